@@ -1,0 +1,1 @@
+"""newsarchive: a static site generator for read-only news archives."""

@@ -1,0 +1,142 @@
+"""Site configuration from site.yaml; paths in it are relative to that file."""
+
+import difflib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import ContentError
+from .load import normalise_text, parse_yaml
+
+DEFAULTS: dict[str, Any] = {
+    "title": "Lưu trữ tin tức",
+    "description": "",
+    "base_url": "http://localhost:8000/",
+    "language": "vi",
+    "timezone": "Asia/Ho_Chi_Minh",
+    "per_page": 20,
+    "feed_size": 20,
+    "default_category": "Tin tức - Sự kiện",
+    "banner": "",
+    "original_site": "",
+    "content_dir": "content",
+    "templates_dir": "templates",
+    "static_dir": "static",
+    "output_dir": "_site",
+}
+_INTEGER_KEYS = ("per_page", "feed_size")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    root: Path
+    title: str
+    description: str
+    base_url: str
+    language: str
+    timezone: ZoneInfo
+    per_page: int
+    feed_size: int
+    default_category: str
+    banner: str
+    original_site: str
+    content_dir: Path
+    templates_dir: Path
+    static_dir: Path
+    output_dir: Path
+    offline: bool = False
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def with_overrides(self, **changes: Any) -> "SiteConfig":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def load_config(path: Path) -> SiteConfig | list[ContentError]:
+    """Read site.yaml; a missing file gives the defaults."""
+    values: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    if path.exists():
+        try:
+            text = normalise_text(path.read_bytes())
+        except UnicodeDecodeError:
+            return [ContentError(path, "site.yaml is not UTF-8 text", "save it as UTF-8")]
+        parsed = parse_yaml(path, text)
+        if isinstance(parsed, list):
+            return parsed
+        values, lines = parsed
+    errors = _check(path, values, lines)
+    if errors:
+        return errors
+    merged = DEFAULTS | {k: v for k, v in values.items() if k != "params"}
+    root = path.parent.resolve()
+    merged["base_url"] = str(merged["base_url"]).rstrip("/") + "/"
+    return SiteConfig(
+        root=root,
+        timezone=ZoneInfo(merged.pop("timezone")),
+        params=dict(values.get("params") or {}),
+        **{k: v for k, v in merged.items() if not k.endswith("_dir")},
+        **{k: root / v for k, v in merged.items() if k.endswith("_dir")},
+    )
+
+
+def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[ContentError]:
+    errors = []
+    for key, value in values.items():
+        line = lines.get(key)
+        if key == "params":
+            if not isinstance(value, dict):
+                errors.append(
+                    ContentError(
+                        path,
+                        "'params' must be a group of 'key: value' lines",
+                        "indent the lines under params:",
+                        line,
+                    )
+                )
+            continue
+        if key not in DEFAULTS:
+            close = difflib.get_close_matches(key, DEFAULTS, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(DEFAULTS)
+            errors.append(ContentError(path, f"unknown setting '{key}'", hint, line))
+        elif key in _INTEGER_KEYS:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                errors.append(
+                    ContentError(
+                        path,
+                        f"'{key}' must be a whole number above 0",
+                        f"write e.g. {key}: {DEFAULTS[key]}",
+                        line,
+                    )
+                )
+        elif not isinstance(value, str):
+            errors.append(
+                ContentError(
+                    path,
+                    f"'{key}' must be text, not {value!r}",
+                    f'put the value in double quotes: {key}: "{value}"',
+                    line,
+                )
+            )
+        elif key == "timezone":
+            try:
+                ZoneInfo(value)
+            except (ZoneInfoNotFoundError, ValueError):
+                errors.append(
+                    ContentError(
+                        path,
+                        f"unknown time zone '{value}'",
+                        "use a name like Asia/Ho_Chi_Minh",
+                        line,
+                    )
+                )
+        elif key == "base_url" and not value.startswith(("http://", "https://")):
+            errors.append(
+                ContentError(
+                    path,
+                    f"base_url '{value}' is not a web address",
+                    "write e.g. base_url: https://user.github.io/repo/",
+                    line,
+                )
+            )
+    return errors

@@ -1,0 +1,34 @@
+"""The content model: plain, frozen dataclasses that the later stages read."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One Markdown file split into front matter and body, not yet validated."""
+
+    path: Path
+    meta: dict[str, Any]
+    key_lines: dict[str, int]
+    body: str
+    body_line: int
+
+
+@dataclass(frozen=True)
+class Article:
+    path: Path
+    title: str
+    published: datetime
+    slug: str
+    body: str
+    category: str = ""
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    author: str = ""
+    source_url: str = ""
+    aliases: tuple[str, ...] = ()
+    draft: bool = False
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)

@@ -1,0 +1,44 @@
+"""Parsing front-matter dates. Day-first Vietnamese dates are never read month-first."""
+
+import re
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+_DAY_FIRST = re.compile(
+    r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+    r"(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?$"
+)
+
+
+def parse_date(value: object, tz: ZoneInfo) -> datetime:
+    """Return an aware datetime; naive values are taken in ``tz``.
+
+    Raises ValueError with a message an editor can act on.
+    """
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime.combine(value, time())
+    elif isinstance(value, str):
+        parsed = _parse_text(value.strip())
+    else:
+        raise ValueError(f"expected a date, got {type(value).__name__} {value!r}")
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=tz)
+    return parsed
+
+
+def _parse_text(text: str) -> datetime:
+    match = _DAY_FIRST.match(text)
+    if match:
+        parts = {k: int(v) for k, v in match.groupdict(default="0").items()}
+        try:
+            return datetime(parts["y"], parts["m"], parts["d"], parts["H"], parts["M"], parts["S"])
+        except ValueError as exc:
+            raise ValueError(f"{text!r} is not a real date ({exc})") from None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as exc:
+        if re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text):
+            raise ValueError(f"{text!r} is not a real date ({exc})") from None
+    raise ValueError(f"{text!r} is not a date I can read")

@@ -1,0 +1,68 @@
+"""Stage 4: Markdown bodies and Jinja2 pages. Pure: pages in, bytes out."""
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import Markup
+
+from . import urls
+from .config import SiteConfig
+from .load import FrontMatterLoader
+from .markup import make_converter, to_html
+from .site import Page
+
+STRINGS_FILE = "strings.yaml"
+
+
+def load_strings(templates_dir: Path) -> dict[str, Any]:
+    """UI text lives in templates/strings.yaml so a fork can change it."""
+    path = templates_dir / STRINGS_FILE
+    if not path.exists():
+        return {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=FrontMatterLoader) or {}
+
+
+def make_environment(config: SiteConfig) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(config.templates_dir),
+        autoescape=select_autoescape(["html", "xml"]),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        site=config,
+        t=load_strings(config.templates_dir),
+        url=_relative_url,
+        absolute_url=lambda url: urls.absolute_url(config.base_url, url),
+        permalink=urls.article_url,
+    )
+    return env
+
+
+@pass_context
+def _relative_url(context: Any, target: str) -> str:
+    return urls.relative_url(context["page"].url, target, context["site"].offline)
+
+
+class Renderer:
+    """Renders pages; holds the Jinja environment and one Markdown converter."""
+
+    def __init__(self, config: SiteConfig):
+        self.env = make_environment(config)
+        self.converter = make_converter()
+
+    def body_html(self, markdown_text: str) -> Markup:
+        # Article bodies are written by the archive's own editors and may hold HTML.
+        return Markup(to_html(self.converter, markdown_text))
+
+    def render(self, page: Page) -> bytes:
+        context: dict[str, Any] = {"page": page, **page.data}
+        if page.article is not None:
+            context["article"] = page.article
+            context["body"] = self.body_html(page.article.body)
+        html = self.env.get_template(page.template).render(context)
+        return html.encode("utf-8")

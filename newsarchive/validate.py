@@ -1,0 +1,236 @@
+"""Stage 2: turn SourceFiles into Articles, or into every problem found."""
+
+import difflib
+import re
+from collections import defaultdict
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from . import urls
+from .content import Article, SourceFile
+from .dates import parse_date
+from .errors import ContentError
+from .slugs import slugify
+
+KNOWN_KEYS = (
+    "title",
+    "date",
+    "category",
+    "tags",
+    "summary",
+    "author",
+    "slug",
+    "source_url",
+    "aliases",
+    "draft",
+)
+TEXT_KEYS = ("title", "category", "summary", "author", "slug", "source_url")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+QUOTE_HINT = 'put the value in double quotes, e.g. {key}: "{value}"'
+
+
+def validate_all(
+    sources: list[SourceFile], tz: ZoneInfo
+) -> tuple[list[Article], list[ContentError]]:
+    articles: list[Article] = []
+    errors: list[ContentError] = []
+    for source in sources:
+        result = validate(source, tz)
+        if isinstance(result, Article):
+            articles.append(result)
+        else:
+            errors.extend(result)
+    errors.extend(_same_url(articles))
+    return articles, errors
+
+
+def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
+    meta = source.meta
+    errors: list[ContentError] = []
+
+    def error(key: str, message: str, hint: str) -> None:
+        errors.append(ContentError(source.path, message, hint, source.key_lines.get(key)))
+
+    for key in meta:
+        if key not in KNOWN_KEYS:
+            close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.6)
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else "remove it, or use one of: " + ", ".join(KNOWN_KEYS)
+            )
+            error(key, f"unknown key '{key}'", hint)
+
+    for key in TEXT_KEYS:
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
+            error(
+                key,
+                f"'{key}' must be text, but YAML read {_describe(value)}",
+                QUOTE_HINT.format(key=key, value=_as_written(value)),
+            )
+    title = meta.get("title")
+    if title is None or (isinstance(title, str) and not title.strip()):
+        errors.append(
+            ContentError(
+                source.path,
+                "the article has no title",
+                'add a line such as: title: "Tiêu đề bài viết"',
+                source.key_lines.get("title", 2),
+            )
+        )
+
+    published = None
+    if meta.get("date") is None:
+        errors.append(
+            ContentError(
+                source.path,
+                "the article has no date",
+                "add a line such as: date: 2019-04-19 16:54  (or 19/04/2019 16:54)",
+                source.key_lines.get("date", 2),
+            )
+        )
+    else:
+        try:
+            published = parse_date(meta["date"], tz)
+        except ValueError as exc:
+            error(
+                "date",
+                f"bad date: {exc}",
+                "write the date as YYYY-MM-DD HH:MM (2019-04-19 16:54) or "
+                "day first as DD/MM/YYYY HH:MM (19/04/2019 16:54)",
+            )
+
+    tags = _text_list(meta, "tags", error)
+    aliases = _text_list(meta, "aliases", error)
+    for alias in aliases:
+        problem = urls.alias_problem(alias)
+        if problem:
+            error("aliases", f"alias '{alias}' {problem}", urls.ALIAS_HINT)
+
+    draft = meta.get("draft", False)
+    if not isinstance(draft, bool):
+        error(
+            "draft",
+            f"'draft' must be true or false, not {draft!r}",
+            "write draft: true or draft: false",
+        )
+
+    slug = meta.get("slug")
+    if isinstance(slug, str) and not _SLUG.match(slug):
+        error(
+            "slug",
+            f"slug '{slug}' may only hold a-z, 0-9 and single '-' between words",
+            f"use slug: {slugify(slug) or 'bai-viet'}",
+        )
+    elif slug is None and isinstance(title, str) and title.strip():
+        slug = slugify(title)
+        if not slug:
+            error(
+                "title",
+                "the title gives an empty web address",
+                "add a line such as: slug: bai-viet",
+            )
+
+    source_url = meta.get("source_url")
+    if isinstance(source_url, str) and not re.match(r"^https?://\S+$", source_url):
+        error(
+            "source_url",
+            f"source_url '{source_url}' is not a web address",
+            "give the full address of the original page, starting with http:// or https://",
+        )
+
+    if errors:
+        return errors
+    assert published is not None and isinstance(title, str) and isinstance(slug, str)
+    return Article(
+        path=source.path,
+        title=title.strip(),
+        published=published.astimezone(tz),
+        slug=slug,
+        body=source.body,
+        category=(meta.get("category") or "").strip(),
+        tags=tuple(dict.fromkeys(t.strip() for t in tags if t.strip())),
+        summary=(meta.get("summary") or "").strip() or lead(source.body),
+        author=(meta.get("author") or "").strip(),
+        source_url=source_url or "",
+        aliases=tuple(aliases),
+        draft=draft,
+    )
+
+
+def lead(body: str, limit: int = 220) -> str:
+    """A summary for lists when the editor gave none: the first paragraph, cut at a word."""
+    for block in body.split("\n\n"):
+        text = " ".join(block.split())
+        if text and not re.match(r"^([#|>*<-]|\d+\.\s|!\[)", text):
+            text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+            text = re.sub(r"(\*\*|__|\*|`)", "", text)
+            if len(text) <= limit:
+                return text
+            return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return ""
+
+
+def _text_list(meta: dict[str, Any], key: str, error: Any) -> list[str]:
+    value = meta.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        error(
+            key,
+            f"'{key}' must be a list, but YAML read {_describe(value)}",
+            f"write it as a list in brackets, e.g. {key}: [{_as_written(value)}]",
+        )
+        return []
+    items = []
+    for item in value:
+        if isinstance(item, bool) or not isinstance(item, (str, int)):
+            error(
+                key,
+                f"each item of '{key}' must be text, but YAML read {_describe(item)}",
+                f'put that item in double quotes, e.g. {key}: ["{_as_written(item)}"]',
+            )
+        else:
+            items.append(str(item))
+    return items
+
+
+def _same_url(articles: list[Article]) -> list[ContentError]:
+    by_url: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_url[urls.article_url(article)].append(article)
+    errors = []
+    for url, group in sorted(by_url.items()):
+        if len(group) < 2:
+            continue
+        names = ", ".join(str(a.path) for a in group)
+        for article in group:
+            errors.append(
+                ContentError(
+                    article.path,
+                    f"{len(group)} articles would have the same address /{url}: {names}",
+                    "give one of them a different title or add a line 'slug: another-name'",
+                )
+            )
+    return errors
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, bool):
+        return f"the yes/no value {_as_written(value)!r}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of 'key: value' lines"
+    return repr(value)
+
+
+def _as_written(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)

@@ -1,0 +1,74 @@
+"""Shared helpers: build real sites into temporary folders and read what they wrote."""
+
+import os
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+# Subprocesses import this checkout's package, whatever else is installed.
+SUBPROCESS_ENV = {**os.environ, "PYTHONPATH": str(REPO)}
+SEED_CAPTURE = REPO.parent / "shared" / "seeds" / "000_f568cb34938b300f.txt"
+
+
+def article(title: str, date: str, body: str = "Nội dung bài viết.", **fields: str) -> str:
+    """Front matter + body, as an editor would write it."""
+    lines = ["---", f"title: {title}", f"date: {date}"]
+    lines += [f"{key}: {value}" for key, value in fields.items()]
+    return "\n".join([*lines, "---", "", textwrap.dedent(body).strip(), ""])
+
+
+class SiteDir:
+    """A site folder with the repository's own templates, static files and config."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.content = root / "content"
+        self.output = root / "_site"
+        shutil.copytree(REPO / "templates", root / "templates")
+        shutil.copytree(REPO / "static", root / "static")
+        shutil.copy(REPO / "site.yaml", root / "site.yaml")
+        self.content.mkdir()
+
+    def add(self, rel: str, text: str | bytes) -> Path:
+        path = self.content / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, str):
+            text = text.encode("utf-8")
+        path.write_bytes(text)
+        return path
+
+    def build(self, *args: str) -> int:
+        return main(["build", "--config", str(self.root / "site.yaml"), *args])
+
+    def read(self, rel: str) -> str:
+        return (self.output / rel).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> SiteDir:
+    return SiteDir(tmp_path / "site")
+
+
+@pytest.fixture
+def seed_site(site: SiteDir) -> SiteDir:
+    for path in (REPO / "content").rglob("*.md"):
+        site.add(path.relative_to(REPO / "content").as_posix(), path.read_bytes())
+    return site
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file below root with its bytes, to compare whole builds."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+TreeReader = Callable[[Path], dict[str, bytes]]

@@ -1,0 +1,129 @@
+"""Bad input: a clear message naming the file, exit 1, and the old site untouched."""
+
+import pytest
+from conftest import article, tree
+
+GOOD = article("Bài viết tốt", "2020-01-02 08:00")
+
+BAD_INPUTS = {
+    "broken-yaml": (
+        "---\ntitle: Hội nghị: tổng kết\ndate: 2020-01-01\n---\nText\n",
+        ["broken-yaml.md:2:", "double quotes"],
+    ),
+    "missing-title": ("---\ndate: 2020-01-01\n---\nText\n", ["no title", "title:"]),
+    "empty-title": ('---\ntitle: "  "\ndate: 2020-01-01\n---\nText\n', ["no title"]),
+    "missing-date": ("---\ntitle: Tin\n---\nText\n", ["no date", "date:"]),
+    "impossible-date": (
+        "---\ntitle: Tin\ndate: 31/02/2019\n---\nText\n",
+        ["impossible-date.md:3", "not a real date", "DD/MM/YYYY"],
+    ),
+    "impossible-iso-date": (
+        "---\ntitle: Tin\ndate: 2019-02-31\n---\nText\n",
+        ["impossible-iso-date.md:3", "not a real date"],
+    ),
+    "unknown-key": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncatgory: Tin tức\n---\nText\n",
+        ["unknown-key.md:4", "unknown key 'catgory'", "did you mean 'category'?"],
+    ),
+    "tags-number": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ntags: 5\n---\nText\n",
+        ["tags-number.md:4", "must be a list", "tags: [5]"],
+    ),
+    "title-boolean": (
+        "---\ntitle: no\ndate: 2020-01-01\n---\nText\n",
+        ["title-boolean.md:2", "yes/no", 'title: "no"'],
+    ),
+    "slug-escape": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nslug: ../../x\n---\nText\n",
+        ["slug-escape.md:4", "slug '../../x'", "slug: x"],
+    ),
+    "no-front-matter": ("Chỉ có chữ.\n", ["no-front-matter.md:1", "front matter"]),
+    "unclosed-front-matter": ("---\ntitle: Tin\ndate: 2020-01-01\n", ["never closed"]),
+    "duplicate-key": (
+        "---\ntitle: Tin\ntitle: Tin khác\ndate: 2020-01-01\n---\nText\n",
+        ["duplicate-key.md:3", "given twice"],
+    ),
+    "not-utf8": (
+        "---\ntitle: Tin\ndate: 2020-01-01\n---\nHà Nội (Windows-1252)\n".encode(
+            "cp1252", "replace"
+        ),
+        ["not-utf8.md:5", "not UTF-8", "UTF-8"],
+    ),
+    "bad-source-url": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nsource_url: www.example\n---\nText\n",
+        ["bad-source-url.md:4", "not a web address"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_article_fails_clearly_and_keeps_the_old_site(site, capsys, name):
+    site.add("2020/01/good.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    capsys.readouterr()
+
+    text, expected = BAD_INPUTS[name]
+    site.add(f"2020/01/{name}.md", text)
+    assert site.build() == 1
+
+    err = capsys.readouterr().err
+    for fragment in expected:
+        assert fragment in err, f"{fragment!r} not in:\n{err}"
+    assert f"{name}.md" in err
+    assert tree(site.output) == before
+    assert sorted(p.name for p in site.output.parent.iterdir()) == [
+        "_site",
+        "content",
+        "site.yaml",
+        "static",
+        "templates",
+    ]
+
+
+def test_all_problems_are_reported_in_one_run(site, capsys):
+    site.add("a.md", BAD_INPUTS["missing-title"][0])
+    site.add("b.md", BAD_INPUTS["unknown-key"][0])
+    site.add("c.md", BAD_INPUTS["broken-yaml"][0])
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "a.md" in err and "b.md" in err and "c.md" in err
+    assert "3 problem(s) in 3 file(s)" in err
+    assert not site.output.exists()
+
+
+def test_two_articles_with_the_same_address(site, capsys):
+    site.add("dong-du-1.md", article("Đông Du", "2020-01-02 08:00"))
+    site.add("dong-du-2.md", article("Đồng Du", "2020-01-20 08:00"))
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "/2020/01/dong-du/" in err
+    assert "dong-du-1.md" in err and "dong-du-2.md" in err
+    assert "slug:" in err
+
+
+def test_html_in_titles_summaries_and_tags_is_shown_as_text(site):
+    site.add(
+        "x.md",
+        article(
+            '"<script>alert(1)</script> Tin"',
+            "2020-01-02 08:00",
+            summary='"<b>tóm tắt</b>"',
+            tags='["<img src=x onerror=alert(1)>"]',
+        ),
+    )
+    assert site.build() == 0
+    for page in site.output.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>" not in html and "<img" not in html and "<b>" not in html
+    article_page = next(site.output.glob("2020/01/*/index.html")).read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Tin" in article_page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in article_page
+
+
+def test_a_broken_site_yaml_names_its_line(site, capsys):
+    (site.root / "site.yaml").write_text("title: Lưu trữ\nper_page: mười\n", encoding="utf-8")
+    site.add("a.md", GOOD)
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "site.yaml:2" in err and "per_page" in err

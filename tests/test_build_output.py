@@ -1,0 +1,115 @@
+"""Whole builds: determinism, atomic publish, drafts, static files, CLI."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from conftest import REPO, SUBPROCESS_ENV, article, tree
+
+from newsarchive.cli import main
+
+
+def many(site, n: int) -> None:
+    for i in range(n):
+        site.add(
+            f"{i:03d}.md",
+            article(f"Tin số {i} về phường Bạch Đằng", f"2020-01-{i % 28 + 1:02d} 08:{i % 60:02d}"),
+        )
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    many(site, 30)
+    assert site.build() == 0
+    first = tree(site.output)
+    assert site.build("--output", str(tmp_path / "second")) == 0
+    assert tree(tmp_path / "second") == first
+
+
+def test_drafts_are_not_published(site, capsys):
+    site.add("a.md", article("Bản nháp", "2020-01-01", draft="true"))
+    site.add("b.md", article("Đã đăng", "2020-01-01"))
+    assert site.build() == 0
+    assert "1 draft(s) not published" in capsys.readouterr().out
+    assert not (site.output / "2020/01/ban-nhap").exists()
+    assert (site.output / "2020/01/da-dang/index.html").exists()
+
+
+def test_static_files_are_copied_as_they_are(site):
+    (site.root / "static/CNAME").write_bytes(b"archive.example.vn\n")
+    site.add("a.md", article("Tin", "2020-01-01"))
+    assert site.build() == 0
+    assert (site.output / "CNAME").read_bytes() == b"archive.example.vn\n"
+
+
+def test_a_static_file_may_not_hide_a_page(site, capsys):
+    (site.root / "static/index.html").write_text("x", encoding="utf-8")
+    site.add("a.md", article("Tin", "2020-01-01"))
+    assert site.build() == 1
+    assert "index.html" in capsys.readouterr().err
+
+
+def test_a_killed_build_leaves_the_old_site(site):
+    many(site, 20)
+    assert site.build() == 0
+    before = tree(site.output)
+    # A template that takes long per page, so the kill lands mid-build.
+    slow = "{% for i in range(3000000) %}{% endfor %}"
+    path = site.root / "templates/article.html"
+    path.write_text(path.read_text(encoding="utf-8") + slow, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--config", str(site.root / "site.yaml")],
+        cwd=site.root,
+        env=SUBPROCESS_ENV,
+    )
+    deadline = time.monotonic() + 30
+    while not list(site.root.glob("_site.staging-*")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.2)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert tree(site.output) == before
+    assert list(site.root.glob("_site.staging-*")), "the kill should land mid-build"
+    # The next build cleans up after the killed one.
+    path.write_text(path.read_text(encoding="utf-8").replace(slow, ""), encoding="utf-8")
+    assert site.build() == 0
+    assert not list(site.root.glob("_site.*"))
+
+
+def test_usage_errors_exit_2(site, capsys, tmp_path):
+    import pytest
+
+    with pytest.raises(SystemExit) as exc:
+        main(["build", "--no-such-option"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["build", "--config", str(tmp_path / "missing.yaml")])
+    assert exc.value.code == 2
+    assert "missing.yaml" in capsys.readouterr().err
+
+
+def test_entry_points_run_the_same_cli(site):
+    site.add("a.md", article("Tin", "2020-01-01"))
+    config = str(site.root / "site.yaml")
+    for command in (
+        [sys.executable, str(REPO / "build.py")],
+        [sys.executable, "-m", "newsarchive"],
+    ):
+        result = subprocess.run(
+            [*command, "--config", config, "--quiet"],
+            cwd=site.root,
+            capture_output=True,
+            text=True,
+            env=SUBPROCESS_ENV,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == ""
+    assert (site.output / "2020/01/tin/index.html").is_file()
+
+
+def test_console_script_is_declared():
+    from importlib.metadata import entry_points
+
+    scripts = {ep.name: ep.value for ep in entry_points(group="console_scripts")}
+    assert scripts.get("newsarchive") == "newsarchive.cli:main"

@@ -1,0 +1,59 @@
+"""The first real article: built from content/, text unchanged, Vietnamese-correct."""
+
+import re
+
+from bs4 import BeautifulSoup
+from conftest import REPO, SEED_CAPTURE
+from links import broken_links
+
+SEED_URL = "2019/04/quan-hai-ba-trung-quan-triet-va-trien-khai-quy-dinh-phan-cap-quan-ly-can-bo/"
+
+
+def capture_parts() -> tuple[str, str, str, list[str]]:
+    lines = SEED_CAPTURE.read_text(encoding="utf-8").split("\n")
+    paragraphs = [p for p in "\n".join(lines[4:]).split("\n\n") if p.strip()]
+    return lines[0], lines[2], lines[3], [p.strip() for p in paragraphs]
+
+
+def test_seed_page_keeps_the_captured_text(seed_site):
+    assert seed_site.build() == 0
+    soup = BeautifulSoup(seed_site.read(SEED_URL + "index.html"), "html.parser")
+    category_line, title, date_line, paragraphs = capture_parts()
+
+    assert soup.html["lang"] == "vi"
+    assert soup.h1.get_text() == title
+    assert " ".join(soup.select_one(".article-date").get_text().split()) == date_line
+    assert soup.select_one(".article-category").get_text().upper() == category_line
+    body = [p.get_text() for p in soup.select(".article-body p")]
+    assert body == paragraphs
+    assert soup.time["datetime"] == "2019-04-19T16:54:00+07:00"
+
+
+def test_seed_is_on_the_home_page_with_a_working_link(seed_site):
+    assert seed_site.build() == 0
+    home = BeautifulSoup(seed_site.read("index.html"), "html.parser")
+    links = [a["href"] for a in home.select(".article-list a")]
+    assert links == [SEED_URL]
+    summary = home.select_one(".article-list li > p:not(.article-date)").get_text()
+    assert summary.startswith("Sáng ngày 19/4/2019, Quận ủy Hai Bà Trưng")
+    assert broken_links(seed_site.output) == []
+
+
+def test_the_repository_itself_builds(tmp_path):
+    """The README's build command, on the committed content, gives the seed page."""
+    from newsarchive.cli import main
+
+    out = tmp_path / "out"
+    assert main(["--config", str(REPO / "site.yaml"), "--output", str(out)]) == 0
+    assert (out / SEED_URL / "index.html").is_file()
+    assert (out / "css" / "site.css").read_bytes() == (REPO / "static/css/site.css").read_bytes()
+
+
+def test_canonical_link_uses_base_url_and_links_stay_relative(seed_site):
+    assert seed_site.build("--base-url", "https://user.github.io/repo") == 0
+    html = seed_site.read(SEED_URL + "index.html")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("link", rel="canonical")["href"] == "https://user.github.io/repo/" + SEED_URL
+    hrefs = [a["href"] for a in soup.find_all("a") if not a["href"].startswith(("http", "#"))]
+    assert hrefs and all(not h.startswith("/") for h in hrefs)
+    assert not re.search(r'(href|src)="/(?!/)', html)
