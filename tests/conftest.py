@@ -72,3 +72,6 @@ def tree(root: Path) -> dict[str, bytes]:
 
 
 TreeReader = Callable[[Path], dict[str, bytes]]
+
+
+from serving import browser  # noqa: E402, F401  (a fixture for every test file)
