@@ -97,7 +97,7 @@ def check_site(
     problems = []
     for rel, page in pages.items():
         where = sources.get(rel, root / rel)
-        context = f"in the page /{rel}" if rel in sources else ""
+        context = f"in the page /{rel.removesuffix('index.html')}" if rel in sources else ""
         for element_id in page.duplicate_ids:
             problems.append(
                 ContentError(

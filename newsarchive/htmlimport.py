@@ -40,6 +40,8 @@ _DATE_TEXT = re.compile(
 )
 _BODY_HINT = re.compile(r"(article|entry|post|news|detail|content|body|noidung|chitiet)", re.I)
 _CATEGORY_HINT = re.compile(r"(categor|chuyen-?muc|section)", re.I)
+# The lead paragraph that news pages keep beside the body ("sapo" in Vietnamese CMSs).
+_LEAD_HINT = re.compile(r"(sapo|lead|summary|intro|desc|tomtat|tom-tat)", re.I)
 
 
 @dataclass
@@ -49,8 +51,9 @@ class Node:
     children: list["Node | str"] = field(default_factory=list)
     parent: "Node | None" = None
 
-    def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+    def text(self, between: str = "") -> str:
+        """The text inside; ``between`` goes between elements (" " for a readable excerpt)."""
+        return between.join(c if isinstance(c, str) else c.text(between) for c in self.children)
 
     def elements(self) -> "list[Node]":
         """Every element below this one, in document order."""
@@ -142,8 +145,12 @@ def read_html_article(text: str, source_url: str = "") -> HtmlArticle:
     else:
         notes.append(f"article text taken from {_describe(container)}")
         converter = _Converter(source_url, skip=_title_node(scope))
-        body = converter.blocks(container)
+        leads = [n for n in _siblings(container) if _LEAD_HINT.search(n.css())]
+        body = "\n\n".join(
+            filter(None, [*map(converter.blocks, leads), converter.blocks(container)])
+        )
         notes.extend(converter.report())
+        notes.extend(_left_out(container, scope, title, [*leads]))
     return HtmlArticle(title, date_text, category, body, tuple(notes))
 
 
@@ -230,6 +237,39 @@ def _body_container(scope: Node) -> Node | None:
     return best
 
 
+def _siblings(node: Node) -> list[Node]:
+    parent = node.parent
+    if parent is None:
+        return []
+    return [c for c in parent.children if isinstance(c, Node) and c is not node]
+
+
+def _left_out(container: Node, scope: Node, title: str, kept: list[Node]) -> list[str]:
+    """Name the text near the article that was not imported, so an editor can look."""
+    notes = []
+    node = container
+    while node is not scope and node.parent is not None:
+        for sibling in _siblings(node):
+            text = _clean(sibling.text(" "))
+            if (
+                not text
+                or sibling in kept
+                or sibling.tag in DROPPED
+                or title in text
+                or _CATEGORY_HINT.search(sibling.css())
+                or "breadcrumb" in sibling.css().lower()
+                or (_DATE_TEXT.search(text) and len(text) < 40)
+            ):
+                continue
+            excerpt = text if len(text) <= 60 else text[:57] + "..."
+            notes.append(
+                f"left out the text {excerpt!r} ({_describe(sibling)}): "
+                "add it by hand if it belongs to the article"
+            )
+        node = node.parent
+    return notes
+
+
 def _describe(node: Node) -> str:
     css = " ".join(f'{k}="{v}"' for k, v in node.attrs.items() if k in ("id", "class"))
     return f"<{node.tag}{' ' + css if css else ''}>"
@@ -308,11 +348,33 @@ class _Converter:
             self.flattened[tag] += 1
             lines = [escape_inline(line) for line in node.text().strip("\n").split("\n")]
             return "<br>\n".join(escape_line_start(line.strip()) for line in lines if line.strip())
-        if tag in ("table", "thead", "tbody", "tfoot", "tr", "dl"):
-            if tag in ("table", "dl"):
-                self.flattened[tag] += 1
-            return self.blocks(node)
+        if tag == "table":
+            return self.table(node)
+        if tag == "dl":
+            self.flattened[tag] += 1
         return self.blocks(node)
+
+    def table(self, node: Node) -> str:
+        """A Markdown table; the first row is its header, as Markdown tables need one."""
+        rows = [
+            [c for c in row.children if isinstance(c, Node) and c.tag in ("td", "th")]
+            for row in node.elements()
+            if row.tag == "tr"
+        ]
+        rows = [row for row in rows if row]
+        if not rows:
+            return ""
+        if any("colspan" in c.attrs or "rowspan" in c.attrs for row in rows for c in row):
+            self.flattened["table cells spanning several columns or rows"] += 1
+        width = max(len(row) for row in rows)
+        lines = []
+        for number, row in enumerate(rows):
+            cells = [self.inline_children(c).replace("|", "\\|") for c in row]
+            cells += [""] * (width - len(cells))
+            lines.append("| " + " | ".join(cells) + " |")
+            if number == 0:
+                lines.append("|" + " --- |" * width)
+        return "\n".join(lines)
 
     def list_block(self, node: Node) -> str:
         items = [c for c in node.children if isinstance(c, Node) and c.tag == "li"]
