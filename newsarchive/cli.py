@@ -18,15 +18,16 @@ from .scaffold import new_article, write_new
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
-def add_site_options(parser: argparse.ArgumentParser) -> None:
+def add_site_options(parser: argparse.ArgumentParser, base_url: bool = True) -> None:
     parser.add_argument("--config", type=Path, help="site configuration (default: site.yaml)")
     parser.add_argument("--content", type=Path, help="folder of Markdown articles")
     parser.add_argument("--templates", type=Path, help="folder of Jinja2 templates")
     parser.add_argument("--static", type=Path, help="folder of static files copied as they are")
     parser.add_argument("--output", type=Path, help="folder to write the site to (default: _site)")
-    parser.add_argument(
-        "--base-url", help="public address of the site, e.g. https://user.github.io/repo/"
-    )
+    if base_url:
+        parser.add_argument(
+            "--base-url", help="public address of the site, e.g. https://user.github.io/repo/"
+        )
     parser.add_argument("--quiet", action="store_true", help="print only errors")
 
 
@@ -61,9 +62,14 @@ def parser() -> argparse.ArgumentParser:
     import_cmd.set_defaults(run=run_import)
 
     serve_cmd = commands.add_parser(
-        "serve", help="preview the site on this computer; rebuilds and reloads on every change"
+        "serve",
+        help="preview the site on this computer; rebuilds and reloads on every change",
+        conflict_handler="resolve",
     )
-    add_site_options(serve_cmd)
+    add_site_options(serve_cmd, base_url=False)  # the preview's address is its own
+    serve_cmd.add_argument(
+        "--output", type=Path, help="folder for the preview (default: .cache/serve)"
+    )
     serve_cmd.add_argument(
         "--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000, 0: any free)"
     )
@@ -210,7 +216,9 @@ def run_serve(args: argparse.Namespace) -> int:
         report(failed.errors, Path.cwd(), "fix site.yaml, then start serve again.")
         return EXIT_CONTENT
     config_file = (args.config or Path("site.yaml")).resolve()
-    return serve.run(make_config, config_file, args.port, lambda e: report(e, Path.cwd()))
+    return serve.run(
+        make_config, config_file, args.port, lambda e: report(e, Path.cwd()), args.quiet
+    )
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -179,6 +179,7 @@ def run(
     config_file: Path,
     port: int,
     report: Callable[[list], list[str]],
+    quiet: bool = False,
 ) -> int:
     """Serve until interrupted. ``make_config(base_url)`` reads site.yaml again each time;
     ``report`` prints build errors and returns them as text for the browser."""
@@ -189,7 +190,7 @@ def run(
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     config = first
     try:
-        config = _rebuild(lambda: make_config(base_url), state, report) or first
+        config = _rebuild(lambda: make_config(base_url), state, report, quiet) or first
         thread.start()
         print(f"Serving {base_url} (press Ctrl+C to stop)", flush=True)
         seen = watched_files(watch_paths(config, config_file))
@@ -206,7 +207,7 @@ def run(
                     break
                 now = settled
             seen = now
-            config = _rebuild(lambda: make_config(base_url), state, report) or config
+            config = _rebuild(lambda: make_config(base_url), state, report, quiet) or config
     except KeyboardInterrupt:
         print("Stopped.", flush=True)
         return 0
@@ -220,6 +221,7 @@ def _rebuild(
     make_config: Callable[[], SiteConfig],
     state: LiveState,
     report: Callable[[list], list[str]],
+    quiet: bool,
 ) -> SiteConfig | None:
     """Build once; on success return the config used, on failure keep the old site."""
     try:
@@ -234,9 +236,10 @@ def _rebuild(
         print(message, file=sys.stderr, flush=True)
         state.failed([message])
         return None
-    print(
-        f"Built {result.articles} article(s), {result.pages} page(s) in {result.seconds:.2f} s",
-        flush=True,
-    )
+    if not quiet:
+        print(
+            f"Built {result.articles} article(s), {result.pages} page(s) in {result.seconds:.2f} s",
+            flush=True,
+        )
     state.built()
     return config
