@@ -11,6 +11,7 @@ what the server sends, with the errors shown on top.
 """
 
 import json
+import os
 import sys
 import threading
 import time
@@ -151,18 +152,33 @@ class _Handler(SimpleHTTPRequestHandler):
         self.wfile.flush()
 
 
-def watched_files(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
+def watched_files(paths: Iterable[Path]) -> dict[str, tuple[int, int]]:
     """Modification time and size of every file under the given files and folders."""
-    found: dict[Path, tuple[int, int]] = {}
-    for root in paths:
-        candidates = root.rglob("*") if root.is_dir() else [root]
-        for path in candidates:
+    found: dict[str, tuple[int, int]] = {}
+    folders = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue  # not there (yet)
+        if path.is_dir():
+            folders.append(str(path))
+        else:
+            found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    while folders:  # os.scandir: one system call per file, not three
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue  # removed while we looked
+        for entry in entries:
             try:
-                stat = path.stat()
+                if entry.is_dir():
+                    folders.append(entry.path)
+                elif entry.is_file():
+                    stat = entry.stat()
+                    found[entry.path] = (stat.st_mtime_ns, stat.st_size)
             except OSError:
-                continue  # removed while we looked
-            if path.is_file():
-                found[path] = (stat.st_mtime_ns, stat.st_size)
+                continue
     return found
 
 
@@ -193,15 +209,19 @@ def run(
         config = _rebuild(lambda: make_config(base_url), state, report, quiet) or first
         thread.start()
         print(f"Serving {base_url} (press Ctrl+C to stop)", flush=True)
+        pause = POLL_SECONDS
         seen = watched_files(watch_paths(config, config_file))
         while True:
-            time.sleep(POLL_SECONDS)
+            time.sleep(pause)
+            started = time.perf_counter()
             now = watched_files(watch_paths(config, config_file))
+            # A big archive takes longer to look at: look less often, to stay light.
+            pause = max(POLL_SECONDS, 4 * (time.perf_counter() - started))
             if now == seen:
                 continue
             # Editors often save in several steps: wait until the files are still.
             while True:
-                time.sleep(POLL_SECONDS)
+                time.sleep(pause)
                 settled = watched_files(watch_paths(config, config_file))
                 if settled == now:
                     break
