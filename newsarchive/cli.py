@@ -162,11 +162,10 @@ def run_new(args: argparse.Namespace) -> int:
         report(failed.errors, Path.cwd(), "nothing was written.")
         return EXIT_CONTENT
     made = new_article(config, args.title, datetime.now(config.timezone), args.category)
-    problem = made if isinstance(made, list) else write_new(made)
-    if problem:
-        report(problem if isinstance(problem, list) else [problem], Path.cwd(), "nothing written.")
+    errors = made if isinstance(made, list) else list(filter(None, [write_new(made)]))
+    if errors or isinstance(made, list):
+        report(errors, Path.cwd(), "nothing was written.")
         return EXIT_CONTENT
-    assert not isinstance(made, list)
     print(_shown(made.path))
     return EXIT_OK
 

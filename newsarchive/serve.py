@@ -201,7 +201,15 @@ def run(
     ``report`` prints build errors and returns them as text for the browser."""
     state = LiveState()
     first = make_config("http://localhost/")
-    server = LiveServer(port, first.output_dir, state)
+    try:
+        server = LiveServer(port, first.output_dir, state)
+    except OSError as exc:
+        print(
+            f"newsarchive: error: cannot serve on {HOST}:{port} ({exc.strerror}); "
+            "another program may be using it: try another --port",
+            file=sys.stderr,
+        )
+        return 2
     base_url = server.url
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     config = first
