@@ -2,7 +2,6 @@
 
 import http.client
 import json
-import os
 import queue
 import re
 import subprocess
@@ -181,24 +180,9 @@ def test_a_folder_without_slash_redirects_and_a_missing_page_is_404(site):
         assert status == 404 and "/__newsarchive/events" in html
 
 
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    if not Path("/usr/bin/chromium").exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI must have /usr/bin/chromium (.ci/run installs it)")
-        pytest.skip("no /usr/bin/chromium on this machine")
-    return sync_playwright()
-
-
-def test_an_open_page_reloads_itself_and_shows_build_errors(site):
+def test_an_open_page_reloads_itself_and_shows_build_errors(site, browser):
     source = site.add("2020/01/tin.md", article("Tin đầu tiên", "2020-01-02 08:00"))
-    with chromium() as p, serving(site) as server:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=["--no-sandbox", "--disable-background-networking"],
-        )
+    with serving(site) as server:
         page = browser.new_page()
         page.goto(server.url + "2020/01/tin-dau-tien/")
         page.wait_for_function("() => document.readyState === 'complete'")
@@ -222,4 +206,4 @@ def test_an_open_page_reloads_itself_and_shows_build_errors(site):
             timeout=TIMEOUT * 1000,
         )
         assert overlay.count() == 0
-        browser.close()
+        page.close()
