@@ -21,6 +21,12 @@ def add_site_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--base-url", help="public address of the site, e.g. https://user.github.io/repo/"
     )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="links end in index.html, to browse from a folder over file:// "
+        "(default output: _site-offline)",
+    )
     parser.add_argument("--quiet", action="store_true", help="print only errors")
 
 
@@ -66,12 +72,18 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
             file=sys.stderr,
         )
         raise SystemExit(EXIT_USAGE)
+    offline = getattr(args, "offline", False)
+    output_dir = _absolute(getattr(args, "output", None))
+    if offline and output_dir is None:
+        # Keep the offline copy beside the online site instead of replacing it.
+        output_dir = loaded.output_dir.with_name(loaded.output_dir.name + "-offline")
     return loaded.with_overrides(
         content_dir=_absolute(args.content),
         templates_dir=_absolute(getattr(args, "templates", None)),
         static_dir=_absolute(getattr(args, "static", None)),
-        output_dir=_absolute(getattr(args, "output", None)),
+        output_dir=output_dir,
         base_url=base_url,
+        offline=offline or None,
     )
 
 
