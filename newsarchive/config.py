@@ -26,6 +26,10 @@ DEFAULTS: dict[str, Any] = {
     "output_dir": "_site",
 }
 _INTEGER_KEYS = ("per_page", "feed_size")
+_ADDRESS_KEYS = {
+    "base_url": "https://user.github.io/repo/",
+    "original_site": "http://haibatrung.hanoi.gov.vn/",
+}
 
 
 @dataclass(frozen=True)
@@ -130,12 +134,14 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Co
                         line,
                     )
                 )
-        elif key == "base_url" and not value.startswith(("http://", "https://")):
+        elif key in _ADDRESS_KEYS and not value.startswith(("http://", "https://")):
+            if key == "original_site" and not value:
+                continue
             errors.append(
                 ContentError(
                     path,
-                    f"base_url '{value}' is not a web address",
-                    "write e.g. base_url: https://user.github.io/repo/",
+                    f"{key} '{value}' is not a web address",
+                    f"write it with http:// or https://, e.g. {key}: {_ADDRESS_KEYS[key]}",
                     line,
                 )
             )

@@ -49,9 +49,6 @@ def build_site(config: SiteConfig, articles: list[Article]) -> Site:
         *term_pages("category", urls.categories_url(), categories, config.per_page),
         *term_pages("tag", urls.tags_url(), tags, config.per_page),
     ]
-    redirects, errors = redirect_pages(oldest, browsable)
-    if errors:
-        raise BuildFailed(errors)
     machine = [
         feed_page("home", config.title, urls.home_url(), oldest, config.feed_size),
         *(
@@ -62,6 +59,9 @@ def build_site(config: SiteConfig, articles: list[Article]) -> Site:
         Page(urls.sitemap_url(), "sitemap.xml", "", {"entries": sitemap_entries(browsable)}),
         Page(urls.robots_url(), "robots.txt", ""),
     ]
+    redirects, errors = redirect_pages(oldest, [*browsable, *machine])
+    if errors:
+        raise BuildFailed(errors)
     pages = (*browsable, *redirects, *machine)
     return Site(config, tuple(reversed(oldest)), pages, len(articles) - len(oldest))
 

@@ -39,6 +39,10 @@ TOPICS = [
 ]
 
 
+def tag_slug(name: str) -> str:
+    return TAGS.get(name) or TAGS[name.lower()]
+
+
 @dataclass(frozen=True)
 class Entry:
     slug: str
@@ -54,7 +58,7 @@ class Entry:
 
     @property
     def tag_slugs(self) -> set[str]:
-        return {TAGS.get(t) or TAGS[t.lower()] for t in self.tags}
+        return {tag_slug(t) for t in self.tags}
 
     def markdown(self) -> str:
         lines = [
