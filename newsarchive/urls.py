@@ -5,6 +5,7 @@ A page URL is site-relative, without a leading slash: "" is the home page,
 relative, so one built site works at a domain root and under a sub-path.
 """
 
+import functools
 import posixpath
 import re
 from pathlib import PurePosixPath
@@ -41,8 +42,13 @@ def month_url(year: int, month: int) -> str:
     return f"{year:04d}/{month:02d}/"
 
 
+@functools.cache
 def term_slug(name: str) -> str:
-    """Categories and tags whose names give the same slug share one page."""
+    """Categories and tags whose names give the same slug share one page.
+
+    Cached: a few hundred names recur across thousands of pages, and
+    python-slugify costs about half a millisecond per non-ASCII name.
+    """
     return slugify(name)
 
 

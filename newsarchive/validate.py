@@ -107,7 +107,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
         if isinstance(name, str) and name.strip() and not urls.term_slug(name):
             error(
                 key,
-                f"{key} '{name}' gives an empty web address",
+                f"the {'tag' if key == 'tags' else key} '{name}' gives an empty web address",
                 "use a name with at least one letter or digit",
             )
     aliases = _text_list(meta, "aliases", error)

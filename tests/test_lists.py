@@ -158,3 +158,23 @@ def test_uncategorised_articles_are_on_home_and_in_their_month(built):
     for entry in loose:
         assert entry.url in on_home
         assert entry.url in listed(built, f"{entry.published:%Y/%m}/")
+
+
+def test_an_empty_archive_builds_with_working_links(site):
+    from links import broken_links
+
+    assert site.build("--quiet", "--base-url", "https://example.org/repo/") == 0
+    assert listed(site.output, "") == []
+    assert not (site.output / "trang").exists()
+    for url in ("luu-tru/", "chuyen-muc/", "the/"):
+        assert soup(site.output, url).h1
+    assert broken_links(site.output, base_path="/repo/") == []
+
+
+def test_a_tag_without_letters_or_digits_is_an_error(site, capsys):
+    from conftest import article
+
+    site.add("a.md", article("Tin", "2020-01-01", category="Kinh tế", tags="[cán bộ, '!!!']"))
+    assert site.build("--quiet") == 1
+    err = capsys.readouterr().err
+    assert "a.md:5: error: the tag '!!!' gives an empty web address" in err
