@@ -33,10 +33,6 @@ class Site:
     drafts: int = 0
 
 
-def newest_first(articles: Sequence[Article]) -> list[Article]:
-    return sorted(articles, key=lambda a: (a.published, a.slug), reverse=True)
-
-
 def build_site(config: SiteConfig, articles: list[Article]) -> Site:
     """Every page of the site. Raises BuildFailed when an alias clashes with a page."""
     oldest = archive.oldest_first(a for a in articles if not a.draft)
