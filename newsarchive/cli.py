@@ -28,6 +28,12 @@ def add_site_options(parser: argparse.ArgumentParser, base_url: bool = True) -> 
         parser.add_argument(
             "--base-url", help="public address of the site, e.g. https://user.github.io/repo/"
         )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="links end in index.html, to browse from a folder over file:// "
+        "(default output: _site-offline)",
+    )
     parser.add_argument("--quiet", action="store_true", help="print only errors")
 
 
@@ -116,12 +122,18 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     base_url = given_url.rstrip("/") + "/" if given_url else None
     if base_url and not base_url.startswith(("http://", "https://")):
         _usage_error(f"--base-url {given_url!r} must start with http:// or https://")
+    offline = getattr(args, "offline", False)
+    output_dir = _absolute(getattr(args, "output", None))
+    if offline and output_dir is None:
+        # Keep the offline copy beside the online site instead of replacing it.
+        output_dir = loaded.output_dir.with_name(loaded.output_dir.name + "-offline")
     return loaded.with_overrides(
         content_dir=_absolute(args.content),
         templates_dir=_absolute(getattr(args, "templates", None)),
         static_dir=_absolute(getattr(args, "static", None)),
-        output_dir=_absolute(getattr(args, "output", None)),
+        output_dir=output_dir,
         base_url=base_url,
+        offline=offline or None,
     )
 
 

@@ -28,6 +28,10 @@ DEFAULTS: dict[str, Any] = {
 }
 _INTEGER_KEYS = ("per_page", "feed_size")
 _MAPPING_KEYS = ("params", "import_categories")
+_ADDRESS_KEYS = {
+    "base_url": "https://user.github.io/repo/",
+    "original_site": "http://haibatrung.hanoi.gov.vn/",
+}
 
 
 @dataclass(frozen=True)
@@ -147,12 +151,14 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Co
                         line,
                     )
                 )
-        elif key == "base_url" and not value.startswith(("http://", "https://")):
+        elif key in _ADDRESS_KEYS and not value.startswith(("http://", "https://")):
+            if key == "original_site" and not value:
+                continue
             errors.append(
                 ContentError(
                     path,
-                    f"base_url '{value}' is not a web address",
-                    "write e.g. base_url: https://user.github.io/repo/",
+                    f"{key} '{value}' is not a web address",
+                    f"write it with http:// or https://, e.g. {key}: {_ADDRESS_KEYS[key]}",
                     line,
                 )
             )

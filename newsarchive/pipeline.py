@@ -94,13 +94,15 @@ def _clashes(site: Site, statics: dict) -> list[ContentError]:
     for page in site.pages:
         path = urls.output_path(page.url)
         if path in statics:
-            source = page.article.path if page.article else statics[path]
+            redirect_to = page.data.get("target")  # the article an alias page leads to
+            article = page.article or redirect_to
             errors.append(
                 ContentError(
-                    source,
+                    article.path if article else statics[path],
                     f"the page /{page.url} and the static file {statics[path]} "
                     f"would both be written to {path}",
-                    "rename or move the static file",
+                    "change the alias" if redirect_to else "rename or move the static file",
+                    redirect_to.key_lines.get("aliases") if redirect_to else None,
                 )
             )
     return errors

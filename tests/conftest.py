@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from newsarchive.cli import main
 
@@ -39,6 +40,14 @@ class SiteDir:
         shutil.copy(REPO / "site.yaml", root / "site.yaml")
         self.content.mkdir()
 
+    def configure(self, **settings: object) -> None:
+        """Change settings in the site's site.yaml (None removes one)."""
+        path = self.root / "site.yaml"
+        values = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        values.update(settings)
+        values = {k: v for k, v in values.items() if v is not None}
+        path.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+
     def add(self, rel: str, text: str | bytes) -> Path:
         path = self.content / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -63,6 +72,17 @@ def site(tmp_path: Path) -> SiteDir:
 def seed_site(site: SiteDir) -> SiteDir:
     for path in (REPO / "content").rglob("*.md"):
         site.add(path.relative_to(REPO / "content").as_posix(), path.read_bytes())
+    return site
+
+
+@pytest.fixture
+def corpus_site(site: SiteDir) -> SiteDir:
+    """The browsing fixture: a few dozen Vietnamese articles over several years,
+    categories and tags, four to a list page (see corpus.py)."""
+    from corpus import CORPUS, write_corpus
+
+    site.configure(per_page=4, feed_size=5, base_url="https://example.org/repo/")
+    write_corpus(site, CORPUS)
     return site
 
 
