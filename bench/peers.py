@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 import yaml
+
 from generate import approximate_slug
 from measure import run_measured, tree_size
 
