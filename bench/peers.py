@@ -4,6 +4,10 @@ Both are configured for the work our build does: one page per article at
 /yyyy/mm/slug/, a home list paginated by 20, one page per category and per tag (paginated
 by 20), category and tag index pages, a site-wide feed and one feed per category (20 items
 each). No sitemap, 404 page, author or date-archive pages, no tag feeds, no caches.
+
+Known differences: Hugo also writes a tiny redirect at .../trang/1/ for every paginated
+list and one RSS file for the category index; Hugo uses every core, Pelican one. Pelican
+uses its built-in "simple" theme, Hugo the minimal templates in peer_templates/hugo/.
 """
 
 import json
