@@ -182,7 +182,7 @@ def peers_table(reports: list[SizeReport]) -> list[str]:
 
 def format_report(reports: list[SizeReport], repeat: int) -> str:
     lines = [f"newsarchive (median of {repeat} cold builds; RSS is the peak of all runs)", ""]
-    lines += ours_table(reports)
+    lines += ours_table(reports) if any(r.ours for r in reports) else ["(not run)"]
     lines += ["", f"Peers, cold builds on the same corpus (median of {repeat})", ""]
     lines += peers_table(reports)
     lines += [
