@@ -20,7 +20,6 @@ from datetime import datetime
 from pathlib import Path
 
 import yaml
-
 from generate import approximate_slug
 from measure import run_measured, tree_size
 
