@@ -143,7 +143,8 @@ def report(
     outcome: str = "nothing was written, the previous site is unchanged.",
 ) -> list[str]:
     """Print the problems for the editor; return them as text (serve shows them too)."""
-    lines = [error.format(root) for error in errors]
+    in_file_order = sorted(errors, key=lambda e: (str(e.path), e.line or 0, e.column or 0))
+    lines = [error.format(root) for error in in_file_order]
     for line in lines:
         print(line, file=sys.stderr)
     files = len({e.path for e in errors})
