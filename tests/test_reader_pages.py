@@ -62,6 +62,7 @@ def open_page(browser, address: str, path: str, size: str, scheme: str, **option
     )
     response = page.goto(address + path)
     assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+    assert page.locator("main#main").count() == 1, f"{path} is not one of our pages"
     return page, problems
 
 
