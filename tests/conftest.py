@@ -99,3 +99,4 @@ TreeReader = Callable[[Path], dict[str, bytes]]
 
 
 from serving import browser  # noqa: E402, F401  (a fixture for every test file)
+from showcase import showcase, showcase_address  # noqa: E402, F401  (fixtures)
