@@ -22,6 +22,12 @@ def add_site_options(parser: argparse.ArgumentParser) -> None:
         "--base-url", help="public address of the site, e.g. https://user.github.io/repo/"
     )
     parser.add_argument("--quiet", action="store_true", help="print only errors")
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="render with N processes (default: one per core)",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -89,7 +95,7 @@ def report(errors: list[ContentError], root: Path | None = None) -> None:
 def run_build(args: argparse.Namespace) -> int:
     try:
         config = site_config(args)
-        result = build(config)
+        result = build(config, jobs=args.jobs, progress=not args.quiet)
     except BuildFailed as failed:
         report(failed.errors, Path.cwd())
         return EXIT_CONTENT
@@ -98,8 +104,15 @@ def run_build(args: argparse.Namespace) -> int:
         print(
             f"Built {result.articles} article(s){drafts}: {result.pages} page(s), "
             f"{result.static_files} static file(s) in {result.seconds:.2f} s -> {result.output_dir}"
+            f" ({result.written} file(s) written, {result.deleted} deleted)"
         )
     return EXIT_OK
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number above 0")
+    return int(text)
 
 
 def _absolute(path: Path | None) -> Path | None:

@@ -1,0 +1,152 @@
+"""Render pages on every core and write the files whose bytes changed.
+
+Workers are forked after the site model is built, so they share it (and the
+compiled templates) with the build process instead of receiving pickled pages;
+they get batches of page numbers and send back only each file's digest, size
+and mtime. Every page is rendered from its own data alone, so the output does
+not depend on how the pages were split between workers.
+
+Forking is only safe in a process with a single thread (`serve` builds from a
+watcher thread): anywhere else, and for small batches, the pages are rendered
+in the build process itself.
+"""
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from . import urls
+from .cache import OutputFile
+from .errors import ContentError
+from .fingerprint import digest
+from .render import Renderer
+from .site import Page
+
+# Below this many pages, starting workers costs more than it saves.
+MIN_PARALLEL_PAGES = 200
+BATCH = 16
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    pages: Sequence[Page]
+    renderer: Renderer
+    target: Path  # where changed files are written
+    old: dict[str, OutputFile]  # what the output folder holds now, by output path
+
+
+@dataclass(frozen=True)
+class Rendered:
+    index: int
+    path: str
+    file: OutputFile
+    written: bool
+
+
+class TemplateFailed(Exception):
+    def __init__(self, error: ContentError):
+        super().__init__(error.message)
+        self.error = error
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def render_pages(
+    job: RenderJob,
+    todo: Sequence[int],
+    jobs: int,
+    template_error: Callable[[jinja2.TemplateError], ContentError],
+) -> Iterator[Rendered]:
+    """Render pages ``todo`` of the job; yield each as soon as it is done.
+
+    Raises TemplateFailed for the first page whose template fails.
+    """
+    batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
+    parallel = (
+        jobs > 1
+        and len(todo) >= MIN_PARALLEL_PAGES
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+    if not parallel:
+        for batch in batches:
+            yield from _unwrap(_render_batch(job, batch, template_error))
+        return
+    context = multiprocessing.get_context("fork")
+    pool = context.Pool(
+        min(jobs, len(batches)),
+        initializer=_start_worker,
+        initargs=(job, template_error, os.getpid()),
+    )
+    try:
+        for results in pool.imap_unordered(_worker_batch, batches):
+            yield from _unwrap(results)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _unwrap(results: list[Rendered] | ContentError) -> list[Rendered]:
+    if isinstance(results, ContentError):
+        raise TemplateFailed(results)
+    return results
+
+
+def _render_batch(
+    job: RenderJob,
+    batch: Sequence[int],
+    template_error: Callable[[jinja2.TemplateError], ContentError],
+    parent: int | None = None,
+) -> list[Rendered] | ContentError:
+    done = []
+    for index in batch:
+        page = job.pages[index]
+        try:
+            data = job.renderer.render(page)
+        except jinja2.TemplateError as exc:
+            return template_error(exc)  # a value: jinja's exceptions do not pickle
+        rel = urls.output_path(page.url).as_posix()
+        file_digest = digest(data)
+        old = job.old.get(rel)
+        if old is not None and old.digest == file_digest:
+            done.append(Rendered(index, rel, old, written=False))
+            continue
+        if parent is not None and os.getppid() != parent:
+            os._exit(1)  # the build was killed: write nothing more into its folder
+        target = job.target / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "wb") as out:
+            out.write(data)
+            st = os.fstat(out.fileno())
+        done.append(Rendered(index, rel, OutputFile(file_digest, st.st_mtime_ns, len(data)), True))
+    return done
+
+
+# Worker processes: the job is inherited through fork and kept for the pool's life.
+_worker: dict[str, object] = {}
+
+
+def _start_worker(
+    job: RenderJob, template_error: Callable[[jinja2.TemplateError], ContentError], parent: int
+) -> None:
+    _worker.update(job=job, template_error=template_error, parent=parent)
+
+
+def _worker_batch(batch: Sequence[int]) -> list[Rendered] | ContentError:
+    return _render_batch(
+        _worker["job"],  # type: ignore[arg-type]
+        batch,
+        _worker["template_error"],  # type: ignore[arg-type]
+        _worker["parent"],  # type: ignore[arg-type]
+    )
