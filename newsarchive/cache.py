@@ -20,7 +20,6 @@ import contextlib
 import gc
 import os
 import pickle
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -82,7 +81,10 @@ def sources_key(config: SiteConfig, code: str) -> str:
 
 
 class Cache:
-    def __init__(self, config: SiteConfig):
+    """The cache of one build; ``enabled=False`` reads and writes nothing (`check`)."""
+
+    def __init__(self, config: SiteConfig, enabled: bool = True):
+        self.enabled = enabled
         self.folder = cache_folder(config)
         self.code = code_digest()
         self.key = settings_key(config, self.code)
@@ -96,6 +98,8 @@ class Cache:
 
     def sources(self) -> dict[str, SourceEntry]:
         entries: dict[str, SourceEntry] = {}
+        if not self.enabled:
+            return entries
         for shard in range(SHARDS):
             data = _read(self.folder / "sources" / f"{shard:02d}.pickle")
             if isinstance(data, tuple) and len(data) == 2 and data[0] == self.sources_key:
@@ -105,6 +109,8 @@ class Cache:
 
     def save_sources(self, entries: dict[str, SourceEntry]) -> None:
         """Rewrite only the shards whose entries changed since sources()."""
+        if not self.enabled:
+            return
         shards: dict[int, dict[str, SourceEntry]] = {n: {} for n in range(SHARDS)}
         for path, entry in entries.items():
             shards[shard_of(path)][path] = entry
@@ -117,6 +123,8 @@ class Cache:
 
     def state(self) -> OutputState | None:
         """The state of the output folder, if it is still the folder we wrote."""
+        if not self.enabled:
+            return None
         state = _read(self.state_path)
         if not isinstance(state, OutputState) or state.key != self.key:
             return None
@@ -128,8 +136,10 @@ class Cache:
             return None
         return state
 
-    def stage_state(self, state: OutputState) -> Path:
+    def stage_state(self, state: OutputState) -> Path | None:
         """Write the state beside its place; the publish step moves it in."""
+        if not self.enabled:
+            return None
         staged = self.state_path.with_name(self.state_path.name + ".new")
         _write(staged, state)
         label = self.state_path.with_suffix(".txt")  # which folder: for prune()
@@ -142,7 +152,9 @@ class Cache:
             self.state_path.unlink()
 
     def prune(self) -> None:
-        """Drop the states of output folders that no longer exist (e.g. `check`'s)."""
+        """Drop the states of output folders that no longer exist."""
+        if not self.enabled:
+            return
         for label in (self.folder / "outputs").glob("*.txt"):
             try:
                 gone = not Path(label.read_text(encoding="utf-8")).exists()
@@ -153,8 +165,8 @@ class Cache:
                     with contextlib.suppress(FileNotFoundError):
                         path.unlink()
 
-    def clear(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+    def bytecode_folder(self) -> Path | None:
+        return self.folder / "jinja" if self.enabled else None
 
 
 def shard_of(path: str) -> int:

@@ -105,14 +105,22 @@ def plan(config: SiteConfig) -> Site:
     return site
 
 
-def build(config: SiteConfig, jobs: int | None = None, progress: bool = False) -> BuildResult:
+def build(
+    config: SiteConfig, jobs: int | None = None, progress: bool = False, cache: bool = True
+) -> BuildResult:
     """Build the site into config.output_dir, doing only the work that changed.
 
-    ``progress`` shows a counter on stderr when it is a terminal. Raises
-    BuildFailed, leaving the previous site (and the cache) as they were."""
+    ``progress`` shows a counter on stderr when it is a terminal; ``cache=False``
+    builds everything and leaves no cache behind. Raises BuildFailed, leaving
+    the previous site (and the cache) as they were."""
     started = time.perf_counter()
     output.recover(config.output_dir)  # finish a killed build's publish first
-    cache = Cache(config)
+    return _build(config, Cache(config, cache), jobs, progress, started)
+
+
+def _build(
+    config: SiteConfig, cache: Cache, jobs: int | None, progress: bool, started: float
+) -> BuildResult:
     with no_gc():
         articles, entries = read_articles(config, cache.sources())
         site = build_site(config, articles)
@@ -155,7 +163,8 @@ def build(config: SiteConfig, jobs: int | None = None, progress: bool = False) -
             )
             if not full:
                 journal = output.Journal(sorted(written | copied), deleted)
-                journal.moves.append((str(staged_state), str(cache.state_path)))
+                if staged_state:
+                    journal.moves.append((str(staged_state), str(cache.state_path)))
                 output.commit(staging, journal)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -163,7 +172,8 @@ def build(config: SiteConfig, jobs: int | None = None, progress: bool = False) -
         if full:
             cache.forget_state()  # until the new site and its state are both in place
             output.publish(staging, config.output_dir)
-            os.replace(staged_state, cache.state_path)
+            if staged_state:
+                os.replace(staged_state, cache.state_path)
         else:
             output.apply(staging, config.output_dir)
         cache.save_sources(entries)
@@ -214,7 +224,7 @@ def _render(
     written: set[str] = set()
     if not todo:
         return files, written
-    renderer = Renderer(config, cache.folder / "jinja")
+    renderer = Renderer(config, cache.bytecode_folder())
     counter = Progress(len(todo), "pages", quiet=not progress)
     try:
         renderer.prepare({site.pages[i].template for i in todo})
