@@ -22,12 +22,6 @@ def add_site_options(parser: argparse.ArgumentParser) -> None:
         "--base-url", help="public address of the site, e.g. https://user.github.io/repo/"
     )
     parser.add_argument("--quiet", action="store_true", help="print only errors")
-    parser.add_argument(
-        "--jobs",
-        type=_positive,
-        metavar="N",
-        help="render with N processes (default: one per core)",
-    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -38,6 +32,15 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", metavar="COMMAND")
     build_cmd = commands.add_parser("build", help="build the site (the default command)")
     add_site_options(build_cmd)
+    build_cmd.add_argument(
+        "--jobs", type=_positive, metavar="N", help="render with N processes (default: all cores)"
+    )
+    build_cmd.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="build everything from scratch; do not read or write .cache/",
+    )
     build_cmd.set_defaults(run=run_build)
     return main
 
@@ -95,7 +98,7 @@ def report(errors: list[ContentError], root: Path | None = None) -> None:
 def run_build(args: argparse.Namespace) -> int:
     try:
         config = site_config(args)
-        result = build(config, jobs=args.jobs, progress=not args.quiet)
+        result = build(config, jobs=args.jobs, progress=not args.quiet, cache=args.cache)
     except BuildFailed as failed:
         report(failed.errors, Path.cwd())
         return EXIT_CONTENT

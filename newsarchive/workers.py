@@ -128,6 +128,7 @@ def _render_batch(
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "wb") as out:
             out.write(data)
+            out.flush()  # the mtime to remember is the one of the last write
             st = os.fstat(out.fileno())
         done.append(Rendered(index, rel, OutputFile(file_digest, st.st_mtime_ns, len(data)), True))
     return done
