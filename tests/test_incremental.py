@@ -53,7 +53,9 @@ changes = st.one_of(
         st.sampled_from(["", "x", "<!-- y -->"]),
     ),
     st.tuples(st.just("static"), st.sampled_from(["a.txt", "css/b.css", "CNAME"]), st.text()),
-    st.tuples(st.just("unstatic"), st.sampled_from(["a.txt", "css/b.css", "css/site.css"]), st.just("")),
+    st.tuples(
+        st.just("unstatic"), st.sampled_from(["a.txt", "css/b.css", "css/site.css"]), st.just("")
+    ),
     st.tuples(st.just("config"), st.sampled_from(["title", "per_page", "banner"]), st.text()),
 )
 
