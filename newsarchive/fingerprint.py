@@ -1,32 +1,24 @@
 """Fingerprints: a short digest of everything a page's bytes depend on.
 
 A page is re-rendered when its fingerprint changes. The fingerprint is generic:
-it walks the Page dataclass and its data (dicts, tuples, dataclasses, dates...),
-so new page types need no code here. Articles are stood in for by the digest of
-their source file, which decides everything in them; anything the walk does not
-understand makes the page unfingerprintable, and such a page is always rendered.
+it serialises the Page dataclass with all its data, so new page types need no
+code here. Articles are stood in for by the digest of their source file and
+path, which decide everything in them; a page whose data cannot be serialised
+has no fingerprint and is always rendered. Templates, settings and our own code
+are in the salt, which every fingerprint includes.
 """
 
-import dataclasses
-import enum
 import hashlib
 import importlib.metadata
+import io
+import pickle
 import sys
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
-from pathlib import Path, PurePath
-from zoneinfo import ZoneInfo
+from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Libraries whose upgrade may change the HTML we write.
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "pyyaml", "python-slugify", "text-unidecode")
-_PLAIN = (str, int, float, bool, bytes, type(None), datetime, date, time, timedelta, ZoneInfo)
-
-
-class Unfingerprintable(TypeError):
-    """A value whose repr might not show all of it (or might differ between runs)."""
-
-
 def digest(*parts: bytes | str) -> str:
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
@@ -63,46 +55,35 @@ def code_digest() -> str:
 
 
 class Fingerprinter:
-    """Canonical text of page data, with known objects replaced by their digests."""
+    """Pickles values with known objects (articles) replaced by their digests.
+
+    Pickle is a faithful, C-speed serialisation: equal bytes mean equal data.
+    The reverse does not always hold (a set's order varies between runs, as
+    may sharing of equal objects), which only costs a needless re-render.
+    """
 
     def __init__(self, known: dict[int, str], salt: str):
-        # id() -> digest, for objects (articles) alive for the whole build.
-        self._known = known
-        self._salt = salt
-        self._seen: dict[int, str] = {}
+        self._known = known  # id() -> digest, for objects alive for the whole build
+        self._salt = salt.encode()
 
     def of(self, value: object) -> str | None:
         """The fingerprint of ``value``, or None when it cannot be made."""
+        buffer = io.BytesIO()
+        pickler = _Pickler(buffer, self._known)
         try:
-            return digest(self._salt, repr(self._canon(value)))
-        except Unfingerprintable:
-            return None
+            pickler.dump(value)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return None  # e.g. a lambda or a generator in page data: always render
+        return digest(self._salt, buffer.getvalue())
 
-    def _canon(self, value: object) -> object:
-        kind = type(value)
-        if kind in _PLAIN:
-            return value
-        known = self._known.get(id(value))
-        if known is not None:
-            return known
-        if kind is tuple or kind is list:
-            return (kind.__name__, *map(self._canon, value))  # type: ignore[call-overload]
-        if kind is dict:
-            return ("dict", *sorted((repr(k), self._canon(v)) for k, v in value.items()))  # type: ignore[attr-defined]
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            seen = self._seen.get(id(value))
-            if seen is None:
-                fields = (getattr(value, f.name) for f in dataclasses.fields(value))
-                seen = digest(kind.__qualname__, repr(tuple(map(self._canon, fields))))
-                self._seen[id(value)] = seen
-            return seen
-        if isinstance(value, set | frozenset):
-            return ("set", *sorted(repr(self._canon(v)) for v in value))
-        if isinstance(value, str):  # Markup and other str subclasses: text + type
-            return (kind.__qualname__, str(value))
-        if isinstance(value, PurePath | enum.Enum):
-            return (kind.__qualname__, repr(value))
-        raise Unfingerprintable(kind.__qualname__)
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, known: dict[int, str]):
+        super().__init__(file, protocol=5)
+        self._known = known
+
+    def persistent_id(self, obj: object) -> str | None:
+        return self._known.get(id(obj))
 
 
 def fingerprints(values: Iterable[object], known: dict[int, str], salt: str) -> list[str | None]:

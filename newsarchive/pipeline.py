@@ -136,7 +136,7 @@ def _build(
         salt = digest(cache.key, folder_digest(config.templates_dir))
         known = {id(e.article): digest(path, e.digest) for path, e in entries.items()}
         prints = fingerprints(site.pages, known, salt)
-        paths = [urls.output_path(page.url).as_posix() for page in site.pages]
+        paths = [urls.output_file(page.url) for page in site.pages]
         todo = [
             i
             for i, path in enumerate(paths)
@@ -199,9 +199,10 @@ def _files_still_there(state: OutputState | None, output_dir: Path) -> dict[str,
     if state is None:
         return {}
     there = {}
+    folder = str(output_dir)
     for rel, file in state.files.items():
         try:
-            st = os.stat(output_dir / rel)
+            st = os.stat(f"{folder}/{rel}")
         except OSError:
             continue
         if st.st_mtime_ns == file.mtime_ns and st.st_size == file.size:

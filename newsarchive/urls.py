@@ -40,8 +40,8 @@ def relative_url(from_url: str, to_url: str, offline: bool = False) -> str:
     ``offline`` links name index.html explicitly, since a browser opening
     file:// folders shows a listing instead of the index page.
     """
-    from_dir = posixpath.dirname(_output_file(from_url))
-    target = _output_file(to_url) if offline else to_url
+    from_dir = posixpath.dirname(output_file(from_url))
+    target = output_file(to_url) if offline else to_url
     is_dir = not offline and (to_url == "" or to_url.endswith("/"))
     rel = _relpath(target or ".", from_dir or ".")
     if is_dir:
@@ -49,7 +49,7 @@ def relative_url(from_url: str, to_url: str, offline: bool = False) -> str:
     return quote(rel, safe="/#?=&%.-_~")
 
 
-def _output_file(url: str) -> str:
+def output_file(url: str) -> str:
     """output_path(url) as text; pathlib only for the odd URL it would tidy up."""
     if "//" in url or "/./" in f"/{url}/":
         return output_path(url).as_posix()

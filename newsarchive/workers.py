@@ -116,7 +116,7 @@ def _render_batch(
             data = job.renderer.render(page)
         except jinja2.TemplateError as exc:
             return template_error(exc)  # a value: jinja's exceptions do not pickle
-        rel = urls.output_path(page.url).as_posix()
+        rel = urls.output_file(page.url)
         file_digest = digest(data)
         old = job.old.get(rel)
         if old is not None and old.digest == file_digest:
