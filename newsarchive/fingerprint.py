@@ -19,6 +19,8 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Libraries whose upgrade may change the HTML we write.
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "pyyaml", "python-slugify", "text-unidecode")
+
+
 def digest(*parts: bytes | str) -> str:
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
@@ -65,16 +67,20 @@ class Fingerprinter:
     def __init__(self, known: dict[int, str], salt: str):
         self._known = known  # id() -> digest, for objects alive for the whole build
         self._salt = salt.encode()
+        self._buffer = io.BytesIO()
+        self._pickler = _Pickler(self._buffer, known)
 
     def of(self, value: object) -> str | None:
         """The fingerprint of ``value``, or None when it cannot be made."""
-        buffer = io.BytesIO()
-        pickler = _Pickler(buffer, self._known)
+        buffer, pickler = self._buffer, self._pickler
+        buffer.seek(0)
+        buffer.truncate()
+        pickler.clear_memo()  # each value pickled on its own, as if first
         try:
             pickler.dump(value)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return None  # e.g. a lambda or a generator in page data: always render
-        return digest(self._salt, buffer.getvalue())
+        return hashlib.blake2b(buffer.getvalue(), digest_size=16, key=self._salt[:64]).hexdigest()
 
 
 class _Pickler(pickle.Pickler):
@@ -82,8 +88,16 @@ class _Pickler(pickle.Pickler):
         super().__init__(file, protocol=5)
         self._known = known
 
-    def persistent_id(self, obj: object) -> str | None:
-        return self._known.get(id(obj))
+    def reducer_override(self, obj: object) -> object:
+        # Called for objects other than str, int, tuple, list, dict...: cheap.
+        known = self._known.get(id(obj))
+        if known is None:
+            return NotImplemented
+        return (_Known, (known,))
+
+
+class _Known(str):
+    """How a known object (an article) appears in a fingerprint: by its digest."""
 
 
 def fingerprints(values: Iterable[object], known: dict[int, str], salt: str) -> list[str | None]:
