@@ -46,7 +46,11 @@ def relative_url(from_url: str, to_url: str, offline: bool = False) -> str:
     rel = _relpath(target or ".", from_dir or ".")
     if is_dir:
         rel = "./" if rel == "." else rel + "/"
-    return quote(rel, safe="/#?=&%.-_~")
+    return rel if _NEEDS_NO_QUOTING.match(rel) else quote(rel, safe="/#?=&%.-_~")
+
+
+# What quote(safe="/#?=&%.-_~") leaves as it is: most links, checked in C.
+_NEEDS_NO_QUOTING = re.compile(r"[A-Za-z0-9/#?=&%._~-]*\Z")
 
 
 def output_file(url: str) -> str:
