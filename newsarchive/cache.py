@@ -6,6 +6,8 @@ It holds two things:
   and validated Article, split into shards so adding one article rewrites one
   small shard. Articles depend only on their file, the code and the settings,
   so these shards serve every output folder.
+- html/NN.pickle: the HTML of article bodies by digest of their Markdown, so a
+  template or settings change re-renders pages without converting Markdown again.
 - outputs/<hash>.pickle, one per output folder: what the last completed build
   wrote there: each page's fingerprint and each file's digest, size and mtime.
   It is replaced in the same step that publishes the output (see output.py),
@@ -28,7 +30,7 @@ from .config import SiteConfig
 from .content import Article
 from .fingerprint import Fingerprinter, code_digest, digest
 
-FORMAT = 1
+FORMAT = 2
 SHARDS = 64
 CACHE_FOLDER = Path(".cache") / "newsarchive"
 # Settings that only shape the output, never how an article file is read.
@@ -43,6 +45,7 @@ class SourceEntry:
     size: int
     digest: str
     article: Article
+    body_digest: str  # key of the body's HTML in the html/ shards
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class Cache:
         name = digest(str(config.output_dir))[:16]
         self.state_path = self.folder / "outputs" / f"{name}.pickle"
         self._loaded: dict[int, dict[str, SourceEntry]] = {}
+        self._html: dict[int, dict[str, str]] = {}
 
     # Sources ---------------------------------------------------------------
 
@@ -118,6 +122,40 @@ class Cache:
             if self._loaded.get(number) != shard or number not in self._loaded:
                 _write(self.folder / "sources" / f"{number:02d}.pickle", (self.sources_key, shard))
                 self._loaded[number] = shard
+
+    # Article bodies as HTML --------------------------------------------------
+
+    def html(self, digests: set[str]) -> dict[str, str]:
+        """The cached HTML of these bodies (those that are cached)."""
+        found: dict[str, str] = {}
+        for number in sorted({shard_of(d) for d in digests}):
+            shard = self._html_shard(number)
+            found.update((d, shard[d]) for d in digests & shard.keys())
+        return found
+
+    def save_html(self, new: dict[str, str], live: set[str]) -> None:
+        """Add ``new`` and drop the bodies no article has any more, in the shards
+        ``new`` touches (the others are left for a later build)."""
+        if not self.enabled:
+            return
+        touched: dict[int, dict[str, str]] = {}
+        for key, html in new.items():
+            touched.setdefault(shard_of(key), {})[key] = html
+        for number, added in touched.items():
+            shard = {k: v for k, v in self._html_shard(number).items() if k in live}
+            shard.update(added)
+            _write(self._html_path(number), (self.sources_key, shard))
+            self._html[number] = shard
+
+    def _html_shard(self, number: int) -> dict[str, str]:
+        if number not in self._html:
+            data = _read(self._html_path(number)) if self.enabled else None
+            ok = isinstance(data, tuple) and len(data) == 2 and data[0] == self.sources_key
+            self._html[number] = data[1] if ok else {}  # type: ignore[index]
+        return self._html[number]
+
+    def _html_path(self, number: int) -> Path:
+        return self.folder / "html" / f"{number:02d}.pickle"
 
     # Output state ----------------------------------------------------------
 

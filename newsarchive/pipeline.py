@@ -85,7 +85,7 @@ def read_articles(
                 if isinstance(result, list):
                     errors.extend(result)
                     continue
-                entry = SourceEntry(0, 0, file_hash, result)
+                entry = SourceEntry(0, 0, file_hash, result, digest(result.body))
             trusted = st.st_mtime_ns < looked - RACY_NS
             entry = replace(entry, mtime_ns=st.st_mtime_ns if trusted else 0, size=st.st_size)
         entries[path] = entry
@@ -146,7 +146,8 @@ def _build(
         staging = (output.staging_folder if full else output.update_folder)(config.output_dir)
         target = staging if full else staging / output.STAGED
         try:
-            files, written = _render(config, cache, site, todo, target, old, jobs, progress)
+            bodies = {id(e.article): e.body_digest for e in entries.values()}
+            files, written = _render(config, cache, site, todo, target, old, jobs, progress, bodies)
             files.update({paths[i]: old[paths[i]] for i in set(range(len(paths))) - set(todo)})
             seen_statics, copied = _copy_statics(statics, state, old, target, files)
             deleted = sorted(set(state.files) - set(files)) if state else []
@@ -219,29 +220,36 @@ def _render(
     old: dict[str, OutputFile],
     jobs: int | None,
     progress: bool,
+    body_digests: dict[int, str],
 ) -> tuple[dict[str, OutputFile], set[str]]:
     """Render pages ``todo`` into ``target``, writing only those whose bytes changed."""
     files: dict[str, OutputFile] = {}
     written: set[str] = set()
     if not todo:
         return files, written
-    renderer = Renderer(config, cache.bytecode_folder())
+    articles = [site.pages[i].article for i in todo]
+    bodies = {body_digests.get(id(a)) or digest(a.body) for a in articles if a is not None}
+    renderer = Renderer(config, cache.bytecode_folder(), cache.html(bodies))
     counter = Progress(len(todo), "pages", quiet=not progress)
+    converted: dict[str, str] = {}
     try:
         renderer.prepare({site.pages[i].template for i in todo})
         job = RenderJob(site.pages, renderer, target, old)
         on_error = functools.partial(_template_error, config)
-        for done in render_pages(job, todo, jobs or default_jobs(), on_error):
-            files[done.path] = done.file
-            if done.written:
-                written.add(done.path)
-            counter.advance()
+        for batch in render_pages(job, todo, jobs or default_jobs(), on_error):
+            converted.update(batch.html)
+            for done in batch.pages:
+                files[done.path] = done.file
+                if done.written:
+                    written.add(done.path)
+            counter.advance(len(batch.pages))
     except jinja2.TemplateError as exc:
         raise BuildFailed([_template_error(config, exc)]) from exc
     except TemplateFailed as failed:
         raise BuildFailed([failed.error]) from failed
     finally:
         counter.close()
+    cache.save_html(converted, set(body_digests.values()))
     return files, written
 
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from . import urls
 from .config import SiteConfig
+from .fingerprint import digest
 from .load import FrontMatterLoader
 from .markup import make_converter, to_html
 from .site import Page
@@ -65,9 +66,16 @@ def _relative_url(context: Any, target: str) -> str:
 class Renderer:
     """Renders pages; holds the Jinja environment and one Markdown converter."""
 
-    def __init__(self, config: SiteConfig, bytecode_dir: Path | None = None):
+    def __init__(
+        self,
+        config: SiteConfig,
+        bytecode_dir: Path | None = None,
+        known_html: dict[str, str] | None = None,
+    ):
         self.env = make_environment(config, bytecode_dir)
         self.converter = make_converter()
+        self.known_html = known_html or {}  # body digest -> HTML, from earlier builds
+        self.converted: dict[str, str] = {}  # bodies converted here, for the cache
 
     def prepare(self, templates: set[str]) -> None:
         """Compile the templates now, once, before workers are forked.
@@ -78,7 +86,13 @@ class Renderer:
 
     def body_html(self, markdown_text: str) -> Markup:
         # Article bodies are written by the archive's own editors and may hold HTML.
-        return Markup(to_html(self.converter, markdown_text))
+        key = digest(markdown_text)
+        html = self.known_html.get(key)
+        if html is None:
+            html = self.converted.get(key)
+        if html is None:
+            html = self.converted[key] = to_html(self.converter, markdown_text)
+        return Markup(html)
 
     def render(self, page: Page) -> bytes:
         context: dict[str, Any] = {"page": page, **page.data}

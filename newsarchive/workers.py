@@ -48,6 +48,12 @@ class Rendered:
     written: bool
 
 
+@dataclass(frozen=True)
+class Batch:
+    pages: list[Rendered]
+    html: dict[str, str]  # article bodies converted to HTML on the way, for the cache
+
+
 class TemplateFailed(Exception):
     def __init__(self, error: ContentError):
         super().__init__(error.message)
@@ -66,8 +72,8 @@ def render_pages(
     todo: Sequence[int],
     jobs: int,
     template_error: Callable[[jinja2.TemplateError], ContentError],
-) -> Iterator[Rendered]:
-    """Render pages ``todo`` of the job; yield each as soon as it is done.
+) -> Iterator[Batch]:
+    """Render pages ``todo`` of the job; yield batches of them as they are done.
 
     Raises TemplateFailed for the first page whose template fails.
     """
@@ -80,7 +86,7 @@ def render_pages(
     )
     if not parallel:
         for batch in batches:
-            yield from _unwrap(_render_batch(job, batch, template_error))
+            yield _unwrap(_render_batch(job, batch, template_error))
         return
     context = multiprocessing.get_context("fork")
     pool = context.Pool(
@@ -90,14 +96,14 @@ def render_pages(
     )
     try:
         for results in pool.imap_unordered(_worker_batch, batches):
-            yield from _unwrap(results)
+            yield _unwrap(results)
         pool.close()
     finally:
         pool.terminate()
         pool.join()
 
 
-def _unwrap(results: list[Rendered] | ContentError) -> list[Rendered]:
+def _unwrap(results: Batch | ContentError) -> Batch:
     if isinstance(results, ContentError):
         raise TemplateFailed(results)
     return results
@@ -108,7 +114,7 @@ def _render_batch(
     batch: Sequence[int],
     template_error: Callable[[jinja2.TemplateError], ContentError],
     parent: int | None = None,
-) -> list[Rendered] | ContentError:
+) -> Batch | ContentError:
     done = []
     for index in batch:
         page = job.pages[index]
@@ -131,7 +137,8 @@ def _render_batch(
             out.flush()  # the mtime to remember is the one of the last write
             st = os.fstat(out.fileno())
         done.append(Rendered(index, rel, OutputFile(file_digest, st.st_mtime_ns, len(data)), True))
-    return done
+    html, job.renderer.converted = job.renderer.converted, {}
+    return Batch(done, html)
 
 
 # Worker processes: the job is inherited through fork and kept for the pool's life.
@@ -144,7 +151,7 @@ def _start_worker(
     _worker.update(job=job, template_error=template_error, parent=parent)
 
 
-def _worker_batch(batch: Sequence[int]) -> list[Rendered] | ContentError:
+def _worker_batch(batch: Sequence[int]) -> Batch | ContentError:
     return _render_batch(
         _worker["job"],  # type: ignore[arg-type]
         batch,
