@@ -54,7 +54,7 @@ def load_articles(config: SiteConfig) -> list[Article]:
 
 
 def read_articles(
-    config: SiteConfig, cached: dict[str, SourceEntry]
+    config: SiteConfig, cached: dict[str, SourceEntry], progress: bool = False
 ) -> tuple[list[Article], dict[str, SourceEntry]]:
     """Every article, reading only the files whose stat and bytes are not in ``cached``.
 
@@ -73,7 +73,10 @@ def read_articles(
     entries: dict[str, SourceEntry] = {}
     articles: list[Article] = []
     errors: list[ContentError] = []
-    for path, st in scan_sources(config.content_dir):
+    sources = scan_sources(config.content_dir)
+    counter = Progress(len(sources), "articles", quiet=not progress)
+    for path, st in sources:
+        counter.advance()
         entry = cached.get(path)
         if entry is None or entry.mtime_ns != st.st_mtime_ns or entry.size != st.st_size:
             data = Path(path).read_bytes()
@@ -90,6 +93,7 @@ def read_articles(
             entry = replace(entry, mtime_ns=st.st_mtime_ns if trusted else 0, size=st.st_size)
         entries[path] = entry
         articles.append(entry.article)
+    counter.close()
     errors.extend(check_together(articles))
     if errors:
         raise BuildFailed(errors)
@@ -122,7 +126,7 @@ def _build(
     config: SiteConfig, cache: Cache, jobs: int | None, progress: bool, started: float
 ) -> BuildResult:
     with no_gc():
-        articles, entries = read_articles(config, cache.sources())
+        articles, entries = read_articles(config, cache.sources(), progress)
         site = build_site(config, articles)
     statics = output.static_files(config.static_dir)
     errors = _clashes(site, statics)

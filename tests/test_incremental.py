@@ -6,6 +6,7 @@ one with the cache (in this process, as the editor's next run would find it on
 disk) and comparing the output with a build from scratch into another folder.
 """
 
+import io
 import os
 import shutil
 import tempfile
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from newsarchive import output, workers
 from newsarchive.cli import main
+from newsarchive.progress import Progress
 
 TITLES = ["Hội nghị cán bộ", "Đường Láng mở rộng", "Phường Bạch Đằng", "Tin văn hóa", "Y tế"]
 BODIES = ["Nội dung **một**.", "## Mục\n\nNội dung hai.", "- a\n- b", "Nội dung ba."]
@@ -258,3 +260,33 @@ def test_builds_with_other_settings_keep_their_own_state(site, tmp_path):
         assert site.build("--quiet", *args) == 0
     assert site.build("--quiet", "--base-url", "https://example.org/kho/") == 0
     assert tree(site.output) == tree(other)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_on_a_terminal_only():
+    shown = Terminal()
+    counter = Progress(40, "pages", stream=shown)
+    for _ in range(40):
+        counter.advance()
+    counter.close()
+    assert "40/40 pages" in shown.getvalue()
+    for stream, quiet in ((io.StringIO(), False), (Terminal(), True)):
+        counter = Progress(40, "pages", stream=stream, quiet=quiet)
+        counter.advance(40)
+        counter.close()
+        assert stream.getvalue() == ""
+
+
+def test_a_build_ends_with_a_one_line_summary(site, capsys):
+    for i in range(3):
+        site.add(f"bai-{i}.md", article_text(i, i, i, i))
+    assert site.build() == 0
+    out, err = capsys.readouterr()
+    assert err == ""  # no progress bar when stderr is not a terminal
+    assert out.count("\n") == 1
+    assert out.startswith("Built 3 article(s): 4 page(s), 1 static file(s) in ")
+    assert out.rstrip().endswith("(5 file(s) written, 0 deleted)")
