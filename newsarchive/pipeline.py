@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
 
 import jinja2
 
@@ -28,11 +29,13 @@ from .progress import Progress
 from .render import Renderer
 from .site import Site, build_site
 from .validate import check_together, validate
-from .workers import RenderJob, TemplateFailed, default_jobs, render_pages
+from .workers import RenderJob, TemplateFailed, can_fork, default_jobs, fork_map, render_pages
 
 # A file changed less than this long before we looked may change again within
 # the same mtime tick: its stat is not trusted next time, its bytes are hashed.
 RACY_NS = 2_000_000_000
+MIN_PARALLEL_READS = 500
+READ_BATCH = 64
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,13 @@ def load_articles(config: SiteConfig) -> list[Article]:
 
 
 def read_articles(
-    config: SiteConfig, cached: dict[str, SourceEntry], progress: bool = False
+    config: SiteConfig,
+    cached: dict[str, SourceEntry],
+    progress: bool = False,
+    jobs: int = 1,
 ) -> tuple[list[Article], dict[str, SourceEntry]]:
-    """Every article, reading only the files whose stat and bytes are not in ``cached``.
+    """Every article, reading only the files whose stat and bytes are not in ``cached``
+    (on ``jobs`` processes when there are many).
 
     Returns the articles and the cache entries of all the files."""
     if not config.content_dir.is_dir():
@@ -70,34 +77,64 @@ def read_articles(
             ]
         )
     looked = time.time_ns()
+    sources = scan_sources(config.content_dir)
+    stale = [path for path, st in sources if not _unchanged(cached.get(path), st)]
+    counter = Progress(len(stale), "articles read", quiet=not progress)
+    read = functools.partial(_read_batch, cached=cached, tz=config.timezone)
+    batches = [stale[i : i + READ_BATCH] for i in range(0, len(stale), READ_BATCH)]
+    if can_fork(jobs, len(stale), MIN_PARALLEL_READS):
+        results = fork_map(read, batches, jobs)
+    else:
+        results = map(read, batches)
+    fresh: dict[str, SourceEntry | list[ContentError]] = {}
+    for batch in results:
+        fresh.update(batch)
+        counter.advance(len(batch))
+    counter.close()
+
     entries: dict[str, SourceEntry] = {}
     articles: list[Article] = []
     errors: list[ContentError] = []
-    sources = scan_sources(config.content_dir)
-    counter = Progress(len(sources), "articles", quiet=not progress)
     for path, st in sources:
-        counter.advance()
-        entry = cached.get(path)
-        if entry is None or entry.mtime_ns != st.st_mtime_ns or entry.size != st.st_size:
-            data = Path(path).read_bytes()
-            file_hash = digest(data)
-            if entry is None or entry.digest != file_hash:
-                result = read_source(Path(path), data)
-                if not isinstance(result, list):
-                    result = validate(result, config.timezone)
-                if isinstance(result, list):
-                    errors.extend(result)
-                    continue
-                entry = SourceEntry(0, 0, file_hash, result, digest(result.body))
+        entry = fresh.get(path) or cached[path]
+        if isinstance(entry, list):
+            errors.extend(entry)
+            continue
+        if path in fresh:
             trusted = st.st_mtime_ns < looked - RACY_NS
             entry = replace(entry, mtime_ns=st.st_mtime_ns if trusted else 0, size=st.st_size)
         entries[path] = entry
         articles.append(entry.article)
-    counter.close()
     errors.extend(check_together(articles))
     if errors:
         raise BuildFailed(errors)
     return articles, entries
+
+
+def _unchanged(entry: SourceEntry | None, st: os.stat_result) -> bool:
+    return entry is not None and entry.mtime_ns == st.st_mtime_ns and entry.size == st.st_size
+
+
+def _read_batch(
+    paths: list[str], cached: dict[str, SourceEntry], tz: ZoneInfo
+) -> dict[str, SourceEntry | list[ContentError]]:
+    """Read, and parse the files whose bytes changed (the others: their cached entry)."""
+    done: dict[str, SourceEntry | list[ContentError]] = {}
+    for path in paths:
+        data = Path(path).read_bytes()
+        file_hash = digest(data)
+        entry = cached.get(path)
+        if entry is not None and entry.digest == file_hash:
+            done[path] = entry
+            continue
+        result = read_source(Path(path), data)
+        if not isinstance(result, list):
+            result = validate(result, tz)
+        if isinstance(result, list):
+            done[path] = result
+        else:
+            done[path] = SourceEntry(0, 0, file_hash, result, digest(result.body))
+    return done
 
 
 def plan(config: SiteConfig) -> Site:
@@ -119,14 +156,14 @@ def build(
     the previous site (and the cache) as they were."""
     started = time.perf_counter()
     output.recover(config.output_dir)  # finish a killed build's publish first
-    return _build(config, Cache(config, cache), jobs, progress, started)
+    return _build(config, Cache(config, cache), jobs or default_jobs(), progress, started)
 
 
 def _build(
-    config: SiteConfig, cache: Cache, jobs: int | None, progress: bool, started: float
+    config: SiteConfig, cache: Cache, jobs: int, progress: bool, started: float
 ) -> BuildResult:
     with no_gc():
-        articles, entries = read_articles(config, cache.sources(), progress)
+        articles, entries = read_articles(config, cache.sources(), progress, jobs)
         site = build_site(config, articles)
     statics = output.static_files(config.static_dir)
     errors = _clashes(site, statics)

@@ -1,4 +1,4 @@
-"""Render pages on every core and write the files whose bytes changed.
+"""Render pages (and read articles) on every core; write the files whose bytes changed.
 
 Workers are forked after the site model is built, so they share it (and the
 compiled templates) with the build process instead of receiving pickled pages;
@@ -11,12 +11,14 @@ watcher thread): anywhere else, and for small batches, the pages are rendered
 in the build process itself.
 """
 
+import functools
 import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 
@@ -30,6 +32,8 @@ from .site import Page
 # Below this many pages, starting workers costs more than it saves.
 MIN_PARALLEL_PAGES = 200
 BATCH = 16
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -78,25 +82,38 @@ def render_pages(
     Raises TemplateFailed for the first page whose template fails.
     """
     batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
-    parallel = (
-        jobs > 1
-        and len(todo) >= MIN_PARALLEL_PAGES
-        and threading.active_count() == 1
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
-    if not parallel:
+    if not can_fork(jobs, len(todo), MIN_PARALLEL_PAGES):
         for batch in batches:
             yield _unwrap(_render_batch(job, batch, template_error))
         return
-    context = multiprocessing.get_context("fork")
-    pool = context.Pool(
-        min(jobs, len(batches)),
-        initializer=_start_worker,
-        initargs=(job, template_error, os.getpid()),
+    render = functools.partial(
+        _render_batch, job, template_error=template_error, parent=os.getpid()
     )
+    for results in fork_map(render, batches, jobs, ordered=False):
+        yield _unwrap(results)
+
+
+def can_fork(jobs: int, items: int, minimum: int) -> bool:
+    return (
+        jobs > 1
+        and items >= minimum
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
+def fork_map(
+    function: Callable[[T], R], batches: Sequence[T], jobs: int, ordered: bool = True
+) -> Iterator[R]:
+    """``function`` over ``batches`` in forked worker processes.
+
+    The function (and all it refers to) is inherited through fork, never pickled;
+    only the batches and the results travel between processes."""
+    context = multiprocessing.get_context("fork")
+    pool = context.Pool(min(jobs, len(batches)), initializer=_start_worker, initargs=(function,))
     try:
-        for results in pool.imap_unordered(_worker_batch, batches):
-            yield _unwrap(results)
+        mapped = pool.imap if ordered else pool.imap_unordered
+        yield from mapped(_call_worker, batches)
         pool.close()
     finally:
         pool.terminate()
@@ -115,6 +132,7 @@ def _render_batch(
     template_error: Callable[[jinja2.TemplateError], ContentError],
     parent: int | None = None,
 ) -> Batch | ContentError:
+    """Render a batch; in a worker (``parent`` given), stop if the build was killed."""
     done = []
     for index in batch:
         page = job.pages[index]
@@ -141,20 +159,13 @@ def _render_batch(
     return Batch(done, html)
 
 
-# Worker processes: the job is inherited through fork and kept for the pool's life.
-_worker: dict[str, object] = {}
+# Worker processes: the function is inherited through fork and kept for the pool's life.
+_worker: list[Callable[[object], object]] = []
 
 
-def _start_worker(
-    job: RenderJob, template_error: Callable[[jinja2.TemplateError], ContentError], parent: int
-) -> None:
-    _worker.update(job=job, template_error=template_error, parent=parent)
+def _start_worker(function: Callable[[object], object]) -> None:
+    _worker.append(function)
 
 
-def _worker_batch(batch: Sequence[int]) -> Batch | ContentError:
-    return _render_batch(
-        _worker["job"],  # type: ignore[arg-type]
-        batch,
-        _worker["template_error"],  # type: ignore[arg-type]
-        _worker["parent"],  # type: ignore[arg-type]
-    )
+def _call_worker(batch: object) -> object:
+    return _worker[0](batch)

@@ -17,7 +17,7 @@ from conftest import SiteDir, article, tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive import output, workers
+from newsarchive import output, pipeline, workers
 from newsarchive.cli import main
 from newsarchive.progress import Progress
 
@@ -137,8 +137,9 @@ def test_any_changes_give_the_same_site_as_a_clean_build(start, steps):
             check_after(site, Path(tmp) / "clean")
 
 
-def test_parallel_rendering_gives_the_same_bytes(site, tmp_path, monkeypatch):
+def test_parallel_rendering_gives_the_same_bytes(site, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(workers, "MIN_PARALLEL_PAGES", 1)
+    monkeypatch.setattr(pipeline, "MIN_PARALLEL_READS", 1)
     for i in range(40):
         site.add(f"bai-{i}.md", article_text(i % 5, i % 21, i % 4, i % 4))
     assert site.build("--quiet", "--jobs", "1", "--no-cache") == 0
@@ -151,6 +152,14 @@ def test_parallel_rendering_gives_the_same_bytes(site, tmp_path, monkeypatch):
     assert site.build("--quiet", "--jobs", "3") == 0
     assert clean_build(site, tmp_path / "clean") == 0
     assert tree(site.output) == tree(tmp_path / "clean")
+    # Problems found by worker processes are all reported, in file order.
+    site.add("bai-1.md", "---\ntitle: Tin\n---\n")
+    site.add("bai-7.md", "---\ndate: 2020-01-01\n---\n")
+    capsys.readouterr()
+    assert site.build("--quiet", "--jobs", "3", "--no-cache") == 1
+    err = capsys.readouterr().err
+    assert err.index("bai-1.md") < err.index("bai-7.md")
+    assert "no date" in err and "no title" in err
 
 
 def test_a_template_error_in_a_worker_is_reported_and_changes_nothing(site, monkeypatch, capsys):
