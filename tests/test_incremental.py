@@ -51,7 +51,7 @@ changes = st.one_of(
     st.tuples(st.just("broken"), names, st.just("---\ntitle: [\n---\n")),
     st.tuples(
         st.just("template"),
-        st.sampled_from(["article.html", "base.html", "home.html", "strings.yaml"]),
+        st.integers(0, 50),  # which file of templates/, whatever the theme holds
         st.sampled_from(["", "x", "<!-- y -->"]),
     ),
     st.tuples(st.just("static"), st.sampled_from(["a.txt", "css/b.css", "CNAME"]), st.text()),
@@ -62,9 +62,9 @@ changes = st.one_of(
 )
 
 
-def apply_change(site: SiteDir, change: tuple[str, str, str]) -> None:
+def apply_change(site: SiteDir, change: tuple[str, object, str]) -> None:
     kind, name, value = change
-    path = site.content / name
+    path = site.content / str(name)
     if kind in ("write", "broken"):
         site.add(name, value)
     elif kind == "touch" and path.exists():
@@ -76,9 +76,10 @@ def apply_change(site: SiteDir, change: tuple[str, str, str]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         path.rename(target)
     elif kind == "template":
-        template = site.root / "templates" / name
+        templates = sorted(p for p in (site.root / "templates").rglob("*") if p.is_file())
+        template = templates[int(name) % len(templates)]
         original = template.read_text(encoding="utf-8").split("\n#END\n")[0]
-        if name == "strings.yaml":
+        if template.name == "strings.yaml":
             value = f"\nfooter_note: Bản lưu trữ {value}" if value else ""
         template.write_text(original + (f"\n#END\n{value}" if value else ""), encoding="utf-8")
     elif kind == "static":
