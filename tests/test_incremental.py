@@ -307,3 +307,11 @@ def test_a_build_ends_with_a_one_line_summary(site, capsys):
     pages, statics, folder, written = summary.groups()
     assert Path(folder) == site.output
     assert int(written) == int(pages) + int(statics) == len(tree(site.output))
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_jobs_must_be_a_whole_number_above_zero(site, capsys, jobs):
+    with pytest.raises(SystemExit) as exc:
+        site.build("--jobs", jobs)
+    assert exc.value.code == 2
+    assert "--jobs" in capsys.readouterr().err
