@@ -1,6 +1,6 @@
 """The build cache in `.cache/newsarchive/` beside site.yaml (git-ignored).
 
-It holds two things:
+It holds:
 
 - sources/NN.pickle: every article file's stat (mtime_ns, size), content digest
   and validated Article, split into shards so adding one article rewrites one
@@ -12,6 +12,7 @@ It holds two things:
   wrote there: each page's fingerprint and each file's digest, size and mtime.
   It is replaced in the same step that publishes the output (see output.py),
   so it never claims a file the output folder does not hold.
+- jinja/: compiled templates (Jinja2's own bytecode cache).
 
 A cache file that is missing, unreadable, of another format or made by other
 code or settings is ignored: the build then does the full work, and the next
@@ -23,7 +24,7 @@ import gc
 import os
 import pickle
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import SiteConfig
@@ -33,8 +34,6 @@ from .fingerprint import Fingerprinter, code_digest, digest
 FORMAT = 2
 SHARDS = 64
 CACHE_FOLDER = Path(".cache") / "newsarchive"
-# Settings that only shape the output, never how an article file is read.
-OUTPUT_SETTINGS = ("output_dir", "base_url", "offline")
 
 
 @dataclass(frozen=True)
@@ -74,13 +73,14 @@ def cache_folder(config: SiteConfig) -> Path:
 
 def settings_key(config: SiteConfig, code: str) -> str:
     """Code and every setting: what the output depends on besides the inputs."""
-    return digest(str(FORMAT), code, Fingerprinter({}, "").of(config) or "")
+    settings = Fingerprinter({}, "").of(config)
+    # Settings that cannot be fingerprinted match no cache, not every cache.
+    return digest(str(FORMAT), code, settings or os.urandom(16).hex())
 
 
 def sources_key(config: SiteConfig, code: str) -> str:
-    neutral = {f.name: getattr(config, f.name) for f in fields(config)}
-    neutral.update(output_dir=Path(), base_url="", offline=False)
-    return settings_key(replace(config, **{k: neutral[k] for k in OUTPUT_SETTINGS}), code)
+    """As settings_key, without the settings that only shape the output."""
+    return settings_key(replace(config, output_dir=Path(), base_url="", offline=False), code)
 
 
 class Cache:
