@@ -12,6 +12,7 @@ import os
 import shutil
 import time
 from collections.abc import Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
@@ -156,7 +157,18 @@ def build(
     the previous site (and the cache) as they were."""
     started = time.perf_counter()
     output.recover(config.output_dir)  # finish a killed build's publish first
-    return _build(config, Cache(config, cache), jobs or default_jobs(), progress, started)
+    try:
+        return _build(config, Cache(config, cache), jobs or default_jobs(), progress, started)
+    except BrokenProcessPool as exc:
+        raise BuildFailed(
+            [
+                ContentError(
+                    config.output_dir,
+                    "a worker process of the build stopped unexpectedly (out of memory?)",
+                    "nothing was changed: build again, or with --jobs 1 to use less memory",
+                )
+            ]
+        ) from exc
 
 
 def _build(

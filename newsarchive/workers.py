@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -111,16 +112,20 @@ def fork_map(
     """``function`` over ``batches`` in forked worker processes.
 
     The function (and all it refers to) is inherited through fork, never pickled;
-    only the batches and the results travel between processes."""
-    context = multiprocessing.get_context("fork")
-    pool = context.Pool(min(jobs, len(batches)), initializer=_start_worker, initargs=(function,))
-    try:
-        mapped = pool.imap if ordered else pool.imap_unordered
-        yield from mapped(_call_worker, batches)
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
+    only the batches and the results travel between processes. A worker that dies
+    (killed, out of memory) raises BrokenProcessPool here instead of hanging."""
+    with ProcessPoolExecutor(
+        min(jobs, len(batches)),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(function,),
+    ) as pool:
+        try:
+            futures = [pool.submit(_call_worker, batch) for batch in batches]
+            for future in futures if ordered else as_completed(futures):
+                yield future.result()
+        finally:
+            pool.shutdown(cancel_futures=True)
 
 
 def _unwrap(results: Batch | ContentError) -> Batch:

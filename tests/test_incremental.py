@@ -315,3 +315,21 @@ def test_jobs_must_be_a_whole_number_above_zero(site, capsys, jobs):
         site.build("--jobs", jobs)
     assert exc.value.code == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+def test_a_worker_that_dies_fails_the_build_and_changes_nothing(site, monkeypatch, capsys):
+    for i in range(10):
+        site.add(f"bai-{i}.md", article_text(i % 5, i, i % 4, i % 4))
+    assert site.build("--quiet") == 0
+    before = tree(site.output)
+    site.add("bai-0.md", article_text(1, 20, 1, 1))
+
+    def killed(*args, **kwargs):
+        os._exit(9)  # as the kernel's out-of-memory killer would end it
+
+    monkeypatch.setattr(workers, "MIN_PARALLEL_PAGES", 1)
+    monkeypatch.setattr(workers, "_render_batch", killed)
+    assert site.build("--quiet", "--jobs", "2") == 1
+    assert "stopped unexpectedly" in capsys.readouterr().err
+    assert tree(site.output) == before
+    assert not list(site.root.glob("_site.*"))
