@@ -271,6 +271,10 @@ def test_builds_with_other_settings_keep_their_own_state(site, tmp_path):
         assert site.build("--quiet", *args) == 0
     assert site.build("--quiet", "--base-url", "https://example.org/kho/") == 0
     assert tree(site.output) == tree(other)
+    # Back to the settings of site.yaml, in the same folder: a clean build's bytes.
+    assert site.build("--quiet") == 0
+    assert clean_build(site, tmp_path / "clean") == 0
+    assert tree(site.output) == tree(tmp_path / "clean") != tree(other)
 
 
 class Terminal(io.StringIO):
