@@ -51,6 +51,15 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", metavar="COMMAND")
     build_cmd = commands.add_parser("build", help="build the site (the default command)")
     add_site_options(build_cmd)
+    build_cmd.add_argument(
+        "--jobs", type=_positive, metavar="N", help="render with N processes (default: all cores)"
+    )
+    build_cmd.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="build everything from scratch; do not read or write .cache/",
+    )
     build_cmd.set_defaults(run=run_build)
 
     new_cmd = commands.add_parser("new", help="start a new article file")
@@ -155,7 +164,7 @@ def report(
 def run_build(args: argparse.Namespace) -> int:
     try:
         config = site_config(args)
-        result = build(config)
+        result = build(config, jobs=args.jobs, progress=not args.quiet, cache=args.cache)
     except BuildFailed as failed:
         report(failed.errors, Path.cwd())
         return EXIT_CONTENT
@@ -164,6 +173,7 @@ def run_build(args: argparse.Namespace) -> int:
         print(
             f"Built {result.articles} article(s){drafts}: {result.pages} page(s), "
             f"{result.static_files} static file(s) in {result.seconds:.2f} s -> {result.output_dir}"
+            f" ({result.written} file(s) written, {result.deleted} deleted)"
         )
     return EXIT_OK
 
@@ -247,7 +257,7 @@ def run_check(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory(prefix="newsarchive-check-") as scratch:
             folder = args.built.resolve() if args.built else Path(scratch) / "site"
             if args.built is None:
-                build(config.with_overrides(output_dir=folder))
+                build(config.with_overrides(output_dir=folder), cache=False)
             problems = check_site(folder, config.base_url, sources)
             checked = sum(1 for p in folder.rglob("*") if p.is_file())
     except BuildFailed as failed:
@@ -271,6 +281,12 @@ def _shown(path: Path) -> str:
 def _usage_error(message: str) -> None:
     print(f"newsarchive: error: {message}", file=sys.stderr)
     raise SystemExit(EXIT_USAGE)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number above 0")
+    return int(text)
 
 
 def _absolute(path: Path | None) -> Path | None:

@@ -1,19 +1,42 @@
-"""The whole build as one readable function: load -> validate -> model -> render -> write."""
+"""The whole build as one readable function: load -> validate -> model -> render -> write.
 
+With the cache (cache.py) a build in a new process re-reads only the article
+files whose stat or bytes changed, re-renders only the pages whose fingerprint
+changed (fingerprint.py), writes only the files whose bytes changed and deletes
+the files no longer produced; the output is byte-identical to a build from scratch.
+"""
+
+import functools
+import gc
+import os
+import shutil
 import time
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Sequence
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
 
 import jinja2
 
 from . import output, urls
+from .cache import Cache, OutputFile, OutputState, SourceEntry, no_gc
 from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, ContentError
-from .load import find_sources, read_source
+from .fingerprint import digest, file_digest, fingerprints, folder_digest
+from .load import read_source, scan_sources
+from .progress import Progress
 from .render import Renderer
 from .site import Site, build_site
-from .validate import validate_all
+from .validate import check_together, validate
+from .workers import RenderJob, TemplateFailed, can_fork, default_jobs, fork_map, render_pages
+
+# A file changed less than this long before we looked may change again within
+# the same mtime tick: its stat is not trusted next time, its bytes are hashed.
+RACY_NS = 2_000_000_000
+MIN_PARALLEL_READS = 500
+READ_BATCH = 64
 
 
 @dataclass(frozen=True)
@@ -24,10 +47,26 @@ class BuildResult:
     static_files: int
     seconds: float
     output_dir: Path
+    rendered: int = 0  # pages rendered (the others were unchanged)
+    written: int = 0  # files written (the others already held the same bytes)
+    deleted: int = 0
 
 
 def load_articles(config: SiteConfig) -> list[Article]:
     """Read and validate every article; raise BuildFailed with all problems."""
+    return read_articles(config, {})[0]
+
+
+def read_articles(
+    config: SiteConfig,
+    cached: dict[str, SourceEntry],
+    progress: bool = False,
+    jobs: int = 1,
+) -> tuple[list[Article], dict[str, SourceEntry]]:
+    """Every article, reading only the files whose stat and bytes are not in ``cached``
+    (on ``jobs`` processes when there are many).
+
+    Returns the articles and the cache entries of all the files."""
     if not config.content_dir.is_dir():
         raise BuildFailed(
             [
@@ -38,55 +77,266 @@ def load_articles(config: SiteConfig) -> list[Article]:
                 )
             ]
         )
-    sources = []
+    looked = time.time_ns()
+    sources = scan_sources(config.content_dir)
+    stale = [path for path, st in sources if not _unchanged(cached.get(path), st)]
+    counter = Progress(len(stale), "articles read", quiet=not progress)
+    read = functools.partial(_read_batch, cached=cached, tz=config.timezone)
+    batches = [stale[i : i + READ_BATCH] for i in range(0, len(stale), READ_BATCH)]
+    if can_fork(jobs, len(stale), MIN_PARALLEL_READS):
+        results = fork_map(read, batches, jobs)
+    else:
+        results = map(read, batches)
+    fresh: dict[str, SourceEntry | list[ContentError]] = {}
+    for batch in results:
+        fresh.update(batch)
+        counter.advance(len(batch))
+    counter.close()
+
+    entries: dict[str, SourceEntry] = {}
+    articles: list[Article] = []
     errors: list[ContentError] = []
-    for path in find_sources(config.content_dir):
-        result = read_source(path)
-        if isinstance(result, list):
-            errors.extend(result)
-        else:
-            sources.append(result)
-    articles, invalid = validate_all(sources, config.timezone)
-    errors.extend(invalid)
+    for path, st in sources:
+        entry = fresh.get(path) or cached[path]
+        if isinstance(entry, list):
+            errors.extend(entry)
+            continue
+        if path in fresh:
+            trusted = st.st_mtime_ns < looked - RACY_NS
+            entry = replace(entry, mtime_ns=st.st_mtime_ns if trusted else 0, size=st.st_size)
+        entries[path] = entry
+        articles.append(entry.article)
+    errors.extend(check_together(articles))
     if errors:
         raise BuildFailed(errors)
-    return articles
+    return articles, entries
+
+
+def _unchanged(entry: SourceEntry | None, st: os.stat_result) -> bool:
+    return entry is not None and entry.mtime_ns == st.st_mtime_ns and entry.size == st.st_size
+
+
+def _read_batch(
+    paths: list[str], cached: dict[str, SourceEntry], tz: ZoneInfo
+) -> dict[str, SourceEntry | list[ContentError]]:
+    """Read, and parse the files whose bytes changed (the others: their cached entry)."""
+    done: dict[str, SourceEntry | list[ContentError]] = {}
+    for path in paths:
+        data = Path(path).read_bytes()
+        file_hash = digest(data)
+        entry = cached.get(path)
+        if entry is not None and entry.digest == file_hash:
+            done[path] = entry
+            continue
+        result = read_source(Path(path), data)
+        if not isinstance(result, list):
+            result = validate(result, tz)
+        if isinstance(result, list):
+            done[path] = result
+        else:
+            done[path] = SourceEntry(0, 0, file_hash, result, digest(result.body))
+    return done
 
 
 def plan(config: SiteConfig) -> Site:
-    site = build_site(config, load_articles(config))
+    with no_gc():
+        site = build_site(config, read_articles(config, Cache(config).sources())[0])
     errors = _clashes(site, output.static_files(config.static_dir))
     if errors:
         raise BuildFailed(errors)
     return site
 
 
-def build(config: SiteConfig) -> BuildResult:
+def build(
+    config: SiteConfig, jobs: int | None = None, progress: bool = False, cache: bool = True
+) -> BuildResult:
+    """Build the site into config.output_dir, doing only the work that changed.
+
+    ``progress`` shows a counter on stderr when it is a terminal; ``cache=False``
+    builds everything and leaves no cache behind. Raises BuildFailed, leaving
+    the previous site (and the cache) as they were."""
     started = time.perf_counter()
-    site = plan(config)
-    statics = output.static_files(config.static_dir)
-    staging = output.staging_folder(config.output_dir)
+    output.recover(config.output_dir)  # finish a killed build's publish first
     try:
-        renderer = Renderer(config)
-        pages = output.write_files(
-            staging, ((urls.output_path(p.url), renderer.render(p)) for p in site.pages)
-        )
-        output.copy_static(staging, statics)
-    except jinja2.TemplateError as exc:
-        output.discard(staging)
-        raise BuildFailed([_template_error(config, exc)]) from exc
-    except BaseException:
-        output.discard(staging)
-        raise
-    output.publish(staging, config.output_dir)
+        return _build(config, Cache(config, cache), jobs or default_jobs(), progress, started)
+    except BrokenProcessPool as exc:
+        raise BuildFailed(
+            [
+                ContentError(
+                    config.output_dir,
+                    "a worker process of the build stopped unexpectedly (out of memory?)",
+                    "nothing was changed: build again, or with --jobs 1 to use less memory",
+                )
+            ]
+        ) from exc
+
+
+def _build(
+    config: SiteConfig, cache: Cache, jobs: int, progress: bool, started: float
+) -> BuildResult:
+    with no_gc():
+        articles, entries = read_articles(config, cache.sources(), progress, jobs)
+        site = build_site(config, articles)
+    statics = output.static_files(config.static_dir)
+    errors = _clashes(site, statics)
+    if errors:
+        raise BuildFailed(errors)
+
+    gc.freeze()  # the model lives as long as the build: keep the GC (and forks) off it
+    try:
+        state = cache.state()  # None: no usable record of the output folder, write it all
+        old = _files_still_there(state, config.output_dir)
+        salt = digest(cache.key, folder_digest(config.templates_dir))
+        known = {id(e.article): digest(path, e.digest) for path, e in entries.items()}
+        prints = fingerprints(site.pages, known, salt)
+        paths = [urls.output_file(page.url) for page in site.pages]
+        todo = [
+            i
+            for i, path in enumerate(paths)
+            if prints[i] is None or path not in old or state.pages.get(path) != prints[i]  # type: ignore[union-attr]
+        ]
+        full = state is None
+        staging = (output.staging_folder if full else output.update_folder)(config.output_dir)
+        target = staging if full else staging / output.STAGED
+        try:
+            bodies = {id(e.article): e.body_digest for e in entries.values()}
+            files, written = _render(config, cache, site, todo, target, old, jobs, progress, bodies)
+            files.update({paths[i]: old[paths[i]] for i in set(range(len(paths))) - set(todo)})
+            seen_statics, copied = _copy_statics(statics, state, old, target, files)
+            deleted = sorted(set(state.files) - set(files)) if state else []
+            st = os.stat(staging if full else config.output_dir)
+            staged_state = cache.stage_state(
+                OutputState(
+                    key=cache.key,
+                    output_dir=str(config.output_dir),
+                    folder_id=(st.st_dev, st.st_ino),
+                    pages={path: fp for path, fp in zip(paths, prints, strict=True) if fp},
+                    files=files,
+                    statics=seen_statics,
+                )
+            )
+            if not full:
+                journal = output.Journal(sorted(written | copied), deleted)
+                if staged_state:
+                    journal.moves.append((str(staged_state), str(cache.state_path)))
+                output.commit(staging, journal)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        if full:
+            cache.forget_state()  # until the new site and its state are both in place
+            output.publish(staging, config.output_dir)
+            if staged_state:
+                os.replace(staged_state, cache.state_path)
+        else:
+            output.apply(staging, config.output_dir)
+        cache.save_sources(entries)
+        cache.prune()
+    finally:
+        gc.unfreeze()
     return BuildResult(
         articles=len(site.articles),
         drafts=site.drafts,
-        pages=pages,
+        pages=len(site.pages),
         static_files=len(statics),
         seconds=time.perf_counter() - started,
         output_dir=config.output_dir,
+        rendered=len(todo),
+        written=len(written) + len(copied),
+        deleted=len(deleted),
     )
+
+
+def _files_still_there(state: OutputState | None, output_dir: Path) -> dict[str, OutputFile]:
+    """The files of the last build that are still in the output folder as written
+    (same size and mtime): a file deleted or edited by hand is written again."""
+    if state is None:
+        return {}
+    there = {}
+    folder = str(output_dir)
+    for rel, file in state.files.items():
+        try:
+            st = os.stat(f"{folder}/{rel}")
+        except OSError:
+            continue
+        if st.st_mtime_ns == file.mtime_ns and st.st_size == file.size:
+            there[rel] = file
+    return there
+
+
+def _render(
+    config: SiteConfig,
+    cache: Cache,
+    site: Site,
+    todo: Sequence[int],
+    target: Path,
+    old: dict[str, OutputFile],
+    jobs: int | None,
+    progress: bool,
+    body_digests: dict[int, str],
+) -> tuple[dict[str, OutputFile], set[str]]:
+    """Render pages ``todo`` into ``target``, writing only those whose bytes changed."""
+    files: dict[str, OutputFile] = {}
+    written: set[str] = set()
+    if not todo:
+        return files, written
+    articles = [site.pages[i].article for i in todo]
+    bodies = {body_digests.get(id(a)) or digest(a.body) for a in articles if a is not None}
+    renderer = Renderer(config, cache.bytecode_folder(), cache.html(bodies))
+    counter = Progress(len(todo), "pages", quiet=not progress)
+    converted: dict[str, str] = {}
+    try:
+        renderer.prepare({site.pages[i].template for i in todo})
+        job = RenderJob(site.pages, renderer, target, old)
+        on_error = functools.partial(_template_error, config)
+        for batch in render_pages(job, todo, jobs or default_jobs(), on_error):
+            converted.update(batch.html)
+            for done in batch.pages:
+                files[done.path] = done.file
+                if done.written:
+                    written.add(done.path)
+            counter.advance(len(batch.pages))
+    except jinja2.TemplateError as exc:
+        raise BuildFailed([_template_error(config, exc)]) from exc
+    except TemplateFailed as failed:
+        raise BuildFailed([failed.error]) from failed
+    finally:
+        counter.close()
+    cache.save_html(converted, set(body_digests.values()))
+    return files, written
+
+
+def _copy_statics(
+    statics: dict[PurePosixPath, Path],
+    state: OutputState | None,
+    old: dict[str, OutputFile],
+    target: Path,
+    files: dict[str, OutputFile],
+) -> tuple[dict[str, tuple[int, int, str]], set[str]]:
+    """Copy the static files whose bytes the output folder does not hold yet."""
+    looked = time.time_ns()
+    seen: dict[str, tuple[int, int, str]] = {}
+    copied: set[str] = set()
+    for rel_path, source in statics.items():
+        rel = rel_path.as_posix()
+        st = source.stat()
+        known = state.statics.get(str(source)) if state else None
+        if known and known[0] == st.st_mtime_ns and known[1] == st.st_size:
+            source_digest = known[2]
+        else:
+            source_digest = file_digest(source)
+        trusted = st.st_mtime_ns < looked - RACY_NS
+        seen[str(source)] = (st.st_mtime_ns if trusted else 0, st.st_size, source_digest)
+        if rel in old and old[rel].digest == source_digest:
+            files[rel] = old[rel]
+            continue
+        copy = target / rel
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, copy)
+        st = copy.stat()
+        files[rel] = OutputFile(source_digest, st.st_mtime_ns, st.st_size)
+        copied.add(rel)
+    return seen, copied
 
 
 def _clashes(site: Site, statics: dict) -> list[ContentError]:

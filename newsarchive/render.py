@@ -4,11 +4,19 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    pass_context,
+    select_autoescape,
+)
 from markupsafe import Markup
 
 from . import urls
 from .config import SiteConfig
+from .fingerprint import digest
 from .load import FrontMatterLoader
 from .markup import make_converter, to_html
 from .site import Page
@@ -24,9 +32,16 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=FrontMatterLoader) or {}
 
 
-def make_environment(config: SiteConfig) -> Environment:
+def make_environment(config: SiteConfig, bytecode_dir: Path | None = None) -> Environment:
+    """``bytecode_dir`` keeps compiled templates between runs (Jinja checks
+    each template's source against its compiled copy)."""
+    if bytecode_dir is not None:
+        bytecode_dir.mkdir(parents=True, exist_ok=True)
     env = Environment(
         loader=FileSystemLoader(config.templates_dir),
+        # Templates do not change during a build: no stat() per page to check.
+        auto_reload=False,
+        bytecode_cache=FileSystemBytecodeCache(bytecode_dir) if bytecode_dir else None,
         autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -64,13 +79,33 @@ def _link(context: Any, target: str) -> str:
 class Renderer:
     """Renders pages; holds the Jinja environment and one Markdown converter."""
 
-    def __init__(self, config: SiteConfig):
-        self.env = make_environment(config)
+    def __init__(
+        self,
+        config: SiteConfig,
+        bytecode_dir: Path | None = None,
+        known_html: dict[str, str] | None = None,
+    ):
+        self.env = make_environment(config, bytecode_dir)
         self.converter = make_converter()
+        self.known_html = known_html or {}  # body digest -> HTML, from earlier builds
+        self.converted: dict[str, str] = {}  # bodies converted here, for the cache
+
+    def prepare(self, templates: set[str]) -> None:
+        """Compile the templates now, once, before workers are forked.
+
+        Raises jinja2.TemplateError for a broken template."""
+        for name in sorted(templates):
+            self.env.get_template(name)
 
     def body_html(self, markdown_text: str) -> Markup:
         # Article bodies are written by the archive's own editors and may hold HTML.
-        return Markup(to_html(self.converter, markdown_text))
+        key = digest(markdown_text)
+        html = self.known_html.get(key)
+        if html is None:
+            html = self.converted.get(key)
+        if html is None:
+            html = self.converted[key] = to_html(self.converter, markdown_text)
+        return Markup(html)
 
     def render(self, page: Page) -> bytes:
         context: dict[str, Any] = {"page": page, **page.data}

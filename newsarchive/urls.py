@@ -104,13 +104,42 @@ def relative_url(from_url: str, to_url: str, offline: bool = False) -> str:
     ``offline`` links name index.html explicitly, since a browser opening
     file:// folders shows a listing instead of the index page.
     """
-    from_dir = posixpath.dirname(output_path(from_url).as_posix())
-    target = output_path(to_url).as_posix() if offline else to_url
+    from_dir = posixpath.dirname(output_file(from_url))
+    target = output_file(to_url) if offline else to_url
     is_dir = not offline and (to_url == "" or to_url.endswith("/"))
-    rel = posixpath.relpath(target or ".", from_dir or ".")
+    rel = _relpath(target or ".", from_dir or ".")
     if is_dir:
         rel = "./" if rel == "." else rel + "/"
-    return quote(rel, safe="/#?=&%.-_~")
+    return rel if _NEEDS_NO_QUOTING.match(rel) else quote(rel, safe="/#?=&%.-_~")
+
+
+# What quote(safe="/#?=&%.-_~") leaves as it is: most links, checked in C.
+_NEEDS_NO_QUOTING = re.compile(r"[A-Za-z0-9/#?=&%._~-]*\Z")
+
+
+def output_file(url: str) -> str:
+    """output_path(url) as text; pathlib only for the odd URL it would tidy up."""
+    if "//" in url or "/./" in f"/{url}/":
+        return output_path(url).as_posix()
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for two site-relative paths, without its getcwd() and
+    abspath() calls: pages hold dozens of links, so this runs a million times
+    in a big build."""
+    path, start = posixpath.normpath(path), posixpath.normpath(start)
+    if path.startswith(("/", "..")) or start.startswith(("/", "..")):
+        return posixpath.relpath(path, start)  # leaves the site: let posixpath decide
+    to_parts = [] if path == "." else path.split("/")
+    from_parts = [] if start == "." else start.split("/")
+    common = 0
+    for a, b in zip(to_parts, from_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(from_parts) - common) + to_parts[common:]
+    return "/".join(parts) or "."
 
 
 def link(from_url: str, to_url: str, base_url: str, offline: bool = False) -> str:

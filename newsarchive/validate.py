@@ -44,6 +44,11 @@ def validate_all(
     return articles, errors
 
 
+def check_together(articles: list[Article]) -> list[ContentError]:
+    """Problems between articles, for articles validated one by one (or cached)."""
+    return _same_url(articles)
+
+
 def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
     meta = source.meta
     errors: list[ContentError] = []

@@ -19,6 +19,11 @@ def many(site, n: int) -> None:
         )
 
 
+def in_progress(root):
+    """The folders a build stages its files in: a whole site, or the changed files."""
+    return [*root.glob("_site.staging-*"), *root.glob("_site.update-*")]
+
+
 def test_two_builds_are_byte_identical(site, tmp_path):
     many(site, 30)
     assert site.build() == 0
@@ -64,13 +69,13 @@ def test_a_killed_build_leaves_the_old_site(site):
         env=SUBPROCESS_ENV,
     )
     deadline = time.monotonic() + 30
-    while not list(site.root.glob("_site.staging-*")) and time.monotonic() < deadline:
+    while not in_progress(site.root) and time.monotonic() < deadline:
         time.sleep(0.01)
     time.sleep(0.2)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert tree(site.output) == before
-    assert list(site.root.glob("_site.staging-*")), "the kill should land mid-build"
+    assert in_progress(site.root), "the kill should land mid-build"
     # The next build cleans up after the killed one.
     path.write_text(path.read_text(encoding="utf-8").replace(slow, ""), encoding="utf-8")
     assert site.build() == 0

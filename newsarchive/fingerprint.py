@@ -1,0 +1,105 @@
+"""Fingerprints: a short digest of everything a page's bytes depend on.
+
+A page is re-rendered when its fingerprint changes. The fingerprint is generic:
+it serialises the Page dataclass with all its data, so new page types need no
+code here. Articles are stood in for by the digest of their source file and
+path, which decide everything in them; a page whose data cannot be serialised
+has no fingerprint and is always rendered. Templates, settings and our own code
+are in the salt, which every fingerprint includes.
+"""
+
+import hashlib
+import importlib.metadata
+import io
+import pickle
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+# Libraries whose upgrade may change the HTML we write.
+LIBRARIES = ("jinja2", "markupsafe", "markdown", "pyyaml", "python-slugify", "text-unidecode")
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    return digest(path.read_bytes())
+
+
+def folder_digest(folder: Path) -> str:
+    """Every file below ``folder``, by name and content (templates, strings.yaml)."""
+    parts: list[bytes | str] = []
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            if "__pycache__" not in path.parts:
+                parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def code_digest() -> str:
+    """Our own code and the versions of the libraries that shape the output:
+    a new release of newsarchive (or an edit to it) invalidates every cache."""
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{name}=none")
+    return digest(sys.version, *versions, folder_digest(PACKAGE_DIR))
+
+
+class Fingerprinter:
+    """Pickles values with known objects (articles) replaced by their digests.
+
+    Pickle is a faithful, C-speed serialisation: equal bytes mean equal data.
+    The reverse does not always hold (a set's order varies between runs, as
+    may sharing of equal objects), which only costs a needless re-render.
+    """
+
+    def __init__(self, known: dict[int, str], salt: str):
+        self._known = known  # id() -> digest, for objects alive for the whole build
+        self._salt = salt.encode()
+        self._buffer = io.BytesIO()
+        self._pickler = _Pickler(self._buffer, known)
+
+    def of(self, value: object) -> str | None:
+        """The fingerprint of ``value``, or None when it cannot be made."""
+        buffer, pickler = self._buffer, self._pickler
+        buffer.seek(0)
+        buffer.truncate()
+        pickler.clear_memo()  # each value pickled on its own, as if first
+        try:
+            pickler.dump(value)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return None  # e.g. a lambda or a generator in page data: always render
+        return hashlib.blake2b(buffer.getvalue(), digest_size=16, key=self._salt[:64]).hexdigest()
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, known: dict[int, str]):
+        super().__init__(file, protocol=5)
+        self._known = known
+
+    def reducer_override(self, obj: object) -> object:
+        # Called for objects other than str, int, tuple, list, dict...: cheap.
+        known = self._known.get(id(obj))
+        if known is None:
+            return NotImplemented
+        return (_Known, (known,))
+
+
+class _Known(str):
+    """How a known object (an article) appears in a fingerprint: by its digest."""
+
+
+def fingerprints(values: Iterable[object], known: dict[int, str], salt: str) -> list[str | None]:
+    maker = Fingerprinter(known, salt)
+    return [maker.of(v) for v in values]

@@ -1,0 +1,182 @@
+"""Render pages (and read articles) on every core; write the files whose bytes changed.
+
+Workers are forked after the site model is built, so they share it (and the
+compiled templates) with the build process instead of receiving pickled pages;
+they get batches of page numbers and send back only each file's digest, size
+and mtime. Every page is rendered from its own data alone, so the output does
+not depend on how the pages were split between workers.
+
+Forking is only safe in a process with a single thread (`serve` builds from a
+watcher thread): anywhere else, and for small batches, the pages are rendered
+in the build process itself.
+"""
+
+import functools
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import jinja2
+
+from . import urls
+from .cache import OutputFile
+from .errors import ContentError
+from .fingerprint import digest
+from .render import Renderer
+from .site import Page
+
+# Below this many pages, starting workers costs more than it saves.
+MIN_PARALLEL_PAGES = 200
+BATCH = 16
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    pages: Sequence[Page]
+    renderer: Renderer
+    target: Path  # where changed files are written
+    old: dict[str, OutputFile]  # what the output folder holds now, by output path
+    # Folders made so far by this process: on this machine a mkdir() costs 0.3 ms,
+    # even one that fails because the folder exists.
+    folders: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    index: int
+    path: str
+    file: OutputFile
+    written: bool
+
+
+@dataclass(frozen=True)
+class Batch:
+    pages: list[Rendered]
+    html: dict[str, str]  # article bodies converted to HTML on the way, for the cache
+
+
+class TemplateFailed(Exception):
+    def __init__(self, error: ContentError):
+        super().__init__(error.message)
+        self.error = error
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def render_pages(
+    job: RenderJob,
+    todo: Sequence[int],
+    jobs: int,
+    template_error: Callable[[jinja2.TemplateError], ContentError],
+) -> Iterator[Batch]:
+    """Render pages ``todo`` of the job; yield batches of them as they are done.
+
+    Raises TemplateFailed for the first page whose template fails.
+    """
+    batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
+    if not can_fork(jobs, len(todo), MIN_PARALLEL_PAGES):
+        for batch in batches:
+            yield _unwrap(_render_batch(job, batch, template_error))
+        return
+    render = functools.partial(
+        _render_batch, job, template_error=template_error, parent=os.getpid()
+    )
+    for results in fork_map(render, batches, jobs, ordered=False):
+        yield _unwrap(results)
+
+
+def can_fork(jobs: int, items: int, minimum: int) -> bool:
+    return (
+        jobs > 1
+        and items >= minimum
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
+def fork_map(
+    function: Callable[[T], R], batches: Sequence[T], jobs: int, ordered: bool = True
+) -> Iterator[R]:
+    """``function`` over ``batches`` in forked worker processes.
+
+    The function (and all it refers to) is inherited through fork, never pickled;
+    only the batches and the results travel between processes. A worker that dies
+    (killed, out of memory) raises BrokenProcessPool here instead of hanging."""
+    with ProcessPoolExecutor(
+        min(jobs, len(batches)),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(function,),
+    ) as pool:
+        try:
+            futures = [pool.submit(_call_worker, batch) for batch in batches]
+            for future in futures if ordered else as_completed(futures):
+                yield future.result()
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+
+def _unwrap(results: Batch | ContentError) -> Batch:
+    if isinstance(results, ContentError):
+        raise TemplateFailed(results)
+    return results
+
+
+def _render_batch(
+    job: RenderJob,
+    batch: Sequence[int],
+    template_error: Callable[[jinja2.TemplateError], ContentError],
+    parent: int | None = None,
+) -> Batch | ContentError:
+    """Render a batch; in a worker (``parent`` given), stop if the build was killed."""
+    done = []
+    for index in batch:
+        page = job.pages[index]
+        try:
+            data = job.renderer.render(page)
+        except jinja2.TemplateError as exc:
+            return template_error(exc)  # a value: jinja's exceptions do not pickle
+        rel = urls.output_file(page.url)
+        file_digest = digest(data)
+        old = job.old.get(rel)
+        if old is not None and old.digest == file_digest:
+            done.append(Rendered(index, rel, old, written=False))
+            continue
+        if parent is not None and os.getppid() != parent:
+            os._exit(1)  # the build was killed: write nothing more into its folder
+        target = f"{job.target}/{rel}"
+        folder = os.path.dirname(target)
+        if folder not in job.folders:
+            os.makedirs(folder, exist_ok=True)
+            job.folders.add(folder)
+        with open(target, "wb") as out:
+            out.write(data)
+            out.flush()  # the mtime to remember is the one of the last write
+            st = os.fstat(out.fileno())
+        done.append(Rendered(index, rel, OutputFile(file_digest, st.st_mtime_ns, len(data)), True))
+    html, job.renderer.converted = job.renderer.converted, {}
+    return Batch(done, html)
+
+
+# Worker processes: the function is inherited through fork and kept for the pool's life.
+_worker: list[Callable[[object], object]] = []
+
+
+def _start_worker(function: Callable[[object], object]) -> None:
+    _worker.append(function)
+
+
+def _call_worker(batch: object) -> object:
+    return _worker[0](batch)

@@ -1,0 +1,345 @@
+"""Incremental builds: after any sequence of changes, the same bytes as a clean build.
+
+Each example starts a small site, builds it, then applies random changes to
+articles, templates, strings, static files and site.yaml, rebuilding after each
+one with the cache (in this process, as the editor's next run would find it on
+disk) and comparing the output with a build from scratch into another folder.
+"""
+
+import io
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import SiteDir, article, tree
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsarchive import output, pipeline, workers
+from newsarchive.cli import main
+from newsarchive.progress import Progress
+
+TITLES = ["Hội nghị cán bộ", "Đường Láng mở rộng", "Phường Bạch Đằng", "Tin văn hóa", "Y tế"]
+BODIES = ["Nội dung **một**.", "## Mục\n\nNội dung hai.", "- a\n- b", "Nội dung ba."]
+
+
+def article_text(title: int, day: int, body: int, tag: int) -> str:
+    return article(
+        f"{TITLES[title]} {day}",
+        f"2020-{1 + day % 3:02d}-{1 + day:02d} 08:00",
+        BODIES[body],
+        tags=f"[thẻ {tag}]",
+        category="Tin tức" if tag % 2 else "Văn hóa",
+    )
+
+
+articles = st.builds(
+    article_text,
+    st.integers(0, len(TITLES) - 1),
+    st.integers(0, 20),
+    st.integers(0, len(BODIES) - 1),
+    st.integers(0, 3),
+)
+names = st.sampled_from([f"{folder}bai-{i}.md" for folder in ("", "2020/") for i in range(6)])
+changes = st.one_of(
+    st.tuples(st.just("write"), names, articles),  # add or edit
+    st.tuples(st.just("touch"), names, st.just("")),  # same bytes, new mtime
+    st.tuples(st.just("delete"), names, st.just("")),
+    st.tuples(st.just("rename"), names, names),
+    st.tuples(st.just("broken"), names, st.just("---\ntitle: [\n---\n")),
+    st.tuples(
+        st.just("template"),
+        st.integers(0, 50),  # which file of templates/, whatever the theme holds
+        st.sampled_from(["", "x", "<!-- y -->"]),
+    ),
+    st.tuples(st.just("static"), st.sampled_from(["a.txt", "css/b.css", "CNAME"]), st.text()),
+    st.tuples(
+        st.just("unstatic"), st.sampled_from(["a.txt", "css/b.css", "css/site.css"]), st.just("")
+    ),
+    st.tuples(st.just("config"), st.sampled_from(["title", "per_page", "banner"]), st.text()),
+)
+
+
+def apply_change(site: SiteDir, change: tuple[str, object, str]) -> None:
+    kind, name, value = change
+    path = site.content / str(name)
+    if kind in ("write", "broken"):
+        site.add(name, value)
+    elif kind == "touch" and path.exists():
+        os.utime(path)
+    elif kind == "delete" and path.exists():
+        path.unlink()
+    elif kind == "rename" and path.exists():
+        target = site.content / value
+        target.parent.mkdir(parents=True, exist_ok=True)
+        path.rename(target)
+    elif kind == "template":
+        templates = sorted(p for p in (site.root / "templates").rglob("*") if p.is_file())
+        template = templates[int(name) % len(templates)]
+        original = template.read_text(encoding="utf-8").split("\n#END\n")[0]
+        if template.name == "strings.yaml":
+            value = f"\nfooter_note: Bản lưu trữ {value}" if value else ""
+        template.write_text(original + (f"\n#END\n{value}" if value else ""), encoding="utf-8")
+    elif kind == "static":
+        target = site.root / "static" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(value, encoding="utf-8")
+    elif kind == "unstatic":
+        (site.root / "static" / name).unlink(missing_ok=True)
+    elif kind == "config":
+        config = site.root / "site.yaml"
+        lines = [
+            line
+            for line in config.read_text(encoding="utf-8").splitlines()
+            if not line.startswith(f"{name}:")
+        ]
+        setting = str(1 + len(value) % 3) if name == "per_page" else f'"v{len(value)}"'
+        config.write_text("\n".join([*lines, f"{name}: {setting}", ""]), encoding="utf-8")
+
+
+def clean_build(site: SiteDir, folder: Path) -> int:
+    shutil.rmtree(folder, ignore_errors=True)
+    config = str(site.root / "site.yaml")
+    return main(["build", "--config", config, "--output", str(folder), "--quiet", "--no-cache"])
+
+
+def check_after(site: SiteDir, clean: Path, *build_args: str) -> None:
+    before = tree(site.output) if site.output.exists() else None
+    code = site.build("--quiet", *build_args)
+    if code == 0:
+        assert clean_build(site, clean) == 0
+        assert tree(site.output) == tree(clean)
+    else:  # a failed build leaves the last site exactly as it was
+        assert code == 1
+        assert (tree(site.output) if site.output.exists() else None) == before
+    assert not list(site.root.glob("_site.*")), "a staging folder was left behind"
+
+
+@settings(
+    max_examples=int(os.environ.get("INCREMENTAL_EXAMPLES", "30")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    start=st.lists(articles, min_size=1, max_size=4),
+    steps=st.lists(st.lists(changes, min_size=1, max_size=3), min_size=1, max_size=5),
+)
+def test_any_changes_give_the_same_site_as_a_clean_build(start, steps):
+    with tempfile.TemporaryDirectory(prefix="newsarchive-incremental-") as tmp:
+        site = SiteDir(Path(tmp) / "site")
+        for i, text in enumerate(start):
+            site.add(f"bai-{i}.md", text)
+        check_after(site, Path(tmp) / "clean")
+        for step in steps:
+            for change in step:
+                apply_change(site, change)
+            check_after(site, Path(tmp) / "clean")
+
+
+def test_parallel_rendering_gives_the_same_bytes(site, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(workers, "MIN_PARALLEL_PAGES", 1)
+    # Other tests leave idle threads (the session browser); fork anyway, as a CLI build would.
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(pipeline, "MIN_PARALLEL_READS", 1)
+    for i in range(40):
+        site.add(f"bai-{i}.md", article_text(i % 5, i % 21, i % 4, i % 4))
+    assert site.build("--quiet", "--jobs", "1", "--no-cache") == 0
+    serial = tree(site.output)
+    assert site.build("--quiet", "--jobs", "3", "--no-cache") == 0
+    assert tree(site.output) == serial
+    # An incremental parallel build after a template change, too.
+    base = site.root / "templates/base.html"
+    base.write_text(base.read_text(encoding="utf-8") + "<!-- v2 -->", encoding="utf-8")
+    assert site.build("--quiet", "--jobs", "3") == 0
+    assert clean_build(site, tmp_path / "clean") == 0
+    assert tree(site.output) == tree(tmp_path / "clean")
+    # Problems found by worker processes are all reported, in file order.
+    site.add("bai-1.md", "---\ntitle: Tin\n---\n")
+    site.add("bai-7.md", "---\ndate: 2020-01-01\n---\n")
+    capsys.readouterr()
+    assert site.build("--quiet", "--jobs", "3", "--no-cache") == 1
+    err = capsys.readouterr().err
+    assert err.index("bai-1.md") < err.index("bai-7.md")
+    assert "no date" in err and "no title" in err
+
+
+def test_a_template_error_in_a_worker_is_reported_and_changes_nothing(site, monkeypatch, capsys):
+    monkeypatch.setattr(workers, "MIN_PARALLEL_PAGES", 1)
+    # Other tests leave idle threads (the session browser); fork anyway, as a CLI build would.
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+    for i in range(10):
+        site.add(f"bai-{i}.md", article_text(i % 5, i, i % 4, i % 4))
+    assert site.build("--quiet") == 0
+    before = tree(site.output)
+    template = site.root / "templates/article.html"
+    text = template.read_text(encoding="utf-8")
+    text = text.replace("{% endblock %}", "{{ article.no_such_field }}{% endblock %}")
+    template.write_text(text, encoding="utf-8")
+    assert site.build("--quiet", "--jobs", "2") == 1
+    assert "no_such_field" in capsys.readouterr().err
+    assert tree(site.output) == before
+    assert not list(site.root.glob("_site.*"))
+
+
+def test_a_rebuild_with_one_new_article_writes_only_the_pages_it_changes(site, capsys):
+    for i in range(30):
+        site.add(f"bai-{i}.md", article_text(i % 5, i % 21, i % 4, i % 4))
+    assert site.build() == 0
+    capsys.readouterr()
+    before = tree(site.output)
+    site.add("moi.md", article("Tin mới nhất", "2021-01-01 08:00"))
+    assert site.build() == 0
+    after = tree(site.output)
+    changed = {p for p in after if before.get(p) != after[p]}
+    assert "2021/01/tin-moi-nhat/index.html" in changed
+    assert f"({len(changed)} file(s) written, 0 deleted)" in capsys.readouterr().out
+    assert len(changed) < len(after) / 2
+
+
+@pytest.mark.parametrize("crash_at", range(6))
+def test_a_build_killed_while_publishing_is_completed_by_the_next(
+    site, tmp_path, monkeypatch, crash_at
+):
+    """A crash at each rename of an incremental publish: the next build first
+    rolls a committed update forward, and ends with the clean build's bytes."""
+    for i in range(6):
+        site.add(f"bai-{i}.md", article_text(i % 5, i, i % 4, i % 4))
+    assert site.build("--quiet") == 0
+    before = tree(site.output)
+    site.add("bai-0.md", article_text(0, 0, 1, 1))  # changes several pages
+    (site.root / "static/css/site.css").unlink()
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+
+    real_replace = os.replace
+    calls = []
+
+    def crash(*args):
+        calls.append(args)
+        if len(calls) > crash_at:
+            raise KeyboardInterrupt  # the build dies here
+        real_replace(*args)
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        site.build("--quiet")
+    monkeypatch.setattr(os, "replace", real_replace)
+
+    committed = [p for p in site.root.glob("_site.update-*") if (p / output.JOURNAL).exists()]
+    if not committed:  # died before the commit: the old site is intact
+        assert tree(site.output) == before
+    output.recover(site.output)
+    assert clean_build(site, tmp_path / "clean") == 0
+    if committed:  # rolled forward: the new site, complete
+        assert tree(site.output) == tree(tmp_path / "clean")
+    assert site.build("--quiet") == 0
+    assert tree(site.output) == tree(tmp_path / "clean")
+    assert not list(site.root.glob("_site.*"))
+
+
+def test_a_damaged_or_foreign_cache_is_ignored(site, tmp_path):
+    for i in range(5):
+        site.add(f"bai-{i}.md", article_text(i % 5, i, i % 4, i % 4))
+    assert site.build("--quiet") == 0
+    for path in (site.root / ".cache").rglob("*"):
+        if path.is_file():
+            path.write_bytes(b"not a pickle" if path.suffix == ".pickle" else b"\x00")
+    site.add("bai-1.md", article_text(1, 9, 2, 3))
+    assert site.build("--quiet") == 0
+    assert clean_build(site, tmp_path / "clean") == 0
+    assert tree(site.output) == tree(tmp_path / "clean")
+
+
+def test_a_deleted_or_edited_output_is_written_again(site, tmp_path):
+    for i in range(5):
+        site.add(f"bai-{i}.md", article_text(i % 5, i, i % 4, i % 4))
+    assert site.build("--quiet") == 0
+    clean = tree(site.output)
+    page = next(site.output.glob("2020/*/*/index.html"))
+    page.write_text("edited by hand", encoding="utf-8")
+    (site.output / "index.html").unlink()
+    assert site.build("--quiet") == 0
+    assert tree(site.output) == clean
+    shutil.rmtree(site.output)
+    assert site.build("--quiet") == 0
+    assert tree(site.output) == clean
+
+
+def test_builds_with_other_settings_keep_their_own_state(site, tmp_path):
+    for i in range(5):
+        site.add(f"bai-{i}.md", article_text(i % 5, i, i % 4, i % 4))
+    other = tmp_path / "other"
+    for args in [(), ("--base-url", "https://example.org/kho/", "--output", str(other))] * 2:
+        assert site.build("--quiet", *args) == 0
+    assert site.build("--quiet", "--base-url", "https://example.org/kho/") == 0
+    assert tree(site.output) == tree(other)
+    # Back to the settings of site.yaml, in the same folder: a clean build's bytes.
+    assert site.build("--quiet") == 0
+    assert clean_build(site, tmp_path / "clean") == 0
+    assert tree(site.output) == tree(tmp_path / "clean") != tree(other)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_on_a_terminal_only():
+    shown = Terminal()
+    counter = Progress(40, "pages", stream=shown)
+    for _ in range(40):
+        counter.advance()
+    counter.close()
+    assert "40/40 pages" in shown.getvalue()
+    for stream, quiet in ((io.StringIO(), False), (Terminal(), True)):
+        counter = Progress(40, "pages", stream=stream, quiet=quiet)
+        counter.advance(40)
+        counter.close()
+        assert stream.getvalue() == ""
+
+
+def test_a_build_ends_with_a_one_line_summary(site, capsys):
+    for i in range(3):
+        site.add(f"bai-{i}.md", article_text(i, i, i, i))
+    assert site.build() == 0
+    out, err = capsys.readouterr()
+    assert err == ""  # no progress bar when stderr is not a terminal
+    summary = re.fullmatch(
+        r"Built 3 article\(s\): (\d+) page\(s\), (\d+) static file\(s\) in [\d.]+ s -> "
+        r"(.+) \((\d+) file\(s\) written, 0 deleted\)\n",
+        out,
+    )
+    assert summary, out
+    pages, statics, folder, written = summary.groups()
+    assert Path(folder) == site.output
+    assert int(written) == int(pages) + int(statics) == len(tree(site.output))
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_jobs_must_be_a_whole_number_above_zero(site, capsys, jobs):
+    with pytest.raises(SystemExit) as exc:
+        site.build("--jobs", jobs)
+    assert exc.value.code == 2
+    assert "--jobs" in capsys.readouterr().err
+
+
+def test_a_worker_that_dies_fails_the_build_and_changes_nothing(site, monkeypatch, capsys):
+    for i in range(10):
+        site.add(f"bai-{i}.md", article_text(i % 5, i, i % 4, i % 4))
+    assert site.build("--quiet") == 0
+    before = tree(site.output)
+    site.add("bai-0.md", article_text(1, 20, 1, 1))
+
+    def killed(*args, **kwargs):
+        os._exit(9)  # as the kernel's out-of-memory killer would end it
+
+    monkeypatch.setattr(workers, "MIN_PARALLEL_PAGES", 1)
+    # Other tests leave idle threads (the session browser); fork anyway, as a CLI build would.
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(workers, "_render_batch", killed)
+    assert site.build("--quiet", "--jobs", "2") == 1
+    assert "stopped unexpectedly" in capsys.readouterr().err
+    assert tree(site.output) == before
+    assert not list(site.root.glob("_site.*"))
