@@ -1,4 +1,5 @@
-"""The whole build as one readable function: load -> validate -> model -> render -> write."""
+"""The whole build as one readable function: load -> validate -> model -> render -> write
+-> index for search -> publish."""
 
 import time
 from dataclasses import dataclass
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import output, urls
+from . import output, search, urls
 from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, ContentError
@@ -72,6 +73,9 @@ def build(config: SiteConfig) -> BuildResult:
             staging, ((urls.output_path(p.url), renderer.render(p)) for p in site.pages)
         )
         output.copy_static(staging, statics)
+        problems = search.index(staging)
+        if problems:
+            raise BuildFailed(problems)
     except jinja2.TemplateError as exc:
         output.discard(staging)
         raise BuildFailed([_template_error(config, exc)]) from exc
@@ -90,7 +94,16 @@ def build(config: SiteConfig) -> BuildResult:
 
 
 def _clashes(site: Site, statics: dict) -> list[ContentError]:
-    errors = []
+    bundle = urls.output_path(urls.search_bundle_url()).parent
+    errors = [
+        ContentError(
+            source,
+            f"the static file {source} would be overwritten by the search index in /{bundle}/",
+            f"rename or move the folder {bundle}/ in the static folder",
+        )
+        for path, source in statics.items()
+        if path.is_relative_to(bundle)
+    ]
     for page in site.pages:
         path = urls.output_path(page.url)
         if path in statics:

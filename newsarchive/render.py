@@ -7,7 +7,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
-from . import urls
+from . import folding, urls
 from .config import SiteConfig
 from .load import FrontMatterLoader
 from .markup import make_converter, to_html
@@ -39,7 +39,11 @@ def make_environment(config: SiteConfig) -> Environment:
         url=_relative_url,
         absolute_url=lambda url: urls.absolute_url(config.base_url, url),
         permalink=urls.article_url,
+        search_page_url=urls.search_url(),
+        search_bundle_url=urls.search_bundle_url(),
     )
+    env.filters["search_form"] = folding.search_form
+    env.filters["search_variants"] = folding.search_variants
     return env
 
 

@@ -40,4 +40,5 @@ def build_site(config: SiteConfig, articles: list[Article]) -> Site:
             {"articles": published[: config.per_page]},
         )
     )
+    pages.append(Page(urls.search_url(), "search.html", ""))
     return Site(config, tuple(published), tuple(pages), len(articles) - len(published))

@@ -27,6 +27,15 @@ def home_url() -> str:
     return ""
 
 
+def search_url() -> str:
+    return "tim-kiem/"
+
+
+def search_bundle_url() -> str:
+    """The folder the search indexer writes its index and JS library to."""
+    return "pagefind/"
+
+
 def output_path(url: str) -> PurePosixPath:
     """Where a page URL is written inside the output folder."""
     if url == "" or url.endswith("/"):
