@@ -2,26 +2,45 @@
 
 import argparse
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
+from . import serve, urls
+from .check import check_site
 from .config import SiteConfig, load_config
 from .errors import BuildFailed, ContentError
-from .pipeline import build
+from .importer import import_file
+from .pipeline import build, plan
+from .scaffold import new_article, write_new
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
-def add_site_options(parser: argparse.ArgumentParser) -> None:
+def add_site_options(parser: argparse.ArgumentParser, base_url: bool = True) -> None:
     parser.add_argument("--config", type=Path, help="site configuration (default: site.yaml)")
     parser.add_argument("--content", type=Path, help="folder of Markdown articles")
     parser.add_argument("--templates", type=Path, help="folder of Jinja2 templates")
     parser.add_argument("--static", type=Path, help="folder of static files copied as they are")
     parser.add_argument("--output", type=Path, help="folder to write the site to (default: _site)")
+    if base_url:
+        parser.add_argument(
+            "--base-url", help="public address of the site, e.g. https://user.github.io/repo/"
+        )
     parser.add_argument(
-        "--base-url", help="public address of the site, e.g. https://user.github.io/repo/"
+        "--offline",
+        action="store_true",
+        help="links end in index.html, to browse from a folder over file:// "
+        "(default output: _site-offline)",
     )
     parser.add_argument("--quiet", action="store_true", help="print only errors")
+
+
+def add_content_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, help="site configuration (default: site.yaml)")
+    parser.add_argument("--content", type=Path, help="folder of Markdown articles")
+    parser.add_argument("--templates", type=Path, help="folder of Jinja2 templates")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -33,6 +52,46 @@ def parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="build the site (the default command)")
     add_site_options(build_cmd)
     build_cmd.set_defaults(run=run_build)
+
+    new_cmd = commands.add_parser("new", help="start a new article file")
+    new_cmd.add_argument("title", help='the headline, in quotes: "Tiêu đề bài viết"')
+    new_cmd.add_argument("--category", help="category (default: default_category in site.yaml)")
+    add_content_options(new_cmd)
+    new_cmd.set_defaults(run=run_new)
+
+    import_cmd = commands.add_parser(
+        "import", help="turn captured pages of the old portal (text or HTML) into articles"
+    )
+    import_cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    import_cmd.add_argument("--source-url", help="address of the original page (one FILE only)")
+    add_content_options(import_cmd)
+    import_cmd.set_defaults(run=run_import)
+
+    serve_cmd = commands.add_parser(
+        "serve",
+        help="preview the site on this computer; rebuilds and reloads on every change",
+        conflict_handler="resolve",
+    )
+    add_site_options(serve_cmd, base_url=False)  # the preview's address is its own
+    serve_cmd.add_argument(
+        "--output", type=Path, help="folder for the preview (default: .cache/serve)"
+    )
+    serve_cmd.add_argument(
+        "--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000, 0: any free)"
+    )
+    serve_cmd.set_defaults(run=run_serve)
+
+    check_cmd = commands.add_parser(
+        "check", help="validate the content and check the built site's links, ids and feeds"
+    )
+    add_site_options(check_cmd)
+    check_cmd.add_argument(
+        "--built",
+        type=Path,
+        metavar="DIR",
+        help="check this already built site (e.g. _site) instead of a fresh build",
+    )
+    check_cmd.set_defaults(run=run_check)
     return main
 
 
@@ -59,31 +118,38 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     loaded = load_config(path)
     if isinstance(loaded, list):
         raise BuildFailed(loaded)
-    base_url = args.base_url.rstrip("/") + "/" if args.base_url else None
+    given_url = getattr(args, "base_url", None)
+    base_url = given_url.rstrip("/") + "/" if given_url else None
     if base_url and not base_url.startswith(("http://", "https://")):
-        print(
-            f"newsarchive: error: --base-url {args.base_url!r} must start with http:// or https://",
-            file=sys.stderr,
-        )
-        raise SystemExit(EXIT_USAGE)
+        _usage_error(f"--base-url {given_url!r} must start with http:// or https://")
+    offline = getattr(args, "offline", False)
+    output_dir = _absolute(getattr(args, "output", None))
+    if offline and output_dir is None:
+        # Keep the offline copy beside the online site instead of replacing it.
+        output_dir = loaded.output_dir.with_name(loaded.output_dir.name + "-offline")
     return loaded.with_overrides(
         content_dir=_absolute(args.content),
         templates_dir=_absolute(getattr(args, "templates", None)),
         static_dir=_absolute(getattr(args, "static", None)),
-        output_dir=_absolute(getattr(args, "output", None)),
+        output_dir=output_dir,
         base_url=base_url,
+        offline=offline or None,
     )
 
 
-def report(errors: list[ContentError], root: Path | None = None) -> None:
-    for error in errors:
-        print(error.format(root), file=sys.stderr)
+def report(
+    errors: list[ContentError],
+    root: Path | None = None,
+    outcome: str = "nothing was written, the previous site is unchanged.",
+) -> list[str]:
+    """Print the problems for the editor; return them as text (serve shows them too)."""
+    in_file_order = sorted(errors, key=lambda e: (str(e.path), e.line or 0, e.column or 0))
+    lines = [error.format(root) for error in in_file_order]
+    for line in lines:
+        print(line, file=sys.stderr)
     files = len({e.path for e in errors})
-    print(
-        f"\n{len(errors)} problem(s) in {files} file(s); nothing was written, "
-        "the previous site is unchanged.",
-        file=sys.stderr,
-    )
+    print(f"\n{len(errors)} problem(s) in {files} file(s); {outcome}", file=sys.stderr, flush=True)
+    return lines
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -91,7 +157,10 @@ def run_build(args: argparse.Namespace) -> int:
         config = site_config(args)
         result = build(config)
     except BuildFailed as failed:
-        report(failed.errors, Path.cwd())
+        if failed.outcome:
+            report(failed.errors, Path.cwd(), failed.outcome)
+        else:
+            report(failed.errors, Path.cwd())
         return EXIT_CONTENT
     if not args.quiet:
         drafts = f" ({result.drafts} draft(s) not published)" if result.drafts else ""
@@ -99,7 +168,114 @@ def run_build(args: argparse.Namespace) -> int:
             f"Built {result.articles} article(s){drafts}: {result.pages} page(s), "
             f"{result.static_files} static file(s) in {result.seconds:.2f} s -> {result.output_dir}"
         )
+        if result.search:
+            print(result.search)
     return EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    try:
+        config = site_config(args)
+    except BuildFailed as failed:
+        report(failed.errors, Path.cwd(), "nothing was written.")
+        return EXIT_CONTENT
+    made = new_article(config, args.title, datetime.now(config.timezone), args.category)
+    errors = made if isinstance(made, list) else list(filter(None, [write_new(made)]))
+    if errors or isinstance(made, list):
+        report(errors, Path.cwd(), "nothing was written.")
+        return EXIT_CONTENT
+    print(_shown(made.path))
+    return EXIT_OK
+
+
+def run_import(args: argparse.Namespace) -> int:
+    if args.source_url and len(args.files) > 1:
+        _usage_error("--source-url names one original page: import one FILE with it")
+    if args.source_url and not args.source_url.startswith(("http://", "https://")):
+        _usage_error(f"--source-url {args.source_url!r} must start with http:// or https://")
+    try:
+        config = site_config(args)
+    except BuildFailed as failed:
+        report(failed.errors, Path.cwd(), "nothing was imported.")
+        return EXIT_CONTENT
+    errors: list[ContentError] = []
+    for path in args.files:
+        if not path.is_file():
+            errors.append(ContentError(path, "there is no such file", "check the file name"))
+            continue
+        result = import_file(path, config, args.source_url or "")
+        if isinstance(result, list):
+            errors.extend(result)
+            continue
+        for note in result.notes:
+            print(f"{path}: note: {note}", file=sys.stderr)
+        problem = write_new(result.article)
+        if problem:
+            errors.append(problem)
+        else:
+            print(f"{path} -> {_shown(result.article.path)}")
+    if errors:
+        report(errors, Path.cwd(), "those files were not imported.")
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    def make_config(base_url: str) -> SiteConfig:
+        config = site_config(args).with_overrides(base_url=base_url)
+        if args.output is None:
+            config = config.with_overrides(output_dir=serve.serve_folder(config))
+        return config
+
+    try:
+        make_config("http://localhost/")
+    except BuildFailed as failed:
+        report(failed.errors, Path.cwd(), "fix site.yaml, then start serve again.")
+        return EXIT_CONTENT
+    config_file = (args.config or Path("site.yaml")).resolve()
+    return serve.run(
+        make_config, config_file, args.port, lambda e: report(e, Path.cwd()), args.quiet
+    )
+
+
+def run_check(args: argparse.Namespace) -> int:
+    if args.built is not None and not args.built.is_dir():
+        _usage_error(f"--built {args.built} is not a folder")
+    try:
+        config = site_config(args)
+        site = plan(config)  # the build's own validation, with the build's messages
+        sources = {
+            urls.output_path(page.url).as_posix(): page.article.path
+            for page in site.pages
+            if page.article is not None
+        }
+        with tempfile.TemporaryDirectory(prefix="newsarchive-check-") as scratch:
+            folder = args.built.resolve() if args.built else Path(scratch) / "site"
+            if args.built is None:
+                build(config.with_overrides(output_dir=folder))
+            problems = check_site(folder, config.base_url, sources)
+            checked = sum(1 for p in folder.rglob("*") if p.is_file())
+    except BuildFailed as failed:
+        report(failed.errors, Path.cwd(), "the site was not checked further.")
+        return EXIT_CONTENT
+    if problems:
+        report(problems, Path.cwd(), "see above.")
+        return EXIT_CONTENT
+    if not args.quiet:
+        print(f"Checked {len(site.articles)} article(s) and {checked} file(s): no problems.")
+    return EXIT_OK
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _usage_error(message: str) -> None:
+    print(f"newsarchive: error: {message}", file=sys.stderr)
+    raise SystemExit(EXIT_USAGE)
 
 
 def _absolute(path: Path | None) -> Path | None:

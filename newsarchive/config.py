@@ -24,8 +24,14 @@ DEFAULTS: dict[str, Any] = {
     "templates_dir": "templates",
     "static_dir": "static",
     "output_dir": "_site",
+    "import_categories": {},
 }
 _INTEGER_KEYS = ("per_page", "feed_size")
+_MAPPING_KEYS = ("params", "import_categories")
+_ADDRESS_KEYS = {
+    "base_url": "https://user.github.io/repo/",
+    "original_site": "http://haibatrung.hanoi.gov.vn/",
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,8 @@ class SiteConfig:
     output_dir: Path
     offline: bool = False
     params: dict[str, Any] = field(default_factory=dict, compare=False)
+    # Category names as the old portal printed them -> as this archive writes them.
+    import_categories: dict[str, str] = field(default_factory=dict, compare=False)
 
     def with_overrides(self, **changes: Any) -> "SiteConfig":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -68,13 +76,15 @@ def load_config(path: Path) -> SiteConfig | list[ContentError]:
     errors = _check(path, values, lines)
     if errors:
         return errors
-    merged = DEFAULTS | {k: v for k, v in values.items() if k != "params"}
+    merged = DEFAULTS | {k: v for k, v in values.items() if k not in _MAPPING_KEYS}
+    del merged["import_categories"]
     root = path.parent.resolve()
     merged["base_url"] = str(merged["base_url"]).rstrip("/") + "/"
     return SiteConfig(
         root=root,
         timezone=ZoneInfo(merged.pop("timezone")),
         params=dict(values.get("params") or {}),
+        import_categories=dict(values.get("import_categories") or {}),
         **{k: v for k, v in merged.items() if not k.endswith("_dir")},
         **{k: root / v for k, v in merged.items() if k.endswith("_dir")},
     )
@@ -84,15 +94,26 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Co
     errors = []
     for key, value in values.items():
         line = lines.get(key)
-        if key == "params":
-            if not isinstance(value, dict):
+        if key in _MAPPING_KEYS:
+            if value is not None and not isinstance(value, dict):
                 errors.append(
                     ContentError(
                         path,
-                        "'params' must be a group of 'key: value' lines",
-                        "indent the lines under params:",
+                        f"'{key}' must be a group of 'key: value' lines",
+                        f"indent the lines under {key}:",
                         line,
                     )
+                )
+            elif key == "import_categories" and value:
+                errors.extend(
+                    ContentError(
+                        path,
+                        f"import_categories: {k!r} must be mapped to a category name, not {v!r}",
+                        f'write e.g. "{k}": "{str(k).capitalize()}"',
+                        line,
+                    )
+                    for k, v in value.items()
+                    if not isinstance(v, str) or not v.strip()
                 )
             continue
         if key not in DEFAULTS:
@@ -130,12 +151,14 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Co
                         line,
                     )
                 )
-        elif key == "base_url" and not value.startswith(("http://", "https://")):
+        elif key in _ADDRESS_KEYS and not value.startswith(("http://", "https://")):
+            if key == "original_site" and not value:
+                continue
             errors.append(
                 ContentError(
                     path,
-                    f"base_url '{value}' is not a web address",
-                    "write e.g. base_url: https://user.github.io/repo/",
+                    f"{key} '{value}' is not a web address",
+                    f"write it with http:// or https://, e.g. {key}: {_ADDRESS_KEYS[key]}",
                     line,
                 )
             )

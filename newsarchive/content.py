@@ -32,3 +32,5 @@ class Article:
     aliases: tuple[str, ...] = ()
     draft: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    # Front-matter key -> line, so problems found later (alias clashes) name the line.
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False)

@@ -1,5 +1,5 @@
-"""The whole build as one readable function: load -> validate -> model -> render -> write
--> index for search -> publish."""
+"""The whole build as one readable function:
+load -> validate -> model -> render -> write -> publish -> search index."""
 
 import time
 from dataclasses import dataclass
@@ -25,6 +25,7 @@ class BuildResult:
     static_files: int
     seconds: float
     output_dir: Path
+    search: str = ""  # what happened to the search index, for the editor
 
 
 def load_articles(config: SiteConfig) -> list[Article]:
@@ -73,16 +74,14 @@ def build(config: SiteConfig) -> BuildResult:
             staging, ((urls.output_path(p.url), renderer.render(p)) for p in site.pages)
         )
         output.copy_static(staging, statics)
-        problems = search.index(staging)
-        if problems:
-            raise BuildFailed(problems)
     except jinja2.TemplateError as exc:
         output.discard(staging)
         raise BuildFailed([_template_error(config, exc)]) from exc
     except BaseException:
         output.discard(staging)
         raise
-    output.publish(staging, config.output_dir)
+    bundle = urls.output_path(urls.search_bundle_url()).parent
+    output.publish(staging, config.output_dir, keep=[bundle])
     return BuildResult(
         articles=len(site.articles),
         drafts=site.drafts,
@@ -90,7 +89,26 @@ def build(config: SiteConfig) -> BuildResult:
         static_files=len(statics),
         seconds=time.perf_counter() - started,
         output_dir=config.output_dir,
+        search=_update_search(config),
     )
+
+
+def _update_search(config: SiteConfig) -> str:
+    if config.offline:
+        return "Search index: not built for an offline copy (search needs a web server)."
+    started = time.perf_counter()
+    try:
+        indexed = search.update_index(config.output_dir)
+    except BuildFailed as failed:
+        raise BuildFailed(
+            failed.errors, "the pages were published; the search index is the previous one."
+        ) from None
+    if indexed.pages == 0:
+        return "Search index: none, as there are no articles."
+    if not indexed.reindexed:
+        return f"Search index: unchanged ({indexed.pages} article page(s))."
+    seconds = time.perf_counter() - started
+    return f"Search index: {indexed.pages} article page(s) indexed in {seconds:.2f} s."
 
 
 def _clashes(site: Site, statics: dict) -> list[ContentError]:
@@ -107,13 +125,15 @@ def _clashes(site: Site, statics: dict) -> list[ContentError]:
     for page in site.pages:
         path = urls.output_path(page.url)
         if path in statics:
-            source = page.article.path if page.article else statics[path]
+            redirect_to = page.data.get("target")  # the article an alias page leads to
+            article = page.article or redirect_to
             errors.append(
                 ContentError(
-                    source,
+                    article.path if article else statics[path],
                     f"the page /{page.url} and the static file {statics[path]} "
                     f"would both be written to {path}",
-                    "rename or move the static file",
+                    "change the alias" if redirect_to else "rename or move the static file",
+                    redirect_to.key_lines.get("aliases") if redirect_to else None,
                 )
             )
     return errors

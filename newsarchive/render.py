@@ -33,14 +33,26 @@ def make_environment(config: SiteConfig) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # Vietnamese stays readable in JSON-LD; tojson still escapes <, > and & for HTML.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.globals.update(
         site=config,
         t=load_strings(config.templates_dir),
-        url=_relative_url,
+        url=_link,
         absolute_url=lambda url: urls.absolute_url(config.base_url, url),
         permalink=urls.article_url,
-        search_page_url=urls.search_url(),
-        search_bundle_url=urls.search_bundle_url(),
+        home_url=urls.home_url,
+        archive_url=urls.archive_url,
+        year_url=urls.year_url,
+        month_url=urls.month_url,
+        categories_url=urls.categories_url,
+        category_url=urls.category_url,
+        tags_url=urls.tags_url,
+        tag_url=urls.tag_url,
+        page_url=urls.page_url,
+        feed_url=urls.feed_url,
+        search_url=urls.search_url,
+        search_bundle_url=urls.search_bundle_url,
     )
     env.filters["search_form"] = folding.search_form
     env.filters["search_variants"] = folding.search_variants
@@ -48,8 +60,9 @@ def make_environment(config: SiteConfig) -> Environment:
 
 
 @pass_context
-def _relative_url(context: Any, target: str) -> str:
-    return urls.relative_url(context["page"].url, target, context["site"].offline)
+def _link(context: Any, target: str) -> str:
+    site = context["site"]
+    return urls.link(context["page"].url, target, site.base_url, site.offline)
 
 
 class Renderer:

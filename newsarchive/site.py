@@ -1,11 +1,19 @@
-"""Stage 3: the site model — which pages exist, at which URL, with which data."""
+"""Stage 3: the site model — which pages exist, at which URL, with which data.
 
+Page data is plain (articles, numbers, strings, tuples of them), so a page can be
+fingerprinted from its data; the templates turn it into text and labels.
+"""
+
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePosixPath
 from typing import Any
 
-from . import urls
+from . import archive, urls
 from .config import SiteConfig
 from .content import Article
+from .errors import BuildFailed, ContentError
 
 
 @dataclass(frozen=True)
@@ -25,20 +33,197 @@ class Site:
     drafts: int = 0
 
 
-def newest_first(articles: list[Article]) -> list[Article]:
-    return sorted(articles, key=lambda a: (a.published, a.slug), reverse=True)
-
-
 def build_site(config: SiteConfig, articles: list[Article]) -> Site:
-    published = newest_first([a for a in articles if not a.draft])
-    pages = [Page(urls.article_url(a), "article.html", a.title, article=a) for a in published]
-    pages.append(
+    """Every page of the site. Raises BuildFailed when an alias clashes with a page."""
+    oldest = archive.oldest_first(a for a in articles if not a.draft)
+    categories = archive.categories(oldest)
+    tags = archive.tags(oldest)
+    browsable = [
+        *article_pages(oldest),
+        *list_pages("home", config.title, urls.home_url(), oldest, config.per_page),
+        *date_pages(oldest),
+        *term_pages("category", urls.categories_url(), categories, config.per_page),
+        *term_pages("tag", urls.tags_url(), tags, config.per_page),
+    ]
+    machine = [
+        feed_page("home", config.title, urls.home_url(), oldest, config.feed_size),
+        *(
+            feed_page("category", c.name, urls.category_url(c.name), c.articles, config.feed_size)
+            for c in categories
+        ),
+        Page(urls.not_found_url(), "404.html", ""),
+        # Lists nothing by itself, so it stays out of the sitemap.
+        Page(urls.search_url(), "search.html", ""),
+        Page(urls.sitemap_url(), "sitemap.xml", "", {"entries": sitemap_entries(browsable)}),
+        Page(urls.robots_url(), "robots.txt", ""),
+    ]
+    redirects, errors = redirect_pages(oldest, [*browsable, *machine])
+    if errors:
+        raise BuildFailed(errors)
+    pages = (*browsable, *redirects, *machine)
+    return Site(config, tuple(reversed(oldest)), pages, len(articles) - len(oldest))
+
+
+def article_pages(oldest: Sequence[Article]) -> list[Page]:
+    related = archive.related(oldest)
+    return [
         Page(
-            urls.home_url(),
-            "home.html",
-            config.title,
-            {"articles": published[: config.per_page]},
+            urls.article_url(a),
+            "article.html",
+            a.title,
+            {
+                "older": oldest[i - 1] if i > 0 else None,
+                "newer": oldest[i + 1] if i + 1 < len(oldest) else None,
+                "related": related[i],
+            },
+            article=a,
         )
+        for i, a in enumerate(oldest)
+    ]
+
+
+def list_pages(
+    kind: str, name: str, list_url: str, oldest: Sequence[Article], per_page: int
+) -> list[Page]:
+    """A list's own URL (the newest articles) and its stable numbered pages.
+
+    A full numbered page shows nothing that a newer article could change: no
+    totals, and links to its neighbours by number, to page 1 and to the list.
+    """
+    common = {"kind": kind, "name": name, "list_url": list_url}
+    chunks = archive.chunks(oldest, per_page)
+    window = archive.newest_window(chunks)
+    newest = {
+        **common,
+        "number": 0,
+        "articles": tuple(a for c in reversed(window) for a in reversed(c.articles)),
+        "older": window[0].number - 1 if window else 0,
+        "newer": 0,
+        "total": len(oldest),
+        # The numbered pages holding these articles: their permanent addresses.
+        "shown": tuple(c.number for c in reversed(window) if c.articles),
+    }
+    pages = [Page(list_url, "list.html", name, newest)]
+    for chunk in chunks:
+        data = {
+            **common,
+            "number": chunk.number,
+            "articles": chunk.articles[::-1],
+            "older": chunk.number - 1,
+            "newer": chunk.number + 1 if chunk.full else 0,
+        }
+        pages.append(Page(urls.page_url(list_url, chunk.number), "list.html", name, data))
+    return pages
+
+
+def term_pages(kind: str, index_url: str, terms: list[archive.Term], per_page: int) -> list[Page]:
+    """The index of all categories (or tags) with counts, and each one's list pages."""
+    url_of = urls.category_url if kind == "category" else urls.tag_url
+    index = tuple((t.name, len(t.articles)) for t in terms)
+    pages = [Page(index_url, "terms.html", "", {"kind": kind, "terms": index})]
+    for term in terms:
+        pages += list_pages(kind, term.name, url_of(term.name), term.articles, per_page)
+    return pages
+
+
+def date_pages(oldest: Sequence[Article]) -> list[Page]:
+    """The archive index (every year and month), a page per year and per month."""
+    months = archive.months(oldest)
+    by_year: dict[int, list[archive.Month]] = {}
+    for month in months:
+        by_year.setdefault(month.year, []).append(month)
+    years = tuple(
+        (year, sum(len(m.articles) for m in ms), tuple((m.month, len(m.articles)) for m in ms))
+        for year, ms in sorted(by_year.items(), reverse=True)
     )
-    pages.append(Page(urls.search_url(), "search.html", ""))
-    return Site(config, tuple(published), tuple(pages), len(articles) - len(published))
+    pages = [Page(urls.archive_url(), "archive.html", "", {"years": years})]
+    year_numbers = sorted(by_year)
+    for i, year in enumerate(year_numbers):
+        data = {
+            "year": year,
+            "months": tuple((m.month, len(m.articles)) for m in by_year[year]),
+            "older_year": year_numbers[i - 1] if i > 0 else 0,
+            "newer_year": year_numbers[i + 1] if i + 1 < len(year_numbers) else 0,
+        }
+        pages.append(Page(urls.year_url(year), "year.html", str(year), data))
+    for i, month in enumerate(months):
+        before = months[i - 1] if i > 0 else None
+        after = months[i + 1] if i + 1 < len(months) else None
+        data = {
+            "year": month.year,
+            "month": month.month,
+            "articles": month.articles[::-1],
+            "older_month": (before.year, before.month) if before else None,
+            "newer_month": (after.year, after.month) if after else None,
+        }
+        pages.append(Page(urls.month_url(month.year, month.month), "month.html", "", data))
+    return pages
+
+
+def feed_page(kind: str, name: str, list_url: str, oldest: Sequence[Article], size: int) -> Page:
+    data = {"kind": kind, "name": name, "list_url": list_url, "articles": oldest[::-1][:size]}
+    return Page(urls.feed_url(list_url), "feed.xml", name, data)
+
+
+def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None], ...]:
+    """Every page worth indexing, with the date of its newest article.
+
+    An empty open page ("no newer articles yet") is left out: it has no content.
+    """
+    entries = []
+    for page in pages:
+        if page.article is not None:
+            entries.append((page.url, page.article.published))
+        elif "articles" in page.data:
+            if page.data["articles"]:
+                entries.append((page.url, page.data["articles"][0].published))
+        else:
+            entries.append((page.url, None))
+    return tuple(entries)
+
+
+def redirect_pages(
+    oldest: Sequence[Article], real: Sequence[Page]
+) -> tuple[list[Page], list[ContentError]]:
+    """A redirect page per alias; an alias that would overwrite a page, another
+    alias, or need a folder where a file is (or the reverse) is an error."""
+    owners: dict[PurePosixPath, Page | Article] = {urls.output_path(p.url): p for p in real}
+    folders = {parent for path in owners for parent in path.parents}
+    pages, errors = [], []
+    for article in oldest:
+        for alias in dict.fromkeys(article.aliases):
+            url = urls.alias_url(alias)
+            path = urls.output_path(url)
+            problem = _alias_clash(path, owners, folders, article)
+            if problem:
+                errors.append(
+                    ContentError(
+                        article.path,
+                        f"alias '{alias}' {problem}",
+                        "remove it from 'aliases' or correct it: an alias must be an old "
+                        "address that no page of this site (and no other alias) uses",
+                        article.key_lines.get("aliases"),
+                    )
+                )
+                continue
+            owners[path] = article
+            folders.update(path.parents)
+            pages.append(Page(url, "redirect.html", article.title, {"target": article}))
+    return pages, errors
+
+
+def _alias_clash(
+    path: PurePosixPath,
+    owners: dict[PurePosixPath, Page | Article],
+    folders: set[PurePosixPath],
+    article: Article,
+) -> str:
+    owner = owners.get(path)
+    if isinstance(owner, Article):
+        return "is given twice" if owner is article else f"is also an alias of {owner.path}"
+    if owner is not None:
+        what = f"the article {owner.article.path}" if owner.article else f"the page /{owner.url}"
+        return f"is the address of {what}"
+    if path in folders or any(parent in owners for parent in path.parents):
+        return "would put a file where the site needs a folder (or the reverse)"
+    return ""

@@ -5,12 +5,14 @@ A page URL is site-relative, without a leading slash: "" is the home page,
 relative, so one built site works at a domain root and under a sub-path.
 """
 
+import functools
 import posixpath
 import re
 from pathlib import PurePosixPath
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from .content import Article
+from .slugs import slugify
 
 ALIAS_HINT = (
     "write the old address as a path on the site, e.g. /tin-tuc-su-kien/abc-123.html "
@@ -36,6 +38,73 @@ def search_bundle_url() -> str:
     return "pagefind/"
 
 
+def article_glob() -> str:
+    """The output files of all article pages (what the search indexer reads)."""
+    return "[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"
+
+
+def archive_url() -> str:
+    """The archive index: every year and month."""
+    return "luu-tru/"
+
+
+def year_url(year: int) -> str:
+    return f"{year:04d}/"
+
+
+def month_url(year: int, month: int) -> str:
+    return f"{year:04d}/{month:02d}/"
+
+
+@functools.cache
+def term_slug(name: str) -> str:
+    """Categories and tags whose names give the same slug share one page.
+
+    Cached: a few hundred names recur across thousands of pages, and
+    python-slugify costs about half a millisecond per non-ASCII name.
+    """
+    return slugify(name)
+
+
+def categories_url() -> str:
+    return "chuyen-muc/"
+
+
+def category_url(name: str) -> str:
+    return f"{categories_url()}{term_slug(name)}/"
+
+
+def tags_url() -> str:
+    return "the/"
+
+
+def tag_url(name: str) -> str:
+    return f"{tags_url()}{term_slug(name)}/"
+
+
+def page_url(list_url: str, number: int) -> str:
+    """Numbered page of a list; page 1 holds the oldest articles and never changes."""
+    return f"{list_url}trang/{number}/"
+
+
+def feed_url(list_url: str = "") -> str:
+    """The Atom feed of a list: the site's at the root, a category's in its folder."""
+    return f"{list_url}feed.xml"
+
+
+def sitemap_url() -> str:
+    return "sitemap.xml"
+
+
+def robots_url() -> str:
+    return "robots.txt"
+
+
+def not_found_url() -> str:
+    """GitHub Pages serves this file for every missing address, at any depth."""
+    return "404.html"
+
+
 def output_path(url: str) -> PurePosixPath:
     """Where a page URL is written inside the output folder."""
     if url == "" or url.endswith("/"):
@@ -58,6 +127,18 @@ def relative_url(from_url: str, to_url: str, offline: bool = False) -> str:
     return quote(rel, safe="/#?=&%.-_~")
 
 
+def link(from_url: str, to_url: str, base_url: str, offline: bool = False) -> str:
+    """The href for ``to_url`` on the page at ``from_url``.
+
+    The 404 page is shown at whatever address was missing, so a relative link
+    from it would point anywhere: it links by absolute path (base path + URL).
+    Offline there is no server to show it, so it keeps relative links.
+    """
+    if from_url == not_found_url() and not offline:
+        return base_path(base_url) + quote(to_url, safe="/#?=&%.-_~")
+    return relative_url(from_url, to_url, offline)
+
+
 def absolute_url(base_url: str, url: str) -> str:
     return base_url.rstrip("/") + "/" + quote(url, safe="/#?=&%.-_~")
 
@@ -70,18 +151,28 @@ def base_path(base_url: str) -> str:
 
 
 def alias_url(alias: str) -> str:
-    """An old CMS address as a page URL; old pages ending in / get an index.html."""
-    return alias.lstrip("/")
+    """An old CMS address as a page URL.
+
+    An address ending in / or without an extension in its last part becomes a
+    folder with an index.html (a static host answers /old/page with /old/page/);
+    percent-escapes are decoded, since the file name is what the server looks up.
+    """
+    path = unquote(alias).lstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    if last and "." not in last:
+        path += "/"
+    return path
 
 
 def alias_problem(alias: str) -> str:
     """Why an alias cannot become a file on the site, or "" when it can."""
-    path = alias.lstrip("/")
-    if not path:
-        return "is the home page"
     if "://" in alias or alias.startswith("//"):
         return "is a full web address, not a path on this site"
-    if any(ch in alias for ch in "?#\\") or any(ord(ch) < 32 for ch in alias):
+    decoded = unquote(alias)
+    path = decoded.lstrip("/")
+    if not path:
+        return "is the home page"
+    if any(ch in decoded for ch in "?#\\") or any(ord(ch) < 32 for ch in decoded):
         return "contains a character that cannot be part of a file name"
     parts = PurePosixPath(path).parts
     if any(part in ("..", ".") for part in parts) or "//" in path:

@@ -102,6 +102,14 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
             )
 
     tags = _text_list(meta, "tags", error)
+    category = meta.get("category")
+    for key, name in [("category", category), *(("tags", tag) for tag in tags)]:
+        if isinstance(name, str) and name.strip() and not urls.term_slug(name):
+            error(
+                key,
+                f"the {'tag' if key == 'tags' else key} '{name}' gives an empty web address",
+                "use a name with at least one letter or digit",
+            )
     aliases = _text_list(meta, "aliases", error)
     for alias in aliases:
         problem = urls.alias_problem(alias)
@@ -156,6 +164,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
         source_url=source_url or "",
         aliases=tuple(aliases),
         draft=draft,
+        key_lines=dict(source.key_lines),
     )
 
 

@@ -15,6 +15,6 @@ def test_seed_article_in_chromium_under_a_sub_path(seed_site, browser):
         page.click(".article-list a")
         assert page.url == address + SEED_URL
         assert page.locator("h1").inner_text().startswith("Quận Hai Bà Trưng quán triệt")
-        assert page.evaluate("getComputedStyle(document.body).maxWidth") != "none"
+        assert page.evaluate("getComputedStyle(document.querySelector('main')).maxWidth") != "none"
     page.close()
     assert errors == []

@@ -30,13 +30,13 @@ def test_seed_page_keeps_the_captured_text(seed_site):
 
 
 def test_seed_is_on_the_home_page_with_a_working_link(seed_site):
-    assert seed_site.build() == 0
+    assert seed_site.build("--base-url", "https://example.org/repo/") == 0
     home = BeautifulSoup(seed_site.read("index.html"), "html.parser")
     links = [a["href"] for a in home.select(".article-list a")]
     assert links == [SEED_URL]
     summary = home.select_one(".article-list li > p:not(.article-date)").get_text()
     assert summary.startswith("Sáng ngày 19/4/2019, Quận ủy Hai Bà Trưng")
-    assert broken_links(seed_site.output) == []
+    assert broken_links(seed_site.output, base_path="/repo/") == []
 
 
 def test_the_repository_itself_builds(tmp_path):

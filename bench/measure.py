@@ -1,0 +1,97 @@
+"""Timing a build command, its peak memory, and what it left in the output folder."""
+
+import hashlib
+import os
+import subprocess
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished command: wall time, peak resident memory, exit code, its output."""
+
+    wall_seconds: float
+    peak_rss_mib: float
+    exit_code: int
+    log: str
+
+
+@dataclass(frozen=True)
+class FileState:
+    size: int
+    mtime_ns: int
+    digest: str
+
+
+Snapshot = dict[str, FileState]  # path relative to the output folder -> state
+
+
+@dataclass(frozen=True)
+class Changes:
+    """How a rebuild changed the output folder."""
+
+    written: int  # new, removed, or size or mtime changed: what the build touched
+    content_changed: int  # new, removed, or different bytes: the least it had to touch
+
+
+def run_measured(
+    command: Sequence[str],
+    cwd: Path,
+    log_path: Path,
+    env: Mapping[str, str] | None = None,
+) -> Run:
+    """Run command to completion; peak RSS comes from the kernel's rusage for that child.
+
+    os.wait4 reports the child's own rusage (with its waited-for descendants), so other
+    processes of the runner never leak into the number, and no /usr/bin/time is needed.
+    """
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("wb") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            list(command), cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    text = log_path.read_text(encoding="utf-8", errors="replace")
+    return Run(wall, usage.ru_maxrss / 1024, process.returncode, text)
+
+
+def snapshot(root: Path) -> Snapshot:
+    """Every file under root with size, mtime and a content hash."""
+    states: Snapshot = {}
+    for path in root.rglob("*"):
+        if path.is_file():
+            stat = path.stat()
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            states[path.relative_to(root).as_posix()] = FileState(
+                stat.st_size, stat.st_mtime_ns, digest
+            )
+    return states
+
+
+def compare(before: Snapshot, after: Snapshot) -> Changes:
+    gone_or_new = len(before.keys() ^ after.keys())
+    both = before.keys() & after.keys()
+    touched = sum(
+        1
+        for key in both
+        if (before[key].size, before[key].mtime_ns) != (after[key].size, after[key].mtime_ns)
+    )
+    different = sum(1 for key in both if before[key].digest != after[key].digest)
+    return Changes(gone_or_new + touched, gone_or_new + different)
+
+
+def tree_size(root: Path) -> tuple[int, int, int]:
+    """(files, HTML files, bytes) under root."""
+    files = html = size = 0
+    for path in root.rglob("*"):
+        if path.is_file():
+            files += 1
+            html += path.suffix == ".html"
+            size += path.stat().st_size
+    return files, html, size

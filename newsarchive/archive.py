@@ -1,0 +1,131 @@
+"""Collections of articles: by date, by category and tag, stable pagination, neighbours.
+
+Everything here works on articles sorted OLDEST first, because that order only
+grows at its end when a newer article is added: page numbers, related articles
+and neighbours computed from it leave older pages byte-identical.
+"""
+
+import bisect
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+
+from . import urls
+from .content import Article
+
+RELATED_LIMIT = 4
+# How many earlier articles of each shared category/tag are scored for "related":
+# bounds the work for a 10,000-article archive with tags on thousands of articles.
+RELATED_WINDOW = 30
+
+
+def oldest_first(articles: Iterable[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.published, a.slug))
+
+
+@dataclass(frozen=True)
+class Term:
+    """A category or a tag: its slug, its display name and its articles, oldest first."""
+
+    slug: str
+    name: str
+    articles: tuple[Article, ...]
+
+
+def group_terms(oldest: Sequence[Article], names: Callable[[Article], Iterable[str]]) -> list[Term]:
+    """Terms sorted by slug. Spellings with the same slug ("Cán bộ", "cán bộ") are
+    one term, named as its oldest article spells it, so new articles never rename it."""
+    members: dict[str, list[Article]] = defaultdict(list)
+    spelling: dict[str, str] = {}
+    for article in oldest:
+        for name in names(article):
+            slug = urls.term_slug(name)
+            members[slug].append(article)
+            spelling.setdefault(slug, name)
+    return [Term(slug, spelling[slug], tuple(members[slug])) for slug in sorted(members)]
+
+
+def categories(oldest: Sequence[Article]) -> list[Term]:
+    return group_terms(oldest, lambda a: [a.category] if a.category else [])
+
+
+def tags(oldest: Sequence[Article]) -> list[Term]:
+    return group_terms(oldest, lambda a: a.tags)
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    articles: tuple[Article, ...]  # oldest first
+
+
+def months(oldest: Sequence[Article]) -> list[Month]:
+    """Months that have articles, oldest first."""
+    key = lambda a: (a.published.year, a.published.month)  # noqa: E731
+    return [Month(y, m, tuple(group)) for (y, m), group in groupby(oldest, key)]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One numbered page of a list: page 1 holds the oldest articles."""
+
+    number: int
+    articles: tuple[Article, ...]  # oldest first
+    full: bool
+
+
+def chunks(oldest: Sequence[Article], per_page: int) -> list[Chunk]:
+    """Full pages of exactly ``per_page`` articles, then one open page of 0..per_page-1.
+
+    An article stays on page ceil(position / per_page) forever, and a full page
+    never changes. The open page exists even when empty: the last full page links
+    to it by number, so that link is right from the moment the page fills.
+    """
+    if not oldest:
+        return []
+    full = len(oldest) // per_page
+    result = [
+        Chunk(k + 1, tuple(oldest[k * per_page : (k + 1) * per_page]), True) for k in range(full)
+    ]
+    result.append(Chunk(full + 1, tuple(oldest[full * per_page :]), False))
+    return result
+
+
+def newest_window(all_chunks: Sequence[Chunk]) -> list[Chunk]:
+    """The pages a list's own URL shows: the open page and the last full page
+    (per_page to 2*per_page-1 articles). The pages just older are numbered pages,
+    so together they cover every article once, with no gap and no overlap."""
+    return list(all_chunks[-2:])
+
+
+def related(oldest: Sequence[Article], limit: int = RELATED_LIMIT) -> list[tuple[Article, ...]]:
+    """For each article (same order as ``oldest``), a few EARLIER articles sharing
+    its tags or category: more shared tags first, then the most recent.
+
+    Only earlier articles count, so adding a new article changes no older page.
+    """
+    members: dict[tuple[str, str], list[int]] = defaultdict(list)
+    keys_of: list[set[tuple[str, str]]] = []
+    for i, article in enumerate(oldest):
+        keys = {("t", urls.term_slug(t)) for t in article.tags}
+        if article.category:
+            keys.add(("c", urls.term_slug(article.category)))
+        keys_of.append(keys)
+        for key in keys:
+            members[key].append(i)
+    result = []
+    for i, keys in enumerate(keys_of):
+        scores: dict[int, int] = {}
+        for key in keys:
+            ordinals = members[key]
+            end = bisect.bisect_left(ordinals, i)
+            for j in ordinals[max(0, end - RELATED_WINDOW) : end]:
+                if j not in scores:
+                    shared = keys & keys_of[j]
+                    # A shared tag says more than a shared (broad) category.
+                    scores[j] = sum(2 if kind == "t" else 1 for kind, _ in shared)
+        best = sorted(scores, key=lambda j: (-scores[j], -j))[:limit]
+        result.append(tuple(oldest[j] for j in best))
+    return result

@@ -1,0 +1,199 @@
+"""`check`: a built site folder is whole — links resolve, ids are unique, XML parses.
+
+Works on plain files, so it checks any build (ours in a temporary folder, or the
+`_site/` a workflow is about to deploy). A link is internal when it is relative,
+an absolute path under the base URL's path (what a 404 page must use), or a full
+address starting with the base URL (canonical links, feeds, sitemap).
+"""
+
+import posixpath
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from . import urls
+from .errors import ContentError
+
+LINK_ATTRIBUTES = {
+    "a": ("href",),
+    "area": ("href",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "script": ("src",),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "form": ("action",),
+}
+META_LINKS = ("og:url", "og:image", "twitter:image")
+XML_LINK_TAGS = ("loc", "link", "guid")
+XML_LINK_ATTRIBUTES = ("href", "url")
+FIX_LINK = "correct the address, or remove the link"
+
+
+@dataclass(frozen=True)
+class PageData:
+    ids: frozenset[str]
+    duplicate_ids: tuple[str, ...]
+    links: tuple[str, ...]
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: Counter[str] = Counter()
+        self.anchors: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v for k, v in attrs if v is not None}
+        if "id" in values:
+            self.ids[values["id"]] += 1
+        if tag == "a" and "name" in values:
+            self.anchors.add(values["name"])
+        for attr in LINK_ATTRIBUTES.get(tag, ()):
+            value = values.get(attr, "").strip()
+            if attr == "srcset":
+                self.links += [c.strip().split(" ")[0] for c in value.split(",") if c.strip()]
+            elif value:
+                self.links.append(value)
+        if tag == "meta" and (values.get("property") or values.get("name")) in META_LINKS:
+            self.links.append(values.get("content", "").strip())
+
+
+def read_page(html: str) -> PageData:
+    parser = _PageParser()
+    parser.feed(html)
+    parser.close()
+    return PageData(
+        ids=frozenset(parser.ids) | frozenset(parser.anchors),
+        duplicate_ids=tuple(sorted(i for i, n in parser.ids.items() if n > 1)),
+        links=tuple(parser.links),
+    )
+
+
+def check_site(
+    root: Path, base_url: str, sources: Mapping[str, Path] | None = None
+) -> list[ContentError]:
+    """Every problem in the built site at ``root``.
+
+    ``sources`` maps a page's file (e.g. "2019/04/slug/index.html") to the article it
+    was made from, so a broken link in an article is reported against that file.
+    """
+    sources = sources or {}
+    files = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    pages = {
+        rel: read_page((root / rel).read_text(encoding="utf-8", errors="replace"))
+        for rel in sorted(files)
+        if rel.endswith(".html")
+    }
+    resolver = _Resolver(base_url, files, pages)
+    problems = []
+    for rel, page in pages.items():
+        where = sources.get(rel, root / rel)
+        context = f"in the page /{rel.removesuffix('index.html')}" if rel in sources else ""
+        for element_id in page.duplicate_ids:
+            problems.append(
+                ContentError(
+                    where,
+                    f"{context + ': ' if context else ''}the id '{element_id}' is used "
+                    "more than once on the page",
+                    "give each heading or element its own id (two headings with the same "
+                    "text get the same id: reword one)",
+                )
+            )
+        for link in page.links:
+            problem = resolver.problem(rel, link)
+            if problem:
+                what = f"{context}: " if context else ""
+                problems.append(ContentError(where, f"{what}the link {link!r} {problem}", FIX_LINK))
+    for rel in sorted(f for f in files if f.endswith(".xml")):
+        problems.extend(_check_xml(root / rel, rel, resolver))
+    return problems
+
+
+class _Resolver:
+    def __init__(self, base_url: str, files: set[str], pages: Mapping[str, PageData]):
+        self.base_url = base_url.rstrip("/") + "/"
+        self.base_path = urls.base_path(self.base_url)
+        self.files = files
+        self.pages = pages
+
+    def is_internal(self, link: str) -> bool:
+        parts = urlsplit(link)
+        if link.startswith("//"):
+            return link.startswith(self.base_url.split(":", 1)[1])
+        if parts.scheme:
+            return link.startswith(self.base_url)
+        return True
+
+    def problem(self, page: str, link: str) -> str:
+        """Why ``link`` on the page at ``page`` leads nowhere, or "" when it resolves."""
+        if not link or not self.is_internal(link):
+            return ""
+        parts = urlsplit(link)
+        path = unquote(parts.path)
+        if path.startswith("/"):
+            if not (path + "/").startswith(self.base_path):
+                return f"is an absolute path outside the site's base path {self.base_path}"
+            target = path[len(self.base_path) :]
+        elif path:
+            target = posixpath.join(posixpath.dirname(page), path)
+        else:
+            target = page  # "#fragment" or "?query": this page
+        target = posixpath.normpath(target)
+        if target == ".." or target.startswith("../"):
+            return "leads outside the site"
+        found = self._file("" if target == "." else target, path.endswith("/") or target == ".")
+        if found is None:
+            return "leads to no file in the site"
+        fragment = unquote(parts.fragment)
+        page_ids = self.pages[found].ids if found in self.pages else None
+        if fragment and fragment != "top" and page_ids is not None and fragment not in page_ids:
+            return f"points to '#{fragment}', which is not on the page /{found}"
+        return ""
+
+    def _file(self, target: str, is_folder: bool) -> str | None:
+        index = f"{target}/index.html" if target else "index.html"
+        if is_folder:
+            return index if index in self.files else None
+        if target in self.files:
+            return target
+        # A folder without the trailing slash: GitHub Pages redirects to it.
+        return index if index in self.files else None
+
+
+def _check_xml(path: Path, rel: str, resolver: _Resolver) -> list[ContentError]:
+    try:
+        tree = ET.parse(path)
+    except ET.ParseError as exc:
+        return [
+            ContentError(
+                path,
+                f"/{rel} is not well-formed XML: {exc}",
+                "fix the template that makes this file (a character such as & must be "
+                "escaped, every tag closed)",
+            )
+        ]
+    problems = []
+    for element in tree.iter():
+        name = element.tag.rsplit("}", 1)[-1]
+        values = [element.get(a, "") for a in XML_LINK_ATTRIBUTES]
+        if name in XML_LINK_TAGS and element.get("isPermaLink") != "false":
+            values.append((element.text or "").strip())
+        for value in filter(None, values):
+            if name == "loc" and not value.startswith(resolver.base_url):
+                problem = f"is not under the site's address {resolver.base_url}"
+            elif not urlsplit(value).scheme:
+                problem = "is not a full address (feeds and sitemaps need https://...)"
+            else:
+                problem = resolver.problem(rel, value)
+            if problem:
+                problems.append(ContentError(path, f"in /{rel}: {value!r} {problem}", FIX_LINK))
+    return problems

@@ -1,0 +1,120 @@
+"""`new`: start an article file, and the front-matter writer that `import` shares.
+
+The written file goes through the same reader and validator as the build before it
+is saved, so whatever these commands write, the next build accepts.
+"""
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import yaml
+
+from .config import SiteConfig
+from .errors import ContentError
+from .load import FrontMatterLoader, split_front_matter
+from .render import load_strings
+from .slugs import slugify
+from .validate import validate
+
+# Titles are always quoted, so an editor may later add ": " to one without breaking YAML.
+_ALWAYS_QUOTED = ("title",)
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    """An article ready to be written: where it goes and its exact text."""
+
+    path: Path
+    text: str
+
+
+def front_matter(fields: dict[str, str]) -> str:
+    """YAML front matter with the keys in the given order; empty values are left out."""
+    lines = ["---"]
+    for key, value in fields.items():
+        if value:
+            lines.append(f"{key}: {_yaml_text(key, value)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def article_text(fields: dict[str, str], body: str) -> str:
+    body = body.strip("\n")
+    return front_matter(fields) + ("\n" + body + "\n" if body else "")
+
+
+def content_path(config: SiteConfig, published: datetime, slug: str) -> Path:
+    """content/<yyyy>/<mm>/<slug>.md, the layout the README describes."""
+    return config.content_dir / f"{published.year:04d}" / f"{published.month:02d}" / f"{slug}.md"
+
+
+def format_date(published: datetime) -> str:
+    """ISO 8601 with the offset: unambiguous whatever the site's time zone becomes."""
+    return published.isoformat(timespec="seconds")
+
+
+def check_article(path: Path, text: str, config: SiteConfig) -> list[ContentError]:
+    """The problems the build would find in this one file (none for our own output)."""
+    source = split_front_matter(path, text)
+    if isinstance(source, list):
+        return source
+    result = validate(source, config.timezone)
+    return result if isinstance(result, list) else []
+
+
+def write_new(article: ArticleFile) -> ContentError | None:
+    """Create the file; never overwrite one that exists."""
+    article.path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with article.path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(article.text)
+    except FileExistsError:
+        return ContentError(
+            article.path,
+            "this file already exists; nothing was written",
+            "edit that file, or choose another title (or add a line 'slug: another-name')",
+        )
+    return None
+
+
+def new_article(
+    config: SiteConfig, title: str, now: datetime, category: str | None = None
+) -> ArticleFile | list[ContentError]:
+    title = unicodedata.normalize("NFC", " ".join(title.split()))
+    slug = slugify(title)
+    if not slug:
+        return [
+            ContentError(
+                config.content_dir,
+                f"the title {title!r} gives an empty web address",
+                'give a title with letters or digits, e.g. "Tin tức phường Bạch Đằng"',
+            )
+        ]
+    published = now.astimezone(config.timezone).replace(second=0, microsecond=0)
+    fields = {
+        "title": title,
+        "date": format_date(published),
+        "slug": slug,
+        "category": config.default_category if category is None else category,
+    }
+    body = str(load_strings(config.templates_dir).get("new_article_body", ""))
+    path = content_path(config, published, slug)
+    text = article_text(fields, body)
+    errors = check_article(path, text, config)
+    return errors or ArticleFile(path, text)
+
+
+def _yaml_text(key: str, value: str) -> str:
+    """The value as written in YAML: plain when that reads back the same, else quoted."""
+    if key not in _ALWAYS_QUOTED and "\n" not in value:
+        try:
+            loaded = yaml.load(f"k: {value}", Loader=FrontMatterLoader)
+        except yaml.YAMLError:
+            loaded = None
+        if loaded == {"k": value}:
+            return value
+    # A JSON string is a valid YAML double-quoted scalar.
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,273 @@
+"""`serve`: build, serve on 127.0.0.1, rebuild on every change, reload open tabs.
+
+Standard library only: a ThreadingHTTPServer serves the output folder, a polling
+watcher rebuilds, and Server-Sent Events tell the pages to reload. The reload
+script is added to HTML as it is sent, never written into the built files.
+
+The site is built into `.cache/serve/` (next to site.yaml) with the local address
+as base URL, so `_site/` — what gets deployed — is never touched by `serve`. Each
+build publishes atomically, so after a failed build the last good site is still
+what the server sends, with the errors shown on top.
+"""
+
+import json
+import os
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .config import SiteConfig
+from .errors import BuildFailed
+from .pipeline import BuildResult, build
+
+EVENTS_PATH = "/__newsarchive/events"
+HOST = "127.0.0.1"
+POLL_SECONDS = 0.3
+KEEPALIVE_SECONDS = 10.0
+SERVE_FOLDER = Path(".cache") / "serve"
+
+
+@dataclass
+class LiveState:
+    """What the watcher tells the open pages: the site's version and the build errors."""
+
+    version: int = 0
+    errors: tuple[str, ...] = ()
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def built(self) -> None:
+        with self.changed:
+            self.version += 1
+            self.errors = ()
+            self.changed.notify_all()
+
+    def failed(self, errors: Iterable[str]) -> None:
+        with self.changed:
+            self.errors = tuple(errors)
+            self.changed.notify_all()
+
+
+class LiveServer(ThreadingHTTPServer):
+    daemon_threads = True  # an open event stream must not keep the process alive
+
+    def __init__(self, port: int, site_dir: Path, state: LiveState):
+        self.site_dir = site_dir
+        self.state = state
+        self.snippet = files(__package__).joinpath("livereload.html").read_bytes()
+        super().__init__((HOST, port), partial(_Handler, directory=str(site_dir)))
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.server_address[1]}/"
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    server: LiveServer
+
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        if path == EVENTS_PATH:
+            self._events()
+            return
+        target = Path(self.translate_path(self.path))
+        if target.is_dir():
+            if not path.endswith("/"):
+                self._redirect(path + "/")
+                return
+            target = target / "index.html"
+        if target.is_file() and target.suffix == ".html":
+            self._send_html(HTTPStatus.OK, target.read_bytes())
+        elif target.is_file():
+            super().do_GET()
+        else:
+            # Like GitHub Pages: the site's own 404 page, or just the error display
+            # when no site has been built yet.
+            missing = self.server.site_dir / "404.html"
+            body = missing.read_bytes() if missing.is_file() else b""
+            self._send_html(HTTPStatus.NOT_FOUND, body)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # the terminal is for build messages
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _send_html(self, status: HTTPStatus, page: bytes) -> None:
+        at = page.rfind(b"</body>")
+        at = len(page) if at < 0 else at
+        body = page[:at] + self.server.snippet + page[at:]
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        state = self.server.state
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        with state.changed:
+            version, errors = state.version, state.errors
+        try:
+            self._send_event("hello", str(version))
+            self._send_event("errors", json.dumps(list(errors), ensure_ascii=False))
+            while True:
+                with state.changed:
+                    state.changed.wait_for(
+                        lambda seen=(version, errors): (state.version, state.errors) != seen,
+                        timeout=KEEPALIVE_SECONDS,
+                    )
+                    new_version, new_errors = state.version, state.errors
+                if new_version != version:
+                    self._send_event("reload", str(new_version))
+                elif new_errors != errors:
+                    self._send_event("errors", json.dumps(list(new_errors), ensure_ascii=False))
+                else:
+                    self.wfile.write(b": keep-alive\n\n")  # finds closed connections
+                    self.wfile.flush()
+                version, errors = new_version, new_errors
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+    def _send_event(self, name: str, data: str) -> None:
+        lines = "".join(f"data: {line}\n" for line in data.split("\n"))
+        self.wfile.write(f"event: {name}\n{lines}\n".encode())
+        self.wfile.flush()
+
+
+def watched_files(paths: Iterable[Path]) -> dict[str, tuple[int, int]]:
+    """Modification time and size of every file under the given files and folders."""
+    found: dict[str, tuple[int, int]] = {}
+    folders = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue  # not there (yet)
+        if path.is_dir():
+            folders.append(str(path))
+        else:
+            found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    while folders:  # os.scandir: one system call per file, not three
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue  # removed while we looked
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    folders.append(entry.path)
+                elif entry.is_file():
+                    stat = entry.stat()
+                    found[entry.path] = (stat.st_mtime_ns, stat.st_size)
+            except OSError:
+                continue
+    return found
+
+
+def watch_paths(config: SiteConfig, config_file: Path) -> list[Path]:
+    return [config.content_dir, config.templates_dir, config.static_dir, config_file]
+
+
+def serve_folder(config: SiteConfig) -> Path:
+    return config.root / SERVE_FOLDER
+
+
+def run(
+    make_config: Callable[[str], SiteConfig],
+    config_file: Path,
+    port: int,
+    report: Callable[[list], list[str]],
+    quiet: bool = False,
+) -> int:
+    """Serve until interrupted. ``make_config(base_url)`` reads site.yaml again each time;
+    ``report`` prints build errors and returns them as text for the browser."""
+    state = LiveState()
+    first = make_config("http://localhost/")
+    try:
+        server = LiveServer(port, first.output_dir, state)
+    except OSError as exc:
+        print(
+            f"newsarchive: error: cannot serve on {HOST}:{port} ({exc.strerror}); "
+            "another program may be using it: try another --port",
+            file=sys.stderr,
+        )
+        return 2
+    base_url = server.url
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    config = first
+    try:
+        config = _rebuild(lambda: make_config(base_url), state, report, quiet) or first
+        thread.start()
+        print(f"Serving {base_url} (press Ctrl+C to stop)", flush=True)
+        pause = POLL_SECONDS
+        seen = watched_files(watch_paths(config, config_file))
+        while True:
+            time.sleep(pause)
+            started = time.perf_counter()
+            now = watched_files(watch_paths(config, config_file))
+            # A big archive takes longer to look at: look less often, to stay light.
+            pause = max(POLL_SECONDS, 4 * (time.perf_counter() - started))
+            if now == seen:
+                continue
+            # Editors often save in several steps: wait until the files are still.
+            while True:
+                time.sleep(pause)
+                settled = watched_files(watch_paths(config, config_file))
+                if settled == now:
+                    break
+                now = settled
+            seen = now
+            config = _rebuild(lambda: make_config(base_url), state, report, quiet) or config
+    except KeyboardInterrupt:
+        print("Stopped.", flush=True)
+        return 0
+    finally:
+        if thread.is_alive():
+            server.shutdown()
+        server.server_close()
+
+
+def _rebuild(
+    make_config: Callable[[], SiteConfig],
+    state: LiveState,
+    report: Callable[[list], list[str]],
+    quiet: bool,
+) -> SiteConfig | None:
+    """Build once; on success return the config used, on failure keep the old site."""
+    try:
+        config = make_config()
+        result: BuildResult = build(config)
+    except BuildFailed as failed:
+        state.failed(report(failed.errors))
+        return None
+    except Exception:
+        # A bug must not stop the server an editor is looking at.
+        message = traceback.format_exc()
+        print(message, file=sys.stderr, flush=True)
+        state.failed([message])
+        return None
+    if not quiet:
+        print(
+            f"Built {result.articles} article(s), {result.pages} page(s) in {result.seconds:.2f} s",
+            flush=True,
+        )
+    state.built()
+    return config

@@ -1,0 +1,190 @@
+"""`python build.py check`: content validated as the build does, then the built site checked."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SUBPROCESS_ENV, article
+from test_seed_article import SEED_URL
+
+from newsarchive.check import check_site
+
+
+def run_check(site, *args: str, command: str = "check") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(REPO / "build.py"), command, *args],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env=SUBPROCESS_ENV,
+    )
+
+
+def test_a_clean_site_passes_and_nothing_is_written(seed_site):
+    seed_site.add(
+        "2019/05/tin-sau.md",
+        article(
+            "Tin sau",
+            "2019-05-02 08:00",
+            "Xem [tin trước].\n\n[tin trước]: ../../../" + SEED_URL + "\n",
+        ),
+    )
+    result = run_check(seed_site)
+    assert result.returncode == 0, result.stderr
+    assert "no problems" in result.stdout
+    assert not seed_site.output.exists()
+    assert sorted(p.name for p in seed_site.root.iterdir()) == [
+        "content",
+        "site.yaml",
+        "static",
+        "templates",
+    ]
+
+
+def test_a_broken_link_in_an_article_is_reported_against_its_file(seed_site):
+    seed_site.add(
+        "2019/05/tin-moi.md",
+        article(
+            "Tin mới",
+            "2019-05-02 08:00",
+            "Xem [bài cũ](../../04/khong-co-bai-nay/) và [mục](#khong-co-muc).",
+        ),
+    )
+    result = run_check(seed_site)
+    assert result.returncode == 1
+    assert "content/2019/05/tin-moi.md: error: in the page /2019/05/tin-moi/" in result.stderr
+    assert "'../../04/khong-co-bai-nay/' leads to no file" in result.stderr
+    assert "'#khong-co-muc' points to '#khong-co-muc', which is not on the page" in result.stderr
+    assert "2 problem(s) in 1 file(s)" in result.stderr
+
+
+def test_content_errors_are_the_build_messages(seed_site):
+    seed_site.add("bad.md", "---\ntitle: Hội nghị: tổng kết\ndate: 2020-01-01\n---\nText\n")
+    built = run_check(seed_site, command="build")
+    assert built.returncode == 1
+    build_messages = built.stderr.split("\n\n")[0]
+    result = run_check(seed_site)
+    assert result.returncode == 1
+    assert build_messages and build_messages in result.stderr
+    assert not seed_site.output.exists()
+
+
+def test_a_planted_broken_link_in_a_built_site_fails(seed_site):
+    assert seed_site.build() == 0
+    assert run_check(seed_site, "--built", "_site").returncode == 0
+    home = seed_site.output / "index.html"
+    home.write_text(
+        home.read_text(encoding="utf-8").replace(
+            "</main>", '<a href="2019/05/khong-co/">mất</a></main>'
+        ),
+        encoding="utf-8",
+    )
+    result = run_check(seed_site, "--built", "_site")
+    assert result.returncode == 1
+    assert "_site/index.html: error: the link '2019/05/khong-co/' leads to no file" in result.stderr
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+PAGE = (
+    '<!DOCTYPE html><html><head><link rel="canonical" href="{canonical}"></head>'
+    "<body>{body}</body></html>"
+)
+BASE = "https://user.github.io/repo/"
+
+
+def page(body: str, canonical: str = BASE) -> str:
+    return PAGE.format(body=body, canonical=canonical)
+
+
+def problems(root: Path) -> list[str]:
+    return [f"{p.path.relative_to(root)}: {p.message}" for p in check_site(root, BASE)]
+
+
+def test_the_rules_on_a_hand_made_site(tmp_path):
+    write(
+        tmp_path,
+        {
+            "index.html": page(
+                '<a href="a/">a</a> <a href="a">a without slash</a> <a href="a/#h">h</a>'
+                '<img src="img/x.png" srcset="img/x.png 1x, img/x2.png 2x">'
+                '<a href="https://elsewhere.example/">out</a> <a href="mailto:x@example.vn">m</a>'
+                '<a href="https://user.github.io/repo/a/">full</a> <a href="#top">top</a>'
+            ),
+            "a/index.html": page('<h2 id="h">H</h2><a href="../">home</a>', BASE + "a/"),
+            "img/x.png": "png",
+            "img/x2.png": "png",
+            "404.html": page('<a href="/repo/">home</a> <a href="/repo/a/#h">a</a>'),
+            "feed.xml": (
+                '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                f"<link>{BASE}</link><item><link>{BASE}a/</link><guid>{BASE}a/</guid></item>"
+                "</channel></rss>"
+            ),
+            "sitemap.xml": (
+                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                f"<url><loc>{BASE}</loc></url><url><loc>{BASE}a/</loc></url></urlset>"
+            ),
+        },
+    )
+    assert problems(tmp_path) == []
+
+    write(
+        tmp_path,
+        {
+            "b/index.html": page(
+                '<h2 id="x">1</h2><h2 id="x">2</h2><a href="../a/#nope">n</a>'
+                '<img src="img/missing.png"><a href="../../outside/">o</a>',
+                BASE + "b/",
+            ),
+            "404.html": page('<a href="/repo/">home</a> <a href="/a/">not under /repo/</a>'),
+            "feed.xml": f"<rss><channel><link>{BASE}gone/</link></channel>",
+            "sitemap.xml": (
+                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                "<url><loc>https://other.example/</loc></url>"
+                f"<url><loc>{BASE}gone/</loc></url></urlset>"
+            ),
+        },
+    )
+    found = problems(tmp_path)
+    expected = [
+        "b/index.html: the id 'x' is used more than once",
+        "b/index.html: the link '../a/#nope' points to '#nope', which is not on the page /a/",
+        "b/index.html: the link 'img/missing.png' leads to no file",
+        "b/index.html: the link '../../outside/' leads outside the site",
+        "404.html: the link '/a/' is an absolute path outside the site's base path /repo/",
+        "feed.xml: /feed.xml is not well-formed XML",
+        "sitemap.xml: in /sitemap.xml: 'https://other.example/' is not under the site's "
+        f"address {BASE}",
+        f"sitemap.xml: in /sitemap.xml: '{BASE}gone/' leads to no file",
+    ]
+    for fragment in expected:
+        assert any(fragment in line for line in found), f"{fragment!r} not in {found}"
+    assert len(found) == len(expected), found
+
+
+@pytest.mark.parametrize("base", ["https://user.github.io/repo/", "https://luutru.example.vn/"])
+def test_the_built_repository_site_passes_under_any_base_url(tmp_path, base):
+    out = tmp_path / "out"
+    from newsarchive.cli import main
+
+    assert (
+        main(
+            [
+                "--config",
+                str(REPO / "site.yaml"),
+                "--output",
+                str(out),
+                "--base-url",
+                base,
+                "--quiet",
+            ]
+        )
+        == 0
+    )
+    assert check_site(out, base) == []

@@ -1,0 +1,100 @@
+"""Atom feeds, sitemap.xml and robots.txt: valid XML with the expected entries,
+absolute URLs from --base-url and dates in +07:00."""
+
+import xml.etree.ElementTree as ET
+
+from corpus import CATEGORIES, CORPUS, newest_first
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+BASE = "https://example.org/repo/"
+FEED_SIZE = 5  # corpus_site's feed_size
+
+
+def entries(feed: ET.Element) -> list[dict[str, str]]:
+    return [
+        {
+            "id": e.findtext(f"{ATOM}id"),
+            "title": e.findtext(f"{ATOM}title"),
+            "link": e.find(f"{ATOM}link").get("href"),
+            "published": e.findtext(f"{ATOM}published"),
+            "category": (
+                e.find(f"{ATOM}category").get("term")
+                if e.find(f"{ATOM}category") is not None
+                else ""
+            ),
+        }
+        for e in feed.findall(f"{ATOM}entry")
+    ]
+
+
+def expected(articles) -> list[dict[str, str]]:
+    return [
+        {
+            "id": BASE + a.url,
+            "title": a.title,
+            "link": BASE + a.url,
+            "published": a.published.isoformat(),
+            "category": a.category,
+        }
+        for a in newest_first(articles)[:FEED_SIZE]
+    ]
+
+
+def test_site_feed_holds_the_newest_articles(corpus_site):
+    assert corpus_site.build("--quiet") == 0
+    feed = ET.fromstring((corpus_site.output / "feed.xml").read_bytes())
+    assert feed.tag == f"{ATOM}feed"
+    assert entries(feed) == expected(CORPUS)
+    assert all(e["published"].endswith("+07:00") for e in entries(feed))
+    assert feed.findtext(f"{ATOM}updated") == newest_first(CORPUS)[0].published.isoformat()
+    self_link = [link for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    assert self_link[0].get("href") == BASE + "feed.xml"
+
+
+def test_each_category_has_its_own_feed(corpus_site):
+    assert corpus_site.build("--quiet") == 0
+    for name, slug in CATEGORIES.items():
+        feed = ET.fromstring((corpus_site.output / f"chuyen-muc/{slug}/feed.xml").read_bytes())
+        assert entries(feed) == expected(e for e in CORPUS if e.category == name)
+        assert name in feed.findtext(f"{ATOM}title")
+        page = (corpus_site.output / f"chuyen-muc/{slug}/index.html").read_text(encoding="utf-8")
+        assert 'type="application/atom+xml"' in page and 'href="feed.xml"' in page
+
+
+def test_feed_urls_follow_the_base_url_option(corpus_site):
+    assert corpus_site.build("--quiet", "--base-url", "https://luutru.example.vn") == 0
+    feed = ET.fromstring((corpus_site.output / "feed.xml").read_bytes())
+    assert all(e["link"].startswith("https://luutru.example.vn/20") for e in entries(feed))
+
+
+def test_sitemap_lists_every_article_and_list_page(corpus_site):
+    assert corpus_site.build("--quiet") == 0
+    sitemap = ET.fromstring((corpus_site.output / "sitemap.xml").read_bytes())
+    urls = [u.findtext(f"{SITEMAP}loc") for u in sitemap.findall(f"{SITEMAP}url")]
+    assert len(urls) == len(set(urls))
+    assert all(u.startswith(BASE) for u in urls)
+    assert {BASE + a.url for a in CORPUS} <= set(urls)
+    for page in ("", "luu-tru/", "chuyen-muc/", "the/", "2019/", "2019/06/", "trang/1/"):
+        assert BASE + page in urls
+    for skipped in ("404.html", "feed.xml", "tin-cu/9/"):  # not pages to index
+        assert BASE + skipped not in urls
+    lastmods = {
+        u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod")
+        for u in sitemap.findall(f"{SITEMAP}url")
+    }
+    first = CORPUS[0]
+    assert lastmods[BASE + first.url] == first.published.isoformat()
+    # Every address in the sitemap is a file in the site.
+    for url in urls:
+        rel = url.removeprefix(BASE)
+        assert (
+            corpus_site.output / (rel + "index.html" if rel.endswith("/") or not rel else rel)
+        ).is_file()
+
+
+def test_robots_txt_points_at_the_sitemap(corpus_site):
+    assert corpus_site.build("--quiet") == 0
+    robots = corpus_site.read("robots.txt").splitlines()
+    assert f"Sitemap: {BASE}sitemap.xml" in robots
+    assert "User-agent: *" in robots

@@ -1,0 +1,203 @@
+"""`python build.py import FILE...`: old portal captures and saved pages become articles."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO, SEED_CAPTURE, SHARED_SEED_CAPTURE, SUBPROCESS_ENV
+from test_seed_article import SEED_URL
+
+SEED_ARTICLE = REPO / "content" / (SEED_URL.rstrip("/") + ".md")
+PORTAL_PAGE = REPO / "tests" / "data" / "old-portal-article.html"
+PORTAL_URL = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
+
+
+def run_import(site, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "import", *map(str, args)],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env=SUBPROCESS_ENV,
+    )
+
+
+def imported_files(site) -> list[Path]:
+    return sorted(site.content.rglob("*.md"))
+
+
+def test_the_repository_copy_of_the_seed_capture_is_the_original():
+    if not SHARED_SEED_CAPTURE.exists():
+        pytest.skip(f"no shared seeds folder beside this clone ({SHARED_SEED_CAPTURE.parent})")
+    assert SEED_CAPTURE.read_bytes() == SHARED_SEED_CAPTURE.read_bytes()
+
+
+def test_importing_the_seed_capture_gives_the_committed_article(site):
+    result = run_import(site, SEED_CAPTURE)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    assert written.relative_to(site.content) == SEED_ARTICLE.relative_to(REPO / "content")
+    assert written.read_bytes() == SEED_ARTICLE.read_bytes()
+    assert result.stderr == ""  # the seed holds nothing the importer had to guess
+    assert written.relative_to(site.root).as_posix() in result.stdout
+
+
+def test_a_built_article_page_imports_back_to_the_same_article(seed_site, tmp_path):
+    """A saved HTML page: our own rendering of the seed must import to the same file."""
+    assert seed_site.build() == 0
+    saved = tmp_path / "saved-page.html"
+    shutil.copy(seed_site.output / SEED_URL / "index.html", saved)
+    shutil.rmtree(seed_site.content)
+    seed_site.content.mkdir()
+    result = run_import(seed_site, saved)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(seed_site)
+    assert written.read_bytes() == SEED_ARTICLE.read_bytes()
+
+
+def test_a_saved_portal_page_keeps_its_text_structure_and_links(site):
+    result = run_import(site, PORTAL_PAGE, "--source-url", PORTAL_URL)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    assert f"source_url: {PORTAL_URL}" in written.read_text(encoding="utf-8")
+
+    # What could not be carried over is named.
+    for fragment in ("<iframe>", "<script>", "'Chia sẻ'", "VĂN HÓA - XÃ HỘI", "import_categories"):
+        assert fragment in result.stderr, f"{fragment!r} not reported:\n{result.stderr}"
+
+    assert site.build() == 0
+    original = BeautifulSoup(PORTAL_PAGE.read_text(encoding="utf-8"), "html.parser")
+    body = original.select_one("#noidung")
+    url = written.relative_to(site.content).with_suffix("").as_posix() + "/index.html"
+    page = BeautifulSoup(site.read(url), "html.parser")
+    built = page.select_one(".article-body")
+
+    assert page.h1.get_text() == original.h1.get_text()
+    assert page.time["datetime"] == "2020-03-05T09:15:00+07:00"
+    assert page.select_one(".article-category").get_text() == "Văn hóa - Xã hội"
+
+    def texts(root, selector):
+        return [" ".join(e.get_text().split()) for e in root.select(selector)]
+
+    lead = texts(original, ".sapo p")
+    assert texts(built, "p")[: len(lead) + 2] == lead + texts(body, ":scope > p")[:2]
+    assert texts(built, "li") == texts(body, "li")
+    assert texts(built, "h3") == texts(body, "h3")
+    assert texts(built, "td, th") == texts(body, "td")
+    assert built.select_one("p:last-of-type").get_text() == body.select("p")[-1].get_text()
+    assert built.select_one("em").get_text() == body.select_one("em").get_text()
+
+    links = {a.get_text(): a["href"] for a in built.select("a")}
+    assert links == {a.get_text(): urljoin(PORTAL_URL, a["href"]) for a in body.select("a")}
+    image = built.select_one("img")
+    assert image["src"] == urljoin(PORTAL_URL, body.img["src"])
+    assert image["alt"] == body.img["alt"]
+    assert not built.select("iframe, script")
+    assert "trackView" not in site.read(url)
+
+
+def test_end_tags_that_old_pages_leave_out_make_no_difference(site, tmp_path):
+    """Browsers close <p>, <li> and <td> by themselves; so must the importer."""
+    html = PORTAL_PAGE.read_text(encoding="utf-8")
+    messy = tmp_path / "messy.html"
+    messy.write_text(re.sub(r"</(p|li|td|tr)>", "", html), encoding="utf-8")
+    assert messy.read_text(encoding="utf-8") != html
+    tidy = run_import(site, PORTAL_PAGE)
+    assert tidy.returncode == 0, tidy.stderr
+    [written] = imported_files(site)
+    expected = written.read_bytes()
+    written.unlink()
+    result = run_import(site, messy)
+    assert result.returncode == 0, result.stderr
+    assert written.read_bytes() == expected
+
+
+MARKDOWN_LOOKALIKES = [
+    "# Không phải tiêu đề",
+    "> không phải trích dẫn",
+    "- không phải danh sách",
+    "1. Không phải danh sách số",
+    "*nhấn* và _gạch_ và **đậm** và `mã` và snake_case",
+    "[liên kết](http://example.vn) và ![ảnh](a.png)",
+    "<b>thẻ</b> & AT&T &copy; &amp; 100% <3",
+    "C:\\thư mục\\tệp {: .lớp} [^1] *[HTML]: chữ",
+    ": định nghĩa",
+    "---",
+    "===",
+]
+
+
+def capture(category: str, title: str, date_line: str, paragraphs: list[str]) -> str:
+    return "\n".join([category, "", title, date_line, "", "\n\n".join(paragraphs), ""])
+
+
+def test_captured_text_that_looks_like_markdown_stays_text(site, tmp_path):
+    source = tmp_path / "capture.txt"
+    paragraphs = [*MARKDOWN_LOOKALIKES, "Dòng một\nDòng hai: có ngắt dòng"]
+    source.write_text(
+        capture("TIN TỨC - SỰ KIỆN", "Tin *thử*", "Ngày đăng 01/02/2021 | 08:05", paragraphs),
+        encoding="utf-8",
+    )
+    result = run_import(site, source)
+    assert result.returncode == 0, result.stderr
+    assert site.build() == 0
+    [page] = site.output.glob("2021/02/*/index.html")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert soup.h1.get_text() == "Tin *thử*"
+    assert [p.get_text() for p in soup.select(".article-body p")] == paragraphs
+    assert not soup.select(".article-body :is(h1, h2, blockquote, ul, ol, dl, hr, code, em, a)")
+
+
+def test_categories_are_mapped_or_converted_and_reported(site, tmp_path):
+    config = site.root / "site.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "  PHƯỜNG - XÃ: Phường, xã\n", encoding="utf-8"
+    )
+    known = tmp_path / "known.txt"
+    known.write_text(capture("PHƯỜNG - XÃ", "Tin A", "Ngày đăng 01/02/2021 | 08:05", ["A."]))
+    unknown = tmp_path / "unknown.txt"
+    unknown.write_text(capture("VĂN HÓA - XÃ HỘI", "Tin B", "Ngày đăng 01/02/2021 | 09:00", ["B."]))
+
+    result = run_import(site, known, unknown)
+    assert result.returncode == 0, result.stderr
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in imported_files(site)}
+    assert "category: Phường, xã\n" in texts["tin-a"]
+    assert "category: Văn hóa - Xã hội\n" in texts["tin-b"]
+    assert "/known.txt: note" not in result.stderr
+    assert "unknown.txt: note: unknown category 'VĂN HÓA - XÃ HỘI'" in result.stderr
+
+
+def test_what_cannot_be_read_is_refused_not_guessed(site, tmp_path):
+    no_date = tmp_path / "no-date.txt"
+    no_date.write_text("TIN TỨC\n\nTiêu đề\nĐăng hôm qua\n\nNội dung.\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(capture("TIN TỨC - SỰ KIỆN", "Tin C", "Ngày đăng 31/12/2020 | 23:59", ["C."]))
+
+    result = run_import(site, no_date, good)
+    assert result.returncode == 1
+    assert "no-date.txt: error: found no line 'Ngày đăng" in result.stderr
+    assert [p.name for p in imported_files(site)] == ["tin-c.md"]
+    assert imported_files(site)[0].parent.as_posix().endswith("2020/12")
+
+
+def test_an_imported_article_is_never_overwritten(site):
+    assert run_import(site, SEED_CAPTURE).returncode == 0
+    [written] = imported_files(site)
+    written.write_text(written.read_text(encoding="utf-8") + "\nSửa tay.\n", encoding="utf-8")
+    edited = written.read_bytes()
+    again = run_import(site, SEED_CAPTURE)
+    assert again.returncode == 1
+    assert "already exists" in again.stderr
+    assert written.read_bytes() == edited
+
+
+def test_source_url_names_one_page(site, tmp_path):
+    again = run_import(site, SEED_CAPTURE, PORTAL_PAGE, "--source-url", PORTAL_URL)
+    assert again.returncode == 2
+    assert "--source-url" in again.stderr
+    assert imported_files(site) == []

@@ -1,0 +1,180 @@
+"""Every list page (home, categories, tags, months, years, indexes) holds exactly
+the right articles in the right order; the expected answers come from corpus.py."""
+
+from collections import Counter
+
+import pytest
+from corpus import CATEGORIES, CORPUS, TAGS, newest_first, oldest_first
+from pages import link, listed, output_file, soup
+
+PER_PAGE = 4  # corpus_site's per_page
+
+
+def lists():
+    """(list URL, its articles oldest first) for the home page, each category and tag."""
+    yield "", oldest_first(CORPUS)
+    for name, slug in CATEGORIES.items():
+        yield f"chuyen-muc/{slug}/", oldest_first(e for e in CORPUS if e.category == name)
+    for slug in TAGS.values():
+        yield f"the/{slug}/", oldest_first(e for e in CORPUS if slug in e.tag_slugs)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from conftest import SiteDir
+
+    site = SiteDir(tmp_path_factory.mktemp("lists") / "site")
+    from corpus import write_corpus
+
+    site.configure(per_page=PER_PAGE, base_url="https://example.org/repo/")
+    write_corpus(site, CORPUS)
+    assert site.build("--quiet") == 0
+    return site.output
+
+
+@pytest.mark.parametrize("list_url, oldest", list(lists()), ids=lambda v: v or "home")
+def test_numbered_pages_count_from_the_oldest(built, list_url, oldest):
+    assert oldest, "every list of the fixture has articles"
+    full = len(oldest) // PER_PAGE
+    for number in range(1, full + 2):
+        url = f"{list_url}trang/{number}/"
+        chunk = oldest[(number - 1) * PER_PAGE : number * PER_PAGE]
+        assert listed(built, url) == [e.url for e in reversed(chunk)], url
+        assert link(built, url, "a.older") == (
+            f"{list_url}trang/{number - 1}/" if number > 1 else None
+        )
+        # A full page links to the next number even when that page is the newest.
+        assert link(built, url, "a.newer") == (
+            f"{list_url}trang/{number + 1}/" if number <= full else None
+        )
+        assert link(built, url, "a.newest") == list_url
+    assert not output_file(built, f"{list_url}trang/{full + 2}/").exists()
+    assert not output_file(built, f"{list_url}trang/0/").exists()
+
+
+@pytest.mark.parametrize("list_url, oldest", list(lists()), ids=lambda v: v or "home")
+def test_a_list_shows_its_newest_articles_then_links_to_older_pages(built, list_url, oldest):
+    full = len(oldest) // PER_PAGE
+    # The last full page and the open page: no gap and no overlap with page full-1.
+    shown = oldest[max(0, (full - 1) * PER_PAGE) :]
+    assert listed(built, list_url) == [e.url for e in reversed(shown)]
+    older = f"{list_url}trang/{full - 1}/" if full >= 2 else None
+    assert link(built, list_url, "a.older") == older
+    # Every numbered page is reachable: older ones by the older links, these directly.
+    permanent = [a["href"] for a in soup(built, list_url).select(".permanent-pages a")]
+    assert len(permanent) == (2 if len(oldest) % PER_PAGE and full else 1)
+
+
+def test_an_empty_open_page_exists_when_the_last_page_is_full(built):
+    # 42 articles, 4 a page: the home list ends with a page of 2; find a list ending full.
+    for list_url, oldest in lists():
+        if len(oldest) % PER_PAGE == 0:
+            number = len(oldest) // PER_PAGE + 1
+            url = f"{list_url}trang/{number}/"
+            assert listed(built, url) == []
+            assert link(built, url, ".no-newer a") == list_url
+            return
+    pytest.fail("the fixture should have a list whose pages are all full")
+
+
+def test_month_pages_list_that_month_newest_first(built):
+    months = {(e.published.year, e.published.month) for e in CORPUS}
+    for year, month in sorted(months):
+        url = f"{year:04d}/{month:02d}/"
+        expected = [
+            e.url
+            for e in newest_first(CORPUS)
+            if (e.published.year, e.published.month) == (year, month)
+        ]
+        page = soup(built, url)
+        assert listed(built, url) == expected
+        assert page.h1.get_text() == f"Tháng {month} năm {year}"
+
+
+def test_year_pages_list_their_months_with_counts(built):
+    for year in {e.published.year for e in CORPUS}:
+        counts = Counter(e.published.month for e in CORPUS if e.published.year == year)
+        page = soup(built, f"{year}/")
+        assert page.h1.get_text() == f"Năm {year}"
+        items = page.select(".archive-months li")
+        assert [li.a.get_text() for li in items] == [
+            f"Tháng {m} năm {year}" for m in sorted(counts)
+        ]
+        assert [li.select_one(".count").get_text() for li in items] == [
+            f"({counts[m]} bài)" for m in sorted(counts)
+        ]
+        assert listed(built, f"{year}/", ".archive-months a") == [
+            f"{year}/{m:02d}/" for m in sorted(counts)
+        ]
+
+
+def test_archive_index_lists_every_year_and_month(built):
+    years = Counter(e.published.year for e in CORPUS)
+    months = Counter((e.published.year, e.published.month) for e in CORPUS)
+    page = soup(built, "luu-tru/")
+    assert listed(built, "luu-tru/", ".archive-years h2 a") == [
+        f"{y}/" for y in sorted(years, reverse=True)
+    ]
+    assert [c.get_text() for c in page.select(".archive-years h2 .count")] == [
+        f"({years[y]} bài)" for y in sorted(years, reverse=True)
+    ]
+    expected_months = [f"{y}/{m:02d}/" for y, m in sorted(months, key=lambda k: (-k[0], k[1]))]
+    assert listed(built, "luu-tru/", ".archive-months a") == expected_months
+
+
+def test_category_and_tag_indexes_count_articles(built):
+    categories = Counter(e.category for e in CORPUS if e.category)
+    assert listed(built, "chuyen-muc/", ".terms a") == [
+        f"chuyen-muc/{slug}/" for slug in sorted(CATEGORIES.values())
+    ]
+    by_slug = {slug: name for name, slug in CATEGORIES.items()}
+    shown = [
+        (li.a.get_text(), li.select_one(".count").get_text())
+        for li in soup(built, "chuyen-muc/").select(".terms li")
+    ]
+    assert shown == [
+        (by_slug[s], f"({categories[by_slug[s]]})") for s in sorted(CATEGORIES.values())
+    ]
+    tag_counts = Counter(slug for e in CORPUS for slug in e.tag_slugs)
+    tags = soup(built, "the/").select(".terms li")
+    assert [li.select_one(".count").get_text() for li in tags] == [
+        f"({tag_counts[s]})" for s in sorted(TAGS.values())
+    ]
+
+
+def test_spellings_of_one_tag_share_a_page_named_as_first_written(built):
+    assert {"Cán bộ", "cán bộ"} <= {t for e in CORPUS for t in e.tags}
+    names = [a.get_text() for a in soup(built, "the/").select(".terms a")]
+    assert "cán bộ" in names and "Cán bộ" not in names
+    assert soup(built, "the/can-bo/").h1.get_text() == "Từ khóa: cán bộ"
+    assert not output_file(built, "the/can-bo-2/").exists()
+
+
+def test_uncategorised_articles_are_on_home_and_in_their_month(built):
+    loose = [e for e in CORPUS if not e.category]
+    assert loose
+    home_pages = [p for p in (built / "trang").iterdir()]
+    on_home = {u for p in home_pages for u in listed(built, f"trang/{p.name}/")}
+    for entry in loose:
+        assert entry.url in on_home
+        assert entry.url in listed(built, f"{entry.published:%Y/%m}/")
+
+
+def test_an_empty_archive_builds_with_working_links(site):
+    from links import broken_links
+
+    assert site.build("--quiet", "--base-url", "https://example.org/repo/") == 0
+    assert listed(site.output, "") == []
+    assert not (site.output / "trang").exists()
+    for url in ("luu-tru/", "chuyen-muc/", "the/"):
+        assert soup(site.output, url).h1
+    assert broken_links(site.output, base_path="/repo/") == []
+
+
+def test_a_tag_without_letters_or_digits_is_an_error(site, capsys):
+    from conftest import article
+
+    site.add("a.md", article("Tin", "2020-01-01", category="Kinh tế", tags="[cán bộ, '!!!']"))
+    assert site.build("--quiet") == 1
+    err = capsys.readouterr().err
+    assert "a.md:5: error: the tag '!!!' gives an empty web address" in err

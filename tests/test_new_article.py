@@ -1,0 +1,85 @@
+"""`python build.py new "Tiêu đề"`: a correctly named, valid article file, never an overwrite."""
+
+import subprocess
+import sys
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import yaml
+from bs4 import BeautifulSoup
+from conftest import REPO, SUBPROCESS_ENV
+
+from newsarchive.slugs import slugify
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def new(site, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "new", *args],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env=SUBPROCESS_ENV,
+    )
+
+
+def front_matter(path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def test_new_article_is_placed_filled_in_and_built(site):
+    title = 'Hội nghị: tổng kết "năm 2019" của phường Đồng Nhân'
+    before = datetime.now(HCM)
+    result = new(site, title)
+    after = datetime.now(HCM)
+    assert result.returncode == 0, result.stderr
+
+    path = site.root / result.stdout.strip()
+    slug = slugify(title)
+    assert path.parent.parent.parent == site.content
+    assert path.name == f"{slug}.md"
+    assert path.parent.name in {f"{before.month:02d}", f"{after.month:02d}"}
+    meta = front_matter(path)
+    assert meta["title"] == title
+    assert meta["slug"] == slug
+    site_config = yaml.safe_load((site.root / "site.yaml").read_text(encoding="utf-8"))
+    assert meta["category"] == site_config["default_category"]
+    written = meta["date"]  # YAML reads an ISO date with its offset as a datetime
+    assert written.utcoffset() == before.utcoffset()
+    assert before.replace(second=0, microsecond=0) <= written <= after
+
+    assert site.build() == 0
+    url = f"{written:%Y}/{written:%m}/{slug}/"
+    page = BeautifulSoup(site.read(url + "index.html"), "html.parser")
+    assert page.h1.get_text() == title
+    home = BeautifulSoup(site.read("index.html"), "html.parser")
+    assert url in [a["href"] for a in home.select(".article-list a")]
+
+
+def test_new_refuses_to_overwrite(site):
+    first = new(site, "Tin phường Bạch Đằng")
+    assert first.returncode == 0, first.stderr
+    path = site.root / first.stdout.strip()
+    path.write_text(path.read_text(encoding="utf-8") + "\nĐã viết nội dung.\n", encoding="utf-8")
+    edited = path.read_bytes()
+
+    second = new(site, "Tin phường  Bạch Đằng")  # same slug
+    assert second.returncode == 1
+    assert "already exists" in second.stderr and path.name in second.stderr
+    assert second.stdout == ""
+    assert path.read_bytes() == edited
+
+
+def test_a_title_without_letters_is_refused(site):
+    result = new(site, "!!! ???")
+    assert result.returncode == 1
+    assert "empty web address" in result.stderr
+    assert not any(site.content.rglob("*.md"))
+
+
+def test_category_can_be_given(site):
+    result = new(site, "Lễ hội đền Hai Bà Trưng", "--category", "Văn hóa: lễ hội")
+    assert result.returncode == 0, result.stderr
+    assert front_matter(site.root / result.stdout.strip())["category"] == "Văn hóa: lễ hội"
+    assert site.build() == 0

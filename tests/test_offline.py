@@ -1,0 +1,53 @@
+"""The offline copy (--offline) is browsed from a folder over file://, in a real
+browser with JavaScript off: archive -> month -> article, categories, pagination,
+and an old address redirecting."""
+
+import pytest
+from corpus import CORPUS, newest_first
+
+
+@pytest.fixture
+def browser_page(browser):
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_the_offline_copy_is_browsable_over_file_urls(corpus_site, browser_page):
+    assert corpus_site.build("--quiet", "--offline") == 0
+    root = corpus_site.root / "_site-offline"
+    page = browser_page
+    page.goto((root / "index.html").as_uri())
+    assert page.locator("h1").inner_text() == "Tin mới nhất"
+
+    page.click(".site-nav >> text=Lưu trữ")
+    assert page.url.endswith("/luu-tru/index.html")
+    page.click(".archive-months a >> nth=0")  # the newest year's first month
+    year = max(e.published.year for e in CORPUS)
+    month = min(e.published.month for e in CORPUS if e.published.year == year)
+    assert page.url.endswith(f"/{year}/{month:02d}/index.html")
+    assert page.locator("h1").inner_text() == f"Tháng {month} năm {year}"
+    page.click(".article-list h2 a >> nth=0")
+    in_month = [
+        e for e in newest_first(CORPUS) if e.published.strftime("%Y%m") == f"{year}{month:02d}"
+    ]
+    assert page.locator("h1").inner_text() == in_month[0].title
+    assert page.url.endswith(f"/{in_month[0].url}index.html")
+
+    page.click(".breadcrumbs a >> nth=1")  # Trang chủ > Chuyên mục or Lưu trữ
+    assert page.url.endswith("/index.html")
+
+    page.goto((root / "index.html").as_uri())
+    page.click(".pagination a.older")
+    assert "/trang/" in page.url and page.url.endswith("/index.html")
+    assert page.locator(".article-list h2 a").count() == 4
+
+
+def test_an_old_address_redirects_offline(corpus_site, browser_page):
+    assert corpus_site.build("--quiet", "--offline") == 0
+    root = corpus_site.root / "_site-offline"
+    entry = next(e for e in CORPUS if e.aliases)
+    alias = entry.aliases[0].lstrip("/")
+    browser_page.goto((root / alias).as_uri())
+    browser_page.wait_for_url("**/" + entry.url + "index.html")
+    assert browser_page.locator("h1").inner_text() == entry.title

@@ -1,0 +1,104 @@
+"""Old CMS addresses (aliases) become redirect pages; an alias that collides with a
+page, a static file or another alias stops the build with file, line and a hint."""
+
+import pytest
+from conftest import article, tree
+from pages import soup
+
+ALIAS_LINE = 4  # title, date, then aliases: the fourth line of the file
+
+
+def with_aliases(title: str, date: str, *aliases: str) -> str:
+    text = article(title, date, aliases=f"[{', '.join(aliases)}]")
+    assert text.splitlines()[ALIAS_LINE - 1].startswith("aliases:")
+    return text
+
+
+def test_each_alias_becomes_a_redirect_page(site):
+    site.add(
+        "a.md",
+        with_aliases(
+            "Tin cũ", "2019-04-19 16:54", "/tin-tuc-su-kien/abc-123.html", "/tin/abc/", "/tin/xyz"
+        ),
+    )
+    assert site.build("--quiet", "--base-url", "https://example.org/repo/") == 0
+    for url, back in (
+        ("tin-tuc-su-kien/abc-123.html", "../2019/04/tin-cu/"),
+        ("tin/abc/", "../../2019/04/tin-cu/"),
+        ("tin/xyz/", "../../2019/04/tin-cu/"),  # a static host answers /tin/xyz with /tin/xyz/
+    ):
+        page = soup(site.output, url)
+        assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={back}"
+        assert (
+            page.find("link", rel="canonical")["href"] == "https://example.org/repo/2019/04/tin-cu/"
+        )
+        assert page.find("a")["href"] == back
+        assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_percent_escaped_aliases_are_written_as_their_file_names(site):
+    site.add("a.md", with_aliases("Tin", "2020-01-01", "/tin-t%E1%BB%A9c/a.html"))
+    assert site.build("--quiet") == 0
+    assert (site.output / "tin-tức" / "a.html").is_file()
+
+
+def test_offline_redirects_name_the_index_file(site):
+    site.add("a.md", with_aliases("Tin cũ", "2019-04-19", "/tin/abc.html"))
+    assert site.build("--quiet", "--offline") == 0
+    page = soup(site.root / "_site-offline", "tin/abc.html")
+    assert page.find("a")["href"] == "../2019/04/tin-cu/index.html"
+
+
+CLASHES = {
+    "a real article": ("/2019/04/tin-cu/", "is the address of the article"),
+    "a month page": ("/2019/04/", "is the address of the page /2019/04/"),
+    "a year page without slash": ("/2019", "is the address of the page /2019/"),
+    "the feed": ("/feed.xml", "is the address of the page /feed.xml"),
+    "the categories index": ("/chuyen-muc/index.html", "is the address of the page /chuyen-muc/"),
+    "a file where a folder is": ("/feed.xml/a.html", "where the site needs a folder"),
+    "a folder where a file is": ("/2019/04/tin-cu/index.html/x", "where the site needs a folder"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CLASHES))
+def test_an_alias_that_collides_with_a_page_is_an_error(site, capsys, case):
+    alias, message = CLASHES[case]
+    site.add("2019/tin-cu.md", article("Tin cũ", "2019-04-19 16:54"))
+    assert site.build("--quiet") == 0
+    before = tree(site.output)
+    site.add("2019/tin-moi.md", with_aliases("Tin mới", "2019-05-01", alias))
+    assert site.build("--quiet") == 1
+    err = capsys.readouterr().err
+    assert f"tin-moi.md:{ALIAS_LINE}: error: alias '{alias}' " in err
+    assert message in err
+    assert "how to fix: remove it from 'aliases'" in err
+    assert tree(site.output) == before
+
+
+def test_two_articles_claiming_one_alias_are_both_named(site, capsys):
+    site.add("a.md", with_aliases("Tin một", "2019-01-01", "/tin/1.html"))
+    site.add("b.md", with_aliases("Tin hai", "2019-01-02", "/tin/1.html"))
+    assert site.build("--quiet") == 1
+    err = capsys.readouterr().err
+    assert f"b.md:{ALIAS_LINE}: error: alias '/tin/1.html' is also an alias of" in err
+    assert "a.md" in err.split("is also an alias of", 1)[1].splitlines()[0]
+
+
+def test_one_article_giving_an_address_twice_is_named(site, capsys):
+    site.add("a.md", with_aliases("Tin một", "2019-01-01", "/tin/1/", "/tin/1"))
+    assert site.build("--quiet") == 1
+    assert f"a.md:{ALIAS_LINE}: error: alias '/tin/1' is given twice" in capsys.readouterr().err
+
+
+def test_an_alias_that_hides_a_static_file_is_an_error(site, capsys):
+    site.add("a.md", with_aliases("Tin", "2019-01-01", "/css/site.css"))
+    assert site.build("--quiet") == 1
+    err = capsys.readouterr().err
+    assert f"a.md:{ALIAS_LINE}: error: the page /css/site.css and the static file" in err
+
+
+def test_aliases_are_not_in_the_sitemap(site):
+    site.add("a.md", with_aliases("Tin", "2019-01-01", "/tin/1.html"))
+    assert site.build("--quiet") == 0
+    assert "tin/1.html" not in site.read("sitemap.xml")
+    assert "2019/01/tin/" in site.read("sitemap.xml")

@@ -1,0 +1,209 @@
+"""`python build.py serve`: a local preview that rebuilds on change and reloads open pages."""
+
+import http.client
+import json
+import queue
+import re
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO, SUBPROCESS_ENV, article
+
+TIMEOUT = 20.0
+EVENTS = "/__newsarchive/events"
+
+
+class Server:
+    """A `serve` process on a free port, with its output collected line by line."""
+
+    def __init__(self, proc: subprocess.Popen, url: str, lines: "queue.Queue[str]"):
+        self.proc = proc
+        self.url = url
+        self.port = int(url.rsplit(":", 1)[1].strip("/"))
+        self.lines = lines
+        self.output: list[str] = []
+
+    def get(self, path: str) -> tuple[int, str]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
+        conn.request("GET", path)
+        response = conn.getresponse()
+        body = response.read().decode("utf-8")
+        conn.close()
+        return response.status, body
+
+    def wait_for_output(self, fragment: str) -> None:
+        deadline = time.monotonic() + TIMEOUT
+        while not any(fragment in line for line in self.output):
+            try:
+                self.output.append(self.lines.get(timeout=max(0.0, deadline - time.monotonic())))
+            except queue.Empty:
+                pytest.fail(f"{fragment!r} never printed; output so far: {self.output}")
+
+
+@contextmanager
+def serving(site) -> Iterator[Server]:
+    proc = subprocess.Popen(
+        [sys.executable, "-u", str(REPO / "build.py"), "serve", "--port", "0"],
+        cwd=site.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=SUBPROCESS_ENV,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+
+    def read() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.put(line.rstrip("\n"))
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        output = []
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            line = lines.get(timeout=TIMEOUT)
+            output.append(line)
+            match = re.search(r"Serving (http://127\.0\.0\.1:\d+/)", line)
+            if match:
+                server = Server(proc, match.group(1), lines)
+                server.output = output
+                yield server
+                break
+        else:
+            pytest.fail(f"serve did not start: {output}")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=TIMEOUT)
+
+
+class EventStream:
+    """A Server-Sent Events client, like the EventSource in the reload script."""
+
+    def __init__(self, server: Server):
+        self.conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=TIMEOUT)
+        self.conn.request("GET", EVENTS)
+        self.response = self.conn.getresponse()
+        assert self.response.getheader("Content-Type") == "text/event-stream"
+
+    def next(self) -> tuple[str, str]:
+        name, data = "", []
+        while True:
+            line = self.response.fp.readline().decode("utf-8")
+            if not line:
+                pytest.fail("the event stream closed")
+            line = line.rstrip("\n")
+            if line.startswith("event: "):
+                name = line[len("event: ") :]
+            elif line.startswith("data: "):
+                data.append(line[len("data: ") :])
+            elif line == "" and name:
+                return name, "\n".join(data)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def h1(html: str) -> str:
+    return BeautifulSoup(html, "html.parser").h1.get_text()
+
+
+def test_serve_rebuilds_on_change_and_tells_the_pages(site):
+    source = site.add("2020/01/tin.md", article("Tin đầu tiên", "2020-01-02 08:00"))
+    url = "/2020/01/tin-dau-tien/"
+    with serving(site) as server:
+        status, html = server.get(url)
+        assert status == 200 and h1(html) == "Tin đầu tiên"
+        assert "/__newsarchive/events" in html  # the reload script, added on the way out
+
+        events = EventStream(server)
+        assert events.next() == ("hello", "1")
+        assert events.next() == ("errors", "[]")
+
+        source.write_text(article("Tin đã sửa", "2020-01-02 08:00", slug="tin-dau-tien"))
+        assert events.next()[0] == "reload"
+        status, html = server.get(url)
+        assert status == 200 and h1(html) == "Tin đã sửa"
+
+        # A broken file: the error reaches the terminal and the page; the last good
+        # site keeps being served.
+        site.add("2020/01/hong.md", "---\ntitle: Hội nghị: tổng kết\ndate: 2020-01-03\n---\n")
+        name, data = events.next()
+        assert name == "errors"
+        [message] = json.loads(data)
+        assert "content/2020/01/hong.md:2" in message and "how to fix" in message
+        server.wait_for_output("hong.md:2")
+        status, html = server.get(url)
+        assert status == 200 and h1(html) == "Tin đã sửa"
+
+        (site.content / "2020/01/hong.md").unlink()
+        assert events.next()[0] == "reload"
+        events.close()
+
+        # A template change is picked up too, and the static files are served as they are.
+        template = site.root / "templates/article.html"
+        template.write_text(
+            template.read_text(encoding="utf-8").replace("<h1>", '<h1 class="changed">'),
+            encoding="utf-8",
+        )
+        deadline = time.monotonic() + TIMEOUT
+        while 'class="changed"' not in server.get(url)[1] and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert 'class="changed"' in server.get(url)[1]
+        status, css = server.get("/css/site.css")
+        assert status == 200 and css == (site.root / "static/css/site.css").read_text("utf-8")
+
+    # The preview never wrote the deployable site, and its own files hold no script.
+    assert not site.output.exists()
+    built = Path(site.root / ".cache/serve")
+    assert (built / "2020/01/tin-dau-tien/index.html").is_file()
+    assert not any("__newsarchive" in p.read_text("utf-8") for p in built.rglob("*.html"))
+
+
+def test_a_folder_without_slash_redirects_and_a_missing_page_is_404(site):
+    site.add("2020/01/tin.md", article("Tin", "2020-01-02 08:00"))
+    with serving(site) as server:
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=TIMEOUT)
+        conn.request("GET", "/2020/01/tin")
+        response = conn.getresponse()
+        assert response.status == 301
+        assert response.getheader("Location") == "/2020/01/tin/"
+        conn.close()
+        status, html = server.get("/khong-co/")
+        assert status == 404 and "/__newsarchive/events" in html
+
+
+def test_an_open_page_reloads_itself_and_shows_build_errors(site, browser):
+    source = site.add("2020/01/tin.md", article("Tin đầu tiên", "2020-01-02 08:00"))
+    with serving(site) as server:
+        page = browser.new_page()
+        page.goto(server.url + "2020/01/tin-dau-tien/")
+        page.wait_for_function("() => document.readyState === 'complete'")
+        time.sleep(0.3)  # let the page's event stream connect
+
+        source.write_text(article("Tin đã sửa", "2020-01-02 08:00", slug="tin-dau-tien"))
+        page.wait_for_function(
+            "() => document.querySelector('h1').textContent === 'Tin đã sửa'",
+            timeout=TIMEOUT * 1000,
+        )
+
+        source.write_text("---\ntitle: Tin\ndate: 31/02/2020\n---\n", encoding="utf-8")
+        overlay = page.locator("#newsarchive-build-errors")
+        overlay.wait_for(state="visible", timeout=TIMEOUT * 1000)
+        assert "content/2020/01/tin.md:3" in overlay.inner_text()
+        assert "not a real date" in overlay.inner_text()
+
+        source.write_text(article("Tin lần ba", "2020-01-02 08:00", slug="tin-dau-tien"))
+        page.wait_for_function(
+            "() => document.querySelector('h1').textContent === 'Tin lần ba'",
+            timeout=TIMEOUT * 1000,
+        )
+        assert overlay.count() == 0
+        page.close()
