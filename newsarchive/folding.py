@@ -14,8 +14,8 @@ So every word is also indexed in its *search form*: lower case, `đ` -> `d`, the
 a final `oa`/`oe`/`uy` on the first vowel (`hòa`, the spelling most of the archive
 uses). The search page turns the query into the same form before calling Pagefind
 (static/js/search.js holds the same rules in JavaScript; a browser test keeps the two
-in step). The template writes the forms that differ from the text itself in a hidden
-block after the article (see templates/article.html).
+in step). The words and their forms go into a hidden search record on each article
+page (see templates/article.html).
 """
 
 import re
@@ -27,6 +27,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # A syllable ending in one of the variable diphthongs; after "q" the "u" belongs to
 # the consonant (quý), so the tone stays where it is.
 _VARIABLE_ENDING = re.compile(r"(?<!q)(?:oa|oe|uy)$")
+_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 
 
 def _canonical_tone(letters: str) -> str:
@@ -47,15 +48,19 @@ def search_form(word: str) -> str:
     return _LETTERS.sub(lambda m: _canonical_tone(m.group()), lowered).replace("đ", "d")
 
 
-def search_variants(text: str) -> str:
-    """The search forms of the words of `text` that differ from the words themselves.
+def search_words(text: str) -> str:
+    """Each distinct word of `text` once, in lower case, followed by its search form when
+    that differs: the bag of words the index holds for an article.
 
-    One entry per occurrence, in order, so that word counts (and so ranking) match
-    those of the text.
+    One entry per word, not per occurrence: Pagefind stores every position of every
+    indexed word, and on a 10,000-article archive the positions of common words made a
+    single query download megabytes. Ranking loses term counts, which matter little for
+    short news articles; titles keep their own weight and metadata boost.
     """
-    forms = []
-    for word in text.split():
-        form = search_form(word)
-        if form != unicodedata.normalize("NFC", word).lower():
-            forms.append(form)
-    return " ".join(forms)
+    seen: dict[str, None] = {}
+    for token in unicodedata.normalize("NFC", text).lower().split():
+        word = _EDGE_PUNCTUATION.sub("", token)
+        if word:
+            seen.setdefault(word)
+            seen.setdefault(search_form(word))
+    return " ".join(seen)

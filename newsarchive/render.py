@@ -55,7 +55,7 @@ def make_environment(config: SiteConfig) -> Environment:
         search_bundle_url=urls.search_bundle_url,
     )
     env.filters["search_form"] = folding.search_form
-    env.filters["search_variants"] = folding.search_variants
+    env.filters["search_words"] = folding.search_words
     return env
 
 

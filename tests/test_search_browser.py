@@ -133,14 +133,15 @@ def test_the_seed_article_is_found_with_or_without_diacritics(served, page, quer
 
 
 def test_results_show_title_date_excerpt_and_link_under_the_sub_path(served, page):
-    results = search(page, served, "quy hoach can bo")
+    results = search(page, served, "quan triet can bo")
     seed = results[0]
     assert seed["title"].startswith(SEED_TITLE)
     assert seed["date"] == "19/04/2019"
     assert seed["href"] == f"/{SUB_PATH}/{SEED_URL}"
-    assert {m.lower().strip(".,;") for m in seed["marks"]} >= {"quy", "hoạch", "cán", "bộ"}
-    # The excerpt is article text, never the hidden search forms.
-    assert "⁂" not in seed["excerpt"] and "dồng" not in seed["excerpt"]
+    assert {m.lower().strip(".,;…") for m in seed["marks"]} >= {"quán", "triệt", "cán", "bộ"}
+    # The excerpt is the article's lead, never the indexed bag of words.
+    assert seed["excerpt"].startswith("Sáng ngày 19/4/2019, Quận ủy Hai Bà Trưng")
+    assert "dồng" not in seed["excerpt"]
     page.click(".search-result h2 a")
     page.wait_for_url(f"{served}{SEED_URL}")
     assert page.locator("h1").inner_text().startswith(SEED_TITLE)

@@ -1,5 +1,6 @@
 // The search page (tim-kiem/?q=...): asks Pagefind's static index and lists title,
-// date and a highlighted excerpt for each article found. No framework, no build step.
+// date and the lead of each article found, with the words searched for marked.
+// No framework, no build step.
 //
 // Queries are put into the "search form" of newsarchive/folding.py (lower case, đ -> d,
 // one tone placement for oa/oe/uy) because the index holds every word in that form
@@ -7,14 +8,13 @@
 
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const VARIABLE_ENDING = /(?<!q)(?:oa|oe|uy)$/;
-// Where the visible text of an article ends in the indexed content: after it come
-// the hidden search forms (see templates/article.html).
-const HIDDEN_FORMS = "⁂";
 const PAGE_SIZE = 10;
-const EXCERPT_WORDS = 30;
-// Titles count through their search form (search_title), so that `dong chi` and
-// `đồng chí` boost the title `Đồng chí …` alike; the plain title is for display.
-const RANKING = { metaWeights: { title: 0, search_title: 5 } };
+// Pagefind also boosts pages whose metadata matches, ignoring diacritics, which would
+// outweigh the boost for the exact spelling; our title counts through the title words
+// in the record instead (weight 7), and the metadata is only for display.
+// A record holds each word once, so its length is the size of the article's vocabulary:
+// a weaker signal than the length of the text, hence a weaker length normalisation.
+const RANKING = { metaWeights: { title: 0, lead: 0, date: 0 }, pageLength: 0.3 };
 
 function canonicalTone(letters) {
   const decomposed = letters.normalize("NFD");
@@ -45,56 +45,40 @@ function bare(word) {
     .replace(/[^\p{L}\p{N}]/gu, "");
 }
 
-export function excerpt(content, query) {
-  const words = content.split(HIDDEN_FORMS)[0].split(/\s+/).filter(Boolean);
+// The words of `text` with those that match a query term (as Pagefind matches: the
+// start of the word, diacritics aside) flagged.
+export function marked(text, query) {
   const terms = query.split(/\s+/).map(bare).filter(Boolean);
-  const hit = words.map((word) => {
-    const key = bare(word);
-    return key !== "" && terms.some((term) => key.startsWith(term));
-  });
-  // The window of EXCERPT_WORDS words, starting a little before a hit, with most hits.
-  let start = 0;
-  let most = 0;
-  hit.forEach((isHit, i) => {
-    if (!isHit) return;
-    const from = Math.max(0, i - 3);
-    const count = hit.slice(from, from + EXCERPT_WORDS).filter(Boolean).length;
-    if (count > most) [start, most] = [from, count];
-  });
-  const end = Math.min(words.length, start + EXCERPT_WORDS);
-  return {
-    before: start > 0,
-    after: end < words.length,
-    words: words.slice(start, end).map((text, i) => ({ text, hit: hit[start + i] })),
-  };
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => {
+      const key = bare(word);
+      return { text: word, hit: key !== "" && terms.some((term) => key.startsWith(term)) };
+    });
 }
 
-function excerptNode(content, query) {
-  const part = excerpt(content, query);
-  const p = document.createElement("p");
-  p.className = "search-excerpt";
-  if (part.before) p.append("… ");
-  part.words.forEach(({ text, hit }, i) => {
-    if (i > 0) p.append(" ");
+function markedNode(tag, text, query) {
+  const node = document.createElement(tag);
+  marked(text, query).forEach(({ text: word, hit }, i) => {
+    if (i > 0) node.append(" ");
     if (hit) {
       const mark = document.createElement("mark");
-      mark.textContent = text;
-      p.append(mark);
+      mark.textContent = word;
+      node.append(mark);
     } else {
-      p.append(text);
+      node.append(word);
     }
   });
-  if (part.after) p.append(" …");
-  return p;
+  return node;
 }
 
 function resultNode(data, query) {
   const li = document.createElement("li");
   li.className = "search-result";
   const heading = document.createElement("h2");
-  const link = document.createElement("a");
+  const link = markedNode("a", data.meta.title || data.url, query);
   link.href = data.url;
-  link.textContent = data.meta.title || data.url;
   heading.append(link);
   li.append(heading);
   if (data.meta.date) {
@@ -103,7 +87,10 @@ function resultNode(data, query) {
     date.textContent = data.meta.date;
     li.append(date);
   }
-  li.append(excerptNode(data.content, query));
+  // The indexed content is a bag of words (see folding.search_words): show the lead.
+  const lead = markedNode("p", data.meta.lead || "", query);
+  lead.className = "search-excerpt";
+  li.append(lead);
   return li;
 }
 
@@ -121,8 +108,8 @@ async function run(root) {
     const bundle = new URL(root.dataset.bundle, document.baseURI);
     const pagefind = await import(new URL("pagefind.js", bundle).href);
     await pagefind.options({ ranking: RANKING });
-    // Quotes would ask Pagefind for an exact phrase, which the hidden search forms
-    // (stored apart from the text) cannot satisfy; search the words instead.
+    // Quotes would ask Pagefind for an exact phrase, which a bag of words cannot
+    // satisfy; search the words instead.
     search = await pagefind.search(searchForm(query.replace(/["“”]/g, " ")));
   } catch (error) {
     status.textContent = root.dataset.unavailable;
