@@ -71,7 +71,7 @@ def mark_chrome(site: SiteDir) -> None:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory, browser):
+def built(tmp_path_factory) -> SiteDir:
     site = SiteDir(tmp_path_factory.mktemp("search") / "site")
     mark_chrome(site)
     site.add(
@@ -84,7 +84,12 @@ def served(tmp_path_factory, browser):
         site.add(f"2021/{name}", text)
     site.add("2021/nfd.md", unicodedata.normalize("NFD", NFD_ARTICLE))
     assert site.build("--base-url", f"https://user.github.io/{SUB_PATH}/") == 0
-    with serve(site.output, SUB_PATH) as address:
+    return site
+
+
+@pytest.fixture(scope="module")
+def served(built, browser):
+    with serve(built.output, SUB_PATH) as address:
         yield address
 
 
@@ -220,6 +225,16 @@ def test_without_javascript_the_page_says_so_and_links_to_the_archive(served, br
     context.close()
 
 
+def test_opened_from_a_file_the_page_says_search_needs_a_server(built, browser):
+    page = browser.new_page()  # the blocked fetches are logged as errors here, rightly
+    page.goto((built.output / "tim-kiem/index.html").as_uri() + "?q=hai")
+    page.wait_for_function(
+        "document.querySelector('.search-status').textContent.includes('file://')"
+    )
+    assert page.input_value("#search-page-q") == "hai"
+    page.close()
+
+
 def test_the_page_and_the_indexer_put_words_in_the_same_form(served, page):
     words = [
         "Đồng",
@@ -239,9 +254,5 @@ def test_the_page_and_the_indexer_put_words_in_the_same_form(served, page):
         unicodedata.normalize("NFD", "Nghiệm"),
     ]
     page.goto(served + "tim-kiem/")
-    in_browser = page.evaluate(
-        "async (words) => { const m = await import('../js/search.js');"
-        " return words.map(m.searchForm); }",
-        words,
-    )
+    in_browser = page.evaluate("words => words.map(window.newsarchiveSearch.searchForm)", words)
     assert in_browser == [search_form(w) for w in words]

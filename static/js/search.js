@@ -1,11 +1,14 @@
 // The search page (tim-kiem/?q=...): asks Pagefind's static index and lists title,
 // date and the lead of each article found, with the words searched for marked.
-// No framework, no build step.
+// No framework, no build step. A classic script, not a module: opened from a file
+// (file://) a module would not even load, while this one says that search needs a
+// web server.
 //
 // Queries are put into the "search form" of newsarchive/folding.py (lower case, đ -> d,
 // one tone placement for oa/oe/uy) because the index holds every word in that form
 // too; keep searchForm() here and search_form() there in step (a browser test checks).
 
+{
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const VARIABLE_ENDING = /(?<!q)(?:oa|oe|uy)$/;
 const PAGE_SIZE = 10;
@@ -30,7 +33,7 @@ function canonicalTone(letters) {
   return decomposed.normalize("NFC");
 }
 
-export function searchForm(text) {
+function searchForm(text) {
   return text
     .normalize("NFC")
     .toLowerCase()
@@ -47,7 +50,7 @@ function bare(word) {
 
 // The words of `text` with those that match a query term (as Pagefind matches: the
 // start of the word, diacritics aside) flagged.
-export function marked(text, query) {
+function marked(text, query) {
   const terms = query.split(/\s+/).map(bare).filter(Boolean);
   return text
     .split(/\s+/)
@@ -132,5 +135,8 @@ async function run(root) {
     : `${root.dataset.noResults} “${query}”`;
 }
 
+// For tests and for anyone who wants the same folding on their own pages.
+window.newsarchiveSearch = { searchForm, marked };
 const root = document.getElementById("search");
 if (root) run(root);
+}
