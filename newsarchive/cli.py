@@ -166,7 +166,10 @@ def run_build(args: argparse.Namespace) -> int:
         config = site_config(args)
         result = build(config, jobs=args.jobs, progress=not args.quiet, cache=args.cache)
     except BuildFailed as failed:
-        report(failed.errors, Path.cwd())
+        if failed.outcome:
+            report(failed.errors, Path.cwd(), failed.outcome)
+        else:
+            report(failed.errors, Path.cwd())
         return EXIT_CONTENT
     if not args.quiet:
         drafts = f" ({result.drafts} draft(s) not published)" if result.drafts else ""
@@ -174,6 +177,7 @@ def run_build(args: argparse.Namespace) -> int:
             f"Built {result.articles} article(s){drafts}: {result.pages} page(s), "
             f"{result.static_files} static file(s) in {result.seconds:.2f} s -> {result.output_dir}"
             f" ({result.written} file(s) written, {result.deleted} deleted)"
+            + (f"; {result.search}" if result.search else "")
         )
     return EXIT_OK
 

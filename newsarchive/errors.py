@@ -27,9 +27,11 @@ class ContentError:
 class BuildFailed(Exception):
     """Raised with every problem found, so an editor fixes them all in one go."""
 
-    def __init__(self, errors: list[ContentError]):
+    def __init__(self, errors: list[ContentError], outcome: str = ""):
         super().__init__(f"{len(errors)} problem(s) in the content")
         self.errors = errors
+        # What the build did despite the problems, when it is not "nothing".
+        self.outcome = outcome
 
 
 def _display(path: Path, root: Path | None) -> Path:

@@ -23,6 +23,7 @@ import ctypes.util
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -117,17 +118,38 @@ def _remove_empty_parents(folder: Path, root: Path) -> None:
         folder = folder.parent
 
 
-def publish(staging: Path, output_dir: Path) -> None:
-    """Replace output_dir by staging atomically where the OS allows it."""
+def publish(staging: Path, output_dir: Path, keep: Iterable[PurePosixPath] = ()) -> None:
+    """Replace output_dir by staging atomically where the OS allows it.
+
+    The folders in `keep` (the search bundle, brought up to date after publishing)
+    move from the old site to the new one when the new one has none.
+    """
     restore_interrupted(output_dir)
     if output_dir.exists() and _exchange(staging, output_dir):
+        _carry_over(staging, output_dir, keep)
         shutil.rmtree(staging)
         return
     old = output_dir.with_name(f"{output_dir.name}.old-{os.getpid()}")
     if output_dir.exists():
         os.rename(output_dir, old)
     os.rename(staging, output_dir)
+    _carry_over(old, output_dir, keep)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def replace_folder(new: Path, target: Path) -> None:
+    """Put the folder `new` at `target`, in one step where the OS allows it."""
+    if target.exists() and _exchange(new, target):
+        shutil.rmtree(new)
+        return
+    shutil.rmtree(target, ignore_errors=True)
+    os.rename(new, target)
+
+
+def _carry_over(old_site: Path, new_site: Path, keep: Iterable[PurePosixPath]) -> None:
+    for rel in keep:
+        if (old_site / rel).is_dir() and not (new_site / rel).exists():
+            os.rename(old_site / rel, new_site / rel)
 
 
 def restore_interrupted(output_dir: Path) -> None:

@@ -1,4 +1,5 @@
-"""The whole build as one readable function: load -> validate -> model -> render -> write.
+"""The whole build as one readable function:
+load -> validate -> model -> render -> write -> publish -> search index.
 
 With the cache (cache.py) a build in a new process re-reads only the article
 files whose stat or bytes changed, re-renders only the pages whose fingerprint
@@ -19,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 
-from . import output, urls
+from . import output, search, urls
 from .cache import Cache, OutputFile, OutputState, SourceEntry, no_gc
 from .config import SiteConfig
 from .content import Article
@@ -50,6 +51,7 @@ class BuildResult:
     rendered: int = 0  # pages rendered (the others were unchanged)
     written: int = 0  # files written (the others already held the same bytes)
     deleted: int = 0
+    search: str = ""  # what happened to the search index, for the editor
 
 
 def load_articles(config: SiteConfig) -> list[Article]:
@@ -225,7 +227,9 @@ def _build(
             raise
         if full:
             cache.forget_state()  # until the new site and its state are both in place
-            output.publish(staging, config.output_dir)
+            output.publish(
+                staging, config.output_dir, keep=[urls.output_path(urls.search_bundle_url()).parent]
+            )
             if staged_state:
                 os.replace(staged_state, cache.state_path)
         else:
@@ -234,6 +238,7 @@ def _build(
         cache.prune()
     finally:
         gc.unfreeze()
+    search_note = _update_search(config)
     return BuildResult(
         articles=len(site.articles),
         drafts=site.drafts,
@@ -244,6 +249,7 @@ def _build(
         rendered=len(todo),
         written=len(written) + len(copied),
         deleted=len(deleted),
+        search=search_note,
     )
 
 
@@ -339,8 +345,34 @@ def _copy_statics(
     return seen, copied
 
 
+def _update_search(config: SiteConfig) -> str:
+    if config.offline:
+        return "no search index (offline copies cannot search)"
+    started = time.perf_counter()
+    try:
+        indexed = search.update_index(config.output_dir)
+    except BuildFailed as failed:
+        raise BuildFailed(
+            failed.errors, "the pages were published; the search index is the previous one."
+        ) from None
+    if indexed.pages == 0:
+        return "no search index (no articles)"
+    if not indexed.reindexed:
+        return "search index unchanged"
+    return f"search index rebuilt in {time.perf_counter() - started:.2f} s"
+
+
 def _clashes(site: Site, statics: dict) -> list[ContentError]:
-    errors = []
+    bundle = urls.output_path(urls.search_bundle_url()).parent
+    errors = [
+        ContentError(
+            source,
+            f"the static file {source} would be overwritten by the search index in /{bundle}/",
+            f"rename or move the folder {bundle}/ in the static folder",
+        )
+        for path, source in statics.items()
+        if path.is_relative_to(bundle)
+    ]
     for page in site.pages:
         path = urls.output_path(page.url)
         if path in statics:

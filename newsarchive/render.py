@@ -14,7 +14,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from . import urls
+from . import folding, urls
 from .config import SiteConfig
 from .fingerprint import digest
 from .load import FrontMatterLoader
@@ -66,7 +66,11 @@ def make_environment(config: SiteConfig, bytecode_dir: Path | None = None) -> En
         tag_url=urls.tag_url,
         page_url=urls.page_url,
         feed_url=urls.feed_url,
+        search_url=urls.search_url,
+        search_bundle_url=urls.search_bundle_url,
     )
+    env.filters["search_form"] = folding.search_form
+    env.filters["search_words"] = folding.search_words
     return env
 
 

@@ -52,6 +52,8 @@ def build_site(config: SiteConfig, articles: list[Article]) -> Site:
             for c in categories
         ),
         Page(urls.not_found_url(), "404.html", ""),
+        # Lists nothing by itself, so it stays out of the sitemap.
+        Page(urls.search_url(), "search.html", ""),
         Page(urls.sitemap_url(), "sitemap.xml", "", {"entries": sitemap_entries(browsable)}),
         Page(urls.robots_url(), "robots.txt", ""),
     ]

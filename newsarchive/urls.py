@@ -29,6 +29,20 @@ def home_url() -> str:
     return ""
 
 
+def search_url() -> str:
+    return "tim-kiem/"
+
+
+def search_bundle_url() -> str:
+    """The folder the search indexer writes its index and JS library to."""
+    return "pagefind/"
+
+
+def article_glob() -> str:
+    """The output files of all article pages (what the search indexer reads)."""
+    return "[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"
+
+
 def archive_url() -> str:
     """The archive index: every year and month."""
     return "luu-tru/"

@@ -1,0 +1,131 @@
+"""The search index in the built site: what is indexed, when it is rebuilt, what a
+failure leaves. (What readers see is in test_search_browser.py.)"""
+
+import json
+import os
+import stat
+
+from bs4 import BeautifulSoup
+from conftest import article, tree
+
+from newsarchive.folding import search_form, search_words
+from newsarchive.search import FINGERPRINT_FILE
+
+BUNDLE = "pagefind"
+
+
+def add_articles(site, n: int = 3) -> None:
+    for i in range(n):
+        site.add(
+            f"2021/bai-{i}.md",
+            article(f"Đường số {i} được sửa", f"2021-0{i + 1}-05 08:00", "Đồng chí Chủ tịch."),
+        )
+
+
+def bundle_files(site) -> dict[str, bytes]:
+    return tree(site.output / BUNDLE)
+
+
+def test_only_article_pages_carry_a_search_record(site):
+    add_articles(site)
+    assert site.build() == 0
+    records = {}
+    for page in site.output.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        found = soup.select("[data-pagefind-body]")
+        if found:
+            records[page.relative_to(site.output).as_posix()] = found
+    assert sorted(records) == [f"2021/0{i + 1}/duong-so-{i}-duoc-sua/index.html" for i in range(3)]
+    for found in records.values():
+        [record] = found
+        assert record.has_attr("hidden")
+        # Nothing of the page's chrome, only the article's words and their search forms.
+        assert not record.select("nav, header, footer, a")
+        for shown_only in record.select("[data-pagefind-ignore]"):
+            shown_only.decompose()  # metadata for the result list, not indexed as text
+        words = record.get_text(" ").split()
+        assert "dồng" in words and "đồng" in words and "tịch." not in words
+    entry = json.loads((site.output / BUNDLE / "pagefind-entry.json").read_text())
+    assert entry["languages"]["vi"]["page_count"] == 3
+
+
+def test_search_words_are_each_word_once_with_its_search_form():
+    assert search_words("Đồng chí, ĐỒNG CHÍ hoà (hoà) 2019") == "đồng dồng chí hoà hòa 2019"
+    assert search_form("Hoà Bình, Đống Đa") == "hòa bình, dống da"
+
+
+def test_the_index_is_rebuilt_only_when_an_article_page_changes(site, capsys):
+    add_articles(site)
+    assert site.build() == 0
+    assert "; search index rebuilt in" in capsys.readouterr().out
+    first = bundle_files(site)
+    assert FINGERPRINT_FILE in first
+
+    assert site.build() == 0
+    assert "; search index unchanged" in capsys.readouterr().out
+    assert bundle_files(site) == first
+
+    # A change that shows on list pages only leaves the index alone.
+    strings = site.root / "templates/strings.yaml"
+    strings.write_text(
+        strings.read_text(encoding="utf-8").replace("newest_articles:", "newest_articles: Mới |"),
+        encoding="utf-8",
+    )
+    assert site.build() == 0
+    assert "unchanged" in capsys.readouterr().out
+
+    site.add("2021/moi.md", article("Tin mới về cán bộ", "2021-06-01 08:00"))
+    assert site.build() == 0
+    assert "; search index rebuilt in" in capsys.readouterr().out
+    entry = json.loads((site.output / BUNDLE / "pagefind-entry.json").read_text())
+    assert entry["languages"]["vi"]["page_count"] == 4
+
+
+def test_a_failed_indexer_keeps_the_previous_index(site, tmp_path, monkeypatch, capsys):
+    add_articles(site)
+    assert site.build() == 0
+    before = bundle_files(site)
+    broken = tmp_path / "pagefind-broken"
+    broken.write_text("#!/bin/sh\necho 'Error: out of disk space' >&2\nexit 3\n")
+    broken.chmod(broken.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    site.add("2021/moi.md", article("Tin mới", "2021-06-01 08:00"))
+    capsys.readouterr()
+
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "the search index could not be built: Error: out of disk space" in err
+    assert "the pages were published; the search index is the previous one." in err
+    assert bundle_files(site) == before
+    assert (site.output / "2021/06/tin-moi/index.html").exists()
+    assert not [p for p in site.output.parent.iterdir() if ".search-" in p.name]
+
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    assert site.build() == 0
+    assert bundle_files(site) != before
+
+
+def test_an_offline_copy_has_no_index_and_says_why(site):
+    add_articles(site)
+    assert site.build("--offline") == 0
+    offline = site.output.with_name(site.output.name + "-offline")
+    assert not (offline / BUNDLE).exists()
+    page = (offline / "tim-kiem/index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.select_one(".search-offline")
+    assert not soup.select("script[src]")
+
+
+def test_a_static_folder_may_not_hide_the_index(site, capsys):
+    (site.root / "static" / BUNDLE).mkdir()
+    (site.root / "static" / BUNDLE / "pagefind.js").write_text("x", encoding="utf-8")
+    add_articles(site, 1)
+    assert site.build() == 1
+    assert "would be overwritten by the search index" in capsys.readouterr().err
+
+
+def test_an_empty_archive_builds_without_an_index(site, capsys):
+    assert site.build() == 0
+    assert "; no search index (no articles)" in capsys.readouterr().out
+    assert not (site.output / BUNDLE).exists()
+    assert os.path.exists(site.output / "tim-kiem/index.html")
