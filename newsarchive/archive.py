@@ -5,7 +5,6 @@ grows at its end when a newer article is added: page numbers, related articles
 and neighbours computed from it leave older pages byte-identical.
 """
 
-import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -106,26 +105,40 @@ def related(oldest: Sequence[Article], limit: int = RELATED_LIMIT) -> list[tuple
 
     Only earlier articles count, so adding a new article changes no older page.
     """
-    members: dict[tuple[str, str], list[int]] = defaultdict(list)
-    keys_of: list[set[tuple[str, str]]] = []
+    # Tags and categories as small numbers: sets of ints intersect fastest, and this
+    # runs about 75 intersections per article (0.5 s for 10,000 articles).
+    number: dict[tuple[str, str], int] = {}
+    members: list[list[int]] = []  # key -> ordinals of its articles, oldest first
+    keys_of: list[frozenset[int]] = []
+    category_of: list[int] = []
     for i, article in enumerate(oldest):
-        keys = {("t", urls.term_slug(t)) for t in article.tags}
+        names = [("t", urls.term_slug(t)) for t in article.tags]
         if article.category:
-            keys.add(("c", urls.term_slug(article.category)))
-        keys_of.append(keys)
+            names.append(("c", urls.term_slug(article.category)))
+        keys = set()
+        for name in names:
+            if name not in number:
+                number[name] = len(members)
+                members.append([])
+            keys.add(number[name])
         for key in keys:
             members[key].append(i)
+        keys_of.append(frozenset(keys))
+        category_of.append(number[names[-1]] if article.category else -1)
+    seen = [0] * len(members)  # per key: how many of its articles come before this one
     result = []
     for i, keys in enumerate(keys_of):
+        category = category_of[i]
         scores: dict[int, int] = {}
         for key in keys:
-            ordinals = members[key]
-            end = bisect.bisect_left(ordinals, i)
-            for j in ordinals[max(0, end - RELATED_WINDOW) : end]:
+            end = seen[key]
+            seen[key] += 1
+            for j in members[key][max(0, end - RELATED_WINDOW) : end]:
                 if j not in scores:
                     shared = keys & keys_of[j]
-                    # A shared tag says more than a shared (broad) category.
-                    scores[j] = sum(2 if kind == "t" else 1 for kind, _ in shared)
-        best = sorted(scores, key=lambda j: (-scores[j], -j))[:limit]
-        result.append(tuple(oldest[j] for j in best))
+                    # A shared tag says more than a shared (broad) category: 2 and 1.
+                    scores[j] = 2 * len(shared) - (category in shared)
+        # Most shared first, then the most recent; tuples compare in C, no key function.
+        best = sorted((-score, -j) for j, score in scores.items())[:limit]
+        result.append(tuple(oldest[-negative_j] for _, negative_j in best))
     return result

@@ -7,7 +7,6 @@ fingerprinted from its data; the templates turn it into text and labels.
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import PurePosixPath
 from typing import Any
 
 from . import archive, urls
@@ -187,13 +186,14 @@ def redirect_pages(
 ) -> tuple[list[Page], list[ContentError]]:
     """A redirect page per alias; an alias that would overwrite a page, another
     alias, or need a folder where a file is (or the reverse) is an error."""
-    owners: dict[PurePosixPath, Page | Article] = {urls.output_path(p.url): p for p in real}
-    folders = {parent for path in owners for parent in path.parents}
+    # Output paths as text: pathlib objects for 25,000 paths and their folders cost 0.4 s.
+    owners: dict[str, Page | Article] = {urls.output_file(p.url): p for p in real}
+    folders = {folder for path in owners for folder in _folders(path)}
     pages, errors = [], []
     for article in oldest:
         for alias in dict.fromkeys(article.aliases):
             url = urls.alias_url(alias)
-            path = urls.output_path(url)
+            path = urls.output_file(url)
             problem = _alias_clash(path, owners, folders, article)
             if problem:
                 errors.append(
@@ -207,15 +207,21 @@ def redirect_pages(
                 )
                 continue
             owners[path] = article
-            folders.update(path.parents)
+            folders.update(_folders(path))
             pages.append(Page(url, "redirect.html", article.title, {"target": article}))
     return pages, errors
 
 
+def _folders(path: str) -> list[str]:
+    """The folders a file of the site is in: "a/b/c.html" -> ["a/b", "a"]."""
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[:end]) for end in range(len(parts), 0, -1)]
+
+
 def _alias_clash(
-    path: PurePosixPath,
-    owners: dict[PurePosixPath, Page | Article],
-    folders: set[PurePosixPath],
+    path: str,
+    owners: dict[str, Page | Article],
+    folders: set[str],
     article: Article,
 ) -> str:
     owner = owners.get(path)
@@ -224,6 +230,6 @@ def _alias_clash(
     if owner is not None:
         what = f"the article {owner.article.path}" if owner.article else f"the page /{owner.url}"
         return f"is the address of {what}"
-    if path in folders or any(parent in owners for parent in path.parents):
+    if path in folders or any(folder in owners for folder in _folders(path)):
         return "would put a file where the site needs a folder (or the reverse)"
     return ""
