@@ -1,37 +1,64 @@
-"""Vietnamese word forms for search: what the index holds beside the text, and why.
+"""Vietnamese words as the search index holds them, and why.
 
-Pagefind folds diacritics by Unicode decomposition (NFD, then drops combining marks),
-so `cán bộ` is found by `can bo`, and a query typed with diacritics ranks pages with
-the same diacritics first. Two Vietnamese variations escape that:
+Pagefind matches a query word against the beginning of indexed words, ignoring
+diacritics, and ranks the exact spelling higher. On a 10,000-article Vietnamese archive
+that costs too much: every syllable is a short word, most of them differ only by their
+diacritics, and Pagefind keeps the diacritic spellings of a word apart from the bare word
+when it splits its index into files, so a query downloaded files holding dozens of
+common words (over a megabyte for five). Vietnamese also needs two foldings Pagefind
+does not make:
 
 - `đ` is a letter of its own, not `d` plus a mark, so `dong chi` would not find
   `đồng chí`;
 - the tone of `oa`, `oe`, `uy` at the end of a syllable is written on either vowel
-  (`hòa`/`hoà`, `khỏe`/`khoẻ`, `thủy`/`thuỷ`): both are found, but only the spelling
-  typed gets the exact-diacritics boost.
+  (`hòa`/`hoà`, `khỏe`/`khoẻ`, `thủy`/`thuỷ`), and both spellings are the same word.
 
-So every word is also indexed in its *search form*: lower case, `đ` -> `d`, the tone of
-a final `oa`/`oe`/`uy` on the first vowel (`hòa`, the spelling most of the archive
-uses). The search page turns the query into the same form before calling Pagefind
-(static/js/search.js holds the same rules in JavaScript; a browser test keeps the two
-in step). The words and their forms go into a hidden search record on each article
-page (see templates/article.html).
+So the index holds each word as *search tokens* of plain letters (Pagefind would split
+a word at its digits and index the parts too): its *folded token*, the word without
+diacritics (`đ` -> `d`) between two `z`s (`đường`, `dương`, `duong` -> `zduongz`), and,
+when it has diacritics, its *exact token*: the folded token followed by the diacritics
+spelled out and a `z` (`đường` -> `zduongzadehghfz`: letter a has đ, letter e a horn,
+letter g a horn and a grave accent). Numbers stay as they are. Both kinds are plain
+words to Pagefind, so it files each in one index file, and the tokens of a word sit side
+by side. The search page asks for the folded tokens of the query, and for the exact
+ones, whose articles it lists first. (Asking for `zduongz` alone and letting Pagefind
+match it as the beginning of the exact tokens is not enough: it looks for a query word
+in one index file only, and a family of exact tokens can span two.) static/js/search.js
+holds the same rules in JavaScript; a browser test keeps the two in step. The tokens go
+into a hidden search record on each article page (see templates/article.html).
 """
 
 import re
 import unicodedata
+from importlib.resources import files
 
 # The five tone marks as combining characters (grave, acute, tilde, hook, dot below).
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-_LETTERS = re.compile(r"[^\W\d_]+")
+# How each mark is spelled in a token (any other mark is "o"), after the letter that
+# says where it is: positions and marks use distinct letters, and neither uses "z",
+# so no token begins another one.
+_MARK_LETTERS = {
+    "\u0306": "b",  # breve: ă
+    "\u0302": "c",  # circumflex: â ê ô
+    "\u031b": "h",  # horn: ơ ư
+    "\u0300": "f",  # the tones, as Telex types them
+    "\u0301": "s",
+    "\u0309": "r",
+    "\u0303": "x",
+    "\u0323": "j",
+}
+_STROKE = "d"  # đ
+_POSITIONS = "aegiklmnpqtuvwy"  # the 15th letter and later share the last one
+_WORD = re.compile(r"[^\W_]+")
+_NUMBER = re.compile(r"[0-9]+")
 # A syllable ending in one of the variable diphthongs; after "q" the "u" belongs to
 # the consonant (quý), so the tone stays where it is.
 _VARIABLE_ENDING = re.compile(r"(?<!q)(?:oa|oe|uy)$")
-_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 
 
-def _canonical_tone(letters: str) -> str:
-    decomposed = unicodedata.normalize("NFD", letters)
+def _canonical_tone(word: str) -> str:
+    """`hoà` -> `hòa`: the tone of a final oa/oe/uy on its first vowel."""
+    decomposed = unicodedata.normalize("NFD", word)
     tones = [ch for ch in decomposed if ch in _TONES]
     if len(tones) == 1:
         base = "".join(ch for ch in decomposed if ch not in _TONES)
@@ -42,25 +69,65 @@ def _canonical_tone(letters: str) -> str:
     return unicodedata.normalize("NFC", decomposed)
 
 
-def search_form(word: str) -> str:
-    """The form a word is indexed and queried under: `Đồng` -> `dồng`, `HOÀ` -> `hòa`."""
-    lowered = unicodedata.normalize("NFC", word).lower()
-    return _LETTERS.sub(lambda m: _canonical_tone(m.group()), lowered).replace("đ", "d")
+def words(text: str) -> list[str]:
+    """The words of `text` in lower case, one tone placement: `HOÀ bình,` -> `hòa`, `bình`."""
+    lowered = unicodedata.normalize("NFC", text).lower()
+    return [_canonical_tone(word) for word in _WORD.findall(lowered)]
+
+
+def _bare_and_marks(word: str) -> tuple[str, str]:
+    bare, marks = [], []
+    for index, char in enumerate(word):
+        position = _POSITIONS[min(index, len(_POSITIONS) - 1)]
+        if char == "đ":
+            bare.append("d")
+            marks.append(position + _STROKE)
+            continue
+        base, *combining = unicodedata.normalize("NFD", char)
+        bare.append(base)
+        if combining:
+            marks.append(position + "".join(_MARK_LETTERS.get(m, "o") for m in combining))
+    return "".join(bare), "".join(marks)
+
+
+def folded_token(word: str) -> str:
+    """The token every spelling of `word` has: `Đường` -> `zduongz`; `2019` -> `2019`."""
+    bare = _bare_and_marks(word)[0]
+    return bare if _NUMBER.fullmatch(bare) else f"z{bare}z"
+
+
+def exact_token(word: str) -> str:
+    """The token of this spelling only: `đường` -> `zduongzadehghfz`. A word typed
+    without diacritics means any spelling: `duong` -> `zduongz`, its folded token."""
+    marks = _bare_and_marks(word)[1]
+    return f"{folded_token(word)}{marks}z" if marks else folded_token(word)
+
+
+def _common_words() -> dict[str, int]:
+    lines = files(__package__).joinpath("common_words.txt").read_text(encoding="utf-8")
+    common = [line for line in lines.splitlines() if line and not line.startswith("#")]
+    return {word: rank for rank, word in enumerate(common)}
+
+
+# Read once: a constant table, like the regular expressions above.
+_COMMON = _common_words()
 
 
 def search_words(text: str) -> str:
-    """Each distinct word of `text` once, in lower case, followed by its search form when
-    that differs: the bag of words the index holds for an article.
+    """The search record of `text`: the tokens of each distinct word, once, those of
+    the most frequent Vietnamese words first (in newsarchive/common_words.txt order).
 
-    One entry per word, not per occurrence: Pagefind stores every position of every
+    Pagefind stores, for each token, the position of its first word in each article.
+    Common words then sit at small, similar positions in every article, which makes
+    their entries in the index (the largest ones) compress to about half.
+
+    Tokens per word, not per occurrence: Pagefind stores every position of every
     indexed word, and on a 10,000-article archive the positions of common words made a
-    single query download megabytes. Ranking loses term counts, which matter little for
-    short news articles; titles keep their own weight and metadata boost.
+    single query download megabytes. Ranking loses term counts, which matter little in
+    short news articles; titles keep a higher weight.
     """
-    seen: dict[str, None] = {}
-    for token in unicodedata.normalize("NFC", text).lower().split():
-        word = _EDGE_PUNCTUATION.sub("", token)
-        if word:
-            seen.setdefault(word)
-            seen.setdefault(search_form(word))
-    return " ".join(seen)
+    found = dict.fromkeys(words(text))
+    rare = len(_COMMON)
+    ordered = sorted(found, key=lambda word: _COMMON.get(word, rare))  # stable: text order
+    tokens = (token for word in ordered for token in (folded_token(word), exact_token(word)))
+    return " ".join(dict.fromkeys(tokens))

@@ -69,7 +69,6 @@ def make_environment(config: SiteConfig, bytecode_dir: Path | None = None) -> En
         search_url=urls.search_url,
         search_bundle_url=urls.search_bundle_url,
     )
-    env.filters["search_form"] = folding.search_form
     env.filters["search_words"] = folding.search_words
     return env
 

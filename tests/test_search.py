@@ -3,12 +3,13 @@ failure leaves. (What readers see is in test_search_browser.py.)"""
 
 import json
 import os
+import re
 import stat
 
 from bs4 import BeautifulSoup
 from conftest import article, tree
 
-from newsarchive.folding import search_form, search_words
+from newsarchive.folding import exact_token, folded_token, search_words, words
 from newsarchive.search import FINGERPRINT_FILE
 
 BUNDLE = "pagefind"
@@ -39,19 +40,41 @@ def test_only_article_pages_carry_a_search_record(site):
     for found in records.values():
         [record] = found
         assert record.has_attr("hidden")
-        # Nothing of the page's chrome, only the article's words and their search forms.
+        # Nothing of the page's chrome, only the tokens of the article's words.
         assert not record.select("nav, header, footer, a")
         for shown_only in record.select("[data-pagefind-ignore]"):
             shown_only.decompose()  # metadata for the result list, not indexed as text
-        words = record.get_text(" ").split()
-        assert "dồng" in words and "đồng" in words and "tịch." not in words
+        tokens = record.get_text(" ").split()
+        assert exact_token("đồng") in tokens and exact_token("tịch") in tokens
+        assert len(tokens) == len(set(tokens))
+        # Letters only, or digits only: Pagefind would index the parts of a mix too.
+        assert all(re.fullmatch("[a-z]+|[0-9]+", token) for token in tokens)
     entry = json.loads((site.output / BUNDLE / "pagefind-entry.json").read_text())
     assert entry["languages"]["vi"]["page_count"] == 3
 
 
-def test_search_words_are_each_word_once_with_its_search_form():
-    assert search_words("Đồng chí, ĐỒNG CHÍ hoà (hoà) 2019") == "đồng dồng chí hoà hòa 2019"
-    assert search_form("Hoà Bình, Đống Đa") == "hòa bình, dống da"
+def test_a_search_record_holds_each_token_once_most_frequent_words_first():
+    record = search_words("Đồng chí, ĐỒNG CHÍ hòa (hoà) dong 2019 của")
+    tokens = "zcuaz zcuazerz zdongz zdongzadecfz zhoaz zhoazefz zchiz zchizgsz 2019"
+    assert sorted(record.split()) == sorted(tokens.split())
+    # "của" is among the most frequent words, the others follow in text order
+    assert record.split()[:2] == ["zcuaz", "zcuazerz"]
+    rare = search_words("xyzzy plugh")
+    assert rare == "zxyzzyz zplughz"
+
+
+def test_every_spelling_of_a_word_has_a_token_of_its_own_after_the_folded_one():
+    spellings = ["đường", "dường", "dương", "dưỡng", "Đuống"]
+    tokens = [exact_token(w) for w in words(" ".join(spellings))]
+    folded = folded_token("duong")
+    assert len(set(tokens)) == len(spellings)
+    assert all(token.startswith(folded) and token > folded for token in tokens)
+    assert exact_token("duong") == folded  # typed without diacritics: any spelling
+    # No token begins another one of these, or is begun by another word's.
+    others = [exact_token(w) for w in words("duo dđuong duongs 2019 duong2 đuôngy")]
+    for token in tokens:
+        assert not any(other.startswith(token) for other in tokens + others if other != token)
+    assert not any(other.startswith(folded) for other in others)
 
 
 def test_the_index_is_rebuilt_only_when_an_article_page_changes(site, capsys):
