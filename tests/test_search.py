@@ -98,6 +98,12 @@ def test_the_index_is_rebuilt_only_when_an_article_page_changes(site, capsys):
     assert "unchanged" in capsys.readouterr().out
 
     site.add("2021/moi.md", article("Tin mới về cán bộ", "2021-06-01 08:00"))
+    # --no-search publishes the pages and leaves the index alone, saying so.
+    assert site.build("--no-search") == 0
+    assert "; search index left as it was (--no-search)" in capsys.readouterr().out
+    assert (site.output / "2021/06/tin-moi-ve-can-bo/index.html").is_file()
+    assert bundle_files(site) == first
+
     assert site.build() == 0
     assert "; search index rebuilt in" in capsys.readouterr().out
     entry = json.loads((site.output / BUNDLE / "pagefind-entry.json").read_text())
