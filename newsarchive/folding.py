@@ -30,6 +30,7 @@ into a hidden search record on each article page (see templates/article.html).
 
 import re
 import unicodedata
+from functools import cache
 from importlib.resources import files
 
 # The five tone marks as combining characters (grave, acute, tilde, hook, dot below).
@@ -56,6 +57,8 @@ _NUMBER = re.compile(r"[0-9]+")
 _VARIABLE_ENDING = re.compile(r"(?<!q)(?:oa|oe|uy)$")
 
 
+# Cached: a language has a few thousand syllables, an archive millions of words.
+@cache
 def _canonical_tone(word: str) -> str:
     """`hoà` -> `hòa`: the tone of a final oa/oe/uy on its first vowel."""
     decomposed = unicodedata.normalize("NFD", word)
@@ -75,6 +78,7 @@ def words(text: str) -> list[str]:
     return [_canonical_tone(word) for word in _WORD.findall(lowered)]
 
 
+@cache
 def _bare_and_marks(word: str) -> tuple[str, str]:
     bare, marks = [], []
     for index, char in enumerate(word):
@@ -132,8 +136,15 @@ def search_words(text: str, leave_out: str = "") -> str:
     short news articles; titles keep a higher weight.
     """
     left_out = set(words(leave_out))
-    found = dict.fromkeys(word for word in words(text) if word not in left_out)
+    lowered = unicodedata.normalize("NFC", text).lower()
+    distinct = dict.fromkeys(_WORD.findall(lowered))  # before the work on each word
+    found = dict.fromkeys(_canonical_tone(word) for word in distinct)
+    found = {word: None for word in found if word not in left_out}
     rare = len(_COMMON)
     ordered = sorted(found, key=lambda word: _COMMON.get(word, rare))  # stable: text order
-    tokens = (token for word in ordered for token in (folded_token(word), exact_token(word)))
-    return " ".join(dict.fromkeys(tokens))
+    return " ".join(dict.fromkeys(token for word in ordered for token in _tokens(word)))
+
+
+@cache
+def _tokens(word: str) -> tuple[str, str]:
+    return folded_token(word), exact_token(word)
