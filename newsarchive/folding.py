@@ -78,7 +78,6 @@ def words(text: str) -> list[str]:
     return [_canonical_tone(word) for word in _WORD.findall(lowered)]
 
 
-@cache
 def _bare_and_marks(word: str) -> tuple[str, str]:
     bare, marks = [], []
     for index, char in enumerate(word):
@@ -94,12 +93,14 @@ def _bare_and_marks(word: str) -> tuple[str, str]:
     return "".join(bare), "".join(marks)
 
 
+@cache
 def folded_token(word: str) -> str:
     """The token every spelling of `word` has: `Đường` -> `zduongz`; `2019` -> `2019`."""
     bare = _bare_and_marks(word)[0]
     return bare if _NUMBER.fullmatch(bare) else f"z{bare}z"
 
 
+@cache
 def exact_token(word: str) -> str:
     """The token of this spelling only: `đường` -> `zduongzadehghfz`. A word typed
     without diacritics means any spelling: `duong` -> `zduongz`, its folded token."""
@@ -128,7 +129,8 @@ def search_words(text: str, leave_out: str = "") -> str:
 
     Pagefind stores, for each token, the position of its first word in each article.
     Common words then sit at small, similar positions in every article, which makes
-    their entries in the index (the largest ones) compress to about half.
+    their entries in the index (the largest ones) compress better: by about a third
+    on the benchmark archive.
 
     Tokens per word, not per occurrence: Pagefind stores every position of every
     indexed word, and on a 10,000-article archive the positions of common words made a
@@ -136,15 +138,8 @@ def search_words(text: str, leave_out: str = "") -> str:
     short news articles; titles keep a higher weight.
     """
     left_out = set(words(leave_out))
-    lowered = unicodedata.normalize("NFC", text).lower()
-    distinct = dict.fromkeys(_WORD.findall(lowered))  # before the work on each word
-    found = dict.fromkeys(_canonical_tone(word) for word in distinct)
-    found = {word: None for word in found if word not in left_out}
+    found = dict.fromkeys(word for word in words(text) if word not in left_out)
     rare = len(_COMMON)
     ordered = sorted(found, key=lambda word: _COMMON.get(word, rare))  # stable: text order
-    return " ".join(dict.fromkeys(token for word in ordered for token in _tokens(word)))
-
-
-@cache
-def _tokens(word: str) -> tuple[str, str]:
-    return folded_token(word), exact_token(word)
+    tokens = (token for word in ordered for token in (folded_token(word), exact_token(word)))
+    return " ".join(dict.fromkeys(tokens))
