@@ -165,7 +165,9 @@ def build(
     started = time.perf_counter()
     output.recover(config.output_dir)  # finish a killed build's publish first
     try:
-        result = _build(config, Cache(config, cache), jobs or default_jobs(), progress, started)
+        result, files = _build(
+            config, Cache(config, cache), jobs or default_jobs(), progress, started
+        )
     except BrokenProcessPool as exc:
         raise BuildFailed(
             [
@@ -176,13 +178,17 @@ def build(
                 )
             ]
         ) from exc
-    note = _update_search(config) if search else "search index left as it was (--no-search)"
+    if search:
+        note = _update_search(config, {rel: file.digest for rel, file in files.items()})
+    else:
+        note = "search index left as it was (--no-search)"
     return replace(result, search=note, seconds=time.perf_counter() - started)
 
 
 def _build(
     config: SiteConfig, cache: Cache, jobs: int, progress: bool, started: float
-) -> BuildResult:
+) -> tuple[BuildResult, dict[str, OutputFile]]:
+    """The build, and the files of the site it published."""
     with no_gc():
         articles, entries = read_articles(config, cache.sources(), progress, jobs)
         site = build_site(config, articles)
@@ -246,7 +252,7 @@ def _build(
         cache.prune()
     finally:
         gc.unfreeze()
-    return BuildResult(
+    built = BuildResult(
         articles=len(site.articles),
         drafts=site.drafts,
         pages=len(site.pages),
@@ -257,6 +263,7 @@ def _build(
         written=len(written) + len(copied),
         deleted=len(deleted),
     )
+    return built, files
 
 
 def _files_still_there(state: OutputState | None, output_dir: Path) -> dict[str, OutputFile]:
@@ -351,12 +358,12 @@ def _copy_statics(
     return seen, copied
 
 
-def _update_search(config: SiteConfig) -> str:
+def _update_search(config: SiteConfig, digests: dict[str, str]) -> str:
     if config.offline:
         return "no search index (offline copies cannot search)"
     started = time.perf_counter()
     try:
-        indexed = search.update_index(config.output_dir)
+        indexed = search.update_index(config.output_dir, digests)
     except BuildFailed as failed:
         raise BuildFailed(
             failed.errors, "the pages were published; the search index is the previous one."

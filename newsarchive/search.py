@@ -10,18 +10,19 @@ The new bundle is written beside the site and swapped in at the end, so a failed
 killed indexing leaves the previous bundle in place.
 """
 
-import hashlib
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from . import output, urls
 from .errors import BuildFailed, ContentError
+from .fingerprint import digest, file_digest
 
 FINGERPRINT_FILE = "newsarchive-fingerprint.txt"
 
@@ -32,14 +33,16 @@ class IndexResult:
     reindexed: bool
 
 
-def update_index(site_dir: Path) -> IndexResult:
+def update_index(site_dir: Path, digests: Mapping[str, str]) -> IndexResult:
     """Bring the search bundle of the site in `site_dir` up to date with its articles.
 
+    `digests` holds the digest of each file the build wrote or kept, by path in the
+    site: the build knows them already, so an unchanged archive costs no reading.
     Raises BuildFailed when the indexer cannot run or fails.
     """
     pages = sorted(site_dir.glob(urls.article_glob()))
     bundle = site_dir / urls.output_path(urls.search_bundle_url()).parent
-    fingerprint = _fingerprint(site_dir, pages)
+    fingerprint = _fingerprint(site_dir, pages, digests)
     stamp = bundle / FINGERPRINT_FILE
     if stamp.is_file() and stamp.read_text(encoding="ascii") == fingerprint:
         return IndexResult(len(pages), reindexed=False)
@@ -60,13 +63,13 @@ def update_index(site_dir: Path) -> IndexResult:
     return IndexResult(len(pages), reindexed=True)
 
 
-def _fingerprint(site_dir: Path, pages: list[Path]) -> str:
+def _fingerprint(site_dir: Path, pages: list[Path], digests: Mapping[str, str]) -> str:
     """Changes when an article page, the set of pages or the indexer changes."""
-    digest = hashlib.sha256(_indexer_version().encode())
+    parts = [_indexer_version()]
     for page in pages:
-        digest.update(page.relative_to(site_dir).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(page.read_bytes()).digest())
-    return digest.hexdigest() + "\n"
+        rel = page.relative_to(site_dir).as_posix()
+        parts += [rel, digests.get(rel) or file_digest(page)]
+    return digest(*parts) + "\n"
 
 
 def _indexer_version() -> str:
