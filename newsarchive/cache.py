@@ -31,7 +31,7 @@ from .config import SiteConfig
 from .content import Article
 from .fingerprint import Fingerprinter, code_digest, digest
 
-FORMAT = 2
+FORMAT = 3
 SHARDS = 64
 CACHE_FOLDER = Path(".cache") / "newsarchive"
 
@@ -44,7 +44,6 @@ class SourceEntry:
     size: int
     digest: str
     article: Article
-    body_digest: str  # key of the body's HTML in the html/ shards
 
 
 @dataclass(frozen=True)

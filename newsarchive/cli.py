@@ -263,7 +263,7 @@ def run_check(args: argparse.Namespace) -> int:
         config = site_config(args)
         site = plan(config)  # the build's own validation, with the build's messages
         sources = {
-            urls.output_path(page.url).as_posix(): page.article.path
+            urls.output_path(page.url).as_posix(): Path(page.article.path)
             for page in site.pages
             if page.article is not None
         }

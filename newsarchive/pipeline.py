@@ -54,9 +54,11 @@ class BuildResult:
     search: str = ""  # what happened to the search index, for the editor
 
 
-def load_articles(config: SiteConfig) -> list[Article]:
-    """Read and validate every article; raise BuildFailed with all problems."""
-    return read_articles(config, {})[0]
+@dataclass(frozen=True)
+class Sources:
+    articles: list[Article]
+    entries: dict[str, SourceEntry]  # the cache entry of every file, by path
+    bodies: dict[str, str]  # body digest -> Markdown, of the files read this time
 
 
 def read_articles(
@@ -64,11 +66,9 @@ def read_articles(
     cached: dict[str, SourceEntry],
     progress: bool = False,
     jobs: int = 1,
-) -> tuple[list[Article], dict[str, SourceEntry]]:
+) -> Sources:
     """Every article, reading only the files whose stat and bytes are not in ``cached``
-    (on ``jobs`` processes when there are many).
-
-    Returns the articles and the cache entries of all the files."""
+    (on ``jobs`` processes when there are many)."""
     if not config.content_dir.is_dir():
         raise BuildFailed(
             [
@@ -90,8 +90,10 @@ def read_articles(
     else:
         results = map(read, batches)
     fresh: dict[str, SourceEntry | list[ContentError]] = {}
-    for batch in results:
+    bodies: dict[str, str] = {}
+    for batch, batch_bodies in results:
         fresh.update(batch)
+        bodies.update(batch_bodies)
         counter.advance(len(batch))
     counter.close()
 
@@ -111,7 +113,7 @@ def read_articles(
     errors.extend(check_together(articles))
     if errors:
         raise BuildFailed(errors)
-    return articles, entries
+    return Sources(articles, entries, bodies)
 
 
 def _unchanged(entry: SourceEntry | None, st: os.stat_result) -> bool:
@@ -120,9 +122,12 @@ def _unchanged(entry: SourceEntry | None, st: os.stat_result) -> bool:
 
 def _read_batch(
     paths: list[str], cached: dict[str, SourceEntry], tz: ZoneInfo
-) -> dict[str, SourceEntry | list[ContentError]]:
-    """Read, and parse the files whose bytes changed (the others: their cached entry)."""
+) -> tuple[dict[str, SourceEntry | list[ContentError]], dict[str, str]]:
+    """Read, and parse the files whose bytes changed (the others: their cached entry).
+
+    Returns the entries and the Markdown bodies of the files parsed."""
     done: dict[str, SourceEntry | list[ContentError]] = {}
+    bodies: dict[str, str] = {}
     for path in paths:
         data = Path(path).read_bytes()
         file_hash = digest(data)
@@ -130,19 +135,19 @@ def _read_batch(
         if entry is not None and entry.digest == file_hash:
             done[path] = entry
             continue
-        result = read_source(Path(path), data)
-        if not isinstance(result, list):
-            result = validate(result, tz)
+        source = read_source(Path(path), data)
+        result = source if isinstance(source, list) else validate(source, tz)
         if isinstance(result, list):
             done[path] = result
         else:
-            done[path] = SourceEntry(0, 0, file_hash, result, digest(result.body))
-    return done
+            done[path] = SourceEntry(0, 0, file_hash, result)
+            bodies[result.body_digest] = source.body
+    return done, bodies
 
 
 def plan(config: SiteConfig) -> Site:
     with no_gc():
-        site = build_site(config, read_articles(config, Cache(config).sources())[0])
+        site = build_site(config, read_articles(config, Cache(config).sources()).articles)
     errors = _clashes(site, output.static_files(config.static_dir))
     if errors:
         raise BuildFailed(errors)
@@ -190,8 +195,9 @@ def _build(
 ) -> tuple[BuildResult, dict[str, OutputFile]]:
     """The build, and the files of the site it published."""
     with no_gc():
-        articles, entries = read_articles(config, cache.sources(), progress, jobs)
-        site = build_site(config, articles)
+        sources = read_articles(config, cache.sources(), progress, jobs)
+        entries = sources.entries
+        site = build_site(config, sources.articles)
         # The model lives as long as the build: keep the GC from scanning it again
         # and again (seconds at 100,000 articles), and forked workers from copying it.
         gc.freeze()
@@ -215,8 +221,9 @@ def _build(
         staging = (output.staging_folder if full else output.update_folder)(config.output_dir)
         target = staging if full else staging / output.STAGED
         try:
-            bodies = {id(e.article): e.body_digest for e in entries.values()}
-            files, written = _render(config, cache, site, todo, target, old, jobs, progress, bodies)
+            files, written = _render(
+                config, cache, site, todo, target, old, jobs, progress, sources
+            )
             files.update({paths[i]: old[paths[i]] for i in set(range(len(paths))) - set(todo)})
             seen_statics, copied = _copy_statics(statics, state, old, target, files)
             deleted = sorted(set(state.files) - set(files)) if state else []
@@ -292,16 +299,21 @@ def _render(
     old: dict[str, OutputFile],
     jobs: int | None,
     progress: bool,
-    body_digests: dict[int, str],
+    sources: Sources,
 ) -> tuple[dict[str, OutputFile], set[str]]:
     """Render pages ``todo`` into ``target``, writing only those whose bytes changed."""
     files: dict[str, OutputFile] = {}
     written: set[str] = set()
     if not todo:
         return files, written
-    articles = [site.pages[i].article for i in todo]
-    bodies = {body_digests.get(id(a)) or digest(a.body) for a in articles if a is not None}
-    renderer = Renderer(config, cache.bytecode_folder(), cache.html(bodies))
+    articles = [a for a in (site.pages[i].article for i in todo) if a is not None]
+    known_html = cache.html({a.body_digest for a in articles})
+    markdown = {
+        a.body_digest: sources.bodies.get(a.body_digest) or _reread_body(a)
+        for a in articles
+        if a.body_digest not in known_html
+    }
+    renderer = Renderer(config, cache.bytecode_folder(), known_html, markdown)
     counter = Progress(len(todo), "pages", quiet=not progress)
     converted: dict[str, str] = {}
     try:
@@ -321,8 +333,18 @@ def _render(
         raise BuildFailed([failed.error]) from failed
     finally:
         counter.close()
-    cache.save_html(converted, set(body_digests.values()))
+    cache.save_html(converted, {e.article.body_digest for e in sources.entries.values()})
     return files, written
+
+
+def _reread_body(article: Article) -> str:
+    """The Markdown of an article the cache knows, but whose HTML it lost."""
+    source = read_source(Path(article.path))
+    if isinstance(source, list) or digest(source.body) != article.body_digest:
+        raise BuildFailed(
+            [ContentError(Path(article.path), "the file changed during the build", "build again")]
+        )
+    return source.body
 
 
 def _copy_statics(
@@ -393,7 +415,7 @@ def _clashes(site: Site, statics: dict) -> list[ContentError]:
             article = page.article or redirect_to
             errors.append(
                 ContentError(
-                    article.path if article else statics[path],
+                    Path(article.path) if article else statics[path],
                     f"the page /{page.url} and the static file {statics[path]} "
                     f"would both be written to {path}",
                     "change the alias" if redirect_to else "rename or move the static file",

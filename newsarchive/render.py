@@ -16,7 +16,6 @@ from markupsafe import Markup
 
 from . import folding, urls
 from .config import SiteConfig
-from .fingerprint import digest
 from .load import FrontMatterLoader
 from .markup import make_converter, to_html
 from .site import Page
@@ -87,10 +86,13 @@ class Renderer:
         config: SiteConfig,
         bytecode_dir: Path | None = None,
         known_html: dict[str, str] | None = None,
+        markdown: dict[str, str] | None = None,
     ):
         self.env = make_environment(config, bytecode_dir)
         self.converter = make_converter()
-        self.known_html = known_html or {}  # body digest -> HTML, from earlier builds
+        # By body digest: the HTML from earlier builds, the Markdown of the others.
+        self.known_html = known_html or {}
+        self.markdown = markdown or {}
         self.converted: dict[str, str] = {}  # bodies converted here, for the cache
 
     def prepare(self, templates: set[str]) -> None:
@@ -100,20 +102,19 @@ class Renderer:
         for name in sorted(templates):
             self.env.get_template(name)
 
-    def body_html(self, markdown_text: str) -> Markup:
+    def body_html(self, key: str) -> Markup:
         # Article bodies are written by the archive's own editors and may hold HTML.
-        key = digest(markdown_text)
         html = self.known_html.get(key)
         if html is None:
             html = self.converted.get(key)
         if html is None:
-            html = self.converted[key] = to_html(self.converter, markdown_text)
+            html = self.converted[key] = to_html(self.converter, self.markdown[key])
         return Markup(html)
 
     def render(self, page: Page) -> bytes:
         context: dict[str, Any] = {"page": page, **page.data}
         if page.article is not None:
             context["article"] = page.article
-            context["body"] = self.body_html(page.article.body)
+            context["body"] = self.body_html(page.article.body_digest)
         html = self.env.get_template(page.template).render(context)
         return html.encode("utf-8")

@@ -7,6 +7,7 @@ fingerprinted from its data; the templates turn it into text and labels.
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from . import archive, urls
@@ -198,7 +199,7 @@ def redirect_pages(
             if problem:
                 errors.append(
                     ContentError(
-                        article.path,
+                        Path(article.path),
                         f"alias '{alias}' {problem}",
                         "remove it from 'aliases' or correct it: an alias must be an old "
                         "address that no page of this site (and no other alias) uses",

@@ -3,6 +3,7 @@
 import difflib
 import re
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -10,6 +11,7 @@ from . import urls
 from .content import Article, SourceFile
 from .dates import parse_date
 from .errors import ContentError
+from .fingerprint import digest
 from .slugs import slugify
 
 KNOWN_KEYS = (
@@ -157,11 +159,11 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
         return errors
     assert published is not None and isinstance(title, str) and isinstance(slug, str)
     return Article(
-        path=source.path,
+        path=str(source.path),
         title=title.strip(),
         published=published.astimezone(tz),
         slug=slug,
-        body=source.body,
+        body_digest=digest(source.body),
         category=(meta.get("category") or "").strip(),
         tags=tuple(dict.fromkeys(t.strip() for t in tags if t.strip())),
         summary=(meta.get("summary") or "").strip() or lead(source.body),
@@ -222,7 +224,7 @@ def _same_url(articles: list[Article]) -> list[ContentError]:
         for article in group:
             errors.append(
                 ContentError(
-                    article.path,
+                    Path(article.path),
                     f"{len(group)} articles would have the same address /{url}: {names}",
                     "give one of them a different title or add a line 'slug: another-name'",
                 )

@@ -60,6 +60,8 @@ changes = st.one_of(
         st.just("unstatic"), st.sampled_from(["a.txt", "css/b.css", "css/site.css"]), st.just("")
     ),
     st.tuples(st.just("config"), st.sampled_from(["title", "per_page", "banner"]), st.text()),
+    # A part of the cache lost (e.g. the HTML of bodies whose articles are cached).
+    st.tuples(st.just("forget"), st.sampled_from(["html", "sources", "outputs"]), st.just("")),
 )
 
 
@@ -87,6 +89,8 @@ def apply_change(site: SiteDir, change: tuple[str, object, str]) -> None:
         target = site.root / "static" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(value, encoding="utf-8")
+    elif kind == "forget":
+        shutil.rmtree(site.root / ".cache" / "newsarchive" / str(name), ignore_errors=True)
     elif kind == "unstatic":
         (site.root / "static" / name).unlink(missing_ok=True)
     elif kind == "config":
@@ -257,6 +261,16 @@ def test_a_damaged_or_foreign_cache_is_ignored(site, tmp_path):
     assert site.build("--quiet") == 0
     assert clean_build(site, tmp_path / "clean") == 0
     assert tree(site.output) == tree(tmp_path / "clean")
+
+
+def test_bodies_whose_html_the_cache_lost_are_read_again(site, tmp_path):
+    for i in range(5):
+        site.add(f"bai-{i}.md", article_text(i % 5, i, i % 4, i % 4))
+    assert site.build("--quiet") == 0
+    shutil.rmtree(site.root / ".cache" / "newsarchive" / "html")
+    apply_change(site, ("template", 0, "x"))  # every page again, from cached articles
+    check_after(site, tmp_path / "clean")
+    assert list(site.output.glob("2020/*/*/index.html"))
 
 
 def test_a_deleted_or_edited_output_is_written_again(site, tmp_path):
