@@ -12,6 +12,7 @@ It holds:
   wrote there: each page's fingerprint and each file's digest, size and mtime.
   It is replaced in the same step that publishes the output (see output.py),
   so it never claims a file the output folder does not hold.
+- related.pickle: the related articles of the last build (see archive.Related).
 - jinja/: compiled templates (Jinja2's own bytecode cache).
 
 A cache file that is missing, unreadable, of another format or made by other
@@ -27,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .archive import Related
 from .config import SiteConfig
 from .content import Article
 from .fingerprint import Fingerprinter, code_digest, digest
@@ -96,6 +98,7 @@ class Cache:
         self.state_path = self.folder / "outputs" / f"{name}.pickle"
         self._loaded: dict[int, dict[str, SourceEntry]] = {}
         self._html: dict[int, dict[str, str]] = {}
+        self._related = Related()
 
     # Sources ---------------------------------------------------------------
 
@@ -121,6 +124,19 @@ class Cache:
             if self._loaded.get(number) != shard or number not in self._loaded:
                 _write(self.folder / "sources" / f"{number:02d}.pickle", (self.sources_key, shard))
                 self._loaded[number] = shard
+
+    # Related articles --------------------------------------------------------
+
+    def related(self) -> Related:
+        data = _read(self.folder / "related.pickle") if self.enabled else None
+        if isinstance(data, tuple) and len(data) == 2 and data[0] == self.sources_key:
+            self._related = data[1]
+        return self._related
+
+    def save_related(self, related: Related) -> None:
+        if self.enabled and related != self._related:
+            _write(self.folder / "related.pickle", (self.sources_key, related))
+            self._related = related
 
     # Article bodies as HTML --------------------------------------------------
 

@@ -197,7 +197,7 @@ def _build(
     with no_gc():
         sources = read_articles(config, cache.sources(), progress, jobs)
         entries = sources.entries
-        site = build_site(config, sources.articles)
+        site = build_site(config, sources.articles, cache.related())
         # The model lives as long as the build: keep the GC from scanning it again
         # and again (seconds at 100,000 articles), and forked workers from copying it.
         gc.freeze()
@@ -256,6 +256,7 @@ def _build(
         else:
             output.apply(staging, config.output_dir)
         cache.save_sources(entries)
+        cache.save_related(site.related)
         cache.prune()
     finally:
         gc.unfreeze()

@@ -31,15 +31,21 @@ class Site:
     articles: tuple[Article, ...]
     pages: tuple[Page, ...]
     drafts: int = 0
+    related: archive.Related = field(default_factory=archive.Related)  # for the next build
 
 
-def build_site(config: SiteConfig, articles: list[Article]) -> Site:
-    """Every page of the site. Raises BuildFailed when an alias clashes with a page."""
+def build_site(
+    config: SiteConfig, articles: list[Article], earlier: archive.Related | None = None
+) -> Site:
+    """Every page of the site. Raises BuildFailed when an alias clashes with a page.
+
+    ``earlier``: the related articles of an earlier build, to reuse what still holds."""
     oldest = archive.oldest_first(a for a in articles if not a.draft)
     categories = archive.categories(oldest)
     tags = archive.tags(oldest)
+    related = archive.related(oldest, earlier or archive.Related())
     browsable = [
-        *article_pages(oldest),
+        *article_pages(oldest, related),
         *list_pages("home", config.title, urls.home_url(), oldest, config.per_page),
         *date_pages(oldest),
         *term_pages("category", urls.categories_url(), categories, config.per_page),
@@ -61,11 +67,10 @@ def build_site(config: SiteConfig, articles: list[Article]) -> Site:
     if errors:
         raise BuildFailed(errors)
     pages = (*browsable, *redirects, *machine)
-    return Site(config, tuple(reversed(oldest)), pages, len(articles) - len(oldest))
+    return Site(config, tuple(reversed(oldest)), pages, len(articles) - len(oldest), related)
 
 
-def article_pages(oldest: Sequence[Article]) -> list[Page]:
-    related = archive.related(oldest)
+def article_pages(oldest: Sequence[Article], related: archive.Related) -> list[Page]:
     return [
         Page(
             urls.article_url(a),
@@ -74,7 +79,7 @@ def article_pages(oldest: Sequence[Article]) -> list[Page]:
             {
                 "older": oldest[i - 1] if i > 0 else None,
                 "newer": oldest[i + 1] if i + 1 < len(oldest) else None,
-                "related": related[i],
+                "related": tuple(oldest[j] for j in related.picks[i]),
             },
             article=a,
         )

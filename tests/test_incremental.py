@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import tempfile
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,13 @@ from conftest import SiteDir, article, tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive import output, pipeline, urls, workers
+from newsarchive import archive, output, pipeline, urls, workers
 from newsarchive.cli import main
+from newsarchive.content import Article
 from newsarchive.progress import Progress
 
 TITLES = ["Hội nghị cán bộ", "Đường Láng mở rộng", "Phường Bạch Đằng", "Tin văn hóa", "Y tế"]
+DAY = datetime(2020, 1, 1, tzinfo=timezone(timedelta(hours=7)))
 BODIES = ["Nội dung **một**.", "## Mục\n\nNội dung hai.", "- a\n- b", "Nội dung ba."]
 
 
@@ -364,3 +367,27 @@ def test_a_worker_that_dies_fails_the_build_and_changes_nothing(site, monkeypatc
     assert "stopped unexpectedly" in capsys.readouterr().err
     assert tree(site.output) == before
     assert not list(site.root.glob("_site.*"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["", "A", "B"]), st.sets(st.sampled_from("wxyz"))), max_size=40
+    ),
+    st.integers(0, 40),
+    st.lists(
+        st.tuples(st.sampled_from(["", "A", "C"]), st.sets(st.sampled_from("xyzv"))), max_size=5
+    ),
+)
+def test_related_articles_reused_from_an_earlier_build_are_those_of_a_fresh_one(
+    terms, keep, changed
+):
+    def articles(terms):
+        return [
+            Article(f"{i}.md", f"t{i}", DAY + timedelta(i), f"s{i}", "", c, tuple(sorted(t)))
+            for i, (c, t) in enumerate(terms)
+        ]
+
+    earlier = archive.related(articles(terms))
+    now = articles(terms[:keep] + changed + terms[keep:])
+    assert archive.related(now, earlier) == archive.related(now)
