@@ -138,7 +138,10 @@ def search_words(text: str, leave_out: str = "") -> str:
     short news articles; titles keep a higher weight.
     """
     left_out = set(words(leave_out))
-    found = dict.fromkeys(word for word in words(text) if word not in left_out)
+    # Each distinct spelling once (its first occurrence keeps its place) before the
+    # tone placement: a news article repeats most of its words.
+    spellings = dict.fromkeys(_WORD.findall(unicodedata.normalize("NFC", text).lower()))
+    found = dict.fromkeys(w for w in map(_canonical_tone, spellings) if w not in left_out)
     rare = len(_COMMON)
     ordered = sorted(found, key=lambda word: _COMMON.get(word, rare))  # stable: text order
     tokens = (token for word in ordered for token in (folded_token(word), exact_token(word)))
