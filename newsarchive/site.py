@@ -60,7 +60,7 @@ def build_site(
         Page(urls.not_found_url(), "404.html", ""),
         # Lists nothing by itself, so it stays out of the sitemap.
         Page(urls.search_url(), "search.html", ""),
-        Page(urls.sitemap_url(), "sitemap.xml", "", {"entries": sitemap_entries(browsable)}),
+        *sitemap_pages(browsable),
         Page(urls.robots_url(), "robots.txt", ""),
     ]
     redirects, errors = redirect_pages(oldest, [*browsable, *machine])
@@ -168,6 +168,24 @@ def date_pages(oldest: Sequence[Article]) -> list[Page]:
 def feed_page(kind: str, name: str, list_url: str, oldest: Sequence[Article], size: int) -> Page:
     data = {"kind": kind, "name": name, "list_url": list_url, "articles": oldest[::-1][:size]}
     return Page(urls.feed_url(list_url), "feed.xml", name, data)
+
+
+def sitemap_pages(pages: Sequence[Page]) -> list[Page]:
+    """The sitemap: an index, and a part per year of the pages' last change (and one
+    for undated pages). A new article changes its year's part and the index, not a
+    file listing the whole archive; and no part nears the protocol's limit of 50,000
+    addresses (a year of this archive is some thousands)."""
+    by_year: dict[int, list[tuple[str, datetime | None]]] = {}
+    for url, lastmod in sitemap_entries(pages):
+        by_year.setdefault(lastmod.year if lastmod else 0, []).append((url, lastmod))
+    parts = [
+        Page(urls.sitemap_part_url(year), "sitemap.xml", "", {"entries": tuple(entries)})
+        for year, entries in sorted(by_year.items())
+    ]
+    index = tuple(
+        (part.url, max((d for _, d in part.data["entries"] if d), default=None)) for part in parts
+    )
+    return [Page(urls.sitemap_url(), "sitemapindex.xml", "", {"parts": index}), *parts]
 
 
 def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None], ...]:

@@ -93,7 +93,13 @@ def feed_url(list_url: str = "") -> str:
 
 
 def sitemap_url() -> str:
+    """The sitemap index, which lists the parts."""
     return "sitemap.xml"
+
+
+def sitemap_part_url(year: int | None) -> str:
+    """The part of the sitemap for the pages last changed in ``year`` (None: undated)."""
+    return f"sitemap-{year:04d}.xml" if year else "sitemap-khac.xml"
 
 
 def robots_url() -> str:

@@ -2,6 +2,7 @@
 absolute URLs from --base-url and dates in +07:00."""
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from corpus import CATEGORIES, CORPUS, newest_first
 
@@ -68,10 +69,19 @@ def test_feed_urls_follow_the_base_url_option(corpus_site):
     assert all(e["link"].startswith("https://luutru.example.vn/20") for e in entries(feed))
 
 
+def sitemap_parts(output: Path) -> dict[str, ET.Element]:
+    """The parts the sitemap index lists, by address."""
+    index = ET.fromstring((output / "sitemap.xml").read_bytes())
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    parts = [s.findtext(f"{SITEMAP}loc") for s in index.findall(f"{SITEMAP}sitemap")]
+    return {url: ET.fromstring((output / url.removeprefix(BASE)).read_bytes()) for url in parts}
+
+
 def test_sitemap_lists_every_article_and_list_page(corpus_site):
     assert corpus_site.build("--quiet") == 0
-    sitemap = ET.fromstring((corpus_site.output / "sitemap.xml").read_bytes())
-    urls = [u.findtext(f"{SITEMAP}loc") for u in sitemap.findall(f"{SITEMAP}url")]
+    parts = sitemap_parts(corpus_site.output)
+    entries = [u for part in parts.values() for u in part.findall(f"{SITEMAP}url")]
+    urls = [u.findtext(f"{SITEMAP}loc") for u in entries]
     assert len(urls) == len(set(urls))
     assert all(u.startswith(BASE) for u in urls)
     assert {BASE + a.url for a in CORPUS} <= set(urls)
@@ -79,12 +89,13 @@ def test_sitemap_lists_every_article_and_list_page(corpus_site):
         assert BASE + page in urls
     for skipped in ("404.html", "feed.xml", "tin-cu/9/"):  # not pages to index
         assert BASE + skipped not in urls
-    lastmods = {
-        u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod")
-        for u in sitemap.findall(f"{SITEMAP}url")
-    }
+    lastmods = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in entries}
     first = CORPUS[0]
     assert lastmods[BASE + first.url] == first.published.isoformat()
+    # One part per year of last change, each holding only that year's pages.
+    for url, part in parts.items():
+        years = {(lastmods[u.findtext(f"{SITEMAP}loc")] or "khac")[:4] for u in part}
+        assert [url] == [f"{BASE}sitemap-{year}.xml" for year in years]
     # Every address in the sitemap is a file in the site.
     for url in urls:
         rel = url.removeprefix(BASE)
