@@ -1,5 +1,3 @@
-import sys
+from newsarchive.cli import run
 
-from newsarchive.cli import main
-
-sys.exit(main())
+run()

@@ -1,19 +1,21 @@
-"""Command line: `python build.py [build] [options]`. Exit 0 ok, 1 content errors, 2 usage."""
+"""Command line: `python build.py [build] [options]`. Exit 0 ok, 1 content errors, 2 usage.
+
+The commands other than build import their modules when they run: a rebuild does
+not pay for loading the web server, the importer and the link checker.
+"""
 
 import argparse
+import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
-from . import serve, urls
-from .check import check_site
+from . import urls
 from .config import SiteConfig, load_config
 from .errors import BuildFailed, ContentError
-from .importer import import_file
 from .pipeline import build, plan
-from .scaffold import new_article, write_new
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -111,6 +113,16 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def run() -> NoReturn:
+    """The program (build.py, `python -m newsarchive`, the `newsarchive` command)."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Skip freeing the site model object by object at exit: 0.2 s of a rebuild at
+    # 10,000 articles. Every file is closed and every worker process joined by now.
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     top = parser()
@@ -197,6 +209,8 @@ def run_new(args: argparse.Namespace) -> int:
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "nothing was written.")
         return EXIT_CONTENT
+    from .scaffold import new_article, write_new
+
     made = new_article(config, args.title, datetime.now(config.timezone), args.category)
     errors = made if isinstance(made, list) else list(filter(None, [write_new(made)]))
     if errors or isinstance(made, list):
@@ -216,6 +230,9 @@ def run_import(args: argparse.Namespace) -> int:
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "nothing was imported.")
         return EXIT_CONTENT
+    from .importer import import_file
+    from .scaffold import write_new
+
     errors: list[ContentError] = []
     for path in args.files:
         if not path.is_file():
@@ -239,6 +256,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from . import serve
+
     def make_config(base_url: str) -> SiteConfig:
         config = site_config(args).with_overrides(base_url=base_url)
         if args.output is None:
@@ -257,6 +276,10 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from .check import check_site
+
     if args.built is not None and not args.built.is_dir():
         _usage_error(f"--built {args.built} is not a folder")
     try:

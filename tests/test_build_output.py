@@ -117,4 +117,4 @@ def test_console_script_is_declared():
     from importlib.metadata import entry_points
 
     scripts = {ep.name: ep.value for ep in entry_points(group="console_scripts")}
-    assert scripts.get("newsarchive") == "newsarchive.cli:main"
+    assert scripts.get("newsarchive") == "newsarchive.cli:run"
