@@ -409,9 +409,10 @@ def _clashes(site: Site, statics: dict) -> list[ContentError]:
         for path, source in statics.items()
         if path.is_relative_to(bundle)
     ]
+    by_text = {path.as_posix(): path for path in statics}
     for page in site.pages:
-        path = urls.output_path(page.url)
-        if path in statics:
+        path = by_text.get(urls.output_file(page.url))
+        if path is not None:
             redirect_to = page.data.get("target")  # the article an alias page leads to
             article = page.article or redirect_to
             errors.append(
