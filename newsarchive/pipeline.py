@@ -309,10 +309,10 @@ def _render(
         return files, written
     articles = [a for a in (site.pages[i].article for i in todo) if a is not None]
     known_html = cache.html({a.body_digest for a in articles})
+    missing = {a.body_digest: a for a in articles if a.body_digest not in known_html}
     markdown = {
-        a.body_digest: sources.bodies.get(a.body_digest) or _reread_body(a)
-        for a in articles
-        if a.body_digest not in known_html
+        key: sources.bodies[key] if key in sources.bodies else _reread_body(article)
+        for key, article in missing.items()
     }
     renderer = Renderer(config, cache.bytecode_folder(), known_html, markdown)
     counter = Progress(len(todo), "pages", quiet=not progress)
