@@ -4,8 +4,11 @@
 
 Builds a site of N generated articles in a temporary folder, starts `build.py serve`
 on a free port, listens to its event stream like a browser tab, then saves one
-article five times and prints the median and range of save -> "reload" event. Also
-prints how long one look at all the watched files takes.
+article five times and prints the median and range of save -> "reload" event. Each
+save waits until serve has brought the search index up to date after the last one
+(it does that after the reload, and watches no files meanwhile); the time from the
+reload to that point is printed too. Also prints how long one look at all the
+watched files takes.
 """
 
 import http.client
@@ -50,7 +53,7 @@ def measure(articles: int) -> None:
             watched_files([root / "content", root / "templates", root / "static"])
         scan = (time.perf_counter() - started) / ROUNDS
         proc = subprocess.Popen(
-            [sys.executable, "-u", str(REPO / "build.py"), "serve", "--port", "0", "--quiet"],
+            [sys.executable, "-u", str(REPO / "build.py"), "serve", "--port", "0"],
             cwd=root,
             stdout=subprocess.PIPE,
             text=True,
@@ -58,7 +61,14 @@ def measure(articles: int) -> None:
         )
         try:
             assert proc.stdout is not None
-            port = int(re.search(r":(\d+)/", proc.stdout.readline()).group(1))  # type: ignore[union-attr]
+
+            def line_with(fragment: str) -> str:
+                while fragment not in (line := proc.stdout.readline()):  # type: ignore[union-attr]
+                    if not line:
+                        raise RuntimeError("serve stopped")
+                return line
+
+            port = int(re.search(r":(\d+)/", line_with("Serving ")).group(1))  # type: ignore[union-attr]
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
             conn.request("GET", "/__newsarchive/events")
             events = conn.getresponse()
@@ -68,20 +78,24 @@ def measure(articles: int) -> None:
                     pass
 
             wait_for("errors")  # connected; the first build is done
-            times = []
+            times, indexing = [], []
             for n in range(ROUNDS):
                 time.sleep(0.5)
                 saved = time.perf_counter()
                 text = edited.read_text(encoding="utf-8")
                 edited.write_text(text.replace("Tin số 0", f"Tin số 0 ({n})"), encoding="utf-8")
                 wait_for("reload")
-                times.append(time.perf_counter() - saved)
+                reloaded = time.perf_counter()
+                times.append(reloaded - saved)
+                line_with("earch index")
+                indexing.append(time.perf_counter() - reloaded)
         finally:
             proc.terminate()
             proc.wait()
     print(
         f"{articles:>6} articles: save -> reload {statistics.median(times) * 1000:6.0f} ms "
         f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}); "
+        f"then the search index {statistics.median(indexing):.1f} s; "
         f"one look at the files {scan * 1000:.1f} ms"
     )
 

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from .config import SiteConfig
 from .errors import BuildFailed
-from .pipeline import BuildResult, build
+from .pipeline import BuildResult, build, update_search
 
 EVENTS_PATH = "/__newsarchive/events"
 HOST = "127.0.0.1"
@@ -251,18 +251,15 @@ def _rebuild(
     report: Callable[[list], list[str]],
     quiet: bool,
 ) -> SiteConfig | None:
-    """Build once; on success return the config used, on failure keep the old site."""
+    """Build once; on success return the config used, on failure keep the old site.
+
+    The pages first, and open pages reload; then the search index, which can take
+    much longer (see update_search)."""
     try:
         config = make_config()
-        result: BuildResult = build(config)
-    except BuildFailed as failed:
-        state.failed(report(failed.errors))
-        return None
-    except Exception:
-        # A bug must not stop the server an editor is looking at.
-        message = traceback.format_exc()
-        print(message, file=sys.stderr, flush=True)
-        state.failed([message])
+        result: BuildResult = build(config, search=False)
+    except Exception as exc:
+        _failed(exc, state, report)
         return None
     if not quiet:
         print(
@@ -270,4 +267,21 @@ def _rebuild(
             flush=True,
         )
     state.built()
+    try:
+        note = update_search(config)
+    except Exception as exc:
+        _failed(exc, state, report)
+        return config
+    if not quiet:
+        print(note[0].upper() + note[1:], flush=True)
     return config
+
+
+def _failed(exc: Exception, state: LiveState, report: Callable[[list], list[str]]) -> None:
+    if isinstance(exc, BuildFailed):
+        state.failed(report(exc.errors))
+        return
+    # A bug must not stop the server an editor is looking at.
+    message = "".join(traceback.format_exception(exc))
+    print(message, file=sys.stderr, flush=True)
+    state.failed([message])

@@ -127,10 +127,19 @@ def test_serve_rebuilds_on_change_and_tells_the_pages(site):
         assert events.next() == ("hello", "1")
         assert events.next() == ("errors", "[]")
 
+        stamp = site.root / ".cache/serve/pagefind/newsarchive-fingerprint.txt"
+        indexed = stamp.read_text(encoding="ascii")
+        server.output.clear()
         source.write_text(article("Tin đã sửa", "2020-01-02 08:00", slug="tin-dau-tien"))
         assert events.next()[0] == "reload"
         status, html = server.get(url)
         assert status == 200 and h1(html) == "Tin đã sửa"
+        # The search index follows the pages (after the reload: it can take long).
+        server.wait_for_output("Search index rebuilt")
+        built = next(i for i, line in enumerate(server.output) if line.startswith("Built "))
+        searched = next(i for i, line in enumerate(server.output) if "Search index" in line)
+        assert built < searched
+        assert stamp.read_text(encoding="ascii") != indexed
 
         # A broken file: the error reaches the terminal and the page; the last good
         # site keeps being served.
