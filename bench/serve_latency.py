@@ -6,9 +6,9 @@ Builds a site of N generated articles in a temporary folder, starts `build.py se
 on a free port, listens to its event stream like a browser tab, then saves one
 article five times and prints the median and range of save -> "reload" event. Each
 save waits until serve has brought the search index up to date after the last one
-(it does that after the reload, and watches no files meanwhile); the time from the
-reload to that point is printed too. Also prints how long one look at all the
-watched files takes.
+(it does that in the background after the reload; a save meanwhile would stop it);
+the time from the reload to that point is printed too. Also prints how long one look
+at all the watched files takes.
 """
 
 import http.client

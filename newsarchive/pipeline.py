@@ -11,6 +11,7 @@ import functools
 import gc
 import os
 import shutil
+import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -381,26 +382,31 @@ def _copy_statics(
     return seen, copied
 
 
-def update_search(config: SiteConfig) -> str:
+def update_search(config: SiteConfig, stop: threading.Event | None = None) -> str:
     """Bring the search index up to date with the site the last build published.
 
     For `serve`, which publishes the pages without it first, so that open pages reload
-    at once: remaking the index takes half a minute at 10,000 articles."""
+    at once: remaking the index takes half a minute at 10,000 articles. Setting ``stop``
+    ends it early and keeps the previous index (a file changed: the pages come first)."""
     state = Cache(config).state()  # None: the indexer's check reads the pages instead
     digests = {rel: file.digest for rel, file in state.files.items()} if state else {}
-    return _update_search(config, digests)
+    return _update_search(config, digests, stop)
 
 
-def _update_search(config: SiteConfig, digests: dict[str, str]) -> str:
+def _update_search(
+    config: SiteConfig, digests: dict[str, str], stop: threading.Event | None = None
+) -> str:
     if config.offline:
         return "no search index (offline copies cannot search)"
     started = time.perf_counter()
     try:
-        indexed = search.update_index(config.output_dir, digests)
+        indexed = search.update_index(config.output_dir, digests, stop)
     except BuildFailed as failed:
         raise BuildFailed(
             failed.errors, "the pages were published; the search index is the previous one."
         ) from None
+    if indexed.stopped:
+        return "search index update stopped (the previous index stays)"
     if indexed.pages == 0:
         return "no search index (no articles)"
     if not indexed.reindexed:

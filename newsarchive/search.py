@@ -15,6 +15,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import metadata
@@ -25,19 +27,25 @@ from .errors import BuildFailed, ContentError
 from .fingerprint import digest, file_digest
 
 FINGERPRINT_FILE = "newsarchive-fingerprint.txt"
+STOP_POLL_SECONDS = 0.1
 
 
 @dataclass(frozen=True)
 class IndexResult:
     pages: int
     reindexed: bool
+    stopped: bool = False  # by ``stop``: the previous index is still in place
 
 
-def update_index(site_dir: Path, digests: Mapping[str, str]) -> IndexResult:
+def update_index(
+    site_dir: Path, digests: Mapping[str, str], stop: threading.Event | None = None
+) -> IndexResult:
     """Bring the search bundle of the site in `site_dir` up to date with its articles.
 
     `digests` holds the digest of each file the build wrote or kept, by path in the
     site: the build knows them already, so an unchanged archive costs no reading.
+    Setting `stop` (from another thread) ends the indexer and keeps the previous
+    index, for `serve` when a file changes meanwhile.
     Raises BuildFailed when the indexer cannot run or fails.
     """
     pages = sorted(site_dir.glob(urls.article_glob()))
@@ -55,7 +63,8 @@ def update_index(site_dir: Path, digests: Mapping[str, str]) -> IndexResult:
         shutil.rmtree(stale, ignore_errors=True)
     fresh = site_dir.with_name(f"{site_dir.name}.search-{os.getpid()}")
     try:
-        _run_pagefind(site_dir, fresh)
+        if not _run_pagefind(site_dir, fresh, stop):
+            return IndexResult(len(pages), reindexed=False, stopped=True)
         (fresh / FINGERPRINT_FILE).write_text(fingerprint, encoding="ascii")
         output.replace_folder(fresh, bundle)
     finally:
@@ -79,7 +88,8 @@ def _indexer_version() -> str:
         return "unknown"
 
 
-def _run_pagefind(site_dir: Path, bundle: Path) -> None:
+def _run_pagefind(site_dir: Path, bundle: Path, stop: threading.Event | None) -> bool:
+    """Run the indexer; False when ``stop`` was set before it finished."""
     # `python -m pagefind` finds the indexer binary that the pagefind[bin] package ships.
     command = [
         sys.executable,
@@ -93,12 +103,23 @@ def _run_pagefind(site_dir: Path, bundle: Path) -> None:
         str(bundle),
         "--silent",
     ]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError as exc:
-        done = subprocess.CompletedProcess(command, 1, "", str(exc))
-    if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        detail = (done.stderr or done.stdout).strip().splitlines()
+    # Its report goes to a file, not a pipe: nobody reads a pipe while we wait.
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as report:
+        try:
+            indexer = subprocess.Popen(command, stdout=report, stderr=subprocess.STDOUT)
+        except OSError as exc:
+            code, text = 1, str(exc)
+        else:
+            while stop is not None and indexer.poll() is None:
+                if stop.wait(STOP_POLL_SECONDS):
+                    indexer.kill()
+                    indexer.wait()
+                    return False
+            code = indexer.wait()
+            report.seek(0)
+            text = report.read()
+    if code != 0 or not (bundle / "pagefind.js").is_file():
+        detail = text.strip().splitlines()
         if importlib.util.find_spec("pagefind") is None:
             hint = "install the indexer with: python3 -m pip install 'pagefind[bin]'"
         else:
@@ -114,3 +135,4 @@ def _run_pagefind(site_dir: Path, bundle: Path) -> None:
                 )
             ]
         )
+    return True

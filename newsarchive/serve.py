@@ -212,9 +212,10 @@ def run(
         return 2
     base_url = server.url
     thread = threading.Thread(target=server.serve_forever, daemon=True)
+    indexer = SearchIndexer(state, report, quiet)
     config = first
     try:
-        config = _rebuild(lambda: make_config(base_url), state, report, quiet) or first
+        config = _rebuild(lambda: make_config(base_url), state, report, quiet, indexer) or first
         thread.start()
         print(f"Serving {base_url} (press Ctrl+C to stop)", flush=True)
         pause = POLL_SECONDS
@@ -235,11 +236,14 @@ def run(
                     break
                 now = settled
             seen = now
-            config = _rebuild(lambda: make_config(base_url), state, report, quiet) or config
+            config = (
+                _rebuild(lambda: make_config(base_url), state, report, quiet, indexer) or config
+            )
     except KeyboardInterrupt:
         print("Stopped.", flush=True)
         return 0
     finally:
+        indexer.stop()
         if thread.is_alive():
             server.shutdown()
         server.server_close()
@@ -250,11 +254,12 @@ def _rebuild(
     state: LiveState,
     report: Callable[[list], list[str]],
     quiet: bool,
+    indexer: "SearchIndexer",
 ) -> SiteConfig | None:
     """Build once; on success return the config used, on failure keep the old site.
 
-    The pages first, and open pages reload; then the search index, which can take
-    much longer (see update_search)."""
+    The pages first, and open pages reload; then the search index, in the background."""
+    indexer.stop()  # it reads the folder the build is about to change
     try:
         config = make_config()
         result: BuildResult = build(config, search=False)
@@ -267,14 +272,45 @@ def _rebuild(
             flush=True,
         )
     state.built()
-    try:
-        note = update_search(config)
-    except Exception as exc:
-        _failed(exc, state, report)
-        return config
-    if not quiet:
-        print(note[0].upper() + note[1:], flush=True)
+    indexer.start(config)
     return config
+
+
+class SearchIndexer:
+    """Brings the search index up to date in a thread, after the pages are published:
+    that takes half a minute at 10,000 articles, and the editor need not wait for it.
+    A file saved meanwhile stops it (keeping the previous index) and the next build
+    starts it again."""
+
+    def __init__(self, state: LiveState, report: Callable[[list], list[str]], quiet: bool):
+        self.state = state
+        self.report = report
+        self.quiet = quiet
+        self.thread: threading.Thread | None = None
+        self.stopping = threading.Event()
+
+    def start(self, config: SiteConfig) -> None:
+        self.stop()
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(
+            target=self._run, args=(config, self.stopping), name="search-index", daemon=True
+        )
+        self.thread.start()
+
+    def stop(self) -> None:
+        if self.thread is not None:
+            self.stopping.set()
+            self.thread.join()
+            self.thread = None
+
+    def _run(self, config: SiteConfig, stopping: threading.Event) -> None:
+        try:
+            note = update_search(config, stopping)
+        except Exception as exc:
+            _failed(exc, self.state, self.report)
+            return
+        if not self.quiet and not stopping.is_set():
+            print(note[0].upper() + note[1:], flush=True)
 
 
 def _failed(exc: Exception, state: LiveState, report: Callable[[list], list[str]]) -> None:

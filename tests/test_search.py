@@ -5,11 +5,15 @@ import json
 import os
 import re
 import stat
+import threading
+import time
 
 from bs4 import BeautifulSoup
 from conftest import article, tree
 
+from newsarchive.config import load_config
 from newsarchive.folding import exact_token, folded_token, search_words, words
+from newsarchive.pipeline import update_search
 from newsarchive.search import FINGERPRINT_FILE
 
 BUNDLE = "pagefind"
@@ -132,6 +136,29 @@ def test_a_failed_indexer_keeps_the_previous_index(site, tmp_path, monkeypatch, 
     monkeypatch.delenv("PAGEFIND_BINARY_PATH")
     assert site.build() == 0
     assert bundle_files(site) != before
+
+
+def test_a_stopped_indexer_keeps_the_previous_index(site, tmp_path, monkeypatch):
+    """`serve` stops an indexing when a file changes: the indexer ends at once."""
+    add_articles(site)
+    assert site.build() == 0
+    before = bundle_files(site)
+    slow = tmp_path / "pagefind-slow"
+    slow.write_text("#!/bin/sh\nexec sleep 60\n")
+    slow.chmod(slow.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(slow))
+    site.add("2021/moi.md", article("Tin mới", "2021-06-01 08:00"))
+    assert site.build("--no-search") == 0
+
+    stop = threading.Event()
+    threading.Timer(0.5, stop.set).start()
+    started = time.monotonic()
+    assert update_search(load_config(site.root / "site.yaml"), stop).startswith(
+        "search index update stopped"
+    )
+    assert time.monotonic() - started < 10
+    assert bundle_files(site) == before
+    assert not [p for p in site.output.parent.iterdir() if ".search-" in p.name]
 
 
 def test_an_offline_copy_has_no_index_and_says_why(site):

@@ -127,6 +127,7 @@ def test_serve_rebuilds_on_change_and_tells_the_pages(site):
         assert events.next() == ("hello", "1")
         assert events.next() == ("errors", "[]")
 
+        server.wait_for_output("Search index rebuilt")  # in the background, after the pages
         stamp = site.root / ".cache/serve/pagefind/newsarchive-fingerprint.txt"
         indexed = stamp.read_text(encoding="ascii")
         server.output.clear()
