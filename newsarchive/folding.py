@@ -74,8 +74,12 @@ def _canonical_tone(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of `text` in lower case, one tone placement: `HOÀ bình,` -> `hòa`, `bình`."""
-    lowered = unicodedata.normalize("NFC", text).lower()
-    return [_canonical_tone(word) for word in _WORD.findall(lowered)]
+    return [_canonical_tone(word) for word in _spellings(text)]
+
+
+def _spellings(text: str) -> list[str]:
+    """The words of `text` in lower case, as written."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
 
 
 def _bare_and_marks(word: str) -> tuple[str, str]:
@@ -140,7 +144,7 @@ def search_words(text: str, leave_out: str = "") -> str:
     left_out = set(words(leave_out))
     # Each distinct spelling once (its first occurrence keeps its place) before the
     # tone placement: a news article repeats most of its words.
-    spellings = dict.fromkeys(_WORD.findall(unicodedata.normalize("NFC", text).lower()))
+    spellings = dict.fromkeys(_spellings(text))
     found = dict.fromkeys(w for w in map(_canonical_tone, spellings) if w not in left_out)
     rare = len(_COMMON)
     ordered = sorted(found, key=lambda word: _COMMON.get(word, rare))  # stable: text order

@@ -184,10 +184,7 @@ def build(
                 )
             ]
         ) from exc
-    if search:
-        note = _update_search(config, {rel: file.digest for rel, file in files.items()})
-    else:
-        note = "search index left as it was (--no-search)"
+    note = _update_search(config, files) if search else "search index left as it was (--no-search)"
     return replace(result, search=note, seconds=time.perf_counter() - started)
 
 
@@ -389,16 +386,17 @@ def update_search(config: SiteConfig, stop: threading.Event | None = None) -> st
     at once: remaking the index takes half a minute at 10,000 articles. Setting ``stop``
     ends it early and keeps the previous index (a file changed: the pages come first)."""
     state = Cache(config).state()  # None: the indexer's check reads the pages instead
-    digests = {rel: file.digest for rel, file in state.files.items()} if state else {}
-    return _update_search(config, digests, stop)
+    return _update_search(config, state.files if state else {}, stop)
 
 
 def _update_search(
-    config: SiteConfig, digests: dict[str, str], stop: threading.Event | None = None
+    config: SiteConfig, files: dict[str, OutputFile], stop: threading.Event | None = None
 ) -> str:
+    """``files``: what the build knows of the site's files (their digests)."""
     if config.offline:
         return "no search index (offline copies cannot search)"
     started = time.perf_counter()
+    digests = {rel: file.digest for rel, file in files.items()}
     try:
         indexed = search.update_index(config.output_dir, digests, stop)
     except BuildFailed as failed:

@@ -114,15 +114,23 @@ def test_the_index_is_rebuilt_only_when_an_article_page_changes(site, capsys):
     assert entry["languages"]["vi"]["page_count"] == 4
 
 
-def test_a_failed_indexer_keeps_the_previous_index(site, tmp_path, monkeypatch, capsys):
+def indexed_then_new_article(site, tmp_path, monkeypatch, indexer: str) -> dict[str, bytes]:
+    """Build with the real indexer, put the shell script ``indexer`` in its place and
+    add an article; the bundle as it was."""
     add_articles(site)
     assert site.build() == 0
-    before = bundle_files(site)
-    broken = tmp_path / "pagefind-broken"
-    broken.write_text("#!/bin/sh\necho 'Error: out of disk space' >&2\nexit 3\n")
-    broken.chmod(broken.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    fake = tmp_path / "pagefind-fake"
+    fake.write_text(f"#!/bin/sh\n{indexer}\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
     site.add("2021/moi.md", article("Tin mới", "2021-06-01 08:00"))
+    return bundle_files(site)
+
+
+def test_a_failed_indexer_keeps_the_previous_index(site, tmp_path, monkeypatch, capsys):
+    before = indexed_then_new_article(
+        site, tmp_path, monkeypatch, "echo 'Error: out of disk space' >&2\nexit 3"
+    )
     capsys.readouterr()
 
     assert site.build() == 1
@@ -140,14 +148,7 @@ def test_a_failed_indexer_keeps_the_previous_index(site, tmp_path, monkeypatch, 
 
 def test_a_stopped_indexer_keeps_the_previous_index(site, tmp_path, monkeypatch):
     """`serve` stops an indexing when a file changes: the indexer ends at once."""
-    add_articles(site)
-    assert site.build() == 0
-    before = bundle_files(site)
-    slow = tmp_path / "pagefind-slow"
-    slow.write_text("#!/bin/sh\nexec sleep 60\n")
-    slow.chmod(slow.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(slow))
-    site.add("2021/moi.md", article("Tin mới", "2021-06-01 08:00"))
+    before = indexed_then_new_article(site, tmp_path, monkeypatch, "exec sleep 60")
     assert site.build("--no-search") == 0
 
     stop = threading.Event()
