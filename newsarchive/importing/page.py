@@ -1,0 +1,34 @@
+"""The values that pass between reading a capture and extracting its articles."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class CapturedPage:
+    """One page as the capture holds it."""
+
+    origin: str  # where it is, for messages: a file path, or "crawl.warc.gz#<record id>"
+    url: str  # the page's original address ("" when the capture does not tell)
+    html: str  # the page's text, decoded
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """An article found on a page: what becomes its front matter and body."""
+
+    title: str
+    published: datetime | None  # aware, the page's own publish date; None when not found
+    category: str  # as the portal printed it ("" when none)
+    body: str  # Markdown; links and images as absolute URLs where the page's URL is known
+    media: tuple[str, ...]  # absolute URLs of the images and attachments the body links to
+    article_id: str  # the portal's own id for the article ("" when none), keeps slugs distinct
+    profile: str  # the site profile that read the page, or "generic"
+    notes: tuple[str, ...]  # what the archivist should check, worded once per kind
+
+
+@dataclass(frozen=True)
+class NotArticle:
+    """A page that is not an article (a list, search results, login...), skipped and counted."""
+
+    reason: str

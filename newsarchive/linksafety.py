@@ -1,0 +1,29 @@
+"""Which link and image addresses may appear in a published page.
+
+One rule for every door into the site (imported pages, Markdown bodies): an address is
+safe when it is relative, or when its scheme is http, https, mailto or tel. The check
+runs on the address as a browser would read it: HTML entities decoded, the control
+characters and whitespace that browsers strip removed, any letter case.
+"""
+
+import html
+import re
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Browsers drop ASCII tab and newline anywhere in a URL, and leading C0 controls and spaces.
+_IGNORED = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def is_safe_url(url: str) -> bool:
+    """True when a browser following this address stays on http(s), mail or phone."""
+    # Decode twice: an importer may hand us text whose entities were escaped once more.
+    decoded = html.unescape(html.unescape(url))
+    squeezed = _IGNORED.sub("", decoded)
+    match = _SCHEME.match(squeezed)
+    if match is None:
+        # No scheme: a relative address, a fragment, or "//host/path" (same scheme as the page).
+        # A colon before the first "/" with no valid scheme ("java\u0000script:") is refused.
+        head = squeezed.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+        return ":" not in head
+    return match.group(1).lower() in SAFE_SCHEMES
