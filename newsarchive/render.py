@@ -65,6 +65,9 @@ def make_environment(config: SiteConfig, bytecode_dir: Path | None = None) -> En
         tag_url=urls.tag_url,
         page_url=urls.page_url,
         feed_url=urls.feed_url,
+        feeds_url=urls.feeds_url,
+        feed_anchor=urls.feed_anchor,
+        year_anchor=urls.year_anchor,
         search_url=urls.search_url,
         search_bundle_url=urls.search_bundle_url,
     )

@@ -51,11 +51,22 @@ def build_site(
         *term_pages("category", urls.categories_url(), categories, config.per_page),
         *term_pages("tag", urls.tags_url(), tags, config.per_page),
     ]
-    machine = [
+    feeds = [
         feed_page("home", config.title, urls.home_url(), oldest, config.feed_size),
         *(
             feed_page("category", c.name, urls.category_url(c.name), c.articles, config.feed_size)
             for c in categories
+        ),
+    ]
+    machine = [
+        *feeds,
+        # What the "follow" links open: the feeds explained and listed. Like the search
+        # page it lists no article, so it stays out of the sitemap.
+        Page(
+            urls.feeds_url(),
+            "feeds.html",
+            "",
+            {"feeds": tuple((f.data["kind"], f.data["name"], f.data["list_url"]) for f in feeds)},
         ),
         Page(urls.not_found_url(), "404.html", ""),
         # Lists nothing by itself, so it stays out of the sitemap.
