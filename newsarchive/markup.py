@@ -1,7 +1,6 @@
 """Markdown to HTML for article bodies."""
 
 import re
-
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -24,7 +23,7 @@ class _ScrollableTables(Extension):
     """A wide table scrolls sideways inside its own box on a phone (site.css): a
     tabindex lets a keyboard reach and scroll it, as WCAG 2.1.1 asks."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_FocusableTables(md), "scrollable_tables", 0)
 
 
