@@ -92,6 +92,8 @@ class Renderer:
         markdown: dict[str, str] | None = None,
     ):
         self.env = make_environment(config, bytecode_dir)
+        # A feed shows whole articles: article_body(a) is a's body as HTML.
+        self.env.globals["article_body"] = lambda article: self.body_html(article.body_digest)
         self.converter = make_converter()
         # By body digest: the HTML from earlier builds, the Markdown of the others.
         self.known_html = known_html or {}
