@@ -181,9 +181,9 @@ def test_a_tag_without_letters_or_digits_is_an_error(site, capsys):
 
 
 def months_of(chunk) -> str:
-    """How a numbered page names its dates: "03/2010 – 07/2010", or one month."""
+    """How a numbered page names its dates: "03/2010 - 07/2010" (an en dash), or one month."""
     first, last = (f"{e.published:%m/%Y}" for e in (chunk[0], chunk[-1]))
-    return first if first == last else f"{first} – {last}"
+    return first if first == last else f"{first} \u2013 {last}"
 
 
 @pytest.mark.parametrize("list_url, oldest", list(lists()), ids=lambda v: v or "home")
