@@ -99,7 +99,7 @@ def feeds_url() -> str:
 
 
 def feed_anchor(list_url: str) -> str:
-    """The id of a list's feed on the feeds page, e.g. "chuyen-muc-kinh-te"."""
+    """The id of a list's feed on the feeds page, e.g. "feed-chuyen-muc-kinh-te"."""
     return "feed-" + (list_url.strip("/").replace("/", "-") or "trang-chu")
 
 

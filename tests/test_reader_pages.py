@@ -118,9 +118,7 @@ FIRST_LINE_BOTTOM = """el => {
 
 
 @pytest.mark.parametrize("path", [SEED_URL, RICH_URL], ids=["long-title", "with-source"])
-def test_an_articles_first_line_is_on_the_first_screen_of_a_phone(
-    browser, showcase_address, path
-):
+def test_an_articles_first_line_is_on_the_first_screen_of_a_phone(browser, showcase_address, path):
     """The header, notice, trail and heading leave room for the text: the first line of
     the first paragraph is whole on a 390x844 screen, before any scrolling. The seed
     article has a 30-word title; the other one names its source in the notice."""
