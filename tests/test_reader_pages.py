@@ -28,7 +28,7 @@ PAGES = [
     pytest.param("luu-tru/", id="archive"),
     pytest.param("2019/", id="year"),
     pytest.param("2019/05/", id="month"),
-    pytest.param("tim-kiem/", id="search"),
+    pytest.param("tim-kiem/?q=tuyen+duong", id="search"),
     pytest.param("theo-doi/", id="feeds"),
     pytest.param("404.html", id="404"),
 ]
@@ -95,6 +95,7 @@ def axe_problems(page) -> list[str]:
 @pytest.mark.parametrize("path", PAGES)
 def test_page_reads_well(browser, showcase_address, path, size, scheme, request):
     page, problems = open_page(browser, showcase_address, path, size, scheme)
+    page.wait_for_load_state("networkidle")  # search results are fetched by script
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{request.node.callspec.id}.png"), full_page=True)
 
