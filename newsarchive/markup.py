@@ -1,8 +1,11 @@
 """Markdown to HTML for article bodies."""
 
 import re
+import xml.etree.ElementTree as etree
 
 import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from .slugs import heading_id
 
@@ -10,10 +13,24 @@ from .slugs import heading_id
 def make_converter() -> markdown.Markdown:
     """One converter per worker: Python-Markdown instances are not thread-safe."""
     return markdown.Markdown(
-        extensions=["extra", "sane_lists", "toc"],
+        extensions=["extra", "sane_lists", "toc", _ScrollableTables()],
         extension_configs={"toc": {"slugify": heading_id, "toc_depth": "2-4"}},
         output_format="html",
     )
+
+
+class _ScrollableTables(Extension):
+    """A wide table scrolls sideways inside its own box on a phone (site.css): a
+    tabindex lets a keyboard reach and scroll it, as WCAG 2.1.1 asks."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_FocusableTables(md), "scrollable_tables", 0)
+
+
+class _FocusableTables(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for table in root.iter("table"):
+            table.set("tabindex", "0")
 
 
 def to_html(converter: markdown.Markdown, text: str) -> str:

@@ -305,7 +305,7 @@ def _render(
     written: set[str] = set()
     if not todo:
         return files, written
-    articles = [a for a in (site.pages[i].article for i in todo) if a is not None]
+    articles = [a for i in todo for a in site.pages[i].shown_bodies()]
     known_html = cache.html({a.body_digest for a in articles})
     missing = {a.body_digest: a for a in articles if a.body_digest not in known_html}
     markdown = {

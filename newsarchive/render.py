@@ -65,6 +65,9 @@ def make_environment(config: SiteConfig, bytecode_dir: Path | None = None) -> En
         tag_url=urls.tag_url,
         page_url=urls.page_url,
         feed_url=urls.feed_url,
+        feeds_url=urls.feeds_url,
+        feed_anchor=urls.feed_anchor,
+        year_anchor=urls.year_anchor,
         search_url=urls.search_url,
         search_bundle_url=urls.search_bundle_url,
     )
@@ -89,6 +92,8 @@ class Renderer:
         markdown: dict[str, str] | None = None,
     ):
         self.env = make_environment(config, bytecode_dir)
+        # A feed shows whole articles: article_body(a) is a's body as HTML.
+        self.env.globals["article_body"] = lambda article: self.body_html(article.body_digest)
         self.converter = make_converter()
         # By body digest: the HTML from earlier builds, the Markdown of the others.
         self.known_html = known_html or {}

@@ -23,6 +23,12 @@ class Page:
     title: str
     data: dict[str, Any] = field(default_factory=dict)
     article: Article | None = None
+    # Other articles whose body (as HTML) the page shows: a feed's entries.
+    bodies: tuple[Article, ...] = ()
+
+    def shown_bodies(self) -> tuple[Article, ...]:
+        """The articles whose Markdown bodies the renderer needs for this page."""
+        return self.bodies if self.article is None else (self.article, *self.bodies)
 
 
 @dataclass(frozen=True)
@@ -51,11 +57,22 @@ def build_site(
         *term_pages("category", urls.categories_url(), categories, config.per_page),
         *term_pages("tag", urls.tags_url(), tags, config.per_page),
     ]
-    machine = [
+    feeds = [
         feed_page("home", config.title, urls.home_url(), oldest, config.feed_size),
         *(
             feed_page("category", c.name, urls.category_url(c.name), c.articles, config.feed_size)
             for c in categories
+        ),
+    ]
+    machine = [
+        *feeds,
+        # What the "follow" links open: the feeds explained and listed. Like the search
+        # page it lists no article, so it stays out of the sitemap.
+        Page(
+            urls.feeds_url(),
+            "feeds.html",
+            "",
+            {"feeds": tuple((f.data["kind"], f.data["name"], f.data["list_url"]) for f in feeds)},
         ),
         Page(urls.not_found_url(), "404.html", ""),
         # Lists nothing by itself, so it stays out of the sitemap.
@@ -98,27 +115,41 @@ def list_pages(
     common = {"kind": kind, "name": name, "list_url": list_url}
     chunks = archive.chunks(oldest, per_page)
     window = archive.newest_window(chunks)
+    older = window[0].number - 1 if window else 0
     newest = {
         **common,
         "number": 0,
         "articles": tuple(a for c in reversed(window) for a in reversed(c.articles)),
-        "older": window[0].number - 1 if window else 0,
+        "older": older,
+        "older_span": _span(chunks[older - 1]) if older else None,
         "newer": 0,
         "total": len(oldest),
         # The numbered pages holding these articles: their permanent addresses.
-        "shown": tuple(c.number for c in reversed(window) if c.articles),
+        "shown": tuple((c.number, _span(c)) for c in reversed(window) if c.articles),
     }
     pages = [Page(list_url, "list.html", name, newest)]
     for chunk in chunks:
+        # Pages are labelled by their dates too: numbers count from the oldest, which
+        # a reader arriving from the newest articles would not guess. The older page
+        # is full, so its dates never change, and neither does this page.
         data = {
             **common,
             "number": chunk.number,
             "articles": chunk.articles[::-1],
+            "span": _span(chunk),
             "older": chunk.number - 1,
+            "older_span": _span(chunks[chunk.number - 2]) if chunk.number > 1 else None,
             "newer": chunk.number + 1 if chunk.full else 0,
         }
         pages.append(Page(urls.page_url(list_url, chunk.number), "list.html", name, data))
     return pages
+
+
+def _span(chunk: archive.Chunk) -> tuple[datetime, datetime] | None:
+    """When a numbered page's oldest and newest articles were published (None: empty)."""
+    if not chunk.articles:
+        return None
+    return chunk.articles[0].published, chunk.articles[-1].published
 
 
 def term_pages(kind: str, index_url: str, terms: list[archive.Term], per_page: int) -> list[Page]:
@@ -166,8 +197,10 @@ def date_pages(oldest: Sequence[Article]) -> list[Page]:
 
 
 def feed_page(kind: str, name: str, list_url: str, oldest: Sequence[Article], size: int) -> Page:
-    data = {"kind": kind, "name": name, "list_url": list_url, "articles": oldest[::-1][:size]}
-    return Page(urls.feed_url(list_url), "feed.xml", name, data)
+    """A list's ``size`` newest articles, each with its whole text."""
+    newest = tuple(oldest[::-1][:size])
+    data = {"kind": kind, "name": name, "list_url": list_url, "articles": newest}
+    return Page(urls.feed_url(list_url), "feed.xml", name, data, bodies=newest)
 
 
 def sitemap_pages(pages: Sequence[Page]) -> list[Page]:

@@ -92,6 +92,22 @@ def feed_url(list_url: str = "") -> str:
     return f"{list_url}feed.xml"
 
 
+def feeds_url() -> str:
+    """The page that explains feeds and lists them: what the site's "follow" links open
+    (browsers show a feed's XML as raw text, and are dropping XSLT, which could style it)."""
+    return "theo-doi/"
+
+
+def feed_anchor(list_url: str) -> str:
+    """The id of a list's feed on the feeds page, e.g. "feed-chuyen-muc-kinh-te"."""
+    return "feed-" + (list_url.strip("/").replace("/", "-") or "trang-chu")
+
+
+def year_anchor(year: int) -> str:
+    """The id of a year's section on the archive index, e.g. "nam-2019"."""
+    return f"nam-{year:04d}"
+
+
 def sitemap_url() -> str:
     """The sitemap index, which lists the parts."""
     return "sitemap.xml"

@@ -28,10 +28,10 @@ Năm nay có 24 cá nhân và 6 tập thể được khen thưởng:
 
 ### Số liệu khen thưởng
 
-| Hình thức | Tập thể | Cá nhân |
-| --- | ---: | ---: |
-| Giấy khen của Chủ tịch UBND quận | 2 | 8 |
-| Giấy khen của Chủ tịch UBND phường | 4 | 16 |
+| STT | Hình thức | Tập thể | Cá nhân | Số quyết định | Ngày ký | Đơn vị đề nghị |
+| ---: | --- | ---: | ---: | --- | --- | --- |
+| 1 | Giấy khen của Chủ tịch UBND quận | 2 | 8 | 1234/QĐ-UBND | 15/5/2019 | Phòng Nội vụ |
+| 2 | Giấy khen của Chủ tịch UBND phường | 4 | 16 | 56/QĐ-UBND | 16/5/2019 | UBND phường Bạch Đằng |
 
 > Mỗi người dân là một tuyên truyền viên, mỗi gương người tốt là một bông hoa đẹp.
 

@@ -25,7 +25,10 @@ def test_breadcrumbs_lead_home_then_to_the_category(corpus_site):
     for entry in CORPUS:
         crumbs = soup(corpus_site.output, entry.url).select(".breadcrumbs li")
         targets = listed(corpus_site.output, entry.url, ".breadcrumbs a")
-        assert crumbs[-1].get_text() == entry.title and crumbs[-1].a is None
+        # The trail ends at where the article is filed, every step a link: the
+        # title follows as the heading (on a phone, a long title was said twice).
+        assert len(crumbs) == 3 and len(targets) == 3
+        assert entry.title not in crumbs[-1].get_text()
         assert crumbs[0].get_text() == "Trang chủ" and targets[0] == ""
         if entry.category:
             assert targets[1:] == ["chuyen-muc/", f"chuyen-muc/{CATEGORIES[entry.category]}/"]

@@ -109,3 +109,47 @@ def test_robots_txt_points_at_the_sitemap(corpus_site):
     robots = corpus_site.read("robots.txt").splitlines()
     assert f"Sitemap: {BASE}sitemap.xml" in robots
     assert "User-agent: *" in robots
+
+
+def test_feed_entries_carry_the_whole_article(corpus_site):
+    """Not only a summary: each entry's content is the article's body as HTML, which
+    resolves its relative links from the article's own address."""
+    from bs4 import BeautifulSoup
+    from pages import soup
+
+    assert corpus_site.build("--quiet") == 0
+    for feed_file in ["feed.xml", *(f"chuyen-muc/{s}/feed.xml" for s in CATEGORIES.values())]:
+        feed = ET.fromstring((corpus_site.output / feed_file).read_bytes())
+        found = feed.findall(f"{ATOM}entry")
+        assert 0 < len(found) <= FEED_SIZE
+        for entry in found:
+            content = entry.find(f"{ATOM}content")
+            url = entry.findtext(f"{ATOM}id")
+            assert content.get("type") == "html"
+            assert content.get("{http://www.w3.org/XML/1998/namespace}base") == url
+            body = soup(corpus_site.output, url.removeprefix(BASE)).select_one(".article-body")
+            shown = BeautifulSoup(content.text, "html.parser")
+            assert shown.get_text().strip() == body.get_text().strip()
+            assert shown.p is not None, "HTML, not plain text"
+
+
+def test_the_follow_links_open_a_page_that_explains_and_lists_the_feeds(corpus_site):
+    from pages import link, resolve, soup
+
+    assert corpus_site.build("--quiet") == 0
+    page = soup(corpus_site.output, "theo-doi/")
+    assert page.h1.get_text() == "Theo dõi tin mới"
+    assert "ứng dụng đọc tin" in page.select_one("main").get_text()
+    items = page.select(".feeds li")
+    expected = ["feed.xml", *(f"chuyen-muc/{s}/feed.xml" for s in sorted(CATEGORIES.values()))]
+    # Each feed by its address, to copy into a reader app, linking to the feed itself.
+    assert [li.a.get_text() for li in items] == [BASE + f for f in expected]
+    assert [resolve("theo-doi/", li.a["href"]) for li in items] == expected
+    assert all((corpus_site.output / f).is_file() for f in expected)
+    # Every page's footer and each category's "follow" link lead here, to its feed.
+    assert link(corpus_site.output, "2019/", ".site-footer a") == "theo-doi/"
+    for slug in CATEGORIES.values():
+        href = soup(corpus_site.output, f"chuyen-muc/{slug}/").select_one(".feed-link a")["href"]
+        target, anchor = href.split("#")
+        assert resolve(f"chuyen-muc/{slug}/", target) == "theo-doi/"
+        assert page.find(id=anchor).a.get_text() == f"{BASE}chuyen-muc/{slug}/feed.xml"

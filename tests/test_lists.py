@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 from corpus import CATEGORIES, CORPUS, TAGS, newest_first, oldest_first
-from pages import link, listed, output_file, soup
+from pages import link, listed, output_file, resolve, soup
 
 PER_PAGE = 4  # corpus_site's per_page
 
@@ -178,3 +178,79 @@ def test_a_tag_without_letters_or_digits_is_an_error(site, capsys):
     assert site.build("--quiet") == 1
     err = capsys.readouterr().err
     assert "a.md:5: error: the tag '!!!' gives an empty web address" in err
+
+
+def months_of(chunk) -> str:
+    """How a numbered page names its dates: "03/2010 - 07/2010" (an en dash), or one month."""
+    first, last = (f"{e.published:%m/%Y}" for e in (chunk[0], chunk[-1]))
+    return first if first == last else f"{first} \u2013 {last}"
+
+
+@pytest.mark.parametrize("list_url, oldest", list(lists()), ids=lambda v: v or "home")
+def test_numbered_pages_are_named_by_number_and_dates(built, list_url, oldest):
+    """Numbers count from the oldest article: the dates say which articles a page holds."""
+    full = len(oldest) // PER_PAGE
+    for number in range(1, full + 2):
+        chunk = oldest[(number - 1) * PER_PAGE : number * PER_PAGE]
+        page = soup(built, f"{list_url}trang/{number}/")
+        name = page.select_one("h1 .page-number").get_text()
+        assert name == (f"Trang {number} · {months_of(chunk)}" if chunk else f"Trang {number}")
+        assert name in page.title.get_text()
+        older = page.select_one("a.older")
+        if number > 1:
+            before = oldest[(number - 2) * PER_PAGE : (number - 1) * PER_PAGE]
+            assert f"Trang {number - 1} · {months_of(before)}" in older.get_text()
+    home = soup(built, "trang/1/")
+    assert home.h1.contents[0].strip() == "Tất cả bài viết", "not 'the newest articles'"
+    assert "cũ nhất" in home.select_one(".page-order").get_text()
+
+
+@pytest.mark.parametrize("list_url, oldest", list(lists()), ids=lambda v: v or "home")
+def test_a_lists_own_page_names_its_permanent_pages_by_dates(built, list_url, oldest):
+    full = len(oldest) // PER_PAGE
+    holding = [n for n in (full + 1, full) if oldest[(n - 1) * PER_PAGE : n * PER_PAGE] and n]
+    links = soup(built, list_url).select(".permanent-pages a")
+    assert [a.get_text() for a in links] == [
+        f"Trang {n} · {months_of(oldest[(n - 1) * PER_PAGE : n * PER_PAGE])}" for n in holding
+    ]
+
+
+def test_the_archive_index_opens_with_a_jump_to_each_year(built):
+    years = sorted({e.published.year for e in CORPUS}, reverse=True)
+    page = soup(built, "luu-tru/")
+    jump = page.select(".year-jump a")
+    assert [a.get_text() for a in jump] == [str(y) for y in years]
+    # Each goes to its year's section on the same page, which holds that year's months.
+    for a, year in zip(jump, years, strict=True):
+        section = page.find(id=a["href"].removeprefix("#"))
+        assert a["href"].startswith("#") and section is not None
+        assert resolve("luu-tru/", section.h2.a["href"]) == f"{year}/"
+    assert page.select_one(".year-jump").find_next("ul", class_="archive-years")
+
+
+@pytest.mark.parametrize(
+    "url, current, how",
+    [
+        ("", "Trang chủ", "page"),
+        ("trang/1/", "Trang chủ", "true"),
+        ("luu-tru/", "Lưu trữ", "page"),
+        ("2019/", "Lưu trữ", "true"),
+        ("2019/06/", "Lưu trữ", "true"),
+        ("chuyen-muc/", "Chuyên mục", "page"),
+        ("chuyen-muc/kinh-te/", "Chuyên mục", "true"),
+        ("chuyen-muc/kinh-te/trang/1/", "Chuyên mục", "true"),
+        ("the/", "Chuyên mục", "true"),
+        ("the/can-bo/", "Chuyên mục", "true"),
+    ],
+)
+def test_the_menu_marks_the_current_section(built, url, current, how):
+    marked = soup(built, url).select(".site-nav a[aria-current]")
+    assert [(a.get_text(), a["aria-current"]) for a in marked] == [(current, how)]
+
+
+def test_an_article_is_marked_in_the_section_its_trail_starts_with(built):
+    for entry in CORPUS:
+        marked = soup(built, entry.url).select(".site-nav a[aria-current]")
+        crumbs = soup(built, entry.url).select(".breadcrumbs a")
+        assert [a.get_text() for a in marked] == [crumbs[1].get_text()]
+        assert marked[0]["aria-current"] == "true"

@@ -3,6 +3,7 @@ browser with JavaScript off: archive -> month -> article, categories, pagination
 and an old address redirecting."""
 
 import pytest
+from bs4 import BeautifulSoup
 from corpus import CORPUS, newest_first
 
 
@@ -51,3 +52,24 @@ def test_an_old_address_redirects_offline(corpus_site, browser_page):
     browser_page.goto((root / alias).as_uri())
     browser_page.wait_for_url("**/" + entry.url + "index.html")
     assert browser_page.locator("h1").inner_text() == entry.title
+
+
+def test_the_offline_copy_offers_no_search_it_cannot_do(corpus_site):
+    """Search needs a web server: offline, no page has a search box or leads to search."""
+    from pages import resolve
+
+    assert corpus_site.build("--quiet", "--offline") == 0
+    root = corpus_site.root / "_site-offline"
+    pages = sorted(root.rglob("*.html"))
+    assert len(pages) > 50
+    for path in pages:
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        url = path.relative_to(root).as_posix()
+        assert not html.select("form[role=search], input[type=search]"), url
+        targets = [resolve(url, a["href"]) for a in html.select("a[href]")]
+        if url != "tim-kiem/index.html":  # which says why there is no search
+            assert not [t for t in targets if t.startswith("tim-kiem/")], url
+    # Online, the same archive has the box on every page.
+    assert corpus_site.build("--quiet") == 0
+    home = BeautifulSoup(corpus_site.read("index.html"), "html.parser")
+    assert home.select_one("form.search-box input[type=search]")

@@ -15,12 +15,21 @@ from test_seed_article import SEED_URL
 from webtools import axe_source
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts" / "reader"
+# Every kind of page a reader meets. Feeds are XML for reader apps; the "follow"
+# links open the feeds page, which explains them (browsers are dropping the XSLT that
+# could have styled the XML itself).
 PAGES = [
     pytest.param("", id="home"),
-    pytest.param("2019/", id="year"),
-    pytest.param("chuyen-muc/van-hoa-xa-hoi/", id="category"),
     pytest.param(SEED_URL, id="article"),
     pytest.param(RICH_URL, id="article-rich"),
+    pytest.param("trang/1/", id="numbered"),
+    pytest.param("chuyen-muc/van-hoa-xa-hoi/", id="category"),
+    pytest.param("the/phuong-bach-dang/", id="tag"),
+    pytest.param("luu-tru/", id="archive"),
+    pytest.param("2019/", id="year"),
+    pytest.param("2019/05/", id="month"),
+    pytest.param("tim-kiem/?q=tuyen+duong", id="search"),
+    pytest.param("theo-doi/", id="feeds"),
     pytest.param("404.html", id="404"),
 ]
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
@@ -86,6 +95,7 @@ def axe_problems(page) -> list[str]:
 @pytest.mark.parametrize("path", PAGES)
 def test_page_reads_well(browser, showcase_address, path, size, scheme, request):
     page, problems = open_page(browser, showcase_address, path, size, scheme)
+    page.wait_for_load_state("networkidle")  # search results are fetched by script
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{request.node.callspec.id}.png"), full_page=True)
 
@@ -95,6 +105,59 @@ def test_page_reads_well(browser, showcase_address, path, size, scheme, request)
     )
     assert widths[0] <= widths[1], f"the page scrolls sideways: {widths}"
     assert axe_problems(page) == []
+    assert problems == []
+    page.context.close()
+
+
+FIRST_LINE_BOTTOM = """el => {
+  const text = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
+  const range = document.createRange();
+  range.setStart(text, 0);
+  range.setEnd(text, 1);
+  return range.getBoundingClientRect().bottom;
+}"""
+
+
+@pytest.mark.parametrize("path", [SEED_URL, RICH_URL], ids=["long-title", "with-source"])
+def test_an_articles_first_line_is_on_the_first_screen_of_a_phone(browser, showcase_address, path):
+    """The header, notice, trail and heading leave room for the text: the first line of
+    the first paragraph is whole on a 390x844 screen, before any scrolling. The seed
+    article has a 30-word title; the other one names its source in the notice."""
+    page, problems = open_page(browser, showcase_address, path, "phone", "light")
+    height = page.evaluate("window.innerHeight")
+    assert height == SIZES["phone"]["height"]
+    first = page.locator(".article-body p").first
+    bottom = first.evaluate(FIRST_LINE_BOTTOM)
+    assert 0 < bottom <= height, f"the first line ends at y = {bottom:.0f}"
+    # Not bought by hiding the title or the trail to where the article is filed.
+    assert page.locator("h1").bounding_box()["y"] < bottom
+    assert page.locator(".breadcrumbs a").count() == 3
+    assert problems == []
+    page.context.close()
+
+
+def test_a_wide_table_scrolls_sideways_inside_the_article(browser, showcase_address):
+    """Its words stay whole ("STT", not "ST/T"), the page itself does not scroll, and a
+    keyboard can reach the table to scroll it."""
+    page, problems = open_page(browser, showcase_address, RICH_URL, "phone", "light")
+    table = page.locator(".article-body table")
+    scroll, client = table.evaluate("t => [t.scrollWidth, t.clientWidth]")
+    assert scroll > client, "the showcase table is wider than a phone"
+    header = table.locator("th").first
+    assert header.inner_text() == "STT"
+    lines = header.evaluate(
+        "th => { const r = document.createRange(); r.selectNodeContents(th);"
+        " return new Set([...r.getClientRects()].map(q => Math.round(q.top))).size; }"
+    )
+    assert lines == 1, "the header is on one line"
+    assert table.get_attribute("tabindex") == "0"
+    table.focus()
+    page.keyboard.press("ArrowRight")
+    assert table.evaluate("t => t.scrollLeft") > 0
+    # Still a table for a screen reader.
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    roles = {n["role"]["value"] for n in tree if "role" in n}
+    assert {"table", "columnheader", "cell"} <= roles
     assert problems == []
     page.context.close()
 
