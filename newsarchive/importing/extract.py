@@ -1,0 +1,275 @@
+"""One captured page -> the article on it, or why it is not one.
+
+A site profile (profiles.py) says where a known platform keeps each field; the page's own
+markers pick it. Pages of unknown sites go to well-kept extraction libraries, installed
+with the optional `[import]` extra: trafilatura for the text, its metadata reader for the
+title and category, htmldate for the date when the page gives none of its own.
+"""
+
+import re
+import unicodedata
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .dates import read_date
+from .html import convert
+from .page import CapturedPage, Extracted, NotArticle
+from .profiles import Profile, Profiles, load_profiles
+
+__all__ = ["extract", "load_profiles"]
+
+# Where pages of any platform state their own publish date, most trusted first.
+PAGE_DATES = (
+    'meta[property="article:published_time"]',
+    'meta[itemprop="datePublished"]',
+    "[itemprop=datePublished]",
+    'meta[name="pubdate"]',
+    'meta[name="publishdate"]',
+    'meta[property="og:published_time"]',
+    'meta[name="dc.date.issued"]',
+    "time[datetime]",
+)
+GENERIC_NEEDS = (
+    "this page matches no site profile, and pages of unknown sites are read by the "
+    "optional extraction libraries, which are not installed: run  "
+    "python3 -m pip install 'newsarchive[import]'  (or add a site profile for the site, "
+    "see docs/import-profiles.md)"
+)
+_VIETNAMESE = frozenset(
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_SHIPPED: Profiles | None = None
+
+
+def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted | NotArticle:
+    """The article on ``page``; profiles default to the shipped ones."""
+    profiles = profiles or _shipped()
+    tree = LexborHTMLParser(page.html)
+    profile = profiles.pick(tree, page.url)
+    if profile is None:
+        found = _generic(page, tree, profiles)
+    else:
+        found = _with_profile(page, tree, profile, profiles)
+    if isinstance(found, NotArticle) or profiles.all_languages:
+        return found
+    if not _looks_vietnamese(f"{found.title} {found.body}"):
+        return NotArticle(
+            "the page is not in Vietnamese (another language section of the portal); "
+            "to import it too, ask for all languages"
+        )
+    return found
+
+
+def _shipped() -> Profiles:
+    global _SHIPPED
+    if _SHIPPED is None:
+        loaded = load_profiles()
+        if isinstance(loaded, list):  # a broken shipped profile is our bug, not the user's
+            raise RuntimeError("; ".join(e.format() for e in loaded))
+        _SHIPPED = loaded
+    return _SHIPPED
+
+
+def _with_profile(
+    page: CapturedPage, tree: LexborHTMLParser, profile: Profile, profiles: Profiles
+) -> Extracted | NotArticle:
+    title = _first_value(tree, profile.title)
+    parts = tree.css(profile.body)
+    if not title or not parts:
+        missing = "title" if not title else "text"
+        where = ", ".join(profile.title) if not title else profile.body
+        return NotArticle(
+            f"no article {missing} where the {profile.name} profile looks ({where}): "
+            "a list, search, calendar or other page that is not an article"
+        )
+    for part in parts:
+        for selector in profile.drop:
+            for node in part.css(selector):
+                node.decompose()
+    notes: list[str] = []
+    date_text = _first_value(tree, profile.date)
+    published, timed = read_date(date_text, profiles.timezone)
+    if published is None:
+        published, timed = _page_date(tree, profiles)
+    return _extracted(
+        page,
+        title,
+        published,
+        timed,
+        _first_value(tree, profile.category),
+        parts,
+        profile.name,
+        _article_id(page, profile.article_id),
+        notes,
+    )
+
+
+def _extracted(
+    page: CapturedPage,
+    title: str,
+    published: datetime | None,
+    timed: bool,
+    category: str,
+    parts: list[LexborNode],
+    profile: str,
+    article_id: str,
+    notes: list[str],
+) -> Extracted:
+    converted = convert(parts, page.url)
+    if published is None:
+        notes.append("found no publish date on the page")
+    elif not timed:
+        notes.append("the page gives no time of day for its date: 00:00 was used")
+    if not converted.markdown:
+        notes.append("the article has no text")
+    return Extracted(
+        title=_nfc(title),
+        published=published,
+        category=_nfc(category),
+        body=_nfc(converted.markdown),
+        media=converted.media,
+        article_id=article_id,
+        profile=profile,
+        notes=(*notes, *converted.notes),
+    )
+
+
+def _generic(
+    page: CapturedPage, tree: LexborHTMLParser, profiles: Profiles
+) -> Extracted | NotArticle:
+    """A page of an unknown site: trafilatura finds the text, and the metadata."""
+    try:
+        import trafilatura
+        from htmldate import find_date
+    except ImportError:
+        return NotArticle(GENERIC_NEEDS)
+    found = trafilatura.bare_extraction(
+        page.html,
+        url=page.url or None,
+        output_format="python",
+        include_images=True,
+        include_links=True,
+        include_tables=True,
+        include_comments=False,
+        with_metadata=True,
+        deduplicate=False,
+    )
+    body_html = trafilatura.extract(
+        page.html,
+        url=page.url or None,
+        output_format="html",
+        include_images=True,
+        include_links=True,
+        include_tables=True,
+        include_formatting=True,
+        include_comments=False,
+        deduplicate=False,
+    )
+    if found is None or not body_html:
+        return NotArticle("found no article text on the page (a list, search or other page)")
+    metadata = found if not isinstance(found, dict) else None
+    title = (getattr(metadata, "title", None) if metadata else found.get("title")) or ""
+    if not title:
+        return NotArticle("found no article title on the page")
+    notes = ["read with the generic extractor (no site profile matched): check the result"]
+    published, timed = _page_date(tree, profiles)
+    if published is None:
+        day = find_date(page.html, original_date=True, outputformat="%Y-%m-%d %H:%M:%S")
+        published, timed = read_date(day or "", profiles.timezone)
+        timed = timed and not (day or "").endswith("00:00:00")
+    categories = (getattr(metadata, "categories", None) if metadata else None) or []
+    category = str(categories[0]) if categories else _breadcrumb(tree, str(title))
+    fragment = LexborHTMLParser(body_html).body
+    parts = [fragment] if fragment is not None else []
+    for part in parts:
+        _drop_heading_lines(part, str(title), profiles)
+    return _extracted(
+        page,
+        str(title),
+        published,
+        timed,
+        category,
+        parts,
+        "generic",
+        "",
+        notes,
+    )
+
+
+def _drop_heading_lines(body: LexborNode, title: str, profiles: Profiles) -> None:
+    """The title and the dateline above the text are front matter, not body."""
+    for node in body.css("h1, h2, p")[:3]:
+        text = " ".join(node.text().split())
+        if text == " ".join(title.split()):
+            node.decompose()
+        elif len(text) < 60 and read_date(text, profiles.timezone)[0] is not None:
+            node.decompose()
+
+
+def _breadcrumb(tree: LexborHTMLParser, title: str) -> str:
+    """The last step of the page's breadcrumb before the article itself."""
+    for trail in tree.css('.breadcrumb, .breadcrumbs, [aria-label="breadcrumb"]'):
+        steps = [" ".join(a.text().split()) for a in trail.css("a")]
+        steps = [s for s in steps if s and s != title]
+        if len(steps) > 1:
+            return steps[-1]
+    return ""
+
+
+def _page_date(tree: LexborHTMLParser, profiles: Profiles) -> tuple[datetime | None, bool]:
+    """The publish date the page states in its markup, or in a labelled line of text."""
+    for selector in PAGE_DATES:
+        for node in tree.css(selector):
+            published, timed = read_date(_value(node), profiles.timezone)
+            if published is not None:
+                return published, timed
+    body = tree.body
+    text = body.text(separator=" ") if body is not None else ""
+    label = re.search(r"Ngày đăng|Đăng ngày|Ngày xuất bản|Cập nhật", text)
+    if label is None:
+        return None, False
+    return read_date(text[label.start() : label.start() + 80], profiles.timezone)
+
+
+def _first_value(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str:
+    for selector in selectors:
+        for node in tree.css(selector):
+            value = _value(node)
+            if value:
+                return value
+    return ""
+
+
+def _value(node: LexborNode) -> str:
+    """What an element says: a meta's content, a time's datetime, or its text."""
+    for attribute in ("content", "datetime"):
+        value = node.attrs.get(attribute)
+        if value:
+            return " ".join(value.split())
+    return " ".join(node.text(separator=" ").split())
+
+
+def _article_id(page: CapturedPage, pattern: str) -> str:
+    if not pattern:
+        return ""
+    for where in (page.url, page.origin):
+        match = re.search(pattern, urlsplit(where).path if "://" in where else where)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def _looks_vietnamese(text: str) -> bool:
+    """Most Vietnamese words carry a diacritic; English and French words rarely these."""
+    words = _WORD.findall(text.lower())
+    if len(words) < 8:
+        return True  # too little text to tell: keep it
+    marked = sum(1 for word in words if not _VIETNAMESE.isdisjoint(word))
+    return marked / len(words) >= 0.15
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
