@@ -15,7 +15,7 @@ _CLOCK = (
     r"(?P<H>\d{1,2})\s*(?::|h|g|giờ)\s*(?P<M>\d{2})(?::(?P<S>\d{2}))?"
     r"(?:\s*(?P<half>AM|PM|SA|CH|A\.M\.|P\.M\.)(?![^\W\d_]))?"
 )
-_BETWEEN = r"\s*(?:\||-|–|,|lúc|luc|ngày|\s)*\s*"
+_BETWEEN = r"\s*(?:\||-|\u2013|,|lúc|luc|ngày|\s)*\s*"
 _DATE_FIRST = re.compile(_DATE + rf"(?:{_BETWEEN}{_CLOCK})?", re.I)
 _CLOCK_FIRST = re.compile(_CLOCK + _BETWEEN + _DATE, re.I)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
@@ -65,9 +65,8 @@ def _valid(match: re.Match[str]) -> datetime | None:
         return None
     if half:
         hour = hour % 12 + (12 if half in _AFTERNOON else 0)
+    day, month, year = (int(match.group(k)) for k in ("d", "m", "y"))
     try:
-        return datetime(
-            int(match.group("y")), int(match.group("m")), int(match.group("d")), hour, minute, second
-        )
+        return datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None

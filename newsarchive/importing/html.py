@@ -28,15 +28,15 @@ BLOCKS = _tags(
     "p div section article main figure figcaption blockquote ul ol li table thead tbody "
     "tfoot tr td th caption pre hr dl dt dd center address details summary"
 ) | frozenset(HEADINGS)
-INLINE = _tags("a img br strong b em i span font small big time abbr mark u ins cite q sup sub s del")
+INLINE_QUIET = _tags("span font small big time abbr mark u ins cite q sup sub s del")
+INLINE = _tags("a img br strong b em i") | INLINE_QUIET
 # Elements whose content is not article text: left out, and counted in the notes.
 DROPPED = _tags(
     "script style noscript template iframe video audio object embed canvas svg form "
     "button input select textarea nav header footer aside map"
 )
-INLINE_QUIET = _tags("span font small big time abbr mark u ins cite q sup sub s del")
 ATTACHMENT_SUFFIXES = tuple(
-    ".pdf .doc .docx .xls .xlsx .ppt .pptx .pps .ppsx .odt .ods .odp .rtf .csv .zip .rar .7z".split()
+    _tags(".pdf .doc .docx .xls .xlsx .ppt .pptx .pps .ppsx .odt .ods .odp .rtf .csv .zip .rar .7z")
 )
 # Where lazy-loading scripts keep an image's real address while `src` shows a placeholder.
 LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "src")
@@ -46,6 +46,7 @@ _PLACEHOLDER = re.compile(
     r"[^/]*\.(gif|png|svg|jpg)$",
     re.I,
 )
+_NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _SPACE = re.compile(r"[ \t\n\r\f]+")  # not \s: a no-break space is text
 _EDGE_SPACE = " \t\n\r\f\xa0"  # but at the edges of a block it is only indentation
 
@@ -178,13 +179,8 @@ def _srcset(value: str) -> list[tuple[float, str]]:
         words = candidate.split()
         if not words:
             continue
-        size = 1.0
-        if len(words) > 1:
-            try:
-                size = float(words[1].rstrip("xXwW"))
-            except ValueError:
-                pass
-        found.append((size, words[0]))
+        size = words[1].rstrip("xXwW") if len(words) > 1 else "1"
+        found.append((float(size) if _NUMBER.match(size) else 1.0, words[0]))
     return found
 
 
@@ -292,8 +288,8 @@ class _Converter:
             if row.tag == "tr"
         ]
         rows = [row for row in rows if row]
-        caption = next((c for c in node.children if isinstance(c, Node) and c.tag == "caption"), None)
-        lines = [self.inline_children(caption), ""] if caption is not None else []
+        captions = [c for c in node.children if isinstance(c, Node) and c.tag == "caption"]
+        lines = [self.inline_children(captions[0]), ""] if captions else []
         if not rows:
             return "\n".join(lines).strip()
         if any("colspan" in c.attrs or "rowspan" in c.attrs for row in rows for c in row):

@@ -37,6 +37,7 @@ REQUIRED = ("title", "body")
 MARKERS = ("selectors", "hosts", "generators")
 HINT = "see docs/import-profiles.md for the format, with an example"
 _PROBE = LexborHTMLParser("<p></p>")
+PORTAL_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")  # naive times on Vietnamese portals
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Profiles:
     """The profiles to try, in order, and how to read what they find."""
 
     profiles: tuple[Profile, ...]
-    timezone: ZoneInfo = ZoneInfo("Asia/Ho_Chi_Minh")
+    timezone: ZoneInfo = PORTAL_TIMEZONE
     forced: Profile | None = None  # --profile NAME: every page is read with this one
     all_languages: bool = False  # pages in other languages than Vietnamese are articles too
 
@@ -94,7 +95,8 @@ def load_profiles(
     if config is not None:
         site_yaml = config.root / "site.yaml"
         for name, values in (config.import_profiles or {}).items():
-            found.extend(_profile(site_yaml, values, str(name), errors, f"import_profiles: {name}: "))
+            where = f"import_profiles: {name}: "
+            found.extend(_profile(site_yaml, values, str(name), errors, where))
         folder = config.root / FOLDER
         if folder.is_dir():
             found.extend(_read_folder(folder, errors))
@@ -104,7 +106,7 @@ def load_profiles(
     unique = tuple({p.name: p for p in reversed(found)}.values())[::-1]  # first one wins
     profiles = Profiles(
         unique,
-        timezone=config.timezone if config is not None else Profiles.timezone,
+        timezone=config.timezone if config is not None else PORTAL_TIMEZONE,
         all_languages=all_languages,
     )
     if not profile:
