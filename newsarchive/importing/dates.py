@@ -42,7 +42,10 @@ def read_date(text: str, tz: ZoneInfo) -> tuple[datetime | None, bool]:
         (m for pattern in (_CLOCK_FIRST, _DATE_FIRST) for m in pattern.finditer(text)),
         key=lambda m: (m.start(), -len(m.group(0))),
     )
-    candidates = [m for m in found if _valid(m) is not None]
+    candidates: list[re.Match[str]] = []
+    for match in found:  # one reading per printed date: the longest, from its start
+        if _valid(match) is not None and (not candidates or match.start() >= candidates[-1].end()):
+            candidates.append(match)
     if not candidates:
         return None, False
     label = _PUBLISHED.search(text)
