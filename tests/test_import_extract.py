@@ -268,11 +268,13 @@ def test_unsafe_addresses_lose_their_address_and_keep_their_text():
 <a href="JaVa&#x09;ScRiPt:alert(2)">tệp hai</a>,
 <a href="data:text/html;base64,PHNjcmlwdD4=">tệp ba</a> và
 <a href="vbscript:msgbox">tệp bốn</a>.</p>
+<p>Một <a href="javascript&amp;#58;alert(6)">địa chỉ</a> mà Markdown sẽ giải mã thêm lần nữa.</p>
 <p onclick="alert(3)">Ảnh <img src="data:image/png;base64,iVBORw0KGgo=" alt="x">
 <img src="javascript:alert(4)" alt="y"></p><script>alert(5)</script>"""
     found = article_of(liferay_page(body=body))
     assert "Xem tệp một, tệp hai, tệp ba và tệp bốn." in plain(found.body)
-    for bad in ("javascript", "script", "data:", "vbscript", "alert", "onclick"):
+    assert "Một địa chỉ mà Markdown" in plain(found.body)
+    for bad in ("javascript", "script", "data:", "vbscript", "alert", "onclick", "#58"):
         assert bad not in found.body.lower()
     assert found.media == ()
     assert any("<script>" in note for note in found.notes)

@@ -15,7 +15,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 import nh3
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..linksafety import is_safe_url
+from ..linksafety import SAFE_SCHEMES, is_safe_url
 from ..markup import escape_inline, escape_line_start
 
 
@@ -66,32 +66,18 @@ def convert(parts: list[LexborNode], base_url: str) -> Converted:
     """The article's elements (changed in place) -> Markdown, media and notes."""
     prepared = _Prepared(base_url)
     html = "".join(prepared.take(part) for part in parts)
-    unsafe: list[str] = []
     clean = nh3.clean(
         html,
         tags=set(BLOCKS | INLINE),
         attributes={"a": {"href", "title"}, "img": {"src", "alt"}, "td": {"colspan", "rowspan"}},
-        attribute_filter=lambda _tag, name, value: _safe(name, value, unsafe),
-        url_schemes={"http", "https", "mailto", "tel"},
+        url_schemes=set(SAFE_SCHEMES),
         link_rel=None,
     )
     body = LexborHTMLParser(f"<body>{clean}</body>").body
     converter = _Converter(base_url)
     markdown = converter.blocks(_to_node(body)) if body is not None else ""
     notes = [*prepared.report(), *converter.report()]
-    if unsafe:
-        notes.append(
-            f"removed {len(unsafe)} unsafe link or image address(es) such as {unsafe[0][:60]!r} "
-            "(javascript:, data:...); their text was kept"
-        )
     return Converted(markdown, tuple(dict.fromkeys(converter.media)), tuple(notes))
-
-
-def _safe(name: str, value: str, unsafe: list[str]) -> str | None:
-    if name in ("href", "src") and not is_safe_url(value):
-        unsafe.append(value)
-        return None
-    return value
 
 
 def is_attachment(url: str) -> bool:
@@ -107,6 +93,7 @@ class _Prepared:
         self.base_url = base_url
         self.dropped: Counter[str] = Counter()
         self.placeholders = 0
+        self.unsafe: list[str] = []
 
     def take(self, part: LexborNode) -> str:
         for tag in sorted(DROPPED):
@@ -121,13 +108,17 @@ class _Prepared:
             for name in [*LAZY_SOURCES, *LAZY_SRCSETS]:
                 if name in image.attrs:
                     del image.attrs[name]
-            if src:
+            if src and self.safe(src):
                 image.attrs["src"] = self.absolute(src)
             else:
-                self.placeholders += 1
+                self.placeholders += not src
                 image.decompose()
         for link in part.css("a[href]"):
-            link.attrs["href"] = self.absolute(link.attrs["href"] or "")
+            href = link.attrs["href"] or ""
+            if self.safe(href):
+                link.attrs["href"] = self.absolute(href)
+            else:
+                del link.attrs["href"]
         return part.html or ""
 
     def _picture(self, picture: LexborNode) -> None:
@@ -153,6 +144,13 @@ class _Prepared:
                 return url
         return ""
 
+    def safe(self, url: str) -> bool:
+        """The page's own address is judged, before it is made absolute."""
+        if is_safe_url(url):
+            return True
+        self.unsafe.append(url)
+        return False
+
     def absolute(self, url: str) -> str:
         url = url.strip()
         if self.base_url and url and not url.startswith("#"):
@@ -164,6 +162,11 @@ class _Prepared:
             f"left out {count} <{tag}> element(s) and their content"
             for tag, count in sorted(self.dropped.items())
         ]
+        if self.unsafe:
+            notes.append(
+                f"removed {len(self.unsafe)} unsafe link or image address(es) such as "
+                f"{self.unsafe[0][:60]!r} (javascript:, data:...); their text was kept"
+            )
         if self.placeholders:
             notes.append(
                 f"left out {self.placeholders} image(s) that had only a placeholder "
