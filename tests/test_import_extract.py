@@ -404,3 +404,28 @@ def test_the_vnexpress_sample_matches_fundus_and_the_english_sample_is_skipped()
     assert len(found.media) == 1 and found.media[0] in {v["url"] for v in image}
     english = (SAMPLES / "H-sotttt-eng-3159471.html").read_text(encoding="utf-8")
     assert isinstance(extract(CapturedPage("H", "", english), _profiles()), NotArticle)
+
+
+def test_the_documented_example_profile_reads_the_page_it_describes(site):
+    """docs/import-profiles.md's first example, on the saved page it was written for."""
+    docs = (REPO / "docs" / "import-profiles.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", docs, re.S)
+    assert example is not None
+    folder = site.root / "import-profiles"
+    folder.mkdir()
+    (folder / "quan-hai-ba-trung.yaml").write_text(example.group(1), encoding="utf-8")
+    profiles = load_profiles(load_config(site.root / "site.yaml"))
+    assert not isinstance(profiles, list), profiles
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    url = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
+    found = extract(CapturedPage("old-portal-article.html", url, page), profiles)
+    assert isinstance(found, Extracted)
+    assert (found.profile, found.title, found.category, found.article_id) == (
+        "quan-hai-ba-trung",
+        "Phường Bạch Đằng ra quân làm sạch đường phố",
+        "VĂN HÓA - XÃ HỘI",
+        "123",
+    )
+    assert found.published == datetime(2020, 3, 5, 9, 15, tzinfo=HANOI)
+    assert found.body.startswith("**Sáng 5/3, phường Bạch Đằng tổ chức ra quân")
+    assert "Chia sẻ" not in found.body and "Tin khác" not in found.body
