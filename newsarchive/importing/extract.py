@@ -46,6 +46,8 @@ _SHIPPED: Profiles | None = None
 def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted | NotArticle:
     """The article on ``page``; profiles default to the shipped ones."""
     profiles = profiles or _shipped()
+    if not page.html.strip():
+        return NotArticle("the page is empty")
     tree = LexborHTMLParser(page.html)
     profile = profiles.pick(tree, page.url)
     if profile is None:
