@@ -188,13 +188,19 @@ def test_attachments_tables_and_captions_are_kept_with_absolute_addresses():
 <tr><td>01<td>Văn phòng Sở</tr></tbody></table>
 <table class="image-caption"><tr><td><img src="../../../image/journal/article.jpg?img_id=1"
  alt="Hội nghị"></td></tr><tr><td>Quang cảnh hội nghị</td></tr></table>
+<p><a href="/documents/1/0/hoi-nghi-lon.JPG"><img src="/documents/1/0/hoi-nghi-nho.jpg"></a></p>
+<p><a href="/tin-tuc/-/view_content/4417000-x.html">Tin liên quan</a></p>
 """
     found = article_of(liferay_page(body=body))
     pdf = f"{PORTAL}/documents/723399/0/CV%2b1468_signed.pdf/CV%201468_signed.pdf"
     doc = "http://ict-hanoi.gov.vn/UploadFile/Bieu%207%20%28KH%202010%29.doc"
     xlsx = f"{PORTAL}/documents/10180/Danh%20muc.XLSX"
     image = f"{PORTAL}/image/journal/article.jpg?img_id=1"
-    assert found.media == (pdf, doc, xlsx, image)
+    small, large = (
+        f"{PORTAL}/documents/1/0/hoi-nghi-nho.jpg",
+        f"{PORTAL}/documents/1/0/hoi-nghi-lon.JPG",
+    )
+    assert found.media == (pdf, doc, xlsx, image, small, large)
     assert f"[Công văn]({pdf})" in found.body
     assert f"[Phần 1]({doc})" in found.body
     assert "| **TT** | **Phòng, ban** |\n| --- | --- |\n| 01 | Văn phòng Sở |" in found.body

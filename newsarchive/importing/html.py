@@ -37,6 +37,7 @@ DROPPED = _tags(
 )
 ATTACHMENT_SUFFIXES = tuple(
     _tags(".pdf .doc .docx .xls .xlsx .ppt .pptx .pps .ppsx .odt .ods .odp .rtf .csv .zip .rar .7z")
+    | _tags(".jpg .jpeg .png .gif .webp .tif .tiff")  # a full-size picture behind a thumbnail
 )
 # Where lazy-loading scripts keep an image's real address while `src` shows a placeholder.
 LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "src")
@@ -81,7 +82,10 @@ def convert(parts: list[LexborNode], base_url: str) -> Converted:
 
 
 def is_attachment(url: str) -> bool:
-    """A document linked for download: one segment of its path ends like a file to keep."""
+    """A document or picture linked from the text: a segment of its path ends like one.
+
+    Any segment, as Liferay's document library serves `/documents/1/0/a.pdf/<uuid>`.
+    """
     path = unquote(urlsplit(url).path).lower()
     return any(segment.endswith(ATTACHMENT_SUFFIXES) for segment in path.split("/"))
 
