@@ -94,7 +94,7 @@ def _with_profile(
     date_text = _first_value(tree, profile.date)
     published, timed = read_date(date_text, profiles.timezone)
     if published is None:
-        published, timed = _page_date(tree, profiles)
+        published, timed = _marked_up_date(tree, profiles)
     return _extracted(
         page,
         title,
@@ -212,13 +212,21 @@ def _breadcrumb(tree: LexborHTMLParser, title: str) -> str:
     return ""
 
 
-def _page_date(tree: LexborHTMLParser, profiles: Profiles) -> tuple[datetime | None, bool]:
-    """The publish date the page states in its markup, or in a labelled line of text."""
+def _marked_up_date(tree: LexborHTMLParser, profiles: Profiles) -> tuple[datetime | None, bool]:
+    """The publish date the page states in its markup (meta tags, <time>)."""
     for selector in PAGE_DATES:
         for node in tree.css(selector):
             published, timed = read_date(_value(node), profiles.timezone)
             if published is not None:
                 return published, timed
+    return None, False
+
+
+def _page_date(tree: LexborHTMLParser, profiles: Profiles) -> tuple[datetime | None, bool]:
+    """The publish date in the page's markup, or in a labelled line ("Ngày đăng ...")."""
+    published, timed = _marked_up_date(tree, profiles)
+    if published is not None:
+        return published, timed
     body = tree.body
     text = body.text(separator=" ") if body is not None else ""
     label = re.search(r"Ngày đăng|Đăng ngày|Ngày xuất bản|Cập nhật", text)
