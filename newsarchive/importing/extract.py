@@ -9,6 +9,7 @@ measured these as the best of each on the samples).
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -74,11 +75,25 @@ def _shipped() -> Profiles:
     return _SHIPPED
 
 
+@dataclass
+class _Read:
+    """What a profile or the generic extractor found, before the body is converted."""
+
+    title: str
+    published: datetime | None
+    timed: bool  # the date came with a time of day
+    category: str
+    parts: list[LexborNode]  # the body's elements, in page order
+    profile: str
+    article_id: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
 def _with_profile(
     page: CapturedPage, tree: LexborHTMLParser, profile: Profile, profiles: Profiles
 ) -> Extracted | NotArticle:
     title = _first_value(tree, profile.title)
-    parts = tree.css(profile.body)
+    parts = _outermost(tree.css(profile.body))
     if not title or not parts:
         missing = "title" if not title else "text"
         where = ", ".join(profile.title) if not title else profile.body
@@ -90,50 +105,46 @@ def _with_profile(
         for selector in profile.drop:
             for node in part.css(selector):
                 node.decompose()
-    notes: list[str] = []
-    date_text = _first_value(tree, profile.date)
-    published, timed = read_date(date_text, profiles.timezone)
+    published, timed = read_date(_first_value(tree, profile.date), profiles.timezone)
     if published is None:
         published, timed = _marked_up_date(tree, profiles)
+    category = _first_value(tree, profile.category)
+    article_id = _article_id(page, profile.article_id)
     return _extracted(
-        page,
-        title,
-        published,
-        timed,
-        _first_value(tree, profile.category),
-        parts,
-        profile.name,
-        _article_id(page, profile.article_id),
-        notes,
+        page, _Read(title, published, timed, category, parts, profile.name, article_id)
     )
 
 
-def _extracted(
-    page: CapturedPage,
-    title: str,
-    published: datetime | None,
-    timed: bool,
-    category: str,
-    parts: list[LexborNode],
-    profile: str,
-    article_id: str,
-    notes: list[str],
-) -> Extracted:
-    converted = convert(parts, page.url)
-    if published is None:
+def _outermost(parts: list[LexborNode]) -> list[LexborNode]:
+    """The matches that are not inside another match: no text is taken twice."""
+    chosen = {part.mem_id for part in parts}
+    kept = []
+    for part in parts:
+        ancestor = part.parent
+        while ancestor is not None and ancestor.mem_id not in chosen:
+            ancestor = ancestor.parent
+        if ancestor is None:
+            kept.append(part)
+    return kept
+
+
+def _extracted(page: CapturedPage, read: _Read) -> Extracted:
+    converted = convert(read.parts, page.url)
+    notes = list(read.notes)
+    if read.published is None:
         notes.append("found no publish date on the page")
-    elif not timed:
+    elif not read.timed:
         notes.append("the page gives no time of day for its date: 00:00 was used")
     if not converted.markdown:
         notes.append("the article has no text")
     return Extracted(
-        title=_nfc(title),
-        published=published,
-        category=_nfc(category),
+        title=_nfc(read.title),
+        published=read.published,
+        category=_nfc(read.category),
         body=_nfc(converted.markdown),
         media=converted.media,
-        article_id=article_id,
-        profile=profile,
+        article_id=read.article_id,
+        profile=read.profile,
         notes=(*notes, *converted.notes),
     )
 
@@ -174,7 +185,7 @@ def _generic(
     for part in parts:
         _drop_heading_lines(part, title, profiles)
     category = _breadcrumb(tree, title) or _first_value(tree, ('meta[property="article:section"]',))
-    return _extracted(page, title, published, timed, category, parts, "generic", "", notes)
+    return _extracted(page, _Read(title, published, timed, category, parts, "generic", "", notes))
 
 
 def _printed_time(
