@@ -435,3 +435,15 @@ def test_the_documented_example_profile_reads_the_page_it_describes(site):
     assert found.published == datetime(2020, 3, 5, 9, 15, tzinfo=HANOI)
     assert found.body.startswith("**Sáng 5/3, phường Bạch Đằng tổ chức ra quân")
     assert "Chia sẻ" not in found.body and "Tin khác" not in found.body
+
+
+def test_notes_are_worded_alike_on_every_page_so_the_report_counts_them_once():
+    photo = "data:image/jpeg;base64," + "A" * 3000
+    one = article_of(liferay_page(body=f'<p>Một.<iframe src="x"></iframe><img src="{photo}"></p>'))
+    many = liferay_page(body=f'<p>Hai.</p>{"<iframe></iframe>" * 3}<img src="{photo}"><img>')
+    three = article_of(many)
+    assert one.notes == three.notes[:2]
+    assert any("<iframe>" in note for note in one.notes)
+    assert any("stored inside the page itself" in note for note in one.notes)
+    assert "without a usable address" in three.notes[2]
+    assert "data:image" not in one.body

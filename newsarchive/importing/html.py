@@ -56,6 +56,15 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip(_EDGE_SPACE)
 
 
+LOST_IMAGES = {
+    "embedded": "left out pictures stored inside the page itself (data: addresses): "
+    "save them by hand from the original page if they matter",
+    "placeholder": "left out images that showed only a lazy-loading placeholder, with no real "
+    "address in src, data-src or srcset",
+    "no address": "left out images without a usable address (the page's markup is broken there)",
+}
+
+
 @dataclass(frozen=True)
 class Converted:
     markdown: str
@@ -96,8 +105,8 @@ class _Prepared:
     def __init__(self, base_url: str):
         self.base_url = base_url
         self.dropped: Counter[str] = Counter()
-        self.placeholders = 0
-        self.unsafe: list[str] = []
+        self.lost_images: Counter[str] = Counter()  # why: placeholder, embedded, no address
+        self.unsafe = 0
 
     def take(self, part: LexborNode) -> str:
         for tag in sorted(DROPPED):
@@ -115,7 +124,6 @@ class _Prepared:
             if src and self.safe(src):
                 image.attrs["src"] = self.absolute(src)
             else:
-                self.placeholders += not src
                 image.decompose()
         for link in part.css("a[href]"):
             href = link.attrs["href"] or ""
@@ -140,19 +148,26 @@ class _Prepared:
             source.decompose()
 
     def image_source(self, image: LexborNode) -> str:
+        """The image's real address; "" (and the reason counted) when it has none."""
         srcset = [c for name in LAZY_SRCSETS for c in _srcset(image.attrs.get(name) or "")]
         candidates = [url for _, url in sorted(srcset, key=lambda c: -c[0])]
         candidates += [(image.attrs.get(name) or "").strip() for name in LAZY_SOURCES]
+        candidates = [url for url in candidates if url and not url.startswith("#")]
         for url in candidates:
-            if url and not url.lower().startswith("data:") and not _PLACEHOLDER.search(url):
+            if not url.lower().startswith("data:") and not _PLACEHOLDER.search(url):
                 return url
+        # A photo pasted into the page is a long data: address; a placeholder is a short one.
+        if any(url.lower().startswith("data:image") and len(url) > 2000 for url in candidates):
+            self.lost_images["embedded"] += 1
+        else:
+            self.lost_images["placeholder" if candidates else "no address"] += 1
         return ""
 
     def safe(self, url: str) -> bool:
         """The page's own address is judged, before it is made absolute."""
         if is_safe_url(url):
             return True
-        self.unsafe.append(url)
+        self.unsafe += 1
         return False
 
     def absolute(self, url: str) -> str:
@@ -162,20 +177,14 @@ class _Prepared:
         return url
 
     def report(self) -> list[str]:
-        notes = [
-            f"left out {count} <{tag}> element(s) and their content"
-            for tag, count in sorted(self.dropped.items())
-        ]
+        # Worded the same on every page, so that the report counts them once for all pages.
+        notes = [f"left out <{tag}> elements and their content" for tag in sorted(self.dropped)]
         if self.unsafe:
             notes.append(
-                f"removed {len(self.unsafe)} unsafe link or image address(es) such as "
-                f"{self.unsafe[0][:60]!r} (javascript:, data:...); their text was kept"
+                "removed unsafe link or image addresses (javascript:, data:...); "
+                "their text was kept"
             )
-        if self.placeholders:
-            notes.append(
-                f"left out {self.placeholders} image(s) that had only a placeholder "
-                "(no real address in src, data-src or srcset)"
-            )
+        notes += [LOST_IMAGES[why] for why in sorted(self.lost_images)]
         return notes
 
 
@@ -221,21 +230,27 @@ class _Converter:
         self.flattened: Counter[str] = Counter()
         self.relative: list[str] = []
         self.no_href = 0
+        self.spanning = False
         self.media: list[str] = []
         self.open_marks: list[str] = []
 
     def report(self) -> list[str]:
         notes = [
-            f"kept only the text of {count} <{tag}> element(s) (their layout is lost)"
-            for tag, count in sorted(self.flattened.items())
+            f"kept only the text of <{tag}> elements (their layout is lost)"
+            for tag in sorted(self.flattened)
         ]
+        if self.spanning:
+            notes.append(
+                "tables with cells spanning several columns or rows became simple tables: "
+                "check their layout against the original"
+            )
         if self.no_href:
-            notes.append(f"kept the text of {self.no_href} link(s) that had no usable address")
+            notes.append("kept the text of links that had no usable address")
         if self.relative:
             notes.append(
-                f"{len(self.relative)} relative address(es) such as {self.relative[0]!r} kept "
-                "as written: they will not work on the archive; give the page's original "
-                "address (--source-url) to make them point at the original site"
+                "relative addresses were kept as written: they will not work on the archive; "
+                "give the page's original address (--source-url) to make them point at the "
+                "original site"
             )
         return notes
 
@@ -300,7 +315,7 @@ class _Converter:
         if not rows:
             return "\n".join(lines).strip()
         if any("colspan" in c.attrs or "rowspan" in c.attrs for row in rows for c in row):
-            self.flattened["table cells spanning several columns or rows"] += 1
+            self.spanning = True
         width = max(len(row) for row in rows)
         for number, row in enumerate(rows):
             cells = [self.cell(c) for c in row]
