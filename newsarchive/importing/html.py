@@ -79,7 +79,12 @@ def convert(parts: list[LexborNode], base_url: str) -> Converted:
     clean = nh3.clean(
         html,
         tags=set(BLOCKS | INLINE),
-        attributes={"a": {"href", "title"}, "img": {"src", "alt"}, "td": {"colspan", "rowspan"}},
+        attributes={
+            "a": {"href", "title"},
+            "img": {"src", "alt"},
+            "td": {"colspan", "rowspan"},
+            "th": {"colspan", "rowspan"},
+        },
         url_schemes=set(SAFE_SCHEMES),
         link_rel=None,
     )
