@@ -447,3 +447,20 @@ def test_notes_are_worded_alike_on_every_page_so_the_report_counts_them_once():
     assert any("stored inside the page itself" in note for note in one.notes)
     assert "without a usable address" in three.notes[2]
     assert "data:image" not in one.body
+
+
+def test_an_archivists_profile_replaces_the_shipped_one_of_the_same_name(site):
+    shipped = (REPO / "newsarchive" / "profiles" / "liferay-hanoi.yaml").read_text("utf-8")
+    folder = site.root / "import-profiles"
+    folder.mkdir()
+    (folder / "liferay-hanoi.yaml").write_text(
+        shipped.replace("category: div.dd_chuyenmuc span.tintuc", "category: title"),
+        encoding="utf-8",
+    )
+    profiles = load_profiles(load_config(site.root / "site.yaml"))
+    assert not isinstance(profiles, list), profiles
+    assert [p.name for p in profiles.profiles].count("liferay-hanoi") == 1
+    assert profiles.profiles[0].origin.endswith("import-profiles/liferay-hanoi.yaml")
+    found = extract(CapturedPage("page.html", ARTICLE_URL, liferay_page()), profiles)
+    assert isinstance(found, Extracted)
+    assert found.category.startswith("Phường Kim Mã ra quân làm sạch đường phố - ")

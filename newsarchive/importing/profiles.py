@@ -103,7 +103,10 @@ def load_profiles(
     found.extend(_read_folder(SHIPPED, errors))
     if errors:
         return errors
-    unique = tuple({p.name: p for p in reversed(found)}.values())[::-1]  # first one wins
+    first: dict[str, Profile] = {}
+    for found_profile in found:  # the archivist's, found first, replace shipped ones
+        first.setdefault(found_profile.name, found_profile)
+    unique = tuple(first.values())
     profiles = Profiles(
         unique,
         timezone=config.timezone if config is not None else PORTAL_TIMEZONE,
