@@ -163,6 +163,7 @@ _ARTICLE = re.compile(
     r'<div class="asset-content"(.*?)<div class="(?:asset-control-detail|related_asset)"', re.S
 )
 _RELATED = re.compile(r'<ul class="related_asset_list">\s*<li><a [^>]*>(.*?)</a>', re.S)
+_HIDDEN = re.compile(r"<!--.*?-->|<(style|script)\b.*?</\1>", re.S | re.I)
 _FOOTER = re.compile(r'<div class="footleft">.*?<p>(.*?)</p>', re.S)
 
 
@@ -194,6 +195,8 @@ def read_truth(page: str) -> dict | None:
 
 
 def _text(fragment: str) -> str:
+    """What a browser shows of the fragment (not its comments, styles or scripts)."""
+    fragment = _HIDDEN.sub(" ", fragment)
     text = html.unescape(re.sub(r"<[^>]+>", " ", fragment))
     return unicodedata.normalize("NFC", " ".join(text.split()))
 

@@ -260,6 +260,13 @@ def test_the_english_section_is_not_an_article_unless_asked():
     assert isinstance(found, NotArticle)
     assert "not in Vietnamese" in found.reason
     assert article_of(english, all_languages=True).title.startswith("Rules for citizen")
+    links = "".join(
+        f'<p><a href="https://drive.google.com/file/d/{n}/view">'
+        f"https://drive.google.com/file/d/{n}/view</a></p>"
+        for n in range(5)
+    )
+    vietnamese = liferay_page(title="Tài liệu tuyên truyền", body=f"<p>Thông điệp:</p>{links}")
+    assert article_of(vietnamese).title == "Tài liệu tuyên truyền"  # addresses are not words
 
 
 def test_list_search_and_login_pages_of_the_portal_are_not_articles():

@@ -41,6 +41,7 @@ GENERIC_NEEDS = (
 )
 _VIETNAMESE = frozenset("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 _WORD = re.compile(r"[^\W\d_]+")
+_ADDRESS = re.compile(r"\]\([^)]*\)|\w+://\S+")
 _SHIPPED: Profiles | None = None
 
 
@@ -276,7 +277,7 @@ def _article_id(page: CapturedPage, pattern: str) -> str:
 
 def _looks_vietnamese(text: str) -> bool:
     """Most Vietnamese words carry a diacritic; English and French words rarely these."""
-    words = _WORD.findall(text.lower())
+    words = _WORD.findall(_ADDRESS.sub(" ", text).lower())  # the words a reader sees
     if len(words) < 8:
         return True  # too little text to tell: keep it
     marked = sum(1 for word in words if not _VIETNAMESE.isdisjoint(word))
