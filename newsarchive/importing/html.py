@@ -44,7 +44,7 @@ LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
 _PLACEHOLDER = re.compile(
     r"(^|[/_-])(blank|spacer|pixel|transparent|placeholder|grey|gray|loading|lazy|1x1)"
-    r"[^/]*\.(gif|png|svg|jpg)$",
+    r"[^/]*\.(gif|png|svg|jpg)(\?|$)",
     re.I,
 )
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
