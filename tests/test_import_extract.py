@@ -471,3 +471,14 @@ def test_an_archivists_profile_replaces_the_shipped_one_of_the_same_name(site):
     found = extract(CapturedPage("page.html", ARTICLE_URL, liferay_page()), profiles)
     assert isinstance(found, Extracted)
     assert found.category.startswith("Phường Kim Mã ra quân làm sạch đường phố - ")
+
+
+def test_word_pasted_html_keeps_its_paragraphs_and_an_unclosed_table_not_the_footer():
+    body = """<SPAN style="FONT-SIZE: 10pt"><o:p> <P class=MsoNormal><STRONG><SPAN>1. Hiện trạng
+ các trạm BTS</SPAN></STRONG></P><SPAN> <P class=MsoNormal><FONT size=2>Hà Nội có <B>669 </B>trạm
+ BTS.<o:p></o:p></FONT></P> <TABLE><TBODY><TR><TD><P><B>Số ký hiệu</B></P></TD>
+ <TD style="BORDER-BOTTOM: # """
+    found = article_of(liferay_page(body=body))
+    assert found.body.startswith("**1. Hiện trạng các trạm BTS**\n\nHà Nội có **669** trạm BTS.")
+    for elsewhere in (FOOTER, OTHER_NEWS, SIDEBAR, "Print"):
+        assert elsewhere not in found.body

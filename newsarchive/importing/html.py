@@ -279,6 +279,12 @@ class _Converter:
                 block = self.block(child)
                 if block:
                     out.append(block)
+            elif _holds_blocks(child):
+                # Word's HTML wraps paragraphs in <span>s and <font>s; they stay paragraphs.
+                flush()
+                inner = self.blocks(child)
+                if inner:
+                    out.append(inner)
             else:
                 inline.append(self.inline(child))
         flush()
@@ -377,7 +383,9 @@ class _Converter:
             text = self.inline_children(node)
             self.open_marks.pop()
             # Emphasis on nothing but spaces or line breaks would print its asterisks.
-            return f"{mark}{text}{mark}" if text.replace("<br>", "").strip() else text
+            if not text.replace("<br>", "").strip():
+                return text
+            return _spaced(node, f"{mark}{text}{mark}")
         text = self.inline_children(node)
         if tag == "a":
             href = node.attrs.get("href", "").strip()
@@ -387,7 +395,7 @@ class _Converter:
             address = self.address(href)
             if is_attachment(address):
                 self.media.append(address)
-            return f"[{text}]({address})" if text else ""
+            return _spaced(node, f"[{text}]({address})") if text else ""
         if tag not in INLINE_QUIET:
             self.flattened[tag] += 1
         return text
@@ -400,6 +408,18 @@ class _Converter:
             self.relative.append(url)
         # Spaces and parentheses would end a Markdown link early.
         return quote(url, safe=":/?#[]@!$&'*+,;=%~")
+
+
+def _spaced(node: Node, markdown: str) -> str:
+    """`<b>669 </b>trạm` -> `**669** trạm`: Markdown marks cannot hold the spaces inside."""
+    text = node.text()
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    return f"{lead}{markdown}{trail}"
+
+
+def _holds_blocks(node: Node) -> bool:
+    return any(c.tag in BLOCKS for c in _elements(node))
 
 
 def _elements(node: Node) -> list[Node]:
