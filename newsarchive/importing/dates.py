@@ -52,9 +52,9 @@ def read_date(text: str, tz: ZoneInfo) -> tuple[datetime | None, bool]:
     chosen = next((m for m in candidates if label and m.start() >= label.end()), None)
     if chosen is None:
         chosen = next((m for m in candidates if not _labelled_updated(text, m)), candidates[0])
-    parsed = _valid(chosen)
-    assert parsed is not None
-    return parsed.replace(tzinfo=tz), chosen.group("H") is not None
+    day = _valid(chosen)
+    assert day is not None
+    return day.replace(tzinfo=tz), chosen.group("H") is not None
 
 
 def _labelled_updated(text: str, match: re.Match[str]) -> bool:

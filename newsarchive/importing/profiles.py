@@ -119,8 +119,8 @@ def load_profiles(
         names = [p.name for p in unique]
         close = difflib.get_close_matches(profile, names, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "known profiles: " + ", ".join(names)
-        where = config.root / FOLDER if config is not None else SHIPPED
-        return [ContentError(where, f"no site profile named '{profile}'", hint)]
+        folder = config.root / FOLDER if config is not None else SHIPPED
+        return [ContentError(folder, f"no site profile named '{profile}'", hint)]
     return Profiles(unique, profiles.timezone, forced, all_languages)
 
 
