@@ -482,3 +482,12 @@ def test_word_pasted_html_keeps_its_paragraphs_and_an_unclosed_table_not_the_foo
     assert found.body.startswith("**1. Hiện trạng các trạm BTS**\n\nHà Nội có **669** trạm BTS.")
     for elsewhere in (FOOTER, OTHER_NEWS, SIDEBAR, "Print"):
         assert elsewhere not in found.body
+
+
+def test_markup_nested_thousands_deep_keeps_its_text():
+    unclosed = "<p>Đoạn một có chữ tiếng Việt." + "<font size=2>" * 3000 + "Đoạn hai.</p>"
+    assert "Đoạn một có chữ tiếng Việt.Đoạn hai." in article_of(liferay_page(body=unclosed)).body
+    deep = "<div>" * 2000 + "<p>Đoạn sâu tiếng Việt có dấu.</p><p>Đoạn sau.</p>"
+    found = article_of(liferay_page(body=deep))
+    assert found.body.startswith("Đoạn sâu tiếng Việt có dấu.\n\nĐoạn sau.")
+    assert any("nested thousands deep" in note for note in found.notes)

@@ -28,8 +28,9 @@ BLOCKS = _tags(
     "p div section article main figure figcaption blockquote ul ol li table thead tbody "
     "tfoot tr td th caption pre hr dl dt dd center address details summary"
 ) | frozenset(HEADINGS)
-INLINE_QUIET = _tags("span font small big time abbr mark u ins cite q sup sub s del")
-INLINE = _tags("a img br strong b em i") | INLINE_QUIET
+# Kept through the sanitizer; any other element gives its text only (<span>, <font>, <u>...),
+# which also flattens the thousand unclosed <font>s some old editors leave.
+INLINE = _tags("a img br strong b em i")
 # Elements whose content is not article text: left out, and counted in the notes.
 DROPPED = _tags(
     "script style noscript template iframe video audio object embed canvas svg form "
@@ -90,7 +91,14 @@ def convert(parts: list[LexborNode], base_url: str) -> Converted:
     )
     body = LexborHTMLParser(f"<body>{clean}</body>").body
     converter = _Converter(base_url)
-    markdown = converter.blocks(_to_node(body)) if body is not None else ""
+    try:
+        markdown = converter.blocks(_to_node(body)) if body is not None else ""
+    except RecursionError:  # blocks nested thousands deep: keep the words, lose the layout
+        converter = _Converter(base_url)
+        lines = (body.text(separator="\n") if body is not None else "").split("\n")
+        paragraphs = (_clean(escape_inline(line)) for line in lines)
+        markdown = "\n\n".join(escape_line_start(p) for p in paragraphs if p)
+        converter.too_deep = True
     notes = [*prepared.report(), *converter.report()]
     return Converted(markdown, tuple(dict.fromkeys(converter.media)), tuple(notes))
 
@@ -236,6 +244,7 @@ class _Converter:
         self.relative: list[str] = []
         self.no_href = 0
         self.spanning = False
+        self.too_deep = False
         self.media: list[str] = []
         self.open_marks: list[str] = []
 
@@ -244,6 +253,11 @@ class _Converter:
             f"kept only the text of <{tag}> elements (their layout is lost)"
             for tag in sorted(self.flattened)
         ]
+        if self.too_deep:
+            notes.append(
+                "the page's elements are nested thousands deep: its text was kept, "
+                "one paragraph per line, without its layout"
+            )
         if self.spanning:
             notes.append(
                 "tables with cells spanning several columns or rows became simple tables: "
@@ -396,8 +410,6 @@ class _Converter:
             if is_attachment(address):
                 self.media.append(address)
             return _spaced(node, f"[{text}]({address})") if text else ""
-        if tag not in INLINE_QUIET:
-            self.flattened[tag] += 1
         return text
 
     def address(self, url: str) -> str:
