@@ -276,6 +276,15 @@ def test_list_search_and_login_pages_of_the_portal_are_not_articles():
     assert "not an article" in found.reason
 
 
+def test_the_print_view_of_an_article_is_not_another_article():
+    url = f"{PORTAL}/tin-tuc/-/view_content/pop_up/4417996-x.html?_101_viewMode=print"
+    found = extract(CapturedPage("4417996-x0202.html", url, liferay_page()), _profiles())
+    assert isinstance(found, NotArticle)
+    assert "print view" in found.reason
+    mirrored = "tin-tuc/-/view_content/pop_up/4417996-x0202.html"  # HTTrack's name, no address
+    assert isinstance(extract(CapturedPage(mirrored, "", liferay_page()), _profiles()), NotArticle)
+
+
 def test_unsafe_addresses_lose_their_address_and_keep_their_text():
     body = """<p>Xem <a href="javascript:alert(1)">tệp một</a>,
 <a href="JaVa&#x09;ScRiPt:alert(2)">tệp hai</a>,
@@ -367,7 +376,8 @@ def test_a_broken_profile_is_reported_with_its_file_line_and_fix(site):
     folder = site.root / "import-profiles"
     folder.mkdir()
     (folder / "hong.yaml").write_text(
-        "markers:\n  selectors: [div.x]\ntitel: h1\nbody: 'div[class='\n", encoding="utf-8"
+        "markers:\n  selectors: [div.x]\ntitel: h1\nbody: 'div[class='\nskip: ['(']\n",
+        encoding="utf-8",
     )
     errors = load_profiles(load_config(site.root / "site.yaml"))
     assert isinstance(errors, list)
@@ -376,6 +386,7 @@ def test_a_broken_profile_is_reported_with_its_file_line_and_fix(site):
     assert any("did you mean 'title'?" in m for m in messages)
     assert any("hong.yaml:4" in m and "not a CSS selector" in m for m in messages)
     assert any("'title' is missing" in m for m in messages)
+    assert any("hong.yaml:5" in m and "not a regular expression" in m for m in messages)
     unknown = load_profiles(None, profile="liferay")
     assert isinstance(unknown, list)
     assert "liferay-hanoi" in unknown[0].format()

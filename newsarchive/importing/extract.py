@@ -93,6 +93,14 @@ class _Read:
 def _with_profile(
     page: CapturedPage, tree: LexborHTMLParser, profile: Profile, profiles: Profiles
 ) -> Extracted | NotArticle:
+    skipped = next(
+        (p for p in profile.skip for w in (page.url, page.origin) if re.search(p, w)), ""
+    )
+    if skipped:
+        return NotArticle(
+            f"its address matches {skipped!r}, which the {profile.name} profile skips "
+            "(a print view or another page that is not an article)"
+        )
     title = _first_value(tree, profile.title)
     parts = _outermost(tree.css(profile.body))
     if not title or not parts:

@@ -32,6 +32,7 @@ FIELDS = {
     "body": "selector of the article's text (every match, in page order)",
     "drop": "selectors of the parts inside the body to leave out",
     "article_id": "a regular expression whose first group finds the portal's id in the address",
+    "skip": "regular expressions: a page whose address matches one is not an article",
 }
 REQUIRED = ("title", "body")
 MARKERS = ("selectors", "hosts", "generators")
@@ -50,6 +51,7 @@ class Profile:
     category: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
     article_id: str = ""
+    skip: tuple[str, ...] = ()  # addresses of pages that are not articles (print views...)
     selectors: tuple[str, ...] = ()  # markers: an element the page has
     hosts: tuple[str, ...] = ()  # markers: the page's host, or a parent domain of it
     generators: tuple[str, ...] = ()  # markers: words in <meta name="generator">
@@ -194,6 +196,12 @@ def _profile(
             problem("article_id", "'article_id' needs a group in brackets, e.g. /(\\d+)-")
     except re.error as exc:
         problem("article_id", f"'article_id' is not a regular expression ({exc})")
+    skip = texts("skip")
+    for pattern in skip:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            problem("skip", f"'skip': {pattern!r} is not a regular expression ({exc})")
     profile = Profile(
         name=str(values.get("name") or default_name),
         origin=str(path),
@@ -203,6 +211,7 @@ def _profile(
         category=selectors("category"),
         drop=selectors("drop"),
         article_id=str(article_id),
+        skip=skip,
         selectors=selectors("selectors", markers),
         hosts=tuple(h.lower() for h in texts("hosts", markers)),
         generators=texts("generators", markers),
