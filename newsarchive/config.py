@@ -25,9 +25,10 @@ DEFAULTS: dict[str, Any] = {
     "static_dir": "static",
     "output_dir": "_site",
     "import_categories": {},
+    "import_profiles": {},
 }
 _INTEGER_KEYS = ("per_page", "feed_size")
-_MAPPING_KEYS = ("params", "import_categories")
+_MAPPING_KEYS = ("params", "import_categories", "import_profiles")
 _ADDRESS_KEYS = {
     "base_url": "https://user.github.io/repo/",
     "original_site": "http://haibatrung.hanoi.gov.vn/",
@@ -55,6 +56,8 @@ class SiteConfig:
     params: dict[str, Any] = field(default_factory=dict, compare=False)
     # Category names as the old portal printed them -> as this archive writes them.
     import_categories: dict[str, str] = field(default_factory=dict, compare=False)
+    # Site profiles for `import` (newsarchive/importing/profiles.py reads and checks them).
+    import_profiles: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def with_overrides(self, **changes: Any) -> "SiteConfig":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -78,6 +81,7 @@ def load_config(path: Path) -> SiteConfig | list[ContentError]:
         return errors
     merged = DEFAULTS | {k: v for k, v in values.items() if k not in _MAPPING_KEYS}
     del merged["import_categories"]
+    del merged["import_profiles"]
     root = path.parent.resolve()
     merged["base_url"] = str(merged["base_url"]).rstrip("/") + "/"
     return SiteConfig(
@@ -85,6 +89,7 @@ def load_config(path: Path) -> SiteConfig | list[ContentError]:
         timezone=ZoneInfo(merged.pop("timezone")),
         params=dict(values.get("params") or {}),
         import_categories=dict(values.get("import_categories") or {}),
+        import_profiles=dict(values.get("import_profiles") or {}),
         **{k: v for k, v in merged.items() if not k.endswith("_dir")},
         **{k: root / v for k, v in merged.items() if k.endswith("_dir")},
     )

@@ -7,19 +7,22 @@ Two inputs are understood. A text capture, as the seeds were made:
     Ngày đăng 19/04/2019 | 16:54
     <paragraphs separated by blank lines>
 
-and a saved HTML page of an article (see htmlimport.py). The text is kept exactly;
+and a saved HTML page of an article (see importing/extract.py). The text is kept exactly;
 what the importer could not understand is returned as notes, never guessed silently.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from .config import SiteConfig
 from .dates import parse_date
 from .errors import ContentError
-from .htmlimport import read_html_article
+from .importing.extract import extract, load_profiles
+from .importing.page import CapturedPage, NotArticle
+from .importing.profiles import Profiles
 from .load import normalise_text
 from .markup import plain_paragraph
 from .scaffold import ArticleFile, article_text, check_article, content_path, format_date
@@ -47,10 +50,11 @@ class _Parts:
     date_text: str
     body: str
     notes: tuple[str, ...]
+    published: datetime | None = None  # already read, from an HTML page
 
 
 def import_file(
-    path: Path, config: SiteConfig, source_url: str = ""
+    path: Path, config: SiteConfig, source_url: str = "", profiles: Profiles | None = None
 ) -> Imported | list[ContentError]:
     """Read one capture or HTML page; return the article to write, or why it cannot be."""
     data = path.read_bytes()
@@ -59,8 +63,15 @@ def import_file(
     except UnicodeDecodeError:
         return [ContentError(path, "the file is not UTF-8 text", "save it again as UTF-8")]
     if path.suffix.lower() in (".html", ".htm") or text.lstrip().startswith("<"):
-        page = read_html_article(text, source_url)
-        parts = _Parts(page.category, page.title, page.date_text, page.body, page.notes)
+        if profiles is None:
+            loaded = load_profiles(config)
+            if isinstance(loaded, list):
+                return loaded
+            profiles = loaded
+        found = extract(CapturedPage(str(path), source_url, text), profiles)
+        if isinstance(found, NotArticle):
+            return [ContentError(path, f"not an article: {found.reason}")]
+        parts = _Parts(found.category, found.title, "", found.body, found.notes, found.published)
     else:
         parsed = read_capture(path, text)
         if isinstance(parsed, list):
@@ -126,11 +137,12 @@ def _article(path: Path, parts: _Parts, config: SiteConfig, source_url: str) -> 
     errors = []
     if not parts.title:
         errors.append(ContentError(path, "found no title", "the page needs an <h1> title"))
+    published = parts.published
     try:
-        published = parse_date(parts.date_text, config.timezone) if parts.date_text else None
+        if parts.date_text:
+            published = parse_date(parts.date_text, config.timezone)
     except ValueError as exc:
         errors.append(ContentError(path, f"bad date: {exc}", CAPTURE_HINT))
-        published = None
     if published is None and not errors:
         errors.append(
             ContentError(

@@ -66,8 +66,9 @@ def test_a_saved_portal_page_keeps_its_text_structure_and_links(site):
     [written] = imported_files(site)
     assert f"source_url: {PORTAL_URL}" in written.read_text(encoding="utf-8")
 
-    # What could not be carried over is named.
-    for fragment in ("<iframe>", "<script>", "'Chia sẻ'", "VĂN HÓA - XÃ HỘI", "import_categories"):
+    # No site profile fits this page: the generic extractor read it, and says so; what it
+    # left out (the share box, the iframe) it cannot name.
+    for fragment in ("generic extractor", "VĂN HÓA - XÃ HỘI", "import_categories"):
         assert fragment in result.stderr, f"{fragment!r} not reported:\n{result.stderr}"
 
     assert site.build() == 0

@@ -1,0 +1,75 @@
+"""The publish date as a page prints it -> an aware datetime.
+
+Portals print day-first dates with 24- or 12-hour clocks ("07/10/2016 | 4:53 PM",
+"19/04/2019 16:54", "10:30 SA, 05/03/2020", Vietnamese SA/CH for AM/PM), or give ISO dates
+in <time datetime> and meta tags. A date labelled as the publish date ("Ngày đăng",
+"Publish date") wins over other dates beside it ("Cập nhật", a view count...).
+"""
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+_CLOCK = (
+    r"(?P<H>\d{1,2})\s*(?::|h|g|giờ)\s*(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"(?:\s*(?P<half>AM|PM|SA|CH|A\.M\.|P\.M\.)(?![^\W\d_]))?"
+)
+_BETWEEN = r"\s*(?:\||-|\u2013|,|lúc|luc|ngày|\s)*\s*"
+_DATE_FIRST = re.compile(_DATE + rf"(?:{_BETWEEN}{_CLOCK})?", re.I)
+_CLOCK_FIRST = re.compile(_CLOCK + _BETWEEN + _DATE, re.I)
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
+_PUBLISHED = re.compile(
+    r"ngày\s*đăng|đăng\s*ngày|ngày\s*xuất\s*bản|xuất\s*bản|publish(ed)?(\s*date|\s*on)?|posted",
+    re.I,
+)
+_UPDATED = re.compile(r"cập\s*nhật|updated?|modified|sửa", re.I)
+_AFTERNOON = ("PM", "CH", "P.M.")
+
+
+def read_date(text: str, tz: ZoneInfo) -> tuple[datetime | None, bool]:
+    """The date in ``text`` and whether it gave a time of day; (None, False) when none."""
+    text = " ".join(text.split())
+    if not text:
+        return None, False
+    if _ISO.match(text):
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            return None, False
+        return (parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)), len(text) > 10
+    found = sorted(
+        (m for pattern in (_CLOCK_FIRST, _DATE_FIRST) for m in pattern.finditer(text)),
+        key=lambda m: (m.start(), -len(m.group(0))),
+    )
+    candidates: list[re.Match[str]] = []
+    for match in found:  # one reading per printed date: the longest, from its start
+        if _valid(match) is not None and (not candidates or match.start() >= candidates[-1].end()):
+            candidates.append(match)
+    if not candidates:
+        return None, False
+    label = _PUBLISHED.search(text)
+    chosen = next((m for m in candidates if label and m.start() >= label.end()), None)
+    if chosen is None:
+        chosen = next((m for m in candidates if not _labelled_updated(text, m)), candidates[0])
+    day = _valid(chosen)
+    assert day is not None
+    return day.replace(tzinfo=tz), chosen.group("H") is not None
+
+
+def _labelled_updated(text: str, match: re.Match[str]) -> bool:
+    return bool(_UPDATED.search(text[max(0, match.start() - 20) : match.start()]))
+
+
+def _valid(match: re.Match[str]) -> datetime | None:
+    hour, minute, second = (int(match.group(k) or 0) for k in ("H", "M", "S"))
+    half = (match.group("half") or "").upper()
+    if half and not 1 <= hour <= 12:
+        return None
+    if half:
+        hour = hour % 12 + (12 if half in _AFTERNOON else 0)
+    day, month, year = (int(match.group(k)) for k in ("d", "m", "y"))
+    try:
+        return datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None

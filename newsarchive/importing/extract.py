@@ -1,0 +1,296 @@
+"""One captured page -> the article on it, or why it is not one.
+
+A site profile (profiles.py) says where a known platform keeps each field; the page's own
+markers pick it. Pages of unknown sites go to well-kept extraction libraries, installed
+with the optional `[import]` extra: trafilatura for the text, readability-lxml for the
+title, htmldate for the date when the page gives none of its own (bench/import_eval.py
+measured these as the best of each on the samples).
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .dates import read_date
+from .html import convert
+from .page import CapturedPage, Extracted, NotArticle
+from .profiles import Profile, Profiles, load_profiles
+
+__all__ = ["extract", "load_profiles"]
+
+# Where pages of any platform state their own publish date, most trusted first.
+PAGE_DATES = (
+    'meta[property="article:published_time"]',
+    'meta[itemprop="datePublished"]',
+    "[itemprop=datePublished]",
+    'meta[name="pubdate"]',
+    'meta[name="publishdate"]',
+    'meta[property="og:published_time"]',
+    'meta[name="dc.date.issued"]',
+    "time[datetime]",
+)
+GENERIC_NEEDS = (
+    "this page matches no site profile, and pages of unknown sites are read by the "
+    "optional extraction libraries, which are not installed: run  "
+    "python3 -m pip install 'newsarchive[import]'  (or add a site profile for the site, "
+    "see docs/import-profiles.md)"
+)
+_VIETNAMESE = frozenset("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
+_WORD = re.compile(r"[^\W\d_]+")
+_ADDRESS = re.compile(r"\]\([^)]*\)|\w+://\S+")
+_SHIPPED: Profiles | None = None
+
+
+def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted | NotArticle:
+    """The article on ``page``; profiles default to the shipped ones."""
+    profiles = profiles or _shipped()
+    if not page.html.strip():
+        return NotArticle("the page is empty")
+    tree = LexborHTMLParser(page.html)
+    profile = profiles.pick(tree, page.url)
+    if profile is None:
+        found = _generic(page, tree, profiles)
+    else:
+        found = _with_profile(page, tree, profile, profiles)
+    if isinstance(found, NotArticle) or profiles.all_languages:
+        return found
+    if not _looks_vietnamese(f"{found.title} {found.body}"):
+        return NotArticle(
+            "the page is not in Vietnamese (another language section of the portal); "
+            "to import it too, ask for all languages"
+        )
+    return found
+
+
+def _shipped() -> Profiles:
+    global _SHIPPED
+    if _SHIPPED is None:
+        loaded = load_profiles()
+        if isinstance(loaded, list):  # a broken shipped profile is our bug, not the user's
+            raise RuntimeError("; ".join(e.format() for e in loaded))
+        _SHIPPED = loaded
+    return _SHIPPED
+
+
+@dataclass
+class _Read:
+    """What a profile or the generic extractor found, before the body is converted."""
+
+    title: str
+    published: datetime | None
+    timed: bool  # the date came with a time of day
+    category: str
+    parts: list[LexborNode]  # the body's elements, in page order
+    profile: str
+    article_id: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def _with_profile(
+    page: CapturedPage, tree: LexborHTMLParser, profile: Profile, profiles: Profiles
+) -> Extracted | NotArticle:
+    skipped = next(
+        (p for p in profile.skip for w in (page.url, page.origin) if re.search(p, w)), ""
+    )
+    if skipped:
+        return NotArticle(
+            f"its address matches {skipped!r}, which the {profile.name} profile skips "
+            "(a print view or another page that is not an article)"
+        )
+    title = _first_value(tree, profile.title)
+    parts = _outermost(tree.css(profile.body))
+    if not title or not parts:
+        missing = "title" if not title else "text"
+        where = ", ".join(profile.title) if not title else profile.body
+        return NotArticle(
+            f"no article {missing} where the {profile.name} profile looks ({where}): "
+            "a list, search, calendar or other page that is not an article"
+        )
+    for part in parts:
+        for selector in profile.drop:
+            for node in part.css(selector):
+                node.decompose()
+    published, timed = read_date(_first_value(tree, profile.date), profiles.timezone)
+    if published is None:
+        published, timed = _marked_up_date(tree, profiles)
+    category = _first_value(tree, profile.category)
+    article_id = _article_id(page, profile.article_id)
+    return _extracted(
+        page, _Read(title, published, timed, category, parts, profile.name, article_id)
+    )
+
+
+def _outermost(parts: list[LexborNode]) -> list[LexborNode]:
+    """The matches that are not inside another match: no text is taken twice."""
+    chosen = {part.mem_id for part in parts}
+    kept = []
+    for part in parts:
+        ancestor = part.parent
+        while ancestor is not None and ancestor.mem_id not in chosen:
+            ancestor = ancestor.parent
+        if ancestor is None:
+            kept.append(part)
+    return kept
+
+
+def _extracted(page: CapturedPage, read: _Read) -> Extracted:
+    converted = convert(read.parts, page.url)
+    notes = list(read.notes)
+    if read.published is None:
+        notes.append("found no publish date on the page")
+    elif not read.timed:
+        notes.append("the page gives no time of day for its date: 00:00 was used")
+    if not converted.markdown:
+        notes.append("the article has no text")
+    return Extracted(
+        title=_nfc(read.title),
+        published=read.published,
+        category=_nfc(read.category),
+        body=_nfc(converted.markdown),
+        media=converted.media,
+        article_id=read.article_id,
+        profile=read.profile,
+        notes=(*notes, *converted.notes),
+    )
+
+
+def _generic(
+    page: CapturedPage, tree: LexborHTMLParser, profiles: Profiles
+) -> Extracted | NotArticle:
+    """A page of an unknown site: trafilatura finds the text, readability the title."""
+    try:
+        import trafilatura
+        from htmldate import find_date
+        from readability import Document
+    except ImportError:
+        return NotArticle(GENERIC_NEEDS)
+    body_html = trafilatura.extract(
+        page.html,
+        url=page.url or None,
+        output_format="html",
+        include_images=True,
+        include_links=True,
+        include_tables=True,
+        include_formatting=True,
+        include_comments=False,
+        deduplicate=False,
+    )
+    if not body_html:
+        return NotArticle("found no article text on the page (a list, search or other page)")
+    title = " ".join(Document(page.html).short_title().split())
+    if not title:
+        return NotArticle("found no article title on the page")
+    notes = ["read with the generic extractor (no site profile matched): check the result"]
+    published, timed = _page_date(tree, profiles)
+    if published is None:
+        day = find_date(page.html, original_date=True, outputformat="%Y-%m-%d")
+        published, timed = _printed_time(tree, day or "", profiles)
+    fragment = LexborHTMLParser(body_html).body
+    parts = [fragment] if fragment is not None else []
+    for part in parts:
+        _drop_heading_lines(part, title, profiles)
+    category = _breadcrumb(tree, title) or _first_value(tree, ('meta[property="article:section"]',))
+    return _extracted(page, _Read(title, published, timed, category, parts, "generic", "", notes))
+
+
+def _printed_time(
+    tree: LexborHTMLParser, day: str, profiles: Profiles
+) -> tuple[datetime | None, bool]:
+    """htmldate's day, with the time of day the page prints beside it ("07/10/2016 | 4:53 PM")."""
+    published, _ = read_date(day, profiles.timezone)
+    if published is None or tree.body is None:
+        return None, False
+    text = " ".join(tree.body.text(separator=" ").split())
+    printed = rf"0?{published.day}/0?{published.month}/{published.year}"
+    for match in re.finditer(printed, text):
+        found, timed = read_date(text[match.start() : match.end() + 20], profiles.timezone)
+        if found is not None and timed and found.date() == published.date():
+            return found, True
+    return published, False
+
+
+def _drop_heading_lines(body: LexborNode, title: str, profiles: Profiles) -> None:
+    """The title and the dateline above the text are front matter, not body."""
+    for node in body.css("h1, h2, p")[:3]:
+        text = " ".join(node.text().split())
+        dateline = len(text) < 60 and read_date(text, profiles.timezone)[0] is not None
+        if dateline or text == " ".join(title.split()):
+            node.decompose()
+
+
+def _breadcrumb(tree: LexborHTMLParser, title: str) -> str:
+    """The last step of the page's breadcrumb before the article itself."""
+    for trail in tree.css('.breadcrumb, .breadcrumbs, [aria-label="breadcrumb"]'):
+        steps = [" ".join(a.text().split()) for a in trail.css("a")]
+        steps = [s for s in steps if s and s != title]
+        if len(steps) > 1:
+            return steps[-1]
+    return ""
+
+
+def _marked_up_date(tree: LexborHTMLParser, profiles: Profiles) -> tuple[datetime | None, bool]:
+    """The publish date the page states in its markup (meta tags, <time>)."""
+    for selector in PAGE_DATES:
+        for node in tree.css(selector):
+            published, timed = read_date(_value(node), profiles.timezone)
+            if published is not None:
+                return published, timed
+    return None, False
+
+
+def _page_date(tree: LexborHTMLParser, profiles: Profiles) -> tuple[datetime | None, bool]:
+    """The publish date in the page's markup, or in a labelled line ("Ngày đăng ...")."""
+    published, timed = _marked_up_date(tree, profiles)
+    if published is not None:
+        return published, timed
+    body = tree.body
+    text = body.text(separator=" ") if body is not None else ""
+    label = re.search(r"Ngày đăng|Đăng ngày|Ngày xuất bản|Cập nhật", text)
+    if label is None:
+        return None, False
+    return read_date(text[label.start() : label.start() + 80], profiles.timezone)
+
+
+def _first_value(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str:
+    for selector in selectors:
+        for node in tree.css(selector):
+            value = _value(node)
+            if value:
+                return value
+    return ""
+
+
+def _value(node: LexborNode) -> str:
+    """What an element says: a meta's content, a time's datetime, or its text."""
+    for attribute in ("content", "datetime"):
+        value = node.attrs.get(attribute)
+        if value:
+            return " ".join(value.split())
+    return " ".join(node.text(separator=" ").split())
+
+
+def _article_id(page: CapturedPage, pattern: str) -> str:
+    if not pattern:
+        return ""
+    for where in (page.url, page.origin):
+        match = re.search(pattern, urlsplit(where).path if "://" in where else where)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def _looks_vietnamese(text: str) -> bool:
+    """Most Vietnamese words carry a diacritic; English and French words rarely these."""
+    words = _WORD.findall(_ADDRESS.sub(" ", text).lower())  # the words a reader sees
+    if len(words) < 8:
+        return True  # too little text to tell: keep it
+    marked = sum(1 for word in words if not _VIETNAMESE.isdisjoint(word))
+    return marked / len(words) >= 0.15
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,443 @@
+"""An article's HTML -> sanitized Markdown, with the images and attachments it links to.
+
+The page is read by lexbor (through selectolax), which builds the tree exactly as a browser
+does: the unclosed and stray `</p>`s of old CMS pages make the same paragraphs they show on
+screen. Before conversion the article's HTML goes through nh3 (the ammonia sanitizer), and
+every link and image address through `linksafety.is_safe_url`, the renderer's own rule.
+What cannot be carried over into Markdown is named in the notes, never dropped silently.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import quote, unquote, urljoin, urlsplit
+
+import nh3
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..linksafety import SAFE_SCHEMES, is_safe_url
+from ..markup import escape_inline, escape_line_start
+
+
+def _tags(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+BLOCKS = _tags(
+    "p div section article main figure figcaption blockquote ul ol li table thead tbody "
+    "tfoot tr td th caption pre hr dl dt dd center address details summary"
+) | frozenset(HEADINGS)
+# Kept through the sanitizer; any other element gives its text only (<span>, <font>, <u>...),
+# which also flattens the thousand unclosed <font>s some old editors leave.
+INLINE = _tags("a img br strong b em i")
+# Elements whose content is not article text: left out, and counted in the notes.
+DROPPED = _tags(
+    "script style noscript template iframe video audio object embed canvas svg form "
+    "button input select textarea nav header footer aside map"
+)
+ATTACHMENT_SUFFIXES = tuple(
+    _tags(".pdf .doc .docx .xls .xlsx .ppt .pptx .pps .ppsx .odt .ods .odp .rtf .csv .zip .rar .7z")
+    | _tags(".jpg .jpeg .png .gif .webp .tif .tiff")  # a full-size picture behind a thumbnail
+)
+# Where lazy-loading scripts keep an image's real address while `src` shows a placeholder.
+LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "src")
+LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
+_PLACEHOLDER = re.compile(
+    r"(^|[/_-])(blank|spacer|pixel|transparent|placeholder|grey|gray|loading|lazy|1x1)"
+    r"[^/]*\.(gif|png|svg|jpg)(\?|$)",
+    re.I,
+)
+_NUMBER = re.compile(r"^\d+(\.\d+)?$")
+_SPACE = re.compile(r"[ \t\n\r\f]+")  # not \s: a no-break space is text
+_EDGE_SPACE = " \t\n\r\f\xa0"  # but at the edges of a block it is only indentation
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip(_EDGE_SPACE)
+
+
+LOST_IMAGES = {
+    "embedded": "left out pictures stored inside the page itself (data: addresses): "
+    "save them by hand from the original page if they matter",
+    "placeholder": "left out images that showed only a lazy-loading placeholder, with no real "
+    "address in src, data-src or srcset",
+    "no address": "left out images without a usable address (the page's markup is broken there)",
+}
+
+
+@dataclass(frozen=True)
+class Converted:
+    markdown: str
+    media: tuple[str, ...]  # images and attachments, in the order the text shows them
+    notes: tuple[str, ...]
+
+
+def convert(parts: list[LexborNode], base_url: str) -> Converted:
+    """The article's elements (changed in place) -> Markdown, media and notes."""
+    prepared = _Prepared(base_url)
+    html = "".join(prepared.take(part) for part in parts)
+    clean = nh3.clean(
+        html,
+        tags=set(BLOCKS | INLINE),
+        attributes={
+            "a": {"href", "title"},
+            "img": {"src", "alt"},
+            "td": {"colspan", "rowspan"},
+            "th": {"colspan", "rowspan"},
+        },
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel=None,
+    )
+    body = LexborHTMLParser(f"<body>{clean}</body>").body
+    converter = _Converter(base_url)
+    try:
+        markdown = converter.blocks(_to_node(body)) if body is not None else ""
+    except RecursionError:  # blocks nested thousands deep: keep the words, lose the layout
+        converter = _Converter(base_url)
+        lines = (body.text(separator="\n") if body is not None else "").split("\n")
+        paragraphs = (_clean(escape_inline(line)) for line in lines)
+        markdown = "\n\n".join(escape_line_start(p) for p in paragraphs if p)
+        converter.too_deep = True
+    notes = [*prepared.report(), *converter.report()]
+    return Converted(markdown, tuple(dict.fromkeys(converter.media)), tuple(notes))
+
+
+def is_attachment(url: str) -> bool:
+    """A document or picture linked from the text: a segment of its path ends like one.
+
+    Any segment, as Liferay's document library serves `/documents/1/0/a.pdf/<uuid>`.
+    """
+    path = unquote(urlsplit(url).path).lower()
+    return any(segment.endswith(ATTACHMENT_SUFFIXES) for segment in path.split("/"))
+
+
+class _Prepared:
+    """Cuts what is not text, finds lazy images' real addresses, makes addresses absolute."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+        self.dropped: Counter[str] = Counter()
+        self.lost_images: Counter[str] = Counter()  # why: placeholder, embedded, no address
+        self.unsafe = 0
+
+    def take(self, part: LexborNode) -> str:
+        for tag in sorted(DROPPED):
+            for node in part.css(tag):
+                if node.parent is not None:  # not already gone with an outer one
+                    self.dropped[tag] += 1
+                    node.decompose()
+        for picture in part.css("picture"):
+            self._picture(picture)
+        for image in part.css("img"):
+            src = self.image_source(image)
+            for name in [*LAZY_SOURCES, *LAZY_SRCSETS]:
+                if name in image.attrs:
+                    del image.attrs[name]
+            if src and self.safe(src):
+                image.attrs["src"] = self.absolute(src)
+            else:
+                image.decompose()
+        for link in part.css("a[href]"):
+            href = link.attrs["href"] or ""
+            if self.safe(href):
+                link.attrs["href"] = self.absolute(href)
+            else:
+                del link.attrs["href"]
+        return part.html or ""
+
+    def _picture(self, picture: LexborNode) -> None:
+        """A <picture>'s largest <source> becomes its <img>'s srcset, read like any other."""
+        sources = [
+            s.attrs.get(name) or ""
+            for s in picture.css("source")
+            for name in LAZY_SRCSETS
+            if s.attrs.get(name)
+        ]
+        image = picture.css_first("img")
+        if image is not None and sources:
+            image.attrs["data-srcset"] = ", ".join([*sources, image.attrs.get("srcset") or ""])
+        for source in picture.css("source"):
+            source.decompose()
+
+    def image_source(self, image: LexborNode) -> str:
+        """The image's real address; "" (and the reason counted) when it has none."""
+        srcset = [c for name in LAZY_SRCSETS for c in _srcset(image.attrs.get(name) or "")]
+        candidates = [url for _, url in sorted(srcset, key=lambda c: -c[0])]
+        candidates += [(image.attrs.get(name) or "").strip() for name in LAZY_SOURCES]
+        candidates = [url for url in candidates if url and not url.startswith("#")]
+        for url in candidates:
+            if not url.lower().startswith("data:") and not _PLACEHOLDER.search(url):
+                return url
+        # A photo pasted into the page is a long data: address; a placeholder is a short one.
+        if any(url.lower().startswith("data:image") and len(url) > 2000 for url in candidates):
+            self.lost_images["embedded"] += 1
+        else:
+            self.lost_images["placeholder" if candidates else "no address"] += 1
+        return ""
+
+    def safe(self, url: str) -> bool:
+        """The page's own address is judged, before it is made absolute."""
+        if is_safe_url(url):
+            return True
+        self.unsafe += 1
+        return False
+
+    def absolute(self, url: str) -> str:
+        url = url.strip()
+        if self.base_url and url and not url.startswith("#"):
+            return urljoin(self.base_url, url)
+        return url
+
+    def report(self) -> list[str]:
+        # Worded the same on every page, so that the report counts them once for all pages.
+        notes = [f"left out <{tag}> elements and their content" for tag in sorted(self.dropped)]
+        if self.unsafe:
+            notes.append(
+                "removed unsafe link or image addresses (javascript:, data:...); "
+                "their text was kept"
+            )
+        notes += [LOST_IMAGES[why] for why in sorted(self.lost_images)]
+        return notes
+
+
+def _srcset(value: str) -> list[tuple[float, str]]:
+    """`a.jpg 1x, b.jpg 2x` or `a.jpg 480w` -> (size, url) pairs."""
+    found = []
+    for candidate in value.split(","):
+        words = candidate.split()
+        if not words:
+            continue
+        size = words[1].rstrip("xXwW") if len(words) > 1 else "1"
+        found.append((float(size) if _NUMBER.match(size) else 1.0, words[0]))
+    return found
+
+
+@dataclass
+class Node:
+    """The sanitized article as a plain tree: small, and easy to walk for the converter."""
+
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list["Node | str"] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+
+def _to_node(element: LexborNode) -> Node:
+    node = Node(element.tag or "", {k: v or "" for k, v in element.attributes.items()})
+    for child in element.iter(include_text=True):
+        if child.tag == "-text":
+            node.children.append(child.text_content or "")
+        elif child.is_element_node:
+            node.children.append(_to_node(child))
+    return node
+
+
+class _Converter:
+    """HTML elements -> Markdown blocks, counting what it could not keep."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+        self.flattened: Counter[str] = Counter()
+        self.relative: list[str] = []
+        self.no_href = 0
+        self.spanning = False
+        self.too_deep = False
+        self.media: list[str] = []
+        self.open_marks: list[str] = []
+
+    def report(self) -> list[str]:
+        notes = [
+            f"kept only the text of <{tag}> elements (their layout is lost)"
+            for tag in sorted(self.flattened)
+        ]
+        if self.too_deep:
+            notes.append(
+                "the page's elements are nested thousands deep: its text was kept, "
+                "one paragraph per line, without its layout"
+            )
+        if self.spanning:
+            notes.append(
+                "tables with cells spanning several columns or rows became simple tables: "
+                "check their layout against the original"
+            )
+        if self.no_href:
+            notes.append("kept the text of links that had no usable address")
+        if self.relative:
+            notes.append(
+                "relative addresses were kept as written: they will not work on the archive; "
+                "give the page's original address (--source-url) to make them point at the "
+                "original site"
+            )
+        return notes
+
+    def blocks(self, node: Node) -> str:
+        out: list[str] = []
+        inline: list[str] = []
+
+        def flush() -> None:
+            # Two bold runs side by side ("**a****b**") are one: "**ab**".
+            joined = "".join(inline).replace("****", "").replace("\n", " ")
+            text = _clean(joined).replace("<br> ", "<br>\n")
+            inline.clear()
+            if text.replace("<br>", "").strip():
+                out.append("\n".join(escape_line_start(line) for line in text.split("\n")))
+
+        for child in node.children:
+            if isinstance(child, str):
+                inline.append(escape_inline(_SPACE.sub(" ", child)))
+            elif child.tag in BLOCKS:
+                flush()
+                block = self.block(child)
+                if block:
+                    out.append(block)
+            elif _holds_blocks(child):
+                # Word's HTML wraps paragraphs in <span>s and <font>s; they stay paragraphs.
+                flush()
+                inner = self.blocks(child)
+                if inner:
+                    out.append(inner)
+            else:
+                inline.append(self.inline(child))
+        flush()
+        return "\n\n".join(out)
+
+    def block(self, node: Node) -> str:
+        tag = node.tag
+        if tag in HEADINGS:
+            text = self.inline_children(node)
+            level = max(2, HEADINGS[tag])  # the article's title is the page's only h1
+            return f"{'#' * level} {text}" if text else ""
+        if tag in ("ul", "ol"):
+            return self.list_block(node)
+        if tag == "blockquote":
+            inner = self.blocks(node)
+            return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
+        if tag == "hr":
+            return "---"
+        if tag == "pre":
+            self.flattened[tag] += 1
+            lines = [escape_inline(line) for line in node.text().strip("\n").split("\n")]
+            return "<br>\n".join(escape_line_start(line.strip()) for line in lines if line.strip())
+        if tag == "table":
+            return self.table(node)
+        if tag == "dl":
+            self.flattened[tag] += 1
+        return self.blocks(node)
+
+    def table(self, node: Node) -> str:
+        """A Markdown table; the first row is its header, as Markdown tables need one."""
+        rows = [
+            [c for c in row.children if isinstance(c, Node) and c.tag in ("td", "th")]
+            for row in _elements(node)
+            if row.tag == "tr"
+        ]
+        rows = [row for row in rows if row]
+        captions = [c for c in node.children if isinstance(c, Node) and c.tag == "caption"]
+        lines = [self.inline_children(captions[0]), ""] if captions else []
+        if not rows:
+            return "\n".join(lines).strip()
+        if any("colspan" in c.attrs or "rowspan" in c.attrs for row in rows for c in row):
+            self.spanning = True
+        width = max(len(row) for row in rows)
+        for number, row in enumerate(rows):
+            cells = [self.cell(c) for c in row]
+            cells += [""] * (width - len(cells))
+            lines.append("| " + " | ".join(cells) + " |")
+            if number == 0:
+                lines.append("|" + " --- |" * width)
+        return "\n".join(lines)
+
+    def cell(self, node: Node) -> str:
+        """A cell's paragraphs on one line: Markdown table rows cannot break."""
+        text = self.blocks(node).replace("<br>\n", "<br>").replace("\n\n", "<br>")
+        return text.replace("\n", " ").replace("|", "\\|")
+
+    def list_block(self, node: Node) -> str:
+        items = [c for c in node.children if isinstance(c, Node) and c.tag == "li"]
+        lines = []
+        for number, item in enumerate(items, start=1):
+            marker = f"{number}. " if node.tag == "ol" else "- "
+            inner = self.blocks(item)
+            pad = " " * 4
+            first, *rest = inner.split("\n") if inner else [""]
+            lines.append(marker + first)
+            lines.extend(pad + line if line else "" for line in rest)
+        return "\n".join(lines)
+
+    def inline_children(self, node: Node) -> str:
+        parts = []
+        for child in node.children:
+            if isinstance(child, str):
+                parts.append(escape_inline(_SPACE.sub(" ", child)))
+            else:
+                parts.append(self.inline(child))
+        return _clean("".join(parts))
+
+    def inline(self, node: Node) -> str:
+        tag = node.tag
+        if tag == "br":
+            return "<br>\n"
+        if tag == "img":
+            src = self.address(node.attrs.get("src", ""))
+            if not src:
+                return ""
+            self.media.append(src)
+            alt = escape_inline(_clean(node.attrs.get("alt", "")))
+            return f"![{alt}]({src})"
+        if tag in BLOCKS:  # a block inside an inline element: its text, on the same line
+            return " " + self.inline_children(node) + " "
+        if tag in ("strong", "b", "em", "i"):
+            mark = "**" if tag in ("strong", "b") else "*"
+            if mark in self.open_marks:  # bold inside bold is bold
+                return self.inline_children(node)
+            self.open_marks.append(mark)
+            text = self.inline_children(node)
+            self.open_marks.pop()
+            # Emphasis on nothing but spaces or line breaks would print its asterisks.
+            if not text.replace("<br>", "").strip():
+                return text
+            return _spaced(node, f"{mark}{text}{mark}")
+        text = self.inline_children(node)
+        if tag == "a":
+            href = node.attrs.get("href", "").strip()
+            if not href or href.startswith("#"):
+                self.no_href += 1 if text else 0
+                return text
+            address = self.address(href)
+            if is_attachment(address):
+                self.media.append(address)
+            return _spaced(node, f"[{text}]({address})") if text else ""
+        return text
+
+    def address(self, url: str) -> str:
+        url = url.strip()
+        if not url:
+            return ""
+        if not urlsplit(url).scheme and not url.startswith("//"):
+            self.relative.append(url)
+        # Spaces and parentheses would end a Markdown link early.
+        return quote(url, safe=":/?#[]@!$&'*+,;=%~")
+
+
+def _spaced(node: Node, markdown: str) -> str:
+    """`<b>669 </b>trạm` -> `**669** trạm`: Markdown marks cannot hold the spaces inside."""
+    text = node.text()
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    return f"{lead}{markdown}{trail}"
+
+
+def _holds_blocks(node: Node) -> bool:
+    return any(c.tag in BLOCKS for c in _elements(node))
+
+
+def _elements(node: Node) -> list[Node]:
+    found = []
+    for child in node.children:
+        if isinstance(child, Node):
+            found.append(child)
+            found.extend(_elements(child))
+    return found

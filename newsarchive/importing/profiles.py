@@ -1,0 +1,220 @@
+"""Site profiles: where a platform's pages keep their title, date, category and text.
+
+A profile is a small YAML file (docs/import-profiles.md): CSS selectors for the fields,
+the parts of the body to leave out, and the markers that pick it for a page. The shipped
+ones are in newsarchive/profiles/; an archivist adds or overrides one in a file under
+`import-profiles/` beside site.yaml, or under `import_profiles:` in site.yaml.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from selectolax.lexbor import LexborHTMLParser, SelectolaxError
+
+from ..config import SiteConfig
+from ..errors import ContentError
+from ..load import normalise_text, parse_yaml
+
+SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
+FOLDER = "import-profiles"  # beside site.yaml
+FIELDS = {
+    "name": "the profile's name, used by --profile (default: the file's name)",
+    "about": "one line saying which sites it is for",
+    "markers": "what picks the profile: selectors, hosts, generators",
+    "title": "selector(s) of the article's title",
+    "date": "selector(s) of its publish date (text, or a content/datetime attribute)",
+    "category": "selector(s) of its category as the portal printed it",
+    "body": "selector of the article's text (every match, in page order)",
+    "drop": "selectors of the parts inside the body to leave out",
+    "article_id": "a regular expression whose first group finds the portal's id in the address",
+    "skip": "regular expressions: a page whose address matches one is not an article",
+}
+REQUIRED = ("title", "body")
+MARKERS = ("selectors", "hosts", "generators")
+HINT = "see docs/import-profiles.md for the format, with an example"
+_PROBE = LexborHTMLParser("<p></p>")
+PORTAL_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")  # naive times on Vietnamese portals
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    origin: str  # the file that defined it, for messages
+    title: tuple[str, ...]
+    body: str
+    date: tuple[str, ...] = ()
+    category: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()
+    article_id: str = ""
+    skip: tuple[str, ...] = ()  # addresses of pages that are not articles (print views...)
+    selectors: tuple[str, ...] = ()  # markers: an element the page has
+    hosts: tuple[str, ...] = ()  # markers: the page's host, or a parent domain of it
+    generators: tuple[str, ...] = ()  # markers: words in <meta name="generator">
+    about: str = ""
+
+    def matches(self, page: LexborHTMLParser, url: str) -> bool:
+        host = (urlsplit(url).hostname or "").lower()
+        if any(host == h or host.endswith("." + h) for h in self.hosts):
+            return True
+        if self.generators:
+            generator = " ".join(
+                (n.attrs.get("content") or "").lower() for n in page.css('meta[name="generator"]')
+            )
+            if any(g.lower() in generator for g in self.generators):
+                return True
+        return any(page.css_first(s) is not None for s in self.selectors)
+
+
+@dataclass(frozen=True)
+class Profiles:
+    """The profiles to try, in order, and how to read what they find."""
+
+    profiles: tuple[Profile, ...]
+    timezone: ZoneInfo = PORTAL_TIMEZONE
+    forced: Profile | None = None  # --profile NAME: every page is read with this one
+    all_languages: bool = False  # pages in other languages than Vietnamese are articles too
+
+    def pick(self, page: LexborHTMLParser, url: str) -> Profile | None:
+        if self.forced is not None:
+            return self.forced
+        return next((p for p in self.profiles if p.matches(page, url)), None)
+
+    def named(self, name: str) -> Profile | None:
+        return next((p for p in self.profiles if p.name == name), None)
+
+
+def load_profiles(
+    config: SiteConfig | None = None, profile: str = "", all_languages: bool = False
+) -> Profiles | list[ContentError]:
+    """The archivist's profiles (site.yaml, then import-profiles/), then the shipped ones."""
+    errors: list[ContentError] = []
+    found: list[Profile] = []
+    if config is not None:
+        site_yaml = config.root / "site.yaml"
+        for name, values in (config.import_profiles or {}).items():
+            where = f"import_profiles: {name}: "
+            found.extend(_profile(site_yaml, values, str(name), errors, where))
+        folder = config.root / FOLDER
+        if folder.is_dir():
+            found.extend(_read_folder(folder, errors))
+    found.extend(_read_folder(SHIPPED, errors))
+    if errors:
+        return errors
+    first: dict[str, Profile] = {}
+    for found_profile in found:  # the archivist's, found first, replace shipped ones
+        first.setdefault(found_profile.name, found_profile)
+    unique = tuple(first.values())
+    profiles = Profiles(
+        unique,
+        timezone=config.timezone if config is not None else PORTAL_TIMEZONE,
+        all_languages=all_languages,
+    )
+    if not profile:
+        return profiles
+    forced = profiles.named(profile)
+    if forced is None:
+        names = [p.name for p in unique]
+        close = difflib.get_close_matches(profile, names, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "known profiles: " + ", ".join(names)
+        folder = config.root / FOLDER if config is not None else SHIPPED
+        return [ContentError(folder, f"no site profile named '{profile}'", hint)]
+    return Profiles(unique, profiles.timezone, forced, all_languages)
+
+
+def _read_folder(folder: Path, errors: list[ContentError]) -> list[Profile]:
+    found = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            text = normalise_text(path.read_bytes())
+        except UnicodeDecodeError:
+            errors.append(ContentError(path, "the profile is not UTF-8 text", "save it as UTF-8"))
+            continue
+        parsed = parse_yaml(path, text)
+        if isinstance(parsed, list):
+            errors.extend(parsed)
+            continue
+        values, lines = parsed
+        found.extend(_profile(path, values, path.stem, errors, "", lines))
+    return found
+
+
+def _profile(
+    path: Path,
+    values: Any,
+    default_name: str,
+    errors: list[ContentError],
+    prefix: str,
+    lines: dict[str, int] | None = None,
+) -> list[Profile]:
+    """One profile from its YAML values; its problems go to ``errors``, all of them."""
+    lines = lines or {}
+    before = len(errors)
+
+    def problem(key: str, message: str, hint: str = HINT) -> None:
+        errors.append(ContentError(path, prefix + message, hint, lines.get(key)))
+
+    if not isinstance(values, dict):
+        problem("", "a profile must be a group of 'key: value' lines", HINT)
+        return []
+    for key in values:
+        if key not in FIELDS:
+            close = difflib.get_close_matches(str(key), FIELDS, n=1)
+            problem(key, f"unknown key '{key}'", f"did you mean '{close[0]}'?" if close else HINT)
+    for key in REQUIRED:
+        if not values.get(key):
+            problem(key, f"'{key}' is missing: {FIELDS[key]}")
+    markers = values.get("markers") or {}
+    if not isinstance(markers, dict) or any(k not in MARKERS for k in markers):
+        problem("markers", "'markers' takes the keys " + ", ".join(MARKERS))
+        markers = {}
+
+    def texts(key: str, source: dict[str, Any] = values) -> tuple[str, ...]:
+        value = source.get(key) or ()
+        items = (value,) if isinstance(value, str) else value
+        if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+            problem(key, f"'{key}' must be text or a list of texts, not {value!r}")
+            return ()
+        return tuple(i.strip() for i in items if i.strip())
+
+    def selectors(key: str, source: dict[str, Any] = values) -> tuple[str, ...]:
+        found = texts(key, source)
+        for selector in found:
+            try:
+                _PROBE.css(selector)
+            except (SelectolaxError, ValueError) as exc:
+                problem(key, f"'{key}': {selector!r} is not a CSS selector ({exc})")
+        return found
+
+    article_id = values.get("article_id") or ""
+    try:
+        if article_id and re.compile(article_id).groups < 1:
+            problem("article_id", "'article_id' needs a group in brackets, e.g. /(\\d+)-")
+    except re.error as exc:
+        problem("article_id", f"'article_id' is not a regular expression ({exc})")
+    skip = texts("skip")
+    for pattern in skip:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            problem("skip", f"'skip': {pattern!r} is not a regular expression ({exc})")
+    profile = Profile(
+        name=str(values.get("name") or default_name),
+        origin=str(path),
+        title=selectors("title"),
+        body=" , ".join(selectors("body")),
+        date=selectors("date"),
+        category=selectors("category"),
+        drop=selectors("drop"),
+        article_id=str(article_id),
+        skip=skip,
+        selectors=selectors("selectors", markers),
+        hosts=tuple(h.lower() for h in texts("hosts", markers)),
+        generators=texts("generators", markers),
+        about=str(values.get("about") or ""),
+    )
+    return [profile] if len(errors) == before else []

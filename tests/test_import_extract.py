@@ -1,0 +1,504 @@
+"""Extraction for `import`: one captured page -> the article on it, or why it is not one.
+
+The fixtures are small pages written here, modelled on the real markup of the Hanoi
+Liferay portals (sotttt.hanoi.gov.vn) and VnExpress; the real captured pages in
+../shared/import-samples are measured too when that folder is present.
+"""
+
+import json
+import re
+import sys
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO
+from test_import import imported_files, run_import
+
+from newsarchive.config import load_config
+from newsarchive.importing.dates import read_date
+from newsarchive.importing.extract import extract, load_profiles
+from newsarchive.importing.page import CapturedPage, Extracted, NotArticle
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+SAMPLES = REPO.parent / "shared" / "import-samples"
+PORTAL = "https://quanbadinh.hanoi.gov.vn"
+ARTICLE_URL = f"{PORTAL}/tin-tuc/-/view_content/4417996-phuong-kim-ma-ra-quan.html"
+FOOTER = "Địa chỉ: Số 25 Liễu Giai, Quận Ba Đình - Điện thoại: (024) 38 338 444"
+OTHER_NEWS = "Phường Ngọc Hà tổ chức hội nghị"
+SIDEBAR = "đầu tư công"
+
+
+def liferay_page(
+    title: str = "Phường Kim Mã ra quân làm sạch đường phố",
+    date: str = "07/10/2016 | 4:53 PM",
+    body: str = "<p>Sáng 7/10, phường Kim Mã tổ chức ra quân.</p>",
+    category: str = "Hoạt động Đảng, Đoàn thể",
+    other_news: str = "Các tin khác",
+) -> str:
+    """An article page of a Hanoi Liferay portal, as HTTrack saved it (trimmed)."""
+    return f"""<!DOCTYPE html> <html class="aui ltr" dir="ltr" lang="en-US">
+<!-- Mirrored from quanbadinh.hanoi.gov.vn/tin-tuc/-/view_content/4417996-x.html by HTTrack -->
+<head><title>{title} - {category} - Cổng thông tin điện tử Quận Ba Đình</title></head>
+<body><div id="wrapper">
+<div class="portlet-column span3" id="column-0">
+ <div class="portlet-boundary portlet-site-map"><section class="portlet">
+  <header class="portlet-topper"><h1 class="portlet-title">
+   <span class="portlet-title-text">{SIDEBAR}</span></h1></header>
+  <div class="portlet-content"><ul><li><a href="../../../ke-hoach.html">Kế hoạch</a></li></ul>
+  </div></section></div>
+</div>
+<div class="portlet-column span9" id="column-1">
+<div class="dd_chuyenmuc">
+ <span class="trangchu"><a href="../../../index.html">Home</a></span>
+ <span class="tintuc"><p>{category}</p></span>
+</div>
+<div class="portlet-boundary portlet-asset-publisher"><div>
+<div class="asset-full-content-title">{title}</div>
+<div class="assetPublishDate block_timer">
+  {date}
+</div>
+<div class="asset-full-content  show-asset-title">
+ <div class="asset-content" id="_101_4417996">
+  <div class="sapo-wrapper clearfix"><p class="sapo"><strong></strong></p></div>
+  <div class="journal-content-article">
+{body}
+   <p align="right" class="view-content-author"><strong><em>Ban biên tập</em></strong></p>
+  </div>
+ </div>
+</div>
+<div class="asset-control-detail"><span class="print-action">
+ <a href="javascript:_101_printPage_0();"><span class="taglib-text">Print</span></a></span></div>
+<div class="related_asset"><div class="related_asset_title">{other_news}</div>
+ <ul class="related_asset_list"><li><a href="4417000-x.html">{OTHER_NEWS}</a></li></ul></div>
+</div></div></div>
+<div class="footer-wrapper"><div id="footer"><div class="footleft">
+ <h3>CỔNG THÔNG TIN ĐIỆN TỬ QUẬN BA ĐÌNH</h3><p>{FOOTER}</p></div></div></div>
+</div></body></html>"""
+
+
+def article_of(html: str, url: str = ARTICLE_URL, **options: object) -> Extracted:
+    found = extract(CapturedPage("page.html", url, html), _profiles(**options))
+    assert isinstance(found, Extracted), found
+    return found
+
+
+def _profiles(**options: object):
+    loaded = load_profiles(None, **options)  # type: ignore[arg-type]
+    assert not isinstance(loaded, list), loaded
+    return loaded
+
+
+def plain(markdown: str) -> str:
+    return " ".join(re.sub(r"[*\\]", "", markdown).split())
+
+
+def test_a_liferay_article_gives_its_own_title_date_category_and_id():
+    found = article_of(liferay_page())
+    assert found.title == "Phường Kim Mã ra quân làm sạch đường phố"
+    assert SIDEBAR not in found.title
+    assert found.published == datetime(2016, 10, 7, 16, 53, tzinfo=HANOI)
+    assert found.category == "Hoạt động Đảng, Đoàn thể"
+    assert found.article_id == "4417996"
+    assert found.profile == "liferay-hanoi"
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("07/10/2016 | 4:53 PM", (2016, 10, 7, 16, 53)),
+        ("21/12/2012 | 12:00 AM", (2012, 12, 21, 0, 0)),
+        ("05/04/2016 | 12:33 PM", (2016, 4, 5, 12, 33)),
+        ("Publish date 26/09/2015 | 9:05 AM &nbsp;|&nbsp;View count: 527", (2015, 9, 26, 9, 5)),
+        ("Ngày đăng 18/03/2019 | 3:06 PM &nbsp;|&nbsp;Lượt xem: 107", (2019, 3, 18, 15, 6)),
+        ("Cập nhật 20/03/2019 08:00 - Ngày đăng 18/03/2019 16:54", (2019, 3, 18, 16, 54)),
+    ],
+)
+def test_the_printed_publish_date_is_read_with_its_clock(printed, expected):
+    assert article_of(liferay_page(date=printed)).published == datetime(*expected, tzinfo=HANOI)
+
+
+def test_a_date_in_the_title_or_text_does_not_beat_the_publish_date():
+    found = article_of(
+        liferay_page(
+            title="Kỷ niệm 90 năm ngày thành lập Đảng (03/02/1930 - 03/02/2020)",
+            body="<p>Ngày 19/8/1945, nhân dân Hà Nội giành chính quyền.</p>",
+        )
+    )
+    assert found.published == datetime(2016, 10, 7, 16, 53, tzinfo=HANOI)
+
+
+def test_a_page_without_a_printed_date_has_none_and_says_so():
+    found = article_of(liferay_page(date="", title="Văn bản 12/CT-UBND ngày 08/6/2020"))
+    assert found.published is None
+    assert any("no publish date" in note for note in found.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "timed"),
+    [
+        ("10:30 SA, 05/03/2020", (2020, 3, 5, 10, 30), True),
+        ("05/03/2020 - 02:15 CH", (2020, 3, 5, 14, 15), True),
+        ("Thứ tư, 22/10/2025, 19:25 (GMT+7)", (2025, 10, 22, 19, 25), True),
+        ("Cập nhật lúc 9h05 ngày 1/2/2021", (2021, 2, 1, 9, 5), True),
+        ("2025-10-22T19:25:52+07:00", (2025, 10, 22, 19, 25, 52), True),
+        ("05.03.2020", (2020, 3, 5), False),
+    ],
+)
+def test_dates_as_portals_print_them(text, expected, timed):
+    published, has_time = read_date(text, HANOI)
+    assert published == datetime(*expected, tzinfo=HANOI)
+    assert has_time is timed
+
+
+def test_no_date_is_made_up():
+    assert read_date("Lượt xem: 107", HANOI) == (None, False)
+    assert read_date("31/02/2020 | 4:53 PM", HANOI) == (None, False)
+
+
+def test_a_body_of_divs_and_unclosed_paragraphs_keeps_every_paragraph_and_nothing_else():
+    body = """
+   Sở Thông tin và Truyền thông hướng dẫn xây dựng kế hoạch năm 2012.</p>
+   Nội dung:</p>
+   <div>Đoạn thứ ba nằm trong một thẻ div.</div>
+   <div><p>Đoạn thứ tư<p>Đoạn thứ năm, thẻ p không đóng.</div>
+"""
+    found = article_of(liferay_page(body=body))
+    paragraphs = found.body.split("\n\n")
+    assert paragraphs[:5] == [
+        "Sở Thông tin và Truyền thông hướng dẫn xây dựng kế hoạch năm 2012.",
+        "Nội dung:",
+        "Đoạn thứ ba nằm trong một thẻ div.",
+        "Đoạn thứ tư",
+        "Đoạn thứ năm, thẻ p không đóng.",
+    ]
+    for elsewhere in (FOOTER, OTHER_NEWS, "Các tin khác", SIDEBAR, "Print", "Home"):
+        assert elsewhere not in found.body
+
+
+def test_attachments_tables_and_captions_are_kept_with_absolute_addresses():
+    body = """
+<p>Chi tiết xem tại văn bản đính kèm:</p>
+<p>- <a href="../../../documents/723399/0/CV%2b1468_signed.pdf/CV%201468_signed.pdf"
+ >Công văn</a></p>
+<p>- <a href="http://ict-hanoi.gov.vn/UploadFile/Bieu 7 (KH 2010).doc">Phần 1</a>
+ và <a href="/documents/10180/Danh muc.XLSX">Phần 2</a></p>
+<table><tbody><tr><td><strong>TT</strong></td><td><strong>Phòng, ban</strong></td></tr>
+<tr><td>01<td>Văn phòng Sở</tr></tbody></table>
+<table class="image-caption"><tr><td><img src="../../../image/journal/article.jpg?img_id=1"
+ alt="Hội nghị"></td></tr><tr><td>Quang cảnh hội nghị</td></tr></table>
+<p><a href="/documents/1/0/hoi-nghi-lon.JPG"><img src="/documents/1/0/hoi-nghi-nho.jpg"></a></p>
+<p><a href="/tin-tuc/-/view_content/4417000-x.html">Tin liên quan</a></p>
+"""
+    found = article_of(liferay_page(body=body))
+    pdf = f"{PORTAL}/documents/723399/0/CV%2b1468_signed.pdf/CV%201468_signed.pdf"
+    doc = "http://ict-hanoi.gov.vn/UploadFile/Bieu%207%20%28KH%202010%29.doc"
+    xlsx = f"{PORTAL}/documents/10180/Danh%20muc.XLSX"
+    image = f"{PORTAL}/image/journal/article.jpg?img_id=1"
+    small, large = (
+        f"{PORTAL}/documents/1/0/hoi-nghi-nho.jpg",
+        f"{PORTAL}/documents/1/0/hoi-nghi-lon.JPG",
+    )
+    assert found.media == (pdf, doc, xlsx, image, small, large)
+    assert f"[Công văn]({pdf})" in found.body
+    assert f"[Phần 1]({doc})" in found.body
+    assert "| **TT** | **Phòng, ban** |\n| --- | --- |\n| 01 | Văn phòng Sở |" in found.body
+    assert f"![Hội nghị]({image})" in found.body
+    assert "Quang cảnh hội nghị" in found.body
+
+
+def test_a_heading_inside_the_body_stays_below_the_title():
+    found = article_of(liferay_page(body="<h1>Quyết định số 147/QĐ-BCĐ</h1><p>Xem văn bản.</p>"))
+    assert found.body.startswith("## Quyết định số 147/QĐ-BCĐ\n\nXem văn bản.")
+
+
+def test_vnexpress_lazy_images_give_the_real_picture_never_the_placeholder():
+    big = "https://vcdn1-suckhoe.vnecdn.net/2025/10/22/anh.jpg?w=680&dpr=2"
+    page = f"""<html><head>
+<meta name="tt_page_type" content="article">
+<meta content="2025-10-22T19:25:52+07:00" itemprop="datePublished" name="pubdate"/>
+</head><body>
+<ul class="breadcrumb"><li><a href="/suc-khoe">Sức khỏe</a></li>
+<li><a href="/suc-khoe/tin-tuc">Tin tức</a></li></ul>
+<span class="date">Thứ tư, 22/10/2025, 19:25 (GMT+7)</span>
+<h1 class="title-detail">Đau bụng kéo dài, phát hiện ung thư ruột non</h1>
+<p class="description">Người đàn ông 63 tuổi đau bụng kéo dài.</p>
+<article class="fck_detail">
+<p class="Normal">Ngày 22/10, bác sĩ Bệnh viện Chợ Rẫy cho biết bệnh nhân đau bụng.</p>
+<figure><div class="fig-picture"><picture>
+<source data-srcset="https://vcdn1-suckhoe.vnecdn.net/2025/10/22/anh.jpg?w=680&dpr=1 1x, {big} 2x">
+<img alt="Nội soi" class="lazy"
+ src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw=="
+ data-src="https://vcdn1-suckhoe.vnecdn.net/2025/10/22/anh.jpg?w=680&dpr=1"></picture></div>
+<figcaption><p class="Image">Y bác sĩ nội soi cho bệnh nhân.</p></figcaption></figure>
+<p class="Normal"><img class="lazy" src="https://s1.vnecdn.net/blank.gif"
+ data-original="https://vcdn1-suckhoe.vnecdn.net/2025/10/22/hai.jpg"></p>
+<div data-component-type="tin_xemthem">Xem thêm tin khác</div>
+</article></body></html>"""
+    found = article_of(page, "https://vnexpress.net/dau-bung-keo-dai-4954454.html")
+    assert found.profile == "vnexpress"
+    assert found.article_id == "4954454"
+    assert found.published == datetime(2025, 10, 22, 19, 25, 52, tzinfo=HANOI)
+    assert found.category == "Sức khỏe"
+    second = "https://vcdn1-suckhoe.vnecdn.net/2025/10/22/hai.jpg"
+    assert found.media == (big, second)
+    assert "data:" not in found.body and "blank.gif" not in found.body
+    assert found.body.startswith("Người đàn ông 63 tuổi đau bụng kéo dài.\n\nNgày 22/10")
+    assert "Y bác sĩ nội soi cho bệnh nhân." in found.body
+    assert "Xem thêm" not in found.body
+
+
+def test_the_english_section_is_not_an_article_unless_asked():
+    english = liferay_page(
+        title="Rules for citizen reception in Hanoi Department of Information",
+        body="<p>In order to implement the Law on reception of citizens, the agencies "
+        "shall publicly post information on the reception of citizens.</p>",
+        category="Hot News",
+    )
+    found = extract(CapturedPage("eng.html", ARTICLE_URL, english), _profiles())
+    assert isinstance(found, NotArticle)
+    assert "not in Vietnamese" in found.reason
+    assert article_of(english, all_languages=True).title.startswith("Rules for citizen")
+    links = "".join(
+        f'<p><a href="https://drive.google.com/file/d/{n}/view">'
+        f"https://drive.google.com/file/d/{n}/view</a></p>"
+        for n in range(5)
+    )
+    vietnamese = liferay_page(title="Tài liệu tuyên truyền", body=f"<p>Thông điệp:</p>{links}")
+    assert article_of(vietnamese).title == "Tài liệu tuyên truyền"  # addresses are not words
+
+
+def test_list_search_and_login_pages_of_the_portal_are_not_articles():
+    listing = liferay_page().replace("asset-full-content-title", "asset-abstract")
+    found = extract(CapturedPage("list.html", f"{PORTAL}/tin-tuc", listing), _profiles())
+    assert isinstance(found, NotArticle)
+    assert "not an article" in found.reason
+
+
+def test_the_print_view_of_an_article_is_not_another_article():
+    url = f"{PORTAL}/tin-tuc/-/view_content/pop_up/4417996-x.html?_101_viewMode=print"
+    found = extract(CapturedPage("4417996-x0202.html", url, liferay_page()), _profiles())
+    assert isinstance(found, NotArticle)
+    assert "print view" in found.reason
+    mirrored = "tin-tuc/-/view_content/pop_up/4417996-x0202.html"  # HTTrack's name, no address
+    assert isinstance(extract(CapturedPage(mirrored, "", liferay_page()), _profiles()), NotArticle)
+
+
+def test_unsafe_addresses_lose_their_address_and_keep_their_text():
+    body = """<p>Xem <a href="javascript:alert(1)">tệp một</a>,
+<a href="JaVa&#x09;ScRiPt:alert(2)">tệp hai</a>,
+<a href="data:text/html;base64,PHNjcmlwdD4=">tệp ba</a> và
+<a href="vbscript:msgbox">tệp bốn</a>.</p>
+<p>Một <a href="javascript&amp;#58;alert(6)">địa chỉ</a> mà Markdown sẽ giải mã thêm lần nữa.</p>
+<p onclick="alert(3)">Ảnh <img src="data:image/png;base64,iVBORw0KGgo=" alt="x">
+<img src="javascript:alert(4)" alt="y"></p><script>alert(5)</script>"""
+    found = article_of(liferay_page(body=body))
+    assert "Xem tệp một, tệp hai, tệp ba và tệp bốn." in plain(found.body)
+    assert "Một địa chỉ mà Markdown" in plain(found.body)
+    for bad in ("javascript", "script", "data:", "vbscript", "alert", "onclick", "#58"):
+        assert bad not in found.body.lower()
+    assert found.media == ()
+    assert any("<script>" in note for note in found.notes)
+
+
+def test_a_built_page_of_the_imported_liferay_article_shows_it_faithfully(site, tmp_path):
+    body = (
+        "Sáng 7/10, phường Kim Mã tổ chức ra quân.</p>Lực lượng chia thành 3 nhóm.</p>"
+        '<p><a href="../../../documents/1/0/ke-hoach.pdf/ke-hoach.pdf">Kế hoạch</a></p>'
+    )
+    page = tmp_path / "4417996-phuong-kim-ma-ra-quan.html"
+    page.write_text(liferay_page(body=body), encoding="utf-8")
+    result = run_import(site, page, "--source-url", ARTICLE_URL)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    assert site.build() == 0
+    url = written.relative_to(site.content).with_suffix("").as_posix() + "/index.html"
+    built = BeautifulSoup(site.read(url), "html.parser")
+    assert built.h1.get_text() == "Phường Kim Mã ra quân làm sạch đường phố"
+    assert built.time["datetime"] == "2016-10-07T16:53:00+07:00"
+    article = built.select_one(".article-body")
+    assert [p.get_text() for p in article.select("p")][:2] == [
+        "Sáng 7/10, phường Kim Mã tổ chức ra quân.",
+        "Lực lượng chia thành 3 nhóm.",
+    ]
+    assert article.a["href"] == f"{PORTAL}/documents/1/0/ke-hoach.pdf/ke-hoach.pdf"
+
+
+def test_without_the_extraction_libraries_an_unknown_site_says_what_to_install(monkeypatch):
+    for name in ("trafilatura", "htmldate", "readability"):
+        monkeypatch.setitem(sys.modules, name, None)
+    page = "<html><body><h1>Tin</h1><p>Một bài của một trang lạ, viết bằng tiếng Việt.</p>"
+    found = extract(CapturedPage("x.html", "https://example.vn/tin.html", page), _profiles())
+    assert isinstance(found, NotArticle)
+    assert "pip install 'newsarchive[import]'" in found.reason
+    assert "docs/import-profiles.md" in found.reason
+
+
+def test_an_archivist_adds_a_profile_in_a_file_or_in_site_yaml(site):
+    page = """<html><body><div class="khung"><h2 class="tieu-de">Tin của xã Đông Anh</h2>
+<span class="ngay">Ngày đăng: 05/03/2020 10:30 SA</span>
+<div class="noi-dung"><p>Xã Đông Anh tổ chức lễ ra quân đầu năm.</p>
+<div class="chia-se">Chia sẻ</div></div></div></body></html>"""
+    folder = site.root / "import-profiles"
+    folder.mkdir()
+    (folder / "xa-dong-anh.yaml").write_text(
+        "markers:\n  selectors: [div.khung h2.tieu-de]\ntitle: h2.tieu-de\n"
+        "date: span.ngay\nbody: div.noi-dung\ndrop: [div.chia-se]\n",
+        encoding="utf-8",
+    )
+    config = load_config(site.root / "site.yaml")
+    profiles = load_profiles(config)
+    assert not isinstance(profiles, list), profiles
+    found = extract(CapturedPage("x.html", "", page), profiles)
+    assert isinstance(found, Extracted)
+    assert (found.profile, found.title, found.body) == (
+        "xa-dong-anh",
+        "Tin của xã Đông Anh",
+        "Xã Đông Anh tổ chức lễ ra quân đầu năm.",
+    )
+    assert found.published == datetime(2020, 3, 5, 10, 30, tzinfo=HANOI)
+
+    (folder / "xa-dong-anh.yaml").unlink()
+    site.configure(
+        import_profiles={
+            "xa": {"title": "h2.tieu-de", "body": "div.noi-dung", "drop": "div.chia-se"}
+        }
+    )
+    config = load_config(site.root / "site.yaml")
+    forced = load_profiles(config, profile="xa")
+    assert not isinstance(forced, list), forced
+    found = extract(CapturedPage("x.html", "", page), forced)
+    assert isinstance(found, Extracted) and found.profile == "xa"
+
+
+def test_a_broken_profile_is_reported_with_its_file_line_and_fix(site):
+    folder = site.root / "import-profiles"
+    folder.mkdir()
+    (folder / "hong.yaml").write_text(
+        "markers:\n  selectors: [div.x]\ntitel: h1\nbody: 'div[class='\nskip: ['(']\n",
+        encoding="utf-8",
+    )
+    errors = load_profiles(load_config(site.root / "site.yaml"))
+    assert isinstance(errors, list)
+    messages = [e.format() for e in errors]
+    assert any("hong.yaml:3" in m and "unknown key 'titel'" in m for m in messages)
+    assert any("did you mean 'title'?" in m for m in messages)
+    assert any("hong.yaml:4" in m and "not a CSS selector" in m for m in messages)
+    assert any("'title' is missing" in m for m in messages)
+    assert any("hong.yaml:5" in m and "not a regular expression" in m for m in messages)
+    unknown = load_profiles(None, profile="liferay")
+    assert isinstance(unknown, list)
+    assert "liferay-hanoi" in unknown[0].format()
+
+
+def test_the_shipped_profiles_read_every_real_sample_page_as_its_truth_says():
+    truth_file = SAMPLES / "sotttt-truth.json"
+    if not truth_file.exists():
+        pytest.skip(f"no shared import samples beside this clone ({SAMPLES})")
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    profiles = _profiles()
+    wrong = []
+    for key, expected in truth.items():
+        html = (SAMPLES / "sotttt-mirror" / key).read_text(encoding="utf-8")
+        found = extract(CapturedPage(key, expected["url"], html), profiles)
+        assert isinstance(found, Extracted), (key, found)
+        date = found.published.strftime("%Y-%m-%d %H:%M") if found.published else None
+        got = (found.title, date, found.category, bool(found.body))
+        want = (expected["title"], expected["date"], expected["category"], expected["has_body"])
+        if got != want:
+            wrong.append((key, got, want))
+    assert wrong == []
+
+
+def test_the_vnexpress_sample_matches_fundus_and_the_english_sample_is_skipped():
+    page = SAMPLES / "G-vnexpress-4954454.html"
+    if not page.exists():
+        pytest.skip(f"no shared import samples beside this clone ({SAMPLES})")
+    fundus = page.with_suffix(".fundus-expected.json").read_text(encoding="utf-8")
+    expected = next(iter(json.loads(fundus).values()))
+    url = "https://vnexpress.net/dau-bung-keo-dai-phat-hien-ung-thu-lymphoma-ruot-non-4954454.html"
+    found = article_of(page.read_text(encoding="utf-8"), url)
+    assert found.title == expected["title"]
+    assert found.published == datetime.fromisoformat(expected["publishing_date"])
+    paragraphs = [*expected["body"]["summary"], *expected["body"]["sections"][0]["paragraphs"]]
+    text = plain(found.body)
+    assert all(" ".join(p.split()) in text for p in paragraphs)
+    image = expected["images"][0]["versions"]
+    assert len(found.media) == 1 and found.media[0] in {v["url"] for v in image}
+    english = (SAMPLES / "H-sotttt-eng-3159471.html").read_text(encoding="utf-8")
+    assert isinstance(extract(CapturedPage("H", "", english), _profiles()), NotArticle)
+
+
+def test_the_documented_example_profile_reads_the_page_it_describes(site):
+    """docs/import-profiles.md's first example, on the saved page it was written for."""
+    docs = (REPO / "docs" / "import-profiles.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", docs, re.S)
+    assert example is not None
+    folder = site.root / "import-profiles"
+    folder.mkdir()
+    (folder / "quan-hai-ba-trung.yaml").write_text(example.group(1), encoding="utf-8")
+    profiles = load_profiles(load_config(site.root / "site.yaml"))
+    assert not isinstance(profiles, list), profiles
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    url = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
+    found = extract(CapturedPage("old-portal-article.html", url, page), profiles)
+    assert isinstance(found, Extracted)
+    assert (found.profile, found.title, found.category, found.article_id) == (
+        "quan-hai-ba-trung",
+        "Phường Bạch Đằng ra quân làm sạch đường phố",
+        "VĂN HÓA - XÃ HỘI",
+        "123",
+    )
+    assert found.published == datetime(2020, 3, 5, 9, 15, tzinfo=HANOI)
+    assert found.body.startswith("**Sáng 5/3, phường Bạch Đằng tổ chức ra quân")
+    assert "Chia sẻ" not in found.body and "Tin khác" not in found.body
+
+
+def test_notes_are_worded_alike_on_every_page_so_the_report_counts_them_once():
+    photo = "data:image/jpeg;base64," + "A" * 3000
+    one = article_of(liferay_page(body=f'<p>Một.<iframe src="x"></iframe><img src="{photo}"></p>'))
+    many = liferay_page(body=f'<p>Hai.</p>{"<iframe></iframe>" * 3}<img src="{photo}"><img>')
+    three = article_of(many)
+    assert one.notes == three.notes[:2]
+    assert any("<iframe>" in note for note in one.notes)
+    assert any("stored inside the page itself" in note for note in one.notes)
+    assert "without a usable address" in three.notes[2]
+    assert "data:image" not in one.body
+
+
+def test_an_archivists_profile_replaces_the_shipped_one_of_the_same_name(site):
+    shipped = (REPO / "newsarchive" / "profiles" / "liferay-hanoi.yaml").read_text("utf-8")
+    folder = site.root / "import-profiles"
+    folder.mkdir()
+    (folder / "liferay-hanoi.yaml").write_text(
+        shipped.replace("category: div.dd_chuyenmuc span.tintuc", "category: title"),
+        encoding="utf-8",
+    )
+    profiles = load_profiles(load_config(site.root / "site.yaml"))
+    assert not isinstance(profiles, list), profiles
+    assert [p.name for p in profiles.profiles].count("liferay-hanoi") == 1
+    assert profiles.profiles[0].origin.endswith("import-profiles/liferay-hanoi.yaml")
+    found = extract(CapturedPage("page.html", ARTICLE_URL, liferay_page()), profiles)
+    assert isinstance(found, Extracted)
+    assert found.category.startswith("Phường Kim Mã ra quân làm sạch đường phố - ")
+
+
+def test_word_pasted_html_keeps_its_paragraphs_and_an_unclosed_table_not_the_footer():
+    body = """<SPAN style="FONT-SIZE: 10pt"><o:p> <P class=MsoNormal><STRONG><SPAN>1. Hiện trạng
+ các trạm BTS</SPAN></STRONG></P><SPAN> <P class=MsoNormal><FONT size=2>Hà Nội có <B>669 </B>trạm
+ BTS.<o:p></o:p></FONT></P> <TABLE><TBODY><TR><TD><P><B>Số ký hiệu</B></P></TD>
+ <TD style="BORDER-BOTTOM: # """
+    found = article_of(liferay_page(body=body))
+    assert found.body.startswith("**1. Hiện trạng các trạm BTS**\n\nHà Nội có **669** trạm BTS.")
+    for elsewhere in (FOOTER, OTHER_NEWS, SIDEBAR, "Print"):
+        assert elsewhere not in found.body
+
+
+def test_markup_nested_thousands_deep_keeps_its_text():
+    unclosed = "<p>Đoạn một có chữ tiếng Việt." + "<font size=2>" * 3000 + "Đoạn hai.</p>"
+    assert "Đoạn một có chữ tiếng Việt.Đoạn hai." in article_of(liferay_page(body=unclosed)).body
+    deep = "<div>" * 2000 + "<p>Đoạn sâu tiếng Việt có dấu.</p><p>Đoạn sau.</p>"
+    found = article_of(liferay_page(body=deep))
+    assert found.body.startswith("Đoạn sâu tiếng Việt có dấu.\n\nĐoạn sau.")
+    assert any("nested thousands deep" in note for note in found.notes)
