@@ -78,11 +78,30 @@ def parser() -> argparse.ArgumentParser:
     new_cmd.set_defaults(run=run_new)
 
     import_cmd = commands.add_parser(
-        "import", help="turn captured pages of the old portal (text or HTML) into articles"
+        "import",
+        help="bring captured pages of the old portal into the archive: files, mirror "
+        "folders (wget, HTTrack), WARC and WACZ files",
     )
-    import_cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    import_cmd.add_argument("files", nargs="+", type=Path, metavar="PATH")
     import_cmd.add_argument("--source-url", help="address of the original page (one FILE only)")
+    import_cmd.add_argument(
+        "--no-aliases",
+        dest="aliases",
+        action="store_false",
+        help="do not make the old addresses of the pages into aliases",
+    )
+    import_cmd.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help="where to write the report, a line per page (default: import-report.jsonl "
+        "beside site.yaml)",
+    )
+    import_cmd.add_argument(
+        "--jobs", type=_positive, metavar="N", help="read pages with N processes (default: all)"
+    )
     add_content_options(import_cmd)
+    import_cmd.add_argument("--static", type=Path, help="folder of static files (media go here)")
     import_cmd.set_defaults(run=run_import)
 
     serve_cmd = commands.add_parser(
@@ -225,34 +244,46 @@ def run_import(args: argparse.Namespace) -> int:
         _usage_error("--source-url names one original page: import one FILE with it")
     if args.source_url and not args.source_url.startswith(("http://", "https://")):
         _usage_error(f"--source-url {args.source_url!r} must start with http:// or https://")
+    if args.source_url and args.files[0].is_dir():
+        _usage_error("--source-url names one original page: give a FILE, not a folder")
     try:
         config = site_config(args)
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "nothing was imported.")
         return EXIT_CONTENT
-    from .importer import import_file
-    from .scaffold import write_new
+    import time
 
-    errors: list[ContentError] = []
-    for path in args.files:
-        if not path.is_file():
-            errors.append(ContentError(path, "there is no such file", "check the file name"))
-            continue
-        result = import_file(path, config, args.source_url or "")
-        if isinstance(result, list):
-            errors.extend(result)
-            continue
-        for note in result.notes:
-            print(f"{path}: note: {note}", file=sys.stderr)
-        problem = write_new(result.article)
-        if problem:
-            errors.append(problem)
-        else:
-            print(f"{path} -> {_shown(result.article.path)}")
+    from .importing import report as import_report
+    from .importing.crawl import open_crawl
+    from .importing.run import FAILED, Options, import_crawl
+
+    started = time.perf_counter()
+    report_path = args.report or config.root / import_report.DEFAULT_NAME
+    crawl = open_crawl(args.files)
+    errors: list[ContentError] = list(crawl.problems)
+    tally = import_report.Tally()
+    lines, notes = [], []
+    try:
+        options = Options(args.source_url or "", args.aliases, args.jobs)
+        for row in import_crawl(crawl, config, options):
+            tally.add(row)
+            lines.append(import_report.report_line(row))
+            if row.result.outcome == FAILED:
+                errors.extend(row.result.errors)
+            elif row.file:
+                print(f"{row.result.page.origin} -> {_shown(Path(row.file))}")
+                notes.append((row.result.page.origin, [*row.result.notes, *row.notes]))
+    finally:
+        crawl.close()
+        import_report.write_report(report_path, lines)
+    for line in import_report.grouped_notes(notes, _shown(report_path)):
+        print(line, file=sys.stderr)
     if errors:
-        report(errors, Path.cwd(), "those files were not imported.")
-        return EXIT_CONTENT
-    return EXIT_OK
+        report(errors, Path.cwd(), "those pages were not imported; the others were.")
+    seconds = time.perf_counter() - started
+    for line in tally.summary(seconds, crawl.other_files, _shown(report_path)):
+        print(line)
+    return EXIT_CONTENT if errors else EXIT_OK
 
 
 def run_serve(args: argparse.Namespace) -> int:

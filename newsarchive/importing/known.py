@@ -1,0 +1,75 @@
+"""What the archive already holds: the original addresses, old addresses and files of
+its articles, so that an import adds only what is new and never takes a taken name."""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from .. import urls
+
+_KEYS = re.compile(r"^(title|date|source_url|aliases):[ \t]*(.*)$", re.M)
+
+
+@dataclass
+class Archive:
+    sources: set[str] = field(default_factory=set)  # source_key() of every source_url
+    dated_titles: set[tuple[str, str]] = field(default_factory=set)  # articles without one
+    aliases: set[str] = field(default_factory=set)  # the files the aliases are written to
+    files: set[str] = field(default_factory=set)  # "yyyy/mm/slug.md" under content/
+
+    def holds(self, source_url: str, title: str, date: str) -> bool:
+        if source_url:
+            return source_key(source_url) in self.sources
+        return (title, date) in self.dated_titles
+
+
+def source_key(url: str) -> str:
+    """http and https, a fragment, and the host's letter case do not make another page."""
+    parts = urlsplit(url.strip())
+    return f"{parts.netloc.lower()}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
+
+
+def alias_key(alias: str) -> str:
+    return urls.alias_url(alias)
+
+
+def read_archive(content_dir: Path) -> Archive:
+    """Read only the few front-matter lines that matter: a large archive is read in a blink."""
+    archive = Archive()
+    if not content_dir.is_dir():
+        return archive
+    for path in content_dir.rglob("*.md"):
+        archive.files.add(path.relative_to(content_dir).as_posix())
+        try:
+            text = path.read_text(encoding="utf-8-sig", errors="replace")
+        except OSError:
+            continue
+        if not text.startswith("---"):
+            continue
+        end = text.find("\n---", 3)
+        found = {k: _value(v) for k, v in _KEYS.findall(text[: end if end > 0 else 4000])}
+        source = found.get("source_url")
+        if isinstance(source, str) and source:
+            archive.sources.add(source_key(source))
+        else:
+            archive.dated_titles.add((str(found.get("title", "")), _date(found.get("date"))))
+        aliases = found.get("aliases")
+        for alias in aliases if isinstance(aliases, list) else []:
+            archive.aliases.add(alias_key(str(alias)))
+    return archive
+
+
+def _value(text: str) -> object:
+    try:
+        return yaml.safe_load(text) if text.strip() else ""
+    except yaml.YAMLError:
+        return text.strip()
+
+
+def _date(value: object) -> str:
+    if hasattr(value, "isoformat"):
+        return value.isoformat(timespec="seconds") if hasattr(value, "hour") else value.isoformat()
+    return str(value or "")
