@@ -325,16 +325,21 @@ def run_check(args: argparse.Namespace) -> int:
             folder = args.built.resolve() if args.built else Path(scratch) / "site"
             if args.built is None:
                 build(config.with_overrides(output_dir=folder), cache=False)
-            problems = check_site(folder, config.base_url, sources)
+            found = check_site(folder, config.base_url, sources, config.original_hosts)
             checked = sum(1 for p in folder.rglob("*") if p.is_file())
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "the site was not checked further.")
         return EXIT_CONTENT
+    problems = [p for p in found if p.kind == "error"]
+    warnings = [p for p in found if p.kind != "error"]
+    for warning in warnings:
+        print(warning.format(Path.cwd()), file=sys.stderr)
     if problems:
         report(problems, Path.cwd(), "see above.")
         return EXIT_CONTENT
     if not args.quiet:
-        print(f"Checked {len(site.articles)} article(s) and {checked} file(s): no problems.")
+        also = f"; {len(warnings)} link(s) to the old portal (see above)" if warnings else ""
+        print(f"Checked {len(site.articles)} article(s) and {checked} file(s): no problems{also}.")
     return EXIT_OK
 
 
