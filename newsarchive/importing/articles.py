@@ -1,6 +1,8 @@
 """An extracted page -> the text of our Markdown article, its slug and its old address."""
 
 import hashlib
+import json
+import re
 import unicodedata
 from urllib.parse import unquote, urlsplit
 
@@ -36,13 +38,38 @@ def compose(fields: dict[str, str], aliases: list[str], body: str) -> str:
     return f"{text[:end]}aliases: [{listed}]\n{text[end:]}"
 
 
+def without_aliases(text: str) -> str:
+    return re.sub(r"(?m)^aliases: .*\n", "", text, count=1)
+
+
+def with_slug(text: str, slug: str, title: str) -> str:
+    """The article with a `slug:` line when its address is not the one of its title."""
+    if slug == slugify(title):
+        return text
+    end = text.index("\n---\n") + 1
+    return f"{text[:end]}slug: {slug}\n{text[end:]}"
+
+
 def _flow_item(alias: str) -> str:
     # A path with characters YAML reads specially is quoted (JSON is YAML).
     if all(c.isalnum() or c in "/-_.~%" for c in alias):
         return alias
-    import json
-
     return json.dumps(alias, ensure_ascii=False)
+
+
+# Query parameters that only say where a page was reached from: Liferay's "back" link
+# (`?redirect=...`, a different one on each list page) and trackers. Any other parameter
+# may name the page itself (`?id=5`, Liferay's `p_p_id=...`) and is kept.
+_NAVIGATION = re.compile(r"^(redirect|inheritRedirect|utm_[a-z]+|fbclid|gclid)$")
+
+
+def page_address(url: str) -> str:
+    """The address without the parameters that do not make it another page."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return parts._replace(fragment="").geturl()
+    kept = [p for p in parts.query.split("&") if not _NAVIGATION.match(p.split("=", 1)[0])]
+    return parts._replace(query="&".join(kept), fragment="").geturl()
 
 
 def old_address(source_url: str) -> tuple[str, str]:

@@ -5,12 +5,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import yaml
 
 from .. import urls
+from ..dates import parse_date
+from ..slugs import slugify
 
-_KEYS = re.compile(r"^(title|date|source_url|aliases):[ \t]*(.*)$", re.M)
+_KEYS = re.compile(r"^(title|date|slug|source_url|aliases):[ \t]*(.*)$", re.M)
 
 
 @dataclass
@@ -18,7 +21,8 @@ class Archive:
     sources: set[str] = field(default_factory=set)  # source_key() of every source_url
     dated_titles: set[tuple[str, str]] = field(default_factory=set)  # articles without one
     aliases: set[str] = field(default_factory=set)  # the files the aliases are written to
-    files: set[str] = field(default_factory=set)  # "yyyy/mm/slug.md" under content/
+    files: set[str] = field(default_factory=set)  # "yyyy/mm/name.md" under content/
+    addresses: set[str] = field(default_factory=set)  # "yyyy/mm/slug": the articles' URLs
 
     def holds(self, source_url: str, title: str, date: str) -> bool:
         if source_url:
@@ -36,7 +40,7 @@ def alias_key(alias: str) -> str:
     return urls.alias_url(alias)
 
 
-def read_archive(content_dir: Path) -> Archive:
+def read_archive(content_dir: Path, tz: ZoneInfo) -> Archive:
     """Read only the few front-matter lines that matter: a large archive is read in a blink."""
     archive = Archive()
     if not content_dir.is_dir():
@@ -56,6 +60,14 @@ def read_archive(content_dir: Path) -> Archive:
             archive.sources.add(source_key(source))
         else:
             archive.dated_titles.add((str(found.get("title", "")), _date(found.get("date"))))
+        title, slug = found.get("title"), found.get("slug")
+        try:
+            published = parse_date(found.get("date"), tz).astimezone(tz)
+        except ValueError:
+            published = None
+        if published is not None:
+            slug = slug if isinstance(slug, str) and slug else slugify(str(title or ""))
+            archive.addresses.add(f"{published:%Y/%m}/{slug}")
         aliases = found.get("aliases")
         for alias in aliases if isinstance(aliases, list) else []:
             archive.aliases.add(alias_key(str(alias)))

@@ -85,7 +85,7 @@ class _Context:
 
 def import_crawl(crawl: Crawl, config: SiteConfig, options: Options) -> Iterator[Row]:
     """Import every page of the crawl; yield what became of each, in input order."""
-    archive = read_archive(config.content_dir)
+    archive = read_archive(config.content_dir, config.timezone)
     context = _Context(config, options, archive, MediaFinder(crawl))
     importer = Importer(config, archive, mediafiles.MediaStore(config.static_dir))
     for result in _read_all(crawl.pages, context, options.jobs or default_jobs()):
@@ -124,6 +124,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         source_url, how = options.source_url, ""
         if not source_url:
             source_url, how = original_url(page, data)
+            source_url = articles.page_address(source_url)
         if source_url.startswith(config.base_url) or not source_url.startswith("http"):
             source_url = ""  # a page of this archive itself, or no address at all
         if source_url and context.archive.holds(source_url, "", ""):
@@ -232,7 +233,7 @@ class Importer:
         notes: list[str] = []
         text, alias = result.text, result.alias
         if alias and alias_key(alias) in self.archive.aliases:
-            text, alias = articles.compose(fields, [], found.body), ""
+            text, alias = articles.without_aliases(text), ""
             notes.append(f"the old address {result.alias} is already another article's alias")
         copied_before = self.store.copied
         links = {m.url: self.store.place(m) for m in result.media}
@@ -242,9 +243,10 @@ class Importer:
         for slug in articles.distinct_slugs(result.slug, found.article_id, key):
             target = content_path(self.config, published, slug)
             rel = target.relative_to(self.config.content_dir).as_posix()
-            if rel in self.archive.files:
+            address = f"{published:%Y/%m}/{slug}"
+            if rel in self.archive.files or address in self.archive.addresses:
                 continue
-            if _write_new(target, text):
+            if _write_new(target, articles.with_slug(text, slug, fields["title"])):
                 break
         else:
             error = ContentError(target, "no free file name was found", "rename some articles")
@@ -252,6 +254,7 @@ class Importer:
         if slug != result.slug:
             notes.append(f"another article has the name {result.slug!r}: this one is {slug!r}")
         self.archive.files.add(rel)
+        self.archive.addresses.add(address)
         if result.source_url:
             self.archive.sources.add(source_key(result.source_url))
         else:
