@@ -267,12 +267,19 @@ def run_import(args: argparse.Namespace) -> int:
         options = Options(args.source_url or "", args.aliases, args.jobs)
         for row in import_crawl(crawl, config, options):
             tally.add(row)
-            lines.append(import_report.report_line(row))
+            lines.append(import_report.report_line(row, config.root))
             if row.result.outcome == FAILED:
                 errors.extend(row.result.errors)
             elif row.file:
                 print(f"{row.result.page.origin} -> {_shown(Path(row.file))}")
                 notes.append((row.result.page.origin, [*row.result.notes, *row.notes]))
+    except KeyboardInterrupt:
+        print(
+            f"\nImport interrupted after {tally.pages} page(s): every article written is whole."
+            " Run the same command again to go on where it stopped.",
+            file=sys.stderr,
+        )
+        return EXIT_CONTENT
     finally:
         crawl.close()
         import_report.write_report(report_path, lines)

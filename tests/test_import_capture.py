@@ -372,3 +372,29 @@ def test_the_shared_httrack_sample_imports_whole_and_a_second_run_adds_nothing(s
     assert summary(again)["already there"] == len(truth)
     assert site.build() == 0
     shutil.rmtree(site.output)
+
+
+def test_one_article_under_two_addresses_is_imported_once(site, tmp_path):
+    """Liferay shows an article under each category it is in: same id, title and date."""
+    item = items(1)[0]
+    elsewhere = Item(item.article_id, item.title, item.day, category="su-kien")
+    mirror = httrack_tree(tmp_path / "m", [item, elsewhere], {})
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    counts = summary(result)
+    assert (counts["imported"], counts["already there"]) == (1, 1)
+    [line] = [r for r in report(site) if r["outcome"] == "already there"]
+    assert "under another address" in line["reason"]
+
+
+def test_an_old_address_that_is_one_of_the_archives_own_gets_no_alias(site, tmp_path):
+    item = items(1)[0]
+    page = tmp_path / "saved.html"
+    page.write_text(
+        __import__("capture_fixtures").page_html(item, "full", comment=False), encoding="utf-8"
+    )
+    result = run_import(site, page, "--source-url", f"https://{HOST}/tim-kiem/bai-1.html")
+    assert result.returncode == 0, result.stderr
+    [article] = articles(site).values()
+    assert "aliases" not in article and "archive's own pages" in result.stderr
+    assert site.build() == 0

@@ -4,12 +4,14 @@ import hashlib
 import json
 import re
 import unicodedata
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .. import urls
 from ..config import SiteConfig
 from ..scaffold import article_text, format_date
 from ..slugs import MAX_SLUG_LENGTH, slugify
+from .media import FOLDER
 from .page import Extracted
 
 # When a title's slug is too long and ends in a number, the end is kept too: "(lần
@@ -72,7 +74,31 @@ def page_address(url: str) -> str:
     return parts._replace(query="&".join(kept), fragment="").geturl()
 
 
-def old_address(source_url: str) -> tuple[str, str]:
+def site_names(static_dir: Path) -> frozenset[str]:
+    """The first parts of the site's own addresses, which no alias may take."""
+    own = [
+        urls.home_url() + "index.html",
+        urls.search_url(),
+        urls.search_bundle_url(),
+        urls.archive_url(),
+        urls.categories_url(),
+        urls.tags_url(),
+        urls.feed_url(),
+        urls.sitemap_url(),
+        urls.robots_url(),
+        urls.not_found_url(),
+        FOLDER,  # the copies of imported media
+    ]
+    statics = [p.name for p in static_dir.iterdir()] if static_dir.is_dir() else []
+    return frozenset(name.strip("/") for name in [*own, *statics])
+
+
+def _site_name(path: str, own: frozenset[str]) -> bool:
+    first = unquote(path).lstrip("/").split("/", 1)[0]
+    return first in own or re.fullmatch(r"\d{4}|sitemap-.*\.xml", first) is not None
+
+
+def old_address(source_url: str, own: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The alias for an original address, or "" and why there is none.
 
     The alias is the address's path: served at the old domain, the archive answers the
@@ -86,6 +112,8 @@ def old_address(source_url: str) -> tuple[str, str]:
         )
     path = parts.path or "/"
     problem = urls.alias_problem(path)
+    if not problem and _site_name(path, own):
+        problem = "is taken by the archive's own pages"
     if problem:
         return "", f"the old address's path {unquote(path)!r} {problem}: it got no alias"
     return path, ""

@@ -19,15 +19,35 @@ _KEYS = re.compile(r"^(title|date|slug|source_url|aliases):[ \t]*(.*)$", re.M)
 @dataclass
 class Archive:
     sources: set[str] = field(default_factory=set)  # source_key() of every source_url
-    dated_titles: set[tuple[str, str]] = field(default_factory=set)  # articles without one
+    # (title, date, last part of the source_url): a portal shows one article under several
+    # addresses (Liferay: /tin-tuc/-/view_content/123-x.html and /su-kien/-/view_content/
+    # 123-x.html); the same title, date and last part is the same article.
+    articles: set[tuple[str, str, str]] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)  # the files the aliases are written to
     files: set[str] = field(default_factory=set)  # "yyyy/mm/name.md" under content/
     addresses: set[str] = field(default_factory=set)  # "yyyy/mm/slug": the articles' URLs
 
-    def holds(self, source_url: str, title: str, date: str) -> bool:
+    def has_address(self, source_url: str) -> bool:
+        return source_key(source_url) in self.sources
+
+    def already(self, source_url: str, title: str, date: str) -> str:
+        """Why an article with this address, title and date is already there, or ""."""
+        if source_url and self.has_address(source_url):
+            return "an article has this source_url"
+        if (title, date, _last_part(source_url)) in self.articles:
+            if source_url:
+                return "the same article (title, date and page name) under another address"
+            return "an article has this title and date"
+        return ""
+
+    def add(self, source_url: str, title: str, date: str) -> None:
         if source_url:
-            return source_key(source_url) in self.sources
-        return (title, date) in self.dated_titles
+            self.sources.add(source_key(source_url))
+        self.articles.add((title, date, _last_part(source_url)))
+
+
+def _last_part(url: str) -> str:
+    return urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] if url else ""
 
 
 def source_key(url: str) -> str:
@@ -56,10 +76,8 @@ def read_archive(content_dir: Path, tz: ZoneInfo) -> Archive:
         end = text.find("\n---", 3)
         found = {k: _value(v) for k, v in _KEYS.findall(text[: end if end > 0 else 4000])}
         source = found.get("source_url")
-        if isinstance(source, str) and source:
-            archive.sources.add(source_key(source))
-        else:
-            archive.dated_titles.add((str(found.get("title", "")), _date(found.get("date"))))
+        archive.add(source if isinstance(source, str) else "", str(found.get("title", "")),
+                    _date(found.get("date")))  # fmt: skip
         title, slug = found.get("title"), found.get("slug")
         try:
             published = parse_date(found.get("date"), tz).astimezone(tz)

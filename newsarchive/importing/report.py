@@ -58,14 +58,15 @@ class Tally:
         return lines
 
 
-def report_line(row: Row) -> str:
+def report_line(row: Row, root: Path) -> str:
+    """The page's line; the file written is given from ``root`` (the site's folder)."""
     result = row.result
     found = result.found
     record = {
         "input": result.page.origin,
         "source_url": result.source_url,
         "outcome": result.outcome,
-        "file": row.file,
+        "file": _below(Path(row.file), root) if row.file else "",
         "title": found.title if found else "",
         "date": found.published.isoformat() if found and found.published else "",
         "profile": found.profile if found else "",
@@ -75,6 +76,13 @@ def report_line(row: Row) -> str:
         "media_missing": list(result.missing) if row.file else [],
     }
     return json.dumps(record, ensure_ascii=False)
+
+
+def _below(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def write_report(path: Path, lines: list[str]) -> None:

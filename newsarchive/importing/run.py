@@ -30,7 +30,7 @@ from . import media as mediafiles
 from .capture import read_capture
 from .crawl import Crawl, MediaFinder, PageSource, original_url, read_bytes
 from .extract import extract
-from .known import Archive, alias_key, read_archive, source_key
+from .known import Archive, alias_key, read_archive
 from .page import CapturedPage, Extracted, NotArticle
 
 BATCH = 16
@@ -81,12 +81,14 @@ class _Context:
     options: Options
     archive: Archive
     finder: MediaFinder
+    site_names: frozenset[str]  # no alias may start with these
 
 
 def import_crawl(crawl: Crawl, config: SiteConfig, options: Options) -> Iterator[Row]:
     """Import every page of the crawl; yield what became of each, in input order."""
     archive = read_archive(config.content_dir, config.timezone)
-    context = _Context(config, options, archive, MediaFinder(crawl))
+    names = articles.site_names(config.static_dir)
+    context = _Context(config, options, archive, MediaFinder(crawl), names)
     importer = Importer(config, archive, mediafiles.MediaStore(config.static_dir))
     for result in _read_all(crawl.pages, context, options.jobs or default_jobs()):
         yield importer.take(result)
@@ -127,7 +129,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
             source_url = articles.page_address(source_url)
         if source_url.startswith(config.base_url) or not source_url.startswith("http"):
             source_url = ""  # a page of this archive itself, or no address at all
-        if source_url and context.archive.holds(source_url, "", ""):
+        if source_url and context.archive.has_address(source_url):
             return PageResult(page, ALREADY, source_url, "an article has this source_url")
         found = extract(CapturedPage(page.origin, source_url, text), None)
         if isinstance(found, NotArticle):
@@ -139,12 +141,13 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     if problems:
         return PageResult(page, FAILED, source_url, problems[0].message, tuple(problems))
     fields = articles.article_fields(found, source_url, config)
-    if not source_url and context.archive.holds("", fields["title"], fields["date"]):
-        return PageResult(page, ALREADY, "", "an article has this title and date")
+    already = context.archive.already(source_url, fields["title"], fields["date"])
+    if already:
+        return PageResult(page, ALREADY, source_url, already)
     _, category_note = articles.category_name(found.category, config)
     alias = ""
     if source_url and options.aliases:
-        alias, why_not = articles.old_address(source_url)
+        alias, why_not = articles.old_address(source_url, context.site_names)
         notes.append(why_not)
     found_media, missing = [], []
     for url in found.media:
@@ -229,9 +232,9 @@ class Importer:
         found = result.found
         assert found is not None and found.published is not None
         fields = articles.article_fields(found, result.source_url, self.config)
-        if self.archive.holds(result.source_url, fields["title"], fields["date"]):
-            # The crawl holds the page twice (two captures, http and https...).
-            return Row(_as(result, ALREADY, "the same page came earlier in this import"))
+        already = self.archive.already(result.source_url, fields["title"], fields["date"])
+        if already:  # the crawl holds the page twice (two captures, http and https...)
+            return Row(_as(result, ALREADY, f"{already}, imported earlier in this run"))
         notes: list[str] = []
         text, alias = result.text, result.alias
         if alias and alias_key(alias) in self.archive.aliases:
@@ -257,10 +260,7 @@ class Importer:
             notes.append(f"another article has the name {result.slug!r}: this one is {slug!r}")
         self.archive.files.add(rel)
         self.archive.addresses.add(address)
-        if result.source_url:
-            self.archive.sources.add(source_key(result.source_url))
-        else:
-            self.archive.dated_titles.add((fields["title"], fields["date"]))
+        self.archive.add(result.source_url, fields["title"], fields["date"])
         if alias:
             self.archive.aliases.add(alias_key(alias))
         return Row(result, str(target), notes, self.store.copied - copied_before)
