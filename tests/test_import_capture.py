@@ -398,3 +398,20 @@ def test_an_old_address_that_is_one_of_the_archives_own_gets_no_alias(site, tmp_
     [article] = articles(site).values()
     assert "aliases" not in article and "archive's own pages" in result.stderr
     assert site.build() == 0
+
+
+def test_a_saved_page_without_its_address_still_brings_its_images(site, tmp_path):
+    """ "Save page as..." keeps the images in a folder beside the page, linked relatively."""
+    item = items(1)[0]
+    html = __import__("capture_fixtures").page_html(item, "relative")
+    html = re.sub(r'src="[^"]+"', 'src="bai_files/anh%201.jpg"', html)
+    (tmp_path / "bai.html").write_text(html, encoding="utf-8")
+    (tmp_path / "bai_files").mkdir()
+    (tmp_path / "bai_files" / "anh 1.jpg").write_bytes(JPEG)
+    result = run_import(site, tmp_path / "bai.html")
+    assert result.returncode == 0, result.stderr
+    [article] = articles(site).values()
+    assert "source_url" not in article
+    [copy] = (site.root / "static" / "media").rglob("*.jpg")
+    assert copy.read_bytes() == JPEG and copy.name.endswith("-anh-1.jpg")
+    assert f"](../../../media/{copy.parent.name}/{copy.name})" in article["body"]

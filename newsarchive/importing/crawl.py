@@ -273,8 +273,14 @@ class MediaFinder:
         for candidate in _url_variants(url):
             if candidate in self.records:
                 return self.records[candidate]
-        if page.offset >= 0 or not page_url:
+        if page.offset >= 0:
             return None
+        if not page_url:  # a saved page without its address: links are relative to it
+            if urlsplit(url).scheme or url.startswith(("/", "#")):
+                return None
+            path = os.path.join(os.path.dirname(page.path), *url.split("?")[0].split("/"))
+            found = next((p for p in _file_variants(path, "") if os.path.isfile(p)), None)
+            return Media(os.path.normpath(found)) if found else None
         return _in_folder(url, page, page_url)
 
 
