@@ -110,12 +110,14 @@ def _read_batch(context: _Context, batch: list[PageSource]) -> list[PageResult]:
 
 
 def read_page(page: PageSource, context: _Context) -> PageResult:
+    """Read, extract and prepare one page; this runs in the worker processes."""
     config, options = context.config, context.options
     try:
         data = read_bytes(page)
     except Exception as exc:  # an unreadable file or a damaged WARC record
-        error = ContentError(Path(page.origin), f"cannot be read ({exc})", "crawl it again")
-        return PageResult(page, FAILED, reason=error.message, errors=(error,))
+        return _failed(page, "", f"cannot be read ({exc})", "crawl it again")
+    if b"\x00" in data[:2048]:
+        return PageResult(page, NOT_ARTICLE, reason="not a web page (binary data)")
     text, notes = _decode(data)
     if page.text_capture:
         source_url, how = options.source_url, ""
@@ -123,52 +125,40 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         if isinstance(found, list):
             return PageResult(page, FAILED, source_url, found[0].message, tuple(found))
     else:
-        source_url, how = options.source_url, ""
-        if not source_url:
-            source_url, how = original_url(page, data)
-            source_url = articles.page_address(source_url)
-        if source_url.startswith(config.base_url) or not source_url.startswith("http"):
-            source_url = ""  # a page of this archive itself, or no address at all
+        source_url, how = _address(page, data, context)
         if source_url and context.archive.has_address(source_url):
             return PageResult(page, ALREADY, source_url, "an article has this source_url")
-        found = extract(CapturedPage(page.origin, source_url, text), None)
+        try:
+            found = extract(CapturedPage(page.origin, source_url, text), None)
+        except Exception as exc:  # one odd page must not stop a crawl of thousands
+            why = f"reading the article failed ({type(exc).__name__}: {exc})"
+            return _failed(page, source_url, why, "report this page to the maintainers")
         if isinstance(found, NotArticle):
             return PageResult(page, NOT_ARTICLE, source_url, found.reason)
-    notes += [*found.notes]
     if how and how != "WARC-Target-URI":
         notes.append(f"original address taken from the {how}")
     problems = _missing_parts(page, found)
     if problems:
         return PageResult(page, FAILED, source_url, problems[0].message, tuple(problems))
+    assert found.published is not None
     fields = articles.article_fields(found, source_url, config)
     already = context.archive.already(source_url, fields["title"], fields["date"])
     if already:
         return PageResult(page, ALREADY, source_url, already)
-    _, category_note = articles.category_name(found.category, config)
     alias = ""
     if source_url and options.aliases:
         alias, why_not = articles.old_address(source_url, context.site_names)
         notes.append(why_not)
-    found_media, missing = [], []
-    for url in found.media:
-        where = context.finder.find(url, page, source_url)
-        if where is None:
-            missing.append(url)
-            notes.append(f"not in the crawl, still linked to the old site: {url}")
-            continue
-        try:
-            found_media.append(mediafiles.describe(url, where, mediafiles.read_record(where)))
-        except Exception as exc:
-            missing.append(url)
-            notes.append(f"in the crawl but unreadable ({exc}), still linked: {url}")
-    assert found.published is not None
-    slug = articles.import_slug(fields["title"])
+    found_media, missing = _find_media(found, page, source_url, context.finder)
+    notes += [f"not in the crawl, still linked to the old site: {url}" for url in missing]
+    slug = articles.import_slug(fields["title"]) or "bai"
     text = articles.compose(fields, [alias] if alias else [], found.body)
-    target = content_path(config, found.published.astimezone(config.timezone), slug or "bai")
+    target = content_path(config, found.published.astimezone(config.timezone), slug)
     errors = check_article(target, text, config)
     if errors:
         located = [ContentError(Path(page.origin), e.message, e.hint) for e in errors]
         return PageResult(page, FAILED, source_url, located[0].message, tuple(located))
+    _, category_note = articles.category_name(found.category, config)
     return PageResult(
         page,
         IMPORTED,
@@ -176,11 +166,45 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         found=found,
         text=text,
         alias=alias,
-        slug=slug or "bai",
+        slug=slug,
         media=tuple(found_media),
         missing=tuple(missing),
-        notes=tuple(filter(None, [*notes, category_note])),
+        notes=tuple(filter(None, [*notes, *found.notes, category_note])),
     )
+
+
+def _failed(page: PageSource, source_url: str, message: str, hint: str) -> PageResult:
+    error = ContentError(Path(page.origin), message, hint)
+    return PageResult(page, FAILED, source_url, message, (error,))
+
+
+def _address(page: PageSource, data: bytes, context: _Context) -> tuple[str, str]:
+    """The page's original address and where it was found."""
+    if context.options.source_url:
+        return context.options.source_url, ""
+    found, how = original_url(page, data)
+    found = articles.page_address(found)
+    if found.startswith(context.config.base_url) or not found.startswith("http"):
+        return "", ""  # a page of this archive itself, or no address at all
+    return found, how
+
+
+def _find_media(
+    found: Extracted, page: PageSource, source_url: str, finder: MediaFinder
+) -> tuple[list[mediafiles.FoundMedia], list[str]]:
+    """The media of the article that the crawl holds, and the addresses it lacks."""
+    held, missing = [], []
+    for url in found.media:
+        where = finder.find(url, page, source_url)
+        try:
+            data = mediafiles.read_record(where) if where else None
+        except Exception:  # a damaged record: as good as absent
+            data = None
+        if where is None or data is None:
+            missing.append(url)
+        else:
+            held.append(mediafiles.describe(url, where, data))
+    return held, missing
 
 
 def _decode(data: bytes) -> tuple[str, list[str]]:
