@@ -1,6 +1,7 @@
 """What the archive already holds: the original addresses, old addresses and files of
 its articles, so that an import adds only what is new and never takes a taken name."""
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,8 +12,10 @@ import yaml
 
 from .. import urls
 from ..dates import parse_date
+from ..scaffold import format_date
 from ..slugs import slugify
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _KEYS = re.compile(r"^(title|date|slug|source_url|aliases):[ \t]*(.*)$", re.M)
 
 
@@ -68,21 +71,24 @@ def read_archive(content_dir: Path, tz: ZoneInfo) -> Archive:
     for path in content_dir.rglob("*.md"):
         archive.files.add(path.relative_to(content_dir).as_posix())
         try:
-            text = path.read_text(encoding="utf-8-sig", errors="replace")
+            with path.open("rb") as handle:
+                head = handle.read(4096)  # the front matter, not the body
+                while b"\n---" not in head[3:] and len(chunk := handle.read(65536)):
+                    head += chunk
         except OSError:
             continue
+        text = head.decode("utf-8-sig", errors="replace")
         if not text.startswith("---"):
             continue
         end = text.find("\n---", 3)
-        found = {k: _value(v) for k, v in _KEYS.findall(text[: end if end > 0 else 4000])}
-        source = found.get("source_url")
-        archive.add(source if isinstance(source, str) else "", str(found.get("title", "")),
-                    _date(found.get("date")))  # fmt: skip
-        title, slug = found.get("title"), found.get("slug")
+        found = {k: _value(v) for k, v in _KEYS.findall(text[: end if end > 0 else None])}
+        source, title, slug = found.get("source_url"), found.get("title"), found.get("slug")
         try:
             published = parse_date(found.get("date"), tz).astimezone(tz)
         except ValueError:
             published = None
+        date = format_date(published) if published else ""
+        archive.add(source if isinstance(source, str) else "", str(title or ""), date)
         if published is not None:
             slug = slug if isinstance(slug, str) and slug else slugify(str(title or ""))
             archive.addresses.add(f"{published:%Y/%m}/{slug}")
@@ -93,13 +99,18 @@ def read_archive(content_dir: Path, tz: ZoneInfo) -> Archive:
 
 
 def _value(text: str) -> object:
+    """A front-matter value; YAML only for what is not plain (it costs a millisecond)."""
+    text = text.strip()
+    if text.startswith('"'):
+        try:
+            return json.loads(text)  # how `import` and `new` quote: JSON is YAML
+        except ValueError:
+            pass
+    elif text.startswith("[") and text.endswith("]") and not re.search(r"[\"'#{}\[]", text[1:-1]):
+        return [item.strip() for item in text[1:-1].split(",") if item.strip()]
+    elif not re.search(r"^['&*!|>%@`{\[-]|: | #", text):
+        return text
     try:
-        return yaml.safe_load(text) if text.strip() else ""
+        return yaml.load(text, Loader=_LOADER) if text else ""
     except yaml.YAMLError:
-        return text.strip()
-
-
-def _date(value: object) -> str:
-    if hasattr(value, "isoformat"):
-        return value.isoformat(timespec="seconds") if hasattr(value, "hour") else value.isoformat()
-    return str(value or "")
+        return text

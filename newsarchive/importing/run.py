@@ -118,16 +118,18 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         return _failed(page, "", f"cannot be read ({exc})", "crawl it again")
     if b"\x00" in data[:2048]:
         return PageResult(page, NOT_ARTICLE, reason="not a web page (binary data)")
-    text, notes = _decode(data)
     if page.text_capture:
         source_url, how = options.source_url, ""
+        text, notes = _decode(data)
         found = read_capture(Path(page.origin), text, config.timezone)
         if isinstance(found, list):
             return PageResult(page, FAILED, source_url, found[0].message, tuple(found))
     else:
         source_url, how = _address(page, data, context)
         if source_url and context.archive.has_address(source_url):
+            # Known before the page is decoded and read: a second run is quick.
             return PageResult(page, ALREADY, source_url, "an article has this source_url")
+        text, notes = _decode(data)
         try:
             found = extract(CapturedPage(page.origin, source_url, text), None)
         except Exception as exc:  # one odd page must not stop a crawl of thousands
