@@ -252,6 +252,7 @@ def run_import(args: argparse.Namespace) -> int:
         report(failed.errors, Path.cwd(), "nothing was imported.")
         return EXIT_CONTENT
     import time
+    from concurrent.futures.process import BrokenProcessPool
 
     from .importing import report as import_report
     from .importing.crawl import open_crawl
@@ -273,9 +274,10 @@ def run_import(args: argparse.Namespace) -> int:
             elif row.file:
                 print(f"{row.result.page.origin} -> {_shown(Path(row.file))}")
                 notes.append((row.result.page.origin, [*row.result.notes, *row.notes]))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, BrokenProcessPool) as stop:
+        why = "interrupted" if isinstance(stop, KeyboardInterrupt) else "stopped: a worker died"
         print(
-            f"\nImport interrupted after {tally.pages} page(s): every article written is whole."
+            f"\nImport {why} after {tally.pages} page(s): every article written is whole."
             " Run the same command again to go on where it stopped.",
             file=sys.stderr,
         )
