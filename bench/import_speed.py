@@ -16,6 +16,7 @@ what the import would take on an idle machine.
 
 import argparse
 import hashlib
+import html
 import io
 import os
 import re
@@ -25,7 +26,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO.parent / "shared" / "import-samples" / "sotttt-mirror"
@@ -33,7 +34,9 @@ WORK = REPO / "bench" / "work" / "import-speed"
 MIRRORED = re.compile(r"<!-- Mirrored from (\S+) by HTTrack")
 TITLE = re.compile(r'(<div class="asset-full-content-title">)(.*?)(</div>)', re.S)
 DATE = re.compile(r'(<div class="assetPublishDate[^"]*">\s*)(\d\d/\d\d/\d{4})')
-BODY_IMAGE = re.compile(r'<img[^>]*\bsrc="([^"]+)"')
+BODY_MEDIA = re.compile(
+    r'<img[^>]*\bsrc="([^"]+)"|<a[^>]*\bhref="([^"]+\.(?:pdf|docx?|xlsx?|zip)(?:\?[^"]*)?)"', re.I
+)
 
 
 def templates() -> list[tuple[str, str]]:
@@ -50,12 +53,13 @@ def templates() -> list[tuple[str, str]]:
     return found
 
 
-def article_images(text: str) -> list[str]:
-    """The images the article itself shows (its body and lead), as the page writes them."""
+def article_media(text: str) -> list[str]:
+    """The images and attachments of the article itself (its body and lead)."""
     start = text.find('<div class="asset-content"')
     end = text.find('<div class="asset-bottom', start) if start >= 0 else -1
     part = text[start:end] if start >= 0 else ""
-    return [src for src in BODY_IMAGE.findall(part) if not src.startswith("data:")]
+    found = [html.unescape(a or b) for a, b in BODY_MEDIA.findall(part)]
+    return [src for src in found if not src.startswith("data:")]
 
 
 def generate(count: int) -> tuple[Path, Path]:
@@ -94,7 +98,7 @@ def generate(count: int) -> tuple[Path, Path]:
             file.write_text(page, encoding="utf-8")
             url = f"https://{host}/{new_path}"
             record(url, page.encode("utf-8"), "text/html; charset=UTF-8")
-            for src in article_images(page):
+            for src in article_media(page):
                 image_url = urljoin(url, src)
                 image_path = urlsplit(image_url).path
                 # HTTrack points some images at pages (".html"): those are not made.
@@ -102,10 +106,11 @@ def generate(count: int) -> tuple[Path, Path]:
                     continue
                 made.add(image_path)
                 data = b"\xff\xd8\xff\xe0" + hashlib.sha256(image_path.encode()).digest() * 64
-                target = mirror / image_path.lstrip("/")
+                target = mirror / unquote(image_path).lstrip("/")  # as HTTrack names it
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
-                record(image_url, data, "image/jpeg")
+                pdf = image_path.lower().endswith(".pdf")
+                record(image_url, data, "application/pdf" if pdf else "image/jpeg")
     return mirror.parent, warc_path
 
 
