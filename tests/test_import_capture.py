@@ -415,3 +415,15 @@ def test_a_saved_page_without_its_address_still_brings_its_images(site, tmp_path
     [copy] = (site.root / "static" / "media").rglob("*.jpg")
     assert copy.read_bytes() == JPEG and copy.name.endswith("-anh-1.jpg")
     assert f"](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
+
+
+def test_original_site_may_list_addresses_and_the_banner_links_the_first(site, capsys):
+    site.add("a.md", "---\ntitle: Tin\ndate: 2020-01-01\n---\n\nNội dung.\n")
+    site.configure(original_site=["https://quanhaibatrung.hanoi.gov.vn/", "haibatrung.vn"])
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "original_site: 'haibatrung.vn' is not a web address" in err and "site.yaml" in err
+    site.configure(original_site=["https://quanhaibatrung.hanoi.gov.vn/", "http://hbt.vn/"])
+    assert site.build() == 0
+    banner = BeautifulSoup(site.read("index.html"), "html.parser").select_one(".banner-source a")
+    assert banner["href"] == "https://quanhaibatrung.hanoi.gov.vn/"
