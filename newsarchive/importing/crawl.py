@@ -107,6 +107,8 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
         suffix = os.path.splitext(name.split("?", 1)[0])[1]
         if name.endswith(WARC_SUFFIXES):
             _add_warc(crawl, Path(path), path)
+        elif name.endswith(".wacz"):
+            _add_wacz(crawl, Path(path))
         elif suffix in PAGE_SUFFIXES or (not suffix and _starts_like_html(Path(path))):
             crawl.pages.append(PageSource(path, path, folder=str(folder)))
         else:
