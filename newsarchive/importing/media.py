@@ -87,8 +87,11 @@ class MediaStore:
 def _write_atomic(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(f".{target.name}.part-{os.getpid()}")
-    part.write_bytes(data)
-    os.replace(part, target)
+    try:
+        part.write_bytes(data)
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
 
 
 def relink(body: str, links: dict[str, str]) -> str:
