@@ -42,6 +42,9 @@ class PageData:
     ids: frozenset[str]
     duplicate_ids: tuple[str, ...]
     links: tuple[str, ...]
+    # The links a page follows; the template's deliberate references to the original
+    # portal (the banner, "original page") carry rel="nofollow" and are not among them.
+    followed: tuple[str, ...] = ()
 
 
 class _PageParser(HTMLParser):
@@ -50,6 +53,7 @@ class _PageParser(HTMLParser):
         self.ids: Counter[str] = Counter()
         self.anchors: set[str] = set()
         self.links: list[str] = []
+        self.followed: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v for k, v in attrs if v is not None}
@@ -57,14 +61,18 @@ class _PageParser(HTMLParser):
             self.ids[values["id"]] += 1
         if tag == "a" and "name" in values:
             self.anchors.add(values["name"])
+        found = []
         for attr in LINK_ATTRIBUTES.get(tag, ()):
             value = values.get(attr, "").strip()
             if attr == "srcset":
-                self.links += [c.strip().split(" ")[0] for c in value.split(",") if c.strip()]
+                found += [c.strip().split(" ")[0] for c in value.split(",") if c.strip()]
             elif value:
-                self.links.append(value)
+                found.append(value)
         if tag == "meta" and (values.get("property") or values.get("name")) in META_LINKS:
-            self.links.append(values.get("content", "").strip())
+            found.append(values.get("content", "").strip())
+        self.links += found
+        if "nofollow" not in values.get("rel", "").split():
+            self.followed += found
 
 
 def read_page(html: str) -> PageData:
@@ -75,16 +83,22 @@ def read_page(html: str) -> PageData:
         ids=frozenset(parser.ids) | frozenset(parser.anchors),
         duplicate_ids=tuple(sorted(i for i, n in parser.ids.items() if n > 1)),
         links=tuple(parser.links),
+        followed=tuple(parser.followed),
     )
 
 
 def check_site(
-    root: Path, base_url: str, sources: Mapping[str, Path] | None = None
+    root: Path,
+    base_url: str,
+    sources: Mapping[str, Path] | None = None,
+    old_hosts: tuple[str, ...] = (),
 ) -> list[ContentError]:
     """Every problem in the built site at ``root``.
 
     ``sources`` maps a page's file (e.g. "2019/04/slug/index.html") to the article it
     was made from, so a broken link in an article is reported against that file.
+    A link to one of ``old_hosts`` (the portal the archive replaces) is a warning: it
+    works only while the old portal is up.
     """
     sources = sources or {}
     files = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
@@ -113,9 +127,29 @@ def check_site(
             if problem:
                 what = f"{context}: " if context else ""
                 problems.append(ContentError(where, f"{what}the link {link!r} {problem}", FIX_LINK))
+        for link in page.followed:
+            if old_hosts and _host(link) in old_hosts:
+                problems.append(
+                    ContentError(
+                        where,
+                        f"{context + ': ' if context else ''}the link {link!r} leads to the old "
+                        "portal, which will go dark",
+                        "import the file from a crawl that holds it (python3 build.py import), "
+                        "or link to a copy in the archive",
+                        kind="warning",
+                    )
+                )
     for rel in sorted(f for f in files if f.endswith(".xml")):
         problems.extend(_check_xml(root / rel, rel, resolver))
     return problems
+
+
+def _host(link: str) -> str:
+    try:
+        netloc = urlsplit(link).netloc
+    except ValueError:  # e.g. a malformed IPv6 address; the link check reports it
+        return ""
+    return netloc.rsplit("@", 1)[-1].lower().removeprefix("www.")
 
 
 class _Resolver:

@@ -78,11 +78,45 @@ def parser() -> argparse.ArgumentParser:
     new_cmd.set_defaults(run=run_new)
 
     import_cmd = commands.add_parser(
-        "import", help="turn captured pages of the old portal (text or HTML) into articles"
+        "import",
+        help="bring captured pages of the old portal into the archive: files, mirror "
+        "folders (wget, HTTrack), WARC and WACZ files",
     )
-    import_cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    import_cmd.add_argument("files", nargs="+", type=Path, metavar="PATH")
     import_cmd.add_argument("--source-url", help="address of the original page (one FILE only)")
+    import_cmd.add_argument(
+        "--no-aliases",
+        dest="aliases",
+        action="store_false",
+        help="do not make the old addresses of the pages into aliases",
+    )
+    import_cmd.add_argument(
+        "--date",
+        metavar="'DD/MM/YYYY HH:MM'",
+        help="publish date of a page that shows none (one FILE only)",
+    )
+    import_cmd.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="read every page with this site profile instead of picking one by its markers",
+    )
+    import_cmd.add_argument(
+        "--all-languages",
+        action="store_true",
+        help="import pages in other languages too (by default only Vietnamese pages)",
+    )
+    import_cmd.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help="where to write the report, a line per page (default: import-report.jsonl "
+        "beside site.yaml)",
+    )
+    import_cmd.add_argument(
+        "--jobs", type=_positive, metavar="N", help="read pages with N processes (default: all)"
+    )
     add_content_options(import_cmd)
+    import_cmd.add_argument("--static", type=Path, help="folder of static files (media go here)")
     import_cmd.set_defaults(run=run_import)
 
     serve_cmd = commands.add_parser(
@@ -225,34 +259,71 @@ def run_import(args: argparse.Namespace) -> int:
         _usage_error("--source-url names one original page: import one FILE with it")
     if args.source_url and not args.source_url.startswith(("http://", "https://")):
         _usage_error(f"--source-url {args.source_url!r} must start with http:// or https://")
+    if args.date and (len(args.files) > 1 or args.files[0].is_dir()):
+        _usage_error("--date is the publish date of one page: import one FILE with it")
+    if args.source_url and args.files[0].is_dir():
+        _usage_error("--source-url names one original page: give a FILE, not a folder")
     try:
         config = site_config(args)
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "nothing was imported.")
         return EXIT_CONTENT
-    from .importer import import_file
-    from .scaffold import write_new
+    import time
+    from concurrent.futures.process import BrokenProcessPool
 
-    errors: list[ContentError] = []
-    for path in args.files:
-        if not path.is_file():
-            errors.append(ContentError(path, "there is no such file", "check the file name"))
-            continue
-        result = import_file(path, config, args.source_url or "")
-        if isinstance(result, list):
-            errors.extend(result)
-            continue
-        for note in result.notes:
-            print(f"{path}: note: {note}", file=sys.stderr)
-        problem = write_new(result.article)
-        if problem:
-            errors.append(problem)
-        else:
-            print(f"{path} -> {_shown(result.article.path)}")
-    if errors:
-        report(errors, Path.cwd(), "those files were not imported.")
+    from .importing import report as import_report
+    from .importing.crawl import open_crawl
+    from .importing.profiles import load_profiles
+    from .importing.run import FAILED, Options, import_crawl
+
+    date = None
+    if args.date:
+        from .dates import parse_date
+
+        try:
+            date = parse_date(args.date, config.timezone)
+        except ValueError as exc:
+            _usage_error(f"--date {args.date!r}: {exc}")
+    profiles = load_profiles(config, args.profile or "", args.all_languages)
+    if isinstance(profiles, list):
+        report(profiles, Path.cwd(), "nothing was imported.")
         return EXIT_CONTENT
-    return EXIT_OK
+
+    started = time.perf_counter()
+    report_path = args.report or config.root / import_report.DEFAULT_NAME
+    crawl = open_crawl(args.files)
+    errors: list[ContentError] = list(crawl.problems)
+    tally = import_report.Tally()
+    lines, notes = [], []
+    try:
+        options = Options(args.source_url or "", args.aliases, args.jobs, profiles, date)
+        for row in import_crawl(crawl, config, options):
+            tally.add(row)
+            lines.append(import_report.report_line(row, config.root))
+            if row.result.outcome == FAILED:
+                errors.extend(row.result.errors)
+            elif row.file:
+                print(f"{row.result.page.origin} -> {_shown(Path(row.file))}")
+                notes.append((row.result.page.origin, [*row.result.notes, *row.notes]))
+    except (KeyboardInterrupt, BrokenProcessPool) as stop:
+        why = "interrupted" if isinstance(stop, KeyboardInterrupt) else "stopped: a worker died"
+        print(
+            f"\nImport {why} after {tally.pages} page(s): every article written is whole."
+            " Run the same command again to go on where it stopped.",
+            file=sys.stderr,
+        )
+        return EXIT_CONTENT
+    finally:
+        crawl.close()
+        import_report.write_report(report_path, lines)
+    for line in import_report.grouped_notes(notes, _shown(report_path)):
+        print(line, file=sys.stderr)
+    if errors:
+        report(errors, Path.cwd(), "those pages were not imported; the others were.")
+    seconds = time.perf_counter() - started
+    for line in tally.summary(seconds, crawl.other_files, _shown(report_path)):
+        print(line)
+    return EXIT_CONTENT if errors else EXIT_OK
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -294,16 +365,21 @@ def run_check(args: argparse.Namespace) -> int:
             folder = args.built.resolve() if args.built else Path(scratch) / "site"
             if args.built is None:
                 build(config.with_overrides(output_dir=folder), cache=False)
-            problems = check_site(folder, config.base_url, sources)
+            found = check_site(folder, config.base_url, sources, config.original_hosts)
             checked = sum(1 for p in folder.rglob("*") if p.is_file())
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "the site was not checked further.")
         return EXIT_CONTENT
+    problems = [p for p in found if p.kind == "error"]
+    warnings = [p for p in found if p.kind != "error"]
+    for warning in warnings:
+        print(warning.format(Path.cwd()), file=sys.stderr)
     if problems:
         report(problems, Path.cwd(), "see above.")
         return EXIT_CONTENT
     if not args.quiet:
-        print(f"Checked {len(site.articles)} article(s) and {checked} file(s): no problems.")
+        also = f"; {len(warnings)} link(s) to the old portal (see above)" if warnings else ""
+        print(f"Checked {len(site.articles)} article(s) and {checked} file(s): no problems{also}.")
     return EXIT_OK
 
 

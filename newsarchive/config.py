@@ -47,7 +47,7 @@ class SiteConfig:
     feed_size: int
     default_category: str
     banner: str
-    original_site: str
+    original_site: str  # linked in the banner: the first address given
     content_dir: Path
     templates_dir: Path
     static_dir: Path
@@ -58,6 +58,8 @@ class SiteConfig:
     import_categories: dict[str, str] = field(default_factory=dict, compare=False)
     # Site profiles for `import` (newsarchive/importing/profiles.py reads and checks them).
     import_profiles: dict[str, Any] = field(default_factory=dict, compare=False)
+    # The hosts of every address in original_site: `check` warns about links to them.
+    original_hosts: tuple[str, ...] = ()
 
     def with_overrides(self, **changes: Any) -> "SiteConfig":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -83,6 +85,11 @@ def load_config(path: Path) -> SiteConfig | list[ContentError]:
     del merged["import_categories"]
     del merged["import_profiles"]
     root = path.parent.resolve()
+    # original_site: one address, or a list (the portal under several names).
+    sites = merged["original_site"]
+    sites = [sites] if isinstance(sites, str) else list(sites)
+    merged["original_site"] = next(iter(sites), "")
+    merged["original_hosts"] = tuple(dict.fromkeys(map(original_host, filter(None, sites))))
     merged["base_url"] = str(merged["base_url"]).rstrip("/") + "/"
     return SiteConfig(
         root=root,
@@ -93,6 +100,12 @@ def load_config(path: Path) -> SiteConfig | list[ContentError]:
         **{k: v for k, v in merged.items() if not k.endswith("_dir")},
         **{k: root / v for k, v in merged.items() if k.endswith("_dir")},
     )
+
+
+def original_host(address: str) -> str:
+    """The host of an address, the same with or without "www.": the portal answered both."""
+    host = address.split("://", 1)[-1].split("/", 1)[0].split("@")[-1].lower()
+    return host.removeprefix("www.")
 
 
 def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[ContentError]:
@@ -135,6 +148,17 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Co
                         line,
                     )
                 )
+        elif key == "original_site" and isinstance(value, list):
+            errors.extend(
+                ContentError(
+                    path,
+                    f"original_site: {item!r} is not a web address",
+                    f"write each address with http:// or https://, e.g. - {_ADDRESS_KEYS[key]}",
+                    line,
+                )
+                for item in value
+                if not isinstance(item, str) or not item.startswith(("http://", "https://"))
+            )
         elif not isinstance(value, str):
             errors.append(
                 ContentError(

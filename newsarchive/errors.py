@@ -11,6 +11,7 @@ class ContentError:
     hint: str = ""
     line: int | None = None
     column: int | None = None
+    kind: str = "error"  # or "warning": reported, but the command still succeeds
 
     def format(self, root: Path | None = None) -> str:
         where = str(_display(self.path, root))
@@ -18,7 +19,7 @@ class ContentError:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        text = f"{where}: error: {self.message}"
+        text = f"{where}: {self.kind}: {self.message}"
         if self.hint:
             text += f"\n    how to fix: {self.hint}"
         return text

@@ -189,6 +189,12 @@ def _generic(
     if published is None:
         day = find_date(page.html, original_date=True, outputformat="%Y-%m-%d")
         published, timed = _printed_time(tree, day or "", profiles)
+    if published is None:
+        # Articles of a portal carry their date; what has none is a login, list or other page.
+        return NotArticle(
+            "no site profile fits the page and it shows no publish date: not an article "
+            "(if it is one, add a site profile: docs/import-profiles.md)"
+        )
     fragment = LexborHTMLParser(body_html).body
     parts = [fragment] if fragment is not None else []
     for part in parts:

@@ -1,0 +1,174 @@
+"""An extracted page -> the text of our Markdown article, its slug and its old address."""
+
+import hashlib
+import json
+import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .. import urls
+from ..config import SiteConfig
+from ..scaffold import article_text, format_date
+from ..slugs import MAX_SLUG_LENGTH, slugify
+from .media import FOLDER
+from .page import Extracted
+
+# When a title's slug is too long and ends in a number, the end is kept too: "(lần
+# 01/2018)" or "năm 2013" is what tells one notice from the next.
+_KEPT_END = 24
+
+
+def article_fields(found: Extracted, source_url: str, config: SiteConfig) -> dict[str, str]:
+    """The front matter, in the order it is written; empty values are left out."""
+    assert found.published is not None
+    category, _ = category_name(found.category, config)
+    return {
+        "title": unicodedata.normalize("NFC", " ".join(found.title.split())),
+        "date": format_date(found.published.astimezone(config.timezone)),
+        "category": category,
+        "source_url": source_url,
+    }
+
+
+def compose(fields: dict[str, str], aliases: list[str], body: str) -> str:
+    text = article_text(fields, body)
+    if not aliases:
+        return text
+    listed = ", ".join(_flow_item(a) for a in aliases)
+    end = text.index("\n---\n") + 1
+    return f"{text[:end]}aliases: [{listed}]\n{text[end:]}"
+
+
+def without_aliases(text: str) -> str:
+    return re.sub(r"(?m)^aliases: .*\n", "", text, count=1)
+
+
+def with_slug(text: str, slug: str, title: str) -> str:
+    """The article with a `slug:` line when its address is not the one of its title."""
+    if slug == slugify(title):
+        return text
+    end = text.index("\n---\n") + 1
+    return f"{text[:end]}slug: {slug}\n{text[end:]}"
+
+
+def _flow_item(alias: str) -> str:
+    # A path with characters YAML reads specially is quoted (JSON is YAML).
+    if all(c.isalnum() or c in "/-_.~%" for c in alias):
+        return alias
+    return json.dumps(alias, ensure_ascii=False)
+
+
+# Query parameters that only say where a page was reached from: Liferay's "back" link
+# (`?redirect=...`, a different one on each list page) and trackers. Any other parameter
+# may name the page itself (`?id=5`, Liferay's `p_p_id=...`) and is kept.
+_NAVIGATION = re.compile(r"^(redirect|inheritRedirect|utm_[a-z]+|fbclid|gclid)$")
+
+
+def page_address(url: str) -> str:
+    """The address without the parameters that do not make it another page."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return parts._replace(fragment="").geturl()
+    kept = [p for p in parts.query.split("&") if not _NAVIGATION.match(p.split("=", 1)[0])]
+    return parts._replace(query="&".join(kept), fragment="").geturl()
+
+
+def site_names(static_dir: Path) -> frozenset[str]:
+    """The first parts of the site's own addresses, which no alias may take."""
+    own = [
+        urls.home_url() + "index.html",
+        urls.search_url(),
+        urls.search_bundle_url(),
+        urls.archive_url(),
+        urls.categories_url(),
+        urls.tags_url(),
+        urls.feed_url(),
+        urls.sitemap_url(),
+        urls.robots_url(),
+        urls.not_found_url(),
+        FOLDER,  # the copies of imported media
+    ]
+    statics = [p.name for p in static_dir.iterdir()] if static_dir.is_dir() else []
+    return frozenset(name.strip("/") for name in [*own, *statics])
+
+
+def _site_name(path: str, own: frozenset[str]) -> bool:
+    first = unquote(path).lstrip("/").split("/", 1)[0]
+    return first in own or re.fullmatch(r"\d{4}|sitemap-.*\.xml", first) is not None
+
+
+def old_address(source_url: str, own: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """The alias for an original address, or "" and why there is none.
+
+    The alias is the address's path: served at the old domain, the archive answers the
+    old links. A static site cannot answer a query (`?id=5`), so such pages get none.
+    """
+    parts = urlsplit(source_url)
+    if parts.query:
+        return "", (
+            f"the old address has a query ('?{parts.query}'); a static site cannot answer "
+            "it, so it got no alias"
+        )
+    path = parts.path or "/"
+    problem = urls.alias_problem(path)
+    if not problem and _site_name(path, own):
+        problem = "is taken by the archive's own pages"
+    if problem:
+        return "", f"the old address's path {unquote(path)!r} {problem}: it got no alias"
+    return path, ""
+
+
+def import_slug(title: str) -> str:
+    """The title's slug; a long one ending in a number keeps its beginning and its end."""
+    whole = slugify(title, max_length=10_000)
+    if len(whole) <= MAX_SLUG_LENGTH or not any(c.isdigit() for c in whole.rsplit("-", 1)[-1]):
+        return slugify(title)
+    end = _tail(whole, _KEPT_END)
+    return f"{slugify(title, MAX_SLUG_LENGTH - len(end) - 1)}-{end}"
+
+
+def _tail(slug: str, limit: int) -> str:
+    kept: list[str] = []
+    for word in reversed(slug.split("-")):
+        if kept and len("-".join([word, *kept])) > limit:
+            break
+        kept.insert(0, word[-limit:])
+    return "-".join(kept)
+
+
+def distinct_slugs(slug: str, article_id: str, key: str) -> list[str]:
+    """Slugs to try in turn when ``slug`` is taken: with the portal's id, then a hash."""
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+    ends = [article_id] if article_id and not slug.endswith(article_id) else []
+    ends += [digest[:6], digest[:12]]
+    ends += [f"{digest[:12]}-{n}" for n in range(2, 100)]
+    out = [slug]
+    for end in ends:
+        room = MAX_SLUG_LENGTH - len(end) - 1
+        head = slug if len(slug) <= room else slug[:room].rsplit("-", 1)[0]
+        out.append(f"{head}-{end}" if head else end)
+    return out
+
+
+def category_name(printed: str, config: SiteConfig) -> tuple[str, str]:
+    """Our name for a category as the portal printed it, and a note when it was guessed."""
+    if not printed:
+        return "", ""
+    wanted = _fold(printed)
+    known = {**{_fold(k): v for k, v in config.import_categories.items()}}
+    known.setdefault(_fold(config.default_category), config.default_category)
+    if wanted in known:
+        return known[wanted], ""
+    if printed != printed.upper():
+        return printed, ""
+    # The portal printed categories in capitals: "VĂN HÓA - XÃ HỘI" -> "Văn hóa - Xã hội".
+    guessed = " - ".join(part[:1].upper() + part[1:].lower() for part in printed.split(" - "))
+    return guessed, (
+        f"unknown category {printed!r} was written as {guessed!r}; if that is wrong, "
+        f"add a line under 'import_categories:' in site.yaml, e.g.  {printed}: {guessed}"
+    )
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())

@@ -1,0 +1,73 @@
+"""A text capture of an old portal page, as the seeds were made:
+
+    TIN TỨC - SỰ KIỆN              (the category, as the portal printed it)
+    <title, possibly over several lines>
+    Ngày đăng 19/04/2019 | 16:54
+    <paragraphs separated by blank lines>
+
+The text is kept exactly; what could not be understood is returned as notes.
+"""
+
+import re
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from ..dates import parse_date
+from ..errors import ContentError
+from ..markup import plain_paragraph
+from .page import Extracted
+
+_DATE_LINE = re.compile(
+    r"^Ngày đăng:?\s*(?P<day>\d{1,2}/\d{1,2}/\d{4})(?:\s*\|?\s*(?P<time>\d{1,2}:\d{2}))?$"
+)
+CAPTURE_HINT = (
+    "a capture starts with the category line, the title, then a line like "
+    "'Ngày đăng 19/04/2019 | 16:54', then the paragraphs"
+)
+
+
+def read_capture(path: Path, text: str, tz: ZoneInfo) -> Extracted | list[ContentError]:
+    lines = [line.strip() for line in text.split("\n")]
+    date_at = next((i for i, line in enumerate(lines) if _DATE_LINE.match(line)), None)
+    if date_at is None:
+        return [ContentError(path, "found no line 'Ngày đăng dd/mm/yyyy | HH:MM'", CAPTURE_HINT)]
+    notes = []
+    head = [line for line in lines[:date_at] if line]
+    if not head:
+        return [ContentError(path, "found no title above the date line", CAPTURE_HINT, date_at + 1)]
+    category, title_lines = (head[0], head[1:]) if len(head) > 1 else ("", head)
+    if not category:
+        notes.append("no category line above the title: the article has no category")
+    if len(title_lines) > 1:
+        notes.append(f"the title was on {len(title_lines)} lines; they were joined into one")
+    match = _DATE_LINE.match(lines[date_at])
+    assert match is not None
+    date_text = match["day"]
+    if match["time"]:
+        date_text += " " + match["time"]
+    else:
+        notes.append("the date line has no time of day: 00:00 was used")
+    try:
+        published = parse_date(date_text, tz)
+    except ValueError as exc:
+        return [ContentError(path, f"bad date: {exc}", CAPTURE_HINT, date_at + 1)]
+    paragraphs = []
+    block: list[str] = []
+    for line in [*lines[date_at + 1 :], ""]:
+        if line:
+            block.append(line)
+        elif block:
+            paragraphs.append(plain_paragraph(block))
+            block = []
+    if not paragraphs:
+        notes.append("the capture has no text below the date line")
+    return Extracted(
+        title=" ".join(title_lines),
+        published=published,
+        category=category,
+        body="\n\n".join(paragraphs),
+        media=(),
+        article_id="",
+        profile="text capture",
+        notes=tuple(notes),
+    )

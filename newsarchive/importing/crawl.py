@@ -1,0 +1,327 @@
+"""What a crawl holds: its pages, and the media files its pages link to.
+
+Inputs are files, folders (a `wget --mirror`, HTTrack or Wayback-downloader tree, read
+recursively) and WARC/WACZ files (a WACZ is a zip with WARCs inside). Opening them lists
+the pages without reading them, so the pages can be read on every core; the media are
+found later by their address (`Crawl.find_media`).
+
+In a folder, a page's original address comes from HTTrack's "Mirrored from" comment,
+then the page's canonical link (or og:url), then the folder layout (wget and the
+Wayback downloader write HOST/PATH). In a WARC it is the record's WARC-Target-URI.
+"""
+
+import html
+import os
+import posixpath
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from ..errors import ContentError
+
+# Files in a folder that may be pages; everything else (images, scripts, styles,
+# attachments) is only looked at when a page links to it.
+PAGE_SUFFIXES = frozenset(
+    (".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".aspx", ".jsp", ".jspx", ".cfm")
+)
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+_HOST = re.compile(r"^(?:www\d?\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?$", re.I)
+_MIRRORED = re.compile(rb"<!--\s*Mirrored from (\S+?) by HTTrack", re.I)
+_CANONICAL = re.compile(
+    rb"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*>|<meta\b[^>]*\bproperty=[\"']og:url[\"'][^>]*>",
+    re.I,
+)
+_HREF = re.compile(rb"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
+NEEDS_WARCIO = (
+    "WARC and WACZ files are read with the 'warcio' package; install it with "
+    "`python3 -m pip install 'newsarchive[import]'` (or `python3 -m pip install warcio`)"
+)
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """One page of the crawl, not read yet."""
+
+    origin: str  # for messages and the report: a file, or "crawl.warc.gz#offset"
+    path: str  # the file that holds it (a page file, or a WARC)
+    url: str = ""  # the original address when the crawl says it (WARC), else found on reading
+    offset: int = -1  # the record's offset in a WARC; -1: the file is the page
+    folder: str = ""  # the folder given on the command line that holds the file
+    text_capture: bool = False  # a text capture (see capture.py), not HTML
+
+
+@dataclass(frozen=True)
+class Media:
+    """A file of the crawl, where it is: a file, or a record of a WARC."""
+
+    path: str
+    offset: int = -1
+    content_type: str = ""
+
+
+@dataclass
+class Crawl:
+    pages: list[PageSource] = field(default_factory=list)
+    problems: list[ContentError] = field(default_factory=list)
+    other_files: int = 0  # files of the crawl that are not pages (images, scripts...)
+    # WARC records by address, for the media lookup.
+    records: dict[str, Media] = field(default_factory=dict)
+    scratch: tempfile.TemporaryDirectory | None = None  # WARCs unpacked from WACZ files
+
+    def close(self) -> None:
+        if self.scratch is not None:
+            self.scratch.cleanup()
+
+
+def open_crawl(inputs: list[Path]) -> Crawl:
+    """List the pages of every input, in a stable order: inputs as given, files sorted."""
+    crawl = Crawl()
+    for given in inputs:
+        if given.is_dir():
+            _add_folder(crawl, given)
+        elif not given.is_file():
+            crawl.problems.append(
+                ContentError(given, "there is no such file or folder", "check the name")
+            )
+        elif given.name.lower().endswith(WARC_SUFFIXES):
+            _add_warc(crawl, given, str(given))
+        elif given.suffix.lower() == ".wacz":
+            _add_wacz(crawl, given)
+        else:
+            text = given.suffix.lower() not in PAGE_SUFFIXES and not _starts_like_html(given)
+            crawl.pages.append(PageSource(str(given), str(given), text_capture=text))
+    return crawl
+
+
+def _add_folder(crawl: Crawl, folder: Path) -> None:
+    files = sorted(
+        (os.path.join(top, name) for top, _dirs, names in os.walk(folder) for name in names),
+        key=lambda p: p.replace(os.sep, "/"),
+    )
+    for path in files:
+        name = os.path.basename(path).lower()
+        suffix = os.path.splitext(name.split("?", 1)[0])[1]
+        if name.endswith(WARC_SUFFIXES):
+            _add_warc(crawl, Path(path), path)
+        elif name.endswith(".wacz"):
+            _add_wacz(crawl, Path(path))
+        elif suffix in PAGE_SUFFIXES or (not suffix and _starts_like_html(Path(path))):
+            crawl.pages.append(PageSource(path, path, folder=str(folder)))
+        else:
+            crawl.other_files += 1
+
+
+def _starts_like_html(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    except OSError:
+        return False
+    return head.startswith((b"<!doctype html", b"<html", b"<!--", b"<head", b"<?xml"))
+
+
+def _warcio():  # type: ignore[no-untyped-def]
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+    except ImportError:
+        return None
+    return ArchiveIterator
+
+
+def _add_warc(crawl: Crawl, path: Path, origin: str) -> None:
+    iterator = _warcio()
+    if iterator is None:
+        crawl.problems.append(ContentError(path, "cannot read a WARC file here", NEEDS_WARCIO))
+        return
+    try:
+        with path.open("rb") as stream:
+            records = iterator(stream)
+            for record in records:
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<> ")
+                status = record.http_headers.get_statuscode() if record.http_headers else "200"
+                if not uri or status != "200":
+                    continue
+                kind = _content_type(record)
+                offset = records.get_record_offset()
+                # The last capture of an address wins, as in a replay.
+                crawl.records[uri] = Media(str(path), offset, kind)
+                if kind in ("text/html", "application/xhtml+xml"):
+                    crawl.pages.append(PageSource(f"{origin}#{offset}", str(path), uri, offset))
+                else:
+                    crawl.other_files += 1
+    except Exception as exc:  # warcio raises plain exceptions for broken archives
+        crawl.problems.append(
+            ContentError(
+                path,
+                f"the WARC file cannot be read to its end ({exc})",
+                "the pages read before the damage are imported; crawl again or repair the file",
+            )
+        )
+
+
+def _content_type(record) -> str:  # type: ignore[no-untyped-def]
+    headers = record.http_headers if record.rec_type == "response" else None
+    value = headers.get_header("Content-Type") if headers else None
+    value = value or record.rec_headers.get_header("Content-Type") or ""
+    return value.split(";", 1)[0].strip().lower()
+
+
+def _add_wacz(crawl: Crawl, path: Path) -> None:
+    if _warcio() is None:
+        crawl.problems.append(ContentError(path, "cannot read a WACZ file here", NEEDS_WARCIO))
+        return
+    if crawl.scratch is None:
+        crawl.scratch = tempfile.TemporaryDirectory(prefix="newsarchive-wacz-")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = sorted(n for n in archive.namelist() if n.lower().endswith(WARC_SUFFIXES))
+            if not members:
+                crawl.problems.append(
+                    ContentError(path, "the WACZ file holds no WARC", "is it a WACZ file?")
+                )
+            for number, member in enumerate(members):
+                target = Path(crawl.scratch.name) / f"{len(crawl.pages)}-{number}" / member
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(member) as source, target.open("wb") as out:
+                    while chunk := source.read(1 << 20):
+                        out.write(chunk)
+                _add_warc(crawl, target, f"{path}!{member}")
+    except (zipfile.BadZipFile, OSError) as exc:
+        crawl.problems.append(
+            ContentError(path, f"the WACZ file cannot be read ({exc})", "download it again")
+        )
+
+
+def read_bytes(page: PageSource) -> bytes:
+    """The page's bytes (the HTTP body, for a WARC record)."""
+    if page.offset < 0:
+        with open(page.path, "rb") as handle:
+            return handle.read()
+    return read_record(Media(page.path, page.offset))
+
+
+def read_record(media: Media) -> bytes:
+    if media.offset < 0:
+        with open(media.path, "rb") as handle:
+            return handle.read()
+    iterator = _warcio()
+    assert iterator is not None
+    with open(media.path, "rb") as stream:
+        stream.seek(media.offset)
+        record = next(iter(iterator(stream)))
+        return record.content_stream().read()
+
+
+def original_url(page: PageSource, data: bytes) -> tuple[str, str]:
+    """The page's original address and where it was found ("" when nothing tells it)."""
+    if page.url:
+        return page.url, "WARC-Target-URI"
+    head = data[:4096]
+    mirrored = _MIRRORED.search(head) or _MIRRORED.search(data)
+    if mirrored:
+        found = html.unescape(mirrored.group(1).decode("utf-8", "replace"))
+        scheme = _canonical_scheme(data, found)
+        return (found if "://" in found else f"{scheme}://{found}"), "HTTrack comment"
+    for tag in _CANONICAL.finditer(data):
+        href = _HREF.search(tag.group(0))
+        if href:
+            url = html.unescape(href.group(1).decode("utf-8", "replace")).strip()
+            if urlsplit(url).scheme in ("http", "https"):
+                return url, "canonical link"
+    layout = _layout_url(page)
+    return (layout, "folder layout") if layout else ("", "")
+
+
+def _canonical_scheme(data: bytes, address: str) -> str:
+    """HTTrack's comment has no scheme: take the canonical link's when it names the host."""
+    host = address.split("/", 1)[0].lower()
+    for tag in _CANONICAL.finditer(data):
+        href = _HREF.search(tag.group(0))
+        if href:
+            parts = urlsplit(href.group(1).decode("utf-8", "replace"))
+            if parts.netloc.lower() == host and parts.scheme in ("http", "https"):
+                return parts.scheme
+    return "https"
+
+
+def _layout_url(page: PageSource) -> str:
+    """wget and the Wayback downloader write HOST/PATH: the first folder named like a host."""
+    if not page.folder:
+        return ""
+    folder = Path(page.folder)
+    parts = [folder.resolve().name, *Path(page.path).relative_to(folder).parts]
+    for at, part in enumerate(parts[:-1]):
+        if _HOST.match(part) and os.path.splitext(part)[1].lower() not in PAGE_SUFFIXES:
+            rest = "/".join(parts[at + 1 :])
+            if rest == "index.html" or rest.endswith("/index.html"):
+                rest = rest.removesuffix("index.html")
+            return f"https://{part.lower()}/{rest}"
+    return ""
+
+
+class MediaFinder:
+    """Finds the file or record of the crawl that holds a media address."""
+
+    def __init__(self, crawl: Crawl):
+        self.records = crawl.records
+
+    def find(self, url: str, page: PageSource, page_url: str) -> Media | None:
+        for candidate in _url_variants(url):
+            if candidate in self.records:
+                return self.records[candidate]
+        if page.offset >= 0:
+            return None
+        if not page_url:  # a saved page without its address: links are relative to it
+            if urlsplit(url).scheme or url.startswith(("/", "#")):
+                return None
+            path = os.path.join(os.path.dirname(page.path), *url.split("?")[0].split("/"))
+            found = next((p for p in _file_variants(path, "") if os.path.isfile(p)), None)
+            return Media(os.path.normpath(found)) if found else None
+        return _in_folder(url, page, page_url)
+
+
+def _url_variants(url: str) -> Iterator[str]:
+    url = url.split("#", 1)[0]
+    yield url
+    unquoted = unquote(url)
+    if unquoted != url:
+        yield unquoted
+    scheme, _, rest = url.partition("://")
+    if scheme in ("http", "https"):
+        yield ("https" if scheme == "http" else "http") + "://" + rest
+
+
+def _in_folder(url: str, page: PageSource, page_url: str) -> Media | None:
+    """The file a mirror holds for ``url``: the link as the page wrote it, taken from the
+    page file's own place (mirrors rewrite links to relative paths), then HOST/PATH."""
+    wanted, base = urlsplit(url), urlsplit(urljoin(page_url, "."))
+    page_dir = os.path.dirname(page.path)
+    tried = []
+    if wanted.netloc.lower() == base.netloc.lower():
+        relative = posixpath.relpath(wanted.path or "/", base.path or "/")
+        tried.append(os.path.join(page_dir, *relative.split("/")))
+    # A tree of HOST/PATH folders: the folder given holds the hosts, or is one of them.
+    root = Path(page.folder or page_dir)
+    for hosts in (root, root.parent):
+        tried.append(os.path.join(hosts, wanted.netloc, *wanted.path.split("/")))
+    for path in tried:
+        for candidate in _file_variants(path, wanted.query):
+            if os.path.isfile(candidate):
+                return Media(os.path.normpath(candidate))
+    return None
+
+
+def _file_variants(path: str, query: str) -> Iterator[str]:
+    if query:
+        yield f"{path}?{query}"  # wget keeps the query in the file name
+    yield path
+    if unquote(path) != path:
+        yield unquote(path)
+    if path.endswith(os.sep):
+        yield path + "index.html"

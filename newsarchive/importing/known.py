@@ -1,0 +1,116 @@
+"""What the archive already holds: the original addresses, old addresses and files of
+its articles, so that an import adds only what is new and never takes a taken name."""
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from .. import urls
+from ..dates import parse_date
+from ..scaffold import format_date
+from ..slugs import slugify
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_KEYS = re.compile(r"^(title|date|slug|source_url|aliases):[ \t]*(.*)$", re.M)
+
+
+@dataclass
+class Archive:
+    sources: set[str] = field(default_factory=set)  # source_key() of every source_url
+    # (title, date, last part of the source_url): a portal shows one article under several
+    # addresses (Liferay: /tin-tuc/-/view_content/123-x.html and /su-kien/-/view_content/
+    # 123-x.html); the same title, date and last part is the same article.
+    articles: set[tuple[str, str, str]] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)  # the files the aliases are written to
+    files: set[str] = field(default_factory=set)  # "yyyy/mm/name.md" under content/
+    addresses: set[str] = field(default_factory=set)  # "yyyy/mm/slug": the articles' URLs
+
+    def has_address(self, source_url: str) -> bool:
+        return source_key(source_url) in self.sources
+
+    def already(self, source_url: str, title: str, date: str) -> str:
+        """Why an article with this address, title and date is already there, or ""."""
+        if source_url and self.has_address(source_url):
+            return "an article has this source_url"
+        if (title, date, _last_part(source_url)) in self.articles:
+            if source_url:
+                return "the same article (title, date and page name) under another address"
+            return "an article has this title and date"
+        return ""
+
+    def add(self, source_url: str, title: str, date: str) -> None:
+        if source_url:
+            self.sources.add(source_key(source_url))
+        self.articles.add((title, date, _last_part(source_url)))
+
+
+def _last_part(url: str) -> str:
+    return urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] if url else ""
+
+
+def source_key(url: str) -> str:
+    """http and https, a fragment, and the host's letter case do not make another page."""
+    parts = urlsplit(url.strip())
+    return f"{parts.netloc.lower()}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
+
+
+def alias_key(alias: str) -> str:
+    return urls.alias_url(alias)
+
+
+def read_archive(content_dir: Path, tz: ZoneInfo) -> Archive:
+    """Read only the few front-matter lines that matter: a large archive is read in a blink."""
+    archive = Archive()
+    if not content_dir.is_dir():
+        return archive
+    for path in content_dir.rglob("*.md"):
+        archive.files.add(path.relative_to(content_dir).as_posix())
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(4096)  # the front matter, not the body
+                while b"\n---" not in head[3:] and len(chunk := handle.read(65536)):
+                    head += chunk
+        except OSError:
+            continue
+        text = head.decode("utf-8-sig", errors="replace")
+        if not text.startswith("---"):
+            continue
+        end = text.find("\n---", 3)
+        found = {k: _value(v) for k, v in _KEYS.findall(text[: end if end > 0 else None])}
+        source, title, slug = found.get("source_url"), found.get("title"), found.get("slug")
+        try:
+            published = parse_date(found.get("date"), tz).astimezone(tz)
+        except ValueError:
+            published = None
+        date = format_date(published) if published else ""
+        archive.add(source if isinstance(source, str) else "", str(title or ""), date)
+        if published is not None:
+            slug = slug if isinstance(slug, str) and slug else slugify(str(title or ""))
+            archive.addresses.add(f"{published:%Y/%m}/{slug}")
+        aliases = found.get("aliases")
+        for alias in aliases if isinstance(aliases, list) else []:
+            archive.aliases.add(alias_key(str(alias)))
+    return archive
+
+
+def _value(text: str) -> object:
+    """A front-matter value; YAML only for what is not plain (it costs a millisecond)."""
+    text = text.strip()
+    if text.startswith('"'):
+        try:
+            return json.loads(text)  # how `import` and `new` quote: JSON is YAML
+        except ValueError:
+            pass
+    elif text.startswith("[") and text.endswith("]") and not re.search(r"[\"'#{}\[]", text[1:-1]):
+        return [item.strip() for item in text[1:-1].split(",") if item.strip()]
+    elif not re.search(r"^['&*!|>%@`{\[-]|: | #", text):
+        return text
+    try:
+        return yaml.load(text, Loader=_LOADER) if text else ""
+    except yaml.YAMLError:
+        return text

@@ -1,0 +1,101 @@
+"""Images and attachments of imported articles, copied into the site once per content.
+
+Layout: `static/media/<2 hex>/<16 hex>-<name>.<ext>`, where the hex digits begin the
+SHA-256 of the file's bytes and the name is the file's own name made ASCII. The same
+bytes under two names are stored once (the first name, in input order, is kept), and a
+later import finds the copy by its digest. Files in static/ are published as they are,
+so a copy is served at `/media/...`; an article page is at `<yyyy>/<mm>/<slug>/`, three
+folders deep, so its body links to `../../../media/...`, which works under any base
+path and offline.
+"""
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..slugs import slugify
+from .crawl import Media, read_record
+
+FOLDER = "media"
+ARTICLE_DEPTH = "../../../"  # from an article page (yyyy/mm/slug/) to the site's root
+_EXTENSIONS = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "image/svg+xml": ".svg",
+    "application/pdf": ".pdf",
+    "application/msword": ".doc",
+    "application/vnd.ms-excel": ".xls",
+    "application/zip": ".zip",
+}
+_EXTENSION = re.compile(r"^\.[a-z0-9]{1,5}$")
+
+
+@dataclass(frozen=True)
+class FoundMedia:
+    """A media address of a page that the crawl holds."""
+
+    url: str
+    digest: str  # SHA-256 of the bytes, hex
+    name: str  # the file name it gets when it is the first of its content
+    where: Media
+
+
+def describe(url: str, where: Media, data: bytes) -> FoundMedia:
+    digest = hashlib.sha256(data).hexdigest()
+    return FoundMedia(url, digest, f"{digest[:16]}-{_clean_name(url, where)}", where)
+
+
+def _clean_name(url: str, where: Media) -> str:
+    last = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+    stem, ext = os.path.splitext(last)
+    ext = ext.lower()
+    if not _EXTENSION.match(ext):
+        ext = _EXTENSIONS.get(where.content_type, "")
+        stem = last
+    return (slugify(stem, max_length=40) or "tep") + ext
+
+
+class MediaStore:
+    """The media folder of static/: what it holds by digest, and copying into it."""
+
+    def __init__(self, static_dir: Path):
+        self.folder = static_dir / FOLDER
+        self.by_digest: dict[str, str] = {}  # first 16 hex digits -> "xx/name"
+        if self.folder.is_dir():
+            for sub in sorted(self.folder.iterdir()):
+                if sub.is_dir():
+                    for file in sorted(sub.iterdir()):
+                        self.by_digest.setdefault(file.name[:16], f"{sub.name}/{file.name}")
+        self.copied = 0
+
+    def place(self, media: FoundMedia) -> str:
+        """The link to the copy from an article page; copies the bytes when they are new."""
+        key = media.digest[:16]
+        if key not in self.by_digest:
+            rel = f"{media.digest[:2]}/{media.name}"
+            _write_atomic(self.folder / rel, read_record(media.where))
+            self.by_digest[key] = rel
+            self.copied += 1
+        return f"{ARTICLE_DEPTH}{FOLDER}/{self.by_digest[key]}"
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(f".{target.name}.part-{os.getpid()}")
+    try:
+        part.write_bytes(data)
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def relink(body: str, links: dict[str, str]) -> str:
+    """The Markdown body with each media address replaced by the link to its copy."""
+    for url, link in links.items():
+        body = body.replace(f"]({url})", f"]({link})").replace(f"]({url} ", f"]({link} ")
+    return body

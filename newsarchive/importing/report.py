@@ -1,0 +1,110 @@
+"""What an import did: a JSON-lines file with a line per page, and the summary it prints.
+
+The file lists every page in input order (input, source_url, outcome, file written,
+title, date, profile, reason, notes, media copied and missing); it holds no times, so
+two runs on the same input give the same file.
+"""
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .run import ALREADY, FAILED, IMPORTED, NOT_ARTICLE, Row
+
+DEFAULT_NAME = "import-report.jsonl"
+# Notes found on a single page are printed with the page up to this many; the report
+# file has them all.
+MAX_SINGLE_NOTES = 60
+
+
+@dataclass
+class Tally:
+    pages: int = 0
+    outcomes: Counter = field(default_factory=Counter)
+    media_copied: int = 0  # distinct files newly copied into static/media
+    media_linked: int = 0  # links to copies (a file shared by pages counts for each)
+    media_missing: int = 0
+    not_article_reasons: Counter = field(default_factory=Counter)
+
+    def add(self, row: Row) -> None:
+        result = row.result
+        self.pages += 1
+        self.outcomes[result.outcome] += 1
+        if result.outcome == NOT_ARTICLE:
+            self.not_article_reasons[result.reason] += 1
+        self.media_copied += row.copied
+        if result.outcome == IMPORTED and row.file:
+            self.media_linked += len(result.media)
+            self.media_missing += len(result.missing)
+
+    def summary(self, seconds: float, other_files: int, report: str) -> list[str]:
+        get = self.outcomes.get
+        lines = [
+            f"Pages seen: {self.pages} ({other_files} other file(s) of the crawl not pages); "
+            f"imported: {get(IMPORTED, 0)}; not articles: {get(NOT_ARTICLE, 0)}; "
+            f"already there: {get(ALREADY, 0)}; failed: {get(FAILED, 0)}",
+            f"Media: {self.media_copied} file(s) copied to static/media "
+            f"({self.media_linked} link(s) to copies), {self.media_missing} not in the crawl "
+            "(still linked to the old site)",
+        ]
+        if self.not_article_reasons:
+            lines.append(
+                "Not articles: "
+                + "; ".join(f"{r} ({n})" for r, n in self.not_article_reasons.most_common())
+            )
+        lines.append(f"Time: {seconds:.1f} s. Report, a line per page: {report}")
+        return lines
+
+
+def report_line(row: Row, root: Path) -> str:
+    """The page's line; the file written is given from ``root`` (the site's folder)."""
+    result = row.result
+    found = result.found
+    record = {
+        "input": result.page.origin,
+        "source_url": result.source_url,
+        "outcome": result.outcome,
+        "file": _below(Path(row.file), root) if row.file else "",
+        "title": found.title if found else "",
+        "date": found.published.isoformat() if found and found.published else "",
+        "profile": found.profile if found else "",
+        "reason": result.reason,
+        "notes": [*result.notes, *row.notes],
+        "media_copied": [m.url for m in result.media] if row.file else [],
+        "media_missing": list(result.missing) if row.file else [],
+    }
+    return json.dumps(record, ensure_ascii=False)
+
+
+def _below(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def write_report(path: Path, lines: list[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f".{path.name}.part-{os.getpid()}")
+    part.write_text("".join(line + "\n" for line in lines), encoding="utf-8", newline="\n")
+    os.replace(part, path)
+
+
+def grouped_notes(rows: list[tuple[str, list[str]]], report: str) -> list[str]:
+    """A note found on many pages once, with its count; the others with their page."""
+    pages: dict[str, list[str]] = {}
+    for origin, notes in rows:
+        for note in dict.fromkeys(notes):
+            pages.setdefault(note, []).append(origin)
+    single = [f"{where[0]}: note: {note}" for note, where in pages.items() if len(where) == 1]
+    shared = sorted(
+        ((len(where), note, where[0]) for note, where in pages.items() if len(where) > 1),
+        key=lambda item: (-item[0], item[1]),
+    )
+    lines = single[:MAX_SINGLE_NOTES]
+    if len(single) > MAX_SINGLE_NOTES:
+        lines.append(f"... and {len(single) - MAX_SINGLE_NOTES} more note(s): see {report}")
+    lines += [f"note on {n} pages (e.g. {first}): {note}" for n, note, first in shared]
+    return lines

@@ -1,0 +1,325 @@
+"""`import`: a whole crawl into the archive, on every core.
+
+    open the crawl (list its pages)           crawl.py
+    read each page, in worker processes:      read_page()
+        original address -> already there? -> extract -> media found -> article text
+    in input order, in this process:          Importer.take()
+        distinct slug, alias not taken twice, media copied, file written atomically
+    report                                    report.py
+
+Everything that depends on the order of the pages (slugs, which copy of a file is kept)
+is decided in input order by this process, so any --jobs writes the same files. A page
+whose `source_url` an article already has is skipped, so a run that was interrupted
+goes on where it stopped, and a second run adds nothing.
+"""
+
+import functools
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from ..config import SiteConfig
+from ..errors import ContentError
+from ..scaffold import check_article, content_path
+from ..workers import can_fork, default_jobs, fork_map
+from . import articles
+from . import media as mediafiles
+from .capture import read_capture
+from .crawl import Crawl, MediaFinder, PageSource, original_url, read_bytes
+from .extract import extract
+from .known import Archive, alias_key, read_archive
+from .page import CapturedPage, Extracted, NotArticle
+from .profiles import Profiles
+
+BATCH = 16
+MIN_PARALLEL_PAGES = 48
+_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.I)
+
+IMPORTED, NOT_ARTICLE, ALREADY, FAILED = "imported", "not an article", "already there", "failed"
+
+
+@dataclass(frozen=True)
+class Options:
+    source_url: str = ""  # the one page's original address, given on the command line
+    aliases: bool = True
+    jobs: int | None = None
+    profiles: Profiles | None = None  # None: the shipped site profiles only
+    date: datetime | None = None  # --date: for the one page that shows no publish date
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """One page read, before it is written."""
+
+    page: PageSource
+    outcome: str
+    source_url: str = ""
+    reason: str = ""  # why it was not imported
+    errors: tuple[ContentError, ...] = ()
+    found: Extracted | None = None
+    text: str = ""  # the article as it will be written, media still at their old address
+    alias: str = ""
+    slug: str = ""
+    media: tuple[mediafiles.FoundMedia, ...] = ()
+    missing: tuple[str, ...] = ()  # media addresses the crawl lacks
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class Row:
+    """A line of the report: what became of one page."""
+
+    result: PageResult
+    file: str = ""
+    notes: list[str] = field(default_factory=list)
+    copied: int = 0  # media files this page brought into static/media
+
+
+@dataclass(frozen=True)
+class _Context:
+    config: SiteConfig
+    options: Options
+    archive: Archive
+    finder: MediaFinder
+    site_names: frozenset[str]  # no alias may start with these
+
+
+def import_crawl(crawl: Crawl, config: SiteConfig, options: Options) -> Iterator[Row]:
+    """Import every page of the crawl; yield what became of each, in input order."""
+    archive = read_archive(config.content_dir, config.timezone)
+    names = articles.site_names(config.static_dir)
+    context = _Context(config, options, archive, MediaFinder(crawl), names)
+    importer = Importer(config, archive, mediafiles.MediaStore(config.static_dir))
+    for result in _read_all(crawl.pages, context, options.jobs or default_jobs()):
+        yield importer.take(result)
+
+
+def _read_all(pages: list[PageSource], context: _Context, jobs: int) -> Iterator[PageResult]:
+    batches = [pages[i : i + BATCH] for i in range(0, len(pages), BATCH)]
+    read = functools.partial(_read_batch, context)
+    if not can_fork(jobs, len(pages), MIN_PARALLEL_PAGES):
+        for batch in batches:
+            yield from read(batch)
+        return
+    for results in fork_map(read, batches, jobs):
+        yield from results
+
+
+def _read_batch(context: _Context, batch: list[PageSource]) -> list[PageResult]:
+    return [read_page(page, context) for page in batch]
+
+
+def read_page(page: PageSource, context: _Context) -> PageResult:
+    """Read, extract and prepare one page; this runs in the worker processes."""
+    config, options = context.config, context.options
+    try:
+        data = read_bytes(page)
+    except Exception as exc:  # an unreadable file or a damaged WARC record
+        return _failed(page, "", f"cannot be read ({exc})", "crawl it again")
+    if b"\x00" in data[:2048]:
+        return PageResult(page, NOT_ARTICLE, reason="not a web page (binary data)")
+    if page.text_capture:
+        source_url, how = options.source_url, ""
+        text, notes = _decode(data)
+        found = read_capture(Path(page.origin), text, config.timezone)
+        if isinstance(found, list):
+            return PageResult(page, FAILED, source_url, found[0].message, tuple(found))
+    else:
+        source_url, how = _address(page, data, context)
+        if source_url and context.archive.has_address(source_url):
+            # Known before the page is decoded and read: a second run is quick.
+            return PageResult(page, ALREADY, source_url, "an article has this source_url")
+        text, notes = _decode(data)
+        try:
+            found = extract(CapturedPage(page.origin, source_url, text), options.profiles)
+        except Exception as exc:  # one odd page must not stop a crawl of thousands
+            why = f"reading the article failed ({type(exc).__name__}: {exc})"
+            return _failed(page, source_url, why, "report this page to the maintainers")
+        if isinstance(found, NotArticle):
+            return PageResult(page, NOT_ARTICLE, source_url, found.reason)
+    if how and how != "WARC-Target-URI":
+        notes.append(f"original address taken from the {how}")
+    if found.published is None and options.date is not None:
+        found = replace(found, published=options.date)
+        notes.append("the page shows no publish date: the one given with --date was used")
+    problems = _missing_parts(page, found)
+    if problems:
+        return PageResult(page, FAILED, source_url, problems[0].message, tuple(problems))
+    assert found.published is not None
+    fields = articles.article_fields(found, source_url, config)
+    already = context.archive.already(source_url, fields["title"], fields["date"])
+    if already:
+        return PageResult(page, ALREADY, source_url, already)
+    alias = ""
+    if source_url and options.aliases:
+        alias, why_not = articles.old_address(source_url, context.site_names)
+        notes.append(why_not)
+    found_media, missing = _find_media(found, page, source_url, context.finder)
+    notes += [f"not in the crawl, still linked to the old site: {url}" for url in missing]
+    slug = articles.import_slug(fields["title"]) or "bai"
+    text = articles.compose(fields, [alias] if alias else [], found.body)
+    target = content_path(config, found.published.astimezone(config.timezone), slug)
+    errors = check_article(target, text, config)
+    if errors:
+        located = [ContentError(Path(page.origin), e.message, e.hint) for e in errors]
+        return PageResult(page, FAILED, source_url, located[0].message, tuple(located))
+    _, category_note = articles.category_name(found.category, config)
+    return PageResult(
+        page,
+        IMPORTED,
+        source_url,
+        found=found,
+        text=text,
+        alias=alias,
+        slug=slug,
+        media=tuple(found_media),
+        missing=tuple(missing),
+        notes=tuple(filter(None, [*notes, *found.notes, category_note])),
+    )
+
+
+def _failed(page: PageSource, source_url: str, message: str, hint: str) -> PageResult:
+    error = ContentError(Path(page.origin), message, hint)
+    return PageResult(page, FAILED, source_url, message, (error,))
+
+
+def _address(page: PageSource, data: bytes, context: _Context) -> tuple[str, str]:
+    """The page's original address and where it was found."""
+    if context.options.source_url:
+        return context.options.source_url, ""
+    found, how = original_url(page, data)
+    found = articles.page_address(found)
+    if found.startswith(context.config.base_url) or not found.startswith("http"):
+        return "", ""  # a page of this archive itself, or no address at all
+    return found, how
+
+
+def _find_media(
+    found: Extracted, page: PageSource, source_url: str, finder: MediaFinder
+) -> tuple[list[mediafiles.FoundMedia], list[str]]:
+    """The media of the article that the crawl holds, and the addresses it lacks."""
+    held, missing = [], []
+    for url in found.media:
+        where = finder.find(url, page, source_url)
+        try:
+            data = mediafiles.read_record(where) if where else None
+        except Exception:  # a damaged record: as good as absent
+            data = None
+        if where is None or data is None:
+            missing.append(url)
+        else:
+            held.append(mediafiles.describe(url, where, data))
+    return held, missing
+
+
+def _decode(data: bytes) -> tuple[str, list[str]]:
+    """The page's text; a page not in UTF-8 is read in the charset it declares."""
+    try:
+        text = data.decode("utf-8-sig")
+        notes = []
+    except UnicodeDecodeError:
+        declared = _CHARSET.search(data[:4096])
+        charset = declared.group(1).decode("ascii") if declared else "utf-8"
+        try:
+            text = data.decode(charset, errors="replace")
+        except LookupError:
+            text = data.decode("utf-8", errors="replace")
+        notes = [f"the page is not UTF-8; it was read as {charset}: check its letters"]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):  # the check is ten times faster
+        text = unicodedata.normalize("NFC", text)
+    return text, notes
+
+
+def _missing_parts(page: PageSource, found: Extracted) -> list[ContentError]:
+    where = Path(page.origin)
+    problems = []
+    if not found.title.strip():
+        problems.append(ContentError(where, "found no title", "the page needs an <h1> title"))
+    if found.published is None:
+        problems.append(
+            ContentError(
+                where,
+                "the page shows no publish date (not in its text, meta tags or <time>)",
+                "find the date on the old portal (a list page shows it), then import this "
+                "file alone with --date 'dd/mm/yyyy HH:MM'",
+            )
+        )
+    return problems
+
+
+class Importer:
+    """Writes the articles, in input order, under names nobody has taken."""
+
+    def __init__(self, config: SiteConfig, archive: Archive, store: mediafiles.MediaStore):
+        self.config = config
+        self.archive = archive
+        self.store = store
+
+    def take(self, result: PageResult) -> Row:
+        if result.outcome != IMPORTED:
+            return Row(result)
+        found = result.found
+        assert found is not None and found.published is not None
+        fields = articles.article_fields(found, result.source_url, self.config)
+        already = self.archive.already(result.source_url, fields["title"], fields["date"])
+        if already:  # the crawl holds the page twice (two captures, http and https...)
+            return Row(_as(result, ALREADY, f"{already}, imported earlier in this run"))
+        notes: list[str] = []
+        text, alias = result.text, result.alias
+        if alias and alias_key(alias) in self.archive.aliases:
+            text, alias = articles.without_aliases(text), ""
+            notes.append(f"the old address {result.alias} is already another article's alias")
+        copied_before = self.store.copied
+        links = {m.url: self.store.place(m) for m in result.media}
+        text = mediafiles.relink(text, links)
+        published = found.published.astimezone(self.config.timezone)
+        key = result.source_url or f"{fields['title']}|{fields['date']}"
+        for slug in articles.distinct_slugs(result.slug, found.article_id, key):
+            target = content_path(self.config, published, slug)
+            rel = target.relative_to(self.config.content_dir).as_posix()
+            address = f"{published:%Y/%m}/{slug}"
+            if rel in self.archive.files or address in self.archive.addresses:
+                continue
+            if _write_new(target, articles.with_slug(text, slug, fields["title"])):
+                break
+        else:
+            error = ContentError(target, "no free file name was found", "rename some articles")
+            return Row(_as(result, FAILED, error.message, (error,)))
+        if slug != result.slug:
+            notes.append(f"another article has the name {result.slug!r}: this one is {slug!r}")
+        self.archive.files.add(rel)
+        self.archive.addresses.add(address)
+        self.archive.add(result.source_url, fields["title"], fields["date"])
+        if alias:
+            self.archive.aliases.add(alias_key(alias))
+        return Row(result, str(target), notes, self.store.copied - copied_before)
+
+
+def _as(result: PageResult, outcome: str, reason: str, errors: tuple = ()) -> PageResult:
+    return PageResult(result.page, outcome, result.source_url, reason, errors, result.found)
+
+
+def _write_new(target: Path, text: str) -> bool:
+    """Write the file whole or not at all, never over an existing one: an interrupted
+    import leaves no half article, and its next run finds what it wrote."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(f".{target.name}.part-{os.getpid()}")
+    with part.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    try:
+        os.link(part, target)
+    except FileExistsError:
+        return False
+    except OSError:  # a file system without hard links
+        if target.exists():
+            return False
+        os.replace(part, target)
+        return True
+    finally:
+        part.unlink(missing_ok=True)
+    return True

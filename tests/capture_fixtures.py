@@ -1,0 +1,167 @@
+"""Small captured portals for the import tests, modelled on the Hanoi Liferay portals'
+markup (see ../shared/import-samples/SOURCES.md): the title in
+div.asset-full-content-title, the date as "07/10/2016 | 9:05 AM", the body in
+div.journal-content-article, attachments under /documents/, a sidebar and a footer."""
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+HOST = "sotttt.hanoi.gov.vn"
+# Bytes that are a JPEG and a PDF as far as the importer cares: it copies them as they are.
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 4
+PDF = b"%PDF-1.4\n% Ke hoach\n" + b"0" * 300 + b"\n%%EOF\n"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article of the portal."""
+
+    article_id: int
+    title: str
+    day: str  # dd/mm/yyyy
+    category: str = "tin-tuc"
+    image: str = ""  # path on the host, e.g. /documents/10180/1/anh.jpg
+    attachment: str = ""
+
+    @property
+    def path(self) -> str:
+        slug = f"bai-viet-so-{self.article_id}"
+        return f"/{self.category}/-/view_content/{self.article_id}-{slug}.html"
+
+    @property
+    def url(self) -> str:
+        return f"https://{HOST}{self.path}"
+
+
+def page_html(item: Item, links: str = "relative", comment: bool = False) -> str:
+    """The article page; ``links``: "relative" (as mirrors rewrite them), "absolute-path"
+    (as the portal served them, wget without --convert-links) or "full"."""
+    depth = "../" * (item.path.count("/") - 1)
+
+    def link(path: str) -> str:
+        if links == "relative":
+            return depth + path.lstrip("/")
+        return path if links == "absolute-path" else f"https://{HOST}{path}"
+
+    figure = f'<p><img src="{link(item.image)}" alt="Ảnh hội nghị"></p>' if item.image else ""
+    attached = (
+        f'<p>Tải về: <a href="{link(item.attachment)}">Kế hoạch (PDF)</a></p>'
+        if item.attachment
+        else ""
+    )
+    mirrored = (
+        f"<!-- Mirrored from {HOST}{item.path} by HTTrack Website Copier/3.x "
+        "[XR&CO'2014], Sat, 27 Aug 2022 05:00:08 GMT -->"
+        if comment
+        else ""
+    )
+    return f"""<!DOCTYPE html> <html class="aui ltr" dir="ltr" lang="vi-VN">
+{mirrored}
+<head><title>{item.title} - Sở Thông Tin Và Truyền Thông</title>
+<meta property="og:title" content="{item.title}">
+<meta content="text/html; charset=UTF-8" http-equiv="content-type" /></head>
+<body>
+<div id="main">
+<div class="dd_chuyenmuc"><span class="trangchu"><a href="{link("/index.html")}">Home</a></span>
+<span class="tintuc"><p>Hoạt động Đảng, Đoàn thể</p></span></div>
+<div class="asset-full-content-title">{item.title}</div>
+<div class="assetPublishDate block_timer"> {item.day} | 9:05 AM </div>
+<div class="asset-full-content show-asset-title">
+<div class="asset-content" id="_101_{item.article_id}">
+<div class="journal-content-article">
+<p>Sáng ngày {item.day}, Sở Thông tin và Truyền thông tổ chức hội nghị triển khai nhiệm vụ
+công tác năm, với sự tham dự của lãnh đạo các phòng, ban và đơn vị trực thuộc Sở.</p>
+{figure}
+<p>Hội nghị đã thảo luận, thống nhất các giải pháp để hoàn thành kế hoạch đề ra, bảo đảm
+đúng tiến độ và chất lượng; các đơn vị báo cáo kết quả trước ngày 30 hằng tháng.</p>
+{attached}
+</div></div></div>
+</div>
+<div class="footer"><p>Địa chỉ: 185 Giảng Võ, Hà Nội. Điện thoại: 024 3512 3456</p></div>
+</body></html>
+"""
+
+
+LOGIN_PAGE = """<!DOCTYPE html><html lang="vi"><head><title>Đăng nhập</title></head>
+<body><div id="main"><form action="/c/portal/login"><label>Tên đăng nhập
+<input name="login"></label><button>Đăng nhập</button></form></div></body></html>
+"""
+
+
+def items(count: int, start: int = 700000) -> list[Item]:
+    return [
+        Item(
+            start + n,
+            f"Hội nghị triển khai công tác số {n + 1}",
+            f"{1 + n % 27:02d}/{1 + n % 12:02d}/{2015 + n % 6}",
+            image=f"/documents/10180/{n}/hoi-nghi-{n}.jpg",
+        )
+        for n in range(count)
+    ]
+
+
+def write_file(root: Path, rel: str, data: bytes | str) -> Path:
+    path = root / rel.lstrip("/")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def httrack_tree(root: Path, portal: list[Item], media: dict[str, bytes]) -> Path:
+    """HTTrack writes the pages under a folder of its project (renamed here, as in the
+    shared sample) with its comment, and rewrites links to relative paths."""
+    for item in portal:
+        write_file(root / "source", item.path, page_html(item, "relative", comment=True))
+    for path, data in media.items():
+        write_file(root / "source", path, data)
+    write_file(root / "source", "/so4t-theme/css/main.css", "body { color: black }")
+    return root
+
+
+def wget_tree(root: Path, portal: list[Item], media: dict[str, bytes]) -> Path:
+    """wget --mirror writes HOST/PATH and, without --convert-links, keeps the links."""
+    for item in portal:
+        write_file(root / HOST, item.path, page_html(item, "absolute-path"))
+    for path, data in media.items():
+        write_file(root / HOST, path, data)
+    write_file(root / HOST, "/c/portal/login.html", LOGIN_PAGE)
+    return root
+
+
+def warc_bytes(portal: list[Item], media: dict[str, bytes], extra: dict[str, str]) -> bytes:
+    """A gzipped WARC with a response record per page and per media file, as a crawler
+    writes it (the pages link to their media by full address)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+
+    def record(url: str, data: bytes, kind: str) -> None:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                url, "response", payload=io.BytesIO(data), http_headers=headers
+            )
+        )
+
+    for item in portal:
+        record(item.url, page_html(item, "full").encode("utf-8"), "text/html; charset=utf-8")
+    for path, data in media.items():
+        kind = "application/pdf" if path.endswith(".pdf") else "image/jpeg"
+        record(f"https://{HOST}{path}", data, kind)
+    for url, html in extra.items():
+        record(url, html.encode("utf-8"), "text/html; charset=utf-8")
+    record(f"https://{HOST}/so4t-theme/css/main.css", b"body{}", "text/css")
+    return out.getvalue()
+
+
+def wacz_bytes(warc: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("archive/data.warc.gz", warc, compress_type=zipfile.ZIP_STORED)
+        archive.writestr("datapackage.json", '{"profile": "data-package", "resources": []}')
+        archive.writestr("pages/pages.jsonl", '{"format": "json-pages-1.0"}\n')
+    return out.getvalue()

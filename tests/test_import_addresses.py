@@ -1,0 +1,100 @@
+"""The pure rules of `import` about addresses and names, checked directly (fast)."""
+
+from pathlib import Path
+
+import pytest
+
+from newsarchive.importing import articles
+from newsarchive.importing.crawl import PageSource, original_url
+from newsarchive.importing.known import source_key
+from newsarchive.slugs import MAX_SLUG_LENGTH, slugify
+
+LIFERAY = "https://sotttt.hanoi.gov.vn/tin-tuc/-/view_content/123-bai-viet.html"
+
+
+@pytest.mark.parametrize(
+    ("url", "alias"),
+    [
+        (LIFERAY, "/tin-tuc/-/view_content/123-bai-viet.html"),
+        ("https://hbt.vn/tin-t%E1%BB%A9c/abc/", "/tin-t%E1%BB%A9c/abc/"),
+        ("https://hbt.vn/tin-tuc/chi-tiet.aspx?id=5", ""),  # a query: no alias
+        ("https://hbt.vn/", ""),  # the home page
+        ("https://hbt.vn/2019/04/bai/", ""),  # the archive's own address of a month
+        ("https://hbt.vn/tim-kiem/bai.html", ""),  # the archive's search page
+    ],
+)
+def test_the_alias_of_an_original_address(url, alias):
+    own = articles.site_names(Path("/nonexistent"))
+    found, why_not = articles.old_address(url, own)
+    assert found == alias
+    assert bool(why_not) == (not alias)
+
+
+def test_liferays_back_link_parameter_is_not_part_of_the_address():
+    back = "?redirect=https%3A%2F%2Fsotttt.hanoi.gov.vn%2Ftin-tuc%3Fp_p_id%3D101"
+    assert articles.page_address(LIFERAY + back + "#top") == LIFERAY
+    kept = "https://sotttt.hanoi.gov.vn/chien-luoc?p_p_id=59_INSTANCE_x&p_p_lifecycle=0"
+    assert articles.page_address(kept) == kept  # the portlet parameters name the page
+
+
+def test_the_same_page_by_http_or_https_or_a_capital_host_is_one_page():
+    assert source_key(LIFERAY) == source_key(LIFERAY.replace("https:", "http:"))
+    assert source_key(LIFERAY) == source_key(LIFERAY.replace("sotttt", "SOTTTT") + "#x")
+    assert source_key(LIFERAY) != source_key(LIFERAY + "?id=2")
+
+
+def test_a_long_title_keeps_its_numbered_end():
+    title = (
+        "Công văn đề nghị tạm ngừng cung cấp dịch vụ đối với các số điện thoại quảng cáo "
+        "rao vặt sai quy định (lần 01/2018)"
+    )
+    slug = articles.import_slug(title)
+    assert len(slug) <= MAX_SLUG_LENGTH and slug.endswith("-lan-01-2018")
+    assert slug.startswith("cong-van-de-nghi-tam-ngung")
+    plain = "Quận Hai Bà Trưng quán triệt và triển khai Quy định phân cấp quản lý cán bộ; " * 2
+    assert articles.import_slug(plain) == slugify(plain)  # no number at the end: as `new`
+
+
+def test_distinct_slugs_take_the_portal_id_then_a_hash_and_stay_short():
+    tries = articles.distinct_slugs("thong-bao", "900002", LIFERAY)
+    assert tries[:2] == ["thong-bao", "thong-bao-900002"]
+    assert len(set(tries)) == len(tries)
+    assert tries == articles.distinct_slugs("thong-bao", "900002", LIFERAY)  # stable
+    long = "-".join(["chu"] * 30)[:80]
+    assert all(len(s) <= MAX_SLUG_LENGTH for s in articles.distinct_slugs(long, "9" * 7, "k"))
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            "<!-- Mirrored from sotttt.hanoi.gov.vn/a/b.html by HTTrack Website Copier -->",
+            ("https://sotttt.hanoi.gov.vn/a/b.html", "HTTrack comment"),
+        ),
+        (
+            '<!-- Mirrored from hbt.vn/a.html by HTTrack --><link rel="canonical" '
+            'href="http://hbt.vn/a.html">',
+            ("http://hbt.vn/a.html", "HTTrack comment"),  # the scheme of the canonical link
+        ),
+        (
+            '<meta property="og:url" content="https://vnexpress.net/x-1.html">',
+            ("https://vnexpress.net/x-1.html", "canonical link"),
+        ),
+    ],
+)
+def test_the_original_address_written_in_the_page(head, expected):
+    page = PageSource("p.html", "p.html")
+    assert original_url(page, f"<html>{head}<body></body></html>".encode()) == expected
+
+
+def test_the_original_address_from_a_wget_tree(tmp_path):
+    file = tmp_path / "crawl" / "www.hbt.vn" / "tin-tuc" / "bai-1.html"
+    file.parent.mkdir(parents=True)
+    index = file.parent / "index.html"
+    page = PageSource(str(file), str(file), folder=str(tmp_path / "crawl"))
+    assert original_url(page, b"<html></html>") == (
+        "https://www.hbt.vn/tin-tuc/bai-1.html",
+        "folder layout",
+    )
+    folder_page = PageSource(str(index), str(index), folder=str(tmp_path / "crawl" / "www.hbt.vn"))
+    assert original_url(folder_page, b"<html></html>")[0] == "https://www.hbt.vn/tin-tuc/"

@@ -1,0 +1,435 @@
+"""`import` of whole crawls: mirror folders (HTTrack, wget), WARC and WACZ files.
+
+Every test imports with the real command line into a real site, then reads the written
+articles, builds the site and follows its links."""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from capture_fixtures import (
+    HOST,
+    JPEG,
+    LOGIN_PAGE,
+    PDF,
+    Item,
+    httrack_tree,
+    items,
+    wacz_bytes,
+    warc_bytes,
+    wget_tree,
+)
+from conftest import REPO, SUBPROCESS_ENV, tree
+
+SAMPLES = REPO.parent / "shared" / "import-samples"
+
+
+def run(site, *args: object) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(REPO / "build.py"), *map(str, args)],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env=SUBPROCESS_ENV,
+    )
+
+
+def run_import(site, *args: object) -> subprocess.CompletedProcess:
+    result = run(site, "import", *args)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def articles(site) -> dict[str, dict]:
+    """The written articles by their path under content/: front matter and body."""
+    found = {}
+    for path in sorted(site.content.rglob("*.md")):
+        _, head, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        found[path.relative_to(site.content).as_posix()] = {
+            **yaml.safe_load(head),
+            "body": body,
+        }
+    return found
+
+
+def by_source(site) -> dict[str, dict]:
+    return {a["source_url"]: {**a, "file": k} for k, a in articles(site).items()}
+
+
+def report(site) -> list[dict]:
+    lines = (site.root / "import-report.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def summary(result: subprocess.CompletedProcess) -> dict[str, int]:
+    """The counts of the summary line: pages seen, imported, not articles..."""
+    line = next(x for x in result.stdout.splitlines() if x.startswith("Pages seen:"))
+    return {k.strip(): int(v) for k, v in re.findall(r"([a-z ]+): (\d+)", line.lower())}
+
+
+def portal_with_media(count: int = 3) -> tuple[list[Item], dict[str, bytes]]:
+    portal = items(count)
+    first = portal[0]
+    portal[0] = Item(first.article_id, first.title, first.day, image=first.image,
+                     attachment="/documents/10180/0/ke-hoach-2016.pdf")  # fmt: skip
+    media = {item.image: JPEG + str(n).encode() for n, item in enumerate(portal)}
+    media[portal[0].attachment] = PDF
+    return portal, media
+
+
+def page_of(site, article_file: str) -> BeautifulSoup:
+    url = article_file.removesuffix(".md") + "/index.html"
+    return BeautifulSoup(site.read(url), "html.parser")
+
+
+# --- folders -------------------------------------------------------------------------
+
+
+def test_an_httrack_mirror_imports_with_its_addresses_aliases_and_media(site, tmp_path):
+    portal, media = portal_with_media()
+    mirror = httrack_tree(tmp_path / "httrack", portal, media)
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    counts = summary(result)
+    assert counts["pages seen"] == 3 and counts["imported"] == 3 and counts["failed"] == 0
+
+    written = by_source(site)
+    assert sorted(written) == sorted(i.url for i in portal)  # from the HTTrack comment
+    for item in portal:
+        assert written[item.url]["aliases"] == [item.path]
+
+    # Images and the attachment are copied, once each, and the body links to the copies.
+    copies = sorted(p for p in (site.root / "static" / "media").rglob("*") if p.is_file())
+    assert sorted(p.read_bytes() for p in copies) == sorted(media.values())
+    assert all(re.fullmatch(r"[0-9a-f]{16}-[a-z0-9-]+\.(jpg|pdf)", p.name) for p in copies)
+    assert all(p.parent.name == p.name[:2] for p in copies)
+    for item in portal:
+        assert HOST not in written[item.url]["body"], written[item.url]["body"]
+
+    assert site.build() == 0
+    for item in portal:
+        page = page_of(site, written[item.url]["file"])
+        image = page.select_one(".article-body img")
+        target = site.output / written[item.url]["file"].removesuffix(".md") / image["src"]
+        assert target.resolve().read_bytes() == media[item.image]
+    pdf = page_of(site, written[portal[0].url]["file"]).select_one(".article-body a[href$='.pdf']")
+    assert pdf.get_text() == "Kế hoạch (PDF)"
+    # The old address answers with a page that leads to the article.
+    redirect = BeautifulSoup(site.read(portal[1].path.lstrip("/")), "html.parser")
+    assert redirect.select_one("link[rel=canonical]")["href"].endswith(
+        written[portal[1].url]["file"].removesuffix(".md") + "/"
+    )
+
+
+def test_a_wget_tree_gives_addresses_from_its_host_and_path_folders(site, tmp_path):
+    portal, media = portal_with_media(2)
+    mirror = wget_tree(tmp_path / "wget", portal, media)
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    written = by_source(site)
+    assert sorted(written) == sorted(i.url for i in portal)
+    counts = summary(result)
+    assert counts["not articles"] == 1  # the login page: skipped and counted, not failed
+    assert counts["failed"] == 0
+    # Root-relative links (/documents/...) are found under the host folder.
+    assert "media: 3 file(s) copied" in result.stdout.lower()
+    for item in portal:
+        assert "../../../media/" in written[item.url]["body"]
+
+
+def test_no_aliases_and_addresses_with_a_query(site, tmp_path):
+    portal = items(2)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for item in portal:
+        html = Path(
+            httrack_tree(tmp_path / "one", [item], {}) / "source" / item.path.lstrip("/")
+        ).read_text(encoding="utf-8")
+        (folder / f"{item.article_id}.html").write_text(
+            html.replace(item.path, f"/tin-tuc?p_p_id=101&id={item.article_id}"), encoding="utf-8"
+        )
+    result = run_import(site, folder)
+    assert result.returncode == 0, result.stderr
+    assert all("aliases" not in a for a in articles(site).values())
+    assert "has a query" in result.stderr  # said once, with its count
+    assert "note on 2 pages" in result.stderr
+
+    other = tmp_path / "other"
+    httrack_tree(other, items(1, start=800000), {})
+    assert run_import(site, other, "--no-aliases").returncode == 0
+    assert all("aliases" not in a for a in articles(site).values())
+    assert site.build() == 0
+
+
+# --- WARC and WACZ ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def warc_portal(tmp_path):
+    pytest.importorskip("warcio")
+    portal, media = portal_with_media()
+    lacking = Item(
+        710000, "Tin có ảnh không lưu", "05/05/2019", image="/documents/10180/9/khong-co.jpg"
+    )
+    extra = {
+        f"https://{HOST}/c/portal/login": LOGIN_PAGE,
+        lacking.url: __import__("capture_fixtures").page_html(lacking, "full"),
+    }
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(warc_bytes(portal, media, extra))
+    return path, portal, media, lacking
+
+
+def test_a_warc_imports_in_one_call_and_check_finds_no_link_to_the_old_host(site, warc_portal):
+    path, portal, media, lacking = warc_portal
+    site.configure(original_site=[f"https://{HOST}/", "http://old.example.vn/"])
+    result = run_import(site, path)
+    assert result.returncode == 0, result.stderr
+    counts = summary(result)
+    assert (counts["pages seen"], counts["imported"], counts["not articles"]) == (5, 4, 1)
+    written = by_source(site)
+    assert sorted(written) == sorted([*(i.url for i in portal), lacking.url])
+    copies = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert sorted(p.read_bytes() for p in copies) == sorted(media.values())
+    assert "1 not in the crawl" in result.stdout
+    assert f"https://{HOST}{lacking.image}" in result.stderr
+
+    checked = run(site, "check")
+    assert checked.returncode == 0, checked.stderr
+    warnings = [line for line in checked.stderr.splitlines() if ": warning: " in line]
+    # Only the image the crawl lacked still points at the old portal.
+    assert len(warnings) == 1, checked.stderr
+    assert lacking.image in warnings[0] and "old portal" in warnings[0]
+    assert written[lacking.url]["file"] in warnings[0]
+
+
+def test_a_wacz_imports_like_its_warc(site, warc_portal, tmp_path):
+    path, portal, _media, lacking = warc_portal
+    wacz = tmp_path / "crawl.wacz"
+    wacz.write_bytes(wacz_bytes(path.read_bytes()))
+    result = run_import(site, wacz)
+    assert result.returncode == 0, result.stderr
+    assert sorted(by_source(site)) == sorted([*(i.url for i in portal), lacking.url])
+    assert summary(result)["not articles"] == 1
+
+
+def test_a_warc_without_warcio_is_refused_with_how_to_install_it(site, warc_portal, tmp_path):
+    path, *_ = warc_portal
+    blocker = tmp_path / "no-warcio"
+    (blocker / "warcio").mkdir(parents=True)
+    (blocker / "warcio" / "__init__.py").write_text("raise ImportError('no warcio here')\n")
+    env = {**SUBPROCESS_ENV, "PYTHONPATH": f"{REPO}:{blocker}"}
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "import", str(path)],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 1
+    assert "warcio" in result.stderr and "pip install" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert articles(site) == {}
+
+
+# --- collisions, re-runs, determinism ------------------------------------------------
+
+
+def test_pages_that_would_share_a_slug_get_distinct_stable_ones(site, tmp_path):
+    same = [Item(900001 + n, "Thông báo tuyển dụng", "10/03/2018") for n in range(3)]
+    long_title = (
+        "Công văn đề nghị tạm ngừng cung cấp dịch vụ đối với các số điện thoại quảng cáo "
+        "rao vặt sai quy định ({} 01/2018)"
+    )
+    rounds = [Item(900010 + n, long_title.format(f"lần 0{n + 1}"), "12/03/2018") for n in range(2)]
+    mirror = httrack_tree(tmp_path / "m", [*same, *rounds], {})
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    names = sorted(Path(f).stem for f in articles(site))
+    assert len(names) == 5
+    assert "thong-bao-tuyen-dung" in names
+    assert "thong-bao-tuyen-dung-900002" in names and "thong-bao-tuyen-dung-900003" in names
+    # A long title keeps its distinguishing end within the 80 characters.
+    ends = sorted(n for n in names if n.startswith("cong-van"))
+    assert [n.endswith(f"lan-0{k}-01-2018") for k, n in enumerate(ends, 1)] == [True, True]
+    assert all(len(n) <= 80 for n in names)
+    assert site.build() == 0
+
+
+def test_a_second_run_adds_nothing_and_changes_nothing(site, tmp_path):
+    portal, media = portal_with_media()
+    mirror = httrack_tree(tmp_path / "m", portal, media)
+    assert run_import(site, mirror).returncode == 0
+    before = {**tree(site.content), **tree(site.root / "static")}
+    again = run_import(site, mirror)
+    assert again.returncode == 0, again.stderr
+    counts = summary(again)
+    assert (counts["imported"], counts["already there"]) == (0, 3)
+    assert {**tree(site.content), **tree(site.root / "static")} == before
+    assert {r["outcome"] for r in report(site)} == {"already there"}
+
+
+def test_an_interrupted_import_goes_on_where_it_stopped(site, tmp_path):
+    """Each article is written whole or not at all: the next run imports the rest, and
+    the archive ends up as one uninterrupted run leaves it."""
+    portal, media = portal_with_media(6)
+    whole = httrack_tree(tmp_path / "whole", portal, media)
+    done = [portal[0].image, portal[0].attachment, portal[1].image]
+    part = httrack_tree(tmp_path / "part", portal[:2], {k: media[k] for k in done})
+    assert run_import(site, part).returncode == 0
+    # What a killed run leaves: a file being written under its temporary name.
+    (site.content / "2015").mkdir(exist_ok=True)
+    (site.content / "2015" / ".bai.md.part-999").write_text("---\ntitle: nửa", encoding="utf-8")
+    again = run_import(site, whole)
+    assert again.returncode == 0, again.stderr
+    assert (summary(again)["imported"], summary(again)["already there"]) == (4, 2)
+
+    reference = type(site)(tmp_path / "reference")
+    assert run_import(reference, whole).returncode == 0
+    assert tree(site.content).keys() - {"2015/.bai.md.part-999"} == tree(reference.content).keys()
+    assert [v for k, v in tree(site.content).items() if not k.endswith("999")] == list(
+        tree(reference.content).values()
+    )
+    assert tree(site.root / "static") == tree(reference.root / "static")
+    assert site.build() == 0  # the half-written file is not an article
+
+
+def test_any_number_of_jobs_writes_the_same_files(tmp_path):
+    from conftest import SiteDir
+
+    portal = items(60)
+    media = {item.image: JPEG + bytes([n % 5]) for n, item in enumerate(portal)}  # shared
+    mirror = httrack_tree(tmp_path / "m", portal, media)
+    trees = []
+    for jobs in (1, 2):
+        site = SiteDir(tmp_path / f"jobs-{jobs}")
+        result = run_import(site, mirror, "--jobs", jobs)
+        assert result.returncode == 0, result.stderr
+        assert summary(result)["imported"] == 60
+        trees.append((tree(site.content), tree(site.root / "static" / "media")))
+    assert trees[0] == trees[1]
+    assert len(trees[0][1]) == 5  # five distinct images, each copied once
+
+
+# --- the report -------------------------------------------------------------------------
+
+
+def test_the_report_has_a_line_per_page_and_the_summary_counts_them(site, tmp_path):
+    portal, media = portal_with_media(2)
+    mirror = wget_tree(tmp_path / "wget", portal, media)
+    broken = mirror / HOST / "tin-tuc" / "hong.html"
+    broken.write_text(
+        "<html><body><h1>Tin hỏng</h1><p>Ngày đăng 31/02/2019 | 10:00</p></body></html>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "reports" / "lan-1.jsonl"
+    result = run_import(site, mirror, "--report", out)
+    assert f"Report, a line per page: {out}" in result.stdout or out.name in result.stdout
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == summary(result)["pages seen"] == 4
+    assert {line["input"] for line in lines} == {str(p) for p in mirror.rglob("*.html")}
+    imported = [line for line in lines if line["outcome"] == "imported"]
+    assert sorted(line["source_url"] for line in imported) == sorted(i.url for i in portal)
+    for line in imported:
+        assert (site.root / line["file"]).is_file() or Path(line["file"]).is_file()
+        assert line["title"] and line["date"].startswith("20") and line["profile"]
+        assert line["media_copied"] and line["media_missing"] == []
+    login = next(line for line in lines if line["input"].endswith("login.html"))
+    assert login["outcome"] == "not an article" and login["reason"] and login["file"] == ""
+    for line in lines:
+        assert set(line) >= {"input", "source_url", "file", "title", "date", "profile", "notes"}
+    assert not (site.root / "import-report.jsonl").exists()
+
+
+# --- the real pages, when the shared samples are beside this clone --------------------
+
+
+def test_the_shared_httrack_sample_imports_whole_and_a_second_run_adds_nothing(site):
+    mirror = SAMPLES / "sotttt-mirror"
+    if not mirror.is_dir():
+        pytest.skip(f"no shared import samples beside this clone ({SAMPLES})")
+    truth = json.loads((SAMPLES / "sotttt-truth.json").read_text(encoding="utf-8"))
+    result = run_import(site, mirror)
+    counts = summary(result)
+    assert counts["pages seen"] == len(truth)
+    lines = report(site)
+    # Every input is imported or reported with a reason; none is lost to a collision.
+    assert all(line["outcome"] == "imported" or line["reason"] for line in lines)
+    # A page that shows no date at all (the truth says so) is reported, with how to go on.
+    undated = [path for path, t in truth.items() if not t["date"]]
+    failed = [line for line in lines if line["outcome"] != "imported"]
+    assert [Path(line["input"]).name for line in failed] == [Path(p).name for p in undated]
+    assert "no publish date" in failed[0]["reason"] and "--date" in result.stderr
+    assert run_import(site, mirror / undated[0], "--date", "02/03/2021 08:00").returncode == 0
+    written = by_source(site)
+    assert len(written) == counts["imported"] + 1 == len(truth), result.stderr
+    # The address as HTTrack names it, without Liferay's "back to the list" parameter.
+    assert sorted(written) == sorted(t["url"].split("?redirect=")[0] for t in truth.values())
+    for url, article in written.items():
+        assert article["aliases"] == [url.removeprefix(f"https://{HOST}")]
+    again = run_import(site, mirror)
+    assert summary(again)["imported"] == 0
+    assert summary(again)["already there"] == len(truth)
+    assert site.build() == 0
+    shutil.rmtree(site.output)
+
+
+def test_one_article_under_two_addresses_is_imported_once(site, tmp_path):
+    """Liferay shows an article under each category it is in: same id, title and date."""
+    item = items(1)[0]
+    elsewhere = Item(item.article_id, item.title, item.day, category="su-kien")
+    mirror = httrack_tree(tmp_path / "m", [item, elsewhere], {})
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    counts = summary(result)
+    assert (counts["imported"], counts["already there"]) == (1, 1)
+    [line] = [r for r in report(site) if r["outcome"] == "already there"]
+    assert "under another address" in line["reason"]
+
+
+def test_an_old_address_that_is_one_of_the_archives_own_gets_no_alias(site, tmp_path):
+    item = items(1)[0]
+    page = tmp_path / "saved.html"
+    page.write_text(
+        __import__("capture_fixtures").page_html(item, "full", comment=False), encoding="utf-8"
+    )
+    result = run_import(site, page, "--source-url", f"https://{HOST}/tim-kiem/bai-1.html")
+    assert result.returncode == 0, result.stderr
+    [article] = articles(site).values()
+    assert "aliases" not in article and "archive's own pages" in result.stderr
+    assert site.build() == 0
+
+
+def test_a_saved_page_without_its_address_still_brings_its_images(site, tmp_path):
+    """ "Save page as..." keeps the images in a folder beside the page, linked relatively."""
+    item = items(1)[0]
+    html = __import__("capture_fixtures").page_html(item, "relative")
+    html = re.sub(r'src="[^"]+"', 'src="bai_files/anh%201.jpg"', html)
+    (tmp_path / "bai.html").write_text(html, encoding="utf-8")
+    (tmp_path / "bai_files").mkdir()
+    (tmp_path / "bai_files" / "anh 1.jpg").write_bytes(JPEG)
+    result = run_import(site, tmp_path / "bai.html")
+    assert result.returncode == 0, result.stderr
+    [article] = articles(site).values()
+    assert "source_url" not in article
+    [copy] = (site.root / "static" / "media").rglob("*.jpg")
+    assert copy.read_bytes() == JPEG and copy.name.endswith("-anh-1.jpg")
+    assert f"](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
+
+
+def test_original_site_may_list_addresses_and_the_banner_links_the_first(site, capsys):
+    site.add("a.md", "---\ntitle: Tin\ndate: 2020-01-01\n---\n\nNội dung.\n")
+    site.configure(original_site=["https://quanhaibatrung.hanoi.gov.vn/", "haibatrung.vn"])
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "original_site: 'haibatrung.vn' is not a web address" in err and "site.yaml" in err
+    site.configure(original_site=["https://quanhaibatrung.hanoi.gov.vn/", "http://hbt.vn/"])
+    assert site.build() == 0
+    banner = BeautifulSoup(site.read("index.html"), "html.parser").select_one(".banner-source a")
+    assert banner["href"] == "https://quanhaibatrung.hanoi.gov.vn/"
