@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import quote, urljoin, urlsplit
 
+from .linksafety import is_safe_url
 from .markup import escape_inline, escape_line_start
 
 
@@ -285,6 +286,7 @@ class _Converter:
         self.flattened: Counter[str] = Counter()
         self.relative: list[str] = []
         self.no_href = 0
+        self.unsafe = 0
 
     def report(self) -> list[str]:
         notes = [
@@ -297,6 +299,11 @@ class _Converter:
         ]
         if self.no_href:
             notes.append(f"kept the text of {self.no_href} link(s) that had no usable address")
+        if self.unsafe:
+            notes.append(
+                f"kept only the text of {self.unsafe} link(s) whose address was unsafe "
+                "(javascript:, data:, vbscript: ...; only http, https, mailto, tel are kept)"
+            )
         for url in self.relative:
             notes.append(
                 f"relative address {url!r} kept as written: it will not work on the "
@@ -404,7 +411,11 @@ class _Converter:
         if tag == "br":
             return "<br>\n"
         if tag == "img":
-            src = self.address(node.attrs.get("src", ""))
+            src = node.attrs.get("src", "")
+            if src.strip() and not is_safe_url(src):
+                self.dropped["img with an unsafe src (not http, https or relative)"] += 1
+                return ""
+            src = self.address(src)
             if not src:
                 self.dropped["img without src"] += 1
                 return ""
@@ -417,8 +428,11 @@ class _Converter:
             return f"*{text}*" if text else ""
         if tag == "a":
             href = node.attrs.get("href", "").strip()
-            if not href or href.startswith(("#", "javascript:")):
+            if not href or href.startswith("#"):
                 self.no_href += 1 if text else 0
+                return text
+            if not is_safe_url(href):
+                self.unsafe += 1
                 return text
             return f"[{text}]({self.address(href)})" if text else ""
         if tag not in INLINE_QUIET:

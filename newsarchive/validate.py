@@ -1,6 +1,7 @@
 """Stage 2: turn SourceFiles into Articles, or into every problem found."""
 
 import difflib
+import html
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -201,8 +202,7 @@ def lead(body: str, limit: int = 220) -> str:
     for block in body.split("\n\n"):
         text = " ".join(block.split())
         if text and not re.match(r"^([#|>*<-]|\d+\.\s|!\[)", text):
-            text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-            text = re.sub(r"(\*\*|__|\*|`)", "", text)
+            text = " ".join(as_read(text).split())
             if len(text) <= limit:
                 return text
             return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
@@ -222,6 +222,34 @@ def _too_long(path: str) -> str:
     if size > MAX_PATH_BYTES:
         return f"is {size:,} bytes long; at most {MAX_PATH_BYTES:,} bytes are allowed"
     return ""
+
+
+# One pass over a paragraph's Markdown, left to right, so that an escaped character
+# (\* \_ \[ in imported text) is taken as itself before it can be read as markup.
+_MARKUP = re.compile(
+    r"\\(?P<escaped>[!-/:-@\[-`{-~])"
+    r"|(?P<tag><br\s*/?>|</?[A-Za-z][^<>]*>)"
+    r"|!?\[(?P<label>(?:\\.|[^\]\\])*)\]\([^)]*\)"
+    r"|\*\*|__|\*|`"
+)
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def as_read(markdown: str) -> str:
+    """The text of a Markdown paragraph as a reader sees it: no escapes, link and
+    emphasis marks, inline tags or entities (``file\\_name`` -> ``file_name``)."""
+
+    def plain(match: re.Match[str]) -> str:
+        if match.group("escaped"):
+            return match.group("escaped")
+        if match.group("tag"):
+            return " " if match.group("tag").startswith("<br") else ""
+        if match.group("label") is not None:
+            return _MARKUP.sub(plain, match.group("label"))
+        return ""  # emphasis or code marks
+
+    text = _MARKUP.sub(plain, markdown)
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 def _text_list(meta: dict[str, Any], key: str, error: Any) -> list[str]:
