@@ -266,28 +266,34 @@ def parse_yaml(
 def _anchors(path: Path, text: str, first_line: int) -> list[ContentError]:
     """YAML anchors (&name) and aliases (*name) are refused: an article has no use for
     them, and nested aliases make a few lines expand to gigabytes (an "alias bomb").
-    Read from the parser's events, so nothing is ever expanded."""
-    errors = []
+    Read from the parser's events, so nothing is ever expanded; the first anchor and
+    the first alias are named, with a count of the others."""
+    found: dict[str, list[yaml.Event]] = {"anchor": [], "alias": []}
     try:
         for event in yaml.parse(text, Loader=FrontMatterLoader):
             if isinstance(event, yaml.AliasEvent):
-                what = f"the YAML alias '*{event.anchor}'"
+                found["alias"].append(event)
             elif getattr(event, "anchor", None):
-                what = f"the YAML anchor '&{event.anchor}'"
-            else:
-                continue
-            errors.append(
-                ContentError(
-                    path,
-                    f"{what} is not allowed in front matter",
-                    "write the value out in full; if the text itself starts with & or *, "
-                    'put it in double quotes, e.g. title: "*Tin* mới"',
-                    event.start_mark.line + first_line,
-                    event.start_mark.column + 1,
-                )
-            )
+                found["anchor"].append(event)
     except yaml.YAMLError:
         pass  # broken YAML: parse_yaml reports it with its line and column
+    errors = []
+    for kind, sign in (("anchor", "&"), ("alias", "*")):
+        if not found[kind]:
+            continue
+        first, others = found[kind][0], len(found[kind]) - 1
+        plural = "aliases" if kind == "alias" else "anchors"
+        more = f" (and {others} more {plural} in this front matter)" if others else ""
+        errors.append(
+            ContentError(
+                path,
+                f"the YAML {kind} '{sign}{first.anchor}' is not allowed in front matter{more}",
+                "write each value out in full; if a text starts with & or *, put it in "
+                'double quotes, e.g. title: "*Tin* mới"',
+                first.start_mark.line + first_line,
+                first.start_mark.column + 1,
+            )
+        )
     return errors
 
 
