@@ -283,11 +283,11 @@ def _anchors(path: Path, text: str, first_line: int) -> list[ContentError]:
             continue
         first, others = found[kind][0], len(found[kind]) - 1
         plural = "aliases" if kind == "alias" else "anchors"
-        more = f" (and {others} more {plural} in this front matter)" if others else ""
+        more = f" (and {others} more {plural} in this file)" if others else ""
         errors.append(
             ContentError(
                 path,
-                f"the YAML {kind} '{sign}{first.anchor}' is not allowed in front matter{more}",
+                f"the YAML {kind} '{sign}{first.anchor}' is not allowed{more}",
                 "write each value out in full; if a text starts with & or *, put it in "
                 'double quotes, e.g. title: "*Tin* mới"',
                 first.start_mark.line + first_line,

@@ -15,7 +15,6 @@ import base64
 import contextlib
 import json
 import os
-import select
 import shutil
 import subprocess
 import tempfile
@@ -91,10 +90,6 @@ def _indexer_version() -> str:
         return "unknown"
 
 
-class _Stopped(Exception):
-    """``stop`` was set while the indexer was working."""
-
-
 class _IndexerFailed(Exception):
     """The indexer ended, or answered with an error."""
 
@@ -110,11 +105,11 @@ def _run_pagefind(site_dir: Path, bundle: Path, stop: threading.Event | None) ->
     before, so the order holds however the indexer schedules its work."""
     pages = sorted(site_dir.glob(urls.article_glob()))
     executable = _indexer()
+    if executable is None:
+        raise _failed(site_dir, None, "the indexer is not installed")
     # Its report goes to a file, not a pipe: nobody reads a pipe while we wait.
     with tempfile.TemporaryFile("w+b") as report:
         try:
-            if executable is None:
-                raise _IndexerFailed("the indexer is not installed")
             indexer = subprocess.Popen(
                 [str(executable), "--service"],
                 cwd=site_dir,
@@ -124,97 +119,83 @@ def _run_pagefind(site_dir: Path, bundle: Path, stop: threading.Event | None) ->
             )
         except OSError as exc:
             raise _failed(site_dir, executable, str(exc)) from None
-        except _IndexerFailed as exc:
-            raise _failed(site_dir, executable, str(exc)) from None
-        service = _Service(indexer, stop)
-        try:
-            index = service.ask({"type": "NewIndex", "config": None})["index_id"]
-            for page in pages:
-                service.ask(
-                    {
-                        "type": "AddFile",
-                        "index_id": index,
-                        "file_path": page.relative_to(site_dir).as_posix(),
-                        "url": None,
-                        "file_contents": page.read_text(encoding="utf-8", errors="replace"),
-                    }
-                )
-            service.ask({"type": "WriteFiles", "index_id": index, "output_path": str(bundle)})
-        except _Stopped:
-            indexer.kill()
-            return False
-        except _IndexerFailed as exc:
+        failure: list[str] = []
+        # The conversation blocks on the pipes; this thread stays free to watch ``stop``.
+        talk = threading.Thread(
+            target=_index_pages, args=(indexer, site_dir, pages, bundle, failure), daemon=True
+        )
+        talk.start()
+        while talk.is_alive():
+            if stop is not None and stop.wait(STOP_POLL_SECONDS):
+                indexer.kill()  # ends the conversation: its pipes close
+                talk.join()
+                indexer.wait()
+                return False
+            talk.join(None if stop is None else 0)
+        indexer.wait()
+        if failure:
             report.seek(0)
             lines = report.read().decode("utf-8", "replace").strip().splitlines()
-            raise _failed(site_dir, executable, lines[-1] if lines else str(exc)) from None
-        finally:
-            service.close()
+            raise _failed(site_dir, executable, lines[-1] if lines else failure[0])
     if not (bundle / "pagefind.js").is_file():
         raise _failed(site_dir, executable, "it wrote no pagefind.js")
     return True
 
 
+def _index_pages(
+    indexer: subprocess.Popen, site_dir: Path, pages: list[Path], bundle: Path, failure: list
+) -> None:
+    """Add ``pages`` to a new index and write it to ``bundle``; a problem goes to ``failure``."""
+    service = _Service(indexer)
+    try:
+        index = service.ask({"type": "NewIndex", "config": None})["index_id"]
+        for page in pages:
+            service.ask(
+                {
+                    "type": "AddFile",
+                    "index_id": index,
+                    "file_path": page.relative_to(site_dir).as_posix(),
+                    "url": None,
+                    "file_contents": page.read_text(encoding="utf-8", errors="replace"),
+                }
+            )
+        service.ask({"type": "WriteFiles", "index_id": index, "output_path": str(bundle)})
+    except (_IndexerFailed, OSError, ValueError) as exc:
+        failure.append(str(exc) or "the indexer stopped")
+    finally:
+        service.close()
+
+
 class _Service:
     """Requests to `pagefind --service` and its answers: base64 JSON, each ended by ','."""
 
-    def __init__(self, process: subprocess.Popen, stop: threading.Event | None):
+    def __init__(self, process: subprocess.Popen):
+        assert process.stdin is not None and process.stdout is not None
         self.process = process
-        self.stop = stop
+        self.stdin, self.stdout = process.stdin, process.stdout
         self.number = 0
-        self.unread = b""
-        assert process.stdin is not None
-        os.set_blocking(process.stdin.fileno(), False)  # write what fits, then read
 
     def ask(self, payload: dict) -> dict:
         self.number += 1
         request = {"message_id": self.number, "payload": payload}
-        message = base64.b64encode(json.dumps(request).encode("utf-8")) + b","
-        answer = json.loads(base64.b64decode(self._exchange(message)))
-        result = answer.get("payload") or {}
+        self.stdin.write(base64.b64encode(json.dumps(request).encode("utf-8")) + b",")
+        self.stdin.flush()
+        answer = b""
+        while not answer.endswith(b","):  # one answer per request, then it waits for us
+            chunk = self.stdout.read1(65536)
+            if not chunk:
+                raise _IndexerFailed("the indexer stopped")
+            answer += chunk
+        result = json.loads(base64.b64decode(answer[:-1])).get("payload") or {}
         if result.get("type") == "Error":
             raise _IndexerFailed(f"Error: {result.get('message')}")
         return result
 
-    def _exchange(self, message: bytes) -> bytes:
-        """Send ``message`` and return the next answer, watching ``stop`` meanwhile.
-
-        Writing and reading are interleaved: a page larger than the pipe would
-        otherwise block us while the indexer waits for us to read."""
-        stdin, stdout = self.process.stdin, self.process.stdout
-        assert stdin is not None and stdout is not None
-        while b"," not in self.unread:
-            if self.stop is not None and self.stop.is_set():
-                raise _Stopped
-            readable, writable, _ = select.select(
-                [stdout], [stdin] if message else [], [], STOP_POLL_SECONDS
-            )
-            if writable:
-                try:
-                    sent = os.write(stdin.fileno(), message)
-                except BlockingIOError:
-                    sent = 0
-                except BrokenPipeError:
-                    raise _IndexerFailed("the indexer stopped") from None
-                message = message[sent:]
-            if readable:
-                chunk = os.read(stdout.fileno(), 65536)
-                if not chunk:
-                    raise _IndexerFailed("the indexer stopped")
-                self.unread += chunk
-        answer, _, self.unread = self.unread.partition(b",")
-        return answer
-
     def close(self) -> None:
-        for pipe in (self.process.stdin, self.process.stdout):
-            if pipe is not None:
-                # The indexer ends at the end of its input; it may have stopped already.
-                with contextlib.suppress(OSError):
-                    pipe.close()
-        try:
-            self.process.wait(timeout=STOP_POLL_SECONDS * 10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        for pipe in (self.stdin, self.stdout):
+            # The indexer ends at the end of its input; it may have stopped already.
+            with contextlib.suppress(OSError):
+                pipe.close()
 
 
 def _indexer() -> Path | None:
