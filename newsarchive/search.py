@@ -145,7 +145,8 @@ def _run_pagefind(site_dir: Path, bundle: Path, stop: threading.Event | None) ->
 def _index_pages(
     indexer: subprocess.Popen, site_dir: Path, pages: list[Path], bundle: Path, failure: list
 ) -> None:
-    """Add ``pages`` to a new index and write it to ``bundle``; a problem goes to ``failure``."""
+    """Add ``pages`` to a new index and write its files into ``bundle``; a problem goes
+    to ``failure``."""
     service = _Service(indexer)
     try:
         index = service.ask({"type": "NewIndex", "config": None})["index_id"]
@@ -159,8 +160,17 @@ def _index_pages(
                     "file_contents": page.read_text(encoding="utf-8", errors="replace"),
                 }
             )
-        service.ask({"type": "WriteFiles", "index_id": index, "output_path": str(bundle)})
-    except (_IndexerFailed, OSError, ValueError) as exc:
+        # The files come back in the answer and we write them: in service mode the
+        # indexer's own writes may still be under way when it ends at the end of its
+        # input, which left truncated files behind.
+        files = service.ask({"type": "GetFiles", "index_id": index})["files"]
+        for file in sorted(files, key=lambda f: f["path"]):
+            target = bundle / file["path"]
+            if not target.resolve().is_relative_to(bundle.resolve()):
+                raise _IndexerFailed(f"Error: it named a file outside its folder: {file['path']}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(file["content"]))
+    except (_IndexerFailed, OSError, ValueError, KeyError) as exc:
         failure.append(str(exc) or "the indexer stopped")
     finally:
         service.close()
@@ -180,9 +190,9 @@ class _Service:
         request = {"message_id": self.number, "payload": payload}
         self.stdin.write(base64.b64encode(json.dumps(request).encode("utf-8")) + b",")
         self.stdin.flush()
-        answer = b""
+        answer = bytearray()  # the last answer holds the whole index: tens of megabytes
         while not answer.endswith(b","):  # one answer per request, then it waits for us
-            chunk = self.stdout.read1(65536)
+            chunk = self.stdout.read1(1 << 20)
             if not chunk:
                 raise _IndexerFailed("the indexer stopped")
             answer += chunk
