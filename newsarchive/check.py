@@ -1,12 +1,17 @@
 """`check`: a built site folder is whole — links resolve, ids are unique, XML parses.
 
+Also: a page that is empty, a meta-refresh (alias page) target, a `url()` in a
+style sheet, and the search index that the search page loads.
+
 Works on plain files, so it checks any build (ours in a temporary folder, or the
 `_site/` a workflow is about to deploy). A link is internal when it is relative,
 an absolute path under the base URL's path (what a 404 page must use), or a full
 address starting with the base URL (canonical links, feeds, sitemap).
 """
 
+import fnmatch
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Mapping
@@ -35,6 +40,14 @@ META_LINKS = ("og:url", "og:image", "twitter:image")
 XML_LINK_TAGS = ("loc", "link", "guid")
 XML_LINK_ATTRIBUTES = ("href", "url")
 FIX_LINK = "correct the address, or remove the link"
+# <meta http-equiv="refresh" content="0; url=../target/">: what an alias page leads to.
+_REFRESH = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(?P<url>.*)$", re.I | re.S)
+# url(x), url('x'), url("x") in a style sheet; comments taken out first.
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.I)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+# The search page names the folder of the search index in data-bundle; the page loads
+# pagefind.js from it, so a missing index is a broken link like any other.
+SEARCH_SCRIPT = "pagefind.js"
 
 
 @dataclass(frozen=True)
@@ -45,6 +58,8 @@ class PageData:
     # The links a page follows; the template's deliberate references to the original
     # portal (the banner, "original page") carry rel="nofollow" and are not among them.
     followed: tuple[str, ...] = ()
+    empty: bool = False
+    search_scripts: tuple[str, ...] = ()  # the search index a search page loads
 
 
 class _PageParser(HTMLParser):
@@ -54,6 +69,8 @@ class _PageParser(HTMLParser):
         self.anchors: set[str] = set()
         self.links: list[str] = []
         self.followed: list[str] = []
+        self.in_style = False
+        self.search_scripts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v for k, v in attrs if v is not None}
@@ -70,9 +87,36 @@ class _PageParser(HTMLParser):
                 found.append(value)
         if tag == "meta" and (values.get("property") or values.get("name")) in META_LINKS:
             found.append(values.get("content", "").strip())
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            match = _REFRESH.match(values.get("content", ""))
+            target = match.group("url").strip().strip("'\"") if match else ""
+            if target:
+                found.append(target)
+        if "style" in values:
+            found += css_links(values["style"])
         self.links += found
         if "nofollow" not in values.get("rel", "").split():
             self.followed += found
+        if "data-bundle" in values:
+            self.search_scripts.append(values["data-bundle"].rstrip("/") + "/" + SEARCH_SCRIPT)
+        self.in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_style:
+            found = css_links(data)
+            self.links += found
+            self.followed += found
+
+
+def css_links(css: str) -> list[str]:
+    """The addresses in the url(...) of a style sheet or style attribute."""
+    return [
+        next(filter(None, found), "").strip()
+        for found in _CSS_URL.findall(_CSS_COMMENT.sub("", css))
+    ]
 
 
 def read_page(html: str) -> PageData:
@@ -84,6 +128,8 @@ def read_page(html: str) -> PageData:
         duplicate_ids=tuple(sorted(i for i, n in parser.ids.items() if n > 1)),
         links=tuple(parser.links),
         followed=tuple(parser.followed),
+        empty=not html.strip(),
+        search_scripts=tuple(parser.search_scripts),
     )
 
 
@@ -108,10 +154,21 @@ def check_site(
         if rel.endswith(".html")
     }
     resolver = _Resolver(base_url, files, pages)
+    # With no article the indexer makes no index, and the search page says it cannot search.
+    indexed = any(fnmatch.fnmatchcase(f, urls.article_glob()) for f in files)
     problems = []
     for rel, page in pages.items():
         where = sources.get(rel, root / rel)
         context = f"in the page /{rel.removesuffix('index.html')}" if rel in sources else ""
+        if page.empty:
+            problems.append(
+                ContentError(
+                    where,
+                    f"the page /{rel} is empty",
+                    "build the site again; if it stays empty, check the template "
+                    "that makes this page",
+                )
+            )
         for element_id in page.duplicate_ids:
             problems.append(
                 ContentError(
@@ -138,6 +195,24 @@ def check_site(
                         "or link to a copy in the archive",
                         kind="warning",
                     )
+                )
+        for script in page.search_scripts if indexed else ():
+            if resolver.problem(rel, script):
+                problems.append(
+                    ContentError(
+                        where,
+                        f"the search index is missing: this search page loads {script!r}",
+                        "build the site again without --no-search (the search index is "
+                        "made after the pages)",
+                    )
+                )
+    for rel in sorted(f for f in files if f.endswith(".css")):
+        css = (root / rel).read_text(encoding="utf-8", errors="replace")
+        for link in css_links(css):
+            problem = resolver.problem(rel, link)
+            if problem:
+                problems.append(
+                    ContentError(root / rel, f"the style sheet link {link!r} {problem}", FIX_LINK)
                 )
     for rel in sorted(f for f in files if f.endswith(".xml")):
         problems.extend(_check_xml(root / rel, rel, resolver))

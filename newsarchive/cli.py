@@ -234,6 +234,14 @@ def run_build(args: argparse.Namespace) -> int:
             f" ({result.written} file(s) written, {result.deleted} deleted)"
             + (f"; {result.search}" if result.search else "")
         )
+    if result.hidden:
+        # Said even with --quiet: a folder an editor expects on the site is not built.
+        names = ", ".join(result.hidden[:5]) + (", ..." if len(result.hidden) > 5 else "")
+        print(
+            f"skipped {len(result.hidden)} hidden file(s)/folder(s) in "
+            f"{_shown(config.content_dir)}/: {names}",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

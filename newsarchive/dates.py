@@ -1,7 +1,7 @@
 """Parsing front-matter dates. Day-first Vietnamese dates are never read month-first."""
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 _DAY_FIRST = re.compile(
@@ -26,6 +26,28 @@ def parse_date(value: object, tz: ZoneInfo) -> datetime:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)
     return parsed
+
+
+def in_zone(value: datetime, tz: ZoneInfo) -> datetime:
+    """``value`` on the site's clock, with an offset that feeds and sitemaps can write.
+
+    Before standard time a zone has its local mean time (Asia/Ho_Chi_Minh: +07:06:30
+    until 1911), but RFC 3339, which Atom, sitemaps and <time datetime> use, writes
+    offsets in whole minutes only: such dates keep the wall-clock time and get the
+    offset rounded to the minute (+07:07), moving them by at most 30 seconds.
+    Raises ValueError when the date has no place on the calendar (years 1 to 9999)
+    once taken to ``tz``."""
+    try:
+        local = value.astimezone(tz)
+    except (OverflowError, ValueError):
+        raise ValueError(
+            f"{value.isoformat()} falls outside the years 1 to 9999 on the site's clock ({tz.key})"
+        ) from None
+    offset = local.utcoffset()
+    if offset is None or offset.seconds % 60 == 0:
+        return local
+    minutes = (offset.days * 86400 + offset.seconds + 30) // 60
+    return local.replace(tzinfo=timezone(timedelta(minutes=minutes)))
 
 
 def _parse_text(text: str) -> datetime:

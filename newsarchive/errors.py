@@ -38,7 +38,8 @@ class BuildFailed(Exception):
 def _display(path: Path, root: Path | None) -> Path:
     if root is not None:
         try:
-            return path.resolve().relative_to(root.resolve())
+            # The folder resolved, not the file: a symbolic link is named as it is.
+            return path.parent.resolve().joinpath(path.name).relative_to(root.resolve())
         except ValueError:
             pass
     return path

@@ -6,6 +6,7 @@ everything is NFC-normalised, so an NFD or CRLF file gives the same site as its 
 
 import os
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -26,6 +27,10 @@ class FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     }
 
 
+# An article's front matter is a dozen short lines; 64 KiB is a hundred times that, and
+# keeps a pasted document or a generated monster from costing seconds in every stage.
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+
 YAML_HINT = (
     "check the YAML syntax at this spot: each line is 'key: value'; put a value "
     "that contains ': ' or ' #', or starts with [ { * & ! | > ' \" % @ or `, "
@@ -33,29 +38,111 @@ YAML_HINT = (
 )
 
 
-def find_sources(content_dir: Path) -> list[Path]:
-    return [Path(path) for path, _ in scan_sources(content_dir)]
+@dataclass(frozen=True)
+class ContentScan:
+    """What is below the content folder: the article files, and what was left out."""
+
+    files: list[tuple[str, os.stat_result]]  # every *.md file with its stat, in path order
+    hidden: list[str]  # names starting with '.', relative to the folder ('.drafts/', '.x.md')
+    errors: list[ContentError]  # symlink loops, links leaving the project, unreadable folders
 
 
-def scan_sources(content_dir: Path) -> list[tuple[str, os.stat_result]]:
+def scan_sources(content_dir: Path, project: Path | None = None) -> ContentScan:
     """Every *.md file below ``content_dir`` with its stat, in path order.
 
     os.scandir gives file types without a stat() each: three times faster
     than Path.rglob on a 10,000-article archive, and the stat is reused to
-    tell unchanged files from changed ones."""
+    tell unchanged files from changed ones.
+
+    Hidden files and folders (editors' backups, `.git`, `.drafts/`) are left out and
+    listed. A symbolic link is followed when it stays inside ``project`` (or the content
+    folder): one that leaves it, points to nothing or leads back into a folder it is
+    in is an error, so no file from elsewhere on the machine is ever published."""
+    top = os.path.realpath(content_dir)
+    allowed = [top] + ([os.path.realpath(project)] if project is not None else [])
     found: list[tuple[str, os.stat_result]] = []
+    hidden: list[str] = []
+    errors: list[ContentError] = []
 
-    def walk(folder: str) -> None:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    walk(entry.path)
-                elif entry.name.endswith(".md") and entry.is_file():
+    def walk(folder: str, inside: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            errors.append(_unreadable(Path(folder), exc))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                rel = os.path.relpath(entry.path, content_dir).replace(os.sep, "/")
+                hidden.append(rel + ("/" if _is_dir(entry) else ""))
+                continue
+            real = None
+            if entry.is_symlink():
+                real = os.path.realpath(entry.path)
+                problem = _link_problem(real, allowed)
+                if problem:
+                    errors.append(_bad_link(Path(entry.path), real, problem))
+                    continue
+            if _is_dir(entry):
+                real = real or os.path.realpath(entry.path)
+                if real in inside:
+                    errors.append(_bad_link(Path(entry.path), real, "loop"))
+                    continue
+                walk(entry.path, (*inside, real))
+            elif entry.name.endswith(".md") and entry.is_file():
+                try:
                     found.append((entry.path, entry.stat()))
+                except OSError as exc:
+                    errors.append(_unreadable(Path(entry.path), exc))
 
-    walk(str(content_dir))
+    walk(str(content_dir), (top,))
     found.sort(key=lambda item: item[0].split(os.sep))  # as Path objects sort
-    return found
+    return ContentScan(found, sorted(hidden), errors)
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a symlink loop: reported by the caller
+        return False
+
+
+def _link_problem(real: str, allowed: list[str]) -> str:
+    if not os.path.exists(real):
+        return "nowhere"
+    if not any(real == root or real.startswith(root + os.sep) for root in allowed):
+        return "outside"
+    return ""
+
+
+def _bad_link(path: Path, real: str, problem: str) -> ContentError:
+    if problem == "loop":
+        return ContentError(
+            path,
+            f"this symbolic link leads back to {real}, a folder it is already in "
+            "(a loop: the folder would contain itself forever)",
+            "delete the link, or make it point to a folder outside its own parents",
+        )
+    if problem == "nowhere":
+        return ContentError(
+            path,
+            f"this symbolic link points to {real}, which does not exist",
+            "delete the link, or copy the article file here instead",
+        )
+    return ContentError(
+        path,
+        f"this symbolic link leads outside the project, to {real}",
+        "copy the articles into the content folder instead of linking to them: "
+        "only files inside the project are published",
+    )
+
+
+def _unreadable(path: Path, exc: OSError) -> ContentError:
+    return ContentError(
+        path,
+        f"cannot be read: {exc.strerror or exc}",
+        "check that the file or folder exists and that you may read it",
+    )
 
 
 def normalise_text(data: bytes) -> str:
@@ -112,6 +199,18 @@ def split_front_matter(path: Path, text: str) -> SourceFile | list[ContentError]
             )
         ]
     yaml_text = "\n".join(lines[1:end])
+    size = len(yaml_text.encode("utf-8"))
+    if size > MAX_FRONT_MATTER_BYTES:
+        return [
+            ContentError(
+                path,
+                f"the front matter is {size:,} bytes long; at most "
+                f"{MAX_FRONT_MATTER_BYTES:,} bytes (64 KiB) are allowed",
+                "keep only the short 'key: value' lines there and move long text "
+                "into the article body, below the closing '---'",
+                1,
+            )
+        ]
     parsed = parse_yaml(path, yaml_text, first_line=2)
     if isinstance(parsed, list):
         return parsed
@@ -124,6 +223,10 @@ def parse_yaml(
     path: Path, text: str, first_line: int = 1
 ) -> tuple[dict[str, Any], dict[str, int]] | list[ContentError]:
     """Parse a YAML mapping; return it with each key's line, or the errors."""
+    if "&" in text or "*" in text:  # cheap test first: a real anchor needs one of them
+        refused = _anchors(path, text, first_line)
+        if refused:
+            return refused
     loader = FrontMatterLoader(text)
     try:
         node = loader.get_single_node()
@@ -158,6 +261,40 @@ def parse_yaml(
         loader.dispose()
     key_lines = {str(k.value): k.start_mark.line + first_line for k, _ in node.value}
     return {str(k): v for k, v in data.items()}, key_lines
+
+
+def _anchors(path: Path, text: str, first_line: int) -> list[ContentError]:
+    """YAML anchors (&name) and aliases (*name) are refused: an article has no use for
+    them, and nested aliases make a few lines expand to gigabytes (an "alias bomb").
+    Read from the parser's events, so nothing is ever expanded; the first anchor and
+    the first alias are named, with a count of the others."""
+    found: dict[str, list[yaml.Event]] = {"anchor": [], "alias": []}
+    try:
+        for event in yaml.parse(text, Loader=FrontMatterLoader):
+            if isinstance(event, yaml.AliasEvent):
+                found["alias"].append(event)
+            elif getattr(event, "anchor", None):
+                found["anchor"].append(event)
+    except yaml.YAMLError:
+        pass  # broken YAML: parse_yaml reports it with its line and column
+    errors = []
+    for kind, sign in (("anchor", "&"), ("alias", "*")):
+        if not found[kind]:
+            continue
+        first, others = found[kind][0], len(found[kind]) - 1
+        plural = "aliases" if kind == "alias" else "anchors"
+        more = f" (and {others} more {plural} in this file)" if others else ""
+        errors.append(
+            ContentError(
+                path,
+                f"the YAML {kind} '{sign}{first.anchor}' is not allowed{more}",
+                "write each value out in full; if a text starts with & or *, put it in "
+                'double quotes, e.g. title: "*Tin* mới"',
+                first.start_mark.line + first_line,
+                first.start_mark.column + 1,
+            )
+        )
+    return errors
 
 
 def _duplicate_keys(path: Path, node: yaml.MappingNode, first_line: int) -> list[ContentError]:

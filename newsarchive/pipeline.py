@@ -53,6 +53,7 @@ class BuildResult:
     written: int = 0  # files written (the others already held the same bytes)
     deleted: int = 0
     search: str = ""  # what happened to the search index, for the editor
+    hidden: tuple[str, ...] = ()  # hidden files and folders in content/, not built
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Sources:
     articles: list[Article]
     entries: dict[str, SourceEntry]  # the cache entry of every file, by path
     bodies: dict[str, str]  # body digest -> Markdown, of the files read this time
+    hidden: list[str]  # hidden files and folders left out of the content folder
 
 
 def read_articles(
@@ -81,7 +83,10 @@ def read_articles(
             ]
         )
     looked = time.time_ns()
-    sources = scan_sources(config.content_dir)
+    scan = scan_sources(config.content_dir, config.root)
+    if scan.errors:
+        raise BuildFailed(scan.errors)
+    sources = scan.files
     stale = [path for path, st in sources if not _unchanged(cached.get(path), st)]
     counter = Progress(len(stale), "articles read", quiet=not progress)
     read = functools.partial(_read_batch, cached=cached, tz=config.timezone)
@@ -114,7 +119,7 @@ def read_articles(
     errors.extend(check_together(articles))
     if errors:
         raise BuildFailed(errors)
-    return Sources(articles, entries, bodies)
+    return Sources(articles, entries, bodies, scan.hidden)
 
 
 def _unchanged(entry: SourceEntry | None, st: os.stat_result) -> bool:
@@ -268,6 +273,7 @@ def _build(
         rendered=len(todo),
         written=len(written) + len(copied),
         deleted=len(deleted),
+        hidden=tuple(sources.hidden),
     )
     return built, files
 

@@ -1,6 +1,7 @@
 """Stage 2: turn SourceFiles into Articles, or into every problem found."""
 
 import difflib
+import html
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -9,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from . import urls
 from .content import Article, SourceFile
-from .dates import parse_date
+from .dates import in_zone, parse_date
 from .errors import ContentError
 from .fingerprint import digest
 from .slugs import slugify
@@ -28,6 +29,12 @@ KNOWN_KEYS = (
 )
 TEXT_KEYS = ("title", "category", "summary", "author", "slug", "source_url")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A headline, not a paragraph; and it is repeated in lists, feeds and the search index.
+MAX_TITLE = 1000
+# File systems hold names of at most 255 bytes and paths of 4,096: an output path
+# longer than 2,000 bytes leaves room for the output folder's own path.
+MAX_NAME_BYTES = 255
+MAX_PATH_BYTES = 2000
 QUOTE_HINT = 'put the value in double quotes, e.g. {key}: "{value}"'
 
 
@@ -77,6 +84,12 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
                 QUOTE_HINT.format(key=key, value=_as_written(value)),
             )
     title = meta.get("title")
+    if isinstance(title, str) and len(title) > MAX_TITLE:
+        error(
+            "title",
+            f"the title is {len(title):,} characters long; at most {MAX_TITLE:,} are allowed",
+            "shorten the title; put the rest in the article text or in 'summary:'",
+        )
     if title is None or (isinstance(title, str) and not title.strip()):
         errors.append(
             ContentError(
@@ -99,7 +112,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
         )
     else:
         try:
-            published = parse_date(meta["date"], tz)
+            published = in_zone(parse_date(meta["date"], tz), tz)
         except ValueError as exc:
             error(
                 "date",
@@ -119,9 +132,16 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
             )
     aliases = _text_list(meta, "aliases", error)
     for alias in aliases:
+        shown = alias if len(alias) <= 80 else alias[:77] + "..."
         problem = urls.alias_problem(alias)
         if problem:
-            error("aliases", f"alias '{alias}' {problem}", urls.ALIAS_HINT)
+            error("aliases", f"alias '{shown}' {problem}", urls.ALIAS_HINT)
+        elif _too_long(urls.alias_url(alias)):
+            error(
+                "aliases",
+                f"alias '{shown}' {_too_long(urls.alias_url(alias))}",
+                "no web server has a file of that name: remove the alias or shorten it",
+            )
 
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
@@ -138,6 +158,8 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
             f"slug '{slug}' may only hold a-z, 0-9 and single '-' between words",
             f"use slug: {slugify(slug) or 'bai-viet'}",
         )
+    elif isinstance(slug, str) and _too_long(slug):
+        error("slug", f"slug '{slug[:40]}...' {_too_long(slug)}", "use a shorter slug")
     elif slug is None and isinstance(title, str) and title.strip():
         slug = slugify(title)
         if not slug:
@@ -161,7 +183,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
     return Article(
         path=str(source.path),
         title=title.strip(),
-        published=published.astimezone(tz),
+        published=published,
         slug=slug,
         body_digest=digest(source.body),
         category=(meta.get("category") or "").strip(),
@@ -180,12 +202,54 @@ def lead(body: str, limit: int = 220) -> str:
     for block in body.split("\n\n"):
         text = " ".join(block.split())
         if text and not re.match(r"^([#|>*<-]|\d+\.\s|!\[)", text):
-            text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-            text = re.sub(r"(\*\*|__|\*|`)", "", text)
+            text = " ".join(as_read(text).split())
             if len(text) <= limit:
                 return text
             return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return ""
+
+
+def _too_long(path: str) -> str:
+    """Why ``path`` (inside the output folder) cannot be a file name, or ""."""
+    for part in path.split("/"):
+        size = len(part.encode("utf-8"))
+        if size > MAX_NAME_BYTES:
+            return (
+                f"has a part of {size} bytes ('{part[:20]}...'); "
+                f"file systems allow at most {MAX_NAME_BYTES} bytes between two '/'"
+            )
+    size = len(path.encode("utf-8"))
+    if size > MAX_PATH_BYTES:
+        return f"is {size:,} bytes long; at most {MAX_PATH_BYTES:,} bytes are allowed"
+    return ""
+
+
+# One pass over a paragraph's Markdown, left to right, so that an escaped character
+# (\* \_ \[ in imported text) is taken as itself before it can be read as markup.
+_MARKUP = re.compile(
+    r"\\(?P<escaped>[!-/:-@\[-`{-~])"
+    r"|(?P<tag><br\s*/?>|</?[A-Za-z][^<>]*>)"
+    r"|!?\[(?P<label>(?:\\.|[^\]\\])*)\]\([^)]*\)"
+    r"|\*\*|__|\*|`"
+)
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def as_read(markdown: str) -> str:
+    """The text of a Markdown paragraph as a reader sees it: no escapes, link and
+    emphasis marks, inline tags or entities (``file\\_name`` -> ``file_name``)."""
+
+    def plain(match: re.Match[str]) -> str:
+        if match.group("escaped"):
+            return match.group("escaped")
+        if match.group("tag"):
+            return " " if match.group("tag").startswith("<br") else ""
+        if match.group("label") is not None:
+            return _MARKUP.sub(plain, match.group("label"))
+        return ""  # emphasis or code marks
+
+    text = _MARKUP.sub(plain, markdown)
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 def _text_list(meta: dict[str, Any], key: str, error: Any) -> list[str]:
