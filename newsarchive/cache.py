@@ -61,7 +61,6 @@ class OutputState:
 
     key: str
     output_dir: str
-    folder_id: tuple[int, int]  # (st_dev, st_ino): a replaced folder starts afresh
     pages: dict[str, str] = field(default_factory=dict)  # output path -> fingerprint
     files: dict[str, OutputFile] = field(default_factory=dict)  # output path -> file
     # static source file -> (mtime_ns, size, digest)
@@ -175,17 +174,14 @@ class Cache:
     # Output state ----------------------------------------------------------
 
     def state(self) -> OutputState | None:
-        """The state of the output folder, if it is still the folder we wrote."""
-        if not self.enabled:
+        """The state of the output folder, if there is one.
+
+        Not tied to the folder's inode: a folder restored from a copy (a CI cache)
+        is still trusted file by file, by each file's size and mtime."""
+        if not self.enabled or not self.output_dir.is_dir():
             return None
         state = _read(self.state_path)
         if not isinstance(state, OutputState) or state.key != self.key:
-            return None
-        try:
-            st = os.stat(self.output_dir)
-        except OSError:
-            return None
-        if state.folder_id != (st.st_dev, st.st_ino):
             return None
         return state
 

@@ -225,12 +225,10 @@ def _build(
             files.update({paths[i]: old[paths[i]] for i in set(range(len(paths))) - set(todo)})
             seen_statics, copied = _copy_statics(statics, state, old, target, files)
             deleted = sorted(set(state.files) - set(files)) if state else []
-            st = os.stat(staging if full else config.output_dir)
             staged_state = cache.stage_state(
                 OutputState(
                     key=cache.key,
                     output_dir=str(config.output_dir),
-                    folder_id=(st.st_dev, st.st_ino),
                     pages={path: fp for path, fp in zip(paths, prints, strict=True) if fp},
                     files=files,
                     statics=seen_statics,
