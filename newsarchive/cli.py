@@ -69,6 +69,11 @@ def parser() -> argparse.ArgumentParser:
         help="leave the search index as it is: faster, but it may miss new or changed "
         "articles until a build without this option",
     )
+    build_cmd.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (e.g. links in articles to missing pages) as errors",
+    )
     build_cmd.set_defaults(run=run_build)
 
     new_cmd = commands.add_parser("new", help="start a new article file")
@@ -184,7 +189,12 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         config = site_config(args)
         result = build(
-            config, jobs=args.jobs, progress=not args.quiet, cache=args.cache, search=args.search
+            config,
+            jobs=args.jobs,
+            progress=not args.quiet,
+            cache=args.cache,
+            search=args.search,
+            strict=args.strict,
         )
     except BuildFailed as failed:
         if failed.outcome:
@@ -192,6 +202,8 @@ def run_build(args: argparse.Namespace) -> int:
         else:
             report(failed.errors, Path.cwd())
         return EXIT_CONTENT
+    for warning in sorted(result.warnings, key=lambda e: (str(e.path), e.line or 0)):
+        print(warning.format(Path.cwd()), file=sys.stderr)
     if not args.quiet:
         drafts = f" ({result.drafts} draft(s) not published)" if result.drafts else ""
         print(

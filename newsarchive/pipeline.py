@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from . import output, search, urls
+from .bodylinks import body_link_problems
 from .cache import Cache, OutputFile, OutputState, SourceEntry, no_gc
 from .config import SiteConfig
 from .content import Article
@@ -53,6 +54,7 @@ class BuildResult:
     written: int = 0  # files written (the others already held the same bytes)
     deleted: int = 0
     search: str = ""  # what happened to the search index, for the editor
+    warnings: tuple[ContentError, ...] = ()  # e.g. body links to missing pages
 
 
 @dataclass(frozen=True)
@@ -161,18 +163,19 @@ def build(
     progress: bool = False,
     cache: bool = True,
     search: bool = True,
+    strict: bool = False,
 ) -> BuildResult:
     """Build the site into config.output_dir, doing only the work that changed.
 
     ``progress`` shows a counter on stderr when it is a terminal; ``cache=False``
     builds everything and leaves no cache behind; ``search=False`` leaves the search
-    index as it is. Raises BuildFailed, leaving the previous site (and the cache) as
-    they were."""
+    index as it is; ``strict`` makes warnings errors. Raises BuildFailed, leaving the
+    previous site (and the cache) as they were."""
     started = time.perf_counter()
     output.recover(config.output_dir)  # finish a killed build's publish first
     try:
         result, files = _build(
-            config, Cache(config, cache), jobs or default_jobs(), progress, started
+            config, Cache(config, cache), jobs or default_jobs(), progress, started, strict
         )
     except BrokenProcessPool as exc:
         raise BuildFailed(
@@ -189,7 +192,7 @@ def build(
 
 
 def _build(
-    config: SiteConfig, cache: Cache, jobs: int, progress: bool, started: float
+    config: SiteConfig, cache: Cache, jobs: int, progress: bool, started: float, strict: bool
 ) -> tuple[BuildResult, dict[str, OutputFile]]:
     """The build, and the files of the site it published."""
     with no_gc():
@@ -219,9 +222,15 @@ def _build(
         staging = (output.staging_folder if full else output.update_folder)(config.output_dir)
         target = staging if full else staging / output.STAGED
         try:
-            files, written = _render(
+            files, written, converted = _render(
                 config, cache, site, todo, target, old, jobs, progress, sources
             )
+            bodies = _all_bodies(config, cache, site, sources, converted)
+            outputs = {*map(urls.output_file, (p.url for p in site.pages))}
+            outputs.update(path.as_posix() for path in statics)
+            warnings = body_link_problems(site.articles, bodies, outputs, as_errors=strict)
+            if warnings and strict:
+                raise BuildFailed(warnings)
             files.update({paths[i]: old[paths[i]] for i in set(range(len(paths))) - set(todo)})
             seen_statics, copied = _copy_statics(statics, state, old, target, files)
             deleted = sorted(set(state.files) - set(files)) if state else []
@@ -266,6 +275,7 @@ def _build(
         rendered=len(todo),
         written=len(written) + len(copied),
         deleted=len(deleted),
+        warnings=tuple(warnings),
     )
     return built, files
 
@@ -297,12 +307,14 @@ def _render(
     jobs: int | None,
     progress: bool,
     sources: Sources,
-) -> tuple[dict[str, OutputFile], set[str]]:
-    """Render pages ``todo`` into ``target``, writing only those whose bytes changed."""
+) -> tuple[dict[str, OutputFile], set[str], dict[str, str]]:
+    """Render pages ``todo`` into ``target``, writing only those whose bytes changed.
+
+    Returns the files, those written, and the bodies converted to HTML on the way."""
     files: dict[str, OutputFile] = {}
     written: set[str] = set()
     if not todo:
-        return files, written
+        return files, written, {}
     articles = [a for a in (site.pages[i].article for i in todo) if a is not None]
     known_html = cache.html({a.body_digest for a in articles})
     missing = {a.body_digest: a for a in articles if a.body_digest not in known_html}
@@ -331,7 +343,24 @@ def _render(
     finally:
         counter.close()
     cache.save_html(converted, {e.article.body_digest for e in sources.entries.values()})
-    return files, written
+    return files, written, converted
+
+
+def _all_bodies(
+    config: SiteConfig, cache: Cache, site: Site, sources: Sources, converted: dict[str, str]
+) -> dict[str, str]:
+    """The HTML of every article's body (for checking its links): converted by this
+    build, else cached, else (a lost cache entry) converted now."""
+    wanted = {a.body_digest for a in site.articles} - converted.keys()
+    bodies = {**cache.html(wanted), **converted}
+    lost = [a for a in site.articles if a.body_digest not in bodies]
+    if lost:
+        renderer = Renderer(config)
+        for article in lost:
+            key = article.body_digest
+            renderer.markdown[key] = sources.bodies.get(key) or _reread_body(article)
+            bodies[key] = renderer.body_html(key)
+    return bodies
 
 
 def _reread_body(article: Article) -> str:
