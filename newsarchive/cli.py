@@ -148,6 +148,17 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     if args.config and not path.is_file():
         print(f"newsarchive: error: config file {path} does not exist", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+    if not path.is_file():
+        raise BuildFailed(
+            [
+                ContentError(
+                    path.absolute(),
+                    f"there is no site.yaml in this folder ({Path.cwd()})",
+                    "run the command in the archive's folder (the one holding site.yaml, "
+                    "content/ and templates/), or name the file: --config path/to/site.yaml",
+                )
+            ]
+        )
     loaded = load_config(path)
     if isinstance(loaded, list):
         raise BuildFailed(loaded)
@@ -160,7 +171,7 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     if offline and output_dir is None:
         # Keep the offline copy beside the online site instead of replacing it.
         output_dir = loaded.output_dir.with_name(loaded.output_dir.name + "-offline")
-    return loaded.with_overrides(
+    config = loaded.with_overrides(
         content_dir=_absolute(args.content),
         templates_dir=_absolute(getattr(args, "templates", None)),
         static_dir=_absolute(getattr(args, "static", None)),
@@ -168,6 +179,18 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
         base_url=base_url,
         offline=offline or None,
     )
+    if args.command in ("build", "serve", "check") and not config.templates_dir.is_dir():
+        raise BuildFailed(
+            [
+                ContentError(
+                    config.templates_dir,
+                    "the templates folder does not exist",
+                    "copy templates/ from newsarchive into the archive's folder, "
+                    "or pass --templates DIR",
+                )
+            ]
+        )
+    return config
 
 
 def report(
