@@ -37,40 +37,48 @@ def body_link_problems(
         html = bodies[article.body_digest]
         page = urls.article_url(article)
         found = [
-            (written, f"the link {written} leads to no page or file of this site", MISSING_HINT)
-            for written in site_links(html)
-            if urls.body_link_file(page, written) not in files
+            (forms, f"the link {forms[0]} leads to no page or file of this site", MISSING_HINT)
+            for forms in site_links(html)
+            if urls.body_link_file(page, forms[0]) not in files
         ]
         found += [
-            (written, f"the link address {written!r} is not allowed: it was left out", UNSAFE_HINT)
-            for written in unsafe_links(html)
+            (forms, f"the link address {forms[0]!r} is not allowed: it was left out", UNSAFE_HINT)
+            for forms in unsafe_links(html)
         ]
         if found:
-            lines = _lines(Path(article.path))
+            where = _Lines(Path(article.path))
             problems += [
                 ContentError(
-                    Path(article.path), message, hint, _line_of(written, lines), None, not as_errors
+                    Path(article.path), message, hint, where.next(*forms), None, not as_errors
                 )
-                for written, message, hint in found
+                for forms, message, hint in found
             ]
     return problems
 
 
-def _lines(path: Path) -> list[str]:
-    try:
-        return normalise_text(path.read_bytes()).splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []
+class _Lines:
+    """Where addresses are written in a file, after its front matter: the first time
+    an address is asked for, its first occurrence; the next time, the next one."""
 
+    def __init__(self, path: Path):
+        try:
+            lines = normalise_text(path.read_bytes()).splitlines()
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        start = _front_matter_end(lines)
+        # As Markdown reads them: tabs expanded to 4 columns.
+        self.lines = [(n, line.expandtabs(4)) for n, line in enumerate(lines, 1)][start:]
+        self.asked: dict[str, int] = {}
 
-def _line_of(written: str, lines: list[str]) -> int | None:
-    """The line of the file where the address is written (the first, after the front
-    matter when it is there too); None when Markdown changed it beyond recognition."""
-    start = _front_matter_end(lines)
-    for number, line in enumerate(lines[start:], start=start + 1):
-        if written in line:
-            return number
-    return None
+    def next(self, decoded: str, serialised: str) -> int | None:
+        """None when Markdown changed the address beyond recognition."""
+        for written in dict.fromkeys((serialised, decoded)):
+            occurrences = [n for n, line in self.lines for _ in range(line.count(written))]
+            if occurrences:
+                seen = self.asked.get(written, 0)
+                self.asked[written] = seen + 1
+                return occurrences[min(seen, len(occurrences) - 1)]
+        return None
 
 
 def _front_matter_end(lines: list[str]) -> int:
