@@ -175,3 +175,41 @@ def unsafe_links(body_html: str) -> Iterator[tuple[str, str]]:
     if UNSAFE_ATTRIBUTE in body_html:
         for match in _UNSAFE.finditer(body_html):
             yield html.unescape(match.group(1)), match.group(1)
+
+
+# Plain text -> Markdown that renders as the same text, for imported articles.
+# Which characters matter depends on the extensions enabled above ("extra" brings
+# tables, definition lists, abbreviations, attribute lists and footnotes).
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+_ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+_BLOCK_START = (
+    (re.compile(r"^([#>])"), r"\\\1"),  # heading, quote
+    (re.compile(r"^([-+])(?=\s)"), r"\\\1"),  # list item ("*" is escaped everywhere)
+    (re.compile(r"^(\d+)\.(?=\s)"), r"\1\\."),  # numbered list item
+    (re.compile(r"^:(?=\s)"), "&#58;"),  # definition
+    (re.compile(r"^(-+\s*)$"), r"\\\1"),  # setext underline / rule
+    (re.compile(r"^=(=*\s*)$"), r"&#61;\1"),  # setext underline
+)
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def escape_inline(text: str) -> str:
+    """Escape what would be read as emphasis, code, links or HTML inside a line."""
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY_LIKE.sub("&amp;", text)
+    return text.replace("<", "&lt;")
+
+
+def escape_line_start(line: str) -> str:
+    """Escape what would start a heading, list, quote or definition at a line start."""
+    for pattern, replacement in _BLOCK_START:
+        line = pattern.sub(replacement, line, count=1)
+    return line
+
+
+def plain_paragraph(lines: list[str]) -> str:
+    """A paragraph of plain text lines as Markdown; the line breaks are kept."""
+    escaped = [escape_line_start(escape_inline(line)) for line in lines]
+    if len(lines) > 1 and any(_TABLE_RULE.match(line) and "|" in line for line in lines):
+        escaped = [line.replace("|", "\\|") for line in escaped]
+    return "<br>\n".join(escaped)
