@@ -9,51 +9,59 @@ article's deletion is reported although its own page did not change.
 """
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from . import urls
 from .content import Article
 from .errors import ContentError
 from .load import normalise_text
-from .markup import site_links, unsafe_links
+from .markup import SITE, UNSAFE, marked_links
 
 MISSING_HINT = (
     "correct the address (an article is at /yyyy/mm/slug/, a file of static/ at its path "
     "there, e.g. /images/anh.jpg) or remove the link"
 )
 UNSAFE_HINT = "use an address that starts with http://, https://, mailto: or tel:, or a path"
+Links = tuple[tuple[str, str, str], ...]  # as markup.marked_links gives them
 
 
 def body_link_problems(
     articles: Iterable[Article],
-    bodies: Mapping[str, str],
+    links: Mapping[str, Links],
     files: set[str],
     as_errors: bool = False,
 ) -> list[ContentError]:
-    """``bodies``: each body's HTML by digest (markup.py marks its links);
+    """``links``: the marked links of each body, by digest (see `body_links`);
     ``files``: every output file of the site (as urls.output_file gives them)."""
     problems = []
     for article in articles:
-        html = bodies[article.body_digest]
-        page = urls.article_url(article)
-        found = [
-            (forms, f"the link {forms[0]} leads to no page or file of this site", MISSING_HINT)
-            for forms in site_links(html)
-            if urls.body_link_file(page, forms[0]) not in files
-        ]
-        found += [
-            (forms, f"the link address {forms[0]!r} is not allowed: it was left out", UNSAFE_HINT)
-            for forms in unsafe_links(html)
-        ]
+        found = []
+        for kind, decoded, serialised in links[article.body_digest]:
+            if kind == UNSAFE:
+                message = f"the link address {decoded!r} is not allowed: it was left out"
+                found.append((decoded, serialised, message, UNSAFE_HINT))
+            elif (
+                kind == SITE
+                and urls.body_link_file(urls.article_url(article), decoded) not in files
+            ):
+                message = f"the link {decoded} leads to no page or file of this site"
+                found.append((decoded, serialised, message, MISSING_HINT))
         if found:
-            where = _Lines(Path(article.path))
+            path, where = Path(article.path), _Lines(Path(article.path))
             problems += [
-                ContentError(
-                    Path(article.path), message, hint, where.next(*forms), None, not as_errors
-                )
-                for forms, message, hint in found
+                ContentError(path, message, hint, where.next(decoded, serialised), None, True)
+                for decoded, serialised, message, hint in found
             ]
-    return problems
+    return [replace(p, warning=False) for p in problems] if as_errors else problems
+
+
+def body_links(
+    bodies: Mapping[str, str], known: Mapping[str, Links], digests: Iterable[str]
+) -> dict[str, Links]:
+    """The marked links of the bodies ``digests``: from ``known`` (what an earlier build
+    found), else from their HTML in ``bodies``."""
+    return {d: known[d] if d in known else marked_links(bodies[d]) for d in digests}
 
 
 class _Lines:

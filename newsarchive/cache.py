@@ -13,6 +13,8 @@ It holds:
   It is replaced in the same step that publishes the output (see output.py),
   so it never claims a file the output folder does not hold.
 - related.pickle: the related articles of the last build (see archive.Related).
+- links.pickle: the links marked in each body's HTML, by digest (see bodylinks.py),
+  so that checking every article's links does not load every body.
 - jinja/: compiled templates (Jinja2's own bytecode cache).
 
 A cache file that is missing, unreadable, of another format or made by other
@@ -98,6 +100,7 @@ class Cache:
         self._loaded: dict[int, dict[str, SourceEntry]] = {}
         self._html: dict[int, dict[str, str]] = {}
         self._related = Related()
+        self._links: dict[str, tuple] = {}
 
     # Sources ---------------------------------------------------------------
 
@@ -136,6 +139,19 @@ class Cache:
         if self.enabled and related != self._related:
             _write(self.folder / "related.pickle", (self.sources_key, related))
             self._related = related
+
+    # Links in article bodies -------------------------------------------------
+
+    def body_links(self) -> dict[str, tuple]:
+        data = _read(self.folder / "links.pickle") if self.enabled else None
+        if isinstance(data, tuple) and len(data) == 2 and data[0] == self.sources_key:
+            self._links = data[1]
+        return self._links
+
+    def save_body_links(self, links: dict[str, tuple]) -> None:
+        if self.enabled and links != self._links:
+            _write(self.folder / "links.pickle", (self.sources_key, links))
+            self._links = links
 
     # Article bodies as HTML --------------------------------------------------
 

@@ -12,14 +12,13 @@ for one page, at render time:
   keeps its text, the `<img>` becomes a `<span>` of its alt text, and the address
   waits in UNSAFE_ATTRIBUTE, which rendering removes.
 
-The build finds both marks in the cached HTML of every article on every build
-(`site_links`, `unsafe_links`): it warns about links to missing pages and refused
-addresses even for articles whose page it does not render again.
+The build finds both marks (`marked_links`) and checks them on every build, for every
+article (bodylinks.py), even when it does not render the article's page again.
 """
 
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
@@ -162,19 +161,18 @@ def resolve_links(body_html: str, link: Callable[[str], str | None]) -> str:
     return body_html
 
 
-def site_links(body_html: str) -> Iterator[tuple[str, str]]:
-    """The site links of a converted body in document order: each as written (entities
-    decoded) and as serialised."""
+SITE, UNSAFE = "site", "unsafe"
+
+
+def marked_links(body_html: str) -> tuple[tuple[str, str, str], ...]:
+    """The marked links of a converted body in document order, each as (SITE or
+    UNSAFE, the address as written with entities decoded, the address as serialised)."""
+    found = []
     if SITE_LINK in body_html:
-        for match in _SITE_LINK.finditer(body_html):
-            yield html.unescape(match.group(1)), match.group(1)
-
-
-def unsafe_links(body_html: str) -> Iterator[tuple[str, str]]:
-    """The refused addresses of a converted body, as site_links gives them."""
+        found += [(m.start(), SITE, m.group(1)) for m in _SITE_LINK.finditer(body_html)]
     if UNSAFE_ATTRIBUTE in body_html:
-        for match in _UNSAFE.finditer(body_html):
-            yield html.unescape(match.group(1)), match.group(1)
+        found += [(m.start(), UNSAFE, m.group(1)) for m in _UNSAFE.finditer(body_html)]
+    return tuple((kind, html.unescape(raw), raw) for _, kind, raw in sorted(found))
 
 
 # Plain text -> Markdown that renders as the same text, for imported articles.

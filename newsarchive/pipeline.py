@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from . import output, search, urls
-from .bodylinks import body_link_problems
+from .bodylinks import Links, body_link_problems, body_links
 from .cache import Cache, OutputFile, OutputState, SourceEntry, no_gc
 from .config import SiteConfig
 from .content import Article
@@ -225,10 +225,10 @@ def _build(
             files, written, converted = _render(
                 config, cache, site, todo, target, old, jobs, progress, sources
             )
-            bodies = _all_bodies(config, cache, site, sources, converted)
+            links = _body_links(config, cache, site, sources, converted)
             outputs = {*map(urls.output_file, (p.url for p in site.pages))}
             outputs.update(path.as_posix() for path in statics)
-            warnings = body_link_problems(site.articles, bodies, outputs, as_errors=strict)
+            warnings = body_link_problems(site.articles, links, outputs, as_errors=strict)
             if warnings and strict:
                 raise BuildFailed(warnings)
             files.update({paths[i]: old[paths[i]] for i in set(range(len(paths))) - set(todo)})
@@ -346,21 +346,26 @@ def _render(
     return files, written, converted
 
 
-def _all_bodies(
+def _body_links(
     config: SiteConfig, cache: Cache, site: Site, sources: Sources, converted: dict[str, str]
-) -> dict[str, str]:
-    """The HTML of every article's body (for checking its links): converted by this
-    build, else cached, else (a lost cache entry) converted now."""
-    wanted = {a.body_digest for a in site.articles} - converted.keys()
-    bodies = {**cache.html(wanted), **converted}
-    lost = [a for a in site.articles if a.body_digest not in bodies]
+) -> dict[str, Links]:
+    """The links marked in every article's body, to check them: as an earlier build
+    found them, else from the body's HTML (converted by this build, cached, or, when
+    the cache lost it, converted now)."""
+    live = {a.body_digest for a in site.articles}
+    known = cache.body_links()
+    unknown = live - known.keys()
+    bodies = {**cache.html(unknown - converted.keys()), **converted}
+    lost = [a for a in site.articles if a.body_digest in unknown - bodies.keys()]
     if lost:
         renderer = Renderer(config)
         for article in lost:
             key = article.body_digest
             renderer.markdown[key] = sources.bodies.get(key) or _reread_body(article)
             bodies[key] = renderer.body_html(key)
-    return bodies
+    links = body_links(bodies, known, live)
+    cache.save_body_links(links)
+    return links
 
 
 def _reread_body(article: Article) -> str:

@@ -1,6 +1,8 @@
 """Links that editors write in article bodies: made to work under a sub-path and offline,
 and checked by the build itself (warnings by file and line; --strict makes them errors)."""
 
+import shutil
+
 import markdown
 import pytest
 from conftest import article, tree
@@ -107,6 +109,14 @@ def test_links_to_missing_pages_are_warned_about_by_file_and_line(site, capsys):
     b.unlink()
     assert site.build("--no-search") == 0
     assert "a.md:6: warning: the link /2019/04/bai-b/ leads to no page" in capsys.readouterr().err
+    # Nothing changed, and the cached links and bodies are gone: the same warnings.
+    cache = site.root / ".cache" / "newsarchive"
+    (cache / "links.pickle").unlink()
+    shutil.rmtree(cache / "html")
+    assert site.build("--no-search") == 0
+    again = capsys.readouterr().err
+    assert "a.md:6: warning: the link /2019/04/bai-b/ leads to no page" in again
+    assert again.count("how to fix:") == 3
 
 
 def test_strict_makes_body_link_warnings_errors_and_touches_nothing(site, capsys):
