@@ -26,6 +26,7 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 from .linksafety import SAFE_SCHEMES, is_safe_url
 from .slugs import heading_id
@@ -60,13 +61,16 @@ def is_site_link(url: str) -> bool:
 
 
 def _mark(tag: str, attribute: str, url: str, element: Element) -> None:
-    if not is_safe_url(url):
+    # Python-Markdown keeps "&" as a placeholder until its last step (it writes mail
+    # autolinks as character references): read the address as the browser will.
+    readable = html.unescape(url.replace(AMP_SUBSTITUTE, "&"))
+    if not is_safe_url(readable):
         alt = element.get("alt", "")
         element.attrib.clear()
         element.set(UNSAFE_ATTRIBUTE, url)
         if tag == "img":
             element.tag, element.text = "span", alt
-    elif is_site_link(url):
+    elif is_site_link(readable):
         element.set(attribute, SITE_LINK + url.strip())
 
 

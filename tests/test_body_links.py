@@ -10,7 +10,7 @@ from links import broken_links
 from pages import soup
 from serving import serve
 
-from newsarchive.markup import make_converter, resolve_links, to_html
+from newsarchive.markup import make_converter, marked_links, resolve_links, to_html
 from newsarchive.slugs import heading_id
 
 BASE_URL = "https://editors.github.io/luu-tru/"
@@ -138,8 +138,12 @@ def test_strict_makes_body_link_warnings_errors_and_touches_nothing(site, capsys
 
 def test_bodies_without_site_links_render_as_markdown_makes_them(site):
     """The marks are only where site links are: other bodies are Python-Markdown's bytes."""
-    text = "## Tiêu đề\n\n[ngoài](https://example.org/a?b=1&c=2) [neo](#tieu-de) *x*\n"
+    text = (
+        "## Tiêu đề\n\n[ngoài](https://example.org/a?b=1&c=2) [neo](#tieu-de) *x*\n\n"
+        "<ban@example.org> [gọi](tel:+84241234567) [thư](mailto:a@example.org)\n"
+    )
     marked = to_html(make_converter(), text)
+    assert marked_links(marked) == ()
     assert resolve_links(marked, lambda written: "never") == marked
     plain = markdown.markdown(
         text,
