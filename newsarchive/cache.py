@@ -13,6 +13,8 @@ It holds:
   It is replaced in the same step that publishes the output (see output.py),
   so it never claims a file the output folder does not hold.
 - related.pickle: the related articles of the last build (see archive.Related).
+- links.pickle: the links marked in each body's HTML, by digest (see bodylinks.py),
+  so that checking every article's links does not load every body.
 - jinja/: compiled templates (Jinja2's own bytecode cache).
 
 A cache file that is missing, unreadable, of another format or made by other
@@ -61,7 +63,6 @@ class OutputState:
 
     key: str
     output_dir: str
-    folder_id: tuple[int, int]  # (st_dev, st_ino): a replaced folder starts afresh
     pages: dict[str, str] = field(default_factory=dict)  # output path -> fingerprint
     files: dict[str, OutputFile] = field(default_factory=dict)  # output path -> file
     # static source file -> (mtime_ns, size, digest)
@@ -99,6 +100,7 @@ class Cache:
         self._loaded: dict[int, dict[str, SourceEntry]] = {}
         self._html: dict[int, dict[str, str]] = {}
         self._related = Related()
+        self._links: dict[str, tuple] = {}
 
     # Sources ---------------------------------------------------------------
 
@@ -138,6 +140,19 @@ class Cache:
             _write(self.folder / "related.pickle", (self.sources_key, related))
             self._related = related
 
+    # Links in article bodies -------------------------------------------------
+
+    def body_links(self) -> dict[str, tuple]:
+        data = _read(self.folder / "links.pickle") if self.enabled else None
+        if isinstance(data, tuple) and len(data) == 2 and data[0] == self.sources_key:
+            self._links = data[1]
+        return self._links
+
+    def save_body_links(self, links: dict[str, tuple]) -> None:
+        if self.enabled and links != self._links:
+            _write(self.folder / "links.pickle", (self.sources_key, links))
+            self._links = links
+
     # Article bodies as HTML --------------------------------------------------
 
     def html(self, digests: set[str]) -> dict[str, str]:
@@ -175,17 +190,14 @@ class Cache:
     # Output state ----------------------------------------------------------
 
     def state(self) -> OutputState | None:
-        """The state of the output folder, if it is still the folder we wrote."""
-        if not self.enabled:
+        """The state of the output folder, if there is one.
+
+        Not tied to the folder's inode: a folder restored from a copy (a CI cache)
+        is still trusted file by file, by each file's size and mtime."""
+        if not self.enabled or not self.output_dir.is_dir():
             return None
         state = _read(self.state_path)
         if not isinstance(state, OutputState) or state.key != self.key:
-            return None
-        try:
-            st = os.stat(self.output_dir)
-        except OSError:
-            return None
-        if state.folder_id != (st.st_dev, st.st_ino):
             return None
         return state
 

@@ -193,7 +193,7 @@ def check_site(
                         "portal, which will go dark",
                         "import the file from a crawl that holds it (python3 build.py import), "
                         "or link to a copy in the archive",
-                        kind="warning",
+                        warning=True,
                     )
                 )
         for script in page.search_scripts if indexed else ():

@@ -69,6 +69,11 @@ def parser() -> argparse.ArgumentParser:
         help="leave the search index as it is: faster, but it may miss new or changed "
         "articles until a build without this option",
     )
+    build_cmd.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (e.g. links in articles to missing pages) as errors",
+    )
     build_cmd.set_defaults(run=run_build)
 
     new_cmd = commands.add_parser("new", help="start a new article file")
@@ -177,6 +182,17 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     if args.config and not path.is_file():
         print(f"newsarchive: error: config file {path} does not exist", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+    if not path.is_file():
+        raise BuildFailed(
+            [
+                ContentError(
+                    path.absolute(),
+                    f"there is no site.yaml in this folder ({Path.cwd()})",
+                    "run the command in the archive's folder (the one holding site.yaml, "
+                    "content/ and templates/), or name the file: --config path/to/site.yaml",
+                )
+            ]
+        )
     loaded = load_config(path)
     if isinstance(loaded, list):
         raise BuildFailed(loaded)
@@ -189,7 +205,7 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     if offline and output_dir is None:
         # Keep the offline copy beside the online site instead of replacing it.
         output_dir = loaded.output_dir.with_name(loaded.output_dir.name + "-offline")
-    return loaded.with_overrides(
+    config = loaded.with_overrides(
         content_dir=_absolute(args.content),
         templates_dir=_absolute(getattr(args, "templates", None)),
         static_dir=_absolute(getattr(args, "static", None)),
@@ -197,6 +213,18 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
         base_url=base_url,
         offline=offline or None,
     )
+    if args.command in ("build", "serve", "check") and not config.templates_dir.is_dir():
+        raise BuildFailed(
+            [
+                ContentError(
+                    config.templates_dir,
+                    "the templates folder does not exist",
+                    "copy templates/ from newsarchive into the archive's folder, "
+                    "or pass --templates DIR",
+                )
+            ]
+        )
+    return config
 
 
 def report(
@@ -218,7 +246,12 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         config = site_config(args)
         result = build(
-            config, jobs=args.jobs, progress=not args.quiet, cache=args.cache, search=args.search
+            config,
+            jobs=args.jobs,
+            progress=not args.quiet,
+            cache=args.cache,
+            search=args.search,
+            strict=args.strict,
         )
     except BuildFailed as failed:
         if failed.outcome:
@@ -226,6 +259,8 @@ def run_build(args: argparse.Namespace) -> int:
         else:
             report(failed.errors, Path.cwd())
         return EXIT_CONTENT
+    for warning in sorted(result.warnings, key=lambda e: (str(e.path), e.line or 0)):
+        print(warning.format(Path.cwd()), file=sys.stderr)
     if not args.quiet:
         drafts = f" ({result.drafts} draft(s) not published)" if result.drafts else ""
         print(
@@ -378,8 +413,8 @@ def run_check(args: argparse.Namespace) -> int:
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "the site was not checked further.")
         return EXIT_CONTENT
-    problems = [p for p in found if p.kind == "error"]
-    warnings = [p for p in found if p.kind != "error"]
+    problems = [p for p in found if not p.warning]
+    warnings = [p for p in found if p.warning]
     for warning in warnings:
         print(warning.format(Path.cwd()), file=sys.stderr)
     if problems:

@@ -26,8 +26,10 @@ DEFAULTS: dict[str, Any] = {
     "output_dir": "_site",
     "import_categories": {},
     "import_profiles": {},
+    "sanitize_html": False,
 }
 _INTEGER_KEYS = ("per_page", "feed_size")
+_BOOLEAN_KEYS = ("sanitize_html",)
 _MAPPING_KEYS = ("params", "import_categories", "import_profiles")
 _ADDRESS_KEYS = {
     "base_url": "https://user.github.io/repo/",
@@ -52,6 +54,8 @@ class SiteConfig:
     templates_dir: Path
     static_dir: Path
     output_dir: Path
+    # Clean the raw HTML of article bodies (markup.sanitize); off: it passes through.
+    sanitize_html: bool = False
     offline: bool = False
     params: dict[str, Any] = field(default_factory=dict, compare=False)
     # Category names as the old portal printed them -> as this archive writes them.
@@ -138,6 +142,16 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Co
             close = difflib.get_close_matches(key, DEFAULTS, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(DEFAULTS)
             errors.append(ContentError(path, f"unknown setting '{key}'", hint, line))
+        elif key in _BOOLEAN_KEYS:
+            if not isinstance(value, bool):
+                errors.append(
+                    ContentError(
+                        path,
+                        f"'{key}' must be true or false, not {value!r}",
+                        f"write {key}: true or {key}: false",
+                        line,
+                    )
+                )
         elif key in _INTEGER_KEYS:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 errors.append(

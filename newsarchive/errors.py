@@ -11,7 +11,7 @@ class ContentError:
     hint: str = ""
     line: int | None = None
     column: int | None = None
-    kind: str = "error"  # or "warning": reported, but the command still succeeds
+    warning: bool = False  # reported, but the build goes on (unless --strict)
 
     def format(self, root: Path | None = None) -> str:
         where = str(_display(self.path, root))
@@ -19,7 +19,7 @@ class ContentError:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        text = f"{where}: {self.kind}: {self.message}"
+        text = f"{where}: {'warning' if self.warning else 'error'}: {self.message}"
         if self.hint:
             text += f"\n    how to fix: {self.hint}"
         return text

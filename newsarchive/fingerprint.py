@@ -18,7 +18,10 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Libraries whose upgrade may change the HTML we write.
-LIBRARIES = ("jinja2", "markupsafe", "markdown", "pyyaml", "python-slugify", "text-unidecode")
+LIBRARIES = (
+    *("jinja2", "markupsafe", "markdown", "pyyaml", "python-slugify", "text-unidecode"),
+    "nh3",  # cleans bodies with sanitize_html
+)
 
 
 def digest(*parts: bytes | str) -> str:

@@ -1,19 +1,47 @@
-"""Markdown to HTML for article bodies."""
+"""Markdown to HTML for article bodies.
 
+A body's HTML is cached by the digest of its Markdown and shared by every page that
+shows it, so it cannot hold links that depend on the page or on the settings. The
+converter marks the links instead, and `resolve_links` turns the marks into addresses
+for one page, at render time:
+
+- a link or image inside the site (`/2019/04/x/`, `/images/a.jpg`, `../x/`) gets the
+  prefix SITE_LINK: root-relative ones then become relative to the page, so they work
+  under any sub-path, and offline links to folders name index.html (urls.body_link);
+- a link or image whose address fails `linksafety.is_safe_url` loses it: the `<a>`
+  keeps its text, the `<img>` becomes a `<span>` of its alt text, and the address
+  waits in UNSAFE_ATTRIBUTE, which rendering removes.
+
+The build finds both marks (`marked_links`) and checks them on every build, for every
+article (bodylinks.py), even when it does not render the article's page again.
+"""
+
+import html
 import re
-import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
 
 import markdown
+import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
+from .linksafety import SAFE_SCHEMES, is_safe_url
 from .slugs import heading_id
+
+SITE_LINK = "newsarchive-site:"
+UNSAFE_ATTRIBUTE = "data-newsarchive-unsafe"
+_LINK_ATTRIBUTES = {"a": "href", "img": "src"}
+_SITE_LINK = re.compile(r'(?<=")' + re.escape(SITE_LINK) + r'([^"]*)(?=")')
+_UNSAFE = re.compile(r" " + re.escape(UNSAFE_ATTRIBUTE) + r'="([^"]*)"')
 
 
 def make_converter() -> markdown.Markdown:
     """One converter per worker: Python-Markdown instances are not thread-safe."""
     return markdown.Markdown(
-        extensions=["extra", "sane_lists", "toc", _ScrollableTables()],
+        extensions=["extra", "sane_lists", "toc", _ScrollableTables(), _BodyLinks()],
         extension_configs={"toc": {"slugify": heading_id, "toc_depth": "2-4"}},
         output_format="html",
     )
@@ -28,14 +56,141 @@ class _ScrollableTables(Extension):
 
 
 class _FocusableTables(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: Element) -> None:
         for table in root.iter("table"):
             table.set("tabindex", "0")
 
 
-def to_html(converter: markdown.Markdown, text: str) -> str:
+def to_html(converter: markdown.Markdown, text: str, clean: bool = False) -> str:
+    """``clean`` (site.yaml `sanitize_html`) also cleans the body's raw HTML."""
     converter.reset()
-    return converter.convert(text)
+    converted = converter.convert(text)
+    return sanitize(converted) if clean else converted
+
+
+def is_site_link(url: str) -> bool:
+    """A path on this site (root-relative or relative), not a page fragment alone."""
+    parts = urlsplit(url.strip())
+    return not parts.scheme and not parts.netloc and bool(parts.path)
+
+
+def _mark(tag: str, attribute: str, url: str, element: Element) -> None:
+    # Python-Markdown keeps "&" as a placeholder until its last step (it writes mail
+    # autolinks as character references): read the address as the browser will.
+    readable = html.unescape(url.replace(AMP_SUBSTITUTE, "&"))
+    if not is_safe_url(readable):
+        alt = element.get("alt", "")
+        element.attrib.clear()
+        element.set(UNSAFE_ATTRIBUTE, url)
+        if tag == "img":
+            element.tag, element.text = "span", alt
+    elif is_site_link(readable):
+        element.set(attribute, SITE_LINK + url.strip())
+
+
+class _LinkMarker(Treeprocessor):
+    """One pass over the body's links and images (after every other treeprocessor,
+    so addresses set by attribute lists `{: href=... }` are seen too)."""
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            attribute = _LINK_ATTRIBUTES.get(element.tag)
+            url = element.get(attribute) if attribute else None
+            if attribute and url is not None:
+                _mark(element.tag, attribute, url, element)
+
+
+class _BodyLinks(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_LinkMarker(md), "newsarchive-links", -10)
+
+
+# Tags and attributes of news articles; no script, style, forms or on* handlers.
+_ALLOWED_TAGS = {
+    *("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code"),
+    *("a", "img", "figure", "figcaption", "picture", "source", "audio", "video", "track"),
+    *("ul", "ol", "li", "dl", "dt", "dd", "span", "div", "section", "aside", "details"),
+    *("summary", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "col"),
+    *("colgroup", "em", "strong", "b", "i", "u", "s", "small", "sub", "sup", "mark", "q"),
+    *("cite", "abbr", "time", "del", "ins", "kbd", "samp", "var", "wbr"),
+}
+_ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href", "name", UNSAFE_ATTRIBUTE},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "span": {UNSAFE_ATTRIBUTE},
+    "source": {"src", "srcset", "type", "media"},
+    "audio": {"src", "controls"},
+    "video": {"src", "controls", "width", "height", "poster"},
+    "track": {"src", "kind", "srclang", "label"},
+    "th": {"colspan", "rowspan", "scope", "style"},  # style: Markdown's column alignment
+    "td": {"colspan", "rowspan", "style"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "ol": {"start", "reversed", "type"},
+    "time": {"datetime"},
+    "abbr": {"title"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+}
+_URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "cite"}
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """The same rule as Markdown links: refused addresses dropped, site links marked."""
+    if attribute not in _URL_ATTRIBUTES or value.startswith(SITE_LINK):
+        return value
+    if not is_safe_url(value):
+        return None
+    if attribute in ("href", "src") and is_site_link(value):
+        return SITE_LINK + value.strip()
+    return value
+
+
+def sanitize(body_html: str) -> str:
+    """The body's HTML through nh3 (ammonia): only the tags and attributes above."""
+    return nh3.clean(
+        body_html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        attribute_filter=_filter_attribute,
+        url_schemes={*SAFE_SCHEMES, SITE_LINK.rstrip(":")},
+        link_rel=None,
+        strip_comments=True,
+        filter_style_properties={"text-align"},
+    )
+
+
+def resolve_links(body_html: str, link: Callable[[str], str | None]) -> str:
+    """The body's HTML for one page: ``link`` gives the address of each site link for
+    that page (None: as written); refused addresses are removed."""
+    if SITE_LINK in body_html:
+
+        def resolve(match: re.Match[str]) -> str:
+            written = match.group(1)  # as serialised: &, <, > and " escaped
+            href = link(html.unescape(written))
+            return written if href is None else html.escape(href)
+
+        body_html = _SITE_LINK.sub(resolve, body_html)
+    if UNSAFE_ATTRIBUTE in body_html:
+        body_html = _UNSAFE.sub("", body_html)
+    return body_html
+
+
+SITE, UNSAFE = "site", "unsafe"
+
+
+def marked_links(body_html: str) -> tuple[tuple[str, str, str], ...]:
+    """The marked links of a converted body in document order, each as (SITE or
+    UNSAFE, the address as written with entities decoded, the address as serialised)."""
+    found = []
+    if SITE_LINK in body_html:
+        found += [(m.start(), SITE, m.group(1)) for m in _SITE_LINK.finditer(body_html)]
+    if UNSAFE_ATTRIBUTE in body_html:
+        found += [(m.start(), UNSAFE, m.group(1)) for m in _UNSAFE.finditer(body_html)]
+    return tuple((kind, html.unescape(raw), raw) for _, kind, raw in sorted(found))
 
 
 # Plain text -> Markdown that renders as the same text, for imported articles.

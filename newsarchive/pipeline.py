@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from . import output, search, urls
+from .bodylinks import Links, body_link_problems, body_links
 from .cache import Cache, OutputFile, OutputState, SourceEntry, no_gc
 from .config import SiteConfig
 from .content import Article
@@ -54,6 +55,7 @@ class BuildResult:
     deleted: int = 0
     search: str = ""  # what happened to the search index, for the editor
     hidden: tuple[str, ...] = ()  # hidden files and folders in content/, not built
+    warnings: tuple[ContentError, ...] = ()  # e.g. body links to missing pages
 
 
 @dataclass(frozen=True)
@@ -166,18 +168,19 @@ def build(
     progress: bool = False,
     cache: bool = True,
     search: bool = True,
+    strict: bool = False,
 ) -> BuildResult:
     """Build the site into config.output_dir, doing only the work that changed.
 
     ``progress`` shows a counter on stderr when it is a terminal; ``cache=False``
     builds everything and leaves no cache behind; ``search=False`` leaves the search
-    index as it is. Raises BuildFailed, leaving the previous site (and the cache) as
-    they were."""
+    index as it is; ``strict`` makes warnings errors. Raises BuildFailed, leaving the
+    previous site (and the cache) as they were."""
     started = time.perf_counter()
     output.recover(config.output_dir)  # finish a killed build's publish first
     try:
         result, files = _build(
-            config, Cache(config, cache), jobs or default_jobs(), progress, started
+            config, Cache(config, cache), jobs or default_jobs(), progress, started, strict
         )
     except BrokenProcessPool as exc:
         raise BuildFailed(
@@ -194,7 +197,7 @@ def build(
 
 
 def _build(
-    config: SiteConfig, cache: Cache, jobs: int, progress: bool, started: float
+    config: SiteConfig, cache: Cache, jobs: int, progress: bool, started: float, strict: bool
 ) -> tuple[BuildResult, dict[str, OutputFile]]:
     """The build, and the files of the site it published."""
     with no_gc():
@@ -224,18 +227,22 @@ def _build(
         staging = (output.staging_folder if full else output.update_folder)(config.output_dir)
         target = staging if full else staging / output.STAGED
         try:
-            files, written = _render(
+            files, written, converted = _render(
                 config, cache, site, todo, target, old, jobs, progress, sources
             )
+            links = _body_links(config, cache, site, sources, converted)
+            outputs = {*map(urls.output_file, (p.url for p in site.pages))}
+            outputs.update(path.as_posix() for path in statics)
+            warnings = body_link_problems(site.articles, links, outputs, as_errors=strict)
+            if warnings and strict:
+                raise BuildFailed(warnings)
             files.update({paths[i]: old[paths[i]] for i in set(range(len(paths))) - set(todo)})
             seen_statics, copied = _copy_statics(statics, state, old, target, files)
             deleted = sorted(set(state.files) - set(files)) if state else []
-            st = os.stat(staging if full else config.output_dir)
             staged_state = cache.stage_state(
                 OutputState(
                     key=cache.key,
                     output_dir=str(config.output_dir),
-                    folder_id=(st.st_dev, st.st_ino),
                     pages={path: fp for path, fp in zip(paths, prints, strict=True) if fp},
                     files=files,
                     statics=seen_statics,
@@ -274,6 +281,7 @@ def _build(
         written=len(written) + len(copied),
         deleted=len(deleted),
         hidden=tuple(sources.hidden),
+        warnings=tuple(warnings),
     )
     return built, files
 
@@ -305,12 +313,14 @@ def _render(
     jobs: int | None,
     progress: bool,
     sources: Sources,
-) -> tuple[dict[str, OutputFile], set[str]]:
-    """Render pages ``todo`` into ``target``, writing only those whose bytes changed."""
+) -> tuple[dict[str, OutputFile], set[str], dict[str, str]]:
+    """Render pages ``todo`` into ``target``, writing only those whose bytes changed.
+
+    Returns the files, those written, and the bodies converted to HTML on the way."""
     files: dict[str, OutputFile] = {}
     written: set[str] = set()
     if not todo:
-        return files, written
+        return files, written, {}
     articles = [a for i in todo for a in site.pages[i].shown_bodies()]
     known_html = cache.html({a.body_digest for a in articles})
     missing = {a.body_digest: a for a in articles if a.body_digest not in known_html}
@@ -339,7 +349,29 @@ def _render(
     finally:
         counter.close()
     cache.save_html(converted, {e.article.body_digest for e in sources.entries.values()})
-    return files, written
+    return files, written, converted
+
+
+def _body_links(
+    config: SiteConfig, cache: Cache, site: Site, sources: Sources, converted: dict[str, str]
+) -> dict[str, Links]:
+    """The links marked in every article's body, to check them: as an earlier build
+    found them, else from the body's HTML (converted by this build, cached, or, when
+    the cache lost it, converted now)."""
+    live = {a.body_digest for a in site.articles}
+    known = cache.body_links()
+    unknown = live - known.keys()
+    bodies = {**cache.html(unknown - converted.keys()), **converted}
+    lost = [a for a in site.articles if a.body_digest in unknown - bodies.keys()]
+    if lost:
+        renderer = Renderer(config)
+        for article in lost:
+            key = article.body_digest
+            renderer.markdown[key] = sources.bodies.get(key) or _reread_body(article)
+            bodies[key] = renderer.body_html(key)
+    links = body_links(bodies, known, live)
+    cache.save_body_links(links)
+    return links
 
 
 def _reread_body(article: Article) -> str:

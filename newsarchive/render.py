@@ -17,7 +17,7 @@ from markupsafe import Markup
 from . import folding, urls
 from .config import SiteConfig
 from .load import FrontMatterLoader
-from .markup import make_converter, to_html
+from .markup import make_converter, resolve_links, to_html
 from .site import Page
 
 STRINGS_FILE = "strings.yaml"
@@ -91,9 +91,13 @@ class Renderer:
         known_html: dict[str, str] | None = None,
         markdown: dict[str, str] | None = None,
     ):
+        self.config = config
         self.env = make_environment(config, bytecode_dir)
-        # A feed shows whole articles: article_body(a) is a's body as HTML.
-        self.env.globals["article_body"] = lambda article: self.body_html(article.body_digest)
+        # A feed shows whole articles: article_body(a) is a's body as its own page has it
+        # (links relative to that page: the feed's xml:base is the page's address).
+        self.env.globals["article_body"] = lambda article: self.body(
+            urls.article_url(article), article.body_digest
+        )
         self.converter = make_converter()
         # By body digest: the HTML from earlier builds, the Markdown of the others.
         self.known_html = known_html or {}
@@ -107,19 +111,31 @@ class Renderer:
         for name in sorted(templates):
             self.env.get_template(name)
 
-    def body_html(self, key: str) -> Markup:
-        # Article bodies are written by the archive's own editors and may hold HTML.
+    def body_html(self, key: str) -> str:
+        """The body's HTML as cached, its links marked (see markup.py)."""
         html = self.known_html.get(key)
         if html is None:
             html = self.converted.get(key)
         if html is None:
-            html = self.converted[key] = to_html(self.converter, self.markdown[key])
-        return Markup(html)
+            clean = self.config.sanitize_html
+            html = self.converted[key] = to_html(self.converter, self.markdown[key], clean)
+        return html
+
+    def body(self, page_url: str, key: str) -> Markup:
+        """The body's HTML on the page at ``page_url``, its links made for that page."""
+        config = self.config
+
+        def link(written: str) -> str | None:
+            return urls.body_link(page_url, written, config.base_url, config.offline)
+
+        # Bodies are written by the archive's own editors: their raw HTML is kept
+        # unless site.yaml says sanitize_html (README, "Links and raw HTML in articles").
+        return Markup(resolve_links(self.body_html(key), link))
 
     def render(self, page: Page) -> bytes:
         context: dict[str, Any] = {"page": page, **page.data}
         if page.article is not None:
             context["article"] = page.article
-            context["body"] = self.body_html(page.article.body_digest)
+            context["body"] = self.body(page.url, page.article.body_digest)
         html = self.env.get_template(page.template).render(context)
         return html.encode("utf-8")

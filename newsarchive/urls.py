@@ -9,7 +9,7 @@ import functools
 import posixpath
 import re
 from pathlib import PurePosixPath
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 from .content import Article
 from .slugs import slugify
@@ -188,6 +188,44 @@ def link(from_url: str, to_url: str, base_url: str, offline: bool = False) -> st
     if from_url == not_found_url() and not offline:
         return base_path(base_url) + quote(to_url, safe="/#?=&%.-_~")
     return relative_url(from_url, to_url, offline)
+
+
+def body_link(from_url: str, written: str, base_url: str, offline: bool = False) -> str | None:
+    """The href, on the page at ``from_url``, of an address inside the site that an
+    editor wrote in an article body, or None to keep it as written.
+
+    A root-relative address ("/2019/04/x/#p", "/images/a.jpg") becomes a link like the
+    templates' (relative, or by absolute path from the 404 page); a relative one is
+    right as written, except offline, where a folder needs its index.html named. A
+    last part without an extension names a page's folder (as in alias_url)."""
+    path, has_query, query = written.split("#", 1)[0].partition("?")
+    fragment = written.partition("#")[2]
+    last = path.rsplit("/", 1)[-1]
+    folder = not last or "." not in last
+    if path.startswith("/"):
+        path = path.lstrip("/")
+        href = link(from_url, path + ("/" if last and folder else ""), base_url, offline)
+    elif offline and folder:
+        href = path + ("/" if last else "") + "index.html"
+    else:
+        return None
+    return href + (f"?{query}" if has_query else "") + (f"#{fragment}" if fragment else "")
+
+
+def body_link_file(from_url: str, written: str) -> str:
+    """The output file (as from output_file) that an address inside the site, written
+    in the body of the page at ``from_url``, leads to: root-relative from the site's
+    root, relative from the page. A path without an extension leads to its index.html;
+    ".." beyond the site's root stays in the result, which names no file."""
+    path = unquote(urlsplit(written.strip()).path)
+    if path.startswith("/"):
+        path = path.lstrip("/")
+    else:
+        path = posixpath.join(posixpath.dirname(output_file(from_url)), path)
+    last = path.rsplit("/", 1)[-1]
+    folder = not last or "." not in last  # as body_link
+    path = posixpath.normpath(path) if path else "."
+    return "index.html" if path == "." else path + ("/index.html" if folder else "")
 
 
 def absolute_url(base_url: str, url: str) -> str:

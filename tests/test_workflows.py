@@ -1,22 +1,34 @@
-"""The GitHub workflows: actionlint-clean, and the Pages one tests, builds, checks, deploys."""
+"""The GitHub workflows: actionlint-clean; the tests one runs .ci/run, the one definition
+of CI; the Pages one builds, checks and deploys, keeping the build cache between runs."""
 
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
+import sysconfig
+from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SUBPROCESS_ENV
+from conftest import REPO, SUBPROCESS_ENV, article, tree
+from serving import CHROMIUM
+from webtools import INSTALL
 
+from newsarchive import pipeline
 from newsarchive.check import check_site
+from newsarchive.config import load_config
 
 WORKFLOWS = REPO / ".github" / "workflows"
+CI_RUN = REPO / ".ci" / "run"
 CI = os.environ.get("CI") == "true"
 
 
 def actionlint() -> str:
-    found = shutil.which("actionlint")
+    # The one installed with this interpreter first (a venv need not be on PATH).
+    beside = Path(sysconfig.get_path("scripts")) / "actionlint"
+    found = str(beside) if beside.is_file() else shutil.which("actionlint")
     if found is None:
         message = "actionlint is missing: pip install -e '.[test]' installs it (Linux x86-64)"
         if CI:
@@ -71,27 +83,58 @@ def test_actionlint_really_checks(tmp_path):
         assert "SC2086" in result.stdout
 
 
-def test_pull_requests_run_the_tests():
+def readme_commands() -> list[str]:
+    """The two commands at the top of the README: build, then run the tests."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"^    (python3 .+)$", text, flags=re.MULTILINE)[:2]
+
+
+def test_the_tests_workflow_runs_ci_run_and_nothing_else():
+    """One definition of CI: GitHub installs and runs exactly what .ci/run does."""
     tests = load("tests.yml")
-    assert "pull_request" in tests["on"] and "workflow_call" in tests["on"]
+    assert "pull_request" in tests["on"]
+    assert tests["on"]["push"] == {"branches": ["main"], "paths-ignore": ["content/**"]}
     steps = tests["jobs"]["test"]["steps"]
-    runs = [s.get("run", "") for s in steps]
-    assert "python -m pip install -e '.[test]'" in runs
-    assert runs[-1] == "python -m pytest"
+    assert [s.get("uses") for s in steps[:2]] == ["actions/checkout@v6", "actions/setup-python@v6"]
+    assert [s.get("run") for s in steps[2:]] == [".ci/run"]
+    assert os.access(CI_RUN, os.X_OK)
 
 
-def test_pages_deploys_after_the_tests_one_at_a_time():
+def test_ci_run_installs_what_the_tests_demand_in_ci():
+    """Under CI=true a missing tool fails its tests: .ci/run must provide each one."""
+    script = CI_RUN.read_text(encoding="utf-8")
+    assert 'export CI="${CI:-true}"' in script
+    assert f"[ ! -x {CHROMIUM} ]" in script  # the browser tests' Chromium
+    assert f'ln -s "$chrome" {CHROMIUM}' in script  # GitHub's Chrome stands in for it
+    apt = set(re.findall(r"missing\+=\(([\w-]+)\)", script))
+    assert apt == {"chromium", "shellcheck", "default-jre-headless", "npm"}
+    checked = set(re.findall(r"command -v (\w+) >/dev/null \|\| missing", script))
+    assert checked == {"shellcheck", "java", "npm"}  # actionlint's and vnu.jar's helpers
+    npm = next(line for line in script.splitlines() if line.startswith("npm ci"))
+    assert set(shlex.split(INSTALL)) <= set(shlex.split(npm))  # axe-core and vnu.jar
+    # The Python side (playwright, actionlint, ruff...) comes from the [test] extra.
+    assert script.rstrip().splitlines()[-1] == readme_commands()[1]
+
+
+def test_the_readme_starts_with_the_two_commands():
+    assert readme_commands() == [
+        "python3 -m pip install -e . && python3 build.py",
+        "python3 -m pip install -e '.[test]' && python3 -m pytest",
+    ]
+
+
+def test_pages_builds_checks_and_deploys_one_at_a_time():
     pages = load("pages.yml")
     assert "main" in pages["on"]["push"]["branches"]
     assert pages["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     jobs = pages["jobs"]
-    assert jobs["tests"]["uses"] == "./.github/workflows/tests.yml"
-    assert jobs["build"]["needs"] == "tests"
+    assert set(jobs) == {"build", "deploy"}  # an article's push does not wait for the tests
     assert jobs["deploy"]["needs"] == "build"
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
     uses = [s["uses"] for job in jobs.values() for s in job.get("steps", []) if "uses" in s]
     assert sorted(uses) == [
+        "actions/cache@v5",
         "actions/checkout@v6",
         "actions/configure-pages@v6",
         "actions/deploy-pages@v5",
@@ -106,6 +149,13 @@ def test_pages_deploys_after_the_tests_one_at_a_time():
         if "--base-url" in step.get("run", ""):
             assert step["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
             assert build.index(step) > ids.index("pages")
+    # The previous run's site and cache come back before the build: it redoes only changes.
+    cache = next(s for s in build if s.get("uses", "").startswith("actions/cache"))
+    assert cache["with"]["path"].split() == [".cache/newsarchive", "_site"]
+    assert "github.run_id" in cache["with"]["key"]  # a new key per run: the cache is saved
+    assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])  # the newest back
+    first_build = min(i for i, s in enumerate(build) if "build.py" in s.get("run", ""))
+    assert build.index(cache) < first_build
 
 
 def test_the_build_job_commands_work_under_a_project_sub_path(tmp_path):
@@ -122,9 +172,11 @@ def test_the_build_job_commands_work_under_a_project_sub_path(tmp_path):
     ]
     assert len(commands) == 2
     # "python" in the commands is this interpreter, as setup-python makes it on GitHub.
+    # A script, not a symlink: a symlink to a venv's python leaves the venv.
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    (bin_dir / "python").symlink_to(sys.executable)
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} "$@"\n')
+    (bin_dir / "python").chmod(0o755)
     path = f"{bin_dir}{os.pathsep}{os.environ['PATH']}"
     for command in commands:
         result = subprocess.run(
@@ -138,3 +190,38 @@ def test_the_build_job_commands_work_under_a_project_sub_path(tmp_path):
     canonical = (tmp_path / "_site/index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{base_url}/">' in canonical
     assert check_site(tmp_path / "_site", base_url) == []
+
+
+def test_a_restored_cache_makes_the_next_deploy_incremental(corpus_site, tmp_path):
+    """Two runs of pages.yml: each in a fresh checkout at the same path, the second with
+    the first one's .cache/newsarchive and _site restored the way actions/cache does
+    (GNU tar --posix keeps mtimes to the nanosecond), after one new article."""
+    origin, workspace = corpus_site, tmp_path / "workspace"
+    archive = tmp_path / "cache.tar"
+    base_url = "https://editors.github.io/luu-tru/"
+
+    def run_workflow():
+        shutil.rmtree(workspace, ignore_errors=True)
+        # A checkout: the same files with new mtimes.
+        shutil.copytree(origin.root, workspace, copy_function=shutil.copyfile)
+        if archive.exists():
+            subprocess.run(["tar", "-xf", archive, "-P", "-C", workspace], check=True)
+        config = load_config(workspace / "site.yaml")
+        result = pipeline.build(config.with_overrides(base_url=base_url), search=False)
+        archive.unlink(missing_ok=True)
+        tar = ["tar", "--posix", "-cf", archive, "-P", "-C", workspace]
+        subprocess.run([*tar, ".cache/newsarchive", "_site"], check=True)
+        return result
+
+    first = run_workflow()
+    origin.add("2030/01/moi.md", article("Tin mới nhất", "2030-01-02 08:00", category="Mới"))
+    second = run_workflow()
+    assert first.rendered == first.pages
+    assert second.articles == first.articles + 1
+    assert second.rendered < first.pages / 4
+    assert second.written < 40
+    clean = tmp_path / "clean"
+    config = load_config(workspace / "site.yaml")
+    clean_config = config.with_overrides(base_url=base_url, output_dir=clean)
+    pipeline.build(clean_config, cache=False, search=False)
+    assert tree(workspace / "_site") == tree(clean)

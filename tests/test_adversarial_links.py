@@ -1,0 +1,146 @@
+"""Hostile addresses in article bodies written by editors: none reaches a built page.
+
+Markdown links and images go through linksafety.is_safe_url (the importer's rule too);
+raw HTML passes as written unless site.yaml says `sanitize_html: true`, which runs the
+bodies through nh3 (README, "Links and raw HTML in articles")."""
+
+import html
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import article, tree
+
+# Each would run script (or load a document) when clicked or loaded.
+HOSTILE = [
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "JAVASCRIPT:alert(1)",
+    "  javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "jav&#97;script:alert(1)",
+    "&#x6A;avascript:alert(1)",
+    "&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)",
+    "javascript&colon;alert(1)",
+    "vbscript:msgbox(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "DATA:image/svg+xml,<svg onload=alert(1)>",
+]
+BAD_SCHEME = re.compile(r"^(javascript|vbscript|data|file):", re.IGNORECASE)
+
+
+def dangerous(url: str) -> bool:
+    """What a browser would run: entities decoded, tabs, newlines and spaces dropped."""
+    squeezed = re.sub(r"[\x00-\x20]+", "", html.unescape(url))
+    return bool(BAD_SCHEME.match(squeezed))
+
+
+def body(site, url: str) -> BeautifulSoup:
+    page = BeautifulSoup(site.read(url + "index.html"), "html.parser")
+    return page.select_one(".article-body")
+
+
+def addresses(element: BeautifulSoup) -> list[str]:
+    return [
+        value
+        for tag in element.find_all(True)
+        for name, value in tag.attrs.items()
+        if name in ("href", "src", "srcset", "action", "formaction", "poster", "data")
+    ]
+
+
+def markdown_body() -> str:
+    """Each hostile address as an inline link, an image, a reference link and an
+    attribute list, one per line so that the warnings name distinct lines."""
+    lines = []
+    for i, url in enumerate(HOSTILE):
+        target = f"<{url}>" if " " in url or "\t" in url or "<" in url else url
+        lines.append(f"Dòng {i}: [bấm]({target}) ![ảnh {i}]({target}) [tham chiếu][r{i}]")
+        lines.append("")
+    lines += [f"[r{i}]: {url.strip()}" for i, url in enumerate(HOSTILE) if " " not in url.strip()]
+    lines += ["", "[thuộc tính](https://example.org/){: href='javascript:alert(2)' }"]
+    return "\n".join(lines)
+
+
+def test_no_hostile_markdown_link_reaches_the_page(site, capsys):
+    path = site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", markdown_body()))
+    assert site.build("--no-search") == 0
+    content = body(site, "2019/04/bai-a/")
+    assert content.select("a"), "the links' text stays"
+    found = addresses(content)
+    assert not [url for url in found if dangerous(url)]
+    assert "alert" not in str(content).replace("alert(1)", "")  # no handler anywhere
+    assert all(span.text.startswith("ảnh") for span in content.select("p > span"))
+    assert not content.select("img")  # every image here was hostile: none is left
+    err = capsys.readouterr().err
+    warned = re.findall(r"a\.md:(\d+): warning: the link address .* is not allowed", err)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for i in range(len(HOSTILE)):
+        line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"Dòng {i}:"))
+        assert warned.count(str(line)) >= 2, (HOSTILE[i], err)
+
+
+def test_strict_refuses_a_hostile_link_and_leaves_the_site(site, capsys):
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", "Xin chào."))
+    assert site.build("--no-search") == 0
+    before = tree(site.output)
+    site.add("2019/04/b.md", article("Bài B", "2019-04-11 08:00", "[x](JaVaScRiPt:alert(1))"))
+    assert site.build("--no-search", "--strict") == 1
+    assert "b.md:6: error: the link address 'JaVaScRiPt:alert(1)'" in capsys.readouterr().err
+    assert tree(site.output) == before
+
+
+RAW = """
+<script>alert(1)</script>
+
+<p onclick="alert(1)" style="color:red">Đoạn <a href="JavaScript:alert(1)">a</a>
+<a href="/luu-tru/">lưu trữ</a> <img src="x.gif" onerror="alert(1)" alt="x"></p>
+
+<iframe src="https://example.org/"></iframe>
+<style>body { display: none }</style>
+<form action="https://example.org/"><input name="q"></form>
+
+<figure><img src="/images/anh.gif" alt="Ảnh"><figcaption>Chú thích</figcaption></figure>
+
+<table><tr><th scope="col">STT</th></tr><tr><td>1</td></tr></table>
+
+| Cột | Số |
+|:----|---:|
+| a   | 1  |
+"""
+
+
+def test_raw_html_passes_unless_sanitize_html_is_set(site):
+    """Today's documented policy: editors' raw HTML is kept as written."""
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", RAW))
+    assert site.build("--no-search") == 0
+    content = body(site, "2019/04/bai-a/")
+    assert content.select("script") and content.select("iframe")
+
+
+def test_sanitize_html_keeps_an_article_and_removes_script(site):
+    site.configure(sanitize_html=True, base_url="https://editors.github.io/luu-tru/")
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", RAW))
+    assert site.build("--no-search") == 0
+    content = body(site, "2019/04/bai-a/")
+    for tag in ("script", "style", "iframe", "form", "input"):
+        assert not content.select(tag), tag
+    for element in content.find_all(True):
+        assert not [name for name in element.attrs if name.startswith("on")], element
+        assert "color" not in element.get("style", "")
+    assert not [url for url in addresses(content) if dangerous(url)]
+    # What an article needs stays, with links made for the page like Markdown's.
+    assert content.select_one("figure img")["src"] == "../../../images/anh.gif"
+    assert content.select_one("figcaption").text == "Chú thích"
+    assert content.select_one("a[href='../../../luu-tru/']").text == "lưu trữ"
+    assert content.select_one("th[scope=col]").text == "STT"
+    aligned = [cell.get("style") for cell in content.select("table")[1].select("th")]
+    assert aligned == ["text-align:left", "text-align:right"]
+    assert "alert" not in str(content)
+
+
+@pytest.mark.parametrize("value", ["yes", 1, "true"])
+def test_sanitize_html_must_be_true_or_false(site, capsys, value):
+    site.configure(sanitize_html=value)
+    assert site.build("--no-search") == 1
+    assert "'sanitize_html' must be true or false" in capsys.readouterr().err

@@ -1,0 +1,154 @@
+"""Links that editors write in article bodies: made to work under a sub-path and offline,
+and checked by the build itself (warnings by file and line; --strict makes them errors)."""
+
+import shutil
+
+import markdown
+import pytest
+from conftest import article, tree
+from links import broken_links
+from pages import soup
+from serving import serve
+
+from newsarchive.markup import make_converter, marked_links, resolve_links, to_html
+from newsarchive.slugs import heading_id
+
+BASE_URL = "https://editors.github.io/luu-tru/"
+GIF = (  # one white pixel
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00"
+    b"\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+LINKING = """
+Xem [bài trước](/2019/04/bai-truoc/), [không gạch cuối](/2019/04/bai-truoc#doan-2),
+[tương đối](../bai-truoc/) và [lưu trữ](/luu-tru/).
+
+![Ảnh hiện trường](/images/hien-truong.gif)
+
+[trang chủ](/) · [tệp](/images/hien-truong.gif?v=2)
+"""
+
+
+@pytest.fixture
+def linked_site(site):
+    site.configure(base_url=BASE_URL)
+    (site.root / "static" / "images").mkdir()
+    (site.root / "static" / "images" / "hien-truong.gif").write_bytes(GIF)
+    site.add("2019/04/bai-truoc.md", article("Bài trước", "2019-04-10 08:00", "## Đoạn 2\n\nx"))
+    site.add("2019/04/bai-sau.md", article("Bài sau", "2019-04-19 08:00", LINKING))
+    return site
+
+
+def body_links(root, url):
+    body = soup(root, url).select_one(".article-body")
+    return [a.get("href") for a in body.select("a")] + [i.get("src") for i in body.select("img")]
+
+
+def test_root_relative_body_links_work_under_a_sub_path(linked_site, capsys, browser):
+    assert linked_site.build("--no-search") == 0
+    assert "warning" not in capsys.readouterr().err
+    assert body_links(linked_site.output, "2019/04/bai-sau/") == [
+        "../bai-truoc/",
+        "../bai-truoc/#doan-2",
+        "../bai-truoc/",
+        "../../../luu-tru/",
+        "../../../",
+        "../../../images/hien-truong.gif?v=2",
+        "../../../images/hien-truong.gif",
+    ]
+    assert broken_links(linked_site.output, "/luu-tru/") == []
+    # Served under /luu-tru/ as on GitHub Pages: the picture loads, the link leads on.
+    with serve(linked_site.output, "luu-tru") as address:
+        page = browser.new_page()
+        page.goto(address + "2019/04/bai-sau/")
+        image = page.locator(".article-body img")
+        image.evaluate("img => img.decode()")  # fails when the picture does not load
+        assert image.evaluate("img => img.naturalWidth") == 1
+        assert image.evaluate("img => img.currentSrc") == address + "images/hien-truong.gif"
+        page.locator(".article-body a", has_text="bài trước").click()
+        page.wait_for_url(address + "2019/04/bai-truoc/")
+        page.close()
+
+
+def test_body_links_name_files_in_the_offline_copy(linked_site):
+    assert linked_site.build("--offline") == 0
+    offline = linked_site.root / "_site-offline"
+    links = body_links(offline, "2019/04/bai-sau/index.html")
+    assert links[:5] == [
+        "../bai-truoc/index.html",
+        "../bai-truoc/index.html#doan-2",
+        "../bai-truoc/index.html",
+        "../../../luu-tru/index.html",
+        "../../../index.html",
+    ]
+    assert broken_links(offline) == []
+
+
+def test_links_to_missing_pages_are_warned_about_by_file_and_line(site, capsys):
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", "Có [B](/2019/04/bai-b/)."))
+    path = site.add(
+        "2019/04/c.md",
+        article(
+            "Bài C",
+            "2019-04-12 08:00",
+            "Đoạn một.\n\nẢnh ![mất](/images/khong-co.jpg)\n\n[sai](../khong-co/)",
+        ),
+    )
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    lines = path.read_text(encoding="utf-8").splitlines()
+    image_line = next(i for i, line in enumerate(lines, 1) if "khong-co.jpg" in line)
+    assert f"c.md:{image_line}: warning: the link /images/khong-co.jpg leads to no page" in err
+    assert f"c.md:{image_line + 2}: warning: the link ../khong-co/ leads to no page" in err
+    assert "a.md:6: warning: the link /2019/04/bai-b/ leads to no page" in err
+    assert err.count("how to fix:") == 3
+    # B appears: its link is fine now. It goes again: A's page is not rendered again
+    # (it did not change), but the build still warns.
+    b = site.add("2019/04/b.md", article("Bài B", "2019-04-11 08:00"))
+    assert site.build("--no-search") == 0
+    assert "bai-b" not in capsys.readouterr().err
+    b.unlink()
+    assert site.build("--no-search") == 0
+    assert "a.md:6: warning: the link /2019/04/bai-b/ leads to no page" in capsys.readouterr().err
+    # Nothing changed, and the cached links and bodies are gone: the same warnings.
+    cache = site.root / ".cache" / "newsarchive"
+    (cache / "links.pickle").unlink()
+    shutil.rmtree(cache / "html")
+    assert site.build("--no-search") == 0
+    again = capsys.readouterr().err
+    assert "a.md:6: warning: the link /2019/04/bai-b/ leads to no page" in again
+    assert again.count("how to fix:") == 3
+
+
+def test_strict_makes_body_link_warnings_errors_and_touches_nothing(site, capsys):
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", "Xin chào."))
+    assert site.build("--strict", "--no-search") == 0
+    before = tree(site.output)
+    site.add("2019/04/b.md", article("Bài B", "2019-04-11 08:00", "[x](/2019/04/khong-co/)"))
+    capsys.readouterr()
+    assert site.build("--strict", "--no-search") == 1
+    err = capsys.readouterr().err
+    assert "b.md:6: error: the link /2019/04/khong-co/ leads to no page" in err
+    assert "nothing was written, the previous site is unchanged" in err
+    assert tree(site.output) == before
+    assert not list(site.root.glob("_site.*"))
+    assert site.build("--no-search") == 0  # without --strict: a warning, and the site
+    assert "b.md:6: warning:" in capsys.readouterr().err
+    assert (site.output / "2019/04/bai-b/index.html").is_file()
+
+
+def test_bodies_without_site_links_render_as_markdown_makes_them(site):
+    """The marks are only where site links are: other bodies are Python-Markdown's bytes."""
+    text = (
+        "## Tiêu đề\n\n[ngoài](https://example.org/a?b=1&c=2) [neo](#tieu-de) *x*\n\n"
+        "<ban@example.org> [gọi](tel:+84241234567) [thư](mailto:a@example.org)\n"
+    )
+    marked = to_html(make_converter(), text)
+    assert marked_links(marked) == ()
+    assert resolve_links(marked, lambda written: "never") == marked
+    plain = markdown.markdown(
+        text,
+        extensions=["extra", "sane_lists", "toc"],
+        extension_configs={"toc": {"slugify": heading_id, "toc_depth": "2-4"}},
+        output_format="html",
+    )
+    assert marked == plain

@@ -1,0 +1,46 @@
+"""A newcomer's first commands from the wrong folder: told what is missing and what to do."""
+
+import subprocess
+import sys
+
+import pytest
+from conftest import REPO, SUBPROCESS_ENV, article
+
+
+def run(cwd, *args) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(REPO / "build.py"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=SUBPROCESS_ENV,
+    )
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["new", "Tin mới"], ["serve", "--port", "0"]])
+def test_a_folder_without_site_yaml_is_named_with_the_fix(site, tmp_path, command):
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    output = tmp_path / "out"
+    options = ["--content", str(site.content)]
+    if command[:1] != ["new"]:
+        options += ["--output", str(output)]
+    result = run(elsewhere, *command, *options)
+    assert result.returncode == 1
+    assert f"site.yaml: error: there is no site.yaml in this folder ({elsewhere})" in result.stderr
+    assert "run the command in the archive's folder" in result.stderr
+    assert "--config path/to/site.yaml" in result.stderr
+    assert "template problem" not in result.stderr and "Traceback" not in result.stderr
+    assert not output.exists() and list(elsewhere.iterdir()) == []
+
+
+def test_a_missing_templates_folder_is_named(site, tmp_path):
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00"))
+    (site.root / "site.yaml").write_text("templates_dir: giao-dien\n", encoding="utf-8")
+    result = run(site.root)
+    assert result.returncode == 1
+    assert "giao-dien: error: the templates folder does not exist" in result.stderr
+    assert "--templates DIR" in result.stderr
+    assert "404.html" not in result.stderr
+    assert not (site.root / "_site").exists()
