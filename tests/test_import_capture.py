@@ -433,3 +433,17 @@ def test_original_site_may_list_addresses_and_the_banner_links_the_first(site, c
     assert site.build() == 0
     banner = BeautifulSoup(site.read("index.html"), "html.parser").select_one(".banner-source a")
     assert banner["href"] == "https://quanhaibatrung.hanoi.gov.vn/"
+
+
+def test_media_saved_without_an_extension_get_one_from_their_bytes(site, tmp_path):
+    """Liferay serves pictures at addresses like /image/journal/article?img_id=1: a mirror
+    saves them without an extension, and the copy must still be a picture file."""
+    item = Item(720000, "Tin có ảnh không đuôi", "06/06/2019", image="/image/journal/anh-720000")
+    root = httrack_tree(tmp_path / "crawl", [item], {item.image: JPEG})
+    result = run_import(site, root)
+    assert result.returncode == 0, result.stderr
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert copy.suffix == ".jpg" and copy.read_bytes() == JPEG
+    built = run(site, "build", "--no-search")
+    assert built.returncode == 0, built.stderr
+    assert "warning" not in built.stderr  # the build's link check finds the copy

@@ -33,6 +33,16 @@ _EXTENSIONS = {
     "application/zip": ".zip",
 }
 _EXTENSION = re.compile(r"^\.[a-z0-9]{1,5}$")
+# What a file is by its first bytes, for a mirror's files saved without an extension and
+# without a content type (`/image/journal/article?img_id=...`).
+_MAGIC = (
+    (b"\xff\xd8\xff", ".jpg"),
+    (b"\x89PNG", ".png"),
+    (b"GIF8", ".gif"),
+    (b"%PDF", ".pdf"),
+    (b"PK\x03\x04", ".zip"),
+    (b"\xd0\xcf\x11\xe0", ".doc"),  # an OLE file: Word, Excel or PowerPoint before 2007
+)
 
 
 @dataclass(frozen=True)
@@ -47,17 +57,27 @@ class FoundMedia:
 
 def describe(url: str, where: Media, data: bytes) -> FoundMedia:
     digest = hashlib.sha256(data).hexdigest()
-    return FoundMedia(url, digest, f"{digest[:16]}-{_clean_name(url, where)}", where)
+    return FoundMedia(url, digest, f"{digest[:16]}-{_clean_name(url, where, data)}", where)
 
 
-def _clean_name(url: str, where: Media) -> str:
+def _clean_name(url: str, where: Media, data: bytes) -> str:
+    """The file's own name made ASCII, always with an extension: a copy without one
+    would be served as a download and taken by the build's link check for a page."""
     last = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
     stem, ext = os.path.splitext(last)
     ext = ext.lower()
     if not _EXTENSION.match(ext):
-        ext = _EXTENSIONS.get(where.content_type, "")
+        ext = _EXTENSIONS.get(where.content_type, "") or _sniffed(data)
         stem = last
     return (slugify(stem, max_length=40) or "tep") + ext
+
+
+def _sniffed(data: bytes) -> str:
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return ".webp"
+    if b"<svg" in data[:1024]:
+        return ".svg"
+    return next((ext for magic, ext in _MAGIC if data.startswith(magic)), ".bin")
 
 
 class MediaStore:
