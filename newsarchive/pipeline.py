@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from . import output, search, urls
-from .cache import Cache, OutputFile, OutputState, SourceEntry, no_gc
+from .cache import Cache, OutputFile, OutputState, SourceEntry, cache_folder, no_gc
 from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, ContentError
@@ -149,10 +149,37 @@ def _read_batch(
 def plan(config: SiteConfig) -> Site:
     with no_gc():
         site = build_site(config, read_articles(config, Cache(config).sources()).articles)
-    errors = _clashes(site, output.static_files(config.static_dir))
+    errors = _clashes(site, output.static_files(config.static_dir, config.root))
     if errors:
         raise BuildFailed(errors)
     return site
+
+
+def check_output(config: SiteConfig) -> None:
+    """Raise BuildFailed when the output folder would replace, contain or sit in the
+    project's own files (`--output content` would replace every article)."""
+    problem = output.unsafe_output(
+        config.output_dir,
+        output.protected_folders(
+            config.root,
+            config.content_dir,
+            config.templates_dir,
+            config.static_dir,
+            cache_folder(config),
+        ),
+    )
+    if problem:
+        raise BuildFailed(
+            [
+                ContentError(
+                    config.output_dir,
+                    f"this folder cannot hold the built site: {problem}",
+                    "choose a new or empty folder (or one built here before) with --output, "
+                    "or output_dir in site.yaml; the default is _site",
+                )
+            ],
+            "nothing was written.",
+        )
 
 
 def build(
@@ -169,29 +196,37 @@ def build(
     index as it is. Raises BuildFailed, leaving the previous site (and the cache) as
     they were."""
     started = time.perf_counter()
-    output.recover(config.output_dir)  # finish a killed build's publish first
-    try:
-        result, files = _build(
-            config, Cache(config, cache), jobs or default_jobs(), progress, started
-        )
-    except BrokenProcessPool as exc:
-        raise BuildFailed(
-            [
-                ContentError(
-                    config.output_dir,
-                    "a worker process of the build stopped unexpectedly (out of memory?)",
-                    "nothing was changed: build again, or with --jobs 1 to use less memory",
-                )
-            ]
-        ) from exc
-    note = _update_search(config, files) if search else "search index left as it was (--no-search)"
-    return replace(result, search=note, seconds=time.perf_counter() - started)
+    check_output(config)
+    with output.lock(config.output_dir):
+        published = len(output.swapped)
+        try:
+            output.recover(config.output_dir)  # put back what a killed build moved aside
+            result = _build(config, Cache(config, cache), jobs or default_jobs(), progress, search)
+        except BrokenProcessPool as exc:
+            raise BuildFailed(
+                [
+                    ContentError(
+                        config.output_dir,
+                        "a worker process of the build stopped unexpectedly (out of memory?)",
+                        "nothing was changed: build again, or with --jobs 1 to use less memory",
+                    )
+                ]
+            ) from exc
+        except OSError as exc:  # a full disk, a read-only folder, a name too long...
+            changed = len(output.swapped) > published
+            raise BuildFailed(
+                [output.os_problem(exc, "")],
+                "the new site was published, but the cache was not saved."
+                if changed
+                else "the site was not changed.",
+            ) from None
+    return replace(result, seconds=time.perf_counter() - started)
 
 
 def _build(
-    config: SiteConfig, cache: Cache, jobs: int, progress: bool, started: float
-) -> tuple[BuildResult, dict[str, OutputFile]]:
-    """The build, and the files of the site it published."""
+    config: SiteConfig, cache: Cache, jobs: int, progress: bool, search_on: bool
+) -> BuildResult:
+    """Bring the spare folder up to the new site, index it, swap it in (output.py)."""
     with no_gc():
         sources = read_articles(config, cache.sources(), progress, jobs)
         entries = sources.entries
@@ -200,12 +235,15 @@ def _build(
         # and again (seconds at 100,000 articles), and forked workers from copying it.
         gc.freeze()
     try:
-        statics = output.static_files(config.static_dir)
+        statics = output.static_files(config.static_dir, config.root)
         errors = _clashes(site, statics)
         if errors:
             raise BuildFailed(errors)
-        state = cache.state()  # None: no usable record of the output folder, write it all
-        old = _files_still_there(state, config.output_dir)
+        live, spare = config.output_dir, output.spare_folder(config.output_dir)
+        state = cache.state(live)  # None: no usable record of the output folder
+        old = _files_still_there(state, live)
+        spare_state = cache.state(spare) if spare.is_dir() else None
+        there = _files_still_there(spare_state, spare)
         salt = digest(cache.key, folder_digest(config.templates_dir))
         known = {id(e.article): digest(path, e.digest) for path, e in entries.items()}
         prints = fingerprints(site.pages, known, salt)
@@ -215,61 +253,93 @@ def _build(
             for i, path in enumerate(paths)
             if prints[i] is None or path not in old or state.pages.get(path) != prints[i]  # type: ignore[union-attr]
         ]
-        full = state is None
-        staging = (output.staging_folder if full else output.update_folder)(config.output_dir)
-        target = staging if full else staging / output.STAGED
-        try:
-            files, written = _render(
-                config, cache, site, todo, target, old, jobs, progress, sources
-            )
-            files.update({paths[i]: old[paths[i]] for i in set(range(len(paths))) - set(todo)})
-            seen_statics, copied = _copy_statics(statics, state, old, target, files)
-            deleted = sorted(set(state.files) - set(files)) if state else []
-            st = os.stat(staging if full else config.output_dir)
-            staged_state = cache.stage_state(
-                OutputState(
-                    key=cache.key,
-                    output_dir=str(config.output_dir),
-                    folder_id=(st.st_dev, st.st_ino),
-                    pages={path: fp for path, fp in zip(paths, prints, strict=True) if fp},
-                    files=files,
-                    statics=seen_statics,
-                )
-            )
-            if not full:
-                journal = output.Journal(sorted(written | copied), deleted)
-                if staged_state:
-                    journal.moves.append((str(staged_state), str(cache.state_path)))
-                output.commit(staging, journal)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        if full:
-            cache.forget_state()  # until the new site and its state are both in place
-            output.publish(
-                staging, config.output_dir, keep=[urls.output_path(urls.search_bundle_url()).parent]
-            )
-            if staged_state:
-                os.replace(staged_state, cache.state_path)
-        else:
-            output.apply(staging, config.output_dir)
+        output.check_room(live, _room_needed(state, len(todo), statics))
+
+        # The first write: only the spare folder changes until the swap.
+        if spare_state is None:
+            output.empty_spare(live)
+            there = {}
+        cache.forget_state(spare)
+        needed = set(paths) | {rel.as_posix() for rel in statics}
+        output.remove(
+            spare, [rel for rel in (spare_state.files if spare_state else ()) if rel not in needed]
+        )
+        have = dict(old)  # what a page's bytes are compared with: a match is not written
+        have.update((rel, f) for rel, f in there.items() if old.get(rel, f).digest == f.digest)
+        files, written = _render(config, cache, site, todo, spare, have, jobs, progress, sources)
+        files.update({paths[i]: have[paths[i]] for i in set(range(len(paths))) - set(todo)})
+        seen_statics, copied = _copy_statics(statics, state, have, spare, files)
+        _link_the_rest(live, spare, files, written | copied, there)
+        output.carry_folder(live, spare, _bundle(), search.FINGERPRINT_FILE)
+        note, search_failed = "search index left as it was (--no-search)", None
+        if search_on:
+            try:
+                note = _update_search(config, files, spare)
+            except BuildFailed as failed:
+                search_failed = failed
+        cache.save_state(
+            spare,
+            OutputState(
+                key=cache.key,
+                output_dir=str(live),
+                pages={path: fp for path, fp in zip(paths, prints, strict=True) if fp},
+                files=files,
+                statics=seen_statics,
+            ),
+        )
+        output.swap(spare, live)
         cache.save_sources(entries)
         cache.save_related(site.related)
-        cache.prune()
+        cache.prune([live, spare])
     finally:
         gc.unfreeze()
-    built = BuildResult(
+    if search_failed:
+        raise BuildFailed(
+            search_failed.errors, "the pages were published; the search index is the previous one."
+        )
+    changed = [rel for rel, f in files.items() if rel not in old or old[rel].digest != f.digest]
+    return BuildResult(
         articles=len(site.articles),
         drafts=site.drafts,
         pages=len(site.pages),
         static_files=len(statics),
-        seconds=time.perf_counter() - started,
+        seconds=0.0,
         output_dir=config.output_dir,
         rendered=len(todo),
-        written=len(written) + len(copied),
-        deleted=len(deleted),
+        written=len(changed),
+        deleted=len(set(state.files) - set(files)) if state else 0,
+        search=note,
     )
-    return built, files
+
+
+def _room_needed(state: OutputState | None, pages: int, statics: dict) -> int:
+    """About how many bytes the build will write (pages at their mean size so far)."""
+    sizes = [f.size for f in state.files.values()] if state else []
+    mean = sum(sizes) // len(sizes) if sizes else 30_000
+    static_bytes = 0 if state else sum(p.stat().st_size for p in statics.values())
+    return mean * pages + static_bytes + 1_000_000
+
+
+def _link_the_rest(
+    live: Path,
+    spare: Path,
+    files: dict[str, OutputFile],
+    written: set[str],
+    there: dict[str, OutputFile],
+) -> None:
+    """Give the spare folder the files the live site already holds right (hard links)."""
+    made: set[str] = set()
+    for rel, file in files.items():
+        if rel in written or (rel in there and there[rel].digest == file.digest):
+            continue
+        target = f"{spare}/{rel}"
+        if not output.put(live / rel, target, made):  # copied: its own size and mtime
+            st = os.stat(target)
+            files[rel] = OutputFile(file.digest, st.st_mtime_ns, st.st_size)
+
+
+def _bundle() -> PurePosixPath:
+    return PurePosixPath(urls.output_path(urls.search_bundle_url()).parent.as_posix())
 
 
 def _files_still_there(state: OutputState | None, output_dir: Path) -> dict[str, OutputFile]:
@@ -312,7 +382,7 @@ def _render(
         key: sources.bodies[key] if key in sources.bodies else _reread_body(article)
         for key, article in missing.items()
     }
-    renderer = Renderer(config, cache.bytecode_folder(), known_html, markdown)
+    renderer = Renderer(config, cache.bytecode_cache(), known_html, markdown)
     counter = Progress(len(todo), "pages", quiet=not progress)
     converted: dict[str, str] = {}
     try:
@@ -372,6 +442,7 @@ def _copy_statics(
             continue
         copy = target / rel
         copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.unlink(missing_ok=True)  # it may be a hard link to the served file
         shutil.copyfile(source, copy)
         st = copy.stat()
         files[rel] = OutputFile(source_digest, st.st_mtime_ns, st.st_size)
@@ -385,20 +456,23 @@ def update_search(config: SiteConfig, stop: threading.Event | None = None) -> st
     For `serve`, which publishes the pages without it first, so that open pages reload
     at once: remaking the index takes half a minute at 10,000 articles. Setting ``stop``
     ends it early and keeps the previous index (a file changed: the pages come first)."""
-    state = Cache(config).state()  # None: the indexer's check reads the pages instead
-    return _update_search(config, state.files if state else {}, stop)
+    state = Cache(config).state(config.output_dir)  # None: the indexer reads the pages
+    return _update_search(config, state.files if state else {}, config.output_dir, stop)
 
 
 def _update_search(
-    config: SiteConfig, files: dict[str, OutputFile], stop: threading.Event | None = None
+    config: SiteConfig,
+    files: dict[str, OutputFile],
+    folder: Path,
+    stop: threading.Event | None = None,
 ) -> str:
-    """``files``: what the build knows of the site's files (their digests)."""
+    """``files``: what the build knows of the site's files in ``folder`` (their digests)."""
     if config.offline:
         return "no search index (offline copies cannot search)"
     started = time.perf_counter()
     digests = {rel: file.digest for rel, file in files.items()}
     try:
-        indexed = search.update_index(config.output_dir, digests, stop)
+        indexed = search.update_index(folder, digests, stop)
     except BuildFailed as failed:
         raise BuildFailed(
             failed.errors, "the pages were published; the search index is the previous one."

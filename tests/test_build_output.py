@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 
-from conftest import REPO, SUBPROCESS_ENV, article, tree
+from conftest import REPO, SUBPROCESS_ENV, article, leftovers, tree
 
 from newsarchive.cli import main
 
@@ -20,8 +20,8 @@ def many(site, n: int) -> None:
 
 
 def in_progress(root):
-    """The folders a build stages its files in: a whole site, or the changed files."""
-    return [*root.glob("_site.staging-*"), *root.glob("_site.update-*")]
+    """The folder a build brings up to the new site before swapping it in."""
+    return list(root.glob("_site.previous"))
 
 
 def test_two_builds_are_byte_identical(site, tmp_path):
@@ -79,7 +79,7 @@ def test_a_killed_build_leaves_the_old_site(site):
     # The next build cleans up after the killed one.
     path.write_text(path.read_text(encoding="utf-8").replace(slow, ""), encoding="utf-8")
     assert site.build() == 0
-    assert not list(site.root.glob("_site.*"))
+    assert not leftovers(site.root)
 
 
 def test_usage_errors_exit_2(site, capsys, tmp_path):
