@@ -82,6 +82,9 @@ def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
     """Why ``output_dir`` may not hold a site (it would replace or mix with
     ``sources``, by name: the content folder, the project...), or ""."""
     out = _real(output_dir)
+    long = [part for part in out.parts if len(os.fsencode(part)) > 255]
+    if long:
+        return f"the name {long[0][:40]}... is longer than 255 bytes, the most file systems allow"
     for name, source in sources.items():
         src = _real(source)
         if out == src:
@@ -90,11 +93,17 @@ def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
             return f"it contains the {name} ({source})"
         if name != "project folder" and out.is_relative_to(src):
             return f"it is inside the {name} ({source})"
-    if out.exists() and not out.is_dir():
-        return "it is a file, not a folder"
-    if out.is_dir() and not _built_here(out) and any(out.iterdir()):
-        # Publishing replaces the folder: never a folder of someone's own files.
-        return "it holds files but no site built here (no index.html, 404.html, robots.txt)"
+    try:
+        if out.exists() and not out.is_dir():
+            return "it is a file, not a folder"
+        if out.is_dir() and not _built_here(out) and any(out.iterdir()):
+            # Publishing replaces the folder: never a folder of someone's own files.
+            return "it holds files but no site built here (no index.html, 404.html, robots.txt)"
+        parent = next((p for p in out.parents if p.exists()), None)
+        if parent is not None and not parent.is_dir():
+            return f"{parent} is a file, not a folder"
+    except OSError as exc:
+        return f"it cannot be used: {exc.strerror}"
     return ""
 
 

@@ -487,7 +487,9 @@ def _update_search(
 
 
 def _clashes(site: Site, statics: dict) -> list[ContentError]:
-    bundle = urls.output_path(urls.search_bundle_url()).parent
+    """Files that would overwrite each other, or need a folder where a file is (or
+    the reverse): static files, pages, and the search index, which is written later."""
+    bundle = _bundle()
     errors = [
         ContentError(
             source,
@@ -498,21 +500,54 @@ def _clashes(site: Site, statics: dict) -> list[ContentError]:
         if path.is_relative_to(bundle)
     ]
     by_text = {path.as_posix(): path for path in statics}
-    for page in site.pages:
-        path = by_text.get(urls.output_file(page.url))
-        if path is not None:
-            redirect_to = page.data.get("target")  # the article an alias page leads to
-            article = page.article or redirect_to
+    pages = {urls.output_file(page.url): page for page in site.pages}
+    page_folders = {f for path in pages for f in _folders(path)}
+    for rel, page in pages.items():
+        redirect_to = page.data.get("target")  # the article an alias page leads to
+        article = page.article or redirect_to
+        where = Path(article.path) if article else site.config.templates_dir
+        line = redirect_to.key_lines.get("aliases") if redirect_to else None
+        fix = "change the alias" if redirect_to else "rename or move the static file"
+        path = by_text.get(rel)
+        if PurePosixPath(rel).is_relative_to(bundle):
             errors.append(
                 ContentError(
-                    Path(article.path) if article else statics[path],
-                    f"the page /{page.url} and the static file {statics[path]} "
-                    f"would both be written to {path}",
-                    "change the alias" if redirect_to else "rename or move the static file",
-                    redirect_to.key_lines.get("aliases") if redirect_to else None,
+                    where,
+                    f"the page /{page.url} would be inside /{bundle}/, the search index's "
+                    "folder, which the build writes itself",
+                    "remove or change the alias" if redirect_to else "change its address",
+                    line,
                 )
             )
+        elif path is not None:
+            errors.append(
+                ContentError(
+                    where if article else statics[path],
+                    f"the page /{page.url} and the static file {statics[path]} "
+                    f"would both be written to {path}",
+                    fix,
+                    line,
+                )
+            )
+    errors.extend(
+        ContentError(
+            source,
+            f"the static file {source} is where the site needs the folder /{path}/"
+            if path.as_posix() in page_folders
+            else f"the static file {source} needs a folder where the site writes a page "
+            f"(/{next(f for f in _folders(path.as_posix()) if f in pages)})",
+            "rename or move the static file",
+        )
+        for path, source in statics.items()
+        if path.as_posix() in page_folders or any(f in pages for f in _folders(path.as_posix()))
+    )
     return errors
+
+
+def _folders(path: str) -> list[str]:
+    """The folders a file of the site is in: "a/b/c.html" -> ["a/b", "a"]."""
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[:end]) for end in range(len(parts), 0, -1)]
 
 
 def _template_error(config: SiteConfig, exc: jinja2.TemplateError) -> ContentError:
