@@ -27,6 +27,7 @@ import fcntl
 import os
 import shutil
 import stat
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -53,9 +54,11 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
     errors = []
     inside = (root or static_dir).resolve()
     for path in sorted(static_dir.rglob("*")):
-        if not path.is_file():
+        if not path.is_file() and not path.is_symlink():
             continue
         real = path.resolve()
+        if path.is_dir():  # a link to a folder: never followed, refused if it leaves
+            real = real / "."
         if real != path.absolute() and not real.is_relative_to(inside):
             errors.append(
                 ContentError(
@@ -65,7 +68,8 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
                 )
             )
             continue
-        found[PurePosixPath(path.relative_to(static_dir).as_posix())] = path
+        if path.is_file():
+            found[PurePosixPath(path.relative_to(static_dir).as_posix())] = path
     if errors:
         raise BuildFailed(errors)
     return found
@@ -320,9 +324,7 @@ def _link_or_copy(source: str, target: str) -> None:
 
 def swap(spare: Path, output_dir: Path) -> None:
     """Make ``spare`` the served site and keep the one it replaces as the spare."""
-    pause = os.environ.get("NEWSARCHIVE_TEST_PAUSE_BEFORE_SWAP")
-    if pause:  # tests only: a moment to kill the build in, just before the swap
-        time.sleep(float(pause))
+    _test_pause("before")
     if not output_dir.exists():
         os.rename(spare, output_dir)
     elif not _exchange(spare, output_dir):
@@ -331,6 +333,15 @@ def swap(spare: Path, output_dir: Path) -> None:
         os.rename(spare, output_dir)  # a kill before this: restore_interrupted
         os.rename(old, spare)
     swapped.append(output_dir)
+    _test_pause("after")
+
+
+def _test_pause(when: str) -> None:
+    """Tests only (tests/test_adversarial_publish.py): a moment to kill the build in."""
+    pause = os.environ.get("NEWSARCHIVE_TEST_PAUSE_AT_SWAP")
+    if pause:
+        print(f"newsarchive-test: {when} the swap", file=sys.stderr, flush=True)
+        time.sleep(float(pause))
 
 
 def replace_folder(new: Path, target: Path) -> None:
