@@ -312,14 +312,20 @@ def carry_folder(live: Path, spare: Path, rel: PurePosixPath, stamp: str) -> Non
             remove_tree(target)
         return
     remove_tree(target)
-    shutil.copytree(source, target, copy_function=_link_or_copy)
+    copy_as_links(source, target)
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+def copy_as_links(source: Path, target: Path) -> None:
+    """A copy of a folder whose files are hard links to the originals: no bytes
+    copied (unless the file system refuses links)."""
+    made: set[str] = set()
+    for folder, _, names in os.walk(source):
+        rel = os.path.relpath(folder, source)
+        into = str(target) if rel == "." else f"{target}/{rel}"
+        os.makedirs(into, exist_ok=True)
+        made.add(into)
+        for name in names:
+            put(Path(folder, name), f"{into}/{name}", made)
 
 
 def swap(spare: Path, output_dir: Path) -> None:

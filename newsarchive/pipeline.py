@@ -277,17 +277,18 @@ def _build(
                 note = _update_search(config, files, spare)
             except BuildFailed as failed:
                 search_failed = failed
-        cache.save_state(
-            spare,
-            OutputState(
-                key=cache.key,
-                output_dir=str(live),
-                pages={path: fp for path, fp in zip(paths, prints, strict=True) if fp},
-                files=files,
-                statics=seen_statics,
-            ),
+        new_state = OutputState(
+            key=cache.key,
+            output_dir=str(live),
+            pages={path: fp for path, fp in zip(paths, prints, strict=True) if fp},
+            files=files,
+            statics=seen_statics,
         )
+        cache.save_state(spare, new_state)
         output.swap(spare, live)
+        if not spare.exists():  # a first build: give the next one a copy to work in
+            output.copy_as_links(live, spare)
+            cache.save_state(spare, new_state)
         cache.save_sources(entries)
         cache.save_related(site.related)
         cache.prune([live, spare])
@@ -313,11 +314,12 @@ def _build(
 
 
 def _room_needed(state: OutputState | None, pages: int, statics: dict) -> int:
-    """About how many bytes the build will write (pages at their mean size so far)."""
-    sizes = [f.size for f in state.files.values()] if state else []
-    mean = sum(sizes) // len(sizes) if sizes else 30_000
+    """About how many bytes the build will write: pages at their mean size so far
+    (in whole 4 KiB blocks, as most file systems store them), static files if new."""
+    sizes = [-(-f.size // 4096) * 4096 for f in state.files.values()] if state else []
+    mean = sum(sizes) // len(sizes) if sizes else 16_384
     static_bytes = 0 if state else sum(p.stat().st_size for p in statics.values())
-    return mean * pages + static_bytes + 1_000_000
+    return mean * pages + static_bytes + 256 * 1024
 
 
 def _link_the_rest(

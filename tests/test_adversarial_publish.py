@@ -303,9 +303,11 @@ def test_a_write_that_fails_midway_changes_nothing_and_the_next_build_works(
 def _read_only(folder: Path, on: bool) -> bool:
     """Make a folder unwritable even for root (chattr +i), or for a user (chmod)."""
     if ROOT:
-        done = subprocess.run(["chattr", "+i" if on else "-i", str(folder)], capture_output=True)
+        flag = "+i" if on else "-i"
+        done = subprocess.run(["chattr", "-R", flag, str(folder)], capture_output=True)
         return done.returncode == 0
-    folder.chmod(0o555 if on else 0o755)
+    for sub in [folder, *(p for p in folder.rglob("*") if p.is_dir())]:
+        sub.chmod(0o555 if on else 0o755)
     return True
 
 
