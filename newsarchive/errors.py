@@ -39,7 +39,7 @@ def _display(path: Path, root: Path | None) -> Path:
     if root is not None:
         try:
             return path.resolve().relative_to(root.resolve())
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # elsewhere, or a loop of links
             pass
     return path
 

@@ -56,9 +56,18 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
     for path in sorted(static_dir.rglob("*")):
         if not path.is_file() and not path.is_symlink():
             continue
-        real = path.resolve()
-        if path.is_dir():  # a link to a folder: never followed, refused if it leaves
-            real = real / "."
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            errors.append(
+                ContentError(
+                    path,
+                    "this link leads nowhere (its target is missing, or links lead in a loop)",
+                    "remove it, or make it point at a file of the project",
+                )
+            )
+            continue
+        # A link to a folder is not followed, but refused all the same if it leaves.
         if real != path.absolute() and not real.is_relative_to(inside):
             errors.append(
                 ContentError(

@@ -188,12 +188,13 @@ def test_not_enough_free_space_is_found_before_anything_is_written(site, capsys,
         fs = real(path)
         return os.statvfs_result((*fs[:4], 10, *fs[5:]))  # 10 blocks left
 
+    spare = tree(site.root / "_site.previous")
     monkeypatch.setattr(os, "statvfs", nearly_full)
     assert site.build("--no-search") == 1
     err = capsys.readouterr().err
     assert "not enough free space" in err and "MB needed" in err, err
     assert tree(site.output) == before
-    assert not (site.root / "_site.previous").exists(), "nothing written, not even the spare"
+    assert tree(site.root / "_site.previous") == spare, "nothing written, not even the spare"
 
 
 @contextlib.contextmanager
@@ -580,6 +581,11 @@ def test_a_static_link_out_of_the_project_is_refused(site, capsys, tmp_path):
     assert tree(site.output) == before
     (site.root / "static" / "passwd").unlink()
     (site.root / "static" / "notes").unlink()
+    (site.root / "static" / "loop").symlink_to(site.root / "static" / "loop")
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert "loop: error: this link leads nowhere" in err, err
+    (site.root / "static" / "loop").unlink()
     # A link that stays inside the project is fine.
     (site.root / "static" / "logo.txt").symlink_to(site.root / "site.yaml")
     assert site.build("--quiet", "--no-search") == 0
