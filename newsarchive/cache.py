@@ -179,12 +179,13 @@ class Cache:
 
     # Output state ----------------------------------------------------------
 
-    def state(self, folder: Path) -> OutputState | None:
+    def state(self, folder: Path, any_settings: bool = False) -> OutputState | None:
         """What ``folder`` holds (the output folder or its spare), if it is still
-        the folder the last build wrote and the build finished."""
+        the folder the last build wrote and the build finished. Its page fingerprints
+        hold for these settings and code only; ``any_settings``: the files are enough."""
         path = self._state_path(folder) if self.enabled else None
         state = _read(path) if path else None
-        if not isinstance(state, OutputState) or state.key != self.key:
+        if not isinstance(state, OutputState) or not (any_settings or state.key == self.key):
             return None
         return state
 

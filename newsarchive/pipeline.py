@@ -30,7 +30,7 @@ from .fingerprint import digest, file_digest, fingerprints, folder_digest
 from .load import read_source, scan_sources
 from .progress import Progress
 from .render import Renderer
-from .site import Site, build_site
+from .site import Page, Site, build_site
 from .validate import check_together, validate
 from .workers import RenderJob, TemplateFailed, can_fork, default_jobs, fork_map, render_pages
 
@@ -242,7 +242,8 @@ def _build(
         live, spare = config.output_dir, output.spare_folder(config.output_dir)
         state = cache.state(live)  # None: no usable record of the output folder
         old = _files_still_there(state, live)
-        spare_state = cache.state(spare) if spare.is_dir() else None
+        # Which files it holds is all the build needs to know of the spare folder.
+        spare_state = cache.state(spare, any_settings=True) if spare.is_dir() else None
         there = _files_still_there(spare_state, spare)
         salt = digest(cache.key, folder_digest(config.templates_dir))
         known = {id(e.article): digest(path, e.digest) for path, e in entries.items()}
@@ -504,33 +505,12 @@ def _clashes(site: Site, statics: dict) -> list[ContentError]:
     by_text = {path.as_posix(): path for path in statics}
     pages = {urls.output_file(page.url): page for page in site.pages}
     page_folders = {f for path in pages for f in _folders(path)}
-    for rel, page in pages.items():
-        redirect_to = page.data.get("target")  # the article an alias page leads to
-        article = page.article or redirect_to
-        where = Path(article.path) if article else site.config.templates_dir
-        line = redirect_to.key_lines.get("aliases") if redirect_to else None
-        fix = "change the alias" if redirect_to else "rename or move the static file"
-        path = by_text.get(rel)
-        if PurePosixPath(rel).is_relative_to(bundle):
-            errors.append(
-                ContentError(
-                    where,
-                    f"the page /{page.url} would be inside /{bundle}/, the search index's "
-                    "folder, which the build writes itself",
-                    "remove or change the alias" if redirect_to else "change its address",
-                    line,
-                )
-            )
-        elif path is not None:
-            errors.append(
-                ContentError(
-                    where if article else statics[path],
-                    f"the page /{page.url} and the static file {statics[path]} "
-                    f"would both be written to {path}",
-                    fix,
-                    line,
-                )
-            )
+    inside = f"{bundle}/"
+    errors += [
+        _page_clash(site, page, statics[by_text[rel]] if rel in by_text else None)
+        for rel, page in pages.items()
+        if rel in by_text or rel.startswith(inside)
+    ]
     errors.extend(
         ContentError(
             source,
@@ -544,6 +524,29 @@ def _clashes(site: Site, statics: dict) -> list[ContentError]:
         if path.as_posix() in page_folders or any(f in pages for f in _folders(path.as_posix()))
     )
     return errors
+
+
+def _page_clash(site: Site, page: Page, static: Path | None) -> ContentError:
+    """A page that a static file would overwrite, or that lies in the search index's folder."""
+    redirect_to = page.data.get("target")  # the article an alias page leads to
+    article = page.article or redirect_to
+    line = redirect_to.key_lines.get("aliases") if redirect_to else None
+    if static is not None:
+        return ContentError(
+            Path(article.path) if article else static,
+            f"the page /{page.url} and the static file {static} would both be written to "
+            f"{urls.output_file(page.url)}",
+            "change the alias" if redirect_to else "rename or move the static file",
+            line,
+        )
+    bundle = _bundle()
+    return ContentError(
+        Path(article.path) if article else site.config.templates_dir,
+        f"the page /{page.url} would be inside /{bundle}/, the search index's folder, "
+        "which the build writes itself",
+        "remove or change the alias" if redirect_to else "change its address",
+        line,
+    )
 
 
 def _folders(path: str) -> list[str]:
