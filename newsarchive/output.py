@@ -23,7 +23,6 @@ import contextlib
 import ctypes
 import ctypes.util
 import errno
-import fcntl
 import os
 import shutil
 import stat
@@ -34,6 +33,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 from .errors import BuildFailed, ContentError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock (the rest works the same)
+    fcntl = None  # type: ignore[assignment]
 
 _RENAME_EXCHANGE = 2
 SPARE = ".previous"
@@ -185,7 +189,8 @@ def _acquire(folder: Path, output_dir: Path) -> int:
     except OSError as exc:
         raise BuildFailed([os_problem(exc, "")]) from None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         owner = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
         os.close(fd)
