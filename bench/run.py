@@ -98,7 +98,8 @@ def _build(site: OurSite, log_name: str) -> tuple[float, float]:
 
 
 def our_cold_build(site: OurSite, n: int) -> BuildResult:
-    for name in (site.output.name, *OUR_CACHES):
+    # The spare folder too (see newsarchive/output.py): nothing of an earlier build is left.
+    for name in (site.output.name, site.output.name + ".previous", *OUR_CACHES):
         shutil.rmtree(site.config.parent / name, ignore_errors=True)
     wall, rss = _build(site, f"ours-cold-{n}.log")
     files, html, size = tree_size(site.output)

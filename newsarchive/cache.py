@@ -8,18 +8,22 @@ It holds:
   so these shards serve every output folder.
 - html/NN.pickle: the HTML of article bodies by digest of their Markdown, so a
   template or settings change re-renders pages without converting Markdown again.
-- outputs/<hash>.pickle, one per output folder: what the last completed build
-  wrote there: each page's fingerprint and each file's digest, size and mtime.
-  It is replaced in the same step that publishes the output (see output.py),
-  so it never claims a file the output folder does not hold.
+- outputs/<hash>-<dev>-<inode>.pickle, one per output folder (the served one
+  and its spare, see output.py), found by the folder's identity so that it
+  follows the folder through the swap: what the last completed build wrote
+  there: each page's fingerprint and each file's digest, size and mtime. It is
+  removed before a build changes that folder and written when the folder is
+  complete, so it never claims a file the folder does not hold.
 - related.pickle: the related articles of the last build (see archive.Related).
 - links.pickle: the links marked in each body's HTML, by digest (see bodylinks.py),
   so that checking every article's links does not load every body.
-- jinja/: compiled templates (Jinja2's own bytecode cache).
+- jinja/: compiled templates (Jinja2's bytecode cache, with our checksum).
 
-A cache file that is missing, unreadable, of another format or made by other
-code or settings is ignored: the build then does the full work, and the next
-save replaces it. Writes go to a temporary file renamed into place.
+Every file starts with a digest of the rest, checked on load. A cache file that
+is missing, damaged (flipped bits, an edit of the same length), of another
+format or made by other code or settings is ignored: the build then does the
+full work, and the next save replaces it. Writes go to a temporary file renamed
+into place.
 """
 
 import contextlib
@@ -30,12 +34,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
+from jinja2.bccache import Bucket
+
 from .archive import Related
 from .config import SiteConfig
 from .content import Article
 from .fingerprint import Fingerprinter, code_digest, digest
 
-FORMAT = 3
+FORMAT = 4
 SHARDS = 64
 CACHE_FOLDER = Path(".cache") / "newsarchive"
 
@@ -95,8 +102,7 @@ class Cache:
         self.key = settings_key(config, self.code)
         self.sources_key = sources_key(config, self.code)
         self.output_dir = config.output_dir
-        name = digest(str(config.output_dir))[:16]
-        self.state_path = self.folder / "outputs" / f"{name}.pickle"
+        self.name = digest(str(config.output_dir))[:16]
         self._loaded: dict[int, dict[str, SourceEntry]] = {}
         self._html: dict[int, dict[str, str]] = {}
         self._related = Related()
@@ -189,49 +195,111 @@ class Cache:
 
     # Output state ----------------------------------------------------------
 
-    def state(self) -> OutputState | None:
-        """The state of the output folder, if there is one.
-
-        Not tied to the folder's inode: a folder restored from a copy (a CI cache)
-        is still trusted file by file, by each file's size and mtime."""
-        if not self.enabled or not self.output_dir.is_dir():
-            return None
-        state = _read(self.state_path)
-        if not isinstance(state, OutputState) or state.key != self.key:
+    def state(
+        self, folder: Path, any_settings: bool = False, restored: bool = False
+    ) -> OutputState | None:
+        """What ``folder`` holds (the output folder or its spare), if it is still
+        the folder the last build wrote and the build finished. Its page fingerprints
+        hold for these settings and code only; ``any_settings``: the files are enough.
+        ``restored``: a served folder restored from a copy may take the state whose
+        files it holds (never the spare: a killed build may have left files in it
+        that no state lists, and only an emptied spare is safe then)."""
+        path = self._state_path(folder) if self.enabled else None
+        state = _read(path) if path else None
+        if restored and path is not None and not path.exists():
+            state = self._restored_state(folder)
+        if not isinstance(state, OutputState) or not (any_settings or state.key == self.key):
             return None
         return state
 
-    def stage_state(self, state: OutputState) -> Path | None:
-        """Write the state beside its place; the publish step moves it in."""
-        if not self.enabled:
-            return None
-        staged = self.state_path.with_name(self.state_path.name + ".new")
-        _write(staged, state)
-        label = self.state_path.with_suffix(".txt")  # which folder: for prune()
+    def _restored_state(self, folder: Path) -> object:
+        """A folder restored from a copy (a CI cache: new inode, same files) has no
+        state by its identity; the recorded state whose files it holds, by size and
+        mtime to the nanosecond, is its own. Each file is still trusted one by one."""
+        best, matched = None, 0
+        for candidate in sorted((self.folder / "outputs").glob(f"{self.name}-*.pickle")):
+            state = _read(candidate)
+            if not isinstance(state, OutputState):
+                continue
+            same = 0
+            for rel, file in state.files.items():
+                try:
+                    st = os.stat(f"{folder}/{rel}")
+                except OSError:
+                    continue
+                same += st.st_mtime_ns == file.mtime_ns and st.st_size == file.size
+            if same > matched:
+                best, matched = state, same
+        return best
+
+    def save_state(self, folder: Path, state: OutputState) -> None:
+        path = self._state_path(folder)
+        if not self.enabled or path is None:
+            return
+        _write(path, state)
+        label = self.folder / "outputs" / f"{self.name}.txt"  # which folder: for prune()
         if not label.exists():
             label.write_text(state.output_dir, encoding="utf-8")
-        return staged
 
-    def forget_state(self) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            self.state_path.unlink()
+    def forget_state(self, folder: Path) -> None:
+        """Before ``folder`` changes: until it is complete, nothing is known of it."""
+        path = self._state_path(folder)
+        if self.enabled and path is not None:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
 
-    def prune(self) -> None:
-        """Drop the states of output folders that no longer exist."""
+    def _state_path(self, folder: Path) -> Path | None:
+        try:
+            st = os.stat(folder)
+        except OSError:
+            return None
+        return self.folder / "outputs" / f"{self.name}-{st.st_dev}-{st.st_ino}.pickle"
+
+    def prune(self, folders: list[Path]) -> None:
+        """Drop the states of output folders that no longer exist, and those of
+        this output's folders that were replaced (``folders``: the ones in use)."""
         if not self.enabled:
             return
-        for label in (self.folder / "outputs").glob("*.txt"):
+        outputs = self.folder / "outputs"
+        for label in outputs.glob("*.txt"):
             try:
                 gone = not Path(label.read_text(encoding="utf-8")).exists()
             except (OSError, UnicodeDecodeError):
                 gone = True
             if gone:
-                for path in (label, label.with_suffix(".pickle")):
+                for path in [label, *outputs.glob(f"{label.stem}-*.pickle")]:
                     with contextlib.suppress(FileNotFoundError):
                         path.unlink()
+        used = {self._state_path(f) for f in folders}
+        for path in outputs.glob(f"{self.name}-*.pickle"):
+            if path not in used:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
 
-    def bytecode_folder(self) -> Path | None:
-        return self.folder / "jinja" if self.enabled else None
+    def bytecode_cache(self) -> "CheckedBytecodeCache | None":
+        return CheckedBytecodeCache(self.folder / "jinja") if self.enabled else None
+
+
+class CheckedBytecodeCache(FileSystemBytecodeCache):
+    """Jinja2's compiled templates, each file with our digest: damaged bytecode is
+    compiled again instead of running (or failing as a "template error")."""
+
+    def __init__(self, directory: Path):
+        directory.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(directory))
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = _read_checked(Path(self._get_cache_filename(bucket)))
+        if data is None:
+            return
+        try:
+            bucket.bytecode_from_string(data)
+        except Exception:  # of an older Jinja2, or unreadable: compile again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):  # a cache that cannot be saved is no error
+            _write_checked(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
 
 
 def shard_of(path: str) -> int:
@@ -251,19 +319,42 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
+_MAGIC = b"newsarchive-cache\n"
+
+
 def _read(path: Path) -> object:
+    data = _read_checked(path)
+    if data is None:
+        return None
     try:
         with no_gc():
-            return pickle.loads(path.read_bytes())
-    except FileNotFoundError:
+            return pickle.loads(data)
+    except Exception:  # of another version of a class: no cache at all
         return None
-    except Exception:  # a damaged or foreign cache file is no cache at all
+
+
+def _read_checked(path: Path) -> bytes | None:
+    """The bytes saved by _write_checked, or None when missing or damaged."""
+    try:
+        data = path.read_bytes()
+    except OSError:
         return None
+    head = len(_MAGIC) + 32
+    if len(data) < head or not data.startswith(_MAGIC):
+        return None
+    body = data[head:]
+    if data[len(_MAGIC) : head] != digest(body).encode("ascii"):
+        return None
+    return body
 
 
 def _write(path: Path, value: object) -> None:
+    _write_checked(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _write_checked(path: Path, body: bytes) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    data = b"".join([_MAGIC, digest(body).encode("ascii"), body])
     try:
         tmp.write_bytes(data)
     except FileNotFoundError:  # the first time only: mkdir() is slow even when it fails

@@ -1,4 +1,8 @@
-"""Command line: `python build.py [build] [options]`. Exit 0 ok, 1 content errors, 2 usage.
+"""Command line: `python build.py [build] [options]`.
+
+Exit 0 ok, 1 a problem (in the content, or the output folder: reported with
+the file and how to fix it; also a bug: one line and the path of its saved
+traceback), 2 usage, 130 stopped by Ctrl+C.
 
 The commands other than build import their modules when they run: a rebuild does
 not pay for loading the web server, the importer and the link checker.
@@ -12,12 +16,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
-from . import urls
+from . import output, urls
 from .config import SiteConfig, load_config
-from .errors import BuildFailed, ContentError
+from .errors import BuildFailed, ContentError, save_traceback
 from .pipeline import build, plan
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
 
 
 def add_site_options(parser: argparse.ArgumentParser, base_url: bool = True) -> None:
@@ -170,7 +174,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list.insert(0, "build")
     args = top.parse_args(args_list)
     run: Callable[[argparse.Namespace], int] = args.run
-    return run(args)
+    published = len(output.swapped)
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        changed = len(output.swapped) > published
+        print(f"\nnewsarchive: stopped; {_site_outcome(changed)}", file=sys.stderr)
+        return EXIT_STOPPED
+    except Exception as exc:  # a bug: one line for the editor, the details in a file
+        changed = len(output.swapped) > published
+        path = save_traceback(exc)
+        print(
+            f"newsarchive hit an internal error; {_site_outcome(changed)}; details saved in {path}",
+            file=sys.stderr,
+        )
+        return EXIT_CONTENT
+
+
+def _site_outcome(changed: bool) -> str:
+    if changed:
+        return "the new site was published, but the build did not finish"
+    return "the site was not changed"
 
 
 def site_config(args: argparse.Namespace) -> SiteConfig:

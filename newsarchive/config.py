@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ContentError
 from .load import normalise_text, parse_yaml
+from .output import protected_folders, unsafe_output
 
 DEFAULTS: dict[str, Any] = {
     "title": "Lưu trữ tin tức",
@@ -95,6 +96,22 @@ def load_config(path: Path) -> SiteConfig | list[ContentError]:
     merged["original_site"] = next(iter(sites), "")
     merged["original_hosts"] = tuple(dict.fromkeys(map(original_host, filter(None, sites))))
     merged["base_url"] = str(merged["base_url"]).rstrip("/") + "/"
+    folders = {k: root / v for k, v in merged.items() if k.endswith("_dir")}
+    unsafe = unsafe_output(
+        folders["output_dir"],
+        protected_folders(
+            root, folders["content_dir"], folders["templates_dir"], folders["static_dir"]
+        ),
+    )
+    if unsafe and "output_dir" in values:
+        return [
+            ContentError(
+                path,
+                f"output_dir '{values['output_dir']}' cannot hold the built site: {unsafe}",
+                "write a new folder's name, e.g. output_dir: _site",
+                lines.get("output_dir"),
+            )
+        ]
     return SiteConfig(
         root=root,
         timezone=ZoneInfo(merged.pop("timezone")),
@@ -102,7 +119,7 @@ def load_config(path: Path) -> SiteConfig | list[ContentError]:
         import_categories=dict(values.get("import_categories") or {}),
         import_profiles=dict(values.get("import_profiles") or {}),
         **{k: v for k, v in merged.items() if not k.endswith("_dir")},
-        **{k: root / v for k, v in merged.items() if k.endswith("_dir")},
+        **folders,
     )
 
 

@@ -1,5 +1,6 @@
 """Problems in the editors' input, kept as values until the CLI prints them."""
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,28 @@ def _display(path: Path, root: Path | None) -> Path:
         try:
             # The folder resolved, not the file: a symbolic link is named as it is.
             return path.parent.resolve().joinpath(path.name).relative_to(root.resolve())
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # elsewhere, or a loop of links
             pass
     return path
+
+
+def save_traceback(exc: BaseException) -> Path:
+    """Write the traceback of a bug to a file (for a bug report); return its path.
+
+    In .cache/newsarchive/ of the current folder, or the temporary folder when that
+    cannot be written."""
+    import tempfile
+    import time
+    import traceback
+
+    text = "".join(traceback.format_exception(exc))
+    name = f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
+    for folder in (Path(".cache") / "newsarchive", Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / name
+            path.write_text(text, encoding="utf-8")
+            return path.resolve()
+        except OSError:
+            continue
+    return Path("(could not be saved)")

@@ -23,7 +23,7 @@ import jinja2
 
 from . import output, search, urls
 from .bodylinks import Links, body_link_problems, body_links
-from .cache import Cache, OutputFile, OutputState, SourceEntry, no_gc
+from .cache import Cache, OutputFile, OutputState, SourceEntry, cache_folder, no_gc
 from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, ContentError
@@ -31,7 +31,7 @@ from .fingerprint import digest, file_digest, fingerprints, folder_digest
 from .load import read_source, scan_sources
 from .progress import Progress
 from .render import Renderer
-from .site import Site, build_site
+from .site import Page, Site, build_site
 from .validate import check_together, validate
 from .workers import RenderJob, TemplateFailed, can_fork, default_jobs, fork_map, render_pages
 
@@ -156,10 +156,37 @@ def _read_batch(
 def plan(config: SiteConfig) -> Site:
     with no_gc():
         site = build_site(config, read_articles(config, Cache(config).sources()).articles)
-    errors = _clashes(site, output.static_files(config.static_dir))
+    errors = _clashes(site, output.static_files(config.static_dir, config.root))
     if errors:
         raise BuildFailed(errors)
     return site
+
+
+def check_output(config: SiteConfig) -> None:
+    """Raise BuildFailed when the output folder would replace, contain or sit in the
+    project's own files (`--output content` would replace every article)."""
+    problem = output.unsafe_output(
+        config.output_dir,
+        output.protected_folders(
+            config.root,
+            config.content_dir,
+            config.templates_dir,
+            config.static_dir,
+            cache_folder(config),
+        ),
+    )
+    if problem:
+        raise BuildFailed(
+            [
+                ContentError(
+                    config.output_dir,
+                    f"this folder cannot hold the built site: {problem}",
+                    "choose a new or empty folder (or one built here before) with --output, "
+                    "or output_dir in site.yaml; the default is _site",
+                )
+            ],
+            "nothing was written.",
+        )
 
 
 def build(
@@ -177,29 +204,44 @@ def build(
     index as it is; ``strict`` makes warnings errors. Raises BuildFailed, leaving the
     previous site (and the cache) as they were."""
     started = time.perf_counter()
-    output.recover(config.output_dir)  # finish a killed build's publish first
-    try:
-        result, files = _build(
-            config, Cache(config, cache), jobs or default_jobs(), progress, started, strict
-        )
-    except BrokenProcessPool as exc:
-        raise BuildFailed(
-            [
-                ContentError(
-                    config.output_dir,
-                    "a worker process of the build stopped unexpectedly (out of memory?)",
-                    "nothing was changed: build again, or with --jobs 1 to use less memory",
-                )
-            ]
-        ) from exc
-    note = _update_search(config, files) if search else "search index left as it was (--no-search)"
-    return replace(result, search=note, seconds=time.perf_counter() - started)
+    check_output(config)
+    with output.lock(config.output_dir):
+        published = len(output.swapped)
+        try:
+            output.recover(config.output_dir)  # put back what a killed build moved aside
+            result = _build(
+                config, Cache(config, cache), jobs or default_jobs(), progress, search, strict
+            )
+        except BrokenProcessPool as exc:
+            raise BuildFailed(
+                [
+                    ContentError(
+                        config.output_dir,
+                        "a worker process of the build stopped unexpectedly (out of memory?)",
+                        "nothing was changed: build again, or with --jobs 1 to use less memory",
+                    )
+                ]
+            ) from exc
+        except OSError as exc:  # a full disk, a read-only folder, a name too long...
+            changed = len(output.swapped) > published
+            raise BuildFailed(
+                [output.os_problem(exc, "")],
+                "the new site was published, but the cache was not saved."
+                if changed
+                else "the site was not changed.",
+            ) from None
+    return replace(result, seconds=time.perf_counter() - started)
 
 
 def _build(
-    config: SiteConfig, cache: Cache, jobs: int, progress: bool, started: float, strict: bool
-) -> tuple[BuildResult, dict[str, OutputFile]]:
-    """The build, and the files of the site it published."""
+    config: SiteConfig,
+    cache: Cache,
+    jobs: int,
+    progress: bool,
+    search_on: bool,
+    strict: bool,
+) -> BuildResult:
+    """Bring the spare folder up to the new site, index it, swap it in (output.py)."""
     with no_gc():
         sources = read_articles(config, cache.sources(), progress, jobs)
         entries = sources.entries
@@ -208,12 +250,16 @@ def _build(
         # and again (seconds at 100,000 articles), and forked workers from copying it.
         gc.freeze()
     try:
-        statics = output.static_files(config.static_dir)
+        statics = output.static_files(config.static_dir, config.root)
         errors = _clashes(site, statics)
         if errors:
             raise BuildFailed(errors)
-        state = cache.state()  # None: no usable record of the output folder, write it all
-        old = _files_still_there(state, config.output_dir)
+        live, spare = config.output_dir, output.spare_folder(config.output_dir)
+        state = cache.state(live, restored=True)  # None: no usable record of the output
+        old = _files_still_there(state, live)
+        # Which files it holds is all the build needs to know of the spare folder.
+        spare_state = cache.state(spare, any_settings=True) if spare.is_dir() else None
+        there = _files_still_there(spare_state, spare)
         salt = digest(cache.key, folder_digest(config.templates_dir))
         known = {id(e.article): digest(path, e.digest) for path, e in entries.items()}
         prints = fingerprints(site.pages, known, salt)
@@ -223,67 +269,104 @@ def _build(
             for i, path in enumerate(paths)
             if prints[i] is None or path not in old or state.pages.get(path) != prints[i]  # type: ignore[union-attr]
         ]
-        full = state is None
-        staging = (output.staging_folder if full else output.update_folder)(config.output_dir)
-        target = staging if full else staging / output.STAGED
-        try:
-            files, written, converted = _render(
-                config, cache, site, todo, target, old, jobs, progress, sources
-            )
-            links = _body_links(config, cache, site, sources, converted)
-            outputs = {*map(urls.output_file, (p.url for p in site.pages))}
-            outputs.update(path.as_posix() for path in statics)
-            warnings = body_link_problems(site.articles, links, outputs, as_errors=strict)
-            if warnings and strict:
-                raise BuildFailed(warnings)
-            files.update({paths[i]: old[paths[i]] for i in set(range(len(paths))) - set(todo)})
-            seen_statics, copied = _copy_statics(statics, state, old, target, files)
-            deleted = sorted(set(state.files) - set(files)) if state else []
-            staged_state = cache.stage_state(
-                OutputState(
-                    key=cache.key,
-                    output_dir=str(config.output_dir),
-                    pages={path: fp for path, fp in zip(paths, prints, strict=True) if fp},
-                    files=files,
-                    statics=seen_statics,
-                )
-            )
-            if not full:
-                journal = output.Journal(sorted(written | copied), deleted)
-                if staged_state:
-                    journal.moves.append((str(staged_state), str(cache.state_path)))
-                output.commit(staging, journal)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        if full:
-            cache.forget_state()  # until the new site and its state are both in place
-            output.publish(
-                staging, config.output_dir, keep=[urls.output_path(urls.search_bundle_url()).parent]
-            )
-            if staged_state:
-                os.replace(staged_state, cache.state_path)
-        else:
-            output.apply(staging, config.output_dir)
+        output.check_room(live, _room_needed(state, len(todo), statics))
+
+        # The first write: only the spare folder changes until the swap.
+        if spare_state is None:
+            output.empty_spare(live)
+            there = {}
+        cache.forget_state(spare)
+        needed = set(paths) | {rel.as_posix() for rel in statics}
+        output.remove(
+            spare, [rel for rel in (spare_state.files if spare_state else ()) if rel not in needed]
+        )
+        have = dict(old)  # what a page's bytes are compared with: a match is not written
+        have.update((rel, f) for rel, f in there.items() if old.get(rel, f).digest == f.digest)
+        files, written, converted = _render(
+            config, cache, site, todo, spare, have, jobs, progress, sources
+        )
+        links = _body_links(config, cache, site, sources, converted)
+        outputs = {*paths, *(path.as_posix() for path in statics)}
+        warnings = body_link_problems(site.articles, links, outputs, as_errors=strict)
+        if warnings and strict:
+            raise BuildFailed(warnings)  # only the spare folder has changed
+        files.update({paths[i]: have[paths[i]] for i in set(range(len(paths))) - set(todo)})
+        seen_statics, copied = _copy_statics(statics, state, have, spare, files)
+        _link_the_rest(live, spare, files, written | copied, there)
+        output.carry_folder(live, spare, _bundle(), search.FINGERPRINT_FILE)
+        note, search_failed = "search index left as it was (--no-search)", None
+        if search_on:
+            try:
+                note = _update_search(config, files, spare)
+            except BuildFailed as failed:
+                search_failed = failed
+        new_state = OutputState(
+            key=cache.key,
+            output_dir=str(live),
+            pages={path: fp for path, fp in zip(paths, prints, strict=True) if fp},
+            files=files,
+            statics=seen_statics,
+        )
+        cache.save_state(spare, new_state)
+        output.swap(spare, live)
+        if not spare.exists():  # a first build: give the next one a copy to work in
+            output.copy_as_links(live, spare)
+            cache.save_state(spare, new_state)
         cache.save_sources(entries)
         cache.save_related(site.related)
-        cache.prune()
+        cache.prune([live, spare])
     finally:
         gc.unfreeze()
-    built = BuildResult(
+    if search_failed:
+        raise BuildFailed(
+            search_failed.errors, "the pages were published; the search index is the previous one."
+        )
+    changed = [rel for rel, f in files.items() if rel not in old or old[rel].digest != f.digest]
+    return BuildResult(
         articles=len(site.articles),
         drafts=site.drafts,
         pages=len(site.pages),
         static_files=len(statics),
-        seconds=time.perf_counter() - started,
+        seconds=0.0,
         output_dir=config.output_dir,
         rendered=len(todo),
-        written=len(written) + len(copied),
-        deleted=len(deleted),
+        written=len(changed),
+        deleted=len(set(state.files) - set(files)) if state else 0,
+        search=note,
         hidden=tuple(sources.hidden),
         warnings=tuple(warnings),
     )
-    return built, files
+
+
+def _room_needed(state: OutputState | None, pages: int, statics: dict) -> int:
+    """About how many bytes the build will write: pages at their mean size so far
+    (in whole 4 KiB blocks, as most file systems store them), static files if new."""
+    sizes = [-(-f.size // 4096) * 4096 for f in state.files.values()] if state else []
+    mean = sum(sizes) // len(sizes) if sizes else 16_384
+    static_bytes = 0 if state else sum(p.stat().st_size for p in statics.values())
+    return mean * pages + static_bytes + 256 * 1024
+
+
+def _link_the_rest(
+    live: Path,
+    spare: Path,
+    files: dict[str, OutputFile],
+    written: set[str],
+    there: dict[str, OutputFile],
+) -> None:
+    """Give the spare folder the files the live site already holds right (hard links)."""
+    made: set[str] = set()
+    for rel, file in files.items():
+        if rel in written or (rel in there and there[rel].digest == file.digest):
+            continue
+        target = f"{spare}/{rel}"
+        if not output.put(live / rel, target, made):  # copied: its own size and mtime
+            st = os.stat(target)
+            files[rel] = OutputFile(file.digest, st.st_mtime_ns, st.st_size)
+
+
+def _bundle() -> PurePosixPath:
+    return PurePosixPath(urls.output_path(urls.search_bundle_url()).parent.as_posix())
 
 
 def _files_still_there(state: OutputState | None, output_dir: Path) -> dict[str, OutputFile]:
@@ -328,7 +411,7 @@ def _render(
         key: sources.bodies[key] if key in sources.bodies else _reread_body(article)
         for key, article in missing.items()
     }
-    renderer = Renderer(config, cache.bytecode_folder(), known_html, markdown)
+    renderer = Renderer(config, cache.bytecode_cache(), known_html, markdown)
     counter = Progress(len(todo), "pages", quiet=not progress)
     converted: dict[str, str] = {}
     try:
@@ -410,6 +493,7 @@ def _copy_statics(
             continue
         copy = target / rel
         copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.unlink(missing_ok=True)  # it may be a hard link to the served file
         shutil.copyfile(source, copy)
         st = copy.stat()
         files[rel] = OutputFile(source_digest, st.st_mtime_ns, st.st_size)
@@ -423,20 +507,23 @@ def update_search(config: SiteConfig, stop: threading.Event | None = None) -> st
     For `serve`, which publishes the pages without it first, so that open pages reload
     at once: remaking the index takes half a minute at 10,000 articles. Setting ``stop``
     ends it early and keeps the previous index (a file changed: the pages come first)."""
-    state = Cache(config).state()  # None: the indexer's check reads the pages instead
-    return _update_search(config, state.files if state else {}, stop)
+    state = Cache(config).state(config.output_dir)  # None: the indexer reads the pages
+    return _update_search(config, state.files if state else {}, config.output_dir, stop)
 
 
 def _update_search(
-    config: SiteConfig, files: dict[str, OutputFile], stop: threading.Event | None = None
+    config: SiteConfig,
+    files: dict[str, OutputFile],
+    folder: Path,
+    stop: threading.Event | None = None,
 ) -> str:
-    """``files``: what the build knows of the site's files (their digests)."""
+    """``files``: what the build knows of the site's files in ``folder`` (their digests)."""
     if config.offline:
         return "no search index (offline copies cannot search)"
     started = time.perf_counter()
     digests = {rel: file.digest for rel, file in files.items()}
     try:
-        indexed = search.update_index(config.output_dir, digests, stop)
+        indexed = search.update_index(folder, digests, stop)
     except BuildFailed as failed:
         raise BuildFailed(
             failed.errors, "the pages were published; the search index is the previous one."
@@ -451,7 +538,9 @@ def _update_search(
 
 
 def _clashes(site: Site, statics: dict) -> list[ContentError]:
-    bundle = urls.output_path(urls.search_bundle_url()).parent
+    """Files that would overwrite each other, or need a folder where a file is (or
+    the reverse): static files, pages, and the search index, which is written later."""
+    bundle = _bundle()
     errors = [
         ContentError(
             source,
@@ -462,21 +551,56 @@ def _clashes(site: Site, statics: dict) -> list[ContentError]:
         if path.is_relative_to(bundle)
     ]
     by_text = {path.as_posix(): path for path in statics}
-    for page in site.pages:
-        path = by_text.get(urls.output_file(page.url))
-        if path is not None:
-            redirect_to = page.data.get("target")  # the article an alias page leads to
-            article = page.article or redirect_to
-            errors.append(
-                ContentError(
-                    Path(article.path) if article else statics[path],
-                    f"the page /{page.url} and the static file {statics[path]} "
-                    f"would both be written to {path}",
-                    "change the alias" if redirect_to else "rename or move the static file",
-                    redirect_to.key_lines.get("aliases") if redirect_to else None,
-                )
-            )
+    pages = {urls.output_file(page.url): page for page in site.pages}
+    page_folders = {f for path in pages for f in _folders(path)}
+    inside = f"{bundle}/"
+    errors += [
+        _page_clash(site, page, statics[by_text[rel]] if rel in by_text else None)
+        for rel, page in pages.items()
+        if rel in by_text or rel.startswith(inside)
+    ]
+    errors.extend(
+        ContentError(
+            source,
+            f"the static file {source} is where the site needs the folder /{path}/"
+            if path.as_posix() in page_folders
+            else f"the static file {source} needs a folder where the site writes a page "
+            f"(/{next(f for f in _folders(path.as_posix()) if f in pages)})",
+            "rename or move the static file",
+        )
+        for path, source in statics.items()
+        if path.as_posix() in page_folders or any(f in pages for f in _folders(path.as_posix()))
+    )
     return errors
+
+
+def _page_clash(site: Site, page: Page, static: Path | None) -> ContentError:
+    """A page that a static file would overwrite, or that lies in the search index's folder."""
+    redirect_to = page.data.get("target")  # the article an alias page leads to
+    article = page.article or redirect_to
+    line = redirect_to.key_lines.get("aliases") if redirect_to else None
+    if static is not None:
+        return ContentError(
+            Path(article.path) if article else static,
+            f"the page /{page.url} and the static file {static} would both be written to "
+            f"{urls.output_file(page.url)}",
+            "change the alias" if redirect_to else "rename or move the static file",
+            line,
+        )
+    bundle = _bundle()
+    return ContentError(
+        Path(article.path) if article else site.config.templates_dir,
+        f"the page /{page.url} would be inside /{bundle}/, the search index's folder, "
+        "which the build writes itself",
+        "remove or change the alias" if redirect_to else "change its address",
+        line,
+    )
+
+
+def _folders(path: str) -> list[str]:
+    """The folders a file of the site is in: "a/b/c.html" -> ["a/b", "a"]."""
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[:end]) for end in range(len(parts), 0, -1)]
 
 
 def _template_error(config: SiteConfig, exc: jinja2.TemplateError) -> ContentError:

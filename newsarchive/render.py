@@ -5,8 +5,8 @@ from typing import Any
 
 import yaml
 from jinja2 import (
+    BytecodeCache,
     Environment,
-    FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
     pass_context,
@@ -31,16 +31,14 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=FrontMatterLoader) or {}
 
 
-def make_environment(config: SiteConfig, bytecode_dir: Path | None = None) -> Environment:
-    """``bytecode_dir`` keeps compiled templates between runs (Jinja checks
+def make_environment(config: SiteConfig, bytecode: BytecodeCache | None = None) -> Environment:
+    """``bytecode`` keeps compiled templates between runs (Jinja checks
     each template's source against its compiled copy)."""
-    if bytecode_dir is not None:
-        bytecode_dir.mkdir(parents=True, exist_ok=True)
     env = Environment(
         loader=FileSystemLoader(config.templates_dir),
         # Templates do not change during a build: no stat() per page to check.
         auto_reload=False,
-        bytecode_cache=FileSystemBytecodeCache(bytecode_dir) if bytecode_dir else None,
+        bytecode_cache=bytecode,
         autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -87,12 +85,12 @@ class Renderer:
     def __init__(
         self,
         config: SiteConfig,
-        bytecode_dir: Path | None = None,
+        bytecode: BytecodeCache | None = None,
         known_html: dict[str, str] | None = None,
         markdown: dict[str, str] | None = None,
     ):
         self.config = config
-        self.env = make_environment(config, bytecode_dir)
+        self.env = make_environment(config, bytecode)
         # A feed shows whole articles: article_body(a) is a's body as its own page has it
         # (links relative to that page: the feed's xml:base is the page's address).
         self.env.globals["article_body"] = lambda article: self.body(

@@ -15,7 +15,6 @@ import os
 import sys
 import threading
 import time
-import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -25,9 +24,10 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import output
 from .config import SiteConfig
-from .errors import BuildFailed
-from .pipeline import BuildResult, build, update_search
+from .errors import BuildFailed, save_traceback
+from .pipeline import BuildResult, build, check_output, update_search
 
 EVENTS_PATH = "/__newsarchive/events"
 HOST = "127.0.0.1"
@@ -79,6 +79,14 @@ class _Handler(SimpleHTTPRequestHandler):
             self._events()
             return
         target = Path(self.translate_path(self.path))
+        try:
+            self._send_file(path, target)
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the reader went away
+        except OSError:  # e.g. a name longer than the file system allows: no such page
+            self._send_html(HTTPStatus.NOT_FOUND, b"")
+
+    def _send_file(self, path: str, target: Path) -> None:
         if target.is_dir():
             if not path.endswith("/"):
                 self._redirect(path + "/")
@@ -199,8 +207,25 @@ def run(
 ) -> int:
     """Serve until interrupted. ``make_config(base_url)`` reads site.yaml again each time;
     ``report`` prints build errors and returns them as text for the browser."""
-    state = LiveState()
     first = make_config("http://localhost/")
+    try:
+        check_output(first)
+        with output.lock(first.output_dir):  # held while serving: no build meddles
+            return _serve(make_config, first, config_file, port, report, quiet)
+    except BuildFailed as failed:
+        report(failed.errors)
+        return 1
+
+
+def _serve(
+    make_config: Callable[[str], SiteConfig],
+    first: SiteConfig,
+    config_file: Path,
+    port: int,
+    report: Callable[[list], list[str]],
+    quiet: bool,
+) -> int:
+    state = LiveState()
     try:
         server = LiveServer(port, first.output_dir, state)
     except OSError as exc:
@@ -318,6 +343,12 @@ def _failed(exc: Exception, state: LiveState, report: Callable[[list], list[str]
         state.failed(report(exc.errors))
         return
     # A bug must not stop the server an editor is looking at.
-    message = "".join(traceback.format_exception(exc))
+    if isinstance(exc, OSError):
+        state.failed(report([output.os_problem(exc, "")]))
+        return
+    message = (
+        "newsarchive hit an internal error; the site was not changed; "
+        f"details saved in {save_traceback(exc)}"
+    )
     print(message, file=sys.stderr, flush=True)
     state.failed([message])

@@ -11,6 +11,7 @@ watcher thread): anywhere else, and for small batches, the pages are rendered
 in the build process itself.
 """
 
+import contextlib
 import functools
 import multiprocessing
 import os
@@ -161,6 +162,8 @@ def _render_batch(
         if folder not in job.folders:
             os.makedirs(folder, exist_ok=True)
             job.folders.add(folder)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)  # it may be a hard link to the served file: never write into it
         with open(target, "wb") as out:
             out.write(data)
             out.flush()  # the mtime to remember is the one of the last write

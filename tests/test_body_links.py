@@ -5,7 +5,7 @@ import shutil
 
 import markdown
 import pytest
-from conftest import article, tree
+from conftest import article, leftovers, tree
 from links import broken_links
 from pages import soup
 from serving import serve
@@ -130,7 +130,7 @@ def test_strict_makes_body_link_warnings_errors_and_touches_nothing(site, capsys
     assert "b.md:6: error: the link /2019/04/khong-co/ leads to no page" in err
     assert "nothing was written, the previous site is unchanged" in err
     assert tree(site.output) == before
-    assert not list(site.root.glob("_site.*"))
+    assert not leftovers(site.root)
     assert site.build("--no-search") == 0  # without --strict: a warning, and the site
     assert "b.md:6: warning:" in capsys.readouterr().err
     assert (site.output / "2019/04/bai-b/index.html").is_file()

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 
-from conftest import REPO, SUBPROCESS_ENV, article, tree
+from conftest import REPO, SUBPROCESS_ENV, article, leftovers, tree
 
 from newsarchive.cli import main
 
@@ -19,9 +19,11 @@ def many(site, n: int) -> None:
         )
 
 
-def in_progress(root):
-    """The folders a build stages its files in: a whole site, or the changed files."""
-    return [*root.glob("_site.staging-*"), *root.glob("_site.update-*")]
+def in_progress(root, since):
+    """Files the build wrote into the folder it brings up to the new site before
+    swapping it in (since the time ``since``)."""
+    spare = root / "_site.previous"
+    return [p for p in spare.rglob("*") if p.is_file() and p.stat().st_mtime > since]
 
 
 def test_two_builds_are_byte_identical(site, tmp_path):
@@ -63,23 +65,27 @@ def test_a_killed_build_leaves_the_old_site(site):
     slow = "{% for i in range(3000000) %}{% endfor %}"
     path = site.root / "templates/article.html"
     path.write_text(path.read_text(encoding="utf-8") + slow, encoding="utf-8")
+    # Every page changes, so each is written as soon as it is rendered.
+    base = site.root / "templates/base.html"
+    base.write_text(base.read_text(encoding="utf-8") + "<!-- v2 -->\n", encoding="utf-8")
+    started = time.time()
     proc = subprocess.Popen(
         [sys.executable, str(REPO / "build.py"), "--config", str(site.root / "site.yaml")],
         cwd=site.root,
         env=SUBPROCESS_ENV,
     )
     deadline = time.monotonic() + 30
-    while not in_progress(site.root) and time.monotonic() < deadline:
+    while not in_progress(site.root, started) and time.monotonic() < deadline:
         time.sleep(0.01)
     time.sleep(0.2)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert tree(site.output) == before
-    assert in_progress(site.root), "the kill should land mid-build"
+    assert in_progress(site.root, started), "the kill should land mid-build"
     # The next build cleans up after the killed one.
     path.write_text(path.read_text(encoding="utf-8").replace(slow, ""), encoding="utf-8")
     assert site.build() == 0
-    assert not list(site.root.glob("_site.*"))
+    assert not leftovers(site.root)
 
 
 def test_usage_errors_exit_2(site, capsys, tmp_path):

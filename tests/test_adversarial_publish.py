@@ -1,0 +1,592 @@
+"""Publishing under attack: what a careless or hostile editor (or a full disk, a
+second build, a kill -9) does to the output folder, the cache and the sources.
+
+Every case ends in a clear message and exit 1 with the previous site and every
+source byte for byte as they were, or in a correct site; never in a traceback.
+Cases that need root (mounting a small or read-only file system) use a tmpfs and
+are skipped elsewhere; the others run anywhere.
+"""
+
+import contextlib
+import errno
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SUBPROCESS_ENV, SiteDir, article, leftovers, tree
+
+from newsarchive import output
+from newsarchive.cli import main
+
+ROOT = os.geteuid() == 0
+
+
+def project(root: Path) -> dict[str, bytes]:
+    """Every file of the project folder (sources, config, built site, cache)."""
+    return tree(root)
+
+
+def small_site(site: SiteDir, n: int = 6) -> None:
+    for i in range(n):
+        site.add(
+            f"2020/bai-{i}.md",
+            article(f"Tin số {i} phường Bạch Đằng", f"2020-0{i % 9 + 1}-1{i % 9} 08:00"),
+        )
+
+
+def built(site: SiteDir, n: int = 6) -> dict[str, bytes]:
+    small_site(site, n)
+    assert site.build("--quiet", "--no-search") == 0
+    return tree(site.output)
+
+
+def build_in_subprocess(site: SiteDir, *args: str, **env: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--config", str(site.root / "site.yaml"), *args],
+        cwd=site.root,
+        env={**SUBPROCESS_ENV, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def no_traceback(text: str) -> None:
+    assert "Traceback" not in text, text
+
+
+# 1. The output folder can never be, contain or sit inside the project's own files.
+
+
+@pytest.mark.parametrize(
+    "folder",
+    [
+        "content",
+        ".",
+        "templates",
+        "static",
+        ".git",
+        "content/2020",
+        "templates/sub",
+        ".git/objects",
+        "..",
+        ".cache/newsarchive",
+    ],
+)
+def test_the_output_folder_may_not_replace_the_project(site, capsys, monkeypatch, folder):
+    monkeypatch.chdir(site.root)  # --output is relative to the current folder
+    (site.root / ".git").mkdir()
+    (site.root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (site.root / ".git" / "objects").mkdir()
+    built(site)
+    before = project(site.root)
+    for command in (["build"], ["build", "--offline"]):
+        code = main([*command, "--config", str(site.root / "site.yaml"), "--output", folder])
+        assert code == 1
+        err = capsys.readouterr().err
+        assert "cannot hold the built site" in err and "how to fix" in err, err
+        assert project(site.root) == before
+
+
+def test_serve_refuses_such_a_folder_before_serving(site, capsys, monkeypatch):
+    monkeypatch.chdir(site.root)
+    built(site)
+    before = project(site.root)
+    args = ["serve", "--config", str(site.root / "site.yaml"), "--port", "0"]
+    assert main([*args, "--output", str(site.content)]) == 1
+    assert "it is the content folder" in capsys.readouterr().err
+    assert main([*args, "--output", "a" * 300]) == 1
+    assert "longer than 255 bytes" in capsys.readouterr().err
+    assert project(site.root) == before
+
+
+@pytest.mark.parametrize("value", ["content", ".", "static/x", "templates"])
+def test_output_dir_in_site_yaml_is_checked_with_its_line(site, capsys, value):
+    before_site = built(site)
+    site.configure(output_dir=value)
+    before = project(site.root)
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "site.yaml:" in err and "output_dir" in err and "cannot hold" in err, err
+    assert project(site.root) == before
+    assert tree(site.output) == before_site
+
+
+def test_an_output_path_that_is_a_file_or_someone_elses_folder_is_refused(site, capsys, tmp_path):
+    built(site)
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("mine", encoding="utf-8")
+    mine = tmp_path / "Documents"
+    (mine / "thesis").mkdir(parents=True)
+    (mine / "thesis" / "chapter1.md").write_text("mine", encoding="utf-8")
+    for folder, why in [
+        (a_file, "is a file"),
+        (a_file / "site", "is a file"),
+        (mine, "no site built here"),
+    ]:
+        before = tree(tmp_path)
+        assert site.build("--output", str(folder)) == 1
+        err = capsys.readouterr().err
+        assert why in err, err
+        no_traceback(err)
+        assert tree(tmp_path) == before
+
+
+# 2. Every precondition is checked before the first write.
+
+
+@pytest.mark.parametrize(
+    ("static_file", "words"),
+    [
+        ("luu-tru", "where the site needs the folder /luu-tru/"),
+        ("feed.xml/a.css", "needs a folder where the site writes a page (/feed.xml)"),
+        ("pagefind/pagefind.js", "overwritten by the search index"),
+        ("index.html", "would both be written to index.html"),
+    ],
+)
+def test_static_files_that_clash_with_pages_are_refused_and_do_not_wedge(
+    site, capsys, static_file, words
+):
+    before = built(site)
+    path = site.root / "static" / static_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("x", encoding="utf-8")
+    for _ in range(2):  # and the next build says the same, nothing left to clean by hand
+        assert site.build("--no-search") == 1
+        err = capsys.readouterr().err
+        assert words in err and "how to fix" in err, err
+        assert tree(site.output) == before
+    path.unlink()
+    assert site.build("--quiet", "--no-search") == 0
+    assert tree(site.output) == before
+    assert not leftovers(site.root)
+
+
+@pytest.mark.parametrize("alias", ["/pagefind/pagefind.js", "/pagefind/", "/pagefind/x/y.html"])
+def test_an_alias_inside_the_search_index_folder_is_refused(site, capsys, alias):
+    small_site(site)
+    assert site.build("--quiet") == 0
+    before = tree(site.output)
+    site.add("old.md", article("Bài cũ", "2019-05-05 08:00", aliases=f"[{alias}]"))
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "old.md:" in err and "/pagefind/" in err and "search index" in err, err
+    assert tree(site.output) == before
+
+
+def test_not_enough_free_space_is_found_before_anything_is_written(site, capsys, monkeypatch):
+    before = built(site)
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+    real = os.statvfs
+
+    def nearly_full(path):
+        fs = real(path)
+        return os.statvfs_result((*fs[:4], 10, *fs[5:]))  # 10 blocks left
+
+    spare = tree(site.root / "_site.previous")
+    monkeypatch.setattr(os, "statvfs", nearly_full)
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert "not enough free space" in err and "MB needed" in err, err
+    assert tree(site.output) == before
+    assert tree(site.root / "_site.previous") == spare, "nothing written, not even the spare"
+
+
+@contextlib.contextmanager
+def tmpfs(path: Path, size: str) -> "contextlib.Iterator[Path]":
+    """A small file system of its own (root only: mount)."""
+    path.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)])
+    if done.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)])
+
+
+@pytest.mark.skipif(not ROOT, reason="mounting needs root")
+def test_a_full_disk_during_the_build_is_a_clear_message(site, capsys, tmp_path, monkeypatch):
+    small_site(site, 10)
+    with tmpfs(tmp_path / "disk", "4m") as disk:
+        out = disk / "_site"
+        assert site.build("--quiet", "--no-search", "--output", str(out)) == 0
+        before = tree(out)
+        filler = disk / "filler"
+        with contextlib.suppress(OSError), open(filler, "wb") as f:
+            while True:
+                f.write(b"\0" * 4096)
+        (site.root / "templates" / "base.html").write_text(
+            (site.root / "templates" / "base.html").read_text(encoding="utf-8") + "<!-- x -->\n",
+            encoding="utf-8",
+        )
+        # The estimate says no first; without it, the disk fills during the build.
+        assert site.build("--no-search", "--output", str(out)) == 1
+        assert "not enough free space" in capsys.readouterr().err
+        monkeypatch.setattr(output, "check_room", lambda *a: None)
+        assert site.build("--no-search", "--output", str(out)) == 1
+        err = capsys.readouterr().err
+        assert "No space left on device" in err and "disk is full" in err, err
+        no_traceback(err)
+        assert tree(out) == before
+        monkeypatch.undo()
+        filler.unlink()
+        assert site.build("--quiet", "--no-search", "--output", str(out)) == 0
+
+
+@pytest.mark.skipif(not ROOT, reason="mounting needs root")
+def test_a_read_only_output_is_a_clear_message(site, capsys, tmp_path):
+    small_site(site)
+    with tmpfs(tmp_path / "disk", "10m") as disk:
+        out = disk / "_site"
+        assert site.build("--quiet", "--no-search", "--output", str(out)) == 0
+        before = tree(out)
+        site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        try:
+            assert site.build("--no-search", "--output", str(out)) == 1
+            err = capsys.readouterr().err
+            assert "Read-only file system" in err and "how to fix" in err, err
+            no_traceback(err)
+            assert tree(out) == before
+        finally:
+            subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)
+        assert site.build("--quiet", "--no-search", "--output", str(out)) == 0
+
+
+# 3. Nothing is retried forever, and a read-only sub-folder leaves no half-updated site.
+
+
+def test_a_leftover_update_folder_of_an_older_version_is_removed(site):
+    before = built(site)
+    stale = site.root / "_site.update-4242"
+    (stale / "files" / "luu-tru").mkdir(parents=True)
+    (stale / "journal.json").write_text(
+        '{"writes": ["luu-tru"], "deletes": [], "moves": []}', encoding="utf-8"
+    )
+    assert site.build("--quiet", "--no-search") == 0
+    assert tree(site.output) == before
+    assert not leftovers(site.root)
+
+
+def test_a_write_that_fails_midway_changes_nothing_and_the_next_build_works(
+    site, capsys, monkeypatch, tmp_path
+):
+    before = built(site)
+    assert site.build("--quiet", "--no-search") == 0  # a spare folder exists now
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+    real_unlink = os.unlink
+    calls = []
+
+    def failing(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 3:
+            raise OSError(errno.EIO, "Input/output error", args[0])
+        return real_unlink(*args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", failing)
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert "Input/output error" in err and "the site was not changed" in err, err
+    assert tree(site.output) == before
+    monkeypatch.undo()
+    assert site.build("--quiet", "--no-search") == 0
+    assert main(["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-search",
+                 "--no-cache", "--output", str(tmp_path / "clean")]) == 0  # fmt: skip
+    assert tree(site.output) == tree(tmp_path / "clean")
+
+
+def _read_only(folder: Path, on: bool) -> bool:
+    """Make a folder unwritable even for root (chattr +i), or for a user (chmod)."""
+    if ROOT:
+        flag = "+i" if on else "-i"
+        done = subprocess.run(["chattr", "-R", flag, str(folder)], capture_output=True)
+        return done.returncode == 0
+    for sub in [folder, *(p for p in folder.rglob("*") if p.is_dir())]:
+        sub.chmod(0o555 if on else 0o755)
+    return True
+
+
+def test_a_read_only_sub_folder_leaves_the_old_or_the_new_site(site, capsys, tmp_path):
+    small_site(site, 30)
+    assert site.build("--quiet", "--no-search") == 0
+    before = tree(site.output)
+    sub = site.output / "trang"
+    assert sub.is_dir()
+    if not _read_only(sub, True):
+        pytest.skip("no way to make a folder read-only here")
+    try:
+        site.add("moi.md", article("Tin mới nhất", "2021-01-01 08:00"))
+        code = site.build("--no-search")
+        err = capsys.readouterr().err
+        no_traceback(err)
+        assert main(["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-search",
+                     "--no-cache", "--output", str(tmp_path / "clean")]) == 0  # fmt: skip
+        new = tree(tmp_path / "clean")
+        assert tree(site.output) == (new if code == 0 else before)
+        site.add("moi2.md", article("Tin mới nữa", "2021-01-02 08:00"))
+        code = site.build("--no-search")  # the read-only folder is in the spare now
+        err = capsys.readouterr().err
+        no_traceback(err)
+        if code == 1:
+            assert "how to fix" in err
+    finally:
+        for folder in (site.output / "trang", site.root / "_site.previous" / "trang"):
+            if folder.exists():
+                _read_only(folder, False)
+    assert site.build("--quiet", "--no-search") == 0
+    shutil.rmtree(tmp_path / "clean")
+    assert main(["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-search",
+                 "--no-cache", "--output", str(tmp_path / "clean")]) == 0  # fmt: skip
+    assert tree(site.output) == tree(tmp_path / "clean")
+
+
+# 4. The served folder is never mixed: random kill -9, some inside the swap.
+
+
+def test_kill_9_at_any_moment_leaves_exactly_the_old_or_the_new_site(site):
+    """30 builds killed: a third at random moments of the whole build, a third in
+    a pause just before the swap, a third just after it (the pause is a test hook
+    that says on stderr when it starts)."""
+    small_site(site, 40)
+    change = site.content / "2021" / "doi.md"
+    versions = []
+    for step in range(2):  # two versions of the site, A and B, built once each
+        if step:
+            change.parent.mkdir(parents=True, exist_ok=True)
+            change.write_text(article("Tin thay đổi", "2021-03-03 08:00"), encoding="utf-8")
+        started = time.monotonic()
+        proc = build_in_subprocess(site, "--quiet", "--no-search")
+        assert proc.wait() == 0
+        duration = time.monotonic() - started
+        versions.append(tree(site.output))
+    assert versions[0] != versions[1]
+    rng = random.Random(12)
+    killed = {"anywhere": 0, "before": 0, "after": 0}
+    current = 1
+    for round_ in range(30):
+        # Toggle between the two versions: the build in flight makes the other one.
+        if current == 1:
+            change.unlink()
+        else:
+            change.write_text(article("Tin thay đổi", "2021-03-03 08:00"), encoding="utf-8")
+        old, new = versions[current], versions[1 - current]
+        when = ("anywhere", "before", "after")[round_ % 3]
+        if when == "anywhere":
+            proc = build_in_subprocess(site, "--quiet", "--no-search")
+            time.sleep(rng.uniform(0.0, duration * 0.9))
+        else:
+            proc = build_in_subprocess(
+                site, "--quiet", "--no-search", NEWSARCHIVE_TEST_PAUSE_AT_SWAP="0.5"
+            )
+            assert proc.stderr is not None
+            while f"{when} the swap" not in (line := proc.stderr.readline()):
+                assert line, "the build ended before the swap"
+            time.sleep(rng.uniform(0.0, 0.3))
+        finished = proc.poll() is not None
+        proc.kill()
+        proc.communicate()
+        killed[when] += not finished
+        seen = tree(site.output)
+        assert seen in (old, new), f"round {round_}: the served folder is mixed"
+        if when != "anywhere":
+            assert seen == (old if when == "before" else new)
+        # The next build succeeds and makes the new version.
+        assert site.build("--quiet", "--no-search") == 0
+        assert tree(site.output) == new
+        assert not leftovers(site.root)
+        current = 1 - current
+    assert sum(killed.values()) >= 20, killed
+    assert killed["before"] >= 5 and killed["after"] >= 5, killed
+
+
+# 5. One build at a time on a folder.
+
+
+def _wait_for_lock_owner(site: SiteDir, proc: subprocess.Popen) -> None:
+    owner = site.root / "_site.lock" / "owner"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if owner.exists() and owner.read_text(encoding="ascii").strip() == str(proc.pid):
+            return
+        time.sleep(0.02)
+    pytest.fail("the build never took the lock")
+
+
+def test_a_second_build_or_serve_on_the_same_folder_is_refused(site, capsys):
+    built(site)
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+    first = build_in_subprocess(site, "--quiet", "--no-search", NEWSARCHIVE_TEST_PAUSE_AT_SWAP="4")
+    try:
+        _wait_for_lock_owner(site, first)
+        assert site.build("--no-search") == 1
+        err = capsys.readouterr().err
+        assert f"another build or serve is running on _site (pid {first.pid})" in err, err
+        assert "wait for it" in err
+        serve = ["serve", "--config", str(site.root / "site.yaml"), "--port", "0"]
+        assert main([*serve, "--output", str(site.output)]) == 1
+        assert f"(pid {first.pid})" in capsys.readouterr().err
+    finally:
+        _out, err = first.communicate(timeout=60)
+    assert first.returncode == 0, err
+    assert site.build("--quiet", "--no-search") == 0
+
+
+def test_the_lock_of_a_killed_build_is_taken_over(site):
+    built(site)
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+    proc = build_in_subprocess(site, "--quiet", "--no-search", NEWSARCHIVE_TEST_PAUSE_AT_SWAP="5")
+    _wait_for_lock_owner(site, proc)
+    proc.kill()
+    proc.communicate()
+    assert site.build("--quiet", "--no-search") == 0
+    assert "Tin mới" in site.read("index.html")
+
+
+def test_builds_started_together_never_crash(site, tmp_path):
+    small_site(site, 20)
+    procs = [build_in_subprocess(site, "--no-search") for _ in range(6)]
+    results = [p.communicate(timeout=120) for p in procs]
+    for proc, (_out, err) in zip(procs, results, strict=True):
+        no_traceback(err)
+        assert proc.returncode in (0, 1), err
+        if proc.returncode == 1:
+            assert "another build or serve is running on _site" in err, err
+    assert any(p.returncode == 0 for p in procs)
+    assert main(["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-search",
+                 "--no-cache", "--output", str(tmp_path / "clean")]) == 0  # fmt: skip
+    assert tree(site.output) == tree(tmp_path / "clean")
+
+
+# 6. A damaged cache is ignored and rebuilt, never trusted, never a crash.
+
+
+def _cache_files(site: SiteDir) -> list[Path]:
+    return sorted(p for p in (site.root / ".cache").rglob("*") if p.is_file())
+
+
+def test_flipped_bits_in_the_cache_are_ignored(site, tmp_path):
+    small_site(site, 8)
+    assert site.build("--quiet", "--no-search") == 0
+    rng = random.Random(3)
+    files = _cache_files(site)
+    assert any("jinja" in p.parts for p in files), "the compiled templates are cached"
+    for path in files:
+        data = bytearray(path.read_bytes())
+        for _ in range(3):
+            at = rng.randrange(len(data))
+            data[at] ^= 1 << rng.randrange(8)
+        path.write_bytes(bytes(data))
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+    assert site.build("--quiet", "--no-search") == 0
+    assert main(["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-search",
+                 "--no-cache", "--output", str(tmp_path / "clean")]) == 0  # fmt: skip
+    assert tree(site.output) == tree(tmp_path / "clean")
+
+
+def test_same_length_edits_of_cached_html_are_not_published(site, tmp_path):
+    site.add("a.md", article("Tin", "2020-01-01 08:00", body="Chuỗi duy nhất QWERTYUIOP ở đây."))
+    assert site.build("--quiet", "--no-search") == 0
+    edited = 0
+    for path in _cache_files(site):
+        data = path.read_bytes()
+        if b"QWERTYUIOP" in data:
+            path.write_bytes(data.replace(b"QWERTYUIOP", b"HACKEDHTML"))
+            edited += 1
+    assert edited, "the body's HTML is cached"
+    base = site.root / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # render all
+    assert site.build("--quiet", "--no-search") == 0
+    published = b"".join(tree(site.output).values())
+    assert b"HACKEDHTML" not in published and b"QWERTYUIOP" in published
+
+
+def test_damaged_compiled_templates_are_compiled_again(site, capsys):
+    before = built(site)
+    for path in (site.root / ".cache" / "newsarchive" / "jinja").iterdir():
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2] + b"\x00" * (len(data) - len(data) // 2))
+    shutil.rmtree(site.output)  # every page is rendered again, with the damaged cache
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    assert "template" not in err
+    assert tree(site.output) == before
+
+
+# 7. A bug: one line and a saved traceback.
+
+
+def test_an_internal_error_prints_one_line_and_saves_the_traceback(site, capsys, monkeypatch):
+    before = built(site)
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+
+    def bug(*args, **kwargs):
+        raise ZeroDivisionError("a bug deep inside")
+
+    monkeypatch.setattr("newsarchive.pipeline.build_site", bug)
+    monkeypatch.chdir(site.root)
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("newsarchive hit an internal error; the site was not changed; ")
+    saved = Path(err.rsplit("details saved in ", 1)[1])
+    assert saved.is_file() and saved.is_relative_to(site.root / ".cache")
+    assert "ZeroDivisionError: a bug deep inside" in saved.read_text(encoding="utf-8")
+    assert "Traceback" in saved.read_text(encoding="utf-8")
+    assert tree(site.output) == before
+
+
+def test_an_internal_error_in_a_subprocess_has_no_traceback(site):
+    small_site(site)
+    bad = site.root / "templates" / "strings.yaml"
+    proc = build_in_subprocess(site, "--no-search", "--output", "x" * 256)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1
+    no_traceback(err)
+    assert "longer than 255 bytes" in err
+    assert bad.exists()
+
+
+def test_serve_answers_404_to_a_name_too_long(site):
+    from test_serve import serving
+
+    small_site(site, 2)
+    with serving(site) as server:
+        status, _ = server.get("/" + "a" * 300 + "/index.html")
+        assert status == 404
+        status, _ = server.get("/")
+        assert status == 200
+        time.sleep(0.3)
+        assert not any("Traceback" in line for line in server.output), server.output
+
+
+# 8. Links in static/ that lead out of the project.
+
+
+def test_a_static_link_out_of_the_project_is_refused(site, capsys, tmp_path):
+    before = built(site)
+    outside = tmp_path / "secret.txt"
+    outside.write_text("the password", encoding="utf-8")
+    (site.root / "static" / "passwd").symlink_to("/etc/passwd")
+    (site.root / "static" / "notes").symlink_to(tmp_path)
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert "passwd" in err and "outside the project" in err and "how to fix" in err, err
+    assert "notes: error: this is a link to " in err
+    assert tree(site.output) == before
+    (site.root / "static" / "passwd").unlink()
+    (site.root / "static" / "notes").unlink()
+    (site.root / "static" / "loop").symlink_to(site.root / "static" / "loop")
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert "loop: error: this link leads nowhere" in err, err
+    (site.root / "static" / "loop").unlink()
+    # A link that stays inside the project is fine.
+    (site.root / "static" / "logo.txt").symlink_to(site.root / "site.yaml")
+    assert site.build("--quiet", "--no-search") == 0
+    assert (site.output / "logo.txt").read_bytes() == (site.root / "site.yaml").read_bytes()
