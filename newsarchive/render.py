@@ -133,7 +133,7 @@ class Renderer:
         return Markup(resolve_links(self.body_html(key), link))
 
     def render(self, page: Page) -> bytes:
-        context: dict[str, Any] = {"page": page, **page.data}
+        context: dict[str, Any] = {"page": page, **page.data.context()}
         if page.article is not None:
             context["article"] = page.article
             context["body"] = self.body(page.url, page.article.body_digest)

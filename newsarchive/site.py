@@ -1,19 +1,33 @@
 """Stage 3: the site model — which pages exist, at which URL, with which data.
 
-Page data is plain (articles, numbers, strings, tuples of them), so a page can be
-fingerprinted from its data; the templates turn it into text and labels.
+A page's data is one of the dataclasses of pagedata.py, the contract with its template;
+it is plain, so a page can be fingerprinted from it.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from . import archive, urls
 from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, ContentError
+from .pagedata import (
+    LISTING,
+    ArchiveData,
+    ArticleData,
+    FeedData,
+    FeedsData,
+    ListData,
+    MonthData,
+    PageData,
+    RedirectData,
+    SitemapData,
+    SitemapIndexData,
+    TermsData,
+    YearData,
+)
 
 
 @dataclass(frozen=True)
@@ -21,7 +35,7 @@ class Page:
     url: str
     template: str
     title: str
-    data: dict[str, Any] = field(default_factory=dict)
+    data: PageData = field(default_factory=PageData)
     article: Article | None = None
     # Other articles whose body (as HTML) the page shows: a feed's entries.
     bodies: tuple[Article, ...] = ()
@@ -72,7 +86,11 @@ def build_site(
             urls.feeds_url(),
             "feeds.html",
             "",
-            {"feeds": tuple((f.data["kind"], f.data["name"], f.data["list_url"]) for f in feeds)},
+            FeedsData(
+                tuple(
+                    (d.kind, d.name, d.list_url) for f in feeds if isinstance(d := f.data, FeedData)
+                )
+            ),
         ),
         Page(urls.not_found_url(), "404.html", ""),
         # Lists nothing by itself, so it stays out of the sitemap.
@@ -93,11 +111,11 @@ def article_pages(oldest: Sequence[Article], related: archive.Related) -> list[P
             urls.article_url(a),
             "article.html",
             a.title,
-            {
-                "older": oldest[i - 1] if i > 0 else None,
-                "newer": oldest[i + 1] if i + 1 < len(oldest) else None,
-                "related": tuple(oldest[j] for j in related.picks[i]),
-            },
+            ArticleData(
+                older=oldest[i - 1] if i > 0 else None,
+                newer=oldest[i + 1] if i + 1 < len(oldest) else None,
+                related=tuple(oldest[j] for j in related.picks[i]),
+            ),
             article=a,
         )
         for i, a in enumerate(oldest)
@@ -112,35 +130,38 @@ def list_pages(
     A full numbered page shows nothing that a newer article could change: no
     totals, and links to its neighbours by number, to page 1 and to the list.
     """
-    common = {"kind": kind, "name": name, "list_url": list_url}
     chunks = archive.chunks(oldest, per_page)
     window = archive.newest_window(chunks)
     older = window[0].number - 1 if window else 0
-    newest = {
-        **common,
-        "number": 0,
-        "articles": tuple(a for c in reversed(window) for a in reversed(c.articles)),
-        "older": older,
-        "older_span": _span(chunks[older - 1]) if older else None,
-        "newer": 0,
-        "total": len(oldest),
+    newest = ListData(
+        kind,
+        name,
+        list_url,
+        number=0,
+        articles=tuple(a for c in reversed(window) for a in reversed(c.articles)),
+        older=older,
+        older_span=_span(chunks[older - 1]) if older else None,
+        newer=0,
+        total=len(oldest),
         # The numbered pages holding these articles: their permanent addresses.
-        "shown": tuple((c.number, _span(c)) for c in reversed(window) if c.articles),
-    }
+        shown=tuple((c.number, _span(c)) for c in reversed(window) if c.articles),
+    )
     pages = [Page(list_url, "list.html", name, newest)]
     for chunk in chunks:
         # Pages are labelled by their dates too: numbers count from the oldest, which
         # a reader arriving from the newest articles would not guess. The older page
         # is full, so its dates never change, and neither does this page.
-        data = {
-            **common,
-            "number": chunk.number,
-            "articles": chunk.articles[::-1],
-            "span": _span(chunk),
-            "older": chunk.number - 1,
-            "older_span": _span(chunks[chunk.number - 2]) if chunk.number > 1 else None,
-            "newer": chunk.number + 1 if chunk.full else 0,
-        }
+        data = ListData(
+            kind,
+            name,
+            list_url,
+            number=chunk.number,
+            articles=chunk.articles[::-1],
+            span=_span(chunk),
+            older=chunk.number - 1,
+            older_span=_span(chunks[chunk.number - 2]) if chunk.number > 1 else None,
+            newer=chunk.number + 1 if chunk.full else 0,
+        )
         pages.append(Page(urls.page_url(list_url, chunk.number), "list.html", name, data))
     return pages
 
@@ -156,7 +177,7 @@ def term_pages(kind: str, index_url: str, terms: list[archive.Term], per_page: i
     """The index of all categories (or tags) with counts, and each one's list pages."""
     url_of = urls.category_url if kind == "category" else urls.tag_url
     index = tuple((t.name, len(t.articles)) for t in terms)
-    pages = [Page(index_url, "terms.html", "", {"kind": kind, "terms": index})]
+    pages = [Page(index_url, "terms.html", "", TermsData(kind, index))]
     for term in terms:
         pages += list_pages(kind, term.name, url_of(term.name), term.articles, per_page)
     return pages
@@ -172,34 +193,34 @@ def date_pages(oldest: Sequence[Article]) -> list[Page]:
         (year, sum(len(m.articles) for m in ms), tuple((m.month, len(m.articles)) for m in ms))
         for year, ms in sorted(by_year.items(), reverse=True)
     )
-    pages = [Page(urls.archive_url(), "archive.html", "", {"years": years})]
+    pages = [Page(urls.archive_url(), "archive.html", "", ArchiveData(years))]
     year_numbers = sorted(by_year)
     for i, year in enumerate(year_numbers):
-        data = {
-            "year": year,
-            "months": tuple((m.month, len(m.articles)) for m in by_year[year]),
-            "older_year": year_numbers[i - 1] if i > 0 else 0,
-            "newer_year": year_numbers[i + 1] if i + 1 < len(year_numbers) else 0,
-        }
-        pages.append(Page(urls.year_url(year), "year.html", str(year), data))
+        year_data = YearData(
+            year=year,
+            months=tuple((m.month, len(m.articles)) for m in by_year[year]),
+            older_year=year_numbers[i - 1] if i > 0 else 0,
+            newer_year=year_numbers[i + 1] if i + 1 < len(year_numbers) else 0,
+        )
+        pages.append(Page(urls.year_url(year), "year.html", str(year), year_data))
     for i, month in enumerate(months):
         before = months[i - 1] if i > 0 else None
         after = months[i + 1] if i + 1 < len(months) else None
-        data = {
-            "year": month.year,
-            "month": month.month,
-            "articles": month.articles[::-1],
-            "older_month": (before.year, before.month) if before else None,
-            "newer_month": (after.year, after.month) if after else None,
-        }
-        pages.append(Page(urls.month_url(month.year, month.month), "month.html", "", data))
+        month_data = MonthData(
+            year=month.year,
+            month=month.month,
+            articles=month.articles[::-1],
+            older_month=(before.year, before.month) if before else None,
+            newer_month=(after.year, after.month) if after else None,
+        )
+        pages.append(Page(urls.month_url(month.year, month.month), "month.html", "", month_data))
     return pages
 
 
 def feed_page(kind: str, name: str, list_url: str, oldest: Sequence[Article], size: int) -> Page:
     """A list's ``size`` newest articles, each with its whole text."""
     newest = tuple(oldest[::-1][:size])
-    data = {"kind": kind, "name": name, "list_url": list_url, "articles": newest}
+    data = FeedData(kind, name, list_url, newest)
     return Page(urls.feed_url(list_url), "feed.xml", name, data, bodies=newest)
 
 
@@ -212,13 +233,13 @@ def sitemap_pages(pages: Sequence[Page]) -> list[Page]:
     for url, lastmod in sitemap_entries(pages):
         by_year.setdefault(lastmod.year if lastmod else 0, []).append((url, lastmod))
     parts = [
-        Page(urls.sitemap_part_url(year), "sitemap.xml", "", {"entries": tuple(entries)})
-        for year, entries in sorted(by_year.items())
+        (urls.sitemap_part_url(year), tuple(entries)) for year, entries in sorted(by_year.items())
     ]
-    index = tuple(
-        (part.url, max((d for _, d in part.data["entries"] if d), default=None)) for part in parts
-    )
-    return [Page(urls.sitemap_url(), "sitemapindex.xml", "", {"parts": index}), *parts]
+    index = tuple((url, max((d for _, d in entries if d), default=None)) for url, entries in parts)
+    return [
+        Page(urls.sitemap_url(), "sitemapindex.xml", "", SitemapIndexData(index)),
+        *(Page(url, "sitemap.xml", "", SitemapData(entries)) for url, entries in parts),
+    ]
 
 
 def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None], ...]:
@@ -230,9 +251,9 @@ def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None],
     for page in pages:
         if page.article is not None:
             entries.append((page.url, page.article.published))
-        elif "articles" in page.data:
-            if page.data["articles"]:
-                entries.append((page.url, page.data["articles"][0].published))
+        elif isinstance(page.data, LISTING):
+            if page.data.articles:
+                entries.append((page.url, page.data.articles[0].published))
         else:
             entries.append((page.url, None))
     return tuple(entries)
@@ -265,7 +286,7 @@ def redirect_pages(
                 continue
             owners[path] = article
             folders.update(_folders(path))
-            pages.append(Page(url, "redirect.html", article.title, {"target": article}))
+            pages.append(Page(url, "redirect.html", article.title, RedirectData(article)))
     return pages, errors
 
 
