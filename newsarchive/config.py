@@ -6,8 +6,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import schema
-from .errors import ContentError
-from .load import normalise_text, parse_yaml
+from .errors import BuildFailed, Problem
+from .yamltext import normalise_text, parse_yaml
 
 _FIELDS = schema.by_name(schema.SETTINGS)
 _MAPPING_KEYS = schema.names(schema.SETTINGS, "mapping")
@@ -45,7 +45,7 @@ class SiteConfig:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-def load_config(path: Path) -> SiteConfig | list[ContentError]:
+def load_config(path: Path) -> SiteConfig | list[Problem]:
     """Read site.yaml; a missing file gives the defaults."""
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
@@ -53,11 +53,11 @@ def load_config(path: Path) -> SiteConfig | list[ContentError]:
         try:
             text = normalise_text(path.read_bytes())
         except UnicodeDecodeError:
-            return [ContentError(path, "site.yaml is not UTF-8 text", "save it as UTF-8")]
-        parsed = parse_yaml(path, text)
-        if isinstance(parsed, list):
-            return parsed
-        values, lines = parsed
+            return [Problem(path, "site.yaml is not UTF-8 text", "save it as UTF-8")]
+        try:
+            values, lines = parse_yaml(path, text)
+        except BuildFailed as failed:
+            return failed.errors
     errors = _check(path, values, lines)
     if errors:
         return errors
@@ -88,14 +88,14 @@ def original_host(address: str) -> str:
     return host.removeprefix("www.")
 
 
-def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[ContentError]:
+def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
     """Each value against its key's kind in schema.SETTINGS, plus the rules about content."""
     errors = []
     for key, value in values.items():
         line = lines.get(key)
 
         def error(message: str, hint: str, line: int | None = line) -> None:
-            errors.append(ContentError(path, message, hint, line))
+            errors.append(Problem(path, message, hint, line))
 
         field = _FIELDS.get(key)
         if field is None:

@@ -16,9 +16,9 @@ from markupsafe import Markup
 
 from . import folding, urls
 from .config import SiteConfig
-from .load import FrontMatterLoader
 from .markup import make_converter, resolve_links, to_html
 from .site import Page
+from .yamltext import FrontMatterLoader
 
 STRINGS_FILE = "strings.yaml"
 

@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import output, urls
-from .errors import BuildFailed, ContentError
+from .errors import BuildFailed, Problem
 from .fingerprint import digest, file_digest
 
 FINGERPRINT_FILE = "newsarchive-fingerprint.txt"
@@ -228,7 +228,7 @@ def _failed(site_dir: Path, executable: Path | None, detail: str) -> BuildFailed
         )
     return BuildFailed(
         [
-            ContentError(
+            Problem(
                 site_dir,
                 "the search index could not be built" + (f": {detail}" if detail else ""),
                 hint,

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import archive, urls
 from .config import SiteConfig
 from .content import Article
-from .errors import BuildFailed, ContentError
+from .errors import BuildFailed, Problem
 from .pagedata import (
     LISTING,
     ArchiveData,
@@ -261,7 +261,7 @@ def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None],
 
 def redirect_pages(
     oldest: Sequence[Article], real: Sequence[Page]
-) -> tuple[list[Page], list[ContentError]]:
+) -> tuple[list[Page], list[Problem]]:
     """A redirect page per alias; an alias that would overwrite a page, another
     alias, or need a folder where a file is (or the reverse) is an error."""
     # Output paths as text: pathlib objects for 25,000 paths and their folders cost 0.4 s.
@@ -275,7 +275,7 @@ def redirect_pages(
             problem = _alias_clash(path, owners, folders, article)
             if problem:
                 errors.append(
-                    ContentError(
+                    Problem(
                         Path(article.path),
                         f"alias '{alias}' {problem}",
                         "remove it from 'aliases' or correct it: an alias must be an old "

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from . import schema, urls
 from .content import Article, SourceFile
 from .dates import in_zone, parse_date
-from .errors import ContentError
+from .errors import Problem
 from .fingerprint import digest
 from .slugs import slugify
 
@@ -27,17 +27,17 @@ MAX_PATH_BYTES = 2000
 QUOTE_HINT = 'put the value in double quotes, e.g. {key}: "{value}"'
 
 
-def check_together(articles: list[Article]) -> list[ContentError]:
+def check_together(articles: list[Article]) -> list[Problem]:
     """Problems between articles, for articles validated one by one (or cached)."""
     return _same_url(articles)
 
 
-def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
+def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[Problem]:
     meta = source.meta
-    errors: list[ContentError] = []
+    errors: list[Problem] = []
 
     def error(key: str, message: str, hint: str) -> None:
-        errors.append(ContentError(source.path, message, hint, source.key_lines.get(key)))
+        errors.append(Problem(source.path, message, hint, source.key_lines.get(key)))
 
     for key in meta:
         if key not in KNOWN_KEYS:
@@ -66,7 +66,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
         )
     if title is None or (isinstance(title, str) and not title.strip()):
         errors.append(
-            ContentError(
+            Problem(
                 source.path,
                 "the article has no title",
                 f"add a line such as: title: {_FIELDS['title'].example}",
@@ -77,7 +77,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
     published = None
     if meta.get("date") is None:
         errors.append(
-            ContentError(
+            Problem(
                 source.path,
                 "the article has no date",
                 f"add a line such as: date: {_FIELDS['date'].example}",
@@ -247,7 +247,7 @@ def _text_list(meta: dict[str, Any], key: str, error: Any) -> list[str]:
     return items
 
 
-def _same_url(articles: list[Article]) -> list[ContentError]:
+def _same_url(articles: list[Article]) -> list[Problem]:
     by_url: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         by_url[urls.article_url(article)].append(article)
@@ -258,7 +258,7 @@ def _same_url(articles: list[Article]) -> list[ContentError]:
         names = ", ".join(str(a.path) for a in group)
         for article in group:
             errors.append(
-                ContentError(
+                Problem(
                     Path(article.path),
                     f"{len(group)} articles would have the same address /{url}: {names}",
                     "give one of them a different title or add a line 'slug: another-name'",
