@@ -30,10 +30,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .archive import Related
 from .config import SiteConfig
 from .content import Article
 from .fingerprint import Fingerprinter, code_digest, digest
+from .related import Related
 
 FORMAT = 3
 SHARDS = 64

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import archive, urls
+from . import pagination, taxonomy, urls
 from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, Problem
@@ -28,6 +28,7 @@ from .pagedata import (
     TermsData,
     YearData,
 )
+from .related import Related, related_articles
 
 
 @dataclass(frozen=True)
@@ -46,24 +47,30 @@ class Page:
 
 
 @dataclass(frozen=True)
-class Site:
+class SitePlan:
+    """Every page of the site, with what the next build may reuse."""
+
     config: SiteConfig
     articles: tuple[Article, ...]
     pages: tuple[Page, ...]
     drafts: int = 0
-    related: archive.Related = field(default_factory=archive.Related)  # for the next build
+    related: Related = field(default_factory=Related)  # for the next build
+
+
+# The old name, which pipeline.py imports until that file is reworked.
+Site = SitePlan
 
 
 def build_site(
-    config: SiteConfig, articles: list[Article], earlier: archive.Related | None = None
-) -> Site:
+    config: SiteConfig, articles: list[Article], earlier: Related | None = None
+) -> SitePlan:
     """Every page of the site. Raises BuildFailed when an alias clashes with a page.
 
     ``earlier``: the related articles of an earlier build, to reuse what still holds."""
-    oldest = archive.oldest_first(a for a in articles if not a.draft)
-    categories = archive.categories(oldest)
-    tags = archive.tags(oldest)
-    related = archive.related(oldest, earlier or archive.Related())
+    oldest = pagination.oldest_first(a for a in articles if not a.draft)
+    categories = taxonomy.categories(oldest)
+    tags = taxonomy.tags(oldest)
+    related = related_articles(oldest, earlier or Related())
     browsable = [
         *article_pages(oldest, related),
         *list_pages("home", config.title, urls.home_url(), oldest, config.per_page),
@@ -102,10 +109,10 @@ def build_site(
     if errors:
         raise BuildFailed(errors)
     pages = (*browsable, *redirects, *machine)
-    return Site(config, tuple(reversed(oldest)), pages, len(articles) - len(oldest), related)
+    return SitePlan(config, tuple(reversed(oldest)), pages, len(articles) - len(oldest), related)
 
 
-def article_pages(oldest: Sequence[Article], related: archive.Related) -> list[Page]:
+def article_pages(oldest: Sequence[Article], related: Related) -> list[Page]:
     return [
         Page(
             urls.article_url(a),
@@ -130,8 +137,8 @@ def list_pages(
     A full numbered page shows nothing that a newer article could change: no
     totals, and links to its neighbours by number, to page 1 and to the list.
     """
-    chunks = archive.chunks(oldest, per_page)
-    window = archive.newest_window(chunks)
+    chunks = pagination.chunks(oldest, per_page)
+    window = pagination.newest_window(chunks)
     older = window[0].number - 1 if window else 0
     newest = ListData(
         kind,
@@ -166,14 +173,14 @@ def list_pages(
     return pages
 
 
-def _span(chunk: archive.Chunk) -> tuple[datetime, datetime] | None:
+def _span(chunk: pagination.Chunk) -> tuple[datetime, datetime] | None:
     """When a numbered page's oldest and newest articles were published (None: empty)."""
     if not chunk.articles:
         return None
     return chunk.articles[0].published, chunk.articles[-1].published
 
 
-def term_pages(kind: str, index_url: str, terms: list[archive.Term], per_page: int) -> list[Page]:
+def term_pages(kind: str, index_url: str, terms: list[taxonomy.Term], per_page: int) -> list[Page]:
     """The index of all categories (or tags) with counts, and each one's list pages."""
     url_of = urls.category_url if kind == "category" else urls.tag_url
     index = tuple((t.name, len(t.articles)) for t in terms)
@@ -185,8 +192,8 @@ def term_pages(kind: str, index_url: str, terms: list[archive.Term], per_page: i
 
 def date_pages(oldest: Sequence[Article]) -> list[Page]:
     """The archive index (every year and month), a page per year and per month."""
-    months = archive.months(oldest)
-    by_year: dict[int, list[archive.Month]] = {}
+    months = taxonomy.months(oldest)
+    by_year: dict[int, list[taxonomy.Month]] = {}
     for month in months:
         by_year.setdefault(month.year, []).append(month)
     years = tuple(
