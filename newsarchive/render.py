@@ -40,7 +40,7 @@ def make_environment(config: SiteConfig, bytecode_dir: Path | None = None) -> En
         loader=FileSystemLoader(config.templates_dir),
         # Templates do not change during a build: no stat() per page to check.
         auto_reload=False,
-        bytecode_cache=FileSystemBytecodeCache(bytecode_dir) if bytecode_dir else None,
+        bytecode_cache=FileSystemBytecodeCache(str(bytecode_dir)) if bytecode_dir else None,
         autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
         keep_trailing_newline=True,

@@ -254,7 +254,7 @@ def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None],
 
     An empty open page ("no newer articles yet") is left out: it has no content.
     """
-    entries = []
+    entries: list[tuple[str, datetime | None]] = []
     for page in pages:
         if page.article is not None:
             entries.append((page.url, page.article.published))

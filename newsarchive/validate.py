@@ -118,9 +118,9 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[Problem]:
             )
 
     draft = meta.get("draft", False)
-    problem = schema.boolean_problem("draft", draft)
-    if problem:
-        error("draft", *problem)
+    not_boolean = schema.boolean_problem("draft", draft)
+    if not_boolean:
+        error("draft", *not_boolean)
 
     slug = meta.get("slug")
     if isinstance(slug, str) and not _SLUG.match(slug):

@@ -103,16 +103,17 @@ def _anchors(path: Path, text: str, first_line: int) -> list[Problem]:
         if not found[kind]:
             continue
         first, others = found[kind][0], len(found[kind]) - 1
+        mark = first.start_mark  # the parser marks every event it reads
         plural = "aliases" if kind == "alias" else "anchors"
         more = f" (and {others} more {plural} in this file)" if others else ""
         errors.append(
             Problem(
                 path,
-                f"the YAML {kind} '{sign}{first.anchor}' is not allowed{more}",
+                f"the YAML {kind} '{sign}{getattr(first, 'anchor', '')}' is not allowed{more}",
                 "write each value out in full; if a text starts with & or *, put it in "
                 'double quotes, e.g. title: "*Tin* mới"',
-                first.start_mark.line + first_line,
-                first.start_mark.column + 1,
+                mark.line + first_line if mark else None,
+                mark.column + 1 if mark else None,
             )
         )
     return errors

@@ -122,14 +122,15 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         return _failed(page, "", f"cannot be read ({exc})", "crawl it again")
     if b"\x00" in data[:2048]:
         return PageResult(page, NOT_ARTICLE, reason="not a web page (binary data)")
+    found: Extracted | NotArticle
     if page.text_capture:
         source_url, how = options.source_url, ""
         text, notes = _decode(data)
         try:
             found = read_capture(Path(page.origin), text, config.timezone)
         except BuildFailed as failed:
-            problems = tuple(failed.errors)
-            return PageResult(page, FAILED, source_url, problems[0].message, problems)
+            first = failed.errors[0].message
+            return PageResult(page, FAILED, source_url, first, tuple(failed.errors))
     else:
         source_url, how = _address(page, data, context)
         if source_url and context.archive.has_address(source_url):
