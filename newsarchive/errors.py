@@ -30,7 +30,7 @@ class Problem:
         return text
 
 
-# The old name, still imported by pipeline.py, workers.py and cli.py (being reworked).
+# The old name, still used by pipeline.py, output.py, workers.py and cli.py (being reworked).
 ContentError = Problem
 
 
