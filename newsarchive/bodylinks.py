@@ -14,9 +14,9 @@ from pathlib import Path
 
 from . import urls
 from .content import Article
-from .errors import ContentError
-from .load import normalise_text
+from .errors import Problem
 from .markup import SITE, UNSAFE, marked_links
+from .yamltext import normalise_text
 
 MISSING_HINT = (
     "correct the address (an article is at /yyyy/mm/slug/, a file of static/ at its path "
@@ -31,7 +31,7 @@ def body_link_problems(
     links: Mapping[str, Links],
     files: set[str],
     as_errors: bool = False,
-) -> list[ContentError]:
+) -> list[Problem]:
     """``links``: the marked links of each body, by digest (see `body_links`);
     ``files``: every output file of the site (as urls.output_file gives them)."""
     problems = []
@@ -50,7 +50,7 @@ def body_link_problems(
         if found:
             path, where = Path(article.path), _Lines(Path(article.path))
             problems += [
-                ContentError(path, message, hint, where.next(decoded, serialised), None, True)
+                Problem(path, message, hint, where.next(decoded, serialised), None, True)
                 for decoded, serialised, message, hint in found
             ]
     return [replace(p, warning=False) for p in problems] if as_errors else problems

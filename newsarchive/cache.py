@@ -14,7 +14,7 @@ It holds:
   there: each page's fingerprint and each file's digest, size and mtime. It is
   removed before a build changes that folder and written when the folder is
   complete, so it never claims a file the folder does not hold.
-- related.pickle: the related articles of the last build (see archive.Related).
+- related.pickle: the related articles of the last build (see related.Related).
 - links.pickle: the links marked in each body's HTML, by digest (see bodylinks.py),
   so that checking every article's links does not load every body.
 - jinja/: compiled templates (Jinja2's bytecode cache, with our checksum).
@@ -37,10 +37,10 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
-from .archive import Related
 from .config import SiteConfig
 from .content import Article
 from .fingerprint import Fingerprinter, code_digest, digest
+from .related import Related
 
 FORMAT = 4
 SHARDS = 64

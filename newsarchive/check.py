@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import urls
-from .errors import ContentError
+from .errors import Problem
 
 LINK_ATTRIBUTES = {
     "a": ("href",),
@@ -138,7 +138,7 @@ def check_site(
     base_url: str,
     sources: Mapping[str, Path] | None = None,
     old_hosts: tuple[str, ...] = (),
-) -> list[ContentError]:
+) -> list[Problem]:
     """Every problem in the built site at ``root``.
 
     ``sources`` maps a page's file (e.g. "2019/04/slug/index.html") to the article it
@@ -162,7 +162,7 @@ def check_site(
         context = f"in the page /{rel.removesuffix('index.html')}" if rel in sources else ""
         if page.empty:
             problems.append(
-                ContentError(
+                Problem(
                     where,
                     f"the page /{rel} is empty",
                     "build the site again; if it stays empty, check the template "
@@ -171,7 +171,7 @@ def check_site(
             )
         for element_id in page.duplicate_ids:
             problems.append(
-                ContentError(
+                Problem(
                     where,
                     f"{context + ': ' if context else ''}the id '{element_id}' is used "
                     "more than once on the page",
@@ -183,11 +183,11 @@ def check_site(
             problem = resolver.problem(rel, link)
             if problem:
                 what = f"{context}: " if context else ""
-                problems.append(ContentError(where, f"{what}the link {link!r} {problem}", FIX_LINK))
+                problems.append(Problem(where, f"{what}the link {link!r} {problem}", FIX_LINK))
         for link in page.followed:
             if old_hosts and _host(link) in old_hosts:
                 problems.append(
-                    ContentError(
+                    Problem(
                         where,
                         f"{context + ': ' if context else ''}the link {link!r} leads to the old "
                         "portal, which will go dark",
@@ -199,7 +199,7 @@ def check_site(
         for script in page.search_scripts if indexed else ():
             if resolver.problem(rel, script):
                 problems.append(
-                    ContentError(
+                    Problem(
                         where,
                         f"the search index is missing: this search page loads {script!r}",
                         "build the site again without --no-search (the search index is "
@@ -212,7 +212,7 @@ def check_site(
             problem = resolver.problem(rel, link)
             if problem:
                 problems.append(
-                    ContentError(root / rel, f"the style sheet link {link!r} {problem}", FIX_LINK)
+                    Problem(root / rel, f"the style sheet link {link!r} {problem}", FIX_LINK)
                 )
     for rel in sorted(f for f in files if f.endswith(".xml")):
         problems.extend(_check_xml(root / rel, rel, resolver))
@@ -278,12 +278,12 @@ class _Resolver:
         return index if index in self.files else None
 
 
-def _check_xml(path: Path, rel: str, resolver: _Resolver) -> list[ContentError]:
+def _check_xml(path: Path, rel: str, resolver: _Resolver) -> list[Problem]:
     try:
         tree = ET.parse(path)
     except ET.ParseError as exc:
         return [
-            ContentError(
+            Problem(
                 path,
                 f"/{rel} is not well-formed XML: {exc}",
                 "fix the template that makes this file (a character such as & must be "
@@ -304,5 +304,5 @@ def _check_xml(path: Path, rel: str, resolver: _Resolver) -> list[ContentError]:
             else:
                 problem = resolver.problem(rel, value)
             if problem:
-                problems.append(ContentError(path, f"in /{rel}: {value!r} {problem}", FIX_LINK))
+                problems.append(Problem(path, f"in /{rel}: {value!r} {problem}", FIX_LINK))
     return problems

@@ -1,41 +1,17 @@
 """Site configuration from site.yaml; paths in it are relative to that file."""
 
-import difflib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import ContentError
-from .load import normalise_text, parse_yaml
+from . import schema
+from .errors import BuildFailed, Problem
 from .output import protected_folders, unsafe_output
+from .yamltext import normalise_text, parse_yaml
 
-DEFAULTS: dict[str, Any] = {
-    "title": "Lưu trữ tin tức",
-    "description": "",
-    "base_url": "http://localhost:8000/",
-    "language": "vi",
-    "timezone": "Asia/Ho_Chi_Minh",
-    "per_page": 20,
-    "feed_size": 20,
-    "default_category": "Tin tức - Sự kiện",
-    "banner": "",
-    "original_site": "",
-    "content_dir": "content",
-    "templates_dir": "templates",
-    "static_dir": "static",
-    "output_dir": "_site",
-    "import_categories": {},
-    "import_profiles": {},
-    "sanitize_html": False,
-}
-_INTEGER_KEYS = ("per_page", "feed_size")
-_BOOLEAN_KEYS = ("sanitize_html",)
-_MAPPING_KEYS = ("params", "import_categories", "import_profiles")
-_ADDRESS_KEYS = {
-    "base_url": "https://user.github.io/repo/",
-    "original_site": "http://haibatrung.hanoi.gov.vn/",
-}
+_FIELDS = schema.by_name(schema.SETTINGS)
+_MAPPING_KEYS = schema.names(schema.SETTINGS, "mapping")
 
 
 @dataclass(frozen=True)
@@ -70,7 +46,7 @@ class SiteConfig:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-def load_config(path: Path) -> SiteConfig | list[ContentError]:
+def load_config(path: Path) -> SiteConfig | list[Problem]:
     """Read site.yaml; a missing file gives the defaults."""
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
@@ -78,17 +54,17 @@ def load_config(path: Path) -> SiteConfig | list[ContentError]:
         try:
             text = normalise_text(path.read_bytes())
         except UnicodeDecodeError:
-            return [ContentError(path, "site.yaml is not UTF-8 text", "save it as UTF-8")]
-        parsed = parse_yaml(path, text)
-        if isinstance(parsed, list):
-            return parsed
-        values, lines = parsed
+            return [Problem(path, "site.yaml is not UTF-8 text", "save it as UTF-8")]
+        try:
+            values, lines = parse_yaml(path, text)
+        except BuildFailed as failed:
+            return failed.errors
     errors = _check(path, values, lines)
     if errors:
         return errors
-    merged = DEFAULTS | {k: v for k, v in values.items() if k not in _MAPPING_KEYS}
-    del merged["import_categories"]
-    del merged["import_profiles"]
+    merged = {f.name: values.get(f.name, f.default) for f in schema.SETTINGS}
+    for key in _MAPPING_KEYS:
+        del merged[key]
     root = path.parent.resolve()
     # original_site: one address, or a list (the portal under several names).
     sites = merged["original_site"]
@@ -105,7 +81,7 @@ def load_config(path: Path) -> SiteConfig | list[ContentError]:
     )
     if unsafe and "output_dir" in values:
         return [
-            ContentError(
+            Problem(
                 path,
                 f"output_dir '{values['output_dir']}' cannot hold the built site: {unsafe}",
                 "write a new folder's name, e.g. output_dir: _site",
@@ -129,97 +105,71 @@ def original_host(address: str) -> str:
     return host.removeprefix("www.")
 
 
-def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[ContentError]:
+def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
+    """Each value against its key's kind in schema.SETTINGS, plus the rules about content."""
     errors = []
     for key, value in values.items():
         line = lines.get(key)
-        if key in _MAPPING_KEYS:
+
+        def error(message: str, hint: str, line: int | None = line) -> None:
+            errors.append(Problem(path, message, hint, line))
+
+        field = _FIELDS.get(key)
+        if field is None:
+            close = schema.suggestion(key, schema.SETTINGS)
+            known = ", ".join(f.name for f in schema.SETTINGS if f.suggested)
+            error(
+                f"unknown setting '{key}'",
+                f"did you mean '{close}'?" if close else "known keys: " + known,
+            )
+        elif field.kind == "mapping":
             if value is not None and not isinstance(value, dict):
-                errors.append(
-                    ContentError(
-                        path,
-                        f"'{key}' must be a group of 'key: value' lines",
-                        f"indent the lines under {key}:",
-                        line,
-                    )
+                error(
+                    f"'{key}' must be a group of 'key: value' lines",
+                    f"indent the lines under {key}:",
                 )
             elif key == "import_categories" and value:
-                errors.extend(
-                    ContentError(
-                        path,
-                        f"import_categories: {k!r} must be mapped to a category name, not {v!r}",
-                        f'write e.g. "{k}": "{str(k).capitalize()}"',
-                        line,
-                    )
-                    for k, v in value.items()
-                    if not isinstance(v, str) or not v.strip()
-                )
-            continue
-        if key not in DEFAULTS:
-            close = difflib.get_close_matches(key, DEFAULTS, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(DEFAULTS)
-            errors.append(ContentError(path, f"unknown setting '{key}'", hint, line))
-        elif key in _BOOLEAN_KEYS:
-            if not isinstance(value, bool):
-                errors.append(
-                    ContentError(
-                        path,
-                        f"'{key}' must be true or false, not {value!r}",
-                        f"write {key}: true or {key}: false",
-                        line,
-                    )
-                )
-        elif key in _INTEGER_KEYS:
+                for k, v in value.items():
+                    if not isinstance(v, str) or not v.strip():
+                        error(
+                            f"import_categories: {k!r} must be mapped to a category name, "
+                            f"not {v!r}",
+                            f'write e.g. "{k}": "{str(k).capitalize()}"',
+                        )
+        elif field.kind == "boolean":
+            problem = schema.boolean_problem(key, value)
+            if problem:
+                error(*problem)
+        elif field.kind == "integer":
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                errors.append(
-                    ContentError(
-                        path,
-                        f"'{key}' must be a whole number above 0",
-                        f"write e.g. {key}: {DEFAULTS[key]}",
-                        line,
+                error(
+                    f"'{key}' must be a whole number above 0",
+                    f"write e.g. {key}: {field.default}",
+                )
+        elif field.kind == "addresses" and isinstance(value, list):
+            for item in value:
+                if not isinstance(item, str) or not item.startswith(("http://", "https://")):
+                    error(
+                        f"{key}: {item!r} is not a web address",
+                        f"write each address with http:// or https://, e.g. - {field.example}",
                     )
-                )
-        elif key == "original_site" and isinstance(value, list):
-            errors.extend(
-                ContentError(
-                    path,
-                    f"original_site: {item!r} is not a web address",
-                    f"write each address with http:// or https://, e.g. - {_ADDRESS_KEYS[key]}",
-                    line,
-                )
-                for item in value
-                if not isinstance(item, str) or not item.startswith(("http://", "https://"))
-            )
         elif not isinstance(value, str):
-            errors.append(
-                ContentError(
-                    path,
-                    f"'{key}' must be text, not {value!r}",
-                    f'put the value in double quotes: {key}: "{value}"',
-                    line,
-                )
+            error(
+                f"'{key}' must be text, not {value!r}",
+                f'put the value in double quotes: {key}: "{value}"',
             )
-        elif key == "timezone":
+        elif field.kind == "timezone":
             try:
                 ZoneInfo(value)
             except (ZoneInfoNotFoundError, ValueError):
-                errors.append(
-                    ContentError(
-                        path,
-                        f"unknown time zone '{value}'",
-                        "use a name like Asia/Ho_Chi_Minh",
-                        line,
-                    )
-                )
-        elif key in _ADDRESS_KEYS and not value.startswith(("http://", "https://")):
-            if key == "original_site" and not value:
+                error(f"unknown time zone '{value}'", "use a name like Asia/Ho_Chi_Minh")
+        elif field.kind in ("address", "addresses") and not value.startswith(
+            ("http://", "https://")
+        ):
+            if field.kind == "addresses" and not value:
                 continue
-            errors.append(
-                ContentError(
-                    path,
-                    f"{key} '{value}' is not a web address",
-                    f"write it with http:// or https://, e.g. {key}: {_ADDRESS_KEYS[key]}",
-                    line,
-                )
+            error(
+                f"{key} '{value}' is not a web address",
+                f"write it with http:// or https://, e.g. {key}: {field.example}",
             )
     return errors

@@ -1,4 +1,9 @@
-"""Problems in the editors' input, kept as values until the CLI prints them."""
+"""The one error convention.
+
+Checkers return a list of Problems (all of them, so an editor fixes everything in one
+go); producers return their value or raise BuildFailed with the Problems. A Problem is a
+value until the CLI prints it: file, line, column, what is wrong and how to fix it.
+"""
 
 import os
 from dataclasses import dataclass
@@ -6,7 +11,7 @@ from pathlib import Path
 
 
 @dataclass(frozen=True)
-class ContentError:
+class Problem:
     path: Path
     message: str
     hint: str = ""
@@ -26,10 +31,14 @@ class ContentError:
         return text
 
 
+# The old name, still used by pipeline.py, output.py, workers.py and cli.py (being reworked).
+ContentError = Problem
+
+
 class BuildFailed(Exception):
     """Raised with every problem found, so an editor fixes them all in one go."""
 
-    def __init__(self, errors: list[ContentError], outcome: str = ""):
+    def __init__(self, errors: list[Problem], outcome: str = ""):
         super().__init__(f"{len(errors)} problem(s) in the content")
         self.errors = errors
         # What the build did despite the problems, when it is not "nothing".

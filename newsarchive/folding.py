@@ -90,7 +90,8 @@ def _bare_and_marks(word: str) -> tuple[str, str]:
             bare.append("d")
             marks.append(position + _STROKE)
             continue
-        base, *combining = unicodedata.normalize("NFD", char)
+        decomposed = unicodedata.normalize("NFD", char)
+        base, combining = decomposed[0], decomposed[1:]
         bare.append(base)
         if combining:
             marks.append(position + "".join(_MARK_LETTERS.get(m, "o") for m in combining))

@@ -16,9 +16,9 @@ from markupsafe import Markup
 
 from . import folding, urls
 from .config import SiteConfig
-from .load import FrontMatterLoader
 from .markup import make_converter, resolve_links, to_html
 from .site import Page
+from .yamltext import FrontMatterLoader
 
 STRINGS_FILE = "strings.yaml"
 
@@ -131,7 +131,7 @@ class Renderer:
         return Markup(resolve_links(self.body_html(key), link))
 
     def render(self, page: Page) -> bytes:
-        context: dict[str, Any] = {"page": page, **page.data}
+        context: dict[str, Any] = {"page": page, **page.data.context()}
         if page.article is not None:
             context["article"] = page.article
             context["body"] = self.body(page.url, page.article.body_digest)

@@ -13,11 +13,12 @@ from pathlib import Path
 import yaml
 
 from .config import SiteConfig
-from .errors import ContentError
-from .load import FrontMatterLoader, split_front_matter
+from .errors import BuildFailed, Problem
+from .load import split_front_matter
 from .render import load_strings
 from .slugs import slugify
 from .validate import validate
+from .yamltext import FrontMatterLoader
 
 # Titles are always quoted, so an editor may later add ": " to one without breaking YAML.
 _ALWAYS_QUOTED = ("title",)
@@ -56,23 +57,24 @@ def format_date(published: datetime) -> str:
     return published.isoformat(timespec="seconds")
 
 
-def check_article(path: Path, text: str, config: SiteConfig) -> list[ContentError]:
+def check_article(path: Path, text: str, config: SiteConfig) -> list[Problem]:
     """The problems the build would find in this one file (none for our own output)."""
-    source = split_front_matter(path, text)
-    if isinstance(source, list):
-        return source
+    try:
+        source = split_front_matter(path, text)
+    except BuildFailed as failed:
+        return failed.errors
     result = validate(source, config.timezone)
     return result if isinstance(result, list) else []
 
 
-def write_new(article: ArticleFile) -> ContentError | None:
+def write_new(article: ArticleFile) -> Problem | None:
     """Create the file; never overwrite one that exists."""
     article.path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with article.path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(article.text)
     except FileExistsError:
-        return ContentError(
+        return Problem(
             article.path,
             "this file already exists; nothing was written",
             "edit that file, or choose another title (or add a line 'slug: another-name')",
@@ -82,12 +84,12 @@ def write_new(article: ArticleFile) -> ContentError | None:
 
 def new_article(
     config: SiteConfig, title: str, now: datetime, category: str | None = None
-) -> ArticleFile | list[ContentError]:
+) -> ArticleFile | list[Problem]:
     title = unicodedata.normalize("NFC", " ".join(title.split()))
     slug = slugify(title)
     if not slug:
         return [
-            ContentError(
+            Problem(
                 config.content_dir,
                 f"the title {title!r} gives an empty web address",
                 'give a title with letters or digits, e.g. "Tin tức phường Bạch Đằng"',

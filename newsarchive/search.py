@@ -13,6 +13,7 @@ killed indexing leaves the previous bundle in place.
 
 import base64
 import contextlib
+import io
 import json
 import os
 import shutil
@@ -23,9 +24,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import cast
 
 from . import output, urls
-from .errors import BuildFailed, ContentError
+from .errors import BuildFailed, Problem
 from .fingerprint import digest, file_digest
 
 FINGERPRINT_FILE = "newsarchive-fingerprint.txt"
@@ -179,10 +181,11 @@ def _index_pages(
 class _Service:
     """Requests to `pagefind --service` and its answers: base64 JSON, each ended by ','."""
 
-    def __init__(self, process: subprocess.Popen):
+    def __init__(self, process: subprocess.Popen[bytes]):
         assert process.stdin is not None and process.stdout is not None
         self.process = process
-        self.stdin, self.stdout = process.stdin, process.stdout
+        # Unbuffered pipes are BufferedReaders (read1: what has arrived, up to n bytes).
+        self.stdin, self.stdout = process.stdin, cast(io.BufferedReader, process.stdout)
         self.number = 0
 
     def ask(self, payload: dict) -> dict:
@@ -228,7 +231,7 @@ def _failed(site_dir: Path, executable: Path | None, detail: str) -> BuildFailed
         )
     return BuildFailed(
         [
-            ContentError(
+            Problem(
                 site_dir,
                 "the search index could not be built" + (f": {detail}" if detail else ""),
                 hint,

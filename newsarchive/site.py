@@ -1,19 +1,34 @@
 """Stage 3: the site model — which pages exist, at which URL, with which data.
 
-Page data is plain (articles, numbers, strings, tuples of them), so a page can be
-fingerprinted from its data; the templates turn it into text and labels.
+A page's data is one of the dataclasses of pagedata.py, the contract with its template;
+it is plain, so a page can be fingerprinted from it.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from . import archive, urls
+from . import pagination, taxonomy, urls
 from .config import SiteConfig
 from .content import Article
-from .errors import BuildFailed, ContentError
+from .errors import BuildFailed, Problem
+from .pagedata import (
+    LISTING,
+    ArchiveData,
+    ArticleData,
+    FeedData,
+    FeedsData,
+    ListData,
+    MonthData,
+    PageData,
+    RedirectData,
+    SitemapData,
+    SitemapIndexData,
+    TermsData,
+    YearData,
+)
+from .related import Related, related_articles
 
 
 @dataclass(frozen=True)
@@ -21,7 +36,7 @@ class Page:
     url: str
     template: str
     title: str
-    data: dict[str, Any] = field(default_factory=dict)
+    data: PageData = field(default_factory=PageData)
     article: Article | None = None
     # Other articles whose body (as HTML) the page shows: a feed's entries.
     bodies: tuple[Article, ...] = ()
@@ -32,24 +47,30 @@ class Page:
 
 
 @dataclass(frozen=True)
-class Site:
+class SitePlan:
+    """Every page of the site, with what the next build may reuse."""
+
     config: SiteConfig
     articles: tuple[Article, ...]
     pages: tuple[Page, ...]
     drafts: int = 0
-    related: archive.Related = field(default_factory=archive.Related)  # for the next build
+    related: Related = field(default_factory=Related)  # for the next build
+
+
+# The old name, which pipeline.py imports until that file is reworked.
+Site = SitePlan
 
 
 def build_site(
-    config: SiteConfig, articles: list[Article], earlier: archive.Related | None = None
-) -> Site:
+    config: SiteConfig, articles: list[Article], earlier: Related | None = None
+) -> SitePlan:
     """Every page of the site. Raises BuildFailed when an alias clashes with a page.
 
     ``earlier``: the related articles of an earlier build, to reuse what still holds."""
-    oldest = archive.oldest_first(a for a in articles if not a.draft)
-    categories = archive.categories(oldest)
-    tags = archive.tags(oldest)
-    related = archive.related(oldest, earlier or archive.Related())
+    oldest = pagination.oldest_first(a for a in articles if not a.draft)
+    categories = taxonomy.categories(oldest)
+    tags = taxonomy.tags(oldest)
+    related = related_articles(oldest, earlier or Related())
     browsable = [
         *article_pages(oldest, related),
         *list_pages("home", config.title, urls.home_url(), oldest, config.per_page),
@@ -72,7 +93,11 @@ def build_site(
             urls.feeds_url(),
             "feeds.html",
             "",
-            {"feeds": tuple((f.data["kind"], f.data["name"], f.data["list_url"]) for f in feeds)},
+            FeedsData(
+                tuple(
+                    (d.kind, d.name, d.list_url) for f in feeds if isinstance(d := f.data, FeedData)
+                )
+            ),
         ),
         Page(urls.not_found_url(), "404.html", ""),
         # Lists nothing by itself, so it stays out of the sitemap.
@@ -84,20 +109,20 @@ def build_site(
     if errors:
         raise BuildFailed(errors)
     pages = (*browsable, *redirects, *machine)
-    return Site(config, tuple(reversed(oldest)), pages, len(articles) - len(oldest), related)
+    return SitePlan(config, tuple(reversed(oldest)), pages, len(articles) - len(oldest), related)
 
 
-def article_pages(oldest: Sequence[Article], related: archive.Related) -> list[Page]:
+def article_pages(oldest: Sequence[Article], related: Related) -> list[Page]:
     return [
         Page(
             urls.article_url(a),
             "article.html",
             a.title,
-            {
-                "older": oldest[i - 1] if i > 0 else None,
-                "newer": oldest[i + 1] if i + 1 < len(oldest) else None,
-                "related": tuple(oldest[j] for j in related.picks[i]),
-            },
+            ArticleData(
+                older=oldest[i - 1] if i > 0 else None,
+                newer=oldest[i + 1] if i + 1 < len(oldest) else None,
+                related=tuple(oldest[j] for j in related.picks[i]),
+            ),
             article=a,
         )
         for i, a in enumerate(oldest)
@@ -112,51 +137,54 @@ def list_pages(
     A full numbered page shows nothing that a newer article could change: no
     totals, and links to its neighbours by number, to page 1 and to the list.
     """
-    common = {"kind": kind, "name": name, "list_url": list_url}
-    chunks = archive.chunks(oldest, per_page)
-    window = archive.newest_window(chunks)
+    chunks = pagination.chunks(oldest, per_page)
+    window = pagination.newest_window(chunks)
     older = window[0].number - 1 if window else 0
-    newest = {
-        **common,
-        "number": 0,
-        "articles": tuple(a for c in reversed(window) for a in reversed(c.articles)),
-        "older": older,
-        "older_span": _span(chunks[older - 1]) if older else None,
-        "newer": 0,
-        "total": len(oldest),
+    newest = ListData(
+        kind,
+        name,
+        list_url,
+        number=0,
+        articles=tuple(a for c in reversed(window) for a in reversed(c.articles)),
+        older=older,
+        older_span=_span(chunks[older - 1]) if older else None,
+        newer=0,
+        total=len(oldest),
         # The numbered pages holding these articles: their permanent addresses.
-        "shown": tuple((c.number, _span(c)) for c in reversed(window) if c.articles),
-    }
+        shown=tuple((c.number, _span(c)) for c in reversed(window) if c.articles),
+    )
     pages = [Page(list_url, "list.html", name, newest)]
     for chunk in chunks:
         # Pages are labelled by their dates too: numbers count from the oldest, which
         # a reader arriving from the newest articles would not guess. The older page
         # is full, so its dates never change, and neither does this page.
-        data = {
-            **common,
-            "number": chunk.number,
-            "articles": chunk.articles[::-1],
-            "span": _span(chunk),
-            "older": chunk.number - 1,
-            "older_span": _span(chunks[chunk.number - 2]) if chunk.number > 1 else None,
-            "newer": chunk.number + 1 if chunk.full else 0,
-        }
+        data = ListData(
+            kind,
+            name,
+            list_url,
+            number=chunk.number,
+            articles=chunk.articles[::-1],
+            span=_span(chunk),
+            older=chunk.number - 1,
+            older_span=_span(chunks[chunk.number - 2]) if chunk.number > 1 else None,
+            newer=chunk.number + 1 if chunk.full else 0,
+        )
         pages.append(Page(urls.page_url(list_url, chunk.number), "list.html", name, data))
     return pages
 
 
-def _span(chunk: archive.Chunk) -> tuple[datetime, datetime] | None:
+def _span(chunk: pagination.Chunk) -> tuple[datetime, datetime] | None:
     """When a numbered page's oldest and newest articles were published (None: empty)."""
     if not chunk.articles:
         return None
     return chunk.articles[0].published, chunk.articles[-1].published
 
 
-def term_pages(kind: str, index_url: str, terms: list[archive.Term], per_page: int) -> list[Page]:
+def term_pages(kind: str, index_url: str, terms: list[taxonomy.Term], per_page: int) -> list[Page]:
     """The index of all categories (or tags) with counts, and each one's list pages."""
     url_of = urls.category_url if kind == "category" else urls.tag_url
     index = tuple((t.name, len(t.articles)) for t in terms)
-    pages = [Page(index_url, "terms.html", "", {"kind": kind, "terms": index})]
+    pages = [Page(index_url, "terms.html", "", TermsData(kind, index))]
     for term in terms:
         pages += list_pages(kind, term.name, url_of(term.name), term.articles, per_page)
     return pages
@@ -164,42 +192,42 @@ def term_pages(kind: str, index_url: str, terms: list[archive.Term], per_page: i
 
 def date_pages(oldest: Sequence[Article]) -> list[Page]:
     """The archive index (every year and month), a page per year and per month."""
-    months = archive.months(oldest)
-    by_year: dict[int, list[archive.Month]] = {}
+    months = taxonomy.months(oldest)
+    by_year: dict[int, list[taxonomy.Month]] = {}
     for month in months:
         by_year.setdefault(month.year, []).append(month)
     years = tuple(
         (year, sum(len(m.articles) for m in ms), tuple((m.month, len(m.articles)) for m in ms))
         for year, ms in sorted(by_year.items(), reverse=True)
     )
-    pages = [Page(urls.archive_url(), "archive.html", "", {"years": years})]
+    pages = [Page(urls.archive_url(), "archive.html", "", ArchiveData(years))]
     year_numbers = sorted(by_year)
     for i, year in enumerate(year_numbers):
-        data = {
-            "year": year,
-            "months": tuple((m.month, len(m.articles)) for m in by_year[year]),
-            "older_year": year_numbers[i - 1] if i > 0 else 0,
-            "newer_year": year_numbers[i + 1] if i + 1 < len(year_numbers) else 0,
-        }
-        pages.append(Page(urls.year_url(year), "year.html", str(year), data))
+        year_data = YearData(
+            year=year,
+            months=tuple((m.month, len(m.articles)) for m in by_year[year]),
+            older_year=year_numbers[i - 1] if i > 0 else 0,
+            newer_year=year_numbers[i + 1] if i + 1 < len(year_numbers) else 0,
+        )
+        pages.append(Page(urls.year_url(year), "year.html", str(year), year_data))
     for i, month in enumerate(months):
         before = months[i - 1] if i > 0 else None
         after = months[i + 1] if i + 1 < len(months) else None
-        data = {
-            "year": month.year,
-            "month": month.month,
-            "articles": month.articles[::-1],
-            "older_month": (before.year, before.month) if before else None,
-            "newer_month": (after.year, after.month) if after else None,
-        }
-        pages.append(Page(urls.month_url(month.year, month.month), "month.html", "", data))
+        month_data = MonthData(
+            year=month.year,
+            month=month.month,
+            articles=month.articles[::-1],
+            older_month=(before.year, before.month) if before else None,
+            newer_month=(after.year, after.month) if after else None,
+        )
+        pages.append(Page(urls.month_url(month.year, month.month), "month.html", "", month_data))
     return pages
 
 
 def feed_page(kind: str, name: str, list_url: str, oldest: Sequence[Article], size: int) -> Page:
     """A list's ``size`` newest articles, each with its whole text."""
     newest = tuple(oldest[::-1][:size])
-    data = {"kind": kind, "name": name, "list_url": list_url, "articles": newest}
+    data = FeedData(kind, name, list_url, newest)
     return Page(urls.feed_url(list_url), "feed.xml", name, data, bodies=newest)
 
 
@@ -212,13 +240,13 @@ def sitemap_pages(pages: Sequence[Page]) -> list[Page]:
     for url, lastmod in sitemap_entries(pages):
         by_year.setdefault(lastmod.year if lastmod else 0, []).append((url, lastmod))
     parts = [
-        Page(urls.sitemap_part_url(year), "sitemap.xml", "", {"entries": tuple(entries)})
-        for year, entries in sorted(by_year.items())
+        (urls.sitemap_part_url(year), tuple(entries)) for year, entries in sorted(by_year.items())
     ]
-    index = tuple(
-        (part.url, max((d for _, d in part.data["entries"] if d), default=None)) for part in parts
-    )
-    return [Page(urls.sitemap_url(), "sitemapindex.xml", "", {"parts": index}), *parts]
+    index = tuple((url, max((d for _, d in entries if d), default=None)) for url, entries in parts)
+    return [
+        Page(urls.sitemap_url(), "sitemapindex.xml", "", SitemapIndexData(index)),
+        *(Page(url, "sitemap.xml", "", SitemapData(entries)) for url, entries in parts),
+    ]
 
 
 def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None], ...]:
@@ -226,13 +254,13 @@ def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None],
 
     An empty open page ("no newer articles yet") is left out: it has no content.
     """
-    entries = []
+    entries: list[tuple[str, datetime | None]] = []
     for page in pages:
         if page.article is not None:
             entries.append((page.url, page.article.published))
-        elif "articles" in page.data:
-            if page.data["articles"]:
-                entries.append((page.url, page.data["articles"][0].published))
+        elif isinstance(page.data, LISTING):
+            if page.data.articles:
+                entries.append((page.url, page.data.articles[0].published))
         else:
             entries.append((page.url, None))
     return tuple(entries)
@@ -240,7 +268,7 @@ def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None],
 
 def redirect_pages(
     oldest: Sequence[Article], real: Sequence[Page]
-) -> tuple[list[Page], list[ContentError]]:
+) -> tuple[list[Page], list[Problem]]:
     """A redirect page per alias; an alias that would overwrite a page, another
     alias, or need a folder where a file is (or the reverse) is an error."""
     # Output paths as text: pathlib objects for 25,000 paths and their folders cost 0.4 s.
@@ -254,7 +282,7 @@ def redirect_pages(
             problem = _alias_clash(path, owners, folders, article)
             if problem:
                 errors.append(
-                    ContentError(
+                    Problem(
                         Path(article.path),
                         f"alias '{alias}' {problem}",
                         "remove it from 'aliases' or correct it: an alias must be an old "
@@ -265,7 +293,7 @@ def redirect_pages(
                 continue
             owners[path] = article
             folders.update(_folders(path))
-            pages.append(Page(url, "redirect.html", article.title, {"target": article}))
+            pages.append(Page(url, "redirect.html", article.title, RedirectData(article)))
     return pages, errors
 
 

@@ -1,6 +1,5 @@
 """Stage 2: turn SourceFiles into Articles, or into every problem found."""
 
-import difflib
 import html
 import re
 from collections import defaultdict
@@ -8,26 +7,16 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from . import urls
+from . import schema, urls
 from .content import Article, SourceFile
 from .dates import in_zone, parse_date
-from .errors import ContentError
+from .errors import Problem
 from .fingerprint import digest
 from .slugs import slugify
 
-KNOWN_KEYS = (
-    "title",
-    "date",
-    "category",
-    "tags",
-    "summary",
-    "author",
-    "slug",
-    "source_url",
-    "aliases",
-    "draft",
-)
-TEXT_KEYS = ("title", "category", "summary", "author", "slug", "source_url")
+KNOWN_KEYS = schema.names(schema.FRONT_MATTER)
+TEXT_KEYS = schema.names(schema.FRONT_MATTER, "text")
+_FIELDS = schema.by_name(schema.FRONT_MATTER)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A headline, not a paragraph; and it is repeated in lists, feeds and the search index.
 MAX_TITLE = 1000
@@ -38,38 +27,23 @@ MAX_PATH_BYTES = 2000
 QUOTE_HINT = 'put the value in double quotes, e.g. {key}: "{value}"'
 
 
-def validate_all(
-    sources: list[SourceFile], tz: ZoneInfo
-) -> tuple[list[Article], list[ContentError]]:
-    articles: list[Article] = []
-    errors: list[ContentError] = []
-    for source in sources:
-        result = validate(source, tz)
-        if isinstance(result, Article):
-            articles.append(result)
-        else:
-            errors.extend(result)
-    errors.extend(_same_url(articles))
-    return articles, errors
-
-
-def check_together(articles: list[Article]) -> list[ContentError]:
+def check_together(articles: list[Article]) -> list[Problem]:
     """Problems between articles, for articles validated one by one (or cached)."""
     return _same_url(articles)
 
 
-def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
+def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[Problem]:
     meta = source.meta
-    errors: list[ContentError] = []
+    errors: list[Problem] = []
 
     def error(key: str, message: str, hint: str) -> None:
-        errors.append(ContentError(source.path, message, hint, source.key_lines.get(key)))
+        errors.append(Problem(source.path, message, hint, source.key_lines.get(key)))
 
     for key in meta:
         if key not in KNOWN_KEYS:
-            close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.6)
+            close = schema.suggestion(key, schema.FRONT_MATTER)
             hint = (
-                f"did you mean '{close[0]}'?"
+                f"did you mean '{close}'?"
                 if close
                 else "remove it, or use one of: " + ", ".join(KNOWN_KEYS)
             )
@@ -92,10 +66,10 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
         )
     if title is None or (isinstance(title, str) and not title.strip()):
         errors.append(
-            ContentError(
+            Problem(
                 source.path,
                 "the article has no title",
-                'add a line such as: title: "Tiêu đề bài viết"',
+                f"add a line such as: title: {_FIELDS['title'].example}",
                 source.key_lines.get("title", 2),
             )
         )
@@ -103,10 +77,10 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
     published = None
     if meta.get("date") is None:
         errors.append(
-            ContentError(
+            Problem(
                 source.path,
                 "the article has no date",
-                "add a line such as: date: 2019-04-19 16:54  (or 19/04/2019 16:54)",
+                f"add a line such as: date: {_FIELDS['date'].example}",
                 source.key_lines.get("date", 2),
             )
         )
@@ -144,12 +118,9 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[ContentError]:
             )
 
     draft = meta.get("draft", False)
-    if not isinstance(draft, bool):
-        error(
-            "draft",
-            f"'draft' must be true or false, not {draft!r}",
-            "write draft: true or draft: false",
-        )
+    not_boolean = schema.boolean_problem("draft", draft)
+    if not_boolean:
+        error("draft", *not_boolean)
 
     slug = meta.get("slug")
     if isinstance(slug, str) and not _SLUG.match(slug):
@@ -276,7 +247,7 @@ def _text_list(meta: dict[str, Any], key: str, error: Any) -> list[str]:
     return items
 
 
-def _same_url(articles: list[Article]) -> list[ContentError]:
+def _same_url(articles: list[Article]) -> list[Problem]:
     by_url: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         by_url[urls.article_url(article)].append(article)
@@ -287,7 +258,7 @@ def _same_url(articles: list[Article]) -> list[ContentError]:
         names = ", ".join(str(a.path) for a in group)
         for article in group:
             errors.append(
-                ContentError(
+                Problem(
                     Path(article.path),
                     f"{len(group)} articles would have the same address /{url}: {names}",
                     "give one of them a different title or add a line 'slug: another-name'",

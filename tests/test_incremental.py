@@ -19,10 +19,11 @@ from conftest import SiteDir, article, leftovers, tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive import archive, pipeline, urls, workers
+from newsarchive import pipeline, urls, workers
 from newsarchive.cli import main
 from newsarchive.content import Article
 from newsarchive.progress import Progress
+from newsarchive.related import related_articles
 
 TITLES = ["Hội nghị cán bộ", "Đường Láng mở rộng", "Phường Bạch Đằng", "Tin văn hóa", "Y tế"]
 DAY = datetime(2020, 1, 1, tzinfo=timezone(timedelta(hours=7)))
@@ -390,6 +391,6 @@ def test_related_articles_reused_from_an_earlier_build_are_those_of_a_fresh_one(
             for i, (c, t) in enumerate(terms)
         ]
 
-    earlier = archive.related(articles(terms))
+    earlier = related_articles(articles(terms))
     now = articles(terms[:keep] + changed + terms[keep:])
-    assert archive.related(now, earlier) == archive.related(now)
+    assert related_articles(now, earlier) == related_articles(now)

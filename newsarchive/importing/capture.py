@@ -13,7 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..dates import parse_date
-from ..errors import ContentError
+from ..errors import BuildFailed, Problem
 from ..markup import plain_paragraph
 from .page import Extracted
 
@@ -26,15 +26,20 @@ CAPTURE_HINT = (
 )
 
 
-def read_capture(path: Path, text: str, tz: ZoneInfo) -> Extracted | list[ContentError]:
+def read_capture(path: Path, text: str, tz: ZoneInfo) -> Extracted:
+    """The article in a text capture. Raises BuildFailed naming what is missing."""
     lines = [line.strip() for line in text.split("\n")]
     date_at = next((i for i, line in enumerate(lines) if _DATE_LINE.match(line)), None)
     if date_at is None:
-        return [ContentError(path, "found no line 'Ngày đăng dd/mm/yyyy | HH:MM'", CAPTURE_HINT)]
+        raise BuildFailed(
+            [Problem(path, "found no line 'Ngày đăng dd/mm/yyyy | HH:MM'", CAPTURE_HINT)]
+        )
     notes = []
     head = [line for line in lines[:date_at] if line]
     if not head:
-        return [ContentError(path, "found no title above the date line", CAPTURE_HINT, date_at + 1)]
+        raise BuildFailed(
+            [Problem(path, "found no title above the date line", CAPTURE_HINT, date_at + 1)]
+        )
     category, title_lines = (head[0], head[1:]) if len(head) > 1 else ("", head)
     if not category:
         notes.append("no category line above the title: the article has no category")
@@ -50,7 +55,7 @@ def read_capture(path: Path, text: str, tz: ZoneInfo) -> Extracted | list[Conten
     try:
         published = parse_date(date_text, tz)
     except ValueError as exc:
-        return [ContentError(path, f"bad date: {exc}", CAPTURE_HINT, date_at + 1)]
+        raise BuildFailed([Problem(path, f"bad date: {exc}", CAPTURE_HINT, date_at + 1)]) from None
     paragraphs = []
     block: list[str] = []
     for line in [*lines[date_at + 1 :], ""]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ..errors import ContentError
+from ..errors import Problem
 
 # Files in a folder that may be pages; everything else (images, scripts, styles,
 # attachments) is only looked at when a page links to it.
@@ -66,7 +66,7 @@ class Media:
 @dataclass
 class Crawl:
     pages: list[PageSource] = field(default_factory=list)
-    problems: list[ContentError] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     other_files: int = 0  # files of the crawl that are not pages (images, scripts...)
     # WARC records by address, for the media lookup.
     records: dict[str, Media] = field(default_factory=dict)
@@ -85,7 +85,7 @@ def open_crawl(inputs: list[Path]) -> Crawl:
             _add_folder(crawl, given)
         elif not given.is_file():
             crawl.problems.append(
-                ContentError(given, "there is no such file or folder", "check the name")
+                Problem(given, "there is no such file or folder", "check the name")
             )
         elif given.name.lower().endswith(WARC_SUFFIXES):
             _add_warc(crawl, given, str(given))
@@ -135,7 +135,7 @@ def _warcio():  # type: ignore[no-untyped-def]
 def _add_warc(crawl: Crawl, path: Path, origin: str) -> None:
     iterator = _warcio()
     if iterator is None:
-        crawl.problems.append(ContentError(path, "cannot read a WARC file here", NEEDS_WARCIO))
+        crawl.problems.append(Problem(path, "cannot read a WARC file here", NEEDS_WARCIO))
         return
     try:
         with path.open("rb") as stream:
@@ -157,7 +157,7 @@ def _add_warc(crawl: Crawl, path: Path, origin: str) -> None:
                     crawl.other_files += 1
     except Exception as exc:  # warcio raises plain exceptions for broken archives
         crawl.problems.append(
-            ContentError(
+            Problem(
                 path,
                 f"the WARC file cannot be read to its end ({exc})",
                 "the pages read before the damage are imported; crawl again or repair the file",
@@ -174,7 +174,7 @@ def _content_type(record) -> str:  # type: ignore[no-untyped-def]
 
 def _add_wacz(crawl: Crawl, path: Path) -> None:
     if _warcio() is None:
-        crawl.problems.append(ContentError(path, "cannot read a WACZ file here", NEEDS_WARCIO))
+        crawl.problems.append(Problem(path, "cannot read a WACZ file here", NEEDS_WARCIO))
         return
     if crawl.scratch is None:
         crawl.scratch = tempfile.TemporaryDirectory(prefix="newsarchive-wacz-")
@@ -183,7 +183,7 @@ def _add_wacz(crawl: Crawl, path: Path) -> None:
             members = sorted(n for n in archive.namelist() if n.lower().endswith(WARC_SUFFIXES))
             if not members:
                 crawl.problems.append(
-                    ContentError(path, "the WACZ file holds no WARC", "is it a WACZ file?")
+                    Problem(path, "the WACZ file holds no WARC", "is it a WACZ file?")
                 )
             for number, member in enumerate(members):
                 target = Path(crawl.scratch.name) / f"{len(crawl.pages)}-{number}" / member
@@ -194,7 +194,7 @@ def _add_wacz(crawl: Crawl, path: Path) -> None:
                 _add_warc(crawl, target, f"{path}!{member}")
     except (zipfile.BadZipFile, OSError) as exc:
         crawl.problems.append(
-            ContentError(path, f"the WACZ file cannot be read ({exc})", "download it again")
+            Problem(path, f"the WACZ file cannot be read ({exc})", "download it again")
         )
 
 

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from ..config import SiteConfig
-from ..errors import ContentError
-from ..load import normalise_text, parse_yaml
+from ..errors import BuildFailed, Problem
+from ..yamltext import normalise_text, parse_yaml
 
 SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
 FOLDER = "import-profiles"  # beside site.yaml
@@ -90,9 +90,9 @@ class Profiles:
 
 def load_profiles(
     config: SiteConfig | None = None, profile: str = "", all_languages: bool = False
-) -> Profiles | list[ContentError]:
+) -> Profiles | list[Problem]:
     """The archivist's profiles (site.yaml, then import-profiles/), then the shipped ones."""
-    errors: list[ContentError] = []
+    errors: list[Problem] = []
     found: list[Profile] = []
     if config is not None:
         site_yaml = config.root / "site.yaml"
@@ -122,23 +122,23 @@ def load_profiles(
         close = difflib.get_close_matches(profile, names, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "known profiles: " + ", ".join(names)
         folder = config.root / FOLDER if config is not None else SHIPPED
-        return [ContentError(folder, f"no site profile named '{profile}'", hint)]
+        return [Problem(folder, f"no site profile named '{profile}'", hint)]
     return Profiles(unique, profiles.timezone, forced, all_languages)
 
 
-def _read_folder(folder: Path, errors: list[ContentError]) -> list[Profile]:
+def _read_folder(folder: Path, errors: list[Problem]) -> list[Profile]:
     found = []
     for path in sorted(folder.glob("*.yaml")):
         try:
             text = normalise_text(path.read_bytes())
         except UnicodeDecodeError:
-            errors.append(ContentError(path, "the profile is not UTF-8 text", "save it as UTF-8"))
+            errors.append(Problem(path, "the profile is not UTF-8 text", "save it as UTF-8"))
             continue
-        parsed = parse_yaml(path, text)
-        if isinstance(parsed, list):
-            errors.extend(parsed)
+        try:
+            values, lines = parse_yaml(path, text)
+        except BuildFailed as failed:
+            errors.extend(failed.errors)
             continue
-        values, lines = parsed
         found.extend(_profile(path, values, path.stem, errors, "", lines))
     return found
 
@@ -147,7 +147,7 @@ def _profile(
     path: Path,
     values: Any,
     default_name: str,
-    errors: list[ContentError],
+    errors: list[Problem],
     prefix: str,
     lines: dict[str, int] | None = None,
 ) -> list[Profile]:
@@ -156,7 +156,7 @@ def _profile(
     before = len(errors)
 
     def problem(key: str, message: str, hint: str = HINT) -> None:
-        errors.append(ContentError(path, prefix + message, hint, lines.get(key)))
+        errors.append(Problem(path, prefix + message, hint, lines.get(key)))
 
     if not isinstance(values, dict):
         problem("", "a profile must be a group of 'key: value' lines", HINT)

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..config import SiteConfig
-from ..errors import ContentError
+from ..errors import BuildFailed, Problem
 from ..scaffold import check_article, content_path
 from ..workers import can_fork, default_jobs, fork_map
 from . import articles
@@ -59,7 +59,7 @@ class PageResult:
     outcome: str
     source_url: str = ""
     reason: str = ""  # why it was not imported
-    errors: tuple[ContentError, ...] = ()
+    errors: tuple[Problem, ...] = ()
     found: Extracted | None = None
     text: str = ""  # the article as it will be written, media still at their old address
     alias: str = ""
@@ -122,12 +122,15 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         return _failed(page, "", f"cannot be read ({exc})", "crawl it again")
     if b"\x00" in data[:2048]:
         return PageResult(page, NOT_ARTICLE, reason="not a web page (binary data)")
+    found: Extracted | NotArticle
     if page.text_capture:
         source_url, how = options.source_url, ""
         text, notes = _decode(data)
-        found = read_capture(Path(page.origin), text, config.timezone)
-        if isinstance(found, list):
-            return PageResult(page, FAILED, source_url, found[0].message, tuple(found))
+        try:
+            found = read_capture(Path(page.origin), text, config.timezone)
+        except BuildFailed as failed:
+            first = failed.errors[0].message
+            return PageResult(page, FAILED, source_url, first, tuple(failed.errors))
     else:
         source_url, how = _address(page, data, context)
         if source_url and context.archive.has_address(source_url):
@@ -165,7 +168,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     target = content_path(config, found.published.astimezone(config.timezone), slug)
     errors = check_article(target, text, config)
     if errors:
-        located = [ContentError(Path(page.origin), e.message, e.hint) for e in errors]
+        located = [Problem(Path(page.origin), e.message, e.hint) for e in errors]
         return PageResult(page, FAILED, source_url, located[0].message, tuple(located))
     _, category_note = articles.category_name(found.category, config)
     return PageResult(
@@ -183,7 +186,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
 
 
 def _failed(page: PageSource, source_url: str, message: str, hint: str) -> PageResult:
-    error = ContentError(Path(page.origin), message, hint)
+    error = Problem(Path(page.origin), message, hint)
     return PageResult(page, FAILED, source_url, message, (error,))
 
 
@@ -235,14 +238,14 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
     return text, notes
 
 
-def _missing_parts(page: PageSource, found: Extracted) -> list[ContentError]:
+def _missing_parts(page: PageSource, found: Extracted) -> list[Problem]:
     where = Path(page.origin)
     problems = []
     if not found.title.strip():
-        problems.append(ContentError(where, "found no title", "the page needs an <h1> title"))
+        problems.append(Problem(where, "found no title", "the page needs an <h1> title"))
     if found.published is None:
         problems.append(
-            ContentError(
+            Problem(
                 where,
                 "the page shows no publish date (not in its text, meta tags or <time>)",
                 "find the date on the old portal (a list page shows it), then import this "
@@ -288,7 +291,7 @@ class Importer:
             if _write_new(target, articles.with_slug(text, slug, fields["title"])):
                 break
         else:
-            error = ContentError(target, "no free file name was found", "rename some articles")
+            error = Problem(target, "no free file name was found", "rename some articles")
             return Row(_as(result, FAILED, error.message, (error,)))
         if slug != result.slug:
             notes.append(f"another article has the name {result.slug!r}: this one is {slug!r}")

@@ -1,14 +1,11 @@
-"""Collections of articles: by date, by category and tag, stable pagination, neighbours.
+"""Related articles: for each article, a few earlier ones sharing its tags or category.
 
-Everything here works on articles sorted OLDEST first, because that order only
-grows at its end when a newer article is added: page numbers, related articles
-and neighbours computed from it leave older pages byte-identical.
+Only earlier articles count (in the oldest-first order), so adding a newer article
+changes no older page, and a later build reuses what still holds (``Related``).
 """
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import groupby
 
 from . import urls
 from .content import Article
@@ -17,86 +14,6 @@ RELATED_LIMIT = 4
 # How many earlier articles of each shared category/tag are scored for "related":
 # bounds the work for a 10,000-article archive with tags on thousands of articles.
 RELATED_WINDOW = 30
-
-
-def oldest_first(articles: Iterable[Article]) -> list[Article]:
-    return sorted(articles, key=lambda a: (a.published, a.slug))
-
-
-@dataclass(frozen=True)
-class Term:
-    """A category or a tag: its slug, its display name and its articles, oldest first."""
-
-    slug: str
-    name: str
-    articles: tuple[Article, ...]
-
-
-def group_terms(oldest: Sequence[Article], names: Callable[[Article], Iterable[str]]) -> list[Term]:
-    """Terms sorted by slug. Spellings with the same slug ("Cán bộ", "cán bộ") are
-    one term, named as its oldest article spells it, so new articles never rename it."""
-    members: dict[str, list[Article]] = defaultdict(list)
-    spelling: dict[str, str] = {}
-    for article in oldest:
-        for name in names(article):
-            slug = urls.term_slug(name)
-            members[slug].append(article)
-            spelling.setdefault(slug, name)
-    return [Term(slug, spelling[slug], tuple(members[slug])) for slug in sorted(members)]
-
-
-def categories(oldest: Sequence[Article]) -> list[Term]:
-    return group_terms(oldest, lambda a: [a.category] if a.category else [])
-
-
-def tags(oldest: Sequence[Article]) -> list[Term]:
-    return group_terms(oldest, lambda a: a.tags)
-
-
-@dataclass(frozen=True)
-class Month:
-    year: int
-    month: int
-    articles: tuple[Article, ...]  # oldest first
-
-
-def months(oldest: Sequence[Article]) -> list[Month]:
-    """Months that have articles, oldest first."""
-    key = lambda a: (a.published.year, a.published.month)  # noqa: E731
-    return [Month(y, m, tuple(group)) for (y, m), group in groupby(oldest, key)]
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """One numbered page of a list: page 1 holds the oldest articles."""
-
-    number: int
-    articles: tuple[Article, ...]  # oldest first
-    full: bool
-
-
-def chunks(oldest: Sequence[Article], per_page: int) -> list[Chunk]:
-    """Full pages of exactly ``per_page`` articles, then one open page of 0..per_page-1.
-
-    An article stays on page ceil(position / per_page) forever, and a full page
-    never changes. The open page exists even when empty: the last full page links
-    to it by number, so that link is right from the moment the page fills.
-    """
-    if not oldest:
-        return []
-    full = len(oldest) // per_page
-    result = [
-        Chunk(k + 1, tuple(oldest[k * per_page : (k + 1) * per_page]), True) for k in range(full)
-    ]
-    result.append(Chunk(full + 1, tuple(oldest[full * per_page :]), False))
-    return result
-
-
-def newest_window(all_chunks: Sequence[Chunk]) -> list[Chunk]:
-    """The pages a list's own URL shows: the open page and the last full page
-    (per_page to 2*per_page-1 articles). The pages just older are numbered pages,
-    so together they cover every article once, with no gap and no overlap."""
-    return list(all_chunks[-2:])
 
 
 @dataclass(frozen=True)
@@ -112,7 +29,7 @@ class Related:
     picks: tuple[tuple[int, ...], ...] = ()
 
 
-def related(
+def related_articles(
     oldest: Sequence[Article], earlier: Related = Related(), limit: int = RELATED_LIMIT
 ) -> Related:
     """For each article of ``oldest``, a few EARLIER articles sharing its tags or

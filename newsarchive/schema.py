@@ -1,0 +1,217 @@
+"""The keys of site.yaml and of an article's front matter, each declared once.
+
+One table per file kind drives the defaults, the type checks, the "did you mean"
+suggestions, the fix-it hints and the README's key tables (tests/test_schema.py keeps the
+README in step). Rules between keys, or about a value's content, stay as code in
+config.py and validate.py.
+"""
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    # text, integer, boolean, mapping, address, addresses, timezone, folder (settings);
+    # text, date, list, boolean (front matter). The kind picks the check and its hint.
+    kind: str
+    meaning: str  # the README's words
+    default: Any = None
+    required: bool = False
+    example: str = ""  # shown in fix-it hints
+    shown_default: str = ""  # the README's "default" column; empty: `default`, or "empty"
+    suggested: bool = True  # offered in "did you mean" and the list of known keys
+
+    def readme_default(self) -> str:
+        if self.shown_default:
+            return self.shown_default
+        if self.default in ("", {}, None):
+            return "empty"
+        if isinstance(self.default, bool):
+            return f"`{str(self.default).lower()}`"
+        return f"`{self.default}`"
+
+
+_FOLDERS = "folders, relative to `site.yaml`"
+
+SETTINGS: tuple[Field, ...] = (
+    Field("title", "text", "name of the archive", "Lưu trữ tin tức"),
+    Field("description", "text", "one sentence for search engines", ""),
+    Field(
+        "base_url",
+        "address",
+        "public address; used only where absolute URLs are needed (canonical links, feeds, "
+        "sitemap). All links between pages are relative, so one build works at a domain root "
+        "and under a sub-path.",
+        "http://localhost:8000/",
+        example="https://user.github.io/repo/",
+    ),
+    Field("language", "text", "the `lang` of every page", "vi"),
+    Field(
+        "timezone",
+        "timezone",
+        "time zone of dates written without an offset",
+        "Asia/Ho_Chi_Minh",
+    ),
+    Field(
+        "per_page",
+        "integer",
+        "articles per numbered list page (see [Pages of a list](#pages-of-a-list)); "
+        "changing it renumbers every list",
+        20,
+    ),
+    Field("feed_size", "integer", "newest articles in each Atom feed", 20),
+    Field("default_category", "text", "category given to new articles", "Tin tức - Sự kiện"),
+    Field(
+        "banner",
+        "text",
+        "notice at the top of every page that this is a read-only archive; empty shows the "
+        "default notice from `templates/strings.yaml`",
+        "",
+    ),
+    Field(
+        "original_site",
+        "addresses",
+        "address of the original portal (`http://` or `https://`), linked in the banner; "
+        "article pages also link their own `source_url` there. A list of addresses (one per "
+        "line, each after `- `) names a portal known under several names: the banner links "
+        "the first, and `check` warns about every link in a page to any of them (with or "
+        "without `www.`)",
+        "",
+        example="http://haibatrung.hanoi.gov.vn/",
+    ),
+    Field("content_dir", "folder", _FOLDERS, "content"),
+    Field("templates_dir", "folder", _FOLDERS, "templates"),
+    Field("static_dir", "folder", _FOLDERS, "static"),
+    Field("output_dir", "folder", _FOLDERS, "_site"),
+    # Not offered as a suggestion: a misspelt key is far likelier a setting than params.
+    Field(
+        "params",
+        "mapping",
+        "free values for your own templates (`site.params.x`)",
+        {},
+        suggested=False,
+    ),
+    Field(
+        "import_categories",
+        "mapping",
+        "for `import`: each category as the old portal printed it, `: `, and the name to "
+        "use, e.g. `TIN TỨC - SỰ KIỆN: Tin tức - Sự kiện` (one per line, indented under "
+        "`import_categories:`; the match ignores upper/lower case)",
+        {},
+    ),
+    Field(
+        "import_profiles",
+        "mapping",
+        "for `import`: your own site profiles, each a name with its keys indented below "
+        "(see [docs/import-profiles.md](docs/import-profiles.md)); a file per profile in "
+        "`import-profiles/` beside `site.yaml` works too",
+        {},
+    ),
+    Field(
+        "sanitize_html",
+        "boolean",
+        "`true` cleans the raw HTML of every article (see [Links and raw HTML in "
+        "articles](#links-and-raw-html-in-articles))",
+        False,
+    ),
+)
+
+FRONT_MATTER: tuple[Field, ...] = (
+    Field(
+        "title",
+        "text",
+        "the headline (text; quote it if it contains `: ` or is a word like `no`), at most "
+        "1,000 characters",
+        required=True,
+        example='"Tiêu đề bài viết"',
+    ),
+    Field(
+        "date",
+        "date",
+        "`2019-04-19 16:54`, `2019-04-19T16:54:00+07:00` or day first `19/04/2019 16:54`; "
+        "a time without offset is in the site's time zone (Asia/Ho_Chi_Minh). Never read "
+        "month first. Years 1 to 9999 on the site's clock (`0001-01-01T00:00+14:00` is still "
+        "year 0 in Hà Nội: refused). Before 1911 the zone has local mean time, +07:06:30, "
+        "which feeds and sitemaps cannot write (RFC 3339 offsets are whole minutes): such "
+        "dates keep their clock time and get `+07:07`.",
+        required=True,
+        example="2019-04-19 16:54  (or 19/04/2019 16:54)",
+    ),
+    Field("category", "text", "one category, e.g. `Tin tức - Sự kiện`"),
+    Field("tags", "list", "a list: `[cán bộ, quy hoạch]`"),
+    Field("summary", "text", "shown in lists; without it the first paragraph is used"),
+    Field("author", "text", "shown on the article page"),
+    Field(
+        "slug",
+        "text",
+        "the last part of the address (`a-z`, `0-9`, `-`); by default made from the title "
+        "(`Đường Láng` → `duong-lang`, at most 80 characters, cut between words); one you "
+        "write may have at most 255 bytes",
+    ),
+    Field("source_url", "text", "address of the original page, shown as provenance"),
+    Field(
+        "aliases",
+        "list",
+        "old addresses of the article, e.g. `[/tin-tuc-su-kien/abc-123.html]`; each becomes "
+        "a page that sends the reader on to the article (see [Old "
+        "addresses](#old-addresses-aliases)); each part between two `/` at most 255 bytes "
+        "(file systems allow no longer name), the whole at most 2,000",
+    ),
+    Field("draft", "boolean", "`true` keeps the article out of the site", False),
+)
+
+
+def names(fields: tuple[Field, ...], kind: str | None = None) -> tuple[str, ...]:
+    return tuple(f.name for f in fields if kind is None or f.kind == kind)
+
+
+def by_name(fields: tuple[Field, ...]) -> dict[str, Field]:
+    return {f.name: f for f in fields}
+
+
+def suggestion(key: str, fields: tuple[Field, ...]) -> str | None:
+    """The known key an unknown ``key`` was most likely meant to be."""
+    offered = [f.name for f in fields if f.suggested]
+    close = difflib.get_close_matches(key, offered, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def defaults(fields: tuple[Field, ...]) -> dict[str, Any]:
+    return {f.name: f.default for f in fields}
+
+
+def boolean_problem(key: str, value: object) -> tuple[str, str] | None:
+    """The message and hint for a yes/no key holding something else (both file kinds)."""
+    if isinstance(value, bool):
+        return None
+    return f"'{key}' must be true or false, not {value!r}", f"write {key}: true or {key}: false"
+
+
+def settings_table() -> str:
+    """The README's table of site.yaml keys; adjacent keys of one meaning share a row."""
+    rows: list[list[Field]] = []
+    for f in SETTINGS:
+        if rows and rows[-1][0].meaning == f.meaning:
+            rows[-1].append(f)
+        else:
+            rows.append([f])
+    lines = ["| key | default | meaning |", "| --- | --- | --- |"]
+    for row in rows:
+        keys = ", ".join(f"`{f.name}`" for f in row)
+        if len(row) == 1:
+            shown = row[0].readme_default()
+        else:
+            shown = "`" + "`, `".join(str(f.default) for f in row) + "`"
+        lines.append(f"| {keys} | {shown} | {row[0].meaning} |")
+    return "\n".join(lines) + "\n"
+
+
+def front_matter_table() -> str:
+    """The README's table of front-matter keys."""
+    lines = ["| key | required | meaning |", "| --- | --- | --- |"]
+    for f in FRONT_MATTER:
+        lines.append(f"| `{f.name}` | {'yes' if f.required else 'no'} | {f.meaning} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,54 @@
+"""validate.py on its own: front matter as read, to an Article or every problem."""
+
+from support import HANOI, source
+
+from newsarchive.content import Article
+from newsarchive.validate import validate
+
+
+def messages(meta: dict) -> list[tuple[int | None, str, str]]:
+    result = validate(source(meta), HANOI)
+    assert isinstance(result, list)
+    return [(p.line, p.message, p.hint) for p in result]
+
+
+def test_a_good_front_matter_gives_an_article():
+    article = validate(
+        source({"title": " Đường Láng ", "date": "19/04/2019 16:54", "tags": ["a", 5]}), HANOI
+    )
+    assert isinstance(article, Article)
+    assert (article.title, article.slug, article.tags) == ("Đường Láng", "duong-lang", ("a", "5"))
+    assert article.published.isoformat() == "2019-04-19T16:54:00+07:00"
+    assert article.summary == "Nội dung."
+
+
+def test_every_problem_is_reported_at_once_with_its_line():
+    found = messages({"title": 5, "date": "2019-13-01", "catgory": "x", "draft": "yes"})
+    assert [(line, message) for line, message, _ in found] == [
+        (4, "unknown key 'catgory'"),
+        (2, "'title' must be text, but YAML read the number 5"),
+        (3, "bad date: '2019-13-01' is not a real date (month must be in 1..12)"),
+        (5, "'draft' must be true or false, not 'yes'"),
+    ]
+    assert found[0][2] == "did you mean 'category'?"
+    assert found[1][2] == 'put the value in double quotes, e.g. title: "5"'
+
+
+def test_missing_title_and_date_name_the_fix():
+    found = messages({})
+    assert found == [
+        (2, "the article has no title", 'add a line such as: title: "Tiêu đề bài viết"'),
+        (
+            2,
+            "the article has no date",
+            "add a line such as: date: 2019-04-19 16:54  (or 19/04/2019 16:54)",
+        ),
+    ]
+
+
+def test_unknown_key_far_from_any_lists_them_all():
+    hint = messages({"title": "x", "date": "2019-01-01", "zzzz": 1})[0][2]
+    assert hint == (
+        "remove it, or use one of: "
+        "title, date, category, tags, summary, author, slug, source_url, aliases, draft"
+    )

@@ -1,0 +1,82 @@
+"""urls.py on its own: every address and output path the site uses."""
+
+import pytest
+from support import make_article
+
+from newsarchive import urls
+
+
+def test_article_url_is_year_month_slug():
+    article = make_article(100, slug="duong-lang")
+    assert urls.article_url(article) == "2019/04/duong-lang/"
+
+
+def test_numbered_pages_and_feeds_live_below_their_list():
+    category = urls.category_url("Tin tức - Sự kiện")
+    assert category == "chuyen-muc/tin-tuc-su-kien/"
+    assert urls.page_url(category, 3) == "chuyen-muc/tin-tuc-su-kien/trang/3/"
+    assert urls.feed_url(category) == "chuyen-muc/tin-tuc-su-kien/feed.xml"
+    assert urls.feed_url() == "feed.xml"
+    assert urls.tag_url("Cán bộ") == "the/can-bo/"
+
+
+@pytest.mark.parametrize(
+    ("url", "file"),
+    [("", "index.html"), ("2019/04/x/", "2019/04/x/index.html"), ("feed.xml", "feed.xml")],
+)
+def test_output_file(url, file):
+    assert urls.output_file(url) == file
+    assert urls.output_path(url).as_posix() == file
+
+
+@pytest.mark.parametrize(
+    ("src", "dst", "href"),
+    [
+        ("2019/04/a/", "2019/04/b/", "../b/"),
+        ("2019/04/a/", "", "../../../"),
+        ("", "", "./"),
+        ("", "feed.xml", "feed.xml"),
+        ("chuyen-muc/x/trang/2/", "chuyen-muc/x/trang/3/", "../3/"),
+    ],
+)
+def test_links_between_pages_are_relative(src, dst, href):
+    assert urls.relative_url(src, dst) == href
+
+
+def test_offline_links_name_index_html():
+    assert urls.relative_url("2019/04/a/", "2019/04/b/", offline=True) == "../b/index.html"
+
+
+def test_the_404_page_links_by_absolute_path_under_the_base_path():
+    base = "https://user.github.io/repo/"
+    assert urls.base_path(base) == "/repo/"
+    assert urls.link(urls.not_found_url(), "2019/04/a/", base) == "/repo/2019/04/a/"
+    offline = urls.link(urls.not_found_url(), "2019/04/a/", base, offline=True)
+    assert offline == "2019/04/a/index.html"
+
+
+def test_aliases_become_folders_unless_they_name_a_file():
+    assert urls.alias_url("/tin-tuc/abc-123.html") == "tin-tuc/abc-123.html"
+    assert urls.alias_url("/tin-tuc/abc") == "tin-tuc/abc/"
+    assert urls.alias_url("/tin%20tuc/a.html") == "tin tuc/a.html"
+
+
+@pytest.mark.parametrize(
+    ("alias", "problem"),
+    [
+        ("/ok/page.html", ""),
+        ("https://old.vn/a", "is a full web address, not a path on this site"),
+        ("/", "is the home page"),
+        ("/a?b=1", "contains a character that cannot be part of a file name"),
+        ("/a/../b", "must not contain '.', '..' or '//' parts"),
+    ],
+)
+def test_alias_problems(alias, problem):
+    assert urls.alias_problem(alias) == problem
+
+
+def test_body_links():
+    assert urls.body_link("2019/04/a/", "/2019/04/b/#p", "https://x.vn/") == "../b/#p"
+    assert urls.body_link("2019/04/a/", "anh.jpg", "https://x.vn/") is None
+    assert urls.body_link_file("2019/04/a/", "/images/a.jpg") == "images/a.jpg"
+    assert urls.body_link_file("2019/04/a/", "../b") == "2019/04/b/index.html"
