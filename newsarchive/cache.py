@@ -221,13 +221,7 @@ class Cache:
             state = _read(candidate)
             if not isinstance(state, OutputState):
                 continue
-            same = 0
-            for rel, file in state.files.items():
-                try:
-                    st = os.stat(f"{folder}/{rel}")
-                except OSError:
-                    continue
-                same += st.st_mtime_ns == file.mtime_ns and st.st_size == file.size
+            same = len(files_still_there(state, folder))
             if same > matched:
                 best, matched = state, same
         return best
@@ -361,3 +355,20 @@ def _write_checked(path: Path, body: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(data)
     os.replace(tmp, path)
+
+
+def files_still_there(state: OutputState | None, output_dir: Path) -> dict[str, OutputFile]:
+    """The files of the last build that are still in the output folder as written
+    (same size and mtime): a file deleted or edited by hand is written again."""
+    if state is None:
+        return {}
+    there = {}
+    folder = str(output_dir)
+    for rel, file in state.files.items():
+        try:
+            st = os.stat(f"{folder}/{rel}")
+        except OSError:
+            continue
+        if st.st_mtime_ns == file.mtime_ns and st.st_size == file.size:
+            there[rel] = file
+    return there

@@ -23,7 +23,15 @@ import jinja2
 
 from . import output, search, urls
 from .bodylinks import Links, body_link_problems, body_links
-from .cache import Cache, OutputFile, OutputState, SourceEntry, cache_folder, no_gc
+from .cache import (
+    Cache,
+    OutputFile,
+    OutputState,
+    SourceEntry,
+    cache_folder,
+    files_still_there,
+    no_gc,
+)
 from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, ContentError
@@ -256,10 +264,10 @@ def _build(
             raise BuildFailed(errors)
         live, spare = config.output_dir, output.spare_folder(config.output_dir)
         state = cache.state(live, restored=True)  # None: no usable record of the output
-        old = _files_still_there(state, live)
+        old = files_still_there(state, live)
         # Which files it holds is all the build needs to know of the spare folder.
         spare_state = cache.state(spare, any_settings=True) if spare.is_dir() else None
-        there = _files_still_there(spare_state, spare)
+        there = files_still_there(spare_state, spare)
         salt = digest(cache.key, folder_digest(config.templates_dir))
         known = {id(e.article): digest(path, e.digest) for path, e in entries.items()}
         prints = fingerprints(site.pages, known, salt)
@@ -367,23 +375,6 @@ def _link_the_rest(
 
 def _bundle() -> PurePosixPath:
     return PurePosixPath(urls.output_path(urls.search_bundle_url()).parent.as_posix())
-
-
-def _files_still_there(state: OutputState | None, output_dir: Path) -> dict[str, OutputFile]:
-    """The files of the last build that are still in the output folder as written
-    (same size and mtime): a file deleted or edited by hand is written again."""
-    if state is None:
-        return {}
-    there = {}
-    folder = str(output_dir)
-    for rel, file in state.files.items():
-        try:
-            st = os.stat(f"{folder}/{rel}")
-        except OSError:
-            continue
-        if st.st_mtime_ns == file.mtime_ns and st.st_size == file.size:
-            there[rel] = file
-    return there
 
 
 def _render(
