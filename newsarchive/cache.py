@@ -9,7 +9,7 @@ It holds:
 - html/NN.pickle: the HTML of article bodies by digest of their Markdown, so a
   template or settings change re-renders pages without converting Markdown again.
 - outputs/<hash>-<dev>-<inode>.pickle, one per output folder (the served one
-  and its spare, see output.py), found by the folder's identity so that it
+  and its spare, see publish.py), found by the folder's identity so that it
   follows the folder through the swap: what the last completed build wrote
   there: each page's fingerprint and each file's digest, size and mtime. It is
   removed before a build changes that folder and written when the folder is

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
-from . import output, urls
+from . import publish, urls
 from .config import SiteConfig, load_config
 from .errors import BuildFailed, ContentError, save_traceback
 from .pipeline import build, plan
@@ -174,15 +174,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list.insert(0, "build")
     args = top.parse_args(args_list)
     run: Callable[[argparse.Namespace], int] = args.run
-    published = len(output.swapped)
+    published = len(publish.swapped)
     try:
         return run(args)
     except KeyboardInterrupt:
-        changed = len(output.swapped) > published
+        changed = len(publish.swapped) > published
         print(f"\nnewsarchive: stopped; {_site_outcome(changed)}", file=sys.stderr)
         return EXIT_STOPPED
     except Exception as exc:  # a bug: one line for the editor, the details in a file
-        changed = len(output.swapped) > published
+        changed = len(publish.swapped) > published
         path = save_traceback(exc)
         print(
             f"newsarchive hit an internal error; {_site_outcome(changed)}; details saved in {path}",

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 
-from . import output, search, urls
+from . import publish, search, urls
 from .bodylinks import Links, body_link_problems, body_links
 from .cache import (
     Cache,
@@ -164,7 +164,7 @@ def _read_batch(
 def plan(config: SiteConfig) -> Site:
     with no_gc():
         site = build_site(config, read_articles(config, Cache(config).sources()).articles)
-    errors = _clashes(site, output.static_files(config.static_dir, config.root))
+    errors = _clashes(site, publish.static_files(config.static_dir, config.root))
     if errors:
         raise BuildFailed(errors)
     return site
@@ -173,9 +173,9 @@ def plan(config: SiteConfig) -> Site:
 def check_output(config: SiteConfig) -> None:
     """Raise BuildFailed when the output folder would replace, contain or sit in the
     project's own files (`--output content` would replace every article)."""
-    problem = output.unsafe_output(
+    problem = publish.unsafe_output(
         config.output_dir,
-        output.protected_folders(
+        publish.protected_folders(
             config.root,
             config.content_dir,
             config.templates_dir,
@@ -213,10 +213,10 @@ def build(
     previous site (and the cache) as they were."""
     started = time.perf_counter()
     check_output(config)
-    with output.lock(config.output_dir):
-        published = len(output.swapped)
+    with publish.lock(config.output_dir):
+        published = len(publish.swapped)
         try:
-            output.recover(config.output_dir)  # put back what a killed build moved aside
+            publish.recover(config.output_dir)  # put back what a killed build moved aside
             result = _build(
                 config, Cache(config, cache), jobs or default_jobs(), progress, search, strict
             )
@@ -231,9 +231,9 @@ def build(
                 ]
             ) from exc
         except OSError as exc:  # a full disk, a read-only folder, a name too long...
-            changed = len(output.swapped) > published
+            changed = len(publish.swapped) > published
             raise BuildFailed(
-                [output.os_problem(exc, "")],
+                [publish.os_problem(exc, "")],
                 "the new site was published, but the cache was not saved."
                 if changed
                 else "the site was not changed.",
@@ -249,7 +249,7 @@ def _build(
     search_on: bool,
     strict: bool,
 ) -> BuildResult:
-    """Bring the spare folder up to the new site, index it, swap it in (output.py)."""
+    """Bring the spare folder up to the new site, index it, swap it in (publish.py)."""
     with no_gc():
         sources = read_articles(config, cache.sources(), progress, jobs)
         entries = sources.entries
@@ -258,11 +258,11 @@ def _build(
         # and again (seconds at 100,000 articles), and forked workers from copying it.
         gc.freeze()
     try:
-        statics = output.static_files(config.static_dir, config.root)
+        statics = publish.static_files(config.static_dir, config.root)
         errors = _clashes(site, statics)
         if errors:
             raise BuildFailed(errors)
-        live, spare = config.output_dir, output.spare_folder(config.output_dir)
+        live, spare = config.output_dir, publish.spare_folder(config.output_dir)
         state = cache.state(live, restored=True)  # None: no usable record of the output
         old = files_still_there(state, live)
         # Which files it holds is all the build needs to know of the spare folder.
@@ -277,15 +277,15 @@ def _build(
             for i, path in enumerate(paths)
             if prints[i] is None or path not in old or state.pages.get(path) != prints[i]  # type: ignore[union-attr]
         ]
-        output.check_room(live, _room_needed(state, len(todo), statics))
+        publish.check_room(live, _room_needed(state, len(todo), statics))
 
         # The first write: only the spare folder changes until the swap.
         if spare_state is None:
-            output.empty_spare(live)
+            publish.empty_spare(live)
             there = {}
         cache.forget_state(spare)
         needed = set(paths) | {rel.as_posix() for rel in statics}
-        output.remove(
+        publish.remove(
             spare, [rel for rel in (spare_state.files if spare_state else ()) if rel not in needed]
         )
         have = dict(old)  # what a page's bytes are compared with: a match is not written
@@ -301,7 +301,7 @@ def _build(
         files.update({paths[i]: have[paths[i]] for i in set(range(len(paths))) - set(todo)})
         seen_statics, copied = _copy_statics(statics, state, have, spare, files)
         _link_the_rest(live, spare, files, written | copied, there)
-        output.carry_folder(live, spare, _bundle(), search.FINGERPRINT_FILE)
+        publish.carry_folder(live, spare, _bundle(), search.FINGERPRINT_FILE)
         note, search_failed = "search index left as it was (--no-search)", None
         if search_on:
             try:
@@ -316,9 +316,9 @@ def _build(
             statics=seen_statics,
         )
         cache.save_state(spare, new_state)
-        output.swap(spare, live)
+        publish.swap(spare, live)
         if not spare.exists():  # a first build: give the next one a copy to work in
-            output.copy_as_links(live, spare)
+            publish.copy_as_links(live, spare)
             cache.save_state(spare, new_state)
         cache.save_sources(entries)
         cache.save_related(site.related)
@@ -368,7 +368,7 @@ def _link_the_rest(
         if rel in written or (rel in there and there[rel].digest == file.digest):
             continue
         target = f"{spare}/{rel}"
-        if not output.put(live / rel, target, made):  # copied: its own size and mtime
+        if not publish.put(live / rel, target, made):  # copied: its own size and mtime
             st = os.stat(target)
             files[rel] = OutputFile(file.digest, st.st_mtime_ns, st.st_size)
 

@@ -26,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import cast
 
-from . import output, urls
+from . import publish, urls
 from .errors import BuildFailed, Problem
 from .fingerprint import digest, file_digest
 
@@ -70,7 +70,7 @@ def update_index(
         if not _run_pagefind(site_dir, fresh, stop):
             return IndexResult(len(pages), reindexed=False, stopped=True)
         (fresh / FINGERPRINT_FILE).write_text(fingerprint, encoding="ascii")
-        output.replace_folder(fresh, bundle)
+        publish.replace_folder(fresh, bundle)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     return IndexResult(len(pages), reindexed=True)

@@ -24,7 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import output
+from . import publish
 from .config import SiteConfig
 from .errors import BuildFailed, save_traceback
 from .pipeline import BuildResult, build, check_output, update_search
@@ -210,7 +210,7 @@ def run(
     first = make_config("http://localhost/")
     try:
         check_output(first)
-        with output.lock(first.output_dir):  # held while serving: no build meddles
+        with publish.lock(first.output_dir):  # held while serving: no build meddles
             return _serve(make_config, first, config_file, port, report, quiet)
     except BuildFailed as failed:
         report(failed.errors)
@@ -344,7 +344,7 @@ def _failed(exc: Exception, state: LiveState, report: Callable[[list], list[str]
         return
     # A bug must not stop the server an editor is looking at.
     if isinstance(exc, OSError):
-        state.failed(report([output.os_problem(exc, "")]))
+        state.failed(report([publish.os_problem(exc, "")]))
         return
     message = (
         "newsarchive hit an internal error; the site was not changed; "

@@ -97,7 +97,7 @@ def tree(root: Path) -> dict[str, bytes]:
 
 def leftovers(root: Path) -> list[Path]:
     """What builds left beside _site other than the previous version and the lock
-    (kept on purpose, see newsarchive/output.py): staging folders of killed builds."""
+    (kept on purpose, see newsarchive/publish.py): staging folders of killed builds."""
     kept = {"_site.previous", "_site.lock"}
     return [p for p in root.glob("_site.*") if p.name not in kept]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SUBPROCESS_ENV, SiteDir, article, leftovers, tree
 
-from newsarchive import output
+from newsarchive import publish
 from newsarchive.cli import main
 
 ROOT = os.geteuid() == 0
@@ -228,7 +228,7 @@ def test_a_full_disk_during_the_build_is_a_clear_message(site, capsys, tmp_path,
         # The estimate says no first; without it, the disk fills during the build.
         assert site.build("--no-search", "--output", str(out)) == 1
         assert "not enough free space" in capsys.readouterr().err
-        monkeypatch.setattr(output, "check_room", lambda *a: None)
+        monkeypatch.setattr(publish, "check_room", lambda *a: None)
         assert site.build("--no-search", "--output", str(out)) == 1
         err = capsys.readouterr().err
         assert "No space left on device" in err and "disk is full" in err, err
