@@ -54,9 +54,7 @@ def main() -> None:
     listed = _truth_files(folder)
     excluded = {_tail(k) for k in json.loads(args.exclude.read_text())} if args.exclude else set()
     pages = [p for p in sorted(folder.glob(args.glob)) if p.is_file() and _tail(p) not in excluded]
-    loaded = load_profiles()
-    assert not isinstance(loaded, list), loaded
-    profiles = Profiles(()) if args.generic else loaded
+    profiles = Profiles(()) if args.generic else load_profiles()
 
     right = {f: 0 for f in FIELDS}
     counted = {f: 0 for f in FIELDS}

@@ -218,8 +218,6 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
             ]
         )
     loaded = load_config(path)
-    if isinstance(loaded, list):
-        raise BuildFailed(loaded)
     given_url = getattr(args, "base_url", None)
     base_url = given_url.rstrip("/") + "/" if given_url else None
     if base_url and not base_url.startswith(("http://", "https://")):
@@ -305,17 +303,14 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    try:
-        config = site_config(args)
-    except BuildFailed as failed:
-        report(failed.errors, Path.cwd(), "nothing was written.")
-        return EXIT_CONTENT
     from .scaffold import new_article, write_new
 
-    made = new_article(config, args.title, datetime.now(config.timezone), args.category)
-    errors = made if isinstance(made, list) else list(filter(None, [write_new(made)]))
-    if errors or isinstance(made, list):
-        report(errors, Path.cwd(), "nothing was written.")
+    try:
+        config = site_config(args)
+        made = new_article(config, args.title, datetime.now(config.timezone), args.category)
+        write_new(made)
+    except BuildFailed as failed:
+        report(failed.errors, Path.cwd(), "nothing was written.")
         return EXIT_CONTENT
     print(_shown(made.path))
     return EXIT_OK
@@ -351,9 +346,10 @@ def run_import(args: argparse.Namespace) -> int:
             date = parse_date(args.date, config.timezone)
         except ValueError as exc:
             _usage_error(f"--date {args.date!r}: {exc}")
-    profiles = load_profiles(config, args.profile or "", args.all_languages)
-    if isinstance(profiles, list):
-        report(profiles, Path.cwd(), "nothing was imported.")
+    try:
+        profiles = load_profiles(config, args.profile or "", args.all_languages)
+    except BuildFailed as failed:
+        report(failed.errors, Path.cwd(), "nothing was imported.")
         return EXIT_CONTENT
 
     started = time.perf_counter()

@@ -46,22 +46,22 @@ class SiteConfig:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-def load_config(path: Path) -> SiteConfig | list[Problem]:
-    """Read site.yaml; a missing file gives the defaults."""
+def load_config(path: Path) -> SiteConfig:
+    """Read site.yaml; a missing file gives the defaults. Raises BuildFailed with every
+    problem in it."""
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     if path.exists():
         try:
             text = normalise_text(path.read_bytes())
         except UnicodeDecodeError:
-            return [Problem(path, "site.yaml is not UTF-8 text", "save it as UTF-8")]
-        try:
-            values, lines = parse_yaml(path, text)
-        except BuildFailed as failed:
-            return failed.errors
+            raise BuildFailed(
+                [Problem(path, "site.yaml is not UTF-8 text", "save it as UTF-8")]
+            ) from None
+        values, lines = parse_yaml(path, text)
     errors = _check(path, values, lines)
     if errors:
-        return errors
+        raise BuildFailed(errors)
     merged = {f.name: values.get(f.name, f.default) for f in schema.SETTINGS}
     for key in _MAPPING_KEYS:
         del merged[key]
@@ -80,14 +80,16 @@ def load_config(path: Path) -> SiteConfig | list[Problem]:
         ),
     )
     if unsafe and "output_dir" in values:
-        return [
-            Problem(
-                path,
-                f"output_dir '{values['output_dir']}' cannot hold the built site: {unsafe}",
-                "write a new folder's name, e.g. output_dir: _site",
-                lines.get("output_dir"),
-            )
-        ]
+        raise BuildFailed(
+            [
+                Problem(
+                    path,
+                    f"output_dir '{values['output_dir']}' cannot hold the built site: {unsafe}",
+                    "write a new folder's name, e.g. output_dir: _site",
+                    lines.get("output_dir"),
+                )
+            ]
+        )
     return SiteConfig(
         root=root,
         timezone=ZoneInfo(merged.pop("timezone")),

@@ -124,10 +124,10 @@ def _unreadable(path: Path, exc: OSError) -> Problem:
     )
 
 
-def read_source(path: Path, data: bytes | None = None) -> SourceFile | list[Problem]:
+def read_source(path: Path, data: bytes | None = None) -> SourceFile:
     """Split the file (whose bytes may be given, read already) into front matter and body.
 
-    Returns the problems rather than raising them, as pipeline.py expects today."""
+    Raises BuildFailed with what is wrong: not UTF-8, or the front matter's frame or YAML."""
     if data is None:
         data = path.read_bytes()
     try:
@@ -135,20 +135,19 @@ def read_source(path: Path, data: bytes | None = None) -> SourceFile | list[Prob
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return [
-            Problem(
-                path,
-                "the file is not UTF-8 text",
-                "open it in a text editor and save it again with the encoding "
-                "'UTF-8' (in Notepad: Save As > Encoding > UTF-8)",
-                line,
-                column,
-            )
-        ]
-    try:
-        return split_front_matter(path, text)
-    except BuildFailed as failed:
-        return failed.errors
+        raise BuildFailed(
+            [
+                Problem(
+                    path,
+                    "the file is not UTF-8 text",
+                    "open it in a text editor and save it again with the encoding "
+                    "'UTF-8' (in Notepad: Save As > Encoding > UTF-8)",
+                    line,
+                    column,
+                )
+            ]
+        ) from None
+    return split_front_matter(path, text)
 
 
 def split_front_matter(path: Path, text: str) -> SourceFile:

@@ -151,13 +151,14 @@ def _read_batch(
         if entry is not None and entry.digest == file_hash:
             done[path] = entry
             continue
-        source = read_source(Path(path), data)
-        result = source if isinstance(source, list) else validate(source, tz)
-        if isinstance(result, list):
-            done[path] = result
-        else:
-            done[path] = SourceEntry(0, 0, file_hash, result)
-            bodies[result.body_digest] = source.body
+        try:
+            source = read_source(Path(path), data)
+            article = validate(source, tz)
+        except BuildFailed as failed:
+            done[path] = failed.errors
+            continue
+        done[path] = SourceEntry(0, 0, file_hash, article)
+        bodies[article.body_digest] = source.body
     return done, bodies
 
 
@@ -450,12 +451,15 @@ def _body_links(
 
 def _reread_body(article: Article) -> str:
     """The Markdown of an article the cache knows, but whose HTML it lost."""
-    source = read_source(Path(article.path))
-    if isinstance(source, list) or digest(source.body) != article.body_digest:
+    try:
+        body: str | None = read_source(Path(article.path)).body
+    except BuildFailed:
+        body = None
+    if body is None or digest(body) != article.body_digest:
         raise BuildFailed(
             [ContentError(Path(article.path), "the file changed during the build", "build again")]
         )
-    return source.body
+    return body
 
 
 def _copy_statics(

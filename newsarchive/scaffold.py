@@ -63,38 +63,47 @@ def check_article(path: Path, text: str, config: SiteConfig) -> list[Problem]:
         source = split_front_matter(path, text)
     except BuildFailed as failed:
         return failed.errors
-    result = validate(source, config.timezone)
-    return result if isinstance(result, list) else []
+    try:
+        validate(source, config.timezone)
+    except BuildFailed as failed:
+        return failed.errors
+    return []
 
 
-def write_new(article: ArticleFile) -> Problem | None:
-    """Create the file; never overwrite one that exists."""
+def write_new(article: ArticleFile) -> None:
+    """Create the file; raises BuildFailed rather than overwrite one that exists."""
     article.path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with article.path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(article.text)
     except FileExistsError:
-        return Problem(
-            article.path,
-            "this file already exists; nothing was written",
-            "edit that file, or choose another title (or add a line 'slug: another-name')",
-        )
-    return None
+        raise BuildFailed(
+            [
+                Problem(
+                    article.path,
+                    "this file already exists; nothing was written",
+                    "edit that file, or choose another title (or add a line 'slug: another-name')",
+                )
+            ]
+        ) from None
 
 
 def new_article(
     config: SiteConfig, title: str, now: datetime, category: str | None = None
-) -> ArticleFile | list[Problem]:
+) -> ArticleFile:
+    """The file `new` writes; raises BuildFailed when the title cannot make one."""
     title = unicodedata.normalize("NFC", " ".join(title.split()))
     slug = slugify(title)
     if not slug:
-        return [
-            Problem(
-                config.content_dir,
-                f"the title {title!r} gives an empty web address",
-                'give a title with letters or digits, e.g. "Tin tức phường Bạch Đằng"',
-            )
-        ]
+        raise BuildFailed(
+            [
+                Problem(
+                    config.content_dir,
+                    f"the title {title!r} gives an empty web address",
+                    'give a title with letters or digits, e.g. "Tin tức phường Bạch Đằng"',
+                )
+            ]
+        )
     published = now.astimezone(config.timezone).replace(second=0, microsecond=0)
     fields = {
         "title": title,
@@ -106,7 +115,9 @@ def new_article(
     path = content_path(config, published, slug)
     text = article_text(fields, body)
     errors = check_article(path, text, config)
-    return errors or ArticleFile(path, text)
+    if errors:
+        raise BuildFailed(errors)
+    return ArticleFile(path, text)
 
 
 def _yaml_text(key: str, value: str) -> str:

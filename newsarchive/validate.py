@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from . import schema, urls
 from .content import Article, SourceFile
 from .dates import in_zone, parse_date
-from .errors import Problem
+from .errors import BuildFailed, Problem
 from .fingerprint import digest
 from .slugs import slugify
 
@@ -32,7 +32,8 @@ def check_together(articles: list[Article]) -> list[Problem]:
     return _same_url(articles)
 
 
-def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[Problem]:
+def validate(source: SourceFile, tz: ZoneInfo) -> Article:
+    """The article of ``source``; raises BuildFailed with every problem in its front matter."""
     meta = source.meta
     errors: list[Problem] = []
 
@@ -149,7 +150,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article | list[Problem]:
         )
 
     if errors:
-        return errors
+        raise BuildFailed(errors)
     assert published is not None and isinstance(title, str) and isinstance(slug, str)
     return Article(
         path=str(source.path),

@@ -1,15 +1,17 @@
 """validate.py on its own: front matter as read, to an Article or every problem."""
 
+import pytest
 from support import HANOI, source
 
 from newsarchive.content import Article
+from newsarchive.errors import BuildFailed
 from newsarchive.validate import validate
 
 
 def messages(meta: dict) -> list[tuple[int | None, str, str]]:
-    result = validate(source(meta), HANOI)
-    assert isinstance(result, list)
-    return [(p.line, p.message, p.hint) for p in result]
+    with pytest.raises(BuildFailed) as failed:
+        validate(source(meta), HANOI)
+    return [(p.line, p.message, p.hint) for p in failed.value.errors]
 
 
 def test_a_good_front_matter_gives_an_article():

@@ -3,8 +3,11 @@
 import dataclasses
 from pathlib import Path
 
+import pytest
+
 from newsarchive import schema
 from newsarchive.config import SiteConfig, load_config
+from newsarchive.errors import BuildFailed
 from newsarchive.validate import KNOWN_KEYS, TEXT_KEYS
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
@@ -45,9 +48,9 @@ def test_defaults_come_from_the_table(tmp_path):
 def test_unknown_setting_suggests_the_nearest_key(tmp_path):
     path = tmp_path / "site.yaml"
     path.write_text("titel: x\nzzz: 1\nper_page: 0\n", encoding="utf-8")
-    problems = load_config(path)
-    assert isinstance(problems, list)
-    assert [(p.line, p.message, p.hint) for p in problems] == [
+    with pytest.raises(BuildFailed) as failed:
+        load_config(path)
+    assert [(p.line, p.message, p.hint) for p in failed.value.errors] == [
         (1, "unknown setting 'titel'", "did you mean 'title'?"),
         (
             2,

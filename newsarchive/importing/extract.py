@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..errors import BuildFailed
 from .dates import read_date
 from .html import convert
 from .page import CapturedPage, Extracted, NotArticle
@@ -69,10 +70,10 @@ def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted |
 def _shipped() -> Profiles:
     global _SHIPPED
     if _SHIPPED is None:
-        loaded = load_profiles()
-        if isinstance(loaded, list):  # a broken shipped profile is our bug, not the user's
-            raise RuntimeError("; ".join(e.format() for e in loaded))
-        _SHIPPED = loaded
+        try:
+            _SHIPPED = load_profiles()
+        except BuildFailed as failed:  # a broken shipped profile is our bug, not the user's
+            raise RuntimeError("; ".join(e.format() for e in failed.errors)) from None
     return _SHIPPED
 
 

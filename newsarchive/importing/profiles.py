@@ -90,8 +90,10 @@ class Profiles:
 
 def load_profiles(
     config: SiteConfig | None = None, profile: str = "", all_languages: bool = False
-) -> Profiles | list[Problem]:
-    """The archivist's profiles (site.yaml, then import-profiles/), then the shipped ones."""
+) -> Profiles:
+    """The archivist's profiles (site.yaml, then import-profiles/), then the shipped ones.
+
+    Raises BuildFailed with every problem in them, or for an unknown ``profile``."""
     errors: list[Problem] = []
     found: list[Profile] = []
     if config is not None:
@@ -104,7 +106,7 @@ def load_profiles(
             found.extend(_read_folder(folder, errors))
     found.extend(_read_folder(SHIPPED, errors))
     if errors:
-        return errors
+        raise BuildFailed(errors)
     first: dict[str, Profile] = {}
     for found_profile in found:  # the archivist's, found first, replace shipped ones
         first.setdefault(found_profile.name, found_profile)
@@ -122,7 +124,7 @@ def load_profiles(
         close = difflib.get_close_matches(profile, names, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "known profiles: " + ", ".join(names)
         folder = config.root / FOLDER if config is not None else SHIPPED
-        return [Problem(folder, f"no site profile named '{profile}'", hint)]
+        raise BuildFailed([Problem(folder, f"no site profile named '{profile}'", hint)])
     return Profiles(unique, profiles.timezone, forced, all_languages)
 
 
