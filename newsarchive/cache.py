@@ -45,6 +45,9 @@ from .related import Related
 FORMAT = 4
 SHARDS = 64
 CACHE_FOLDER = Path(".cache") / "newsarchive"
+# A file changed less than this long before we looked may change again within
+# the same mtime tick: its stat is not trusted next time, its bytes are hashed.
+RACY_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,12 @@ class SourceEntry:
     size: int
     digest: str
     article: Article
+
+
+def trusted_mtime(mtime_ns: int, looked_ns: int) -> int:
+    """The mtime to record for a file whose stat was taken after ``looked_ns``: 0 (hash
+    it next time) when it changed too recently to be trusted."""
+    return mtime_ns if mtime_ns < looked_ns - RACY_NS else 0
 
 
 @dataclass(frozen=True)
@@ -107,6 +116,24 @@ class Cache:
         self._html: dict[int, dict[str, str]] = {}
         self._related = Related()
         self._links: dict[str, tuple] = {}
+
+    def save(
+        self,
+        sources: dict[str, SourceEntry],
+        related: Related,
+        html: dict[str, str],
+        links: dict[str, tuple],
+        folders: list[Path],
+    ) -> None:
+        """What the next build reuses, saved once at the end of a build that published
+        (a build that fails leaves the cache as it was): the articles, related articles,
+        the bodies converted to HTML and their links; the states of output ``folders``
+        other than these are dropped. The output state is saved by publish.py."""
+        self.save_sources(sources)
+        self.save_related(related)
+        self.save_html(html, {entry.article.body_digest for entry in sources.values()})
+        self.save_body_links(links)
+        self.prune(folders)
 
     # Sources ---------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import schema
 from .errors import BuildFailed, Problem
-from .publish import protected_folders, unsafe_output
+from .outputguard import protected_folders, unsafe_output
 from .yamltext import normalise_text, parse_yaml
 
 _FIELDS = schema.by_name(schema.SETTINGS)

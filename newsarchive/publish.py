@@ -1,4 +1,4 @@
-"""Stage 5: publish a new version of the site in one atomic step.
+"""Publish a new version of the site in one atomic step, and keep its output state.
 
 The output folder (`_site`) is never written into while it is served. Beside it,
 `_site.previous` keeps the version before. A build brings that folder up to the new
@@ -17,6 +17,11 @@ right by the next one (`recover`).
 `_site.lock/owner` (flock, released by the kernel when its process dies) keeps a
 second build or `serve` off the same folder. Every check that can fail (the folder
 and what it would overwrite, writability, free space) runs before the first write.
+
+A build goes through it in this order: `check_output`, `lock`, `recover`, then
+`open_spare` (what the two folders hold, from their output states in the cache),
+`Spare.prepare` (room, then the first write), the pages rendered into `Spare.folder`,
+`Spare.copy_statics`, `Spare.link_the_rest`, and `publish` (state, swap).
 """
 
 import contextlib
@@ -30,9 +35,14 @@ import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .errors import BuildFailed, ContentError
+from .cache import Cache, OutputFile, OutputState, cache_folder, files_still_there, trusted_mtime
+from .config import SiteConfig
+from .errors import BuildFailed, Problem
+from .fingerprint import file_digest
+from .outputguard import LOCK, protected_folders, unsafe_output
 
 try:
     import fcntl
@@ -41,7 +51,6 @@ except ImportError:  # Windows: no lock (the rest works the same)
 
 _RENAME_EXCHANGE = 2
 SPARE = ".previous"
-LOCK = ".lock"
 # Folders swapped in by this process, so that an internal error can say whether
 # the served site changed before it.
 swapped: list[Path] = []
@@ -64,7 +73,7 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
             real = path.resolve(strict=True)
         except (OSError, RuntimeError):
             errors.append(
-                ContentError(
+                Problem(
                     path,
                     "this link leads nowhere (its target is missing, or links lead in a loop)",
                     "remove it, or make it point at a file of the project",
@@ -74,7 +83,7 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
         # A link to a folder is not followed, but refused all the same if it leaves.
         if real != path.absolute() and not real.is_relative_to(inside):
             errors.append(
-                ContentError(
+                Problem(
                     path,
                     f"this is a link to {real}, outside the project: it would be published",
                     "copy the file into the static folder instead of linking to it",
@@ -92,65 +101,31 @@ def spare_folder(output_dir: Path) -> Path:
     return output_dir.with_name(output_dir.name + SPARE)
 
 
-# Guard ----------------------------------------------------------------------
-
-
-def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
-    """Why ``output_dir`` may not hold a site (it would replace or mix with
-    ``sources``, by name: the content folder, the project...), or ""."""
-    out = _real(output_dir)
-    long = [part for part in out.parts if len(os.fsencode(part)) > 255]
-    if long:
-        return f"the name {long[0][:40]}... is longer than 255 bytes, the most file systems allow"
-    for name, source in sources.items():
-        src = _real(source)
-        if out == src:
-            return f"it is the {name}"
-        if src.is_relative_to(out):
-            return f"it contains the {name} ({source})"
-        if name != "project folder" and out.is_relative_to(src):
-            return f"it is inside the {name} ({source})"
-    try:
-        if out.exists() and not out.is_dir():
-            return "it is a file, not a folder"
-        if out.is_dir() and not _built_here(out) and any(out.iterdir()):
-            # Publishing replaces the folder: never a folder of someone's own files.
-            return "it holds files but no site built here (no index.html, 404.html, robots.txt)"
-        parent = next((p for p in out.parents if p.exists()), None)
-        if parent is not None and not parent.is_dir():
-            return f"{parent} is a file, not a folder"
-    except OSError as exc:
-        return f"it cannot be used: {exc.strerror}"
-    return ""
-
-
-def _built_here(folder: Path) -> bool:
-    """A folder of ours: a file every build writes, or our lock beside it."""
-    marks = [folder / name for name in ("index.html", "404.html", "robots.txt")]
-    return any(p.exists() for p in [*marks, folder.with_name(folder.name + LOCK)])
-
-
-def protected_folders(
-    root: Path, content: Path, templates: Path, static: Path, cache: Path | None = None
-) -> dict[str, Path]:
-    """What an output folder must never replace, contain or sit inside."""
-    folders = {
-        "project folder": root,
-        "content folder": content,
-        "templates folder": templates,
-        "static folder": static,
-        "git repository": root / ".git",
-    }
-    if cache is not None:
-        folders["build cache"] = cache
-    return folders
-
-
-def _real(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # a link loop: compare as written
-        return path.absolute()
+def check_output(config: SiteConfig) -> None:
+    """Raise BuildFailed when the output folder would replace, contain or sit in the
+    project's own files (`--output content` would replace every article)."""
+    problem = unsafe_output(
+        config.output_dir,
+        protected_folders(
+            config.root,
+            config.content_dir,
+            config.templates_dir,
+            config.static_dir,
+            cache_folder(config),
+        ),
+    )
+    if problem:
+        raise BuildFailed(
+            [
+                Problem(
+                    config.output_dir,
+                    f"this folder cannot hold the built site: {problem}",
+                    "choose a new or empty folder (or one built here before) with --output, "
+                    "or output_dir in site.yaml; the default is _site",
+                )
+            ],
+            "nothing was written.",
+        )
 
 
 # Lock -----------------------------------------------------------------------
@@ -197,7 +172,7 @@ def _acquire(folder: Path, output_dir: Path) -> int:
         who = f" (pid {owner})" if owner.isdigit() else ""
         raise BuildFailed(
             [
-                ContentError(
+                Problem(
                     output_dir,
                     f"another build or serve is running on {output_dir.name}{who}",
                     "wait for it to finish, or stop it (Ctrl+C in its terminal), then build again",
@@ -230,7 +205,7 @@ def check_room(output_dir: Path, needed: int) -> None:
     if free < needed:
         raise BuildFailed(
             [
-                ContentError(
+                Problem(
                     parent,
                     f"not enough free space for the site: about {_mb(needed)} needed, "
                     f"{_mb(free)} free",
@@ -244,7 +219,7 @@ def _mb(size: int) -> str:
     return f"{size / 1e6:.1f} MB"
 
 
-def os_problem(exc: OSError, outcome_hint: str) -> ContentError:
+def os_problem(exc: OSError, outcome_hint: str) -> Problem:
     """An error of the file system as a message for the editor."""
     code = exc.errno
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -257,10 +232,153 @@ def os_problem(exc: OSError, outcome_hint: str) -> ContentError:
         hint = "check this file and its folder, then build again"
     path = Path(os.fsdecode(exc.filename)) if exc.filename else Path(".")
     text = exc.strerror or str(exc)
-    return ContentError(path, f"cannot write or read here: {text}", hint + outcome_hint)
+    return Problem(path, f"cannot write or read here: {text}", hint + outcome_hint)
 
 
-# Recovery and publishing -------------------------------------------------------
+def _room_needed(state: OutputState | None, pages: int, statics: dict[PurePosixPath, Path]) -> int:
+    """About how many bytes the build will write: pages at their mean size so far
+    (in whole 4 KiB blocks, as most file systems store them), static files if new."""
+    sizes = [-(-f.size // 4096) * 4096 for f in state.files.values()] if state else []
+    mean = sum(sizes) // len(sizes) if sizes else 16_384
+    static_bytes = 0 if state else sum(p.stat().st_size for p in statics.values())
+    return mean * pages + static_bytes + 256 * 1024
+
+
+# The next version, made in the spare folder ---------------------------------------
+
+
+@dataclass
+class Spare:
+    """The next version of the site, made in the spare folder while the served one
+    stays as it is. A file is written only when neither folder holds its bytes already:
+    what they hold is what the last builds recorded (their output states), less the
+    files deleted or edited by hand since."""
+
+    cache: Cache
+    live: Path  # the served folder
+    folder: Path  # the spare folder, where the new version is made
+    state: OutputState | None  # the served folder's; None: no usable record of it
+    old: dict[str, OutputFile]  # the served folder's files still as recorded
+    spare_state: OutputState | None  # the spare folder's; None: its content is unknown
+    there: dict[str, OutputFile]  # the spare folder's files still as recorded
+    have: dict[str, OutputFile] = field(default_factory=dict)  # new bytes are compared with
+    files: dict[str, OutputFile] = field(default_factory=dict)  # the new version's files
+    written: set[str] = field(default_factory=set)  # the files written into the spare
+    # Each static source file's (mtime_ns, size, digest), for the next build.
+    statics: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+
+    def holds(self, path: str, fingerprint: str | None) -> bool:
+        """The served folder holds the page of this fingerprint as the last build wrote it."""
+        return (
+            fingerprint is not None
+            and path in self.old
+            and self.state is not None
+            and self.state.pages.get(path) == fingerprint
+        )
+
+    def prepare(self, needed: set[str], pages: int, statics: dict[PurePosixPath, Path]) -> None:
+        """Check there is room for ``pages`` new pages, then the first write: remove from
+        the spare folder the files the new version does not need (all, if it is unknown)."""
+        check_room(self.live, _room_needed(self.state, pages, statics))
+        if self.spare_state is None:
+            empty_spare(self.live)
+            self.there = {}
+        self.cache.forget_state(self.folder)  # until it is complete, nothing is known of it
+        listed = self.spare_state.files if self.spare_state else {}
+        remove(self.folder, [rel for rel in listed if rel not in needed])
+        self.have = dict(self.old)
+        self.have.update(
+            (rel, f) for rel, f in self.there.items() if self.old.get(rel, f).digest == f.digest
+        )
+
+    def keep(self, paths: Iterable[str]) -> None:
+        """Pages not rendered again: the files the folders hold already."""
+        self.files.update((path, self.have[path]) for path in paths)
+
+    def copy_statics(self, statics: dict[PurePosixPath, Path]) -> None:
+        """Copy the static files whose bytes the folders do not hold yet."""
+        looked = time.time_ns()
+        for rel_path, source in statics.items():
+            rel = rel_path.as_posix()
+            st = source.stat()
+            known = self.state.statics.get(str(source)) if self.state else None
+            if known and known[0] == st.st_mtime_ns and known[1] == st.st_size:
+                source_digest = known[2]
+            else:
+                source_digest = file_digest(source)
+            mtime = trusted_mtime(st.st_mtime_ns, looked)
+            self.statics[str(source)] = (mtime, st.st_size, source_digest)
+            if rel in self.have and self.have[rel].digest == source_digest:
+                self.files[rel] = self.have[rel]
+                continue
+            copy = self.folder / rel
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.unlink(missing_ok=True)  # it may be a hard link to the served file
+            shutil.copyfile(source, copy)
+            st = copy.stat()
+            self.files[rel] = OutputFile(source_digest, st.st_mtime_ns, st.st_size)
+            self.written.add(rel)
+
+    def link_the_rest(self) -> None:
+        """Give the spare folder the files the served site already holds right (hard links)."""
+        made: set[str] = set()
+        for rel, file in self.files.items():
+            if rel in self.written or (rel in self.there and self.there[rel].digest == file.digest):
+                continue
+            target = f"{self.folder}/{rel}"
+            if not put(self.live / rel, target, made):  # copied: its own size and mtime
+                st = os.stat(target)
+                self.files[rel] = OutputFile(file.digest, st.st_mtime_ns, st.st_size)
+
+    def carry(self, rel: PurePosixPath, stamp: str) -> None:
+        """The served folder's ``rel`` (the search index), unless the spare has the same."""
+        carry_folder(self.live, self.folder, rel, stamp)
+
+    def changes(self) -> tuple[int, int]:
+        """How many files the new version adds or changes, and how many it deletes."""
+        old = self.old
+        written = sum(
+            1 for rel, f in self.files.items() if rel not in old or old[rel].digest != f.digest
+        )
+        deleted = len(set(self.state.files) - set(self.files)) if self.state else 0
+        return written, deleted
+
+
+def open_spare(output_dir: Path, cache: Cache) -> Spare:
+    """The spare folder of ``output_dir``, and what the two folders hold."""
+    state = cache.state(output_dir, restored=True)
+    folder = spare_folder(output_dir)
+    # Which files it holds is all the build needs to know of the spare folder.
+    spare_state = cache.state(folder, any_settings=True) if folder.is_dir() else None
+    return Spare(
+        cache,
+        output_dir,
+        folder,
+        state,
+        files_still_there(state, output_dir),
+        spare_state,
+        files_still_there(spare_state, folder),
+    )
+
+
+def publish(spare: Spare, pages: dict[str, str]) -> None:
+    """Record what the spare folder holds (``pages``: each page's fingerprint), make it
+    the served site, and after a first build give the next one a copy to work in."""
+    state = OutputState(
+        key=spare.cache.key,
+        output_dir=str(spare.live),
+        pages=pages,
+        files=spare.files,
+        statics=spare.statics,
+    )
+    spare.cache.save_state(spare.folder, state)
+    swap(spare.folder, spare.live)
+    if not spare.folder.exists():  # a first build: the served folder had none to swap with
+        copy_as_links(spare.live, spare.folder)
+        spare.cache.save_state(spare.folder, state)
+
+
+# Recovery and swapping ------------------------------------------------------------
 
 
 def recover(output_dir: Path) -> None:

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from . import publish
 from .config import SiteConfig
 from .errors import BuildFailed, save_traceback
-from .pipeline import BuildResult, build, check_output, update_search
+from .pipeline import BuildResult, build, update_search
 
 EVENTS_PATH = "/__newsarchive/events"
 HOST = "127.0.0.1"
@@ -209,7 +209,7 @@ def run(
     ``report`` prints build errors and returns them as text for the browser."""
     first = make_config("http://localhost/")
     try:
-        check_output(first)
+        publish.check_output(first)
         with publish.lock(first.output_dir):  # held while serving: no build meddles
             return _serve(make_config, first, config_file, port, report, quiet)
     except BuildFailed as failed:

@@ -273,7 +273,7 @@ def redirect_pages(
     alias, or need a folder where a file is (or the reverse) is an error."""
     # Output paths as text: pathlib objects for 25,000 paths and their folders cost 0.4 s.
     owners: dict[str, Page | Article] = {urls.output_file(p.url): p for p in real}
-    folders = {folder for path in owners for folder in _folders(path)}
+    folders = {folder for path in owners for folder in parent_folders(path)}
     pages, errors = [], []
     for article in oldest:
         for alias in dict.fromkeys(article.aliases):
@@ -292,12 +292,12 @@ def redirect_pages(
                 )
                 continue
             owners[path] = article
-            folders.update(_folders(path))
+            folders.update(parent_folders(path))
             pages.append(Page(url, "redirect.html", article.title, RedirectData(article)))
     return pages, errors
 
 
-def _folders(path: str) -> list[str]:
+def parent_folders(path: str) -> list[str]:
     """The folders a file of the site is in: "a/b/c.html" -> ["a/b", "a"]."""
     parts = path.split("/")[:-1]
     return ["/".join(parts[:end]) for end in range(len(parts), 0, -1)]
@@ -315,6 +315,6 @@ def _alias_clash(
     if owner is not None:
         what = f"the article {owner.article.path}" if owner.article else f"the page /{owner.url}"
         return f"is the address of {what}"
-    if path in folders or any(folder in owners for folder in _folders(path)):
+    if path in folders or any(folder in owners for folder in parent_folders(path)):
         return "would put a file where the site needs a folder (or the reverse)"
     return ""

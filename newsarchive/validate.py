@@ -1,9 +1,11 @@
-"""Stage 2: turn SourceFiles into Articles, or into every problem found."""
+"""Stage 2: turn SourceFiles into Articles, or into every problem found; and the checks
+of the whole model: two articles at one address, and files of the site that would be
+written to one place (pages, static files, the search index)."""
 
 import html
 import re
 from collections import defaultdict
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -12,6 +14,8 @@ from .content import Article, SourceFile
 from .dates import in_zone, parse_date
 from .errors import BuildFailed, Problem
 from .fingerprint import digest
+from .pagedata import RedirectData
+from .site import Page, SitePlan, parent_folders
 from .slugs import slugify
 
 KNOWN_KEYS = schema.names(schema.FRONT_MATTER)
@@ -30,6 +34,68 @@ QUOTE_HINT = 'put the value in double quotes, e.g. {key}: "{value}"'
 def check_together(articles: list[Article]) -> list[Problem]:
     """Problems between articles, for articles validated one by one (or cached)."""
     return _same_url(articles)
+
+
+def check_files(
+    plan: SitePlan, statics: dict[PurePosixPath, Path], bundle: PurePosixPath
+) -> list[Problem]:
+    """Files that would overwrite each other, or need a folder where a file is (or
+    the reverse): static files, pages, and the search index, which is written later
+    into the folder ``bundle``."""
+    errors = [
+        Problem(
+            source,
+            f"the static file {source} would be overwritten by the search index in /{bundle}/",
+            f"rename or move the folder {bundle}/ in the static folder",
+        )
+        for path, source in statics.items()
+        if path.is_relative_to(bundle)
+    ]
+    by_text = {path.as_posix(): path for path in statics}
+    pages = {urls.output_file(page.url): page for page in plan.pages}
+    page_folders = {f for path in pages for f in parent_folders(path)}
+    inside = f"{bundle}/"
+    errors += [
+        _page_clash(plan, page, statics[by_text[rel]] if rel in by_text else None, bundle)
+        for rel, page in pages.items()
+        if rel in by_text or rel.startswith(inside)
+    ]
+    errors.extend(
+        Problem(
+            source,
+            f"the static file {source} is where the site needs the folder /{path}/"
+            if path.as_posix() in page_folders
+            else f"the static file {source} needs a folder where the site writes a page "
+            f"(/{next(f for f in parent_folders(path.as_posix()) if f in pages)})",
+            "rename or move the static file",
+        )
+        for path, source in statics.items()
+        if path.as_posix() in page_folders
+        or any(f in pages for f in parent_folders(path.as_posix()))
+    )
+    return errors
+
+
+def _page_clash(plan: SitePlan, page: Page, static: Path | None, bundle: PurePosixPath) -> Problem:
+    """A page that a static file would overwrite, or that lies in the search index's folder."""
+    redirect_to = page.data.target if isinstance(page.data, RedirectData) else None
+    article = page.article or redirect_to
+    line = redirect_to.key_lines.get("aliases") if redirect_to else None
+    if static is not None:
+        return Problem(
+            Path(article.path) if article else static,
+            f"the page /{page.url} and the static file {static} would both be written to "
+            f"{urls.output_file(page.url)}",
+            "change the alias" if redirect_to else "rename or move the static file",
+            line,
+        )
+    return Problem(
+        Path(article.path) if article else plan.config.templates_dir,
+        f"the page /{page.url} would be inside /{bundle}/, the search index's folder, "
+        "which the build writes itself",
+        "remove or change the alias" if redirect_to else "change its address",
+        line,
+    )
 
 
 def validate(source: SourceFile, tz: ZoneInfo) -> Article:

@@ -19,7 +19,7 @@ from conftest import SiteDir, article, leftovers, tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive import pipeline, urls, workers
+from newsarchive import sources, urls, workers
 from newsarchive.cli import main
 from newsarchive.content import Article
 from newsarchive.progress import Progress
@@ -151,7 +151,7 @@ def test_parallel_rendering_gives_the_same_bytes(site, tmp_path, monkeypatch, ca
     monkeypatch.setattr(workers, "MIN_PARALLEL_PAGES", 1)
     # Other tests leave idle threads (the session browser); fork anyway, as a CLI build would.
     monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
-    monkeypatch.setattr(pipeline, "MIN_PARALLEL_READS", 1)
+    monkeypatch.setattr(sources, "MIN_PARALLEL_READS", 1)
     for i in range(40):
         site.add(f"bai-{i}.md", article_text(i % 5, i % 21, i % 4, i % 4))
     assert site.build("--quiet", "--jobs", "1", "--no-cache") == 0

@@ -1,0 +1,69 @@
+"""Where the built site may go: never over, inside or around the project's own files.
+
+Publishing replaces the whole output folder (publish.py), so a wrong --output or
+output_dir would replace the articles or someone's files: this is checked first, for
+site.yaml (config.py) and for every build (publish.check_output), before anything is written.
+"""
+
+import os
+from pathlib import Path
+
+LOCK = ".lock"  # beside the output folder: `_site.lock`, see publish.lock
+
+
+def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
+    """Why ``output_dir`` may not hold a site (it would replace or mix with
+    ``sources``, by name: the content folder, the project...), or ""."""
+    out = _real(output_dir)
+    long = [part for part in out.parts if len(os.fsencode(part)) > 255]
+    if long:
+        return f"the name {long[0][:40]}... is longer than 255 bytes, the most file systems allow"
+    for name, source in sources.items():
+        src = _real(source)
+        if out == src:
+            return f"it is the {name}"
+        if src.is_relative_to(out):
+            return f"it contains the {name} ({source})"
+        if name != "project folder" and out.is_relative_to(src):
+            return f"it is inside the {name} ({source})"
+    try:
+        if out.exists() and not out.is_dir():
+            return "it is a file, not a folder"
+        if out.is_dir() and not _built_here(out) and any(out.iterdir()):
+            # Publishing replaces the folder: never a folder of someone's own files.
+            return "it holds files but no site built here (no index.html, 404.html, robots.txt)"
+        parent = next((p for p in out.parents if p.exists()), None)
+        if parent is not None and not parent.is_dir():
+            return f"{parent} is a file, not a folder"
+    except OSError as exc:
+        return f"it cannot be used: {exc.strerror}"
+    return ""
+
+
+def _built_here(folder: Path) -> bool:
+    """A folder of ours: a file every build writes, or our lock beside it."""
+    marks = [folder / name for name in ("index.html", "404.html", "robots.txt")]
+    return any(p.exists() for p in [*marks, folder.with_name(folder.name + LOCK)])
+
+
+def protected_folders(
+    root: Path, content: Path, templates: Path, static: Path, cache: Path | None = None
+) -> dict[str, Path]:
+    """What an output folder must never replace, contain or sit inside."""
+    folders = {
+        "project folder": root,
+        "content folder": content,
+        "templates folder": templates,
+        "static folder": static,
+        "git repository": root / ".git",
+    }
+    if cache is not None:
+        folders["build cache"] = cache
+    return folders
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop: compare as written
+        return path.absolute()

@@ -1,0 +1,140 @@
+"""Stage 2 through the cache: every article of the content folder, reading only the
+files whose stat or bytes changed since the last build (cache.py keeps the rest).
+
+A file is read by load.py and checked by validate.py; the articles are then checked
+together (two at one address). The files are read on every core when there are many.
+"""
+
+import functools
+import os
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .cache import Cache, SourceEntry, trusted_mtime
+from .config import SiteConfig
+from .content import Article
+from .errors import BuildFailed, Problem
+from .fingerprint import digest
+from .load import read_source, scan_sources
+from .progress import Progress
+from .validate import check_together, validate
+from .workers import can_fork, fork_map
+
+MIN_PARALLEL_READS = 500
+READ_BATCH = 64
+
+
+@dataclass(frozen=True)
+class Sources:
+    articles: list[Article]
+    entries: dict[str, SourceEntry]  # the cache entry of every file, by path
+    bodies: dict[str, str]  # body digest -> Markdown, of the files read this time
+    hidden: list[str]  # hidden files and folders left out of the content folder
+
+    def markdown(self, article: Article) -> str:
+        """The Markdown of an article's body: read this time, else read again."""
+        key = article.body_digest
+        return self.bodies[key] if key in self.bodies else reread_body(article)
+
+
+def read_articles(
+    config: SiteConfig, cache: Cache, progress: bool = False, jobs: int = 1
+) -> Sources:
+    """Every article, reading only the files whose stat and bytes the cache does not
+    know (on ``jobs`` processes when there are many). Raises BuildFailed with every
+    problem of every file."""
+    if not config.content_dir.is_dir():
+        raise BuildFailed(
+            [
+                Problem(
+                    config.content_dir,
+                    "the content folder does not exist",
+                    "create it, or pass --content DIR",
+                )
+            ]
+        )
+    cached = cache.sources()
+    looked = time.time_ns()
+    scan = scan_sources(config.content_dir, config.root)
+    if scan.errors:
+        raise BuildFailed(scan.errors)
+    stale = [path for path, st in scan.files if not _unchanged(cached.get(path), st)]
+    counter = Progress(len(stale), "articles read", quiet=not progress)
+    read = functools.partial(_read_batch, cached=cached, tz=config.timezone)
+    batches = [stale[i : i + READ_BATCH] for i in range(0, len(stale), READ_BATCH)]
+    if can_fork(jobs, len(stale), MIN_PARALLEL_READS):
+        results = fork_map(read, batches, jobs)
+    else:
+        results = map(read, batches)
+    fresh: dict[str, SourceEntry] = {}
+    failed: dict[str, list[Problem]] = {}
+    bodies: dict[str, str] = {}
+    for batch, batch_failed, batch_bodies in results:
+        fresh.update(batch)
+        failed.update(batch_failed)
+        bodies.update(batch_bodies)
+        counter.advance(len(batch) + len(batch_failed))
+    counter.close()
+
+    entries: dict[str, SourceEntry] = {}
+    errors: list[Problem] = []
+    for path, st in scan.files:
+        if path in failed:
+            errors.extend(failed[path])
+        elif path in fresh:
+            mtime = trusted_mtime(st.st_mtime_ns, looked)
+            entries[path] = replace(fresh[path], mtime_ns=mtime, size=st.st_size)
+        else:
+            entries[path] = cached[path]
+    articles = [entry.article for entry in entries.values()]
+    errors.extend(check_together(articles))
+    if errors:
+        raise BuildFailed(errors)
+    return Sources(articles, entries, bodies, scan.hidden)
+
+
+def _unchanged(entry: SourceEntry | None, st: os.stat_result) -> bool:
+    return entry is not None and entry.mtime_ns == st.st_mtime_ns and entry.size == st.st_size
+
+
+def _read_batch(
+    paths: list[str], cached: dict[str, SourceEntry], tz: ZoneInfo
+) -> tuple[dict[str, SourceEntry], dict[str, list[Problem]], dict[str, str]]:
+    """Read, and parse the files whose bytes changed (the others: their cached entry).
+
+    Returns the entries, the problems of the files that have some, and the Markdown
+    bodies of the files parsed."""
+    done: dict[str, SourceEntry] = {}
+    failed: dict[str, list[Problem]] = {}
+    bodies: dict[str, str] = {}
+    for path in paths:
+        data = Path(path).read_bytes()
+        file_hash = digest(data)
+        entry = cached.get(path)
+        if entry is not None and entry.digest == file_hash:
+            done[path] = entry
+            continue
+        try:
+            source = read_source(Path(path), data)
+            article = validate(source, tz)
+        except BuildFailed as problems:
+            failed[path] = problems.errors
+            continue
+        done[path] = SourceEntry(0, 0, file_hash, article)
+        bodies[article.body_digest] = source.body
+    return done, failed, bodies
+
+
+def reread_body(article: Article) -> str:
+    """The Markdown of an article the cache knows, but whose HTML it lost."""
+    try:
+        body: str | None = read_source(Path(article.path)).body
+    except BuildFailed:
+        body = None
+    if body is None or digest(body) != article.body_digest:
+        raise BuildFailed(
+            [Problem(Path(article.path), "the file changed during the build", "build again")]
+        )
+    return body
