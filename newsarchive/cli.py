@@ -18,10 +18,12 @@ from typing import NoReturn
 
 from . import publish, urls
 from .config import SiteConfig, load_config
-from .errors import BuildFailed, ContentError, save_traceback
+from .errors import BuildFailed, Problem, save_traceback
 from .pipeline import build, plan
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
+# The commands parser() defines; any other first word is build's (`build.py --quiet`).
+COMMANDS = ("build", "new", "import", "serve", "check")
 
 
 def add_site_options(parser: argparse.ArgumentParser, base_url: bool = True) -> None:
@@ -168,11 +170,9 @@ def run() -> NoReturn:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    top = parser()
-    commands = top._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    if not args_list or args_list[0] not in (*commands, "-h", "--help"):
+    if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help"):
         args_list.insert(0, "build")
-    args = top.parse_args(args_list)
+    args = parser().parse_args(args_list)
     run: Callable[[argparse.Namespace], int] = args.run
     published = len(publish.swapped)
     try:
@@ -209,7 +209,7 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     if not path.is_file():
         raise BuildFailed(
             [
-                ContentError(
+                Problem(
                     path.absolute(),
                     f"there is no site.yaml in this folder ({Path.cwd()})",
                     "run the command in the archive's folder (the one holding site.yaml, "
@@ -238,7 +238,7 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     if args.command in ("build", "serve", "check") and not config.templates_dir.is_dir():
         raise BuildFailed(
             [
-                ContentError(
+                Problem(
                     config.templates_dir,
                     "the templates folder does not exist",
                     "copy templates/ from newsarchive into the archive's folder, "
@@ -250,7 +250,7 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
 
 
 def report(
-    errors: list[ContentError],
+    errors: list[Problem],
     root: Path | None = None,
     outcome: str = "nothing was written, the previous site is unchanged.",
 ) -> list[str]:
@@ -355,7 +355,7 @@ def run_import(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     report_path = args.report or config.root / import_report.DEFAULT_NAME
     crawl = open_crawl(args.files)
-    errors: list[ContentError] = list(crawl.problems)
+    errors: list[Problem] = list(crawl.problems)
     tally = import_report.Tally()
     lines, notes = [], []
     try:

@@ -31,10 +31,6 @@ class Problem:
         return text
 
 
-# The old name, still used by pipeline.py, output.py, workers.py and cli.py (being reworked).
-ContentError = Problem
-
-
 class BuildFailed(Exception):
     """Raised with every problem found, so an editor fixes them all in one go."""
 

@@ -91,7 +91,7 @@ class _Pickler(pickle.Pickler):
         super().__init__(file, protocol=5)
         self._known = known
 
-    def reducer_override(self, obj: object) -> object:
+    def reducer_override(self, obj: object) -> "tuple[type[_Known], tuple[str]]":
         # Called for objects other than str, int, tuple, list, dict...: cheap.
         known = self._known.get(id(obj))
         if known is None:

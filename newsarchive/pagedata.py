@@ -25,10 +25,6 @@ class PageData:
         """The template variables: every field by name (a shallow copy, not asdict's)."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
-    def get(self, name: str, default: Any = None) -> Any:
-        # For pipeline.py's `page.data.get("target")` until that file is reworked.
-        return getattr(self, name, default)
-
 
 @dataclass(frozen=True)
 class ArticleData(PageData):

@@ -137,11 +137,12 @@ class _Handler(SimpleHTTPRequestHandler):
             self._send_event("hello", str(version))
             self._send_event("errors", json.dumps(list(errors), ensure_ascii=False))
             while True:
+
+                def changed(seen: tuple[int, tuple[str, ...]] = (version, errors)) -> bool:
+                    return (state.version, state.errors) != seen
+
                 with state.changed:
-                    state.changed.wait_for(
-                        lambda seen=(version, errors): (state.version, state.errors) != seen,
-                        timeout=KEEPALIVE_SECONDS,
-                    )
+                    state.changed.wait_for(changed, timeout=KEEPALIVE_SECONDS)
                     new_version, new_errors = state.version, state.errors
                 if new_version != version:
                     self._send_event("reload", str(new_version))

@@ -57,10 +57,6 @@ class SitePlan:
     related: Related = field(default_factory=Related)  # for the next build
 
 
-# The old name, which pipeline.py imports until that file is reworked.
-Site = SitePlan
-
-
 def build_site(
     config: SiteConfig, articles: list[Article], earlier: Related | None = None
 ) -> SitePlan:

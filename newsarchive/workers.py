@@ -20,13 +20,13 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import jinja2
 
 from . import urls
 from .cache import OutputFile
-from .errors import ContentError
+from .errors import Problem
 from .fingerprint import digest
 from .render import Renderer
 from .site import Page
@@ -64,7 +64,7 @@ class Batch:
 
 
 class TemplateFailed(Exception):
-    def __init__(self, error: ContentError):
+    def __init__(self, error: Problem):
         super().__init__(error.message)
         self.error = error
 
@@ -80,7 +80,7 @@ def render_pages(
     job: RenderJob,
     todo: Sequence[int],
     jobs: int,
-    template_error: Callable[[jinja2.TemplateError], ContentError],
+    template_error: Callable[[jinja2.TemplateError], Problem],
 ) -> Iterator[Batch]:
     """Render pages ``todo`` of the job; yield batches of them as they are done.
 
@@ -129,8 +129,8 @@ def fork_map(
             pool.shutdown(cancel_futures=True)
 
 
-def _unwrap(results: Batch | ContentError) -> Batch:
-    if isinstance(results, ContentError):
+def _unwrap(results: Batch | Problem) -> Batch:
+    if isinstance(results, Problem):
         raise TemplateFailed(results)
     return results
 
@@ -138,9 +138,9 @@ def _unwrap(results: Batch | ContentError) -> Batch:
 def _render_batch(
     job: RenderJob,
     batch: Sequence[int],
-    template_error: Callable[[jinja2.TemplateError], ContentError],
+    template_error: Callable[[jinja2.TemplateError], Problem],
     parent: int | None = None,
-) -> Batch | ContentError:
+) -> Batch | Problem:
     """Render a batch; in a worker (``parent`` given), stop if the build was killed."""
     done = []
     for index in batch:
@@ -173,13 +173,14 @@ def _render_batch(
     return Batch(done, html)
 
 
-# Worker processes: the function is inherited through fork and kept for the pool's life.
-_worker: list[Callable[[object], object]] = []
+# Worker processes: the function is inherited through fork and kept for the pool's life
+# (fork_map's T and R: one function per pool, so its types hold for every call).
+_worker: list[Callable[[Any], Any]] = []
 
 
-def _start_worker(function: Callable[[object], object]) -> None:
+def _start_worker(function: Callable[[Any], Any]) -> None:
     _worker.append(function)
 
 
-def _call_worker(batch: object) -> object:
+def _call_worker(batch: Any) -> Any:
     return _worker[0](batch)

@@ -1,10 +1,13 @@
 """A newcomer's first commands from the wrong folder: told what is missing and what to do."""
 
+import re
 import subprocess
 import sys
 
 import pytest
 from conftest import REPO, SUBPROCESS_ENV, article
+
+from newsarchive.cli import COMMANDS, parser
 
 
 def run(cwd, *args) -> subprocess.CompletedProcess:
@@ -44,3 +47,10 @@ def test_a_missing_templates_folder_is_named(site, tmp_path):
     assert "--templates DIR" in result.stderr
     assert "404.html" not in result.stderr
     assert not (site.root / "_site").exists()
+
+
+def test_main_knows_every_command_of_the_help():
+    """`build.py --quiet` means `build.py build --quiet`: main() tells a command from an
+    option of build by cli.COMMANDS, which must list what the parser offers."""
+    listed = re.findall(r"^    (\w+)\s{2,}", parser().format_help(), re.M)
+    assert tuple(listed) == COMMANDS
