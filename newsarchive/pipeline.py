@@ -138,7 +138,13 @@ def _build(
         spare.keep(path for path, page_held in zip(paths, held, strict=True) if page_held)
         spare.copy_statics(statics)
         spare.link_the_rest()
-        note, search_failed = _search_stage(config, spare, search_on)
+        spare.carry(SEARCH_FOLDER, search.FINGERPRINT_FILE)  # the served index, unless it has it
+        note, search_failed = "search index left as it was (--no-search)", None
+        if search_on:
+            try:
+                note = _update_search(config, spare.files, spare.folder)
+            except BuildFailed as failed:  # the pages are published all the same
+                search_failed = failed
         publish.publish(spare, {path: fp for path, fp in zip(paths, prints, strict=True) if fp})
         cache.save(sources.entries, site.related, html, links, [spare.live, spare.folder])
     finally:
@@ -226,20 +232,6 @@ def _body_links(
             renderer.markdown[article.body_digest] = sources.markdown(article)
             bodies[article.body_digest] = renderer.body_html(article.body_digest)
     return body_links(bodies, known, live)
-
-
-def _search_stage(
-    config: SiteConfig, spare: Spare, search_on: bool
-) -> tuple[str, BuildFailed | None]:
-    """The search index in the spare folder: the served one carried over, then brought
-    up to date. A failure is returned, not raised: the pages are published all the same."""
-    spare.carry(SEARCH_FOLDER, search.FINGERPRINT_FILE)
-    if not search_on:
-        return "search index left as it was (--no-search)", None
-    try:
-        return _update_search(config, spare.files, spare.folder), None
-    except BuildFailed as failed:
-        return "", failed
 
 
 def update_search(config: SiteConfig, stop: threading.Event | None = None) -> str:
