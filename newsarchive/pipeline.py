@@ -124,10 +124,8 @@ def _build(
         spare = publish.open_spare(config.output_dir, cache)
         salt = digest(cache.key, folder_digest(config.templates_dir))
         known = {id(e.article): digest(path, e.digest) for path, e in sources.entries.items()}
-        prints = fingerprints(site.pages, known, salt)
         paths = [urls.output_file(page.url) for page in site.pages]
-        held = [spare.holds(path, fp) for path, fp in zip(paths, prints, strict=True)]
-        todo = [i for i, page_held in enumerate(held) if not page_held]
+        todo = spare.stale(paths, fingerprints(site.pages, known, salt))
         outputs = {*paths, *(rel.as_posix() for rel in statics)}
         spare.prepare(outputs, len(todo), statics)  # the first write: only into the spare
         html = _render(config, cache, site, todo, spare, jobs, progress, sources)
@@ -135,7 +133,7 @@ def _build(
         warnings = body_link_problems(site.articles, links, outputs, as_errors=strict)
         if warnings and strict:
             raise BuildFailed(warnings)  # only the spare folder has changed
-        spare.keep(path for path, page_held in zip(paths, held, strict=True) if page_held)
+        spare.keep()
         spare.copy_statics(statics)
         spare.link_the_rest()
         spare.carry(SEARCH_FOLDER, search.FINGERPRINT_FILE)  # the served index, unless it has it
@@ -145,7 +143,7 @@ def _build(
                 note = _update_search(config, spare.files, spare.folder)
             except BuildFailed as failed:  # the pages are published all the same
                 search_failed = failed
-        publish.publish(spare, {path: fp for path, fp in zip(paths, prints, strict=True) if fp})
+        publish.publish(spare)
         cache.save(sources.entries, site.related, html, links, [spare.live, spare.folder])
     finally:
         gc.unfreeze()

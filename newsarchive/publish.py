@@ -261,20 +261,26 @@ class Spare:
     old: dict[str, OutputFile]  # the served folder's files still as recorded
     spare_state: OutputState | None  # the spare folder's; None: its content is unknown
     there: dict[str, OutputFile]  # the spare folder's files still as recorded
+    pages: dict[str, str] = field(default_factory=dict)  # the new version's page fingerprints
+    held: list[str] = field(default_factory=list)  # its pages the served folder holds already
     have: dict[str, OutputFile] = field(default_factory=dict)  # new bytes are compared with
     files: dict[str, OutputFile] = field(default_factory=dict)  # the new version's files
     written: set[str] = field(default_factory=set)  # the files written into the spare
     # Each static source file's (mtime_ns, size, digest), for the next build.
     statics: dict[str, tuple[int, int, str]] = field(default_factory=dict)
 
-    def holds(self, path: str, fingerprint: str | None) -> bool:
-        """The served folder holds the page of this fingerprint as the last build wrote it."""
-        return (
-            fingerprint is not None
-            and path in self.old
-            and self.state is not None
-            and self.state.pages.get(path) == fingerprint
-        )
+    def stale(self, paths: list[str], prints: list[str | None]) -> list[int]:
+        """The pages to render, by index: those the served folder does not hold as the last
+        build wrote them with the same fingerprint (None: never trusted)."""
+        self.pages = {path: fp for path, fp in zip(paths, prints, strict=True) if fp}
+        recorded = self.state.pages if self.state else {}
+        todo = []
+        for i, (path, fp) in enumerate(zip(paths, prints, strict=True)):
+            if fp is not None and path in self.old and recorded.get(path) == fp:
+                self.held.append(path)
+            else:
+                todo.append(i)
+        return todo
 
     def prepare(self, needed: set[str], pages: int, statics: dict[PurePosixPath, Path]) -> None:
         """Check there is room for ``pages`` new pages, then the first write: remove from
@@ -291,9 +297,9 @@ class Spare:
             (rel, f) for rel, f in self.there.items() if self.old.get(rel, f).digest == f.digest
         )
 
-    def keep(self, paths: Iterable[str]) -> None:
-        """Pages not rendered again: the files the folders hold already."""
-        self.files.update((path, self.have[path]) for path in paths)
+    def keep(self) -> None:
+        """The pages not rendered again: the files the folders hold already."""
+        self.files.update((path, self.have[path]) for path in self.held)
 
     def copy_statics(self, statics: dict[PurePosixPath, Path]) -> None:
         """Copy the static files whose bytes the folders do not hold yet."""
@@ -361,13 +367,13 @@ def open_spare(output_dir: Path, cache: Cache) -> Spare:
     )
 
 
-def publish(spare: Spare, pages: dict[str, str]) -> None:
-    """Record what the spare folder holds (``pages``: each page's fingerprint), make it
-    the served site, and after a first build give the next one a copy to work in."""
+def publish(spare: Spare) -> None:
+    """Record what the spare folder holds (its output state), make it the served site,
+    and after a first build give the next one a copy to work in."""
     state = OutputState(
         key=spare.cache.key,
         output_dir=str(spare.live),
-        pages=pages,
+        pages=spare.pages,
         files=spare.files,
         statics=spare.statics,
     )

@@ -1,4 +1,4 @@
-"""Stage 2 through the cache: every article of the content folder, reading only the
+"""Reading through the cache: every article of the content folder, reading only the
 files whose stat or bytes changed since the last build (cache.py keeps the rest).
 
 A file is read by load.py and checked by validate.py; the articles are then checked
@@ -36,7 +36,7 @@ class Sources:
     def markdown(self, article: Article) -> str:
         """The Markdown of an article's body: read this time, else read again."""
         key = article.body_digest
-        return self.bodies[key] if key in self.bodies else reread_body(article)
+        return self.bodies[key] if key in self.bodies else _reread_body(article)
 
 
 def read_articles(
@@ -127,7 +127,7 @@ def _read_batch(
     return done, failed, bodies
 
 
-def reread_body(article: Article) -> str:
+def _reread_body(article: Article) -> str:
     """The Markdown of an article the cache knows, but whose HTML it lost."""
     try:
         body: str | None = read_source(Path(article.path)).body
