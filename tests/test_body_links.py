@@ -119,10 +119,17 @@ def test_links_to_missing_pages_are_warned_about_by_file_and_line(site, capsys):
     assert again.count("how to fix:") == 3
 
 
+def reused(site) -> dict[str, bytes]:
+    """The cache files a build reuses (articles, HTML, links...): all but output states."""
+    cached = tree(site.root / ".cache" / "newsarchive")
+    return {path: data for path, data in cached.items() if not path.startswith("outputs/")}
+
+
 def test_strict_makes_body_link_warnings_errors_and_touches_nothing(site, capsys):
     site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", "Xin chào."))
     assert site.build("--strict", "--no-search") == 0
     before = tree(site.output)
+    cache_before = reused(site)
     site.add("2019/04/b.md", article("Bài B", "2019-04-11 08:00", "[x](/2019/04/khong-co/)"))
     capsys.readouterr()
     assert site.build("--strict", "--no-search") == 1
@@ -130,6 +137,9 @@ def test_strict_makes_body_link_warnings_errors_and_touches_nothing(site, capsys
     assert "b.md:6: error: the link /2019/04/khong-co/ leads to no page" in err
     assert "nothing was written, the previous site is unchanged" in err
     assert tree(site.output) == before
+    # B was read and its body converted, but the cache is saved only by a build that
+    # published: not a byte of it changed (but the spare folder's state, forgotten).
+    assert reused(site) == cache_before
     assert not leftovers(site.root)
     assert site.build("--no-search") == 0  # without --strict: a warning, and the site
     assert "b.md:6: warning:" in capsys.readouterr().err
