@@ -20,8 +20,9 @@ and what it would overwrite, writability, free space) runs before the first writ
 
 A build goes through it in this order: `check_output`, `lock`, `recover`, then
 `open_spare` (what the two folders hold, from their output states in the cache),
-`Spare.prepare` (room, then the first write), the pages rendered into `Spare.folder`,
-`Spare.copy_statics`, `Spare.link_the_rest`, and `publish` (state, swap).
+`Spare.stale` (the pages to render), `Spare.prepare` (room, then the first write), the
+pages rendered into `Spare.folder`, `Spare.keep`, `Spare.copy_statics`,
+`Spare.link_the_rest`, and `publish` (state, swap).
 """
 
 import contextlib
