@@ -436,7 +436,8 @@ def _body_links(
     known = cache.body_links()
     unknown = live - known.keys()
     bodies = {**cache.html(unknown - converted.keys()), **converted}
-    lost = [a for a in site.articles if a.body_digest in unknown - bodies.keys()]
+    missing = unknown - bodies.keys()  # once: per article it made this quadratic
+    lost = [a for a in site.articles if a.body_digest in missing]
     if lost:
         renderer = Renderer(config)
         for article in lost:

@@ -9,7 +9,6 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
-    pass_context,
     select_autoescape,
 )
 from markupsafe import Markup
@@ -50,7 +49,6 @@ def make_environment(config: SiteConfig, bytecode: BytecodeCache | None = None) 
     env.globals.update(
         site=config,
         t=load_strings(config.templates_dir),
-        url=_link,
         absolute_url=lambda url: urls.absolute_url(config.base_url, url),
         permalink=urls.article_url,
         home_url=urls.home_url,
@@ -71,12 +69,6 @@ def make_environment(config: SiteConfig, bytecode: BytecodeCache | None = None) 
     )
     env.filters["search_words"] = folding.search_words
     return env
-
-
-@pass_context
-def _link(context: Any, target: str) -> str:
-    site = context["site"]
-    return urls.link(context["page"].url, target, site.base_url, site.offline)
 
 
 class Renderer:
@@ -131,7 +123,10 @@ class Renderer:
         return Markup(resolve_links(self.body_html(key), link))
 
     def render(self, page: Page) -> bytes:
-        context: dict[str, Any] = {"page": page, **page.data.context()}
+        config = self.config
+        # url(target): the link to target from this page (urls.linker).
+        url = urls.linker(page.url, config.base_url, config.offline)
+        context: dict[str, Any] = {"page": page, "url": url, **page.data.context()}
         if page.article is not None:
             context["article"] = page.article
             context["body"] = self.body(page.url, page.article.body_digest)
