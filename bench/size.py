@@ -70,13 +70,9 @@ def article_parts(page: bytes) -> Counter[str]:
         for match in pattern.finditer(page):
             if name.startswith("head: "):
                 size = match.end() - match.start()
-            else:
-                start = match.start() if name != "article header (category, title, date)" else (
-                    page.index(b"<header", match.start())
-                )
-                size = element_end(page, start) - start
-                if name == "article header (category, title, date)":
-                    size += start - match.start()
+            else:  # the element the match starts with (<article>: its <header>)
+                start = page.rindex(b"<", match.start(), match.end())
+                size = element_end(page, start) - match.start()
             parts[name] += size
             claimed += size
             if not name.startswith("head: "):
@@ -122,14 +118,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes, files, parts, articles = measure(args.site)
     n = max(articles, 1)
     total = sum(sizes.values())
-    print(f"{args.site}: {total / 2**20:.1f} MiB in {sum(files.values())} files, {articles} articles")
+    count = sum(files.values())
+    print(f"{args.site}: {total / 2**20:.1f} MiB in {count} files, {articles} articles")
     if args.sources:
         source_bytes = sum(p.stat().st_size for p in args.sources.rglob("*.md"))
-        print(f"site / Markdown sources: {total / source_bytes:.2f} ({source_bytes / n:.0f} B per article)")
+        ratio, per_article = total / source_bytes, source_bytes / n
+        print(f"site / Markdown sources: {ratio:.2f} ({per_article:.0f} B of Markdown per article)")
     print("\n| kind of file | files | MiB | bytes per article |\n|---|---:|---:|---:|")
     for kind, size in sizes.most_common():
         print(f"| {kind} | {files[kind]} | {size / 2**20:.2f} | {size / n:.0f} |")
-    print(f"| all | {sum(files.values())} | {total / 2**20:.2f} | {total / n:.0f} |")
+    print(f"| all | {count} | {total / 2**20:.2f} | {total / n:.0f} |")
     print("\n| part of an article page | bytes per page |\n|---|---:|")
     for part, size in parts.most_common():
         print(f"| {part} | {size / n:.0f} |")
