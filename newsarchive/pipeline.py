@@ -38,7 +38,7 @@ from .errors import BuildFailed, ContentError
 from .fingerprint import digest, file_digest, fingerprints, folder_digest
 from .load import read_source, scan_sources
 from .progress import Progress
-from .render import Renderer
+from .render import MarkdownFiles, Renderer
 from .site import Page, Site, build_site
 from .validate import check_together, validate
 from .workers import RenderJob, TemplateFailed, can_fork, default_jobs, fork_map, render_pages
@@ -157,7 +157,6 @@ def _read_batch(
             done[path] = result
         else:
             done[path] = SourceEntry(0, 0, file_hash, result)
-            bodies[result.body_digest] = source.body
     return done, bodies
 
 
@@ -390,7 +389,7 @@ def _render(
 ) -> tuple[dict[str, OutputFile], set[str], dict[str, str]]:
     """Render pages ``todo`` into ``target``, writing only those whose bytes changed.
 
-    Returns the files, those written, and the bodies converted to HTML on the way."""
+    Returns the files, those written, and the links of the bodies converted on the way."""
     files: dict[str, OutputFile] = {}
     written: set[str] = set()
     if not todo:
@@ -398,19 +397,16 @@ def _render(
     articles = [a for i in todo for a in site.pages[i].shown_bodies()]
     known_html = cache.html({a.body_digest for a in articles})
     missing = {a.body_digest: a for a in articles if a.body_digest not in known_html}
-    markdown = {
-        key: sources.bodies[key] if key in sources.bodies else _reread_body(article)
-        for key, article in missing.items()
-    }
+    markdown = MarkdownFiles({key: article.path for key, article in missing.items()})
     renderer = Renderer(config, cache.bytecode_cache(), known_html, markdown)
     counter = Progress(len(todo), "pages", quiet=not progress)
-    converted: dict[str, str] = {}
+    saver = cache.html_saver({e.article.body_digest for e in sources.entries.values()})
     try:
         renderer.prepare({site.pages[i].template for i in todo})
         job = RenderJob(site.pages, renderer, target, old)
         on_error = functools.partial(_template_error, config)
         for batch in render_pages(job, todo, jobs or default_jobs(), on_error):
-            converted.update(batch.html)
+            saver.add(batch.html)
             for done in batch.pages:
                 files[done.path] = done.file
                 if done.written:
@@ -422,20 +418,19 @@ def _render(
         raise BuildFailed([failed.error]) from failed
     finally:
         counter.close()
-    cache.save_html(converted, {e.article.body_digest for e in sources.entries.values()})
-    return files, written, converted
+    return files, written, saver.close()
 
 
 def _body_links(
-    config: SiteConfig, cache: Cache, site: Site, sources: Sources, converted: dict[str, str]
+    config: SiteConfig, cache: Cache, site: Site, sources: Sources, converted: dict[str, Links]
 ) -> dict[str, Links]:
     """The links marked in every article's body, to check them: as an earlier build
     found them, else from the body's HTML (converted by this build, cached, or, when
     the cache lost it, converted now)."""
     live = {a.body_digest for a in site.articles}
-    known = cache.body_links()
+    known = {**cache.body_links(), **converted}
     unknown = live - known.keys()
-    bodies = {**cache.html(unknown - converted.keys()), **converted}
+    bodies = cache.html(unknown)
     missing = unknown - bodies.keys()  # once: per article it made this quadratic
     lost = [a for a in site.articles if a.body_digest in missing]
     if lost:

@@ -26,7 +26,7 @@ import jinja2
 
 from . import urls
 from .cache import OutputFile
-from .errors import ContentError
+from .errors import BuildFailed, ContentError
 from .fingerprint import digest
 from .render import Renderer
 from .site import Page
@@ -149,6 +149,8 @@ def _render_batch(
             data = job.renderer.render(page)
         except jinja2.TemplateError as exc:
             return template_error(exc)  # a value: jinja's exceptions do not pickle
+        except BuildFailed as failed:  # an article file changed since it was read
+            return failed.errors[0]
         rel = urls.output_file(page.url)
         file_digest = digest(data)
         old = job.old.get(rel)
