@@ -40,7 +40,6 @@ from jinja2.bccache import Bucket
 from .config import SiteConfig
 from .content import Article
 from .fingerprint import Fingerprinter, code_digest, digest
-from .markup import marked_links
 from .related import Related
 
 FORMAT = 4
@@ -285,7 +284,7 @@ class Cache:
 class HtmlSaver:
     """The bodies a build converts, saved as they come, some megabytes at a time:
     holding them all until the end took gigabytes at 100,000 articles. Only their
-    links (markup.marked_links) stay, for bodylinks.py."""
+    links (as markup.marked_links finds them) stay, for bodylinks.py."""
 
     HELD = 32 * 2**20  # characters of HTML held before they are written
 
@@ -296,10 +295,10 @@ class HtmlSaver:
         self.size = 0
         self.links: dict[str, tuple] = {}
 
-    def add(self, html: dict[str, str]) -> None:
-        for key, body in html.items():
-            self.links[key] = marked_links(body)
-            self.size += len(body)
+    def add(self, html: dict[str, str], links: dict[str, tuple]) -> None:
+        """Bodies by digest, and the links marked in each."""
+        self.links.update(links)
+        self.size += sum(map(len, html.values()))
         self.held.update(html)
         if self.size > self.HELD:
             self._write()

@@ -406,7 +406,7 @@ def _render(
         job = RenderJob(site.pages, renderer, target, old)
         on_error = functools.partial(_template_error, config)
         for batch in render_pages(job, todo, jobs or default_jobs(), on_error):
-            saver.add(batch.html)
+            saver.add(batch.html, batch.links)
             for done in batch.pages:
                 files[done.path] = done.file
                 if done.written:
