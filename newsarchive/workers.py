@@ -16,6 +16,7 @@ import functools
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -127,9 +128,17 @@ def fork_map(
         initargs=(function,),
     ) as pool:
         try:
-            futures = [pool.submit(_call_worker, batch) for batch in batches]
-            for future in futures if ordered else as_completed(futures):
-                yield future.result()
+            # A future holds its result until it is dropped: each is let go once yielded
+            # (kept in a list, they held every converted body to the end of a build).
+            futures = deque(pool.submit(_call_worker, batch) for batch in batches)
+            if ordered:
+                while futures:
+                    yield futures.popleft().result()
+            else:
+                done = as_completed(list(futures))  # it forgets each future it yields
+                futures.clear()
+                for future in done:
+                    yield future.result()
         finally:
             pool.shutdown(cancel_futures=True)
 
