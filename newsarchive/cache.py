@@ -121,17 +121,17 @@ class Cache:
         self,
         sources: dict[str, SourceEntry],
         related: Related,
-        html: dict[str, str],
         links: dict[str, tuple],
         folders: list[Path],
     ) -> None:
         """What the next build reuses, saved once at the end of a build that published
-        (a build that fails leaves the cache as it was): the articles, related articles,
-        the bodies converted to HTML and their links; the states of output ``folders``
-        other than these are dropped. The output state is saved by publish.py."""
+        (a build that fails leaves these as they were): the articles, related articles
+        and the links in bodies; the states of output ``folders`` other than these are
+        dropped. The output state is saved by publish.py. The one exception is the HTML
+        of bodies, saved while rendering (HtmlSaver): each entry is keyed by its
+        Markdown's digest, so one a failed build saved is right for the next build."""
         self.save_sources(sources)
         self.save_related(related)
-        self.save_html(html, {entry.article.body_digest for entry in sources.values()})
         self.save_body_links(links)
         self.prune(folders)
 
@@ -196,9 +196,10 @@ class Cache:
             found.update((d, shard[d]) for d in digests & shard.keys())
         return found
 
-    def save_html(self, new: dict[str, str], live: set[str]) -> None:
+    def save_html(self, new: dict[str, str], live: set[str], keep: bool = True) -> None:
         """Add ``new`` and drop the bodies no article has any more, in the shards
-        ``new`` touches (the others are left for a later build)."""
+        ``new`` touches (the others are left for a later build). ``keep``: hold the
+        shards written in memory for html()."""
         if not self.enabled:
             return
         touched: dict[int, dict[str, str]] = {}
@@ -208,7 +209,13 @@ class Cache:
             shard = {k: v for k, v in self._html_shard(number).items() if k in live}
             shard.update(added)
             _write(self._html_path(number), (self.sources_key, shard))
-            self._html[number] = shard
+            if keep:
+                self._html[number] = shard
+            else:
+                self._html.pop(number, None)
+
+    def html_saver(self, live: set[str]) -> "HtmlSaver":
+        return HtmlSaver(self, live)
 
     def _html_shard(self, number: int) -> dict[str, str]:
         if number not in self._html:
@@ -299,6 +306,39 @@ class Cache:
 
     def bytecode_cache(self) -> "CheckedBytecodeCache | None":
         return CheckedBytecodeCache(self.folder / "jinja") if self.enabled else None
+
+
+class HtmlSaver:
+    """The bodies a build converts, saved as they come, some megabytes at a time:
+    holding them all until the end took gigabytes at 100,000 articles. Only their
+    links (as markup.marked_links finds them) stay, for bodylinks.py."""
+
+    HELD = 32 * 2**20  # characters of HTML held before they are written
+
+    def __init__(self, cache: Cache, live: set[str]):
+        self.cache = cache
+        self.live = live  # the bodies of the articles of this build: the others go
+        self.held: dict[str, str] = {}
+        self.size = 0
+        self.links: dict[str, tuple] = {}
+
+    def add(self, html: dict[str, str], links: dict[str, tuple]) -> None:
+        """Bodies by digest, and the links marked in each."""
+        self.links.update(links)
+        self.size += sum(map(len, html.values()))
+        self.held.update(html)
+        if self.size > self.HELD:
+            self._write()
+
+    def close(self) -> dict[str, tuple]:
+        """Write what is held; the marked links of every body added, by digest."""
+        self._write()
+        return self.links
+
+    def _write(self) -> None:
+        if self.held:
+            self.cache.save_html(self.held, self.live, keep=False)
+        self.held, self.size = {}, 0
 
 
 class CheckedBytecodeCache(FileSystemBytecodeCache):

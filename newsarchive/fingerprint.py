@@ -15,6 +15,9 @@ import pickle
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
+
+from .content import Article
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Libraries whose upgrade may change the HTML we write.
@@ -60,7 +63,7 @@ def code_digest() -> str:
 
 
 class Fingerprinter:
-    """Pickles values with known objects (articles) replaced by their digests.
+    """Pickles values with known articles replaced by their digests.
 
     Pickle is a faithful, C-speed serialisation: equal bytes mean equal data.
     The reverse does not always hold (a set's order varies between runs, as
@@ -90,12 +93,15 @@ class _Pickler(pickle.Pickler):
     def __init__(self, file: io.BytesIO, known: dict[int, str]):
         super().__init__(file, protocol=5)
         self._known = known
+        # Known objects are articles: a reducer for their class alone is called for
+        # them only, where reducer_override was called for every page, date and tuple
+        # of data (half the time of fingerprinting 12,000 pages).
+        self.dispatch_table = {Article: self._reduce_article}
 
-    def reducer_override(self, obj: object) -> "tuple[type[_Known], tuple[str]]":
-        # Called for objects other than str, int, tuple, list, dict...: cheap.
+    def _reduce_article(self, obj: Article) -> str | tuple[Any, ...]:
         known = self._known.get(id(obj))
         if known is None:
-            return NotImplemented
+            return obj.__reduce_ex__(5)
         return (_Known, (known,))
 
 

@@ -32,7 +32,7 @@ from .progress import Progress
 from .publish import Spare
 from .render import Renderer
 from .site import SitePlan, build_site
-from .sources import Sources, read_articles
+from .sources import MarkdownFiles, Sources, read_articles
 from .validate import check_files
 from .workers import RenderJob, TemplateFailed, default_jobs, render_pages
 
@@ -128,8 +128,8 @@ def _build(
         todo = spare.stale(paths, fingerprints(site.pages, known, salt))
         outputs = {*paths, *(rel.as_posix() for rel in statics)}
         spare.prepare(outputs, len(todo), statics)  # the first write: only into the spare
-        html = _render(config, cache, site, todo, spare, jobs, progress, sources)
-        links = _body_links(config, cache, site, sources, html)
+        links_found = _render(config, cache, site, todo, spare, jobs, progress, sources)
+        links = _body_links(config, cache, site, links_found)
         warnings = body_link_problems(site.articles, links, outputs, as_errors=strict)
         if warnings and strict:
             raise BuildFailed(warnings)  # only the spare folder has changed
@@ -144,7 +144,7 @@ def _build(
             except BuildFailed as failed:  # the pages are published all the same
                 search_failed = failed
         publish.publish(spare)
-        cache.save(sources.entries, site.related, html, links, [spare.live, spare.folder])
+        cache.save(sources.entries, site.related, links, [spare.live, spare.folder])
     finally:
         gc.unfreeze()
     if search_failed:
@@ -181,24 +181,25 @@ def _render(
     jobs: int,
     progress: bool,
     sources: Sources,
-) -> dict[str, str]:
+) -> dict[str, Links]:
     """Render pages ``todo`` into the spare folder, writing only those whose bytes
-    changed. Returns the bodies converted to HTML on the way, for the cache."""
+    changed. The bodies converted on the way go to the HTML cache as they come
+    (cache.HtmlSaver); returns the links marked in them."""
     if not todo:
         return {}
     articles = [a for i in todo for a in site.pages[i].shown_bodies()]
     known_html = cache.html({a.body_digest for a in articles})
     missing = {a.body_digest: a for a in articles if a.body_digest not in known_html}
-    markdown = {key: sources.markdown(article) for key, article in missing.items()}
+    markdown = MarkdownFiles({key: article.path for key, article in missing.items()})
     renderer = Renderer(config, cache.bytecode_cache(), known_html, markdown)
     counter = Progress(len(todo), "pages", quiet=not progress)
-    converted: dict[str, str] = {}
+    saver = cache.html_saver({e.article.body_digest for e in sources.entries.values()})
     try:
         renderer.prepare({site.pages[i].template for i in todo})
         job = RenderJob(site.pages, renderer, spare.folder, spare.have)
         on_error = functools.partial(_template_error, config)
         for batch in render_pages(job, todo, jobs, on_error):
-            converted.update(batch.html)
+            saver.add(batch.html, batch.links)
             for done in batch.pages:
                 spare.files[done.path] = done.file
                 if done.written:
@@ -210,25 +211,24 @@ def _render(
         raise BuildFailed([failed.error]) from failed
     finally:
         counter.close()
-    return converted
+    return saver.close()
 
 
 def _body_links(
-    config: SiteConfig, cache: Cache, site: SitePlan, sources: Sources, converted: dict[str, str]
+    config: SiteConfig, cache: Cache, site: SitePlan, converted: dict[str, Links]
 ) -> dict[str, Links]:
     """The links marked in every article's body, to check them: as an earlier build
     found them, else from the body's HTML (converted by this build, cached, or, when
     the cache lost it, converted now)."""
     live = {a.body_digest for a in site.articles}
-    known = cache.body_links()
+    known = {**cache.body_links(), **converted}
     unknown = live - known.keys()
-    bodies = {**cache.html(unknown - converted.keys()), **converted}
-    lost = [a for a in site.articles if a.body_digest in unknown - bodies.keys()]
+    bodies = cache.html(unknown)
+    missing = unknown - bodies.keys()  # once: per article it made this quadratic
+    lost = [a for a in site.articles if a.body_digest in missing]
     if lost:
-        renderer = Renderer(config)
-        for article in lost:
-            renderer.markdown[article.body_digest] = sources.markdown(article)
-            bodies[article.body_digest] = renderer.body_html(article.body_digest)
+        renderer = Renderer(config, markdown=MarkdownFiles({a.body_digest: a.path for a in lost}))
+        bodies.update((a.body_digest, renderer.body_html(a.body_digest)) for a in lost)
     return body_links(bodies, known, live)
 
 

@@ -1,5 +1,6 @@
 """Stage 4: Markdown bodies and Jinja2 pages. Pure: pages in, bytes out."""
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,6 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
-    pass_context,
     select_autoescape,
 )
 from markupsafe import Markup
@@ -50,7 +50,6 @@ def make_environment(config: SiteConfig, bytecode: BytecodeCache | None = None) 
     env.globals.update(
         site=config,
         t=load_strings(config.templates_dir),
-        url=_link,
         absolute_url=lambda url: urls.absolute_url(config.base_url, url),
         permalink=urls.article_url,
         home_url=urls.home_url,
@@ -73,12 +72,6 @@ def make_environment(config: SiteConfig, bytecode: BytecodeCache | None = None) 
     return env
 
 
-@pass_context
-def _link(context: Any, target: str) -> str:
-    site = context["site"]
-    return urls.link(context["page"].url, target, site.base_url, site.offline)
-
-
 class Renderer:
     """Renders pages; holds the Jinja environment and one Markdown converter."""
 
@@ -87,7 +80,7 @@ class Renderer:
         config: SiteConfig,
         bytecode: BytecodeCache | None = None,
         known_html: dict[str, str] | None = None,
-        markdown: dict[str, str] | None = None,
+        markdown: Mapping[str, str] | None = None,
     ):
         self.config = config
         self.env = make_environment(config, bytecode)
@@ -131,7 +124,10 @@ class Renderer:
         return Markup(resolve_links(self.body_html(key), link))
 
     def render(self, page: Page) -> bytes:
-        context: dict[str, Any] = {"page": page, **page.data.context()}
+        config = self.config
+        # url(target): the link to target from this page (urls.linker).
+        url = urls.linker(page.url, config.base_url, config.offline)
+        context: dict[str, Any] = {"page": page, "url": url, **page.data.context()}
         if page.article is not None:
             context["article"] = page.article
             context["body"] = self.body(page.url, page.article.body_digest)

@@ -8,6 +8,7 @@ together (two at one address). The files are read on every core when there are m
 import functools
 import os
 import time
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,6 +22,7 @@ from .load import read_source, scan_sources
 from .progress import Progress
 from .validate import check_together, validate
 from .workers import can_fork, fork_map
+from .yamltext import normalise_text
 
 MIN_PARALLEL_READS = 500
 READ_BATCH = 64
@@ -30,13 +32,7 @@ READ_BATCH = 64
 class Sources:
     articles: list[Article]
     entries: dict[str, SourceEntry]  # the cache entry of every file, by path
-    bodies: dict[str, str]  # body digest -> Markdown, of the files read this time
     hidden: list[str]  # hidden files and folders left out of the content folder
-
-    def markdown(self, article: Article) -> str:
-        """The Markdown of an article's body: read this time, else read again."""
-        key = article.body_digest
-        return self.bodies[key] if key in self.bodies else _reread_body(article)
 
 
 def read_articles(
@@ -70,11 +66,9 @@ def read_articles(
         results = map(read, batches)
     fresh: dict[str, SourceEntry] = {}
     failed: dict[str, list[Problem]] = {}
-    bodies: dict[str, str] = {}
-    for batch, batch_failed, batch_bodies in results:
+    for batch, batch_failed in results:
         fresh.update(batch)
         failed.update(batch_failed)
-        bodies.update(batch_bodies)
         counter.advance(len(batch) + len(batch_failed))
     counter.close()
 
@@ -92,7 +86,7 @@ def read_articles(
     errors.extend(check_together(articles))
     if errors:
         raise BuildFailed(errors)
-    return Sources(articles, entries, bodies, scan.hidden)
+    return Sources(articles, entries, scan.hidden)
 
 
 def _unchanged(entry: SourceEntry | None, st: os.stat_result) -> bool:
@@ -101,14 +95,13 @@ def _unchanged(entry: SourceEntry | None, st: os.stat_result) -> bool:
 
 def _read_batch(
     paths: list[str], cached: dict[str, SourceEntry], tz: ZoneInfo
-) -> tuple[dict[str, SourceEntry], dict[str, list[Problem]], dict[str, str]]:
+) -> tuple[dict[str, SourceEntry], dict[str, list[Problem]]]:
     """Read, and parse the files whose bytes changed (the others: their cached entry).
 
-    Returns the entries, the problems of the files that have some, and the Markdown
-    bodies of the files parsed."""
+    Returns the entries, and the problems of the files that have some. The bodies are
+    not kept: read again when converted (MarkdownFiles), they cost no memory meanwhile."""
     done: dict[str, SourceEntry] = {}
     failed: dict[str, list[Problem]] = {}
-    bodies: dict[str, str] = {}
     for path in paths:
         data = Path(path).read_bytes()
         file_hash = digest(data)
@@ -123,18 +116,46 @@ def _read_batch(
             failed[path] = problems.errors
             continue
         done[path] = SourceEntry(0, 0, file_hash, article)
-        bodies[article.body_digest] = source.body
-    return done, failed, bodies
+    return done, failed
 
 
-def _reread_body(article: Article) -> str:
-    """The Markdown of an article the cache knows, but whose HTML it lost."""
+class MarkdownFiles(Mapping[str, str]):
+    """Article bodies by digest, read from their files when they are converted: held
+    all at once, they took a gigabyte at 100,000 articles."""
+
+    def __init__(self, paths: dict[str, str]):
+        self.paths = paths  # body digest -> the article's file
+
+    def __getitem__(self, key: str) -> str:
+        return read_body(self.paths[key], key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+
+def read_body(path: str, key: str) -> str:
+    """The Markdown body of the article file at ``path`` whose digest is ``key``.
+
+    Raises BuildFailed when the file no longer holds that body."""
+    data = Path(path).read_bytes()
     try:
-        body: str | None = read_source(Path(article.path)).body
+        # The body follows the front matter's closing line (load.split_front_matter);
+        # the digest proves it the same, without parsing the YAML again.
+        lines = normalise_text(data).split("\n")
+        if lines[0].strip() == "---":
+            end = next(n for n in range(1, len(lines)) if lines[n].strip() in ("---", "..."))
+            body = "\n".join(lines[end + 1 :])
+            if digest(body) == key:
+                return body
+    except (UnicodeDecodeError, StopIteration):
+        pass
+    try:
+        body = read_source(Path(path), data).body
     except BuildFailed:
-        body = None
-    if body is None or digest(body) != article.body_digest:
-        raise BuildFailed(
-            [Problem(Path(article.path), "the file changed during the build", "build again")]
-        )
+        body = ""
+    if digest(body) != key:
+        raise BuildFailed([Problem(Path(path), "the file changed during the build", "build again")])
     return body

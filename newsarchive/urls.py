@@ -8,6 +8,7 @@ relative, so one built site works at a domain root and under a sub-path.
 import functools
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
@@ -188,6 +189,36 @@ def link(from_url: str, to_url: str, base_url: str, offline: bool = False) -> st
     if from_url == not_found_url() and not offline:
         return base_path(base_url) + quote(to_url, safe="/#?=&%.-_~")
     return relative_url(from_url, to_url, offline)
+
+
+def linker(from_url: str, base_url: str, offline: bool = False) -> Callable[[str], str]:
+    """``link`` from one page, its way up to the site's root worked out once: a page
+    holds dozens of links and a big build a million, most of them plain paths that
+    share no folder with the page (those are the page's "../" times its depth, then
+    the target; any other goes through ``link``)."""
+    if offline or from_url == not_found_url():
+        return functools.partial(_link_from, from_url, base_url, offline)
+    from_dir = posixpath.dirname(output_file(from_url))
+    first = from_dir.partition("/")[0]
+    up = "../" * (from_dir.count("/") + 1) if from_dir else ""
+
+    def to(target: str) -> str:
+        if target.partition("/")[0] != first and _PLAIN_PATH.match(target):
+            return up + target
+        return relative_url(from_url, target)
+
+    return to
+
+
+# A path whose relative link is itself: "/"-separated parts that need no quoting and
+# are neither empty nor "." or "..", the last part possibly empty (a folder).
+_PLAIN_PATH = re.compile(
+    r"(?:[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*/)*(?:[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*)?\Z"
+)
+
+
+def _link_from(from_url: str, base_url: str, offline: bool, to_url: str) -> str:
+    return link(from_url, to_url, base_url, offline)
 
 
 def body_link(from_url: str, written: str, base_url: str, offline: bool = False) -> str | None:

@@ -19,7 +19,7 @@ from conftest import SiteDir, article, leftovers, tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive import sources, urls, workers
+from newsarchive import cache, render, sources, urls, workers
 from newsarchive.cli import main
 from newsarchive.content import Article
 from newsarchive.progress import Progress
@@ -277,6 +277,36 @@ def test_bodies_whose_html_the_cache_lost_are_read_again(site, tmp_path):
     apply_change(site, ("template", 0, "x"))  # every page again, from cached articles
     check_after(site, tmp_path / "clean")
     assert list(site.output.glob("2020/*/*/index.html"))
+
+
+def test_converted_bodies_are_cached_a_part_at_a_time_and_reused(site, tmp_path, monkeypatch):
+    # A build holds no more than cache.HtmlSaver.HELD characters of converted bodies: here
+    # it writes them after every batch of pages. The next build converts none of them.
+    monkeypatch.setattr(workers, "BATCH", 4)
+    monkeypatch.setattr(cache.HtmlSaver, "HELD", 1)
+    writes: list[set[str]] = []
+    save_html = cache.Cache.save_html
+
+    def counted(self, new, live, keep=True):
+        writes.append(set(new))
+        return save_html(self, new, live, keep)
+
+    monkeypatch.setattr(cache.Cache, "save_html", counted)
+    for i in range(12):
+        site.add(f"bai-{i}.md", article(f"Tin {i}", f"2020-01-{1 + i:02d}", f"Nội dung {i}."))
+    assert site.build("--quiet") == 0
+    assert len(writes) > 1 and len(set.union(*writes)) == 12
+
+    def no_conversion(*args):
+        raise AssertionError("a body was converted again")
+
+    monkeypatch.setattr(render, "to_html", no_conversion)
+    template = site.root / "templates/base.html"
+    template.write_text(template.read_text(encoding="utf-8") + "<!-- v2 -->", encoding="utf-8")
+    assert site.build("--quiet") == 0
+    monkeypatch.undo()
+    assert clean_build(site, tmp_path / "clean") == 0
+    assert tree(site.output) == tree(tmp_path / "clean")
 
 
 def test_a_deleted_or_edited_output_is_written_again(site, tmp_path):

@@ -43,6 +43,28 @@ def test_links_between_pages_are_relative(src, dst, href):
     assert urls.relative_url(src, dst) == href
 
 
+PAGES = [
+    *("", "2019/", "2019/04/", "2019/04/a/", "2019/04/b/", "2020/01/a/", "404.html"),
+    *("feed.xml", "chuyen-muc/", "chuyen-muc/x/", "chuyen-muc/x/trang/2/", "the/x/feed.xml"),
+    *("tin-tuc/abc-123.html", "tin-tuc/abc/", "tin tức/ả/", "a//b/", "robots.txt"),
+]
+TARGETS = [
+    *PAGES,
+    *("css/site.css", "favicon.svg", "chuyen-muc/x/trang/3/", "2019/04/b/#x", "../up/"),
+    *("2019/04/a/index.html", ".well-known/x", "a/./b/", "%C3%A1/", "2019/04/%C3%A1/"),
+]
+
+
+@pytest.mark.parametrize("offline", [False, True])
+@pytest.mark.parametrize("base", ["https://example.org/", "https://user.github.io/repo/"])
+def test_a_pages_linker_gives_the_links_link_gives(base, offline):
+    # urls.linker works out a page's way up once; every link must still be link()'s.
+    for page in PAGES:
+        link_from = urls.linker(page, base, offline)
+        for target in TARGETS:
+            assert link_from(target) == urls.link(page, target, base, offline), (page, target)
+
+
 def test_offline_links_name_index_html():
     assert urls.relative_url("2019/04/a/", "2019/04/b/", offline=True) == "../b/index.html"
 
