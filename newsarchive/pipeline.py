@@ -13,7 +13,7 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -301,13 +301,17 @@ def _build(
         files.update({paths[i]: have[paths[i]] for i in set(range(len(paths))) - set(todo)})
         seen_statics, copied = _copy_statics(statics, state, have, spare, files)
         _link_the_rest(live, spare, files, written | copied, there)
-        output.carry_folder(live, spare, _bundle(), search.FINGERPRINT_FILE)
         note, search_failed = "search index left as it was (--no-search)", None
         if search_on:
+            # The spare folder's own index (one version older) is brought up to date:
+            # only the segments that changed are written (search/writer.py).
+            bodies = _bodies(config, cache, site.articles, sources.bodies, converted)
             try:
-                note = _update_search(config, files, spare)
+                note = _update_search(config, site.articles[::-1], bodies, spare)
             except BuildFailed as failed:
                 search_failed = failed
+        if not search_on or search_failed:
+            output.carry_folder(live, spare, _bundle(), search.FINGERPRINT_FILE)
         new_state = OutputState(
             key=cache.key,
             output_dir=str(live),
@@ -496,28 +500,56 @@ def update_search(config: SiteConfig, stop: threading.Event | None = None) -> st
     """Bring the search index up to date with the site the last build published.
 
     For `serve`, which publishes the pages without it first, so that open pages reload
-    at once: remaking the index takes half a minute at 10,000 articles. Setting ``stop``
-    ends it early and keeps the previous index (a file changed: the pages come first)."""
-    state = Cache(config).state(config.output_dir)  # None: the indexer reads the pages
-    return _update_search(config, state.files if state else {}, config.output_dir, stop)
+    at once. Setting ``stop`` ends it early and keeps the previous index (a file
+    changed: the pages come first)."""
+    cache = Cache(config)
+    site = plan(config)
+    bodies = _bodies(config, cache, site.articles, {}, {})
+    return _update_search(config, site.articles[::-1], bodies, config.output_dir, stop)
+
+
+def _bodies(
+    config: SiteConfig,
+    cache: Cache,
+    articles: Sequence[Article],
+    markdown: dict[str, str],
+    converted: dict[str, str],
+) -> Callable[[set[str]], dict[str, str]]:
+    """The HTML of article bodies by digest, for the search index: converted by this
+    build, cached, or (when the cache lost it) converted now."""
+    by_key = {a.body_digest: a for a in articles}
+    renderer: list[Renderer] = []
+
+    def bodies(keys: set[str]) -> dict[str, str]:
+        found = {key: converted[key] for key in keys & converted.keys()}
+        found.update(cache.html(keys - found.keys()))
+        for key in sorted(keys - found.keys()):
+            if not renderer:
+                renderer.append(Renderer(config))
+            renderer[0].markdown[key] = markdown.get(key) or _reread_body(by_key[key])
+            found[key] = renderer[0].body_html(key)
+        return found
+
+    return bodies
 
 
 def _update_search(
     config: SiteConfig,
-    files: dict[str, OutputFile],
+    articles: Sequence[Article],
+    bodies: Callable[[set[str]], dict[str, str]],
     folder: Path,
     stop: threading.Event | None = None,
 ) -> str:
-    """``files``: what the build knows of the site's files in ``folder`` (their digests)."""
-    if config.offline:
-        return "no search index (offline copies cannot search)"
+    """``articles`` oldest first; ``bodies`` gives their HTML by digest."""
     started = time.perf_counter()
-    digests = {rel: file.digest for rel, file in files.items()}
+    bundle = folder / _bundle()
     try:
-        indexed = search.update_index(folder, digests, stop)
-    except BuildFailed as failed:
+        root = "../" * len(_bundle().parts)
+        indexed = search.update_index(bundle, articles, bodies, stop, root)
+    except OSError as exc:
         raise BuildFailed(
-            failed.errors, "the pages were published; the search index is the previous one."
+            [output.os_problem(exc, "")],
+            "the pages were published; the search index is the previous one.",
         ) from None
     if indexed.stopped:
         return "search index update stopped (the previous index stays)"

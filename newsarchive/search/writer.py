@@ -1,0 +1,206 @@
+"""Write the search index of a site's articles, changing only the files that differ.
+
+The layout is a pure function of the articles (oldest first, as pagination orders
+them): documents are numbered in that order; the segments are the binary digits of
+their count (10,000 = 8192 + 1024 + 512 + 256 + 16); each segment's terms are spread
+over shard files by a hash. A segment's folder is named by a digest of its documents,
+so an update keeps every segment whose documents are unchanged and writes only the
+new ones (adding an article changes the smallest segments, as a binary counter
+carries). The result is the same bytes as an index written from scratch.
+
+Order of writing, so that an interrupted update leaves a usable index: the stamp goes
+first; new segments are written beside the old ones, each in a temporary folder renamed
+into place when complete (``stop`` is checked between them); then the titles, the
+manifest, the removal of the old segments, and the stamp again.
+"""
+
+import contextlib
+import os
+import shutil
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..content import Article
+from ..fingerprint import digest
+from ..urls import article_url
+from . import format as fmt
+from .segment import Words, encode
+from .terms import html_text
+
+BODY_BATCH = 512  # article bodies loaded at a time
+
+
+@dataclass(frozen=True)
+class Doc:
+    """An article as the index shows it; ``key`` changes with anything indexed."""
+
+    url: str
+    title: str
+    date: str
+    category: str
+    lead: str
+    body_digest: str
+    key: str
+
+    def row(self) -> list[str]:
+        return [self.url, self.title, self.date, self.category, self.lead]
+
+
+def index_doc(article: Article) -> Doc:
+    url = article_url(article)
+    date = article.published.strftime("%d/%m/%Y")
+    fields = [url, article.title, date, article.category, article.summary]
+    return Doc(*fields, article.body_digest, digest(*fields, article.body_digest))
+
+
+@dataclass(frozen=True)
+class IndexResult:
+    pages: int
+    reindexed: bool
+    stopped: bool = False  # by ``stop``: the previous index is still in place
+    written: int = 0  # files written or removed
+    segments_written: int = 0
+
+
+def update_index(
+    folder: Path,
+    articles: Sequence[Article],
+    bodies: Callable[[set[str]], dict[str, str]],
+    stop: threading.Event | None = None,
+    root: str = "../../",
+) -> IndexResult:
+    """Bring the index in ``folder`` up to date with ``articles`` (oldest first).
+
+    ``bodies`` gives the HTML of article bodies by digest: it is asked only for the
+    articles of the segments that change. Setting ``stop`` ends the update before the
+    manifest changes: the previous index stays as it was. ``root``: the site's root
+    relative to ``folder``, where the engine finds the article pages."""
+    docs = [index_doc(a) for a in articles]
+    if not docs:
+        shutil.rmtree(folder, ignore_errors=True)
+        return IndexResult(0, reindexed=False)
+    old = _read_manifest(folder)
+    stamp = folder / fmt.STAMP
+    layout, start = [], 0
+    for size in fmt.segment_sizes(len(docs)):
+        part = docs[start : start + size]
+        name = digest(str(fmt.VERSION), *(d.key for d in part))[:16]
+        layout.append((name, start, size))
+        start += size
+    known = {s[0]: s[3] for s in old["segments"]} if old else {}
+    present = {name: known[name] for name, _, _ in layout if name in known}
+    if old is not None and len(present) == len(layout) and _stamped(folder):
+        return IndexResult(len(docs), reindexed=False)
+
+    stamp.unlink(missing_ok=True)
+    written = segments = 0
+    shards: dict[str, int] = {}
+    for name, start, size in layout:
+        if name in present and (folder / "s" / name).is_dir():
+            shards[name] = present[name]
+            continue
+        if stop is not None and stop.is_set():
+            return IndexResult(len(docs), reindexed=False, stopped=True)
+        shards[name], count = _write_segment(folder, name, docs[start : start + size], bodies)
+        written += count
+        segments += 1
+    manifest = {
+        "version": fmt.VERSION,
+        "docs": len(docs),
+        "root": root,
+        "segments": [[name, start, size, shards[name]] for name, start, size in layout],
+    }
+    written += _write_docs(folder, docs)
+    data = fmt.script(fmt.MANIFEST, manifest)
+    written += _put(folder / f"{fmt.MANIFEST}.js", data)
+    written += _remove_other_segments(folder, set(shards))
+    stamp.write_text(digest(data) + "\n", encoding="ascii")
+    return IndexResult(len(docs), reindexed=True, written=written, segments_written=segments)
+
+
+def _stamped(folder: Path) -> bool:
+    try:
+        manifest = (folder / f"{fmt.MANIFEST}.js").read_bytes()
+        return (folder / fmt.STAMP).read_text(encoding="ascii") == digest(manifest) + "\n"
+    except OSError:
+        return False
+
+
+def _read_manifest(folder: Path) -> dict | None:
+    try:
+        name, data = fmt.read_script((folder / f"{fmt.MANIFEST}.js").read_bytes())
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if name != fmt.MANIFEST or not isinstance(data, dict) or data.get("version") != fmt.VERSION:
+        return None
+    return data
+
+
+def _put(path: Path, data: bytes) -> int:
+    """Write ``data`` unless the file holds it; 1 when written. Through a new file
+    renamed into place: the old one may be a hard link to the served site's."""
+    try:
+        if path.read_bytes() == data:
+            return 0
+    except OSError:
+        pass
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return 1
+
+
+def _write_docs(folder: Path, docs: list[Doc]) -> int:
+    """The titles and addresses, DOC_CHUNK documents a file: an addition changes the last."""
+    written = 0
+    chunks = range(0, len(docs), fmt.DOC_CHUNK)
+    for number, start in enumerate(chunks):
+        rows = [d.row() for d in docs[start : start + fmt.DOC_CHUNK]]
+        written += _put(folder / "d" / f"{number}.js", fmt.script(f"d/{number}", rows))
+    for extra in (folder / "d").glob("*.js"):
+        if not extra.stem.isdigit() or int(extra.stem) >= len(chunks):
+            extra.unlink()
+            written += 1
+    return written
+
+
+def _remove_other_segments(folder: Path, keep: set[str]) -> int:
+    removed = 0
+    with contextlib.suppress(FileNotFoundError):
+        for entry in os.scandir(folder / "s"):
+            if entry.name not in keep:
+                removed += sum(len(files) for _, _, files in os.walk(entry.path))
+                shutil.rmtree(entry.path, ignore_errors=True)
+    return removed
+
+
+def _write_segment(
+    folder: Path, name: str, docs: list[Doc], bodies: Callable[[set[str]], dict[str, str]]
+) -> tuple[int, int]:
+    """Write one segment's shards; (shards, files written)."""
+    files = encode(name, _words(docs, bodies))
+    target = folder / "s" / name
+    tmp = folder / "s" / f".{name}.{os.getpid()}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for number, data in enumerate(files):
+        (tmp / f"{number}.js").write_bytes(data)
+    shutil.rmtree(target, ignore_errors=True)
+    os.replace(tmp, target)
+    return len(files), len(files)
+
+
+def _words(docs: list[Doc], bodies: Callable[[set[str]], dict[str, str]]) -> Words:
+    words = Words()
+    for start in range(0, len(docs), BODY_BATCH):
+        batch = docs[start : start + BODY_BATCH]
+        html = bodies({d.body_digest for d in batch})
+        for doc in batch:
+            words.add(doc.title, html_text(html[doc.body_digest]))
+    return words
