@@ -590,8 +590,29 @@ def test_when_the_index_cannot_load_the_page_says_so(served, browser):
     page = context.new_page()
     page.goto(served + "tim-kiem/?q=hai")
     page.wait_for_function(
-        "document.querySelector('.search-status').textContent.includes('file://')"
+        "document.querySelector('.search-status').textContent.includes('chỉ mục tìm kiếm')"
     )
     assert page.input_value("#search-page-q") == "hai"
     assert page.locator(".search-result").count() == 0
     context.close()
+
+
+@pytest.fixture(scope="module")
+def offline_copy(built) -> Path:
+    assert built.build("--offline", "--quiet") == 0
+    return built.root / "_site-offline"
+
+
+def test_the_offline_copy_searches_from_files(offline_copy, page):
+    """The index is script files, which a page opened from a file loads: the offline
+    copy searches too, from the header's box, and its results open the articles."""
+    page.goto((offline_copy / SEED_URL / "index.html").as_uri())
+    page.fill("#site-search", "nghiem thu")
+    page.press("#site-search", "Enter")
+    page.wait_for_function(SETTLED)
+    assert page.url.startswith("file://") and page.url.endswith("tim-kiem/index.html?q=nghiem+thu")
+    found = results(page)
+    assert titles(found)[:1] == ["Nghiệm thu công trình thoát nước"]
+    page.click(".search-result h2 a")
+    page.wait_for_url("**/2021/07/*/index.html")
+    assert page.locator("h1").inner_text() == "Nghiệm thu công trình thoát nước"
