@@ -30,6 +30,8 @@
 
   // Each search has a number; an answer that arrives after a newer search began is dropped.
   let current = 0;
+  let query = ""; // the query whose results are listed
+  let loadingMore = false;
   let shown = 0;
   let total = 0;
   let typingTimer = 0;
@@ -57,9 +59,9 @@
     return (new URLSearchParams(location.search).get("q") || "").trim();
   }
 
-  function keepInAddress(query) {
+  function keepInAddress(wanted) {
     const address = new URL(location.href);
-    if (query) address.searchParams.set("q", query);
+    if (wanted) address.searchParams.set("q", wanted);
     else address.searchParams.delete("q");
     if (address.href !== location.href) history.replaceState(history.state, "", address);
   }
@@ -122,9 +124,10 @@
     shown = total = 0;
   }
 
-  // Shows the first page of results for `query`; `typing`: while the reader types.
-  async function show(query, typing = false) {
+  // Shows the first page of results for `wanted`; `typing`: while the reader types.
+  async function show(wanted, typing = false) {
     const number = ++current;
+    query = wanted;
     if (!query) {
       clear();
       setStatus("", !typing);
@@ -152,41 +155,42 @@
   }
 
   async function showMore() {
+    // Not disabled while it loads: a disabled button loses the keyboard focus.
+    if (loadingMore) return;
+    loadingMore = true;
     const number = current;
-    const query = input.value.trim();
-    more.disabled = true;
     let answer;
     try {
       answer = await engine().search(query, { offset: shown, limit: PAGE_SIZE });
     } catch (error) {
-      setStatus(root.dataset.unavailable);
+      if (number === current) setStatus(root.dataset.unavailable);
       console.warn("search unavailable:", error);
       return;
     } finally {
-      more.disabled = false;
+      loadingMore = false;
     }
     if (number !== current) return;
     const items = answer.results.map(resultItem);
     list.append(...items);
     shown += items.length;
-    more.hidden = shown >= total || items.length === 0;
     // The reader goes on reading where the new results begin, not back at the button.
     items[0]?.querySelector(".search-link").focus();
+    more.hidden = shown >= total || items.length === 0;
   }
 
   function searchNow(typing = false) {
     clearTimeout(typingTimer);
-    const query = input.value.trim();
-    keepInAddress(query);
-    return show(query, typing);
+    const wanted = input.value.trim();
+    keepInAddress(wanted);
+    return show(wanted, typing);
   }
 
   function start() {
-    const query = queryInAddress();
-    for (const box of document.querySelectorAll("input[name=q]")) box.value = query;
-    if (query) {
+    const wanted = queryInAddress();
+    for (const box of document.querySelectorAll("input[name=q]")) box.value = wanted;
+    if (wanted) {
       setStatus(root.dataset.loading);
-      show(query);
+      show(wanted);
     }
   }
 
