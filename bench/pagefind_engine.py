@@ -125,22 +125,25 @@ def exact_token(word: str) -> str:
     return f"{folded_token(word)}{marks}z" if marks else folded_token(word)
 
 
+# The commit whose newsarchive/common_words.txt the records were made with (the file
+# left the package with Pagefind; git keeps it).
+COMMON_WORDS_AT = "53c3fb9"
+
+
 @cache
 def _common_ranks() -> dict[str, int]:
-    """newsarchive/common_words.txt as main had it (from git when the file is gone)."""
-    path = REPO / "newsarchive" / "common_words.txt"
-    if path.is_file():
-        text = path.read_text(encoding="utf-8")
-    else:
-        shown = subprocess.run(
-            ["git", "show", "main:newsarchive/common_words.txt"],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-        )
-        text = shown.stdout if shown.returncode == 0 else ""
+    """Rank of each of the most frequent Vietnamese words, as main's records used it."""
+    shown = subprocess.run(
+        ["git", "show", f"{COMMON_WORDS_AT}:newsarchive/common_words.txt"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    if shown.returncode != 0:
+        # Only the index's size depends on it (common words first compress better).
+        print(f"(no common_words.txt at {COMMON_WORDS_AT}: records in text order)")
     ranks: dict[str, int] = {}
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    lines = [line for line in shown.stdout.splitlines() if line and not line.startswith("#")]
     for rank, line in enumerate(lines):
         for form in words(line):
             ranks.setdefault(form, rank)
