@@ -123,7 +123,40 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
     ranked = [-doc for _, doc in scored]
     hits = []
     for score, doc in scored[offset : offset + limit]:
-        rows = index.file(f"d/{-doc // fmt.DOC_CHUNK}")
-        row = rows[-doc % fmt.DOC_CHUNK]  # type: ignore[index]
-        hits.append(Hit(-doc, -score, *row))
+        hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
     return Results(len(ranked), hits, ranked, index.fetched)
+
+
+def _row(index: Index, manifest: dict, doc: int) -> list[str]:
+    """[url, title, date, category, lead] of a document."""
+    for name, start, size, _shards in manifest["segments"]:
+        if start <= doc < start + size:
+            rows = index.file(f"s/{name}/d{(doc - start) // fmt.DOC_CHUNK}")
+            return rows[(doc - start) % fmt.DOC_CHUNK]  # type: ignore[index]
+    raise ValueError(f"no document {doc}")
+
+
+def search_index_problems(folder: Path) -> list[str]:
+    """What is wrong with the index in ``folder``: missing or unreadable files (for
+    `check --built`)."""
+    index = Index(folder)
+    try:
+        manifest = index.file(fmt.MANIFEST)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return [f"missing or unreadable (no {fmt.MANIFEST}.js)"]
+    if not isinstance(manifest, dict) or manifest.get("version") != fmt.VERSION:
+        return [f"of another version than this newsarchive's ({fmt.VERSION})"]
+    names = []
+    for name, _start, size, shards in manifest["segments"]:
+        names += [f"s/{name}/{shard}" for shard in range(shards)]
+        names += [f"s/{name}/d{n}" for n in range(-(-size // fmt.DOC_CHUNK))]
+    broken = []
+    for name in names:
+        try:
+            fmt.read_script((folder / f"{name}.js").read_bytes())
+        except (OSError, ValueError, UnicodeDecodeError):
+            broken.append(f"{name}.js")
+    if broken:
+        more = f" and {len(broken) - 3} more" if len(broken) > 3 else ""
+        return [f"incomplete: {', '.join(broken[:3])}{more} missing or unreadable"]
+    return []

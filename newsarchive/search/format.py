@@ -15,12 +15,15 @@ STAMP = "newsarchive-fingerprint.txt"  # digest of the manifest, written last (s
 DOC_CHUNK = 8  # documents per file of titles and addresses (d/<n>.js)
 # A segment's shards hold about this many postings each: a query fetches one shard per
 # term and segment, neighbours included, so small shards keep a query's bytes small.
-SHARD_POSTINGS = 1024
-# A term keeps, in each segment, at most this share of the segment's documents (its
-# highest-impact ones; at least CAP_MIN): a term in most documents adds little to a
-# score (its idf is small), and its full list would be most of a query's bytes.
-CAP_SHARE = 8  # at most one document in CAP_SHARE
+SHARD_POSTINGS = 512
+# A term keeps, in each segment, the postings of its highest-impact documents: one in
+# CAP_SHARE of the segment's documents, at least CAP_MIN, at most CAP_MAX. A term in
+# that many documents adds little to a score (its idf is small), and its whole list
+# would be most of a query's bytes.
+CAP_SHARE = 8
 CAP_MIN = 64
+CAP_MAX = 1024
+MAX_QUERY_WORDS = 10  # words of a query after these are left out: bytes stay bounded
 MAX_SPELLINGS = 24  # spellings per term and segment that can earn the exact bonus
 
 # Ranking: BM25 over folded syllables, with pairs of adjacent syllables as extra terms.
@@ -90,7 +93,7 @@ def shard_count(postings: int) -> int:
 
 def cap(size: int) -> int:
     """How many postings a term keeps in a segment of ``size`` documents."""
-    return max(CAP_MIN, -(-size // CAP_SHARE))
+    return min(CAP_MAX, max(CAP_MIN, -(-size // CAP_SHARE)))
 
 
 def segment_sizes(count: int) -> list[int]:

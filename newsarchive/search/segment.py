@@ -55,44 +55,58 @@ def encode(name: str, words: Words) -> list[bytes]:
     docs = words.docs
     forms = list(words.numbers.forms)  # form number -> form
     folded_of: dict[str, int] = {}
-    form_fold = np.array(
-        [folded_of.setdefault(folding.fold(f), len(folded_of)) for f in forms] or [0],
-        dtype=np.int64,
-    )
+    local: list[int] = []  # a form's number among the forms of its syllable
+    fold_of_form: list[int] = []
+    seen: dict[int, int] = {}
+    for f in forms:
+        syllable = folded_of.setdefault(folding.fold(f), len(folded_of))
+        fold_of_form.append(syllable)
+        local.append(seen.get(syllable, 0))
+        seen[syllable] = local[-1] + 1
     folded = list(folded_of)
     syllables = len(folded)
+    form_fold = np.array(fold_of_form or [0], dtype=np.int64)
+    form_local = np.minimum(np.array(local or [0], dtype=np.int64), _LOCAL - 1)
 
-    form = np.frombuffer(words.words, dtype=np.int32).astype(np.int64)
+    form = np.frombuffer(words.words, dtype=np.int32)
     starts = np.frombuffer(words.starts, dtype=np.int64)
     sizes = np.diff(np.append(starts, len(form)))
     doc = np.repeat(np.frombuffer(words.part_doc, dtype=np.int32), sizes).astype(np.int64)
     weight = np.repeat(np.frombuffer(words.part_weight, dtype=np.int32), sizes)
-    fold = form_fold[form]
     lengths = np.bincount(doc, minlength=docs)
+    fold = form_fold[form]
 
-    # Syllables: (term, doc) -> weighted count.
-    keys, inverse = np.unique(fold * docs + doc, return_inverse=True)
-    s_count = np.bincount(inverse, weights=weight).astype(np.int64)
+    # Syllables: one sort of (syllable, doc, spelling) gives counts and spellings.
+    key = np.repeat(((fold * docs + doc) << _LOCAL_BITS) | form_local[form], weight)
+    key.sort()
+    spelled, _, spelled_count = _runs(key)
+    del key
+    keys, first, s_count = _runs(spelled >> _LOCAL_BITS, spelled_count)
     s_term, s_doc = keys // docs, keys % docs
-    s_mask = _spelling_masks(form, doc, form_fold, forms, keys, docs)
-    ranked_forms = s_mask[1]
-    s_mask = s_mask[0]
+    s_mask, ranked_forms = _spellings(spelled, first, form_fold, form_local, forms, docs)
+    del spelled, spelled_count, first, keys
 
-    # Pairs of adjacent words of one part.
+    # Pairs of adjacent words of one part: one sort of (pair, doc).
     adjacent = np.ones(max(len(form) - 1, 0), dtype=bool)
     ends = starts[1:] - 1
     adjacent[ends[(ends >= 0) & (ends < len(adjacent))]] = False
-    left, right = fold[:-1][adjacent], fold[1:][adjacent]
-    pair_keys, pair_of = np.unique(left * syllables + right, return_inverse=True)
-    keys, inverse = np.unique(pair_of * docs + doc[:-1][adjacent], return_inverse=True)
-    p_count = np.bincount(inverse, weights=weight[:-1][adjacent]).astype(np.int64)
-    p_term, p_doc = keys // docs + syllables, keys % docs
-    del form, doc, weight, fold, left, right, keys, inverse, pair_of
+    pair = fold[:-1][adjacent] * syllables + fold[1:][adjacent]
+    key = np.repeat(pair * docs + doc[:-1][adjacent], weight[:-1][adjacent])
+    del pair, adjacent, fold, doc, weight
+    key.sort()
+    keys, _, p_count = _runs(key)
+    del key
+    pair_keys, pair_first, _ = _runs(keys // docs)
+    p_term = np.repeat(np.arange(len(pair_keys)), np.diff(np.append(pair_first, len(keys))))
+    p_term += syllables
+    p_doc = keys % docs
+    del keys
 
     term = np.concatenate([s_term, p_term])
     doc = np.concatenate([s_doc, p_doc])
     count = np.concatenate([s_count, p_count])
     mask = np.concatenate([s_mask, np.ones(len(p_term), dtype=np.int64)])
+    del s_term, p_term, s_doc, p_doc, s_count, p_count, s_mask
     terms = syllables + len(pair_keys)
     names = folded + [
         f"{folded[a]} {folded[b]}"
@@ -105,19 +119,28 @@ def encode(name: str, words: Words) -> list[bytes]:
     norm = fmt.K1 * (1.0 - fmt.B + fmt.B * lengths / mean)
     scaled = count * (fmt.K1 + 1.0) / (count + norm[doc]) / (fmt.K1 + 1.0)
     impact = np.clip(np.rint(scaled * fmt.IMPACT_LEVELS), 1, fmt.IMPACT_LEVELS).astype(np.int64)
+    del scaled, count
 
     frequency = np.bincount(term, minlength=terms)
     keep = fmt.cap(docs)
-    if (frequency > keep).any():
-        order = np.lexsort((-doc, -impact, term))
-        first = np.concatenate([[0], np.cumsum(frequency)[:-1]])
-        rank = np.empty(len(term), dtype=np.int64)
-        rank[order] = np.arange(len(term)) - first[term[order]]
-        kept = rank < keep
+    over = np.flatnonzero(frequency[term] > keep)
+    if len(over):
+        # Within each such term: highest impact first, then the newest document.
+        best = (
+            (term[over] << 36)
+            | ((fmt.IMPACT_LEVELS - impact[over]) << 30)
+            | ((1 << 30) - 1 - doc[over])
+        )
+        order = np.argsort(best)  # the keys are distinct
+        ranked_terms = term[over][order]
+        _, group, _ = _runs(ranked_terms)
+        starts_of = np.repeat(group, np.diff(np.append(group, len(ranked_terms))))
+        dropped = over[order][np.arange(len(order)) - starts_of >= keep]
+        kept = np.ones(len(term), dtype=bool)
+        kept[dropped] = False
         term, doc, impact, mask = term[kept], doc[kept], impact[kept], mask[kept]
 
     text, bounds = _encode_postings(term, doc, impact, mask, syllables, terms)
-    kept_count = np.bincount(term, minlength=terms)
     shards = fmt.shard_count(len(term))
     files: list[dict[str, list]] = [{} for _ in range(shards)]
     for number, (name_, df, start, end) in enumerate(
@@ -129,32 +152,50 @@ def encode(name: str, words: Words) -> list[bytes]:
         if number < syllables:
             record.append(ranked_forms[number])
         files[fmt.term_hash(name_) % shards][name_] = record
-    del kept_count
     return [fmt.script(f"s/{name}/{n}", shard) for n, shard in enumerate(files)]
 
 
-def _spelling_masks(form, doc, form_fold, forms, keys, docs):
+_LOCAL_BITS = 5
+_LOCAL = 1 << _LOCAL_BITS  # spellings of a syllable told apart while counting
+
+
+def _runs(keys, counts=None):
+    """Sorted ``keys`` -> (distinct keys, where each run starts, run lengths, or the
+    sums of ``counts`` over each run)."""
+    if len(keys) == 0:
+        return keys, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    first = np.concatenate([[0], np.flatnonzero(keys[1:] != keys[:-1]) + 1])
+    if counts is None:
+        sums = np.diff(np.append(first, len(keys)))
+    else:
+        sums = np.add.reduceat(counts, first)
+    return keys[first], first, sums
+
+
+def _spellings(spelled, first, form_fold, form_local, forms, docs):
     """Each (syllable, doc) posting's spellings as bits, bit i for the syllable's i-th
-    spelling by number of documents (then as text); and each syllable's spellings."""
-    pairs = np.unique(form * docs + doc)
-    p_form, p_doc = pairs // docs, pairs % docs
-    by_docs = np.bincount(p_form, minlength=len(forms))
-    text_rank = np.empty(len(forms), dtype=np.int64)
-    text_rank[sorted(range(len(forms)), key=forms.__getitem__)] = np.arange(len(forms))
-    order = np.lexsort((text_rank, -by_docs, form_fold))  # forms by syllable, best first
-    rank = np.empty(len(forms), dtype=np.int64)
-    groups = form_fold[order]
-    first = np.searchsorted(groups, groups)  # where each syllable's forms start
-    rank[order] = np.arange(len(forms)) - first
+    spelling by number of documents (then as text), and each syllable's spellings.
+    ``spelled``: the sorted distinct (syllable, doc, local spelling number) keys;
+    ``first``: where each (syllable, doc) starts among them."""
+    local_of = spelled & (_LOCAL - 1)
+    syllable_of = (spelled >> _LOCAL_BITS) // docs
+    table = np.full((int(form_fold.max()) + 1, _LOCAL), -1, dtype=np.int64)
+    table[form_fold, form_local] = np.arange(len(forms))
+    by_docs = np.bincount(table[syllable_of, local_of], minlength=len(forms)).tolist()
+    fold_list = form_fold.tolist()
+    order = sorted(range(len(forms)), key=lambda f: (fold_list[f], -by_docs[f], forms[f]))
+    rank_of = [0] * len(forms)
     ranked: dict[int, list[str]] = {}
-    for number in order.tolist():
-        if rank[number] < fmt.MAX_SPELLINGS:
-            ranked.setdefault(int(form_fold[number]), []).append(forms[number])
-    bits = np.where(rank < fmt.MAX_SPELLINGS, np.left_shift(1, np.minimum(rank, 62)), 0)
-    posting = np.searchsorted(keys, form_fold[p_form] * docs + p_doc)
-    masks = np.zeros(len(keys), dtype=np.int64)
-    np.bitwise_or.at(masks, posting, bits[p_form])
-    return masks, [ranked.get(n, []) for n in range(int(form_fold.max()) + 1)]
+    for f in order:
+        group = ranked.setdefault(fold_list[f], [])
+        rank_of[f] = len(group) if len(group) < fmt.MAX_SPELLINGS else fmt.MAX_SPELLINGS
+        if len(group) < fmt.MAX_SPELLINGS:
+            group.append(forms[f])
+    ranks = np.array(rank_of or [0], dtype=np.int64)
+    placed = np.where(table >= 0, ranks[np.maximum(table, 0)], fmt.MAX_SPELLINGS)
+    bit = np.where(placed < fmt.MAX_SPELLINGS, np.left_shift(1, np.minimum(placed, 62)), 0)
+    masks = np.bitwise_or.reduceat(bit[syllable_of, local_of], first) if len(first) else first
+    return masks, [ranked.get(n, []) for n in range(len(table))]
 
 
 def _varint_lengths(values):

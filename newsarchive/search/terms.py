@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import folding
-from .format import pairs
+from .format import MAX_QUERY_WORDS, pairs
 
 _HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
@@ -33,10 +33,13 @@ def parse_query(text: str) -> Query:
     """`"hai bà" trưng` -> words hai, ba, trung; pairs `hai ba` (quoted), `ba trung`.
 
     A quote opens or closes a phrase (one left open runs to the end); pairs join the
-    words of one phrase, or of the text between phrases."""
+    words of one phrase, or of the text between phrases. Words after the first
+    MAX_QUERY_WORDS are left out."""
     query = Query()
+    left = MAX_QUERY_WORDS
     for number, part in enumerate(_QUOTE.split(text)):
-        words = folding.words(part)
+        words = folding.words(part)[:left]
+        left -= len(words)
         folded = [folding.fold(word) for word in words]
         for word, term in zip(words, folded, strict=True):
             if term not in query.typed:

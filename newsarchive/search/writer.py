@@ -30,6 +30,7 @@ from .segment import Words, encode
 from .terms import html_text
 
 BODY_BATCH = 512  # article bodies loaded at a time
+LEAD_WORDS = 40  # words of the text shown from a file when an article has no summary
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,12 @@ class Doc:
     title: str
     date: str
     category: str
-    lead: str
+    summary: str
     body_digest: str
     key: str
 
     def row(self) -> list[str]:
-        return [self.url, self.title, self.date, self.category, self.lead]
+        return [self.url, self.title, self.date, self.category]
 
 
 def index_doc(article: Article) -> Doc:
@@ -112,7 +113,6 @@ def update_index(
         "root": root,
         "segments": [[name, start, size, shards[name]] for name, start, size in layout],
     }
-    written += _write_docs(folder, docs)
     data = fmt.script(fmt.MANIFEST, manifest)
     written += _put(folder / f"{fmt.MANIFEST}.js", data)
     written += _remove_other_segments(folder, set(shards))
@@ -156,20 +156,6 @@ def _put(path: Path, data: bytes) -> int:
     return 1
 
 
-def _write_docs(folder: Path, docs: list[Doc]) -> int:
-    """The titles and addresses, DOC_CHUNK documents a file: an addition changes the last."""
-    written = 0
-    chunks = range(0, len(docs), fmt.DOC_CHUNK)
-    for number, start in enumerate(chunks):
-        rows = [d.row() for d in docs[start : start + fmt.DOC_CHUNK]]
-        written += _put(folder / "d" / f"{number}.js", fmt.script(f"d/{number}", rows))
-    for extra in (folder / "d").glob("*.js"):
-        if not extra.stem.isdigit() or int(extra.stem) >= len(chunks):
-            extra.unlink()
-            written += 1
-    return written
-
-
 def _remove_other_segments(folder: Path, keep: set[str]) -> int:
     removed = 0
     with contextlib.suppress(FileNotFoundError):
@@ -183,24 +169,44 @@ def _remove_other_segments(folder: Path, keep: set[str]) -> int:
 def _write_segment(
     folder: Path, name: str, docs: list[Doc], bodies: Callable[[set[str]], dict[str, str]]
 ) -> tuple[int, int]:
-    """Write one segment's shards; (shards, files written)."""
-    files = encode(name, _words(docs, bodies))
+    """Write one segment: its shards, and its documents' titles and addresses,
+    DOC_CHUNK a file (d0.js, d1.js...); (shards, files written)."""
+    words, leads = _words(docs, bodies)
+    files = {f"{n}": data for n, data in enumerate(encode(name, words))}
+    shards = len(files)
+    for number, start in enumerate(range(0, len(docs), fmt.DOC_CHUNK)):
+        rows = [
+            [*d.row(), leads[i]] for i, d in enumerate(docs[start : start + fmt.DOC_CHUNK], start)
+        ]
+        files[f"d{number}"] = fmt.script(f"s/{name}/d{number}", rows)
     target = folder / "s" / name
     tmp = folder / "s" / f".{name}.{os.getpid()}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    for number, data in enumerate(files):
-        (tmp / f"{number}.js").write_bytes(data)
+    for file, data in files.items():
+        (tmp / f"{file}.js").write_bytes(data)
     shutil.rmtree(target, ignore_errors=True)
     os.replace(tmp, target)
-    return len(files), len(files)
+    return shards, len(files)
 
 
-def _words(docs: list[Doc], bodies: Callable[[set[str]], dict[str, str]]) -> Words:
+def _words(
+    docs: list[Doc], bodies: Callable[[set[str]], dict[str, str]]
+) -> tuple[Words, list[str]]:
+    """The words of the articles, and the lead each shows where its text cannot be
+    fetched (from a file): its summary, or the beginning of its text."""
     words = Words()
+    leads = []
     for start in range(0, len(docs), BODY_BATCH):
         batch = docs[start : start + BODY_BATCH]
         html = bodies({d.body_digest for d in batch})
         for doc in batch:
-            words.add(doc.title, html_text(html[doc.body_digest]))
-    return words
+            text = html_text(html[doc.body_digest])
+            words.add(doc.title, text)
+            leads.append(doc.summary or _beginning(text))
+    return words, leads
+
+
+def _beginning(text: str) -> str:
+    parts = text.split(None, LEAD_WORDS + 1)
+    return " ".join(parts[:LEAD_WORDS]) + (" …" if len(parts) > LEAD_WORDS else "")

@@ -32,6 +32,7 @@ const VALUE = {};
   VALUE[char] = i;
 });
 const SNIPPET_WORDS = 30;
+const MAX_QUERY_WORDS = 10;
 
 // -- Words (newsarchive/folding.py) --
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -83,8 +84,10 @@ function pairs(items) {
 // -- Queries (newsarchive/search/terms.py) --
 function parseQuery(text) {
   const query = { words: [], typed: new Map(), pairs: [], quoted: new Set() };
+  let left = MAX_QUERY_WORDS;
   text.split(QUOTE).forEach((part, number) => {
-    const found = words(part);
+    const found = words(part).slice(0, left);
+    left -= found.length;
     const folded = found.map(fold);
     found.forEach((word, i) => {
       const term = folded[i];
@@ -353,8 +356,9 @@ async function search(text, { offset = 0, limit = 10 } = {}) {
   const root = ranked.index ? new URL(ranked.index.root || "../../", indexBase) : indexBase;
   const results = await Promise.all(
     shown.map(async (doc) => {
-      const rows = await load(`d/${Math.floor(doc / DOC_CHUNK)}`);
-      const [url, title, date, category, lead] = rows[doc % DOC_CHUNK];
+      const [name, start] = ranked.index.segments.find(([, first, size]) => doc < first + size);
+      const rows = await load(`s/${name}/d${Math.floor((doc - start) / DOC_CHUNK)}`);
+      const [url, title, date, category, lead] = rows[(doc - start) % DOC_CHUNK];
       const body = await pageText(new URL(url, root).href);
       const parts = body === null ? snippet(lead, terms, true) : snippet(body, terms, false);
       return { url, title, date, category, snippet: parts };
