@@ -8,10 +8,12 @@ so an update keeps every segment whose documents are unchanged and writes only t
 new ones (adding an article changes the smallest segments, as a binary counter
 carries). The result is the same bytes as an index written from scratch.
 
-Order of writing, so that an interrupted update leaves a usable index: the stamp goes
-first; new segments are written beside the old ones, each in a temporary folder renamed
-into place when complete (``stop`` is checked between them); then the titles, the
-manifest, the removal of the old segments, and the stamp again.
+Order of writing, so that an interrupted update leaves a usable index: new segments
+are written beside the old ones, each in a temporary folder renamed into place when
+complete (``stop`` is checked between them); then the stamp goes, the manifest is
+replaced, the old segments are removed and the stamp (a digest of the manifest) is
+written again. Until the manifest changes the previous index is whole; a folder whose
+stamp is missing is copied again from the served site (output.carry_folder).
 """
 
 import contextlib
@@ -95,18 +97,27 @@ def update_index(
     if old is not None and len(present) == len(layout) and _stamped(folder):
         return IndexResult(len(docs), reindexed=False)
 
-    stamp.unlink(missing_ok=True)
     written = segments = 0
     shards: dict[str, int] = {}
-    for name, start, size in layout:
-        if name in present and (folder / "s" / name).is_dir():
-            shards[name] = present[name]
-            continue
-        if stop is not None and stop.is_set():
+    new: list[Path] = []
+    try:
+        for name, start, size in layout:
+            if name in present and (folder / "s" / name).is_dir():
+                shards[name] = present[name]
+                continue
+            if stop is not None and stop.is_set():
+                raise _Stopped
+            new.append(folder / "s" / name)
+            part = docs[start : start + size]
+            shards[name], count = _write_segment(folder, name, part, bodies)
+            written += count
+            segments += 1
+    except BaseException as exc:
+        for path in new:  # not part of the index yet: the previous one stays as it was
+            shutil.rmtree(path, ignore_errors=True)
+        if isinstance(exc, _Stopped):
             return IndexResult(len(docs), reindexed=False, stopped=True)
-        shards[name], count = _write_segment(folder, name, docs[start : start + size], bodies)
-        written += count
-        segments += 1
+        raise
     manifest = {
         "version": fmt.VERSION,
         "docs": len(docs),
@@ -114,10 +125,15 @@ def update_index(
         "segments": [[name, start, size, shards[name]] for name, start, size in layout],
     }
     data = fmt.script(fmt.MANIFEST, manifest)
+    stamp.unlink(missing_ok=True)  # the index changes from here on
     written += _put(folder / f"{fmt.MANIFEST}.js", data)
     written += _remove_other_segments(folder, set(shards))
     stamp.write_text(digest(data) + "\n", encoding="ascii")
     return IndexResult(len(docs), reindexed=True, written=written, segments_written=segments)
+
+
+class _Stopped(Exception):
+    pass
 
 
 def _stamped(folder: Path) -> bool:
