@@ -10,9 +10,8 @@ from conftest import article, tree
 
 from newsarchive.config import load_config
 from newsarchive.pipeline import update_search
-from newsarchive.search import FINGERPRINT_FILE
+from newsarchive.search import FINGERPRINT_FILE, writer
 from newsarchive.search import format as fmt
-from newsarchive.search import writer
 from newsarchive.search.engine import Index, search
 
 BUNDLE = "tim-kiem/chi-muc"
