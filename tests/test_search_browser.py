@@ -512,6 +512,21 @@ def test_the_page_can_be_used_with_the_keyboard_alone(served, page):
     assert page.evaluate("document.activeElement.closest('#search') === null")
 
 
+def test_on_a_touch_screen_enter_puts_the_keyboard_away_to_show_the_results(served, browser):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    errors = watch(page)
+    page.goto(f"{served}tim-kiem/")
+    assert page.evaluate("matchMedia('(pointer: coarse)').matches")
+    page.tap("#search-page-q")
+    page.keyboard.type("can bo")
+    page.keyboard.press("Enter")
+    shown_for("can bo", page)
+    assert page.evaluate("document.activeElement.id") != "search-page-q"
+    context.close()
+    assert errors == []
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_the_field_spans_the_column_and_is_big_enough_to_use(served, browser, viewport):
     context = browser.new_context(viewport=viewport)

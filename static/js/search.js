@@ -197,6 +197,8 @@
   if (root && form && input && announcer && itemTemplate) {
     form.addEventListener("submit", (event) => {
       event.preventDefault(); // the page is here already: search without reloading it
+      // On a touch screen, Enter closes the on-screen keyboard, which hides the results.
+      if (matchMedia("(pointer: coarse)").matches) input.blur();
       searchNow();
     });
     input.addEventListener("input", () => {
