@@ -25,6 +25,23 @@ from newsarchive.urls import search_bundle_url
 SUB_PATH = "repo"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts" / "search"
 BODY = "Bài viết này kể về {} ở phường Bạch Mai, quận Hai Bà Trưng, trong năm nay."
+# A short news item of ordinary length naming three women: every word of the seed's
+# "Đinh Thị Lan Duyên", in three names.
+LURE_BODY = """\
+Sáng ngày 2/7/2021, Hội Liên hiệp Phụ nữ phường Thanh Nhàn tổ chức hội nghị sơ kết công
+tác sáu tháng đầu năm và triển khai nhiệm vụ sáu tháng cuối năm. Dự hội nghị có đại diện
+Đảng ủy, UBND phường cùng các chi hội trưởng của hai mươi tổ dân phố.
+
+Báo cáo tại hội nghị cho biết, sáu tháng qua Hội đã vận động hội viên tham gia giữ gìn vệ
+sinh môi trường, nuôi con khỏe, dạy con ngoan, xây dựng gia đình văn hóa; phối hợp với
+trạm y tế tuyên truyền phòng chống dịch bệnh mùa hè; thăm hỏi, tặng quà các gia đình có
+hoàn cảnh khó khăn nhân dịp Tết Thiếu nhi.
+
+Dịp này, bà Đinh Thị Hoa, Chủ tịch Hội, trao giấy khen cho chị Nguyễn Thị Lan, chi hội
+trưởng tổ dân phố số 5, và cô Trần Thị Duyên, giáo viên trường mầm non của phường, vì
+thành tích xuất sắc trong phong trào thi đua. Hội nghị thống nhất các chỉ tiêu cho sáu
+tháng cuối năm, trong đó chú trọng công tác phát triển hội viên trẻ.
+"""
 CORPUS = {
     # The same sentence around three words that fold to "duong": only the diacritics
     # tell them apart, so the ranking between them is the diacritics' doing.
@@ -58,13 +75,12 @@ CORPUS = {
         "Đoạn `<img src=x onerror=alert(1)>` và chữ zthunghiem để tìm.",
         category="Thử <b>nghiệm</b>",
     ),
-    # Short articles with every word of a seed query, none of them where the seed has
-    # them side by side: term counts and a short length alone would rank these first.
+    # Articles with every word of a seed query, none of them side by side as in the
+    # seed: term counts and a shorter length alone would rank these first.
     "lure-name.md": article(
-        "Chị Lan được khen",
+        "Khen thưởng cán bộ nữ phường Thanh Nhàn",
         "2021-07-02 09:00",
-        "Bà Đinh Thị Hoa trao giấy khen cho chị Nguyễn Thị Lan, chị Lan và cô Trần Thị"
-        " Duyên; Duyên, Lan và bà Đinh cùng dự.",
+        LURE_BODY,
     ),
     "lure-council.md": article(
         "HĐND phường họp kỳ thứ hai",
@@ -300,11 +316,15 @@ def test_only_article_text_is_indexed(served, page, query):
     ],
 )
 def test_the_seed_comes_first_for_what_it_is_about(served, page, query):
-    """Short articles hold the same words, apart or in another order: the seed names
-    Đinh Thị Lan Duyên, Chủ tịch HĐND Quận, and quận Hai Bà Trưng side by side."""
+    """Other articles hold the same words apart (an ordinary news item names Đinh Thị
+    Hoa, Nguyễn Thị Lan and Trần Thị Duyên): the seed names Đinh Thị Lan Duyên, Chủ tịch
+    HĐND Quận, and quận Hai Bà Trưng, the words side by side."""
     found = search(page, served, query)
-    assert found[0]["title"].startswith(SEED_TITLE), titles(found)
-    lures = {"Chị Lan được khen", "HĐND phường họp kỳ thứ hai"}
+    assert found[0]["title"].startswith(SEED_TITLE), (
+        f"{query!r}: the seed (the words side by side, twice) should come before an article"
+        f" that has them apart, in other names or places; got {titles(found)[:3]}"
+    )
+    lures = {"Khen thưởng cán bộ nữ phường Thanh Nhàn", "HĐND phường họp kỳ thứ hai"}
     assert lures & set(titles(found)), "the lures hold the words: they are found, lower"
 
 
@@ -506,8 +526,9 @@ def test_the_page_can_be_used_with_the_keyboard_alone(served, page):
     page.keyboard.press("Tab")  # the button
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('.search-result') !== null")
-    # Tab goes on past the results and out of the page: nothing holds the focus.
-    for _ in range(30):
+    # Tab goes on through the results and past them: nothing holds the focus.
+    stops = page.locator("#search a:visible, #search button:visible").count()
+    for _ in range(stops):
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('#search') === null")
 
