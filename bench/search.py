@@ -31,7 +31,7 @@ import re
 import shutil
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -45,6 +45,7 @@ from newsarchive import folding, urls  # noqa: E402
 from newsarchive.search.engine import Index, search  # noqa: E402
 
 PER_KIND = 110  # articles sampled per kind of query
+MIN_PHRASE = 5  # words of a title phrase
 HEAVY = [
     "ủy ban nhân dân phường",
     "uy ban nhan dan phuong",
@@ -115,13 +116,20 @@ def _articles_and_bodies(content: Path):
 
 def index_only(content: Path, target: Path) -> None:
     """(In a process of its own.) Index the corpus from scratch; print the seconds."""
+    import resource
+
     from newsarchive.search import update_index
 
     _config, articles, bodies = _articles_and_bodies(content)
+    every = bodies({a.body_digest for a in articles})  # as a cold build has them
+    loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     shutil.rmtree(target, ignore_errors=True)
     started = time.perf_counter()
-    update_index(target, articles, bodies)
-    print(f"indexed in {time.perf_counter() - started:.2f} s")
+    update_index(target, articles, lambda keys: {k: every[k] for k in keys})
+    print(
+        f"indexed in {time.perf_counter() - started:.2f} s; peak {loaded:.0f} MiB before "
+        "indexing (the articles and all bodies' HTML loaded)"
+    )
 
 
 # -- Known items -------------------------------------------------------------------
@@ -155,7 +163,9 @@ def known_items(content: Path, rng: random.Random) -> list[tuple[str, str, str]]
     seed = next(i for i, a in enumerate(articles) if a[0].startswith("2019/04/quan-hai-ba-trung"))
     order.remove(seed)
     order.insert(0, seed)
-    chosen = order[:PER_KIND]
+    # An article whose title another one has too cannot be aimed at by its title.
+    shared = {t for t, n in Counter(title_text).items() if n > 1}
+    chosen = [n for n in order if title_text[n] not in shared][:PER_KIND]
     for number in chosen:
         url, title, _ = articles[number]
         phrase = _distinctive(titles[number], title_text, number)
@@ -190,8 +200,11 @@ def known_items(content: Path, rng: random.Random) -> list[tuple[str, str, str]]
 
 
 def _distinctive(words: list[str], titles: list[str], number: int) -> tuple[int, int]:
-    """The first shortest run of 3 or more title words that no other title has."""
-    for length in range(3, len(words) + 1):
+    """The first shortest run of 5 or more title words (a phrase a reader would type,
+    not a fragment such as `nuoc tai 8`) that no other title has."""
+    if len(words) <= MIN_PHRASE:
+        return 0, len(words)
+    for length in range(MIN_PHRASE, len(words) + 1):
         for start in range(0, len(words) - length + 1):
             needle = " " + " ".join(words[start : start + length]) + " "
             if not any(needle in t for i, t in enumerate(titles) if i != number):

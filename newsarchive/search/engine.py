@@ -55,8 +55,8 @@ class Index:
 class _Term:
     frequency: int = 0
     capped: bool = False
-    # doc -> (impact, True when the document has a spelling typed)
-    postings: dict[int, tuple[int, bool]] = field(default_factory=dict)
+    # doc -> (impact + title bonus, True when the document has a spelling typed)
+    postings: dict[int, tuple[float, bool]] = field(default_factory=dict)
 
 
 def _postings(index: Index, manifest: dict, term: str, typed: set[str] | None) -> _Term:
@@ -78,7 +78,8 @@ def _postings(index: Index, manifest: dict, term: str, typed: set[str] | None) -
             doc += reader.varint() + 1
             value = reader.digit()
             mask = reader.varint() if value & 1 else 1
-            found.postings[doc] = (value >> 1, (mask & wanted) != 0)
+            weight = (value >> 2) + fmt.TITLE_BONUS * (value >> 1 & 1)
+            found.postings[doc] = (weight, (mask & wanted) != 0)
             kept += 1
         if kept < record[0]:
             found.capped = True

@@ -15,7 +15,7 @@ STAMP = "newsarchive-fingerprint.txt"  # digest of the manifest, written last (s
 DOC_CHUNK = 8  # documents per file of titles and addresses (d/<n>.js)
 # A segment's shards hold about this many postings each: a query fetches one shard per
 # term and segment, neighbours included, so small shards keep a query's bytes small.
-SHARD_POSTINGS = 512
+SHARD_POSTINGS = 256
 # A term keeps, in each segment, the postings of its highest-impact documents: one in
 # CAP_SHARE of the segment's documents, at least CAP_MIN, at most CAP_MAX. A term in
 # that many documents adds little to a score (its idf is small), and its whole list
@@ -23,15 +23,16 @@ SHARD_POSTINGS = 512
 CAP_SHARE = 8
 CAP_MIN = 64
 CAP_MAX = 1024
-MAX_QUERY_WORDS = 10  # words of a query after these are left out: bytes stay bounded
+MAX_QUERY_WORDS = 16  # words of a query after these are left out: bytes stay bounded
 MAX_SPELLINGS = 24  # spellings per term and segment that can earn the exact bonus
 
 # Ranking: BM25 over folded syllables, with pairs of adjacent syllables as extra terms.
 K1 = 1.2
 B = 0.75
 TITLE_WEIGHT = 4  # a word of the title counts as this many words of the text
-IMPACT_LEVELS = 31  # impacts stored as 1..31 (one character)
-PAIR_WEIGHT = 1.5  # a pair of adjacent query words found adjacent in the text
+IMPACT_LEVELS = 15  # impacts stored as 1..15 (with two flags: one character)
+PAIR_WEIGHT = 6.0  # a pair of adjacent query words found adjacent in the text
+TITLE_BONUS = 0.0  # added to a term's impact when the article's title has it
 EXACT_BONUS = 0.5  # the word's weight grows by this share when spelled as typed
 
 # Numbers as text: 64 characters that need no escaping in a JSON string. A varint is

@@ -77,12 +77,17 @@ def encode(name: str, words: Words) -> list[bytes]:
     fold = form_fold[form]
 
     # Syllables: one sort of (syllable, doc, spelling) gives counts and spellings.
-    key = np.repeat(((fold * docs + doc) << _LOCAL_BITS) | form_local[form], weight)
+    # A key: syllable and doc, then whether in the title, then the spelling.
+    in_title = (weight > 1).astype(np.int64)
+    key = (fold * docs + doc) << (_LOCAL_BITS + 1) | in_title << _LOCAL_BITS | form_local[form]
+    key = np.repeat(key, weight)
     key.sort()
     spelled, _, spelled_count = _runs(key)
     del key
-    keys, first, s_count = _runs(spelled >> _LOCAL_BITS, spelled_count)
+    keys, first, s_count = _runs(spelled >> (_LOCAL_BITS + 1), spelled_count)
+    s_title = np.bitwise_or.reduceat((spelled >> _LOCAL_BITS) & 1, first) if len(first) else first
     s_term, s_doc = keys // docs, keys % docs
+    spelled = (spelled >> (_LOCAL_BITS + 1) << _LOCAL_BITS) | (spelled & (_LOCAL - 1))
     s_mask, ranked_forms = _spellings(spelled, first, form_fold, form_local, forms, docs)
     del spelled, spelled_count, first, keys
 
@@ -91,11 +96,15 @@ def encode(name: str, words: Words) -> list[bytes]:
     ends = starts[1:] - 1
     adjacent[ends[(ends >= 0) & (ends < len(adjacent))]] = False
     pair = fold[:-1][adjacent] * syllables + fold[1:][adjacent]
-    key = np.repeat(pair * docs + doc[:-1][adjacent], weight[:-1][adjacent])
-    del pair, adjacent, fold, doc, weight
+    key = (pair * docs + doc[:-1][adjacent]) << 1 | in_title[:-1][adjacent]
+    key = np.repeat(key, weight[:-1][adjacent])
+    del pair, adjacent, fold, doc, weight, in_title
     key.sort()
-    keys, _, p_count = _runs(key)
+    titled, _, p_count = _runs(key)
     del key
+    keys, first, p_count = _runs(titled >> 1, p_count)
+    p_title = np.bitwise_or.reduceat(titled & 1, first) if len(first) else first
+    del titled, first
     pair_keys, pair_first, _ = _runs(keys // docs)
     p_term = np.repeat(np.arange(len(pair_keys)), np.diff(np.append(pair_first, len(keys))))
     p_term += syllables
@@ -106,7 +115,8 @@ def encode(name: str, words: Words) -> list[bytes]:
     doc = np.concatenate([s_doc, p_doc])
     count = np.concatenate([s_count, p_count])
     mask = np.concatenate([s_mask, np.ones(len(p_term), dtype=np.int64)])
-    del s_term, p_term, s_doc, p_doc, s_count, p_count, s_mask
+    title = np.concatenate([s_title, p_title])
+    del s_term, p_term, s_doc, p_doc, s_count, p_count, s_mask, s_title, p_title
     terms = syllables + len(pair_keys)
     names = folded + [
         f"{folded[a]} {folded[b]}"
@@ -125,9 +135,11 @@ def encode(name: str, words: Words) -> list[bytes]:
     keep = fmt.cap(docs)
     over = np.flatnonzero(frequency[term] > keep)
     if len(over):
-        # Within each such term: highest impact first, then the newest document.
+        # Within each such term: in the title first, then the highest impact, then
+        # the newest document.
         best = (
             (term[over] << 36)
+            | ((1 - title[over]) << 35)
             | ((fmt.IMPACT_LEVELS - impact[over]) << 30)
             | ((1 << 30) - 1 - doc[over])
         )
@@ -139,8 +151,9 @@ def encode(name: str, words: Words) -> list[bytes]:
         kept = np.ones(len(term), dtype=bool)
         kept[dropped] = False
         term, doc, impact, mask = term[kept], doc[kept], impact[kept], mask[kept]
+        title = title[kept]
 
-    text, bounds = _encode_postings(term, doc, impact, mask, syllables, terms)
+    text, bounds = _encode_postings(term, doc, impact * 2 + title, mask, syllables, terms)
     shards = fmt.shard_count(len(term))
     files: list[dict[str, list]] = [{} for _ in range(shards)]
     for number, (name_, df, start, end) in enumerate(

@@ -23,8 +23,9 @@
 {
 const VERSION = 1;
 const DOC_CHUNK = 8;
-const PAIR_WEIGHT = 1.5;
+const PAIR_WEIGHT = 6.0;
 const EXACT_BONUS = 0.5;
+const TITLE_BONUS = 0.0;
 const LN2 = 0.6931471805599453;
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 const VALUE = {};
@@ -32,7 +33,7 @@ const VALUE = {};
   VALUE[char] = i;
 });
 const SNIPPET_WORDS = 30;
-const MAX_QUERY_WORDS = 10;
+const MAX_QUERY_WORDS = 16;
 
 // -- Words (newsarchive/folding.py) --
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -229,7 +230,8 @@ async function postings(index, term, typed) {
       doc += reader.varint() + 1;
       const value = reader.digit();
       const mask = value & 1 ? reader.varint() : 1;
-      found.postings.set(doc, [value >> 1, (mask & wanted) !== 0]);
+      const weight = (value >> 2) + TITLE_BONUS * ((value >> 1) & 1);
+      found.postings.set(doc, [weight, (mask & wanted) !== 0]);
       kept += 1;
     }
     if (kept < record[0]) found.capped = true;
