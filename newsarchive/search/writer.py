@@ -54,8 +54,10 @@ class Doc:
 def index_doc(article: Article) -> Doc:
     url = article_url(article)
     date = article.published.strftime("%d/%m/%Y")
-    fields = [url, article.title, date, article.category, article.summary]
-    return Doc(*fields, article.body_digest, digest(*fields, article.body_digest))
+    key = digest(url, article.title, date, article.category, article.summary, article.body_digest)
+    return Doc(
+        url, article.title, date, article.category, article.summary, article.body_digest, key
+    )
 
 
 @dataclass(frozen=True)
