@@ -1,174 +1,406 @@
-"""Search at archive scale: index build time, index size, and bytes one query downloads.
+"""Search at archive scale: relevance, bytes per query, indexing, incremental additions.
 
-    python bench/search.py                 # 10,000 articles
+    python bench/search.py                        # 10,000 articles, both engines
     python bench/search.py --size 1000
+    python bench/search.py --size 100000 --no-pagefind
 
-Builds the generated corpus with our own `python build.py` (so the index is the real one),
-then serves the site under /repo/ on 127.0.0.1 and, for each query, opens the search page
-in a fresh headless Chromium context (empty cache, as a first visit on a phone) and adds up
-the bytes of every search file it fetched: search.js, Pagefind's JS and WebAssembly, its
-metadata, the index chunks and the fragments of the results shown. Budget: 300 KB a query.
+Builds the generated corpus (bench/generate.py) plus the seed article of content/ with
+our own `build.py`, then:
+
+- relevance: at least 300 known-item queries made from the corpus, each aimed at one
+  article (see `known_items`): distinctive title phrases with diacritics and without,
+  names of people from the body without diacritics, and the codes of the body
+  (`3286-QĐ/QU` style) without diacritics. For each kind and engine: success@1,
+  success@10 (the article is first / in the first ten) and MRR (mean of 1/rank).
+  Ours is asked through the Python reference engine (newsarchive/search/engine.py, which
+  the page's engine matches: tests/test_search_engine.py); Pagefind through
+  bench/pagefind_engine.py, configured as main used it until issue 16.
+- bytes per query on a first visit, as GitHub Pages sends them (gzip, level 9, for .js):
+  the engine's script and every index file the reference engine reads to show the first
+  ten results; and, apart, the ten article pages the page fetches for the snippets.
+- indexing from scratch, in a process of its own: seconds and peak memory.
+- 100 successive additions of an article newer than all (generate.generate_one): files
+  of the index written or removed, and seconds, for each.
 """
 
 import argparse
 import gzip
+import os
+import random
 import re
 import shutil
 import sys
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
-from urllib.parse import quote
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-sys.path[:0] = [str(REPO), str(REPO / "tests")]
+sys.path[:0] = [str(REPO), str(REPO / "tests"), str(HERE)]
 
-import generate  # noqa: E402  (bench/ is on sys.path when this script runs)
-from measure import run_measured, tree_size  # noqa: E402
-from serving import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+import generate  # noqa: E402
+from measure import run_measured  # noqa: E402
 
-from newsarchive.urls import search_bundle_url, search_url  # noqa: E402
+from newsarchive import folding, urls  # noqa: E402
+from newsarchive.search.engine import Index, search  # noqa: E402
 
-BUDGET = 300 * 1024
-QUERIES = [
-    "hai ba trung",
-    "Hai Bà Trưng",
-    "cán bộ",
-    "can bo",
-    "dong chi",
-    "đường",
-    "quy hoạch đô thị",
+PER_KIND = 110  # articles sampled per kind of query
+MIN_PHRASE = 5  # words of a title phrase
+HEAVY = [
     "ủy ban nhân dân phường",
-    "hoa",
-    "d",  # one letter: the widest prefix search
+    "uy ban nhan dan phuong",
+    "hội nghị",
+    "quận hai bà trưng",
+    "đồng chí chủ tịch ubnd phường",
+    "công tác",
+    "cán bộ đảng viên",
+    "2019",
+    "d",
 ]
+BUDGET = {10_000: 150 * 1024, 100_000: 300 * 1024}
+SEED = REPO / "content"
+_CODE = re.compile(r"\b\d+-[A-ZĐ]+(?:/[A-ZĐ]+)*\b")
+_NAME = re.compile(r"(?:đồng chí|Đồng chí|bà|ông|Bà|Ông) ((?:[A-ZĐ][\w]+ ){2,3}[A-ZĐ]\w+)")
 
 
-def build(content: Path, out: Path) -> tuple[float, float, float, float]:
-    """Cold build; (build seconds, index seconds, peak RSS MiB, rebuild seconds when unchanged)."""
+def plain(text: str) -> str:
+    """What a reader types without diacritics."""
+    return " ".join(folding.fold(w) for w in folding.words(text))
+
+
+def corpus(size: int, work: Path) -> Path:
+    """The generated corpus plus the seed article, in a content folder of links."""
+    source = generate.ensure_corpus(size, work)
+    content = work / f"search-{size}-content"
+    if not content.is_dir() or sum(1 for _ in content.rglob("*.md")) != size + 1:
+        shutil.rmtree(content, ignore_errors=True)
+        shutil.copytree(source, content, copy_function=os.link)
+        for path in SEED.rglob("*.md"):
+            target = content / path.relative_to(SEED)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+    return content
+
+
+def build(content: Path, out: Path) -> tuple[float, float, float]:
+    """Cold build; (build seconds, indexing seconds as the build says, peak MiB)."""
     shutil.rmtree(out, ignore_errors=True)
     command = [sys.executable, str(REPO / "build.py"), "--config", str(REPO / "site.yaml")]
     command += ["--content", str(content), "--output", str(out / "_site")]
     command += ["--base-url", "https://example.github.io/repo/"]
-    cold = run_measured(command, REPO, out / "build.log")
-    if cold.exit_code != 0:
-        sys.exit(f"build failed:\n{cold.log}")
-    indexed = re.search(r"search index rebuilt in ([\d.]+) s", cold.log)
-    again = run_measured(command, REPO, out / "rebuild.log")
-    return (
-        cold.wall_seconds,
-        float(indexed.group(1)) if indexed else float("nan"),
-        cold.peak_rss_mib,
-        again.wall_seconds,
+    run = run_measured(command, REPO, out / "build.log", env=_env())
+    if run.exit_code != 0:
+        sys.exit(f"build failed:\n{run.log}")
+    indexed = re.search(r"search index rebuilt in ([\d.]+) s", run.log)
+    return run.wall_seconds, float(indexed.group(1)) if indexed else float("nan"), run.peak_rss_mib
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(REPO)}
+
+
+def _articles_and_bodies(content: Path):
+    """The site's articles oldest first and a source of their bodies' HTML, as a build
+    in this process has them (through the build cache)."""
+    from dataclasses import replace
+
+    from newsarchive import pipeline
+    from newsarchive.cache import Cache
+    from newsarchive.config import load_config
+
+    config = replace(load_config(REPO / "site.yaml"), content_dir=content)
+    site = pipeline.plan(config)
+    bodies = pipeline._bodies(config, Cache(config), site.articles, {}, {})
+    return config, list(site.articles[::-1]), bodies
+
+
+def index_only(content: Path, target: Path) -> None:
+    """(In a process of its own.) Index the corpus from scratch; print the seconds."""
+    import resource
+
+    from newsarchive.search import update_index
+
+    _config, articles, bodies = _articles_and_bodies(content)
+    every = bodies({a.body_digest for a in articles})  # as a cold build has them
+    loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    shutil.rmtree(target, ignore_errors=True)
+    started = time.perf_counter()
+    update_index(target, articles, lambda keys: {k: every[k] for k in keys})
+    print(
+        f"indexed in {time.perf_counter() - started:.2f} s; peak {loaded:.0f} MiB before "
+        "indexing (the articles and all bodies' HTML loaded)"
     )
 
 
-def bundle_sizes(bundle: Path) -> dict[str, int]:
-    kinds = {"index chunks": "index/*", "fragments": "fragment/*", "metadata": "*.pf_meta"}
-    sizes = {kind: sum(p.stat().st_size for p in bundle.glob(g)) for kind, g in kinds.items()}
-    sizes["all files"] = tree_size(bundle)[2]
-    return sizes
+# -- Known items -------------------------------------------------------------------
 
 
-def sent_by_pages(path: Path, size: int) -> int:
-    """What GitHub Pages would send: it gzips text files; Pagefind's own files
-    (index, fragments, metadata, WebAssembly) are gzip files already."""
-    if path.suffix in (".js", ".json", ".css", ".html"):
-        return len(gzip.compress(path.read_bytes(), mtime=0))
-    return size
+def known_items(content: Path, rng: random.Random) -> list[tuple[str, str, str]]:
+    """(kind, query, URL of the article aimed at), from the corpus itself."""
+    from newsarchive.config import load_config
+    from newsarchive.load import read_source
+    from newsarchive.validate import validate
+
+    tz = load_config(REPO / "site.yaml").timezone
+    articles = []
+    for path in sorted(content.rglob("*.md")):
+        source = read_source(path)
+        article = validate(source, tz)
+        articles.append((urls.article_url(article), article.title, source.body))
+    titles = [[folding.fold(w) for w in folding.words(t)] for _, t, _ in articles]
+    title_text = [" " + " ".join(t) + " " for t in titles]
+    names: dict[str, set[int]] = defaultdict(set)
+    codes: dict[str, set[int]] = defaultdict(set)
+    for number, (_, _, body) in enumerate(articles):
+        for name in _NAME.findall(body):
+            names[plain(name)].add(number)
+        for code in _CODE.findall(body):
+            codes[code].add(number)
+
+    items = []
+    order = list(range(len(articles)))
+    rng.shuffle(order)
+    seed = next(i for i, a in enumerate(articles) if a[0].startswith("2019/04/quan-hai-ba-trung"))
+    order.remove(seed)
+    order.insert(0, seed)
+    # An article whose title another one has too cannot be aimed at by its title.
+    shared = {t for t, n in Counter(title_text).items() if n > 1}
+    chosen = [n for n in order if title_text[n] not in shared][:PER_KIND]
+    for number in chosen:
+        url, title, _ = articles[number]
+        phrase = _distinctive(titles[number], title_text, number)
+        spelled = " ".join(folding.WORD.findall(title)[phrase[0] : phrase[1]])
+        items.append(("title", spelled, url))
+        items.append(("title, no diacritics", plain(spelled), url))
+    # Names aimed at one article: a name only it has, else two of its names that no
+    # other article has together.
+    by_article: dict[int, list[str]] = defaultdict(list)
+    for name, where in names.items():
+        for number in where:
+            by_article[number].append(name)
+    for number in order:
+        if sum(1 for kind, _, _ in items if kind.startswith("name")) >= PER_KIND:
+            break
+        own = sorted(by_article.get(number, []))
+        unique = [n for n in own if len(names[n]) == 1]
+        if unique:
+            items.append(("name, no diacritics", unique[0], articles[number][0]))
+            continue
+        for i, first in enumerate(own):
+            other = next((n for n in own[i + 1 :] if names[first] & names[n] == {number}), None)
+            if other:
+                items.append(("name, no diacritics", f"{first} {other}", articles[number][0]))
+                break
+    for code, where in sorted(codes.items()):
+        if len(where) == 1:
+            url = articles[next(iter(where))][0]
+            items.append(("code, no diacritics", plain(code), url))
+            items.append(("code, no diacritics", code.lower().replace("đ", "d"), url))
+    return items
 
 
-def fetched_per_query(site: Path, queries: list[str]) -> list[tuple[str, int, int, dict, int]]:
-    from playwright.sync_api import sync_playwright
+def _distinctive(words: list[str], titles: list[str], number: int) -> tuple[int, int]:
+    """The first shortest run of 5 or more title words (a phrase a reader would type,
+    not a fragment such as `nuoc tai 8`) that no other title has."""
+    if len(words) <= MIN_PHRASE:
+        return 0, len(words)
+    for length in range(MIN_PHRASE, len(words) + 1):
+        for start in range(0, len(words) - length + 1):
+            needle = " " + " ".join(words[start : start + length]) + " "
+            if not any(needle in t for i, t in enumerate(titles) if i != number):
+                return start, start + length
+    return 0, len(words)
+
+
+# -- Measures ----------------------------------------------------------------------
+
+
+def relevance(rankings: list[list[str]], items: list[tuple[str, str, str]]) -> dict:
+    table: dict[str, list[int]] = defaultdict(list)
+    for (kind, _, url), ranked in zip(items, rankings, strict=True):
+        rank = ranked.index(url) + 1 if url in ranked else 0
+        table[kind].append(rank)
+        if "no diacritics" in kind:
+            table["all without diacritics"].append(rank)
+        table["all"].append(rank)
+    return {
+        kind: (
+            len(ranks),
+            sum(1 for r in ranks if r == 1) / len(ranks),
+            sum(1 for r in ranks if 0 < r <= 10) / len(ranks),
+            sum(1 / r for r in ranks if r) / len(ranks),
+        )
+        for kind, ranks in table.items()
+    }
+
+
+def sent(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), mtime=0))
+
+
+def our_bytes(site: Path, query: str) -> tuple[int, int, int, int]:
+    """(index files, their gzip bytes, article pages' gzip bytes, results found)."""
+    index_dir = site / urls.search_bundle_url()
+    found = search(Index(index_dir), query)
+    index_bytes = sent(site / "js/search-engine.js")
+    index_bytes += sum(sent(index_dir / name) for name in found.fetched)
+    pages = sum(sent(site / h.url / "index.html") for h in found.hits)
+    return len(found.fetched) + 1, index_bytes, pages, found.total
+
+
+def additions(content: Path, site: Path, count: int) -> list[tuple[int, float]]:
+    """Add ``count`` articles one by one to a copy of the index: (files, seconds) each."""
+    from newsarchive.load import read_source
+    from newsarchive.render import Renderer
+    from newsarchive.search import update_index
+    from newsarchive.validate import validate
+
+    config, articles, bodies = _articles_and_bodies(content)
+    work = site.parent / "index-additions"
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(site / urls.search_bundle_url(), work, copy_function=os.link)
+    new_content = site.parent / "additions"
+    shutil.rmtree(new_content, ignore_errors=True)
+    renderer = Renderer(config)
+
+    def all_bodies(keys: set[str]) -> dict[str, str]:
+        mine = {k: renderer.body_html(k) for k in keys & renderer.markdown.keys()}
+        return {**bodies(keys - mine.keys()), **mine}
 
     results = []
-    with serve(site, "repo") as address, sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        for query in queries:
-            context = browser.new_context()  # an empty cache for each query
-            page = context.new_page()
-            fetched: dict[str, int] = {}
-
-            def record(request, fetched=fetched):
-                url = request.url
-                if f"/{search_bundle_url()}" in url or url.endswith("/js/search.js"):
-                    fetched[url] = request.sizes()["responseBodySize"]
-
-            page.on("requestfinished", record)
-            page.goto(f"{address}{search_url()}?q={quote(query)}")
-            page.wait_for_function(
-                "document.querySelector('.search-status').textContent.includes('“')",
-                timeout=300_000,
-            )
-            page.wait_for_load_state("networkidle")
-            shown = page.locator(".search-result").count()
-            status = page.locator(".search-status").inner_text()
-            total = int(status.split()[0]) if status[:1].isdigit() else 0
-            kinds: dict[str, int] = {}
-            compressed = 0
-            for url, size in fetched.items():
-                compressed += sent_by_pages(site / url.split(address, 1)[1], size)
-                kind = (
-                    "fragments"
-                    if "/fragment/" in url
-                    else "index chunks"
-                    if "/index/" in url
-                    else "metadata"
-                    if url.endswith(".pf_meta")
-                    else "code (JS, wasm, entry)"
-                )
-                kinds[kind] = kinds.get(kind, 0) + size
-            results.append((query, total, shown, kinds, compressed))
-            context.close()
-        browser.close()
+    for number in range(count):
+        path = generate.generate_one(new_content, number)
+        source = read_source(path)
+        article = validate(source, config.timezone)
+        renderer.markdown[article.body_digest] = source.body
+        articles.append(article)
+        started = time.perf_counter()
+        result = update_index(work, articles, all_bodies, root="../../")
+        results.append((result.written + 1, time.perf_counter() - started))  # +1: the stamp
+    shutil.rmtree(work)
     return results
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--size", type=int, default=10_000, help="number of articles")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--skip-build", action="store_true", help="measure the last built site")
+    parser.add_argument("--size", type=int, default=10_000, help="generated articles")
+    parser.add_argument("--skip-build", action="store_true", help="use the last built site")
+    parser.add_argument("--no-pagefind", action="store_true", help="our engine only")
+    parser.add_argument("--additions", type=int, default=100)
+    parser.add_argument("--index-only", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if not CHROMIUM.exists():
-        sys.exit(f"{CHROMIUM} not found (apt-get install chromium)")
+    if args.index_only:
+        index_only(*args.index_only)
+        return 0
 
     work = HERE / "work"
-    started = time.perf_counter()
-    content = generate.ensure_corpus(args.size, work, args.seed)
-    print(f"corpus: {args.size} articles ({time.perf_counter() - started:.1f} s to make or find)")
+    content = corpus(args.size, work)
     out = work / f"search-{args.size}"
     site = out / "_site"
-    if args.skip_build and site.is_dir():
-        print(f"(site in {site} reused, not rebuilt)")
-    else:
-        build_s, index_s, rss, rebuild_s = build(content, out)
-        print(f"build with index: {build_s:.1f} s wall, of which indexing {index_s:.1f} s")
-        print(f"peak memory of the build (with the indexer): {rss:.0f} MiB")
-        print(f"rebuild with nothing changed (index skipped): {rebuild_s:.1f} s wall")
-    sizes = bundle_sizes(site / search_bundle_url())
-    print("index size: " + ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in sizes.items()))
-
-    print(f"\nbytes fetched by one query, first visit (budget {BUDGET // 1024} KB):")
-    worst = 0
-    print("  (KB as served here, uncompressed; in brackets as GitHub Pages sends it, gzip)")
-    worst = worst_sent = 0
-    for query, total, shown, kinds, sent in fetched_per_query(site, QUERIES):
-        fetched = sum(kinds.values())
-        worst, worst_sent = max(worst, fetched), max(worst_sent, sent)
-        parts = ", ".join(f"{k} {v / 1024:.0f}" for k, v in sorted(kinds.items()))
+    print(f"corpus: {args.size} generated articles + the seed, in {content}")
+    if not (args.skip_build and site.is_dir()):
+        wall, indexing, peak = build(content, out)
         print(
-            f"  {query!r:28} {fetched / 1024:5.0f} KB [{sent / 1024:4.0f}]"
-            f"  ({parts}; {total} found, {shown} shown)"
+            f"build: {wall:.1f} s wall, peak {peak:.0f} MiB; "
+            f"the build says: indexing {indexing:.2f} s"
         )
-    verdict = "within" if worst <= BUDGET else "OVER"
+    index = site / urls.search_bundle_url()
+    files = [p for p in index.rglob("*") if p.is_file()]
     print(
-        f"worst query: {worst / 1024:.0f} KB [{worst_sent / 1024:.0f} KB], "
-        f"{verdict} the {BUDGET // 1024} KB budget"
+        f"index: {len(files)} files, {sum(p.stat().st_size for p in files) / 1e6:.1f} MB "
+        f"(site {sum(p.stat().st_size for p in site.rglob('*') if p.is_file()) / 1e6:.0f} MB, "
+        f"sources {sum(p.stat().st_size for p in content.rglob('*.md')) / 1e6:.0f} MB)"
     )
-    return 0 if worst <= BUDGET else 1
+
+    command = [sys.executable, __file__, "--index-only", str(content), str(out / "index-only")]
+    run = run_measured(command, REPO, out / "index-only.log", env=_env())
+    if run.exit_code != 0:
+        sys.exit(run.log)
+    print(
+        f"indexing from scratch, own process: {run.log.strip().splitlines()[-1]}, "
+        f"peak {run.peak_rss_mib:.0f} MiB (with the site's plan and bodies loaded)"
+    )
+    shutil.rmtree(out / "index-only", ignore_errors=True)
+
+    items = known_items(content, random.Random(16))
+    kinds = defaultdict(int)
+    for kind, _, _ in items:
+        kinds[kind] += 1
+    print(f"\n{len(items)} known-item queries: " + ", ".join(f"{k} {n}" for k, n in kinds.items()))
+    engines = {}
+    started = time.perf_counter()
+    ours = [search(Index(index), q).ranked for _, q, _ in items]
+    address = _urls(index)
+    engines["ours"] = [[address[d] for d in ranked[:100]] for ranked in ours]
+    print(f"(ours: {time.perf_counter() - started:.1f} s for all queries in Python)")
+    if not args.no_pagefind:
+        import pagefind_engine
+
+        started = time.perf_counter()
+        rankings, pf_bytes = pagefind_engine.pagefind_results(site, [q for _, q, _ in items])
+        engines["pagefind"] = rankings
+        print(f"(pagefind: {time.perf_counter() - started:.0f} s)")
+    print(f"\n{'kind':26} {'engine':9} {'n':>4} {'s@1':>6} {'s@10':>6} {'MRR':>6}")
+    for name, rankings in engines.items():
+        for kind, (n, s1, s10, mrr) in relevance(rankings, items).items():
+            print(f"{kind:26} {name:9} {n:4} {s1:6.3f} {s10:6.3f} {mrr:6.3f}")
+    misses = [
+        (k, q) for (k, q, u), r in zip(items, engines["ours"], strict=True) if u not in r[:10]
+    ]
+    if misses:
+        print("ours, not in the first ten: " + "; ".join(f"{q!r}" for _, q in misses[:12]))
+
+    print("\nbytes per query, first visit, as GitHub Pages sends them (gzip):")
+    worst = 0
+    queries = HEAVY + [q for _, q, _ in items]
+    measured = [(q, *our_bytes(site, q)) for q in queries]
+    for query, count, index_bytes, pages, total in measured[: len(HEAVY)]:
+        print(
+            f"  {query!r:34} {count:4} files {index_bytes / 1024:6.1f} KB index + "
+            f"{pages / 1024:5.1f} KB pages for snippets ({total} found)"
+        )
+    worst_q = max(measured, key=lambda m: m[2])
+    worst = worst_q[2]
+    worst_all = max(m[2] + m[3] for m in measured)
+    mean = sum(m[2] for m in measured) / len(measured)
+    print(
+        f"  over all {len(queries)} queries: index mean {mean / 1024:.1f} KB, worst "
+        f"{worst / 1024:.1f} KB ({worst_q[0]!r}); with the snippet pages worst "
+        f"{worst_all / 1024:.1f} KB"
+    )
+    budget = BUDGET.get(args.size)
+    if budget:
+        print(f"  budget {budget // 1024} KB: {'within' if worst <= budget else 'OVER'} (index)")
+    if not args.no_pagefind:
+        print(
+            f"  pagefind: mean {sum(pf_bytes) / len(pf_bytes) / 1024:.1f} KB, worst "
+            f"{max(pf_bytes) / 1024:.1f} KB"
+        )
+
+    if args.additions:
+        added = additions(content, site, args.additions)
+        files = [f for f, _ in added]
+        seconds = [s for _, s in added]
+        print(
+            f"\n{len(added)} successive additions: files changed mean "
+            f"{sum(files) / len(files):.1f}, max {max(files)}; seconds mean "
+            f"{sum(seconds) / len(seconds):.3f}, max {max(seconds):.2f}"
+        )
+    return 0
+
+
+def _urls(index: Path) -> dict[int, str]:
+    """Every document's URL, by number."""
+    from newsarchive.search import format as fmt
+
+    found = {}
+    _, manifest = fmt.read_script((index / "index.js").read_bytes())
+    for name, start, size, _ in manifest["segments"]:  # type: ignore[index]
+        for chunk in range(-(-size // fmt.DOC_CHUNK)):
+            rows = fmt.read_script((index / f"s/{name}/d{chunk}.js").read_bytes())[1]
+            for i, row in enumerate(rows):  # type: ignore[arg-type]
+                found[start + chunk * fmt.DOC_CHUNK + i] = row[0]
+    return found
 
 
 if __name__ == "__main__":

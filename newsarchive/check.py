@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import urls
 from .errors import Problem
+from .search.engine import search_index_problems
 
 LINK_ATTRIBUTES = {
     "a": ("href",),
@@ -45,9 +46,6 @@ _REFRESH = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(?P<url>.*)$", re.I 
 # url(x), url('x'), url("x") in a style sheet; comments taken out first.
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.I)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-# The search page names the folder of the search index in data-bundle; the page loads
-# pagefind.js from it, so a missing index is a broken link like any other.
-SEARCH_SCRIPT = "pagefind.js"
 
 
 @dataclass(frozen=True)
@@ -59,7 +57,6 @@ class PageData:
     # portal (the banner, "original page") carry rel="nofollow" and are not among them.
     followed: tuple[str, ...] = ()
     empty: bool = False
-    search_scripts: tuple[str, ...] = ()  # the search index a search page loads
 
 
 class _PageParser(HTMLParser):
@@ -70,7 +67,6 @@ class _PageParser(HTMLParser):
         self.links: list[str] = []
         self.followed: list[str] = []
         self.in_style = False
-        self.search_scripts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v for k, v in attrs if v is not None}
@@ -97,8 +93,6 @@ class _PageParser(HTMLParser):
         self.links += found
         if "nofollow" not in values.get("rel", "").split():
             self.followed += found
-        if "data-bundle" in values:
-            self.search_scripts.append(values["data-bundle"].rstrip("/") + "/" + SEARCH_SCRIPT)
         self.in_style = tag == "style"
 
     def handle_endtag(self, tag: str) -> None:
@@ -129,7 +123,6 @@ def read_page(html: str) -> PageData:
         links=tuple(parser.links),
         followed=tuple(parser.followed),
         empty=not html.strip(),
-        search_scripts=tuple(parser.search_scripts),
     )
 
 
@@ -154,9 +147,19 @@ def check_site(
         if rel.endswith(".html")
     }
     resolver = _Resolver(base_url, files, pages)
-    # With no article the indexer makes no index, and the search page says it cannot search.
-    indexed = any(fnmatch.fnmatchcase(f, urls.article_glob()) for f in files)
     problems = []
+    # With no article there is no index, and the search page says it cannot search.
+    if any(fnmatch.fnmatchcase(f, urls.article_glob()) for f in files):
+        index = urls.search_bundle_url()
+        problems += [
+            Problem(
+                root / index,
+                f"the search index in /{index} is {problem}",
+                "build the site again without --no-search (the search index is made "
+                "after the pages)",
+            )
+            for problem in search_index_problems(root / index)
+        ]
     for rel, page in pages.items():
         where = sources.get(rel, root / rel)
         context = f"in the page /{rel.removesuffix('index.html')}" if rel in sources else ""
@@ -194,16 +197,6 @@ def check_site(
                         "import the file from a crawl that holds it (python3 build.py import), "
                         "or link to a copy in the archive",
                         warning=True,
-                    )
-                )
-        for script in page.search_scripts if indexed else ():
-            if resolver.problem(rel, script):
-                problems.append(
-                    Problem(
-                        where,
-                        f"the search index is missing: this search page loads {script!r}",
-                        "build the site again without --no-search (the search index is "
-                        "made after the pages)",
                     )
                 )
     for rel in sorted(f for f in files if f.endswith(".css")):

@@ -15,7 +15,7 @@ import functools
 import gc
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -24,8 +24,9 @@ import jinja2
 
 from . import publish, search, urls
 from .bodylinks import Links, body_link_problems, body_links
-from .cache import Cache, OutputFile, no_gc
+from .cache import Cache, no_gc
 from .config import SiteConfig
+from .content import Article
 from .errors import BuildFailed, Problem
 from .fingerprint import digest, fingerprints, folder_digest
 from .progress import Progress
@@ -136,13 +137,17 @@ def _build(
         spare.keep()
         spare.copy_statics(statics)
         spare.link_the_rest()
-        spare.carry(SEARCH_FOLDER, search.FINGERPRINT_FILE)  # the served index, unless it has it
         note, search_failed = "search index left as it was (--no-search)", None
         if search_on:
+            # The spare folder's own index (one version older) is brought up to date:
+            # only the segments that changed are written (search/writer.py).
+            bodies = _bodies(config, cache, site.articles)
             try:
-                note = _update_search(config, spare.files, spare.folder)
+                note = _update_search(config, site.articles[::-1], bodies, spare.folder)
             except BuildFailed as failed:  # the pages are published all the same
                 search_failed = failed
+        if not search_on or search_failed:
+            spare.carry(SEARCH_FOLDER, search.FINGERPRINT_FILE)  # the served index, as it is
         publish.publish(spare)
         cache.save(sources.entries, site.related, links, [spare.live, spare.folder])
     finally:
@@ -222,13 +227,7 @@ def _body_links(
     the cache lost it, converted now)."""
     live = {a.body_digest for a in site.articles}
     known = {**cache.body_links(), **converted}
-    unknown = live - known.keys()
-    bodies = cache.html(unknown)
-    missing = unknown - bodies.keys()  # once: per article it made this quadratic
-    lost = [a for a in site.articles if a.body_digest in missing]
-    if lost:
-        renderer = Renderer(config, markdown=MarkdownFiles({a.body_digest: a.path for a in lost}))
-        bodies.update((a.body_digest, renderer.body_html(a.body_digest)) for a in lost)
+    bodies = _bodies(config, cache, site.articles)(live - known.keys())
     return body_links(bodies, known, live)
 
 
@@ -236,27 +235,46 @@ def update_search(config: SiteConfig, stop: threading.Event | None = None) -> st
     """Bring the search index up to date with the site the last build published.
 
     For `serve`, which publishes the pages without it first, so that open pages reload
-    at once: remaking the index takes half a minute at 10,000 articles. Setting ``stop``
-    ends it early and keeps the previous index (a file changed: the pages come first)."""
-    state = Cache(config).state(config.output_dir)  # None: the indexer reads the pages
-    return _update_search(config, state.files if state else {}, config.output_dir, stop)
+    at once. Setting ``stop`` ends it early and keeps the previous index (a file
+    changed: the pages come first)."""
+    cache = Cache(config)
+    site = plan(config)
+    bodies = _bodies(config, cache, site.articles)
+    return _update_search(config, site.articles[::-1], bodies, config.output_dir, stop)
+
+
+def _bodies(
+    config: SiteConfig, cache: Cache, articles: Sequence[Article]
+) -> Callable[[set[str]], dict[str, str]]:
+    """The HTML of article bodies by digest, for the search index: cached (this build
+    saved what it converted), or, when the cache lost it, converted now."""
+    paths = {a.body_digest: a.path for a in articles}
+
+    def bodies(keys: set[str]) -> dict[str, str]:
+        found = cache.html(keys)
+        lost = sorted(keys - found.keys())
+        if lost:
+            renderer = Renderer(config, markdown=MarkdownFiles({k: paths[k] for k in lost}))
+            found.update((key, renderer.body_html(key)) for key in lost)
+        return found
+
+    return bodies
 
 
 def _update_search(
     config: SiteConfig,
-    files: dict[str, OutputFile],
+    articles: Sequence[Article],
+    bodies: Callable[[set[str]], dict[str, str]],
     folder: Path,
     stop: threading.Event | None = None,
 ) -> str:
-    """``files``: what the build knows of the site's files in ``folder`` (their digests)."""
-    if config.offline:
-        return "no search index (offline copies cannot search)"
+    """``articles`` oldest first; ``bodies`` gives their HTML by digest."""
     started = time.perf_counter()
-    digests = {rel: file.digest for rel, file in files.items()}
     try:
-        indexed = search.update_index(folder, digests, stop)
-    except BuildFailed as failed:
-        raise BuildFailed(failed.errors, PUBLISHED_BEFORE_SEARCH) from None
+        root = "../" * len(SEARCH_FOLDER.parts)
+        indexed = search.update_index(folder / SEARCH_FOLDER, articles, bodies, stop, root)
+    except OSError as exc:
+        raise BuildFailed([publish.os_problem(exc, "")], PUBLISHED_BEFORE_SEARCH) from None
     if indexed.stopped:
         return "search index update stopped (the previous index stays)"
     if indexed.pages == 0:

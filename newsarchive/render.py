@@ -14,7 +14,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from . import folding, urls
+from . import urls
 from .config import SiteConfig
 from .markup import make_converter, resolve_links, to_html
 from .site import Page
@@ -68,7 +68,6 @@ def make_environment(config: SiteConfig, bytecode: BytecodeCache | None = None) 
         search_url=urls.search_url,
         search_bundle_url=urls.search_bundle_url,
     )
-    env.filters["search_words"] = folding.search_words
     return env
 
 

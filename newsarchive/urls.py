@@ -35,8 +35,8 @@ def search_url() -> str:
 
 
 def search_bundle_url() -> str:
-    """The folder the search indexer writes its index and JS library to."""
-    return "pagefind/"
+    """The folder of the search index (newsarchive/search/, docs/search-format.md)."""
+    return "tim-kiem/chi-muc/"
 
 
 def article_glob() -> str:

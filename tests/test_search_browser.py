@@ -1,21 +1,47 @@
 """Search in a real browser: a built site served under /repo/, queried through the page.
 
-One small Vietnamese corpus holds the seed article and one article per required case;
-every test types or opens a query as a reader would and reads the result list.
+One small Vietnamese corpus holds the seed article, one article per folding case, and
+articles written to lure a poor ranking away from the seed; another site holds a phrase
+against the same words scattered. Every test types or opens a query as a reader would
+and reads the result list; the page's own behaviour (more results, the query in the
+address, the keyboard, the live region, the size of the field on a phone, accessibility)
+is checked the same way.
 """
 
+import re
 import unicodedata
-from urllib.parse import quote
+from pathlib import Path
+from urllib.parse import quote, quote_plus, urlsplit
 
 import pytest
 from conftest import REPO, SiteDir, article
 from serving import serve
+from test_reader_pages import AXE_TAGS
 from test_seed_article import SEED_URL
+from webtools import axe_source
 
-from newsarchive import folding
+from newsarchive.urls import search_bundle_url
 
 SUB_PATH = "repo"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts" / "search"
 BODY = "Bài viết này kể về {} ở phường Bạch Mai, quận Hai Bà Trưng, trong năm nay."
+# A short news item of ordinary length naming three women: every word of the seed's
+# "Đinh Thị Lan Duyên", in three names.
+LURE_BODY = """\
+Sáng ngày 2/7/2021, Hội Liên hiệp Phụ nữ phường Thanh Nhàn tổ chức hội nghị sơ kết công
+tác sáu tháng đầu năm và triển khai nhiệm vụ sáu tháng cuối năm. Dự hội nghị có đại diện
+Đảng ủy, UBND phường cùng các chi hội trưởng của hai mươi tổ dân phố.
+
+Báo cáo tại hội nghị cho biết, sáu tháng qua Hội đã vận động hội viên tham gia giữ gìn vệ
+sinh môi trường, nuôi con khỏe, dạy con ngoan, xây dựng gia đình văn hóa; phối hợp với
+trạm y tế tuyên truyền phòng chống dịch bệnh mùa hè; thăm hỏi, tặng quà các gia đình có
+hoàn cảnh khó khăn nhân dịp Tết Thiếu nhi.
+
+Dịp này, bà Đinh Thị Hoa, Chủ tịch Hội, trao giấy khen cho chị Nguyễn Thị Lan, chi hội
+trưởng tổ dân phố số 5, và cô Trần Thị Duyên, giáo viên trường mầm non của phường, vì
+thành tích xuất sắc trong phong trào thi đua. Hội nghị thống nhất các chỉ tiêu cho sáu
+tháng cuối năm, trong đó chú trọng công tác phát triển hội viên trẻ.
+"""
 CORPUS = {
     # The same sentence around three words that fold to "duong": only the diacritics
     # tell them apart, so the ranking between them is the diacritics' doing.
@@ -42,6 +68,26 @@ CORPUS = {
     "hoa-cu.md": article(
         "Hoà giải viên giỏi", "2021-06-02 09:00", "Các hoà giải viên phường Thanh Nhàn được khen."
     ),
+    # Markup in the text is text: it must reach the page as written, not as elements.
+    "markup.md": article(
+        "Mã <em>nhúng</em> trong tiêu đề",
+        "2021-06-03 09:00",
+        "Đoạn `<img src=x onerror=alert(1)>` và chữ zthunghiem để tìm.",
+        category="Thử <b>nghiệm</b>",
+    ),
+    # Articles with every word of a seed query, none of them side by side as in the
+    # seed: term counts and a shorter length alone would rank these first.
+    "lure-name.md": article(
+        "Khen thưởng cán bộ nữ phường Thanh Nhàn",
+        "2021-07-02 09:00",
+        LURE_BODY,
+    ),
+    "lure-council.md": article(
+        "HĐND phường họp kỳ thứ hai",
+        "2021-07-03 09:00",
+        "HĐND phường Bạch Đằng họp; bà con hỏi về quận Đống Đa và phố Trưng Nhị."
+        " Đại biểu HĐND trả lời bà con.",
+    ),
 }
 # More articles with one spelling than a page of results holds, and one with another.
 MANY_EXACT = 11
@@ -54,7 +100,6 @@ NFD_ARTICLE = article(
     "Nghiệm thu công trình thoát nước", "2021-07-01 10:00", "Ban quản lý nghiệm thu cống ngầm."
 )
 
-
 # Marker words put in the site's chrome, which must never be found.
 CHROME = {
     "home": "zdieuhuong",
@@ -63,6 +108,11 @@ CHROME = {
     "published_on": "zngaydang",
     "author": "ztacgia",
 }
+
+SEED_TITLE = "Quận Hai Bà Trưng quán triệt"
+SEED_CATEGORY = "Tin tức - Sự kiện"
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
 
 
 def replace_values(path, values: dict[str, str]) -> None:
@@ -100,67 +150,90 @@ def served(built, browser):
         yield address
 
 
-@pytest.fixture
-def page(browser):
-    page = browser.new_page()
+def watch(page) -> list[str]:
+    """Console errors and uncaught exceptions of `page`, to assert empty at the end."""
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors = watch(page)
     yield page
-    page.close()
+    context.close()
     assert errors == []
 
 
+SETTLED = "document.querySelector('.search-status').textContent.includes('“')"
+RESULTS = """items => items.map(li => ({
+    title: li.querySelector('h2 a').textContent,
+    href: li.querySelector('h2 a').href,
+    date: li.querySelector('.search-date')?.textContent,
+    category: li.querySelector('.search-category-name')?.textContent,
+    excerpt: li.querySelector('.search-excerpt')?.textContent ?? '',
+    marks: [...li.querySelectorAll('.search-excerpt mark')]
+        .flatMap(m => m.textContent.split(/\\s+/)),
+    markRuns: [...li.querySelectorAll('.search-excerpt mark')].map(m => m.textContent),
+    elements: [...li.querySelectorAll('*')].map(e => e.localName),
+}))"""
+
+
+def results(page) -> list[dict]:
+    return page.eval_on_selector_all(".search-result", RESULTS)
+
+
 def search(page, address: str, query: str) -> list[dict]:
-    """Open the search page for `query` and read its results, in order."""
+    """Open the search page for `query` and read its first page of results, in order."""
     page.goto(f"{address}tim-kiem/?q={quote(query)}")
+    page.wait_for_function(SETTLED)
+    return results(page)
+
+
+def show_all(page) -> list[dict]:
+    """Press "more" until every result is listed."""
+    while page.is_visible(".search-more"):
+        shown = page.locator(".search-result").count()
+        page.click(".search-more")
+        page.wait_for_function(f"document.querySelectorAll('.search-result').length > {shown}")
+    return results(page)
+
+
+def shown_for(query: str, page) -> None:
+    """Wait for the results of `query` (a slow machine may show those of its start first)."""
     page.wait_for_function(
-        "document.querySelector('.search-status').textContent.includes('“')"
-        " && document.querySelector('.search-status').textContent !== ''"
-    )
-    return page.eval_on_selector_all(
-        ".search-result",
-        """items => items.map(li => ({
-            title: li.querySelector('h2 a').textContent,
-            href: li.querySelector('h2 a').getAttribute('href'),
-            date: li.querySelector('.article-date')?.textContent,
-            excerpt: li.querySelector('.search-excerpt').textContent,
-            marks: [...li.querySelectorAll('.search-excerpt mark')].map(m => m.textContent),
-        }))""",
+        "query => document.querySelector('.search-status').textContent.includes(`“${query}”`)",
+        arg=query,
     )
 
 
-def titles(results: list[dict]) -> list[str]:
-    return [r["title"] for r in results]
+def titles(found: list[dict]) -> list[str]:
+    return [r["title"] for r in found]
 
 
-SEED_TITLE = "Quận Hai Bà Trưng quán triệt"
-SEED_TITLE_FULL = (
-    "Quận Hai Bà Trưng quán triệt và triển khai Quy định phân cấp quản lý cán bộ; hướng dẫn"
-    " rà soát, bổ sung quy hoạch cấp ủy, cán bộ lãnh đạo, quản lý."
-)
+def folded(text: str) -> str:
+    bare = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in bare if not unicodedata.combining(c))
+
+
+def count_shown(page) -> int:
+    status = page.inner_text(".search-status")
+    number = re.match(r"\d+", status)
+    assert number, f"no count in {status!r}"
+    return int(number.group())
+
+
+# -- Folding: what is found -------------------------------------------------------
 
 
 @pytest.mark.parametrize("query", ["hai ba trung", "Hai Bà Trưng", "HAI BÀ TRƯNG"])
 def test_the_seed_article_is_found_with_or_without_diacritics(served, page, query):
-    results = search(page, served, query)
-    assert results, f"nothing found for {query!r}"
-    assert results[0]["title"].startswith(SEED_TITLE)
-
-
-def test_results_show_title_date_excerpt_and_link_under_the_sub_path(served, page):
-    results = search(page, served, "quan triet can bo")
-    seed = results[0]
-    assert seed["title"].startswith(SEED_TITLE)
-    assert seed["date"] == "19/04/2019"
-    assert seed["href"] == f"/{SUB_PATH}/{SEED_URL}"
-    assert {m.lower().strip(".,;…") for m in seed["marks"]} >= {"quán", "triệt", "cán", "bộ"}
-    # The excerpt is the article's lead, never the indexed bag of words.
-    assert seed["excerpt"].startswith("Sáng ngày 19/4/2019, Quận ủy Hai Bà Trưng")
-    assert "dồng" not in seed["excerpt"]
-    page.click(".search-result h2 a")
-    page.wait_for_url(f"{served}{SEED_URL}")
-    assert page.locator("h1").inner_text().startswith(SEED_TITLE)
+    found = search(page, served, query)
+    assert found, f"nothing found for {query!r}"
+    assert found[0]["title"].startswith(SEED_TITLE)
 
 
 def test_can_bo_finds_can_bo(served, page):
@@ -171,11 +244,11 @@ def test_can_bo_finds_can_bo(served, page):
 
 @pytest.mark.parametrize("query", ["dong chi", "Đồng chí", "đồng chí"])
 def test_d_and_dj_are_the_same_letter_for_search(served, page, query):
-    results = search(page, served, query)
-    assert "Thăm hỏi gia đình chính sách" in titles(results)
-    excerpt = next(r for r in results if r["title"] == "Thăm hỏi gia đình chính sách")
+    found = search(page, served, query)
+    assert "Thăm hỏi gia đình chính sách" in titles(found)
+    hit = next(r for r in found if r["title"] == "Thăm hỏi gia đình chính sách")
     # Whole words are searched and marked: "chính" is not "chí".
-    assert {m.strip(".") for m in excerpt["marks"]} == {"Đồng", "chí"}
+    assert {m.strip(" .") for m in hit["marks"]} == {"Đồng", "chí"}
 
 
 @pytest.mark.parametrize(
@@ -199,20 +272,15 @@ def test_a_word_typed_without_diacritics_finds_every_spelling(served, page):
     assert set(found) >= {"Tin về đường phố", "Tin về dương phố", "Tin ve duong pho"}
 
 
-def test_other_spellings_come_after_all_articles_with_the_spelling_typed(served, page):
-    results = search(page, served, "cầu")
-    exact = {f"Sửa cầu số {i}" for i in range(MANY_EXACT)}
-    assert len(results) == 10 and set(titles(results)) <= exact | {SEED_TITLE_FULL}
-    assert "đúng dấu" in page.inner_text(".search-status")
-    while page.is_visible(".search-more"):
-        shown = page.locator(".search-result").count()
-        page.click(".search-more")
-        page.wait_for_function(f"document.querySelectorAll('.search-result').length > {shown}")
-    found = page.locator(".search-result h2").all_inner_texts()
-    assert found[-1] == "Đặt câu hỏi"  # "câu": found by "cầu" folded, and last
-    assert exact <= set(found[:-1])
-    assert page.inner_text(".search-status").startswith(f"{len(found)} ")
-    assert "đúng dấu" not in page.inner_text(".search-status")
+def test_another_spelling_comes_after_the_articles_with_the_spelling_typed(served, page):
+    """Eleven short articles have "cầu" as typed, one as short has "câu": it is found
+    (diacritics are optional) but listed after all eleven."""
+    first = search(page, served, "cầu")
+    assert len(first) == 10
+    found = titles(show_all(page))
+    exact = [found.index(f"Sửa cầu số {i}") for i in range(MANY_EXACT)]
+    assert found.index("Đặt câu hỏi") > max(exact)
+    assert count_shown(page) == len(found)
 
 
 @pytest.mark.parametrize("query", ["hòa giải", "hoà giải", "HOÀ GIẢI", "hoa giai"])
@@ -225,14 +293,332 @@ def test_both_tone_placements_are_found_either_way(served, page, query):
     "query", ["nghiệm thu", "nghiem thu", unicodedata.normalize("NFD", "Nghiệm thu")]
 )
 def test_text_saved_in_nfd_is_found(served, page, query):
-    results = search(page, served, query)
-    assert titles(results)[:1] == ["Nghiệm thu công trình thoát nước"]
-    assert [m.lower() for m in results[0]["marks"]][:2] == ["nghiệm", "thu"]
+    found = search(page, served, query)
+    assert titles(found)[:1] == ["Nghiệm thu công trình thoát nước"]
+    assert [folded(m.strip()) for m in found[0]["marks"]][:2] == ["nghiem", "thu"]
 
 
 @pytest.mark.parametrize("query", [*CHROME.values(), "zbieungu", "zchuyenmuc"])
 def test_only_article_text_is_indexed(served, page, query):
     assert search(page, served, query) == []
+
+
+# -- Ranking -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "dinh thi lan duyen",
+        "Đinh Thị Lan Duyên",
+        "hdnd quan hai ba trung",
+        "HĐND quận Hai Bà Trưng",
+    ],
+)
+def test_the_seed_comes_first_for_what_it_is_about(served, page, query):
+    """Other articles hold the same words apart (an ordinary news item names Đinh Thị
+    Hoa, Nguyễn Thị Lan and Trần Thị Duyên): the seed names Đinh Thị Lan Duyên, Chủ tịch
+    HĐND Quận, and quận Hai Bà Trưng, the words side by side."""
+    found = search(page, served, query)
+    assert found[0]["title"].startswith(SEED_TITLE), (
+        f"{query!r}: the seed (the words side by side, twice) should come before an article"
+        f" that has them apart, in other names or places; got {titles(found)[:3]}"
+    )
+    lures = {"Khen thưởng cán bộ nữ phường Thanh Nhàn", "HĐND phường họp kỳ thứ hai"}
+    assert lures & set(titles(found)), "the lures hold the words: they are found, lower"
+
+
+PHRASE = "Hai Bà Trưng"
+PHRASE_CORPUS = {
+    # The three words once, side by side.
+    "lien-ke.md": article(
+        "Tin văn hóa tháng ba",
+        "2022-03-01 08:00",
+        "Nhân dân phường Đồng Nhân dự lễ tưởng niệm Hai Bà Trưng tại đền, sau đó"
+        " cùng thăm nhà văn hóa và khu vui chơi của phường.",
+    ),
+    # The same words more often and as long, never side by side in this order.
+    "roi-rac.md": article(
+        "Tin văn hóa tháng tư",
+        "2022-04-01 08:00",
+        "Hai đoàn khách thăm nhà bà cụ ở phố Trưng Trắc; bà cụ kể hai chuyện cũ,"
+        " bà con nghe, rồi đoàn về phố Trưng Nhị lúc hai giờ.",
+    ),
+    "khac.md": article("Tin thể thao", "2022-05-01 08:00", "Giải bóng đá phường khai mạc."),
+}
+
+
+@pytest.fixture(scope="module")
+def phrase_site(tmp_path_factory, browser):
+    site = SiteDir(tmp_path_factory.mktemp("phrase") / "site")
+    for name, text in PHRASE_CORPUS.items():
+        site.add(f"2022/{name}", text)
+    assert site.build("--base-url", f"https://user.github.io/{SUB_PATH}/") == 0
+    with serve(site.output, SUB_PATH) as address:
+        yield address
+
+
+@pytest.mark.parametrize("query", [PHRASE, "hai ba trung", PHRASE.upper()])
+def test_the_words_side_by_side_beat_the_words_scattered(phrase_site, page, query):
+    found = search(page, phrase_site, query)
+    assert titles(found)[:2] == ["Tin văn hóa tháng ba", "Tin văn hóa tháng tư"]
+    # Marked as one run where they are side by side, word by word where they are not.
+    assert "Hai Bà Trưng" in found[0]["markRuns"]
+    assert all(" " not in run for run in found[1]["markRuns"])
+
+
+@pytest.mark.parametrize("query", [f'"{PHRASE}"', '"hai ba trung"', f"“{PHRASE}”"])
+def test_a_quoted_phrase_must_be_there_as_written(phrase_site, page, query):
+    assert titles(search(page, phrase_site, query)) == ["Tin văn hóa tháng ba"]
+
+
+# -- What a result shows -----------------------------------------------------------
+
+
+def test_a_result_shows_title_date_category_and_a_marked_passage(served, page, built):
+    found = search(page, served, "quan triet can bo")
+    seed = found[0]
+    assert seed["title"].startswith(SEED_TITLE)
+    assert seed["date"] == "19/04/2019"
+    assert seed["category"] == SEED_CATEGORY
+    # The link works under the sub-path the site is served from.
+    assert urlsplit(seed["href"]).path == f"/{SUB_PATH}/{SEED_URL}"
+    assert {folded(m.strip(" .,;…")) for m in seed["marks"]} >= {"quan", "triet", "can", "bo"}
+    # The passage is the article's own text, marked where the words are.
+    text = " ".join(page_text(built, SEED_URL).split())
+    for piece in seed["excerpt"].strip(" …").split("…"):
+        assert " ".join(piece.split()) in text
+    page.click(".search-result h2 a")
+    page.wait_for_url(f"{served}{SEED_URL}")
+    assert page.locator("h1").inner_text().startswith(SEED_TITLE)
+
+
+def page_text(site: SiteDir, url: str) -> str:
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup(site.read(url + "index.html"), "html.parser")
+    return html.select_one(".article-body").get_text(" ")
+
+
+def test_markup_in_the_index_is_shown_as_text_never_made_into_elements(served, page):
+    found = search(page, served, "zthunghiem")
+    assert len(found) == 1
+    hit = found[0]
+    assert hit["title"] == "Mã <em>nhúng</em> trong tiêu đề"
+    assert hit["category"] == "Thử <b>nghiệm</b>"
+    assert "<img src=x onerror=alert(1)>" in hit["excerpt"]
+    assert set(hit["elements"]) <= {"h2", "a", "p", "span", "mark"}
+
+
+def test_the_count_and_a_clear_message_when_nothing_is_found(served, page):
+    search(page, served, "can bo")
+    assert page.inner_text(".search-status") == f"{count_shown(page)} kết quả cho “can bo”"
+    assert not page.is_visible(".search-none-help")
+
+    assert search(page, served, "zkhongcoz") == []
+    assert page.inner_text(".search-status") == "Không tìm thấy bài viết nào cho “zkhongcoz”."
+    assert page.is_visible(".search-none-help")
+    assert not page.is_visible(".search-more")
+    page.click(".search-none-help a")
+    assert page.url == served + "luu-tru/"
+
+
+# -- More results, the address, the keyboard, the live region ---------------------
+
+
+def test_more_results_come_ten_at_a_time_and_focus_moves_to_the_first_new_one(served, page):
+    first = search(page, served, "cầu")
+    total = count_shown(page)
+    assert len(first) == 10 < total <= 20
+    page.focus(".search-more")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.search-result').length > 10")
+    after = results(page)
+    assert len(after) == total
+    assert titles(after)[:10] == titles(first)
+    assert len(set(titles(after))) == total
+    focused = page.evaluate(
+        "[...document.querySelectorAll('.search-result h2 a')].indexOf(document.activeElement)"
+    )
+    assert focused == 10
+    assert not page.is_visible(".search-more")
+
+
+def test_typing_searches_and_keeps_the_query_in_the_address(served, page):
+    page.goto(f"{served}tim-kiem/")
+    history = page.evaluate("history.length")
+    page.evaluate("window.notReloaded = true")
+    page.locator("#search-page-q").press_sequentially("hòa giải", delay=30)
+    shown_for("hòa giải", page)
+    assert page.url == f"{served}tim-kiem/?q={quote_plus('hòa giải')}"
+    assert set(titles(results(page))[:2]) == {"Hòa giải ở cơ sở", "Hoà giải viên giỏi"}
+    # The address was replaced, not added to, and the page was not reloaded.
+    assert page.evaluate("history.length") == history
+    assert page.evaluate("window.notReloaded") is True
+
+    # Enter searches at once, still without a new page.
+    page.fill("#search-page-q", "dong chi")
+    page.press("#search-page-q", "Enter")
+    shown_for("dong chi", page)
+    assert page.url == f"{served}tim-kiem/?q=dong+chi"
+    assert page.evaluate("window.notReloaded") is True
+
+    # Reload, and away and back, come back to the same search.
+    page.reload()
+    page.wait_for_function(SETTLED)
+    assert page.input_value("#search-page-q") == "dong chi"
+    assert "Thăm hỏi gia đình chính sách" in titles(results(page))
+    page.click(".search-result h2 a")
+    page.wait_for_load_state()
+    page.go_back()
+    page.wait_for_function(SETTLED)
+    assert page.input_value("#search-page-q") == "dong chi"
+    assert "Thăm hỏi gia đình chính sách" in titles(results(page))
+
+    # Emptying the field empties the list and the address's query.
+    page.fill("#search-page-q", "")
+    page.wait_for_function("document.querySelectorAll('.search-result').length === 0")
+    assert page.url == f"{served}tim-kiem/"
+
+
+def test_the_count_is_read_out_once_when_the_typing_pauses(served, page):
+    page.goto(f"{served}tim-kiem/")
+    page.evaluate(
+        """() => {
+            window.announced = [];
+            const region = document.querySelector('[role=status]');
+            new MutationObserver(() => window.announced.push(region.textContent))
+                .observe(region, {childList: true, characterData: true, subtree: true});
+        }"""
+    )
+    # Slowly, as on a phone: each letter after the results of the one before.
+    page.locator("#search-page-q").press_sequentially("hai ba trung", delay=350)
+    page.wait_for_function("window.announced.length > 0", timeout=5000)
+    page.wait_for_timeout(2000)
+    announced = page.evaluate("window.announced")
+    assert announced == [page.inner_text(".search-status")]
+    assert announced[0].endswith("kết quả cho “hai ba trung”")
+    # What is shown is not read twice: only the live region is.
+    assert page.get_attribute(".search-status", "aria-hidden") == "true"
+    assert page.locator("[role=status], [aria-live]").count() == 1
+
+
+def test_the_page_can_be_used_with_the_keyboard_alone(served, page):
+    page.goto(f"{served}tim-kiem/")
+    labels = page.evaluate(
+        "[...document.querySelector('#search-page-q').labels].map(l => l.textContent)"
+    )
+    assert labels == ["Tìm bài viết"]
+    # From the skip link to the page's field, then Enter, then on to the results.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the skip link: to the main content
+    steps = 0
+    while page.evaluate("document.activeElement.id") != "search-page-q":
+        page.keyboard.press("Tab")
+        steps += 1
+        assert steps < 10, "the page's search field is not reachable by Tab"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", (
+        "no visible focus on the field"
+    )
+    page.keyboard.type("can bo")
+    page.keyboard.press("Enter")
+    page.wait_for_function(SETTLED)
+    page.keyboard.press("Tab")  # the button
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.search-result') !== null")
+    # Tab goes on through the results and past them: nothing holds the focus.
+    stops = page.locator("#search a:visible, #search button:visible").count()
+    for _ in range(stops):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#search') === null")
+
+
+def test_on_a_touch_screen_enter_puts_the_keyboard_away_to_show_the_results(served, browser):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    errors = watch(page)
+    page.goto(f"{served}tim-kiem/")
+    assert page.evaluate("matchMedia('(pointer: coarse)').matches")
+    page.tap("#search-page-q")
+    page.keyboard.type("can bo")
+    page.keyboard.press("Enter")
+    shown_for("can bo", page)
+    assert page.evaluate("document.activeElement.id") != "search-page-q"
+    context.close()
+    assert errors == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_field_spans_the_column_and_is_big_enough_to_use(served, browser, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    errors = watch(page)
+    page.goto(f"{served}tim-kiem/?q={quote('hai ba trung')}")
+    page.wait_for_function(SETTLED)
+    sizes = page.evaluate(
+        """() => {
+            const box = (s) => document.querySelector(s).getBoundingClientRect();
+            const main = document.querySelector('main');
+            const style = getComputedStyle(main);
+            return {
+                field: box('#search-page-q').toJSON(),
+                button: box('.search-page-form button').toJSON(),
+                column: main.clientWidth - parseFloat(style.paddingLeft)
+                        - parseFloat(style.paddingRight),
+                font: parseFloat(getComputedStyle(document.querySelector('#search-page-q'))
+                                 .fontSize),
+                scroll: [document.documentElement.scrollWidth,
+                         document.documentElement.clientWidth],
+            };
+        }"""
+    )
+    field, button = sizes["field"], sizes["button"]
+    assert field["width"] == pytest.approx(sizes["column"], abs=1)
+    assert field["height"] >= 44 and button["height"] >= 44 and button["width"] >= 44
+    assert sizes["font"] >= 16  # phones zoom into a field with smaller text
+    # The button is inside the field's right end, not over its text.
+    assert field["left"] < button["left"] and button["right"] <= field["right"] + 0.5
+    assert sizes["scroll"][0] <= sizes["scroll"][1]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = f"test-{viewport['width']}x{viewport['height']}.png"
+    page.screenshot(path=str(ARTIFACTS / name))
+    context.close()
+    assert errors == []
+
+
+def axe_violations(page) -> list[str]:
+    """Every axe violation, of any impact (the reader-pages test lets minor ones pass)."""
+    if not page.evaluate("'axe' in window"):
+        page.add_script_tag(content=axe_source())
+    violations = page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: "tag", values: tags},
+                                       resultTypes: ["violations"]})
+                 .then(r => r.violations)""",
+        AXE_TAGS,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(n["target"][0] for n in v["nodes"])
+        for v in violations
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_page_with_results_has_no_accessibility_problem(served, browser, scheme):
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    errors = watch(page)
+    search(page, served, "cầu")
+    page.click(".search-more")
+    page.wait_for_function("document.querySelectorAll('.search-result').length > 10")
+    assert axe_violations(page) == []
+    search(page, served, "zkhongcoz")
+    assert axe_violations(page) == []
+    context.close()
+    assert errors == []
+
+
+# -- Where the page runs -----------------------------------------------------------
 
 
 def test_the_header_search_box_opens_the_search_page(served, page):
@@ -256,49 +642,36 @@ def test_without_javascript_the_page_says_so_and_links_to_the_archive(served, br
     context.close()
 
 
-def test_opened_from_a_file_the_page_says_search_needs_a_server(built, browser):
-    page = browser.new_page()  # the blocked fetches are logged as errors here, rightly
-    page.goto((built.output / "tim-kiem/index.html").as_uri() + "?q=hai")
+def test_when_the_index_cannot_load_the_page_says_so(served, browser):
+    context = browser.new_context()
+    index = re.compile(".*/" + re.escape(search_bundle_url()) + ".*")
+    context.route(index, lambda route: route.abort())
+    page = context.new_page()
+    page.goto(served + "tim-kiem/?q=hai")
     page.wait_for_function(
-        "document.querySelector('.search-status').textContent.includes('file://')"
+        "document.querySelector('.search-status').textContent.includes('chỉ mục tìm kiếm')"
     )
     assert page.input_value("#search-page-q") == "hai"
-    page.close()
+    assert page.locator(".search-result").count() == 0
+    context.close()
 
 
-def test_the_page_and_the_indexer_put_words_in_the_same_form(served, page):
-    words = [
-        "Đồng",
-        "ĐƯỜNG",
-        "hoà",
-        "HÒA",
-        "khoẻ",
-        "thuỷ",
-        "Ủy",
-        "quý",
-        "hoàn",
-        "xoáy",
-        "khuya",
-        "thuở",
-        "3286-QĐ/QU",
-        "HĐND,",
-        "café",
-        "naïve",
-        "2019",
-        unicodedata.normalize("NFD", "Nghiệm"),
-    ]
-    page.goto(served + "tim-kiem/")
-    in_browser = page.evaluate(
-        """text => {
-            const s = window.newsarchiveSearch;
-            const found = s.words(text);
-            return [found, found.map(s.exactToken), found.map(s.foldedToken)];
-        }""",
-        " ".join(words),
-    )
-    in_python = folding.words(" ".join(words))
-    assert in_browser == [
-        in_python,
-        [folding.exact_token(w) for w in in_python],
-        [folding.folded_token(w) for w in in_python],
-    ]
+@pytest.fixture(scope="module")
+def offline_copy(built) -> Path:
+    assert built.build("--offline", "--quiet") == 0
+    return built.root / "_site-offline"
+
+
+def test_the_offline_copy_searches_from_files(offline_copy, page):
+    """The index is script files, which a page opened from a file loads: the offline
+    copy searches too, from the header's box, and its results open the articles."""
+    page.goto((offline_copy / SEED_URL / "index.html").as_uri())
+    page.fill("#site-search", "nghiem thu")
+    page.press("#site-search", "Enter")
+    page.wait_for_function(SETTLED)
+    assert page.url.startswith("file://") and page.url.endswith("tim-kiem/index.html?q=nghiem+thu")
+    found = results(page)
+    assert titles(found)[:1] == ["Nghiệm thu công trình thoát nước"]
+    page.click(".search-result h2 a")
+    page.wait_for_url("**/2021/07/*/index.html")
+    assert page.locator("h1").inner_text() == "Nghiệm thu công trình thoát nước"

@@ -128,7 +128,7 @@ def test_serve_rebuilds_on_change_and_tells_the_pages(site):
         assert events.next() == ("errors", "[]")
 
         server.wait_for_output("Search index rebuilt")  # in the background, after the pages
-        stamp = site.root / ".cache/serve/pagefind/newsarchive-fingerprint.txt"
+        stamp = site.root / ".cache/serve/tim-kiem/chi-muc/newsarchive-fingerprint.txt"
         indexed = stamp.read_text(encoding="ascii")
         server.output.clear()
         source.write_text(article("Tin đã sửa", "2020-01-02 08:00", slug="tin-dau-tien"))

@@ -1,196 +1,211 @@
-// The search page (tim-kiem/?q=...): asks Pagefind's static index and lists title,
-// date and the lead of each article found, with the words searched for marked.
-// No framework, no build step. A classic script, not a module: opened from a file
-// (file://) a module would not even load, while this one says that search needs a
-// web server.
+// The search page (tim-kiem/?q=...): lists what the search engine finds, ten at a time,
+// each with its title, date, category and a passage with the words found marked.
+// The engine (js/search-engine.js, loaded before this) finds and ranks; this script only
+// shows. No framework, no build step, a classic script: it runs from file:// too.
 //
-// Queries are turned into the search tokens of newsarchive/folding.py, which is where
-// the scheme is explained; keep words(), foldedToken() and exactToken() here and their
-// twins there in step (a browser test checks).
+// The page holds every word and every piece of markup (templates/search.html): the
+// messages come as data attributes with {count} and {query} to fill in, and a result is
+// a copy of the <template> there. Text from the index goes in with textContent only.
+//
+// The query lives in the address (?q=): typing replaces it (no history entry per
+// keystroke), so reload, back and forward come back to the same search. Results follow
+// the typing; the count shown is hidden from screen readers, which read it from a
+// polite live region written only when the typing has paused for a while (or at once
+// after Enter): once per search, not once per letter on a slow phone keyboard.
 
 {
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
-const MARK_LETTERS = {
-  "\u0306": "b",
-  "\u0302": "c",
-  "\u031b": "h",
-  "\u0300": "f",
-  "\u0301": "s",
-  "\u0309": "r",
-  "\u0303": "x",
-  "\u0323": "j",
-};
-const STROKE = "d";
-const POSITIONS = "aegiklmnpqtuvwy";
-const VARIABLE_ENDING = /(?<!q)(?:oa|oe|uy)$/;
-const PAGE_SIZE = 10;
-// Pagefind also boosts pages whose metadata matches, ignoring diacritics, which would
-// outweigh the exact spelling; our title counts through its tokens in the record
-// instead (weight 7), and the metadata is only for display.
-// A record holds each word once, so its length is the size of the article's vocabulary:
-// a weaker signal than the length of the text, hence a weaker length normalisation.
-const RANKING = { metaWeights: { title: 0, lead: 0, date: 0 }, pageLength: 0.3 };
+  const PAGE_SIZE = 10;
+  const TYPING_PAUSE_MS = 300;
+  const ANNOUNCE_PAUSE_MS = 1500;
 
-function canonicalTone(word) {
-  const decomposed = word.normalize("NFD");
-  const tones = decomposed.match(TONES) || [];
-  if (tones.length === 1) {
-    const base = decomposed.replace(TONES, "");
-    const ending = base.match(VARIABLE_ENDING);
-    if (ending) {
-      const first = ending.index + 1;
-      return (base.slice(0, first) + tones[0] + base.slice(first)).normalize("NFC");
-    }
+  const root = document.getElementById("search");
+  const form = document.querySelector(".search-page-form");
+  const input = document.getElementById("search-page-q");
+  const status = root?.querySelector(".search-status");
+  const announcer = root?.querySelector(".search-announce");
+  const list = root?.querySelector(".search-results");
+  const more = root?.querySelector(".search-more");
+  const noneHelp = root?.querySelector(".search-none-help");
+  const itemTemplate = document.getElementById("search-result");
+
+  // Each search has a number; an answer that arrives after a newer search began is dropped.
+  let current = 0;
+  let query = ""; // the query whose results are listed
+  let loadingMore = false;
+  let shown = 0;
+  let total = 0;
+  let typingTimer = 0;
+  let announceTimer = 0;
+
+  function fill(message, values) {
+    return message.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
   }
-  return decomposed.normalize("NFC");
-}
 
-function words(text) {
-  return (text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) || []).map(
-    canonicalTone,
-  );
-}
+  function announce() {
+    clearTimeout(announceTimer);
+    // Unchanged text is not written again: a live region may repeat any change.
+    if (announcer.textContent !== status.textContent) announcer.textContent = status.textContent;
+  }
 
-function bareAndMarks(word) {
-  let bare = "";
-  let marks = "";
-  [...word].forEach((char, index) => {
-    const position = POSITIONS[Math.min(index, POSITIONS.length - 1)];
-    if (char === "đ") {
-      bare += "d";
-      marks += position + STROKE;
+  // `soon`: at once (page opened, Enter, more results); else after the typing pauses.
+  function setStatus(text, soon = true) {
+    status.textContent = text;
+    clearTimeout(announceTimer);
+    if (soon) announce();
+    else announceTimer = setTimeout(announce, ANNOUNCE_PAUSE_MS);
+  }
+
+  function queryInAddress() {
+    return (new URLSearchParams(location.search).get("q") || "").trim();
+  }
+
+  function keepInAddress(wanted) {
+    const address = new URL(location.href);
+    if (wanted) address.searchParams.set("q", wanted);
+    else address.searchParams.delete("q");
+    if (address.href !== location.href) history.replaceState(history.state, "", address);
+  }
+
+  // Result URLs are relative to the site root; the page knows where that is from here.
+  // An offline copy names a folder's index.html, as its other links do.
+  function articleHref(url) {
+    const href = new URL(url, new URL(root.dataset.root, document.baseURI));
+    if (root.dataset.folderPage && href.pathname.endsWith("/")) {
+      href.pathname += root.dataset.folderPage;
+    }
+    return href.href;
+  }
+
+  // Words found side by side are one mark ("Hai Bà Trưng", not three): easier to see,
+  // and a screen reader announces one highlight rather than three.
+  function snippetInto(node, parts) {
+    const list = parts || [];
+    let mark = null;
+    list.forEach((part, i) => {
+      const joins = !part.mark && mark && /^\s+$/.test(part.text) && list[i + 1]?.mark;
+      if (part.mark || joins) {
+        if (!mark) {
+          mark = document.createElement("mark");
+          node.append(mark);
+        }
+        mark.append(part.text);
+      } else {
+        mark = null;
+        node.append(part.text);
+      }
+    });
+  }
+
+  function resultItem(result) {
+    const item = itemTemplate.content.firstElementChild.cloneNode(true);
+    const link = item.querySelector(".search-link");
+    link.href = articleHref(result.url);
+    link.textContent = result.title || result.url;
+    item.querySelector(".search-date").textContent = result.date || "";
+    if (result.category) item.querySelector(".search-category-name").textContent = result.category;
+    else item.querySelector(".search-category").remove();
+    if (!result.date && !result.category) item.querySelector(".search-meta").remove();
+    const excerpt = item.querySelector(".search-excerpt");
+    if (result.snippet?.length) snippetInto(excerpt, result.snippet);
+    else excerpt.remove();
+    return item;
+  }
+
+  function engine() {
+    const found = window.newsarchiveSearch;
+    if (!found || typeof found.search !== "function") throw new Error("no search engine");
+    return found;
+  }
+
+  function clear() {
+    list.replaceChildren();
+    more.hidden = true;
+    noneHelp.hidden = true;
+    shown = total = 0;
+  }
+
+  // Shows the first page of results for `wanted`; `typing`: while the reader types.
+  async function show(wanted, typing = false) {
+    const number = ++current;
+    query = wanted;
+    if (!query) {
+      clear();
+      setStatus("", !typing);
       return;
     }
-    const [base, ...combining] = [...char.normalize("NFD")];
-    bare += base;
-    if (combining.length) {
-      marks += position + combining.map((mark) => MARK_LETTERS[mark] || "o").join("");
+    let answer;
+    try {
+      answer = await engine().search(query, { offset: 0, limit: PAGE_SIZE });
+    } catch (error) {
+      if (number !== current) return;
+      clear();
+      setStatus(root.dataset.unavailable);
+      console.warn("search unavailable:", error);
+      return;
     }
-  });
-  return [bare, marks];
-}
-
-function foldedToken(word) {
-  const bare = bareAndMarks(word)[0];
-  return /^\d+$/.test(bare) ? bare : `z${bare}z`;
-}
-
-function exactToken(word) {
-  const marks = bareAndMarks(word)[1];
-  return marks ? `${foldedToken(word)}${marks}z` : foldedToken(word);
-}
-
-// The words of `text`, those that are a query word but for diacritics flagged.
-function marked(text, query) {
-  const terms = new Set(words(query).map(foldedToken));
-  return text
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => ({ text: word, hit: words(word).some((w) => terms.has(foldedToken(w))) }));
-}
-
-function markedNode(tag, text, query) {
-  const node = document.createElement(tag);
-  marked(text, query).forEach(({ text: word, hit }, i) => {
-    if (i > 0) node.append(" ");
-    if (hit) {
-      const mark = document.createElement("mark");
-      mark.textContent = word;
-      node.append(mark);
-    } else {
-      node.append(word);
-    }
-  });
-  return node;
-}
-
-function resultNode(data, query) {
-  const li = document.createElement("li");
-  li.className = "search-result";
-  const heading = document.createElement("h2");
-  const link = markedNode("a", data.meta.title || data.url, query);
-  link.href = data.url;
-  heading.append(link);
-  li.append(heading);
-  if (data.meta.date) {
-    const date = document.createElement("p");
-    date.className = "article-date";
-    date.textContent = data.meta.date;
-    li.append(date);
+    if (number !== current) return;
+    clear();
+    total = answer.total;
+    list.append(...answer.results.map(resultItem));
+    shown = answer.results.length;
+    more.hidden = shown >= total;
+    noneHelp.hidden = total > 0;
+    const message = total ? root.dataset.count : root.dataset.none;
+    setStatus(fill(message, { count: total, query }), !typing);
   }
-  // The indexed content is a bag of words (see folding.search_words): show the lead.
-  const lead = markedNode("p", data.meta.lead || "", query);
-  lead.className = "search-excerpt";
-  li.append(lead);
-  return li;
-}
 
-// The articles that have every term, best first; none when a term is in no article
-// (Pagefind itself would leave that term out and search the others).
-async function articlesWithAll(pagefind, terms) {
-  const alone = await Promise.all(terms.map((term) => pagefind.search(term)));
-  if (alone.some((search) => search.results.length === 0)) return [];
-  return terms.length === 1 ? alone[0].results : (await pagefind.search(terms.join(" "))).results;
-}
-
-async function run(root) {
-  const query = (new URLSearchParams(location.search).get("q") || "").trim();
-  for (const input of document.querySelectorAll("input[name=q]")) input.value = query;
-  if (!query) return;
-  const status = root.querySelector(".search-status");
-  const list = root.querySelector(".search-results");
-  const more = root.querySelector(".search-more");
-  status.textContent = root.dataset.loading;
-
-  const typed = [...new Set(words(query))];
-  const exactTerms = typed.map(exactToken);
-  const foldedTerms = typed.map(foldedToken);
-  let pagefind;
-  let results = [];
-  // Articles with the spelling typed come first. Those with other spellings are only
-  // looked up when the reader gets to them (or the first page is not full): their
-  // index files are the larger part of what a query downloads.
-  let othersPending = exactTerms.some((term, i) => term !== foldedTerms[i]);
-  async function addOthers() {
-    othersPending = false;
-    const listed = new Set(results.map((result) => result.id));
-    const others = await articlesWithAll(pagefind, foldedTerms);
-    results.push(...others.filter((result) => !listed.has(result.id)));
-  }
-  try {
-    const bundle = new URL(root.dataset.bundle, document.baseURI);
-    pagefind = await import(new URL("pagefind.js", bundle).href);
-    await pagefind.options({ ranking: RANKING });
-    results = await articlesWithAll(pagefind, othersPending ? exactTerms : foldedTerms);
-    if (othersPending && results.length < PAGE_SIZE) await addOthers();
-  } catch (error) {
-    status.textContent = root.dataset.unavailable;
-    console.warn("search unavailable:", error);
-    return;
-  }
-  let shown = 0;
-  function showStatus() {
-    const found = othersPending ? root.dataset.resultsExact : root.dataset.results;
-    status.textContent = results.length
-      ? `${results.length} ${found} “${query}”`
-      : `${root.dataset.noResults} “${query}”`;
-  }
   async function showMore() {
-    if (othersPending && shown >= results.length) await addOthers();
-    const batch = results.slice(shown, shown + PAGE_SIZE);
-    shown += batch.length;
-    const found = await Promise.all(batch.map((result) => result.data()));
-    list.append(...found.map((data) => resultNode(data, query)));
-    more.hidden = shown >= results.length && !othersPending;
-    more.textContent = shown >= results.length ? root.dataset.moreOthers : root.dataset.more;
-    showStatus();
+    // Not disabled while it loads: a disabled button loses the keyboard focus.
+    if (loadingMore) return;
+    loadingMore = true;
+    const number = current;
+    let answer;
+    try {
+      answer = await engine().search(query, { offset: shown, limit: PAGE_SIZE });
+    } catch (error) {
+      if (number === current) setStatus(root.dataset.unavailable);
+      console.warn("search unavailable:", error);
+      return;
+    } finally {
+      loadingMore = false;
+    }
+    if (number !== current) return;
+    const items = answer.results.map(resultItem);
+    list.append(...items);
+    shown += items.length;
+    // The reader goes on reading where the new results begin, not back at the button.
+    items[0]?.querySelector(".search-link").focus();
+    more.hidden = shown >= total || items.length === 0;
   }
-  more.addEventListener("click", showMore);
-  await showMore();
-}
 
-// For tests and for anyone who wants the same folding on their own pages.
-window.newsarchiveSearch = { words, foldedToken, exactToken, marked };
-const root = document.getElementById("search");
-if (root) run(root);
+  function searchNow(typing = false) {
+    clearTimeout(typingTimer);
+    const wanted = input.value.trim();
+    keepInAddress(wanted);
+    return show(wanted, typing);
+  }
+
+  function start() {
+    const wanted = queryInAddress();
+    for (const box of document.querySelectorAll("input[name=q]")) box.value = wanted;
+    if (wanted) {
+      setStatus(root.dataset.loading);
+      show(wanted);
+    }
+  }
+
+  if (root && form && input && announcer && itemTemplate) {
+    form.addEventListener("submit", (event) => {
+      event.preventDefault(); // the page is here already: search without reloading it
+      // On a touch screen, Enter closes the on-screen keyboard, which hides the results.
+      if (matchMedia("(pointer: coarse)").matches) input.blur();
+      searchNow();
+    });
+    input.addEventListener("input", () => {
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(searchNow, TYPING_PAUSE_MS, true);
+    });
+    more.addEventListener("click", showMore);
+    start();
+  }
 }

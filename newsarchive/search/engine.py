@@ -1,0 +1,163 @@
+"""The reference query engine: what static/js/search-engine.js answers, in Python.
+
+It reads the index files of a built site as the browser gets them, and ranks with the
+same arithmetic in the same order, so that both give the same list (a browser test
+compares them), and the bench can count the files each query fetches.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import format as fmt
+from .terms import parse_query
+
+
+@dataclass(frozen=True)
+class Hit:
+    doc: int
+    score: float
+    url: str
+    title: str
+    date: str
+    category: str
+    lead: str
+
+
+@dataclass
+class Results:
+    total: int
+    hits: list[Hit]
+    ranked: list[int]  # every document found, best first
+    fetched: list[str] = field(default_factory=list)  # index files read, in order
+
+
+class Index:
+    """The index files in ``folder``, each read once (as a browser caches them)."""
+
+    def __init__(self, folder: Path, read: Callable[[Path], bytes] | None = None):
+        self.folder = folder
+        self.read = read or Path.read_bytes
+        self.loaded: dict[str, object] = {}
+        self.fetched: list[str] = []
+
+    def file(self, name: str) -> object:
+        if name not in self.loaded:
+            self.fetched.append(f"{name}.js")
+            got, data = fmt.read_script(self.read(self.folder / f"{name}.js"))
+            if got != name:
+                raise ValueError(f"{name}.js names itself {got!r}")
+            self.loaded[name] = data
+        return self.loaded[name]
+
+
+@dataclass
+class _Term:
+    frequency: int = 0
+    capped: bool = False
+    # doc -> (impact + title bonus, True when the document has a spelling typed)
+    postings: dict[int, tuple[float, bool]] = field(default_factory=dict)
+
+
+def _postings(index: Index, manifest: dict, term: str, typed: set[str] | None) -> _Term:
+    found = _Term()
+    for name, start, _size, shards in manifest["segments"]:
+        shard = index.file(f"s/{name}/{fmt.term_hash(term) % shards}")
+        record = shard.get(term)  # type: ignore[attr-defined]
+        if record is None:
+            continue
+        found.frequency += record[0]
+        wanted = 0
+        if typed and len(record) > 2:
+            for i, form in enumerate(record[2]):
+                if form in typed:
+                    wanted |= 1 << i
+        reader = fmt.Reader(record[1])
+        doc, kept = start - 1, 0
+        while reader.more():
+            doc += reader.varint() + 1
+            value = reader.digit()
+            mask = reader.varint() if value & 1 else 1
+            weight = (value >> 2) + fmt.TITLE_BONUS * (value >> 1 & 1)
+            found.postings[doc] = (weight, (mask & wanted) != 0)
+            kept += 1
+        if kept < record[0]:
+            found.capped = True
+    return found
+
+
+def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Results:
+    parsed = parse_query(query)
+    if not parsed.words:
+        return Results(0, [], [], index.fetched)
+    manifest = index.file(fmt.MANIFEST)
+    assert isinstance(manifest, dict)
+    documents = manifest["docs"]
+    words = [_postings(index, manifest, w, parsed.typed[w]) for w in parsed.words]
+    pairs = [_postings(index, manifest, p, None) for p in parsed.pairs]
+    required = [t for t in words if not t.capped]
+    required += [t for p, t in zip(parsed.pairs, pairs, strict=True) if p in parsed.quoted]
+    required = [t for t in required if not t.capped]
+    if required:
+        smallest = min(required, key=lambda t: len(t.postings))
+        candidates = [d for d in smallest.postings if all(d in t.postings for t in required)]
+    else:
+        candidates = sorted({d for t in words + pairs for d in t.postings})
+    weights = [fmt.idf(documents, t.frequency) for t in words]
+    pair_weights = [fmt.PAIR_WEIGHT * fmt.idf(documents, t.frequency) for t in pairs]
+    scored = []
+    for doc in candidates:
+        score = 0.0
+        for term, weight in zip(words, weights, strict=True):
+            found = term.postings.get(doc)
+            if found is not None:
+                part = weight * found[0]
+                if found[1]:
+                    part = part * (1.0 + fmt.EXACT_BONUS)
+                score += part
+        for term, weight in zip(pairs, pair_weights, strict=True):
+            found = term.postings.get(doc)
+            if found is not None:
+                score += weight * found[0]
+        scored.append((-score, -doc))
+    scored.sort()
+    ranked = [-doc for _, doc in scored]
+    hits = []
+    for score, doc in scored[offset : offset + limit]:
+        hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
+    return Results(len(ranked), hits, ranked, index.fetched)
+
+
+def _row(index: Index, manifest: dict, doc: int) -> list[str]:
+    """[url, title, date, category, lead] of a document."""
+    for name, start, size, _shards in manifest["segments"]:
+        if start <= doc < start + size:
+            rows = index.file(f"s/{name}/d{(doc - start) // fmt.DOC_CHUNK}")
+            return rows[(doc - start) % fmt.DOC_CHUNK]  # type: ignore[index]
+    raise ValueError(f"no document {doc}")
+
+
+def search_index_problems(folder: Path) -> list[str]:
+    """What is wrong with the index in ``folder``: missing or unreadable files (for
+    `check --built`)."""
+    index = Index(folder)
+    try:
+        manifest = index.file(fmt.MANIFEST)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return [f"missing or unreadable (no {fmt.MANIFEST}.js)"]
+    if not isinstance(manifest, dict) or manifest.get("version") != fmt.VERSION:
+        return [f"of another version than this newsarchive's ({fmt.VERSION})"]
+    names = []
+    for name, _start, size, shards in manifest["segments"]:
+        names += [f"s/{name}/{shard}" for shard in range(shards)]
+        names += [f"s/{name}/d{n}" for n in range(-(-size // fmt.DOC_CHUNK))]
+    broken = []
+    for name in names:
+        try:
+            fmt.read_script((folder / f"{name}.js").read_bytes())
+        except (OSError, ValueError, UnicodeDecodeError):
+            broken.append(f"{name}.js")
+    if broken:
+        more = f" and {len(broken) - 3} more" if len(broken) > 3 else ""
+        return [f"incomplete: {', '.join(broken[:3])}{more} missing or unreadable"]
+    return []

@@ -1,0 +1,164 @@
+"""The index's file format (docs/search-format.md), shared by the writer and the engine.
+
+Everything here has a twin in static/js/search-engine.js that must compute the same
+thing bit for bit: the file wrapper, the number encoding, the term hash and the
+logarithm of the ranking formula (tests/test_search_engine.py compares the two).
+"""
+
+import json
+import zlib
+from collections.abc import Iterable, Iterator
+
+VERSION = 1
+MANIFEST = "index"  # the name of the manifest: index.js
+STAMP = "newsarchive-fingerprint.txt"  # digest of the manifest, written last (see writer)
+DOC_CHUNK = 8  # documents per file of titles and addresses (d/<n>.js)
+# A segment's shards hold about this many postings each: a query fetches one shard per
+# term and segment, neighbours included, so small shards keep a query's bytes small.
+SHARD_POSTINGS = 256
+# A term keeps, in each segment, the postings of its highest-impact documents: one in
+# CAP_SHARE of the segment's documents, at least CAP_MIN, at most CAP_MAX. A term in
+# that many documents adds little to a score (its idf is small), and its whole list
+# would be most of a query's bytes.
+CAP_SHARE = 8
+CAP_MIN = 64
+CAP_MAX = 1024
+MAX_QUERY_WORDS = 16  # words of a query after these are left out: bytes stay bounded
+MAX_SPELLINGS = 24  # spellings per term and segment that can earn the exact bonus
+
+# Ranking: BM25 over folded syllables, with pairs of adjacent syllables as extra terms.
+K1 = 1.2
+B = 0.75
+TITLE_WEIGHT = 4  # a word of the title counts as this many words of the text
+IMPACT_LEVELS = 15  # impacts stored as 1..15 (with two flags: one character)
+PAIR_WEIGHT = 6.0  # a pair of adjacent query words found adjacent in the text
+TITLE_BONUS = 0.0  # added to a term's impact when the article's title has it
+EXACT_BONUS = 0.5  # the word's weight grows by this share when spelled as typed
+
+# Numbers as text: 64 characters that need no escaping in a JSON string. A varint is
+# big-endian groups of 5 bits; the last group is one of the first 32 characters, the
+# others one of the last 32. A "digit" is one character of 6 bits.
+ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+_VALUE = {char: i for i, char in enumerate(ALPHABET)}
+
+
+def varint(number: int) -> str:
+    groups = [ALPHABET[number & 31]]
+    number >>= 5
+    while number:
+        groups.append(ALPHABET[32 + (number & 31)])
+        number >>= 5
+    return "".join(reversed(groups))
+
+
+def digit(number: int) -> str:
+    return ALPHABET[number]
+
+
+class Reader:
+    """Reads varints and digits from an encoded string, in order."""
+
+    def __init__(self, text: str):
+        self.text, self.at = text, 0
+
+    def more(self) -> bool:
+        return self.at < len(self.text)
+
+    def varint(self) -> int:
+        number = 0
+        while True:
+            value = _VALUE[self.text[self.at]]
+            self.at += 1
+            if value < 32:
+                return number * 32 + value
+            number = number * 32 + value - 32
+
+    def digit(self) -> int:
+        value = _VALUE[self.text[self.at]]
+        self.at += 1
+        return value
+
+
+def term_hash(term: str) -> int:
+    """CRC-32 of the term's UTF-8 bytes: which shard holds the term."""
+    return zlib.crc32(term.encode("utf-8"))
+
+
+def shard_count(postings: int) -> int:
+    """Shards of a segment holding ``postings``: a power of two, SHARD_POSTINGS each."""
+    count = 1
+    while count * SHARD_POSTINGS < postings:
+        count *= 2
+    return count
+
+
+def cap(size: int) -> int:
+    """How many postings a term keeps in a segment of ``size`` documents."""
+    return min(CAP_MAX, max(CAP_MIN, -(-size // CAP_SHARE)))
+
+
+def segment_sizes(count: int) -> list[int]:
+    """The segments of ``count`` documents, oldest first: its binary digits, largest
+    first (11 -> 8, 2, 1). Adding a document changes only the smallest segments, as
+    a binary counter carries."""
+    sizes, bit = [], 1 << max(count.bit_length() - 1, 0)
+    while bit:
+        if count & bit:
+            sizes.append(bit)
+        bit >>= 1
+    return sizes
+
+
+LN2 = 0.6931471805599453
+
+
+def ln(x: float) -> float:
+    """Natural logarithm of x >= 1 with + - * / only, so that JavaScript gets the same
+    bits (Math.log and C's log may differ in the last bit)."""
+    k = 0
+    while x >= 2.0:
+        x /= 2.0
+        k += 1
+    t = (x - 1.0) / (x + 1.0)  # ln x = 2 atanh t, 0 <= t < 1/3
+    t2 = t * t
+    term, total = t, 0.0
+    for n in range(1, 40, 2):
+        total += term / n
+        term *= t2
+    return k * LN2 + 2.0 * total
+
+
+def idf(documents: int, frequency: int) -> float:
+    return ln(1.0 + (documents - frequency + 0.5) / (frequency + 0.5))
+
+
+def impact(count: int, length: int, mean_length: float) -> int:
+    """A term's BM25 weight in a document without its idf, as 1..IMPACT_LEVELS."""
+    norm = K1 * (1.0 - B + B * length / mean_length)
+    weight = count * (K1 + 1.0) / (count + norm)
+    return max(1, min(IMPACT_LEVELS, round(weight / (K1 + 1.0) * IMPACT_LEVELS)))
+
+
+def script(name: str, data: object) -> bytes:
+    """A file of the index: a script that hands its data to the engine, so that pages
+    opened from files (file://, where fetch is refused) can load it with <script>."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"newsarchiveSearch.add({json.dumps(name)},{body});\n".encode()
+
+
+def read_script(data: bytes) -> tuple[str, object]:
+    text = data.decode("utf-8")
+    prefix = "newsarchiveSearch.add("
+    if not text.startswith(prefix) or not text.endswith(");\n"):
+        raise ValueError("not an index file")
+    name, end = json.JSONDecoder().raw_decode(text, len(prefix))
+    return name, json.loads(text[end + 1 : -3])
+
+
+def pairs(items: Iterable[str]) -> Iterator[str]:
+    """Adjacent syllables as one term: `hai ba trung` -> `hai ba`, `ba trung`."""
+    previous = None
+    for item in items:
+        if previous is not None:
+            yield f"{previous} {item}"
+        previous = item

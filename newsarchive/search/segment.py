@@ -1,0 +1,254 @@
+"""One segment of the index: its articles' words in, its shard files out.
+
+A segment of 8,192 articles holds about six million postings; building them one by one
+in Python took most of a minute, so the words are gathered as arrays of numbers
+(`Words`) and counted, ranked and encoded with numpy, in whole arrays.
+"""
+
+import unicodedata
+from array import array
+
+import numpy as np
+
+from .. import folding
+from . import format as fmt
+
+
+class _Forms(dict):
+    """Word as written -> number of its form (`canonical`), numbering new forms."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: dict[str, int] = {}
+
+    def __missing__(self, written: str) -> int:
+        form = folding.canonical(written)
+        number = self.forms.setdefault(form, len(self.forms))
+        self[written] = number
+        return number
+
+
+class Words:
+    """The words of a segment's articles, in order, as numbers."""
+
+    def __init__(self) -> None:
+        self.numbers = _Forms()
+        self.words = array("i")  # form number of each word
+        self.starts = array("q")  # where each part (a title, a text) starts
+        self.part_doc = array("i")
+        self.part_weight = array("i")
+        self.docs = 0
+
+    def add(self, title: str, text: str) -> None:
+        numbers = self.numbers
+        for part, weight in ((title, fmt.TITLE_WEIGHT), (text, 1)):
+            written = folding.WORD.findall(unicodedata.normalize("NFC", part).lower())
+            self.starts.append(len(self.words))
+            self.part_doc.append(self.docs)
+            self.part_weight.append(weight)
+            self.words.extend([numbers[w] for w in written])
+        self.docs += 1
+
+
+def encode(name: str, words: Words) -> list[bytes]:
+    """The shard files of the segment ``name``."""
+    docs = words.docs
+    forms = list(words.numbers.forms)  # form number -> form
+    folded_of: dict[str, int] = {}
+    local: list[int] = []  # a form's number among the forms of its syllable
+    fold_of_form: list[int] = []
+    seen: dict[int, int] = {}
+    for f in forms:
+        syllable = folded_of.setdefault(folding.fold(f), len(folded_of))
+        fold_of_form.append(syllable)
+        local.append(seen.get(syllable, 0))
+        seen[syllable] = local[-1] + 1
+    folded = list(folded_of)
+    syllables = len(folded)
+    form_fold = np.array(fold_of_form or [0], dtype=np.int64)
+    form_local = np.minimum(np.array(local or [0], dtype=np.int64), _LOCAL - 1)
+
+    form = np.frombuffer(words.words, dtype=np.int32)
+    starts = np.frombuffer(words.starts, dtype=np.int64)
+    sizes = np.diff(np.append(starts, len(form)))
+    doc = np.repeat(np.frombuffer(words.part_doc, dtype=np.int32), sizes).astype(np.int64)
+    weight = np.repeat(np.frombuffer(words.part_weight, dtype=np.int32), sizes)
+    lengths = np.bincount(doc, minlength=docs)
+    fold = form_fold[form]
+
+    # Syllables: one sort of (syllable, doc, spelling) gives counts and spellings.
+    # A key: syllable and doc, then whether in the title, then the spelling.
+    in_title = (weight > 1).astype(np.int64)
+    key = (fold * docs + doc) << (_LOCAL_BITS + 1) | in_title << _LOCAL_BITS | form_local[form]
+    key = np.repeat(key, weight)
+    key.sort()
+    spelled, _, spelled_count = _runs(key)
+    del key
+    keys, first, s_count = _runs(spelled >> (_LOCAL_BITS + 1), spelled_count)
+    s_title = np.bitwise_or.reduceat((spelled >> _LOCAL_BITS) & 1, first) if len(first) else first
+    s_term, s_doc = keys // docs, keys % docs
+    spelled = (spelled >> (_LOCAL_BITS + 1) << _LOCAL_BITS) | (spelled & (_LOCAL - 1))
+    s_mask, ranked_forms = _spellings(spelled, first, form_fold, form_local, forms, docs)
+    del spelled, spelled_count, first, keys
+
+    # Pairs of adjacent words of one part: one sort of (pair, doc).
+    adjacent = np.ones(max(len(form) - 1, 0), dtype=bool)
+    ends = starts[1:] - 1
+    adjacent[ends[(ends >= 0) & (ends < len(adjacent))]] = False
+    pair = fold[:-1][adjacent] * syllables + fold[1:][adjacent]
+    key = (pair * docs + doc[:-1][adjacent]) << 1 | in_title[:-1][adjacent]
+    key = np.repeat(key, weight[:-1][adjacent])
+    del pair, adjacent, fold, doc, weight, in_title
+    key.sort()
+    titled, _, p_count = _runs(key)
+    del key
+    keys, first, p_count = _runs(titled >> 1, p_count)
+    p_title = np.bitwise_or.reduceat(titled & 1, first) if len(first) else first
+    del titled, first
+    pair_keys, pair_first, _ = _runs(keys // docs)
+    p_term = np.repeat(np.arange(len(pair_keys)), np.diff(np.append(pair_first, len(keys))))
+    p_term += syllables
+    p_doc = keys % docs
+    del keys
+
+    term = np.concatenate([s_term, p_term])
+    doc = np.concatenate([s_doc, p_doc])
+    count = np.concatenate([s_count, p_count])
+    mask = np.concatenate([s_mask, np.ones(len(p_term), dtype=np.int64)])
+    title = np.concatenate([s_title, p_title])
+    del s_term, p_term, s_doc, p_doc, s_count, p_count, s_mask, s_title, p_title
+    terms = syllables + len(pair_keys)
+    names = folded + [
+        f"{folded[a]} {folded[b]}"
+        for a, b in zip(
+            (pair_keys // syllables).tolist(), (pair_keys % syllables).tolist(), strict=True
+        )
+    ]
+
+    mean = int(lengths.sum()) / docs
+    norm = fmt.K1 * (1.0 - fmt.B + fmt.B * lengths / mean)
+    scaled = count * (fmt.K1 + 1.0) / (count + norm[doc]) / (fmt.K1 + 1.0)
+    impact = np.clip(np.rint(scaled * fmt.IMPACT_LEVELS), 1, fmt.IMPACT_LEVELS).astype(np.int64)
+    del scaled, count
+
+    frequency = np.bincount(term, minlength=terms)
+    keep = fmt.cap(docs)
+    over = np.flatnonzero(frequency[term] > keep)
+    if len(over):
+        # Within each such term: in the title first, then the highest impact, then
+        # the newest document.
+        best = (
+            (term[over] << 36)
+            | ((1 - title[over]) << 35)
+            | ((fmt.IMPACT_LEVELS - impact[over]) << 30)
+            | ((1 << 30) - 1 - doc[over])
+        )
+        order = np.argsort(best)  # the keys are distinct
+        ranked_terms = term[over][order]
+        _, group, _ = _runs(ranked_terms)
+        starts_of = np.repeat(group, np.diff(np.append(group, len(ranked_terms))))
+        dropped = over[order][np.arange(len(order)) - starts_of >= keep]
+        kept = np.ones(len(term), dtype=bool)
+        kept[dropped] = False
+        term, doc, impact, mask = term[kept], doc[kept], impact[kept], mask[kept]
+        title = title[kept]
+
+    text, bounds = _encode_postings(term, doc, impact * 2 + title, mask, syllables, terms)
+    shards = fmt.shard_count(len(term))
+    files: list[dict[str, list]] = [{} for _ in range(shards)]
+    for number, (name_, df, start, end) in enumerate(
+        zip(names, frequency.tolist(), bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)
+    ):
+        if df == 0:
+            continue
+        record: list = [df, text[start:end]]
+        if number < syllables:
+            record.append(ranked_forms[number])
+        files[fmt.term_hash(name_) % shards][name_] = record
+    return [fmt.script(f"s/{name}/{n}", shard) for n, shard in enumerate(files)]
+
+
+_LOCAL_BITS = 5
+_LOCAL = 1 << _LOCAL_BITS  # spellings of a syllable told apart while counting
+
+
+def _runs(keys, counts=None):
+    """Sorted ``keys`` -> (distinct keys, where each run starts, run lengths, or the
+    sums of ``counts`` over each run)."""
+    if len(keys) == 0:
+        return keys, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    first = np.concatenate([[0], np.flatnonzero(keys[1:] != keys[:-1]) + 1])
+    if counts is None:
+        sums = np.diff(np.append(first, len(keys)))
+    else:
+        sums = np.add.reduceat(counts, first)
+    return keys[first], first, sums
+
+
+def _spellings(spelled, first, form_fold, form_local, forms, docs):
+    """Each (syllable, doc) posting's spellings as bits, bit i for the syllable's i-th
+    spelling by number of documents (then as text), and each syllable's spellings.
+    ``spelled``: the sorted distinct (syllable, doc, local spelling number) keys;
+    ``first``: where each (syllable, doc) starts among them."""
+    local_of = spelled & (_LOCAL - 1)
+    syllable_of = (spelled >> _LOCAL_BITS) // docs
+    table = np.full((int(form_fold.max()) + 1, _LOCAL), -1, dtype=np.int64)
+    table[form_fold, form_local] = np.arange(len(forms))
+    by_docs = np.bincount(table[syllable_of, local_of], minlength=len(forms)).tolist()
+    fold_list = form_fold.tolist()
+    order = sorted(range(len(forms)), key=lambda f: (fold_list[f], -by_docs[f], forms[f]))
+    rank_of = [0] * len(forms)
+    ranked: dict[int, list[str]] = {}
+    for f in order:
+        group = ranked.setdefault(fold_list[f], [])
+        rank_of[f] = len(group) if len(group) < fmt.MAX_SPELLINGS else fmt.MAX_SPELLINGS
+        if len(group) < fmt.MAX_SPELLINGS:
+            group.append(forms[f])
+    ranks = np.array(rank_of or [0], dtype=np.int64)
+    placed = np.where(table >= 0, ranks[np.maximum(table, 0)], fmt.MAX_SPELLINGS)
+    bit = np.where(placed < fmt.MAX_SPELLINGS, np.left_shift(1, np.minimum(placed, 62)), 0)
+    masks = np.bitwise_or.reduceat(bit[syllable_of, local_of], first) if len(first) else first
+    return masks, [ranked.get(n, []) for n in range(len(table))]
+
+
+def _varint_lengths(values):
+    length = np.ones(len(values), dtype=np.int64)
+    limit = 32
+    while True:
+        more = values >= limit
+        if not more.any():
+            return length
+        length += more
+        limit *= 32
+
+
+def _put_varints(buffer, at, values, lengths):
+    alphabet = np.frombuffer(fmt.ALPHABET.encode(), dtype=np.uint8)
+    for j in range(int(lengths.max()) if len(lengths) else 0):
+        chosen = lengths > j
+        shift = 5 * (lengths[chosen] - 1 - j)
+        group = (values[chosen] >> shift) & 31
+        group = group + np.where(j < lengths[chosen] - 1, 32, 0)
+        buffer[at[chosen] + j] = alphabet[group]
+
+
+def _encode_postings(term, doc, impact, mask, syllables, terms):
+    """Every term's postings as text (format.py's encoding); one string and where each
+    term's part starts."""
+    previous = np.concatenate([[-1], doc[:-1]])
+    new_term = np.concatenate([[True], term[1:] != term[:-1]])
+    previous[new_term] = -1
+    gap = doc - previous - 1
+    flag = (mask != 1) & (term < syllables)
+    gap_len = _varint_lengths(gap)
+    mask_len = np.where(flag, _varint_lengths(np.where(flag, mask, 0)), 0)
+    size = gap_len + 1 + mask_len
+    at = np.concatenate([[0], np.cumsum(size)[:-1]])
+    buffer = np.zeros(int(size.sum()), dtype=np.uint8)
+    _put_varints(buffer, at, gap, gap_len)
+    alphabet = np.frombuffer(fmt.ALPHABET.encode(), dtype=np.uint8)
+    buffer[at + gap_len] = alphabet[impact * 2 + flag]
+    _put_varints(buffer, (at + gap_len + 1)[flag], mask[flag], mask_len[flag])
+    ends = np.concatenate([at, [len(buffer)]])
+    starts_of_terms = np.searchsorted(term, np.arange(terms + 1))
+    return buffer.tobytes().decode("ascii"), ends[starts_of_terms]

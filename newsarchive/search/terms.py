@@ -1,0 +1,55 @@
+"""What an article gives the index (its terms, their counts, its spellings) and what a
+query asks for. docs/search-format.md has the rules; search-engine.js parses queries
+the same way."""
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from .. import folding
+from .format import MAX_QUERY_WORDS, pairs
+
+_HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+# Straight and curly double quotes around a phrase that must be found as typed.
+_QUOTE = re.compile('["\u201c\u201d]')
+
+
+def html_text(body: str) -> str:
+    """The text of an article body's HTML: tags count as spaces (a paragraph's last
+    word and the next one's first stay two words)."""
+    return html.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", body)))
+
+
+@dataclass
+class Query:
+    words: list[str] = field(default_factory=list)  # distinct syllables, in query order
+    typed: dict[str, set[str]] = field(default_factory=dict)  # syllable -> spellings typed
+    pairs: list[str] = field(default_factory=list)  # distinct pairs, in query order
+    quoted: set[str] = field(default_factory=set)  # pairs inside quotes: must be found
+
+
+def parse_query(text: str) -> Query:
+    """`"hai bà" trưng` -> words hai, ba, trung; pairs `hai ba` (quoted), `ba trung`.
+
+    A quote opens or closes a phrase (one left open runs to the end); pairs join the
+    words of one phrase, or of the text between phrases. Words after the first
+    MAX_QUERY_WORDS are left out."""
+    query = Query()
+    left = MAX_QUERY_WORDS
+    for number, part in enumerate(_QUOTE.split(text)):
+        words = folding.words(part)[:left]
+        left -= len(words)
+        folded = [folding.fold(word) for word in words]
+        for word, term in zip(words, folded, strict=True):
+            if term not in query.typed:
+                query.words.append(term)
+                query.typed[term] = set()
+            if word != term:  # typed with diacritics: that spelling ranks higher
+                query.typed[term].add(word)
+        for pair in pairs(folded):
+            if pair not in query.pairs:
+                query.pairs.append(pair)
+            if number % 2:
+                query.quoted.add(pair)
+    return query

@@ -1,0 +1,230 @@
+"""Write the search index of a site's articles, changing only the files that differ.
+
+The layout is a pure function of the articles (oldest first, as pagination orders
+them): documents are numbered in that order; the segments are the binary digits of
+their count (10,000 = 8192 + 1024 + 512 + 256 + 16); each segment's terms are spread
+over shard files by a hash. A segment's folder is named by a digest of its documents,
+so an update keeps every segment whose documents are unchanged and writes only the
+new ones (adding an article changes the smallest segments, as a binary counter
+carries). The result is the same bytes as an index written from scratch.
+
+Order of writing, so that an interrupted update leaves a usable index: new segments
+are written beside the old ones, each in a temporary folder renamed into place when
+complete (``stop`` is checked between them); then the stamp goes, the manifest is
+replaced, the old segments are removed and the stamp (a digest of the manifest) is
+written again. Until the manifest changes the previous index is whole; a folder whose
+stamp is missing is copied again from the served site (publish.Spare.carry).
+"""
+
+import contextlib
+import os
+import shutil
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..content import Article
+from ..fingerprint import digest
+from ..urls import article_url
+from . import format as fmt
+from .segment import Words, encode
+from .terms import html_text
+
+BODY_BATCH = 512  # article bodies loaded at a time
+LEAD_WORDS = 40  # words of the text shown from a file when an article has no summary
+
+
+@dataclass(frozen=True)
+class Doc:
+    """An article as the index shows it; ``key`` changes with anything indexed."""
+
+    url: str
+    title: str
+    date: str
+    category: str
+    summary: str
+    body_digest: str
+    key: str
+
+    def row(self) -> list[str]:
+        return [self.url, self.title, self.date, self.category]
+
+
+def index_doc(article: Article) -> Doc:
+    url = article_url(article)
+    date = article.published.strftime("%d/%m/%Y")
+    key = digest(url, article.title, date, article.category, article.summary, article.body_digest)
+    return Doc(
+        url, article.title, date, article.category, article.summary, article.body_digest, key
+    )
+
+
+@dataclass(frozen=True)
+class IndexResult:
+    pages: int
+    reindexed: bool
+    stopped: bool = False  # by ``stop``: the previous index is still in place
+    written: int = 0  # files written or removed
+    segments_written: int = 0
+
+
+def update_index(
+    folder: Path,
+    articles: Sequence[Article],
+    bodies: Callable[[set[str]], dict[str, str]],
+    stop: threading.Event | None = None,
+    root: str = "../../",
+) -> IndexResult:
+    """Bring the index in ``folder`` up to date with ``articles`` (oldest first).
+
+    ``bodies`` gives the HTML of article bodies by digest: it is asked only for the
+    articles of the segments that change. Setting ``stop`` ends the update before the
+    manifest changes: the previous index stays as it was. ``root``: the site's root
+    relative to ``folder``, where the engine finds the article pages."""
+    docs = [index_doc(a) for a in articles]
+    if not docs:
+        shutil.rmtree(folder, ignore_errors=True)
+        return IndexResult(0, reindexed=False)
+    old = _read_manifest(folder)
+    stamp = folder / fmt.STAMP
+    layout, start = [], 0
+    for size in fmt.segment_sizes(len(docs)):
+        part = docs[start : start + size]
+        name = digest(str(fmt.VERSION), *(d.key for d in part))[:16]
+        layout.append((name, start, size))
+        start += size
+    known = {s[0]: s[3] for s in old["segments"]} if old else {}
+    present = {name: known[name] for name, _, _ in layout if name in known}
+    if old is not None and len(present) == len(layout) and _stamped(folder):
+        return IndexResult(len(docs), reindexed=False)
+
+    written = segments = 0
+    shards: dict[str, int] = {}
+    new: list[Path] = []
+    try:
+        for name, start, size in layout:
+            if name in present and (folder / "s" / name).is_dir():
+                shards[name] = present[name]
+                continue
+            if stop is not None and stop.is_set():
+                raise _Stopped
+            new.append(folder / "s" / name)
+            part = docs[start : start + size]
+            shards[name], count = _write_segment(folder, name, part, bodies)
+            written += count
+            segments += 1
+    except BaseException as exc:
+        for path in new:  # not part of the index yet: the previous one stays as it was
+            shutil.rmtree(path, ignore_errors=True)
+        if isinstance(exc, _Stopped):
+            return IndexResult(len(docs), reindexed=False, stopped=True)
+        raise
+    manifest = {
+        "version": fmt.VERSION,
+        "docs": len(docs),
+        "root": root,
+        "segments": [[name, start, size, shards[name]] for name, start, size in layout],
+    }
+    data = fmt.script(fmt.MANIFEST, manifest)
+    stamp.unlink(missing_ok=True)  # the index changes from here on
+    written += _put(folder / f"{fmt.MANIFEST}.js", data)
+    written += _remove_other_segments(folder, set(shards))
+    stamp.write_text(digest(data) + "\n", encoding="ascii")
+    return IndexResult(len(docs), reindexed=True, written=written, segments_written=segments)
+
+
+class _Stopped(Exception):
+    pass
+
+
+def _stamped(folder: Path) -> bool:
+    try:
+        manifest = (folder / f"{fmt.MANIFEST}.js").read_bytes()
+        return (folder / fmt.STAMP).read_text(encoding="ascii") == digest(manifest) + "\n"
+    except OSError:
+        return False
+
+
+def _read_manifest(folder: Path) -> dict | None:
+    try:
+        name, data = fmt.read_script((folder / f"{fmt.MANIFEST}.js").read_bytes())
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if name != fmt.MANIFEST or not isinstance(data, dict) or data.get("version") != fmt.VERSION:
+        return None
+    return data
+
+
+def _put(path: Path, data: bytes) -> int:
+    """Write ``data`` unless the file holds it; 1 when written. Through a new file
+    renamed into place: the old one may be a hard link to the served site's."""
+    try:
+        if path.read_bytes() == data:
+            return 0
+    except OSError:
+        pass
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return 1
+
+
+def _remove_other_segments(folder: Path, keep: set[str]) -> int:
+    removed = 0
+    with contextlib.suppress(FileNotFoundError):
+        for entry in os.scandir(folder / "s"):
+            if entry.name not in keep:
+                removed += sum(len(files) for _, _, files in os.walk(entry.path))
+                shutil.rmtree(entry.path, ignore_errors=True)
+    return removed
+
+
+def _write_segment(
+    folder: Path, name: str, docs: list[Doc], bodies: Callable[[set[str]], dict[str, str]]
+) -> tuple[int, int]:
+    """Write one segment: its shards, and its documents' titles and addresses,
+    DOC_CHUNK a file (d0.js, d1.js...); (shards, files written)."""
+    words, leads = _words(docs, bodies)
+    files = {f"{n}": data for n, data in enumerate(encode(name, words))}
+    shards = len(files)
+    for number, start in enumerate(range(0, len(docs), fmt.DOC_CHUNK)):
+        rows = [
+            [*d.row(), leads[i]] for i, d in enumerate(docs[start : start + fmt.DOC_CHUNK], start)
+        ]
+        files[f"d{number}"] = fmt.script(f"s/{name}/d{number}", rows)
+    target = folder / "s" / name
+    tmp = folder / "s" / f".{name}.{os.getpid()}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for file, data in files.items():
+        (tmp / f"{file}.js").write_bytes(data)
+    shutil.rmtree(target, ignore_errors=True)
+    os.replace(tmp, target)
+    return shards, len(files)
+
+
+def _words(
+    docs: list[Doc], bodies: Callable[[set[str]], dict[str, str]]
+) -> tuple[Words, list[str]]:
+    """The words of the articles, and the lead each shows where its text cannot be
+    fetched (from a file): its summary, or the beginning of its text."""
+    words = Words()
+    leads = []
+    for start in range(0, len(docs), BODY_BATCH):
+        batch = docs[start : start + BODY_BATCH]
+        html = bodies({d.body_digest for d in batch})
+        for doc in batch:
+            text = html_text(html[doc.body_digest])
+            words.add(doc.title, text)
+            leads.append(doc.summary or _beginning(text))
+    return words, leads
+
+
+def _beginning(text: str) -> str:
+    parts = text.split(None, LEAD_WORDS + 1)
+    return " ".join(parts[:LEAD_WORDS]) + (" …" if len(parts) > LEAD_WORDS else "")

@@ -1,0 +1,373 @@
+// The search engine of the archive: reads the static index the build writes
+// (docs/search-format.md) and ranks exactly as newsarchive/search/engine.py, the
+// reference engine (a browser test compares the two on many queries).
+//
+// A classic script, not a module, and the index files are scripts too (each calls
+// newsarchiveSearch.add(name, data)), loaded with <script> tags: so search works from
+// a page opened from a file (file://, the offline copy), where fetch is refused.
+//
+// Where the index is: the data-index attribute of this script's own <script> element
+// (a URL relative to the page), e.g.
+//   <script defer src="../js/search-engine.js" data-index="chi-muc/"></script>
+// Without it: "../tim-kiem/chi-muc/" relative to this script.
+//
+// API (window.newsarchiveSearch):
+//   search(query, {offset = 0, limit = 10}) -> Promise<{total, results}>, each result
+//     {url, title, date, category, snippet}: url relative to the site root ("2019/04/x/"),
+//     date as dd/mm/yyyy, snippet a list of {text, mark}: the passage of the article that
+//     holds most of the words searched (online: from the article's page; from a file:
+//     its lead), mark true for a word searched. Rejects when the index cannot be loaded.
+//   words(text), fold(word), parseQuery(text): the tokenizer, as folding.py has it.
+//   rank(query) -> Promise<{total, docs, scores}>: every document found, best first
+//     (document numbers: for tests).
+{
+const VERSION = 1;
+const DOC_CHUNK = 8;
+const PAIR_WEIGHT = 6.0;
+const EXACT_BONUS = 0.5;
+const TITLE_BONUS = 0.0;
+const LN2 = 0.6931471805599453;
+const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+const VALUE = {};
+[...ALPHABET].forEach((char, i) => {
+  VALUE[char] = i;
+});
+const SNIPPET_WORDS = 30;
+const MAX_QUERY_WORDS = 16;
+
+// -- Words (newsarchive/folding.py) --
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const VARIABLE_ENDING = /(?<!q)(?:oa|oe|uy)$/;
+const WORD = /[\p{L}\p{N}]+/gu;
+const QUOTE = /["\u201c\u201d]/;
+
+const canonicalCache = new Map();
+function canonical(word) {
+  let form = canonicalCache.get(word);
+  if (form !== undefined) return form;
+  let decomposed = word.normalize("NFD");
+  const tones = decomposed.match(TONES) || [];
+  if (tones.length === 1) {
+    const base = decomposed.replace(TONES, "");
+    const ending = base.match(VARIABLE_ENDING);
+    if (ending) {
+      const first = ending.index + 1;
+      decomposed = base.slice(0, first) + tones[0] + base.slice(first);
+    }
+  }
+  form = decomposed.normalize("NFC");
+  canonicalCache.set(word, form);
+  return form;
+}
+
+function spellings(text) {
+  return text.normalize("NFC").toLowerCase().match(WORD) || [];
+}
+
+function words(text) {
+  return spellings(text).map(canonical);
+}
+
+function fold(word) {
+  let bare = "";
+  for (const char of word) {
+    bare += char === "đ" ? "d" : String.fromCodePoint(char.normalize("NFD").codePointAt(0));
+  }
+  return bare;
+}
+
+function pairs(items) {
+  const found = [];
+  for (let i = 1; i < items.length; i++) found.push(`${items[i - 1]} ${items[i]}`);
+  return found;
+}
+
+// -- Queries (newsarchive/search/terms.py) --
+function parseQuery(text) {
+  const query = { words: [], typed: new Map(), pairs: [], quoted: new Set() };
+  let left = MAX_QUERY_WORDS;
+  text.split(QUOTE).forEach((part, number) => {
+    const found = words(part).slice(0, left);
+    left -= found.length;
+    const folded = found.map(fold);
+    found.forEach((word, i) => {
+      const term = folded[i];
+      if (!query.typed.has(term)) {
+        query.words.push(term);
+        query.typed.set(term, new Set());
+      }
+      if (word !== term) query.typed.get(term).add(word);
+    });
+    for (const pair of pairs(folded)) {
+      if (!query.pairs.includes(pair)) query.pairs.push(pair);
+      if (number % 2) query.quoted.add(pair);
+    }
+  });
+  return query;
+}
+
+// -- Numbers (newsarchive/search/format.py) --
+const CRC_TABLE = new Uint32Array(256).map((_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+function termHash(term) {
+  let crc = 0xffffffff;
+  for (const byte of new TextEncoder().encode(term)) {
+    crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function ln(x) {
+  let k = 0;
+  while (x >= 2.0) {
+    x /= 2.0;
+    k += 1;
+  }
+  const t = (x - 1.0) / (x + 1.0);
+  const t2 = t * t;
+  let term = t;
+  let total = 0.0;
+  for (let n = 1; n < 40; n += 2) {
+    total += term / n;
+    term *= t2;
+  }
+  return k * LN2 + 2.0 * total;
+}
+
+function idf(documents, frequency) {
+  return ln(1.0 + (documents - frequency + 0.5) / (frequency + 0.5));
+}
+
+class Reader {
+  constructor(text) {
+    this.text = text;
+    this.at = 0;
+  }
+  more() {
+    return this.at < this.text.length;
+  }
+  varint() {
+    let number = 0;
+    for (;;) {
+      const value = VALUE[this.text[this.at++]];
+      if (value < 32) return number * 32 + value;
+      number = number * 32 + value - 32;
+    }
+  }
+  digit() {
+    return VALUE[this.text[this.at++]];
+  }
+}
+
+// -- Loading index files as scripts --
+const script = document.currentScript;
+const indexBase = new URL(
+  script && script.dataset.index
+    ? new URL(script.dataset.index, document.baseURI)
+    : new URL("../tim-kiem/chi-muc/", script ? script.src : document.baseURI),
+);
+const pending = new Map(); // name -> {promise, resolve, reject}
+
+function load(name) {
+  let entry = pending.get(name);
+  if (entry) return entry.promise;
+  entry = {};
+  entry.promise = new Promise((resolve, reject) => {
+    entry.resolve = resolve;
+    entry.reject = reject;
+  });
+  pending.set(name, entry);
+  const tag = document.createElement("script");
+  tag.src = new URL(`${name}.js`, indexBase).href;
+  tag.onerror = () => entry.reject(new Error(`search index file missing: ${name}.js`));
+  tag.onload = () => {
+    tag.remove();
+    // A file that loaded but did not call add() (damaged): fail rather than wait.
+    if (!entry.done) entry.reject(new Error(`search index file unreadable: ${name}.js`));
+  };
+  document.head.append(tag);
+  return entry.promise;
+}
+
+function add(name, data) {
+  const entry = pending.get(name);
+  if (entry) {
+    entry.done = true;
+    entry.resolve(data);
+  }
+}
+
+async function manifest() {
+  const data = await load("index");
+  if (data.version !== VERSION) throw new Error(`search index version ${data.version}`);
+  return data;
+}
+
+// -- Ranking (newsarchive/search/engine.py) --
+async function postings(index, term, typed) {
+  const found = { frequency: 0, capped: false, postings: new Map() };
+  const hash = termHash(term);
+  const shards = await Promise.all(
+    index.segments.map(([name, , , count]) => load(`s/${name}/${hash % count}`)),
+  );
+  index.segments.forEach(([, start], s) => {
+    const record = shards[s][term];
+    if (record === undefined) return;
+    found.frequency += record[0];
+    let wanted = 0;
+    if (typed && typed.size && record.length > 2) {
+      record[2].forEach((form, i) => {
+        if (typed.has(form)) wanted |= 1 << i;
+      });
+    }
+    const reader = new Reader(record[1]);
+    let doc = start - 1;
+    let kept = 0;
+    while (reader.more()) {
+      doc += reader.varint() + 1;
+      const value = reader.digit();
+      const mask = value & 1 ? reader.varint() : 1;
+      const weight = (value >> 2) + TITLE_BONUS * ((value >> 1) & 1);
+      found.postings.set(doc, [weight, (mask & wanted) !== 0]);
+      kept += 1;
+    }
+    if (kept < record[0]) found.capped = true;
+  });
+  return found;
+}
+
+async function rank(text) {
+  const query = parseQuery(text);
+  if (!query.words.length) return { total: 0, docs: [], scores: [], query };
+  const index = await manifest();
+  const documents = index.docs;
+  const [words, pairTerms] = await Promise.all([
+    Promise.all(query.words.map((w) => postings(index, w, query.typed.get(w)))),
+    Promise.all(query.pairs.map((p) => postings(index, p, null))),
+  ]);
+  let required = words.filter((t) => !t.capped);
+  query.pairs.forEach((p, i) => {
+    if (query.quoted.has(p)) required.push(pairTerms[i]);
+  });
+  required = required.filter((t) => !t.capped);
+  let candidates;
+  if (required.length) {
+    const smallest = required.reduce((a, b) => (b.postings.size < a.postings.size ? b : a));
+    candidates = [...smallest.postings.keys()].filter((d) =>
+      required.every((t) => t.postings.has(d)),
+    );
+  } else {
+    const all = new Set();
+    for (const t of [...words, ...pairTerms]) for (const d of t.postings.keys()) all.add(d);
+    candidates = [...all];
+  }
+  const weights = words.map((t) => idf(documents, t.frequency));
+  const pairWeights = pairTerms.map((t) => PAIR_WEIGHT * idf(documents, t.frequency));
+  const scored = candidates.map((doc) => {
+    let score = 0.0;
+    words.forEach((term, i) => {
+      const found = term.postings.get(doc);
+      if (found !== undefined) {
+        let part = weights[i] * found[0];
+        if (found[1]) part = part * (1.0 + EXACT_BONUS);
+        score += part;
+      }
+    });
+    pairTerms.forEach((term, i) => {
+      const found = term.postings.get(doc);
+      if (found !== undefined) score += pairWeights[i] * found[0];
+    });
+    return [score, doc];
+  });
+  scored.sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+  return {
+    total: scored.length,
+    docs: scored.map((s) => s[1]),
+    scores: scored.map((s) => s[0]),
+    query,
+    index,
+  };
+}
+
+// -- Snippets --
+// The passage of SNIPPET_WORDS words holding the most distinct words searched (then
+// the most words searched; the first such), words searched marked.
+function snippet(text, terms, whole) {
+  const found = [...text.matchAll(WORD)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    term: fold(canonical(m[0].normalize("NFC").toLowerCase())),
+  }));
+  if (!found.length) return [];
+  let best = 0;
+  let bestKey = [-1, -1];
+  const size = whole ? found.length : Math.min(SNIPPET_WORDS, found.length);
+  for (let first = 0; first + size <= found.length; first++) {
+    const seen = new Set();
+    let hits = 0;
+    for (let i = first; i < first + size; i++) {
+      if (terms.has(found[i].term)) {
+        seen.add(found[i].term);
+        hits += 1;
+      }
+    }
+    if (seen.size > bestKey[0] || (seen.size === bestKey[0] && hits > bestKey[1])) {
+      best = first;
+      bestKey = [seen.size, hits];
+    }
+    if (whole) break;
+  }
+  const last = best + size - 1;
+  const parts = [];
+  let at = found[best].start;
+  if (best > 0) parts.push({ text: "… ", mark: false });
+  for (let i = best; i <= last; i++) {
+    const word = found[i];
+    if (terms.has(word.term)) {
+      if (word.start > at) parts.push({ text: text.slice(at, word.start), mark: false });
+      parts.push({ text: text.slice(word.start, word.end), mark: true });
+      at = word.end;
+    }
+  }
+  const end = last + 1 < found.length ? found[last].end : text.length;
+  if (end > at) parts.push({ text: text.slice(at, end), mark: false });
+  if (last + 1 < found.length) parts.push({ text: " …", mark: false });
+  return parts;
+}
+
+async function pageText(url) {
+  if (!/^https?:$/.test(location.protocol)) return null; // file://: no fetch
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return null;
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    const body = page.querySelector(".article-body");
+    return body ? body.textContent.replace(/\s+/g, " ").trim() : null;
+  } catch {
+    return null;
+  }
+}
+
+async function search(text, { offset = 0, limit = 10 } = {}) {
+  const ranked = await rank(text);
+  const shown = ranked.docs.slice(offset, offset + limit);
+  const terms = new Set(ranked.query ? ranked.query.words : []);
+  const root = ranked.index ? new URL(ranked.index.root || "../../", indexBase) : indexBase;
+  const results = await Promise.all(
+    shown.map(async (doc) => {
+      const [name, start] = ranked.index.segments.find(([, first, size]) => doc < first + size);
+      const rows = await load(`s/${name}/d${Math.floor((doc - start) / DOC_CHUNK)}`);
+      const [url, title, date, category, lead] = rows[(doc - start) % DOC_CHUNK];
+      const body = await pageText(new URL(url, root).href);
+      const parts = body === null ? snippet(lead, terms, true) : snippet(body, terms, false);
+      return { url, title, date, category, snippet: parts };
+    }),
+  );
+  return { total: ranked.total, results };
+}
+
+window.newsarchiveSearch = { search, rank, words, fold, parseQuery, add, termHash, ln };
+}

@@ -1,0 +1,362 @@
+"""The search index and its engines: the tokenizer, the file format, the ranking, an
+incremental index equal to one written from scratch, and the page's JavaScript engine
+ranking exactly as the Python reference engine (in Chromium)."""
+
+import math
+import shutil
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SiteDir, tree
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsarchive import folding
+from newsarchive.content import Article
+from newsarchive.search import format as fmt
+from newsarchive.search import update_index
+from newsarchive.search.engine import Index, search, search_index_problems
+from newsarchive.search.terms import html_text, parse_query
+
+HANOI = timezone(timedelta(hours=7))
+INDEX = "tim-kiem/chi-muc"
+
+
+def articles_of(texts: list[tuple[str, str]]) -> tuple[list[Article], dict[str, str]]:
+    """Articles (oldest first) with these titles and bodies, and their bodies' HTML."""
+    articles, bodies = [], {}
+    for number, (title, body) in enumerate(texts):
+        key = f"body-{number}-{hash(body) & 0xFFFF}"
+        bodies[key] = f"<p>{body}</p>"
+        articles.append(
+            Article(
+                path=f"{number}.md",
+                title=title,
+                published=datetime(2020, 1, 1, tzinfo=HANOI) + timedelta(hours=number),
+                slug=f"bai-{number}",
+                body_digest=key,
+                summary=f"Tóm tắt {number}",
+            )
+        )
+    return articles, bodies
+
+
+def index_of(folder: Path, texts: list[tuple[str, str]]) -> Index:
+    articles, bodies = articles_of(texts)
+    update_index(folder, articles, lambda keys: {k: bodies[k] for k in keys})
+    return Index(folder)
+
+
+def titles(index: Index, query: str) -> list[str]:
+    return [hit.title for hit in search(index, query, limit=100).hits]
+
+
+# -- Words -------------------------------------------------------------------------
+
+
+def test_words_fold_to_terms_and_keep_one_tone_placement():
+    assert folding.words("HOÀ bình, Hòa; KHOẺ thuỷ quý") == [
+        "hòa",
+        "bình",
+        "hòa",
+        "khỏe",
+        "thủy",
+        "quý",
+    ]
+    assert [folding.fold(w) for w in folding.words("Đường dương ĐỒNG")] == [
+        "duong",
+        "duong",
+        "dong",
+    ]
+    # Codes and numbers: letters and digits make one word, punctuation splits.
+    assert folding.words("3286-QĐ/QU G1 2019") == ["3286", "qđ", "qu", "g1", "2019"]
+    assert folding.fold("qđ") == "qd"
+
+
+def test_a_query_has_words_pairs_and_quoted_pairs():
+    query = parse_query('"Hai Bà" Trưng hai')
+    assert query.words == ["hai", "ba", "trung"]
+    assert query.pairs == ["hai ba", "trung hai"]  # no pair across a quote
+    assert query.quoted == {"hai ba"}
+    assert query.typed == {"hai": set(), "ba": {"bà"}, "trung": {"trưng"}}
+    many = " ".join(f"w{i}" for i in range(20))
+    assert parse_query(many).words == [f"w{i}" for i in range(fmt.MAX_QUERY_WORDS)]
+
+
+def test_body_html_becomes_text_with_tags_as_spaces():
+    text = html_text("<p>Hai<br>Bà</p><script>var x;</script><p>Tr&#432;ng &amp; co</p>")
+    assert folding.words(text) == ["hai", "bà", "trưng", "co"]
+
+
+# -- Format ------------------------------------------------------------------------
+
+
+@given(st.integers(min_value=0, max_value=2**40))
+def test_varints_read_back(number):
+    text = fmt.varint(number) + fmt.digit(63) + fmt.varint(number // 3)
+    reader = fmt.Reader(text)
+    assert (reader.varint(), reader.digit(), reader.varint()) == (number, 63, number // 3)
+    assert not reader.more()
+
+
+@given(st.floats(min_value=1.0, max_value=1e7))
+def test_our_logarithm_is_the_logarithm(x):
+    assert math.isclose(fmt.ln(x), math.log(x), rel_tol=1e-14, abs_tol=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("count", "sizes"),
+    [(1, [1]), (11, [8, 2, 1]), (16, [16]), (10_001, [8192, 1024, 512, 256, 16, 1])],
+)
+def test_segments_are_the_binary_digits_of_the_count(count, sizes):
+    assert fmt.segment_sizes(count) == sizes
+
+
+# -- Ranking -----------------------------------------------------------------------
+
+
+def test_numbers_are_whole_words(tmp_path):
+    index = index_of(tmp_path, [("Năm 1234", "Số 1234 và 2019."), ("Năm 12", "Có 12 người.")])
+    assert titles(index, "12") == ["Năm 12"]
+    assert titles(index, "1234") == ["Năm 1234"]
+    assert titles(index, "123") == []
+
+
+def test_words_next_to_each_other_beat_the_same_words_scattered(tmp_path):
+    filler = "đã họp bàn việc của khu phố trong năm"
+    index = index_of(
+        tmp_path,
+        [
+            ("Tin một", f"Người dân hai phố {filler} bà con ở Trưng Nhị."),
+            ("Tin hai", f"Người dân quận Hai Bà Trưng {filler} ở phố."),
+            ("Tin ba", f"Người dân hai phố {filler} bà con ở Trưng Trắc."),
+        ],
+    )
+    assert titles(index, "hai ba trung")[0] == "Tin hai"
+    assert set(titles(index, "hai ba trung")) == {"Tin một", "Tin hai", "Tin ba"}
+    # Quoted, the phrase must be there.
+    assert titles(index, '"hai ba trung"') == ["Tin hai"]
+    assert titles(index, '"ba con" trung') == ["Tin ba", "Tin một"]  # newer first on a tie
+
+
+def test_the_spelling_typed_and_the_title_rank_higher(tmp_path):
+    index = index_of(
+        tmp_path,
+        [
+            ("Tin về dương phố", "Bài viết về dương phố trong năm nay."),
+            ("Tin về đường phố", "Bài viết về đường phố trong năm nay."),
+            ("Tin ve duong pho", "Bai viet ve duong pho trong nam nay."),
+            ("Một bài khác", "Bài viết nhắc đến phố một lần."),
+        ],
+    )
+    assert titles(index, "đường phố")[0] == "Tin về đường phố"
+    assert titles(index, "dương phố")[0] == "Tin về dương phố"
+    assert set(titles(index, "duong")) == {
+        "Tin về dương phố",
+        "Tin về đường phố",
+        "Tin ve duong pho",
+    }
+    assert titles(index, "phố")[-1] == "Một bài khác"  # in the text only, once
+
+
+def test_a_term_in_most_articles_keeps_its_best_postings_and_stops_being_required(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(fmt, "CAP_MIN", 2)
+    monkeypatch.setattr(fmt, "CAP_SHARE", 4)
+    texts = [
+        (f"Tin {i}", "phường " * (1 + i % 3) + f"mục {i}" + (" lẻ" if i % 4 == 1 else ""))
+        for i in range(12)
+    ]
+    index = index_of(tmp_path, texts)
+    found = search(index, "phường", limit=100)
+    assert 2 <= found.total < 12  # capped: only the highest-impact articles are listed
+    assert {hit.title for hit in found.hits} <= {f"Tin {i}" for i in range(12) if i % 3 == 2}
+    # A capped word does not exclude articles that lack its posting.
+    assert search(index, "phường lẻ").total == 3
+
+
+# -- Incremental = from scratch ----------------------------------------------------
+
+VOCABULARY = ["hai", "bà", "trưng", "ủy", "uỷ", "ban", "đường", "dương", "12", "1234", "phố", "hòa"]
+text_strategy = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=8).map(" ".join)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    first=st.lists(st.tuples(text_strategy, text_strategy), min_size=1, max_size=20),
+    added=st.lists(st.tuples(text_strategy, text_strategy), max_size=12),
+    edited=st.lists(st.tuples(st.integers(0, 40), text_strategy), max_size=3),
+    removed=st.lists(st.integers(0, 40), max_size=3),
+)
+def test_an_updated_index_is_the_index_written_from_scratch(
+    tmp_path_factory, first, added, edited, removed
+):
+    base = tmp_path_factory.mktemp("index")
+    before, before_bodies = articles_of(first)
+    update_index(base / "a", before, lambda keys: {k: before_bodies[k] for k in keys})
+    texts = list(first) + list(added)
+    for at, body in edited:
+        if texts:
+            texts[at % len(texts)] = (texts[at % len(texts)][0], body)
+    for at in removed:
+        if len(texts) > 1:
+            del texts[at % len(texts)]
+    after, after_bodies = articles_of(texts)
+    asked: set[str] = set()
+
+    def bodies(keys):
+        asked.update(keys)
+        return {k: after_bodies[k] for k in keys}
+
+    update_index(base / "a", after, bodies)
+    update_index(base / "b", after, lambda keys: {k: after_bodies[k] for k in keys})
+    assert tree(base / "a") == tree(base / "b")
+    if texts[: len(first)] == list(first) and len(texts) > len(first):
+        # Only additions: the bodies read are those of the segments that changed.
+        assert len(asked) <= 2 * len(added) + 1 or len(asked) <= len(texts)
+    for query in ["hai ba trung", "12", "uy ban", '"duong 12"']:
+        ours, fresh = search(Index(base / "a"), query), search(Index(base / "b"), query)
+        assert (ours.total, ours.ranked) == (fresh.total, fresh.ranked)
+
+
+def test_adding_one_article_writes_few_files(tmp_path):
+    texts = [(f"Tin số {i}", f"Nội dung {i} về phường {i % 7} và quận {i % 3}.") for i in range(50)]
+    articles, bodies = articles_of(texts)
+    get = lambda keys: {k: bodies[k] for k in keys}  # noqa: E731
+    update_index(tmp_path, articles[:49], get)
+    result = update_index(tmp_path, articles, get)
+    # 49 = 32+16+1 -> 50 = 32+16+2: a 2-segment comes (one shard, one titles file),
+    # the 1-segment goes (the same), and the manifest changes.
+    assert result.segments_written == 1
+    assert result.written == 5
+    assert update_index(tmp_path, articles, get).reindexed is False
+
+
+def test_a_damaged_index_is_reported(tmp_path):
+    index_of(tmp_path, [("Tin", "Nội dung")])
+    assert search_index_problems(tmp_path) == []
+    next(tmp_path.glob("s/*/0.js")).write_text("oops", encoding="utf-8")
+    [problem] = search_index_problems(tmp_path)
+    assert "incomplete" in problem and "0.js" in problem
+    (tmp_path / "index.js").unlink()
+    assert search_index_problems(tmp_path) == ["missing or unreadable (no index.js)"]
+
+
+# -- A real site: the seed among generated articles ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> SiteDir:
+    sys.path.insert(0, str(REPO / "bench"))
+    import generate
+
+    site = SiteDir(tmp_path_factory.mktemp("archive") / "site")
+    generate.generate(150, site.content, seed=3)
+    for path in (REPO / "content").rglob("*.md"):
+        site.add(path.relative_to(REPO / "content").as_posix(), path.read_bytes())
+    assert site.build("--base-url", "https://user.github.io/repo/") == 0
+    return site
+
+
+SEED_URL = "2019/04/quan-hai-ba-trung-quan-triet-va-trien-khai-quy-dinh-phan-cap-quan-ly-can-bo/"
+
+
+@pytest.mark.parametrize("query", ["dinh thi lan duyen", "Đinh Thị Lan Duyên", "3286-qd/qu"])
+def test_the_seed_is_first_for_its_names_and_codes(archive, query):
+    found = search(Index(archive.output / INDEX), query)
+    assert found.hits[0].url == SEED_URL, [h.title for h in found.hits[:3]]
+
+
+def test_the_seed_is_first_for_its_council_among_the_browsing_corpus(corpus_site):
+    """Among generated articles, hundreds of titles start with "HĐND quận Hai Bà
+    Trưng" and rightly come first; among the browsing corpus, the seed does."""
+    for path in (REPO / "content").rglob("*.md"):
+        corpus_site.add(path.relative_to(REPO / "content").as_posix(), path.read_bytes())
+    assert corpus_site.build() == 0
+    for query in ["hdnd quan hai ba trung", "HĐND quận Hai Bà Trưng", "dinh thi lan duyen"]:
+        found = search(Index(corpus_site.output / INDEX), query)
+        assert found.hits[0].url == SEED_URL, query
+
+
+QUERIES = [
+    "hai ba trung",
+    "Hai Bà Trưng",
+    "dinh thi lan duyen",
+    "hdnd quan hai ba trung",
+    "ủy ban nhân dân phường",
+    "uỷ ban",
+    '"hai bà" trưng',
+    '"ban chấp hành',
+    "cán bộ",
+    "can bo dang vien",
+    "12",
+    "2019",
+    "3286-QĐ/QU",
+    "đường",
+    "dương",
+    "hoà giải",
+    "Hội nghị",
+    "xyzzy",
+    "nguyen van",
+    "thanh nhan",
+    " ".join(f"w{i} phường" for i in range(12)),
+]
+
+
+def test_the_page_ranks_exactly_as_the_reference_engine(archive, browser):
+    from serving import serve
+
+    with serve(archive.output, "repo") as address:
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{address}tim-kiem/")
+        page.wait_for_function("!!(window.newsarchiveSearch && window.newsarchiveSearch.rank)")
+        for query in QUERIES:
+            got = page.evaluate(
+                "async q => { const r = await newsarchiveSearch.rank(q);"
+                " return [r.total, r.docs, r.scores]; }",
+                query,
+            )
+            want = search(Index(archive.output / INDEX), query)
+            want_scores = [
+                hit.score for hit in search(Index(archive.output / INDEX), query, limit=10**6).hits
+            ]
+            assert [got[0], got[1]] == [want.total, want.ranked], query
+            assert got[2] == want_scores, query  # to the last bit
+        # The same words, the same form (folding.py and the page).
+        sample = "Đồng ĐƯỜNG hoà HÒA khoẻ thuỷ Ủy quý xoáy khuya 3286-QĐ/QU HĐND, café naïve 2019"
+        assert page.evaluate("t => newsarchiveSearch.words(t)", sample) == folding.words(sample)
+        assert page.evaluate(
+            "t => newsarchiveSearch.words(t).map(newsarchiveSearch.fold)", sample
+        ) == [folding.fold(w) for w in folding.words(sample)]
+        answer = page.evaluate("async () => await newsarchiveSearch.search('dinh thi lan duyen')")
+        first = answer["results"][0]
+        assert first["url"] == SEED_URL and first["date"] == "19/04/2019"
+        marked = [part["text"] for part in first["snippet"] if part["mark"]]
+        assert [w.lower() for w in marked[-4:]] == ["đinh", "thị", "lan", "duyên"]
+        page.close()
+        assert errors == []
+
+
+def test_the_offline_copy_searches_from_files(archive, browser):
+    """Pages opened from files (file://) load the index as scripts."""
+    offline = archive.root / "offline"
+    shutil.rmtree(offline, ignore_errors=True)
+    assert archive.build("--offline", "--output", str(offline)) == 0
+    copy = next(
+        p for p in archive.root.iterdir() if p.name.startswith("offline") and (p / INDEX).is_dir()
+    )
+    page = browser.new_page()
+    page.goto((copy / "tim-kiem" / "index.html").as_uri())
+    page.wait_for_function("!!(window.newsarchiveSearch && window.newsarchiveSearch.search)")
+    answer = page.evaluate("async () => await newsarchiveSearch.search('dinh thi lan duyen')")
+    assert answer["results"][0]["url"] == SEED_URL
+    # No page fetched from a file: the snippet is the lead.
+    assert "".join(p["text"] for p in answer["results"][0]["snippet"]).startswith("Sáng")
+    page.close()
