@@ -71,64 +71,81 @@ def encode(name: str, words: Words) -> list[bytes]:
     form = np.frombuffer(words.words, dtype=np.int32)
     starts = np.frombuffer(words.starts, dtype=np.int64)
     sizes = np.diff(np.append(starts, len(form)))
-    doc = np.repeat(np.frombuffer(words.part_doc, dtype=np.int32), sizes).astype(np.int64)
-    weight = np.repeat(np.frombuffer(words.part_weight, dtype=np.int32), sizes)
+    doc = np.repeat(np.frombuffer(words.part_doc, dtype=np.int32), sizes)
+    in_title = np.repeat(np.frombuffer(words.part_weight, dtype=np.int32) > 1, sizes)
     lengths = np.bincount(doc, minlength=docs)
-    fold = form_fold[form]
 
-    # Syllables: one sort of (syllable, doc, spelling) gives counts and spellings.
-    # A key: syllable and doc, then whether in the title, then the spelling.
-    in_title = (weight > 1).astype(np.int64)
-    key = (fold * docs + doc) << (_LOCAL_BITS + 1) | in_title << _LOCAL_BITS | form_local[form]
-    key = np.repeat(key, weight)
+    # Syllables: one sort of (syllable, doc, in the title, spelling) keys gives counts,
+    # title flags and spellings. Built in place: a segment has millions of words.
+    key = form_fold[form]
+    key *= docs
+    key += doc
+    key <<= _LOCAL_BITS + 1
+    key[in_title] |= 1 << _LOCAL_BITS
+    key |= form_local[form]
     key.sort()
     spelled, _, spelled_count = _runs(key)
     del key
+    titled = (spelled >> _LOCAL_BITS) & 1
+    spelled_count *= np.where(titled == 1, fmt.TITLE_WEIGHT, 1)
     keys, first, s_count = _runs(spelled >> (_LOCAL_BITS + 1), spelled_count)
-    s_title = np.bitwise_or.reduceat((spelled >> _LOCAL_BITS) & 1, first) if len(first) else first
-    s_term, s_doc = keys // docs, keys % docs
+    s_title = np.bitwise_or.reduceat(titled, first) if len(first) else first
+    s_term, s_doc = (keys // docs).astype(np.int32), (keys % docs).astype(np.int32)
+    s_count = s_count.astype(np.int32)
+    s_title = s_title.astype(np.int8)
     spelled = (spelled >> (_LOCAL_BITS + 1) << _LOCAL_BITS) | (spelled & (_LOCAL - 1))
     s_mask, ranked_forms = _spellings(spelled, first, form_fold, form_local, forms, docs)
-    del spelled, spelled_count, first, keys
+    del spelled, spelled_count, first, keys, titled
 
-    # Pairs of adjacent words of one part: one sort of (pair, doc).
+    # Pairs of adjacent words of one part: one sort of (pair, doc, in the title).
     adjacent = np.ones(max(len(form) - 1, 0), dtype=bool)
     ends = starts[1:] - 1
     adjacent[ends[(ends >= 0) & (ends < len(adjacent))]] = False
-    pair = fold[:-1][adjacent] * syllables + fold[1:][adjacent]
-    key = (pair * docs + doc[:-1][adjacent]) << 1 | in_title[:-1][adjacent]
-    key = np.repeat(key, weight[:-1][adjacent])
-    del pair, adjacent, fold, doc, weight, in_title
+    key = form_fold[form[:-1][adjacent]]
+    key *= syllables
+    key += form_fold[form[1:][adjacent]]
+    key *= docs
+    key += doc[:-1][adjacent]
+    key <<= 1
+    key |= in_title[:-1][adjacent]
+    del adjacent, doc, in_title
     key.sort()
     titled, _, p_count = _runs(key)
     del key
+    p_count *= np.where(titled & 1, fmt.TITLE_WEIGHT, 1)
     keys, first, p_count = _runs(titled >> 1, p_count)
     p_title = np.bitwise_or.reduceat(titled & 1, first) if len(first) else first
     del titled, first
     pair_keys, pair_first, _ = _runs(keys // docs)
-    p_term = np.repeat(np.arange(len(pair_keys)), np.diff(np.append(pair_first, len(keys))))
-    p_term += syllables
-    p_doc = keys % docs
-    del keys
+    p_term = np.repeat(
+        np.arange(syllables, syllables + len(pair_keys), dtype=np.int32),
+        np.diff(np.append(pair_first, len(keys))),
+    )
+    p_doc = (keys % docs).astype(np.int32)
+    p_count = p_count.astype(np.int32)
+    p_title = p_title.astype(np.int8)
+    del keys, pair_first
 
+    # Small types from here: millions of postings.
     term = np.concatenate([s_term, p_term])
     doc = np.concatenate([s_doc, p_doc])
     count = np.concatenate([s_count, p_count])
-    mask = np.concatenate([s_mask, np.ones(len(p_term), dtype=np.int64)])
+    mask = np.concatenate([s_mask.astype(np.int32), np.ones(len(p_term), dtype=np.int32)])
     title = np.concatenate([s_title, p_title])
     del s_term, p_term, s_doc, p_doc, s_count, p_count, s_mask, s_title, p_title
     terms = syllables + len(pair_keys)
-    names = folded + [
-        f"{folded[a]} {folded[b]}"
-        for a, b in zip(
-            (pair_keys // syllables).tolist(), (pair_keys % syllables).tolist(), strict=True
-        )
-    ]
+    firsts, seconds = pair_keys // syllables, pair_keys % syllables
+    del pair_keys
+
+    def term_name(t: int) -> str:  # made when needed: a segment has a million pairs
+        if t < syllables:
+            return folded[t]
+        return f"{folded[int(firsts[t - syllables])]} {folded[int(seconds[t - syllables])]}"
 
     mean = int(lengths.sum()) / docs
     norm = fmt.K1 * (1.0 - fmt.B + fmt.B * lengths / mean)
     scaled = count * (fmt.K1 + 1.0) / (count + norm[doc]) / (fmt.K1 + 1.0)
-    impact = np.clip(np.rint(scaled * fmt.IMPACT_LEVELS), 1, fmt.IMPACT_LEVELS).astype(np.int64)
+    impact = np.clip(np.rint(scaled * fmt.IMPACT_LEVELS), 1, fmt.IMPACT_LEVELS).astype(np.int8)
     del scaled, count
 
     frequency = np.bincount(term, minlength=terms)
@@ -137,13 +154,15 @@ def encode(name: str, words: Words) -> list[bytes]:
     if len(over):
         # Within each such term: in the title first, then the highest impact, then
         # the newest document.
-        best = (
-            (term[over] << 36)
-            | ((1 - title[over]) << 35)
-            | ((fmt.IMPACT_LEVELS - impact[over]) << 30)
-            | ((1 << 30) - 1 - doc[over])
-        )
+        best = term[over].astype(np.int64)
+        best <<= 1
+        best |= 1 - title[over]
+        best <<= 5
+        best |= fmt.IMPACT_LEVELS - impact[over]
+        best <<= 30
+        best |= (1 << 30) - 1 - doc[over]
         order = np.argsort(best)  # the keys are distinct
+        del best
         ranked_terms = term[over][order]
         _, group, _ = _runs(ranked_terms)
         starts_of = np.repeat(group, np.diff(np.append(group, len(ranked_terms))))
@@ -152,20 +171,39 @@ def encode(name: str, words: Words) -> list[bytes]:
         kept[dropped] = False
         term, doc, impact, mask = term[kept], doc[kept], impact[kept], mask[kept]
         title = title[kept]
+        del over, order, ranked_terms, group, starts_of, dropped, kept
 
-    text, bounds = _encode_postings(term, doc, impact * 2 + title, mask, syllables, terms)
+    value = impact.astype(np.int16) * 2 + title
+    del impact, title
+    text, bounds = _encode_postings(term, doc, value, mask, syllables, terms)
     shards = fmt.shard_count(len(term))
-    files: list[dict[str, list]] = [{} for _ in range(shards)]
-    for number, (name_, df, start, end) in enumerate(
-        zip(names, frequency.tolist(), bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)
-    ):
-        if df == 0:
-            continue
-        record: list = [df, text[start:end]]
-        if number < syllables:
-            record.append(ranked_forms[number])
-        files[fmt.term_hash(name_) % shards][name_] = record
-    return [fmt.script(f"s/{name}/{n}", shard) for n, shard in enumerate(files)]
+    del term, doc, value, mask
+    # One shard's records at a time: all of them at once would take hundreds of MB.
+    live = np.flatnonzero(frequency)
+    shard_of = np.fromiter(
+        (fmt.term_hash(term_name(t)) % shards for t in live.tolist()), np.int64, len(live)
+    )
+    order = np.argsort(shard_of, kind="stable")
+    live = live[order]
+    cuts = np.searchsorted(shard_of[order], np.arange(shards + 1)).tolist()
+    del shard_of, order
+    files = []
+    for number in range(shards):
+        chosen = live[cuts[number] : cuts[number + 1]]
+        records: dict[str, list] = {}
+        for t, df, start, end in zip(
+            chosen.tolist(),
+            frequency[chosen].tolist(),
+            bounds[chosen].tolist(),
+            bounds[chosen + 1].tolist(),
+            strict=True,
+        ):
+            record: list = [df, text[start:end]]
+            if t < syllables:
+                record.append(ranked_forms[t])
+            records[term_name(t)] = record
+        files.append(fmt.script(f"s/{name}/{number}", records))
+    return files
 
 
 _LOCAL_BITS = 5
@@ -212,7 +250,7 @@ def _spellings(spelled, first, form_fold, form_local, forms, docs):
 
 
 def _varint_lengths(values):
-    length = np.ones(len(values), dtype=np.int64)
+    length = np.ones(len(values), dtype=np.int8)
     limit = 32
     while True:
         more = values >= limit
@@ -232,22 +270,31 @@ def _put_varints(buffer, at, values, lengths):
         buffer[at[chosen] + j] = alphabet[group]
 
 
-def _encode_postings(term, doc, impact, mask, syllables, terms):
+def _encode_postings(term, doc, value, mask, syllables, terms):
     """Every term's postings as text (format.py's encoding); one string and where each
     term's part starts."""
-    previous = np.concatenate([[-1], doc[:-1]])
+    gap = doc.astype(np.int64)
+    gap[1:] -= doc[:-1]
+    gap -= 1
     new_term = np.concatenate([[True], term[1:] != term[:-1]])
-    previous[new_term] = -1
-    gap = doc - previous - 1
+    gap[new_term] = doc[new_term]  # the first: doc - (-1) - 1
+    del new_term
     flag = (mask != 1) & (term < syllables)
     gap_len = _varint_lengths(gap)
-    mask_len = np.where(flag, _varint_lengths(np.where(flag, mask, 0)), 0)
-    size = gap_len + 1 + mask_len
-    at = np.concatenate([[0], np.cumsum(size)[:-1]])
-    buffer = np.zeros(int(size.sum()), dtype=np.uint8)
+    mask_len = np.zeros(len(mask), dtype=np.int8)
+    mask_len[flag] = _varint_lengths(mask[flag])
+    at = np.cumsum(gap_len, dtype=np.int64)
+    at += np.cumsum(mask_len, dtype=np.int64)
+    at += np.arange(1, len(at) + 1)
+    total = int(at[-1]) if len(at) else 0
+    at -= gap_len
+    at -= mask_len
+    at -= 1  # where each posting starts
+    buffer = np.zeros(total, dtype=np.uint8)
     _put_varints(buffer, at, gap, gap_len)
+    del gap
     alphabet = np.frombuffer(fmt.ALPHABET.encode(), dtype=np.uint8)
-    buffer[at + gap_len] = alphabet[impact * 2 + flag]
+    buffer[at + gap_len] = alphabet[value * 2 + flag]
     _put_varints(buffer, (at + gap_len + 1)[flag], mask[flag], mask_len[flag])
     ends = np.concatenate([at, [len(buffer)]])
     starts_of_terms = np.searchsorted(term, np.arange(terms + 1))
