@@ -15,6 +15,7 @@ import pickle
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from .content import Article
 
@@ -97,7 +98,7 @@ class _Pickler(pickle.Pickler):
         # of data (half the time of fingerprinting 12,000 pages).
         self.dispatch_table = {Article: self._reduce_article}
 
-    def _reduce_article(self, obj: Article) -> object:
+    def _reduce_article(self, obj: Article) -> Any:
         known = self._known.get(id(obj))
         if known is None:
             return obj.__reduce_ex__(5)

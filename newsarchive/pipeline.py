@@ -386,7 +386,7 @@ def _render(
     jobs: int | None,
     progress: bool,
     sources: Sources,
-) -> tuple[dict[str, OutputFile], set[str], dict[str, str]]:
+) -> tuple[dict[str, OutputFile], set[str], dict[str, Links]]:
     """Render pages ``todo`` into ``target``, writing only those whose bytes changed.
 
     Returns the files, those written, and the links of the bodies converted on the way."""
@@ -434,24 +434,12 @@ def _body_links(
     missing = unknown - bodies.keys()  # once: per article it made this quadratic
     lost = [a for a in site.articles if a.body_digest in missing]
     if lost:
-        renderer = Renderer(config)
+        renderer = Renderer(config, markdown=MarkdownFiles({a.body_digest: a.path for a in lost}))
         for article in lost:
-            key = article.body_digest
-            renderer.markdown[key] = sources.bodies.get(key) or _reread_body(article)
-            bodies[key] = renderer.body_html(key)
+            bodies[article.body_digest] = renderer.body_html(article.body_digest)
     links = body_links(bodies, known, live)
     cache.save_body_links(links)
     return links
-
-
-def _reread_body(article: Article) -> str:
-    """The Markdown of an article the cache knows, but whose HTML it lost."""
-    source = read_source(Path(article.path))
-    if isinstance(source, list) or digest(source.body) != article.body_digest:
-        raise BuildFailed(
-            [ContentError(Path(article.path), "the file changed during the build", "build again")]
-        )
-    return source.body
 
 
 def _copy_statics(
