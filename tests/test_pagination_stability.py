@@ -35,7 +35,7 @@ def full_pages(files: dict[str, bytes]) -> dict[str, bytes]:
     return {
         path: data
         for path, data in files.items()
-        if NUMBERED.match(path) and data.count(b'<li>\n    <h2><a href="') == PER_PAGE
+        if NUMBERED.match(path) and data.count(b'<li><h2><a href="') == PER_PAGE
     }
 
 
