@@ -78,7 +78,8 @@ def _postings(index: Index, manifest: dict, term: str, typed: set[str] | None) -
             doc += reader.varint() + 1
             value = reader.digit()
             mask = reader.varint() if value & 1 else 1
-            weight = (value >> 2) + fmt.TITLE_BONUS * (value >> 1 & 1)
+            bonus = fmt.TITLE_BONUS if typed is not None else fmt.PAIR_TITLE_BONUS
+            weight = (value >> 2) + bonus * (value >> 1 & 1)
             found.postings[doc] = (weight, (mask & wanted) != 0)
             kept += 1
         if kept < record[0]:

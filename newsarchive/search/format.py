@@ -28,11 +28,12 @@ MAX_SPELLINGS = 24  # spellings per term and segment that can earn the exact bon
 
 # Ranking: BM25 over folded syllables, with pairs of adjacent syllables as extra terms.
 K1 = 1.2
-B = 0.75
+B = 0.3  # length normalisation: weak (B = 0.75 sank long articles among short ones)
 TITLE_WEIGHT = 4  # a word of the title counts as this many words of the text
 IMPACT_LEVELS = 15  # impacts stored as 1..15 (with two flags: one character)
 PAIR_WEIGHT = 6.0  # a pair of adjacent query words found adjacent in the text
-TITLE_BONUS = 0.0  # added to a term's impact when the article's title has it
+TITLE_BONUS = 0.0  # added to a syllable's impact when the article's title has it
+PAIR_TITLE_BONUS = 0.0  # added to a pair's impact when the article's title has it
 EXACT_BONUS = 0.5  # the word's weight grows by this share when spelled as typed
 
 # Numbers as text: 64 characters that need no escaping in a JSON string. A varint is

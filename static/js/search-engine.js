@@ -26,6 +26,7 @@ const DOC_CHUNK = 8;
 const PAIR_WEIGHT = 6.0;
 const EXACT_BONUS = 0.5;
 const TITLE_BONUS = 0.0;
+const PAIR_TITLE_BONUS = 0.0;
 const LN2 = 0.6931471805599453;
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 const VALUE = {};
@@ -230,7 +231,8 @@ async function postings(index, term, typed) {
       doc += reader.varint() + 1;
       const value = reader.digit();
       const mask = value & 1 ? reader.varint() : 1;
-      const weight = (value >> 2) + TITLE_BONUS * ((value >> 1) & 1);
+      const bonus = typed ? TITLE_BONUS : PAIR_TITLE_BONUS;
+      const weight = (value >> 2) + bonus * ((value >> 1) & 1);
       found.postings.set(doc, [weight, (mask & wanted) !== 0]);
       kept += 1;
     }
