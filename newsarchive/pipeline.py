@@ -25,6 +25,7 @@ from . import output, search, urls
 from .bodylinks import Links, body_link_problems, body_links
 from .cache import (
     Cache,
+    HtmlSaver,
     OutputFile,
     OutputState,
     SourceEntry,
@@ -292,7 +293,7 @@ def _build(
         files, written, converted = _render(
             config, cache, site, todo, spare, have, jobs, progress, sources
         )
-        links = _body_links(config, cache, site, sources, converted)
+        links = _body_links(config, cache, site, sources, converted.links)
         outputs = {*paths, *(path.as_posix() for path in statics)}
         warnings = body_link_problems(site.articles, links, outputs, as_errors=strict)
         if warnings and strict:
@@ -320,6 +321,7 @@ def _build(
             output.copy_as_links(live, spare)
             cache.save_state(spare, new_state)
         cache.save_sources(entries)
+        converted.commit()
         cache.save_related(site.related)
         cache.prune([live, spare])
     finally:
@@ -386,14 +388,15 @@ def _render(
     jobs: int | None,
     progress: bool,
     sources: Sources,
-) -> tuple[dict[str, OutputFile], set[str], dict[str, Links]]:
+) -> tuple[dict[str, OutputFile], set[str], HtmlSaver]:
     """Render pages ``todo`` into ``target``, writing only those whose bytes changed.
 
-    Returns the files, those written, and the links of the bodies converted on the way."""
+    Returns the files, those written, and the bodies converted on the way (put aside
+    for the cache, their links at hand)."""
     files: dict[str, OutputFile] = {}
     written: set[str] = set()
     if not todo:
-        return files, written, {}
+        return files, written, cache.html_saver(set())
     articles = [a for i in todo for a in site.pages[i].shown_bodies()]
     known_html = cache.html({a.body_digest for a in articles})
     missing = {a.body_digest: a for a in articles if a.body_digest not in known_html}
@@ -418,7 +421,7 @@ def _render(
         raise BuildFailed([failed.error]) from failed
     finally:
         counter.close()
-    return files, written, saver.close()
+    return files, written, saver
 
 
 def _body_links(
