@@ -127,9 +127,9 @@ class Cache:
         """What the next build reuses, saved once at the end of a build that published
         (a build that fails leaves these as they were): the articles, related articles
         and the links in bodies; the states of output ``folders`` other than these are
-        dropped. The output state is saved by publish.py. The one exception is the HTML
-        of bodies, saved while rendering (HtmlSaver): each entry is keyed by its
-        Markdown's digest, so one a failed build saved is right for the next build."""
+        dropped. The output state is saved by publish.py. The HTML of the bodies this
+        build converted goes in a little earlier (HtmlSaver.commit, once the pages
+        passed their checks), for the search index to read."""
         self.save_sources(sources)
         self.save_related(related)
         self.save_body_links(links)
@@ -309,11 +309,13 @@ class Cache:
 
 
 class HtmlSaver:
-    """The bodies a build converts, saved as they come, some megabytes at a time:
-    holding them all until the end took gigabytes at 100,000 articles. Only their
-    links (as markup.marked_links finds them) stay, for bodylinks.py."""
+    """The bodies a build converts, put aside some megabytes at a time in pending files
+    beside their shards (holding them all until the end took gigabytes at 100,000
+    articles). ``commit``, once the build has published, merges them into the shards,
+    one shard in memory at a time; a build that fails leaves the shards as they were
+    (its pending files go at the next commit). Only the bodies' links stay in memory."""
 
-    HELD = 32 * 2**20  # characters of HTML held before they are written
+    HELD = 32 * 2**20  # characters of HTML held before they are put aside
 
     def __init__(self, cache: Cache, live: set[str]):
         self.cache = cache
@@ -321,6 +323,8 @@ class HtmlSaver:
         self.held: dict[str, str] = {}
         self.size = 0
         self.links: dict[str, tuple] = {}
+        self.pending: dict[int, list[Path]] = {}  # shard -> its pending files
+        self.parts = 0
 
     def add(self, html: dict[str, str], links: dict[str, tuple]) -> None:
         """Bodies by digest, and the links marked in each."""
@@ -328,17 +332,43 @@ class HtmlSaver:
         self.size += sum(map(len, html.values()))
         self.held.update(html)
         if self.size > self.HELD:
-            self._write()
+            self._put_aside()
 
-    def close(self) -> dict[str, tuple]:
-        """Write what is held; the marked links of every body added, by digest."""
-        self._write()
-        return self.links
+    def commit(self) -> None:
+        """Merge what this build converted into the shards."""
+        if not self.cache.enabled:
+            return
+        held = _by_shard(self.held)
+        for number in sorted(self.pending.keys() | held.keys()):
+            new: dict[str, str] = {}
+            for path in self.pending.get(number, ()):
+                data = _read(path)
+                if isinstance(data, tuple) and len(data) == 2 and data[0] == self.cache.sources_key:
+                    new.update(data[1])
+            new.update(held.get(number, {}))
+            self.cache.save_html(new, self.live, keep=False)
+        self.held, self.size, self.pending = {}, 0, {}
+        for leftover in (self.cache.folder / "html").glob("*.pending-*"):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
 
-    def _write(self) -> None:
-        if self.held:
-            self.cache.save_html(self.held, self.live, keep=False)
+    def _put_aside(self) -> None:
+        if self.cache.enabled:
+            for number, bodies in _by_shard(self.held).items():
+                path = (
+                    self.cache.folder / "html" / f"{number:02d}.pending-{os.getpid()}-{self.parts}"
+                )
+                _write(path, (self.cache.sources_key, bodies))
+                self.pending.setdefault(number, []).append(path)
+            self.parts += 1
         self.held, self.size = {}, 0
+
+
+def _by_shard(bodies: dict[str, str]) -> dict[int, dict[str, str]]:
+    shards: dict[int, dict[str, str]] = {}
+    for key, html in bodies.items():
+        shards.setdefault(shard_of(key), {})[key] = html
+    return shards
 
 
 class CheckedBytecodeCache(FileSystemBytecodeCache):

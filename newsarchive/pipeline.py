@@ -24,7 +24,7 @@ import jinja2
 
 from . import publish, search, urls
 from .bodylinks import Links, body_link_problems, body_links
-from .cache import Cache, no_gc
+from .cache import Cache, HtmlSaver, no_gc
 from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, Problem
@@ -129,11 +129,14 @@ def _build(
         todo = spare.stale(paths, fingerprints(site.pages, known, salt))
         outputs = {*paths, *(rel.as_posix() for rel in statics)}
         spare.prepare(outputs, len(todo), statics)  # the first write: only into the spare
-        links_found = _render(config, cache, site, todo, spare, jobs, progress, sources)
-        links = _body_links(config, cache, site, links_found)
+        converted = _render(config, cache, site, todo, spare, jobs, progress, sources)
+        links = _body_links(config, cache, site, converted.links)
         warnings = body_link_problems(site.articles, links, outputs, as_errors=strict)
         if warnings and strict:
             raise BuildFailed(warnings)  # only the spare folder has changed
+        # The bodies converted go into the HTML cache now, before the search index reads
+        # them: each is keyed by its Markdown's digest, right for any later build.
+        converted.commit()
         spare.keep()
         spare.copy_statics(statics)
         spare.link_the_rest()
@@ -186,12 +189,12 @@ def _render(
     jobs: int,
     progress: bool,
     sources: Sources,
-) -> dict[str, Links]:
+) -> HtmlSaver:
     """Render pages ``todo`` into the spare folder, writing only those whose bytes
-    changed. The bodies converted on the way go to the HTML cache as they come
-    (cache.HtmlSaver); returns the links marked in them."""
+    changed. Returns the bodies converted on the way (put aside for the cache, their
+    links at hand)."""
     if not todo:
-        return {}
+        return cache.html_saver(set())
     articles = [a for i in todo for a in site.pages[i].shown_bodies()]
     known_html = cache.html({a.body_digest for a in articles})
     missing = {a.body_digest: a for a in articles if a.body_digest not in known_html}
@@ -216,7 +219,7 @@ def _render(
         raise BuildFailed([failed.error]) from failed
     finally:
         counter.close()
-    return saver.close()
+    return saver
 
 
 def _body_links(

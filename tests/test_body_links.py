@@ -120,13 +120,9 @@ def test_links_to_missing_pages_are_warned_about_by_file_and_line(site, capsys):
 
 
 def reused(site) -> dict[str, bytes]:
-    """The cache files a build reuses (articles, related, links...): all but output
-    states and the HTML of bodies, which is saved while rendering (each entry keyed by
-    its Markdown's digest, so right for any later build)."""
+    """The cache files a build reuses (articles, HTML, links...): all but output states."""
     cached = tree(site.root / ".cache" / "newsarchive")
-    return {
-        path: data for path, data in cached.items() if not path.startswith(("outputs/", "html/"))
-    }
+    return {path: data for path, data in cached.items() if not path.startswith("outputs/")}
 
 
 def test_strict_makes_body_link_warnings_errors_and_touches_nothing(site, capsys):
@@ -142,8 +138,7 @@ def test_strict_makes_body_link_warnings_errors_and_touches_nothing(site, capsys
     assert "nothing was written, the previous site is unchanged" in err
     assert tree(site.output) == before
     # B was read and its body converted, but the cache is saved only by a build that
-    # published: not a byte of it changed (but the spare folder's state, forgotten, and
-    # B's HTML, which is B's whatever comes).
+    # published: not a byte of it changed (but the spare folder's state, forgotten).
     assert reused(site) == cache_before
     assert not leftovers(site.root)
     assert site.build("--no-search") == 0  # without --strict: a warning, and the site

@@ -281,21 +281,22 @@ def test_bodies_whose_html_the_cache_lost_are_read_again(site, tmp_path):
 
 def test_converted_bodies_are_cached_a_part_at_a_time_and_reused(site, tmp_path, monkeypatch):
     # A build holds no more than cache.HtmlSaver.HELD characters of converted bodies: here
-    # it writes them after every batch of pages. The next build converts none of them.
+    # it puts them aside after every batch of pages. The next build converts none of them.
     monkeypatch.setattr(workers, "BATCH", 4)
     monkeypatch.setattr(cache.HtmlSaver, "HELD", 1)
-    writes: list[set[str]] = []
-    save_html = cache.Cache.save_html
+    parts: list[set[str]] = []
+    put_aside = cache.HtmlSaver._put_aside
 
-    def counted(self, new, live, keep=True):
-        writes.append(set(new))
-        return save_html(self, new, live, keep)
+    def counted(self):
+        parts.append(set(self.held))
+        put_aside(self)
 
-    monkeypatch.setattr(cache.Cache, "save_html", counted)
+    monkeypatch.setattr(cache.HtmlSaver, "_put_aside", counted)
     for i in range(12):
         site.add(f"bai-{i}.md", article(f"Tin {i}", f"2020-01-{1 + i:02d}", f"Nội dung {i}."))
     assert site.build("--quiet") == 0
-    assert len(writes) > 1 and len(set.union(*writes)) == 12
+    assert len(parts) > 1 and len(set.union(*parts)) == 12
+    assert not list((site.root / ".cache" / "newsarchive" / "html").glob("*.pending-*"))
 
     def no_conversion(*args):
         raise AssertionError("a body was converted again")
