@@ -104,13 +104,13 @@ def _articles_and_bodies(content: Path):
     in this process has them (through the build cache)."""
     from dataclasses import replace
 
-    from newsarchive import pipeline
+    from newsarchive import pipeline, rendering
     from newsarchive.cache import Cache
     from newsarchive.config import load_config
 
     config = replace(load_config(REPO / "site.yaml"), content_dir=content)
     site = pipeline.plan(config)
-    bodies = pipeline._bodies(config, Cache(config), site.articles, {}, {})
+    bodies = rendering.bodies_html(config, Cache(config), site.articles)
     return config, list(site.articles[::-1]), bodies
 
 

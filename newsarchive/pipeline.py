@@ -11,7 +11,6 @@ changed (fingerprint.py) and writes only the files whose bytes changed (publish.
 the output is byte-identical to a build from scratch.
 """
 
-import functools
 import gc
 import threading
 import time
@@ -20,22 +19,17 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-import jinja2
-
-from . import publish, search, urls
-from .bodylinks import Links, body_link_problems, body_links
-from .cache import Cache, HtmlSaver, no_gc
+from . import publish, rendering, search, urls
+from .bodylinks import body_link_problems
+from .cache import Cache, no_gc
 from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, Problem
 from .fingerprint import digest, fingerprints, folder_digest
-from .progress import Progress
-from .publish import Spare
-from .render import Renderer
 from .site import SitePlan, build_site
-from .sources import MarkdownFiles, Sources, read_articles
+from .sources import read_articles
 from .validate import check_files
-from .workers import RenderJob, TemplateFailed, default_jobs, render_pages
+from .workers import default_jobs
 
 # Where the search indexer writes (checked for clashes, carried into the spare folder).
 SEARCH_FOLDER = urls.output_path(urls.search_bundle_url()).parent
@@ -129,8 +123,10 @@ def _build(
         todo = spare.stale(paths, fingerprints(site.pages, known, salt))
         outputs = {*paths, *(rel.as_posix() for rel in statics)}
         spare.prepare(outputs, len(todo), statics)  # the first write: only into the spare
-        converted = _render(config, cache, site, todo, spare, jobs, progress, sources)
-        links = _body_links(config, cache, site, converted.links)
+        converted = rendering.render_changed(
+            config, cache, site, todo, spare, jobs, progress, sources
+        )
+        links = rendering.links_in_bodies(config, cache, site, converted.links)
         warnings = body_link_problems(site.articles, links, outputs, as_errors=strict)
         if warnings and strict:
             raise BuildFailed(warnings)  # only the spare folder has changed
@@ -144,7 +140,7 @@ def _build(
         if search_on:
             # The spare folder's own index (one version older) is brought up to date:
             # only the segments that changed are written (search/writer.py).
-            bodies = _bodies(config, cache, site.articles)
+            bodies = rendering.bodies_html(config, cache, site.articles)
             try:
                 note = _update_search(config, site.articles[::-1], bodies, spare.folder)
             except BuildFailed as failed:  # the pages are published all the same
@@ -180,60 +176,6 @@ def _check_files(site: SitePlan, statics: dict[PurePosixPath, Path]) -> None:
         raise BuildFailed(errors)
 
 
-def _render(
-    config: SiteConfig,
-    cache: Cache,
-    site: SitePlan,
-    todo: Sequence[int],
-    spare: Spare,
-    jobs: int,
-    progress: bool,
-    sources: Sources,
-) -> HtmlSaver:
-    """Render pages ``todo`` into the spare folder, writing only those whose bytes
-    changed. Returns the bodies converted on the way (put aside for the cache, their
-    links at hand)."""
-    if not todo:
-        return cache.html_saver(set())
-    articles = [a for i in todo for a in site.pages[i].shown_bodies()]
-    known_html = cache.html({a.body_digest for a in articles})
-    missing = {a.body_digest: a for a in articles if a.body_digest not in known_html}
-    markdown = MarkdownFiles({key: article.path for key, article in missing.items()})
-    renderer = Renderer(config, cache.bytecode_cache(), known_html, markdown)
-    counter = Progress(len(todo), "pages", quiet=not progress)
-    saver = cache.html_saver({e.article.body_digest for e in sources.entries.values()})
-    try:
-        renderer.prepare({site.pages[i].template for i in todo})
-        job = RenderJob(site.pages, renderer, spare.folder, spare.have)
-        on_error = functools.partial(_template_error, config)
-        for batch in render_pages(job, todo, jobs, on_error):
-            saver.add(batch.html, batch.links)
-            for done in batch.pages:
-                spare.files[done.path] = done.file
-                if done.written:
-                    spare.written.add(done.path)
-            counter.advance(len(batch.pages))
-    except jinja2.TemplateError as exc:
-        raise BuildFailed([_template_error(config, exc)]) from exc
-    except TemplateFailed as failed:
-        raise BuildFailed([failed.error]) from failed
-    finally:
-        counter.close()
-    return saver
-
-
-def _body_links(
-    config: SiteConfig, cache: Cache, site: SitePlan, converted: dict[str, Links]
-) -> dict[str, Links]:
-    """The links marked in every article's body, to check them: as an earlier build
-    found them, else from the body's HTML (converted by this build, cached, or, when
-    the cache lost it, converted now)."""
-    live = {a.body_digest for a in site.articles}
-    known = {**cache.body_links(), **converted}
-    bodies = _bodies(config, cache, site.articles)(live - known.keys())
-    return body_links(bodies, known, live)
-
-
 def update_search(config: SiteConfig, stop: threading.Event | None = None) -> str:
     """Bring the search index up to date with the site the last build published.
 
@@ -242,26 +184,8 @@ def update_search(config: SiteConfig, stop: threading.Event | None = None) -> st
     changed: the pages come first)."""
     cache = Cache(config)
     site = plan(config)
-    bodies = _bodies(config, cache, site.articles)
+    bodies = rendering.bodies_html(config, cache, site.articles)
     return _update_search(config, site.articles[::-1], bodies, config.output_dir, stop)
-
-
-def _bodies(
-    config: SiteConfig, cache: Cache, articles: Sequence[Article]
-) -> Callable[[set[str]], dict[str, str]]:
-    """The HTML of article bodies by digest, for the search index: cached (this build
-    saved what it converted), or, when the cache lost it, converted now."""
-    paths = {a.body_digest: a.path for a in articles}
-
-    def bodies(keys: set[str]) -> dict[str, str]:
-        found = cache.html(keys)
-        lost = sorted(keys - found.keys())
-        if lost:
-            renderer = Renderer(config, markdown=MarkdownFiles({k: paths[k] for k in lost}))
-            found.update((key, renderer.body_html(key)) for key in lost)
-        return found
-
-    return bodies
 
 
 def _update_search(
@@ -285,14 +209,3 @@ def _update_search(
     if not indexed.reindexed:
         return "search index unchanged"
     return f"search index rebuilt in {time.perf_counter() - started:.2f} s"
-
-
-def _template_error(config: SiteConfig, exc: jinja2.TemplateError) -> Problem:
-    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
-    path = Path(name) if name else config.templates_dir
-    return Problem(
-        path,
-        f"template problem: {exc.message or exc}",
-        "fix the template at this line (see the Jinja2 documentation for the syntax)",
-        getattr(exc, "lineno", None),
-    )
