@@ -150,6 +150,11 @@ def read_source(path: Path, data: bytes | None = None) -> SourceFile:
     return split_front_matter(path, text)
 
 
+def closing_line(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter opened by ``lines[0]``."""
+    return next((n for n in range(1, len(lines)) if lines[n].strip() in ("---", "...")), None)
+
+
 def split_front_matter(path: Path, text: str) -> SourceFile:
     """Raises BuildFailed with what is wrong in the front matter's frame or YAML."""
     lines = text.split("\n")
@@ -165,10 +170,8 @@ def split_front_matter(path: Path, text: str) -> SourceFile:
                 )
             ]
         )
-    for end in range(1, len(lines)):
-        if lines[end].strip() in ("---", "..."):
-            break
-    else:
+    end = closing_line(lines)
+    if end is None:
         raise BuildFailed(
             [
                 Problem(

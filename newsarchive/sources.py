@@ -18,7 +18,7 @@ from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, Problem
 from .fingerprint import digest
-from .load import read_source, scan_sources
+from .load import closing_line, read_source, scan_sources
 from .progress import Progress
 from .validate import check_together, validate
 from .workers import can_fork, fork_map
@@ -140,22 +140,14 @@ def read_body(path: str, key: str) -> str:
     """The Markdown body of the article file at ``path`` whose digest is ``key``.
 
     Raises BuildFailed when the file no longer holds that body."""
-    data = Path(path).read_bytes()
+    # The body split off as load.split_front_matter does; the digest proves it the
+    # same, without parsing the YAML again.
     try:
-        # The body follows the front matter's closing line (load.split_front_matter);
-        # the digest proves it the same, without parsing the YAML again.
-        lines = normalise_text(data).split("\n")
-        if lines[0].strip() == "---":
-            end = next(n for n in range(1, len(lines)) if lines[n].strip() in ("---", "..."))
-            body = "\n".join(lines[end + 1 :])
-            if digest(body) == key:
-                return body
-    except (UnicodeDecodeError, StopIteration):
-        pass
-    try:
-        body = read_source(Path(path), data).body
-    except BuildFailed:
-        body = ""
-    if digest(body) != key:
+        lines = normalise_text(Path(path).read_bytes()).split("\n")
+    except UnicodeDecodeError:
+        lines = []
+    end = closing_line(lines) if lines and lines[0].strip() == "---" else None
+    body = "\n".join(lines[end + 1 :]) if end is not None else None
+    if body is None or digest(body) != key:
         raise BuildFailed([Problem(Path(path), "the file changed during the build", "build again")])
     return body
