@@ -16,9 +16,8 @@ from urllib.parse import quote, quote_plus, urlsplit
 import pytest
 from conftest import REPO, SiteDir, article
 from serving import serve
-from test_reader_pages import AXE_TAGS
 from test_seed_article import SEED_URL
-from webtools import axe_source
+from webtools import axe_run
 
 from newsarchive.urls import search_bundle_url
 
@@ -588,14 +587,7 @@ def test_the_field_spans_the_column_and_is_big_enough_to_use(served, browser, vi
 
 def axe_violations(page) -> list[str]:
     """Every axe violation, of any impact (the reader-pages test lets minor ones pass)."""
-    if not page.evaluate("'axe' in window"):
-        page.add_script_tag(content=axe_source())
-    violations = page.evaluate(
-        """tags => axe.run(document, {runOnly: {type: "tag", values: tags},
-                                       resultTypes: ["violations"]})
-                 .then(r => r.violations)""",
-        AXE_TAGS,
-    )
+    violations = axe_run(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} -> "
         + "; ".join(n["target"][0] for n in v["nodes"])

@@ -30,6 +30,21 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_run(page) -> list[dict]:
+    """axe-core's violations on the page, for the rules of AXE_TAGS."""
+    if not page.evaluate("'axe' in window"):
+        page.add_script_tag(content=axe_source())
+    return page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: "tag", values: tags},
+                                       resultTypes: ["violations"]})
+                 .then(r => r.violations)""",
+        AXE_TAGS,
+    )
+
+
 def vnu_check(paths: list[Path]) -> tuple[list[str], list[dict]]:
     """One vnu run (one Java start) over files and folders of HTML and CSS.
 
