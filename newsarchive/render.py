@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from pathlib import Path
+from types import BuiltinFunctionType, FunctionType
 from typing import Any
 
 import yaml
@@ -12,6 +13,7 @@ from jinja2 import (
     StrictUndefined,
     select_autoescape,
 )
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from . import urls
@@ -31,6 +33,29 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=FrontMatterLoader) or {}
 
 
+class _Context(Context):
+    """Jinja's context, calling plain functions directly: a page makes a hundred calls
+    (``url(...)``, ``permalink(a)``, ``strftime``), and Jinja's own ``call`` looks at
+    each callee four times for a context it might want (an eighth of rendering)."""
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        kind = type(__obj)
+        # Builtins take no context; a Python function asks for one with jinja_pass_arg.
+        if kind is BuiltinFunctionType or (
+            kind is FunctionType and "jinja_pass_arg" not in __obj.__dict__
+        ):
+            if kwargs:
+                kwargs.pop("_block_vars", None)
+                kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
+        return super().call(__obj, *args, **kwargs)
+
+
 def make_environment(config: SiteConfig, bytecode: BytecodeCache | None = None) -> Environment:
     """``bytecode`` keeps compiled templates between runs (Jinja checks
     each template's source against its compiled copy)."""
@@ -45,6 +70,7 @@ def make_environment(config: SiteConfig, bytecode: BytecodeCache | None = None) 
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.context_class = _Context
     # Vietnamese stays readable in JSON-LD; tojson still escapes <, > and & for HTML.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.globals.update(

@@ -44,17 +44,24 @@ def render_changed(
     renderer = Renderer(config, cache.bytecode_cache(), known_html, markdown)
     counter = Progress(len(todo), "pages", quiet=not progress)
     saver = cache.html_saver({e.article.body_digest for e in sources.entries.values()})
+    # Pages that show other articles' bodies (feeds) come last, in this process, once
+    # the workers have converted those bodies: a worker would convert them again.
+    last = [i for i in todo if site.pages[i].bodies]
+    first = [i for i in todo if not site.pages[i].bodies]
+    wanted = {a.body_digest for i in last for a in site.pages[i].bodies}
     try:
         renderer.prepare({site.pages[i].template for i in todo})
         job = RenderJob(site.pages, renderer, spare.folder, spare.have)
         on_error = functools.partial(template_error, config)
-        for batch in render_pages(job, todo, jobs, on_error):
-            saver.add(batch.html, batch.links)
-            for done in batch.pages:
-                spare.files[done.path] = done.file
-                if done.written:
-                    spare.written.add(done.path)
-            counter.advance(len(batch.pages))
+        for pages, processes in ((first, jobs), (last, 1)):
+            for batch in render_pages(job, pages, processes, on_error):
+                saver.add(batch.html, batch.links)
+                renderer.known_html.update((k, batch.html[k]) for k in wanted & batch.html.keys())
+                for done in batch.pages:
+                    spare.files[done.path] = done.file
+                    if done.written:
+                        spare.written.add(done.path)
+                counter.advance(len(batch.pages))
     except jinja2.TemplateError as exc:
         raise BuildFailed([template_error(config, exc)]) from exc
     except TemplateFailed as failed:

@@ -49,9 +49,9 @@ class RenderJob:
     renderer: Renderer
     target: Path  # where changed files are written
     old: dict[str, OutputFile]  # what the output folder holds now, by output path
-    # Folders made so far by this process: on this machine a mkdir() costs 0.3 ms,
-    # even one that fails because the folder exists.
-    folders: set[str] = field(default_factory=set)
+    # Folders seen so far by this process, True for those it made (empty then: no file
+    # to unlink before writing): a mkdir() costs 0.1 ms, even one that fails.
+    folders: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -176,17 +176,39 @@ def _render_batch(
         target = f"{job.target}/{rel}"
         folder = os.path.dirname(target)
         if folder not in job.folders:
-            os.makedirs(folder, exist_ok=True)
-            job.folders.add(folder)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(target)  # it may be a hard link to the served file: never write into it
-        with open(target, "wb") as out:
-            out.write(data)
-            out.flush()  # the mtime to remember is the one of the last write
-            st = os.fstat(out.fileno())
-        done.append(Rendered(index, rel, OutputFile(file_digest, st.st_mtime_ns, len(data)), True))
+            job.folders[folder] = _make_folder(folder)
+        if not job.folders[folder]:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)  # it may be a hard link to the served file: never write into it
+        done.append(Rendered(index, rel, _write(target, data, file_digest), True))
     html, job.renderer.converted = job.renderer.converted, {}
     return Batch(done, html, {key: marked_links(body) for key, body in html.items()})
+
+
+def _make_folder(folder: str) -> bool:
+    """Make ``folder`` (and its parents); True when this call made it, so it is empty."""
+    try:
+        os.mkdir(folder)
+        return True
+    except FileExistsError:
+        return False
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(folder), exist_ok=True)
+        return _make_folder(folder)
+
+
+def _write(target: str, data: bytes, file_digest: str) -> OutputFile:
+    """Write a new file (os-level calls: Python's buffered file object costs more here
+    than the write); its mtime is the one the output state records."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        st = os.fstat(fd)
+    finally:
+        os.close(fd)
+    return OutputFile(file_digest, st.st_mtime_ns, len(data))
 
 
 # Worker processes: the function is inherited through fork and kept for the pool's life
