@@ -147,7 +147,7 @@ def _build(
                 search_failed = failed
         if not search_on or search_failed:
             spare.carry(SEARCH_FOLDER, search.FINGERPRINT_FILE)  # the served index, as it is
-        publish.publish(spare)
+        publish.publish(spare, jobs)
         cache.save(sources.entries, site.related, links, [spare.live, spare.folder])
     finally:
         gc.unfreeze()

@@ -25,6 +25,7 @@ pages rendered into `Spare.folder`, `Spare.keep`, `Spare.copy_statics`,
 `Spare.link_the_rest`, and `publish` (state, swap).
 """
 
+import collections
 import contextlib
 import ctypes
 import ctypes.util
@@ -39,6 +40,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from . import workers
 from .cache import Cache, OutputFile, OutputState, cache_folder, files_still_there, trusted_mtime
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
@@ -368,9 +370,9 @@ def open_spare(output_dir: Path, cache: Cache) -> Spare:
     )
 
 
-def publish(spare: Spare) -> None:
+def publish(spare: Spare, jobs: int = 1) -> None:
     """Record what the spare folder holds (its output state), make it the served site,
-    and after a first build give the next one a copy to work in."""
+    and after a first build give the next one a copy to work in (on ``jobs`` processes)."""
     state = OutputState(
         key=spare.cache.key,
         output_dir=str(spare.live),
@@ -381,7 +383,7 @@ def publish(spare: Spare) -> None:
     spare.cache.save_state(spare.folder, state)
     swap(spare.folder, spare.live)
     if not spare.folder.exists():  # a first build: the served folder had none to swap with
-        copy_as_links(spare.live, spare.folder)
+        copy_as_links(spare.live, spare.folder, jobs)
         spare.cache.save_state(spare.folder, state)
 
 
@@ -454,14 +456,32 @@ def carry_folder(live: Path, spare: Path, rel: PurePosixPath, stamp: str) -> Non
     copy_as_links(source, target)
 
 
-def copy_as_links(source: Path, target: Path) -> None:
+def copy_as_links(source: Path, target: Path, jobs: int = 1) -> None:
     """A copy of a folder whose files are hard links to the originals: no bytes
-    copied (unless the file system refuses links)."""
-    made: set[str] = set()
+    copied (unless the file system refuses links). On ``jobs`` processes when there
+    are many files: after a first build, a folder and a link per article (seconds)."""
+    listing = []
     for folder, _, names in os.walk(source):
         rel = os.path.relpath(folder, source)
-        into = str(target) if rel == "." else f"{target}/{rel}"
-        os.makedirs(into, exist_ok=True)
+        listing.append((folder, str(target) if rel == "." else f"{target}/{rel}", names))
+    batches = [listing[i : i + LINK_BATCH] for i in range(0, len(listing), LINK_BATCH)]
+    if workers.can_fork(jobs, len(listing), MIN_PARALLEL_LINKS):
+        collections.deque(workers.fork_map(_link_folders, batches, jobs), maxlen=0)
+    else:
+        for batch in batches:
+            _link_folders(batch)
+
+
+# Folders per batch, and the fewest worth forking for.
+LINK_BATCH = 256
+MIN_PARALLEL_LINKS = 1000
+
+
+def _link_folders(listing: list[tuple[str, str, list[str]]]) -> None:
+    """Each (folder, its copy, its files): the copy made, the files linked into it."""
+    made: set[str] = set()
+    for folder, into, names in listing:
+        os.makedirs(into, exist_ok=True)  # its parents too: another process may do them
         made.add(into)
         for name in names:
             put(Path(folder, name), f"{into}/{name}", made)

@@ -33,6 +33,19 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=FrontMatterLoader) or {}
 
 
+class _Strings(dict[str, Any]):
+    """The words of strings.yaml, also as attributes: ``t.home`` is a plain attribute
+    lookup, where a dict made Jinja raise and catch an AttributeError for each word (a
+    page shows some twenty-five). A key named like a dict method stays an item only, as
+    Jinja reads it from a dict."""
+
+    def __init__(self, words: dict[str, Any]):
+        super().__init__(words)
+        self.__dict__.update(
+            (k, v) for k, v in words.items() if isinstance(k, str) and not hasattr(dict, k)
+        )
+
+
 class _Context(Context):
     """Jinja's context, calling plain functions directly: a page makes a hundred calls
     (``url(...)``, ``permalink(a)``, ``strftime``), and Jinja's own ``call`` looks at
@@ -75,7 +88,7 @@ def make_environment(config: SiteConfig, bytecode: BytecodeCache | None = None) 
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.globals.update(
         site=config,
-        t=load_strings(config.templates_dir),
+        t=_Strings(load_strings(config.templates_dir)),
         absolute_url=lambda url: urls.absolute_url(config.base_url, url),
         permalink=urls.article_url,
         home_url=urls.home_url,
