@@ -3,6 +3,7 @@
 import hashlib
 import os
 import subprocess
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -11,12 +12,19 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Run:
-    """One finished command: wall time, peak resident memory, exit code, its output."""
+    """One finished command: wall time, peak resident memory, exit code, its output.
+
+    ``peak_rss_mib`` is the kernel's figure: the largest resident set of any one process
+    of the run (the build, or one of its worker processes), not their sum.
+    ``peak_tree_mib`` is the largest sum, sampled every SAMPLE_SECONDS, of the
+    proportional set sizes (PSS: pages shared by forked workers counted once in all)
+    of the command and every process it started: the memory the run took at once."""
 
     wall_seconds: float
     peak_rss_mib: float
     exit_code: int
     log: str
+    peak_tree_mib: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -54,11 +62,60 @@ def run_measured(
         process = subprocess.Popen(
             list(command), cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env
         )
+        sampler = TreeMemory(process.pid)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
+        sampler.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
     text = log_path.read_text(encoding="utf-8", errors="replace")
-    return Run(wall, usage.ru_maxrss / 1024, process.returncode, text)
+    return Run(wall, usage.ru_maxrss / 1024, process.returncode, text, sampler.peak / 1024)
+
+
+SAMPLE_SECONDS = 0.25
+
+
+class TreeMemory:
+    """Samples, in a thread, the summed PSS (KiB) of a process and its descendants
+    (Linux /proc; elsewhere the peak stays 0)."""
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.peak = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._done.wait(SAMPLE_SECONDS):
+            self.peak = max(self.peak, sum(map(_pss_kib, _tree(self.pid))))
+
+
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        try:
+            with open(f"/proc/{current}/task/{current}/children") as children:
+                todo.extend(int(child) for child in children.read().split())
+        except OSError:
+            continue
+    return pids
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def snapshot(root: Path) -> Snapshot:

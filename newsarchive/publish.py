@@ -339,9 +339,11 @@ class Spare:
                 st = os.stat(target)
                 self.files[rel] = OutputFile(file.digest, st.st_mtime_ns, st.st_size)
 
-    def carry(self, rel: PurePosixPath, stamp: str) -> None:
-        """The served folder's ``rel`` (the search index), unless the spare has the same."""
-        carry_folder(self.live, self.folder, rel, stamp)
+    def mirror(self, rel: PurePosixPath, stamp: str) -> None:
+        """Make the spare's ``rel`` (the search index) the served folder's, as hard links:
+        before an update (which then writes only what changed since the served version)
+        or in place of one (--no-search)."""
+        mirror_index(self.live / rel, self.folder / rel, stamp)
 
     def changes(self) -> tuple[int, int]:
         """How many files the new version adds or changes, and how many it deletes."""
@@ -440,20 +442,68 @@ def remove(folder: Path, rels: Iterable[str]) -> None:
             parent = parent.parent
 
 
-def carry_folder(live: Path, spare: Path, rel: PurePosixPath, stamp: str) -> None:
-    """Give ``spare`` the folder ``rel`` of ``live`` (the search bundle, which a
-    step of its own brings up to date) unless its ``stamp`` file says it has it."""
-    source, target = live / rel, spare / rel
-    try:
-        same = (source / stamp).read_bytes() == (target / stamp).read_bytes()
-    except OSError:
-        same = False
-    if same or not source.is_dir():
-        if not source.is_dir():
-            remove_tree(target)
+def mirror_index(source: Path, target: Path, stamp: str) -> None:
+    """Make ``target`` hold the files of ``source`` (a search index), as hard links.
+
+    The index's segment folders (``s/<name>/``) are named by a digest of their articles
+    and never rewritten (docs/search-format.md): a folder of ``target`` that holds the
+    same file (inode) as its namesake in ``source`` holds the same files, and is kept;
+    only the others are linked anew, so that the files of the two folders stay the same
+    files, not copies with their own dates (which a deploy would upload again). The
+    ``stamp`` file (a digest of the manifest) goes first and comes back last: an
+    interrupted mirror leaves an unstamped index, copied again by the next build."""
+    if not source.is_dir():
+        remove_tree(target)
         return
-    remove_tree(target)
-    copy_as_links(source, target)
+    if _same_file(source / stamp, target / stamp):
+        return  # the same index already (an update writes a new stamp file)
+    if not (source / stamp).is_file() or not target.is_dir():
+        remove_tree(target)
+        copy_as_links(source, target)
+        return
+    (target / stamp).unlink(missing_ok=True)
+    made: set[str] = set()
+    wanted = set()
+    for entry in os.scandir(source):
+        wanted.add(entry.name)
+        if entry.name == stamp:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            _mirror_segments(Path(entry.path), target / entry.name)
+        elif not _same_file(Path(entry.path), target / entry.name):
+            put(Path(entry.path), f"{target}/{entry.name}", made)
+    for entry in os.scandir(target):
+        if entry.name not in wanted:
+            remove_tree(Path(entry.path))
+    put(source / stamp, f"{target}/{stamp}", made)
+
+
+def _mirror_segments(source: Path, target: Path) -> None:
+    """The folders of ``source`` (segments, never rewritten) into ``target``."""
+    wanted = set()
+    for entry in os.scandir(source):
+        wanted.add(entry.name)
+        there = target / entry.name
+        if not entry.is_dir(follow_symlinks=False):
+            if not _same_file(Path(entry.path), there):
+                put(Path(entry.path), str(there), set())
+            continue
+        sample = next((f.name for f in os.scandir(entry.path)), None)
+        if sample is not None and _same_file(Path(entry.path, sample), there / sample):
+            continue
+        remove_tree(there)
+        copy_as_links(Path(entry.path), there)
+    with contextlib.suppress(FileNotFoundError):
+        for entry in os.scandir(target):
+            if entry.name not in wanted:
+                remove_tree(Path(entry.path))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def copy_as_links(source: Path, target: Path, jobs: int = 1) -> None:

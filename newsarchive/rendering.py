@@ -89,9 +89,10 @@ def bodies_html(
     """The HTML of article bodies by digest, for the search index: cached (this build
     saved what it converted), or, when the cache lost it, converted now."""
     paths = {a.body_digest: a.path for a in articles}
+    cached = cache.html_reader()  # a few shards, or all in one pass (bounded memory)
 
     def bodies(keys: set[str]) -> dict[str, str]:
-        found = cache.html(keys)
+        found = cached(keys)
         lost = sorted(keys - found.keys())
         if lost:
             renderer = Renderer(config, markdown=MarkdownFiles({k: paths[k] for k in lost}))
