@@ -140,7 +140,7 @@ def _build(
         if search_on:
             # The spare folder's own index (one version older) is brought up to date:
             # only the segments that changed are written (search/writer.py).
-            bodies = rendering.bodies_html(config, cache, site.articles)
+            bodies = rendering.bodies_html(config, cache, site.articles, converted)
             try:
                 note = _update_search(config, site.articles[::-1], bodies, spare.folder)
             except BuildFailed as failed:  # the pages are published all the same
