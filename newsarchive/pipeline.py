@@ -144,7 +144,7 @@ def _build(
         # to date: only the segments that changed are written (search/writer.py).
         spare.mirror(SEARCH_FOLDER, SEARCH_STAMP)
         if search_on:
-            bodies = rendering.bodies_html(config, cache, site.articles)
+            bodies = rendering.bodies_html(config, cache, site.articles, converted)
             try:
                 note = _update_search(config, site.articles[::-1], bodies, spare.folder)
             except BuildFailed as failed:  # the pages are published all the same

@@ -4,6 +4,10 @@ of any body, cached or converted now (for the link check and the search index); 
 links in every body, for bodylinks.py to check."""
 
 import functools
+import pickle
+import shutil
+import tempfile
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -31,7 +35,7 @@ def render_changed(
     jobs: int,
     progress: bool,
     sources: Sources,
-) -> HtmlSaver:
+) -> "HtmlSaver | SpooledBodies":
     """Render pages ``todo`` into the spare folder, writing only those whose bytes
     changed. Returns the bodies converted on the way (put aside for the cache, their
     links at hand)."""
@@ -43,7 +47,11 @@ def render_changed(
     markdown = MarkdownFiles({key: article.path for key, article in missing.items()})
     renderer = Renderer(config, cache.bytecode_cache(), known_html, markdown)
     counter = Progress(len(todo), "pages", quiet=not progress)
-    saver = cache.html_saver({e.article.body_digest for e in sources.entries.values()})
+    saver: HtmlSaver | SpooledBodies
+    if cache.enabled:
+        saver = cache.html_saver({e.article.body_digest for e in sources.entries.values()})
+    else:  # --no-cache: kept for the search index, which would convert them again
+        saver = SpooledBodies(site.articles)
     # Pages that show other articles' bodies (feeds) come last, in this process, once
     # the workers have converted those bodies: a worker would convert them again.
     last = [i for i in todo if site.pages[i].bodies]
@@ -84,15 +92,22 @@ def links_in_bodies(
 
 
 def bodies_html(
-    config: SiteConfig, cache: Cache, articles: Sequence[Article]
+    config: SiteConfig,
+    cache: Cache,
+    articles: Sequence[Article],
+    converted: "HtmlSaver | SpooledBodies | None" = None,
 ) -> Callable[[set[str]], dict[str, str]]:
     """The HTML of article bodies by digest, for the search index: cached (this build
-    saved what it converted), or, when the cache lost it, converted now."""
+    saved what it converted), converted by this build without a cache (``converted``),
+    or, when both lost it, converted now."""
     paths = {a.body_digest: a.path for a in articles}
     cached = cache.html_reader()  # a few shards, or all in one pass (bounded memory)
+    spooled = converted if isinstance(converted, SpooledBodies) else None
 
     def bodies(keys: set[str]) -> dict[str, str]:
         found = cached(keys)
+        if spooled is not None:
+            found.update(spooled.html(keys - found.keys()))
         lost = sorted(keys - found.keys())
         if lost:
             renderer = Renderer(config, markdown=MarkdownFiles({k: paths[k] for k in lost}))
@@ -100,6 +115,61 @@ def bodies_html(
         return found
 
     return bodies
+
+
+class SpooledBodies:
+    """Without a cache (--no-cache): the bodies this build converts, put aside in a
+    temporary folder some megabytes at a time (holding them all took gigabytes at
+    100,000 articles), grouped by the article's place in the archive, so that the
+    search index, which asks for them in that order a few hundred at a time, reads
+    each group once instead of converting every body a second time. The folder goes
+    with this object. Same interface as cache.HtmlSaver for the render stage."""
+
+    HELD = 32 * 2**20  # characters of HTML held before they are put aside
+    GROUP = 2048  # articles per group, in the archive's order
+
+    def __init__(self, articles: Sequence[Article]):
+        self.group = {a.body_digest: i // self.GROUP for i, a in enumerate(articles)}
+        self.folder = Path(tempfile.mkdtemp(prefix="newsarchive-bodies-"))
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self.folder, True)
+        self.held: dict[str, str] = {}
+        self.size = 0
+        self.links: dict[str, tuple] = {}
+        self.files: dict[int, list[Path]] = {}  # group -> its files
+        self.loaded: tuple[int, dict[str, str]] = (-1, {})
+
+    def add(self, html: dict[str, str], links: dict[str, tuple]) -> None:
+        self.links.update(links)
+        self.held.update(html)
+        self.size += sum(map(len, html.values()))
+        if self.size > self.HELD:
+            self._put_aside()
+
+    def commit(self) -> None:
+        """No cache to save them in: the last ones are put aside too."""
+        self._put_aside()
+
+    def html(self, keys: set[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for group in sorted({self.group[k] for k in keys if k in self.group}):
+            if self.loaded[0] != group:
+                bodies: dict[str, str] = {}
+                for path in self.files.get(group, ()):
+                    bodies.update(pickle.loads(path.read_bytes()))
+                self.loaded = (group, bodies)
+            found.update((k, v) for k, v in self.loaded[1].items() if k in keys)
+        return found
+
+    def _put_aside(self) -> None:
+        groups: dict[int, dict[str, str]] = {}
+        for key, html in self.held.items():
+            groups.setdefault(self.group.get(key, -1), {})[key] = html
+        for group, bodies in groups.items():
+            files = self.files.setdefault(group, [])
+            path = self.folder / f"{group}-{len(files)}.pickle"
+            path.write_bytes(pickle.dumps(bodies, pickle.HIGHEST_PROTOCOL))
+            files.append(path)
+        self.held, self.size = {}, 0
 
 
 def template_error(config: SiteConfig, exc: jinja2.TemplateError) -> Problem:

@@ -150,3 +150,25 @@ def test_an_empty_archive_builds_without_an_index(site, capsys):
     assert "; no search index (no articles)" in capsys.readouterr().out
     assert not (site.output / BUNDLE).exists()
     assert os.path.exists(site.output / "tim-kiem/index.html")
+
+
+def test_a_build_without_cache_converts_each_body_once(site, monkeypatch, capsys):
+    """--no-cache: the search index reads the bodies the render stage converted in the
+    same build (put aside in a temporary folder), not converting them a second time."""
+    from newsarchive import render
+
+    for i in range(5):
+        body = f"Đồng chí Chủ tịch, lần thứ {i}."
+        site.add(f"2021/bai-{i}.md", article(f"Đường số {i}", f"2021-0{i + 1}-05 08:00", body))
+    converted: list[str] = []
+    to_html = render.to_html
+
+    def counted(converter, markdown, clean):
+        converted.append(markdown)
+        return to_html(converter, markdown, clean)
+
+    monkeypatch.setattr(render, "to_html", counted)
+    assert site.build("--no-cache", "--jobs", "1") == 0
+    assert "; search index rebuilt in" in capsys.readouterr().out
+    assert len(converted) == 5 == len(set(converted))
+    assert found(site, "lan thu 3") == ["2021/04/duong-so-3/"]

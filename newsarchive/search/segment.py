@@ -7,6 +7,7 @@ in Python took most of a minute, so the words are gathered as arrays of numbers
 
 import unicodedata
 from array import array
+from itertools import chain
 
 import numpy as np
 
@@ -14,25 +15,30 @@ from .. import folding
 from . import format as fmt
 
 
-class _Forms(dict):
-    """Word as written -> number of its form (`canonical`), numbering new forms."""
+class _Runs(dict):
+    """A run of text between spaces -> the numbers of its words' forms (`canonical`),
+    numbering new forms. Text is split at spaces in C and whole runs are looked up:
+    the regular expression reads only the runs not seen before (most of them recur),
+    and a word never spans a space, so the words are the same as the text's."""
 
     def __init__(self) -> None:
         super().__init__()
         self.forms: dict[str, int] = {}
 
-    def __missing__(self, written: str) -> int:
-        form = folding.canonical(written)
-        number = self.forms.setdefault(form, len(self.forms))
-        self[written] = number
-        return number
+    def __missing__(self, run: str) -> tuple[int, ...]:
+        forms = self.forms
+        numbers = tuple(
+            forms.setdefault(folding.canonical(w), len(forms)) for w in folding.WORD.findall(run)
+        )
+        self[run] = numbers
+        return numbers
 
 
 class Words:
     """The words of a segment's articles, in order, as numbers."""
 
     def __init__(self) -> None:
-        self.numbers = _Forms()
+        self.numbers = _Runs()
         self.words = array("i")  # form number of each word
         self.starts = array("q")  # where each part (a title, a text) starts
         self.part_doc = array("i")
@@ -40,13 +46,13 @@ class Words:
         self.docs = 0
 
     def add(self, title: str, text: str) -> None:
-        numbers = self.numbers
+        look_up = self.numbers.__getitem__
         for part, weight in ((title, fmt.TITLE_WEIGHT), (text, 1)):
-            written = folding.WORD.findall(unicodedata.normalize("NFC", part).lower())
+            runs = unicodedata.normalize("NFC", part).lower().split()
             self.starts.append(len(self.words))
             self.part_doc.append(self.docs)
             self.part_weight.append(weight)
-            self.words.extend([numbers[w] for w in written])
+            self.words.extend(chain.from_iterable(map(look_up, runs)))
         self.docs += 1
 
 

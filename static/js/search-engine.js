@@ -21,7 +21,7 @@
 //   rank(query) -> Promise<{total, docs, scores}>: every document found, best first
 //     (document numbers: for tests).
 {
-const VERSION = 1;
+const VERSION = 2;
 const DOC_CHUNK = 8;
 const PAIR_WEIGHT = 6.0;
 const EXACT_BONUS = 0.5;
