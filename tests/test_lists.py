@@ -11,8 +11,8 @@ PER_PAGE = 4  # corpus_site's per_page
 
 
 def lists():
-    """(list URL, its articles oldest first) for the home page, each category and tag."""
-    yield "", oldest_first(CORPUS)
+    """(list URL, its articles oldest first) for each category and tag: the lists with
+    numbered pages (the home page shows only the newest articles)."""
     for name, slug in CATEGORIES.items():
         yield f"chuyen-muc/{slug}/", oldest_first(e for e in CORPUS if e.category == name)
     for slug in TAGS.values():
@@ -63,6 +63,31 @@ def test_a_list_shows_its_newest_articles_then_links_to_older_pages(built, list_
     # Every numbered page is reachable: older ones by the older links, these directly.
     permanent = [a["href"] for a in soup(built, list_url).select(".permanent-pages a")]
     assert len(permanent) == (2 if len(oldest) % PER_PAGE and full else 1)
+
+
+def test_the_home_page_shows_the_newest_articles_and_leads_to_the_older_ones(built):
+    # No numbered home pages (issue 17): the months and categories reach every article.
+    assert listed(built, "") == [e.url for e in newest_first(CORPUS)[:PER_PAGE]]
+    assert not (built / "trang").exists()
+    assert soup(built, "").select(".pagination, .permanent-pages") == []
+    assert listed(built, "", ".older-articles a") == ["luu-tru/", "chuyen-muc/"]
+
+
+def test_every_article_is_reached_from_the_home_page_by_links_alone(built):
+    """What a reader (or a crawler) without scripts meets, following links from home:
+    every article, with no numbered home pages."""
+    from links import internal_links, target_file
+
+    root = built.resolve()
+    seen, todo = set(), [root / "index.html"]
+    while todo:
+        page = todo.pop()
+        if page in seen or page.suffix != ".html" or not page.is_file():
+            continue
+        seen.add(page)
+        todo += [target_file(page, link) for link in internal_links(page)]
+    reached = {p.relative_to(root).as_posix() for p in seen}
+    assert {f"{e.url}index.html" for e in CORPUS} <= reached
 
 
 def test_an_empty_open_page_exists_when_the_last_page_is_full(built):
@@ -150,13 +175,10 @@ def test_spellings_of_one_tag_share_a_page_named_as_first_written(built):
     assert not output_file(built, "the/can-bo-2/").exists()
 
 
-def test_uncategorised_articles_are_on_home_and_in_their_month(built):
+def test_uncategorised_articles_are_in_their_month(built):
     loose = [e for e in CORPUS if not e.category]
     assert loose
-    home_pages = [p for p in (built / "trang").iterdir()]
-    on_home = {u for p in home_pages for u in listed(built, f"trang/{p.name}/")}
     for entry in loose:
-        assert entry.url in on_home
         assert entry.url in listed(built, f"{entry.published:%Y/%m}/")
 
 
@@ -200,9 +222,8 @@ def test_numbered_pages_are_named_by_number_and_dates(built, list_url, oldest):
         if number > 1:
             before = oldest[(number - 2) * PER_PAGE : (number - 1) * PER_PAGE]
             assert f"Trang {number - 1} · {months_of(before)}" in older.get_text()
-    home = soup(built, "trang/1/")
-    assert home.h1.contents[0].strip() == "Tất cả bài viết", "not 'the newest articles'"
-    assert "cũ nhất" in home.select_one(".page-order").get_text()
+    first = soup(built, f"{next(lists())[0]}trang/1/")
+    assert "cũ nhất" in first.select_one(".page-order").get_text()
 
 
 @pytest.mark.parametrize("list_url, oldest", list(lists()), ids=lambda v: v or "home")
@@ -232,7 +253,6 @@ def test_the_archive_index_opens_with_a_jump_to_each_year(built):
     "url, current, how",
     [
         ("", "Trang chủ", "page"),
-        ("trang/1/", "Trang chủ", "true"),
         ("luu-tru/", "Lưu trữ", "page"),
         ("2019/", "Lưu trữ", "true"),
         ("2019/06/", "Lưu trữ", "true"),

@@ -108,7 +108,8 @@ def test_adding_newer_articles_leaves_older_numbered_pages_unchanged(corpus_site
         assert len(changed) < 28
         filled += len(full_pages(after)) - len(frozen)
         before, previous = after, entry
-    assert filled >= 2, "some open pages should have filled up during the test"
+    # One since issue 17: the home page, which filled a page too, has no numbered pages.
+    assert filled >= 1, "some open pages should have filled up during the test"
 
 
 def test_a_full_page_is_the_same_whoever_builds_it_later(corpus_site, tmp_path):
