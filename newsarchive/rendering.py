@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 import markdown
 
+from . import workers
 from .bodylinks import Links, body_links
 from .cache import Cache, HtmlSaver
 from .config import SiteConfig
@@ -23,7 +24,6 @@ from .render import Renderer
 from .site import SitePlan
 from .sources import MarkdownFiles, Sources, read_body
 from .workers import (
-    MIN_PARALLEL_PAGES,
     Ahead,
     RenderJob,
     TemplateFailed,
@@ -47,7 +47,7 @@ class ConvertAhead:
         oldest = oldest_first(a for a in articles if not a.draft)
         todo = [a for a in oldest if a.body_digest not in known][:AHEAD_MOST]
         self.work = None
-        if can_fork(jobs, len(todo), MIN_PARALLEL_PAGES):
+        if can_fork(jobs, len(todo), workers.MIN_PARALLEL_PAGES):
             paths = [(a.body_digest, a.path) for a in todo]
             batches = [paths[i : i + AHEAD_BATCH] for i in range(0, len(paths), AHEAD_BATCH)]
             convert = functools.partial(_convert, clean=config.sanitize_html)
