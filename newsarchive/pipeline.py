@@ -110,7 +110,13 @@ def _build(
 ) -> BuildResult:
     with no_gc():
         sources = read_articles(config, cache, progress, jobs)
-        site = build_site(config, sources.articles, cache.related())
+        # Bodies the cache lacks are converted on the other cores meanwhile.
+        ahead = rendering.ConvertAhead(config, cache, sources.articles, jobs)
+        try:
+            site = build_site(config, sources.articles, cache.related())
+        except BaseException:
+            ahead.stop()
+            raise
         # The model lives as long as the build: keep the GC from scanning it again
         # and again (seconds at 100,000 articles), and forked workers from copying it.
         gc.freeze()
@@ -127,7 +133,7 @@ def _build(
         outputs = {*paths, *(rel.as_posix() for rel in statics)}
         spare.prepare(outputs, len(todo), statics)  # the first write: only into the spare
         converted = rendering.render_changed(
-            config, cache, site, todo, spare, jobs, progress, sources
+            config, cache, site, todo, spare, jobs, progress, sources, ahead
         )
         links = rendering.links_in_bodies(config, cache, site, converted.links)
         warnings = body_link_problems(site.articles, links, outputs, as_errors=strict)
@@ -154,6 +160,7 @@ def _build(
         publish.publish(spare, jobs)
         cache.save(sources.entries, site.related, links, [spare.live, spare.folder])
     finally:
+        ahead.stop()
         gc.unfreeze()
     if search_failed:
         raise BuildFailed(search_failed.errors, PUBLISHED_BEFORE_SEARCH)

@@ -12,18 +12,78 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import jinja2
+import markdown
 
+from . import workers
 from .bodylinks import Links, body_links
 from .cache import Cache, HtmlSaver
 from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, Problem
+from .markup import make_converter, marked_links, to_html
+from .pagination import oldest_first
 from .progress import Progress
 from .publish import Spare
 from .render import Renderer
 from .site import SitePlan
-from .sources import MarkdownFiles, Sources
-from .workers import RenderJob, TemplateFailed, render_pages
+from .sources import MarkdownFiles, Sources, read_body
+from .workers import (
+    Ahead,
+    RenderJob,
+    TemplateFailed,
+    can_fork,
+    render_pages,
+)
+
+# Bodies converted ahead in a batch, and at most in all (about 40 MB of HTML held).
+AHEAD_BATCH = 4
+AHEAD_MOST = 4096
+
+
+class ConvertAhead:
+    """Bodies the cache lacks converted on the other cores while this process plans the
+    pages (a second and more at 10,000 articles, in which the other cores sat idle),
+    oldest first as the pages are rendered; ``stop`` keeps what was converted so far."""
+
+    def __init__(self, config: SiteConfig, cache: Cache, articles: Sequence[Article], jobs: int):
+        # A body whose links an earlier build found was in its HTML cache.
+        known = cache.body_links()
+        oldest = oldest_first(a for a in articles if not a.draft)
+        todo = [a for a in oldest if a.body_digest not in known][:AHEAD_MOST]
+        self.work = None
+        if can_fork(jobs, len(todo), workers.MIN_PARALLEL_PAGES):
+            paths = [(a.body_digest, a.path) for a in todo]
+            batches = [paths[i : i + AHEAD_BATCH] for i in range(0, len(paths), AHEAD_BATCH)]
+            convert = functools.partial(_convert, clean=config.sanitize_html)
+            self.work = Ahead(convert, batches, jobs - 1)  # this process plans meanwhile
+
+    def stop(self) -> tuple[dict[str, str], dict[str, Links]]:
+        """The bodies converted (HTML and links by digest); the others are left."""
+        html: dict[str, str] = {}
+        links: dict[str, Links] = {}
+        for batch_html, batch_links in self.work.stop() if self.work else ():
+            html.update(batch_html)
+            links.update(batch_links)
+        self.work = None
+        return html, links
+
+
+def _convert(bodies: list[tuple[str, str]], clean: bool) -> tuple[dict[str, str], dict[str, Links]]:
+    """In a worker: each body's HTML and links (a file that changed meanwhile is left to
+    the render stage, which says so)."""
+    if not _converters:
+        _converters.append(make_converter())
+    converter = _converters[0]
+    html = {}
+    for key, path in bodies:
+        try:
+            html[key] = to_html(converter, read_body(path, key), clean)
+        except BuildFailed:
+            continue
+    return html, {key: marked_links(body) for key, body in html.items()}
+
+
+_converters: list[markdown.Markdown] = []  # a worker's own
 
 
 def render_changed(
@@ -35,14 +95,17 @@ def render_changed(
     jobs: int,
     progress: bool,
     sources: Sources,
+    ahead: ConvertAhead | None = None,
 ) -> "HtmlSaver | SpooledBodies":
     """Render pages ``todo`` into the spare folder, writing only those whose bytes
     changed. Returns the bodies converted on the way (put aside for the cache, their
-    links at hand)."""
+    links at hand), with those ``ahead`` converted."""
+    early, early_links = ahead.stop() if ahead else ({}, {})
     if not todo:
         return cache.html_saver(set())
     articles = [a for i in todo for a in site.pages[i].shown_bodies()]
     known_html = cache.html({a.body_digest for a in articles})
+    known_html.update(early)  # the workers forked below share it
     missing = {a.body_digest: a for a in articles if a.body_digest not in known_html}
     markdown = MarkdownFiles({key: article.path for key, article in missing.items()})
     renderer = Renderer(config, cache.bytecode_cache(), known_html, markdown)
@@ -52,6 +115,7 @@ def render_changed(
         saver = cache.html_saver({e.article.body_digest for e in sources.entries.values()})
     else:  # --no-cache: kept for the search index, which would convert them again
         saver = SpooledBodies(site.articles)
+    saver.add(early, early_links)
     # Pages that show other articles' bodies (feeds) come last, in this process, once
     # the workers have converted those bodies: a worker would convert them again.
     last = [i for i in todo if site.pages[i].bodies]

@@ -143,6 +143,29 @@ def fork_map(
             pool.shutdown(cancel_futures=True)
 
 
+class Ahead:
+    """``function`` over ``batches`` in forked processes while this process does other
+    work; ``stop`` drops the batches not started and returns the results of the others.
+    Until then the pool's thread runs here: nothing else may fork (``can_fork``)."""
+
+    def __init__(self, function: Callable[[Any], Any], batches: Sequence[Any], jobs: int):
+        self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            min(jobs, len(batches)),
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker,
+            initargs=(function,),
+        )
+        self.futures = [self.pool.submit(_call_worker, batch) for batch in batches]
+
+    def stop(self) -> list[Any]:
+        """The results of the batches done (once; then nothing)."""
+        if self.pool is None:
+            return []
+        self.pool.shutdown(cancel_futures=True)
+        self.pool, futures, self.futures = None, self.futures, []
+        return [future.result() for future in futures if not future.cancelled()]
+
+
 def _unwrap(results: Batch | Problem) -> Batch:
     if isinstance(results, Problem):
         raise TemplateFailed(results)

@@ -19,7 +19,7 @@ from conftest import SiteDir, article, leftovers, tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive import cache, render, sources, urls, workers
+from newsarchive import cache, render, rendering, sources, urls, workers
 from newsarchive.cli import main
 from newsarchive.content import Article
 from newsarchive.progress import Progress
@@ -172,6 +172,32 @@ def test_parallel_rendering_gives_the_same_bytes(site, tmp_path, monkeypatch, ca
     err = capsys.readouterr().err
     assert err.index("bai-1.md") < err.index("bai-7.md")
     assert "no date" in err and "no title" in err
+
+
+def test_bodies_converted_ahead_give_the_same_bytes(site, monkeypatch):
+    """While the pages are planned, other processes convert the bodies the cache lacks
+    (rendering.ConvertAhead); the pages made with them are those of a serial build."""
+    monkeypatch.setattr(workers, "MIN_PARALLEL_PAGES", 1)
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+    for i in range(30):  # 30 bodies, each its own (with links to mark)
+        text = article_text(i % 5, i % 21, i % 4, i % 4) + f"\n[Bài {i}](/2020/01/bai-{i}/)\n"
+        site.add(f"bai-{i}.md", text)
+    assert site.build("--quiet", "--jobs", "1", "--no-cache") == 0
+    serial = tree(site.output)
+    converted = []
+    stop = rendering.ConvertAhead.stop
+
+    def stop_when_all_done(self):  # planning 30 articles is quicker than converting them
+        for future in self.work.futures if self.work else ():
+            future.result()
+        html, links = stop(self)
+        converted.append(len(html))
+        return html, links
+
+    monkeypatch.setattr(rendering.ConvertAhead, "stop", stop_when_all_done)
+    assert site.build("--quiet", "--jobs", "3", "--no-cache") == 0
+    assert converted[0] == 30
+    assert tree(site.output) == serial
 
 
 def test_a_template_error_in_a_worker_is_reported_and_changes_nothing(site, monkeypatch, capsys):
