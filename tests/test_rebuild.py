@@ -150,3 +150,19 @@ def test_the_search_index_reads_many_cached_bodies_through_one_spill(site, monke
     assert reader(keys) == direct  # large: every body copied once, then read back
     assert reader.file is not None and not reader.cache._html
     assert reader(set(first)) == {k: direct[k] for k in first}
+
+
+def test_removing_the_newest_article_removes_it_from_the_index(site):
+    # The spare's index, mirrored from the served one, holds every segment of the smaller
+    # layout and one more: it must still be rewritten, not taken as up to date.
+    add_articles(site, 4)
+    assert site.build("--quiet") == 0
+    newest = site.add("2022/moi.md", article("Cầu mới thông xe", "2022-02-03 09:00", "Cầu."))
+    assert site.build("--quiet") == 0
+    newest.unlink()
+    for _ in range(2):  # in each folder of the two, in turn
+        assert site.build("--quiet") == 0
+        clean = site.root / "clean"
+        args = ["build", "--config", str(site.root / "site.yaml"), "--output", str(clean)]
+        assert main([*args, "--quiet", "--no-cache"]) == 0
+        assert tree(site.output / BUNDLE) == tree(clean / BUNDLE)
