@@ -39,7 +39,7 @@ def wrap_stages() -> None:
         setattr(rendering, name, timed(f"rendering.{name}", getattr(rendering, name)))
     for name in ("open_spare", "publish", "static_files", "recover", "check_output"):
         setattr(publish, name, timed(f"publish.{name}", getattr(publish, name)))
-    for name in ("stale", "prepare", "keep", "copy_statics", "link_the_rest", "carry"):
+    for name in ("stale", "prepare", "keep", "copy_statics", "link_the_rest", "mirror"):
         method = getattr(publish.Spare, name)
         setattr(publish.Spare, name, timed(f"Spare.{name}", method))
     for name in ("save", "sources", "related", "body_links", "html", "state"):

@@ -49,6 +49,7 @@ SHARDS = 64
 # The HTML cache in small shards: a rebuild reads the bodies of a few feed entries and
 # of the newest articles (the search index), which any digest spreads over ~all shards.
 HTML_SHARDS = 1024
+PENDING_GROUP = 16  # shards per pending file of bodies put aside (HtmlSaver)
 CACHE_FOLDER = Path(".cache") / "newsarchive"
 # A file changed less than this long before we looked may change again within
 # the same mtime tick: its stat is not trusted next time, its bytes are hashed.
@@ -325,7 +326,7 @@ class HtmlSaver:
     """The bodies a build converts, put aside some megabytes at a time in pending files
     beside their shards (holding them all until the end took gigabytes at 100,000
     articles). ``commit``, once the build has published, merges them into the shards,
-    one shard in memory at a time; a build that fails leaves the shards as they were
+    one group of shards in memory at a time; a build that fails leaves the shards as they were
     (its pending files go at the next commit). Only the bodies' links stay in memory."""
 
     HELD = 32 * 2**20  # characters of HTML held before they are put aside
@@ -336,7 +337,7 @@ class HtmlSaver:
         self.held: dict[str, str] = {}
         self.size = 0
         self.links: dict[str, tuple] = {}
-        self.pending: dict[int, list[Path]] = {}  # shard -> its pending files
+        self.pending: dict[int, list[Path]] = {}  # group of shards -> its pending files
         self.parts = 0
 
     def add(self, html: dict[str, str], links: dict[str, tuple]) -> None:
@@ -351,7 +352,7 @@ class HtmlSaver:
         """Merge what this build converted into the shards."""
         if not self.cache.enabled:
             return
-        held = _by_shard(self.held)
+        held = _by_group(self.held)
         for number in sorted(self.pending.keys() | held.keys()):
             new: dict[str, str] = {}
             for path in self.pending.get(number, ()):
@@ -370,9 +371,9 @@ class HtmlSaver:
 
     def _put_aside(self) -> None:
         if self.cache.enabled:
-            for number, bodies in _by_shard(self.held).items():
+            for number, bodies in _by_group(self.held).items():
                 path = (
-                    self.cache.folder / "html" / f"{number:03x}.pending-{os.getpid()}-{self.parts}"
+                    self.cache.folder / "html" / f"g{number:02d}.pending-{os.getpid()}-{self.parts}"
                 )
                 _write(path, (self.cache.sources_key, bodies))
                 self.pending.setdefault(number, []).append(path)
@@ -427,11 +428,13 @@ def _same_entries(old: dict[str, SourceEntry], new: dict[str, SourceEntry]) -> b
     return old.keys() == new.keys() and all(new[k] is v or new[k] == v for k, v in old.items())
 
 
-def _by_shard(bodies: dict[str, str]) -> dict[int, dict[str, str]]:
-    shards: dict[int, dict[str, str]] = {}
+def _by_group(bodies: dict[str, str]) -> dict[int, dict[str, str]]:
+    """Bodies by group of PENDING_GROUP shards: a part put aside is some 64 files, not
+    one per shard (a thousand)."""
+    groups: dict[int, dict[str, str]] = {}
     for key, html in bodies.items():
-        shards.setdefault(html_shard_of(key), {})[key] = html
-    return shards
+        groups.setdefault(html_shard_of(key) // PENDING_GROUP, {})[key] = html
+    return groups
 
 
 class CheckedBytecodeCache(FileSystemBytecodeCache):

@@ -1,0 +1,168 @@
+"""A rebuild after adding one article (issue 17): what it writes, what it leaves as it
+was (the same files, not copies with new dates, which a deploy would upload again), and
+what a build that leaves the search index alone does not load."""
+
+import os
+import re
+import subprocess
+import sys
+
+from conftest import SUBPROCESS_ENV, article, tree
+
+from newsarchive import cache, pipeline
+from newsarchive.cli import main
+from newsarchive.config import load_config
+from newsarchive.search import FINGERPRINT_FILE
+
+BUNDLE = "tim-kiem/chi-muc"
+
+
+def files(root) -> dict[str, tuple[int, int, bytes]]:
+    """Every file with its inode, mtime and bytes."""
+    found = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            st = path.stat()
+            rel = path.relative_to(root).as_posix()
+            found[rel] = (st.st_ino, st.st_mtime_ns, path.read_bytes())
+    return found
+
+
+def add_articles(site, n: int) -> None:
+    for i in range(n):
+        site.add(
+            f"2021/bai-{i}.md",
+            article(
+                f"Tin phường số {i}",
+                f"2021-{1 + i % 12:02d}-{1 + i % 27:02d} 08:00",
+                f"Nội dung tin số {i} về đường Láng.",
+                category="Đô thị" if i % 2 else "Văn hóa",
+                tags=f"[thẻ {i % 3}]",
+            ),
+        )
+
+
+def segments(site) -> set[str]:
+    return {p.name for p in (site.output / BUNDLE / "s").iterdir()}
+
+
+def test_adding_one_article_writes_its_pages_and_new_index_segments_only(site):
+    add_articles(site, 13)
+    assert site.build("--quiet", "--no-search") == 0
+    assert site.build("--quiet") == 0  # the index, from the cache
+    assert site.build("--quiet") == 0  # the spare folder's index is mirrored, not remade
+    before, old_segments = files(site.output), segments(site)
+
+    site.add(
+        "2022/moi.md",
+        article("Cầu mới thông xe", "2022-02-03 09:00", "Cầu mới.", category="Đô thị"),
+    )
+    assert site.build("--quiet") == 0
+    after = files(site.output)
+    changed = {rel for rel in before.keys() & after.keys() if before[rel] != after[rel]}
+    changed |= before.keys() ^ after.keys()
+
+    pages = {rel for rel in changed if not rel.startswith(BUNDLE + "/")}
+    index = changed - pages
+    # Of the article pages, only the new one and the one before it (whose "newer" link
+    # leads to it); the lists, feeds and sitemaps that count or name it.
+    articles = {rel for rel in pages if re.fullmatch(r"\d{4}/\d{2}/[^/]+/index\.html", rel)}
+    new, before_it = "2022/02/cau-moi-thong-xe", "2021/12/tin-phuong-so-11"
+    assert articles == {f"{new}/index.html", f"{before_it}/index.html"}
+    assert len(pages) < 25
+    # The index: its manifest and stamp, the new segments' files, the old ones gone.
+    new_segments = segments(site) - old_segments
+    for rel in index:
+        parts = rel.split("/")
+        assert rel in (f"{BUNDLE}/index.js", f"{BUNDLE}/{FINGERPRINT_FILE}") or (
+            parts[3] in new_segments | old_segments - segments(site)
+        ), rel
+    # Everything else is the very same file (inode and date) as before.
+    for rel in after.keys() - changed:
+        assert after[rel][:2] == before[rel][:2], rel
+    assert len(changed) < 40
+
+
+def test_a_build_without_search_keeps_the_served_index_as_the_same_files(site):
+    add_articles(site, 5)
+    assert site.build("--quiet") == 0
+    indexed = {k: v for k, v in files(site.output).items() if k.startswith(BUNDLE)}
+    site.add("2022/moi.md", article("Cầu mới thông xe", "2022-02-03 09:00", "Cầu mới."))
+    for _ in range(2):  # in each folder of the two, in turn
+        assert site.build("--quiet", "--no-search") == 0
+        now = {k: v for k, v in files(site.output).items() if k.startswith(BUNDLE)}
+        assert now == indexed
+    # The next build with search brings it up to date: the same bytes as from scratch.
+    assert site.build("--quiet") == 0
+    clean = site.root / "clean"
+    args = ["build", "--config", str(site.root / "site.yaml"), "--output", str(clean)]
+    assert main([*args, "--quiet", "--no-cache"]) == 0
+    assert tree(site.output) == tree(clean)
+
+
+def test_the_spare_index_is_mirrored_segment_by_segment(tmp_path):
+    live, spare = tmp_path / "live", tmp_path / "spare"
+    for name, text in [("index.js", "m"), ("s/a/0.js", "a"), ("s/b/0.js", "b"), ("stamp", "1")]:
+        (live / name).parent.mkdir(parents=True, exist_ok=True)
+        (live / name).write_text(text)
+    for name, text in [("index.js", "old"), ("s/a/0.js", "a"), ("s/c/0.js", "c"), ("stamp", "0")]:
+        (spare / name).parent.mkdir(parents=True, exist_ok=True)
+        (spare / name).write_text(text)
+    pipeline.publish.mirror_index(live, spare, "stamp")
+    assert tree(spare) == tree(live)
+    for rel in ("index.js", "s/a/0.js", "s/b/0.js", "stamp"):
+        assert os.path.samefile(live / rel, spare / rel)
+    pipeline.publish.mirror_index(tmp_path / "none", spare, "stamp")
+    assert not spare.exists()
+
+
+def test_the_stamp_name_is_the_index_writers():
+    assert pipeline.SEARCH_STAMP == FINGERPRINT_FILE
+
+
+def test_a_build_without_search_does_not_load_the_index_writer(site):
+    add_articles(site, 3)
+    config = str(site.root / "site.yaml")
+    code = (
+        "import sys; from newsarchive.cli import main; "
+        f"code = main(['build', '--quiet', '--no-search', '--config', {config!r}]); "
+        "print(code, 'numpy' in sys.modules, 'newsarchive.search.writer' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=SUBPROCESS_ENV, capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["0", "False", "False"], result.stderr
+
+
+def test_the_search_index_reads_many_cached_bodies_through_one_spill(site, monkeypatch):
+    add_articles(site, 9)
+    assert site.build("--quiet", "--no-search") == 0
+    config = load_config(site.root / "site.yaml")
+    entries = cache.Cache(config).sources()
+    keys = {e.article.body_digest for e in entries.values()}
+    direct = cache.Cache(config).html(keys)
+    assert len(direct) == 9
+    monkeypatch.setattr(cache.HtmlReader, "SMALL", 2)
+    reader = cache.Cache(config).html_reader()
+    first = sorted(keys)[:2]
+    assert reader(set(first)) == {k: direct[k] for k in first}  # small: from the shards
+    assert reader.file is None
+    assert reader(keys) == direct  # large: every body copied once, then read back
+    assert reader.file is not None and not reader.cache._html
+    assert reader(set(first)) == {k: direct[k] for k in first}
+
+
+def test_removing_the_newest_article_removes_it_from_the_index(site):
+    # The spare's index, mirrored from the served one, holds every segment of the smaller
+    # layout and one more: it must still be rewritten, not taken as up to date.
+    add_articles(site, 4)
+    assert site.build("--quiet") == 0
+    newest = site.add("2022/moi.md", article("Cầu mới thông xe", "2022-02-03 09:00", "Cầu."))
+    assert site.build("--quiet") == 0
+    newest.unlink()
+    for _ in range(2):  # in each folder of the two, in turn
+        assert site.build("--quiet") == 0
+        clean = site.root / "clean"
+        args = ["build", "--config", str(site.root / "site.yaml"), "--output", str(clean)]
+        assert main([*args, "--quiet", "--no-cache"]) == 0
+        assert tree(site.output / BUNDLE) == tree(clean / BUNDLE)
