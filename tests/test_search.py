@@ -3,6 +3,7 @@ or a stop leaves. (The engines are in test_search_engine.py, what readers see in
 test_search_browser.py.)"""
 
 import os
+import tempfile
 import threading
 
 from bs4 import BeautifulSoup
@@ -152,10 +153,10 @@ def test_an_empty_archive_builds_without_an_index(site, capsys):
     assert os.path.exists(site.output / "tim-kiem/index.html")
 
 
-def test_a_build_without_cache_converts_each_body_once(site, monkeypatch, capsys):
+def test_a_build_without_cache_converts_each_body_once(site, monkeypatch, capsys, tmp_path):
     """--no-cache: the search index reads the bodies the render stage converted in the
     same build (put aside in a temporary folder), not converting them a second time."""
-    from newsarchive import render
+    from newsarchive import render, rendering
 
     for i in range(5):
         body = f"Đồng chí Chủ tịch, lần thứ {i}."
@@ -168,7 +169,14 @@ def test_a_build_without_cache_converts_each_body_once(site, monkeypatch, capsys
         return to_html(converter, markdown, clean)
 
     monkeypatch.setattr(render, "to_html", counted)
+    # Put aside after every body, two articles a group: several files and groups.
+    monkeypatch.setattr(rendering.SpooledBodies, "HELD", 1)
+    monkeypatch.setattr(rendering.SpooledBodies, "GROUP", 2)
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
     assert site.build("--no-cache", "--jobs", "1") == 0
     assert "; search index rebuilt in" in capsys.readouterr().out
     assert len(converted) == 5 == len(set(converted))
     assert found(site, "lan thu 3") == ["2021/04/duong-so-3/"]
+    assert not any(spool.iterdir())  # the bodies put aside are gone

@@ -374,9 +374,26 @@ def test_a_quoted_phrase_must_be_there_as_written(phrase_site, page, query):
 # -- What a result shows -----------------------------------------------------------
 
 
+ON_SCREEN = """items => items.filter(li => {
+    const box = li.getBoundingClientRect();
+    return box.top < innerHeight && box.bottom > 0;
+})"""
+
+
+def passages_on_screen(page) -> int:
+    """Wait until every result on screen shows its passage (js/search.js fetches the
+    article's page when a result comes on screen); how many results that is."""
+    page.wait_for_function(
+        f"({ON_SCREEN})([...document.querySelectorAll('.search-result')])"
+        ".every(li => li.dataset.passage)"
+    )
+    return page.eval_on_selector_all(".search-result", f"items => ({ON_SCREEN})(items).length")
+
+
 def test_a_result_shows_title_date_category_and_a_marked_passage(served, page, built):
-    found = search(page, served, "quan triet can bo")
-    seed = found[0]
+    search(page, served, "quan triet can bo")
+    passages_on_screen(page)
+    seed = results(page)[0]
     assert seed["title"].startswith(SEED_TITLE)
     assert seed["date"] == "19/04/2019"
     assert seed["category"] == SEED_CATEGORY
@@ -397,6 +414,30 @@ def page_text(site: SiteDir, url: str) -> str:
 
     html = BeautifulSoup(site.read(url + "index.html"), "html.parser")
     return html.select_one(".article-body").get_text(" ")
+
+
+def test_a_phone_fetches_the_pages_of_the_results_on_screen_only(served, page, built):
+    pages: list[str] = []
+    page.on("request", lambda r: pages.append(r.url) if r.resource_type == "fetch" else None)
+    search(page, served, "cầu")
+    listed = page.locator(".search-result").count()
+    on_screen = passages_on_screen(page)
+    assert 0 < on_screen < listed == 10
+    assert len(pages) == on_screen
+    assert all(urlsplit(u).path.startswith(f"/{SUB_PATH}/20") for u in pages)
+    # The last result shows its lead until it comes on screen, then its page's passage.
+    last = page.locator(".search-result").last
+    assert last.get_attribute("data-passage") is None
+    last.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "document.querySelector('.search-result:last-child').dataset.passage === 'page'"
+    )
+    assert len(pages) > on_screen
+    url = urlsplit(last.locator("h2 a").get_attribute("href")).path.removeprefix(f"/{SUB_PATH}/")
+    excerpt = " ".join(last.locator(".search-excerpt").inner_text().split())
+    text = " ".join(page_text(built, url).split())
+    for piece in excerpt.strip(" …").split("…"):
+        assert " ".join(piece.split()) in text
 
 
 def test_markup_in_the_index_is_shown_as_text_never_made_into_elements(served, page):

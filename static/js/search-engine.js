@@ -12,11 +12,14 @@
 // Without it: "../tim-kiem/chi-muc/" relative to this script.
 //
 // API (window.newsarchiveSearch):
-//   search(query, {offset = 0, limit = 10}) -> Promise<{total, results}>, each result
-//     {url, title, date, category, snippet}: url relative to the site root ("2019/04/x/"),
-//     date as dd/mm/yyyy, snippet a list of {text, mark}: the passage of the article that
-//     holds most of the words searched (online: from the article's page; from a file:
-//     its lead), mark true for a word searched. Rejects when the index cannot be loaded.
+//   search(query, {offset = 0, limit = 10, passages = true}) -> Promise<{total, results}>,
+//     each result {url, title, date, category, snippet}: url relative to the site root
+//     ("2019/04/x/"), date as dd/mm/yyyy, snippet a list of {text, mark}: the passage of
+//     the article that holds most of the words searched (online: from the article's
+//     page; from a file: its lead), mark true for a word searched. With passages: false
+//     the snippet is the lead's and result.passage() fetches the page's passage when
+//     asked (a Promise of the parts, null when it cannot be fetched): the results page
+//     asks for those on screen only. Rejects when the index cannot be loaded.
 //   words(text), fold(word), parseQuery(text): the tokenizer, as folding.py has it.
 //   rank(query) -> Promise<{total, docs, scores}>: every document found, best first
 //     (document numbers: for tests).
@@ -353,7 +356,7 @@ async function pageText(url) {
   }
 }
 
-async function search(text, { offset = 0, limit = 10 } = {}) {
+async function search(text, { offset = 0, limit = 10, passages = true } = {}) {
   const ranked = await rank(text);
   const shown = ranked.docs.slice(offset, offset + limit);
   const terms = new Set(ranked.query ? ranked.query.words : []);
@@ -363,9 +366,15 @@ async function search(text, { offset = 0, limit = 10 } = {}) {
       const [name, start] = ranked.index.segments.find(([, first, size]) => doc < first + size);
       const rows = await load(`s/${name}/d${Math.floor((doc - start) / DOC_CHUNK)}`);
       const [url, title, date, category, lead] = rows[(doc - start) % DOC_CHUNK];
-      const body = await pageText(new URL(url, root).href);
-      const parts = body === null ? snippet(lead, terms, true) : snippet(body, terms, false);
-      return { url, title, date, category, snippet: parts };
+      const page = new URL(url, root).href;
+      const passage = async () => {
+        const body = await pageText(page);
+        return body === null ? null : snippet(body, terms, false);
+      };
+      const result = { url, title, date, category, snippet: snippet(lead, terms, true) };
+      if (!passages) result.passage = passage;
+      else result.snippet = (await passage()) || result.snippet;
+      return result;
     }),
   );
   return { total: ranked.total, results };

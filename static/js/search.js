@@ -107,8 +107,40 @@
     if (!result.date && !result.category) item.querySelector(".search-meta").remove();
     const excerpt = item.querySelector(".search-excerpt");
     if (result.snippet?.length) snippetInto(excerpt, result.snippet);
-    else excerpt.remove();
+    if (result.passage) {
+      passages.set(item, { excerpt, passage: result.passage });
+      if (onScreen) onScreen.observe(item);
+      else showPassage(item);
+    } else if (!result.snippet?.length) excerpt.remove();
     return item;
+  }
+
+  // The passage around the words comes from the article's page: fetched only for the
+  // results that come on screen (a phone shows two or three), not for all ten. Until
+  // then a result shows its lead, marked the same way.
+  const passages = new WeakMap();
+  const onScreen =
+    "IntersectionObserver" in window
+      ? new IntersectionObserver((entries) => {
+          for (const entry of entries) {
+            if (entry.isIntersecting) {
+              onScreen.unobserve(entry.target);
+              showPassage(entry.target);
+            }
+          }
+        })
+      : null;
+
+  async function showPassage(item) {
+    const wanted = passages.get(item);
+    if (!wanted) return;
+    passages.delete(item);
+    const parts = await wanted.passage();
+    if (parts?.length) {
+      wanted.excerpt.replaceChildren();
+      snippetInto(wanted.excerpt, parts);
+    } else if (!wanted.excerpt.hasChildNodes()) wanted.excerpt.remove();
+    item.dataset.passage = parts?.length ? "page" : "lead";
   }
 
   function engine() {
@@ -118,6 +150,7 @@
   }
 
   function clear() {
+    onScreen?.disconnect(); // the results listed before: their passages are not wanted
     list.replaceChildren();
     more.hidden = true;
     noneHelp.hidden = true;
@@ -135,7 +168,7 @@
     }
     let answer;
     try {
-      answer = await engine().search(query, { offset: 0, limit: PAGE_SIZE });
+      answer = await engine().search(query, { offset: 0, limit: PAGE_SIZE, passages: false });
     } catch (error) {
       if (number !== current) return;
       clear();
@@ -161,7 +194,7 @@
     const number = current;
     let answer;
     try {
-      answer = await engine().search(query, { offset: shown, limit: PAGE_SIZE });
+      answer = await engine().search(query, { offset: shown, limit: PAGE_SIZE, passages: false });
     } catch (error) {
       if (number === current) setStatus(root.dataset.unavailable);
       console.warn("search unavailable:", error);
