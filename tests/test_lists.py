@@ -7,16 +7,28 @@ import pytest
 from corpus import CATEGORIES, CORPUS, TAGS, newest_first, oldest_first
 from pages import link, listed, output_file, resolve, soup
 
+from newsarchive.site import TITLES_PER_SUMMARY
+
 PER_PAGE = 4  # corpus_site's per_page
+TAG_PAGE = PER_PAGE * TITLES_PER_SUMMARY  # a tag's pages list titles only: more a page
 
 
 def lists():
-    """(list URL, its articles oldest first) for each category and tag: the lists with
-    numbered pages (the home page shows only the newest articles)."""
+    """(list URL, its articles oldest first, articles a page) for each category and tag:
+    the lists with numbered pages (the home page shows only the newest articles)."""
     for name, slug in CATEGORIES.items():
-        yield f"chuyen-muc/{slug}/", oldest_first(e for e in CORPUS if e.category == name)
+        yield (
+            f"chuyen-muc/{slug}/",
+            oldest_first(e for e in CORPUS if e.category == name),
+            PER_PAGE,
+        )
     for slug in TAGS.values():
-        yield f"the/{slug}/", oldest_first(e for e in CORPUS if slug in e.tag_slugs)
+        yield f"the/{slug}/", oldest_first(e for e in CORPUS if slug in e.tag_slugs), TAG_PAGE
+
+
+def list_id(value):
+    """A list's URL names its test case; pytest numbers the other parameters."""
+    return value if isinstance(value, str) else None
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +44,13 @@ def built(tmp_path_factory):
     return site.output
 
 
-@pytest.mark.parametrize("list_url, oldest", list(lists()), ids=lambda v: v or "home")
-def test_numbered_pages_count_from_the_oldest(built, list_url, oldest):
+@pytest.mark.parametrize("list_url, oldest, per_page", list(lists()), ids=list_id)
+def test_numbered_pages_count_from_the_oldest(built, list_url, oldest, per_page):
     assert oldest, "every list of the fixture has articles"
-    full = len(oldest) // PER_PAGE
+    full = len(oldest) // per_page
     for number in range(1, full + 2):
         url = f"{list_url}trang/{number}/"
-        chunk = oldest[(number - 1) * PER_PAGE : number * PER_PAGE]
+        chunk = oldest[(number - 1) * per_page : number * per_page]
         assert listed(built, url) == [e.url for e in reversed(chunk)], url
         assert link(built, url, "a.older") == (
             f"{list_url}trang/{number - 1}/" if number > 1 else None
@@ -52,17 +64,19 @@ def test_numbered_pages_count_from_the_oldest(built, list_url, oldest):
     assert not output_file(built, f"{list_url}trang/0/").exists()
 
 
-@pytest.mark.parametrize("list_url, oldest", list(lists()), ids=lambda v: v or "home")
-def test_a_list_shows_its_newest_articles_then_links_to_older_pages(built, list_url, oldest):
-    full = len(oldest) // PER_PAGE
+@pytest.mark.parametrize("list_url, oldest, per_page", list(lists()), ids=list_id)
+def test_a_list_shows_its_newest_articles_then_links_to_older_pages(
+    built, list_url, oldest, per_page
+):
+    full = len(oldest) // per_page
     # The last full page and the open page: no gap and no overlap with page full-1.
-    shown = oldest[max(0, (full - 1) * PER_PAGE) :]
+    shown = oldest[max(0, (full - 1) * per_page) :]
     assert listed(built, list_url) == [e.url for e in reversed(shown)]
     older = f"{list_url}trang/{full - 1}/" if full >= 2 else None
     assert link(built, list_url, "a.older") == older
     # Every numbered page is reachable: older ones by the older links, these directly.
     permanent = [a["href"] for a in soup(built, list_url).select(".permanent-pages a")]
-    assert len(permanent) == (2 if len(oldest) % PER_PAGE and full else 1)
+    assert len(permanent) == (2 if len(oldest) % per_page and full else 1)
 
 
 def test_the_home_page_shows_the_newest_articles_and_leads_to_the_older_ones(built):
@@ -91,10 +105,10 @@ def test_every_article_is_reached_from_the_home_page_by_links_alone(built):
 
 
 def test_an_empty_open_page_exists_when_the_last_page_is_full(built):
-    # 42 articles, 4 a page: the home list ends with a page of 2; find a list ending full.
-    for list_url, oldest in lists():
-        if len(oldest) % PER_PAGE == 0:
-            number = len(oldest) // PER_PAGE + 1
+    # Find a list whose pages are all full.
+    for list_url, oldest, per_page in lists():
+        if len(oldest) % per_page == 0:
+            number = len(oldest) // per_page + 1
             url = f"{list_url}trang/{number}/"
             assert listed(built, url) == []
             assert link(built, url, ".no-newer a") == list_url
@@ -208,31 +222,31 @@ def months_of(chunk) -> str:
     return first if first == last else f"{first} \u2013 {last}"
 
 
-@pytest.mark.parametrize("list_url, oldest", list(lists()), ids=lambda v: v or "home")
-def test_numbered_pages_are_named_by_number_and_dates(built, list_url, oldest):
+@pytest.mark.parametrize("list_url, oldest, per_page", list(lists()), ids=list_id)
+def test_numbered_pages_are_named_by_number_and_dates(built, list_url, oldest, per_page):
     """Numbers count from the oldest article: the dates say which articles a page holds."""
-    full = len(oldest) // PER_PAGE
+    full = len(oldest) // per_page
     for number in range(1, full + 2):
-        chunk = oldest[(number - 1) * PER_PAGE : number * PER_PAGE]
+        chunk = oldest[(number - 1) * per_page : number * per_page]
         page = soup(built, f"{list_url}trang/{number}/")
         name = page.select_one("h1 .page-number").get_text()
         assert name == (f"Trang {number} · {months_of(chunk)}" if chunk else f"Trang {number}")
         assert name in page.title.get_text()
         older = page.select_one("a.older")
         if number > 1:
-            before = oldest[(number - 2) * PER_PAGE : (number - 1) * PER_PAGE]
+            before = oldest[(number - 2) * per_page : (number - 1) * per_page]
             assert f"Trang {number - 1} · {months_of(before)}" in older.get_text()
     first = soup(built, f"{next(lists())[0]}trang/1/")
     assert "cũ nhất" in first.select_one(".page-order").get_text()
 
 
-@pytest.mark.parametrize("list_url, oldest", list(lists()), ids=lambda v: v or "home")
-def test_a_lists_own_page_names_its_permanent_pages_by_dates(built, list_url, oldest):
-    full = len(oldest) // PER_PAGE
-    holding = [n for n in (full + 1, full) if oldest[(n - 1) * PER_PAGE : n * PER_PAGE] and n]
+@pytest.mark.parametrize("list_url, oldest, per_page", list(lists()), ids=list_id)
+def test_a_lists_own_page_names_its_permanent_pages_by_dates(built, list_url, oldest, per_page):
+    full = len(oldest) // per_page
+    holding = [n for n in (full + 1, full) if oldest[(n - 1) * per_page : n * per_page] and n]
     links = soup(built, list_url).select(".permanent-pages a")
     assert [a.get_text() for a in links] == [
-        f"Trang {n} · {months_of(oldest[(n - 1) * PER_PAGE : n * PER_PAGE])}" for n in holding
+        f"Trang {n} · {months_of(oldest[(n - 1) * per_page : n * per_page])}" for n in holding
     ]
 
 
