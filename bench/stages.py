@@ -3,7 +3,8 @@
     python bench/stages.py [build options...]      e.g. --config site.yaml --content c --output s
 
 Runs the build command in this process with each stage of pipeline._build wrapped in a
-timer, and prints the import time and a line per stage (wall seconds, calls). Stages are
+timer, and prints the import time and a line per stage: wall seconds, CPU seconds of this
+process (less sensitive to a busy machine; forked workers not counted), calls. Stages are
 timed where pipeline.py calls them, so a stage nested in another is counted in both.
 To profile a rebuild after adding one article, see bench/run.py (`our_rebuild`) and run
 this script in its place, or under `python3 -m cProfile`.
@@ -14,20 +15,21 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-started = time.perf_counter()
+started, started_cpu = time.perf_counter(), time.process_time()
 from newsarchive import cli, pipeline, publish, rendering  # noqa: E402
 
-imported = time.perf_counter() - started
-times: dict[str, list[float]] = {}
+imported = time.perf_counter() - started, time.process_time() - started_cpu
+times: dict[str, list[tuple[float, float]]] = {}
 
 
 def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         try:
             return function(*args, **kwargs)
         finally:
-            times.setdefault(name, []).append(time.perf_counter() - start)
+            spent = time.perf_counter() - start, time.process_time() - cpu
+            times.setdefault(name, []).append(spent)
 
     return wrapper
 
@@ -49,14 +51,16 @@ def wrap_stages() -> None:
 
 def main() -> int:
     wrap_stages()
-    build_started = time.perf_counter()
+    build_started, build_cpu = time.perf_counter(), time.process_time()
     code = cli.main(["build", *sys.argv[1:]])
-    total = time.perf_counter() - build_started
-    print(f"{'imports':<28} {imported:7.3f} s", file=sys.stderr)
-    for name, spent in times.items():
-        print(f"{name:<28} {sum(spent):7.3f} s  ({len(spent)} call(s))", file=sys.stderr)
-    print(f"{'build (after imports)':<28} {total:7.3f} s", file=sys.stderr)
-    print(f"{'process so far':<28} {time.perf_counter() - started:7.3f} s", file=sys.stderr)
+    total = time.perf_counter() - build_started, time.process_time() - build_cpu
+    whole = time.perf_counter() - started, time.process_time() - started_cpu
+    lines = [("imports", [imported]), *times.items()]
+    lines += [("build (after imports)", [total]), ("process so far", [whole])]
+    print(f"{'stage':<28} {'wall s':>7} {'cpu s':>7}", file=sys.stderr)
+    for name, spent in lines:
+        wall, cpu = sum(s[0] for s in spent), sum(s[1] for s in spent)
+        print(f"{name:<28} {wall:7.3f} {cpu:7.3f}  ({len(spent)} call(s))", file=sys.stderr)
     return code
 
 

@@ -479,8 +479,10 @@ def mirror_index(source: Path, target: Path, stamp: str) -> None:
 
 
 def _mirror_segments(source: Path, target: Path) -> None:
-    """The folders of ``source`` (segments, never rewritten) into ``target``."""
-    wanted = set()
+    """The folders of ``source`` (segments, never rewritten) into ``target``. A folder of
+    the same name holds the same bytes: it is linked anew only to share the files, and
+    kept as it is where the file system makes copies instead of links."""
+    wanted, links = set(), True
     for entry in os.scandir(source):
         wanted.add(entry.name)
         there = target / entry.name
@@ -491,6 +493,12 @@ def _mirror_segments(source: Path, target: Path) -> None:
         sample = next((f.name for f in os.scandir(entry.path)), None)
         if sample is not None and _same_file(Path(entry.path, sample), there / sample):
             continue
+        if there.is_dir() and sample is not None:
+            if not links:
+                continue
+            links = put(Path(entry.path, sample), str(there / sample), set())
+            if not links:
+                continue
         remove_tree(there)
         copy_as_links(Path(entry.path), there)
     with contextlib.suppress(FileNotFoundError):

@@ -166,3 +166,21 @@ def test_removing_the_newest_article_removes_it_from_the_index(site):
         args = ["build", "--config", str(site.root / "site.yaml"), "--output", str(clean)]
         assert main([*args, "--quiet", "--no-cache"]) == 0
         assert tree(site.output / BUNDLE) == tree(clean / BUNDLE)
+
+
+def test_where_links_are_refused_a_segment_of_the_same_name_is_kept(tmp_path, monkeypatch):
+    live, spare = tmp_path / "live", tmp_path / "spare"
+    for root in (live, spare):
+        for name, text in [("index.js", "m"), ("s/a/0.js", "a"), ("s/a/d0.js", "d"), ("st", "1")]:
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text)
+    (spare / "st").write_text("0")
+
+    def refused(source, target):
+        raise OSError(18, "Invalid cross-device link")  # EXDEV: put() copies instead
+
+    monkeypatch.setattr(os, "link", refused)
+    kept = (spare / "s/a/d0.js").stat().st_ino
+    pipeline.publish.mirror_index(live, spare, "st")
+    assert tree(spare) == tree(live)
+    assert (spare / "s/a/d0.js").stat().st_ino == kept
