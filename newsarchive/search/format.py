@@ -23,7 +23,7 @@ SHARD_POSTINGS = 256
 CAP_SHARE = 8
 CAP_MIN = 64
 CAP_MAX = 1024
-MAX_QUERY_WORDS = 16  # words of a query after these are left out: bytes stay bounded
+MAX_QUERY_WORDS = 12  # words of a query after these are left out: bytes stay bounded
 MAX_SPELLINGS = 24  # spellings per term and segment that can earn the exact bonus
 
 # Ranking: BM25 over folded syllables, with pairs of adjacent syllables as extra terms.

@@ -72,7 +72,8 @@ def encode(name: str, words: Words) -> list[bytes]:
     folded = list(folded_of)
     syllables = len(folded)
     form_fold = np.array(fold_of_form or [0], dtype=np.int64)
-    form_local = np.minimum(np.array(local or [0], dtype=np.int64), _LOCAL - 1)
+    # int8: indexed by every word, the result is a ninth of an int64 array's size.
+    form_local = np.minimum(np.array(local or [0], dtype=np.int64), _LOCAL - 1).astype(np.int8)
 
     form = np.frombuffer(words.words, dtype=np.int32)
     starts = np.frombuffer(words.starts, dtype=np.int64)
@@ -80,10 +81,14 @@ def encode(name: str, words: Words) -> list[bytes]:
     doc = np.repeat(np.frombuffer(words.part_doc, dtype=np.int32), sizes)
     in_title = np.repeat(np.frombuffer(words.part_weight, dtype=np.int32) > 1, sizes)
     lengths = np.bincount(doc, minlength=docs)
+    mean = int(lengths.sum()) / docs
+    norm = fmt.K1 * (1.0 - fmt.B + fmt.B * lengths / mean)
+    keep = fmt.cap(docs)
 
     # Syllables: one sort of (syllable, doc, in the title, spelling) keys gives counts,
     # title flags and spellings. Built in place: a segment has millions of words.
-    key = form_fold[form]
+    word_fold = form_fold.astype(np.int32)[form]  # each word's syllable: pairs use it too
+    key = word_fold.astype(np.int64)
     key *= docs
     key += doc
     key <<= _LOCAL_BITS + 1
@@ -101,15 +106,22 @@ def encode(name: str, words: Words) -> list[bytes]:
     s_title = s_title.astype(np.int8)
     spelled = (spelled >> (_LOCAL_BITS + 1) << _LOCAL_BITS) | (spelled & (_LOCAL - 1))
     s_mask, ranked_forms = _spellings(spelled, first, form_fold, form_local, forms, docs)
+    s_mask = s_mask.astype(np.int32)  # MAX_SPELLINGS bits
     del spelled, spelled_count, first, keys, titled
+    # As text now: the syllables' arrays go before the pairs' are made.
+    s_text, s_bounds, s_frequency, s_kept = _postings_text(
+        s_term, s_doc, s_count, s_mask, s_title, norm, keep, 0, syllables
+    )
+    del s_term, s_doc, s_count, s_mask, s_title
 
     # Pairs of adjacent words of one part: one sort of (pair, doc, in the title).
     adjacent = np.ones(max(len(form) - 1, 0), dtype=bool)
     ends = starts[1:] - 1
     adjacent[ends[(ends >= 0) & (ends < len(adjacent))]] = False
-    key = form_fold[form[:-1][adjacent]]
+    key = word_fold[:-1][adjacent].astype(np.int64)
     key *= syllables
-    key += form_fold[form[1:][adjacent]]
+    key += word_fold[1:][adjacent]
+    del word_fold
     key *= docs
     key += doc[:-1][adjacent]
     key <<= 1
@@ -132,14 +144,16 @@ def encode(name: str, words: Words) -> list[bytes]:
     p_title = p_title.astype(np.int8)
     del keys, pair_first
 
-    # Small types from here: millions of postings.
-    term = np.concatenate([s_term, p_term])
-    doc = np.concatenate([s_doc, p_doc])
-    count = np.concatenate([s_count, p_count])
-    mask = np.concatenate([s_mask.astype(np.int32), np.ones(len(p_term), dtype=np.int32)])
-    title = np.concatenate([s_title, p_title])
-    del s_term, p_term, s_doc, p_doc, s_count, p_count, s_mask, s_title, p_title
     terms = syllables + len(pair_keys)
+    p_text, p_bounds, p_frequency, p_kept = _postings_text(
+        p_term, p_doc, p_count, None, p_title, norm, keep, syllables, terms
+    )
+    del p_term, p_doc, p_count, p_title
+    text = s_text + p_text
+    bounds = np.concatenate([s_bounds[:-1], p_bounds + len(s_text)])
+    frequency = np.concatenate([s_frequency, p_frequency])
+    shards = fmt.shard_count(s_kept + p_kept)
+    del s_text, p_text, s_bounds, p_bounds, s_frequency, p_frequency
     firsts, seconds = pair_keys // syllables, pair_keys % syllables
     del pair_keys
 
@@ -148,42 +162,6 @@ def encode(name: str, words: Words) -> list[bytes]:
             return folded[t]
         return f"{folded[int(firsts[t - syllables])]} {folded[int(seconds[t - syllables])]}"
 
-    mean = int(lengths.sum()) / docs
-    norm = fmt.K1 * (1.0 - fmt.B + fmt.B * lengths / mean)
-    scaled = count * (fmt.K1 + 1.0) / (count + norm[doc]) / (fmt.K1 + 1.0)
-    impact = np.clip(np.rint(scaled * fmt.IMPACT_LEVELS), 1, fmt.IMPACT_LEVELS).astype(np.int8)
-    del scaled, count
-
-    frequency = np.bincount(term, minlength=terms)
-    keep = fmt.cap(docs)
-    over = np.flatnonzero(frequency[term] > keep)
-    if len(over):
-        # Within each such term: in the title first, then the highest impact, then
-        # the newest document.
-        best = term[over].astype(np.int64)
-        best <<= 1
-        best |= 1 - title[over]
-        best <<= 5
-        best |= fmt.IMPACT_LEVELS - impact[over]
-        best <<= 30
-        best |= (1 << 30) - 1 - doc[over]
-        order = np.argsort(best)  # the keys are distinct
-        del best
-        ranked_terms = term[over][order]
-        _, group, _ = _runs(ranked_terms)
-        starts_of = np.repeat(group, np.diff(np.append(group, len(ranked_terms))))
-        dropped = over[order][np.arange(len(order)) - starts_of >= keep]
-        kept = np.ones(len(term), dtype=bool)
-        kept[dropped] = False
-        term, doc, impact, mask = term[kept], doc[kept], impact[kept], mask[kept]
-        title = title[kept]
-        del over, order, ranked_terms, group, starts_of, dropped, kept
-
-    value = impact.astype(np.int16) * 2 + title
-    del impact, title
-    text, bounds = _encode_postings(term, doc, value, mask, syllables, terms)
-    shards = fmt.shard_count(len(term))
-    del term, doc, value, mask
     # One shard's records at a time: all of them at once would take hundreds of MB.
     live = np.flatnonzero(frequency)
     shard_of = np.fromiter(
@@ -210,6 +188,42 @@ def encode(name: str, words: Words) -> list[bytes]:
             records[term_name(t)] = record
         files.append(fmt.script(f"s/{name}/{number}", records))
     return files
+
+
+def _postings_text(term, doc, count, mask, title, norm, keep, low, high):
+    """The postings of terms ``low``..``high - 1`` (sorted by term, then document) as
+    text (format.py's encoding): (the text, where each term's part starts, the number
+    of documents of each term, the postings kept). A term in more than ``keep``
+    documents keeps ``keep`` postings: in the title first, then the highest impact,
+    then the newest document. ``mask`` None: every posting's mask is 1 (pairs)."""
+    scaled = count * (fmt.K1 + 1.0) / (count + norm[doc]) / (fmt.K1 + 1.0)
+    impact = np.clip(np.rint(scaled * fmt.IMPACT_LEVELS), 1, fmt.IMPACT_LEVELS).astype(np.int8)
+    del scaled, count
+    frequency = np.bincount(term - low, minlength=high - low)
+    over = np.flatnonzero(frequency[term - low] > keep)
+    if len(over):
+        best = term[over].astype(np.int64)
+        best <<= 1
+        best |= 1 - title[over]
+        best <<= 5
+        best |= fmt.IMPACT_LEVELS - impact[over]
+        best <<= 30
+        best |= (1 << 30) - 1 - doc[over]
+        order = np.argsort(best)  # the keys are distinct
+        del best
+        ranked_terms = term[over][order]
+        _, group, _ = _runs(ranked_terms)
+        starts_of = np.repeat(group, np.diff(np.append(group, len(ranked_terms))))
+        dropped = over[order][np.arange(len(order)) - starts_of >= keep]
+        kept = np.ones(len(term), dtype=bool)
+        kept[dropped] = False
+        term, doc, impact, title = term[kept], doc[kept], impact[kept], title[kept]
+        mask = None if mask is None else mask[kept]
+        del over, order, ranked_terms, group, starts_of, dropped, kept
+    value = impact.astype(np.int16) * 2 + title
+    del impact, title
+    text, bounds = _encode_postings(term, doc, value, mask, low, high)
+    return text, bounds, frequency, len(term)
 
 
 _LOCAL_BITS = 5
@@ -276,19 +290,22 @@ def _put_varints(buffer, at, values, lengths):
         buffer[at[chosen] + j] = alphabet[group]
 
 
-def _encode_postings(term, doc, value, mask, syllables, terms):
-    """Every term's postings as text (format.py's encoding); one string and where each
-    term's part starts."""
+def _encode_postings(term, doc, value, mask, low, high):
+    """The postings of terms ``low``..``high - 1`` as text (format.py's encoding); one
+    string and where each term's part starts. ``mask`` None: all 1."""
+    if len(term) == 0:
+        return "", np.zeros(high - low + 1, dtype=np.int64)
     gap = doc.astype(np.int64)
     gap[1:] -= doc[:-1]
     gap -= 1
     new_term = np.concatenate([[True], term[1:] != term[:-1]])
     gap[new_term] = doc[new_term]  # the first: doc - (-1) - 1
     del new_term
-    flag = (mask != 1) & (term < syllables)
+    flag = np.zeros(len(term), dtype=bool) if mask is None else mask != 1
     gap_len = _varint_lengths(gap)
-    mask_len = np.zeros(len(mask), dtype=np.int8)
-    mask_len[flag] = _varint_lengths(mask[flag])
+    mask_len = np.zeros(len(term), dtype=np.int8)
+    if mask is not None:
+        mask_len[flag] = _varint_lengths(mask[flag])
     at = np.cumsum(gap_len, dtype=np.int64)
     at += np.cumsum(mask_len, dtype=np.int64)
     at += np.arange(1, len(at) + 1)
@@ -301,7 +318,8 @@ def _encode_postings(term, doc, value, mask, syllables, terms):
     del gap
     alphabet = np.frombuffer(fmt.ALPHABET.encode(), dtype=np.uint8)
     buffer[at + gap_len] = alphabet[value * 2 + flag]
-    _put_varints(buffer, (at + gap_len + 1)[flag], mask[flag], mask_len[flag])
+    if mask is not None:
+        _put_varints(buffer, (at + gap_len + 1)[flag], mask[flag], mask_len[flag])
     ends = np.concatenate([at, [len(buffer)]])
-    starts_of_terms = np.searchsorted(term, np.arange(terms + 1))
+    starts_of_terms = np.searchsorted(term, np.arange(low, high + 1))
     return buffer.tobytes().decode("ascii"), ends[starts_of_terms]

@@ -37,7 +37,7 @@ const VALUE = {};
   VALUE[char] = i;
 });
 const SNIPPET_WORDS = 30;
-const MAX_QUERY_WORDS = 16;
+const MAX_QUERY_WORDS = 12;
 
 // -- Words (newsarchive/folding.py) --
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
