@@ -318,7 +318,9 @@ def test_a_read_only_sub_folder_leaves_the_old_or_the_new_site(site, capsys, tmp
     small_site(site, 30)
     assert site.build("--quiet", "--no-search") == 0
     before = tree(site.output)
-    sub = site.output / "trang"
+    # A folder the new article rewrites (the archive's counts change); the home list's
+    # numbered pages (trang/), used before, are gone since issue 17.
+    sub = site.output / "luu-tru"
     assert sub.is_dir()
     if not _read_only(sub, True):
         pytest.skip("no way to make a folder read-only here")
@@ -338,7 +340,7 @@ def test_a_read_only_sub_folder_leaves_the_old_or_the_new_site(site, capsys, tmp
         if code == 1:
             assert "how to fix" in err
     finally:
-        for folder in (site.output / "trang", site.root / "_site.previous" / "trang"):
+        for folder in (site.output / "luu-tru", site.root / "_site.previous" / "luu-tru"):
             if folder.exists():
                 _read_only(folder, False)
     assert site.build("--quiet", "--no-search") == 0

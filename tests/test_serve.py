@@ -160,7 +160,7 @@ def test_serve_rebuilds_on_change_and_tells_the_pages(site):
         # A template change is picked up too, and the static files are served as they are.
         template = site.root / "templates/article.html"
         template.write_text(
-            template.read_text(encoding="utf-8").replace("<h1>", '<h1 class="changed">'),
+            template.read_text(encoding="utf-8").replace("<h1", '<h1 class="changed"', 1),
             encoding="utf-8",
         )
         deadline = time.monotonic() + TIMEOUT
