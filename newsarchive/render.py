@@ -14,6 +14,7 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.runtime import Context
+from jinja2.utils import internalcode
 from markupsafe import Markup
 
 from . import urls
@@ -51,6 +52,7 @@ class _Context(Context):
     (``url(...)``, ``permalink(a)``, ``strftime``), and Jinja's own ``call`` looks at
     each callee four times for a context it might want (an eighth of rendering)."""
 
+    @internalcode  # hidden from template tracebacks, as Jinja's own call
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         kind = type(__obj)
         # Builtins take no context; a Python function asks for one with jinja_pass_arg.
