@@ -63,7 +63,7 @@ HEAVY = [
 BUDGET = {10_000: 150 * 1024, 100_000: 300 * 1024}
 # The page fetches the article pages of the results on screen only, for their
 # snippets (js/search.js). On a 360x740 phone that is one result in Chromium with this
-# corpus (--browser counts them); two are counted, for shorter titles and leads.
+# corpus (--browser counts them); three are counted, for shorter titles and leads.
 PHONE_RESULTS = 3
 QUERY_KINDS = {"engine", "index", "article pages"}  # what a query costs beyond the page
 SEED = REPO / "content"
