@@ -212,7 +212,6 @@ def _update_search(
     started = time.perf_counter()
     try:
         root = "../" * len(SEARCH_FOLDER.parts)
-        _unstamp_longer_index(folder / SEARCH_FOLDER, len(articles))
         indexed = search.update_index(folder / SEARCH_FOLDER, articles, bodies, stop, root)
     except OSError as exc:
         raise BuildFailed([publish.os_problem(exc, "")], PUBLISHED_BEFORE_SEARCH) from None
@@ -223,20 +222,3 @@ def _update_search(
     if not indexed.reindexed:
         return "search index unchanged"
     return f"search index rebuilt in {time.perf_counter() - started:.2f} s"
-
-
-def _unstamp_longer_index(index: Path, docs: int) -> None:
-    """search/writer.py takes a stamped index whose manifest names every segment of the
-    new layout for up to date, even when it names more: the newest articles removed, it
-    kept them. Without its stamp, it writes the manifest again and drops the segments.
-    (The fix belongs in writer.py: compare the manifest's segments with the layout.)"""
-    from .search import FINGERPRINT_FILE
-    from .search import format as fmt
-
-    try:
-        _, manifest = fmt.read_script((index / f"{fmt.MANIFEST}.js").read_bytes())
-    except (OSError, ValueError, UnicodeDecodeError):
-        return
-    held = manifest.get("docs") if isinstance(manifest, dict) else None
-    if isinstance(held, int) and held > docs:
-        (index / FINGERPRINT_FILE).unlink(missing_ok=True)  # the spare's own name only

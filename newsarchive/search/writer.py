@@ -107,7 +107,10 @@ def update_index(
         start += size
     known = {s[0]: s[3] for s in old["segments"]} if old else {}
     present = {name: known[name] for name, _, _ in layout if name in known}
-    if old is not None and len(present) == len(layout) and _stamped(folder):
+    # Up to date only when the manifest names exactly the new layout's segments: with
+    # the newest articles removed it names them all and more.
+    same = old is not None and [s[0] for s in old["segments"]] == [s[0] for s in layout]
+    if same and _stamped(folder):
         return IndexResult(len(docs), reindexed=False)
 
     written = segments = 0
