@@ -141,7 +141,7 @@ def index_only(content: Path, target: Path) -> None:
     seconds and the process's peak memory (ru_maxrss) before and after."""
     import resource
 
-    from newsarchive.search import update_index
+    from newsarchive.search.writer import update_index
 
     def cpu() -> float:
         usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -385,7 +385,7 @@ def additions(content: Path, site: Path, count: int) -> list[tuple[int, float]]:
     """Add ``count`` articles one by one to a copy of the index: (files, seconds) each."""
     from newsarchive.load import read_source
     from newsarchive.render import Renderer
-    from newsarchive.search import update_index
+    from newsarchive.search.writer import update_index
     from newsarchive.validate import validate
 
     config, articles, bodies = _articles_and_bodies(content)

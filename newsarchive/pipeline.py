@@ -26,6 +26,7 @@ from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, Problem
 from .fingerprint import digest, fingerprints, folder_digest
+from .search.format import STAMP as SEARCH_STAMP
 from .site import SitePlan, build_site
 from .sources import read_articles
 from .validate import check_files
@@ -33,7 +34,6 @@ from .workers import default_jobs
 
 # Where the search indexer writes (checked for clashes, carried into the spare folder).
 SEARCH_FOLDER = urls.output_path(urls.search_bundle_url()).parent
-SEARCH_STAMP = "newsarchive-fingerprint.txt"  # search.FINGERPRINT_FILE (tested equal)
 PUBLISHED_BEFORE_SEARCH = "the pages were published; the search index is the previous one."
 
 
@@ -207,12 +207,12 @@ def _update_search(
     stop: threading.Event | None = None,
 ) -> str:
     """``articles`` oldest first; ``bodies`` gives their HTML by digest."""
-    from . import search  # numpy and the index writer: only for a build that updates it
+    from .search.writer import update_index  # numpy: only for a build that updates the index
 
     started = time.perf_counter()
     try:
         root = "../" * len(SEARCH_FOLDER.parts)
-        indexed = search.update_index(folder / SEARCH_FOLDER, articles, bodies, stop, root)
+        indexed = update_index(folder / SEARCH_FOLDER, articles, bodies, stop, root)
     except OSError as exc:
         raise BuildFailed([publish.os_problem(exc, "")], PUBLISHED_BEFORE_SEARCH) from None
     if indexed.stopped:

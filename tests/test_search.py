@@ -11,8 +11,8 @@ from conftest import article, tree
 
 from newsarchive.config import load_config
 from newsarchive.pipeline import update_search
-from newsarchive.search import FINGERPRINT_FILE, writer
 from newsarchive.search import format as fmt
+from newsarchive.search import writer
 from newsarchive.search.engine import Index, search
 
 BUNDLE = "tim-kiem/chi-muc"
@@ -52,7 +52,7 @@ def test_the_index_changes_only_when_an_article_changes(site, capsys):
     assert site.build() == 0
     assert "; search index rebuilt in" in capsys.readouterr().out
     first = bundle_files(site)
-    assert FINGERPRINT_FILE in first
+    assert fmt.STAMP in first
 
     assert site.build() == 0
     assert "; search index unchanged" in capsys.readouterr().out

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from newsarchive import folding
 from newsarchive.content import Article
 from newsarchive.search import format as fmt
-from newsarchive.search import update_index
 from newsarchive.search.engine import Index, search, search_index_problems
 from newsarchive.search.terms import html_text, parse_query
+from newsarchive.search.writer import update_index
 
 HANOI = timezone(timedelta(hours=7))
 INDEX = "tim-kiem/chi-muc"

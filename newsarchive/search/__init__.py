@@ -1,8 +1,6 @@
 """Search: the static index the build writes (writer.py), its file format (format.py),
 what articles and queries become (terms.py), and the reference query engine (engine.py)
-that static/js/search-engine.js follows. docs/search-format.md describes the files."""
+that static/js/search-engine.js follows. docs/search-format.md describes the files.
 
-from .format import STAMP as FINGERPRINT_FILE
-from .writer import IndexResult, update_index
-
-__all__ = ["FINGERPRINT_FILE", "IndexResult", "update_index"]
+Nothing is imported here: the build reads format.STAMP on every run, and only a build
+that updates the index should load writer.py and numpy."""
