@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, SEED_CAPTURE, SHARED_SEED_CAPTURE, SUBPROCESS_ENV
+from conftest import REPO, SEED_CAPTURE, SHARED_SEED_CAPTURE, SUBPROCESS_ENV, article
 from test_seed_article import SEED_URL
 
 SEED_ARTICLE = REPO / "content" / (SEED_URL.rstrip("/") + ".md")
@@ -204,3 +204,23 @@ def test_source_url_names_one_page(site, tmp_path):
     assert again.returncode == 2
     assert "--source-url" in again.stderr
     assert imported_files(site) == []
+
+
+def test_a_built_page_of_an_article_without_category_imports_back_without_one(site, tmp_path):
+    """The page's trail then ends at the article's month: that is not a category."""
+    site.add(
+        "2021/03/le-ky-niem.md", article("Lễ kỷ niệm ngày thành lập", "2021-03-05", tags="[lễ hội]")
+    )
+    assert site.build() == 0
+    saved = tmp_path / "saved.html"
+    [page] = (site.output / "2021" / "03").glob("*/index.html")
+    shutil.copy(page, saved)
+    shutil.rmtree(site.content)
+    site.content.mkdir()
+    result = run_import(site, saved)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    text = written.read_text(encoding="utf-8")
+    assert 'title: "Lễ kỷ niệm ngày thành lập"\n' in text
+    assert "category" not in text
+    assert "Nội dung bài viết." in text
