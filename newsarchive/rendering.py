@@ -100,12 +100,13 @@ def render_changed(
     """Render pages ``todo`` into the spare folder, writing only those whose bytes
     changed. Returns the bodies converted on the way (put aside for the cache, their
     links at hand), with those ``ahead`` converted."""
-    early, early_links = ahead.stop() if ahead else ({}, {})
     if not todo:
+        if ahead:
+            ahead.stop()
         return cache.html_saver(set())
     articles = [a for i in todo for a in site.pages[i].shown_bodies()]
     known_html = cache.html({a.body_digest for a in articles})
-    known_html.update(early)  # the workers forked below share it
+    # The bodies the cache lacks; those converted ahead are found in known_html first.
     missing = {a.body_digest: a for a in articles if a.body_digest not in known_html}
     markdown = MarkdownFiles({key: article.path for key, article in missing.items()})
     renderer = Renderer(config, cache.bytecode_cache(), known_html, markdown)
@@ -115,7 +116,6 @@ def render_changed(
         saver = cache.html_saver({e.article.body_digest for e in sources.entries.values()})
     else:  # --no-cache: kept for the search index, which would convert them again
         saver = SpooledBodies(site.articles)
-    saver.add(early, early_links)
     # Pages that show other articles' bodies (feeds) come last, in this process, once
     # the workers have converted those bodies: a worker would convert them again.
     last = [i for i in todo if site.pages[i].bodies]
@@ -123,6 +123,11 @@ def render_changed(
     wanted = {a.body_digest for i in last for a in site.pages[i].bodies}
     try:
         renderer.prepare({site.pages[i].template for i in todo})
+        # The other cores convert ahead until the pages' workers are forked: up to here
+        # (templates compiled, a tenth of a second and more) they would sit idle.
+        early, early_links = ahead.stop() if ahead else ({}, {})
+        known_html.update(early)  # the workers forked below share it
+        saver.add(early, early_links)
         job = RenderJob(site.pages, renderer, spare.folder, spare.have)
         on_error = functools.partial(template_error, config)
         for pages, processes in ((first, jobs), (last, 1)):
