@@ -7,7 +7,8 @@ and converts its body with newsarchive.markup's converter (the same extensions a
 settings as a build, link marking included) on N processes (default: every core), and
 nothing else: no page, no file written. bench/run.py times this script like a build, in
 the same rounds, so its wall time (Python's start included) is the least any build of
-ours can take while Python-Markdown converts the bodies.
+ours can take while Python-Markdown converts the bodies. It prints the CPU seconds of all its
+processes too, to compare with a build's (`/usr/bin/time`) on a machine that others load.
 """
 
 import argparse
@@ -49,7 +50,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     batches = [paths[i : i + BATCH] for i in range(0, len(paths), BATCH)]
     with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
         size = sum(pool.imap_unordered(convert, batches))
-    print(f"{len(paths)} bodies, {size} characters of HTML, {args.jobs} processes")
+        pool.close()
+        pool.join()  # the workers waited for: their CPU time is counted below
+    used = os.times()
+    cpu = used.user + used.system + used.children_user + used.children_system
+    print(f"{len(paths)} bodies, {size} characters of HTML, {args.jobs} processes, {cpu:.2f} s CPU")
     return 0
 
 
