@@ -123,6 +123,7 @@ class Cache:
         self._html: dict[int, dict[str, str]] = {}
         self._related = Related()
         self._links: dict[str, tuple] = {}
+        self._links_read = False
 
     def save(
         self,
@@ -186,6 +187,10 @@ class Cache:
     # Links in article bodies -------------------------------------------------
 
     def body_links(self) -> dict[str, tuple]:
+        """The links of the last build's bodies (read once: converting ahead and the search index both ask)."""
+        if self._links_read:
+            return self._links
+        self._links_read = True
         data = _read(self.folder / "links.pickle") if self.enabled else None
         if isinstance(data, tuple) and len(data) == 2 and data[0] == self.sources_key:
             self._links = data[1]
