@@ -425,8 +425,26 @@ def main() -> int:
     parser.add_argument(
         "--browser", action="store_true", help="also measure the worst queries in Chromium"
     )
+    parser.add_argument(
+        "--reindex",
+        action="store_true",
+        help="with --skip-build: index the last built site anew (its own process, timed), "
+        "then measure: this code's index without rendering the site again",
+    )
+    # Experiments: the format's constants changed for the indexing and the engine.
+    parser.add_argument("--complete", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--cap-max", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--index-only", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    from newsarchive.search import format as fmt
+
+    changed = []
+    if args.complete is not None:
+        fmt.COMPLETE_POSTINGS = args.complete
+        changed += ["--complete", str(args.complete)]
+    if args.cap_max is not None:
+        fmt.CAP_MAX = args.cap_max
+        changed += ["--cap-max", str(args.cap_max)]
     if args.index_only:
         index_only(*args.index_only)
         return 0
@@ -451,10 +469,18 @@ def main() -> int:
     )
 
     command = [sys.executable, __file__, "--index-only", str(content), str(out / "index-only")]
-    run = run_measured(command, REPO, out / "index-only.log", env=_env())
+    run = run_measured(command + changed, REPO, out / "index-only.log", env=_env())
     if run.exit_code != 0:
         sys.exit(run.log)
     print(f"indexing from scratch, own process: {run.log.strip().splitlines()[-1]}")
+    if args.reindex:
+        shutil.rmtree(index)
+        os.replace(out / "index-only", index)
+        files = [p for p in index.rglob("*") if p.is_file()]
+        print(
+            f"the site's index replaced by it: {len(files)} files, "
+            f"{sum(p.stat().st_size for p in files) / 1e6:.1f} MB"
+        )
     shutil.rmtree(out / "index-only", ignore_errors=True)
 
     items = known_items(content, random.Random(16))
