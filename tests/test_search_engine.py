@@ -222,9 +222,14 @@ text_strategy = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=8).ma
     edited=st.lists(st.tuples(st.integers(0, 40), text_strategy), max_size=3),
     removed=st.lists(st.integers(0, 40), max_size=3),
 )
+@pytest.mark.parametrize("caps", ["as shipped", "tight"])
 def test_an_updated_index_is_the_index_written_from_scratch(
-    tmp_path_factory, first, added, edited, removed
+    tmp_path_factory, monkeypatch, caps, first, added, edited, removed
 ):
+    if caps == "tight":  # capped terms, tails written or not, completed or not
+        monkeypatch.setattr(fmt, "CAP_MIN", 2)
+        monkeypatch.setattr(fmt, "CAP_SHARE", 4)
+        monkeypatch.setattr(fmt, "COMPLETE_POSTINGS", 3)
     base = tmp_path_factory.mktemp("index")
     before, before_bodies = articles_of(first)
     update_index(base / "a", before, lambda keys: {k: before_bodies[k] for k in keys})

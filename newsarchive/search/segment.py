@@ -7,7 +7,6 @@ in Python took most of a minute, so the words are gathered as arrays of numbers
 
 import unicodedata
 from array import array
-from itertools import chain
 
 import numpy as np
 
@@ -17,9 +16,10 @@ from . import format as fmt
 
 class _Runs(dict):
     """A run of text between spaces -> the numbers of its words' forms (`canonical`),
-    numbering new forms. Text is split at spaces in C and whole runs are looked up:
-    the regular expression reads only the runs not seen before (most of them recur),
-    and a word never spans a space, so the words are the same as the text's."""
+    numbering new forms, as the bytes of an int array (joined in C). Text is split at
+    spaces in C and whole runs are looked up: the regular expression reads only the
+    runs not seen before (most of them recur), and a word never spans a space, so the
+    words are the same as the text's."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -27,9 +27,10 @@ class _Runs(dict):
 
     def __missing__(self, run: str) -> tuple[int, ...]:
         forms = self.forms
-        numbers = tuple(
-            forms.setdefault(folding.canonical(w), len(forms)) for w in folding.WORD.findall(run)
-        )
+        numbers = array(
+            "i",
+            [forms.setdefault(folding.canonical(w), len(forms)) for w in folding.WORD.findall(run)],
+        ).tobytes()
         self[run] = numbers
         return numbers
 
@@ -52,7 +53,7 @@ class Words:
             self.starts.append(len(self.words))
             self.part_doc.append(self.docs)
             self.part_weight.append(weight)
-            self.words.extend(chain.from_iterable(map(look_up, runs)))
+            self.words.frombytes(b"".join(map(look_up, runs)))
         self.docs += 1
 
 
