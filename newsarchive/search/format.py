@@ -28,7 +28,7 @@ CAP_MAX = 1024
 # *completes* a query's rarest capped terms, reading their tails, as long as the
 # postings read stay within COMPLETE_POSTINGS in all (docs/search-format.md). A term
 # with more is in most articles: it ranks with its head alone.
-COMPLETE_POSTINGS = 16_000
+COMPLETE_POSTINGS = 32_000
 MAX_QUERY_WORDS = 12  # words of a query after these are left out: bytes stay bounded
 MAX_SPELLINGS = 24  # spellings per term and segment that can earn the exact bonus
 
