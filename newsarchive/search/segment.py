@@ -25,7 +25,7 @@ class _Runs(dict):
         super().__init__()
         self.forms: dict[str, int] = {}
 
-    def __missing__(self, run: str) -> tuple[int, ...]:
+    def __missing__(self, run: str) -> bytes:
         forms = self.forms
         numbers = array(
             "i",
@@ -200,8 +200,8 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
         ):
             term = term_name(t)
             tails.setdefault(fmt.tail_name(term), {})[term] = text[start:end]
-    for file, records in sorted(tails.items()):
-        files[file] = fmt.script(f"s/{name}/{file}", records)
+    for file, tail in sorted(tails.items()):
+        files[file] = fmt.script(f"s/{name}/{file}", tail)
     return shards, files
 
 
