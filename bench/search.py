@@ -266,11 +266,11 @@ def sent(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), mtime=0))
 
 
-def our_bytes(site: Path, query: str) -> tuple[int, int, int, int]:
+def our_bytes(site: Path, found) -> tuple[int, int, int, int]:
     """(index files, their gzip bytes, gzip bytes of the article pages a phone fetches
-    for the snippets: the first PHONE_RESULTS results', results found)."""
+    for the snippets: the first PHONE_RESULTS results', results found), for a query's
+    results ``found`` (from an Index of its own: its files are those it fetched)."""
     index_dir = site / urls.search_bundle_url()
-    found = search(Index(index_dir), query)
     index_bytes = sent(site / "js/search-engine.js")
     index_bytes += sum(sent(index_dir / name) for name in found.fetched)
     pages = sum(sent(site / h.url / "index.html") for h in found.hits[:PHONE_RESULTS])
@@ -425,8 +425,29 @@ def main() -> int:
     parser.add_argument(
         "--browser", action="store_true", help="also measure the worst queries in Chromium"
     )
+    parser.add_argument(
+        "--reindex",
+        action="store_true",
+        help="with --skip-build: index the last built site anew (its own process, timed), "
+        "then measure: this code's index without rendering the site again",
+    )
+    # Experiments: the format's constants changed for the indexing and the engine.
+    parser.add_argument("--complete", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--cap-max", type=int, help=argparse.SUPPRESS)
+    # The engines' budget of completion lowered in the last built index's manifest
+    # (its tails are those of the budget it was written with), without indexing.
+    parser.add_argument("--budget", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--index-only", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    from newsarchive.search import format as fmt
+
+    changed = []
+    if args.complete is not None:
+        fmt.COMPLETE_POSTINGS = args.complete
+        changed += ["--complete", str(args.complete)]
+    if args.cap_max is not None:
+        fmt.CAP_MAX = args.cap_max
+        changed += ["--cap-max", str(args.cap_max)]
     if args.index_only:
         index_only(*args.index_only)
         return 0
@@ -450,23 +471,64 @@ def main() -> int:
         f"sources {sum(p.stat().st_size for p in content.rglob('*.md')) / 1e6:.0f} MB)"
     )
 
+    if args.budget is not None:
+        _, manifest = fmt.read_script((index / "index.js").read_bytes())
+        assert isinstance(manifest, dict) and args.budget <= manifest["complete"]
+        manifest["complete"] = args.budget
+        (index / "index.js").write_bytes(fmt.script(fmt.MANIFEST, manifest))
+        print(f"budget of completion set to {args.budget} (no indexing)")
+    else:
+        _index_anew(args, content, out, index, changed)
+
+    items = _known_items(content, out, args.skip_build)
+    _measure(args, content, site, index, items)
+    return 0
+
+
+def _index_anew(args, content: Path, out: Path, index: Path, changed: list[str]) -> None:
+    """Index the corpus from scratch in a process of its own, timed; with --reindex,
+    the result replaces the site's index."""
     command = [sys.executable, __file__, "--index-only", str(content), str(out / "index-only")]
-    run = run_measured(command, REPO, out / "index-only.log", env=_env())
+    run = run_measured(command + changed, REPO, out / "index-only.log", env=_env())
     if run.exit_code != 0:
         sys.exit(run.log)
     print(f"indexing from scratch, own process: {run.log.strip().splitlines()[-1]}")
+    if args.reindex:
+        shutil.rmtree(index)
+        os.replace(out / "index-only", index)
+        files = [p for p in index.rglob("*") if p.is_file()]
+        print(
+            f"the site's index replaced by it: {len(files)} files, "
+            f"{sum(p.stat().st_size for p in files) / 1e6:.1f} MB"
+        )
     shutil.rmtree(out / "index-only", ignore_errors=True)
 
+
+def _known_items(content: Path, out: Path, reuse: bool) -> list[tuple[str, str, str]]:
+    """The known items, kept in ``out`` for the next run with --skip-build (reading
+    100,000 articles takes minutes)."""
+    import json
+
+    saved = out / "known-items.json"
+    if reuse and saved.is_file():
+        return [tuple(item) for item in json.loads(saved.read_text(encoding="utf-8"))]
     items = known_items(content, random.Random(16))
+    saved.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    return items
+
+
+def _measure(args, content: Path, site: Path, index: Path, items: list) -> None:
+    """Relevance, bytes per query, additions."""
     kinds = defaultdict(int)
     for kind, _, _ in items:
         kinds[kind] += 1
     print(f"\n{len(items)} known-item queries: " + ", ".join(f"{k} {n}" for k, n in kinds.items()))
     engines = {}
     started = time.perf_counter()
-    ours = [search(Index(index), q).ranked for _, q, _ in items]
+    queries = HEAVY + [q for _, q, _ in items]
+    answers = {q: search(Index(index), q) for q in queries}  # each with its own files
     address = _urls(index)
-    engines["ours"] = [[address[d] for d in ranked[:100]] for ranked in ours]
+    engines["ours"] = [[address[d] for d in answers[q].ranked[:100]] for _, q, _ in items]
     print(f"(ours: {time.perf_counter() - started:.1f} s for all queries in Python)")
     if not args.no_pagefind:
         import pagefind_engine
@@ -491,8 +553,7 @@ def main() -> int:
         f" the first {PHONE_RESULTS} results (those on a phone's screen: their snippets)"
     )
     worst = 0
-    queries = HEAVY + [q for _, q, _ in items]
-    measured = [(q, *our_bytes(site, q)) for q in queries]
+    measured = [(q, *our_bytes(site, answers[q])) for q in queries]
     for query, count, index_bytes, pages, total in measured[: len(HEAVY)]:
         print(
             f"  {query!r:34} {count:4} files {index_bytes / 1024:6.1f} KB index + "
@@ -539,7 +600,6 @@ def main() -> int:
             f"{sum(files) / len(files):.1f}, max {max(files)}; seconds mean "
             f"{sum(seconds) / len(seconds):.3f}, max {max(seconds):.2f}"
         )
-    return 0
 
 
 def _urls(index: Path) -> dict[int, str]:

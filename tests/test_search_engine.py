@@ -166,6 +166,7 @@ def test_a_term_in_most_articles_keeps_its_best_postings_and_stops_being_require
 ):
     monkeypatch.setattr(fmt, "CAP_MIN", 2)
     monkeypatch.setattr(fmt, "CAP_SHARE", 4)
+    monkeypatch.setattr(fmt, "COMPLETE_POSTINGS", 0)  # no tails: the heads alone
     texts = [
         (f"Tin {i}", "phường " * (1 + i % 3) + f"mục {i}" + (" lẻ" if i % 4 == 1 else ""))
         for i in range(12)
@@ -176,6 +177,34 @@ def test_a_term_in_most_articles_keeps_its_best_postings_and_stops_being_require
     assert {hit.title for hit in found.hits} <= {f"Tin {i}" for i in range(12) if i % 3 == 2}
     # A capped word does not exclude articles that lack its posting.
     assert search(index, "phường lẻ").total == 3
+
+
+@pytest.mark.parametrize(
+    ("budget", "completed"),
+    [(8, ["quan"]), (20, ["quan", "phuong quan"]), (28, ["quan", "phuong quan", "phuong"])],
+)
+def test_the_rarest_capped_terms_are_completed_from_their_tails_within_the_budget(
+    tmp_path, monkeypatch, budget, completed
+):
+    monkeypatch.setattr(fmt, "CAP_MIN", 2)
+    monkeypatch.setattr(fmt, "CAP_SHARE", 4)  # 16 articles: 4 postings a term kept
+    monkeypatch.setattr(fmt, "COMPLETE_POSTINGS", budget)
+    # phường in all 16 (12 left out of its shard), quận and the pair `phuong quan` in
+    # 12 (8 left out); the articles that say each least are not among the 4 kept.
+    texts = [
+        (f"Tin {i}", "phường " * (1 + i % 5) + ("quận " * (1 + i % 3) if i % 4 else "") + "mục")
+        for i in range(16)
+    ]
+    index = index_of(tmp_path, texts)
+    found = search(index, "phường quận", limit=100)
+    tails = [name.rsplit("/", 1)[1] for name in found.fetched if "/t" in name]
+    assert tails == [f"{fmt.tail_name(t)}.js" for t in completed]
+    # quận completed: required, and every article with it is found, those that say it
+    # once (only in its tail) too.
+    assert sorted(h.title for h in found.hits) == sorted(f"Tin {i}" for i in range(16) if i % 4)
+    monkeypatch.setattr(fmt, "COMPLETE_POSTINGS", 0)
+    index = index_of(tmp_path / "heads", texts)
+    assert search(index, "phường quận").total < 12  # the heads alone miss some
 
 
 # -- Incremental = from scratch ----------------------------------------------------
@@ -193,9 +222,14 @@ text_strategy = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=8).ma
     edited=st.lists(st.tuples(st.integers(0, 40), text_strategy), max_size=3),
     removed=st.lists(st.integers(0, 40), max_size=3),
 )
+@pytest.mark.parametrize("caps", ["as shipped", "tight"])
 def test_an_updated_index_is_the_index_written_from_scratch(
-    tmp_path_factory, first, added, edited, removed
+    tmp_path_factory, monkeypatch, caps, first, added, edited, removed
 ):
+    if caps == "tight":  # capped terms, tails written or not, completed or not
+        monkeypatch.setattr(fmt, "CAP_MIN", 2)
+        monkeypatch.setattr(fmt, "CAP_SHARE", 4)
+        monkeypatch.setattr(fmt, "COMPLETE_POSTINGS", 3)
     base = tmp_path_factory.mktemp("index")
     before, before_bodies = articles_of(first)
     update_index(base / "a", before, lambda keys: {k: before_bodies[k] for k in keys})
@@ -263,6 +297,18 @@ def archive(tmp_path_factory) -> SiteDir:
     return site
 
 
+@pytest.fixture(scope="module")
+def tight_archive(archive, tmp_path_factory) -> SiteDir:
+    """The archive with a budget of completion too small for most queries' capped terms:
+    some are completed, the others rank with their heads."""
+    site = SiteDir(tmp_path_factory.mktemp("tight") / "site")
+    shutil.copytree(archive.content, site.content, dirs_exist_ok=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fmt, "COMPLETE_POSTINGS", 40)
+        assert site.build("--base-url", "https://user.github.io/repo/") == 0
+    return site
+
+
 SEED_URL = "2019/04/quan-hai-ba-trung-quan-triet-va-trien-khai-quy-dinh-phan-cap-quan-ly-can-bo/"
 
 
@@ -308,8 +354,21 @@ QUERIES = [
 ]
 
 
-def test_the_page_ranks_exactly_as_the_reference_engine(archive, browser):
+@pytest.mark.parametrize("budget", ["as written", "tight"])
+def test_the_page_ranks_exactly_as_the_reference_engine(archive, tight_archive, browser, budget):
     from serving import serve
+
+    def tails(site: SiteDir, query: str) -> set[str]:
+        fetched = search(Index(site.output / INDEX), query).fetched
+        return {name.rsplit("/", 1)[1] for name in fetched if "/t" in name}
+
+    # Capped terms are completed from their tails (the 128 articles' segment caps at
+    # 64); with the tight budget, only some of them.
+    for query in ["ủy ban nhân dân phường", "can bo dang vien"]:
+        assert tails(archive, query)
+        assert set() < tails(tight_archive, query) < tails(archive, query)
+    if budget == "tight":
+        archive = tight_archive
 
     with serve(archive.output, "repo") as address:
         page = browser.new_page()

@@ -53,38 +53,63 @@ class Index:
 
 @dataclass
 class _Term:
+    name: str
+    typed: set[str] | None  # spellings typed (syllables); None for a pair
     frequency: int = 0
-    capped: bool = False
     # doc -> (impact + title bonus, True when the document has a spelling typed)
     postings: dict[int, tuple[float, bool]] = field(default_factory=dict)
+    # segments where postings are left out: (segment, first doc, record's spellings)
+    tails: list[tuple[str, int, list[str]]] = field(default_factory=list)
+    missing: int = 0  # postings left out, in all
+
+    @property
+    def capped(self) -> bool:
+        return bool(self.tails)
 
 
-def _postings(index: Index, manifest: dict, term: str, typed: set[str] | None) -> _Term:
-    found = _Term()
+def _head(index: Index, manifest: dict, term: str, typed: set[str] | None) -> _Term:
+    """A term's postings in the shards of every segment."""
+    found = _Term(term, typed)
     for name, start, _size, shards in manifest["segments"]:
         shard = index.file(f"s/{name}/{fmt.term_hash(term) % shards}")
         record = shard.get(term)  # type: ignore[attr-defined]
         if record is None:
             continue
         found.frequency += record[0]
-        wanted = 0
-        if typed and len(record) > 2:
-            for i, form in enumerate(record[2]):
-                if form in typed:
-                    wanted |= 1 << i
-        reader = fmt.Reader(record[1])
-        doc, kept = start - 1, 0
-        while reader.more():
-            doc += reader.varint() + 1
-            value = reader.digit()
-            mask = reader.varint() if value & 1 else 1
-            bonus = fmt.TITLE_BONUS if typed is not None else fmt.PAIR_TITLE_BONUS
-            weight = (value >> 2) + bonus * (value >> 1 & 1)
-            found.postings[doc] = (weight, (mask & wanted) != 0)
-            kept += 1
+        forms = record[2] if len(record) > 2 else []
+        kept = _decode(found, record[1], start, forms)
         if kept < record[0]:
-            found.capped = True
+            found.tails.append((name, start, forms))
+            found.missing += record[0] - kept
     return found
+
+
+def _complete(index: Index, term: _Term) -> None:
+    """Add the postings of the term's tails: it is then whole, like an uncapped term."""
+    for name, start, forms in term.tails:
+        tail = index.file(f"s/{name}/{fmt.tail_name(term.name)}")
+        _decode(term, tail[term.name], start, forms)  # type: ignore[index]
+    term.tails, term.missing = [], 0
+
+
+def _decode(term: _Term, postings: str, start: int, forms: list[str]) -> int:
+    """Add encoded postings of a segment whose first document is ``start``; how many."""
+    wanted = 0
+    if term.typed:
+        for i, form in enumerate(forms):
+            if form in term.typed:
+                wanted |= 1 << i
+    bonus = fmt.TITLE_BONUS if term.typed is not None else fmt.PAIR_TITLE_BONUS
+    reader = fmt.Reader(postings)
+    doc, count = start - 1, 0
+    while reader.more():
+        doc += reader.varint() + 1
+        value = reader.digit()
+        mask = reader.varint() if value & 1 else 1
+        weight = (value >> 2) + bonus * (value >> 1 & 1)
+        term.postings[doc] = (weight, (mask & wanted) != 0)
+        count += 1
+    return count
 
 
 def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Results:
@@ -94,8 +119,17 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
     manifest = index.file(fmt.MANIFEST)
     assert isinstance(manifest, dict)
     documents = manifest["docs"]
-    words = [_postings(index, manifest, w, parsed.typed[w]) for w in parsed.words]
-    pairs = [_postings(index, manifest, p, None) for p in parsed.pairs]
+    words = [_head(index, manifest, w, parsed.typed[w]) for w in parsed.words]
+    pairs = [_head(index, manifest, p, None) for p in parsed.pairs]
+    # Complete the rarest capped terms (then in query order, syllables first) while
+    # the postings read stay within the budget.
+    terms = words + pairs
+    left = manifest["complete"]
+    for number in sorted(range(len(terms)), key=lambda n: (terms[n].frequency, n)):
+        term = terms[number]
+        if term.capped and term.missing <= left:
+            left -= term.missing
+            _complete(index, term)
     required = [t for t in words if not t.capped]
     required += [t for p, t in zip(parsed.pairs, pairs, strict=True) if p in parsed.quoted]
     required = [t for t in required if not t.capped]
@@ -152,6 +186,9 @@ def search_index_problems(folder: Path) -> list[str]:
     for name, _start, size, shards in manifest["segments"]:
         names += [f"s/{name}/{shard}" for shard in range(shards)]
         names += [f"s/{name}/d{n}" for n in range(-(-size // fmt.DOC_CHUNK))]
+        # The tails: which there are, the shards say only once decoded; those present.
+        tails = sorted((folder / "s" / name).glob("t*.js"))
+        names += [f"s/{name}/{path.stem}" for path in tails]
     broken = []
     for name in names:
         try:

@@ -9,7 +9,7 @@ import json
 import zlib
 from collections.abc import Iterable, Iterator
 
-VERSION = 2
+VERSION = 3
 MANIFEST = "index"  # the name of the manifest: index.js
 STAMP = "newsarchive-fingerprint.txt"  # digest of the manifest, written last (see writer)
 DOC_CHUNK = 8  # documents per file of titles and addresses (d/<n>.js)
@@ -23,6 +23,12 @@ SHARD_POSTINGS = 256
 CAP_SHARE = 8
 CAP_MIN = 64
 CAP_MAX = 1024
+# The postings a capped term leaves out of its shard (its *tail*) are written apart, in
+# s/<segment>/t<hash>.js, when there are at most COMPLETE_POSTINGS of them: the engine
+# *completes* a query's rarest capped terms, reading their tails, as long as the
+# postings read stay within COMPLETE_POSTINGS in all (docs/search-format.md). A term
+# with more is in most articles: it ranks with its head alone.
+COMPLETE_POSTINGS = 32_000
 MAX_QUERY_WORDS = 12  # words of a query after these are left out: bytes stay bounded
 MAX_SPELLINGS = 24  # spellings per term and segment that can earn the exact bonus
 
@@ -83,6 +89,18 @@ class Reader:
 def term_hash(term: str) -> int:
     """CRC-32 of the term's UTF-8 bytes: which shard holds the term."""
     return zlib.crc32(term.encode("utf-8"))
+
+
+def layout() -> str:
+    """What a segment's files depend on besides its documents: a segment's name
+    digests it, so an index made with other constants is written anew."""
+    return f"{VERSION} {CAP_SHARE} {CAP_MIN} {CAP_MAX} {COMPLETE_POSTINGS}"
+
+
+def tail_name(term: str) -> str:
+    """The file of a segment holding the tail of ``term`` (and of any other capped term
+    of the segment with the same hash): t<hash in hex>."""
+    return f"t{term_hash(term):x}"
 
 
 def shard_count(postings: int) -> int:

@@ -7,7 +7,6 @@ in Python took most of a minute, so the words are gathered as arrays of numbers
 
 import unicodedata
 from array import array
-from itertools import chain
 
 import numpy as np
 
@@ -17,19 +16,21 @@ from . import format as fmt
 
 class _Runs(dict):
     """A run of text between spaces -> the numbers of its words' forms (`canonical`),
-    numbering new forms. Text is split at spaces in C and whole runs are looked up:
-    the regular expression reads only the runs not seen before (most of them recur),
-    and a word never spans a space, so the words are the same as the text's."""
+    numbering new forms, as the bytes of an int array (joined in C). Text is split at
+    spaces in C and whole runs are looked up: the regular expression reads only the
+    runs not seen before (most of them recur), and a word never spans a space, so the
+    words are the same as the text's."""
 
     def __init__(self) -> None:
         super().__init__()
         self.forms: dict[str, int] = {}
 
-    def __missing__(self, run: str) -> tuple[int, ...]:
+    def __missing__(self, run: str) -> bytes:
         forms = self.forms
-        numbers = tuple(
-            forms.setdefault(folding.canonical(w), len(forms)) for w in folding.WORD.findall(run)
-        )
+        numbers = array(
+            "i",
+            [forms.setdefault(folding.canonical(w), len(forms)) for w in folding.WORD.findall(run)],
+        ).tobytes()
         self[run] = numbers
         return numbers
 
@@ -52,12 +53,13 @@ class Words:
             self.starts.append(len(self.words))
             self.part_doc.append(self.docs)
             self.part_weight.append(weight)
-            self.words.extend(chain.from_iterable(map(look_up, runs)))
+            self.words.frombytes(b"".join(map(look_up, runs)))
         self.docs += 1
 
 
-def encode(name: str, words: Words) -> list[bytes]:
-    """The shard files of the segment ``name``."""
+def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
+    """The number of shards of the segment ``name``, and its files by name: the
+    shards (0, 1, ...) and the tails (t<hash>)."""
     docs = words.docs
     forms = list(words.numbers.forms)  # form number -> form
     folded_of: dict[str, int] = {}
@@ -109,7 +111,7 @@ def encode(name: str, words: Words) -> list[bytes]:
     s_mask = s_mask.astype(np.int32)  # MAX_SPELLINGS bits
     del spelled, spelled_count, first, keys, titled
     # As text now: the syllables' arrays go before the pairs' are made.
-    s_text, s_bounds, s_frequency, s_kept = _postings_text(
+    s_text, s_bounds, s_frequency, s_kept, s_tails = _postings_text(
         s_term, s_doc, s_count, s_mask, s_title, norm, keep, 0, syllables
     )
     del s_term, s_doc, s_count, s_mask, s_title
@@ -145,7 +147,7 @@ def encode(name: str, words: Words) -> list[bytes]:
     del keys, pair_first
 
     terms = syllables + len(pair_keys)
-    p_text, p_bounds, p_frequency, p_kept = _postings_text(
+    p_text, p_bounds, p_frequency, p_kept, p_tails = _postings_text(
         p_term, p_doc, p_count, None, p_title, norm, keep, syllables, terms
     )
     del p_term, p_doc, p_count, p_title
@@ -171,7 +173,7 @@ def encode(name: str, words: Words) -> list[bytes]:
     live = live[order]
     cuts = np.searchsorted(shard_of[order], np.arange(shards + 1)).tolist()
     del shard_of, order
-    files = []
+    files: dict[str, bytes] = {}
     for number in range(shards):
         chosen = live[cuts[number] : cuts[number + 1]]
         records: dict[str, list] = {}
@@ -186,21 +188,38 @@ def encode(name: str, words: Words) -> list[bytes]:
             if t < syllables:
                 record.append(ranked_forms[t])
             records[term_name(t)] = record
-        files.append(fmt.script(f"s/{name}/{number}", records))
-    return files
+        files[str(number)] = fmt.script(f"s/{name}/{number}", records)
+    # The tails: a file for each hash of a term that has one (almost always one term).
+    tails: dict[str, dict[str, str]] = {}
+    for (text, bounds, which), low in ((s_tails, 0), (p_tails, syllables)):
+        for t, start, end in zip(
+            which.tolist(),
+            bounds[which - low].tolist(),
+            bounds[which - low + 1].tolist(),
+            strict=True,
+        ):
+            term = term_name(t)
+            tails.setdefault(fmt.tail_name(term), {})[term] = text[start:end]
+    for file, tail in sorted(tails.items()):
+        files[file] = fmt.script(f"s/{name}/{file}", tail)
+    return shards, files
 
 
 def _postings_text(term, doc, count, mask, title, norm, keep, low, high):
     """The postings of terms ``low``..``high - 1`` (sorted by term, then document) as
     text (format.py's encoding): (the text, where each term's part starts, the number
-    of documents of each term, the postings kept). A term in more than ``keep``
-    documents keeps ``keep`` postings: in the title first, then the highest impact,
-    then the newest document. ``mask`` None: every posting's mask is 1 (pairs)."""
+    of documents of each term, the postings kept, the tails). A term in more than
+    ``keep`` documents keeps ``keep`` postings: in the title first, then the highest
+    impact, then the newest document; the others are its tail, kept apart (as text,
+    where each term's part starts, the terms that have one) when there are at most
+    COMPLETE_POSTINGS of them. ``mask`` None: every posting's mask is 1 (pairs)."""
     scaled = count * (fmt.K1 + 1.0) / (count + norm[doc]) / (fmt.K1 + 1.0)
     impact = np.clip(np.rint(scaled * fmt.IMPACT_LEVELS), 1, fmt.IMPACT_LEVELS).astype(np.int8)
     del scaled, count
+    value = impact.astype(np.int16) * 2 + title
     frequency = np.bincount(term - low, minlength=high - low)
     over = np.flatnonzero(frequency[term - low] > keep)
+    tails = ("", np.zeros(high - low + 1, dtype=np.int64), np.zeros(0, dtype=np.int64))
     if len(over):
         best = term[over].astype(np.int64)
         best <<= 1
@@ -215,15 +234,23 @@ def _postings_text(term, doc, count, mask, title, norm, keep, low, high):
         _, group, _ = _runs(ranked_terms)
         starts_of = np.repeat(group, np.diff(np.append(group, len(ranked_terms))))
         dropped = over[order][np.arange(len(order)) - starts_of >= keep]
+        del over, order, ranked_terms, group, starts_of
+        dropped.sort()  # by term, then document
+        tail = dropped[frequency[term[dropped] - low] - keep <= fmt.COMPLETE_POSTINGS]
+        if len(tail):
+            text, bounds = _encode_postings(
+                term[tail], doc[tail], value[tail], None if mask is None else mask[tail], low, high
+            )
+            tails = (text, bounds, np.unique(term[tail]))
+        del tail
         kept = np.ones(len(term), dtype=bool)
         kept[dropped] = False
-        term, doc, impact, title = term[kept], doc[kept], impact[kept], title[kept]
+        term, doc, value = term[kept], doc[kept], value[kept]
         mask = None if mask is None else mask[kept]
-        del over, order, ranked_terms, group, starts_of, dropped, kept
-    value = impact.astype(np.int16) * 2 + title
+        del dropped, kept
     del impact, title
     text, bounds = _encode_postings(term, doc, value, mask, low, high)
-    return text, bounds, frequency, len(term)
+    return text, bounds, frequency, len(term), tails
 
 
 _LOCAL_BITS = 5

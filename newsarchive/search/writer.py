@@ -102,7 +102,7 @@ def update_index(
     layout, start = [], 0
     for size in fmt.segment_sizes(len(docs)):
         part = docs[start : start + size]
-        name = digest(str(fmt.VERSION), *(d.key for d in part))[:16]
+        name = digest(fmt.layout(), *(d.key for d in part))[:16]
         layout.append((name, start, size))
         start += size
     known = {s[0]: s[3] for s in old["segments"]} if old else {}
@@ -137,6 +137,7 @@ def update_index(
     manifest = {
         "version": fmt.VERSION,
         "docs": len(docs),
+        "complete": fmt.COMPLETE_POSTINGS,
         "root": root,
         "segments": [[name, start, size, shards[name]] for name, start, size in layout],
     }
@@ -201,11 +202,10 @@ def _remove_other_segments(folder: Path, keep: set[str]) -> int:
 def _write_segment(
     folder: Path, name: str, docs: list[Doc], bodies: Callable[[set[str]], dict[str, str]]
 ) -> tuple[int, int]:
-    """Write one segment: its shards, and its documents' titles and addresses,
-    DOC_CHUNK a file (d0.js, d1.js...); (shards, files written)."""
+    """Write one segment: its shards, its terms' tails, and its documents' titles and
+    addresses, DOC_CHUNK a file (d0.js, d1.js...); (shards, files written)."""
     words, leads = _words(docs, bodies)
-    files = {f"{n}": data for n, data in enumerate(encode(name, words))}
-    shards = len(files)
+    shards, files = encode(name, words)
     for number, start in enumerate(range(0, len(docs), fmt.DOC_CHUNK)):
         rows = [
             [*d.row(), leads[i]] for i, d in enumerate(docs[start : start + fmt.DOC_CHUNK], start)

@@ -24,7 +24,7 @@
 //   rank(query) -> Promise<{total, docs, scores}>: every document found, best first
 //     (document numbers: for tests).
 {
-const VERSION = 2;
+const VERSION = 3;
 const DOC_CHUNK = 8;
 const PAIR_WEIGHT = 6.0;
 const EXACT_BONUS = 0.5;
@@ -211,37 +211,57 @@ async function manifest() {
 }
 
 // -- Ranking (newsarchive/search/engine.py) --
-async function postings(index, term, typed) {
-  const found = { frequency: 0, capped: false, postings: new Map() };
+// A term's postings in the shards of every segment; where some are left out (the term
+// is capped there), the segment is remembered in tails, to complete the term later.
+async function head(index, term, typed) {
+  const found = { term, typed, frequency: 0, postings: new Map(), tails: [], missing: 0 };
   const hash = termHash(term);
   const shards = await Promise.all(
     index.segments.map(([name, , , count]) => load(`s/${name}/${hash % count}`)),
   );
-  index.segments.forEach(([, start], s) => {
+  index.segments.forEach(([name, start], s) => {
     const record = shards[s][term];
     if (record === undefined) return;
     found.frequency += record[0];
-    let wanted = 0;
-    if (typed && typed.size && record.length > 2) {
-      record[2].forEach((form, i) => {
-        if (typed.has(form)) wanted |= 1 << i;
-      });
+    const forms = record.length > 2 ? record[2] : [];
+    const kept = decode(found, record[1], start, forms);
+    if (kept < record[0]) {
+      found.tails.push([name, start, forms]);
+      found.missing += record[0] - kept;
     }
-    const reader = new Reader(record[1]);
-    let doc = start - 1;
-    let kept = 0;
-    while (reader.more()) {
-      doc += reader.varint() + 1;
-      const value = reader.digit();
-      const mask = value & 1 ? reader.varint() : 1;
-      const bonus = typed ? TITLE_BONUS : PAIR_TITLE_BONUS;
-      const weight = (value >> 2) + bonus * ((value >> 1) & 1);
-      found.postings.set(doc, [weight, (mask & wanted) !== 0]);
-      kept += 1;
-    }
-    if (kept < record[0]) found.capped = true;
   });
   return found;
+}
+
+// Adds the postings of the term's tails: it is then whole, like an uncapped term.
+async function complete(term) {
+  const name = `t${termHash(term.term).toString(16)}`;
+  const tails = await Promise.all(term.tails.map(([segment]) => load(`s/${segment}/${name}`)));
+  term.tails.forEach(([, start, forms], i) => decode(term, tails[i][term.term], start, forms));
+  term.tails = [];
+  term.missing = 0;
+}
+
+function decode(term, postings, start, forms) {
+  let wanted = 0;
+  if (term.typed && term.typed.size) {
+    forms.forEach((form, i) => {
+      if (term.typed.has(form)) wanted |= 1 << i;
+    });
+  }
+  const bonus = term.typed ? TITLE_BONUS : PAIR_TITLE_BONUS;
+  const reader = new Reader(postings);
+  let doc = start - 1;
+  let count = 0;
+  while (reader.more()) {
+    doc += reader.varint() + 1;
+    const value = reader.digit();
+    const mask = value & 1 ? reader.varint() : 1;
+    const weight = (value >> 2) + bonus * ((value >> 1) & 1);
+    term.postings.set(doc, [weight, (mask & wanted) !== 0]);
+    count += 1;
+  }
+  return count;
 }
 
 async function rank(text) {
@@ -250,14 +270,29 @@ async function rank(text) {
   const index = await manifest();
   const documents = index.docs;
   const [words, pairTerms] = await Promise.all([
-    Promise.all(query.words.map((w) => postings(index, w, query.typed.get(w)))),
-    Promise.all(query.pairs.map((p) => postings(index, p, null))),
+    Promise.all(query.words.map((w) => head(index, w, query.typed.get(w)))),
+    Promise.all(query.pairs.map((p) => head(index, p, null))),
   ]);
-  let required = words.filter((t) => !t.capped);
+  // Complete the rarest capped terms (then in query order, syllables first) while the
+  // postings read stay within the budget.
+  const terms = [...words, ...pairTerms];
+  const order = terms.map((_, n) => n);
+  order.sort((a, b) => terms[a].frequency - terms[b].frequency || a - b);
+  let left = index.complete;
+  const completing = [];
+  for (const n of order) {
+    const term = terms[n];
+    if (term.tails.length && term.missing <= left) {
+      left -= term.missing;
+      completing.push(complete(term));
+    }
+  }
+  await Promise.all(completing);
+  let required = words.filter((t) => !t.tails.length);
   query.pairs.forEach((p, i) => {
     if (query.quoted.has(p)) required.push(pairTerms[i]);
   });
-  required = required.filter((t) => !t.capped);
+  required = required.filter((t) => !t.tails.length);
   let candidates;
   if (required.length) {
     const smallest = required.reduce((a, b) => (b.postings.size < a.postings.size ? b : a));
