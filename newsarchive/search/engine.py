@@ -61,16 +61,17 @@ class _Term:
     # segments where postings are left out: (segment, first doc, record's spellings)
     tails: list[tuple[str, int, list[str]]] = field(default_factory=list)
     missing: int = 0  # postings left out, in all
+    untailed: bool = False  # left out in a segment without tails: cannot be completed
 
     @property
     def capped(self) -> bool:
-        return bool(self.tails)
+        return self.missing > 0
 
 
 def _head(index: Index, manifest: dict, term: str, typed: set[str] | None) -> _Term:
     """A term's postings in the shards of every segment."""
     found = _Term(term, typed)
-    for name, start, _size, shards in manifest["segments"]:
+    for name, start, size, shards in manifest["segments"]:
         shard = index.file(f"s/{name}/{fmt.term_hash(term) % shards}")
         record = shard.get(term)  # type: ignore[attr-defined]
         if record is None:
@@ -81,6 +82,7 @@ def _head(index: Index, manifest: dict, term: str, typed: set[str] | None) -> _T
         if kept < record[0]:
             found.tails.append((name, start, forms))
             found.missing += record[0] - kept
+            found.untailed |= size <= manifest["tails"]
     return found
 
 
@@ -127,7 +129,7 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
     left = manifest["complete"]
     for number in sorted(range(len(terms)), key=lambda n: (terms[n].frequency, n)):
         term = terms[number]
-        if term.capped and term.missing <= left:
+        if term.capped and not term.untailed and term.missing <= left:
             left -= term.missing
             _complete(index, term)
     required = [t for t in words if not t.capped]

@@ -29,6 +29,13 @@ CAP_MAX = 1024
 # postings read stay within COMPLETE_POSTINGS in all (docs/search-format.md). A term
 # with more is in most articles: it ranks with its head alone.
 COMPLETE_POSTINGS = 32_000
+# Only segments of more than TAILS_FROM documents have tails: there the cap keeps less
+# than one in CAP_SHARE of a term's documents (1 in 64 at 65,536), and a term's tail is
+# what finds its article. Smaller segments keep one in CAP_SHARE, which ranks well
+# without (10,000 articles: the same success@10), and are made and removed as the
+# counter carries: tails there would double the index's size and add some 14 files an
+# addition in the long run.
+TAILS_FROM = CAP_MAX * CAP_SHARE
 MAX_QUERY_WORDS = 12  # words of a query after these are left out: bytes stay bounded
 MAX_SPELLINGS = 24  # spellings per term and segment that can earn the exact bonus
 
@@ -94,7 +101,7 @@ def term_hash(term: str) -> int:
 def layout() -> str:
     """What a segment's files depend on besides its documents: a segment's name
     digests it, so an index made with other constants is written anew."""
-    return f"{VERSION} {CAP_SHARE} {CAP_MIN} {CAP_MAX} {COMPLETE_POSTINGS}"
+    return f"{VERSION} {CAP_SHARE} {CAP_MIN} {CAP_MAX} {COMPLETE_POSTINGS} {TAILS_FROM}"
 
 
 def tail_name(term: str) -> str:

@@ -86,6 +86,7 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
     mean = int(lengths.sum()) / docs
     norm = fmt.K1 * (1.0 - fmt.B + fmt.B * lengths / mean)
     keep = fmt.cap(docs)
+    tails = fmt.COMPLETE_POSTINGS if docs > fmt.TAILS_FROM else -1  # the longest tail written
 
     # Syllables: one sort of (syllable, doc, in the title, spelling) keys gives counts,
     # title flags and spellings. Built in place: a segment has millions of words.
@@ -112,7 +113,7 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
     del spelled, spelled_count, first, keys, titled
     # As text now: the syllables' arrays go before the pairs' are made.
     s_text, s_bounds, s_frequency, s_kept, s_tails = _postings_text(
-        s_term, s_doc, s_count, s_mask, s_title, norm, keep, 0, syllables
+        s_term, s_doc, s_count, s_mask, s_title, norm, keep, tails, 0, syllables
     )
     del s_term, s_doc, s_count, s_mask, s_title
 
@@ -148,7 +149,7 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
 
     terms = syllables + len(pair_keys)
     p_text, p_bounds, p_frequency, p_kept, p_tails = _postings_text(
-        p_term, p_doc, p_count, None, p_title, norm, keep, syllables, terms
+        p_term, p_doc, p_count, None, p_title, norm, keep, tails, syllables, terms
     )
     del p_term, p_doc, p_count, p_title
     text = s_text + p_text
@@ -205,14 +206,14 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
     return shards, files
 
 
-def _postings_text(term, doc, count, mask, title, norm, keep, low, high):
+def _postings_text(term, doc, count, mask, title, norm, keep, longest, low, high):
     """The postings of terms ``low``..``high - 1`` (sorted by term, then document) as
     text (format.py's encoding): (the text, where each term's part starts, the number
     of documents of each term, the postings kept, the tails). A term in more than
     ``keep`` documents keeps ``keep`` postings: in the title first, then the highest
     impact, then the newest document; the others are its tail, kept apart (as text,
     where each term's part starts, the terms that have one) when there are at most
-    COMPLETE_POSTINGS of them. ``mask`` None: every posting's mask is 1 (pairs)."""
+    ``longest`` of them (-1: no tails). ``mask`` None: every posting's mask is 1 (pairs)."""
     scaled = count * (fmt.K1 + 1.0) / (count + norm[doc]) / (fmt.K1 + 1.0)
     impact = np.clip(np.rint(scaled * fmt.IMPACT_LEVELS), 1, fmt.IMPACT_LEVELS).astype(np.int8)
     del scaled, count
@@ -236,7 +237,7 @@ def _postings_text(term, doc, count, mask, title, norm, keep, low, high):
         dropped = over[order][np.arange(len(order)) - starts_of >= keep]
         del over, order, ranked_terms, group, starts_of
         dropped.sort()  # by term, then document
-        tail = dropped[frequency[term[dropped] - low] - keep <= fmt.COMPLETE_POSTINGS]
+        tail = dropped[frequency[term[dropped] - low] - keep <= longest]
         if len(tail):
             text, bounds = _encode_postings(
                 term[tail], doc[tail], value[tail], None if mask is None else mask[tail], low, high

@@ -138,6 +138,7 @@ def update_index(
         "version": fmt.VERSION,
         "docs": len(docs),
         "complete": fmt.COMPLETE_POSTINGS,
+        "tails": fmt.TAILS_FROM,
         "root": root,
         "segments": [[name, start, size, shards[name]] for name, start, size in layout],
     }

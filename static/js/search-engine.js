@@ -215,11 +215,12 @@ async function manifest() {
 // is capped there), the segment is remembered in tails, to complete the term later.
 async function head(index, term, typed) {
   const found = { term, typed, frequency: 0, postings: new Map(), tails: [], missing: 0 };
+  found.untailed = false; // left out in a segment without tails: cannot be completed
   const hash = termHash(term);
   const shards = await Promise.all(
     index.segments.map(([name, , , count]) => load(`s/${name}/${hash % count}`)),
   );
-  index.segments.forEach(([name, start], s) => {
+  index.segments.forEach(([name, start, size], s) => {
     const record = shards[s][term];
     if (record === undefined) return;
     found.frequency += record[0];
@@ -228,6 +229,7 @@ async function head(index, term, typed) {
     if (kept < record[0]) {
       found.tails.push([name, start, forms]);
       found.missing += record[0] - kept;
+      if (size <= index.tails) found.untailed = true;
     }
   });
   return found;
@@ -282,17 +284,17 @@ async function rank(text) {
   const completing = [];
   for (const n of order) {
     const term = terms[n];
-    if (term.tails.length && term.missing <= left) {
+    if (term.missing && !term.untailed && term.missing <= left) {
       left -= term.missing;
       completing.push(complete(term));
     }
   }
   await Promise.all(completing);
-  let required = words.filter((t) => !t.tails.length);
+  let required = words.filter((t) => !t.missing);
   query.pairs.forEach((p, i) => {
     if (query.quoted.has(p)) required.push(pairTerms[i]);
   });
-  required = required.filter((t) => !t.tails.length);
+  required = required.filter((t) => !t.missing);
   let candidates;
   if (required.length) {
     const smallest = required.reduce((a, b) => (b.postings.size < a.postings.size ? b : a));
