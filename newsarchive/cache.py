@@ -187,7 +187,8 @@ class Cache:
     # Links in article bodies -------------------------------------------------
 
     def body_links(self) -> dict[str, tuple]:
-        """The links of the last build's bodies (read once: converting ahead and the search index both ask)."""
+        """The links of the last build's bodies (read once: converting ahead and the
+        search index both ask)."""
         if self._links_read:
             return self._links
         self._links_read = True
