@@ -86,7 +86,7 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
     mean = int(lengths.sum()) / docs
     norm = fmt.K1 * (1.0 - fmt.B + fmt.B * lengths / mean)
     keep = fmt.cap(docs)
-    tails = fmt.COMPLETE_POSTINGS if docs > fmt.TAILS_FROM else -1  # the longest tail written
+    longest_tail = fmt.COMPLETE_POSTINGS if docs > fmt.TAILS_FROM else -1  # -1: no tails
 
     # Syllables: one sort of (syllable, doc, in the title, spelling) keys gives counts,
     # title flags and spellings. Built in place: a segment has millions of words.
@@ -113,7 +113,7 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
     del spelled, spelled_count, first, keys, titled
     # As text now: the syllables' arrays go before the pairs' are made.
     s_text, s_bounds, s_frequency, s_kept, s_tails = _postings_text(
-        s_term, s_doc, s_count, s_mask, s_title, norm, keep, tails, 0, syllables
+        s_term, s_doc, s_count, s_mask, s_title, norm, keep, longest_tail, 0, syllables
     )
     del s_term, s_doc, s_count, s_mask, s_title
 
@@ -149,7 +149,7 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
 
     terms = syllables + len(pair_keys)
     p_text, p_bounds, p_frequency, p_kept, p_tails = _postings_text(
-        p_term, p_doc, p_count, None, p_title, norm, keep, tails, syllables, terms
+        p_term, p_doc, p_count, None, p_title, norm, keep, longest_tail, syllables, terms
     )
     del p_term, p_doc, p_count, p_title
     text = s_text + p_text
