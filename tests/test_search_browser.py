@@ -441,8 +441,13 @@ def test_a_phone_fetches_the_pages_of_the_results_on_screen_only(served, page, b
 
 
 def test_markup_in_the_index_is_shown_as_text_never_made_into_elements(served, page):
-    found = search(page, served, "zthunghiem")
+    search(page, served, "zthunghiem")
+    # The passage around the word, once fetched from the article's page (until then
+    # the lead shows, whose words come from the list summary, without the code span).
+    page.wait_for_function("document.querySelector('.search-result').dataset.passage")
+    found = results(page)
     assert len(found) == 1
+    assert page.evaluate("document.querySelector('.search-result').dataset.passage") == "page"
     hit = found[0]
     assert hit["title"] == "Mã <em>nhúng</em> trong tiêu đề"
     assert hit["category"] == "Thử <b>nghiệm</b>"
