@@ -60,12 +60,12 @@ class _Term:
     postings: dict[int, tuple[float, bool]] = field(default_factory=dict)
     # segments where postings are left out: (segment, first doc, record's spellings)
     tails: list[tuple[str, int, list[str]]] = field(default_factory=list)
-    missing: int = 0  # postings left out, in all
-    untailed: bool = False  # left out in a segment without tails: cannot be completed
+    missing: int = 0  # postings left out there, in all
+    untailed: bool = False  # some left out in a segment without tails: never whole
 
     @property
     def capped(self) -> bool:
-        return self.missing > 0
+        return bool(self.tails) or self.untailed
 
 
 def _head(index: Index, manifest: dict, term: str, typed: set[str] | None) -> _Term:
@@ -79,15 +79,17 @@ def _head(index: Index, manifest: dict, term: str, typed: set[str] | None) -> _T
         found.frequency += record[0]
         forms = record[2] if len(record) > 2 else []
         kept = _decode(found, record[1], start, forms)
-        if kept < record[0]:
+        if kept < record[0] and size > manifest["tails"]:
             found.tails.append((name, start, forms))
             found.missing += record[0] - kept
-            found.untailed |= size <= manifest["tails"]
+        elif kept < record[0]:
+            found.untailed = True
     return found
 
 
 def _complete(index: Index, term: _Term) -> None:
-    """Add the postings of the term's tails: it is then whole, like an uncapped term."""
+    """Add the postings of the term's tails: it is then whole, like an uncapped term,
+    unless a segment without tails left some out."""
     for name, start, forms in term.tails:
         tail = index.file(f"s/{name}/{fmt.tail_name(term.name)}")
         _decode(term, tail[term.name], start, forms)  # type: ignore[index]
@@ -129,7 +131,7 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
     left = manifest["complete"]
     for number in sorted(range(len(terms)), key=lambda n: (terms[n].frequency, n)):
         term = terms[number]
-        if term.capped and not term.untailed and term.missing <= left:
+        if term.tails and term.missing <= left:
             left -= term.missing
             _complete(index, term)
     required = [t for t in words if not t.capped]

@@ -215,7 +215,7 @@ async function manifest() {
 // is capped there), the segment is remembered in tails, to complete the term later.
 async function head(index, term, typed) {
   const found = { term, typed, frequency: 0, postings: new Map(), tails: [], missing: 0 };
-  found.untailed = false; // left out in a segment without tails: cannot be completed
+  found.untailed = false; // some left out in a segment without tails: never whole
   const hash = termHash(term);
   const shards = await Promise.all(
     index.segments.map(([name, , , count]) => load(`s/${name}/${hash % count}`)),
@@ -226,16 +226,18 @@ async function head(index, term, typed) {
     found.frequency += record[0];
     const forms = record.length > 2 ? record[2] : [];
     const kept = decode(found, record[1], start, forms);
-    if (kept < record[0]) {
+    if (kept < record[0] && size > index.tails) {
       found.tails.push([name, start, forms]);
       found.missing += record[0] - kept;
-      if (size <= index.tails) found.untailed = true;
+    } else if (kept < record[0]) {
+      found.untailed = true;
     }
   });
   return found;
 }
 
-// Adds the postings of the term's tails: it is then whole, like an uncapped term.
+// Adds the postings of the term's tails: it is then whole, like an uncapped term,
+// unless a segment without tails left some out.
 async function complete(term) {
   const name = `t${termHash(term.term).toString(16)}`;
   const tails = await Promise.all(term.tails.map(([segment]) => load(`s/${segment}/${name}`)));
@@ -284,17 +286,17 @@ async function rank(text) {
   const completing = [];
   for (const n of order) {
     const term = terms[n];
-    if (term.missing && !term.untailed && term.missing <= left) {
+    if (term.tails.length && term.missing <= left) {
       left -= term.missing;
       completing.push(complete(term));
     }
   }
   await Promise.all(completing);
-  let required = words.filter((t) => !t.missing);
+  let required = words.filter((t) => !t.tails.length && !t.untailed);
   query.pairs.forEach((p, i) => {
     if (query.quoted.has(p)) required.push(pairTerms[i]);
   });
-  required = required.filter((t) => !t.missing);
+  required = required.filter((t) => !t.tails.length && !t.untailed);
   let candidates;
   if (required.length) {
     const smallest = required.reduce((a, b) => (b.postings.size < a.postings.size ? b : a));
