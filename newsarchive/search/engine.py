@@ -134,9 +134,8 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
         if term.tails and term.missing <= left:
             left -= term.missing
             _complete(index, term)
-    required = [t for t in words if not t.capped]
-    required += [t for p, t in zip(parsed.pairs, pairs, strict=True) if p in parsed.quoted]
-    required = [t for t in required if not t.capped]
+    quoted = [t for p, t in zip(parsed.pairs, pairs, strict=True) if p in parsed.quoted]
+    required = [t for t in words + quoted if not t.capped]
     if required:
         smallest = min(required, key=lambda t: len(t.postings))
         candidates = [d for d in smallest.postings if all(d in t.postings for t in required)]

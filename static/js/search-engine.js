@@ -214,8 +214,15 @@ async function manifest() {
 // A term's postings in the shards of every segment; where some are left out (the term
 // is capped there), the segment is remembered in tails, to complete the term later.
 async function head(index, term, typed) {
-  const found = { term, typed, frequency: 0, postings: new Map(), tails: [], missing: 0 };
-  found.untailed = false; // some left out in a segment without tails: never whole
+  const found = {
+    term,
+    typed,
+    frequency: 0,
+    postings: new Map(),
+    tails: [], // segments where postings are left out: [segment, first doc, spellings]
+    missing: 0, // postings left out there, in all
+    untailed: false, // some left out in a segment without tails: never whole
+  };
   const hash = termHash(term);
   const shards = await Promise.all(
     index.segments.map(([name, , , count]) => load(`s/${name}/${hash % count}`)),
@@ -292,11 +299,9 @@ async function rank(text) {
     }
   }
   await Promise.all(completing);
-  let required = words.filter((t) => !t.tails.length && !t.untailed);
-  query.pairs.forEach((p, i) => {
-    if (query.quoted.has(p)) required.push(pairTerms[i]);
-  });
-  required = required.filter((t) => !t.tails.length && !t.untailed);
+  // Every syllable and every quoted pair, unless capped (as engine.py's _Term.capped).
+  const quoted = pairTerms.filter((_, i) => query.quoted.has(query.pairs[i]));
+  const required = [...words, ...quoted].filter((t) => !t.tails.length && !t.untailed);
   let candidates;
   if (required.length) {
     const smallest = required.reduce((a, b) => (b.postings.size < a.postings.size ? b : a));
