@@ -108,19 +108,16 @@ def plan(config: SiteConfig) -> SitePlan:
 def _build(
     config: SiteConfig, cache: Cache, jobs: int, progress: bool, search_on: bool, strict: bool
 ) -> BuildResult:
-    with no_gc():
-        sources = read_articles(config, cache, progress, jobs)
-        # Bodies the cache lacks are converted on the other cores meanwhile.
-        ahead = rendering.ConvertAhead(config, cache, sources.articles, jobs)
-        try:
-            site = build_site(config, sources.articles, cache.related())
-        except BaseException:
-            ahead.stop()
-            raise
-        # The model lives as long as the build: keep the GC from scanning it again
-        # and again (seconds at 100,000 articles), and forked workers from copying it.
-        gc.freeze()
+    ahead: rendering.ConvertAhead | None = None
     try:
+        with no_gc():
+            sources = read_articles(config, cache, progress, jobs)
+            # Bodies the cache lacks are converted on the other cores meanwhile.
+            ahead = rendering.ConvertAhead(config, cache, sources.articles, jobs)
+            site = build_site(config, sources.articles, cache.related())
+            # The model lives as long as the build: keep the GC from scanning it again
+            # and again (seconds at 100,000 articles), and forked workers from copying it.
+            gc.freeze()
         statics = publish.static_files(config.static_dir, config.root)
         _check_files(site, statics)
         spare = publish.open_spare(config.output_dir, cache)
@@ -160,7 +157,8 @@ def _build(
         publish.publish(spare, jobs)
         cache.save(sources.entries, site.related, links, [spare.live, spare.folder])
     finally:
-        ahead.stop()
+        if ahead is not None:
+            ahead.stop()
         gc.unfreeze()
     if search_failed:
         raise BuildFailed(search_failed.errors, PUBLISHED_BEFORE_SEARCH)
