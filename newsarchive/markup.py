@@ -19,14 +19,17 @@ article (bodylinks.py), even when it does not render the article's page again.
 import html
 import re
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrTreeprocessor
+from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE
+from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 from .linksafety import SAFE_SCHEMES, is_safe_url
 from .slugs import heading_id
@@ -39,12 +42,111 @@ _UNSAFE = re.compile(r" " + re.escape(UNSAFE_ATTRIBUTE) + r'="([^"]*)"')
 
 
 def make_converter() -> markdown.Markdown:
-    """One converter per worker: Python-Markdown instances are not thread-safe."""
+    """One converter per worker: Python-Markdown instances are not thread-safe.
+
+    Its HTML is what Python-Markdown gives with the extensions "extra", "sane_lists" and
+    "toc" (tests/test_markup.py compares them); _HeadingIds and _PlainText only spare
+    work whose result no body uses (a third of the time of a typical article)."""
     return markdown.Markdown(
-        extensions=["extra", "sane_lists", "toc", _ScrollableTables(), _BodyLinks()],
-        extension_configs={"toc": {"slugify": heading_id, "toc_depth": "2-4"}},
+        extensions=[
+            "extra",
+            "sane_lists",
+            _HeadingIds(slugify=heading_id, toc_depth="2-4"),
+            _PlainText(),
+            _ScrollableTables(),
+            _BodyLinks(),
+        ],
         output_format="html",
     )
+
+
+class _TocIfAsked(TocTreeprocessor):
+    """ "toc": ids for headings, and a table of contents only for a body that asks for one
+    with `[TOC]`. toc builds, tidies and serialises the table for every body, though no
+    page shows it, and looks for the marker in the text of every element: 13% of a
+    typical article's conversion."""
+
+    asked = False
+
+    def run(self, doc: Element) -> None:
+        marker = self.marker
+        self.asked = bool(marker) and any(e.text and marker in e.text for e in doc.iter())
+        super().run(doc)
+
+    def build_toc_div(self, toc_list: list[Any]) -> Element:
+        return super().build_toc_div(toc_list) if self.asked else Element("div")
+
+    def replace_marker(self, root: Element, elem: Element) -> None:
+        if self.asked:
+            super().replace_marker(root, elem)
+
+
+class _HeadingIds(TocExtension):
+    TreeProcessorClass = _TocIfAsked
+
+
+# What a text must contain for each inline pattern of Python-Markdown and "extra" to
+# match in it (each pattern's regular expression starts with one of these).
+_INLINE_NEEDS = {
+    "backtick": ("`",),
+    "escape": ("\\",),
+    "footnote": ("[^",),
+    "reference": ("[",),
+    "link": ("[",),
+    "image_link": ("![",),
+    "image_reference": ("![",),
+    "short_reference": ("[",),
+    "short_image_ref": ("![",),
+    "autolink": ("<",),
+    "automail": ("<",),
+    "linebreak": ("  \n",),
+    "html": ("<",),
+    "entity": ("&",),
+    "em_strong": ("*", "_"),
+}
+
+
+class _PlainText(Extension):
+    """Python-Markdown tries each of its 15 inline patterns on every text of the tree,
+    and most texts of a news article match none: they are marked atomic (Python-Markdown's
+    own way to say "no inline Markdown here") before the inline step, which then skips
+    them. Half of a typical article's conversion, with the same HTML."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_MarkPlainText(md), "newsarchive-plain-text", 21)
+
+
+class _MarkPlainText(Treeprocessor):
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self._could_match: Callable[[str], object] | None = None
+        self._abbreviations: list[dict[str, str]] = []
+
+    def run(self, root: Element) -> None:
+        if self._could_match is None:  # every extension has registered its patterns now
+            self._could_match = _any_of(self.md)
+            self._abbreviations = [
+                p.abbrs for p in self.md.treeprocessors if isinstance(p, AbbrTreeprocessor)
+            ]
+        if any(self._abbreviations):
+            return  # "abbr" looks for its words in every text that is not atomic
+        could_match = self._could_match
+        for element in root.iter():
+            text, tail = element.text, element.tail
+            if text and type(text) is str and not could_match(text):
+                element.text = AtomicString(text)
+            if tail and type(tail) is str and not could_match(tail):
+                element.tail = AtomicString(tail)
+
+
+def _any_of(md: markdown.Markdown) -> Callable[[str], object]:
+    """A search for anything that could start an inline pattern of md: with a pattern
+    this table does not know (another extension), every text could."""
+    known = [name for name in _INLINE_NEEDS if name in md.inlinePatterns]
+    if len(known) < len(md.inlinePatterns):
+        return lambda text: True
+    needs = sorted({need for name in known for need in _INLINE_NEEDS[name]})
+    return re.compile("|".join(map(re.escape, needs))).search
 
 
 class _ScrollableTables(Extension):
