@@ -18,13 +18,16 @@ class Run:
     of the run (the build, or one of its worker processes), not their sum.
     ``peak_tree_mib`` is the largest sum, sampled every SAMPLE_SECONDS, of the
     proportional set sizes (PSS: pages shared by forked workers counted once in all)
-    of the command and every process it started: the memory the run took at once."""
+    of the command and every process it started: the memory the run took at once.
+    ``cpu_seconds`` is the user and system time of the command and the processes it
+    waited for: on a machine that other work loads, it moves far less than wall time."""
 
     wall_seconds: float
     peak_rss_mib: float
     exit_code: int
     log: str
     peak_tree_mib: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,8 @@ def run_measured(
         sampler.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
     text = log_path.read_text(encoding="utf-8", errors="replace")
-    return Run(wall, usage.ru_maxrss / 1024, process.returncode, text, sampler.peak / 1024)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(wall, usage.ru_maxrss / 1024, process.returncode, text, sampler.peak / 1024, cpu)
 
 
 SAMPLE_SECONDS = 0.25

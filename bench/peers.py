@@ -63,6 +63,8 @@ class BuildResult:
     html_pages: int
     output_bytes: int
     exit_code: int
+    cpu_seconds: float = 0.0
+    peak_tree_mib: float = 0.0
 
 
 def ensure_venv(work: Path) -> Path:
@@ -186,7 +188,9 @@ def cold_build(peer: Peer, n: int, log_dir: Path) -> BuildResult:
     if run.exit_code != 0:
         raise RuntimeError(f"{peer.name} failed ({run.exit_code}):\n{run.log[-3000:]}")
     files, html, size = tree_size(peer.output_dir)
-    return BuildResult(peer.name, n, run.wall_seconds, run.peak_rss_mib, files, html, size, 0)
+    return BuildResult(
+        peer.name, n, run.wall_seconds, run.peak_rss_mib, files, html, size, 0, run.cpu_seconds
+    )
 
 
 def prepare_peers(content: Path, n: int, work: Path) -> list[Peer]:

@@ -72,7 +72,7 @@ class SizeReport:
     search_builds: list[SearchBuild]
     rebuilds: list[Rebuild]
     peers: dict[str, list[BuildResult]]
-    floor: list[float]  # wall seconds of bench/floor.py, one per round
+    floor: list[Run]  # bench/floor.py, one per round
     source_bytes: int  # the Markdown files of the corpus
 
 
@@ -125,7 +125,18 @@ def our_cold_build(site: OurSite, n: int) -> BuildResult:
         shutil.rmtree(site.config.parent / name, ignore_errors=True)
     run = _build(site, f"ours-cold-{n}.log")
     files, html, size = tree_size(site.output)
-    return BuildResult("ours", n, run.wall_seconds, run.peak_rss_mib, files, html, size, 0)
+    return BuildResult(
+        "ours",
+        n,
+        run.wall_seconds,
+        run.peak_rss_mib,
+        files,
+        html,
+        size,
+        0,
+        run.cpu_seconds,
+        run.peak_tree_mib,
+    )
 
 
 def our_search_build(site: OurSite, n: int) -> SearchBuild:
@@ -172,13 +183,13 @@ def _list_changes(before: Snapshot, after: Snapshot, path: Path) -> None:
     path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
 
 
-def floor(content: Path, n: int, work: Path) -> float:
-    """Wall seconds to convert every body with our Markdown settings, on every core."""
+def floor(content: Path, n: int, work: Path) -> Run:
+    """Every body converted with our Markdown settings, on every core, and nothing else."""
     command = [sys.executable, str(BENCH / "floor.py"), str(content)]
     run = run_measured(command, BENCH.parent, work / "logs" / f"floor-{n}.log", _our_env())
     if run.exit_code != 0:
         raise RuntimeError(f"the floor failed ({run.exit_code}):\n{run.log[-3000:]}")
-    return run.wall_seconds
+    return run
 
 
 def _our_env() -> dict[str, str]:
@@ -221,8 +232,8 @@ def _mib(size: int) -> str:
 
 
 def ours_table(reports: list[SizeReport]) -> list[str]:
-    head = "| N | cold s | floor s | cold/floor | index s | rebuild +1 s | peak RSS MiB"
-    head += " | peak all MiB | rebuild wrote (changed) | files | MiB | site/sources"
+    head = "| N | cold s (CPU s) | floor s (CPU s) | cold/floor (CPU) | index s | rebuild +1 s"
+    head += " | peak RSS MiB | peak all MiB | rebuild wrote (changed) | files | MiB | site/sources"
     head += " | MiB with index | with index/sources | pages/s |"
     lines = [head, "|" + "---|" * 15]
     for report in reports:
@@ -231,48 +242,66 @@ def ours_table(reports: list[SizeReport]) -> list[str]:
         cold = median_build(report.ours)
         index = statistics.median(r.wall_seconds for r in report.search_builds)
         rebuild = statistics.median(r.wall_seconds for r in report.rebuilds)
-        runs = [*report.ours, *report.search_builds, *report.rebuilds]
+        runs: list[BuildResult | SearchBuild | Rebuild] = [
+            *report.ours,
+            *report.search_builds,
+            *report.rebuilds,
+        ]
         rss = max(r.peak_rss_mib for r in runs)
-        tree = max(r.peak_tree_mib for r in [*report.search_builds, *report.rebuilds])
+        tree = max(r.peak_tree_mib for r in runs)
         last = report.rebuilds[-1]
         indexed = report.search_builds[-1].output_bytes
-        floor_s = statistics.median(report.floor) if report.floor else None
+        floor = _median_run(report.floor)
         lines.append(
-            f"| {report.n} | {cold.wall_seconds:.2f} | {_seconds(floor_s)} "
-            f"| {_ratio(cold.wall_seconds, floor_s)} | {index:.2f} | {rebuild:.2f} | {rss:.0f} "
+            f"| {report.n} | {_timed(cold)} | {_timed(floor)} | {_ratio(cold, floor)} "
+            f"| {index:.2f} | {rebuild:.2f} | {rss:.0f} "
             f"| {tree:.0f} | {last.written} ({last.content_changed}) | {cold.files} "
-            f"| {_mib(cold.output_bytes)} | {_ratio(cold.output_bytes, report.source_bytes)} "
-            f"| {_mib(indexed)} | {_ratio(indexed, report.source_bytes)} "
+            f"| {_mib(cold.output_bytes)} | {_size_ratio(cold.output_bytes, report.source_bytes)} "
+            f"| {_mib(indexed)} | {_size_ratio(indexed, report.source_bytes)} "
             f"| {cold.html_pages / cold.wall_seconds:.0f} |"
         )
     return lines
 
 
-def _seconds(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
+def _median_run(runs: list[Run]) -> Run | None:
+    """The floor run with the median wall time, None when the floor was not timed."""
+    ordered = sorted(runs, key=lambda r: r.wall_seconds)
+    return ordered[(len(ordered) - 1) // 2] if ordered else None
 
 
-def _ratio(value: float, base: float | None) -> str:
+def _timed(run: BuildResult | Run | None) -> str:
+    return "-" if run is None else f"{run.wall_seconds:.2f} ({run.cpu_seconds:.1f})"
+
+
+def _ratio(run: BuildResult | Run | None, base: BuildResult | Run | None) -> str:
+    """Wall time over the base's, and CPU time over the base's in brackets."""
+    if run is None or base is None or not base.wall_seconds:
+        return "-"
+    cpu = f"{run.cpu_seconds / base.cpu_seconds:.2f}" if base.cpu_seconds else "-"
+    return f"{run.wall_seconds / base.wall_seconds:.2f} ({cpu})"
+
+
+def _size_ratio(value: float, base: float) -> str:
     return f"{value / base:.2f}" if base else "-"
 
 
 def peers_table(reports: list[SizeReport]) -> list[str]:
-    head = "| N | tool | cold s | peak RSS MiB | files | MiB | pages/s | tool/ours |"
+    head = "| N | tool | cold s (CPU s) | peak RSS MiB | files | MiB | pages/s | tool/ours (CPU) |"
     lines = [head, "|" + "---|" * 8]
     for report in reports:
-        ours = median_build(report.ours).wall_seconds if report.ours else None
+        ours = median_build(report.ours) if report.ours else None
         for name, results in report.peers.items():
             build = median_build(results)
             lines.append(
-                f"| {report.n} | {name} | {build.wall_seconds:.2f} | {build.peak_rss_mib:.0f} "
+                f"| {report.n} | {name} | {_timed(build)} | {build.peak_rss_mib:.0f} "
                 f"| {build.files} | {_mib(build.output_bytes)} "
                 f"| {build.html_pages / build.wall_seconds:.0f} "
-                f"| {_ratio(build.wall_seconds, ours)} |"
+                f"| {_ratio(build, ours)} |"
             )
-        if report.floor:
-            floor_s = statistics.median(report.floor)
+        floor = _median_run(report.floor)
+        if floor is not None:
             lines.append(
-                f"| {report.n} | floor | {floor_s:.2f} | - | - | - | - | {_ratio(floor_s, ours)} |"
+                f"| {report.n} | floor | {_timed(floor)} | - | - | - | - | {_ratio(floor, ours)} |"
             )
     return lines
 
@@ -287,14 +316,18 @@ def format_report(reports: list[SizeReport], repeat: int) -> str:
         "tool/ours = the peer's cold wall time divided by ours: above 1 means newsarchive is",
         "faster by that factor, below 1 that the peer is. floor: bench/floor.py, every body",
         "through our Python-Markdown converter on all cores and nothing else (cold/floor: how",
-        "far our cold build is above it). site/sources: output bytes over the Markdown files'.",
+        "far our cold build is above it). (CPU s): the user and system seconds of the command",
+        "and its worker processes, and the ratio of those in (CPU): on a machine that other",
+        "work loads, they move far less than wall times. site/sources: output bytes over the",
+        "Markdown files'.",
         "cold: --no-search. index s: the next build, with search (pages cached, the index made).",
         "rebuild +1 s: `build.py` with search in a new process after adding one article.",
         "'rebuild wrote (changed)': files the rebuild created, removed or touched (size or",
         "mtime), and in brackets those whose bytes really differ (listed in",
         "logs/ours-rebuild-N-files.txt). peak RSS: the largest process (kernel's figure);",
-        "peak all: the build and its workers at once (summed PSS, sampled) in the index",
-        "build and the rebuild. pages/s counts HTML files written per second of a cold build.",
+        "peak all: the build and its workers at once (summed PSS, sampled), the largest of",
+        "the cold build, the index build and the rebuild. pages/s counts HTML files written",
+        "per second of a cold build.",
     ]
     return "\n".join(lines)
 
