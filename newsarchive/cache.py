@@ -26,7 +26,9 @@ full work, and the next save replaces it. Writes go to a temporary file renamed
 into place.
 """
 
+import collections
 import contextlib
+import functools
 import gc
 import os
 import pickle
@@ -354,19 +356,22 @@ class HtmlSaver:
         if self.size > self.HELD:
             self._put_aside()
 
-    def commit(self) -> None:
-        """Merge what this build converted into the shards."""
+    def commit(self, jobs: int = 1) -> None:
+        """Merge what this build converted into the shards: a group of shards at a time, on
+        ``jobs`` processes once some were put aside (half a second on one core, the others
+        idle, at the end of a cold build of 10,000 articles)."""
         if not self.cache.enabled:
             return
+        from .workers import can_fork, fork_map  # workers imports this module
+
         held = _by_group(self.held)
-        for number in sorted(self.pending.keys() | held.keys()):
-            new: dict[str, str] = {}
-            for path in self.pending.get(number, ()):
-                data = _read(path)
-                if isinstance(data, tuple) and len(data) == 2 and data[0] == self.cache.sources_key:
-                    new.update(data[1])
-            new.update(held.get(number, {}))
-            self.cache.save_html(new, self.live, keep=False)
+        groups = sorted(self.pending.keys() | held.keys())
+        merge = functools.partial(self._merge, held)
+        if self.pending and can_fork(jobs, len(groups), 2):
+            collections.deque(fork_map(merge, groups, jobs), maxlen=0)
+        else:
+            for group in groups:
+                merge(group)
         self.held, self.size, self.pending = {}, 0, {}
         folder = self.cache.folder / "html"
         shards = {self.cache._html_path(n).name for n in range(HTML_SHARDS)}
@@ -374,6 +379,15 @@ class HtmlSaver:
         for leftover in [*folder.glob("*.pending-*"), *older]:
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+
+    def _merge(self, held: dict[int, dict[str, str]], group: int) -> None:
+        new: dict[str, str] = {}
+        for path in self.pending.get(group, ()):
+            data = _read(path)
+            if isinstance(data, tuple) and len(data) == 2 and data[0] == self.cache.sources_key:
+                new.update(data[1])
+        new.update(held.get(group, {}))
+        self.cache.save_html(new, self.live, keep=False)
 
     def _put_aside(self) -> None:
         if self.cache.enabled:

@@ -124,12 +124,26 @@ def _unreadable(path: Path, exc: OSError) -> Problem:
     )
 
 
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a file, read with os-level calls: Python's buffered file object
+    (Path.read_bytes) takes three times as long as the read for an article's few
+    kilobytes, and a cold build reads each article twice."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        chunks = []
+        while chunk := os.read(fd, 65536):
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
 def read_source(path: Path, data: bytes | None = None) -> SourceFile:
     """Split the file (whose bytes may be given, read already) into front matter and body.
 
     Raises BuildFailed with what is wrong: not UTF-8, or the front matter's frame or YAML."""
     if data is None:
-        data = path.read_bytes()
+        data = read_bytes(path)
     try:
         text = normalise_text(data)
     except UnicodeDecodeError as exc:

@@ -138,7 +138,7 @@ def _build(
             raise BuildFailed(warnings)  # only the spare folder has changed
         # The bodies converted go into the HTML cache now, before the search index reads
         # them: each is keyed by its Markdown's digest, right for any later build.
-        converted.commit()
+        converted.commit(jobs)
         spare.keep()
         spare.copy_statics(statics)
         spare.link_the_rest()

@@ -417,6 +417,12 @@ def put(source: Path, target: str, made: set[str]) -> bool:
         made.add(folder)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(target)
+    return _link(source, target)
+
+
+def _link(source: Path | str, target: str) -> bool:
+    """Hard-link ``source`` to ``target``, which does not exist; False when the OS refuses
+    a link (a copy is made)."""
     try:
         os.link(source, target)
         return True
@@ -515,13 +521,14 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def copy_as_links(source: Path, target: Path, jobs: int = 1) -> None:
-    """A copy of a folder whose files are hard links to the originals: no bytes
-    copied (unless the file system refuses links). On ``jobs`` processes when there
-    are many files: after a first build, a folder and a link per article (seconds)."""
-    listing = []
-    for folder, _, names in os.walk(source):
-        rel = os.path.relpath(folder, source)
-        listing.append((folder, str(target) if rel == "." else f"{target}/{rel}", names))
+    """A copy of a folder, as the new folder ``target``, whose files are hard links to
+    the originals: no bytes copied (unless the file system refuses links). On ``jobs``
+    processes when there are many files: after a first build, a folder and a link per
+    article (seconds)."""
+    top = os.fspath(source)
+    listing = [
+        (folder, f"{target}{folder[len(top) :]}", names) for folder, _, names in os.walk(top)
+    ]
     batches = [listing[i : i + LINK_BATCH] for i in range(0, len(listing), LINK_BATCH)]
     if workers.can_fork(jobs, len(listing), MIN_PARALLEL_LINKS):
         collections.deque(workers.fork_map(_link_folders, batches, jobs), maxlen=0)
@@ -536,13 +543,18 @@ MIN_PARALLEL_LINKS = 1000
 
 
 def _link_folders(listing: list[tuple[str, str, list[str]]]) -> None:
-    """Each (folder, its copy, its files): the copy made, the files linked into it."""
-    made: set[str] = set()
+    """Each (folder, its copy, its files): the copy made, the files linked into it. The
+    copy is new (no file to unlink first: a stat and an unlink less per file, at 10,000
+    articles a second build's worth of system calls)."""
     for folder, into, names in listing:
-        os.makedirs(into, exist_ok=True)  # its parents too: another process may do them
-        made.add(into)
+        try:
+            os.mkdir(into)
+        except FileExistsError:  # made by another process, as a parent of its own
+            pass
+        except FileNotFoundError:  # its parent is another process's to make
+            os.makedirs(into, exist_ok=True)
         for name in names:
-            put(Path(folder, name), f"{into}/{name}", made)
+            _link(f"{folder}/{name}", f"{into}/{name}")
 
 
 def swap(spare: Path, output_dir: Path) -> None:

@@ -214,7 +214,7 @@ class SpooledBodies:
         if self.size > self.HELD:
             self._put_aside()
 
-    def commit(self) -> None:
+    def commit(self, jobs: int = 1) -> None:
         """No cache to save them in: the last ones are put aside too."""
         self._put_aside()
 

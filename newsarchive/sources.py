@@ -18,7 +18,7 @@ from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, Problem
 from .fingerprint import digest
-from .load import closing_line, read_source, scan_sources
+from .load import closing_line, read_bytes, read_source, scan_sources
 from .progress import Progress
 from .validate import check_together, validate
 from .workers import can_fork, fork_map
@@ -103,7 +103,7 @@ def _read_batch(
     done: dict[str, SourceEntry] = {}
     failed: dict[str, list[Problem]] = {}
     for path in paths:
-        data = Path(path).read_bytes()
+        data = read_bytes(path)
         file_hash = digest(data)
         entry = cached.get(path)
         if entry is not None and entry.digest == file_hash:
@@ -143,7 +143,7 @@ def read_body(path: str, key: str) -> str:
     # The body split off as load.split_front_matter does; the digest proves it the
     # same, without parsing the YAML again.
     try:
-        lines = normalise_text(Path(path).read_bytes()).split("\n")
+        lines = normalise_text(read_bytes(path)).split("\n")
     except UnicodeDecodeError:
         lines = []
     end = closing_line(lines) if lines and lines[0].strip() == "---" else None
