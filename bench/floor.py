@@ -1,6 +1,6 @@
 """The floor of a cold build: every article body through our Python-Markdown converter.
 
-    python bench/floor.py CONTENT [--jobs N]
+    python bench/floor.py CONTENT [--jobs N] [--stock]
 
 Reads every article file below CONTENT, drops its front matter (a plain split, no YAML)
 and converts its body with newsarchive.markup's converter (the same extensions and
@@ -9,16 +9,19 @@ nothing else: no page, no file written. bench/run.py times this script like a bu
 the same rounds, so its wall time (Python's start included) is the least any build of
 ours can take while Python-Markdown converts the bodies. It prints the CPU seconds of all its
 processes too, to compare with a build's (`/usr/bin/time`) on a machine that others load.
+`--stock` times Python-Markdown as the build used it before markup.py's two shortcuts
+(the same HTML): the floor as it was when the issue set its targets.
 """
 
 import argparse
+import functools
 import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsarchive.markup import make_converter, to_html
+from newsarchive.markup import make_converter, stock_converter, to_html
 
 BATCH = 64
 
@@ -32,8 +35,9 @@ def body_of(text: str) -> str:
     return text
 
 
-def convert(paths: list[str]) -> int:
-    converter = make_converter()  # one per process, as the build's workers keep one
+def convert(paths: list[str], stock: bool = False) -> int:
+    # One per process, as the build's workers keep one.
+    converter = stock_converter() if stock else make_converter()
     size = 0
     for path in paths:
         with open(path, encoding="utf-8") as source:
@@ -45,11 +49,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("content", type=Path)
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--stock", action="store_true", help="without markup.py's shortcuts")
     args = parser.parse_args(argv)
     paths = sorted(str(p) for p in args.content.rglob("*.md"))
     batches = [paths[i : i + BATCH] for i in range(0, len(paths), BATCH)]
     with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
-        size = sum(pool.imap_unordered(convert, batches))
+        size = sum(pool.imap_unordered(functools.partial(convert, stock=args.stock), batches))
         pool.close()
         pool.join()  # the workers waited for: their CPU time is counted below
     used = os.times()

@@ -60,6 +60,17 @@ def make_converter() -> markdown.Markdown:
     )
 
 
+def stock_converter(*more: Extension) -> markdown.Markdown:
+    """Python-Markdown with the same extensions, as the build used it before the two
+    shortcuts: the reference tests/test_markup.py holds make_converter to, and what
+    `bench/floor.py --stock` times."""
+    return markdown.Markdown(
+        extensions=["extra", "sane_lists", "toc", _ScrollableTables(), _BodyLinks(), *more],
+        extension_configs={"toc": {"slugify": heading_id, "toc_depth": "2-4"}},
+        output_format="html",
+    )
+
+
 class _TocIfAsked(TocTreeprocessor):
     """ "toc": ids for headings, and a table of contents only for a body that asks for one
     with `[TOC]`. toc builds, tidies and serialises the table for every body, though no

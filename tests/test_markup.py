@@ -15,29 +15,12 @@ from hypothesis import strategies as st
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 
 from newsarchive import markup
-from newsarchive.markup import make_converter, to_html
-from newsarchive.slugs import heading_id
+from newsarchive.markup import make_converter, stock_converter, to_html
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def stock(*more: markdown.extensions.Extension) -> markdown.Markdown:
-    """Python-Markdown as the build used it before: "toc" itself, every text tried."""
-    return markdown.Markdown(
-        extensions=[
-            "extra",
-            "sane_lists",
-            "toc",
-            markup._ScrollableTables(),
-            markup._BodyLinks(),
-            *more,
-        ],
-        extension_configs={"toc": {"slugify": heading_id, "toc_depth": "2-4"}},
-        output_format="html",
-    )
-
-
-REFERENCE = stock()
+REFERENCE = stock_converter()
 CONVERTER = make_converter()
 
 
