@@ -19,7 +19,6 @@ article (bodylinks.py), even when it does not render the article's page again.
 import html
 import re
 from collections.abc import Callable
-from typing import Any
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
@@ -27,7 +26,6 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
-from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
@@ -44,56 +42,20 @@ _UNSAFE = re.compile(r" " + re.escape(UNSAFE_ATTRIBUTE) + r'="([^"]*)"')
 def make_converter() -> markdown.Markdown:
     """One converter per worker: Python-Markdown instances are not thread-safe.
 
-    Its HTML is what Python-Markdown gives with the extensions "extra", "sane_lists" and
-    "toc" (tests/test_markup.py compares them); _HeadingIds and _PlainText only spare
-    work whose result no body uses (a third of the time of a typical article)."""
-    return markdown.Markdown(
-        extensions=[
-            "extra",
-            "sane_lists",
-            _HeadingIds(slugify=heading_id, toc_depth="2-4"),
-            _PlainText(),
-            _ScrollableTables(),
-            _BodyLinks(),
-        ],
-        output_format="html",
-    )
+    Its HTML is stock_converter's (tests/test_markup.py compares them): _PlainText only
+    spares work that changes nothing, 30% of the time of a typical article."""
+    return stock_converter(_PlainText())
 
 
 def stock_converter(*more: Extension) -> markdown.Markdown:
-    """Python-Markdown with the same extensions, as the build used it before the two
-    shortcuts: the reference tests/test_markup.py holds make_converter to, and what
+    """Python-Markdown with our extensions and settings, without _PlainText: the
+    reference tests/test_markup.py holds make_converter to, and what
     `bench/floor.py --stock` times."""
     return markdown.Markdown(
         extensions=["extra", "sane_lists", "toc", _ScrollableTables(), _BodyLinks(), *more],
         extension_configs={"toc": {"slugify": heading_id, "toc_depth": "2-4"}},
         output_format="html",
     )
-
-
-class _TocIfAsked(TocTreeprocessor):
-    """ "toc": ids for headings, and a table of contents only for a body that asks for one
-    with `[TOC]`. toc builds, tidies and serialises the table for every body, though no
-    page shows it, and looks for the marker in the text of every element: 13% of a
-    typical article's conversion."""
-
-    asked = False
-
-    def run(self, doc: Element) -> None:
-        marker = self.marker
-        self.asked = bool(marker) and any(e.text and marker in e.text for e in doc.iter())
-        super().run(doc)
-
-    def build_toc_div(self, toc_list: list[Any]) -> Element:
-        return super().build_toc_div(toc_list) if self.asked else Element("div")
-
-    def replace_marker(self, root: Element, elem: Element) -> None:
-        if self.asked:
-            super().replace_marker(root, elem)
-
-
-class _HeadingIds(TocExtension):
-    TreeProcessorClass = _TocIfAsked
 
 
 # What a text must contain for each inline pattern of Python-Markdown and "extra" to
@@ -121,7 +83,7 @@ class _PlainText(Extension):
     """Python-Markdown tries each of its 15 inline patterns on every text of the tree,
     and most texts of a news article match none: they are marked atomic (Python-Markdown's
     own way to say "no inline Markdown here") before the inline step, which then skips
-    them. Half of a typical article's conversion, with the same HTML."""
+    them: 30% less time for a typical article, with the same HTML."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_MarkPlainText(md), "newsarchive-plain-text", 21)

@@ -1,10 +1,10 @@
 """Article bodies convert to exactly the HTML of Python-Markdown with its own extensions.
 
-newsarchive.markup's converter skips work whose result no body uses (the table of
-contents nobody asked for, the inline patterns tried on texts that hold none of their
-characters). These tests hold it to the converter it replaces, the stock one with the
-same extensions, on every body of the repository, on each Markdown feature and on
-random documents made of the characters that start inline Markdown."""
+newsarchive.markup's converter skips work that changes nothing: the inline patterns tried
+on texts that hold none of the characters they start with. These tests hold it to the
+converter it replaces, the stock one with the same extensions, on every body of the
+repository, on each Markdown feature and on random documents made of the characters that
+start inline Markdown."""
 
 from pathlib import Path
 
