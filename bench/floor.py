@@ -9,8 +9,8 @@ nothing else: no page, no file written. bench/run.py times this script like a bu
 the same rounds, so its wall time (Python's start included) is the least any build of
 ours can take while Python-Markdown converts the bodies. It prints the CPU seconds of all its
 processes too, to compare with a build's (`/usr/bin/time`) on a machine that others load.
-`--stock` times Python-Markdown as the build used it before markup.py's two shortcuts
-(the same HTML): the floor as it was when the issue set its targets.
+`--stock` times Python-Markdown as the build used it before markup.py's shortcut for
+plain texts (the same HTML): the floor as it was when the issue set its targets.
 """
 
 import argparse

@@ -26,6 +26,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import generate
 import peers
@@ -221,7 +222,10 @@ def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def median_build(results: list[BuildResult]) -> BuildResult:
+Timed = TypeVar("Timed", BuildResult, Run)
+
+
+def median_build(results: list[Timed]) -> Timed:
     """The run with the median wall time (so its RSS and sizes belong to one real run)."""
     ordered = sorted(results, key=lambda r: r.wall_seconds)
     return ordered[(len(ordered) - 1) // 2]
@@ -251,7 +255,7 @@ def ours_table(reports: list[SizeReport]) -> list[str]:
         tree = max(r.peak_tree_mib for r in runs)
         last = report.rebuilds[-1]
         indexed = report.search_builds[-1].output_bytes
-        floor = _median_run(report.floor)
+        floor = median_build(report.floor) if report.floor else None
         lines.append(
             f"| {report.n} | {_timed(cold)} | {_timed(floor)} | {_ratio(cold, floor)} "
             f"| {index:.2f} | {rebuild:.2f} | {rss:.0f} "
@@ -261,12 +265,6 @@ def ours_table(reports: list[SizeReport]) -> list[str]:
             f"| {cold.html_pages / cold.wall_seconds:.0f} |"
         )
     return lines
-
-
-def _median_run(runs: list[Run]) -> Run | None:
-    """The floor run with the median wall time, None when the floor was not timed."""
-    ordered = sorted(runs, key=lambda r: r.wall_seconds)
-    return ordered[(len(ordered) - 1) // 2] if ordered else None
 
 
 def _timed(run: BuildResult | Run | None) -> str:
@@ -298,8 +296,8 @@ def peers_table(reports: list[SizeReport]) -> list[str]:
                 f"| {build.html_pages / build.wall_seconds:.0f} "
                 f"| {_ratio(build, ours)} |"
             )
-        floor = _median_run(report.floor)
-        if floor is not None:
+        if report.floor:
+            floor = median_build(report.floor)
             lines.append(
                 f"| {report.n} | floor | {_timed(floor)} | - | - | - | - | {_ratio(floor, ours)} |"
             )
