@@ -128,7 +128,7 @@ def _build(
         paths = [urls.output_file(page.url) for page in site.pages]
         todo = spare.stale(paths, fingerprints(site.pages, known, salt))
         outputs = {*paths, *(rel.as_posix() for rel in statics)}
-        spare.prepare(outputs, len(todo), statics)  # the first write: only into the spare
+        spare.prepare(outputs, len(todo), statics, jobs)  # the first write: only into the spare
         converted = rendering.render_changed(
             config, cache, site, todo, spare, jobs, progress, sources, ahead
         )
@@ -154,7 +154,7 @@ def _build(
                 search_failed = failed
         if search_failed:
             spare.mirror(SEARCH_FOLDER, SEARCH_STAMP)  # the served index, as it is
-        publish.publish(spare, jobs)
+        publish.publish(spare)
         cache.save(sources.entries, site.related, links, [spare.live, spare.folder])
     finally:
         if ahead is not None:

@@ -285,16 +285,19 @@ class Spare:
                 todo.append(i)
         return todo
 
-    def prepare(self, needed: set[str], pages: int, statics: dict[PurePosixPath, Path]) -> None:
+    def prepare(
+        self, needed: set[str], pages: int, statics: dict[PurePosixPath, Path], jobs: int = 1
+    ) -> None:
         """Check there is room for ``pages`` new pages, then the first write: remove from
-        the spare folder the files the new version does not need (all, if it is unknown)."""
+        the spare folder the files the new version does not need. A spare folder that is
+        unknown, or missing (a first build leaves none), is made anew from the served
+        site's files as recorded, as hard links on ``jobs`` processes."""
         check_room(self.live, _room_needed(self.state, pages, statics))
-        if self.spare_state is None:
-            empty_spare(self.live)
-            self.there = {}
         self.cache.forget_state(self.folder)  # until it is complete, nothing is known of it
-        listed = self.spare_state.files if self.spare_state else {}
-        remove(self.folder, [rel for rel in listed if rel not in needed])
+        if self.spare_state is None:
+            link_files(self.live, empty_spare(self.live), self.old, jobs)
+            self.there = dict(self.old)
+        remove(self.folder, [rel for rel in self.there if rel not in needed])
         self.have = dict(self.old)
         self.have.update(
             (rel, f) for rel, f in self.there.items() if self.old.get(rel, f).digest == f.digest
@@ -372,9 +375,11 @@ def open_spare(output_dir: Path, cache: Cache) -> Spare:
     )
 
 
-def publish(spare: Spare, jobs: int = 1) -> None:
-    """Record what the spare folder holds (its output state), make it the served site,
-    and after a first build give the next one a copy to work in (on ``jobs`` processes)."""
+def publish(spare: Spare) -> None:
+    """Record what the spare folder holds (its output state) and make it the served site.
+
+    After a first build there is no spare folder left: the next build makes one
+    (`Spare.prepare`), a build that deploys a fresh clone never needs one."""
     state = OutputState(
         key=spare.cache.key,
         output_dir=str(spare.live),
@@ -384,9 +389,6 @@ def publish(spare: Spare, jobs: int = 1) -> None:
     )
     spare.cache.save_state(spare.folder, state)
     swap(spare.folder, spare.live)
-    if not spare.folder.exists():  # a first build: the served folder had none to swap with
-        copy_as_links(spare.live, spare.folder, jobs)
-        spare.cache.save_state(spare.folder, state)
 
 
 # Recovery and swapping ------------------------------------------------------------
@@ -523,12 +525,30 @@ def _same_file(a: Path, b: Path) -> bool:
 def copy_as_links(source: Path, target: Path, jobs: int = 1) -> None:
     """A copy of a folder, as the new folder ``target``, whose files are hard links to
     the originals: no bytes copied (unless the file system refuses links). On ``jobs``
-    processes when there are many files: after a first build, a folder and a link per
-    article (seconds)."""
+    processes when there are many folders."""
     top = os.fspath(source)
     listing = [
         (folder, f"{target}{folder[len(top) :]}", names) for folder, _, names in os.walk(top)
     ]
+    _link_listing(listing, jobs)
+
+
+def link_files(source: Path, target: Path, rels: Iterable[str], jobs: int = 1) -> None:
+    """Hard links in ``target`` (a new folder) to these files of ``source``, by their
+    paths relative to it: as copy_as_links, for the files listed only. The spare folder
+    made after a first build holds a folder and a link per article (seconds)."""
+    names: dict[str, list[str]] = collections.defaultdict(list)
+    for rel in rels:
+        folder, _, name = rel.rpartition("/")
+        names[folder].append(name)
+    # Parents first (sorted), so that most folders are made with one mkdir.
+    subs = {folder: f"/{folder}" if folder else "" for folder in names}
+    listing = [(f"{source}{subs[f]}", f"{target}{subs[f]}", names[f]) for f in sorted(names)]
+    _link_listing(listing, jobs)
+
+
+def _link_listing(listing: list[tuple[str, str, list[str]]], jobs: int) -> None:
+    """Each (folder, its copy, its files) done by _link_folders, on ``jobs`` processes."""
     batches = [listing[i : i + LINK_BATCH] for i in range(0, len(listing), LINK_BATCH)]
     if workers.can_fork(jobs, len(listing), MIN_PARALLEL_LINKS):
         collections.deque(workers.fork_map(_link_folders, batches, jobs), maxlen=0)

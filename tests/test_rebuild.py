@@ -83,6 +83,28 @@ def test_adding_one_article_writes_its_pages_and_new_index_segments_only(site):
     assert len(changed) < 40
 
 
+def test_the_build_after_a_first_one_makes_its_spare_of_links_to_the_recorded_files(site):
+    add_articles(site, 13)
+    assert site.build("--quiet", "--no-search") == 0
+    spare = site.output.with_name(site.output.name + ".previous")
+    assert not spare.exists()  # a first build (say a deploy from a fresh clone) makes none
+    (site.output / "by-hand.txt").write_text("not the build's")
+    before = files(site.output)
+
+    site.add("2022/moi.md", article("Cầu mới thông xe", "2022-02-03 09:00", "Cầu mới."))
+    assert site.build("--quiet", "--no-search") == 0
+    after = files(site.output)
+    assert files(spare) == before  # the first version, swapped out untouched
+    changed = {rel for rel in before.keys() & after.keys() if before[rel] != after[rel]}
+    articles = {rel for rel in changed if re.fullmatch(r"\d{4}/\d{2}/[^/]+/index\.html", rel)}
+    assert articles == {"2021/12/tin-phuong-so-11/index.html"}  # its "newer" link
+    assert "2022/02/cau-moi-thong-xe/index.html" in after.keys() - before.keys()
+    # The rest are the first version's files (hard links), but only those it recorded.
+    assert before.keys() - after.keys() == {"by-hand.txt"}
+    for rel in before.keys() - changed - {"by-hand.txt"}:
+        assert after[rel][:2] == before[rel][:2], rel
+
+
 def test_a_build_without_search_keeps_the_served_index_as_the_same_files(site):
     add_articles(site, 5)
     assert site.build("--quiet") == 0
