@@ -43,40 +43,52 @@ def scan_sources(content_dir: Path, project: Path | None = None) -> ContentScan:
     hidden: list[str] = []
     errors: list[Problem] = []
 
-    def walk(folder: str, inside: tuple[str, ...]) -> None:
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except OSError as exc:
-            errors.append(_unreadable(Path(folder), exc))
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                rel = os.path.relpath(entry.path, content_dir).replace(os.sep, "/")
-                hidden.append(rel + ("/" if _is_dir(entry) else ""))
-                continue
-            real = None
-            if entry.is_symlink():
-                real = os.path.realpath(entry.path)
-                problem = _link_problem(real, allowed)
-                if problem:
-                    errors.append(_bad_link(Path(entry.path), real, problem))
-                    continue
-            if _is_dir(entry):
-                real = real or os.path.realpath(entry.path)
-                if real in inside:
-                    errors.append(_bad_link(Path(entry.path), real, "loop"))
-                    continue
-                walk(entry.path, (*inside, real))
-            elif entry.name.endswith(".md") and entry.is_file():
-                try:
-                    found.append((entry.path, entry.stat()))
-                except OSError as exc:
-                    errors.append(_unreadable(Path(entry.path), exc))
-
-    walk(str(content_dir), (top,))
+    _walk(str(content_dir), (top,), content_dir, allowed, found, hidden, errors)
     found.sort(key=lambda item: item[0].split(os.sep))  # as Path objects sort
     return ContentScan(found, sorted(hidden), errors)
+
+
+def _walk(
+    folder: str,
+    inside: tuple[str, ...],
+    content_dir: Path,
+    allowed: list[str],
+    found: list[tuple[str, os.stat_result]],
+    hidden: list[str],
+    errors: list[Problem],
+) -> None:
+    """scan_sources below ``folder`` (``inside``: the real folders it is in). A function of
+    its own, not a closure: one that called itself would be a reference cycle holding
+    every file's stat to the end of a build, which runs with the garbage collector off."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError as exc:
+        errors.append(_unreadable(Path(folder), exc))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            rel = os.path.relpath(entry.path, content_dir).replace(os.sep, "/")
+            hidden.append(rel + ("/" if _is_dir(entry) else ""))
+            continue
+        real = None
+        if entry.is_symlink():
+            real = os.path.realpath(entry.path)
+            problem = _link_problem(real, allowed)
+            if problem:
+                errors.append(_bad_link(Path(entry.path), real, problem))
+                continue
+        if _is_dir(entry):
+            real = real or os.path.realpath(entry.path)
+            if real in inside:
+                errors.append(_bad_link(Path(entry.path), real, "loop"))
+                continue
+            _walk(entry.path, (*inside, real), content_dir, allowed, found, hidden, errors)
+        elif entry.name.endswith(".md") and entry.is_file():
+            try:
+                found.append((entry.path, entry.stat()))
+            except OSError as exc:
+                errors.append(_unreadable(Path(entry.path), exc))
 
 
 def _is_dir(entry: os.DirEntry) -> bool:

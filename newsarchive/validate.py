@@ -276,18 +276,20 @@ _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 def as_read(markdown: str) -> str:
     """The text of a Markdown paragraph as a reader sees it: no escapes, link and
     emphasis marks, inline tags or entities (``file\\_name`` -> ``file_name``)."""
-
-    def plain(match: re.Match[str]) -> str:
-        if match.group("escaped"):
-            return match.group("escaped")
-        if match.group("tag"):
-            return " " if match.group("tag").startswith("<br") else ""
-        if match.group("label") is not None:
-            return _MARKUP.sub(plain, match.group("label"))
-        return ""  # emphasis or code marks
-
-    text = _MARKUP.sub(plain, markdown)
+    text = _MARKUP.sub(_plain, markdown)
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+def _plain(match: re.Match[str]) -> str:
+    """as_read's text for one piece of markup. Not a closure: one that called itself
+    would be a reference cycle per article, kept to the end of a build (no collector)."""
+    if match.group("escaped"):
+        return match.group("escaped")
+    if match.group("tag"):
+        return " " if match.group("tag").startswith("<br") else ""
+    if match.group("label") is not None:
+        return _MARKUP.sub(_plain, match.group("label"))
+    return ""  # emphasis or code marks
 
 
 def _text_list(meta: dict[str, Any], key: str, error: Any) -> list[str]:

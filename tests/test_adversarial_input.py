@@ -2,6 +2,7 @@
 content/ or an imported page ends in a clear message and exit 1, the previous site and
 every source untouched, or is built safely; nothing is skipped without a word."""
 
+import gc
 import os
 import re
 import shutil
@@ -18,6 +19,7 @@ from test_import import PORTAL_PAGE, capture, imported_files, run_import
 from newsarchive.check import check_site
 from newsarchive.config import load_config
 from newsarchive.linksafety import is_safe_url
+from newsarchive.pipeline import plan
 
 GOOD = article("Bài viết tốt", "2020-01-02 08:00")
 RFC3339_OFFSET = re.compile(r"(Z|[+-]\d\d:\d\d)$")
@@ -394,3 +396,25 @@ def test_unsafe_links_and_images_in_an_imported_page_do_not_reach_the_site(site,
     for _, words in UNSAFE_LINKS:
         assert words in text
     assert [a.get_text() for a in body.select("a")] == ["bảy", "bảng tổng hợp", "tin của Thành phố"]
+
+
+def test_reading_and_planning_leave_no_garbage_per_article(site):
+    """A build runs with the garbage collector off (cache.no_gc, then gc.freeze): a
+    reference cycle made per article would hold its memory to the end of the build
+    (two closures that called themselves kept 6.8 MB at 10,000 articles)."""
+
+    def garbage_after_planning(articles: int) -> int:
+        for i in range(articles):
+            site.add(
+                f"{2001 + i % 3}/{i % 12 + 1:02d}/tin-{i}.md", article(f"Tin số {i}", "2020-01-01")
+            )
+        gc.collect()
+        gc.disable()
+        try:
+            plan(load_config(site.root / "site.yaml"))
+            return gc.collect()
+        finally:
+            gc.enable()
+
+    few = garbage_after_planning(3)
+    assert garbage_after_planning(60) == few
