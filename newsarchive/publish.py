@@ -522,15 +522,15 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def copy_as_links(source: Path, target: Path, jobs: int = 1) -> None:
-    """A copy of a folder, as the new folder ``target``, whose files are hard links to
-    the originals: no bytes copied (unless the file system refuses links). On ``jobs``
-    processes when there are many folders."""
+def copy_as_links(source: Path, target: Path) -> None:
+    """A copy of a folder (the search index, or one of its segments), as the new folder
+    ``target``, whose files are hard links to the originals: no bytes copied (unless the
+    file system refuses links)."""
     top = os.fspath(source)
     listing = [
         (folder, f"{target}{folder[len(top) :]}", names) for folder, _, names in os.walk(top)
     ]
-    _link_listing(listing, jobs)
+    _link_listing(listing, 1)
 
 
 def link_files(source: Path, target: Path, rels: Iterable[str], jobs: int = 1) -> None:
