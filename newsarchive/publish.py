@@ -297,7 +297,9 @@ class Spare:
         if self.spare_state is None:
             link_files(self.live, empty_spare(self.live), self.old, jobs)
             self.there = dict(self.old)
-        remove(self.folder, [rel for rel in self.there if rel not in needed])
+        # All the files its record lists, those edited by hand since (not in there) too.
+        listed = self.spare_state.files if self.spare_state else self.there
+        remove(self.folder, [rel for rel in listed if rel not in needed])
         self.have = dict(self.old)
         self.have.update(
             (rel, f) for rel, f in self.there.items() if self.old.get(rel, f).digest == f.digest

@@ -105,6 +105,21 @@ def test_the_build_after_a_first_one_makes_its_spare_of_links_to_the_recorded_fi
         assert after[rel][:2] == before[rel][:2], rel
 
 
+def test_a_page_edited_by_hand_in_the_spare_folder_goes_when_no_longer_built(site):
+    add_articles(site, 13)
+    for _ in range(2):  # the second build makes the spare: the first version, recorded
+        assert site.build("--quiet", "--no-search") == 0
+        site.add("2022/moi.md", article("Cầu mới thông xe", "2022-02-03 09:00", "Cầu mới."))
+    spare = site.output.with_name(site.output.name + ".previous")
+    gone = "2021/12/tin-phuong-so-11/index.html"
+    with (spare / gone).open("a", encoding="utf-8") as page:
+        page.write("<!-- edited by hand -->")
+    (site.content / "2021/bai-11.md").unlink()
+    assert site.build("--quiet", "--no-search") == 0
+    assert not (site.output / gone).exists()
+    assert not (site.output / gone).parent.exists()
+
+
 def test_a_build_without_search_keeps_the_served_index_as_the_same_files(site):
     add_articles(site, 5)
     assert site.build("--quiet") == 0
