@@ -34,5 +34,5 @@ class Article:
     aliases: tuple[str, ...] = ()
     draft: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
-    # Front-matter key -> line, so problems found later (alias clashes) name the line.
+    # Front-matter key -> line, for the keys that problems found later name (validate.LATER_KEYS).
     key_lines: dict[str, int] = field(default_factory=dict, compare=False)

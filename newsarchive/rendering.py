@@ -21,6 +21,7 @@ from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, Problem
 from .markup import make_converter, marked_links, to_html
+from .pagedata import LISTING
 from .pagination import oldest_first
 from .progress import Progress
 from .publish import Spare
@@ -35,6 +36,8 @@ from .workers import (
     render_pages,
 )
 
+# Pages rendered above which the lists are rendered in the build process (see render_changed).
+LISTS_ALONE = 50_000
 # Bodies converted ahead in a batch, and at most in all (about 40 MB of HTML held).
 AHEAD_BATCH = 4
 AHEAD_MOST = 4096
@@ -120,6 +123,15 @@ def render_changed(
     # the workers have converted those bodies: a worker would convert them again.
     last = [i for i in todo if site.pages[i].bodies]
     first = [i for i in todo if not site.pages[i].bodies]
+    # In a very large build the lists of articles are rendered in this process too, after
+    # the workers: between them they read every article, so a worker rendering them would
+    # copy most of the site model (workers.ROUND). At 100,000 articles that kept the
+    # build's memory, all processes together, under 1 GB, for some seconds on one core
+    # (the lists are 8,000 of 108,000 pages).
+    alone: list[int] = []
+    if len(first) > LISTS_ALONE:
+        alone = [i for i in first if isinstance(site.pages[i].data, LISTING)]
+        first = [i for i in first if not isinstance(site.pages[i].data, LISTING)]
     wanted = {a.body_digest for i in last for a in site.pages[i].bodies}
     try:
         renderer.prepare({site.pages[i].template for i in todo})
@@ -130,7 +142,7 @@ def render_changed(
         saver.add(early, early_links)
         job = RenderJob(site.pages, renderer, spare.folder, spare.have)
         on_error = functools.partial(template_error, config)
-        for pages, processes in ((first, jobs), (last, 1)):
+        for pages, processes in ((first, jobs), (alone, 1), (last, 1)):
             for batch in render_pages(job, pages, processes, on_error):
                 saver.add(batch.html, batch.links)
                 renderer.known_html.update((k, batch.html[k]) for k in wanted & batch.html.keys())

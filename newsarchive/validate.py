@@ -4,6 +4,7 @@ written to one place (pages, static files, the search index)."""
 
 import html
 import re
+import sys
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -22,6 +23,9 @@ KNOWN_KEYS = schema.names(schema.FRONT_MATTER)
 TEXT_KEYS = schema.names(schema.FRONT_MATTER, "text")
 _FIELDS = schema.by_name(schema.FRONT_MATTER)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The front-matter keys whose lines an Article keeps, for problems found after
+# validation (an alias clash); a copy of every key per article cost 0.4 KB each.
+LATER_KEYS = ("aliases",)
 # A headline, not a paragraph; and it is repeated in lists, feeds and the search index.
 MAX_TITLE = 1000
 # File systems hold names of at most 255 bytes and paths of 4,096: an output path
@@ -218,20 +222,22 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
     if errors:
         raise BuildFailed(errors)
     assert published is not None and isinstance(title, str) and isinstance(slug, str)
+    # A category, tag or author is shared by many articles: interned, each is one string
+    # in memory rather than one per article (the build holds every article to its end).
     return Article(
         path=str(source.path),
         title=title.strip(),
         published=published,
         slug=slug,
         body_digest=digest(source.body),
-        category=(meta.get("category") or "").strip(),
-        tags=tuple(dict.fromkeys(t.strip() for t in tags if t.strip())),
+        category=sys.intern((meta.get("category") or "").strip()),
+        tags=tuple(dict.fromkeys(sys.intern(t.strip()) for t in tags if t.strip())),
         summary=(meta.get("summary") or "").strip() or lead(source.body),
-        author=(meta.get("author") or "").strip(),
+        author=sys.intern((meta.get("author") or "").strip()),
         source_url=source_url or "",
         aliases=tuple(aliases),
         draft=draft,
-        key_lines=dict(source.key_lines),
+        key_lines={key: source.key_lines[key] for key in LATER_KEYS if key in source.key_lines},
     )
 
 

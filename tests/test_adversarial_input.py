@@ -418,3 +418,26 @@ def test_reading_and_planning_leave_no_garbage_per_article(site):
 
     few = garbage_after_planning(3)
     assert garbage_after_planning(60) == few
+
+
+def test_articles_share_one_copy_of_a_category_tag_or_author(site):
+    """A build holds every article to its end, and its page workers copy what they read
+    of them: the category, tags and author that many articles share are one string each,
+    and an article keeps only the front-matter lines a later problem names (an alias's)."""
+    for i in range(3):
+        site.add(
+            f"tin-{i}.md",
+            article(
+                f"Tin số {i}",
+                "2020-01-01",
+                category="Tin tức",
+                tags="[an ninh, đô thị]",
+                author="Ban Biên tập",
+            ),
+        )
+    first, *others = plan(load_config(site.root / "site.yaml")).articles
+    for other in others:
+        assert other.category is first.category
+        assert all(a is b for a, b in zip(other.tags, first.tags, strict=True))
+        assert other.author is first.author
+    assert first.key_lines == {}

@@ -174,6 +174,39 @@ def test_parallel_rendering_gives_the_same_bytes(site, tmp_path, monkeypatch, ca
     assert "no date" in err and "no title" in err
 
 
+def test_rounds_of_new_workers_and_lists_in_the_build_give_the_same_bytes(site, monkeypatch):
+    """A very large build gives its pages to new workers every workers.ROUND pages, and
+    renders its lists in the build process after them (rendering.LISTS_ALONE), to bound
+    its memory; its pages are those of a build that does neither."""
+    monkeypatch.setattr(workers, "MIN_PARALLEL_PAGES", 1)
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+    for i in range(40):
+        site.add(f"bai-{i}.md", article_text(i % 5, i % 21, i % 4, i % 4))
+    assert site.build("--quiet", "--jobs", "2", "--no-cache") == 0
+    whole = tree(site.output)
+    pools, alone = [], []
+    fork_map, render_pages = workers.fork_map, rendering.render_pages
+
+    def counted_fork_map(function, batches, jobs, ordered=True):
+        pools.append(len(batches))
+        return fork_map(function, batches, jobs, ordered)
+
+    def noted_render_pages(job, todo, jobs, template_error):
+        if jobs == 1 and todo:
+            alone.append({type(job.pages[i].data).__name__ for i in todo})
+        return render_pages(job, todo, jobs, template_error)
+
+    monkeypatch.setattr(workers, "fork_map", counted_fork_map)
+    monkeypatch.setattr(rendering, "render_pages", noted_render_pages)
+    monkeypatch.setattr(workers, "BATCH", 4)
+    monkeypatch.setattr(workers, "ROUND", 8)  # two batches a round
+    monkeypatch.setattr(rendering, "LISTS_ALONE", 1)
+    assert site.build("--quiet", "--jobs", "2", "--no-cache") == 0
+    assert tree(site.output) == whole
+    assert len(pools) > 40 // 8 and set(pools) <= {1, 2}  # 40 article pages and others, 8 a round
+    assert alone[0] == {"ListData", "MonthData"}  # then the feeds, as always
+
+
 def test_bodies_converted_ahead_give_the_same_bytes(site, monkeypatch):
     """While the pages are planned, other processes convert the bodies the cache lacks
     (rendering.ConvertAhead); the pages made with them are those of a serial build."""
