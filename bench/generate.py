@@ -63,6 +63,7 @@ def _rng(seed: int, index: int) -> random.Random:
 def _person(rng: random.Random, female: bool | None = None) -> str:
     if female is None:
         female = rng.random() < 0.4
+    parts: tuple[tuple[str, ...], tuple[str, ...]]
     if female:
         parts = (vocab.FEMALE_MIDDLE_NAMES, vocab.FEMALE_GIVEN_NAMES)
     else:
