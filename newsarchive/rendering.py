@@ -36,7 +36,7 @@ from .workers import (
     render_pages,
 )
 
-# Pages rendered above which the lists are rendered in the build process (see render_changed).
+# Above this many pages to render, the lists are rendered in the build process (render_changed).
 LISTS_ALONE = 50_000
 # Bodies converted ahead in a batch, and at most in all (about 40 MB of HTML held).
 AHEAD_BATCH = 4

@@ -42,8 +42,8 @@ BATCH = 64
 # Pages per set of workers. A worker's memory grows with what it reads of the site model
 # it shares with the build: Python writes the reference count of every object it reads,
 # and the kernel then copies the memory page that holds it. New workers every ROUND
-# pages drop those copies (at 100,000 articles each worker's reached 350 MiB; forking
-# anew costs some hundredths of a second).
+# pages drop those copies (at 100,000 articles a worker's own memory reached 350 MiB;
+# forking anew costs some hundredths of a second).
 ROUND = 16384
 T = TypeVar("T")
 R = TypeVar("R")
