@@ -288,7 +288,10 @@ def alias_problem(alias: str) -> str:
     """Why an alias cannot become a file on the site, or "" when it can."""
     if "://" in alias or alias.startswith("//"):
         return "is a full web address, not a path on this site"
-    decoded = unquote(alias)
+    try:
+        decoded = unquote(alias, errors="strict")
+    except UnicodeDecodeError:  # %E0 from an old Latin-1 portal: no UTF-8 file name is it
+        return "has percent-escapes that are not UTF-8 text, which no file name here can answer"
     path = decoded.lstrip("/")
     if not path:
         return "is the home page"

@@ -1,5 +1,6 @@
 """The pure rules of `import` about addresses and names, checked directly (fast)."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ LIFERAY = "https://sotttt.hanoi.gov.vn/tin-tuc/-/view_content/123-bai-viet.html"
         ("https://hbt.vn/", ""),  # the home page
         ("https://hbt.vn/2019/04/bai/", ""),  # the archive's own address of a month
         ("https://hbt.vn/tim-kiem/bai.html", ""),  # the archive's search page
+        ("https://hbt.vn/tin/b%E0i.html", ""),  # Latin-1 escapes: no UTF-8 file name is it
     ],
 )
 def test_the_alias_of_an_original_address(url, alias):
@@ -98,3 +100,10 @@ def test_the_original_address_from_a_wget_tree(tmp_path):
     )
     folder_page = PageSource(str(index), str(index), folder=str(tmp_path / "crawl" / "www.hbt.vn"))
     assert original_url(folder_page, b"<html></html>")[0] == "https://www.hbt.vn/tin-tuc/"
+
+
+def test_a_file_name_that_is_not_utf8_is_percent_encoded_in_the_address(tmp_path):
+    folder = tmp_path / "www.hbt.vn"
+    file = os.fsdecode(os.path.join(os.fsencode(folder), b"tin", b"b\xe0i.html"))
+    page = PageSource(file, file, folder=str(folder))
+    assert original_url(page, b"<html></html>")[0] == "https://www.hbt.vn/tin/b%E0i.html"

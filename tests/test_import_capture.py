@@ -4,6 +4,7 @@ Every test imports with the real command line into a real site, then reads the w
 articles, builds the site and follows its links."""
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -164,6 +165,35 @@ def test_no_aliases_and_addresses_with_a_query(site, tmp_path):
     httrack_tree(other, items(1, start=800000), {})
     assert run_import(site, other, "--no-aliases").returncode == 0
     assert all("aliases" not in a for a in articles(site).values())
+    assert site.build() == 0
+
+
+def test_a_file_name_that_is_not_utf8_costs_nothing_but_its_alias(site, tmp_path):
+    """An old Windows crawl may hold Latin-1 file names: the address keeps the bytes
+    percent-encoded, as the portal wrote them, and the other pages import as usual."""
+    portal, media = portal_with_media(2)
+    mirror = wget_tree(tmp_path / "wget", portal, media)
+    good = mirror / HOST / portal[1].path.lstrip("/")
+    odd = Item(730000, "Tin có tên tệp kiểu cũ", "07/07/2019", image="/documents/10180/b%E0i.jpg")
+    html = __import__("capture_fixtures").page_html(odd, "absolute-path")
+    raw = os.path.join(os.fsencode(good.parent), b"b\xe0i.html")
+    with open(raw, "wb") as handle:
+        handle.write(html.encode("utf-8"))
+    with open(
+        os.path.join(os.fsencode(mirror / HOST / "documents" / "10180"), b"b\xe0i.jpg"), "wb"
+    ) as f:
+        f.write(JPEG + b"latin-1")
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    assert summary(result)["imported"] == 3
+    written = by_source(site)
+    address = f"https://{HOST}/tin-tuc/-/view_content/b%E0i.html"
+    assert sorted(written) == sorted([*(i.url for i in portal), address])
+    # No file name of the archive can answer that old address: no alias, and a note.
+    assert "aliases" not in written[address] and "not UTF-8" in result.stderr
+    assert "../../../media/" in written[address]["body"]  # its picture, found by its bytes
+    [line] = [r for r in report(site) if r["source_url"] == address]
+    assert line["input"].endswith("view_content/b\\xe0i.html")
     assert site.build() == 0
 
 

@@ -35,6 +35,7 @@ _CANONICAL = re.compile(
     rb"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*>|<meta\b[^>]*\bproperty=[\"']og:url[\"'][^>]*>",
     re.I,
 )
+_RAW_BYTE = re.compile("[\udc80-\udcff]")
 _HREF = re.compile(rb"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
 NEEDS_WARCIO = (
     "WARC and WACZ files are read with the 'warcio' package; install it with "
@@ -93,7 +94,7 @@ def open_crawl(inputs: list[Path]) -> Crawl:
             _add_wacz(crawl, given)
         else:
             text = given.suffix.lower() not in PAGE_SUFFIXES and not _starts_like_html(given)
-            crawl.pages.append(PageSource(str(given), str(given), text_capture=text))
+            crawl.pages.append(PageSource(_shown(str(given)), str(given), text_capture=text))
     return crawl
 
 
@@ -110,9 +111,15 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
         elif name.endswith(".wacz"):
             _add_wacz(crawl, Path(path))
         elif suffix in PAGE_SUFFIXES or (not suffix and _starts_like_html(Path(path))):
-            crawl.pages.append(PageSource(path, path, folder=str(folder)))
+            crawl.pages.append(PageSource(_shown(path), path, folder=str(folder)))
         else:
             crawl.other_files += 1
+
+
+def _shown(path: str) -> str:
+    """The file's name as it can be printed and written to the report: the bytes of a
+    name that is not UTF-8 (an old Windows or Latin-1 crawl) as \\xNN."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _starts_like_html(path: Path) -> bool:
@@ -261,8 +268,14 @@ def _layout_url(page: PageSource) -> str:
             rest = "/".join(parts[at + 1 :])
             if rest == "index.html" or rest.endswith("/index.html"):
                 rest = rest.removesuffix("index.html")
-            return f"https://{part.lower()}/{rest}"
+            return f"https://{part.lower()}/{_RAW_BYTE.sub(_escape_byte, rest)}"
     return ""
+
+
+def _escape_byte(raw: re.Match) -> str:
+    """A byte of a file name that is not UTF-8 (Python reads it as a lone surrogate) is
+    what the address had percent-encoded: wget wrote it to the name as it was."""
+    return f"%{ord(raw.group(0)) - 0xDC00:02X}"
 
 
 class MediaFinder:
@@ -321,7 +334,8 @@ def _file_variants(path: str, query: str) -> Iterator[str]:
     if query:
         yield f"{path}?{query}"  # wget keeps the query in the file name
     yield path
-    if unquote(path) != path:
-        yield unquote(path)
+    # A name that is not UTF-8 was written %XX in the address: back to its raw bytes.
+    if unquote(path, errors="surrogateescape") != path:
+        yield unquote(path, errors="surrogateescape")
     if path.endswith(os.sep):
         yield path + "index.html"
