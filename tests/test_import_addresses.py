@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.importing import articles
-from newsarchive.importing.crawl import PageSource, original_url
+from newsarchive.importing.crawl import PageSource, link_target, original_url
 from newsarchive.importing.known import source_key
 from newsarchive.slugs import MAX_SLUG_LENGTH, slugify
 
@@ -107,3 +107,18 @@ def test_a_file_name_that_is_not_utf8_is_percent_encoded_in_the_address(tmp_path
     file = os.fsdecode(os.path.join(os.fsencode(folder), b"tin", b"b\xe0i.html"))
     page = PageSource(file, file, folder=str(folder))
     assert original_url(page, b"<html></html>")[0] == "https://www.hbt.vn/tin/b%E0i.html"
+
+
+@pytest.mark.parametrize(
+    ("link", "target"),
+    [
+        # HTTrack keeps other hosts beside the page's host folder.
+        ("../../../../cdn.hbt.vn/anh/a%201.jpg?v=2", "https://cdn.hbt.vn/anh/a%201.jpg?v=2"),
+        ("../../../documents/a.jpg", "https://hbt.vn/documents/a.jpg"),
+        ("../../../../documents/a.jpg", "https://hbt.vn/documents/a.jpg"),  # not a host
+        ("../../../../../cdn.hbt.vn/a.jpg", "https://hbt.vn/cdn.hbt.vn/a.jpg"),  # too high
+        ("//cdn.hbt.vn/a.jpg", "https://cdn.hbt.vn/a.jpg"),
+    ],
+)
+def test_a_link_climbing_above_the_host_folder_leads_to_the_host_named_there(link, target):
+    assert link_target("https://hbt.vn/tin-tuc/-/view_content/1-bai.html", link) == target

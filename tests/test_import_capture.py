@@ -197,6 +197,33 @@ def test_a_file_name_that_is_not_utf8_costs_nothing_but_its_alias(site, tmp_path
     assert site.build() == 0
 
 
+def test_httrack_keeps_other_hosts_files_beside_the_host_folder(site, tmp_path):
+    """HTTrack stores a picture of another host (a CDN) in that host's folder beside the
+    portal's, and links it from three folders down as ../../../../HOST/PATH."""
+    item, lacking = items(2, start=740000)
+    mirror = httrack_tree(tmp_path / "httrack", [item, lacking], {})
+    for one, name in ((item, "anh.jpg"), (lacking, "khong-luu.jpg")):
+        page = mirror / "source" / one.path.lstrip("/")
+        html = page.read_text(encoding="utf-8").replace(
+            "../../../" + one.image.lstrip("/"), f"../../../../cdn.hbt.vn/2022/{name}"
+        )
+        page.write_text(html, encoding="utf-8")
+    (mirror / "cdn.hbt.vn" / "2022").mkdir(parents=True)
+    (mirror / "cdn.hbt.vn" / "2022" / "anh.jpg").write_bytes(JPEG)
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    written = by_source(site)
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert copy.read_bytes() == JPEG
+    assert f"../../../media/{copy.parent.name}/{copy.name}" in written[item.url]["body"]
+    # The file the crawl lacks keeps its real address, on its own host.
+    assert "](https://cdn.hbt.vn/2022/khong-luu.jpg)" in written[lacking.url]["body"]
+    assert "not in the crawl, still linked to the old site: https://cdn.hbt.vn/2022/" in (
+        result.stderr
+    )
+    assert f"{HOST}/cdn.hbt.vn" not in result.stderr + str(written)
+
+
 # --- WARC and WACZ ---------------------------------------------------------------------
 
 
@@ -403,6 +430,10 @@ def test_the_shared_httrack_sample_imports_whole_and_a_second_run_adds_nothing(s
     assert sorted(written) == sorted(t["url"].split("?redirect=")[0] for t in truth.values())
     for url, article in written.items():
         assert article["aliases"] == [url.removeprefix(f"https://{HOST}")]
+    # HTTrack's folders of other hosts beside the portal's (its pictures' CDN) are hosts.
+    bodies = "".join(article["body"] for article in written.values())
+    assert "](https://sotttt.qltns.mediacdn.vn/231594448585469952/2022/" in bodies
+    assert not re.search(rf"{HOST}/[a-z0-9.-]+\.(vn|net)/", bodies)
     again = run_import(site, mirror)
     assert summary(again)["imported"] == 0
     assert summary(again)["already there"] == len(truth)

@@ -12,14 +12,13 @@ Wayback downloader write HOST/PATH). In a WARC it is the record's WARC-Target-UR
 
 import html
 import os
-import posixpath
 import re
 import tempfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from ..errors import Problem
 
@@ -278,6 +277,21 @@ def _escape_byte(raw: re.Match) -> str:
     return f"%{ord(raw.group(0)) - 0xDC00:02X}"
 
 
+def link_target(base_url: str, link: str) -> str:
+    """The address a page's link leads to. A mirror keeps other hosts' files beside the
+    page's host folder (HTTrack: `../../../../cdn.vn/a.jpg` from three folders down): a
+    relative path that climbs one folder above the host's root names HOST/PATH there."""
+    parts, base = urlsplit(link), urlsplit(base_url)
+    segments = parts.path.split("/")
+    climbs = next((at for at, segment in enumerate(segments) if segment != ".."), 0)
+    depth = max((base.path or "/").count("/") - 1, 0)  # folders above the page
+    host, *rest = segments[climbs:]
+    if parts.scheme or parts.netloc or climbs != depth + 1 or not rest or not _HOST.match(host):
+        return urljoin(base_url, link)
+    path = "/" + "/".join(rest)
+    return urlunsplit((base.scheme, host.lower(), path, parts.query, parts.fragment))
+
+
 class MediaFinder:
     """Finds the file or record of the crawl that holds a media address."""
 
@@ -311,20 +325,22 @@ def _url_variants(url: str) -> Iterator[str]:
 
 
 def _in_folder(url: str, page: PageSource, page_url: str) -> Media | None:
-    """The file a mirror holds for ``url``: the link as the page wrote it, taken from the
-    page file's own place (mirrors rewrite links to relative paths), then HOST/PATH."""
+    """The file a mirror holds for ``url``. Mirrors keep HOST/PATH: the page's host folder
+    is as many folders above the page file as its address is deep, HTTrack keeps the other
+    hosts beside it; or the folder given holds the hosts, or is one of them."""
     wanted, base = urlsplit(url), urlsplit(urljoin(page_url, "."))
-    page_dir = os.path.dirname(page.path)
-    tried = []
+    depth = max((base.path or "/").count("/") - 1, 0)
+    host_dir = os.path.join(os.path.dirname(page.path), *[os.pardir] * depth)
+    path = wanted.path.split("/")
     if wanted.netloc.lower() == base.netloc.lower():
-        relative = posixpath.relpath(wanted.path or "/", base.path or "/")
-        tried.append(os.path.join(page_dir, *relative.split("/")))
-    # A tree of HOST/PATH folders: the folder given holds the hosts, or is one of them.
-    root = Path(page.folder or page_dir)
+        tried = [os.path.join(host_dir, *path)]
+    else:
+        tried = [os.path.join(host_dir, os.pardir, wanted.netloc, *path)]
+    root = Path(page.folder or os.path.dirname(page.path))
     for hosts in (root, root.parent):
-        tried.append(os.path.join(hosts, wanted.netloc, *wanted.path.split("/")))
-    for path in tried:
-        for candidate in _file_variants(path, wanted.query):
+        tried.append(os.path.join(hosts, wanted.netloc, *path))
+    for candidate_path in tried:
+        for candidate in _file_variants(candidate_path, wanted.query):
             if os.path.isfile(candidate):
                 return Media(os.path.normpath(candidate))
     return None

@@ -10,13 +10,14 @@ What cannot be carried over into Markdown is named in the notes, never dropped s
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import quote, unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import nh3
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..linksafety import SAFE_SCHEMES, is_safe_url
 from ..markup import escape_inline, escape_line_start
+from .crawl import link_target
 
 
 def _tags(names: str) -> frozenset[str]:
@@ -186,7 +187,7 @@ class _Prepared:
     def absolute(self, url: str) -> str:
         url = url.strip()
         if self.base_url and url and not url.startswith("#"):
-            return urljoin(self.base_url, url)
+            return link_target(self.base_url, url)
         return url
 
     def report(self) -> list[str]:
