@@ -102,6 +102,14 @@ def test_the_original_address_from_a_wget_tree(tmp_path):
     assert original_url(folder_page, b"<html></html>")[0] == "https://www.hbt.vn/tin-tuc/"
 
 
+def test_a_section_of_a_wget_tree_takes_its_host_from_the_folders_above(tmp_path):
+    section = tmp_path / "www.old.vn" / "crawl" / "www.hbt.vn" / "tin-tuc"
+    file = section / "-" / "bai-1.html"
+    page = PageSource(str(file), str(file), folder=str(section))
+    # The nearest folder named like a host, not one further up.
+    assert original_url(page, b"<html></html>")[0] == "https://www.hbt.vn/tin-tuc/-/bai-1.html"
+
+
 def test_a_file_name_that_is_not_utf8_is_percent_encoded_in_the_address(tmp_path):
     folder = tmp_path / "www.hbt.vn"
     file = os.fsdecode(os.path.join(os.fsencode(folder), b"tin", b"b\xe0i.html"))

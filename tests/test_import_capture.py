@@ -224,6 +224,33 @@ def test_httrack_keeps_other_hosts_files_beside_the_host_folder(site, tmp_path):
     assert f"{HOST}/cdn.hbt.vn" not in result.stderr + str(written)
 
 
+def test_one_section_of_a_crawl_imports_as_within_the_whole(site, tmp_path):
+    """A folder given inside a wget tree takes its host from the folder names above it;
+    inside an HTTrack tree, the other hosts' files are still found beside the host's."""
+    portal, media = portal_with_media(2)
+    wget = wget_tree(tmp_path / "wget", portal, media)
+    result = run_import(site, wget / HOST / "tin-tuc")
+    assert result.returncode == 0, result.stderr
+    written = by_source(site)
+    assert sorted(written) == sorted(i.url for i in portal)
+    for item in portal:
+        assert written[item.url]["aliases"] == [item.path]
+        assert "](../../../media/" in written[item.url]["body"]
+    assert "media: 3 file(s) copied" in result.stdout.lower()
+
+    item = items(1, start=750000)[0]
+    httrack = httrack_tree(tmp_path / "httrack", [item], {})
+    page = httrack / "source" / item.path.lstrip("/")
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("../../../documents/", "../../../../cdn.hbt.vn/"), "utf-8")
+    (httrack / "cdn.hbt.vn" / item.image.removeprefix("/documents/")).parent.mkdir(parents=True)
+    (httrack / "cdn.hbt.vn" / item.image.removeprefix("/documents/")).write_bytes(JPEG)
+    result = run_import(site, httrack / "source" / "tin-tuc" / "-")
+    assert result.returncode == 0, result.stderr
+    assert "](../../../media/" in by_source(site)[item.url]["body"], result.stderr
+    assert site.build() == 0
+
+
 # --- WARC and WACZ ---------------------------------------------------------------------
 
 

@@ -257,12 +257,16 @@ def _canonical_scheme(data: bytes, address: str) -> str:
 
 
 def _layout_url(page: PageSource) -> str:
-    """wget and the Wayback downloader write HOST/PATH: the first folder named like a host."""
+    """wget and the Wayback downloader write HOST/PATH: the first folder named like a host,
+    from the folder given down; for a folder given inside such a tree (one section of a
+    crawl), the nearest one above it."""
     if not page.folder:
         return ""
-    folder = Path(page.folder)
-    parts = [folder.resolve().name, *Path(page.path).relative_to(folder).parts]
-    for at, part in enumerate(parts[:-1]):
+    folder = Path(page.folder).resolve()
+    parts = [*folder.parts, *Path(page.path).relative_to(page.folder).parts]
+    given = len(folder.parts) - 1
+    for at in [*range(given, len(parts) - 1), *range(given - 1, 0, -1)]:
+        part = parts[at]
         if _HOST.match(part) and os.path.splitext(part)[1].lower() not in PAGE_SUFFIXES:
             rest = "/".join(parts[at + 1 :])
             if rest == "index.html" or rest.endswith("/index.html"):
