@@ -322,6 +322,31 @@ def test_a_warc_without_warcio_is_refused_with_how_to_install_it(site, warc_port
     assert articles(site) == {}
 
 
+def test_media_addresses_spelled_otherwise_than_in_the_warc_are_found(site, tmp_path):
+    """A crawler records an address as it met it (parentheses and letters raw, spaces
+    %20); the page may write it otherwise: it is the same file."""
+    pytest.importorskip("warcio")
+    written_as = {
+        "/images/anh%20(1).jpg": "/images/anh%20(1).jpg",
+        "/images/ảnh đẹp (2).jpg": "/images/%E1%BA%A3nh%20%C4%91%E1%BA%B9p%20(2).jpg",
+        "/images/a%CC%89nh-3.jpg": "/images/%E1%BA%A3nh-3.jpg",  # decomposed in the page
+    }
+    portal = [
+        Item(760000 + n, f"Ảnh có tên tệp lạ số {n + 1}", "08/08/2020", image=link)
+        for n, link in enumerate(written_as)
+    ]
+    media = {recorded: JPEG + bytes([n]) for n, recorded in enumerate(written_as.values())}
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(warc_bytes(portal, media, {}))
+    result = run_import(site, path)
+    assert result.returncode == 0, result.stderr
+    assert "not in the crawl" not in result.stderr
+    copies = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert sorted(p.read_bytes() for p in copies) == sorted(media.values())
+    for article in articles(site).values():
+        assert "](../../../media/" in article["body"]
+
+
 # --- collisions, re-runs, determinism ------------------------------------------------
 
 

@@ -14,6 +14,7 @@ import html
 import os
 import re
 import tempfile
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -301,31 +302,31 @@ class MediaFinder:
 
     def __init__(self, crawl: Crawl):
         self.records = crawl.records
+        # The same address spelled otherwise: the page's link is percent-encoded for
+        # Markdown, the record's as the crawler met it (`anh%20(1).png`, raw letters...).
+        self.by_key = {_url_key(url): media for url, media in crawl.records.items()}
 
     def find(self, url: str, page: PageSource, page_url: str) -> Media | None:
-        for candidate in _url_variants(url):
-            if candidate in self.records:
-                return self.records[candidate]
-        if page.offset >= 0:
-            return None
+        found = self.records.get(url.split("#", 1)[0]) or self.by_key.get(_url_key(url))
+        if found is not None or page.offset >= 0:
+            return found
         if not page_url:  # a saved page without its address: links are relative to it
             if urlsplit(url).scheme or url.startswith(("/", "#")):
                 return None
             path = os.path.join(os.path.dirname(page.path), *url.split("?")[0].split("/"))
-            found = next((p for p in _file_variants(path, "") if os.path.isfile(p)), None)
-            return Media(os.path.normpath(found)) if found else None
+            found_file = next((p for p in _file_variants(path, "") if os.path.isfile(p)), None)
+            return Media(os.path.normpath(found_file)) if found_file else None
         return _in_folder(url, page, page_url)
 
 
-def _url_variants(url: str) -> Iterator[str]:
-    url = url.split("#", 1)[0]
-    yield url
-    unquoted = unquote(url)
-    if unquoted != url:
-        yield unquoted
-    scheme, _, rest = url.partition("://")
-    if scheme in ("http", "https"):
-        yield ("https" if scheme == "http" else "http") + "://" + rest
+def _url_key(url: str) -> str:
+    """What the spellings of one address share: no scheme (a crawl may hold the http and
+    the https one), the host in small letters, percent-escapes decoded, letters in NFC
+    (as the pages' text is read)."""
+    rest = url.split("#", 1)[0].split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    decoded = unquote(path, errors="surrogateescape")
+    return f"{host.lower()}/{unicodedata.normalize('NFC', decoded)}"
 
 
 def _in_folder(url: str, page: PageSource, page_url: str) -> Media | None:
