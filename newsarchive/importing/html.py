@@ -29,8 +29,10 @@ BLOCKS = _tags(
     "tfoot tr td th caption pre hr dl dt dd center address details summary"
 ) | frozenset(HEADINGS)
 # Kept through the sanitizer; any other element gives its text only (<span>, <font>, <u>...),
-# which also flattens the thousand unclosed <font>s some old editors leave.
-INLINE = _tags("a img br strong b em i")
+# which also flattens the thousand unclosed <font>s some old editors leave. <sup> and <sub>
+# carry meaning (m², H₂O, footnote marks): Markdown has no mark for them, so they stay
+# inline HTML, which the build keeps (and its sanitize_html allows).
+INLINE = _tags("a img br strong b em i sup sub")
 # Elements whose content is not article text: left out, and counted in the notes.
 DROPPED = _tags(
     "script style noscript template iframe video audio object embed canvas svg form "
@@ -401,6 +403,8 @@ class _Converter:
                 return text
             return _spaced(node, f"{mark}{text}{mark}")
         text = self.inline_children(node)
+        if tag in ("sup", "sub"):
+            return _spaced(node, f"<{tag}>{text}</{tag}>" if text else "")
         if tag == "a":
             href = node.attrs.get("href", "").strip()
             if not href or href.startswith("#"):
