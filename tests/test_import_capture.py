@@ -406,6 +406,45 @@ def test_an_old_address_that_is_one_of_the_archives_own_gets_no_alias(site, tmp_
     assert site.build() == 0
 
 
+def test_old_addresses_by_year_and_month_are_aliases_unless_they_are_the_new_one(site, tmp_path):
+    """WordPress-style portals publish at /yyyy/mm/slug/, a folder the archive shares."""
+    pytest.importorskip("warcio")
+    page_html = __import__("capture_fixtures").page_html
+    moved = Item(730001, "Bài viết đã đổi tên trên cổng mới", "12/10/2020")
+    same = Item(730002, "Bài viết giữ nguyên địa chỉ", "13/10/2020")
+    later = Item(730003, "Bài cũ", "14/10/2020")  # its own address is moved's old one
+    crawl = {
+        f"https://{HOST}/2020/10/bai-cu/": moved,
+        f"https://{HOST}/2020/10/bai-viet-giu-nguyen-dia-chi/": same,
+        f"https://{HOST}/tin-tuc/bai-cu.html": later,
+    }
+    path = tmp_path / "wordpress.warc.gz"
+    path.write_bytes(warc_bytes([], {}, {u: page_html(i, "full") for u, i in crawl.items()}))
+    result = run_import(site, path)
+    assert result.returncode == 0, result.stderr
+    assert "archive's own pages" not in result.stderr
+    written = by_source(site)
+    by_url = {url: written[url] for url in crawl}
+    first, second, third = by_url.values()
+    assert first["aliases"] == ["/2020/10/bai-cu/"]
+    assert second["file"] == "2020/10/bai-viet-giu-nguyen-dia-chi.md"
+    assert "aliases" not in second  # the old address is the new one: no alias is needed
+    assert third["aliases"] == ["/tin-tuc/bai-cu.html"]
+    assert third["file"] != "2020/10/bai-cu.md"  # /2020/10/bai-cu/ leads to the first
+    # A later crawl's old address that is an article's address now gets no alias, and says so.
+    taken = f"https://{HOST}/{first['file'].removesuffix('.md')}/"
+    other = tmp_path / "later.warc.gz"
+    other.write_bytes(warc_bytes([], {}, {taken: page_html(items(1)[0], "full")}))
+    result = run_import(site, other)
+    assert result.returncode == 0, result.stderr
+    assert "aliases" not in by_source(site)[taken]
+    assert f"the old address /{first['file'].removesuffix('.md')}/ is another" in result.stderr
+    assert site.build() == 0
+    redirect = BeautifulSoup(site.read("2020/10/bai-cu/index.html"), "html.parser")
+    canonical = redirect.select_one("link[rel=canonical]")["href"]
+    assert canonical.endswith(first["file"].removesuffix(".md") + "/")
+
+
 def test_a_saved_page_without_its_address_still_brings_its_images(site, tmp_path):
     """ "Save page as..." keeps the images in a folder beside the page, linked relatively."""
     item = items(1)[0]
