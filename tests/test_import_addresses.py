@@ -20,7 +20,11 @@ LIFERAY = "https://sotttt.hanoi.gov.vn/tin-tuc/-/view_content/123-bai-viet.html"
         ("https://hbt.vn/tin-t%E1%BB%A9c/abc/", "/tin-t%E1%BB%A9c/abc/"),
         ("https://hbt.vn/tin-tuc/chi-tiet.aspx?id=5", ""),  # a query: no alias
         ("https://hbt.vn/", ""),  # the home page
-        ("https://hbt.vn/2019/04/bai/", ""),  # the archive's own address of a month
+        ("https://hbt.vn/2019/04/", ""),  # the archive's own page of a month
+        ("https://hbt.vn/2019", ""),  # of a year
+        ("https://hbt.vn/2019/04/index.html", ""),
+        ("https://hbt.vn/sitemap-2019.xml", ""),  # a part of its sitemap
+        ("https://hbt.vn/2019/04/bai/", "/2019/04/bai/"),  # WordPress's: free unless taken
         ("https://hbt.vn/tim-kiem/bai.html", ""),  # the archive's search page
         ("https://hbt.vn/tin/b%E0i.html", ""),  # Latin-1 escapes: no UTF-8 file name is it
     ],

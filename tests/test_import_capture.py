@@ -519,6 +519,110 @@ def test_an_old_address_that_is_one_of_the_archives_own_gets_no_alias(site, tmp_
     assert site.build() == 0
 
 
+def test_old_addresses_by_year_and_month_are_aliases_unless_they_are_the_new_one(site, tmp_path):
+    """WordPress-style portals publish at /yyyy/mm/slug/, a folder the archive shares."""
+    pytest.importorskip("warcio")
+    page_html = __import__("capture_fixtures").page_html
+    moved = Item(730001, "Bài viết đã đổi tên trên cổng mới", "12/10/2020")
+    same = Item(730002, "Bài viết giữ nguyên địa chỉ", "13/10/2020")
+    later = Item(730003, "Bài cũ", "14/10/2020")  # its own address is moved's old one
+    crawl = {
+        f"https://{HOST}/2020/10/bai-cu/": moved,
+        f"https://{HOST}/2020/10/bai-viet-giu-nguyen-dia-chi/": same,
+        f"https://{HOST}/tin-tuc/bai-cu.html": later,
+    }
+    path = tmp_path / "wordpress.warc.gz"
+    path.write_bytes(warc_bytes([], {}, {u: page_html(i, "full") for u, i in crawl.items()}))
+    result = run_import(site, path)
+    assert result.returncode == 0, result.stderr
+    assert "archive's own pages" not in result.stderr
+    written = by_source(site)
+    by_url = {url: written[url] for url in crawl}
+    first, second, third = by_url.values()
+    assert first["aliases"] == ["/2020/10/bai-cu/"]
+    assert second["file"] == "2020/10/bai-viet-giu-nguyen-dia-chi.md"
+    assert "aliases" not in second  # the old address is the new one: no alias is needed
+    assert third["aliases"] == ["/tin-tuc/bai-cu.html"]
+    assert third["file"] != "2020/10/bai-cu.md"  # /2020/10/bai-cu/ leads to the first
+    # A later crawl's old address that is an article's address now gets no alias, and says so.
+    taken = f"https://{HOST}/{first['file'].removesuffix('.md')}/"
+    other = tmp_path / "later.warc.gz"
+    other.write_bytes(warc_bytes([], {}, {taken: page_html(items(1)[0], "full")}))
+    result = run_import(site, other)
+    assert result.returncode == 0, result.stderr
+    assert "aliases" not in by_source(site)[taken]
+    assert f"the old address /{first['file'].removesuffix('.md')}/ is another" in result.stderr
+    assert site.build() == 0
+    redirect = BeautifulSoup(site.read("2020/10/bai-cu/index.html"), "html.parser")
+    canonical = redirect.select_one("link[rel=canonical]")["href"]
+    assert canonical.endswith(first["file"].removesuffix(".md") + "/")
+
+
+def test_documents_and_videos_shown_inside_an_article_are_copied_and_linked(site, tmp_path):
+    """A PDF in a viewer, a video in a player: the file is part of the article."""
+    pytest.importorskip("warcio")
+    item = Item(740000, "Quyết định được hiển thị trong bài", "13/10/2020")
+    embeds = f"""<p>Toàn văn quyết định:</p>
+<iframe src="/documents/10/quyet-dinh.pdf" title="Quyết định số 10" height="800"></iframe>
+<object data="/documents/10/phu-luc.pdf" type="application/pdf">
+ <embed src="/documents/10/phu-luc.pdf"><a href="/documents/10/phu-luc.pdf">Tải về</a></object>
+<p>Video buổi lễ: <video controls><source src="/videos/le.mp4" type="video/mp4"></video></p>
+<iframe src="https://docs.google.com/viewer?url=https://{HOST}/documents/10/mat.pdf"></iframe>
+<iframe src="https://www.youtube.com/embed/abc123"></iframe>
+<p>Hội nghị đã thảo luận"""
+    page = __import__("capture_fixtures").page_html(item, "full")
+    page = page.replace("<p>Hội nghị đã thảo luận", embeds)
+    media = {
+        "/documents/10/quyet-dinh.pdf": PDF + b"1",
+        "/documents/10/phu-luc.pdf": PDF + b"2",
+        "/videos/le.mp4": b"\x00\x00\x00\x18ftypmp42" + b"0" * 64,
+    }
+    path = tmp_path / "embeds.warc.gz"
+    path.write_bytes(warc_bytes([], media, {item.url: page}))
+    result = run_import(site, path)
+    assert result.returncode == 0, result.stderr
+    [article] = articles(site).values()
+    body = article["body"]
+    copies = {p.read_bytes(): p for p in (site.root / "static" / "media").rglob("*") if p.is_file()}
+    assert sorted(copies) == sorted(media.values())
+
+    def link(data: bytes) -> str:
+        return f"../../../media/{copies[data].parent.name}/{copies[data].name}"
+
+    assert f"\n\n[Quyết định số 10]({link(PDF + b'1')})\n\n" in body  # its title
+    assert f"\n\n[phu-luc.pdf]({link(PDF + b'2')})\n\n" in body  # its file name, once
+    assert f"Video buổi lễ: [le.mp4]({link(media['/videos/le.mp4'])})" in body
+    # The file a viewer showed stays linked to the old site, and the note names it; a
+    # player shows no file: left out, its address named.
+    missing = f"https://{HOST}/documents/10/mat.pdf"
+    assert f"[mat.pdf]({missing})" in body
+    assert f"not in the crawl, still linked to the old site: {missing}" in result.stderr
+    assert "youtube" not in body and "https://www.youtube.com/embed/abc123" in result.stderr
+    assert report(site)[0]["media_missing"] == [missing]
+    assert "1 not in the crawl" in result.stdout
+    assert site.build() == 0
+
+
+def test_a_video_saved_without_an_extension_is_copied_as_a_video(site, tmp_path):
+    """Liferay serves its files at /documents/<ids>/<name>/<uuid>; a mirror keeps no type."""
+    item = Item(740001, "Video được hiển thị trong bài", "14/10/2020")
+    video = "/documents/10/0/le.mp4/5f1c2a7e-0b9d"
+    mp4 = b"\x00\x00\x00\x18ftypmp42" + b"0" * 64
+    root = httrack_tree(tmp_path / "crawl", [item], {video: mp4})
+    page = root / "source" / item.path.lstrip("/")
+    player = f'<video src="../../../{video.lstrip("/")}"></video><p>Hội nghị đã thảo luận'
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("<p>Hội nghị đã thảo luận", player),
+        encoding="utf-8",
+    )
+    result = run_import(site, root)
+    assert result.returncode == 0, result.stderr
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert copy.suffix == ".mp4" and copy.read_bytes() == mp4
+    [article] = articles(site).values()
+    assert f"[le.mp4](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
+
+
 def test_a_saved_page_without_its_address_still_brings_its_images(site, tmp_path):
     """ "Save page as..." keeps the images in a folder beside the page, linked relatively."""
     item = items(1)[0]

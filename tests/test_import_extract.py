@@ -324,6 +324,27 @@ def test_a_built_page_of_the_imported_liferay_article_shows_it_faithfully(site, 
     assert article.a["href"] == f"{PORTAL}/documents/1/0/ke-hoach.pdf/ke-hoach.pdf"
 
 
+def test_superscripts_and_subscripts_keep_their_meaning_in_the_built_page(site, tmp_path):
+    """m² is not m2, nor H₂O H2O: <sup>/<sub> stay inline HTML; <u> is only a look."""
+    body = "<p>Diện tích 100 m<sup>2</sup>, công thức H<sub>2</sub>O, đoạn <u>gạch chân</u>.</p>"
+    found = article_of(liferay_page(body=body))
+    assert "Diện tích 100 m<sup>2</sup>, công thức H<sub>2</sub>O, đoạn gạch chân." in found.body
+    page = tmp_path / "4417996-phuong-kim-ma-ra-quan.html"
+    page.write_text(liferay_page(body=body), encoding="utf-8")
+    assert run_import(site, page, "--source-url", ARTICLE_URL).returncode == 0
+    [written] = imported_files(site)
+    url = written.relative_to(site.content).with_suffix("").as_posix() + "/index.html"
+    for sanitize in (False, True):
+        site.configure(sanitize_html=sanitize)
+        assert site.build() == 0
+        article = BeautifulSoup(site.read(url), "html.parser").select_one(".article-body")
+        assert [(e.name, e.get_text()) for e in article.select("sup, sub")] == [
+            ("sup", "2"),
+            ("sub", "2"),
+        ]
+        assert "Diện tích 100 m2, công thức H2O, đoạn gạch chân." in article.get_text()
+
+
 def test_without_the_extraction_libraries_an_unknown_site_says_what_to_install(monkeypatch):
     for name in ("trafilatura", "htmldate", "readability"):
         monkeypatch.setitem(sys.modules, name, None)
@@ -453,7 +474,10 @@ def test_the_documented_example_profile_reads_the_page_it_describes(site):
 
 def test_notes_are_worded_alike_on_every_page_so_the_report_counts_them_once():
     photo = "data:image/jpeg;base64," + "A" * 3000
-    one = article_of(liferay_page(body=f'<p>Một.<iframe src="x"></iframe><img src="{photo}"></p>'))
+    # (An embed with an address is named on its page: see test_import_capture.py.)
+    one = article_of(
+        liferay_page(body=f'<p>Một.<iframe width="9"></iframe><img src="{photo}"></p>')
+    )
     many = liferay_page(body=f'<p>Hai.</p>{"<iframe></iframe>" * 3}<img src="{photo}"><img>')
     three = article_of(many)
     assert one.notes == three.notes[:2]

@@ -93,9 +93,18 @@ def site_names(static_dir: Path) -> frozenset[str]:
     return frozenset(name.strip("/") for name in [*own, *statics])
 
 
+# The archive's page of a year or a month (urls.year_url, urls.month_url: 2020/, 2020/10/).
+# A deeper address in a year's folder (WordPress's /2020/10/slug/) is free unless it is an
+# article's: the importer checks that once it knows the article's address (run.Importer).
+_DATE_PAGE = re.compile(r"\d{4}(/\d{2})?(/index\.html)?")
+
+
 def _site_name(path: str, own: frozenset[str]) -> bool:
-    first = unquote(path).lstrip("/").split("/", 1)[0]
-    return first in own or re.fullmatch(r"\d{4}|sitemap-.*\.xml", first) is not None
+    decoded = unquote(path).strip("/")
+    first = decoded.split("/", 1)[0]
+    if first in own or re.fullmatch(r"sitemap-.*\.xml", first):
+        return True
+    return _DATE_PAGE.fullmatch(decoded) is not None
 
 
 def old_address(source_url: str, own: frozenset[str] = frozenset()) -> tuple[str, str]:

@@ -7,10 +7,11 @@ every link and image address through `linksafety.is_safe_url`, the renderer's ow
 What cannot be carried over into Markdown is named in the notes, never dropped silently.
 """
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urljoin, urlsplit
 
 import nh3
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -30,16 +31,26 @@ BLOCKS = _tags(
     "tfoot tr td th caption pre hr dl dt dd center address details summary"
 ) | frozenset(HEADINGS)
 # Kept through the sanitizer; any other element gives its text only (<span>, <font>, <u>...),
-# which also flattens the thousand unclosed <font>s some old editors leave.
-INLINE = _tags("a img br strong b em i")
+# which also flattens the thousand unclosed <font>s some old editors leave. <sup> and <sub>
+# carry meaning (m², H₂O, footnote marks): Markdown has no mark for them, so they stay
+# inline HTML, which the build keeps (and its sanitize_html allows).
+INLINE = _tags("a img br strong b em i sup sub")
 # Elements whose content is not article text: left out, and counted in the notes.
 DROPPED = _tags(
-    "script style noscript template iframe video audio object embed canvas svg form "
-    "button input select textarea nav header footer aside map"
+    "script style noscript template canvas svg form button input select textarea nav "
+    "header footer aside map"
 )
+# Elements that show a file inside the page (a PDF viewer, a video), and the attribute
+# holding its address: the file becomes a link, copied like any attachment.
+EMBEDS = {"iframe": "src", "embed": "src", "object": "data", "video": "src", "audio": "src"}
+_HOLDS_PARAGRAPHS = BLOCKS - {"p", "pre", *HEADINGS}
+# What a web viewer of a document is given the file's address in (Google Docs' ?url=,
+# pdf.js's ?file=).
+_VIEWER_PARAMETERS = ("url", "file", "src")
 ATTACHMENT_SUFFIXES = tuple(
     _tags(".pdf .doc .docx .xls .xlsx .ppt .pptx .pps .ppsx .odt .ods .odp .rtf .csv .zip .rar .7z")
     | _tags(".jpg .jpeg .png .gif .webp .tif .tiff")  # a full-size picture behind a thumbnail
+    | _tags(".mp4 .m4v .webm .ogv .mov .avi .wmv .flv .mp3 .m4a .ogg .oga .wav .wma")
 )
 # Where lazy-loading scripts keep an image's real address while `src` shows a placeholder.
 LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "src")
@@ -121,6 +132,7 @@ class _Prepared:
         self.dropped: Counter[str] = Counter()
         self.lost_images: Counter[str] = Counter()  # why: placeholder, embedded, no address
         self.unsafe = 0
+        self.players: list[tuple[str, str]] = []  # (tag, address) of embeds that show no file
 
     def take(self, part: LexborNode) -> str:
         for tag in sorted(DROPPED):
@@ -128,6 +140,10 @@ class _Prepared:
                 if node.parent is not None:  # not already gone with an outer one
                     self.dropped[tag] += 1
                     node.decompose()
+        # The outermost ones only: an <object> holds an <embed> of the same file.
+        embeds = [n for n in part.css(", ".join(EMBEDS)) if not _in_embed(n)]
+        for embed in embeds:
+            self._embedded(embed)
         for picture in part.css("picture"):
             self._picture(picture)
         for image in part.css("img"):
@@ -146,6 +162,31 @@ class _Prepared:
             else:
                 del link.attrs["href"]
         return part.html or ""
+
+    def _embedded(self, node: LexborNode) -> None:
+        """A file shown inside the page -> a link to it, named by its title or file name.
+
+        Anything else embedded (a video player's page, a map) is left out, and its address
+        named in the notes."""
+        tag = node.tag or ""
+        inner = node.css(", ".join([*EMBEDS, "source"]))  # the node itself first
+        written = [(n.attrs.get(EMBEDS.get(n.tag or "", "src")) or "").strip() for n in inner]
+        addresses = [url for url in written if url and not url.startswith("#")]
+        safe = [self.absolute(url) for url in addresses if self.safe(url)]
+        files = [file for file in map(_shown_file, safe) if file]
+        if files:
+            name = _clean(node.attrs.get("title") or "") or _file_name(files[0])
+            link = f'<a href="{html.escape(files[0])}">{html.escape(name)}</a>'
+            # A viewer between paragraphs showed on a line of its own: so does its link.
+            alone = node.parent is not None and node.parent.tag in _HOLDS_PARAGRAPHS
+            shown = LexborHTMLParser(f"<p>{link}</p>" if alone else link)
+            node.replace_with(shown.css("p" if alone else "a")[0])
+            return
+        if safe:
+            self.players.append((tag, safe[0]))
+        elif not addresses:
+            self.dropped[tag] += 1
+        node.decompose()
 
     def _picture(self, picture: LexborNode) -> None:
         """A <picture>'s largest <source> becomes its <img>'s srcset, read like any other."""
@@ -199,7 +240,38 @@ class _Prepared:
                 "their text was kept"
             )
         notes += [LOST_IMAGES[why] for why in sorted(self.lost_images)]
+        # These name what was left out, as only the page's own notes can.
+        notes += [
+            f"left out an embedded <{tag}> that shows no file (a video player, a map...): {address}"
+            for tag, address in dict.fromkeys(self.players)
+        ]
         return notes
+
+
+def _in_embed(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in EMBEDS:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _shown_file(address: str) -> str:
+    """The file an embed shows: its own address, or the one a web viewer is given."""
+    if is_attachment(address):
+        return address
+    for name, value in parse_qsl(urlsplit(address).query):
+        if name.lower() in _VIEWER_PARAMETERS and is_attachment(value):
+            return urljoin(address, value.strip())
+    return ""
+
+
+def _file_name(url: str) -> str:
+    """`/documents/10/0/Quyet dinh.pdf/<uuid>` -> "Quyet dinh.pdf": the part named like a file."""
+    parts = [p for p in unquote(urlsplit(url).path).split("/") if p]
+    named = [p for p in parts if p.lower().endswith(ATTACHMENT_SUFFIXES)]
+    return (named or parts or [url])[-1]
 
 
 def _srcset(value: str) -> list[tuple[float, str]]:
@@ -402,6 +474,8 @@ class _Converter:
                 return text
             return _spaced(node, f"{mark}{text}{mark}")
         text = self.inline_children(node)
+        if tag in ("sup", "sub"):
+            return _spaced(node, f"<{tag}>{text}</{tag}>" if text else "")
         if tag == "a":
             href = node.attrs.get("href", "").strip()
             if not href or href.startswith("#"):

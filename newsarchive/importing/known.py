@@ -60,7 +60,13 @@ def source_key(url: str) -> str:
 
 
 def alias_key(alias: str) -> str:
-    return urls.alias_url(alias)
+    """The file an alias is written to: /a/b/ and /a/b/index.html are one."""
+    return urls.output_file(urls.alias_url(alias))
+
+
+def page_key(address: str) -> str:
+    """The file of the article at ``address`` ("yyyy/mm/slug"), as alias_key gives it."""
+    return urls.output_file(f"{address}/")
 
 
 def read_archive(content_dir: Path, tz: ZoneInfo) -> Archive:

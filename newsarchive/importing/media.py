@@ -31,6 +31,9 @@ _EXTENSIONS = {
     "application/msword": ".doc",
     "application/vnd.ms-excel": ".xls",
     "application/zip": ".zip",
+    "video/mp4": ".mp4",
+    "video/webm": ".webm",
+    "audio/mpeg": ".mp3",
 }
 _EXTENSION = re.compile(r"^\.[a-z0-9]{1,5}$")
 # What a file is by its first bytes, for a mirror's files saved without an extension and
@@ -75,6 +78,8 @@ def _clean_name(url: str, where: Media, data: bytes) -> str:
 def _sniffed(data: bytes) -> str:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return ".webp"
+    if data[4:8] == b"ftyp":  # an MPEG-4 video
+        return ".mp4"
     if b"<svg" in data[:1024]:
         return ".svg"
     return next((ext for magic, ext in _MAGIC if data.startswith(magic)), ".bin")

@@ -31,7 +31,7 @@ from . import media as mediafiles
 from .capture import read_capture
 from .crawl import Crawl, MediaFinder, PageSource, original_url, read_bytes
 from .extract import extract
-from .known import Archive, alias_key, read_archive
+from .known import Archive, alias_key, page_key, read_archive
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profiles
 
@@ -277,6 +277,9 @@ class Importer:
         if alias and alias_key(alias) in self.archive.aliases:
             text, alias = articles.without_aliases(text), ""
             notes.append(f"the old address {result.alias} is already another article's alias")
+        elif alias and alias_key(alias).removesuffix("/index.html") in self.archive.addresses:
+            text, alias = articles.without_aliases(text), ""
+            notes.append(f"the old address {result.alias} is another article's address")
         copied_before = self.store.copied
         links = {m.url: self.store.place(m) for m in result.media}
         text = mediafiles.relink(text, links)
@@ -286,9 +289,14 @@ class Importer:
             target = content_path(self.config, published, slug)
             rel = target.relative_to(self.config.content_dir).as_posix()
             address = f"{published:%Y/%m}/{slug}"
-            if rel in self.archive.files or address in self.archive.addresses:
+            taken = page_key(address) in self.archive.aliases  # an old /yyyy/mm/slug/ address
+            if rel in self.archive.files or address in self.archive.addresses or taken:
                 continue
-            if _write_new(target, articles.with_slug(text, slug, fields["title"])):
+            # An old address that is the article's new one needs no alias: it leads here.
+            own = bool(alias) and alias_key(alias) == page_key(address)
+            written = articles.without_aliases(text) if own else text
+            if _write_new(target, articles.with_slug(written, slug, fields["title"])):
+                alias = "" if own else alias
                 break
         else:
             error = Problem(target, "no free file name was found", "rename some articles")
