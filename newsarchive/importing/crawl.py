@@ -162,7 +162,7 @@ def _add_warc(crawl: Crawl, path: Path, origin: str) -> None:
     try:
         with path.open("rb") as stream:
             records = iterator(stream)
-            last = -1
+            last, damaged = -1, ""
             for record in records:
                 damaged = _damage(record)  # reads the record to its end
                 last = records.get_record_offset()
@@ -172,8 +172,9 @@ def _add_warc(crawl: Crawl, path: Path, origin: str) -> None:
                     crawl.cut_short.add(str(path))
                 if damaged and not page:  # a page's own failure tells it
                     crawl.problems.append(Problem(Path(at), damaged, DAMAGED_HINT))
-            # records.offset: where the next record would start, after the last one
-            ending = _ending_damage(stream, last, records.offset)
+            # records.offset: where the next record would start, after the last one;
+            # a file cut in its last record has said so already.
+            ending = "" if damaged else _ending_damage(stream, last, records.offset)
     except Exception as exc:  # warcio raises plain exceptions for broken archives
         ending = f"the WARC file cannot be read to its end ({exc})"
     if ending:
