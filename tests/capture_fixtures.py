@@ -4,6 +4,7 @@ div.asset-full-content-title, the date as "07/10/2016 | 9:05 AM", the body in
 div.journal-content-article, attachments under /documents/, a sidebar and a footer."""
 
 import io
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,32 +131,58 @@ def wget_tree(root: Path, portal: list[Item], media: dict[str, bytes]) -> Path:
     return root
 
 
-def warc_bytes(portal: list[Item], media: dict[str, bytes], extra: dict[str, str]) -> bytes:
-    """A gzipped WARC with a response record per page and per media file, as a crawler
-    writes it (the pages link to their media by full address)."""
+@dataclass(frozen=True)
+class Response:
+    """One HTTP response as a crawler records it in a WARC."""
+
+    url: str
+    data: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    status: str = "200 OK"
+    location: str = ""  # a redirect's Location header
+
+
+def warc_of(responses: list[Response]) -> bytes:
+    """A gzipped WARC with a response record for each, in order."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)
-
-    def record(url: str, data: bytes, kind: str) -> None:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+    for response in responses:
+        headers = [("Content-Type", response.content_type)]
+        headers += [("Location", response.location)] if response.location else []
+        http = StatusAndHeaders(response.status, headers, protocol="HTTP/1.1")
         writer.write_record(
             writer.create_warc_record(
-                url, "response", payload=io.BytesIO(data), http_headers=headers
+                response.url, "response", payload=io.BytesIO(response.data), http_headers=http
             )
         )
+    return out.getvalue()
 
-    for item in portal:
-        record(item.url, page_html(item, "full").encode("utf-8"), "text/html; charset=utf-8")
+
+def warc_bytes(portal: list[Item], media: dict[str, bytes], extra: dict[str, str]) -> bytes:
+    """A gzipped WARC with a response record per page and per media file, as a crawler
+    writes it (the pages link to their media by full address)."""
+    responses = [Response(i.url, page_html(i, "full").encode("utf-8")) for i in portal]
     for path, data in media.items():
         kind = "application/pdf" if path.endswith(".pdf") else "image/jpeg"
-        record(f"https://{HOST}{path}", data, kind)
-    for url, html in extra.items():
-        record(url, html.encode("utf-8"), "text/html; charset=utf-8")
-    record(f"https://{HOST}/so4t-theme/css/main.css", b"body{}", "text/css")
-    return out.getvalue()
+        responses.append(Response(f"https://{HOST}{path}", data, kind))
+    responses += [Response(url, html.encode("utf-8")) for url, html in extra.items()]
+    responses.append(Response(f"https://{HOST}/so4t-theme/css/main.css", b"body{}", "text/css"))
+    return warc_of(responses)
+
+
+def windows_1258(text: str) -> bytes:
+    """The text as an old Vietnamese Windows page has it: Windows-1258 has few letters
+    with a tone mark, so the tone follows its letter as a combining character."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = bytearray()
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        letter = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out += (letter + "".join(c for c in parts if c in tones)).encode("cp1258")
+    return bytes(out)
 
 
 def wacz_bytes(warc: bytes) -> bytes:

@@ -3,6 +3,7 @@
 Every test imports with the real command line into a real site, then reads the written
 articles, builds the site and follows its links."""
 
+import io
 import json
 import os
 import re
@@ -20,11 +21,15 @@ from capture_fixtures import (
     LOGIN_PAGE,
     PDF,
     Item,
+    Response,
     httrack_tree,
     items,
+    page_html,
     wacz_bytes,
     warc_bytes,
+    warc_of,
     wget_tree,
+    windows_1258,
 )
 from conftest import REPO, SUBPROCESS_ENV, tree
 
@@ -345,6 +350,129 @@ def test_media_addresses_spelled_otherwise_than_in_the_warc_are_found(site, tmp_
     assert sorted(p.read_bytes() for p in copies) == sorted(media.values())
     for article in articles(site).values():
         assert "](../../../media/" in article["body"]
+
+
+def record_offsets(warc: bytes) -> list[int]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    records = ArchiveIterator(io.BytesIO(warc))
+    return [records.get_record_offset() for _record in records]
+
+
+@pytest.mark.parametrize(
+    "where", ["inside a page", "in a record's gzip end", "inside a media file"]
+)
+def test_a_cut_off_warc_imports_nothing_shortened_and_the_whole_file_imports_it_later(
+    site, tmp_path, where
+):
+    """A crawl stopped or a download broken leaves a WARC that ends inside a record. No
+    article may be imported short or without its files: the next import of the whole
+    WARC would find it "already there" and leave it so."""
+    pytest.importorskip("warcio")
+    portal, media = portal_with_media(2)
+    whole = warc_bytes(portal, media, {})
+    starts = record_offsets(whole)  # the two pages, then their three files
+    cut = {
+        "inside a page": (starts[1] + starts[2]) // 2,
+        "in a record's gzip end": starts[1] - 4,
+        "inside a media file": (starts[3] + starts[4]) // 2,
+    }[where]
+    damaged = tmp_path / "cut.warc.gz"
+    damaged.write_bytes(whole[:cut])
+    result = run_import(site, damaged)
+    assert result.returncode == 1
+    assert "cut short" in result.stderr and str(damaged) in result.stderr
+    if where == "inside a page":  # the record that is cut is named
+        assert f"{damaged}#{starts[1]}: error: the record is cut short" in result.stderr
+    assert summary(result)["imported"] == 0 and summary(result)["failed"] >= 1
+    assert articles(site) == {}
+
+    complete = tmp_path / "crawl.warc.gz"
+    complete.write_bytes(whole)
+    again = run_import(site, complete)
+    assert again.returncode == 0, again.stderr
+    assert sorted(by_source(site)) == sorted(item.url for item in portal)
+    copies = [p.read_bytes() for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert sorted(copies) == sorted(media.values())
+
+
+def test_the_charset_of_the_http_header_comes_before_the_pages_own(site, tmp_path):
+    """Old portals served Windows-1258 pages and said so in the HTTP header, with no
+    <meta> charset or a wrong one left by a template: a browser takes the header's."""
+    pytest.importorskip("warcio")
+    meta = '<meta content="text/html; charset=UTF-8" http-equiv="content-type" />'
+    none, wrong = items(2)
+    pages = {
+        none: page_html(none, "full").replace(meta, ""),
+        wrong: page_html(wrong, "full").replace(meta, meta.replace("UTF-8", "iso-8859-1")),
+    }
+    assert "charset" not in pages[none]
+    kind = "text/html; charset=windows-1258"
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(warc_of([Response(i.url, windows_1258(h), kind) for i, h in pages.items()]))
+    result = run_import(site, warc)
+    assert result.returncode == 0, result.stderr
+    assert summary(result)["imported"] == 2, result.stderr
+    written = by_source(site)
+    for item in pages:
+        assert written[item.url]["title"] == item.title
+        assert "Sở Thông tin và Truyền thông tổ chức hội nghị" in written[item.url]["body"]
+    assert "note on 2 pages" in result.stderr and "read as windows-1258" in result.stderr
+
+
+def test_an_image_the_warc_holds_behind_redirects_is_copied(site, tmp_path):
+    """Liferay answers /image/journal/article?img_id=... with a redirect to the picture;
+    the crawl records both. A redirect loop ends, as a file the crawl lacks."""
+    pytest.importorskip("warcio")
+    shown = Item(
+        730000, "Tin có ảnh chuyển hướng", "07/07/2019", image="/image/journal/article?img_id=99"
+    )
+    looping = Item(730001, "Tin có ảnh chuyển hướng vòng", "08/07/2019", image="/anh/vong-a.jpg")
+    responses = [
+        Response(shown.url, page_html(shown, "full").encode("utf-8")),
+        Response(looping.url, page_html(looping, "full").encode("utf-8")),
+        Response(f"https://{HOST}{shown.image}", status="302 Found", location="/anh/moi/99"),
+        Response(f"https://{HOST}/anh/moi/99", status="301 Moved Permanently",
+                 location="https://cdn.hanoi.gov.vn/anh/99.jpg"),
+        Response("https://cdn.hanoi.gov.vn/anh/99.jpg", JPEG, "image/jpeg"),
+        Response(f"https://{HOST}/anh/vong-a.jpg", status="302 Found", location="/anh/vong-b.jpg"),
+        Response(f"https://{HOST}/anh/vong-b.jpg", status="302 Found", location="/anh/vong-a.jpg"),
+    ]  # fmt: skip
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(warc_of(responses))
+    result = run_import(site, warc)
+    assert result.returncode == 0, result.stderr
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert copy.read_bytes() == JPEG and copy.suffix == ".jpg"
+    written = by_source(site)
+    assert f"](../../../media/{copy.parent.name}/{copy.name})" in written[shown.url]["body"]
+    assert f"not in the crawl, still linked to the old site: https://{HOST}/anh/vong-a.jpg" in (
+        result.stderr
+    )
+    assert "1 not in the crawl" in result.stdout
+
+
+def test_the_last_capture_of_an_address_in_a_warc_is_the_one_imported(site, tmp_path):
+    """A crawl that saw a page twice holds the page as it was last: corrected."""
+    pytest.importorskip("warcio")
+    item = items(1)[0]
+    first = page_html(item, "full")
+    last = first.replace("tổ chức hội nghị", "đã tổ chức hội nghị (bản đã sửa)")
+    assert last != first
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(
+        warc_of(
+            [Response(item.url, first.encode("utf-8")), Response(item.url, last.encode("utf-8"))]
+        )
+    )
+    result = run_import(site, warc)
+    assert result.returncode == 0, result.stderr
+    assert (summary(result)["imported"], summary(result)["already there"]) == (1, 1)
+    [article] = articles(site).values()
+    assert "đã tổ chức hội nghị (bản đã sửa)" in article["body"]
+    older, newer = report(site)
+    assert older["outcome"] == "already there" and newer["input"] in older["reason"]
+    assert newer["outcome"] == "imported"
 
 
 # --- collisions, re-runs, determinism ------------------------------------------------

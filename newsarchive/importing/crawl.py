@@ -8,6 +8,10 @@ found later by their address (`Crawl.find_media`).
 In a folder, a page's original address comes from HTTrack's "Mirrored from" comment,
 then the page's canonical link (or og:url), then the folder layout (wget and the
 Wayback downloader write HOST/PATH). In a WARC it is the record's WARC-Target-URI.
+
+A WARC is checked as it is listed: each record against its Content-Length, the file's
+end against its last record's. A file cut short lists its damaged records, so their
+pages fail instead of passing for whole.
 """
 
 import html
@@ -16,9 +20,11 @@ import re
 import tempfile
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from ..errors import Problem
@@ -37,6 +43,14 @@ _CANONICAL = re.compile(
 )
 _RAW_BYTE = re.compile("[\udc80-\udcff]")
 _HREF = re.compile(rb"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
+_CHARSET_PARAMETER = re.compile(r"\bcharset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+REDIRECTS = frozenset(("301", "302", "303", "307", "308"))
+# Redirects followed from one address at most, as browsers bound them (they loop too).
+MAX_REDIRECTS = 10
+DAMAGED_HINT = (
+    "the WARC file is truncated or damaged: crawl again or take a complete copy; "
+    "importing the complete file brings what was left out"
+)
 NEEDS_WARCIO = (
     "WARC and WACZ files are read with the 'warcio' package; install it with "
     "`python3 -m pip install 'newsarchive[import]'` (or `python3 -m pip install warcio`)"
@@ -53,6 +67,9 @@ class PageSource:
     offset: int = -1  # the record's offset in a WARC; -1: the file is the page
     folder: str = ""  # the folder given on the command line that holds the file
     text_capture: bool = False  # a text capture (see capture.py), not HTML
+    charset: str = ""  # the charset its HTTP Content-Type header gives (WARC)
+    damaged: str = ""  # why the WARC record cannot be trusted whole ("" when it can)
+    later: str = ""  # a later capture of the same address, which is read instead
 
 
 @dataclass(frozen=True)
@@ -62,6 +79,8 @@ class Media:
     path: str
     offset: int = -1
     content_type: str = ""
+    location: str = ""  # a redirect's target, absolute: the file is there
+    damaged: str = ""  # why the record cannot be trusted whole ("" when it can)
 
 
 @dataclass
@@ -71,6 +90,9 @@ class Crawl:
     other_files: int = 0  # files of the crawl that are not pages (images, scripts...)
     # WARC records by address, for the media lookup.
     records: dict[str, Media] = field(default_factory=dict)
+    # Where the page of each WARC address is in `pages`, for its later captures.
+    page_at: dict[str, int] = field(default_factory=dict)
+    cut_short: set[str] = field(default_factory=set)  # WARCs that end inside a record
     scratch: tempfile.TemporaryDirectory | None = None  # WARCs unpacked from WACZ files
 
     def close(self) -> None:
@@ -147,36 +169,105 @@ def _add_warc(crawl: Crawl, path: Path, origin: str) -> None:
     try:
         with path.open("rb") as stream:
             records = iterator(stream)
+            last, damaged = -1, ""
             for record in records:
-                if record.rec_type not in ("response", "resource"):
-                    continue
-                uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<> ")
-                status = record.http_headers.get_statuscode() if record.http_headers else "200"
-                if not uri or status != "200":
-                    continue
-                kind = _content_type(record)
-                offset = records.get_record_offset()
-                # The last capture of an address wins, as in a replay.
-                crawl.records[uri] = Media(str(path), offset, kind)
-                if kind in ("text/html", "application/xhtml+xml"):
-                    crawl.pages.append(PageSource(f"{origin}#{offset}", str(path), uri, offset))
-                else:
-                    crawl.other_files += 1
+                damaged = _damage(record)  # reads the record to its end
+                last = records.get_record_offset()
+                at = f"{origin}#{last}"
+                page = _add_record(crawl, Media(str(path), last, damaged=damaged), at, record)
+                if damaged:
+                    crawl.cut_short.add(str(path))
+                if damaged and not page:  # a page's own failure tells it
+                    crawl.problems.append(Problem(Path(at), damaged, DAMAGED_HINT))
+            # records.offset: where the next record would start, after the last one;
+            # a file cut in its last record has said so already.
+            ending = "" if damaged else _ending_damage(stream, last, records.offset)
     except Exception as exc:  # warcio raises plain exceptions for broken archives
-        crawl.problems.append(
-            Problem(
-                path,
-                f"the WARC file cannot be read to its end ({exc})",
-                "the pages read before the damage are imported; crawl again or repair the file",
-            )
-        )
+        ending = f"the WARC file cannot be read to its end ({exc})"
+    if ending:
+        crawl.cut_short.add(str(path))
+        crawl.problems.append(Problem(Path(origin), ending, DAMAGED_HINT))
 
 
-def _content_type(record) -> str:  # type: ignore[no-untyped-def]
+def _add_record(crawl: Crawl, where: Media, origin: str, record) -> bool:  # type: ignore[no-untyped-def]
+    """A response of the WARC: a page, a media file or a redirect to one. True when it
+    is a page (whose damage the page's failure tells)."""
+    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<> ")
+    if record.rec_type not in ("response", "resource") or not uri:
+        return False
+    status = record.http_headers.get_statuscode() if record.http_headers else "200"
+    location = record.http_headers.get_header("Location") if status in REDIRECTS else None
+    if status != "200" and not location:
+        return False
+    kind, charset = _content_type(record)
+    target = urljoin(uri, location.strip()) if location else ""
+    # The last capture of an address wins, as in a replay; a damaged one too, so that
+    # its page fails now and the complete file imports it later.
+    crawl.records[uri] = replace(where, content_type=kind, location=target)
+    if target:
+        return False
+    if kind not in ("text/html", "application/xhtml+xml"):
+        crawl.other_files += 1
+        return False
+    if uri in crawl.page_at:
+        earlier = crawl.page_at[uri]
+        crawl.pages[earlier] = replace(crawl.pages[earlier], later=origin)
+    crawl.page_at[uri] = len(crawl.pages)
+    page = PageSource(origin, where.path, uri, where.offset, charset=charset)
+    crawl.pages.append(replace(page, damaged=where.damaged))
+    return True
+
+
+def _damage(record) -> str:  # type: ignore[no-untyped-def]
+    """Why the record is not whole ("" when it is): a WARC cut off (a crawl stopped, a
+    download broken) ends inside a record, and warcio gives what is there as if it were
+    all. The record's Content-Length says how much there must be."""
+    expected = record.payload_length if record.http_headers else -1
+    if expected < 0:
+        expected = record.length
+    got = 0
+    while chunk := record.raw_stream.read(1 << 16):
+        got += len(chunk)
+    declared = record.rec_headers.get_header(
+        "Content-Length" if record.format == "warc" else "length"
+    )
+    if expected is None or not (declared or "").strip().isdigit():
+        # The WARC standard requires it: the record's header itself is cut.
+        return "the record is cut short: its header has no Content-Length"
+    if got < expected:
+        return f"the record is cut short: it holds {got} of its {expected} bytes"
+    return ""
+
+
+def _ending_damage(stream: BinaryIO, last: int, end: int) -> str:
+    """Why the file does not end where its last whole record does ("" when it does): a
+    cut after a record's data, in the gzip trailer or in the next record's first bytes,
+    leaves nothing warcio reads, and the records after it are lost too."""
+    size = stream.seek(0, os.SEEK_END)
+    if size > end:
+        return f"the WARC file is cut short: its last {size - end} bytes hold no whole record"
+    stream.seek(max(last, 0))
+    if last < 0 or stream.read(2) != b"\x1f\x8b":
+        return ""
+    stream.seek(last)
+    member = zlib.decompressobj(zlib.MAX_WBITS | 16)  # one gzip member per record
+    while not member.eof and (chunk := stream.read(1 << 20)):
+        member.decompress(chunk, 1 << 16)
+        while member.unconsumed_tail and not member.eof:
+            member.decompress(member.unconsumed_tail, 1 << 16)
+    return (
+        "" if member.eof else "the WARC file is cut short: its last record's gzip data ends early"
+    )
+
+
+def _content_type(record) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """The record's media type and the charset its header gives ("" when none)."""
     headers = record.http_headers if record.rec_type == "response" else None
     value = headers.get_header("Content-Type") if headers else None
     value = value or record.rec_headers.get_header("Content-Type") or ""
-    return value.split(";", 1)[0].strip().lower()
+    kind, _, parameters = value.partition(";")
+    charset = _CHARSET_PARAMETER.search(parameters)
+    return kind.strip().lower(), charset.group(1) if charset else ""
 
 
 def _add_wacz(crawl: Crawl, path: Path) -> None:
@@ -305,11 +396,12 @@ class MediaFinder:
         # The same address spelled otherwise: the page's link is percent-encoded for
         # Markdown, the record's as the crawler met it (`anh%20(1).png`, raw letters...).
         self.by_key = {_url_key(url): media for url, media in crawl.records.items()}
+        self.cut_short = crawl.cut_short
 
     def find(self, url: str, page: PageSource, page_url: str) -> Media | None:
-        found = self.records.get(url.split("#", 1)[0]) or self.by_key.get(_url_key(url))
-        if found is not None or page.offset >= 0:
-            return found
+        held = self._record(url)
+        if held is not None or page.offset >= 0:
+            return held
         if not page_url:  # a saved page without its address: links are relative to it
             if urlsplit(url).scheme or url.startswith(("/", "#")):
                 return None
@@ -317,6 +409,18 @@ class MediaFinder:
             found_file = next((p for p in _file_variants(path, "") if os.path.isfile(p)), None)
             return Media(os.path.normpath(found_file)) if found_file else None
         return _in_folder(url, page, page_url)
+
+    def _record(self, url: str) -> Media | None:
+        """The WARC record of ``url``, through the redirects the crawl recorded (a portal
+        serves `/image/journal/article?img_id=...` as a redirect to its image host)."""
+        seen: set[str] = set()
+        while len(seen) <= MAX_REDIRECTS and url not in seen:
+            seen.add(url)
+            found = self.records.get(url.split("#", 1)[0]) or self.by_key.get(_url_key(url))
+            if found is None or not found.location or found.damaged:
+                return found
+            url = found.location
+        return None
 
 
 def _url_key(url: str) -> str:

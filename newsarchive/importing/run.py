@@ -13,6 +13,7 @@ whose `source_url` an article already has is skipped, so a run that was interrup
 goes on where it stopped, and a second run adds nothing.
 """
 
+import codecs
 import functools
 import os
 import re
@@ -29,7 +30,7 @@ from ..workers import can_fork, default_jobs, fork_map
 from . import articles
 from . import media as mediafiles
 from .capture import read_capture
-from .crawl import Crawl, MediaFinder, PageSource, original_url, read_bytes
+from .crawl import DAMAGED_HINT, Crawl, MediaFinder, PageSource, original_url, read_bytes
 from .extract import extract
 from .known import Archive, alias_key, page_key, read_archive
 from .page import CapturedPage, Extracted, NotArticle
@@ -116,6 +117,11 @@ def _read_batch(context: _Context, batch: list[PageSource]) -> list[PageResult]:
 def read_page(page: PageSource, context: _Context) -> PageResult:
     """Read, extract and prepare one page; this runs in the worker processes."""
     config, options = context.config, context.options
+    if page.damaged:  # never a shortened article taken for the whole one
+        return _failed(page, page.url, page.damaged, DAMAGED_HINT)
+    if page.later:
+        why = f"a later capture of this address is read instead ({page.later})"
+        return PageResult(page, ALREADY, page.url, why)
     try:
         data = read_bytes(page)
     except Exception as exc:  # an unreadable file or a damaged WARC record
@@ -136,7 +142,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         if source_url and context.archive.has_address(source_url):
             # Known before the page is decoded and read: a second run is quick.
             return PageResult(page, ALREADY, source_url, "an article has this source_url")
-        text, notes = _decode(data)
+        text, notes = _decode(data, page.charset)
         try:
             found = extract(CapturedPage(page.origin, source_url, text), options.profiles)
         except Exception as exc:  # one odd page must not stop a crawl of thousands
@@ -161,7 +167,9 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     if source_url and options.aliases:
         alias, why_not = articles.old_address(source_url, context.site_names)
         notes.append(why_not)
-    found_media, missing = _find_media(found, page, source_url, context.finder)
+    found_media, missing, damaged = _find_media(found, page, source_url, context.finder)
+    if damaged:  # the article without them would pass for whole, and stay so
+        return _failed(page, source_url, damaged[0], DAMAGED_HINT)
     notes += [f"not in the crawl, still linked to the old site: {url}" for url in missing]
     slug = articles.import_slug(fields["title"]) or "bai"
     text = articles.compose(fields, [alias] if alias else [], found.body)
@@ -203,11 +211,15 @@ def _address(page: PageSource, data: bytes, context: _Context) -> tuple[str, str
 
 def _find_media(
     found: Extracted, page: PageSource, source_url: str, finder: MediaFinder
-) -> tuple[list[mediafiles.FoundMedia], list[str]]:
-    """The media of the article that the crawl holds, and the addresses it lacks."""
-    held, missing = [], []
+) -> tuple[list[mediafiles.FoundMedia], list[str], list[str]]:
+    """The media of the article that the crawl holds, the addresses it lacks, and why
+    they cannot be copied whole: a record cut short, or a WARC cut before them."""
+    held, missing, damaged = [], [], []
     for url in found.media:
         where = finder.find(url, page, source_url)
+        if where is not None and where.damaged:
+            damaged.append(f"the crawl's copy of {url} is not whole: {where.damaged}")
+            continue
         try:
             data = mediafiles.read_record(where) if where else None
         except Exception:  # a damaged record: as good as absent
@@ -216,26 +228,39 @@ def _find_media(
             missing.append(url)
         else:
             held.append(mediafiles.describe(url, where, data))
-    return held, missing
+    if missing and not damaged and page.path in finder.cut_short:
+        lost = f"{len(missing)} of its images and attachments are not in the WARC"
+        damaged.append(
+            f"{lost}, which is cut short: they may be in the part that was lost "
+            f"(the first: {missing[0]})"
+        )
+    return held, missing, damaged
 
 
-def _decode(data: bytes) -> tuple[str, list[str]]:
-    """The page's text; a page not in UTF-8 is read in the charset it declares."""
+def _decode(data: bytes, header: str = "") -> tuple[str, list[str]]:
+    """The page's text; a page not in UTF-8 is read in the charset it declares: in its
+    HTTP header first (the server's word, as a browser takes it), then in a <meta>."""
     try:
         text = data.decode("utf-8-sig")
         notes = []
     except UnicodeDecodeError:
         declared = _CHARSET.search(data[:4096])
-        charset = declared.group(1).decode("ascii") if declared else "utf-8"
-        try:
-            text = data.decode(charset, errors="replace")
-        except LookupError:
-            text = data.decode("utf-8", errors="replace")
+        charsets = [header, declared.group(1).decode("ascii") if declared else "", "utf-8"]
+        charset = next(c for c in charsets if c and _known_charset(c))
+        text = data.decode(charset, errors="replace")
         notes = [f"the page is not UTF-8; it was read as {charset}: check its letters"]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not unicodedata.is_normalized("NFC", text):  # the check is ten times faster
         text = unicodedata.normalize("NFC", text)
     return text, notes
+
+
+def _known_charset(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _missing_parts(page: PageSource, found: Extracted) -> list[Problem]:
