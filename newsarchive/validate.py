@@ -231,7 +231,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
         slug=slug,
         body_digest=digest(source.body),
         category=sys.intern((meta.get("category") or "").strip()),
-        tags=tuple(dict.fromkeys(sys.intern(t.strip()) for t in tags if t.strip())),
+        tags=_distinct_terms(tags),
         summary=(meta.get("summary") or "").strip() or lead(source.body),
         author=sys.intern((meta.get("author") or "").strip()),
         source_url=source_url or "",
@@ -296,6 +296,17 @@ def _plain(match: re.Match[str]) -> str:
     if match.group("label") is not None:
         return _MARKUP.sub(_plain, match.group("label"))
     return ""  # emphasis or code marks
+
+
+def _distinct_terms(names: list[str]) -> tuple[str, ...]:
+    """Tags as the article names them, without one that gives the same slug as an
+    earlier one ("Quy hoạch", "quy hoạch"): they are one tag, listed once."""
+    terms: dict[str, str] = {}
+    for name in names:
+        name = name.strip()
+        if name:
+            terms.setdefault(urls.term_slug(name), sys.intern(name))
+    return tuple(terms.values())
 
 
 def _text_list(meta: dict[str, Any], key: str, error: Any) -> list[str]:

@@ -54,3 +54,8 @@ def test_unknown_key_far_from_any_lists_them_all():
         "remove it, or use one of: "
         "title, date, category, tags, summary, author, slug, source_url, aliases, draft"
     )
+
+
+def test_spellings_of_one_tag_in_one_article_are_one_tag_as_first_written():
+    meta = {"title": "x", "date": "2019-04-20", "tags": ["Quy hoạch", "quy hoạch", "QUY HOẠCH"]}
+    assert validate(source(meta), HANOI).tags == ("Quy hoạch",)

@@ -189,6 +189,23 @@ def test_spellings_of_one_tag_share_a_page_named_as_first_written(built):
     assert not output_file(built, "the/can-bo-2/").exists()
 
 
+def test_an_article_giving_one_tag_in_several_spellings_is_listed_once(site):
+    from conftest import article
+
+    site.add(
+        "a.md", article("Bài thử", "2019-04-20 10:00", tags="[Quy hoạch, quy hoạch, QUY HOẠCH]")
+    )
+    site.add("b.md", article("Bài sau", "2019-04-21 10:00", tags="[quy hoạch]"))
+    assert site.build("--quiet") == 0
+    urls = ["2019/04/bai-sau/", "2019/04/bai-thu/"]
+    assert listed(site.output, "the/quy-hoach/") == urls
+    assert listed(site.output, "the/quy-hoach/trang/1/") == urls
+    assert soup(site.output, "the/quy-hoach/").select_one(".list-total").get_text() == "2 bài"
+    assert soup(site.output, "the/").select_one(".terms li").get_text() == "Quy hoạch (2)"
+    tags = soup(site.output, "2019/04/bai-thu/").select(".article-tags a")
+    assert [a.get_text() for a in tags] == ["Quy hoạch"]
+
+
 def test_uncategorised_articles_are_in_their_month(built):
     loose = [e for e in CORPUS if not e.category]
     assert loose
