@@ -206,6 +206,30 @@ def test_an_article_giving_one_tag_in_several_spellings_is_listed_once(site):
     assert [a.get_text() for a in tags] == ["Quy hoạch"]
 
 
+def test_a_category_or_tag_is_named_as_its_oldest_article_spells_it_in_every_list(site):
+    from conftest import article
+
+    site.add("a.md", article("Bài cũ", "2019-04-19 10:00", category="Tin tức - Sự kiện"))
+    site.add(
+        "b.md",
+        article("Bài mới", "2019-04-20 10:00", category="tin tức - sự kiện", tags="[Cán bộ]"),
+    )
+    site.add("c.md", article("Bài khác", "2019-04-21 10:00", tags="[cán bộ]"))
+    assert site.build("--quiet") == 0
+
+    def categories_shown(url: str) -> list[str]:
+        lines = soup(site.output, url).select(".article-list .article-date")
+        return [line.get_text().split(" · ")[1] for line in lines if " · " in line.get_text()]
+
+    for url in ("", "chuyen-muc/tin-tuc-su-kien/", "2019/04/"):
+        assert categories_shown(url) == ["Tin tức - Sự kiện"] * 2, url
+    assert categories_shown("the/can-bo/") == ["Tin tức - Sự kiện"]
+    assert [a.get_text() for a in soup(site.output, "chuyen-muc/").select(".terms a")] == [
+        "Tin tức - Sự kiện"
+    ]
+    assert [a.get_text() for a in soup(site.output, "the/").select(".terms a")] == ["Cán bộ"]
+
+
 def test_uncategorised_articles_are_in_their_month(built):
     loose = [e for e in CORPUS if not e.category]
     assert loose
