@@ -3,7 +3,8 @@
 A page is re-rendered when its fingerprint changes. The fingerprint is generic:
 it serialises the Page dataclass with all its data, so new page types need no
 code here. Articles are stood in for by the digest of their source file and
-path, which decide everything in them; a page whose data cannot be serialised
+path, which decide everything in them (with the names the plan gave their category
+and tags, see pipeline.known_articles); a page whose data cannot be serialised
 has no fingerprint and is always rendered. Templates, settings and our own code
 are in the salt, which every fingerprint includes.
 """

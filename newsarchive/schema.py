@@ -142,7 +142,12 @@ FRONT_MATTER: tuple[Field, ...] = (
     ),
     Field("category", "text", "one category, e.g. `Tin tức - Sự kiện`"),
     Field("tags", "list", "a list: `[cán bộ, quy hoạch]`"),
-    Field("summary", "text", "shown in lists; without it the first paragraph is used"),
+    Field(
+        "summary",
+        "text",
+        "shown in lists; without it the first paragraph of text is used "
+        "(not a heading, list, quote, table or image)",
+    ),
     Field("author", "text", "shown on the article page"),
     Field(
         "slug",

@@ -70,7 +70,7 @@ def build_site(
     """Every page of the site. Raises BuildFailed when an alias clashes with a page.
 
     ``earlier``: the related articles of an earlier build, to reuse what still holds."""
-    oldest = pagination.oldest_first(a for a in articles if not a.draft)
+    oldest = taxonomy.named_alike(pagination.oldest_first(a for a in articles if not a.draft))
     categories = taxonomy.categories(oldest)
     tags = taxonomy.tags(oldest)
     related = related_articles(oldest, earlier or Related())

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 from . import urls
@@ -29,6 +29,41 @@ def group_terms(oldest: Sequence[Article], names: Callable[[Article], Iterable[s
             members[slug].append(article)
             spelling.setdefault(slug, name)
     return [Term(slug, spelling[slug], tuple(members[slug])) for slug in sorted(members)]
+
+
+def named_alike(oldest: Sequence[Article]) -> list[Article]:
+    """``oldest`` with each category and tag spelt as its oldest article spells it, as
+    its term is named: an article filed under "tin tức" shows the category "Tin tức"
+    on its page, in lists, feeds and the search index. An article that spells them so
+    already is kept as it is; the others are copies (few: a spelling rarely varies)."""
+    category = _first_spellings(a.category for a in oldest if a.category)
+    tag = _first_spellings(t for a in oldest for t in a.tags)
+    if not category and not tag:
+        return list(oldest)
+    return [
+        replace(
+            a,
+            category=category.get(a.category, a.category),
+            tags=tuple(tag.get(t, t) for t in a.tags),
+        )
+        if a.category in category or any(t in tag for t in a.tags)
+        else a
+        for a in oldest
+    ]
+
+
+def _first_spellings(names: Iterable[str]) -> dict[str, str]:
+    """Spelling -> the first spelling of its slug in ``names``, for those that differ."""
+    first: dict[str, str] = {}  # slug -> its first spelling
+    renamed: dict[str, str] = {}
+    seen: set[str] = set()
+    for name in names:
+        if name not in seen:
+            seen.add(name)
+            kept = first.setdefault(urls.term_slug(name), name)
+            if kept != name:
+                renamed[name] = kept
+    return renamed
 
 
 def categories(oldest: Sequence[Article]) -> list[Term]:

@@ -10,6 +10,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
 from . import schema, urls
 from .content import Article, SourceFile
 from .dates import in_zone, parse_date
@@ -231,7 +233,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
         slug=slug,
         body_digest=digest(source.body),
         category=sys.intern((meta.get("category") or "").strip()),
-        tags=tuple(dict.fromkeys(sys.intern(t.strip()) for t in tags if t.strip())),
+        tags=_distinct_terms(tags),
         summary=(meta.get("summary") or "").strip() or lead(source.body),
         author=sys.intern((meta.get("author") or "").strip()),
         source_url=source_url or "",
@@ -241,15 +243,30 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
     )
 
 
+# The blocks of a body that are not a paragraph of its text, as Python-Markdown reads
+# them: a heading, quote, table, list ("- ", "* ", "+ ", "1. "), image, a rule, or
+# raw HTML of block level. Emphasis ("**(HBT) - Sáng...**"), inline HTML and a
+# paragraph that opens with "-5 độ C" are text.
+_NOT_TEXT = re.compile(
+    r"[#>|]|[-*+]\s|\d+\.\s|!\[|(?:[-*_]\s*){3,}$"
+    r"|<(?:[!?]|/?(?:" + "|".join(BLOCK_LEVEL_ELEMENTS) + r")(?![\w-]))"
+    r"|[^\n]*\n[=-]+\s*(?:\n|$)",  # a heading underlined with = or -
+    re.IGNORECASE,
+)
+
+
 def lead(body: str, limit: int = 220) -> str:
     """A summary for lists when the editor gave none: the first paragraph, cut at a word."""
     for block in body.split("\n\n"):
-        text = " ".join(block.split())
-        if text and not re.match(r"^([#|>*<-]|\d+\.\s|!\[)", text):
-            text = " ".join(as_read(text).split())
-            if len(text) <= limit:
-                return text
-            return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        block = block.strip()
+        if not block or _NOT_TEXT.match(block):
+            continue
+        text = " ".join(as_read(" ".join(block.split())).split())
+        if not text:
+            continue  # only markup, such as an inline image
+        if len(text) <= limit:
+            return text
+        return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return ""
 
 
@@ -274,7 +291,7 @@ _MARKUP = re.compile(
     r"\\(?P<escaped>[!-/:-@\[-`{-~])"
     r"|(?P<tag><br\s*/?>|</?[A-Za-z][^<>]*>)"
     r"|!?\[(?P<label>(?:\\.|[^\]\\])*)\]\([^)]*\)"
-    r"|\*\*|__|\*|`"
+    r"|\*\*|__|(?<!\w)_(?!_)(?P<emphasis>.+?)(?<!_)_(?!\w)|\*|`"
 )
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
@@ -295,7 +312,20 @@ def _plain(match: re.Match[str]) -> str:
         return " " if match.group("tag").startswith("<br") else ""
     if match.group("label") is not None:
         return _MARKUP.sub(_plain, match.group("label"))
+    if match.group("emphasis") is not None:
+        return _MARKUP.sub(_plain, match.group("emphasis"))
     return ""  # emphasis or code marks
+
+
+def _distinct_terms(names: list[str]) -> tuple[str, ...]:
+    """Tags as the article names them, without one that gives the same slug as an
+    earlier one ("Quy hoạch", "quy hoạch"): they are one tag, listed once."""
+    terms: dict[str, str] = {}
+    for name in names:
+        name = name.strip()
+        if name:
+            terms.setdefault(urls.term_slug(name), sys.intern(name))
+    return tuple(terms.values())
 
 
 def _text_list(meta: dict[str, Any], key: str, error: Any) -> list[str]:

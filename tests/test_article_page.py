@@ -78,6 +78,43 @@ def test_category_and_tags_link_to_their_pages(corpus_site):
     ]
 
 
+def test_the_trail_and_tag_links_name_a_category_and_tag_as_the_oldest_article_does(site):
+    site.add("a.md", article("Bài cũ", "2019-04-19", category="Tin tức - Sự kiện", tags="[Cán bộ]"))
+    site.add(
+        "b.md",
+        article("Bài mới", "2019-04-20", category="tin tức - sự kiện", tags="[CÁN BỘ, Y tế]"),
+    )
+    assert site.build("--quiet") == 0
+    page = soup(site.output, "2019/04/bai-moi/")
+    assert page.select(".breadcrumbs li")[-1].get_text() == "Tin tức - Sự kiện"
+    assert [a.get_text() for a in page.select(".article-tags a")] == ["Cán bộ", "Y tế"]
+
+
+def test_a_bold_lead_is_the_summary_without_its_marks(site):
+    """The usual lead of a Vietnamese news article is a bold first paragraph: it is
+    the description and the summary in lists, emphasis marks (* and _) left out."""
+    site.add(
+        "a.md",
+        article(
+            "Bài thử",
+            "2019-04-20 10:00",
+            "**(HBT) - Sáng 20/4, Quận ủy tổ chức hội nghị.**\n\nTài liệu _mật_.",
+        ),
+    )
+    site.add("b.md", article("Chỉ một đoạn", "2019-04-21 10:00", "Tài liệu _mật_ **đậm**."))
+    assert site.build("--quiet") == 0
+    descriptions = {
+        url: soup(site.output, url).find("meta", attrs={"name": "description"})["content"]
+        for url in ("2019/04/bai-thu/", "2019/04/chi-mot-doan/")
+    }
+    assert descriptions == {
+        "2019/04/bai-thu/": "(HBT) - Sáng 20/4, Quận ủy tổ chức hội nghị.",
+        "2019/04/chi-mot-doan/": "Tài liệu mật đậm.",
+    }
+    summaries = [p.get_text() for p in soup(site.output, "").select(".article-list li > p")]
+    assert summaries[1::2] == ["Tài liệu mật đậm.", "(HBT) - Sáng 20/4, Quận ủy tổ chức hội nghị."]
+
+
 def microdata(page) -> dict[str, object]:
     """The NewsArticle's own properties: itemprop -> datetime or text; a nested item
     (the author) -> (its type, its name)."""

@@ -134,6 +134,17 @@ def test_feed_entries_carry_the_whole_article(corpus_site):
             assert shown.p is not None, "HTML, not plain text"
 
 
+def test_a_feed_names_a_category_as_its_oldest_article_spells_it(site):
+    from conftest import article
+
+    site.add("a.md", article("Bài cũ", "2019-04-19", category="Tin tức - Sự kiện"))
+    site.add("b.md", article("Bài mới", "2019-04-20", category="tin tức - sự kiện"))
+    assert site.build("--quiet") == 0
+    for feed_file in ("feed.xml", "chuyen-muc/tin-tuc-su-kien/feed.xml"):
+        feed = ET.fromstring((site.output / feed_file).read_bytes())
+        assert [e["category"] for e in entries(feed)] == ["Tin tức - Sự kiện"] * 2
+
+
 def test_the_follow_links_open_a_page_that_explains_and_lists_the_feeds(corpus_site):
     from pages import link, resolve, soup
 

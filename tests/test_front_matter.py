@@ -54,3 +54,40 @@ def test_unknown_key_far_from_any_lists_them_all():
         "remove it, or use one of: "
         "title, date, category, tags, summary, author, slug, source_url, aliases, draft"
     )
+
+
+def test_spellings_of_one_tag_in_one_article_are_one_tag_as_first_written():
+    meta = {"title": "x", "date": "2019-04-20", "tags": ["Quy hoạch", "quy hoạch", "QUY HOẠCH"]}
+    assert validate(source(meta), HANOI).tags == ("Quy hoạch",)
+
+
+LEADS = [
+    # The usual Vietnamese lead is bold; emphasis, inline HTML and a leading minus are text.
+    ("**(HBT) - Sáng 20/4, hội nghị.**\n\nHai.", "(HBT) - Sáng 20/4, hội nghị."),
+    ("*Nghiêng* mở đầu.\n\nHai.", "Nghiêng mở đầu."),
+    ("<strong>Hà Nội</strong> - tin.\n\nHai.", "Hà Nội - tin."),
+    ("-5 độ C ở Sa Pa.\n\nHai.", "-5 độ C ở Sa Pa."),
+    ("Tài liệu _mật_, tệp file_name và __đậm__.", "Tài liệu mật, tệp file_name và đậm."),
+    ("_Hai\ndòng_ nghiêng.", "Hai dòng nghiêng."),
+    # Lists, headings, quotes, tables, images, rules and block HTML are not the lead.
+    ("- một\n- hai\n\nSau.", "Sau."),
+    ("* một\n\nSau.", "Sau."),
+    ("+ một\n\nSau.", "Sau."),
+    ("1. một\n\nSau.", "Sau."),
+    ("# Mục\n\nSau.", "Sau."),
+    ("Mục\n===\n\nSau.", "Sau."),
+    ("Mục\n---\n\nSau.", "Sau."),
+    ("> trích\n\nSau.", "Sau."),
+    ("| a | b |\n|---|---|\n\nSau.", "Sau."),
+    ("![ảnh](a.jpg)\n\nSau.", "Sau."),
+    ('<img src="a.jpg">\n\nSau.', "Sau."),
+    ("<div>hộp</div>\n\nSau.", "Sau."),
+    ("<!-- ghi chú -->\n\nSau.", "Sau."),
+    ("---\n\nSau.", "Sau."),
+]
+
+
+@pytest.mark.parametrize("body, summary", LEADS)
+def test_the_automatic_summary_is_the_first_paragraph_of_text(body, summary):
+    meta = {"title": "x", "date": "2019-04-20"}
+    assert validate(source(meta, body), HANOI).summary == summary

@@ -31,12 +31,13 @@ BODIES = ["Nội dung **một**.", "## Mục\n\nNội dung hai.", "- a\n- b", "N
 
 
 def article_text(title: int, day: int, body: int, tag: int) -> str:
+    # Two spellings of a tag and of a category: each is named as its oldest article spells it.
     return article(
         f"{TITLES[title]} {day}",
         f"2020-{1 + day % 3:02d}-{1 + day:02d} 08:00",
         BODIES[body],
-        tags=f"[thẻ {tag}]",
-        category="Tin tức" if tag % 2 else "Văn hóa",
+        tags=f"[{'Thẻ' if title % 2 else 'thẻ'} {tag}]",
+        category="Tin tức" if tag % 2 else ("Văn hóa" if title % 2 else "VĂN HÓA"),
     )
 
 
@@ -145,6 +146,22 @@ def test_any_changes_give_the_same_site_as_a_clean_build(start, steps):
             for change in step:
                 apply_change(site, change)
             check_after(site, Path(tmp) / "clean")
+
+
+def test_an_older_articles_spelling_of_a_category_names_it_on_every_page(site, tmp_path):
+    """Only the older article's file changes, yet pages of the other show its spelling
+    (its month's page, where nothing else changes): they are rendered again."""
+    site.add("moi.md", article("Bài mới", "2020-02-01", category="tin tức", tags="[cán bộ]"))
+    site.add("cu.md", article("Bài cũ", "2020-01-01", category="Tin Tức", tags="[Cán Bộ]"))
+    check_after(site, tmp_path / "clean")
+    site.add("cu.md", article("Bài cũ", "2020-01-01", category="TIN TỨC", tags="[CÁN BỘ]"))
+    check_after(site, tmp_path / "clean")
+    assert " · TIN TỨC<" in site.read("2020/02/index.html")
+    page = site.read("2020/02/bai-moi/index.html")
+    assert ">TIN TỨC</a>" in page and ">CÁN BỘ</a>" in page and ">tin tức</a>" not in page
+    (site.content / "cu.md").unlink()
+    check_after(site, tmp_path / "clean")
+    assert ">tin tức</a>" in site.read("2020/02/bai-moi/index.html")
 
 
 def test_parallel_rendering_gives_the_same_bytes(site, tmp_path, monkeypatch, capsys):

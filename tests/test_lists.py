@@ -189,6 +189,47 @@ def test_spellings_of_one_tag_share_a_page_named_as_first_written(built):
     assert not output_file(built, "the/can-bo-2/").exists()
 
 
+def test_an_article_giving_one_tag_in_several_spellings_is_listed_once(site):
+    from conftest import article
+
+    site.add(
+        "a.md", article("Bài thử", "2019-04-20 10:00", tags="[Quy hoạch, quy hoạch, QUY HOẠCH]")
+    )
+    site.add("b.md", article("Bài sau", "2019-04-21 10:00", tags="[quy hoạch]"))
+    assert site.build("--quiet") == 0
+    urls = ["2019/04/bai-sau/", "2019/04/bai-thu/"]
+    assert listed(site.output, "the/quy-hoach/") == urls
+    assert listed(site.output, "the/quy-hoach/trang/1/") == urls
+    assert soup(site.output, "the/quy-hoach/").select_one(".list-total").get_text() == "2 bài"
+    assert soup(site.output, "the/").select_one(".terms li").get_text() == "Quy hoạch (2)"
+    tags = soup(site.output, "2019/04/bai-thu/").select(".article-tags a")
+    assert [a.get_text() for a in tags] == ["Quy hoạch"]
+
+
+def test_a_category_or_tag_is_named_as_its_oldest_article_spells_it_in_every_list(site):
+    from conftest import article
+
+    site.add("a.md", article("Bài cũ", "2019-04-19 10:00", category="Tin tức - Sự kiện"))
+    site.add(
+        "b.md",
+        article("Bài mới", "2019-04-20 10:00", category="tin tức - sự kiện", tags="[Cán bộ]"),
+    )
+    site.add("c.md", article("Bài khác", "2019-04-21 10:00", tags="[cán bộ]"))
+    assert site.build("--quiet") == 0
+
+    def categories_shown(url: str) -> list[str]:
+        lines = soup(site.output, url).select(".article-list .article-date")
+        return [line.get_text().split(" · ")[1] for line in lines if " · " in line.get_text()]
+
+    for url in ("", "chuyen-muc/tin-tuc-su-kien/", "2019/04/"):
+        assert categories_shown(url) == ["Tin tức - Sự kiện"] * 2, url
+    assert categories_shown("the/can-bo/") == ["Tin tức - Sự kiện"]
+    assert [a.get_text() for a in soup(site.output, "chuyen-muc/").select(".terms a")] == [
+        "Tin tức - Sự kiện"
+    ]
+    assert [a.get_text() for a in soup(site.output, "the/").select(".terms a")] == ["Cán bộ"]
+
+
 def test_uncategorised_articles_are_in_their_month(built):
     loose = [e for e in CORPUS if not e.category]
     assert loose

@@ -130,6 +130,14 @@ def test_a_failed_update_keeps_the_previous_index(site, capsys, monkeypatch):
     assert found(site, "tin moi") == ["2021/06/tin-moi/"]
 
 
+def test_the_index_names_a_category_as_its_oldest_article_spells_it(site):
+    site.add("a.md", article("Bài cũ", "2019-04-19", category="Tin tức - Sự kiện"))
+    site.add("b.md", article("Bài mới", "2019-04-20", category="tin tức - sự kiện"))
+    assert site.build() == 0
+    hits = search(Index(site.output / BUNDLE), "bài", limit=10).hits
+    assert [hit.category for hit in hits] == ["Tin tức - Sự kiện"] * 2
+
+
 def test_an_offline_copy_has_an_index_too(site):
     add_articles(site)
     assert site.build("--offline") == 0
