@@ -49,7 +49,7 @@ const canonicalCache = new Map();
 function canonical(word) {
   let form = canonicalCache.get(word);
   if (form !== undefined) return form;
-  let decomposed = word.normalize("NFD");
+  let decomposed = word.replaceAll("ð", "đ").normalize("NFD");
   const tones = decomposed.match(TONES) || [];
   if (tones.length === 1) {
     const base = decomposed.replace(TONES, "");
@@ -75,7 +75,8 @@ function words(text) {
 function fold(word) {
   let bare = "";
   for (const char of word) {
-    bare += char === "đ" ? "d" : String.fromCodePoint(char.normalize("NFD").codePointAt(0));
+    const letter = char === "đ" || char === "ð";
+    bare += letter ? "d" : String.fromCodePoint(char.normalize("NFD").codePointAt(0));
   }
   return bare;
 }
