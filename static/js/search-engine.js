@@ -95,7 +95,7 @@ function parseQuery(text) {
   const every = [];
   text.split(QUOTE).forEach((part, number) => {
     const spelled = words(part);
-    every.push(...spelled.map(fold));
+    for (const word of spelled) every.push(fold(word)); // no spread: a paste may be long
     const found = spelled.slice(0, left);
     left -= found.length;
     const folded = found.map(fold);
