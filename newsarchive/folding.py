@@ -4,7 +4,8 @@ without diacritics for every spelling of it.
 Two foldings matter for Vietnamese that a plain "remove the accents" does not make:
 
 - `đ` is a letter of its own, not `d` plus a mark, so `dong chi` would not find
-  `đồng chí`: it folds to `d`;
+  `đồng chí`: it folds to `d`. Its look-alike `Ð` (U+00D0, lower case `ð`), which text
+  converted from old Vietnamese encodings often has instead, is read as `đ`;
 - the tone of `oa`, `oe`, `uy` at the end of a syllable is written on either vowel
   (`hòa`/`hoà`, `khỏe`/`khoẻ`, `thủy`/`thuỷ`), and both spellings are the same word:
   `words` puts it on the first vowel.
@@ -34,8 +35,8 @@ _VARIABLE_ENDING = re.compile(r"(?<!q)(?:oa|oe|uy)$")
 # Cached: a language has a few thousand syllables, an archive millions of words.
 @cache
 def canonical(word: str) -> str:
-    """`hoà` -> `hòa`: the tone of a final oa/oe/uy on its first vowel."""
-    decomposed = unicodedata.normalize("NFD", word)
+    """`hoà` -> `hòa`: the tone of a final oa/oe/uy on its first vowel; `ð` -> `đ`."""
+    decomposed = unicodedata.normalize("NFD", word.replace("ð", "đ"))
     tones = [ch for ch in decomposed if ch in _TONES]
     if len(tones) == 1:
         base = "".join(ch for ch in decomposed if ch not in _TONES)
@@ -61,4 +62,4 @@ def fold(word: str) -> str:
     """`word` (from `words`) without diacritics: `đường` -> `duong`."""
     if word.isascii():
         return word
-    return "".join("d" if char == "đ" else unicodedata.normalize("NFD", char)[0] for char in word)
+    return "".join("d" if char in "đð" else unicodedata.normalize("NFD", char)[0] for char in word)

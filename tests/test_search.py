@@ -188,3 +188,16 @@ def test_a_build_without_cache_converts_each_body_once(site, monkeypatch, capsys
     assert len(converted) == 5 == len(set(converted))
     assert found(site, "lan thu 3") == ["2021/04/duong-so-3/"]
     assert not any(spool.iterdir())  # the bodies put aside are gone
+
+
+def test_the_look_alike_of_d_with_stroke_is_read_as_it(site):
+    """Text converted from old encodings writes `Ð` (U+00D0, the Icelandic eth, lower
+    case `ð`) for `Đ`: both spellings are one word, found typed either way."""
+    site.add("2021/a.md", article("Tin một", "2021-01-05 08:00", "Đoàn công tác ở Ðà Nẵng."))
+    site.add("2021/b.md", article("Tin hai", "2021-02-05 08:00", "Đoàn công tác ở Đà Nẵng."))
+    site.add("2021/c.md", article("Tin ba", "2021-03-05 08:00", "Lễ hội ở ðà lạt."))
+    assert site.build() == 0
+    both = ["2021/02/tin-hai/", "2021/01/tin-mot/"]  # equal scores: newer first
+    for query in ["Ðà Nẵng", "Đà Nẵng", "đà nẵng", "ðà nẵng", "da nang", '"ÐÀ NẴNG"']:
+        assert found(site, query) == both, query
+    assert found(site, "Đà Lạt") == ["2021/03/tin-ba/"]

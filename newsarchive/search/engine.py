@@ -5,6 +5,7 @@ same arithmetic in the same order, so that both give the same list (a browser te
 compares them), and the bench can count the files each query fetches.
 """
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,11 +62,13 @@ class _Term:
     # segments where postings are left out: (segment, first doc, record's spellings)
     tails: list[tuple[str, int, list[str]]] = field(default_factory=list)
     missing: int = 0  # postings left out there, in all
-    untailed: bool = False  # some left out in a segment without tails: never whole
+    # first docs of the segments without tails where some are left out: never whole
+    untailed: set[int] = field(default_factory=set)
 
     @property
-    def capped(self) -> bool:
-        return bool(self.tails) or self.untailed
+    def partial(self) -> set[int]:
+        """First docs of the segments where the term's postings are not all known."""
+        return self.untailed | {start for _, start, _ in self.tails}
 
 
 def _head(index: Index, manifest: dict, term: str, typed: set[str] | None) -> _Term:
@@ -83,7 +86,7 @@ def _head(index: Index, manifest: dict, term: str, typed: set[str] | None) -> _T
             found.tails.append((name, start, forms))
             found.missing += record[0] - kept
         elif kept < record[0]:
-            found.untailed = True
+            found.untailed.add(start)
     return found
 
 
@@ -125,6 +128,7 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
     documents = manifest["docs"]
     words = [_head(index, manifest, w, parsed.typed[w]) for w in parsed.words]
     pairs = [_head(index, manifest, p, None) for p in parsed.pairs]
+    title = _head(index, manifest, parsed.title, None)  # the articles whose title is the query
     # Complete the rarest capped terms (then in query order, syllables first) while
     # the postings read stay within the budget.
     terms = words + pairs
@@ -135,12 +139,7 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
             left -= term.missing
             _complete(index, term)
     quoted = [t for p, t in zip(parsed.pairs, pairs, strict=True) if p in parsed.quoted]
-    required = [t for t in words + quoted if not t.capped]
-    if required:
-        smallest = min(required, key=lambda t: len(t.postings))
-        candidates = [d for d in smallest.postings if all(d in t.postings for t in required)]
-    else:
-        candidates = sorted({d for t in words + pairs for d in t.postings})
+    candidates = _candidates(manifest, words + quoted, words + pairs + [title])
     weights = [fmt.idf(documents, t.frequency) for t in words]
     pair_weights = [fmt.PAIR_WEIGHT * fmt.idf(documents, t.frequency) for t in pairs]
     scored = []
@@ -157,13 +156,35 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
             found = term.postings.get(doc)
             if found is not None:
                 score += weight * found[0]
-        scored.append((-score, -doc))
+        scored.append((doc not in title.postings, -score, -doc))
     scored.sort()
-    ranked = [-doc for _, doc in scored]
+    ranked = [-doc for _, _, doc in scored]
     hits = []
-    for score, doc in scored[offset : offset + limit]:
+    for _, score, doc in scored[offset : offset + limit]:
         hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
     return Results(len(ranked), hits, ranked, index.fetched)
+
+
+def _candidates(manifest: dict, required: list[_Term], terms: list[_Term]) -> list[int]:
+    """The documents found: those with a posting of a term that have each required
+    term in every segment where its postings are all known (a document there without
+    its posting lacks it; elsewhere, it may have it)."""
+    whole = [t for t in required if not t.partial]
+    if whole:  # every document found is in each of their lists
+        smallest = min(whole, key=lambda t: len(t.postings))
+        found = list(smallest.postings)
+    else:
+        found = sorted({d for t in terms for d in t.postings})
+    starts = [segment[1] for segment in manifest["segments"]]
+    checks = [(t.postings, t.partial) for t in required]
+    return [
+        d
+        for d in found
+        if all(
+            d in postings or starts[bisect_right(starts, d) - 1] in partial
+            for postings, partial in checks
+        )
+    ]
 
 
 def _row(index: Index, manifest: dict, doc: int) -> list[str]:

@@ -9,7 +9,7 @@ import json
 import zlib
 from collections.abc import Iterable, Iterator
 
-VERSION = 3
+VERSION = 4
 MANIFEST = "index"  # the name of the manifest: index.js
 STAMP = "newsarchive-fingerprint.txt"  # digest of the manifest, written last (see writer)
 DOC_CHUNK = 8  # documents per file of titles and addresses (d/<n>.js)
@@ -37,6 +37,10 @@ COMPLETE_POSTINGS = 32_000
 # addition in the long run.
 TAILS_FROM = CAP_MAX * CAP_SHARE
 MAX_QUERY_WORDS = 12  # words of a query after these are left out: bytes stay bounded
+# An article's *title term*: TITLE_MARK and its title's syllables (all of them), one
+# term whatever its length. A query whose syllables are an article's title puts that
+# article first; looking the term up costs one shard a segment, however long the query.
+TITLE_MARK = "="  # no word has it: a title term is never a syllable or a pair
 MAX_SPELLINGS = 24  # spellings per term and segment that can earn the exact bonus
 
 # Ranking: BM25 over folded syllables, with pairs of adjacent syllables as extra terms.
@@ -179,6 +183,11 @@ def read_script(data: bytes) -> tuple[str, object]:
         raise ValueError("not an index file")
     name, end = json.JSONDecoder().raw_decode(text, len(prefix))
     return name, json.loads(text[end + 1 : -3])
+
+
+def title_term(syllables: list[str]) -> str:
+    """`Hai Bà Trưng` (as syllables) -> `=hai ba trung`; "" for a title without words."""
+    return TITLE_MARK + " ".join(syllables) if syllables else ""
 
 
 def pairs(items: Iterable[str]) -> Iterator[str]:

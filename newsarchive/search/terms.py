@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import folding
-from .format import MAX_QUERY_WORDS, pairs
+from .format import MAX_QUERY_WORDS, pairs, title_term
 
 _HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
@@ -27,6 +27,7 @@ class Query:
     typed: dict[str, set[str]] = field(default_factory=dict)  # syllable -> spellings typed
     pairs: list[str] = field(default_factory=list)  # distinct pairs, in query order
     quoted: set[str] = field(default_factory=set)  # pairs inside quotes: must be found
+    title: str = ""  # the title term of all its words (format.title_term)
 
 
 def parse_query(text: str) -> Query:
@@ -34,11 +35,14 @@ def parse_query(text: str) -> Query:
 
     A quote opens or closes a phrase (one left open runs to the end); pairs join the
     words of one phrase, or of the text between phrases. Words after the first
-    MAX_QUERY_WORDS are left out."""
+    MAX_QUERY_WORDS are left out, but for the title term: a title pasted whole is one."""
     query = Query()
     left = MAX_QUERY_WORDS
+    every: list[str] = []
     for number, part in enumerate(_QUOTE.split(text)):
-        words = folding.words(part)[:left]
+        spelled = folding.words(part)
+        every += [folding.fold(word) for word in spelled]
+        words = spelled[:left]
         left -= len(words)
         folded = [folding.fold(word) for word in words]
         for word, term in zip(words, folded, strict=True):
@@ -52,4 +56,5 @@ def parse_query(text: str) -> Query:
                 query.pairs.append(pair)
             if number % 2:
                 query.quoted.add(pair)
+    query.title = title_term(every)
     return query

@@ -24,7 +24,7 @@
 //   rank(query) -> Promise<{total, docs, scores}>: every document found, best first
 //     (document numbers: for tests).
 {
-const VERSION = 3;
+const VERSION = 4;
 const DOC_CHUNK = 8;
 const PAIR_WEIGHT = 6.0;
 const EXACT_BONUS = 0.5;
@@ -38,6 +38,7 @@ const VALUE = {};
 });
 const SNIPPET_WORDS = 30;
 const MAX_QUERY_WORDS = 12;
+const TITLE_MARK = "=";
 
 // -- Words (newsarchive/folding.py) --
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -49,7 +50,7 @@ const canonicalCache = new Map();
 function canonical(word) {
   let form = canonicalCache.get(word);
   if (form !== undefined) return form;
-  let decomposed = word.normalize("NFD");
+  let decomposed = word.replaceAll("ð", "đ").normalize("NFD");
   const tones = decomposed.match(TONES) || [];
   if (tones.length === 1) {
     const base = decomposed.replace(TONES, "");
@@ -75,7 +76,8 @@ function words(text) {
 function fold(word) {
   let bare = "";
   for (const char of word) {
-    bare += char === "đ" ? "d" : String.fromCodePoint(char.normalize("NFD").codePointAt(0));
+    const letter = char === "đ" || char === "ð";
+    bare += letter ? "d" : String.fromCodePoint(char.normalize("NFD").codePointAt(0));
   }
   return bare;
 }
@@ -88,10 +90,13 @@ function pairs(items) {
 
 // -- Queries (newsarchive/search/terms.py) --
 function parseQuery(text) {
-  const query = { words: [], typed: new Map(), pairs: [], quoted: new Set() };
+  const query = { words: [], typed: new Map(), pairs: [], quoted: new Set(), title: "" };
   let left = MAX_QUERY_WORDS;
+  const every = [];
   text.split(QUOTE).forEach((part, number) => {
-    const found = words(part).slice(0, left);
+    const spelled = words(part);
+    for (const word of spelled) every.push(fold(word)); // no spread: a paste may be long
+    const found = spelled.slice(0, left);
     left -= found.length;
     const folded = found.map(fold);
     found.forEach((word, i) => {
@@ -107,6 +112,8 @@ function parseQuery(text) {
       if (number % 2) query.quoted.add(pair);
     }
   });
+  // The title term of all its words (format.title_term): a title pasted whole is one.
+  if (every.length) query.title = TITLE_MARK + every.join(" ");
   return query;
 }
 
@@ -221,7 +228,7 @@ async function head(index, term, typed) {
     postings: new Map(),
     tails: [], // segments where postings are left out: [segment, first doc, spellings]
     missing: 0, // postings left out there, in all
-    untailed: false, // some left out in a segment without tails: never whole
+    untailed: new Set(), // first docs of segments without tails where some are left out
   };
   const hash = termHash(term);
   const shards = await Promise.all(
@@ -237,7 +244,7 @@ async function head(index, term, typed) {
       found.tails.push([name, start, forms]);
       found.missing += record[0] - kept;
     } else if (kept < record[0]) {
-      found.untailed = true;
+      found.untailed.add(start);
     }
   });
   return found;
@@ -275,14 +282,47 @@ function decode(term, postings, start, forms) {
   return count;
 }
 
+// First docs of the segments where a term's postings are not all known.
+function partial(term) {
+  const starts = new Set(term.untailed);
+  for (const [, start] of term.tails) starts.add(start);
+  return starts;
+}
+
+// The documents found (engine.py's _candidates): those with a posting of a term that
+// have each required term in every segment where its postings are all known.
+function candidatesOf(index, required, terms) {
+  const checks = required.map((t) => [t.postings, partial(t)]);
+  const whole = required.filter((_, i) => !checks[i][1].size);
+  let docs;
+  if (whole.length) {
+    const smallest = whole.reduce((a, b) => (b.postings.size < a.postings.size ? b : a));
+    docs = [...smallest.postings.keys()];
+  } else {
+    const all = new Set();
+    for (const t of terms) for (const d of t.postings.keys()) all.add(d);
+    docs = [...all];
+  }
+  const starts = index.segments.map(([, start]) => start);
+  const segmentOf = (doc) => {
+    let first = starts[0];
+    for (const start of starts) if (start <= doc) first = start;
+    return first;
+  };
+  return docs.filter((d) =>
+    checks.every(([postings, left]) => postings.has(d) || left.has(segmentOf(d))),
+  );
+}
+
 async function rank(text) {
   const query = parseQuery(text);
   if (!query.words.length) return { total: 0, docs: [], scores: [], query };
   const index = await manifest();
   const documents = index.docs;
-  const [words, pairTerms] = await Promise.all([
+  const [words, pairTerms, title] = await Promise.all([
     Promise.all(query.words.map((w) => head(index, w, query.typed.get(w)))),
     Promise.all(query.pairs.map((p) => head(index, p, null))),
+    head(index, query.title, null), // the articles whose title is the query
   ]);
   // Complete the rarest capped terms (then in query order, syllables first) while the
   // postings read stay within the budget.
@@ -299,20 +339,8 @@ async function rank(text) {
     }
   }
   await Promise.all(completing);
-  // Every syllable and every quoted pair, unless capped (as engine.py's _Term.capped).
   const quoted = pairTerms.filter((_, i) => query.quoted.has(query.pairs[i]));
-  const required = [...words, ...quoted].filter((t) => !t.tails.length && !t.untailed);
-  let candidates;
-  if (required.length) {
-    const smallest = required.reduce((a, b) => (b.postings.size < a.postings.size ? b : a));
-    candidates = [...smallest.postings.keys()].filter((d) =>
-      required.every((t) => t.postings.has(d)),
-    );
-  } else {
-    const all = new Set();
-    for (const t of [...words, ...pairTerms]) for (const d of t.postings.keys()) all.add(d);
-    candidates = [...all];
-  }
+  const candidates = candidatesOf(index, [...words, ...quoted], [...words, ...pairTerms, title]);
   const weights = words.map((t) => idf(documents, t.frequency));
   const pairWeights = pairTerms.map((t) => PAIR_WEIGHT * idf(documents, t.frequency));
   const scored = candidates.map((doc) => {
@@ -329,9 +357,9 @@ async function rank(text) {
       const found = term.postings.get(doc);
       if (found !== undefined) score += pairWeights[i] * found[0];
     });
-    return [score, doc];
+    return [score, doc, title.postings.has(doc)];
   });
-  scored.sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+  scored.sort((a, b) => b[2] - a[2] || b[0] - a[0] || b[1] - a[1]);
   return {
     total: scored.length,
     docs: scored.map((s) => s[1]),
