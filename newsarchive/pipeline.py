@@ -72,7 +72,8 @@ def build(
     with publish.lock(config.output_dir):
         published = len(publish.swapped)
         try:
-            publish.recover(config.output_dir)  # put back what a killed build moved aside
+            # Put back what a killed build moved aside (only folders the build made).
+            publish.recover(config.output_dir, publish.source_folders(config))
             result = _build(
                 config, Cache(config, cache), jobs or default_jobs(), progress, search, strict
             )
