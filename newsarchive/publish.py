@@ -286,6 +286,9 @@ class Spare:
     written: set[str] = field(default_factory=set)  # the files written into the spare
     # Each static source file's (mtime_ns, size, digest), for the next build.
     statics: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    # Files and folders the build did not write, left out of the new version: in the
+    # served folder (not carried over) and in the spare (removed), as "_site/CNAME".
+    strays: list[str] = field(default_factory=list)
 
     def stale(self, paths: list[str], prints: list[str | None]) -> list[int]:
         """The pages to render, by index: those the served folder does not hold as the last
@@ -301,17 +304,32 @@ class Spare:
         return todo
 
     def prepare(
-        self, needed: set[str], pages: int, statics: dict[PurePosixPath, Path], jobs: int = 1
+        self,
+        needed: set[str],
+        pages: int,
+        statics: dict[PurePosixPath, Path],
+        jobs: int = 1,
+        apart: str = "",
     ) -> None:
         """Check there is room for ``pages`` new pages, then the first write: remove from
-        the spare folder the files the new version does not need. A spare folder that is
-        unknown, or missing (a first build leaves none), is made anew from the served
-        site's files as recorded, as hard links on ``jobs`` processes."""
+        the spare folder the files the new version does not need, those put there by hand
+        too. A spare folder that is unknown, or missing (a first build leaves none), is
+        made anew from the served site's files as recorded, as hard links on ``jobs``
+        processes. ``apart``: a folder (the search index's) brought up to date apart."""
         check_room(self.live, _room_needed(self.state, pages, statics))
+        if self.state is not None:  # the served folder's files that no build wrote
+            found = strays(self.live, self.state.files.keys(), apart)
+            self.strays += [f"{self.live.name}/{rel}" for rel in found]
         self.cache.forget_state(self.folder)  # until it is complete, nothing is known of it
         if self.spare_state is None:
             link_files(self.live, empty_spare(self.live), self.old, jobs)
             self.there = dict(self.old)
+        else:
+            # Files put there by hand would be published every other build.
+            found = strays(self.folder, needed | self.spare_state.files.keys(), apart, MARK)
+            self.strays += [f"{self.folder.name}/{rel}" for rel in found]
+            for rel in found:
+                remove_tree(self.folder / rel)
         # All the files its record lists, those edited by hand since (not in there) too.
         listed = self.spare_state.files if self.spare_state else self.there
         remove(self.folder, [rel for rel in listed if rel not in needed])
@@ -373,6 +391,30 @@ class Spare:
         )
         deleted = len(set(self.state.files) - set(self.files)) if self.state else 0
         return written, deleted
+
+
+def strays(folder: Path, files: Iterable[str], apart: str, *also: str) -> list[str]:
+    """The files and folders in ``folder`` that are neither ``files`` (paths relative to
+    it), a folder on their way, ``apart`` nor ``also``: a folder's content is not listed."""
+    wanted = set(files)
+    ways = {rel.rpartition("/")[0] for rel in wanted}
+    for way in list(ways):
+        while way and (way := way.rpartition("/")[0]) not in ways:
+            ways.add(way)
+    skip = {apart, *also}
+    found, todo = [], [""]
+    while todo:
+        sub = todo.pop()
+        with os.scandir(folder / sub if sub else folder) as entries:
+            for entry in entries:
+                rel = f"{sub}/{entry.name}" if sub else entry.name
+                if rel in skip or rel in wanted:
+                    continue
+                if rel in ways and entry.is_dir(follow_symlinks=False):
+                    todo.append(rel)
+                else:
+                    found.append(rel)
+    return sorted(found)
 
 
 def open_spare(output_dir: Path, cache: Cache) -> Spare:
@@ -793,7 +835,7 @@ def remove_tree(path: Path) -> None:
         os.chmod(parent, os.stat(parent).st_mode | stat.S_IWUSR | stat.S_IXUSR)
         function(name)  # type: ignore[operator]
 
-    if path.is_symlink() or path.is_file():
+    if path.is_symlink() or (path.exists() and not path.is_dir()):
         path.unlink()
     elif path.exists():
         shutil.rmtree(path, onerror=lambda f, n, e: writable_again(f, n, e[1]))
