@@ -462,7 +462,7 @@ def publish(spare: Spare) -> None:
 # mark can leave the spare before it becomes the site.
 
 MARK = ".newsarchive-spare"
-_MARK_TEXT = "{}\nnewsarchive keeps the site's version before here, and rewrites it.\n"
+_MARK_TEXT = "{}\nnewsarchive keeps the previous version of the site here and rewrites it.\n"
 _RECORD = "folders"  # in the lock folder
 LEFTOVERS = (".old-", ".staging-", ".update-")  # killed builds', and older versions'
 
