@@ -299,6 +299,17 @@ def run_build(args: argparse.Namespace) -> int:
             f"{_shown(config.content_dir)}/: {names}",
             file=sys.stderr,
         )
+    if result.strays:
+        # Said even with --quiet: a file put in the output by hand is no longer published.
+        names = ", ".join(result.strays[:5]) + (", ..." if len(result.strays) > 5 else "")
+        spare = f"{result.output_dir.name}{publish.SPARE}/"
+        deleted = any(name.startswith(spare) for name in result.strays)
+        print(
+            f"not published: {len(result.strays)} file(s)/folder(s) the build did not write: "
+            f"{names}" + (f" (deleted from {spare})" if deleted else "") + "; files to "
+            f"publish, such as CNAME, belong in {_shown(config.static_dir)}/",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

@@ -18,14 +18,9 @@ def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
     long = [part for part in out.parts if len(os.fsencode(part)) > 255]
     if long:
         return f"the name {long[0][:40]}... is longer than 255 bytes, the most file systems allow"
-    for name, source in sources.items():
-        src = _real(source)
-        if out == src:
-            return f"it is the {name}"
-        if src.is_relative_to(out):
-            return f"it contains the {name} ({source})"
-        if name != "project folder" and out.is_relative_to(src):
-            return f"it is inside the {name} ({source})"
+    clash = source_clash(out, sources)
+    if clash:
+        return clash
     try:
         if out.exists() and not out.is_dir():
             return "it is a file, not a folder"
@@ -37,6 +32,20 @@ def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
             return f"{parent} is a file, not a folder"
     except OSError as exc:
         return f"it cannot be used: {exc.strerror}"
+    return ""
+
+
+def source_clash(folder: Path, sources: dict[str, Path]) -> str:
+    """Why ``folder`` is, contains or sits in one of ``sources`` (by name), or ""."""
+    folder = _real(folder)
+    for name, source in sources.items():
+        src = _real(source)
+        if folder == src:
+            return f"it is the {name}"
+        if src.is_relative_to(folder):
+            return f"it contains the {name} ({source})"
+        if name != "project folder" and folder.is_relative_to(src):
+            return f"it is inside the {name} ({source})"
     return ""
 
 

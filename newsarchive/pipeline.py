@@ -50,6 +50,7 @@ class BuildResult:
     deleted: int = 0
     search: str = ""  # what happened to the search index, for the editor
     hidden: tuple[str, ...] = ()  # hidden files and folders in content/, not built
+    strays: tuple[str, ...] = ()  # files in the output folders no build wrote, left out
     warnings: tuple[Problem, ...] = ()  # e.g. body links to missing pages
 
 
@@ -72,7 +73,8 @@ def build(
     with publish.lock(config.output_dir):
         published = len(publish.swapped)
         try:
-            publish.recover(config.output_dir)  # put back what a killed build moved aside
+            # Put back what a killed build moved aside (only folders the build made).
+            publish.recover(config.output_dir, publish.source_folders(config))
             result = _build(
                 config, Cache(config, cache), jobs or default_jobs(), progress, search, strict
             )
@@ -126,7 +128,8 @@ def _build(
         paths = [urls.output_file(page.url) for page in site.pages]
         todo = spare.stale(paths, fingerprints(site.pages, known, salt))
         outputs = {*paths, *(rel.as_posix() for rel in statics)}
-        spare.prepare(outputs, len(todo), statics, jobs)  # the first write: only into the spare
+        # The first write: only into the spare.
+        spare.prepare(outputs, len(todo), statics, jobs, SEARCH_FOLDER.as_posix())
         converted = rendering.render_changed(
             config, cache, site, todo, spare, jobs, progress, sources, ahead
         )
@@ -173,6 +176,7 @@ def _build(
         deleted=deleted,
         search=note,
         hidden=tuple(sources.hidden),
+        strays=tuple(spare.strays),
         warnings=tuple(warnings),
     )
 

@@ -15,7 +15,9 @@ moment `_site` is missing (never mixed), and a build killed between them is put
 right by the next one (`recover`).
 
 `_site.lock/owner` (flock, released by the kernel when its process dies) keeps a
-second build or `serve` off the same folder. Every check that can fail (the folder
+second build or `serve` off the same folder. The spare and a killed build's leftovers
+are changed only when they are provably the build's own (`check_beside`): never a
+folder of someone's that has their name. Every check that can fail (the folder
 and what it would overwrite, writability, free space) runs before the first write.
 
 A build goes through it in this order: `check_output`, `lock`, `recover`, then
@@ -30,6 +32,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import errno
+import json
 import os
 import shutil
 import stat
@@ -45,7 +48,7 @@ from .cache import Cache, OutputFile, OutputState, cache_folder, files_still_the
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .fingerprint import file_digest
-from .outputguard import LOCK, protected_folders, unsafe_output
+from .outputguard import LOCK, protected_folders, source_clash, unsafe_output
 
 try:
     import fcntl
@@ -93,7 +96,15 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
                 )
             )
             continue
-        if path.is_file():
+        if path.is_file() and path.parent == static_dir and path.name == MARK:
+            errors.append(
+                Problem(
+                    path,
+                    "this name is the build's own, for the mark of its spare folder",
+                    "rename the file",
+                )
+            )
+        elif path.is_file():
             found[PurePosixPath(path.relative_to(static_dir).as_posix())] = path
     if errors:
         raise BuildFailed(errors)
@@ -104,19 +115,22 @@ def spare_folder(output_dir: Path) -> Path:
     return output_dir.with_name(output_dir.name + SPARE)
 
 
+def source_folders(config: SiteConfig) -> dict[str, Path]:
+    """The folders no output folder, spare or leftover may be, hold or sit in."""
+    return protected_folders(
+        config.root,
+        config.content_dir,
+        config.templates_dir,
+        config.static_dir,
+        cache_folder(config),
+    )
+
+
 def check_output(config: SiteConfig) -> None:
     """Raise BuildFailed when the output folder would replace, contain or sit in the
-    project's own files (`--output content` would replace every article)."""
-    problem = unsafe_output(
-        config.output_dir,
-        protected_folders(
-            config.root,
-            config.content_dir,
-            config.templates_dir,
-            config.static_dir,
-            cache_folder(config),
-        ),
-    )
+    project's own files (`--output content` would replace every article), or when a
+    folder beside it that the build would change is not its own (`check_beside`)."""
+    problem = unsafe_output(config.output_dir, source_folders(config))
     if problem:
         raise BuildFailed(
             [
@@ -129,6 +143,7 @@ def check_output(config: SiteConfig) -> None:
             ],
             "nothing was written.",
         )
+    check_beside(config.output_dir, source_folders(config))
 
 
 # Lock -----------------------------------------------------------------------
@@ -271,6 +286,9 @@ class Spare:
     written: set[str] = field(default_factory=set)  # the files written into the spare
     # Each static source file's (mtime_ns, size, digest), for the next build.
     statics: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    # Files and folders the build did not write, left out of the new version: in the
+    # served folder (not carried over) and in the spare (removed), as "_site/CNAME".
+    strays: list[str] = field(default_factory=list)
 
     def stale(self, paths: list[str], prints: list[str | None]) -> list[int]:
         """The pages to render, by index: those the served folder does not hold as the last
@@ -286,17 +304,32 @@ class Spare:
         return todo
 
     def prepare(
-        self, needed: set[str], pages: int, statics: dict[PurePosixPath, Path], jobs: int = 1
+        self,
+        needed: set[str],
+        pages: int,
+        statics: dict[PurePosixPath, Path],
+        jobs: int = 1,
+        apart: str = "",
     ) -> None:
         """Check there is room for ``pages`` new pages, then the first write: remove from
-        the spare folder the files the new version does not need. A spare folder that is
-        unknown, or missing (a first build leaves none), is made anew from the served
-        site's files as recorded, as hard links on ``jobs`` processes."""
+        the spare folder the files the new version does not need, those put there by hand
+        too. A spare folder that is unknown, or missing (a first build leaves none), is
+        made anew from the served site's files as recorded, as hard links on ``jobs``
+        processes. ``apart``: a folder (the search index's) brought up to date apart."""
         check_room(self.live, _room_needed(self.state, pages, statics))
+        if self.state is not None:  # the served folder's files that no build wrote
+            found = strays(self.live, self.state.files.keys(), apart)
+            self.strays += [f"{self.live.name}/{rel}" for rel in found]
         self.cache.forget_state(self.folder)  # until it is complete, nothing is known of it
         if self.spare_state is None:
             link_files(self.live, empty_spare(self.live), self.old, jobs)
             self.there = dict(self.old)
+        else:
+            # Files put there by hand would be published every other build.
+            found = strays(self.folder, needed | self.spare_state.files.keys(), apart, MARK)
+            self.strays += [f"{self.folder.name}/{rel}" for rel in found]
+            for rel in found:
+                remove_tree(self.folder / rel)
         # All the files its record lists, those edited by hand since (not in there) too.
         listed = self.spare_state.files if self.spare_state else self.there
         remove(self.folder, [rel for rel in listed if rel not in needed])
@@ -360,6 +393,30 @@ class Spare:
         return written, deleted
 
 
+def strays(folder: Path, files: Iterable[str], apart: str, *also: str) -> list[str]:
+    """The files and folders in ``folder`` that are neither ``files`` (paths relative to
+    it), a folder on their way, ``apart`` nor ``also``: a folder's content is not listed."""
+    wanted = set(files)
+    ways = {rel.rpartition("/")[0] for rel in wanted}
+    for way in list(ways):
+        while way and (way := way.rpartition("/")[0]) not in ways:
+            ways.add(way)
+    skip = {apart, *also}
+    found, todo = [], [""]
+    while todo:
+        sub = todo.pop()
+        with os.scandir(folder / sub if sub else folder) as entries:
+            for entry in entries:
+                rel = f"{sub}/{entry.name}" if sub else entry.name
+                if rel in skip or rel in wanted:
+                    continue
+                if rel in ways and entry.is_dir(follow_symlinks=False):
+                    todo.append(rel)
+                else:
+                    found.append(rel)
+    return sorted(found)
+
+
 def open_spare(output_dir: Path, cache: Cache) -> Spare:
     """The spare folder of ``output_dir``, and what the two folders hold."""
     state = cache.state(output_dir, restored=True)
@@ -393,23 +450,173 @@ def publish(spare: Spare) -> None:
     swap(spare.folder, spare.live)
 
 
+# The folders beside the output --------------------------------------------------
+#
+# The build removes, empties, renames and writes into folders beside the output (its
+# spare, and what a killed build left) only when they are provably its own, never a
+# folder of someone's that happens to have such a name (`--content _site.previous`).
+# Its lock folder keeps a record of each, by name and identity (device and inode: a
+# copy has another), and the spare holds a mark with the record's token (a folder made
+# again under the same name may get the same inode, not the mark). The mark is never
+# published: while the two folders are swapped the record asks for none, so that the
+# mark can leave the spare before it becomes the site.
+
+MARK = ".newsarchive-spare"
+_MARK_TEXT = "{}\nnewsarchive keeps the previous version of the site here and rewrites it.\n"
+_RECORD = "folders"  # in the lock folder
+LEFTOVERS = (".old-", ".staging-", ".update-")  # killed builds', and older versions'
+
+
+def check_beside(output_dir: Path, sources: dict[str, Path]) -> None:
+    """Raise BuildFailed when the spare folder or a leftover beside ``output_dir`` is
+    not the build's own, or is, holds or sits in one of ``sources``."""
+    problems = [p for f in beside(output_dir) if (p := _not_ours(output_dir, f, sources))]
+    if problems:
+        raise BuildFailed(problems, "nothing was written.")
+
+
+def beside(output_dir: Path) -> list[Path]:
+    """The spare folder (when there is one) and the leftovers of killed builds."""
+    try:
+        names = sorted(os.listdir(output_dir.parent))
+    except OSError:  # no parent yet: nothing beside
+        return []
+    prefixes = tuple(output_dir.name + suffix for suffix in LEFTOVERS)
+    spare = spare_folder(output_dir).name
+    return [output_dir.parent / n for n in names if n == spare or n.startswith(prefixes)]
+
+
+def _not_ours(output_dir: Path, folder: Path, sources: dict[str, Path]) -> Problem | None:
+    clash = source_clash(folder, sources)
+    spare = folder == spare_folder(output_dir)
+    if clash:
+        why = clash
+    elif _ours(output_dir, folder) or (spare and _empty_folder(folder)):
+        return None
+    elif folder.is_symlink() or not folder.is_dir():
+        why = "it is a link or a file, not a folder the build made"
+    else:
+        why = "it is not a folder the build made (the build has no record of it)"
+    name = output_dir.name
+    use = (
+        f"the build keeps the previous version of {name} here"
+        if spare
+        else f"the build removes folders named {name}.old-*, {name}.staging-* and "
+        f"{name}.update-* (left by interrupted builds)"
+    )
+    return Problem(
+        folder,
+        f"the build would replace or remove this folder, but {why}",
+        f"{use}: rename or move this folder (or choose another --output); "
+        "if it is an old copy of the site that you no longer need, delete it",
+    )
+
+
+def _ours(output_dir: Path, folder: Path) -> bool:
+    """Recorded by this name and identity, and holding the recorded mark (no mark is
+    asked while the folders are swapped)."""
+    identity = _identity(folder)
+    for entry in _record(output_dir):
+        if identity == (entry.get("dev"), entry.get("ino")) and folder.name in entry["names"]:
+            return entry["mark"] is None or _mark(folder) == entry["mark"]
+    return False
+
+
+def _empty_folder(folder: Path) -> bool:
+    """A real folder with nothing in it: the build may take it (nothing to lose), as it
+    must after being killed between making its spare and recording it."""
+    try:
+        return _identity(folder) is not None and not os.listdir(folder)
+    except OSError:
+        return False
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        st = os.lstat(folder)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISDIR(st.st_mode) else None
+
+
+def _mark(folder: Path) -> str:
+    try:
+        return (folder / MARK).read_text(encoding="ascii").split("\n", 1)[0]
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _record(output_dir: Path) -> list[dict]:
+    try:
+        entries = json.loads(_record_file(output_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [e for e in entries if isinstance(e, dict) and {"names", "mark"} <= e.keys()]
+
+
+def _write_record(output_dir: Path, entries: list[tuple[Path, list[str], str | None]]) -> None:
+    """Record these folders (each with the names it may have and its mark) as the build's,
+    in place of the record before (one rename: a kill leaves the one or the other)."""
+    record = []
+    for folder, names, mark in entries:
+        identity = _identity(folder)
+        if identity is not None:
+            record.append({"dev": identity[0], "ino": identity[1], "names": names, "mark": mark})
+    path, text = _record_file(output_dir), json.dumps(record)
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        if path.read_text(encoding="utf-8") == text:
+            return  # nothing to write (a build on a full disk gets to its own message)
+    temporary = path.with_name(f"{_RECORD}.tmp")  # one build at a time: the lock
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _record_file(output_dir: Path) -> Path:
+    return output_dir.with_name(output_dir.name + LOCK) / _RECORD
+
+
+def own_spare(output_dir: Path) -> None:
+    """Record the spare folder as the build's and mark it; after a swap, or the spare
+    made anew. Recorded first with no mark asked, so that a kill at any moment leaves
+    it provably the build's."""
+    spare = spare_folder(output_dir)
+    if _identity(spare) is None:
+        _write_record(output_dir, [])
+        return
+    if _mark(spare) and _ours(output_dir, spare):
+        return  # marked already
+    token = os.urandom(16).hex()
+    _write_record(output_dir, [(spare, [spare.name], None)])
+    (spare / MARK).write_text(_MARK_TEXT.format(token), encoding="ascii")
+    _write_record(output_dir, [(spare, [spare.name], token)])
+
+
 # Recovery and swapping ------------------------------------------------------------
 
 
-def recover(output_dir: Path) -> None:
+def recover(output_dir: Path, sources: dict[str, Path]) -> None:
     """Put back a site moved aside by a build killed between two renames, and
-    remove the leftovers of killed builds (and of older versions' update folders)."""
-    restore_interrupted(output_dir)
-    for pattern in (".update-*", ".staging-*"):
-        for stale in output_dir.parent.glob(f"{output_dir.name}{pattern}"):
-            remove_tree(stale)
+    remove the leftovers of killed builds: only folders the build made
+    (`check_beside` first, under the lock)."""
+    check_beside(output_dir, sources)
+    leftovers = [f for f in beside(output_dir) if f != spare_folder(output_dir)]
+    olds = [f for f in leftovers if f.name.startswith(output_dir.name + ".old-")]
+    if not output_dir.exists() and olds:
+        os.rename(olds[-1], output_dir)
+        leftovers.remove(olds[-1])
+    for stale in leftovers:
+        remove_tree(stale)
+    own_spare(output_dir)
 
 
 def empty_spare(output_dir: Path) -> Path:
-    """The spare folder, emptied (its content is not known)."""
+    """The spare folder, emptied (its content is not known), and marked as the build's."""
     spare = spare_folder(output_dir)
+    # The build's own (recover checked it): no mark asked while it goes, mark first.
+    _write_record(output_dir, [(spare, [spare.name], None)])
     remove_tree(spare)
     spare.mkdir(parents=True)
+    own_spare(output_dir)
     return spare
 
 
@@ -581,15 +788,25 @@ def _link_folders(listing: list[tuple[str, str, list[str]]]) -> None:
 
 def swap(spare: Path, output_dir: Path) -> None:
     """Make ``spare`` the served site and keep the one it replaces as the spare."""
+    old = output_dir.with_name(f"{output_dir.name}.old-{os.getpid()}")
+    # Both folders are the build's under any name they take meanwhile; the mark goes.
+    _write_record(
+        output_dir,
+        [
+            (spare, [spare.name, output_dir.name], None),
+            (output_dir, [output_dir.name, old.name, spare.name], None),
+        ],
+    )
+    (spare / MARK).unlink(missing_ok=True)
     _test_pause("before")
     if not output_dir.exists():
         os.rename(spare, output_dir)
     elif not _exchange(spare, output_dir):
-        old = output_dir.with_name(f"{output_dir.name}.old-{os.getpid()}")
         os.rename(output_dir, old)
-        os.rename(spare, output_dir)  # a kill before this: restore_interrupted
+        os.rename(spare, output_dir)  # a kill before this: recover
         os.rename(old, spare)
     swapped.append(output_dir)
+    own_spare(output_dir)  # the version before, if any
     _test_pause("after")
 
 
@@ -610,16 +827,6 @@ def replace_folder(new: Path, target: Path) -> None:
     os.rename(new, target)
 
 
-def restore_interrupted(output_dir: Path) -> None:
-    """Put back a site moved aside by a build killed between its two renames."""
-    olds = sorted(output_dir.parent.glob(f"{output_dir.name}.old-*"))
-    if not output_dir.exists() and olds:
-        os.rename(olds[-1], output_dir)
-        olds = olds[:-1]
-    for old in olds:
-        remove_tree(old)
-
-
 def remove_tree(path: Path) -> None:
     """Remove a folder of ours, making read-only folders in it writable first."""
 
@@ -628,7 +835,7 @@ def remove_tree(path: Path) -> None:
         os.chmod(parent, os.stat(parent).st_mode | stat.S_IWUSR | stat.S_IXUSR)
         function(name)  # type: ignore[operator]
 
-    if path.is_symlink() or path.is_file():
+    if path.is_symlink() or (path.exists() and not path.is_dir()):
         path.unlink()
     elif path.exists():
         shutil.rmtree(path, onerror=lambda f, n, e: writable_again(f, n, e[1]))

@@ -137,6 +137,128 @@ def test_an_output_path_that_is_a_file_or_someone_elses_folder_is_refused(site, 
         assert tree(tmp_path) == before
 
 
+# The spare folder and the leftovers the build removes are its own, never someone's.
+
+
+def test_a_content_folder_named_as_the_spare_is_never_touched(site, capsys):
+    small_site(site)
+    articles = site.root / "arts.previous"
+    shutil.copytree(site.content, articles)
+    before = tree(articles)
+    for _ in range(2):  # and the next build says the same
+        code = site.build("--content", str(articles), "--output", str(site.root / "arts"))
+        assert code == 1
+        err = capsys.readouterr().err
+        said = "arts.previous: error: the build would replace or remove this folder, but it is "
+        assert said + "the content folder" in err, err
+        assert "rename or move this folder" in err and "nothing was written" in err, err
+        no_traceback(err)
+        assert tree(articles) == before
+        assert not (site.root / "arts").exists()
+
+
+def _someones_folder(site: SiteDir, name: str, copy_of: str = "") -> Path:
+    folder = site.root / name
+    if copy_of:
+        shutil.copytree(site.root / copy_of, folder)
+    else:
+        folder.mkdir()
+    (folder / "notes.txt").write_text("ghi chú của tôi", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("name", "copy_of"),
+    [
+        ("_site.previous", ""),  # made by someone before the build made its own
+        ("_site.old-2024", ""),
+        ("_site.old-2024", "_site"),  # a backup copy of the site
+        ("_site.old-2024", "_site.previous"),  # a copy of the build's own spare, its mark too
+        ("_site.staging-test", ""),
+        ("_site.update-1", ""),
+    ],
+)
+def test_someones_folder_beside_the_output_is_refused_and_left_as_it_is(
+    site, capsys, name, copy_of
+):
+    small_site(site)
+    assert site.build("--quiet", "--no-search") == 0
+    if name != "_site.previous":
+        assert site.build("--quiet", "--no-search") == 0  # the build's own spare too
+    served = tree(site.output)
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+    folder = _someones_folder(site, name, copy_of)
+    before = tree(site.root)
+    for _ in range(2):
+        assert site.build("--no-search") == 1
+        err = capsys.readouterr().err
+        said = f"{name}: error: the build would replace or remove this folder, but it is not "
+        assert said + "a folder the build made" in err, err
+        assert "rename or move this folder" in err and "nothing was written" in err, err
+        assert tree(site.root) == before
+    assert tree(site.output) == served
+    folder.rename(site.root / "mine")
+    assert site.build("--quiet", "--no-search") == 0
+    assert (site.root / "mine" / "notes.txt").read_text(encoding="utf-8") == "ghi chú của tôi"
+    assert "Tin mới" in site.read("index.html")
+
+
+def test_a_spare_deleted_and_made_again_by_someone_is_not_the_builds(site, capsys):
+    # The new folder may well get the inode of the one deleted (ext4 does): the build's
+    # mark is what tells them apart.
+    small_site(site)
+    for _ in range(2):
+        assert site.build("--quiet", "--no-search") == 0
+    spare = site.root / "_site.previous"
+    shutil.rmtree(spare)
+    _someones_folder(site, "_site.previous")
+    before = tree(site.root)
+    assert site.build("--no-search") == 1
+    assert "_site.previous: error: the build would replace" in capsys.readouterr().err
+    assert tree(site.root) == before
+
+
+def test_a_missing_site_is_not_replaced_by_someones_copy_beside_it(site, capsys):
+    small_site(site)
+    for _ in range(2):
+        assert site.build("--quiet", "--no-search") == 0
+    _someones_folder(site, "_site.old-2024", copy_of="_site")
+    shutil.rmtree(site.output)
+    before = tree(site.root)
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert "_site.old-2024: error: the build would replace or remove this folder" in err, err
+    assert tree(site.root) == before and not site.output.exists()
+
+
+def test_someones_spare_is_refused_for_any_output_folder(site, capsys, tmp_path):
+    small_site(site)
+    mine = tmp_path / "pub.previous"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("precious", encoding="utf-8")
+    for _ in range(2):
+        assert site.build("--no-search", "--output", str(tmp_path / "pub")) == 1
+        assert "pub.previous: error: the build would replace" in capsys.readouterr().err
+        assert tree(mine) == {"notes.txt": b"precious"}
+    # An empty folder holds nothing to lose: the build takes it.
+    (mine / "notes.txt").unlink()
+    for _ in range(3):
+        assert site.build("--quiet", "--no-search", "--output", str(tmp_path / "pub")) == 0
+    assert not (tmp_path / "pub" / publish.MARK).exists()
+
+
+def test_the_mark_of_the_spare_is_never_published(site, capsys):
+    small_site(site)
+    for _ in range(3):
+        assert site.build("--quiet", "--no-search") == 0
+        assert not (site.output / publish.MARK).exists()
+        assert not leftovers(site.root)
+    assert (site.root / "_site.previous" / publish.MARK).is_file()
+    (site.root / "static" / publish.MARK).write_text("x", encoding="utf-8")
+    assert site.build("--no-search") == 1
+    assert "the build's own, for the mark of its spare folder" in capsys.readouterr().err
+
+
 # 2. Every precondition is checked before the first write.
 
 
@@ -264,13 +386,18 @@ def test_a_read_only_output_is_a_clear_message(site, capsys, tmp_path):
 # 3. Nothing is retried forever, and a read-only sub-folder leaves no half-updated site.
 
 
-def test_a_leftover_update_folder_of_an_older_version_is_removed(site):
+def test_a_leftover_update_folder_of_an_older_version_is_refused_until_removed(site, capsys):
     before = built(site)
     stale = site.root / "_site.update-4242"
     (stale / "files" / "luu-tru").mkdir(parents=True)
     (stale / "journal.json").write_text(
         '{"writes": ["luu-tru"], "deletes": [], "moves": []}', encoding="utf-8"
     )
+    # No build of today makes one: it cannot be told from a folder of someone's.
+    assert site.build("--quiet", "--no-search") == 1
+    assert "_site.update-4242: error: the build would replace" in capsys.readouterr().err
+    assert stale.is_dir() and tree(site.output) == before
+    shutil.rmtree(stale)
     assert site.build("--quiet", "--no-search") == 0
     assert tree(site.output) == before
     assert not leftovers(site.root)

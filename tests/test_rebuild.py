@@ -94,7 +94,8 @@ def test_the_build_after_a_first_one_makes_its_spare_of_links_to_the_recorded_fi
     site.add("2022/moi.md", article("Cầu mới thông xe", "2022-02-03 09:00", "Cầu mới."))
     assert site.build("--quiet", "--no-search") == 0
     after = files(site.output)
-    assert files(spare) == before  # the first version, swapped out untouched
+    # The first version, swapped out untouched (the build's mark added: never published).
+    assert {k: v for k, v in files(spare).items() if k != pipeline.publish.MARK} == before
     changed = {rel for rel in before.keys() & after.keys() if before[rel] != after[rel]}
     articles = {rel for rel in changed if re.fullmatch(r"\d{4}/\d{2}/[^/]+/index\.html", rel)}
     assert articles == {"2021/12/tin-phuong-so-11/index.html"}  # its "newer" link
@@ -118,6 +119,34 @@ def test_a_page_edited_by_hand_in_the_spare_folder_goes_when_no_longer_built(sit
     assert site.build("--quiet", "--no-search") == 0
     assert not (site.output / gone).exists()
     assert not (site.output / gone).parent.exists()
+
+
+def test_files_added_by_hand_to_the_site_or_its_spare_are_never_published(site, capsys):
+    add_articles(site, 5)
+    for _ in range(2):  # the site and its spare, both the build's
+        assert site.build("--quiet") == 0
+    spare = site.output.with_name(site.output.name + ".previous")
+    (site.output / "CNAME").write_text("luutru.example.vn\n")
+    (site.output / "2021" / "ghi-chu").mkdir()
+    (site.output / "2021" / "ghi-chu" / "a.txt").write_text("mine")
+    (spare / "by-hand.html").write_text("not the build's")
+    clean = site.root / "clean"
+    args = ["build", "--config", str(site.root / "site.yaml"), "--output", str(clean)]
+    assert main([*args, "--quiet", "--no-cache"]) == 0
+    said = []
+    for _ in range(4):  # the same site every time, not every other time
+        assert site.build("--quiet") == 0
+        assert tree(site.output) == tree(clean)
+        said.append(capsys.readouterr().err)
+    assert said[0].startswith(
+        "not published: 3 file(s)/folder(s) the build did not write: _site/2021/ghi-chu, "
+        "_site/CNAME, _site.previous/by-hand.html (deleted from _site.previous/); files to "
+        "publish, such as CNAME, belong in "
+    ), said
+    # The next build deletes what the site held from the spare it has become, and says so.
+    assert "_site.previous/2021/ghi-chu, _site.previous/CNAME (deleted" in said[1], said
+    assert said[2:] == ["", ""]
+    assert not (spare / "CNAME").exists() and not (spare / "by-hand.html").exists()
 
 
 def test_a_build_without_search_keeps_the_served_index_as_the_same_files(site):
