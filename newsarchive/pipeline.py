@@ -74,9 +74,15 @@ def build(
         published = len(publish.swapped)
         try:
             # Put back what a killed build moved aside (only folders the build made).
-            publish.recover(config.output_dir, publish.source_folders(config))
+            since = publish.recover(config.output_dir, publish.source_folders(config))
             result = _build(
-                config, Cache(config, cache), jobs or default_jobs(), progress, search, strict
+                config,
+                Cache(config, cache),
+                jobs or default_jobs(),
+                progress,
+                search,
+                strict,
+                since,
             )
         except BrokenProcessPool as exc:
             raise BuildFailed(
@@ -108,7 +114,13 @@ def plan(config: SiteConfig) -> SitePlan:
 
 
 def _build(
-    config: SiteConfig, cache: Cache, jobs: int, progress: bool, search_on: bool, strict: bool
+    config: SiteConfig,
+    cache: Cache,
+    jobs: int,
+    progress: bool,
+    search_on: bool,
+    strict: bool,
+    since: int | None = None,
 ) -> BuildResult:
     ahead: rendering.ConvertAhead | None = None
     try:
@@ -122,7 +134,7 @@ def _build(
             gc.freeze()
         statics = publish.static_files(config.static_dir, config.root)
         _check_files(site, statics)
-        spare = publish.open_spare(config.output_dir, cache)
+        spare = publish.open_spare(config.output_dir, cache, since)
         salt = digest(cache.key, folder_digest(config.templates_dir))
         known = known_articles(sources, site)
         paths = [urls.output_file(page.url) for page in site.pages]

@@ -289,6 +289,8 @@ class Spare:
     # Files and folders the build did not write, left out of the new version: in the
     # served folder (not carried over) and in the spare (removed), as "_site/CNAME".
     strays: list[str] = field(default_factory=list)
+    # When the last build had finished writing into both folders (`recover`), if known.
+    since: int | None = None
 
     def stale(self, paths: list[str], prints: list[str | None]) -> list[int]:
         """The pages to render, by index: those the served folder does not hold as the last
@@ -318,7 +320,7 @@ class Spare:
         processes. ``apart``: a folder (the search index's) brought up to date apart."""
         check_room(self.live, _room_needed(self.state, pages, statics))
         if self.state is not None:  # the served folder's files that no build wrote
-            found = strays(self.live, self.state.files.keys(), apart)
+            found = strays(self.live, self.state.files.keys(), apart, since=self.since)
             self.strays += [f"{self.live.name}/{rel}" for rel in found]
         self.cache.forget_state(self.folder)  # until it is complete, nothing is known of it
         if self.spare_state is None:
@@ -326,7 +328,8 @@ class Spare:
             self.there = dict(self.old)
         else:
             # Files put there by hand would be published every other build.
-            found = strays(self.folder, needed | self.spare_state.files.keys(), apart, MARK)
+            wanted = needed | self.spare_state.files.keys()
+            found = strays(self.folder, wanted, apart, MARK, since=self.since)
             self.strays += [f"{self.folder.name}/{rel}" for rel in found]
             for rel in found:
                 remove_tree(self.folder / rel)
@@ -393,19 +396,46 @@ class Spare:
         return written, deleted
 
 
-def strays(folder: Path, files: Iterable[str], apart: str, *also: str) -> list[str]:
+def strays(
+    folder: Path, files: Iterable[str], apart: str, *also: str, since: int | None = None
+) -> list[str]:
     """The files and folders in ``folder`` that are neither ``files`` (paths relative to
-    it), a folder on their way, ``apart`` nor ``also``: a folder's content is not listed."""
+    it), a folder on their way, ``apart`` nor ``also``: a folder's content is not listed.
+
+    ``since``: when the last build had finished writing (`recover`). A folder not
+    modified since holds no entry added by hand (adding one modifies it): it is not
+    listed, only its folders on the way are looked into (a stat each, where a listing
+    of the 11,000 folders of 10,000 articles took 0.2 s)."""
     wanted = set(files)
-    ways = {rel.rpartition("/")[0] for rel in wanted}
-    for way in list(ways):
-        while way and (way := way.rpartition("/")[0]) not in ways:
+    ways: set[str] = set()
+    for rel in wanted:
+        way = rel.rpartition("/")[0]
+        while way and way not in ways:
             ways.add(way)
+            way = way.rpartition("/")[0]
     skip = {apart, *also}
-    found, todo = [], [""]
+    inside: dict[str, list[str]] = {}  # a folder on the way -> the folders on the way in it
+    for way in ways:
+        if way not in skip:
+            inside.setdefault(way.rpartition("/")[0], []).append(way)
+    found: list[str] = []
+    todo = [""]
     while todo:
         sub = todo.pop()
-        with os.scandir(folder / sub if sub else folder) as entries:
+        path = f"{folder}/{sub}" if sub else str(folder)
+        if since is not None:
+            try:
+                st = os.lstat(path)
+            except OSError:
+                continue  # a folder of the new version only
+            if stat.S_ISDIR(st.st_mode) and st.st_mtime_ns < since:
+                todo += inside.get(sub, ())
+                continue
+        try:
+            entries = os.scandir(path)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        with entries:
             for entry in entries:
                 rel = f"{sub}/{entry.name}" if sub else entry.name
                 if rel in skip or rel in wanted:
@@ -417,8 +447,9 @@ def strays(folder: Path, files: Iterable[str], apart: str, *also: str) -> list[s
     return sorted(found)
 
 
-def open_spare(output_dir: Path, cache: Cache) -> Spare:
-    """The spare folder of ``output_dir``, and what the two folders hold."""
+def open_spare(output_dir: Path, cache: Cache, since: int | None = None) -> Spare:
+    """The spare folder of ``output_dir``, and what the two folders hold (``since``: see
+    `recover`)."""
     state = cache.state(output_dir, restored=True)
     folder = spare_folder(output_dir)
     # Which files it holds is all the build needs to know of the spare folder.
@@ -431,6 +462,7 @@ def open_spare(output_dir: Path, cache: Cache) -> Spare:
         files_still_there(state, output_dir),
         spare_state,
         files_still_there(spare_state, folder),
+        since=since,
     )
 
 
@@ -465,6 +497,8 @@ MARK = ".newsarchive-spare"
 _MARK_TEXT = "{}\nnewsarchive keeps the previous version of the site here and rewrites it.\n"
 _RECORD = "folders"  # in the lock folder
 LEFTOVERS = (".old-", ".staging-", ".update-")  # killed builds', and older versions'
+# `recover`: folders modified this close before the build's record are looked into.
+SETTLE_NS = 2 * 10**9
 
 
 def check_beside(output_dir: Path, sources: dict[str, Path]) -> None:
@@ -496,7 +530,11 @@ def _not_ours(output_dir: Path, folder: Path, sources: dict[str, Path]) -> Probl
     elif folder.is_symlink() or not folder.is_dir():
         why = "it is a link or a file, not a folder the build made"
     else:
-        why = "it is not a folder the build made (the build has no record of it)"
+        # A spare made before the build kept its record looks the same: it is asked once.
+        why = (
+            "it is not a folder the build made (the build has no record of it; a spare "
+            "folder left by a version of newsarchive before December 2026 has none either)"
+        )
     name = output_dir.name
     use = (
         f"the build keeps the previous version of {name} here"
@@ -594,11 +632,19 @@ def own_spare(output_dir: Path) -> None:
 # Recovery and swapping ------------------------------------------------------------
 
 
-def recover(output_dir: Path, sources: dict[str, Path]) -> None:
+def recover(output_dir: Path, sources: dict[str, Path]) -> int | None:
     """Put back a site moved aside by a build killed between two renames, and
     remove the leftovers of killed builds: only folders the build made
-    (`check_beside` first, under the lock)."""
+    (`check_beside` first, under the lock). Returns when the last build had finished
+    writing into the two folders: its record's last change, after its swap (None when
+    unknown, or after a kill)."""
     check_beside(output_dir, sources)
+    try:
+        # File times tick coarsely (a hundredth of a second here): a file added right
+        # after the build may bear its record's very time, so the last seconds count too.
+        since: int | None = _record_file(output_dir).stat().st_mtime_ns - SETTLE_NS
+    except OSError:
+        since = None
     leftovers = [f for f in beside(output_dir) if f != spare_folder(output_dir)]
     olds = [f for f in leftovers if f.name.startswith(output_dir.name + ".old-")]
     if not output_dir.exists() and olds:
@@ -606,7 +652,10 @@ def recover(output_dir: Path, sources: dict[str, Path]) -> None:
         leftovers.remove(olds[-1])
     for stale in leftovers:
         remove_tree(stale)
+    if leftovers or not _mark(spare_folder(output_dir)):
+        since = None  # a build was killed: its writes may be later than its record
     own_spare(output_dir)
+    return since
 
 
 def empty_spare(output_dir: Path) -> Path:

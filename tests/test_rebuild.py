@@ -149,6 +149,26 @@ def test_files_added_by_hand_to_the_site_or_its_spare_are_never_published(site, 
     assert not (spare / "CNAME").exists() and not (spare / "by-hand.html").exists()
 
 
+def test_a_file_added_by_hand_deep_in_folders_the_last_build_wrote_long_ago_is_found(site):
+    """A build lists only the folders modified since the last one finished (publish.py,
+    `strays`): one added to deep inside folders that are old is found all the same."""
+    add_articles(site, 5)
+    for _ in range(2):
+        assert site.build("--quiet") == 0
+    spare = site.output.with_name(site.output.name + ".previous")
+    hour_ago = os.stat(site.output).st_mtime_ns - 3600 * 10**9
+    for root in (site.output, spare):  # as if the last build had written them an hour ago
+        for folder, _, _ in os.walk(root):
+            os.utime(folder, ns=(hour_ago, hour_ago))
+    deep = next(p.parent for p in sorted(site.output.rglob("index.html")) if "/20" in str(p))
+    (deep / "ghi-chu.html").write_text("mine")
+    (spare / "by-hand.html").write_text("not the build's")
+    for _ in range(2):
+        assert site.build("--quiet") == 0
+        assert not (site.output / deep.relative_to(site.output) / "ghi-chu.html").exists()
+        assert not (site.output / "by-hand.html").exists()
+
+
 def test_a_build_without_search_keeps_the_served_index_as_the_same_files(site):
     add_articles(site, 5)
     assert site.build("--quiet") == 0
