@@ -3,6 +3,8 @@
 import pytest
 from conftest import article, tree
 
+from newsarchive.cli import main
+
 GOOD = article("Bài viết tốt", "2020-01-02 08:00")
 
 BAD_INPUTS = {
@@ -48,6 +50,15 @@ BAD_INPUTS = {
             "cp1252", "replace"
         ),
         ["not-utf8.md:5", "not UTF-8", "UTF-8"],
+    ),
+    # Word's Shift+Enter puts U+000B into pasted text; YAML refuses it, without saying what.
+    "control-character-in-title": (
+        '---\ntitle: "Tiêu đề\x0bhai dòng"\ndate: 2020-01-01 10:00\n---\nText\n',
+        ["control-character-in-title.md:2:16:", "U+000B", "Shift+Enter", "delete it"],
+    ),
+    "escaped-control-character": (
+        '---\ntitle: Tin\nsummary: "x\\u0001y"\ndate: 2020-01-01\n---\nText\n',
+        ["escaped-control-character.md:3:", "'summary'", "U+0001", "escape"],
     ),
     "bad-source-url": (
         "---\ntitle: Tin\ndate: 2020-01-01\nsource_url: www.example\n---\nText\n",
@@ -131,3 +142,15 @@ def test_a_broken_site_yaml_names_its_line(site, capsys):
     assert site.build() == 1
     err = capsys.readouterr().err
     assert "site.yaml:2" in err and "per_page" in err
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_control_character_in_site_yaml_names_its_line(site, capsys, command):
+    config = site.root / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "banner: Lưu trữ\x0b\n")
+    lines = config.read_text(encoding="utf-8").count("\n")
+    site.add("a.md", GOOD)
+    assert main([command, "--config", str(config)]) == 1
+    err = capsys.readouterr().err
+    assert f"site.yaml:{lines}:16: error: the invisible control character U+000B" in err
+    assert "internal error" not in err
