@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .content import SourceFile
 from .errors import BuildFailed, Problem
-from .yamltext import normalise_text, parse_yaml
+from .yamltext import invisible_characters, normalise_text, parse_yaml
 
 # An article's front matter is a dozen short lines; 64 KiB is a hundred times that, and
 # keeps a pasted document or a generated monster from costing seconds in every stage.
@@ -223,6 +223,13 @@ def split_front_matter(path: Path, text: str) -> SourceFile:
                 )
             ]
         )
-    meta, key_lines = parse_yaml(path, yaml_text, first_line=2)
     body = "\n".join(lines[end + 1 :])
+    # Refused, not dropped: the editor decides what was meant (README, "Writing an article").
+    invisible = invisible_characters(path, body, first_line=end + 2)
+    try:
+        meta, key_lines = parse_yaml(path, yaml_text, first_line=2)
+    except BuildFailed as failed:
+        raise BuildFailed(failed.errors + invisible) from None
+    if invisible:
+        raise BuildFailed(invisible)
     return SourceFile(path, meta, key_lines, body, body_line=end + 2)

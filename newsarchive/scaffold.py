@@ -18,7 +18,7 @@ from .load import split_front_matter
 from .render import load_strings
 from .slugs import slugify
 from .validate import validate
-from .yamltext import FrontMatterLoader
+from .yamltext import FrontMatterLoader, describe_character, invisible_character
 
 # Titles are always quoted, so an editor may later add ": " to one without breaking YAML.
 _ALWAYS_QUOTED = ("title",)
@@ -93,6 +93,10 @@ def new_article(
 ) -> ArticleFile:
     """The file `new` writes; raises BuildFailed when the title cannot make one."""
     title = unicodedata.normalize("NFC", " ".join(title.split()))
+    category = config.default_category if category is None else category
+    refused = _invisible(config, {"title": title, "category": category})
+    if refused:
+        raise BuildFailed(refused)
     slug = slugify(title)
     if not slug:
         raise BuildFailed(
@@ -109,7 +113,7 @@ def new_article(
         "title": title,
         "date": format_date(published),
         "slug": slug,
-        "category": config.default_category if category is None else category,
+        "category": category,
     }
     body = str(load_strings(config.templates_dir).get("new_article_body", ""))
     path = content_path(config, published, slug)
@@ -118,6 +122,23 @@ def new_article(
     if errors:
         raise BuildFailed(errors)
     return ArticleFile(path, text)
+
+
+def _invisible(config: SiteConfig, given: dict[str, str]) -> list[Problem]:
+    """A title or category typed with a control character no page may hold (pasted
+    from a document, \x01 from a script): refused, as the build would refuse it."""
+    errors = []
+    for name, value in given.items():
+        char = invisible_character(value)
+        if char:
+            errors.append(
+                Problem(
+                    config.content_dir,
+                    f"the {name} holds the invisible control character {describe_character(char)}",
+                    f"type the {name} again without it",
+                )
+            )
+    return errors
 
 
 def _yaml_text(key: str, value: str) -> str:

@@ -42,7 +42,7 @@ def normalise_text(data: bytes) -> str:
 # Characters that no page or feed may hold (XML 1.0 and HTML refuse them), invisible in
 # most editors: the C0 controls but tab and line end, DEL, the C1 controls, halves of
 # surrogate pairs, U+FFFE and U+FFFF. YAML refuses them too, unless written as escapes.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Where the common ones come from, so that the editor knows what to look for.
 _KNOWN = {
     0x00: "a NUL byte",
@@ -64,14 +64,14 @@ def describe_character(char: str) -> str:
 
 def invisible_character(text: str) -> str:
     """The first character of ``text`` that no page may hold, or ""."""
-    found = _INVISIBLE.search(text)
+    found = INVISIBLE.search(text)
     return found.group(0) if found else ""
 
 
 def invisible_characters(path: Path, text: str, first_line: int = 1) -> list[Problem]:
     """A problem for each invisible control character in ``text`` (whose first line is
     line ``first_line`` of ``path``), with its line and column."""
-    found = list(_INVISIBLE.finditer(text))
+    found = list(INVISIBLE.finditer(text))
     more = len(found) - _MOST_LISTED
     errors = []
     for n, match in enumerate(found[:_MOST_LISTED], 1):

@@ -60,6 +60,10 @@ BAD_INPUTS = {
         '---\ntitle: Tin\nsummary: "x\\u0001y"\ndate: 2020-01-01\n---\nText\n',
         ["escaped-control-character.md:3:", "'summary'", "U+0001", "escape"],
     ),
+    "control-character-in-body": (
+        "---\ntitle: Bài\ndate: 2020-01-01 10:00\n---\nDòng một\x0bdòng hai.\n\nx\x01\n",
+        ["control-character-in-body.md:5:9:", "U+000B", "control-character-in-body.md:7:2:"],
+    ),
     "bad-source-url": (
         "---\ntitle: Tin\ndate: 2020-01-01\nsource_url: www.example\n---\nText\n",
         ["bad-source-url.md:4", "not a web address"],

@@ -83,3 +83,12 @@ def test_category_can_be_given(site):
     assert result.returncode == 0, result.stderr
     assert front_matter(site.root / result.stdout.strip())["category"] == "Văn hóa: lễ hội"
     assert site.build() == 0
+
+
+def test_a_title_with_a_control_character_is_refused(site):
+    result = new(site, "Tin\x01 phường\x7f Bạch Đằng", "--category", "Tin\x1b")
+    assert result.returncode == 1
+    assert "the title holds the invisible control character U+0001" in result.stderr
+    assert "the category holds the invisible control character U+001B" in result.stderr
+    assert "escape" not in result.stderr.replace("an escape character", "")
+    assert not any(site.content.rglob("*.md"))
