@@ -59,6 +59,8 @@ def load_config(path: Path) -> SiteConfig:
                 [Problem(path, "site.yaml is not UTF-8 text", "save it as UTF-8")]
             ) from None
         values, lines = parse_yaml(path, text)
+    # `banner:` with nothing after it means the default, as the README says of every key.
+    values = {k: v for k, v in values.items() if v is not None or k not in _FIELDS}
     errors = _check(path, values, lines)
     if errors:
         raise BuildFailed(errors)

@@ -158,3 +158,16 @@ def test_a_control_character_in_site_yaml_names_its_line(site, capsys, command):
     err = capsys.readouterr().err
     assert f"site.yaml:{lines}:16: error: the invisible control character U+000B" in err
     assert "internal error" not in err
+
+
+def test_an_empty_value_in_site_yaml_means_the_default(site, capsys):
+    config = site.root / "site.yaml"
+    kept = [line for line in config.read_text(encoding="utf-8").splitlines() if ":" in line]
+    kept = [line for line in kept if not line.startswith(("banner", "description", "per_page"))]
+    empty = ["banner:", "description:", "original_site:", "per_page:", "static_dir:"]
+    config.write_text("\n".join([*kept, *empty]) + "\n", encoding="utf-8")
+    site.add("a.md", GOOD)
+    assert site.build() == 0, capsys.readouterr().err
+    home = site.read("index.html")
+    assert "None" not in home
+    assert "css/site.css" in home and (site.output / "css" / "site.css").is_file()
