@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import publish, urls
-from .config import SiteConfig, load_config
+from .config import SiteConfig, address_problem, load_config
 from .errors import BuildFailed, Problem, save_traceback
 from .pipeline import build, plan
 
@@ -220,8 +220,8 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     loaded = load_config(path)
     given_url = getattr(args, "base_url", None)
     base_url = given_url.rstrip("/") + "/" if given_url else None
-    if base_url and not base_url.startswith(("http://", "https://")):
-        _usage_error(f"--base-url {given_url!r} must start with http:// or https://")
+    if given_url and address_problem(given_url):
+        _usage_error(f"--base-url {given_url!r} {address_problem(given_url)}")
     offline = getattr(args, "offline", False)
     output_dir = _absolute(getattr(args, "output", None))
     if offline and output_dir is None:

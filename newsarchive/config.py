@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import schema
@@ -109,6 +110,25 @@ def original_host(address: str) -> str:
     return host.removeprefix("www.")
 
 
+def address_problem(address: str) -> str:
+    """Why ``address`` cannot be the site's public address (base_url), or "": it is
+    written into canonical links, feeds and the sitemap, which need a whole one."""
+    if not address.startswith(("http://", "https://")):
+        return "is not a web address: it must start with http:// or https://"
+    if any(char.isspace() for char in address):
+        return "holds a space: write each space in an address as %20"
+    parts = urlsplit(address)
+    try:
+        host, _ = parts.hostname, parts.port
+    except ValueError:
+        return "has a port that is not a number"
+    if not host:
+        return "has no host name after the //"
+    if "?" in address or "#" in address:
+        return "has a ? or #: the site's address cannot hold a query or a fragment"
+    return ""
+
+
 def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
     """Each value against its key's kind in schema.SETTINGS, plus the rules about content."""
     errors = []
@@ -167,9 +187,12 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Pr
                 ZoneInfo(value)
             except (ZoneInfoNotFoundError, ValueError):
                 error(f"unknown time zone '{value}'", "use a name like Asia/Ho_Chi_Minh")
-        elif field.kind in ("address", "addresses") and not value.startswith(
-            ("http://", "https://")
-        ):
+        elif field.kind == "address" and address_problem(value):
+            error(
+                f"{key} '{value}' {address_problem(value)}",
+                f"write the site's full public address, e.g. {key}: {field.example}",
+            )
+        elif field.kind == "addresses" and not value.startswith(("http://", "https://")):
             if field.kind == "addresses" and not value:
                 continue
             error(

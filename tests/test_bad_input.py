@@ -171,3 +171,32 @@ def test_an_empty_value_in_site_yaml_means_the_default(site, capsys):
     home = site.read("index.html")
     assert "None" not in home
     assert "css/site.css" in home and (site.output / "css" / "site.css").is_file()
+
+
+@pytest.mark.parametrize(
+    ("base_url", "expected"),
+    [
+        ("https://", "no host name"),
+        ('"https://x.org/a b/"', "holds a space"),
+        ("https://x.org/?q=1", "query"),
+        ("https://x.org/#frag", "fragment"),
+        ("https://x.org:port/", "port"),
+    ],
+)
+def test_base_url_must_be_a_whole_address(site, capsys, base_url, expected):
+    config = site.root / "site.yaml"
+    good = config.read_text(encoding="utf-8")
+    kept = [line for line in good.splitlines() if not line.startswith("base_url")]
+    config.write_text("\n".join([*kept, f"base_url: {base_url}"]) + "\n", encoding="utf-8")
+    site.add("a.md", GOOD)
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert f"site.yaml:{len(kept) + 1}: error: base_url" in err and expected in err
+    assert not site.output.exists()
+
+    config.write_text(good, encoding="utf-8")
+    written = base_url.strip('"')
+    with pytest.raises(SystemExit) as stopped:
+        main(["build", "--config", str(config), "--base-url", written])
+    assert stopped.value.code == 2
+    assert expected in capsys.readouterr().err
