@@ -325,8 +325,11 @@ def run_import(args: argparse.Namespace) -> int:
         _usage_error("--date is the publish date of one page: import one FILE with it")
     if args.source_url and args.files[0].is_dir():
         _usage_error("--source-url names one original page: give a FILE, not a folder")
+    from .scaffold import check_content_folder
+
     try:
         config = site_config(args)
+        check_content_folder(config, "import")
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "nothing was imported.")
         return EXIT_CONTENT

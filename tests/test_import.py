@@ -250,3 +250,11 @@ def test_control_characters_of_a_page_never_reach_the_article(site, tmp_path):
     assert "Dòng một dòng hai.\n\nBa bốn.\n" in text
     assert site.build() == 0
     minidom.parse(str(site.output / "feed.xml"))  # well-formed XML
+
+
+def test_import_writes_only_into_a_folder_of_articles(site):
+    result = run_import(site, SEED_CAPTURE, "--content", "_site")
+    assert result.returncode == 1
+    assert "import cannot write articles into" in result.stderr
+    assert "output folder" in result.stderr
+    assert not (site.root / "_site").exists()
