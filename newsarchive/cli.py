@@ -217,7 +217,8 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
                 )
             ]
         )
-    loaded = load_config(path)
+    builds = args.command in ("build", "serve", "check")
+    loaded = load_config(path, static_needed=builds and getattr(args, "static", None) is None)
     given_url = getattr(args, "base_url", None)
     base_url = given_url.rstrip("/") + "/" if given_url else None
     if given_url and address_problem(given_url):
@@ -235,7 +236,17 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
         base_url=base_url,
         offline=offline or None,
     )
-    if args.command in ("build", "serve", "check") and not config.templates_dir.is_dir():
+    if builds and args.static is not None and not config.static_dir.is_dir():
+        raise BuildFailed(
+            [
+                Problem(
+                    config.static_dir,
+                    "the static folder does not exist (or is not a folder)",
+                    "correct the name given with --static",
+                )
+            ]
+        )
+    if builds and not config.templates_dir.is_dir():
         raise BuildFailed(
             [
                 Problem(

@@ -47,9 +47,9 @@ class SiteConfig:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-def load_config(path: Path) -> SiteConfig:
+def load_config(path: Path, static_needed: bool = False) -> SiteConfig:
     """Read site.yaml; a missing file gives the defaults. Raises BuildFailed with every
-    problem in it."""
+    problem in it (with ``static_needed``, also a static_dir that is not a folder)."""
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     if path.exists():
@@ -82,6 +82,19 @@ def load_config(path: Path) -> SiteConfig:
             root, folders["content_dir"], folders["templates_dir"], folders["static_dir"]
         ),
     )
+    if static_needed and "static_dir" in values and not folders["static_dir"].is_dir():
+        # Built without it, the site would have no style sheet and no script.
+        raise BuildFailed(
+            [
+                Problem(
+                    path,
+                    f"static_dir '{values['static_dir']}': the static folder does not exist "
+                    f"({folders['static_dir']})",
+                    "correct the folder's name, relative to site.yaml (the default is static)",
+                    lines.get("static_dir"),
+                )
+            ]
+        )
     if unsafe and "output_dir" in values:
         raise BuildFailed(
             [
