@@ -200,3 +200,59 @@ def test_base_url_must_be_a_whole_address(site, capsys, base_url, expected):
         main(["build", "--config", str(config), "--base-url", written])
     assert stopped.value.code == 2
     assert expected in capsys.readouterr().err
+
+
+TEMPLATE_PROBLEMS = {
+    "undefined": (b"{{ no_such_var }}\n", "'no_such_var' is undefined"),
+    "runtime": (b"{{ 1/0 }}\n", "ZeroDivisionError: division by zero"),
+    "not-utf8": ("<p>Hà</p>\n".encode("latin-1"), "is not UTF-8 text"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEMPLATE_PROBLEMS))
+def test_a_template_problem_names_the_template_and_its_line(site, capsys, name):
+    added, expected = TEMPLATE_PROBLEMS[name]
+    base = site.root / "templates" / "base.html"
+    line = base.read_bytes().count(b"\n") + 1
+    base.write_bytes(base.read_bytes() + added)
+    site.add("a.md", GOOD)
+    assert site.build("--jobs", "1") == 1
+    err = capsys.readouterr().err
+    assert f"templates/base.html:{line}" in err, err
+    assert expected in err and "internal error" not in err
+
+
+STRINGS_PROBLEMS = {
+    # YAML finds the missing ] at the end of the file.
+    "broken-yaml": (lambda text: text + "site_nav: [a\n", ":{next}:1:", "broken YAML"),
+    "a-list": (lambda text: "- a\n- b\n", ":1:", "'key: value' lines"),
+    "duplicate-key": (
+        lambda text: text + text.split("\n")[-2] + "\n",
+        ":{last}:",
+        "given twice",
+    ),
+    "control-character": (lambda text: text + "x: a\x0bb\n", ":{last}:5:", "U+000B"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STRINGS_PROBLEMS))
+def test_a_strings_yaml_problem_names_its_line(site, capsys, name):
+    change, where, expected = STRINGS_PROBLEMS[name]
+    strings = site.root / "templates" / "strings.yaml"
+    text = strings.read_text(encoding="utf-8")
+    strings.write_text(change(text), encoding="utf-8")
+    last = strings.read_text(encoding="utf-8").count("\n")
+    site.add("a.md", GOOD)
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "templates/strings.yaml" + where.format(last=last, next=last + 1) in err, err
+    assert expected in err and "internal error" not in err
+
+
+def test_a_strings_yaml_that_is_not_utf8_is_a_message(site, capsys):
+    strings = site.root / "templates" / "strings.yaml"
+    strings.write_bytes(strings.read_bytes() + "x: Hà\n".encode("latin-1"))
+    site.add("a.md", GOOD)
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "strings.yaml" in err and "not UTF-8" in err and "internal error" not in err
