@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import publish, urls
-from .config import SiteConfig, load_config
+from .config import SiteConfig, address_problem, load_config
 from .errors import BuildFailed, Problem, save_traceback
 from .pipeline import build, plan
 
@@ -217,11 +217,12 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
                 )
             ]
         )
-    loaded = load_config(path)
+    builds = args.command in ("build", "serve", "check")
+    loaded = load_config(path, static_needed=builds and getattr(args, "static", None) is None)
     given_url = getattr(args, "base_url", None)
     base_url = given_url.rstrip("/") + "/" if given_url else None
-    if base_url and not base_url.startswith(("http://", "https://")):
-        _usage_error(f"--base-url {given_url!r} must start with http:// or https://")
+    if given_url and address_problem(given_url):
+        _usage_error(f"--base-url {given_url!r} {address_problem(given_url)}")
     offline = getattr(args, "offline", False)
     output_dir = _absolute(getattr(args, "output", None))
     if offline and output_dir is None:
@@ -235,7 +236,17 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
         base_url=base_url,
         offline=offline or None,
     )
-    if args.command in ("build", "serve", "check") and not config.templates_dir.is_dir():
+    if builds and args.static is not None and not config.static_dir.is_dir():
+        raise BuildFailed(
+            [
+                Problem(
+                    config.static_dir,
+                    "the static folder does not exist (or is not a folder)",
+                    "correct the name given with --static",
+                )
+            ]
+        )
+    if builds and not config.templates_dir.is_dir():
         raise BuildFailed(
             [
                 Problem(
@@ -336,8 +347,11 @@ def run_import(args: argparse.Namespace) -> int:
         _usage_error("--date is the publish date of one page: import one FILE with it")
     if args.source_url and args.files[0].is_dir():
         _usage_error("--source-url names one original page: give a FILE, not a folder")
+    from .scaffold import check_content_folder
+
     try:
         config = site_config(args)
+        check_content_folder(config, "import")
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "nothing was imported.")
         return EXIT_CONTENT

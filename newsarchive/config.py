@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import schema
@@ -46,9 +47,9 @@ class SiteConfig:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-def load_config(path: Path) -> SiteConfig:
+def load_config(path: Path, static_needed: bool = False) -> SiteConfig:
     """Read site.yaml; a missing file gives the defaults. Raises BuildFailed with every
-    problem in it."""
+    problem in it (with ``static_needed``, also a static_dir that is not a folder)."""
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     if path.exists():
@@ -59,6 +60,8 @@ def load_config(path: Path) -> SiteConfig:
                 [Problem(path, "site.yaml is not UTF-8 text", "save it as UTF-8")]
             ) from None
         values, lines = parse_yaml(path, text)
+    # `banner:` with nothing after it means the default, as the README says of every key.
+    values = {k: v for k, v in values.items() if v is not None or k not in _FIELDS}
     errors = _check(path, values, lines)
     if errors:
         raise BuildFailed(errors)
@@ -79,6 +82,19 @@ def load_config(path: Path) -> SiteConfig:
             root, folders["content_dir"], folders["templates_dir"], folders["static_dir"]
         ),
     )
+    if static_needed and "static_dir" in values and not folders["static_dir"].is_dir():
+        # Built without it, the site would have no style sheet and no script.
+        raise BuildFailed(
+            [
+                Problem(
+                    path,
+                    f"static_dir '{values['static_dir']}': the static folder does not exist "
+                    f"({folders['static_dir']})",
+                    "correct the folder's name, relative to site.yaml (the default is static)",
+                    lines.get("static_dir"),
+                )
+            ]
+        )
     if unsafe and "output_dir" in values:
         raise BuildFailed(
             [
@@ -105,6 +121,25 @@ def original_host(address: str) -> str:
     """The host of an address, the same with or without "www.": the portal answered both."""
     host = address.split("://", 1)[-1].split("/", 1)[0].split("@")[-1].lower()
     return host.removeprefix("www.")
+
+
+def address_problem(address: str) -> str:
+    """Why ``address`` cannot be the site's public address (base_url), or "": it is
+    written into canonical links, feeds and the sitemap, which need a whole one."""
+    if not address.startswith(("http://", "https://")):
+        return "is not a web address: it must start with http:// or https://"
+    if any(char.isspace() for char in address):
+        return "holds a space: write each space in an address as %20"
+    parts = urlsplit(address)
+    try:
+        host, _ = parts.hostname, parts.port
+    except ValueError:
+        return "has a port that is not a number"
+    if not host:
+        return "has no host name after the //"
+    if "?" in address or "#" in address:
+        return "has a ? or #: the site's address cannot hold a query or a fragment"
+    return ""
 
 
 def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
@@ -165,9 +200,12 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Pr
                 ZoneInfo(value)
             except (ZoneInfoNotFoundError, ValueError):
                 error(f"unknown time zone '{value}'", "use a name like Asia/Ho_Chi_Minh")
-        elif field.kind in ("address", "addresses") and not value.startswith(
-            ("http://", "https://")
-        ):
+        elif field.kind == "address" and address_problem(value):
+            error(
+                f"{key} '{value}' {address_problem(value)}",
+                f"write the site's full public address, e.g. {key}: {field.example}",
+            )
+        elif field.kind == "addresses" and not value.startswith(("http://", "https://")):
             if field.kind == "addresses" and not value:
                 continue
             error(

@@ -5,16 +5,22 @@ everything is NFC-normalised, so an NFD or CRLF file gives the same site as its 
 """
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .content import SourceFile
 from .errors import BuildFailed, Problem
-from .yamltext import normalise_text, parse_yaml
+from .yamltext import invisible_characters, normalise_text, parse_yaml
 
 # An article's front matter is a dozen short lines; 64 KiB is a hundred times that, and
 # keeps a pasted document or a generated monster from costing seconds in every stage.
 MAX_FRONT_MATTER_BYTES = 64 * 1024
+
+# Names of Markdown files that are not `.md`: bai.MD, bai.markdown, or Notepad's bai.md.txt.
+# An error, not a warning: the editor meant an article, and a warning in a publish log
+# is easily missed while the article is missing online; the fix is a rename.
+_MARKDOWN_LIKE = re.compile(r"\.(md|markdown|mdown|mkdn?|mdwn|mdte?xt)(\.txt)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,11 +90,16 @@ def _walk(
                 errors.append(_bad_link(Path(entry.path), real, "loop"))
                 continue
             _walk(entry.path, (*inside, real), content_dir, allowed, found, hidden, errors)
-        elif entry.name.endswith(".md") and entry.is_file():
+        elif entry.name.endswith(".md"):
             try:
+                if not entry.is_file():
+                    errors.append(_not_a_file(Path(entry.path)))
+                    continue
                 found.append((entry.path, entry.stat()))
             except OSError as exc:
                 errors.append(_unreadable(Path(entry.path), exc))
+        elif _MARKDOWN_LIKE.search(entry.name):
+            errors.append(_misnamed(Path(entry.path)))
 
 
 def _is_dir(entry: os.DirEntry) -> bool:
@@ -125,6 +136,25 @@ def _bad_link(path: Path, real: str, problem: str) -> Problem:
         f"this symbolic link leads outside the project, to {real}",
         "copy the articles into the content folder instead of linking to them: "
         "only files inside the project are published",
+    )
+
+
+def _misnamed(path: Path) -> Problem:
+    found = _MARKDOWN_LIKE.search(path.name)
+    assert found is not None
+    right = path.name[: found.start()] + ".md"
+    return Problem(
+        path,
+        "this file is named like an article, but only files ending in .md are built",
+        f"rename it to {right} (or start its name with '.' to keep it out of the site)",
+    )
+
+
+def _not_a_file(path: Path) -> Problem:
+    return Problem(
+        path,
+        "this is not a file (a named pipe, socket or device) and cannot be read as an article",
+        "delete it, or rename it so that its name does not end in .md",
     )
 
 
@@ -223,6 +253,13 @@ def split_front_matter(path: Path, text: str) -> SourceFile:
                 )
             ]
         )
-    meta, key_lines = parse_yaml(path, yaml_text, first_line=2)
     body = "\n".join(lines[end + 1 :])
+    # Refused, not dropped: the editor decides what was meant (README, "Writing an article").
+    invisible = invisible_characters(path, body, first_line=end + 2)
+    try:
+        meta, key_lines = parse_yaml(path, yaml_text, first_line=2)
+    except BuildFailed as failed:
+        raise BuildFailed(failed.errors + invisible) from None
+    if invisible:
+        raise BuildFailed(invisible)
     return SourceFile(path, meta, key_lines, body, body_line=end + 2)

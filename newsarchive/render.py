@@ -5,7 +5,6 @@ from pathlib import Path
 from types import BuiltinFunctionType, FunctionType
 from typing import Any
 
-import yaml
 from jinja2 import (
     BytecodeCache,
     Environment,
@@ -19,19 +18,48 @@ from markupsafe import Markup
 
 from . import urls
 from .config import SiteConfig
+from .errors import BuildFailed, Problem
 from .markup import make_converter, resolve_links, to_html
 from .site import Page
-from .yamltext import FrontMatterLoader
+from .yamltext import normalise_text, parse_yaml
 
 STRINGS_FILE = "strings.yaml"
 
 
 def load_strings(templates_dir: Path) -> dict[str, Any]:
-    """UI text lives in templates/strings.yaml so a fork can change it."""
+    """UI text lives in templates/strings.yaml so a fork can change it. Raises
+    BuildFailed for a file that is not UTF-8, or whose YAML is broken or not a mapping."""
     path = templates_dir / STRINGS_FILE
     if not path.exists():
         return {}
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=FrontMatterLoader) or {}
+    data = path.read_bytes()
+    try:
+        text = normalise_text(data)
+    except UnicodeDecodeError as exc:
+        raise BuildFailed([not_utf8(path, data, exc)]) from None
+    return parse_yaml(path, text)[0]
+
+
+def not_utf8(path: Path, data: bytes, exc: UnicodeDecodeError) -> Problem:
+    """A template or strings.yaml that is not UTF-8, with the line and column of the first
+    byte that is not."""
+    line = data[: exc.start].count(b"\n") + 1
+    column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+    return Problem(
+        path, "the file is not UTF-8 text", "save it again with the encoding UTF-8", line, column
+    )
+
+
+def template_line(exc: BaseException) -> tuple[str, int] | None:
+    """The template file and line an error was raised at (the innermost template in the
+    traceback, which Jinja rewrites to name template lines), or None."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if "__jinja_exception__" in tb.tb_frame.f_globals:  # jinja2.debug.fake_traceback
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
 
 
 class _Strings(dict[str, Any]):
@@ -148,7 +176,17 @@ class Renderer:
     def prepare(self, templates: set[str]) -> None:
         """Compile the templates now, once, before workers are forked.
 
-        Raises jinja2.TemplateError for a broken template."""
+        Raises jinja2.TemplateError for a broken template, BuildFailed for one that is
+        not UTF-8 (any of them: one template includes or extends another)."""
+        loader = self.env.loader
+        assert isinstance(loader, FileSystemLoader)
+        for name in loader.list_templates():
+            path = self.config.templates_dir / name
+            data = path.read_bytes()
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise BuildFailed([not_utf8(path, data, exc)]) from None
         for name in sorted(templates):
             self.env.get_template(name)
 

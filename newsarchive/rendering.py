@@ -25,7 +25,7 @@ from .pagedata import LISTING
 from .pagination import oldest_first
 from .progress import Progress
 from .publish import Spare
-from .render import Renderer
+from .render import Renderer, template_line
 from .site import SitePlan
 from .sources import MarkdownFiles, Sources, read_body
 from .workers import (
@@ -253,12 +253,19 @@ class SpooledBodies:
         self.held, self.size = {}, 0
 
 
-def template_error(config: SiteConfig, exc: jinja2.TemplateError) -> Problem:
+def template_error(config: SiteConfig, exc: Exception) -> Problem:
+    """A broken template (a syntax error), or one that failed while rendering a page
+    (an undefined name, a division by zero): the template's file and line."""
     name = getattr(exc, "filename", None) or getattr(exc, "name", None)
-    path = Path(name) if name else config.templates_dir
+    line = getattr(exc, "lineno", None)
+    where = template_line(exc)
+    if line is None and where is not None:
+        name, line = where
+    message = exc.message if isinstance(exc, jinja2.TemplateError) else None
     return Problem(
-        path,
-        f"template problem: {exc.message or exc}",
-        "fix the template at this line (see the Jinja2 documentation for the syntax)",
-        getattr(exc, "lineno", None),
+        Path(name) if name else config.templates_dir,
+        f"template problem: {message or f'{type(exc).__name__}: {exc}'}",
+        "fix the template at this line (see the Jinja2 documentation for the syntax); "
+        "a name missing from t. is a key missing from strings.yaml",
+        line,
     )

@@ -12,13 +12,15 @@ from pathlib import Path
 
 import yaml
 
+from .cache import cache_folder
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .load import split_front_matter
+from .outputguard import protected_folders
 from .render import load_strings
 from .slugs import slugify
 from .validate import validate
-from .yamltext import FrontMatterLoader
+from .yamltext import FrontMatterLoader, describe_character, invisible_character
 
 # Titles are always quoted, so an editor may later add ": " to one without breaking YAML.
 _ALWAYS_QUOTED = ("title",)
@@ -70,13 +72,70 @@ def check_article(path: Path, text: str, config: SiteConfig) -> list[Problem]:
     return []
 
 
+def check_content_folder(config: SiteConfig, command: str) -> None:
+    """Raise BuildFailed when ``command`` (new, import) may not write articles into the
+    content folder (content_problem)."""
+    unsafe = content_problem(config)
+    if unsafe:
+        raise BuildFailed(
+            [
+                Problem(
+                    config.content_dir,
+                    f"{command} cannot write articles into {config.content_dir}: {unsafe}",
+                    "name the folder of the articles with --content (content_dir in "
+                    "site.yaml), e.g. --content content",
+                )
+            ]
+        )
+
+
+def content_problem(config: SiteConfig) -> str:
+    """Why articles may not be written into the content folder, or "": it must be a
+    folder, outside the output folder and the folders a build makes beside it (each
+    build replaces them), not holding the output folder (the build refuses that) and
+    not in the project's other folders."""
+    folder, output = _real(config.content_dir), _real(config.output_dir)
+    try:
+        if folder.exists() and not folder.is_dir():
+            return "it is a file, not a folder"
+        parent = next((p for p in folder.parents if p.exists()), None)
+        if parent is not None and not parent.is_dir():
+            return f"{parent} is a file, not a folder"
+    except OSError as exc:
+        return f"it cannot be used: {exc.strerror}"
+    # _site, and _site.previous, _site.lock... beside it (publish.py).
+    for part in (folder, *folder.parents):
+        if part == output or (
+            part.parent == output.parent and part.name.startswith(output.name + ".")
+        ):
+            return f"it is the output folder {output} or in it, which every build replaces"
+    if output.is_relative_to(folder):
+        return f"it contains the output folder {output}, which a build refuses"
+    others = protected_folders(
+        config.root, folder, config.templates_dir, config.static_dir, cache_folder(config)
+    )
+    for name in ("templates folder", "static folder", "git repository", "build cache"):
+        if folder.is_relative_to(_real(others[name])):
+            return f"it is the {name} {others[name]} or in it"
+    return ""
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of links: compared as written
+        return path.absolute()
+
+
 def write_new(article: ArticleFile) -> None:
     """Create the file; raises BuildFailed rather than overwrite one that exists."""
-    article.path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        article.path.parent.mkdir(parents=True, exist_ok=True)
         with article.path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(article.text)
     except FileExistsError:
+        if not article.path.exists():  # a file where a folder of the path must be
+            raise _unwritable(article.path, "a file is in the way of its folder") from None
         raise BuildFailed(
             [
                 Problem(
@@ -86,13 +145,34 @@ def write_new(article: ArticleFile) -> None:
                 )
             ]
         ) from None
+    except OSError as exc:  # a read-only folder, a full disk, a name too long
+        raise _unwritable(article.path, exc.strerror or str(exc)) from None
+
+
+def _unwritable(path: Path, why: str) -> BuildFailed:
+    return BuildFailed(
+        [
+            Problem(
+                path,
+                f"cannot be written: {why}",
+                "check the content folder: that you may write in it, that no file there "
+                "has the name of a year or month folder, and that the disk is not full",
+            )
+        ]
+    )
 
 
 def new_article(
     config: SiteConfig, title: str, now: datetime, category: str | None = None
 ) -> ArticleFile:
-    """The file `new` writes; raises BuildFailed when the title cannot make one."""
+    """The file `new` writes; raises BuildFailed when the title cannot make one, or
+    the content folder cannot hold it."""
+    check_content_folder(config, "new")
     title = unicodedata.normalize("NFC", " ".join(title.split()))
+    category = config.default_category if category is None else category
+    refused = _invisible(config, {"title": title, "category": category})
+    if refused:
+        raise BuildFailed(refused)
     slug = slugify(title)
     if not slug:
         raise BuildFailed(
@@ -109,7 +189,7 @@ def new_article(
         "title": title,
         "date": format_date(published),
         "slug": slug,
-        "category": config.default_category if category is None else category,
+        "category": category,
     }
     body = str(load_strings(config.templates_dir).get("new_article_body", ""))
     path = content_path(config, published, slug)
@@ -118,6 +198,23 @@ def new_article(
     if errors:
         raise BuildFailed(errors)
     return ArticleFile(path, text)
+
+
+def _invisible(config: SiteConfig, given: dict[str, str]) -> list[Problem]:
+    """A title or category typed with a control character no page may hold (pasted
+    from a document, \x01 from a script): refused, as the build would refuse it."""
+    errors = []
+    for name, value in given.items():
+        char = invisible_character(value)
+        if char:
+            errors.append(
+                Problem(
+                    config.content_dir,
+                    f"the {name} holds the invisible control character {describe_character(char)}",
+                    f"type the {name} again without it",
+                )
+            )
+    return errors
 
 
 def _yaml_text(key: str, value: str) -> str:

@@ -31,7 +31,7 @@ from .cache import OutputFile
 from .errors import BuildFailed, Problem
 from .fingerprint import digest
 from .markup import marked_links
-from .render import Renderer
+from .render import Renderer, template_line
 from .site import Page
 
 # Below this many pages, starting workers costs more than it saves.
@@ -92,7 +92,7 @@ def render_pages(
     job: RenderJob,
     todo: Sequence[int],
     jobs: int,
-    template_error: Callable[[jinja2.TemplateError], Problem],
+    template_error: Callable[[Exception], Problem],
 ) -> Iterator[Batch]:
     """Render pages ``todo`` of the job; yield batches of them as they are done.
 
@@ -183,7 +183,7 @@ def _unwrap(results: Batch | Problem) -> Batch:
 def _render_batch(
     job: RenderJob,
     batch: Sequence[int],
-    template_error: Callable[[jinja2.TemplateError], Problem],
+    template_error: Callable[[Exception], Problem],
     parent: int | None = None,
 ) -> Batch | Problem:
     """Render a batch; in a worker (``parent`` given), stop if the build was killed."""
@@ -196,6 +196,10 @@ def _render_batch(
             return template_error(exc)  # a value: jinja's exceptions do not pickle
         except BuildFailed as failed:  # an article file changed since it was read
             return failed.errors[0]
+        except Exception as exc:  # {{ 1/0 }}: a template's, when raised in one
+            if template_line(exc) is None:
+                raise
+            return template_error(exc)
         rel = urls.output_file(page.url)
         file_digest = digest(data)
         old = job.old.get(rel)

@@ -4,6 +4,7 @@ Text is decoded strictly as UTF-8 (a BOM is allowed), line ends become LF and
 everything is NFC-normalised, so an NFD or CRLF file gives the same site as its twin.
 """
 
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any, ClassVar
@@ -38,8 +39,69 @@ def normalise_text(data: bytes) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Characters that no page or feed may hold (XML 1.0 and HTML refuse them), invisible in
+# most editors: the C0 controls but tab and line end, DEL, the C1 controls, halves of
+# surrogate pairs, U+FFFE and U+FFFF. YAML refuses them too, unless written as escapes.
+INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Where the common ones come from, so that the editor knows what to look for.
+_KNOWN = {
+    0x00: "a NUL byte",
+    0x0B: "a line break from Word's Shift+Enter",
+    0x0C: "a page break from Word",
+    0x1B: "an escape character",
+    0x7F: "a delete character",
+}
+# Past this many, one file's others are counted, not listed: a pasted document can
+# hold hundreds.
+_MOST_LISTED = 10
+
+
+def describe_character(char: str) -> str:
+    """``U+000B (a line break from Word's Shift+Enter)``: for messages."""
+    known = _KNOWN.get(ord(char))
+    return f"U+{ord(char):04X}" + (f" ({known})" if known else "")
+
+
+def invisible_character(text: str) -> str:
+    """The first character of ``text`` that no page may hold, or ""."""
+    found = INVISIBLE.search(text)
+    return found.group(0) if found else ""
+
+
+def invisible_characters(path: Path, text: str, first_line: int = 1) -> list[Problem]:
+    """A problem for each invisible control character in ``text`` (whose first line is
+    line ``first_line`` of ``path``), with its line and column."""
+    found = list(INVISIBLE.finditer(text))
+    more = len(found) - _MOST_LISTED
+    errors = []
+    for n, match in enumerate(found[:_MOST_LISTED], 1):
+        start = match.start()
+        also = f" (and {more} more in this file)" if more > 0 and n == _MOST_LISTED else ""
+        errors.append(
+            Problem(
+                path,
+                f"the invisible control character {describe_character(match.group(0))} "
+                f"is not allowed here{also}",
+                _delete_hint(match.group(0)),
+                first_line + text.count("\n", 0, start),
+                start - text.rfind("\n", 0, start),
+            )
+        )
+    return errors
+
+
+def _delete_hint(char: str) -> str:
+    hint = "delete it: put the cursor just after it (at this line and column) and press Backspace"
+    if char == "\x0b":
+        return hint + "; for a new line, start a new paragraph (an empty line) instead"
+    return hint
+
+
 def parse_yaml(path: Path, text: str, first_line: int = 1) -> tuple[dict[str, Any], dict[str, int]]:
     """A YAML mapping with each key's line. Raises BuildFailed with every problem."""
+    refused = invisible_characters(path, text, first_line)
+    if refused:  # YAML would stop at the first, and not say what it is
+        raise BuildFailed(refused)
     if "&" in text or "*" in text:  # cheap test first: a real anchor needs one of them
         refused = _anchors(path, text, first_line)
         if refused:
@@ -64,6 +126,16 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> tuple[dict[str, An
         if errors:
             raise BuildFailed(errors)
         data = _construct(loader, node)
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses that the test above let by
+        raise BuildFailed(
+            [
+                Problem(
+                    path,
+                    f"the character U+{exc.character:04X} is not allowed in YAML",
+                    "delete it (it may be invisible in your editor)",
+                )
+            ]
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(filter(None, [exc.context, exc.problem]))
@@ -81,7 +153,42 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> tuple[dict[str, An
     finally:
         loader.dispose()
     key_lines = {str(k.value): k.start_mark.line + first_line for k, _ in node.value}
-    return {str(k): v for k, v in data.items()}, key_lines
+    values = {str(k): v for k, v in data.items()}
+    escaped = _escaped_controls(path, values, key_lines)
+    if escaped:
+        raise BuildFailed(escaped)
+    return values, key_lines
+
+
+def _escaped_controls(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
+    """Invisible control characters written as escapes ("\\u000b", "\\x01" in double
+    quotes): YAML reads them, but no page may hold them."""
+    errors = []
+    for key, value in values.items():
+        char = next(filter(None, map(invisible_character, _texts(value))), "")
+        if char:
+            errors.append(
+                Problem(
+                    path,
+                    f"'{key}' holds the control character {describe_character(char)}, "
+                    "written as an escape",
+                    "remove the escape (a backslash and what follows it, e.g. \\u000b) "
+                    "from the value",
+                    lines.get(key),
+                )
+            )
+    return errors
+
+
+def _texts(value: Any) -> list[str]:
+    """The text in a value: itself, or the items and keys of a list or mapping."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [t for item in value for t in _texts(item)]
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in (*_texts(k), *_texts(v))]
+    return []
 
 
 _TEXT = "tag:yaml.org,2002:str"

@@ -258,6 +258,37 @@ def test_hidden_files_and_folders_are_skipped_and_the_build_says_so(site):
     assert not (site.output / "2020/01/tep-an").exists()
 
 
+@pytest.mark.parametrize("name", ["bai.MD", "bai.md.txt", "bai.markdown", "bai.mdown"])
+def test_an_article_file_not_named_md_is_an_error_naming_it(site, name):
+    stderr = fails_cleanly(
+        site, f"2020/01/{name}", article("Bài viết", "2020-01-05"), f"2020/01/{name}"
+    )
+    assert "rename it to bai.md" in stderr
+
+
+def test_a_fifo_named_like_an_article_is_an_error(site):
+    site.add("2020/01/good.md", GOOD)
+    os.mkfifo(site.content / "2020" / "01" / "pipe.md")
+    result = build_cli(site)
+    assert result.returncode == 1
+    assert "pipe.md: error: this is not a file" in result.stderr
+
+
+@pytest.mark.parametrize("given", ["--static", "static_dir"])
+def test_a_static_folder_given_that_does_not_exist_is_refused(site, given):
+    site.add("2020/01/good.md", GOOD)
+    if given == "static_dir":
+        site.configure(static_dir="statc")
+        result = build_cli(site)
+    else:
+        result = build_cli(site, "--static", "statc")
+    assert result.returncode == 1
+    assert "statc" in result.stderr and "the static folder does not exist" in result.stderr
+    if given == "static_dir":
+        assert re.search(r"site\.yaml:\d+: error", result.stderr), result.stderr
+    assert not site.output.exists()
+
+
 # -- 5. The search index is the same bytes on any file system, with any --jobs -----------
 
 

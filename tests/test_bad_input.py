@@ -3,6 +3,8 @@
 import pytest
 from conftest import article, tree
 
+from newsarchive.cli import main
+
 GOOD = article("Bài viết tốt", "2020-01-02 08:00")
 
 BAD_INPUTS = {
@@ -48,6 +50,19 @@ BAD_INPUTS = {
             "cp1252", "replace"
         ),
         ["not-utf8.md:5", "not UTF-8", "UTF-8"],
+    ),
+    # Word's Shift+Enter puts U+000B into pasted text; YAML refuses it, without saying what.
+    "control-character-in-title": (
+        '---\ntitle: "Tiêu đề\x0bhai dòng"\ndate: 2020-01-01 10:00\n---\nText\n',
+        ["control-character-in-title.md:2:16:", "U+000B", "Shift+Enter", "delete it"],
+    ),
+    "escaped-control-character": (
+        '---\ntitle: Tin\nsummary: "x\\u0001y"\ndate: 2020-01-01\n---\nText\n',
+        ["escaped-control-character.md:3:", "'summary'", "U+0001", "escape"],
+    ),
+    "control-character-in-body": (
+        "---\ntitle: Bài\ndate: 2020-01-01 10:00\n---\nDòng một\x0bdòng hai.\n\nx\x01\n",
+        ["control-character-in-body.md:5:9:", "U+000B", "control-character-in-body.md:7:2:"],
     ),
     "bad-source-url": (
         "---\ntitle: Tin\ndate: 2020-01-01\nsource_url: www.example\n---\nText\n",
@@ -131,3 +146,113 @@ def test_a_broken_site_yaml_names_its_line(site, capsys):
     assert site.build() == 1
     err = capsys.readouterr().err
     assert "site.yaml:2" in err and "per_page" in err
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_control_character_in_site_yaml_names_its_line(site, capsys, command):
+    config = site.root / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "banner: Lưu trữ\x0b\n")
+    lines = config.read_text(encoding="utf-8").count("\n")
+    site.add("a.md", GOOD)
+    assert main([command, "--config", str(config)]) == 1
+    err = capsys.readouterr().err
+    assert f"site.yaml:{lines}:16: error: the invisible control character U+000B" in err
+    assert "internal error" not in err
+
+
+def test_an_empty_value_in_site_yaml_means_the_default(site, capsys):
+    config = site.root / "site.yaml"
+    kept = [line for line in config.read_text(encoding="utf-8").splitlines() if ":" in line]
+    kept = [line for line in kept if not line.startswith(("banner", "description", "per_page"))]
+    empty = ["banner:", "description:", "original_site:", "per_page:", "static_dir:"]
+    config.write_text("\n".join([*kept, *empty]) + "\n", encoding="utf-8")
+    site.add("a.md", GOOD)
+    assert site.build() == 0, capsys.readouterr().err
+    home = site.read("index.html")
+    assert "None" not in home
+    assert "css/site.css" in home and (site.output / "css" / "site.css").is_file()
+
+
+@pytest.mark.parametrize(
+    ("base_url", "expected"),
+    [
+        ("https://", "no host name"),
+        ('"https://x.org/a b/"', "holds a space"),
+        ("https://x.org/?q=1", "query"),
+        ("https://x.org/#frag", "fragment"),
+        ("https://x.org:port/", "port"),
+    ],
+)
+def test_base_url_must_be_a_whole_address(site, capsys, base_url, expected):
+    config = site.root / "site.yaml"
+    good = config.read_text(encoding="utf-8")
+    kept = [line for line in good.splitlines() if not line.startswith("base_url")]
+    config.write_text("\n".join([*kept, f"base_url: {base_url}"]) + "\n", encoding="utf-8")
+    site.add("a.md", GOOD)
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert f"site.yaml:{len(kept) + 1}: error: base_url" in err and expected in err
+    assert not site.output.exists()
+
+    config.write_text(good, encoding="utf-8")
+    written = base_url.strip('"')
+    with pytest.raises(SystemExit) as stopped:
+        main(["build", "--config", str(config), "--base-url", written])
+    assert stopped.value.code == 2
+    assert expected in capsys.readouterr().err
+
+
+TEMPLATE_PROBLEMS = {
+    "undefined": (b"{{ no_such_var }}\n", "'no_such_var' is undefined"),
+    "runtime": (b"{{ 1/0 }}\n", "ZeroDivisionError: division by zero"),
+    "not-utf8": ("<p>Hà</p>\n".encode("latin-1"), "is not UTF-8 text"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEMPLATE_PROBLEMS))
+def test_a_template_problem_names_the_template_and_its_line(site, capsys, name):
+    added, expected = TEMPLATE_PROBLEMS[name]
+    base = site.root / "templates" / "base.html"
+    line = base.read_bytes().count(b"\n") + 1
+    base.write_bytes(base.read_bytes() + added)
+    site.add("a.md", GOOD)
+    assert site.build("--jobs", "1") == 1
+    err = capsys.readouterr().err
+    assert f"templates/base.html:{line}" in err, err
+    assert expected in err and "internal error" not in err
+
+
+STRINGS_PROBLEMS = {
+    # YAML finds the missing ] at the end of the file.
+    "broken-yaml": (lambda text: text + "site_nav: [a\n", ":{next}:1:", "broken YAML"),
+    "a-list": (lambda text: "- a\n- b\n", ":1:", "'key: value' lines"),
+    "duplicate-key": (
+        lambda text: text + text.split("\n")[-2] + "\n",
+        ":{last}:",
+        "given twice",
+    ),
+    "control-character": (lambda text: text + "x: a\x0bb\n", ":{last}:5:", "U+000B"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STRINGS_PROBLEMS))
+def test_a_strings_yaml_problem_names_its_line(site, capsys, name):
+    change, where, expected = STRINGS_PROBLEMS[name]
+    strings = site.root / "templates" / "strings.yaml"
+    text = strings.read_text(encoding="utf-8")
+    strings.write_text(change(text), encoding="utf-8")
+    last = strings.read_text(encoding="utf-8").count("\n")
+    site.add("a.md", GOOD)
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "templates/strings.yaml" + where.format(last=last, next=last + 1) in err, err
+    assert expected in err and "internal error" not in err
+
+
+def test_a_strings_yaml_that_is_not_utf8_is_a_message(site, capsys):
+    strings = site.root / "templates" / "strings.yaml"
+    strings.write_bytes(strings.read_bytes() + "x: Hà\n".encode("latin-1"))
+    site.add("a.md", GOOD)
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "strings.yaml" in err and "not UTF-8" in err and "internal error" not in err

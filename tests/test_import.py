@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
+from xml.dom import minidom
 
 import pytest
 from bs4 import BeautifulSoup
@@ -224,3 +225,36 @@ def test_a_built_page_of_an_article_without_category_imports_back_without_one(si
     assert 'title: "Lễ kỷ niệm ngày thành lập"\n' in text
     assert "category" not in text
     assert "Nội dung bài viết." in text
+
+
+def test_control_characters_of_a_page_never_reach_the_article(site, tmp_path):
+    """No page or feed may hold them, and the build refuses them: Word's line break
+    becomes a space, the others are left out, and a note says which there were."""
+    source = tmp_path / "word.txt"
+    source.write_text(
+        capture(
+            "TIN TỨC - SỰ KIỆN",
+            "Tin\x01 thử",
+            "Ngày đăng 01/02/2021 | 08:05",
+            ["Dòng một\x0bdòng hai.", "Ba\x1b bốn\x7f."],
+        ),
+        encoding="utf-8",
+    )
+    result = run_import(site, source)
+    assert result.returncode == 0, result.stderr
+    assert "word.txt: note: the page holds invisible control characters" in result.stderr
+    assert "U+000B (a line break from Word's Shift+Enter)" in result.stderr
+    [written] = imported_files(site)
+    text = written.read_text(encoding="utf-8")
+    assert 'title: "Tin thử"' in text
+    assert "Dòng một dòng hai.\n\nBa bốn.\n" in text
+    assert site.build() == 0
+    minidom.parse(str(site.output / "feed.xml"))  # well-formed XML
+
+
+def test_import_writes_only_into_a_folder_of_articles(site):
+    result = run_import(site, SEED_CAPTURE, "--content", "_site")
+    assert result.returncode == 1
+    assert "import cannot write articles into" in result.stderr
+    assert "output folder" in result.stderr
+    assert not (site.root / "_site").exists()

@@ -5,6 +5,7 @@ import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import REPO, SUBPROCESS_ENV
@@ -83,3 +84,43 @@ def test_category_can_be_given(site):
     assert result.returncode == 0, result.stderr
     assert front_matter(site.root / result.stdout.strip())["category"] == "Văn hóa: lễ hội"
     assert site.build() == 0
+
+
+def test_a_title_with_a_control_character_is_refused(site):
+    result = new(site, "Tin\x01 phường\x7f Bạch Đằng", "--category", "Tin\x1b")
+    assert result.returncode == 1
+    assert "the title holds the invisible control character U+0001" in result.stderr
+    assert "the category holds the invisible control character U+001B" in result.stderr
+    assert "escape" not in result.stderr.replace("an escape character", "")
+    assert not any(site.content.rglob("*.md"))
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("site.yaml", "it is a file, not a folder"),
+        ("site.yaml/sub", "is a file, not a folder"),
+        ("_site", "output folder"),
+        ("_site/2020", "output folder"),
+        ("_site.previous", "output folder"),
+        (".", "contains the output folder"),
+        ("templates", "templates folder"),
+        (".git/x", "git repository"),
+    ],
+)
+def test_new_writes_only_into_a_folder_of_articles(site, content, expected):
+    (site.root / ".git").mkdir()
+    before = sorted(site.root.rglob("*"))
+    result = new(site, "Bài mới", "--content", content)
+    assert result.returncode == 1, result.stdout
+    assert "new cannot write articles into" in result.stderr and expected in result.stderr
+    assert "internal error" not in result.stderr
+    assert sorted(site.root.rglob("*")) == before
+
+
+def test_a_file_in_the_way_of_the_year_folder_is_a_message(site):
+    (site.content / f"{datetime.now(HCM):%Y}").write_text("không phải thư mục", encoding="utf-8")
+    result = new(site, "Bài mới")
+    assert result.returncode == 1
+    assert "cannot be written" in result.stderr and "year or month folder" in result.stderr
+    assert "internal error" not in result.stderr

@@ -4,6 +4,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -11,12 +12,38 @@ from .. import urls
 from ..config import SiteConfig
 from ..scaffold import article_text, format_date
 from ..slugs import MAX_SLUG_LENGTH, slugify
+from ..yamltext import INVISIBLE, describe_character
 from .media import FOLDER
 from .page import Extracted
 
 # When a title's slug is too long and ends in a number, the end is kept too: "(lần
 # 01/2018)" or "năm 2013" is what tells one notice from the next.
 _KEPT_END = 24
+
+
+# Word's line and page breaks, which a page may hold as raw characters.
+_BREAKS = "\x0b\x0c"
+
+
+def visible(found: Extracted) -> tuple[Extracted, str]:
+    """The article without the control characters no page may hold (the build refuses
+    them), and a note naming them: Word's line and page breaks become spaces, as between
+    words they were; the others are left out."""
+    texts = {"title": found.title, "category": found.category, "body": found.body}
+    chars = sorted({c for text in texts.values() for c in INVISIBLE.findall(text)})
+    if not chars:
+        return found, ""
+
+    def clean(match: re.Match[str]) -> str:
+        return " " if match.group(0) in _BREAKS else ""
+
+    title, category, body = (INVISIBLE.sub(clean, text) for text in texts.values())
+    cleaned = replace(found, title=title, category=category, body=body)
+    named = ", ".join(map(describe_character, chars))
+    return cleaned, (
+        f"the page holds invisible control characters that no web page may hold: {named}; "
+        "line and page breaks became spaces, the others were left out"
+    )
 
 
 def article_fields(found: Extracted, source_url: str, config: SiteConfig) -> dict[str, str]:

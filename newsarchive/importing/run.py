@@ -150,6 +150,8 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
             return _failed(page, source_url, why, "report this page to the maintainers")
         if isinstance(found, NotArticle):
             return PageResult(page, NOT_ARTICLE, source_url, found.reason)
+    found, cleaned = articles.visible(found)
+    notes.append(cleaned)
     if how and how != "WARC-Target-URI":
         notes.append(f"original address taken from the {how}")
     if found.published is None and options.date is not None:
