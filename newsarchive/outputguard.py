@@ -21,13 +21,24 @@ def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
     clash = source_clash(out, sources)
     if clash:
         return clash
+    problem = not_a_folder(out)
+    if problem:
+        return problem
     try:
-        if out.exists() and not out.is_dir():
-            return "it is a file, not a folder"
         if out.is_dir() and not _built_here(out) and any(out.iterdir()):
             # Publishing replaces the folder: never a folder of someone's own files.
             return "it holds files but no site built here (no index.html, 404.html, robots.txt)"
-        parent = next((p for p in out.parents if p.exists()), None)
+    except OSError as exc:
+        return f"it cannot be used: {exc.strerror}"
+    return ""
+
+
+def not_a_folder(path: Path) -> str:
+    """Why ``path`` is not, and cannot become, a folder, or ""."""
+    try:
+        if path.exists() and not path.is_dir():
+            return "it is a file, not a folder"
+        parent = next((p for p in path.parents if p.exists()), None)
         if parent is not None and not parent.is_dir():
             return f"{parent} is a file, not a folder"
     except OSError as exc:

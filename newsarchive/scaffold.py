@@ -16,7 +16,7 @@ from .cache import cache_folder
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .load import split_front_matter
-from .outputguard import protected_folders
+from .outputguard import not_a_folder, protected_folders
 from .render import load_strings
 from .slugs import slugify
 from .validate import validate
@@ -95,14 +95,9 @@ def content_problem(config: SiteConfig) -> str:
     build replaces them), not holding the output folder (the build refuses that) and
     not in the project's other folders."""
     folder, output = _real(config.content_dir), _real(config.output_dir)
-    try:
-        if folder.exists() and not folder.is_dir():
-            return "it is a file, not a folder"
-        parent = next((p for p in folder.parents if p.exists()), None)
-        if parent is not None and not parent.is_dir():
-            return f"{parent} is a file, not a folder"
-    except OSError as exc:
-        return f"it cannot be used: {exc.strerror}"
+    problem = not_a_folder(folder)
+    if problem:
+        return problem
     # _site, and _site.previous, _site.lock... beside it (publish.py).
     for part in (folder, *folder.parents):
         if part == output or (
