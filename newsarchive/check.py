@@ -10,6 +10,7 @@ address starting with the base URL (canonical links, feeds, sitemap).
 """
 
 import fnmatch
+import os
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -126,6 +127,29 @@ def read_page(html: str) -> PageData:
     )
 
 
+def _files(root: Path) -> tuple[set[str], list[Problem]]:
+    """The files below ``root`` (relative paths), and a problem for each folder that
+    cannot be read (a link to a folder of another user's, say): checked, not crashed."""
+    problems: list[Problem] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(
+            Problem(
+                Path(exc.filename),
+                f"this cannot be read: {exc.strerror}",
+                "remove it from the site's folder, or make it readable",
+            )
+        )
+
+    files = set()
+    for folder, _, names in os.walk(root, onerror=unreadable):
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.path.isfile(path):
+                files.add(Path(path).relative_to(root).as_posix())
+    return files, problems
+
+
 def check_site(
     root: Path,
     base_url: str,
@@ -140,14 +164,25 @@ def check_site(
     works only while the old portal is up.
     """
     sources = sources or {}
-    files = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    files, problems = _files(root)
+    # Every build writes these: without them the folder is not a site (check --built DIR).
+    missing = [urls.home_url() + "index.html", urls.not_found_url(), urls.robots_url()]
+    missing = [rel for rel in missing if rel not in files]
+    if missing:
+        problems.append(
+            Problem(
+                root,
+                f"this folder is not a site built by newsarchive: it has no {', '.join(missing)}",
+                "build the site first (python3 build.py) and check its output folder, "
+                "e.g. python3 build.py check --built _site",
+            )
+        )
     pages = {
         rel: read_page((root / rel).read_text(encoding="utf-8", errors="replace"))
         for rel in sorted(files)
         if rel.endswith(".html")
     }
     resolver = _Resolver(base_url, files, pages)
-    problems = []
     # With no article there is no index, and the search page says it cannot search.
     if any(fnmatch.fnmatchcase(f, urls.article_glob()) for f in files):
         index = urls.search_bundle_url()

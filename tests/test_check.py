@@ -85,6 +85,20 @@ def test_a_planted_broken_link_in_a_built_site_fails(seed_site):
     assert "_site/index.html: error: the link '2019/05/khong-co/' leads to no file" in result.stderr
 
 
+@pytest.mark.parametrize("folder", ["empty", "content", ".git-like"])
+def test_a_folder_that_is_not_a_built_site_fails_the_check(seed_site, folder):
+    """`check --built` is what the publishing workflow trusts: a folder with no site
+    in it (a wrong path, the articles) must not pass as one with no problems."""
+    target = seed_site.root / folder
+    target.mkdir(exist_ok=True)
+    if folder == ".git-like":
+        (target / "HEAD").write_text("ref: refs/heads/main\n")
+    result = run_check(seed_site, "--built", folder)
+    assert result.returncode == 1, result.stdout
+    assert "is not a site built by newsarchive: it has no index.html, 404.html" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def write(root: Path, files: dict[str, str]) -> None:
     for rel, text in files.items():
         path = root / rel
@@ -120,6 +134,7 @@ def test_the_rules_on_a_hand_made_site(tmp_path):
             "a/index.html": page('<h2 id="h">H</h2><a href="../">home</a>', BASE + "a/"),
             "img/x.png": "png",
             "img/x2.png": "png",
+            "robots.txt": "User-agent: *\n",
             "404.html": page('<a href="/repo/">home</a> <a href="/repo/a/#h">a</a>'),
             "feed.xml": (
                 '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
