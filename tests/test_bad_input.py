@@ -1,7 +1,11 @@
 """Bad input: a clear message naming the file, exit 1, and the old site untouched."""
 
+import os
+import subprocess
+import sys
+
 import pytest
-from conftest import article, tree
+from conftest import REPO, SUBPROCESS_ENV, article, tree
 
 from newsarchive.cli import main
 
@@ -256,3 +260,20 @@ def test_a_strings_yaml_that_is_not_utf8_is_a_message(site, capsys):
     assert site.build() == 1
     err = capsys.readouterr().err
     assert "strings.yaml" in err and "not UTF-8" in err and "internal error" not in err
+
+
+@pytest.mark.parametrize("entry", [["build.py"], ["-m", "newsarchive"]])
+def test_ctrl_c_while_the_program_loads_says_stopped_without_a_traceback(tmp_path, entry):
+    """Ctrl+C in the first fraction of a second (Python loading our libraries) stops it
+    like Ctrl+C later: one line, exit 130. A library that raises KeyboardInterrupt as it
+    is imported stands in for the key, at a moment no timer could hit every time."""
+    stub = tmp_path / "stub"
+    stub.mkdir()
+    (stub / "jinja2.py").write_text("raise KeyboardInterrupt\n")
+    command = [sys.executable, *entry]
+    if entry == ["build.py"]:
+        command[1] = str(REPO / "build.py")
+    env = {**SUBPROCESS_ENV, "PYTHONPATH": f"{stub}{os.pathsep}{REPO}"}
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert result.returncode == 130
+    assert result.stderr == "\nnewsarchive: stopped; the site was not changed\n"
