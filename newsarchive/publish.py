@@ -542,11 +542,14 @@ def _not_ours(output_dir: Path, folder: Path, sources: dict[str, Path]) -> Probl
         else f"the build removes folders named {name}.old-*, {name}.staging-* and "
         f"{name}.update-* (left by interrupted builds)"
     )
+    # Never advise deleting a folder of the project's own (the articles, say).
+    delete = (
+        "" if clash else "; if it is an old copy of the site that you no longer need, delete it"
+    )
     return Problem(
         folder,
         f"the build would replace or remove this folder, but {why}",
-        f"{use}: rename or move this folder (or choose another --output); "
-        "if it is an old copy of the site that you no longer need, delete it",
+        f"{use}: rename or move this folder (or choose another --output){delete}",
     )
 
 

@@ -152,6 +152,7 @@ def test_a_content_folder_named_as_the_spare_is_never_touched(site, capsys):
         said = "arts.previous: error: the build would replace or remove this folder, but it is "
         assert said + "the content folder" in err, err
         assert "rename or move this folder" in err and "nothing was written" in err, err
+        assert "delete" not in err, "never advise deleting the articles"
         no_traceback(err)
         assert tree(articles) == before
         assert not (site.root / "arts").exists()
