@@ -139,8 +139,10 @@ def relative_url(from_url: str, to_url: str, offline: bool = False) -> str:
     """The link from the page at ``from_url`` to ``to_url``.
 
     ``offline`` links name index.html explicitly, since a browser opening
-    file:// folders shows a listing instead of the index page.
+    file:// folders shows a listing instead of the index page. A ``to_url`` written
+    from the site's root ("/img/logo.png", as in a template) is the same page.
     """
+    to_url = to_url.lstrip("/")
     from_dir = posixpath.dirname(output_file(from_url))
     target = output_file(to_url) if offline else to_url
     is_dir = not offline and (to_url == "" or to_url.endswith("/"))
@@ -187,7 +189,7 @@ def link(from_url: str, to_url: str, base_url: str, offline: bool = False) -> st
     Offline there is no server to show it, so it keeps relative links.
     """
     if from_url == not_found_url() and not offline:
-        return base_path(base_url) + quote(to_url, safe="/#?=&%.-_~")
+        return base_path(base_url) + quote(to_url.lstrip("/"), safe="/#?=&%.-_~")
     return relative_url(from_url, to_url, offline)
 
 
