@@ -21,14 +21,15 @@ from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .markup import make_converter, resolve_links, to_html
 from .site import Page
-from .yamltext import normalise_text, parse_yaml
+from .yamltext import normalise_text, parse_yaml, written
 
 STRINGS_FILE = "strings.yaml"
 
 
 def load_strings(templates_dir: Path) -> dict[str, Any]:
     """UI text lives in templates/strings.yaml so a fork can change it. Raises
-    BuildFailed for a file that is not UTF-8, or whose YAML is broken or not a mapping."""
+    BuildFailed for a file that is not UTF-8, whose YAML is broken or not a mapping,
+    or with a value that is not text."""
     path = templates_dir / STRINGS_FILE
     if not path.exists():
         return {}
@@ -37,7 +38,69 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
         text = normalise_text(data)
     except UnicodeDecodeError as exc:
         raise BuildFailed([not_utf8(path, data, exc)]) from None
-    return parse_yaml(path, text)[0]
+    words, lines = parse_yaml(path, text)
+    # YAML reads an empty value as null, `no` as false, `2024` as a number: the page
+    # would show "None", "False"... A word is text (a fork's own templates may also
+    # loop over a list or a mapping of them).
+    wrong = []
+    for key, value in words.items():
+        if isinstance(value, (str, list, dict)):
+            continue
+        line = lines.get(key)
+        wrong.append(
+            Problem(path, f"'{key}' has no text", f"write the words after '{key}:'", line)
+            if value is None
+            else Problem(
+                path,
+                f"'{key}' must be text, not {value!r}",
+                f'put the text in double quotes: {key}: "{written(text, line) or value}"',
+                line,
+            )
+        )
+    if wrong:
+        raise BuildFailed(wrong)
+    return {k: _Text.of(k, v, lines.get(k)) if isinstance(v, str) else v for k, v in words.items()}
+
+
+class _Text(str):
+    """A text of strings.yaml that knows its key and line: a placeholder the template
+    does not fill ({mon} for {month}) or a lone brace is a mistake in strings.yaml, and
+    the message says so there, not at the template that fills it in."""
+
+    key: str
+    line: int | None
+
+    @classmethod
+    def of(cls, key: str, text: str, line: int | None) -> "_Text":
+        made = cls(text)
+        made.key, made.line = key, line
+        return made
+
+    def format(self, *args: Any, **kwargs: Any) -> str:
+        try:
+            return str.format(self, *args, **kwargs)
+        except (KeyError, IndexError, ValueError, AttributeError) as exc:
+            raise PlaceholderError(self, sorted(kwargs), exc) from None
+
+
+class PlaceholderError(Exception):
+    def __init__(self, text: _Text, names: list[str], exc: Exception):
+        super().__init__(f"{text.key}: {exc}")
+        self.text, self.names, self.exc = text, names, exc
+
+    def problem(self, templates_dir: Path) -> Problem:
+        key, names = self.text.key, ", ".join(f"{{{name}}}" for name in self.names)
+        if isinstance(self.exc, KeyError):
+            wrong = f"the placeholder {{{self.exc.args[0]}}}, which the pages do not fill in"
+        else:
+            wrong = f"a placeholder that cannot be filled in ({self.exc})"
+        return Problem(
+            templates_dir / STRINGS_FILE,
+            f"'{key}' has {wrong}",
+            f"use only {names or 'no placeholder'} in it; a {{ or }} meant as text is "
+            "written twice: {{ or }}",
+            self.text.line,
+        )
 
 
 def not_utf8(path: Path, data: bytes, exc: UnicodeDecodeError) -> Problem:

@@ -25,7 +25,7 @@ from .pagedata import LISTING
 from .pagination import oldest_first
 from .progress import Progress
 from .publish import Spare
-from .render import Renderer, template_line
+from .render import PlaceholderError, Renderer, template_line
 from .site import SitePlan
 from .sources import MarkdownFiles, Sources, read_body
 from .workers import (
@@ -256,6 +256,8 @@ class SpooledBodies:
 def template_error(config: SiteConfig, exc: Exception) -> Problem:
     """A broken template (a syntax error), or one that failed while rendering a page
     (an undefined name, a division by zero): the template's file and line."""
+    if isinstance(exc, PlaceholderError):
+        return exc.problem(config.templates_dir)
     name = getattr(exc, "filename", None) or getattr(exc, "name", None)
     line = getattr(exc, "lineno", None)
     where = template_line(exc)

@@ -97,6 +97,12 @@ def _delete_hint(char: str) -> str:
     return hint
 
 
+def written(text: str, line: int | None) -> str:
+    """A value as its line wrote it (``no``, not YAML's False), for a message."""
+    rows = text.splitlines()
+    return rows[line - 1].partition(":")[2].strip() if line and line <= len(rows) else ""
+
+
 def parse_yaml(path: Path, text: str, first_line: int = 1) -> tuple[dict[str, Any], dict[str, int]]:
     """A YAML mapping with each key's line. Raises BuildFailed with every problem."""
     refused = invisible_characters(path, text, first_line)

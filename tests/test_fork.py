@@ -1,6 +1,7 @@
 """A maintainer's fork: templates, strings.yaml and site.yaml changed without Python, and
 each mistake in them a message naming the file and line, the old site untouched."""
 
+import pytest
 from conftest import article, tree
 
 from newsarchive.check import check_site
@@ -46,3 +47,66 @@ def test_a_template_link_written_from_the_root_leads_to_the_file(site, monkeypat
     assert site.build("--offline") == 0
     offline = (site.root / "_site-offline" / "2020" / "index.html").read_text(encoding="utf-8")
     assert '<img alt="" src="../img/logo.png">' in offline
+
+
+STRINGS_VALUES = {
+    # A word left empty showed "None" on every page; `no` showed "False".
+    "empty": ("home: Trang chủ", "home:", "'home' has no text", "write the words after 'home:'"),
+    "boolean": (
+        "feed: Theo dõi (Atom)",
+        "feed: no",
+        "'feed' must be text, not False",
+        'feed: "no"',
+    ),
+    "number": ("archive: Lưu trữ", "archive: 2024", "'archive' must be text, not 2024", '"2024"'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STRINGS_VALUES))
+def test_a_word_of_strings_yaml_that_yaml_reads_as_no_text_names_its_line(site, capsys, name):
+    old, new, message, fix = STRINGS_VALUES[name]
+    strings = site.root / "templates" / "strings.yaml"
+    line = strings.read_text(encoding="utf-8").split("\n").index(old) + 1
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    edit(strings, old + "\n", new + "\n")
+    err = rebuild_fails(site, capsys, before=before)
+    assert f"templates/strings.yaml:{line}: error: {message}" in err, err
+    assert fix in err
+
+
+def test_strings_yaml_may_hold_lists_for_a_forks_own_templates(site):
+    strings = site.root / "templates" / "strings.yaml"
+    strings.write_text(
+        strings.read_text(encoding="utf-8") + "links: [Một, Hai]\n", encoding="utf-8"
+    )
+    edit(site.root / "templates" / "base.html", FOOTER, FOOTER + "{{ t.links | join('+') }} ")
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    assert "Một+Hai" in site.read("index.html")
+
+
+PLACEHOLDERS = {
+    # A placeholder misspelt: the KeyError was blamed on article.html, "fix the template".
+    "unknown": ("Tháng {month} năm {year}", "Month {mon} of {year}", "the placeholder {mon}"),
+    "lone-brace": ("Tháng {month} năm {year}", "Tháng {month} {", "Single '{'"),
+    "positional": ("Tháng {month} năm {year}", "Tháng {} năm {year}", "cannot be filled in"),
+}
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("name", sorted(PLACEHOLDERS))
+def test_a_wrong_placeholder_in_strings_yaml_names_its_line(site, capsys, name, jobs):
+    old, new, message = PLACEHOLDERS[name]
+    strings = site.root / "templates" / "strings.yaml"
+    line = strings.read_text(encoding="utf-8").split("\n").index(f"month_label: {old}") + 1
+    for day in range(1, 9):  # enough pages for the workers
+        site.add(f"{day}.md", article(f"Bài số {day}", f"2020-01-0{day} 08:00"))
+    assert site.build("--jobs", jobs) == 0
+    before = tree(site.output)
+    edit(strings, f"month_label: {old}", f"month_label: {new}")
+    err = rebuild_fails(site, capsys, "--jobs", jobs, before=before)
+    assert f"templates/strings.yaml:{line}: error: 'month_label' has " in err, err
+    assert message in err and "use only {month}, {year} in it" in err
+    assert "fix the template" not in err
