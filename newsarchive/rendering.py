@@ -258,9 +258,17 @@ def template_error(config: SiteConfig, exc: Exception) -> Problem:
     (an undefined name, a division by zero): the template's file and line."""
     if isinstance(exc, PlaceholderError):
         return exc.problem(config.templates_dir)
+    where = template_line(exc)
+    if isinstance(exc, jinja2.TemplateNotFound) and where is None:  # a page's own template
+        missing = str(exc.name)
+        return Problem(
+            config.templates_dir / missing,
+            f"the template {missing} is missing: {config.templates_dir} needs the "
+            "template of every kind of page, not only those you changed",
+            f"copy {missing} from the templates/ folder that comes with newsarchive",
+        )
     name = getattr(exc, "filename", None) or getattr(exc, "name", None)
     line = getattr(exc, "lineno", None)
-    where = template_line(exc)
     if line is None and where is not None:
         name, line = where
     message = exc.message if isinstance(exc, jinja2.TemplateError) else None

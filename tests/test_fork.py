@@ -110,3 +110,21 @@ def test_a_wrong_placeholder_in_strings_yaml_names_its_line(site, capsys, name, 
     assert f"templates/strings.yaml:{line}: error: 'month_label' has " in err, err
     assert message in err and "use only {month}, {year} in it" in err
     assert "fix the template" not in err
+
+
+def test_a_templates_folder_without_every_page_template_says_which(site, capsys):
+    """A fork that points templates_dir at a folder holding only the templates it
+    changed: the message named a file "404.html" in the working folder."""
+    own = site.root / "own-templates"
+    own.mkdir()
+    for name in ("base.html", "strings.yaml"):
+        (own / name).write_bytes((site.root / "templates" / name).read_bytes())
+    site.configure(templates_dir="own-templates")
+    site.add("a.md", GOOD)
+    capsys.readouterr()
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "internal error" not in err and "Traceback" not in err
+    assert "own-templates/404.html: error: the template 404.html is missing" in err, err
+    assert "copy 404.html from the templates/ folder that comes with newsarchive" in err
+    assert not site.output.exists()
