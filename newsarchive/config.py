@@ -1,5 +1,6 @@
 """Site configuration from site.yaml; paths in it are relative to that file."""
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from . import schema
 from .errors import BuildFailed, Problem
 from .outputguard import protected_folders, unsafe_output
-from .yamltext import normalise_text, parse_yaml
+from .yamltext import normalise_text, parse_yaml, written
 
 _FIELDS = schema.by_name(schema.SETTINGS)
 _MAPPING_KEYS = schema.names(schema.SETTINGS, "mapping")
@@ -52,6 +53,7 @@ def load_config(path: Path, static_needed: bool = False) -> SiteConfig:
     problem in it (with ``static_needed``, also a static_dir that is not a folder)."""
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
+    text = ""
     if path.exists():
         try:
             text = normalise_text(path.read_bytes())
@@ -62,7 +64,7 @@ def load_config(path: Path, static_needed: bool = False) -> SiteConfig:
         values, lines = parse_yaml(path, text)
     # `banner:` with nothing after it means the default, as the README says of every key.
     values = {k: v for k, v in values.items() if v is not None or k not in _FIELDS}
-    errors = _check(path, values, lines)
+    errors = _check(path, values, lines, text)
     if errors:
         raise BuildFailed(errors)
     merged = {f.name: values.get(f.name, f.default) for f in schema.SETTINGS}
@@ -142,7 +144,11 @@ def address_problem(address: str) -> str:
     return ""
 
 
-def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
+# A BCP 47 language tag as HTML's lang takes it: vi, en, vi-VN, zh-Hant-TW.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def _check(path: Path, values: dict[str, Any], lines: dict[str, int], text: str) -> list[Problem]:
     """Each value against its key's kind in schema.SETTINGS, plus the rules about content."""
     errors = []
     for key, value in values.items():
@@ -193,7 +199,13 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Pr
         elif not isinstance(value, str):
             error(
                 f"'{key}' must be text, not {value!r}",
-                f'put the value in double quotes: {key}: "{value}"',
+                f'put the value in double quotes: {key}: "{written(text, line) or value}"',
+            )
+        elif key == "language" and not _LANGUAGE_TAG.fullmatch(value):
+            error(
+                f"language '{value}' is not a language code (the lang of every page)",
+                "write the code of the site's language, e.g. language: vi "
+                "(or en, vi-VN; a - between its parts, not _)",
             )
         elif field.kind == "timezone":
             try:

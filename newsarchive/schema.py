@@ -48,7 +48,9 @@ SETTINGS: tuple[Field, ...] = (
         "http://localhost:8000/",
         example="https://user.github.io/repo/",
     ),
-    Field("language", "text", "the `lang` of every page", "vi"),
+    Field(
+        "language", "text", "the `lang` of every page: a language code (`vi`, `en`, `vi-VN`)", "vi"
+    ),
     Field(
         "timezone",
         "timezone",

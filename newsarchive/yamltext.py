@@ -122,7 +122,10 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> tuple[dict[str, An
                 [
                     Problem(
                         path,
-                        "the front matter must be a list of 'key: value' lines",
+                        # An article's front matter starts on its line 2; site.yaml,
+                        # strings.yaml and a profile are whole files.
+                        f"{'the front matter' if first_line > 1 else 'the file'} must be "
+                        "a list of 'key: value' lines",
                         "write one 'key: value' per line, e.g. 'title: ...'",
                         node.start_mark.line + first_line,
                     )

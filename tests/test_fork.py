@@ -128,3 +128,40 @@ def test_a_templates_folder_without_every_page_template_says_which(site, capsys)
     assert "own-templates/404.html: error: the template 404.html is missing" in err, err
     assert "copy 404.html from the templates/ folder that comes with newsarchive" in err
     assert not site.output.exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "fix"),
+    [("vi_VN", "language: vi"), ("Tiếng Việt", "language: vi"), ("no", 'language: "no"')],
+)
+def test_a_language_that_is_no_language_code_names_its_line(site, capsys, value, fix):
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    config = site.root / "site.yaml"
+    lines = config.read_text(encoding="utf-8").split("\n")
+    line = lines.index("language: vi") + 1
+    edit(config, "language: vi\n", f"language: {value}\n")
+    err = rebuild_fails(site, capsys, before=before)
+    assert f"site.yaml:{line}: error: " in err and "language" in err, err
+    assert fix in err
+
+
+@pytest.mark.parametrize("value", ["en", "vi-VN", "zh-Hant-TW"])
+def test_a_language_code_is_every_pages_lang(site, value):
+    site.configure(language=value)
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    assert f'<html lang="{value}">' in site.read("index.html")
+    assert f'xml:lang="{value}"' in site.read("feed.xml")
+
+
+@pytest.mark.parametrize("name", ["site.yaml", "templates/strings.yaml"])
+def test_a_settings_file_that_is_a_list_is_not_called_front_matter(site, capsys, name):
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    (site.root / name).write_text("- title: Lưu trữ\n", encoding="utf-8")
+    err = rebuild_fails(site, capsys, before=before)
+    assert f"{name}:1: error: the file must be a list of 'key: value' lines" in err, err
+    assert "front matter" not in err
