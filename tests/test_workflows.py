@@ -158,10 +158,15 @@ def test_pages_builds_checks_and_deploys_one_at_a_time():
     assert build.index(cache) < first_build
 
 
-def test_the_build_job_commands_work_under_a_project_sub_path(tmp_path):
-    """Run the Pages build job's own commands on the repository's site."""
+@pytest.mark.parametrize("output_dir", [None, "public"])
+def test_the_build_job_commands_work_under_a_project_sub_path(tmp_path, output_dir):
+    """Run the Pages build job's own commands on the repository's site, also for a fork
+    whose site.yaml names another output_dir (the job caches, checks and uploads _site)."""
     for name in ("site.yaml", "build.py"):
         shutil.copy(REPO / name, tmp_path / name)
+    if output_dir:
+        with (tmp_path / "site.yaml").open("a", encoding="utf-8") as config:
+            config.write(f"output_dir: {output_dir}\n")
     for name in ("content", "templates", "static"):
         shutil.copytree(REPO / name, tmp_path / name)
     base_url = "https://editors.github.io/luu-tru"  # as configure-pages gives it
