@@ -1,10 +1,14 @@
 """A maintainer's fork: templates, strings.yaml and site.yaml changed without Python, and
 each mistake in them a message naming the file and line, the old site untouched."""
 
+import json
+import re
+
 import pytest
-from conftest import article, tree
+from conftest import REPO, article, tree
 
 from newsarchive.check import check_site
+from newsarchive.cli import main
 
 GOOD = article("Bài viết tốt", "2020-01-02 08:00")
 FOOTER = "<p>{{ t.footer_note }} "
@@ -165,3 +169,50 @@ def test_a_settings_file_that_is_a_list_is_not_called_front_matter(site, capsys,
     err = rebuild_fails(site, capsys, before=before)
     assert f"{name}:1: error: the file must be a list of 'key: value' lines" in err, err
     assert "front matter" not in err
+
+
+DOCS = REPO / "docs" / "import-profiles.md"
+
+
+def documented_profile() -> str:
+    example = re.search(r"```yaml\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.S)
+    assert example is not None
+    return example.group(1)
+
+
+def import_crawl(site, monkeypatch) -> int:
+    """The saved page of the old portal, in a crawl folder named by its host as wget
+    writes it, imported as the README says (in the archive's folder)."""
+    crawl = site.root / "crawl" / "quanhaibatrung.hanoi.gov.vn" / "van-hoa-xa-hoi"
+    crawl.mkdir(parents=True)
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_bytes()
+    (crawl / "phuong-bach-dang-123.html").write_bytes(page)
+    monkeypatch.chdir(site.root)
+    return main(["import", "crawl"])
+
+
+@pytest.mark.parametrize("name", ["quan-hai-ba-trung.yml", "quan-hai-ba-trung.YAML"])
+def test_a_profile_saved_as_yml_reads_its_portals_pages(site, monkeypatch, name):
+    """A profile file ending in .yml was left out without a word: the pages of its
+    portal were read by the generic extractor (or not at all)."""
+    (site.root / "import-profiles").mkdir()
+    (site.root / "import-profiles" / name).write_text(documented_profile(), encoding="utf-8")
+    assert import_crawl(site, monkeypatch) == 0
+    report = [json.loads(line) for line in (site.root / "import-report.jsonl").open()]
+    assert [(r["outcome"], r["profile"]) for r in report] == [("imported", "quan-hai-ba-trung")]
+    written = (site.root / report[0]["file"]).read_text(encoding="utf-8")
+    assert 'title: "Phường Bạch Đằng ra quân làm sạch đường phố"' in written
+
+
+def test_the_documented_message_of_a_wrong_profile_is_the_one_import_prints(
+    site, monkeypatch, capsys
+):
+    docs = DOCS.read_text(encoding="utf-8")
+    shown = docs.split("### When a profile is wrong", 1)[1].split("\n\n    ", 1)[1]
+    expected = [line.strip() for line in shown.split("\n\n")[0].splitlines()]
+    (site.root / "import-profiles").mkdir()
+    wrong = documented_profile().replace("\ntitle:", "\ntitel:")
+    (site.root / "import-profiles" / "quan-hai-ba-trung.yaml").write_text(wrong, encoding="utf-8")
+    assert import_crawl(site, monkeypatch) == 1
+    printed = [line.strip() for line in capsys.readouterr().err.splitlines()]
+    assert [line for line in expected if line not in printed] == []

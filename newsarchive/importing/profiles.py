@@ -130,7 +130,10 @@ def load_profiles(
 
 def _read_folder(folder: Path, errors: list[Problem]) -> list[Profile]:
     found = []
-    for path in sorted(folder.glob("*.yaml")):
+    # .yml as much as .yaml (GitHub's workflows are .yml): a profile saved so was left
+    # out without a word, and its portal's pages read by the generic extractor.
+    named = (p for p in folder.iterdir() if not p.name.startswith("."))
+    for path in sorted(p for p in named if p.suffix.lower() in (".yaml", ".yml")):
         try:
             text = normalise_text(path.read_bytes())
         except UnicodeDecodeError:
