@@ -54,7 +54,9 @@ SETTINGS: tuple[Field, ...] = (
     Field(
         "timezone",
         "timezone",
-        "time zone of dates written without an offset",
+        "the site's time zone: of dates written without an offset, of every date shown, "
+        "and of the year and month in each article's address (changing it can move an "
+        "article dated near midnight to another day, month and address)",
         "Asia/Ho_Chi_Minh",
     ),
     Field(

@@ -216,3 +216,17 @@ def test_the_documented_message_of_a_wrong_profile_is_the_one_import_prints(
     assert import_crawl(site, monkeypatch) == 1
     printed = [line.strip() for line in capsys.readouterr().err.splitlines()]
     assert [line for line in expected if line not in printed] == []
+
+
+def test_the_time_zone_files_and_shows_every_date_as_the_readme_says(site):
+    """README: timezone is the zone of every date shown and of each address's year and
+    month, so 23:30 on New Year's Eve in Hà Nội is an address of the next year in Tokyo."""
+    row = next(line for line in (REPO / "README.md").open() if line.startswith("| `timezone`"))
+    assert "every date shown" in row and "address" in row
+    site.add("a.md", article("Giao thừa", "2019-12-31T23:30:00+07:00"))
+    assert site.build() == 0
+    assert "31/12/2019 | 23:30" in site.read("2019/12/giao-thua/index.html")
+    site.configure(timezone="Asia/Tokyo")
+    assert site.build() == 0
+    assert not (site.output / "2019").exists()
+    assert "01/01/2020 | 01:30" in site.read("2020/01/giao-thua/index.html")
