@@ -13,6 +13,7 @@ import fnmatch
 import os
 import posixpath
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Mapping
@@ -42,6 +43,11 @@ META_LINKS = ("og:url", "og:image", "twitter:image")
 XML_LINK_TAGS = ("loc", "link", "guid")
 XML_LINK_ATTRIBUTES = ("href", "url")
 FIX_LINK = "correct the address, or remove the link"
+# A link on a page that no article's text holds (a template's).
+FIX_TEMPLATE = (
+    "correct the address in the template that makes the page, or in one it extends or "
+    "includes (base.html, _macros.html...), or remove the link"
+)
 # <meta http-equiv="refresh" content="0; url=../target/">: what an alias page leads to.
 _REFRESH = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(?P<url>.*)$", re.I | re.S)
 # url(x), url('x'), url("x") in a style sheet; comments taken out first.
@@ -155,15 +161,18 @@ def check_site(
     base_url: str,
     sources: Mapping[str, Path] | None = None,
     old_hosts: tuple[str, ...] = (),
+    templates: Mapping[str, Path] | None = None,
 ) -> list[Problem]:
     """Every problem in the built site at ``root``.
 
     ``sources`` maps a page's file (e.g. "2019/04/slug/index.html") to the article it
-    was made from, so a broken link in an article is reported against that file.
+    was made from, so a broken link in an article is reported against that file;
+    ``templates`` maps it to the template that made it (when ``root`` was just built from
+    it), so a broken link in no article's text is reported against that template.
     A link to one of ``old_hosts`` (the portal the archive replaces) is a warning: it
     works only while the old portal is up.
     """
-    sources = sources or {}
+    sources, templates = sources or {}, templates or {}
     files, problems = _files(root)
     # Every build writes these: without them the folder is not a site (check --built DIR).
     missing = [urls.home_url() + "index.html", urls.not_found_url(), urls.robots_url()]
@@ -219,9 +228,18 @@ def check_site(
             )
         for link in page.links:
             problem = resolver.problem(rel, link)
-            if problem:
-                what = f"{context}: " if context else ""
-                problems.append(Problem(where, f"{what}the link {link!r} {problem}", FIX_LINK))
+            if not problem:
+                continue
+            if rel in sources and _written_in(sources[rel], rel, link):
+                problems.append(Problem(where, f"{context}: the link {link!r} {problem}", FIX_LINK))
+            elif rel in templates:  # a template made it: name the template
+                address = f"in the page /{rel.removesuffix('index.html')}: "
+                problems.append(
+                    Problem(templates[rel], f"{address}the link {link!r} {problem}", FIX_TEMPLATE)
+                )
+            else:
+                fix = FIX_TEMPLATE if rel in sources else FIX_LINK
+                problems.append(Problem(root / rel, f"the link {link!r} {problem}", fix))
         for link in page.followed:
             if old_hosts and _host(link) in old_hosts:
                 problems.append(
@@ -245,6 +263,18 @@ def check_site(
     for rel in sorted(f for f in files if f.endswith(".xml")):
         problems.extend(_check_xml(root / rel, rel, resolver))
     return problems
+
+
+def _written_in(source: Path, page: str, link: str) -> bool:
+    """Whether the article's file holds ``link`` of its page at ``page``, as written or,
+    for a relative link, from the site's root (the build rewrites "/2019/04/x/")."""
+    try:
+        text = unicodedata.normalize("NFC", source.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return True
+    path = unquote(urlsplit(link).path)
+    rooted = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else ""
+    return any(written in text for written in (link, unquote(link), rooted) if len(written) > 1)
 
 
 def _host(link: str) -> str:

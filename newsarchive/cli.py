@@ -449,11 +449,18 @@ def run_check(args: argparse.Namespace) -> int:
             for page in site.pages
             if page.article is not None
         }
+        # A site built here, in a folder deleted after: its pages are named by their
+        # templates. A --built folder may come from other templates: its own files.
+        templates = {
+            urls.output_path(page.url).as_posix(): config.templates_dir / page.template
+            for page in site.pages
+            if args.built is None
+        }
         with tempfile.TemporaryDirectory(prefix="newsarchive-check-") as scratch:
             folder = args.built.resolve() if args.built else Path(scratch) / "site"
             if args.built is None:
                 build(config.with_overrides(output_dir=folder), cache=False)
-            found = check_site(folder, config.base_url, sources, config.original_hosts)
+            found = check_site(folder, config.base_url, sources, config.original_hosts, templates)
             checked = sum(1 for p in folder.rglob("*") if p.is_file())
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "the site was not checked further.")

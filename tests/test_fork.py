@@ -230,3 +230,29 @@ def test_the_time_zone_files_and_shows_every_date_as_the_readme_says(site):
     assert site.build() == 0
     assert not (site.output / "2019").exists()
     assert "01/01/2020 | 01:30" in site.read("2020/01/giao-thua/index.html")
+
+
+def test_check_blames_a_broken_template_link_on_the_template_not_the_articles(site, capsys):
+    """A link a fork's template breaks on every article page was reported against each
+    article's file ("correct the address"), which holds no such link."""
+    edit(
+        site.root / "templates" / "article.html",
+        '<div class="article-body">',
+        '<p><a href="{{ url(\'/lien-he/\') }}">x</a></p>\n<div class="article-body">',
+    )
+    site.add("2020/01/a.md", GOOD)
+    site.add("2020/01/b.md", article("Bài khác", "2020-01-03 08:00", "Xem [x](/khong-co/)."))
+    capsys.readouterr()
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = capsys.readouterr().err
+    problems = [line for line in err.splitlines() if ": error: " in line]
+    template = str(site.root / "templates" / "article.html")
+    assert sorted(problems) == [
+        f"{site.content / '2020/01/b.md'}: error: in the page /2020/01/bai-khac/: the link "
+        "'../../../khong-co/' leads to no file in the site",
+        f"{template}: error: in the page /2020/01/bai-khac/: the link '../../../lien-he/' "
+        "leads to no file in the site",
+        f"{template}: error: in the page /2020/01/bai-viet-tot/: the link '../../../lien-he/' "
+        "leads to no file in the site",
+    ]
+    assert "in the template that makes the page" in err
