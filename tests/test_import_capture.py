@@ -202,6 +202,30 @@ def test_a_file_name_that_is_not_utf8_costs_nothing_but_its_alias(site, tmp_path
     assert site.build() == 0
 
 
+def test_wget_names_a_file_by_its_decoded_address_and_keeps_the_query(site, tmp_path):
+    """wget writes a file under the characters its address's %XX escapes stand for, query
+    and all (but `/`, which stays %2F): Liferay's images and documents, with a timestamp
+    query and Vietnamese names, are found so, not left linked to the portal."""
+    image = "/documents/554897/555005/%e1%ba%a2nh%2bh%e1%bb%99i%2bngh%e1%bb%8b.jpg/anh%20hn.jpg"
+    attachment = "/documents/554897/0/K%e1%ba%bf%2bho%e1%ba%a1ch.pdf/b1c2"
+    image, attachment = f"{image}?t=1554968902556", f"{attachment}?ref=a%3Ab%2Fc"
+    item = Item(760000, "Hội nghị cán bộ, công chức năm 2019", "15/01/2019", image=image,
+                attachment=attachment)  # fmt: skip
+    saved = {
+        "/documents/554897/555005/Ảnh+hội+nghị.jpg/anh hn.jpg?t=1554968902556": JPEG,
+        "/documents/554897/0/Kế+hoạch.pdf/b1c2?ref=a:b%2Fc": PDF,
+    }
+    result = run_import(site, wget_tree(tmp_path / "wget", [item], saved))
+    assert result.returncode == 0, result.stderr
+    assert "not in the crawl" not in result.stderr
+    body = by_source(site)[item.url]["body"]
+    copies = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert sorted(p.read_bytes() for p in copies) == sorted(saved.values())
+    for copy in copies:
+        assert f"](../../../media/{copy.parent.name}/{copy.name})" in body
+    assert HOST not in body
+
+
 def test_httrack_keeps_other_hosts_files_beside_the_host_folder(site, tmp_path):
     """HTTrack stores a picture of another host (a CDN) in that host's folder beside the
     portal's, and links it from three folders down as ../../../../HOST/PATH."""

@@ -42,6 +42,7 @@ _CANONICAL = re.compile(
     re.I,
 )
 _RAW_BYTE = re.compile("[\udc80-\udcff]")
+_SLASH = re.compile("%2F", re.I)
 _HREF = re.compile(rb"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
 _CHARSET_PARAMETER = re.compile(r"\bcharset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 REDIRECTS = frozenset(("301", "302", "303", "307", "308"))
@@ -456,11 +457,15 @@ def _in_folder(url: str, page: PageSource, page_url: str) -> Media | None:
 
 
 def _file_variants(path: str, query: str) -> Iterator[str]:
-    if query:
-        yield f"{path}?{query}"  # wget keeps the query in the file name
-    yield path
-    # A name that is not UTF-8 was written %XX in the address: back to its raw bytes.
-    if unquote(path, errors="surrogateescape") != path:
-        yield unquote(path, errors="surrogateescape")
+    """The names a mirror may have given the file of ``path?query``. HTTrack keeps the
+    %XX escapes; wget writes the characters they stand for (a name that is not UTF-8 as
+    its raw bytes), in the path and in the query but for `/` (%2F), and keeps the query:
+    `Anh%2bTN.jpg/Anh%20TN.jpg?t=1` is the file `Anh+TN.jpg/Anh TN.jpg?t=1`."""
+    decoded = unquote(path, errors="surrogateescape")
+    wget_query = "%2F".join(unquote(p, errors="surrogateescape") for p in _SLASH.split(query))
+    for name in dict.fromkeys((path, decoded)):
+        for asked in dict.fromkeys(filter(None, (query, wget_query))):
+            yield f"{name}?{asked}"
+        yield name
     if path.endswith(os.sep):
         yield path + "index.html"
