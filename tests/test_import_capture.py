@@ -420,6 +420,33 @@ def test_a_cut_off_warc_imports_nothing_shortened_and_the_whole_file_imports_it_
     assert sorted(copies) == sorted(media.values())
 
 
+def test_a_page_of_a_warc_that_shows_no_date_is_dated_alone_by_its_address(site, tmp_path):
+    """A crawl is one file of many pages: --date given to it must not date every page
+    that shows none, nor --source-url name them all (all but one were then "already
+    there"). The failure names the page by its address, and says how to date it alone."""
+    pytest.importorskip("warcio")
+    portal, media = portal_with_media(3)
+    html = {i.url: page_html(i, "full").replace(f" {i.day} | 9:05 AM ", "") for i in portal}
+    responses = [Response(url, page.encode("utf-8")) for url, page in html.items()]
+    responses += [Response(f"https://{HOST}{p}", data, "image/jpeg") for p, data in media.items()]
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(warc_of(responses))
+    for alone in (["--date", "02/03/2021 08:00"], ["--source-url", portal[0].url]):
+        refused = run_import(site, warc, *alone)
+        assert refused.returncode == 2 and "one FILE" in refused.stderr
+        assert articles(site) == {}
+    result = run_import(site, warc)
+    assert result.returncode == 1 and summary(result)["failed"] == 3
+    hint = f"import the crawl again with --source-url '{portal[1].url}' --date"
+    assert hint in result.stderr
+    dated = run_import(site, warc, "--source-url", portal[1].url, "--date", "02/03/2021 08:00")
+    assert summary(dated)["imported"] == 1 and summary(dated)["failed"] == 2
+    [article] = by_source(site).values()
+    assert article["source_url"] == portal[1].url and article["aliases"] == [portal[1].path]
+    assert article["date"].isoformat() == "2021-03-02T08:00:00+07:00"
+    assert "](../../../media/" in article["body"] and HOST not in article["body"]
+
+
 def test_the_charset_of_the_http_header_comes_before_the_pages_own(site, tmp_path):
     """Old portals served Windows-1258 pages and said so in the HTTP header, with no
     <meta> charset or a wrong one left by a template: a browser takes the header's."""
