@@ -560,3 +560,29 @@ def test_merged_table_cells_leave_every_other_cell_under_its_own_heading(site, t
         ["Ghi chú", "Thi viết | Vòng 2", "", ""],
     ]
     assert "check their layout against the original" in result.stderr
+
+
+def test_line_breaks_at_the_edges_of_a_paragraph_make_no_empty_lines(site, tmp_path):
+    """Editors end paragraphs with stray <br>s (sample D: "…của nhân dân.<br> <br> </p>")
+    or put one in an empty <strong>: on screen they are nothing, in the archive they were
+    empty lines at the end of paragraphs."""
+    body = (
+        '<p style="margin: 6pt 0in; text-indent: 0.5in;">Chủ tịch UBND Thành phố cũng yêu cầu'
+        " Sở Nội vụ tăng cường thanh tra.<br> <br> </p>"
+        '<p><strong>- </strong><strong><a href="../../../documents/1/0/a.doc">Phần 1</a>'
+        "</strong><strong><br> </strong></p><p><br>Ảnh: Huy Kiên<br>Nguồn: HNP</p>"
+    )
+    page = tmp_path / "4417996-phuong-kim-ma-ra-quan.html"
+    page.write_text(liferay_page(body=body), encoding="utf-8")
+    assert run_import(site, page, "--source-url", ARTICLE_URL).returncode == 0
+    [written] = imported_files(site)
+    assert site.build() == 0
+    url = written.relative_to(site.content).with_suffix("").as_posix() + "/index.html"
+    article = BeautifulSoup(site.read(url), "html.parser").select_one(".article-body")
+    paragraphs = article.select("p")[:3]
+    assert [p.get_text() for p in paragraphs] == [
+        "Chủ tịch UBND Thành phố cũng yêu cầu Sở Nội vụ tăng cường thanh tra.",
+        "- Phần 1",
+        "Ảnh: Huy Kiên\nNguồn: HNP",
+    ]
+    assert [len(p.select("br")) for p in paragraphs] == [0, 0, 1]

@@ -63,6 +63,7 @@ _PLACEHOLDER = re.compile(
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _SPACE = re.compile(r"[ \t\n\r\f]+")  # not \s: a no-break space is text
 _EDGE_SPACE = " \t\n\r\f\xa0"  # but at the edges of a block it is only indentation
+_EDGE_BREAKS = re.compile(r"^(?:<br>[ \t\n\r\f\xa0]*)+|(?:[ \t\n\r\f\xa0]*<br>)+$")
 
 
 def _clean(text: str) -> str:
@@ -354,7 +355,8 @@ class _Converter:
         def flush() -> None:
             # Two bold runs side by side ("**a****b**") are one: "**ab**".
             joined = "".join(inline).replace("****", "").replace("\n", " ")
-            text = _clean(joined).replace("<br> ", "<br>\n")
+            # A line break at a paragraph's start or end only makes an empty line.
+            text = _EDGE_BREAKS.sub("", _clean(joined)).replace("<br> ", "<br>\n")
             inline.clear()
             if text.replace("<br>", "").strip():
                 out.append("\n".join(escape_line_start(line) for line in text.split("\n")))
