@@ -376,6 +376,32 @@ def test_media_addresses_spelled_otherwise_than_in_the_warc_are_found(site, tmp_
         assert "](../../../media/" in article["body"]
 
 
+def test_a_liferay_document_is_copied_under_its_own_name_not_its_uuid(site, tmp_path):
+    """Liferay serves a document at /documents/<site>/<folder>/<its name>/<a uuid>: a
+    reader who saves the copy gets "qd-4064-qd-phe-duyet.pdf", not the uuid."""
+    pytest.importorskip("warcio")
+    name = "Q%C4%90%2B4064%2BQ%C4%90%2Bph%C3%AA%2Bduy%E1%BB%87t.pdf"
+    document = f"/documents/723399/0/{name}/694410f1-114d-485b-a1a4-16127dde012a"
+    item = Item(3893255, "Thông báo tuyển dụng công chức năm 2020", "21/09/2020",
+                image="/image/journal/article?img_id=3893254", attachment=document)  # fmt: skip
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(
+        warc_of([
+            Response(item.url, page_html(item, "full").encode("utf-8")),
+            Response(f"https://{HOST}{item.attachment}", PDF, "application/pdf"),
+            Response(f"https://{HOST}{item.image}", JPEG, "image/jpeg"),
+        ])
+    )  # fmt: skip
+    result = run_import(site, path)
+    assert result.returncode == 0, result.stderr
+    copies = {p.name[17:]: p for p in (site.root / "static" / "media").rglob("*") if p.is_file()}
+    assert sorted(copies) == ["article.jpg", "qd-4064-qd-phe-duyet.pdf"]
+    assert copies["qd-4064-qd-phe-duyet.pdf"].read_bytes() == PDF
+    assert site.build() == 0
+    page = page_of(site, by_source(site)[item.url]["file"])
+    assert page.select_one(".article-body a")["href"].endswith("-qd-4064-qd-phe-duyet.pdf")
+
+
 def record_offsets(warc: bytes) -> list[int]:
     from warcio.archiveiterator import ArchiveIterator
 
