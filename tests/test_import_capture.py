@@ -432,8 +432,10 @@ def test_a_cut_off_warc_imports_nothing_shortened_and_the_whole_file_imports_it_
     result = run_import(site, damaged)
     assert result.returncode == 1
     assert "cut short" in result.stderr and str(damaged) in result.stderr
-    if where == "inside a page":  # the record that is cut is named
-        assert f"{damaged}#{starts[1]}: error: the record is cut short" in result.stderr
+    if where == "inside a page":  # the record that is cut is named, with its address
+        address = portal[1].url.removeprefix("https://")
+        cut_page = f"{damaged}#{starts[1]} ({address}): error: the record is cut short"
+        assert cut_page in result.stderr
     assert summary(result)["imported"] == 0 and summary(result)["failed"] >= 1
     assert articles(site) == {}
 
@@ -465,6 +467,9 @@ def test_a_page_of_a_warc_that_shows_no_date_is_dated_alone_by_its_address(site,
     assert result.returncode == 1 and summary(result)["failed"] == 3
     hint = f"import the crawl again with --source-url '{portal[1].url}' --date"
     assert hint in result.stderr
+    address = re.escape(portal[1].url.removeprefix("https://"))
+    named = rf"crawl\.warc\.gz#\d+ \({address}\): error: the page shows no"
+    assert re.search(named, result.stderr), result.stderr
     dated = run_import(site, warc, "--source-url", portal[1].url, "--date", "02/03/2021 08:00")
     assert summary(dated)["imported"] == 1 and summary(dated)["failed"] == 2
     [article] = by_source(site).values()

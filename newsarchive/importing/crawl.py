@@ -62,7 +62,7 @@ NEEDS_WARCIO = (
 class PageSource:
     """One page of the crawl, not read yet."""
 
-    origin: str  # for messages and the report: a file, or "crawl.warc.gz#offset"
+    origin: str  # for messages and the report: a file, or "crawl.warc.gz#offset (host/path)"
     path: str  # the file that holds it (a page file, or a WARC)
     url: str = ""  # the original address when the crawl says it (WARC), else found on reading
     offset: int = -1  # the record's offset in a WARC; -1: the file is the page
@@ -210,11 +210,14 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record) -> bool:  # typ
     if kind not in ("text/html", "application/xhtml+xml"):
         crawl.other_files += 1
         return False
+    # Messages name the record by its place in the file and, for a person, its address
+    # (without the scheme: messages give the place as a path, which has no "//").
+    shown = f"{origin} ({uri.split('://', 1)[-1]})"
     if uri in crawl.page_at:
         earlier = crawl.page_at[uri]
-        crawl.pages[earlier] = replace(crawl.pages[earlier], later=origin)
+        crawl.pages[earlier] = replace(crawl.pages[earlier], later=shown)
     crawl.page_at[uri] = len(crawl.pages)
-    page = PageSource(origin, where.path, uri, where.offset, charset=charset)
+    page = PageSource(shown, where.path, uri, where.offset, charset=charset)
     crawl.pages.append(replace(page, damaged=where.damaged))
     return True
 
