@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import urls
+from .bodylinks import Lines
 from .errors import Problem
 from .search.engine import search_index_problems
 
@@ -198,6 +199,9 @@ def check_site(
     for rel, page in pages.items():
         where = sources.get(rel, root / rel)
         context = f"in the page /{rel.removesuffix('index.html')}" if rel in sources else ""
+        # A link of an article is reported at its line in the article's file.
+        lines = Lines(where) if rel in sources else None
+
         if page.empty:
             problems.append(
                 Problem(
@@ -221,7 +225,8 @@ def check_site(
             problem = resolver.problem(rel, link)
             if problem:
                 what = f"{context}: " if context else ""
-                problems.append(Problem(where, f"{what}the link {link!r} {problem}", FIX_LINK))
+                message = f"{what}the link {link!r} {problem}"
+                problems.append(Problem(where, message, FIX_LINK, _line(lines, link)))
         for link in page.followed:
             if old_hosts and _host(link) in old_hosts:
                 problems.append(
@@ -231,6 +236,7 @@ def check_site(
                         "portal, which will go dark",
                         "import the file from a crawl that holds it (python3 build.py import), "
                         "or link to a copy in the archive",
+                        _line(lines, link),
                         warning=True,
                     )
                 )
@@ -245,6 +251,10 @@ def check_site(
     for rel in sorted(f for f in files if f.endswith(".xml")):
         problems.extend(_check_xml(root / rel, rel, resolver))
     return problems
+
+
+def _line(lines: Lines | None, link: str) -> int | None:
+    return lines.next(link, link) if lines is not None else None
 
 
 def _host(link: str) -> str:

@@ -319,7 +319,10 @@ def test_a_warc_imports_in_one_call_and_check_finds_no_link_to_the_old_host(site
     # Only the image the crawl lacked still points at the old portal.
     assert len(warnings) == 1, checked.stderr
     assert lacking.image in warnings[0] and "old portal" in warnings[0]
-    assert written[lacking.url]["file"] in warnings[0]
+    # At the file and line of the link, for the archivist to go to.
+    text = (site.content / written[lacking.url]["file"]).read_text(encoding="utf-8")
+    [line] = [n for n, line in enumerate(text.splitlines(), 1) if lacking.image in line]
+    assert f"{written[lacking.url]['file']}:{line}: warning: " in warnings[0]
 
 
 def test_a_wacz_imports_like_its_warc(site, warc_portal, tmp_path):
