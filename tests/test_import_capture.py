@@ -30,6 +30,7 @@ from capture_fixtures import (
     warc_of,
     wget_tree,
     windows_1258,
+    write_file,
 )
 from conftest import REPO, SUBPROCESS_ENV, tree
 
@@ -224,6 +225,32 @@ def test_wget_names_a_file_by_its_decoded_address_and_keeps_the_query(site, tmp_
     for copy in copies:
         assert f"](../../../media/{copy.parent.name}/{copy.name})" in body
     assert HOST not in body
+
+
+def test_wget_on_windows_writes_the_query_after_an_at_sign(site, tmp_path):
+    """wget's default on Windows (--restrict-file-names=windows) writes the `?` of an
+    address as `@`: `article@img_id=…` is Liferay's /image/journal/article?img_id=…, and
+    the pages `chi-tiet@id=5` and `Default.aspx@tabid=5&ItemID=7` are articles at query
+    addresses, not files to pass over."""
+    image = "/image/journal/article?img_id=3893254&t=1661571230287"
+    item = Item(760001, "Thông báo tuyển dụng công chức năm 2020", "21/09/2020", image=image)
+    page = page_html(item, "absolute-path")
+    root = tmp_path / "wget"
+    write_file(root / HOST, "/tin-tuc/chi-tiet@id=760001", page)
+    other = page.replace(item.title, "Thông báo kết quả thi tuyển công chức năm 2020")
+    write_file(root / HOST, "/Default.aspx@tabid=5&ItemID=760002", other)
+    write_file(root / HOST, "/image/journal/article@img_id=3893254&t=1661571230287", JPEG)
+    result = run_import(site, root)
+    assert result.returncode == 0, result.stderr
+    assert summary(result)["imported"] == 2 and "not in the crawl" not in result.stderr
+    written = by_source(site)
+    assert sorted(written) == [
+        f"https://{HOST}/Default.aspx?tabid=5&ItemID=760002",
+        f"https://{HOST}/tin-tuc/chi-tiet?id=760001",
+    ]
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    for article in written.values():
+        assert f"](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
 
 
 def test_httrack_keeps_other_hosts_files_beside_the_host_folder(site, tmp_path):
