@@ -48,7 +48,7 @@ def body_link_problems(
                 message = f"the link {decoded} leads to no page or file of this site"
                 found.append((decoded, serialised, message, MISSING_HINT))
         if found:
-            path, where = Path(article.path), _Lines(Path(article.path))
+            path, where = Path(article.path), Lines(Path(article.path))
             problems += [
                 Problem(path, message, hint, where.next(decoded, serialised), None, True)
                 for decoded, serialised, message, hint in found
@@ -64,7 +64,7 @@ def body_links(
     return {d: known[d] if d in known else marked_links(bodies[d]) for d in digests}
 
 
-class _Lines:
+class Lines:
     """Where addresses are written in a file, after its front matter: the first time
     an address is asked for, its first occurrence; the next time, the next one."""
 

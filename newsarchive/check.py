@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import urls
+from .bodylinks import Lines
 from .errors import Problem
 from .search.engine import search_index_problems
 
@@ -204,9 +205,11 @@ def check_site(
             )
             for problem in search_index_problems(root / index)
         ]
+    read: dict[Path, Lines] = {}  # articles whose lines were looked up
     for rel, page in pages.items():
         where = sources.get(rel, root / rel)
         context = f"in the page /{rel.removesuffix('index.html')}" if rel in sources else ""
+
         if page.empty:
             problems.append(
                 Problem(
@@ -231,7 +234,8 @@ def check_site(
             if not problem:
                 continue
             if rel in sources and _written_in(sources[rel], rel, link):
-                problems.append(Problem(where, f"{context}: the link {link!r} {problem}", FIX_LINK))
+                message = f"{context}: the link {link!r} {problem}"
+                problems.append(Problem(where, message, FIX_LINK, _line(read, where, link)))
             elif rel in templates:  # a template made it: name the template
                 address = f"in the page /{rel.removesuffix('index.html')}: "
                 problems.append(
@@ -249,6 +253,7 @@ def check_site(
                         "portal, which will go dark",
                         "import the file from a crawl that holds it (python3 build.py import), "
                         "or link to a copy in the archive",
+                        _line(read, where, link) if rel in sources else None,
                         warning=True,
                     )
                 )
@@ -263,6 +268,13 @@ def check_site(
     for rel in sorted(f for f in files if f.endswith(".xml")):
         problems.extend(_check_xml(root / rel, rel, resolver))
     return problems
+
+
+def _line(read: dict[Path, Lines], source: Path, link: str) -> int | None:
+    """The line of the article's file where ``link`` is written (its next occurrence)."""
+    if source not in read:  # read at its first problem: most articles have none
+        read[source] = Lines(source)
+    return read[source].next(link, link)
 
 
 def _written_in(source: Path, page: str, link: str) -> bool:

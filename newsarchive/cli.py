@@ -94,7 +94,11 @@ def parser() -> argparse.ArgumentParser:
         "folders (wget, HTTrack), WARC and WACZ files",
     )
     import_cmd.add_argument("files", nargs="+", type=Path, metavar="PATH")
-    import_cmd.add_argument("--source-url", help="address of the original page (one FILE only)")
+    import_cmd.add_argument(
+        "--source-url",
+        help="address of the original page (one FILE only; with a crawl and --date: the page "
+        "the date is for)",
+    )
     import_cmd.add_argument(
         "--no-aliases",
         dest="aliases",
@@ -104,7 +108,8 @@ def parser() -> argparse.ArgumentParser:
     import_cmd.add_argument(
         "--date",
         metavar="'DD/MM/YYYY HH:MM'",
-        help="publish date of a page that shows none (one FILE only)",
+        help="publish date of a page that shows none (one FILE, or the page of --source-url "
+        "in a crawl)",
     )
     import_cmd.add_argument(
         "--profile",
@@ -339,14 +344,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    if args.source_url and len(args.files) > 1:
-        _usage_error("--source-url names one original page: import one FILE with it")
     if args.source_url and not args.source_url.startswith(("http://", "https://")):
         _usage_error(f"--source-url {args.source_url!r} must start with http:// or https://")
-    if args.date and (len(args.files) > 1 or args.files[0].is_dir()):
-        _usage_error("--date is the publish date of one page: import one FILE with it")
-    if args.source_url and args.files[0].is_dir():
-        _usage_error("--source-url names one original page: give a FILE, not a folder")
     from .scaffold import check_content_folder
 
     try:
@@ -380,11 +379,26 @@ def run_import(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     report_path = args.report or config.root / import_report.DEFAULT_NAME
     crawl = open_crawl(args.files)
+    # Given one page, --source-url is its address; given a crawl, the page --date is for.
+    one_page = len(crawl.pages) <= 1 and not any(f.is_dir() for f in args.files)
+    if not one_page and (args.source_url or date) and not (args.source_url and date):
+        crawl.close()
+        _usage_error(
+            "--source-url is the address of one page, and --date its publish date: import "
+            "one FILE with them, or give both to date the page of that address in a crawl"
+        )
     errors: list[Problem] = list(crawl.problems)
     tally = import_report.Tally()
     lines, notes = [], []
     try:
-        options = Options(args.source_url or "", args.aliases, args.jobs, profiles, date)
+        options = Options(
+            args.source_url if one_page else "",
+            args.aliases,
+            args.jobs,
+            profiles,
+            date,
+            "" if one_page else args.source_url or "",
+        )
         for row in import_crawl(crawl, config, options):
             tally.add(row)
             lines.append(import_report.report_line(row, config.root))

@@ -53,7 +53,8 @@ def test_a_broken_link_in_an_article_is_reported_against_its_file(seed_site):
     )
     result = run_check(seed_site)
     assert result.returncode == 1
-    assert "content/2019/05/tin-moi.md: error: in the page /2019/05/tin-moi/" in result.stderr
+    # At the line of the link in the article's file (its body is line 6).
+    assert "content/2019/05/tin-moi.md:6: error: in the page /2019/05/tin-moi/" in result.stderr
     assert "'../../04/khong-co-bai-nay/' leads to no file" in result.stderr
     assert "'#khong-co-muc' points to '#khong-co-muc', which is not on the page" in result.stderr
     assert "2 problem(s) in 1 file(s)" in result.stderr

@@ -30,6 +30,7 @@ from capture_fixtures import (
     warc_of,
     wget_tree,
     windows_1258,
+    write_file,
 )
 from conftest import REPO, SUBPROCESS_ENV, tree
 
@@ -202,6 +203,56 @@ def test_a_file_name_that_is_not_utf8_costs_nothing_but_its_alias(site, tmp_path
     assert site.build() == 0
 
 
+def test_wget_names_a_file_by_its_decoded_address_and_keeps_the_query(site, tmp_path):
+    """wget writes a file under the characters its address's %XX escapes stand for, query
+    and all (but `/`, which stays %2F): Liferay's images and documents, with a timestamp
+    query and Vietnamese names, are found so, not left linked to the portal."""
+    image = "/documents/554897/555005/%e1%ba%a2nh%2bh%e1%bb%99i%2bngh%e1%bb%8b.jpg/anh%20hn.jpg"
+    attachment = "/documents/554897/0/K%e1%ba%bf%2bho%e1%ba%a1ch.pdf/b1c2"
+    image, attachment = f"{image}?t=1554968902556", f"{attachment}?ref=a%3Ab%2Fc"
+    item = Item(760000, "Hội nghị cán bộ, công chức năm 2019", "15/01/2019", image=image,
+                attachment=attachment)  # fmt: skip
+    saved = {
+        "/documents/554897/555005/Ảnh+hội+nghị.jpg/anh hn.jpg?t=1554968902556": JPEG,
+        "/documents/554897/0/Kế+hoạch.pdf/b1c2?ref=a:b%2Fc": PDF,
+    }
+    result = run_import(site, wget_tree(tmp_path / "wget", [item], saved))
+    assert result.returncode == 0, result.stderr
+    assert "not in the crawl" not in result.stderr
+    body = by_source(site)[item.url]["body"]
+    copies = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert sorted(p.read_bytes() for p in copies) == sorted(saved.values())
+    for copy in copies:
+        assert f"](../../../media/{copy.parent.name}/{copy.name})" in body
+    assert HOST not in body
+
+
+def test_wget_on_windows_writes_the_query_after_an_at_sign(site, tmp_path):
+    """wget's default on Windows (--restrict-file-names=windows) writes the `?` of an
+    address as `@`: `article@img_id=…` is Liferay's /image/journal/article?img_id=…, and
+    the pages `chi-tiet@id=5` and `Default.aspx@tabid=5&ItemID=7` are articles at query
+    addresses, not files to pass over."""
+    image = "/image/journal/article?img_id=3893254&t=1661571230287"
+    item = Item(760001, "Thông báo tuyển dụng công chức năm 2020", "21/09/2020", image=image)
+    page = page_html(item, "absolute-path")
+    root = tmp_path / "wget"
+    write_file(root / HOST, "/tin-tuc/chi-tiet@id=760001", page)
+    other = page.replace(item.title, "Thông báo kết quả thi tuyển công chức năm 2020")
+    write_file(root / HOST, "/Default.aspx@tabid=5&ItemID=760002", other)
+    write_file(root / HOST, "/image/journal/article@img_id=3893254&t=1661571230287", JPEG)
+    result = run_import(site, root)
+    assert result.returncode == 0, result.stderr
+    assert summary(result)["imported"] == 2 and "not in the crawl" not in result.stderr
+    written = by_source(site)
+    assert sorted(written) == [
+        f"https://{HOST}/Default.aspx?tabid=5&ItemID=760002",
+        f"https://{HOST}/tin-tuc/chi-tiet?id=760001",
+    ]
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    for article in written.values():
+        assert f"](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
+
+
 def test_httrack_keeps_other_hosts_files_beside_the_host_folder(site, tmp_path):
     """HTTrack stores a picture of another host (a CDN) in that host's folder beside the
     portal's, and links it from three folders down as ../../../../HOST/PATH."""
@@ -295,7 +346,10 @@ def test_a_warc_imports_in_one_call_and_check_finds_no_link_to_the_old_host(site
     # Only the image the crawl lacked still points at the old portal.
     assert len(warnings) == 1, checked.stderr
     assert lacking.image in warnings[0] and "old portal" in warnings[0]
-    assert written[lacking.url]["file"] in warnings[0]
+    # At the file and line of the link, for the archivist to go to.
+    text = (site.content / written[lacking.url]["file"]).read_text(encoding="utf-8")
+    [line] = [n for n, line in enumerate(text.splitlines(), 1) if lacking.image in line]
+    assert f"{written[lacking.url]['file']}:{line}: warning: " in warnings[0]
 
 
 def test_a_wacz_imports_like_its_warc(site, warc_portal, tmp_path):
@@ -352,6 +406,32 @@ def test_media_addresses_spelled_otherwise_than_in_the_warc_are_found(site, tmp_
         assert "](../../../media/" in article["body"]
 
 
+def test_a_liferay_document_is_copied_under_its_own_name_not_its_uuid(site, tmp_path):
+    """Liferay serves a document at /documents/<site>/<folder>/<its name>/<a uuid>: a
+    reader who saves the copy gets "qd-4064-qd-phe-duyet.pdf", not the uuid."""
+    pytest.importorskip("warcio")
+    name = "Q%C4%90%2B4064%2BQ%C4%90%2Bph%C3%AA%2Bduy%E1%BB%87t.pdf"
+    document = f"/documents/723399/0/{name}/694410f1-114d-485b-a1a4-16127dde012a"
+    item = Item(3893255, "Thông báo tuyển dụng công chức năm 2020", "21/09/2020",
+                image="/image/journal/article?img_id=3893254", attachment=document)  # fmt: skip
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(
+        warc_of([
+            Response(item.url, page_html(item, "full").encode("utf-8")),
+            Response(f"https://{HOST}{item.attachment}", PDF, "application/pdf"),
+            Response(f"https://{HOST}{item.image}", JPEG, "image/jpeg"),
+        ])
+    )  # fmt: skip
+    result = run_import(site, path)
+    assert result.returncode == 0, result.stderr
+    copies = {p.name[17:]: p for p in (site.root / "static" / "media").rglob("*") if p.is_file()}
+    assert sorted(copies) == ["article.jpg", "qd-4064-qd-phe-duyet.pdf"]
+    assert copies["qd-4064-qd-phe-duyet.pdf"].read_bytes() == PDF
+    assert site.build() == 0
+    page = page_of(site, by_source(site)[item.url]["file"])
+    assert page.select_one(".article-body a")["href"].endswith("-qd-4064-qd-phe-duyet.pdf")
+
+
 def record_offsets(warc: bytes) -> list[int]:
     from warcio.archiveiterator import ArchiveIterator
 
@@ -382,8 +462,10 @@ def test_a_cut_off_warc_imports_nothing_shortened_and_the_whole_file_imports_it_
     result = run_import(site, damaged)
     assert result.returncode == 1
     assert "cut short" in result.stderr and str(damaged) in result.stderr
-    if where == "inside a page":  # the record that is cut is named
-        assert f"{damaged}#{starts[1]}: error: the record is cut short" in result.stderr
+    if where == "inside a page":  # the record that is cut is named, with its address
+        address = portal[1].url.removeprefix("https://")
+        cut_page = f"{damaged}#{starts[1]} ({address}): error: the record is cut short"
+        assert cut_page in result.stderr
     assert summary(result)["imported"] == 0 and summary(result)["failed"] >= 1
     assert articles(site) == {}
 
@@ -394,6 +476,36 @@ def test_a_cut_off_warc_imports_nothing_shortened_and_the_whole_file_imports_it_
     assert sorted(by_source(site)) == sorted(item.url for item in portal)
     copies = [p.read_bytes() for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
     assert sorted(copies) == sorted(media.values())
+
+
+def test_a_page_of_a_warc_that_shows_no_date_is_dated_alone_by_its_address(site, tmp_path):
+    """A crawl is one file of many pages: --date given to it must not date every page
+    that shows none, nor --source-url name them all (all but one were then "already
+    there"). The failure names the page by its address, and says how to date it alone."""
+    pytest.importorskip("warcio")
+    portal, media = portal_with_media(3)
+    html = {i.url: page_html(i, "full").replace(f" {i.day} | 9:05 AM ", "") for i in portal}
+    responses = [Response(url, page.encode("utf-8")) for url, page in html.items()]
+    responses += [Response(f"https://{HOST}{p}", data, "image/jpeg") for p, data in media.items()]
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(warc_of(responses))
+    for alone in (["--date", "02/03/2021 08:00"], ["--source-url", portal[0].url]):
+        refused = run_import(site, warc, *alone)
+        assert refused.returncode == 2 and "one FILE" in refused.stderr
+        assert articles(site) == {}
+    result = run_import(site, warc)
+    assert result.returncode == 1 and summary(result)["failed"] == 3
+    hint = f"import the crawl again with --source-url '{portal[1].url}' --date"
+    assert hint in result.stderr
+    address = re.escape(portal[1].url.removeprefix("https://"))
+    named = rf"crawl\.warc\.gz#\d+ \({address}\): error: the page shows no"
+    assert re.search(named, result.stderr), result.stderr
+    dated = run_import(site, warc, "--source-url", portal[1].url, "--date", "02/03/2021 08:00")
+    assert summary(dated)["imported"] == 1 and summary(dated)["failed"] == 2
+    [article] = by_source(site).values()
+    assert article["source_url"] == portal[1].url and article["aliases"] == [portal[1].path]
+    assert article["date"].isoformat() == "2021-03-02T08:00:00+07:00"
+    assert "](../../../media/" in article["body"] and HOST not in article["body"]
 
 
 def test_the_charset_of_the_http_header_comes_before_the_pages_own(site, tmp_path):

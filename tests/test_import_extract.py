@@ -521,3 +521,68 @@ def test_markup_nested_thousands_deep_keeps_its_text():
     found = article_of(liferay_page(body=deep))
     assert found.body.startswith("Đoạn sâu tiếng Việt có dấu.\n\nĐoạn sau.")
     assert any("nested thousands deep" in note for note in found.notes)
+
+
+def test_merged_table_cells_leave_every_other_cell_under_its_own_heading(site, tmp_path):
+    """Government notices total their tables in merged cells (sample C: "Tổng số" over
+    two columns): the total stays under "Chỉ tiêu", not under the next heading; a row a
+    cell spans keeps its columns; a table in a cell is not taken twice."""
+    cell = '<td style="width: 120.0px;"><p align="center">{}</p></td>'
+    row = "<tr>" + cell * 4 + "</tr>"
+    heads = ("TT", "Phòng", "Vị trí", "Chỉ tiêu")
+    body = (
+        '<table border="1" cellpadding="0" cellspacing="0" width="606"><thead><tr>'
+        + "".join(f"<th><p><strong>{h}</strong></p></th>" for h in heads)
+        + "</tr></thead><tbody>"
+        + row.format("01", "Văn phòng Sở", "Lưu trữ", "1")
+        + '<tr><td>02</td><td rowspan="2"><p>Thanh tra Sở</p></td><td>Thanh tra</td><td>1</td></tr>'
+        + "<tr><td>03</td><td>Pháp chế</td><td>1</td></tr>"
+        + '<tr><td>&nbsp;</td><td colspan="2"><p align="center"><strong>Tổng số</strong></p></td>'
+        + "<td><strong>3</strong></td></tr>"
+        + "<tr><td>Ghi chú</td><td colspan=\"3\"><table><tr><td>Thi viết</td><td>Vòng 2</td></tr>"
+        + "</table></td></tr></tbody></table>"
+    )  # fmt: skip
+    page = tmp_path / "4417996-phuong-kim-ma-ra-quan.html"
+    page.write_text(liferay_page(body=body), encoding="utf-8")
+    result = run_import(site, page, "--source-url", ARTICLE_URL)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    assert site.build() == 0
+    url = written.relative_to(site.content).with_suffix("").as_posix() + "/index.html"
+    table = BeautifulSoup(site.read(url), "html.parser").select_one(".article-body table")
+    rows = [[td.get_text() for td in tr.select("td")] for tr in table.select("tbody tr")]
+    assert [th.get_text() for th in table.select("thead th")] == list(heads)
+    assert rows == [
+        ["01", "Văn phòng Sở", "Lưu trữ", "1"],
+        ["02", "Thanh tra Sở", "Thanh tra", "1"],
+        ["03", "", "Pháp chế", "1"],
+        ["", "Tổng số", "", "3"],
+        ["Ghi chú", "Thi viết | Vòng 2", "", ""],
+    ]
+    assert "check their layout against the original" in result.stderr
+
+
+def test_line_breaks_at_the_edges_of_a_paragraph_make_no_empty_lines(site, tmp_path):
+    """Editors end paragraphs with stray <br>s (sample D: "…của nhân dân.<br> <br> </p>")
+    or put one in an empty <strong>: on screen they are nothing, in the archive they were
+    empty lines at the end of paragraphs."""
+    body = (
+        '<p style="margin: 6pt 0in; text-indent: 0.5in;">Chủ tịch UBND Thành phố cũng yêu cầu'
+        " Sở Nội vụ tăng cường thanh tra.<br> <br> </p>"
+        '<p><strong>- </strong><strong><a href="../../../documents/1/0/a.doc">Phần 1</a>'
+        "</strong><strong><br> </strong></p><p><br>Ảnh: Huy Kiên<br>Nguồn: HNP</p>"
+    )
+    page = tmp_path / "4417996-phuong-kim-ma-ra-quan.html"
+    page.write_text(liferay_page(body=body), encoding="utf-8")
+    assert run_import(site, page, "--source-url", ARTICLE_URL).returncode == 0
+    [written] = imported_files(site)
+    assert site.build() == 0
+    url = written.relative_to(site.content).with_suffix("").as_posix() + "/index.html"
+    article = BeautifulSoup(site.read(url), "html.parser").select_one(".article-body")
+    paragraphs = article.select("p")[:3]
+    assert [p.get_text() for p in paragraphs] == [
+        "Chủ tịch UBND Thành phố cũng yêu cầu Sở Nội vụ tăng cường thanh tra.",
+        "- Phần 1",
+        "Ảnh: Huy Kiên\nNguồn: HNP",
+    ]
+    assert [len(p.select("br")) for p in paragraphs] == [0, 0, 1]

@@ -42,6 +42,10 @@ _CANONICAL = re.compile(
     re.I,
 )
 _RAW_BYTE = re.compile("[\udc80-\udcff]")
+_SLASH = re.compile("%2F", re.I)
+# wget on Windows (--restrict-file-names=windows, its default there) writes the `?` of a
+# query as `@`: the file `chi-tiet@id=5` is the address /chi-tiet?id=5.
+_WINDOWS_QUERY = re.compile(r"@(?=[^/?@]*=[^/?]*$)")
 _HREF = re.compile(rb"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
 _CHARSET_PARAMETER = re.compile(r"\bcharset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 REDIRECTS = frozenset(("301", "302", "303", "307", "308"))
@@ -61,7 +65,7 @@ NEEDS_WARCIO = (
 class PageSource:
     """One page of the crawl, not read yet."""
 
-    origin: str  # for messages and the report: a file, or "crawl.warc.gz#offset"
+    origin: str  # for messages and the report: a file, or "crawl.warc.gz#offset (host/path)"
     path: str  # the file that holds it (a page file, or a WARC)
     url: str = ""  # the original address when the crawl says it (WARC), else found on reading
     offset: int = -1  # the record's offset in a WARC; -1: the file is the page
@@ -127,7 +131,7 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
     )
     for path in files:
         name = os.path.basename(path).lower()
-        suffix = os.path.splitext(name.split("?", 1)[0])[1]
+        suffix = os.path.splitext(_WINDOWS_QUERY.split(name.split("?", 1)[0], 1)[0])[1]
         if name.endswith(WARC_SUFFIXES):
             _add_warc(crawl, Path(path), path)
         elif name.endswith(".wacz"):
@@ -209,11 +213,14 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record) -> bool:  # typ
     if kind not in ("text/html", "application/xhtml+xml"):
         crawl.other_files += 1
         return False
+    # Messages name the record by its place in the file and, for a person, its address
+    # (without the scheme: messages give the place as a path, which has no "//").
+    shown = f"{origin} ({uri.split('://', 1)[-1]})"
     if uri in crawl.page_at:
         earlier = crawl.page_at[uri]
-        crawl.pages[earlier] = replace(crawl.pages[earlier], later=origin)
+        crawl.pages[earlier] = replace(crawl.pages[earlier], later=shown)
     crawl.page_at[uri] = len(crawl.pages)
-    page = PageSource(origin, where.path, uri, where.offset, charset=charset)
+    page = PageSource(shown, where.path, uri, where.offset, charset=charset)
     crawl.pages.append(replace(page, damaged=where.damaged))
     return True
 
@@ -361,6 +368,8 @@ def _layout_url(page: PageSource) -> str:
         part = parts[at]
         if _HOST.match(part) and os.path.splitext(part)[1].lower() not in PAGE_SUFFIXES:
             rest = "/".join(parts[at + 1 :])
+            if "?" not in parts[-1]:
+                rest = _WINDOWS_QUERY.sub("?", rest, count=1)
             if rest == "index.html" or rest.endswith("/index.html"):
                 rest = rest.removesuffix("index.html")
             return f"https://{part.lower()}/{_RAW_BYTE.sub(_escape_byte, rest)}"
@@ -456,11 +465,17 @@ def _in_folder(url: str, page: PageSource, page_url: str) -> Media | None:
 
 
 def _file_variants(path: str, query: str) -> Iterator[str]:
-    if query:
-        yield f"{path}?{query}"  # wget keeps the query in the file name
-    yield path
-    # A name that is not UTF-8 was written %XX in the address: back to its raw bytes.
-    if unquote(path, errors="surrogateescape") != path:
-        yield unquote(path, errors="surrogateescape")
+    """The names a mirror may have given the file of ``path?query``. HTTrack keeps the
+    %XX escapes; wget writes the characters they stand for (a name that is not UTF-8 as
+    its raw bytes), in the path and in the query but for `/` (%2F), and keeps the query:
+    `Anh%2bTN.jpg/Anh%20TN.jpg?t=1` is the file `Anh+TN.jpg/Anh TN.jpg?t=1` (on
+    Windows `Anh+TN.jpg/Anh TN.jpg@t=1`)."""
+    decoded = unquote(path, errors="surrogateescape")
+    wget_query = "%2F".join(unquote(p, errors="surrogateescape") for p in _SLASH.split(query))
+    for name in dict.fromkeys((path, decoded)):
+        for asked in dict.fromkeys(filter(None, (query, wget_query))):
+            yield f"{name}?{asked}"
+            yield f"{name}@{asked}"  # wget on Windows
+        yield name
     if path.endswith(os.sep):
         yield path + "index.html"

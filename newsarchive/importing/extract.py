@@ -62,7 +62,7 @@ def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted |
     if not _looks_vietnamese(f"{found.title} {found.body}"):
         return NotArticle(
             "the page is not in Vietnamese (another language section of the portal); "
-            "to import it too, ask for all languages"
+            "to import it too, import with --all-languages"
         )
     return found
 

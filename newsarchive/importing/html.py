@@ -63,6 +63,7 @@ _PLACEHOLDER = re.compile(
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _SPACE = re.compile(r"[ \t\n\r\f]+")  # not \s: a no-break space is text
 _EDGE_SPACE = " \t\n\r\f\xa0"  # but at the edges of a block it is only indentation
+_EDGE_BREAKS = re.compile(r"^(?:<br>[ \t\n\r\f\xa0]*)+|(?:[ \t\n\r\f\xa0]*<br>)+$")
 
 
 def _clean(text: str) -> str:
@@ -318,6 +319,7 @@ class _Converter:
         self.no_href = 0
         self.spanning = False
         self.too_deep = False
+        self.in_cell = False  # converting a table's cell: a table in it cannot be one
         self.media: list[str] = []
         self.open_marks: list[str] = []
 
@@ -353,7 +355,8 @@ class _Converter:
         def flush() -> None:
             # Two bold runs side by side ("**a****b**") are one: "**ab**".
             joined = "".join(inline).replace("****", "").replace("\n", " ")
-            text = _clean(joined).replace("<br> ", "<br>\n")
+            # A line break at a paragraph's start or end only makes an empty line.
+            text = _EDGE_BREAKS.sub("", _clean(joined)).replace("<br> ", "<br>\n")
             inline.clear()
             if text.replace("<br>", "").strip():
                 out.append("\n".join(escape_line_start(line) for line in text.split("\n")))
@@ -401,10 +404,15 @@ class _Converter:
         return self.blocks(node)
 
     def table(self, node: Node) -> str:
-        """A Markdown table; the first row is its header, as Markdown tables need one."""
+        """A Markdown table; the first row is its header, as Markdown tables need one.
+
+        A cell spanning columns or rows keeps its text in its first place and leaves the
+        others empty, so every other cell stays under its own heading. A table inside a
+        cell becomes a line per row (Markdown cannot nest tables)."""
+        sections = [c for c in _children(node) if c.tag in ("thead", "tbody", "tfoot")]
         rows = [
-            [c for c in row.children if isinstance(c, Node) and c.tag in ("td", "th")]
-            for row in _elements(node)
+            [c for c in _children(row) if c.tag in ("td", "th")]
+            for row in [*_children(node), *(r for s in sections for r in _children(s))]
             if row.tag == "tr"
         ]
         rows = [row for row in rows if row]
@@ -412,11 +420,32 @@ class _Converter:
         lines = [self.inline_children(captions[0]), ""] if captions else []
         if not rows:
             return "\n".join(lines).strip()
+        if self.in_cell:
+            self.flattened["table"] += 1
+            lines += [" | ".join(filter(None, map(self.cell, row))) for row in rows]
+            return "\n\n".join(line for line in lines if line)
         if any("colspan" in c.attrs or "rowspan" in c.attrs for row in rows for c in row):
             self.spanning = True
-        width = max(len(row) for row in rows)
-        for number, row in enumerate(rows):
-            cells = [self.cell(c) for c in row]
+        grid: list[list[str]] = []
+        below: dict[int, int] = {}  # column -> rows below that a cell above still covers
+        for row in rows:
+            line: list[str] = []
+            for cell in [*row, None]:
+                while below.get(len(line)):
+                    below[len(line)] -= 1
+                    line.append("")
+                if cell is None:
+                    break
+                down = _span(cell, "rowspan", 65534)
+                for n in range(_span(cell, "colspan", 1000)):
+                    below[len(line)] = down - 1
+                    line.append(self.cell(cell) if n == 0 else "")
+            for column in below:
+                if column >= len(line) and below[column]:
+                    below[column] -= 1
+            grid.append(line)
+        width = max(len(line) for line in grid)
+        for number, cells in enumerate(grid):
             cells += [""] * (width - len(cells))
             lines.append("| " + " | ".join(cells) + " |")
             if number == 0:
@@ -425,7 +454,9 @@ class _Converter:
 
     def cell(self, node: Node) -> str:
         """A cell's paragraphs on one line: Markdown table rows cannot break."""
+        inside, self.in_cell = self.in_cell, True
         text = self.blocks(node).replace("<br>\n", "<br>").replace("\n\n", "<br>")
+        self.in_cell = inside
         return text.replace("\n", " ").replace("|", "\\|")
 
     def list_block(self, node: Node) -> str:
@@ -507,6 +538,16 @@ def _spaced(node: Node, markdown: str) -> str:
 
 def _holds_blocks(node: Node) -> bool:
     return any(c.tag in BLOCKS for c in _elements(node))
+
+
+def _children(node: Node) -> list[Node]:
+    return [c for c in node.children if isinstance(c, Node)]
+
+
+def _span(cell: Node, name: str, most: int) -> int:
+    """How many columns or rows a cell covers (browsers bound them likewise)."""
+    value = cell.attrs.get(name, "").strip()
+    return min(max(int(value), 1), most) if value.isdigit() else 1
 
 
 def _elements(node: Node) -> list[Node]:

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..slugs import slugify
 from .crawl import Media, read_record
+from .html import ATTACHMENT_SUFFIXES
 
 FOLDER = "media"
 ARTICLE_DEPTH = "../../../"  # from an article page (yyyy/mm/slug/) to the site's root
@@ -65,8 +66,13 @@ def describe(url: str, where: Media, data: bytes) -> FoundMedia:
 
 def _clean_name(url: str, where: Media, data: bytes) -> str:
     """The file's own name made ASCII, always with an extension: a copy without one
-    would be served as a download and taken by the build's link check for a page."""
-    last = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+    would be served as a download and taken by the build's link check for a page.
+
+    The first part of the address named like a file, when one is: Liferay serves a
+    document at /documents/<site>/<folder>/<its name>/<a uuid>."""
+    parts = [unquote(p) for p in urlsplit(url).path.split("/") if p]
+    named = [p for p in parts if p.lower().endswith(ATTACHMENT_SUFFIXES)]
+    last = (named or parts or [""])[0 if named else -1]
     stem, ext = os.path.splitext(last)
     ext = ext.lower()
     if not _EXTENSION.match(ext):

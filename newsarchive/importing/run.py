@@ -32,7 +32,7 @@ from . import media as mediafiles
 from .capture import read_capture
 from .crawl import DAMAGED_HINT, Crawl, MediaFinder, PageSource, original_url, read_bytes
 from .extract import extract
-from .known import Archive, alias_key, page_key, read_archive
+from .known import Archive, alias_key, page_key, read_archive, source_key
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profiles
 
@@ -50,6 +50,7 @@ class Options:
     jobs: int | None = None
     profiles: Profiles | None = None  # None: the shipped site profiles only
     date: datetime | None = None  # --date: for the one page that shows no publish date
+    date_for: str = ""  # in a crawl, the address of the page --date is for
 
 
 @dataclass(frozen=True)
@@ -154,10 +155,12 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     notes.append(cleaned)
     if how and how != "WARC-Target-URI":
         notes.append(f"original address taken from the {how}")
-    if found.published is None and options.date is not None:
+    wanted = articles.page_address(options.date_for)
+    dated = not wanted or (bool(source_url) and source_key(source_url) == source_key(wanted))
+    if found.published is None and options.date is not None and dated:
         found = replace(found, published=options.date)
         notes.append("the page shows no publish date: the one given with --date was used")
-    problems = _missing_parts(page, found)
+    problems = _missing_parts(page, found, source_url)
     if problems:
         return PageResult(page, FAILED, source_url, problems[0].message, tuple(problems))
     assert found.published is not None
@@ -265,8 +268,14 @@ def _known_charset(name: str) -> bool:
     return True
 
 
-def _missing_parts(page: PageSource, found: Extracted) -> list[Problem]:
+def _missing_parts(page: PageSource, found: Extracted, source_url: str) -> list[Problem]:
     where = Path(page.origin)
+    alone = "import this file alone with --date 'dd/mm/yyyy HH:MM'"
+    if source_url and (page.offset >= 0 or page.folder):  # a page of a crawl
+        alone = (
+            f"import the crawl again with --source-url '{source_url}' --date "
+            "'dd/mm/yyyy HH:MM' (the date is given to that page only)"
+        )
     problems = []
     if not found.title.strip():
         problems.append(Problem(where, "found no title", "the page needs an <h1> title"))
@@ -275,8 +284,7 @@ def _missing_parts(page: PageSource, found: Extracted) -> list[Problem]:
             Problem(
                 where,
                 "the page shows no publish date (not in its text, meta tags or <time>)",
-                "find the date on the old portal (a list page shows it), then import this "
-                "file alone with --date 'dd/mm/yyyy HH:MM'",
+                f"find the date on the old portal (a list page shows it), then {alone}",
             )
         )
     return problems
