@@ -40,7 +40,7 @@ def add_site_options(parser: argparse.ArgumentParser, base_url: bool = True) -> 
         "--offline",
         action="store_true",
         help="links end in index.html, to browse from a folder over file:// "
-        "(default output: _site-offline)",
+        "(default output: the output folder's name + -offline, e.g. _site-offline)",
     )
     parser.add_argument("--quiet", action="store_true", help="print only errors")
 
