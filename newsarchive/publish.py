@@ -111,6 +111,14 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
     return found
 
 
+def readable() -> None:
+    """Files and folders made from here on are readable by everyone, whatever the
+    umask (files 0644, folders 0755): a site is published, and under umask 077 its
+    unchanged files, hard-linked into each next version, stayed unreadable for good.
+    For the whole process: the page workers it forks, and `serve`'s threads, too."""
+    os.umask(0o022)
+
+
 def spare_folder(output_dir: Path) -> Path:
     return output_dir.with_name(output_dir.name + SPARE)
 
