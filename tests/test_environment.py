@@ -3,10 +3,12 @@ umask, the terminal's encoding, the file system's spelling of names."""
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import article
+from conftest import REPO, SUBPROCESS_ENV, SiteDir, article
 
 
 def modes(root: Path) -> dict[str, int]:
@@ -43,3 +45,49 @@ def test_published_files_are_readable_by_all_whatever_the_umask(site, umask):
         os.umask(old)
     assert readable(site.output) == {}
     assert readable(site.output.with_name("_site.previous")) == {}
+
+
+def vietnamese_site(tmp_path: Path) -> SiteDir:
+    """A site in a folder named in Vietnamese, as an editor's Documents folder is."""
+    site = SiteDir(tmp_path / "Tài liệu" / "lưu trữ")
+    two_articles(site)
+    return site
+
+
+def newsarchive(site: SiteDir, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """The command as an editor runs it, in the site's folder."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "build.py"), *args],
+        cwd=site.root,
+        capture_output=True,
+        env={**SUBPROCESS_ENV, **env},
+    )
+
+
+def test_a_terminal_that_cannot_show_vietnamese_gets_escapes_not_a_crash(tmp_path):
+    """The summary names the output folder; stdout in ASCII (PYTHONIOENCODING, an old
+    locale) failed on its letters after publishing: an internal error, exit 1."""
+    site = vietnamese_site(tmp_path)
+    done = newsarchive(site, "--jobs", "1", PYTHONIOENCODING="ascii")
+    assert done.returncode == 0, done.stderr
+    assert b"-> " in done.stdout and b"T\\xe0i li\\u1ec7u" in done.stdout
+    made = newsarchive(
+        site, "new", "Phường Bạch Đằng", "--content", "bài", PYTHONIOENCODING="ascii"
+    )
+    assert made.returncode == 0, made.stderr
+    assert b"b\\xe0i/" in made.stdout
+
+
+def test_a_locale_that_is_not_utf8_reads_names_and_arguments_as_utf8(tmp_path):
+    """LC_ALL=C with PYTHONUTF8=0: Python reads file names and arguments as ASCII, so the
+    build crashed in a folder named in Vietnamese and `new` took each letter's bytes for
+    control characters."""
+    site = vietnamese_site(tmp_path)
+    c_locale = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"}
+    done = newsarchive(site, "--jobs", "1", **c_locale)
+    assert done.returncode == 0, done.stderr
+    assert (site.output / "2021/03/duong-lang-thong-xe/index.html").is_file()
+    made = newsarchive(site, "new", "Phường Bạch Đằng", **c_locale)
+    assert made.returncode == 0, made.stderr
+    path = site.root / made.stdout.decode().strip()
+    assert 'title: "Phường Bạch Đằng"\n' in path.read_text(encoding="utf-8")
