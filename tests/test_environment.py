@@ -5,6 +5,7 @@ import os
 import stat
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,34 @@ def test_a_locale_that_is_not_utf8_reads_names_and_arguments_as_utf8(tmp_path):
     assert made.returncode == 0, made.stderr
     path = site.root / made.stdout.decode().strip()
     assert 'title: "Phường Bạch Đằng"\n' in path.read_text(encoding="utf-8")
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+def test_a_static_file_named_in_nfd_is_published_under_the_name_articles_link_to(site, capsys):
+    """macOS (HFS+, and files copied from it) spells 'Ảnh' in NFD; articles are NFC, and so
+    are the addresses browsers ask for: the picture was published under a name no link
+    reached, with a warning that the file did not exist."""
+    (site.root / "static" / nfd("ảnh")).mkdir()
+    (site.root / "static" / nfd("ảnh") / nfd("Hội nghị.jpg")).write_bytes(b"jpeg")
+    site.add(
+        "a.md",
+        article("Hội nghị", "2020-01-05 08:00", "![Hội nghị](/ảnh/Hội nghị.jpg)"),
+    )
+    assert site.build("--strict") == 0, capsys.readouterr().err
+    assert (site.output / "ảnh" / "Hội nghị.jpg").read_bytes() == b"jpeg"
+    assert sorted(os.listdir(site.output / "ảnh")) == ["Hội nghị.jpg"]
+    assert "ảnh" in os.listdir(site.output)
+
+
+def test_two_static_files_one_name_in_nfc_and_nfd_are_refused(site, capsys):
+    """Linux holds both; one name on the site, and one file on macOS."""
+    (site.root / "static" / "Ảnh.jpg").write_bytes(b"one")
+    (site.root / "static" / nfd("Ảnh.jpg")).write_bytes(b"two")
+    site.add("a.md", article("Hội nghị", "2020-01-05 08:00"))
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "the same name" in err and "Ảnh.jpg" in err
+    assert not site.output.exists()
