@@ -123,3 +123,14 @@ def test_two_static_files_one_name_in_nfc_and_nfd_are_refused(site, capsys):
     err = capsys.readouterr().err
     assert "the same name" in err and "Ảnh.jpg" in err
     assert not site.output.exists()
+
+
+def test_a_system_without_a_time_zone_database_builds_all_the_same(site):
+    """Alpine and distroless images have no /usr/share/zoneinfo: the build stopped on
+    'unknown time zone Asia/Ho_Chi_Minh' (an internal error without a timezone key)."""
+    site.add("a.md", article("Giao thừa", "2019-12-31T17:30:00Z"))
+    site.configure(timezone=None)
+    done = newsarchive(site, "--jobs", "1", PYTHONTZPATH=str(site.root / "no-zoneinfo"))
+    assert done.returncode == 0, done.stderr
+    page = site.read("2020/01/giao-thua/index.html")
+    assert 'datetime="2020-01-01T00:30:00+07:00"' in page
