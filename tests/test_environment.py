@@ -134,3 +134,33 @@ def test_a_system_without_a_time_zone_database_builds_all_the_same(site):
     assert done.returncode == 0, done.stderr
     page = site.read("2020/01/giao-thua/index.html")
     assert 'datetime="2020-01-01T00:30:00+07:00"' in page
+
+
+def _can_unshare() -> bool:
+    try:
+        return subprocess.run(["unshare", "-rm", "true"], capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _can_unshare(), reason="needs unshare (Linux mount namespaces)")
+def test_the_templates_folder_by_another_name_is_refused_as_output(site):
+    """On macOS and Windows (and WSL's /mnt/c) `Templates` is `templates`: the folder was
+    compared by name, passed as a site (it holds 404.html and robots.txt), and the build
+    replaced it by the site, deleting every template. A bind mount of the project gives
+    the folder a second name on Linux too."""
+    two_articles(site)
+    other = site.root.parent / "the same project"
+    other.mkdir()
+    templates = sorted(p.name for p in (site.root / "templates").iterdir())
+    script = f'mount --bind "{site.root}" "{other}" && exec "$@"'
+    build = [sys.executable, str(REPO / "build.py"), "--output", str(other / "templates")]
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script, "sh", *build],
+        cwd=site.root,
+        capture_output=True,
+        env=SUBPROCESS_ENV,
+    )
+    assert done.returncode == 1, done.stdout
+    assert b"it is the templates folder" in done.stderr
+    assert sorted(p.name for p in (site.root / "templates").iterdir()) == templates
