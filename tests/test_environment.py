@@ -164,3 +164,23 @@ def test_the_templates_folder_by_another_name_is_refused_as_output(site):
     assert done.returncode == 1, done.stdout
     assert b"it is the templates folder" in done.stderr
     assert sorted(p.name for p in (site.root / "templates").iterdir()) == templates
+
+
+def test_two_old_addresses_apart_only_in_letter_case_are_refused(site, capsys):
+    """On macOS and Windows /Tin/abc.html and /tin/abc.html are one file: the redirect
+    written last (whichever worker finished last) replaced the other, and one old
+    address led to the wrong article."""
+    site.add("a.md", article("Hội nghị", "2020-01-05 08:00", aliases="[/Tin/abc.html]"))
+    site.add("b.md", article("Thông báo", "2020-01-06 08:00", aliases="[/tin/ABC.html]"))
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "/Tin/abc.html and /tin/ABC.html" in err and "b.md:4" in err
+    assert not site.output.exists()
+
+
+def test_one_article_may_keep_old_addresses_apart_only_in_letter_case(site):
+    """Its redirects are the same page: one file on macOS, two on Linux, as readers ask."""
+    aliases = "[/Tin/abc.html, /tin/abc.html]"
+    site.add("a.md", article("Hội nghị", "2020-01-05 08:00", aliases=aliases))
+    assert site.build("--quiet") == 0
+    assert site.read("Tin/abc.html") == site.read("tin/abc.html")
