@@ -9,6 +9,7 @@ not pay for loading the web server, the importer and the link checker.
 """
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -165,6 +166,12 @@ def parser() -> argparse.ArgumentParser:
 
 def run() -> NoReturn:
     """The program (build.py, `python -m newsarchive`, the `newsarchive` command)."""
+    if not sys.flags.utf8_mode and sys.getfilesystemencoding() != "utf-8":
+        # A locale that is not UTF-8 (LC_ALL=C with PYTHONUTF8=0, an ISO 8859 one) has
+        # Python read file names and arguments in it: Vietnamese ones become garbage.
+        os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
+    if isinstance(sys.stdout, io.TextIOWrapper):  # as stderr: a letter the terminal
+        sys.stdout.reconfigure(errors="backslashreplace")  # cannot show is escaped
     code = main()
     sys.stdout.flush()
     sys.stderr.flush()

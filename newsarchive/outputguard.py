@@ -51,13 +51,22 @@ def source_clash(folder: Path, sources: dict[str, Path]) -> str:
     folder = _real(folder)
     for name, source in sources.items():
         src = _real(source)
-        if folder == src:
+        if _same(folder, src):
             return f"it is the {name}"
-        if src.is_relative_to(folder):
+        if any(_same(folder, p) for p in src.parents):
             return f"it contains the {name} ({source})"
-        if name != "project folder" and folder.is_relative_to(src):
+        if name != "project folder" and any(_same(p, src) for p in folder.parents):
             return f"it is inside the {name} ({source})"
     return ""
+
+
+def _same(a: Path, b: Path) -> bool:
+    """One folder, by identity where both exist: on macOS and Windows `Templates` is
+    `templates`, and a bind mount gives a folder a second name anywhere."""
+    try:
+        return a == b or os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _built_here(folder: Path) -> bool:

@@ -70,6 +70,7 @@ def build(
     previous site (and the cache) as they were."""
     started = time.perf_counter()
     publish.check_output(config)
+    publish.readable()
     with publish.lock(config.output_dir):
         published = len(publish.swapped)
         try:
@@ -205,6 +206,7 @@ def update_search(config: SiteConfig, stop: threading.Event | None = None) -> st
     For `serve`, which publishes the pages without it first, so that open pages reload
     at once. Setting ``stop`` ends it early and keeps the previous index (a file
     changed: the pages come first)."""
+    publish.readable()
     cache = Cache(config)
     site = plan(config)
     bodies = rendering.bodies_html(config, cache, site.articles)

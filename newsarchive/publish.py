@@ -39,6 +39,7 @@ import stat
 import sys
 import threading
 import time
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -63,7 +64,7 @@ swapped: list[Path] = []
 
 
 def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPath, Path]:
-    """Files under static/, by the path they get in the site.
+    """Files under static/, by the path they get in the site (in NFC).
 
     Raises BuildFailed for a symbolic link that leads out of the project (``root``):
     `static/x -> /etc/passwd` would publish that file."""
@@ -105,10 +106,31 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
                 )
             )
         elif path.is_file():
-            found[PurePosixPath(path.relative_to(static_dir).as_posix())] = path
+            # In NFC, as articles and browsers spell addresses (macOS may spell names NFD).
+            rel = PurePosixPath(
+                unicodedata.normalize("NFC", path.relative_to(static_dir).as_posix())
+            )
+            if rel in found:
+                errors.append(
+                    Problem(
+                        path,
+                        f"this file and {found[rel]} have the same name, its letters put "
+                        "together differently (NFC and NFD): one address on the site",
+                        "remove one of them",
+                    )
+                )
+            found[rel] = path
     if errors:
         raise BuildFailed(errors)
     return found
+
+
+def readable() -> None:
+    """Files and folders made from here on are readable by everyone, whatever the
+    umask (files 0644, folders 0755): a site is published, and under umask 077 its
+    unchanged files, hard-linked into each next version, stayed unreadable for good.
+    For the whole process: the page workers it forks, and `serve`'s threads, too."""
+    os.umask(0o022)
 
 
 def spare_folder(output_dir: Path) -> Path:

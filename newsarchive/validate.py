@@ -5,6 +5,7 @@ written to one place (pages, static files, the search index)."""
 import html
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -79,6 +80,34 @@ def check_files(
         if path.as_posix() in page_folders
         or any(f in pages for f in parent_folders(path.as_posix()))
     )
+    return errors + _apart_only_in_case(pages)
+
+
+def _apart_only_in_case(pages: dict[str, Page]) -> list[Problem]:
+    """Old addresses (aliases) that differ from another page only in letter case or in
+    how their letters are put together (NFC, NFD): one file on macOS and Windows, where
+    one would replace the other. An article's own redirects are the same page."""
+    seen: dict[str, Page] = {}
+    errors = []
+    for rel, page in pages.items():
+        other = seen.setdefault(unicodedata.normalize("NFC", rel).casefold(), page)
+        if other is page:
+            continue
+        alias = page.data if isinstance(page.data, RedirectData) else other.data
+        if not isinstance(alias, RedirectData):
+            continue  # pages' own addresses are lower case
+        if isinstance(other.data, RedirectData) and other.data.target is alias.target:
+            continue
+        errors.append(
+            Problem(
+                Path(alias.target.path),
+                f"/{other.url} and /{page.url} differ only in letter case (or in the "
+                "Unicode form of their letters): on macOS and Windows they are one file, "
+                "and one would replace the other",
+                "remove or change one of these old addresses",
+                alias.target.key_lines.get("aliases"),
+            )
+        )
     return errors
 
 

@@ -1,0 +1,186 @@
+"""The same sources give the same site whatever the environment the build runs in: the
+umask, the terminal's encoding, the file system's spelling of names."""
+
+import os
+import stat
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SUBPROCESS_ENV, SiteDir, article
+
+
+def modes(root: Path) -> dict[str, int]:
+    """The permission bits of root and of everything below it."""
+    return {
+        p.relative_to(root).as_posix(): stat.S_IMODE(p.stat().st_mode)
+        for p in [root, *sorted(root.rglob("*"))]
+    }
+
+
+def readable(root: Path) -> dict[str, int]:
+    """What `modes` finds that is not a file 0644 or a folder 0755."""
+    return {
+        rel: mode
+        for rel, mode in modes(root).items()
+        if mode != (0o755 if (root / rel).is_dir() else 0o644)
+    }
+
+
+def two_articles(site) -> None:
+    site.add("2020/a.md", article("Hội nghị tổng kết", "2020-01-05 08:00", tags="[hội nghị]"))
+    site.add("2021/b.md", article("Đường Láng thông xe", "2021-03-01 09:00"))
+
+
+@pytest.mark.parametrize("umask", [0o077, 0o000, 0o002])
+def test_published_files_are_readable_by_all_whatever_the_umask(site, umask):
+    two_articles(site)
+    old = os.umask(umask)
+    try:
+        assert site.build("--quiet") == 0
+        site.add("2022/c.md", article("Bài mới", "2022-02-02 10:00"))
+        assert site.build("--quiet") == 0  # a rebuild: the spare folder, hard links
+    finally:
+        os.umask(old)
+    assert readable(site.output) == {}
+    assert readable(site.output.with_name("_site.previous")) == {}
+
+
+def vietnamese_site(tmp_path: Path) -> SiteDir:
+    """A site in a folder named in Vietnamese, as an editor's Documents folder is."""
+    site = SiteDir(tmp_path / "Tài liệu" / "lưu trữ")
+    two_articles(site)
+    return site
+
+
+def newsarchive(site: SiteDir, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """The command as an editor runs it, in the site's folder."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "build.py"), *args],
+        cwd=site.root,
+        capture_output=True,
+        env={**SUBPROCESS_ENV, **env},
+    )
+
+
+def test_a_terminal_that_cannot_show_vietnamese_gets_escapes_not_a_crash(tmp_path):
+    """The summary names the output folder; stdout in ASCII (PYTHONIOENCODING, an old
+    locale) failed on its letters after publishing: an internal error, exit 1."""
+    site = vietnamese_site(tmp_path)
+    done = newsarchive(site, "--jobs", "1", PYTHONIOENCODING="ascii")
+    assert done.returncode == 0, done.stderr
+    assert b"-> " in done.stdout and b"T\\xe0i li\\u1ec7u" in done.stdout
+    made = newsarchive(
+        site, "new", "Phường Bạch Đằng", "--content", "bài", PYTHONIOENCODING="ascii"
+    )
+    assert made.returncode == 0, made.stderr
+    assert b"b\\xe0i/" in made.stdout
+
+
+def test_a_locale_that_is_not_utf8_reads_names_and_arguments_as_utf8(tmp_path):
+    """LC_ALL=C with PYTHONUTF8=0: Python reads file names and arguments as ASCII, so the
+    build crashed in a folder named in Vietnamese and `new` took each letter's bytes for
+    control characters."""
+    site = vietnamese_site(tmp_path)
+    c_locale = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"}
+    done = newsarchive(site, "--jobs", "1", **c_locale)
+    assert done.returncode == 0, done.stderr
+    assert (site.output / "2021/03/duong-lang-thong-xe/index.html").is_file()
+    made = newsarchive(site, "new", "Phường Bạch Đằng", **c_locale)
+    assert made.returncode == 0, made.stderr
+    path = site.root / made.stdout.decode().strip()
+    assert 'title: "Phường Bạch Đằng"\n' in path.read_text(encoding="utf-8")
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+def test_a_static_file_named_in_nfd_is_published_under_the_name_articles_link_to(site, capsys):
+    """macOS (HFS+, and files copied from it) spells 'Ảnh' in NFD; articles are NFC, and so
+    are the addresses browsers ask for: the picture was published under a name no link
+    reached, with a warning that the file did not exist."""
+    (site.root / "static" / nfd("ảnh")).mkdir()
+    (site.root / "static" / nfd("ảnh") / nfd("Hội nghị.jpg")).write_bytes(b"jpeg")
+    site.add(
+        "a.md",
+        article("Hội nghị", "2020-01-05 08:00", "![Hội nghị](/ảnh/Hội nghị.jpg)"),
+    )
+    assert site.build("--strict") == 0, capsys.readouterr().err
+    assert (site.output / "ảnh" / "Hội nghị.jpg").read_bytes() == b"jpeg"
+    assert sorted(os.listdir(site.output / "ảnh")) == ["Hội nghị.jpg"]
+    assert "ảnh" in os.listdir(site.output)
+
+
+def test_two_static_files_one_name_in_nfc_and_nfd_are_refused(site, capsys):
+    """Linux holds both; one name on the site, and one file on macOS."""
+    (site.root / "static" / "Ảnh.jpg").write_bytes(b"one")
+    (site.root / "static" / nfd("Ảnh.jpg")).write_bytes(b"two")
+    site.add("a.md", article("Hội nghị", "2020-01-05 08:00"))
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "the same name" in err and "Ảnh.jpg" in err
+    assert not site.output.exists()
+
+
+def test_a_system_without_a_time_zone_database_builds_all_the_same(site):
+    """Alpine and distroless images have no /usr/share/zoneinfo: the build stopped on
+    'unknown time zone Asia/Ho_Chi_Minh' (an internal error without a timezone key)."""
+    site.add("a.md", article("Giao thừa", "2019-12-31T17:30:00Z"))
+    site.configure(timezone=None)
+    done = newsarchive(site, "--jobs", "1", PYTHONTZPATH=str(site.root / "no-zoneinfo"))
+    assert done.returncode == 0, done.stderr
+    page = site.read("2020/01/giao-thua/index.html")
+    assert 'datetime="2020-01-01T00:30:00+07:00"' in page
+
+
+def _can_unshare() -> bool:
+    try:
+        return subprocess.run(["unshare", "-rm", "true"], capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _can_unshare(), reason="needs unshare (Linux mount namespaces)")
+def test_the_templates_folder_by_another_name_is_refused_as_output(site):
+    """On macOS and Windows (and WSL's /mnt/c) `Templates` is `templates`: the folder was
+    compared by name, passed as a site (it holds 404.html and robots.txt), and the build
+    replaced it by the site, deleting every template. A bind mount of the project gives
+    the folder a second name on Linux too."""
+    two_articles(site)
+    other = site.root.parent / "the same project"
+    other.mkdir()
+    templates = sorted(p.name for p in (site.root / "templates").iterdir())
+    script = f'mount --bind "{site.root}" "{other}" && exec "$@"'
+    build = [sys.executable, str(REPO / "build.py"), "--output", str(other / "templates")]
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script, "sh", *build],
+        cwd=site.root,
+        capture_output=True,
+        env=SUBPROCESS_ENV,
+    )
+    assert done.returncode == 1, done.stdout
+    assert b"it is the templates folder" in done.stderr
+    assert sorted(p.name for p in (site.root / "templates").iterdir()) == templates
+
+
+def test_two_old_addresses_apart_only_in_letter_case_are_refused(site, capsys):
+    """On macOS and Windows /Tin/abc.html and /tin/abc.html are one file: the redirect
+    written last (whichever worker finished last) replaced the other, and one old
+    address led to the wrong article."""
+    site.add("a.md", article("Hội nghị", "2020-01-05 08:00", aliases="[/Tin/abc.html]"))
+    site.add("b.md", article("Thông báo", "2020-01-06 08:00", aliases="[/tin/ABC.html]"))
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "/Tin/abc.html and /tin/ABC.html" in err and "b.md:4" in err
+    assert not site.output.exists()
+
+
+def test_one_article_may_keep_old_addresses_apart_only_in_letter_case(site):
+    """Its redirects are the same page: one file on macOS, two on Linux, as readers ask."""
+    aliases = "[/Tin/abc.html, /tin/abc.html]"
+    site.add("a.md", article("Hội nghị", "2020-01-05 08:00", aliases=aliases))
+    assert site.build("--quiet") == 0
+    assert site.read("Tin/abc.html") == site.read("tin/abc.html")
