@@ -14,7 +14,9 @@ Two foldings matter for Vietnamese that a plain "remove the accents" does not ma
 the index keeps, so that the spelling typed can rank higher. `fold` gives the word
 without diacritics (`Đường`, `dương`, `duong` -> `duong`): the index's terms.
 Letters and digits together make one word (`g1`, `2019`, `qđ`), so a number is found
-whole and never as the beginning of another (`12` is not `1234`).
+whole and never as the beginning of another (`12` is not `1234`). A number's leading
+zeros do not count (`03` -> `3`): the pages show dates as `05/03/2020` and articles
+write them `5/3/2020`, and a reader types either.
 
 static/js/search-engine.js holds the same rules in JavaScript; a browser test keeps the
 two in step (tests/test_search_engine.py).
@@ -30,6 +32,7 @@ WORD = re.compile(r"[^\W_]+")  # letters and digits: one word
 # A syllable ending in one of the variable diphthongs; after "q" the "u" belongs to
 # the consonant (quý), so the tone stays where it is.
 _VARIABLE_ENDING = re.compile(r"(?<!q)(?:oa|oe|uy)$")
+_LEADING_ZEROS = re.compile(r"^0+(?=[0-9]+$)")  # of a number: `007` -> `7`, `0` stays
 
 
 # Cached: a language has a few thousand syllables, an archive millions of words.
@@ -59,7 +62,7 @@ def spellings(text: str) -> list[str]:
 
 @cache
 def fold(word: str) -> str:
-    """`word` (from `words`) without diacritics: `đường` -> `duong`."""
+    """`word` (from `words`) without diacritics: `đường` -> `duong`; `03` -> `3`."""
     if word.isascii():
-        return word
+        return _LEADING_ZEROS.sub("", word)
     return "".join("d" if char in "đð" else unicodedata.normalize("NFD", char)[0] for char in word)

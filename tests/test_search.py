@@ -201,3 +201,17 @@ def test_the_look_alike_of_d_with_stroke_is_read_as_it(site):
     for query in ["Ðà Nẵng", "Đà Nẵng", "đà nẵng", "ðà nẵng", "da nang", '"ÐÀ NẴNG"']:
         assert found(site, query) == both, query
     assert found(site, "Đà Lạt") == ["2021/03/tin-ba/"]
+
+
+def test_a_date_is_found_with_or_without_leading_zeros(site):
+    """The pages show dates as `05/03/2020`; articles mostly write `5/3/2020`. A reader
+    copies or types either: a number's leading zeros do not count (`0` is still `0`)."""
+    site.add("2020/a.md", article("Tin một", "2020-03-05 08:00", "Hạn chót ngày 21/3/2020."))
+    site.add("2020/b.md", article("Tin hai", "2020-03-06 08:00", "Ngày 01/04/2020, tổ 0 họp."))
+    site.add("2020/c.md", article("Tin ba", "2020-03-07 08:00", "Ngày 12/3/2021."))
+    assert site.build() == 0
+    for query in ["21/03/2020", "21/3/2020", '"21/03/2020"']:
+        assert found(site, query) == ["2020/03/tin-mot/"], query
+    for query in ["1/4/2020", "01/04/2020", "tổ 0", "tổ 00"]:
+        assert found(site, query) == ["2020/03/tin-hai/"], query
+    assert found(site, "2/3") == []  # still whole numbers: 12 is not 2

@@ -24,7 +24,7 @@
 //   rank(query) -> Promise<{total, docs, scores}>: every document found, best first
 //     (document numbers: for tests).
 {
-const VERSION = 4;
+const VERSION = 5;
 const DOC_CHUNK = 8;
 const PAIR_WEIGHT = 6.0;
 const EXACT_BONUS = 0.5;
@@ -45,6 +45,7 @@ const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const VARIABLE_ENDING = /(?<!q)(?:oa|oe|uy)$/;
 const WORD = /[\p{L}\p{N}]+/gu;
 const QUOTE = /["\u201c\u201d]/;
+const LEADING_ZEROS = /^0+(?=[0-9]+$)/; // of a number: "007" -> "7", "0" stays
 
 const canonicalCache = new Map();
 function canonical(word) {
@@ -74,6 +75,7 @@ function words(text) {
 }
 
 function fold(word) {
+  if (/^[\x00-\x7f]*$/.test(word)) return word.replace(LEADING_ZEROS, "");
   let bare = "";
   for (const char of word) {
     const letter = char === "đ" || char === "ð";
