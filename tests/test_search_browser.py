@@ -526,6 +526,27 @@ def test_typing_searches_and_keeps_the_query_in_the_address(served, page):
     assert page.url == f"{served}tim-kiem/"
 
 
+def test_a_slow_search_says_it_is_searching_instead_of_showing_the_last_results(served, page):
+    """On a slow phone network the index files take seconds: the results of the search
+    before must not stay on screen as if they were the answer to the new one."""
+    search(page, served, "can bo")
+    assert results(page)
+    # The engine answers only when told to: as slow as a network can be.
+    page.evaluate(
+        """() => { const engine = window.newsarchiveSearch, search = engine.search;
+        engine.search = (...args) => new Promise(answer => {
+            window.answerNow = () => answer(search.apply(engine, args)); }); }"""
+    )
+    page.fill("#search-page-q", "dong chi")
+    page.press("#search-page-q", "Enter")
+    page.wait_for_function("document.querySelector('.search-status').textContent === 'Đang tìm…'")
+    assert results(page) == []
+    assert page.inner_text(".search-announce") == "Đang tìm…"
+    page.evaluate("window.answerNow()")
+    shown_for("dong chi", page)
+    assert "Thăm hỏi gia đình chính sách" in titles(results(page))
+
+
 def test_the_count_is_read_out_once_when_the_typing_pauses(served, page):
     page.goto(f"{served}tim-kiem/")
     page.evaluate(

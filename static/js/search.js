@@ -17,6 +17,8 @@
   const PAGE_SIZE = 10;
   const TYPING_PAUSE_MS = 300;
   const ANNOUNCE_PAUSE_MS = 1500;
+  // A search still unanswered after this long says it is searching (a slow network).
+  const LOADING_AFTER_MS = 300;
 
   const root = document.getElementById("search");
   const form = document.querySelector(".search-page-form");
@@ -166,6 +168,13 @@
       setStatus("", !typing);
       return;
     }
+    // The index files may take seconds on a slow phone network: the results of the
+    // search before are not left on screen as if they answered this one.
+    const slow = setTimeout(() => {
+      if (number !== current) return;
+      clear();
+      setStatus(root.dataset.loading, !typing);
+    }, LOADING_AFTER_MS);
     let answer;
     try {
       answer = await engine().search(query, { offset: 0, limit: PAGE_SIZE, passages: false });
@@ -175,6 +184,8 @@
       setStatus(root.dataset.unavailable);
       console.warn("search unavailable:", error);
       return;
+    } finally {
+      clearTimeout(slow);
     }
     if (number !== current) return;
     clear();
