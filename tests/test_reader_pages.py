@@ -252,6 +252,22 @@ def test_print_keeps_the_article_its_date_and_source(browser, showcase_address):
     page.context.close()
 
 
+def test_print_keeps_every_column_of_a_wide_table(browser, showcase_address):
+    """Paper does not scroll: a table that scrolls sideways on a phone is printed whole,
+    its cells wrapped to the page, not cut at the right margin."""
+    # A4 less the print margins of site.css (16 mm each side): 178 mm, 673 CSS pixels.
+    context = browser.new_context(viewport={"width": 673, "height": 1000})
+    page = context.new_page()
+    page.goto(showcase_address + RICH_URL)
+    page.emulate_media(media="print")
+    table = page.locator(".article-body table")
+    assert table.count() == 1
+    widths = table.evaluate("t => [t.scrollWidth, t.clientWidth, t.getBoundingClientRect().right]")
+    assert widths[0] <= widths[1] and widths[2] <= 673, widths
+    assert "Đơn vị đề nghị" in table.inner_text()
+    context.close()
+
+
 @pytest.mark.parametrize("selector", ["h1", ".article-body", ".site-name", ".archive-banner"])
 def test_vietnamese_text_is_drawn_by_one_font(browser, showcase_address, selector):
     """No letter falls back to another font (which misplaces or mismatches diacritics)."""
