@@ -690,12 +690,22 @@ def test_the_header_search_box_opens_the_search_page(served, page):
 
 
 def test_without_javascript_the_page_says_so_and_links_to_the_archive(served, browser):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 360, "height": 640}, is_mobile=True
+    )
     page = context.new_page()
     page.goto(served + "tim-kiem/?q=hai")
     notice = page.locator(".search-noscript")
     assert notice.is_visible()
     assert "JavaScript" in notice.inner_text()
+    # Said on the first screen of a phone, before the form and its hint: not found
+    # only after typing into a field that cannot search.
+    box = notice.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 640, box
+    assert page.evaluate(
+        "document.querySelector('.search-noscript').compareDocumentPosition("
+        "document.querySelector('.search-page-form')) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
     page.click(".search-noscript a")
     assert page.url == served + "luu-tru/"
     context.close()
