@@ -227,6 +227,31 @@ def test_reading_and_navigating_work_without_javascript(browser, showcase_addres
     page.context.close()
 
 
+@pytest.mark.parametrize("path", ["chuyen-muc/", "the/"], ids=["categories", "tags"])
+def test_a_finger_anywhere_on_a_category_or_tag_box_opens_it(browser, showcase_address, path):
+    """Each category and tag is drawn as a box: a tap on its padding or its count, not
+    only on the name, must open it."""
+    page, problems = open_page(browser, showcase_address, path, "phone", "light")
+    boxes = page.locator(".terms li")
+    assert boxes.count() > 1
+    for number in range(boxes.count()):
+        box = boxes.nth(number)
+        href = box.locator("a").get_attribute("href")
+        area = box.bounding_box()
+        assert area is not None
+        for x, y in [
+            (area["x"] + area["width"] - 4, area["y"] + area["height"] / 2),  # the count
+            (area["x"] + 4, area["y"] + 3),  # the padding, top left
+        ]:
+            hit = page.evaluate(
+                "([x, y]) => document.elementFromPoint(x, y)?.closest('a')?.getAttribute('href')",
+                [x, y],
+            )
+            assert hit == href, (path, number, x, y)
+    assert problems == []
+    page.context.close()
+
+
 def test_print_keeps_the_article_its_date_and_source(browser, showcase_address):
     page, problems = open_page(browser, showcase_address, RICH_URL, "desktop", "dark")
     page.emulate_media(media="print")
