@@ -489,6 +489,27 @@ def test_more_results_come_ten_at_a_time_and_focus_moves_to_the_first_new_one(se
     assert not page.is_visible(".search-more")
 
 
+def test_back_from_a_result_shown_by_more_lists_it_again(served, page):
+    """A reader who pressed "more", opened the eleventh result and came back finds it
+    listed again (the page is loaded anew when the browser keeps no copy of it)."""
+    search(page, served, "cầu")
+    page.click(".search-more")
+    page.wait_for_function("document.querySelectorAll('.search-result').length > 10")
+    before = titles(results(page))
+    page.locator(".search-result h2 a").nth(10).click()
+    page.wait_for_load_state()
+    assert "/tim-kiem/" not in page.url
+    page.go_back()
+    page.wait_for_function(SETTLED)
+    page.wait_for_function(f"document.querySelectorAll('.search-result').length >= {len(before)}")
+    assert titles(results(page)) == before
+    assert not page.is_visible(".search-more")
+    # Another query, typed and then opened, lists its first ten as ever.
+    page.goto(f"{served}tim-kiem/?q={quote('sửa cầu')}")
+    page.wait_for_function(SETTLED)
+    assert len(results(page)) == 10
+
+
 def test_typing_searches_and_keeps_the_query_in_the_address(served, page):
     page.goto(f"{served}tim-kiem/")
     history = page.evaluate("history.length")

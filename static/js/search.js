@@ -8,7 +8,8 @@
 // a copy of the <template> there. Text from the index goes in with textContent only.
 //
 // The query lives in the address (?q=): typing replaces it (no history entry per
-// keystroke), so reload, back and forward come back to the same search. Results follow
+// keystroke), so reload, back and forward come back to the same search, with as many
+// results as were listed (history.state keeps the count). Results follow
 // the typing; the count shown is hidden from screen readers, which read it from a
 // polite live region written only when the typing has paused for a while (or at once
 // after Enter): once per search, not once per letter on a slow phone keyboard.
@@ -159,8 +160,8 @@
     shown = total = 0;
   }
 
-  // Shows the first page of results for `wanted`; `typing`: while the reader types.
-  async function show(wanted, typing = false) {
+  // Shows the first `limit` results for `wanted`; `typing`: while the reader types.
+  async function show(wanted, typing = false, limit = PAGE_SIZE) {
     const number = ++current;
     query = wanted;
     if (!query) {
@@ -177,7 +178,7 @@
     }, LOADING_AFTER_MS);
     let answer;
     try {
-      answer = await engine().search(query, { offset: 0, limit: PAGE_SIZE, passages: false });
+      answer = await engine().search(query, { offset: 0, limit, passages: false });
     } catch (error) {
       if (number !== current) return;
       clear();
@@ -220,6 +221,9 @@
     // The reader goes on reading where the new results begin, not back at the button.
     items[0]?.querySelector(".search-link").focus();
     more.hidden = shown >= total || items.length === 0;
+    // Back from a result lists as many again (a browser without its page cache, or
+    // that dropped it, loads the page anew): the reader's place is still there.
+    history.replaceState({ ...history.state, searchShown: { query, count: shown } }, "");
   }
 
   function searchNow(typing = false) {
@@ -234,7 +238,8 @@
     for (const box of document.querySelectorAll("input[name=q]")) box.value = wanted;
     if (wanted) {
       setStatus(root.dataset.loading);
-      show(wanted);
+      const kept = history.state?.searchShown;
+      show(wanted, false, kept?.query === wanted ? kept.count : PAGE_SIZE);
     }
   }
 
