@@ -580,6 +580,69 @@ def test_the_lock_of_a_killed_build_is_taken_over(site):
     assert "Tin mới" in site.read("index.html")
 
 
+# A build killed (kill -9) by the first of the two workers it forked to convert bodies
+# ahead, while it waits for them: the workers are left without it. Each writes down its
+# process id.
+_KILLED_BY_ITS_WORKER = """
+import os, signal, sys
+from newsarchive import rendering, workers
+from newsarchive.cli import main
+workers.MIN_PARALLEL_PAGES = 1  # fork for a small site too
+start, convert = workers._start_worker, rendering._convert
+def started(*args):
+    with open(sys.argv[1], "a") as pids:
+        pids.write(f"{os.getpid()}\\n")
+    start(*args)
+def killing(*args, **kwargs):
+    os.kill(os.getppid(), signal.SIGKILL)
+    return convert(*args, **kwargs)
+workers._start_worker, rendering._convert = started, killing
+rendering.ConvertAhead.stop = lambda self: signal.pause()  # until it is killed
+main(sys.argv[2:])
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers die with it on Linux")
+def test_the_workers_of_a_killed_build_do_not_keep_its_lock(site, tmp_path):
+    built(site)
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00", "Một nội dung mới."))
+    pids = tmp_path / "workers.txt"
+    args = ["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-search"]
+    proc = subprocess.run(
+        [sys.executable, "-c", _KILLED_BY_ITS_WORKER, str(pids), *args, "--jobs", "3"],
+        env=SUBPROCESS_ENV,
+        stdout=subprocess.DEVNULL,  # not pipes: the workers left would hold them
+        stderr=subprocess.DEVNULL,
+        timeout=120,
+    )
+    assert proc.returncode == -9
+    workers = [int(pid) for pid in pids.read_text(encoding="ascii").split()]
+    assert workers  # it had forked them
+    # The lock is free once they are gone (they waited for work forever, holding it).
+    import fcntl
+
+    fd = os.open(site.root / "_site.lock" / "owner", os.O_RDWR)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    for pid in workers:  # alive (they hold the lock): ours to end
+                        with contextlib.suppress(ProcessLookupError):
+                            os.kill(pid, 9)
+                    pytest.fail("the killed build's workers still hold its lock")
+                time.sleep(0.05)
+    finally:
+        os.close(fd)
+    assert site.build("--quiet", "--no-search") == 0
+    assert main([*args, "--no-cache", "--output", str(tmp_path / "clean")]) == 0
+    assert tree(site.output) == tree(tmp_path / "clean")
+    assert "Tin mới" in site.read("index.html")
+
+
 def test_builds_started_together_never_crash(site, tmp_path):
     small_site(site, 20)
     procs = [build_in_subprocess(site, "--no-search") for _ in range(6)]
