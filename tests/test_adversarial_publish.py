@@ -684,6 +684,24 @@ def test_flipped_bits_in_the_cache_are_ignored(site, tmp_path):
     assert tree(site.output) == tree(tmp_path / "clean")
 
 
+def test_cache_files_replaced_by_folders_are_made_again(site, tmp_path):
+    """A folder where a cache file was (a sync tool, a hand) is damage like any other:
+    builds failed on it one after another ("Is a directory") and never saved a cache."""
+    small_site(site, 8)
+    assert site.build("--quiet", "--no-search") == 0
+    for path in _cache_files(site):
+        path.unlink()
+        (path / "x").mkdir(parents=True)
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+    assert site.build("--quiet", "--no-search") == 0
+    assert not [p for p in _cache_files(site) if p.name.endswith(".tmp")]
+    site.add("moi-2.md", article("Tin mới nữa", "2021-01-02 08:00"))
+    assert site.build("--quiet", "--no-search") == 0
+    assert main(["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-search",
+                 "--no-cache", "--output", str(tmp_path / "clean")]) == 0  # fmt: skip
+    assert tree(site.output) == tree(tmp_path / "clean")
+
+
 def test_same_length_edits_of_cached_html_are_not_published(site, tmp_path):
     site.add("a.md", article("Tin", "2020-01-01 08:00", body="Chuỗi duy nhất QWERTYUIOP ở đây."))
     assert site.build("--quiet", "--no-search") == 0
