@@ -74,7 +74,7 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
     errors = []
     inside = (root or static_dir).resolve()
     for path in sorted(static_dir.rglob("*")):
-        if not path.is_file() and not path.is_symlink():
+        if path.is_dir() and not path.is_symlink():
             continue
         try:
             real = path.resolve(strict=True)
@@ -120,6 +120,14 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
                     )
                 )
             found[rel] = path
+        elif not path.is_dir():  # a link to a folder is not followed
+            errors.append(
+                Problem(
+                    path,
+                    "this is not a file (a named pipe, socket or device): it cannot be published",
+                    "delete it, or put the file itself here",
+                )
+            )
     if errors:
         raise BuildFailed(errors)
     return found

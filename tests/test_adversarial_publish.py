@@ -803,3 +803,16 @@ def test_a_static_link_out_of_the_project_is_refused(site, capsys, tmp_path):
     (site.root / "static" / "logo.txt").symlink_to(site.root / "site.yaml")
     assert site.build("--quiet", "--no-search") == 0
     assert (site.output / "logo.txt").read_bytes() == (site.root / "site.yaml").read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_in_static_is_refused_not_skipped(site, capsys):
+    """A FIFO (or a socket, a device) cannot be published: it was left out without a word."""
+    before = built(site)
+    os.mkfifo(site.root / "static" / "feed.css")
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert "static/feed.css: error: this is not a file (a named pipe" in err, err
+    assert tree(site.output) == before
+    (site.root / "static" / "feed.css").unlink()
+    assert site.build("--quiet", "--no-search") == 0
