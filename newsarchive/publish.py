@@ -34,6 +34,7 @@ import ctypes.util
 import errno
 import json
 import os
+import re
 import shutil
 import stat
 import sys
@@ -57,6 +58,8 @@ except ImportError:  # Windows: no lock (the rest works the same)
     fcntl = None  # type: ignore[assignment]
 
 _RENAME_EXCHANGE = 2
+# The temporary name of a file `import` writes (scaffold.write_whole, importing/media.py).
+_PART = re.compile(r"\..+\.part-[0-9]+")
 SPARE = ".previous"
 # Folders swapped in by this process, so that an internal error can say whether
 # the served site changed before it.
@@ -97,7 +100,15 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
                 )
             )
             continue
-        if path.is_file() and path.parent == static_dir and path.name == MARK:
+        if path.is_file() and _PART.fullmatch(path.name):
+            errors.append(
+                Problem(
+                    path,
+                    "an interrupted import was writing this file: it may be cut short",
+                    "delete it (running the same import again copies the file whole)",
+                )
+            )
+        elif path.is_file() and path.parent == static_dir and path.name == MARK:
             errors.append(
                 Problem(
                     path,

@@ -816,3 +816,18 @@ def test_a_named_pipe_in_static_is_refused_not_skipped(site, capsys):
     assert tree(site.output) == before
     (site.root / "static" / "feed.css").unlink()
     assert site.build("--quiet", "--no-search") == 0
+
+
+def test_a_media_file_an_import_was_killed_writing_is_not_published(site, capsys):
+    """`import` copies a media file under a hidden temporary name, then renames it: a kill
+    (a closed terminal) in between left the cut file in static/, published at each build."""
+    before = built(site)
+    part = site.root / "static" / "media" / "ab" / ".ab12cd34ef56ab78-anh.jpg.part-4242"
+    part.parent.mkdir(parents=True)
+    part.write_bytes(b"\xff\xd8\xff\xe0 half")
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert f"{part.name}: error: an interrupted import was writing this file" in err, err
+    assert tree(site.output) == before
+    part.unlink()
+    assert site.build("--quiet", "--no-search") == 0
