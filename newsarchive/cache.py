@@ -32,6 +32,7 @@ import functools
 import gc
 import os
 import pickle
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -295,8 +296,7 @@ class Cache:
         """Before ``folder`` changes: until it is complete, nothing is known of it."""
         path = self._state_path(folder)
         if self.enabled and path is not None:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+            drop(path)
 
     def _state_path(self, folder: Path) -> Path | None:
         try:
@@ -318,13 +318,11 @@ class Cache:
                 gone = True
             if gone:
                 for path in [label, *outputs.glob(f"{label.stem}-*.pickle")]:
-                    with contextlib.suppress(FileNotFoundError):
-                        path.unlink()
+                    drop(path)
         used = {self._state_path(f) for f in folders}
         for path in outputs.glob(f"{self.name}-*.pickle"):
             if path not in used:
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
+                drop(path)
 
     def bytecode_cache(self) -> "CheckedBytecodeCache | None":
         return CheckedBytecodeCache(self.folder / "jinja") if self.enabled else None
@@ -544,7 +542,19 @@ def _write_checked(path: Path, body: bytes) -> None:
     except FileNotFoundError:  # the first time only: mkdir() is slow even when it fails
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        os.replace(tmp, path)
+    except IsADirectoryError:  # a folder in a cache file's place failed every build
+        drop(path)
+        os.replace(tmp, path)
+
+
+def drop(path: Path) -> None:
+    """Remove a cache file, or a folder in its place."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def files_still_there(state: OutputState | None, output_dir: Path) -> dict[str, OutputFile]:

@@ -422,9 +422,25 @@ def run_import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_CONTENT
+    except OSError as exc:  # a full disk, a read-only content or static folder
+        where = Path(os.fsdecode(exc.filename)) if exc.filename else config.content_dir
+        fix = "free some space (or make the folder writable), then run the same command "
+        stopped = Problem(where, f"the import stopped here: {exc.strerror or exc}", fix + "again")
+        report(
+            [stopped],
+            Path.cwd(),
+            f"the import stopped after {tally.pages} page(s): every file it wrote is whole, "
+            "and the same command goes on where it stopped.",
+        )
+        return EXIT_CONTENT
     finally:
         crawl.close()
-        import_report.write_report(report_path, lines)
+        try:
+            import_report.write_report(report_path, lines)
+        except OSError as exc:
+            print(
+                f"the report {_shown(report_path)} was not written: {exc.strerror}", file=sys.stderr
+            )
     for line in import_report.grouped_notes(notes, _shown(report_path)):
         print(line, file=sys.stderr)
     if errors:

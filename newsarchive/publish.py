@@ -34,6 +34,7 @@ import ctypes.util
 import errno
 import json
 import os
+import re
 import shutil
 import stat
 import sys
@@ -57,6 +58,8 @@ except ImportError:  # Windows: no lock (the rest works the same)
     fcntl = None  # type: ignore[assignment]
 
 _RENAME_EXCHANGE = 2
+# The temporary name of a file `import` writes (scaffold.write_whole, importing/media.py).
+_PART = re.compile(r"\..+\.part-[0-9]+")
 SPARE = ".previous"
 # Folders swapped in by this process, so that an internal error can say whether
 # the served site changed before it.
@@ -74,7 +77,7 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
     errors = []
     inside = (root or static_dir).resolve()
     for path in sorted(static_dir.rglob("*")):
-        if not path.is_file() and not path.is_symlink():
+        if path.is_dir() and not path.is_symlink():
             continue
         try:
             real = path.resolve(strict=True)
@@ -97,7 +100,15 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
                 )
             )
             continue
-        if path.is_file() and path.parent == static_dir and path.name == MARK:
+        if path.is_file() and _PART.fullmatch(path.name):
+            errors.append(
+                Problem(
+                    path,
+                    "an interrupted import was writing this file: it may be cut short",
+                    "delete it (running the same import again copies the file whole)",
+                )
+            )
+        elif path.is_file() and path.parent == static_dir and path.name == MARK:
             errors.append(
                 Problem(
                     path,
@@ -120,6 +131,14 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
                     )
                 )
             found[rel] = path
+        elif not path.is_dir():  # a link to a folder is not followed
+            errors.append(
+                Problem(
+                    path,
+                    "this is not a file (a named pipe, socket or device): it cannot be published",
+                    "delete it, or put the file itself here",
+                )
+            )
     if errors:
         raise BuildFailed(errors)
     return found

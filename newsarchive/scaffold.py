@@ -5,6 +5,7 @@ is saved, so whatever these commands write, the next build accepts.
 """
 
 import json
+import os
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
@@ -126,11 +127,12 @@ def write_new(article: ArticleFile) -> None:
     """Create the file; raises BuildFailed rather than overwrite one that exists."""
     try:
         article.path.parent.mkdir(parents=True, exist_ok=True)
-        with article.path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(article.text)
-    except FileExistsError:
-        if not article.path.exists():  # a file where a folder of the path must be
-            raise _unwritable(article.path, "a file is in the way of its folder") from None
+        written = write_whole(article.path, article.text)
+    except FileExistsError:  # a file where a folder of the path must be
+        raise _unwritable(article.path, "a file is in the way of its folder") from None
+    except OSError as exc:  # a read-only folder, a full disk, a name too long
+        raise _unwritable(article.path, exc.strerror or str(exc)) from None
+    if not written:
         raise BuildFailed(
             [
                 Problem(
@@ -139,9 +141,28 @@ def write_new(article: ArticleFile) -> None:
                     "edit that file, or choose another title (or add a line 'slug: another-name')",
                 )
             ]
-        ) from None
-    except OSError as exc:  # a read-only folder, a full disk, a name too long
-        raise _unwritable(article.path, exc.strerror or str(exc)) from None
+        )
+
+
+def write_whole(target: Path, text: str) -> bool:
+    """Write a new file whole or not at all, never over one that exists (False then): a
+    full disk or an interrupted `new` or `import` leaves no half (or empty) article, which
+    would stop every build and be "already there" to the next try."""
+    part = target.with_name(f".{target.name}.part-{os.getpid()}")
+    try:
+        with part.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        try:
+            os.link(part, target)
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links
+            if target.exists():
+                return False
+            os.replace(part, target)
+        return True
+    finally:
+        part.unlink(missing_ok=True)
 
 
 def _unwritable(path: Path, why: str) -> BuildFailed:

@@ -12,9 +12,12 @@ in the build process itself.
 """
 
 import contextlib
+import ctypes
 import functools
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -133,7 +136,7 @@ def fork_map(
         min(jobs, len(batches)),
         mp_context=multiprocessing.get_context("fork"),
         initializer=_start_worker,
-        initargs=(function,),
+        initargs=(function, os.getpid()),
     ) as pool:
         try:
             # A future holds its result until it is dropped: each is let go once yielded
@@ -161,7 +164,7 @@ class Ahead:
             min(jobs, len(batches)),
             mp_context=multiprocessing.get_context("fork"),
             initializer=_start_worker,
-            initargs=(function,),
+            initargs=(function, os.getpid()),
         )
         self.futures = [self.pool.submit(_call_worker, batch) for batch in batches]
 
@@ -251,8 +254,22 @@ def _write(target: str, data: bytes, file_digest: str) -> OutputFile:
 _worker: list[Callable[[Any], Any]] = []
 
 
-def _start_worker(function: Callable[[Any], Any]) -> None:
+def _start_worker(function: Callable[[Any], Any], parent: int) -> None:
+    _die_with(parent)
     _worker.append(function)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the build that forked it is killed (kill -9, its terminal
+    closed): left alone it waited for work forever, holding the output's lock (a copy of
+    the build's, made by fork), and every later build was refused. Linux only."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # killed before that call
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _call_worker(batch: Any) -> Any:

@@ -580,6 +580,69 @@ def test_the_lock_of_a_killed_build_is_taken_over(site):
     assert "Tin mới" in site.read("index.html")
 
 
+# A build killed (kill -9) by the first of the two workers it forked to convert bodies
+# ahead, while it waits for them: the workers are left without it. Each writes down its
+# process id.
+_KILLED_BY_ITS_WORKER = """
+import os, signal, sys
+from newsarchive import rendering, workers
+from newsarchive.cli import main
+workers.MIN_PARALLEL_PAGES = 1  # fork for a small site too
+start, convert = workers._start_worker, rendering._convert
+def started(*args):
+    with open(sys.argv[1], "a") as pids:
+        pids.write(f"{os.getpid()}\\n")
+    start(*args)
+def killing(*args, **kwargs):
+    os.kill(os.getppid(), signal.SIGKILL)
+    return convert(*args, **kwargs)
+workers._start_worker, rendering._convert = started, killing
+rendering.ConvertAhead.stop = lambda self: signal.pause()  # until it is killed
+main(sys.argv[2:])
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers die with it on Linux")
+def test_the_workers_of_a_killed_build_do_not_keep_its_lock(site, tmp_path):
+    built(site)
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00", "Một nội dung mới."))
+    pids = tmp_path / "workers.txt"
+    args = ["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-search"]
+    proc = subprocess.run(
+        [sys.executable, "-c", _KILLED_BY_ITS_WORKER, str(pids), *args, "--jobs", "3"],
+        env=SUBPROCESS_ENV,
+        stdout=subprocess.DEVNULL,  # not pipes: the workers left would hold them
+        stderr=subprocess.DEVNULL,
+        timeout=120,
+    )
+    assert proc.returncode == -9
+    workers = [int(pid) for pid in pids.read_text(encoding="ascii").split()]
+    assert workers  # it had forked them
+    # The lock is free once they are gone (they waited for work forever, holding it).
+    import fcntl
+
+    fd = os.open(site.root / "_site.lock" / "owner", os.O_RDWR)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    for pid in workers:  # alive (they hold the lock): ours to end
+                        with contextlib.suppress(ProcessLookupError):
+                            os.kill(pid, 9)
+                    pytest.fail("the killed build's workers still hold its lock")
+                time.sleep(0.05)
+    finally:
+        os.close(fd)
+    assert site.build("--quiet", "--no-search") == 0
+    assert main([*args, "--no-cache", "--output", str(tmp_path / "clean")]) == 0
+    assert tree(site.output) == tree(tmp_path / "clean")
+    assert "Tin mới" in site.read("index.html")
+
+
 def test_builds_started_together_never_crash(site, tmp_path):
     small_site(site, 20)
     procs = [build_in_subprocess(site, "--no-search") for _ in range(6)]
@@ -615,6 +678,24 @@ def test_flipped_bits_in_the_cache_are_ignored(site, tmp_path):
             data[at] ^= 1 << rng.randrange(8)
         path.write_bytes(bytes(data))
     site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+    assert site.build("--quiet", "--no-search") == 0
+    assert main(["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-search",
+                 "--no-cache", "--output", str(tmp_path / "clean")]) == 0  # fmt: skip
+    assert tree(site.output) == tree(tmp_path / "clean")
+
+
+def test_cache_files_replaced_by_folders_are_made_again(site, tmp_path):
+    """A folder where a cache file was (a sync tool, a hand) is damage like any other:
+    builds failed on it one after another ("Is a directory") and never saved a cache."""
+    small_site(site, 8)
+    assert site.build("--quiet", "--no-search") == 0
+    for path in _cache_files(site):
+        path.unlink()
+        (path / "x").mkdir(parents=True)
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+    assert site.build("--quiet", "--no-search") == 0
+    assert not [p for p in _cache_files(site) if p.name.endswith(".tmp")]
+    site.add("moi-2.md", article("Tin mới nữa", "2021-01-02 08:00"))
     assert site.build("--quiet", "--no-search") == 0
     assert main(["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-search",
                  "--no-cache", "--output", str(tmp_path / "clean")]) == 0  # fmt: skip
@@ -722,3 +803,31 @@ def test_a_static_link_out_of_the_project_is_refused(site, capsys, tmp_path):
     (site.root / "static" / "logo.txt").symlink_to(site.root / "site.yaml")
     assert site.build("--quiet", "--no-search") == 0
     assert (site.output / "logo.txt").read_bytes() == (site.root / "site.yaml").read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_in_static_is_refused_not_skipped(site, capsys):
+    """A FIFO (or a socket, a device) cannot be published: it was left out without a word."""
+    before = built(site)
+    os.mkfifo(site.root / "static" / "feed.css")
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert "static/feed.css: error: this is not a file (a named pipe" in err, err
+    assert tree(site.output) == before
+    (site.root / "static" / "feed.css").unlink()
+    assert site.build("--quiet", "--no-search") == 0
+
+
+def test_a_media_file_an_import_was_killed_writing_is_not_published(site, capsys):
+    """`import` copies a media file under a hidden temporary name, then renames it: a kill
+    (a closed terminal) in between left the cut file in static/, published at each build."""
+    before = built(site)
+    part = site.root / "static" / "media" / "ab" / ".ab12cd34ef56ab78-anh.jpg.part-4242"
+    part.parent.mkdir(parents=True)
+    part.write_bytes(b"\xff\xd8\xff\xe0 half")
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert f"{part.name}: error: an interrupted import was writing this file" in err, err
+    assert tree(site.output) == before
+    part.unlink()
+    assert site.build("--quiet", "--no-search") == 0

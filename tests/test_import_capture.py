@@ -3,6 +3,7 @@
 Every test imports with the real command line into a real site, then reads the written
 articles, builds the site and follows its links."""
 
+import errno
 import io
 import json
 import os
@@ -647,6 +648,60 @@ def test_an_interrupted_import_goes_on_where_it_stopped(site, tmp_path):
     )
     assert tree(site.root / "static") == tree(reference.root / "static")
     assert site.build() == 0  # the half-written file is not an article
+
+
+@pytest.mark.parametrize("full_at", ["media", "article"])
+def test_a_full_disk_stops_the_import_with_a_message_and_the_next_run_goes_on(
+    site, tmp_path, capsys, monkeypatch, full_at
+):
+    """The disk fills up while the third media file, or the third article, is written
+    (half of it, then ENOSPC): a message, no traceback, no half file, and the run after
+    that leaves the archive as one uninterrupted run does."""
+    from newsarchive.cli import main
+
+    portal, media = portal_with_media(6)
+    mirror = httrack_tree(tmp_path / "m", portal, media)
+    real_write_bytes, real_open = Path.write_bytes, Path.open
+    calls = []
+
+    def full(path: Path, kind: str) -> bool:
+        """True for the third file of this kind written."""
+        if ".part-" not in path.name or full_at != kind:
+            return False
+        calls.append(path)
+        return len(calls) == 3
+
+    def write_bytes(path: Path, data: bytes) -> int:
+        if full(path, "media"):
+            real_write_bytes(path, data[: len(data) // 2])
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write_bytes(path, data)
+
+    def open_(path: Path, mode: str = "r", *args, **kwargs):
+        handle = real_open(path, mode, *args, **kwargs)
+        if "w" in mode and full(path, "article"):
+            handle.write("---\ntitle: nửa")
+            handle.close()
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return handle
+
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    monkeypatch.setattr(Path, "open", open_)
+    monkeypatch.chdir(site.root)
+    assert main(["import", "--jobs", "1", str(mirror)]) == 1
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "goes on where it stopped" in err, err
+    assert "internal error" not in err
+    files = [*site.content.rglob("*"), *(site.root / "static").rglob("*")]
+    assert not [f for f in files if ".part-" in f.name]
+    assert run_import(site, mirror).returncode == 0
+
+    reference = type(site)(tmp_path / "reference")
+    assert run_import(reference, mirror).returncode == 0
+    assert tree(site.content) == tree(reference.content)
+    assert tree(site.root / "static") == tree(reference.root / "static")
+    assert site.build() == 0
 
 
 def test_any_number_of_jobs_writes_the_same_files(tmp_path):

@@ -124,3 +124,33 @@ def test_a_file_in_the_way_of_the_year_folder_is_a_message(site):
     assert result.returncode == 1
     assert "cannot be written" in result.stderr and "year or month folder" in result.stderr
     assert "internal error" not in result.stderr
+
+
+def test_a_full_disk_leaves_no_empty_article_to_stop_the_builds(site, capsys, monkeypatch):
+    """The file is made, then its text cannot be written (a full disk, as on a real
+    one): nothing may stay, or every build stops at an empty article and `new` calls
+    the title taken."""
+    import errno
+    import os
+    from pathlib import Path
+
+    from newsarchive.cli import main
+
+    real_open = Path.open
+
+    def full_disk(self, mode="r", *args, **kwargs):
+        handle = real_open(self, mode, *args, **kwargs)
+        if ("w" in mode or "x" in mode) and self.is_relative_to(site.content):
+            handle.close()
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+        return handle
+
+    command = ["new", "--config", str(site.root / "site.yaml"), "Tin phường Bạch Đằng"]
+    monkeypatch.setattr(Path, "open", full_disk)
+    assert main(command) == 1
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "nothing was written" in err, err
+    assert list(site.content.rglob("*.md*")) == []  # nor a hidden part of one
+    monkeypatch.undo()
+    assert main(command) == 0
+    assert site.build("--quiet") == 0

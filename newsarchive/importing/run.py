@@ -15,7 +15,6 @@ goes on where it stopped, and a second run adds nothing.
 
 import codecs
 import functools
-import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -25,7 +24,7 @@ from pathlib import Path
 
 from ..config import SiteConfig
 from ..errors import BuildFailed, Problem
-from ..scaffold import check_article, content_path
+from ..scaffold import check_article, content_path, write_whole
 from ..workers import can_fork, default_jobs, fork_map
 from . import articles
 from . import media as mediafiles
@@ -330,7 +329,8 @@ class Importer:
             # An old address that is the article's new one needs no alias: it leads here.
             own = bool(alias) and alias_key(alias) == page_key(address)
             written = articles.without_aliases(text) if own else text
-            if _write_new(target, articles.with_slug(written, slug, fields["title"])):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if write_whole(target, articles.with_slug(written, slug, fields["title"])):
                 alias = "" if own else alias
                 break
         else:
@@ -348,24 +348,3 @@ class Importer:
 
 def _as(result: PageResult, outcome: str, reason: str, errors: tuple = ()) -> PageResult:
     return PageResult(result.page, outcome, result.source_url, reason, errors, result.found)
-
-
-def _write_new(target: Path, text: str) -> bool:
-    """Write the file whole or not at all, never over an existing one: an interrupted
-    import leaves no half article, and its next run finds what it wrote."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(f".{target.name}.part-{os.getpid()}")
-    with part.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-    try:
-        os.link(part, target)
-    except FileExistsError:
-        return False
-    except OSError:  # a file system without hard links
-        if target.exists():
-            return False
-        os.replace(part, target)
-        return True
-    finally:
-        part.unlink(missing_ok=True)
-    return True
