@@ -166,8 +166,11 @@ class Cache:
         if not self.enabled:
             return
         shards: dict[int, dict[str, SourceEntry]] = {n: {} for n in range(SHARDS)}
+        # A path loaded from a shard is in it already: only new paths are hashed.
+        was_in = {path: n for n, shard in self._loaded.items() for path in shard}
         for path, entry in entries.items():
-            shards[shard_of(path)][path] = entry
+            number = was_in.get(path)
+            shards[shard_of(path) if number is None else number][path] = entry
         for number, shard in shards.items():
             loaded = self._loaded.get(number)
             if loaded is None or not _same_entries(loaded, shard):

@@ -30,7 +30,6 @@ pages rendered into `Spare.folder`, `Spare.keep`, `Spare.copy_statics`,
 import collections
 import contextlib
 import ctypes
-import ctypes.util
 import errno
 import json
 import os
@@ -936,10 +935,10 @@ def remove_tree(path: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Linux renameat2(RENAME_EXCHANGE): swap two folders in one atomic step."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
+    if not sys.platform.startswith("linux"):
         return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
+    # The C library Python runs on (find_library("c") ran `ldconfig -p` at every build).
+    libc = ctypes.CDLL(None, use_errno=True)
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
         return False

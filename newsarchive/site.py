@@ -4,7 +4,7 @@ A page's data is one of the dataclasses of pagedata.py, the contract with its te
 it is plain, so a page can be fingerprinted from it.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -285,7 +285,7 @@ def redirect_pages(
     alias, or need a folder where a file is (or the reverse) is an error."""
     # Output paths as text: pathlib objects for 25,000 paths and their folders cost 0.4 s.
     owners: dict[str, Page | Article] = {urls.output_file(p.url): p for p in real}
-    folders = {folder for path in owners for folder in parent_folders(path)}
+    folders = folders_of(owners)
     pages, errors = [], []
     for article in oldest:
         for alias in dict.fromkeys(article.aliases):
@@ -313,6 +313,19 @@ def parent_folders(path: str) -> list[str]:
     """The folders a file of the site is in: "a/b/c.html" -> ["a/b", "a"]."""
     parts = path.split("/")[:-1]
     return ["/".join(parts[:end]) for end in range(len(parts), 0, -1)]
+
+
+def folders_of(paths: Iterable[str]) -> set[str]:
+    """The folders of all ``paths``, as parent_folders gives them, each path walked up
+    only to a folder found already: a third of the time for the 11,000 pages of 10,000
+    articles (no list and joins per path)."""
+    folders: set[str] = set()
+    for path in paths:
+        way, slash, _ = path.rpartition("/")
+        while slash and way not in folders:
+            folders.add(way)
+            way, slash, _ = way.rpartition("/")
+    return folders
 
 
 def _alias_clash(

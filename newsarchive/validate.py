@@ -19,7 +19,7 @@ from .dates import in_zone, parse_date
 from .errors import BuildFailed, Problem
 from .fingerprint import digest
 from .pagedata import RedirectData
-from .site import Page, SitePlan, parent_folders
+from .site import Page, SitePlan, folders_of, parent_folders
 from .slugs import slugify
 
 KNOWN_KEYS = schema.names(schema.FRONT_MATTER)
@@ -60,7 +60,7 @@ def check_files(
     ]
     by_text = {path.as_posix(): path for path in statics}
     pages = {urls.output_file(page.url): page for page in plan.pages}
-    page_folders = {f for path in pages for f in parent_folders(path)}
+    page_folders = folders_of(pages)
     inside = f"{bundle}/"
     errors += [
         _page_clash(plan, page, statics[by_text[rel]] if rel in by_text else None, bundle)
