@@ -301,11 +301,9 @@ def test_unsafe_addresses_lose_their_address_and_keep_their_text():
     assert any("<script>" in note for note in found.notes)
 
 
-def test_a_built_page_of_the_imported_liferay_article_shows_it_faithfully(site, tmp_path):
-    body = (
-        "Sáng 7/10, phường Kim Mã tổ chức ra quân.</p>Lực lượng chia thành 3 nhóm.</p>"
-        '<p><a href="../../../documents/1/0/ke-hoach.pdf/ke-hoach.pdf">Kế hoạch</a></p>'
-    )
+def imported_and_built(site, tmp_path, body: str) -> tuple[BeautifulSoup, str]:
+    """The built page of a Liferay article page with ``body``, imported alone, and what
+    the import said."""
     page = tmp_path / "4417996-phuong-kim-ma-ra-quan.html"
     page.write_text(liferay_page(body=body), encoding="utf-8")
     result = run_import(site, page, "--source-url", ARTICLE_URL)
@@ -313,7 +311,15 @@ def test_a_built_page_of_the_imported_liferay_article_shows_it_faithfully(site, 
     [written] = imported_files(site)
     assert site.build() == 0
     url = written.relative_to(site.content).with_suffix("").as_posix() + "/index.html"
-    built = BeautifulSoup(site.read(url), "html.parser")
+    return BeautifulSoup(site.read(url), "html.parser"), result.stderr
+
+
+def test_a_built_page_of_the_imported_liferay_article_shows_it_faithfully(site, tmp_path):
+    body = (
+        "Sáng 7/10, phường Kim Mã tổ chức ra quân.</p>Lực lượng chia thành 3 nhóm.</p>"
+        '<p><a href="../../../documents/1/0/ke-hoach.pdf/ke-hoach.pdf">Kế hoạch</a></p>'
+    )
+    built, _ = imported_and_built(site, tmp_path, body)
     assert built.h1.get_text() == "Phường Kim Mã ra quân làm sạch đường phố"
     assert built.time["datetime"] == "2016-10-07T16:53:00+07:00"
     article = built.select_one(".article-body")
@@ -542,14 +548,8 @@ def test_merged_table_cells_leave_every_other_cell_under_its_own_heading(site, t
         + "<tr><td>Ghi chú</td><td colspan=\"3\"><table><tr><td>Thi viết</td><td>Vòng 2</td></tr>"
         + "</table></td></tr></tbody></table>"
     )  # fmt: skip
-    page = tmp_path / "4417996-phuong-kim-ma-ra-quan.html"
-    page.write_text(liferay_page(body=body), encoding="utf-8")
-    result = run_import(site, page, "--source-url", ARTICLE_URL)
-    assert result.returncode == 0, result.stderr
-    [written] = imported_files(site)
-    assert site.build() == 0
-    url = written.relative_to(site.content).with_suffix("").as_posix() + "/index.html"
-    table = BeautifulSoup(site.read(url), "html.parser").select_one(".article-body table")
+    built, said = imported_and_built(site, tmp_path, body)
+    table = built.select_one(".article-body table")
     rows = [[td.get_text() for td in tr.select("td")] for tr in table.select("tbody tr")]
     assert [th.get_text() for th in table.select("thead th")] == list(heads)
     assert rows == [
@@ -559,7 +559,7 @@ def test_merged_table_cells_leave_every_other_cell_under_its_own_heading(site, t
         ["", "Tổng số", "", "3"],
         ["Ghi chú", "Thi viết | Vòng 2", "", ""],
     ]
-    assert "check their layout against the original" in result.stderr
+    assert "check their layout against the original" in said
 
 
 def test_line_breaks_at_the_edges_of_a_paragraph_make_no_empty_lines(site, tmp_path):
