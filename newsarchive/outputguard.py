@@ -14,7 +14,7 @@ LOCK = ".lock"  # beside the output folder: `_site.lock`, see publish.lock
 def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
     """Why ``output_dir`` may not hold a site (it would replace or mix with
     ``sources``, by name: the content folder, the project...), or ""."""
-    out = _real(output_dir)
+    out = real_path(output_dir)
     long = [part for part in out.parts if len(os.fsencode(part)) > 255]
     if long:
         return f"the name {long[0][:40]}... is longer than 255 bytes, the most file systems allow"
@@ -48,9 +48,9 @@ def not_a_folder(path: Path) -> str:
 
 def source_clash(folder: Path, sources: dict[str, Path]) -> str:
     """Why ``folder`` is, contains or sits in one of ``sources`` (by name), or ""."""
-    folder = _real(folder)
+    folder = real_path(folder)
     for name, source in sources.items():
-        src = _real(source)
+        src = real_path(source)
         if _same(folder, src):
             return f"it is the {name}"
         if any(_same(folder, p) for p in src.parents):
@@ -91,7 +91,8 @@ def protected_folders(
     return folders
 
 
-def _real(path: Path) -> Path:
+def real_path(path: Path) -> Path:
+    """The path with its links resolved, or as written when they loop."""
     try:
         return path.resolve()
     except (OSError, RuntimeError):  # a link loop: compare as written

@@ -17,7 +17,7 @@ from .cache import cache_folder
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .load import split_front_matter
-from .outputguard import not_a_folder, protected_folders
+from .outputguard import not_a_folder, protected_folders, real_path
 from .render import load_strings
 from .slugs import slugify
 from .validate import validate
@@ -95,7 +95,7 @@ def content_problem(config: SiteConfig) -> str:
     folder, outside the output folder and the folders a build makes beside it (each
     build replaces them), not holding the output folder (the build refuses that) and
     not in the project's other folders."""
-    folder, output = _real(config.content_dir), _real(config.output_dir)
+    folder, output = real_path(config.content_dir), real_path(config.output_dir)
     problem = not_a_folder(folder)
     if problem:
         return problem
@@ -111,16 +111,9 @@ def content_problem(config: SiteConfig) -> str:
         config.root, folder, config.templates_dir, config.static_dir, cache_folder(config)
     )
     for name in ("templates folder", "static folder", "git repository", "build cache"):
-        if folder.is_relative_to(_real(others[name])):
+        if folder.is_relative_to(real_path(others[name])):
             return f"it is the {name} {others[name]} or in it"
     return ""
-
-
-def _real(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # a loop of links: compared as written
-        return path.absolute()
 
 
 def write_new(article: ArticleFile) -> None:

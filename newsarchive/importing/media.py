@@ -109,13 +109,14 @@ class MediaStore:
         key = media.digest[:16]
         if key not in self.by_digest:
             rel = f"{media.digest[:2]}/{media.name}"
-            _write_atomic(self.folder / rel, read_record(media.where))
+            write_atomic(self.folder / rel, read_record(media.where))
             self.by_digest[key] = rel
             self.copied += 1
         return f"{ARTICLE_DEPTH}{FOLDER}/{self.by_digest[key]}"
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write the file whole or leave it as it was (a killed import leaves no cut file)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(f".{target.name}.part-{os.getpid()}")
     try:

@@ -6,11 +6,11 @@ two runs on the same input give the same file.
 """
 
 import json
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .media import write_atomic
 from .run import ALREADY, FAILED, IMPORTED, NOT_ARTICLE, Row
 
 DEFAULT_NAME = "import-report.jsonl"
@@ -86,10 +86,7 @@ def _below(path: Path, root: Path) -> str:
 
 
 def write_report(path: Path, lines: list[str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(f".{path.name}.part-{os.getpid()}")
-    part.write_text("".join(line + "\n" for line in lines), encoding="utf-8", newline="\n")
-    os.replace(part, path)
+    write_atomic(path, "".join(line + "\n" for line in lines).encode("utf-8"))
 
 
 def grouped_notes(rows: list[tuple[str, list[str]]], report: str) -> list[str]:
