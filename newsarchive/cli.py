@@ -233,8 +233,9 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     loaded = load_config(path, static_needed=builds and getattr(args, "static", None) is None)
     given_url = getattr(args, "base_url", None)
     base_url = given_url.rstrip("/") + "/" if given_url else None
-    if given_url and address_problem(given_url):
-        _usage_error(f"--base-url {given_url!r} {address_problem(given_url)}")
+    wrong = address_problem(given_url) if given_url else ""
+    if wrong:
+        _usage_error(f"--base-url {given_url!r} {wrong}")
     offline = getattr(args, "offline", False)
     output_dir = _absolute(getattr(args, "output", None))
     if offline and output_dir is None:
@@ -488,11 +489,14 @@ def run_check(args: argparse.Namespace) -> int:
         }
         # A site built here, in a folder deleted after: its pages are named by their
         # templates. A --built folder may come from other templates: its own files.
-        templates = {
-            urls.output_path(page.url).as_posix(): config.templates_dir / page.template
-            for page in site.pages
+        templates = (
+            {
+                urls.output_path(page.url).as_posix(): config.templates_dir / page.template
+                for page in site.pages
+            }
             if args.built is None
-        }
+            else {}
+        )
         with tempfile.TemporaryDirectory(prefix="newsarchive-check-") as scratch:
             folder = args.built.resolve() if args.built else Path(scratch) / "site"
             if args.built is None:
