@@ -33,7 +33,6 @@ import ctypes
 import errno
 import json
 import os
-import re
 import shutil
 import stat
 import sys
@@ -50,6 +49,7 @@ from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .fingerprint import file_digest
 from .outputguard import LOCK, protected_folders, source_clash, unsafe_output
+from .partfiles import is_part
 
 try:
     import fcntl
@@ -57,8 +57,6 @@ except ImportError:  # Windows: no lock (the rest works the same)
     fcntl = None  # type: ignore[assignment]
 
 _RENAME_EXCHANGE = 2
-# The temporary name of a file `import` writes (scaffold.write_whole, importing/media.py).
-_PART = re.compile(r"\..+\.part-[0-9]+")
 SPARE = ".previous"
 # Folders swapped in by this process, so that an internal error can say whether
 # the served site changed before it.
@@ -99,7 +97,7 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
                 )
             )
             continue
-        if path.is_file() and _PART.fullmatch(path.name):
+        if path.is_file() and is_part(path.name):
             errors.append(
                 Problem(
                     path,
@@ -908,15 +906,6 @@ def _test_pause(when: str) -> None:
     if pause:
         print(f"newsarchive-test: {when} the swap", file=sys.stderr, flush=True)
         time.sleep(float(pause))
-
-
-def replace_folder(new: Path, target: Path) -> None:
-    """Put the folder `new` at `target`, in one step where the OS allows it."""
-    if target.exists() and _exchange(new, target):
-        remove_tree(new)
-        return
-    remove_tree(target)
-    os.rename(new, target)
 
 
 def remove_tree(path: Path) -> None:

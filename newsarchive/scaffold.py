@@ -18,6 +18,7 @@ from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .load import split_front_matter
 from .outputguard import not_a_folder, protected_folders, real_path
+from .partfiles import part_of
 from .render import load_strings
 from .slugs import slugify
 from .validate import validate
@@ -141,7 +142,7 @@ def write_whole(target: Path, text: str) -> bool:
     """Write a new file whole or not at all, never over one that exists (False then): a
     full disk or an interrupted `new` or `import` leaves no half (or empty) article, which
     would stop every build and be "already there" to the next try."""
-    part = target.with_name(f".{target.name}.part-{os.getpid()}")
+    part = part_of(target)
     try:
         with part.open("w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)

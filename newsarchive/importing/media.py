@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..partfiles import part_of
 from ..slugs import slugify
 from .crawl import Media, read_record
 from .html import ATTACHMENT_SUFFIXES
@@ -118,7 +119,7 @@ class MediaStore:
 def write_atomic(target: Path, data: bytes) -> None:
     """Write the file whole or leave it as it was (a killed import leaves no cut file)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(f".{target.name}.part-{os.getpid()}")
+    part = part_of(target)
     try:
         part.write_bytes(data)
         os.replace(part, target)
