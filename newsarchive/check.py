@@ -163,17 +163,22 @@ def check_site(
     sources: Mapping[str, Path] | None = None,
     old_hosts: tuple[str, ...] = (),
     templates: Mapping[str, Path] | None = None,
+    copied: Mapping[str, Path] | None = None,
 ) -> list[Problem]:
     """Every problem in the built site at ``root``.
 
     ``sources`` maps a page's file (e.g. "2019/04/slug/index.html") to the article it
     was made from, so a broken link in an article is reported against that file;
     ``templates`` maps it to the template that made it (when ``root`` was just built from
-    it), so a broken link in no article's text is reported against that template.
+    it), so a broken link in no article's text is reported against that template;
+    ``copied`` maps a file copied from the static folder to that folder's file.
     A link to one of ``old_hosts`` (the portal the archive replaces) is a warning: it
     works only while the old portal is up.
     """
     sources, templates = sources or {}, templates or {}
+    # What a problem in a file names: the article or template it was made from, or the
+    # file itself (when ``root`` is a site built elsewhere, or a static file was copied).
+    made_from = {**(copied or {}), **templates, **sources}
     files, problems = _files(root)
     # Every build writes these: without them the folder is not a site (check --built DIR).
     missing = [urls.home_url() + "index.html", urls.not_found_url(), urls.robots_url()]
@@ -207,7 +212,7 @@ def check_site(
         ]
     read: dict[Path, Lines] = {}  # articles whose lines were looked up
     for rel, page in pages.items():
-        where = sources.get(rel, root / rel)
+        where = made_from.get(rel, root / rel)
         context = f"in the page /{rel.removesuffix('index.html')}" if rel in sources else ""
 
         if page.empty:
@@ -243,7 +248,7 @@ def check_site(
                 )
             else:
                 fix = FIX_TEMPLATE if rel in sources else FIX_LINK
-                problems.append(Problem(root / rel, f"the link {link!r} {problem}", fix))
+                problems.append(Problem(where, f"the link {link!r} {problem}", fix))
         for link in page.followed:
             if old_hosts and _host(link) in old_hosts:
                 problems.append(
@@ -262,11 +267,12 @@ def check_site(
         for link in css_links(css):
             problem = resolver.problem(rel, link)
             if problem:
+                where = made_from.get(rel, root / rel)
                 problems.append(
-                    Problem(root / rel, f"the style sheet link {link!r} {problem}", FIX_LINK)
+                    Problem(where, f"the style sheet link {link!r} {problem}", FIX_LINK)
                 )
     for rel in sorted(f for f in files if f.endswith(".xml")):
-        problems.extend(_check_xml(root / rel, rel, resolver))
+        problems.extend(_check_xml(root / rel, rel, resolver, templates.get(rel)))
     return problems
 
 
@@ -348,13 +354,16 @@ class _Resolver:
         return index if index in self.files else None
 
 
-def _check_xml(path: Path, rel: str, resolver: _Resolver) -> list[Problem]:
+def _check_xml(
+    path: Path, rel: str, resolver: _Resolver, template: Path | None = None
+) -> list[Problem]:
+    """Problems in a feed or sitemap, named against ``template`` when it made the file."""
     try:
         tree = ET.parse(path)
     except ET.ParseError as exc:
         return [
             Problem(
-                path,
+                template or path,
                 f"/{rel} is not well-formed XML: {exc}",
                 "fix the template that makes this file (a character such as & must be "
                 "escaped, every tag closed)",
@@ -374,5 +383,8 @@ def _check_xml(path: Path, rel: str, resolver: _Resolver) -> list[Problem]:
             else:
                 problem = resolver.problem(rel, value)
             if problem:
-                problems.append(Problem(path, f"in /{rel}: {value!r} {problem}", FIX_LINK))
+                message = f"in /{rel}: {value!r} {problem}"
+                problems.append(
+                    Problem(template or path, message, FIX_TEMPLATE if template else FIX_LINK)
+                )
     return problems

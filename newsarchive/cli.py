@@ -497,11 +497,21 @@ def run_check(args: argparse.Namespace) -> int:
             if args.built is None
             else {}
         )
+        copied = (
+            {
+                rel.as_posix(): path
+                for rel, path in publish.static_files(config.static_dir, config.root).items()
+            }
+            if args.built is None
+            else {}
+        )
         with tempfile.TemporaryDirectory(prefix="newsarchive-check-") as scratch:
             folder = args.built.resolve() if args.built else Path(scratch) / "site"
             if args.built is None:
                 build(config.with_overrides(output_dir=folder), cache=False)
-            found = check_site(folder, config.base_url, sources, config.original_hosts, templates)
+            found = check_site(
+                folder, config.base_url, sources, config.original_hosts, templates, copied
+            )
             checked = sum(1 for p in folder.rglob("*") if p.is_file())
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "the site was not checked further.")

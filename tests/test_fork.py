@@ -256,3 +256,31 @@ def test_check_blames_a_broken_template_link_on_the_template_not_the_articles(si
         "leads to no file in the site",
     ]
     assert "in the template that makes the page" in err
+
+
+def test_check_names_the_feed_template_and_the_static_style_sheet_not_a_deleted_folder(
+    site, capsys
+):
+    """Plain `check` builds into a temporary folder deleted after: a problem in a feed
+    or in a style sheet was reported against that folder's copy, a path that no longer
+    exists, with no word of the template (or static file) to correct."""
+    edit(
+        site.root / "templates" / "feed.xml",
+        'href="{{ absolute_url(list_url) }}"',
+        'href="/gioi-thieu/"',
+    )
+    with (site.root / "static" / "css" / "site.css").open("a", encoding="utf-8") as css:
+        css.write(".x{background:url(../img/khong-co.png)}\n")
+    site.add("2020/01/a.md", GOOD)
+    capsys.readouterr()
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = capsys.readouterr().err
+    problems = sorted(line for line in err.splitlines() if ": error: " in line)
+    feed, css = site.root / "templates" / "feed.xml", site.root / "static" / "css" / "site.css"
+    assert problems == [
+        f"{css}: error: the style sheet link '../img/khong-co.png' leads to no file in the site",
+        f"{feed}: error: in /feed.xml: '/gioi-thieu/' is not a full address "
+        "(feeds and sitemaps need https://...)",
+    ], err
+    assert "in the template that makes the page" in err
+    assert "newsarchive-check-" not in err
