@@ -1,5 +1,6 @@
 """Stage 4: Markdown bodies and Jinja2 pages. Pure: pages in, bytes out."""
 
+import re
 from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from types import BuiltinFunctionType, FunctionType
@@ -24,6 +25,14 @@ from .site import Page
 from .yamltext import normalise_text, parse_yaml, written
 
 STRINGS_FILE = "strings.yaml"
+# Words js/search.js fills in on the search page, with the placeholders it fills (its
+# fill(): {name} with a word character name). Python never formats them, so a wrong
+# placeholder is caught here rather than shown to readers as "{cout} kết quả".
+FILLED_BY_SEARCH_PAGE = {
+    "search_results": ("count", "query"),
+    "search_no_results": ("count", "query"),
+}
+_BROWSER_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def load_strings(templates_dir: Path) -> dict[str, Any]:
@@ -57,6 +66,21 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
                 line,
             )
         )
+    for key, names in FILLED_BY_SEARCH_PAGE.items():
+        value = words.get(key)
+        unknown = _BROWSER_PLACEHOLDER.findall(value) if isinstance(value, str) else []
+        unknown = [name for name in unknown if name not in names]
+        if unknown:
+            allowed = ", ".join(f"{{{name}}}" for name in names)
+            wrong.append(
+                Problem(
+                    path,
+                    f"'{key}' has the placeholder {{{unknown[0]}}}, which the search page "
+                    "does not fill in",
+                    f"use only {allowed} in it",
+                    lines.get(key),
+                )
+            )
     if wrong:
         raise BuildFailed(wrong)
     return {k: _Text.of(k, v, lines.get(k)) if isinstance(v, str) else v for k, v in words.items()}

@@ -116,6 +116,26 @@ def test_a_wrong_placeholder_in_strings_yaml_names_its_line(site, capsys, name, 
     assert "fix the template" not in err
 
 
+def test_a_wrong_placeholder_in_the_search_page_words_names_its_line(site, capsys):
+    """The search page's words are filled in by js/search.js, never by Python: a
+    misspelt {count} was published and readers saw "{cout} kết quả"."""
+    strings = site.root / "templates" / "strings.yaml"
+    old = next(
+        row
+        for row in strings.read_text(encoding="utf-8").split("\n")
+        if row.startswith("search_results:")
+    )
+    line = strings.read_text(encoding="utf-8").split("\n").index(old) + 1
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    edit(strings, old, old.replace("{count}", "{cout}"))
+    err = rebuild_fails(site, capsys, before=before)
+    assert f"templates/strings.yaml:{line}: error: 'search_results' has the placeholder " in err
+    assert "{cout}, which the search page does not fill in" in err
+    assert "use only {count}, {query} in it" in err, err
+
+
 def test_a_templates_folder_without_every_page_template_says_which(site, capsys):
     """A fork that points templates_dir at a folder holding only the templates it
     changed: the message named a file "404.html" in the working folder."""
