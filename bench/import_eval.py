@@ -36,7 +36,16 @@ from newsarchive.importing.extract import extract, load_profiles
 from newsarchive.importing.page import CapturedPage, NotArticle
 from newsarchive.importing.profiles import Profiles
 
-SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "import-samples"
+REPO = Path(__file__).resolve().parent.parent
+# Beside the clone, or beside the folder of worktrees (/work/wt/NAME -> /work/shared).
+SAMPLES = next(
+    (
+        d / "shared" / "import-samples"
+        for d in (REPO.parent, REPO.parent.parent)
+        if (d / "shared" / "import-samples").is_dir()
+    ),
+    REPO.parent / "shared" / "import-samples",
+)
 FIELDS = ("title", "date", "body", "category")
 
 

@@ -33,9 +33,9 @@ from capture_fixtures import (
     windows_1258,
     write_file,
 )
-from conftest import REPO, SUBPROCESS_ENV, tree
+from conftest import REPO, SHARED, SUBPROCESS_ENV, tree
 
-SAMPLES = REPO.parent / "shared" / "import-samples"
+SAMPLES = SHARED / "import-samples"
 
 
 def run(site, *args: object) -> subprocess.CompletedProcess:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO
+from conftest import REPO, SHARED
 from test_import import imported_files, run_import
 
 from newsarchive.config import load_config
@@ -23,7 +23,7 @@ from newsarchive.importing.extract import extract, load_profiles
 from newsarchive.importing.page import CapturedPage, Extracted, NotArticle
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
-SAMPLES = REPO.parent / "shared" / "import-samples"
+SAMPLES = SHARED / "import-samples"
 PORTAL = "https://quanbadinh.hanoi.gov.vn"
 ARTICLE_URL = f"{PORTAL}/tin-tuc/-/view_content/4417996-phuong-kim-ma-ra-quan.html"
 FOOTER = "Địa chỉ: Số 25 Liễu Giai, Quận Ba Đình - Điện thoại: (024) 38 338 444"
