@@ -959,3 +959,35 @@ def test_media_saved_without_an_extension_get_one_from_their_bytes(site, tmp_pat
     built = run(site, "build", "--no-search")
     assert built.returncode == 0, built.stderr
     assert "warning" not in built.stderr  # the build's link check finds the copy
+
+
+def test_the_liferay_uploader_line_is_a_real_author_or_nothing_never_the_text(site, tmp_path):
+    """Under the text, sotttt pages print the account that posted the article: 44 of 46
+    show the portal's own accounts (admin admin, Ad Min, Pho Ban bien tap), 2 a person."""
+    mirror = SAMPLES / "sotttt-mirror" / "source"
+    if not mirror.is_dir():
+        pytest.skip(f"no shared import samples beside this clone ({SAMPLES})")
+    people = {"4377543", "4377680"}  # posted by "Phạm Văn Linh"
+    chosen = [*people, "744225", "1026250", "955777"]  # admin admin, Pho Ban bien tap, Ad Min
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    for article_id in chosen:
+        [page] = mirror.glob(f"*/-/view_content/{article_id}-*.html")
+        shutil.copy(page, crawl / page.name)
+    result = run_import(site, crawl)
+    assert result.returncode == 0, result.stderr
+    written = {
+        a["source_url"].rsplit("/", 1)[-1].split("-")[0]: a for a in by_source(site).values()
+    }
+    assert sorted(written) == sorted(chosen)
+    for article_id, article in written.items():
+        last = article["body"].strip().rsplit("\n\n", 1)[-1]
+        for account in ("admin admin", "Ad Min", "Pho Ban bien tap", "Phạm Văn Linh"):
+            assert account not in last, (article_id, last)
+        assert article.get("author") == ("Phạm Văn Linh" if article_id in people else None)
+    # The journalist's own byline is the article's text, and stays in it.
+    assert written["4377680"]["body"].rstrip().endswith("*Linh Phạm*")
+    assert site.build() == 0
+    page = (site.output / written["4377680"]["file"]).with_suffix("") / "index.html"
+    built = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert built.select_one(".article-author [itemprop=name]").get_text() == "Phạm Văn Linh"

@@ -29,6 +29,9 @@ FIELDS = {
     "title": "selector(s) of the article's title",
     "date": "selector(s) of its publish date (text, or a content/datetime attribute)",
     "category": "selector(s) of its category as the portal printed it",
+    "author": "selector(s) of the author's name; that element is left out of the text",
+    "not_authors": "regular expressions: names in 'author' that are the CMS's accounts "
+    "(admin admin), not a person: such a name is left out",
     "body": "selector of the article's text (every match, in page order)",
     "drop": "selectors of the parts inside the body to leave out",
     "article_id": "a regular expression whose first group finds the portal's id in the address",
@@ -49,6 +52,8 @@ class Profile:
     body: str
     date: tuple[str, ...] = ()
     category: tuple[str, ...] = ()
+    author: tuple[str, ...] = ()
+    not_authors: tuple[str, ...] = ()  # the CMS's account names, not people
     drop: tuple[str, ...] = ()
     article_id: str = ""
     skip: tuple[str, ...] = ()  # addresses of pages that are not articles (print views...)
@@ -201,12 +206,13 @@ def _profile(
             problem("article_id", "'article_id' needs a group in brackets, e.g. /(\\d+)-")
     except re.error as exc:
         problem("article_id", f"'article_id' is not a regular expression ({exc})")
-    skip = texts("skip")
-    for pattern in skip:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            problem("skip", f"'skip': {pattern!r} is not a regular expression ({exc})")
+    skip, not_authors = texts("skip"), texts("not_authors")
+    for key, patterns in (("skip", skip), ("not_authors", not_authors)):
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                problem(key, f"'{key}': {pattern!r} is not a regular expression ({exc})")
     profile = Profile(
         name=str(values.get("name") or default_name),
         origin=str(path),
@@ -214,6 +220,8 @@ def _profile(
         body=" , ".join(selectors("body")),
         date=selectors("date"),
         category=selectors("category"),
+        author=selectors("author"),
+        not_authors=not_authors,
         drop=selectors("drop"),
         article_id=str(article_id),
         skip=skip,
