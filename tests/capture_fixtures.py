@@ -140,6 +140,7 @@ class Response:
     content_type: str = "text/html; charset=utf-8"
     status: str = "200 OK"
     location: str = ""  # a redirect's Location header
+    encoding: str = ""  # its Content-Encoding header: ``data`` is already encoded so
 
 
 def warc_of(responses: list[Response]) -> bytes:
@@ -152,6 +153,7 @@ def warc_of(responses: list[Response]) -> bytes:
     for response in responses:
         headers = [("Content-Type", response.content_type)]
         headers += [("Location", response.location)] if response.location else []
+        headers += [("Content-Encoding", response.encoding)] if response.encoding else []
         http = StatusAndHeaders(response.status, headers, protocol="HTTP/1.1")
         writer.write_record(
             writer.create_warc_record(
@@ -171,6 +173,16 @@ def warc_bytes(portal: list[Item], media: dict[str, bytes], extra: dict[str, str
     responses += [Response(url, html.encode("utf-8")) for url, html in extra.items()]
     responses.append(Response(f"https://{HOST}/so4t-theme/css/main.css", b"body{}", "text/css"))
     return warc_of(responses)
+
+
+def brotli_stored(data: bytes) -> bytes:
+    """``data`` as a Brotli stream (RFC 7932) of one uncompressed meta-block, as valid as
+    any other, made without the brotli package: a window-size bit (16), ISLAST 0, four
+    nibbles of MLEN-1, ISUNCOMPRESSED 1, padding to the byte, the bytes, then an empty
+    last meta-block (ISLAST 1, ISLASTEMPTY 1)."""
+    assert 0 < len(data) <= 1 << 16
+    header = ((len(data) - 1) << 4) | (1 << 20)
+    return header.to_bytes(3, "little") + data + b"\x03"
 
 
 def windows_1258(text: str) -> bytes:

@@ -23,6 +23,7 @@ from capture_fixtures import (
     PDF,
     Item,
     Response,
+    brotli_stored,
     httrack_tree,
     items,
     page_html,
@@ -563,6 +564,39 @@ def test_an_image_the_warc_holds_behind_redirects_is_copied(site, tmp_path):
         result.stderr
     )
     assert "1 not in the crawl" in result.stdout
+
+
+def test_brotli_compressed_records_are_read_or_fail_saying_what_to_install(site, tmp_path):
+    """A server that answered with Brotli (Content-Encoding: br) leaves the page and the
+    image compressed in the WARC; warcio undoes that only when `brotli` is installed."""
+    pytest.importorskip("warcio")
+    page = Item(740000, "Tin nén Brotli", "09/07/2019")
+    pictured = Item(740001, "Tin có ảnh nén Brotli", "10/07/2019", image="/anh/nen.jpg")
+    image_url = f"https://{HOST}{pictured.image}"
+    responses = [
+        Response(page.url, brotli_stored(page_html(page, "full").encode()), encoding="br"),
+        Response(pictured.url, page_html(pictured, "full").encode("utf-8")),
+        Response(image_url, brotli_stored(JPEG), "image/jpeg", encoding="br"),
+    ]
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(warc_of(responses))
+    result = run_import(site, warc)
+    try:
+        import brotli  # noqa: F401
+    except ImportError:
+        assert result.returncode == 1, result.stderr
+        lines = {line["source_url"]: line for line in report(site)}
+        assert lines[page.url]["outcome"] == lines[pictured.url]["outcome"] == "failed"
+        assert "compressed with Brotli (Content-Encoding: br)" in lines[page.url]["reason"]
+        assert image_url in lines[pictured.url]["reason"]
+        assert result.stderr.count("python3 -m pip install brotli") == 2, result.stderr
+        assert articles(site) == {}
+        assert not (site.root / "static" / "media").exists()
+        return
+    assert result.returncode == 0, result.stderr
+    assert sorted(by_source(site)) == sorted([page.url, pictured.url])
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert copy.read_bytes() == JPEG
 
 
 def test_the_last_capture_of_an_address_in_a_warc_is_the_one_imported(site, tmp_path):
