@@ -599,6 +599,35 @@ def test_brotli_compressed_records_are_read_or_fail_saying_what_to_install(site,
     assert copy.read_bytes() == JPEG
 
 
+def test_a_media_file_over_githubs_100_mb_is_named_at_import_and_check(site, tmp_path):
+    """GitHub refuses a push holding a file over 100 MiB: the archivist hears it before
+    committing, with the file, its size and what to do."""
+    video = "/documents/10180/1/phong-su-hoi-nghi.pdf"
+    item = Item(750000, "Tin có tệp đính kèm rất lớn", "11/07/2019", attachment=video)
+    crawl = wget_tree(tmp_path / "crawl", [item], {video: b"%PDF-1.4\n"})
+    with (crawl / HOST / video.lstrip("/")).open("r+b") as big:
+        big.truncate(100 * 1024 * 1024 + 1)  # sparse: no time or disk spent writing it
+    result = run_import(site, crawl)
+    assert result.returncode == 0, result.stderr
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*.pdf")]
+    rel = copy.relative_to(site.root).as_posix()
+    assert f"https://{HOST}{video} is 100.0 MB ({rel}): GitHub refuses a push" in result.stderr
+    assert "release asset" in result.stderr
+    checked = run(site, "check")
+    assert checked.returncode == 0, checked.stderr
+    warning = f"the file /{rel.removeprefix('static/')} is 100.0 MB, more than GitHub takes"
+    assert warning in checked.stderr and "git push will fail" in checked.stderr
+    # A built site over the 1 GB GitHub Pages publishes (sparse files again).
+    assert site.build() == 0
+    (site.output / "media" / copy.parent.name / copy.name).unlink()
+    for n in range(11):
+        with (site.output / f"phim-{n}.mp4").open("wb") as part:
+            part.truncate(100 * 1024 * 1024)
+    checked = run(site, "check", "--built", site.output)
+    assert "the site is 1100 MB, more than GitHub Pages publishes (1 GB)" in checked.stderr
+    assert "/phim-0.mp4 is" not in checked.stderr  # 100 MB exactly: GitHub takes it
+
+
 def test_the_last_capture_of_an_address_in_a_warc_is_the_one_imported(site, tmp_path):
     """A crawl that saw a page twice holds the page as it was last: corrected."""
     pytest.importorskip("warcio")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..check import FILE_LIMIT, MB, TOO_BIG_HINT
 from ..slugs import slugify
 from .crawl import Media, read_record
 from .html import ATTACHMENT_SUFFIXES
@@ -57,11 +58,23 @@ class FoundMedia:
     digest: str  # SHA-256 of the bytes, hex
     name: str  # the file name it gets when it is the first of its content
     where: Media
+    size: int = 0  # bytes
 
 
 def describe(url: str, where: Media, data: bytes) -> FoundMedia:
     digest = hashlib.sha256(data).hexdigest()
-    return FoundMedia(url, digest, f"{digest[:16]}-{_clean_name(url, where, data)}", where)
+    name = f"{digest[:16]}-{_clean_name(url, where, data)}"
+    return FoundMedia(url, digest, name, where, len(data))
+
+
+def size_note(media: FoundMedia) -> str:
+    """What to do about a file GitHub will not take ("" for any other)."""
+    if media.size <= FILE_LIMIT:
+        return ""
+    return (
+        f"{media.url} is {media.size / MB:.1f} MB (static/{FOLDER}/{media.digest[:2]}/"
+        f"{media.name}): {TOO_BIG_HINT}"
+    )
 
 
 def _clean_name(url: str, where: Media, data: bytes) -> str:

@@ -185,6 +185,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     if damaged:  # the article without them would pass for whole, and stay so
         return _failed(page, source_url, *damaged[0])
     notes += [f"not in the crawl, still linked to the old site: {url}" for url in missing]
+    notes += [mediafiles.size_note(m) for m in found_media]
     slug = articles.import_slug(fields["title"]) or "bai"
     text = articles.compose(fields, [alias] if alias else [], found.body)
     target = content_path(config, found.published.astimezone(config.timezone), slug)
