@@ -416,6 +416,42 @@ def test_a_broken_profile_is_reported_with_its_file_line_and_fix(site):
     assert "liferay-hanoi" in unknown.value.errors[0].format()
 
 
+def test_a_broken_profile_in_site_yaml_is_reported_at_its_lines(site, tmp_path):
+    """Other site.yaml errors name their line; those under import_profiles: did not."""
+    config = site.root / "site.yaml"
+    written = config.read_text(encoding="utf-8").rstrip("\n").splitlines()
+    config.write_text(
+        "\n".join(
+            [
+                *written,
+                "import_profiles:",
+                "  quan-hai-ba-trung:",
+                "    markers:",
+                "      selectors: 'div[class='",
+                "    titel: h1",
+                "    skip: ['(']",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    at = len(written) + 2  # the profile's name
+    page = tmp_path / "page.html"
+    page.write_text(liferay_page(), encoding="utf-8")
+    result = run_import(site, page)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    where = "site.yaml:{}: error: import_profiles: quan-hai-ba-trung: "
+    for line, message in [
+        (at, "'title' is missing"),
+        (at, "'body' is missing"),
+        (at + 1, "'selectors': 'div[class=' is not a CSS selector"),
+        (at + 3, "unknown key 'titel'"),
+        (at + 4, "'skip': '(' is not a regular expression"),
+    ]:
+        assert where.format(line) + message in result.stderr, result.stderr
+    assert imported_files(site) == []
+
+
 def test_the_shipped_profiles_read_every_real_sample_page_as_its_truth_says():
     truth_file = SAMPLES / "sotttt-truth.json"
     if not truth_file.exists():

@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from ..config import SiteConfig
 from ..errors import BuildFailed, Problem
-from ..yamltext import normalise_text, parse_yaml
+from ..yamltext import nested_lines, normalise_text, parse_yaml
 
 SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
 FOLDER = "import-profiles"  # beside site.yaml
@@ -103,9 +103,11 @@ def load_profiles(
     found: list[Profile] = []
     if config is not None:
         site_yaml = config.root / "site.yaml"
+        text = _site_yaml_text(site_yaml) if config.import_profiles else ""
         for name, values in (config.import_profiles or {}).items():
             where = f"import_profiles: {name}: "
-            found.extend(_profile(site_yaml, values, str(name), errors, where))
+            lines = nested_lines(text, "import_profiles", str(name))
+            found.extend(_profile(site_yaml, values, str(name), errors, where, lines))
         folder = config.root / FOLDER
         if folder.is_dir():
             found.extend(_read_folder(folder, errors))
@@ -131,6 +133,14 @@ def load_profiles(
         folder = config.root / FOLDER if config is not None else SHIPPED
         raise BuildFailed([Problem(folder, f"no site profile named '{profile}'", hint)])
     return Profiles(unique, profiles.timezone, forced, all_languages)
+
+
+def _site_yaml_text(path: Path) -> str:
+    """site.yaml as load_config read it, for the lines of its profiles' keys."""
+    try:
+        return normalise_text(path.read_bytes())
+    except (OSError, UnicodeDecodeError):  # read a moment ago: messages lose their line
+        return ""
 
 
 def _read_folder(folder: Path, errors: list[Problem]) -> list[Profile]:
@@ -166,7 +176,10 @@ def _profile(
     before = len(errors)
 
     def problem(key: str, message: str, hint: str = HINT) -> None:
-        errors.append(Problem(path, prefix + message, hint, lines.get(key)))
+        # A key that is not written (a missing one, a marker) is told at its group's line:
+        # 'markers:', or the profile's name in site.yaml ("" there; files have none).
+        line = lines.get(key) or lines.get("markers" if key in MARKERS else "") or lines.get("")
+        errors.append(Problem(path, prefix + message, hint, line))
 
     if not isinstance(values, dict):
         problem("", "a profile must be a group of 'key: value' lines", HINT)
