@@ -85,6 +85,30 @@ công tác năm, với sự tham dự của lãnh đạo các phòng, ban và đ
 """
 
 
+# The pages HTTrack 3.49 writes itself: the index of its projects at the top of its
+# output folder, and in each project a "Page has moved" page leading to the start page
+# (its comment's year, 2014, is the only date on it).
+HTTRACK_INDEX = """<!-- Mirror and index made by HTTrack Website Copier/3.49-2 [XR&CO'2014] -->
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8" />
+<meta name="description" content="HTTrack is an easy-to-use website mirror utility. It allows
+you to download a World Wide website from the Internet to a local directory, building
+recursively all structures, getting html, images, and other files from the server." />
+<title>Local index - HTTrack Website Copier</title></head><body>
+<table><tr><td id="subTitle">HTTrack Website Copier - Open Source offline browser</td></tr>
+</table><h1>Index of locally available sites:</h1>
+<table><tr><td background="fade.gif">&middot; <a href="source/index.html">source</a></td></tr>
+</table><br>Mirror and index made by HTTrack Website Copier [XR&amp;CO'2008]
+</body><!-- Mirror and index made by HTTrack Website Copier/3.49-2 [XR&CO'2014] --></html>
+"""
+HTTRACK_MOVED = """<HTML>
+<!-- Created by HTTrack Website Copier/3.49-2 [XR&CO'2014] -->
+<HEAD><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8"><META
+HTTP-EQUIV="Refresh" CONTENT="0; URL=tin-tuc/index.html"><TITLE>Page has moved</TITLE></HEAD>
+<BODY><A HREF="tin-tuc/index.html"><h3>Click here...</h3></A></BODY>
+<!-- Created by HTTrack Website Copier/3.49-2 [XR&CO'2014] --></HTML>
+"""
+
+
 LOGIN_PAGE = """<!DOCTYPE html><html lang="vi"><head><title>Đăng nhập</title></head>
 <body><div id="main"><form action="/c/portal/login"><label>Tên đăng nhập
 <input name="login"></label><button>Đăng nhập</button></form></div></body></html>

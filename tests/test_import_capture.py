@@ -18,6 +18,8 @@ import yaml
 from bs4 import BeautifulSoup
 from capture_fixtures import (
     HOST,
+    HTTRACK_INDEX,
+    HTTRACK_MOVED,
     JPEG,
     LOGIN_PAGE,
     PDF,
@@ -849,6 +851,26 @@ def test_the_shared_httrack_sample_imports_whole_and_a_second_run_adds_nothing(s
     assert summary(again)["already there"] == len(truth)
     assert site.build() == 0
     shutil.rmtree(site.output)
+
+
+def test_httracks_own_pages_are_named_as_such_and_never_imported(site, tmp_path):
+    """The project index read as "not in Vietnamese", and the "Page has moved" page
+    became an article of 1 January 2014, the year in HTTrack's comment."""
+    [item] = items(1)
+    mirror = httrack_tree(tmp_path / "m", [item], {})
+    write_file(mirror, "index.html", HTTRACK_INDEX)
+    write_file(mirror, "source/index.html", HTTRACK_MOVED)
+    write_file(mirror, "source/hts-log.txt", "HTTrack3.49-2 launched on Sat, 27 Aug 2022\n")
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    assert sorted(by_source(site)) == [item.url]
+    own = [line for line in report(site) if line["outcome"] == "not an article"]
+    assert sorted(line["input"].removeprefix(f"{mirror}/") for line in own) == [
+        "index.html",
+        "source/index.html",
+    ]
+    assert all(line["reason"].startswith("HTTrack's own page") for line in own)
+    assert "not in Vietnamese" not in result.stdout + result.stderr
 
 
 def test_one_article_under_two_addresses_is_imported_once(site, tmp_path):

@@ -37,6 +37,13 @@ PAGE_SUFFIXES = frozenset(
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 _HOST = re.compile(r"^(?:www\d?\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?$", re.I)
 _MIRRORED = re.compile(rb"<!--\s*Mirrored from (\S+?) by HTTrack", re.I)
+# The pages HTTrack writes itself: the index of its projects, and in each project (and for
+# an address that redirected) a "Page has moved" page leading to the mirrored one.
+_HTTRACK_OWN = re.compile(rb"<!--\s*(?:Created by|Mirror and index made by) HTTrack", re.I)
+HTTRACK_OWN = (
+    "HTTrack's own page (its index of the mirror, or a 'Page has moved' page leading to "
+    "a mirrored one), not a page of the portal"
+)
 _CANONICAL = re.compile(
     rb"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*>|<meta\b[^>]*\bproperty=[\"']og:url[\"'][^>]*>",
     re.I,
@@ -358,6 +365,12 @@ def _check_encoding(record) -> None:  # type: ignore[no-untyped-def]
         "which newsarchive cannot undo",
         "crawl it again accepting gzip only (e.g. --header 'Accept-Encoding: gzip')",
     )
+
+
+def made_by_httrack(page: PageSource, data: bytes) -> bool:
+    """A page HTTrack wrote itself, not one it mirrored."""
+    head = data[:4096]
+    return page.offset < 0 and bool(_HTTRACK_OWN.search(head)) and not _MIRRORED.search(head)
 
 
 def original_url(page: PageSource, data: bytes) -> tuple[str, str]:

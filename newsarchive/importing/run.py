@@ -31,10 +31,12 @@ from . import media as mediafiles
 from .capture import read_capture
 from .crawl import (
     DAMAGED_HINT,
+    HTTRACK_OWN,
     Crawl,
     MediaFinder,
     PageSource,
     UnknownEncoding,
+    made_by_httrack,
     original_url,
     read_bytes,
 )
@@ -147,6 +149,8 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         except BuildFailed as failed:
             first = failed.errors[0].message
             return PageResult(page, FAILED, source_url, first, tuple(failed.errors))
+    elif made_by_httrack(page, data):  # its date would come from HTTrack's '2014'
+        return PageResult(page, NOT_ARTICLE, reason=HTTRACK_OWN)
     else:
         source_url, how = _address(page, data, context)
         if source_url and context.archive.has_address(source_url):
