@@ -873,6 +873,21 @@ def test_httracks_own_pages_are_named_as_such_and_never_imported(site, tmp_path)
     assert "not in Vietnamese" not in result.stdout + result.stderr
 
 
+def test_a_picture_httrack_saved_as_html_is_copied_as_the_picture_it_is(site, tmp_path):
+    """The portal served some pictures as text/html, and HTTrack named them so
+    (/images/554897/.../1450180676331.html on sotttt): a copy named .html would be
+    served to readers as a web page."""
+    picture = "/images/554897/145/018/067/633/1/1450180676331.html"
+    item = Item(760100, "Tin có ảnh mang tên trang", "12/07/2019", image=picture)
+    mirror = httrack_tree(tmp_path / "m", [item], {picture: JPEG})
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert copy.name.endswith("-1450180676331.jpg") and copy.read_bytes() == JPEG
+    [article] = by_source(site).values()
+    assert f"](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
+
+
 def test_one_article_under_two_addresses_is_imported_once(site, tmp_path):
     """Liferay shows an article under each category it is in: same id, title and date."""
     item = items(1)[0]

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..check import FILE_LIMIT, MB, TOO_BIG_HINT
 from ..slugs import slugify
-from .crawl import Media, read_record
+from .crawl import PAGE_SUFFIXES, Media, read_record
 from .html import ATTACHMENT_SUFFIXES
 
 FOLDER = "media"
@@ -88,7 +88,13 @@ def _clean_name(url: str, where: Media, data: bytes) -> str:
     last = (named or parts or [""])[0 if named else -1]
     stem, ext = os.path.splitext(last)
     ext = ext.lower()
-    if not _EXTENSION.match(ext):
+    if ext in PAGE_SUFFIXES:
+        # HTTrack names a file the portal served as text/html with .html (Liferay's
+        # /images/.../1450180676331.html is a JPEG): a copy so named would be served as
+        # a web page, not a picture. The bytes say what it is, when they can.
+        found = _EXTENSIONS.get(where.content_type, "") or _sniffed(data)
+        ext = found if found != ".bin" else ext
+    elif not _EXTENSION.match(ext):
         ext = _EXTENSIONS.get(where.content_type, "") or _sniffed(data)
         stem = last
     return (slugify(stem, max_length=40) or "tep") + ext
