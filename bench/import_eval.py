@@ -11,7 +11,8 @@ which shares no code with the extractor. A page the truth says is in another lan
 (the portal's English section) must come back as "not an article".
 
 Body: right when the first words of the article's own text are in the imported body and
-neither the site footer's address nor the first "Other news" title is.
+neither the site footer's address, the first "Other news" title nor the name of the account
+that posted it (Liferay's line under the text, "admin admin") is.
 
     --generic            read every page with the generic extractor (no site profiles)
     --exclude TRUTH.json leave out the pages listed there (e.g. to measure held-out pages)
@@ -36,7 +37,16 @@ from newsarchive.importing.extract import extract, load_profiles
 from newsarchive.importing.page import CapturedPage, NotArticle
 from newsarchive.importing.profiles import Profiles
 
-SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "import-samples"
+REPO = Path(__file__).resolve().parent.parent
+# Beside the clone, or beside the folder of worktrees (/work/wt/NAME -> /work/shared).
+SAMPLES = next(
+    (
+        d / "shared" / "import-samples"
+        for d in (REPO.parent, REPO.parent.parent)
+        if (d / "shared" / "import-samples").is_dir()
+    ),
+    REPO.parent / "shared" / "import-samples",
+)
 FIELDS = ("title", "date", "body", "category")
 
 
@@ -158,8 +168,13 @@ _CLOCK = re.compile(r"(\d{2})/(\d{2})/(\d{4}) \| (\d{1,2}):(\d{2}) (AM|PM)")
 _CATEGORY = re.compile(r'<span class="tintuc"><p>(.*?)</p>', re.S)
 _MIRRORED = re.compile(r"<!-- Mirrored from (\S+) by HTTrack")
 _ARTICLE = re.compile(
-    r'<div class="asset-content"(.*?)<div class="(?:asset-control-detail|related_asset)"', re.S
+    r'<div class="asset-content"(.*?)'
+    r'<(?:p align="right" class="view-content-author"'
+    r'|div class="(?:asset-control-detail|related_asset)")',
+    re.S,
 )
+# The account that posted the article, printed under its text: not the article's text.
+_UPLOADER = re.compile(r'<p align="right" class="view-content-author">(.*?)</p>', re.S)
 _RELATED = re.compile(r'<ul class="related_asset_list">\s*<li><a [^>]*>(.*?)</a>', re.S)
 _HIDDEN = re.compile(r"<!--.*?-->|<(style|script)\b.*?</\1>", re.S | re.I)
 _FOOTER = re.compile(r'<div class="footleft">.*?<p>(.*?)</p>', re.S)
@@ -185,8 +200,8 @@ def read_truth(page: str) -> dict | None:
     words = _text(article.group(1).split(">", 1)[1]).split() if article else []
     if words:
         truth["first_words"] = " ".join(words[:8])
-    related, footer = _RELATED.search(page), _FOOTER.search(page)
-    truth["not_body"] = [_text(m.group(1)) for m in (related, footer) if m]
+    related, footer, uploader = _RELATED.search(page), _FOOTER.search(page), _UPLOADER.search(page)
+    truth["not_body"] = [_text(m.group(1)) for m in (related, footer, uploader) if m]
     if "/sotttt-eng/" in truth["url"]:
         truth["language"] = "en"
     return truth

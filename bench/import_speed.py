@@ -29,7 +29,18 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLES = REPO.parent / "shared" / "import-samples" / "sotttt-mirror"
+# Beside the clone, or beside the folder of worktrees (/work/wt/NAME -> /work/shared).
+SAMPLES = (
+    next(
+        (
+            d / "shared" / "import-samples"
+            for d in (REPO.parent, REPO.parent.parent)
+            if (d / "shared" / "import-samples").is_dir()
+        ),
+        REPO.parent / "shared" / "import-samples",
+    )
+    / "sotttt-mirror"
+)
 WORK = REPO / "bench" / "work" / "import-speed"
 MIRRORED = re.compile(r"<!-- Mirrored from (\S+) by HTTrack")
 TITLE = re.compile(r'(<div class="asset-full-content-title">)(.*?)(</div>)', re.S)

@@ -44,6 +44,18 @@ META_LINKS = ("og:url", "og:image", "twitter:image")
 XML_LINK_TAGS = ("loc", "link", "guid")
 XML_LINK_ATTRIBUTES = ("href", "url")
 FIX_LINK = "correct the address, or remove the link"
+# GitHub refuses a push that holds a file over 100 MiB, and GitHub Pages publishes a site
+# of up to 1 GB: the archivist learns it at `git push`, after the work is committed.
+FILE_LIMIT = 100 * 1024 * 1024
+SITE_LIMIT = 1024 * 1024 * 1024
+MB = 1024 * 1024
+TOO_BIG_HINT = (
+    "GitHub refuses a push that holds a file over 100 MB: keep it out of the repository "
+    "(delete it from static/, and from git history if it was committed), put it where "
+    "large files go (a GitHub release asset takes up to 2 GB, or an Internet Archive "
+    "item) and link the article to that address; or make it smaller (a video at a lower "
+    "resolution, a scanned PDF at 150 dpi)"
+)
 # A link on a page that no article's text holds (a template's).
 FIX_TEMPLATE = (
     "correct the address in the template that makes the page, or in one it extends or "
@@ -262,6 +274,7 @@ def check_site(
                         warning=True,
                     )
                 )
+    problems += _size_problems(root, files)
     for rel in sorted(f for f in files if f.endswith(".css")):
         css = (root / rel).read_text(encoding="utf-8", errors="replace")
         for link in css_links(css):
@@ -273,6 +286,34 @@ def check_site(
                 )
     for rel in sorted(f for f in files if f.endswith(".xml")):
         problems.extend(_check_xml(root / rel, rel, resolver, templates.get(rel)))
+    return problems
+
+
+def _size_problems(root: Path, files: set[str]) -> list[Problem]:
+    """Warnings for what GitHub will not take: a file over 100 MB, a site over 1 GB."""
+    sizes = {rel: (root / rel).stat().st_size for rel in sorted(files)}
+    problems = [
+        Problem(
+            root / rel,
+            f"the file /{rel} is {size / MB:.1f} MB, more than GitHub takes in one file "
+            "(100 MB): git push will fail",
+            TOO_BIG_HINT,
+            warning=True,
+        )
+        for rel, size in sizes.items()
+        if size > FILE_LIMIT
+    ]
+    total = sum(sizes.values())
+    if total > SITE_LIMIT:
+        problems.append(
+            Problem(
+                root,
+                f"the site is {total / MB:.0f} MB, more than GitHub Pages publishes (1 GB)",
+                "move the largest files of static/media to a host for large files (a "
+                "GitHub release, an Internet Archive item) and link to them there",
+                warning=True,
+            )
+        )
     return problems
 
 

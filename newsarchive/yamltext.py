@@ -169,6 +169,28 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> tuple[dict[str, An
     return values, key_lines
 
 
+def nested_lines(text: str, *keys: str) -> dict[str, int]:
+    """The line of each key of the mapping that ``keys`` lead to from the top, and under
+    "" the line of the last of ``keys`` itself: what parse_yaml gives for the top level,
+    one group deeper (a profile under import_profiles: in site.yaml). {} when absent."""
+    try:
+        node = yaml.compose(text, Loader=FrontMatterLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[str, int] = {}
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return {}
+        found = next(((k, v) for k, v in node.value if str(k.value) == key), None)
+        if found is None:
+            return {}
+        lines = {"": found[0].start_mark.line + 1}
+        node = found[1]
+    if isinstance(node, yaml.MappingNode):
+        lines.update({str(k.value): k.start_mark.line + 1 for k, _ in node.value})
+    return lines
+
+
 def _escaped_controls(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
     """Invisible control characters written as escapes ("\\u000b", "\\x01" in double
     quotes): YAML reads them, but no page may hold them."""

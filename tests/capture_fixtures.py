@@ -85,6 +85,30 @@ công tác năm, với sự tham dự của lãnh đạo các phòng, ban và đ
 """
 
 
+# The pages HTTrack 3.49 writes itself: the index of its projects at the top of its
+# output folder, and in each project a "Page has moved" page leading to the start page
+# (its comment's year, 2014, is the only date on it).
+HTTRACK_INDEX = """<!-- Mirror and index made by HTTrack Website Copier/3.49-2 [XR&CO'2014] -->
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8" />
+<meta name="description" content="HTTrack is an easy-to-use website mirror utility. It allows
+you to download a World Wide website from the Internet to a local directory, building
+recursively all structures, getting html, images, and other files from the server." />
+<title>Local index - HTTrack Website Copier</title></head><body>
+<table><tr><td id="subTitle">HTTrack Website Copier - Open Source offline browser</td></tr>
+</table><h1>Index of locally available sites:</h1>
+<table><tr><td background="fade.gif">&middot; <a href="source/index.html">source</a></td></tr>
+</table><br>Mirror and index made by HTTrack Website Copier [XR&amp;CO'2008]
+</body><!-- Mirror and index made by HTTrack Website Copier/3.49-2 [XR&CO'2014] --></html>
+"""
+HTTRACK_MOVED = """<HTML>
+<!-- Created by HTTrack Website Copier/3.49-2 [XR&CO'2014] -->
+<HEAD><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8"><META
+HTTP-EQUIV="Refresh" CONTENT="0; URL=tin-tuc/index.html"><TITLE>Page has moved</TITLE></HEAD>
+<BODY><A HREF="tin-tuc/index.html"><h3>Click here...</h3></A></BODY>
+<!-- Created by HTTrack Website Copier/3.49-2 [XR&CO'2014] --></HTML>
+"""
+
+
 LOGIN_PAGE = """<!DOCTYPE html><html lang="vi"><head><title>Đăng nhập</title></head>
 <body><div id="main"><form action="/c/portal/login"><label>Tên đăng nhập
 <input name="login"></label><button>Đăng nhập</button></form></div></body></html>
@@ -140,6 +164,7 @@ class Response:
     content_type: str = "text/html; charset=utf-8"
     status: str = "200 OK"
     location: str = ""  # a redirect's Location header
+    encoding: str = ""  # its Content-Encoding header: ``data`` is already encoded so
 
 
 def warc_of(responses: list[Response]) -> bytes:
@@ -152,6 +177,7 @@ def warc_of(responses: list[Response]) -> bytes:
     for response in responses:
         headers = [("Content-Type", response.content_type)]
         headers += [("Location", response.location)] if response.location else []
+        headers += [("Content-Encoding", response.encoding)] if response.encoding else []
         http = StatusAndHeaders(response.status, headers, protocol="HTTP/1.1")
         writer.write_record(
             writer.create_warc_record(
@@ -171,6 +197,16 @@ def warc_bytes(portal: list[Item], media: dict[str, bytes], extra: dict[str, str
     responses += [Response(url, html.encode("utf-8")) for url, html in extra.items()]
     responses.append(Response(f"https://{HOST}/so4t-theme/css/main.css", b"body{}", "text/css"))
     return warc_of(responses)
+
+
+def brotli_stored(data: bytes) -> bytes:
+    """``data`` as a Brotli stream (RFC 7932) of one uncompressed meta-block, as valid as
+    any other, made without the brotli package: a window-size bit (16), ISLAST 0, four
+    nibbles of MLEN-1, ISUNCOMPRESSED 1, padding to the byte, the bytes, then an empty
+    last meta-block (ISLAST 1, ISLASTEMPTY 1)."""
+    assert 0 < len(data) <= 1 << 16
+    header = ((len(data) - 1) << 4) | (1 << 20)
+    return header.to_bytes(3, "little") + data + b"\x03"
 
 
 def windows_1258(text: str) -> bytes:

@@ -18,7 +18,14 @@ SUBPROCESS_ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 # tests also run on GitHub, where the shared seeds folder beside the clone is absent;
 # test_import.py checks that the copy equals the original wherever that is present.
 SEED_CAPTURE = REPO / "tests" / "data" / "000_f568cb34938b300f.txt"
-SHARED_SEED_CAPTURE = REPO.parent / "shared" / "seeds" / SEED_CAPTURE.name
+# The shared folder beside the clone (/work/main -> /work/shared), or beside the folder of
+# worktrees (/work/wt/NAME -> /work/shared): without the second, a worktree's tests of
+# the real samples were skipped without a word.
+SHARED = next(
+    (d / "shared" for d in (REPO.parent, REPO.parent.parent) if (d / "shared").is_dir()),
+    REPO.parent / "shared",
+)
+SHARED_SEED_CAPTURE = SHARED / "seeds" / SEED_CAPTURE.name
 
 
 def article(title: str, date: str, body: str = "Nội dung bài viết.", **fields: str) -> str:

@@ -61,6 +61,20 @@ def test_a_built_article_page_imports_back_to_the_same_article(seed_site, tmp_pa
     assert written.read_bytes() == SEED_ARTICLE.read_bytes()
 
 
+def test_a_built_page_with_an_author_imports_back_with_its_author(site, tmp_path):
+    """The author is shown under the title, outside the text: it comes back as `author`."""
+    text = article("Phường Kim Mã ra quân", "2021-03-02T08:00:00+07:00", author="Lê Phương")
+    source = site.add("2021/03/phuong-kim-ma-ra-quan.md", text)
+    assert site.build() == 0
+    saved = tmp_path / "saved-page.html"
+    shutil.copy(site.output / "2021/03/phuong-kim-ma-ra-quan/index.html", saved)
+    source.unlink()
+    result = run_import(site, saved)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    assert "\nauthor: Lê Phương\n" in written.read_text(encoding="utf-8")
+
+
 def test_a_saved_portal_page_keeps_its_text_structure_and_links(site):
     result = run_import(site, PORTAL_PAGE, "--source-url", PORTAL_URL)
     assert result.returncode == 0, result.stderr

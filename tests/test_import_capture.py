@@ -18,11 +18,14 @@ import yaml
 from bs4 import BeautifulSoup
 from capture_fixtures import (
     HOST,
+    HTTRACK_INDEX,
+    HTTRACK_MOVED,
     JPEG,
     LOGIN_PAGE,
     PDF,
     Item,
     Response,
+    brotli_stored,
     httrack_tree,
     items,
     page_html,
@@ -33,9 +36,9 @@ from capture_fixtures import (
     windows_1258,
     write_file,
 )
-from conftest import REPO, SUBPROCESS_ENV, tree
+from conftest import REPO, SHARED, SUBPROCESS_ENV, tree
 
-SAMPLES = REPO.parent / "shared" / "import-samples"
+SAMPLES = SHARED / "import-samples"
 
 
 def run(site, *args: object) -> subprocess.CompletedProcess:
@@ -565,6 +568,68 @@ def test_an_image_the_warc_holds_behind_redirects_is_copied(site, tmp_path):
     assert "1 not in the crawl" in result.stdout
 
 
+def test_brotli_compressed_records_are_read_or_fail_saying_what_to_install(site, tmp_path):
+    """A server that answered with Brotli (Content-Encoding: br) leaves the page and the
+    image compressed in the WARC; warcio undoes that only when `brotli` is installed."""
+    pytest.importorskip("warcio")
+    page = Item(740000, "Tin nén Brotli", "09/07/2019")
+    pictured = Item(740001, "Tin có ảnh nén Brotli", "10/07/2019", image="/anh/nen.jpg")
+    image_url = f"https://{HOST}{pictured.image}"
+    responses = [
+        Response(page.url, brotli_stored(page_html(page, "full").encode()), encoding="br"),
+        Response(pictured.url, page_html(pictured, "full").encode("utf-8")),
+        Response(image_url, brotli_stored(JPEG), "image/jpeg", encoding="br"),
+    ]
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(warc_of(responses))
+    result = run_import(site, warc)
+    try:
+        import brotli  # noqa: F401
+    except ImportError:
+        assert result.returncode == 1, result.stderr
+        lines = {line["source_url"]: line for line in report(site)}
+        assert lines[page.url]["outcome"] == lines[pictured.url]["outcome"] == "failed"
+        assert "compressed with Brotli (Content-Encoding: br)" in lines[page.url]["reason"]
+        assert image_url in lines[pictured.url]["reason"]
+        assert result.stderr.count("python3 -m pip install brotli") == 2, result.stderr
+        assert articles(site) == {}
+        assert not (site.root / "static" / "media").exists()
+        return
+    assert result.returncode == 0, result.stderr
+    assert sorted(by_source(site)) == sorted([page.url, pictured.url])
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert copy.read_bytes() == JPEG
+
+
+def test_a_media_file_over_githubs_100_mb_is_named_at_import_and_check(site, tmp_path):
+    """GitHub refuses a push holding a file over 100 MiB: the archivist hears it before
+    committing, with the file, its size and what to do."""
+    video = "/documents/10180/1/phong-su-hoi-nghi.pdf"
+    item = Item(750000, "Tin có tệp đính kèm rất lớn", "11/07/2019", attachment=video)
+    crawl = wget_tree(tmp_path / "crawl", [item], {video: b"%PDF-1.4\n"})
+    with (crawl / HOST / video.lstrip("/")).open("r+b") as big:
+        big.truncate(100 * 1024 * 1024 + 1)  # sparse: no time or disk spent writing it
+    result = run_import(site, crawl)
+    assert result.returncode == 0, result.stderr
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*.pdf")]
+    rel = copy.relative_to(site.root).as_posix()
+    assert f"https://{HOST}{video} is 100.0 MB ({rel}): GitHub refuses a push" in result.stderr
+    assert "release asset" in result.stderr
+    checked = run(site, "check")
+    assert checked.returncode == 0, checked.stderr
+    warning = f"the file /{rel.removeprefix('static/')} is 100.0 MB, more than GitHub takes"
+    assert warning in checked.stderr and "git push will fail" in checked.stderr
+    # A built site over the 1 GB GitHub Pages publishes (sparse files again).
+    assert site.build() == 0
+    (site.output / "media" / copy.parent.name / copy.name).unlink()
+    for n in range(11):
+        with (site.output / f"phim-{n}.mp4").open("wb") as part:
+            part.truncate(100 * 1024 * 1024)
+    checked = run(site, "check", "--built", site.output)
+    assert "the site is 1100 MB, more than GitHub Pages publishes (1 GB)" in checked.stderr
+    assert "/phim-0.mp4 is" not in checked.stderr  # 100 MB exactly: GitHub takes it
+
+
 def test_the_last_capture_of_an_address_in_a_warc_is_the_one_imported(site, tmp_path):
     """A crawl that saw a page twice holds the page as it was last: corrected."""
     pytest.importorskip("warcio")
@@ -788,6 +853,41 @@ def test_the_shared_httrack_sample_imports_whole_and_a_second_run_adds_nothing(s
     shutil.rmtree(site.output)
 
 
+def test_httracks_own_pages_are_named_as_such_and_never_imported(site, tmp_path):
+    """The project index read as "not in Vietnamese", and the "Page has moved" page
+    became an article of 1 January 2014, the year in HTTrack's comment."""
+    [item] = items(1)
+    mirror = httrack_tree(tmp_path / "m", [item], {})
+    write_file(mirror, "index.html", HTTRACK_INDEX)
+    write_file(mirror, "source/index.html", HTTRACK_MOVED)
+    write_file(mirror, "source/hts-log.txt", "HTTrack3.49-2 launched on Sat, 27 Aug 2022\n")
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    assert sorted(by_source(site)) == [item.url]
+    own = [line for line in report(site) if line["outcome"] == "not an article"]
+    assert sorted(line["input"].removeprefix(f"{mirror}/") for line in own) == [
+        "index.html",
+        "source/index.html",
+    ]
+    assert all(line["reason"].startswith("HTTrack's own page") for line in own)
+    assert "not in Vietnamese" not in result.stdout + result.stderr
+
+
+def test_a_picture_httrack_saved_as_html_is_copied_as_the_picture_it_is(site, tmp_path):
+    """The portal served some pictures as text/html, and HTTrack named them so
+    (/images/554897/.../1450180676331.html on sotttt): a copy named .html would be
+    served to readers as a web page."""
+    picture = "/images/554897/145/018/067/633/1/1450180676331.html"
+    item = Item(760100, "Tin có ảnh mang tên trang", "12/07/2019", image=picture)
+    mirror = httrack_tree(tmp_path / "m", [item], {picture: JPEG})
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert copy.name.endswith("-1450180676331.jpg") and copy.read_bytes() == JPEG
+    [article] = by_source(site).values()
+    assert f"](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
+
+
 def test_one_article_under_two_addresses_is_imported_once(site, tmp_path):
     """Liferay shows an article under each category it is in: same id, title and date."""
     item = items(1)[0]
@@ -959,3 +1059,35 @@ def test_media_saved_without_an_extension_get_one_from_their_bytes(site, tmp_pat
     built = run(site, "build", "--no-search")
     assert built.returncode == 0, built.stderr
     assert "warning" not in built.stderr  # the build's link check finds the copy
+
+
+def test_the_liferay_uploader_line_is_a_real_author_or_nothing_never_the_text(site, tmp_path):
+    """Under the text, sotttt pages print the account that posted the article: 44 of 46
+    show the portal's own accounts (admin admin, Ad Min, Pho Ban bien tap), 2 a person."""
+    mirror = SAMPLES / "sotttt-mirror" / "source"
+    if not mirror.is_dir():
+        pytest.skip(f"no shared import samples beside this clone ({SAMPLES})")
+    people = {"4377543", "4377680"}  # posted by "Phạm Văn Linh"
+    chosen = [*people, "744225", "1026250", "955777"]  # admin admin, Pho Ban bien tap, Ad Min
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    for article_id in chosen:
+        [page] = mirror.glob(f"*/-/view_content/{article_id}-*.html")
+        shutil.copy(page, crawl / page.name)
+    result = run_import(site, crawl)
+    assert result.returncode == 0, result.stderr
+    written = {
+        a["source_url"].rsplit("/", 1)[-1].split("-")[0]: a for a in by_source(site).values()
+    }
+    assert sorted(written) == sorted(chosen)
+    for article_id, article in written.items():
+        last = article["body"].strip().rsplit("\n\n", 1)[-1]
+        for account in ("admin admin", "Ad Min", "Pho Ban bien tap", "Phạm Văn Linh"):
+            assert account not in last, (article_id, last)
+        assert article.get("author") == ("Phạm Văn Linh" if article_id in people else None)
+    # The journalist's own byline is the article's text, and stays in it.
+    assert written["4377680"]["body"].rstrip().endswith("*Linh Phạm*")
+    assert site.build() == 0
+    page = (site.output / written["4377680"]["file"]).with_suffix("") / "index.html"
+    built = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert built.select_one(".article-author [itemprop=name]").get_text() == "Phạm Văn Linh"

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO
+from conftest import REPO, SHARED
 from test_import import imported_files, run_import
 
 from newsarchive.config import load_config
@@ -23,7 +23,7 @@ from newsarchive.importing.extract import extract, load_profiles
 from newsarchive.importing.page import CapturedPage, Extracted, NotArticle
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
-SAMPLES = REPO.parent / "shared" / "import-samples"
+SAMPLES = SHARED / "import-samples"
 PORTAL = "https://quanbadinh.hanoi.gov.vn"
 ARTICLE_URL = f"{PORTAL}/tin-tuc/-/view_content/4417996-phuong-kim-ma-ra-quan.html"
 FOOTER = "Địa chỉ: Số 25 Liễu Giai, Quận Ba Đình - Điện thoại: (024) 38 338 444"
@@ -414,6 +414,42 @@ def test_a_broken_profile_is_reported_with_its_file_line_and_fix(site):
     with pytest.raises(BuildFailed) as unknown:
         load_profiles(None, profile="liferay")
     assert "liferay-hanoi" in unknown.value.errors[0].format()
+
+
+def test_a_broken_profile_in_site_yaml_is_reported_at_its_lines(site, tmp_path):
+    """Other site.yaml errors name their line; those under import_profiles: did not."""
+    config = site.root / "site.yaml"
+    written = config.read_text(encoding="utf-8").rstrip("\n").splitlines()
+    config.write_text(
+        "\n".join(
+            [
+                *written,
+                "import_profiles:",
+                "  quan-hai-ba-trung:",
+                "    markers:",
+                "      selectors: 'div[class='",
+                "    titel: h1",
+                "    skip: ['(']",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    at = len(written) + 2  # the profile's name
+    page = tmp_path / "page.html"
+    page.write_text(liferay_page(), encoding="utf-8")
+    result = run_import(site, page)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    where = "site.yaml:{}: error: import_profiles: quan-hai-ba-trung: "
+    for line, message in [
+        (at, "'title' is missing"),
+        (at, "'body' is missing"),
+        (at + 1, "'selectors': 'div[class=' is not a CSS selector"),
+        (at + 3, "unknown key 'titel'"),
+        (at + 4, "'skip': '(' is not a regular expression"),
+    ]:
+        assert where.format(line) + message in result.stderr, result.stderr
+    assert imported_files(site) == []
 
 
 def test_the_shipped_profiles_read_every_real_sample_page_as_its_truth_says():

@@ -29,7 +29,12 @@ def visible(found: Extracted) -> tuple[Extracted, str]:
     """The article without the control characters no page may hold (the build refuses
     them), and a note naming them: Word's line and page breaks become spaces, as between
     words they were; the others are left out."""
-    texts = {"title": found.title, "category": found.category, "body": found.body}
+    texts = {
+        "title": found.title,
+        "author": found.author,
+        "category": found.category,
+        "body": found.body,
+    }
     chars = sorted({c for text in texts.values() for c in INVISIBLE.findall(text)})
     if not chars:
         return found, ""
@@ -37,8 +42,8 @@ def visible(found: Extracted) -> tuple[Extracted, str]:
     def clean(match: re.Match[str]) -> str:
         return " " if match.group(0) in _BREAKS else ""
 
-    title, category, body = (INVISIBLE.sub(clean, text) for text in texts.values())
-    cleaned = replace(found, title=title, category=category, body=body)
+    title, author, category, body = (INVISIBLE.sub(clean, text) for text in texts.values())
+    cleaned = replace(found, title=title, author=author, category=category, body=body)
     named = ", ".join(map(describe_character, chars))
     return cleaned, (
         f"the page holds invisible control characters that no web page may hold: {named}; "
@@ -53,6 +58,7 @@ def article_fields(found: Extracted, source_url: str, config: SiteConfig) -> dic
     return {
         "title": unicodedata.normalize("NFC", " ".join(found.title.split())),
         "date": format_date(found.published.astimezone(config.timezone)),
+        "author": " ".join(found.author.split()),
         "category": category,
         "source_url": source_url,
     }

@@ -37,6 +37,13 @@ PAGE_SUFFIXES = frozenset(
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 _HOST = re.compile(r"^(?:www\d?\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?$", re.I)
 _MIRRORED = re.compile(rb"<!--\s*Mirrored from (\S+?) by HTTrack", re.I)
+# The pages HTTrack writes itself: the index of its projects, and in each project (and for
+# an address that redirected) a "Page has moved" page leading to the mirrored one.
+_HTTRACK_OWN = re.compile(rb"<!--\s*(?:Created by|Mirror and index made by) HTTrack", re.I)
+HTTRACK_OWN = (
+    "HTTrack's own page (its index of the mirror, or a 'Page has moved' page leading to "
+    "a mirrored one), not a page of the portal"
+)
 _CANONICAL = re.compile(
     rb"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*>|<meta\b[^>]*\bproperty=[\"']og:url[\"'][^>]*>",
     re.I,
@@ -54,6 +61,11 @@ MAX_REDIRECTS = 10
 DAMAGED_HINT = (
     "the WARC file is truncated or damaged: crawl again or take a complete copy; "
     "importing the complete file brings what was left out"
+)
+NEEDS_BROTLI = (
+    "install the 'brotli' package, which warcio uses to undo it: "
+    "`python3 -m pip install 'newsarchive[import]'` (or `python3 -m pip install brotli`), "
+    "then import again"
 )
 NEEDS_WARCIO = (
     "WARC and WACZ files are read with the 'warcio' package; install it with "
@@ -311,6 +323,14 @@ def read_bytes(page: PageSource) -> bytes:
     return read_record(Media(page.path, page.offset))
 
 
+class UnknownEncoding(Exception):
+    """A WARC record compressed in a way warcio cannot undo here: its bytes are not the file."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
+
+
 def read_record(media: Media) -> bytes:
     if media.offset < 0:
         with open(media.path, "rb") as handle:
@@ -320,7 +340,37 @@ def read_record(media: Media) -> bytes:
     with open(media.path, "rb") as stream:
         stream.seek(media.offset)
         record = next(iter(iterator(stream)))
+        _check_encoding(record)
         return record.content_stream().read()
+
+
+def _check_encoding(record) -> None:  # type: ignore[no-untyped-def]
+    """warcio hands a body it cannot decompress over as it is, compressed: a page read so
+    was taken for binary data, an image copied so was broken. Say what is missing."""
+    from warcio.bufferedreaders import BufferedReader
+
+    headers = record.http_headers
+    encoding = (headers.get_header("Content-Encoding") or "") if headers else ""
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity") or encoding in BufferedReader.get_supported_decompressors():
+        return
+    if encoding == "br":  # Browsertrix and browsers ask for it; warcio needs brotli for it
+        raise UnknownEncoding(
+            "the crawl holds it compressed with Brotli (Content-Encoding: br), "
+            "which cannot be undone here",
+            NEEDS_BROTLI,
+        )
+    raise UnknownEncoding(
+        f"the crawl holds it compressed as {encoding!r} (Content-Encoding), "
+        "which newsarchive cannot undo",
+        "crawl it again accepting gzip only (e.g. --header 'Accept-Encoding: gzip')",
+    )
+
+
+def made_by_httrack(page: PageSource, data: bytes) -> bool:
+    """A page HTTrack wrote itself, not one it mirrored."""
+    head = data[:4096]
+    return page.offset < 0 and bool(_HTTRACK_OWN.search(head)) and not _MIRRORED.search(head)
 
 
 def original_url(page: PageSource, data: bytes) -> tuple[str, str]:

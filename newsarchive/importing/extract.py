@@ -88,6 +88,7 @@ class _Read:
     parts: list[LexborNode]  # the body's elements, in page order
     profile: str
     article_id: str = ""
+    author: str = ""
     notes: list[str] = field(default_factory=list)
 
 
@@ -111,8 +112,12 @@ def _with_profile(
             f"no article {missing} where the {profile.name} profile looks ({where}): "
             "a list, search, calendar or other page that is not an article"
         )
+    author = _first_value(tree, profile.author)
+    if any(re.search(p, author, re.IGNORECASE) for p in profile.not_authors):
+        author = ""  # the CMS's account ("admin admin"), not a person
+    # The author line is front matter, not the last paragraph of the text.
     for part in parts:
-        for selector in profile.drop:
+        for selector in (*profile.drop, *profile.author):
             for node in part.css(selector):
                 node.decompose()
     published, timed = read_date(_first_value(tree, profile.date), profiles.timezone)
@@ -121,7 +126,7 @@ def _with_profile(
     category = _first_value(tree, profile.category)
     article_id = _article_id(page, profile.article_id)
     return _extracted(
-        page, _Read(title, published, timed, category, parts, profile.name, article_id)
+        page, _Read(title, published, timed, category, parts, profile.name, article_id, author)
     )
 
 
@@ -156,6 +161,7 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
         article_id=read.article_id,
         profile=read.profile,
         notes=(*notes, *converted.notes),
+        author=_nfc(read.author),
     )
 
 
@@ -201,7 +207,8 @@ def _generic(
     for part in parts:
         _drop_heading_lines(part, title, profiles)
     category = _breadcrumb(tree, title) or _first_value(tree, ('meta[property="article:section"]',))
-    return _extracted(page, _Read(title, published, timed, category, parts, "generic", "", notes))
+    read = _Read(title, published, timed, category, parts, "generic", notes=notes)
+    return _extracted(page, read)
 
 
 def _printed_time(

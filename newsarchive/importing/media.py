@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..check import FILE_LIMIT, MB, TOO_BIG_HINT
 from ..partfiles import part_of
 from ..slugs import slugify
-from .crawl import Media, read_record
+from .crawl import PAGE_SUFFIXES, Media, read_record
 from .html import ATTACHMENT_SUFFIXES
 
 FOLDER = "media"
@@ -58,11 +59,23 @@ class FoundMedia:
     digest: str  # SHA-256 of the bytes, hex
     name: str  # the file name it gets when it is the first of its content
     where: Media
+    size: int = 0  # bytes
 
 
 def describe(url: str, where: Media, data: bytes) -> FoundMedia:
     digest = hashlib.sha256(data).hexdigest()
-    return FoundMedia(url, digest, f"{digest[:16]}-{_clean_name(url, where, data)}", where)
+    name = f"{digest[:16]}-{_clean_name(url, where, data)}"
+    return FoundMedia(url, digest, name, where, len(data))
+
+
+def size_note(media: FoundMedia) -> str:
+    """What to do about a file GitHub will not take ("" for any other)."""
+    if media.size <= FILE_LIMIT:
+        return ""
+    return (
+        f"{media.url} is {media.size / MB:.1f} MB (static/{FOLDER}/{media.digest[:2]}/"
+        f"{media.name}): {TOO_BIG_HINT}"
+    )
 
 
 def _clean_name(url: str, where: Media, data: bytes) -> str:
@@ -76,7 +89,13 @@ def _clean_name(url: str, where: Media, data: bytes) -> str:
     last = (named or parts or [""])[0 if named else -1]
     stem, ext = os.path.splitext(last)
     ext = ext.lower()
-    if not _EXTENSION.match(ext):
+    if ext in PAGE_SUFFIXES:
+        # HTTrack names a file the portal served as text/html with .html (Liferay's
+        # /images/.../1450180676331.html is a JPEG): a copy so named would be served as
+        # a web page, not a picture. The bytes say what it is, when they can.
+        found = _EXTENSIONS.get(where.content_type, "") or _sniffed(data)
+        ext = found if found != ".bin" else ext
+    elif not _EXTENSION.match(ext):
         ext = _EXTENSIONS.get(where.content_type, "") or _sniffed(data)
         stem = last
     return (slugify(stem, max_length=40) or "tep") + ext

@@ -25,6 +25,7 @@ class Extracted:
     article_id: str  # the portal's own id for the article ("" when none), keeps slugs distinct
     profile: str  # the site profile that read the page, or "generic"
     notes: tuple[str, ...]  # what the archivist should check, worded once per kind
+    author: str = ""  # a person's name the page shows as the author ("" when none)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from ..config import SiteConfig
 from ..errors import BuildFailed, Problem
-from ..yamltext import normalise_text, parse_yaml
+from ..yamltext import nested_lines, normalise_text, parse_yaml
 
 SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
 FOLDER = "import-profiles"  # beside site.yaml
@@ -29,6 +29,9 @@ FIELDS = {
     "title": "selector(s) of the article's title",
     "date": "selector(s) of its publish date (text, or a content/datetime attribute)",
     "category": "selector(s) of its category as the portal printed it",
+    "author": "selector(s) of the author's name; that element is left out of the text",
+    "not_authors": "regular expressions: names in 'author' that are the CMS's accounts "
+    "(admin admin), not a person: such a name is left out",
     "body": "selector of the article's text (every match, in page order)",
     "drop": "selectors of the parts inside the body to leave out",
     "article_id": "a regular expression whose first group finds the portal's id in the address",
@@ -49,6 +52,8 @@ class Profile:
     body: str
     date: tuple[str, ...] = ()
     category: tuple[str, ...] = ()
+    author: tuple[str, ...] = ()
+    not_authors: tuple[str, ...] = ()  # the CMS's account names, not people
     drop: tuple[str, ...] = ()
     article_id: str = ""
     skip: tuple[str, ...] = ()  # addresses of pages that are not articles (print views...)
@@ -98,9 +103,11 @@ def load_profiles(
     found: list[Profile] = []
     if config is not None:
         site_yaml = config.root / "site.yaml"
+        text = _site_yaml_text(site_yaml) if config.import_profiles else ""
         for name, values in (config.import_profiles or {}).items():
             where = f"import_profiles: {name}: "
-            found.extend(_profile(site_yaml, values, str(name), errors, where))
+            lines = nested_lines(text, "import_profiles", str(name))
+            found.extend(_profile(site_yaml, values, str(name), errors, where, lines))
         folder = config.root / FOLDER
         if folder.is_dir():
             found.extend(_read_folder(folder, errors))
@@ -126,6 +133,14 @@ def load_profiles(
         folder = config.root / FOLDER if config is not None else SHIPPED
         raise BuildFailed([Problem(folder, f"no site profile named '{profile}'", hint)])
     return Profiles(unique, profiles.timezone, forced, all_languages)
+
+
+def _site_yaml_text(path: Path) -> str:
+    """site.yaml as load_config read it, for the lines of its profiles' keys."""
+    try:
+        return normalise_text(path.read_bytes())
+    except (OSError, UnicodeDecodeError):  # read a moment ago: messages lose their line
+        return ""
 
 
 def _read_folder(folder: Path, errors: list[Problem]) -> list[Profile]:
@@ -161,7 +176,10 @@ def _profile(
     before = len(errors)
 
     def problem(key: str, message: str, hint: str = HINT) -> None:
-        errors.append(Problem(path, prefix + message, hint, lines.get(key)))
+        # A key that is not written (a missing one, a marker) is told at its group's line:
+        # 'markers:', or the profile's name in site.yaml ("" there; files have none).
+        line = lines.get(key) or lines.get("markers" if key in MARKERS else "") or lines.get("")
+        errors.append(Problem(path, prefix + message, hint, line))
 
     if not isinstance(values, dict):
         problem("", "a profile must be a group of 'key: value' lines", HINT)
@@ -201,12 +219,13 @@ def _profile(
             problem("article_id", "'article_id' needs a group in brackets, e.g. /(\\d+)-")
     except re.error as exc:
         problem("article_id", f"'article_id' is not a regular expression ({exc})")
-    skip = texts("skip")
-    for pattern in skip:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            problem("skip", f"'skip': {pattern!r} is not a regular expression ({exc})")
+    skip, not_authors = texts("skip"), texts("not_authors")
+    for key, patterns in (("skip", skip), ("not_authors", not_authors)):
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                problem(key, f"'{key}': {pattern!r} is not a regular expression ({exc})")
     profile = Profile(
         name=str(values.get("name") or default_name),
         origin=str(path),
@@ -214,6 +233,8 @@ def _profile(
         body=" , ".join(selectors("body")),
         date=selectors("date"),
         category=selectors("category"),
+        author=selectors("author"),
+        not_authors=not_authors,
         drop=selectors("drop"),
         article_id=str(article_id),
         skip=skip,

@@ -29,7 +29,17 @@ from ..workers import can_fork, default_jobs, fork_map
 from . import articles
 from . import media as mediafiles
 from .capture import read_capture
-from .crawl import DAMAGED_HINT, Crawl, MediaFinder, PageSource, original_url, read_bytes
+from .crawl import (
+    DAMAGED_HINT,
+    HTTRACK_OWN,
+    Crawl,
+    MediaFinder,
+    PageSource,
+    UnknownEncoding,
+    made_by_httrack,
+    original_url,
+    read_bytes,
+)
 from .extract import extract
 from .known import Archive, alias_key, page_key, read_archive, source_key
 from .page import CapturedPage, Extracted, NotArticle
@@ -124,6 +134,8 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         return PageResult(page, ALREADY, page.url, why)
     try:
         data = read_bytes(page)
+    except UnknownEncoding as exc:
+        return _failed(page, page.url, str(exc), exc.hint)
     except Exception as exc:  # an unreadable file or a damaged WARC record
         return _failed(page, "", f"cannot be read ({exc})", "crawl it again")
     if b"\x00" in data[:2048]:
@@ -137,6 +149,8 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         except BuildFailed as failed:
             first = failed.errors[0].message
             return PageResult(page, FAILED, source_url, first, tuple(failed.errors))
+    elif made_by_httrack(page, data):  # its date would come from HTTrack's '2014'
+        return PageResult(page, NOT_ARTICLE, reason=HTTRACK_OWN)
     else:
         source_url, how = _address(page, data, context)
         if source_url and context.archive.has_address(source_url):
@@ -173,8 +187,9 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         notes.append(why_not)
     found_media, missing, damaged = _find_media(found, page, source_url, context.finder)
     if damaged:  # the article without them would pass for whole, and stay so
-        return _failed(page, source_url, damaged[0], DAMAGED_HINT)
+        return _failed(page, source_url, *damaged[0])
     notes += [f"not in the crawl, still linked to the old site: {url}" for url in missing]
+    notes += [mediafiles.size_note(m) for m in found_media]
     slug = articles.import_slug(fields["title"]) or "bai"
     text = articles.compose(fields, [alias] if alias else [], found.body)
     target = content_path(config, found.published.astimezone(config.timezone), slug)
@@ -215,17 +230,23 @@ def _address(page: PageSource, data: bytes, context: _Context) -> tuple[str, str
 
 def _find_media(
     found: Extracted, page: PageSource, source_url: str, finder: MediaFinder
-) -> tuple[list[mediafiles.FoundMedia], list[str], list[str]]:
+) -> tuple[list[mediafiles.FoundMedia], list[str], list[tuple[str, str]]]:
     """The media of the article that the crawl holds, the addresses it lacks, and why
-    they cannot be copied whole: a record cut short, or a WARC cut before them."""
+    they cannot be copied whole (with how to fix it): a record cut short, a WARC cut
+    before them, a compression that cannot be undone here."""
     held, missing, damaged = [], [], []
     for url in found.media:
         where = finder.find(url, page, source_url)
         if where is not None and where.damaged:
-            damaged.append(f"the crawl's copy of {url} is not whole: {where.damaged}")
+            damaged.append(
+                (f"the crawl's copy of {url} is not whole: {where.damaged}", DAMAGED_HINT)
+            )
             continue
         try:
             data = mediafiles.read_record(where) if where else None
+        except UnknownEncoding as exc:
+            damaged.append((f"{url}: {exc}", exc.hint))
+            continue
         except Exception:  # a damaged record: as good as absent
             data = None
         if where is None or data is None:
@@ -235,8 +256,11 @@ def _find_media(
     if missing and not damaged and page.path in finder.cut_short:
         lost = f"{len(missing)} of its images and attachments are not in the WARC"
         damaged.append(
-            f"{lost}, which is cut short: they may be in the part that was lost "
-            f"(the first: {missing[0]})"
+            (
+                f"{lost}, which is cut short: they may be in the part that was lost "
+                f"(the first: {missing[0]})",
+                DAMAGED_HINT,
+            )
         )
     return held, missing, damaged
 
