@@ -202,8 +202,9 @@ def test_a_word_being_typed_finds_the_words_it_may_become(tmp_path):
     assert search(Index(tmp_path), "hai ba t").completions == []
     assert titles(index, "hai ba t") == titles(index, "hai ba") != []
     assert titles(index, "hai ba t ") == titles(index, "x") == []
-    # Numbers are not completed.
-    assert search(Index(tmp_path), "ma 2025").completions == []
+    # Numbers too: a year, a count being typed.
+    assert search(Index(tmp_path), "ma 2025").completions == ["20251"]
+    assert titles(index, "ma 2025") == ["Tin trưa nay"]
 
 
 def test_the_vocabulary_holds_words_of_two_articles_or_more_most_frequent_first(tmp_path):

@@ -36,7 +36,7 @@ COMPLETE_POSTINGS = 32_000
 # counter carries: tails there would double the index's size and add some 14 files an
 # addition in the long run.
 TAILS_FROM = CAP_MAX * CAP_SHARE
-# The vocabulary: the syllables (folded, of 3 or more characters, not numbers) of at
+# The vocabulary: the syllables (folded, of 3 or more characters, numbers too) of at
 # least VOCABULARY_DOCS articles, for a query's last word while it is being typed
 # (docs/search-format.md). Each segment lists its syllables and their documents
 # (s/<segment>/w.js) for the writer; the vocabulary is their sum, in VOCABULARY_FILES

@@ -121,7 +121,7 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
     known = {
         word: df
         for word, df in zip(folded, s_frequency.tolist(), strict=True)
-        if df and len(word) > fmt.VOCABULARY_KEY and not word.isdigit()
+        if df and len(word) > fmt.VOCABULARY_KEY
     }
 
     # Pairs of adjacent words of one part: one sort of (pair, doc, in the title).
