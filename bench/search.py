@@ -9,6 +9,8 @@ our own `build.py`, then:
 
 - relevance: at least 300 known-item queries made from the corpus, each aimed at one
   article (see `known_items`): distinctive title phrases with diacritics and without,
+  the same phrases as shown while the last word is being typed ("typed partly": it cut
+  to 2..n-1 of its letters),
   names of people from the body without diacritics, and the codes of the body
   (`3286-QĐ/QU` style) without diacritics. For each kind and engine: success@1,
   success@10 (the article is first / in the first ten) and MRR (mean of 1/rank).
@@ -200,6 +202,12 @@ def known_items(content: Path, rng: random.Random) -> list[tuple[str, str, str]]
         spelled = " ".join(folding.WORD.findall(title)[phrase[0] : phrase[1]])
         items.append(("title", spelled, url))
         items.append(("title, no diacritics", plain(spelled), url))
+        # Typed on a phone, the results shown before the last word is whole: it cut
+        # to 2..n-1 of its letters (alternately with diacritics and without).
+        last = folding.WORD.findall(spelled)[-1]
+        if len(last) >= 3:
+            cut = spelled[: len(spelled) - len(last) + rng.randrange(2, len(last))]
+            items.append(("typed partly", cut if len(items) % 4 else plain(cut), url))
     # Names aimed at one article: a name only it has, else two of its names that no
     # other article has together.
     by_article: dict[int, list[str]] = defaultdict(list)

@@ -547,6 +547,29 @@ def test_typing_searches_and_keeps_the_query_in_the_address(served, page):
     assert page.url == f"{served}tim-kiem/"
 
 
+def test_a_word_being_typed_finds_the_article_letter_by_letter(served, page):
+    """On a phone the results follow the typing: a word not yet whole finds the words it
+    may become (those of two articles or more), not nothing; its first letter alone
+    leaves the words before it to find."""
+    page.goto(f"{served}tim-kiem/")
+    field = page.locator("#search-page-q")
+    field.press_sequentially("Hai Bà ", delay=30)
+    for letter in "Trưn":
+        field.press_sequentially(letter)
+        typed = field.input_value()
+        shown_for(typed, page)
+        found = results(page)
+        if typed == "Hai Bà T":  # as for "Hai Bà"
+            assert any(t.startswith(SEED_TITLE) for t in titles(found)), titles(found)
+            continue
+        assert found[0]["title"].startswith(SEED_TITLE), (typed, titles(found))
+        assert "Trưng" in found[0]["marks"], typed  # the word it became is marked
+    field.fill("")
+    field.press_sequentially("hoa gi", delay=30)
+    shown_for("hoa gi", page)
+    assert set(titles(results(page))[:2]) == {"Hòa giải ở cơ sở", "Hoà giải viên giỏi"}
+
+
 def test_a_slow_search_says_it_is_searching_instead_of_showing_the_last_results(served, page):
     """On a slow phone network the index files take seconds: the results of the search
     before must not stay on screen as if they were the answer to the new one."""

@@ -162,6 +162,70 @@ def test_the_spelling_typed_and_the_title_rank_higher(tmp_path):
     assert titles(index, "phố")[-1] == "Một bài khác"  # in the text only, once
 
 
+def test_a_word_being_typed_finds_the_words_it_may_become(tmp_path):
+    """A reader's query as the page sends it while they type (no space after the last
+    word): the last word, when not a word of the vocabulary, stands for the most
+    frequent words that begin with it (with its pairs), so results come before it is
+    whole; a space after it says it is whole."""
+    index = index_of(
+        tmp_path,
+        [
+            ("Tin phường Trương Định", "Người dân phường Trương Định họp bàn."),
+            ("Tin quận Hai Bà Trưng", "Người dân quận Hai Bà Trưng họp bàn."),
+            ("Tin trường học", "Học sinh trường Hai Bà Trưng nghỉ hè."),
+            ("Tin trước đây", "Trước đây người dân họp bàn ở phường."),
+            ("Tin trưa nay", "Trưa nay người dân họp bàn, mã 20251."),
+            ("Tin năm 2025", "Năm 20251 và trưa."),
+            ("Tin trụ sở", "Trụ sở mới của phường."),
+        ],
+    )
+    assert parse_query("hai ba tru").last == "tru"
+    for query in ["hai ba tru", "Hai Bà Trư", "hai ba trun"]:
+        found = search(Index(tmp_path), query)
+        assert found.hits[0].title == "Tin quận Hai Bà Trưng", query
+        assert "trung" in found.completions, query
+    # Any of the words of two articles or more that begin so (`truoc` has one).
+    assert set(titles(index, "nguoi dan tru")) == {
+        "Tin phường Trương Định",
+        "Tin quận Hai Bà Trưng",
+        "Tin trưa nay",
+    }
+    # Whole: the word as typed, which is no word of the index.
+    assert titles(Index(tmp_path), "hai ba tru ") == []
+    assert parse_query("hai ba tru ").last == parse_query('"hai ba tru"').last == ""
+    # A word in fewer articles than a word it may become (`tru`, a word, while `trung`
+    # is typed) finds both; one in as many is taken as typed (`truong`, `phuong`).
+    assert set(titles(index, "tru")) >= {"Tin trụ sở", "Tin quận Hai Bà Trưng"}
+    assert search(Index(tmp_path), "truong").completions == []
+    assert search(Index(tmp_path), "phuong").completions == []
+    # One letter is too short to tell: the words before it find what they find.
+    assert search(Index(tmp_path), "hai ba t").completions == []
+    assert titles(index, "hai ba t") == titles(index, "hai ba") != []
+    assert titles(index, "hai ba t ") == titles(index, "x") == []
+    # Numbers too: a year, a count being typed.
+    assert search(Index(tmp_path), "ma 2025").completions == ["20251"]
+    assert titles(index, "ma 2025") == ["Tin trưa nay"]
+
+
+def test_the_vocabulary_holds_words_of_two_articles_or_more_most_frequent_first(tmp_path):
+    index_of(
+        tmp_path,
+        [
+            ("Một", "trường trưa trung 2019"),
+            ("Hai", "trường trưa trung 2019"),
+            ("Ba", "trường trung trúc"),
+            ("Bốn", "trường"),
+            ("Năm", "trường"),
+        ],
+    )
+    name = fmt.vocabulary_file("tru")
+    _, words = fmt.read_script((tmp_path / f"{name}.js").read_bytes())
+    # 5 articles, then 3 and 2 (one power of two: alphabetically); `truc` has one.
+    assert words == {"tr": [[3, "truong"], [2, "trua", "trung"]]}  # type: ignore[comparison-overlap]
+    # Every vocabulary file is there (a query's one is never missing).
+    assert len(list(tmp_path.glob("v/*.js"))) == fmt.VOCABULARY_FILES
+
+
 def test_a_term_in_most_articles_keeps_its_best_postings_and_stops_being_required(
     tmp_path, monkeypatch
 ):
@@ -322,11 +386,20 @@ def test_adding_one_article_writes_few_files(tmp_path):
     get = lambda keys: {k: bodies[k] for k in keys}  # noqa: E731
     update_index(tmp_path, articles[:49], get)
     result = update_index(tmp_path, articles, get)
-    # 49 = 32+16+1 -> 50 = 32+16+2: a 2-segment comes (one shard, one titles file),
-    # the 1-segment goes (the same), and the manifest changes.
+    # 49 = 32+16+1 -> 50 = 32+16+2: a 2-segment comes (one shard, one titles file, its
+    # words), the 1-segment goes (the same), and the manifest changes; the vocabulary
+    # does not (no word went past a power of two).
     assert result.segments_written == 1
-    assert result.written == 5
+    assert result.written == 7
     assert update_index(tmp_path, articles, get).reindexed is False
+
+
+def test_a_missing_vocabulary_file_is_reported(tmp_path):
+    """The page's search fails without one: `check --built` says which."""
+    index_of(tmp_path, [("Tin", "Nội dung")])
+    name = fmt.vocabulary_file("tin")
+    (tmp_path / f"{name}.js").unlink()
+    assert search_index_problems(tmp_path) == [f"incomplete: {name}.js missing or unreadable"]
 
 
 def test_a_damaged_index_is_reported(tmp_path):
@@ -448,6 +521,15 @@ QUERIES = [
     " rà soát, bổ sung quy hoạch cấp ủy, cán bộ lãnh đạo, quản lý.",
     '"quận hai bà trưng"',
     '"phuong dong nhan" hoi nghi',
+    # The last word being typed: completed, with or without diacritics, in a phrase.
+    "hai ba tru",
+    "Quận Hai Bà Trư",
+    "dinh thi lan duy",
+    "ủy ban nhân dân phư",
+    '"hai bà" trư',
+    '"quan hai ba tr',
+    "hội ngh",
+    "can bo dang v",
 ]
 
 
@@ -476,18 +558,21 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(f"{address}tim-kiem/")
         page.wait_for_function("!!(window.newsarchiveSearch && window.newsarchiveSearch.rank)")
+        completed: list[bool] = []
         for query in QUERIES:
             got = page.evaluate(
                 "async q => { const r = await newsarchiveSearch.rank(q);"
-                " return [r.total, r.docs, r.scores]; }",
+                " return [r.total, r.docs, r.scores, r.completions || []]; }",
                 query,
             )
             want = search(Index(archive.output / INDEX), query)
             want_scores = [
                 hit.score for hit in search(Index(archive.output / INDEX), query, limit=10**6).hits
             ]
-            assert [got[0], got[1]] == [want.total, want.ranked], query
+            assert [got[0], got[1], got[3]] == [want.total, want.ranked, want.completions], query
+            completed.append(bool(want.completions))
             assert got[2] == want_scores, query  # to the last bit
+        assert completed.count(True) >= 6  # the words being typed, above
         # The same words, the same form (folding.py and the page).
         sample = "Đồng ĐƯỜNG hoà HÒA khoẻ thuỷ Ủy quý xoáy khuya 3286-QĐ/QU HĐND, café naïve 2019"
         sample += " 05/03 007 0 00"  # a number's leading zeros do not count

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import format as fmt
-from .terms import parse_query
+from .terms import Query, parse_query
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Results:
     hits: list[Hit]
     ranked: list[int]  # every document found, best first
     fetched: list[str] = field(default_factory=list)  # index files read, in order
+    completions: list[str] = field(default_factory=list)  # what the last word may become
 
 
 class Index:
@@ -129,6 +130,28 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
     words = [_head(index, manifest, w, parsed.typed[w]) for w in parsed.words]
     pairs = [_head(index, manifest, p, None) for p in parsed.pairs]
     title = _head(index, manifest, parsed.title, None)  # the articles whose title is the query
+    begun = len(parsed.last) >= fmt.VOCABULARY_KEY
+    offered = _completions(index, parsed) if begun else []
+    if parsed.last and not begun and not words[-1].frequency and len(words) > 1:
+        # The first letter of a word, no word of the index: the words before it, until
+        # it says more (rather than nothing found at each new word).
+        words.pop()
+        pairs = [p for p in pairs if p.name.split(" ")[-1] != parsed.last]
+    completions: list[str] = []
+    if offered and fmt.magnitude(words[-1].frequency) < offered[0][0]:
+        # A word being typed, as far as the index tells: it and the words it may
+        # become, each with its pair with the word before; a document needs one.
+        completions = [word for _, word in offered]
+        if not words[-1].frequency:
+            words.pop()
+            pairs = [p for p in pairs if p.name.split(" ")[-1] != parsed.last]
+        before = [p for p in parsed.pairs if p.split(" ")[-1] == parsed.last]
+        words += [_head(index, manifest, c, set()) for c in completions]
+        for pair in before:
+            first = pair.split(" ")[0]
+            for name in [f"{first} {c}" for c in completions]:
+                if name not in parsed.pairs:
+                    pairs.append(_head(index, manifest, name, None))
     # Complete the rarest capped terms (then in query order, syllables first) while
     # the postings read stay within the budget.
     terms = words + pairs
@@ -138,9 +161,13 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
         if term.tails and term.missing <= left:
             left -= term.missing
             _complete(index, term)
-    quoted = [t for p, t in zip(parsed.pairs, pairs, strict=True) if p in parsed.quoted]
-    candidates = _candidates(manifest, words + quoted, words + pairs + [title])
+    quoted = [t for t in pairs if t.name in parsed.quoted]
     weights = [fmt.idf(documents, t.frequency) for t in words]
+    if completions:  # the last word: the best of it and the words it may become
+        ending = len(parsed.words) - 1
+        words[ending:] = [_best(words[ending:], weights[ending:])]
+        weights[ending:] = [1.0]
+    candidates = _candidates(manifest, words + quoted, words + pairs + [title])
     pair_weights = [fmt.PAIR_WEIGHT * fmt.idf(documents, t.frequency) for t in pairs]
     scored = []
     for doc in candidates:
@@ -162,7 +189,38 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
     hits = []
     for _, score, doc in scored[offset : offset + limit]:
         hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
-    return Results(len(ranked), hits, ranked, index.fetched)
+    return Results(len(ranked), hits, ranked, index.fetched, completions)
+
+
+def _completions(index: Index, query: Query) -> list[tuple[int, str]]:
+    """The first COMPLETIONS words of the vocabulary that begin with the query's last
+    word, but for the words of the query, each after its magnitude."""
+    word = query.last
+    vocabulary = index.file(fmt.vocabulary_file(word))
+    assert isinstance(vocabulary, dict)
+    found = [
+        (group[0], w)
+        for group in vocabulary.get(word[: fmt.VOCABULARY_KEY], [])
+        for w in group[1:]
+        if w.startswith(word) and w not in query.typed
+    ]
+    return found[: fmt.COMPLETIONS]
+
+
+def _best(terms: list[_Term], weights: list[float]) -> _Term:
+    """One term for words of which a document needs any: its weight in a document is
+    the highest of theirs (idf and the bonus of the spelling typed included), known
+    wherever theirs are all known."""
+    best = _Term("", set())
+    for term, weight in zip(terms, weights, strict=True):
+        best.untailed |= term.partial
+        for doc, (impact, exact) in term.postings.items():
+            part = weight * impact
+            if exact:
+                part = part * (1.0 + fmt.EXACT_BONUS)
+            if doc not in best.postings or part > best.postings[doc][0]:
+                best.postings[doc] = (part, False)
+    return best
 
 
 def _candidates(manifest: dict, required: list[_Term], terms: list[_Term]) -> list[int]:
@@ -206,7 +264,7 @@ def search_index_problems(folder: Path) -> list[str]:
         return [f"missing or unreadable (no {fmt.MANIFEST}.js)"]
     if not isinstance(manifest, dict) or manifest.get("version") != fmt.VERSION:
         return [f"of another version than this newsarchive's ({fmt.VERSION})"]
-    names = []
+    names = [f"v/{n}" for n in range(fmt.VOCABULARY_FILES)]
     for name, _start, size, shards in manifest["segments"]:
         names += [f"s/{name}/{shard}" for shard in range(shards)]
         names += [f"s/{name}/d{n}" for n in range(-(-size // fmt.DOC_CHUNK))]

@@ -9,7 +9,7 @@ import json
 import zlib
 from collections.abc import Iterable, Iterator
 
-VERSION = 5
+VERSION = 6
 MANIFEST = "index"  # the name of the manifest: index.js
 STAMP = "newsarchive-fingerprint.txt"  # digest of the manifest, written last (see writer)
 DOC_CHUNK = 8  # documents per file of titles and addresses (d/<n>.js)
@@ -36,6 +36,18 @@ COMPLETE_POSTINGS = 32_000
 # counter carries: tails there would double the index's size and add some 14 files an
 # addition in the long run.
 TAILS_FROM = CAP_MAX * CAP_SHARE
+# The vocabulary: the syllables (folded, of 3 or more characters, numbers too) of at
+# least VOCABULARY_DOCS articles, for a query's last word while it is being typed
+# (docs/search-format.md). Each segment lists its syllables and their documents
+# (s/<segment>/w.js) for the writer; the vocabulary is their sum, in VOCABULARY_FILES
+# files (v/<n>.js) by a hash of the first two characters, so that a word begun fetches
+# one small file. The engine adds to the word typed the first COMPLETIONS words that
+# begin with it, when the first of those is in twice as many articles or more (`tru`,
+# which is a word, while `trung` is being typed; not `ba` while `ban` may be).
+VOCABULARY_DOCS = 2
+VOCABULARY_FILES = 64
+VOCABULARY_KEY = 2  # characters of a word that choose its file
+COMPLETIONS = 5
 MAX_QUERY_WORDS = 12  # words of a query after these are left out: bytes stay bounded
 # An article's *title term*: TITLE_MARK and its title's syllables (all of them), one
 # term whatever its length. A query whose syllables are an article's title puts that
@@ -197,3 +209,14 @@ def pairs(items: Iterable[str]) -> Iterator[str]:
         if previous is not None:
             yield f"{previous} {item}"
         previous = item
+
+
+def vocabulary_file(word: str) -> str:
+    """The vocabulary file of the words that begin as ``word`` does: v<n>."""
+    return f"v/{term_hash(word[:VOCABULARY_KEY]) % VOCABULARY_FILES}"
+
+
+def magnitude(frequency: int) -> int:
+    """A word's documents to the power of two: the vocabulary lists words by it (then
+    alphabetically), so that adding an article seldom changes a vocabulary file."""
+    return frequency.bit_length()

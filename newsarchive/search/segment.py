@@ -61,7 +61,7 @@ class Words:
 
 def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
     """The number of shards of the segment ``name``, and its files by name: the
-    shards (0, 1, ...) and the tails (t<hash>)."""
+    shards (0, 1, ...), the tails (t<hash>) and its syllables' documents (w)."""
     docs = words.docs
     forms = list(words.numbers.forms)  # form number -> form
     folded_of: dict[str, int] = {}
@@ -118,6 +118,11 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
         s_term, s_doc, s_count, s_mask, s_title, norm, keep, longest_tail, 0, syllables
     )
     del s_term, s_doc, s_count, s_mask, s_title
+    known = {
+        word: df
+        for word, df in zip(folded, s_frequency.tolist(), strict=True)
+        if df and len(word) > fmt.VOCABULARY_KEY
+    }
 
     # Pairs of adjacent words of one part: one sort of (pair, doc, in the title).
     adjacent = np.ones(max(len(form) - 1, 0), dtype=bool)
@@ -210,6 +215,7 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
             tails.setdefault(fmt.tail_name(term), {})[term] = text[start:end]
     for file, tail in sorted(tails.items()):
         files[file] = fmt.script(f"s/{name}/{file}", tail)
+    files["w"] = fmt.script(f"s/{name}/w", known)  # for the vocabulary (writer)
     return shards, files
 
 

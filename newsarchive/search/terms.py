@@ -4,6 +4,7 @@ the same way."""
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .. import folding
@@ -28,6 +29,10 @@ class Query:
     pairs: list[str] = field(default_factory=list)  # distinct pairs, in query order
     quoted: set[str] = field(default_factory=set)  # pairs inside quotes: must be found
     title: str = ""  # the title term of all its words (format.title_term)
+    # The last word while it may be unfinished: the text ends with it (no space after,
+    # as the page sends it while the reader types), it is among the words searched and
+    # only once; else "".
+    last: str = ""
 
 
 def parse_query(text: str) -> Query:
@@ -35,7 +40,8 @@ def parse_query(text: str) -> Query:
 
     A quote opens or closes a phrase (one left open runs to the end); pairs join the
     words of one phrase, or of the text between phrases. Words after the first
-    MAX_QUERY_WORDS are left out, but for the title term: a title pasted whole is one."""
+    MAX_QUERY_WORDS are left out, but for the title term: a title pasted whole is one.
+    `hai bà trư` (no space after): the last word may be unfinished (Query.last)."""
     query = Query()
     left = MAX_QUERY_WORDS
     every: list[str] = []
@@ -57,4 +63,11 @@ def parse_query(text: str) -> Query:
             if number % 2:
                 query.quoted.add(pair)
     query.title = title_term(every)
+    typed = unicodedata.normalize("NFC", text).lower()
+    if (
+        folding.WORD.fullmatch(typed[-1:])
+        and len(every) <= MAX_QUERY_WORDS
+        and every.count(every[-1]) == 1
+    ):
+        query.last = every[-1]
     return query

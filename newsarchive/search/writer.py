@@ -128,7 +128,7 @@ def update_index(
     new: list[Path] = []
     try:
         for name, start, size in layout:
-            if name in present and (folder / "s" / name).is_dir():
+            if name in present and (folder / "s" / name / "w.js").is_file():
                 shards[name] = present[name]
                 continue
             if stop is not None and stop.is_set():
@@ -154,6 +154,10 @@ def update_index(
     }
     data = fmt.script(fmt.MANIFEST, manifest)
     stamp.unlink(missing_ok=True)  # the index changes from here on
+    # Before the manifest: a vocabulary ahead of it completes words to terms the index
+    # may not have yet, which find nothing.
+    for file, words in _vocabulary(folder, [name for name, _, _ in layout]).items():
+        written += _put(folder / f"{file}.js", fmt.script(file, words))
     written += _put(folder / f"{fmt.MANIFEST}.js", data)
     written += _remove_other_segments(folder, set(shards))
     stamp.write_text(digest(data) + "\n", encoding="ascii")
@@ -198,6 +202,25 @@ def _put(path: Path, data: bytes) -> int:
         tmp.write_bytes(data)
     os.replace(tmp, path)
     return 1
+
+
+def _vocabulary(folder: Path, segments: list[str]) -> dict[str, dict[str, list[list]]]:
+    """The vocabulary files (format.py): in each, by their first characters, the words
+    of VOCABULARY_DOCS articles or more in groups of one magnitude, the largest first:
+    [[magnitude, word, word...], ...]."""
+    frequency: dict[str, int] = {}
+    for name in segments:
+        _, counts = fmt.read_script((folder / "s" / name / "w.js").read_bytes())
+        for word, df in counts.items():  # type: ignore[attr-defined]
+            frequency[word] = frequency.get(word, 0) + df
+    common = [word for word, df in frequency.items() if df >= fmt.VOCABULARY_DOCS]
+    files: dict[str, dict[str, list[list]]] = {f"v/{n}": {} for n in range(fmt.VOCABULARY_FILES)}
+    for size, word in sorted((-fmt.magnitude(frequency[word]), word) for word in common):
+        groups = files[fmt.vocabulary_file(word)].setdefault(word[: fmt.VOCABULARY_KEY], [])
+        if not groups or groups[-1][0] != -size:
+            groups.append([-size])
+        groups[-1].append(word)
+    return files
 
 
 def _remove_other_segments(folder: Path, keep: set[str]) -> int:

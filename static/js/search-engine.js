@@ -24,7 +24,7 @@
 //   rank(query) -> Promise<{total, docs, scores}>: every document found, best first
 //     (document numbers: for tests).
 {
-const VERSION = 5;
+const VERSION = 6;
 const DOC_CHUNK = 8;
 const PAIR_WEIGHT = 6.0;
 const EXACT_BONUS = 0.5;
@@ -39,6 +39,10 @@ const VALUE = {};
 const SNIPPET_WORDS = 30;
 const MAX_QUERY_WORDS = 12;
 const TITLE_MARK = "=";
+const VOCABULARY_FILES = 64;
+const VOCABULARY_KEY = 2;
+const COMPLETIONS = 5;
+const WORD_END = /[\p{L}\p{N}]$/u;
 
 // -- Words (newsarchive/folding.py) --
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -92,7 +96,7 @@ function pairs(items) {
 
 // -- Queries (newsarchive/search/terms.py) --
 function parseQuery(text) {
-  const query = { words: [], typed: new Map(), pairs: [], quoted: new Set(), title: "" };
+  const query = { words: [], typed: new Map(), pairs: [], quoted: new Set(), title: "", last: "" };
   let left = MAX_QUERY_WORDS;
   const every = [];
   text.split(QUOTE).forEach((part, number) => {
@@ -116,6 +120,15 @@ function parseQuery(text) {
   });
   // The title term of all its words (format.title_term): a title pasted whole is one.
   if (every.length) query.title = TITLE_MARK + every.join(" ");
+  // The last word while it may be unfinished (terms.py's Query.last).
+  const lastWord = every[every.length - 1];
+  if (
+    WORD_END.test(text.normalize("NFC").toLowerCase()) &&
+    every.length <= MAX_QUERY_WORDS &&
+    every.indexOf(lastWord) === every.length - 1
+  ) {
+    query.last = lastWord;
+  }
   return query;
 }
 
@@ -321,11 +334,45 @@ async function rank(text) {
   if (!query.words.length) return { total: 0, docs: [], scores: [], query };
   const index = await manifest();
   const documents = index.docs;
-  const [words, pairTerms, title] = await Promise.all([
+  const begun = [...query.last].length >= VOCABULARY_KEY;
+  const [words, pairs, title, vocabulary] = await Promise.all([
     Promise.all(query.words.map((w) => head(index, w, query.typed.get(w)))),
     Promise.all(query.pairs.map((p) => head(index, p, null))),
     head(index, query.title, null), // the articles whose title is the query
+    begun ? load(vocabularyFile(query.last)) : null,
   ]);
+  let pairTerms = pairs;
+  const offered = vocabulary ? completionsOf(vocabulary, query) : [];
+  let completions = [];
+  const endsLast = (name) => name.split(" ").pop() === query.last;
+  if (query.last && !begun && !words[words.length - 1].frequency && words.length > 1) {
+    // The first letter of a word, no word of the index: the words before it, until it
+    // says more (rather than nothing found at each new word).
+    words.pop();
+    pairTerms = pairTerms.filter((p) => !endsLast(p.term));
+  }
+  if (offered.length && magnitude(words[words.length - 1].frequency) < offered[0][0]) {
+    // A word being typed, as far as the index tells: it and the words it may become,
+    // each with its pair with the word before; a document needs one.
+    completions = offered.map(([, word]) => word);
+    if (!words[words.length - 1].frequency) {
+      words.pop();
+      pairTerms = pairTerms.filter((p) => !endsLast(p.term));
+    }
+    const names = [];
+    for (const pair of query.pairs.filter(endsLast)) {
+      const first = pair.split(" ")[0];
+      for (const c of completions) {
+        if (!query.pairs.includes(`${first} ${c}`)) names.push(`${first} ${c}`);
+      }
+    }
+    const [more, morePairs] = await Promise.all([
+      Promise.all(completions.map((c) => head(index, c, new Set()))),
+      Promise.all(names.map((p) => head(index, p, null))),
+    ]);
+    words.push(...more);
+    pairTerms = [...pairTerms, ...morePairs];
+  }
   // Complete the rarest capped terms (then in query order, syllables first) while the
   // postings read stay within the budget.
   const terms = [...words, ...pairTerms];
@@ -341,9 +388,15 @@ async function rank(text) {
     }
   }
   await Promise.all(completing);
-  const quoted = pairTerms.filter((_, i) => query.quoted.has(query.pairs[i]));
-  const candidates = candidatesOf(index, [...words, ...quoted], [...words, ...pairTerms, title]);
+  const quoted = pairTerms.filter((t) => query.quoted.has(t.term));
   const weights = words.map((t) => idf(documents, t.frequency));
+  if (completions.length) {
+    // The last word: the best of it and the words it may become.
+    const ending = query.words.length - 1;
+    words.splice(ending, words.length, best(words.slice(ending), weights.slice(ending)));
+    weights.splice(ending, weights.length, 1.0);
+  }
+  const candidates = candidatesOf(index, [...words, ...quoted], [...words, ...pairTerms, title]);
   const pairWeights = pairTerms.map((t) => PAIR_WEIGHT * idf(documents, t.frequency));
   const scored = candidates.map((doc) => {
     let score = 0.0;
@@ -368,7 +421,48 @@ async function rank(text) {
     scores: scored.map((s) => s[0]),
     query,
     index,
+    completions,
   };
+}
+
+// The vocabulary file of the words that begin as `word` does (format.vocabulary_file).
+function vocabularyFile(word) {
+  return `v/${termHash([...word].slice(0, VOCABULARY_KEY).join("")) % VOCABULARY_FILES}`;
+}
+
+// The first COMPLETIONS words of the vocabulary that begin with the query's last word,
+// but for the words of the query, each as [magnitude, word].
+function completionsOf(vocabulary, query) {
+  const key = [...query.last].slice(0, VOCABULARY_KEY).join("");
+  const found = [];
+  for (const [size, ...group] of Object.hasOwn(vocabulary, key) ? vocabulary[key] : []) {
+    for (const w of group) {
+      if (w.startsWith(query.last) && !query.typed.has(w)) found.push([size, w]);
+    }
+  }
+  return found.slice(0, COMPLETIONS);
+}
+
+// A number of documents to the power of two (format.magnitude).
+function magnitude(frequency) {
+  return 32 - Math.clz32(frequency);
+}
+
+// One term for words of which a document needs any: its weight in a document is the
+// highest of theirs (idf and the bonus of the spelling typed included), known wherever
+// theirs are all known.
+function best(terms, weights) {
+  const found = { term: "", typed: new Set(), postings: new Map(), tails: [], untailed: new Set() };
+  terms.forEach((term, i) => {
+    for (const start of partial(term)) found.untailed.add(start);
+    for (const [doc, [impact, exact]] of term.postings) {
+      let part = weights[i] * impact;
+      if (exact) part = part * (1.0 + EXACT_BONUS);
+      const known = found.postings.get(doc);
+      if (known === undefined || part > known[0]) found.postings.set(doc, [part, false]);
+    }
+  });
+  return found;
 }
 
 // -- Snippets --
@@ -433,7 +527,7 @@ async function pageText(url) {
 async function search(text, { offset = 0, limit = 10, passages = true } = {}) {
   const ranked = await rank(text);
   const shown = ranked.docs.slice(offset, offset + limit);
-  const terms = new Set(ranked.query ? ranked.query.words : []);
+  const terms = new Set(ranked.query ? [...ranked.query.words, ...(ranked.completions || [])] : []);
   const root = ranked.index ? new URL(ranked.index.root || "../../", indexBase) : indexBase;
   const results = await Promise.all(
     shown.map(async (doc) => {

@@ -34,6 +34,9 @@
   // Each search has a number; an answer that arrives after a newer search began is dropped.
   let current = 0;
   let query = ""; // the query whose results are listed
+  // What the engine is asked: the query with the spaces typed after it, which say its
+  // last word is whole; without them the engine completes a word being typed.
+  let asked = "";
   let loadingMore = false;
   let shown = 0;
   let total = 0;
@@ -161,9 +164,10 @@
   }
 
   // Shows the first `limit` results for `wanted`; `typing`: while the reader types.
-  async function show(wanted, typing = false, limit = PAGE_SIZE) {
+  async function show(wanted, typing = false, limit = PAGE_SIZE, text = wanted) {
     const number = ++current;
     query = wanted;
+    asked = text;
     if (!query) {
       clear();
       setStatus("", !typing);
@@ -178,7 +182,7 @@
     }, LOADING_AFTER_MS);
     let answer;
     try {
-      answer = await engine().search(query, { offset: 0, limit, passages: false });
+      answer = await engine().search(asked, { offset: 0, limit, passages: false });
     } catch (error) {
       if (number !== current) return;
       clear();
@@ -206,7 +210,7 @@
     const number = current;
     let answer;
     try {
-      answer = await engine().search(query, { offset: shown, limit: PAGE_SIZE, passages: false });
+      answer = await engine().search(asked, { offset: shown, limit: PAGE_SIZE, passages: false });
     } catch (error) {
       if (number === current) setStatus(root.dataset.unavailable);
       console.warn("search unavailable:", error);
@@ -230,7 +234,7 @@
     clearTimeout(typingTimer);
     const wanted = input.value.trim();
     keepInAddress(wanted);
-    return show(wanted, typing);
+    return show(wanted, typing, PAGE_SIZE, input.value.trimStart());
   }
 
   function start() {
