@@ -20,7 +20,8 @@ from .errors import BuildFailed, Problem
 from .fingerprint import digest
 from .load import closing_line, read_bytes, read_source, scan_sources
 from .progress import Progress
-from .validate import check_together, validate
+from .render import load_strings
+from .validate import check_together, unwritten, validate
 from .workers import can_fork, fork_map
 from .yamltext import normalise_text
 
@@ -84,9 +85,19 @@ def read_articles(
             entries[path] = cached[path]
     articles = [entry.article for entry in entries.values()]
     errors.extend(check_together(articles))
+    errors.extend(unwritten(articles, _placeholder(config)))
     if errors:
         raise BuildFailed(errors)
     return Sources(articles, entries, scan.hidden)
+
+
+def _placeholder(config: SiteConfig) -> str:
+    """The text `new` writes into an article's body; "" when strings.yaml cannot be
+    read (the render stage reports why)."""
+    try:
+        return str(load_strings(config.templates_dir).get("new_article_body", ""))
+    except BuildFailed:
+        return ""
 
 
 def _unchanged(entry: SourceEntry | None, st: os.stat_result) -> bool:

@@ -43,6 +43,38 @@ def check_together(articles: list[Article]) -> list[Problem]:
     return _same_url(articles)
 
 
+def unwritten(articles: list[Article], placeholder: str) -> list[Problem]:
+    """Articles that `new` made and nobody wrote: their text still opens with the
+    placeholder (templates/strings.yaml `new_article_body`), which would be published.
+    Their summary is that first paragraph, so no body need be read again."""
+    if not lead(placeholder):
+        return []
+    problems = []
+    for article in articles:
+        if article.draft or article.summary != lead(placeholder):
+            continue
+        path = Path(article.path)
+        line = _line_of(path, placeholder.split(".")[0])
+        problems.append(
+            Problem(
+                path,
+                "the article still holds the placeholder text that 'new' wrote",
+                "replace that line with the article's text; to keep the article off the "
+                "site until it is written, add a line 'draft: true' to its front matter",
+                line,
+            )
+        )
+    return problems
+
+
+def _line_of(path: Path, text: str) -> int | None:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((n for n, line in enumerate(lines, 1) if text in line), None)
+
+
 def check_files(
     plan: SitePlan, statics: dict[PurePosixPath, Path], bundle: PurePosixPath
 ) -> list[Problem]:
