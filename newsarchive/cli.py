@@ -475,6 +475,7 @@ def run_serve(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     import tempfile
 
+    from .bodylinks import Meant
     from .check import check_site
 
     if args.built is not None and not args.built.is_dir():
@@ -501,7 +502,9 @@ def run_check(args: argparse.Namespace) -> int:
             folder = args.built.resolve() if args.built else Path(scratch) / "site"
             if args.built is None:
                 build(config.with_overrides(output_dir=folder), cache=False)
-            found = check_site(folder, config.base_url, sources, config.original_hosts, templates)
+            meant = Meant(site.articles, config.content_dir)
+            hosts = config.original_hosts
+            found = check_site(folder, config.base_url, sources, hosts, templates, meant)
             checked = sum(1 for p in folder.rglob("*") if p.is_file())
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "the site was not checked further.")
