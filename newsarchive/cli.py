@@ -19,7 +19,7 @@ from typing import NoReturn
 
 from . import publish, urls
 from .config import SiteConfig, address_problem, load_config
-from .errors import BuildFailed, Problem, save_traceback
+from .errors import BuildFailed, Problem, in_file_order, save_traceback
 from .pipeline import build, plan
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
@@ -279,8 +279,7 @@ def report(
     outcome: str = "nothing was written, the previous site is unchanged.",
 ) -> list[str]:
     """Print the problems for the editor; return them as text (serve shows them too)."""
-    in_file_order = sorted(errors, key=lambda e: (str(e.path), e.line or 0, e.column or 0))
-    lines = [error.format(root) for error in in_file_order]
+    lines = [error.format(root) for error in in_file_order(errors)]
     for line in lines:
         print(line, file=sys.stderr)
     files = len({e.path for e in errors})
@@ -305,7 +304,7 @@ def run_build(args: argparse.Namespace) -> int:
         else:
             report(failed.errors, Path.cwd())
         return EXIT_CONTENT
-    for warning in sorted(result.warnings, key=lambda e: (str(e.path), e.line or 0)):
+    for warning in in_file_order(result.warnings):
         print(warning.format(Path.cwd()), file=sys.stderr)
     if not args.quiet:
         drafts = f" ({result.drafts} draft(s) not published)" if result.drafts else ""
