@@ -212,3 +212,21 @@ def test_links_written_as_other_tools_expect_get_the_address_to_write(site, caps
             if e.split(" ", 1)[0].strip("'").endswith(link.rsplit("/", 1)[-1])
         ]
         assert found and hint in found[0].split("\n")[1], (link, err)
+
+
+def test_the_caption_the_readme_shows_works_under_a_sub_path(site):
+    """The README's way to give a picture a caption: the picture stays Markdown inside
+    <figure markdown="1">, so its address is rewritten like any other."""
+    site.configure(base_url=BASE_URL)
+    (site.root / "static" / "images").mkdir()
+    (site.root / "static" / "images" / "hien-truong.gif").write_bytes(GIF)
+    body = (
+        '<figure markdown="1">\n![Hiện trường](/images/hien-truong.gif)\n'
+        "<figcaption>Quang cảnh <em>hội nghị</em>.</figcaption>\n</figure>\n\nNội dung."
+    )
+    site.add("2019/04/anh.md", article("Ảnh hội nghị", "2019-04-10 08:00", body))
+    assert site.build("--no-search") == 0
+    figure = soup(site.output, "2019/04/anh-hoi-nghi/").select_one(".article-body figure")
+    assert figure.img["src"] == "../../../images/hien-truong.gif"
+    assert figure.figcaption.get_text() == "Quang cảnh hội nghị."
+    assert broken_links(site.output, "/luu-tru/") == []
