@@ -8,9 +8,12 @@ article is checked from its body's HTML (cached), so a link broken by another
 article's deletion is reported although its own page did not change.
 """
 
-from collections.abc import Iterable, Mapping
+import os
+import posixpath
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from . import urls
 from .content import Article
@@ -23,18 +26,21 @@ MISSING_HINT = (
     "there, e.g. /images/anh.jpg) or remove the link"
 )
 UNSAFE_HINT = "use an address that starts with http://, https://, mailto: or tel:, or a path"
+_PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
 Links = tuple[tuple[str, str, str], ...]  # as markup.marked_links gives them
 
 
 def body_link_problems(
-    articles: Iterable[Article],
+    articles: Sequence[Article],
     links: Mapping[str, Links],
     files: set[str],
+    content_dir: Path,
     as_errors: bool = False,
 ) -> list[Problem]:
     """``links``: the marked links of each body, by digest (see `body_links`);
     ``files``: every output file of the site (as urls.output_file gives them)."""
     problems = []
+    meant = Meant(articles, content_dir)
     for article in articles:
         found = []
         for kind, decoded, serialised in links[article.body_digest]:
@@ -46,7 +52,8 @@ def body_link_problems(
                 and urls.body_link_file(urls.article_url(article), decoded) not in files
             ):
                 message = f"the link {decoded} leads to no page or file of this site"
-                found.append((decoded, serialised, message, MISSING_HINT))
+                hint = meant.hint(article.path, decoded) or MISSING_HINT
+                found.append((decoded, serialised, message, hint))
         if found:
             path, where = Path(article.path), Lines(Path(article.path))
             problems += [
@@ -54,6 +61,65 @@ def body_link_problems(
                 for decoded, serialised, message, hint in found
             ]
     return [replace(p, warning=False) for p in problems] if as_errors else problems
+
+
+class Meant:
+    """What an editor most likely meant by a link that leads nowhere, as its hint: the
+    habits of other tools (a link to the article's .md file, its file name taken for
+    its address, a picture kept beside the article) each name the address to write.
+    Used by the build and by `check`, so both give the same hint."""
+
+    def __init__(self, articles: Sequence[Article], content_dir: Path):
+        self.content_dir = str(content_dir)
+        self.by_file = {os.path.normpath(a.path): a for a in articles}
+        stems: dict[str, list[Article]] = {}
+        for a in articles:
+            stems.setdefault(posixpath.splitext(os.path.basename(a.path))[0], []).append(a)
+        self.by_stem = stems
+
+    def hint(self, source: str, written: str) -> str:
+        """The hint for ``written`` in the article file ``source``; "" if nothing fits."""
+        parts = urlsplit(written.strip())
+        path = unquote(parts.path)
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        folder = self.content_dir if path.startswith("/") else os.path.dirname(source)
+        beside = os.path.normpath(os.path.join(folder, path.lstrip("/")))
+        name = posixpath.basename(path.rstrip("/"))
+        if name.lower().endswith(".md"):
+            target = self.by_file.get(beside)
+            if target is not None:
+                return (
+                    f"link to the article's address, not to its file: "
+                    f"/{urls.article_url(target)}{fragment}"
+                )
+            return (
+                f"no article file {_shown(beside, self.content_dir)} exists: correct the "
+                f"file's path, or link to the article's address, /yyyy/mm/slug/"
+            )
+        if "." not in name:
+            same = [a for a in self.by_stem.get(name, ()) if a.slug != name]
+            if len(same) == 1:
+                address = urls.article_url(same[0])
+                return (
+                    f"{_shown(same[0].path, self.content_dir)} is at /{address}: an article's "
+                    f"address is made from its title (or its 'slug:'), not from its file "
+                    f"name; link /{address}{fragment}"
+                )
+        elif os.path.isfile(beside) and beside.startswith(self.content_dir + os.sep):
+            kind = "images" if name.lower().endswith(_PICTURES) else "files"
+            return (
+                f"{name} is in the content folder, whose files other than .md are not "
+                f"published: move it into static/ (e.g. static/{kind}/{name}) and link "
+                f"/{kind}/{name}"
+            )
+        return ""
+
+
+def _shown(path: str, content_dir: str) -> str:
+    """An article's file as the editor sees it: from the content folder's name."""
+    return posixpath.join(
+        os.path.basename(content_dir), os.path.relpath(path, content_dir).replace(os.sep, "/")
+    )
 
 
 def body_links(

@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import urls
-from .bodylinks import Lines
+from .bodylinks import Lines, Meant
 from .errors import Problem
 from .search.engine import search_index_problems
 
@@ -176,6 +176,7 @@ def check_site(
     old_hosts: tuple[str, ...] = (),
     templates: Mapping[str, Path] | None = None,
     copied: Mapping[str, Path] | None = None,
+    meant: Meant | None = None,
 ) -> list[Problem]:
     """Every problem in the built site at ``root``.
 
@@ -184,6 +185,7 @@ def check_site(
     ``templates`` maps it to the template that made it (when ``root`` was just built from
     it), so a broken link in no article's text is reported against that template;
     ``copied`` maps a file copied from the static folder to that folder's file.
+    ``meant`` guesses what a broken link in an article meant, as the build does.
     A link to one of ``old_hosts`` (the portal the archive replaces) is a warning: it
     works only while the old portal is up.
     """
@@ -250,9 +252,11 @@ def check_site(
             problem = resolver.problem(rel, link)
             if not problem:
                 continue
-            if rel in sources and _written_in(sources[rel], rel, link):
+            written = _written_as(sources[rel], rel, link) if rel in sources else None
+            if written is not None:
                 message = f"{context}: the link {link!r} {problem}"
-                problems.append(Problem(where, message, FIX_LINK, _line(read, where, link)))
+                hint = (meant.hint(str(where), written) if meant else "") or FIX_LINK
+                problems.append(Problem(where, message, hint, _line(read, where, written)))
             elif rel in templates:  # a template made it: name the template
                 address = f"in the page /{rel.removesuffix('index.html')}: "
                 problems.append(
@@ -324,16 +328,25 @@ def _line(read: dict[Path, Lines], source: Path, link: str) -> int | None:
     return read[source].next(link, link)
 
 
-def _written_in(source: Path, page: str, link: str) -> bool:
-    """Whether the article's file holds ``link`` of its page at ``page``, as written or,
-    for a relative link, from the site's root (the build rewrites "/2019/04/x/")."""
+def _written_as(source: Path, page: str, link: str) -> str | None:
+    """How the article's file holds ``link`` of its page at ``page``: as written or,
+    for a relative link, from the site's root (the build rewrites "/2019/04/x/");
+    None when it does not."""
     try:
         text = unicodedata.normalize("NFC", source.read_text(encoding="utf-8", errors="replace"))
     except OSError:
-        return True
+        return link
     path = unquote(urlsplit(link).path)
     rooted = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else ""
-    return any(written in text for written in (link, unquote(link), rooted) if len(written) > 1)
+    fragment = f"#{urlsplit(link).fragment}" if urlsplit(link).fragment else ""
+    # "/2020/03/x/" first: "/2020/03/x" is also in a link to "/2020/03/x.md".
+    folder = [rooted + "/" + fragment] if path.endswith("/") and rooted != "/" else []
+    for written in (link, unquote(link), *folder, rooted + fragment):
+        if len(written) > 1 and written in text:
+            return written
+    if len(rooted) > 1 and rooted in text:
+        return rooted + fragment
+    return None
 
 
 def _host(link: str) -> str:

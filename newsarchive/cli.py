@@ -19,7 +19,7 @@ from typing import NoReturn
 
 from . import publish, urls
 from .config import SiteConfig, address_problem, load_config
-from .errors import BuildFailed, Problem, save_traceback
+from .errors import BuildFailed, Problem, in_file_order, save_traceback
 from .pipeline import build, plan
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
@@ -279,8 +279,7 @@ def report(
     outcome: str = "nothing was written, the previous site is unchanged.",
 ) -> list[str]:
     """Print the problems for the editor; return them as text (serve shows them too)."""
-    in_file_order = sorted(errors, key=lambda e: (str(e.path), e.line or 0, e.column or 0))
-    lines = [error.format(root) for error in in_file_order]
+    lines = [error.format(root) for error in in_file_order(errors)]
     for line in lines:
         print(line, file=sys.stderr)
     files = len({e.path for e in errors})
@@ -305,7 +304,7 @@ def run_build(args: argparse.Namespace) -> int:
         else:
             report(failed.errors, Path.cwd())
         return EXIT_CONTENT
-    for warning in sorted(result.warnings, key=lambda e: (str(e.path), e.line or 0)):
+    for warning in in_file_order(result.warnings):
         print(warning.format(Path.cwd()), file=sys.stderr)
     if not args.quiet:
         drafts = f" ({result.drafts} draft(s) not published)" if result.drafts else ""
@@ -475,6 +474,7 @@ def run_serve(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     import tempfile
 
+    from .bodylinks import Meant
     from .check import check_site
 
     if args.built is not None and not args.built.is_dir():
@@ -509,9 +509,9 @@ def run_check(args: argparse.Namespace) -> int:
             folder = args.built.resolve() if args.built else Path(scratch) / "site"
             if args.built is None:
                 build(config.with_overrides(output_dir=folder), cache=False)
-            found = check_site(
-                folder, config.base_url, sources, config.original_hosts, templates, copied
-            )
+            meant = Meant(site.articles, config.content_dir)
+            hosts = config.original_hosts
+            found = check_site(folder, config.base_url, sources, hosts, templates, copied, meant)
             checked = sum(1 for p in folder.rglob("*") if p.is_file())
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "the site was not checked further.")

@@ -6,6 +6,7 @@ value until the CLI prints it: file, line, column, what is wrong and how to fix 
 """
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,11 @@ class BuildFailed(Exception):
         self.errors = errors
         # What the build did despite the problems, when it is not "nothing".
         self.outcome = outcome
+
+
+def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
+    """As an editor goes through them: by file, then line and column."""
+    return sorted(problems, key=lambda e: (str(e.path), e.line or 0, e.column or 0))
 
 
 def _display(path: Path, root: Path | None) -> Path:

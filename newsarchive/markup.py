@@ -281,7 +281,7 @@ _BLOCK_START = (
     (re.compile(r"^(-+\s*)$"), r"\\\1"),  # setext underline / rule
     (re.compile(r"^=(=*\s*)$"), r"&#61;\1"),  # setext underline
 )
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
 
 def escape_inline(text: str) -> str:
@@ -301,6 +301,6 @@ def escape_line_start(line: str) -> str:
 def plain_paragraph(lines: list[str]) -> str:
     """A paragraph of plain text lines as Markdown; the line breaks are kept."""
     escaped = [escape_line_start(escape_inline(line)) for line in lines]
-    if len(lines) > 1 and any(_TABLE_RULE.match(line) and "|" in line for line in lines):
+    if len(lines) > 1 and any(TABLE_RULE.match(line) and "|" in line for line in lines):
         escaped = [line.replace("|", "\\|") for line in escaped]
     return "<br>\n".join(escaped)

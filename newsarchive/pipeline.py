@@ -147,7 +147,10 @@ def _build(
             config, cache, site, todo, spare, jobs, progress, sources, ahead
         )
         links = rendering.links_in_bodies(config, cache, site, converted.links)
-        warnings = body_link_problems(site.articles, links, outputs, as_errors=strict)
+        warnings = body_link_problems(
+            site.articles, links, outputs, config.content_dir, as_errors=strict
+        )
+        warnings += [replace(p, warning=False) if strict else p for p in sources.moved]
         if warnings and strict:
             raise BuildFailed(warnings)  # only the spare folder has changed
         # The bodies converted go into the HTML cache now, before the search index reads

@@ -150,7 +150,7 @@ FRONT_MATTER: tuple[Field, ...] = (
         "summary",
         "text",
         "shown in lists; without it the first paragraph of text is used "
-        "(not a heading, list, quote, table or image)",
+        "(not a heading, list, quote, table, code block or image)",
     ),
     Field("author", "text", "shown on the article page"),
     Field(

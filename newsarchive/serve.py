@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from . import publish
 from .config import SiteConfig
-from .errors import BuildFailed, save_traceback
+from .errors import BuildFailed, in_file_order, save_traceback
 from .pipeline import BuildResult, build, update_search
 
 EVENTS_PATH = "/__newsarchive/events"
@@ -292,6 +292,10 @@ def _rebuild(
     except Exception as exc:
         _failed(exc, state, report)
         return None
+    # As `build` prints them: a broken link seen only when the published site's check
+    # fails is found far too late.
+    for warning in in_file_order(result.warnings):
+        print(warning.format(Path.cwd()), file=sys.stderr, flush=True)
     if not quiet:
         print(
             f"Built {result.articles} article(s), {result.pages} page(s) in {result.seconds:.2f} s",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from . import urls
 from .cache import Cache, SourceEntry, trusted_mtime
 from .config import SiteConfig
 from .content import Article
@@ -20,7 +21,8 @@ from .errors import BuildFailed, Problem
 from .fingerprint import digest
 from .load import closing_line, read_bytes, read_source, scan_sources
 from .progress import Progress
-from .validate import check_together, validate
+from .render import load_strings
+from .validate import check_together, unwritten, validate
 from .workers import can_fork, fork_map
 from .yamltext import normalise_text
 
@@ -33,6 +35,7 @@ class Sources:
     articles: list[Article]
     entries: dict[str, SourceEntry]  # the cache entry of every file, by path
     hidden: list[str]  # hidden files and folders left out of the content folder
+    moved: list[Problem]  # warnings: articles whose address changed since the last build
 
 
 def read_articles(
@@ -84,9 +87,46 @@ def read_articles(
             entries[path] = cached[path]
     articles = [entry.article for entry in entries.values()]
     errors.extend(check_together(articles))
+    errors.extend(unwritten(articles, _placeholder(config)))
     if errors:
         raise BuildFailed(errors)
-    return Sources(articles, entries, scan.hidden)
+    return Sources(articles, entries, scan.hidden, moved(cached, fresh))
+
+
+def moved(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> list[Problem]:
+    """A warning for each article of ``now`` that the last build published at another
+    address (its date, title or slug was edited) unless an alias keeps that address:
+    readers' links and citations of a page that was published lead nowhere now. Said
+    once, by the build that sees the change (the cache then holds the new address)."""
+    problems = []
+    for path, entry in now.items():
+        last = before.get(path)
+        if last is None or last.article.draft or entry.article.draft:
+            continue
+        old, new = urls.article_url(last.article), urls.article_url(entry.article)
+        if old == new or old in {urls.alias_url(a) for a in entry.article.aliases}:
+            continue
+        problems.append(
+            Problem(
+                Path(path),
+                f"the article's address changed from /{old} to /{new} (its date, title or "
+                f"slug was edited): links to /{old} and citations of it lead nowhere now",
+                f"to keep the old address working, add it to the front matter: "
+                f"aliases: [/{old}] (or put the date, title or slug back as it was)",
+                entry.article.key_lines.get("aliases"),
+                warning=True,
+            )
+        )
+    return problems
+
+
+def _placeholder(config: SiteConfig) -> str:
+    """The text `new` writes into an article's body; "" when strings.yaml cannot be
+    read (the render stage reports why)."""
+    try:
+        return str(load_strings(config.templates_dir).get("new_article_body", ""))
+    except BuildFailed:
+        return ""
 
 
 def _unchanged(entry: SourceEntry | None, st: os.stat_result) -> bool:

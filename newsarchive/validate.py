@@ -7,6 +7,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,6 +19,7 @@ from .content import Article, SourceFile
 from .dates import in_zone, parse_date
 from .errors import BuildFailed, Problem
 from .fingerprint import digest
+from .markup import TABLE_RULE
 from .pagedata import RedirectData
 from .site import Page, SitePlan, folders_of, parent_folders
 from .slugs import slugify
@@ -41,6 +43,38 @@ QUOTE_HINT = 'put the value in double quotes, e.g. {key}: "{value}"'
 def check_together(articles: list[Article]) -> list[Problem]:
     """Problems between articles, for articles validated one by one (or cached)."""
     return _same_url(articles)
+
+
+def unwritten(articles: list[Article], placeholder: str) -> list[Problem]:
+    """Articles that `new` made and nobody wrote: their text still opens with the
+    placeholder (templates/strings.yaml `new_article_body`), which would be published.
+    Their summary is that first paragraph, so no body need be read again."""
+    if not lead(placeholder):
+        return []
+    problems = []
+    for article in articles:
+        if article.draft or article.summary != lead(placeholder):
+            continue
+        path = Path(article.path)
+        line = _line_of(path, placeholder.split(".")[0])
+        problems.append(
+            Problem(
+                path,
+                "the article still holds the placeholder text that 'new' wrote",
+                "replace that line with the article's text; to keep the article off the "
+                "site until it is written, add a line 'draft: true' to its front matter",
+                line,
+            )
+        )
+    return problems
+
+
+def _line_of(path: Path, text: str) -> int | None:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((n for n, line in enumerate(lines, 1) if text in line), None)
 
 
 def check_files(
@@ -284,11 +318,42 @@ _NOT_TEXT = re.compile(
 )
 
 
+# Code (fenced, or indented four columns) and tables are not text a reader can take
+# as a summary: "Cú pháp: HBT <mã> gửi 8088", "Ngày | Người tiếp --- | ---".
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_NOT_PROSE = re.compile(r"(?: {4}|\t)|\[TOC\]\s*\Z|\*?\[[^\]]+\]:\s")
+
+
+def _blocks(body: str) -> Iterator[str]:
+    """The body's blocks between empty lines, without its fenced code blocks (which
+    may hold empty lines) and the blocks that are code, tables or link definitions."""
+    block: list[str] = []
+    fence = ""
+    for line in [*body.split("\n"), ""]:  # the empty line ends the last block
+        if fence:  # closed by a line of the same mark, at least as long
+            closing = line.strip()
+            if set(closing) == {fence[0]} and len(closing) >= len(fence):
+                fence = ""
+            continue
+        opening = _FENCE.match(line) if not block else None
+        if opening:
+            fence = opening.group(1)
+        elif line.strip():
+            block.append(line)
+            continue
+        text = "\n".join(block)
+        lines, block = block, []
+        if not text or _NOT_PROSE.match(text):
+            continue
+        if len(lines) > 1 and "|" in lines[0] and TABLE_RULE.match(lines[1]):
+            continue
+        yield text.strip()
+
+
 def lead(body: str, limit: int = 220) -> str:
     """A summary for lists when the editor gave none: the first paragraph, cut at a word."""
-    for block in body.split("\n\n"):
-        block = block.strip()
-        if not block or _NOT_TEXT.match(block):
+    for block in _blocks(body):
+        if _NOT_TEXT.match(block):
             continue
         text = " ".join(as_read(" ".join(block.split())).split())
         if not text:

@@ -31,6 +31,8 @@ YAML_HINT = (
     'in double quotes, e.g. title: "Hội nghị: tổng kết năm"'
 )
 
+TAB_HINT = "YAML indents with spaces, never a tab: replace the tab at this spot with two spaces"
+
 
 def normalise_text(data: bytes) -> str:
     """Decode UTF-8 (raises UnicodeDecodeError), drop a BOM, LF line ends, NFC."""
@@ -148,12 +150,18 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> tuple[dict[str, An
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(filter(None, [exc.context, exc.problem]))
+        # A tab (Notepad's Tab key before "- item") shows as spaces: say what it is.
+        lines = text.split("\n")
+        line = lines[mark.line] if mark and mark.line < len(lines) else ""
+        tab = mark is not None and line[mark.column : mark.column + 1] == "\t"
         raise BuildFailed(
             [
                 Problem(
                     path,
-                    f"broken YAML: {message}",
-                    YAML_HINT,
+                    "broken YAML: a tab, which YAML does not allow here"
+                    if tab
+                    else f"broken YAML: {message}",
+                    TAB_HINT if tab else YAML_HINT,
                     mark.line + first_line if mark else None,
                     mark.column + 1 if mark else None,
                 )

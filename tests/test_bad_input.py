@@ -16,6 +16,12 @@ BAD_INPUTS = {
         "---\ntitle: Hội nghị: tổng kết\ndate: 2020-01-01\n---\nText\n",
         ["broken-yaml.md:2:", "double quotes"],
     ),
+    # Notepad's Tab key before a list item: YAML said only "found character that cannot
+    # start any token", and the hint spoke of quotes; a tab looks like spaces.
+    "tab-indent": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ntags:\n\t- lễ hội\n---\nText\n",
+        ["tab-indent.md:5:1", "a tab", "replace the tab at this spot with two spaces"],
+    ),
     "missing-title": ("---\ndate: 2020-01-01\n---\nText\n", ["no title", "title:"]),
     "empty-title": ('---\ntitle: "  "\ndate: 2020-01-01\n---\nText\n', ["no title"]),
     "missing-date": ("---\ntitle: Tin\n---\nText\n", ["no date", "date:"]),

@@ -162,3 +162,71 @@ def test_bodies_without_site_links_render_as_markdown_makes_them(site):
         output_format="html",
     )
     assert marked == plain
+
+
+def test_links_written_as_other_tools_expect_get_the_address_to_write(site, capsys):
+    """An editor used to MkDocs or Zola links to an article's .md file, or takes its
+    file name for its address, or keeps a picture beside the article: each link led
+    nowhere, and the build and `check` only said "correct the address". Both now
+    name the address to write."""
+    from newsarchive.cli import main
+
+    site.add(
+        "2020/03/le-hoi.md",
+        article("Lễ hội đền Hai Bà Trưng", "2020-03-05", "## Những con số\n\nHơn 5.000 khách."),
+    )
+    (site.content / "2021" / "05").mkdir(parents=True)
+    (site.content / "2021" / "05" / "anh-hop.gif").write_bytes(GIF)
+    (site.content / "2021" / "05" / "ke-hoach.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    body = (
+        "Theo [bài](../../2020/03/le-hoi.md#nhung-con-so) và [bài gốc](/2020/03/le-hoi.md).\n\n"
+        "Xem [lễ hội](/2020/03/le-hoi/).\n\n"
+        "![Buổi họp](anh-hop.gif)\n\n"
+        "Tải [kế hoạch](ke-hoach.pdf) hoặc [mẫu](../../2020/03/khong-co.md)."
+    )
+    site.add("2021/05/hop.md", article("Họp tổ dân phố", "2021-05-12 19:30", body))
+    address = "/2020/03/le-hoi-den-hai-ba-trung/"
+    expected = [
+        (6, "../../2020/03/le-hoi.md#nhung-con-so", f"not to its file: {address}#nhung-con-so"),
+        (6, "/2020/03/le-hoi.md", f"link to the article's address, not to its file: {address}"),
+        (8, "/2020/03/le-hoi/", f"content/2020/03/le-hoi.md is at {address}"),
+        (10, "anh-hop.gif", "move it into static/ (e.g. static/images/anh-hop.gif)"),
+        (12, "ke-hoach.pdf", "and link /files/ke-hoach.pdf"),
+        (12, "../../2020/03/khong-co.md", "no article file content/2020/03/khong-co.md exists"),
+    ]
+
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    for line, link, hint in expected:
+        warning = f"hop.md:{line}: warning: the link {link} leads to no page or file"
+        assert warning in err
+        assert hint in err.split(warning, 1)[1].split("\n")[1], (link, err)
+
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = capsys.readouterr().err
+    for line, link, hint in expected:
+        error = f"hop.md:{line}: error: in the page /2021/05/hop-to-dan-pho/: the link "
+        found = [
+            e
+            for e in err.split(error)[1:]
+            if e.split(" ", 1)[0].strip("'").endswith(link.rsplit("/", 1)[-1])
+        ]
+        assert found and hint in found[0].split("\n")[1], (link, err)
+
+
+def test_the_caption_the_readme_shows_works_under_a_sub_path(site):
+    """The README's way to give a picture a caption: the picture stays Markdown inside
+    <figure markdown="1">, so its address is rewritten like any other."""
+    site.configure(base_url=BASE_URL)
+    (site.root / "static" / "images").mkdir()
+    (site.root / "static" / "images" / "hien-truong.gif").write_bytes(GIF)
+    body = (
+        '<figure markdown="1">\n![Hiện trường](/images/hien-truong.gif)\n'
+        "<figcaption>Quang cảnh <em>hội nghị</em>.</figcaption>\n</figure>\n\nNội dung."
+    )
+    site.add("2019/04/anh.md", article("Ảnh hội nghị", "2019-04-10 08:00", body))
+    assert site.build("--no-search") == 0
+    figure = soup(site.output, "2019/04/anh-hoi-nghi/").select_one(".article-body figure")
+    assert figure.img["src"] == "../../../images/hien-truong.gif"
+    assert figure.figcaption.get_text() == "Quang cảnh hội nghị."
+    assert broken_links(site.output, "/luu-tru/") == []

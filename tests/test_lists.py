@@ -329,3 +329,31 @@ def test_an_article_is_marked_in_the_section_its_trail_starts_with(built):
         crumbs = soup(built, entry.url).select(".breadcrumbs a")
         assert [a.get_text() for a in marked] == [crumbs[1].get_text()]
         assert marked[0]["aria-current"] == "true"
+
+
+# The first block of an article as editors write them when it is not the text.
+NOT_A_SUMMARY = {
+    "fenced code": "```\nCú pháp: HBT <mã hồ sơ> gửi 8088\n\nVí dụ: HBT 12345\n```",
+    "fenced with tildes": "~~~\nQR: https://dichvucong.gov.vn\n~~~",
+    "indented code": "    Họ và tên: ..............\n    Ngày sinh: ..............",
+    "table without outer bars": "Ngày | Người tiếp\n--- | ---\n12/1 | Chủ tịch UBND",
+    "link definition": "[kế hoạch]: /files/ke-hoach.pdf",
+}
+
+
+@pytest.mark.parametrize("first", NOT_A_SUMMARY.values(), ids=NOT_A_SUMMARY.keys())
+def test_a_code_block_or_table_first_is_not_the_summary_lists_show(site, first):
+    """Without `summary:`, lists show the first paragraph of text; an article opening
+    with a code block or a table showed its code ("Cú pháp: HBT gửi 8088", the tag
+    eaten) or its cells ("Ngày | Người tiếp --- | ---") instead."""
+    text = "Người dân có thể tra cứu hồ sơ qua tin nhắn."
+    site.add(
+        "2022/01/tra-cuu.md",
+        f"---\ntitle: Hướng dẫn tra cứu\ndate: 2022-01-10 09:00\n---\n\n{first}\n\n{text}\n",
+    )
+    assert site.build("--quiet") == 0
+    home = soup(site.output, "")
+    (entry,) = home.select(".article-list li")
+    assert entry.select("p")[-1].get_text() == text
+    page = soup(site.output, "2022/01/huong-dan-tra-cuu/")
+    assert page.find("meta", attrs={"name": "description"})["content"] == text

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, SUBPROCESS_ENV
+from conftest import REPO, SUBPROCESS_ENV, tree
 
 from newsarchive.slugs import slugify
 
@@ -27,6 +27,13 @@ def new(site, *args: str) -> subprocess.CompletedProcess:
 
 def front_matter(path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def write_text(path, text: str) -> None:
+    """What the editor does after `new`: the placeholder replaced by the article."""
+    head, placeholder = path.read_text(encoding="utf-8").rsplit("---\n", 1)
+    assert placeholder.strip()
+    path.write_text(f"{head}---\n\n{text}\n", encoding="utf-8")
 
 
 def test_new_article_is_placed_filled_in_and_built(site):
@@ -50,6 +57,7 @@ def test_new_article_is_placed_filled_in_and_built(site):
     assert written.utcoffset() == before.utcoffset()
     assert before.replace(second=0, microsecond=0) <= written <= after
 
+    write_text(path, "Sáng nay, phường Đồng Nhân tổ chức hội nghị tổng kết.")
     assert site.build() == 0
     url = f"{written:%Y}/{written:%m}/{slug}/"
     page = BeautifulSoup(site.read(url + "index.html"), "html.parser")
@@ -82,7 +90,9 @@ def test_a_title_without_letters_is_refused(site):
 def test_category_can_be_given(site):
     result = new(site, "Lễ hội đền Hai Bà Trưng", "--category", "Văn hóa: lễ hội")
     assert result.returncode == 0, result.stderr
-    assert front_matter(site.root / result.stdout.strip())["category"] == "Văn hóa: lễ hội"
+    path = site.root / result.stdout.strip()
+    assert front_matter(path)["category"] == "Văn hóa: lễ hội"
+    write_text(path, "Lễ hội diễn ra vào mùng 6 tháng Giêng.")
     assert site.build() == 0
 
 
@@ -153,4 +163,35 @@ def test_a_full_disk_leaves_no_empty_article_to_stop_the_builds(site, capsys, mo
     assert list(site.content.rglob("*.md*")) == []  # nor a hidden part of one
     monkeypatch.undo()
     assert main(command) == 0
+    (made,) = site.content.rglob("*.md")
+    write_text(made, "Phường Bạch Đằng ra quân làm sạch đường phố.")
     assert site.build("--quiet") == 0
+
+
+@pytest.mark.parametrize("pasted", ["", "below"])
+def test_an_article_left_with_the_placeholder_is_not_published(site, capsys, pasted):
+    """`new` writes a placeholder ("Viết nội dung bài viết ở đây…"); an editor who saved
+    the file without replacing it, or pasted the article below it, published that
+    sentence as the article's text and as its summary in every list."""
+    site.add("2020/01/bai.md", "---\ntitle: Bài cũ\ndate: 2020-01-02\n---\n\nNội dung.\n")
+    assert site.build() == 0
+    before = tree(site.output)
+    result = new(site, "Phường Bạch Đằng ra quân")
+    assert result.returncode == 0, result.stderr
+    path = site.root / result.stdout.strip()
+    if pasted:
+        with path.open("a", encoding="utf-8") as file:
+            file.write("\nSáng nay, phường Bạch Đằng ra quân làm sạch đường phố.\n")
+    capsys.readouterr()
+
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    rel = path.relative_to(site.root).as_posix()
+    assert f"{rel}:8: error: the article still holds the placeholder text" in err
+    assert "draft: true" in err
+    assert tree(site.output) == before
+
+    text = path.read_text(encoding="utf-8")  # the closing line is the first after one
+    path.write_text(text.replace("\n---\n", "\ndraft: true\n---\n", 1), encoding="utf-8")
+    assert front_matter(path)["draft"] is True
+    assert site.build() == 0

@@ -103,3 +103,35 @@ def test_aliases_are_not_in_the_sitemap(site):
     sitemap = "".join(p.read_text(encoding="utf-8") for p in site.output.glob("sitemap*.xml"))
     assert "tin/1.html" not in sitemap
     assert "2019/01/tin/" in sitemap
+
+
+def test_an_edited_date_or_title_that_moves_a_published_article_is_said(site, capsys):
+    """An article's address comes from its date and title: an editor who corrected a
+    typo in the title (or the date) of a published article moved it, and its old
+    address, cited by readers, answered 404 without a word. The build now names the
+    old address and the alias that keeps it; --strict stops on it."""
+    path = site.add("2020/03/le-hoi.md", article("Lễ hội đền Hai Bà Trưng", "2020-03-05 08:00"))
+    assert site.build("--no-search") == 0
+    capsys.readouterr()
+
+    path.write_text(article("Lễ hội đền Hai Bà Trưng năm 2020", "2020-03-05 08:00"), "utf-8")
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    old, new = "/2020/03/le-hoi-den-hai-ba-trung/", "/2020/03/le-hoi-den-hai-ba-trung-nam-2020/"
+    assert f"le-hoi.md: warning: the article's address changed from {old} to {new}" in err
+    assert f"aliases: [{old}]" in err
+    assert site.build("--no-search") == 0  # said once: the cache holds the new address
+    assert "address changed" not in capsys.readouterr().err
+
+    path.write_text(article("Lễ hội đền Hai Bà Trưng năm 2020", "2020-04-05 08:00"), "utf-8")
+    before = tree(site.output)
+    assert site.build("--no-search", "--strict") == 1
+    assert f"error: the article's address changed from {new} to /2020/04/" in (
+        capsys.readouterr().err
+    )
+    assert tree(site.output) == before
+    path.write_text(with_aliases("Lễ hội đền Hai Bà Trưng năm 2020", "2020-04-05 08:00", new))
+    assert site.build("--no-search", "--strict") == 0
+    assert "address changed" not in capsys.readouterr().err
+    redirect = soup(site.output, new[1:]).find("meta", attrs={"http-equiv": "refresh"})
+    assert redirect["content"] == "0; url=../../04/le-hoi-den-hai-ba-trung-nam-2020/"

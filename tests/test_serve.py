@@ -217,3 +217,17 @@ def test_an_open_page_reloads_itself_and_shows_build_errors(site, browser):
         )
         assert overlay.count() == 0
         page.close()
+
+
+def test_serve_prints_the_warnings_the_build_prints(site):
+    """A link to a missing page is a warning of `build` (and an error of `check`, which
+    stops the publishing workflow); `serve`, where editors write, printed none of
+    them, so the broken link was first seen as a failed publish."""
+    site.add("2020/01/a.md", article("Bài A", "2020-01-02 08:00", "Xem [B](/2020/01/bai-b/)."))
+    with serving(site) as server:
+        server.wait_for_output("Search index rebuilt")
+        assert any("a.md:6: warning: the link /2020/01/bai-b/" in line for line in server.output)
+        server.output.clear()
+        site.add("2020/01/c.md", article("Bài C", "2020-01-03 08:00", "[ảnh](/anh/khong-co.jpg)"))
+        server.wait_for_output("c.md:6: warning: the link /anh/khong-co.jpg leads to no page")
+        assert any("a.md:6: warning" in line for line in server.output)  # every build
