@@ -199,3 +199,26 @@ def test_original_site_must_be_a_web_address(site, capsys):
     assert site.build("--quiet") == 1
     err = capsys.readouterr().err
     assert "site.yaml" in err and "original_site" in err and "http" in err
+
+
+def test_an_article_dated_by_day_only_shows_no_midnight_hour(site):
+    """`date: 2020-03-05` (as most imported articles are dated) showed "05/03/2020 |
+    00:00" on its page and in lists: an hour nobody wrote. A day-only date shows the day,
+    machine-readable as a date; an article written with its hour keeps it."""
+    site.add("2020/03/a.md", article("Tin theo ngày", "2020-03-05", category="Tin tức"))
+    site.add("2020/03/b.md", article("Tin có giờ", "2020-03-06 08:30", category="Tin tức"))
+    assert site.build("--quiet") == 0
+    for url, iso, shown in (
+        ("2020/03/tin-theo-ngay/", "2020-03-05", "05/03/2020"),
+        ("2020/03/tin-co-gio/", "2020-03-06T08:30:00+07:00", "06/03/2020 | 08:30"),
+    ):
+        time = soup(site.output, url).select_one(".article-date time")
+        assert (time["datetime"], time.get_text()) == (iso, shown)
+    listed_times = {
+        t["datetime"]: t.get_text()
+        for t in soup(site.output, "chuyen-muc/tin-tuc/").select(".article-date time")
+    }
+    assert listed_times == {
+        "2020-03-05": "05/03/2020",
+        "2020-03-06T08:30:00+07:00": "06/03/2020 | 08:30",
+    }
