@@ -4,10 +4,11 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-_DAY_FIRST = re.compile(
-    r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
-    r"(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?$"
-)
+_TIME = r"(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?$"
+_DAY_FIRST = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})" + _TIME)
+# 2020-3-5 8:30, as an editor types it: ISO's order without its leading zeros (ISO
+# parsing refused it with "Invalid isoformat string").
+_YEAR_FIRST = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME)
 
 
 def parse_date(value: object, tz: ZoneInfo) -> datetime:
@@ -51,7 +52,7 @@ def in_zone(value: datetime, tz: ZoneInfo) -> datetime:
 
 
 def _parse_text(text: str) -> datetime:
-    match = _DAY_FIRST.match(text)
+    match = _DAY_FIRST.match(text) or _YEAR_FIRST.match(text)
     if match:
         parts = {k: int(v) for k, v in match.groupdict(default="0").items()}
         try:
