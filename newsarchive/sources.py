@@ -35,7 +35,9 @@ class Sources:
     articles: list[Article]
     entries: dict[str, SourceEntry]  # the cache entry of every file, by path
     hidden: list[str]  # hidden files and folders left out of the content folder
-    moved: list[Problem]  # warnings: articles whose address changed since the last build
+    # Warnings about the files read this build: an address changed since the last
+    # build, a date whose day and month look swapped.
+    warnings: list[Problem]
 
 
 def read_articles(
@@ -90,7 +92,8 @@ def read_articles(
     errors.extend(unwritten(articles, _placeholder(config)))
     if errors:
         raise BuildFailed(errors)
-    return Sources(articles, entries, scan.hidden, moved(cached, fresh))
+    warnings = moved(cached, fresh) + swapped_dates(entries)
+    return Sources(articles, entries, scan.hidden, warnings)
 
 
 def moved(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> list[Problem]:
@@ -118,6 +121,63 @@ def moved(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> 
             )
         )
     return problems
+
+
+def swapped_dates(entries: Mapping[str, SourceEntry]) -> list[Problem]:
+    """A warning for each article filed in a month folder (content/2021/05/, as `new`
+    files them) whose date falls in another month but on the day of the folder's month:
+    `date: 5/3/2021` written month first (as in English) is read day first, 5 March, and
+    the article published in March. Said at every build until the date or the file is
+    moved (a warning said once is easily missed among a build's lines)."""
+    problems = []
+    for path, entry in entries.items():
+        published = entry.article.published
+        if published.day > 12 or published.day == published.month:
+            continue  # cheap tests first: this runs on every article of every build
+        folder, month_folder = os.path.split(os.path.dirname(path))
+        if month_folder.lstrip("0") != str(published.day):
+            continue
+        if os.path.basename(folder) != str(published.year):
+            continue
+        year, month = published.year, published.day
+        try:  # only such a file is read again: is its date written with slashes?
+            rows = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        line = next((n for n, row in enumerate(rows, 1) if row.startswith("date:")), None)
+        if line is None or "/" not in rows[line - 1]:  # 2021-03-05: ISO, unambiguous
+            continue
+        meant = f"{published.month}/{month}/{year}"
+        problems.append(
+            Problem(
+                Path(path),
+                f"the date is read day first: {published:%d/%m/%Y}, {published.day} "
+                f"{_MONTH_NAMES[published.month - 1]}, yet the file is in the folder of month "
+                f"{month}; the article is published under {published:%Y/%m}",
+                f"if it was written month first, write it day first: {meant}; if the date "
+                "is right, move the file to its month's folder",
+                line,
+                warning=True,
+            )
+        )
+    return problems
+
+
+# English, as the messages are (calendar.month_name follows the locale).
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _placeholder(config: SiteConfig) -> str:

@@ -135,3 +135,28 @@ def test_an_edited_date_or_title_that_moves_a_published_article_is_said(site, ca
     assert "address changed" not in capsys.readouterr().err
     redirect = soup(site.output, new[1:]).find("meta", attrs={"http-equiv": "refresh"})
     assert redirect["content"] == "0; url=../../04/le-hoi-den-hai-ba-trung-nam-2020/"
+
+
+def test_a_date_written_month_first_in_a_month_folder_is_said(site, capsys):
+    """`date: 5/3/2021` in content/2021/05/ (where `new` files a May article), written
+    month first as in English, is read day first: 5 March, published under /2021/03/
+    without a word. The build says so at the date's line; an ISO date (year
+    first, unambiguous) or a date in its own month's folder is not questioned."""
+    site.add("2021/05/hop-dan.md", article("Họp dân phường", "5/3/2021 08:00"))
+    site.add("2021/05/iso.md", article("Bài ISO", "2021-03-05 08:00"))
+    site.add("2021/03/dung.md", article("Bài đúng tháng", "5/3/2021 09:00"))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    warnings = [line for line in err.splitlines() if ": warning: " in line]
+    assert warnings == [
+        f"{site.content / '2021/05/hop-dan.md'}:3: warning: the date is read day first: "
+        "05/03/2021, 5 March, yet the file is in the folder of month 5; the article is "
+        "published under 2021/03"
+    ], err
+    assert "write it day first: 3/5/2021" in err
+    assert site.build("--no-search") == 0  # said until put right
+    assert "read day first" in capsys.readouterr().err
+    moved_to = site.content / "2021/03/hop-dan.md"
+    (site.content / "2021/05/hop-dan.md").rename(moved_to)
+    assert site.build("--no-search") == 0
+    assert "read day first" not in capsys.readouterr().err
