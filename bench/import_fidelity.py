@@ -30,17 +30,10 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from import_eval import SAMPLES  # found as import_eval finds them
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLES = next(
-    (
-        d / "shared" / "import-samples"
-        for d in (REPO.parent, REPO.parent.parent)
-        if (d / "shared" / "import-samples").is_dir()
-    ),
-    REPO.parent / "shared" / "import-samples",
-)
 WORK = REPO / "bench" / "work" / "import-fidelity"
 PORTAL = "sotttt.hanoi.gov.vn"
 CRAWLED_HOSTS = (PORTAL, "sotttt.qltns.mediacdn.vn", "ict-hanoi.gov.vn")  # wget --domains
