@@ -77,6 +77,7 @@ class PageData:
     # portal (the banner, "original page") carry rel="nofollow" and are not among them.
     followed: tuple[str, ...] = ()
     empty: bool = False
+    refresh: str = ""  # where an alias page sends the reader (its meta refresh)
 
 
 class _PageParser(HTMLParser):
@@ -86,6 +87,7 @@ class _PageParser(HTMLParser):
         self.anchors: set[str] = set()
         self.links: list[str] = []
         self.followed: list[str] = []
+        self.refresh = ""
         self.in_style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -108,6 +110,7 @@ class _PageParser(HTMLParser):
             target = match.group("url").strip().strip("'\"") if match else ""
             if target:
                 found.append(target)
+                self.refresh = target
         if "style" in values:
             found += css_links(values["style"])
         self.links += found
@@ -143,6 +146,7 @@ def read_page(html: str) -> PageData:
         links=tuple(parser.links),
         followed=tuple(parser.followed),
         empty=not html.strip(),
+        refresh=parser.refresh,
     )
 
 
@@ -372,8 +376,9 @@ class _Resolver:
             return link.startswith(self.base_url)
         return True
 
-    def problem(self, page: str, link: str) -> str:
-        """Why ``link`` on the page at ``page`` leads nowhere, or "" when it resolves."""
+    def problem(self, page: str, link: str, follow: bool = True) -> str:
+        """Why ``link`` on the page at ``page`` leads nowhere, or "" when it resolves
+        (a #fragment through one alias page at most: ``follow``)."""
         if not link or not self.is_internal(link):
             return ""
         parts = urlsplit(link)
@@ -393,8 +398,13 @@ class _Resolver:
         if found is None:
             return "leads to no file in the site"
         fragment = unquote(parts.fragment)
-        page_ids = self.pages[found].ids if found in self.pages else None
-        if fragment and fragment != "top" and page_ids is not None and fragment not in page_ids:
+        if not fragment or fragment == "top" or found not in self.pages:
+            return ""
+        if self.pages[found].refresh and follow:
+            # An old address (alias page) sends the reader on with the #fragment kept
+            # (templates/redirect.html): the heading is looked for where it leads.
+            return self.problem(found, f"{self.pages[found].refresh}#{parts.fragment}", False)
+        if fragment not in self.pages[found].ids:
             return f"points to '#{fragment}', which is not on the page /{found}"
         return ""
 

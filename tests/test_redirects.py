@@ -4,6 +4,9 @@ page, a static file or another alias stops the build with file, line and a hint.
 import pytest
 from conftest import article, tree
 from pages import soup
+from serving import serve
+
+from newsarchive.cli import main
 
 ALIAS_LINE = 4  # title, date, then aliases: the fourth line of the file
 
@@ -160,3 +163,39 @@ def test_a_date_written_month_first_in_a_month_folder_is_said(site, capsys):
     (site.content / "2021/05/hop-dan.md").rename(moved_to)
     assert site.build("--no-search") == 0
     assert "read day first" not in capsys.readouterr().err
+
+
+def test_a_link_to_a_heading_at_an_old_address_lands_on_the_heading(site, browser, capsys):
+    """Imported articles link to each other by the old portal's addresses, which became
+    aliases: a link to a heading there (/tin-cu/#muc-hai) was reported by check as
+    pointing nowhere, and the redirect page (meta refresh) dropped the #heading. Check
+    looks for the heading where the alias leads, and with JavaScript the reader lands
+    on it; a heading that is not there is still reported."""
+    body = "Mở đầu.\n\n## Mục hai\n\n" + "Đoạn văn dài.\n\n" * 80
+    site.add("2020/03/dich.md", with_aliases("Bài đích", "2020-03-05 08:00", "/tin-cu/"))
+    target = site.content / "2020/03/dich.md"
+    target.write_text(target.read_text(encoding="utf-8") + body, encoding="utf-8")
+    site.add(
+        "2020/04/nguon.md",
+        article("Bài nguồn", "2020-04-01 08:00", "Xem [mục hai](/tin-cu/#muc-hai)."),
+    )
+    capsys.readouterr()
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 0, capsys.readouterr().err
+    assert site.build("--no-search") == 0
+    page = browser.new_page(viewport={"width": 360, "height": 640})
+    with serve(site.output) as address:
+        page.goto(address + "2020/04/bai-nguon/")
+        page.click("main a[href*='tin-cu']")
+        page.wait_for_url("**/2020/03/bai-dich/#muc-hai")
+        assert page.evaluate("document.getElementById('muc-hai').getBoundingClientRect().top") < 100
+    page.close()
+    site.add(
+        "2020/04/nguon.md",
+        article("Bài nguồn", "2020-04-01 08:00", "Xem [mục](/tin-cu/#khong-co)."),
+    )
+    capsys.readouterr()
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    assert (
+        "'#khong-co', which is not on the page /2020/03/bai-dich/index.html"
+        in capsys.readouterr().err
+    )
