@@ -43,6 +43,8 @@ class SiteConfig:
     import_profiles: dict[str, Any] = field(default_factory=dict, compare=False)
     # The hosts of every address in original_site: `check` warns about links to them.
     original_hosts: tuple[str, ...] = ()
+    # The settings file read (site.yaml, or --config FILE): messages about it name it.
+    file: Path | None = None
 
     def with_overrides(self, **changes: Any) -> "SiteConfig":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -59,7 +61,7 @@ def load_config(path: Path, static_needed: bool = False) -> SiteConfig:
             text = normalise_text(path.read_bytes())
         except UnicodeDecodeError:
             raise BuildFailed(
-                [Problem(path, "site.yaml is not UTF-8 text", "save it as UTF-8")]
+                [Problem(path, "the settings file is not UTF-8 text", "save it as UTF-8")]
             ) from None
         values, lines = parse_yaml(path, text)
     # `banner:` with nothing after it means the default, as the README says of every key.
@@ -110,6 +112,7 @@ def load_config(path: Path, static_needed: bool = False) -> SiteConfig:
         )
     return SiteConfig(
         root=root,
+        file=path,
         timezone=ZoneInfo(merged.pop("timezone")),
         params=dict(values.get("params") or {}),
         import_categories=dict(values.get("import_categories") or {}),

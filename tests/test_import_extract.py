@@ -416,10 +416,12 @@ def test_a_broken_profile_is_reported_with_its_file_line_and_fix(site):
     assert "liferay-hanoi" in unknown.value.errors[0].format()
 
 
-def test_a_broken_profile_in_site_yaml_is_reported_at_its_lines(site, tmp_path):
-    """Other site.yaml errors name their line; those under import_profiles: did not."""
-    config = site.root / "site.yaml"
-    written = config.read_text(encoding="utf-8").rstrip("\n").splitlines()
+@pytest.mark.parametrize("name", ["site.yaml", "thu-nghiem.yaml"])
+def test_a_broken_profile_in_site_yaml_is_reported_at_its_lines(site, tmp_path, name):
+    """Other site.yaml errors name their line; those under import_profiles: did not.
+    Given --config FILE, the errors named site.yaml beside it, at lines of that file."""
+    written = (site.root / "site.yaml").read_text(encoding="utf-8").rstrip("\n").splitlines()
+    config = site.root / name
     config.write_text(
         "\n".join(
             [
@@ -438,9 +440,9 @@ def test_a_broken_profile_in_site_yaml_is_reported_at_its_lines(site, tmp_path):
     at = len(written) + 2  # the profile's name
     page = tmp_path / "page.html"
     page.write_text(liferay_page(), encoding="utf-8")
-    result = run_import(site, page)
+    result = run_import(site, page, *(["--config", name] if name != "site.yaml" else []))
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    where = "site.yaml:{}: error: import_profiles: quan-hai-ba-trung: "
+    where = name + ":{}: error: import_profiles: quan-hai-ba-trung: "
     for line, message in [
         (at, "'title' is missing"),
         (at, "'body' is missing"),

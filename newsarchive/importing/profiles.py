@@ -102,7 +102,7 @@ def load_profiles(
     errors: list[Problem] = []
     found: list[Profile] = []
     if config is not None:
-        site_yaml = config.root / "site.yaml"
+        site_yaml = config.file or config.root / "site.yaml"
         text = _site_yaml_text(site_yaml) if config.import_profiles else ""
         for name, values in (config.import_profiles or {}).items():
             where = f"import_profiles: {name}: "
