@@ -49,11 +49,12 @@ def unwritten(articles: list[Article], placeholder: str) -> list[Problem]:
     """Articles that `new` made and nobody wrote: their text still opens with the
     placeholder (templates/strings.yaml `new_article_body`), which would be published.
     Their summary is that first paragraph, so no body need be read again."""
-    if not lead(placeholder):
+    first = lead(placeholder)
+    if not first:
         return []
     problems = []
     for article in articles:
-        if article.draft or article.summary != lead(placeholder):
+        if article.draft or article.summary != first:
             continue
         path = Path(article.path)
         line = _line_of(path, placeholder.split(".")[0])
