@@ -13,6 +13,9 @@ def test_seed_article_in_chromium_under_a_sub_path(seed_site, browser):
         response = page.goto(address)
         assert response and response.ok
         page.click(".article-list a")
+        # The click returns once the new page is committed, maybe before its style
+        # sheet is applied (seen on a loaded machine): wait for it to load.
+        page.wait_for_load_state("load")
         assert page.url == address + SEED_URL
         assert page.locator("h1").inner_text().startswith("Quận Hai Bà Trưng quán triệt")
         assert page.evaluate("getComputedStyle(document.querySelector('main')).maxWidth") != "none"
