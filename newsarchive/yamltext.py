@@ -32,6 +32,13 @@ YAML_HINT = (
 )
 
 TAB_HINT = "YAML indents with spaces, never a tab: replace the tab at this spot with two spaces"
+# A value in double quotes that itself holds double quotes ("Lễ hội "Hai Bà"" or, as in
+# CSV, ""Hai Bà""): the general hint said to use double quotes, which it already did.
+QUOTES_HINT = (
+    'inside double quotes, write each " of the text as \\"; or put the whole value in '
+    """single quotes instead: title: 'Lễ hội "Hai Bà Trưng" năm 2024'"""
+)
+_QUOTED_WITH_QUOTES = re.compile(r'^\s*[^:#]+:\s*"[^"\\]*"')
 
 
 def normalise_text(data: bytes) -> str:
@@ -154,6 +161,8 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> tuple[dict[str, An
         lines = text.split("\n")
         line = lines[mark.line] if mark and mark.line < len(lines) else ""
         tab = mark is not None and line[mark.column : mark.column + 1] == "\t"
+        # The value closes its double quotes early and goes on: quotes in the text.
+        quotes = _QUOTED_WITH_QUOTES.match(line) is not None and line.rstrip().count('"') > 2
         raise BuildFailed(
             [
                 Problem(
@@ -161,7 +170,7 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> tuple[dict[str, An
                     "broken YAML: a tab, which YAML does not allow here"
                     if tab
                     else f"broken YAML: {message}",
-                    TAB_HINT if tab else YAML_HINT,
+                    TAB_HINT if tab else QUOTES_HINT if quotes else YAML_HINT,
                     mark.line + first_line if mark else None,
                     mark.column + 1 if mark else None,
                 )

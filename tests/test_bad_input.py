@@ -22,6 +22,12 @@ BAD_INPUTS = {
         "---\ntitle: Tin\ndate: 2020-01-01\ntags:\n\t- lễ hội\n---\nText\n",
         ["tab-indent.md:5:1", "a tab", "replace the tab at this spot with two spaces"],
     ),
+    # Quotes inside a double-quoted title (as a spreadsheet writes them, doubled): the
+    # hint said to put the value in double quotes, which it already was.
+    "quotes-in-quotes": (
+        '---\ntitle: "Lễ hội ""Hai Bà"" năm nay"\ndate: 2020-01-01\n---\nText\n',
+        ["quotes-in-quotes.md:2:", 'write each " of the text as \\"', "single quotes"],
+    ),
     "missing-title": ("---\ndate: 2020-01-01\n---\nText\n", ["no title", "title:"]),
     "empty-title": ('---\ntitle: "  "\ndate: 2020-01-01\n---\nText\n', ["no title"]),
     "missing-date": ("---\ntitle: Tin\n---\nText\n", ["no date", "date:"]),
