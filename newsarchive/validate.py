@@ -3,6 +3,7 @@ of the whole model: two articles at one address, and files of the site that woul
 written to one place (pages, static files, the search index)."""
 
 import html
+import os
 import re
 import sys
 import unicodedata
@@ -455,12 +456,15 @@ def _same_url(articles: list[Article]) -> list[Problem]:
     for url, group in sorted(by_url.items()):
         if len(group) < 2:
             continue
-        names = ", ".join(str(a.path) for a in group)
         for article in group:
+            # The others named from this file's folder ("b.md", "../06/b.md"): short,
+            # where whole paths made the line unreadable.
+            folder = os.path.dirname(article.path)
+            others = [os.path.relpath(a.path, folder) for a in group if a is not article]
             errors.append(
                 Problem(
                     Path(article.path),
-                    f"{len(group)} articles would have the same address /{url}: {names}",
+                    f"this article and {', '.join(others)} would have the same address /{url}",
                     "give one of them a different title or add a line 'slug: another-name'",
                 )
             )

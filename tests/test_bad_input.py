@@ -135,6 +135,16 @@ def test_two_articles_with_the_same_address(site, capsys):
     assert "/2020/01/dong-du/" in err
     assert "dong-du-1.md" in err and "dong-du-2.md" in err
     assert "slug:" in err
+    # Each names the other from its own folder: whole paths made the line unreadable.
+    site.add("cu/dong-du-3.md", article("Đông Du!", "2020-01-25 08:00"))
+    assert site.build() == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if ": error: " in line]
+    same = " would have the same address /2020/01/dong-du/"
+    assert sorted(line.split(": error: ")[1] for line in errors) == [
+        f"this article and ../dong-du-1.md, ../dong-du-2.md{same}",
+        f"this article and cu/dong-du-3.md, dong-du-1.md{same}",
+        f"this article and cu/dong-du-3.md, dong-du-2.md{same}",
+    ]
 
 
 def test_html_in_titles_summaries_and_tags_is_shown_as_text(site):
