@@ -112,7 +112,7 @@ def load_config(path: Path, static_needed: bool = False) -> SiteConfig:
         )
     return SiteConfig(
         root=root,
-        file=path,
+        file=root / path.name,  # as root: one value however the path was spelt
         timezone=ZoneInfo(merged.pop("timezone")),
         params=dict(values.get("params") or {}),
         import_categories=dict(values.get("import_categories") or {}),

@@ -503,3 +503,16 @@ def test_related_articles_reused_from_an_earlier_build_are_those_of_a_fresh_one(
     earlier = related_articles(articles(terms))
     now = articles(terms[:keep] + changed + terms[keep:])
     assert related_articles(now, earlier) == related_articles(now)
+
+
+def test_the_settings_file_named_another_way_rebuilds_nothing(site, capsys, monkeypatch):
+    """The settings file's path is kept (messages name it): given as site.yaml from the
+    project folder, then as an absolute path or from elsewhere, it is one file, and
+    the next build writes nothing (a path spelt differently re-rendered every page)."""
+    site.add("a.md", article("Bài một", "2020-01-02 08:00"))
+    monkeypatch.chdir(site.root)
+    assert main(["build", "--config", "site.yaml"]) == 0
+    for spelt in (str(site.root / "site.yaml"), "./site.yaml", "../site/site.yaml"):
+        capsys.readouterr()
+        assert main(["build", "--config", spelt]) == 0
+        assert "(0 file(s) written, 0 deleted)" in capsys.readouterr().out, spelt
