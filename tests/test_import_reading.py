@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import REPO, SHARED, SUBPROCESS_ENV
 from serving import serve
 
@@ -16,12 +17,11 @@ PAGES = ["B-sotttt-708168-attachments-doc-xls.html", "C-sotttt-3893255-table.htm
 PHONES = [{"width": 360, "height": 640}, {"width": 390, "height": 844}]
 
 
-@pytest.fixture
-def imported(site):
-    if not all((SAMPLES / name).is_file() for name in PAGES):
+def import_and_build(site, pages: list[str]):
+    if not all((SAMPLES / name).is_file() for name in pages):
         pytest.skip(f"no shared import samples beside this clone ({SAMPLES})")
     result = subprocess.run(
-        [sys.executable, str(REPO / "build.py"), "import", *(SAMPLES / p for p in PAGES)],
+        [sys.executable, str(REPO / "build.py"), "import", *(SAMPLES / p for p in pages)],
         cwd=site.root,
         capture_output=True,
         text=True,
@@ -30,6 +30,11 @@ def imported(site):
     assert result.returncode == 0, result.stderr
     assert site.build() == 0
     return site
+
+
+@pytest.fixture
+def imported(site):
+    return import_and_build(site, PAGES)
 
 
 @pytest.mark.parametrize("viewport", PHONES, ids=["360", "390"])
@@ -61,3 +66,22 @@ def test_an_attachment_link_says_the_files_type(browser, imported, viewport):
     # A link to a page or an address says nothing more.
     files = {"pdf", "doc", "xls"}
     assert all(labels == {"none"} for ext, labels in seen.items() if ext not in files)
+
+
+def test_an_article_whose_text_is_one_heading_is_listed_with_that_text(site):
+    """Sample F sets its whole text in an <h1> ("Quyết định số 147/QĐ-BCĐTKLPCTN ...
+    xem tại văn bản kèm theo"): its list entry showed a title and a date and nothing
+    else, and its page had no description."""
+    import_and_build(site, ["F-sotttt-744225-h1-in-body.html"])
+    [folder] = [p.parent for p in site.output.glob("20*/*/*/index.html")]
+    page = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+    heading = page.select_one(".article-body h2, .article-body h1").get_text(" ", strip=True)
+    assert heading.startswith("Quyết định số 147")
+    home = BeautifulSoup(site.read("index.html"), "html.parser")
+    [entry] = home.select("main li:has(h2)")
+    summary = entry.select("p:not(.article-date)")
+    [shown] = [" ".join(p.get_text().split()) for p in summary]
+    # The heading, cut at a word like any long first paragraph.
+    assert shown.endswith("…") and heading.startswith(shown.removesuffix("…"))
+    assert len(shown) > 150
+    assert page.select_one('meta[name="description"]')["content"] == shown
