@@ -352,18 +352,34 @@ def _blocks(body: str) -> Iterator[str]:
         yield text.strip()
 
 
+# A heading's text: "## Nghị định 84 ##" or "Nghị định 84" over a line of = or -.
+_HEADING = re.compile(r"#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*(?:\n|$)|([^\n]*)\n[=-]+[ \t]*(?:\n|$)")
+
+
 def lead(body: str, limit: int = 220) -> str:
-    """A summary for lists when the editor gave none: the first paragraph, cut at a word."""
+    """A summary for lists when the editor gave none: the first paragraph, cut at a word.
+
+    A body without a paragraph gets its first heading: portal pages that set their
+    whole text in a heading ("## Nghị định số 84/2014/NĐ-CP ... xem tại văn bản đính
+    kèm") were listed with no summary and had no description."""
+    heading = ""
     for block in _blocks(body):
         if _NOT_TEXT.match(block):
+            found = _HEADING.match(block)
+            if found and not heading:
+                heading = _cut(found.group(1) or found.group(2) or "", limit)
             continue
-        text = " ".join(as_read(" ".join(block.split())).split())
-        if not text:
-            continue  # only markup, such as an inline image
-        if len(text) <= limit:
+        text = _cut(block, limit)
+        if text:  # not only markup, such as an inline image
             return text
-        return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return ""
+    return heading
+
+
+def _cut(block: str, limit: int) -> str:
+    text = " ".join(as_read(" ".join(block.split())).split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _too_long(path: str) -> str:

@@ -84,6 +84,9 @@ LEADS = [
     ("<div>hộp</div>\n\nSau.", "Sau."),
     ("<!-- ghi chú -->\n\nSau.", "Sau."),
     ("---\n\nSau.", "Sau."),
+    # A body with no paragraph (an imported page's text set in <h1>) gets its heading.
+    ("## Nghị định số 84 ##\n\n![ảnh](a.jpg)", "Nghị định số 84"),
+    ("Nghị định số 84\n---", "Nghị định số 84"),
 ]
 
 
