@@ -139,7 +139,6 @@ def swapped_dates(entries: Mapping[str, SourceEntry]) -> list[Problem]:
             continue
         if os.path.basename(folder) != str(published.year):
             continue
-        year, month = published.year, published.day
         try:  # only such a file is read again: is its date written with slashes?
             rows = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError:
@@ -147,13 +146,14 @@ def swapped_dates(entries: Mapping[str, SourceEntry]) -> list[Problem]:
         line = next((n for n, row in enumerate(rows, 1) if row.startswith("date:")), None)
         if line is None or "/" not in rows[line - 1]:  # 2021-03-05: ISO, unambiguous
             continue
-        meant = f"{published.month}/{month}/{year}"
+        # Read month first, the date was day `published.month` of month `published.day`.
+        meant = f"{published.month}/{published.day}/{published.year}"
         problems.append(
             Problem(
                 Path(path),
                 f"the date is read day first: {published:%d/%m/%Y}, {published.day} "
                 f"{_MONTH_NAMES[published.month - 1]}, yet the file is in the folder of month "
-                f"{month}; the article is published under {published:%Y/%m}",
+                f"{published.day}; the article is published under {published:%Y/%m}",
                 f"if it was written month first, write it day first: {meant}; if the date "
                 "is right, move the file to its month's folder",
                 line,
