@@ -138,6 +138,25 @@ def test_the_index_names_a_category_as_its_oldest_article_spells_it(site):
     assert [hit.category for hit in hits] == ["Tin tức - Sự kiện"] * 2
 
 
+def test_a_segment_is_indexed_again_when_an_older_articles_spelling_renames_its_category(
+    site, tmp_path
+):
+    """A build names the index's segments by their articles' files and digests (the
+    cache), not by every article's fields (issue 17): the newest article's file is the
+    same, yet its category as the index shows it follows the oldest article's spelling."""
+    site.add("a.md", article("Bài cũ", "2019-04-18", category="Tin tức - Sự kiện"))
+    site.add("b.md", article("Bài giữa", "2019-04-19", category="Văn hóa"))
+    site.add("c.md", article("Bài mới", "2019-04-20", category="tin tức - sự kiện"))
+    assert site.build("--quiet") == 0  # segments: [a, b] and [c]
+    site.add("a.md", article("Bài cũ", "2019-04-18", category="TIN TỨC - SỰ KIỆN"))
+    assert site.build("--quiet") == 0
+    hits = search(Index(site.output / BUNDLE), "bài mới", limit=1).hits
+    assert [hit.category for hit in hits] == ["TIN TỨC - SỰ KIỆN"]
+    clean = tmp_path / "clean"
+    assert site.build("--quiet", "--no-cache", "--output", str(clean)) == 0
+    assert bundle_files(site) == tree(clean / BUNDLE)
+
+
 def test_an_offline_copy_has_an_index_too(site):
     add_articles(site)
     assert site.build("--offline") == 0
