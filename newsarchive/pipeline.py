@@ -245,7 +245,7 @@ def _update_search(
 ) -> str:
     """``articles`` oldest first; ``bodies`` gives their HTML by digest; ``stand_ins``
     and ``names``: see search.writer.segment_layout."""
-    from .search.writer import update_index  # numpy: only for a build that updates the index
+    from .search.writer import update_index  # not for a build with --no-search
 
     started = time.perf_counter()
     try:

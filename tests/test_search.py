@@ -3,11 +3,13 @@ or a stop leaves. (The engines are in test_search_engine.py, what readers see in
 test_search_browser.py.)"""
 
 import os
+import subprocess
+import sys
 import tempfile
 import threading
 
 from bs4 import BeautifulSoup
-from conftest import article, tree
+from conftest import SUBPROCESS_ENV, article, tree
 
 from newsarchive.config import load_config
 from newsarchive.pipeline import update_search
@@ -86,6 +88,27 @@ def test_the_index_changes_only_when_an_article_changes(site, capsys):
     incremental = bundle_files(site)
     assert site.build("--no-cache", "--output", str(site.root / "fresh")) == 0
     assert tree(site.root / "fresh" / BUNDLE) == incremental
+
+
+def test_only_a_build_that_writes_a_segment_loads_numpy(site):
+    """numpy takes some 0.15 s to import, a tenth of a rebuild at 10,000 articles (issue
+    17): a build whose index is unchanged, as after a template edit, goes without."""
+    add_articles(site)
+    code = "import sys; from newsarchive import cli; cli.main(sys.argv[1:]); print(*sys.modules)"
+
+    def build_loads_numpy() -> bool:
+        command = [sys.executable, "-c", code, "build", "--config", str(site.root / "site.yaml")]
+        run = subprocess.run(command, env=SUBPROCESS_ENV, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        assert "search index" in run.stdout
+        return "numpy" in run.stdout.split()
+
+    assert build_loads_numpy()  # the first build writes the index
+    footer = site.root / "templates" / "base.html"
+    footer.write_text(footer.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert not build_loads_numpy()
+    site.add("2021/moi.md", article("Tin mới", "2021-06-01 08:00", "Nội dung."))
+    assert build_loads_numpy()
 
 
 def test_a_stopped_update_keeps_the_previous_index(site):
