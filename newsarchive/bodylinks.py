@@ -40,7 +40,7 @@ def body_link_problems(
     """``links``: the marked links of each body, by digest (see `body_links`);
     ``files``: every output file of the site (as urls.output_file gives them)."""
     problems = []
-    meant = Meant(articles, content_dir)
+    meant = None  # made for a link that leads nowhere: a look at every article (0.05 s)
     for article in articles:
         found = []
         for kind, decoded, serialised in links[article.body_digest]:
@@ -52,6 +52,7 @@ def body_link_problems(
                 and urls.body_link_file(urls.article_url(article), decoded) not in files
             ):
                 message = f"the link {decoded} leads to no page or file of this site"
+                meant = meant or Meant(articles, content_dir)
                 hint = meant.hint(article.path, decoded) or MISSING_HINT
                 found.append((decoded, serialised, message, hint))
         if found:

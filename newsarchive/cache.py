@@ -17,6 +17,8 @@ It holds:
 - related.pickle: the related articles of the last build (see related.Related).
 - links.pickle: the links marked in each body's HTML, by digest (see bodylinks.py),
   so that checking every article's links does not load every body.
+- segments.pickle: the names of the search index's segments by their articles'
+  files and digests (search/writer.py, segment_layout).
 - jinja/: compiled templates (Jinja2's bytecode cache, with our checksum).
 
 Every file starts with a digest of the rest, checked on load. A cache file that
@@ -127,6 +129,8 @@ class Cache:
         self._related = Related()
         self._links: dict[str, tuple] = {}
         self._links_read = False
+        self._segments: dict[str, str] | None = None
+        self._segments_saved: dict[str, str] = {}
 
     def save(
         self,
@@ -144,6 +148,7 @@ class Cache:
         self.save_sources(sources)
         self.save_related(related)
         self.save_body_links(links)
+        self.save_segment_names()
         self.prune(folders)
 
     # Sources ---------------------------------------------------------------
@@ -207,6 +212,24 @@ class Cache:
         if self.enabled and links != self._links:
             _write(self.folder / "links.pickle", (self.sources_key, links))
             self._links = links
+
+    # Search index segments ---------------------------------------------------
+
+    def segment_names(self) -> dict[str, str]:
+        """The names of the search index's segments by their articles' stand-ins, as
+        the last build left them: the index update changes this dict in place, save()
+        keeps it for the next build."""
+        if self._segments is None:
+            data = _read(self.folder / "segments.pickle") if self.enabled else None
+            if isinstance(data, tuple) and len(data) == 2 and data[0] == self.sources_key:
+                self._segments_saved = data[1]
+            self._segments = dict(self._segments_saved)
+        return self._segments
+
+    def save_segment_names(self) -> None:
+        if self.enabled and self._segments is not None and self._segments != self._segments_saved:
+            _write(self.folder / "segments.pickle", (self.sources_key, self._segments))
+            self._segments_saved = dict(self._segments)
 
     # Article bodies as HTML --------------------------------------------------
 

@@ -165,8 +165,12 @@ def _build(
         spare.mirror(SEARCH_FOLDER, SEARCH_STAMP)
         if search_on:
             bodies = rendering.bodies_html(config, cache, site.articles, converted)
+            oldest = site.articles[::-1]
+            stand_ins = [known.get(id(a), "") for a in oldest]
             try:
-                note = _update_search(config, site.articles[::-1], bodies, spare.folder)
+                note = _update_search(
+                    config, oldest, bodies, spare.folder, None, stand_ins, cache.segment_names()
+                )
             except BuildFailed as failed:  # the pages are published all the same
                 search_failed = failed
         if search_failed:
@@ -236,14 +240,18 @@ def _update_search(
     bodies: Callable[[set[str]], dict[str, str]],
     folder: Path,
     stop: threading.Event | None = None,
+    stand_ins: Sequence[str] = (),
+    names: dict[str, str] | None = None,
 ) -> str:
-    """``articles`` oldest first; ``bodies`` gives their HTML by digest."""
-    from .search.writer import update_index  # numpy: only for a build that updates the index
+    """``articles`` oldest first; ``bodies`` gives their HTML by digest; ``stand_ins``
+    and ``names``: see search.writer.segment_layout."""
+    from .search.writer import update_index  # not for a build with --no-search
 
     started = time.perf_counter()
     try:
         root = "../" * len(SEARCH_FOLDER.parts)
-        indexed = update_index(folder / SEARCH_FOLDER, articles, bodies, stop, root)
+        folder = folder / SEARCH_FOLDER
+        indexed = update_index(folder, articles, bodies, stop, root, stand_ins, names)
     except OSError as exc:
         raise BuildFailed([publish.os_problem(exc, "")], PUBLISHED_BEFORE_SEARCH) from None
     if indexed.stopped:
