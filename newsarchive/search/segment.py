@@ -87,11 +87,11 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
         seen[syllable] = local[-1] + 1
     folded = list(folded_of)
     syllables = len(folded)
-    form_fold = np.array(fold_of_form or [0], dtype=np.int64)
+    form_fold = np.array(fold_of_form, dtype=np.int64)
     # int8: indexed by every word, the result is a ninth of an int64 array's size.
-    form_local = np.minimum(np.array(local or [0], dtype=np.int64), _LOCAL - 1).astype(np.int8)
+    form_local = np.minimum(np.array(local, dtype=np.int64), _LOCAL - 1).astype(np.int8)
     # The form counted for each (syllable, spelling number): spellings past _LOCAL share one.
-    table = np.full((int(form_fold.max()) + 1, _LOCAL), -1, dtype=np.int64)
+    table = np.full((syllables, _LOCAL), -1, dtype=np.int64)
     table[form_fold, form_local] = np.arange(len(forms))
     source = _Text(words, form_fold, form_local, table)
     keep = fmt.cap(docs)
@@ -228,7 +228,7 @@ class _Text:
         sizes = np.diff(self.bounds)
         lengths = np.bincount(self.part_doc, weights=sizes, minlength=self.docs)
         lengths = lengths.astype(np.int64)
-        mean = int(lengths.sum()) / self.docs
+        mean = max(int(lengths.sum()), 1) / self.docs  # 0 words: no posting to weigh
         self.norm = fmt.K1 * (1.0 - fmt.B + fmt.B * lengths / mean)
         self.form_fold = form_fold.astype(np.int32)
         self.form_local = form_local
