@@ -441,6 +441,21 @@ def test_encoding_a_segment_takes_the_memory_of_a_slice_not_of_the_segment(monke
     assert peaks[1] < 1.5 * peaks[0], peaks
 
 
+def test_a_segment_of_more_than_65536_forms_is_indexed_whole(tmp_path):
+    """A segment's words are kept as two-byte numbers until the 65,537th form, then as
+    four-byte ones, some of them in the middle of a text: every word is still found."""
+    numbers = " ".join(str(n) for n in range(70_000))
+    texts = [
+        ("Tin một", "phố Huế"),
+        ("Bảng số liệu", f"đầu {numbers} cuối"),
+        ("Tin ba", "69999 12"),
+    ]
+    index = index_of(tmp_path, texts)
+    assert titles(index, "69999") == ["Tin ba", "Bảng số liệu"]
+    assert titles(index, '"đầu 0"') == titles(index, '"69999 cuối"') == ["Bảng số liệu"]
+    assert titles(index, "pho hue") == ["Tin một"]
+
+
 def test_adding_one_article_writes_few_files(tmp_path):
     texts = [(f"Tin số {i}", f"Nội dung {i} về phường {i % 7} và quận {i % 3}.") for i in range(50)]
     articles, bodies = articles_of(texts)

@@ -18,23 +18,29 @@ from . import format as fmt
 
 class _Runs(dict):
     """A run of text between spaces -> the numbers of its words' forms (`canonical`),
-    numbering new forms, as the bytes of an int array (joined in C). Text is split at
-    spaces in C and whole runs are looked up: the regular expression reads only the
-    runs not seen before (most of them recur), and a word never spans a space, so the
-    words are the same as the text's."""
+    numbering new forms, as the bytes of an array of ``typecode`` (joined in C). Text is
+    split at spaces in C and whole runs are looked up: the regular expression reads only
+    the runs not seen before (most of them recur), and a word never spans a space, so
+    the words are the same as the text's. Two bytes a number while there are at most
+    65,536 forms (a segment of 65,536 articles has 50 million words), four after."""
 
     def __init__(self) -> None:
         super().__init__()
         self.forms: dict[str, int] = {}
+        self.typecode = "H"
 
     def __missing__(self, run: str) -> bytes:
         forms = self.forms
-        numbers = array(
-            "i",
-            [forms.setdefault(folding.canonical(w), len(forms)) for w in folding.WORD.findall(run)],
-        ).tobytes()
-        self[run] = numbers
-        return numbers
+        numbers = [
+            forms.setdefault(folding.canonical(w), len(forms)) for w in folding.WORD.findall(run)
+        ]
+        if len(forms) > 1 << 16 and self.typecode == "H":
+            self.typecode = "i"
+            for seen, data in self.items():
+                self[seen] = array("i", array("H", data)).tobytes()
+        data = array(self.typecode, numbers).tobytes()
+        self[run] = data
+        return data
 
 
 class Words:
@@ -42,7 +48,7 @@ class Words:
 
     def __init__(self) -> None:
         self.numbers = _Runs()
-        self.words = array("i")  # form number of each word
+        self.words = array(self.numbers.typecode)  # form number of each word
         self.starts = array("q")  # where each part (a title, a text) starts
         self.part_doc = array("i")
         self.part_weight = array("i")
@@ -57,7 +63,12 @@ class Words:
             self.starts.append(len(self.words))
             self.part_doc.append(self.docs)
             self.part_weight.append(weight)
-            self.words.frombytes(b"".join(map(look_up, runs)))
+            typecode = self.numbers.typecode
+            data = b"".join(map(look_up, runs))
+            if self.numbers.typecode != typecode:  # widened meanwhile: join again
+                self.words = array(self.numbers.typecode, self.words)
+                data = b"".join(map(look_up, runs))
+            self.words.frombytes(data)
         self.docs += 1
 
 
@@ -103,8 +114,8 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
     for lo, hi in slices:
         s, p = source.postings(lo, hi)
         by_docs += np.bincount(s.slot, minlength=len(forms))
-        s_tally.add(s.term.astype(np.int64) << _CLASS_BITS | source.rank_class(s))
-        p_tally.add(p.term << _CLASS_BITS | source.rank_class(p))
+        s_tally.add(s.term.astype(np.int64) << _CLASS_BITS | _rank_class(s))
+        p_tally.add(p.term << _CLASS_BITS | _rank_class(p))
     form_bit, ranked_forms = _spellings(by_docs.tolist(), form_fold, forms, len(table))
     s_terms, s_caps = _caps(s_tally, keep)
     pair_keys, p_caps = _caps(p_tally, keep)
@@ -132,8 +143,8 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
         mask = np.bitwise_or.reduceat(form_bit[s.slot], s.first) if len(s.first) else s.first
         term = np.concatenate([s.term, syllables + np.searchsorted(pair_keys, p.term)])
         doc = np.concatenate([s.doc, p.doc])
-        value = np.concatenate([source.value(s), source.value(p)])
-        cls = np.concatenate([source.rank_class(s), source.rank_class(p)])
+        value = np.concatenate([_value(s), _value(p)])
+        cls = np.concatenate([_rank_class(s), _rank_class(p)])
         mask = np.concatenate([mask.astype(np.int32), np.ones(len(p.doc), dtype=np.int32)])
         del s, p
         kept = _kept(term, cls, star_class, star_skip, star_seen)
@@ -213,6 +224,7 @@ class _Postings:
     def __init__(self, term, doc, count, title, slot=None, first=None):
         self.term, self.doc, self.count, self.title = term, doc, count, title
         self.slot, self.first = slot, first
+        self.impact = np.zeros(0, dtype=np.int8)  # _Text.weigh
 
 
 class _Text:
@@ -220,7 +232,7 @@ class _Text:
 
     def __init__(self, words: Words, form_fold, form_local, table) -> None:
         self.docs = words.docs
-        self.form = np.frombuffer(words.words, dtype=np.int32)
+        self.form = np.frombuffer(words.words, dtype=np.dtype(words.words.typecode))
         self.starts = np.frombuffer(words.starts, dtype=np.int64)
         self.part_doc = np.frombuffer(words.part_doc, dtype=np.int32)
         self.part_title = np.frombuffer(words.part_weight, dtype=np.int32) > 1
@@ -297,26 +309,29 @@ class _Text:
             p_count.astype(np.int32),
             p_title.astype(np.int8),
         )
-        return syllable_postings, pair_postings
+        return self.weigh(syllable_postings), self.weigh(pair_postings)
 
-    def impact(self, postings: _Postings):
+    def weigh(self, postings: _Postings) -> _Postings:
+        """``postings`` with their impacts (BM25 without the idf, 1..IMPACT_LEVELS)."""
         count = postings.count
         scaled = count * (fmt.K1 + 1.0) / (count + self.norm[postings.doc]) / (fmt.K1 + 1.0)
-        return np.clip(np.rint(scaled * fmt.IMPACT_LEVELS), 1, fmt.IMPACT_LEVELS).astype(np.int8)
-
-    def value(self, postings: _Postings):
-        """Each posting's character: its impact and whether the title has it."""
-        return self.impact(postings).astype(np.int16) * 2 + postings.title
-
-    def rank_class(self, postings: _Postings):
-        """Where a posting stands among its term's when a term keeps only some: in the
-        title first, then by impact (0 is the best); the newest document breaks ties."""
-        return (
-            (1 - postings.title.astype(np.int64)) * 16 + fmt.IMPACT_LEVELS - self.impact(postings)
-        )
+        impact = np.clip(np.rint(scaled * fmt.IMPACT_LEVELS), 1, fmt.IMPACT_LEVELS)
+        postings.impact = impact.astype(np.int8)
+        return postings
 
 
-_CLASS_BITS = 5  # rank classes 0..31 (rank_class)
+def _value(postings: _Postings):
+    """Each posting's character: its impact and whether the title has it."""
+    return postings.impact.astype(np.int16) * 2 + postings.title
+
+
+def _rank_class(postings: _Postings):
+    """Where a posting stands among its term's when a term keeps only some: in the
+    title first, then by impact (0 is the best); the newest document breaks ties."""
+    return (1 - postings.title.astype(np.int64)) * 16 + fmt.IMPACT_LEVELS - postings.impact
+
+
+_CLASS_BITS = 5  # rank classes 0..31 (_rank_class)
 
 
 class _Tally:
