@@ -434,7 +434,8 @@ def test_encoding_a_segment_takes_the_memory_of_a_slice_not_of_the_segment(monke
         words = _generated_words(count)
         tracemalloc.start()  # numpy's arrays are counted too
         try:
-            segment.encode("s", words)
+            files: dict[str, bytes] = {}
+            segment.encode("s", words, files.__setitem__)
             peaks.append(tracemalloc.get_traced_memory()[1])
         finally:
             tracemalloc.stop()

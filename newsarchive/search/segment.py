@@ -9,6 +9,7 @@ of the segment's articles at a time (`encode`), not of the segment, whose arrays
 
 import unicodedata
 from array import array
+from collections.abc import Callable
 
 import numpy as np
 
@@ -75,9 +76,10 @@ class Words:
 SLICE_DOCS = 1024  # articles encoded at a time: their arrays, not the segment's, bound memory
 
 
-def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
-    """The number of shards of the segment ``name``, and its files by name: the
-    shards (0, 1, ...), the tails (t<hash>) and its syllables' documents (w).
+def encode(name: str, words: Words, put: Callable[[str, bytes], None]) -> int:
+    """Make the files of the segment ``name``, each handed to ``put`` (its name, its
+    bytes) as it is made: the shards (0, 1, ...), the tails (t<hash>) and its syllables'
+    documents (w); the number of shards.
 
     A posting belongs to one article, so the articles are read SLICE_DOCS at a time,
     twice: the first pass sums what spans the segment (each spelling's documents, each
@@ -179,7 +181,6 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
     titles_of: dict[int, dict[str, list]] = {}
     for title, title_record in title_records.items():
         titles_of.setdefault(fmt.term_hash(title) % shards, {})[title] = title_record
-    files: dict[str, bytes] = {}
     text, bounds = heads.joined()
     del heads
     for number in range(shards):
@@ -196,7 +197,7 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
             if t < syllables:
                 record.append(ranked_forms[t])
             records[term_name(t)] = record
-        files[str(number)] = fmt.script(f"s/{name}/{number}", records)
+        put(str(number), fmt.script(f"s/{name}/{number}", records))
     del text, bounds
     # The tails: a file for each hash of a term that has one (almost always one term).
     tail_files: dict[str, dict[str, str]] = {}
@@ -210,16 +211,17 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
             text[start:end].tobytes().decode("ascii")
         )
     for file, tail in sorted(tail_files.items()):
-        files[file] = fmt.script(f"s/{name}/{file}", tail)
-    files["w"] = fmt.script(f"s/{name}/w", known)  # for the vocabulary (writer)
-    return shards, files
+        put(file, fmt.script(f"s/{name}/{file}", tail))
+    put("w", fmt.script(f"s/{name}/w", known))  # for the vocabulary (writer)
+    return shards
 
 
 class _Postings:
     """A slice's postings of syllables or of pairs, sorted by term, then document: the
     term (a pair as first * syllables + second), the document, the count (words of the
     title count TITLE_WEIGHT times), whether the title has it; for syllables, the form
-    of each (posting, title or not, spelling) and where each posting's start."""
+    counted for each (posting, in the title or not, spelling), and where each posting's
+    forms start among those."""
 
     def __init__(self, term, doc, count, title, slot=None, first=None):
         self.term, self.doc, self.count, self.title = term, doc, count, title
@@ -351,8 +353,10 @@ class _Tally:
 
 def _caps(tally: _Tally, keep: int):
     """From (term, class) counts: the terms (sorted), and for each its number of
-    documents, and which of its postings it keeps: those of a class below its star
-    class, and of the star class all but the oldest star skip (the newest first)."""
+    documents, its *star class* and *star skip*, which say the postings it keeps: all
+    those of a better class (lower) than the star class; of the star class, the one in
+    which its ``keep`` postings run out, the newest, all but the oldest star skip. A
+    term of at most ``keep`` documents keeps all (star class 32: no class reaches it)."""
     term_of, cls = tally.keys >> _CLASS_BITS, tally.keys & ((1 << _CLASS_BITS) - 1)
     counts = tally.counts
     terms, first, df = _runs(term_of, counts)
