@@ -8,6 +8,7 @@ import sys
 import tempfile
 import threading
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import SUBPROCESS_ENV, article, tree
 
@@ -257,3 +258,20 @@ def test_a_date_is_found_with_or_without_leading_zeros(site):
     for query in ["1/4/2020", "01/04/2020", "tổ 0", "tổ 00"]:
         assert found(site, query) == ["2020/03/tin-hai/"], query
     assert found(site, "2/3") == []  # still whole numbers: 12 is not 2
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")  # numpy's, for a mean of 0 words
+def test_a_newest_article_without_a_word_is_indexed_without_a_crash(site, capsys):
+    """An imported photo post: a title of punctuation (with a slug) and only an image.
+    Alone in the newest segment (3 articles = 2 + 1), it had no word for the index to
+    count, and the build stopped with an internal error."""
+    site.add("2021/a.md", article("Tin một", "2021-01-04 08:00", "Nội dung một."))
+    site.add("2021/b.md", article("Tin hai", "2021-01-05 08:00", "Nội dung hai."))
+    photo = article("…", "2021-01-06 08:00", "![](https://example.com/anh.png)", slug="anh")
+    site.add("2021/c.md", photo)
+    assert site.build() == 0
+    captured = capsys.readouterr()
+    assert "internal error" not in captured.err + captured.out
+    _, manifest = fmt.read_script((site.output / BUNDLE / "index.js").read_bytes())
+    assert manifest["docs"] == 3  # type: ignore[index]
+    assert sorted(found(site, "noi dung")) == ["2021/01/tin-hai/", "2021/01/tin-mot/"]

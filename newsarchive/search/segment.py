@@ -2,12 +2,15 @@
 
 A segment of 8,192 articles holds about six million postings; building them one by one
 in Python took most of a minute, so the words are gathered as arrays of numbers
-(`Words`) and counted, ranked and encoded with numpy, in whole arrays.
+(`Words`) and counted, ranked and encoded with numpy, in whole arrays: those of a slice
+of the segment's articles at a time (`encode`), not of the segment, whose arrays at
+65,536 articles took 2.2 GB.
 """
 
 import os
 import unicodedata
 from array import array
+from collections.abc import Callable
 
 # numpy's OpenBLAS starts a thread for each core when numpy is imported: 0.05-0.07 s of
 # a rebuild's 0.2 s import on two cores, more on more. The index does no linear algebra.
@@ -20,23 +23,29 @@ from . import format as fmt
 
 class _Runs(dict):
     """A run of text between spaces -> the numbers of its words' forms (`canonical`),
-    numbering new forms, as the bytes of an int array (joined in C). Text is split at
-    spaces in C and whole runs are looked up: the regular expression reads only the
-    runs not seen before (most of them recur), and a word never spans a space, so the
-    words are the same as the text's."""
+    numbering new forms, as the bytes of an array of ``typecode`` (joined in C). Text is
+    split at spaces in C and whole runs are looked up: the regular expression reads only
+    the runs not seen before (most of them recur), and a word never spans a space, so
+    the words are the same as the text's. Two bytes a number while there are at most
+    65,536 forms (a segment of 65,536 articles has 50 million words), four after."""
 
     def __init__(self) -> None:
         super().__init__()
         self.forms: dict[str, int] = {}
+        self.typecode = "H"
 
     def __missing__(self, run: str) -> bytes:
         forms = self.forms
-        numbers = array(
-            "i",
-            [forms.setdefault(folding.canonical(w), len(forms)) for w in folding.WORD.findall(run)],
-        ).tobytes()
-        self[run] = numbers
-        return numbers
+        numbers = [
+            forms.setdefault(folding.canonical(w), len(forms)) for w in folding.WORD.findall(run)
+        ]
+        if len(forms) > 1 << 16 and self.typecode == "H":
+            self.typecode = "i"
+            for seen, data in self.items():
+                self[seen] = array("i", array("H", data)).tobytes()
+        data = array(self.typecode, numbers).tobytes()
+        self[run] = data
+        return data
 
 
 class Words:
@@ -44,7 +53,7 @@ class Words:
 
     def __init__(self) -> None:
         self.numbers = _Runs()
-        self.words = array("i")  # form number of each word
+        self.words = array(self.numbers.typecode)  # form number of each word
         self.starts = array("q")  # where each part (a title, a text) starts
         self.part_doc = array("i")
         self.part_weight = array("i")
@@ -59,13 +68,29 @@ class Words:
             self.starts.append(len(self.words))
             self.part_doc.append(self.docs)
             self.part_weight.append(weight)
-            self.words.frombytes(b"".join(map(look_up, runs)))
+            typecode = self.numbers.typecode
+            data = b"".join(map(look_up, runs))
+            if self.numbers.typecode != typecode:  # widened meanwhile: join again
+                self.words = array(self.numbers.typecode, self.words)
+                data = b"".join(map(look_up, runs))
+            self.words.frombytes(data)
         self.docs += 1
 
 
-def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
-    """The number of shards of the segment ``name``, and its files by name: the
-    shards (0, 1, ...), the tails (t<hash>) and its syllables' documents (w)."""
+SLICE_DOCS = 1024  # articles encoded at a time: their arrays, not the segment's, bound memory
+
+
+def encode(name: str, words: Words, put: Callable[[str, bytes], None]) -> int:
+    """Make the files of the segment ``name``, each handed to ``put`` (its name, its
+    bytes) as it is made: the shards (0, 1, ...), the tails (t<hash>) and its syllables'
+    documents (w); the number of shards.
+
+    A posting belongs to one article, so the articles are read SLICE_DOCS at a time,
+    twice: the first pass sums what spans the segment (each spelling's documents, each
+    term's documents by impact), which decides the spellings' ranks and the postings a
+    term keeps; the second encodes each slice's postings, each term's first one after
+    the term's last posting in the slices before. Whole arrays of a segment of 65,536
+    articles took 2.2 GB; the bytes are the same for any SLICE_DOCS."""
     docs = words.docs
     forms = list(words.numbers.forms)  # form number -> form
     folded_of: dict[str, int] = {}
@@ -79,97 +104,67 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
         seen[syllable] = local[-1] + 1
     folded = list(folded_of)
     syllables = len(folded)
-    form_fold = np.array(fold_of_form or [0], dtype=np.int64)
+    form_fold = np.array(fold_of_form, dtype=np.int64)
     # int8: indexed by every word, the result is a ninth of an int64 array's size.
-    form_local = np.minimum(np.array(local or [0], dtype=np.int64), _LOCAL - 1).astype(np.int8)
-
-    form = np.frombuffer(words.words, dtype=np.int32)
-    starts = np.frombuffer(words.starts, dtype=np.int64)
-    sizes = np.diff(np.append(starts, len(form)))
-    doc = np.repeat(np.frombuffer(words.part_doc, dtype=np.int32), sizes)
-    in_title = np.repeat(np.frombuffer(words.part_weight, dtype=np.int32) > 1, sizes)
-    lengths = np.bincount(doc, minlength=docs)
-    mean = int(lengths.sum()) / docs
-    norm = fmt.K1 * (1.0 - fmt.B + fmt.B * lengths / mean)
+    form_local = np.minimum(np.array(local, dtype=np.int64), _LOCAL - 1).astype(np.int8)
+    # The form counted for each (syllable, spelling number): spellings past _LOCAL share one.
+    table = np.full((syllables, _LOCAL), -1, dtype=np.int64)
+    table[form_fold, form_local] = np.arange(len(forms))
+    source = _Text(words, form_fold, form_local, table)
     keep = fmt.cap(docs)
     longest_tail = fmt.COMPLETE_POSTINGS if docs > fmt.TAILS_FROM else -1  # -1: no tails
+    slices = [(lo, min(lo + SLICE_DOCS, docs)) for lo in range(0, docs, SLICE_DOCS)]
 
-    # Syllables: one sort of (syllable, doc, in the title, spelling) keys gives counts,
-    # title flags and spellings. Built in place: a segment has millions of words.
-    word_fold = form_fold.astype(np.int32)[form]  # each word's syllable: pairs use it too
-    key = word_fold.astype(np.int64)
-    key *= docs
-    key += doc
-    key <<= _LOCAL_BITS + 1
-    key[in_title] |= 1 << _LOCAL_BITS
-    key |= form_local[form]
-    key.sort()
-    spelled, _, spelled_count = _runs(key)
-    del key
-    titled = (spelled >> _LOCAL_BITS) & 1
-    spelled_count *= np.where(titled == 1, fmt.TITLE_WEIGHT, 1)
-    keys, first, s_count = _runs(spelled >> (_LOCAL_BITS + 1), spelled_count)
-    s_title = np.bitwise_or.reduceat(titled, first) if len(first) else first
-    s_term, s_doc = (keys // docs).astype(np.int32), (keys % docs).astype(np.int32)
-    s_count = s_count.astype(np.int32)
-    s_title = s_title.astype(np.int8)
-    spelled = (spelled >> (_LOCAL_BITS + 1) << _LOCAL_BITS) | (spelled & (_LOCAL - 1))
-    s_mask, ranked_forms = _spellings(spelled, first, form_fold, form_local, forms, docs)
-    s_mask = s_mask.astype(np.int32)  # MAX_SPELLINGS bits
-    del spelled, spelled_count, first, keys, titled
-    # As text now: the syllables' arrays go before the pairs' are made.
-    s_text, s_bounds, s_frequency, s_kept, s_tails = _postings_text(
-        s_term, s_doc, s_count, s_mask, s_title, norm, keep, longest_tail, 0, syllables
-    )
-    del s_term, s_doc, s_count, s_mask, s_title
+    by_docs = np.zeros(len(forms), dtype=np.int64)  # each form's (document, title or not)
+    s_tally, p_tally = _Tally(), _Tally()  # (term, class) -> postings
+    for lo, hi in slices:
+        s, p = source.postings(lo, hi)
+        by_docs += np.bincount(s.slot, minlength=len(forms))
+        s_tally.add(s.term.astype(np.int64) << _CLASS_BITS | _rank_class(s))
+        p_tally.add(p.term << _CLASS_BITS | _rank_class(p))
+    form_bit, ranked_forms = _spellings(by_docs.tolist(), form_fold, forms, len(table))
+    s_terms, s_caps = _caps(s_tally, keep)
+    pair_keys, p_caps = _caps(p_tally, keep)
+    del s_tally, p_tally
+    terms = syllables + len(pair_keys)
+    frequency = np.zeros(terms, dtype=np.int64)
+    frequency[s_terms] = s_caps[0]
+    frequency[syllables:] = p_caps[0]
+    star_class = np.full(terms, 1 << _CLASS_BITS, dtype=np.int64)  # _caps
+    star_skip = np.zeros(terms, dtype=np.int64)
+    star_class[s_terms], star_skip[s_terms] = s_caps[1], s_caps[2]
+    star_class[syllables:], star_skip[syllables:] = p_caps[1], p_caps[2]
+    tailed = (frequency > keep) & (frequency - keep <= longest_tail)
     known = {
         word: df
-        for word, df in zip(folded, s_frequency.tolist(), strict=True)
+        for word, df in zip(folded, frequency[:syllables].tolist(), strict=True)
         if df and len(word) > fmt.VOCABULARY_KEY
     }
 
-    # Pairs of adjacent words of one part: one sort of (pair, doc, in the title).
-    adjacent = np.ones(max(len(form) - 1, 0), dtype=bool)
-    ends = starts[1:] - 1
-    adjacent[ends[(ends >= 0) & (ends < len(adjacent))]] = False
-    key = word_fold[:-1][adjacent].astype(np.int64)
-    key *= syllables
-    key += word_fold[1:][adjacent]
-    del word_fold
-    key *= docs
-    key += doc[:-1][adjacent]
-    key <<= 1
-    key |= in_title[:-1][adjacent]
-    del adjacent, doc, in_title
-    key.sort()
-    titled, _, p_count = _runs(key)
-    del key
-    p_count *= np.where(titled & 1, fmt.TITLE_WEIGHT, 1)
-    keys, first, p_count = _runs(titled >> 1, p_count)
-    p_title = np.bitwise_or.reduceat(titled & 1, first) if len(first) else first
-    del titled, first
-    pair_keys, pair_first, _ = _runs(keys // docs)
-    p_term = np.repeat(
-        np.arange(syllables, syllables + len(pair_keys), dtype=np.int32),
-        np.diff(np.append(pair_first, len(keys))),
-    )
-    p_doc = (keys % docs).astype(np.int32)
-    p_count = p_count.astype(np.int32)
-    p_title = p_title.astype(np.int8)
-    del keys, pair_first
+    heads, tails = _Chunks(terms), _Chunks(terms)
+    star_seen = np.zeros(terms, dtype=np.int64)
+    kept_postings = 0
+    for lo, hi in slices:
+        s, p = source.postings(lo, hi)
+        mask = np.bitwise_or.reduceat(form_bit[s.slot], s.first) if len(s.first) else s.first
+        term = np.concatenate([s.term, syllables + np.searchsorted(pair_keys, p.term)])
+        doc = np.concatenate([s.doc, p.doc])
+        value = np.concatenate([_value(s), _value(p)])
+        cls = np.concatenate([_rank_class(s), _rank_class(p)])
+        mask = np.concatenate([mask.astype(np.int32), np.ones(len(p.doc), dtype=np.int32)])
+        del s, p
+        kept = _kept(term, cls, star_class, star_skip, star_seen)
+        del cls
+        kept_postings += int(kept.sum())
+        heads.add(term[kept], doc[kept], value[kept], mask[kept])
+        tail = ~kept
+        tail[tail] = tailed[term[tail]]
+        tails.add(term[tail], doc[tail], value[tail], mask[tail])
+        del term, doc, value, mask, kept, tail
 
-    terms = syllables + len(pair_keys)
-    p_text, p_bounds, p_frequency, p_kept, p_tails = _postings_text(
-        p_term, p_doc, p_count, None, p_title, norm, keep, longest_tail, syllables, terms
-    )
-    del p_term, p_doc, p_count, p_title
-    text = s_text + p_text
-    bounds = np.concatenate([s_bounds[:-1], p_bounds + len(s_text)])
-    frequency = np.concatenate([s_frequency, p_frequency])
     title_records = _title_records(words.titles, keep)
     t_kept = sum(min(df, keep) for df, _ in title_records.values())
-    shards = fmt.shard_count(s_kept + p_kept + t_kept)
-    del s_text, p_text, s_bounds, p_bounds, s_frequency, p_frequency
+    shards = fmt.shard_count(kept_postings + t_kept)
     firsts, seconds = pair_keys // syllables, pair_keys % syllables
     del pair_keys
 
@@ -190,7 +185,8 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
     titles_of: dict[int, dict[str, list]] = {}
     for title, title_record in title_records.items():
         titles_of.setdefault(fmt.term_hash(title) % shards, {})[title] = title_record
-    files: dict[str, bytes] = {}
+    text, bounds = heads.joined()
+    del heads
     for number in range(shards):
         chosen = live[cuts[number] : cuts[number + 1]]
         records: dict[str, list] = titles_of.get(number, {})
@@ -201,26 +197,234 @@ def encode(name: str, words: Words) -> tuple[int, dict[str, bytes]]:
             bounds[chosen + 1].tolist(),
             strict=True,
         ):
-            record: list = [df, text[start:end]]
+            record: list = [df, text[start:end].tobytes().decode("ascii")]
             if t < syllables:
                 record.append(ranked_forms[t])
             records[term_name(t)] = record
-        files[str(number)] = fmt.script(f"s/{name}/{number}", records)
+        put(str(number), fmt.script(f"s/{name}/{number}", records))
+    del text, bounds
     # The tails: a file for each hash of a term that has one (almost always one term).
-    tails: dict[str, dict[str, str]] = {}
-    for (text, bounds, which), low in ((s_tails, 0), (p_tails, syllables)):
-        for t, start, end in zip(
-            which.tolist(),
-            bounds[which - low].tolist(),
-            bounds[which - low + 1].tolist(),
-            strict=True,
-        ):
-            term = term_name(t)
-            tails.setdefault(fmt.tail_name(term), {})[term] = text[start:end]
-    for file, tail in sorted(tails.items()):
-        files[file] = fmt.script(f"s/{name}/{file}", tail)
-    files["w"] = fmt.script(f"s/{name}/w", known)  # for the vocabulary (writer)
-    return shards, files
+    tail_files: dict[str, dict[str, str]] = {}
+    text, bounds = tails.joined()
+    which = np.flatnonzero(tails.count)
+    for t, start, end in zip(
+        which.tolist(), bounds[which].tolist(), bounds[which + 1].tolist(), strict=True
+    ):
+        word = term_name(t)
+        tail_files.setdefault(fmt.tail_name(word), {})[word] = (
+            text[start:end].tobytes().decode("ascii")
+        )
+    for file, tail in sorted(tail_files.items()):
+        put(file, fmt.script(f"s/{name}/{file}", tail))
+    put("w", fmt.script(f"s/{name}/w", known))  # for the vocabulary (writer)
+    return shards
+
+
+class _Postings:
+    """A slice's postings of syllables or of pairs, sorted by term, then document: the
+    term (a pair as first * syllables + second), the document, the count (words of the
+    title count TITLE_WEIGHT times), whether the title has it; for syllables, the form
+    counted for each (posting, in the title or not, spelling), and where each posting's
+    forms start among those."""
+
+    def __init__(self, term, doc, count, title, slot=None, first=None):
+        self.term, self.doc, self.count, self.title = term, doc, count, title
+        self.slot, self.first = slot, first
+        self.impact = np.zeros(0, dtype=np.int8)  # _Text.weigh
+
+
+class _Text:
+    """The segment's words, read a slice of articles at a time."""
+
+    def __init__(self, words: Words, form_fold, form_local, table) -> None:
+        self.docs = words.docs
+        self.form = np.frombuffer(words.words, dtype=np.dtype(words.words.typecode))
+        self.starts = np.frombuffer(words.starts, dtype=np.int64)
+        self.part_doc = np.frombuffer(words.part_doc, dtype=np.int32)
+        self.part_title = np.frombuffer(words.part_weight, dtype=np.int32) > 1
+        self.bounds = np.append(self.starts, len(self.form))
+        sizes = np.diff(self.bounds)
+        lengths = np.bincount(self.part_doc, weights=sizes, minlength=self.docs)
+        lengths = lengths.astype(np.int64)
+        mean = max(int(lengths.sum()), 1) / self.docs  # 0 words: no posting to weigh
+        self.norm = fmt.K1 * (1.0 - fmt.B + fmt.B * lengths / mean)
+        self.form_fold = form_fold.astype(np.int32)
+        self.form_local = form_local
+        self.syllables = len(table)
+        self.table = table
+
+    def postings(self, lo: int, hi: int) -> tuple[_Postings, _Postings]:
+        """The postings of syllables and of pairs of articles ``lo``..``hi - 1``."""
+        docs = self.docs
+        pa, pb = np.searchsorted(self.part_doc, [lo, hi]).tolist()
+        w0, w1 = int(self.bounds[pa]), int(self.bounds[pb])
+        form = self.form[w0:w1]
+        sizes = np.diff(self.bounds[pa : pb + 1])
+        doc = np.repeat(self.part_doc[pa:pb], sizes)
+        in_title = np.repeat(self.part_title[pa:pb], sizes)
+
+        # Syllables: one sort of (syllable, doc, in the title, spelling) keys gives
+        # counts, title flags and spellings. Built in place: a slice has millions of words.
+        word_fold = self.form_fold[form]  # each word's syllable: pairs use it too
+        key = word_fold.astype(np.int64)
+        key *= docs
+        key += doc
+        key <<= _LOCAL_BITS + 1
+        key[in_title] |= 1 << _LOCAL_BITS
+        key |= self.form_local[form]
+        key.sort()
+        spelled, _, spelled_count = _runs(key)
+        del key
+        titled = (spelled >> _LOCAL_BITS) & 1
+        spelled_count *= np.where(titled == 1, fmt.TITLE_WEIGHT, 1)
+        keys, first, s_count = _runs(spelled >> (_LOCAL_BITS + 1), spelled_count)
+        s_title = np.bitwise_or.reduceat(titled, first) if len(first) else first
+        slot = self.table[(spelled >> (_LOCAL_BITS + 1)) // docs, spelled & (_LOCAL - 1)]
+        syllable_postings = _Postings(
+            (keys // docs).astype(np.int32),
+            (keys % docs).astype(np.int32),
+            s_count.astype(np.int32),
+            s_title.astype(np.int8),
+            slot,
+            first,
+        )
+        del spelled, spelled_count, titled, keys, first, s_count, s_title, slot
+
+        # Pairs of adjacent words of one part: one sort of (pair, doc, in the title).
+        adjacent = np.ones(max(len(form) - 1, 0), dtype=bool)
+        ends = self.starts[pa + 1 : pb] - w0 - 1
+        adjacent[ends[(ends >= 0) & (ends < len(adjacent))]] = False
+        key = word_fold[:-1][adjacent].astype(np.int64)
+        key *= self.syllables
+        key += word_fold[1:][adjacent]
+        del word_fold
+        key *= docs
+        key += doc[:-1][adjacent]
+        key <<= 1
+        key |= in_title[:-1][adjacent]
+        del adjacent, doc, in_title
+        key.sort()
+        titled, _, p_count = _runs(key)
+        del key
+        p_count *= np.where(titled & 1, fmt.TITLE_WEIGHT, 1)
+        keys, first, p_count = _runs(titled >> 1, p_count)
+        p_title = np.bitwise_or.reduceat(titled & 1, first) if len(first) else first
+        pair_postings = _Postings(
+            keys // docs,
+            (keys % docs).astype(np.int32),
+            p_count.astype(np.int32),
+            p_title.astype(np.int8),
+        )
+        return self.weigh(syllable_postings), self.weigh(pair_postings)
+
+    def weigh(self, postings: _Postings) -> _Postings:
+        """``postings`` with their impacts (BM25 without the idf, 1..IMPACT_LEVELS)."""
+        count = postings.count
+        scaled = count * (fmt.K1 + 1.0) / (count + self.norm[postings.doc]) / (fmt.K1 + 1.0)
+        impact = np.clip(np.rint(scaled * fmt.IMPACT_LEVELS), 1, fmt.IMPACT_LEVELS)
+        postings.impact = impact.astype(np.int8)
+        return postings
+
+
+def _value(postings: _Postings):
+    """Each posting's character: its impact and whether the title has it."""
+    return postings.impact.astype(np.int16) * 2 + postings.title
+
+
+def _rank_class(postings: _Postings):
+    """Where a posting stands among its term's when a term keeps only some: in the
+    title first, then by impact (0 is the best); the newest document breaks ties."""
+    return (1 - postings.title.astype(np.int64)) * 16 + fmt.IMPACT_LEVELS - postings.impact
+
+
+_CLASS_BITS = 5  # rank classes 0..31 (_rank_class)
+
+
+class _Tally:
+    """Counts of keys summed over slices, as sorted distinct keys and their counts."""
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.counts = np.zeros(0, dtype=np.int64)
+
+    def add(self, keys) -> None:
+        keys = np.concatenate([self.keys, np.sort(keys)])
+        counts = np.concatenate([self.counts, np.ones(len(keys) - len(self.counts), np.int64)])
+        order = np.argsort(keys, kind="stable")
+        self.keys, first, _ = _runs(keys[order])
+        self.counts = np.add.reduceat(counts[order], first) if len(first) else counts
+
+
+def _caps(tally: _Tally, keep: int):
+    """From (term, class) counts: the terms (sorted), and for each its number of
+    documents, its *star class* and *star skip*, which say the postings it keeps: all
+    those of a better class (lower) than the star class; of the star class, the one in
+    which its ``keep`` postings run out, the newest, all but the oldest star skip. A
+    term of at most ``keep`` documents keeps all (star class 32: no class reaches it)."""
+    term_of, cls = tally.keys >> _CLASS_BITS, tally.keys & ((1 << _CLASS_BITS) - 1)
+    counts = tally.counts
+    terms, first, df = _runs(term_of, counts)
+    sizes = np.diff(np.append(first, len(term_of)))
+    total = np.cumsum(counts)
+    before = np.repeat(total[first] - counts[first], sizes)
+    reached = total - before  # postings of the term in this class and the better ones
+    star = (reached >= keep) & (reached - counts < keep) & (np.repeat(df, sizes) > keep)
+    group = np.repeat(np.arange(len(terms)), sizes)[star]
+    star_class = np.full(len(terms), 1 << _CLASS_BITS, dtype=np.int64)  # none: all kept
+    star_skip = np.zeros(len(terms), dtype=np.int64)
+    star_class[group] = cls[star]
+    star_skip[group] = reached[star] - keep
+    return terms, (df, star_class, star_skip)
+
+
+def _kept(term, cls, star_class, star_skip, star_seen):
+    """Which of a slice's postings (sorted by term, then document) their terms keep;
+    counts each term's postings of its star class in ``star_seen``."""
+    limit = star_class[term]
+    kept = cls < limit
+    star = np.flatnonzero(cls == limit)
+    star_terms = term[star]
+    _, first, sizes = _runs(star_terms)
+    place = np.arange(len(star)) - np.repeat(first, sizes) + star_seen[star_terms]
+    kept[star[place >= star_skip[star_terms]]] = True
+    star_seen[star_terms[first]] += sizes
+    return kept
+
+
+class _Chunks:
+    """Postings encoded a slice at a time, put together in the order of their terms: a
+    term's text is its parts in the slices, in the order of the slices."""
+
+    def __init__(self, terms: int) -> None:
+        self.last = np.full(terms, -1, dtype=np.int64)  # each term's last document so far
+        self.count = np.zeros(terms, dtype=np.int64)  # each term's postings
+        self.length = np.zeros(terms, dtype=np.int64)  # each term's characters
+        self.slices: list[tuple] = []  # the text, its terms, where each one's part starts
+
+    def add(self, term, doc, value, mask) -> None:
+        text, at = _encode_postings(term, doc, value, mask, self.last)
+        present, first, sizes = _runs(term)
+        starts = at[first]
+        self.count[present] += sizes
+        self.length[present] += np.diff(np.append(starts, len(text)))
+        self.slices.append((text, present, starts))
+
+    def joined(self):
+        """All the text, by term, and where each term's text starts (one more: the end);
+        the slices' texts are let go on the way."""
+        bounds = np.concatenate([[0], np.cumsum(self.length)])
+        text = np.empty(int(bounds[-1]), dtype=np.uint8)
+        placed = bounds[:-1].copy()
+        self.slices.reverse()
+        while self.slices:
+            part, present, starts = self.slices.pop()
+            lengths = np.diff(np.append(starts, len(part)))
+            into = np.repeat(placed[present] - starts, lengths)
+            into += np.arange(len(part))
+            text[into] = part
+            placed[present] += lengths
+            del part, into
+        return text, bounds
 
 
 def _title_records(titles: list[str], keep: int) -> dict[str, list]:
@@ -242,54 +446,6 @@ def _title_records(titles: list[str], keep: int) -> dict[str, list]:
     return records
 
 
-def _postings_text(term, doc, count, mask, title, norm, keep, longest, low, high):
-    """The postings of terms ``low``..``high - 1`` (sorted by term, then document) as
-    text (format.py's encoding): (the text, where each term's part starts, the number
-    of documents of each term, the postings kept, the tails). A term in more than
-    ``keep`` documents keeps ``keep`` postings: in the title first, then the highest
-    impact, then the newest document; the others are its tail, kept apart (as text,
-    where each term's part starts, the terms that have one) when there are at most
-    ``longest`` of them (-1: no tails). ``mask`` None: every posting's mask is 1 (pairs)."""
-    scaled = count * (fmt.K1 + 1.0) / (count + norm[doc]) / (fmt.K1 + 1.0)
-    impact = np.clip(np.rint(scaled * fmt.IMPACT_LEVELS), 1, fmt.IMPACT_LEVELS).astype(np.int8)
-    del scaled, count
-    value = impact.astype(np.int16) * 2 + title
-    frequency = np.bincount(term - low, minlength=high - low)
-    over = np.flatnonzero(frequency[term - low] > keep)
-    tails = ("", np.zeros(high - low + 1, dtype=np.int64), np.zeros(0, dtype=np.int64))
-    if len(over):
-        best = term[over].astype(np.int64)
-        best <<= 1
-        best |= 1 - title[over]
-        best <<= 5
-        best |= fmt.IMPACT_LEVELS - impact[over]
-        best <<= 30
-        best |= (1 << 30) - 1 - doc[over]
-        order = np.argsort(best)  # the keys are distinct
-        del best
-        ranked_terms = term[over][order]
-        _, group, _ = _runs(ranked_terms)
-        starts_of = np.repeat(group, np.diff(np.append(group, len(ranked_terms))))
-        dropped = over[order][np.arange(len(order)) - starts_of >= keep]
-        del over, order, ranked_terms, group, starts_of
-        dropped.sort()  # by term, then document
-        tail = dropped[frequency[term[dropped] - low] - keep <= longest]
-        if len(tail):
-            text, bounds = _encode_postings(
-                term[tail], doc[tail], value[tail], None if mask is None else mask[tail], low, high
-            )
-            tails = (text, bounds, np.unique(term[tail]))
-        del tail
-        kept = np.ones(len(term), dtype=bool)
-        kept[dropped] = False
-        term, doc, value = term[kept], doc[kept], value[kept]
-        mask = None if mask is None else mask[kept]
-        del dropped, kept
-    del impact, title
-    text, bounds = _encode_postings(term, doc, value, mask, low, high)
-    return text, bounds, frequency, len(term), tails
-
-
 _LOCAL_BITS = 5
 _LOCAL = 1 << _LOCAL_BITS  # spellings of a syllable told apart while counting
 
@@ -307,16 +463,10 @@ def _runs(keys, counts=None):
     return keys[first], first, sums
 
 
-def _spellings(spelled, first, form_fold, form_local, forms, docs):
-    """Each (syllable, doc) posting's spellings as bits, bit i for the syllable's i-th
-    spelling by number of documents (then as text), and each syllable's spellings.
-    ``spelled``: the sorted distinct (syllable, doc, local spelling number) keys;
-    ``first``: where each (syllable, doc) starts among them."""
-    local_of = spelled & (_LOCAL - 1)
-    syllable_of = (spelled >> _LOCAL_BITS) // docs
-    table = np.full((int(form_fold.max()) + 1, _LOCAL), -1, dtype=np.int64)
-    table[form_fold, form_local] = np.arange(len(forms))
-    by_docs = np.bincount(table[syllable_of, local_of], minlength=len(forms)).tolist()
+def _spellings(by_docs: list[int], form_fold, forms: list[str], syllables: int):
+    """Each form's bit in a posting's spellings, bit i for its syllable's i-th spelling
+    by number of documents (then as text; 0 past MAX_SPELLINGS), and each syllable's
+    spellings. ``by_docs``: each form's documents."""
     fold_list = form_fold.tolist()
     order = sorted(range(len(forms)), key=lambda f: (fold_list[f], -by_docs[f], forms[f]))
     rank_of = [0] * len(forms)
@@ -326,11 +476,9 @@ def _spellings(spelled, first, form_fold, form_local, forms, docs):
         rank_of[f] = len(group) if len(group) < fmt.MAX_SPELLINGS else fmt.MAX_SPELLINGS
         if len(group) < fmt.MAX_SPELLINGS:
             group.append(forms[f])
-    ranks = np.array(rank_of or [0], dtype=np.int64)
-    placed = np.where(table >= 0, ranks[np.maximum(table, 0)], fmt.MAX_SPELLINGS)
-    bit = np.where(placed < fmt.MAX_SPELLINGS, np.left_shift(1, np.minimum(placed, 62)), 0)
-    masks = np.bitwise_or.reduceat(bit[syllable_of, local_of], first) if len(first) else first
-    return masks, [ranked.get(n, []) for n in range(len(table))]
+    ranks = np.array(rank_of, dtype=np.int64)
+    bit = np.where(ranks < fmt.MAX_SPELLINGS, np.left_shift(1, np.minimum(ranks, 62)), 0)
+    return bit, [ranked.get(n, []) for n in range(syllables)]
 
 
 def _varint_lengths(values):
@@ -354,26 +502,28 @@ def _put_varints(buffer, at, values, lengths):
         buffer[at[chosen] + j] = alphabet[group]
 
 
-def _encode_postings(term, doc, value, mask, low, high):
-    """The postings of terms ``low``..``high - 1`` as text (format.py's encoding); one
-    string and where each term's part starts. ``mask`` None: all 1."""
+def _encode_postings(term, doc, value, mask, last):
+    """Postings sorted by term, then document, as text (format.py's encoding), and where
+    each posting starts in it. A term's first posting counts its document from the
+    term's in ``last`` (-1: none), which is then set to the term's last document."""
     if len(term) == 0:
-        return "", np.zeros(high - low + 1, dtype=np.int64)
+        return np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int64)
     gap = doc.astype(np.int64)
     gap[1:] -= doc[:-1]
     gap -= 1
-    new_term = np.concatenate([[True], term[1:] != term[:-1]])
-    gap[new_term] = doc[new_term]  # the first: doc - (-1) - 1
-    del new_term
-    flag = np.zeros(len(term), dtype=bool) if mask is None else mask != 1
+    new_term = np.flatnonzero(np.concatenate([[True], term[1:] != term[:-1]]))
+    gap[new_term] = doc[new_term] - last[term[new_term]] - 1
+    ends = np.append(new_term[1:], len(term)) - 1
+    last[term[ends]] = doc[ends]
+    del new_term, ends
+    flag = mask != 1
     gap_len = _varint_lengths(gap)
     mask_len = np.zeros(len(term), dtype=np.int8)
-    if mask is not None:
-        mask_len[flag] = _varint_lengths(mask[flag])
+    mask_len[flag] = _varint_lengths(mask[flag])
     at = np.cumsum(gap_len, dtype=np.int64)
     at += np.cumsum(mask_len, dtype=np.int64)
     at += np.arange(1, len(at) + 1)
-    total = int(at[-1]) if len(at) else 0
+    total = int(at[-1])
     at -= gap_len
     at -= mask_len
     at -= 1  # where each posting starts
@@ -382,8 +532,5 @@ def _encode_postings(term, doc, value, mask, low, high):
     del gap
     alphabet = np.frombuffer(fmt.ALPHABET.encode(), dtype=np.uint8)
     buffer[at + gap_len] = alphabet[value * 2 + flag]
-    if mask is not None:
-        _put_varints(buffer, (at + gap_len + 1)[flag], mask[flag], mask_len[flag])
-    ends = np.concatenate([at, [len(buffer)]])
-    starts_of_terms = np.searchsorted(term, np.arange(low, high + 1))
-    return buffer.tobytes().decode("ascii"), ends[starts_of_terms]
+    _put_varints(buffer, (at + gap_len + 1)[flag], mask[flag], mask_len[flag])
+    return buffer, at
