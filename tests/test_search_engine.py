@@ -228,6 +228,18 @@ def test_the_vocabulary_holds_words_of_two_articles_or_more_most_frequent_first(
     assert len(list(tmp_path.glob("v/*.js"))) == fmt.VOCABULARY_FILES
 
 
+def tight_caps(monkeypatch) -> None:
+    """Caps and tails reached by a handful of articles: capped terms, tails written or
+    not, completed or not."""
+    for name, value in {
+        "CAP_MIN": 2,
+        "CAP_SHARE": 4,
+        "COMPLETE_POSTINGS": 3,
+        "TAILS_FROM": 4,
+    }.items():
+        monkeypatch.setattr(fmt, name, value)
+
+
 def test_a_term_in_most_articles_keeps_its_best_postings_and_stops_being_required(
     tmp_path, monkeypatch
 ):
@@ -349,11 +361,8 @@ text_strategy = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=8).ma
 def test_an_updated_index_is_the_index_written_from_scratch(
     tmp_path_factory, monkeypatch, caps, first, added, edited, removed
 ):
-    if caps == "tight":  # capped terms, tails written or not, completed or not
-        monkeypatch.setattr(fmt, "CAP_MIN", 2)
-        monkeypatch.setattr(fmt, "CAP_SHARE", 4)
-        monkeypatch.setattr(fmt, "COMPLETE_POSTINGS", 3)
-        monkeypatch.setattr(fmt, "TAILS_FROM", 4)
+    if caps == "tight":
+        tight_caps(monkeypatch)
     base = tmp_path_factory.mktemp("index")
     before, before_bodies = articles_of(first)
     update_index(base / "a", before, lambda keys: {k: before_bodies[k] for k in keys})
@@ -396,10 +405,7 @@ def test_an_index_encoded_a_few_articles_at_a_time_is_the_index_encoded_whole(
 ):
     """Capped terms whose kept postings, star class and tails span slices; terms first
     seen in a later slice; spellings ranked over the whole segment."""
-    monkeypatch.setattr(fmt, "CAP_MIN", 2)
-    monkeypatch.setattr(fmt, "CAP_SHARE", 4)
-    monkeypatch.setattr(fmt, "COMPLETE_POSTINGS", 3)
-    monkeypatch.setattr(fmt, "TAILS_FROM", 4)
+    tight_caps(monkeypatch)
     base = tmp_path_factory.mktemp("index")
     articles, bodies = articles_of(texts)
     get = lambda keys: {k: bodies[k] for k in keys}  # noqa: E731
