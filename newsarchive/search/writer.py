@@ -271,7 +271,8 @@ def _write_segment(
     # edited, nothing changed) writes no segment.
     from .segment import Words, encode
 
-    words, leads = _words(Words(), docs, bodies)
+    words = Words()
+    leads = _add_words(words, docs, bodies)
     target = folder / "s" / name
     tmp = folder / "s" / f".{name}.{os.getpid()}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -305,11 +306,11 @@ def _write_segment(
     return shards, written
 
 
-def _words(
+def _add_words(
     words: "Words", docs: list[Doc], bodies: Callable[[set[str]], dict[str, str]]
-) -> tuple["Words", list[str]]:
-    """The words of the articles added to ``words``, and the lead each shows where its
-    text cannot be fetched (from a file): its summary, or the beginning of its text."""
+) -> list[str]:
+    """Add the articles' words to ``words``; the lead each shows where its text cannot be
+    fetched (from a file): its summary, or the beginning of its text."""
     leads = []
     for start in range(0, len(docs), BODY_BATCH):
         batch = docs[start : start + BODY_BATCH]
@@ -318,7 +319,7 @@ def _words(
             text = html_text(html[doc.body_digest])
             words.add(doc.title, text)
             leads.append(doc.summary or _beginning(text))
-    return words, leads
+    return leads
 
 
 def _beginning(text: str) -> str:
