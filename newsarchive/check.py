@@ -340,9 +340,10 @@ def _written_as(source: Path, page: str, link: str) -> str | None:
         text = unicodedata.normalize("NFC", source.read_text(encoding="utf-8", errors="replace"))
     except OSError:
         return link
-    path = unquote(urlsplit(link).path)
+    parts = urlsplit(link)
+    path = unquote(parts.path)
     rooted = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else ""
-    fragment = f"#{urlsplit(link).fragment}" if urlsplit(link).fragment else ""
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
     # "/2020/03/x/" first: "/2020/03/x" is also in a link to "/2020/03/x.md".
     folder = [rooted + "/" + fragment] if path.endswith("/") and rooted != "/" else []
     for written in (link, unquote(link), *folder, rooted + fragment):
