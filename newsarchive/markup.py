@@ -26,6 +26,7 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
+from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
@@ -39,23 +40,56 @@ _SITE_LINK = re.compile(r'(?<=")' + re.escape(SITE_LINK) + r'([^"]*)(?=")')
 _UNSAFE = re.compile(r" " + re.escape(UNSAFE_ATTRIBUTE) + r'="([^"]*)"')
 
 
+_TOC = {"slugify": heading_id, "toc_depth": "2-4"}
+
+
 def make_converter() -> markdown.Markdown:
     """One converter per worker: Python-Markdown instances are not thread-safe.
 
-    Its HTML is stock_converter's (tests/test_markup.py compares them): _PlainText only
-    spares work that changes nothing, 30% of the time of a typical article."""
-    return stock_converter(_PlainText())
+    Its HTML is stock_converter's (tests/test_markup.py compares them): _PlainText and
+    _TocWhereAsked only spare work that changes nothing, 30% and 5% of the time of a
+    typical article."""
+    return _converter(_TocWhereAsked(**_TOC), _PlainText())
 
 
 def stock_converter(*more: Extension) -> markdown.Markdown:
-    """Python-Markdown with our extensions and settings, without _PlainText: the
-    reference tests/test_markup.py holds make_converter to, and what
+    """Python-Markdown with our extensions and settings, without _PlainText and with
+    its own toc: the reference tests/test_markup.py holds make_converter to, and what
     `bench/floor.py --stock` times."""
+    return _converter(TocExtension(**_TOC), *more)
+
+
+def _converter(toc: TocExtension, *more: Extension) -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=["extra", "sane_lists", "toc", _ScrollableTables(), _BodyLinks(), *more],
-        extension_configs={"toc": {"slugify": heading_id, "toc_depth": "2-4"}},
+        extensions=["extra", "sane_lists", toc, _ScrollableTables(), _BodyLinks(), *more],
         output_format="html",
     )
+
+
+class _TocMarkerIfAny(TocTreeprocessor):
+    """Python-Markdown's toc gives headings their ids, and for every body also makes a
+    table of contents (the converter's ``toc``, which nothing here reads) and looks for
+    its marker ("[TOC]", where a body asks for one) by walking every element of the tree
+    and joining each one's text: together a twentieth of the time of a typical article.
+    It replaces only an element whose own text is the marker: when no text of the tree
+    holds it, the walk is skipped and the table left empty."""
+
+    asked = False
+
+    def run(self, doc: Element) -> None:
+        self.asked = bool(self.marker) and any(self.marker in t for t in doc.itertext())
+        super().run(doc)
+
+    def build_toc_div(self, toc_list: list) -> Element:
+        return super().build_toc_div(toc_list) if self.asked else Element("div")
+
+    def replace_marker(self, root: Element, elem: Element) -> None:
+        if self.asked:
+            super().replace_marker(root, elem)
+
+
+class _TocWhereAsked(TocExtension):
+    TreeProcessorClass = _TocMarkerIfAny
 
 
 # What a text must contain for each inline pattern of Python-Markdown and "extra" to

@@ -47,6 +47,12 @@ FEATURES = {
     "heading toc label": '## Tiêu đề dài {: data-toc-label="Ngắn" }',
     "toc asked": "[TOC]\n\n## Một\n\n### Hai\n\n## Ba",
     "toc in text": "Viết [TOC] giữa câu.\n\n## Một",
+    "toc in a list": "- [TOC]\n- hai\n\n## Một",
+    "toc in a quote": "> [TOC]\n\n## Một\n\n> > [TOC]",
+    "toc emphasised": "*[TOC]*\n\n## Một",
+    "toc in code": "    [TOC]\n\n`[TOC]`\n\n## Một",
+    "toc in raw html": "<div>[TOC]</div>\n\n<p>[TOC]</p>\n\n## Một",
+    "toc twice": "[TOC]\n\n## Một\n\n[TOC]",
     "footnotes": "Câu có chú thích[^1] và [^hai].\n\n[^1]: Chú thích *một*.\n[^hai]: Hai.",
     "abbreviations": "UBND quận và HĐND họp.\n\n*[UBND]: Ủy ban nhân dân\n*[HĐND]: Hội đồng",
     "attribute list": "Đoạn có lớp.\n{: .noi-bat }\n\n[link](/a/){: title=t }",
@@ -164,6 +170,8 @@ PIECES = st.sampled_from(
         "    ",
         "~~~",
         "x_y",
+        "[TOC]",
+        "\n\n[TOC]\n\n",
     ]
 )
 
