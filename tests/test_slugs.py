@@ -28,6 +28,8 @@ TYPOGRAPHIC = list("\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u00ab\u00bb\u2022
 # lone combining marks, and what NFKD turns into other characters (ﬁ, ½, fullwidth ' &).
 ELSEWHERE = ["中", "文", "😀", "\u0301", "\u031b", "ø", "ß", "©", "½", "ﬁ", "\uff07", "\uff06"]
 ELSEWHERE += ["&amp;", "&#123;", "&#x41;", "&quot;", "&#39;", "&nbsp;", "&"]
+# A file name the importer read with surrogateescape.
+ELSEWHERE += ["\udcc3"]
 ASCII = [chr(c) for c in range(32, 127)] + ["\t", "\n"]
 PIECES = VIETNAMESE + TYPOGRAPHIC + ELSEWHERE + ASCII + [" ", " ", "1,5", "''"]
 
