@@ -112,7 +112,7 @@ def _fast() -> _Fast:
     known = "".join(dropped + [char for char, _ in undecomposed])
     return _Fast(
         re.compile(f"[^\\x00-\\x7f{known}]|&"),
-        re.compile(f"[{''.join(separators)}]"),
+        re.compile(f"[{''.join(separators)}]" if separators else "(?!)"),  # (?!): none
         undecomposed,
     )
 
