@@ -195,8 +195,11 @@ def _escape_output(value: Any) -> str:
     """markupsafe.escape for what a template prints (``{{ ... }}``), without wrapping it
     in Markup: Jinja joins those pieces into the page, where Markup is of no use, and a
     page prints some seventy of them (making each Markup was a tenth of its rendering)."""
-    if type(value) is str:
+    kind = type(value)
+    if kind is str or kind is _Text:  # _Text: the words of strings.yaml
         return _escape_text(value)
+    if kind is Markup:  # a macro's output, the body: escape() would copy it
+        return value
     return escape(value)
 
 
