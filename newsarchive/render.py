@@ -6,16 +6,18 @@ from pathlib import Path
 from types import BuiltinFunctionType, FunctionType
 from typing import Any
 
+import markupsafe
 from jinja2 import (
     BytecodeCache,
     Environment,
     FileSystemLoader,
     StrictUndefined,
+    Template,
     select_autoescape,
 )
 from jinja2.runtime import Context
 from jinja2.utils import internalcode
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import urls
 from .config import SiteConfig
@@ -23,6 +25,9 @@ from .errors import BuildFailed, Problem
 from .markup import make_converter, resolve_links, to_html
 from .site import Page
 from .yamltext import normalise_text, parse_yaml, written
+
+# MarkupSafe 3's escape() is Python around this C function (MarkupSafe 2's is C itself).
+_escape_text: Any = getattr(markupsafe, "_escape_inner", None)
 
 STRINGS_FILE = "strings.yaml"
 # Words js/search.js fills in on the search page, with the placeholders it fills (its
@@ -186,10 +191,40 @@ class _Context(Context):
         return super().call(__obj, *args, **kwargs)
 
 
+def _escape_output(value: Any) -> str:
+    """markupsafe.escape for what a template prints (``{{ ... }}``), without wrapping it
+    in Markup: Jinja joins those pieces into the page, where Markup is of no use, and a
+    page prints some seventy of them (making each Markup was a tenth of its rendering)."""
+    kind = type(value)
+    if kind is str or kind is _Text:  # _Text: the words of strings.yaml
+        return _escape_text(value)
+    if kind is Markup:  # a macro's output, the body: escape() would copy it
+        return value
+    return escape(value)
+
+
+class _Template(Template):
+    """A template whose printed values are escaped by _escape_output. The compiled code
+    stays Jinja's own (and so does the bytecode cache): its name ``escape`` serves only
+    to print values, and is bound to _escape_output in the template's namespace."""
+
+    @classmethod
+    def from_code(
+        cls, environment: Environment, code: Any, globals: Any, uptodate: Any = None
+    ) -> Any:
+        template = super().from_code(environment, code, globals, uptodate)
+        namespace = template.root_render_func.__globals__
+        if _escape_text is not None and namespace.get("escape") is escape:
+            namespace["escape"] = _escape_output
+        return template
+
+
 class _Environment(Environment):
     """Jinja's environment, its templates' globals one dict: each page's context is made
     from them, and Jinja's ChainMap is read key by key in Python (a tenth of rendering an
     article page). Our globals are all set before the first template is loaded."""
+
+    template_class = _Template
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         return {**self.globals, **(d or {})}

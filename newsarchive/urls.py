@@ -194,20 +194,36 @@ def link(from_url: str, to_url: str, base_url: str, offline: bool = False) -> st
 
 
 def linker(from_url: str, base_url: str, offline: bool = False) -> Callable[[str], str]:
-    """``link`` from one page, its way up to the site's root worked out once: a page
-    holds dozens of links and a big build a million, most of them plain paths that
-    share no folder with the page (those are the page's "../" times its depth, then
-    the target; any other goes through ``link``)."""
+    """``link`` from one page, its folders worked out once: a page holds dozens of
+    links and a big build a million, most of them plain paths (those are "../" for each
+    of the page's folders that the target does not share, then the rest of the target;
+    any other goes through ``link``)."""
     if offline or from_url == not_found_url():
         return functools.partial(_link_from, from_url, base_url, offline)
     from_dir = posixpath.dirname(output_file(from_url))
-    first = from_dir.partition("/")[0]
-    up = "../" * (from_dir.count("/") + 1) if from_dir else ""
+    folders = from_dir.split("/") if from_dir else []
+    if any(folder in ("", ".", "..") for folder in folders):  # no page's: relpath decides
+        return functools.partial(relative_url, from_url)
+    first = folders[0] if folders else ""
+    up = "../" * len(folders)
 
     def to(target: str) -> str:
-        if target.partition("/")[0] != first and _PLAIN_PATH.match(target):
+        if not _PLAIN_PATH.match(target):
+            return relative_url(from_url, target)
+        if target.partition("/")[0] != first:
             return up + target
-        return relative_url(from_url, target)
+        # An article linking to others of its month, a list page to its neighbours.
+        folder = not target or target.endswith("/")
+        parts = target[:-1].split("/") if folder else target.split("/")
+        shared = 0
+        for mine, theirs in zip(folders, parts, strict=False):
+            if mine != theirs:
+                break
+            shared += 1
+        rel = "/".join([".."] * (len(folders) - shared) + parts[shared:]) or "."
+        if folder:
+            return "./" if rel == "." else rel + "/"
+        return rel
 
     return to
 

@@ -5,8 +5,11 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from conftest import REPO, SUBPROCESS_ENV, article, tree
+from markupsafe import Markup, escape
 
+from newsarchive import render
 from newsarchive.cli import main
 
 GOOD = article("Bài viết tốt", "2020-01-02 08:00")
@@ -164,6 +167,47 @@ def test_html_in_titles_summaries_and_tags_is_shown_as_text(site):
     article_page = next(site.output.glob("2020/01/*/index.html")).read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Tin" in article_page
     assert "&lt;img src=x onerror=alert(1)&gt;" in article_page
+
+
+def test_every_printed_value_is_escaped_as_markupsafe_escapes_it(site):
+    """Pages print values through render._escape_output, not markupsafe.escape itself
+    (speed): the five characters come out as MarkupSafe writes them, from the front
+    matter, site.yaml and strings.yaml (its words are a subclass of str) alike."""
+    odd = """Tom & Jerry <b> "x" 'y'"""
+    escaped = str(escape(odd))
+    assert escaped == "Tom &amp; Jerry &lt;b&gt; &#34;x&#34; &#39;y&#39;"
+    site.configure(title=odd)
+    strings = site.root / "templates" / "strings.yaml"
+    words = yaml.safe_load(strings.read_text(encoding="utf-8"))
+    words["home"] = odd
+    strings.write_text(yaml.safe_dump(words, allow_unicode=True), encoding="utf-8")
+    quoted = odd.replace('"', '\\"')
+    site.add(
+        "x.md",
+        article(
+            f'"{quoted}"',
+            "2020-01-02 08:00",
+            summary=f'"{quoted}"',
+            author=f'"{quoted}"',
+            category=f'"{quoted}"',
+            tags=f'["{quoted}"]',
+        ),
+    )
+    assert site.build() == 0
+    article_page = next(site.output.glob("2020/01/*/index.html")).read_text(encoding="utf-8")
+    home = site.read("index.html")
+    for html, printed in ((article_page, 9), (home, 6)):  # title, words, fields
+        assert "<b>" not in html and html.count(escaped) >= printed
+    assert f"<title>{escaped} \u2013 {escaped}</title>" in article_page
+    assert f'<span itemprop="name">{escaped}</span>' in article_page
+    assert f"<p>{escaped}</p>" in home  # the summary
+
+
+@pytest.mark.parametrize(
+    "value", ["", "a&b", "<\"'>", "Tiếng Việt", 7, None, Markup("<b>x</b>"), render._Text("&")]
+)
+def test_escape_output_is_markupsafe_escape(value):
+    assert render._escape_output(value) == escape(value)
 
 
 def test_a_broken_site_yaml_names_its_line(site, capsys):

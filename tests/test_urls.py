@@ -52,6 +52,8 @@ TARGETS = [
     *PAGES,
     *("css/site.css", "favicon.svg", "chuyen-muc/x/trang/3/", "2019/04/b/#x", "../up/"),
     *("2019/04/a/index.html", ".well-known/x", "a/./b/", "%C3%A1/", "2019/04/%C3%A1/"),
+    # Sharing folders with the page (linker's own way): its parents named as files too.
+    *("2019/04/a/x/y/", "2019/04/a/b.html", "2019/05/c/", "2019/04/a", "2019", "a/../b/"),
 ]
 
 
