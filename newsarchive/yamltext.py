@@ -4,6 +4,7 @@ Text is decoded strictly as UTF-8 (a BOM is allowed), line ends become LF and
 everything is NFC-normalised, so an NFD or CRLF file gives the same site as its twin.
 """
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -117,6 +118,14 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> tuple[dict[str, An
     refused = invisible_characters(path, text, first_line)
     if refused:  # YAML would stop at the first, and not say what it is
         raise BuildFailed(refused)
+    simple = _simple(text, first_line)
+    return simple if simple is not None else parse_yaml_itself(path, text, first_line)
+
+
+def parse_yaml_itself(
+    path: Path, text: str, first_line: int = 1
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """parse_yaml by PyYAML alone, for text free of invisible characters."""
     if "&" in text or "*" in text:  # cheap test first: a real anchor needs one of them
         refused = _anchors(path, text, first_line)
         if refused:
@@ -184,6 +193,58 @@ def parse_yaml(path: Path, text: str, first_line: int = 1) -> tuple[dict[str, An
     if escaped:
         raise BuildFailed(escaped)
     return values, key_lines
+
+
+# A line of the front matter that every article has: a key, and a value in double
+# quotes without escapes, a list in brackets, or plain text (group "plain"; it is not
+# text when YAML reads it as a number, yes/no or null: left to YAML, with what starts
+# with a YAML indicator, holds ": ", " #" or a bracket, or ends a line with a space).
+_SIMPLE_LINE = re.compile(
+    r'(?P<key>[a-z_]{1,100}): (?:"(?P<quoted>[^"\\]*)"|\[(?P<items>[^\[\]{}#:"\']*)\]'
+    r"|(?P<plain>[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^#\[\]{}]*[^\s#\[\]{}:])?))"
+)
+# Characters that make the text of a line mean more than it shows to YAML: tabs, the
+# line ends YAML knows beside LF, a byte-order mark.
+_NOT_SIMPLE = re.compile("[\t\u2028\u2029\ufeff]")
+_IMPLICIT = FrontMatterLoader.yaml_implicit_resolvers
+
+
+def _simple(text: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """What parse_yaml gives for a front matter of simple lines alone (_SIMPLE_LINE: every
+    line of an importer's or `new`'s files), or None for YAML to read: PyYAML took a
+    quarter of reading an article, most of it in its resolver, called from C for each
+    key and value. Only once the text is known free of invisible characters."""
+    if not text or _NOT_SIMPLE.search(text):
+        return None
+    values: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for n, line in enumerate(text.split("\n")):
+        found = _SIMPLE_LINE.fullmatch(line)
+        if found is None:
+            return None
+        key, plain, items = found.group("key", "plain", "items")
+        if key in lines or not _text(key):
+            return None  # a key given twice, or read as yes/no or null: YAML says so
+        if plain is not None:
+            if ": " in plain or " #" in plain or not _text(plain):
+                return None
+            values[key] = plain
+        elif items is not None:
+            listed = [item.strip(" ") for item in items.split(",")] if items.strip(" ") else []
+            if not all(item and _text(item) and item[0] not in "-?!&*|>%@`" for item in listed):
+                return None
+            values[key] = listed
+        else:
+            values[key] = found.group("quoted")
+        lines[key] = n + first_line
+    return values, lines
+
+
+@functools.lru_cache(maxsize=4096)  # keys, categories and tags come back in every file
+def _text(plain: str) -> bool:
+    """Whether YAML reads this plain scalar as text: none of the implicit resolvers
+    FrontMatterLoader has for its first character matches it (BaseResolver.resolve)."""
+    return not any(regexp.match(plain) for _, regexp in _IMPLICIT.get(plain[0], ()))
 
 
 def nested_lines(text: str, *keys: str) -> dict[str, int]:
