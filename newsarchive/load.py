@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .content import SourceFile
 from .errors import BuildFailed, Problem
-from .yamltext import invisible_characters, normalise_text, parse_yaml
+from .yamltext import free_of_invisible, invisible_characters, normalise_text, parse_yaml
 
 # An article's front matter is a dozen short lines; 64 KiB is a hundred times that, and
 # keeps a pasted document or a generated monster from costing seconds in every stage.
@@ -203,7 +203,7 @@ def read_source(path: Path, data: bytes | None = None) -> SourceFile:
                 )
             ]
         ) from None
-    return split_front_matter(path, text)
+    return split_front_matter(path, text, free_of_invisible(data))
 
 
 def closing_line(lines: list[str]) -> int | None:
@@ -211,8 +211,10 @@ def closing_line(lines: list[str]) -> int | None:
     return next((n for n in range(1, len(lines)) if lines[n].strip() in ("---", "...")), None)
 
 
-def split_front_matter(path: Path, text: str) -> SourceFile:
-    """Raises BuildFailed with what is wrong in the front matter's frame or YAML."""
+def split_front_matter(path: Path, text: str, free: bool = False) -> SourceFile:
+    """Raises BuildFailed with what is wrong in the front matter's frame or YAML.
+
+    ``free``: the text is known free of invisible characters (yamltext.free_of_invisible)."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         raise BuildFailed(
@@ -255,9 +257,9 @@ def split_front_matter(path: Path, text: str) -> SourceFile:
         )
     body = "\n".join(lines[end + 1 :])
     # Refused, not dropped: the editor decides what was meant (README, "Writing an article").
-    invisible = invisible_characters(path, body, first_line=end + 2)
+    invisible = [] if free else invisible_characters(path, body, first_line=end + 2)
     try:
-        meta, key_lines = parse_yaml(path, yaml_text, first_line=2)
+        meta, key_lines = parse_yaml(path, yaml_text, first_line=2, free=free)
     except BuildFailed as failed:
         raise BuildFailed(failed.errors + invisible) from None
     if invisible:

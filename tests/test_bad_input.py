@@ -80,6 +80,17 @@ BAD_INPUTS = {
         "---\ntitle: Bài\ndate: 2020-01-01 10:00\n---\nDòng một\x0bdòng hai.\n\nx\x01\n",
         ["control-character-in-body.md:5:9:", "U+000B", "control-character-in-body.md:7:2:"],
     ),
+    # Characters whose UTF-8 starts with the bytes \xc2 (C1) and \xef (U+FFFF), which a
+    # file must lack for the reading to skip the search for them (free_of_invisible).
+    "c1-control-and-noncharacter": (
+        '---\ntitle: "Tin\x85mới"\ndate: 2020-01-01 10:00\n---\nDòng\uffff một.\n',
+        [
+            "c1-control-and-noncharacter.md:2:12:",
+            "U+0085",
+            "c1-control-and-noncharacter.md:5:5:",
+            "U+FFFF",
+        ],
+    ),
     "bad-source-url": (
         "---\ntitle: Tin\ndate: 2020-01-01\nsource_url: www.example\n---\nText\n",
         ["bad-source-url.md:4", "not a web address"],
