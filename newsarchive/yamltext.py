@@ -43,8 +43,13 @@ _QUOTED_WITH_QUOTES = re.compile(r'^\s*[^:#]+:\s*"[^"\\]*"')
 
 
 def normalise_text(data: bytes) -> str:
-    """Decode UTF-8 (raises UnicodeDecodeError), drop a BOM, LF line ends, NFC."""
-    text = data.decode("utf-8-sig")
+    """Decode UTF-8 (raises UnicodeDecodeError), drop a BOM, LF line ends, NFC.
+
+    The error's position counts from the start of ``data``, BOM included: "utf-8-sig"
+    counted from after it, and messages named a spot three bytes early."""
+    text = data.decode("utf-8")
+    if text.startswith("\ufeff"):
+        text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
 

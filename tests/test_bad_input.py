@@ -67,6 +67,12 @@ BAD_INPUTS = {
         ),
         ["not-utf8.md:5", "not UTF-8", "UTF-8"],
     ),
+    # Notepad's "UTF-8 with BOM", then text pasted in another encoding: the spot named
+    # was three bytes early (line 4, the closing '---', column 3).
+    "not-utf8-after-a-bom": (
+        b"\xef\xbb\xbf" + "---\ntitle: Tin\ndate: 2020-01-01\n---\nHà Nam\n".encode("cp1252"),
+        ["not-utf8-after-a-bom.md:5:2:", "not UTF-8"],
+    ),
     # Word's Shift+Enter puts U+000B into pasted text; YAML refuses it, without saying what.
     "control-character-in-title": (
         '---\ntitle: "Tiêu đề\x0bhai dòng"\ndate: 2020-01-01 10:00\n---\nText\n',
