@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .content import SourceFile
 from .errors import BuildFailed, Problem
-from .yamltext import invisible_characters, normalise_text, parse_yaml
+from .yamltext import free_of_invisible, invisible_characters, normalise_text, parse_yaml
 
 # An article's front matter is a dozen short lines; 64 KiB is a hundred times that, and
 # keeps a pasted document or a generated monster from costing seconds in every stage.
@@ -203,18 +203,34 @@ def read_source(path: Path, data: bytes | None = None) -> SourceFile:
                 )
             ]
         ) from None
-    return split_front_matter(path, text)
+    return split_front_matter(path, text, free_of_invisible(data))
 
 
-def closing_line(lines: list[str]) -> int | None:
-    """The index of the line that closes the front matter opened by ``lines[0]``."""
-    return next((n for n in range(1, len(lines)) if lines[n].strip() in ("---", "...")), None)
+def front_matter_lines(text: str) -> tuple[list[str], str | None]:
+    """The lines of ``text`` up to the one that closes the front matter (opened by the
+    first, '---'), with it, and the body after it. The body is None when the first line
+    is not '---' (then only that line is given) or no line closes the front matter (then
+    every line). Line by line: splitting a whole article into lines and joining its body
+    again took half as long as reading its front matter's YAML."""
+    lines: list[str] = []
+    start = 0
+    while True:
+        stop = text.find("\n", start)
+        line = text[start:] if stop < 0 else text[start:stop]
+        lines.append(line)
+        if len(lines) > 1 and line.strip() in ("---", "..."):
+            return lines, "" if stop < 0 else text[stop + 1 :]
+        if stop < 0 or (len(lines) == 1 and line.strip() != "---"):
+            return lines, None
+        start = stop + 1
 
 
-def split_front_matter(path: Path, text: str) -> SourceFile:
-    """Raises BuildFailed with what is wrong in the front matter's frame or YAML."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+def split_front_matter(path: Path, text: str, free: bool = False) -> SourceFile:
+    """Raises BuildFailed with what is wrong in the front matter's frame or YAML.
+
+    ``free``: the text is known free of invisible characters (yamltext.free_of_invisible)."""
+    lines, body = front_matter_lines(text)
+    if lines[0].strip() != "---":
         raise BuildFailed(
             [
                 Problem(
@@ -226,8 +242,7 @@ def split_front_matter(path: Path, text: str) -> SourceFile:
                 )
             ]
         )
-    end = closing_line(lines)
-    if end is None:
+    if body is None:
         raise BuildFailed(
             [
                 Problem(
@@ -238,6 +253,7 @@ def split_front_matter(path: Path, text: str) -> SourceFile:
                 )
             ]
         )
+    end = len(lines) - 1  # the closing line
     yaml_text = "\n".join(lines[1:end])
     size = len(yaml_text.encode("utf-8"))
     if size > MAX_FRONT_MATTER_BYTES:
@@ -253,11 +269,10 @@ def split_front_matter(path: Path, text: str) -> SourceFile:
                 )
             ]
         )
-    body = "\n".join(lines[end + 1 :])
     # Refused, not dropped: the editor decides what was meant (README, "Writing an article").
-    invisible = invisible_characters(path, body, first_line=end + 2)
+    invisible = [] if free else invisible_characters(path, body, first_line=end + 2)
     try:
-        meta, key_lines = parse_yaml(path, yaml_text, first_line=2)
+        meta, key_lines = parse_yaml(path, yaml_text, first_line=2, free=free)
     except BuildFailed as failed:
         raise BuildFailed(failed.errors + invisible) from None
     if invisible:

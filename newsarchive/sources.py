@@ -19,7 +19,7 @@ from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, Problem
 from .fingerprint import digest
-from .load import closing_line, read_bytes, read_source, scan_sources
+from .load import front_matter_lines, read_bytes, read_source, scan_sources
 from .progress import Progress
 from .render import load_strings
 from .validate import check_together, unwritten, validate
@@ -243,11 +243,9 @@ def read_body(path: str, key: str) -> str:
     # The body split off as load.split_front_matter does; the digest proves it the
     # same, without parsing the YAML again.
     try:
-        lines = normalise_text(read_bytes(path)).split("\n")
+        body = front_matter_lines(normalise_text(read_bytes(path)))[1]
     except UnicodeDecodeError:
-        lines = []
-    end = closing_line(lines) if lines and lines[0].strip() == "---" else None
-    body = "\n".join(lines[end + 1 :]) if end is not None else None
+        body = None
     if body is None or digest(body) != key:
         raise BuildFailed([Problem(Path(path), "the file changed during the build", "build again")])
     return body

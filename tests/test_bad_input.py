@@ -70,6 +70,12 @@ BAD_INPUTS = {
         ),
         ["not-utf8.md:5", "not UTF-8", "UTF-8"],
     ),
+    # Notepad's "UTF-8 with BOM", then text pasted in another encoding: the spot named
+    # was three bytes early (line 4, the closing '---', column 3).
+    "not-utf8-after-a-bom": (
+        b"\xef\xbb\xbf" + "---\ntitle: Tin\ndate: 2020-01-01\n---\nHà Nam\n".encode("cp1252"),
+        ["not-utf8-after-a-bom.md:5:2:", "not UTF-8"],
+    ),
     # Word's Shift+Enter puts U+000B into pasted text; YAML refuses it, without saying what.
     "control-character-in-title": (
         '---\ntitle: "Tiêu đề\x0bhai dòng"\ndate: 2020-01-01 10:00\n---\nText\n',
@@ -82,6 +88,17 @@ BAD_INPUTS = {
     "control-character-in-body": (
         "---\ntitle: Bài\ndate: 2020-01-01 10:00\n---\nDòng một\x0bdòng hai.\n\nx\x01\n",
         ["control-character-in-body.md:5:9:", "U+000B", "control-character-in-body.md:7:2:"],
+    ),
+    # Characters whose UTF-8 starts with the bytes \xc2 (C1) and \xef (U+FFFF), which a
+    # file must lack for the reading to skip the search for them (free_of_invisible).
+    "c1-control-and-noncharacter": (
+        '---\ntitle: "Tin\x85mới"\ndate: 2020-01-01 10:00\n---\nDòng\uffff một.\n',
+        [
+            "c1-control-and-noncharacter.md:2:12:",
+            "U+0085",
+            "c1-control-and-noncharacter.md:5:5:",
+            "U+FFFF",
+        ],
     ),
     "bad-source-url": (
         "---\ntitle: Tin\ndate: 2020-01-01\nsource_url: www.example\n---\nText\n",
