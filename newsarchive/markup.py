@@ -152,8 +152,20 @@ def _any_of(md: markdown.Markdown) -> Callable[[str], object]:
     known = [name for name in _INLINE_NEEDS if name in md.inlinePatterns]
     if len(known) < len(md.inlinePatterns):
         return lambda text: True
-    needs = sorted({need for name in known for need in _INLINE_NEEDS[name]})
-    return re.compile("|".join(map(re.escape, needs))).search
+    needs = {need for name in known for need in _INLINE_NEEDS[name]}
+    # A text holding "[^" or "![" holds "[": the shortest needs are enough to look for.
+    least = tuple(sorted(n for n in needs if not any(m != n and m in n for m in needs)))
+
+    def could_match(text: str) -> bool:
+        # A few `in` tests, in C: five times faster than one regular expression of the
+        # needs (sre tries each at every character), some 0.7 s of a 10,000-article build;
+        # any() of a generator would take half as long again.
+        for need in least:  # noqa: SIM110
+            if need in text:
+                return True
+        return False
+
+    return could_match
 
 
 class _ScrollableTables(Extension):
