@@ -198,10 +198,9 @@ def _our_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(BENCH.parent) + (f":{path}" if path else "")}
 
 
-def measure_size(n: int, args: argparse.Namespace) -> SizeReport:
+def measure_size(n: int, args: argparse.Namespace, trash: Trash) -> SizeReport:
     content = generate.ensure_corpus(n, args.work, args.seed)
     site = None if args.skip_ours else our_site(args.repo, content, n, args.work)
-    trash = Trash(args.work)
     peer_sites = [] if args.skip_peers else peers.prepare_peers(content, n, args.work, trash)
     sources = sum(path.stat().st_size for path in content.rglob("*.md"))
     report = SizeReport(n, [], [], [], {peer.name: [] for peer in peer_sites}, [], sources)
@@ -361,7 +360,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _progress(f"deleting {trash.folder} (left by an interrupted run): round 1 may be slow")
         trash.empty()
     try:
-        reports = [measure_size(n, args) for n in args.sizes]
+        reports = [measure_size(n, args, trash) for n in args.sizes]
     finally:
         _progress(f"deleting the outputs set aside in {trash.folder} (untimed)")
         trash.empty()
