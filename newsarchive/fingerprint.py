@@ -13,6 +13,7 @@ Python, and pickled with no call back per article (`Fingerprinter._plain`). An a
 page, nine pages in ten, is read field by field instead (`Fingerprinter._article_page`).
 """
 
+import contextlib
 import hashlib
 import importlib.metadata
 import io
@@ -123,6 +124,9 @@ class Fingerprinter:
         each article took 0.1 s more at 10,000 articles (issue 17)."""
         kind = type(value)
         if isinstance(value, tuple) and kind is tuple:  # not a subclass: a NamedTuple
+            if value and type(value[0]) is Article:  # a list page's: dozens, all articles
+                with contextlib.suppress(KeyError):  # not all (known) articles after all
+                    return tuple(map(self._article, map(id, value)))
             return tuple(self._items(value))
         if kind is Article:
             return self._articles[id(value)]
