@@ -9,9 +9,11 @@ has no fingerprint and is always rendered. Templates, settings and our own code
 are in the salt, which every fingerprint includes.
 
 Pages are plain (pagedata.py): most are first made plain values, articles replaced in
-Python, and pickled with no call back per article (`Fingerprinter._plain`).
+Python, and pickled with no call back per article (`Fingerprinter._plain`). An article's
+page, nine pages in ten, is read field by field instead (`Fingerprinter._article_page`).
 """
 
+import contextlib
 import hashlib
 import importlib.metadata
 import io
@@ -23,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from .content import Article
+from .pagedata import ArticleData
+from .site import Page
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Libraries whose upgrade may change the HTML we write.
@@ -33,6 +37,16 @@ LIBRARIES = (
 # Values that pickle as they are, by exact type (a subclass, e.g. markupsafe's Markup,
 # may pickle otherwise): with tuples, articles and dataclasses of them, a page's data.
 _PLAIN = frozenset({str, int, float, bool, type(None), datetime, date})
+# The fields `Fingerprinter._article_page` reads: a field added to either class turns it
+# off (the generic way then fingerprints article pages too, only slower).
+_ARTICLE_PAGE = (
+    ("url", "template", "title", "data", "article", "bodies"),
+    ("older", "newer", "related"),
+)
+ARTICLE_PAGE_READ = (
+    tuple(Page.__dataclass_fields__),
+    tuple(ArticleData.__dataclass_fields__),
+) == _ARTICLE_PAGE
 
 
 def digest(*parts: bytes | str) -> str:
@@ -84,6 +98,7 @@ class Fingerprinter:
         # digest, not the text (its file's path and digest): pages show articles 120,000
         # times at 10,000 articles, and their texts made 20 MB to pickle and hash.
         self._articles = {key: _stand_in(text) for key, text in known.items()}
+        self._article = self._articles.__getitem__
         self._salt = salt.encode()
         self._buffer = io.BytesIO()
         self._pickler = _Pickler(self._buffer, known)
@@ -92,7 +107,10 @@ class Fingerprinter:
         """The fingerprint of ``value``, or None when it cannot be made."""
         data: bytes | None
         try:
-            data = pickle.dumps(self._plain(value), protocol=5)
+            if type(value) is Page and type(value.data) is ArticleData and ARTICLE_PAGE_READ:
+                data = self._article_page(value, value.data)
+            else:
+                data = pickle.dumps(self._plain(value), protocol=5)
         except (_NotPlain, KeyError, TypeError, RecursionError):  # e.g. an unknown article
             data = self._pickled(value)
         if data is None:
@@ -106,6 +124,9 @@ class Fingerprinter:
         each article took 0.1 s more at 10,000 articles (issue 17)."""
         kind = type(value)
         if isinstance(value, tuple) and kind is tuple:  # not a subclass: a NamedTuple
+            if value and type(value[0]) is Article:  # a list page's: dozens, all articles
+                with contextlib.suppress(KeyError):  # not all (known) articles after all
+                    return tuple(map(self._article, map(id, value)))
             return tuple(self._items(value))
         if kind is Article:
             return self._articles[id(value)]
@@ -116,6 +137,26 @@ class Fingerprinter:
             head = [kind.__module__, kind.__qualname__, tuple(fields)]
             return [*head, *self._items(fields.values())]
         raise _NotPlain
+
+    def _article_page(self, page: Page, data: ArticleData) -> bytes:
+        """An article's page as a tuple of its fields, in the order of _ARTICLE_PAGE, its
+        articles by their stand-ins (KeyError for an unknown one: then the generic way).
+        A tuple where _plain makes lists: equal bytes still mean equal pages. A third of
+        the time of _plain and pickle, 0.1 s of a rebuild at 10,000 articles (issue 17)."""
+        article, older, newer = self._article, data.older, data.newer
+        return pickle.dumps(
+            (
+                page.url,
+                page.template,
+                page.title,
+                None if older is None else article(id(older)),
+                None if newer is None else article(id(newer)),
+                tuple(map(article, map(id, data.related))),
+                article(id(page.article)),
+                tuple(map(article, map(id, page.bodies))),
+            ),
+            protocol=5,
+        )
 
     def _items(self, values: Iterable[object]) -> list[object]:
         """_plain of each value, with no call for a plain value or an article (most of

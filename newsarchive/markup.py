@@ -17,6 +17,7 @@ article (bodylinks.py), even when it does not render the article's page again.
 """
 
 import html
+import importlib
 import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -24,7 +25,7 @@ from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
-from markdown.extensions import Extension
+from markdown.extensions import Extension, extra
 from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -61,9 +62,18 @@ def stock_converter(*more: Extension) -> markdown.Markdown:
 
 def _converter(toc: TocExtension, *more: Extension) -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=["extra", "sane_lists", toc, _ScrollableTables(), _BodyLinks(), *more],
+        extensions=[*_stock(), toc, _ScrollableTables(), _BodyLinks(), *more],
         output_format="html",
     )
+
+
+def _stock() -> list[Extension]:
+    """Python-Markdown's "extra" (the extensions it registers, in its order) and
+    "sane_lists", as objects. By name, Python-Markdown looks each up first among the entry
+    points of every installed package: a package naming one of its own "tables" changed
+    our HTML, and the first converter of a process took 0.05 s more (issue 17)."""
+    names = [*extra.extensions, "sane_lists"]
+    return [importlib.import_module(f"markdown.extensions.{n}").makeExtension() for n in names]
 
 
 class _TocMarkerIfAny(TocTreeprocessor):

@@ -1,13 +1,16 @@
 """Page fingerprints (fingerprint.py): a page is rendered again when what its bytes depend
 on changed, among them every article it shows (as its file's digest)."""
 
+from dataclasses import replace
+
 from conftest import article
 
-from newsarchive import pipeline
+from newsarchive import fingerprint, pipeline
 from newsarchive.cache import Cache
 from newsarchive.config import load_config
 from newsarchive.content import Article
 from newsarchive.fingerprint import Fingerprinter
+from newsarchive.pagedata import ArticleData
 from newsarchive.site import build_site
 from newsarchive.sources import read_articles
 
@@ -57,3 +60,39 @@ def test_every_page_is_fingerprinted_as_plain_values_and_by_each_article_it_show
             assert Fingerprinter(edited, "salt").of(page) != fingerprint, page.url
         assert Fingerprinter(known, "other salt").of(page) != fingerprint
     assert {"ArticleData", "ListData", "MonthData", "FeedData", "RedirectData"} <= kinds
+
+
+def test_an_article_page_is_fingerprinted_by_each_of_its_fields(site):
+    # Article pages are fingerprinted field by field (fingerprint._article_page), not the
+    # generic way: every field of the page and of its data must change the fingerprint.
+    assert fingerprint.ARTICLE_PAGE_READ  # a new field: read it in _article_page too
+    for i in range(4):
+        site.add(
+            f"2021/bai-{i}.md",
+            article(f"Tin số {i}", f"2021-03-0{i + 1} 08:00", "Nội dung.", tags="[phố]"),
+        )
+    config = load_config(site.root / "site.yaml")
+    sources = read_articles(config, Cache(config))
+    plan = build_site(config, sources.articles)
+    maker = Fingerprinter(pipeline.known_articles(sources, plan), "salt")
+    pages = [p for p in plan.pages if isinstance(p.data, ArticleData)]
+    page = next(p for p in pages if p.data.older and p.data.newer and p.data.related)
+    other = next(a for a in plan.articles if a not in (page.article, *articles_in(page.data)))
+
+    def changed(value: object) -> object:
+        if isinstance(value, str):
+            return value + "x"
+        if isinstance(value, tuple):
+            return (*value, other)
+        return other
+
+    fingerprint_before = maker.of(page)
+    for name in vars(page.data):
+        data = replace(page.data, **{name: changed(getattr(page.data, name))})
+        assert maker.of(replace(page, data=data)) != fingerprint_before, name
+    for name in vars(page):
+        if name != "data":
+            variant = replace(page, **{name: changed(getattr(page, name))})
+            assert maker.of(variant) != fingerprint_before, name
+    # Equal pages, made apart, have equal fingerprints (the same bytes, as a cold build).
+    assert maker.of(replace(page)) == fingerprint_before

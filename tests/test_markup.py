@@ -10,6 +10,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from conftest import article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown.inlinepatterns import SimpleTagInlineProcessor
@@ -180,3 +181,32 @@ PIECES = st.sampled_from(
 @given(st.lists(PIECES, max_size=40).map("".join))
 def test_random_documents_convert_as_python_markdown_does(text):
     same(text)
+
+
+def test_a_markdown_plugin_installed_beside_us_does_not_change_the_site(
+    site, tmp_path, monkeypatch
+):
+    # A package that registers a Python-Markdown extension under one of the names "extra"
+    # stands for ("tables"): looked up by name, it was used in place of the stock one.
+    plugins = tmp_path / "plugins"
+    info = plugins / "mdplugin-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: mdplugin\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[markdown.extensions]\ntables = mdplugin:Nothing\n")
+    (plugins / "mdplugin.py").write_text(
+        "from markdown.extensions import Extension\n\n\n"
+        "class Nothing(Extension):\n"
+        "    def extendMarkdown(self, md):\n"
+        "        pass\n"
+    )
+    monkeypatch.syspath_prepend(str(plugins))
+    markdown.util.get_installed_extensions.cache_clear()  # looked up once per process
+    table = "| Phường | Số hộ |\n|---|---|\n| Bạch Đằng | 120 |\n"
+    site.add("bang.md", article("Bảng số hộ", "2024-05-01 08:00", table))
+    try:
+        assert site.build("--quiet", "--jobs", "1") == 0
+    finally:
+        markdown.util.get_installed_extensions.cache_clear()
+    page = site.read("2024/05/bang-so-ho/index.html")
+    assert "<td>Bạch Đằng</td>" in page
+    assert "| Bạch Đằng |" not in page
