@@ -176,6 +176,10 @@ def _build(
         if search_failed:
             spare.mirror(SEARCH_FOLDER, SEARCH_STAMP)  # the served index, as it is
         publish.publish(spare)
+        # The version before, now the spare, takes the new index at once: the next build,
+        # the one an editor waits for after adding an article, then finds it up to date
+        # instead of linking every file of a new index (21,000 at 10,000 articles).
+        spare.mirror_back(SEARCH_FOLDER, SEARCH_STAMP)
         cache.save(sources.entries, site.related, links, [spare.live, spare.folder])
     finally:
         if ahead is not None:

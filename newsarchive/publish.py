@@ -424,6 +424,13 @@ class Spare:
         or in place of one (--no-search)."""
         mirror_index(self.live / rel, self.folder / rel, stamp)
 
+    def mirror_back(self, rel: PurePosixPath, stamp: str) -> None:
+        """After `publish`: make the new spare's (the version before's) ``rel`` the one just
+        published, as hard links, so that the next build's `mirror` finds it done. None
+        after a first build, which leaves no spare."""
+        if self.folder.is_dir() and _mark(self.folder):
+            mirror_index(self.live / rel, self.folder / rel, stamp)
+
     def changes(self) -> tuple[int, int]:
         """How many files the new version adds or changes, and how many it deletes."""
         old = self.old

@@ -202,6 +202,29 @@ def test_the_spare_index_is_mirrored_segment_by_segment(tmp_path):
     assert not spare.exists()
 
 
+def test_after_publishing_the_spare_takes_the_new_index_as_links(site):
+    # So that the next build (an editor's, after adding one article) need not link every
+    # file of an index just made into its spare before updating it.
+    add_articles(site, 6)
+    assert site.build("--quiet", "--no-search") == 0
+    assert site.build("--quiet") == 0  # the index made: the spare is the version without
+    spare = site.output.with_name(site.output.name + ".previous")
+    live_index = files(site.output / BUNDLE)
+    assert FINGERPRINT_FILE in live_index and len(live_index) > 3
+    assert files(spare / BUNDLE) == live_index  # the same inodes, dates and bytes
+    site.add("2022/moi.md", article("Cầu mới thông xe", "2022-02-03 09:00", "Cầu mới."))
+    assert site.build("--quiet") == 0
+    after = files(site.output / BUNDLE)
+    assert after != live_index
+    assert files(spare / BUNDLE) == after
+    assert (site.output / "2022").is_dir() and not (spare / "2022").exists()  # pages: before
+    # The index of each folder is the one a build from scratch makes.
+    clean = site.root / "clean"
+    args = ["build", "--config", str(site.root / "site.yaml"), "--output", str(clean)]
+    assert main([*args, "--quiet", "--no-cache"]) == 0
+    assert tree(site.output / BUNDLE) == tree(clean / BUNDLE) == tree(spare / BUNDLE)
+
+
 def test_a_build_without_search_does_not_load_the_index_writer(site):
     add_articles(site, 3)
     config = str(site.root / "site.yaml")
