@@ -124,6 +124,8 @@ def _build(
     since: int | None = None,
 ) -> BuildResult:
     ahead: rendering.ConvertAhead | None = None
+    # The output folders are looked at on another core meanwhile (a rebuild's stats).
+    look = publish.look_ahead(config.output_dir, cache, since, SEARCH_FOLDER.as_posix(), jobs)
     try:
         with no_gc():
             sources = read_articles(config, cache, progress, jobs)
@@ -135,7 +137,7 @@ def _build(
             gc.freeze()
         statics = publish.static_files(config.static_dir, config.root)
         _check_files(site, statics)
-        spare = publish.open_spare(config.output_dir, cache, since)
+        spare = publish.open_spare(config.output_dir, cache, since, look.result())
         salt = digest(cache.key, folder_digest(config.templates_dir))
         known = known_articles(sources, site)
         paths = [urls.output_file(page.url) for page in site.pages]
@@ -182,6 +184,7 @@ def _build(
         spare.mirror_back(SEARCH_FOLDER, SEARCH_STAMP)
         cache.save(sources.entries, site.related, links, [spare.live, spare.folder])
     finally:
+        look.close()
         if ahead is not None:
             ahead.stop()
         gc.unfreeze()

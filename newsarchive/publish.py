@@ -329,6 +329,8 @@ class Spare:
     strays: list[str] = field(default_factory=list)
     # When the last build had finished writing into both folders (`recover`), if known.
     since: int | None = None
+    # The served folder's strays, if `look` found them already.
+    live_strays: list[str] | None = None
 
     def stale(self, paths: list[str], prints: list[str | None]) -> list[int]:
         """The pages to render, by index: those the served folder does not hold as the last
@@ -358,7 +360,9 @@ class Spare:
         processes. ``apart``: a folder (the search index's) brought up to date apart."""
         check_room(self.live, _room_needed(self.state, pages, statics))
         if self.state is not None:  # the served folder's files that no build wrote
-            found = strays(self.live, self.state.files.keys(), apart, since=self.since)
+            found = self.live_strays
+            if found is None:
+                found = strays(self.live, self.state.files.keys(), apart, since=self.since)
             self.strays += [f"{self.live.name}/{rel}" for rel in found]
         self.cache.forget_state(self.folder)  # until it is complete, nothing is known of it
         if self.spare_state is None:
@@ -492,9 +496,47 @@ def strays(
     return sorted(found)
 
 
-def open_spare(output_dir: Path, cache: Cache, since: int | None = None) -> Spare:
+@dataclass(frozen=True)
+class Seen:
+    """What `look` found in the two output folders, against their recorded states."""
+
+    # Per folder: how many files its state records, and those no longer as recorded.
+    gone: dict[str, tuple[int, frozenset[str]]]
+    live_strays: list[str] | None  # files and folders in the served folder no build wrote
+
+
+def look(output_dir: Path, cache: Cache, since: int | None, apart: str) -> Seen:
+    """A stat of every recorded file of both folders and a walk of the served one for
+    strays: a tenth to a fifth of a rebuild at 10,000 articles, and nothing in it needs
+    the site's articles, so a build runs it in a forked process (`look_ahead`) while it
+    reads and plans. Its result is small: what is not as recorded, usually nothing."""
+    gone = {}
+    state = cache.state(output_dir, restored=True)
+    folder = spare_folder(output_dir)
+    spare_state = cache.state(folder, any_settings=True) if folder.is_dir() else None
+    for recorded, where in ((state, output_dir), (spare_state, folder)):
+        if recorded is not None:
+            there = files_still_there(recorded, where)
+            gone[str(where)] = (len(recorded.files), frozenset(recorded.files.keys() - there))
+    found = strays(output_dir, state.files.keys(), apart, since=since) if state else None
+    return Seen(gone, found)
+
+
+def look_ahead(
+    output_dir: Path, cache: Cache, since: int | None, apart: str, jobs: int
+) -> workers.ForkedCall:
+    """`look` on another core: ``result()`` is its `Seen`, or None (`open_spare` then
+    looks itself)."""
+    # Without a cache (--no-cache) there is nothing recorded to look for.
+    jobs = jobs if cache.enabled else 1
+    return workers.ForkedCall(lambda: look(output_dir, cache, since, apart), jobs)
+
+
+def open_spare(
+    output_dir: Path, cache: Cache, since: int | None = None, seen: Seen | None = None
+) -> Spare:
     """The spare folder of ``output_dir``, and what the two folders hold (``since``: see
-    `recover`)."""
+    `recover`; ``seen``: `look`'s result, if it ran ahead)."""
     state = cache.state(output_dir, restored=True)
     folder = spare_folder(output_dir)
     # Which files it holds is all the build needs to know of the spare folder.
@@ -504,11 +546,23 @@ def open_spare(output_dir: Path, cache: Cache, since: int | None = None) -> Spar
         output_dir,
         folder,
         state,
-        files_still_there(state, output_dir),
+        _still_there(state, output_dir, seen),
         spare_state,
-        files_still_there(spare_state, folder),
+        _still_there(spare_state, folder, seen),
         since=since,
+        live_strays=seen.live_strays if seen and state else None,
     )
+
+
+def _still_there(
+    state: OutputState | None, folder: Path, seen: Seen | None
+) -> dict[str, OutputFile]:
+    """`files_still_there`, from what `look` saw if it saw this state."""
+    found = seen.gone.get(str(folder)) if seen and state else None
+    if state is None or found is None or found[0] != len(state.files):
+        return files_still_there(state, folder)
+    gone = found[1]
+    return {rel: f for rel, f in state.files.items() if rel not in gone}
 
 
 def publish(spare: Spare) -> None:

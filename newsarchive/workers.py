@@ -16,6 +16,7 @@ import ctypes
 import functools
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -175,6 +176,58 @@ class Ahead:
         self.pool.shutdown(cancel_futures=True)
         self.pool, futures, self.futures = None, self.futures, []
         return [future.result() for future in futures if not future.cancelled()]
+
+
+class ForkedCall:
+    """``function()`` in one forked process while this one goes on; ``result`` waits for
+    its value, None if it could not fork (one thread, ``jobs`` > 1 and fork needed) or
+    the call failed there: the caller then does the work itself. The value is pickled
+    back through a pipe, so it should be small."""
+
+    def __init__(self, function: Callable[[], Any], jobs: int):
+        self.pid: int | None = None
+        self.fd = -1
+        if not can_fork(jobs, 1, 1):
+            return
+        read, write = os.pipe()
+        parent = os.getpid()
+        pid = os.fork()
+        if pid == 0:  # the child: nothing of the build's but this call, then out
+            code = 1
+            try:
+                os.close(read)
+                _die_with(parent)
+                data = pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL)
+                with open(write, "wb") as out:
+                    out.write(data)
+                code = 0
+            finally:
+                os._exit(code)  # no exit handlers, no flushing the build's buffers twice
+        os.close(write)
+        self.pid, self.fd = pid, read
+
+    def result(self) -> Any:
+        if self.pid is None:
+            return None
+        try:
+            with open(self.fd, "rb") as pipe:
+                data = pipe.read()
+        finally:
+            _, status = os.waitpid(self.pid, 0)
+            self.pid = None
+        try:
+            return pickle.loads(data) if status == 0 else None
+        except Exception:  # cut short: do the work here
+            return None
+
+    def close(self) -> None:
+        """Stop the call if its result was never asked for (the build failed before)."""
+        if self.pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            os.close(self.fd)
+            self.pid = None
 
 
 def _unwrap(results: Batch | Problem) -> Batch:

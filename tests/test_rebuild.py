@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from conftest import SUBPROCESS_ENV, article, tree
 
 from newsarchive import cache, pipeline
@@ -121,10 +122,11 @@ def test_a_page_edited_by_hand_in_the_spare_folder_goes_when_no_longer_built(sit
     assert not (site.output / gone).parent.exists()
 
 
-def test_files_added_by_hand_to_the_site_or_its_spare_are_never_published(site, capsys):
+@pytest.mark.parametrize("jobs", ["1", "2"])  # the output folders looked at here, and ahead
+def test_files_added_by_hand_to_the_site_or_its_spare_are_never_published(site, capsys, jobs):
     add_articles(site, 5)
     for _ in range(2):  # the site and its spare, both the build's
-        assert site.build("--quiet") == 0
+        assert site.build("--quiet", "--jobs", jobs) == 0
     spare = site.output.with_name(site.output.name + ".previous")
     (site.output / "CNAME").write_text("luutru.example.vn\n")
     (site.output / "2021" / "ghi-chu").mkdir()
@@ -135,7 +137,7 @@ def test_files_added_by_hand_to_the_site_or_its_spare_are_never_published(site, 
     assert main([*args, "--quiet", "--no-cache"]) == 0
     said = []
     for _ in range(4):  # the same site every time, not every other time
-        assert site.build("--quiet") == 0
+        assert site.build("--quiet", "--jobs", jobs) == 0
         assert tree(site.output) == tree(clean)
         said.append(capsys.readouterr().err)
     assert said[0].startswith(
@@ -147,6 +149,31 @@ def test_files_added_by_hand_to_the_site_or_its_spare_are_never_published(site, 
     assert "_site.previous/2021/ghi-chu, _site.previous/CNAME (deleted" in said[1], said
     assert said[2:] == ["", ""]
     assert not (spare / "CNAME").exists() and not (spare / "by-hand.html").exists()
+
+
+def test_the_look_at_the_output_folders_ahead_sees_what_a_look_here_sees(site):
+    # A build stats the recorded files of both folders in a forked process while it reads
+    # and plans (publish.look_ahead); what it sends back must be what it would find itself.
+    add_articles(site, 5)
+    for _ in range(2):
+        assert site.build("--quiet") == 0
+    spare = site.output.with_name(site.output.name + ".previous")
+    deleted, edited = "2021/01/tin-phuong-so-0/index.html", "2021/02/tin-phuong-so-1/index.html"
+    (site.output / deleted).unlink()
+    (spare / edited).unlink()  # a hard link to the served page: edit a copy of its own
+    (spare / edited).write_text("edited by hand")
+    (site.output / "CNAME").write_text("luutru.example.vn\n")
+    config = load_config(site.root / "site.yaml")
+    args = (config.output_dir, cache.Cache(config), None, BUNDLE)
+    here = pipeline.publish.look(*args)
+    ahead = pipeline.publish.look_ahead(*args, jobs=2).result()
+    assert ahead == here
+    assert here.live_strays == ["CNAME"]
+    assert [gone for _, gone in here.gone.values()] == [{deleted}, {edited}]
+    assert pipeline.publish.look_ahead(*args, jobs=1).result() is None  # one core: here
+    assert site.build("--quiet") == 0  # the spare's edited page and the deleted one, made
+    assert (site.output / edited).read_text() != "edited by hand"
+    assert (site.output / deleted).is_file()
 
 
 def test_a_file_added_by_hand_deep_in_folders_the_last_build_wrote_long_ago_is_found(site):
