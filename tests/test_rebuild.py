@@ -2,6 +2,7 @@
 was (the same files, not copies with new dates, which a deploy would upload again), and
 what a build that leaves the search index alone does not load."""
 
+import json
 import os
 import re
 import subprocess
@@ -163,14 +164,26 @@ def test_the_look_at_the_output_folders_ahead_sees_what_a_look_here_sees(site):
     (spare / edited).unlink()  # a hard link to the served page: edit a copy of its own
     (spare / edited).write_text("edited by hand")
     (site.output / "CNAME").write_text("luutru.example.vn\n")
-    config = load_config(site.root / "site.yaml")
-    args = (config.output_dir, cache.Cache(config), None, BUNDLE)
-    here = pipeline.publish.look(*args)
-    ahead = pipeline.publish.look_ahead(*args, jobs=2).result()
-    assert ahead == here
-    assert here.live_strays == ["CNAME"]
-    assert [gone for _, gone in here.gone.values()] == [{deleted}, {edited}]
-    assert pipeline.publish.look_ahead(*args, jobs=1).result() is None  # one core: here
+    # In a process of its own: a build forks only while it runs one thread, and threads
+    # other tests leave in this one would turn the look ahead off.
+    code = (
+        "import json; from pathlib import Path; from newsarchive import cache, publish; "
+        "from newsarchive.config import load_config; "
+        f"config = load_config(Path({str(site.root / 'site.yaml')!r})); "
+        f"args = (config.output_dir, cache.Cache(config), None, {BUNDLE!r}); "
+        "here = publish.look(*args); ahead = publish.look_ahead(*args, jobs=2).result(); "
+        "alone = publish.look_ahead(*args, jobs=1).result(); "
+        "print(json.dumps([ahead == here, alone is None, here.live_strays, "
+        "[sorted(gone) for _, gone in here.gone.values()]]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=SUBPROCESS_ENV, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    same, alone, strays, gone = json.loads(result.stdout)
+    assert same and alone  # forked: what a look here sees; one core: nothing forked
+    assert strays == ["CNAME"]
+    assert gone == [[deleted], [edited]]
     assert site.build("--quiet") == 0  # the spare's edited page and the deleted one, made
     assert (site.output / edited).read_text() != "edited by hand"
     assert (site.output / deleted).is_file()
