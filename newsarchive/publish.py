@@ -20,11 +20,12 @@ are changed only when they are provably the build's own (`check_beside`): never 
 folder of someone's that has their name. Every check that can fail (the folder
 and what it would overwrite, writability, free space) runs before the first write.
 
-A build goes through it in this order: `check_output`, `lock`, `recover`, then
-`open_spare` (what the two folders hold, from their output states in the cache),
+A build goes through it in this order: `check_output`, `lock`, `recover`, `look_ahead`
+(on another core while the articles are read), then `open_spare` (what the two folders
+hold, from their output states in the cache),
 `Spare.stale` (the pages to render), `Spare.prepare` (room, then the first write), the
 pages rendered into `Spare.folder`, `Spare.keep`, `Spare.copy_statics`,
-`Spare.link_the_rest`, and `publish` (state, swap).
+`Spare.link_the_rest`, `publish` (state, swap) and `Spare.mirror_back`.
 """
 
 import collections
