@@ -302,11 +302,17 @@ def search_bundle(root: Path, corpus: list, jobs: str) -> dict[str, bytes]:
     return tree(site.output / "tim-kiem/chi-muc")
 
 
-def test_the_search_index_bytes_depend_on_nothing_but_the_pages(tmp_path):
+def test_the_search_index_bytes_depend_on_nothing_but_the_pages(tmp_path, monkeypatch):
     from corpus import CORPUS
+
+    from newsarchive import sources, workers
 
     first = search_bundle(tmp_path / "a", CORPUS, "1")
     assert any(name.startswith("s/") for name in first)
+    # Read and rendered by forked workers, however few the articles and pytest's threads.
+    monkeypatch.setattr(sources, "MIN_PARALLEL_READS", 1)
+    monkeypatch.setattr(workers, "MIN_PARALLEL_PAGES", 1)
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
     assert search_bundle(tmp_path / "b", CORPUS[::-1], "2") == first
     shm = Path("/dev/shm")
     if shm.is_dir() and os.access(shm, os.W_OK):
