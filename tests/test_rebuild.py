@@ -11,7 +11,7 @@ import sys
 import pytest
 from conftest import SUBPROCESS_ENV, article, tree
 
-from newsarchive import cache, pipeline
+from newsarchive import cache, pipeline, workers
 from newsarchive.cli import main
 from newsarchive.config import load_config
 from newsarchive.search.format import STAMP as FINGERPRINT_FILE
@@ -124,7 +124,11 @@ def test_a_page_edited_by_hand_in_the_spare_folder_goes_when_no_longer_built(sit
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])  # the output folders looked at here, and ahead
-def test_files_added_by_hand_to_the_site_or_its_spare_are_never_published(site, capsys, jobs):
+def test_files_added_by_hand_to_the_site_or_its_spare_are_never_published(
+    site, capsys, monkeypatch, jobs
+):
+    # As build.py runs, with one thread: pytest's server threads would turn forking off.
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
     add_articles(site, 5)
     for _ in range(2):  # the site and its spare, both the build's
         assert site.build("--quiet", "--jobs", jobs) == 0
