@@ -6,6 +6,7 @@ everything is NFC-normalised, so an NFD or CRLF file gives the same site as its 
 
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,9 +28,10 @@ _MARKDOWN_LIKE = re.compile(r"\.(md|markdown|mdown|mkdn?|mdwn|mdte?xt)(\.txt)?$"
 class ContentScan:
     """What is below the content folder: the article files, and what was left out."""
 
-    files: list[tuple[str, os.stat_result]]  # every *.md file with its stat, in path order
+    files: list[tuple[str, int, int]]  # every *.md file, its mtime_ns and size, in path order
     hidden: list[str]  # names starting with '.', relative to the folder ('.drafts/', '.x.md')
     errors: list[Problem]  # symlink loops, links leaving the project, unreadable folders
+    looked: int  # time.time_ns() before the first stat: a later mtime is not trusted
 
 
 def scan_sources(content_dir: Path, project: Path | None = None) -> ContentScan:
@@ -43,15 +45,16 @@ def scan_sources(content_dir: Path, project: Path | None = None) -> ContentScan:
     listed. A symbolic link is followed when it stays inside ``project`` (or the content
     folder): one that leaves it, points to nothing or leads back into a folder it is
     in is an error, so no file from elsewhere on the machine is ever published."""
+    looked = time.time_ns()
     top = os.path.realpath(content_dir)
     allowed = [top] + ([os.path.realpath(project)] if project is not None else [])
-    found: list[tuple[str, os.stat_result]] = []
+    found: list[tuple[str, int, int]] = []
     hidden: list[str] = []
     errors: list[Problem] = []
 
     _walk(str(content_dir), (top,), content_dir, allowed, found, hidden, errors)
     found.sort(key=lambda item: item[0].split(os.sep))  # as Path objects sort
-    return ContentScan(found, sorted(hidden), errors)
+    return ContentScan(found, sorted(hidden), errors, looked)
 
 
 def _walk(
@@ -59,7 +62,7 @@ def _walk(
     inside: tuple[str, ...],
     content_dir: Path,
     allowed: list[str],
-    found: list[tuple[str, os.stat_result]],
+    found: list[tuple[str, int, int]],
     hidden: list[str],
     errors: list[Problem],
 ) -> None:
@@ -95,7 +98,8 @@ def _walk(
                 if not entry.is_file():
                     errors.append(_not_a_file(Path(entry.path)))
                     continue
-                found.append((entry.path, entry.stat()))
+                st = entry.stat()
+                found.append((entry.path, st.st_mtime_ns, st.st_size))
             except OSError as exc:
                 errors.append(_unreadable(Path(entry.path), exc))
         elif _MARKDOWN_LIKE.search(entry.name):

@@ -11,6 +11,7 @@ changed (fingerprint.py) and writes only the files whose bytes changed (publish.
 the output is byte-identical to a build from scratch.
 """
 
+import functools
 import gc
 import threading
 import time
@@ -19,13 +20,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from . import publish, rendering, urls
+from . import publish, rendering, urls, workers
 from .bodylinks import body_link_problems
 from .cache import Cache, no_gc
 from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, Problem
 from .fingerprint import digest, fingerprints, folder_digest
+from .load import scan_sources
 from .search.format import STAMP as SEARCH_STAMP
 from .site import SitePlan, build_site
 from .sources import Sources, read_articles
@@ -124,11 +126,21 @@ def _build(
     since: int | None = None,
 ) -> BuildResult:
     ahead: rendering.ConvertAhead | None = None
-    # The output folders are looked at on another core meanwhile (a rebuild's stats).
-    look = publish.look_ahead(config.output_dir, cache, since, SEARCH_FOLDER.as_posix(), jobs)
+    # What needs no article is done in a forked process while this one loads the cache
+    # and plans: the list of article files with their stat, then a stat of every file
+    # the output folders' records list (0.05 and 0.15 s of a rebuild at 10,000 articles).
+    early = workers.ForkedCall(
+        [
+            functools.partial(scan_sources, config.content_dir, config.root),
+            functools.partial(
+                publish.look, config.output_dir, cache, since, SEARCH_FOLDER.as_posix()
+            ),
+        ],
+        jobs if cache.enabled else 1,  # without a cache nothing is recorded: a cold build
+    )
     try:
         with no_gc():
-            sources = read_articles(config, cache, progress, jobs)
+            sources = read_articles(config, cache, progress, jobs, early.result)
             # Bodies the cache lacks are converted on the other cores meanwhile.
             ahead = rendering.ConvertAhead(config, cache, sources.articles, jobs)
             site = build_site(config, sources.articles, cache.related())
@@ -137,7 +149,7 @@ def _build(
             gc.freeze()
         statics = publish.static_files(config.static_dir, config.root)
         _check_files(site, statics)
-        spare = publish.open_spare(config.output_dir, cache, since, look.result())
+        spare = publish.open_spare(config.output_dir, cache, since, early.result())
         salt = digest(cache.key, folder_digest(config.templates_dir))
         known = known_articles(sources, site)
         paths = [urls.output_file(page.url) for page in site.pages]
@@ -184,7 +196,7 @@ def _build(
         spare.mirror_back(SEARCH_FOLDER, SEARCH_STAMP)
         cache.save(sources.entries, site.related, links, [spare.live, spare.folder])
     finally:
-        look.close()
+        early.close()
         if ahead is not None:
             ahead.stop()
         gc.unfreeze()

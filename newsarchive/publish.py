@@ -20,7 +20,7 @@ are changed only when they are provably the build's own (`check_beside`): never 
 folder of someone's that has their name. Every check that can fail (the folder
 and what it would overwrite, writability, free space) runs before the first write.
 
-A build goes through it in this order: `check_output`, `lock`, `recover`, `look_ahead`
+A build goes through it in this order: `check_output`, `lock`, `recover`, `look`
 (on another core while the articles are read), then `open_spare` (what the two folders
 hold, from their output states in the cache),
 `Spare.stale` (the pages to render), `Spare.prepare` (room, then the first write), the
@@ -509,8 +509,9 @@ class Seen:
 def look(output_dir: Path, cache: Cache, since: int | None, apart: str) -> Seen:
     """A stat of every recorded file of both folders and a walk of the served one for
     strays: a tenth to a fifth of a rebuild at 10,000 articles, and nothing in it needs
-    the site's articles, so a build runs it in a forked process (`look_ahead`) while it
-    reads and plans. Its result is small: what is not as recorded, usually nothing."""
+    the site's articles, so a build runs it in a forked process (`workers.ForkedCall`)
+    while it reads and plans. Its result is small: what is not as recorded, usually
+    nothing."""
     gone = {}
     state = cache.state(output_dir, restored=True)
     folder = spare_folder(output_dir)
@@ -521,16 +522,6 @@ def look(output_dir: Path, cache: Cache, since: int | None, apart: str) -> Seen:
             gone[str(where)] = (len(recorded.files), frozenset(recorded.files.keys() - there))
     found = strays(output_dir, state.files.keys(), apart, since=since) if state else None
     return Seen(gone, found)
-
-
-def look_ahead(
-    output_dir: Path, cache: Cache, since: int | None, apart: str, jobs: int
-) -> workers.ForkedCall:
-    """`look` on another core: ``result()`` is its `Seen`, or None (`open_spare` then
-    looks itself)."""
-    # Without a cache (--no-cache) there is nothing recorded to look for.
-    jobs = jobs if cache.enabled else 1
-    return workers.ForkedCall(lambda: look(output_dir, cache, since, apart), jobs)
 
 
 def open_spare(

@@ -7,8 +7,7 @@ together (two at one address). The files are read on every core when there are m
 
 import functools
 import os
-import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,7 +18,7 @@ from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, Problem
 from .fingerprint import digest
-from .load import front_matter_lines, read_bytes, read_source, scan_sources
+from .load import ContentScan, front_matter_lines, read_bytes, read_source, scan_sources
 from .progress import Progress
 from .render import load_strings
 from .validate import check_together, unwritten, validate
@@ -41,11 +40,16 @@ class Sources:
 
 
 def read_articles(
-    config: SiteConfig, cache: Cache, progress: bool = False, jobs: int = 1
+    config: SiteConfig,
+    cache: Cache,
+    progress: bool = False,
+    jobs: int = 1,
+    scanned: Callable[[], ContentScan | None] = lambda: None,
 ) -> Sources:
     """Every article, reading only the files whose stat and bytes the cache does not
-    know (on ``jobs`` processes when there are many). Raises BuildFailed with every
-    problem of every file."""
+    know (on ``jobs`` processes when there are many). ``scanned``: the content folder's
+    scan if another process made it, else None. Raises BuildFailed with every problem
+    of every file."""
     if not config.content_dir.is_dir():
         raise BuildFailed(
             [
@@ -57,11 +61,12 @@ def read_articles(
             ]
         )
     cached = cache.sources()
-    looked = time.time_ns()
-    scan = scan_sources(config.content_dir, config.root)
+    scan = scanned() or scan_sources(config.content_dir, config.root)
     if scan.errors:
         raise BuildFailed(scan.errors)
-    stale = [path for path, st in scan.files if not _unchanged(cached.get(path), st)]
+    stale = [
+        path for path, mtime, size in scan.files if not _unchanged(cached.get(path), mtime, size)
+    ]
     counter = Progress(len(stale), "articles read", quiet=not progress)
     read = functools.partial(_read_batch, cached=cached, tz=config.timezone)
     batches = [stale[i : i + READ_BATCH] for i in range(0, len(stale), READ_BATCH)]
@@ -79,12 +84,13 @@ def read_articles(
 
     entries: dict[str, SourceEntry] = {}
     errors: list[Problem] = []
-    for path, st in scan.files:
+    for path, mtime, size in scan.files:
         if path in failed:
             errors.extend(failed[path])
         elif path in fresh:
-            mtime = trusted_mtime(st.st_mtime_ns, looked)
-            entries[path] = replace(fresh[path], mtime_ns=mtime, size=st.st_size)
+            entries[path] = replace(
+                fresh[path], mtime_ns=trusted_mtime(mtime, scan.looked), size=size
+            )
         else:
             entries[path] = cached[path]
     articles = [entry.article for entry in entries.values()]
@@ -189,8 +195,8 @@ def _placeholder(config: SiteConfig) -> str:
         return ""
 
 
-def _unchanged(entry: SourceEntry | None, st: os.stat_result) -> bool:
-    return entry is not None and entry.mtime_ns == st.st_mtime_ns and entry.size == st.st_size
+def _unchanged(entry: SourceEntry | None, mtime_ns: int, size: int) -> bool:
+    return entry is not None and entry.mtime_ns == mtime_ns and entry.size == size
 
 
 def _read_batch(

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import jinja2
 
@@ -179,54 +179,64 @@ class Ahead:
 
 
 class ForkedCall:
-    """``function()`` in one forked process while this one goes on; ``result`` waits for
-    its value, None if it could not fork (one thread, ``jobs`` > 1 and fork needed) or
-    the call failed there: the caller then does the work itself. The value is pickled
-    back through a pipe, so it should be small."""
+    """``calls`` made in turn in one forked process while this one goes on; ``result``
+    waits for the next one's value: None if it could not fork (one thread, ``jobs`` > 1
+    and fork needed) or that call failed there, and the caller then does the work itself.
+    Each value is pickled back through a pipe as soon as it is made, so they should be
+    small, and asked for in their order."""
 
-    def __init__(self, function: Callable[[], Any], jobs: int):
+    def __init__(self, calls: Sequence[Callable[[], Any]], jobs: int):
         self.pid: int | None = None
-        self.fd = -1
+        self.pipe: BinaryIO | None = None
         if not can_fork(jobs, 1, 1):
             return
         read, write = os.pipe()
         parent = os.getpid()
         pid = os.fork()
-        if pid == 0:  # the child: nothing of the build's but this call, then out
+        if pid == 0:  # the child: nothing of the build's but these calls, then out
             code = 1
             try:
                 os.close(read)
                 _die_with(parent)
-                data = pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL)
                 with open(write, "wb") as out:
-                    out.write(data)
+                    for call in calls:
+                        data = pickle.dumps(call(), protocol=pickle.HIGHEST_PROTOCOL)
+                        out.write(len(data).to_bytes(8, "little"))
+                        out.write(data)
+                        out.flush()
                 code = 0
             finally:
                 os._exit(code)  # no exit handlers, no flushing the build's buffers twice
         os.close(write)
-        self.pid, self.fd = pid, read
+        self.pid, self.pipe = pid, open(read, "rb")  # noqa: SIM115 (closed by close())
+        self.left = len(calls)
 
     def result(self) -> Any:
-        if self.pid is None:
+        """The next call's value, or None: do it here."""
+        if self.pipe is None:
             return None
+        head = self.pipe.read(8)
+        size = int.from_bytes(head, "little")
+        data = self.pipe.read(size) if len(head) == 8 else b""
+        self.left -= 1
+        whole = len(head) == 8 and len(data) == size
+        if not whole or self.left == 0:
+            self.close()  # the child failed, or is done
         try:
-            with open(self.fd, "rb") as pipe:
-                data = pipe.read()
-        finally:
-            _, status = os.waitpid(self.pid, 0)
-            self.pid = None
-        try:
-            return pickle.loads(data) if status == 0 else None
+            return pickle.loads(data) if whole else None
         except Exception:  # cut short: do the work here
+            self.close()
             return None
 
     def close(self) -> None:
-        """Stop the call if its result was never asked for (the build failed before)."""
+        """End the child (done, failed, or not waited for: the build failed before)."""
+        if self.pipe is not None:
+            self.pipe.close()
+            self.pipe = None
         if self.pid is not None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
-            os.close(self.fd)
             self.pid = None
 
 

@@ -156,9 +156,42 @@ def test_files_added_by_hand_to_the_site_or_its_spare_are_never_published(
     assert not (spare / "CNAME").exists() and not (spare / "by-hand.html").exists()
 
 
-def test_the_look_at_the_output_folders_ahead_sees_what_a_look_here_sees(site):
-    # A build stats the recorded files of both folders in a forked process while it reads
-    # and plans (publish.look_ahead); what it sends back must be what it would find itself.
+# Run in a process of its own: a build forks only while it runs one thread, and the
+# threads other tests leave in pytest's would turn the work ahead off.
+_AHEAD = """
+import functools, json, sys
+from pathlib import Path
+from newsarchive import cache, publish, workers
+from newsarchive.config import load_config
+from newsarchive.load import scan_sources
+
+config = load_config(Path(sys.argv[1]))
+scan = functools.partial(scan_sources, config.content_dir, config.root)
+look = functools.partial(
+    publish.look, config.output_dir, cache.Cache(config), None, sys.argv[2]
+)
+here_scan, here_look = scan(), look()
+early = workers.ForkedCall([scan, look], 2)
+ahead_scan, ahead_look, more = early.result(), early.result(), early.result()
+alone = workers.ForkedCall([scan, look], 1)
+failing = workers.ForkedCall([lambda: 1 / 0, look], 2)
+print(json.dumps({
+    "scan": [ahead_scan.files, ahead_scan.hidden] == [here_scan.files, here_scan.hidden],
+    "looked": ahead_scan.looked > here_scan.looked > 0,  # its own, taken as it scanned
+    "look": ahead_look == here_look,
+    "none": [more, alone.result(), failing.result(), failing.result()],
+    "files": len(here_scan.files),
+    "hidden": here_scan.hidden,
+    "strays": here_look.live_strays,
+    "gone": [sorted(gone) for _, gone in here_look.gone.values()],
+}))
+"""
+
+
+def test_what_a_build_does_ahead_in_a_forked_process_is_what_it_finds_itself(site):
+    # The article files' scan and the look at the output folders, made in a forked process
+    # while the build loads its cache and plans (pipeline._build): what comes back must be
+    # what the build would find itself, and a child that fails leaves the work to it.
     add_articles(site, 5)
     for _ in range(2):
         assert site.build("--quiet") == 0
@@ -168,26 +201,18 @@ def test_the_look_at_the_output_folders_ahead_sees_what_a_look_here_sees(site):
     (spare / edited).unlink()  # a hard link to the served page: edit a copy of its own
     (spare / edited).write_text("edited by hand")
     (site.output / "CNAME").write_text("luutru.example.vn\n")
-    # In a process of its own: a build forks only while it runs one thread, and threads
-    # other tests leave in this one would turn the look ahead off.
-    code = (
-        "import json; from pathlib import Path; from newsarchive import cache, publish; "
-        "from newsarchive.config import load_config; "
-        f"config = load_config(Path({str(site.root / 'site.yaml')!r})); "
-        f"args = (config.output_dir, cache.Cache(config), None, {BUNDLE!r}); "
-        "here = publish.look(*args); ahead = publish.look_ahead(*args, jobs=2).result(); "
-        "alone = publish.look_ahead(*args, jobs=1).result(); "
-        "print(json.dumps([ahead == here, alone is None, here.live_strays, "
-        "[sorted(gone) for _, gone in here.gone.values()]]))"
-    )
+    site.add(".nhap.md", article("Bản nháp", "2021-05-05 08:00", "Chưa xong."))
+    args = [str(site.root / "site.yaml"), BUNDLE]
     result = subprocess.run(
-        [sys.executable, "-c", code], env=SUBPROCESS_ENV, capture_output=True, text=True
+        [sys.executable, "-c", _AHEAD, *args], env=SUBPROCESS_ENV, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    same, alone, strays, gone = json.loads(result.stdout)
-    assert same and alone  # forked: what a look here sees; one core: nothing forked
-    assert strays == ["CNAME"]
-    assert gone == [[deleted], [edited]]
+    seen = json.loads(result.stdout)
+    assert seen["scan"] and seen["looked"] and seen["look"], seen
+    assert seen["none"] == [None, None, None, None]  # nothing more; one core; failed: here
+    assert seen["files"] == 5 and seen["hidden"] == [".nhap.md"]
+    assert seen["strays"] == ["CNAME"]
+    assert seen["gone"] == [[deleted], [edited]]
     assert site.build("--quiet") == 0  # the spare's edited page and the deleted one, made
     assert (site.output / edited).read_text() != "edited by hand"
     assert (site.output / deleted).is_file()
