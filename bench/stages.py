@@ -44,7 +44,8 @@ def wrap_stages() -> None:
     for name in ("stale", "prepare", "keep", "copy_statics", "link_the_rest", "mirror"):
         method = getattr(publish.Spare, name)
         setattr(publish.Spare, name, timed(f"Spare.{name}", method))
-    # How long the build waits for the look at its output folders made on another core.
+    # How long the build waits for what a forked process does ahead: the scan of the
+    # article files, then the look at the output folders.
     workers.ForkedCall.result = timed("ForkedCall.result", workers.ForkedCall.result)  # type: ignore[method-assign]
     for name in ("save", "sources", "related", "body_links", "html", "state"):
         method = getattr(pipeline.Cache, name)

@@ -513,9 +513,7 @@ def look(output_dir: Path, cache: Cache, since: int | None, apart: str) -> Seen:
     while it reads and plans. Its result is small: what is not as recorded, usually
     nothing."""
     gone = {}
-    state = cache.state(output_dir, restored=True)
-    folder = spare_folder(output_dir)
-    spare_state = cache.state(folder, any_settings=True) if folder.is_dir() else None
+    state, folder, spare_state = _states(output_dir, cache)
     for recorded, where in ((state, output_dir), (spare_state, folder)):
         if recorded is not None:
             there = files_still_there(recorded, where)
@@ -529,10 +527,7 @@ def open_spare(
 ) -> Spare:
     """The spare folder of ``output_dir``, and what the two folders hold (``since``: see
     `recover`; ``seen``: `look`'s result, if it ran ahead)."""
-    state = cache.state(output_dir, restored=True)
-    folder = spare_folder(output_dir)
-    # Which files it holds is all the build needs to know of the spare folder.
-    spare_state = cache.state(folder, any_settings=True) if folder.is_dir() else None
+    state, folder, spare_state = _states(output_dir, cache)
     return Spare(
         cache,
         output_dir,
@@ -544,6 +539,15 @@ def open_spare(
         since=since,
         live_strays=seen.live_strays if seen and state else None,
     )
+
+
+def _states(output_dir: Path, cache: Cache) -> tuple[OutputState | None, Path, OutputState | None]:
+    """The served folder's output state, its spare folder and the spare's state."""
+    state = cache.state(output_dir, restored=True)
+    folder = spare_folder(output_dir)
+    # Which files it holds is all the build needs to know of the spare folder.
+    spare_state = cache.state(folder, any_settings=True) if folder.is_dir() else None
+    return state, folder, spare_state
 
 
 def _still_there(
