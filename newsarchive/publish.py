@@ -182,20 +182,69 @@ def check_output(config: SiteConfig) -> None:
             ],
             "nothing was written.",
         )
-    check_beside(config.output_dir, source_folders(config))
+    sources = source_folders(config)
+    check_lock_folder(config.output_dir, sources)
+    try:
+        check_beside(config.output_dir, sources)
+    except BuildFailed:
+        # A build running on this folder renames and marks these folders: one it renamed
+        # between our listing and our look seemed a file, not its own. Only a verdict
+        # under the lock counts (another build's running is the message then); with no
+        # lock folder no build has run here, and none is made to refuse.
+        if not lock_folder(config.output_dir).is_dir():
+            raise
+        with lock(config.output_dir):
+            check_beside(config.output_dir, sources)
 
 
 # Lock -----------------------------------------------------------------------
 
+_OWNER = "owner"  # in the lock folder: the pid of the build holding the lock
+_RECORD = "folders"  # in the lock folder: the folders the build made (`check_beside`)
+
 _held: dict[str, tuple[int, int]] = {}  # lock file -> (descriptor, how many holders)
 _held_guard = threading.Lock()
+
+
+def lock_folder(output_dir: Path) -> Path:
+    return output_dir.with_name(output_dir.name + LOCK)
+
+
+def check_lock_folder(output_dir: Path, sources: dict[str, Path]) -> None:
+    """Raise BuildFailed when the lock folder beside ``output_dir`` is, holds or sits in
+    one of ``sources`` (`--content arts.lock --output arts`: the build wrote its files
+    into the articles' folder), or holds files the build does not write there."""
+    folder = lock_folder(output_dir)
+    why = source_clash(folder, sources)
+    if not why:
+        try:
+            theirs = sorted(set(os.listdir(folder)) - {_OWNER, _RECORD, f"{_RECORD}.tmp"})
+        except (FileNotFoundError, NotADirectoryError):  # none yet; a file: mkdir says
+            theirs = []
+        except OSError as exc:
+            raise BuildFailed([os_problem(exc, "")], "nothing was written.") from None
+        if theirs:
+            why = f"it holds files the build did not make ({', '.join(theirs[:3])})"
+    if why:
+        name = output_dir.name
+        raise BuildFailed(
+            [
+                Problem(
+                    folder,
+                    f"the build keeps its lock for {name} in this folder, but {why}",
+                    f"rename or move this folder, or choose another --output (its lock "
+                    f"folder is the output folder's name + {LOCK})",
+                )
+            ],
+            "nothing was written.",
+        )
 
 
 @contextlib.contextmanager
 def lock(output_dir: Path) -> Iterator[None]:
     """Hold the output folder's lock (re-entrant within a process: serve builds
     again and again while it holds it). Raises BuildFailed if another process has it."""
-    folder = output_dir.with_name(output_dir.name + LOCK)
+    folder = lock_folder(output_dir)
     key = str(folder)
     with _held_guard:
         if key in _held:
@@ -217,7 +266,7 @@ def lock(output_dir: Path) -> Iterator[None]:
 def _acquire(folder: Path, output_dir: Path) -> int:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(folder / "owner", os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(folder / _OWNER, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         raise BuildFailed([os_problem(exc, "")]) from None
     try:
@@ -590,7 +639,6 @@ def publish(spare: Spare) -> None:
 
 MARK = ".newsarchive-spare"
 _MARK_TEXT = "{}\nnewsarchive keeps the previous version of the site here and rewrites it.\n"
-_RECORD = "folders"  # in the lock folder
 LEFTOVERS = (".old-", ".staging-", ".update-")  # killed builds', and older versions'
 # `recover`: folders modified this close before the build's record are looked into.
 SETTLE_NS = 2 * 10**9
@@ -708,7 +756,7 @@ def _write_record(output_dir: Path, entries: list[tuple[Path, list[str], str | N
 
 
 def _record_file(output_dir: Path) -> Path:
-    return output_dir.with_name(output_dir.name + LOCK) / _RECORD
+    return lock_folder(output_dir) / _RECORD
 
 
 def own_spare(output_dir: Path) -> None:

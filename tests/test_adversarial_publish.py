@@ -156,6 +156,89 @@ def test_a_content_folder_named_as_the_spare_is_never_touched(site, capsys):
         no_traceback(err)
         assert tree(articles) == before
         assert not (site.root / "arts").exists()
+        assert not (site.root / "arts.lock").exists()
+
+
+@pytest.mark.parametrize("name", ["arts.lock", "arts.lock/2020"])
+def test_a_content_folder_named_as_the_lock_folder_is_never_written_into(site, capsys, name):
+    """The lock folder is the output's name + .lock: the build wrote its pid and its
+    record of folders into the articles' folder (or left them beside the articles)."""
+    small_site(site)
+    articles = site.root / name
+    shutil.copytree(site.content, articles)
+    before = tree(site.root / "arts.lock")
+    code = site.build("--content", str(articles), "--output", str(site.root / "arts"))
+    assert code == 1
+    err = capsys.readouterr().err
+    said = "arts.lock: error: the build keeps its lock for arts in this folder, but it "
+    assert said + ("is the content folder" if name == "arts.lock" else "contains the") in err
+    assert "choose another --output" in err and "nothing was written" in err, err
+    assert "delete" not in err, "never advise deleting the articles"
+    no_traceback(err)
+    assert tree(site.root / "arts.lock") == before
+    assert not (site.root / "arts").exists()
+
+
+def test_someones_files_in_the_lock_folder_are_refused_and_left_as_they_are(site, capsys):
+    small_site(site)
+    folder = site.root / "_site.lock"
+    folder.mkdir()
+    (folder / "owner").write_text("chủ sở hữu: tôi", encoding="utf-8")  # a name we write
+    (folder / "notes.txt").write_text("ghi chú của tôi", encoding="utf-8")
+    before = tree(folder)
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    said = "_site.lock: error: the build keeps its lock for _site in this folder, but it "
+    assert said + "holds files the build did not make (notes.txt)" in err, err
+    assert tree(folder) == before
+    assert not site.output.exists()
+    (folder / "notes.txt").unlink()
+    assert site.build("--quiet", "--no-search") == 0  # its own names only: taken
+
+
+def test_a_folder_another_build_renames_while_this_one_looks_is_judged_under_the_lock(
+    site, capsys, monkeypatch
+):
+    """Builds started together: one listed the folders beside the output while the
+    other renamed one of them (a leftover it removed, the spare it swapped) and called
+    it "a link or a file, not a folder the build made". Only what it sees under the
+    lock, where no other build changes them, may refuse a folder."""
+    built(site)
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+    listed = publish.beside
+    gone = site.root / "_site.old-0123456789"  # listed, then renamed by the other build
+    calls = []
+
+    def beside_as_listed_before_a_rename(output_dir):
+        calls.append(output_dir)
+        return [*listed(output_dir), gone] if len(calls) == 1 else listed(output_dir)
+
+    monkeypatch.setattr(publish, "beside", beside_as_listed_before_a_rename)
+    assert site.build("--quiet", "--no-search") == 0, capsys.readouterr().err
+    assert "Tin mới" in site.read("index.html")
+    assert len(calls) >= 3  # before the lock, under it, and recover's
+
+
+def test_someones_folder_is_named_once_the_build_running_beside_it_is_done(site, capsys):
+    """While another build holds the lock, what it is doing may look like someone's
+    folder: that build running is the message; the folder is named when it is done."""
+    built(site)
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+    first = build_in_subprocess(site, "--quiet", "--no-search", NEWSARCHIVE_TEST_PAUSE_AT_SWAP="4")
+    try:
+        _wait_for_lock_owner(site, first)
+        folder = _someones_folder(site, "_site.old-2024")
+        assert site.build("--no-search") == 1
+        err = capsys.readouterr().err
+        assert f"another build or serve is running on _site (pid {first.pid})" in err, err
+        assert "_site.old-2024" not in err, err
+    finally:
+        _out, err = first.communicate(timeout=60)
+    assert first.returncode == 0, err
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert "_site.old-2024: error: the build would replace or remove this folder" in err, err
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "ghi chú của tôi"
 
 
 def _someones_folder(site: SiteDir, name: str, copy_of: str = "") -> Path:
