@@ -383,8 +383,24 @@ def run_import(args: argparse.Namespace) -> int:
         report(failed.errors, Path.cwd(), "nothing was imported.")
         return EXIT_CONTENT
 
-    started = time.perf_counter()
     report_path = args.report or config.root / import_report.DEFAULT_NAME
+    unsafe = import_report.report_problem(report_path, config)
+    if unsafe:
+        named = "--report" if args.report else "the report's default file"
+        hint = f"choose another file with --report (default: {import_report.DEFAULT_NAME} "
+        report(
+            [
+                Problem(
+                    report_path,
+                    f"{named} cannot be this file: {unsafe}",
+                    hint + "beside site.yaml)",
+                )
+            ],
+            Path.cwd(),
+            "nothing was imported.",
+        )
+        return EXIT_CONTENT
+    started = time.perf_counter()
     crawl = open_crawl(args.files)
     # Given one page, --source-url is its address; given a crawl, the page --date is for.
     one_page = len(crawl.pages) <= 1 and not any(f.is_dir() for f in args.files)

@@ -816,6 +816,53 @@ def test_the_report_has_a_line_per_page_and_the_summary_counts_them(site, tmp_pa
     assert not (site.root / "import-report.jsonl").exists()
 
 
+@pytest.mark.parametrize(
+    "where",
+    [
+        "site.yaml",  # replaced the settings: every later command failed on it
+        "the page",  # the page being imported
+        "notes.txt",  # someone's file
+        "import-report.jsonl",  # someone's file where the report goes by default
+        "content/bao-cao.jsonl",
+        "templates/base.html",
+        "static/bao-cao.jsonl",
+        "_site/bao-cao.jsonl",
+        "_site.previous/bao-cao.jsonl",
+        "content",
+    ],
+)
+def test_the_report_never_replaces_or_joins_the_users_files(site, tmp_path, where):
+    portal, media = portal_with_media(1)
+    mirror = wget_tree(tmp_path / "wget", portal, media)
+    page = next(mirror.rglob("*.html"))
+    for name in ("notes.txt", "import-report.jsonl"):
+        (site.root / name).write_text("ghi chú của tôi\n", encoding="utf-8")
+    target = page if where == "the page" else site.root / where
+    before = tree(site.root), tree(mirror)
+    args = () if where == "import-report.jsonl" else ("--report", target)
+    result = run_import(site, page, *args)
+    assert result.returncode == 1, result.stdout
+    shown = "the report's default file" if not args else "--report"
+    assert f"error: {shown} cannot be this file: " in result.stderr, result.stderr
+    assert "choose another file with --report" in result.stderr
+    assert "nothing was imported" in result.stderr
+    assert (tree(site.root), tree(mirror)) == before
+
+
+def test_an_earlier_report_is_replaced(site, tmp_path):
+    portal, media = portal_with_media(2)
+    mirror = wget_tree(tmp_path / "wget", portal, media)
+    out = tmp_path / "bao-cao.jsonl"
+    first = run_import(site, mirror, "--report", out)
+    assert first.returncode == 0, first.stderr
+    outcomes = [json.loads(line)["outcome"] for line in out.read_text().splitlines()]
+    assert outcomes.count("imported") == 2
+    again = run_import(site, mirror, "--report", out)
+    assert again.returncode == 0, again.stderr
+    outcomes = [json.loads(line)["outcome"] for line in out.read_text().splitlines()]
+    assert "imported" not in outcomes and outcomes.count("already there") == 2
+
+
 # --- the real pages, when the shared samples are beside this clone --------------------
 
 

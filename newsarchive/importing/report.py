@@ -10,6 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cache import cache_folder
+from ..config import SiteConfig
+from ..outputguard import protected_folders, real_path
 from .media import write_atomic
 from .run import ALREADY, FAILED, IMPORTED, NOT_ARTICLE, Row
 
@@ -83,6 +86,43 @@ def _below(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return str(path)
+
+
+def report_problem(path: Path, config: SiteConfig) -> str:
+    """Why the report may not be written to ``path``, or "": it replaces the file there,
+    so it must be new or an earlier report (`--report site.yaml` replaced the settings,
+    `--report page.html` the page to import), and it may not go into a folder of the
+    project's own or one a build replaces."""
+    target = real_path(path)
+    if target.is_dir():
+        return "it is a folder"
+    folders = protected_folders(
+        config.root, config.content_dir, config.templates_dir, config.static_dir,
+        cache_folder(config),
+    )  # fmt: skip
+    del folders["project folder"]  # beside site.yaml is the default place
+    output = real_path(config.output_dir)
+    for part in target.parents:
+        if part == output:
+            return f"it is in the output folder {config.output_dir}, which every build replaces"
+        if part.parent == output.parent and part.name.startswith(output.name + "."):
+            return f"it is in {part.name}, a folder the build keeps beside {output.name}"
+        for name, folder in folders.items():
+            if part == real_path(folder):
+                return f"it is in the {name} {folder}"
+    if target.exists() and not _is_report(target):
+        return "this file exists and is not an import report: it would be replaced"
+    return ""
+
+
+def _is_report(path: Path) -> bool:
+    """Empty, or a JSON object with the report's first keys on every line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        records = [json.loads(line) for line in lines]
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return all(isinstance(r, dict) and {"input", "outcome"} <= r.keys() for r in records)
 
 
 def write_report(path: Path, lines: list[str]) -> None:
