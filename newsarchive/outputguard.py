@@ -60,6 +60,26 @@ def source_clash(folder: Path, sources: dict[str, Path]) -> str:
     return ""
 
 
+def cache_problem(cache: Path, sources: dict[str, Path]) -> str:
+    """Why the build's cache folder would mix with one of ``sources`` (the folders a
+    build reads: `--content .cache/newsarchive` got the cache's files among the
+    articles, `--static .cache` published them), or "". A cache that sits in a source
+    folder under a hidden folder (`--content .` with `.cache/` in it) mixes with
+    nothing: no build reads hidden folders."""
+    cache = real_path(cache)
+    for name, source in sources.items():
+        src = real_path(source)
+        if _same(cache, src):
+            return f"it is the {name}"
+        if any(_same(p, cache) for p in src.parents):
+            return f"it holds the {name} ({source})"
+        if any(_same(p, src) for p in cache.parents):
+            inside = cache.relative_to(src).parts if cache.is_relative_to(src) else ()
+            if not any(part.startswith(".") for part in inside):
+                return f"it is inside the {name} ({source}), among its files"
+    return ""
+
+
 def _same(a: Path, b: Path) -> bool:
     """One folder, by identity where both exist: on macOS and Windows `Templates` is
     `templates`, and a bind mount gives a folder a second name anywhere."""

@@ -49,7 +49,7 @@ from .cache import Cache, OutputFile, OutputState, cache_folder, files_still_the
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .fingerprint import file_digest
-from .outputguard import LOCK, protected_folders, source_clash, unsafe_output
+from .outputguard import LOCK, cache_problem, protected_folders, source_clash, unsafe_output
 from .partfiles import is_part
 
 try:
@@ -184,6 +184,21 @@ def check_output(config: SiteConfig) -> None:
         )
     sources = source_folders(config)
     check_lock_folder(config.output_dir, sources)
+    read = {"content folder": config.content_dir, "templates folder": config.templates_dir}
+    mixed = cache_problem(cache_folder(config), {**read, "static folder": config.static_dir})
+    if mixed:
+        raise BuildFailed(
+            [
+                Problem(
+                    cache_folder(config),
+                    f"the build keeps its cache in this folder, but {mixed}",
+                    "keep the articles, templates and static files out of .cache/ (the "
+                    "build's own, beside site.yaml): move them and name their new folder "
+                    "with --content, --templates or --static (or in site.yaml)",
+                )
+            ],
+            "nothing was written.",
+        )
     try:
         check_beside(config.output_dir, sources)
     except BuildFailed:

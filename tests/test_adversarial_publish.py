@@ -241,6 +241,50 @@ def test_someones_folder_is_named_once_the_build_running_beside_it_is_done(site,
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "ghi chú của tôi"
 
 
+@pytest.mark.parametrize(
+    ("option", "folder", "said"),
+    [
+        ("--content", ".cache/newsarchive", "it is the content folder"),
+        ("--content", ".cache/newsarchive/2020", "it holds the content folder"),
+        ("--content", ".cache", "it is inside the content folder"),
+        ("--static", ".cache", "it is inside the static folder"),  # published the cache
+        ("--templates", ".cache/newsarchive/giao-dien", "it holds the templates folder"),
+    ],
+)
+def test_the_cache_never_mixes_with_the_articles_templates_or_static_files(
+    site, capsys, option, folder, said
+):
+    small_site(site)
+    source = {"--content": site.content, "--static": site.root / "static"}.get(
+        option, site.root / "templates"
+    )
+    moved = site.root / folder
+    moved.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(source, moved)
+    before = tree(site.root)
+    for _ in range(2):
+        assert site.build(option, str(moved), "--no-search") == 1
+        err = capsys.readouterr().err
+        assert (
+            ".cache/newsarchive: error: the build keeps its cache in this folder, but " + said
+            in err
+        ), err
+        assert "keep the articles, templates and static files out of .cache/" in err, err
+        assert "nothing was written" in err
+        no_traceback(err)
+        assert tree(site.root) == before
+        assert not site.output.exists()
+
+
+def test_a_cache_in_a_hidden_folder_of_the_content_folder_is_allowed(site, tmp_path):
+    """`--content .` (the articles beside site.yaml) holds .cache/, which no build reads."""
+    (site.root / "tin.md").write_text(article("Tin ở gốc", "2020-01-01 08:00"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert site.build("--content", str(site.root), "--output", str(out), "--no-search") == 0
+    assert (site.root / ".cache" / "newsarchive").is_dir()
+    assert "Tin ở gốc" in (out / "index.html").read_text(encoding="utf-8")
+
+
 def _someones_folder(site: SiteDir, name: str, copy_of: str = "") -> Path:
     folder = site.root / name
     if copy_of:
