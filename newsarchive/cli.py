@@ -216,7 +216,8 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     """
     path = args.config or Path("site.yaml")
     if args.config and not path.is_file():
-        print(f"newsarchive: error: config file {path} does not exist", file=sys.stderr)
+        what = "is a folder, not a file" if path.is_dir() else "does not exist"
+        print(f"newsarchive: error: config file {path} {what}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
     if not path.is_file():
         raise BuildFailed(

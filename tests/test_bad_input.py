@@ -247,6 +247,17 @@ def test_a_control_character_in_site_yaml_names_its_line(site, capsys, command):
     assert "internal error" not in err
 
 
+@pytest.mark.parametrize(("given", "said"), [("khong-co.yaml", "does not exist"),
+                                             ("content", "is a folder, not a file")])  # fmt: skip
+def test_a_config_option_that_names_no_file_says_what_it_names(site, capsys, given, said):
+    with pytest.raises(SystemExit) as stop:
+        main(["build", "--config", str(site.root / given)])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert f"newsarchive: error: config file {site.root / given} {said}" in err, err
+    assert not site.output.exists()
+
+
 def test_an_empty_value_in_site_yaml_means_the_default(site, capsys):
     config = site.root / "site.yaml"
     kept = [line for line in config.read_text(encoding="utf-8").splitlines() if ":" in line]
