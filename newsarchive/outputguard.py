@@ -68,15 +68,12 @@ def cache_problem(cache: Path, sources: dict[str, Path]) -> str:
     nothing: no build reads hidden folders."""
     cache = real_path(cache)
     for name, source in sources.items():
+        why = source_clash(cache, {name: source})
         src = real_path(source)
-        if _same(cache, src):
-            return f"it is the {name}"
-        if any(_same(p, cache) for p in src.parents):
-            return f"it holds the {name} ({source})"
-        if any(_same(p, src) for p in cache.parents):
-            inside = cache.relative_to(src).parts if cache.is_relative_to(src) else ()
-            if not any(part.startswith(".") for part in inside):
-                return f"it is inside the {name} ({source}), among its files"
+        inside = cache.relative_to(src).parts if cache.is_relative_to(src) else ()
+        hidden = any(part.startswith(".") for part in inside)
+        if why and not (hidden and why.startswith("it is inside")):
+            return why
     return ""
 
 

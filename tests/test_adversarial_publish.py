@@ -245,10 +245,10 @@ def test_someones_folder_is_named_once_the_build_running_beside_it_is_done(site,
     ("option", "folder", "said"),
     [
         ("--content", ".cache/newsarchive", "it is the content folder"),
-        ("--content", ".cache/newsarchive/2020", "it holds the content folder"),
+        ("--content", ".cache/newsarchive/2020", "it contains the content folder"),
         ("--content", ".cache", "it is inside the content folder"),
         ("--static", ".cache", "it is inside the static folder"),  # published the cache
-        ("--templates", ".cache/newsarchive/giao-dien", "it holds the templates folder"),
+        ("--templates", ".cache/newsarchive/giao-dien", "it contains the templates folder"),
     ],
 )
 def test_the_cache_never_mixes_with_the_articles_templates_or_static_files(
