@@ -167,8 +167,9 @@ def source_folders(config: SiteConfig) -> dict[str, Path]:
 
 def check_output(config: SiteConfig) -> None:
     """Raise BuildFailed when the output folder would replace, contain or sit in the
-    project's own files (`--output content` would replace every article), or when a
-    folder beside it that the build would change is not its own (`check_beside`)."""
+    project's own files (`--output content` would replace every article), when its lock
+    folder or the cache would mix with them, or when a folder beside it that the build
+    would change is not its own (`check_beside`)."""
     problem = unsafe_output(config.output_dir, source_folders(config))
     if problem:
         raise BuildFailed(
@@ -184,6 +185,22 @@ def check_output(config: SiteConfig) -> None:
         )
     sources = source_folders(config)
     check_lock_folder(config.output_dir, sources)
+    check_cache_folder(config)
+    try:
+        check_beside(config.output_dir, sources)
+    except BuildFailed:
+        # A build running on this folder renames and marks these folders: one it renamed
+        # between our listing and our look seemed a file, not its own. Only a verdict
+        # under the lock counts (another build's running is the message then); with no
+        # lock folder no build has run here, and none is made to refuse.
+        if not lock_folder(config.output_dir).is_dir():
+            raise
+        with lock(config.output_dir):
+            check_beside(config.output_dir, sources)
+
+
+def check_cache_folder(config: SiteConfig) -> None:
+    """Raise BuildFailed when the cache folder mixes with the folders a build reads."""
     read = {"content folder": config.content_dir, "templates folder": config.templates_dir}
     mixed = cache_problem(cache_folder(config), {**read, "static folder": config.static_dir})
     if mixed:
@@ -199,17 +216,6 @@ def check_output(config: SiteConfig) -> None:
             ],
             "nothing was written.",
         )
-    try:
-        check_beside(config.output_dir, sources)
-    except BuildFailed:
-        # A build running on this folder renames and marks these folders: one it renamed
-        # between our listing and our look seemed a file, not its own. Only a verdict
-        # under the lock counts (another build's running is the message then); with no
-        # lock folder no build has run here, and none is made to refuse.
-        if not lock_folder(config.output_dir).is_dir():
-            raise
-        with lock(config.output_dir):
-            check_beside(config.output_dir, sources)
 
 
 # Lock -----------------------------------------------------------------------
