@@ -129,7 +129,16 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
                     )
                 )
             found[rel] = path
-        elif not path.is_dir():  # a link to a folder is not followed
+        elif path.is_dir():  # a link to a folder: left out without a word, it was
+            errors.append(
+                Problem(
+                    path,
+                    f"this is a link to the folder {real}: links to folders are not "
+                    "followed, so its files would not be published",
+                    "put the folder itself here (move or copy it), or link each file",
+                )
+            )
+        else:
             errors.append(
                 Problem(
                     path,

@@ -926,10 +926,32 @@ def test_a_static_link_out_of_the_project_is_refused(site, capsys, tmp_path):
     err = capsys.readouterr().err
     assert "loop: error: this link leads nowhere" in err, err
     (site.root / "static" / "loop").unlink()
-    # A link that stays inside the project is fine.
+    # A link to a file that stays inside the project is fine.
     (site.root / "static" / "logo.txt").symlink_to(site.root / "site.yaml")
     assert site.build("--quiet", "--no-search") == 0
     assert (site.output / "logo.txt").read_bytes() == (site.root / "site.yaml").read_bytes()
+
+
+@pytest.mark.parametrize("target", ["anh-goc", "_site", ".cache"])
+def test_a_static_link_to_a_folder_is_refused_not_skipped(site, capsys, target):
+    """A link to a folder inside the project was left out without a word: the pictures
+    of `static/anh -> ../anh-goc` were missing from the site. Not followed (`_site` in
+    it would publish the site inside itself), it is refused with its name."""
+    before = built(site)
+    (site.root / "anh-goc").mkdir()
+    (site.root / "anh-goc" / "a.jpg").write_bytes(b"\xff\xd8 not really a picture")
+    (site.root / "static" / "anh").symlink_to(site.root / target)
+    for _ in range(2):
+        assert site.build("--no-search") == 1
+        err = capsys.readouterr().err
+        said = "static/anh: error: this is a link to the folder "
+        assert said in err and "its files would not be published" in err, err
+        assert "put the folder itself here" in err
+        assert tree(site.output) == before
+    (site.root / "static" / "anh").unlink()
+    shutil.copytree(site.root / "anh-goc", site.root / "static" / "anh")
+    assert site.build("--quiet", "--no-search") == 0
+    assert (site.output / "anh" / "a.jpg").is_file()
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
