@@ -60,6 +60,20 @@ def source_clash(folder: Path, sources: dict[str, Path]) -> str:
     return ""
 
 
+def among_outputs(path: Path, output_dir: Path) -> Path | None:
+    """The folder of the build's that ``path`` is or sits in: the output folder, or one
+    the build keeps beside it (`_site.previous`, `_site.lock`...), which builds replace
+    or rewrite; None if none."""
+    output = real_path(output_dir)
+    target = real_path(path)
+    for part in (target, *target.parents):
+        if part == output or (
+            part.parent == output.parent and part.name.startswith(output.name + ".")
+        ):
+            return part
+    return None
+
+
 def cache_problem(cache: Path, sources: dict[str, Path]) -> str:
     """Why the build's cache folder would mix with one of ``sources`` (the folders a
     build reads: `--content .cache/newsarchive` got the cache's files among the

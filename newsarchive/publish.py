@@ -179,7 +179,8 @@ def check_output(config: SiteConfig) -> None:
     project's own files (`--output content` would replace every article), when its lock
     folder or the cache would mix with them, or when a folder beside it that the build
     would change is not its own (`check_beside`)."""
-    problem = unsafe_output(config.output_dir, source_folders(config))
+    sources = source_folders(config)
+    problem = unsafe_output(config.output_dir, sources)
     if problem:
         raise BuildFailed(
             [
@@ -192,7 +193,6 @@ def check_output(config: SiteConfig) -> None:
             ],
             "nothing was written.",
         )
-    sources = source_folders(config)
     check_lock_folder(config.output_dir, sources)
     check_cache_folder(config)
     try:
@@ -210,13 +210,14 @@ def check_output(config: SiteConfig) -> None:
 
 def check_cache_folder(config: SiteConfig) -> None:
     """Raise BuildFailed when the cache folder mixes with the folders a build reads."""
+    folder = cache_folder(config)
     read = {"content folder": config.content_dir, "templates folder": config.templates_dir}
-    mixed = cache_problem(cache_folder(config), {**read, "static folder": config.static_dir})
+    mixed = cache_problem(folder, {**read, "static folder": config.static_dir})
     if mixed:
         raise BuildFailed(
             [
                 Problem(
-                    cache_folder(config),
+                    folder,
                     f"the build keeps its cache in this folder, but {mixed}",
                     "keep the articles, templates and static files out of .cache/ (the "
                     "build's own, beside site.yaml): move them and name their new folder "

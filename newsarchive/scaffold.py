@@ -17,7 +17,7 @@ from .cache import cache_folder
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .load import split_front_matter
-from .outputguard import not_a_folder, protected_folders, real_path
+from .outputguard import among_outputs, not_a_folder, protected_folders, real_path
 from .partfiles import part_of
 from .render import load_strings
 from .slugs import slugify
@@ -100,12 +100,8 @@ def content_problem(config: SiteConfig) -> str:
     problem = not_a_folder(folder)
     if problem:
         return problem
-    # _site, and _site.previous, _site.lock... beside it (publish.py).
-    for part in (folder, *folder.parents):
-        if part == output or (
-            part.parent == output.parent and part.name.startswith(output.name + ".")
-        ):
-            return f"it is the output folder {output} or in it, which every build replaces"
+    if among_outputs(folder, output) is not None:  # _site, _site.previous, _site.lock...
+        return f"it is the output folder {output} or in it, which every build replaces"
     if output.is_relative_to(folder):
         return f"it contains the output folder {output}, which a build refuses"
     others = protected_folders(

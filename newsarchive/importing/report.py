@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..cache import cache_folder
 from ..config import SiteConfig
-from ..outputguard import protected_folders, real_path
+from ..outputguard import among_outputs, protected_folders, real_path, source_clash
 from .media import write_atomic
 from .run import ALREADY, FAILED, IMPORTED, NOT_ARTICLE, Row
 
@@ -101,15 +101,14 @@ def report_problem(path: Path, config: SiteConfig) -> str:
         cache_folder(config),
     )  # fmt: skip
     del folders["project folder"]  # beside site.yaml is the default place
-    output = real_path(config.output_dir)
-    for part in target.parents:
-        if part == output:
-            return f"it is in the output folder {config.output_dir}, which every build replaces"
-        if part.parent == output.parent and part.name.startswith(output.name + "."):
-            return f"it is in {part.name}, a folder the build keeps beside {output.name}"
-        for name, folder in folders.items():
-            if part == real_path(folder):
-                return f"it is in the {name} {folder}"
+    built = among_outputs(target.parent, config.output_dir)
+    if built == real_path(config.output_dir):
+        return f"it is in the output folder {config.output_dir}, which every build replaces"
+    if built is not None:
+        return f"it is in {built.name}, a folder the build keeps beside {config.output_dir.name}"
+    clash = source_clash(target, folders)
+    if clash:
+        return clash
     if target.exists() and not _is_report(target):
         return "this file exists and is not an import report: it would be replaced"
     return ""
