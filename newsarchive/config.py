@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import schema
 from .errors import BuildFailed, Problem
-from .outputguard import protected_folders, unsafe_output
+from .outputguard import protected_folders, static_problem, unsafe_output
 from .yamltext import normalise_text, parse_yaml, written
 
 _FIELDS = schema.by_name(schema.SETTINGS)
@@ -80,12 +80,23 @@ def load_config(path: Path, static_needed: bool = False) -> SiteConfig:
     merged["original_hosts"] = tuple(dict.fromkeys(map(original_host, filter(None, sites))))
     merged["base_url"] = str(merged["base_url"]).rstrip("/") + "/"
     folders = {k: root / v for k, v in merged.items() if k.endswith("_dir")}
-    unsafe = unsafe_output(
-        folders["output_dir"],
-        protected_folders(
-            root, folders["content_dir"], folders["templates_dir"], folders["static_dir"]
-        ),
+    sources = protected_folders(
+        root, folders["content_dir"], folders["templates_dir"], folders["static_dir"]
     )
+    unsafe = unsafe_output(folders["output_dir"], sources)
+    published = static_problem(folders["static_dir"], sources)
+    if published and "static_dir" in values:
+        raise BuildFailed(
+            [
+                Problem(
+                    path,
+                    f"static_dir '{values['static_dir']}': every file in the static folder "
+                    f"is published as it is, but {published}",
+                    "write the name of a folder for the static files only, e.g. static_dir: static",
+                    lines.get("static_dir"),
+                )
+            ]
+        )
     if static_needed and "static_dir" in values and not folders["static_dir"].is_dir():
         # Built without it, the site would have no style sheet and no script.
         raise BuildFailed(

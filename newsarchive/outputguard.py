@@ -91,6 +91,19 @@ def cache_problem(cache: Path, sources: dict[str, Path]) -> str:
     return ""
 
 
+def static_problem(static: Path, sources: dict[str, Path]) -> str:
+    """Why the static folder, published file by file as it is, would publish the
+    project's other files, or "": it may not be, hold or sit in the templates folder or
+    the git repository (`--static .git` published the repository's config), nor be or
+    hold the content folder (`--static content` published every article's Markdown,
+    drafts included). It may sit in the content folder: `--content .` holds static/."""
+    for name in ("content folder", "templates folder", "git repository"):
+        why = source_clash(static, {name: sources[name]})
+        if why and not (name == "content folder" and why.startswith("it is inside")):
+            return why
+    return ""
+
+
 def _same(a: Path, b: Path) -> bool:
     """One folder, by identity where both exist: on macOS and Windows `Templates` is
     `templates`, and a bind mount gives a folder a second name anywhere."""

@@ -49,7 +49,14 @@ from .cache import Cache, OutputFile, OutputState, cache_folder, files_still_the
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .fingerprint import file_digest
-from .outputguard import LOCK, cache_problem, protected_folders, source_clash, unsafe_output
+from .outputguard import (
+    LOCK,
+    cache_problem,
+    protected_folders,
+    source_clash,
+    static_problem,
+    unsafe_output,
+)
 from .partfiles import is_part
 
 try:
@@ -195,6 +202,7 @@ def check_output(config: SiteConfig) -> None:
         )
     check_lock_folder(config.output_dir, sources)
     check_cache_folder(config)
+    check_static_folder(config)
     try:
         check_beside(config.output_dir, sources)
     except BuildFailed:
@@ -222,6 +230,25 @@ def check_cache_folder(config: SiteConfig) -> None:
                     "keep the articles, templates and static files out of .cache/ (the "
                     "build's own, beside site.yaml): move them and name their new folder "
                     "with --content, --templates or --static (or in site.yaml)",
+                )
+            ],
+            "nothing was written.",
+        )
+
+
+def check_static_folder(config: SiteConfig) -> None:
+    """Raise BuildFailed when the static folder would publish the articles' Markdown,
+    the templates or the git repository (outputguard.static_problem)."""
+    why = static_problem(config.static_dir, source_folders(config))
+    if why:
+        raise BuildFailed(
+            [
+                Problem(
+                    config.static_dir,
+                    f"every file in the static folder is published as it is, but {why}",
+                    "keep the static files (style sheets, scripts, pictures) in a folder of "
+                    "their own, named with --static or static_dir in site.yaml; the default "
+                    "is static",
                 )
             ],
             "nothing was written.",

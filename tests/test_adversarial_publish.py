@@ -276,6 +276,58 @@ def test_the_cache_never_mixes_with_the_articles_templates_or_static_files(
         assert not site.output.exists()
 
 
+@pytest.mark.parametrize(
+    ("folder", "said"),
+    [
+        ("content", "it is the content folder"),  # every article's Markdown, drafts too
+        (".", "it contains the content folder"),  # the project, .git included
+        ("templates", "it is the templates folder"),
+        (".git", "it is the git repository"),  # its config may hold a token
+        (".git/refs", "it is inside the git repository"),
+    ],
+)
+@pytest.mark.parametrize("given", ["--static", "static_dir"])
+def test_the_static_folder_never_publishes_the_articles_templates_or_repository(
+    site, capsys, tmp_path, folder, said, given
+):
+    small_site(site)
+    site.add("2020/nhap.md", article("Bản nháp chưa duyệt", "2020-05-05 08:00", draft="true"))
+    (site.root / ".git" / "refs").mkdir(parents=True)
+    (site.root / ".git" / "config").write_text("[remote]\n\turl = https://token@x/\n")
+    out = tmp_path / "out"  # `--static .` would hold _site: the output is elsewhere
+    options = ["--output", str(out), "--no-search"]
+    if given == "static_dir":
+        site.configure(static_dir=folder)
+    else:
+        options += ["--static", str(site.root / folder)]
+    before = tree(site.root)
+    assert site.build(*options) == 1
+    err = capsys.readouterr().err
+    assert "every file in the static folder is published as it is, but " + said in err, err
+    if given == "static_dir":
+        lines = (site.root / "site.yaml").read_text(encoding="utf-8").splitlines()
+        line = next(i for i, text in enumerate(lines, 1) if text.startswith("static_dir:"))
+        assert f"site.yaml:{line}: error: static_dir '{folder}'" in err, err
+    else:
+        assert "named with --static or static_dir in site.yaml" in err, err
+    no_traceback(err)
+    assert tree(site.root) == before
+    assert not out.exists()
+
+
+def test_import_never_puts_pictures_into_the_git_repository(site):
+    from test_import import PORTAL_PAGE, run_import
+
+    small_site(site)
+    (site.root / ".git").mkdir()
+    before = tree(site.root)
+    result = run_import(site, "--static", ".git", PORTAL_PAGE)
+    assert result.returncode == 1
+    assert ".git: error: every file in the static folder is published" in result.stderr
+    assert "nothing was imported" in result.stderr
+    assert tree(site.root) == before
+
+
 def test_a_cache_in_a_hidden_folder_of_the_content_folder_is_allowed(site, tmp_path):
     """`--content .` (the articles beside site.yaml) holds .cache/, which no build reads."""
     (site.root / "tin.md").write_text(article("Tin ở gốc", "2020-01-01 08:00"), encoding="utf-8")
