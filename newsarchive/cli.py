@@ -367,6 +367,7 @@ def run_import(args: argparse.Namespace) -> int:
     import time
     from concurrent.futures.process import BrokenProcessPool
 
+    from .importing import media as mediafiles
     from .importing import report as import_report
     from .importing.crawl import open_crawl
     from .importing.profiles import load_profiles
@@ -465,7 +466,8 @@ def run_import(args: argparse.Namespace) -> int:
     if errors:
         report(errors, Path.cwd(), "those pages were not imported; the others were.")
     seconds = time.perf_counter() - started
-    for line in tally.summary(seconds, crawl.other_files, _shown(report_path)):
+    media = _shown(config.static_dir / mediafiles.FOLDER)
+    for line in tally.summary(seconds, crawl.other_files, _shown(report_path), media):
         print(line)
     return EXIT_CONTENT if errors else EXIT_OK
 

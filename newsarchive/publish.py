@@ -51,6 +51,7 @@ from .errors import BuildFailed, Problem
 from .fingerprint import file_digest
 from .outputguard import (
     LOCK,
+    among_outputs,
     cache_problem,
     protected_folders,
     source_clash,
@@ -238,14 +239,20 @@ def check_cache_folder(config: SiteConfig) -> None:
 
 def check_static_folder(config: SiteConfig) -> None:
     """Raise BuildFailed when the static folder would publish the articles' Markdown,
-    the templates or the git repository (outputguard.static_problem)."""
+    the templates or the git repository (outputguard.static_problem), or is among the
+    folders builds replace (`import --static _site/anh` wrote into the served site)."""
     why = static_problem(config.static_dir, source_folders(config))
+    if why:
+        why = f"every file in the static folder is published as it is, but {why}"
+    built = among_outputs(config.static_dir, config.output_dir)
+    if built is not None:
+        why = f"the static folder is in {built}, which every build replaces"
     if why:
         raise BuildFailed(
             [
                 Problem(
                     config.static_dir,
-                    f"every file in the static folder is published as it is, but {why}",
+                    why,
                     "keep the static files (style sheets, scripts, pictures) in a folder of "
                     "their own, named with --static or static_dir in site.yaml; the default "
                     "is static",

@@ -315,16 +315,27 @@ def test_the_static_folder_never_publishes_the_articles_templates_or_repository(
     assert not out.exists()
 
 
-def test_import_never_puts_pictures_into_the_git_repository(site):
+@pytest.mark.parametrize(
+    ("folder", "said"),
+    [
+        (".git", ".git: error: every file in the static folder is published as it is, but "),
+        ("_site/anh", "_site/anh: error: the static folder is in {root}/_site, which every "),
+        ("_site.previous/anh", "error: the static folder is in {root}/_site.previous, which "),
+    ],
+)
+def test_import_puts_pictures_neither_into_the_repository_nor_into_a_built_site(site, folder, said):
     from test_import import PORTAL_PAGE, run_import
 
-    small_site(site)
+    built(site)
+    assert site.build("--quiet", "--no-search") == 0  # makes _site.previous
     (site.root / ".git").mkdir()
+    (site.root / "_site.previous" / "anh").mkdir()
     before = tree(site.root)
-    result = run_import(site, "--static", ".git", PORTAL_PAGE)
+    result = run_import(site, "--static", folder, PORTAL_PAGE)
     assert result.returncode == 1
-    assert ".git: error: every file in the static folder is published" in result.stderr
+    assert said.format(root=site.root.resolve()) in result.stderr, result.stderr
     assert "nothing was imported" in result.stderr
+    no_traceback(result.stderr)
     assert tree(site.root) == before
 
 

@@ -154,6 +154,17 @@ def test_a_wget_tree_gives_addresses_from_its_host_and_path_folders(site, tmp_pa
         assert "../../../media/" in written[item.url]["body"]
 
 
+def test_the_summary_names_the_folder_the_pictures_went_to(site, tmp_path):
+    portal, media = portal_with_media(2)
+    mirror = wget_tree(tmp_path / "wget", portal, media)
+    shutil.copytree(site.root / "static", site.root / "tai-nguyen")
+    result = run_import(site, mirror, "--static", "tai-nguyen")
+    assert result.returncode == 0, result.stderr
+    assert "Media: 3 file(s) copied to tai-nguyen/media (" in result.stdout, result.stdout
+    assert len([p for p in (site.root / "tai-nguyen/media").rglob("*") if p.is_file()]) == 3
+    assert not (site.root / "static/media").exists()
+
+
 def test_no_aliases_and_addresses_with_a_query(site, tmp_path):
     portal = items(2)
     folder = tmp_path / "pages"

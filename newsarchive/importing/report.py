@@ -26,7 +26,7 @@ MAX_SINGLE_NOTES = 60
 class Tally:
     pages: int = 0
     outcomes: Counter = field(default_factory=Counter)
-    media_copied: int = 0  # distinct files newly copied into static/media
+    media_copied: int = 0  # distinct files newly copied into the static folder's media/
     media_linked: int = 0  # links to copies (a file shared by pages counts for each)
     media_missing: int = 0
     not_article_reasons: Counter = field(default_factory=Counter)
@@ -42,13 +42,15 @@ class Tally:
             self.media_linked += len(result.media)
             self.media_missing += len(result.missing)
 
-    def summary(self, seconds: float, other_files: int, report: str) -> list[str]:
+    def summary(self, seconds: float, other_files: int, report: str, media: str) -> list[str]:
+        """The lines printed at the end; ``report`` and ``media`` (the folder the pictures
+        went to: static/media, or the --static folder's) as the editor should read them."""
         get = self.outcomes.get
         lines = [
             f"Pages seen: {self.pages} ({other_files} other file(s) of the crawl not pages); "
             f"imported: {get(IMPORTED, 0)}; not articles: {get(NOT_ARTICLE, 0)}; "
             f"already there: {get(ALREADY, 0)}; failed: {get(FAILED, 0)}",
-            f"Media: {self.media_copied} file(s) copied to static/media "
+            f"Media: {self.media_copied} file(s) copied to {media} "
             f"({self.media_linked} link(s) to copies), {self.media_missing} not in the crawl "
             "(still linked to the old site)",
         ]
