@@ -174,7 +174,10 @@ def new_article(
     """The file `new` writes; raises BuildFailed when the title cannot make one, or
     the content folder cannot hold it."""
     check_content_folder(config, "new")
+    # Typed or pasted: one line each, spaces and line breaks collapsed, in NFC.
     title = unicodedata.normalize("NFC", " ".join(title.split()))
+    if category is not None:
+        category = unicodedata.normalize("NFC", " ".join(category.split()))
     category = config.default_category if category is None else category
     refused = _invisible(config, {"title": title, "category": category})
     if refused:

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import unicodedata
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -94,6 +95,15 @@ def test_category_can_be_given(site):
     assert front_matter(path)["category"] == "Văn hóa: lễ hội"
     write_text(path, "Lễ hội diễn ra vào mùng 6 tháng Giêng.")
     assert site.build() == 0
+
+
+def test_a_category_pasted_over_two_lines_is_one_line(site):
+    decomposed = unicodedata.normalize("NFD", "Văn hóa")
+    result = new(site, "Lễ hội đền", "--category", f"  {decomposed}\n- Xã hội\ndraft: true ")
+    assert result.returncode == 0, result.stderr
+    meta = front_matter(site.root / result.stdout.strip())
+    assert meta["category"] == "Văn hóa - Xã hội draft: true"  # as typed, on one line
+    assert "draft" not in meta
 
 
 def test_a_title_with_a_control_character_is_refused(site):
