@@ -35,11 +35,14 @@ def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def wrap_stages() -> None:
-    for name in ("read_articles", "build_site", "_check_files", "fingerprints", "_update_search"):
+    for name in (
+        *("read_articles", "build_site", "static_files", "_check_files", "fingerprints"),
+        "_update_search",
+    ):
         setattr(pipeline, name, timed(name, getattr(pipeline, name)))
     for name in ("render_changed", "links_in_bodies", "bodies_html"):
         setattr(rendering, name, timed(f"rendering.{name}", getattr(rendering, name)))
-    for name in ("open_spare", "publish", "static_files", "recover", "check_output"):
+    for name in ("open_spare", "publish", "recover", "check_output"):
         setattr(publish, name, timed(f"publish.{name}", getattr(publish, name)))
     for name in ("stale", "prepare", "keep", "copy_statics", "link_the_rest", "mirror"):
         method = getattr(publish.Spare, name)

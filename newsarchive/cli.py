@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
-from . import publish, urls
+from . import publish, statics, urls
 from .config import SiteConfig, address_problem, load_config
 from .errors import BuildFailed, Problem, in_file_order, save_traceback
 from .pipeline import build, plan
@@ -354,8 +354,8 @@ def run_new(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     if args.source_url and not args.source_url.startswith(("http://", "https://")):
         _usage_error(f"--source-url {args.source_url!r} must start with http:// or https://")
-    from .publish import check_static_folder
     from .scaffold import check_content_folder
+    from .statics import check_static_folder
 
     try:
         config = site_config(args)
@@ -521,7 +521,7 @@ def run_check(args: argparse.Namespace) -> int:
         copied = (
             {
                 rel.as_posix(): path
-                for rel, path in publish.static_files(config.static_dir, config.root).items()
+                for rel, path in statics.static_files(config.static_dir, config.root).items()
             }
             if args.built is None
             else {}

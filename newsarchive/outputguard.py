@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 LOCK = ".lock"  # beside the output folder: `_site.lock`, see publish.lock
+MARK = ".newsarchive-spare"  # in the spare folder `_site.previous`, see publish.own_spare
 
 
 def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:

@@ -31,6 +31,7 @@ from .load import scan_sources
 from .search.format import STAMP as SEARCH_STAMP
 from .site import SitePlan, build_site
 from .sources import Sources, read_articles
+from .statics import static_files
 from .validate import check_files
 from .workers import default_jobs
 
@@ -112,7 +113,7 @@ def plan(config: SiteConfig) -> SitePlan:
     """The site's pages, with every problem the build would find before rendering."""
     with no_gc():
         site = build_site(config, read_articles(config, Cache(config)).articles)
-    _check_files(site, publish.static_files(config.static_dir, config.root))
+    _check_files(site, static_files(config.static_dir, config.root))
     return site
 
 
@@ -147,7 +148,7 @@ def _build(
             # The model lives as long as the build: keep the GC from scanning it again
             # and again (seconds at 100,000 articles), and forked workers from copying it.
             gc.freeze()
-        statics = publish.static_files(config.static_dir, config.root)
+        statics = static_files(config.static_dir, config.root)
         _check_files(site, statics)
         spare = publish.open_spare(config.output_dir, cache, since, early.result())
         salt = digest(cache.key, folder_digest(config.templates_dir))

@@ -39,7 +39,6 @@ import stat
 import sys
 import threading
 import time
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -49,16 +48,8 @@ from .cache import Cache, OutputFile, OutputState, cache_folder, files_still_the
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .fingerprint import file_digest
-from .outputguard import (
-    LOCK,
-    among_outputs,
-    cache_problem,
-    protected_folders,
-    source_clash,
-    static_problem,
-    unsafe_output,
-)
-from .partfiles import is_part
+from .outputguard import LOCK, MARK, cache_problem, protected_folders, source_clash, unsafe_output
+from .statics import check_static_folder
 
 try:
     import fcntl
@@ -70,93 +61,6 @@ SPARE = ".previous"
 # Folders swapped in by this process, so that an internal error can say whether
 # the served site changed before it.
 swapped: list[Path] = []
-
-
-def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPath, Path]:
-    """Files under static/, by the path they get in the site (in NFC).
-
-    Raises BuildFailed for a symbolic link that leads out of the project (``root``):
-    `static/x -> /etc/passwd` would publish that file."""
-    if not static_dir.is_dir():
-        return {}
-    found: dict[PurePosixPath, Path] = {}
-    errors = []
-    inside = (root or static_dir).resolve()
-    for path in sorted(static_dir.rglob("*")):
-        if path.is_dir() and not path.is_symlink():
-            continue
-        try:
-            real = path.resolve(strict=True)
-        except (OSError, RuntimeError):
-            errors.append(
-                Problem(
-                    path,
-                    "this link leads nowhere (its target is missing, or links lead in a loop)",
-                    "remove it, or make it point at a file of the project",
-                )
-            )
-            continue
-        # A link to a folder is not followed, but refused all the same if it leaves.
-        if real != path.absolute() and not real.is_relative_to(inside):
-            errors.append(
-                Problem(
-                    path,
-                    f"this is a link to {real}, outside the project: it would be published",
-                    "copy the file into the static folder instead of linking to it",
-                )
-            )
-            continue
-        if path.is_file() and is_part(path.name):
-            errors.append(
-                Problem(
-                    path,
-                    "an interrupted import was writing this file: it may be cut short",
-                    "delete it (running the same import again copies the file whole)",
-                )
-            )
-        elif path.is_file() and path.parent == static_dir and path.name == MARK:
-            errors.append(
-                Problem(
-                    path,
-                    "this name is the build's own, for the mark of its spare folder",
-                    "rename the file",
-                )
-            )
-        elif path.is_file():
-            # In NFC, as articles and browsers spell addresses (macOS may spell names NFD).
-            rel = PurePosixPath(
-                unicodedata.normalize("NFC", path.relative_to(static_dir).as_posix())
-            )
-            if rel in found:
-                errors.append(
-                    Problem(
-                        path,
-                        f"this file and {found[rel]} have the same name, its letters put "
-                        "together differently (NFC and NFD): one address on the site",
-                        "remove one of them",
-                    )
-                )
-            found[rel] = path
-        elif path.is_dir():  # a link to a folder: left out without a word, it was
-            errors.append(
-                Problem(
-                    path,
-                    f"this is a link to the folder {real}: links to folders are not "
-                    "followed, so its files would not be published",
-                    "put the folder itself here (move or copy it), or link each file",
-                )
-            )
-        else:
-            errors.append(
-                Problem(
-                    path,
-                    "this is not a file (a named pipe, socket or device): it cannot be published",
-                    "delete it, or put the file itself here",
-                )
-            )
-    if errors:
-        raise BuildFailed(errors)
-    return found
 
 
 def readable() -> None:
@@ -231,31 +135,6 @@ def check_cache_folder(config: SiteConfig) -> None:
                     "keep the articles, templates and static files out of .cache/ (the "
                     "build's own, beside site.yaml): move them and name their new folder "
                     "with --content, --templates or --static (or in site.yaml)",
-                )
-            ],
-            "nothing was written.",
-        )
-
-
-def check_static_folder(config: SiteConfig) -> None:
-    """Raise BuildFailed when the static folder would publish the articles' Markdown,
-    the templates or the git repository (outputguard.static_problem), or is among the
-    folders builds replace (`import --static _site/anh` wrote into the served site)."""
-    why = static_problem(config.static_dir, source_folders(config))
-    if why:
-        why = f"every file in the static folder is published as it is, but {why}"
-    built = among_outputs(config.static_dir, config.output_dir)
-    if built is not None:
-        why = f"the static folder is in {built}, which every build replaces"
-    if why:
-        raise BuildFailed(
-            [
-                Problem(
-                    config.static_dir,
-                    why,
-                    "keep the static files (style sheets, scripts, pictures) in a folder of "
-                    "their own, named with --static or static_dir in site.yaml; the default "
-                    "is static",
                 )
             ],
             "nothing was written.",
@@ -702,7 +581,6 @@ def publish(spare: Spare) -> None:
 # published: while the two folders are swapped the record asks for none, so that the
 # mark can leave the spare before it becomes the site.
 
-MARK = ".newsarchive-spare"
 _MARK_TEXT = "{}\nnewsarchive keeps the previous version of the site here and rewrites it.\n"
 LEFTOVERS = (".old-", ".staging-", ".update-")  # killed builds', and older versions'
 # `recover`: folders modified this close before the build's record are looked into.

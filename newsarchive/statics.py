@@ -1,0 +1,132 @@
+"""The static folder: where it may be, and the files it puts into the site as they are.
+
+Style sheets, scripts, pictures (import copies pictures into its media/) and files such
+as CNAME are published byte for byte under the same path. Everything that would go
+wrong is refused before a build writes anything: links that leave the project or lead
+to folders, what is not a file, two names one address in NFC, a file an interrupted
+import left half-written, and a static folder that would publish the articles, the
+templates or `.git`, or that lies among the folders builds replace.
+"""
+
+import unicodedata
+from pathlib import Path, PurePosixPath
+
+from .config import SiteConfig
+from .errors import BuildFailed, Problem
+from .outputguard import MARK, among_outputs, protected_folders, static_problem
+from .partfiles import is_part
+
+
+def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPath, Path]:
+    """Files under static/, by the path they get in the site (in NFC).
+
+    Raises BuildFailed for a symbolic link that leads out of the project (``root``):
+    `static/x -> /etc/passwd` would publish that file."""
+    if not static_dir.is_dir():
+        return {}
+    found: dict[PurePosixPath, Path] = {}
+    errors = []
+    inside = (root or static_dir).resolve()
+    for path in sorted(static_dir.rglob("*")):
+        if path.is_dir() and not path.is_symlink():
+            continue
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            errors.append(
+                Problem(
+                    path,
+                    "this link leads nowhere (its target is missing, or links lead in a loop)",
+                    "remove it, or make it point at a file of the project",
+                )
+            )
+            continue
+        # A link to a folder is not followed, but refused all the same if it leaves.
+        if real != path.absolute() and not real.is_relative_to(inside):
+            errors.append(
+                Problem(
+                    path,
+                    f"this is a link to {real}, outside the project: it would be published",
+                    "copy the file into the static folder instead of linking to it",
+                )
+            )
+            continue
+        if path.is_file() and is_part(path.name):
+            errors.append(
+                Problem(
+                    path,
+                    "an interrupted import was writing this file: it may be cut short",
+                    "delete it (running the same import again copies the file whole)",
+                )
+            )
+        elif path.is_file() and path.parent == static_dir and path.name == MARK:
+            errors.append(
+                Problem(
+                    path,
+                    "this name is the build's own, for the mark of its spare folder",
+                    "rename the file",
+                )
+            )
+        elif path.is_file():
+            # In NFC, as articles and browsers spell addresses (macOS may spell names NFD).
+            rel = PurePosixPath(
+                unicodedata.normalize("NFC", path.relative_to(static_dir).as_posix())
+            )
+            if rel in found:
+                errors.append(
+                    Problem(
+                        path,
+                        f"this file and {found[rel]} have the same name, its letters put "
+                        "together differently (NFC and NFD): one address on the site",
+                        "remove one of them",
+                    )
+                )
+            found[rel] = path
+        elif path.is_dir():  # a link to a folder: left out without a word, it was
+            errors.append(
+                Problem(
+                    path,
+                    f"this is a link to the folder {real}: links to folders are not "
+                    "followed, so its files would not be published",
+                    "put the folder itself here (move or copy it), or link each file",
+                )
+            )
+        else:
+            errors.append(
+                Problem(
+                    path,
+                    "this is not a file (a named pipe, socket or device): it cannot be published",
+                    "delete it, or put the file itself here",
+                )
+            )
+    if errors:
+        raise BuildFailed(errors)
+    return found
+
+
+def check_static_folder(config: SiteConfig) -> None:
+    """Raise BuildFailed when the static folder would publish the articles' Markdown,
+    the templates or the git repository (outputguard.static_problem), or is among the
+    folders builds replace (`import --static _site/anh` wrote into the served site)."""
+    folders = protected_folders(
+        config.root, config.content_dir, config.templates_dir, config.static_dir
+    )
+    why = static_problem(config.static_dir, folders)
+    if why:
+        why = f"every file in the static folder is published as it is, but {why}"
+    built = among_outputs(config.static_dir, config.output_dir)
+    if built is not None:
+        why = f"the static folder is in {built}, which every build replaces"
+    if why:
+        raise BuildFailed(
+            [
+                Problem(
+                    config.static_dir,
+                    why,
+                    "keep the static files (style sheets, scripts, pictures) in a folder of "
+                    "their own, named with --static or static_dir in site.yaml; the default "
+                    "is static",
+                )
+            ],
+            "nothing was written.",
+        )
