@@ -355,12 +355,11 @@ def run_import(args: argparse.Namespace) -> int:
     if args.source_url and not args.source_url.startswith(("http://", "https://")):
         _usage_error(f"--source-url {args.source_url!r} must start with http:// or https://")
     from .scaffold import check_content_folder
-    from .statics import check_static_folder
 
     try:
         config = site_config(args)
         check_content_folder(config, "import")
-        check_static_folder(config)  # the pictures go there
+        statics.check_static_folder(config)  # the pictures go there
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "nothing was imported.")
         return EXIT_CONTENT

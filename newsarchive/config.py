@@ -84,8 +84,8 @@ def load_config(path: Path, static_needed: bool = False) -> SiteConfig:
         root, folders["content_dir"], folders["templates_dir"], folders["static_dir"]
     )
     unsafe = unsafe_output(folders["output_dir"], sources)
-    published = static_problem(folders["static_dir"], sources)
-    if published and "static_dir" in values:
+    published = "static_dir" in values and static_problem(folders["static_dir"], sources)
+    if published:
         raise BuildFailed(
             [
                 Problem(

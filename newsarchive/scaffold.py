@@ -174,11 +174,8 @@ def new_article(
     """The file `new` writes; raises BuildFailed when the title cannot make one, or
     the content folder cannot hold it."""
     check_content_folder(config, "new")
-    # Typed or pasted: one line each, spaces and line breaks collapsed, in NFC.
-    title = unicodedata.normalize("NFC", " ".join(title.split()))
-    if category is not None:
-        category = unicodedata.normalize("NFC", " ".join(category.split()))
-    category = config.default_category if category is None else category
+    title = _one_line(title)
+    category = config.default_category if category is None else _one_line(category)
     refused = _invisible(config, {"title": title, "category": category})
     if refused:
         raise BuildFailed(refused)
@@ -207,6 +204,11 @@ def new_article(
     if errors:
         raise BuildFailed(errors)
     return ArticleFile(path, text)
+
+
+def _one_line(typed: str) -> str:
+    """A title or category as typed or pasted: spaces and line breaks collapsed, in NFC."""
+    return unicodedata.normalize("NFC", " ".join(typed.split()))
 
 
 def _invisible(config: SiteConfig, given: dict[str, str]) -> list[Problem]:

@@ -111,22 +111,22 @@ def check_static_folder(config: SiteConfig) -> None:
     folders = protected_folders(
         config.root, config.content_dir, config.templates_dir, config.static_dir
     )
-    why = static_problem(config.static_dir, folders)
-    if why:
-        why = f"every file in the static folder is published as it is, but {why}"
     built = among_outputs(config.static_dir, config.output_dir)
     if built is not None:
         why = f"the static folder is in {built}, which every build replaces"
-    if why:
-        raise BuildFailed(
-            [
-                Problem(
-                    config.static_dir,
-                    why,
-                    "keep the static files (style sheets, scripts, pictures) in a folder of "
-                    "their own, named with --static or static_dir in site.yaml; the default "
-                    "is static",
-                )
-            ],
-            "nothing was written.",
-        )
+    elif clash := static_problem(config.static_dir, folders):
+        why = f"every file in the static folder is published as it is, but {clash}"
+    else:
+        return
+    raise BuildFailed(
+        [
+            Problem(
+                config.static_dir,
+                why,
+                "keep the static files (style sheets, scripts, pictures) in a folder of "
+                "their own, named with --static or static_dir in site.yaml; the default "
+                "is static",
+            )
+        ],
+        "nothing was written.",
+    )
