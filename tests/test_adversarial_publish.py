@@ -296,11 +296,12 @@ def test_the_static_folder_never_publishes_the_articles_templates_or_repository(
     (site.root / ".git" / "config").write_text("[remote]\n\turl = https://token@x/\n")
     out = tmp_path / "out"  # `--static .` would hold _site: the output is elsewhere
     options = ["--output", str(out), "--no-search"]
+    assert site.build(*options, "--quiet") == 0  # the previous site, to stay as it is
     if given == "static_dir":
         site.configure(static_dir=folder)
     else:
         options += ["--static", str(site.root / folder)]
-    before = tree(site.root)
+    before, site_before = tree(site.root), tree(out)
     assert site.build(*options) == 1
     err = capsys.readouterr().err
     assert "every file in the static folder is published as it is, but " + said in err, err
@@ -312,7 +313,7 @@ def test_the_static_folder_never_publishes_the_articles_templates_or_repository(
         assert "named with --static or static_dir in site.yaml" in err, err
     no_traceback(err)
     assert tree(site.root) == before
-    assert not out.exists()
+    assert tree(out) == site_before
 
 
 @pytest.mark.parametrize(
