@@ -15,9 +15,10 @@ page, nine pages in ten, is read field by field instead (`Fingerprinter._article
 
 import contextlib
 import hashlib
-import importlib.metadata
 import io
+import os
 import pickle
+import re
 import sys
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -75,13 +76,35 @@ def folder_digest(folder: Path) -> str:
 def code_digest() -> str:
     """Our own code and the versions of the libraries that shape the output:
     a new release of newsarchive (or an edit to it) invalidates every cache."""
-    versions = []
-    for name in LIBRARIES:
-        try:
-            versions.append(f"{name}={importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            versions.append(f"{name}=none")
+    found = library_versions()
+    versions = [f"{name}={found.get(_normal(name), 'none')}" for name in LIBRARIES]
     return digest(sys.version, *versions, folder_digest(PACKAGE_DIR))
+
+
+def library_versions() -> dict[str, str]:
+    """The version of each of LIBRARIES installed, by normalised name: the first found on
+    sys.path, as importlib.metadata finds it, read from the name of the folder that pip
+    (".dist-info") or a system package (".egg-info") puts beside it, "name-version.*".
+    Importing importlib.metadata for this took 0.03 s of every build (issue 17)."""
+    wanted = {_normal(name) for name in LIBRARIES}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:  # a zip file, a folder gone
+            continue
+        for name in names:
+            stem, _, kind = name.rpartition(".")
+            if kind in ("dist-info", "egg-info") and "-" in stem:
+                project, version = stem.split("-")[:2]
+                found.setdefault(_normal(project), version)
+        if wanted <= found.keys():
+            break
+    return found
+
+
+def _normal(project: str) -> str:
+    return re.sub(r"[-_.]+", "-", project).lower()  # PEP 503
 
 
 class Fingerprinter:

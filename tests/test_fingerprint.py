@@ -96,3 +96,19 @@ def test_an_article_page_is_fingerprinted_by_each_of_its_fields(site):
             assert maker.of(variant) != fingerprint_before, name
     # Equal pages, made apart, have equal fingerprints (the same bytes, as a cold build).
     assert maker.of(replace(page)) == fingerprint_before
+
+
+def test_the_cache_knows_each_library_s_version_as_importlib_metadata_does(tmp_path, monkeypatch):
+    """code_digest reads versions from the install folders' names: the same as
+    importlib.metadata's, and a library installed anew changes every fingerprint."""
+    import importlib.metadata
+
+    found = fingerprint.library_versions()
+    for name in fingerprint.LIBRARIES:
+        assert found[fingerprint._normal(name)] == importlib.metadata.version(name), name
+    before = fingerprint.code_digest()
+    newer = tmp_path / "site-packages"
+    (newer / "Markdown-99.1.dist-info").mkdir(parents=True)  # an older pip's spelling
+    monkeypatch.syspath_prepend(str(newer))
+    assert fingerprint.library_versions()["markdown"] == "99.1"
+    assert fingerprint.code_digest() != before
