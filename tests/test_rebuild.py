@@ -7,13 +7,19 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
+import time
+from pathlib import Path
 
 import pytest
 from conftest import SUBPROCESS_ENV, article, tree
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsarchive import cache, pipeline, workers
+from newsarchive import cache, pipeline, publish, workers
 from newsarchive.cli import main
 from newsarchive.config import load_config
+from newsarchive.outputguard import MARK
 from newsarchive.search.format import STAMP as FINGERPRINT_FILE
 
 BUNDLE = "tim-kiem/chi-muc"
@@ -358,3 +364,52 @@ def test_where_links_are_refused_a_segment_of_the_same_name_is_kept(tmp_path, mo
     pipeline.publish.mirror_index(live, spare, "st")
     assert tree(spare) == tree(live)
     assert (spare / "s/a/d0.js").stat().st_ino == kept
+
+
+# A small site's paths: pages in folders two deep, the search index's folder apart.
+_PAGES = ("index.html", "a/index.html", "a/b/index.html", "a/b/c/index.html", "d/e/index.html")
+_MORE = ("a/x.html", "a/b/y.html", "d/index.html", "f/g/index.html", "f/index.html")
+_FOLDERS = ("a", "a/b", "a/b/c", "d", "d/e", "f", "f/g")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    on_disk=st.sets(st.sampled_from(_PAGES + _MORE + ("a/b/c", "d/e/h.txt", "s/w.js"))),
+    recorded=st.sets(st.sampled_from(_PAGES + _MORE)),
+    new=st.sets(st.sampled_from(_PAGES + _MORE)),
+    modified=st.sets(st.sampled_from(("", *_FOLDERS))),
+    since=st.booleans(),
+)
+def test_the_spare_s_strays_found_ahead_and_completed_are_those_found_at_once(
+    on_disk, recorded, new, modified, since
+):
+    """publish.strays_beside: what `look` found in the spare ahead (against the files its
+    state records), completed for the new version's files, is what strays() finds for
+    all of them: the same files and folders the build deletes as put there by hand."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name) / "site"
+        for rel in sorted(on_disk):
+            path = folder / rel
+            if rel == "a/b/c":  # a file where the new version may want a folder
+                if not path.exists():
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text("x")
+                continue
+            if path.parent.is_file():
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.is_dir():
+                path.write_text("x")
+        (folder / MARK).parent.mkdir(parents=True, exist_ok=True)
+        (folder / MARK).write_text("")
+        then = time.time_ns()
+        old, later = then - 3600 * 10**9, then + 3600 * 10**9
+        for dirpath, _, _ in os.walk(folder):
+            rel = os.path.relpath(dirpath, folder)
+            stamp = later if (rel if rel != "." else "") in modified else old
+            os.utime(dirpath, ns=(stamp, stamp))
+        at = then if since else None
+        at_once = publish.strays(folder, recorded | new, "s", MARK, since=at)
+        ahead = publish.strays(folder, recorded, "s", MARK, since=at)
+        completed = publish.strays_beside(folder, ahead, recorded, new, "s", MARK, since=at)
+        assert completed == at_once, (ahead, completed, at_once)
