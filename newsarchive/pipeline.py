@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from . import publish, rendering, urls, workers
 from .bodylinks import body_link_problems
@@ -130,6 +131,8 @@ def _build(
     # What needs no article is done in a forked process while this one loads the cache
     # and plans: the list of article files with their stat, then a stat of every file
     # the output folders' records list (0.05 and 0.15 s of a rebuild at 10,000 articles).
+    # Then it imports numpy and writes the search index's small segments, as a rebuild
+    # does (search/writer.py).
     early = workers.ForkedCall(
         [
             functools.partial(scan_sources, config.content_dir, config.root),
@@ -138,6 +141,7 @@ def _build(
             ),
         ],
         jobs if cache.enabled else 1,  # without a cache nothing is recorded: a cold build
+        then=_ready_to_search if search_on else None,
     )
     try:
         with no_gc():
@@ -183,8 +187,9 @@ def _build(
             oldest = site.articles[::-1]
             stand_ins = [known.get(id(a), "") for a in oldest]
             try:
+                names = cache.segment_names()
                 note = _update_search(
-                    config, oldest, bodies, spare.folder, None, stand_ins, cache.segment_names()
+                    config, oldest, bodies, spare.folder, None, stand_ins, names, early.call
                 )
             except BuildFailed as failed:  # the pages are published all the same
                 search_failed = failed
@@ -240,6 +245,12 @@ def update_search(config: SiteConfig, stop: threading.Event | None = None) -> st
     return _update_search(config, site.articles[::-1], bodies, config.output_dir, stop)
 
 
+def _ready_to_search() -> None:
+    from .search.writer import ready
+
+    ready()
+
+
 def known_articles(sources: Sources, site: SitePlan) -> dict[int, str]:
     """How each article stands in a fingerprint, by id: its file and that file's digest,
     which decide all of it (no need to hash them again: 0.1 s at 10,000 articles). An
@@ -262,16 +273,17 @@ def _update_search(
     stop: threading.Event | None = None,
     stand_ins: Sequence[str] = (),
     names: dict[str, str] | None = None,
+    elsewhere: Callable[..., Any] | None = None,
 ) -> str:
-    """``articles`` oldest first; ``bodies`` gives their HTML by digest; ``stand_ins``
-    and ``names``: see search.writer.segment_layout."""
+    """``articles`` oldest first; ``bodies`` gives their HTML by digest; ``stand_ins``,
+    ``names`` and ``elsewhere``: see search.writer.update_index."""
     from .search.writer import update_index  # not for a build with --no-search
 
     started = time.perf_counter()
     try:
         root = "../" * len(SEARCH_FOLDER.parts)
         folder = folder / SEARCH_FOLDER
-        indexed = update_index(folder, articles, bodies, stop, root, stand_ins, names)
+        indexed = update_index(folder, articles, bodies, stop, root, stand_ins, names, elsewhere)
     except OSError as exc:
         raise BuildFailed([publish.os_problem(exc, "")], PUBLISHED_BEFORE_SEARCH) from None
     if indexed.stopped:

@@ -413,3 +413,38 @@ def test_the_spare_s_strays_found_ahead_and_completed_are_those_found_at_once(
         ahead = publish.strays(folder, recorded, "s", MARK, since=at)
         completed = publish.strays_beside(folder, ahead, recorded, new, "s", MARK, since=at)
         assert completed == at_once, (ahead, completed, at_once)
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["ahead", "child-fails"])
+def test_a_rebuild_writes_its_new_search_segment_where_numpy_was_imported_ahead(
+    site, monkeypatch, tmp_path, fails
+):
+    """The forked process that looked at the output folders imports numpy meanwhile and
+    then writes the one small segment a new article makes (search/writer.py): the index
+    is the one a build from scratch makes; a child that fails leaves it to the build."""
+    from newsarchive.search import segment
+
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)  # as build.py runs
+    parent, log = os.getpid(), tmp_path / "encoded-by.txt"
+    encode = segment.encode
+
+    def noted_encode(*args, **kwargs):
+        with log.open("a") as out:
+            out.write(f"{'parent' if os.getpid() == parent else 'child'}\n")
+        if fails and os.getpid() != parent:
+            raise OSError("the child's disk is full")
+        return encode(*args, **kwargs)
+
+    monkeypatch.setattr(segment, "encode", noted_encode)
+    add_articles(site, 6)
+    for _ in range(2):  # the site and its spare
+        assert site.build("--quiet", "--jobs", "2") == 0
+    log.unlink()
+    site.add("2021/moi.md", article("Tin mới nhất", "2021-12-30 08:00", "Đường Láng mới."))
+    assert site.build("--quiet", "--jobs", "2") == 0
+    assert log.read_text().split() == (["child", "parent"] if fails else ["child"])
+    clean = site.root / "clean"
+    args = ["build", "--config", str(site.root / "site.yaml"), "--output", str(clean)]
+    assert main([*args, "--quiet", "--no-cache", "--jobs", "1"]) == 0
+    assert tree(site.output / BUNDLE) == tree(clean / BUNDLE)
+    assert tree(site.output) == tree(clean)

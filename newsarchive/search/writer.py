@@ -17,13 +17,14 @@ stamp is missing is copied again from the served site (publish.Spare.carry).
 """
 
 import contextlib
+import functools
 import os
 import shutil
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..content import Article
 from ..fingerprint import digest
@@ -34,7 +35,13 @@ from .terms import html_text
 if TYPE_CHECKING:
     from .segment import Words
 
+# Runs a function in another process; None: it could not (workers.ForkedCall.call).
+Elsewhere = Callable[..., Any]
+
 BODY_BATCH = 512  # article bodies loaded at a time
+# The most articles of a segment written elsewhere (`_write_segment`): their bodies go
+# there through a pipe. Adding an article writes a segment of 1 to 16 in most builds.
+ELSEWHERE_DOCS = 256
 LEAD_WORDS = 40  # words of the text shown from a file when an article has no summary
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
@@ -102,6 +109,7 @@ def update_index(
     root: str = "../../",
     stand_ins: Sequence[str] = (),
     names: dict[str, str] | None = None,
+    elsewhere: "Elsewhere | None" = None,
 ) -> IndexResult:
     """Bring the index in ``folder`` up to date with ``articles`` (oldest first).
 
@@ -109,7 +117,8 @@ def update_index(
     articles of the segments that change. Setting ``stop`` ends the update before the
     manifest changes: the previous index stays as it was. ``root``: the site's root
     relative to ``folder``, where the engine finds the article pages. ``stand_ins`` and
-    ``names``: see `segment_layout`."""
+    ``names``: see `segment_layout`. ``elsewhere``: a process that imported numpy ahead,
+    where small segments are written (`workers.ForkedCall.call`)."""
     if not articles:
         shutil.rmtree(folder, ignore_errors=True)
         return IndexResult(0, reindexed=False)
@@ -136,7 +145,7 @@ def update_index(
                 raise _Stopped
             new.append(folder / "s" / name)
             part = [Doc(*_fields(a)) for a in articles[start : start + size]]
-            shards[name], count = _write_segment(folder, name, part, bodies)
+            shards[name], count = _write_segment(folder, name, part, bodies, elsewhere)
             written += count
             segments += 1
     except BaseException as exc:
@@ -262,13 +271,26 @@ def _remove_other_segments(folder: Path, keep: set[str]) -> int:
 
 
 def _write_segment(
-    folder: Path, name: str, docs: list[Doc], bodies: Callable[[set[str]], dict[str, str]]
+    folder: Path,
+    name: str,
+    docs: list[Doc],
+    bodies: Callable[[set[str]], dict[str, str]],
+    elsewhere: "Elsewhere | None" = None,
 ) -> tuple[int, int]:
     """Write one segment: its shards, its terms' tails, and its documents' titles and
     addresses, DOC_CHUNK a file (d0.js, d1.js...); (shards, files written). Each file
-    is written as it is made: a segment of 65,536 articles has 100 MB of them."""
-    # numpy (0.15 s to import) only here: a build whose index is unchanged (a template
-    # edited, nothing changed) writes no segment.
+    is written as it is made: a segment of 65,536 articles has 100 MB of them.
+
+    A segment of at most ELSEWHERE_DOCS articles is written ``elsewhere`` if given, its
+    bodies sent along: numpy took 0.06-0.1 s of a rebuild's second to import, which
+    that process did ahead, meanwhile."""
+    if elsewhere is not None and len(docs) <= ELSEWHERE_DOCS:
+        html = bodies({d.body_digest for d in docs})
+        done = elsewhere(_write_segment, folder, name, docs, functools.partial(_given, html))
+        if done is not None:
+            return done
+    # numpy only here: a build whose index is unchanged (a template edited, nothing
+    # changed) writes no segment.
     from .segment import Words, encode
 
     words = Words()
@@ -304,6 +326,15 @@ def _write_segment(
     shutil.rmtree(target, ignore_errors=True)
     os.replace(tmp, target)
     return shards, written
+
+
+def _given(html: dict[str, str], keys: set[str]) -> dict[str, str]:
+    return {key: html[key] for key in keys}
+
+
+def ready() -> None:
+    """What writing a segment imports, imported ahead (`update_index`'s ``elsewhere``)."""
+    from . import segment  # noqa: F401
 
 
 def _add_words(
