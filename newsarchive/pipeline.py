@@ -131,8 +131,8 @@ def _build(
     # What needs no article is done in a forked process while this one loads the cache
     # and plans: the list of article files with their stat, then a stat of every file
     # the output folders' records list (0.05 and 0.15 s of a rebuild at 10,000 articles).
-    # Then it imports numpy and writes the search index's small segments, as a rebuild
-    # does (search/writer.py).
+    # Then it imports numpy and, when asked, writes the search index's small segments, as
+    # a new article makes (search/writer.py).
     early = workers.ForkedCall(
         [
             functools.partial(scan_sources, config.content_dir, config.root),

@@ -186,8 +186,8 @@ class ForkedCall:
     Each value is pickled back through a pipe as soon as it is made, so they should be
     small, and asked for in their order.
 
-    ``then``: made ready by this call once the others are done (an import), the process
-    waits for work: ``call`` runs a function there, its arguments and value pickled."""
+    ``then``: called in the child once ``calls`` are done (an import, say); the child then
+    stays, and ``call`` runs functions there, their arguments and values pickled."""
 
     def __init__(
         self, calls: Sequence[Callable[[], Any]], jobs: int, then: Callable[[], Any] | None = None
@@ -199,7 +199,7 @@ class ForkedCall:
         if not can_fork(jobs, 1, 1):
             return
         read, write = os.pipe()
-        ask, asked = os.pipe() if then is not None else (-1, -1)
+        work_read, work_write = os.pipe() if then is not None else (-1, -1)
         parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child: nothing of the build's but these calls, then out
@@ -207,7 +207,7 @@ class ForkedCall:
             try:
                 os.close(read)
                 if then is not None:
-                    os.close(asked)
+                    os.close(work_write)
                 _die_with(parent)
                 with open(write, "wb") as out:
                     for call in calls:
@@ -215,7 +215,7 @@ class ForkedCall:
                     if then is not None:
                         _give_back_memory()  # it stays for the whole build
                         then()
-                        with open(ask, "rb") as work:
+                        with open(work_read, "rb") as work:
                             while (request := _receive(work)) is not None:
                                 function, args = request
                                 _send(out, function(*args))
@@ -225,8 +225,8 @@ class ForkedCall:
         os.close(write)
         self.pid, self.pipe = pid, open(read, "rb")  # noqa: SIM115 (closed by close())
         if then is not None:
-            os.close(ask)
-            self.requests = open(asked, "wb")  # noqa: SIM115 (closed by close())
+            os.close(work_read)
+            self.requests = open(work_write, "wb")  # noqa: SIM115 (closed by close())
 
     def result(self) -> Any:
         """The next call's value, or None: do it here."""
