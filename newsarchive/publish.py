@@ -49,6 +49,7 @@ from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .fingerprint import file_digest
 from .outputguard import LOCK, MARK, cache_problem, protected_folders, source_clash, unsafe_output
+from .site import folders_of
 from .statics import check_static_folder
 
 try:
@@ -463,7 +464,7 @@ def strays(
     of the 11,000 folders of 10,000 articles took 0.2 s). ``roots``: the folders on the
     way to look into, with what is in them (by default all of ``folder``)."""
     wanted = set(files)
-    ways = _ways(wanted)
+    ways = folders_of(wanted)
     skip = {apart, *also}
     inside: dict[str, list[str]] = {}  # a folder on the way -> the folders on the way in it
     for way in ways:
@@ -513,9 +514,9 @@ def strays_beside(
     looked into, a few where strays() looks at every folder (0.05 s of a rebuild at
     10,000 articles). ``found`` names no folder on the way of ``recorded``: one of
     ``files`` that it names is looked into like those."""
-    looked = _ways(recorded)  # the folders looked into for ``found``
+    looked = folders_of(recorded)  # the folders looked into for ``found``
     new = {rel for rel in files if rel not in recorded}
-    new_ways = _ways(new)
+    new_ways = folders_of(new)
     roots = [
         way
         for way in new_ways
@@ -527,17 +528,6 @@ def strays_beside(
         if rel not in new and not (rel in new_ways and os.path.isdir(f"{folder}/{rel}"))
     ]
     return sorted(kept + strays(folder, new, apart, *also, since=since, roots=roots))
-
-
-def _ways(files: Iterable[str]) -> set[str]:
-    """The folders on the way to ``files``: "a/b/c.html" -> "a", "a/b"."""
-    ways: set[str] = set()
-    for rel in files:
-        way = rel.rpartition("/")[0]
-        while way and way not in ways:
-            ways.add(way)
-            way = way.rpartition("/")[0]
-    return ways
 
 
 @dataclass(frozen=True)
