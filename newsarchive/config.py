@@ -90,8 +90,7 @@ def load_config(path: Path, static_needed: bool = False) -> SiteConfig:
             [
                 Problem(
                     path,
-                    f"static_dir '{values['static_dir']}': every file in the static folder "
-                    f"is published as it is, but {published}",
+                    f"static_dir '{values['static_dir']}': {published}",
                     "write the name of a folder for the static files only, e.g. static_dir: static",
                     lines.get("static_dir"),
                 )

@@ -94,14 +94,15 @@ def cache_problem(cache: Path, sources: dict[str, Path]) -> str:
 
 def static_problem(static: Path, sources: dict[str, Path]) -> str:
     """Why the static folder, published file by file as it is, would publish the
-    project's other files, or "": it may not be, hold or sit in the templates folder or
-    the git repository (`--static .git` published the repository's config), nor be or
-    hold the content folder (`--static content` published every article's Markdown,
-    drafts included). It may sit in the content folder: `--content .` holds static/."""
+    project's other files (a whole sentence), or "": it may not be, hold or sit in the
+    templates folder or the git repository (`--static .git` published the repository's
+    config), nor be or hold the content folder (`--static content` published every
+    article's Markdown, drafts included). It may sit in the content folder: `--content .`
+    holds static/."""
     for name in ("content folder", "templates folder", "git repository"):
         why = source_clash(static, {name: sources[name]})
         if why and not (name == "content folder" and why.startswith("it is inside")):
-            return why
+            return f"every file in the static folder is published as it is, but {why}"
     return ""
 
 

@@ -114,9 +114,9 @@ def check_static_folder(config: SiteConfig) -> None:
     built = among_outputs(config.static_dir, config.output_dir)
     if built is not None:
         why = f"the static folder is in {built}, which every build replaces"
-    elif clash := static_problem(config.static_dir, folders):
-        why = f"every file in the static folder is published as it is, but {clash}"
     else:
+        why = static_problem(config.static_dir, folders)
+    if not why:
         return
     raise BuildFailed(
         [
