@@ -37,8 +37,8 @@ def related_articles(
 
     Only earlier articles count, so adding a new article changes no older page.
     """
-    # Tags and categories as small numbers: sets of ints intersect fastest, and this
-    # runs about 75 intersections per article (0.8 s for 10,000 articles).
+    # Tags and categories as small numbers, and an article's as the bits of a mask: each
+    # article scores some 75 earlier ones.
     number: dict[tuple[str, str], int] = {}
     members: list[list[int]] = []  # key -> ordinals of its articles, oldest first
     # Per article: the numbers of its tags and category, then the category's again
@@ -64,23 +64,30 @@ def related_articles(
         same += 1
     picks = list(earlier.picks[:same])
     seen = [0] * len(members)  # per key: how many of its articles come before this one
-    key_sets = [frozenset(k[:-1]) for k in keys]
+    # An article's keys as the bits of an int: what two articles share is one `&` and a
+    # bit count, in C (frozensets intersected took two thirds of the time: 0.3 s at 10,000).
+    masks = [sum(1 << key for key in set(k[:-1])) for k in keys]
     for i in range(same):
-        for key in key_sets[i]:
+        for key in set(keys[i][:-1]):
             seen[key] += 1
+    # A candidate as one int, its score above its position: sorted in C, largest first, it
+    # is the most shared, then the most recent, with no tuple or key function per candidate.
+    shift = len(keys).bit_length()
+    position = (1 << shift) - 1
     for i in range(same, len(keys)):
-        own = key_sets[i]
+        mask = masks[i]
         category = keys[i][-1]
+        category_bit = 1 << category if category >= 0 else 0
         scores: dict[int, int] = {}
-        for key in own:
+        for key in set(keys[i][:-1]):
             end = seen[key]
             seen[key] += 1
             for j in members[key][max(0, end - RELATED_WINDOW) : end]:
                 if j not in scores:
-                    shared = own & key_sets[j]
+                    theirs = masks[j]
                     # A shared tag says more than a shared (broad) category: 2 and 1.
-                    scores[j] = 2 * len(shared) - (category in shared)
-        # Most shared first, then the most recent; tuples compare in C, no key function.
-        best = sorted((-score, -j) for j, score in scores.items())[:limit]
-        picks.append(tuple(-negative_j for _, negative_j in best))
+                    score = 2 * (mask & theirs).bit_count() - ((theirs & category_bit) != 0)
+                    scores[j] = score << shift | j
+        best = sorted(scores.values(), reverse=True)[:limit]
+        picks.append(tuple(value & position for value in best))
     return Related(tuple(keys), tuple(picks))
