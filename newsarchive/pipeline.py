@@ -16,7 +16,6 @@ import gc
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -89,7 +88,7 @@ def build(
                 strict,
                 since,
             )
-        except BrokenProcessPool as exc:
+        except workers.broken_pool() as exc:
             raise BuildFailed(
                 [
                     Problem(

@@ -15,7 +15,6 @@ import contextlib
 import ctypes
 import functools
 import gc
-import multiprocessing
 import os
 import pickle
 import signal
@@ -23,7 +22,6 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
@@ -122,8 +120,20 @@ def can_fork(jobs: int, items: int, minimum: int) -> bool:
         jobs > 1
         and items >= minimum
         and threading.active_count() == 1
-        and "fork" in multiprocessing.get_all_start_methods()
+        and hasattr(os, "fork")  # as multiprocessing has it, without importing it
     )
+
+
+def broken_pool() -> type[BaseException]:
+    """What a pool raises when a worker dies, for an ``except`` clause: the pool's
+    modules take some 20 ms to import, which a build that starts no pool (a rebuild
+    after adding an article) spares; without them no pool ran, and none broke."""
+    module = sys.modules.get("concurrent.futures.process")
+    return module.BrokenProcessPool if module else _NoPoolRan
+
+
+class _NoPoolRan(Exception):
+    pass
 
 
 def fork_map(
@@ -134,6 +144,9 @@ def fork_map(
     The function (and all it refers to) is inherited through fork, never pickled;
     only the batches and the results travel between processes. A worker that dies
     (killed, out of memory) raises BrokenProcessPool here instead of hanging."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     with ProcessPoolExecutor(
         min(jobs, len(batches)),
         mp_context=multiprocessing.get_context("fork"),
@@ -162,6 +175,9 @@ class Ahead:
     Until then the pool's thread runs here: nothing else may fork (``can_fork``)."""
 
     def __init__(self, function: Callable[[Any], Any], batches: Sequence[Any], jobs: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
             min(jobs, len(batches)),
             mp_context=multiprocessing.get_context("fork"),
