@@ -14,7 +14,6 @@ class SourceFile:
     meta: dict[str, Any]
     key_lines: dict[str, int]
     body: str
-    body_line: int
 
 
 @dataclass(frozen=True)

@@ -281,4 +281,4 @@ def split_front_matter(path: Path, text: str, free: bool = False) -> SourceFile:
         raise BuildFailed(failed.errors + invisible) from None
     if invisible:
         raise BuildFailed(invisible)
-    return SourceFile(path, meta, key_lines, body, body_line=end + 2)
+    return SourceFile(path, meta, key_lines, body)

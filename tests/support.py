@@ -32,4 +32,4 @@ def make_articles(count: int) -> list[Article]:
 
 def source(meta: dict, body: str = "Nội dung.\n", path: str = "content/bai.md") -> SourceFile:
     """A front matter as YAML would have read it, each key on its own line from line 2."""
-    return SourceFile(Path(path), meta, {k: i + 2 for i, k in enumerate(meta)}, body, len(meta) + 3)
+    return SourceFile(Path(path), meta, {k: i + 2 for i, k in enumerate(meta)}, body)
