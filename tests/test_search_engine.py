@@ -399,18 +399,22 @@ def test_an_updated_index_is_the_index_written_from_scratch(
         st.tuples(text_strategy, st.one_of(st.just(""), text_strategy)), min_size=1, max_size=40
     ),
     slice_docs=st.integers(1, 5),
+    held=st.booleans(),
 )
 def test_an_index_encoded_a_few_articles_at_a_time_is_the_index_encoded_whole(
-    tmp_path_factory, monkeypatch, texts, slice_docs
+    tmp_path_factory, monkeypatch, texts, slice_docs, held
 ):
     """Capped terms whose kept postings, star class and tails span slices; terms first
-    seen in a later slice; spellings ranked over the whole segment."""
+    seen in a later slice; spellings ranked over the whole segment. The slices' postings
+    are held from the first pass to the second (a segment of at most HELD_DOCS) or made
+    again (a larger one): the same bytes."""
     tight_caps(monkeypatch)
     base = tmp_path_factory.mktemp("index")
     articles, bodies = articles_of(texts)
     get = lambda keys: {k: bodies[k] for k in keys}  # noqa: E731
     update_index(base / "whole", articles, get)
     monkeypatch.setattr(segment, "SLICE_DOCS", slice_docs, raising=False)
+    monkeypatch.setattr(segment, "HELD_DOCS", segment.HELD_DOCS if held else 0, raising=False)
     update_index(base / "sliced", articles, get)
     assert tree(base / "sliced") == tree(base / "whole")
 
@@ -433,8 +437,10 @@ def _generated_words(count: int) -> segment.Words:
 def test_encoding_a_segment_takes_the_memory_of_a_slice_not_of_the_segment(monkeypatch):
     """A segment of 65,536 articles encoded whole took 2.2 GB, a 100,000 articles' build
     3.1 GB in all. Slices of 64 articles: a segment of 512 holds little more than one of
-    64 (its files are twice as large); whole, it held six times as much."""
+    64 (its files are twice as large); whole, it held six times as much. (Segments of at
+    most HELD_DOCS hold their slices' postings between the two passes: not these.)"""
     monkeypatch.setattr(segment, "SLICE_DOCS", 64, raising=False)
+    monkeypatch.setattr(segment, "HELD_DOCS", 0, raising=False)
     peaks = []
     for count in (64, 512):
         words = _generated_words(count)
