@@ -1,10 +1,11 @@
 """Article bodies convert to exactly the HTML of Python-Markdown with its own extensions.
 
 newsarchive.markup's converter skips work that changes nothing: the inline patterns tried
-on texts that hold none of the characters they start with. These tests hold it to the
-converter it replaces, the stock one with the same extensions, on every body of the
-repository, on each Markdown feature and on random documents made of the characters that
-start inline Markdown."""
+on texts that hold none of the characters they start with, and the block processors on
+blocks with no line that could start theirs. These tests hold it to the converter it
+replaces, the stock one with the same extensions, on every body of the repository, on
+each Markdown feature and on random documents made of the characters that start inline
+and block Markdown."""
 
 from pathlib import Path
 
@@ -61,9 +62,14 @@ FEATURES = {
     "definition list": "Thuật ngữ\n:   Định nghĩa *một*\n:   Định nghĩa hai",
     "lists": "- một\n- hai *b*\n    - lồng\n\n1. một\n2. hai\n\n3) ba",
     "fenced code": "```python\nx = '<b>' * 2\n```\n\n~~~\n_a_ `b`\n~~~",
+    "tilde fence only": "Đoạn\n\n~~~\n_a_ `b` <i>\n~~~",
     "indented code": "Đoạn:\n\n    mã *không* nghiêng\n    <b>\n",
     "quote": "> Trích *dẫn*\n> dòng hai  \n> dòng ba\n\n> > lồng",
     "rule": "Trên\n\n---\n\nDưới\n\n***",
+    "setext headings": "Tiêu đề\n=======\n\nMục\n---\n\nKhông - phải\n- tiêu đề",
+    "indented starts": "   > trích\n\n   ## không\n\n   - - -\n\n  [r]: /a/\n\n"
+    "Thuật ngữ\n   : nghĩa",
+    "starts inside a block": "Đoạn\n> trích\n\nĐoạn\n## Mục\n\nĐoạn\n***\n\nĐoạn\n[r]: /a/\n\n[r]",
     "unsafe": "[x](javascript:alert(1)) ![y](data:text/html,z) <a href='/a/'>a</a>",
     # Each of the characters that start inline Markdown alone in its text:
     "only backtick": "Lệnh `mã` thôi.",
@@ -109,6 +115,16 @@ def test_every_inline_pattern_is_known_so_plain_texts_are_skipped():
     unknown = [p for p in markup._INLINE_NEEDS if p not in patterns]
     assert not unknown
     assert len(markup._INLINE_NEEDS) == len(patterns)
+
+
+def test_every_block_processor_with_a_quick_test_is_still_there():
+    """A block processor of markup._BLOCK_NEEDS that Python-Markdown renamed or dropped
+    would be tried on every block again (correct, but slow): this test says so."""
+    quick = [p for p in CONVERTER.parser.blockprocessors if type(p) in markup._BLOCK_NEEDS]
+    assert len(quick) == len(markup._BLOCK_NEEDS)
+    assert all(p.test.__name__ == "quick_test" for p in quick)
+    stock = [p for p in REFERENCE.parser.blockprocessors if type(p) in markup._BLOCK_NEEDS]
+    assert not any(p.test.__name__ == "quick_test" for p in stock)
 
 
 def test_an_extension_with_an_unknown_inline_pattern_still_gets_every_text():
@@ -169,6 +185,18 @@ PIECES = st.sampled_from(
         "![c](/d.jpg)",
         "<https://e.vn>",
         "    ",
+        "   ",
+        "\t",
+        "=",
+        "===",
+        "-",
+        "***",
+        "___",
+        ": ",
+        "1) ",
+        "[r]: /x/",
+        "[r]",
+        "```",
         "~~~",
         "x_y",
         "[TOC]",
