@@ -8,7 +8,8 @@ For each size it generates (or reuses) a corpus, then repeats, interleaved so th
 of the machine hits every tool alike: our cold build, then our build with the search
 index, then our rebuild after adding one newer article, Pelican's cold build, Hugo's cold
 build, and the floor (bench/floor.py: every body through our Python-Markdown converter on
-all cores, nothing else). Reported times are medians.
+all cores, nothing else), then the stock floor (the same through Python-Markdown as it
+comes, without markup.py's shortcuts). Reported times are medians.
 
 Our cold build leaves out the search index (`--no-search`), which the peers do not make
 either. The next build, with search, finds every page in the cache and makes only the
@@ -73,6 +74,7 @@ class SizeReport:
     rebuilds: list[Rebuild]
     peers: dict[str, list[BuildResult]]
     floor: list[Run]  # bench/floor.py, one per round
+    stock_floor: list[Run]  # bench/floor.py --stock: without markup.py's shortcuts
     source_bytes: int  # the Markdown files of the corpus
 
 
@@ -183,10 +185,12 @@ def _list_changes(before: Snapshot, after: Snapshot, path: Path) -> None:
     path.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
 
 
-def floor(content: Path, n: int, work: Path) -> Run:
-    """Every body converted with our Markdown settings, on every core, and nothing else."""
-    command = [sys.executable, str(BENCH / "floor.py"), str(content)]
-    run = run_measured(command, BENCH.parent, work / "logs" / f"floor-{n}.log", _our_env())
+def floor(content: Path, n: int, work: Path, stock: bool = False) -> Run:
+    """Every body converted with our Markdown settings, on every core, and nothing else;
+    ``stock``: by Python-Markdown as it comes, without markup.py's shortcuts (the same HTML)."""
+    command = [sys.executable, str(BENCH / "floor.py"), str(content), *(["--stock"] * stock)]
+    log = work / "logs" / f"floor{'-stock' * stock}-{n}.log"
+    run = run_measured(command, BENCH.parent, log, _our_env())
     if run.exit_code != 0:
         raise RuntimeError(f"the floor failed ({run.exit_code}):\n{run.log[-3000:]}")
     return run
@@ -203,7 +207,7 @@ def measure_size(n: int, args: argparse.Namespace, trash: Trash) -> SizeReport:
     site = None if args.skip_ours else our_site(args.repo, content, n, args.work)
     peer_sites = [] if args.skip_peers else peers.prepare_peers(content, n, args.work, trash)
     sources = sum(path.stat().st_size for path in content.rglob("*.md"))
-    report = SizeReport(n, [], [], [], {peer.name: [] for peer in peer_sites}, [], sources)
+    report = SizeReport(n, [], [], [], {peer.name: [] for peer in peer_sites}, [], [], sources)
     for round_number in range(args.repeat):
         _progress(f"N={n}: round {round_number + 1} of {args.repeat}")
         if site is not None:
@@ -214,6 +218,7 @@ def measure_size(n: int, args: argparse.Namespace, trash: Trash) -> SizeReport:
             report.peers[peer.name].append(peers.cold_build(peer, n, args.work / "logs", trash))
         if not args.skip_floor:
             report.floor.append(floor(content, n, args.work))
+            report.stock_floor.append(floor(content, n, args.work, stock=True))
     return report
 
 
@@ -235,11 +240,12 @@ def _mib(size: int) -> str:
 
 
 def ours_table(reports: list[SizeReport]) -> list[str]:
-    head = "| N | cold s (CPU s) | floor s (CPU s) | cold/floor (CPU) | index s | rebuild +1 s"
+    head = "| N | cold s (CPU s) | floor s (CPU s) | cold/floor (CPU) | cold/stock floor (CPU)"
+    head += " | index s | rebuild +1 s"
     head += " | peak RSS MiB (cold / index / rebuild) | peak all MiB (cold / index / rebuild)"
     head += " | rebuild wrote (changed) | files | MiB | site/sources"
     head += " | MiB with index | with index/sources | pages/s |"
-    lines = [head, "|" + "---|" * 15]
+    lines = [head, "|" + "---|" * 16]
     for report in reports:
         if not report.ours:
             continue
@@ -257,8 +263,10 @@ def ours_table(reports: list[SizeReport]) -> list[str]:
         last = report.rebuilds[-1]
         indexed = report.search_builds[-1].output_bytes
         floor = median_build(report.floor) if report.floor else None
+        stock = median_build(report.stock_floor) if report.stock_floor else None
         lines.append(
             f"| {report.n} | {_timed(cold)} | {_timed(floor)} | {_ratio(cold, floor)} "
+            f"| {_ratio(cold, stock)} "
             f"| {index:.2f} | {rebuild:.2f} | {rss} "
             f"| {tree} | {last.written} ({last.content_changed}) | {cold.files} "
             f"| {_mib(cold.output_bytes)} | {_size_ratio(cold.output_bytes, report.source_bytes)} "
@@ -297,11 +305,13 @@ def peers_table(reports: list[SizeReport]) -> list[str]:
                 f"| {build.html_pages / build.wall_seconds:.0f} "
                 f"| {_ratio(build, ours)} |"
             )
-        if report.floor:
-            floor = median_build(report.floor)
-            lines.append(
-                f"| {report.n} | floor | {_timed(floor)} | - | - | - | - | {_ratio(floor, ours)} |"
-            )
+        for name, runs in (("floor", report.floor), ("stock floor", report.stock_floor)):
+            if runs:
+                floor = median_build(runs)
+                lines.append(
+                    f"| {report.n} | {name} | {_timed(floor)} | - | - | - | - "
+                    f"| {_ratio(floor, ours)} |"
+                )
     return lines
 
 
@@ -315,7 +325,9 @@ def format_report(reports: list[SizeReport], repeat: int) -> str:
         "tool/ours = the peer's cold wall time divided by ours: above 1 means newsarchive is",
         "faster by that factor, below 1 that the peer is. floor: bench/floor.py, every body",
         "through our Python-Markdown converter on all cores and nothing else (cold/floor: how",
-        "far our cold build is above it). (CPU s): the user and system seconds of the command",
+        "far our cold build is above it). stock floor: the same with Python-Markdown as it",
+        "comes (`floor.py --stock`), without markup.py's shortcuts, which give the same HTML.",
+        "(CPU s): the user and system seconds of the command",
         "and its worker processes, and the ratio of those in (CPU): on a machine that other",
         "work loads, they move far less than wall times. site/sources: output bytes over the",
         "Markdown files'.",
