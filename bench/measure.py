@@ -79,7 +79,11 @@ def run_measured(
     process.returncode = os.waitstatus_to_exitcode(status)
     text = log_path.read_text(encoding="utf-8", errors="replace")
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(wall, usage.ru_maxrss / 1024, process.returncode, text, sampler.peak / 1024, cpu)
+    rss = usage.ru_maxrss / 1024
+    # A run shorter than SAMPLE_SECONDS (a rebuild of 1,000 articles) ends before the
+    # first sample: its largest process's peak RSS stands in, not 0.
+    tree = sampler.peak / 1024 or rss
+    return Run(wall, rss, process.returncode, text, tree, cpu)
 
 
 SAMPLE_SECONDS = 0.25
