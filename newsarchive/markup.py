@@ -217,10 +217,11 @@ class _QuickTests(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # Each instance's own method is replaced, so the stock classes stay as they are.
+        heads = _LineHeads()  # one per converter: its processors see the same blocks
         for processor in md.parser.blockprocessors:
             needs = _BLOCK_NEEDS.get(type(processor))
             if needs:
-                processor.test = _tried_if(needs, processor.test)  # type: ignore[method-assign]
+                processor.test = _tried_if(needs, processor.test, heads)  # type: ignore[method-assign]
         for pre in md.preprocessors:
             if type(pre) is FencedBlockPreprocessor:
                 pre.run = _fenced_if_any(pre.run)  # type: ignore[method-assign]
@@ -229,13 +230,44 @@ class _QuickTests(Extension):
                 tree.unescape = _unescaped_if_any(tree.unescape)  # type: ignore[method-assign]
 
 
-def _tried_if(needs: tuple[str, ...], test: Callable[[Element, str], bool]) -> Callable:
+# The longest line start a need looks for after its "\n" ("   [^": three spaces, two
+# characters).
+_HEAD = max(len(need) - 1 for needs in _BLOCK_NEEDS.values() for need in needs)
+
+
+class _LineHeads:
+    """The first _HEAD characters of each line of a block, each after a "\n": a line
+    start of _BLOCK_NEEDS is in "\n" + block exactly when it is in these (it holds no
+    other "\n"). The parser tries every processor on a block in turn: the heads are
+    cut once, and each test then searches a few characters, not a whole paragraph."""
+
+    def __init__(self) -> None:
+        self._last: tuple[str | None, str] = (None, "")
+
+    def of(self, block: str) -> str:
+        last, heads = self._last  # one tuple, so a block is never paired with another's
+        if block is not last:  # the cache holds its block: no other can have its id
+            heads = "\n" + "\n".join([line[:_HEAD] for line in block.split("\n")])
+            self._last = (block, heads)
+        return heads
+
+
+def _tried_if(
+    needs: tuple[str, ...], test: Callable[[Element, str], bool], heads: _LineHeads
+) -> Callable:
+    starts = tuple(need for need in needs if need.startswith("\n"))
+    anywhere = tuple(need for need in needs if not need.startswith("\n"))
+
     def quick_test(parent: Element, block: str) -> bool:
-        text = "\n" + block
         # any() of a generator, or of map(), is slower (see _any_of).
-        for need in needs:
-            if need in text:
+        for need in anywhere:
+            if need in block:
                 return test(parent, block)
+        if starts:
+            line_heads = heads.of(block)
+            for need in starts:
+                if need in line_heads:
+                    return test(parent, block)
         return False
 
     return quick_test
