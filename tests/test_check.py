@@ -86,6 +86,21 @@ def test_a_planted_broken_link_in_a_built_site_fails(seed_site):
     assert "_site/index.html: error: the link '2019/05/khong-co/' leads to no file" in result.stderr
 
 
+def test_a_site_whose_pages_alone_pass_1_gb_is_told_to_move_or_split(seed_site):
+    """Moving media off the site cannot help when its pages and search index are over
+    GitHub Pages' 1 GB by themselves (some 75,000 imported articles): the warning says
+    what can."""
+    assert seed_site.build() == 0
+    for n in range(11):  # sparse: no time or disk spent writing them
+        with (seed_site.output / "js" / f"chi-muc-{n}.js").open("wb") as part:
+            part.truncate(100 * 1024 * 1024)
+    result = run_check(seed_site, "--built", "_site")
+    assert "more than GitHub Pages publishes (1 GB)" in result.stderr
+    assert "split the archive into two sites" in result.stderr
+    assert "static/media" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("folder", ["empty", "content", ".git-like"])
 def test_a_folder_that_is_not_a_built_site_fails_the_check(seed_site, folder):
     """`check --built` is what the publishing workflow trusts: a folder with no site

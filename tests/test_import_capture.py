@@ -638,6 +638,7 @@ def test_a_media_file_over_githubs_100_mb_is_named_at_import_and_check(site, tmp
             part.truncate(100 * 1024 * 1024)
     checked = run(site, "check", "--built", site.output)
     assert "the site is 1100 MB, more than GitHub Pages publishes (1 GB)" in checked.stderr
+    assert "move the largest files of static/media" in checked.stderr  # videos, not pages
     assert "/phim-0.mp4 is" not in checked.stderr  # 100 MB exactly: GitHub takes it
 
 
