@@ -127,13 +127,16 @@ def test_every_block_processor_with_a_quick_test_is_still_there():
     assert not any(p.test.__name__ == "quick_test" for p in stock)
 
 
-def test_each_line_start_need_fits_in_a_line_head():
-    """markup._LineHeads keeps the first _HEAD characters of each line: a need of two
-    lines, or longer than a head, would never be found there, and its processor never
-    tried."""
+def test_each_line_start_need_is_found_in_the_line_heads():
+    """markup._LineHeads keeps the first _HEAD characters of each line: a need longer
+    than a head would never be found there, and its processor never tried. Each need,
+    starting the first line of a block or a later one, is found."""
     starts = [n for needs in markup._BLOCK_NEEDS.values() for n in needs if n[0] == "\n"]
     assert starts
-    assert all("\n" not in need[1:] and len(need) - 1 <= markup._HEAD for need in starts)
+    for need in starts:
+        line = need[1:] + " và một dòng dài hơn mọi đầu dòng"
+        for block in (line, "Đoạn đầu\n" + line):
+            assert need in markup._LineHeads().of(block), (need, block)
 
 
 def test_an_extension_with_an_unknown_inline_pattern_still_gets_every_text():
