@@ -1,9 +1,19 @@
-"""Timing a build command, its peak memory, and what it left in the output folder."""
+"""Timing a build command, its peak memory, and what it left in the output folder.
+
+    python bench/measure.py COMMAND...     e.g. python bench/measure.py python3 build.py --quiet
+
+run alone, times one command as bench/run.py times each build: wall and CPU seconds (with
+the processes it waited for), the peak RSS of its largest process and the peak of all its
+processes together (PSS summed every 0.25 s: a thread inside the build would stop it from
+forking its workers, see newsarchive.workers.can_fork). Its output goes to measure.log in
+a temporary folder, whose last lines are printed if it fails.
+"""
 
 import hashlib
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -191,3 +201,23 @@ class Trash:
 
     def empty(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def main(command: Sequence[str]) -> int:
+    if not command:
+        print(__doc__, file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as folder:
+        run = run_measured(command, Path.cwd(), Path(folder) / "measure.log")
+    if run.exit_code != 0:
+        print(run.log[-3000:], file=sys.stderr)
+    print(
+        f"wall {run.wall_seconds:.2f} s, CPU {run.cpu_seconds:.2f} s, peak RSS "
+        f"{run.peak_rss_mib:.0f} MiB, peak of all processes {run.peak_tree_mib:.0f} MiB, "
+        f"exit code {run.exit_code}"
+    )
+    return run.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
