@@ -10,6 +10,9 @@ address starting with the base URL (canonical links, feeds, sitemap).
 """
 
 import fnmatch
+import functools
+import gc
+import itertools
 import os
 import posixpath
 import re
@@ -22,7 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import urls
+from . import urls, workers
 from .bodylinks import Lines, Meant
 from .errors import Problem
 from .search.engine import search_index_problems
@@ -161,6 +164,31 @@ def read_page(html: str) -> PageData:
     )
 
 
+PAGE_BATCH = 256
+MIN_PARALLEL_PAGES = 1000
+
+
+def read_pages(root: Path, rels: list[str], jobs: int = 1) -> dict[str, PageData]:
+    """Each page's ids and links, in the order of ``rels``. html.parser took 6.6 s of a
+    check's 10 s of CPU at 10,000 articles: on all cores when there are many pages."""
+    batches = [rels[i : i + PAGE_BATCH] for i in range(0, len(rels), PAGE_BATCH)]
+    read = functools.partial(_read_batch, root)
+    if not workers.can_fork(jobs, len(rels), MIN_PARALLEL_PAGES):
+        return dict(zip(rels, itertools.chain.from_iterable(map(read, batches)), strict=True))
+    # The planned site stays out of the workers' garbage collections, which would copy
+    # every page of memory it is on (at 100,000 articles the workers took twice the CPU).
+    gc.freeze()
+    try:
+        results = workers.fork_map(read, batches, jobs)
+        return dict(zip(rels, itertools.chain.from_iterable(results), strict=True))
+    finally:
+        gc.unfreeze()
+
+
+def _read_batch(root: Path, rels: list[str]) -> list[PageData]:
+    return [read_page((root / rel).read_text(encoding="utf-8", errors="replace")) for rel in rels]
+
+
 def _files(root: Path) -> tuple[set[str], list[Problem]]:
     """The files below ``root`` (relative paths), and a problem for each folder that
     cannot be read (a link to a folder of another user's, say): checked, not crashed."""
@@ -192,8 +220,9 @@ def check_site(
     templates: Mapping[str, Path] | None = None,
     copied: Mapping[str, Path] | None = None,
     meant: Meant | None = None,
+    jobs: int = 1,
 ) -> list[Problem]:
-    """Every problem in the built site at ``root``.
+    """Every problem in the built site at ``root``, its pages read with ``jobs`` processes.
 
     ``sources`` maps a page's file (e.g. "2019/04/slug/index.html") to the article it
     was made from, so a broken link in an article is reported against that file;
@@ -221,11 +250,7 @@ def check_site(
                 "e.g. python3 build.py check --built _site",
             )
         )
-    pages = {
-        rel: read_page((root / rel).read_text(encoding="utf-8", errors="replace"))
-        for rel in sorted(files)
-        if rel.endswith(".html")
-    }
+    pages = read_pages(root, sorted(rel for rel in files if rel.endswith(".html")), jobs)
     resolver = _Resolver(base_url, files, pages)
     # With no article there is no index, and the search page says it cannot search.
     if any(fnmatch.fnmatchcase(f, urls.article_glob()) for f in files):

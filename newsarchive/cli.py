@@ -496,6 +496,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     from .bodylinks import Meant
     from .check import check_site
+    from .workers import default_jobs
 
     if args.built is not None and not args.built.is_dir():
         _usage_error(f"--built {args.built} is not a folder")
@@ -531,8 +532,12 @@ def run_check(args: argparse.Namespace) -> int:
                 build(config.with_overrides(output_dir=folder), cache=False)
             meant = Meant(site.articles, config.content_dir)
             hosts = config.original_hosts
-            found = check_site(folder, config.base_url, sources, hosts, templates, copied, meant)
-            checked = sum(1 for p in folder.rglob("*") if p.is_file())
+            found = check_site(
+                folder, config.base_url, sources, hosts, templates, copied, meant, default_jobs()
+            )
+            # A count for the editor: the names of the files, not a stat of each (4 s at
+            # 100,000 articles).
+            checked = sum(len(names) for _, _, names in os.walk(folder))
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "the site was not checked further.")
         return EXIT_CONTENT

@@ -8,6 +8,7 @@ import pytest
 from conftest import REPO, SUBPROCESS_ENV, article
 from test_seed_article import SEED_URL
 
+from newsarchive import check, workers
 from newsarchive.check import check_site
 
 
@@ -197,6 +198,34 @@ def test_the_rules_on_a_hand_made_site(tmp_path):
     for fragment in expected:
         assert any(fragment in line for line in found), f"{fragment!r} not in {found}"
     assert len(found) == len(expected), found
+
+
+def test_pages_read_on_several_cores_give_the_same_problems_in_the_same_order(
+    tmp_path, monkeypatch
+):
+    """A large site's pages are parsed in forked processes (check.read_pages): what they
+    find, and its order, is what one process finds."""
+    pages = 30
+    files = {
+        "index.html": page('<a href="p0/">p0</a>'),
+        "robots.txt": "User-agent: *\n",
+        "404.html": page('<a href="/repo/">home</a>'),
+    }
+    for n in range(pages):  # each: a duplicate id, a missing fragment; the last, no next
+        body = f'<h2 id="d">1</h2><h2 id="d">2</h2><a href="../p{n + 1}/">next</a>'
+        files[f"p{n}/index.html"] = page(body + f'<a href="#x{n}">x</a>', f"{BASE}p{n}/")
+    write(tmp_path, files)
+    alone = problems(tmp_path)
+    assert len(alone) == 2 * pages + 1, alone
+
+    monkeypatch.setattr(check, "MIN_PARALLEL_PAGES", 1)
+    monkeypatch.setattr(check, "PAGE_BATCH", 4)
+    forked = []
+    fork_map = workers.fork_map
+    monkeypatch.setattr(workers, "fork_map", lambda *a, **k: forked.append(1) or fork_map(*a, **k))
+    found = check_site(tmp_path, BASE, jobs=2)
+    assert forked, "the pages were not read in forked processes"
+    assert [f"{p.path.relative_to(tmp_path)}: {p.message}" for p in found] == alone
 
 
 @pytest.mark.parametrize("base", ["https://user.github.io/repo/", "https://luutru.example.vn/"])
