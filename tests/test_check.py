@@ -220,6 +220,8 @@ def test_pages_read_on_several_cores_give_the_same_problems_in_the_same_order(
 
     monkeypatch.setattr(check, "MIN_PARALLEL_PAGES", 1)
     monkeypatch.setattr(check, "PAGE_BATCH", 4)
+    # Other tests leave idle threads (the session browser); fork anyway, as the CLI would.
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
     forked = []
     fork_map = workers.fork_map
     monkeypatch.setattr(workers, "fork_map", lambda *a, **k: forked.append(1) or fork_map(*a, **k))
