@@ -502,7 +502,7 @@ def run_check(args: argparse.Namespace) -> int:
         _usage_error(f"--built {args.built} is not a folder")
     try:
         config = site_config(args)
-        site = plan(config)  # the build's own validation, with the build's messages
+        site = plan(config, default_jobs())  # the build's own validation and messages
         sources = {
             urls.output_path(page.url).as_posix(): Path(page.article.path)
             for page in site.pages

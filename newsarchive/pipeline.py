@@ -109,10 +109,11 @@ def build(
     return replace(result, seconds=time.perf_counter() - started)
 
 
-def plan(config: SiteConfig) -> SitePlan:
-    """The site's pages, with every problem the build would find before rendering."""
+def plan(config: SiteConfig, jobs: int = 1) -> SitePlan:
+    """The site's pages, with every problem the build would find before rendering (the
+    files the cache does not know read on ``jobs`` processes when there are many)."""
     with no_gc():
-        site = build_site(config, read_articles(config, Cache(config)).articles)
+        site = build_site(config, read_articles(config, Cache(config), jobs=jobs).articles)
     _check_files(site, static_files(config.static_dir, config.root))
     return site
 
