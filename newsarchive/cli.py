@@ -160,6 +160,9 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="check this already built site (e.g. _site) instead of a fresh build",
     )
+    check_cmd.add_argument(
+        "--jobs", type=_positive, metavar="N", help="read pages with N processes (default: all)"
+    )
     check_cmd.set_defaults(run=run_check)
     return main
 
@@ -496,13 +499,14 @@ def run_check(args: argparse.Namespace) -> int:
 
     from .bodylinks import Meant
     from .check import check_site
-    from .workers import default_jobs
+    from .workers import broken_pool, default_jobs
 
     if args.built is not None and not args.built.is_dir():
         _usage_error(f"--built {args.built} is not a folder")
+    jobs = args.jobs or default_jobs()
     try:
         config = site_config(args)
-        site = plan(config, default_jobs())  # the build's own validation and messages
+        site = plan(config, jobs)  # the build's own validation, with the build's messages
         sources = {
             urls.output_path(page.url).as_posix(): Path(page.article.path)
             for page in site.pages
@@ -529,17 +533,25 @@ def run_check(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory(prefix="newsarchive-check-") as scratch:
             folder = args.built.resolve() if args.built else Path(scratch) / "site"
             if args.built is None:
-                build(config.with_overrides(output_dir=folder), cache=False)
+                build(config.with_overrides(output_dir=folder), jobs, cache=False)
             meant = Meant(site.articles, config.content_dir)
             hosts = config.original_hosts
             found = check_site(
-                folder, config.base_url, sources, hosts, templates, copied, meant, default_jobs()
+                folder, config.base_url, sources, hosts, templates, copied, meant, jobs
             )
             # A count for the editor: the names of the files, not a stat of each (4 s at
             # 100,000 articles).
             checked = sum(len(names) for _, _, names in os.walk(folder))
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "the site was not checked further.")
+        return EXIT_CONTENT
+    except broken_pool():
+        stopped = Problem(
+            args.built or Path.cwd(),
+            "a worker process of the check stopped unexpectedly (out of memory?)",
+            "nothing was changed: check again, or with --jobs 1 to use less memory",
+        )
+        report([stopped], Path.cwd(), "the site was not checked further.")
         return EXIT_CONTENT
     problems = [p for p in found if not p.warning]
     warnings = [p for p in found if p.warning]

@@ -1,5 +1,6 @@
 """`python build.py check`: content validated as the build does, then the built site checked."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -228,6 +229,33 @@ def test_pages_read_on_several_cores_give_the_same_problems_in_the_same_order(
     found = check_site(tmp_path, BASE, jobs=2)
     assert forked, "the pages were not read in forked processes"
     assert [f"{p.path.relative_to(tmp_path)}: {p.message}" for p in found] == alone
+
+
+def test_a_worker_that_dies_is_said_with_its_fix_not_as_a_bug(seed_site, monkeypatch, capsys):
+    """A worker reading pages killed (out of memory, say): exit 1 with what happened and
+    what to do, not the crash report of a bug."""
+    from newsarchive.cli import main
+
+    assert seed_site.build() == 0
+    monkeypatch.setattr(check, "MIN_PARALLEL_PAGES", 1)
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+    parent = os.getpid()
+    read_batch = check._read_batch
+
+    def dying(root, rels):
+        if os.getpid() != parent:  # only ever in a worker
+            os._exit(9)
+        return read_batch(root, rels)
+
+    monkeypatch.setattr(check, "_read_batch", dying)
+    capsys.readouterr()
+    config = str(seed_site.root / "site.yaml")
+    assert main(["check", "--config", config, "--built", str(seed_site.output), "--jobs", "2"]) == 1
+    err = capsys.readouterr().err
+    assert "a worker process of the check stopped unexpectedly (out of memory?)" in err
+    assert "check again, or with --jobs 1 to use less memory" in err
+    assert "internal error" not in err and "Traceback" not in err
+    assert main(["check", "--config", config, "--built", str(seed_site.output), "--jobs", "1"]) == 0
 
 
 @pytest.mark.parametrize("base", ["https://user.github.io/repo/", "https://luutru.example.vn/"])
