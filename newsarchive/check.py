@@ -174,15 +174,12 @@ MIN_PARALLEL_PAGES = 1000
 def read_pages(root: Path, rels: list[str], jobs: int = 1) -> dict[str, PageData]:
     """Each page's ids and links, in the order of ``rels``. html.parser took 6.6 s of a
     check's 10 s of CPU at 10,000 articles: on all cores when there are many pages."""
-    batches = [rels[i : i + PAGE_BATCH] for i in range(0, len(rels), PAGE_BATCH)]
     read = functools.partial(_read_batch, root)
-    if not workers.can_fork(jobs, len(rels), MIN_PARALLEL_PAGES):
-        return dict(zip(rels, itertools.chain.from_iterable(map(read, batches)), strict=True))
-    # The planned site stays out of the workers' garbage collections, which would copy
+    # The planned site stays out of forked workers' garbage collections, which would copy
     # every page of memory it is on (at 100,000 articles the workers took twice the CPU).
     gc.freeze()
     try:
-        results = workers.fork_map(read, batches, jobs)
+        results = workers.map_batches(read, rels, PAGE_BATCH, jobs, MIN_PARALLEL_PAGES)
         return dict(zip(rels, itertools.chain.from_iterable(results), strict=True))
     finally:
         gc.unfreeze()

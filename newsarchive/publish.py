@@ -947,12 +947,8 @@ def link_files(source: Path, target: Path, rels: Iterable[str], jobs: int = 1) -
 
 def _link_listing(listing: list[tuple[str, str, list[str]]], jobs: int) -> None:
     """Each (folder, its copy, its files) done by _link_folders, on ``jobs`` processes."""
-    batches = [listing[i : i + LINK_BATCH] for i in range(0, len(listing), LINK_BATCH)]
-    if workers.can_fork(jobs, len(listing), MIN_PARALLEL_LINKS):
-        collections.deque(workers.fork_map(_link_folders, batches, jobs), maxlen=0)
-    else:
-        for batch in batches:
-            _link_folders(batch)
+    linked = workers.map_batches(_link_folders, listing, LINK_BATCH, jobs, MIN_PARALLEL_LINKS)
+    collections.deque(linked, maxlen=0)
 
 
 # Folders per batch, and the fewest worth forking for.

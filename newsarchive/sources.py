@@ -22,7 +22,7 @@ from .load import ContentScan, front_matter_lines, read_bytes, read_source, scan
 from .progress import Progress
 from .render import load_strings
 from .validate import check_together, unwritten, validate
-from .workers import can_fork, fork_map
+from .workers import map_batches
 from .yamltext import normalise_text
 
 MIN_PARALLEL_READS = 500
@@ -69,11 +69,7 @@ def read_articles(
     ]
     counter = Progress(len(stale), "articles read", quiet=not progress)
     read = functools.partial(_read_batch, cached=cached, tz=config.timezone)
-    batches = [stale[i : i + READ_BATCH] for i in range(0, len(stale), READ_BATCH)]
-    if can_fork(jobs, len(stale), MIN_PARALLEL_READS):
-        results = fork_map(read, batches, jobs)
-    else:
-        results = map(read, batches)
+    results = map_batches(read, stale, READ_BATCH, jobs, MIN_PARALLEL_READS)
     fresh: dict[str, SourceEntry] = {}
     failed: dict[str, list[Problem]] = {}
     for batch, batch_failed in results:

@@ -50,6 +50,7 @@ BATCH = 64
 ROUND = 16384
 T = TypeVar("T")
 R = TypeVar("R")
+E = TypeVar("E")  # an item of a batch (map_batches)
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,18 @@ def broken_pool() -> type[BaseException]:
 
 class _NoPoolRan(Exception):
     pass
+
+
+def map_batches(
+    function: Callable[[list[E]], R], items: list[E], size: int, jobs: int, minimum: int
+) -> Iterator[R]:
+    """``function`` over ``items`` cut into batches of ``size``, the results in order: in
+    forked workers (`fork_map`) when there are ``minimum`` items or more and this process
+    may fork, else here, a batch at a time."""
+    batches = [items[i : i + size] for i in range(0, len(items), size)]
+    if can_fork(jobs, len(items), minimum):
+        return fork_map(function, batches, jobs)
+    return map(function, batches)
 
 
 def fork_map(

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..config import SiteConfig
 from ..errors import BuildFailed, Problem
 from ..scaffold import check_article, content_path, write_whole
-from ..workers import can_fork, default_jobs, fork_map
+from ..workers import default_jobs, map_batches
 from . import articles
 from . import media as mediafiles
 from .capture import read_capture
@@ -110,13 +110,8 @@ def import_crawl(crawl: Crawl, config: SiteConfig, options: Options) -> Iterator
 
 
 def _read_all(pages: list[PageSource], context: _Context, jobs: int) -> Iterator[PageResult]:
-    batches = [pages[i : i + BATCH] for i in range(0, len(pages), BATCH)]
     read = functools.partial(_read_batch, context)
-    if not can_fork(jobs, len(pages), MIN_PARALLEL_PAGES):
-        for batch in batches:
-            yield from read(batch)
-        return
-    for results in fork_map(read, batches, jobs):
+    for results in map_batches(read, pages, BATCH, jobs, MIN_PARALLEL_PAGES):
         yield from results
 
 
