@@ -443,7 +443,7 @@ def run_import(args: argparse.Namespace) -> int:
             " Run the same command again to go on where it stopped.",
             file=sys.stderr,
         )
-        return EXIT_CONTENT
+        return EXIT_STOPPED if isinstance(stop, KeyboardInterrupt) else EXIT_CONTENT
     except OSError as exc:  # a full disk, a read-only content or static folder
         where = Path(os.fsdecode(exc.filename)) if exc.filename else config.content_dir
         fix = "free some space (or make the folder writable), then run the same command "

@@ -727,6 +727,40 @@ def test_an_interrupted_import_goes_on_where_it_stopped(site, tmp_path):
     assert site.build() == 0  # the half-written file is not an article
 
 
+def test_ctrl_c_during_an_import_exits_130_and_the_next_run_goes_on(
+    site, tmp_path, capsys, monkeypatch
+):
+    """Ctrl+C as the third article is about to be written: the exit status of a stop
+    (130, as for every command), a message saying how to go on, and the next run leaves the
+    archive as one uninterrupted run does."""
+    from newsarchive.cli import main
+
+    portal, media = portal_with_media(6)
+    mirror = httrack_tree(tmp_path / "m", portal, media)
+    real_open = Path.open
+    articles = []
+
+    def open_(path: Path, mode: str = "r", *args, **kwargs):
+        if "w" in mode and ".md.part-" in path.name:
+            articles.append(path)
+            if len(articles) == 3:
+                raise KeyboardInterrupt
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_)
+    monkeypatch.chdir(site.root)
+    assert main(["import", "--jobs", "1", str(mirror)]) == 130
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert "Import interrupted after" in err and "go on where it stopped" in err, err
+    assert len(tree(site.content)) == 2
+    assert run_import(site, mirror).returncode == 0
+
+    reference = type(site)(tmp_path / "reference")
+    assert run_import(reference, mirror).returncode == 0
+    assert tree(site.content) == tree(reference.content)
+
+
 @pytest.mark.parametrize("full_at", ["media", "article"])
 def test_a_full_disk_stops_the_import_with_a_message_and_the_next_run_goes_on(
     site, tmp_path, capsys, monkeypatch, full_at
