@@ -214,6 +214,21 @@ def test_an_imported_article_is_never_overwritten(site):
     assert imported_files(site) == [written]
 
 
+@pytest.mark.parametrize("first_with_address", [True, False])
+def test_the_same_page_with_and_without_its_address_is_one_article(site, first_with_address):
+    """Where the page or the article has no address, the same title and date is the same
+    article: "already there", not a second copy under another name."""
+    with_address = (PORTAL_PAGE, "--source-url", PORTAL_URL)
+    first, second = (with_address, (PORTAL_PAGE,))[:: 1 if first_with_address else -1]
+    assert run_import(site, *first).returncode == 0
+    [written] = imported_files(site)
+    before = written.read_bytes()
+    again = run_import(site, *second)
+    assert again.returncode == 0, again.stderr
+    assert "already there: 1" in again.stdout, again.stdout
+    assert imported_files(site) == [written] and written.read_bytes() == before
+
+
 def test_source_url_names_one_page(site, tmp_path):
     again = run_import(site, SEED_CAPTURE, PORTAL_PAGE, "--source-url", PORTAL_URL)
     assert again.returncode == 2

@@ -26,6 +26,10 @@ class Archive:
     # addresses (Liferay: /tin-tuc/-/view_content/123-x.html and /su-kien/-/view_content/
     # 123-x.html); the same title, date and last part is the same article.
     articles: set[tuple[str, str, str]] = field(default_factory=set)
+    # (title, date) of every article, and of those without a source_url: where the page or
+    # the article has no address, its title and date are all there is to go by.
+    dated: set[tuple[str, str]] = field(default_factory=set)
+    unaddressed: set[tuple[str, str]] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)  # the files the aliases are written to
     files: set[str] = field(default_factory=set)  # "yyyy/mm/name.md" under content/
     addresses: set[str] = field(default_factory=set)  # "yyyy/mm/slug": the articles' URLs
@@ -37,16 +41,19 @@ class Archive:
         """Why an article with this address, title and date is already there, or ""."""
         if source_url and self.has_address(source_url):
             return "an article has this source_url"
-        if (title, date, _last_part(source_url)) in self.articles:
-            if source_url:
-                return "the same article (title, date and page name) under another address"
+        if source_url and (title, date, _last_part(source_url)) in self.articles:
+            return "the same article (title, date and page name) under another address"
+        if (title, date) in (self.unaddressed if source_url else self.dated):
             return "an article has this title and date"
         return ""
 
     def add(self, source_url: str, title: str, date: str) -> None:
         if source_url:
             self.sources.add(source_key(source_url))
+        else:
+            self.unaddressed.add((title, date))
         self.articles.add((title, date, _last_part(source_url)))
+        self.dated.add((title, date))
 
 
 def _last_part(url: str) -> str:
