@@ -229,6 +229,21 @@ def test_the_same_page_with_and_without_its_address_is_one_article(site, first_w
     assert imported_files(site) == [written] and written.read_bytes() == before
 
 
+def test_a_page_cut_short_is_not_imported_as_a_whole_article(site, tmp_path):
+    """A copy that stopped midway (no </body>, no </html>) would pass for the whole article
+    and stay so: it fails, named, with its fix; the whole page then imports."""
+    whole = PORTAL_PAGE.read_bytes()
+    cut = tmp_path / "cut.html"
+    cut.write_bytes(whole[: len(whole) * 2 // 3])
+    result = run_import(site, cut, "--source-url", PORTAL_URL)
+    assert result.returncode == 1
+    assert f"{cut}: error: the page is cut short" in result.stderr, result.stderr
+    assert "copy or crawl the page again, whole" in result.stderr
+    assert "Traceback" not in result.stderr and imported_files(site) == []
+    assert run_import(site, PORTAL_PAGE, "--source-url", PORTAL_URL).returncode == 0
+    assert len(imported_files(site)) == 1
+
+
 def test_source_url_names_one_page(site, tmp_path):
     again = run_import(site, SEED_CAPTURE, PORTAL_PAGE, "--source-url", PORTAL_URL)
     assert again.returncode == 2

@@ -367,6 +367,20 @@ def _check_encoding(record) -> None:  # type: ignore[no-untyped-def]
     )
 
 
+_DOCUMENT_OPENS = re.compile(rb"<(?:html|body)[\s>]", re.I)
+_DOCUMENT_ENDS = re.compile(rb"</(?:html|body)\s*>", re.I)
+CUT_SHORT = "the page is cut short: it opens its document and ends before </body> and </html>"
+CUT_SHORT_HINT = (
+    "copy or crawl the page again, whole (if it really ends there, add </html> at its end)"
+)
+
+
+def cut_short(data: bytes) -> bool:
+    """A page that opens <html> or <body> and closes neither: a copy that stopped midway
+    (a full disk, a dropped connection), whose article would pass for whole without its end."""
+    return bool(_DOCUMENT_OPENS.search(data)) and not _DOCUMENT_ENDS.search(data)
+
+
 def made_by_httrack(page: PageSource, data: bytes) -> bool:
     """A page HTTrack wrote itself, not one it mirrored."""
     head = data[:4096]

@@ -30,12 +30,15 @@ from . import articles
 from . import media as mediafiles
 from .capture import read_capture
 from .crawl import (
+    CUT_SHORT,
+    CUT_SHORT_HINT,
     DAMAGED_HINT,
     HTTRACK_OWN,
     Crawl,
     MediaFinder,
     PageSource,
     UnknownEncoding,
+    cut_short,
     made_by_httrack,
     original_url,
     read_bytes,
@@ -146,6 +149,8 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
             return PageResult(page, FAILED, source_url, first, tuple(failed.errors))
     elif made_by_httrack(page, data):  # its date would come from HTTrack's '2014'
         return PageResult(page, NOT_ARTICLE, reason=HTTRACK_OWN)
+    elif cut_short(data):
+        return _failed(page, page.url, CUT_SHORT, CUT_SHORT_HINT)
     else:
         source_url, how = _address(page, data, context)
         if source_url and context.archive.has_address(source_url):
