@@ -61,6 +61,32 @@ def test_a_built_article_page_imports_back_to_the_same_article(seed_site, tmp_pa
     assert written.read_bytes() == SEED_ARTICLE.read_bytes()
 
 
+def test_redirect_pages_are_not_articles_and_a_page_that_reloads_itself_is(site, tmp_path):
+    """A page whose meta refresh sends the reader on within seconds (our old address's
+    page, a crawler's capture of a moved page) is not an article; one that reloads itself
+    every five minutes, as portals' pages do, is still read."""
+    text = article("Phường Kim Mã ra quân", "2021-03-02T08:00:00+07:00",
+                   aliases='["/tin-tuc/kim-ma-123.html"]')  # fmt: skip
+    source = site.add("2021/03/phuong-kim-ma-ra-quan.md", text)
+    assert site.build() == 0
+    built = site.output / "2021/03/phuong-kim-ma-ra-quan/index.html"
+    alias, moved, reloads = (tmp_path / f"{n}.html" for n in ("alias", "moved", "reloads"))
+    shutil.copy(site.output / "tin-tuc/kim-ma-123.html", alias)
+    moved.write_text(
+        '<html><head><meta http-equiv="Refresh" content="3;URL=\'/bai-moi.html\'">'
+        "<title>Bài viết đã chuyển</title></head><body><p>Trang đã chuyển tới địa chỉ mới, "
+        "xin chờ trong giây lát.</p></body></html>",
+        encoding="utf-8",
+    )
+    page = built.read_text(encoding="utf-8")
+    reloads.write_text(page.replace("<head>", '<head><meta http-equiv="refresh" content="300">'))
+    source.unlink()
+    result = run_import(site, alias, moved, reloads)
+    assert result.returncode == 0, result.stderr
+    assert "not articles: 2" in result.stdout and "meta refresh" in result.stdout, result.stdout
+    assert [p.name for p in imported_files(site)] == ["phuong-kim-ma-ra-quan.md"]
+
+
 def test_a_built_page_with_an_author_imports_back_with_its_author(site, tmp_path):
     """The author is shown under the title, outside the text: it comes back as `author`."""
     text = article("Phường Kim Mã ra quân", "2021-03-02T08:00:00+07:00", author="Lê Phương")

@@ -40,6 +40,14 @@ GENERIC_NEEDS = (
     "python3 -m pip install 'newsarchive[import]'  (or add a site profile for the site, "
     "see docs/import-profiles.md)"
 )
+REDIRECT = (
+    "the page only sends the reader on to another address (a meta refresh): "
+    "the article, if any, is the page at that address"
+)
+# <meta http-equiv="refresh" content="0; url=...">: seconds, then the address. A portal's
+# page that reloads itself every few minutes names no address, or waits longer.
+_REFRESH = re.compile(r"\s*(\d+)(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?\S", re.I)
+_REFRESH_SECONDS = 10
 _VIETNAMESE = frozenset("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 _WORD = re.compile(r"[^\W\d_]+")
 _ADDRESS = re.compile(r"\]\([^)]*\)|\w+://\S+")
@@ -52,6 +60,8 @@ def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted |
     if not page.html.strip():
         return NotArticle("the page is empty")
     tree = LexborHTMLParser(page.html)
+    if _sends_on(tree):
+        return NotArticle(REDIRECT)
     profile = profiles.pick(tree, page.url)
     if profile is None:
         found = _generic(page, tree, profiles)
@@ -65,6 +75,17 @@ def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted |
             "to import it too, import with --all-languages"
         )
     return found
+
+
+def _sends_on(tree: LexborHTMLParser) -> bool:
+    """A redirect page: its meta refresh sends the reader to an address within seconds
+    (an old address's page, ours too, or a crawler's capture of a moved page)."""
+    for meta in tree.css("meta[http-equiv]"):
+        if (meta.attributes.get("http-equiv") or "").strip().lower() == "refresh":
+            found = _REFRESH.match(meta.attributes.get("content") or "")
+            if found and int(found.group(1)) <= _REFRESH_SECONDS:
+                return True
+    return False
 
 
 def _shipped() -> Profiles:
