@@ -35,6 +35,7 @@ STRINGS_FILE = "strings.yaml"
 # placeholder is caught here rather than shown to readers as "{cout} kết quả".
 FILLED_BY_SEARCH_PAGE = {
     "search_results": ("count", "query"),
+    "search_results_partial": ("count", "query"),
     "search_no_results": ("count", "query"),
 }
 _BROWSER_PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -9,6 +9,7 @@ import tracemalloc
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from conftest import REPO, SiteDir, article, tree
@@ -254,8 +255,11 @@ def test_a_term_in_most_articles_keeps_its_best_postings_and_stops_being_require
     found = search(index, "phường", limit=100)
     assert 2 <= found.total < 12  # capped: only the highest-impact articles are listed
     assert {hit.title for hit in found.hits} <= {f"Tin {i}" for i in range(12) if i % 3 == 2}
-    # A capped word does not exclude articles that lack its posting.
-    assert search(index, "phường lẻ").total == 3
+    assert not found.complete  # and the engine says the list may leave some out
+    # A capped word does not exclude articles that lack its posting; a whole one finds
+    # every article with both.
+    both = search(index, "phường lẻ")
+    assert both.total == 3 and both.complete
 
 
 @pytest.mark.parametrize(
@@ -657,20 +661,28 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         page.goto(f"{address}tim-kiem/")
         page.wait_for_function("!!(window.newsarchiveSearch && window.newsarchiveSearch.rank)")
         completed: list[bool] = []
+        partial: list[bool] = []
         for query in QUERIES:
             got = page.evaluate(
                 "async q => { const r = await newsarchiveSearch.rank(q);"
-                " return [r.total, r.docs, r.scores, r.completions || []]; }",
+                " return [r.total, r.docs, r.scores, r.completions || [], r.complete]; }",
                 query,
             )
             want = search(Index(archive.output / INDEX), query)
             want_scores = [
                 hit.score for hit in search(Index(archive.output / INDEX), query, limit=10**6).hits
             ]
-            assert [got[0], got[1], got[3]] == [want.total, want.ranked, want.completions], query
+            assert [got[0], got[1], got[3], got[4]] == [
+                want.total,
+                want.ranked,
+                want.completions,
+                want.complete,
+            ], query
+            partial.append(not want.complete)
             completed.append(bool(want.completions))
             assert got[2] == want_scores, query  # to the last bit
         assert completed.count(True) >= 6  # the words being typed, above
+        assert tails == "every segment" or any(partial)  # lists that may leave some out too
         # The same words, the same form (folding.py and the page).
         sample = "Đồng ĐƯỜNG hoà HÒA khoẻ thuỷ Ủy quý xoáy khuya 3286-QĐ/QU HĐND, café naïve 2019"
         sample += " 05/03 007 0 00"  # a number's leading zeros do not count
@@ -686,6 +698,34 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         assert [w.lower() for w in marked[-4:]] == ["đinh", "thị", "lan", "duyên"]
         page.close()
         assert errors == []
+
+
+def test_a_list_that_may_leave_out_articles_with_the_word_says_so(archive, browser):
+    """A word in most articles keeps only its best postings in a segment without tails:
+    the page does not give that list's length as the number of articles with the word,
+    and a rarer word next to it finds them all."""
+    from serving import serve
+
+    from newsarchive.render import load_strings
+
+    texts = [p.read_text(encoding="utf-8") for p in archive.content.rglob("*.md")]
+    having = sum("phường" in text.lower() for text in texts)
+    index = Index(archive.output / INDEX)
+    common, rarer = search(index, "phường"), search(index, "phường đinh thị lan duyên")
+    assert common.total < having and not common.complete
+    assert rarer.total >= 1 and rarer.complete
+    strings = load_strings(archive.root / "templates")
+    with serve(archive.output, "repo") as address:
+        page = browser.new_page()
+        for query, found, message in [
+            ("phường", common, "search_results_partial"),
+            ("phường đinh thị lan duyên", rarer, "search_results"),
+        ]:
+            page.goto(f"{address}tim-kiem/?q={quote(query)}")
+            page.wait_for_function("document.querySelector('.search-status').textContent")
+            shown = strings[message].format(count=found.total, query=query)
+            assert page.inner_text(".search-status") == shown
+        page.close()
 
 
 def test_the_offline_copy_searches_from_files(archive, browser):

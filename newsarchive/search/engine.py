@@ -32,6 +32,10 @@ class Results:
     ranked: list[int]  # every document found, best first
     fetched: list[str] = field(default_factory=list)  # index files read, in order
     completions: list[str] = field(default_factory=list)  # what the last word may become
+    # False when articles with every word may be missing from `ranked`: no required term
+    # is whole (each left postings out where no tail has them), so the list is the
+    # articles of the postings kept, not every article with the words.
+    complete: bool = True
 
 
 class Index:
@@ -168,6 +172,7 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
         words[ending:] = [_best(words[ending:], weights[ending:])]
         weights[ending:] = [1.0]
     candidates = _candidates(manifest, words + quoted, words + pairs + [title])
+    complete = any(not term.partial for term in words + quoted)
     pair_weights = [fmt.PAIR_WEIGHT * fmt.idf(documents, t.frequency) for t in pairs]
     scored = []
     for doc in candidates:
@@ -189,7 +194,7 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
     hits = []
     for _, score, doc in scored[offset : offset + limit]:
         hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
-    return Results(len(ranked), hits, ranked, index.fetched, completions)
+    return Results(len(ranked), hits, ranked, index.fetched, completions, complete)
 
 
 def _completions(index: Index, query: Query) -> list[tuple[int, str]]:

@@ -12,7 +12,10 @@
 // Without it: "../tim-kiem/chi-muc/" relative to this script.
 //
 // API (window.newsarchiveSearch):
-//   search(query, {offset = 0, limit = 10, passages = true}) -> Promise<{total, results}>,
+//   search(query, {offset = 0, limit = 10, passages = true})
+//     -> Promise<{total, complete, results}>: complete false when articles with every
+//     word may be missing (each required word is in so many articles that the index
+//     keeps only its best postings somewhere: another, rarer word finds them all),
 //     each result {url, title, date, category, snippet}: url relative to the site root
 //     ("2019/04/x/"), date as dd/mm/yyyy, snippet a list of {text, mark}: the passage of
 //     the article that holds most of the words searched (online: from the article's
@@ -21,7 +24,7 @@
 //     asked (a Promise of the parts, null when it cannot be fetched): the results page
 //     asks for those on screen only. Rejects when the index cannot be loaded.
 //   words(text), fold(word), parseQuery(text): the tokenizer, as folding.py has it.
-//   rank(query) -> Promise<{total, docs, scores}>: every document found, best first
+//   rank(query) -> Promise<{total, complete, docs, scores}>: every document found, best first
 //     (document numbers: for tests).
 {
 const VERSION = 6;
@@ -331,7 +334,7 @@ function candidatesOf(index, required, terms) {
 
 async function rank(text) {
   const query = parseQuery(text);
-  if (!query.words.length) return { total: 0, docs: [], scores: [], query };
+  if (!query.words.length) return { total: 0, complete: true, docs: [], scores: [], query };
   const index = await manifest();
   const documents = index.docs;
   const begun = [...query.last].length >= VOCABULARY_KEY;
@@ -397,6 +400,8 @@ async function rank(text) {
     weights.splice(ending, weights.length, 1.0);
   }
   const candidates = candidatesOf(index, [...words, ...quoted], [...words, ...pairTerms, title]);
+  // Every article with the words is found when a required term's postings are all known.
+  const everyArticle = [...words, ...quoted].some((t) => !partial(t).size);
   const pairWeights = pairTerms.map((t) => PAIR_WEIGHT * idf(documents, t.frequency));
   const scored = candidates.map((doc) => {
     let score = 0.0;
@@ -417,6 +422,7 @@ async function rank(text) {
   scored.sort((a, b) => b[2] - a[2] || b[0] - a[0] || b[1] - a[1]);
   return {
     total: scored.length,
+    complete: everyArticle,
     docs: scored.map((s) => s[1]),
     scores: scored.map((s) => s[0]),
     query,
@@ -545,7 +551,7 @@ async function search(text, { offset = 0, limit = 10, passages = true } = {}) {
       return result;
     }),
   );
-  return { total: ranked.total, results };
+  return { total: ranked.total, complete: ranked.complete, results };
 }
 
 window.newsarchiveSearch = { search, rank, words, fold, parseQuery, add, termHash, ln };

@@ -199,7 +199,11 @@
     shown = answer.results.length;
     more.hidden = shown >= total;
     noneHelp.hidden = total > 0;
-    const message = total ? root.dataset.count : root.dataset.none;
+    const message = !total
+      ? root.dataset.none
+      : answer.complete
+        ? root.dataset.count
+        : root.dataset.countPartial;
     setStatus(fill(message, { count: total, query }), !typing);
   }
 
