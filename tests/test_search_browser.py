@@ -512,6 +512,7 @@ def test_back_from_a_result_shown_by_more_lists_it_again(served, page):
 
 def test_typing_searches_and_keeps_the_query_in_the_address(served, page):
     page.goto(f"{served}tim-kiem/")
+    title = page.title()
     history = page.evaluate("history.length")
     page.evaluate("window.notReloaded = true")
     page.locator("#search-page-q").press_sequentially("hòa giải", delay=30)
@@ -521,6 +522,9 @@ def test_typing_searches_and_keeps_the_query_in_the_address(served, page):
     # The address was replaced, not added to, and the page was not reloaded.
     assert page.evaluate("history.length") == history
     assert page.evaluate("window.notReloaded") is True
+    # The header's box shows the same query, the tab's title names it.
+    assert page.input_value("#site-search") == "hòa giải"
+    assert page.title() == f"hòa giải – {title}"
 
     # Enter searches at once, still without a new page.
     page.fill("#search-page-q", "dong chi")
@@ -545,6 +549,7 @@ def test_typing_searches_and_keeps_the_query_in_the_address(served, page):
     page.fill("#search-page-q", "")
     page.wait_for_function("document.querySelectorAll('.search-result').length === 0")
     assert page.url == f"{served}tim-kiem/"
+    assert page.title() == title and page.input_value("#site-search") == ""
 
 
 def test_a_word_being_typed_finds_the_article_letter_by_letter(served, page):

@@ -30,6 +30,7 @@
   const more = root?.querySelector(".search-more");
   const noneHelp = root?.querySelector(".search-none-help");
   const itemTemplate = document.getElementById("search-result");
+  const pageTitle = document.title;
 
   // Each search has a number; an answer that arrives after a newer search began is dropped.
   let current = 0;
@@ -70,6 +71,16 @@
     if (wanted) address.searchParams.set("q", wanted);
     else address.searchParams.delete("q");
     if (address.href !== location.href) history.replaceState(history.state, "", address);
+    showQuery(wanted);
+  }
+
+  // The header's search box and the tab's title follow the query: the box does not show
+  // an older search, and the history and tabs tell searches apart.
+  function showQuery(wanted) {
+    for (const box of document.querySelectorAll("input[name=q]")) {
+      if (box !== input) box.value = wanted;
+    }
+    document.title = wanted ? `${wanted} – ${pageTitle}` : pageTitle;
   }
 
   // Result URLs are relative to the site root; the page knows where that is from here.
@@ -243,7 +254,8 @@
 
   function start() {
     const wanted = queryInAddress();
-    for (const box of document.querySelectorAll("input[name=q]")) box.value = wanted;
+    input.value = wanted;
+    showQuery(wanted);
     if (wanted) {
       setStatus(root.dataset.loading);
       const kept = history.state?.searchShown;
