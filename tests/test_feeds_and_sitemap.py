@@ -89,6 +89,9 @@ def test_sitemap_lists_every_article_and_list_page(corpus_site):
         assert BASE + page in urls
     for skipped in ("404.html", "feed.xml", "tin-cu/9/"):  # not pages to index
         assert BASE + skipped not in urls
+    # Sent for every missing address, the 404 page names none as its own.
+    assert 'rel="canonical"' not in (corpus_site.output / "404.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' in (corpus_site.output / "index.html").read_text(encoding="utf-8")
     lastmods = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in entries}
     first = CORPUS[0]
     # The day only (issue 17: a sitemap lists every page; a crawler needs no more).
