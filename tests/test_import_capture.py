@@ -517,6 +517,9 @@ def test_a_page_of_a_warc_that_shows_no_date_is_dated_alone_by_its_address(site,
     assert re.search(named, result.stderr), result.stderr
     dated = run_import(site, warc, "--source-url", portal[1].url, "--date", "02/03/2021 08:00")
     assert summary(dated)["imported"] == 1 and summary(dated)["failed"] == 2
+    # Said once, with where the date came from.
+    assert "the one given with --date was used" in dated.stdout + dated.stderr
+    assert "found no publish date on the page" not in dated.stdout + dated.stderr
     [article] = by_source(site).values()
     assert article["source_url"] == portal[1].url and article["aliases"] == [portal[1].path]
     assert article["date"].isoformat() == "2021-03-02T08:00:00+07:00"

@@ -40,6 +40,7 @@ GENERIC_NEEDS = (
     "python3 -m pip install 'newsarchive[import]'  (or add a site profile for the site, "
     "see docs/import-profiles.md)"
 )
+NO_DATE = "found no publish date on the page"
 REDIRECT = (
     "the page only sends the reader on to another address (a meta refresh): "
     "the article, if any, is the page at that address"
@@ -168,7 +169,7 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
     converted = convert(read.parts, page.url)
     notes = list(read.notes)
     if read.published is None:
-        notes.append("found no publish date on the page")
+        notes.append(NO_DATE)
     elif not read.timed:
         notes.append("the page gives no time of day for its date: 00:00 was used")
     if not converted.markdown:

@@ -43,7 +43,7 @@ from .crawl import (
     original_url,
     read_bytes,
 )
-from .extract import extract
+from .extract import NO_DATE, extract
 from .known import Archive, alias_key, page_key, read_archive, source_key
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profiles
@@ -171,7 +171,8 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     wanted = articles.page_address(options.date_for)
     dated = not wanted or (bool(source_url) and source_key(source_url) == source_key(wanted))
     if found.published is None and options.date is not None and dated:
-        found = replace(found, published=options.date)
+        kept = tuple(note for note in found.notes if note != NO_DATE)  # said next, and how
+        found = replace(found, published=options.date, notes=kept)
         notes.append("the page shows no publish date: the one given with --date was used")
     problems = _missing_parts(page, found, source_url)
     if problems:
