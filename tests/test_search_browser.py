@@ -524,7 +524,7 @@ def test_typing_searches_and_keeps_the_query_in_the_address(served, page):
     assert page.evaluate("window.notReloaded") is True
     # The header's box shows the same query, the tab's title names it.
     assert page.input_value("#site-search") == "hòa giải"
-    assert page.title() == f"hòa giải – {title}"
+    assert page.title() == f"hòa giải \N{EN DASH} {title}"
 
     # Enter searches at once, still without a new page.
     page.fill("#search-page-q", "dong chi")
