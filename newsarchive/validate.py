@@ -379,7 +379,8 @@ def _cut(block: str, limit: int) -> str:
     text = " ".join(as_read(" ".join(block.split())).split())
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    # The ellipsis ends the cut text alone: not "2015.…", nor "2010 -…".
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.- \N{EN DASH}\N{EM DASH}") + "…"
 
 
 def _too_long(path: str) -> str:

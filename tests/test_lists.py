@@ -341,6 +341,20 @@ NOT_A_SUMMARY = {
 }
 
 
+@pytest.mark.parametrize(
+    ("limit", "shown"),
+    [
+        (25, "Nhiệm kỳ 2010 - 2015…"),
+        (16, "Nhiệm kỳ 2010…"),
+        (34, "Nhiệm kỳ 2010 - 2015. Hội nghị…"),
+    ],
+)
+def test_a_summary_cut_at_a_word_ends_with_the_ellipsis_alone(limit, shown):
+    from newsarchive.validate import lead
+
+    assert lead("Nhiệm kỳ 2010 - 2015. Hội nghị, hội thảo và tập huấn.", limit) == shown
+
+
 @pytest.mark.parametrize("first", NOT_A_SUMMARY.values(), ids=NOT_A_SUMMARY.keys())
 def test_a_code_block_or_table_first_is_not_the_summary_lists_show(site, first):
     """Without `summary:`, lists show the first paragraph of text; an article opening
