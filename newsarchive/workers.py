@@ -169,7 +169,8 @@ def fork_map(
         try:
             # A future holds its result until it is dropped: each is let go once yielded
             # (kept in a list, they held every converted body to the end of a build).
-            futures = deque(pool.submit(_call_worker, batch) for batch in batches)
+            with _sigint_held():  # the workers are forked at the first submit
+                futures = deque(pool.submit(_call_worker, batch) for batch in batches)
             if ordered:
                 while futures:
                     yield futures.popleft().result()
@@ -197,7 +198,8 @@ class Ahead:
             initializer=_start_worker,
             initargs=(function, os.getpid()),
         )
-        self.futures = [self.pool.submit(_call_worker, batch) for batch in batches]
+        with _sigint_held():  # the workers are forked at the first submit
+            self.futures = [self.pool.submit(_call_worker, batch) for batch in batches]
 
     def stop(self) -> list[Any]:
         """The results of the batches done (once; then nothing)."""
@@ -230,7 +232,10 @@ class ForkedCall:
         read, write = os.pipe()
         work_read, work_write = os.pipe() if then is not None else (-1, -1)
         parent = os.getpid()
-        pid = os.fork()
+        with _sigint_held():
+            pid = os.fork()
+            if pid == 0:
+                _ignore_sigint()
         if pid == 0:  # the child: nothing of the build's but these calls, then out
             code = 1
             try:
@@ -404,8 +409,35 @@ _worker: list[Callable[[Any], Any]] = []
 
 
 def _start_worker(function: Callable[[Any], Any], parent: int) -> None:
+    _ignore_sigint()
     _die_with(parent)
     _worker.append(function)
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Ctrl+C held back while workers are forked, so that they start with it blocked and
+    ignore it (``_ignore_sigint``) before it can reach them: the terminal sends it to the
+    whole process group, and a worker interrupted inside the pool's queue locks left the
+    others waiting for the lock and the build waiting for them, holding the output's lock
+    (and a worker's traceback was printed). Only this process stops, then: where it is,
+    once the workers are forked; they end with the pool."""
+    if not hasattr(signal, "pthread_sigmask"):  # not POSIX: no fork either
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _ignore_sigint() -> None:
+    """In a forked worker: Ctrl+C is the build's to handle. A SIGINT that came since the
+    fork is dropped as it is unblocked, being ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _die_with(parent: int) -> None:

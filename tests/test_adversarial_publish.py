@@ -12,6 +12,7 @@ import errno
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -831,6 +832,49 @@ def test_the_workers_of_a_killed_build_do_not_keep_its_lock(site, tmp_path):
     assert site.build("--quiet", "--no-search") == 0
     assert main([*args, "--no-cache", "--output", str(tmp_path / "clean")]) == 0
     assert tree(site.output) == tree(tmp_path / "clean")
+    assert "Tin mới" in site.read("index.html")
+
+
+def _children(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text(encoding="ascii").split()
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for the workers")
+def test_ctrl_c_while_workers_run_stops_the_build_cleanly(site, tmp_path):
+    """Ctrl+C reaches the whole process group, the build's workers too: one of them
+    interrupted inside the pool's queue lock left the others waiting for it and the build
+    waiting for them, for ever, holding the output's lock; others printed a traceback, or
+    made the build report a dead worker (exit 1). Stopped at once after the workers start,
+    and a little later, the build says it stopped (130), the site is as it was, and the
+    next build runs."""
+    before = built(site, 600)  # enough to read and render on forked workers
+    for delay in (0, 0, 0, 0.01, 0.02, 0.05, 0.1):
+        proc = subprocess.Popen(
+            [sys.executable, str(REPO / "build.py"), "--config", str(site.root / "site.yaml"),
+             "--quiet", "--no-search", "--no-cache", "--jobs", "2"],
+            cwd=site.root, env=SUBPROCESS_ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, start_new_session=True,  # its own group, as a terminal gives it
+        )  # fmt: skip
+        while not _children(proc.pid) and proc.poll() is None:
+            time.sleep(0.002)
+        assert proc.poll() is None, "the build forked no workers"
+        time.sleep(delay)
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            _, err = proc.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            pytest.fail(f"the build hung after Ctrl+C ({delay} s after its workers started)")
+        no_traceback(err)
+        assert proc.returncode == 130, err
+        assert "stopped; the site was not changed" in err
+        assert tree(site.output) == before
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00", "Một nội dung mới."))
+    assert site.build("--quiet", "--no-search") == 0
     assert "Tin mới" in site.read("index.html")
 
 
