@@ -26,9 +26,14 @@ def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
     if problem:
         return problem
     try:
+        if (out / MARK).exists():
+            return f"it is the spare copy a build keeps beside {out.name.rsplit('.', 1)[0]}"
         if out.is_dir() and not _built_here(out) and any(out.iterdir()):
             # Publishing replaces the folder: never a folder of someone's own files.
-            return "it holds files but no site built here (no index.html, 404.html, robots.txt)"
+            return (
+                f"it holds files but no site built here (no {out.name}{LOCK} folder beside "
+                "it, which every build makes)"
+            )
     except OSError as exc:
         return f"it cannot be used: {exc.strerror}"
     return ""
@@ -116,9 +121,10 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def _built_here(folder: Path) -> bool:
-    """A folder of ours: a file every build writes, or our lock beside it."""
-    marks = [folder / name for name in ("index.html", "404.html", "robots.txt")]
-    return any(p.exists() for p in [*marks, folder.with_name(folder.name + LOCK)])
+    """A folder of ours: the lock folder every build makes beside its output first. A file
+    a build writes (index.html) is no proof: someone's own web pages have one, and the
+    build took their folder over, its other files deleted by the build after."""
+    return folder.with_name(folder.name + LOCK).is_dir()
 
 
 def protected_folders(

@@ -125,10 +125,17 @@ def test_an_output_path_that_is_a_file_or_someone_elses_folder_is_refused(site, 
     mine = tmp_path / "Documents"
     (mine / "thesis").mkdir(parents=True)
     (mine / "thesis" / "chapter1.md").write_text("mine", encoding="utf-8")
+    # Someone's own web pages: the files a build writes are no proof it made them (the
+    # folder was taken over, and the next build deleted the rest of it).
+    web = tmp_path / "my-web"
+    (web / "photos").mkdir(parents=True)
+    for name in ("index.html", "404.html", "robots.txt", "photos/wedding.jpg"):
+        (web / name).write_text("mine", encoding="utf-8")
     for folder, why in [
         (a_file, "is a file"),
         (a_file / "site", "is a file"),
         (mine, "no site built here"),
+        (web, "no site built here (no my-web.lock folder beside it"),
     ]:
         before = tree(tmp_path)
         assert site.build("--output", str(folder)) == 1
@@ -136,6 +143,22 @@ def test_an_output_path_that_is_a_file_or_someone_elses_folder_is_refused(site, 
         assert why in err, err
         no_traceback(err)
         assert tree(tmp_path) == before
+
+
+def test_the_spare_copy_of_a_site_is_refused_as_an_output(site, capsys):
+    """`--output _site.previous` built a site there (and its own spare beside it), and
+    every build after that refused to replace the folder it no longer knew."""
+    built(site)
+    assert site.build("--quiet") == 0  # a second build: the spare copy is there
+    spare = site.root / "_site.previous"
+    assert spare.is_dir()
+    before = project(site.root)
+    assert site.build("--output", str(spare)) == 1
+    err = capsys.readouterr().err
+    assert "it is the spare copy a build keeps beside _site" in err, err
+    no_traceback(err)
+    assert project(site.root) == before
+    assert site.build("--quiet") == 0
 
 
 # The spare folder and the leftovers the build removes are its own, never someone's.
