@@ -107,6 +107,16 @@ def cache_folder(config: SiteConfig) -> Path:
     return config.root / CACHE_FOLDER
 
 
+def _output_name(output_dir: Path) -> str:
+    return digest(str(output_dir))[:16]
+
+
+def output_label(cache_dir: Path, output_dir: Path) -> Path:
+    """The file naming ``output_dir`` among the cache's states: there once a build
+    into it finished (outputguard takes it as proof the folder is the build's)."""
+    return cache_dir / "outputs" / f"{_output_name(output_dir)}.txt"
+
+
 def settings_key(config: SiteConfig, code: str) -> str:
     """Code and every setting: what the output depends on besides the inputs."""
     settings = Fingerprinter({}, "").of(config)
@@ -129,7 +139,7 @@ class Cache:
         self.key = settings_key(config, self.code)
         self.sources_key = sources_key(config, self.code)
         self.output_dir = config.output_dir
-        self.name = digest(str(config.output_dir))[:16]
+        self.name = _output_name(config.output_dir)
         self._loaded: dict[int, dict[str, SourceEntry]] = {}
         self._html: dict[int, dict[str, str]] = {}
         self._related = Related()
@@ -334,7 +344,7 @@ class Cache:
         if not self.enabled or path is None:
             return
         _write(path, state)
-        label = self.folder / "outputs" / f"{self.name}.txt"  # which folder: for prune()
+        label = output_label(self.folder, self.output_dir)  # which folder: for prune()
         if not label.exists():
             label.write_text(state.output_dir, encoding="utf-8")
 

@@ -80,8 +80,14 @@ def load_config(path: Path, static_needed: bool = False) -> SiteConfig:
     merged["original_hosts"] = tuple(dict.fromkeys(map(original_host, filter(None, sites))))
     merged["base_url"] = str(merged["base_url"]).rstrip("/") + "/"
     folders = {k: root / v for k, v in merged.items() if k.endswith("_dir")}
+    from .cache import CACHE_FOLDER  # it reads configs: imported once both are
+
     sources = protected_folders(
-        root, folders["content_dir"], folders["templates_dir"], folders["static_dir"]
+        root,
+        folders["content_dir"],
+        folders["templates_dir"],
+        folders["static_dir"],
+        root / CACHE_FOLDER,
     )
     unsafe = unsafe_output(folders["output_dir"], sources)
     published = "static_dir" in values and static_problem(folders["static_dir"], sources)

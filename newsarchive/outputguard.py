@@ -8,6 +8,9 @@ site.yaml (config.py) and for every build (publish.check_output), before anythin
 import os
 from pathlib import Path
 
+from . import urls
+from .search.format import STAMP
+
 LOCK = ".lock"  # beside the output folder: `_site.lock`, see publish.lock
 MARK = ".newsarchive-spare"  # in the spare folder `_site.previous`, see publish.own_spare
 
@@ -28,7 +31,8 @@ def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
     try:
         if (out / MARK).exists():
             return f"it is the spare copy a build keeps beside {out.name.rsplit('.', 1)[0]}"
-        if out.is_dir() and not _built_here(out) and any(out.iterdir()):
+        known = _known_to(sources.get("build cache"), output_dir)
+        if out.is_dir() and not (known or _built_here(out)) and any(out.iterdir()):
             # Publishing replaces the folder: never a folder of someone's own files.
             return (
                 f"it holds files but no site built here (no {out.name}{LOCK} folder beside "
@@ -120,11 +124,21 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
+def _known_to(cache: Path | None, output_dir: Path) -> bool:
+    """The build cache records a build into ``output_dir`` (restored with it, as the
+    Pages workflow restores _site and the cache, not _site.lock)."""
+    from .cache import output_label  # the cache reads configs, which this module checks
+
+    return cache is not None and output_label(cache, output_dir).is_file()
+
+
 def _built_here(folder: Path) -> bool:
-    """A folder of ours: the lock folder every build makes beside its output first. A file
-    a build writes (index.html) is no proof: someone's own web pages have one, and the
-    build took their folder over, its other files deleted by the build after."""
-    return folder.with_name(folder.name + LOCK).is_dir()
+    """A folder of ours: the lock folder every build makes beside its output first, or
+    the stamp of our search index (a copy of a site built here). A file any site has
+    (index.html) is no proof: someone's own web pages were taken over, and the next
+    build deleted their files."""
+    stamp = folder / urls.output_path(urls.search_bundle_url()).parent / STAMP
+    return folder.with_name(folder.name + LOCK).is_dir() or stamp.is_file()
 
 
 def protected_folders(

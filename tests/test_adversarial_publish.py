@@ -145,6 +145,21 @@ def test_an_output_path_that_is_a_file_or_someone_elses_folder_is_refused(site, 
         assert tree(tmp_path) == before
 
 
+def test_a_site_restored_without_its_lock_folder_is_built_over(site, tmp_path):
+    """The Pages workflow restores _site and the cache, not _site.lock: the stamp of the
+    search index shows the folder was built here. Without it, it is refused."""
+    site.add("a.md", article("Tin một", "2021-01-01 08:00"))
+    assert site.build("--quiet") == 0
+    shutil.rmtree(site.root / "_site.lock")
+    shutil.rmtree(site.root / "_site.previous", ignore_errors=True)
+    site.add("b.md", article("Tin hai", "2021-01-02 08:00"))
+    assert site.build("--quiet") == 0
+    assert "Tin hai" in site.read("index.html")
+    shutil.rmtree(site.root / "_site.lock")
+    shutil.rmtree(site.output / "tim-kiem" / "chi-muc")
+    assert site.build("--quiet") == 1
+
+
 def test_the_spare_copy_of_a_site_is_refused_as_an_output(site, capsys):
     """`--output _site.previous` built a site there (and its own spare beside it), and
     every build after that refused to replace the folder it no longer knew."""
