@@ -8,8 +8,10 @@ article is checked from its body's HTML (cached), so a link broken by another
 article's deletion is reported although its own page did not change.
 """
 
+import functools
 import os
 import posixpath
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -58,7 +60,7 @@ def body_link_problems(
         if found:
             path, where = Path(article.path), Lines(Path(article.path))
             problems += [
-                Problem(path, message, hint, where.next(decoded, serialised), None, True)
+                Problem(path, message, hint, where.next(serialised, decoded), None, True)
                 for decoded, serialised, message, hint in found
             ]
     return [replace(p, warning=False) for p in problems] if as_errors else problems
@@ -143,17 +145,37 @@ class Lines:
         start = _front_matter_end(lines)
         # As Markdown reads them: tabs expanded to 4 columns.
         self.lines = [(n, line.expandtabs(4)) for n, line in enumerate(lines, 1)][start:]
-        self.asked: dict[str, int] = {}
+        self.asked: dict[tuple[str, ...], int] = {}
 
-    def next(self, decoded: str, serialised: str) -> int | None:
-        """None when Markdown changed the address beyond recognition."""
-        for written in dict.fromkeys((serialised, decoded)):
-            occurrences = [n for n, line in self.lines for _ in range(line.count(written))]
-            if occurrences:
-                seen = self.asked.get(written, 0)
-                self.asked[written] = seen + 1
-                return occurrences[min(seen, len(occurrences) - 1)]
-        return None
+    def next(self, *spellings: str) -> int | None:
+        """The line of the address's next occurrence, written as the first of
+        ``spellings`` the file holds, then as the next ones (the links to one page,
+        written two ways, get a line each); None when Markdown changed the address
+        beyond recognition. An address counts whole: `/2019/x.md` is not the one in
+        `../../2019/x.md` (the link on line 30 was blamed on line 28), unless it is
+        nowhere else."""
+        key = tuple(dict.fromkeys(filter(None, spellings)))
+        found = self._occurrences(key, whole=True) or self._occurrences(key, whole=False)
+        if not found:
+            return None
+        seen = self.asked.get(key, 0)
+        self.asked[key] = seen + 1
+        return found[min(seen, len(found) - 1)]
+
+    def _occurrences(self, spellings: tuple[str, ...], whole: bool) -> list[int]:
+        places: dict[tuple[int, int], None] = {}
+        for written in spellings:
+            pattern = _whole(written) if whole else re.compile(re.escape(written))
+            for n, line in self.lines:
+                places.update(dict.fromkeys((n, m.start()) for m in pattern.finditer(line)))
+        return [n for n, _ in places]
+
+
+@functools.lru_cache(maxsize=256)
+def _whole(address: str) -> re.Pattern[str]:
+    """``address`` where Markdown or HTML writes one: after `(`, `<`, a quote, `=`, `[`
+    or a space, and before `)`, `>`, a quote, a space, `]`, `#` or `?`."""
+    return re.compile(rf"(?<![^\s(<\"'=\[]){re.escape(address)}(?![^\s)>\"'\]#?])")
 
 
 def _front_matter_end(lines: list[str]) -> int:

@@ -292,11 +292,11 @@ def check_site(
             problem = resolver.problem(rel, link)
             if not problem:
                 continue
-            written = _written_as(sources[rel], rel, link) if rel in sources else None
-            if written is not None:
+            written = _written_as(sources[rel], rel, link) if rel in sources else []
+            if written:
                 message = f"{context}: the link {link!r} {problem}"
-                hint = (meant.hint(str(where), written) if meant else "") or FIX_LINK
-                problems.append(Problem(where, message, hint, _line(read, where, written)))
+                hint = (meant.hint(str(where), written[0]) if meant else "") or FIX_LINK
+                problems.append(Problem(where, message, hint, _line(read, where, *written)))
             elif rel in templates:  # a template made it: name the template
                 address = f"in the page /{rel.removesuffix('index.html')}: "
                 problems.append(
@@ -362,33 +362,33 @@ def _size_problems(root: Path, files: set[str]) -> list[Problem]:
     return problems
 
 
-def _line(read: dict[Path, Lines], source: Path, link: str) -> int | None:
-    """The line of the article's file where ``link`` is written (its next occurrence)."""
+def _line(read: dict[Path, Lines], source: Path, *spellings: str) -> int | None:
+    """The line of the article's file where the link is written, in any of
+    ``spellings`` (its next occurrence)."""
     if source not in read:  # read at its first problem: most articles have none
         read[source] = Lines(source)
-    return read[source].next(link, link)
+    return read[source].next(*spellings)
 
 
-def _written_as(source: Path, page: str, link: str) -> str | None:
-    """How the article's file holds ``link`` of its page at ``page``: as written or,
-    for a relative link, from the site's root (the build rewrites "/2019/04/x/");
-    None when it does not."""
+def _written_as(source: Path, page: str, link: str) -> list[str]:
+    """How the article's file holds ``link`` of its page at ``page``, each way it does:
+    as written or, for a relative link, from the site's root (the build rewrites
+    "/2019/04/x/"); the best first, none when it does not."""
     try:
         text = unicodedata.normalize("NFC", source.read_text(encoding="utf-8", errors="replace"))
     except OSError:
-        return link
+        return [link]
     parts = urlsplit(link)
     path = unquote(parts.path)
     rooted = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else ""
     fragment = f"#{parts.fragment}" if parts.fragment else ""
     # "/2020/03/x/" first: "/2020/03/x" is also in a link to "/2020/03/x.md".
     folder = [rooted + "/" + fragment] if path.endswith("/") and rooted != "/" else []
-    for written in (link, unquote(link), *folder, rooted + fragment):
-        if len(written) > 1 and written in text:
-            return written
-    if len(rooted) > 1 and rooted in text:
-        return rooted + fragment
-    return None
+    written = [w for w in (link, unquote(link), *folder, rooted + fragment) if len(w) > 1]
+    found = [w for w in dict.fromkeys(written) if w in text]
+    if not found and len(rooted) > 1 and rooted in text:
+        found = [rooted + fragment]
+    return found
 
 
 def _host(link: str) -> str:

@@ -1,6 +1,7 @@
 """Links that editors write in article bodies: made to work under a sub-path and offline,
 and checked by the build itself (warnings by file and line; --strict makes them errors)."""
 
+import re
 import shutil
 
 import markdown
@@ -10,6 +11,7 @@ from links import broken_links
 from pages import soup
 from serving import serve
 
+from newsarchive.cli import main
 from newsarchive.markup import make_converter, marked_links, resolve_links, to_html
 from newsarchive.slugs import heading_id
 
@@ -117,6 +119,38 @@ def test_links_to_missing_pages_are_warned_about_by_file_and_line(site, capsys):
     again = capsys.readouterr().err
     assert "a.md:6: warning: the link /2019/04/bai-b/ leads to no page" in again
     assert again.count("how to fix:") == 3
+
+
+def test_each_link_is_named_by_its_own_line(site, capsys):
+    """A link's address inside another's (`/2019/04/x.md` in `../../2019/04/x.md`) and
+    two links that lead to one page, written two ways, each get their own line: in the
+    build's warnings and in `check`'s errors (both named the first line twice)."""
+    body = (
+        "[khác](/2020/01/khong-co/)\n\n[tương đối](../khong-co/)\n\n"
+        "[tệp](../../2019/04/bai-x.md)\n\n[tệp gốc](/2019/04/bai-x.md)"
+    )
+    path = site.add("2020/01/a.md", article("Bài A", "2020-01-10 08:00", body))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    lines = path.read_text(encoding="utf-8").splitlines()
+
+    def line_of(text: str) -> int:
+        return next(n for n, line in enumerate(lines, 1) if text in line)
+
+    for name, address in [
+        ("khác", "/2020/01/khong-co/"),
+        ("tương đối", "../khong-co/"),
+        ("tệp", "../../2019/04/bai-x.md"),
+        ("tệp gốc", "/2019/04/bai-x.md"),
+    ]:
+        said = f"a.md:{line_of(f'[{name}]')}: warning: the link {address} leads to no page"
+        assert said in err, err
+    assert (
+        main(["check", "--config", str(site.root / "site.yaml"), "--built", str(site.output)]) == 1
+    )
+    err = capsys.readouterr().err
+    blamed = re.findall(r"a\.md:(\d+): error: .*khong-co", err)
+    assert sorted(map(int, blamed)) == [line_of("[khác]"), line_of("[tương đối]")], err
 
 
 def reused(site) -> dict[str, bytes]:
