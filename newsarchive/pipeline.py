@@ -146,6 +146,8 @@ def _build(
     try:
         with no_gc():
             sources = read_articles(config, cache, progress, jobs, early.result)
+            if not sources.entries:
+                publish.check_not_emptied(config)
             # Bodies the cache lacks are converted on the other cores meanwhile.
             ahead = rendering.ConvertAhead(config, cache, sources.articles, jobs)
             site = build_site(config, sources.articles, cache.related())

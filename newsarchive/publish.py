@@ -43,7 +43,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import workers
+from . import urls, workers
 from .cache import Cache, OutputFile, OutputState, cache_folder, files_still_there, trusted_mtime
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
@@ -120,6 +120,23 @@ def check_output(config: SiteConfig) -> None:
             raise
         with lock(config.output_dir):
             check_beside(config.output_dir, sources)
+
+
+def check_not_emptied(config: SiteConfig) -> None:
+    """Raise BuildFailed when a content folder without one article file would replace a
+    site that has articles: `content_dir: templates`, a mistyped --content or a folder
+    not mounted published an empty site over the archive."""
+    served = config.output_dir
+    if next(served.glob(urls.ARTICLE_PAGES), None) is None:
+        return
+    problem = Problem(
+        config.content_dir,
+        f"this folder holds no article file (*.md), but the site in {served.name} has "
+        "articles: the build would replace them with an empty site",
+        "check content_dir in site.yaml (or --content): it names the folder of the "
+        f"articles; to publish a site without articles, delete {served.name} first",
+    )
+    raise BuildFailed([problem], "nothing was written.")
 
 
 def check_cache_folder(config: SiteConfig) -> None:

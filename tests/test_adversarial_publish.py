@@ -160,6 +160,28 @@ def test_a_site_restored_without_its_lock_folder_is_built_over(site, tmp_path):
     assert site.build("--quiet") == 1
 
 
+def test_a_content_folder_without_articles_does_not_empty_a_site_that_has_some(
+    site, capsys, tmp_path
+):
+    """`content_dir: templates` (or a folder not mounted) built 0 articles and replaced
+    the archive with an empty site, exit 0."""
+    before = built(site)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for wrong in (["--content", str(site.root / "templates")], ["--content", str(empty)]):
+        assert site.build(*wrong) == 1
+        err = capsys.readouterr().err
+        assert "holds no article file (*.md), but the site in _site has articles" in err, err
+        assert "check content_dir in site.yaml (or --content)" in err
+        no_traceback(err)
+        assert tree(site.output) == before
+    # A new site without articles builds; so does one whose old site was deleted.
+    fresh = tmp_path / "fresh"
+    assert site.build("--content", str(empty), "--output", str(fresh)) == 0
+    shutil.rmtree(site.output)
+    assert site.build("--content", str(empty)) == 0
+
+
 def test_the_spare_copy_of_a_site_is_refused_as_an_output(site, capsys):
     """`--output _site.previous` built a site there (and its own spare beside it), and
     every build after that refused to replace the folder it no longer knew."""
