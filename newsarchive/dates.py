@@ -61,7 +61,16 @@ def _parse_text(text: str) -> datetime:
             raise ValueError(f"{text!r} is not a real date ({exc})") from None
     try:
         return datetime.fromisoformat(text)
-    except ValueError as exc:
-        if re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text):
-            raise ValueError(f"{text!r} is not a real date ({exc})") from None
+    except ValueError:
+        day = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if day:
+            try:
+                datetime(*map(int, day.groups()))
+            except ValueError as exc:
+                raise ValueError(f"{text!r} is not a real date ({exc})") from None
+            # Python's own words ("Invalid isoformat string") say nothing of what to fix.
+            raise ValueError(
+                f"{text!r}: the day is read, not what follows it (a time is HH:MM, "
+                "an offset +07:00; a zone's name such as ICT is not read)"
+            ) from None
     raise ValueError(f"{text!r} is not a date I can read")
