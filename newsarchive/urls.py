@@ -17,7 +17,7 @@ from .slugs import slugify
 
 ALIAS_HINT = (
     "write the old address as a path on the site, e.g. /tin-tuc-su-kien/abc-123.html "
-    "or /tin-tuc/abc/ (no http://, no '..', no '?' or '#')"
+    "or /tin-tuc/abc/ (no http://, no '..', no '?' or '#', no part starting with '.')"
 )
 
 
@@ -322,4 +322,8 @@ def alias_problem(alias: str) -> str:
     parts = PurePosixPath(path).parts
     if any(part in ("..", ".") for part in parts) or "//" in path:
         return "must not contain '.', '..' or '//' parts"
+    if any(part.startswith(".") for part in parts):
+        # Hidden names are not pages: `.git` in the site, the build's own marks
+        # (`.newsarchive-spare`, never published: the alias silently went nowhere).
+        return "has a part that starts with '.' (a hidden name, such as .git)"
     return ""

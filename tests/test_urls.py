@@ -93,6 +93,10 @@ def test_aliases_become_folders_unless_they_name_a_file():
         ("/", "is the home page"),
         ("/a?b=1", "contains a character that cannot be part of a file name"),
         ("/a/../b", "must not contain '.', '..' or '//' parts"),
+        ("/.git/config", "has a part that starts with '.' (a hidden name, such as .git)"),
+        ("/.newsarchive-spare", "has a part that starts with '.' (a hidden name, such as .git)"),
+        ("/tin/.htaccess", "has a part that starts with '.' (a hidden name, such as .git)"),
+        ("/tin.cu/bai.v2.html", ""),
     ],
 )
 def test_alias_problems(alias, problem):
