@@ -65,7 +65,8 @@ def _parse_text(text: str) -> datetime:
         day = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", text)
         if day:
             try:
-                datetime(*map(int, day.groups()))
+                year, month, day_of_month = map(int, day.groups())
+                datetime(year, month, day_of_month)
             except ValueError as exc:
                 raise ValueError(f"{text!r} is not a real date ({exc})") from None
             # Python's own words ("Invalid isoformat string") say nothing of what to fix.
