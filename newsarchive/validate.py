@@ -8,7 +8,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -116,31 +116,38 @@ def check_files(
         if path.as_posix() in page_folders
         or any(f in pages for f in parent_folders(path.as_posix()))
     )
-    return errors + _apart_only_in_case(pages)
+    return errors + _apart_only_in_case(pages, by_text)
 
 
-def _apart_only_in_case(pages: dict[str, Page]) -> list[Problem]:
-    """Old addresses (aliases) that differ from another page only in letter case or in
-    how their letters are put together (NFC, NFD): one file on macOS and Windows, where
-    one would replace the other. An article's own redirects are the same page."""
-    seen: dict[str, Page] = {}
+def _apart_only_in_case(pages: dict[str, Page], statics: Iterable[str]) -> list[Problem]:
+    """Old addresses (aliases) that differ from another page or a static file only in
+    letter case or in how their letters are put together (NFC, NFD): one file on macOS
+    and Windows, where one would replace the other. An article's own redirects are the
+    same page."""
+    seen: dict[str, tuple[str, Page | str]] = {}
     errors = []
-    for rel, page in pages.items():
-        other = seen.setdefault(unicodedata.normalize("NFC", rel).casefold(), page)
-        if other is page:
+    entries: list[tuple[str, Page | str]] = [*pages.items(), *((rel, rel) for rel in statics)]
+    for rel, page in entries:
+        first, other = seen.setdefault(unicodedata.normalize("NFC", rel).casefold(), (rel, page))
+        if first == rel:  # itself, or the same name (a clash said above)
             continue
-        alias = page.data if isinstance(page.data, RedirectData) else other.data
-        if not isinstance(alias, RedirectData):
-            continue  # pages' own addresses are lower case
-        if isinstance(other.data, RedirectData) and other.data.target is alias.target:
+        mine, theirs = (x.data if isinstance(x, Page) else None for x in (page, other))
+        aliases = [d for d in (mine, theirs) if isinstance(d, RedirectData)]
+        if not aliases:
+            continue  # pages' own addresses are lower case; static files are as named
+        if len(aliases) == 2 and aliases[0].target is aliases[1].target:
             continue
+        alias = aliases[0]
+        names = [
+            f"/{x.url}" if isinstance(x, Page) else f"the static file {x}" for x in (other, page)
+        ]
         errors.append(
             Problem(
                 Path(alias.target.path),
-                f"/{other.url} and /{page.url} differ only in letter case (or in the "
+                f"{names[0]} and {names[1]} differ only in letter case (or in the "
                 "Unicode form of their letters): on macOS and Windows they are one file, "
                 "and one would replace the other",
-                "remove or change one of these old addresses",
+                "remove or change the old address",
                 alias.target.key_lines.get("aliases"),
             )
         )

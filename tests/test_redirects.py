@@ -78,6 +78,26 @@ def test_an_alias_that_collides_with_a_page_is_an_error(site, capsys, case):
     assert tree(site.output) == before
 
 
+@pytest.mark.parametrize(
+    "alias",
+    ["/LUU-TRU/", "/FEED.XML", "/404.HTML", "/Robots.txt", "/Sitemap.xml", "/Tim-kiem/Index.html",
+     "/CSS/Site.css", "/Favicon.svg", "/2019/04/TIN-CU/"],
+)  # fmt: skip
+def test_an_alias_apart_from_a_file_only_in_letter_case_is_an_error(site, capsys, alias):
+    """One file on macOS and Windows: the alias would replace the page or static file
+    there. Refused whichever comes first in the site (those before the alias in the
+    plan, the feed and sitemaps, and static files were let through)."""
+    site.add("2019/tin-cu.md", article("Tin cũ", "2019-04-19 16:54"))
+    assert site.build("--quiet") == 0
+    before = tree(site.output)
+    site.add("2019/tin-moi.md", with_aliases("Tin mới", "2019-05-01", alias))
+    assert site.build("--quiet") == 1
+    err = capsys.readouterr().err
+    assert f"tin-moi.md:{ALIAS_LINE}: error: " in err and "differ only in letter case" in err
+    assert alias.lstrip("/").rstrip("/") in err, err
+    assert tree(site.output) == before
+
+
 def test_two_articles_claiming_one_alias_are_both_named(site, capsys):
     site.add("a.md", with_aliases("Tin một", "2019-01-01", "/tin/1.html"))
     site.add("b.md", with_aliases("Tin hai", "2019-01-02", "/tin/1.html"))
