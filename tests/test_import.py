@@ -84,6 +84,7 @@ def test_redirect_pages_are_not_articles_and_a_page_that_reloads_itself_is(site,
     result = run_import(site, alias, moved, reloads)
     assert result.returncode == 0, result.stderr
     assert "not articles: 2" in result.stdout and "meta refresh" in result.stdout, result.stdout
+    assert f"(2, e.g. {alias})" in result.stdout  # one of them named, not only counted
     assert [p.name for p in imported_files(site)] == ["phuong-kim-ma-ra-quan.md"]
 
 

@@ -701,6 +701,11 @@ def test_a_second_run_adds_nothing_and_changes_nothing(site, tmp_path):
     assert again.returncode == 0, again.stderr
     counts = summary(again)
     assert (counts["imported"], counts["already there"]) == (0, 3)
+    # Named, not only counted: the reason, and one of the pages.
+    said = re.search(
+        r"Already there: an article has this source_url \(3, e\.g\. (\S+)\)", again.stdout
+    )
+    assert said and Path(said.group(1)).is_file() and mirror in Path(said.group(1)).parents
     assert {**tree(site.content), **tree(site.root / "static")} == before
     assert {r["outcome"] for r in report(site)} == {"already there"}
 

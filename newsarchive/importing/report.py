@@ -29,14 +29,20 @@ class Tally:
     media_copied: int = 0  # distinct files newly copied into the static folder's media/
     media_linked: int = 0  # links to copies (a file shared by pages counts for each)
     media_missing: int = 0
-    not_article_reasons: Counter = field(default_factory=Counter)
+    # (outcome, reason) of the pages not imported and not failed (failures are printed
+    # one by one), and the first page of each: a page named on the command line, or one
+    # of a crawl, is then named in the summary, not only counted.
+    skipped: Counter = field(default_factory=Counter)
+    examples: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def add(self, row: Row) -> None:
         result = row.result
         self.pages += 1
         self.outcomes[result.outcome] += 1
-        if result.outcome == NOT_ARTICLE:
-            self.not_article_reasons[result.reason] += 1
+        if result.outcome in (NOT_ARTICLE, ALREADY):
+            key = (result.outcome, result.reason)
+            self.skipped[key] += 1
+            self.examples.setdefault(key, result.page.origin)
         self.media_copied += row.copied
         if result.outcome == IMPORTED and row.file:
             self.media_linked += len(result.media)
@@ -54,11 +60,13 @@ class Tally:
             f"({self.media_linked} link(s) to copies), {self.media_missing} not in the crawl "
             "(still linked to the old site)",
         ]
-        if self.not_article_reasons:
-            lines.append(
-                "Not articles: "
-                + "; ".join(f"{r} ({n})" for r, n in self.not_article_reasons.most_common())
-            )
+        for outcome, title in ((NOT_ARTICLE, "Not articles"), (ALREADY, "Already there")):
+            counted = [(key, n) for key, n in self.skipped.most_common() if key[0] == outcome]
+            if counted:
+                lines.append(
+                    f"{title}: "
+                    + "; ".join(f"{k[1]} ({n}, e.g. {self.examples[k]})" for k, n in counted)
+                )
         lines.append(f"Time: {seconds:.1f} s. Report, a line per page: {report}")
         return lines
 
