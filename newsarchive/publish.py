@@ -127,7 +127,7 @@ def check_not_emptied(config: SiteConfig) -> None:
     site that has articles: `content_dir: templates`, a mistyped --content or a folder
     not mounted published an empty site over the archive."""
     served = config.output_dir
-    if next(served.glob(urls.ARTICLE_PAGES), None) is None:
+    if next(served.glob(urls.article_glob()), None) is None:
         return
     problem = Problem(
         config.content_dir,

@@ -26,10 +26,6 @@ def article_url(article: Article) -> str:
     return f"{published.year:04d}/{published.month:02d}/{article.slug}/"
 
 
-# The article pages of a built site, as a glob in its folder (article_url's files).
-ARTICLE_PAGES = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"
-
-
 def home_url() -> str:
     return ""
 
