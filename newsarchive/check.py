@@ -302,9 +302,10 @@ def check_site(
                 problems.append(
                     Problem(templates[rel], f"{address}the link {link!r} {problem}", FIX_TEMPLATE)
                 )
+            elif rel in sources:  # not in the article's text: the page's own file says it
+                problems.append(Problem(root / rel, f"the link {link!r} {problem}", FIX_TEMPLATE))
             else:
-                fix = FIX_TEMPLATE if rel in sources else FIX_LINK
-                problems.append(Problem(where, f"the link {link!r} {problem}", fix))
+                problems.append(Problem(where, f"the link {link!r} {problem}", FIX_LINK))
         for link in page.followed:
             if old_hosts and _host(link) in old_hosts:
                 problems.append(

@@ -9,7 +9,7 @@ import pytest
 from conftest import REPO, SUBPROCESS_ENV, article
 from test_seed_article import SEED_URL
 
-from newsarchive import check, workers
+from newsarchive import check, urls, workers
 from newsarchive.check import check_site
 
 
@@ -86,6 +86,16 @@ def test_a_planted_broken_link_in_a_built_site_fails(seed_site):
     result = run_check(seed_site, "--built", "_site")
     assert result.returncode == 1
     assert "_site/index.html: error: the link '2019/05/khong-co/' leads to no file" in result.stderr
+    # On an article's page, a link that is not in its text is named by the page's file,
+    # not the article's (nothing there to correct), with the template to look at.
+    [page] = seed_site.output.glob(urls.article_glob())
+    text = page.read_text(encoding="utf-8")
+    assert 'href="../../../luu-tru/"' in text
+    page.write_text(text.replace('href="../../../luu-tru/"', 'href="../../../luu-truu/"'))
+    result = run_check(seed_site, "--built", "_site")
+    rel = page.relative_to(seed_site.root).as_posix()
+    assert f"{rel}: error: the link '../../../luu-truu/' leads to no file" in result.stderr
+    assert ".md" not in result.stderr and "in the template that makes the page" in result.stderr
 
 
 def test_a_site_whose_pages_alone_pass_1_gb_is_told_to_move_or_split(seed_site):
