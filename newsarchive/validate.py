@@ -242,6 +242,8 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
 
     tags = _text_list(meta, "tags", error)
     category = meta.get("category")
+    if any(not tag.strip() for tag in tags):  # it was left out with no word
+        error("tags", "an item of 'tags' is empty", 'remove it: tags: ["an sinh", "y tế"]')
     for key, name in [("category", category), *(("tags", tag) for tag in tags)]:
         if isinstance(name, str) and name.strip() and not urls.term_slug(name):
             error(

@@ -257,6 +257,14 @@ def test_a_tag_without_letters_or_digits_is_an_error(site, capsys):
     assert "a.md:5: error: the tag '!!!' gives an empty web address" in err
 
 
+def test_an_empty_tag_is_an_error_not_left_out_unsaid(site, capsys):
+    from conftest import article
+
+    site.add("a.md", article("Tin", "2020-01-01", category="Kinh tế", tags="[cán bộ, '', ' ']"))
+    assert site.build("--quiet") == 1
+    assert "a.md:5: error: an item of 'tags' is empty" in capsys.readouterr().err
+
+
 def months_of(chunk) -> str:
     """How a numbered page names its dates: "03/2010 - 07/2010" (an en dash), or one month."""
     first, last = (f"{e.published:%m/%Y}" for e in (chunk[0], chunk[-1]))
