@@ -6,6 +6,7 @@ is saved, so whatever these commands write, the next build accepts.
 
 import json
 import os
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
@@ -206,9 +207,14 @@ def new_article(
     return ArticleFile(path, text)
 
 
+# Spaces and line breaks, not the control characters Python's split() counts as space
+# too (U+000B, Word's Shift+Enter, became a space unsaid; the README says it is refused).
+_SPACES = re.compile(r"[^\S\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+
+
 def _one_line(typed: str) -> str:
     """A title or category as typed or pasted: spaces and line breaks collapsed, in NFC."""
-    return unicodedata.normalize("NFC", " ".join(typed.split()))
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", typed).strip())
 
 
 def _invisible(config: SiteConfig, given: dict[str, str]) -> list[Problem]:
@@ -217,7 +223,15 @@ def _invisible(config: SiteConfig, given: dict[str, str]) -> list[Problem]:
     errors = []
     for name, value in given.items():
         char = invisible_character(value)
-        if char:
+        if "\udc80" <= char <= "\udcff":  # a byte of a command line that is not UTF-8
+            errors.append(
+                Problem(
+                    config.content_dir,
+                    f"the {name} is not UTF-8 text (it holds the byte 0x{ord(char) - 0xDC00:02X})",
+                    f"type the {name} again in a terminal set to UTF-8",
+                )
+            )
+        elif char:
             errors.append(
                 Problem(
                     config.content_dir,

@@ -115,6 +115,22 @@ def test_a_title_with_a_control_character_is_refused(site):
     assert not any(site.content.rglob("*.md"))
 
 
+@pytest.mark.parametrize(("typed", "char"), [("Tin\x0bmới", "U+000B"), ("Tin\x85mới", "U+0085")])
+def test_a_line_break_from_word_is_refused_not_made_a_space(site, typed, char):
+    """Python's split() counts these as spaces: the title was written with a space."""
+    result = new(site, typed)
+    assert result.returncode == 1
+    assert f"the title holds the invisible control character {char}" in result.stderr
+    assert not any(site.content.rglob("*.md"))
+
+
+def test_a_title_that_is_not_utf8_says_so(site):
+    result = new(site, b"Tin \x85m\xe1")  # type: ignore[arg-type]
+    assert result.returncode == 1
+    assert "the title is not UTF-8 text (it holds the byte 0x85)" in result.stderr
+    assert "U+DC" not in result.stderr and not any(site.content.rglob("*.md"))
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
