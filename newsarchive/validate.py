@@ -411,6 +411,8 @@ def _too_long(path: str) -> str:
 # (\* \_ \[ in imported text) is taken as itself before it can be read as markup.
 _MARKUP = re.compile(
     r"\\(?P<escaped>[!-/:-@\[-`{-~])"
+    # A script's or style's text is no reader's: it was in the summary and description.
+    r"|(?P<hidden>(?is:<(?P<element>script|style)\b[^>]*>.*?</(?P=element)\s*>))"
     r"|(?P<tag><br\s*/?>|</?[A-Za-z][^<>]*>)"
     r"|!?\[(?P<label>(?:\\.|[^\]\\])*)\]\([^)]*\)"
     r"|\*\*|__|(?<!\w)_(?!_)(?P<emphasis>.+?)(?<!_)_(?!\w)|\*|`"
@@ -430,6 +432,8 @@ def _plain(match: re.Match[str]) -> str:
     would be a reference cycle per article, kept to the end of a build (no collector)."""
     if match.group("escaped"):
         return match.group("escaped")
+    if match.group("hidden"):
+        return ""
     if match.group("tag"):
         return " " if match.group("tag").startswith("<br") else ""
     if match.group("label") is not None:

@@ -363,6 +363,18 @@ def test_a_summary_cut_at_a_word_ends_with_the_ellipsis_alone(limit, shown):
     assert lead("Nhiệm kỳ 2010 - 2015. Hội nghị, hội thảo và tập huấn.", limit) == shown
 
 
+def test_a_script_in_the_first_paragraph_is_not_in_the_summary(site):
+    """Raw HTML is kept as written (sanitize_html off): the script's code was the list
+    summary and the page's description."""
+    from conftest import article
+
+    body = "Đoạn đầu <script>alert(1)</script><style>p { color: red }</style> của bài."
+    site.add("a.md", article("Tin", "2020-01-01 08:00", body))
+    assert site.build("--quiet") == 0
+    page = soup(site.output, "2020/01/tin/")
+    assert page.find("meta", attrs={"name": "description"})["content"] == "Đoạn đầu của bài."
+
+
 @pytest.mark.parametrize("first", NOT_A_SUMMARY.values(), ids=NOT_A_SUMMARY.keys())
 def test_a_code_block_or_table_first_is_not_the_summary_lists_show(site, first):
     """Without `summary:`, lists show the first paragraph of text; an article opening
