@@ -9,6 +9,7 @@ not pay for loading the web server, the importer and the link checker.
 """
 
 import argparse
+import errno
 import io
 import os
 import sys
@@ -446,7 +447,9 @@ def run_import(args: argparse.Namespace) -> int:
         return EXIT_STOPPED if isinstance(stop, KeyboardInterrupt) else EXIT_CONTENT
     except OSError as exc:  # a full disk, a read-only content or static folder
         where = Path(os.fsdecode(exc.filename)) if exc.filename else config.content_dir
-        fix = "free some space (or make the folder writable), then run the same command "
+        full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+        fix = "free some space" if full else "make the folder (or the one it is in) writable"
+        fix += ", then run the same command "
         stopped = Problem(where, f"the import stopped here: {exc.strerror or exc}", fix + "again")
         report(
             [stopped],

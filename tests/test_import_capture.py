@@ -769,6 +769,29 @@ def test_ctrl_c_during_an_import_exits_130_and_the_next_run_goes_on(
     assert tree(site.content) == tree(reference.content)
 
 
+def test_a_folder_that_cannot_be_written_is_told_to_be_made_writable(
+    site, tmp_path, capsys, monkeypatch
+):
+    """Not "free some space": the fix for a read-only folder is to make it writable."""
+    from newsarchive.cli import main
+
+    portal, media = portal_with_media(2)
+    mirror = httrack_tree(tmp_path / "m", portal, media)
+    real_open = Path.open
+
+    def open_(path: Path, mode: str = "r", *args, **kwargs):
+        if "w" in mode and ".md.part-" in path.name:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path.parent))
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_)
+    monkeypatch.chdir(site.root)
+    assert main(["import", "--jobs", "1", str(mirror)]) == 1
+    err = capsys.readouterr().err
+    assert "Permission denied" in err and "make the folder (or the one it is in) writable" in err
+    assert "free some space" not in err and "internal error" not in err
+
+
 @pytest.mark.parametrize("full_at", ["media", "article"])
 def test_a_full_disk_stops_the_import_with_a_message_and_the_next_run_goes_on(
     site, tmp_path, capsys, monkeypatch, full_at
@@ -811,6 +834,7 @@ def test_a_full_disk_stops_the_import_with_a_message_and_the_next_run_goes_on(
     monkeypatch.undo()
     err = capsys.readouterr().err
     assert "No space left on device" in err and "goes on where it stopped" in err, err
+    assert "how to fix: free some space, then run the same command again" in err, err
     assert "internal error" not in err
     files = [*site.content.rglob("*"), *(site.root / "static").rglob("*")]
     assert not [f for f in files if ".part-" in f.name]
