@@ -344,6 +344,8 @@ PHRASE_CORPUS = {
         " bà con nghe, rồi đoàn về phố Trưng Nhị lúc hai giờ.",
     ),
     "khac.md": article("Tin thể thao", "2022-05-01 08:00", "Giải bóng đá phường khai mạc."),
+    # One word in two spellings.
+    "cho.md": article("Tin thương mại", "2022-06-01 08:00", "Chợ Hôm mở cửa cho khách từ sáng."),
 }
 
 
@@ -369,6 +371,21 @@ def test_the_words_side_by_side_beat_the_words_scattered(phrase_site, page, quer
 @pytest.mark.parametrize("query", [f'"{PHRASE}"', '"hai ba trung"', f"“{PHRASE}”"])
 def test_a_quoted_phrase_must_be_there_as_written(phrase_site, page, query):
     assert titles(search(page, phrase_site, query)) == ["Tin văn hóa tháng ba"]
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [("chợ", {"chợ"}), ("Chợ", {"chợ"}), ("cho", {"cho", "chợ"}), ("den", {"đền"})],
+)
+def test_the_passage_marks_the_spelling_typed_or_any_without_diacritics(
+    phrase_site, page, query, marked
+):
+    """ "chợ" marked "cho" too: a word typed with its diacritics marks that spelling;
+    one typed without them marks every spelling."""
+    found = search(page, phrase_site, query)
+    passages_on_screen(page)
+    marks = {m.strip(" .,;…").lower() for r in results(page) for m in r["marks"]}
+    assert found and marks == marked, marks
 
 
 # -- What a result shows -----------------------------------------------------------

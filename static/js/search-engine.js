@@ -474,12 +474,19 @@ function best(terms, weights) {
 // -- Snippets --
 // The passage of SNIPPET_WORDS words holding the most distinct words searched (then
 // the most words searched; the first such), words searched marked.
+// `terms`: each folded word searched -> the spellings typed (null: any spelling, as
+// for a word typed without diacritics): "chợ" marks "chợ", not "cho".
 function snippet(text, terms, whole) {
-  const found = [...text.matchAll(WORD)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    term: fold(canonical(m[0].normalize("NFC").toLowerCase())),
-  }));
+  const found = [...text.matchAll(WORD)].map((m) => {
+    const spelling = canonical(m[0].normalize("NFC").toLowerCase());
+    const term = fold(spelling);
+    const typed = terms.get(term);
+    return {
+      start: m.index,
+      end: m.index + m[0].length,
+      term: typed === null || typed?.has(spelling) ? term : null,
+    };
+  });
   if (!found.length) return [];
   let best = 0;
   let bestKey = [-1, -1];
@@ -533,7 +540,12 @@ async function pageText(url) {
 async function search(text, { offset = 0, limit = 10, passages = true } = {}) {
   const ranked = await rank(text);
   const shown = ranked.docs.slice(offset, offset + limit);
-  const terms = new Set(ranked.query ? [...ranked.query.words, ...(ranked.completions || [])] : []);
+  const terms = new Map();
+  for (const word of ranked.query ? ranked.query.words : []) {
+    const typed = ranked.query.typed.get(word);
+    terms.set(word, typed.size ? typed : null);
+  }
+  for (const word of ranked.completions || []) terms.set(word, null);
   const root = ranked.index ? new URL(ranked.index.root || "../../", indexBase) : indexBase;
   const results = await Promise.all(
     shown.map(async (doc) => {
