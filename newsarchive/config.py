@@ -216,9 +216,13 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int], text: str)
                         f"write each address with http:// or https://, e.g. - {field.example}",
                     )
         elif not isinstance(value, str):
+            quoted = f'put the value in double quotes: {key}: "{written(text, line) or value}"'
+            # A zone or a language code is never a number in quotes: that is the next
+            # error. (`language: no`, Norwegian, is YAML's false: quoted, it is right.)
+            named = field.kind == "timezone" or (key == "language" and not isinstance(value, bool))
             error(
                 f"'{key}' must be text, not {value!r}",
-                f'put the value in double quotes: {key}: "{written(text, line) or value}"',
+                f"write e.g. {key}: {field.default}" if named else quoted,
             )
         elif key == "language" and not _LANGUAGE_TAG.fullmatch(value):
             error(

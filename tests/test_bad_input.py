@@ -235,6 +235,25 @@ def test_a_broken_site_yaml_names_its_line(site, capsys):
     assert "site.yaml:2" in err and "per_page" in err
 
 
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("timezone: 7", "write e.g. timezone: Asia/Ho_Chi_Minh"),
+        ("language: 123", "write e.g. language: vi"),
+    ],
+)
+def test_a_number_for_a_zone_or_language_is_given_a_hint_that_works(site, capsys, line, hint):
+    """Not 'put the value in double quotes: timezone: "7"', which is the next error."""
+    (site.root / "site.yaml").write_text(f"title: Lưu trữ\n{line}\n", encoding="utf-8")
+    site.add("a.md", GOOD)
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "site.yaml:2: error: " in err and f"how to fix: {hint}" in err, err
+    fixed = hint.removeprefix("write e.g. ")  # as the hint says: then it builds
+    (site.root / "site.yaml").write_text(f"title: Lưu trữ\n{fixed}\n", encoding="utf-8")
+    assert site.build("--quiet") == 0
+
+
 @pytest.mark.parametrize("command", ["build", "check"])
 def test_a_control_character_in_site_yaml_names_its_line(site, capsys, command):
     config = site.root / "site.yaml"
