@@ -3,7 +3,7 @@ its articles, so that an import adds only what is new and never takes a taken na
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -33,6 +33,12 @@ class Archive:
     aliases: set[str] = field(default_factory=set)  # the files the aliases are written to
     files: set[str] = field(default_factory=set)  # "yyyy/mm/name.md" under content/
     addresses: set[str] = field(default_factory=set)  # "yyyy/mm/slug": the articles' URLs
+
+    def copy(self) -> "Archive":
+        """The same archive, to change apart: the pages are read against the archive as
+        the run found it, in forked workers or here alike (here, they saw the articles
+        the run had written, and the report differed with --jobs)."""
+        return Archive(*(set(getattr(self, f.name)) for f in fields(self)))
 
     def has_address(self, source_url: str) -> bool:
         return source_key(source_url) in self.sources

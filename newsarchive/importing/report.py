@@ -6,6 +6,7 @@ two runs on the same input give the same file.
 """
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from .media import write_atomic
 from .run import ALREADY, FAILED, IMPORTED, NOT_ARTICLE, Row
 
 DEFAULT_NAME = "import-report.jsonl"
+_OWN_DETAIL = re.compile(r" \((?=[^()]*[#/])(?:[^()]|\([^()]*\))*\)$")  # "(crawl#617 (a/b))"
 # Notes found on a single page are printed with the page up to this many; the report
 # file has them all.
 MAX_SINGLE_NOTES = 60
@@ -40,7 +42,9 @@ class Tally:
         self.pages += 1
         self.outcomes[result.outcome] += 1
         if result.outcome in (NOT_ARTICLE, ALREADY):
-            key = (result.outcome, result.reason)
+            # The reason without what it says of this page alone ("(crawl.warc.gz#617
+            # (host/path))"): one line a reason, not one a page.
+            key = (result.outcome, _OWN_DETAIL.sub("", result.reason))
             self.skipped[key] += 1
             self.examples.setdefault(key, result.page.origin)
         self.media_copied += row.copied

@@ -107,7 +107,7 @@ def import_crawl(crawl: Crawl, config: SiteConfig, options: Options) -> Iterator
     archive = read_archive(config.content_dir, config.timezone)
     names = articles.site_names(config.static_dir)
     context = _Context(config, options, archive, MediaFinder(crawl), names)
-    importer = Importer(config, archive, mediafiles.MediaStore(config.static_dir))
+    importer = Importer(config, archive.copy(), mediafiles.MediaStore(config.static_dir))
     for result in _read_all(crawl.pages, context, options.jobs or default_jobs()):
         yield importer.take(result)
 
