@@ -3,6 +3,8 @@ markup (see ../shared/import-samples/SOURCES.md): the title in
 div.asset-full-content-title, the date as "07/10/2016 | 9:05 AM", the body in
 div.journal-content-article, attachments under /documents/, a sidebar and a footer."""
 
+import base64
+import hashlib
 import io
 import unicodedata
 import zipfile
@@ -165,6 +167,7 @@ class Response:
     status: str = "200 OK"
     location: str = ""  # a redirect's Location header
     encoding: str = ""  # its Content-Encoding header: ``data`` is already encoded so
+    refers_to: str = ""  # a revisit record: the same bytes as the capture of this address
 
 
 def warc_of(responses: list[Response]) -> bytes:
@@ -179,11 +182,16 @@ def warc_of(responses: list[Response]) -> bytes:
         headers += [("Location", response.location)] if response.location else []
         headers += [("Content-Encoding", response.encoding)] if response.encoding else []
         http = StatusAndHeaders(response.status, headers, protocol="HTTP/1.1")
-        writer.write_record(
-            writer.create_warc_record(
+        if response.refers_to:  # as wget --warc-dedup writes it: headers, no payload
+            digest = "sha1:" + base64.b32encode(hashlib.sha1(response.data).digest()).decode()
+            record = writer.create_revisit_record(
+                response.url, digest, response.refers_to, "2024-01-01T00:00:00Z", http_headers=http
+            )
+        else:
+            record = writer.create_warc_record(
                 response.url, "response", payload=io.BytesIO(response.data), http_headers=http
             )
-        )
+        writer.write_record(record)
     return out.getvalue()
 
 

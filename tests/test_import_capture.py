@@ -582,6 +582,30 @@ def test_an_image_the_warc_holds_behind_redirects_is_copied(site, tmp_path):
     assert "1 not in the crawl" in result.stdout
 
 
+def test_an_image_the_crawler_recorded_as_a_duplicate_of_another_is_copied(site, tmp_path):
+    """wget --warc-dedup and Browsertrix write a second address with the bytes of a first
+    as a revisit record naming it: the image was "not in the crawl"."""
+    pytest.importorskip("warcio")
+    first = Item(731000, "Tin có ảnh gốc", "07/07/2019", image="/anh/goc.jpg")
+    second = Item(731001, "Tin có ảnh trùng", "08/07/2019", image="/anh/trung.jpg")
+    responses = [
+        Response(first.url, page_html(first, "full").encode("utf-8")),
+        Response(second.url, page_html(second, "full").encode("utf-8")),
+        Response(f"https://{HOST}{first.image}", JPEG, "image/jpeg"),
+        Response(f"https://{HOST}{second.image}", JPEG, "image/jpeg",
+                 refers_to=f"https://{HOST}{first.image}"),
+    ]  # fmt: skip
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(warc_of(responses))
+    result = run_import(site, warc)
+    assert result.returncode == 0, result.stderr
+    assert "not in the crawl" not in result.stderr and "0 not in the crawl" in result.stdout
+    written = by_source(site)
+    for item in (first, second):
+        [link] = re.findall(r"\]\((\.\./\.\./\.\./media/[^)]+)\)", written[item.url]["body"])
+        assert (site.root / "static" / link.removeprefix("../../../")).read_bytes() == JPEG
+
+
 def test_brotli_compressed_records_are_read_or_fail_saying_what_to_install(site, tmp_path):
     """A server that answered with Brotli (Content-Encoding: br) leaves the page and the
     image compressed in the WARC; warcio undoes that only when `brotli` is installed."""

@@ -209,6 +209,14 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record) -> bool:  # typ
     """A response of the WARC: a page, a media file or a redirect to one. True when it
     is a page (whose damage the page's failure tells)."""
     uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<> ")
+    if record.rec_type == "revisit" and uri:
+        # A capture deduplicated by the crawler (wget --warc-dedup, Browsertrix): the
+        # bytes are those of the capture of another address, found there as a redirect's
+        # target is. One of the address itself keeps its earlier capture.
+        refers = (record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<> ")
+        if refers and refers != uri:
+            crawl.records[uri] = replace(where, location=refers)
+        return False
     if record.rec_type not in ("response", "resource") or not uri:
         return False
     status = record.http_headers.get_statuscode() if record.http_headers else "200"
