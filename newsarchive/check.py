@@ -397,7 +397,7 @@ def _host(link: str) -> str:
         netloc = urlsplit(link).netloc
     except ValueError:  # e.g. a malformed IPv6 address; the link check reports it
         return ""
-    return netloc.rsplit("@", 1)[-1].lower().removeprefix("www.")
+    return urls.same_host(netloc).removeprefix("www.")
 
 
 class _Resolver:

@@ -323,3 +323,12 @@ def alias_problem(alias: str) -> str:
         # (`.newsarchive-spare`, never published: the alias silently went nowhere).
         return "has a part that starts with '.' (a hidden name, such as .git)"
     return ""
+
+
+def same_host(netloc: str) -> str:
+    """A host as every spelling of it compares: small letters, without a user, the port
+    a scheme implies (`:443`, `:80`) or the root's final dot (`hanoi.gov.vn.`)."""
+    host = netloc.rsplit("@", 1)[-1].lower()
+    for port in (":443", ":80"):
+        host = host.removesuffix(port)
+    return host.rstrip(".")

@@ -421,6 +421,35 @@ def test_media_addresses_spelled_otherwise_than_in_the_warc_are_found(site, tmp_
         assert "](../../../media/" in article["body"]
 
 
+@pytest.mark.parametrize("host", [f"{HOST}:443", f"{HOST.upper()}."])
+def test_a_host_written_with_its_default_port_or_final_dot_is_the_same_host(site, tmp_path, host):
+    """The image was "not in the crawl" and `check` did not warn of the old portal."""
+    pytest.importorskip("warcio")
+    site.configure(original_site=f"https://{HOST}/")
+    item = Item(762000, "Tin có ảnh cổng", "08/08/2020", image="/images/cong.jpg")
+    page = page_html(item, "full").replace(f"https://{HOST}/images/", f"https://{host}/images/")
+    assert f"https://{host}/images/cong.jpg" in page
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(
+        warc_of([
+            Response(item.url, page.encode("utf-8")),
+            Response(f"https://{HOST}/images/cong.jpg", JPEG, "image/jpeg"),
+        ])
+    )  # fmt: skip
+    result = run_import(site, warc)
+    assert result.returncode == 0, result.stderr
+    assert "not in the crawl" not in result.stderr
+    assert "](../../../media/" in by_source(site)[item.url]["body"]
+    site.add(
+        "2020/08/tay.md", f"---\ntitle: Tin tay\ndate: 2020-08-09\n---\n\n[cũ](https://{host}/x)\n"
+    )
+    checked = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "check"], cwd=site.root, capture_output=True,
+        text=True, env=SUBPROCESS_ENV,
+    )  # fmt: skip
+    assert "leads to the old portal" in checked.stderr, checked.stderr
+
+
 def test_a_liferay_document_is_copied_under_its_own_name_not_its_uuid(site, tmp_path):
     """Liferay serves a document at /documents/<site>/<folder>/<its name>/<a uuid>: a
     reader who saves the copy gets "qd-4064-qd-phe-duyet.pdf", not the uuid."""

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
+from .. import urls
 from ..errors import Problem
 
 # Files in a folder that may be pages; everything else (images, scripts, styles,
@@ -511,7 +512,7 @@ def _url_key(url: str) -> str:
     rest = url.split("#", 1)[0].split("://", 1)[-1]
     host, _, path = rest.partition("/")
     decoded = unquote(path, errors="surrogateescape")
-    return f"{host.lower()}/{unicodedata.normalize('NFC', decoded)}"
+    return f"{urls.same_host(host)}/{unicodedata.normalize('NFC', decoded)}"
 
 
 def _in_folder(url: str, page: PageSource, page_url: str) -> Media | None:
