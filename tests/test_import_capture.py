@@ -603,6 +603,7 @@ def test_an_image_the_warc_holds_behind_redirects_is_copied(site, tmp_path):
     assert result.returncode == 0, result.stderr
     [copy] = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
     assert copy.read_bytes() == JPEG and copy.suffix == ".jpg"
+    assert copy.name.endswith("-99.jpg")  # named by the file's address, not "article"
     written = by_source(site)
     assert f"](../../../media/{copy.parent.name}/{copy.name})" in written[shown.url]["body"]
     assert f"not in the crawl, still linked to the old site: https://{HOST}/anh/vong-a.jpg" in (

@@ -98,6 +98,7 @@ class Media:
     content_type: str = ""
     location: str = ""  # a redirect's target, absolute: the file is there
     damaged: str = ""  # why the record cannot be trusted whole ("" when it can)
+    address: str = ""  # where redirects led, when the link's address was one
 
 
 @dataclass
@@ -500,7 +501,9 @@ class MediaFinder:
             seen.add(url)
             found = self.records.get(url.split("#", 1)[0]) or self.by_key.get(_url_key(url))
             if found is None or not found.location or found.damaged:
-                return found
+                # The file's own address names the copy: behind Liferay's redirect from
+                # /image/journal/article?img_id=... every picture was "article.jpg".
+                return replace(found, address=url) if found and len(seen) > 1 else found
             url = found.location
         return None
 

@@ -64,7 +64,7 @@ class FoundMedia:
 
 def describe(url: str, where: Media, data: bytes) -> FoundMedia:
     digest = hashlib.sha256(data).hexdigest()
-    name = f"{digest[:16]}-{_clean_name(url, where, data)}"
+    name = f"{digest[:16]}-{_clean_name(where.address or url, where, data)}"
     return FoundMedia(url, digest, name, where, len(data))
 
 
