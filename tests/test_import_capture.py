@@ -368,13 +368,31 @@ def test_a_warc_imports_in_one_call_and_check_finds_no_link_to_the_old_host(site
 
 
 def test_a_wacz_imports_like_its_warc(site, warc_portal, tmp_path):
+    from warcio.warcwriter import WARCWriter
+
     path, portal, _media, lacking = warc_portal
+    # Browsertrix adds a urn:pageinfo: resource per page: a description, not a file.
+    info = io.BytesIO()
+    writer = WARCWriter(info, gzip=True)
+    for item in portal:
+        payload = io.BytesIO(json.dumps({"url": item.url}).encode())
+        writer.write_record(
+            writer.create_warc_record(
+                f"urn:pageinfo:{item.url}",
+                "resource",
+                payload=payload,
+                warc_content_type="application/json",
+            )
+        )
     wacz = tmp_path / "crawl.wacz"
-    wacz.write_bytes(wacz_bytes(path.read_bytes()))
+    wacz.write_bytes(wacz_bytes(path.read_bytes() + info.getvalue()))
     result = run_import(site, wacz)
     assert result.returncode == 0, result.stderr
     assert sorted(by_source(site)) == sorted([*(i.url for i in portal), lacking.url])
     assert summary(result)["not articles"] == 1
+    alone = run_import(type(site)(tmp_path / "warc-alone"), path)
+    other = re.compile(r"\((\d+) other file\(s\)")
+    assert other.search(result.stdout)[1] == other.search(alone.stdout)[1], result.stdout
 
 
 def test_a_warc_without_warcio_is_refused_with_how_to_install_it(site, warc_portal, tmp_path):

@@ -219,7 +219,8 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record) -> bool:  # typ
         if refers and refers != uri:
             crawl.records[uri] = replace(where, location=refers)
         return False
-    if record.rec_type not in ("response", "resource") or not uri:
+    # Browsertrix's urn:pageinfo: and urn:text: resources describe pages: no files.
+    if record.rec_type not in ("response", "resource") or not uri or uri.startswith("urn:"):
         return False
     status = record.http_headers.get_statuscode() if record.http_headers else "200"
     location = record.http_headers.get_header("Location") if status in REDIRECTS else None
