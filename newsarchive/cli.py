@@ -147,7 +147,7 @@ def parser() -> argparse.ArgumentParser:
         "--output", type=Path, help="folder for the preview (default: .cache/serve)"
     )
     serve_cmd.add_argument(
-        "--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000, 0: any free)"
+        "--port", type=_port, default=8000, help="port on 127.0.0.1 (default 8000, 0: any free)"
     )
     serve_cmd.set_defaults(run=run_serve)
 
@@ -182,6 +182,14 @@ def run() -> NoReturn:
     # Skip freeing the site model object by object at exit: 0.2 s of a rebuild at
     # 10,000 articles. Every file is closed and every worker process joined by now.
     os._exit(code)
+
+
+def _port(text: str) -> int:
+    """A TCP port (0: any free one); argparse says what is wrong with another."""
+    port = int(text)  # argparse reports a ValueError as an invalid value
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port: give one from 1 to 65535")
+    return port
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,6 +13,7 @@ from .search.format import STAMP
 
 LOCK = ".lock"  # beside the output folder: `_site.lock`, see publish.lock
 MARK = ".newsarchive-spare"  # in the spare folder `_site.previous`, see publish.own_spare
+SPARE = ".previous"  # the spare folder's name: the output's + this (publish.spare_folder)
 
 
 def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
@@ -29,8 +30,10 @@ def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
     if problem:
         return problem
     try:
-        if (out / MARK).exists():
-            return f"it is the spare copy a build keeps beside {out.name.rsplit('.', 1)[0]}"
+        if (out / MARK).exists() or out.name.endswith(SPARE):
+            # Named so, it becomes the spare copy of the site beside it (even before one
+            # exists): built into, every later build refused the folder it did not know.
+            return f"it is the spare copy a build keeps beside {out.name.removesuffix(SPARE)}"
         known = _known_to(sources.get("build cache"), output_dir)
         if out.is_dir() and not (known or _built_here(out)) and any(out.iterdir()):
             # Publishing replaces the folder: never a folder of someone's own files.

@@ -48,7 +48,15 @@ from .cache import Cache, OutputFile, OutputState, cache_folder, files_still_the
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .fingerprint import file_digest
-from .outputguard import LOCK, MARK, cache_problem, protected_folders, source_clash, unsafe_output
+from .outputguard import (
+    LOCK,
+    MARK,
+    SPARE,
+    cache_problem,
+    protected_folders,
+    source_clash,
+    unsafe_output,
+)
 from .site import folders_of
 from .statics import check_static_folder
 
@@ -58,7 +66,6 @@ except ImportError:  # Windows: no lock (the rest works the same)
     fcntl = None  # type: ignore[assignment]
 
 _RENAME_EXCHANGE = 2
-SPARE = ".previous"
 # Folders swapped in by this process, so that an internal error can say whether
 # the served site changed before it.
 swapped: list[Path] = []

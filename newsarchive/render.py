@@ -47,7 +47,14 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
     or with a value that is not text."""
     path = templates_dir / STRINGS_FILE
     if not path.exists():
-        return {}
+        # Every template reads its words from it: a page's first one failed as a
+        # template problem, naming a Python class.
+        problem = Problem(
+            path,
+            f"{STRINGS_FILE} is missing: the templates take every word they show from it",
+            f"copy {STRINGS_FILE} from the templates/ folder that comes with newsarchive",
+        )
+        raise BuildFailed([problem])
     data = path.read_bytes()
     try:
         text = normalise_text(data)

@@ -5,6 +5,7 @@ links in every body, for bodylinks.py to check."""
 
 import functools
 import pickle
+import re
 import shutil
 import tempfile
 import weakref
@@ -25,7 +26,7 @@ from .pagedata import LISTING
 from .pagination import oldest_first
 from .progress import Progress
 from .publish import Spare
-from .render import PlaceholderError, Renderer, template_line
+from .render import STRINGS_FILE, PlaceholderError, Renderer, template_line
 from .site import SitePlan
 from .sources import MarkdownFiles, Sources, read_body
 from .workers import (
@@ -253,6 +254,9 @@ class SpooledBodies:
         self.held, self.size = {}, 0
 
 
+_UNKNOWN_WORD = re.compile(r"_Strings object' has no attribute '(\w+)'")
+
+
 def template_error(config: SiteConfig, exc: Exception) -> Problem:
     """A broken template (a syntax error), or one that failed while rendering a page
     (an undefined name, a division by zero): the template's file and line."""
@@ -272,6 +276,9 @@ def template_error(config: SiteConfig, exc: Exception) -> Problem:
     if line is None and where is not None:
         name, line = where
     message = exc.message if isinstance(exc, jinja2.TemplateError) else None
+    unknown = _UNKNOWN_WORD.search(message or str(exc))
+    if unknown:  # not "'newsarchive.render._Strings object' has no attribute 'x'"
+        message = f"t.{unknown[1]}: {STRINGS_FILE} has no key '{unknown[1]}'"
     return Problem(
         Path(name) if name else config.templates_dir,
         f"template problem: {message or f'{type(exc).__name__}: {exc}'}",

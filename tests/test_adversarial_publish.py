@@ -196,6 +196,11 @@ def test_the_spare_copy_of_a_site_is_refused_as_an_output(site, capsys):
     no_traceback(err)
     assert project(site.root) == before
     assert site.build("--quiet") == 0
+    # Before there is one (a fresh clone): by its name.
+    shutil.rmtree(spare)
+    assert site.build("--output", str(spare)) == 1
+    assert "it is the spare copy a build keeps beside _site" in capsys.readouterr().err
+    assert not spare.exists()
 
 
 # The spare folder and the leftovers the build removes are its own, never someone's.

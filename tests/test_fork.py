@@ -158,6 +158,29 @@ def test_a_templates_folder_without_every_page_template_says_which(site, capsys)
     assert not site.output.exists()
 
 
+def test_a_templates_folder_without_strings_yaml_or_a_word_says_which(site, capsys):
+    """Every template reads its words from strings.yaml: without it (or without a word)
+    the message named "'newsarchive.render._Strings object' has no attribute ..."."""
+    own = site.root / "own-templates"
+    own.mkdir()
+    for template in (site.root / "templates").iterdir():
+        if template.name != "strings.yaml":
+            (own / template.name).write_bytes(template.read_bytes())
+    site.configure(templates_dir="own-templates")
+    site.add("a.md", GOOD)
+    capsys.readouterr()
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "own-templates/strings.yaml: error: strings.yaml is missing" in err, err
+    assert "copy strings.yaml from the templates/ folder" in err and "_Strings" not in err
+    (own / "strings.yaml").write_bytes((site.root / "templates" / "strings.yaml").read_bytes())
+    edit(own / "base.html", "</footer>", "{{ t.khong_co }}</footer>")
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "base.html:" in err and "t.khong_co: strings.yaml has no key 'khong_co'" in err, err
+    assert "_Strings" not in err and not site.output.exists()
+
+
 @pytest.mark.parametrize(
     ("value", "fix"),
     [("vi_VN", "language: vi"), ("Tiếng Việt", "language: vi"), ("no", 'language: "no"')],
