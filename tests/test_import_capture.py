@@ -811,13 +811,25 @@ def test_an_interrupted_import_goes_on_where_it_stopped(site, tmp_path):
     assert site.build() == 0  # the half-written file is not an article
 
 
+def import_patched(site, monkeypatch, capsys, mirror: Path, **patched) -> tuple[int, str]:
+    """`import --jobs 1 MIRROR` run in this process with methods of Path replaced by
+    ``patched``; its exit code and what it said on stderr."""
+    from newsarchive.cli import main
+
+    for name, function in patched.items():
+        monkeypatch.setattr(Path, name, function)
+    monkeypatch.chdir(site.root)
+    code = main(["import", "--jobs", "1", str(mirror)])
+    monkeypatch.undo()
+    return code, capsys.readouterr().err
+
+
 def test_ctrl_c_during_an_import_exits_130_and_the_next_run_goes_on(
     site, tmp_path, capsys, monkeypatch
 ):
     """Ctrl+C as the third article is about to be written: the exit status of a stop
     (130, as for every command), a message saying how to go on, and the next run leaves the
     archive as one uninterrupted run does."""
-    from newsarchive.cli import main
 
     portal, media = portal_with_media(6)
     mirror = httrack_tree(tmp_path / "m", portal, media)
@@ -831,11 +843,8 @@ def test_ctrl_c_during_an_import_exits_130_and_the_next_run_goes_on(
                 raise KeyboardInterrupt
         return real_open(path, mode, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", open_)
-    monkeypatch.chdir(site.root)
-    assert main(["import", "--jobs", "1", str(mirror)]) == 130
-    monkeypatch.undo()
-    err = capsys.readouterr().err
+    code, err = import_patched(site, monkeypatch, capsys, mirror, open=open_)
+    assert code == 130
     assert "Import interrupted after" in err and "go on where it stopped" in err, err
     assert len(tree(site.content)) == 2
     assert run_import(site, mirror).returncode == 0
@@ -849,7 +858,6 @@ def test_a_folder_that_cannot_be_written_is_told_to_be_made_writable(
     site, tmp_path, capsys, monkeypatch
 ):
     """Not "free some space": the fix for a read-only folder is to make it writable."""
-    from newsarchive.cli import main
 
     portal, media = portal_with_media(2)
     mirror = httrack_tree(tmp_path / "m", portal, media)
@@ -860,10 +868,8 @@ def test_a_folder_that_cannot_be_written_is_told_to_be_made_writable(
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path.parent))
         return real_open(path, mode, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", open_)
-    monkeypatch.chdir(site.root)
-    assert main(["import", "--jobs", "1", str(mirror)]) == 1
-    err = capsys.readouterr().err
+    code, err = import_patched(site, monkeypatch, capsys, mirror, open=open_)
+    assert code == 1
     assert "Permission denied" in err and "make the folder (or the one it is in) writable" in err
     assert "free some space" not in err and "internal error" not in err
 
@@ -875,7 +881,6 @@ def test_a_full_disk_stops_the_import_with_a_message_and_the_next_run_goes_on(
     """The disk fills up while the third media file, or the third article, is written
     (half of it, then ENOSPC): a message, no traceback, no half file, and the run after
     that leaves the archive as one uninterrupted run does."""
-    from newsarchive.cli import main
 
     portal, media = portal_with_media(6)
     mirror = httrack_tree(tmp_path / "m", portal, media)
@@ -903,12 +908,10 @@ def test_a_full_disk_stops_the_import_with_a_message_and_the_next_run_goes_on(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return handle
 
-    monkeypatch.setattr(Path, "write_bytes", write_bytes)
-    monkeypatch.setattr(Path, "open", open_)
-    monkeypatch.chdir(site.root)
-    assert main(["import", "--jobs", "1", str(mirror)]) == 1
-    monkeypatch.undo()
-    err = capsys.readouterr().err
+    code, err = import_patched(
+        site, monkeypatch, capsys, mirror, write_bytes=write_bytes, open=open_
+    )
+    assert code == 1
     assert "No space left on device" in err and "goes on where it stopped" in err, err
     assert "how to fix: free some space, then run the same command again" in err, err
     assert "internal error" not in err
