@@ -171,8 +171,7 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
         ending = len(parsed.words) - 1
         words[ending:] = [_best(words[ending:], weights[ending:])]
         weights[ending:] = [1.0]
-    candidates = _candidates(manifest, words + quoted, words + pairs + [title])
-    complete = any(not term.partial for term in words + quoted)
+    candidates, complete = _candidates(manifest, words + quoted, words + pairs + [title])
     pair_weights = [fmt.PAIR_WEIGHT * fmt.idf(documents, t.frequency) for t in pairs]
     scored = []
     for doc in candidates:
@@ -228,10 +227,13 @@ def _best(terms: list[_Term], weights: list[float]) -> _Term:
     return best
 
 
-def _candidates(manifest: dict, required: list[_Term], terms: list[_Term]) -> list[int]:
+def _candidates(
+    manifest: dict, required: list[_Term], terms: list[_Term]
+) -> tuple[list[int], bool]:
     """The documents found: those with a posting of a term that have each required
     term in every segment where its postings are all known (a document there without
-    its posting lacks it; elsewhere, it may have it)."""
+    its posting lacks it; elsewhere, it may have it). And whether they are every
+    document with the required terms: they are when one of those is whole."""
     whole = [t for t in required if not t.partial]
     if whole:  # every document found is in each of their lists
         smallest = min(whole, key=lambda t: len(t.postings))
@@ -240,7 +242,7 @@ def _candidates(manifest: dict, required: list[_Term], terms: list[_Term]) -> li
         found = sorted({d for t in terms for d in t.postings})
     starts = [segment[1] for segment in manifest["segments"]]
     checks = [(t.postings, t.partial) for t in required]
-    return [
+    kept = [
         d
         for d in found
         if all(
@@ -248,6 +250,7 @@ def _candidates(manifest: dict, required: list[_Term], terms: list[_Term]) -> li
             for postings, partial in checks
         )
     ]
+    return kept, bool(whole)
 
 
 def _row(index: Index, manifest: dict, doc: int) -> list[str]:

@@ -308,7 +308,8 @@ function partial(term) {
 }
 
 // The documents found (engine.py's _candidates): those with a posting of a term that
-// have each required term in every segment where its postings are all known.
+// have each required term in every segment where its postings are all known; and
+// whether they are every document with the required terms (one of those is whole).
 function candidatesOf(index, required, terms) {
   const checks = required.map((t) => [t.postings, partial(t)]);
   const whole = required.filter((_, i) => !checks[i][1].size);
@@ -327,9 +328,10 @@ function candidatesOf(index, required, terms) {
     for (const start of starts) if (start <= doc) first = start;
     return first;
   };
-  return docs.filter((d) =>
+  const found = docs.filter((d) =>
     checks.every(([postings, left]) => postings.has(d) || left.has(segmentOf(d))),
   );
+  return [found, whole.length > 0];
 }
 
 async function rank(text) {
@@ -399,9 +401,12 @@ async function rank(text) {
     words.splice(ending, words.length, best(words.slice(ending), weights.slice(ending)));
     weights.splice(ending, weights.length, 1.0);
   }
-  const candidates = candidatesOf(index, [...words, ...quoted], [...words, ...pairTerms, title]);
-  // Every article with the words is found when a required term's postings are all known.
-  const everyArticle = [...words, ...quoted].some((t) => !partial(t).size);
+  // (Not `complete`: that is the function that completes a term, used above.)
+  const [candidates, everyArticle] = candidatesOf(
+    index,
+    [...words, ...quoted],
+    [...words, ...pairTerms, title],
+  );
   const pairWeights = pairTerms.map((t) => PAIR_WEIGHT * idf(documents, t.frequency));
   const scored = candidates.map((doc) => {
     let score = 0.0;
