@@ -34,8 +34,7 @@ def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
             # Named so, it becomes the spare copy of the site beside it (even before one
             # exists): built into, every later build refused the folder it did not know.
             return f"it is the spare copy a build keeps beside {out.name.removesuffix(SPARE)}"
-        known = _known_to(sources.get("build cache"), output_dir)
-        if out.is_dir() and not (known or _built_here(out)) and any(out.iterdir()):
+        if out.is_dir() and any(out.iterdir()) and not _built_here(out, output_dir, sources):
             # Publishing replaces the folder: never a folder of someone's own files.
             return (
                 f"it holds files but no site built here (no {out.name}{LOCK} folder beside "
@@ -127,21 +126,22 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def _known_to(cache: Path | None, output_dir: Path) -> bool:
-    """The build cache records a build into ``output_dir`` (restored with it, as the
-    Pages workflow restores _site and the cache, not _site.lock)."""
-    from .cache import output_label  # the cache reads configs, which this module checks
-
-    return cache is not None and output_label(cache, output_dir).is_file()
-
-
-def _built_here(folder: Path) -> bool:
-    """A folder of ours: the lock folder every build makes beside its output first, or
+def _built_here(folder: Path, output_dir: Path, sources: dict[str, Path]) -> bool:
+    """A folder of ours (``output_dir``, as given, resolved to ``folder``): the lock
+    folder every build makes beside its output first, the build cache's record of a
+    build into it (the Pages workflow restores _site and the cache, not _site.lock), or
     the stamp of our search index (a copy of a site built here). A file any site has
     (index.html) is no proof: someone's own web pages were taken over, and the next
     build deleted their files."""
+    from .cache import output_label  # the cache reads configs, which this module checks
+
+    cache = sources.get("build cache")
     stamp = folder / urls.output_path(urls.search_bundle_url()).parent / STAMP
-    return folder.with_name(folder.name + LOCK).is_dir() or stamp.is_file()
+    return (
+        folder.with_name(folder.name + LOCK).is_dir()
+        or (cache is not None and output_label(cache, output_dir).is_file())
+        or stamp.is_file()
+    )
 
 
 def protected_folders(
