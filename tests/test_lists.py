@@ -258,11 +258,15 @@ def test_a_tag_without_letters_or_digits_is_an_error(site, capsys):
 
 
 def test_an_empty_tag_is_an_error_not_left_out_unsaid(site, capsys):
-    from conftest import article
+    from conftest import article, tree
 
-    site.add("a.md", article("Tin", "2020-01-01", category="Kinh tế", tags="[cán bộ, '', ' ']"))
+    site.add("b.md", article("Tin trước", "2020-01-01", category="Kinh tế"))
+    assert site.build("--quiet") == 0
+    before = tree(site.output)
+    site.add("a.md", article("Tin", "2020-01-02", category="Kinh tế", tags="[cán bộ, '', ' ']"))
     assert site.build("--quiet") == 1
     assert "a.md:5: error: an item of 'tags' is empty" in capsys.readouterr().err
+    assert tree(site.output) == before  # the previous site as it was
 
 
 def months_of(chunk) -> str:
