@@ -12,6 +12,7 @@ import argparse
 import errno
 import io
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -176,12 +177,29 @@ def run() -> NoReturn:
         os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
     if isinstance(sys.stdout, io.TextIOWrapper):  # as stderr: a letter the terminal
         sys.stdout.reconfigure(errors="backslashreplace")  # cannot show is escaped
+    sys.unraisablehook = interrupt_again
     code = main()
     sys.stdout.flush()
     sys.stderr.flush()
     # Skip freeing the site model object by object at exit: 0.2 s of a rebuild at
     # 10,000 articles. Every file is closed and every worker process joined by now.
     os._exit(code)
+
+
+def interrupt_again(unraisable: "sys.UnraisableHookArgs") -> None:
+    """Ctrl+C that comes while Python runs a callback (a weakref's, a ``__del__``) is
+    not raised there: Python prints it ("Exception ignored in ...") and drops it, and
+    the command went on. It is raised again a moment later, in the command (raised in
+    this hook, it would be dropped as well)."""
+    if unraisable.exc_type is None or not issubclass(unraisable.exc_type, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
+    elif hasattr(signal, "setitimer"):  # not on Windows: there, it is dropped
+        signal.signal(signal.SIGALRM, _interrupt)
+        signal.setitimer(signal.ITIMER_REAL, 0.001)
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _port(text: str) -> int:
