@@ -31,14 +31,14 @@ _escape_text: Any = getattr(markupsafe, "_escape_inner", None)
 
 STRINGS_FILE = "strings.yaml"
 # Words js/search.js fills in on the search page, with the placeholders it fills (its
-# fill(): {name} with a word character name). Python never formats them, so a wrong
-# placeholder is caught here rather than shown to readers as "{cout} kết quả".
+# fill() reads them as Python's str.format does: {name}, and {{ or }} for a brace).
+# Python never formats them, so a wrong placeholder is caught here rather than shown to
+# readers as "{cout} kết quả"; they reach the page as written.
 FILLED_BY_SEARCH_PAGE = {
     "search_results": ("count", "query"),
     "search_results_partial": ("count", "query"),
     "search_no_results": ("count", "query"),
 }
-_BROWSER_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def load_strings(templates_dir: Path) -> dict[str, Any]:
@@ -81,41 +81,47 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
         )
     for key, names in FILLED_BY_SEARCH_PAGE.items():
         value = words.get(key)
-        unknown = _BROWSER_PLACEHOLDER.findall(value) if isinstance(value, str) else []
-        unknown = [name for name in unknown if name not in names]
-        if unknown:
-            allowed = ", ".join(f"{{{name}}}" for name in names)
-            wrong.append(
-                Problem(
-                    path,
-                    f"'{key}' has the placeholder {{{unknown[0]}}}, which the search page "
-                    "does not fill in",
-                    f"use only {allowed} in it",
-                    lines.get(key),
-                )
-            )
+        if isinstance(value, str):
+            try:
+                value.format(**dict.fromkeys(names, ""))
+            except (KeyError, IndexError, ValueError) as exc:
+                text = _Text.of(key, value, lines.get(key))
+                wrong.append(PlaceholderError(text, list(names), exc).problem(templates_dir))
     if wrong:
         raise BuildFailed(wrong)
     return {k: _Text.of(k, v, lines.get(k)) if isinstance(v, str) else v for k, v in words.items()}
 
 
+_BRACE_WRITTEN_TWICE = re.compile(r"\{\{|\}\}")
+
+
 class _Text(str):
     """A text of strings.yaml that knows its key and line: a placeholder the template
     does not fill ({mon} for {month}) or a lone brace is a mistake in strings.yaml, and
-    the message says so there, not at the template that fills it in."""
+    the message says so there, not at the template that fills it in.
+
+    A brace meant as text is written twice, as str.format reads it; a text the page
+    shows as it is shows it once, like a filled-in one (the search page's words reach
+    js/search.js as written: it fills them in)."""
 
     key: str
     line: int | None
+    written: str
 
     @classmethod
     def of(cls, key: str, text: str, line: int | None) -> "_Text":
-        made = cls(text)
-        made.key, made.line = key, line
+        shown = (
+            text
+            if key in FILLED_BY_SEARCH_PAGE
+            else _BRACE_WRITTEN_TWICE.sub(lambda brace: brace[0][0], text)
+        )
+        made = cls(shown)
+        made.key, made.line, made.written = key, line, text
         return made
 
     def format(self, *args: Any, **kwargs: Any) -> str:
         try:
-            return str.format(self, *args, **kwargs)
+            return self.written.format(*args, **kwargs)
         except (KeyError, IndexError, ValueError, AttributeError) as exc:
             raise PlaceholderError(self, sorted(kwargs), exc) from None
 
@@ -127,8 +133,9 @@ class PlaceholderError(Exception):
 
     def problem(self, templates_dir: Path) -> Problem:
         key, names = self.text.key, ", ".join(f"{{{name}}}" for name in self.names)
+        filler = "the search page does" if key in FILLED_BY_SEARCH_PAGE else "the pages do"
         if isinstance(self.exc, KeyError):
-            wrong = f"the placeholder {{{self.exc.args[0]}}}, which the pages do not fill in"
+            wrong = f"the placeholder {{{self.exc.args[0]}}}, which {filler} not fill in"
         else:
             wrong = f"a placeholder that cannot be filled in ({self.exc})"
         return Problem(

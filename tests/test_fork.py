@@ -140,6 +140,28 @@ def test_a_wrong_placeholder_in_the_search_page_words_names_its_line(site, capsy
     assert "use only {count}, {query} in it" in err, err
 
 
+def test_a_brace_written_twice_is_one_brace_wherever_the_text_is_shown(site, capsys):
+    """The README: a brace meant as text is written {{ or }}. A word the page shows as
+    it is kept both braces, and the search page took {{x}} for a placeholder."""
+    strings = site.root / "templates" / "strings.yaml"
+    text = strings.read_text(encoding="utf-8").split("\n")
+    line = next(i for i, row in enumerate(text, 1) if row.startswith("search_results:"))
+    edit(strings, "footer_note: Bản lưu trữ tĩnh", "footer_note: Bản {{lưu trữ}} tĩnh")
+    edit(strings, "month_label: Tháng {month} năm", "month_label: Tháng {month} {{năm}}")
+    edit(strings, 'search_results: "{count} kết quả', 'search_results: "{count} {{kết quả}}')
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    assert "Bản {lưu trữ} tĩnh" in site.read("index.html")
+    assert "<h1>Tháng 1 {năm} 2020</h1>" in site.read("2020/01/index.html")
+    # js/search.js fills it in, reading the braces as Python does (test_search_browser).
+    assert 'data-count="{count} {{kết quả}} cho' in site.read("tim-kiem/index.html")
+    before = tree(site.output)
+    edit(strings, "{{kết quả}}", "{kết quả")
+    err = rebuild_fails(site, capsys, before=before)
+    assert f"templates/strings.yaml:{line}: error: 'search_results' has a placeholder" in err
+    assert "a { or } meant as text is written twice: {{ or }}" in err, err
+
+
 def test_a_templates_folder_without_every_page_template_says_which(site, capsys):
     """A fork that points templates_dir at a folder holding only the templates it
     changed: the message named a file "404.html" in the working folder."""

@@ -44,8 +44,11 @@
   let typingTimer = 0;
   let announceTimer = 0;
 
+  // As Python's str.format reads strings.yaml: {name}, and a brace as text written twice.
   function fill(message, values) {
-    return message.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
+    return message.replace(/\{\{|\}\}|\{(\w+)\}/g, (whole, key) =>
+      key === undefined ? whole[0] : key in values ? values[key] : whole,
+    );
   }
 
   function announce() {
