@@ -313,11 +313,26 @@ class Renderer:
     def prepare(self, templates: set[str]) -> None:
         """Compile the templates now, once, before workers are forked.
 
-        Raises jinja2.TemplateError for a broken template, BuildFailed for one that is
-        not UTF-8 (any of them: one template includes or extends another)."""
+        Raises jinja2.TemplateError for a broken template, BuildFailed naming every page
+        template missing, or one that is not UTF-8 (any of them: one template includes
+        or extends another)."""
         loader = self.env.loader
         assert isinstance(loader, FileSystemLoader)
-        for name in loader.list_templates():
+        have = set(loader.list_templates())
+        folder = self.config.templates_dir
+        missing = [
+            Problem(
+                folder / name,
+                f"the template {name} is missing",
+                f"copy {name} from the templates/ folder that comes with newsarchive (a "
+                "templates folder needs one for every kind of page, not only those you "
+                "changed)",
+            )
+            for name in sorted(templates - have)
+        ]
+        if missing:
+            raise BuildFailed(missing)
+        for name in sorted(have):
             path = self.config.templates_dir / name
             data = path.read_bytes()
             try:

@@ -263,14 +263,6 @@ def template_error(config: SiteConfig, exc: Exception) -> Problem:
     if isinstance(exc, PlaceholderError):
         return exc.problem(config.templates_dir)
     where = template_line(exc)
-    if isinstance(exc, jinja2.TemplateNotFound) and where is None:  # a page's own template
-        missing = str(exc.name)
-        return Problem(
-            config.templates_dir / missing,
-            f"the template {missing} is missing: {config.templates_dir} needs the "
-            "template of every kind of page, not only those you changed",
-            f"copy {missing} from the templates/ folder that comes with newsarchive",
-        )
     name = getattr(exc, "filename", None) or getattr(exc, "name", None)
     line = getattr(exc, "lineno", None)
     if line is None and where is not None:
