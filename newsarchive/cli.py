@@ -261,7 +261,7 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
             ]
         )
     builds = args.command in ("build", "serve", "check")
-    loaded = load_config(path, static_needed=builds and getattr(args, "static", None) is None)
+    loaded = load_config(path)
     given_url = getattr(args, "base_url", None)
     base_url = given_url.rstrip("/") + "/" if given_url else None
     wrong = address_problem(given_url) if given_url else ""
@@ -280,28 +280,46 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
         base_url=base_url,
         offline=offline or None,
     )
-    if builds and args.static is not None and not config.static_dir.is_dir():
-        raise BuildFailed(
-            [
-                Problem(
-                    config.static_dir,
-                    "the static folder does not exist (or is not a folder)",
-                    "correct the name given with --static",
-                )
-            ]
-        )
-    if builds and not config.templates_dir.is_dir():
-        raise BuildFailed(
-            [
-                Problem(
-                    config.templates_dir,
-                    "the templates folder does not exist",
-                    "copy templates/ from newsarchive into the archive's folder, "
-                    "or pass --templates DIR",
-                )
-            ]
-        )
+    if builds:
+        missing = [
+            _missing_folder(config, kind, getattr(args, kind, None) is not None)
+            for kind in ("content", "templates", "static")
+            if not getattr(config, f"{kind}_dir").is_dir()
+            # A site may do without static files of its own (a fork's templates
+            # that link none), unless it names a folder for them.
+            and (kind != "static" or args.static is not None or "static_dir" in config.lines)
+        ]
+        if missing:
+            raise BuildFailed(missing)
     return config
+
+
+# What to do about each folder a build reads when it is not there, and it was not
+# named: the site would be built without its articles, pages or style sheet.
+_FOLDER_FIX = {
+    "content": "create it, or pass --content DIR",
+    "templates": "copy templates/ from newsarchive into the archive's folder, "
+    "or pass --templates DIR",
+}
+
+
+def _missing_folder(config: SiteConfig, kind: str, given: bool) -> Problem:
+    """A folder the build reads that is not there, named where it was written: on the
+    command line, at its line in site.yaml, or not at all (the default)."""
+    folder: Path = getattr(config, f"{kind}_dir")
+    what = f"the {kind} folder does not exist (or is not a folder)"
+    key = f"{kind}_dir"
+    if given:
+        return Problem(folder, what, f"correct the name given with --{kind}")
+    if key in config.lines and config.file is not None:
+        return Problem(
+            config.file,
+            f"{key} '{os.path.relpath(folder, config.root)}': there is no folder {folder}",
+            f"correct the folder's name, relative to {config.file.name} "
+            f"(the default is {kind}), or delete the line to use the default",
+            config.lines[key],
+        )
+    return Problem(folder, what, _FOLDER_FIX[kind])
 
 
 def report(

@@ -43,16 +43,18 @@ class SiteConfig:
     import_profiles: dict[str, Any] = field(default_factory=dict, compare=False)
     # The hosts of every address in original_site: `check` warns about links to them.
     original_hosts: tuple[str, ...] = ()
-    # The settings file read (site.yaml, or --config FILE): messages about it name it.
+    # The settings file read (site.yaml, or --config FILE): messages about it name it,
+    # at the line of each key written in it.
     file: Path | None = None
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
 
     def with_overrides(self, **changes: Any) -> "SiteConfig":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-def load_config(path: Path, static_needed: bool = False) -> SiteConfig:
+def load_config(path: Path) -> SiteConfig:
     """Read site.yaml; a missing file gives the defaults. Raises BuildFailed with every
-    problem in it (with ``static_needed``, also a static_dir that is not a folder)."""
+    problem in it."""
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     text = ""
@@ -102,19 +104,6 @@ def load_config(path: Path, static_needed: bool = False) -> SiteConfig:
                 )
             ]
         )
-    if static_needed and "static_dir" in values and not folders["static_dir"].is_dir():
-        # Built without it, the site would have no style sheet and no script.
-        raise BuildFailed(
-            [
-                Problem(
-                    path,
-                    f"static_dir '{values['static_dir']}': the static folder does not exist "
-                    f"({folders['static_dir']})",
-                    "correct the folder's name, relative to site.yaml (the default is static)",
-                    lines.get("static_dir"),
-                )
-            ]
-        )
     if unsafe and "output_dir" in values:
         raise BuildFailed(
             [
@@ -129,6 +118,7 @@ def load_config(path: Path, static_needed: bool = False) -> SiteConfig:
     return SiteConfig(
         root=root,
         file=root / path.name,  # as root: one value however the path was spelt
+        lines={k: v for k, v in lines.items() if k in values},
         timezone=ZoneInfo(merged.pop("timezone")),
         params=dict(values.get("params") or {}),
         import_categories=dict(values.get("import_categories") or {}),

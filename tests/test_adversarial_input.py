@@ -274,21 +274,6 @@ def test_a_fifo_named_like_an_article_is_an_error(site):
     assert "pipe.md: error: this is not a file" in result.stderr
 
 
-@pytest.mark.parametrize("given", ["--static", "static_dir"])
-def test_a_static_folder_given_that_does_not_exist_is_refused(site, given):
-    site.add("2020/01/good.md", GOOD)
-    if given == "static_dir":
-        site.configure(static_dir="statc")
-        result = build_cli(site)
-    else:
-        result = build_cli(site, "--static", "statc")
-    assert result.returncode == 1
-    assert "statc" in result.stderr and "the static folder does not exist" in result.stderr
-    if given == "static_dir":
-        assert re.search(r"site\.yaml:\d+: error", result.stderr), result.stderr
-    assert not site.output.exists()
-
-
 # -- 5. The search index is the same bytes on any file system, with any --jobs -----------
 
 

@@ -38,14 +38,26 @@ def test_a_folder_without_site_yaml_is_named_with_the_fix(site, tmp_path, comman
     assert not output.exists() and list(elsewhere.iterdir()) == []
 
 
-def test_a_missing_templates_folder_is_named(site, tmp_path):
+@pytest.mark.parametrize("kind", ["content", "templates", "static"])
+def test_a_missing_folder_written_in_site_yaml_is_named_at_its_line(site, kind):
+    """The message named the folder as if it were a file of its own, not the line of
+    site.yaml that names it: a newcomer did not know where 'giao-dien' came from."""
     site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00"))
-    (site.root / "site.yaml").write_text("templates_dir: giao-dien\n", encoding="utf-8")
+    (site.root / "site.yaml").write_text(f"title: Tin\n{kind}_dir: giao-dien\n", encoding="utf-8")
     result = run(site.root)
     assert result.returncode == 1
-    assert "giao-dien: error: the templates folder does not exist" in result.stderr
-    assert "--templates DIR" in result.stderr
-    assert "404.html" not in result.stderr
+    where = site.root / "giao-dien"
+    assert f"site.yaml:2: error: {kind}_dir 'giao-dien': there is no folder {where}" in (
+        result.stderr
+    )
+    assert f"relative to site.yaml (the default is {kind})" in result.stderr
+    assert "404.html" not in result.stderr and "Traceback" not in result.stderr
+    assert not (site.root / "_site").exists()
+
+    result = run(site.root, f"--{kind}", "thu-muc")  # given on the command line instead
+    assert result.returncode == 1
+    assert f"thu-muc: error: the {kind} folder does not exist" in result.stderr
+    assert f"correct the name given with --{kind}" in result.stderr
     assert not (site.root / "_site").exists()
 
 
