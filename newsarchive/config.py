@@ -148,6 +148,8 @@ def address_problem(address: str) -> str:
         return "has a port that is not a number"
     if not host:
         return "has no host name after the //"
+    if "@" in parts.netloc:  # published in every page's canonical link and the feeds
+        return "holds a user name or password (before an @): write the address readers use"
     if "?" in address or "#" in address:
         return "has a ? or #: the site's address cannot hold a query or a fragment"
     return ""

@@ -308,6 +308,8 @@ def test_an_empty_value_in_site_yaml_means_the_default(site, capsys):
         ("https://x.org/?q=1", "query"),
         ("https://x.org/#frag", "fragment"),
         ("https://x.org:port/", "port"),
+        # Published in every canonical link and feed entry.
+        ("https://editor:secret@x.org/", "user name or password"),
     ],
 )
 def test_base_url_must_be_a_whole_address(site, capsys, base_url, expected):
