@@ -1,6 +1,5 @@
 """Site configuration from site.yaml; paths in it are relative to that file."""
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -155,10 +154,6 @@ def address_problem(address: str) -> str:
     return ""
 
 
-# A BCP 47 language tag as HTML's lang takes it: vi, en, vi-VN, zh-Hant-TW.
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
-
-
 def _check(path: Path, values: dict[str, Any], lines: dict[str, int], text: str) -> list[Problem]:
     """Each value against its key's kind in schema.SETTINGS, plus the rules about content."""
     errors = []
@@ -216,7 +211,7 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int], text: str)
                 f"'{key}' must be text, not {value!r}",
                 f"write e.g. {key}: {field.default}" if named else quoted,
             )
-        elif key == "language" and not _LANGUAGE_TAG.fullmatch(value):
+        elif key == "language" and not schema.LANGUAGE_TAG.fullmatch(value):
             error(
                 f"language '{value}' is not a language code (the lang of every page)",
                 "write the code of the site's language, e.g. language: vi "

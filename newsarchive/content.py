@@ -29,6 +29,7 @@ class Article:
     tags: tuple[str, ...] = ()
     summary: str = ""
     author: str = ""
+    language: str = ""  # the article's own language tag, when it is not the site's
     source_url: str = ""
     aliases: tuple[str, ...] = ()
     draft: bool = False

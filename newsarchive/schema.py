@@ -7,8 +7,12 @@ config.py and validate.py.
 """
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Any
+
+# A BCP 47 language tag as HTML's lang takes it: vi, en, vi-VN, zh-Hant-TW.
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,13 @@ FRONT_MATTER: tuple[Field, ...] = (
         "(not a heading, list, quote, table, code block or image)",
     ),
     Field("author", "text", "shown on the article page"),
+    Field(
+        "language",
+        "text",
+        "the language of an article not written in the site's (`en`, `fr`, `zh-Hans`): "
+        "its title and text are marked so, for screen readers, translation and search "
+        "engines; the site's own words keep the site's",
+    ),
     Field(
         "slug",
         "text",

@@ -295,6 +295,15 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
             "give the full address of the original page, starting with http:// or https://",
         )
 
+    language = meta.get("language")
+    if isinstance(language, str) and not schema.LANGUAGE_TAG.fullmatch(language.strip()):
+        error(
+            "language",
+            f"language '{language}' is not a language code",
+            "write the code of the article's language, e.g. language: en "
+            "(or fr, zh-Hans; a - between its parts, not _)",
+        )
+
     if errors:
         raise BuildFailed(errors)
     assert published is not None and isinstance(title, str) and isinstance(slug, str)
@@ -310,6 +319,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
         tags=_distinct_terms(tags),
         summary=(meta.get("summary") or "").strip() or lead(source.body),
         author=sys.intern((meta.get("author") or "").strip()),
+        language=sys.intern((language or "").strip()),
         source_url=source_url or "",
         aliases=tuple(aliases),
         draft=draft,

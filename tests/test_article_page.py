@@ -222,3 +222,47 @@ def test_an_article_dated_by_day_only_shows_no_midnight_hour(site):
         "2020-03-05": "05/03/2020",
         "2020-03-06T08:30:00+07:00": "06/03/2020 | 08:30",
     }
+
+
+def test_an_article_in_another_language_is_marked_so_and_the_site_words_are_not(site, capsys):
+    """A portal's English section, imported: its page said lang="vi" for English text
+    (a screen reader read it with Vietnamese sounds). The title and text take the
+    article's language wherever they are shown; the site's own words keep the site's."""
+    site.add(
+        "2020/01/en.md",
+        article(
+            "District leaders meet voters",
+            "2020-01-02 08:00",
+            "The meeting was held on Monday.",
+            language="en",
+            category="Tin tức",
+            tags="[bầu cử]",
+            summary="Voters asked about the new park.",
+        ),
+    )
+    site.add("2020/01/vi.md", article("Lãnh đạo quận tiếp xúc cử tri", "2020-01-03 08:00"))
+    assert site.build() == 0
+    page = soup(site.output, "2020/01/district-leaders-meet-voters/")
+    assert page.html["lang"] == "vi"
+    marked = page.select("[lang=en]")
+    assert [e.name for e in marked] == ["h1", "div"]
+    assert marked[0].get_text() == "District leaders meet voters"
+    assert marked[1].get_text(strip=True) == "The meeting was held on Monday."
+    # Its neighbour names it in English; the Vietnamese article marks nothing.
+    other = soup(site.output, "2020/01/lanh-dao-quan-tiep-xuc-cu-tri/")
+    assert [e.name for e in other.select("[lang]")] == ["html", "a"]
+    assert [e.get_text() for e in other.select("a[lang=en]")] == ["District leaders meet voters"]
+    for listing in ("", "chuyen-muc/tin-tuc/", "the/bau-cu/", "2020/01/"):
+        titles = soup(site.output, listing).select(".article-list a[lang=en]")
+        assert [a.get_text() for a in titles] == ["District leaders meet voters"], listing
+    summary = soup(site.output, "").select(".article-list p[lang=en]")
+    assert [p.get_text() for p in summary] == ["Voters asked about the new park."]
+    feed = (site.output / "feed.xml").read_text(encoding="utf-8")
+    assert feed.count('<entry xml:lang="en">') == 1 and feed.count("<entry>") == 1
+
+    site.add("2020/01/en.md", article("District", "2020-01-02 08:00", language="en_US"))
+    capsys.readouterr()
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "content/2020/01/en.md:4: error: language 'en_US' is not a language code" in err
+    assert "e.g. language: en" in err

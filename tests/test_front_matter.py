@@ -52,7 +52,7 @@ def test_unknown_key_far_from_any_lists_them_all():
     hint = messages({"title": "x", "date": "2019-01-01", "zzzz": 1})[0][2]
     assert hint == (
         "remove it, or use one of: "
-        "title, date, category, tags, summary, author, slug, source_url, aliases, draft"
+        "title, date, category, tags, summary, author, language, slug, source_url, aliases, draft"
     )
 
 

@@ -258,7 +258,17 @@ def test_the_english_section_is_not_an_article_unless_asked():
     found = extract(CapturedPage("eng.html", ARTICLE_URL, english), _profiles())
     assert isinstance(found, NotArticle)
     assert "not in Vietnamese" in found.reason
-    assert article_of(english, all_languages=True).title.startswith("Rules for citizen")
+    taken = article_of(english, all_languages=True)
+    assert taken.title.startswith("Rules for citizen")
+    # Marked as what it is (the page's lang="en-US"): it became lang="vi" on our page.
+    assert taken.language == "en-US" and not taken.notes
+    # Liferay's en-US on a Vietnamese page is not taken for its language.
+    assert article_of(liferay_page(), all_languages=True).language == ""
+    french = english.replace('lang="en-US"', 'lang="vi"').replace("citizen", "citoyens à")
+    assert article_of(french, all_languages=True).language == ""  # not English, not known
+    assert any("language: fr" in note for note in article_of(french, all_languages=True).notes)
+    undeclared = english.replace(' lang="en-US"', "")
+    assert article_of(undeclared, all_languages=True).language == "en"
     links = "".join(
         f'<p><a href="https://drive.google.com/file/d/{n}/view">'
         f"https://drive.google.com/file/d/{n}/view</a></p>"
@@ -490,6 +500,8 @@ def test_the_vnexpress_sample_matches_fundus_and_the_english_sample_is_skipped()
     assert len(found.media) == 1 and found.media[0] in {v["url"] for v in image}
     english = (SAMPLES / "H-sotttt-eng-3159471.html").read_text(encoding="utf-8")
     assert isinstance(extract(CapturedPage("H", "", english), _profiles()), NotArticle)
+    # It declares lang="vi-VN", as the portal's every page: its letters tell.
+    assert article_of(english, "", all_languages=True).language == "en"
 
 
 def test_the_documented_example_profile_reads_the_page_it_describes(site):

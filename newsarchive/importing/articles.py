@@ -59,6 +59,7 @@ def article_fields(found: Extracted, source_url: str, config: SiteConfig) -> dic
         "title": unicodedata.normalize("NFC", " ".join(found.title.split())),
         "date": format_date(found.published.astimezone(config.timezone)),
         "author": " ".join(found.author.split()),
+        "language": found.language,
         "category": category,
         "source_url": source_url,
     }

@@ -9,12 +9,13 @@ measured these as the best of each on the samples).
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .. import schema
 from ..errors import BuildFailed
 from .dates import read_date
 from .html import convert
@@ -41,6 +42,10 @@ GENERIC_NEEDS = (
     "see docs/import-profiles.md)"
 )
 NO_DATE = "found no publish date on the page"
+UNKNOWN_LANGUAGE = (
+    "the page is not in Vietnamese and does not say in which language it is: add its "
+    "code to the article, e.g. language: fr"
+)
 REDIRECT = (
     "the page only sends the reader on to another address (a meta refresh): "
     "the article, if any, is the page at that address"
@@ -68,14 +73,16 @@ def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted |
         found = _generic(page, tree, profiles)
     else:
         found = _with_profile(page, tree, profile, profiles)
-    if isinstance(found, NotArticle) or profiles.all_languages:
+    if isinstance(found, NotArticle) or _looks_vietnamese(f"{found.title} {found.body}"):
         return found
-    if not _looks_vietnamese(f"{found.title} {found.body}"):
-        return NotArticle(
-            "the page is not in Vietnamese (another language section of the portal); "
-            "to import it too, import with --all-languages"
-        )
-    return found
+    if profiles.all_languages:
+        language = _language(tree, found)
+        notes = found.notes if language else (*found.notes, UNKNOWN_LANGUAGE)
+        return replace(found, language=language, notes=notes)
+    return NotArticle(
+        "the page is not in Vietnamese (another language section of the portal); "
+        "to import it too, import with --all-languages"
+    )
 
 
 def _sends_on(tree: LexborHTMLParser) -> bool:
@@ -326,6 +333,18 @@ def _looks_vietnamese(text: str) -> bool:
         return True  # too little text to tell: keep it
     marked = sum(1 for word in words if not _VIETNAMESE.isdisjoint(word))
     return marked / len(words) >= 0.15
+
+
+def _language(tree: LexborHTMLParser, found: Extracted) -> str:
+    """The language of a page that is not in Vietnamese: the one its <html> declares
+    (not a Vietnamese one: Liferay declares en-US on every page, whatever its text),
+    else English for text in unaccented letters; else "", the site's, for the archivist
+    to correct (the report notes it)."""
+    declared = ((tree.root and tree.root.attributes.get("lang")) or "").strip()
+    if schema.LANGUAGE_TAG.fullmatch(declared) and not declared.lower().startswith("vi"):
+        return declared
+    words = _WORD.findall(_ADDRESS.sub(" ", f"{found.title} {found.body}"))
+    return "en" if all(word.isascii() for word in words) else ""
 
 
 def _nfc(text: str) -> str:

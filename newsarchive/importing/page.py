@@ -26,6 +26,7 @@ class Extracted:
     profile: str  # the site profile that read the page, or "generic"
     notes: tuple[str, ...]  # what the archivist should check, worded once per kind
     author: str = ""  # a person's name the page shows as the author ("" when none)
+    language: str = ""  # the language tag of a page not in Vietnamese ("" when it is)
 
 
 @dataclass(frozen=True)
