@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TextIO
 
 from . import publish, statics, urls
 from .config import SiteConfig, address_problem, load_config
@@ -177,6 +177,7 @@ def run() -> NoReturn:
         os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
     if isinstance(sys.stdout, io.TextIOWrapper):  # as stderr: a letter the terminal
         sys.stdout.reconfigure(errors="backslashreplace")  # cannot show is escaped
+    sys.stdout, sys.stderr = _ReaderMayLeave(sys.stdout), _ReaderMayLeave(sys.stderr)
     sys.unraisablehook = interrupt_again
     code = main()
     sys.stdout.flush()
@@ -184,6 +185,38 @@ def run() -> NoReturn:
     # Skip freeing the site model object by object at exit: 0.2 s of a rebuild at
     # 10,000 articles. Every file is closed and every worker process joined by now.
     os._exit(code)
+
+
+class _ReaderMayLeave:
+    """stdout or stderr, whose reader may stop reading (`build | head`, `check | less`
+    quit early): the command goes on as if nobody read it. Its next line raised
+    BrokenPipeError, an internal error after the site was published (or, in `import`,
+    "make the folder writable")."""
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._gone()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._gone()
+
+    def _gone(self) -> None:
+        # What is still buffered, and every later line, goes nowhere (flushed at exit too).
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, self._stream.fileno())
+        os.close(nowhere)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def interrupt_again(unraisable: "sys.UnraisableHookArgs") -> None:

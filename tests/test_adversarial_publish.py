@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SUBPROCESS_ENV, SiteDir, article, leftovers, tree
+from conftest import REPO, SEED_CAPTURE, SUBPROCESS_ENV, SiteDir, article, leftovers, tree
 
 from newsarchive import publish
 from newsarchive.cli import main
@@ -905,6 +905,32 @@ def _children(pid: int) -> list[str]:
         return Path(f"/proc/{pid}/task/{pid}/children").read_text(encoding="ascii").split()
     except OSError:
         return []
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["import", str(SEED_CAPTURE)]])
+def test_a_reader_that_stops_reading_does_not_stop_the_command(site, command):
+    """`build | head -1`, `check | less` quit early: the next line printed raised
+    BrokenPipeError, "an internal error" after the site was published, with a crash
+    file, exit 1 (`import` said "make the folder writable")."""
+    small_site(site)
+    if command[:1] == ["check"]:
+        assert site.build("--quiet") == 0
+    before = project(site.root / "content")
+    done = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), *command],
+        cwd=site.root,
+        env=SUBPROCESS_ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    done.stdout.close()  # the reader is gone before the first line
+    done.stderr.close()
+    assert done.wait(timeout=120) == 0
+    assert not list(site.root.glob(".cache/newsarchive/crash-*.txt"))
+    if command == []:
+        assert (site.output / "index.html").is_file()
+    if command[:1] == ["import"]:
+        assert len(project(site.root / "content")) == len(before) + 1
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for the workers")
