@@ -440,6 +440,8 @@ def test_a_broken_profile_in_site_yaml_is_reported_at_its_lines(site, tmp_path, 
                 "  quan-hai-ba-trung:",
                 "    markers:",
                 "      selectors: 'div[class='",
+                # A whole address matched no page: all went to the generic reader.
+                "      hosts: [https://dongda.hanoi.gov.vn/]",
                 "    titel: h1",
                 "    skip: ['(']",
             ]
@@ -457,10 +459,12 @@ def test_a_broken_profile_in_site_yaml_is_reported_at_its_lines(site, tmp_path, 
         (at, "'title' is missing"),
         (at, "'body' is missing"),
         (at + 1, "'selectors': 'div[class=' is not a CSS selector"),
-        (at + 3, "unknown key 'titel'"),
-        (at + 4, "'skip': '(' is not a regular expression"),
+        (at + 1, "'hosts': 'https://dongda.hanoi.gov.vn/' is not a host name"),
+        (at + 4, "unknown key 'titel'"),
+        (at + 5, "'skip': '(' is not a regular expression"),
     ]:
         assert where.format(line) + message in result.stderr, result.stderr
+    assert "hosts: [dongda.hanoi.gov.vn]" in result.stderr
     assert imported_files(site) == []
 
 

@@ -41,6 +41,7 @@ REQUIRED = ("title", "body")
 MARKERS = ("selectors", "hosts", "generators")
 HINT = "see docs/import-profiles.md for the format, with an example"
 _PROBE = LexborHTMLParser("<p></p>")
+_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)*")  # what markers.hosts compares a page's host with
 PORTAL_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")  # naive times on Vietnamese portals
 
 
@@ -226,6 +227,16 @@ def _profile(
                 re.compile(pattern)
             except re.error as exc:
                 problem(key, f"'{key}': {pattern!r} is not a regular expression ({exc})")
+    hosts = tuple(h.lower().rstrip(".") for h in texts("hosts", markers))
+    for host in hosts:
+        if not _HOST.fullmatch(host):
+            # An address matched no page, silently: every page went to the generic reader.
+            name = urlsplit(host if "//" in host else f"//{host}").hostname or "portal.gov.vn"
+            problem(
+                "hosts",
+                f"'hosts': {host!r} is not a host name",
+                f"write the host name alone, without http:// or a path: hosts: [{name}]",
+            )
     profile = Profile(
         name=str(values.get("name") or default_name),
         origin=str(path),
@@ -239,7 +250,7 @@ def _profile(
         article_id=str(article_id),
         skip=skip,
         selectors=selectors("selectors", markers),
-        hosts=tuple(h.lower() for h in texts("hosts", markers)),
+        hosts=hosts,
         generators=texts("generators", markers),
         about=str(values.get("about") or ""),
     )
