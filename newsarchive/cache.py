@@ -170,6 +170,15 @@ class Cache:
     # Sources ---------------------------------------------------------------
 
     def sources(self) -> dict[str, SourceEntry]:
+        """The files the last build read, when it had these settings and this code."""
+        return self._sources(self.sources_key)
+
+    def last_read(self) -> dict[str, SourceEntry]:
+        """The files the last build read, whatever its settings: after site.yaml
+        changed, the articles it published (the addresses sources.moved compares)."""
+        return self._sources(None)
+
+    def _sources(self, key: str | None) -> dict[str, SourceEntry]:
         entries: dict[str, SourceEntry] = {}
         if not self.enabled:
             return entries
@@ -178,14 +187,15 @@ class Cache:
             if (
                 isinstance(data, tuple)
                 and len(data) == 3
-                and data[0] == self.sources_key
+                and data[0] == (key or data[0])
                 and data[1] == ARTICLE_FIELDS
             ):
                 try:
                     loaded = _entries(data[2])
                 except (TypeError, ValueError, AttributeError):  # not of this format after all
                     continue
-                self._loaded[shard] = loaded
+                if key:  # entries of this build's settings, which save_sources may keep
+                    self._loaded[shard] = loaded
                 entries.update(loaded)
         return entries
 

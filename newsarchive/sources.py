@@ -94,7 +94,8 @@ def read_articles(
     errors.extend(unwritten(articles, _placeholder(config)))
     if errors:
         raise BuildFailed(errors)
-    warnings = moved(cached, fresh) + swapped_dates(entries)
+    # Settings changed (the time zone, a new version...): the articles as last published.
+    warnings = moved(cached or cache.last_read(), fresh) + swapped_dates(entries)
     return Sources(articles, entries, scan.hidden, warnings)
 
 

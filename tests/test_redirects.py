@@ -160,6 +160,25 @@ def test_an_edited_date_or_title_that_moves_a_published_article_is_said(site, ca
     assert redirect["content"] == "0; url=../../04/le-hoi-den-hai-ba-trung-nam-2020/"
 
 
+@pytest.mark.parametrize("setting", [{"per_page": 7}, {"timezone": "Asia/Tokyo"}])
+def test_an_address_moved_while_site_yaml_changed_too_is_said(site, capsys, setting):
+    """A change of site.yaml in the same build made the cache of the articles stale,
+    and the warning was never said: the old address died without a word. A new time
+    zone alone moves an article written late on a month's last day into the next."""
+    path = site.add("2024/06/hop.md", article("Họp cuối tháng", "2024-06-30T23:30:00+07:00"))
+    assert site.build("--no-search") == 0
+    capsys.readouterr()
+    if "per_page" in setting:  # and the title edited
+        path.write_text(article("Họp cuối tháng sáu", "2024-06-30T23:30:00+07:00"), "utf-8")
+    site.configure(**setting)
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    new = "/2024/06/hop-cuoi-thang-sau/" if "per_page" in setting else "/2024/07/hop-cuoi-thang/"
+    assert f"the article's address changed from /2024/06/hop-cuoi-thang/ to {new}" in err, err
+    assert site.build("--no-search") == 0  # said once
+    assert "address changed" not in capsys.readouterr().err
+
+
 def test_a_date_written_month_first_in_a_month_folder_is_said(site, capsys):
     """`date: 5/3/2021` in content/2021/05/ (where `new` files a May article), written
     month first as in English, is read day first: 5 March, published under /2021/03/
