@@ -265,6 +265,9 @@ def check_site(
             for problem in search_index_problems(root / index)
         ]
     read: dict[Path, Lines] = {}  # articles whose lines were looked up
+    # A link a template wrote: said once, at the template's line, with the pages it is on
+    # (it is on every page its template makes: a line each buried the rest).
+    in_templates: dict[tuple[Path, str, str], list[str]] = {}
     for rel, page in pages.items():
         where = made_from.get(rel, root / rel)
         context = f"in the page /{rel.removesuffix('index.html')}" if rel in sources else ""
@@ -298,10 +301,7 @@ def check_site(
                 hint = (meant.hint(str(where), written[0]) if meant else "") or FIX_LINK
                 problems.append(Problem(where, message, hint, _line(read, where, *written)))
             elif rel in templates:  # a template made it: name the template
-                address = f"in the page /{rel.removesuffix('index.html')}: "
-                problems.append(
-                    Problem(templates[rel], f"{address}the link {link!r} {problem}", FIX_TEMPLATE)
-                )
+                in_templates.setdefault((templates[rel], link, problem), []).append(rel)
             elif rel in sources:  # not in the article's text: the page's own file says it
                 problems.append(Problem(root / rel, f"the link {link!r} {problem}", FIX_TEMPLATE))
             else:
@@ -319,6 +319,20 @@ def check_site(
                         warning=True,
                     )
                 )
+    # Pages of several templates have the link of the one they all extend: said once.
+    said: dict[tuple[Path, int | None, str, str], list[str]] = {}
+    for (template, link, problem), on in in_templates.items():
+        said.setdefault((*_written_in(template, link), link, problem), []).extend(on)
+    for (where, line, link, problem), on in said.items():
+        on.sort()
+        shown = ", ".join(f"/{rel.removesuffix('index.html')}" for rel in on[:3])
+        more = "…" if len(on) > 3 else ""
+        listed = f"the page {shown}" if len(on) == 1 else f"{len(on):,} pages ({shown}{more})"
+        fix = FIX_TEMPLATE
+        if line is not None and link.startswith("/") and not link.startswith("//"):
+            # From the root, it misses a site under a path (a GitHub Pages project).
+            fix = f"write it as {{{{ url('{link}') }}}}, which leads to it from every page"
+        problems.append(Problem(where, f"the link {link!r} {problem}, on {listed}", fix, line))
     problems += _size_problems(root, files)
     for rel in sorted(f for f in files if f.endswith(".css")):
         css = (root / rel).read_text(encoding="utf-8", errors="replace")
@@ -371,14 +385,34 @@ def _line(read: dict[Path, Lines], source: Path, *spellings: str) -> int | None:
     return read[source].next(*spellings)
 
 
+def _written_in(template: Path, link: str) -> tuple[Path, int | None]:
+    """The template, of ``template`` and those beside it that it may extend or include,
+    and the line that writes ``link`` as the page has it; else ``template`` with no
+    line (a link made with url() is not written as the page has it)."""
+    for candidate in [template, *sorted(template.parent.glob("*.html"))]:
+        try:
+            lines = candidate.read_text(encoding="utf-8").split("\n")
+        except (OSError, UnicodeDecodeError):
+            continue
+        line = next((n for n, text in enumerate(lines, 1) if link in text), None)
+        if line is not None:
+            return candidate, line
+    return template, None
+
+
 def _written_as(source: Path, page: str, link: str) -> list[str]:
     """How the article's file holds ``link`` of its page at ``page``, each way it does:
     as written or, for a relative link, from the site's root (the build rewrites
-    "/2019/04/x/"); the best first, none when it does not."""
+    "/2019/04/x/"); the best first, none when it does not. A link from the root that is
+    on the page as it is came from the body's HTML, if any: the build makes those of its
+    Markdown relative (the same link in a template, without url(), was blamed on them)."""
     try:
         text = unicodedata.normalize("NFC", source.read_text(encoding="utf-8", errors="replace"))
     except OSError:
         return [link]
+    if link.startswith("/") and not link.startswith("//"):
+        in_html = re.search(r"=\s*[\"']?" + re.escape(link) + r"[\"'\s>]", text)
+        return [link] if in_html else []
     parts = urlsplit(link)
     path = unquote(parts.path)
     rooted = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else ""

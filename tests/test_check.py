@@ -98,6 +98,45 @@ def test_a_planted_broken_link_in_a_built_site_fails(seed_site):
     assert ".md" not in result.stderr and "in the template that makes the page" in result.stderr
 
 
+def test_a_broken_link_in_a_template_is_said_once_at_its_line_not_blamed_on_an_article(site):
+    """A fork's base.html linked /images/ho.png without url(): under a project path it
+    leads outside the site. check blamed the one article whose Markdown links the same
+    address correctly (the build makes that one relative), and said it once per page
+    against each page's own template, never at base.html's line."""
+    site.configure(base_url="https://someone.github.io/dongda-archive/")
+    (site.root / "static" / "images").mkdir()
+    (site.root / "static" / "images" / "ho.png").write_bytes(b"png")
+    body = 'Ảnh ![hồ](/images/ho.png) và <img alt="" src="/images/khong.png"> nữa.'
+    site.add("2024/05/le-hoi.md", article("Lễ hội", "2024-05-01", body))
+    site.add("2024/05/hai.md", article("Tin hai", "2024-05-02"))
+    base = site.root / "templates" / "base.html"
+    text = base.read_text(encoding="utf-8")
+    footer = '<footer class="site-footer band">'
+    line = text[: text.index(footer)].count("\n") + 1
+    base.write_text(text.replace(footer, footer + '<img alt="" src="/images/ho.png">'), "utf-8")
+    result = run_check(site)
+    assert result.returncode == 1
+    errors = [row for row in result.stderr.splitlines() if ": error: " in row]
+    outside = "is an absolute path outside the site's base path /dongda-archive/"
+    # The article's own raw HTML link is still the article's.
+    assert errors[0] == (
+        "content/2024/05/le-hoi.md:6: error: in the page /2024/05/le-hoi/: "
+        f"the link '/images/khong.png' {outside}"
+    )
+    assert errors[1].startswith(
+        f"templates/base.html:{line}: error: the link '/images/ho.png' {outside}, on "
+    )
+    assert len(errors) == 2, result.stderr
+    assert "write it as {{ url('/images/ho.png') }}" in result.stderr
+
+    base.write_text(
+        text.replace(footer, footer + '<img alt="" src="{{ url(\'/images/ho.png\') }}">')
+    )
+    site.add("2024/05/le-hoi.md", article("Lễ hội", "2024-05-01", "Ảnh ![hồ](/images/ho.png)"))
+    result = run_check(site)
+    assert result.returncode == 0, result.stderr
+
+
 def test_a_site_whose_pages_alone_pass_1_gb_is_told_to_move_or_split(seed_site):
     """Moving media off the site cannot help when its pages and search index are over
     GitHub Pages' 1 GB by themselves (some 75,000 imported articles): the warning says
