@@ -88,6 +88,14 @@ CORPUS = {
         " Đại biểu HĐND trả lời bà con.",
     ),
 }
+# A word, and a longer one it is the start of without diacritics.
+CORPUS["thuy.md"] = article("Nước sạch", "2021-08-02 09:00", "Công trình thủy lợi phường.")
+for i in range(3):
+    CORPUS[f"han-thuyen-{i}.md"] = article(
+        f"Phố Hàn Thuyên số {i}",
+        f"2021-08-1{i} 09:00",
+        "Vỉa hè phố Hàn Thuyên.",
+    )
 # More articles with one spelling than a page of results holds, and one with another.
 MANY_EXACT = 11
 for i in range(MANY_EXACT):
@@ -574,6 +582,24 @@ def test_typing_searches_and_keeps_the_query_in_the_address(served, page):
     page.wait_for_function("document.querySelectorAll('.search-result').length === 0")
     assert page.url == f"{served}tim-kiem/"
     assert page.title() == title and page.input_value("#site-search") == ""
+
+
+def test_a_word_sent_whole_is_a_word_not_the_start_of_a_longer_one(served, page):
+    """Sent with Enter or in the address (the header's box), the last word was taken as
+    maybe unfinished, as while typing: "thủy" listed the articles on phố Hàn Thuyên.
+    A word left unfinished before Enter still finds the words it may become."""
+    assert titles(search(page, served, "thủy")) == ["Nước sạch"]
+    page.fill("#search-page-q", "thuy")
+    page.press("#search-page-q", "Enter")
+    shown_for("thuy", page)
+    assert titles(results(page)) == ["Nước sạch"]
+    found = titles(search(page, served, "hàn thuy"))  # no article has "thuy" beside "hàn"
+    assert sorted(found) == [f"Phố Hàn Thuyên số {i}" for i in range(3)]
+    # While typing, the word may still become "thuyên".
+    page.fill("#search-page-q", "")
+    page.locator("#search-page-q").press_sequentially("thủy", delay=30)
+    shown_for("thủy", page)
+    assert "Phố Hàn Thuyên số 0" in titles(results(page))
 
 
 def test_a_word_being_typed_finds_the_article_letter_by_letter(served, page):

@@ -177,11 +177,15 @@
     shown = total = 0;
   }
 
-  // Shows the first `limit` results for `wanted`; `typing`: while the reader types.
+  // Shows the first `limit` results for `wanted`; `typing`: while the reader types, the
+  // last word may be unfinished (the text as typed says: no space after it). Sent
+  // whole (Enter, the address), it is a word: "thủy" is not the start of "thuyên",
+  // unless then nothing is found ("hàn thuy": Enter before the word was finished).
   async function show(wanted, typing = false, limit = PAGE_SIZE, text = wanted) {
     const number = ++current;
     query = wanted;
-    asked = text;
+    let sent = typing ? text : `${wanted} `;
+    asked = sent;
     if (!query) {
       clear();
       setStatus("", !typing);
@@ -196,7 +200,11 @@
     }, LOADING_AFTER_MS);
     let answer;
     try {
-      answer = await engine().search(asked, { offset: 0, limit, passages: false });
+      answer = await engine().search(sent, { offset: 0, limit, passages: false });
+      if (!typing && !answer.total) {
+        sent = wanted;
+        answer = await engine().search(sent, { offset: 0, limit, passages: false });
+      }
     } catch (error) {
       if (number !== current) return;
       clear();
@@ -207,6 +215,7 @@
       clearTimeout(slow);
     }
     if (number !== current) return;
+    asked = sent; // for more results
     clear();
     total = answer.total;
     list.append(...answer.results.map(resultItem));
