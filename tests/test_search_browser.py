@@ -96,6 +96,14 @@ for i in range(3):
         f"2021-08-1{i} 09:00",
         "Vỉa hè phố Hàn Thuyên.",
     )
+# An imported article that keeps its old address.
+CORPUS["le-hoi.md"] = article(
+    "Lễ hội đền Đồng Nhân khai mạc",
+    "2021-09-01 09:00",
+    "Lễ hội truyền thống.",
+    aliases="[/tin-tuc-su-kien/le-hoi-den-dong-nhan-766.html]",
+)
+OLD_PORTAL = "https://haibatrung.hanoi.gov.vn/tin-tuc-su-kien/"
 # More articles with one spelling than a page of results holds, and one with another.
 MANY_EXACT = 11
 for i in range(MANY_EXACT):
@@ -600,6 +608,32 @@ def test_a_word_sent_whole_is_a_word_not_the_start_of_a_longer_one(served, page)
     page.locator("#search-page-q").press_sequentially("thủy", delay=30)
     shown_for("thủy", page)
     assert "Phố Hàn Thuyên số 0" in titles(results(page))
+
+
+def test_a_pasted_old_portal_address_opens_its_article_or_finds_it_by_its_words(served, browser):
+    """A reader pastes a link of the old portal from a citation: it found nothing (every
+    part of the address had to be a word of an article)."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors = watch(page)
+    page.goto(f"{served}")
+    page.goto(f"{served}tim-kiem/?q={quote(OLD_PORTAL + 'le-hoi-den-dong-nhan-766.html')}")
+    page.wait_for_url(f"{served}2021/09/le-hoi-den-dong-nhan-khai-mac/")
+    page.go_back()  # to where the reader was, not to the search that sent them on
+    assert page.url == served
+    # An address the archive does not keep: the words of its last part, its number left out.
+    address = OLD_PORTAL + "hoa-giai-o-co-so-1234.html?redirect=%2Ftin-tuc"
+    assert titles(search(page, served, address))[0] == "Hòa giải ở cơ sở"
+    # While it is pasted (typing), its words are searched too, and nothing opens.
+    page.fill("#search-page-q", OLD_PORTAL + "le-hoi-den-dong-nhan-766.html")
+    shown_for(OLD_PORTAL + "le-hoi-den-dong-nhan-766.html", page)
+    assert titles(results(page))[0] == "Lễ hội đền Đồng Nhân khai mạc"
+    assert "/tim-kiem/" in page.url
+    context.close()
+    # The one address looked for and not kept here; the browser logs each such answer.
+    assert errors == [
+        "Failed to load resource: the server responded with a status of 404 (File not found)"
+    ]
 
 
 def test_a_word_being_typed_finds_the_article_letter_by_letter(served, page):

@@ -163,6 +163,37 @@
     item.dataset.passage = parts?.length ? "page" : "lead";
   }
 
+  // A pasted address of the old portal (from a citation, a bookmark): it is searched as
+  // the words of its last part (".../tong-ket-nam-2019-766.html": "tong ket nam 2019",
+  // the portal's number left out), and sent whole, it opens the page the archive keeps
+  // at that address, if any (an old address leads on to its article).
+  function oldAddress(text) {
+    let address;
+    try {
+      address = new URL(text);
+    } catch {
+      return null;
+    }
+    if (address.protocol !== "http:" && address.protocol !== "https:") return null;
+    let last = address.pathname.split("/").filter(Boolean).at(-1) || "";
+    try {
+      last = decodeURIComponent(last);
+    } catch {} // a stray %: the part as it is
+    const words = last.replace(/\.[a-z0-9]{1,5}$/i, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    while (words.length > 1 && /^\d+$/.test(words[0])) words.shift();
+    while (words.length > 1 && /^\d+$/.test(words.at(-1))) words.pop();
+    return { path: last ? address.pathname : "", words: words.join(" ") };
+  }
+
+  async function keptHere(path) {
+    const here = new URL(path.replace(/^\/+/, ""), new URL(root.dataset.root, document.baseURI));
+    try {
+      return (await fetch(here, { method: "HEAD" })).ok ? here.href : null;
+    } catch {
+      return null; // an offline copy (file://), or no network: search its words
+    }
+  }
+
   function engine() {
     const found = window.newsarchiveSearch;
     if (!found || typeof found.search !== "function") throw new Error("no search engine");
@@ -184,7 +215,8 @@
   async function show(wanted, typing = false, limit = PAGE_SIZE, text = wanted) {
     const number = ++current;
     query = wanted;
-    let sent = typing ? text : `${wanted} `;
+    const old = oldAddress(wanted);
+    let sent = old?.words ? `${old.words} ` : typing ? text : `${wanted} `;
     asked = sent;
     if (!query) {
       clear();
@@ -200,9 +232,14 @@
     }, LOADING_AFTER_MS);
     let answer;
     try {
+      const kept = old?.path && !typing && (await keptHere(old.path));
+      if (kept) {
+        if (number === current) location.replace(kept); // back leads where the reader was
+        return;
+      }
       answer = await engine().search(sent, { offset: 0, limit, passages: false });
       if (!typing && !answer.total) {
-        sent = wanted;
+        sent = sent.trimEnd();
         answer = await engine().search(sent, { offset: 0, limit, passages: false });
       }
     } catch (error) {
