@@ -636,6 +636,19 @@ def test_a_pasted_old_portal_address_opens_its_article_or_finds_it_by_its_words(
     ]
 
 
+def test_a_title_copied_from_a_tab_with_the_site_name_finds_its_article(served, page):
+    """The browser's tab and a shared link give "<title> – <the site's name>": the name's
+    words were searched too, and a long title lost its last words (only 12 are)."""
+    page.goto(f"{served}2021/09/le-hoi-den-dong-nhan-khai-mac/")
+    copied = page.title()
+    assert copied.startswith("Lễ hội đền Đồng Nhân khai mạc – ")
+    assert titles(search(page, served, copied)) == ["Lễ hội đền Đồng Nhân khai mạc"]
+    assert page.is_visible(".search-hint")
+    # A query wholly in quotes is shown in the message's quotes alone.
+    search(page, served, '"đồng nhân"')
+    assert page.inner_text(".search-status").endswith("“đồng nhân”")
+
+
 def test_a_word_being_typed_finds_the_article_letter_by_letter(served, page):
     """On a phone the results follow the typing: a word not yet whole finds the words it
     may become (those of two articles or more), not nothing; its first letter alone
@@ -844,6 +857,8 @@ def test_without_javascript_the_page_says_so_and_links_to_the_archive(served, br
         "document.querySelector('.search-noscript').compareDocumentPosition("
         "document.querySelector('.search-page-form')) & Node.DOCUMENT_POSITION_FOLLOWING"
     )
+    # Nor is a hint on what to type shown under a form that cannot search.
+    assert not page.is_visible(".search-hint")
     page.click(".search-noscript a")
     assert page.url == served + "luu-tru/"
     context.close()

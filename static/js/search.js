@@ -31,6 +31,9 @@
   const noneHelp = root?.querySelector(".search-none-help");
   const itemTemplate = document.getElementById("search-result");
   const pageTitle = document.title;
+  // " – <the site's name>", as every page's title ends (the search page's starts with its
+  // heading): a title copied from a tab or a share holds it, and is searched without it.
+  const siteName = pageTitle.slice(document.getElementById("search-title")?.textContent.length);
 
   // Each search has a number; an answer that arrives after a newer search began is dropped.
   let current = 0;
@@ -163,6 +166,14 @@
     item.dataset.passage = parts?.length ? "page" : "lead";
   }
 
+  // The text without the site's name after it, then a whole word ("… – Lưu trữ tin tức").
+  function withoutSiteName(text) {
+    const end = text.normalize("NFC").trimEnd();
+    const named = siteName.length > 3 && end.toLowerCase().endsWith(siteName.toLowerCase());
+    // (siteName is NFC: the page's title is the site's, which the build wrote NFC)
+    return named ? `${end.slice(0, -siteName.length)} ` : text;
+  }
+
   // A pasted address of the old portal (from a citation, a bookmark): it is searched as
   // the words of its last part (".../tong-ket-nam-2019-766.html": "tong ket nam 2019",
   // the portal's number left out), and sent whole, it opens the page the archive keeps
@@ -216,7 +227,7 @@
     const number = ++current;
     query = wanted;
     const old = oldAddress(wanted);
-    let sent = old?.words ? `${old.words} ` : typing ? text : `${wanted} `;
+    let sent = old?.words ? `${old.words} ` : withoutSiteName(typing ? text : `${wanted} `);
     asked = sent;
     if (!query) {
       clear();
@@ -264,7 +275,9 @@
       : answer.complete
         ? root.dataset.count
         : root.dataset.countPartial;
-    setStatus(fill(message, { count: total, query }), !typing);
+    // A query wholly in quotes is shown in the message's own quotes alone, not in both.
+    const shownQuery = query.replace(/^["“](.*)["”]$/s, "$1");
+    setStatus(fill(message, { count: total, query: shownQuery }), !typing);
   }
 
   async function showMore() {
@@ -302,6 +315,7 @@
   }
 
   function start() {
+    document.getElementById("search-hint")?.removeAttribute("hidden");
     const wanted = queryInAddress();
     input.value = wanted;
     showQuery(wanted);
