@@ -248,6 +248,23 @@ def test_vnexpress_lazy_images_give_the_real_picture_never_the_placeholder():
     assert "Xem thêm" not in found.body
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Người đăng: Phạm Văn Linh", "Phạm Văn Linh"),
+        ("Tác giả : Lan Anh", "Lan Anh"),
+        ("Bài và ảnh: Minh Hà", "Minh Hà"),
+        ("Người đăng: Ban biên tập", ""),  # an account of the portal, as without its label
+        ("Phạm Văn Linh", "Phạm Văn Linh"),
+    ],
+)
+def test_the_label_before_the_authors_name_is_not_part_of_it(line, author):
+    """A portal printing "Người đăng: Nguyễn Văn An" gave the author "Người đăng: …",
+    shown as "Tác giả: Người đăng: …", and an anchored not_authors never matched."""
+    page = liferay_page().replace("<em>Ban biên tập</em>", f"<em>{line}</em>")
+    assert article_of(page).author == author
+
+
 def test_the_english_section_is_not_an_article_unless_asked():
     english = liferay_page(
         title="Rules for citizen reception in Hanoi Department of Information",

@@ -56,6 +56,8 @@ _REFRESH = re.compile(r"\s*(\d+)(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?\S", re.I)
 _REFRESH_SECONDS = 10
 _VIETNAMESE = frozenset("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 _WORD = re.compile(r"[^\W\d_]+")
+# A label of a few words and a colon before the author's name.
+_AUTHOR_LABEL = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3}\s*[:\uff1a]\s*(?=\S)")
 _ADDRESS = re.compile(r"\]\([^)]*\)|\w+://\S+")
 _SHIPPED: Profiles | None = None
 
@@ -141,7 +143,8 @@ def _with_profile(
             f"no article {missing} where the {profile.name} profile looks ({where}): "
             "a list, search, calendar or other page that is not an article"
         )
-    author = _first_value(tree, profile.author)
+    # "Người đăng: Nguyễn Văn An", "Tác giả:", "Bài và ảnh:": the name after the label.
+    author = _AUTHOR_LABEL.sub("", _first_value(tree, profile.author))
     if any(re.search(p, author, re.IGNORECASE) for p in profile.not_authors):
         author = ""  # the CMS's account ("admin admin"), not a person
     # The author line is front matter, not the last paragraph of the text.
