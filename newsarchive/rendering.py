@@ -3,10 +3,13 @@ every core (workers.py), the bodies they convert put aside for the HTML cache; t
 of any body, cached or converted now (for the link check and the search index); and the
 links in every body, for bodylinks.py to check."""
 
+import dataclasses
+import difflib
 import functools
 import pickle
 import re
 import shutil
+import sys
 import tempfile
 import weakref
 from collections.abc import Callable, Sequence
@@ -254,12 +257,16 @@ class SpooledBodies:
         self.held, self.size = {}, 0
 
 
-_UNKNOWN_WORD = re.compile(r"_Strings object' has no attribute '(\w+)'")
+# Jinja's words for a name the object lacks: "'newsarchive.content.Article object' has
+# no attribute 'titel'" (or "'dict object' ...").
+_NO_ATTRIBUTE = re.compile(r"'([\w.]+) object' has no attribute '(\w+)'")
+FIX_SYNTAX = "fix the template at this line (see the Jinja2 documentation for the syntax)"
 
 
-def template_error(config: SiteConfig, exc: Exception) -> Problem:
-    """A broken template (a syntax error), or one that failed while rendering a page
-    (an undefined name, a division by zero): the template's file and line."""
+def template_error(config: SiteConfig, exc: Exception, page_url: str | None = None) -> Problem:
+    """A broken template (a syntax error), or one that failed while rendering the page
+    at ``page_url`` (an undefined name, a division by zero): the template's file and
+    line, and a name the template misspelt said in the template's terms."""
     if isinstance(exc, PlaceholderError):
         return exc.problem(config.templates_dir)
     where = template_line(exc)
@@ -268,13 +275,44 @@ def template_error(config: SiteConfig, exc: Exception) -> Problem:
     if line is None and where is not None:
         name, line = where
     message = exc.message if isinstance(exc, jinja2.TemplateError) else None
-    unknown = _UNKNOWN_WORD.search(message or str(exc))
-    if unknown:  # not "'newsarchive.render._Strings object' has no attribute 'x'"
-        message = f"t.{unknown[1]}: {STRINGS_FILE} has no key '{unknown[1]}'"
+    message = message or f"{type(exc).__name__}: {exc}"
+    fix = FIX_SYNTAX
+    if not isinstance(exc, jinja2.TemplateSyntaxError):
+        fix = "correct the template at this line"
+    lacking = _NO_ATTRIBUTE.search(message)
+    if lacking:
+        message, fix = _lacking(*lacking.groups())
+    if page_url is not None:  # "" is the home page
+        message += f" (making the page /{page_url})"
     return Problem(
         Path(name) if name else config.templates_dir,
-        f"template problem: {message or f'{type(exc).__name__}: {exc}'}",
-        "fix the template at this line (see the Jinja2 documentation for the syntax); "
-        "a name missing from t. is a key missing from strings.yaml",
+        f"template problem: {message}",
+        fix,
         line,
+    )
+
+
+def _lacking(kind: str, attribute: str) -> tuple[str, str]:
+    """What a template asked of an object that has no such name, and the fix: the
+    names it has, the closest first."""
+    if kind.endswith("_Strings"):  # t.<word>
+        return (
+            f"t.{attribute}: {STRINGS_FILE} has no key '{attribute}'",
+            f"add '{attribute}:' and its text to {STRINGS_FILE}, or correct the name",
+        )
+    module, _, class_name = kind.rpartition(".")
+    known = getattr(sys.modules.get(module), class_name, None)
+    if not isinstance(known, type):  # a dict (site.params): its keys are the user's
+        return (
+            f"'{attribute}' is not in the {kind} it is asked of",
+            "correct the name, or add the key (for site.params.x: under params: in site.yaml)",
+        )
+    fields = (
+        {f.name for f in dataclasses.fields(known)} if dataclasses.is_dataclass(known) else set()
+    )
+    names = sorted(fields | {n for n in dir(known) if not n.startswith("_")})
+    close = difflib.get_close_matches(attribute, names, n=1)
+    return (
+        f"'{attribute}': {class_name} has no such name",
+        (f"did you mean '{close[0]}'? " if close else "") + f"{class_name} has: {', '.join(names)}",
     )

@@ -96,7 +96,7 @@ def render_pages(
     job: RenderJob,
     todo: Sequence[int],
     jobs: int,
-    template_error: Callable[[Exception], Problem],
+    template_error: Callable[[Exception, str], Problem],
 ) -> Iterator[Batch]:
     """Render pages ``todo`` of the job; yield batches of them as they are done.
 
@@ -340,7 +340,7 @@ def _unwrap(results: Batch | Problem) -> Batch:
 def _render_batch(
     job: RenderJob,
     batch: Sequence[int],
-    template_error: Callable[[Exception], Problem],
+    template_error: Callable[[Exception, str], Problem],
     parent: int | None = None,
 ) -> Batch | Problem:
     """Render a batch; in a worker (``parent`` given), stop if the build was killed."""
@@ -350,13 +350,13 @@ def _render_batch(
         try:
             data = job.renderer.render(page)
         except jinja2.TemplateError as exc:
-            return template_error(exc)  # a value: jinja's exceptions do not pickle
+            return template_error(exc, page.url)  # a value: jinja's exceptions do not pickle
         except BuildFailed as failed:  # an article file changed since it was read
             return failed.errors[0]
         except Exception as exc:  # {{ 1/0 }}: a template's, when raised in one
             if template_line(exc) is None:
                 raise
-            return template_error(exc)
+            return template_error(exc, page.url)
         rel = urls.output_file(page.url)
         file_digest = digest(data)
         old = job.old.get(rel)

@@ -332,9 +332,16 @@ def test_base_url_must_be_a_whole_address(site, capsys, base_url, expected):
 
 
 TEMPLATE_PROBLEMS = {
-    "undefined": (b"{{ no_such_var }}\n", "'no_such_var' is undefined"),
-    "runtime": (b"{{ 1/0 }}\n", "ZeroDivisionError: division by zero"),
+    "undefined": (b"{{ no_such_var }}\n", "'no_such_var' is undefined (making the page /"),
+    "runtime": (b"{{ 1/0 }}\n", "ZeroDivisionError: division by zero (making the page /"),
     "not-utf8": ("<p>Hà</p>\n".encode("latin-1"), "is not UTF-8 text"),
+    # Jinja said "'newsarchive.content.Article object' has no attribute 'titel'".
+    "misspelt": (
+        b"{% if article is defined %}{{ article.titel }}{% endif %}\n",
+        "'titel': Article has no such name (making the page /2020/01/bai-viet-tot/)\n"
+        "    how to fix: did you mean 'title'? Article has: aliases, author,",
+    ),
+    "syntax": (b"{% if %}\n", "how to fix: fix the template at this line (see the Jinja2"),
 }
 
 
