@@ -649,6 +649,18 @@ def test_a_title_copied_from_a_tab_with_the_site_name_finds_its_article(served, 
     assert page.inner_text(".search-status").endswith("“đồng nhân”")
 
 
+def test_a_word_mistyped_by_a_letter_finds_what_the_reader_meant_and_says_so(served, page):
+    """Every word must be found: one letter swapped on a phone ("giải" as "gỉai") found
+    nothing. Sent whole, the page searches the archive's word one letter away instead,
+    and says which."""
+    found = titles(search(page, served, "hòa gaii"))
+    assert set(found[:2]) == {"Hòa giải ở cơ sở", "Hoà giải viên giỏi"}, found
+    status = page.inner_text(".search-status")
+    assert status == f"Không tìm thấy “hòa gaii”; {len(found)} kết quả cho “hòa giai”", status
+    assert search(page, served, "zkhongcoz") == []  # nothing near: nothing offered
+    assert page.inner_text(".search-status").startswith("Không tìm thấy bài viết")
+
+
 def test_a_word_being_typed_finds_the_article_letter_by_letter(served, page):
     """On a phone the results follow the typing: a word not yet whole finds the words it
     may become (those of two articles or more), not nothing; its first letter alone

@@ -20,7 +20,7 @@ from newsarchive import folding
 from newsarchive.content import Article
 from newsarchive.search import format as fmt
 from newsarchive.search import segment
-from newsarchive.search.engine import Index, search, search_index_problems
+from newsarchive.search.engine import Index, search, search_index_problems, suggest
 from newsarchive.search.terms import html_text, parse_query
 from newsarchive.search.writer import update_index
 
@@ -208,6 +208,43 @@ def test_a_word_being_typed_finds_the_words_it_may_become(tmp_path):
     # Numbers too: a year, a count being typed.
     assert search(Index(tmp_path), "ma 2025").completions == ["20251"]
     assert titles(index, "ma 2025") == ["Tin trưa nay"]
+
+
+def test_a_word_mistyped_by_a_letter_is_offered_as_the_archives_word(tmp_path):
+    """On a phone a letter goes missing, doubles or swaps: every word must be found, so
+    "lcịh tiếp công dân" found nothing. The page then asks suggest() for the words of
+    the vocabulary one letter away, the most frequent (a change or a swap first)."""
+    index = index_of(
+        tmp_path,
+        [
+            ("Lịch tiếp công dân tháng 1", "Lịch tiếp công dân của quận."),
+            ("Lịch tiếp công dân tháng 2", "Lịch tiếp dân."),
+            ("Quán ăn", "Quán phở mở cửa."),
+            ("Quán nước", "Quán nước vỉa hè."),
+            ("Quân sự", "Quân sự địa phương."),
+            ("Quận họp", "Quận họp bàn về quân sự."),
+            ("Quận mới", "Quận mới thành lập."),
+        ],
+    )
+    assert titles(index, "lcịh tiếp") == []
+    offered = {
+        "lcịh tiếp": "lich tiếp",  # two letters swapped
+        "lichh tiếp": "lich tiếp",  # one doubled
+        "lic tiếp": "lich tiếp",  # one left out
+        "liich": "lich",  # one added second
+        "iLch": "lich",  # the first two swapped
+        "quna": "quan",  # two letters swapped
+        "quânn sự": "quan sự",
+        "lịch tiếp": None,  # every word is the archive's
+        "xyzzy": None,  # nothing near
+        "lcịh 2025": "lich 2025",  # numbers are as typed
+    }
+    for query, expected in offered.items():
+        assert suggest(index, query) == expected, query
+    assert sorted(titles(index, suggest(index, "lcịh tiếp") or "")) == [
+        "Lịch tiếp công dân tháng 1",
+        "Lịch tiếp công dân tháng 2",
+    ]
 
 
 def test_the_vocabulary_holds_words_of_two_articles_or_more_most_frequent_first(tmp_path):
@@ -635,6 +672,19 @@ QUERIES = [
 ]
 
 
+# Words of the archive mistyped by a letter (suggest), and words with nothing near.
+MISTYPED = [
+    "hoi nhgi",
+    "quna hai ba trung",
+    "dinh thi lan duyne",
+    "ủy bna nhân dân",
+    "cna bo",
+    "phuongg",
+    "xyzzy qwrtp",
+    "Hội nghịị",
+]
+
+
 @pytest.mark.parametrize("tails", ["as shipped", "every segment", "tight"])
 def test_the_page_ranks_exactly_as_the_reference_engine(
     archive, tailed_archive, tight_archive, browser, tails
@@ -691,6 +741,11 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         assert page.evaluate(
             "t => newsarchiveSearch.words(t).map(newsarchiveSearch.fold)", sample
         ) == [folding.fold(w) for w in folding.words(sample)]
+        # The words offered for a query mistyped by a letter.
+        for query in [*QUERIES, *MISTYPED]:
+            offered = page.evaluate("q => newsarchiveSearch.suggest(q)", query)
+            assert offered == suggest(Index(archive.output / INDEX), query), query
+        assert sum(suggest(Index(archive.output / INDEX), q) is not None for q in MISTYPED) >= 5
         answer = page.evaluate("async () => await newsarchiveSearch.search('dinh thi lan duyen')")
         first = answer["results"][0]
         assert first["url"] == SEED_URL and first["date"] == "19/04/2019"

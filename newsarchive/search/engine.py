@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import folding
 from . import format as fmt
 from .terms import Query, parse_query
 
@@ -209,6 +210,68 @@ def _completions(index: Index, query: Query) -> list[tuple[int, str]]:
         if w.startswith(word) and w not in query.typed
     ]
     return found[: fmt.COMPLETIONS]
+
+
+def suggest(index: Index, query: str) -> str | None:
+    """The query with each word of letters that no two articles have replaced by the
+    most frequent word of the vocabulary one letter away from it (a letter left out,
+    added, changed or two side by side swapped): what the page offers when a query
+    finds nothing (`lcịh tiếp` -> `lich tiếp`). None when it has no such word, or
+    nothing near. Only the vocabulary files of three first two letters are read: a
+    mistake in the first letter, or the second left out or changed, is not corrected."""
+    spelled = folding.words(query)[: fmt.MAX_QUERY_WORDS]
+    fixed = [_nearest(index, word) for word in spelled]
+    if fixed == spelled:
+        return None
+    return " ".join(fixed)
+
+
+def _nearest(index: Index, word: str) -> str:
+    """``word``, or the vocabulary's most frequent word one letter away (see suggest)."""
+    folded = list(folding.fold(word))
+    if len(folded) < 3 or not "".join(folded).isalpha():
+        return word
+    wanted = "".join(folded)
+    # A letter changed or two swapped before one left out or added ("quna": "quan", not
+    # "qua"), then the most frequent; the first found of equals.
+    best: tuple[bool, int, str] = (False, 0, word)
+    for key in _near_keys(folded):
+        vocabulary = index.file(fmt.vocabulary_file(key))
+        assert isinstance(vocabulary, dict)
+        for group in vocabulary.get(key, []):
+            for other in group[1:]:
+                if other == wanted:
+                    return word  # a word of the vocabulary: not mistyped
+                rank = (len(other) == len(wanted), group[0])
+                if rank > best[:2] and _one_apart(wanted, other):
+                    best = (*rank, other)
+    return best[2]
+
+
+def _near_keys(letters: list[str]) -> list[str]:
+    """The first two letters of the words one letter away, for a mistake after the
+    second letter, the first two or the second and third swapped, or a letter added
+    second: as typed, swapped, the first and the third."""
+    first, second, third = letters[:3]
+    keys = [first + second, second + first, first + third]
+    return list(dict.fromkeys(keys))
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """One letter left out, added or changed, or two side by side swapped."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i in range(len(short)) if short[i] != long[i]), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 def _best(terms: list[_Term], weights: list[float]) -> _Term:

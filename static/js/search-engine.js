@@ -542,6 +542,57 @@ async function pageText(url) {
   }
 }
 
+// The query with each word of letters that no two articles have replaced by the most
+// frequent word of the vocabulary one letter away (engine.suggest); null when none is.
+async function suggest(text) {
+  const spelled = words(text).slice(0, MAX_QUERY_WORDS);
+  const fixed = [];
+  for (const word of spelled) fixed.push(await nearest(word));
+  return fixed.every((word, i) => word === spelled[i]) ? null : fixed.join(" ");
+}
+
+async function nearest(word) {
+  const letters = [...fold(word)];
+  const wanted = letters.join("");
+  if (letters.length < 3 || !/^\p{L}+$/u.test(wanted)) return word;
+  // A letter changed or two swapped first, then the most frequent (engine._nearest).
+  let best = [false, 0, word];
+  const [first, second, third] = letters;
+  for (const key of new Set([first + second, second + first, first + third])) {
+    const vocabulary = await load(vocabularyFile(key));
+    for (const [size, ...group] of Object.hasOwn(vocabulary, key) ? vocabulary[key] : []) {
+      for (const other of group) {
+        if (other === wanted) return word; // a word of the vocabulary: not mistyped
+        const same = [...other].length === letters.length;
+        const better = same !== best[0] ? same : size > best[1];
+        if (better && oneApart(wanted, other)) best = [same, size, other];
+      }
+    }
+  }
+  return best[2];
+}
+
+// One letter left out, added or changed, or two side by side swapped (engine._one_apart).
+function oneApart(a, b) {
+  const x = [...a];
+  const y = [...b];
+  if (x.length === y.length) {
+    const diff = x.flatMap((c, i) => (c === y[i] ? [] : [i]));
+    return (
+      diff.length === 1 ||
+      (diff.length === 2 &&
+        diff[1] === diff[0] + 1 &&
+        x[diff[0]] === y[diff[1]] &&
+        x[diff[1]] === y[diff[0]])
+    );
+  }
+  if (Math.abs(x.length - y.length) !== 1) return false;
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i).join("") === long.slice(i + 1).join("");
+}
+
 async function search(text, { offset = 0, limit = 10, passages = true } = {}) {
   const ranked = await rank(text);
   const shown = ranked.docs.slice(offset, offset + limit);
@@ -571,5 +622,5 @@ async function search(text, { offset = 0, limit = 10, passages = true } = {}) {
   return { total: ranked.total, complete: ranked.complete, results };
 }
 
-window.newsarchiveSearch = { search, rank, words, fold, parseQuery, add, termHash, ln };
+window.newsarchiveSearch = { search, rank, suggest, words, fold, parseQuery, add, termHash, ln };
 }

@@ -227,6 +227,7 @@
     const number = ++current;
     query = wanted;
     const old = oldAddress(wanted);
+    let corrected = "";
     let sent = old?.words ? `${old.words} ` : withoutSiteName(typing ? text : `${wanted} `);
     asked = sent;
     if (!query) {
@@ -253,6 +254,12 @@
         sent = sent.trimEnd();
         answer = await engine().search(sent, { offset: 0, limit, passages: false });
       }
+      // Still nothing: a word mistyped by a letter ("lcịh") may be one of the archive's.
+      const fixed = !typing && !answer.total && (await engine().suggest(sent).catch(() => null));
+      if (fixed) {
+        const again = await engine().search(`${fixed} `, { offset: 0, limit, passages: false });
+        if (again.total) [answer, sent, corrected] = [again, `${fixed} `, fixed];
+      }
     } catch (error) {
       if (number !== current) return;
       clear();
@@ -272,12 +279,17 @@
     noneHelp.hidden = total > 0;
     const message = !total
       ? root.dataset.none
-      : answer.complete
-        ? root.dataset.count
-        : root.dataset.countPartial;
+      : corrected
+        ? root.dataset.corrected
+        : answer.complete
+          ? root.dataset.count
+          : root.dataset.countPartial;
     // A query wholly in quotes is shown in the message's own quotes alone, not in both.
     const shownQuery = query.replace(/^["“](.*)["”]$/s, "$1");
-    setStatus(fill(message, { count: total, query: shownQuery }), !typing);
+    const values = corrected
+      ? { count: total, query: corrected, typed: shownQuery }
+      : { count: total, query: shownQuery };
+    setStatus(fill(message, values), !typing);
   }
 
   async function showMore() {
