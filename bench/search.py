@@ -12,7 +12,9 @@ our own `build.py`, then:
   the same phrases as shown while the last word is being typed ("typed partly": it cut
   to 2..n-1 of its letters),
   names of people from the body without diacritics, and the codes of the body
-  (`3286-QĐ/QU` style) without diacritics. For each kind and engine: success@1,
+  (`3286-QĐ/QU` style) without diacritics, and title phrases with two letters side by
+  side swapped (asked as the page asks: sent whole, then as suggest() corrects them).
+  For each kind and engine: success@1,
   success@10 (the article is first / in the first ten) and MRR (mean of 1/rank).
   Ours is asked through the Python reference engine (newsarchive/search/engine.py, which
   the page's engine matches: tests/test_search_engine.py); Pagefind through
@@ -47,7 +49,7 @@ import generate  # noqa: E402
 from measure import run_measured  # noqa: E402
 
 from newsarchive import folding, urls  # noqa: E402
-from newsarchive.search.engine import Index, search  # noqa: E402
+from newsarchive.search.engine import Index, search, suggest  # noqa: E402
 
 PER_KIND = 110  # articles sampled per kind of query
 MIN_PHRASE = 5  # words of a title phrase
@@ -202,6 +204,14 @@ def known_items(content: Path, rng: random.Random) -> list[tuple[str, str, str]]
         spelled = " ".join(folding.WORD.findall(title)[phrase[0] : phrase[1]])
         items.append(("title", spelled, url))
         items.append(("title, no diacritics", plain(spelled), url))
+        # Two letters side by side swapped, past the first, in its longest word.
+        spelled_words = spelled.split(" ")
+        longest = max(range(len(spelled_words)), key=lambda i: len(spelled_words[i]))
+        word = spelled_words[longest]
+        if len(word) >= 4:
+            at = rng.randrange(1, len(word) - 2)
+            spelled_words[longest] = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+            items.append(("title, 2 letters swapped", " ".join(spelled_words), url))
         # Typed on a phone, the results shown before the last word is whole: it cut
         # to 2..n-1 of its letters (alternately with diacritics and without).
         last = folding.WORD.findall(spelled)[-1]
@@ -535,8 +545,21 @@ def _measure(args, content: Path, site: Path, index: Path, items: list) -> None:
     started = time.perf_counter()
     queries = HEAVY + [q for _, q, _ in items]
     answers = {q: search(Index(index), q) for q in queries}  # each with its own files
+
+    def as_the_page(kind: str, query: str) -> list[int]:
+        """A mistyped title as js/search.js asks it when Enter sends it: whole, then as
+        typed, then as the words suggest() offers. The other kinds as typed (as before)."""
+        if kind != "title, 2 letters swapped":
+            return answers[query].ranked
+        for asked in (query + " ", query):
+            found = search(Index(index), asked)
+            if found.total:
+                return found.ranked
+        offered = suggest(Index(index), query)
+        return search(Index(index), offered + " ").ranked if offered else []
+
     address = _urls(index)
-    engines["ours"] = [[address[d] for d in answers[q].ranked[:100]] for _, q, _ in items]
+    engines["ours"] = [[address[d] for d in as_the_page(k, q)[:100]] for k, q, _ in items]
     print(f"(ours: {time.perf_counter() - started:.1f} s for all queries in Python)")
     if not args.no_pagefind:
         import pagefind_engine
