@@ -87,6 +87,11 @@ def test_a_query_has_words_pairs_and_quoted_pairs():
     assert query.typed == {"hai": set(), "ba": {"bà"}, "trung": {"trưng"}}
     many = " ".join(f"w{i}" for i in range(20))
     assert parse_query(many).words == [f"w{i}" for i in range(fmt.MAX_QUERY_WORDS)]
+    # But numbers after them, words without pairs: a year tells an annual event's
+    # article from the others' (`... thiên tai 2019` was searched without 2019).
+    later = parse_query(many + " năm 2019 7 x 08 9 10 11")
+    assert later.words == [*parse_query(many).words, "2019", "7", "8", "9"]
+    assert later.pairs == parse_query(many).pairs
 
 
 def test_body_html_becomes_text_with_tags_as_spaces():
@@ -655,6 +660,7 @@ QUERIES = [
     "nguyen van",
     "thanh nhan",
     " ".join(f"w{i} phường" for i in range(12)),
+    " ".join(f"w{i} phường" for i in range(12)) + " năm 2019 ngày 19/04",
     # A title pasted whole (the seed's, 31 words), and quoted phrases most articles have.
     "Quận Hai Bà Trưng quán triệt và triển khai Quy định phân cấp quản lý cán bộ; hướng dẫn"
     " rà soát, bổ sung quy hoạch cấp ủy, cán bộ lãnh đạo, quản lý.",

@@ -49,6 +49,9 @@ VOCABULARY_FILES = 64
 VOCABULARY_KEY = 2  # characters of a word that choose its file
 COMPLETIONS = 5
 MAX_QUERY_WORDS = 12  # words of a query after these are left out: bytes stay bounded
+# ... but for this many numbers among them: a year or a count tells an annual event's
+# article from the others (a title typed with a word left out, `… thiên tai 2019`).
+MAX_QUERY_NUMBERS = 4
 # An article's *title term*: TITLE_MARK and its title's syllables (all of them), one
 # term whatever its length. A query whose syllables are an article's title puts that
 # article first; looking the term up costs one shard a segment, however long the query.

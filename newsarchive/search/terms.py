@@ -8,12 +8,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .. import folding
-from .format import MAX_QUERY_WORDS, pairs, title_term
+from .format import MAX_QUERY_NUMBERS, MAX_QUERY_WORDS, pairs, title_term
 
 _HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
 # Straight and curly double quotes around a phrase that must be found as typed.
 _QUOTE = re.compile('["\u201c\u201d]')
+_NUMBER = re.compile("[0-9]+")
 
 
 def html_text(body: str) -> str:
@@ -40,10 +41,11 @@ def parse_query(text: str) -> Query:
 
     A quote opens or closes a phrase (one left open runs to the end); pairs join the
     words of one phrase, or of the text between phrases. Words after the first
-    MAX_QUERY_WORDS are left out, but for the title term: a title pasted whole is one.
+    MAX_QUERY_WORDS are left out, but for the title term (a title pasted whole is one)
+    and the first MAX_QUERY_NUMBERS numbers among them (words, without pairs).
     `hai bà trư` (no space after): the last word may be unfinished (Query.last)."""
     query = Query()
-    left = MAX_QUERY_WORDS
+    left, numbers = MAX_QUERY_WORDS, MAX_QUERY_NUMBERS
     every: list[str] = []
     for number, part in enumerate(_QUOTE.split(text)):
         spelled = folding.words(part)
@@ -51,7 +53,9 @@ def parse_query(text: str) -> Query:
         words = spelled[:left]
         left -= len(words)
         folded = [folding.fold(word) for word in words]
-        for word, term in zip(words, folded, strict=True):
+        later = [w for w in spelled[len(words) :] if _NUMBER.fullmatch(w)][:numbers]
+        numbers -= len(later)
+        for word, term in zip(words + later, folded + list(map(folding.fold, later)), strict=True):
             if term not in query.typed:
                 query.words.append(term)
                 query.typed[term] = set()

@@ -41,6 +41,7 @@ const VALUE = {};
 });
 const SNIPPET_WORDS = 30;
 const MAX_QUERY_WORDS = 12;
+const MAX_QUERY_NUMBERS = 4;
 const TITLE_MARK = "=";
 const VOCABULARY_FILES = 64;
 const VOCABULARY_KEY = 2;
@@ -101,6 +102,7 @@ function pairs(items) {
 function parseQuery(text) {
   const query = { words: [], typed: new Map(), pairs: [], quoted: new Set(), title: "", last: "" };
   let left = MAX_QUERY_WORDS;
+  let numbers = MAX_QUERY_NUMBERS;
   const every = [];
   text.split(QUOTE).forEach((part, number) => {
     const spelled = words(part);
@@ -108,8 +110,13 @@ function parseQuery(text) {
     const found = spelled.slice(0, left);
     left -= found.length;
     const folded = found.map(fold);
-    found.forEach((word, i) => {
-      const term = folded[i];
+    const later = spelled
+      .slice(found.length)
+      .filter((w) => /^[0-9]+$/.test(w))
+      .slice(0, numbers);
+    numbers -= later.length;
+    [...found, ...later].forEach((word, i) => {
+      const term = i < folded.length ? folded[i] : fold(word);
       if (!query.typed.has(term)) {
         query.words.push(term);
         query.typed.set(term, new Set());
