@@ -95,7 +95,8 @@ def read_articles(
     if errors:
         raise BuildFailed(errors)
     # Settings changed (the time zone, a new version...): the articles as last published.
-    warnings = moved(cached or cache.last_read(), fresh) + swapped_dates(entries)
+    before = cached or cache.last_read()
+    warnings = moved(before, fresh) + emptied(before, fresh, entries) + swapped_dates(entries)
     return Sources(articles, entries, scan.hidden, warnings)
 
 
@@ -120,6 +121,51 @@ def moved(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> 
                 f"to keep the old address working, add it to the front matter: "
                 f"aliases: [/{old}] (or put the date, title or slug back as it was)",
                 entry.article.key_lines.get("aliases"),
+                warning=True,
+            )
+        )
+    return problems
+
+
+def emptied(
+    before: Mapping[str, SourceEntry],
+    now: Mapping[str, SourceEntry],
+    entries: Mapping[str, SourceEntry],
+) -> list[Problem]:
+    """A warning for each category that an article of ``now`` (read again) left and that
+    no article of ``entries`` has any longer: its page and its feed, published by the
+    last build, are gone (a category renamed in its articles), and links and feed
+    subscriptions to them lead nowhere. Said once, at the first such article."""
+    left = [
+        (path, last.article.category)
+        for path, last in ((path, before.get(path)) for path in now)
+        if last is not None
+        and last.article.category
+        and not last.article.draft
+        and now[path].article.category != last.article.category
+    ]
+    if not left:  # most builds: no category changed (the rest costs 10 ms at 10,000)
+        return []
+    kept = {
+        urls.category_url(e.article.category)
+        for e in entries.values()
+        if e.article.category and not e.article.draft
+    }
+    problems = []
+    for path, category in left:
+        gone = urls.category_url(category)
+        if gone in kept:
+            continue
+        kept.add(gone)  # said once
+        problems.append(
+            Problem(
+                Path(path),
+                f"the category '{category}' has no article any more: its page "
+                f"/{gone} and its feed /{urls.feed_url(gone)} are gone, and links and feed "
+                "subscriptions to them lead nowhere",
+                f"to keep them, write category: {category} back in its "
+                "articles; a category renamed starts a page and a feed of its own",
+                now[path].article.key_lines.get("category"),
                 warning=True,
             )
         )

@@ -30,8 +30,9 @@ TEXT_KEYS = schema.names(schema.FRONT_MATTER, "text")
 _FIELDS = schema.by_name(schema.FRONT_MATTER)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # The front-matter keys whose lines an Article keeps, for problems found after
-# validation (an alias clash); a copy of every key per article cost 0.4 KB each.
-LATER_KEYS = ("aliases",)
+# validation (an alias clash, a category left); a copy of every key per article cost
+# 0.4 KB each.
+LATER_KEYS = ("aliases", "category")
 # A headline, not a paragraph; and it is repeated in lists, feeds and the search index.
 MAX_TITLE = 1000
 # File systems hold names of at most 255 bytes and paths of 4,096: an output path

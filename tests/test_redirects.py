@@ -179,6 +179,30 @@ def test_an_address_moved_while_site_yaml_changed_too_is_said(site, capsys, sett
     assert "address changed" not in capsys.readouterr().err
 
 
+def test_a_category_renamed_in_its_articles_is_said_once(site, capsys):
+    """Renaming a category in its articles removed its page and its feed, published by
+    the last build, without a word: readers' links and feed subscriptions died."""
+    a = site.add("2020/03/a.md", article("Tin một", "2020-03-01 08:00", category="Tin tức"))
+    site.add("2020/03/b.md", article("Tin hai", "2020-03-02 08:00", category="Tin tức"))
+    site.add("2020/03/c.md", article("Tin ba", "2020-03-03 08:00", category="Văn hóa"))
+    assert site.build("--no-search") == 0
+    capsys.readouterr()
+    a.write_text(article("Tin một", "2020-03-01 08:00", category="Thời sự"), "utf-8")
+    assert site.build("--no-search") == 0
+    assert "has no article any more" not in capsys.readouterr().err  # b still has it
+    b = site.content / "2020/03/b.md"
+    b.write_text(article("Tin hai", "2020-03-02 08:00", category="Thời sự"), "utf-8")
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    assert (
+        "b.md:4: warning: the category 'Tin tức' has no article any more: its page "
+        "/chuyen-muc/tin-tuc/ and its feed /chuyen-muc/tin-tuc/feed.xml are gone"
+    ) in err, err
+    assert not (site.output / "chuyen-muc" / "tin-tuc").exists()
+    assert site.build("--no-search") == 0  # said once
+    assert "has no article any more" not in capsys.readouterr().err
+
+
 def test_a_date_written_month_first_in_a_month_folder_is_said(site, capsys):
     """`date: 5/3/2021` in content/2021/05/ (where `new` files a May article), written
     month first as in English, is read day first: 5 March, published under /2021/03/
