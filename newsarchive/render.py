@@ -1,6 +1,7 @@
 """Stage 4: Markdown bodies and Jinja2 pages. Pure: pages in, bytes out."""
 
 import re
+import string
 from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from types import BuiltinFunctionType, FunctionType
@@ -82,15 +83,29 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
         )
     for key, names in FILLED_BY_SEARCH_PAGE.items():
         value = words.get(key)
-        if isinstance(value, str):
-            try:
-                value.format(**dict.fromkeys(names, ""))
-            except (KeyError, IndexError, ValueError) as exc:
-                text = _Text.of(key, value, lines.get(key))
-                wrong.append(PlaceholderError(text, list(names), exc).problem(templates_dir))
+        unfilled = _unfilled(value, names) if isinstance(value, str) else None
+        if isinstance(value, str) and unfilled:
+            text = _Text.of(key, value, lines.get(key))
+            wrong.append(PlaceholderError(text, list(names), unfilled).problem(templates_dir))
     if wrong:
         raise BuildFailed(wrong)
     return {k: _Text.of(k, v, lines.get(k)) if isinstance(v, str) else v for k, v in words.items()}
+
+
+def _unfilled(text: str, names: tuple[str, ...]) -> Exception | None:
+    """Why js/search.js cannot fill ``text`` in, as str.format would say it, or None:
+    its fill() knows {name} alone, not {query.x}, {count!r} or {count:>5}."""
+    try:
+        fields = [(f, s, c) for _, f, s, c in string.Formatter().parse(text) if f is not None]
+    except ValueError as exc:  # a lone brace
+        return exc
+    for name, spec, conversion in fields:
+        if name not in names:
+            return KeyError(name)
+        if spec or conversion:
+            added = f"!{conversion}" if conversion else f":{spec}"
+            return ValueError(f"{{{name}}} written with {added}")
+    return None
 
 
 _BRACE_WRITTEN_TWICE = re.compile(r"\{\{|\}\}")
