@@ -243,6 +243,10 @@ def test_a_word_mistyped_by_a_letter_is_offered_as_the_archives_word(tmp_path):
         "lịch tiếp": None,  # every word is the archive's
         "xyzzy": None,  # nothing near
         "lcịh 2025": "lich 2025",  # numbers are as typed
+        # The rest as typed: quotes, and the words after the first 12 (a year).
+        '"Lcịh tiếp" công dân': '"lich tiếp" công dân',
+        "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 lcịh quna 2019": "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10"
+        " w11 lich quna 2019",
     }
     for query, expected in offered.items():
         assert suggest(index, query) == expected, query
@@ -681,6 +685,7 @@ QUERIES = [
 # Words of the archive mistyped by a letter (suggest), and words with nothing near.
 MISTYPED = [
     "hoi nhgi",
+    '"ủy bna" nhân dân, hội nghịị',
     "quna hai ba trung",
     "dinh thi lan duyne",
     "ủy bna nhân dân",

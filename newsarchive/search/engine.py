@@ -5,6 +5,8 @@ same arithmetic in the same order, so that both give the same list (a browser te
 compares them), and the bench can count the files each query fetches.
 """
 
+import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -219,11 +221,20 @@ def suggest(index: Index, query: str) -> str | None:
     finds nothing (`lcịh tiếp` -> `lich tiếp`). None when it has no such word, or
     nothing near. Only the vocabulary files of three first two letters are read: a
     mistake in the first letter, or the second left out or changed, is not corrected."""
-    spelled = folding.words(query)[: fmt.MAX_QUERY_WORDS]
-    fixed = [_nearest(index, word) for word in spelled]
-    if fixed == spelled:
-        return None
-    return " ".join(fixed)
+    typed = unicodedata.normalize("NFC", query).lower()
+    words = iter(range(fmt.MAX_QUERY_WORDS))  # the words searched: the first ones
+    changed = False
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal changed
+        word = folding.canonical(match[0])
+        near = _nearest(index, word) if next(words, None) is not None else word
+        changed |= near != word
+        return match[0] if near == word else near
+
+    # The rest of the text as typed: its quotes, its words after the first ones.
+    fixed = folding.WORD.sub(fix, typed)
+    return fixed if changed else None
 
 
 def _nearest(index: Index, word: str) -> str:

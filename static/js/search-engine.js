@@ -552,10 +552,20 @@ async function pageText(url) {
 // The query with each word of letters that no two articles have replaced by the most
 // frequent word of the vocabulary one letter away (engine.suggest); null when none is.
 async function suggest(text) {
-  const spelled = words(text).slice(0, MAX_QUERY_WORDS);
-  const fixed = [];
-  for (const word of spelled) fixed.push(await nearest(word));
-  return fixed.every((word, i) => word === spelled[i]) ? null : fixed.join(" ");
+  const typed = text.normalize("NFC").toLowerCase();
+  let fixed = "";
+  let at = 0;
+  let seen = 0;
+  let changed = false;
+  // The rest of the text as typed: its quotes, its words after the first ones.
+  for (const match of typed.matchAll(WORD)) {
+    const word = canonical(match[0]);
+    const near = seen++ < MAX_QUERY_WORDS ? await nearest(word) : word;
+    changed ||= near !== word;
+    fixed += typed.slice(at, match.index) + (near === word ? match[0] : near);
+    at = match.index + match[0].length;
+  }
+  return changed ? fixed + typed.slice(at) : null;
 }
 
 async function nearest(word) {
