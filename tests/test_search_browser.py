@@ -647,6 +647,8 @@ def test_a_title_copied_from_a_tab_with_the_site_name_finds_its_article(served, 
     # A query wholly in quotes is shown in the message's quotes alone.
     search(page, served, '"đồng nhân"')
     assert page.inner_text(".search-status").endswith("“đồng nhân”")
+    search(page, served, '"đồng nhân" "khai mạc"')  # two phrases: as typed
+    assert page.inner_text(".search-status").endswith('“"đồng nhân" "khai mạc"”')
 
 
 def test_a_word_mistyped_by_a_letter_finds_what_the_reader_meant_and_says_so(served, page):

@@ -197,7 +197,10 @@
   }
 
   async function keptHere(path) {
-    const here = new URL(path.replace(/^\/+/, ""), new URL(root.dataset.root, document.baseURI));
+    const home = new URL(root.dataset.root, document.baseURI);
+    // "./": a path like "/https:/elsewhere/" is a folder of this site, not an address.
+    const here = new URL(`./${path.replace(/^\/+/, "")}`, home);
+    if (here.origin !== home.origin || !here.href.startsWith(home.href)) return null;
     try {
       return (await fetch(here, { method: "HEAD" })).ok ? here.href : null;
     } catch {
@@ -285,7 +288,7 @@
           ? root.dataset.count
           : root.dataset.countPartial;
     // A query wholly in quotes is shown in the message's own quotes alone, not in both.
-    const shownQuery = query.replace(/^["“](.*)["”]$/s, "$1");
+    const shownQuery = query.replace(/^["“]([^"“”]*)["”]$/, "$1");
     const values = corrected
       ? { count: total, query: corrected, typed: shownQuery }
       : { count: total, query: shownQuery };
