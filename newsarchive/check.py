@@ -26,6 +26,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import jinja2
+from jinja2 import meta
+
 from . import urls, workers
 from .bodylinks import Lines, Meant
 from .errors import Problem
@@ -48,6 +51,7 @@ META_LINKS = ("og:url", "og:image", "twitter:image")
 XML_LINK_TAGS = ("loc", "link", "guid")
 XML_LINK_ATTRIBUTES = ("href", "url")
 FIX_LINK = "correct the address, or remove the link"
+_JINJA = jinja2.Environment()  # to read which templates a template extends or includes
 # GitHub refuses a push that holds a file over 100 MiB, and GitHub Pages publishes a site
 # of up to 1 GB: the archivist learns it at `git push`, after the work is committed.
 FILE_LIMIT = 100 * 1024 * 1024
@@ -267,7 +271,10 @@ def check_site(
     read: dict[Path, Lines] = {}  # articles whose lines were looked up
     # A link a template wrote: said once, at the template's line, with the pages it is on
     # (it is on every page its template makes: a line each buried the rest).
-    in_templates: dict[tuple[Path, str, str], list[str]] = {}
+    # By template, address (from the root: url() writes one a page deep differently)
+    # and problem: the links as the pages have them, and those pages.
+    in_templates: dict[tuple[Path, str, str], tuple[set[str], list[str]]] = {}
+    base = urls.base_path(base_url)
     for rel, page in pages.items():
         where = made_from.get(rel, root / rel)
         context = f"in the page /{rel.removesuffix('index.html')}" if rel in sources else ""
@@ -301,7 +308,10 @@ def check_site(
                 hint = (meant.hint(str(where), written[0]) if meant else "") or FIX_LINK
                 problems.append(Problem(where, message, hint, _line(read, where, *written)))
             elif rel in templates:  # a template made it: name the template
-                in_templates.setdefault((templates[rel], link, problem), []).append(rel)
+                key = (templates[rel], _from_root(rel, link, base), problem)
+                spellings, on = in_templates.setdefault(key, (set(), []))
+                spellings.add(link)
+                on.append(rel)
             elif rel in sources:  # not in the article's text: the page's own file says it
                 problems.append(Problem(root / rel, f"the link {link!r} {problem}", FIX_TEMPLATE))
             else:
@@ -320,9 +330,22 @@ def check_site(
                     )
                 )
     # Pages of several templates have the link of the one they all extend: said once.
+    # One not written as the pages have it (made with url()) is said by its address, at
+    # the one template that makes its pages, or at the templates folder (one of several
+    # templates they share writes it).
     said: dict[tuple[Path, int | None, str, str], list[str]] = {}
-    for (template, link, problem), on in in_templates.items():
-        said.setdefault((*_written_in(template, link), link, problem), []).extend(on)
+    unwritten: dict[tuple[str, str], tuple[set[Path], list[str]]] = {}
+    for (template, address, problem), (spellings, on) in in_templates.items():
+        where, line = _written_in(template, spellings)
+        if line is None:
+            makers, made = unwritten.setdefault((address, problem), (set(), []))
+            makers.add(template)
+            made.extend(on)
+        else:
+            said.setdefault((where, line, next(iter(spellings)), problem), []).extend(on)
+    for (address, problem), (makers, on) in unwritten.items():
+        where = next(iter(makers)) if len(makers) == 1 else next(iter(makers)).parent
+        said.setdefault((where, None, address, problem), []).extend(on)
     for (where, line, link, problem), on in said.items():
         on.sort()
         shown = ", ".join(f"/{rel.removesuffix('index.html')}" for rel in on[:3])
@@ -385,18 +408,39 @@ def _line(read: dict[Path, Lines], source: Path, *spellings: str) -> int | None:
     return read[source].next(*spellings)
 
 
-def _written_in(template: Path, link: str) -> tuple[Path, int | None]:
-    """The template, of ``template`` and those beside it that it may extend or include,
-    and the line that writes ``link`` as the page has it; else ``template`` with no
+def _from_root(page: str, link: str, base: str) -> str:
+    """A link of the page ``page`` as an address from the site's root ("/lien-he/", the
+    404 page's "/repo/lien-he/" too); an address with a scheme, or from the root but
+    outside the site's ``base`` path, as it is."""
+    if link.startswith(base) and base != "/":
+        return "/" + link.removeprefix(base)
+    if link.startswith("/") or urlsplit(link).scheme:
+        return link
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), link))
+    return "/" if path == "." else "/" + path + ("/" if link.endswith("/") else "")
+
+
+def _written_in(template: Path, links: set[str]) -> tuple[Path, int | None]:
+    """The template, of ``template`` and those it extends, includes or imports, and the
+    line that writes one of ``links`` as an attribute's value; else ``template`` with no
     line (a link made with url() is not written as the page has it)."""
-    for candidate in [template, *sorted(template.parent.glob("*.html"))]:
-        try:
-            lines = candidate.read_text(encoding="utf-8").split("\n")
-        except (OSError, UnicodeDecodeError):
+    written = re.compile(
+        r"=\s*[\"']?(?:" + "|".join(map(re.escape, sorted(links))) + r")(?=[\"'\s>])"
+    )
+    seen, queue = set(), [template.name]
+    while queue:
+        name = queue.pop(0)
+        if name in seen:
             continue
-        line = next((n for n, text in enumerate(lines, 1) if link in text), None)
-        if line is not None:
-            return candidate, line
+        seen.add(name)
+        try:
+            text = (template.parent / name).read_text(encoding="utf-8")
+            queue += [n for n in meta.find_referenced_templates(_JINJA.parse(text)) if n]
+        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+            continue
+        found = written.search(text)
+        if found:
+            return template.parent / name, text.count("\n", 0, found.start()) + 1
     return template, None
 
 
