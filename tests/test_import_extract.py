@@ -254,6 +254,10 @@ def test_vnexpress_lazy_images_give_the_real_picture_never_the_placeholder():
         ("Người đăng: Phạm Văn Linh", "Phạm Văn Linh"),
         ("Tác giả : Lan Anh", "Lan Anh"),
         ("Bài và ảnh: Minh Hà", "Minh Hà"),
+        ("Bài, ảnh: Minh Hà", "Minh Hà"),
+        ("TÁC GIẢ: Minh Hà", "Minh Hà"),
+        # A name before a colon is not a label: the name stays (with what follows).
+        ("Phạm Thị Thu Hà: Phòng Văn hóa", "Phạm Thị Thu Hà: Phòng Văn hóa"),
         ("Người đăng: Ban biên tập", ""),  # an account of the portal, as without its label
         ("Phạm Văn Linh", "Phạm Văn Linh"),
     ],

@@ -56,8 +56,6 @@ _REFRESH = re.compile(r"\s*(\d+)(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?\S", re.I)
 _REFRESH_SECONDS = 10
 _VIETNAMESE = frozenset("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 _WORD = re.compile(r"[^\W\d_]+")
-# A label of a few words and a colon before the author's name.
-_AUTHOR_LABEL = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3}\s*[:\uff1a]\s*(?=\S)")
 _ADDRESS = re.compile(r"\]\([^)]*\)|\w+://\S+")
 _SHIPPED: Profiles | None = None
 
@@ -143,8 +141,7 @@ def _with_profile(
             f"no article {missing} where the {profile.name} profile looks ({where}): "
             "a list, search, calendar or other page that is not an article"
         )
-    # "Người đăng: Nguyễn Văn An", "Tác giả:", "Bài và ảnh:": the name after the label.
-    author = _AUTHOR_LABEL.sub("", _first_value(tree, profile.author))
+    author = _without_label(_first_value(tree, profile.author))
     if any(re.search(p, author, re.IGNORECASE) for p in profile.not_authors):
         author = ""  # the CMS's account ("admin admin"), not a person
     # The author line is front matter, not the last paragraph of the text.
@@ -348,6 +345,22 @@ def _language(tree: LexborHTMLParser, found: Extracted) -> str:
         return declared
     words = _WORD.findall(_ADDRESS.sub(" ", f"{found.title} {found.body}"))
     return "en" if all(word.isascii() for word in words) else ""
+
+
+def _without_label(author: str) -> str:
+    """The name after a label and a colon: "Người đăng: Nguyễn Văn An", "Tác giả:",
+    "Bài, ảnh:". A label is a few words, those after the first in lower case (or all
+    in capitals): a name before a colon ("Phạm Thị Hà: Phòng Văn hóa") has a capital
+    on each."""
+    label, colon, name = author.replace("\uff1a", ":").partition(":")
+    words = label.replace(",", " ").split()
+    if not colon or not name.strip() or not 1 <= len(words) <= 4:
+        return author
+    if all(w.isalpha() for w in words) and (
+        label.isupper() or all(w[0].islower() for w in words[1:])
+    ):
+        return name.strip()
+    return author
 
 
 def _nfc(text: str) -> str:
