@@ -301,11 +301,16 @@ def _lacking(kind: str, attribute: str) -> tuple[str, str]:
             f"add '{attribute}:' and its text to {STRINGS_FILE}, or correct the name",
         )
     module, _, class_name = kind.rpartition(".")
-    known = getattr(sys.modules.get(module), class_name, None)
-    if not isinstance(known, type):  # a dict (site.params): its keys are the user's
+    known = getattr(sys.modules.get(module or "builtins"), class_name, None)
+    if not isinstance(known, type) or known is dict:  # site.params: its keys are the user's
         return (
             f"'{attribute}' is not in the {kind} it is asked of",
             "correct the name, or add the key (for site.params.x: under params: in site.yaml)",
+        )
+    if not module:  # text, a number, a list: a value, not one of the site's objects
+        return (
+            f"'{attribute}': {class_name} has no such name",
+            "correct the name: what comes before the dot is a value (a text, a number, a list)",
         )
     fields = (
         {f.name for f in dataclasses.fields(known)} if dataclasses.is_dataclass(known) else set()

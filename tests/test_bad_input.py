@@ -342,6 +342,12 @@ TEMPLATE_PROBLEMS = {
         "    how to fix: did you mean 'title'? Article has: aliases, author,",
     ),
     "syntax": (b"{% if %}\n", "how to fix: fix the template at this line (see the Jinja2"),
+    # Not "add the key (for site.params.x ...)", as for a dict.
+    "of-text": (
+        b"{% if article is defined %}{{ article.category.nmae }}{% endif %}\n",
+        "'nmae': str has no such name (making the page /2020/01/bai-viet-tot/)\n"
+        "    how to fix: correct the name: what comes before the dot is a value",
+    ),
 }
 
 
