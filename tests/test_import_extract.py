@@ -462,7 +462,7 @@ def test_a_broken_profile_in_site_yaml_is_reported_at_its_lines(site, tmp_path, 
                 "    markers:",
                 "      selectors: 'div[class='",
                 # A whole address matched no page: all went to the generic reader.
-                "      hosts: [https://dongda.hanoi.gov.vn/]",
+                "      hosts: [https://dongda.hanoi.gov.vn/, '*.hanoi.gov.vn']",
                 "    titel: h1",
                 "    skip: ['(']",
             ]
@@ -486,6 +486,7 @@ def test_a_broken_profile_in_site_yaml_is_reported_at_its_lines(site, tmp_path, 
     ]:
         assert where.format(line) + message in result.stderr, result.stderr
     assert "hosts: [dongda.hanoi.gov.vn]" in result.stderr
+    assert "hosts: [hanoi.gov.vn] (its subdomains match too)" in result.stderr
     assert imported_files(site) == []
 
 

@@ -231,11 +231,13 @@ def _profile(
     for host in hosts:
         if not _HOST.fullmatch(host):
             # An address matched no page, silently: every page went to the generic reader.
-            name = urlsplit(host if "//" in host else f"//{host}").hostname or "portal.gov.vn"
+            name = urlsplit(host if "//" in host else f"//{host}").hostname or ""
+            name = name.lstrip("*.") or "portal.gov.vn"  # *.x.vn, .x.vn: x.vn, its parts too
             problem(
                 "hosts",
                 f"'hosts': {host!r} is not a host name",
-                f"write the host name alone, without http:// or a path: hosts: [{name}]",
+                f"write the host name alone, without http:// or a path: hosts: [{name}] "
+                "(its subdomains match too)",
             )
     profile = Profile(
         name=str(values.get("name") or default_name),
