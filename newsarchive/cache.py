@@ -187,7 +187,7 @@ class Cache:
             if (
                 isinstance(data, tuple)
                 and len(data) == 3
-                and data[0] == (key or data[0])
+                and (key is None or data[0] == key)
                 and data[1] == ARTICLE_FIELDS
             ):
                 try:

@@ -933,6 +933,22 @@ def test_a_reader_that_stops_reading_does_not_stop_the_command(site, command):
         assert len(project(site.root / "content")) == len(before) + 1
 
 
+def test_a_build_with_its_output_closed_builds(site):
+    """`build >&- 2>&-` (a cron job's): Python has no sys.stdout then; the build
+    ended with a traceback, exit 1, after publishing."""
+    small_site(site)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "build.py")],
+        cwd=site.root,
+        env=SUBPROCESS_ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b"" and (site.output / "index.html").is_file()
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for the workers")
 def test_ctrl_c_while_workers_run_stops_the_build_cleanly(site, tmp_path):
     """Ctrl+C reaches the whole process group, the build's workers too: one of them

@@ -54,6 +54,15 @@ def test_a_missing_folder_written_in_site_yaml_is_named_at_its_line(site, kind):
     assert "404.html" not in result.stderr and "Traceback" not in result.stderr
     assert not (site.root / "_site").exists()
 
+    if kind == "content":  # and each folder missing at once, not one a build
+        (site.root / "site.yaml").write_text(
+            "title: Tin\ncontent_dir: a\ntemplates_dir: b\nstatic_dir: c\n", encoding="utf-8"
+        )
+        said = run(site.root).stderr
+        assert [
+            f"site.yaml:{n}: error: {k}_dir" in said
+            for n, k in [(2, "content"), (3, "templates"), (4, "static")]
+        ] == [True] * 3, said
     result = run(site.root, f"--{kind}", "thu-muc")  # given on the command line instead
     assert result.returncode == 1
     assert f"thu-muc: error: the {kind} folder does not exist" in result.stderr

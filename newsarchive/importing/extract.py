@@ -336,10 +336,11 @@ def _looks_vietnamese(text: str) -> bool:
 
 
 def _language(tree: LexborHTMLParser, found: Extracted) -> str:
-    """The language of a page that is not in Vietnamese: the one its <html> declares
-    (not a Vietnamese one: Liferay declares en-US on every page, whatever its text),
-    else English for text in unaccented letters; else "", the site's, for the archivist
-    to correct (the report notes it)."""
+    """The language of a page whose text is not Vietnamese: the one its <html> declares
+    unless that is Vietnamese (a portal may declare one language on every page: Liferay
+    pages say en-US, or vi-VN on the English section's), else English for text in
+    unaccented letters; else "", the site's, for the archivist to correct (the report
+    notes it)."""
     declared = ((tree.root and tree.root.attributes.get("lang")) or "").strip()
     if schema.LANGUAGE_TAG.fullmatch(declared) and not declared.lower().startswith("vi"):
         return declared
