@@ -269,10 +269,9 @@ def check_site(
             for problem in search_index_problems(root / index)
         ]
     read: dict[Path, Lines] = {}  # articles whose lines were looked up
-    # A link a template wrote: said once, at the template's line, with the pages it is on
-    # (it is on every page its template makes: a line each buried the rest).
-    # By template, address (from the root: url() writes one a page deep differently)
-    # and problem: the links as the pages have them, and those pages.
+    # The links a template wrote, said once each (_template_links): on every page its
+    # template makes, a line a page buried the rest. By address from the root, as url()
+    # writes one differently a folder deeper.
     in_templates: dict[tuple[Path, str, str], tuple[set[str], list[str]]] = {}
     base = urls.base_path(base_url)
     for rel, page in pages.items():
@@ -329,33 +328,7 @@ def check_site(
                         warning=True,
                     )
                 )
-    # Pages of several templates have the link of the one they all extend: said once.
-    # One not written as the pages have it (made with url()) is said by its address, at
-    # the one template that makes its pages, or at the templates folder (one of several
-    # templates they share writes it).
-    said: dict[tuple[Path, int | None, str, str], list[str]] = {}
-    unwritten: dict[tuple[str, str], tuple[set[Path], list[str]]] = {}
-    for (template, address, problem), (spellings, on) in in_templates.items():
-        where, line = _written_in(template, spellings)
-        if line is None:
-            makers, made = unwritten.setdefault((address, problem), (set(), []))
-            makers.add(template)
-            made.extend(on)
-        else:
-            said.setdefault((where, line, next(iter(spellings)), problem), []).extend(on)
-    for (address, problem), (makers, on) in unwritten.items():
-        where = next(iter(makers)) if len(makers) == 1 else next(iter(makers)).parent
-        said.setdefault((where, None, address, problem), []).extend(on)
-    for (where, line, link, problem), on in said.items():
-        on.sort()
-        shown = ", ".join(f"/{rel.removesuffix('index.html')}" for rel in on[:3])
-        more = "…" if len(on) > 3 else ""
-        listed = f"the page {shown}" if len(on) == 1 else f"{len(on):,} pages ({shown}{more})"
-        fix = FIX_TEMPLATE
-        if line is not None and link.startswith("/") and not link.startswith("//"):
-            # From the root, it misses a site under a path (a GitHub Pages project).
-            fix = f"write it as {{{{ url('{link}') }}}}, which leads to it from every page"
-        problems.append(Problem(where, f"the link {link!r} {problem}, on {listed}", fix, line))
+    problems += _template_links(in_templates)
     problems += _size_problems(root, files)
     for rel in sorted(f for f in files if f.endswith(".css")):
         css = (root / rel).read_text(encoding="utf-8", errors="replace")
@@ -408,6 +381,41 @@ def _line(read: dict[Path, Lines], source: Path, *spellings: str) -> int | None:
     return read[source].next(*spellings)
 
 
+def _template_links(
+    found: dict[tuple[Path, str, str], tuple[set[str], list[str]]],
+) -> list[Problem]:
+    """The broken links templates wrote (by template, address and problem: the links as
+    the pages have them, and the pages): each once, at the line that writes it, with
+    the pages it is on. Pages of several templates have the links of the one they all
+    extend; a link not written as the pages have it (made with url()) is said by its
+    address, at the one template that makes its pages, or at the templates folder."""
+    said: dict[tuple[Path, int | None, str, str], list[str]] = {}
+    unwritten: dict[tuple[str, str], tuple[set[Path], list[str]]] = {}
+    for (template, address, problem), (spellings, on) in found.items():
+        where, line, link = _written_in(template, spellings)
+        if line is None:
+            makers, made = unwritten.setdefault((address, problem), (set(), []))
+            makers.add(template)
+            made.extend(on)
+        else:
+            said.setdefault((where, line, link, problem), []).extend(on)
+    for (address, problem), (makers, on) in unwritten.items():
+        where = min(makers) if len(makers) == 1 else min(makers).parent
+        said.setdefault((where, None, address, problem), []).extend(on)
+    problems = []
+    for (where, line, link, problem), on in said.items():
+        on.sort()
+        shown = ", ".join(f"/{rel.removesuffix('index.html')}" for rel in on[:3])
+        more = "…" if len(on) > 3 else ""
+        listed = f"the page {shown}" if len(on) == 1 else f"{len(on):,} pages ({shown}{more})"
+        fix = FIX_TEMPLATE
+        if line is not None and link.startswith("/") and not link.startswith("//"):
+            # From the root, it misses a site under a path (a GitHub Pages project).
+            fix = f"write it as {{{{ url('{link}') }}}}, which leads to it from every page"
+        problems.append(Problem(where, f"the link {link!r} {problem}, on {listed}", fix, line))
+    return problems
+
+
 def _from_root(page: str, link: str, base: str) -> str:
     """A link of the page ``page`` as an address from the site's root ("/lien-he/", the
     404 page's "/repo/lien-he/" too); an address with a scheme, or from the root but
@@ -420,12 +428,12 @@ def _from_root(page: str, link: str, base: str) -> str:
     return "/" if path == "." else "/" + path + ("/" if link.endswith("/") else "")
 
 
-def _written_in(template: Path, links: set[str]) -> tuple[Path, int | None]:
-    """The template, of ``template`` and those it extends, includes or imports, and the
-    line that writes one of ``links`` as an attribute's value; else ``template`` with no
-    line (a link made with url() is not written as the page has it)."""
+def _written_in(template: Path, links: set[str]) -> tuple[Path, int | None, str]:
+    """The template, of ``template`` and those it extends, includes or imports, the line
+    that writes one of ``links`` as an attribute's value, and that link; else
+    ``template`` with no line (a link made with url() is not written as the page has it)."""
     written = re.compile(
-        r"=\s*[\"']?(?:" + "|".join(map(re.escape, sorted(links))) + r")(?=[\"'\s>])"
+        r"=\s*[\"']?(" + "|".join(map(re.escape, sorted(links))) + r")(?=[\"'\s>])"
     )
     seen, queue = set(), [template.name]
     while queue:
@@ -440,8 +448,8 @@ def _written_in(template: Path, links: set[str]) -> tuple[Path, int | None]:
             continue
         found = written.search(text)
         if found:
-            return template.parent / name, text.count("\n", 0, found.start()) + 1
-    return template, None
+            return template.parent / name, text.count("\n", 0, found.start()) + 1, found[1]
+    return template, None, ""
 
 
 def _written_as(source: Path, page: str, link: str) -> list[str]:

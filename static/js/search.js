@@ -222,17 +222,34 @@
     shown = total = 0;
   }
 
-  // Shows the first `limit` results for `wanted`; `typing`: while the reader types, the
-  // last word may be unfinished (the text as typed says: no space after it). Sent
-  // whole (Enter, the address), it is a word: "thủy" is not the start of "thuyên",
-  // unless then nothing is found ("hàn thuy": Enter before the word was finished).
+  // The engine's answer for `wanted` (`text`: as typed, while `typing`), and what it was
+  // asked. While typing, the last word may be unfinished (the text as typed says: no
+  // space after it). Sent whole (Enter, the address), it is a word: "thủy" is not the
+  // start of "thuyên", unless then nothing is found ("hàn thuy": Enter before the word
+  // was finished); still nothing, a word mistyped by a letter ("lcịh") may be one of the
+  // archive's. An old portal's address is its words, or the page kept at it (`kept`).
+  async function find(wanted, typing, text, limit) {
+    const options = { offset: 0, limit, passages: false };
+    const old = oldAddress(wanted);
+    let sent = old?.words ? `${old.words} ` : withoutSiteName(typing ? text : `${wanted} `);
+    if (typing) return { sent, answer: await engine().search(sent, options) };
+    const kept = old?.path && (await keptHere(old.path));
+    if (kept) return { kept };
+    let answer = await engine().search(sent, options);
+    if (!answer.total) {
+      sent = sent.trimEnd();
+      answer = await engine().search(sent, options);
+    }
+    const fixed = !answer.total && (await engine().suggest(sent).catch(() => null));
+    const again = fixed && (await engine().search(`${fixed} `, options));
+    if (again?.total) return { sent: `${fixed} `, answer: again, corrected: fixed };
+    return { sent, answer };
+  }
+
+  // Shows the first `limit` results for `wanted`; `typing`: while the reader types.
   async function show(wanted, typing = false, limit = PAGE_SIZE, text = wanted) {
     const number = ++current;
     query = wanted;
-    const old = oldAddress(wanted);
-    let corrected = "";
-    let sent = old?.words ? `${old.words} ` : withoutSiteName(typing ? text : `${wanted} `);
-    asked = sent;
     if (!query) {
       clear();
       setStatus("", !typing);
@@ -245,24 +262,9 @@
       clear();
       setStatus(root.dataset.loading, !typing);
     }, LOADING_AFTER_MS);
-    let answer;
+    let found;
     try {
-      const kept = old?.path && !typing && (await keptHere(old.path));
-      if (kept) {
-        if (number === current) location.replace(kept); // back leads where the reader was
-        return;
-      }
-      answer = await engine().search(sent, { offset: 0, limit, passages: false });
-      if (!typing && !answer.total) {
-        sent = sent.trimEnd();
-        answer = await engine().search(sent, { offset: 0, limit, passages: false });
-      }
-      // Still nothing: a word mistyped by a letter ("lcịh") may be one of the archive's.
-      const fixed = !typing && !answer.total && (await engine().suggest(sent).catch(() => null));
-      if (fixed) {
-        const again = await engine().search(`${fixed} `, { offset: 0, limit, passages: false });
-        if (again.total) [answer, sent, corrected] = [again, `${fixed} `, fixed];
-      }
+      found = await find(wanted, typing, text, limit);
     } catch (error) {
       if (number !== current) return;
       clear();
@@ -273,7 +275,12 @@
       clearTimeout(slow);
     }
     if (number !== current) return;
-    asked = sent; // for more results
+    if (found.kept) {
+      location.replace(found.kept); // back leads where the reader was, not here
+      return;
+    }
+    const { answer, corrected } = found;
+    asked = found.sent; // for more results
     clear();
     total = answer.total;
     list.append(...answer.results.map(resultItem));
