@@ -21,7 +21,7 @@ from .fingerprint import digest
 from .load import ContentScan, front_matter_lines, read_bytes, read_source, scan_sources
 from .progress import Progress
 from .render import load_strings
-from .validate import check_together, unwritten, validate
+from .validate import check_together, line_of, unwritten, validate
 from .workers import map_batches
 from .yamltext import normalise_text
 
@@ -165,7 +165,7 @@ def emptied(
                 "subscriptions to them lead nowhere",
                 f"to keep them, write category: {category} back in its "
                 "articles; a category renamed starts a page and a feed of its own",
-                now[path].article.key_lines.get("category"),
+                line_of(Path(path), "category:"),  # read now: such a warning is rare
                 warning=True,
             )
         )

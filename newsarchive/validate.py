@@ -30,9 +30,8 @@ TEXT_KEYS = schema.names(schema.FRONT_MATTER, "text")
 _FIELDS = schema.by_name(schema.FRONT_MATTER)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # The front-matter keys whose lines an Article keeps, for problems found after
-# validation (an alias clash, a category left); a copy of every key per article cost
-# 0.4 KB each.
-LATER_KEYS = ("aliases", "category")
+# validation (an alias clash); a copy of every key per article cost 0.4 KB each.
+LATER_KEYS = ("aliases",)
 # A headline, not a paragraph; and it is repeated in lists, feeds and the search index.
 MAX_TITLE = 1000
 # File systems hold names of at most 255 bytes and paths of 4,096: an output path
@@ -59,7 +58,7 @@ def unwritten(articles: list[Article], placeholder: str) -> list[Problem]:
         if article.draft or article.summary != first:
             continue
         path = Path(article.path)
-        line = _line_of(path, placeholder.split(".")[0])
+        line = line_of(path, placeholder.split(".")[0])
         problems.append(
             Problem(
                 path,
@@ -72,7 +71,8 @@ def unwritten(articles: list[Article], placeholder: str) -> list[Problem]:
     return problems
 
 
-def _line_of(path: Path, text: str) -> int | None:
+def line_of(path: Path, text: str) -> int | None:
+    """The first line of the file that holds ``text``, for a problem found without it."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
