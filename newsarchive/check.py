@@ -328,7 +328,7 @@ def check_site(
                         warning=True,
                     )
                 )
-    problems += _template_links(in_templates)
+    problems += _template_links(in_templates, base, files)
     problems += _size_problems(root, files)
     for rel in sorted(f for f in files if f.endswith(".css")):
         css = (root / rel).read_text(encoding="utf-8", errors="replace")
@@ -382,7 +382,7 @@ def _line(read: dict[Path, Lines], source: Path, *spellings: str) -> int | None:
 
 
 def _template_links(
-    found: dict[tuple[Path, str, str], tuple[set[str], list[str]]],
+    found: dict[tuple[Path, str, str], tuple[set[str], list[str]]], base: str, files: set[str]
 ) -> list[Problem]:
     """The broken links templates wrote (by template, address and problem: the links as
     the pages have them, and the pages): each once, at the line that writes it, with
@@ -392,7 +392,7 @@ def _template_links(
     said: dict[tuple[Path, int | None, str, str], list[str]] = {}
     unwritten: dict[tuple[str, str], tuple[set[Path], list[str]]] = {}
     for (template, address, problem), (spellings, on) in found.items():
-        where, line, link = _written_in(template, spellings)
+        where, line, link = _written_in(template, spellings, address)
         if line is None:
             makers, made = unwritten.setdefault((address, problem), (set(), []))
             makers.add(template)
@@ -410,8 +410,13 @@ def _template_links(
         listed = f"the page {shown}" if len(on) == 1 else f"{len(on):,} pages ({shown}{more})"
         fix = FIX_TEMPLATE
         if line is not None and link.startswith("/") and not link.startswith("//"):
-            # From the root, it misses a site under a path (a GitHub Pages project).
-            fix = f"write it as {{{{ url('{link}') }}}}, which leads to it from every page"
+            # From the root, it misses a site under a path (a GitHub Pages project):
+            # url() of the address from the site's root, if the site has it.
+            target = "/" + link.removeprefix(base) if link.startswith(base) else link
+            if urls.body_link_file("", target) in files or target.rstrip("/") in files:
+                fix = f"write it as {{{{ url('{target}') }}}}, which leads to it from every page"
+            else:
+                fix = f"correct the address: the site has no page or file {target}"
         problems.append(Problem(where, f"the link {link!r} {problem}, on {listed}", fix, line))
     return problems
 
@@ -428,12 +433,15 @@ def _from_root(page: str, link: str, base: str) -> str:
     return "/" if path == "." else "/" + path + ("/" if link.endswith("/") else "")
 
 
-def _written_in(template: Path, links: set[str]) -> tuple[Path, int | None, str]:
+def _written_in(template: Path, links: set[str], address: str) -> tuple[Path, int | None, str]:
     """The template, of ``template`` and those it extends, includes or imports, the line
-    that writes one of ``links`` as an attribute's value, and that link; else
-    ``template`` with no line (a link made with url() is not written as the page has it)."""
+    that writes one of ``links`` as an attribute's value, or ``address`` (from the
+    site's root) in url(), and the link as it is written there; else ``template`` with
+    no line."""
+    in_url = re.escape(address.lstrip("/")) if address.startswith("/") else "(?!)"
     written = re.compile(
         r"=\s*[\"']?(" + "|".join(map(re.escape, sorted(links))) + r")(?=[\"'\s>])"
+        r"|url\(\s*[\"'](/?" + in_url + r")[\"']\s*\)"
     )
     seen, queue = set(), [template.name]
     while queue:
@@ -448,7 +456,8 @@ def _written_in(template: Path, links: set[str]) -> tuple[Path, int | None, str]
             continue
         found = written.search(text)
         if found:
-            return template.parent / name, text.count("\n", 0, found.start()) + 1, found[1]
+            line = text.count("\n", 0, found.start()) + 1
+            return template.parent / name, line, found[1] or f"url('{found[2]}')"
     return template, None, ""
 
 

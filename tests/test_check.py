@@ -116,7 +116,7 @@ def test_a_broken_link_in_a_template_is_said_once_at_its_line_not_blamed_on_an_a
     # And a link home from the root (the 404 page's links too are from the root), and
     # one made with url() to no page, written differently a folder deeper.
     added = '<img alt="" src="/images/ho.png"><a href="/">Trang chủ</a>'
-    added += "<a href=\"{{ url('/lien-he/') }}\">Liên hệ</a>"
+    added += '<a href="{{ url(\'/lien-he/\') }}">Liên hệ</a><a href="/gioi-thieu/">GT</a>'
     base.write_text(text.replace(footer, footer + added), "utf-8")
     result = run_check(site)
     assert result.returncode == 1
@@ -129,11 +129,15 @@ def test_a_broken_link_in_a_template_is_said_once_at_its_line_not_blamed_on_an_a
     )
     # Each once, for every page: not at the first line of each template holding a "/".
     assert sorted(row.split(", on ")[0] for row in errors[1:]) == [
+        "templates/base.html:" + f"{line}: error: the link \"url('/lien-he/')\" leads to no file"
+        " in the site",
         "templates/base.html:" + f"{line}: error: the link '/' {outside}",
+        "templates/base.html:" + f"{line}: error: the link '/gioi-thieu/' {outside}",
         "templates/base.html:" + f"{line}: error: the link '/images/ho.png' {outside}",
-        "templates: error: the link '/lien-he/' leads to no file in the site",
     ], result.stderr
     assert "write it as {{ url('/images/ho.png') }}" in result.stderr
+    # Not for an address the site does not have: url() would not make it one.
+    assert "correct the address: the site has no page or file /gioi-thieu/" in result.stderr
 
     base.write_text(
         text.replace(footer, footer + '<img alt="" src="{{ url(\'/images/ho.png\') }}">')

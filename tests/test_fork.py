@@ -321,6 +321,8 @@ def test_check_blames_a_broken_template_link_on_the_template_not_the_articles(si
         '<div class="article-body"',
         '<p><a href="{{ url(\'/lien-he/\') }}">x</a></p>\n<div class="article-body"',
     )
+    text = (site.root / "templates" / "article.html").read_text(encoding="utf-8")
+    line = text[: text.index("url('/lien-he/')")].count("\n") + 1
     site.add("2020/01/a.md", GOOD)
     site.add("2020/01/b.md", article("Bài khác", "2020-01-03 08:00", "Xem [x](/khong-co/)."))
     capsys.readouterr()
@@ -332,8 +334,8 @@ def test_check_blames_a_broken_template_link_on_the_template_not_the_articles(si
         f"{site.content / '2020/01/b.md'}:6: error: in the page /2020/01/bai-khac/: the link "
         "'../../../khong-co/' leads to no file in the site",
         # Once, with the pages it is on (it was a line a page).
-        f"{template}: error: the link '/lien-he/' leads to no file in the site, "
-        "on 2 pages (/2020/01/bai-khac/, /2020/01/bai-viet-tot/)",
+        f"{template}:{line}: error: the link \"url('/lien-he/')\" leads to no file in the "
+        "site, on 2 pages (/2020/01/bai-khac/, /2020/01/bai-viet-tot/)",
     ]
     assert "in the template that makes the page" in err
 
