@@ -312,6 +312,11 @@ def _lacking(kind: str, attribute: str) -> tuple[str, str]:
             f"'{attribute}': {class_name} has no such name",
             "correct the name: what comes before the dot is a value (a text, a number, a list)",
         )
+    if class_name == "TemplateModule":  # {% import "_macros.html" as m %}: m.<name>
+        return (
+            f"'{attribute}': the template imported has no macro of that name",
+            "correct the name: the macros are those after {% macro in the template imported",
+        )
     fields = (
         {f.name for f in dataclasses.fields(known)} if dataclasses.is_dataclass(known) else set()
     )

@@ -342,6 +342,11 @@ TEMPLATE_PROBLEMS = {
         "    how to fix: did you mean 'title'? Article has: aliases, author,",
     ),
     "syntax": (b"{% if %}\n", "how to fix: fix the template at this line (see the Jinja2"),
+    # Jinja named "TemplateModule", with an empty list of names.
+    "macro": (
+        b'{{ m.breadcrumb([("a", "b")]) }}\n',
+        "'breadcrumb': the template imported has no macro of that name",
+    ),
     # Not "add the key (for site.params.x ...)", as for a dict.
     "of-text": (
         b"{% if article is defined %}{{ article.category.nmae }}{% endif %}\n",

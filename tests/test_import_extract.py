@@ -260,6 +260,7 @@ def test_vnexpress_lazy_images_give_the_real_picture_never_the_placeholder():
         ("Phạm Thị Thu Hà: Phòng Văn hóa", "Phạm Thị Thu Hà: Phòng Văn hóa"),
         ("Người đăng: Ban biên tập", ""),  # an account of the portal, as without its label
         ("Phạm Văn Linh", "Phạm Văn Linh"),
+        ("Người đăng:", ""),  # a label with no name: no author
     ],
 )
 def test_the_label_before_the_authors_name_is_not_part_of_it(line, author):

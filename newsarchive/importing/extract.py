@@ -355,12 +355,12 @@ def _without_label(author: str) -> str:
     on each."""
     label, colon, name = author.replace("\uff1a", ":").partition(":")
     words = label.replace(",", " ").split()
-    if not colon or not name.strip() or not 1 <= len(words) <= 4:
+    if not colon or not 1 <= len(words) <= 4:
         return author
     if all(w.isalpha() for w in words) and (
         label.isupper() or all(w[0].islower() for w in words[1:])
     ):
-        return name.strip()
+        return name.strip()  # "" for a label with no name after it
     return author
 
 

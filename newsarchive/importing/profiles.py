@@ -232,7 +232,8 @@ def _profile(
         if not _HOST.fullmatch(host):
             # An address matched no page, silently: every page went to the generic reader.
             name = urlsplit(host if "//" in host else f"//{host}").hostname or ""
-            name = name.lstrip("*.") or "portal.gov.vn"  # *.x.vn, .x.vn: x.vn, its parts too
+            name = name.lstrip("*.")  # *.x.vn, .x.vn: x.vn, whose subdomains match too
+            name = name if _HOST.fullmatch(name) else "portal.gov.vn"
             problem(
                 "hosts",
                 f"'hosts': {host!r} is not a host name",
