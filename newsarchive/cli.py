@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from . import publish, statics, urls
-from .config import SiteConfig, address_problem, load_config
+from .config import SiteConfig, address_problem, load_config, shown_address
 from .errors import BuildFailed, Problem, in_file_order, save_traceback
 from .pipeline import build, plan
 
@@ -300,8 +300,8 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     given_url = getattr(args, "base_url", None)
     base_url = given_url.rstrip("/") + "/" if given_url else None
     wrong = address_problem(given_url) if given_url else ""
-    if wrong:
-        _usage_error(f"--base-url {given_url!r} {wrong}")
+    if given_url and wrong:
+        _usage_error(f"--base-url {shown_address(given_url)!r} {wrong}")
     offline = getattr(args, "offline", False)
     output_dir = _absolute(getattr(args, "output", None))
     if offline and output_dir is None:

@@ -1,5 +1,6 @@
 """Site configuration from site.yaml; paths in it are relative to that file."""
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -133,6 +134,12 @@ def original_host(address: str) -> str:
     return host.removeprefix("www.")
 
 
+def shown_address(address: str) -> str:
+    """The address as a message shows it: a user name and password left out (a CI log
+    keeps what the build prints)."""
+    return re.sub(r"//[^/@]*@", "//…@", address)
+
+
 def address_problem(address: str) -> str:
     """Why ``address`` cannot be the site's public address (base_url), or "": it is
     written into canonical links, feeds and the sitemap, which need a whole one."""
@@ -224,7 +231,7 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int], text: str)
                 error(f"unknown time zone '{value}'", "use a name like Asia/Ho_Chi_Minh")
         elif field.kind == "address" and address_problem(value):
             error(
-                f"{key} '{value}' {address_problem(value)}",
+                f"{key} '{shown_address(value)}' {address_problem(value)}",
                 f"write the site's full public address, e.g. {key}: {field.example}",
             )
         elif field.kind == "addresses" and not value.startswith(("http://", "https://")):

@@ -113,13 +113,17 @@ def moved(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> 
         old, new = urls.article_url(last.article), urls.article_url(entry.article)
         if old == new or old in {urls.alias_url(a) for a in entry.article.aliases}:
             continue
+        # The same bytes read with other settings: site.yaml's time zone moved it.
+        edited = last.digest != entry.digest
+        why = "its date, title or slug was edited" if edited else "site.yaml's timezone changed"
+        undo = "put the date, title or slug back" if edited else "put the timezone back"
         problems.append(
             Problem(
                 Path(path),
-                f"the article's address changed from /{old} to /{new} (its date, title or "
-                f"slug was edited): links to /{old} and citations of it lead nowhere now",
+                f"the article's address changed from /{old} to /{new} ({why}): links to "
+                f"/{old} and citations of it lead nowhere now",
                 f"to keep the old address working, add it to the front matter: "
-                f"aliases: [/{old}] (or put the date, title or slug back as it was)",
+                f"aliases: [/{old}] (or {undo} as it was)",
                 entry.article.key_lines.get("aliases"),
                 warning=True,
             )

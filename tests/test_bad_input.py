@@ -321,6 +321,7 @@ def test_base_url_must_be_a_whole_address(site, capsys, base_url, expected):
     assert site.build() == 1
     err = capsys.readouterr().err
     assert f"site.yaml:{len(kept) + 1}: error: base_url" in err and expected in err
+    assert "secret" not in err  # a password is not printed into a CI log
     assert not site.output.exists()
 
     config.write_text(good, encoding="utf-8")
@@ -328,7 +329,8 @@ def test_base_url_must_be_a_whole_address(site, capsys, base_url, expected):
     with pytest.raises(SystemExit) as stopped:
         main(["build", "--config", str(config), "--base-url", written])
     assert stopped.value.code == 2
-    assert expected in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert expected in err and "secret" not in err
 
 
 TEMPLATE_PROBLEMS = {

@@ -175,6 +175,9 @@ def test_an_address_moved_while_site_yaml_changed_too_is_said(site, capsys, sett
     err = capsys.readouterr().err
     new = "/2024/06/hop-cuoi-thang-sau/" if "per_page" in setting else "/2024/07/hop-cuoi-thang/"
     assert f"the article's address changed from /2024/06/hop-cuoi-thang/ to {new}" in err, err
+    # What moved it: the edit, or the new time zone (not "put the date … back").
+    why = "its date, title or slug was edited" if "per_page" in setting else "timezone changed"
+    assert why in err and ("put the timezone back" in err) == ("timezone" in setting), err
     assert site.build("--no-search") == 0  # said once
     assert "address changed" not in capsys.readouterr().err
 
