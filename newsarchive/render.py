@@ -40,6 +40,7 @@ FILLED_BY_SEARCH_PAGE = {
     "search_results_partial": ("count", "query"),
     "search_no_results": ("count", "query"),
     "search_corrected": ("count", "query", "typed"),
+    "search_corrected_partial": ("count", "query", "typed"),
 }
 
 

@@ -229,24 +229,30 @@ def test_a_word_mistyped_by_a_letter_is_offered_as_the_archives_word(tmp_path):
             ("Quân sự", "Quân sự địa phương."),
             ("Quận họp", "Quận họp bàn về quân sự."),
             ("Quận mới", "Quận mới thành lập."),
+            ("Lính mới", "Lính nhập ngũ."),
         ],
     )
     assert titles(index, "lcịh tiếp") == []
     offered = {
-        "lcịh tiếp": "lich tiếp",  # two letters swapped
-        "lichh tiếp": "lich tiếp",  # one doubled
-        "lic tiếp": "lich tiếp",  # one left out
-        "liich": "lich",  # one added second
-        "iLch": "lich",  # the first two swapped
-        "quna": "quan",  # two letters swapped
-        "quânn sự": "quan sự",
+        # The edit is made to the word as typed: its diacritics and capitals stay.
+        "lcịh tiếp": "lịch tiếp",  # two letters swapped
+        "lịchh tiếp": "lịch tiếp",  # one typed twice
+        "lịc tiếp": "lịch tiếp",  # one left out
+        "liich": "lich",  # one too many, second
+        "iLch": "Lich",  # the first two swapped
+        "quna": "quan",  # two swapped, before `qua` (one too many)
+        "quânn sự": "quân sự",
+        "Lcịh Tiếp": "Lịch Tiếp",
         "lịch tiếp": None,  # every word is the archive's
         "xyzzy": None,  # nothing near
-        "lcịh 2025": "lich 2025",  # numbers are as typed
+        "lcịh 2025": "lịch 2025",  # numbers are as typed
         # The rest as typed: quotes, and the words after the first 12 (a year).
-        '"Lcịh tiếp" công dân': '"lich tiếp" công dân',
+        '"Lcịh tiếp" công dân': '"Lịch tiếp" công dân',
         "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 lcịh quna 2019": "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10"
-        " w11 lich quna 2019",
+        " w11 lịch quna 2019",
+        "quânh": "quân",  # one too many, at the end
+        # A word of one article is the archive's, though one letter from `lịch`.
+        "lính lcịh": "lính lịch",
     }
     for query, expected in offered.items():
         assert suggest(index, query) == expected, query
@@ -685,6 +691,10 @@ QUERIES = [
 # Words of the archive mistyped by a letter (suggest), and words with nothing near.
 MISTYPED = [
     "hoi nhgi",
+    "Hội nghịị",
+    "giải phóng mặt bằg",
+    "hai bà trưnh",
+    "Bà Trưưng",
     '"ủy bna" nhân dân, hội nghịị',
     "quna hai ba trung",
     "dinh thi lan duyne",

@@ -215,74 +215,95 @@ def _completions(index: Index, query: Query) -> list[tuple[int, str]]:
 
 
 def suggest(index: Index, query: str) -> str | None:
-    """The query with each word of letters that no two articles have replaced by the
-    most frequent word of the vocabulary one letter away from it (a letter left out,
-    added, changed or two side by side swapped): what the page offers when a query
-    finds nothing (`lcịh tiếp` -> `lich tiếp`). None when it has no such word, or
-    nothing near. Only the vocabulary files of three first two letters are read: a
-    mistake in the first letter, or the second left out or changed, is not corrected."""
-    typed = unicodedata.normalize("NFC", query).lower()
+    """The query with each word of letters that no article has corrected to a word
+    of the vocabulary one letter away: what the page offers when a query finds nothing
+    (`lcịh tiếp` -> `lịch tiếp`). The edit is made to the word as typed, so its other
+    letters keep their diacritics and case. None when no word was corrected. Only the
+    vocabulary files of three first two letters are read: a mistake in the first
+    letter, or the second left out or changed, is not corrected."""
+    text = unicodedata.normalize("NFC", query)
+    typed = text.lower()
+    if len(typed) != len(text):  # a letter whose lower case is longer: no case kept
+        text = typed
     words = iter(range(fmt.MAX_QUERY_WORDS))  # the words searched: the first ones
     changed = False
 
     def fix(match: re.Match[str]) -> str:
         nonlocal changed
-        word = folding.canonical(match[0])
-        near = _nearest(index, word) if next(words, None) is not None else word
-        changed |= near != word
-        return match[0] if near == word else near
+        written = text[match.start() : match.end()]
+        if next(words, None) is None:
+            return written
+        near = _nearest(index, written, folding.fold(folding.canonical(match[0])))
+        changed |= near != written
+        return near
 
     # The rest of the text as typed: its quotes, its words after the first ones.
     fixed = folding.WORD.sub(fix, typed)
     return fixed if changed else None
 
 
-def _nearest(index: Index, word: str) -> str:
-    """``word``, or the vocabulary's most frequent word one letter away (see suggest)."""
-    folded = list(folding.fold(word))
-    if len(folded) < 3 or not "".join(folded).isalpha():
-        return word
-    wanted = "".join(folded)
-    # A letter changed or two swapped before one left out or added ("quna": "quan", not
-    # "qua"), then the most frequent; the first found of equals.
-    best: tuple[bool, int, str] = (False, 0, word)
+# The edits one letter away, the likelier first: two letters swapped; a letter left out;
+# a letter typed twice; one changed that was typed without a diacritic; one too many;
+# one changed that was typed with one (the reader chose it: `trưnh` is `trưng`).
+_SWAPPED, _LEFT_OUT, _TWICE, _CHANGED, _TOO_MANY, _CHANGED_MARKED, _NONE = range(7)
+
+
+def _nearest(index: Index, written: str, folded: str) -> str:
+    """``written``, or it with the likeliest edit to a vocabulary word (see suggest);
+    ``folded``: its letters without diacritics, one for each of its letters."""
+    if len(folded) < 3 or not folded.isalpha() or len(folded) != len(written):
+        return written
+    manifest = index.file(fmt.MANIFEST)
+    assert isinstance(manifest, dict)
+    if _head(index, manifest, folded, set()).frequency:
+        return written  # a word of one article, not of the vocabulary: not mistyped
+    best: tuple[int, int, str] = (_NONE, 0, written)
     for key in _near_keys(folded):
         vocabulary = index.file(fmt.vocabulary_file(key))
         assert isinstance(vocabulary, dict)
         for group in vocabulary.get(key, []):
             for other in group[1:]:
-                if other == wanted:
-                    return word  # a word of the vocabulary: not mistyped
-                rank = (len(other) == len(wanted), group[0])
-                if rank > best[:2] and _one_apart(wanted, other):
-                    best = (*rank, other)
+                if other == folded:
+                    return written  # a word of the vocabulary: not mistyped
+                edit = _edit(written, folded, other)
+                if edit is not None and (edit[0], -group[0]) < best[:2]:
+                    best = (edit[0], -group[0], edit[1])
     return best[2]
 
 
-def _near_keys(letters: list[str]) -> list[str]:
+def _near_keys(folded: str) -> list[str]:
     """The first two letters of the words one letter away, for a mistake after the
     second letter, the first two or the second and third swapped, or a letter added
     second: as typed, swapped, the first and the third."""
-    first, second, third = letters[:3]
-    keys = [first + second, second + first, first + third]
+    keys = [folded[0] + folded[1], folded[1] + folded[0], folded[0] + folded[2]]
     return list(dict.fromkeys(keys))
 
 
-def _one_apart(a: str, b: str) -> bool:
-    """One letter left out, added or changed, or two side by side swapped."""
+def _edit(written: str, a: str, b: str) -> tuple[int, str] | None:
+    """How the word typed (``written``, ``a`` without diacritics) is one letter away from
+    the vocabulary's ``b``: the kind of edit, and ``written`` with it made; or None."""
+    at = next((i for i in range(min(len(a), len(b))) if a[i] != b[i]), min(len(a), len(b)))
     if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and a[diff[1]] == b[diff[0]]
-        )
-    if abs(len(a) - len(b)) != 1:
-        return False
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    i = next((i for i in range(len(short)) if short[i] != long[i]), len(short))
-    return short[i:] == long[i + 1 :]
+        if (
+            at + 1 < len(a)
+            and a[at + 2 :] == b[at + 2 :]
+            and (a[at], a[at + 1])
+            == (
+                b[at + 1],
+                b[at],
+            )
+        ):
+            return _SWAPPED, written[:at] + written[at + 1] + written[at] + written[at + 2 :]
+        if a[at + 1 :] == b[at + 1 :]:
+            kind = _CHANGED if written[at] == a[at] else _CHANGED_MARKED
+            return kind, written[:at] + b[at] + written[at + 1 :]
+        return None
+    if len(b) == len(a) + 1 and a[at:] == b[at + 1 :]:
+        return _LEFT_OUT, written[:at] + b[at] + written[at:]
+    if len(a) == len(b) + 1 and b[at:] == a[at + 1 :]:
+        twice = a[at] == a[at - 1] if at else False
+        return (_TWICE if twice else _TOO_MANY), written[:at] + written[at + 1 :]
+    return None
 
 
 def _best(terms: list[_Term], weights: list[float]) -> _Term:

@@ -549,65 +549,85 @@ async function pageText(url) {
   }
 }
 
-// The query with each word of letters that no two articles have replaced by the most
-// frequent word of the vocabulary one letter away (engine.suggest); null when none is.
-async function suggest(text) {
-  const typed = text.normalize("NFC").toLowerCase();
+// The query with each word of letters that no article has corrected to a word of
+// the vocabulary one letter away, the edit made to the word as typed (engine.suggest);
+// null when none is.
+async function suggest(query) {
+  let text = query.normalize("NFC");
+  const typed = text.toLowerCase();
+  if (typed.length !== text.length) text = typed; // a letter whose lower case is longer
   let fixed = "";
   let at = 0;
   let seen = 0;
   let changed = false;
   // The rest of the text as typed: its quotes, its words after the first ones.
   for (const match of typed.matchAll(WORD)) {
-    const word = canonical(match[0]);
-    const near = seen++ < MAX_QUERY_WORDS ? await nearest(word) : word;
-    changed ||= near !== word;
-    fixed += typed.slice(at, match.index) + (near === word ? match[0] : near);
+    const written = text.slice(match.index, match.index + match[0].length);
+    const near =
+      seen++ < MAX_QUERY_WORDS ? await nearest(written, fold(canonical(match[0]))) : written;
+    changed ||= near !== written;
+    fixed += typed.slice(at, match.index) + near;
     at = match.index + match[0].length;
   }
   return changed ? fixed + typed.slice(at) : null;
 }
 
-async function nearest(word) {
-  const letters = [...fold(word)];
-  const wanted = letters.join("");
-  if (letters.length < 3 || !/^\p{L}+$/u.test(wanted)) return word;
-  // A letter changed or two swapped first, then the most frequent (engine._nearest).
-  let best = [false, 0, word];
-  const [first, second, third] = letters;
-  for (const key of new Set([first + second, second + first, first + third])) {
+// The edits one letter away, the likelier first (engine._SWAPPED ...).
+const [SWAPPED, LEFT_OUT, TWICE, CHANGED, TOO_MANY, CHANGED_MARKED, NO_EDIT] = [0, 1, 2, 3, 4, 5, 6];
+
+async function nearest(written, folded) {
+  const a = [...folded];
+  const letters = [...written];
+  if (a.length < 3 || !/^\p{L}+$/u.test(folded) || a.length !== letters.length) return written;
+  // A word of one article, not of the vocabulary: not mistyped.
+  if ((await head(await manifest(), folded, new Set())).frequency) return written;
+  let best = [NO_EDIT, 0, written];
+  for (const key of new Set([a[0] + a[1], a[1] + a[0], a[0] + a[2]])) {
     const vocabulary = await load(vocabularyFile(key));
     for (const [size, ...group] of Object.hasOwn(vocabulary, key) ? vocabulary[key] : []) {
       for (const other of group) {
-        if (other === wanted) return word; // a word of the vocabulary: not mistyped
-        const same = [...other].length === letters.length;
-        const better = same !== best[0] ? same : size > best[1];
-        if (better && oneApart(wanted, other)) best = [same, size, other];
+        if (other === folded) return written; // a word of the vocabulary: not mistyped
+        const found = edit(letters, a, [...other]);
+        if (found && (found[0] < best[0] || (found[0] === best[0] && size > best[1]))) {
+          best = [found[0], size, found[1]];
+        }
       }
     }
   }
   return best[2];
 }
 
-// One letter left out, added or changed, or two side by side swapped (engine._one_apart).
-function oneApart(a, b) {
-  const x = [...a];
-  const y = [...b];
-  if (x.length === y.length) {
-    const diff = x.flatMap((c, i) => (c === y[i] ? [] : [i]));
-    return (
-      diff.length === 1 ||
-      (diff.length === 2 &&
-        diff[1] === diff[0] + 1 &&
-        x[diff[0]] === y[diff[1]] &&
-        x[diff[1]] === y[diff[0]])
-    );
+// How the word typed (`w`, its letters; `a` without diacritics) is one letter away from
+// the vocabulary's `b`: [kind, w with the edit made], or null (engine._edit).
+function edit(w, a, b) {
+  const same = (x, y) => x.length === y.length && x.every((c, i) => c === y[i]);
+  const shorter = Math.min(a.length, b.length);
+  let at = 0;
+  while (at < shorter && a[at] === b[at]) at++;
+  const made = (...parts) => parts.flat().join("");
+  if (a.length === b.length) {
+    if (
+      at + 1 < a.length &&
+      same(a.slice(at + 2), b.slice(at + 2)) &&
+      a[at] === b[at + 1] &&
+      a[at + 1] === b[at]
+    ) {
+      return [SWAPPED, made(w.slice(0, at), w[at + 1], w[at], w.slice(at + 2))];
+    }
+    if (same(a.slice(at + 1), b.slice(at + 1))) {
+      const kind = w[at] === a[at] ? CHANGED : CHANGED_MARKED;
+      return [kind, made(w.slice(0, at), b[at], w.slice(at + 1))];
+    }
+    return null;
   }
-  if (Math.abs(x.length - y.length) !== 1) return false;
-  const [short, long] = x.length < y.length ? [x, y] : [y, x];
-  let i = 0;
-  while (i < short.length && short[i] === long[i]) i++;
-  return short.slice(i).join("") === long.slice(i + 1).join("");
+  if (b.length === a.length + 1 && same(a.slice(at), b.slice(at + 1))) {
+    return [LEFT_OUT, made(w.slice(0, at), b[at], w.slice(at))];
+  }
+  if (a.length === b.length + 1 && same(b.slice(at), a.slice(at + 1))) {
+    const twice = at > 0 && a[at] === a[at - 1];
+    return [twice ? TWICE : TOO_MANY, made(w.slice(0, at), w.slice(at + 1))];
+  }
+  return null;
 }
 
 async function search(text, { offset = 0, limit = 10, passages = true } = {}) {

@@ -196,13 +196,21 @@
     return { path: last ? address.pathname : "", words: words.join(" ") };
   }
 
+  // The page of this site at an old address's path, if there is one: a page (its old
+  // address, or the site's own), not a file (a script, a feed, a ".aspx" alias a
+  // browser would download), nor this search page.
   async function keptHere(path) {
     const home = new URL(root.dataset.root, document.baseURI);
     // "./": a path like "/https:/elsewhere/" is a folder of this site, not an address.
     const here = new URL(`./${path.replace(/^\/+/, "")}`, home);
-    if (here.origin !== home.origin || !here.href.startsWith(home.href)) return null;
+    const own = here.origin === home.origin && here.href.startsWith(home.href);
+    // An escaped / or \ a server may decode into a way out of the site's folder.
+    if (!own || /%2f|%5c/i.test(here.pathname) || here.pathname === location.pathname) {
+      return null;
+    }
     try {
-      return (await fetch(here, { method: "HEAD" })).ok ? here.href : null;
+      const answer = await fetch(here, { method: "HEAD" });
+      return answer.ok && /^text\/html/.test(answer.headers.get("content-type")) ? here.href : null;
     } catch {
       return null; // an offline copy (file://), or no network: search its words
     }
@@ -287,18 +295,13 @@
     shown = answer.results.length;
     more.hidden = shown >= total;
     noneHelp.hidden = total > 0;
-    const message = !total
-      ? root.dataset.none
-      : corrected
-        ? root.dataset.corrected
-        : answer.complete
-          ? root.dataset.count
-          : root.dataset.countPartial;
+    const [whole, partial] = corrected
+      ? [root.dataset.corrected, root.dataset.correctedPartial]
+      : [root.dataset.count, root.dataset.countPartial];
+    const message = !total ? root.dataset.none : answer.complete ? whole : partial;
     // A query wholly in quotes is shown in the message's own quotes alone, not in both.
-    const shownQuery = query.replace(/^["“]([^"“”]*)["”]$/, "$1");
-    const values = corrected
-      ? { count: total, query: corrected, typed: shownQuery }
-      : { count: total, query: shownQuery };
+    const unquoted = (text) => text.trim().replace(/^["“]([^"“”]*)["”]$/, "$1");
+    const values = { count: total, query: unquoted(corrected || query), typed: unquoted(query) };
     setStatus(fill(message, values), !typing);
   }
 
