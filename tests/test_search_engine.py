@@ -92,6 +92,9 @@ def test_a_query_has_words_pairs_and_quoted_pairs():
     later = parse_query(many + " năm 2019 7 x 08 9 10 11")
     assert later.words == [*parse_query(many).words, "2019", "7", "8", "9"]
     assert later.pairs == parse_query(many).pairs
+    # Not one the text ends with: it may be a year being typed (`năm 201`).
+    assert parse_query(many + " năm 201").words == parse_query(many).words
+    assert parse_query(many + " năm 2019 ").words[-1] == "2019"
 
 
 def test_body_html_becomes_text_with_tags_as_spaces():
@@ -671,6 +674,7 @@ QUERIES = [
     "thanh nhan",
     " ".join(f"w{i} phường" for i in range(12)),
     " ".join(f"w{i} phường" for i in range(12)) + " năm 2019 ngày 19/04",
+    " ".join(f"w{i} phường" for i in range(12)) + " năm 2019 ngày 19/04 ",
     # A title pasted whole (the seed's, 31 words), and quoted phrases most articles have.
     "Quận Hai Bà Trưng quán triệt và triển khai Quy định phân cấp quản lý cán bộ; hướng dẫn"
     " rà soát, bổ sung quy hoạch cấp ủy, cán bộ lãnh đạo, quản lý.",

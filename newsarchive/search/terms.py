@@ -42,18 +42,23 @@ def parse_query(text: str) -> Query:
     A quote opens or closes a phrase (one left open runs to the end); pairs join the
     words of one phrase, or of the text between phrases. Words after the first
     MAX_QUERY_WORDS are left out, but for the title term (a title pasted whole is one)
-    and the first MAX_QUERY_NUMBERS numbers among them (words, without pairs).
+    and the first MAX_QUERY_NUMBERS numbers among them (words, without pairs), but for
+    one the text ends with, which may be unfinished (`… năm 201` of 2019).
     `hai bà trư` (no space after): the last word may be unfinished (Query.last)."""
     query = Query()
     left, numbers = MAX_QUERY_WORDS, MAX_QUERY_NUMBERS
     every: list[str] = []
-    for number, part in enumerate(_QUOTE.split(text)):
+    typed = unicodedata.normalize("NFC", text).lower()
+    open_end = folding.WORD.fullmatch(typed[-1:]) is not None
+    parts = _QUOTE.split(text)
+    for number, part in enumerate(parts):
         spelled = folding.words(part)
         every += [folding.fold(word) for word in spelled]
         words = spelled[:left]
         left -= len(words)
         folded = [folding.fold(word) for word in words]
-        later = [w for w in spelled[len(words) :] if _NUMBER.fullmatch(w)][:numbers]
+        after = spelled[len(words) : -1 if open_end and number == len(parts) - 1 else None]
+        later = [w for w in after if _NUMBER.fullmatch(w)][:numbers]
         numbers -= len(later)
         for word, term in zip(words + later, folded + list(map(folding.fold, later)), strict=True):
             if term not in query.typed:
@@ -67,11 +72,6 @@ def parse_query(text: str) -> Query:
             if number % 2:
                 query.quoted.add(pair)
     query.title = title_term(every)
-    typed = unicodedata.normalize("NFC", text).lower()
-    if (
-        folding.WORD.fullmatch(typed[-1:])
-        and len(every) <= MAX_QUERY_WORDS
-        and every.count(every[-1]) == 1
-    ):
+    if open_end and len(every) <= MAX_QUERY_WORDS and every.count(every[-1]) == 1:
         query.last = every[-1]
     return query

@@ -104,14 +104,18 @@ function parseQuery(text) {
   let left = MAX_QUERY_WORDS;
   let numbers = MAX_QUERY_NUMBERS;
   const every = [];
-  text.split(QUOTE).forEach((part, number) => {
+  // A number the text ends with may be unfinished: not among those after the 12 words.
+  const openEnd = WORD_END.test(text.normalize("NFC").toLowerCase());
+  const parts = text.split(QUOTE);
+  parts.forEach((part, number) => {
     const spelled = words(part);
     for (const word of spelled) every.push(fold(word)); // no spread: a paste may be long
     const found = spelled.slice(0, left);
     left -= found.length;
     const folded = found.map(fold);
+    const end = openEnd && number === parts.length - 1 ? -1 : undefined;
     const later = spelled
-      .slice(found.length)
+      .slice(found.length, end)
       .filter((w) => /^[0-9]+$/.test(w))
       .slice(0, numbers);
     numbers -= later.length;
@@ -133,7 +137,7 @@ function parseQuery(text) {
   // The last word while it may be unfinished (terms.py's Query.last).
   const lastWord = every[every.length - 1];
   if (
-    WORD_END.test(text.normalize("NFC").toLowerCase()) &&
+    openEnd &&
     every.length <= MAX_QUERY_WORDS &&
     every.indexOf(lastWord) === every.length - 1
   ) {
