@@ -225,13 +225,13 @@ def suggest(index: Index, query: str) -> str | None:
     typed = text.lower()
     if len(typed) != len(text):  # a letter whose lower case is longer: no case kept
         text = typed
-    words = iter(range(fmt.MAX_QUERY_WORDS))  # the words searched: the first ones
-    changed = False
+    seen, changed = 0, False
 
     def fix(match: re.Match[str]) -> str:
-        nonlocal changed
+        nonlocal seen, changed
         written = text[match.start() : match.end()]
-        if next(words, None) is None:
+        seen += 1
+        if seen > fmt.MAX_QUERY_WORDS:  # the words searched are the first ones
             return written
         near = _nearest(index, written, folding.fold(folding.canonical(match[0])))
         changed |= near != written
@@ -256,15 +256,13 @@ def _nearest(index: Index, written: str, folded: str) -> str:
     manifest = index.file(fmt.MANIFEST)
     assert isinstance(manifest, dict)
     if _head(index, manifest, folded, set()).frequency:
-        return written  # a word of one article, not of the vocabulary: not mistyped
+        return written  # a word of the archive (the vocabulary's too): not mistyped
     best: tuple[int, int, str] = (_NONE, 0, written)
     for key in _near_keys(folded):
         vocabulary = index.file(fmt.vocabulary_file(key))
         assert isinstance(vocabulary, dict)
         for group in vocabulary.get(key, []):
             for other in group[1:]:
-                if other == folded:
-                    return written  # a word of the vocabulary: not mistyped
                 edit = _edit(written, folded, other)
                 if edit is not None and (edit[0], -group[0]) < best[:2]:
                     best = (edit[0], -group[0], edit[1])
@@ -283,15 +281,12 @@ def _edit(written: str, a: str, b: str) -> tuple[int, str] | None:
     """How the word typed (``written``, ``a`` without diacritics) is one letter away from
     the vocabulary's ``b``: the kind of edit, and ``written`` with it made; or None."""
     at = next((i for i in range(min(len(a), len(b))) if a[i] != b[i]), min(len(a), len(b)))
-    if len(a) == len(b):
+    if len(a) == len(b) and at < len(a):  # the same word is no edit away
         if (
             at + 1 < len(a)
+            and a[at] == b[at + 1]
+            and a[at + 1] == b[at]
             and a[at + 2 :] == b[at + 2 :]
-            and (a[at], a[at + 1])
-            == (
-                b[at + 1],
-                b[at],
-            )
         ):
             return _SWAPPED, written[:at] + written[at + 1] + written[at] + written[at + 2 :]
         if a[at + 1 :] == b[at + 1 :]:

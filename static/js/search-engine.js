@@ -583,14 +583,13 @@ async function nearest(written, folded) {
   const a = [...folded];
   const letters = [...written];
   if (a.length < 3 || !/^\p{L}+$/u.test(folded) || a.length !== letters.length) return written;
-  // A word of one article, not of the vocabulary: not mistyped.
+  // A word of the archive (the vocabulary's too): not mistyped.
   if ((await head(await manifest(), folded, new Set())).frequency) return written;
   let best = [NO_EDIT, 0, written];
   for (const key of new Set([a[0] + a[1], a[1] + a[0], a[0] + a[2]])) {
     const vocabulary = await load(vocabularyFile(key));
     for (const [size, ...group] of Object.hasOwn(vocabulary, key) ? vocabulary[key] : []) {
       for (const other of group) {
-        if (other === folded) return written; // a word of the vocabulary: not mistyped
         const found = edit(letters, a, [...other]);
         if (found && (found[0] < best[0] || (found[0] === best[0] && size > best[1]))) {
           best = [found[0], size, found[1]];
@@ -609,7 +608,8 @@ function edit(w, a, b) {
   let at = 0;
   while (at < shorter && a[at] === b[at]) at++;
   const made = (...parts) => parts.flat().join("");
-  if (a.length === b.length) {
+  if (a.length === b.length && at < a.length) {
+    // (the same word is no edit away)
     if (
       at + 1 < a.length &&
       same(a.slice(at + 2), b.slice(at + 2)) &&
