@@ -194,7 +194,7 @@ class Cache:
                     loaded = _entries(data[2])
                 except (TypeError, ValueError, AttributeError):  # not of this format after all
                     continue
-                if key:  # entries of this build's settings, which save_sources may keep
+                if key is not None:  # this build's settings: save_sources may keep them
                     self._loaded[shard] = loaded
                 entries.update(loaded)
         return entries

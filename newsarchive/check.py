@@ -439,10 +439,7 @@ def _written_in(template: Path, links: set[str], address: str) -> tuple[Path, in
     site's root) in url(), and the link as it is written there; else ``template`` with
     no line."""
     in_url = re.escape(address.lstrip("/")) if address.startswith("/") else "(?!)"
-    written = re.compile(
-        r"=\s*[\"']?(" + "|".join(map(re.escape, sorted(links))) + r")(?=[\"'\s>])"
-        r"|url\(\s*[\"'](/?" + in_url + r")[\"']\s*\)"
-    )
+    written = re.compile(_as_attribute(links) + r"|url\(\s*[\"'](/?" + in_url + r")[\"']\s*\)")
     seen, queue = set(), [template.name]
     while queue:
         name = queue.pop(0)
@@ -461,6 +458,12 @@ def _written_in(template: Path, links: set[str], address: str) -> tuple[Path, in
     return template, None, ""
 
 
+def _as_attribute(links: set[str]) -> str:
+    """A pattern for one of ``links`` written as an attribute's value (in a template,
+    or an article's raw HTML), the link its group 1."""
+    return r"=\s*[\"']?(" + "|".join(map(re.escape, sorted(links))) + r")(?=[\"'\s>])"
+
+
 def _written_as(source: Path, page: str, link: str) -> list[str]:
     """How the article's file holds ``link`` of its page at ``page``, each way it does:
     as written or, for a relative link, from the site's root (the build rewrites
@@ -472,8 +475,7 @@ def _written_as(source: Path, page: str, link: str) -> list[str]:
     except OSError:
         return [link]
     if link.startswith("/") and not link.startswith("//"):
-        in_html = re.search(r"=\s*[\"']?" + re.escape(link) + r"[\"'\s>]", text)
-        return [link] if in_html else []
+        return [link] if re.search(_as_attribute({link}), text) else []
     parts = urlsplit(link)
     path = unquote(parts.path)
     rooted = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else ""

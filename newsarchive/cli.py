@@ -299,8 +299,7 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     loaded = load_config(path)
     given_url = getattr(args, "base_url", None)
     base_url = given_url.rstrip("/") + "/" if given_url else None
-    wrong = address_problem(given_url) if given_url else ""
-    if given_url and wrong:
+    if given_url and (wrong := address_problem(given_url)):
         _usage_error(f"--base-url {shown_address(given_url)!r} {wrong}")
     offline = getattr(args, "offline", False)
     output_dir = _absolute(getattr(args, "output", None))

@@ -84,8 +84,7 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
         )
     for key, names in FILLED_BY_SEARCH_PAGE.items():
         value = words.get(key)
-        unfilled = _unfilled(value, names) if isinstance(value, str) else None
-        if isinstance(value, str) and unfilled:
+        if isinstance(value, str) and (unfilled := _unfilled(value, names)):
             text = _Text.of(key, value, lines.get(key))
             wrong.append(PlaceholderError(text, list(names), unfilled).problem(templates_dir))
     if wrong:
