@@ -49,9 +49,8 @@ def body_link_problems(
             if kind == UNSAFE:
                 message = f"the link address {decoded!r} is not allowed: it was left out"
                 found.append((decoded, serialised, message, UNSAFE_HINT))
-            elif (
-                kind == SITE
-                and urls.body_link_file(urls.article_url(article), decoded) not in files
+            elif kind == SITE and not urls.leads_to(
+                urls.body_link_file(urls.article_url(article), decoded), files
             ):
                 message = f"the link {decoded} leads to no page or file of this site"
                 meant = meant or Meant(articles, content_dir)

@@ -334,7 +334,8 @@ def _alias_clash(
     folders: set[str],
     article: Article,
 ) -> str:
-    owner = owners.get(path)
+    # /feed.xml as an alias is the folder feed.xml/ (urls.alias_url), where the feed is.
+    owner = owners.get(path) or owners.get(path.removesuffix("/index.html"))
     if isinstance(owner, Article):
         return "is given twice" if owner is article else f"is also an alias of {owner.path}"
     if owner is not None:

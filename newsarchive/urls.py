@@ -8,7 +8,7 @@ relative, so one built site works at a domain root and under a sub-path.
 import functools
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from pathlib import PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
@@ -288,18 +288,32 @@ def base_path(base_url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
+# The endings a static host serves as a web page whatever its settings (GitHub Pages,
+# Python's http.server). A redirect page written at /tin/a.aspx or /a.php is served as a
+# file to download: a folder of that name, with its index.html, is served as a page
+# (the host answers /tin/a.aspx with /tin/a.aspx/).
+PAGE_ENDINGS = (".html", ".htm")
+
+
 def alias_url(alias: str) -> str:
     """An old CMS address as a page URL.
 
-    An address ending in / or without an extension in its last part becomes a
+    An address ending in / or whose last part does not end in .html or .htm becomes a
     folder with an index.html (a static host answers /old/page with /old/page/);
     percent-escapes are decoded, since the file name is what the server looks up.
     """
     path = unquote(alias).lstrip("/")
     last = path.rsplit("/", 1)[-1]
-    if last and "." not in last:
+    if last and not last.lower().endswith(PAGE_ENDINGS):
         path += "/"
     return path
+
+
+def leads_to(file: str, files: Container[str]) -> bool:
+    """Whether a link to the output file ``file`` (as body_link_file gives it) is answered
+    by a site with ``files``: by the file, or by the folder of that name that an old
+    address became (/tin/a.aspx is the folder /tin/a.aspx/, see alias_url)."""
+    return file in files or f"{file}/index.html" in files
 
 
 def alias_problem(alias: str) -> str:

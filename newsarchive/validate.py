@@ -99,10 +99,21 @@ def check_files(
     pages = {urls.output_file(page.url): page for page in plan.pages}
     page_folders = folders_of(pages)
     inside = f"{bundle}/"
+    # An old address /css/site.css is the folder css/site.css/ (urls.alias_url).
+    alias_folders = {
+        rel.removesuffix("/index.html"): page
+        for rel, page in pages.items()
+        if isinstance(page.data, RedirectData) and rel.endswith("/index.html")
+    }
     errors += [
         _page_clash(plan, page, statics[by_text[rel]] if rel in by_text else None, bundle)
         for rel, page in pages.items()
         if rel in by_text or rel.startswith(inside)
+    ]
+    errors += [
+        _page_clash(plan, page, statics[by_text[folder]], bundle)
+        for folder, page in alias_folders.items()
+        if folder in by_text
     ]
     errors.extend(
         Problem(
@@ -114,8 +125,11 @@ def check_files(
             "rename or move the static file",
         )
         for path, source in statics.items()
-        if path.as_posix() in page_folders
-        or any(f in pages for f in parent_folders(path.as_posix()))
+        if path.as_posix() not in alias_folders
+        and (
+            path.as_posix() in page_folders
+            or any(f in pages for f in parent_folders(path.as_posix()))
+        )
     )
     return errors + _apart_only_in_case(pages, by_text)
 
@@ -125,12 +139,24 @@ def _apart_only_in_case(pages: dict[str, Page], statics: Iterable[str]) -> list[
     letter case or in how their letters are put together (NFC, NFD): one file on macOS
     and Windows, where one would replace the other. An article's own redirects are the
     same page."""
-    seen: dict[str, tuple[str, Page | str]] = {}
+    seen: dict[str, tuple[str, Page | str, bool]] = {}
     errors = []
-    entries: list[tuple[str, Page | str]] = [*pages.items(), *((rel, rel) for rel in statics)]
-    for rel, page in entries:
-        first, other = seen.setdefault(unicodedata.normalize("NFC", rel).casefold(), (rel, page))
-        if first == rel:  # itself, or the same name (a clash said above)
+    entries: list[tuple[str, Page | str, bool]] = [
+        *((rel, page, False) for rel, page in pages.items()),
+        *((rel, rel, False) for rel in statics),
+        # The folders an old address makes (/FEED.XML is FEED.XML/index.html, as for
+        # urls.alias_url) are where a file of that name would be.
+        *(
+            (folder, page, True)
+            for rel, page in pages.items()
+            if isinstance(page.data, RedirectData)
+            for folder in parent_folders(rel)
+        ),
+    ]
+    for rel, page, folder in entries:
+        key = unicodedata.normalize("NFC", rel).casefold()
+        first, other, first_folder = seen.setdefault(key, (rel, page, folder))
+        if first == rel or (folder and first_folder):  # itself, the same name, two folders
             continue
         mine, theirs = (x.data if isinstance(x, Page) else None for x in (page, other))
         aliases = [d for d in (mine, theirs) if isinstance(d, RedirectData)]
@@ -161,10 +187,11 @@ def _page_clash(plan: SitePlan, page: Page, static: Path | None, bundle: PurePos
     article = page.article or redirect_to
     line = redirect_to.key_lines.get("aliases") if redirect_to else None
     if static is not None:
+        shown = page.url.removesuffix("/") if redirect_to else page.url
         return Problem(
             Path(article.path) if article else static,
-            f"the page /{page.url} and the static file {static} would both be written to "
-            f"{urls.output_file(page.url)}",
+            f"the page /{shown} and the static file {static} would both be written to "
+            f"{urls.output_file(shown)}",
             "change the alias" if redirect_to else "rename or move the static file",
             line,
         )

@@ -1,7 +1,11 @@
 """Old CMS addresses (aliases) become redirect pages; an alias that collides with a
 page, a static file or another alias stops the build with file, line and a hint."""
 
+from urllib.parse import urljoin
+from urllib.request import urlopen
+
 import pytest
+from bs4 import BeautifulSoup
 from conftest import article, tree
 from pages import soup
 from serving import serve
@@ -37,6 +41,39 @@ def test_each_alias_becomes_a_redirect_page(site):
         )
         assert page.find("a")["href"] == back
         assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_an_old_address_of_a_portal_script_is_served_as_a_page(site, capsys):
+    """Old portals answered /tin-tuc/chi-tiet.aspx or /index.php?...: a redirect page
+    written as that file was served as a file to download (a static host knows no such
+    page type), so the reader following an old link got a download, not the article. It
+    is a folder of that name now, which the host answers as /tin-tuc/chi-tiet.aspx/."""
+    site.add(
+        "a.md",
+        with_aliases(
+            "Tin cũ", "2019-04-19 16:54", "/tin-tuc/chi-tiet.aspx", "/index.php", "/tin/A.HTM"
+        ),
+    )
+    site.add(
+        "b.md",
+        article(
+            "Tin mới", "2019-05-01", "Xem [tin cũ](/tin-tuc/chi-tiet.aspx) và [mục](/index.php)."
+        ),
+    )
+    assert site.build("--quiet", "--no-search") == 0
+    assert "warning" not in capsys.readouterr().err  # the links to them lead somewhere
+    assert (site.output / "tin-tuc/chi-tiet.aspx/index.html").is_file()
+    assert (site.output / "tin/A.HTM").is_file()  # a page as it is
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 0, capsys.readouterr()
+    with serve(site.output) as address:
+        for old in ("tin-tuc/chi-tiet.aspx", "index.php", "tin/A.HTM"):
+            with urlopen(address + old) as answer:
+                assert answer.headers.get_content_type() == "text/html", old
+                refresh = BeautifulSoup(answer.read(), "html.parser").find(
+                    "meta", attrs={"http-equiv": "refresh"}
+                )
+                target = urljoin(answer.url, refresh["content"].removeprefix("0; url="))
+                assert target == address + "2019/04/tin-cu/", old
 
 
 def test_percent_escaped_aliases_are_written_as_their_file_names(site):

@@ -82,6 +82,8 @@ def test_the_404_page_links_by_absolute_path_under_the_base_path():
 def test_aliases_become_folders_unless_they_name_a_file():
     assert urls.alias_url("/tin-tuc/abc-123.html") == "tin-tuc/abc-123.html"
     assert urls.alias_url("/tin-tuc/abc") == "tin-tuc/abc/"
+    assert urls.alias_url("/tin-tuc/Default.aspx") == "tin-tuc/Default.aspx/"  # not a page
+    assert urls.alias_url("/tin/A.HTM") == "tin/A.HTM"
     assert urls.alias_url("/tin%20tuc/a.html") == "tin tuc/a.html"
 
 
