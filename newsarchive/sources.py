@@ -7,7 +7,7 @@ together (two at one address). The files are read on every core when there are m
 
 import functools
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -122,13 +122,22 @@ def moved(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> 
                 Path(path),
                 f"the article's address changed from /{old} to /{new} ({why}): links to "
                 f"/{old} and citations of it lead nowhere now",
-                f"to keep the old address working, add it to the front matter: "
-                f"aliases: [/{old}] (or {undo} as it was)",
+                f"to keep the old address working, {_to_aliases(entry.article.aliases, old)} "
+                f"(or {undo} as it was)",
                 entry.article.key_lines.get("aliases"),
                 warning=True,
             )
         )
     return problems
+
+
+def _to_aliases(aliases: Sequence[str], old: str) -> str:
+    """How to add the address /``old`` to an article's `aliases`: to its list when it has
+    one (an imported article keeps the portal's address there; a second `aliases:` line
+    is refused)."""
+    if not aliases:
+        return f"add it to the front matter: aliases: [/{old}]"
+    return f"add it to the list on the line of 'aliases': aliases: [{', '.join(aliases)}, /{old}]"
 
 
 def emptied(

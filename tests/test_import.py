@@ -48,6 +48,24 @@ def test_importing_the_seed_capture_gives_the_committed_article(site):
     assert written.relative_to(site.root).as_posix() in result.stdout
 
 
+def test_correcting_the_title_of_an_imported_article_keeps_its_address(site, capsys):
+    """Import wrote no `slug:` line when the address was the title's: an archivist who
+    corrected a misspelt title moved the article, and the portal's citations of the
+    archive's address led nowhere. It writes the line, as `new` does."""
+    assert run_import(site, PORTAL_PAGE, "--source-url", PORTAL_URL).returncode == 0
+    [written] = imported_files(site)
+    assert site.build("--no-search") == 0
+    before = sorted(p.relative_to(site.output) for p in site.output.rglob("index.html"))
+    text = written.read_text(encoding="utf-8")
+    title = re.search(r"(?m)^title: (.*)$", text).group(1)
+    corrected = title[:-1] + ' (sửa)"' if title.endswith('"') else f"{title} (sửa)"
+    written.write_text(text.replace(f"title: {title}", f"title: {corrected}", 1), "utf-8")
+    capsys.readouterr()
+    assert site.build("--no-search", "--strict") == 0, capsys.readouterr().err
+    after = sorted(p.relative_to(site.output) for p in site.output.rglob("index.html"))
+    assert after == before
+
+
 def test_a_built_article_page_imports_back_to_the_same_article(seed_site, tmp_path):
     """A saved HTML page: our own rendering of the seed must import to the same file."""
     assert seed_site.build() == 0

@@ -197,6 +197,24 @@ def test_an_edited_date_or_title_that_moves_a_published_article_is_said(site, ca
     assert redirect["content"] == "0; url=../../04/le-hoi-den-hai-ba-trung-nam-2020/"
 
 
+def test_a_moved_article_that_has_aliases_is_told_to_add_to_them(site, capsys):
+    """An imported article keeps the portal's address in `aliases`: the advice to add the
+    line `aliases: [/old/]` gave a second `aliases:` line, which the build refuses."""
+    path = site.add("2020/03/a.md", with_aliases("Lễ hội", "2020-03-05 08:00", "/tin/1.html"))
+    assert site.build("--no-search") == 0
+    capsys.readouterr()
+    path.write_text(with_aliases("Lễ hội đền", "2020-03-05 08:00", "/tin/1.html"), "utf-8")
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    fixed = "aliases: [/tin/1.html, /2020/03/le-hoi/]"
+    assert f"a.md:{ALIAS_LINE}: warning: the article's address changed" in err
+    assert f"add it to the list on the line of 'aliases': {fixed}" in err
+    text = path.read_text(encoding="utf-8").replace("aliases: [/tin/1.html]", fixed)
+    path.write_text(text, encoding="utf-8")  # as the advice says: then the old address works
+    assert site.build("--no-search", "--strict") == 0
+    assert (site.output / "2020/03/le-hoi/index.html").is_file()
+
+
 @pytest.mark.parametrize("setting", [{"per_page": 7}, {"timezone": "Asia/Tokyo"}])
 def test_an_address_moved_while_site_yaml_changed_too_is_said(site, capsys, setting):
     """A change of site.yaml in the same build made the cache of the articles stale,

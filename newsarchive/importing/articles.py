@@ -78,10 +78,9 @@ def without_aliases(text: str) -> str:
     return re.sub(r"(?m)^aliases: .*\n", "", text, count=1)
 
 
-def with_slug(text: str, slug: str, title: str) -> str:
-    """The article with a `slug:` line when its address is not the one of its title."""
-    if slug == slugify(title):
-        return text
+def with_slug(text: str, slug: str) -> str:
+    """The article with its `slug:` line, as `new` writes it: without it, an archivist
+    correcting a misspelt title would move the article from its address."""
     end = text.index("\n---\n") + 1
     return f"{text[:end]}slug: {slug}\n{text[end:]}"
 

@@ -355,7 +355,7 @@ class Importer:
             own = bool(alias) and alias_key(alias) == page_key(address)
             written = articles.without_aliases(text) if own else text
             target.parent.mkdir(parents=True, exist_ok=True)
-            if write_whole(target, articles.with_slug(written, slug, fields["title"])):
+            if write_whole(target, articles.with_slug(written, slug)):
                 alias = "" if own else alias
                 break
         else:
