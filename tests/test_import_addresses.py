@@ -121,6 +121,16 @@ def test_a_file_name_that_is_not_utf8_is_percent_encoded_in_the_address(tmp_path
     assert original_url(page, b"<html></html>")[0] == "https://www.hbt.vn/tin/b%E0i.html"
 
 
+def test_a_file_name_with_a_space_is_percent_encoded_in_the_address(tmp_path):
+    """wget writes `%20` in an address as a space in the file name: the address read
+    back held the space, and the page was refused ("not a web address")."""
+    file = tmp_path / "www.hbt.vn" / "tin" / "bài viết 2.html"
+    page = PageSource(str(file), str(file), folder=str(tmp_path / "www.hbt.vn"))
+    url = original_url(page, b"<html></html>")[0]
+    assert url == "https://www.hbt.vn/tin/bài%20viết%202.html"
+    assert articles.old_address(url)[0] == "/tin/bài%20viết%202.html"
+
+
 @pytest.mark.parametrize(
     ("link", "target"),
     [

@@ -50,6 +50,9 @@ _CANONICAL = re.compile(
     re.I,
 )
 _RAW_BYTE = re.compile("[\udc80-\udcff]")
+# Characters a file name may hold and an address may not: wget writes `%20` as a space.
+# (A literal % stays: a crawler may have kept the address's escapes in the name.)
+_NOT_IN_ADDRESS = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f]')
 _SLASH = re.compile("%2F", re.I)
 # wget on Windows (--restrict-file-names=windows, its default there) writes the `?` of a
 # query as `@`: the file `chi-tiet@id=5` is the address /chi-tiet?id=5.
@@ -447,6 +450,7 @@ def _layout_url(page: PageSource) -> str:
                 rest = _WINDOWS_QUERY.sub("?", rest, count=1)
             if rest == "index.html" or rest.endswith("/index.html"):
                 rest = rest.removesuffix("index.html")
+            rest = _NOT_IN_ADDRESS.sub(lambda c: f"%{ord(c.group(0)):02X}", rest)
             return f"https://{part.lower()}/{_RAW_BYTE.sub(_escape_byte, rest)}"
     return ""
 
