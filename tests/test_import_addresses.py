@@ -86,6 +86,11 @@ def test_distinct_slugs_take_the_portal_id_then_a_hash_and_stay_short():
             '<meta property="og:url" content="https://vnexpress.net/x-1.html">',
             ("https://vnexpress.net/x-1.html", "canonical link"),
         ),
+        (  # a browser's "Save page as" (a saved page had no address, and no alias)
+            "<!-- saved from url=(0039)https://hbt.vn/tin-tuc/a-1.html?id=2&amp;b=3 -->",
+            ("https://hbt.vn/tin-tuc/a-1.html?id=2&b=3", "saved-from comment"),
+        ),
+        ("<!-- saved from url=(0014)about:internet -->", ("", "")),
     ],
 )
 def test_the_original_address_written_in_the_page(head, expected):

@@ -5,9 +5,10 @@ recursively) and WARC/WACZ files (a WACZ is a zip with WARCs inside). Opening th
 the pages without reading them, so the pages can be read on every core; the media are
 found later by their address (`Crawl.find_media`).
 
-In a folder, a page's original address comes from HTTrack's "Mirrored from" comment,
-then the page's canonical link (or og:url), then the folder layout (wget and the
-Wayback downloader write HOST/PATH). In a WARC it is the record's WARC-Target-URI.
+In a folder, a page's original address comes from HTTrack's "Mirrored from" comment, or
+a browser's "saved from url" one, then the page's canonical link (or og:url), then the
+folder layout (wget and the Wayback downloader write HOST/PATH). In a WARC it is the
+record's WARC-Target-URI.
 
 A WARC is checked as it is listed: each record against its Content-Length, the file's
 end against its last record's. A file cut short lists its damaged records, so their
@@ -38,6 +39,9 @@ PAGE_SUFFIXES = frozenset(
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 _HOST = re.compile(r"^(?:www\d?\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?$", re.I)
 _MIRRORED = re.compile(rb"<!--\s*Mirrored from (\S+?) by HTTrack", re.I)
+# What a browser's "Save page as" writes first (the "mark of the web": the address's length,
+# then the address; `about:internet` for a page that came from no address).
+_SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.I)
 # The pages HTTrack writes itself: the index of its projects, and in each project (and for
 # an address that redirected) a "Page has moved" page leading to the mirrored one.
 _HTTRACK_OWN = re.compile(rb"<!--\s*(?:Created by|Mirror and index made by) HTTrack", re.I)
@@ -411,6 +415,9 @@ def original_url(page: PageSource, data: bytes) -> tuple[str, str]:
         found = html.unescape(mirrored.group(1).decode("utf-8", "replace"))
         scheme = _canonical_scheme(data, found)
         return (found if "://" in found else f"{scheme}://{found}"), "HTTrack comment"
+    saved = _SAVED_FROM.search(head)
+    if saved:
+        return html.unescape(saved.group(1).decode("utf-8", "replace")), "saved-from comment"
     for tag in _CANONICAL.finditer(data):
         href = _HREF.search(tag.group(0))
         if href:
