@@ -777,11 +777,17 @@ def test_a_second_run_adds_nothing_and_changes_nothing(site, tmp_path):
     assert again.returncode == 0, again.stderr
     counts = summary(again)
     assert (counts["imported"], counts["already there"]) == (0, 3)
-    # Named, not only counted: the reason, and one of the pages.
+    # Named, not only counted: the reason, one of the pages and the article it matched.
     said = re.search(
-        r"Already there: an article has this source_url \(3, e\.g\. (\S+)\)", again.stdout
+        r"Already there: an article has this source_url \(3, e\.g\. (\S+): (\S+)\)",
+        again.stdout,
     )
     assert said and Path(said.group(1)).is_file() and mirror in Path(said.group(1)).parents
+    matched = site.root / said.group(2)  # from the folder the command ran in
+    assert matched.parent.parent.parent == site.content and matched.suffix == ".md"
+    source_url = re.search(r"(?m)^source_url: (\S+)$", matched.read_text(encoding="utf-8"))
+    page = Path(said.group(1)).read_text(encoding="utf-8")
+    assert f"Mirrored from {source_url.group(1).split('://')[1]} " in page
     assert {**tree(site.content), **tree(site.root / "static")} == before
     assert {r["outcome"] for r in report(site)} == {"already there"}
 

@@ -2,6 +2,7 @@
 its articles, so that an import adds only what is new and never takes a taken name."""
 
 import json
+import os
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -21,15 +22,17 @@ _KEYS = re.compile(r"^(title|date|slug|source_url|aliases):[ \t]*(.*)$", re.M)
 
 @dataclass
 class Archive:
-    sources: set[str] = field(default_factory=set)  # source_key() of every source_url
+    # Each key names the article file it was read from (or written to), so that a page
+    # found already there can be said with the article it matched.
+    sources: dict[str, str] = field(default_factory=dict)  # source_key() of every source_url
     # (title, date, last part of the source_url): a portal shows one article under several
     # addresses (Liferay: /tin-tuc/-/view_content/123-x.html and /su-kien/-/view_content/
     # 123-x.html); the same title, date and last part is the same article.
-    articles: set[tuple[str, str, str]] = field(default_factory=set)
+    articles: dict[tuple[str, str, str], str] = field(default_factory=dict)
     # (title, date) of every article, and of those without a source_url: where the page or
     # the article has no address, its title and date are all there is to go by.
-    dated: set[tuple[str, str]] = field(default_factory=set)
-    unaddressed: set[tuple[str, str]] = field(default_factory=set)
+    dated: dict[tuple[str, str], str] = field(default_factory=dict)
+    unaddressed: dict[tuple[str, str], str] = field(default_factory=dict)
     aliases: set[str] = field(default_factory=set)  # the files the aliases are written to
     files: set[str] = field(default_factory=set)  # "yyyy/mm/name.md" under content/
     addresses: set[str] = field(default_factory=set)  # "yyyy/mm/slug": the articles' URLs
@@ -38,28 +41,40 @@ class Archive:
         """The same archive, to change apart: the pages are read against the archive as
         the run found it, in forked workers or here alike (here, they saw the articles
         the run had written, and the report differed with --jobs)."""
-        return Archive(*(set(getattr(self, f.name)) for f in fields(self)))
+        return Archive(*(type(getattr(self, f.name))(getattr(self, f.name)) for f in fields(self)))
 
     def has_address(self, source_url: str) -> bool:
         return source_key(source_url) in self.sources
 
     def already(self, source_url: str, title: str, date: str) -> str:
-        """Why an article with this address, title and date is already there, or ""."""
+        """Why an article with this address, title and date is already there, with its
+        file, or ""."""
         if source_url and self.has_address(source_url):
-            return "an article has this source_url"
-        if source_url and (title, date, _last_part(source_url)) in self.articles:
-            return "the same article (title, date and page name) under another address"
-        if (title, date) in (self.unaddressed if source_url else self.dated):
-            return "an article has this title and date"
+            return self.matched(source_url)
+        by_name = self.articles.get((title, date, _last_part(source_url))) if source_url else None
+        if by_name:
+            return f"the same article (title, date and page name) under another address ({by_name})"
+        by_date = (self.unaddressed if source_url else self.dated).get((title, date))
+        if by_date:
+            return f"an article has this title and date ({by_date})"
         return ""
 
-    def add(self, source_url: str, title: str, date: str) -> None:
+    def matched(self, source_url: str) -> str:
+        return f"an article has this source_url ({self.sources[source_key(source_url)]})"
+
+    def add(self, source_url: str, title: str, date: str, file: str) -> None:
+        """``file``: the article's, as the messages show it."""
         if source_url:
-            self.sources.add(source_key(source_url))
+            self.sources.setdefault(source_key(source_url), file)
         else:
-            self.unaddressed.add((title, date))
-        self.articles.add((title, date, _last_part(source_url)))
-        self.dated.add((title, date))
+            self.unaddressed.setdefault((title, date), file)
+        self.articles.setdefault((title, date, _last_part(source_url)), file)
+        self.dated.setdefault((title, date), file)
+
+
+def shown(file: Path) -> str:
+    """An article file as messages name it: from the folder the command runs in."""
+    return os.path.relpath(file) if file.is_absolute() else str(file)
 
 
 def _last_part(url: str) -> str:
@@ -107,7 +122,7 @@ def read_archive(content_dir: Path, tz: ZoneInfo) -> Archive:
         except ValueError:
             published = None
         date = format_date(published) if published else ""
-        archive.add(source if isinstance(source, str) else "", str(title or ""), date)
+        archive.add(source if isinstance(source, str) else "", str(title or ""), date, shown(path))
         if published is not None:
             slug = slug if isinstance(slug, str) and slug else slugify(str(title or ""))
             archive.addresses.add(f"{published:%Y/%m}/{slug}")

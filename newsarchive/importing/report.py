@@ -44,9 +44,12 @@ class Tally:
         if result.outcome in (NOT_ARTICLE, ALREADY):
             # The reason without what it says of this page alone ("(crawl.warc.gz#617
             # (host/path))"): one line a reason, not one a page.
-            key = (result.outcome, _OWN_DETAIL.sub("", result.reason))
+            detail = _OWN_DETAIL.search(result.reason)
+            key = (result.outcome, result.reason[: detail.start()] if detail else result.reason)
             self.skipped[key] += 1
-            self.examples.setdefault(key, result.page.origin)
+            # With its detail: the example's own, such as the article it matched.
+            example = f"{result.page.origin}: {detail.group(0)[2:-1]}" if detail else ""
+            self.examples.setdefault(key, example or result.page.origin)
         self.media_copied += row.copied
         if result.outcome == IMPORTED and row.file:
             self.media_linked += len(result.media)

@@ -44,7 +44,7 @@ from .crawl import (
     read_bytes,
 )
 from .extract import NO_DATE, extract
-from .known import Archive, alias_key, page_key, read_archive, source_key
+from .known import Archive, alias_key, page_key, read_archive, shown, source_key
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profiles
 
@@ -155,7 +155,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         source_url, how = _address(page, data, context)
         if source_url and context.archive.has_address(source_url):
             # Known before the page is decoded and read: a second run is quick.
-            return PageResult(page, ALREADY, source_url, "an article has this source_url")
+            return PageResult(page, ALREADY, source_url, context.archive.matched(source_url))
         text, notes = _decode(data, page.charset)
         try:
             found = extract(CapturedPage(page.origin, source_url, text), options.profiles)
@@ -365,7 +365,7 @@ class Importer:
             notes.append(f"another article has the name {result.slug!r}: this one is {slug!r}")
         self.archive.files.add(rel)
         self.archive.addresses.add(address)
-        self.archive.add(result.source_url, fields["title"], fields["date"])
+        self.archive.add(result.source_url, fields["title"], fields["date"], shown(target))
         if alias:
             self.archive.aliases.add(alias_key(alias))
         return Row(result, str(target), notes, self.store.copied - copied_before)
