@@ -452,7 +452,7 @@ def run_import(args: argparse.Namespace) -> int:
     from .importing import report as import_report
     from .importing.crawl import open_crawl
     from .importing.profiles import load_profiles
-    from .importing.run import FAILED, Options, import_crawl
+    from .importing.run import FAILED, IMPORTED, Options, import_crawl
 
     date = None
     if args.date:
@@ -461,7 +461,10 @@ def run_import(args: argparse.Namespace) -> int:
         try:
             date = parse_date(args.date, config.timezone)
         except ValueError as exc:
-            _usage_error(f"--date {args.date!r}: {exc}")
+            _usage_error(
+                f"--date: {exc}; write it as 2019-04-19 16:54 or 19/04/2019 16:54 (day first), "
+                "or without the time"
+            )
     try:
         profiles = load_profiles(config, args.profile or "", args.all_languages)
     except BuildFailed as failed:
@@ -547,7 +550,14 @@ def run_import(args: argparse.Namespace) -> int:
     for line in import_report.grouped_notes(notes, _shown(report_path)):
         print(line, file=sys.stderr)
     if errors:
-        report(errors, Path.cwd(), "those pages were not imported; the others were.")
+        imported = tally.outcomes[IMPORTED]
+        report(
+            errors,
+            Path.cwd(),
+            "those pages were not imported; the others were."
+            if imported
+            else "nothing was imported.",
+        )
     seconds = time.perf_counter() - started
     media = _shown(config.static_dir / mediafiles.FOLDER)
     for line in tally.summary(seconds, crawl.other_files, _shown(report_path), media):

@@ -1,5 +1,6 @@
 """`python build.py import FILE...`: old portal captures and saved pages become articles."""
 
+import gzip
 import re
 import shutil
 import subprocess
@@ -244,6 +245,48 @@ def test_what_cannot_be_read_is_refused_not_guessed(site, tmp_path):
     assert "no-date.txt: error: found no line 'Ngày đăng" in result.stderr
     assert [p.name for p in imported_files(site)] == ["tin-c.md"]
     assert imported_files(site)[0].parent.as_posix().endswith("2020/12")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        # warcio read any text as a record cut short: "crawl again or take a complete copy".
+        ("notes.warc", b"Ghi chep\n", "not a WARC file: it does not begin with 'WARC/1.0'"),
+        ("rong.warc.gz", gzip.compress(b"<html>x</html>", mtime=0), "not a WARC file"),
+        # Read as a text capture: "found no line 'Ngày đăng dd/mm/yyyy | HH:MM'".
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>', "not a page: a .svg file"),
+        ("bai.mhtml", b"MIME-Version: 1.0\r\n", "save it as 'Web page, complete'"),
+    ],
+    ids=["text as .warc", "html as .warc.gz", "picture", "single-file page"],
+)
+def test_a_file_that_is_no_page_or_crawl_is_said_to_be_none(site, tmp_path, name, data, said):
+    given = tmp_path / name
+    given.write_bytes(data)
+    result = run_import(site, given)
+    assert result.returncode == 1
+    assert f"{name}: error: " in result.stderr and said in result.stderr
+    assert "Ngày đăng" not in result.stderr
+    # Nothing else was there to import: not "the others were".
+    assert "nothing was imported." in result.stderr and "the others were" not in result.stderr
+    assert imported_files(site) == []
+
+
+def test_a_folder_with_no_page_is_said_not_imported_as_nothing(site, tmp_path):
+    """An empty or mistyped crawl folder gave exit 0 and a summary of zeros."""
+    (tmp_path / "crawl" / "anh").mkdir(parents=True)
+    (tmp_path / "crawl" / "anh" / "a.jpg").write_bytes(b"\xff\xd8")
+    result = run_import(site, tmp_path / "crawl")
+    assert result.returncode == 1
+    assert "crawl: error: found no web page (.html, .htm, .php, .aspx…)" in result.stderr
+    assert "(only 1 other file(s))" in result.stderr
+
+
+def test_a_date_that_cannot_be_read_is_said_with_the_forms_to_write(site, tmp_path):
+    result = run_import(site, PORTAL_PAGE, "--date", "hôm qua")
+    assert result.returncode == 2
+    assert "--date: 'hôm qua' is not a date I can read; write it as 2019-04-19 16:54" in (
+        result.stderr
+    )
 
 
 def test_an_imported_article_is_never_overwritten(site):

@@ -36,6 +36,8 @@ from ..errors import Problem
 PAGE_SUFFIXES = frozenset(
     (".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".aspx", ".jsp", ".jspx", ".cfm")
 )
+# A text capture (the seed's format); a file named otherwise that is no web page is refused.
+CAPTURE_SUFFIXES = ("", ".txt", ".text")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 _HOST = re.compile(r"^(?:www\d?\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?$", re.I)
 _MIRRORED = re.compile(rb"<!--\s*Mirrored from (\S+?) by HTTrack", re.I)
@@ -74,6 +76,11 @@ NEEDS_BROTLI = (
     "install the 'brotli' package, which warcio uses to undo it: "
     "`python3 -m pip install 'newsarchive[import]'` (or `python3 -m pip install brotli`), "
     "then import again"
+)
+NOT_WARC = "not a WARC file: it does not begin with 'WARC/1.0' or 'WARC/1.1', as every WARC does"
+NOT_WARC_HINT = (
+    "give the WARC file the crawler wrote (.warc or .warc.gz: wget --warc-file, Browsertrix, "
+    "ArchiveWeb.page); a file renamed to .warc is not one"
 )
 NEEDS_WARCIO = (
     "WARC and WACZ files are read with the 'warcio' package; install it with "
@@ -139,10 +146,27 @@ def open_crawl(inputs: list[Path]) -> Crawl:
             _add_warc(crawl, given, str(given))
         elif given.suffix.lower() == ".wacz":
             _add_wacz(crawl, given)
-        else:
-            text = given.suffix.lower() not in PAGE_SUFFIXES and not _starts_like_html(given)
-            crawl.pages.append(PageSource(_shown(str(given)), str(given), text_capture=text))
+        elif given.suffix.lower() in PAGE_SUFFIXES or _starts_like_html(given):
+            crawl.pages.append(PageSource(_shown(str(given)), str(given)))
+        elif given.suffix.lower() in CAPTURE_SUFFIXES:
+            crawl.pages.append(PageSource(_shown(str(given)), str(given), text_capture=True))
+        else:  # a picture, a PDF: it was read as a capture, and "found no line 'Ngày đăng'"
+            crawl.problems.append(_not_a_page(given))
     return crawl
+
+
+def _not_a_page(given: Path) -> Problem:
+    suffix = given.suffix.lower()
+    message = f"not a page: a {suffix} file is neither a web page (.html, .htm, .php…) "
+    message += "nor a text capture (.txt)"
+    if suffix in (".mht", ".mhtml"):
+        fix = "open it in the browser and save it as 'Web page, complete' (.html), then import that"
+    else:
+        fix = (
+            "give the web pages, the crawl's folder or its WARC file: pictures and attachments "
+            "come in with the pages that show or link them"
+        )
+    return Problem(given, message, fix)
 
 
 def _add_folder(crawl: Crawl, folder: Path) -> None:
@@ -150,6 +174,7 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
         (os.path.join(top, name) for top, _dirs, names in os.walk(folder) for name in names),
         key=lambda p: p.replace(os.sep, "/"),
     )
+    before = (len(crawl.pages), len(crawl.problems), len(crawl.records))
     for path in files:
         name = os.path.basename(path).lower()
         suffix = os.path.splitext(_WINDOWS_QUERY.split(name.split("?", 1)[0], 1)[0])[1]
@@ -161,6 +186,17 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
             crawl.pages.append(PageSource(_shown(path), path, folder=str(folder)))
         else:
             crawl.other_files += 1
+    if (len(crawl.pages), len(crawl.problems), len(crawl.records)) == before:
+        # Said, not counted as nothing: a mistyped folder, or the one above the crawl's.
+        others = f" (only {len(files)} other file(s))" if files else ""
+        crawl.problems.append(
+            Problem(
+                folder,
+                f"found no web page (.html, .htm, .php, .aspx…), WARC or WACZ file here{others}",
+                "give the folder the crawler wrote: wget's, named after the portal's host, or "
+                "the one above it; HTTrack's project folder",
+            )
+        )
 
 
 def _shown(path: str) -> str:
@@ -193,6 +229,9 @@ def _add_warc(crawl: Crawl, path: Path, origin: str) -> None:
         return
     try:
         with path.open("rb") as stream:
+            if not _begins_as_warc(stream):
+                crawl.problems.append(Problem(path, NOT_WARC, NOT_WARC_HINT))
+                return
             records = iterator(stream)
             last, damaged = -1, ""
             for record in records:
@@ -212,6 +251,19 @@ def _add_warc(crawl: Crawl, path: Path, origin: str) -> None:
     if ending:
         crawl.cut_short.add(str(path))
         crawl.problems.append(Problem(Path(origin), ending, DAMAGED_HINT))
+
+
+def _begins_as_warc(stream: BinaryIO) -> bool:
+    """Whether the file starts as a WARC (or the older ARC) does, compressed or not: warcio
+    reads any text as a record cut short, which sent the archivist to crawl again."""
+    head = stream.read(4096)
+    stream.seek(0)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://"))
 
 
 def _add_record(crawl: Crawl, where: Media, origin: str, record) -> bool:  # type: ignore[no-untyped-def]
