@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import schema
+from . import schema, urls
 from .errors import BuildFailed, Problem
 from .outputguard import protected_folders, static_problem, unsafe_output
 from .yamltext import normalise_text, parse_yaml, written
@@ -129,9 +129,10 @@ def load_config(path: Path) -> SiteConfig:
 
 
 def original_host(address: str) -> str:
-    """The host of an address, the same with or without "www.": the portal answered both."""
-    host = address.split("://", 1)[-1].split("/", 1)[0].split("@")[-1].lower()
-    return host.removeprefix("www.")
+    """The host of an address, the same with or without "www.": the portal answered both.
+    As `check` reads the host of a link (urls.same_host): `original_site` written with
+    :443 or a final dot turned its warning off."""
+    return urls.same_host(address.split("://", 1)[-1].split("/", 1)[0]).removeprefix("www.")
 
 
 def shown_address(address: str) -> str:

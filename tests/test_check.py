@@ -337,3 +337,15 @@ def test_the_built_repository_site_passes_under_any_base_url(tmp_path, base):
         == 0
     )
     assert check_site(out, base) == []
+
+
+@pytest.mark.parametrize("written", ["https://hbt.vn:443/", "https://WWW.HBT.VN./"])
+def test_a_link_to_the_old_portal_is_said_however_original_site_spells_its_host(site, written):
+    """`check` compared a link's host without its default port or final dot with the
+    host of original_site kept as written: ':443' in site.yaml turned the warning off."""
+    site.configure(original_site=written)
+    site.add("a.md", article("Tin", "2020-01-01", "[cũ](https://hbt.vn/tin/1.html)"))
+    result = run_check(site)
+    assert "the link 'https://hbt.vn/tin/1.html' leads to the old portal" in result.stderr, (
+        result.stderr
+    )
