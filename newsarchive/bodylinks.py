@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from . import urls
 from .content import Article
 from .errors import Problem
+from .load import front_matter_lines
 from .markup import SITE, UNSAFE, marked_links
 from .yamltext import normalise_text
 
@@ -138,10 +139,12 @@ class Lines:
 
     def __init__(self, path: Path):
         try:
-            lines = normalise_text(path.read_bytes()).splitlines()
+            text = normalise_text(path.read_bytes())
         except (OSError, UnicodeDecodeError):
-            lines = []
-        start = _front_matter_end(lines)
+            text = ""
+        front, body = front_matter_lines(text)
+        start = len(front) if body is not None else 0  # as the build reads it: `...` closes
+        lines = text.splitlines()
         # As Markdown reads them: tabs expanded to 4 columns.
         self.lines = [(n, line.expandtabs(4)) for n, line in enumerate(lines, 1)][start:]
         self.asked: dict[tuple[str, ...], int] = {}
@@ -175,11 +178,3 @@ def _whole(address: str) -> re.Pattern[str]:
     """``address`` where Markdown or HTML writes one: after `(`, `<`, a quote, `=`, `[`
     or a space, and before `)`, `>`, a quote, a space, `]`, `#` or `?`."""
     return re.compile(rf"(?<![^\s(<\"'=\[]){re.escape(address)}(?![^\s)>\"'\]#?])")
-
-
-def _front_matter_end(lines: list[str]) -> int:
-    if lines and lines[0].strip() == "---":
-        for number, line in enumerate(lines[1:], start=2):
-            if line.strip() == "---":
-                return number
-    return 0

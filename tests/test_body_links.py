@@ -153,6 +153,21 @@ def test_each_link_is_named_by_its_own_line(site, capsys):
     assert sorted(map(int, blamed)) == [line_of("[khác]"), line_of("[tương đối]")], err
 
 
+def test_a_link_is_named_by_its_line_in_a_body_after_front_matter_closed_by_dots(site, capsys):
+    """YAML's `...` closes front matter as `---` does, for the build; the warning's line
+    was looked for from the top, and the summary's mention of the address was blamed."""
+    path = site.add(
+        "2020/01/a.md",
+        "---\ntitle: Bài A\ndate: 2020-01-10\nsummary: Xem /2020/01/khong-co/ nhé\n...\n\n"
+        "Mở đầu.\n\n[khác](/2020/01/khong-co/)\n",
+    )
+    assert site.build("--no-search") == 0
+    line = path.read_text(encoding="utf-8").splitlines().index("[khác](/2020/01/khong-co/)") + 1
+    assert f"a.md:{line}: warning: the link /2020/01/khong-co/ leads to no page" in (
+        capsys.readouterr().err
+    )
+
+
 def reused(site) -> dict[str, bytes]:
     """The cache files a build reuses (articles, HTML, links...): all but output states."""
     cached = tree(site.root / ".cache" / "newsarchive")
