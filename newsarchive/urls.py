@@ -128,6 +128,25 @@ def not_found_url() -> str:
     return "404.html"
 
 
+def own_names() -> frozenset[str]:
+    """The first part of the address of each page the site writes besides its articles,
+    years, months and sitemap parts: the names an old address (an alias) must leave to
+    them, now and as the site grows. Every fixed page's address function is here."""
+    own = [
+        home_url() + "index.html",
+        search_url(),  # with the index's folder, search_bundle_url(), inside it
+        archive_url(),
+        categories_url(),
+        tags_url(),
+        feed_url(),
+        feeds_url(),
+        sitemap_url(),
+        robots_url(),
+        not_found_url(),
+    ]
+    return frozenset(url.split("/", 1)[0] for url in own)
+
+
 def output_path(url: str) -> PurePosixPath:
     """Where a page URL is written inside the output folder."""
     if url == "" or url.endswith("/"):

@@ -26,6 +26,7 @@ LIFERAY = "https://sotttt.hanoi.gov.vn/tin-tuc/-/view_content/123-bai-viet.html"
         ("https://hbt.vn/sitemap-2019.xml", ""),  # a part of its sitemap
         ("https://hbt.vn/2019/04/bai/", "/2019/04/bai/"),  # WordPress's: free unless taken
         ("https://hbt.vn/tim-kiem/bai.html", ""),  # the archive's search page
+        ("https://hbt.vn/theo-doi/bai.html", ""),  # its page about feeds (it was let through)
         ("https://hbt.vn/tin/b%E0i.html", ""),  # Latin-1 escapes: no UTF-8 file name is it
     ],
 )

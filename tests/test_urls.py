@@ -110,3 +110,17 @@ def test_body_links():
     assert urls.body_link("2019/04/a/", "anh.jpg", "https://x.vn/") is None
     assert urls.body_link_file("2019/04/a/", "/images/a.jpg") == "images/a.jpg"
     assert urls.body_link_file("2019/04/a/", "../b") == "2019/04/b/index.html"
+
+
+def test_every_page_the_site_writes_besides_dated_ones_has_its_name_kept_from_aliases(site):
+    """The importer refuses an old address under a name of the site's own pages: its list
+    was written by hand, and lacked the feeds page (/theo-doi/)."""
+    site.add("a.md", "---\ntitle: Tin\ndate: 2020-01-01\ncategory: Tin\ntags: [x]\n---\n\nA.\n")
+    assert site.build("--quiet") == 0
+    statics = {p.name for p in site.root.joinpath("static").iterdir()}
+    written = {
+        p.name
+        for p in site.output.iterdir()
+        if not p.name.isdigit() and not p.name.startswith("sitemap-") and p.name not in statics
+    }
+    assert written and written <= urls.own_names(), written - urls.own_names()

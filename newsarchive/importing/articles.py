@@ -108,22 +108,10 @@ def page_address(url: str) -> str:
 
 
 def site_names(static_dir: Path) -> frozenset[str]:
-    """The first parts of the site's own addresses, which no alias may take."""
-    own = [
-        urls.home_url() + "index.html",
-        urls.search_url(),
-        urls.search_bundle_url(),
-        urls.archive_url(),
-        urls.categories_url(),
-        urls.tags_url(),
-        urls.feed_url(),
-        urls.sitemap_url(),
-        urls.robots_url(),
-        urls.not_found_url(),
-        FOLDER,  # the copies of imported media
-    ]
+    """The first parts of the site's own addresses, which no alias may take: its pages',
+    its static files' and the imported media's."""
     statics = [p.name for p in static_dir.iterdir()] if static_dir.is_dir() else []
-    return frozenset(name.strip("/") for name in [*own, *statics])
+    return urls.own_names() | {FOLDER, *statics}
 
 
 # The archive's page of a year or a month (urls.year_url, urls.month_url: 2020/, 2020/10/).
