@@ -8,6 +8,7 @@ measured these as the best of each on the samples).
 """
 
 import re
+import string
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -55,6 +56,10 @@ REDIRECT = (
 _REFRESH = re.compile(r"\s*(\d+)(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?\S", re.I)
 _REFRESH_SECONDS = 10
 _VIETNAMESE = frozenset("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
+_ALPHABET = _VIETNAMESE.union(string.ascii_lowercase)
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+_TONED = frozenset(c for c in _VIETNAMESE if set(_TONES) & set(unicodedata.normalize("NFD", c)))
+_TOO_FEW = 8  # words: too little text to tell the language
 _WORD = re.compile(r"[^\W\d_]+")
 _ADDRESS = re.compile(r"\]\([^)]*\)|\w+://\S+")
 _SHIPPED: Profiles | None = None
@@ -328,11 +333,30 @@ def _article_id(page: CapturedPage, pattern: str) -> str:
 
 def _looks_vietnamese(text: str) -> bool:
     """Most Vietnamese words carry a diacritic; English and French words rarely these."""
-    words = _WORD.findall(_ADDRESS.sub(" ", text).lower())  # the words a reader sees
-    if len(words) < 8:
+    words, _, syllables = vietnamese_words(text)
+    if words < _TOO_FEW:
         return True  # too little text to tell: keep it
-    marked = sum(1 for word in words if not _VIETNAMESE.isdisjoint(word))
-    return marked / len(words) >= 0.15
+    return syllables / words >= 0.15
+
+
+def reads_as_vietnamese(text: str) -> bool:
+    """Text decoded in a guessed encoding (NFC) reads as Vietnamese: nearly all its words
+    with letters beyond ASCII are Vietnamese syllables. Read in the wrong encoding, they
+    are not: 'Viá»‡t' for UTF-8's 'Việt' read as windows-1258, 'næ' (60 in 100 are)."""
+    _, accented, syllables = vietnamese_words(text)
+    return accented >= _TOO_FEW and syllables >= 0.9 * accented
+
+
+def vietnamese_words(text: str) -> tuple[int, int, int]:
+    """How many words a reader sees, how many have letters beyond ASCII, and how many
+    of those are Vietnamese syllables: letters of its alphabet only, with one tone mark
+    at most (French 'été' has two; German 'größe' has letters Vietnamese lacks)."""
+    words = _WORD.findall(_ADDRESS.sub(" ", text).lower())
+    accented = [word for word in words if not word.isascii()]
+    syllables = sum(
+        1 for word in accented if _ALPHABET.issuperset(word) and len(_TONED.intersection(word)) <= 1
+    )
+    return len(words), len(accented), syllables
 
 
 def _language(tree: LexborHTMLParser, found: Extracted) -> str:
