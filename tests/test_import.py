@@ -1,5 +1,6 @@
 """`python build.py import FILE...`: old portal captures and saved pages become articles."""
 
+import codecs
 import gzip
 import re
 import shutil
@@ -11,7 +12,8 @@ from xml.dom import minidom
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, SEED_CAPTURE, SHARED_SEED_CAPTURE, SUBPROCESS_ENV, article
+from capture_fixtures import windows_1258
+from conftest import REPO, SEED_CAPTURE, SHARED_SEED_CAPTURE, SUBPROCESS_ENV, SiteDir, article
 from test_seed_article import SEED_URL
 
 SEED_ARTICLE = REPO / "content" / (SEED_URL.rstrip("/") + ".md")
@@ -390,3 +392,91 @@ def test_import_writes_only_into_a_folder_of_articles(site):
     assert "import cannot write articles into" in result.stderr
     assert "output folder" in result.stderr
     assert not (site.root / "_site").exists()
+
+
+# --- pages and captures not in UTF-8 ---------------------------------------------------
+
+
+@pytest.mark.parametrize("meta", ["none", "utf-8"])
+def test_a_vietnamese_windows_page_that_declares_no_encoding_is_read_as_one(site, tmp_path, meta):
+    """Vietnamese Windows editors saved pages in windows-1258, often without a charset
+    (or under a template's <meta charset="utf-8">): the page was read as UTF-8 and skipped
+    as not Vietnamese, or with --all-languages written as 'T\ufffdng c\ufffd\ufffdng',
+    language: en-US. It imports as its UTF-8 original does, with a note."""
+    html = PORTAL_PAGE.read_text(encoding="utf-8")
+    if meta == "none":
+        html = html.replace('<meta charset="utf-8">', "")
+    page = tmp_path / "trang.html"
+    page.write_bytes(windows_1258(html))
+    with pytest.raises(UnicodeDecodeError):
+        page.read_bytes().decode("utf-8")
+    original = SiteDir(tmp_path / "original")
+    assert run_import(original, PORTAL_PAGE, "--source-url", PORTAL_URL).returncode == 0
+    [expected] = imported_files(original)
+    result = run_import(site, page, "--source-url", PORTAL_URL)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    assert written.relative_to(site.content) == expected.relative_to(original.content)
+    assert written.read_text(encoding="utf-8") == expected.read_text(encoding="utf-8")
+    assert 'title: "Phường Bạch Đằng ra quân làm sạch đường phố"' in written.read_text("utf-8")
+    said = {"none": "is not UTF-8 text and declares no encoding", "utf-8": "says it is UTF-8"}
+    assert f"{page}: note: the file {said[meta]}" in result.stderr
+    assert "it was read as windows-1258 (Vietnamese Windows)" in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["windows-1258", "UTF-16 LE", "UTF-16 BE"])
+def test_a_capture_saved_in_another_encoding_imports_as_the_seed(site, tmp_path, encoding):
+    """A capture saved in windows-1258 failed with "found no line 'Ngày đăng...'"; one
+    saved as Windows Notepad's "Unicode" (UTF-16 with its byte order mark) was skipped
+    as binary data. Both give the committed article; UTF-16 says which it is: no note."""
+    text = SEED_CAPTURE.read_text(encoding="utf-8")
+    data = {
+        "windows-1258": windows_1258(text),
+        "UTF-16 LE": codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+        "UTF-16 BE": codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+    }[encoding]
+    capture = tmp_path / "ban-tin.txt"
+    capture.write_bytes(data)
+    result = run_import(site, capture)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    assert written.relative_to(site.content) == SEED_ARTICLE.relative_to(REPO / "content")
+    assert written.read_bytes() == SEED_ARTICLE.read_bytes()
+    if encoding == "windows-1258":
+        assert f"{capture}: note: the file is not UTF-8 text: it was read as windows-1258" in (
+            result.stderr
+        )
+    else:
+        assert result.stderr == ""
+
+
+def test_a_page_whose_encoding_cannot_be_known_is_refused(site, tmp_path):
+    """Not UTF-8, no charset, and not Vietnamese read as windows-1258 (a Latin-1 page,
+    a UTF-8 page or capture with a byte lost): it was read as UTF-8, replacement
+    characters for the letters it could not read. Now each is refused, saying how to
+    fix it, and nothing is written."""
+    french = (
+        "<html><head><title>Conseil</title></head><body><h1>Le conseil municipal a décidé"
+        "</h1><p>Après une longue délibération, le conseil a décidé de créer à Hanoï un "
+        "musée où l'été sera célébré. Ça coûte très cher; les élèves étaient déçus.</p>"
+        "<p>Ngày đăng 02/03/2021 08:00</p></body></html>"
+    )
+    portal = PORTAL_PAGE.read_bytes().replace(b'<meta charset="utf-8">', b"")
+    seed = SEED_CAPTURE.read_bytes()
+    damaged = {  # a Vietnamese letter cut in two: its first byte alone
+        "phap.html": french.encode("latin-1", "replace"),
+        "hong.html": portal.replace("ằ".encode(), "ằ".encode()[:1], 1),
+        "hong.txt": seed.replace("ư".encode(), "ư".encode()[:1], 1),
+    }
+    for name, data in damaged.items():
+        (tmp_path / name).write_bytes(data)
+    result = run_import(site, *(tmp_path / name for name in damaged))
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "failed: 3" in result.stdout
+    for name in damaged:
+        assert f"{tmp_path / name}: error: the file is not UTF-8 text" in result.stderr
+    assert "declares no encoding (no charset in a <meta> tag or the HTTP header)" in result.stderr
+    assert "does not read as Vietnamese in windows-1258" in result.stderr
+    assert "save it as UTF-8, or name its encoding in its <head>" in result.stderr
+    assert imported_files(site) == []

@@ -13,10 +13,7 @@ whose `source_url` an article already has is skipped, so a run that was interrup
 goes on where it stopped, and a second run adds nothing.
 """
 
-import codecs
 import functools
-import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -43,6 +40,7 @@ from .crawl import (
     original_url,
     read_bytes,
 )
+from .encoding import UTF16_BOMS, Undecodable, decode_page
 from .extract import NO_DATE, extract
 from .known import Archive, alias_key, page_key, read_archive, shown, source_key
 from .page import CapturedPage, Extracted, NotArticle
@@ -50,7 +48,6 @@ from .profiles import Profiles
 
 BATCH = 16
 MIN_PARALLEL_PAGES = 48
-_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.I)
 
 IMPORTED, NOT_ARTICLE, ALREADY, FAILED = "imported", "not an article", "already there", "failed"
 
@@ -136,27 +133,30 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         return _failed(page, page.url, str(exc), exc.hint)
     except Exception as exc:  # an unreadable file or a damaged WARC record
         return _failed(page, "", f"cannot be read ({exc})", "crawl it again")
-    if b"\x00" in data[:2048]:
+    if b"\x00" in data[:2048] and not data.startswith(UTF16_BOMS):
         return PageResult(page, NOT_ARTICLE, reason="not a web page (binary data)")
+    if not page.text_capture and made_by_httrack(page, data):  # its date: HTTrack's '2014'
+        return PageResult(page, NOT_ARTICLE, reason=HTTRACK_OWN)
+    try:
+        text, notes = decode_page(data, page.charset, html=not page.text_capture)
+    except Undecodable as exc:
+        return _failed(page, page.url or options.source_url, str(exc), exc.hint)
+    data = text.encode()  # for the tests of the markup below, whatever the page's encoding
     found: Extracted | NotArticle
     if page.text_capture:
         source_url, how = options.source_url, ""
-        text, notes = _decode(data)
         try:
             found = read_capture(Path(page.origin), text, config.timezone)
         except BuildFailed as failed:
             first = failed.errors[0].message
             return PageResult(page, FAILED, source_url, first, tuple(failed.errors))
-    elif made_by_httrack(page, data):  # its date would come from HTTrack's '2014'
-        return PageResult(page, NOT_ARTICLE, reason=HTTRACK_OWN)
     elif cut_short(data):
         return _failed(page, page.url, CUT_SHORT, CUT_SHORT_HINT)
     else:
         source_url, how = _address(page, data, context)
         if source_url and context.archive.has_address(source_url):
-            # Known before the page is decoded and read: a second run is quick.
+            # Known before the page is read: a second run is quick.
             return PageResult(page, ALREADY, source_url, context.archive.matched(source_url))
-        text, notes = _decode(data, page.charset)
         try:
             found = extract(CapturedPage(page.origin, source_url, text), options.profiles)
         except Exception as exc:  # one odd page must not stop a crawl of thousands
@@ -264,32 +264,6 @@ def _find_media(
             )
         )
     return held, missing, damaged
-
-
-def _decode(data: bytes, header: str = "") -> tuple[str, list[str]]:
-    """The page's text; a page not in UTF-8 is read in the charset it declares: in its
-    HTTP header first (the server's word, as a browser takes it), then in a <meta>."""
-    try:
-        text = data.decode("utf-8-sig")
-        notes = []
-    except UnicodeDecodeError:
-        declared = _CHARSET.search(data[:4096])
-        charsets = [header, declared.group(1).decode("ascii") if declared else "", "utf-8"]
-        charset = next(c for c in charsets if c and _known_charset(c))
-        text = data.decode(charset, errors="replace")
-        notes = [f"the page is not UTF-8; it was read as {charset}: check its letters"]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not unicodedata.is_normalized("NFC", text):  # the check is ten times faster
-        text = unicodedata.normalize("NFC", text)
-    return text, notes
-
-
-def _known_charset(name: str) -> bool:
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        return False
-    return True
 
 
 def _missing_parts(page: PageSource, found: Extracted, source_url: str) -> list[Problem]:

@@ -1,0 +1,99 @@
+"""The text of a page or a text capture, from its bytes: the one place `import` decodes.
+
+A replacement character (U+FFFD) for a byte that was not understood would pass for a
+letter of the article, so a page is read in an encoding that fits all its bytes or is
+refused, saying how to fix it.
+"""
+
+import codecs
+import re
+import unicodedata
+
+from .extract import reads_as_vietnamese
+
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # Windows Notepad's "Unicode"
+_BOMS = (
+    (codecs.BOM_UTF8, "UTF-8", "utf-8-sig"),
+    *((bom, "UTF-16", "utf-16") for bom in UTF16_BOMS),
+)
+_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.I)
+# Old Vietnamese portals and Windows editors wrote it, often without saying so.
+VIETNAMESE_WINDOWS = "windows-1258"
+
+
+class Undecodable(Exception):
+    """Bytes no encoding here reads whole; the message says which, the hint how to fix it."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
+
+
+def decode_page(data: bytes, header: str = "", html: bool = True) -> tuple[str, list[str]]:
+    """The text (NFC, lines ending in \\n) and what to check in it. Bytes that open with a
+    byte order mark are read in its encoding; others as UTF-8, else in the charset the
+    page declares: in its HTTP header first (the server's word, as a browser takes it),
+    then in a <meta>; else as windows-1258 when they read as Vietnamese in it.
+    Raises Undecodable when none of these fits."""
+    bom = next((found for found in _BOMS if data.startswith(found[0])), None)
+    notes = []
+    try:
+        text = data.decode(bom[2] if bom else "utf-8")
+    except UnicodeDecodeError:
+        if bom:
+            raise Undecodable(
+                f"the file starts with the mark of {bom[1]} text (a byte order mark), "
+                f"but what follows is not {bom[1]}",
+                "save it again as UTF-8",
+            ) from None
+        text, note = _legacy(data, header, html)
+        notes.append(note)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):  # the check is ten times faster
+        text = unicodedata.normalize("NFC", text)
+    return text, notes
+
+
+def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
+    """Bytes that are not UTF-8: in the charset they declare, or windows-1258."""
+    meta = _CHARSET.search(data[:4096]) if html else None
+    declared = [c for c in (header, meta.group(1).decode("ascii") if meta else "") if c]
+    for charset in filter(_codec, declared):
+        try:
+            text = data.decode(charset)
+        except UnicodeDecodeError:
+            continue  # a template's wrong <meta>: its bytes say otherwise
+        said = f"it was read as {charset}, the encoding it declares: check its letters"
+        return text, f"the file is not UTF-8 text; {said}"
+    what = "the file is not UTF-8 text"
+    if declared and _codec(declared[0]) == "utf-8":
+        what = "the file says it is UTF-8 text but is not"
+    elif declared:
+        what += f", nor in {declared[0]}, the encoding it declares"
+    elif html:
+        what += " and declares no encoding (no charset in a <meta> tag or the HTTP header)"
+    try:
+        text = unicodedata.normalize("NFC", data.decode(VIETNAMESE_WINDOWS))
+    except UnicodeDecodeError:
+        text = ""
+    if reads_as_vietnamese(text):
+        return text, (
+            f"{what}: it was read as {VIETNAMESE_WINDOWS} (Vietnamese Windows), in which "
+            "its words are Vietnamese; check its letters"
+        )
+    save = "open it in a browser or editor that shows its letters right and save it as UTF-8"
+    if html:
+        save += ', or name its encoding in its <head>, e.g. <meta charset="windows-1252">'
+    raise Undecodable(
+        f"{what}, and it does not read as Vietnamese in {VIETNAMESE_WINDOWS} (the Vietnamese "
+        "Windows encoding) either: its letters cannot be read for sure",
+        save,
+    )
+
+
+def _codec(name: str) -> str:
+    """Python's name for the encoding ("utf-8" for "UTF8"), "" for one it does not know."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return ""
