@@ -451,32 +451,48 @@ def test_a_capture_saved_in_another_encoding_imports_as_the_seed(site, tmp_path,
 
 
 def test_a_page_whose_encoding_cannot_be_known_is_refused(site, tmp_path):
-    """Not UTF-8, no charset, and not Vietnamese read as windows-1258 (a Latin-1 page,
-    a UTF-8 page or capture with a byte lost): it was read as UTF-8, replacement
-    characters for the letters it could not read. Now each is refused, saying how to
-    fix it, and nothing is written."""
+    """Not UTF-8, no charset, and not Vietnamese read as windows-1258 (a Latin-1 page):
+    it was read as UTF-8, replacement characters for the letters it could not read. Now
+    it is refused, saying how to fix it, and nothing is written."""
     french = (
         "<html><head><title>Conseil</title></head><body><h1>Le conseil municipal a décidé"
         "</h1><p>Après une longue délibération, le conseil a décidé de créer à Hanoï un "
         "musée où l'été sera célébré. Ça coûte très cher; les élèves étaient déçus.</p>"
         "<p>Ngày đăng 02/03/2021 08:00</p></body></html>"
     )
-    portal = PORTAL_PAGE.read_bytes().replace(b'<meta charset="utf-8">', b"")
-    seed = SEED_CAPTURE.read_bytes()
-    damaged = {  # a Vietnamese letter cut in two: its first byte alone
-        "phap.html": french.encode("latin-1", "replace"),
-        "hong.html": portal.replace("ằ".encode(), "ằ".encode()[:1], 1),
-        "hong.txt": seed.replace("ư".encode(), "ư".encode()[:1], 1),
-    }
-    for name, data in damaged.items():
-        (tmp_path / name).write_bytes(data)
-    result = run_import(site, *(tmp_path / name for name in damaged))
+    page = tmp_path / "phap.html"
+    page.write_bytes(french.encode("latin-1", "replace"))
+    result = run_import(site, page)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert "failed: 3" in result.stdout
-    for name in damaged:
-        assert f"{tmp_path / name}: error: the file is not UTF-8 text" in result.stderr
+    assert "failed: 1" in result.stdout
+    assert f"{page}: error: the file is not UTF-8 text" in result.stderr
     assert "declares no encoding (no charset in a <meta> tag or the HTTP header)" in result.stderr
     assert "does not read as Vietnamese in windows-1258" in result.stderr
     assert "save it as UTF-8, or name its encoding in its <head>" in result.stderr
     assert imported_files(site) == []
+
+
+def test_a_utf8_page_with_a_letter_cut_in_two_is_imported_with_the_place_said(site, tmp_path):
+    """A byte lost in the portal's editor: the reader saw U+FFFD for it. The page was
+    imported so, with a note that named no place; refusing it would lose the article
+    (a WARC record cannot be mended). It is imported, and the note says where."""
+    portal = PORTAL_PAGE.read_bytes().replace(b'<meta charset="utf-8">', b"")
+    at = portal.index("ằ".encode())
+    page = tmp_path / "hong.html"
+    page.write_bytes(portal[: at + 1] + portal[at + 3 :])  # its first byte alone
+    before = portal[:at].decode()
+    line, column = before.count("\n") + 1, len(before.rsplit("\n", 1)[-1]) + 1
+    seed = tmp_path / "hong.txt"
+    seed.write_bytes(SEED_CAPTURE.read_bytes().replace("ư".encode(), "ư".encode()[:1], 1))
+    result = run_import(site, page, "--source-url", PORTAL_URL)
+    assert result.returncode == 0, result.stderr
+    captured = run_import(site, seed)
+    assert captured.returncode == 0, captured.stderr
+    said = (
+        f"{page}: note: 1 byte(s) of this UTF-8 text are not UTF-8 (line {line}, column {column})"
+    )
+    assert said in result.stderr, result.stderr
+    assert f"{seed}: note: 1 byte(s) of this UTF-8 text are not UTF-8 (line " in captured.stderr
+    texts = [p.read_text(encoding="utf-8") for p in imported_files(site)]
+    assert len(texts) == 2 and all(text.count("\ufffd") == 1 for text in texts)

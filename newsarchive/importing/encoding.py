@@ -19,6 +19,9 @@ _BOMS = (
 _CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.I)
 # Old Vietnamese portals and Windows editors wrote it, often without saying so.
 VIETNAMESE_WINDOWS = "windows-1258"
+# UTF-8 text with this many bad bytes at most (and one in 1,000 bytes at most) is read as
+# UTF-8 with them marked; with more it is text in another encoding.
+MAX_STRAY_BYTES = 3
 
 
 class Undecodable(Exception):
@@ -58,6 +61,10 @@ def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
     """Bytes that are not UTF-8: in the charset they declare, or windows-1258."""
     meta = _CHARSET.search(data[:4096]) if html else None
     declared = [c for c in (header, meta.group(1).decode("ascii") if meta else "") if c]
+    if not declared or _codec(declared[0]) == "utf-8":
+        stray = _stray_bytes(data)
+        if stray:
+            return data.decode("utf-8", "replace"), stray
     for charset in filter(_codec, declared):
         try:
             text = data.decode(charset)
@@ -89,6 +96,36 @@ def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
         "Windows encoding) either: its letters cannot be read for sure",
         save,
     )
+
+
+def _stray_bytes(data: bytes) -> str:
+    """A note naming where a UTF-8 text holds a few bytes that are not (a letter cut in
+    two by the portal's editor), or "": its reader saw U+FFFD for each, and so will the
+    archive's, rather than lose the article; the archivist can mend the letter."""
+    places: list[int] = []
+    start = 0
+    while len(places) <= MAX_STRAY_BYTES:
+        try:
+            data[start:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            places.append(start + exc.start)
+            start += exc.end
+            continue
+        break
+    if not places or len(places) > MAX_STRAY_BYTES or len(places) * 1000 > len(data):
+        return ""  # not UTF-8 with a slip or two: another encoding
+    shown = ", ".join(_line_column(data, at) for at in places)
+    return (
+        f"{len(places)} byte(s) of this UTF-8 text are not UTF-8 ({shown}): each is shown "
+        "as \ufffd, as the portal showed it; correct the letter in the article"
+    )
+
+
+def _line_column(data: bytes, at: int) -> str:
+    line_start = data.rfind(b"\n", 0, at) + 1
+    line = data.count(b"\n", 0, at) + 1
+    column = len(data[line_start:at].decode("utf-8", "replace")) + 1
+    return f"line {line}, column {column}"
 
 
 def _codec(name: str) -> str:
