@@ -9,6 +9,7 @@ import functools
 import posixpath
 import re
 from collections.abc import Callable, Container
+from datetime import datetime
 from pathlib import PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
@@ -22,8 +23,12 @@ ALIAS_HINT = (
 
 
 def article_url(article: Article) -> str:
-    published = article.published
-    return f"{published.year:04d}/{published.month:02d}/{article.slug}/"
+    return article_address(article.published, article.slug)
+
+
+def article_address(published: datetime, slug: str) -> str:
+    """The URL of the article published then with that slug (before it is an Article)."""
+    return f"{published.year:04d}/{published.month:02d}/{slug}/"
 
 
 def home_url() -> str:

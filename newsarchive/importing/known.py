@@ -5,6 +5,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field, fields
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -35,7 +36,8 @@ class Archive:
     unaddressed: dict[tuple[str, str], str] = field(default_factory=dict)
     aliases: set[str] = field(default_factory=set)  # the files the aliases are written to
     files: set[str] = field(default_factory=set)  # "yyyy/mm/name.md" under content/
-    addresses: set[str] = field(default_factory=set)  # "yyyy/mm/slug": the articles' URLs
+    # The articles' pages, as alias_key gives files: "yyyy/mm/slug/index.html".
+    addresses: set[str] = field(default_factory=set)
 
     def copy(self) -> "Archive":
         """The same archive, to change apart: the pages are read against the archive as
@@ -92,9 +94,9 @@ def alias_key(alias: str) -> str:
     return urls.output_file(urls.alias_url(alias))
 
 
-def page_key(address: str) -> str:
-    """The file of the article at ``address`` ("yyyy/mm/slug"), as alias_key gives it."""
-    return urls.output_file(f"{address}/")
+def page_key(published: datetime, slug: str) -> str:
+    """The file of the article's page, as alias_key gives files."""
+    return urls.output_file(urls.article_address(published, slug))
 
 
 def read_archive(content_dir: Path, tz: ZoneInfo) -> Archive:
@@ -125,7 +127,7 @@ def read_archive(content_dir: Path, tz: ZoneInfo) -> Archive:
         archive.add(source if isinstance(source, str) else "", str(title or ""), date, shown(path))
         if published is not None:
             slug = slug if isinstance(slug, str) and slug else slugify(str(title or ""))
-            archive.addresses.add(f"{published:%Y/%m}/{slug}")
+            archive.addresses.add(page_key(published, slug))
         aliases = found.get("aliases")
         for alias in aliases if isinstance(aliases, list) else []:
             archive.aliases.add(alias_key(str(alias)))

@@ -310,7 +310,7 @@ class Importer:
         if alias and alias_key(alias) in self.archive.aliases:
             text, alias = articles.without_aliases(text), ""
             notes.append(f"the old address {result.alias} is already another article's alias")
-        elif alias and alias_key(alias).removesuffix("/index.html") in self.archive.addresses:
+        elif alias and alias_key(alias) in self.archive.addresses:
             text, alias = articles.without_aliases(text), ""
             notes.append(f"the old address {result.alias} is another article's address")
         copied_before = self.store.copied
@@ -321,12 +321,12 @@ class Importer:
         for slug in articles.distinct_slugs(result.slug, found.article_id, key):
             target = content_path(self.config, published, slug)
             rel = target.relative_to(self.config.content_dir).as_posix()
-            address = f"{published:%Y/%m}/{slug}"
-            taken = page_key(address) in self.archive.aliases  # an old /yyyy/mm/slug/ address
-            if rel in self.archive.files or address in self.archive.addresses or taken:
+            page_file = page_key(published, slug)
+            taken = page_file in self.archive.aliases  # an old /yyyy/mm/slug/ address
+            if rel in self.archive.files or page_file in self.archive.addresses or taken:
                 continue
             # An old address that is the article's new one needs no alias: it leads here.
-            own = bool(alias) and alias_key(alias) == page_key(address)
+            own = bool(alias) and alias_key(alias) == page_file
             written = articles.without_aliases(text) if own else text
             target.parent.mkdir(parents=True, exist_ok=True)
             if write_whole(target, articles.with_slug(written, slug)):
@@ -338,7 +338,7 @@ class Importer:
         if slug != result.slug:
             notes.append(f"another article has the name {result.slug!r}: this one is {slug!r}")
         self.archive.files.add(rel)
-        self.archive.addresses.add(address)
+        self.archive.addresses.add(page_file)
         self.archive.add(result.source_url, fields["title"], fields["date"], shown(target))
         if alias:
             self.archive.aliases.add(alias_key(alias))
