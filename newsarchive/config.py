@@ -236,7 +236,7 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int], text: str)
                 f"write the site's full public address, e.g. {key}: {field.example}",
             )
         elif field.kind == "addresses" and not value.startswith(("http://", "https://")):
-            if field.kind == "addresses" and not value:
+            if not value:
                 continue
             error(
                 f"{key} '{value}' is not a web address",

@@ -33,6 +33,5 @@ class Article:
     source_url: str = ""
     aliases: tuple[str, ...] = ()
     draft: bool = False
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
     # Front-matter key -> line, for the keys that problems found later name (validate.LATER_KEYS).
     key_lines: dict[str, int] = field(default_factory=dict, compare=False)

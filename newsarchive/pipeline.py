@@ -101,7 +101,7 @@ def build(
         except OSError as exc:  # a full disk, a read-only folder, a name too long...
             changed = len(publish.swapped) > published
             raise BuildFailed(
-                [publish.os_problem(exc, "")],
+                [publish.os_problem(exc)],
                 "the new site was published, but the cache was not saved."
                 if changed
                 else "the site was not changed.",
@@ -287,7 +287,7 @@ def _update_search(
         folder = folder / SEARCH_FOLDER
         indexed = update_index(folder, articles, bodies, stop, root, stand_ins, names, elsewhere)
     except OSError as exc:
-        raise BuildFailed([publish.os_problem(exc, "")], PUBLISHED_BEFORE_SEARCH) from None
+        raise BuildFailed([publish.os_problem(exc)], PUBLISHED_BEFORE_SEARCH) from None
     if indexed.stopped:
         return "search index update stopped (the previous index stays)"
     if indexed.pages == 0:

@@ -191,7 +191,7 @@ def check_lock_folder(output_dir: Path, sources: dict[str, Path]) -> None:
         except (FileNotFoundError, NotADirectoryError):  # none yet; a file: mkdir says
             theirs = []
         except OSError as exc:
-            raise BuildFailed([os_problem(exc, "")], "nothing was written.") from None
+            raise BuildFailed([os_problem(exc)], "nothing was written.") from None
         if theirs:
             why = f"it holds files the build did not make ({', '.join(theirs[:3])})"
     if why:
@@ -237,7 +237,7 @@ def _acquire(folder: Path, output_dir: Path) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(folder / _OWNER, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise BuildFailed([os_problem(exc, "")]) from None
+        raise BuildFailed([os_problem(exc)]) from None
     try:
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -273,9 +273,9 @@ def check_room(output_dir: Path, needed: int) -> None:
             raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(parent))
         fs = os.statvfs(parent)
     except OSError as exc:
-        raise BuildFailed([os_problem(exc, "")]) from None
+        raise BuildFailed([os_problem(exc)]) from None
     if fs.f_flag & os.ST_RDONLY:
-        raise BuildFailed([os_problem(OSError(errno.EROFS, "read-only", str(parent)), "")])
+        raise BuildFailed([os_problem(OSError(errno.EROFS, "read-only", str(parent)))])
     free = fs.f_bavail * fs.f_frsize
     if free < needed:
         raise BuildFailed(
@@ -294,7 +294,7 @@ def _mb(size: int) -> str:
     return f"{size / 1e6:.1f} MB"
 
 
-def os_problem(exc: OSError, outcome_hint: str) -> Problem:
+def os_problem(exc: OSError) -> Problem:
     """An error of the file system as a message for the editor."""
     code = exc.errno
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -307,7 +307,7 @@ def os_problem(exc: OSError, outcome_hint: str) -> Problem:
         hint = "check this file and its folder, then build again"
     path = Path(os.fsdecode(exc.filename)) if exc.filename else Path(".")
     text = exc.strerror or str(exc)
-    return Problem(path, f"cannot write or read here: {text}", hint + outcome_hint)
+    return Problem(path, f"cannot write or read here: {text}", hint)
 
 
 def _room_needed(state: OutputState | None, pages: int, statics: dict[PurePosixPath, Path]) -> int:

@@ -1,4 +1,5 @@
-"""Stage 4: Markdown bodies and Jinja2 pages. Pure: pages in, bytes out."""
+"""Stage 4: Markdown bodies and Jinja2 pages: pages in, bytes out. It reads, and writes
+nothing: the templates and strings.yaml, and the bodies of articles as they render."""
 
 import re
 import string

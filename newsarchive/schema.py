@@ -201,10 +201,6 @@ def suggestion(key: str, fields: tuple[Field, ...]) -> str | None:
     return close[0] if close else None
 
 
-def defaults(fields: tuple[Field, ...]) -> dict[str, Any]:
-    return {f.name: f.default for f in fields}
-
-
 def boolean_problem(key: str, value: object) -> tuple[str, str] | None:
     """The message and hint for a yes/no key holding something else (both file kinds)."""
     if isinstance(value, bool):

@@ -349,7 +349,7 @@ def _failed(exc: Exception, state: LiveState, report: Callable[[list], list[str]
         return
     # A bug must not stop the server an editor is looking at.
     if isinstance(exc, OSError):
-        state.failed(report([publish.os_problem(exc, "")]))
+        state.failed(report([publish.os_problem(exc)]))
         return
     message = (
         "newsarchive hit an internal error; the site was not changed; "

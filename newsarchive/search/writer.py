@@ -13,7 +13,8 @@ are written beside the old ones, each in a temporary folder renamed into place w
 complete (``stop`` is checked between them); then the stamp goes, the manifest is
 replaced, the old segments are removed and the stamp (a digest of the manifest) is
 written again. Until the manifest changes the previous index is whole; a folder whose
-stamp is missing is copied again from the served site (publish.Spare.carry).
+stamp is missing is made again from the served site's (publish.Spare.mirror, which links
+only what differs).
 """
 
 import contextlib
