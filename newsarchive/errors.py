@@ -42,6 +42,14 @@ class BuildFailed(Exception):
         self.outcome = outcome
 
 
+def place_in(data: bytes, at: int) -> tuple[int, int]:
+    """The line and column (in letters, as an editor counts them) of the byte ``at`` of a
+    text's UTF-8 bytes: of one that is not UTF-8, for the message that names it."""
+    line_start = data.rfind(b"\n", 0, at) + 1
+    column = len(data[line_start:at].decode("utf-8", "replace")) + 1
+    return data.count(b"\n", 0, at) + 1, column
+
+
 def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
     """As an editor goes through them: by file, then line and column."""
     return sorted(problems, key=lambda e: (str(e.path), e.line or 0, e.column or 0))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import SourceFile
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, place_in
 from .yamltext import free_of_invisible, invisible_characters, normalise_text, parse_yaml
 
 # An article's front matter is a dozen short lines; 64 KiB is a hundred times that, and
@@ -193,8 +193,6 @@ def read_source(path: Path, data: bytes | None = None) -> SourceFile:
     try:
         text = normalise_text(data)
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise BuildFailed(
             [
                 Problem(
@@ -202,8 +200,7 @@ def read_source(path: Path, data: bytes | None = None) -> SourceFile:
                     "the file is not UTF-8 text",
                     "open it in a text editor and save it again with the encoding "
                     "'UTF-8' (in Notepad: Save As > Encoding > UTF-8)",
-                    line,
-                    column,
+                    *place_in(data, exc.start),
                 )
             ]
         ) from None

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from . import urls
 from .config import SiteConfig
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, place_in
 from .markup import make_converter, resolve_links, to_html
 from .site import Page
 from .yamltext import normalise_text, parse_yaml, written
@@ -167,10 +167,11 @@ class PlaceholderError(Exception):
 def not_utf8(path: Path, data: bytes, exc: UnicodeDecodeError) -> Problem:
     """A template or strings.yaml that is not UTF-8, with the line and column of the first
     byte that is not."""
-    line = data[: exc.start].count(b"\n") + 1
-    column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
     return Problem(
-        path, "the file is not UTF-8 text", "save it again with the encoding UTF-8", line, column
+        path,
+        "the file is not UTF-8 text",
+        "save it again with the encoding UTF-8",
+        *place_in(data, exc.start),
     )
 
 

@@ -76,6 +76,11 @@ BAD_INPUTS = {
         b"\xef\xbb\xbf" + "---\ntitle: Tin\ndate: 2020-01-01\n---\nHà Nam\n".encode("cp1252"),
         ["not-utf8-after-a-bom.md:5:2:", "not UTF-8"],
     ),
+    # The column in letters, as an editor counts them: it was in bytes (13 here).
+    "not-utf8-after-letters": (
+        "---\ntitle: Tin\ndate: 2020-01-01\n---\nĐà Nẵng ".encode() + b"\xe0 h\n",
+        ["not-utf8-after-letters.md:5:9:", "not UTF-8"],
+    ),
     # Word's Shift+Enter puts U+000B into pasted text; YAML refuses it, without saying what.
     "control-character-in-title": (
         '---\ntitle: "Tiêu đề\x0bhai dòng"\ndate: 2020-01-01 10:00\n---\nText\n',

@@ -9,6 +9,7 @@ import codecs
 import re
 import unicodedata
 
+from ..errors import place_in
 from .extract import reads_as_vietnamese
 
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # Windows Notepad's "Unicode"
@@ -122,9 +123,7 @@ def _stray_bytes(data: bytes) -> str:
 
 
 def _line_column(data: bytes, at: int) -> str:
-    line_start = data.rfind(b"\n", 0, at) + 1
-    line = data.count(b"\n", 0, at) + 1
-    column = len(data[line_start:at].decode("utf-8", "replace")) + 1
+    line, column = place_in(data, at)
     return f"line {line}, column {column}"
 
 
