@@ -426,7 +426,7 @@ def additions(content: Path, site: Path, count: int) -> list[tuple[int, float]]:
         renderer.markdown[article.body_digest] = source.body
         articles.append(article)
         started = time.perf_counter()
-        result = update_index(work, articles, all_bodies, root="../../")
+        result = update_index(work, articles, all_bodies)
         results.append((result.written + 1, time.perf_counter() - started))  # +1: the stamp
     shutil.rmtree(work)
     return results

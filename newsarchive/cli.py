@@ -408,7 +408,7 @@ def run_build(args: argparse.Namespace) -> int:
     if result.strays:
         # Said even with --quiet: a file put in the output by hand is no longer published.
         names = ", ".join(result.strays[:5]) + (", ..." if len(result.strays) > 5 else "")
-        spare = f"{result.output_dir.name}{publish.SPARE}/"
+        spare = f"{publish.spare_folder(result.output_dir).name}/"
         deleted = any(name.startswith(spare) for name in result.strays)
         print(
             f"not published: {len(result.strays)} file(s)/folder(s) the build did not write: "

@@ -136,7 +136,7 @@ def _built_here(folder: Path, output_dir: Path, sources: dict[str, Path]) -> boo
     from .cache import output_label  # the cache reads configs, which this module checks
 
     cache = sources.get("build cache")
-    stamp = folder / urls.output_path(urls.search_bundle_url()).parent / STAMP
+    stamp = folder / urls.search_bundle_folder() / STAMP
     return (
         folder.with_name(folder.name + LOCK).is_dir()
         or (cache is not None and output_label(cache, output_dir).is_file())

@@ -36,7 +36,7 @@ from .validate import check_files
 from .workers import default_jobs
 
 # Where the search indexer writes (checked for clashes, carried into the spare folder).
-SEARCH_FOLDER = urls.output_path(urls.search_bundle_url()).parent
+SEARCH_FOLDER = urls.search_bundle_folder()
 PUBLISHED_BEFORE_SEARCH = "the pages were published; the search index is the previous one."
 
 
@@ -283,9 +283,8 @@ def _update_search(
 
     started = time.perf_counter()
     try:
-        root = "../" * len(SEARCH_FOLDER.parts)
         folder = folder / SEARCH_FOLDER
-        indexed = update_index(folder, articles, bodies, stop, root, stand_ins, names, elsewhere)
+        indexed = update_index(folder, articles, bodies, stop, stand_ins, names, elsewhere)
     except OSError as exc:
         raise BuildFailed([publish.os_problem(exc)], PUBLISHED_BEFORE_SEARCH) from None
     if indexed.stopped:

@@ -24,7 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import publish
+from . import publish, urls
 from .config import SiteConfig
 from .errors import BuildFailed, in_file_order, save_traceback
 from .pipeline import BuildResult, build, update_search
@@ -99,7 +99,7 @@ class _Handler(SimpleHTTPRequestHandler):
         else:
             # Like GitHub Pages: the site's own 404 page, or just the error display
             # when no site has been built yet.
-            missing = self.server.site_dir / "404.html"
+            missing = self.server.site_dir / urls.output_file(urls.not_found_url())
             body = missing.read_bytes() if missing.is_file() else b""
             self._send_html(HTTPStatus.NOT_FOUND, body)
 

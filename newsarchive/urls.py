@@ -49,6 +49,17 @@ def article_glob() -> str:
     return "[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"
 
 
+def search_bundle_folder() -> PurePosixPath:
+    """The output folder of the search index, which the indexer writes itself."""
+    return output_path(search_bundle_url()).parent
+
+
+def search_bundle_root() -> str:
+    """The site's root seen from the search index's folder: index records give article
+    addresses from the root, and this prefix makes them the index's own links."""
+    return relative_url(search_bundle_url(), home_url())
+
+
 def archive_url() -> str:
     """The archive index: every year and month."""
     return "luu-tru/"
@@ -138,7 +149,7 @@ def own_names() -> frozenset[str]:
     years, months and sitemap parts: the names an old address (an alias) must leave to
     them, now and as the site grows. Every fixed page's address function is here."""
     own = [
-        home_url() + "index.html",
+        output_file(home_url()),
         search_url(),  # with the index's folder, search_bundle_url(), inside it
         archive_url(),
         categories_url(),

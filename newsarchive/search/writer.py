@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..content import Article
 from ..fingerprint import digest
-from ..urls import article_url
+from ..urls import article_url, search_bundle_root
 from . import format as fmt
 from .terms import html_text
 
@@ -107,7 +107,6 @@ def update_index(
     articles: Sequence[Article],
     bodies: Callable[[set[str]], dict[str, str]],
     stop: threading.Event | None = None,
-    root: str = "../../",
     stand_ins: Sequence[str] = (),
     names: dict[str, str] | None = None,
     elsewhere: "Elsewhere | None" = None,
@@ -116,8 +115,7 @@ def update_index(
 
     ``bodies`` gives the HTML of article bodies by digest: it is asked only for the
     articles of the segments that change. Setting ``stop`` ends the update before the
-    manifest changes: the previous index stays as it was. ``root``: the site's root
-    relative to ``folder``, where the engine finds the article pages. ``stand_ins`` and
+    manifest changes: the previous index stays as it was. ``stand_ins`` and
     ``names``: see `segment_layout`. ``elsewhere``: a process that imported numpy ahead,
     where small segments are written (`workers.ForkedCall.call`)."""
     if not articles:
@@ -160,7 +158,7 @@ def update_index(
         "docs": len(articles),
         "complete": fmt.COMPLETE_POSTINGS,
         "tails": fmt.TAILS_FROM,
-        "root": root,
+        "root": search_bundle_root(),
         "segments": [[name, start, size, shards[name]] for name, start, size in layout],
     }
     data = fmt.script(fmt.MANIFEST, manifest)
