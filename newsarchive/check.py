@@ -243,8 +243,8 @@ def check_site(
     made_from = {**(copied or {}), **templates, **sources}
     files, problems = _files(root)
     # Every build writes these: without them the folder is not a site (check --built DIR).
-    written = (urls.home_url(), urls.not_found_url(), urls.robots_url())
-    missing = [rel for rel in map(urls.output_file, written) if rel not in files]
+    always = (urls.home_url(), urls.not_found_url(), urls.robots_url())
+    missing = [rel for rel in map(urls.output_file, always) if rel not in files]
     if missing:
         problems.append(
             Problem(
