@@ -212,9 +212,12 @@ def test_a_heading_inside_the_body_stays_below_the_title():
     assert found.body.startswith("## Quyết định số 147/QĐ-BCĐ\n\nXem văn bản.")
 
 
-def test_vnexpress_lazy_images_give_the_real_picture_never_the_placeholder():
-    big = "https://vcdn1-suckhoe.vnecdn.net/2025/10/22/anh.jpg?w=680&dpr=2"
-    page = f"""<html><head>
+VNEXPRESS_URL = "https://vnexpress.net/dau-bung-keo-dai-4954454.html"
+
+
+def vnexpress_page(article: str) -> str:
+    """A VnExpress article page (trimmed), its text in article.fck_detail."""
+    return f"""<html><head>
 <meta name="tt_page_type" content="article">
 <meta content="2025-10-22T19:25:52+07:00" itemprop="datePublished" name="pubdate"/>
 </head><body>
@@ -223,7 +226,12 @@ def test_vnexpress_lazy_images_give_the_real_picture_never_the_placeholder():
 <span class="date">Thứ tư, 22/10/2025, 19:25 (GMT+7)</span>
 <h1 class="title-detail">Đau bụng kéo dài, phát hiện ung thư ruột non</h1>
 <p class="description">Người đàn ông 63 tuổi đau bụng kéo dài.</p>
-<article class="fck_detail">
+<article class="fck_detail">{article}</article></body></html>"""
+
+
+def test_vnexpress_lazy_images_give_the_real_picture_never_the_placeholder():
+    big = "https://vcdn1-suckhoe.vnecdn.net/2025/10/22/anh.jpg?w=680&dpr=2"
+    page = vnexpress_page(f"""
 <p class="Normal">Ngày 22/10, bác sĩ Bệnh viện Chợ Rẫy cho biết bệnh nhân đau bụng.</p>
 <figure><div class="fig-picture"><picture>
 <source data-srcset="https://vcdn1-suckhoe.vnecdn.net/2025/10/22/anh.jpg?w=680&dpr=1 1x, {big} 2x">
@@ -234,8 +242,8 @@ def test_vnexpress_lazy_images_give_the_real_picture_never_the_placeholder():
 <p class="Normal"><img class="lazy" src="https://s1.vnecdn.net/blank.gif"
  data-original="https://vcdn1-suckhoe.vnecdn.net/2025/10/22/hai.jpg"></p>
 <div data-component-type="tin_xemthem">Xem thêm tin khác</div>
-</article></body></html>"""
-    found = article_of(page, "https://vnexpress.net/dau-bung-keo-dai-4954454.html")
+""")
+    found = article_of(page, VNEXPRESS_URL)
     assert found.profile == "vnexpress"
     assert found.article_id == "4954454"
     assert found.published == datetime(2025, 10, 22, 19, 25, 52, tzinfo=HANOI)
@@ -246,6 +254,86 @@ def test_vnexpress_lazy_images_give_the_real_picture_never_the_placeholder():
     assert found.body.startswith("Người đàn ông 63 tuổi đau bụng kéo dài.\n\nNgày 22/10")
     assert "Y bác sĩ nội soi cho bệnh nhân." in found.body
     assert "Xem thêm" not in found.body
+
+
+PHOTO = "https://vcdn1-suckhoe.vnecdn.net/2025/10/22/noi-soi.jpg?w=680&h=0&q=100"
+CAPTIONED = f"""<p class="Normal">Bác sĩ nội soi dạ dày và đại tràng lấy mẫu sinh thiết.</p>
+<figure class="tplCaption" style="width:680px">
+<meta itemprop="url" content="{PHOTO}">
+<div class="fig-picture"><picture><img alt="Nội soi" class="lazy" data-src="{PHOTO}"
+ src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw=="></picture></div>
+<figcaption itemprop="description"><p class="Image">Y bác sĩ nội soi cho bệnh nhân. Ảnh:
+ <em>Bệnh viện cung cấp</em>, xem <a href="/suc-khoe/bai-truoc-4954000.html">bài trước</a></p>
+</figcaption></figure><p class="Normal">Theo bác sĩ Hồng, lymphoma đường ruột hiếm gặp.</p>"""
+
+
+def test_a_captioned_picture_stays_a_figure_with_its_caption_in_the_built_page(site, tmp_path):
+    """The caption was a paragraph of its own under the picture: nothing told screen
+    readers or the style sheet that it belonged to it. It is the README's captioned
+    picture now, and the page's <figcaption> keeps its emphasis and link."""
+    found = article_of(vnexpress_page(CAPTIONED), VNEXPRESS_URL)
+    before = "https://vnexpress.net/suc-khoe/bai-truoc-4954000.html"
+    assert (
+        '<figure markdown="1">\n'
+        f"![Nội soi]({PHOTO})\n"
+        '<figcaption markdown="span">Y bác sĩ nội soi cho bệnh nhân. Ảnh: '
+        f"*Bệnh viện cung cấp*, xem [bài trước]({before})</figcaption>\n"
+        "</figure>\n\n"
+        "Theo bác sĩ Hồng"
+    ) in found.body
+    page = tmp_path / "dau-bung-keo-dai-4954454.html"
+    page.write_text(vnexpress_page(CAPTIONED), encoding="utf-8")
+    assert run_import(site, page, "--source-url", VNEXPRESS_URL).returncode == 0
+    [written] = imported_files(site)
+    assert '<figure markdown="1">' in written.read_text(encoding="utf-8")
+    url = written.relative_to(site.content).with_suffix("").as_posix() + "/index.html"
+    for sanitize in (False, True):
+        site.configure(sanitize_html=sanitize)
+        assert site.build() == 0
+        body = BeautifulSoup(site.read(url), "html.parser").select_one(".article-body")
+        [figure] = body.select("figure")
+        assert [e.name for e in figure.find_all(recursive=False)] == ["p", "figcaption"]
+        assert figure.img["src"] == PHOTO and figure.img["alt"] == "Nội soi"
+        caption = figure.figcaption
+        assert " ".join(caption.get_text().split()) == (
+            "Y bác sĩ nội soi cho bệnh nhân. Ảnh: Bệnh viện cung cấp, xem bài trước"
+        )
+        assert caption.em.get_text() == "Bệnh viện cung cấp"
+        assert caption.a["href"] == before
+        assert "markdown" not in str(body)
+        # Said once, in its figure: not also a paragraph of the text.
+        assert [p for p in body.select("p") if "Y bác sĩ" in p.get_text()] == []
+
+
+@pytest.mark.parametrize(
+    ("around", "expected"),
+    [
+        # Markdown reads no HTML block in a list item, a quote or a table cell: the
+        # picture and its caption stay there as they were, one under the other.
+        ("<ul><li>{}</li></ul>", f"- ![Nội soi]({PHOTO})\n\n    Y bác sĩ nội soi."),
+        ("<blockquote>{}</blockquote>", f"> ![Nội soi]({PHOTO})\n>\n> Y bác sĩ nội soi."),
+        (
+            "<table><tr><td>Ảnh</td></tr><tr><td>{}</td></tr></table>",
+            f"| Ảnh |\n| --- |\n| ![Nội soi]({PHOTO})<br>Y bác sĩ nội soi. |",
+        ),
+    ],
+)
+def test_a_captioned_picture_where_markdown_holds_no_figure_keeps_its_caption_below(
+    around, expected
+):
+    picture = f'<img alt="Nội soi" src="{PHOTO}">'
+    figure = f"<figure>{picture}<figcaption>Y bác sĩ nội soi.</figcaption></figure>"
+    found = article_of(vnexpress_page(around.format(figure)), VNEXPRESS_URL)
+    assert expected in found.body
+    assert "<figure" not in found.body
+
+
+def test_a_figure_whose_picture_is_lost_or_that_has_no_caption_is_no_figure():
+    placeholder = '<img src="https://s1.vnecdn.net/blank.gif">'
+    lost = f"<figure>{placeholder}<figcaption>Ảnh: TTXVN</figcaption></figure>"
+    bare = f'<figure><img alt="Nội soi" src="{PHOTO}"><figcaption> </figcaption></figure>'
+    found = article_of(vnexpress_page(lost + bare), VNEXPRESS_URL)
+    assert found.body.endswith(f"\n\nẢnh: TTXVN\n\n![Nội soi]({PHOTO})")
 
 
 @pytest.mark.parametrize(

@@ -320,6 +320,8 @@ class _Converter:
         self.spanning = False
         self.too_deep = False
         self.in_cell = False  # converting a table's cell: a table in it cannot be one
+        # Converting a list item, quote or cell, where Markdown cannot hold an HTML block.
+        self.nested = 0
         self.media: list[str] = []
         self.open_marks: list[str] = []
 
@@ -389,7 +391,7 @@ class _Converter:
         if tag in ("ul", "ol"):
             return self.list_block(node)
         if tag == "blockquote":
-            inner = self.blocks(node)
+            inner = self.within(node)
             return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
         if tag == "hr":
             return "---"
@@ -399,6 +401,8 @@ class _Converter:
             return "<br>\n".join(escape_line_start(line.strip()) for line in lines if line.strip())
         if tag == "table":
             return self.table(node)
+        if tag == "figure":
+            return self.figure(node)
         if tag == "dl":
             self.flattened[tag] += 1
         return self.blocks(node)
@@ -454,17 +458,53 @@ class _Converter:
 
     def cell(self, node: Node) -> str:
         """A cell's paragraphs on one line: Markdown table rows cannot break."""
+        return self.one_line(node).replace("|", "\\|")
+
+    def one_line(self, node: Node) -> str:
+        """The node's paragraphs on one line, parted by line breaks; a table in it is
+        flattened, as one line cannot hold it."""
         inside, self.in_cell = self.in_cell, True
-        text = self.blocks(node).replace("<br>\n", "<br>").replace("\n\n", "<br>")
+        text = self.within(node).replace("<br>\n", "<br>").replace("\n\n", "<br>")
         self.in_cell = inside
-        return text.replace("\n", " ").replace("|", "\\|")
+        return text.replace("\n", " ")
+
+    def within(self, node: Node) -> str:
+        """The blocks of a list item, quote or cell."""
+        self.nested += 1
+        try:
+            return self.blocks(node)
+        finally:
+            self.nested -= 1
+
+    def figure(self, node: Node) -> str:
+        """A captioned picture in the form the README gives editors, so that the page
+        ties the caption to its picture (for screen readers and the style sheet): the
+        picture in Markdown inside `<figure markdown="1">`, its address copied, rewritten
+        and checked like any other, and the caption's emphasis and links as Markdown
+        inside `<figcaption markdown="span">`.
+
+        Without a caption, or with its picture left out (a placeholder, an unsafe
+        address), the figure is its paragraphs; so it is in a list item, quote or cell,
+        where Python-Markdown reads no HTML block."""
+        caption = next((c for c in _children(node) if c.tag == "figcaption"), None)
+        if caption is None or self.nested or not _clean(caption.text()):
+            return self.blocks(node)
+        rest = [c for c in node.children if c is not caption]
+        picture = self.blocks(Node(node.tag, node.attrs, rest))
+        text = self.one_line(caption)
+        if not picture or not text:
+            return "\n\n".join(filter(None, [picture, text]))
+        figcaption = f'<figcaption markdown="span">{text}</figcaption>'
+        above = caption is _children(node)[0]  # the caption's place, as the page has it
+        inner = [figcaption, picture] if above else [picture, figcaption]
+        return "\n".join(['<figure markdown="1">', *inner, "</figure>"])
 
     def list_block(self, node: Node) -> str:
         items = [c for c in node.children if isinstance(c, Node) and c.tag == "li"]
         lines = []
         for number, item in enumerate(items, start=1):
             marker = f"{number}. " if node.tag == "ol" else "- "
-            inner = self.blocks(item)
+            inner = self.within(item)
             pad = " " * 4
             first, *rest = inner.split("\n") if inner else [""]
             lines.append(marker + first)
