@@ -9,12 +9,20 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, SHARED, SUBPROCESS_ENV
 from serving import serve
+from test_reader_pages import axe_problems
+from webtools import vnu_check
 
 SAMPLES = SHARED / "import-samples"
 # B links a .doc and an .xls as "Phần 1", "Phần 2"; C links PDFs as "tại đây" and has a
 # table with merged cells.
 PAGES = ["B-sotttt-708168-attachments-doc-xls.html", "C-sotttt-3893255-table.html"]
 PHONES = [{"width": 360, "height": 640}, {"width": 390, "height": 844}]
+# A picture on the old site's server, which the tests do not reach: the browser is given
+# one of its size instead.
+PICTURE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="680" height="426">'
+    '<rect width="680" height="426" fill="#8b8378"/></svg>'
+)
 
 
 def import_and_build(site, pages: list[str]):
@@ -85,3 +93,45 @@ def test_an_article_whose_text_is_one_heading_is_listed_with_that_text(site):
     assert shown.endswith("…") and heading.startswith(shown.removesuffix("…"))
     assert len(shown) > 150
     assert page.select_one('meta[name="description"]')["content"] == shown
+
+
+@pytest.mark.parametrize("viewport", PHONES, ids=["360", "390"])
+def test_a_captioned_picture_is_one_figure_with_its_caption_close_below(browser, site, viewport):
+    """Sample G's picture has a caption ("Y bác sĩ nội soi cho bệnh nhân. Ảnh: *Bệnh
+    viện cung cấp*") in a <figcaption>: it became a paragraph of its own, nothing tied
+    it to its picture, and it stood as far from it as from the next paragraph."""
+    import_and_build(site, ["G-vnexpress-4954454.html"])
+    [written] = site.content.rglob("*.md")
+    assert (
+        '<figcaption markdown="span">Y bác sĩ nội soi cho bệnh nhân. Ảnh: '
+        "*Bệnh viện cung cấp*</figcaption>\n</figure>"
+    ) in written.read_text(encoding="utf-8")
+    [path] = site.output.glob("20*/*/*/index.html")
+    body = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(
+        ".article-body"
+    )
+    [figure] = body.select("figure")
+    assert figure.select_one("img")["src"].startswith("https://vcdn1-suckhoe.vnecdn.net/")
+    assert figure.figcaption.em.get_text() == "Bệnh viện cung cấp"
+    _, messages = vnu_check([path])
+    assert [m["message"] for m in messages if m["type"] in ("error", "non-document-error")] == []
+    with serve(site.output) as address:
+        page = browser.new_page(viewport=viewport)
+        page.route(
+            "https://vcdn1-suckhoe.vnecdn.net/**",
+            lambda route: route.fulfill(body=PICTURE, content_type="image/svg+xml"),
+        )
+        page.goto(address + path.parent.relative_to(site.output).as_posix() + "/")
+        page.wait_for_load_state("networkidle")
+        below_picture, after_caption = page.evaluate(
+            """() => {
+                const box = s => document.querySelector(s).getBoundingClientRect();
+                const caption = box(".article-body figcaption");
+                const next = box(".article-body figure + *");
+                return [caption.top - box(".article-body figure img").bottom,
+                        next.top - caption.bottom];
+            }"""
+        )
+        assert below_picture >= 0 and 2 * below_picture < after_caption
+        assert axe_problems(page) == []
+        page.close()
