@@ -23,6 +23,7 @@ from typing import Any
 from . import publish, rendering, urls, workers
 from .bodylinks import body_link_problems
 from .cache import Cache, no_gc
+from .clashes import check_files
 from .config import SiteConfig
 from .content import Article
 from .errors import BuildFailed, Problem
@@ -32,7 +33,6 @@ from .search.format import STAMP as SEARCH_STAMP
 from .site import SitePlan, build_site
 from .sources import Sources, read_articles
 from .statics import static_files
-from .validate import check_files
 from .workers import default_jobs
 
 # Where the search indexer writes (checked for clashes, carried into the spare folder).

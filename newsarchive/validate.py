@@ -1,14 +1,12 @@
 """Stage 2: turn SourceFiles into Articles, or into every problem found; and the checks
-of the whole model: two articles at one address, and files of the site that would be
-written to one place (pages, static files, the search index)."""
+of the whole model: two articles at one address. (Files of the site that would be
+written to one place are clashes.py's, once the site is planned.)"""
 
 import os
 import re
 import sys
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,8 +15,6 @@ from .content import Article, SourceFile
 from .dates import in_zone, parse_date
 from .errors import BuildFailed, Problem
 from .fingerprint import digest
-from .pagedata import RedirectData
-from .site import Page, SitePlan, folders_of, parent_folders
 from .slugs import slugify
 from .summary import lead
 
@@ -75,130 +71,6 @@ def line_of(path: Path, text: str) -> int | None:
     except (OSError, UnicodeDecodeError):
         return None
     return next((n for n, line in enumerate(lines, 1) if text in line), None)
-
-
-def check_files(
-    plan: SitePlan, statics: dict[PurePosixPath, Path], bundle: PurePosixPath
-) -> list[Problem]:
-    """Files that would overwrite each other, or need a folder where a file is (or
-    the reverse): static files, pages, and the search index, which is written later
-    into the folder ``bundle``."""
-    errors = [
-        Problem(
-            source,
-            f"the static file {source} would be overwritten by the search index in /{bundle}/",
-            f"rename or move the folder {bundle}/ in the static folder",
-        )
-        for path, source in statics.items()
-        if path.is_relative_to(bundle)
-    ]
-    by_text = {path.as_posix(): path for path in statics}
-    pages = {urls.output_file(page.url): page for page in plan.pages}
-    page_folders = folders_of(pages)
-    inside = f"{bundle}/"
-    # An old address /css/site.css is the folder css/site.css/ (urls.alias_url).
-    alias_folders = {
-        rel.removesuffix("/index.html"): page
-        for rel, page in pages.items()
-        if isinstance(page.data, RedirectData) and rel.endswith("/index.html")
-    }
-    errors += [
-        _page_clash(plan, page, statics[by_text[rel]] if rel in by_text else None, bundle)
-        for rel, page in pages.items()
-        if rel in by_text or rel.startswith(inside)
-    ]
-    errors += [
-        _page_clash(plan, page, statics[by_text[folder]], bundle)
-        for folder, page in alias_folders.items()
-        if folder in by_text
-    ]
-    errors.extend(
-        Problem(
-            source,
-            f"the static file {source} is where the site needs the folder /{path}/"
-            if path.as_posix() in page_folders
-            else f"the static file {source} needs a folder where the site writes a page "
-            f"(/{next(f for f in parent_folders(path.as_posix()) if f in pages)})",
-            "rename or move the static file",
-        )
-        for path, source in statics.items()
-        if path.as_posix() not in alias_folders
-        and (
-            path.as_posix() in page_folders
-            or any(f in pages for f in parent_folders(path.as_posix()))
-        )
-    )
-    return errors + _apart_only_in_case(pages, by_text)
-
-
-def _apart_only_in_case(pages: dict[str, Page], statics: Iterable[str]) -> list[Problem]:
-    """Old addresses (aliases) that differ from another page or a static file only in
-    letter case or in how their letters are put together (NFC, NFD): one file on macOS
-    and Windows, where one would replace the other. An article's own redirects are the
-    same page."""
-    seen: dict[str, tuple[str, Page | str, bool]] = {}
-    errors = []
-    entries: list[tuple[str, Page | str, bool]] = [
-        *((rel, page, False) for rel, page in pages.items()),
-        *((rel, rel, False) for rel in statics),
-        # The folders an old address makes (/FEED.XML is FEED.XML/index.html, as for
-        # urls.alias_url) are where a file of that name would be.
-        *(
-            (folder, page, True)
-            for rel, page in pages.items()
-            if isinstance(page.data, RedirectData)
-            for folder in parent_folders(rel)
-        ),
-    ]
-    for rel, page, folder in entries:
-        key = unicodedata.normalize("NFC", rel).casefold()
-        first, other, first_folder = seen.setdefault(key, (rel, page, folder))
-        if first == rel or (folder and first_folder):  # itself, the same name, two folders
-            continue
-        mine, theirs = (x.data if isinstance(x, Page) else None for x in (page, other))
-        aliases = [d for d in (mine, theirs) if isinstance(d, RedirectData)]
-        if not aliases:
-            continue  # pages' own addresses are lower case; static files are as named
-        if len(aliases) == 2 and aliases[0].target is aliases[1].target:
-            continue
-        alias = aliases[0]
-        names = [
-            f"/{x.url}" if isinstance(x, Page) else f"the static file {x}" for x in (other, page)
-        ]
-        errors.append(
-            Problem(
-                Path(alias.target.path),
-                f"{names[0]} and {names[1]} differ only in letter case (or in the "
-                "Unicode form of their letters): on macOS and Windows they are one file, "
-                "and one would replace the other",
-                "remove or change the old address",
-                alias.target.key_lines.get("aliases"),
-            )
-        )
-    return errors
-
-
-def _page_clash(plan: SitePlan, page: Page, static: Path | None, bundle: PurePosixPath) -> Problem:
-    """A page that a static file would overwrite, or that lies in the search index's folder."""
-    redirect_to = page.data.target if isinstance(page.data, RedirectData) else None
-    article = page.article or redirect_to
-    line = redirect_to.key_lines.get("aliases") if redirect_to else None
-    if static is not None:
-        shown = page.url.removesuffix("/") if redirect_to else page.url
-        return Problem(
-            Path(article.path) if article else static,
-            f"the page /{shown} and the static file {static} would both be written to "
-            f"{urls.output_file(shown)}",
-            "change the alias" if redirect_to else "rename or move the static file",
-            line,
-        )
-    return Problem(
-        Path(article.path) if article else plan.config.templates_dir,
-        f"the page /{page.url} would be inside /{bundle}/, the search index's folder, "
-        "which the build writes itself",
-        "remove or change the alias" if redirect_to else "change its address",
-        line,
-    )
 
 
 def validate(source: SourceFile, tz: ZoneInfo) -> Article:
