@@ -3,7 +3,9 @@
 Every test imports with the real command line into a real site, then reads the written
 articles, builds the site and follows its links."""
 
+import base64
 import errno
+import hashlib
 import io
 import json
 import os
@@ -11,7 +13,9 @@ import re
 import shutil
 import subprocess
 import sys
+from html import escape as html_escape
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -293,6 +297,107 @@ def test_httrack_keeps_other_hosts_files_beside_the_host_folder(site, tmp_path):
         result.stderr
     )
     assert f"{HOST}/cdn.hbt.vn" not in result.stderr + str(written)
+
+
+def data_address(kind: str, data: bytes, encoding: str = "base64") -> str:
+    """A picture held in the page itself, as editors pasting a photo leave it: base64 in
+    lines of 76 letters (as mail and some editors wrap it), or percent-encoded (an SVG)."""
+    if encoding == "base64":
+        text = base64.b64encode(data).decode()
+        return f"data:{kind};base64," + "\n".join(text[n : n + 76] for n in range(0, len(text), 76))
+    return f"data:{kind}," + quote(data.decode())
+
+
+def with_pictures(page: Path, pictures: list[tuple[str, str]]) -> None:
+    """The page with its picture replaced by ``pictures`` (address, caption)."""
+    html = page.read_text(encoding="utf-8")
+    shown = "".join(
+        f'<p><img src="{html_escape(src)}" alt=""></p><p><em>{caption}</em></p>'
+        for src, caption in pictures
+    )
+    page.write_text(re.sub(r"<p><img [^>]*></p>", lambda _: shown, html), encoding="utf-8")
+
+
+PHOTO = JPEG + bytes(range(255, -1, -1)) * 8  # a pasted photo: 3 KB, over 4,000 letters
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+# An SVG with a script: from a crawl it is copied as it is and shown only by <img>, in
+# which browsers run no script; held in a page, it is treated the same.
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="300">'
+    + "".join(f'<rect x="{n}" y="{n}" width="9" height="9" fill="#8b8378"/>' for n in range(60))
+    + "<script>alert(1)</script></svg>"
+).encode()
+
+
+def test_pictures_held_in_the_page_itself_are_copied_as_crawled_ones_are(site, tmp_path):
+    """Editors pasted photos into the portal's editor, which kept them inside the page as
+    data: addresses: they are copied into media/ under the same names as a crawled file
+    (by the digest of their bytes, stored once), and the article shows them. One that
+    cannot be read, or is no picture the site serves, is named in a note."""
+    crawled, pasted = items(2, start=750000)
+    media = {crawled.image: PHOTO}
+    mirror = httrack_tree(tmp_path / "httrack", [crawled, pasted], media)
+    broken = "data:image/jpeg;base64,/9j/" + "!" * 3000
+    bitmap = data_address("image/bmp", b"BM" + bytes(4000))
+    with_pictures(
+        mirror / "source" / pasted.path.lstrip("/"),
+        [
+            (data_address("image/jpeg", PHOTO), "Ảnh dán vào bài, như ảnh đã tải"),
+            (data_address("image/png", PNG), "Ảnh PNG"),
+            (data_address("image/svg+xml", SVG, "percent"), "Sơ đồ"),
+            (broken, "Ảnh hỏng"),
+            (bitmap, "Ảnh BMP"),
+        ],
+    )
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+
+    stored = {}
+    for path in (site.root / "static" / "media").rglob("*"):
+        if path.is_file():
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            assert path.parent.name == digest[:2] and path.name.startswith(digest[:16])
+            stored[path.name[17:]] = path.read_bytes()
+    # The photo the crawl holds and the page holds too is one file, named by the crawl.
+    named = Path(crawled.image).name
+    assert stored == {named: PHOTO, "anh.png": PNG, "anh.svg": SVG}
+    body = by_source(site)[pasted.url]["body"]
+    assert "data:" not in body and "invalid" not in body
+    assert re.findall(
+        r"!\[\]\(\.\./\.\./\.\./media/[0-9a-f]{2}/[0-9a-f]{16}-([a-z0-9-]+\.\w+)\)", body
+    ) == [
+        named,
+        "anh.png",
+        "anh.svg",
+    ]
+    assert by_source(site)[crawled.url]["body"].count("](../../../media/") == 1
+
+    lost = "left out a picture stored inside the page itself"
+    assert f"{lost} (data:image/jpeg;base64,/9j/!!!" in result.stderr
+    assert "its base64 data is broken" in result.stderr
+    assert f"{lost} (data:image/bmp;base64,Qk0A" in result.stderr
+    assert "it is image/bmp, not a JPEG, PNG, GIF, WebP or SVG picture" in result.stderr
+    assert "save it by hand from the original page" in result.stderr
+
+    assert site.build() == 0
+    page = page_of(site, by_source(site)[pasted.url]["file"])
+    shown = [img["src"] for img in page.select(".article-body img")]
+    assert len(shown) == 3
+    for src in shown:  # each picture is there, and the SVG only in an <img>
+        built = (site.output / by_source(site)[pasted.url]["file"]).with_suffix("") / src
+        assert built.resolve().read_bytes() in (PHOTO, PNG, SVG)
+    showing_svg = page.select_one(".article-body").find_all(
+        lambda tag: any(".svg" in str(value) for value in tag.attrs.values())
+    )
+    assert [tag.name for tag in showing_svg] == ["img"]
+    captions = [em.get_text() for em in page.select(".article-body em")]
+    assert captions == [
+        "Ảnh dán vào bài, như ảnh đã tải",
+        "Ảnh PNG",
+        "Sơ đồ",
+        "Ảnh hỏng",
+        "Ảnh BMP",
+    ]
 
 
 def test_one_section_of_a_crawl_imports_as_within_the_whole(site, tmp_path):

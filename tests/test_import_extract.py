@@ -644,7 +644,7 @@ def test_the_documented_example_profile_reads_the_page_it_describes(site):
 
 
 def test_notes_are_worded_alike_on_every_page_so_the_report_counts_them_once():
-    photo = "data:image/jpeg;base64," + "A" * 3000
+    photo = "data:image/jpeg;base64," + "!" * 3000  # a photo pasted in the page, unreadable
     # (An embed with an address is named on its page: see test_import_capture.py.)
     one = article_of(
         liferay_page(body=f'<p>Một.<iframe width="9"></iframe><img src="{photo}"></p>')

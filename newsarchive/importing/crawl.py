@@ -113,6 +113,7 @@ class Media:
     location: str = ""  # a redirect's target, absolute: the file is there
     damaged: str = ""  # why the record cannot be trusted whole ("" when it can)
     address: str = ""  # where redirects led, when the link's address was one
+    data: bytes = b""  # the bytes themselves, of a picture the page held (a data: address)
 
 
 @dataclass
@@ -402,6 +403,8 @@ class UnknownEncoding(Exception):
 
 
 def read_record(media: Media) -> bytes:
+    if media.data:
+        return media.data
     if media.offset < 0:
         with open(media.path, "rb") as handle:
             return handle.read()

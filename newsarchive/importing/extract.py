@@ -196,6 +196,7 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
         profile=read.profile,
         notes=(*notes, *converted.notes),
         author=_nfc(read.author),
+        embedded=converted.embedded,
     )
 
 

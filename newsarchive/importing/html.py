@@ -7,18 +7,21 @@ every link and image address through `linksafety.is_safe_url`, the renderer's ow
 What cannot be carried over into Markdown is named in the notes, never dropped silently.
 """
 
+import base64
+import binascii
+import hashlib
 import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, quote, unquote, urljoin, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, unquote_to_bytes, urljoin, urlsplit
 
 import nh3
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..linksafety import SAFE_SCHEMES, is_safe_url
 from ..markup import escape_inline, escape_line_start
-from .crawl import link_target
+from .crawl import Media, link_target
 
 
 def _tags(names: str) -> frozenset[str]:
@@ -71,12 +74,19 @@ def _clean(text: str) -> str:
 
 
 LOST_IMAGES = {
-    "embedded": "left out pictures stored inside the page itself (data: addresses): "
-    "save them by hand from the original page if they matter",
     "placeholder": "left out images that showed only a lazy-loading placeholder, with no real "
     "address in src, data-src or srcset",
     "no address": "left out images without a usable address (the page's markup is broken there)",
 }
+LOST_DATA = "left out a picture stored inside the page itself"
+# A picture pasted into the page is a long data: address; a lazy-loading placeholder (a
+# pixel, an empty SVG) a short one.
+DATA_PICTURE = 2000
+# The pictures a data: address may hold that the site serves as pictures (media.py's types).
+DATA_TYPES = frozenset(("image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml"))
+# The address a data: picture has in the Markdown until its copy in media/ replaces it: on
+# a reserved domain (RFC 2606) that can lead nowhere, named by its bytes' digest.
+DATA_ADDRESS = "https://data-uri.invalid/{}/anh"
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,8 @@ class Converted:
     markdown: str
     media: tuple[str, ...]  # images and attachments, in the order the text shows them
     notes: tuple[str, ...]
+    # The pictures the page held as data: addresses, by the address they have in `media`.
+    embedded: dict[str, Media] = field(default_factory=dict)
 
 
 def convert(parts: list[LexborNode], base_url: str) -> Converted:
@@ -113,7 +125,9 @@ def convert(parts: list[LexborNode], base_url: str) -> Converted:
         markdown = "\n\n".join(escape_line_start(p) for p in paragraphs if p)
         converter.too_deep = True
     notes = [*prepared.report(), *converter.report()]
-    return Converted(markdown, tuple(dict.fromkeys(converter.media)), tuple(notes))
+    media = tuple(dict.fromkeys(converter.media))
+    embedded = {url: prepared.embedded[url] for url in media if url in prepared.embedded}
+    return Converted(markdown, media, tuple(notes), embedded)
 
 
 def is_attachment(url: str) -> bool:
@@ -131,9 +145,11 @@ class _Prepared:
     def __init__(self, base_url: str):
         self.base_url = base_url
         self.dropped: Counter[str] = Counter()
-        self.lost_images: Counter[str] = Counter()  # why: placeholder, embedded, no address
+        self.lost_images: Counter[str] = Counter()  # why: placeholder, no address
         self.unsafe = 0
         self.players: list[tuple[str, str]] = []  # (tag, address) of embeds that show no file
+        self.embedded: dict[str, Media] = {}  # data: pictures by the address standing for them
+        self.undecodable: list[str] = []  # why each data: picture that cannot be read is lost
 
     def take(self, part: LexborNode) -> str:
         for tag in sorted(DROPPED):
@@ -152,7 +168,9 @@ class _Prepared:
             for name in [*LAZY_SOURCES, *LAZY_SRCSETS]:
                 if name in image.attrs:
                     del image.attrs[name]
-            if src and self.safe(src):
+            if src in self.embedded:
+                image.attrs["src"] = src
+            elif src and self.safe(src):
                 image.attrs["src"] = self.absolute(src)
             else:
                 image.decompose()
@@ -212,12 +230,27 @@ class _Prepared:
         for url in candidates:
             if not url.lower().startswith("data:") and not _PLACEHOLDER.search(url):
                 return url
-        # A photo pasted into the page is a long data: address; a placeholder is a short one.
-        if any(url.lower().startswith("data:image") and len(url) > 2000 for url in candidates):
-            self.lost_images["embedded"] += 1
-        else:
-            self.lost_images["placeholder" if candidates else "no address"] += 1
+        pasted = [url for url in candidates if url[:5].lower() == "data:"]
+        pasted = [url for url in pasted if len(url) > DATA_PICTURE]
+        if pasted:
+            return self.data_picture(pasted[0])
+        self.lost_images["placeholder" if candidates else "no address"] += 1
         return ""
+
+    def data_picture(self, url: str) -> str:
+        """The address standing for a picture held in the page (a data: address), whose
+        bytes are copied into media/ as a crawled picture's are; "" when it cannot be
+        read, with a note naming it (its start: the whole is thousands of characters)."""
+        kind, data, why = _decoded(url)
+        if why:
+            shown = f"{_SPACE.sub(' ', url[:40])}… ({len(url):,} characters)"
+            self.undecodable.append(
+                f"{LOST_DATA} ({shown}): {why}; save it by hand from the original page"
+            )
+            return ""
+        address = DATA_ADDRESS.format(hashlib.sha256(data).hexdigest()[:16])
+        self.embedded[address] = Media("", content_type=kind, data=data)
+        return address
 
     def safe(self, url: str) -> bool:
         """The page's own address is judged, before it is made absolute."""
@@ -240,6 +273,7 @@ class _Prepared:
                 "removed unsafe link or image addresses (javascript:, data:...); "
                 "their text was kept"
             )
+        notes += self.undecodable
         notes += [LOST_IMAGES[why] for why in sorted(self.lost_images)]
         # These name what was left out, as only the page's own notes can.
         notes += [
@@ -247,6 +281,30 @@ class _Prepared:
             for tag, address in dict.fromkeys(self.players)
         ]
         return notes
+
+
+def _decoded(url: str) -> tuple[str, bytes, str]:
+    """A data: address's type and bytes, read as browsers do (base64 or percent-encoded,
+    spaces in base64 skipped), or why it cannot be a picture of the site."""
+    header, comma, payload = url[5:].partition(",")
+    kind, *parameters = [p.strip().lower() for p in header.split(";")]
+    kind = "image/jpeg" if kind == "image/jpg" else kind
+    if not comma:
+        return kind, b"", "the address is broken (no comma before its data)"
+    if kind not in DATA_TYPES:
+        return kind, b"", f"it is {kind or 'of no type'}, not a JPEG, PNG, GIF, WebP or SVG picture"
+    data = unquote_to_bytes(payload)
+    if "base64" in parameters:
+        data = re.sub(rb"[\t\n\f\r ]", b"", data).rstrip(b"=")
+        try:
+            data = base64.b64decode(data + b"=" * (-len(data) % 4), validate=True)
+        except binascii.Error:
+            return (
+                kind,
+                b"",
+                "its base64 data is broken (cut short, or letters that base64 has not)",
+            )
+    return kind, data, "" if data else "it holds no data"
 
 
 def _in_embed(node: LexborNode) -> bool:

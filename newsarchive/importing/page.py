@@ -1,7 +1,9 @@
 """The values that pass between reading a capture and extracting its articles."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+
+from .crawl import Media
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,9 @@ class Extracted:
     notes: tuple[str, ...]  # what the archivist should check, worded once per kind
     author: str = ""  # a person's name the page shows as the author ("" when none)
     language: str = ""  # the language tag of a page not in Vietnamese ("" when it is)
+    # The pictures the page held as data: addresses, by the address standing for each
+    # in `media` and the body.
+    embedded: dict[str, Media] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

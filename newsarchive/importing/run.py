@@ -237,7 +237,7 @@ def _find_media(
     before them, a compression that cannot be undone here."""
     held, missing, damaged = [], [], []
     for url in found.media:
-        where = finder.find(url, page, source_url)
+        where = found.embedded.get(url) or finder.find(url, page, source_url)
         if where is not None and where.damaged:
             damaged.append(
                 (f"the crawl's copy of {url} is not whole: {where.damaged}", DAMAGED_HINT)
