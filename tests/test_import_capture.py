@@ -400,6 +400,27 @@ def test_pictures_held_in_the_page_itself_are_copied_as_crawled_ones_are(site, t
     ]
 
 
+def test_notes_of_lost_pictures_are_printed_before_the_files_still_on_the_old_site(site, tmp_path):
+    """A crawl has dozens of files it lacks, each a note ("not in the crawl"); the few
+    that say a picture was lost were printed after them, and cut off with "... and N
+    more" when they came late: they come first, all of them."""
+    many, late = items(2, start=760000)
+    mirror = httrack_tree(tmp_path / "httrack", [many, late], {})
+    lacking = [(f"https://cdn.hbt.vn/khong-luu-{n}.jpg", f"Ảnh {n}") for n in range(70)]
+    with_pictures(mirror / "source" / many.path.lstrip("/"), lacking)
+    placeholder = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+    broken = "data:image/png;base64,iVBOR" + "*" * 3000
+    pictures = [(placeholder, "Ảnh chưa tải"), (broken, "Ảnh hỏng")]
+    with_pictures(mirror / "source" / late.path.lstrip("/"), pictures)
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    err = result.stderr
+    routine = err.index("not in the crawl, still linked to the old site")
+    assert err.index("left out images that showed only a lazy-loading placeholder") < routine
+    assert err.index("left out a picture stored inside the page itself (data:image/png") < routine
+    assert "... and 10 more note(s): see import-report.jsonl" in err
+
+
 def test_one_section_of_a_crawl_imports_as_within_the_whole(site, tmp_path):
     """A folder given inside a wget tree takes its host from the folder names above it;
     inside an HTTrack tree, the other hosts' files are still found beside the host's."""

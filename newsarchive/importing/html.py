@@ -78,7 +78,10 @@ LOST_IMAGES = {
     "address in src, data-src or srcset",
     "no address": "left out images without a usable address (the page's markup is broken there)",
 }
+LOST_EMBED = "left out an embedded <"
 LOST_DATA = "left out a picture stored inside the page itself"
+# Notes that say the article lost a picture or file the page showed: printed first.
+LOST_CONTENT = (*LOST_IMAGES.values(), LOST_EMBED, LOST_DATA)
 # A picture pasted into the page is a long data: address; a lazy-loading placeholder (a
 # pixel, an empty SVG) a short one.
 DATA_PICTURE = 2000
@@ -277,7 +280,7 @@ class _Prepared:
         notes += [LOST_IMAGES[why] for why in sorted(self.lost_images)]
         # These name what was left out, as only the page's own notes can.
         notes += [
-            f"left out an embedded <{tag}> that shows no file (a video player, a map...): {address}"
+            f"{LOST_EMBED}{tag}> that shows no file (a video player, a map...): {address}"
             for tag, address in dict.fromkeys(self.players)
         ]
         return notes

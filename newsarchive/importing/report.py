@@ -14,6 +14,7 @@ from pathlib import Path
 from ..cache import cache_folder
 from ..config import SiteConfig
 from ..outputguard import among_outputs, protected_folders, real_path, source_clash
+from .html import LOST_CONTENT
 from .media import write_atomic
 from .run import ALREADY, FAILED, IMPORTED, NOT_ARTICLE, Row
 
@@ -146,18 +147,27 @@ def write_report(path: Path, lines: list[str]) -> None:
 
 
 def grouped_notes(rows: list[tuple[str, list[str]]], report: str) -> list[str]:
-    """A note found on many pages once, with its count; the others with their page."""
+    """A note found on many pages once, with its count; the others with their page.
+
+    The notes that say a picture or file of a page was lost come first, none cut off: a
+    crawl lacks dozens of files, each a note of its page, and they hid the few that
+    matter after "... and N more"."""
     pages: dict[str, list[str]] = {}
     for origin, notes in rows:
         for note in dict.fromkeys(notes):
             pages.setdefault(note, []).append(origin)
-    single = [f"{where[0]}: note: {note}" for note, where in pages.items() if len(where) == 1]
-    shared = sorted(
-        ((len(where), note, where[0]) for note, where in pages.items() if len(where) > 1),
-        key=lambda item: (-item[0], item[1]),
-    )
-    lines = single[:MAX_SINGLE_NOTES]
-    if len(single) > MAX_SINGLE_NOTES:
-        lines.append(f"... and {len(single) - MAX_SINGLE_NOTES} more note(s): see {report}")
-    lines += [f"note on {n} pages (e.g. {first}): {note}" for n, note, first in shared]
+    lines = []
+    for lost in (True, False):
+        kept = {
+            note: where for note, where in pages.items() if note.startswith(LOST_CONTENT) == lost
+        }
+        single = [f"{where[0]}: note: {note}" for note, where in kept.items() if len(where) == 1]
+        shared = sorted(
+            ((len(where), note, where[0]) for note, where in kept.items() if len(where) > 1),
+            key=lambda item: (-item[0], item[1]),
+        )
+        lines += single if lost else single[:MAX_SINGLE_NOTES]
+        if not lost and len(single) > MAX_SINGLE_NOTES:
+            lines.append(f"... and {len(single) - MAX_SINGLE_NOTES} more note(s): see {report}")
+        lines += [f"note on {n} pages (e.g. {first}): {note}" for n, note, first in shared]
     return lines
