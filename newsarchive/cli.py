@@ -125,6 +125,14 @@ def parser() -> argparse.ArgumentParser:
         help="import pages in other languages too (by default only Vietnamese pages)",
     )
     import_cmd.add_argument(
+        "--accept-missing",
+        action="store_true",
+        help="import the pages of a WARC that is cut short even when some of their images or "
+        "attachments are not in it (they may have been in the part cut off): each stays linked "
+        "to its old address and is named in the notes; a complete copy imported later does "
+        "not add them. Without it such pages fail",
+    )
+    import_cmd.add_argument(
         "--report",
         type=Path,
         metavar="FILE",
@@ -509,6 +517,7 @@ def run_import(args: argparse.Namespace) -> int:
             profiles,
             date,
             "" if one_page else args.source_url or "",
+            args.accept_missing,
         )
         for row in import_crawl(crawl, config, options):
             tally.add(row)

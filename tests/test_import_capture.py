@@ -666,6 +666,44 @@ def test_a_cut_off_warc_imports_nothing_shortened_and_the_whole_file_imports_it_
     assert sorted(copies) == sorted(media.values())
 
 
+def test_accept_missing_imports_the_pages_of_a_cut_warc_with_their_lost_files_linked(
+    site, tmp_path
+):
+    """When the portal is gone, a cut WARC is all there is: its pages whose files it
+    lacks (a picture on another host, never crawled; one in the part cut off; one whose
+    record is cut) fail by default, saying which option imports them, and with it come
+    in, each file linked to its old address and named."""
+    pytest.importorskip("warcio")
+    portal, media = portal_with_media(2)  # records: 2 pages, their 2 pictures, the PDF
+    elsewhere = "https://scontent.xx.fbcdn.net/v/anh-khach.jpg"
+    extra = f'<p><img src="{elsewhere}" alt="Ảnh khách"></p><p>Hội nghị đã'
+    html = {i.url: page_html(i, "full").replace("<p>Hội nghị đã", extra) for i in portal}
+    responses = [Response(url, page.encode("utf-8")) for url, page in html.items()]
+    responses += [Response(f"https://{HOST}{p}", data, "image/jpeg") for p, data in media.items()]
+    whole = warc_of(responses)
+    starts = record_offsets(whole)
+    damaged = tmp_path / "cut.warc.gz"
+    damaged.write_bytes(whole[: (starts[3] + starts[4]) // 2])  # inside the second picture
+
+    refused = run_import(site, damaged)
+    assert summary(refused)["imported"] == 0 and summary(refused)["failed"] == 2
+    assert "import again with --accept-missing" in refused.stderr
+    assert articles(site) == {}
+
+    result = run_import(site, damaged, "--accept-missing")
+    assert summary(result)["imported"] == 2, result.stderr
+    first, second = (by_source(site)[item.url]["body"] for item in portal)
+    copies = [p.read_bytes() for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert copies == [media[portal[0].image]]  # the only file the cut WARC holds whole
+    assert "](../../../media/" in first
+    for lost in (elsewhere, f"https://{HOST}{portal[0].attachment}"):
+        assert f"]({lost})" in first
+        assert f"not in the crawl, still linked to the old site: {lost}" in result.stderr
+    assert f"](https://{HOST}{portal[1].image})" in second  # its record is cut
+    assert "imported with --accept-missing from a WARC that is cut short" in result.stderr
+    assert site.build() == 0
+
+
 def test_a_page_of_a_warc_that_shows_no_date_is_dated_alone_by_its_address(site, tmp_path):
     """A crawl is one file of many pages: --date given to it must not date every page
     that shows none, nor --source-url name them all (all but one were then "already

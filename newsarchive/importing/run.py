@@ -50,6 +50,20 @@ BATCH = 16
 MIN_PARALLEL_PAGES = 48
 
 IMPORTED, NOT_ARTICLE, ALREADY, FAILED = "imported", "not an article", "already there", "failed"
+# A page of a cut WARC that lacks some of its files fails by default: they may be in the
+# part cut off, and the page imported without them would be "already there" when the
+# complete file is imported, and stay without them. When no complete copy exists (the
+# portal is gone), --accept-missing imports it with them at their old address.
+MISSING_HINT = (
+    "import a complete copy of the WARC if there is one; if there is none (the portal is "
+    "gone), import again with --accept-missing: each file it lacks then stays linked to "
+    "its old address, named in the notes"
+)
+ACCEPTED_NOTE = (
+    "imported with --accept-missing from a WARC that is cut short: the files it lacks may "
+    "have been in the part cut off, and stay linked to their old address; a complete copy "
+    "imported later does not add them (delete this article's file first)"
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,7 @@ class Options:
     profiles: Profiles | None = None  # None: the shipped site profiles only
     date: datetime | None = None  # --date: for the one page that shows no publish date
     date_for: str = ""  # in a crawl, the address of the page --date is for
+    accept_missing: bool = False  # import the pages of a cut WARC that lack some files
 
 
 @dataclass(frozen=True)
@@ -186,10 +201,13 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     if source_url and options.aliases:
         alias, why_not = articles.old_address(source_url, context.site_names)
         notes.append(why_not)
-    found_media, missing, damaged = _find_media(found, page, source_url, context.finder)
+    accept = options.accept_missing
+    found_media, missing, damaged = _find_media(found, page, source_url, context.finder, accept)
     if damaged:  # the article without them would pass for whole, and stay so
         return _failed(page, source_url, *damaged[0])
     notes += [f"not in the crawl, still linked to the old site: {url}" for url in missing]
+    if missing and page.path in context.finder.cut_short:
+        notes.append(ACCEPTED_NOTE)
     notes += [mediafiles.size_note(m) for m in found_media]
     slug = articles.import_slug(fields["title"]) or "bai"
     text = articles.compose(fields, [alias] if alias else [], found.body)
@@ -230,18 +248,22 @@ def _address(page: PageSource, data: bytes, context: _Context) -> tuple[str, str
 
 
 def _find_media(
-    found: Extracted, page: PageSource, source_url: str, finder: MediaFinder
+    found: Extracted, page: PageSource, source_url: str, finder: MediaFinder, accept: bool
 ) -> tuple[list[mediafiles.FoundMedia], list[str], list[tuple[str, str]]]:
     """The media of the article that the crawl holds, the addresses it lacks, and why
     they cannot be copied whole (with how to fix it): a record cut short, a WARC cut
-    before them, a compression that cannot be undone here."""
+    before them, a compression that cannot be undone here. With ``accept``
+    (--accept-missing), the files a cut WARC lacks or holds cut are only missing."""
     held, missing, damaged = [], [], []
     for url in found.media:
         where = found.embedded.get(url) or finder.find(url, page, source_url)
         if where is not None and where.damaged:
-            damaged.append(
-                (f"the crawl's copy of {url} is not whole: {where.damaged}", DAMAGED_HINT)
-            )
+            if accept:
+                missing.append(url)
+            else:
+                damaged.append(
+                    (f"the crawl's copy of {url} is not whole: {where.damaged}", MISSING_HINT)
+                )
             continue
         try:
             data = mediafiles.read_record(where) if where else None
@@ -254,13 +276,13 @@ def _find_media(
             missing.append(url)
         else:
             held.append(mediafiles.describe(url, where, data))
-    if missing and not damaged and page.path in finder.cut_short:
+    if missing and not damaged and page.path in finder.cut_short and not accept:
         lost = f"{len(missing)} of its images and attachments are not in the WARC"
         damaged.append(
             (
                 f"{lost}, which is cut short: they may be in the part that was lost "
                 f"(the first: {missing[0]})",
-                DAMAGED_HINT,
+                MISSING_HINT,
             )
         )
     return held, missing, damaged
