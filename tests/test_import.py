@@ -283,6 +283,23 @@ def test_a_folder_with_no_page_is_said_not_imported_as_nothing(site, tmp_path):
     assert "(only 1 other file(s))" in result.stderr
 
 
+def test_copies_of_one_page_in_a_crawl_are_one_line_of_the_summary(site, tmp_path):
+    """Each "already there" names the article it matched; the copies a crawl holds of one
+    page (http and https, two sections) are still counted on one line, not one each."""
+    crawl = tmp_path / "crawl"
+    for name in ("a", "b", "c"):
+        (crawl / name).mkdir(parents=True)
+        shutil.copy(PORTAL_PAGE, crawl / name / "bai.html")
+    result = run_import(site, crawl)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    said = [line for line in result.stdout.splitlines() if line.startswith("Already there:")]
+    assert said == [
+        "Already there: an article has this title and date, imported earlier in this run "
+        f"(2, e.g. {crawl / 'b' / 'bai.html'}: {written.relative_to(site.root)})"
+    ], result.stdout
+
+
 def test_a_date_that_cannot_be_read_is_said_with_the_forms_to_write(site, tmp_path):
     result = run_import(site, PORTAL_PAGE, "--date", "hôm qua")
     assert result.returncode == 2

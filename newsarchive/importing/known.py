@@ -48,21 +48,22 @@ class Archive:
     def has_address(self, source_url: str) -> bool:
         return source_key(source_url) in self.sources
 
-    def already(self, source_url: str, title: str, date: str) -> str:
-        """Why an article with this address, title and date is already there, with its
-        file, or ""."""
+    def already(self, source_url: str, title: str, date: str, when: str = "") -> str:
+        """Why an article with this address, title and date is already there, ``when``
+        and its file last (the summary groups the reasons without it), or ""."""
         if source_url and self.has_address(source_url):
-            return self.matched(source_url)
+            return self.matched(source_url, when)
         by_name = self.articles.get((title, date, _last_part(source_url))) if source_url else None
         if by_name:
-            return f"the same article (title, date and page name) under another address ({by_name})"
+            why = "the same article (title, date and page name) under another address"
+            return f"{why}{when} ({by_name})"
         by_date = (self.unaddressed if source_url else self.dated).get((title, date))
         if by_date:
-            return f"an article has this title and date ({by_date})"
+            return f"an article has this title and date{when} ({by_date})"
         return ""
 
-    def matched(self, source_url: str) -> str:
-        return f"an article has this source_url ({self.sources[source_key(source_url)]})"
+    def matched(self, source_url: str, when: str = "") -> str:
+        return f"an article has this source_url{when} ({self.sources[source_key(source_url)]})"
 
     def add(self, source_url: str, title: str, date: str, file: str) -> None:
         """``file``: the article's, as the messages show it."""

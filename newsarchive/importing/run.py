@@ -324,9 +324,10 @@ class Importer:
         found = result.found
         assert found is not None and found.published is not None
         fields = articles.article_fields(found, result.source_url, self.config)
-        already = self.archive.already(result.source_url, fields["title"], fields["date"])
+        earlier = ", imported earlier in this run"
+        already = self.archive.already(result.source_url, fields["title"], fields["date"], earlier)
         if already:  # the crawl holds the page twice (two captures, http and https...)
-            return Row(_as(result, ALREADY, f"{already}, imported earlier in this run"))
+            return Row(_as(result, ALREADY, already))
         notes: list[str] = []
         text, alias = result.text, result.alias
         if alias and alias_key(alias) in self.archive.aliases:
