@@ -413,7 +413,7 @@ def _template_links(
             # From the root, it misses a site under a path (a GitHub Pages project):
             # url() of the address from the site's root, if the site has it.
             target = "/" + link.removeprefix(base) if link.startswith(base) else link
-            if urls.leads_to(urls.body_link_file("", target), files) or target.rstrip("/") in files:
+            if urls.leads_to(urls.body_link_file("", target), files):
                 fix = f"write it as {{{{ url('{target}') }}}}, which leads to it from every page"
             else:
                 fix = f"correct the address: the site has no page or file {target}"

@@ -62,7 +62,8 @@ def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
     """Bytes that are not UTF-8: in the charset they declare, or windows-1258."""
     meta = _CHARSET.search(data[:4096]) if html else None
     declared = [c for c in (header, meta.group(1).decode("ascii") if meta else "") if c]
-    if not declared or _codec(declared[0]) == "utf-8":
+    says_utf8 = bool(declared) and _codec(declared[0]) == "utf-8"
+    if not declared or says_utf8:
         stray = _stray_bytes(data)
         if stray:
             return data.decode("utf-8", "replace"), stray
@@ -74,7 +75,7 @@ def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
         said = f"it was read as {charset}, the encoding it declares: check its letters"
         return text, f"the file is not UTF-8 text; {said}"
     what = "the file is not UTF-8 text"
-    if declared and _codec(declared[0]) == "utf-8":
+    if says_utf8:
         what = "the file says it is UTF-8 text but is not"
     elif declared:
         what += f", nor in {declared[0]}, the encoding it declares"

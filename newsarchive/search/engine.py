@@ -219,8 +219,8 @@ def suggest(index: Index, query: str) -> str | None:
     of the vocabulary one letter away: what the page offers when a query finds nothing
     (`lcịh tiếp` -> `lịch tiếp`). The edit is made to the word as typed, so its other
     letters keep their diacritics and case. None when no word was corrected. Only the
-    vocabulary files of three first two letters are read: a mistake in the first
-    letter, or the second left out or changed, is not corrected."""
+    vocabulary files of three pairs of first letters are read (_near_keys): a mistake
+    in the first letter, or the second left out or changed, is not corrected."""
     text = unicodedata.normalize("NFC", query)
     typed = text.lower()
     if len(typed) != len(text):  # a letter whose lower case is longer: no case kept
