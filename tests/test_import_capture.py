@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from html import escape as html_escape
 from pathlib import Path
 from urllib.parse import quote
@@ -41,6 +42,7 @@ from capture_fixtures import (
     write_file,
 )
 from conftest import REPO, SHARED, SUBPROCESS_ENV, tree
+from serving import serve
 
 SAMPLES = SHARED / "import-samples"
 
@@ -320,13 +322,9 @@ def with_pictures(page: Path, pictures: list[tuple[str, str]]) -> None:
 
 PHOTO = JPEG + bytes(range(255, -1, -1)) * 8  # a pasted photo: 3 KB, over 4,000 letters
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
-# An SVG with a script: from a crawl it is copied as it is and shown only by <img>, in
-# which browsers run no script; held in a page, it is treated the same.
-SVG = (
-    '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="300">'
-    + "".join(f'<rect x="{n}" y="{n}" width="9" height="9" fill="#8b8378"/>' for n in range(60))
-    + "<script>alert(1)</script></svg>"
-).encode()
+SQUARES = "".join(f'<rect x="{n}" y="{n}" width="9" height="9" fill="#8b8378"/>' for n in range(60))
+# An SVG held in a page, as an editor pasted it (the crawled one: a test below).
+SVG = f'<svg xmlns="http://www.w3.org/2000/svg" width="640" height="300">{SQUARES}</svg>'.encode()
 
 
 def test_pictures_held_in_the_page_itself_are_copied_as_crawled_ones_are(site, tmp_path):
@@ -398,6 +396,91 @@ def test_pictures_held_in_the_page_itself_are_copied_as_crawled_ones_are(site, t
         "Ảnh hỏng",
         "Ảnh BMP",
     ]
+
+
+# What a crawled SVG may hold that runs when the picture is opened alone, each of the
+# ways browsers know: a script, an event handler, a javascript: link (written with a tab
+# inside, which browsers ignore), an animation setting one, and a page in foreignObject.
+ACTIVE_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+    'width="640" height="300" onload="alert(1)">'
+    f'<a xlink:href="java&#9;script:alert(2)">{SQUARES}</a>'
+    '<a href="#x"><set attributeName="href" to="javascript:alert(3)" begin="0s"/>'
+    '<text x="200" y="150" font-size="40">Sơ đồ tổ chức</text></a>'
+    '<foreignObject width="10" height="10"><body xmlns="http://www.w3.org/1999/xhtml">'
+    "<script>alert(4)</script></body></foreignObject>"
+    "<script>alert(5)</script></svg>"
+).encode()
+# The portal's error page, saved by HTTrack where a picture was (Liferay's /images/...
+# addresses end in .html): served from the archive, its script would run there.
+ERROR_PAGE = (
+    b"<!DOCTYPE html><html><head><title>Error</title><script>document.cookie</script>"
+    b"</head><body><p>The requested resource was not found.</p></body></html>"
+)
+
+
+def test_a_crawled_picture_that_could_run_script_is_copied_without_it(site, tmp_path, browser):
+    """An SVG is a document: shown by the article's <img> nothing in it runs, but its copy
+    is also served alone at /media/..., on the archive's domain, where its scripts would
+    run for a reader who opens the picture. It is copied without them, and looks the
+    same. A web page where a picture was, and an SVG no browser can read, are not
+    copied: each is a note printed with the lost pictures, and the article links to the
+    old address as for a file the crawl lacks."""
+    svg, page, broken = (
+        replace(item, image=image)
+        for item, image in zip(
+            items(3, start=770000),
+            (
+                "/documents/10180/0/so-do.svg",
+                "/images/journal/article/1450180676331.html",
+                "/documents/10180/2/hong.svg",
+            ),
+            strict=True,
+        )
+    )
+    media = {svg.image: ACTIVE_SVG, page.image: ERROR_PAGE, broken.image: b"<svg><rect></svg"}
+    result = run_import(site, httrack_tree(tmp_path / "httrack", [svg, page, broken], media))
+    assert result.returncode == 0, result.stderr
+
+    [stored] = (site.root / "static" / "media").rglob("*.*")
+    assert stored.name.endswith("-so-do.svg")
+    assert stored.name.startswith(hashlib.sha256(stored.read_bytes()).hexdigest()[:16])
+    copy = stored.read_text(encoding="utf-8")
+    for running in ("script", "onload", "alert", "<set", "foreignObject"):
+        assert running not in copy
+    assert copy.count("<rect ") == 60 and "Sơ đồ tổ chức" in copy
+    left_out = "(<foreignobject>, <script>, <set>, href=javascript:, onload=): it shows as it did"
+    assert f"left out of the picture https://{HOST}{svg.image} what could run" in result.stderr
+    assert left_out in result.stderr
+    err = result.stderr
+    not_page = f"did not copy https://{HOST}{page.image}: the crawl holds a web page"
+    not_svg = f"did not copy https://{HOST}{broken.image}: it is not an SVG picture a browser"
+    assert not_page in err and not_svg in err
+    assert "0 not in the crawl" in result.stdout  # the crawl held them: they are not "missing"
+    written = by_source(site)
+    for item in (page, broken):
+        assert f"](https://{HOST}{item.image})" in written[item.url]["body"]
+
+    assert site.build() == 0
+    dialogs: list[str] = []
+    with serve(site.output) as address:
+        tab = browser.new_page()
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        article = written[svg.url]["file"].removesuffix(".md") + "/"
+        tab.goto(address + article)
+        tab.wait_for_load_state("networkidle")
+        assert tab.evaluate("document.querySelector('.article-body img').naturalWidth") == 640
+        tab.goto(address + "media/" + stored.relative_to(stored.parents[1]).as_posix())
+        tab.wait_for_load_state("networkidle")
+        shown = tab.evaluate(
+            "[document.documentElement.localName, document.querySelectorAll('rect').length]"
+        )
+        assert shown == ["svg", 60]
+        for link in tab.query_selector_all("a"):
+            link.click()
+        tab.wait_for_timeout(200)
+        tab.close()
+    assert dialogs == []
 
 
 def test_notes_of_lost_pictures_are_printed_before_the_files_still_on_the_old_site(site, tmp_path):

@@ -80,8 +80,9 @@ LOST_IMAGES = {
 }
 LOST_EMBED = "left out an embedded <"
 LOST_DATA = "left out a picture stored inside the page itself"
+LOST_FILE = "did not copy "  # a picture or file the crawl holds (media.NotCopied)
 # Notes that say the article lost a picture or file the page showed: printed first.
-LOST_CONTENT = (*LOST_IMAGES.values(), LOST_EMBED, LOST_DATA)
+LOST_CONTENT = (*LOST_IMAGES.values(), LOST_EMBED, LOST_DATA, LOST_FILE)
 # A picture pasted into the page is a long data: address; a lazy-loading placeholder (a
 # pixel, an empty SVG) a short one.
 DATA_PICTURE = 2000

@@ -1,12 +1,12 @@
 """Images and attachments of imported articles, copied into the site once per content.
 
 Layout: `static/media/<2 hex>/<16 hex>-<name>.<ext>`, where the hex digits begin the
-SHA-256 of the file's bytes and the name is the file's own name made ASCII. The same
-bytes under two names are stored once (the first name, in input order, is kept), and a
-later import finds the copy by its digest. Files in static/ are published as they are,
-so a copy is served at `/media/...`; an article page is at `<yyyy>/<mm>/<slug>/`, three
-folders deep, so its body links to `../../../media/...`, which works under any base
-path and offline.
+SHA-256 of the file's bytes (of an SVG, as svg.py leaves them) and the name is the file's
+own name made ASCII. The same bytes under two names are stored once (the first name, in
+input order, is kept), and a later import finds the copy by its digest. Files in static/
+are published as they are, so a copy is served at `/media/...`; an article page is at
+`<yyyy>/<mm>/<slug>/`, three folders deep, so its body links to `../../../media/...`,
+which works under any base path and offline.
 """
 
 import hashlib
@@ -21,6 +21,7 @@ from ..partfiles import part_of
 from ..slugs import slugify
 from .crawl import PAGE_SUFFIXES, Media, read_record
 from .html import ATTACHMENT_SUFFIXES
+from .svg import Unreadable, inert
 
 FOLDER = "media"
 ARTICLE_DEPTH = "../../../"  # from an article page (yyyy/mm/slug/) to the site's root
@@ -60,12 +61,40 @@ class FoundMedia:
     name: str  # the file name it gets when it is the first of its content
     where: Media
     size: int = 0  # bytes
+    data: bytes = b""  # the bytes to copy when they are not the crawl's (an SVG made inert)
+    left_out: tuple[str, ...] = ()  # what could run in it and is not copied
+
+
+class NotCopied(Exception):
+    """The crawl's bytes are no file the article can show or link to."""
 
 
 def describe(url: str, where: Media, data: bytes) -> FoundMedia:
+    """The file as it will be copied. Raises NotCopied for a web page (an error page the
+    portal sent for a picture it lacked: served from the archive, its scripts would run)
+    and for an SVG a browser cannot read."""
+    name = _clean_name(where.address or url, where, data)
+    if name.endswith(tuple(PAGE_SUFFIXES)):
+        raise NotCopied("the crawl holds a web page at that address, not a picture or file")
+    left_out: list[str] = []
+    if name.endswith(".svg"):
+        try:
+            data, left_out = inert(data)
+        except Unreadable as exc:
+            raise NotCopied(str(exc)) from None
     digest = hashlib.sha256(data).hexdigest()
-    name = f"{digest[:16]}-{_clean_name(where.address or url, where, data)}"
-    return FoundMedia(url, digest, name, where, len(data))
+    kept = data if left_out else b""
+    return FoundMedia(url, digest, f"{digest[:16]}-{name}", where, len(data), kept, tuple(left_out))
+
+
+def inert_note(media: FoundMedia) -> str:
+    """What was left out of a picture that could run (\"\" for any other)."""
+    if not media.left_out:
+        return ""
+    return (
+        f"left out of the picture {media.url} what could run in it when opened alone "
+        f"({', '.join(media.left_out)}): it shows as it did"
+    )
 
 
 def size_note(media: FoundMedia) -> str:
@@ -129,7 +158,7 @@ class MediaStore:
         key = media.digest[:16]
         if key not in self.by_digest:
             rel = f"{media.digest[:2]}/{media.name}"
-            write_atomic(self.folder / rel, read_record(media.where))
+            write_atomic(self.folder / rel, media.data or read_record(media.where))
             self.by_digest[key] = rel
             self.copied += 1
         return f"{ARTICLE_DEPTH}{FOLDER}/{self.by_digest[key]}"

@@ -42,6 +42,7 @@ from .crawl import (
 )
 from .encoding import UTF16_BOMS, Undecodable, decode_page
 from .extract import NO_DATE, extract
+from .html import LOST_FILE
 from .known import Archive, alias_key, page_key, read_archive, shown, source_key
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profiles
@@ -202,13 +203,17 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         alias, why_not = articles.old_address(source_url, context.site_names)
         notes.append(why_not)
     accept = options.accept_missing
-    found_media, missing, damaged = _find_media(found, page, source_url, context.finder, accept)
+    found_media, missing, damaged, refused = _find_media(
+        found, page, source_url, context.finder, accept
+    )
     if damaged:  # the article without them would pass for whole, and stay so
         return _failed(page, source_url, *damaged[0])
+    notes += refused
     notes += [f"not in the crawl, still linked to the old site: {url}" for url in missing]
     if missing and page.path in context.finder.cut_short:
         notes.append(ACCEPTED_NOTE)
     notes += [mediafiles.size_note(m) for m in found_media]
+    notes += [mediafiles.inert_note(m) for m in found_media]
     slug = articles.import_slug(fields["title"]) or "bai"
     text = articles.compose(fields, [alias] if alias else [], found.body)
     target = content_path(config, found.published.astimezone(config.timezone), slug)
@@ -249,12 +254,13 @@ def _address(page: PageSource, data: bytes, context: _Context) -> tuple[str, str
 
 def _find_media(
     found: Extracted, page: PageSource, source_url: str, finder: MediaFinder, accept: bool
-) -> tuple[list[mediafiles.FoundMedia], list[str], list[tuple[str, str]]]:
-    """The media of the article that the crawl holds, the addresses it lacks, and why
+) -> tuple[list[mediafiles.FoundMedia], list[str], list[tuple[str, str]], list[str]]:
+    """The media of the article that the crawl holds, the addresses it lacks, why
     they cannot be copied whole (with how to fix it): a record cut short, a WARC cut
-    before them, a compression that cannot be undone here. With ``accept``
+    before them, a compression that cannot be undone here; and the notes of those it
+    holds that are not copied (mediafiles.NotCopied). With ``accept``
     (--accept-missing), the files a cut WARC lacks or holds cut are only missing."""
-    held, missing, damaged = [], [], []
+    held, missing, damaged, refused = [], [], [], []
     for url in found.media:
         where = found.embedded.get(url) or finder.find(url, page, source_url)
         if where is not None and where.damaged:
@@ -275,7 +281,10 @@ def _find_media(
         if where is None or data is None:
             missing.append(url)
         else:
-            held.append(mediafiles.describe(url, where, data))
+            try:
+                held.append(mediafiles.describe(url, where, data))
+            except mediafiles.NotCopied as exc:
+                refused.append(f"{LOST_FILE}{url}: {exc}; the article links to the old site")
     if missing and not damaged and page.path in finder.cut_short and not accept:
         lost = f"{len(missing)} of its images and attachments are not in the WARC"
         damaged.append(
@@ -285,7 +294,7 @@ def _find_media(
                 MISSING_HINT,
             )
         )
-    return held, missing, damaged
+    return held, missing, damaged, refused
 
 
 def _missing_parts(page: PageSource, found: Extracted, source_url: str) -> list[Problem]:

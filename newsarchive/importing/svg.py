@@ -1,0 +1,107 @@
+"""SVG pictures made inert before they are copied into the site.
+
+An SVG is a document: it may hold scripts, event handlers and javascript: links. Shown by
+an article's <img>, none of them runs; but the copy is also served at its own address on
+the archive's domain, where a reader who opens the picture alone (a long press, "open
+image in new tab") would run them. Static hosting sends no header that could forbid
+them, so the copy leaves them out. A picture with nothing that can run is copied byte for
+byte; one that cannot be read as XML is no picture a browser shows, and is not copied.
+"""
+
+import re
+import xml.etree.ElementTree as ET
+
+SVG = "http://www.w3.org/2000/svg"
+# Elements that run code or show another document, left out with all they hold.
+_RUNNING = frozenset(("script", "foreignobject", "iframe", "embed", "object", "handler"))
+# Animations can set an attribute to a javascript: address or an event handler.
+_ANIMATIONS = frozenset(("set", "animate", "animatemotion", "animatetransform", "animatecolor"))
+_ADDRESSES = frozenset(("href", "src", "action", "formaction", "data"))
+# What browsers drop from an address before they read its scheme (WHATWG URL).
+_IGNORED = re.compile(r"[\x00-\x20\x7f]")
+_PICTURE_DATA = re.compile(r"data:image/(png|jpeg|gif|webp)[;,]")
+
+
+class Unreadable(Exception):
+    """The bytes are not an XML document: no browser shows them as a picture."""
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1].lower()
+
+
+def _running(name: str, value: str) -> str:
+    """What the attribute is when it is an event handler or an address that runs script
+    (``onload=``, ``href=javascript:``), else ""."""
+    local = _local(name)
+    if local.startswith("on"):
+        return f"{local}="
+    address = _IGNORED.sub("", value).lower()
+    scheme = address.split(":", 1)[0]
+    if local not in _ADDRESSES or scheme not in ("javascript", "vbscript", "data"):
+        return ""
+    return "" if _PICTURE_DATA.match(address) else f"{local}={scheme}:"
+
+
+class _Builder(ET.TreeBuilder):
+    """A tree builder that notes an <?xml-stylesheet?>, which names a sheet the browser
+    applies to the picture opened alone: an XSLT sheet can write a page with scripts."""
+
+    styled = False
+
+    def pi(self, target: str, text: str | None = None) -> ET.Element:
+        self.styled |= target.lower() == "xml-stylesheet"
+        return super().pi(target, text)
+
+
+def _left_out(parent: ET.Element, removed: set[str]) -> None:
+    """Remove from ``parent``'s tree what can run, naming each kind in ``removed``."""
+    for child in list(parent):
+        local = _local(str(child.tag))
+        target = _local(child.get("attributeName", ""))
+        if local in _RUNNING or (
+            local in _ANIMATIONS and (target.startswith("on") or target in _ADDRESSES)
+        ):
+            removed.add(f"<{local}>")
+            parent.remove(child)
+            continue
+        for name, value in list(child.attrib.items()):
+            running = _running(name, value)
+            if running:
+                removed.add(running)
+                del child.attrib[name]
+        _left_out(child, removed)
+
+
+def inert(data: bytes) -> tuple[bytes, list[str]]:
+    """The picture's bytes with nothing in them that can run, and what was left out
+    (none: the bytes as they were). Raises Unreadable for bytes that are not XML."""
+    builder = _Builder()
+    parser = ET.XMLParser(target=builder)
+    try:
+        parser.feed(data)
+        root = parser.close()
+    except ET.ParseError as exc:
+        raise Unreadable(f"it is not an SVG picture a browser can show: {exc}") from None
+    holder = ET.Element("holder")  # so that the root itself can be left out too
+    holder.append(root)
+    removed = {"<?xml-stylesheet?>"} if builder.styled else set()
+    _left_out(holder, removed)
+    if not removed:
+        return data, []
+    if not len(holder):
+        raise Unreadable("it holds nothing but a script")
+    return _written(holder[0]), sorted(removed)
+
+
+def _written(root: ET.Element) -> bytes:
+    """The tree as XML, its SVG elements without a prefix (`<svg>`, not `<ns0:svg>`),
+    unless some element is in no namespace and so needs the unprefixed names."""
+    elements = list(root.iter())
+    if all(str(element.tag).startswith("{") for element in elements):
+        svg = f"{{{SVG}}}"
+        for element in elements:
+            if element.tag.startswith(svg):
+                element.tag = element.tag[len(svg) :]
+                root.set("xmlns", SVG)
+    return ET.tostring(root, encoding="utf-8")
