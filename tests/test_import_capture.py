@@ -405,7 +405,7 @@ ACTIVE_SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
     'width="640" height="300" onload="alert(1)">'
     f'<a xlink:href="java&#9;script:alert(2)">{SQUARES}</a>'
-    '<a href="#x"><set attributeName="href" to="javascript:alert(3)" begin="0s"/>'
+    '<a href="#x"><set attributeName="xlink:href" to="javascript:alert(3)" begin="0s"/>'
     '<text x="200" y="150" font-size="40">Sơ đồ tổ chức</text></a>'
     '<foreignObject width="10" height="10"><body xmlns="http://www.w3.org/1999/xhtml">'
     "<script>alert(4)</script></body></foreignObject>"

@@ -58,7 +58,7 @@ def _left_out(parent: ET.Element, removed: set[str]) -> None:
     """Remove from ``parent``'s tree what can run, naming each kind in ``removed``."""
     for child in list(parent):
         local = _local(str(child.tag))
-        target = _local(child.get("attributeName", ""))
+        target = child.get("attributeName", "").rsplit(":", 1)[-1].lower()  # xlink:href
         if local in _RUNNING or (
             local in _ANIMATIONS and (target.startswith("on") or target in _ADDRESSES)
         ):
