@@ -33,6 +33,7 @@ from . import urls, workers
 from .bodylinks import Lines, Meant
 from .errors import Problem
 from .search.engine import search_index_problems
+from .svgsafety import Unreadable, inert
 
 LINK_ATTRIBUTES = {
     "a": ("href",),
@@ -76,6 +77,13 @@ PAGES_TOO_BIG_HINT = (
     "or split the archive into two sites, e.g. by years"
 )
 # A link on a page that no article's text holds (a template's).
+FIX_SVG = (
+    "open it in a text editor and delete those parts: each <script>...</script> and "
+    '<foreignObject>...</foreignObject>, each on...="..." attribute and javascript: '
+    "address; the picture looks the same without them (import leaves them out of the "
+    "pictures it copies)"
+)
+FIX_BROKEN_SVG = "save the picture again from a drawing program, or delete it"
 FIX_TEMPLATE = (
     "correct the address in the template that makes the page, or in one it extends or "
     "includes (base.html, _macros.html...), or remove the link"
@@ -341,7 +349,30 @@ def check_site(
                 )
     for rel in sorted(f for f in files if f.endswith(".xml")):
         problems.extend(_check_xml(root / rel, rel, resolver, templates.get(rel)))
+    for rel in sorted(f for f in files if f.lower().endswith(".svg")):
+        problems.extend(_svg_problems(root / rel, rel, made_from.get(rel, root / rel)))
     return problems
+
+
+def _svg_problems(path: Path, rel: str, where: Path) -> list[Problem]:
+    """A warning for an SVG of the site (an editor's own, or imported before import made
+    them inert) that could run script opened alone, on the archive's domain."""
+    try:
+        _, left_out = inert(path.read_bytes())
+    except OSError:
+        return []  # said by _files
+    except Unreadable as exc:
+        # Shown by <img>, it is a broken picture; opened alone, Chromium runs the
+        # scripts it finds before the fault.
+        message = f"the picture /{rel} shows in no browser: {exc}"
+        return [Problem(where, message, FIX_BROKEN_SVG, warning=True)]
+    if not left_out:
+        return []
+    message = (
+        f"the picture /{rel} holds what could run when a reader opens it alone, on the "
+        f"archive's domain ({', '.join(left_out)})"
+    )
+    return [Problem(where, message, FIX_SVG, warning=True)]
 
 
 def _size_problems(root: Path, files: set[str]) -> list[Problem]:

@@ -349,3 +349,30 @@ def test_a_link_to_the_old_portal_is_said_however_original_site_spells_its_host(
     assert "the link 'https://hbt.vn/tin/1.html' leads to the old portal" in result.stderr, (
         result.stderr
     )
+
+
+def test_an_svg_of_the_site_that_could_run_script_opened_alone_is_a_warning(site):
+    """Import leaves scripts out of the pictures it copies, but an editor's own SVG in
+    static/, or one imported before, is published as it is: opened alone, at its own
+    address on the archive's domain, its scripts run (Chromium runs those before the
+    fault of a broken one too). `check` names the file in static/ and what to delete."""
+    site.add("a.md", article("Tin", "2020-01-01", "![Sơ đồ](../../../anh/so-do.svg)"))
+    pictures = site.root / "static" / "anh"
+    pictures.mkdir(parents=True)
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"{}><rect width="9"/>{}'
+    (pictures / "so-do.svg").write_text(svg.format(' onload="x()"', "<script>x()</script></svg>"))
+    (pictures / "hong.svg").write_text(svg.format("", "<script>x()</script>"))
+    (pictures / "sach.svg").write_text(svg.format("", "</svg>"))
+    result = run_check(site)
+    assert result.returncode == 0, result.stderr  # warnings only
+    err = result.stderr
+    assert (
+        "static/anh/so-do.svg: warning: the picture /anh/so-do.svg holds what could run "
+        "when a reader opens it alone, on the archive's domain (<script>, onload=)"
+    ) in err
+    assert "delete those parts: each <script>...</script>" in err
+    assert (
+        "static/anh/hong.svg: warning: the picture /anh/hong.svg shows in no browser: "
+        "it is not well-formed XML (no element found: line 1, column"
+    ) in err
+    assert "sach.svg" not in err and "favicon.svg" not in err

@@ -1,7 +1,7 @@
 """Images and attachments of imported articles, copied into the site once per content.
 
 Layout: `static/media/<2 hex>/<16 hex>-<name>.<ext>`, where the hex digits begin the
-SHA-256 of the file's bytes (of an SVG, as svg.py leaves them) and the name is the file's
+SHA-256 of the file's bytes (of an SVG, as svgsafety.py leaves them) and the name is the file's
 own name made ASCII. The same bytes under two names are stored once (the first name, in
 input order, is kept), and a later import finds the copy by its digest. Files in static/
 are published as they are, so a copy is served at `/media/...`; an article page is at
@@ -19,9 +19,9 @@ from urllib.parse import unquote, urlsplit
 from ..check import FILE_LIMIT, MB, TOO_BIG_HINT
 from ..partfiles import part_of
 from ..slugs import slugify
+from ..svgsafety import Unreadable, inert
 from .crawl import PAGE_SUFFIXES, Media, read_record
 from .html import ATTACHMENT_SUFFIXES
-from .svg import Unreadable, inert
 
 FOLDER = "media"
 ARTICLE_DEPTH = "../../../"  # from an article page (yyyy/mm/slug/) to the site's root
@@ -81,7 +81,7 @@ def describe(url: str, where: Media, data: bytes) -> FoundMedia:
         try:
             data, left_out = inert(data)
         except Unreadable as exc:
-            raise NotCopied(str(exc)) from None
+            raise NotCopied(f"it is not an SVG picture a browser can show: {exc}") from None
     digest = hashlib.sha256(data).hexdigest()
     kept = data if left_out else b""
     return FoundMedia(url, digest, f"{digest[:16]}-{name}", where, len(data), kept, tuple(left_out))
