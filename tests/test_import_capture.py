@@ -345,6 +345,7 @@ def test_pictures_held_in_the_page_itself_are_copied_as_crawled_ones_are(site, t
             (data_address("image/svg+xml", SVG, "percent"), "Sơ đồ"),
             (broken, "Ảnh hỏng"),
             (bitmap, "Ảnh BMP"),
+            (data_address("image/svg+xml", b"<svg>" + b"<rect/>" * 400, "percent"), "Sơ đồ"),
         ],
     )
     result = run_import(site, mirror)
@@ -376,6 +377,8 @@ def test_pictures_held_in_the_page_itself_are_copied_as_crawled_ones_are(site, t
     assert f"{lost} (data:image/bmp;base64,Qk0A" in result.stderr
     assert "it is image/bmp, not a JPEG, PNG, GIF, WebP or SVG picture" in result.stderr
     assert "save it by hand from the original page" in result.stderr
+    assert f"{lost} (data:image/svg+xml,%3Csvg%3E%3Crect" in result.stderr
+    assert "it is not an SVG picture a browser can show: it is not well-formed XML" in result.stderr
 
     assert site.build() == 0
     page = page_of(site, by_source(site)[pasted.url]["file"])
@@ -395,6 +398,7 @@ def test_pictures_held_in_the_page_itself_are_copied_as_crawled_ones_are(site, t
         "Sơ đồ",
         "Ảnh hỏng",
         "Ảnh BMP",
+        "Sơ đồ",
     ]
 
 

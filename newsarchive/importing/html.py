@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..linksafety import SAFE_SCHEMES, is_safe_url
 from ..markup import escape_inline, escape_line_start
+from ..svgsafety import Unreadable, inert
 from .crawl import Media, link_target
 
 
@@ -308,6 +309,11 @@ def _decoded(url: str) -> tuple[str, bytes, str]:
                 b"",
                 "its base64 data is broken (cut short, or letters that base64 has not)",
             )
+    if kind == "image/svg+xml" and data:
+        try:  # here, as media.describe would, so that the article does not link to it
+            inert(data)
+        except Unreadable as exc:
+            return kind, b"", f"it is not an SVG picture a browser can show: {exc}"
     return kind, data, "" if data else "it holds no data"
 
 
