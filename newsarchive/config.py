@@ -159,6 +159,14 @@ def address_problem(address: str) -> str:
         return "holds a user name or password (before an @): write the address readers use"
     if "?" in address or "#" in address:
         return "has a ? or #: the site's address cannot hold a query or a fragment"
+    # The home page's address copied from the browser: every canonical link, feed and
+    # sitemap address was then written under it (…/index.html/2025/10/…/).
+    page = parts.path.rpartition("/")[2]
+    if page.lower().endswith((".html", ".htm")):
+        return (
+            f"ends in the name of a page, {page}: the site's address is the folder "
+            f"its pages are in, {address.removesuffix(page)}"
+        )
     return ""
 
 

@@ -313,6 +313,8 @@ def test_an_empty_value_in_site_yaml_means_the_default(site, capsys):
         ("https://x.org/?q=1", "query"),
         ("https://x.org/#frag", "fragment"),
         ("https://x.org:port/", "port"),
+        # The home page's address copied from the browser bar.
+        ("https://x.org/repo/index.html", "the folder its pages are in, https://x.org/repo/"),
         # Published in every canonical link and feed entry.
         ("https://editor:secret@x.org/", "user name or password"),
     ],
