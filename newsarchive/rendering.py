@@ -29,7 +29,7 @@ from .pagedata import LISTING
 from .pagination import oldest_first
 from .progress import Progress
 from .publish import Spare
-from .render import STRINGS_FILE, PlaceholderError, Renderer, template_line
+from .render import STRINGS_FILE, PlaceholderError, Renderer, load_strings, template_line
 from .site import SitePlan
 from .sources import MarkdownFiles, Sources, read_body
 from .workers import (
@@ -281,7 +281,7 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
         fix = "correct the template at this line"
     lacking = _NO_ATTRIBUTE.search(message)
     if lacking:
-        message, fix = _lacking(*lacking.groups())
+        message, fix = _lacking(lacking[1], lacking[2], config.templates_dir)
     if page_url is not None:  # "" is the home page
         message += f" (making the page /{page_url})"
     return Problem(
@@ -292,12 +292,17 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
     )
 
 
-def _lacking(kind: str, attribute: str) -> tuple[str, str]:
+def _lacking(kind: str, attribute: str, templates_dir: Path) -> tuple[str, str]:
     """What a template asked of an object that has no such name, and the fix: the
     names it has, the closest first."""
     if kind.endswith("_Strings"):  # t.<word>
+        # A key misspelt on one side (t.contact_lable, or `hom:` in strings.yaml) is
+        # the usual cause: name the key it was surely meant to be.
+        words = [str(key) for key in load_strings(templates_dir)]
+        close = difflib.get_close_matches(attribute, words, n=1)
         return (
-            f"t.{attribute}: {STRINGS_FILE} has no key '{attribute}'",
+            f"t.{attribute}: {STRINGS_FILE} has no key '{attribute}'"
+            + (f" (it has '{close[0]}')" if close else ""),
             f"add '{attribute}:' and its text to {STRINGS_FILE}, or correct the name",
         )
     module, _, class_name = kind.rpartition(".")

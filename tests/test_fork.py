@@ -213,6 +213,11 @@ def test_a_templates_folder_without_strings_yaml_or_a_word_says_which(site, caps
     err = capsys.readouterr().err
     assert "base.html:" in err and "t.khong_co: strings.yaml has no key 'khong_co'" in err, err
     assert "_Strings" not in err and not site.output.exists()
+    # A key misspelt in the template or in strings.yaml: the message names the other.
+    edit(own / "base.html", "{{ t.khong_co }}", "{{ t.skip_to_contents }}")
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "has no key 'skip_to_contents' (it has 'skip_to_content')" in err, err
 
 
 @pytest.mark.parametrize(
