@@ -536,6 +536,26 @@ def test_a_broken_profile_is_reported_with_its_file_line_and_fix(site):
     assert "liferay-hanoi" in unknown.value.errors[0].format()
 
 
+def test_a_misspelt_marker_is_named_with_the_key_meant(site, tmp_path):
+    """`host:` under markers said only "'markers' takes the keys selectors, hosts,
+    generators", not which key was wrong."""
+    folder = site.root / "import-profiles"
+    folder.mkdir()
+    (folder / "cong.yaml").write_text(
+        "about: x\nmarkers:\n  host: [quanbadinh.hanoi.gov.vn]\n  selector: [div.x]\n"
+        "title: h1\nbody: div.x\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "page.html"
+    page.write_text(liferay_page(), encoding="utf-8")
+    result = run_import(site, page)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    err = result.stderr
+    assert "cong.yaml:2: error: 'markers': unknown key 'host'" in err, err
+    assert "did you mean 'hosts'?" in err and "did you mean 'selectors'?" in err, err
+    assert imported_files(site) == []
+
+
 @pytest.mark.parametrize("name", ["site.yaml", "thu-nghiem.yaml"])
 def test_a_broken_profile_in_site_yaml_is_reported_at_its_lines(site, tmp_path, name):
     """Other site.yaml errors name their line; those under import_profiles: did not.

@@ -193,9 +193,17 @@ def _profile(
         if not values.get(key):
             problem(key, f"'{key}' is missing: {FIELDS[key]}")
     markers = values.get("markers") or {}
-    if not isinstance(markers, dict) or any(k not in MARKERS for k in markers):
-        problem("markers", "'markers' takes the keys " + ", ".join(MARKERS))
+    takes = "'markers' takes the keys " + ", ".join(MARKERS)
+    if not isinstance(markers, dict):
+        problem("markers", takes)
         markers = {}
+    for key in [k for k in markers if k not in MARKERS]:  # `host:` said only the keys
+        close = difflib.get_close_matches(str(key), MARKERS, n=1)
+        problem(
+            "markers",
+            f"'markers': unknown key '{key}'",
+            f"did you mean '{close[0]}'?" if close else takes,
+        )
 
     def texts(key: str, source: dict[str, Any] = values) -> tuple[str, ...]:
         value = source.get(key) or ()
