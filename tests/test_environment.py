@@ -65,6 +65,22 @@ def newsarchive(site: SiteDir, *args: str, **env: str) -> subprocess.CompletedPr
     )
 
 
+def test_a_python_without_what_newsarchive_needs_says_to_install_it(tmp_path):
+    """`python3 build.py` in a terminal whose virtual environment is not active (-S: no
+    site-packages) ended in a traceback, "No module named 'slugify'"."""
+    site = vietnamese_site(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-S", str(REPO / "build.py")],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env=SUBPROCESS_ENV,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "No module named" in done.stderr and "python3 -m pip install -e ." in done.stderr
+    assert not site.output.exists()
+
+
 def test_a_terminal_that_cannot_show_vietnamese_gets_escapes_not_a_crash(tmp_path):
     """The summary names the output folder; stdout in ASCII (PYTHONIOENCODING, an old
     locale) failed on its letters after publishing: an internal error, exit 1."""
