@@ -10,6 +10,8 @@ from conftest import REPO, article, tree
 from newsarchive import workers
 from newsarchive.check import check_site
 from newsarchive.cli import main
+from newsarchive.config import load_config
+from newsarchive.render import make_environment
 
 GOOD = article("Bài viết tốt", "2020-01-02 08:00")
 FOOTER = "<p>{{ t.footer_note }} "
@@ -29,6 +31,17 @@ def rebuild_fails(site, capsys, *args: str, before: dict[str, bytes]) -> str:
     assert "internal error" not in err and "Traceback" not in err, err
     assert tree(site.output) == before
     return err
+
+
+def test_every_function_a_template_may_call_is_in_the_readme(site):
+    """A fork adding a menu item for a category had to read the templates (or render.py)
+    to find category_url(): the README named url() alone."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    env = make_environment(load_config(site.root / "site.yaml"))
+    ours = {name for name, value in env.globals.items() if callable(value)}
+    ours -= {"range", "dict", "lipsum", "cycler", "joiner", "namespace"}  # Jinja's own
+    assert "category_url" in ours and "permalink" in ours
+    assert {name for name in ours if f"{name}(" not in readme} == set()
 
 
 def test_a_template_link_written_from_the_root_leads_to_the_file(site, monkeypatch):
