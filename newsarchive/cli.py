@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from . import publish, statics, urls
-from .config import SiteConfig, address_problem, load_config, shown_address
+from .config import SiteConfig, address_problem, load_config, shown_address, site_address
 from .errors import BuildFailed, Problem, in_file_order, save_traceback
 from .pipeline import build, plan
 
@@ -306,7 +306,7 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     builds = args.command in ("build", "serve", "check")
     loaded = load_config(path)
     given_url = getattr(args, "base_url", None)
-    base_url = given_url.rstrip("/") + "/" if given_url else None
+    base_url = site_address(given_url) if given_url else None
     if given_url and (wrong := address_problem(given_url)):
         _usage_error(f"--base-url {shown_address(given_url)!r} {wrong}")
     offline = getattr(args, "offline", False)

@@ -80,7 +80,7 @@ def load_config(path: Path) -> SiteConfig:
     sites = [sites] if isinstance(sites, str) else list(sites)
     merged["original_site"] = next(iter(sites), "")
     merged["original_hosts"] = tuple(dict.fromkeys(map(original_host, filter(None, sites))))
-    merged["base_url"] = str(merged["base_url"]).rstrip("/") + "/"
+    merged["base_url"] = site_address(str(merged["base_url"]))
     folders = {k: root / v for k, v in merged.items() if k.endswith("_dir")}
     from .cache import CACHE_FOLDER  # it reads configs: imported once both are
 
@@ -141,10 +141,17 @@ def shown_address(address: str) -> str:
     return re.sub(r"//[^/@]*@", "//…@", address)
 
 
+def site_address(address: str) -> str:
+    """base_url as pages are written under it: one final /, and the scheme and host in
+    small letters (as browsers write them; HTTPS://Someone.GitHub.io was refused)."""
+    parts = urlsplit(address.rstrip("/") + "/")
+    return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl()
+
+
 def address_problem(address: str) -> str:
     """Why ``address`` cannot be the site's public address (base_url), or "": it is
     written into canonical links, feeds and the sitemap, which need a whole one."""
-    if not address.startswith(("http://", "https://")):
+    if not address.lower().startswith(("http://", "https://")):
         return "is not a web address: it must start with http:// or https://"
     if any(char.isspace() for char in address):
         return "holds a space: write each space in an address as %20"
@@ -159,6 +166,8 @@ def address_problem(address: str) -> str:
         return "holds a user name or password (before an @): write the address readers use"
     if "?" in address or "#" in address:
         return "has a ? or #: the site's address cannot hold a query or a fragment"
+    if "//" in parts.path:  # every canonical link and feed address was written with it
+        return "has // in its path: write each folder once, e.g. https://user.github.io/repo/"
     # The home page's address copied from the browser: every canonical link, feed and
     # sitemap address was then written under it (…/index.html/2025/10/…/).
     page = parts.path.rpartition("/")[2]

@@ -1,6 +1,7 @@
 """Bad input: a clear message naming the file, exit 1, and the old site untouched."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -317,6 +318,8 @@ def test_an_empty_value_in_site_yaml_means_the_default(site, capsys):
         ("https://x.org/repo/index.html", "the folder its pages are in, https://x.org/repo/"),
         # Published in every canonical link and feed entry.
         ("https://editor:secret@x.org/", "user name or password"),
+        # Written into every canonical link, feed entry and sitemap address.
+        ("https://x.github.io//repo/", "has // in its path"),
     ],
 )
 def test_base_url_must_be_a_whole_address(site, capsys, base_url, expected):
@@ -338,6 +341,29 @@ def test_base_url_must_be_a_whole_address(site, capsys, base_url, expected):
     assert stopped.value.code == 2
     err = capsys.readouterr().err
     assert expected in err and "secret" not in err
+
+
+@pytest.mark.parametrize("given", ["site.yaml", "--base-url"])
+def test_a_base_url_in_capitals_is_the_same_address_in_small_letters(site, given):
+    """HTTPS://Someone.GitHub.io/Repo/ was refused as "not a web address": the scheme and
+    the host are the same in any letter case, and are written in small letters; the
+    path is kept as it is (GitHub Pages' project paths are case-sensitive)."""
+    site.add("a.md", GOOD)
+    written = "HTTPS://Someone.GitHub.io/Hoan-Kiem"
+    args = ["--base-url", written] if given == "--base-url" else []
+    if not args:
+        site.configure(base_url=written)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "build", *args],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env=SUBPROCESS_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    canonical = re.search(r'<link rel="canonical" href="([^"]*)"', site.read("index.html"))
+    assert canonical and canonical[1] == "https://someone.github.io/Hoan-Kiem/"
+    assert "Sitemap: https://someone.github.io/Hoan-Kiem/sitemap.xml" in site.read("robots.txt")
 
 
 TEMPLATE_PROBLEMS = {
