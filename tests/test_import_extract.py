@@ -633,6 +633,8 @@ def test_the_vnexpress_sample_matches_fundus_and_the_english_sample_is_skipped()
     assert all(" ".join(p.split()) in text for p in paragraphs)
     image = expected["images"][0]["versions"]
     assert len(found.media) == 1 and found.media[0] in {v["url"] for v in image}
+    # The name that ends the article is its author, not a paragraph of its text.
+    assert [found.author] == expected["authors"] and found.author not in text
     english = (SAMPLES / "H-sotttt-eng-3159471.html").read_text(encoding="utf-8")
     assert isinstance(extract(CapturedPage("H", "", english), _profiles()), NotArticle)
     # It declares lang="vi-VN", as the portal's every page: its letters tell.
