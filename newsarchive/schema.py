@@ -48,7 +48,8 @@ SETTINGS: tuple[Field, ...] = (
         "address",
         "public address; used only where absolute URLs are needed (canonical links, feeds, "
         "sitemap). All links between pages are relative, so one build works at a domain root "
-        "and under a sub-path.",
+        "and under a sub-path. Its scheme and host are written in small letters; the folder, "
+        "not a page (`…/repo/`, not `…/repo/index.html`), with no `//` in its path.",
         "http://localhost:8000/",
         example="https://user.github.io/repo/",
     ),
