@@ -382,8 +382,11 @@ _URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "cite"}
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     """The same rule as Markdown links: refused addresses dropped, site links marked."""
-    if attribute not in _URL_ATTRIBUTES or value.startswith(SITE_LINK):
+    if attribute not in _URL_ATTRIBUTES:
         return value
+    # Markdown's site links come marked; raw HTML can write the mark too, before any
+    # address ("newsarchive-site:javascript:..."): the address after it is judged again.
+    value = value.removeprefix(SITE_LINK)
     if not is_safe_url(value):
         return None
     if attribute in ("href", "src") and is_site_link(value):

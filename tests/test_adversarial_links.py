@@ -144,3 +144,34 @@ def test_sanitize_html_must_be_true_or_false(site, capsys, value):
     site.configure(sanitize_html=value)
     assert site.build("--no-search") == 1
     assert "'sanitize_html' must be true or false" in capsys.readouterr().err
+
+
+MARKED = """
+<p><a href="newsarchive-site:javascript:alert(1)">một</a>
+<img src="newsarchive-site:javascript:alert(2)" alt="hai">
+<a href="newsarchive-site:data:text/html,&lt;script&gt;alert(3)&lt;/script&gt;">ba</a>
+<a href="newsarchive-site:/luu-tru/">lưu trữ</a></p>
+
+<video controls poster="newsarchive-site:javascript:alert(4)">
+<source src="newsarchive-site:javascript:alert(5)"></video>
+
+[Markdown](/luu-tru/)
+"""
+
+
+def test_sanitize_html_judges_an_address_written_after_the_site_link_mark(site):
+    """The mark that Markdown puts on site links is text an editor can write in raw
+    HTML too: before javascript: it passed the sanitizer as a site link, and the page
+    got the javascript: address alone."""
+    site.configure(sanitize_html=True)
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", MARKED))
+    assert site.build("--no-search") == 0
+    content = body(site, "2019/04/bai-a/")
+    assert not [url for url in addresses(content) if dangerous(url)], addresses(content)
+    assert "alert" not in str(content)
+    assert [a.get("href") for a in content.select("a")] == [
+        None,
+        None,
+        "../../../luu-tru/",
+        "../../../luu-tru/",
+    ]
