@@ -36,7 +36,7 @@ from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from markdown.util import AMP_SUBSTITUTE, STX, AtomicString
 
-from .linksafety import SAFE_SCHEMES, is_safe_url
+from .linksafety import SAFE_SCHEMES, is_safe_url, unescape
 from .slugs import heading_id
 
 SITE_LINK = "newsarchive-site:"
@@ -319,7 +319,7 @@ def is_site_link(url: str) -> bool:
 def _mark(tag: str, attribute: str, url: str, element: Element) -> None:
     # Python-Markdown keeps "&" as a placeholder until its last step (it writes mail
     # autolinks as character references): read the address as the browser will.
-    readable = html.unescape(url.replace(AMP_SUBSTITUTE, "&"))
+    readable = unescape(url.replace(AMP_SUBSTITUTE, "&"))
     if not is_safe_url(readable):
         alt = element.get("alt", "")
         element.attrib.clear()
@@ -415,7 +415,7 @@ def resolve_links(body_html: str, link: Callable[[str], str | None]) -> str:
 
         def resolve(match: re.Match[str]) -> str:
             written = match.group(1)  # as serialised: &, <, > and " escaped
-            href = link(html.unescape(written))
+            href = link(unescape(written))
             return written if href is None else html.escape(href)
 
         body_html = _SITE_LINK.sub(resolve, body_html)
@@ -435,7 +435,7 @@ def marked_links(body_html: str) -> tuple[tuple[str, str, str], ...]:
         found += [(m.start(), SITE, m.group(1)) for m in _SITE_LINK.finditer(body_html)]
     if UNSAFE_ATTRIBUTE in body_html:
         found += [(m.start(), UNSAFE, m.group(1)) for m in _UNSAFE.finditer(body_html)]
-    return tuple((kind, html.unescape(raw), raw) for _, kind, raw in sorted(found))
+    return tuple((kind, unescape(raw), raw) for _, kind, raw in sorted(found))
 
 
 # Plain text -> Markdown that renders as the same text, for imported articles.

@@ -1,12 +1,12 @@
 """The summary of an article whose editor gave none: its first paragraph as a reader
 reads it (for lists, descriptions and feeds), cut at a word."""
 
-import html
 import re
 from collections.abc import Iterator
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
+from .linksafety import unescape
 from .markup import TABLE_RULE
 
 # The blocks of a body that are not a paragraph of its text, as Python-Markdown reads
@@ -101,7 +101,7 @@ def as_read(markdown: str) -> str:
     """The text of a Markdown paragraph as a reader sees it: no escapes, link and
     emphasis marks, inline tags or entities (``file\\_name`` -> ``file_name``)."""
     text = _MARKUP.sub(_plain, markdown)
-    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    return _ENTITY.sub(lambda m: unescape(m.group(0)), text)
 
 
 def _plain(match: re.Match[str]) -> str:

@@ -463,3 +463,39 @@ def test_articles_share_one_copy_of_a_category_tag_or_author(site):
         assert all(a is b for a, b in zip(other.tags, first.tags, strict=True))
         assert other.author is first.author
     assert first.key_lines == {}
+
+
+# A character reference by a number of thousands of digits, which Python's
+# html.unescape refuses to read (ValueError): browsers show U+FFFD for it, or the
+# character its leading zeros hide.
+LONG_NUMBER = "&#" + "9" * 5000 + ";"
+ZEROS_J = "&#" + "0" * 5000 + "106;"
+
+
+def test_a_reference_by_a_huge_number_neither_stops_the_build_nor_hides_a_script(site):
+    body = (
+        f"Số {LONG_NUMBER} lạ.\n\n[liên kết](/tin/a{LONG_NUMBER}.html) "
+        f"[bấm]({ZEROS_J}avascript:alert(1))\n"
+    )
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", body))
+    assert site.build() == 0
+    # lxml: BeautifulSoup's own html.parser raises the same ValueError on the page.
+    page = BeautifulSoup(site.read("2019/04/bai-a/index.html"), "lxml")
+    content = page.select_one(".article-body")
+    assert "Số \ufffd lạ." in content.get_text()
+    assert content.select_one("a:-soup-contains('bấm')").get("href") is None
+    assert page.select_one("meta[name=description]")["content"] == "Số \ufffd lạ."
+
+
+def test_a_crawled_page_with_a_reference_by_a_huge_number_is_imported(site, tmp_path):
+    page = PORTAL_PAGE.read_text(encoding="utf-8").replace(
+        "<p>Lực lượng chia thành 3 nhóm:</p>",
+        f'<p>Lực <a href="/tin/a&amp;{LONG_NUMBER[1:]}.html">lượng</a> chia thành 3 nhóm:</p>',
+    )
+    saved = tmp_path / "trang.html"
+    saved.write_text(page, encoding="utf-8")
+    result = run_import(site, saved)
+    assert result.returncode == 0, result.stderr
+    [imported] = imported_files(site)
+    assert "chia thành 3 nhóm" in imported.read_text(encoding="utf-8")
+    assert site.build() == 0

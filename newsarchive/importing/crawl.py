@@ -15,7 +15,6 @@ end against its last record's. A file cut short lists its damaged records, so th
 pages fail instead of passing for whole.
 """
 
-import html
 import os
 import re
 import tempfile
@@ -30,6 +29,7 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from .. import urls
 from ..errors import Problem
+from ..linksafety import unescape
 
 # Files in a folder that may be pages; everything else (images, scripts, styles,
 # attachments) is only looked at when a page links to it.
@@ -467,16 +467,16 @@ def original_url(page: PageSource, data: bytes) -> tuple[str, str]:
     head = data[:4096]
     mirrored = _MIRRORED.search(head) or _MIRRORED.search(data)
     if mirrored:
-        found = html.unescape(mirrored.group(1).decode("utf-8", "replace"))
+        found = unescape(mirrored.group(1).decode("utf-8", "replace"))
         scheme = _canonical_scheme(data, found)
         return (found if "://" in found else f"{scheme}://{found}"), "HTTrack comment"
     saved = _SAVED_FROM.search(head)
     if saved:
-        return html.unescape(saved.group(1).decode("utf-8", "replace")), "saved-from comment"
+        return unescape(saved.group(1).decode("utf-8", "replace")), "saved-from comment"
     for tag in _CANONICAL.finditer(data):
         href = _HREF.search(tag.group(0))
         if href:
-            url = html.unescape(href.group(1).decode("utf-8", "replace")).strip()
+            url = unescape(href.group(1).decode("utf-8", "replace")).strip()
             if urlsplit(url).scheme in ("http", "https"):
                 return url, "canonical link"
     layout = _layout_url(page)

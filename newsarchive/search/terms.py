@@ -2,12 +2,12 @@
 query asks for. docs/search-format.md has the rules; search-engine.js parses queries
 the same way."""
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from .. import folding
+from ..linksafety import unescape
 from .format import MAX_QUERY_NUMBERS, MAX_QUERY_WORDS, pairs, title_term
 
 _HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
@@ -20,7 +20,7 @@ _NUMBER = re.compile("[0-9]+")
 def html_text(body: str) -> str:
     """The text of an article body's HTML: tags count as spaces (a paragraph's last
     word and the next one's first stay two words)."""
-    return html.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", body)))
+    return unescape(_TAG.sub(" ", _HIDDEN.sub(" ", body)))
 
 
 @dataclass
