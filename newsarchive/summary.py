@@ -91,8 +91,11 @@ _MARKUP = re.compile(
     # A script's or style's text is no reader's: it was in the summary and description.
     r"|(?P<hidden>(?is:<(?P<element>script|style)\b[^>]*>.*?</(?P=element)\s*>))"
     r"|(?P<tag><br\s*/?>|</?[A-Za-z][^<>]*>)"
-    r"|!?\[(?P<label>(?:\\.|[^\]\\])*)\]\([^)]*\)"
-    r"|\*\*|__|(?<!\w)_(?!_)(?P<emphasis>.+?)(?<!_)_(?!\w)|\*|`"
+    # Labels, addresses and emphasis no longer than any article's: unbounded, each [ or _
+    # of a paragraph that holds thousands and no end was sought to the paragraph's end,
+    # and a hostile one took minutes.
+    r"|!?\[(?P<label>(?:\\.|[^\]\\]){0,1000})\]\([^)]{0,2000}\)"
+    r"|\*\*|__|(?<!\w)_(?!_)(?P<emphasis>.{1,1000}?)(?<!_)_(?!\w)|\*|`"
 )
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
