@@ -405,6 +405,9 @@ def sanitize(body_html: str) -> str:
         link_rel=None,
         strip_comments=True,
         filter_style_properties={"text-align"},
+        # nh3 drops the tabindex _FocusableTables gives every table (an author's own is
+        # not kept): set again, a wide table stays reachable by keyboard to scroll it.
+        set_tag_attribute_values={"table": {"tabindex": "0"}},
     )
 
 

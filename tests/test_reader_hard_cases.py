@@ -1,0 +1,47 @@
+"""Articles that are hard to show, in Debian's Chromium: a wide table on a site that
+sanitizes its articles. Each is built into a site of its own and read as a reader would."""
+
+import contextlib
+
+from serving import serve
+from webtools import axe_run
+
+
+@contextlib.contextmanager
+def article_page(browser, site, url: str, **context):
+    """The site built and served, and one of its pages open in a new browser context."""
+    assert site.build("--quiet") == 0
+    with serve(site.output) as address:
+        page = browser.new_context(**context).new_page()
+        try:
+            response = page.goto(address + url)
+            assert response and response.ok
+            yield page
+        finally:
+            page.context.close()
+
+
+WIDE_TABLE = """
+| Phường | Dân số 2019 | Dân số 2020 | Dân số 2021 | Dân số 2022 | Diện tích (km²) | Số hộ |
+| --- | --- | --- | --- | --- | --- | --- |
+| Bạch Đằng | 12.345 | 12.456 | 12.567 | 12.678 | 0,98 | 3.210 |
+"""
+
+
+def test_a_wide_table_stays_reachable_by_keyboard_when_articles_are_sanitized(browser, site):
+    """With `sanitize_html: true` the table lost the tabindex every Markdown table gets:
+    on a phone it scrolls sideways, and a keyboard could not reach it to scroll it."""
+    site.configure(sanitize_html=True)
+    site.add("2019/05/bang.md", "---\ntitle: Bảng\ndate: 2019-05-02\n---\n" + WIDE_TABLE)
+    with article_page(
+        browser, site, "2019/05/bang/", viewport={"width": 360, "height": 640}
+    ) as page:
+        table = page.locator(".article-body table")
+        assert table.evaluate("t => t.scrollWidth > t.clientWidth"), "wider than the phone"
+        assert table.get_attribute("tabindex") == "0"
+        table.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "() => document.querySelector('.article-body table').scrollLeft > 0", timeout=10_000
+        )
+        assert [v["id"] for v in axe_run(page)] == []
