@@ -1,5 +1,6 @@
 """Articles that are hard to show, in Debian's Chromium: a wide table on a site that
-sanitizes its articles. Each is built into a site of its own and read as a reader would."""
+sanitizes its articles, a long line of preformatted text on a small phone. Each is built
+into a site of its own and read as a reader would."""
 
 import contextlib
 
@@ -44,4 +45,23 @@ def test_a_wide_table_stays_reachable_by_keyboard_when_articles_are_sanitized(br
         page.wait_for_function(
             "() => document.querySelector('.article-body table').scrollLeft > 0", timeout=10_000
         )
+        assert [v["id"] for v in axe_run(page)] == []
+
+
+def test_a_long_line_of_preformatted_text_wraps_on_a_small_phone(browser, site):
+    """It scrolled sideways inside a box no keyboard could reach (axe:
+    scrollable-region-focusable); it now wraps, every character on screen."""
+    line = "haibatrung.hanoi.gov.vn/tin-tuc-su-kien/quan-hai-ba-trung-quan-triet-quy-dinh"
+    site.add(
+        "2019/05/ma.md",
+        f"---\ntitle: Mã\ndate: 2019-05-02\n---\n\n```\n{line}\n```\n\n    {line}\n",
+    )
+    with article_page(browser, site, "2019/05/ma/", viewport={"width": 320, "height": 568}) as page:
+        blocks = page.locator(".article-body pre")
+        assert blocks.count() == 2  # fenced and indented
+        for i in range(2):
+            widths = blocks.nth(i).evaluate("p => [p.scrollWidth, p.clientWidth]")
+            assert widths[0] <= widths[1], widths
+            assert blocks.nth(i).inner_text().replace("\n", "") == line
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 320
         assert [v["id"] for v in axe_run(page)] == []
