@@ -1,11 +1,33 @@
 """Articles that are hard to show, in Debian's Chromium: a wide table on a site that
-sanitizes its articles, a long line of preformatted text on a small phone. Each is built
-into a site of its own and read as a reader would."""
+sanitizes its articles, a long line of preformatted text on a small phone, a very tall
+picture on paper. Each is built into a site of its own and read as a reader would."""
 
 import contextlib
+import struct
+import zlib
 
 from serving import serve
 from webtools import axe_run
+
+# A4 less the print margins of site.css (18 mm top and bottom): 261 mm, 986 CSS pixels.
+A4_PAGE_HEIGHT = 986
+
+
+def png(width: int, height: int) -> bytes:
+    """A plain red picture of that size."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    rows = b"".join(b"\x00" + b"\xc8\x3c\x3c" * width for _ in range(height))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 @contextlib.contextmanager
@@ -65,3 +87,28 @@ def test_a_long_line_of_preformatted_text_wraps_on_a_small_phone(browser, site):
             assert blocks.nth(i).inner_text().replace("\n", "") == line
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 320
         assert [v["id"] for v in axe_run(page)] == []
+
+
+def test_a_tall_picture_is_printed_on_one_page(browser, site):
+    """A 400x2400 picture was printed 2400 px tall, sliced over three A4 pages, with its
+    heading alone at the foot of the page before: it now fits one page, unstretched
+    also when the article's HTML gives its width and height."""
+    (site.root / "static" / "images").mkdir()
+    (site.root / "static" / "images" / "cao.png").write_bytes(png(400, 2400))
+    body = (
+        "Mở đầu.\n\n### Ảnh cao\n\n![Ảnh rất cao](/images/cao.png)\n\n"
+        '<img src="/images/cao.png" alt="Ảnh rất cao" width="400" height="2400">\n'
+    )
+    site.add("2019/05/anh.md", "---\ntitle: Ảnh\ndate: 2019-05-02\n---\n\n" + body)
+    # The page area of an A4 sheet, as the printer lays it out.
+    with article_page(
+        browser, site, "2019/05/anh/", viewport={"width": 673, "height": A4_PAGE_HEIGHT}
+    ) as page:
+        page.emulate_media(media="print")
+        images = page.locator(".article-body img")
+        assert images.count() == 2
+        for image in images.all():
+            image.evaluate("i => i.decode()")
+            box = image.bounding_box()
+            assert box and box["height"] <= 0.95 * A4_PAGE_HEIGHT, box
+            assert abs(box["width"] / box["height"] - 400 / 2400) < 0.01, box
