@@ -67,7 +67,14 @@ def stock_converter(*more: Extension) -> markdown.Markdown:
 
 def _converter(toc: TocExtension, *more: Extension) -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=[*_stock(), toc, _ScrollableTables(), _BodyLinks(), *more],
+        extensions=[
+            *_stock(),
+            toc,
+            _ScrollableTables(),
+            _HeadingsUnderTitle(),
+            _BodyLinks(),
+            *more,
+        ],
         output_format="html",
     )
 
@@ -301,6 +308,25 @@ class _FocusableTables(Treeprocessor):
     def run(self, root: Element) -> None:
         for table in root.iter("table"):
             table.set("tabindex", "0")
+
+
+class _HeadingsUnderTitle(Extension):
+    """The article's title is the page's one <h1>. An editor who starts the sections of
+    an article with `#` (the first level of Markdown) made a second: its headings are
+    then each one level lower (# -> h2, ## -> h3), keeping their order of rank. Before
+    toc (5), which gives h2-h4 their ids."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_LowerHeadings(md), "headings_under_title", 6)
+
+
+class _LowerHeadings(Treeprocessor):
+    def run(self, root: Element) -> None:
+        if root.find(".//h1") is None:
+            return
+        for element in root.iter():
+            if element.tag in ("h1", "h2", "h3", "h4", "h5"):
+                element.tag = f"h{int(element.tag[1]) + 1}"
 
 
 def to_html(converter: markdown.Markdown, text: str, clean: bool = False) -> str:

@@ -266,3 +266,29 @@ def test_an_article_in_another_language_is_marked_so_and_the_site_words_are_not(
     err = capsys.readouterr().err
     assert "content/2020/01/en.md:4: error: language 'en_US' is not a language code" in err
     assert "e.g. language: en" in err
+
+
+def test_sections_headed_with_one_hash_are_under_the_title_the_pages_one_h1(site):
+    """An editor who heads an article's sections with `#` made a second <h1> beside the
+    title (screen readers list the page's outline by them). Such a body's headings are
+    each one level lower, their ranks kept; a body headed from `##` is as written."""
+    one = "# Phần một\n\nChữ.\n\n## Mục a\n\nChữ.\n\n# Phần hai\n\nChữ.\n"
+    site.add("a.md", article("Bài có mục", "2019-04-20 10:00", one))
+    site.add("b.md", article("Bài thường", "2019-04-21 10:00", "## Mục\n\nChữ.\n\n### Ý\n"))
+    assert site.build("--quiet") == 0
+    outline = {
+        url: [
+            (h.name, h.get_text(), h.get("id"))
+            for h in soup(site.output, url).select("h1, h2, h3, h4")
+        ]
+        for url in ("2019/04/bai-co-muc/", "2019/04/bai-thuong/")
+    }
+    body = [h for h in outline["2019/04/bai-co-muc/"] if h[1] != "Bài có mục"]
+    assert [h[0] for h in outline["2019/04/bai-co-muc/"]].count("h1") == 1
+    assert body[:3] == [
+        ("h2", "Phần một", "phan-mot"),
+        ("h3", "Mục a", "muc-a"),
+        ("h2", "Phần hai", "phan-hai"),
+    ]
+    assert ("h2", "Mục", "muc") in outline["2019/04/bai-thuong/"]
+    assert ("h3", "Ý", "y") in outline["2019/04/bai-thuong/"]
