@@ -6,6 +6,8 @@ except KeyboardInterrupt:  # Ctrl+C while Python loads the program: nothing was 
     print("\nnewsarchive: stopped; the site was not changed", file=sys.stderr)
     sys.exit(130)
 except ModuleNotFoundError as missing:  # a new terminal, its virtual environment not active
+    if (missing.name or "newsarchive").partition(".")[0] == "newsarchive":
+        raise  # one of its own files missing or misnamed: a bug that pip cannot mend
     print(
         f"newsarchive: error: {missing}: what newsarchive needs is not installed for "
         f"{sys.executable}\n    how to fix: run python3 -m pip install -e . in the folder "

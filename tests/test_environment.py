@@ -2,6 +2,7 @@
 umask, the terminal's encoding, the file system's spelling of names."""
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -79,6 +80,27 @@ def test_a_python_without_what_newsarchive_needs_says_to_install_it(tmp_path):
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert "No module named" in done.stderr and "python3 -m pip install -e ." in done.stderr
     assert not site.output.exists()
+
+
+def test_a_missing_module_of_newsarchive_itself_is_not_said_to_be_uninstalled(tmp_path):
+    """A module of the package that is gone or misnamed is a bug: "run pip install"
+    cannot mend it, and its traceback names the file that imports it."""
+    copy = tmp_path / "copy"
+    shutil.copytree(REPO / "newsarchive", copy / "newsarchive")
+    shutil.copy(REPO / "build.py", copy)
+    markup = copy / "newsarchive" / "markup.py"
+    markup.write_text(markup.read_text(encoding="utf-8").replace(".slugs ", ".slugz "), "utf-8")
+    site = vietnamese_site(tmp_path)
+    done = subprocess.run(
+        [sys.executable, str(copy / "build.py")],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env=SUBPROCESS_ENV,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "No module named 'newsarchive.slugz'" in done.stderr
+    assert "pip install" not in done.stderr and "markup.py" in done.stderr, done.stderr
 
 
 def test_a_terminal_that_cannot_show_vietnamese_gets_escapes_not_a_crash(tmp_path):
