@@ -21,7 +21,13 @@ def unescape(text: str) -> str:
     html.unescape refuses (Python reads no longer number): one in a page or an article
     stopped its import or the whole build. Its first eight digits without the leading
     zeros stand for it, past the last character as it is, or the same number."""
-    return html.unescape(_LONG_NUMBER.sub(_short_number, text))
+    return html.unescape(short_numbers(text))
+
+
+def short_numbers(text: str) -> str:
+    """``text`` with each reference by a number of eight digits or more written with
+    its first eight (see unescape), for a reader that unescapes as html.unescape does."""
+    return _LONG_NUMBER.sub(_short_number, text)
 
 
 def _short_number(match: re.Match[str]) -> str:

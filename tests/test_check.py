@@ -376,3 +376,13 @@ def test_an_svg_of_the_site_that_could_run_script_opened_alone_is_a_warning(site
         "it is not well-formed XML (no element found: line 1, column"
     ) in err
     assert "sach.svg" not in err and "favicon.svg" not in err
+
+
+def test_a_reference_by_a_huge_number_in_a_page_is_read_by_check(site):
+    """The build writes the reference as the article has it (browsers show U+FFFD), and
+    check's reading of the page stopped on it: an internal error."""
+    huge = "&#" + "9" * 5000 + ";"
+    site.add("a.md", article("Tin", "2020-01-01", f"Số {huge} lạ, [tin](/khong-co{huge}.html)"))
+    result = run_check(site)
+    assert result.returncode == 1 and "internal error" not in result.stderr, result.stderr
+    assert "the link '/khong-co%EF%BF%BD.html' leads to no file" in result.stderr
