@@ -422,6 +422,10 @@ ERROR_PAGE = (
     b"</head><body><p>The requested resource was not found.</p></body></html>"
 )
 
+XHTML_PAGE = (
+    b'<html xmlns="http://www.w3.org/1999/xhtml"><body><script>alert(6)</script></body></html>'
+)
+
 
 def test_a_crawled_picture_that_could_run_script_is_copied_without_it(site, tmp_path, browser):
     """An SVG is a document: shown by the article's <img> nothing in it runs, but its copy
@@ -430,20 +434,27 @@ def test_a_crawled_picture_that_could_run_script_is_copied_without_it(site, tmp_
     same. A web page where a picture was, and an SVG no browser can read, are not
     copied: each is a note printed with the lost pictures, and the article links to the
     old address as for a file the crawl lacks."""
-    svg, page, broken = (
+    svg, page, broken, document = (
         replace(item, image=image)
         for item, image in zip(
-            items(3, start=770000),
+            items(4, start=770000),
             (
                 "/documents/10180/0/so-do.svg",
                 "/images/journal/article/1450180676331.html",
                 "/documents/10180/2/hong.svg",
+                "/documents/10180/3/so-do.xml",  # served as XML, whose XHTML scripts run
             ),
             strict=True,
         )
     )
-    media = {svg.image: ACTIVE_SVG, page.image: ERROR_PAGE, broken.image: b"<svg><rect></svg"}
-    result = run_import(site, httrack_tree(tmp_path / "httrack", [svg, page, broken], media))
+    media = {
+        svg.image: ACTIVE_SVG,
+        page.image: ERROR_PAGE,
+        broken.image: b"<svg><rect></svg",
+        document.image: XHTML_PAGE,
+    }
+    portal = [svg, page, broken, document]
+    result = run_import(site, httrack_tree(tmp_path / "httrack", portal, media))
     assert result.returncode == 0, result.stderr
 
     [stored] = (site.root / "static" / "media").rglob("*.*")
@@ -457,12 +468,14 @@ def test_a_crawled_picture_that_could_run_script_is_copied_without_it(site, tmp_
     assert f"left out of the picture https://{HOST}{svg.image} what could run" in result.stderr
     assert left_out in result.stderr
     err = result.stderr
-    not_page = f"did not copy https://{HOST}{page.image}: the crawl holds a web page"
+    not_page = "the crawl holds a web page or document at that address, not a picture or file"
     not_svg = f"did not copy https://{HOST}{broken.image}: it is not an SVG picture a browser"
-    assert not_page in err and not_svg in err
+    assert f"did not copy https://{HOST}{page.image}: {not_page} (a .html file" in err
+    assert f"did not copy https://{HOST}{document.image}: {not_page} (a .xml file" in err
+    assert not_svg in err
     assert "0 not in the crawl" in result.stdout  # the crawl held them: they are not "missing"
     written = by_source(site)
-    for item in (page, broken):
+    for item in (page, broken, document):
         assert f"](https://{HOST}{item.image})" in written[item.url]["body"]
 
     assert site.build() == 0

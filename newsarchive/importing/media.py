@@ -20,7 +20,7 @@ from ..check import FILE_LIMIT, MB, TOO_BIG_HINT
 from ..partfiles import part_of
 from ..slugs import slugify
 from ..svgsafety import Unreadable, inert
-from .crawl import PAGE_SUFFIXES, Media, read_record
+from .crawl import Media, read_record
 from .html import ATTACHMENT_SUFFIXES
 
 FOLDER = "media"
@@ -40,6 +40,12 @@ _EXTENSIONS = {
     "audio/mpeg": ".mp3",
 }
 _EXTENSION = re.compile(r"^\.[a-z0-9]{1,5}$")
+# What a copy may be named: GitHub Pages types a file by its name, and one it serves as a
+# page or XML document (.html, .xml, .xht, .xsl...) runs its scripts on the archive's
+# domain. Any other name is given its type's, or the copy is refused.
+_SAFE_SUFFIXES = frozenset(
+    (*_EXTENSIONS.values(), *ATTACHMENT_SUFFIXES, ".avif", ".bmp", ".ico", ".bin")
+)
 # What a file is by its first bytes, for a mirror's files saved without an extension and
 # without a content type (`/image/journal/article?img_id=...`).
 _MAGIC = (
@@ -70,12 +76,16 @@ class NotCopied(Exception):
 
 
 def describe(url: str, where: Media, data: bytes) -> FoundMedia:
-    """The file as it will be copied. Raises NotCopied for a web page (an error page the
-    portal sent for a picture it lacked: served from the archive, its scripts would run)
-    and for an SVG a browser cannot read."""
+    """The file as it will be copied. Raises NotCopied for a web page or XML document (an
+    error page the portal sent for a picture it lacked: served from the archive, its
+    scripts would run) and for an SVG a browser cannot read."""
     name = _clean_name(where.address or url, where, data)
-    if name.endswith(tuple(PAGE_SUFFIXES)):
-        raise NotCopied("the crawl holds a web page at that address, not a picture or file")
+    ext = os.path.splitext(name)[1]
+    if ext not in _SAFE_SUFFIXES:
+        raise NotCopied(
+            f"the crawl holds a web page or document at that address, not a picture or file "
+            f"(a {ext} file is served as a page)"
+        )
     left_out: list[str] = []
     if name.endswith(".svg"):
         try:
@@ -118,7 +128,7 @@ def _clean_name(url: str, where: Media, data: bytes) -> str:
     last = (named or parts or [""])[0 if named else -1]
     stem, ext = os.path.splitext(last)
     ext = ext.lower()
-    if ext in PAGE_SUFFIXES:
+    if _EXTENSION.match(ext) and ext not in _SAFE_SUFFIXES:
         # HTTrack names a file the portal served as text/html with .html (Liferay's
         # /images/.../1450180676331.html is a JPEG): a copy so named would be served as
         # a web page, not a picture. The bytes say what it is, when they can.
