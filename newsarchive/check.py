@@ -32,7 +32,7 @@ from jinja2 import meta
 from . import urls, workers
 from .bodylinks import Lines, Meant
 from .errors import Problem
-from .linksafety import short_numbers
+from .htmltext import short_numbers
 from .search.engine import search_index_problems
 from .svgsafety import Unreadable, inert
 

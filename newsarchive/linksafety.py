@@ -6,32 +6,14 @@ runs on the address as a browser would read it: HTML entities decoded, the contr
 characters and whitespace that browsers strip removed, any letter case.
 """
 
-import html
 import re
+
+from .htmltext import unescape
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Browsers drop ASCII tab and newline anywhere in a URL, and leading C0 controls and spaces.
 _IGNORED = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_LONG_NUMBER = re.compile(r"&#([0-9]{8,})")
-
-
-def unescape(text: str) -> str:
-    """html.unescape, also of a reference by a number of thousands of digits, which
-    html.unescape refuses (Python reads no longer number): one in a page or an article
-    stopped its import or the whole build. Its first eight digits without the leading
-    zeros stand for it, past the last character as it is, or the same number."""
-    return html.unescape(short_numbers(text))
-
-
-def short_numbers(text: str) -> str:
-    """``text`` with each reference by a number of eight digits or more written with
-    its first eight (see unescape), for a reader that unescapes as html.unescape does."""
-    return _LONG_NUMBER.sub(_short_number, text)
-
-
-def _short_number(match: re.Match[str]) -> str:
-    return "&#" + (match.group(1).lstrip("0")[:8] or "0")
 
 
 def is_safe_url(url: str) -> bool:

@@ -36,7 +36,8 @@ from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from markdown.util import AMP_SUBSTITUTE, STX, AtomicString
 
-from .linksafety import SAFE_SCHEMES, is_safe_url, unescape
+from .htmltext import unescape
+from .linksafety import SAFE_SCHEMES, is_safe_url
 from .slugs import heading_id
 
 SITE_LINK = "newsarchive-site:"

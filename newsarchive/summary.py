@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
-from .linksafety import unescape
+from .htmltext import unescape, without_hidden
 from .markup import TABLE_RULE
 
 # The blocks of a body that are not a paragraph of its text, as Python-Markdown reads
@@ -88,8 +88,6 @@ def _cut(block: str, limit: int) -> str:
 # (\* \_ \[ in imported text) is taken as itself before it can be read as markup.
 _MARKUP = re.compile(
     r"\\(?P<escaped>[!-/:-@\[-`{-~])"
-    # A script's or style's text is no reader's: it was in the summary and description.
-    r"|(?P<hidden>(?is:<(?P<element>script|style)\b[^>]*>.*?</(?P=element)\s*>))"
     r"|(?P<tag><br\s*/?>|</?[A-Za-z][^<>]*>)"
     # Labels, addresses and emphasis no longer than any article's: unbounded, each [ or _
     # of a paragraph that holds thousands and no end was sought to the paragraph's end,
@@ -103,7 +101,7 @@ _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 def as_read(markdown: str) -> str:
     """The text of a Markdown paragraph as a reader sees it: no escapes, link and
     emphasis marks, inline tags or entities (``file\\_name`` -> ``file_name``)."""
-    text = _MARKUP.sub(_plain, markdown)
+    text = _MARKUP.sub(_plain, without_hidden(markdown))
     return _ENTITY.sub(lambda m: unescape(m.group(0)), text)
 
 
@@ -112,8 +110,6 @@ def _plain(match: re.Match[str]) -> str:
     would be a reference cycle per article, kept to the end of a build (no collector)."""
     if match.group("escaped"):
         return match.group("escaped")
-    if match.group("hidden"):
-        return ""
     if match.group("tag"):
         return " " if match.group("tag").startswith("<br") else ""
     if match.group("label") is not None:

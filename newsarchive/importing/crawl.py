@@ -29,7 +29,7 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from .. import urls
 from ..errors import Problem
-from ..linksafety import unescape
+from ..htmltext import unescape
 
 # Files in a folder that may be pages; everything else (images, scripts, styles,
 # attachments) is only looked at when a page links to it.

@@ -7,10 +7,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .. import folding
-from ..linksafety import unescape
+from ..htmltext import unescape, without_hidden
 from .format import MAX_QUERY_NUMBERS, MAX_QUERY_WORDS, pairs, title_term
 
-_HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]*>")
 # Straight and curly double quotes around a phrase that must be found as typed.
 _QUOTE = re.compile('["\u201c\u201d]')
@@ -20,7 +19,7 @@ _NUMBER = re.compile("[0-9]+")
 def html_text(body: str) -> str:
     """The text of an article body's HTML: tags count as spaces (a paragraph's last
     word and the next one's first stay two words)."""
-    return unescape(_TAG.sub(" ", _HIDDEN.sub(" ", body)))
+    return unescape(_TAG.sub(" ", without_hidden(body, " ")))
 
 
 @dataclass
