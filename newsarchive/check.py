@@ -77,14 +77,14 @@ PAGES_TOO_BIG_HINT = (
     "13 KB: about 75,000 articles fit): publish the site on a host without this limit, "
     "or split the archive into two sites, e.g. by years"
 )
-# A link on a page that no article's text holds (a template's).
 FIX_SVG = (
-    "open it in a text editor and delete those parts: each <script>...</script> and "
-    '<foreignObject>...</foreignObject>, each on...="..." attribute and javascript: '
-    "address; the picture looks the same without them (import leaves them out of the "
+    "open it in a text editor and delete what the brackets name: each element whole "
+    '(<script>...</script>), each attribute (onload="..."), each address (href="javascript:'
+    '..."); the picture looks the same without them (import leaves them out of the '
     "pictures it copies)"
 )
 FIX_BROKEN_SVG = "save the picture again from a drawing program, or delete it"
+# A link on a page that no article's text holds (a template's).
 FIX_TEMPLATE = (
     "correct the address in the template that makes the page, or in one it extends or "
     "includes (base.html, _macros.html...), or remove the link"

@@ -166,7 +166,7 @@ def address_problem(address: str) -> str:
         return "holds a user name or password (before an @): write the address readers use"
     if "?" in address or "#" in address:
         return "has a ? or #: the site's address cannot hold a query or a fragment"
-    if "//" in parts.path:  # every canonical link and feed address was written with it
+    if "//" in parts.path.rstrip("/"):  # every canonical link and feed address was written with it
         return "has // in its path: write each folder once, e.g. https://user.github.io/repo/"
     # The home page's address copied from the browser: every canonical link, feed and
     # sitemap address was then written under it (…/index.html/2025/10/…/).

@@ -24,6 +24,9 @@ _ADDRESSES = frozenset(("href", "src", "action", "formaction", "data"))
 _PICTURE_DATA = re.compile(r"\s*data:image/(png|jpeg|gif|webp)[;,]", re.I)
 
 
+NOT_A_PICTURE = "it is not an SVG picture a browser can show"
+
+
 class Unreadable(Exception):
     """The bytes are not an XML document: no browser shows them as a picture (opened
     alone, Chromium still runs the scripts before the fault)."""

@@ -349,7 +349,7 @@ def test_a_base_url_in_capitals_is_the_same_address_in_small_letters(site, given
     the host are the same in any letter case, and are written in small letters; the
     path is kept as it is (GitHub Pages' project paths are case-sensitive)."""
     site.add("a.md", GOOD)
-    written = "HTTPS://Someone.GitHub.io/Hoan-Kiem"
+    written = "HTTPS://Someone.GitHub.io/Hoan-Kiem//"  # final slashes: one is kept
     args = ["--base-url", written] if given == "--base-url" else []
     if not args:
         site.configure(base_url=written)

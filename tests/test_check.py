@@ -370,7 +370,7 @@ def test_an_svg_of_the_site_that_could_run_script_opened_alone_is_a_warning(site
         "static/anh/so-do.svg: warning: the picture /anh/so-do.svg holds what could run "
         "when a reader opens it alone, on the archive's domain (<script>, onload=)"
     ) in err
-    assert "delete those parts: each <script>...</script>" in err
+    assert "delete what the brackets name: each element whole (<script>...</script>)" in err
     assert (
         "static/anh/hong.svg: warning: the picture /anh/hong.svg shows in no browser: "
         "it is not well-formed XML (no element found: line 1, column"

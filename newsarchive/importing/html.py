@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..linksafety import SAFE_SCHEMES, is_safe_url
 from ..markup import escape_inline, escape_line_start
-from ..svgsafety import Unreadable, inert
+from ..svgsafety import NOT_A_PICTURE, Unreadable, inert
 from .crawl import Media, link_target
 
 
@@ -313,7 +313,7 @@ def _decoded(url: str) -> tuple[str, bytes, str]:
         try:  # here, as media.describe would, so that the article does not link to it
             inert(data)
         except Unreadable as exc:
-            return kind, b"", f"it is not an SVG picture a browser can show: {exc}"
+            return kind, b"", f"{NOT_A_PICTURE}: {exc}"
     return kind, data, "" if data else "it holds no data"
 
 

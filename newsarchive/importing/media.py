@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 from ..check import FILE_LIMIT, MB, TOO_BIG_HINT
 from ..partfiles import part_of
 from ..slugs import slugify
-from ..svgsafety import Unreadable, inert
+from ..svgsafety import NOT_A_PICTURE, Unreadable, inert
 from .crawl import Media, read_record
 from .html import ATTACHMENT_SUFFIXES
 
@@ -91,7 +91,7 @@ def describe(url: str, where: Media, data: bytes) -> FoundMedia:
         try:
             data, left_out = inert(data)
         except Unreadable as exc:
-            raise NotCopied(f"it is not an SVG picture a browser can show: {exc}") from None
+            raise NotCopied(f"{NOT_A_PICTURE}: {exc}") from None
     digest = hashlib.sha256(data).hexdigest()
     kept = data if left_out else b""
     return FoundMedia(url, digest, f"{digest[:16]}-{name}", where, len(data), kept, tuple(left_out))
