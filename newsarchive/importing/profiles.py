@@ -8,6 +8,7 @@ ones are in newsarchive/profiles/; an archivist adds or overrides one in a file 
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -187,8 +188,7 @@ def _profile(
         return []
     for key in values:
         if key not in FIELDS:
-            close = difflib.get_close_matches(str(key), FIELDS, n=1)
-            problem(key, f"unknown key '{key}'", f"did you mean '{close[0]}'?" if close else HINT)
+            problem(key, f"unknown key '{key}'", _meant(key, FIELDS, HINT))
     for key in REQUIRED:
         if not values.get(key):
             problem(key, f"'{key}' is missing: {FIELDS[key]}")
@@ -198,12 +198,7 @@ def _profile(
         problem("markers", takes)
         markers = {}
     for key in [k for k in markers if k not in MARKERS]:  # `host:` said only the keys
-        close = difflib.get_close_matches(str(key), MARKERS, n=1)
-        problem(
-            "markers",
-            f"'markers': unknown key '{key}'",
-            f"did you mean '{close[0]}'?" if close else takes,
-        )
+        problem("markers", f"'markers': unknown key '{key}'", _meant(key, MARKERS, takes))
 
     def texts(key: str, source: dict[str, Any] = values) -> tuple[str, ...]:
         value = source.get(key) or ()
@@ -266,3 +261,9 @@ def _profile(
         about=str(values.get("about") or ""),
     )
     return [profile] if len(errors) == before else []
+
+
+def _meant(key: object, known: Iterable[str], otherwise: str) -> str:
+    """The fix for an unknown key: the known one closest to it, or ``otherwise``."""
+    close = difflib.get_close_matches(str(key), list(known), n=1)
+    return f"did you mean '{close[0]}'?" if close else otherwise
