@@ -384,18 +384,27 @@ UNSAFE_LINKS = [
 ]
 
 
-def test_unsafe_links_and_images_in_an_imported_page_do_not_reach_the_site(site, tmp_path):
-    unsafe = " ".join(link for link, _ in UNSAFE_LINKS)
-    images = '<img src="data:image/svg+xml,&lt;svg onload=alert(1)&gt;" alt="x">'
-    images += '<img src="JAVASCRIPT:alert(2)" alt="y">'
+def import_portal_page_with(site, tmp_path: Path, paragraph: str) -> subprocess.CompletedProcess:
+    """Import the portal page of test_import with its third paragraph replaced."""
     page = PORTAL_PAGE.read_text(encoding="utf-8").replace(
-        "<p>Lực lượng chia thành 3 nhóm:</p>",
-        f"<p>Xem {unsafe} và <a href='https://hanoi.gov.vn/'>bảy</a>.</p><p>{images}</p>",
+        "<p>Lực lượng chia thành 3 nhóm:</p>", paragraph
     )
     saved = tmp_path / "trang.html"
     saved.write_text(page, encoding="utf-8")
     result = run_import(site, saved)
     assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_unsafe_links_and_images_in_an_imported_page_do_not_reach_the_site(site, tmp_path):
+    unsafe = " ".join(link for link, _ in UNSAFE_LINKS)
+    images = '<img src="data:image/svg+xml,&lt;svg onload=alert(1)&gt;" alt="x">'
+    images += '<img src="JAVASCRIPT:alert(2)" alt="y">'
+    result = import_portal_page_with(
+        site,
+        tmp_path,
+        f"<p>Xem {unsafe} và <a href='https://hanoi.gov.vn/'>bảy</a>.</p><p>{images}</p>",
+    )
     # The note is worded the same on every page (the import report counts notes by kind).
     assert "removed unsafe link or image addresses" in result.stderr
     assert site.build() == 0
@@ -488,14 +497,11 @@ def test_a_reference_by_a_huge_number_neither_stops_the_build_nor_hides_a_script
 
 
 def test_a_crawled_page_with_a_reference_by_a_huge_number_is_imported(site, tmp_path):
-    page = PORTAL_PAGE.read_text(encoding="utf-8").replace(
-        "<p>Lực lượng chia thành 3 nhóm:</p>",
+    import_portal_page_with(
+        site,
+        tmp_path,
         f'<p>Lực <a href="/tin/a&amp;{LONG_NUMBER[1:]}.html">lượng</a> chia thành 3 nhóm:</p>',
     )
-    saved = tmp_path / "trang.html"
-    saved.write_text(page, encoding="utf-8")
-    result = run_import(site, saved)
-    assert result.returncode == 0, result.stderr
     [imported] = imported_files(site)
     assert "chia thành 3 nhóm" in imported.read_text(encoding="utf-8")
     assert site.build() == 0
