@@ -86,7 +86,28 @@ def _stock() -> list[Extension]:
     points of every installed package: a package naming one of its own "tables" changed
     our HTML, and the first converter of a process took 0.05 s more (issue 17)."""
     names = [*extra.extensions, "sane_lists"]
-    return [importlib.import_module(f"markdown.extensions.{n}").makeExtension() for n in names]
+    return [
+        importlib.import_module(f"markdown.extensions.{n}").makeExtension(**_SETTINGS.get(n, {}))
+        for n in names
+    ]
+
+
+# Python-Markdown titles a footnote's way back "Jump back to footnote 1 in the text". The
+# body holds a mark instead, which each page replaces with strings.yaml's footnote_back
+# (footnote_titles): the cached HTML stays right whatever its words.
+FOOTNOTE_BACK = "newsarchive-footnote:"
+_SETTINGS = {"footnotes": {"BACKLINK_TITLE": FOOTNOTE_BACK + "{}"}}
+_FOOTNOTE_TITLE = re.compile(rf' title="{FOOTNOTE_BACK}(\d+)"')
+
+
+def footnote_titles(body_html: str, title: Callable[[int], str] | None) -> str:
+    """The body with each footnote's way back titled ``title(its number)``, or untitled
+    (a fork's strings.yaml without footnote_back)."""
+    if FOOTNOTE_BACK not in body_html:
+        return body_html
+    return _FOOTNOTE_TITLE.sub(
+        lambda mark: f' title="{html.escape(title(int(mark[1])))}"' if title else "", body_html
+    )
 
 
 class _TocMarkerIfAny(TocTreeprocessor):

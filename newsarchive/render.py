@@ -6,7 +6,7 @@ import string
 from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from types import BuiltinFunctionType, FunctionType
-from typing import Any
+from typing import Any, cast
 
 import markupsafe
 from jinja2 import (
@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from . import urls
 from .config import SiteConfig
 from .errors import BuildFailed, Problem, place_in
-from .markup import make_converter, resolve_links, to_html
+from .markup import footnote_titles, make_converter, resolve_links, to_html
 from .site import Page
 from .yamltext import normalise_text, parse_yaml, written
 
@@ -36,6 +36,8 @@ STRINGS_FILE = "strings.yaml"
 # fill() reads them as Python's str.format does: {name}, and {{ or }} for a brace).
 # Python never formats them, so a wrong placeholder is caught here rather than shown to
 # readers as "{cout} kết quả"; they reach the page as written.
+# Texts with placeholders that Python fills in, checked when strings.yaml is read.
+FILLED_IN_BODIES = {"footnote_back": ("number",)}
 FILLED_BY_SEARCH_PAGE = {
     "search_results": ("count", "query"),
     "search_results_partial": ("count", "query"),
@@ -83,7 +85,7 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
                 line,
             )
         )
-    for key, names in FILLED_BY_SEARCH_PAGE.items():
+    for key, names in {**FILLED_BY_SEARCH_PAGE, **FILLED_IN_BODIES}.items():
         value = words.get(key)
         if isinstance(value, str) and (unfilled := _unfilled(value, names)):
             text = _Text.of(key, value, lines.get(key))
@@ -379,7 +381,9 @@ class Renderer:
 
         # Bodies are written by the archive's own editors: their raw HTML is kept
         # unless site.yaml says sanitize_html (README, "Links and raw HTML in articles").
-        return Markup(resolve_links(self.body_html(key), link))
+        words = cast(_Strings, self.env.globals["t"]).get("footnote_back")
+        title = (lambda number: words.format(number=number)) if words else None
+        return Markup(footnote_titles(resolve_links(self.body_html(key), link), title))
 
     def render(self, page: Page) -> bytes:
         config = self.config

@@ -292,3 +292,34 @@ def test_sections_headed_with_one_hash_are_under_the_title_the_pages_one_h1(site
     ]
     assert ("h2", "Mục", "muc") in outline["2019/04/bai-thuong/"]
     assert ("h3", "Ý", "y") in outline["2019/04/bai-thuong/"]
+
+
+def test_a_footnotes_way_back_is_titled_in_the_sites_words(site, capsys):
+    """Python-Markdown titled the link from a footnote back to the text "Jump back to
+    footnote 1 in the text", in English on a Vietnamese page. It takes strings.yaml's
+    footnote_back; a fork's strings.yaml without the key gives no title."""
+    body = "Câu có chú thích[^1] và[^hai].\n\n[^1]: Một.\n[^hai]: Hai.\n"
+    site.add("a.md", article("Bài có chú thích", "2020-01-01 08:00", body))
+    assert site.build("--quiet") == 0
+    backs = soup(site.output, "2020/01/bai-co-chu-thich/").select("a.footnote-backref")
+    assert [a.get("title") for a in backs] == [
+        "Quay lại chỗ đánh dấu chú thích 1 trong bài",
+        "Quay lại chỗ đánh dấu chú thích 2 trong bài",
+    ]
+    for path in site.output.rglob("*.*"):
+        if path.suffix in (".html", ".xml", ".js"):
+            assert "Jump back" not in path.read_text(encoding="utf-8"), path
+            assert "newsarchive-footnote" not in path.read_text(encoding="utf-8"), path
+
+    strings = site.root / "templates" / "strings.yaml"
+    lines = strings.read_text(encoding="utf-8").splitlines(keepends=True)
+    strings.write_text("".join(x for x in lines if "footnote_back" not in x), encoding="utf-8")
+    assert site.build("--quiet") == 0
+    backs = soup(site.output, "2020/01/bai-co-chu-thich/").select("a.footnote-backref")
+    assert len(backs) == 2 and all(a.get("title") is None for a in backs)
+
+    with strings.open("a", encoding="utf-8") as more:
+        more.write("footnote_back: Về chú thích {so}\n")
+    assert site.build("--quiet") == 1  # said when strings.yaml is read, at its line
+    err = capsys.readouterr().err
+    assert f"strings.yaml:{len(lines)}: error: 'footnote_back' has the placeholder {{so}}" in err
