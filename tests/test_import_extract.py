@@ -551,7 +551,8 @@ def test_a_misspelt_marker_is_named_with_the_key_meant(site, tmp_path):
     result = run_import(site, page)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     err = result.stderr
-    assert "cong.yaml:2: error: 'markers': unknown key 'host'" in err, err
+    assert "cong.yaml:3: error: 'markers': unknown key 'host'" in err, err  # at its line
+    assert "cong.yaml:4: error: 'markers': unknown key 'selector'" in err, err
     assert "did you mean 'hosts'?" in err and "did you mean 'selectors'?" in err, err
     assert imported_files(site) == []
 

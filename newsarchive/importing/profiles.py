@@ -108,7 +108,7 @@ def load_profiles(
         text = _site_yaml_text(site_yaml) if config.import_profiles else ""
         for name, values in (config.import_profiles or {}).items():
             where = f"import_profiles: {name}: "
-            lines = nested_lines(text, "import_profiles", str(name))
+            lines = _key_lines(text, "import_profiles", str(name))
             found.extend(_profile(site_yaml, values, str(name), errors, where, lines))
         folder = config.root / FOLDER
         if folder.is_dir():
@@ -161,8 +161,17 @@ def _read_folder(folder: Path, errors: list[Problem]) -> list[Profile]:
         except BuildFailed as failed:
             errors.extend(failed.errors)
             continue
+        lines.update(_key_lines(text))
         found.extend(_profile(path, values, path.stem, errors, "", lines))
     return found
+
+
+def _key_lines(text: str, *keys: str) -> dict[str, int]:
+    """The lines of a profile's keys (the one ``keys`` lead to in the file), and of its
+    markers' as "markers.<key>": a misspelt marker is said at its own line."""
+    lines = nested_lines(text, *keys)
+    marked = nested_lines(text, *keys, "markers")
+    return lines | {f"markers.{key}": line for key, line in marked.items() if key}
 
 
 def _profile(
@@ -180,7 +189,8 @@ def _profile(
     def problem(key: str, message: str, hint: str = HINT) -> None:
         # A key that is not written (a missing one, a marker) is told at its group's line:
         # 'markers:', or the profile's name in site.yaml ("" there; files have none).
-        line = lines.get(key) or lines.get("markers" if key in MARKERS else "") or lines.get("")
+        group = "markers" if key in MARKERS or key.startswith("markers.") else ""
+        line = lines.get(key) or lines.get(group) or lines.get("")
         errors.append(Problem(path, prefix + message, hint, line))
 
     if not isinstance(values, dict):
@@ -198,7 +208,7 @@ def _profile(
         problem("markers", takes)
         markers = {}
     for key in [k for k in markers if k not in MARKERS]:  # `host:` said only the keys
-        problem("markers", f"'markers': unknown key '{key}'", _meant(key, MARKERS, takes))
+        problem(f"markers.{key}", f"'markers': unknown key '{key}'", _meant(key, MARKERS, takes))
 
     def texts(key: str, source: dict[str, Any] = values) -> tuple[str, ...]:
         value = source.get(key) or ()
