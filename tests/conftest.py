@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from newsarchive.cli import main
+from newsarchive.importing.profiles import FOLDER as PROFILES_FOLDER
 
 REPO = Path(__file__).resolve().parent.parent
 # Subprocesses import this checkout's package, whatever else is installed.
@@ -61,6 +62,13 @@ class SiteDir:
         if isinstance(text, str):
             text = text.encode("utf-8")
         path.write_bytes(text)
+        return path
+
+    def add_profile(self, name: str, text: str) -> Path:
+        """An archivist's import profile, in the folder import reads them from."""
+        path = self.root / PROFILES_FOLDER / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
         return path
 
     def build(self, *args: str) -> int:

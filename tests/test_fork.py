@@ -294,8 +294,7 @@ def import_crawl(site, monkeypatch) -> int:
 def test_a_profile_saved_as_yml_reads_its_portals_pages(site, monkeypatch, name):
     """A profile file ending in .yml was left out without a word: the pages of its
     portal were read by the generic extractor (or not at all)."""
-    (site.root / "import-profiles").mkdir()
-    (site.root / "import-profiles" / name).write_text(documented_profile(), encoding="utf-8")
+    site.add_profile(name, documented_profile())
     assert import_crawl(site, monkeypatch) == 0
     report = [json.loads(line) for line in (site.root / "import-report.jsonl").open()]
     assert [(r["outcome"], r["profile"]) for r in report] == [("imported", "quan-hai-ba-trung")]
@@ -309,9 +308,8 @@ def test_the_documented_message_of_a_wrong_profile_is_the_one_import_prints(
     docs = DOCS.read_text(encoding="utf-8")
     shown = docs.split("### When a profile is wrong", 1)[1].split("\n\n    ", 1)[1]
     expected = [line.strip() for line in shown.split("\n\n")[0].splitlines()]
-    (site.root / "import-profiles").mkdir()
     wrong = documented_profile().replace("\ntitle:", "\ntitel:")
-    (site.root / "import-profiles" / "quan-hai-ba-trung.yaml").write_text(wrong, encoding="utf-8")
+    site.add_profile("quan-hai-ba-trung.yaml", wrong)
     assert import_crawl(site, monkeypatch) == 1
     printed = [line.strip() for line in capsys.readouterr().err.splitlines()]
     assert [line for line in expected if line not in printed] == []

@@ -486,12 +486,10 @@ def test_an_archivist_adds_a_profile_in_a_file_or_in_site_yaml(site):
 <span class="ngay">Ngày đăng: 05/03/2020 10:30 SA</span>
 <div class="noi-dung"><p>Xã Đông Anh tổ chức lễ ra quân đầu năm.</p>
 <div class="chia-se">Chia sẻ</div></div></div></body></html>"""
-    folder = site.root / "import-profiles"
-    folder.mkdir()
-    (folder / "xa-dong-anh.yaml").write_text(
+    profile = site.add_profile(
+        "xa-dong-anh.yaml",
         "markers:\n  selectors: [div.khung h2.tieu-de]\ntitle: h2.tieu-de\n"
         "date: span.ngay\nbody: div.noi-dung\ndrop: [div.chia-se]\n",
-        encoding="utf-8",
     )
     config = load_config(site.root / "site.yaml")
     profiles = load_profiles(config)
@@ -504,7 +502,7 @@ def test_an_archivist_adds_a_profile_in_a_file_or_in_site_yaml(site):
     )
     assert found.published == datetime(2020, 3, 5, 10, 30, tzinfo=HANOI)
 
-    (folder / "xa-dong-anh.yaml").unlink()
+    profile.unlink()
     site.configure(
         import_profiles={
             "xa": {"title": "h2.tieu-de", "body": "div.noi-dung", "drop": "div.chia-se"}
@@ -517,11 +515,8 @@ def test_an_archivist_adds_a_profile_in_a_file_or_in_site_yaml(site):
 
 
 def test_a_broken_profile_is_reported_with_its_file_line_and_fix(site):
-    folder = site.root / "import-profiles"
-    folder.mkdir()
-    (folder / "hong.yaml").write_text(
-        "markers:\n  selectors: [div.x]\ntitel: h1\nbody: 'div[class='\nskip: ['(']\n",
-        encoding="utf-8",
+    site.add_profile(
+        "hong.yaml", "markers:\n  selectors: [div.x]\ntitel: h1\nbody: 'div[class='\nskip: ['(']\n"
     )
     with pytest.raises(BuildFailed) as failed:
         load_profiles(load_config(site.root / "site.yaml"))
@@ -539,12 +534,10 @@ def test_a_broken_profile_is_reported_with_its_file_line_and_fix(site):
 def test_a_misspelt_marker_is_named_with_the_key_meant(site, tmp_path):
     """`host:` under markers said only "'markers' takes the keys selectors, hosts,
     generators", not which key was wrong."""
-    folder = site.root / "import-profiles"
-    folder.mkdir()
-    (folder / "cong.yaml").write_text(
+    site.add_profile(
+        "cong.yaml",
         "about: x\nmarkers:\n  host: [quanbadinh.hanoi.gov.vn]\n  selector: [div.x]\n"
         "title: h1\nbody: div.x\n",
-        encoding="utf-8",
     )
     page = tmp_path / "page.html"
     page.write_text(liferay_page(), encoding="utf-8")
@@ -647,9 +640,7 @@ def test_the_documented_example_profile_reads_the_page_it_describes(site):
     docs = (REPO / "docs" / "import-profiles.md").read_text(encoding="utf-8")
     example = re.search(r"```yaml\n(.*?)```", docs, re.S)
     assert example is not None
-    folder = site.root / "import-profiles"
-    folder.mkdir()
-    (folder / "quan-hai-ba-trung.yaml").write_text(example.group(1), encoding="utf-8")
+    site.add_profile("quan-hai-ba-trung.yaml", example.group(1))
     profiles = load_profiles(load_config(site.root / "site.yaml"))
     page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
     url = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
@@ -683,11 +674,9 @@ def test_notes_are_worded_alike_on_every_page_so_the_report_counts_them_once():
 
 def test_an_archivists_profile_replaces_the_shipped_one_of_the_same_name(site):
     shipped = (REPO / "newsarchive" / "profiles" / "liferay-hanoi.yaml").read_text("utf-8")
-    folder = site.root / "import-profiles"
-    folder.mkdir()
-    (folder / "liferay-hanoi.yaml").write_text(
+    site.add_profile(
+        "liferay-hanoi.yaml",
         shipped.replace("category: div.dd_chuyenmuc span.tintuc", "category: title"),
-        encoding="utf-8",
     )
     profiles = load_profiles(load_config(site.root / "site.yaml"))
     assert [p.name for p in profiles.profiles].count("liferay-hanoi") == 1
