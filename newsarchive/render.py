@@ -36,8 +36,6 @@ STRINGS_FILE = "strings.yaml"
 # fill() reads them as Python's str.format does: {name}, and {{ or }} for a brace).
 # Python never formats them, so a wrong placeholder is caught here rather than shown to
 # readers as "{cout} kết quả"; they reach the page as written.
-# Texts with placeholders that Python fills in, checked when strings.yaml is read.
-FILLED_IN_BODIES = {"footnote_back": ("number",)}
 FILLED_BY_SEARCH_PAGE = {
     "search_results": ("count", "query"),
     "search_results_partial": ("count", "query"),
@@ -45,6 +43,8 @@ FILLED_BY_SEARCH_PAGE = {
     "search_corrected": ("count", "query", "typed"),
     "search_corrected_partial": ("count", "query", "typed"),
 }
+# Words the build fills in inside article bodies, checked the same way when read.
+FILLED_IN_BODIES = {"footnote_back": ("number",)}
 
 
 def load_strings(templates_dir: Path) -> dict[str, Any]:
@@ -325,6 +325,9 @@ class Renderer:
             urls.article_url(article), article.body_digest
         )
         self.converter = make_converter()
+        # The title of a footnote's way back (markup.footnote_titles), once per build.
+        words = cast(_Strings, self.env.globals["t"]).get("footnote_back")
+        self.footnote_title = (lambda number: words.format(number=number)) if words else None
         # By body digest: the HTML from earlier builds, the Markdown of the others.
         self.known_html = known_html or {}
         self.markdown = markdown or {}
@@ -381,9 +384,8 @@ class Renderer:
 
         # Bodies are written by the archive's own editors: their raw HTML is kept
         # unless site.yaml says sanitize_html (README, "Links and raw HTML in articles").
-        words = cast(_Strings, self.env.globals["t"]).get("footnote_back")
-        title = (lambda number: words.format(number=number)) if words else None
-        return Markup(footnote_titles(resolve_links(self.body_html(key), link), title))
+        html = resolve_links(self.body_html(key), link)
+        return Markup(footnote_titles(html, self.footnote_title))
 
     def render(self, page: Page) -> bytes:
         config = self.config
