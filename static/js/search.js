@@ -29,6 +29,9 @@
   const list = root?.querySelector(".search-results");
   const more = root?.querySelector(".search-more");
   const noneHelp = root?.querySelector(".search-none-help");
+  // What to type: shown while nothing is found, out of the way once results are listed
+  // (on a phone it pushed the first result below the first screen).
+  const hint = document.getElementById("search-hint");
   const itemTemplate = document.getElementById("search-result");
   const pageTitle = document.title;
   // " – <the site's name>", as every page's title ends (the search page's starts with its
@@ -80,12 +83,8 @@
     showQuery(wanted);
   }
 
-  // The header's search box and the tab's title follow the query: the box does not show
-  // an older search, and the history and tabs tell searches apart.
+  // The tab's title follows the query: the history and tabs tell searches apart.
   function showQuery(wanted) {
-    for (const box of document.querySelectorAll("input[name=q]")) {
-      if (box !== input) box.value = wanted;
-    }
     document.title = wanted ? `${wanted} – ${pageTitle}` : pageTitle;
   }
 
@@ -260,6 +259,7 @@
     query = wanted;
     if (!query) {
       clear();
+      if (hint) hint.hidden = false;
       setStatus("", !typing);
       return;
     }
@@ -295,6 +295,7 @@
     shown = answer.results.length;
     more.hidden = shown >= total;
     noneHelp.hidden = total > 0;
+    if (hint) hint.hidden = total > 0;
     const [whole, partial] = corrected
       ? [root.dataset.corrected, root.dataset.correctedPartial]
       : [root.dataset.count, root.dataset.countPartial];
@@ -340,8 +341,8 @@
   }
 
   function start() {
-    document.getElementById("search-hint")?.removeAttribute("hidden");
     const wanted = queryInAddress();
+    if (hint && !wanted) hint.hidden = false;
     input.value = wanted;
     showQuery(wanted);
     if (wanted) {
