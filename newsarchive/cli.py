@@ -336,12 +336,21 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     return config
 
 
+# newsarchive's own templates/ and static/: beside its package in a checkout (pip
+# install -e), in its repository otherwise.
+_SHIPPED = Path(__file__).resolve().parent.parent
+if not (_SHIPPED / "templates").is_dir():
+    _SHIPPED = Path("the newsarchive repository")
+
 # What to do about each folder a build reads when it is not there, and it was not
-# named: the site would be built without its articles, pages or style sheet.
+# named: the site would be built without its articles, pages or style sheet. The
+# templates link to the style sheet and scripts of static/, so both are copied (a
+# static/ that import made holds only media/).
 _FOLDER_FIX = {
     "content": "create it, or pass --content DIR",
-    "templates": "copy templates/ from newsarchive into the archive's folder, "
-    "or pass --templates DIR",
+    "templates": f"copy newsarchive's templates folder ({_SHIPPED / 'templates'}) into the "
+    f"archive's folder, and what its static folder ({_SHIPPED / 'static'}) holds into the "
+    "archive's static folder (the style sheet and the search scripts); or pass --templates DIR",
 }
 
 

@@ -1,6 +1,7 @@
 """A newcomer's first commands from the wrong folder: told what is missing and what to do."""
 
 import re
+import shutil
 import subprocess
 import sys
 
@@ -68,6 +69,35 @@ def test_a_missing_folder_written_in_site_yaml_is_named_at_its_line(site, kind):
     assert f"thu-muc: error: the {kind} folder does not exist" in result.stderr
     assert f"correct the name given with --{kind}" in result.stderr
     assert not (site.root / "_site").exists()
+
+
+def test_a_fresh_archive_folder_is_told_where_newsarchives_own_folders_are(tmp_path):
+    """An archivist's first steps: a folder with a site.yaml, an import (which makes
+    static/media/), a build. The build said "copy templates/ from newsarchive" and named
+    neither where that is nor static/: with the templates copied as told, the site was
+    built without its style sheet and search scripts, and only `check` found it out."""
+    from capture_fixtures import httrack_tree, items
+
+    archive = tmp_path / "luu-tru"
+    archive.mkdir()
+    (archive / "site.yaml").write_text("title: Lưu trữ\n", encoding="utf-8")
+    portal = items(1)
+    crawl = httrack_tree(tmp_path / "crawl", portal, {portal[0].image: b"\xff\xd8\xff\xe0"})
+    assert run(archive, "import", str(crawl)).returncode == 0
+    assert (archive / "static" / "media").is_dir()
+
+    result = run(archive)
+    assert result.returncode == 1 and not (archive / "_site").exists()
+    assert "Traceback" not in result.stderr
+    assert f"templates folder ({REPO / 'templates'})" in result.stderr, result.stderr
+    assert f"static folder ({REPO / 'static'})" in result.stderr, result.stderr
+
+    # Doing what it says gives the whole site: check finds no page without its styles.
+    shutil.copytree(REPO / "templates", archive / "templates")
+    shutil.copytree(REPO / "static", archive / "static", dirs_exist_ok=True)
+    assert run(archive).returncode == 0
+    checked = run(archive, "check")
+    assert checked.returncode == 0, checked.stderr
 
 
 def test_main_knows_every_command_of_the_help():
