@@ -89,6 +89,13 @@ FIX_TEMPLATE = (
     "correct the address in the template that makes the page, or in one it extends or "
     "includes (base.html, _macros.html...), or remove the link"
 )
+# A template's url() of a file the site does not have.
+FIX_STATIC_FILE = (
+    "put the file in the static folder as {file} (newsarchive's own static folder has "
+    "the style sheet, scripts and icon its templates link to), or correct the address in "
+    "the template"
+)
+NO_FILE = "leads to no file in the site"
 # <meta http-equiv="refresh" content="0; url=../target/">: what an alias page leads to.
 _REFRESH = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(?P<url>.*)$", re.I | re.S)
 # url(x), url('x'), url("x") in a style sheet; comments taken out first.
@@ -236,6 +243,7 @@ def check_site(
     copied: Mapping[str, Path] | None = None,
     meant: Meant | None = None,
     jobs: int = 1,
+    static_folder: str = "static",
 ) -> list[Problem]:
     """Every problem in the built site at ``root``, its pages read with ``jobs`` processes.
 
@@ -246,7 +254,8 @@ def check_site(
     ``copied`` maps a file copied from the static folder to that folder's file.
     ``meant`` guesses what a broken link in an article meant, as the build does.
     A link to one of ``old_hosts`` (the portal the archive replaces) is a warning: it
-    works only while the old portal is up.
+    works only while the old portal is up. ``static_folder``: the static folder as the
+    editor knows it, where a template's missing file belongs.
     """
     sources, templates = sources or {}, templates or {}
     # What a problem in a file names: the article or template it was made from, or the
@@ -339,7 +348,7 @@ def check_site(
                         warning=True,
                     )
                 )
-    problems += _template_links(in_templates, base, files)
+    problems += _template_links(in_templates, base, files, static_folder)
     problems += _size_problems(root, files)
     for rel in sorted(f for f in files if f.endswith(".css")):
         css = (root / rel).read_text(encoding="utf-8", errors="replace")
@@ -416,14 +425,17 @@ def _line(read: dict[Path, Lines], source: Path, *spellings: str) -> int | None:
 
 
 def _template_links(
-    found: dict[tuple[Path, str, str], tuple[set[str], list[str]]], base: str, files: set[str]
+    found: dict[tuple[Path, str, str], tuple[set[str], list[str]]],
+    base: str,
+    files: set[str],
+    static_folder: str,
 ) -> list[Problem]:
     """The broken links templates wrote (by template, address and problem: the links as
     the pages have them, and the pages): each once, at the line that writes it, with
     the pages it is on. Pages of several templates have the links of the one they all
     extend; a link not written as the pages have it (made with url()) is said by its
     address, at the one template that makes its pages, or at the templates folder."""
-    said: dict[tuple[Path, int | None, str, str], list[str]] = {}
+    said: dict[tuple[Path, int | None, str, str, str], list[str]] = {}
     unwritten: dict[tuple[str, str], tuple[set[Path], list[str]]] = {}
     for (template, address, problem), (spellings, on) in found.items():
         where, line, link = _written_in(template, spellings, address)
@@ -432,12 +444,12 @@ def _template_links(
             makers.add(template)
             made.extend(on)
         else:
-            said.setdefault((where, line, link, problem), []).extend(on)
+            said.setdefault((where, line, link, problem, address), []).extend(on)
     for (address, problem), (makers, on) in unwritten.items():
         where = min(makers) if len(makers) == 1 else min(makers).parent
-        said.setdefault((where, None, address, problem), []).extend(on)
+        said.setdefault((where, None, address, problem, address), []).extend(on)
     problems = []
-    for (where, line, link, problem), on in said.items():
+    for (where, line, link, problem, address), on in said.items():
         on.sort()
         shown = ", ".join(f"/{rel.removesuffix('index.html')}" for rel in on[:3])
         more = "…" if len(on) > 3 else ""
@@ -451,6 +463,10 @@ def _template_links(
                 fix = f"write it as {{{{ url('{target}') }}}}, which leads to it from every page"
             else:
                 fix = f"correct the address: the site has no page or file {target}"
+        elif link.startswith("url(") and problem == NO_FILE and posixpath.splitext(address)[1]:
+            # url('css/site.css') with no such file: most often the static folder lacks
+            # what newsarchive's own has (an archive folder that copied templates/ only).
+            fix = FIX_STATIC_FILE.format(file=f"{static_folder}{address}")
         problems.append(Problem(where, f"the link {link!r} {problem}, on {listed}", fix, line))
     return problems
 
@@ -566,7 +582,7 @@ class _Resolver:
             return "leads outside the site"
         found = self._file("" if target == "." else target, path.endswith("/") or target == ".")
         if found is None:
-            return "leads to no file in the site"
+            return NO_FILE
         fragment = unquote(parts.fragment)
         if not fragment or fragment == "top" or found not in self.pages:
             return ""

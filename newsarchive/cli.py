@@ -650,7 +650,15 @@ def run_check(args: argparse.Namespace) -> int:
             meant = Meant(articles, config.content_dir)
             hosts = config.original_hosts
             found = check_site(
-                folder, config.base_url, sources, hosts, templates, copied, meant, jobs
+                folder,
+                config.base_url,
+                sources,
+                hosts,
+                templates,
+                copied,
+                meant,
+                jobs,
+                _shown(config.static_dir),
             )
             # A count for the editor: the names of the files, not a stat of each (4 s at
             # 100,000 articles).

@@ -147,6 +147,20 @@ def test_a_broken_link_in_a_template_is_said_once_at_its_line_not_blamed_on_an_a
     assert result.returncode == 0, result.stderr
 
 
+def test_a_style_sheet_the_static_folder_lacks_is_to_be_put_there(seed_site):
+    """An archive folder that copied templates/ but not newsarchive's static files got
+    "correct the address in the template" for url('css/site.css'), which is right."""
+    (seed_site.root / "static" / "css" / "site.css").unlink()
+    result = run_check(seed_site)
+    assert result.returncode == 1
+    base = seed_site.root / "templates" / "base.html"
+    line = next(
+        n for n, row in enumerate(base.read_text("utf-8").splitlines(), 1) if "site.css" in row
+    )
+    assert f"templates/base.html:{line}: error: the link \"url('css/site.css')\"" in result.stderr
+    assert "how to fix: put the file in the static folder as static/css/site.css" in result.stderr
+
+
 def test_a_site_whose_pages_alone_pass_1_gb_is_told_to_move_or_split(seed_site):
     """Moving media off the site cannot help when its pages and search index are over
     GitHub Pages' 1 GB by themselves (some 75,000 imported articles): the warning says
