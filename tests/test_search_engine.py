@@ -213,6 +213,19 @@ def test_a_word_being_typed_finds_the_words_it_may_become(tmp_path):
     assert search(Index(tmp_path), "hai ba t").completions == []
     assert titles(index, "hai ba t") == titles(index, "hai ba") != []
     assert titles(index, "hai ba t ") == titles(index, "x") == []
+    # So does a letter that is a word of some article (`v.v.`, `điểm c`, `khối B`): it
+    # is the first letter of the word being typed, not that word.
+    letters = index_of(
+        tmp_path / "letters",
+        [
+            ("Tin quận Hai Bà Trưng", "Người dân quận Hai Bà Trưng họp bàn."),
+            ("Tin khác", "Họp, v.v."),
+        ],
+    )
+    assert search(letters, "v ").total == 1
+    assert titles(letters, "hai ba v") == titles(letters, "hai ba") == ["Tin quận Hai Bà Trưng"]
+    assert titles(letters, "hai ba v ") == []  # whole: the word `v`
+    assert titles(letters, "tin v") == titles(letters, "tin")
     # Numbers too: a year, a count being typed.
     assert search(Index(tmp_path), "ma 2025").completions == ["20251"]
     assert titles(index, "ma 2025") == ["Tin trưa nay"]
@@ -688,6 +701,9 @@ QUERIES = [
     '"hai bà" trư',
     '"quan hai ba tr',
     "hội ngh",
+    "hai ba trung v",  # a letter, being typed (and a word of some article: `v.v.`)
+    "ủy ban nhân dân Đ",
+    "lan thu 2",
     "can bo dang v",
 ]
 

@@ -139,9 +139,11 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
     title = _head(index, manifest, parsed.title, None)  # the articles whose title is the query
     begun = len(parsed.last) >= fmt.VOCABULARY_KEY
     offered = _completions(index, parsed) if begun else []
-    if parsed.last and not begun and not words[-1].frequency and len(words) > 1:
-        # The first letter of a word, no word of the index: the words before it, until
-        # it says more (rather than nothing found at each new word).
+    one = parsed.last and not begun and len(words) > 1
+    if one and (parsed.last.isalpha() or not words[-1].frequency):
+        # The first letter of a word (a letter some article has alone too: `v.v.`), or a
+        # character no word of the index: the words before it, until it says more
+        # (rather than nothing found at each new word).
         words.pop()
         pairs = [p for p in pairs if p.name.split(" ")[-1] != parsed.last]
     completions: list[str] = []

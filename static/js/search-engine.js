@@ -361,9 +361,11 @@ async function rank(text) {
   const offered = vocabulary ? completionsOf(vocabulary, query) : [];
   let completions = [];
   const endsLast = (name) => name.split(" ").pop() === query.last;
-  if (query.last && !begun && !words[words.length - 1].frequency && words.length > 1) {
-    // The first letter of a word, no word of the index: the words before it, until it
-    // says more (rather than nothing found at each new word).
+  const one = query.last && !begun && words.length > 1;
+  if (one && (/^\p{L}$/u.test(query.last) || !words[words.length - 1].frequency)) {
+    // The first letter of a word (a letter some article has alone too: `v.v.`), or a
+    // character no word of the index: the words before it, until it says more
+    // (rather than nothing found at each new word).
     words.pop();
     pairTerms = pairTerms.filter((p) => !endsLast(p.term));
   }
