@@ -469,7 +469,7 @@ def run_import(args: argparse.Namespace) -> int:
     from .importing import report as import_report
     from .importing.crawl import open_crawl
     from .importing.profiles import load_profiles
-    from .importing.run import FAILED, IMPORTED, Options, import_crawl
+    from .importing.run import FAILED, IMPORTED, NOT_ARTICLE, Options, import_crawl
 
     date = None
     if args.date:
@@ -533,6 +533,15 @@ def run_import(args: argparse.Namespace) -> int:
             lines.append(import_report.report_line(row, config.root))
             if row.result.outcome == FAILED:
                 errors.extend(row.result.errors)
+            elif row.result.outcome == NOT_ARTICLE and one_page:
+                # Named alone, the page was meant as an article: left out, it failed.
+                errors.append(
+                    Problem(
+                        Path(row.result.page.origin),
+                        f"not imported: {row.result.reason}",
+                        _FIX_NOT_ARTICLE,
+                    )
+                )
             elif row.file:
                 print(f"{row.result.page.origin} -> {_shown(Path(row.file))}")
                 notes.append((row.result.page.origin, [*row.result.notes, *row.notes]))
@@ -581,6 +590,12 @@ def run_import(args: argparse.Namespace) -> int:
     for line in tally.summary(seconds, crawl.other_files, _shown(report_path), media):
         print(line)
     return EXIT_CONTENT if errors else EXIT_OK
+
+
+_FIX_NOT_ARTICLE = (
+    "if it is an article, read it with the site profile that fits it (--profile NAME), or "
+    "correct that profile's selectors (docs/import-profiles.md)"
+)
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -82,6 +82,36 @@ def test_a_built_article_page_imports_back_to_the_same_article(seed_site, tmp_pa
     assert written.read_bytes() == SEED_ARTICLE.read_bytes()
 
 
+def test_a_page_named_alone_that_is_not_imported_fails_with_what_to_do(site, tmp_path):
+    """Named alone, the page is meant as an article: a profile whose title selector
+    matched nothing on it imported nothing, with exit code 0. In a folder, such pages
+    (lists, logins) are counted, and the import succeeds."""
+    page = PORTAL_PAGE.read_text(encoding="utf-8")
+    site.add_profile(
+        "cu.yaml",
+        "name: cu\nmarkers:\n  hosts: [quanhaibatrung.hanoi.gov.vn]\n"
+        "title: h1.tieu-de-khong-co\ndate: span.date\nbody: div.content\n",
+    )
+    alone = run_import(site, PORTAL_PAGE, "--source-url", PORTAL_URL)
+    assert alone.returncode == 1, alone.stdout
+    assert (
+        f"{PORTAL_PAGE}: error: not imported: no article title where the cu profile looks "
+        "(h1.tieu-de-khong-co)"
+    ) in alone.stderr
+    assert "how to fix: if it is an article, read it with the site profile" in alone.stderr
+    assert imported_files(site) == []
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "bai.html").write_text(page, encoding="utf-8")
+    listing = '<html lang="vi"><body><ul><li><a href="bai.html">Phường Bạch Đằng</a></li></ul>'
+    listing += "</body></html>"
+    (crawl / "danh-sach.html").write_text(listing, encoding="utf-8")
+    result = run_import(site, crawl)
+    assert result.returncode == 0, result.stderr
+    assert "imported: 1; not articles: 1;" in result.stdout
+    assert f"(1, e.g. {crawl / 'danh-sach.html'})" in result.stdout
+
+
 def test_redirect_pages_are_not_articles_and_a_page_that_reloads_itself_is(site, tmp_path):
     """A page whose meta refresh sends the reader on within seconds (our old address's
     page, a crawler's capture of a moved page) is not an article; one that reloads itself
