@@ -435,7 +435,9 @@ def _template_links(
     the pages it is on. Pages of several templates have the links of the one they all
     extend; a link not written as the pages have it (made with url()) is said by its
     address, at the one template that makes its pages, or at the templates folder."""
-    said: dict[tuple[Path, int | None, str, str, str], list[str]] = {}
+    said: dict[tuple[Path, int | None, str, str], list[str]] = {}
+    # An address each said link leads to (from the root), for the fix of a missing file.
+    leads: dict[tuple[Path, int | None, str, str], str] = {}
     unwritten: dict[tuple[str, str], tuple[set[Path], list[str]]] = {}
     for (template, address, problem), (spellings, on) in found.items():
         where, line, link = _written_in(template, spellings, address)
@@ -444,12 +446,15 @@ def _template_links(
             makers.add(template)
             made.extend(on)
         else:
-            said.setdefault((where, line, link, problem, address), []).extend(on)
+            said.setdefault((where, line, link, problem), []).extend(on)
+            leads.setdefault((where, line, link, problem), address)
     for (address, problem), (makers, on) in unwritten.items():
         where = min(makers) if len(makers) == 1 else min(makers).parent
-        said.setdefault((where, None, address, problem, address), []).extend(on)
+        said.setdefault((where, None, address, problem), []).extend(on)
+        leads[where, None, address, problem] = address
     problems = []
-    for (where, line, link, problem, address), on in said.items():
+    for (where, line, link, problem), on in said.items():
+        address = leads[where, line, link, problem]
         on.sort()
         shown = ", ".join(f"/{rel.removesuffix('index.html')}" for rel in on[:3])
         more = "…" if len(on) > 3 else ""
