@@ -117,6 +117,7 @@ def test_a_broken_link_in_a_template_is_said_once_at_its_line_not_blamed_on_an_a
     # one made with url() to no page, written differently a folder deeper.
     added = '<img alt="" src="/images/ho.png"><a href="/">Trang chủ</a>'
     added += '<a href="{{ url(\'/lien-he/\') }}">Liên hệ</a><a href="/gioi-thieu/">GT</a>'
+    added += '<a href="khong-co/">KC</a>'  # relative: a page at each depth has its own
     base.write_text(text.replace(footer, footer + added), "utf-8")
     result = run_check(site)
     assert result.returncode == 1
@@ -134,6 +135,8 @@ def test_a_broken_link_in_a_template_is_said_once_at_its_line_not_blamed_on_an_a
         "templates/base.html:" + f"{line}: error: the link '/' {outside}",
         "templates/base.html:" + f"{line}: error: the link '/gioi-thieu/' {outside}",
         "templates/base.html:" + f"{line}: error: the link '/images/ho.png' {outside}",
+        "templates/base.html:"
+        + f"{line}: error: the link 'khong-co/' leads to no file in the site",
     ], result.stderr
     assert "write it as {{ url('/images/ho.png') }}" in result.stderr
     # Not for an address the site does not have: url() would not make it one.
