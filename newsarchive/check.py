@@ -104,7 +104,9 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
 @dataclass(frozen=True)
-class PageData:
+class ReadPage:
+    """What check reads out of a built page (not pagedata.PageData, what a template is given)."""
+
     ids: frozenset[str]
     duplicate_ids: tuple[str, ...]
     links: tuple[str, ...]
@@ -171,13 +173,13 @@ def css_links(css: str) -> list[str]:
     ]
 
 
-def read_page(html: str) -> PageData:
+def read_page(html: str) -> ReadPage:
     parser = _PageParser()
     # html.parser unescapes with html.unescape, which raises on a reference by a number
     # of thousands of digits: a page the build wrote from such an article stopped check.
     parser.feed(short_numbers(html))
     parser.close()
-    return PageData(
+    return ReadPage(
         ids=frozenset(parser.ids) | frozenset(parser.anchors),
         duplicate_ids=tuple(sorted(i for i, n in parser.ids.items() if n > 1)),
         # Interned: every page repeats the menu's and footer's links, and a batch read
@@ -193,7 +195,7 @@ PAGE_BATCH = 256
 MIN_PARALLEL_PAGES = 1000
 
 
-def read_pages(root: Path, rels: list[str], jobs: int = 1) -> dict[str, PageData]:
+def read_pages(root: Path, rels: list[str], jobs: int = 1) -> dict[str, ReadPage]:
     """Each page's ids and links, in the order of ``rels``. html.parser took 6.6 s of a
     check's 10 s of CPU at 10,000 articles: on all cores when there are many pages."""
     read = functools.partial(_read_batch, root)
@@ -207,7 +209,7 @@ def read_pages(root: Path, rels: list[str], jobs: int = 1) -> dict[str, PageData
         gc.unfreeze()
 
 
-def _read_batch(root: Path, rels: list[str]) -> list[PageData]:
+def _read_batch(root: Path, rels: list[str]) -> list[ReadPage]:
     return [read_page((root / rel).read_text(encoding="utf-8", errors="replace")) for rel in rels]
 
 
@@ -553,7 +555,7 @@ def _host(link: str) -> str:
 
 
 class _Resolver:
-    def __init__(self, base_url: str, files: set[str], pages: Mapping[str, PageData]):
+    def __init__(self, base_url: str, files: set[str], pages: Mapping[str, ReadPage]):
         self.base_url = base_url.rstrip("/") + "/"
         self.base_path = urls.base_path(self.base_url)
         self.files = files
