@@ -29,10 +29,14 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
 COMMANDS = ("build", "new", "import", "serve", "check")
 
 
-def add_site_options(parser: argparse.ArgumentParser, base_url: bool = True) -> None:
+def add_content_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, help="site configuration (default: site.yaml)")
     parser.add_argument("--content", type=Path, help="folder of Markdown articles")
     parser.add_argument("--templates", type=Path, help="folder of Jinja2 templates")
+
+
+def add_site_options(parser: argparse.ArgumentParser, base_url: bool = True) -> None:
+    add_content_options(parser)
     parser.add_argument("--static", type=Path, help="folder of static files copied as they are")
     parser.add_argument("--output", type=Path, help="folder to write the site to (default: _site)")
     if base_url:
@@ -46,12 +50,6 @@ def add_site_options(parser: argparse.ArgumentParser, base_url: bool = True) -> 
         "(default output: the output folder's name + -offline, e.g. _site-offline)",
     )
     parser.add_argument("--quiet", action="store_true", help="print only errors")
-
-
-def add_content_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", type=Path, help="site configuration (default: site.yaml)")
-    parser.add_argument("--content", type=Path, help="folder of Markdown articles")
-    parser.add_argument("--templates", type=Path, help="folder of Jinja2 templates")
 
 
 def parser() -> argparse.ArgumentParser:
