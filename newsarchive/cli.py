@@ -630,7 +630,7 @@ def run_check(args: argparse.Namespace) -> int:
         config = site_config(args)
         site = plan(config, jobs)  # the build's own validation, with the build's messages
         sources = {
-            urls.output_path(page.url).as_posix(): Path(page.article.path)
+            urls.output_file(page.url): Path(page.article.path)
             for page in site.pages
             if page.article is not None
         }
@@ -638,7 +638,7 @@ def run_check(args: argparse.Namespace) -> int:
         # templates. A --built folder may come from other templates: its own files.
         templates = (
             {
-                urls.output_path(page.url).as_posix(): config.templates_dir / page.template
+                urls.output_file(page.url): config.templates_dir / page.template
                 for page in site.pages
             }
             if args.built is None
