@@ -40,7 +40,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
@@ -49,6 +49,9 @@ from .config import SiteConfig
 from .content import Article
 from .fingerprint import Fingerprinter, code_digest, digest
 from .related import Related
+
+if TYPE_CHECKING:  # for the annotations only: bodylinks loads Python-Markdown
+    from .bodylinks import Links
 
 FORMAT = 6
 SHARDS = 64
@@ -143,7 +146,7 @@ class Cache:
         self._loaded: dict[int, dict[str, SourceEntry]] = {}
         self._html: dict[int, dict[str, str]] = {}
         self._related = Related()
-        self._links: dict[str, tuple] = {}
+        self._links: dict[str, Links] = {}
         self._links_read = False
         self._segments: dict[str, str] | None = None
         self._segments_saved: dict[str, str] = {}
@@ -152,7 +155,7 @@ class Cache:
         self,
         sources: dict[str, SourceEntry],
         related: Related,
-        links: dict[str, tuple],
+        links: dict[str, "Links"],
         folders: list[Path],
     ) -> None:
         """What the next build reuses, saved once at the end of a build that published
@@ -237,7 +240,7 @@ class Cache:
 
     # Links in article bodies -------------------------------------------------
 
-    def body_links(self) -> dict[str, tuple]:
+    def body_links(self) -> dict[str, "Links"]:
         """The links of the last build's bodies (read once: converting ahead and the
         search index both ask)."""
         if self._links_read:
@@ -248,7 +251,7 @@ class Cache:
             self._links = data[1]
         return self._links
 
-    def save_body_links(self, links: dict[str, tuple]) -> None:
+    def save_body_links(self, links: dict[str, "Links"]) -> None:
         if self.enabled and links != self._links:
             _write(self.folder / "links.pickle", (self.sources_key, links))
             self._links = links
@@ -410,11 +413,11 @@ class HtmlSaver:
         self.live = live  # the bodies of the articles of this build: the others go
         self.held: dict[str, str] = {}
         self.size = 0
-        self.links: dict[str, tuple] = {}
+        self.links: dict[str, Links] = {}
         self.pending: dict[int, list[Path]] = {}  # group of shards -> its pending files
         self.parts = 0
 
-    def add(self, html: dict[str, str], links: dict[str, tuple]) -> None:
+    def add(self, html: dict[str, str], links: dict[str, "Links"]) -> None:
         """Bodies by digest, and the links marked in each."""
         self.links.update(links)
         self.size += sum(map(len, html.values()))

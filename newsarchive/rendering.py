@@ -219,11 +219,11 @@ class SpooledBodies:
         self._cleanup = weakref.finalize(self, shutil.rmtree, self.folder, True)
         self.held: dict[str, str] = {}
         self.size = 0
-        self.links: dict[str, tuple] = {}
+        self.links: dict[str, Links] = {}
         self.files: dict[int, list[Path]] = {}  # group -> its files
         self.loaded: tuple[int, dict[str, str]] = (-1, {})
 
-    def add(self, html: dict[str, str], links: dict[str, tuple]) -> None:
+    def add(self, html: dict[str, str], links: dict[str, Links]) -> None:
         self.links.update(links)
         self.held.update(html)
         self.size += sum(map(len, html.values()))
