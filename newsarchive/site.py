@@ -25,6 +25,7 @@ from .pagedata import (
     RedirectData,
     SitemapData,
     SitemapIndexData,
+    Span,
     TermsData,
     YearData,
 )
@@ -185,8 +186,7 @@ def list_pages(
     return pages
 
 
-def _span(chunk: pagination.Chunk) -> tuple[datetime, datetime] | None:
-    """When a numbered page's oldest and newest articles were published (None: empty)."""
+def _span(chunk: pagination.Chunk) -> Span:
     if not chunk.articles:
         return None
     return chunk.articles[0].published, chunk.articles[-1].published
