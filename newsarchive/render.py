@@ -325,7 +325,7 @@ class Renderer:
             urls.article_url(article), article.body_digest
         )
         self.converter = make_converter()
-        # The title of a footnote's way back (markup.footnote_titles), once per build.
+        # The title of a footnote's way back (markup.footnote_titles), once per renderer.
         words = cast(_Strings, self.env.globals["t"]).get("footnote_back")
         self.footnote_title = (lambda number: words.format(number=number)) if words else None
         # By body digest: the HTML from earlier builds, the Markdown of the others.
