@@ -102,14 +102,13 @@ def render_changed(
     jobs: int,
     progress: bool,
     sources: Sources,
-    ahead: ConvertAhead | None = None,
+    ahead: ConvertAhead,
 ) -> "HtmlSaver | SpooledBodies":
     """Render pages ``todo`` into the spare folder, writing only those whose bytes
     changed. Returns the bodies converted on the way (put aside for the cache, their
     links at hand), with those ``ahead`` converted."""
     if not todo:
-        if ahead:
-            ahead.stop()
+        ahead.stop()
         return cache.html_saver(set())
     articles = [a for i in todo for a in site.pages[i].shown_bodies()]
     known_html = cache.html({a.body_digest for a in articles})
@@ -141,7 +140,7 @@ def render_changed(
         renderer.prepare({site.pages[i].template for i in todo})
         # The other cores convert ahead until the pages' workers are forked: up to here
         # (templates compiled, a tenth of a second and more) they would sit idle.
-        early, early_links = ahead.stop() if ahead else ({}, {})
+        early, early_links = ahead.stop()
         known_html.update(early)  # the workers forked below share it
         saver.add(early, early_links)
         job = RenderJob(site.pages, renderer, spare.folder, spare.have)
