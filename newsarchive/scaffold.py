@@ -65,11 +65,7 @@ def format_date(published: datetime) -> str:
 def check_article(path: Path, text: str, config: SiteConfig) -> list[Problem]:
     """The problems the build would find in this one file (none for our own output)."""
     try:
-        source = split_front_matter(path, text)
-    except BuildFailed as failed:
-        return failed.errors
-    try:
-        validate(source, config.timezone)
+        validate(split_front_matter(path, text), config.timezone)
     except BuildFailed as failed:
         return failed.errors
     return []
