@@ -437,9 +437,9 @@ def _template_links(
     the pages it is on. Pages of several templates have the links of the one they all
     extend; a link not written as the pages have it (made with url()) is said by its
     address, at the one template that makes its pages, or at the templates folder."""
-    said: dict[tuple[Path, int | None, str, str], list[str]] = {}
-    # An address each said link leads to (from the root), for the fix of a missing file.
-    leads: dict[tuple[Path, int | None, str, str], str] = {}
+    # Each link said: an address it leads to (from the root: the fix of a missing file
+    # names it) and its pages.
+    said: dict[tuple[Path, int | None, str, str], tuple[str, list[str]]] = {}
     unwritten: dict[tuple[str, str], tuple[set[Path], list[str]]] = {}
     for (template, address, problem), (spellings, on) in found.items():
         where, line, link = _written_in(template, spellings, address)
@@ -448,15 +448,12 @@ def _template_links(
             makers.add(template)
             made.extend(on)
         else:
-            said.setdefault((where, line, link, problem), []).extend(on)
-            leads.setdefault((where, line, link, problem), address)
+            said.setdefault((where, line, link, problem), (address, []))[1].extend(on)
     for (address, problem), (makers, on) in unwritten.items():
         where = min(makers) if len(makers) == 1 else min(makers).parent
-        said.setdefault((where, None, address, problem), []).extend(on)
-        leads[where, None, address, problem] = address
+        said.setdefault((where, None, address, problem), (address, []))[1].extend(on)
     problems = []
-    for (where, line, link, problem), on in said.items():
-        address = leads[where, line, link, problem]
+    for (where, line, link, problem), (address, on) in said.items():
         on.sort()
         shown = ", ".join(f"/{rel.removesuffix('index.html')}" for rel in on[:3])
         more = "…" if len(on) > 3 else ""

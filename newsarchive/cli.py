@@ -334,22 +334,23 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     return config
 
 
-# newsarchive's own templates/ and static/: beside its package in a checkout (pip
-# install -e), in its repository otherwise.
-_SHIPPED = Path(__file__).resolve().parent.parent
-if not (_SHIPPED / "templates").is_dir():
-    _SHIPPED = Path("the newsarchive repository")
-
 # What to do about each folder a build reads when it is not there, and it was not
 # named: the site would be built without its articles, pages or style sheet. The
 # templates link to the style sheet and scripts of static/, so both are copied (a
 # static/ that import made holds only media/).
 _FOLDER_FIX = {
     "content": "create it, or pass --content DIR",
-    "templates": f"copy newsarchive's templates folder ({_SHIPPED / 'templates'}) into the "
-    f"archive's folder, and what its static folder ({_SHIPPED / 'static'}) holds into the "
-    "archive's static folder (the style sheet and the search scripts); or pass --templates DIR",
+    "templates": "copy newsarchive's templates folder ({templates}) into the archive's "
+    "folder, and what its static folder ({static}) holds into the archive's static folder "
+    "(the style sheet and the search scripts); or pass --templates DIR",
 }
+
+
+def _shipped(folder: str) -> Path:
+    """newsarchive's own templates/ or static/: beside its package in a checkout (pip
+    install -e), in its repository otherwise. Looked for only when a message names it."""
+    root = Path(__file__).resolve().parent.parent
+    return (root if (root / "templates").is_dir() else Path("the newsarchive repository")) / folder
 
 
 def _missing_folder(config: SiteConfig, kind: str, given: bool) -> Problem:
@@ -368,7 +369,8 @@ def _missing_folder(config: SiteConfig, kind: str, given: bool) -> Problem:
             f"(the default is {kind}), or delete the line to use the default",
             config.lines[key],
         )
-    return Problem(folder, what, _FOLDER_FIX[kind])
+    fix = _FOLDER_FIX[kind].format(templates=_shipped("templates"), static=_shipped("static"))
+    return Problem(folder, what, fix)
 
 
 def report(
