@@ -5,6 +5,7 @@ go); producers return their value or raise BuildFailed with the Problems. A Prob
 value until the CLI prints it: file, line, column, what is wrong and how to fix it.
 """
 
+import errno
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -53,6 +54,22 @@ def place_in(data: bytes, at: int) -> tuple[int, int]:
 def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
     """As an editor goes through them: by file, then line and column."""
     return sorted(problems, key=lambda e: (str(e.path), e.line or 0, e.column or 0))
+
+
+def os_problem(exc: OSError) -> Problem:
+    """An error of the file system as a message for the editor."""
+    code = exc.errno
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        hint = "make the folder writable (e.g. chmod -R u+w FOLDER), or choose another --output"
+    elif code in (errno.ENOSPC, errno.EDQUOT):
+        hint = "the disk is full: free some space (building needs up to twice the site) and retry"
+    elif code == errno.ENAMETOOLONG:
+        hint = "a name in this path is too long for the file system (at most 255 bytes): shorten it"
+    else:
+        hint = "check this file and its folder, then build again"
+    path = Path(os.fsdecode(exc.filename)) if exc.filename else Path(".")
+    text = exc.strerror or str(exc)
+    return Problem(path, f"cannot write or read here: {text}", hint)
 
 
 def _display(path: Path, root: Path | None) -> Path:

@@ -26,7 +26,7 @@ from .cache import Cache, no_gc
 from .clashes import check_files
 from .config import SiteConfig
 from .content import Article
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, os_problem
 from .fingerprint import digest, fingerprints, folder_digest
 from .load import scan_sources
 from .search.format import STAMP as SEARCH_STAMP
@@ -101,7 +101,7 @@ def build(
         except OSError as exc:  # a full disk, a read-only folder, a name too long...
             changed = len(publish.swapped) > published
             raise BuildFailed(
-                [publish.os_problem(exc)],
+                [os_problem(exc)],
                 "the new site was published, but the cache was not saved."
                 if changed
                 else "the site was not changed.",
@@ -286,7 +286,7 @@ def _update_search(
         folder = folder / SEARCH_FOLDER
         indexed = update_index(folder, articles, bodies, stop, stand_ins, names, elsewhere)
     except OSError as exc:
-        raise BuildFailed([publish.os_problem(exc)], PUBLISHED_BEFORE_SEARCH) from None
+        raise BuildFailed([os_problem(exc)], PUBLISHED_BEFORE_SEARCH) from None
     if indexed.stopped:
         return "search index update stopped (the previous index stays)"
     if indexed.pages == 0:

@@ -46,7 +46,7 @@ from pathlib import Path, PurePosixPath
 from . import urls, workers
 from .cache import Cache, OutputFile, OutputState, cache_folder, files_still_there, trusted_mtime
 from .config import SiteConfig
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, os_problem
 from .fingerprint import file_digest
 from .outputguard import (
     LOCK,
@@ -292,22 +292,6 @@ def check_room(output_dir: Path, needed: int) -> None:
 
 def _mb(size: int) -> str:
     return f"{size / 1e6:.1f} MB"
-
-
-def os_problem(exc: OSError) -> Problem:
-    """An error of the file system as a message for the editor."""
-    code = exc.errno
-    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        hint = "make the folder writable (e.g. chmod -R u+w FOLDER), or choose another --output"
-    elif code in (errno.ENOSPC, errno.EDQUOT):
-        hint = "the disk is full: free some space (building needs up to twice the site) and retry"
-    elif code == errno.ENAMETOOLONG:
-        hint = "a name in this path is too long for the file system (at most 255 bytes): shorten it"
-    else:
-        hint = "check this file and its folder, then build again"
-    path = Path(os.fsdecode(exc.filename)) if exc.filename else Path(".")
-    text = exc.strerror or str(exc)
-    return Problem(path, f"cannot write or read here: {text}", hint)
 
 
 def _room_needed(state: OutputState | None, pages: int, statics: dict[PurePosixPath, Path]) -> int:

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from . import publish, urls
 from .config import SiteConfig
-from .errors import BuildFailed, in_file_order, save_traceback
+from .errors import BuildFailed, in_file_order, os_problem, save_traceback
 from .pipeline import BuildResult, build, update_search
 
 EVENTS_PATH = "/__newsarchive/events"
@@ -349,7 +349,7 @@ def _failed(exc: Exception, state: LiveState, report: Callable[[list], list[str]
         return
     # A bug must not stop the server an editor is looking at.
     if isinstance(exc, OSError):
-        state.failed(report([publish.os_problem(exc)]))
+        state.failed(report([os_problem(exc)]))
         return
     message = (
         "newsarchive hit an internal error; the site was not changed; "
