@@ -11,7 +11,7 @@ from pathlib import Path
 from . import urls
 from .search.format import STAMP
 
-LOCK = ".lock"  # beside the output folder: `_site.lock`, see publish.lock
+LOCK = ".lock"  # beside the output folder: `_site.lock`, see buildlock.lock
 MARK = ".newsarchive-spare"  # in the spare folder `_site.previous`, see publish.own_spare
 SPARE = ".previous"  # the spare folder's name: the output's + this (publish.spare_folder)
 

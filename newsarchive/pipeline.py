@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import publish, rendering, urls, workers
+from . import buildlock, publish, rendering, urls, workers
 from .bodylinks import body_link_problems
 from .cache import Cache, no_gc
 from .clashes import check_files
@@ -74,7 +74,7 @@ def build(
     started = time.perf_counter()
     publish.check_output(config)
     publish.readable()
-    with publish.lock(config.output_dir):
+    with buildlock.lock(config.output_dir):
         published = len(publish.swapped)
         try:
             # Put back what a killed build moved aside (only folders the build made).

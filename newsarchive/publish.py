@@ -14,13 +14,13 @@ Where the OS or file system cannot exchange (not Linux) two renames do it: for a
 moment `_site` is missing (never mixed), and a build killed between them is put
 right by the next one (`recover`).
 
-`_site.lock/owner` (flock, released by the kernel when its process dies) keeps a
-second build or `serve` off the same folder. The spare and a killed build's leftovers
-are changed only when they are provably the build's own (`check_beside`): never a
-folder of someone's that has their name. Every check that can fail (the folder
-and what it would overwrite, writability, free space) runs before the first write.
+The lock (buildlock.py) keeps a second build or `serve` off the same folder. The
+spare and a killed build's leftovers are changed only when they are provably the
+build's own (`check_beside`): never a folder of someone's that has their name. Every
+check that can fail (the folder and what it would overwrite, writability, free space)
+runs before the first write.
 
-A build goes through it in this order: `check_output`, `lock`, `recover`, `look`
+A build goes through it in this order: `check_output`, `buildlock.lock`, `recover`, `look`
 (on another core while the articles are read), then `open_spare` (what the two folders
 hold, from their output states in the cache),
 `Spare.stale` (the pages to render), `Spare.prepare` (room, then the first write), the
@@ -37,19 +37,18 @@ import os
 import shutil
 import stat
 import sys
-import threading
 import time
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from . import urls, workers
+from .buildlock import RECORD, check_lock_folder, lock, lock_folder
 from .cache import Cache, OutputFile, OutputState, cache_folder, files_still_there, trusted_mtime
 from .config import SiteConfig
 from .errors import BuildFailed, Problem, os_problem
 from .fingerprint import file_digest
 from .outputguard import (
-    LOCK,
     MARK,
     SPARE,
     cache_problem,
@@ -59,11 +58,6 @@ from .outputguard import (
 )
 from .site import folders_of
 from .statics import check_static_folder
-
-try:
-    import fcntl
-except ImportError:  # Windows: no lock (the rest works the same)
-    fcntl = None  # type: ignore[assignment]
 
 _RENAME_EXCHANGE = 2
 # Folders swapped in by this process, so that an internal error can say whether
@@ -164,101 +158,6 @@ def check_cache_folder(config: SiteConfig) -> None:
             ],
             "nothing was written.",
         )
-
-
-# Lock -----------------------------------------------------------------------
-
-_OWNER = "owner"  # in the lock folder: the pid of the build holding the lock
-_RECORD = "folders"  # in the lock folder: the folders the build made (`check_beside`)
-
-_held: dict[str, tuple[int, int]] = {}  # lock file -> (descriptor, how many holders)
-_held_guard = threading.Lock()
-
-
-def lock_folder(output_dir: Path) -> Path:
-    return output_dir.with_name(output_dir.name + LOCK)
-
-
-def check_lock_folder(output_dir: Path, sources: dict[str, Path]) -> None:
-    """Raise BuildFailed when the lock folder beside ``output_dir`` is, holds or sits in
-    one of ``sources`` (`--content arts.lock --output arts`: the build wrote its files
-    into the articles' folder), or holds files the build does not write there."""
-    folder = lock_folder(output_dir)
-    why = source_clash(folder, sources)
-    if not why:
-        try:
-            theirs = sorted(set(os.listdir(folder)) - {_OWNER, _RECORD, f"{_RECORD}.tmp"})
-        except (FileNotFoundError, NotADirectoryError):  # none yet; a file: mkdir says
-            theirs = []
-        except OSError as exc:
-            raise BuildFailed([os_problem(exc)], "nothing was written.") from None
-        if theirs:
-            why = f"it holds files the build did not make ({', '.join(theirs[:3])})"
-    if why:
-        name = output_dir.name
-        raise BuildFailed(
-            [
-                Problem(
-                    folder,
-                    f"the build keeps its lock for {name} in this folder, but {why}",
-                    f"rename or move this folder, or choose another --output (its lock "
-                    f"folder is the output folder's name + {LOCK})",
-                )
-            ],
-            "nothing was written.",
-        )
-
-
-@contextlib.contextmanager
-def lock(output_dir: Path) -> Iterator[None]:
-    """Hold the output folder's lock (re-entrant within a process: serve builds
-    again and again while it holds it). Raises BuildFailed if another process has it."""
-    folder = lock_folder(output_dir)
-    key = str(folder)
-    with _held_guard:
-        if key in _held:
-            fd, count = _held[key]
-            _held[key] = (fd, count + 1)
-        else:
-            _held[key] = (_acquire(folder, output_dir), 1)
-    try:
-        yield
-    finally:
-        with _held_guard:
-            fd, count = _held.pop(key)
-            if count > 1:
-                _held[key] = (fd, count - 1)
-            else:
-                os.close(fd)  # releases the flock
-
-
-def _acquire(folder: Path, output_dir: Path) -> int:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(folder / _OWNER, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise BuildFailed([os_problem(exc)]) from None
-    try:
-        if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        owner = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-        os.close(fd)
-        who = f" (pid {owner})" if owner.isdigit() else ""
-        raise BuildFailed(
-            [
-                Problem(
-                    output_dir,
-                    f"another build or serve is running on {output_dir.name}{who}",
-                    "wait for it to finish, or stop it (Ctrl+C in its terminal), then build again",
-                )
-            ],
-            "nothing was written.",
-        ) from None
-    # A lock left by a killed build was released by the kernel: taken over here.
-    os.ftruncate(fd, 0)
-    os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-    return fd
 
 
 # Preconditions ----------------------------------------------------------------
@@ -752,13 +651,13 @@ def _write_record(output_dir: Path, entries: list[tuple[Path, list[str], str | N
     with contextlib.suppress(OSError, UnicodeDecodeError):
         if path.read_text(encoding="utf-8") == text:
             return  # nothing to write (a build on a full disk gets to its own message)
-    temporary = path.with_name(f"{_RECORD}.tmp")  # one build at a time: the lock
+    temporary = path.with_name(f"{RECORD}.tmp")  # one build at a time: the lock
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
 
 
 def _record_file(output_dir: Path) -> Path:
-    return lock_folder(output_dir) / _RECORD
+    return lock_folder(output_dir) / RECORD
 
 
 def own_spare(output_dir: Path) -> None:

@@ -24,7 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import publish, urls
+from . import buildlock, publish, urls
 from .config import SiteConfig
 from .errors import BuildFailed, in_file_order, os_problem, save_traceback
 from .pipeline import BuildResult, build, update_search
@@ -211,7 +211,7 @@ def run(
     first = make_config("http://localhost/")
     try:
         publish.check_output(first)
-        with publish.lock(first.output_dir):  # held while serving: no build meddles
+        with buildlock.lock(first.output_dir):  # held while serving: no build meddles
             return _serve(make_config, first, config_file, port, report, quiet)
     except BuildFailed as failed:
         report(failed.errors)

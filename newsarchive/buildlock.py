@@ -1,0 +1,112 @@
+"""Keep a second build or `serve` off an output folder: the lock in `<output>.lock`.
+
+`_site.lock/owner` (flock, released by the kernel when its process dies) names the
+process holding the lock. The lock folder also keeps the record of the folders the
+build made beside the output (publish.py), and nothing else (`check_lock_folder`).
+"""
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import BuildFailed, Problem, os_problem
+from .outputguard import LOCK, source_clash
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock (the rest works the same)
+    fcntl = None  # type: ignore[assignment]
+
+_OWNER = "owner"  # in the lock folder: the pid of the build holding the lock
+RECORD = "folders"  # in the lock folder: the folders the build made (publish.py)
+
+_held: dict[str, tuple[int, int]] = {}  # lock file -> (descriptor, how many holders)
+_held_guard = threading.Lock()
+
+
+def lock_folder(output_dir: Path) -> Path:
+    return output_dir.with_name(output_dir.name + LOCK)
+
+
+def check_lock_folder(output_dir: Path, sources: dict[str, Path]) -> None:
+    """Raise BuildFailed when the lock folder beside ``output_dir`` is, holds or sits in
+    one of ``sources`` (`--content arts.lock --output arts`: the build wrote its files
+    into the articles' folder), or holds files the build does not write there."""
+    folder = lock_folder(output_dir)
+    why = source_clash(folder, sources)
+    if not why:
+        try:
+            theirs = sorted(set(os.listdir(folder)) - {_OWNER, RECORD, f"{RECORD}.tmp"})
+        except (FileNotFoundError, NotADirectoryError):  # none yet; a file: mkdir says
+            theirs = []
+        except OSError as exc:
+            raise BuildFailed([os_problem(exc)], "nothing was written.") from None
+        if theirs:
+            why = f"it holds files the build did not make ({', '.join(theirs[:3])})"
+    if why:
+        name = output_dir.name
+        raise BuildFailed(
+            [
+                Problem(
+                    folder,
+                    f"the build keeps its lock for {name} in this folder, but {why}",
+                    f"rename or move this folder, or choose another --output (its lock "
+                    f"folder is the output folder's name + {LOCK})",
+                )
+            ],
+            "nothing was written.",
+        )
+
+
+@contextlib.contextmanager
+def lock(output_dir: Path) -> Iterator[None]:
+    """Hold the output folder's lock (re-entrant within a process: serve builds
+    again and again while it holds it). Raises BuildFailed if another process has it."""
+    folder = lock_folder(output_dir)
+    key = str(folder)
+    with _held_guard:
+        if key in _held:
+            fd, count = _held[key]
+            _held[key] = (fd, count + 1)
+        else:
+            _held[key] = (_acquire(folder, output_dir), 1)
+    try:
+        yield
+    finally:
+        with _held_guard:
+            fd, count = _held.pop(key)
+            if count > 1:
+                _held[key] = (fd, count - 1)
+            else:
+                os.close(fd)  # releases the flock
+
+
+def _acquire(folder: Path, output_dir: Path) -> int:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / _OWNER, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise BuildFailed([os_problem(exc)]) from None
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        owner = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        os.close(fd)
+        who = f" (pid {owner})" if owner.isdigit() else ""
+        raise BuildFailed(
+            [
+                Problem(
+                    output_dir,
+                    f"another build or serve is running on {output_dir.name}{who}",
+                    "wait for it to finish, or stop it (Ctrl+C in its terminal), then build again",
+                )
+            ],
+            "nothing was written.",
+        ) from None
+    # A lock left by a killed build was released by the kernel: taken over here.
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    return fd
