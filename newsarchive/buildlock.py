@@ -2,7 +2,7 @@
 
 `_site.lock/owner` (flock, released by the kernel when its process dies) names the
 process holding the lock. The lock folder also keeps the record of the folders the
-build made beside the output (publish.py), and nothing else (`check_lock_folder`).
+build made beside the output (ownfolders.py), and nothing else (`check_lock_folder`).
 """
 
 import contextlib
@@ -20,7 +20,7 @@ except ImportError:  # Windows: no lock (the rest works the same)
     fcntl = None  # type: ignore[assignment]
 
 _OWNER = "owner"  # in the lock folder: the pid of the build holding the lock
-RECORD = "folders"  # in the lock folder: the folders the build made (publish.py)
+RECORD = "folders"  # in the lock folder: the folders the build made (ownfolders.py)
 
 _held: dict[str, tuple[int, int]] = {}  # lock file -> (descriptor, how many holders)
 _held_guard = threading.Lock()

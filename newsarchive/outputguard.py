@@ -12,8 +12,8 @@ from . import urls
 from .search.format import STAMP
 
 LOCK = ".lock"  # beside the output folder: `_site.lock`, see buildlock.lock
-MARK = ".newsarchive-spare"  # in the spare folder `_site.previous`, see publish.own_spare
-SPARE = ".previous"  # the spare folder's name: the output's + this (publish.spare_folder)
+MARK = ".newsarchive-spare"  # in the spare folder `_site.previous`, see ownfolders.own_spare
+SPARE = ".previous"  # the spare folder's name: the output's + this (ownfolders.spare_folder)
 
 
 def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SEED_CAPTURE, SUBPROCESS_ENV, SiteDir, article, leftovers, tree
 
-from newsarchive import publish
+from newsarchive import ownfolders, publish
 from newsarchive.cli import main
 
 ROOT = os.geteuid() == 0
@@ -271,7 +271,7 @@ def test_a_folder_another_build_renames_while_this_one_looks_is_judged_under_the
     lock, where no other build changes them, may refuse a folder."""
     built(site)
     site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
-    listed = publish.beside
+    listed = ownfolders.beside
     gone = site.root / "_site.old-0123456789"  # listed, then renamed by the other build
     calls = []
 
@@ -279,7 +279,7 @@ def test_a_folder_another_build_renames_while_this_one_looks_is_judged_under_the
         calls.append(output_dir)
         return [*listed(output_dir), gone] if len(calls) == 1 else listed(output_dir)
 
-    monkeypatch.setattr(publish, "beside", beside_as_listed_before_a_rename)
+    monkeypatch.setattr(ownfolders, "beside", beside_as_listed_before_a_rename)
     assert site.build("--quiet", "--no-search") == 0, capsys.readouterr().err
     assert "Tin mới" in site.read("index.html")
     assert len(calls) >= 3  # before the lock, under it, and recover's
