@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import buildlock, publish, rendering, urls, workers
+from . import buildlock, preflight, publish, rendering, urls, workers
 from .bodylinks import body_link_problems
 from .cache import Cache, no_gc
 from .clashes import check_files
@@ -72,13 +72,13 @@ def build(
     index as it is; ``strict`` makes warnings errors. Raises BuildFailed, leaving the
     previous site (and the cache) as they were."""
     started = time.perf_counter()
-    publish.check_output(config)
+    preflight.check_output(config)
     publish.readable()
     with buildlock.lock(config.output_dir):
         published = len(publish.swapped)
         try:
             # Put back what a killed build moved aside (only folders the build made).
-            since = publish.recover(config.output_dir, publish.source_folders(config))
+            since = publish.recover(config.output_dir, preflight.source_folders(config))
             result = _build(
                 config,
                 Cache(config, cache),
@@ -147,7 +147,7 @@ def _build(
         with no_gc():
             sources = read_articles(config, cache, progress, jobs, early.result)
             if not sources.entries:
-                publish.check_not_emptied(config)
+                preflight.check_not_emptied(config)
             # Bodies the cache lacks are converted on the other cores meanwhile.
             ahead = rendering.ConvertAhead(config, cache, sources.articles, jobs)
             site = build_site(config, sources.articles, cache.related())

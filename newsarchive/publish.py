@@ -16,15 +16,15 @@ right by the next one (`recover`).
 
 The lock (buildlock.py) keeps a second build or `serve` off the same folder. The
 spare and a killed build's leftovers are changed only when they are provably the
-build's own (`check_beside`): never a folder of someone's that has their name. Every
+build's own (ownfolders.py): never a folder of someone's that has their name. Every
 check that can fail (the folder and what it would overwrite, writability, free space)
-runs before the first write.
+runs before the first write (preflight.py).
 
-A build goes through it in this order: `check_output`, `buildlock.lock`, `recover`, `look`
-(on another core while the articles are read), then `open_spare` (what the two folders
-hold, from their output states in the cache),
-`Spare.stale` (the pages to render), `Spare.prepare` (room, then the first write), the
-pages rendered into `Spare.folder`, `Spare.keep`, `Spare.copy_statics`,
+A build goes through it in this order: `preflight.check_output`, `buildlock.lock`,
+`recover`, `look` (on another core while the articles are read), then `open_spare`
+(what the two folders hold, from their output states in the cache), `Spare.stale`
+(the pages to render), `Spare.prepare` (room, then the first write), the pages
+rendered into `Spare.folder`, `Spare.keep`, `Spare.copy_statics`,
 `Spare.link_the_rest`, `publish` (state, swap) and `Spare.mirror_back`.
 """
 
@@ -41,18 +41,10 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import urls, workers
-from .buildlock import check_lock_folder, lock, lock_folder
-from .cache import Cache, OutputFile, OutputState, cache_folder, files_still_there, trusted_mtime
-from .config import SiteConfig
-from .errors import BuildFailed, Problem, os_problem
+from . import workers
+from .cache import Cache, OutputFile, OutputState, files_still_there, trusted_mtime
 from .fingerprint import file_digest
-from .outputguard import (
-    MARK,
-    cache_problem,
-    protected_folders,
-    unsafe_output,
-)
+from .outputguard import MARK
 from .ownfolders import (
     beside,
     check_beside,
@@ -62,8 +54,8 @@ from .ownfolders import (
     spare_folder,
     write_record,
 )
+from .preflight import check_room, room_needed
 from .site import folders_of
-from .statics import check_static_folder
 
 _RENAME_EXCHANGE = 2
 # Folders swapped in by this process, so that an internal error can say whether
@@ -77,131 +69,6 @@ def readable() -> None:
     unchanged files, hard-linked into each next version, stayed unreadable for good.
     For the whole process: the page workers it forks, and `serve`'s threads, too."""
     os.umask(0o022)
-
-
-def source_folders(config: SiteConfig) -> dict[str, Path]:
-    """The folders no output folder, spare or leftover may be, hold or sit in."""
-    return protected_folders(
-        config.root,
-        config.content_dir,
-        config.templates_dir,
-        config.static_dir,
-        cache_folder(config),
-    )
-
-
-def check_output(config: SiteConfig) -> None:
-    """Raise BuildFailed when the output folder would replace, contain or sit in the
-    project's own files (`--output content` would replace every article), when its lock
-    folder or the cache would mix with them, or when a folder beside it that the build
-    would change is not its own (`check_beside`)."""
-    sources = source_folders(config)
-    problem = unsafe_output(config.output_dir, sources)
-    if problem:
-        raise BuildFailed(
-            [
-                Problem(
-                    config.output_dir,
-                    f"this folder cannot hold the built site: {problem}",
-                    "choose a new or empty folder (or one built here before) with --output, "
-                    "or output_dir in site.yaml; the default is _site",
-                )
-            ],
-            "nothing was written.",
-        )
-    check_lock_folder(config.output_dir, sources)
-    check_cache_folder(config)
-    check_static_folder(config)
-    try:
-        check_beside(config.output_dir, sources)
-    except BuildFailed:
-        # A build running on this folder renames and marks these folders: one it renamed
-        # between our listing and our look seemed a file, not its own. Only a verdict
-        # under the lock counts (another build's running is the message then); with no
-        # lock folder no build has run here, and none is made to refuse.
-        if not lock_folder(config.output_dir).is_dir():
-            raise
-        with lock(config.output_dir):
-            check_beside(config.output_dir, sources)
-
-
-def check_not_emptied(config: SiteConfig) -> None:
-    """Raise BuildFailed when a content folder without one article file would replace a
-    site that has articles: `content_dir: templates`, a mistyped --content or a folder
-    not mounted published an empty site over the archive."""
-    served = config.output_dir
-    if next(served.glob(urls.article_glob()), None) is None:
-        return
-    problem = Problem(
-        config.content_dir,
-        f"this folder holds no article file (*.md), but the site in {served.name} has "
-        "articles: the build would replace them with an empty site",
-        "check content_dir in site.yaml (or --content): it names the folder of the "
-        f"articles; to publish a site without articles, delete {served.name} first",
-    )
-    raise BuildFailed([problem], "nothing was written.")
-
-
-def check_cache_folder(config: SiteConfig) -> None:
-    """Raise BuildFailed when the cache folder mixes with the folders a build reads."""
-    folder = cache_folder(config)
-    read = {"content folder": config.content_dir, "templates folder": config.templates_dir}
-    mixed = cache_problem(folder, {**read, "static folder": config.static_dir})
-    if mixed:
-        raise BuildFailed(
-            [
-                Problem(
-                    folder,
-                    f"the build keeps its cache in this folder, but {mixed}",
-                    "keep the articles, templates and static files out of .cache/ (the "
-                    "build's own, beside site.yaml): move them and name their new folder "
-                    "with --content, --templates or --static (or in site.yaml)",
-                )
-            ],
-            "nothing was written.",
-        )
-
-
-# Preconditions ----------------------------------------------------------------
-
-
-def check_room(output_dir: Path, needed: int) -> None:
-    """Raise BuildFailed unless the output's folder is writable with ``needed`` bytes free."""
-    parent = output_dir.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        if not os.access(parent, os.W_OK):
-            raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(parent))
-        fs = os.statvfs(parent)
-    except OSError as exc:
-        raise BuildFailed([os_problem(exc)]) from None
-    if fs.f_flag & os.ST_RDONLY:
-        raise BuildFailed([os_problem(OSError(errno.EROFS, "read-only", str(parent)))])
-    free = fs.f_bavail * fs.f_frsize
-    if free < needed:
-        raise BuildFailed(
-            [
-                Problem(
-                    parent,
-                    f"not enough free space for the site: about {_mb(needed)} needed, "
-                    f"{_mb(free)} free",
-                    "free some space on that disk (or choose another --output) and build again",
-                )
-            ]
-        )
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1e6:.1f} MB"
-
-
-def _room_needed(state: OutputState | None, pages: int, statics: dict[PurePosixPath, Path]) -> int:
-    """About how many bytes the build will write: pages at their mean size so far
-    (in whole 4 KiB blocks, as most file systems store them), static files if new."""
-    sizes = [-(-f.size // 4096) * 4096 for f in state.files.values()] if state else []
-    mean = sum(sizes) // len(sizes) if sizes else 16_384
-    static_bytes = 0 if state else sum(p.stat().st_size for p in statics.values())
-    return mean * pages + static_bytes + 256 * 1024
 
 
 # The next version, made in the spare folder ---------------------------------------
@@ -264,7 +131,7 @@ class Spare:
         too. A spare folder that is unknown, or missing (a first build leaves none), is
         made anew from the served site's files as recorded, as hard links on ``jobs``
         processes. ``apart``: a folder (the search index's) brought up to date apart."""
-        check_room(self.live, _room_needed(self.state, pages, statics))
+        check_room(self.live, room_needed(self.state, pages, statics))
         if self.state is not None:  # the served folder's files that no build wrote
             found = self.live_strays
             if found is None:

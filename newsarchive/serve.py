@@ -24,7 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import buildlock, publish, urls
+from . import buildlock, preflight, urls
 from .config import SiteConfig
 from .errors import BuildFailed, in_file_order, os_problem, save_traceback
 from .pipeline import BuildResult, build, update_search
@@ -210,7 +210,7 @@ def run(
     ``report`` prints build errors and returns them as text for the browser."""
     first = make_config("http://localhost/")
     try:
-        publish.check_output(first)
+        preflight.check_output(first)
         with buildlock.lock(first.output_dir):  # held while serving: no build meddles
             return _serve(make_config, first, config_file, port, report, quiet)
     except BuildFailed as failed:
