@@ -23,6 +23,7 @@ from conftest import REPO, SEED_CAPTURE, SUBPROCESS_ENV, SiteDir, article, lefto
 
 from newsarchive import ownfolders, publish
 from newsarchive.cli import main
+from newsarchive.outputguard import MARK
 
 ROOT = os.geteuid() == 0
 
@@ -502,17 +503,17 @@ def test_someones_spare_is_refused_for_any_output_folder(site, capsys, tmp_path)
     (mine / "notes.txt").unlink()
     for _ in range(3):
         assert site.build("--quiet", "--no-search", "--output", str(tmp_path / "pub")) == 0
-    assert not (tmp_path / "pub" / publish.MARK).exists()
+    assert not (tmp_path / "pub" / MARK).exists()
 
 
 def test_the_mark_of_the_spare_is_never_published(site, capsys):
     small_site(site)
     for _ in range(3):
         assert site.build("--quiet", "--no-search") == 0
-        assert not (site.output / publish.MARK).exists()
+        assert not (site.output / MARK).exists()
         assert not leftovers(site.root)
-    assert (site.root / "_site.previous" / publish.MARK).is_file()
-    (site.root / "static" / publish.MARK).write_text("x", encoding="utf-8")
+    assert (site.root / "_site.previous" / MARK).is_file()
+    (site.root / "static" / MARK).write_text("x", encoding="utf-8")
     assert site.build("--no-search") == 1
     assert "the build's own, for the mark of its spare folder" in capsys.readouterr().err
 
