@@ -2,7 +2,7 @@
 
 Publishing replaces the whole output folder (publish.py), so a wrong --output or
 output_dir would replace the articles or someone's files: this is checked first, for
-site.yaml (config.py) and for every build (publish.check_output), before anything is written.
+site.yaml (config.py) and for every build (preflight.check_output), before anything is written.
 """
 
 import os
