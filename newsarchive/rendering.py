@@ -29,9 +29,9 @@ from .pagedata import LISTING
 from .pagination import oldest_first
 from .progress import Progress
 from .publish import Spare
-from .render import STRINGS_FILE, PlaceholderError, Renderer, load_strings, template_line
 from .site import SitePlan
 from .sources import MarkdownFiles, Sources, read_body
+from .templating import STRINGS_FILE, PlaceholderError, Renderer, load_strings, template_line
 from .workers import (
     Ahead,
     RenderJob,

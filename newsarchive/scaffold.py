@@ -20,8 +20,8 @@ from .errors import BuildFailed, Problem
 from .load import split_front_matter
 from .outputguard import among_outputs, not_a_folder, protected_folders, real_path
 from .partfiles import part_of
-from .render import load_strings
 from .slugs import slugify
+from .templating import load_strings
 from .validate import validate
 from .yamltext import FrontMatterLoader, describe_character, invisible_character
 

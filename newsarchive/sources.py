@@ -20,7 +20,7 @@ from .errors import BuildFailed, Problem
 from .fingerprint import digest
 from .load import ContentScan, front_matter_lines, read_bytes, read_source, scan_sources
 from .progress import Progress
-from .render import load_strings
+from .templating import load_strings
 from .validate import check_together, line_of, unwritten, validate
 from .workers import map_batches
 from .yamltext import normalise_text

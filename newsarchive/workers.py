@@ -34,8 +34,8 @@ from .cache import OutputFile
 from .errors import BuildFailed, Problem
 from .fingerprint import digest
 from .markup import marked_links
-from .render import Renderer, template_line
 from .site import Page
+from .templating import Renderer, template_line
 
 # Below this many pages, starting workers costs more than it saves.
 MIN_PARALLEL_PAGES = 200

@@ -10,7 +10,7 @@ import yaml
 from conftest import REPO, SUBPROCESS_ENV, article, tree
 from markupsafe import Markup, escape
 
-from newsarchive import render
+from newsarchive import templating
 from newsarchive.cli import main
 
 GOOD = article("Bài viết tốt", "2020-01-02 08:00")
@@ -193,7 +193,7 @@ def test_html_in_titles_summaries_and_tags_is_shown_as_text(site):
 
 
 def test_every_printed_value_is_escaped_as_markupsafe_escapes_it(site):
-    """Pages print values through render._escape_output, not markupsafe.escape itself
+    """Pages print values through templating._escape_output, not markupsafe.escape itself
     (speed): the five characters come out as MarkupSafe writes them, from the front
     matter, site.yaml and strings.yaml (its words are a subclass of str) alike."""
     odd = """Tom & Jerry <b> "x" 'y'"""
@@ -227,10 +227,10 @@ def test_every_printed_value_is_escaped_as_markupsafe_escapes_it(site):
 
 
 @pytest.mark.parametrize(
-    "value", ["", "a&b", "<\"'>", "Tiếng Việt", 7, None, Markup("<b>x</b>"), render._Text("&")]
+    "value", ["", "a&b", "<\"'>", "Tiếng Việt", 7, None, Markup("<b>x</b>"), templating._Text("&")]
 )
 def test_escape_output_is_markupsafe_escape(value):
-    assert render._escape_output(value) == escape(value)
+    assert templating._escape_output(value) == escape(value)
 
 
 def test_a_broken_site_yaml_names_its_line(site, capsys):

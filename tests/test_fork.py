@@ -11,7 +11,7 @@ from newsarchive import workers
 from newsarchive.check import check_site
 from newsarchive.cli import main
 from newsarchive.config import load_config
-from newsarchive.render import make_environment
+from newsarchive.templating import make_environment
 
 GOOD = article("Bài viết tốt", "2020-01-02 08:00")
 FOOTER = "<p>{{ t.footer_note }} "
@@ -34,7 +34,7 @@ def rebuild_fails(site, capsys, *args: str, before: dict[str, bytes]) -> str:
 
 
 def test_every_function_a_template_may_call_is_in_the_readme(site):
-    """A fork adding a menu item for a category had to read the templates (or render.py)
+    """A fork adding a menu item for a category had to read the templates (or templating.py)
     to find category_url(): the README named url() alone."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     env = make_environment(load_config(site.root / "site.yaml"))

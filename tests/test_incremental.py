@@ -19,7 +19,7 @@ from conftest import SiteDir, article, leftovers, tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive import cache, render, rendering, sources, urls, workers
+from newsarchive import cache, rendering, sources, templating, urls, workers
 from newsarchive.cli import main
 from newsarchive.content import Article
 from newsarchive.progress import Progress
@@ -379,7 +379,7 @@ def test_converted_bodies_are_cached_a_part_at_a_time_and_reused(site, tmp_path,
     def no_conversion(*args):
         raise AssertionError("a body was converted again")
 
-    monkeypatch.setattr(render, "to_html", no_conversion)
+    monkeypatch.setattr(templating, "to_html", no_conversion)
     template = site.root / "templates/base.html"
     template.write_text(template.read_text(encoding="utf-8") + "<!-- v2 -->", encoding="utf-8")
     assert site.build("--quiet") == 0

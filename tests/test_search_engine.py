@@ -802,7 +802,7 @@ def test_a_list_that_may_leave_out_articles_with_the_word_says_so(archive, brows
     and a rarer word next to it finds them all."""
     from serving import serve
 
-    from newsarchive.render import load_strings
+    from newsarchive.templating import load_strings
 
     texts = [p.read_text(encoding="utf-8") for p in archive.content.rglob("*.md")]
     having = sum("phường" in text.lower() for text in texts)
