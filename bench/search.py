@@ -128,13 +128,13 @@ def _articles_and_bodies(content: Path):
     in this process has them (through the build cache)."""
     from dataclasses import replace
 
-    from newsarchive import pipeline, rendering
+    from newsarchive import pipeline, render
     from newsarchive.cache import Cache
     from newsarchive.config import load_config
 
     config = replace(load_config(site_config(content)), content_dir=content)
     site = pipeline.plan(config)
-    bodies = rendering.bodies_html(config, Cache(config), site.articles)
+    bodies = render.bodies_html(config, Cache(config), site.articles)
     return config, list(site.articles[::-1]), bodies
 
 

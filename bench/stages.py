@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 started, started_cpu = time.perf_counter(), time.process_time()
-from newsarchive import cli, pipeline, preflight, publish, rendering, workers  # noqa: E402
+from newsarchive import cli, pipeline, preflight, publish, render, workers  # noqa: E402
 
 imported = time.perf_counter() - started, time.process_time() - started_cpu
 times: dict[str, list[tuple[float, float]]] = {}
@@ -41,7 +41,7 @@ def wrap_stages() -> None:
     ):
         setattr(pipeline, name, timed(name, getattr(pipeline, name)))
     for name in ("render_changed", "links_in_bodies", "bodies_html"):
-        setattr(rendering, name, timed(f"rendering.{name}", getattr(rendering, name)))
+        setattr(render, name, timed(f"render.{name}", getattr(render, name)))
     for name in ("open_spare", "publish", "recover"):
         setattr(publish, name, timed(f"publish.{name}", getattr(publish, name)))
     preflight.check_output = timed("preflight.check_output", preflight.check_output)

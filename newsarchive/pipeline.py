@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import buildlock, preflight, publish, rendering, urls, workers
+from . import buildlock, preflight, publish, render, urls, workers
 from .bodylinks import body_link_problems
 from .cache import Cache, no_gc
 from .clashes import check_files
@@ -127,7 +127,7 @@ def _build(
     strict: bool,
     since: int | None = None,
 ) -> BuildResult:
-    ahead: rendering.ConvertAhead | None = None
+    ahead: render.ConvertAhead | None = None
     # What needs no article is done in a forked process while this one loads the cache
     # and plans: the list of article files with their stat, then a stat of every file
     # the output folders' records list (0.05 and 0.15 s of a rebuild at 10,000 articles).
@@ -149,7 +149,7 @@ def _build(
             if not sources.entries:
                 preflight.check_not_emptied(config)
             # Bodies the cache lacks are converted on the other cores meanwhile.
-            ahead = rendering.ConvertAhead(config, cache, sources.articles, jobs)
+            ahead = render.ConvertAhead(config, cache, sources.articles, jobs)
             site = build_site(config, sources.articles, cache.related())
             # The model lives as long as the build: keep the GC from scanning it again
             # and again (seconds at 100,000 articles), and forked workers from copying it.
@@ -164,10 +164,10 @@ def _build(
         outputs = {*paths, *(rel.as_posix() for rel in statics)}
         # The first write: only into the spare.
         spare.prepare(outputs, len(todo), statics, jobs, SEARCH_FOLDER.as_posix())
-        converted = rendering.render_changed(
+        converted = render.render_changed(
             config, cache, site, todo, spare, jobs, progress, sources, ahead
         )
-        links = rendering.links_in_bodies(config, cache, site, converted.links)
+        links = render.links_in_bodies(config, cache, site, converted.links)
         warnings = body_link_problems(
             site.articles, links, outputs, config.content_dir, as_errors=strict
         )
@@ -185,7 +185,7 @@ def _build(
         # to date: only the segments that changed are written (search/writer.py).
         spare.mirror(SEARCH_FOLDER, SEARCH_STAMP)
         if search_on:
-            bodies = rendering.bodies_html(config, cache, site.articles, converted)
+            bodies = render.bodies_html(config, cache, site.articles, converted)
             oldest = site.articles[::-1]
             stand_ins = [known.get(id(a), "") for a in oldest]
             try:
@@ -243,7 +243,7 @@ def update_search(config: SiteConfig, stop: threading.Event | None = None) -> st
     publish.readable()
     cache = Cache(config)
     site = plan(config)
-    bodies = rendering.bodies_html(config, cache, site.articles)
+    bodies = render.bodies_html(config, cache, site.articles)
     return _update_search(config, site.articles[::-1], bodies, config.output_dir, stop)
 
 

@@ -1,5 +1,5 @@
 """A page in, its bytes out: the Jinja2 environment, the words of strings.yaml, and the
-Markdown bodies converted as their pages render (the render stage, rendering.py, runs it on
+Markdown bodies converted as their pages render (the render stage, render.py, runs it on
 every core). It reads, and writes nothing: the templates and strings.yaml, and the
 bodies of articles as they render."""
 

@@ -843,10 +843,10 @@ def test_the_lock_of_a_killed_build_is_taken_over(site):
 # process id.
 _KILLED_BY_ITS_WORKER = """
 import os, signal, sys
-from newsarchive import rendering, workers
+from newsarchive import render, workers
 from newsarchive.cli import main
 workers.MIN_PARALLEL_PAGES = 1  # fork for a small site too
-start, convert = workers._start_worker, rendering._convert
+start, convert = workers._start_worker, render._convert
 def started(*args):
     with open(sys.argv[1], "a") as pids:
         pids.write(f"{os.getpid()}\\n")
@@ -854,8 +854,8 @@ def started(*args):
 def killing(*args, **kwargs):
     os.kill(os.getppid(), signal.SIGKILL)
     return convert(*args, **kwargs)
-workers._start_worker, rendering._convert = started, killing
-rendering.ConvertAhead.stop = lambda self: signal.pause()  # until it is killed
+workers._start_worker, render._convert = started, killing
+render.ConvertAhead.stop = lambda self: signal.pause()  # until it is killed
 main(sys.argv[2:])
 """
 

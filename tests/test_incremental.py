@@ -19,7 +19,7 @@ from conftest import SiteDir, article, leftovers, tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive import cache, rendering, sources, templating, urls, workers
+from newsarchive import cache, render, sources, templating, urls, workers
 from newsarchive.cli import main
 from newsarchive.content import Article
 from newsarchive.progress import Progress
@@ -193,7 +193,7 @@ def test_parallel_rendering_gives_the_same_bytes(site, tmp_path, monkeypatch, ca
 
 def test_rounds_of_new_workers_and_lists_in_the_build_give_the_same_bytes(site, monkeypatch):
     """A very large build gives its pages to new workers every workers.ROUND pages, and
-    renders its lists in the build process after them (rendering.LISTS_ALONE), to bound
+    renders its lists in the build process after them (render.LISTS_ALONE), to bound
     its memory; its pages are those of a build that does neither."""
     monkeypatch.setattr(workers, "MIN_PARALLEL_PAGES", 1)
     monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
@@ -202,7 +202,7 @@ def test_rounds_of_new_workers_and_lists_in_the_build_give_the_same_bytes(site, 
     assert site.build("--quiet", "--jobs", "2", "--no-cache") == 0
     whole = tree(site.output)
     pools, alone = [], []
-    fork_map, render_pages = workers.fork_map, rendering.render_pages
+    fork_map, render_pages = workers.fork_map, render.render_pages
 
     def counted_fork_map(function, batches, jobs, ordered=True):
         pools.append(len(batches))
@@ -214,10 +214,10 @@ def test_rounds_of_new_workers_and_lists_in_the_build_give_the_same_bytes(site, 
         return render_pages(job, todo, jobs, template_error)
 
     monkeypatch.setattr(workers, "fork_map", counted_fork_map)
-    monkeypatch.setattr(rendering, "render_pages", noted_render_pages)
+    monkeypatch.setattr(render, "render_pages", noted_render_pages)
     monkeypatch.setattr(workers, "BATCH", 4)
     monkeypatch.setattr(workers, "ROUND", 8)  # two batches a round
-    monkeypatch.setattr(rendering, "LISTS_ALONE", 1)
+    monkeypatch.setattr(render, "LISTS_ALONE", 1)
     assert site.build("--quiet", "--jobs", "2", "--no-cache") == 0
     assert tree(site.output) == whole
     assert len(pools) > 40 // 8 and set(pools) <= {1, 2}  # 40 article pages and others, 8 a round
@@ -226,7 +226,7 @@ def test_rounds_of_new_workers_and_lists_in_the_build_give_the_same_bytes(site, 
 
 def test_bodies_converted_ahead_give_the_same_bytes(site, monkeypatch):
     """While the pages are planned, other processes convert the bodies the cache lacks
-    (rendering.ConvertAhead); the pages made with them are those of a serial build."""
+    (render.ConvertAhead); the pages made with them are those of a serial build."""
     monkeypatch.setattr(workers, "MIN_PARALLEL_PAGES", 1)
     monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
     for i in range(30):  # 30 bodies, each its own (with links to mark)
@@ -235,7 +235,7 @@ def test_bodies_converted_ahead_give_the_same_bytes(site, monkeypatch):
     assert site.build("--quiet", "--jobs", "1", "--no-cache") == 0
     serial = tree(site.output)
     converted = []
-    stop = rendering.ConvertAhead.stop
+    stop = render.ConvertAhead.stop
 
     def stop_when_all_done(self):  # planning 30 articles is quicker than converting them
         for future in self.work.futures if self.work else ():
@@ -244,7 +244,7 @@ def test_bodies_converted_ahead_give_the_same_bytes(site, monkeypatch):
         converted.append(len(html))
         return html, links
 
-    monkeypatch.setattr(rendering.ConvertAhead, "stop", stop_when_all_done)
+    monkeypatch.setattr(render.ConvertAhead, "stop", stop_when_all_done)
     assert site.build("--quiet", "--jobs", "3", "--no-cache") == 0
     assert converted[0] == 30
     assert tree(site.output) == serial

@@ -211,7 +211,7 @@ def test_an_empty_archive_builds_without_an_index(site, capsys):
 def test_a_build_without_cache_converts_each_body_once(site, monkeypatch, capsys, tmp_path):
     """--no-cache: the search index reads the bodies the render stage converted in the
     same build (put aside in a temporary folder), not converting them a second time."""
-    from newsarchive import rendering, templating
+    from newsarchive import render, templating
 
     for i in range(5):
         body = f"Đồng chí Chủ tịch, lần thứ {i}."
@@ -225,8 +225,8 @@ def test_a_build_without_cache_converts_each_body_once(site, monkeypatch, capsys
 
     monkeypatch.setattr(templating, "to_html", counted)
     # Put aside after every body, two articles a group: several files and groups.
-    monkeypatch.setattr(rendering.SpooledBodies, "HELD", 1)
-    monkeypatch.setattr(rendering.SpooledBodies, "GROUP", 2)
+    monkeypatch.setattr(render.SpooledBodies, "HELD", 1)
+    monkeypatch.setattr(render.SpooledBodies, "GROUP", 2)
     spool = tmp_path / "tmp"
     spool.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(spool))
