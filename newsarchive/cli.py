@@ -709,7 +709,7 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _usage_error(message: str) -> None:
+def _usage_error(message: str) -> NoReturn:
     print(f"newsarchive: error: {message}", file=sys.stderr)
     raise SystemExit(EXIT_USAGE)
 
