@@ -9,7 +9,6 @@ not pay for loading the web server, the importer and the link checker.
 """
 
 import argparse
-import errno
 import io
 import os
 import signal
@@ -453,149 +452,69 @@ def run_new(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     if args.source_url and not args.source_url.startswith(("http://", "https://")):
         _usage_error(f"--source-url {args.source_url!r} must start with http:// or https://")
+    from .importing import command
+    from .importing.report import grouped_notes
     from .scaffold import check_content_folder
 
     try:
         config = site_config(args)
         check_content_folder(config, "import")
         statics.check_static_folder(config)  # the pictures go there
+        request = command.Request(
+            paths=args.files,
+            source_url=args.source_url or "",
+            date=_import_date(args.date, config),
+            aliases=args.aliases,
+            profile=args.profile or "",
+            all_languages=args.all_languages,
+            accept_missing=args.accept_missing,
+            report=args.report,
+            jobs=args.jobs,
+        )
+        done = command.import_paths(
+            config, request, lambda page, file: print(f"{page} -> {_shown(file)}")
+        )
     except BuildFailed as failed:
-        report(failed.errors, Path.cwd(), "nothing was imported.")
+        report(failed.errors, Path.cwd(), command.NOTHING_IMPORTED)
         return EXIT_CONTENT
-    import time
-    from concurrent.futures.process import BrokenProcessPool
-
-    from .importing import media as mediafiles
-    from .importing import report as import_report
-    from .importing.crawl import open_crawl
-    from .importing.profiles import load_profiles
-    from .importing.run import FAILED, IMPORTED, NOT_ARTICLE, Options, import_crawl
-
-    date = None
-    if args.date:
-        from .dates import parse_date
-
-        try:
-            date = parse_date(args.date, config.timezone)
-        except ValueError as exc:
-            _usage_error(
-                f"--date: {exc}; write it as 2019-04-19 16:54 or 19/04/2019 16:54 (day first), "
-                "or without the time"
-            )
-    try:
-        profiles = load_profiles(config, args.profile or "", args.all_languages)
-    except BuildFailed as failed:
-        report(failed.errors, Path.cwd(), "nothing was imported.")
-        return EXIT_CONTENT
-
-    report_path = args.report or config.root / import_report.DEFAULT_NAME
-    unsafe = import_report.report_problem(report_path, config)
-    if unsafe:
-        named = "--report" if args.report else "the report's default file"
-        hint = f"choose another file with --report (default: {import_report.DEFAULT_NAME} "
-        report(
-            [
-                Problem(
-                    report_path,
-                    f"{named} cannot be this file: {unsafe}",
-                    hint + "beside site.yaml)",
-                )
-            ],
-            Path.cwd(),
-            "nothing was imported.",
-        )
-        return EXIT_CONTENT
-    started = time.perf_counter()
-    crawl = open_crawl(args.files)
-    # Given one page, --source-url is its address; given a crawl, the page --date is for.
-    one_page = len(crawl.pages) <= 1 and not any(f.is_dir() for f in args.files)
-    if not one_page and (args.source_url or date) and not (args.source_url and date):
-        crawl.close()
-        _usage_error(
-            "--source-url is the address of one page, and --date its publish date: import "
-            "one FILE with them, or give both to date the page of that address in a crawl"
-        )
-    errors: list[Problem] = list(crawl.problems)
-    tally = import_report.Tally()
-    lines, notes = [], []
-    try:
-        options = Options(
-            args.source_url if one_page else "",
-            args.aliases,
-            args.jobs,
-            profiles,
-            date,
-            "" if one_page else args.source_url or "",
-            args.accept_missing,
-        )
-        for row in import_crawl(crawl, config, options):
-            tally.add(row)
-            lines.append(import_report.report_line(row, config.root))
-            if row.result.outcome == FAILED:
-                errors.extend(row.result.errors)
-            elif row.result.outcome == NOT_ARTICLE and one_page:
-                # Named alone, the page was meant as an article: left out, it failed.
-                errors.append(
-                    Problem(
-                        Path(row.result.page.origin),
-                        f"not imported: {row.result.reason}",
-                        _FIX_NOT_ARTICLE,
-                    )
-                )
-            elif row.file:
-                print(f"{row.result.page.origin} -> {_shown(Path(row.file))}")
-                notes.append((row.result.page.origin, [*row.result.notes, *row.notes]))
-    except (KeyboardInterrupt, BrokenProcessPool) as stop:
-        why = "interrupted" if isinstance(stop, KeyboardInterrupt) else "stopped: a worker died"
+    except command.WrongArguments as wrong:
+        _usage_error(str(wrong))
+    report_file = _shown(done.report)
+    if done.stopped == command.WRITE_FAILED:
+        report(done.errors, Path.cwd(), done.outcome)
+    elif done.stopped:
         print(
-            f"\nImport {why} after {tally.pages} page(s): every article written is whole."
-            " Run the same command again to go on where it stopped.",
+            f"\nImport {done.stopped} after {done.tally.pages} page(s): every article written"
+            " is whole. Run the same command again to go on where it stopped.",
             file=sys.stderr,
         )
-        return EXIT_STOPPED if isinstance(stop, KeyboardInterrupt) else EXIT_CONTENT
-    except OSError as exc:  # a full disk, a read-only content or static folder
-        where = Path(os.fsdecode(exc.filename)) if exc.filename else config.content_dir
-        full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
-        fix = "free some space" if full else "make the folder (or the one it is in) writable"
-        fix += ", then run the same command "
-        stopped = Problem(where, f"the import stopped here: {exc.strerror or exc}", fix + "again")
-        report(
-            [stopped],
-            Path.cwd(),
-            f"the import stopped after {tally.pages} page(s): every file it wrote is whole, "
-            "and the same command goes on where it stopped.",
-        )
-        return EXIT_CONTENT
-    finally:
-        crawl.close()
-        try:
-            import_report.write_report(report_path, lines)
-        except OSError as exc:
-            print(
-                f"the report {_shown(report_path)} was not written: {exc.strerror}", file=sys.stderr
-            )
-    for line in import_report.grouped_notes(notes, _shown(report_path)):
+    if done.report_unwritten:
+        print(f"the report {report_file} was not written: {done.report_unwritten}", file=sys.stderr)
+    if done.stopped:
+        return EXIT_STOPPED if done.stopped == command.INTERRUPTED else EXIT_CONTENT
+    for line in grouped_notes(done.notes, report_file):
         print(line, file=sys.stderr)
-    if errors:
-        imported = tally.outcomes[IMPORTED]
-        report(
-            errors,
-            Path.cwd(),
-            "those pages were not imported; the others were."
-            if imported
-            else "nothing was imported.",
-        )
-    seconds = time.perf_counter() - started
-    media = _shown(config.static_dir / mediafiles.FOLDER)
-    for line in tally.summary(seconds, crawl.other_files, _shown(report_path), media):
+    if done.errors:
+        report(done.errors, Path.cwd(), done.outcome)
+    summary = done.tally.summary(done.seconds, done.other_files, report_file, _shown(done.media))
+    for line in summary:
         print(line)
-    return EXIT_CONTENT if errors else EXIT_OK
+    return EXIT_CONTENT if done.errors else EXIT_OK
 
 
-_FIX_NOT_ARTICLE = (
-    "if it is an article, read it with the site profile that fits it (--profile NAME), or "
-    "correct that profile's selectors (docs/import-profiles.md)"
-)
+def _import_date(text: str | None, config: SiteConfig) -> datetime | None:
+    """--date, in the site's time zone."""
+    if not text:
+        return None
+    from .dates import parse_date
+
+    try:
+        return parse_date(text, config.timezone)
+    except ValueError as exc:
+        _usage_error(
+            f"--date: {exc}; write it as 2019-04-19 16:54 or 19/04/2019 16:54 (day first), "
+            "or without the time"
+        )
 
 
 def run_serve(args: argparse.Namespace) -> int:

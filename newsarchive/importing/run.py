@@ -1,11 +1,10 @@
-"""`import`: a whole crawl into the archive, on every core.
+"""`import`: a whole crawl into the archive, on every core (command.py opens the crawl
+before and writes the report after).
 
-    open the crawl (list its pages)           crawl.py
     read each page, in worker processes:      read_page()
         original address -> already there? -> extract -> media found -> article text
     in input order, in this process:          Importer.take()
         distinct slug, alias not taken twice, media copied, file written atomically
-    report                                    report.py
 
 Everything that depends on the order of the pages (slugs, which copy of a file is kept)
 is decided in input order by this process, so any --jobs writes the same files. A page

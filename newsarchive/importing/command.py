@@ -1,0 +1,178 @@
+"""`import`: what the command line asks, done, and what it did, for cli.py to print.
+
+    site profiles, the report's file            profiles.load_profiles, report.report_problem
+    open the crawl (list its pages)             crawl.open_crawl
+    every page, read and written                run.import_crawl
+    count, collect problems and notes           report.Tally
+    the report, a line per page                 report.write_report
+
+The report is written however the import ends: stopped (Ctrl+C, a worker that died, a
+full disk), it lists the pages done, every article written is whole, and the same
+command goes on where it stopped.
+"""
+
+import errno
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..config import SiteConfig
+from ..errors import BuildFailed, Problem
+from . import media as mediafiles
+from .crawl import open_crawl
+from .profiles import load_profiles
+from .report import DEFAULT_NAME, Tally, report_line, report_problem, write_report
+from .run import FAILED, IMPORTED, NOT_ARTICLE, Options, import_crawl
+
+NOTHING_IMPORTED = "nothing was imported."
+# Why an import ended before its last page ("": it did not).
+INTERRUPTED, WORKER_DIED, WRITE_FAILED = "interrupted", "stopped: a worker died", "write failed"
+_FIX_NOT_ARTICLE = (
+    "if it is an article, read it with the site profile that fits it (--profile NAME), or "
+    "correct that profile's selectors (docs/import-profiles.md)"
+)
+
+
+class WrongArguments(Exception):
+    """The command line asks for what the crawl does not allow (the message says why)."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the command line asks for."""
+
+    paths: list[Path]  # files, mirror folders, WARC and WACZ files
+    source_url: str  # one page's original address, or in a crawl the page --date is for
+    date: datetime | None
+    aliases: bool
+    profile: str  # read every page with this site profile ("": each by its markers)
+    all_languages: bool
+    accept_missing: bool
+    report: Path | None  # None: import-report.jsonl beside site.yaml
+    jobs: int | None
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import did, for the command to print."""
+
+    report: Path  # the report's file
+    media: Path  # the folder the pictures and attachments went to
+    tally: Tally
+    errors: list[Problem]  # the pages that failed; or, with WRITE_FAILED, what stopped it
+    outcome: str  # what the import did despite the errors
+    notes: list[tuple[str, list[str]]]  # each written article's page and its notes
+    other_files: int  # files of the crawl that are not pages
+    seconds: float
+    stopped: str  # INTERRUPTED, WORKER_DIED, WRITE_FAILED or ""
+    report_unwritten: str  # why the report's file was not written, or ""
+
+
+def import_paths(
+    config: SiteConfig, request: Request, written: Callable[[str, Path], None]
+) -> Imported:
+    """Import the pages of ``request.paths`` into the site, calling ``written`` with each
+    page and the article file written from it as soon as it is written.
+
+    Raises BuildFailed when nothing can be imported (a wrong profile, a report's file
+    that may not be replaced), WrongArguments for --source-url or --date with a crawl."""
+    profiles = load_profiles(config, request.profile, request.all_languages)
+    report_path = _report_file(config, request.report)
+    started = time.perf_counter()
+    crawl = open_crawl(request.paths)
+    # Given one page, --source-url is its address; given a crawl, the page --date is for.
+    one_page = len(crawl.pages) <= 1 and not any(f.is_dir() for f in request.paths)
+    if not one_page and bool(request.source_url) != (request.date is not None):  # one alone
+        crawl.close()
+        raise WrongArguments(
+            "--source-url is the address of one page, and --date its publish date: import "
+            "one FILE with them, or give both to date the page of that address in a crawl"
+        )
+    errors: list[Problem] = list(crawl.problems)
+    tally = Tally()
+    lines, notes = [], []
+    stopped = unwritten = ""
+    try:
+        options = Options(
+            request.source_url if one_page else "",
+            request.aliases,
+            request.jobs,
+            profiles,
+            request.date,
+            "" if one_page else request.source_url,
+            request.accept_missing,
+        )
+        for row in import_crawl(crawl, config, options):
+            tally.add(row)
+            lines.append(report_line(row, config.root))
+            if row.result.outcome == FAILED:
+                errors.extend(row.result.errors)
+            elif row.result.outcome == NOT_ARTICLE and one_page:
+                # Named alone, the page was meant as an article: left out, it failed.
+                errors.append(
+                    Problem(
+                        Path(row.result.page.origin),
+                        f"not imported: {row.result.reason}",
+                        _FIX_NOT_ARTICLE,
+                    )
+                )
+            elif row.file:
+                written(row.result.page.origin, Path(row.file))
+                notes.append((row.result.page.origin, [*row.result.notes, *row.notes]))
+    except KeyboardInterrupt:
+        stopped = INTERRUPTED
+    except BrokenProcessPool:
+        stopped = WORKER_DIED
+    except OSError as exc:  # a full disk, a read-only content or static folder
+        stopped, errors = WRITE_FAILED, [_stopped_at(exc, config)]
+    finally:
+        crawl.close()
+        try:
+            write_report(report_path, lines)
+        except OSError as exc:
+            unwritten = str(exc.strerror)
+    if stopped == WRITE_FAILED:
+        outcome = (
+            f"the import stopped after {tally.pages} page(s): every file it wrote is whole, "
+            "and the same command goes on where it stopped."
+        )
+    elif tally.outcomes[IMPORTED]:
+        outcome = "those pages were not imported; the others were."
+    else:
+        outcome = NOTHING_IMPORTED
+    return Imported(
+        report=report_path,
+        media=config.static_dir / mediafiles.FOLDER,
+        tally=tally,
+        errors=errors,
+        outcome=outcome,
+        notes=notes,
+        other_files=crawl.other_files,
+        seconds=time.perf_counter() - started,
+        stopped=stopped,
+        report_unwritten=unwritten,
+    )
+
+
+def _report_file(config: SiteConfig, given: Path | None) -> Path:
+    """The file the report replaces: --report, or the default beside site.yaml. Raises
+    BuildFailed when it may not be replaced (report.report_problem)."""
+    path = given or config.root / DEFAULT_NAME
+    unsafe = report_problem(path, config)
+    if unsafe:
+        named = "--report" if given else "the report's default file"
+        hint = f"choose another file with --report (default: {DEFAULT_NAME} beside site.yaml)"
+        raise BuildFailed([Problem(path, f"{named} cannot be this file: {unsafe}", hint)])
+    return path
+
+
+def _stopped_at(exc: OSError, config: SiteConfig) -> Problem:
+    where = Path(os.fsdecode(exc.filename)) if exc.filename else config.content_dir
+    full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    fix = "free some space" if full else "make the folder (or the one it is in) writable"
+    fix += ", then run the same command "
+    return Problem(where, f"the import stopped here: {exc.strerror or exc}", fix + "again")
