@@ -16,7 +16,7 @@ from conftest import SUBPROCESS_ENV, article, tree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsarchive import cache, pipeline, publish, workers
+from newsarchive import cache, hardlinks, publish, workers
 from newsarchive.cli import main
 from newsarchive.config import load_config
 from newsarchive.outputguard import MARK
@@ -269,11 +269,11 @@ def test_the_spare_index_is_mirrored_segment_by_segment(tmp_path):
     for name, text in [("index.js", "old"), ("s/a/0.js", "a"), ("s/c/0.js", "c"), ("stamp", "0")]:
         (spare / name).parent.mkdir(parents=True, exist_ok=True)
         (spare / name).write_text(text)
-    pipeline.publish.mirror_index(live, spare, "stamp")
+    hardlinks.mirror_index(live, spare, "stamp")
     assert tree(spare) == tree(live)
     for rel in ("index.js", "s/a/0.js", "s/b/0.js", "stamp"):
         assert os.path.samefile(live / rel, spare / rel)
-    pipeline.publish.mirror_index(tmp_path / "none", spare, "stamp")
+    hardlinks.mirror_index(tmp_path / "none", spare, "stamp")
     assert not spare.exists()
 
 
@@ -361,7 +361,7 @@ def test_where_links_are_refused_a_segment_of_the_same_name_is_kept(tmp_path, mo
 
     monkeypatch.setattr(os, "link", refused)
     kept = (spare / "s/a/d0.js").stat().st_ino
-    pipeline.publish.mirror_index(live, spare, "st")
+    hardlinks.mirror_index(live, spare, "st")
     assert tree(spare) == tree(live)
     assert (spare / "s/a/d0.js").stat().st_ino == kept
 
