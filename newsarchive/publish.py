@@ -464,11 +464,18 @@ def swap(spare: Path, output_dir: Path) -> None:
 
 
 def _test_pause(when: str) -> None:
-    """Tests only (tests/test_adversarial_publish.py): a moment to kill the build in."""
+    """Tests only (tests/test_adversarial_publish.py): a moment to kill the build in; or,
+    before the swap, a wait until the test has made the file NEWSARCHIVE_TEST_HOLD_AT_SWAP
+    names (the lock held meanwhile: a pause of seconds ended too soon on a busy machine)."""
     pause = os.environ.get("NEWSARCHIVE_TEST_PAUSE_AT_SWAP")
     if pause:
         print(f"newsarchive-test: {when} the swap", file=sys.stderr, flush=True)
         time.sleep(float(pause))
+    hold = os.environ.get("NEWSARCHIVE_TEST_HOLD_AT_SWAP")
+    if hold and when == "before":
+        deadline = time.monotonic() + 300
+        while not os.path.exists(hold) and time.monotonic() < deadline:
+            time.sleep(0.02)
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -286,12 +286,15 @@ def test_a_folder_another_build_renames_while_this_one_looks_is_judged_under_the
     assert len(calls) >= 3  # before the lock, under it, and recover's
 
 
-def test_someones_folder_is_named_once_the_build_running_beside_it_is_done(site, capsys):
+def test_someones_folder_is_named_once_the_build_running_beside_it_is_done(site, capsys, tmp_path):
     """While another build holds the lock, what it is doing may look like someone's
     folder: that build running is the message; the folder is named when it is done."""
     built(site)
     site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
-    first = build_in_subprocess(site, "--quiet", "--no-search", NEWSARCHIVE_TEST_PAUSE_AT_SWAP="4")
+    go = tmp_path / "go"  # the first build waits before its swap until this exists
+    first = build_in_subprocess(
+        site, "--quiet", "--no-search", NEWSARCHIVE_TEST_HOLD_AT_SWAP=str(go)
+    )
     try:
         _wait_for_lock_owner(site, first)
         folder = _someones_folder(site, "_site.old-2024")
@@ -300,6 +303,7 @@ def test_someones_folder_is_named_once_the_build_running_beside_it_is_done(site,
         assert f"another build or serve is running on _site (pid {first.pid})" in err, err
         assert "_site.old-2024" not in err, err
     finally:
+        go.touch()
         _out, err = first.communicate(timeout=60)
     assert first.returncode == 0, err
     assert site.build("--no-search") == 1
@@ -808,10 +812,13 @@ def _wait_for_lock_owner(site: SiteDir, proc: subprocess.Popen) -> None:
     pytest.fail("the build never took the lock")
 
 
-def test_a_second_build_or_serve_on_the_same_folder_is_refused(site, capsys):
+def test_a_second_build_or_serve_on_the_same_folder_is_refused(site, capsys, tmp_path):
     built(site)
     site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
-    first = build_in_subprocess(site, "--quiet", "--no-search", NEWSARCHIVE_TEST_PAUSE_AT_SWAP="4")
+    go = tmp_path / "go"  # the first build waits before its swap until this exists
+    first = build_in_subprocess(
+        site, "--quiet", "--no-search", NEWSARCHIVE_TEST_HOLD_AT_SWAP=str(go)
+    )
     try:
         _wait_for_lock_owner(site, first)
         assert site.build("--no-search") == 1
@@ -822,15 +829,18 @@ def test_a_second_build_or_serve_on_the_same_folder_is_refused(site, capsys):
         assert main([*serve, "--output", str(site.output)]) == 1
         assert f"(pid {first.pid})" in capsys.readouterr().err
     finally:
+        go.touch()
         _out, err = first.communicate(timeout=60)
     assert first.returncode == 0, err
     assert site.build("--quiet", "--no-search") == 0
 
 
-def test_the_lock_of_a_killed_build_is_taken_over(site):
+def test_the_lock_of_a_killed_build_is_taken_over(site, tmp_path):
     built(site)
     site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
-    proc = build_in_subprocess(site, "--quiet", "--no-search", NEWSARCHIVE_TEST_PAUSE_AT_SWAP="5")
+    # It waits before its swap for a file never made: killed while it holds the lock.
+    hold = str(tmp_path / "never")
+    proc = build_in_subprocess(site, "--quiet", "--no-search", NEWSARCHIVE_TEST_HOLD_AT_SWAP=hold)
     _wait_for_lock_owner(site, proc)
     proc.kill()
     proc.communicate()
