@@ -275,9 +275,17 @@ def newer_date(index: int) -> datetime:
     return NEWER_START + timedelta(minutes=index)
 
 
-def generate_one(outdir: Path, index: int, seed: int = 0) -> Path:
-    """Add one article newer than the whole corpus, as an editor adding today's news."""
-    when = newer_date(index)
+def older_date(index: int) -> datetime:
+    """A date in the middle of the corpus's years (the spring of 2018), as an archivist
+    adding an article found later dates it; later indexes a minute later each."""
+    middle = CORPUS_START + timedelta(days=(CORPUS_END - CORPUS_START).days // 2)
+    return middle + timedelta(hours=8, minutes=index)
+
+
+def generate_one(outdir: Path, index: int, seed: int = 0, older: bool = False) -> Path:
+    """Add one article newer than the whole corpus, as an editor adding today's news;
+    ``older``: dated in the middle of the corpus (`older_date`) instead."""
+    when = older_date(index) if older else newer_date(index)
     month_dir = outdir / f"{when.year:04d}" / f"{when.month:02d}"
     prefix = f"{when.year:04d}/{when.month:02d}/"
     taken = {prefix + _cut(p.stem) for p in month_dir.glob("*.md")}

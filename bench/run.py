@@ -14,7 +14,9 @@ comes, without markup.py's shortcuts). Reported times are medians.
 Our cold build leaves out the search index (`--no-search`), which the peers do not make
 either. The next build, with search, finds every page in the cache and makes only the
 index (its wall time is the index's, in a new process). The rebuild after adding one
-article runs `python3 build.py` as an editor does, in a new process, search included.
+article runs `python3 build.py` as an editor does, in a new process, search included;
+then the same with an article dated in the middle of the corpus's years, as an archivist
+adds one found later (the search segments from its date on are made again).
 The site's size is reported with and without its search index. `bench/search.py`
 measures the index itself.
 """
@@ -24,7 +26,7 @@ import os
 import statistics
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -76,6 +78,7 @@ class SizeReport:
     floor: list[Run]  # bench/floor.py, one per round
     stock_floor: list[Run]  # bench/floor.py --stock: without markup.py's shortcuts
     source_bytes: int  # the Markdown files of the corpus
+    older_rebuilds: list[Rebuild] = field(default_factory=list)  # an article of 2018 added
 
 
 def write_site_config(folder: Path, repo: Path) -> Path:
@@ -148,22 +151,27 @@ def our_search_build(site: OurSite, n: int) -> SearchBuild:
     return SearchBuild(run.wall_seconds, run.peak_rss_mib, run.peak_tree_mib, size)
 
 
-def our_rebuild(site: OurSite, n: int, seed: int) -> Rebuild:
+def our_rebuild(site: OurSite, n: int, seed: int, older: bool = False) -> Rebuild:
     """As an editor works: the site is built, one newer article is added, build again
-    (`python3 build.py`, a new process, search included).
+    (`python3 build.py`, a new process, search included); ``older``: an article dated in
+    the middle of the corpus's years (generate.older_date), as an archivist adds one.
 
     The added article is removed afterwards (the site then lags the corpus by it until
-    the next round's cold build), so the corpus stays the same for every run: in a shared
-    corpus, run the bench on a copy (--work) if others read it meanwhile.
+    the next build), so the corpus stays the same for every run: in a shared corpus, run
+    the bench on a copy (--work) if others read it meanwhile. The older article's rebuild
+    first builds the site as the corpus is (unmeasured): it would remove the newer one too.
     """
+    if older:
+        _build(site, f"ours-before-older-{n}.log", search=True)
     before = snapshot(site.output)
-    added = generate.generate_one(site.content, n, seed)
+    added = generate.generate_one(site.content, n + older, seed, older=older)
+    name = f"ours-rebuild{'-older' * older}-{n}"
     try:
-        run = _build(site, f"ours-rebuild-{n}.log", search=True)
+        run = _build(site, f"{name}.log", search=True)
     finally:
         added.unlink()
     changes = compare(before, snapshot(site.output))
-    _list_changes(before, snapshot(site.output), site.log_dir / f"ours-rebuild-{n}-files.txt")
+    _list_changes(before, snapshot(site.output), site.log_dir / f"{name}-files.txt")
     return Rebuild(
         run.wall_seconds,
         run.peak_rss_mib,
@@ -214,6 +222,7 @@ def measure_size(n: int, args: argparse.Namespace, trash: Trash) -> SizeReport:
             report.ours.append(our_cold_build(site, n, trash))
             report.search_builds.append(our_search_build(site, n))
             report.rebuilds.append(our_rebuild(site, n, args.seed))
+            report.older_rebuilds.append(our_rebuild(site, n, args.seed, older=True))
         for peer in peer_sites:
             report.peers[peer.name].append(peers.cold_build(peer, n, args.work / "logs", trash))
         if not args.skip_floor:
@@ -241,17 +250,18 @@ def _mib(size: int) -> str:
 
 def ours_table(reports: list[SizeReport]) -> list[str]:
     head = "| N | cold s (CPU s) | floor s (CPU s) | cold/floor (CPU) | cold/stock floor (CPU)"
-    head += " | index s | rebuild +1 s"
+    head += " | index s | rebuild +1 s | +1 older s"
     head += " | peak RSS MiB (cold / index / rebuild) | peak all MiB (cold / index / rebuild)"
     head += " | rebuild wrote (changed) | files | MiB | site/sources"
     head += " | MiB with index | with index/sources | pages/s |"
-    lines = [head, "|" + "---|" * 16]
+    lines = [head, "|" + "---|" * 17]
     for report in reports:
         if not report.ours:
             continue
         cold = median_build(report.ours)
         index = statistics.median(r.wall_seconds for r in report.search_builds)
         rebuild = statistics.median(r.wall_seconds for r in report.rebuilds)
+        older = statistics.median(r.wall_seconds for r in report.older_rebuilds)
         # Each kind of build apart: the index build of a large site needs the most.
         kinds: list[Sequence[BuildResult | SearchBuild | Rebuild]] = [
             report.ours,
@@ -267,7 +277,7 @@ def ours_table(reports: list[SizeReport]) -> list[str]:
         lines.append(
             f"| {report.n} | {_timed(cold)} | {_timed(floor)} | {_ratio(cold, floor)} "
             f"| {_ratio(cold, stock)} "
-            f"| {index:.2f} | {rebuild:.2f} | {rss} "
+            f"| {index:.2f} | {rebuild:.2f} | {older:.2f} | {rss} "
             f"| {tree} | {last.written} ({last.content_changed}) | {cold.files} "
             f"| {_mib(cold.output_bytes)} | {_size_ratio(cold.output_bytes, report.source_bytes)} "
             f"| {_mib(indexed)} | {_size_ratio(indexed, report.source_bytes)} "
@@ -333,6 +343,7 @@ def format_report(reports: list[SizeReport], repeat: int) -> str:
         "Markdown files'.",
         "cold: --no-search. index s: the next build, with search (pages cached, the index made).",
         "rebuild +1 s: `build.py` with search in a new process after adding one article.",
+        "+1 older s: the same after adding one dated in the middle of the corpus's years.",
         "'rebuild wrote (changed)': files the rebuild created, removed or touched (size or",
         "mtime), and in brackets those whose bytes really differ (listed in",
         "logs/ours-rebuild-N-files.txt). peak RSS: the largest process (kernel's figure);",
