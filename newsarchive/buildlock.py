@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import BuildFailed, Problem, os_problem
-from .outputguard import LOCK, source_clash
+from .outputguard import LOCK, lock_folder, source_clash
 
 try:
     import fcntl
@@ -24,10 +24,6 @@ RECORD = "folders"  # in the lock folder: the folders the build made (ownfolders
 
 _held: dict[str, tuple[int, int]] = {}  # lock file -> (descriptor, how many holders)
 _held_guard = threading.Lock()
-
-
-def lock_folder(output_dir: Path) -> Path:
-    return output_dir.with_name(output_dir.name + LOCK)
 
 
 def check_lock_folder(output_dir: Path, sources: dict[str, Path]) -> None:

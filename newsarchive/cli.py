@@ -18,9 +18,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from . import ownfolders, publish, statics, urls
+from . import publish, statics, urls
 from .config import SiteConfig, address_problem, load_config, shown_address, site_address
 from .errors import BuildFailed, Problem, in_file_order, save_traceback
+from .outputguard import spare_folder
 from .pipeline import build, plan
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
@@ -424,7 +425,7 @@ def run_build(args: argparse.Namespace) -> int:
     if result.strays:
         # Said even with --quiet: a file put in the output by hand is no longer published.
         names = ", ".join(result.strays[:5]) + (", ..." if len(result.strays) > 5 else "")
-        spare = f"{ownfolders.spare_folder(result.output_dir).name}/"
+        spare = f"{spare_folder(result.output_dir).name}/"
         deleted = any(name.startswith(spare) for name in result.strays)
         print(
             f"not published: {len(result.strays)} file(s)/folder(s) the build did not write: "

@@ -13,7 +13,15 @@ from .search.format import STAMP
 
 LOCK = ".lock"  # beside the output folder: `_site.lock`, see buildlock.lock
 MARK = ".newsarchive-spare"  # in the spare folder `_site.previous`, see ownfolders.own_spare
-SPARE = ".previous"  # the spare folder's name: the output's + this (ownfolders.spare_folder)
+SPARE = ".previous"  # the spare folder's name: the output's + this (spare_folder)
+
+
+def lock_folder(output_dir: Path) -> Path:
+    return output_dir.with_name(output_dir.name + LOCK)
+
+
+def spare_folder(output_dir: Path) -> Path:
+    return output_dir.with_name(output_dir.name + SPARE)
 
 
 def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
@@ -138,7 +146,7 @@ def _built_here(folder: Path, output_dir: Path, sources: dict[str, Path]) -> boo
     cache = sources.get("build cache")
     stamp = folder / urls.search_bundle_folder() / STAMP
     return (
-        folder.with_name(folder.name + LOCK).is_dir()
+        lock_folder(folder).is_dir()
         or (cache is not None and output_label(cache, output_dir).is_file())
         or stamp.is_file()
     )

@@ -16,16 +16,12 @@ import os
 import stat
 from pathlib import Path
 
-from .buildlock import RECORD, lock_folder
+from .buildlock import RECORD
 from .errors import BuildFailed, Problem
-from .outputguard import MARK, SPARE, source_clash
+from .outputguard import MARK, lock_folder, source_clash, spare_folder
 
 _MARK_TEXT = "{}\nnewsarchive keeps the previous version of the site here and rewrites it.\n"
 LEFTOVERS = (".old-", ".staging-", ".update-")  # killed builds', and older versions'
-
-
-def spare_folder(output_dir: Path) -> Path:
-    return output_dir.with_name(output_dir.name + SPARE)
 
 
 def check_beside(output_dir: Path, sources: dict[str, Path]) -> None:

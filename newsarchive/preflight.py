@@ -11,11 +11,11 @@ import os
 from pathlib import Path, PurePosixPath
 
 from . import urls
-from .buildlock import check_lock_folder, lock, lock_folder
+from .buildlock import check_lock_folder, lock
 from .cache import OutputState, cache_folder
 from .config import SiteConfig
 from .errors import BuildFailed, Problem, os_problem
-from .outputguard import cache_problem, protected_folders, unsafe_output
+from .outputguard import cache_problem, lock_folder, protected_folders, unsafe_output
 from .ownfolders import check_beside
 from .statics import check_static_folder
 

@@ -43,14 +43,13 @@ from pathlib import Path, PurePosixPath
 from .cache import Cache, OutputFile, OutputState, files_still_there, trusted_mtime
 from .fingerprint import file_digest
 from .hardlinks import link_files, mirror_index, put, remove, remove_tree
-from .outputguard import MARK
+from .outputguard import MARK, spare_folder
 from .ownfolders import (
     beside,
     check_beside,
     mark_token,
     own_spare,
     record_file,
-    spare_folder,
     write_record,
 )
 from .preflight import check_room, room_needed
