@@ -164,7 +164,7 @@ def our_rebuild(site: OurSite, n: int, seed: int, older: bool = False) -> Rebuil
     if older:
         _build(site, f"ours-before-older-{n}.log", search=True)
     before = snapshot(site.output)
-    added = generate.generate_one(site.content, n + older, seed, older=older)
+    added = generate.generate_one(site.content, n + 1 if older else n, seed, older=older)
     name = f"ours-rebuild{'-older' * older}-{n}"
     try:
         run = _build(site, f"{name}.log", search=True)
@@ -251,7 +251,8 @@ def _mib(size: int) -> str:
 def ours_table(reports: list[SizeReport]) -> list[str]:
     head = "| N | cold s (CPU s) | floor s (CPU s) | cold/floor (CPU) | cold/stock floor (CPU)"
     head += " | index s | rebuild +1 s | +1 older s"
-    head += " | peak RSS MiB (cold / index / rebuild) | peak all MiB (cold / index / rebuild)"
+    head += " | peak RSS MiB (cold / index / rebuild / older)"
+    head += " | peak all MiB (cold / index / rebuild / older)"
     head += " | rebuild wrote (changed) | files | MiB | site/sources"
     head += " | MiB with index | with index/sources | pages/s |"
     lines = [head, "|" + "---|" * 17]
@@ -267,6 +268,7 @@ def ours_table(reports: list[SizeReport]) -> list[str]:
             report.ours,
             report.search_builds,
             report.rebuilds,
+            report.older_rebuilds,
         ]
         rss = " / ".join(f"{max(r.peak_rss_mib for r in runs):.0f}" for runs in kinds)
         tree = " / ".join(f"{max(r.peak_tree_mib for r in runs):.0f}" for runs in kinds)
@@ -348,8 +350,8 @@ def format_report(reports: list[SizeReport], repeat: int) -> str:
         "mtime), and in brackets those whose bytes really differ (listed in",
         "logs/ours-rebuild-N-files.txt). peak RSS: the largest process (kernel's figure);",
         "peak all: the build and its workers at once (summed PSS, sampled); each the largest",
-        "of its rounds' cold builds / index builds / rebuilds. pages/s counts HTML files",
-        "written per second of a cold build.",
+        "of its rounds' cold builds / index builds / rebuilds / older rebuilds. pages/s counts",
+        "HTML files written per second of a cold build.",
     ]
     return "\n".join(lines)
 
