@@ -35,6 +35,12 @@ YAML_HINT = (
 TAB_HINT = "YAML indents with spaces, never a tab: replace the tab at this spot with two spaces"
 # A value in double quotes that itself holds double quotes ("Lễ hội "Hai Bà"" or, as in
 # CSV, ""Hai Bà""): the general hint said to use double quotes, which it already did.
+# A quote opened and never closed: YAML reads on to the end of the front matter and
+# points there, lines below the mistake; the quote that opens the value is the place.
+UNCLOSED_HINT = (
+    'end the value with the same quote it starts with (title: "Hội nghị tổng kết"), '
+    "or remove the quote at its start"
+)
 QUOTES_HINT = (
     'inside double quotes, write each " of the text as \\"; or put the whole value in '
     """single quotes instead: title: 'Lễ hội "Hai Bà Trưng" năm 2024'"""
@@ -185,20 +191,25 @@ def parse_yaml_itself(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(filter(None, [exc.context, exc.problem]))
+        hint = YAML_HINT
+        if exc.context == "while scanning a quoted scalar" and "end of stream" in (
+            exc.problem or ""
+        ):
+            mark, message, hint = exc.context_mark, "this quote is never closed", UNCLOSED_HINT
         # A tab (Notepad's Tab key before "- item") shows as spaces: say what it is.
         lines = text.split("\n")
         line = lines[mark.line] if mark and mark.line < len(lines) else ""
-        tab = mark is not None and line[mark.column : mark.column + 1] == "\t"
+        if mark is not None and line[mark.column : mark.column + 1] == "\t":
+            message, hint = "a tab, which YAML does not allow here", TAB_HINT
         # The value closes its double quotes early and goes on: quotes in the text.
-        quotes = _QUOTED_WITH_QUOTES.match(line) is not None and line.rstrip().count('"') > 2
+        elif _QUOTED_WITH_QUOTES.match(line) and line.rstrip().count('"') > 2:
+            hint = QUOTES_HINT
         raise BuildFailed(
             [
                 Problem(
                     path,
-                    "broken YAML: a tab, which YAML does not allow here"
-                    if tab
-                    else f"broken YAML: {message}",
-                    TAB_HINT if tab else QUOTES_HINT if quotes else YAML_HINT,
+                    f"broken YAML: {message}",
+                    hint,
                     mark.line + first_line if mark else None,
                     mark.column + 1 if mark else None,
                 )

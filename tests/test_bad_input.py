@@ -32,6 +32,12 @@ BAD_INPUTS = {
         '---\ntitle: "Lễ hội ""Hai Bà"" năm nay"\ndate: 2020-01-01\n---\nText\n',
         ["quotes-in-quotes.md:2:", 'write each " of the text as \\"', "single quotes"],
     ),
+    # A quote never closed: YAML read on to the end of the front matter and named its
+    # last line (6:18), four lines below the mistake.
+    "unclosed-quote": (
+        '---\ntitle: "Hội nghị tổng kết\ndate: 2020-01-01\ncategory: Kinh tế\nsummary: x\n---\nT\n',
+        ["unclosed-quote.md:2:8:", "never closed", "end the value with the same quote"],
+    ),
     "missing-title": ("---\ndate: 2020-01-01\n---\nText\n", ["no title", "title:"]),
     "empty-title": ('---\ntitle: "  "\ndate: 2020-01-01\n---\nText\n', ["no title"]),
     "missing-date": ("---\ntitle: Tin\n---\nText\n", ["no date", "date:"]),
