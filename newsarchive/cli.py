@@ -414,26 +414,36 @@ def run_build(args: argparse.Namespace) -> int:
             f" ({result.written} file(s) written, {result.deleted} deleted)"
             + (f"; {result.search}" if result.search else "")
         )
+    # Said even with --quiet: a file an editor expects on the site is not built.
     if result.hidden:
-        # Said even with --quiet: a folder an editor expects on the site is not built.
-        names = ", ".join(result.hidden[:5]) + (", ..." if len(result.hidden) > 5 else "")
         print(
             f"skipped {len(result.hidden)} hidden file(s)/folder(s) in "
-            f"{_shown(config.content_dir)}/: {names}",
+            f"{_shown(config.content_dir)}/: {_some(result.hidden)}",
+            file=sys.stderr,
+        )
+    if result.others:
+        print(
+            f"skipped {len(result.others)} file(s) in {_shown(config.content_dir)}/ that are "
+            f"not articles (only .md files are): {_some(result.others)}; pictures and "
+            f"documents to publish belong in {_shown(config.static_dir)}/",
             file=sys.stderr,
         )
     if result.strays:
         # Said even with --quiet: a file put in the output by hand is no longer published.
-        names = ", ".join(result.strays[:5]) + (", ..." if len(result.strays) > 5 else "")
         spare = f"{spare_folder(result.output_dir).name}/"
         deleted = any(name.startswith(spare) for name in result.strays)
         print(
             f"not published: {len(result.strays)} file(s)/folder(s) the build did not write: "
-            f"{names}" + (f" (deleted from {spare})" if deleted else "") + "; files to "
-            f"publish, such as CNAME, belong in {_shown(config.static_dir)}/",
+            f"{_some(result.strays)}" + (f" (deleted from {spare})" if deleted else "") + "; "
+            f"files to publish, such as CNAME, belong in {_shown(config.static_dir)}/",
             file=sys.stderr,
         )
     return EXIT_OK
+
+
+def _some(names: Sequence[str]) -> str:
+    """The first five of ``names``, and "..." for the rest."""
+    return ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
 
 
 def run_new(args: argparse.Namespace) -> int:

@@ -21,7 +21,12 @@ MAX_FRONT_MATTER_BYTES = 64 * 1024
 # Names of Markdown files that are not `.md`: bai.MD, bai.markdown, or Notepad's bai.md.txt.
 # An error, not a warning: the editor meant an article, and a warning in a publish log
 # is easily missed while the article is missing online; the fix is a rename.
-_MARKDOWN_LIKE = re.compile(r"\.(md|markdown|mdown|mkdn?|mdwn|mdte?xt)(\.txt)?$", re.IGNORECASE)
+# A space after the name (`bai.md `) is easily typed and never seen.
+_MARKDOWN_LIKE = re.compile(r"\.(md|markdown|mdown|mkdn?|mdwn|mdte?xt)(\.txt)?\s*$", re.IGNORECASE)
+# Plain text that starts as an article does (Notepad's "Save as" gives `bai-moi.txt`):
+# also an error, for the same reason. Other files are listed as left out.
+_TEXT_LIKE = re.compile(r"^[^.]+$|\.txt$", re.IGNORECASE)
+_FRONT_MATTER_START = (b"---", b"\xef\xbb\xbf---")
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,7 @@ class ContentScan:
 
     files: list[tuple[str, int, int]]  # every *.md file, its mtime_ns and size, in path order
     hidden: list[str]  # names starting with '.', relative to the folder ('.drafts/', '.x.md')
+    others: list[str]  # the other files that are not articles ('2020/anh.jpg'), as hidden
     errors: list[Problem]  # symlink loops, links leaving the project, unreadable folders
     looked: int  # time.time_ns() before the first stat: a later mtime is not trusted
 
@@ -45,16 +51,14 @@ def scan_sources(content_dir: Path, project: Path | None = None) -> ContentScan:
     listed. A symbolic link is followed when it stays inside ``project`` (or the content
     folder): one that leaves it, points to nothing or leads back into a folder it is
     in is an error, so no file from elsewhere on the machine is ever published."""
-    looked = time.time_ns()
     top = os.path.realpath(content_dir)
     allowed = [top] + ([os.path.realpath(project)] if project is not None else [])
-    found: list[tuple[str, int, int]] = []
-    hidden: list[str] = []
-    errors: list[Problem] = []
-
-    _walk(str(content_dir), (top,), content_dir, allowed, found, hidden, errors)
-    found.sort(key=lambda item: item[0].split(os.sep))  # as Path objects sort
-    return ContentScan(found, sorted(hidden), errors, looked)
+    scan = ContentScan([], [], [], [], time.time_ns())
+    _walk(str(content_dir), (top,), content_dir, allowed, scan)
+    scan.files.sort(key=lambda item: item[0].split(os.sep))  # as Path objects sort
+    scan.hidden.sort()
+    scan.others.sort()
+    return scan
 
 
 def _walk(
@@ -62,23 +66,22 @@ def _walk(
     inside: tuple[str, ...],
     content_dir: Path,
     allowed: list[str],
-    found: list[tuple[str, int, int]],
-    hidden: list[str],
-    errors: list[Problem],
+    scan: ContentScan,
 ) -> None:
-    """scan_sources below ``folder`` (``inside``: the real folders it is in). A function of
-    its own, not a closure: one that called itself would be a reference cycle holding
-    every file's stat to the end of a build, which runs with the garbage collector off."""
+    """scan_sources below ``folder`` (``inside``: the real folders it is in), into
+    ``scan``. A function of its own, not a closure: one that called itself would be a
+    reference cycle holding every file's stat to the end of a build, which runs with the
+    garbage collector off."""
     try:
         with os.scandir(folder) as listing:
             entries = list(listing)
     except OSError as exc:
-        errors.append(_unreadable(Path(folder), exc))
+        scan.errors.append(_unreadable(Path(folder), exc))
         return
+    errors = scan.errors
     for entry in entries:
         if entry.name.startswith("."):
-            rel = os.path.relpath(entry.path, content_dir).replace(os.sep, "/")
-            hidden.append(rel + ("/" if _is_dir(entry) else ""))
+            scan.hidden.append(_rel(entry, content_dir) + ("/" if _is_dir(entry) else ""))
             continue
         real = None
         if entry.is_symlink():
@@ -92,18 +95,37 @@ def _walk(
             if real in inside:
                 errors.append(_bad_link(Path(entry.path), real, "loop"))
                 continue
-            _walk(entry.path, (*inside, real), content_dir, allowed, found, hidden, errors)
+            _walk(entry.path, (*inside, real), content_dir, allowed, scan)
         elif entry.name.endswith(".md"):
             try:
                 if not entry.is_file():
                     errors.append(_not_a_file(Path(entry.path)))
                     continue
                 st = entry.stat()
-                found.append((entry.path, st.st_mtime_ns, st.st_size))
+                scan.files.append((entry.path, st.st_mtime_ns, st.st_size))
             except OSError as exc:
                 errors.append(_unreadable(Path(entry.path), exc))
         elif _MARKDOWN_LIKE.search(entry.name):
             errors.append(_misnamed(Path(entry.path)))
+        elif _TEXT_LIKE.search(entry.name) and _starts_as_article(entry):
+            right = entry.name.rsplit(".", 1)[0] + ".md"
+            errors.append(_not_md(Path(entry.path), "starts with front matter ('---')", right))
+        else:
+            scan.others.append(_rel(entry, content_dir))
+
+
+def _rel(entry: os.DirEntry, content_dir: Path) -> str:
+    return os.path.relpath(entry.path, content_dir).replace(os.sep, "/")
+
+
+def _starts_as_article(entry: os.DirEntry) -> bool:
+    try:  # not a named pipe, which would wait for a writer
+        if not entry.is_file():
+            return False
+        with open(entry.path, "rb") as file:
+            return file.read(6).startswith(_FRONT_MATTER_START)
+    except OSError:  # unreadable: listed as left out
+        return False
 
 
 def _is_dir(entry: os.DirEntry) -> bool:
@@ -146,10 +168,13 @@ def _bad_link(path: Path, real: str, problem: str) -> Problem:
 def _misnamed(path: Path) -> Problem:
     found = _MARKDOWN_LIKE.search(path.name)
     assert found is not None
-    right = path.name[: found.start()] + ".md"
+    return _not_md(path, "is named like an article", path.name[: found.start()] + ".md")
+
+
+def _not_md(path: Path, what: str, right: str) -> Problem:
     return Problem(
         path,
-        "this file is named like an article, but only files ending in .md are built",
+        f"this file {what}, but only files ending in .md are built",
         f"rename it to {right} (or start its name with '.' to keep it out of the site)",
     )
 

@@ -53,6 +53,7 @@ class BuildResult:
     deleted: int = 0
     search: str = ""  # what happened to the search index, for the editor
     hidden: tuple[str, ...] = ()  # hidden files and folders in content/, not built
+    others: tuple[str, ...] = ()  # the other files in content/ that are not articles
     strays: tuple[str, ...] = ()  # files in the output folders no build wrote, left out
     warnings: tuple[Problem, ...] = ()  # e.g. body links to missing pages
 
@@ -223,6 +224,7 @@ def _build(
         deleted=deleted,
         search=note,
         hidden=tuple(sources.hidden),
+        others=tuple(sources.others),
         strays=tuple(spare.strays),
         warnings=tuple(warnings),
     )

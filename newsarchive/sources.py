@@ -34,6 +34,7 @@ class Sources:
     articles: list[Article]
     entries: dict[str, SourceEntry]  # the cache entry of every file, by path
     hidden: list[str]  # hidden files and folders left out of the content folder
+    others: list[str]  # its other files that are not articles (pictures, documents)
     # Warnings about the files read this build: an address changed since the last
     # build, a date whose day and month look swapped.
     warnings: list[Problem]
@@ -97,7 +98,7 @@ def read_articles(
     # Settings changed (the time zone, a new version...): the articles as last published.
     before = cached or cache.last_read()
     warnings = moved(before, fresh) + emptied(before, fresh, entries) + swapped_dates(entries)
-    return Sources(articles, entries, scan.hidden, warnings)
+    return Sources(articles, entries, scan.hidden, scan.others, warnings)
 
 
 def moved(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> list[Problem]:

@@ -258,12 +258,31 @@ def test_hidden_files_and_folders_are_skipped_and_the_build_says_so(site):
     assert not (site.output / "2020/01/tep-an").exists()
 
 
-@pytest.mark.parametrize("name", ["bai.MD", "bai.md.txt", "bai.markdown", "bai.mdown"])
+@pytest.mark.parametrize(
+    "name", ["bai.MD", "bai.md.txt", "bai.markdown", "bai.mdown", "bai.md ", "bai.txt", "bai"]
+)
 def test_an_article_file_not_named_md_is_an_error_naming_it(site, name):
+    """Named like an article, or plain text that starts with front matter (Notepad's
+    "Save as" gives `bai.txt`): it was skipped in silence."""
     stderr = fails_cleanly(
         site, f"2020/01/{name}", article("Bài viết", "2020-01-05"), f"2020/01/{name}"
     )
     assert "rename it to bai.md" in stderr
+
+
+def test_other_files_in_content_are_listed_as_left_out(site):
+    site.add("2020/01/good.md", GOOD)
+    site.add("2020/01/anh.jpg", "JPEG")
+    site.add("ghi-chu.txt", "không phải bài viết\n")
+    site.add("2020/LICENSE", "MIT\n")
+    result = build_cli(site, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "skipped 3 file(s) in content/ that are not articles (only .md files are): "
+        "2020/01/anh.jpg, 2020/LICENSE, ghi-chu.txt; pictures and documents to publish "
+        "belong in static/" in result.stderr
+    )
+    assert not [p for p in tree(site.output) if "anh" in p or "ghi-chu" in p]
 
 
 def test_a_fifo_named_like_an_article_is_an_error(site):
