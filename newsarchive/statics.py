@@ -4,8 +4,9 @@ Style sheets, scripts, pictures (import copies pictures into its media/) and fil
 as CNAME are published byte for byte under the same path. Everything that would go
 wrong is refused before a build writes anything: links that leave the project or lead
 to folders, what is not a file, two names one address in NFC, a file an interrupted
-import left half-written, and a static folder that would publish the articles, the
-templates or `.git`, or that lies among the folders builds replace.
+import left half-written, a version-control folder (`static/theme/.git`), and a static
+folder that would publish the articles, the templates or `.git`, or that lies among the
+folders builds replace.
 """
 
 import unicodedata
@@ -15,6 +16,10 @@ from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .outputguard import MARK, among_outputs, protected_folders, static_problem
 from .partfiles import is_part
+
+# A version-control folder (a theme cloned into static/) holds the history, and its
+# config the remote's address, often with a token in it: never published.
+_REPOSITORIES = {".git", ".hg", ".svn"}
 
 
 def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPath, Path]:
@@ -28,6 +33,20 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
     errors = []
     inside = (root or static_dir).resolve()
     for path in sorted(static_dir.rglob("*")):
+        rel_parts = path.relative_to(static_dir).parts
+        if _REPOSITORIES.intersection(rel_parts[:-1]):
+            continue  # said once, for the repository's folder
+        if path.name in _REPOSITORIES:
+            errors.append(
+                Problem(
+                    path,
+                    "this is a version-control folder (its history, and the address and "
+                    "perhaps the password of its remote): it would be published",
+                    "move the repository out of the static folder and copy in only the "
+                    "files to publish, or delete this folder",
+                )
+            )
+            continue
         if path.is_dir() and not path.is_symlink():
             continue
         try:

@@ -1224,6 +1224,27 @@ def test_a_named_pipe_in_static_is_refused_not_skipped(site, capsys):
     assert site.build("--quiet", "--no-search") == 0
 
 
+def test_a_repository_cloned_into_static_is_refused_not_published(site, capsys):
+    """A theme cloned into static/ published its .git, whose config may hold the remote's
+    token; said once for the folder, not for each of its files."""
+    before = built(site)
+    git = site.root / "static" / "theme" / ".git"
+    (git / "objects").mkdir(parents=True)
+    (git / "config").write_text('[remote "origin"]\n\turl = https://u:tok@example.org/t\n')
+    (git / "objects" / "ab").write_bytes(b"x")
+    (site.root / "static" / "theme" / "theme.css").write_text("p{}")
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert "static/theme/.git: error: this is a version-control folder" in err, err
+    assert "move the repository out of the static folder" in err
+    assert "static/theme/.git/" not in err
+    assert tree(site.output) == before
+    shutil.rmtree(git)
+    assert site.build("--quiet", "--no-search") == 0
+    assert (site.output / "theme" / "theme.css").is_file()
+    assert not (site.output / "theme" / ".git").exists()
+
+
 def test_a_media_file_an_import_was_killed_writing_is_not_published(site, capsys):
     """`import` copies a media file under a hidden temporary name, then renames it: a kill
     (a closed terminal) in between left the cut file in static/, published at each build."""
