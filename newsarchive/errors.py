@@ -51,6 +51,15 @@ def place_in(data: bytes, at: int) -> tuple[int, int]:
     return data.count(b"\n", 0, at) + 1, column
 
 
+def line_of(path: Path, text: str) -> int | None:
+    """The first line of the file that holds ``text``, for a problem found without it."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((n for n, line in enumerate(lines, 1) if text in line), None)
+
+
 def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
     """As an editor goes through them: by file, then line and column."""
     return sorted(problems, key=lambda e: (str(e.path), e.line or 0, e.column or 0))

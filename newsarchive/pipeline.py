@@ -172,7 +172,9 @@ def _build(
         warnings = body_link_problems(
             site.articles, links, outputs, config.content_dir, as_errors=strict
         )
-        warnings += [replace(p, warning=False) if strict else p for p in sources.warnings]
+        warnings += [
+            replace(p, warning=False) if strict else p for p in (*sources.warnings, *site.warnings)
+        ]
         if warnings and strict:
             raise BuildFailed(warnings)  # only the spare folder has changed
         # The bodies converted go into the HTML cache now, before the search index reads

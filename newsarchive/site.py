@@ -63,6 +63,7 @@ class SitePlan:
     pages: tuple[Page, ...]
     drafts: int = 0
     related: Related = field(default_factory=Related)  # for the next build
+    warnings: tuple[Problem, ...] = ()  # e.g. two words that share a tag's address
 
 
 def build_site(
@@ -71,7 +72,9 @@ def build_site(
     """Every page of the site. Raises BuildFailed when an alias clashes with a page.
 
     ``earlier``: the related articles of an earlier build, to reuse what still holds."""
-    oldest = taxonomy.named_alike(pagination.oldest_first(a for a in articles if not a.draft))
+    spelt = pagination.oldest_first(a for a in articles if not a.draft)
+    merged = taxonomy.other_words_merged(spelt)
+    oldest = taxonomy.named_alike(spelt)
     categories = taxonomy.categories(oldest)
     tags = taxonomy.tags(oldest)
     related = related_articles(oldest, earlier or Related())
@@ -113,7 +116,8 @@ def build_site(
     if errors:
         raise BuildFailed(errors)
     pages = (*browsable, *redirects, *machine)
-    return SitePlan(config, tuple(reversed(oldest)), pages, len(articles) - len(oldest), related)
+    drafts = len(articles) - len(oldest)
+    return SitePlan(config, tuple(reversed(oldest)), pages, drafts, related, tuple(merged))
 
 
 def article_pages(oldest: Sequence[Article], related: Related) -> list[Page]:

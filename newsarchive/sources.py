@@ -16,12 +16,12 @@ from . import urls
 from .cache import Cache, SourceEntry, trusted_mtime
 from .config import SiteConfig
 from .content import Article
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, line_of
 from .fingerprint import digest
 from .load import ContentScan, front_matter_lines, read_bytes, read_source, scan_sources
 from .progress import Progress
 from .templating import load_strings
-from .validate import check_together, line_of, unwritten, validate
+from .validate import check_together, unwritten, validate
 from .workers import map_batches
 from .yamltext import normalise_text
 

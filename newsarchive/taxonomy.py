@@ -4,9 +4,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
+from os.path import dirname, relpath
+from pathlib import Path
 
 from . import urls
 from .content import Article
+from .errors import Problem, line_of
+from .folding import fold, words
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,48 @@ def _first_spellings(names: Iterable[str]) -> dict[str, str]:
             if kept != name:
                 renamed[name] = kept
     return renamed
+
+
+def other_words_merged(oldest: Sequence[Article]) -> list[Problem]:
+    """A warning for each spelling merged into a term that is another word, at its
+    oldest article: slugs drop the accents, so "bão" (storm) and "báo" (newspaper) have one
+    address, the/bao/, and the storm's articles showed "báo". Spellings of one word
+    (letter case, `hòa`/`hoà`) and one typed without accents ("Thoi su" for "Thời sự")
+    are merged in silence. Said at every build until fixed."""
+    problems = []
+    for key, kind, names in (
+        ("category", "category", lambda a: [a.category] if a.category else []),
+        ("tags", "tag", lambda a: a.tags),
+    ):
+        first: dict[str, tuple[str, Article]] = {}  # slug -> its first spelling, article
+        said: set[tuple[str, ...]] = set()  # once a word, at its oldest article
+        for article in oldest:
+            for name in names(article):
+                kept, owner = first.setdefault(urls.term_slug(name), (name, article))
+                if name == kept or _same_word(name, kept) or tuple(words(name)) in said:
+                    continue
+                said.add(tuple(words(name)))
+                address = urls.category_url(name) if kind == "category" else urls.tag_url(name)
+                problems.append(
+                    Problem(
+                        Path(article.path),
+                        f"the {kind} '{name}' has the address /{address} of the {kind} "
+                        f"'{kept}' ({relpath(owner.path, dirname(article.path))}), another "
+                        f"word: they are one {kind}, "
+                        f"shown as '{kept}' on this article's page and in lists",
+                        f"if '{name}' is what was meant, add a word that tells it apart "
+                        f"without accents (addresses have none); if not, write '{kept}'",
+                        line_of(Path(article.path), f"{key}:"),
+                        warning=True,
+                    )
+                )
+    return problems
+
+
+def _same_word(one: str, other: str) -> bool:
+    """Spelt alike but for letter case and tone placement, or one of them has no accents."""
+    first, second = words(one), words(other)
+    return first == second or any(w == [fold(x) for x in w] for w in (first, second))
 
 
 def categories(oldest: Sequence[Article]) -> list[Term]:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from . import schema, urls
 from .content import Article, SourceFile
 from .dates import in_zone, parse_date
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, line_of
 from .fingerprint import digest
 from .slugs import slugify
 from .summary import lead
@@ -62,15 +62,6 @@ def unwritten(articles: list[Article], placeholder: str) -> list[Problem]:
             )
         )
     return problems
-
-
-def line_of(path: Path, text: str) -> int | None:
-    """The first line of the file that holds ``text``, for a problem found without it."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return next((n for n, line in enumerate(lines, 1) if text in line), None)
 
 
 def validate(source: SourceFile, tz: ZoneInfo) -> Article:

@@ -230,6 +230,26 @@ def test_a_category_or_tag_is_named_as_its_oldest_article_spells_it_in_every_lis
     assert [a.get_text() for a in soup(site.output, "the/").select(".terms a")] == ["Cán bộ"]
 
 
+def test_another_word_merged_into_a_tag_by_its_address_is_a_warning(site, capsys):
+    """Slugs drop the accents: "bão" (storm) joined the tag "báo" (newspaper), and its
+    article showed "báo", without a word. Spellings of one word stay silent."""
+    from conftest import article
+
+    site.add("a.md", article("Tin báo chí", "2019-04-19 10:00", tags="[báo, Hoà bình]"))
+    site.add("b.md", article("Tin cơn bão", "2019-04-20 10:00", tags="[bão, hòa bình]"))
+    site.add("c.md", article("Tin bão số 3", "2019-04-21 10:00", tags="[Bão, BAO]"))
+    assert site.build("--quiet") == 0
+    err = capsys.readouterr().err
+    warnings = [line for line in err.splitlines() if ": warning: " in line]
+    assert len(warnings) == 1, err
+    assert "content/b.md:4: warning: " in warnings[0]
+    assert "the tag 'bão' has the address /the/bao/ of the tag 'báo' (a.md), another word" in err
+    assert "add a word that tells it apart without accents" in err
+    assert "hòa bình" not in err and "BAO" not in err
+    assert site.build("--quiet", "--strict") == 1
+    assert "content/b.md:4: error: " in capsys.readouterr().err
+
+
 def test_uncategorised_articles_are_in_their_month(built):
     loose = [e for e in CORPUS if not e.category]
     assert loose
