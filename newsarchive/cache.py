@@ -2,7 +2,7 @@
 
 It holds:
 
-- sources/NN.pickle: every article file's stat (mtime_ns, size), content digest
+- sources/NN.pickle: every article file's stat (load.changed_ns, size), content digest
   and validated Article (as a tuple of its fields), split into shards so adding one
   article rewrites one small shard. Articles depend only on their file, the code and the settings,
   so these shards serve every output folder.
@@ -67,7 +67,7 @@ RACY_NS = 2_000_000_000
 
 @dataclass(frozen=True)
 class SourceEntry:
-    """An article file as last read: mtime_ns == 0 means "hash it to be sure"."""
+    """An article file as last read: mtime_ns (`changed_ns`) == 0 means "hash it to be sure"."""
 
     mtime_ns: int
     size: int

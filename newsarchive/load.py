@@ -33,7 +33,7 @@ _FRONT_MATTER_START = (b"---", b"\xef\xbb\xbf---")
 class ContentScan:
     """What is below the content folder: the article files, and what was left out."""
 
-    files: list[tuple[str, int, int]]  # every *.md file, its mtime_ns and size, in path order
+    files: list[tuple[str, int, int]]  # every *.md file, its changed_ns and size, in path order
     hidden: list[str]  # names starting with '.', relative to the folder ('.drafts/', '.x.md')
     others: list[str]  # the other files that are not articles ('2020/anh.jpg'), as hidden
     errors: list[Problem]  # symlink loops, links leaving the project, unreadable folders
@@ -59,6 +59,14 @@ def scan_sources(content_dir: Path, project: Path | None = None) -> ContentScan:
     scan.hidden.sort()
     scan.others.sort()
     return scan
+
+
+def changed_ns(st: os.stat_result) -> int:
+    """When a source file last changed, as its stat tells: the later of its mtime and its
+    ctime (recorded as its mtime_ns). An edit that keeps the size and puts the mtime back
+    (`cp -p`, `rsync -a`, `tar x` of another copy, `touch -d`) was not seen: the ctime,
+    which no one can set, moved. Not for output files: a hard link moves it too."""
+    return max(st.st_mtime_ns, st.st_ctime_ns)
 
 
 def _walk(
@@ -102,7 +110,7 @@ def _walk(
                     errors.append(_not_a_file(Path(entry.path)))
                     continue
                 st = entry.stat()
-                scan.files.append((entry.path, st.st_mtime_ns, st.st_size))
+                scan.files.append((entry.path, changed_ns(st), st.st_size))
             except OSError as exc:
                 errors.append(_unreadable(Path(entry.path), exc))
         elif _MARKDOWN_LIKE.search(entry.name):

@@ -43,6 +43,7 @@ from pathlib import Path, PurePosixPath
 from .cache import Cache, OutputFile, OutputState, files_still_there, trusted_mtime
 from .fingerprint import file_digest
 from .hardlinks import link_files, mirror_index, put, remove, remove_tree
+from .load import changed_ns
 from .outputguard import MARK, spare_folder
 from .ownfolders import (
     beside,
@@ -170,11 +171,11 @@ class Spare:
             rel = rel_path.as_posix()
             st = source.stat()
             known = self.state.statics.get(str(source)) if self.state else None
-            if known and known[0] == st.st_mtime_ns and known[1] == st.st_size:
+            if known and known[0] == changed_ns(st) and known[1] == st.st_size:
                 source_digest = known[2]
             else:
                 source_digest = file_digest(source)
-            mtime = trusted_mtime(st.st_mtime_ns, looked)
+            mtime = trusted_mtime(changed_ns(st), looked)
             self.statics[str(source)] = (mtime, st.st_size, source_digest)
             if rel in self.have and self.have[rel].digest == source_digest:
                 self.files[rel] = self.have[rel]

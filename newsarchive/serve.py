@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from . import buildlock, preflight, urls
 from .config import SiteConfig
 from .errors import BuildFailed, in_file_order, os_problem, save_traceback
+from .load import changed_ns
 from .pipeline import BuildResult, build, update_search
 
 EVENTS_PATH = "/__newsarchive/events"
@@ -162,7 +163,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 def watched_files(paths: Iterable[Path]) -> dict[str, tuple[int, int]]:
-    """Modification time and size of every file under the given files and folders."""
+    """When each file under the given files and folders changed (`changed_ns`), and its size."""
     found: dict[str, tuple[int, int]] = {}
     folders = []
     for path in paths:
@@ -173,7 +174,7 @@ def watched_files(paths: Iterable[Path]) -> dict[str, tuple[int, int]]:
         if path.is_dir():
             folders.append(str(path))
         else:
-            found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+            found[str(path)] = (changed_ns(stat), stat.st_size)
     while folders:  # os.scandir: one system call per file, not three
         try:
             entries = list(os.scandir(folders.pop()))
@@ -185,7 +186,7 @@ def watched_files(paths: Iterable[Path]) -> dict[str, tuple[int, int]]:
                     folders.append(entry.path)
                 elif entry.is_file():
                     stat = entry.stat()
-                    found[entry.path] = (stat.st_mtime_ns, stat.st_size)
+                    found[entry.path] = (changed_ns(stat), stat.st_size)
             except OSError:
                 continue
     return found
