@@ -20,7 +20,7 @@ from typing import Any, NoReturn, TextIO
 
 from . import publish, statics, urls
 from .config import SiteConfig, address_problem, load_config, shown_address, site_address
-from .errors import BuildFailed, Problem, in_file_order, save_traceback
+from .errors import BuildFailed, Problem, in_file_order, raised_stopping, save_traceback
 from .outputguard import spare_folder
 from .pipeline import build, plan
 
@@ -261,17 +261,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except KeyboardInterrupt:
-        changed = len(publish.swapped) > published
-        print(f"\nnewsarchive: stopped; {_site_outcome(changed)}", file=sys.stderr)
-        return EXIT_STOPPED
+        return _stopped(len(publish.swapped) > published)
     except Exception as exc:  # a bug: one line for the editor, the details in a file
         changed = len(publish.swapped) > published
+        if raised_stopping(exc):
+            return _stopped(changed)
         path = save_traceback(exc)
         print(
             f"newsarchive hit an internal error; {_site_outcome(changed)}; details saved in {path}",
             file=sys.stderr,
         )
         return EXIT_CONTENT
+
+
+def _stopped(changed: bool) -> int:
+    print(f"\nnewsarchive: stopped; {_site_outcome(changed)}", file=sys.stderr)
+    return EXIT_STOPPED
 
 
 def _site_outcome(changed: bool) -> str:

@@ -60,6 +60,20 @@ def line_of(path: Path, text: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if text in line), None)
 
 
+def raised_stopping(exc: BaseException) -> bool:
+    """Whether ``exc`` came while a Ctrl+C was being handled: a process pool shut down in
+    a `finally` may fail then (its wake-up pipe closed under it, "Bad file descriptor"),
+    and the stop was reported as a fault of the disk."""
+    seen: set[int] = set()
+    cause = exc.__context__
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__context__
+    return False
+
+
 def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
     """As an editor goes through them: by file, then line and column."""
     return sorted(problems, key=lambda e: (str(e.path), e.line or 0, e.column or 0))

@@ -26,7 +26,7 @@ from .cache import Cache, no_gc
 from .clashes import check_files
 from .config import SiteConfig
 from .content import Article
-from .errors import BuildFailed, Problem, os_problem
+from .errors import BuildFailed, Problem, os_problem, raised_stopping
 from .fingerprint import digest, fingerprints, folder_digest
 from .load import scan_sources
 from .search.format import STAMP as SEARCH_STAMP
@@ -100,6 +100,8 @@ def build(
                 ]
             ) from exc
         except OSError as exc:  # a full disk, a read-only folder, a name too long...
+            if raised_stopping(exc):
+                raise KeyboardInterrupt from exc
             changed = len(publish.swapped) > published
             raise BuildFailed(
                 [os_problem(exc)],

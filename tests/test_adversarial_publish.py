@@ -996,6 +996,31 @@ def test_ctrl_c_while_workers_run_stops_the_build_cleanly(site, tmp_path):
     assert "Tin mới" in site.read("index.html")
 
 
+def test_a_pool_failing_to_shut_down_after_ctrl_c_is_a_stop_not_a_disk_fault(
+    site, monkeypatch, capsys
+):
+    """A process pool shut down while Ctrl+C is handled may raise "Bad file descriptor"
+    (its wake-up pipe closed under it): the build said "cannot write or read here", a
+    fault of the disk, with exit 1 (2 stops in some 680)."""
+    from newsarchive import render
+
+    before = built(site)
+
+    def stopped_then_shut_down(*args, **kwargs):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF)) from None
+
+    monkeypatch.setattr(render, "render_changed", stopped_then_shut_down)
+    site.add("2020/01/moi.md", article("Tin mới", "2020-01-20 08:00"))
+    assert site.build("--no-search") == 130
+    err = capsys.readouterr().err
+    assert "newsarchive: stopped; the site was not changed" in err, err
+    assert "Bad file descriptor" not in err and "cannot write" not in err
+    assert tree(site.output) == before
+
+
 _DROPPED_IN_A_CALLBACK = """
 import sys, time, weakref
 from newsarchive import cli
