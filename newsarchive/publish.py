@@ -131,10 +131,14 @@ class Spare:
         made anew from the served site's files as recorded, as hard links on ``jobs``
         processes. ``apart``: a folder (the search index's) brought up to date apart."""
         check_room(self.live, room_needed(self.state, pages, statics))
-        if self.state is not None:  # the served folder's files that no build wrote
-            found = self.live_strays
+        # The served folder's files that no build wrote. Its state under other settings
+        # names them as well (its pages' fingerprints do not hold, its files do): they
+        # were left out of the new version without a word, then named a build later.
+        written = self.state or self.cache.state(self.live, any_settings=True)
+        if written is not None:
+            found = self.live_strays if self.state is not None else None
             if found is None:
-                found = strays(self.live, self.state.files.keys(), apart, since=self.since)
+                found = strays(self.live, written.files.keys(), apart, since=self.since)
             self.strays += [f"{self.live.name}/{rel}" for rel in found]
         self.cache.forget_state(self.folder)  # until it is complete, nothing is known of it
         if self.spare_state is None:

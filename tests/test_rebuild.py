@@ -162,6 +162,21 @@ def test_files_added_by_hand_to_the_site_or_its_spare_are_never_published(
     assert not (spare / "CNAME").exists() and not (spare / "by-hand.html").exists()
 
 
+def test_a_file_put_in_the_site_by_hand_is_named_when_the_settings_change_too(site, capsys):
+    """The served folder's state is for other settings then, and CNAME was left out of
+    the new site without a word (named a build later, as deleted from the spare)."""
+    add_articles(site, 3)
+    assert site.build("--quiet") == 0
+    (site.output / "CNAME").write_text("luutru.example.vn\n")
+    site.configure(per_page=7)
+    capsys.readouterr()
+    assert site.build("--quiet") == 0
+    assert capsys.readouterr().err.startswith(
+        "not published: 1 file(s)/folder(s) the build did not write: _site/CNAME; "
+    )
+    assert not (site.output / "CNAME").exists()
+
+
 # Run in a process of its own: a build forks only while it runs one thread, and the
 # threads other tests leave in pytest's would turn the work ahead off.
 _AHEAD = """
