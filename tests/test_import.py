@@ -543,3 +543,17 @@ def test_a_utf8_page_with_a_letter_cut_in_two_is_imported_with_the_place_said(si
     assert f"{seed}: note: 1 byte(s) of this UTF-8 text are not UTF-8 (line " in captured.stderr
     texts = [p.read_text(encoding="utf-8") for p in imported_files(site)]
     assert len(texts) == 2 and all(text.count("\ufffd") == 1 for text in texts)
+
+
+def test_a_date_given_for_a_page_that_shows_its_own_is_said_to_be_unused(site):
+    """--date is for a page that shows no date: given for one that shows it, the page's
+    own date was kept without a word, and the archivist believed theirs was used."""
+    result = run_import(site, PORTAL_PAGE, "--source-url", PORTAL_URL, "--date", "01/01/2000 08:00")
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    own = re.search(r"(?m)^date: (\d{4})-(\d\d)-(\d\d)T(\d\d:\d\d)", written.read_text("utf-8"))
+    assert own.group(1) != "2000"
+    shown = f"{own.group(3)}/{own.group(2)}/{own.group(1)} {own.group(4)}"
+    assert (
+        f"{PORTAL_PAGE}: note: --date was not used: the page shows its own publish date, {shown}"
+    ) in result.stderr

@@ -837,6 +837,34 @@ def test_a_page_of_a_warc_that_shows_no_date_is_dated_alone_by_its_address(site,
     assert "](../../../media/" in article["body"] and HOST not in article["body"]
 
 
+def test_a_source_url_that_names_no_page_of_the_crawl_is_an_error_naming_the_closest(
+    site, tmp_path
+):
+    """--source-url with --date names the page of a crawl the date is for: an address
+    with a letter wrong dated no page, and the run said nothing and exited 0. The others
+    are imported as without --date (a run without it would import them too)."""
+    pytest.importorskip("warcio")
+    portal = items(2)
+    html = {i.url: page_html(i, "full").replace(f" {i.day} | 9:05 AM ", "") for i in portal}
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(warc_of([Response(url, page.encode()) for url, page in html.items()]))
+    mistyped = portal[1].url.replace(".html", "x.html")
+    result = run_import(site, warc, "--source-url", mistyped, "--date", "02/03/2021 08:00")
+    assert result.returncode == 1
+    assert (
+        f"{warc}: error: no page of the crawl has the address {mistyped} given with "
+        "--source-url, so --date was used for no page"
+    ) in result.stderr, result.stderr
+    assert f"how to fix: did you mean {portal[1].url}?" in result.stderr
+    assert summary(result)["failed"] == 2 and articles(site) == {}
+    unlike = f"https://{HOST}/khac/-/view_content/1-trang-khac.html"
+    other = run_import(site, warc, "--source-url", unlike, "--date", "02/03/2021 08:00")
+    assert other.returncode == 1 and "no page of the crawl has the address" in other.stderr
+    assert "did you mean" not in other.stderr
+    dated = run_import(site, warc, "--source-url", portal[1].url, "--date", "02/03/2021 08:00")
+    assert "no page of the crawl" not in dated.stderr and summary(dated)["imported"] == 1
+
+
 def test_the_charset_of_the_http_header_comes_before_the_pages_own(site, tmp_path):
     """Old portals served Windows-1258 pages and said so in the HTTP header, with no
     <meta> charset or a wrong one left by a template: a browser takes the header's."""

@@ -11,6 +11,7 @@ full disk), it lists the pages done, every article written is whole, and the sam
 command goes on where it stopped.
 """
 
+import difflib
 import errno
 import os
 import time
@@ -24,9 +25,10 @@ from ..config import SiteConfig
 from ..errors import BuildFailed, Problem
 from . import media as mediafiles
 from .crawl import open_crawl
+from .known import source_key
 from .profiles import load_profiles
 from .report import DEFAULT_NAME, Tally, report_line, report_problem, write_report
-from .run import FAILED, IMPORTED, NOT_ARTICLE, Options, import_crawl
+from .run import FAILED, IMPORTED, NOT_ARTICLE, Options, import_crawl, is_dated
 
 NOTHING_IMPORTED = "nothing was imported."
 # Why an import ended before its last page ("": it did not).
@@ -95,19 +97,21 @@ def import_paths(
     errors: list[Problem] = list(crawl.problems)
     tally = Tally()
     lines, notes = [], []
+    addresses: list[str] = []  # every page's, to find the one --date is for
     stopped = unwritten = ""
+    options = Options(
+        request.source_url if one_page else "",
+        request.aliases,
+        request.jobs,
+        profiles,
+        request.date,
+        "" if one_page else request.source_url,
+        request.accept_missing,
+    )
     try:
-        options = Options(
-            request.source_url if one_page else "",
-            request.aliases,
-            request.jobs,
-            profiles,
-            request.date,
-            "" if one_page else request.source_url,
-            request.accept_missing,
-        )
         for row in import_crawl(crawl, config, options):
             tally.add(row)
+            addresses.append(row.result.source_url)
             lines.append(report_line(row, config.root))
             if row.result.outcome == FAILED:
                 errors.extend(row.result.errors)
@@ -135,6 +139,10 @@ def import_paths(
             write_report(report_path, lines)
         except OSError as exc:
             unwritten = str(exc.strerror)
+    undated = ""
+    if options.date_for and not stopped and not any(is_dated(a, options) for a in addresses):
+        errors.append(_no_such_page(request, addresses))
+        undated = "--date was given to no page; "
     if stopped == WRITE_FAILED:
         outcome = (
             f"the import stopped after {tally.pages} page(s): every file it wrote is whole, "
@@ -149,12 +157,28 @@ def import_paths(
         media=config.static_dir / mediafiles.FOLDER,
         tally=tally,
         errors=errors,
-        outcome=outcome,
+        outcome=undated + outcome,
         notes=notes,
         other_files=crawl.other_files,
         seconds=time.perf_counter() - started,
         stopped=stopped,
         report_unwritten=unwritten,
+    )
+
+
+def _no_such_page(request: Request, addresses: list[str]) -> Problem:
+    """--source-url names no page of the crawl: the address, and the one it likely meant
+    (a letter mistyped, a parameter left out) when one is that close."""
+    by_key = {source_key(a): a for a in addresses if a}
+    close = difflib.get_close_matches(source_key(request.source_url), by_key, n=1, cutoff=0.85)
+    meant = f"did you mean {by_key[close[0]]}? " if close else ""
+    return Problem(
+        request.paths[0],
+        f"no page of the crawl has the address {request.source_url} given with --source-url, "
+        "so --date was used for no page",
+        f"{meant}give the address as the page's failure message writes it, or as its "
+        "source_url in the report, and import again (the crawl's other pages were imported "
+        "as usual: the next run finds them already there)",
     )
 
 

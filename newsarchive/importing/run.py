@@ -183,12 +183,14 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     notes.append(cleaned)
     if how and how != "WARC-Target-URI":
         notes.append(f"original address taken from the {how}")
-    wanted = articles.page_address(options.date_for)
-    dated = not wanted or (bool(source_url) and source_key(source_url) == source_key(wanted))
-    if found.published is None and options.date is not None and dated:
-        kept = tuple(note for note in found.notes if note != NO_DATE)  # said next, and how
-        found = replace(found, published=options.date, notes=kept)
-        notes.append("the page shows no publish date: the one given with --date was used")
+    if options.date is not None and (not options.date_for or is_dated(source_url, options)):
+        if found.published is None:
+            kept = tuple(note for note in found.notes if note != NO_DATE)  # said next, and how
+            found = replace(found, published=options.date, notes=kept)
+            notes.append("the page shows no publish date: the one given with --date was used")
+        else:  # the page's own date wins; the archivist must hear that theirs was not used
+            own = found.published.astimezone(config.timezone).strftime("%d/%m/%Y %H:%M")
+            notes.append(f"--date was not used: the page shows its own publish date, {own}")
     problems = _missing_parts(page, found, source_url)
     if problems:
         return PageResult(page, FAILED, source_url, problems[0].message, tuple(problems))
@@ -233,6 +235,12 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         missing=tuple(missing),
         notes=tuple(filter(None, [*notes, *found.notes, category_note])),
     )
+
+
+def is_dated(source_url: str, options: Options) -> bool:
+    """Whether the page of ``source_url`` is the one --source-url names in a crawl."""
+    wanted = articles.page_address(options.date_for)
+    return bool(source_url) and source_key(source_url) == source_key(wanted)
 
 
 def _failed(page: PageSource, source_url: str, message: str, hint: str) -> PageResult:
