@@ -230,6 +230,36 @@ def capture(category: str, title: str, date_line: str, paragraphs: list[str]) ->
     return "\n".join([category, "", title, date_line, "", "\n\n".join(paragraphs), ""])
 
 
+def test_a_capture_with_a_12_hour_clock_imports_and_an_unreadable_date_names_its_line(
+    site, tmp_path
+):
+    """Liferay portals print 'Ngày đăng 19/04/2019 | 4:54 PM': its text capture failed with
+    "found no line 'Ngày đăng...'", and no line. It imports at 16:54; a date line whose
+    date cannot be read is named by its line, with what was not understood."""
+    liferay = tmp_path / "liferay.txt"
+    liferay.write_text(
+        capture("TIN TỨC - SỰ KIỆN", "Bài thử", "Ngày đăng 19/04/2019 | 4:54 PM", ["Đoạn một."]),
+        encoding="utf-8",
+    )
+    result = run_import(site, liferay)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    assert "date: 2019-04-19T16:54:00+07:00\n" in written.read_text(encoding="utf-8")
+    assert result.stderr == ""
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text(
+        capture("TIN TỨC - SỰ KIỆN", "Bài sai", "Ngày đăng 31/02/2019 | 4:54 PM", ["Đoạn."]),
+        encoding="utf-8",
+    )
+    failed = run_import(site, wrong)
+    assert failed.returncode == 1
+    assert (
+        f"{wrong}:4: error: the date line's '31/02/2019 | 4:54 PM' cannot be read as a date"
+    ) in failed.stderr, failed.stderr
+    assert "found no line" not in failed.stderr
+    assert imported_files(site) == [written]
+
+
 def test_captured_text_that_looks_like_markdown_stays_text(site, tmp_path):
     source = tmp_path / "capture.txt"
     paragraphs = [*MARKDOWN_LOOKALIKES, "Dòng một\nDòng hai: có ngắt dòng"]

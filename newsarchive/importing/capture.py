@@ -12,14 +12,13 @@ import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ..dates import parse_date
 from ..errors import BuildFailed, Problem
 from ..markup import plain_paragraph
+from .dates import read_date
 from .page import Extracted
 
-_DATE_LINE = re.compile(
-    r"^Ngày đăng:?\s*(?P<day>\d{1,2}/\d{1,2}/\d{4})(?:\s*\|?\s*(?P<time>\d{1,2}:\d{2}))?$"
-)
+# The label and a digit: "Ngày đăng ký..." (registration day) in a title is no date line.
+_DATE_LINE = re.compile(r"^Ngày đăng\s*:?\s*(?P<date>\d.*)$")
 CAPTURE_HINT = (
     "a capture starts with the category line, the title, then a line like "
     "'Ngày đăng 19/04/2019 | 16:54', then the paragraphs"
@@ -47,15 +46,22 @@ def read_capture(path: Path, text: str, tz: ZoneInfo) -> Extracted:
         notes.append(f"the title was on {len(title_lines)} lines; they were joined into one")
     match = _DATE_LINE.match(lines[date_at])
     assert match is not None
-    date_text = match["day"]
-    if match["time"]:
-        date_text += " " + match["time"]
-    else:
+    # As the portals print it: 19/04/2019 | 16:54, or Liferay's 19/04/2019 | 4:54 PM.
+    published, timed = read_date(match["date"], tz)
+    if published is None:
+        raise BuildFailed(
+            [
+                Problem(
+                    path,
+                    f"the date line's {match['date']!r} cannot be read as a date: no such "
+                    "day, month or hour, or not written day/month/year hour:minute",
+                    "write the date as dd/mm/yyyy HH:MM (19/04/2019 | 16:54 or 4:54 PM)",
+                    date_at + 1,
+                )
+            ]
+        )
+    if not timed:
         notes.append("the date line has no time of day: 00:00 was used")
-    try:
-        published = parse_date(date_text, tz)
-    except ValueError as exc:
-        raise BuildFailed([Problem(path, f"bad date: {exc}", CAPTURE_HINT, date_at + 1)]) from None
     paragraphs = []
     block: list[str] = []
     for line in [*lines[date_at + 1 :], ""]:
