@@ -160,6 +160,33 @@ def test_a_wget_tree_gives_addresses_from_its_host_and_path_folders(site, tmp_pa
         assert "../../../media/" in written[item.url]["body"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_in_a_crawl_is_named_not_opened(site, tmp_path):
+    """Opened, a named pipe waits for a writer: a FIFO in a crawl folder hung the import
+    forever, and one given by name was "no such file or folder". Neither is opened; each
+    is named, as the build names one in content/, and the pages are imported."""
+    portal, media = portal_with_media(2)
+    mirror = wget_tree(tmp_path / "wget", portal, media)
+    pipes = [mirror / "notes", mirror / "trang.html"]
+    for pipe in pipes:
+        os.mkfifo(pipe)
+    for given in (mirror, pipes[0]):
+        try:
+            result = subprocess.run(
+                [sys.executable, str(REPO / "build.py"), "import", str(given)],
+                cwd=site.root, capture_output=True, text=True, env=SUBPROCESS_ENV, timeout=30,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"import {given} waited for a writer of the named pipe")
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        for pipe in pipes if given == mirror else pipes[:1]:
+            assert (
+                f"{pipe}: error: not a file (a named pipe, socket or device): it was not read"
+            ) in result.stderr, result.stderr
+        assert "no such file or folder" not in result.stderr
+    assert sorted(by_source(site)) == sorted(i.url for i in portal)
+
+
 def test_the_summary_names_the_folder_the_pictures_went_to(site, tmp_path):
     portal, media = portal_with_media(2)
     mirror = wget_tree(tmp_path / "wget", portal, media)

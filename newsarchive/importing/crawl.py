@@ -17,6 +17,7 @@ pages fail instead of passing for whole.
 
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 import zipfile
@@ -139,6 +140,8 @@ def open_crawl(inputs: list[Path]) -> Crawl:
     for given in inputs:
         if given.is_dir():
             _add_folder(crawl, given)
+        elif given.exists() and not given.is_file():
+            crawl.problems.append(_not_a_file(given))
         elif not given.is_file():
             crawl.problems.append(
                 Problem(given, "there is no such file or folder", "check the name")
@@ -176,7 +179,11 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
         key=lambda p: p.replace(os.sep, "/"),
     )
     before = (len(crawl.pages), len(crawl.problems), len(crawl.records))
+    not_files = []
     for path in files:
+        if not _regular(path):  # opened, a named pipe waits for a writer forever
+            not_files.append(_not_a_file(Path(path)))
+            continue
         name = os.path.basename(path).lower()
         suffix = os.path.splitext(_WINDOWS_QUERY.split(name.split("?", 1)[0], 1)[0])[1]
         if name.endswith(WARC_SUFFIXES):
@@ -198,6 +205,24 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
                 "the one above it; HTTrack's project folder",
             )
         )
+    crawl.problems += not_files
+
+
+def _regular(path: str) -> bool:
+    """Whether ``path`` is a file, not a named pipe, socket or device; one that cannot be
+    looked at (a broken link) is taken as a file, whose reading then says why it fails."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
+
+
+def _not_a_file(path: Path) -> Problem:
+    return Problem(
+        path,
+        "not a file (a named pipe, socket or device): it was not read",
+        "a crawl holds files and folders only: delete it, or move it out of the crawl",
+    )
 
 
 def _shown(path: str) -> str:
