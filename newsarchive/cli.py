@@ -330,13 +330,17 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
             _missing_folder(config, kind, getattr(args, kind, None) is not None)
             for kind in ("content", "templates", "static")
             if not getattr(config, f"{kind}_dir").is_dir()
-            # A site may do without static files of its own (a fork's templates
-            # that link none), unless it names a folder for them.
-            and (kind != "static" or args.static is not None or "static_dir" in config.lines)
+            and (kind != "static" or _names_static(args, config))
         ]
         if missing:
             raise BuildFailed(missing)
     return config
+
+
+def _names_static(args: argparse.Namespace, config: SiteConfig) -> bool:
+    """Whether the static folder is named: a site may do without static files of its
+    own (a fork's templates that link none), unless it names a folder for them."""
+    return args.static is not None or "static_dir" in config.lines
 
 
 # What to do about each folder a build reads when it is not there, and it was not
@@ -476,6 +480,10 @@ def run_import(args: argparse.Namespace) -> int:
         config = site_config(args)
         check_content_folder(config, "import")
         statics.check_static_folder(config)  # the pictures go there
+        # A mistyped --static was made, with the pictures in it: the builds after it
+        # had no style sheet.
+        if _names_static(args, config) and not config.static_dir.is_dir():
+            raise BuildFailed([_missing_folder(config, "static", args.static is not None)])
         request = command.Request(
             paths=args.files,
             source_url=args.source_url or "",

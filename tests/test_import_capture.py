@@ -198,6 +198,20 @@ def test_the_summary_names_the_folder_the_pictures_went_to(site, tmp_path):
     assert not (site.root / "static/media").exists()
 
 
+def test_a_static_folder_that_does_not_exist_is_refused_before_anything_is_written(site, tmp_path):
+    """`--static nostatic` (a mistyped name) was created with the pictures in it, exit 0,
+    and the builds after had no style sheet. It is refused, as the build refuses it."""
+    portal, media = portal_with_media(2)
+    mirror = wget_tree(tmp_path / "wget", portal, media)
+    before = tree(site.root)
+    result = run_import(site, mirror, "--static", "nostatic")
+    assert result.returncode == 1
+    assert "nostatic: error: the static folder does not exist" in result.stderr, result.stderr
+    assert "how to fix: correct the name given with --static" in result.stderr
+    assert "nothing was imported" in result.stderr
+    assert not (site.root / "nostatic").exists() and tree(site.root) == before
+
+
 def test_no_aliases_and_addresses_with_a_query(site, tmp_path):
     portal = items(2)
     folder = tmp_path / "pages"
@@ -1287,6 +1301,7 @@ def test_the_report_has_a_line_per_page_and_the_summary_counts_them(site, tmp_pa
         encoding="utf-8",
     )
     out = tmp_path / "reports" / "lan-1.jsonl"
+    out.parent.mkdir()  # --report makes no folder: a mistyped one would hide the report
     result = run_import(site, mirror, "--report", out)
     assert f"Report, a line per page: {out}" in result.stdout or out.name in result.stdout
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -1318,6 +1333,7 @@ def test_the_report_has_a_line_per_page_and_the_summary_counts_them(site, tmp_pa
         "_site/bao-cao.jsonl",
         "_site.previous/bao-cao.jsonl",
         "content",
+        "bao-cao/import.jsonl",  # a mistyped folder: it was made, and the report hidden in it
     ],
 )
 def test_the_report_never_replaces_or_joins_the_users_files(site, tmp_path, where):
@@ -1336,6 +1352,7 @@ def test_the_report_never_replaces_or_joins_the_users_files(site, tmp_path, wher
     assert "choose another file with --report" in result.stderr
     assert "nothing was imported" in result.stderr
     assert (tree(site.root), tree(mirror)) == before
+    assert not (site.root / "bao-cao").exists()
 
 
 def test_an_earlier_report_is_replaced(site, tmp_path):

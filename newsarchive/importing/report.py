@@ -114,6 +114,8 @@ def report_problem(path: Path, config: SiteConfig) -> str:
     target = real_path(path)
     if target.is_dir():
         return "it is a folder"
+    if not target.parent.is_dir():  # a mistyped folder would be made, the report lost in it
+        return f"its folder {path.parent} does not exist (create it first, or correct its name)"
     folders = protected_folders(
         config.root, config.content_dir, config.templates_dir, config.static_dir,
         cache_folder(config),
