@@ -13,7 +13,15 @@ from xml.dom import minidom
 import pytest
 from bs4 import BeautifulSoup
 from capture_fixtures import windows_1258
-from conftest import REPO, SEED_CAPTURE, SHARED_SEED_CAPTURE, SUBPROCESS_ENV, SiteDir, article
+from conftest import (
+    REPO,
+    SEED_CAPTURE,
+    SHARED,
+    SHARED_SEED_CAPTURE,
+    SUBPROCESS_ENV,
+    SiteDir,
+    article,
+)
 from test_seed_article import SEED_URL
 
 SEED_ARTICLE = REPO / "content" / (SEED_URL.rstrip("/") + ".md")
@@ -110,6 +118,38 @@ def test_a_page_named_alone_that_is_not_imported_fails_with_what_to_do(site, tmp
     assert result.returncode == 0, result.stderr
     assert "imported: 1; not articles: 1;" in result.stdout
     assert f"(1, e.g. {crawl / 'danh-sach.html'})" in result.stdout
+
+
+def test_a_page_named_alone_and_skipped_is_told_the_fix_of_its_reason_and_counted_failed(
+    site, tmp_path
+):
+    """Every page named alone and left out was told to read it with another site profile,
+    even an English page (whose reason says --all-languages), a redirect page or a picture
+    saved as .html; and the summary said 'not articles: 1; failed: 0' with exit code 1."""
+    moved = tmp_path / "moved.html"
+    moved.write_text(
+        '<html><head><meta http-equiv="refresh" content="0;URL=/bai-moi.html"></head>'
+        "<body><p>Trang đã chuyển.</p></body></html>",
+        encoding="utf-8",
+    )
+    picture = tmp_path / "anh.html"
+    picture.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8)
+    english = SHARED / "import-samples" / "H-sotttt-eng-3159471.html"
+    fixes = {
+        moved: "import the page at the address it sends the reader to",
+        picture: "give the article's web page (.html) or text capture (.txt)",
+    }
+    if english.exists():  # the shared samples beside the clone
+        fixes[english] = "import it again with --all-languages"
+    for page, fix in fixes.items():
+        result = run_import(site, page)
+        assert result.returncode == 1
+        assert f"{page}: error: not imported: " in result.stderr
+        assert f"how to fix: {fix}" in result.stderr, result.stderr
+        assert "--profile NAME" not in result.stderr
+        assert "not articles: 0; already there: 0; failed: 1" in result.stdout, result.stdout
+        assert '"outcome": "failed"' in (site.root / "import-report.jsonl").read_text("utf-8")
+    assert imported_files(site) == []
 
 
 def test_redirect_pages_are_not_articles_and_a_page_that_reloads_itself_is(site, tmp_path):

@@ -17,7 +17,7 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -28,11 +28,12 @@ from .crawl import open_crawl
 from .known import source_key
 from .profiles import load_profiles
 from .report import DEFAULT_NAME, Tally, report_line, report_problem, write_report
-from .run import FAILED, IMPORTED, NOT_ARTICLE, Options, import_crawl, is_dated
+from .run import FAILED, IMPORTED, NOT_ARTICLE, Options, PageResult, import_crawl, is_dated
 
 NOTHING_IMPORTED = "nothing was imported."
 # Why an import ended before its last page ("": it did not).
 INTERRUPTED, WORKER_DIED, WRITE_FAILED = "interrupted", "stopped: a worker died", "write failed"
+# A page a site profile read and found no article in; other reasons carry their own.
 _FIX_NOT_ARTICLE = (
     "if it is an article, read it with the site profile that fits it (--profile NAME), or "
     "correct that profile's selectors (docs/import-profiles.md)"
@@ -110,20 +111,15 @@ def import_paths(
     )
     try:
         for row in import_crawl(crawl, config, options):
+            if row.result.outcome == NOT_ARTICLE and one_page:
+                # Named alone, the page was meant as an article: left out, it failed,
+                # and is counted and reported so.
+                row.result = _failed_alone(row.result)
             tally.add(row)
             addresses.append(row.result.source_url)
             lines.append(report_line(row, config.root))
             if row.result.outcome == FAILED:
                 errors.extend(row.result.errors)
-            elif row.result.outcome == NOT_ARTICLE and one_page:
-                # Named alone, the page was meant as an article: left out, it failed.
-                errors.append(
-                    Problem(
-                        Path(row.result.page.origin),
-                        f"not imported: {row.result.reason}",
-                        _FIX_NOT_ARTICLE,
-                    )
-                )
             elif row.file:
                 written(row.result.page.origin, Path(row.file))
                 notes.append((row.result.page.origin, [*row.result.notes, *row.notes]))
@@ -164,6 +160,12 @@ def import_paths(
         stopped=stopped,
         report_unwritten=unwritten,
     )
+
+
+def _failed_alone(result: PageResult) -> PageResult:
+    message = f"not imported: {result.reason}"
+    error = Problem(Path(result.page.origin), message, result.hint or _FIX_NOT_ARTICLE)
+    return replace(result, outcome=FAILED, errors=(error,))
 
 
 def _no_such_page(request: Request, addresses: list[str]) -> Problem:

@@ -42,6 +42,10 @@ GENERIC_NEEDS = (
     "python3 -m pip install 'newsarchive[import]'  (or add a site profile for the site, "
     "see docs/import-profiles.md)"
 )
+GENERIC_NEEDS_HINT = (
+    "python3 -m pip install 'newsarchive[import]', then import it again; or add a site "
+    "profile for its site (docs/import-profiles.md)"
+)
 NO_DATE = "found no publish date on the page"
 UNKNOWN_LANGUAGE = (
     "the page is not in Vietnamese and does not say in which language it is: add its "
@@ -51,6 +55,7 @@ REDIRECT = (
     "the page only sends the reader on to another address (a meta refresh): "
     "the article, if any, is the page at that address"
 )
+REDIRECT_HINT = "import the page at the address it sends the reader to"
 # <meta http-equiv="refresh" content="0; url=...">: seconds, then the address. A portal's
 # page that reloads itself every few minutes names no address, or waits longer.
 _REFRESH = re.compile(r"\s*(\d+)(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?\S", re.I)
@@ -69,10 +74,10 @@ def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted |
     """The article on ``page``; profiles default to the shipped ones."""
     profiles = profiles or _shipped()
     if not page.html.strip():
-        return NotArticle("the page is empty")
+        return NotArticle("the page is empty", "copy or crawl the page again, whole")
     tree = LexborHTMLParser(page.html)
     if _sends_on(tree):
-        return NotArticle(REDIRECT)
+        return NotArticle(REDIRECT, REDIRECT_HINT)
     profile = profiles.pick(tree, page.url)
     if profile is None:
         found = _generic(page, tree, profiles)
@@ -86,7 +91,8 @@ def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted |
         return replace(found, language=language, notes=notes)
     return NotArticle(
         "the page is not in Vietnamese (another language section of the portal); "
-        "to import it too, import with --all-languages"
+        "to import it too, import with --all-languages",
+        "import it again with --all-languages, which imports the pages in other languages too",
     )
 
 
@@ -209,7 +215,7 @@ def _generic(
         from htmldate import find_date
         from readability import Document
     except ImportError:
-        return NotArticle(GENERIC_NEEDS)
+        return NotArticle(GENERIC_NEEDS, GENERIC_NEEDS_HINT)
     body_html = trafilatura.extract(
         page.html,
         url=page.url or None,
@@ -235,7 +241,9 @@ def _generic(
         # Articles of a portal carry their date; what has none is a login, list or other page.
         return NotArticle(
             "no site profile fits the page and it shows no publish date: not an article "
-            "(if it is one, add a site profile: docs/import-profiles.md)"
+            "(if it is one, add a site profile: docs/import-profiles.md)",
+            "if it is an article, add a site profile for its site, which says where its "
+            "date is (docs/import-profiles.md)",
         )
     fragment = LexborHTMLParser(body_html).body
     parts = [fragment] if fragment is not None else []

@@ -39,3 +39,6 @@ class NotArticle:
     """A page that is not an article (a list, search results, login...), skipped and counted."""
 
     reason: str
+    # What to do when the page was meant as an article (named alone, it fails): ""
+    # when the profile that read it missed it (command.py says to correct the profile).
+    hint: str = ""

@@ -66,6 +66,13 @@ ACCEPTED_NOTE = (
 )
 
 
+BINARY_HINT = (
+    "give the article's web page (.html) or text capture (.txt): this file holds a "
+    "picture, a document or other binary data"
+)
+HTTRACK_OWN_HINT = "import the crawl's folder, or the mirrored page this one leads to"
+
+
 @dataclass(frozen=True)
 class Options:
     source_url: str = ""  # the one page's original address, given on the command line
@@ -93,6 +100,7 @@ class PageResult:
     media: tuple[mediafiles.FoundMedia, ...] = ()
     missing: tuple[str, ...] = ()  # media addresses the crawl lacks
     notes: tuple[str, ...] = ()
+    hint: str = ""  # what to do about a page that is not an article, if it is one
 
 
 @dataclass
@@ -149,9 +157,10 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     except Exception as exc:  # an unreadable file or a damaged WARC record
         return _failed(page, "", f"cannot be read ({exc})", "crawl it again")
     if b"\x00" in data[:2048] and not data.startswith(UTF16_BOMS):
-        return PageResult(page, NOT_ARTICLE, reason="not a web page (binary data)")
+        why = "not a web page (binary data)"
+        return PageResult(page, NOT_ARTICLE, reason=why, hint=BINARY_HINT)
     if not page.text_capture and made_by_httrack(page, data):  # its date: HTTrack's '2014'
-        return PageResult(page, NOT_ARTICLE, reason=HTTRACK_OWN)
+        return PageResult(page, NOT_ARTICLE, reason=HTTRACK_OWN, hint=HTTRACK_OWN_HINT)
     try:
         text, notes = decode_page(data, page.charset, html=not page.text_capture)
     except Undecodable as exc:
@@ -178,7 +187,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
             why = f"reading the article failed ({type(exc).__name__}: {exc})"
             return _failed(page, source_url, why, "report this page to the maintainers")
         if isinstance(found, NotArticle):
-            return PageResult(page, NOT_ARTICLE, source_url, found.reason)
+            return PageResult(page, NOT_ARTICLE, source_url, found.reason, hint=found.hint)
     found, cleaned = articles.visible(found)
     notes.append(cleaned)
     if how and how != "WARC-Target-URI":
