@@ -906,6 +906,35 @@ def test_a_source_url_that_names_no_page_of_the_crawl_is_an_error_naming_the_clo
     assert "no page of the crawl" not in dated.stderr and summary(dated)["imported"] == 1
 
 
+def test_an_error_page_the_warc_holds_is_counted_and_reported_not_lost(site, tmp_path):
+    """A response other than 200 and redirects (a 404 page, a 500) vanished: in no count
+    and no line of the report, which promises a line per page. It is a page that is not
+    an article, with the status in its reason; an error answered for a picture counts
+    among the other files."""
+    pytest.importorskip("warcio")
+    portal = items(1)
+    gone = f"https://{HOST}/tin-tuc/-/view_content/999-bai-da-xoa.html"
+    warc = tmp_path / "crawl.warc.gz"
+    responses = [
+        Response(portal[0].url, page_html(portal[0], "full").encode()),
+        Response(gone, b"<html><body><h1>Not Found</h1></body></html>", status="404 Not Found"),
+        Response(f"https://{HOST}/anh/mat.jpg", b"", "image/jpeg", status="404 Not Found"),
+    ]
+    warc.write_bytes(warc_of(responses))
+    result = run_import(site, warc)
+    assert result.returncode == 0, result.stderr
+    counts = summary(result)
+    assert (counts["pages seen"], counts["imported"], counts["not articles"]) == (2, 1, 1)
+    assert "(1 other file(s) of the crawl not pages)" in result.stdout
+    why = "the server answered 404 Not Found: an error page, not an article"
+    address = re.escape(gone.removeprefix("https://"))
+    assert re.search(
+        rf"{why} \(1, e\.g\. {re.escape(str(warc))}#\d+ \({address}\)\)", result.stdout
+    ), result.stdout
+    [line] = [r for r in report(site) if r["source_url"] == gone]
+    assert line["outcome"] == "not an article" and line["reason"] == why
+
+
 def test_the_charset_of_the_http_header_comes_before_the_pages_own(site, tmp_path):
     """Old portals served Windows-1258 pages and said so in the HTTP header, with no
     <meta> charset or a wrong one left by a template: a browser takes the header's."""

@@ -15,6 +15,7 @@ end against its last record's. A file cut short lists its damaged records, so th
 pages fail instead of passing for whole.
 """
 
+import http
 import os
 import re
 import stat
@@ -102,6 +103,7 @@ class PageSource:
     charset: str = ""  # the charset its HTTP Content-Type header gives (WARC)
     damaged: str = ""  # why the WARC record cannot be trusted whole ("" when it can)
     later: str = ""  # a later capture of the same address, which is read instead
+    status: str = ""  # the HTTP status of a WARC's error page (404...), not the article's
 
 
 @dataclass(frozen=True)
@@ -309,9 +311,17 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record) -> bool:  # typ
         return False
     status = record.http_headers.get_statuscode() if record.http_headers else "200"
     location = record.http_headers.get_header("Location") if status in REDIRECTS else None
-    if status != "200" and not location:
-        return False
     kind, charset = _content_type(record)
+    if status != "200" and not location:
+        # The server's error page (404, 500...) holds no article; it is no file to copy
+        # either, and a page that links it says the file is not in the crawl. Listed, so
+        # that it is counted and reported, not lost.
+        if kind in ("text/html", "application/xhtml+xml"):
+            shown = f"{origin} ({uri.split('://', 1)[-1]})"
+            crawl.pages.append(PageSource(shown, where.path, uri, where.offset, status=status))
+        else:
+            crawl.other_files += 1
+        return False
     target = urljoin(uri, location.strip()) if location else ""
     # The last capture of an address wins, as in a replay; a damaged one too, so that
     # its page fails now and the complete file imports it later.
@@ -331,6 +341,21 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record) -> bool:  # typ
     page = PageSource(shown, where.path, uri, where.offset, charset=charset)
     crawl.pages.append(replace(page, damaged=where.damaged))
     return True
+
+
+ERROR_PAGE_HINT = (
+    "the crawl holds the server's error page, not the article: import a crawl or a saved "
+    "copy in which the page answered (the Wayback Machine may have one)"
+)
+
+
+def error_page(status: str) -> str:
+    """Why a WARC's page with this HTTP status is not an article."""
+    try:
+        phrase = f" {http.HTTPStatus(int(status)).phrase}"
+    except ValueError:
+        phrase = ""
+    return f"the server answered {status}{phrase}: an error page, not an article"
 
 
 def _damage(record) -> str:  # type: ignore[no-untyped-def]

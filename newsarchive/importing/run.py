@@ -29,12 +29,14 @@ from .crawl import (
     CUT_SHORT,
     CUT_SHORT_HINT,
     DAMAGED_HINT,
+    ERROR_PAGE_HINT,
     HTTRACK_OWN,
     Crawl,
     MediaFinder,
     PageSource,
     UnknownEncoding,
     cut_short,
+    error_page,
     made_by_httrack,
     original_url,
     read_bytes,
@@ -145,6 +147,9 @@ def _read_batch(context: _Context, batch: list[PageSource]) -> list[PageResult]:
 def read_page(page: PageSource, context: _Context) -> PageResult:
     """Read, extract and prepare one page; this runs in the worker processes."""
     config, options = context.config, context.options
+    if page.status:
+        why = error_page(page.status)
+        return PageResult(page, NOT_ARTICLE, page.url, why, hint=ERROR_PAGE_HINT)
     if page.damaged:  # never a shortened article taken for the whole one
         return _failed(page, page.url, page.damaged, DAMAGED_HINT)
     if page.later:
