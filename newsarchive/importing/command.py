@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..config import SiteConfig
-from ..errors import BuildFailed, Problem
+from ..errors import BuildFailed, Problem, raised_stopping
 from . import media as mediafiles
 from .crawl import open_crawl
 from .known import source_key
@@ -128,7 +128,10 @@ def import_paths(
     except BrokenProcessPool:
         stopped = WORKER_DIED
     except OSError as exc:  # a full disk, a read-only content or static folder
-        stopped, errors = WRITE_FAILED, [_stopped_at(exc, config)]
+        if raised_stopping(exc):  # a pool shut down under Ctrl+C: a stop, as the build's
+            stopped = INTERRUPTED
+        else:
+            stopped, errors = WRITE_FAILED, [_stopped_at(exc, config)]
     finally:
         crawl.close()
         try:
