@@ -174,12 +174,13 @@ class Spare:
         for rel_path, source in statics.items():
             rel = rel_path.as_posix()
             st = source.stat()
+            stamp = changed_ns(st)
             known = self.state.statics.get(str(source)) if self.state else None
-            if known and known[0] == changed_ns(st) and known[1] == st.st_size:
+            if known and known[0] == stamp and known[1] == st.st_size:
                 source_digest = known[2]
             else:
                 source_digest = file_digest(source)
-            mtime = trusted_mtime(changed_ns(st), looked)
+            mtime = trusted_mtime(stamp, looked)
             self.statics[str(source)] = (mtime, st.st_size, source_digest)
             if rel in self.have and self.have[rel].digest == source_digest:
                 self.files[rel] = self.have[rel]

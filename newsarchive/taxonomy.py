@@ -77,18 +77,18 @@ def other_words_merged(oldest: Sequence[Article]) -> list[Problem]:
     (letter case, `hòa`/`hoà`) and one typed without accents ("Thoi su" for "Thời sự")
     are merged in silence. Said at every build until fixed."""
     problems = []
-    for key, kind, names in (
-        ("category", "category", lambda a: [a.category] if a.category else []),
-        ("tags", "tag", lambda a: a.tags),
-    ):
+    for key, kind, names in (("category", "category", _category), ("tags", "tag", _tags)):
         first: dict[str, tuple[str, Article]] = {}  # slug -> its first spelling, article
         said: set[tuple[str, ...]] = set()  # once a word, at its oldest article
         for article in oldest:
             for name in names(article):
                 kept, owner = first.setdefault(urls.term_slug(name), (name, article))
-                if name == kept or _same_word(name, kept) or tuple(words(name)) in said:
+                if name == kept:
                     continue
-                said.add(tuple(words(name)))
+                word = tuple(words(name))
+                if word in said or _same_word(word, tuple(words(kept))):
+                    continue
+                said.add(word)
                 address = urls.category_url(name) if kind == "category" else urls.tag_url(name)
                 problems.append(
                     Problem(
@@ -106,18 +106,25 @@ def other_words_merged(oldest: Sequence[Article]) -> list[Problem]:
     return problems
 
 
-def _same_word(one: str, other: str) -> bool:
-    """Spelt alike but for letter case and tone placement, or one of them has no accents."""
-    first, second = words(one), words(other)
-    return first == second or any(w == [fold(x) for x in w] for w in (first, second))
+def _same_word(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Words (folding.words) alike, or one of them without accents ("Thoi su")."""
+    return one == other or any(w == tuple(map(fold, w)) for w in (one, other))
+
+
+def _category(article: Article) -> list[str]:
+    return [article.category] if article.category else []
+
+
+def _tags(article: Article) -> tuple[str, ...]:
+    return article.tags
 
 
 def categories(oldest: Sequence[Article]) -> list[Term]:
-    return group_terms(oldest, lambda a: [a.category] if a.category else [])
+    return group_terms(oldest, _category)
 
 
 def tags(oldest: Sequence[Article]) -> list[Term]:
-    return group_terms(oldest, lambda a: a.tags)
+    return group_terms(oldest, _tags)
 
 
 @dataclass(frozen=True)

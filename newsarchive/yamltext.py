@@ -33,14 +33,14 @@ YAML_HINT = (
 )
 
 TAB_HINT = "YAML indents with spaces, never a tab: replace the tab at this spot with two spaces"
-# A value in double quotes that itself holds double quotes ("Lễ hội "Hai Bà"" or, as in
-# CSV, ""Hai Bà""): the general hint said to use double quotes, which it already did.
 # A quote opened and never closed: YAML reads on to the end of the front matter and
 # points there, lines below the mistake; the quote that opens the value is the place.
 UNCLOSED_HINT = (
     'end the value with the same quote it starts with (title: "Hội nghị tổng kết"), '
     "or remove the quote at its start"
 )
+# A value in double quotes that itself holds double quotes ("Lễ hội "Hai Bà"" or, as in
+# CSV, ""Hai Bà""): the general hint said to use double quotes, which it already did.
 QUOTES_HINT = (
     'inside double quotes, write each " of the text as \\"; or put the whole value in '
     """single quotes instead: title: 'Lễ hội "Hai Bà Trưng" năm 2024'"""
