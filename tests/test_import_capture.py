@@ -1192,8 +1192,22 @@ def import_patched(site, monkeypatch, capsys, mirror: Path, **patched) -> tuple[
     return code, capsys.readouterr().err
 
 
+def _ctrl_c() -> None:
+    raise KeyboardInterrupt
+
+
+def _ctrl_c_failing_a_pool() -> None:
+    """A process pool shut down while Ctrl+C is handled may raise "Bad file descriptor":
+    the import said the write failed, a fault of the disk, instead of stopped."""
+    try:
+        raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF)) from None
+
+
+@pytest.mark.parametrize("stop", [_ctrl_c, _ctrl_c_failing_a_pool])
 def test_ctrl_c_during_an_import_exits_130_and_the_next_run_goes_on(
-    site, tmp_path, capsys, monkeypatch
+    site, tmp_path, capsys, monkeypatch, stop
 ):
     """Ctrl+C as the third article is about to be written: the exit status of a stop
     (130, as for every command), a message saying how to go on, and the next run leaves the
@@ -1208,38 +1222,7 @@ def test_ctrl_c_during_an_import_exits_130_and_the_next_run_goes_on(
         if "w" in mode and ".md.part-" in path.name:
             articles.append(path)
             if len(articles) == 3:
-                raise KeyboardInterrupt
-        return real_open(path, mode, *args, **kwargs)
-
-    code, err = import_patched(site, monkeypatch, capsys, mirror, open=open_)
-    assert code == 130
-    assert "Import interrupted after" in err and "go on where it stopped" in err, err
-    assert len(tree(site.content)) == 2
-    assert run_import(site, mirror).returncode == 0
-
-    reference = type(site)(tmp_path / "reference")
-    assert run_import(reference, mirror).returncode == 0
-    assert tree(site.content) == tree(reference.content)
-
-
-def test_ctrl_c_that_fails_a_pool_shutting_down_is_a_stop_not_a_write_failure(
-    site, tmp_path, capsys, monkeypatch
-):
-    """A process pool shut down while Ctrl+C is handled may raise "Bad file descriptor":
-    the import said the write failed, a fault of the disk, instead of stopped."""
-    portal, media = portal_with_media(6)
-    mirror = httrack_tree(tmp_path / "m", portal, media)
-    real_open = Path.open
-    articles = []
-
-    def open_(path: Path, mode: str = "r", *args, **kwargs):
-        if "w" in mode and ".md.part-" in path.name:
-            articles.append(path)
-            if len(articles) == 3:
-                try:
-                    raise KeyboardInterrupt
-                except KeyboardInterrupt:
-                    raise OSError(errno.EBADF, os.strerror(errno.EBADF)) from None
+                stop()
         return real_open(path, mode, *args, **kwargs)
 
     code, err = import_patched(site, monkeypatch, capsys, mirror, open=open_)
@@ -1247,6 +1230,11 @@ def test_ctrl_c_that_fails_a_pool_shutting_down_is_a_stop_not_a_write_failure(
     assert "Import interrupted after" in err and "go on where it stopped" in err, err
     assert "Bad file descriptor" not in err
     assert len(tree(site.content)) == 2
+    assert run_import(site, mirror).returncode == 0
+
+    reference = type(site)(tmp_path / "reference")
+    assert run_import(reference, mirror).returncode == 0
+    assert tree(site.content) == tree(reference.content)
 
 
 def test_a_folder_that_cannot_be_written_is_told_to_be_made_writable(
