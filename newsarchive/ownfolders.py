@@ -56,7 +56,8 @@ def _not_ours(output_dir: Path, folder: Path, sources: dict[str, Path]) -> Probl
         # A spare made before the build kept its record looks the same: it is asked once.
         why = (
             "it is not a folder the build made (the build has no record of it; a spare "
-            "folder left by a version of newsarchive before December 2026 has none either)"
+            "folder left by a version of newsarchive older than 2 December 2026 has none "
+            "either)"
         )
     name = output_dir.name
     use = (
