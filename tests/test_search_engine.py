@@ -246,6 +246,8 @@ def test_a_word_mistyped_by_a_letter_is_offered_as_the_archives_word(tmp_path):
             ("Quận họp", "Quận họp bàn về quân sự."),
             ("Quận mới", "Quận mới thành lập."),
             ("Lính mới", "Lính nhập ngũ."),
+            ("Phòng Covid-19", "Ca F0 đầu tiên năm 2021."),
+            ("Tiêm vắc xin", "Phòng Covid-19 cho trẻ."),
         ],
     )
     assert titles(index, "lcịh tiếp") == []
@@ -269,9 +271,19 @@ def test_a_word_mistyped_by_a_letter_is_offered_as_the_archives_word(tmp_path):
         "quânh": "quân",  # one too many, at the end
         # A word of one article is the archive's, though one letter from `lịch`.
         "lính lcịh": "lính lịch",
+        # Letters and digits typed together, split (`Covid-19` is two words), each run
+        # of letters corrected; a word of the archive (`f0`) is not.
+        "covid19": "covid 19",
+        "Cvoid19 năm2021": "Covid 19 năm 2021",
+        "19covid": "19 covid",
+        "ca f0": None,
+        "lcịh2": "lịch 2",
+        "h5n1 covid19": "h5n1 covid 19",  # a run of one letter: a code, as typed
     }
     for query, expected in offered.items():
         assert suggest(index, query) == expected, query
+    assert titles(index, "covid19") == []
+    assert titles(index, suggest(index, "covid19 năm2021") or "") == ["Phòng Covid-19"]
     assert sorted(titles(index, suggest(index, "lcịh tiếp") or "")) == [
         "Lịch tiếp công dân tháng 1",
         "Lịch tiếp công dân tháng 2",
@@ -723,6 +735,8 @@ MISTYPED = [
     "phuongg",
     "xyzzy qwrtp",
     "Hội nghịị",
+    "nam2019 hoi nhgi2",  # letters and digits typed together
+    "2019ubnd Đồng",
 ]
 
 

@@ -218,8 +218,9 @@ def _completions(index: Index, query: Query) -> list[tuple[int, str]]:
 
 def suggest(index: Index, query: str) -> str | None:
     """The query with each word of letters that no article has corrected to a word
-    of the vocabulary one letter away: what the page offers when a query finds nothing
-    (`lcịh tiếp` -> `lịch tiếp`). The edit is made to the word as typed, so its other
+    of the vocabulary one letter away, and a word of letters and digits split between
+    them: what the page offers when a query finds nothing (`lcịh tiếp` -> `lịch tiếp`,
+    `covid19` -> `covid 19`). The edit is made to the word as typed, so its other
     letters keep their diacritics and case. None when no word was corrected. Only the
     vocabulary files of three pairs of first letters are read (_near_keys): a mistake
     in the first letter, or the second left out or changed, is not corrected."""
@@ -244,6 +245,8 @@ def suggest(index: Index, query: str) -> str | None:
     return fixed if changed else None
 
 
+_RUNS = re.compile("[0-9]+|[^0-9]+")  # a word's runs of ASCII digits and of the rest
+
 # The edits one letter away, the likelier first: two letters swapped; a letter left out;
 # a letter typed twice; one changed that was typed without a diacritic; one too many;
 # one changed that was typed with one (the reader chose it: `trưnh` is `trưng`).
@@ -252,13 +255,28 @@ _SWAPPED, _LEFT_OUT, _TWICE, _CHANGED, _TOO_MANY, _CHANGED_MARKED, _NONE = range
 
 def _nearest(index: Index, written: str, folded: str) -> str:
     """``written``, or it with the likeliest edit to a vocabulary word (see suggest);
-    ``folded``: its letters without diacritics, one for each of its letters."""
-    if len(folded) < 3 or not folded.isalpha() or len(folded) != len(written):
+    ``folded``: its letters without diacritics, one for each of its letters. A word of
+    runs of two letters or more and of digits that no article has is split between
+    them (`covid19` of the text's `Covid-19`, `năm2019`), each run of letters
+    corrected in turn."""
+    if len(folded) != len(written):
+        return written
+    runs = _RUNS.findall(folded)
+    mixed = len(runs) > 1 and all(
+        "0" <= run[0] <= "9" or (run.isalpha() and len(run) > 1) for run in runs
+    )  # not `w10` or `h5n1`: one letter is an initial, a code
+    if len(folded) < 3 or not (mixed or folded.isalpha()):
         return written
     manifest = index.file(fmt.MANIFEST)
     assert isinstance(manifest, dict)
     if _head(index, manifest, folded, set()).frequency:
         return written  # a word of the archive (the vocabulary's too): not mistyped
+    if mixed:
+        parts, at = [], 0
+        for run in runs:
+            parts.append(_nearest(index, written[at : at + len(run)], run))
+            at += len(run)
+        return " ".join(parts)
     best: tuple[int, int, str] = (_NONE, 0, written)
     for key in _near_keys(folded):
         vocabulary = index.file(fmt.vocabulary_file(key))

@@ -556,8 +556,8 @@ async function pageText(url) {
 }
 
 // The query with each word of letters that no article has corrected to a word of
-// the vocabulary one letter away, the edit made to the word as typed (engine.suggest);
-// null when none is.
+// the vocabulary one letter away, the edit made to the word as typed, and a word of
+// letters and digits split between them (engine.suggest); null when none is.
 async function suggest(query) {
   let text = query.normalize("NFC");
   const typed = text.toLowerCase();
@@ -581,12 +581,28 @@ async function suggest(query) {
 // The edits one letter away, the likelier first (engine._SWAPPED ...).
 const [SWAPPED, LEFT_OUT, TWICE, CHANGED, TOO_MANY, CHANGED_MARKED, NO_EDIT] = [0, 1, 2, 3, 4, 5, 6];
 
+// A word of runs of two letters or more and of digits that no article has is split
+// between them (`covid19`), each run of letters corrected in turn (engine._nearest).
 async function nearest(written, folded) {
   const a = [...folded];
   const letters = [...written];
-  if (a.length < 3 || !/^\p{L}+$/u.test(folded) || a.length !== letters.length) return written;
+  if (a.length !== letters.length) return written;
+  const runs = folded.match(/[0-9]+|[^0-9]+/g) || [];
+  // Not `w10` or `h5n1`: one letter is an initial, a code.
+  const mixed = runs.length > 1 && runs.every((run) => /^(?:\p{L}{2,}|[0-9]+)$/u.test(run));
+  if (a.length < 3 || !(mixed || /^\p{L}+$/u.test(folded))) return written;
   // A word of the archive (the vocabulary's too): not mistyped.
   if ((await head(await manifest(), folded, new Set())).frequency) return written;
+  if (mixed) {
+    const parts = [];
+    let at = 0;
+    for (const run of runs) {
+      const length = [...run].length;
+      parts.push(await nearest(letters.slice(at, at + length).join(""), run));
+      at += length;
+    }
+    return parts.join(" ");
+  }
   let best = [NO_EDIT, 0, written];
   for (const key of new Set([a[0] + a[1], a[1] + a[0], a[0] + a[2]])) {
     const vocabulary = await load(vocabularyFile(key));
