@@ -290,6 +290,35 @@ def test_a_word_mistyped_by_a_letter_is_offered_as_the_archives_word(tmp_path):
     ]
 
 
+def test_a_document_cited_with_so_finds_the_article_that_cites_it_without(tmp_path):
+    """A reader cites a document as "Chỉ thị số 04/2008/CT-BTTTT", an article as "Chỉ
+    thị 04/2008/CT-BTTTT": every word must be found, so the article was not, and nothing
+    was (`số` is a word of the archive, not mistyped). A `số` before a number is left out
+    then; elsewhere it stays a word."""
+    index = index_of(
+        tmp_path,
+        [
+            ("Chỉ thị về viễn thông", "Thực hiện Chỉ thị 04/2008/CT-BTTTT của Bộ."),
+            ("Số liệu dân số", "Kế hoạch số 45/KH-UBND về số liệu."),
+        ],
+    )
+    assert titles(index, "Chỉ thị số 04/2008/CT-BTTTT") == []
+    offered = {
+        "Chỉ thị số 04/2008/CT-BTTTT": "Chỉ thị 04/2008/CT-BTTTT",
+        "chi thi so 04/2008": "chi thi 04/2008",  # typed without diacritics
+        "SỐ  04/2008 số 12-NQ/TW": "04/2008 12-NQ/TW",
+        "kế hoạch số 45/KH-UBND": "kế hoạch 45/KH-UBND",
+        "số liệu": None,  # not before a number: a word
+        "sở 04/2008": None,  # another word (the department)
+        "số04": "số 04",  # letters and digits typed together: split, as before
+    }
+    for query, expected in offered.items():
+        assert suggest(index, query) == expected, query
+    assert titles(index, suggest(index, "Chỉ thị số 04/2008/CT-BTTTT") or "") == [
+        "Chỉ thị về viễn thông"
+    ]
+
+
 def test_the_vocabulary_holds_words_of_two_articles_or_more_most_frequent_first(tmp_path):
     index_of(
         tmp_path,
@@ -737,6 +766,8 @@ MISTYPED = [
     "Hội nghịị",
     "nam2019 hoi nhgi2",  # letters and digits typed together
     "2019ubnd Đồng",
+    "Chỉ thị số 04/2008/CT-BTTTT",  # `số` before a number, left out
+    "SỐ  12-NQ/TW, so 5 và số liệu hồ sơ số2",
 ]
 
 

@@ -218,9 +218,10 @@ def _completions(index: Index, query: Query) -> list[tuple[int, str]]:
 
 def suggest(index: Index, query: str) -> str | None:
     """The query with each word of letters that no article has corrected to a word
-    of the vocabulary one letter away, and a word of letters and digits split between
-    them: what the page offers when a query finds nothing (`lcịh tiếp` -> `lịch tiếp`,
-    `covid19` -> `covid 19`). The edit is made to the word as typed, so its other
+    of the vocabulary one letter away, a word of letters and digits split between
+    them, and a `số` before a number left out: what the page offers when a query finds
+    nothing (`lcịh tiếp` -> `lịch tiếp`, `covid19` -> `covid 19`, `chỉ thị số 04/2008`
+    -> `chỉ thị 04/2008`). The edit is made to the word as typed, so its other
     letters keep their diacritics and case. None when no word was corrected. Only the
     vocabulary files of three pairs of first letters are read (_near_keys): a mistake
     in the first letter, or the second left out or changed, is not corrected."""
@@ -228,7 +229,11 @@ def suggest(index: Index, query: str) -> str | None:
     typed = text.lower()
     if len(typed) != len(text):  # a letter whose lower case is longer: no case kept
         text = typed
-    seen, changed = 0, False
+    signs = [m.span() for m in _NUMBER_SIGN.finditer(typed)]
+    ends, starts = [0] + [end for _, end in signs], [start for start, _ in signs] + [len(typed)]
+    kept = list(zip(ends, starts, strict=True))
+    text, typed = ("".join(s[a:b] for a, b in kept) for s in (text, typed))
+    seen, changed = 0, bool(signs)
 
     def fix(match: re.Match[str]) -> str:
         nonlocal seen, changed
@@ -245,6 +250,9 @@ def suggest(index: Index, query: str) -> str | None:
     return fixed if changed else None
 
 
+# `số` (`so`) before a number: a document is cited with it or without (`Chỉ thị số
+# 04/2008/CT-BTTTT`, the article's `Chỉ thị 04/2008/CT-BTTTT`), so it is left out.
+_NUMBER_SIGN = re.compile(r"(?<![^\W_])(?:số|so)\s+(?=[0-9])")
 _RUNS = re.compile("[0-9]+|[^0-9]+")  # a word's runs of ASCII digits and of the rest
 
 # The edits one letter away, the likelier first: two letters swapped; a letter left out;

@@ -555,17 +555,27 @@ async function pageText(url) {
   }
 }
 
+// `số` (`so`) before a number: a document is cited with it or without (`Chỉ thị số
+// 04/2008/CT-BTTTT`, the article's `Chỉ thị 04/2008/CT-BTTTT`), so it is left out.
+const NUMBER_SIGN = /(?<![\p{L}\p{N}])(?:số|so)\s+(?=[0-9])/gu;
+
 // The query with each word of letters that no article has corrected to a word of
-// the vocabulary one letter away, the edit made to the word as typed, and a word of
-// letters and digits split between them (engine.suggest); null when none is.
+// the vocabulary one letter away, the edit made to the word as typed, a word of
+// letters and digits split between them, and a `số` before a number left out
+// (engine.suggest); null when none is.
 async function suggest(query) {
   let text = query.normalize("NFC");
-  const typed = text.toLowerCase();
+  let typed = text.toLowerCase();
   if (typed.length !== text.length) text = typed; // a letter whose lower case is longer
+  const signs = [...typed.matchAll(NUMBER_SIGN)];
+  const ends = [0, ...signs.map((sign) => sign.index + sign[0].length)];
+  const starts = [...signs.map((sign) => sign.index), typed.length];
+  const without = (s) => ends.map((end, i) => s.slice(end, starts[i])).join("");
+  [text, typed] = [without(text), without(typed)];
   let fixed = "";
   let at = 0;
   let seen = 0;
-  let changed = false;
+  let changed = signs.length > 0;
   // The rest of the text as typed: its quotes, its words after the first ones.
   for (const match of typed.matchAll(WORD)) {
     const written = text.slice(match.index, match.index + match[0].length);
