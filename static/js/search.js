@@ -178,9 +178,12 @@
   // the portal's number left out), and sent whole, it opens the page the archive keeps
   // at that address, if any (an old address leads on to its article).
   function oldAddress(text) {
+    // Cited without its scheme, as printed citations give it ("portal.gov.vn/tin/a.html";
+    // a host's last part is letters: "7.500.000/tháng" is no address).
+    const bare = /^(?:[a-z0-9-]+\.)+[a-z]{2,}\/\S*$/i.test(text.trim());
     let address;
     try {
-      address = new URL(text);
+      address = new URL(bare ? `https://${text.trim()}` : text);
     } catch {
       return null;
     }
