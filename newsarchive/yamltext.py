@@ -39,6 +39,11 @@ UNCLOSED_HINT = (
     'end the value with the same quote it starts with (title: "Hội nghị tổng kết"), '
     "or remove the quote at its start"
 )
+# A backslash in double quotes starts an escape (\n, \"): "C:\du-lieu" is refused.
+BACKSLASH_HINT = (
+    "inside double quotes a \\ starts an escape: write each \\ of the text as \\\\, "
+    "or put the whole value in single quotes instead: title: 'Thư mục C:\\du-lieu'"
+)
 # A value in double quotes that itself holds double quotes ("Lễ hội "Hai Bà"" or, as in
 # CSV, ""Hai Bà""): the general hint said to use double quotes, which it already did.
 QUOTES_HINT = (
@@ -134,6 +139,29 @@ def written(text: str, line: int | None) -> str:
     return rows[line - 1].partition(":")[2].strip() if line and line <= len(rows) else ""
 
 
+def _runaway_quote(text: str, exc: yaml.MarkedYAMLError, mark: yaml.Mark) -> yaml.Mark | None:
+    """The opening quote of a value not closed on its line, when YAML read on from it to a
+    later line and failed there (a quote further down ended the value, as in
+    ``category: "Tin"``, or held what a quoted value may not): the place to name, since the
+    line YAML stopped at is right. None when the failure is not one of these."""
+    if "a quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+        return exc.context_mark if exc.context_mark.line < mark.line else None
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line > mark.line:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.start_mark.line < token.end_mark.line == mark.line
+            ):
+                found = token.start_mark
+    except yaml.YAMLError:
+        pass
+    return found
+
+
 def parse_yaml(
     path: Path, text: str, first_line: int = 1, free: bool = False
 ) -> tuple[dict[str, Any], dict[str, int]]:
@@ -196,6 +224,14 @@ def parse_yaml_itself(
             exc.problem or ""
         ):
             mark, message, hint = exc.context_mark, "this quote is never closed", UNCLOSED_HINT
+        elif mark is not None and (start := _runaway_quote(text, exc, mark)) is not None:
+            message = (
+                "this quote is not closed on its line: YAML read the lines below into "
+                f"the value, up to line {mark.line + first_line}, and failed there"
+            )
+            mark, hint = start, UNCLOSED_HINT
+        elif "unknown escape character" in (exc.problem or ""):
+            hint = BACKSLASH_HINT
         # A tab (Notepad's Tab key before "- item") shows as spaces: say what it is.
         lines = text.split("\n")
         line = lines[mark.line] if mark and mark.line < len(lines) else ""

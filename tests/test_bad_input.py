@@ -38,6 +38,22 @@ BAD_INPUTS = {
         '---\ntitle: "Hội nghị tổng kết\ndate: 2020-01-01\ncategory: Kinh tế\nsummary: x\n---\nT\n',
         ["unclosed-quote.md:2:8:", "never closed", "end the value with the same quote"],
     ),
+    # A quote not closed on its line, and a quoted value lines below: YAML read on to that
+    # value's first quote, ended the title there and named line 4, whose quotes are right.
+    "quote-closed-lines-below": (
+        '---\ntitle: "Hội nghị tổng kết\ndate: 2020-01-01\ncategory: "Kinh tế"\n---\nT\n',
+        [
+            "quote-closed-lines-below.md:2:8:",
+            "not closed on its line",
+            "up to line 4",
+            "end the value with the same quote",
+        ],
+    ),
+    # A Windows path in double quotes: the hint said to use double quotes, which it did.
+    "backslash-in-quotes": (
+        '---\ntitle: "Thư mục C:\\du-lieu"\ndate: 2020-01-01\n---\nT\n',
+        ["backslash-in-quotes.md:2:", "a \\ starts an escape", "single quotes"],
+    ),
     "missing-title": ("---\ndate: 2020-01-01\n---\nText\n", ["no title", "title:"]),
     "empty-title": ('---\ntitle: "  "\ndate: 2020-01-01\n---\nText\n', ["no title"]),
     "missing-date": ("---\ntitle: Tin\n---\nText\n", ["no date", "date:"]),

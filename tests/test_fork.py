@@ -94,6 +94,23 @@ def test_a_word_of_strings_yaml_that_yaml_reads_as_no_text_names_its_line(site, 
     assert fix in err
 
 
+def test_a_quote_strings_yaml_leaves_open_is_named_at_its_line_not_lines_below(site, capsys):
+    """`home: "Trang chủ` without its closing quote: YAML read on to the next quoted word,
+    older_articles' 25 lines below, and the message named that line, whose quotes are
+    right, with a hint to use double quotes."""
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    strings = site.root / "templates" / "strings.yaml"
+    edit(strings, "home: Trang chủ", 'home: "Trang chủ')
+    lines = strings.read_text(encoding="utf-8").splitlines()
+    line = lines.index('home: "Trang chủ') + 1
+    below = next(n for n, text in enumerate(lines, 1) if text.startswith("older_articles:"))
+    err = rebuild_fails(site, capsys, before=before)
+    assert f"templates/strings.yaml:{line}:7: error: broken YAML: this quote" in err, err
+    assert f"up to line {below}" in err and "end the value with the same quote" in err, err
+
+
 def test_strings_yaml_may_hold_lists_for_a_forks_own_templates(site):
     strings = site.root / "templates" / "strings.yaml"
     strings.write_text(
