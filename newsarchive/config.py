@@ -192,9 +192,11 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int], text: str)
         if field is None:
             close = schema.suggestion(key, schema.SETTINGS)
             known = ", ".join(f.name for f in schema.SETTINGS if f.suggested)
+            # A key no setting is near is likely a fork's own value for its templates.
+            own = f"; a value of your own for the templates goes under params: (site.params.{key})"
             error(
                 f"unknown setting '{key}'",
-                f"did you mean '{close}'?" if close else "known keys: " + known,
+                f"did you mean '{close}'?" if close else "known keys: " + known + own,
             )
         elif field.kind == "mapping":
             if value is not None and not isinstance(value, dict):

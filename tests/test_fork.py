@@ -111,6 +111,25 @@ def test_a_quote_strings_yaml_leaves_open_is_named_at_its_line_not_lines_below(s
     assert f"up to line {below}" in err and "end the value with the same quote" in err, err
 
 
+def test_a_forks_own_setting_in_site_yaml_is_pointed_to_params(site, capsys):
+    """`hotline:` written in site.yaml for a footer of the fork's own: the message listed
+    the known settings, params not among them, so nothing said where such a value goes."""
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    settings = site.root / "site.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "hotline: 024 3833 1234\n", encoding="utf-8"
+    )
+    err = rebuild_fails(site, capsys, before=before)
+    assert "error: unknown setting 'hotline'" in err, err
+    assert "goes under params: (site.params.hotline)" in err, err
+    edit(settings, "hotline:", "params:\n  hotline:")
+    edit(site.root / "templates" / "base.html", FOOTER, FOOTER + "{{ site.params.hotline }} ")
+    assert site.build() == 0
+    assert "024 3833 1234" in site.read("index.html")
+
+
 def test_strings_yaml_may_hold_lists_for_a_forks_own_templates(site):
     strings = site.root / "templates" / "strings.yaml"
     strings.write_text(

@@ -55,7 +55,9 @@ def test_unknown_setting_suggests_the_nearest_key(tmp_path):
         (
             2,
             "unknown setting 'zzz'",
-            "known keys: " + ", ".join(f.name for f in schema.SETTINGS if f.name != "params"),
+            "known keys: "
+            + ", ".join(f.name for f in schema.SETTINGS if f.name != "params")
+            + "; a value of your own for the templates goes under params: (site.params.zzz)",
         ),
         (3, "'per_page' must be a whole number above 0", "write e.g. per_page: 20"),
     ]
