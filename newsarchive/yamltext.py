@@ -44,6 +44,14 @@ BACKSLASH_HINT = (
     "inside double quotes a \\ starts an escape: write each \\ of the text as \\\\, "
     "or put the whole value in single quotes instead: title: 'Thư mục C:\\du-lieu'"
 )
+# A list or group opened and not closed on its line: its bracket, and the one that closes it.
+_FLOW = {
+    "while parsing a flow sequence": (
+        "[",
+        "end the list on the same line with ]: tags: [cán bộ, quy hoạch]",
+    ),
+    "while parsing a flow mapping": ("{", "end the group on the same line with }: {a: 1, b: 2}"),
+}
 # A value in double quotes that itself holds double quotes ("Lễ hội "Hai Bà"" or, as in
 # CSV, ""Hai Bà""): the general hint said to use double quotes, which it already did.
 QUOTES_HINT = (
@@ -232,6 +240,14 @@ def parse_yaml_itself(
             mark, hint = start, UNCLOSED_HINT
         elif "unknown escape character" in (exc.problem or ""):
             hint = BACKSLASH_HINT
+        elif (  # tags: [a, b without its ]: YAML failed at the line below
+            exc.context in _FLOW
+            and mark is not None
+            and exc.context_mark is not None
+            and exc.context_mark.line < mark.line
+        ):
+            opening, hint = _FLOW[exc.context]
+            mark, message = exc.context_mark, f"this {opening} is not closed on its line"
         # A tab (Notepad's Tab key before "- item") shows as spaces: say what it is.
         lines = text.split("\n")
         line = lines[mark.line] if mark and mark.line < len(lines) else ""

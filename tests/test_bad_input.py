@@ -54,6 +54,11 @@ BAD_INPUTS = {
         '---\ntitle: "Thư mục C:\\du-lieu"\ndate: 2020-01-01\n---\nT\n',
         ["backslash-in-quotes.md:2:", "a \\ starts an escape", "single quotes"],
     ),
+    # A list whose ] was forgotten: the message named the line below, and spoke of quotes.
+    "unclosed-list": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ntags: [cán bộ, quy hoạch\nauthor: Lan\n---\nT\n",
+        ["unclosed-list.md:4:7:", "this [ is not closed on its line", "with ]"],
+    ),
     "missing-title": ("---\ndate: 2020-01-01\n---\nText\n", ["no title", "title:"]),
     "empty-title": ('---\ntitle: "  "\ndate: 2020-01-01\n---\nText\n', ["no title"]),
     "missing-date": ("---\ntitle: Tin\n---\nText\n", ["no date", "date:"]),
@@ -427,8 +432,12 @@ def test_a_template_problem_names_the_template_and_its_line(site, capsys, name):
 
 
 STRINGS_PROBLEMS = {
-    # YAML finds the missing ] at the end of the file.
-    "broken-yaml": (lambda text: text + "site_nav: [a\n", ":{next}:1:", "broken YAML"),
+    # YAML finds the missing ] at the end of the file; the [ on the last line is named.
+    "broken-yaml": (
+        lambda text: text + "site_nav: [a\n",
+        ":{last}:11:",
+        "broken YAML: this [ is not closed on its line",
+    ),
     "a-list": (lambda text: "- a\n- b\n", ":1:", "'key: value' lines"),
     "duplicate-key": (
         lambda text: text + text.split("\n")[-2] + "\n",
