@@ -338,6 +338,35 @@ def test_a_profile_saved_as_yml_reads_its_portals_pages(site, monkeypatch, name)
     assert 'title: "Phường Bạch Đằng ra quân làm sạch đường phố"' in written
 
 
+def test_a_profiles_date_selector_that_finds_no_date_is_named_in_the_failure(
+    site, monkeypatch, capsys
+):
+    """A misspelt `date:` selector in one's own profile: every page failed with "the page
+    shows no publish date" and the advice to look the date up on the old portal and give
+    it with --date, page by page, when the page shows it and the profile missed it."""
+    profile = documented_profile()
+    assert "date: div.news-detail div.date-detail\n" in profile
+    site.add_profile(
+        "quan-hai-ba-trung.yaml", profile.replace("div.date-detail", "div.date-detial")
+    )
+    assert import_crawl(site, monkeypatch) == 1
+    err = capsys.readouterr().err
+    said = "the quan-hai-ba-trung profile's date, div.news-detail div.date-detial, found nothing"
+    assert "phuong-bach-dang-123.html: error: the page shows no publish date" in err, err
+    assert said in err and "correct that profile's date selector" in err, err
+    # Found, but no date: what it found is said.
+    site.add_profile(
+        "quan-hai-ba-trung.yaml", profile.replace("div.date-detail", "h1.title-detail")
+    )
+    assert main(["import", "crawl"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "title-detail, found 'Phường Bạch Đằng ra quân làm sạch đường phố', which is not a date"
+        in err
+    ), err
+    assert not list((site.root / "content").rglob("*.md"))
+
+
 def test_the_documented_message_of_a_wrong_profile_is_the_one_import_prints(
     site, monkeypatch, capsys
 ):

@@ -130,6 +130,7 @@ class _Read:
     article_id: str = ""
     author: str = ""
     notes: list[str] = field(default_factory=list)
+    date_missed: str = ""  # what the profile's date found, when no date was found
 
 
 def _with_profile(
@@ -160,14 +161,20 @@ def _with_profile(
         for selector in (*profile.drop, *profile.author):
             for node in part.css(selector):
                 node.decompose()
-    published, timed = read_date(_first_value(tree, profile.date), profiles.timezone)
+    shown = _first_value(tree, profile.date)
+    published, timed = read_date(shown, profiles.timezone)
     if published is None:
         published, timed = _marked_up_date(tree, profiles)
+    # A profile's own date that found nothing, or no date: most likely its selector.
+    missed = ""
+    if published is None and profile.date:
+        said = f"found {shown[:80]!r}, which is not a date" if shown else "found nothing"
+        missed = f"the {profile.name} profile's date, {', '.join(profile.date)}, {said}"
     category = _first_value(tree, profile.category)
     article_id = _article_id(page, profile.article_id)
-    return _extracted(
-        page, _Read(title, published, timed, category, parts, profile.name, article_id, author)
-    )
+    read = _Read(title, published, timed, category, parts, profile.name, article_id, author)
+    read.date_missed = missed
+    return _extracted(page, read)
 
 
 def _outermost(parts: list[LexborNode]) -> list[LexborNode]:
@@ -203,6 +210,7 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
         notes=(*notes, *converted.notes),
         author=_nfc(read.author),
         embedded=converted.embedded,
+        date_missed=read.date_missed,
     )
 
 

@@ -29,6 +29,8 @@ class Extracted:
     notes: tuple[str, ...]  # what the archivist should check, worded once per kind
     author: str = ""  # a person's name the page shows as the author ("" when none)
     language: str = ""  # the language tag of a page not in Vietnamese ("" when it is)
+    # When no date was found: what the profile's own `date` found ("" when it has none).
+    date_missed: str = ""
     # The pictures the page held as data: addresses, by the address standing for each
     # in `media` and the body.
     embedded: dict[str, Media] = field(default_factory=dict)

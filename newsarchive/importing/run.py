@@ -330,13 +330,15 @@ def _missing_parts(page: PageSource, found: Extracted, source_url: str) -> list[
     if not found.title.strip():
         problems.append(Problem(where, "found no title", "the page needs an <h1> title"))
     if found.published is None:
-        problems.append(
-            Problem(
-                where,
-                "the page shows no publish date (not in its text, meta tags or <time>)",
-                f"find the date on the old portal (a list page shows it), then {alone}",
+        message = "the page shows no publish date (not in its text, meta tags or <time>)"
+        hint = f"find the date on the old portal (a list page shows it), then {alone}"
+        if found.date_missed:  # a profile of one's own, its date selector wrong?
+            message = f"{message[:-1]}; {found.date_missed})"
+            hint = (
+                "if the page shows its date, correct that profile's date selector to find "
+                f"it (docs/import-profiles.md#selectors); if it does not, {hint}"
             )
-        )
+        problems.append(Problem(where, message, hint))
     return problems
 
 
