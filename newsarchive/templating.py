@@ -3,6 +3,7 @@ Markdown bodies converted as their pages render (the render stage, render.py, ru
 every core). It reads, and writes nothing: the templates and strings.yaml, and the
 bodies of articles as they render."""
 
+import difflib
 import re
 import string
 from collections.abc import Mapping, MutableMapping
@@ -17,6 +18,8 @@ from jinja2 import (
     FileSystemLoader,
     StrictUndefined,
     Template,
+    TemplateError,
+    nodes,
     select_autoescape,
 )
 from jinja2.runtime import Context
@@ -366,6 +369,73 @@ class Renderer:
                 raise BuildFailed([not_utf8(path, data, exc)]) from None
         for name in sorted(templates):
             self.env.get_template(name)
+        lost: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        for name in sorted(templates):
+            for parent, block, line in self._blocks_shown_nowhere(name):
+                lost.setdefault((parent, block), []).append((name, line))
+        if lost:
+            raise BuildFailed([self._lost_block(*key, where) for key, where in lost.items()])
+
+    def _lost_block(self, parent: str, block: str, where: list[tuple[str, int]]) -> Problem:
+        """A block that templates fill in and the one they extend lacks: at the one
+        template's line, or, several missing it (taken out of base.html), at that one."""
+        fix = f"add {{% block {block} %}}{{% endblock %}} to {parent} where it belongs"
+        if len(where) == 1:
+            name, line = where[0]
+            blocks = {b.name for b in self._parse(parent).find_all(nodes.Block)}
+            close = difflib.get_close_matches(block, sorted(blocks), n=1)
+            return Problem(
+                self.config.templates_dir / name,
+                f"the block '{block}' is not in {parent}, which {name} extends: what it "
+                "holds is shown on no page",
+                (f"did you mean '{close[0]}'? " if close else "")
+                + f"correct the block's name, or {fix}",
+                line,
+            )
+        names = ", ".join(name for name, _ in where)
+        return Problem(
+            self.config.templates_dir / parent,
+            f"{parent} has no block '{block}', which {names} fill in: what they hold is "
+            "shown on no page",
+            fix,
+        )
+
+    def _blocks_shown_nowhere(self, name: str) -> list[tuple[str, str, int]]:
+        """The blocks of a template that extends another which has no block of that name
+        (`{% block main %}` taken out of base.html): Jinja drops what they hold without a
+        word, and every page of the kind was built without its text."""
+        tree = self._parse(name)
+        extends = next(tree.find_all(nodes.Extends), None)
+        if extends is None or not isinstance(extends.template, nodes.Const):
+            return []
+        parent = str(extends.template.value)
+        known: set[str] = set()
+        seen: set[str] = set()
+        ancestor: str | None = parent
+        while ancestor is not None and ancestor not in seen:  # base.html, and what it extends
+            seen.add(ancestor)
+            try:
+                above = self._parse(ancestor)
+            except TemplateError:  # missing or broken: rendering says so, at the page
+                return []
+            known |= {block.name for block in above.find_all(nodes.Block)}
+            up = next(above.find_all(nodes.Extends), None)
+            ancestor = None
+            if up is not None and isinstance(up.template, nodes.Const):
+                ancestor = str(up.template.value)
+        blocks = list(tree.find_all(nodes.Block))
+        inner = {n.name for block in blocks for n in block.find_all(nodes.Block)}
+        return [
+            (parent, block.name, block.lineno)
+            for block in blocks
+            if block.name not in inner and block.name not in known
+        ]
+
+    def _parse(self, name: str) -> nodes.Template:
+        loader = self.env.loader
+        assert loader is not None
+        source, filename, _ = loader.get_source(self.env, name)
+        return self.env.parse(source, name, filename)
 
     def body_html(self, key: str) -> str:
         """The body's HTML as cached, its links marked (see markup.py)."""

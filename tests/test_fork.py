@@ -130,6 +130,34 @@ def test_a_forks_own_setting_in_site_yaml_is_pointed_to_params(site, capsys):
     assert "024 3833 1234" in site.read("index.html")
 
 
+def test_a_block_the_extended_template_lacks_stops_the_build(site, capsys):
+    """`{% block main %}{% endblock %}` deleted from base.html (or the block misspelt in
+    article.html): Jinja drops a block its parent lacks without a word, and the build
+    and check passed with every page's <main> empty, no article's text on the site."""
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    base = site.root / "templates" / "base.html"
+    edit(base, "{% block main %}{% endblock %}", "")
+    err = rebuild_fails(site, capsys, before=before)
+    assert "templates/base.html: error: base.html has no block 'main', which 404.html" in err
+    assert "article.html" in err and "add {% block main %}{% endblock %} to base.html" in err
+    edit(
+        base,
+        '<main id="main" class="wrap" tabindex="-1">\n',
+        '<main id="main" class="wrap" tabindex="-1">\n{% block main %}{% endblock %}',
+    )
+    article_html = site.root / "templates" / "article.html"
+    line = article_html.read_text(encoding="utf-8").split("\n").index("{% block main %}") + 1
+    edit(article_html, "{% block main %}", "{% block mian %}")
+    err = rebuild_fails(site, capsys, before=before)
+    assert f"templates/article.html:{line}: error: the block 'mian' is not in base.html" in err
+    assert "did you mean 'main'?" in err, err
+    edit(article_html, "{% block mian %}", "{% block main %}")
+    assert site.build() == 0
+    assert "Bài viết tốt</h1>" in site.read("2020/01/bai-viet-tot/index.html")
+
+
 def test_strings_yaml_may_hold_lists_for_a_forks_own_templates(site):
     strings = site.root / "templates" / "strings.yaml"
     strings.write_text(
