@@ -281,6 +281,16 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
     lacking = _NO_ATTRIBUTE.search(message)
     if lacking:
         message, fix = _lacking(lacking[1], lacking[2], config.templates_dir)
+    # {% include "sidebar.html" %} or {% extends "baes.html" %}: misspelt, or not made yet.
+    elif isinstance(exc, jinja2.TemplateNotFound):
+        folder = config.templates_dir
+        have = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+        wanted = str(exc.name)
+        close = difflib.get_close_matches(wanted, have, n=1, cutoff=0.8)
+        message = f"there is no template {wanted} in the templates folder ({folder.name}/)"
+        fix = (f"did you mean '{close[0]}'? " if close else "") + (
+            f"correct the name, or make {folder.name}/{wanted}"
+        )
     if page_url is not None:  # "" is the home page
         message += f" (making the page /{page_url})"
     return Problem(

@@ -404,6 +404,16 @@ TEMPLATE_PROBLEMS = {
         "    how to fix: did you mean 'title'? Article has: aliases, author,",
     ),
     "syntax": (b"{% if %}\n", "how to fix: fix the template at this line (see the Jinja2"),
+    # Jinja said "'sidebar.html' not found in search path: '/home/…/templates'", and the fix
+    # "correct the template at this line", to a maintainer who had not made the file yet.
+    "include-missing": (
+        b'{% include "sidebar.html" %}\n',
+        "there is no template sidebar.html in the templates folder (templates/) (making the page /",
+    ),
+    "include-misspelt": (
+        b'{% import "_macro.html" as x %}\n',
+        "how to fix: did you mean '_macros.html'? correct the name, or make templates/_macro.html",
+    ),
     # Jinja named "TemplateModule", with an empty list of names.
     "macro": (
         b'{{ m.breadcrumb([("a", "b")]) }}\n',
