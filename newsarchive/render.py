@@ -259,6 +259,7 @@ class SpooledBodies:
 # Jinja's words for a name the object lacks: "'newsarchive.content.Article object' has
 # no attribute 'titel'" (or "'dict object' ...").
 _NO_ATTRIBUTE = re.compile(r"'([\w.]+) object' has no attribute '(\w+)'")
+_UNDEFINED = re.compile(r"'(\w+)' is undefined")
 FIX_SYNTAX = "fix the template at this line (see the Jinja2 documentation for the syntax)"
 
 
@@ -281,6 +282,14 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
     lacking = _NO_ATTRIBUTE.search(message)
     if lacking:
         message, fix = _lacking(lacking[1], lacking[2], config.templates_dir)
+    elif (undefined := _UNDEFINED.fullmatch(message)) and getattr(exc, "given", None):
+        wanted, known = undefined[1], exc.known  # type: ignore[attr-defined]
+        fix = f"this page's template is given {', '.join(exc.given)}"  # type: ignore[attr-defined]
+        close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.75)
+        if close:
+            fix = f"did you mean '{close[0]}'? {fix}"
+        else:  # {{ hotline }}: a fork's own words
+            fix += f"; a value of your own goes under params: in site.yaml (site.params.{wanted})"
     # {% include "sidebar.html" %} or {% extends "baes.html" %}: misspelt, or not made yet.
     elif isinstance(exc, jinja2.TemplateNotFound):
         folder = config.templates_dir

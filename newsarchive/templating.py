@@ -19,9 +19,11 @@ from jinja2 import (
     StrictUndefined,
     Template,
     TemplateError,
+    UndefinedError,
     nodes,
     select_autoescape,
 )
+from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.runtime import Context
 from jinja2.utils import internalcode
 from markupsafe import Markup, escape
@@ -467,5 +469,11 @@ class Renderer:
         if page.article is not None:
             context["article"] = page.article
             context["body"] = self.body(page.url, page.article.body_digest)
-        html = self.env.get_template(page.template).render(context)
+        try:
+            html = self.env.get_template(page.template).render(context)
+        except UndefinedError as exc:  # {{ bodyy }}: the names the page was given, to say
+            exc.given = sorted({*context, "site", "t"})  # type: ignore[attr-defined]
+            ours = {n for n in self.env.globals if n not in DEFAULT_NAMESPACE}
+            exc.known = sorted({*context, *ours})  # type: ignore[attr-defined]
+            raise
         return html.encode("utf-8")

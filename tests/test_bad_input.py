@@ -395,6 +395,15 @@ def test_a_base_url_in_capitals_is_the_same_address_in_small_letters(site, given
 
 TEMPLATE_PROBLEMS = {
     "undefined": (b"{{ no_such_var }}\n", "'no_such_var' is undefined (making the page /"),
+    # The fix was "correct the template at this line", with no word of the names there are.
+    "undefined-misspelt": (
+        b"{{ sit.title }}\n",
+        "how to fix: did you mean 'site'? this page's template is given ",
+    ),
+    "undefined-own-value": (
+        b"{{ hotline }}\n",
+        "a value of your own goes under params: in site.yaml (site.params.hotline)",
+    ),
     "runtime": (b"{{ 1/0 }}\n", "ZeroDivisionError: division by zero (making the page /"),
     "not-utf8": ("<p>Hà</p>\n".encode("latin-1"), "is not UTF-8 text"),
     # Jinja said "'newsarchive.content.Article object' has no attribute 'titel'".
