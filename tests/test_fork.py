@@ -395,6 +395,32 @@ def test_a_profiles_date_selector_that_finds_no_date_is_named_in_the_failure(
     assert not list((site.root / "content").rglob("*.md"))
 
 
+def test_a_part_of_the_text_a_profile_finds_on_no_page_is_said(site, monkeypatch, capsys):
+    """The documented profile's body lists the lead and the text; with the text's
+    selector misspelt, every article was imported as its lead alone, and nothing said so."""
+    profile = documented_profile()
+    assert "  - div.news-detail div.content-detail\n" in profile
+    site.add_profile(
+        "quan-hai-ba-trung.yaml", profile.replace("div.content-detail", "div.content-detial")
+    )
+    assert import_crawl(site, monkeypatch) == 0
+    out = "".join(capsys.readouterr())
+    said = (
+        "the quan-hai-ba-trung profile's body selector 'div.news-detail div.content-detial' "
+        "found nothing on the page: if the page has that part, correct the selector"
+    )
+    assert said in out, out
+    (written,) = (site.root / "content").rglob("*.md")
+    assert "Tham gia có hơn 200 cán bộ" not in written.read_text(encoding="utf-8")
+    written.unlink()
+    site.add_profile("quan-hai-ba-trung.yaml", profile)
+    assert main(["import", "crawl"]) == 0
+    out = "".join(capsys.readouterr())
+    assert "found nothing" not in out, out
+    (written,) = (site.root / "content").rglob("*.md")
+    assert "Tham gia có hơn 200 cán bộ" in written.read_text(encoding="utf-8")
+
+
 def test_the_documented_message_of_a_wrong_profile_is_the_one_import_prints(
     site, monkeypatch, capsys
 ):

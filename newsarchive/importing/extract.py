@@ -174,6 +174,14 @@ def _with_profile(
     article_id = _article_id(page, profile.article_id)
     read = _Read(title, published, timed, category, parts, profile.name, article_id, author)
     read.date_missed = missed
+    # One of several parts of the text found nothing (a misspelt selector imports the
+    # lead alone, with no other word): said, for the pages that have it to be checked.
+    read.notes = [
+        f"the {profile.name} profile's body selector {part!r} found nothing on the page: "
+        "if the page has that part, correct the selector (docs/import-profiles.md#selectors)"
+        for part in profile.body_parts
+        if tree.css_first(part) is None
+    ]
     return _extracted(page, read)
 
 

@@ -63,6 +63,8 @@ class Profile:
     hosts: tuple[str, ...] = ()  # markers: the page's host, or a parent domain of it
     generators: tuple[str, ...] = ()  # markers: words in <meta name="generator">
     about: str = ""
+    # The selectors `body` lists, when more than one: each is looked for on every page.
+    body_parts: tuple[str, ...] = ()
 
     def matches(self, page: LexborHTMLParser, url: str) -> bool:
         host = (urlsplit(url).hostname or "").lower()
@@ -253,11 +255,12 @@ def _profile(
                 f"write the host name alone, without http:// or a path: hosts: [{name}] "
                 "(its subdomains match too)",
             )
+    body = selectors("body")
     profile = Profile(
         name=str(values.get("name") or default_name),
         origin=str(path),
         title=selectors("title"),
-        body=" , ".join(selectors("body")),
+        body=" , ".join(body),
         date=selectors("date"),
         category=selectors("category"),
         author=selectors("author"),
@@ -269,6 +272,7 @@ def _profile(
         hosts=hosts,
         generators=texts("generators", markers),
         about=str(values.get("about") or ""),
+        body_parts=body if len(body) > 1 else (),
     )
     return [profile] if len(errors) == before else []
 
