@@ -49,7 +49,7 @@ def add_site_options(parser: argparse.ArgumentParser, base_url: bool = True) -> 
         help="links end in index.html, to browse from a folder over file:// "
         "(default output: the output folder's name + -offline, e.g. _site-offline)",
     )
-    parser.add_argument("--quiet", action="store_true", help="print only errors")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -61,7 +61,11 @@ def parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="build the site (the default command)")
     add_site_options(build_cmd)
     build_cmd.add_argument(
-        "--jobs", type=_positive, metavar="N", help="render with N processes (default: all cores)"
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="render with N processes (default: all cores)",
     )
     build_cmd.add_argument(
         "--no-cache",
@@ -138,7 +142,11 @@ def parser() -> argparse.ArgumentParser:
         "beside site.yaml)",
     )
     import_cmd.add_argument(
-        "--jobs", type=_positive, metavar="N", help="read pages with N processes (default: all)"
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="read pages with N processes (default: all)",
     )
     add_content_options(import_cmd)
     import_cmd.add_argument("--static", type=Path, help="folder of static files (media go here)")
@@ -169,7 +177,11 @@ def parser() -> argparse.ArgumentParser:
         help="check this already built site (e.g. _site) instead of a fresh build",
     )
     check_cmd.add_argument(
-        "--jobs", type=_positive, metavar="N", help="read pages with N processes (default: all)"
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="read pages with N processes (default: all)",
     )
     check_cmd.set_defaults(run=run_check)
     return main

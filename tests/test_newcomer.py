@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO, SUBPROCESS_ENV, article
+from conftest import REPO, SUBPROCESS_ENV, article, tree
 
 from newsarchive.cli import COMMANDS, parser
 
@@ -105,3 +105,16 @@ def test_main_knows_every_command_of_the_help():
     option of build by cli.COMMANDS, which must list what the parser offers."""
     listed = re.findall(r"^    (\w+)\s{2,}", parser().format_help(), re.M)
     assert tuple(listed) == COMMANDS
+
+
+def test_short_options_are_the_long_ones(site, tmp_path):
+    """`-q` and `-j N`, as make and most tools spell them, were refused as unknown."""
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00"))
+    short = run(site.root, "-q", "-j", "1", "--output", str(tmp_path / "short"))
+    long = run(site.root, "--quiet", "--jobs", "1", "--output", str(tmp_path / "long"))
+    assert short.returncode == long.returncode == 0, short.stderr
+    assert short.stdout == long.stdout == "" and short.stderr == long.stderr == ""
+    assert tree(tmp_path / "short") == tree(tmp_path / "long")
+    assert (tmp_path / "short" / "2019" / "04").is_dir()
+    noisy = run(site.root, "-j", "1", "--output", str(tmp_path / "noisy"))
+    assert noisy.returncode == 0 and "1 article" in noisy.stdout + noisy.stderr
