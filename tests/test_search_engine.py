@@ -319,6 +319,48 @@ def test_a_document_cited_with_so_finds_the_article_that_cites_it_without(tmp_pa
     ]
 
 
+def test_a_number_typed_without_its_spaces_or_dots_finds_its_article(tmp_path):
+    """A reader types a hotline or an amount as remembered: `0912345678` for the
+    article's `0912 345 678`, `500000` for `500.000`. Each number in groups is a word
+    joined too; typed in groups, a number an article has joined is offered joined."""
+    index = index_of(
+        tmp_path,
+        [
+            ("Đường dây nóng", "Gọi 0912 345 678 hoặc 024.3978.2435 (giờ hành chính)."),
+            ("Lệ phí", "Lệ phí 500.000 đồng; doanh nghiệp 1.500.000 đồng."),
+            ("Hotline mới", "Số máy 0987654321 trực 24/24, tổng đài 1900 1234."),
+            ("Tỷ lệ", "Tăng 1,5 lần, điểm 2 3 và 7.5 của năm 2019 2020."),
+        ],
+    )
+    found = {
+        "0912345678": ["Đường dây nóng"],
+        "912345678": ["Đường dây nóng"],  # leading zeros do not count, as elsewhere
+        "02439782435": ["Đường dây nóng"],
+        "0912 345 678": ["Đường dây nóng"],  # as written: its words, side by side
+        "500000 đồng": ["Lệ phí"],
+        "1500000": ["Lệ phí"],
+        "19001234": ["Hotline mới"],
+        "20192020": ["Tỷ lệ"],
+        # Not one number: a decimal comma, a group of one digit.
+        "15": [],
+        "23": [],
+        "75": [],
+        "0987 654 321": [],  # joined in the article: offered joined (below)
+    }
+    for query, expected in found.items():
+        assert titles(index, query) == expected, query
+    offered = {
+        "0987 654 321": "0987654321",
+        "0987.654.321": "0987654321",
+        "gọi 0987 654 321 nhé": "gọi 0987654321 nhé",
+        "1 5": None,  # a group of one digit: two numbers
+        "0912345678": None,
+    }
+    for query, expected in offered.items():
+        assert suggest(index, query) == expected, query
+    assert titles(index, suggest(index, "0987 654 321") or "") == ["Hotline mới"]
+
+
 def test_the_vocabulary_holds_words_of_two_articles_or_more_most_frequent_first(tmp_path):
     index_of(
         tmp_path,
@@ -746,6 +788,9 @@ QUERIES = [
     "ủy ban nhân dân Đ",
     "lan thu 2",
     "can bo dang v",
+    # A number written in groups typed joined, and as written.
+    "500000 đồng",
+    "500.000",
 ]
 
 
@@ -768,6 +813,8 @@ MISTYPED = [
     "2019ubnd Đồng",
     "Chỉ thị số 04/2008/CT-BTTTT",  # `số` before a number, left out
     "SỐ  12-NQ/TW, so 5 và số liệu hồ sơ số2",
+    "0912 345 678",  # a number typed in groups: joined
+    "hotline 024.3978.2435, phí 1.500.000 đồng",
 ]
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import folding
 from . import format as fmt
-from .terms import Query, parse_query
+from .terms import NUMBER_GROUPS, Query, parse_query
 
 
 @dataclass(frozen=True)
@@ -219,9 +219,10 @@ def _completions(index: Index, query: Query) -> list[tuple[int, str]]:
 def suggest(index: Index, query: str) -> str | None:
     """The query with each word of letters that no article has corrected to a word
     of the vocabulary one letter away, a word of letters and digits split between
-    them, and a `số` before a number left out: what the page offers when a query finds
-    nothing (`lcịh tiếp` -> `lịch tiếp`, `covid19` -> `covid 19`, `chỉ thị số 04/2008`
-    -> `chỉ thị 04/2008`). The edit is made to the word as typed, so its other
+    them, a `số` before a number left out and a number typed in groups joined: what the
+    page offers when a query finds nothing (`lcịh tiếp` -> `lịch tiếp`, `covid19` ->
+    `covid 19`, `chỉ thị số 04/2008` -> `chỉ thị 04/2008`, `0912 345 678` ->
+    `0912345678`). The edit is made to the word as typed, so its other
     letters keep their diacritics and case. None when no word was corrected. Only the
     vocabulary files of three pairs of first letters are read (_near_keys): a mistake
     in the first letter, or the second left out or changed, is not corrected."""
@@ -233,7 +234,11 @@ def suggest(index: Index, query: str) -> str | None:
     ends, starts = [0] + [end for _, end in signs], [start for start, _ in signs] + [len(typed)]
     kept = list(zip(ends, starts, strict=True))
     text, typed = ("".join(s[a:b] for a, b in kept) for s in (text, typed))
-    seen, changed = 0, bool(signs)
+    # A number typed in groups, joined where the archive has it joined (not `2008 12`
+    # of `04/2008 12-NQ/TW`); the run is the same in both (digits, spaces and dots).
+    joins = {run: _joined(index, run) for run in NUMBER_GROUPS.findall(typed)}
+    text, typed = (NUMBER_GROUPS.sub(lambda run: joins[run[0]], s) for s in (text, typed))
+    seen, changed = 0, bool(signs) or any(run != new for run, new in joins.items())
 
     def fix(match: re.Match[str]) -> str:
         nonlocal seen, changed
@@ -253,6 +258,18 @@ def suggest(index: Index, query: str) -> str | None:
 # `số` (`so`) before a number: a document is cited with it or without (`Chỉ thị số
 # 04/2008/CT-BTTTT`, the article's `Chỉ thị 04/2008/CT-BTTTT`), so it is left out.
 _NUMBER_SIGN = re.compile(r"(?<![^\W_])(?:số|so)\s+(?=[0-9])")
+_SEPARATORS = re.compile("[^0-9]")
+
+
+def _joined(index: Index, run: str) -> str:
+    """A number typed in groups (terms.NUMBER_GROUPS), joined when some article has
+    it, in groups or joined (the index has both joined); else as typed."""
+    digits = _SEPARATORS.sub("", run)
+    manifest = index.file(fmt.MANIFEST)
+    assert isinstance(manifest, dict)
+    return digits if _head(index, manifest, folding.fold(digits), set()).frequency else run
+
+
 _RUNS = re.compile("[0-9]+|[^0-9]+")  # a word's runs of ASCII digits and of the rest
 
 # The edits one letter away, the likelier first: two letters swapped; a letter left out;

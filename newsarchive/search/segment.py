@@ -20,6 +20,7 @@ import numpy as np
 
 from .. import folding
 from . import format as fmt
+from .terms import joined_numbers
 
 
 class _Runs(dict):
@@ -64,7 +65,11 @@ class Words:
     def add(self, title: str, text: str) -> None:
         self.titles.append(fmt.title_term([folding.fold(w) for w in folding.words(title)]))
         look_up = self.numbers.__getitem__
-        for part, weight in ((title, fmt.TITLE_WEIGHT), (text, 1)):
+        parts = [(title, fmt.TITLE_WEIGHT), (text, 1)]
+        # Each number written in groups is a word too, joined, in a part of its own: no
+        # pair with its neighbours (terms.joined_numbers).
+        parts += [(n, w) for part, w in parts[:] for n in joined_numbers(part)]
+        for part, weight in parts:
             runs = unicodedata.normalize("NFC", part).lower().split()
             self.starts.append(len(self.words))
             self.part_doc.append(self.docs)

@@ -27,7 +27,7 @@
 //   rank(query) -> Promise<{total, complete, docs, scores}>: every document found, best first
 //     (document numbers: for tests).
 {
-const VERSION = 6;
+const VERSION = 7;
 const DOC_CHUNK = 8;
 const PAIR_WEIGHT = 6.0;
 const EXACT_BONUS = 0.5;
@@ -558,11 +558,14 @@ async function pageText(url) {
 // `số` (`so`) before a number: a document is cited with it or without (`Chỉ thị số
 // 04/2008/CT-BTTTT`, the article's `Chỉ thị 04/2008/CT-BTTTT`), so it is left out.
 const NUMBER_SIGN = /(?<![\p{L}\p{N}])(?:số|so)\s+(?=[0-9])/gu;
+// A number in groups (`0912 345 678`, `500.000`), joined: the index has it so too
+// (terms.NUMBER_GROUPS).
+const NUMBER_GROUPS = /[0-9]+(?:[ .\u00a0\u202f][0-9]{2,})+/g;
 
 // The query with each word of letters that no article has corrected to a word of
 // the vocabulary one letter away, the edit made to the word as typed, a word of
-// letters and digits split between them, and a `số` before a number left out
-// (engine.suggest); null when none is.
+// letters and digits split between them, a `số` before a number left out and a number
+// typed in groups joined (engine.suggest); null when none is.
 async function suggest(query) {
   let text = query.normalize("NFC");
   let typed = text.toLowerCase();
@@ -572,10 +575,15 @@ async function suggest(query) {
   const starts = [...signs.map((sign) => sign.index), typed.length];
   const without = (s) => ends.map((end, i) => s.slice(end, starts[i])).join("");
   [text, typed] = [without(text), without(typed)];
+  // A number typed in groups, joined where the archive has it joined (not `2008 12` of
+  // `04/2008 12-NQ/TW`); the run is the same in both (digits, spaces and dots).
+  const joins = new Map();
+  for (const [run] of typed.matchAll(NUMBER_GROUPS)) joins.set(run, await joined(run));
+  [text, typed] = [text, typed].map((s) => s.replace(NUMBER_GROUPS, (run) => joins.get(run)));
   let fixed = "";
   let at = 0;
   let seen = 0;
-  let changed = signs.length > 0;
+  let changed = signs.length > 0 || [...joins].some(([run, made]) => run !== made);
   // The rest of the text as typed: its quotes, its words after the first ones.
   for (const match of typed.matchAll(WORD)) {
     const written = text.slice(match.index, match.index + match[0].length);
@@ -586,6 +594,13 @@ async function suggest(query) {
     at = match.index + match[0].length;
   }
   return changed ? fixed + typed.slice(at) : null;
+}
+
+// A number typed in groups, joined when some article has it, in groups or joined (the
+// index has both joined); else as typed (engine._joined).
+async function joined(run) {
+  const digits = run.replace(/[^0-9]/g, "");
+  return (await head(await manifest(), fold(digits), new Set())).frequency ? digits : run;
 }
 
 // The edits one letter away, the likelier first (engine._SWAPPED ...).
