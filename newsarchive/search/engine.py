@@ -176,7 +176,8 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
         ending = len(parsed.words) - 1
         words[ending:] = [_best(words[ending:], weights[ending:])]
         weights[ending:] = [1.0]
-    candidates, complete = _candidates(manifest, words + quoted, words + pairs + [title])
+    required = [t for t in words if t.name not in parsed.optional] + quoted
+    candidates, complete = _candidates(manifest, required, words + pairs + [title])
     pair_weights = [fmt.PAIR_WEIGHT * fmt.idf(documents, t.frequency) for t in pairs]
     scored = []
     for doc in candidates:
@@ -219,9 +220,8 @@ def _completions(index: Index, query: Query) -> list[tuple[int, str]]:
 def suggest(index: Index, query: str) -> str | None:
     """The query with each word of letters that no article has corrected to a word
     of the vocabulary one letter away, a word of letters and digits split between
-    them, a `số` before a number left out and a number typed in groups joined: what the
-    page offers when a query finds nothing (`lcịh tiếp` -> `lịch tiếp`, `covid19` ->
-    `covid 19`, `chỉ thị số 04/2008` -> `chỉ thị 04/2008`, `0912 345 678` ->
+    them and a number typed in groups joined: what the page offers when a query finds
+    nothing (`lcịh tiếp` -> `lịch tiếp`, `covid19` -> `covid 19`, `0912 345 678` ->
     `0912345678`). The edit is made to the word as typed, so its other
     letters keep their diacritics and case. None when no word was corrected. Only the
     vocabulary files of three pairs of first letters are read (_near_keys): a mistake
@@ -230,15 +230,11 @@ def suggest(index: Index, query: str) -> str | None:
     typed = text.lower()
     if len(typed) != len(text):  # a letter whose lower case is longer: no case kept
         text = typed
-    signs = [m.span() for m in _NUMBER_SIGN.finditer(typed)]
-    ends, starts = [0] + [end for _, end in signs], [start for start, _ in signs] + [len(typed)]
-    kept = list(zip(ends, starts, strict=True))
-    text, typed = ("".join(s[a:b] for a, b in kept) for s in (text, typed))
     # A number typed in groups, joined where the archive has it joined (not `2008 12`
     # of `04/2008 12-NQ/TW`); the run is the same in both (digits, spaces and dots).
     joins = {run: _joined(index, run) for run in NUMBER_GROUPS.findall(typed)}
     text, typed = (NUMBER_GROUPS.sub(lambda run: joins[run[0]], s) for s in (text, typed))
-    seen, changed = 0, bool(signs) or any(run != new for run, new in joins.items())
+    seen, changed = 0, any(run != new for run, new in joins.items())
 
     def fix(match: re.Match[str]) -> str:
         nonlocal seen, changed
@@ -255,9 +251,6 @@ def suggest(index: Index, query: str) -> str | None:
     return fixed if changed else None
 
 
-# `số` (`so`) before a number: a document is cited with it or without (`Chỉ thị số
-# 04/2008/CT-BTTTT`, the article's `Chỉ thị 04/2008/CT-BTTTT`), so it is left out.
-_NUMBER_SIGN = re.compile(r"(?<![^\W_])(?:số|so)\s+(?=[0-9])")
 _SEPARATORS = re.compile("[^0-9]")
 
 

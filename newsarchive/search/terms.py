@@ -14,6 +14,10 @@ _TAG = re.compile(r"<[^>]*>")
 # Straight and curly double quotes around a phrase that must be found as typed.
 _QUOTE = re.compile('["\u201c\u201d]')
 _NUMBER = re.compile("[0-9]+")
+# `số 04/2008`, `so 5`: the sign of a number. A document is cited with it or without
+# (`Chỉ thị số 04/2008/CT-BTTTT`, an article's `Chỉ thị 04/2008/CT-BTTTT`), and `so`
+# is also `sở` (`Sở Tư pháp`): required, `chi thi so 04/2008` found another article.
+_NUMBER_SIGNS = {"so", "số"}
 # Digits in groups, a space or a dot between (`0912 345 678`, `024.3978.2435`, `500.000`):
 # a reader types a hotline or an amount as remembered, without them (`0912345678`), so
 # the index has each such run joined too, and a query of groups that finds nothing is
@@ -40,6 +44,9 @@ class Query:
     typed: dict[str, set[str]] = field(default_factory=dict)  # syllable -> spellings typed
     pairs: list[str] = field(default_factory=list)  # distinct pairs, in query order
     quoted: set[str] = field(default_factory=set)  # pairs inside quotes: must be found
+    # Syllables not required, only scored: `so` (`số`) before a number, outside quotes,
+    # and nowhere else in the query (parse_query).
+    optional: set[str] = field(default_factory=set)
     title: str = ""  # the title term of all its words (format.title_term)
     # The last word while it may be unfinished: the text ends with it (no space after,
     # as the page sends it while the reader types), it is among the words searched and
@@ -59,6 +66,8 @@ def parse_query(text: str) -> Query:
     query = Query()
     left, numbers = MAX_QUERY_WORDS, MAX_QUERY_NUMBERS
     every: list[str] = []
+    signs: set[str] = set()  # syllables typed as the sign before a number
+    plain: set[str] = set()  # and typed otherwise
     typed = unicodedata.normalize("NFC", text).lower()
     open_end = folding.WORD.fullmatch(typed[-1:]) is not None
     parts = _QUOTE.split(text)
@@ -71,6 +80,10 @@ def parse_query(text: str) -> Query:
         after = spelled[len(words) : -1 if open_end and number == len(parts) - 1 else None]
         later = [w for w in after if _NUMBER.fullmatch(w)][:numbers]
         numbers -= len(later)
+        for at, (word, term) in enumerate(zip(words, folded, strict=True)):
+            following = spelled[at + 1][:1] if at + 1 < len(spelled) else ""
+            sign = word in _NUMBER_SIGNS and "0" <= following <= "9" and not number % 2
+            (signs if sign else plain).add(term)
         for word, term in zip(words + later, folded + list(map(folding.fold, later)), strict=True):
             if term not in query.typed:
                 query.words.append(term)
@@ -82,6 +95,7 @@ def parse_query(text: str) -> Query:
                 query.pairs.append(pair)
             if number % 2:
                 query.quoted.add(pair)
+    query.optional = signs - plain
     query.title = title_term(every)
     if open_end and len(every) <= MAX_QUERY_WORDS and every.count(every[-1]) == 1:
         query.last = every[-1]

@@ -99,11 +99,23 @@ function pairs(items) {
 }
 
 // -- Queries (newsarchive/search/terms.py) --
+// `số 04/2008`, `so 5`: the sign of a number, not required (terms.py's _NUMBER_SIGNS).
+const NUMBER_SIGNS = new Set(["so", "số"]);
 function parseQuery(text) {
-  const query = { words: [], typed: new Map(), pairs: [], quoted: new Set(), title: "", last: "" };
+  const query = {
+    words: [],
+    typed: new Map(),
+    pairs: [],
+    quoted: new Set(),
+    optional: new Set(), // terms.py's Query.optional: `số` before a number
+    title: "",
+    last: "",
+  };
   let left = MAX_QUERY_WORDS;
   let numbers = MAX_QUERY_NUMBERS;
   const every = [];
+  const signs = new Set(); // syllables typed as the sign before a number
+  const plain = new Set(); // and typed otherwise
   // A number the text ends with may be unfinished: not among those after the 12 words.
   const openEnd = WORD_END.test(text.normalize("NFC").toLowerCase());
   const parts = text.split(QUOTE);
@@ -119,6 +131,11 @@ function parseQuery(text) {
       .filter((w) => /^[0-9]+$/.test(w))
       .slice(0, numbers);
     numbers -= later.length;
+    found.forEach((word, at) => {
+      const following = at + 1 < spelled.length ? spelled[at + 1][0] : "";
+      const sign = NUMBER_SIGNS.has(word) && following >= "0" && following <= "9" && !(number % 2);
+      (sign ? signs : plain).add(folded[at]);
+    });
     [...found, ...later].forEach((word, i) => {
       const term = i < folded.length ? folded[i] : fold(word);
       if (!query.typed.has(term)) {
@@ -132,6 +149,7 @@ function parseQuery(text) {
       if (number % 2) query.quoted.add(pair);
     }
   });
+  for (const term of signs) if (!plain.has(term)) query.optional.add(term);
   // The title term of all its words (format.title_term): a title pasted whole is one.
   if (every.length) query.title = TITLE_MARK + every.join(" ");
   // The last word while it may be unfinished (terms.py's Query.last).
@@ -417,7 +435,7 @@ async function rank(text) {
   // (Not `complete`: that is the function that completes a term, used above.)
   const [candidates, everyArticle] = candidatesOf(
     index,
-    [...words, ...quoted],
+    [...words.filter((t) => !query.optional.has(t.term)), ...quoted],
     [...words, ...pairTerms, title],
   );
   const pairWeights = pairTerms.map((t) => PAIR_WEIGHT * idf(documents, t.frequency));
@@ -555,26 +573,18 @@ async function pageText(url) {
   }
 }
 
-// `số` (`so`) before a number: a document is cited with it or without (`Chỉ thị số
-// 04/2008/CT-BTTTT`, the article's `Chỉ thị 04/2008/CT-BTTTT`), so it is left out.
-const NUMBER_SIGN = /(?<![\p{L}\p{N}])(?:số|so)\s+(?=[0-9])/gu;
 // A number in groups (`0912 345 678`, `500.000`), joined: the index has it so too
 // (terms.NUMBER_GROUPS).
 const NUMBER_GROUPS = /[0-9]+(?:[ .\u00a0\u202f][0-9]{2,})+/g;
 
 // The query with each word of letters that no article has corrected to a word of
 // the vocabulary one letter away, the edit made to the word as typed, a word of
-// letters and digits split between them, a `số` before a number left out and a number
-// typed in groups joined (engine.suggest); null when none is.
+// letters and digits split between them and a number typed in groups joined
+// (engine.suggest); null when none is.
 async function suggest(query) {
   let text = query.normalize("NFC");
   let typed = text.toLowerCase();
   if (typed.length !== text.length) text = typed; // a letter whose lower case is longer
-  const signs = [...typed.matchAll(NUMBER_SIGN)];
-  const ends = [0, ...signs.map((sign) => sign.index + sign[0].length)];
-  const starts = [...signs.map((sign) => sign.index), typed.length];
-  const without = (s) => ends.map((end, i) => s.slice(end, starts[i])).join("");
-  [text, typed] = [without(text), without(typed)];
   // A number typed in groups, joined where the archive has it joined (not `2008 12` of
   // `04/2008 12-NQ/TW`); the run is the same in both (digits, spaces and dots).
   const joins = new Map();
@@ -583,7 +593,7 @@ async function suggest(query) {
   let fixed = "";
   let at = 0;
   let seen = 0;
-  let changed = signs.length > 0 || [...joins].some(([run, made]) => run !== made);
+  let changed = [...joins].some(([run, made]) => run !== made);
   // The rest of the text as typed: its quotes, its words after the first ones.
   for (const match of typed.matchAll(WORD)) {
     const written = text.slice(match.index, match.index + match[0].length);
