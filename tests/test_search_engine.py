@@ -363,6 +363,40 @@ def test_a_number_typed_without_its_spaces_or_dots_finds_its_article(tmp_path):
     assert titles(index, suggest(index, "0987 654 321") or "") == ["Hotline mới"]
 
 
+def test_a_word_after_a_minus_leaves_out_the_articles_that_have_it(tmp_path):
+    """`ùn tắc -vỉa` was searched as `ùn tắc vỉa`: the articles the reader wanted left
+    out were the only ones found. A minus before a word, at the start or after a space,
+    leaves out the articles with it (with the spelling typed, if diacritics were);
+    before a quote, those with the phrase. Not `Covid-19`, `- ` or `-5`."""
+    index = index_of(
+        tmp_path,
+        [
+            ("Ùn tắc phố Minh Khai", "Giờ cao điểm ùn tắc kéo dài trên phố Minh Khai."),
+            ("Ùn tắc ở Bạch Mai", "Ùn tắc do lấn chiếm vỉa hè, triển khai phân luồng."),
+            ("Ùn tắc cầu Vĩnh Tuy", "Ùn tắc trên cầu, anh Minh đi làm muộn."),
+            ("Chợ vỉa hè", "Hàng rong trên vỉa hè."),
+            ("Ngày vía", "Ngày vía Thần Tài, hè phố đông."),
+            ("Nhiệt độ", "Đêm qua -5 độ, Covid-19 giảm."),
+        ],
+    )
+    found = {
+        "ùn tắc -vỉa": ["Ùn tắc cầu Vĩnh Tuy", "Ùn tắc phố Minh Khai"],
+        # One word: `Khai` is searched (`triển khai`); a name in quotes is left out whole.
+        "ùn tắc -Minh Khai": ["Ùn tắc ở Bạch Mai"],
+        'ùn tắc -"Minh Khai"': ["Ùn tắc cầu Vĩnh Tuy", "Ùn tắc ở Bạch Mai"],
+        "-vỉa hè": ["Ngày vía"],  # the spelling typed: `vía` stays
+        "-via hè": [],  # without diacritics: every spelling
+        "-vỉa": [],  # nothing to find
+        "ùn tắc - Minh Khai": ["Ùn tắc phố Minh Khai"],  # a dash, not a minus
+        '"phố -Minh Khai"': ["Ùn tắc phố Minh Khai"],  # a phrase is as typed
+        "covid-19 -5 độ": ["Nhiệt độ"],  # a word's hyphen, a negative number
+    }
+    for query, expected in found.items():
+        assert sorted(titles(index, query)) == expected, query
+    assert parse_query("ùn tắc -Minh Khai").pairs == ["un tac"]  # none across it
+    assert parse_query("ùn tắc -Min").last == ""  # no word being typed: left out
+
+
 def test_the_vocabulary_holds_words_of_two_articles_or_more_most_frequent_first(tmp_path):
     index_of(
         tmp_path,
@@ -797,6 +831,13 @@ QUERIES = [
     "Chỉ thị số 04/2008/CT-BTTTT",
     "quyet dinh so 3286-qd/qu",
     '"so 12" so lieu',
+    # A minus: the word, or phrase, leaves articles out; a dash, a hyphen do not.
+    "hội nghị -phường",
+    "quan hai ba trung -dinh thi lan duyen",
+    'ủy ban -"nhân dân" phuong',
+    "cán bộ - đảng viên",
+    "Covid-19 -5",
+    "hoi nghi -tr",
 ]
 
 

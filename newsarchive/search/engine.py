@@ -161,9 +161,11 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
             for name in [f"{first} {c}" for c in completions]:
                 if name not in parsed.pairs:
                     pairs.append(_head(index, manifest, name, None))
-    # Complete the rarest capped terms (then in query order, syllables first) while
-    # the postings read stay within the budget.
-    terms = words + pairs
+    names = dict.fromkeys(name for group in parsed.excluded for name in group)
+    excluded = {n: _head(index, manifest, n, parsed.excluded_typed.get(n)) for n in names}
+    # Complete the rarest capped terms (then in query order, syllables first, then the
+    # words left out) while the postings read stay within the budget.
+    terms = words + pairs + list(excluded.values())
     left = manifest["complete"]
     for number in sorted(range(len(terms)), key=lambda n: (terms[n].frequency, n)):
         term = terms[number]
@@ -178,6 +180,11 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
         weights[ending:] = [1.0]
     required = [t for t in words if t.name not in parsed.optional] + quoted
     candidates, complete = _candidates(manifest, required, words + pairs + [title])
+    candidates = [
+        doc
+        for doc in candidates
+        if not any(all(_has(excluded[n], doc) for n in group) for group in parsed.excluded)
+    ]
     pair_weights = [fmt.PAIR_WEIGHT * fmt.idf(documents, t.frequency) for t in pairs]
     scored = []
     for doc in candidates:
@@ -200,6 +207,13 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
     for _, score, doc in scored[offset : offset + limit]:
         hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
     return Results(len(ranked), hits, ranked, index.fetched, completions, complete)
+
+
+def _has(term: _Term, doc: int) -> bool:
+    """Whether the document has a term left out (`-vỉa`): one of the spellings typed, if
+    any (`-sở` leaves `số` in), as far as the postings read tell."""
+    found = term.postings.get(doc)
+    return found is not None and (not term.typed or found[1])
 
 
 def _completions(index: Index, query: Query) -> list[tuple[int, str]]:

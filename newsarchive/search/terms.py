@@ -18,6 +18,10 @@ _NUMBER = re.compile("[0-9]+")
 # (`Chỉ thị số 04/2008/CT-BTTTT`, an article's `Chỉ thị 04/2008/CT-BTTTT`), and `so`
 # is also `sở` (`Sở Tư pháp`): required, `chi thi so 04/2008` found another article.
 _NUMBER_SIGNS = {"so", "số"}
+# A minus sign before a word, at the start or after a space, as search engines read it
+# (`ùn tắc -Minh`), or before a quote (`-"Minh Khai"`); not `Covid-19` or a number (`-5`).
+_MINUS = re.compile(r"(?:^|(?<=[ \t\n\r\u00a0]))-(?=[^\W\d_])")
+_MINUS_PHRASE = re.compile(r"(?:^|[ \t\n\r\u00a0])-\Z")
 # Digits in groups, a space or a dot between (`0912 345 678`, `024.3978.2435`, `500.000`):
 # a reader types a hotline or an amount as remembered, without them (`0912345678`), so
 # the index has each such run joined too, and a query of groups that finds nothing is
@@ -47,6 +51,11 @@ class Query:
     # Syllables not required, only scored: `so` (`số`) before a number, outside quotes,
     # and nowhere else in the query (parse_query).
     optional: set[str] = field(default_factory=set)
+    # Words typed after a minus (`-vỉa`) or a phrase (`-"Minh Khai"`): the articles that
+    # have one are left out. Each is the terms an article has them all in: a syllable,
+    # or a phrase's pairs (as a quoted phrase is found).
+    excluded: list[list[str]] = field(default_factory=list)
+    excluded_typed: dict[str, set[str]] = field(default_factory=dict)  # as `typed`
     title: str = ""  # the title term of all its words (format.title_term)
     # The last word while it may be unfinished: the text ends with it (no space after,
     # as the page sends it while the reader types), it is among the words searched and
@@ -68,35 +77,74 @@ def parse_query(text: str) -> Query:
     every: list[str] = []
     signs: set[str] = set()  # syllables typed as the sign before a number
     plain: set[str] = set()  # and typed otherwise
+    trailing_minus = False  # the text ends with a word left out: it is no word being typed
     typed = unicodedata.normalize("NFC", text).lower()
     open_end = folding.WORD.fullmatch(typed[-1:]) is not None
     parts = _QUOTE.split(text)
     for number, part in enumerate(parts):
-        spelled = folding.words(part)
-        every += [folding.fold(word) for word in spelled]
-        words = spelled[:left]
-        left -= len(words)
+        spelled, minus = _spelled(part)
+        if number % 2:  # a phrase: its `-` are as typed; a minus before it is the phrase's
+            minus = [_MINUS_PHRASE.search(parts[number - 1]) is not None] * len(spelled)
+        trailing_minus = minus[-1] if minus else trailing_minus
+        every += [folding.fold(word) for word, out in zip(spelled, minus, strict=True) if not out]
+        head = spelled[:left]
+        left -= len(head)
+        out = minus[: len(head)]
+        words = [word for word, o in zip(head, out, strict=True) if not o]
         folded = [folding.fold(word) for word in words]
-        after = spelled[len(words) : -1 if open_end and number == len(parts) - 1 else None]
+        after = spelled[len(head) : -1 if open_end and number == len(parts) - 1 else None]
         later = [w for w in after if _NUMBER.fullmatch(w)][:numbers]
         numbers -= len(later)
-        for at, (word, term) in enumerate(zip(words, folded, strict=True)):
+        _exclude(query, head, out, phrase=bool(number % 2))
+        for at, (word, o) in enumerate(zip(head, out, strict=True)):
             following = spelled[at + 1][:1] if at + 1 < len(spelled) else ""
             sign = word in _NUMBER_SIGNS and "0" <= following <= "9" and not number % 2
-            (signs if sign else plain).add(term)
+            if not o:
+                (signs if sign else plain).add(folding.fold(word))
         for word, term in zip(words + later, folded + list(map(folding.fold, later)), strict=True):
             if term not in query.typed:
                 query.words.append(term)
                 query.typed[term] = set()
             if word != term:  # typed with diacritics: that spelling ranks higher
                 query.typed[term].add(word)
-        for pair in pairs(folded):
+        # Words side by side in the text: not across a word left out (`ùn tắc -Minh Khai`).
+        beside = [head[at - 1 : at + 1] for at in range(1, len(head)) if not out[at - 1] | out[at]]
+        for pair in [" ".join(map(folding.fold, two)) for two in beside]:
             if pair not in query.pairs:
                 query.pairs.append(pair)
             if number % 2:
                 query.quoted.add(pair)
     query.optional = signs - plain
     query.title = title_term(every)
-    if open_end and len(every) <= MAX_QUERY_WORDS and every.count(every[-1]) == 1:
+    if (
+        open_end
+        and not trailing_minus
+        and len(every) <= MAX_QUERY_WORDS
+        and every.count(every[-1]) == 1
+    ):
         query.last = every[-1]
     return query
+
+
+def _spelled(part: str) -> tuple[list[str], list[bool]]:
+    """The words of a part of a query (`folding.words`) and, for each, whether a minus
+    sign before it leaves out the articles that have it (`-vỉa`)."""
+    text = unicodedata.normalize("NFC", part).lower()
+    signs = {sign.end() for sign in _MINUS.finditer(text)}
+    found = list(folding.WORD.finditer(text))
+    return [folding.canonical(m[0]) for m in found], [m.start() in signs for m in found]
+
+
+def _exclude(query: Query, words: list[str], out: list[bool], phrase: bool) -> None:
+    """Add to ``query.excluded`` the words of ``words`` marked ``out``: each word alone,
+    or, in a phrase, its pairs together (a one-word phrase is the word)."""
+    left = [word for word, o in zip(words, out, strict=True) if o]
+    folded = [folding.fold(word) for word in left]
+    groups = [list(pairs(folded)) or folded] if phrase and left else [[t] for t in folded]
+    for word, term in zip(left, folded, strict=True):
+        spellings = query.excluded_typed.setdefault(term, set())
+        if word != term:  # typed with diacritics: that spelling only
+            spellings.add(word)
+    for group in groups:
+        if group not in query.excluded:
+            query.excluded.append(group)

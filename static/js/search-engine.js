@@ -101,6 +101,9 @@ function pairs(items) {
 // -- Queries (newsarchive/search/terms.py) --
 // `số 04/2008`, `so 5`: the sign of a number, not required (terms.py's _NUMBER_SIGNS).
 const NUMBER_SIGNS = new Set(["so", "số"]);
+// A minus before a word or a quote, at the start or after a space (terms.py's _MINUS).
+const MINUS = /(?:^|(?<=[ \t\n\r\u00a0]))-(?=[\p{L}\p{Nl}\p{No}])/gu;
+const MINUS_PHRASE = /(?:^|[ \t\n\r\u00a0])-$/u;
 function parseQuery(text) {
   const query = {
     words: [],
@@ -108,6 +111,8 @@ function parseQuery(text) {
     pairs: [],
     quoted: new Set(),
     optional: new Set(), // terms.py's Query.optional: `số` before a number
+    excluded: [], // terms.py's Query.excluded: `-vỉa`, `-"Minh Khai"`
+    excludedTyped: new Map(),
     title: "",
     last: "",
   };
@@ -116,25 +121,34 @@ function parseQuery(text) {
   const every = [];
   const signs = new Set(); // syllables typed as the sign before a number
   const plain = new Set(); // and typed otherwise
+  let trailingMinus = false; // the text ends with a word left out: no word being typed
   // A number the text ends with may be unfinished: not among those after the 12 words.
   const openEnd = WORD_END.test(text.normalize("NFC").toLowerCase());
   const parts = text.split(QUOTE);
   parts.forEach((part, number) => {
-    const spelled = words(part);
-    for (const word of spelled) every.push(fold(word)); // no spread: a paste may be long
-    const found = spelled.slice(0, left);
-    left -= found.length;
+    let [spelled, minus] = spelledOf(part);
+    // A phrase: its `-` are as typed; a minus before it is the phrase's.
+    if (number % 2) minus = spelled.map(() => MINUS_PHRASE.test(parts[number - 1]));
+    if (minus.length) trailingMinus = minus[minus.length - 1];
+    spelled.forEach((word, at) => {
+      if (!minus[at]) every.push(fold(word)); // no spread: a paste may be long
+    });
+    const head = spelled.slice(0, left);
+    left -= head.length;
+    const out = minus.slice(0, head.length);
+    const found = head.filter((_, at) => !out[at]);
     const folded = found.map(fold);
     const end = openEnd && number === parts.length - 1 ? -1 : undefined;
     const later = spelled
-      .slice(found.length, end)
+      .slice(head.length, end)
       .filter((w) => /^[0-9]+$/.test(w))
       .slice(0, numbers);
     numbers -= later.length;
-    found.forEach((word, at) => {
+    exclude(query, head, out, number % 2 === 1);
+    head.forEach((word, at) => {
       const following = at + 1 < spelled.length ? spelled[at + 1][0] : "";
       const sign = NUMBER_SIGNS.has(word) && following >= "0" && following <= "9" && !(number % 2);
-      (sign ? signs : plain).add(folded[at]);
+      if (!out[at]) (sign ? signs : plain).add(fold(word));
     });
     [...found, ...later].forEach((word, i) => {
       const term = i < folded.length ? folded[i] : fold(word);
@@ -144,7 +158,12 @@ function parseQuery(text) {
       }
       if (word !== term) query.typed.get(term).add(word);
     });
-    for (const pair of pairs(folded)) {
+    // Words side by side in the text: not across a word left out (`ùn tắc -Minh Khai`).
+    const beside = [];
+    for (let at = 1; at < head.length; at++) {
+      if (!out[at - 1] && !out[at]) beside.push(`${fold(head[at - 1])} ${fold(head[at])}`);
+    }
+    for (const pair of beside) {
       if (!query.pairs.includes(pair)) query.pairs.push(pair);
       if (number % 2) query.quoted.add(pair);
     }
@@ -156,12 +175,40 @@ function parseQuery(text) {
   const lastWord = every[every.length - 1];
   if (
     openEnd &&
+    !trailingMinus &&
     every.length <= MAX_QUERY_WORDS &&
     every.indexOf(lastWord) === every.length - 1
   ) {
     query.last = lastWord;
   }
   return query;
+}
+
+// The words of a part of a query (`words`) and, for each, whether a minus sign before it
+// leaves out the articles that have it (terms.py's _spelled).
+function spelledOf(part) {
+  const text = part.normalize("NFC").toLowerCase();
+  const signs = new Set([...text.matchAll(MINUS)].map((sign) => sign.index + 1));
+  const found = [...text.matchAll(WORD)];
+  return [found.map((m) => canonical(m[0])), found.map((m) => signs.has(m.index))];
+}
+
+// The words marked `out`, each alone or, in a phrase, its pairs together (terms.py's
+// _exclude).
+function exclude(query, words, out, phrase) {
+  const marked = words.filter((_, at) => out[at]);
+  const folded = marked.map(fold);
+  const phrasePairs = pairs(folded);
+  const groups =
+    phrase && marked.length
+      ? [phrasePairs.length ? phrasePairs : folded]
+      : folded.map((term) => [term]);
+  marked.forEach((word, i) => {
+    if (!query.excludedTyped.has(folded[i])) query.excludedTyped.set(folded[i], new Set());
+    if (word !== folded[i]) query.excludedTyped.get(folded[i]).add(word);
+  });
+  const known = (group) => query.excluded.some((g) => g.join("|") === group.join("|"));
+  for (const group of groups) if (!known(group)) query.excluded.push(group);
 }
 
 // -- Numbers (newsarchive/search/format.py) --
@@ -409,9 +456,14 @@ async function rank(text) {
     words.push(...more);
     pairTerms = [...pairTerms, ...morePairs];
   }
-  // Complete the rarest capped terms (then in query order, syllables first) while the
-  // postings read stay within the budget.
-  const terms = [...words, ...pairTerms];
+  const names = [...new Set(query.excluded.flat())];
+  const outTerms = await Promise.all(
+    names.map((n) => head(index, n, query.excludedTyped.get(n) || null)),
+  );
+  const excluded = new Map(names.map((n, i) => [n, outTerms[i]]));
+  // Complete the rarest capped terms (then in query order, syllables first, then the words
+  // left out) while the postings read stay within the budget.
+  const terms = [...words, ...pairTerms, ...outTerms];
   const order = terms.map((_, n) => n);
   order.sort((a, b) => terms[a].frequency - terms[b].frequency || a - b);
   let left = index.complete;
@@ -438,8 +490,16 @@ async function rank(text) {
     [...words.filter((t) => !query.optional.has(t.term)), ...quoted],
     [...words, ...pairTerms, title],
   );
+  // Whether a document has a term left out: a spelling typed, if any (engine._has).
+  const has = (term, doc) => {
+    const found = term.postings.get(doc);
+    return found !== undefined && (!term.typed || !term.typed.size || found[1]);
+  };
+  const kept = candidates.filter(
+    (doc) => !query.excluded.some((group) => group.every((n) => has(excluded.get(n), doc))),
+  );
   const pairWeights = pairTerms.map((t) => PAIR_WEIGHT * idf(documents, t.frequency));
-  const scored = candidates.map((doc) => {
+  const scored = kept.map((doc) => {
     let score = 0.0;
     words.forEach((term, i) => {
       const found = term.postings.get(doc);
