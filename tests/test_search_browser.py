@@ -369,6 +369,14 @@ PHRASE_CORPUS = {
     "khac.md": article("Tin thể thao", "2022-05-01 08:00", "Giải bóng đá phường khai mạc."),
     # One word in two spellings.
     "cho.md": article("Tin thương mại", "2022-06-01 08:00", "Chợ Hôm mở cửa cho khách từ sáng."),
+    # A hotline in groups, past the first 30 words.
+    "hotline.md": article(
+        "Phòng khám mở buổi tối",
+        "2022-07-01 08:00",
+        "Phòng khám mở thêm giờ khám buổi tối vào các ngày thường trong tuần; người dân cần"
+        " đặt lịch trước, mang theo giấy tờ tùy thân và sổ khám bệnh. Mọi thắc mắc xin gọi"
+        " số 0912 345 678 trong giờ hành chính.",
+    ),
 }
 
 
@@ -409,6 +417,16 @@ def test_the_passage_marks_the_spelling_typed_or_any_without_diacritics(
     passages_on_screen(page)
     marks = {m.strip(" .,;…").lower() for r in results(page) for m in r["marks"]}
     assert found and marks == marked, marks
+
+
+@pytest.mark.parametrize("query", ["0912345678", "912345678", "0912 345 678"])
+def test_a_number_searched_joined_shows_and_marks_its_passage(phrase_site, page, query):
+    """The hotline typed as remembered finds the article that has it in groups; its
+    passage is the one with the number, marked, not the beginning of the text."""
+    found = search(page, phrase_site, query)
+    passages_on_screen(page)
+    assert titles(found) == ["Phòng khám mở buổi tối"]
+    assert results(page)[0]["markRuns"] == ["0912 345 678"]
 
 
 # -- What a result shows -----------------------------------------------------------

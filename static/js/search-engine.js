@@ -583,6 +583,16 @@ function snippet(text, terms, whole) {
       term: typed === null || typed?.has(spelling) ? term : null,
     };
   });
+  // A number in groups searched joined (`0912345678`): its groups are that word.
+  for (const run of text.matchAll(NUMBER_GROUPS)) {
+    const digits = run[0].replace(/[^0-9]/g, "");
+    const typed = terms.get(fold(digits));
+    if (typed !== null && !typed?.has(digits)) continue;
+    const end = run.index + run[0].length;
+    for (const word of found) {
+      if (word.start >= run.index && word.end <= end) word.term = fold(digits);
+    }
+  }
   if (!found.length) return [];
   let best = 0;
   let bestKey = [-1, -1];
