@@ -95,7 +95,11 @@ def parse_query(text: str) -> Query:
         after = spelled[len(head) : -1 if open_end and number == len(parts) - 1 else None]
         later = [w for w in after if _NUMBER.fullmatch(w)][:numbers]
         numbers -= len(later)
-        _exclude(query, head, out, phrase=bool(number % 2))
+        # A word being typed after a minus (`-v` of `-vỉa`, `-vi`, which most articles
+        # have) leaves nothing out until it is whole: the list would empty and refill.
+        typing = open_end and number == len(parts) - 1 and minus[-1:] == [True]
+        whole = 0 if typing and number % 2 else len(spelled) - 1 if typing else len(head)
+        _exclude(query, head[:whole], out[:whole], phrase=bool(number % 2))
         for at, (word, o) in enumerate(zip(head, out, strict=True)):
             following = spelled[at + 1][:1] if at + 1 < len(spelled) else ""
             sign = word in _NUMBER_SIGNS and "0" <= following <= "9" and not number % 2

@@ -144,7 +144,11 @@ function parseQuery(text) {
       .filter((w) => /^[0-9]+$/.test(w))
       .slice(0, numbers);
     numbers -= later.length;
-    exclude(query, head, out, number % 2 === 1);
+    // A word being typed after a minus (`-v` of `-vỉa`) leaves nothing out until it is
+    // whole (terms.py).
+    const typing = openEnd && number === parts.length - 1 && minus[minus.length - 1] === true;
+    const whole = typing && number % 2 ? 0 : typing ? spelled.length - 1 : head.length;
+    exclude(query, head.slice(0, whole), out.slice(0, whole), number % 2 === 1);
     head.forEach((word, at) => {
       const following = at + 1 < spelled.length ? spelled[at + 1][0] : "";
       const sign = NUMBER_SIGNS.has(word) && following >= "0" && following <= "9" && !(number % 2);
