@@ -377,6 +377,8 @@ def test_a_word_after_a_minus_leaves_out_the_articles_that_have_it(tmp_path):
             ("Chợ vỉa hè", "Hàng rong trên vỉa hè."),
             ("Ngày vía", "Ngày vía Thần Tài, hè phố đông."),
             ("Nhiệt độ", "Đêm qua -5 độ, Covid-19 giảm."),
+            ("Kinh tế -xã hội quý I", "Kinh tế xã hội tăng trưởng."),
+            ("Xã hội hóa", "Kinh tế xã hội hóa giáo dục quý I."),
         ],
     )
     found = {
@@ -391,6 +393,8 @@ def test_a_word_after_a_minus_leaves_out_the_articles_that_have_it(tmp_path):
         "ùn tắc - Minh Khai": ["Ùn tắc phố Minh Khai"],  # a dash, not a minus
         '"phố -Minh Khai"': ["Ùn tắc phố Minh Khai"],  # a phrase is as typed
         "covid-19 -5 độ": ["Nhiệt độ"],  # a word's hyphen, a negative number
+        # A title pasted whole with a stray `-`: its article, not the others with `xã`.
+        "Kinh tế -xã hội quý I": ["Kinh tế -xã hội quý I"],
     }
     for query, expected in found.items():
         assert sorted(titles(index, query)) == expected, query

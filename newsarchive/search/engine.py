@@ -180,10 +180,13 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
         weights[ending:] = [1.0]
     required = [t for t in words if t.name not in parsed.optional] + quoted
     candidates, complete = _candidates(manifest, required, words + pairs + [title])
+    # Not the article whose title is the query: a title pasted whole with a stray `-`
+    # (`kinh tế -xã hội`) is its title still.
     candidates = [
         doc
         for doc in candidates
-        if not any(all(_has(excluded[n], doc) for n in group) for group in parsed.excluded)
+        if doc in title.postings
+        or not any(all(_has(excluded[n], doc) for n in group) for group in parsed.excluded)
     ]
     pair_weights = [fmt.PAIR_WEIGHT * fmt.idf(documents, t.frequency) for t in pairs]
     scored = []

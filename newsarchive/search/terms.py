@@ -86,7 +86,7 @@ def parse_query(text: str) -> Query:
         if number % 2:  # a phrase: its `-` are as typed; a minus before it is the phrase's
             minus = [_MINUS_PHRASE.search(parts[number - 1]) is not None] * len(spelled)
         trailing_minus = minus[-1] if minus else trailing_minus
-        every += [folding.fold(word) for word, out in zip(spelled, minus, strict=True) if not out]
+        every += [folding.fold(word) for word in spelled]  # with those after a minus too
         head = spelled[:left]
         left -= len(head)
         out = minus[: len(head)]

@@ -130,9 +130,8 @@ function parseQuery(text) {
     // A phrase: its `-` are as typed; a minus before it is the phrase's.
     if (number % 2) minus = spelled.map(() => MINUS_PHRASE.test(parts[number - 1]));
     if (minus.length) trailingMinus = minus[minus.length - 1];
-    spelled.forEach((word, at) => {
-      if (!minus[at]) every.push(fold(word)); // no spread: a paste may be long
-    });
+    // With those after a minus too (the title term); no spread: a paste may be long.
+    for (const word of spelled) every.push(fold(word));
     const head = spelled.slice(0, left);
     left -= head.length;
     const out = minus.slice(0, head.length);
@@ -499,8 +498,11 @@ async function rank(text) {
     const found = term.postings.get(doc);
     return found !== undefined && (!term.typed || !term.typed.size || found[1]);
   };
+  // Not the article whose title is the query (a title pasted with a stray `-`: engine.py).
   const kept = candidates.filter(
-    (doc) => !query.excluded.some((group) => group.every((n) => has(excluded.get(n), doc))),
+    (doc) =>
+      title.postings.has(doc) ||
+      !query.excluded.some((group) => group.every((n) => has(excluded.get(n), doc))),
   );
   const pairWeights = pairTerms.map((t) => PAIR_WEIGHT * idf(documents, t.frequency));
   const scored = kept.map((doc) => {
