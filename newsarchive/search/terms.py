@@ -71,7 +71,8 @@ def parse_query(text: str) -> Query:
     MAX_QUERY_WORDS are left out, but for the title term (a title pasted whole is one)
     and the first MAX_QUERY_NUMBERS numbers among them (words, without pairs), but for
     one the text ends with, which may be unfinished (`… năm 201` of 2019).
-    `hai bà trư` (no space after): the last word may be unfinished (Query.last)."""
+    `hai bà trư` (no space after): the last word may be unfinished (Query.last).
+    `ùn tắc -vỉa`, `-"Minh Khai"`: left out (Query.excluded); `số 04`: optional."""
     query = Query()
     left, numbers = MAX_QUERY_WORDS, MAX_QUERY_NUMBERS
     every: list[str] = []
