@@ -872,6 +872,7 @@ MISTYPED = [
     "SỐ  12-NQ/TW, so 5 và số liệu hồ sơ số2",
     "0912 345 678",  # a number typed in groups: joined
     "hotline 024.3978.2435, phí 1.500.000 đồng",
+    "phí 500 000 đồng, 04/2008 12",  # joined where the archive has it joined only
 ]
 
 
@@ -936,6 +937,8 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
             offered = page.evaluate("q => newsarchiveSearch.suggest(q)", query)
             assert offered == suggest(Index(archive.output / INDEX), query), query
         assert sum(suggest(Index(archive.output / INDEX), q) is not None for q in MISTYPED) >= 5
+        joined = suggest(Index(archive.output / INDEX), "phí 500 000 đồng, 04/2008 12")
+        assert joined == "phí 500000 đồng, 04/2008 12"
         answer = page.evaluate("async () => await newsarchiveSearch.search('dinh thi lan duyen')")
         first = answer["results"][0]
         assert first["url"] == SEED_URL and first["date"] == "19/04/2019"
