@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from . import urls
 from .errors import Problem
-from .pagedata import RedirectData
+from .pagedata import RedirectData, StandaloneData
 from .site import Page, SitePlan, folders_of, parent_folders
 
 
@@ -116,19 +116,23 @@ def _apart_only_in_case(pages: dict[str, Page], statics: Iterable[str]) -> list[
 def _page_clash(plan: SitePlan, page: Page, static: Path | None, bundle: PurePosixPath) -> Problem:
     """A page that a static file would overwrite, or that lies in the search index's folder."""
     redirect_to = page.data.target if isinstance(page.data, RedirectData) else None
-    article = page.article or redirect_to
+    source = redirect_to.path if redirect_to else page.source()
     line = redirect_to.key_lines.get("aliases") if redirect_to else None
     if static is not None:
         shown = page.url.removesuffix("/") if redirect_to else page.url
         return Problem(
-            Path(article.path) if article else static,
+            Path(source) if source else static,
             f"the page /{shown} and the static file {static} would both be written to "
             f"{urls.output_file(shown)}",
-            "change the alias" if redirect_to else "rename or move the static file",
+            "change the alias"
+            if redirect_to
+            else "rename the page's file, or rename or move the static file"
+            if isinstance(page.data, StandaloneData)
+            else "rename or move the static file",
             line,
         )
     return Problem(
-        Path(article.path) if article else plan.config.templates_dir,
+        Path(source) if source else plan.config.templates_dir,
         f"the page /{page.url} would be inside /{bundle}/, the search index's folder, "
         "which the build writes itself",
         "remove or change the alias" if redirect_to else "change its address",

@@ -587,9 +587,9 @@ def run_check(args: argparse.Namespace) -> int:
         config = site_config(args)
         site = plan(config, jobs)  # the build's own validation, with the build's messages
         sources = {
-            urls.output_file(page.url): Path(page.article.path)
+            urls.output_file(page.url): Path(source)
             for page in site.pages
-            if page.article is not None
+            if (source := page.source()) is not None
         }
         # A site built here, in a folder deleted after: its pages are named by their
         # templates. A --built folder may come from other templates: its own files.

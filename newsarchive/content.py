@@ -35,3 +35,17 @@ class Article:
     draft: bool = False
     # Front-matter key -> line, for the keys that problems found later name (validate.LATER_KEYS).
     key_lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Standalone:
+    """A page written in Markdown that is not an article (content/pages/gioi-thieu.md):
+    in no list, feed or search result; its address is its file's name."""
+
+    path: str
+    title: str
+    url: str
+    body_digest: str  # of the Markdown body, as an article's
+    summary: str = ""
+    menu: int | None = None  # its place in the site's menu; None: not in it
+    draft: bool = False

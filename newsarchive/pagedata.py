@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from .content import Article
+from .content import Article, Standalone
 
 # When a numbered page's oldest and newest articles were published (None: empty page).
 Span = tuple[datetime, datetime] | None
@@ -127,6 +127,13 @@ class RedirectData(PageData):
     """redirect.html: an alias page sending the reader on to ``target``."""
 
     target: Article
+
+
+@dataclass(frozen=True)
+class StandaloneData(PageData):
+    """page.html: a standalone page (``standalone``); its body is added by templating.py."""
+
+    standalone: Standalone
 
 
 # The kinds that list articles: a sitemap dates them by their newest one.

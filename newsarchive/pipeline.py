@@ -116,7 +116,8 @@ def plan(config: SiteConfig, jobs: int = 1) -> SitePlan:
     """The site's pages, with every problem the build would find before rendering (the
     files the cache does not know read on ``jobs`` processes when there are many)."""
     with no_gc():
-        site = build_site(config, read_articles(config, Cache(config), jobs=jobs).articles)
+        sources = read_articles(config, Cache(config), jobs=jobs)
+        site = build_site(config, sources.articles, standalone=sources.pages)
     _check_files(site, static_files(config.static_dir, config.root))
     return site
 
@@ -153,14 +154,15 @@ def _build(
                 preflight.check_not_emptied(config)
             # Bodies the cache lacks are converted on the other cores meanwhile.
             ahead = render.ConvertAhead(config, cache, sources.articles, jobs)
-            site = build_site(config, sources.articles, cache.related())
+            site = build_site(config, sources.articles, cache.related(), sources.pages)
             # The model lives as long as the build: keep the GC from scanning it again
             # and again (seconds at 100,000 articles), and forked workers from copying it.
             gc.freeze()
         statics = static_files(config.static_dir, config.root)
         _check_files(site, statics)
         spare = publish.open_spare(config.output_dir, cache, since, early.result())
-        salt = digest(cache.key, folder_digest(config.templates_dir))
+        # Every page shows the menu: a page added to it, or retitled, renders them all.
+        salt = digest(cache.key, folder_digest(config.templates_dir), repr(site.menu))
         known = known_articles(sources, site)
         paths = [urls.output_file(page.url) for page in site.pages]
         todo = spare.stale(paths, fingerprints(site.pages, known, salt))

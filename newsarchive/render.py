@@ -115,11 +115,12 @@ def render_changed(
     # The bodies the cache lacks; those converted ahead are found in known_html first.
     missing = {a.body_digest: a for a in articles if a.body_digest not in known_html}
     markdown = MarkdownFiles({key: article.path for key, article in missing.items()})
-    renderer = Renderer(config, cache.bytecode_cache(), known_html, markdown)
+    renderer = Renderer(config, cache.bytecode_cache(), known_html, markdown, site.menu)
     counter = Progress(len(todo), "pages", quiet=not progress)
     saver: HtmlSaver | SpooledBodies
     if cache.enabled:
-        saver = cache.html_saver({e.article.body_digest for e in sources.entries.values()})
+        live = {e.article.body_digest for e in sources.entries.values()}
+        saver = cache.html_saver(live | {s.body_digest for s in site.standalone})
     else:  # --no-cache: kept for the search index, which would convert them again
         saver = SpooledBodies(site.articles)
     # Pages that show other articles' bodies (feeds) come last, in this process, once

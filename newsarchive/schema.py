@@ -19,7 +19,8 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 class Field:
     name: str
     # text, integer, boolean, mapping, address, addresses, timezone, folder (settings);
-    # text, date, list, boolean (front matter). The kind picks the check and its hint.
+    # text, date, list, boolean (front matter; a page's also integer). The kind picks the
+    # check and its hint.
     kind: str
     meaning: str  # the README's words
     default: Any = None
@@ -187,6 +188,27 @@ FRONT_MATTER: tuple[Field, ...] = (
 )
 
 
+# A standalone page (content/pages/gioi-thieu.md -> /gioi-thieu/): no date, category or
+# tags, as it is in no list; its address is its file's name, so a new title keeps it.
+PAGE_FRONT_MATTER: tuple[Field, ...] = (
+    Field(
+        "title",
+        "text",
+        "the page's heading and its name in the menu",
+        required=True,
+        example='"Giới thiệu"',
+    ),
+    Field("summary", "text", "one sentence for search engines and link previews"),
+    Field(
+        "menu",
+        "integer",
+        "a number puts the page in the site's menu, after its own items, smaller numbers "
+        "first (`menu: 1`); without it the page is linked from nowhere but where you link it",
+    ),
+    Field("draft", "boolean", "`true` keeps the page out of the site", False),
+)
+
+
 def names(fields: tuple[Field, ...], kind: str | None = None) -> tuple[str, ...]:
     return tuple(f.name for f in fields if kind is None or f.kind == kind)
 
@@ -228,9 +250,9 @@ def settings_table() -> str:
     return "\n".join(lines) + "\n"
 
 
-def front_matter_table() -> str:
-    """The README's table of front-matter keys."""
+def front_matter_table(fields: tuple[Field, ...] = FRONT_MATTER) -> str:
+    """The README's table of front-matter keys (an article's, or a page's)."""
     lines = ["| key | required | meaning |", "| --- | --- | --- |"]
-    for f in FRONT_MATTER:
+    for f in fields:
         lines.append(f"| `{f.name}` | {'yes' if f.required else 'no'} | {f.meaning} |")
     return "\n".join(lines) + "\n"

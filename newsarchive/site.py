@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import pagination, taxonomy, urls
 from .config import SiteConfig
-from .content import Article
+from .content import Article, Standalone
 from .errors import BuildFailed, Problem
 from .pagedata import (
     LISTING,
@@ -26,6 +26,7 @@ from .pagedata import (
     SitemapData,
     SitemapIndexData,
     Span,
+    StandaloneData,
     TermsData,
     YearData,
 )
@@ -49,9 +50,18 @@ class Page:
     # Other articles whose body (as HTML) the page shows: a feed's entries.
     bodies: tuple[Article, ...] = ()
 
-    def shown_bodies(self) -> tuple[Article, ...]:
-        """The articles whose Markdown bodies the renderer needs for this page."""
+    def shown_bodies(self) -> tuple[Article | Standalone, ...]:
+        """The articles (or the standalone page) whose Markdown bodies the renderer
+        needs for this page."""
+        if isinstance(self.data, StandaloneData):
+            return (self.data.standalone,)
         return self.bodies if self.article is None else (self.article, *self.bodies)
+
+    def source(self) -> str | None:
+        """The file the page is made from: an article's or a standalone page's."""
+        if isinstance(self.data, StandaloneData):
+            return self.data.standalone.path
+        return self.article.path if self.article is not None else None
 
 
 @dataclass(frozen=True)
@@ -64,21 +74,31 @@ class SitePlan:
     drafts: int = 0
     related: Related = field(default_factory=Related)  # for the next build
     warnings: tuple[Problem, ...] = ()  # e.g. two words that share a tag's address
+    standalone: tuple[Standalone, ...] = ()  # the standalone pages, drafts left out
+    # The site menu's own items after the built-in ones: (title, URL) of each page
+    # that asks for a place in it. Every page shows it.
+    menu: tuple[tuple[str, str], ...] = ()
 
 
 def build_site(
-    config: SiteConfig, articles: list[Article], earlier: Related | None = None
+    config: SiteConfig,
+    articles: list[Article],
+    earlier: Related | None = None,
+    standalone: Sequence[Standalone] = (),
 ) -> SitePlan:
     """Every page of the site. Raises BuildFailed when an alias clashes with a page.
 
-    ``earlier``: the related articles of an earlier build, to reuse what still holds."""
+    ``earlier``: the related articles of an earlier build, to reuse what still holds;
+    ``standalone``: the standalone pages (content/pages/), in no list."""
     spelt = pagination.oldest_first(a for a in articles if not a.draft)
     merged = taxonomy.other_words_merged(spelt)
     oldest = taxonomy.named_alike(spelt)
     categories = taxonomy.categories(oldest)
     tags = taxonomy.tags(oldest)
     related = related_articles(oldest, earlier or Related())
+    shown = tuple(s for s in standalone if not s.draft)
     browsable = [
+        *(Page(s.url, "page.html", s.title, StandaloneData(s)) for s in shown),
         *article_pages(oldest, related),
         home_page(config.title, oldest, config.per_page),
         *date_pages(oldest),
@@ -117,7 +137,11 @@ def build_site(
         raise BuildFailed(errors)
     pages = (*browsable, *redirects, *machine)
     drafts = len(articles) - len(oldest)
-    return SitePlan(config, tuple(reversed(oldest)), pages, drafts, related, tuple(merged))
+    in_menu = sorted((s for s in shown if s.menu is not None), key=lambda s: (s.menu, s.url))
+    menu = tuple((s.title, s.url) for s in in_menu)
+    return SitePlan(
+        config, tuple(reversed(oldest)), pages, drafts, related, tuple(merged), shown, menu
+    )
 
 
 def article_pages(oldest: Sequence[Article], related: Related) -> list[Page]:
@@ -343,7 +367,9 @@ def _alias_clash(
     if isinstance(owner, Article):
         return "is given twice" if owner is article else f"is also an alias of {owner.path}"
     if owner is not None:
-        what = f"the article {owner.article.path}" if owner.article else f"the page /{owner.url}"
+        source = owner.source()
+        kind = "article" if owner.article else "page"
+        what = f"the {kind} {source}" if source else f"the page /{owner.url}"
         return f"is the address of {what}"
     if path in folders or any(folder in owners for folder in parent_folders(path)):
         return "would put a file where the site needs a folder (or the reverse)"

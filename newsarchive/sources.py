@@ -8,25 +8,28 @@ together (two at one address). The files are read on every core when there are m
 import functools
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import urls
 from .cache import Cache, SourceEntry, trusted_mtime
 from .config import SiteConfig
-from .content import Article
+from .content import Article, Standalone
 from .errors import BuildFailed, Problem, line_of
 from .fingerprint import digest
 from .load import ContentScan, front_matter_lines, read_bytes, read_source, scan_sources
 from .progress import Progress
 from .templating import load_strings
-from .validate import check_together, unwritten, validate
+from .validate import check_together, unwritten, validate, validate_page
 from .workers import map_batches
 from .yamltext import normalise_text
 
 MIN_PARALLEL_READS = 500
 READ_BATCH = 64
+# The folder of the content folder whose files are standalone pages, not articles (as
+# Pelican's content/pages/): an about page, a contact page.
+PAGES_FOLDER = "pages"
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Sources:
     # Warnings about the files read this build: an address changed since the last
     # build, a date whose day and month look swapped.
     warnings: list[Problem]
+    pages: list[Standalone] = field(default_factory=list)  # drafts too, in path order
 
 
 def read_articles(
@@ -65,9 +69,10 @@ def read_articles(
     scan = scanned() or scan_sources(config.content_dir, config.root)
     if scan.errors:
         raise BuildFailed(scan.errors)
-    stale = [
-        path for path, mtime, size in scan.files if not _unchanged(cached.get(path), mtime, size)
-    ]
+    pages_folder = os.path.join(config.content_dir, PAGES_FOLDER, "")
+    page_files = [path for path, _, _ in scan.files if path.startswith(pages_folder)]
+    files = [item for item in scan.files if not item[0].startswith(pages_folder)]
+    stale = [path for path, mtime, size in files if not _unchanged(cached.get(path), mtime, size)]
     counter = Progress(len(stale), "articles read", quiet=not progress)
     read = functools.partial(_read_batch, cached=cached, tz=config.timezone)
     results = map_batches(read, stale, READ_BATCH, jobs, MIN_PARALLEL_READS)
@@ -80,8 +85,8 @@ def read_articles(
     counter.close()
 
     entries: dict[str, SourceEntry] = {}
-    errors: list[Problem] = []
-    for path, mtime, size in scan.files:
+    pages, errors = read_pages(page_files, pages_folder)
+    for path, mtime, size in files:
         if path in failed:
             errors.extend(failed[path])
         elif path in fresh:
@@ -98,7 +103,21 @@ def read_articles(
     # Settings changed (the time zone, a new version...): the articles as last published.
     before = cached or cache.last_read()
     warnings = moved(before, fresh) + emptied(before, fresh, entries) + swapped_dates(entries)
-    return Sources(articles, entries, scan.hidden, scan.others, warnings)
+    return Sources(articles, entries, scan.hidden, scan.others, warnings, pages)
+
+
+def read_pages(paths: list[str], folder: str) -> tuple[list[Standalone], list[Problem]]:
+    """The standalone pages at ``paths`` (below ``folder``), and the problems of those
+    that have some. Read at every build, past the cache: an archive has a handful, and
+    the cache then has nothing to keep right when one is added, edited or deleted."""
+    pages, errors = [], []
+    for path in paths:
+        address = path[len(folder) : -len(".md")].replace(os.sep, "/")
+        try:
+            pages.append(validate_page(read_source(Path(path)), address))
+        except BuildFailed as failed:
+            errors.extend(failed.errors)
+    return pages, errors
 
 
 def moved(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> list[Problem]:

@@ -32,6 +32,7 @@ from . import urls
 from .config import SiteConfig
 from .errors import BuildFailed, Problem, place_in
 from .markup import footnote_titles, make_converter, resolve_links, to_html
+from .pagedata import StandaloneData
 from .site import Page
 from .yamltext import normalise_text, parse_yaml, written
 
@@ -323,9 +324,12 @@ class Renderer:
         bytecode: BytecodeCache | None = None,
         known_html: dict[str, str] | None = None,
         markdown: Mapping[str, str] | None = None,
+        menu: tuple[tuple[str, str], ...] = (),
     ):
         self.config = config
         self.env = make_environment(config, bytecode)
+        # The standalone pages in the site's menu, (title, URL) each (SitePlan.menu).
+        self.env.globals["menu"] = menu
         # A feed shows whole articles: article_body(a) is a's body as its own page has it
         # (links relative to that page: the feed's xml:base is the page's address).
         self.env.globals["article_body"] = lambda article: self.body(
@@ -475,6 +479,8 @@ class Renderer:
         if page.article is not None:
             context["article"] = page.article
             context["body"] = self.body(page.url, page.article.body_digest)
+        elif type(page.data) is StandaloneData:
+            context["body"] = self.body(page.url, page.data.standalone.body_digest)
         try:
             html = self.env.get_template(page.template).render(context)
         except UndefinedError as exc:  # {{ bodyy }}: the names the page was given, to say

@@ -144,6 +144,29 @@ def not_found_url() -> str:
     return "404.html"
 
 
+def standalone_url(address: str) -> str:
+    """A standalone page's URL: its file's path below content/pages/, without .md
+    (gioi-thieu.md -> gioi-thieu/), so a new title keeps the address readers cite."""
+    return f"{address}/"
+
+
+_SLUG_PART = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def standalone_problem(address: str) -> str:
+    """Why a standalone page cannot have ``address``, or "": each part a slug, and the
+    first not one of the site's own names, nor a year (articles' years, now or later)."""
+    parts = address.split("/")
+    if not all(_SLUG_PART.fullmatch(part) for part in parts):
+        return "may only hold a-z, 0-9 and single '-' between words"
+    first = parts[0]
+    if first in own_names():
+        return f"begins with '{first}', which the site uses for its own pages"
+    if re.fullmatch(r"[0-9]{4}", first):
+        return f"begins with '{first}', which is (or will be) the address of a year's articles"
+    return ""
+
+
 def own_names() -> frozenset[str]:
     """The first part of the address of each page the site writes besides its articles,
     years, months and sitemap parts: the names an old address (an alias) must leave to

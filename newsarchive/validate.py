@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import schema, urls
-from .content import Article, SourceFile
+from .content import Article, SourceFile, Standalone
 from .dates import in_zone, parse_date
 from .errors import BuildFailed, Problem, line_of
 from .fingerprint import digest
@@ -72,24 +72,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
     def error(key: str, message: str, hint: str) -> None:
         errors.append(Problem(source.path, message, hint, source.key_lines.get(key)))
 
-    for key in meta:
-        if key not in KNOWN_KEYS:
-            close = schema.suggestion(key, schema.FRONT_MATTER)
-            hint = (
-                f"did you mean '{close}'?"
-                if close
-                else "remove it, or use one of: " + ", ".join(KNOWN_KEYS)
-            )
-            error(key, f"unknown key '{key}'", hint)
-
-    for key in TEXT_KEYS:
-        value = meta.get(key)
-        if value is not None and not isinstance(value, str):
-            error(
-                key,
-                f"'{key}' must be text, but YAML read {_describe(value)}",
-                QUOTE_HINT.format(key=key, value=_as_written(value)),
-            )
+    _check_keys(meta, schema.FRONT_MATTER, error)
     title = meta.get("title")
     if isinstance(title, str) and len(title) > MAX_TITLE:
         error(
@@ -213,6 +196,92 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
         draft=draft,
         key_lines={key: source.key_lines[key] for key in LATER_KEYS if key in source.key_lines},
     )
+
+
+def validate_page(source: SourceFile, address: str) -> Standalone:
+    """The standalone page of ``source``, at ``address`` (its file's path below the
+    pages folder, without .md); raises BuildFailed with every problem found."""
+    meta = source.meta
+    errors: list[Problem] = []
+
+    def error(key: str, message: str, hint: str) -> None:
+        errors.append(Problem(source.path, message, hint, source.key_lines.get(key)))
+
+    _check_keys(meta, schema.PAGE_FRONT_MATTER, error, page=True)
+    title = meta.get("title")
+    if title is None or (isinstance(title, str) and not title.strip()):
+        errors.append(
+            Problem(
+                source.path,
+                "the page has no title",
+                f"add a line such as: title: {_PAGE_FIELDS['title'].example}",
+                source.key_lines.get("title", 2),
+            )
+        )
+    menu = meta.get("menu")
+    if menu is not None and (isinstance(menu, bool) or not isinstance(menu, int)):
+        error(
+            "menu",
+            f"'menu' must be a whole number, but YAML read {_describe(menu)}",
+            "write its place in the menu, e.g. menu: 1 (or remove the line to keep the "
+            "page out of the menu)",
+        )
+    draft = meta.get("draft", False)
+    not_boolean = schema.boolean_problem("draft", draft)
+    if not_boolean:
+        error("draft", *not_boolean)
+    problem = urls.standalone_problem(address)
+    if problem:
+        name = slugify(address.rsplit("/", 1)[-1]) or "gioi-thieu"
+        message = f"the page's address /{address}/ {problem}"
+        errors.append(Problem(source.path, message, _ADDRESS_HINT.format(name=name)))
+    if errors:
+        raise BuildFailed(errors)
+    assert isinstance(title, str)
+    return Standalone(
+        path=str(source.path),
+        title=title.strip(),
+        url=urls.standalone_url(address),
+        body_digest=digest(source.body),
+        summary=(meta.get("summary") or "").strip(),
+        menu=menu,
+        draft=draft,
+    )
+
+
+_PAGE_FIELDS = schema.by_name(schema.PAGE_FRONT_MATTER)
+_ADDRESS_HINT = (
+    "a page's address is its file's name: rename the file (e.g. {name}.md), with "
+    "a-z, 0-9 and single '-' between words, and a name the site does not use itself"
+)
+
+
+def _check_keys(
+    meta: dict[str, Any], fields: tuple[schema.Field, ...], error: Any, page: bool = False
+) -> None:
+    """Unknown keys (with the nearest known one), and text keys holding something else."""
+    known = schema.names(fields)
+    for key in meta:
+        if key in known:
+            continue
+        close = schema.suggestion(key, fields)
+        hint = (
+            f"did you mean '{close}'?" if close else "remove it, or use one of: " + ", ".join(known)
+        )
+        if page and key in KNOWN_KEYS:  # date:, category:... an article in the pages folder?
+            hint = (
+                f"a page (a file in the content folder's pages/) has no '{key}': remove "
+                "it, or move the file out of pages/ if it is an article"
+            )
+        error(key, f"unknown key '{key}'", hint)
+    for key in schema.names(fields, "text"):
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
+            error(
+                key,
+                f"'{key}' must be text, but YAML read {_describe(value)}",
+                QUOTE_HINT.format(key=key, value=_as_written(value)),
+            )
 
 
 def _too_long(path: str) -> str:

@@ -50,10 +50,20 @@ articles = st.builds(
     st.integers(0, 3),
 )
 names = st.sampled_from([f"{folder}bai-{i}.md" for folder in ("", "2020/") for i in range(6)])
+# Standalone pages (content/pages/): in the menu or not, in a folder or not, or a draft.
+page_names = st.sampled_from(["pages/gioi-thieu.md", "pages/lien-he.md", "pages/a/b.md"])
+page_texts = st.builds(
+    lambda title, menu, body: f"---\ntitle: {TITLES[title]}\n{menu}---\n\n{BODIES[body]}\n",
+    st.integers(0, len(TITLES) - 1),
+    st.sampled_from(["", "menu: 1\n", "menu: 2\n", "draft: true\n"]),
+    st.integers(0, len(BODIES) - 1),
+)
 changes = st.one_of(
     st.tuples(st.just("write"), names, articles),  # add or edit
     st.tuples(st.just("touch"), names, st.just("")),  # same bytes, new mtime
     st.tuples(st.just("delete"), names, st.just("")),
+    st.tuples(st.just("write"), page_names, page_texts),
+    st.tuples(st.just("delete"), page_names, st.just("")),
     st.tuples(st.just("rename"), names, names),
     st.tuples(st.just("broken"), names, st.just("---\ntitle: [\n---\n")),
     st.tuples(

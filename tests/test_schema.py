@@ -21,6 +21,10 @@ def test_readme_holds_the_front_matter_table_verbatim():
     assert schema.front_matter_table() in README
 
 
+def test_readme_holds_the_pages_front_matter_table_verbatim():
+    assert schema.front_matter_table(schema.PAGE_FRONT_MATTER) in README
+
+
 def test_every_setting_is_a_field_of_site_config():
     fields = {f.name for f in dataclasses.fields(SiteConfig)}
     assert set(schema.names(schema.SETTINGS)) <= fields

@@ -1,0 +1,258 @@
+"""Standalone pages: Markdown files in content/pages/ (an about page, a contact page),
+built with the site's header, menu and theme, at the address of their file's name, and
+in no list, feed, month, search result or "related"."""
+
+import shutil
+
+import pytest
+from conftest import article, tree
+from pages import output_file, resolve, soup
+
+from newsarchive.cli import main
+from newsarchive.pipeline import SEARCH_FOLDER
+from newsarchive.search.engine import Index, search
+
+ABOUT = """---
+title: Giới thiệu
+summary: Bản lưu trữ này là gì, ai làm và cách trích dẫn.
+menu: 2
+---
+
+Bản lưu trữ giữ các **tin bài** cũ. Xem [các tháng](/luu-tru/) và [bài đầu](/2020/01/hoi-nghi/).
+"""
+CONTACT = """---
+title: Liên hệ
+menu: 1
+---
+
+Gửi yêu cầu đính chính qua thư.
+"""
+HIDDEN = """---
+title: Chính sách gỡ bài
+---
+
+Chỉ liên kết từ trang giới thiệu.
+"""
+FIRST = article(
+    "Hội nghị",
+    "2020-01-02 08:00",
+    "Hội nghị cán bộ.",
+    category="Tin tức",
+    slug="hoi-nghi",
+    tags="[cán bộ]",
+)
+SECOND = article(
+    "Hội thảo", "2020-01-05 08:00", "Hội thảo cán bộ.", category="Tin tức", tags="[cán bộ]"
+)
+
+
+def nav(root, url: str) -> list[tuple[str, str]]:
+    """The menu of the page at ``url``: (words, site URL of the link) of each item."""
+    return [(a.get_text(), resolve(url, a["href"])) for a in soup(root, url).select(".site-nav a")]
+
+
+def built_errors(site, capsys) -> str:
+    """Build a broken site over a good one: exit 1, the old site unchanged; stderr."""
+    before = tree(site.output)
+    capsys.readouterr()
+    assert site.build("--quiet") == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "internal error" not in err, err
+    assert tree(site.output) == before
+    return err
+
+
+@pytest.fixture
+def about_site(site):
+    site.add("2020/01/hoi-nghi.md", FIRST)
+    site.add("2020/01/hoi-thao.md", SECOND)
+    site.add("pages/gioi-thieu.md", ABOUT)
+    site.add("pages/lien-he.md", CONTACT)
+    site.add("pages/chinh-sach/go-bai.md", HIDDEN)
+    assert site.build("--quiet") == 0
+    return site
+
+
+def test_a_page_is_built_with_the_sites_header_menu_and_theme(about_site):
+    out = about_site.output
+    page = soup(out, "gioi-thieu/")
+    assert page.select_one("main h1").get_text() == "Giới thiệu"
+    assert (
+        page.select_one("title").get_text()
+        == "Giới thiệu \N{EN DASH} Lưu trữ tin tức quận Hai Bà Trưng"
+    )
+    assert page.select_one('meta[name="description"]')["content"].startswith("Bản lưu trữ này")
+    assert page.select_one(".site-header .site-name a") is not None
+    assert resolve("gioi-thieu/", page.select_one('link[rel="stylesheet"]')["href"]) == (
+        "css/site.css"
+    )
+    body = page.select_one("main .article-body")
+    assert body.select_one("strong").get_text() == "tin bài"
+    # Links written from the root, made relative to the page, lead to real pages.
+    assert [resolve("gioi-thieu/", a["href"]) for a in body.select("a")] == [
+        "luu-tru/",
+        "2020/01/hoi-nghi/",
+    ]
+    assert output_file(out, "2020/01/hoi-nghi/").is_file()
+    # A page's address is its file's path below pages/, in any folder.
+    assert soup(out, "chinh-sach/go-bai/").select_one("main h1").get_text() == "Chính sách gỡ bài"
+
+
+def test_pages_with_a_place_in_the_menu_are_on_every_pages_menu_in_its_order(about_site):
+    out = about_site.output
+    for url in ("", "2020/01/hoi-nghi/", "luu-tru/", "chuyen-muc/tin-tuc/", "gioi-thieu/"):
+        items = nav(out, url)
+        assert items[-2:] == [("Liên hệ", "lien-he/"), ("Giới thiệu", "gioi-thieu/")], url
+        assert "chinh-sach/go-bai/" not in [u for _, u in items]  # no menu: not in it
+    current = soup(out, "gioi-thieu/").select('.site-nav a[aria-current="page"]')
+    assert [a.get_text() for a in current] == ["Giới thiệu"]
+    assert not soup(out, "").select('.site-nav a[aria-current="page"][href*="gioi-thieu"]')
+
+
+def test_pages_are_in_the_sitemap_and_in_no_list_feed_month_search_or_related(about_site):
+    out = about_site.output
+    sitemaps = "".join(p.read_text(encoding="utf-8") for p in out.glob("sitemap*.xml"))
+    assert "/gioi-thieu/</loc>" in sitemaps and "/chinh-sach/go-bai/</loc>" in sitemaps
+    own = {output_file(out, u) for u in ("gioi-thieu/", "lien-he/", "chinh-sach/go-bai/")}
+    others = set(out.rglob("*.html")) - own
+    others |= set(out.rglob("*.xml")) - set(out.glob("sitemap*.xml"))
+    for path in others:
+        text = path.read_text(encoding="utf-8")
+        # Outside the menu, nothing names or links the pages without menu.
+        assert "Chính sách gỡ bài" not in text and "go-bai" not in text, path
+        assert "Bản lưu trữ giữ các" not in text, path  # the about page's text
+    for url in ("", "2020/01/", "chuyen-muc/tin-tuc/", "the/can-bo/"):
+        listed = {resolve(url, a["href"]) for a in soup(out, url).select("main a")}
+        assert "gioi-thieu/" not in listed and "lien-he/" not in listed, url
+    index = Index(out / SEARCH_FOLDER)
+    assert [hit.url for hit in search(index, "lưu trữ tin bài", limit=10).hits] == []
+    assert [hit.url for hit in search(index, "hội nghị", limit=10).hits] == ["2020/01/hoi-nghi/"]
+
+
+def test_the_build_counts_articles_only(about_site, capsys):
+    capsys.readouterr()
+    assert about_site.build() == 0
+    assert "Built 2 article(s)" in capsys.readouterr().out
+
+
+def test_check_follows_the_links_of_pages_and_names_their_file(about_site, capsys):
+    config = str(about_site.root / "site.yaml")
+    assert main(["check", "--config", config]) == 0
+    page = about_site.add("pages/lien-he.md", CONTACT + "\nXem [trang cũ](/khong-co/).\n")
+    assert about_site.build("--quiet") == 0
+    capsys.readouterr()
+    assert main(["check", "--config", config]) == 1
+    err = capsys.readouterr().err
+    assert str(page) in err and "khong-co" in err, err
+
+
+def test_adding_editing_and_deleting_a_page_gives_the_same_site_as_a_clean_build(
+    about_site, tmp_path
+):
+    def same_as_clean(*args: str) -> None:
+        assert about_site.build("--quiet", *args) == 0
+        clean = tmp_path / "clean"
+        shutil.rmtree(clean, ignore_errors=True)
+        config = str(about_site.root / "site.yaml")
+        assert main(["build", "--config", config, "--output", str(clean), "-q", "--no-cache"]) == 0
+        assert tree(about_site.output) == tree(clean)
+
+    about_site.add("pages/ban-quyen.md", "---\ntitle: Bản quyền\nmenu: 3\n---\n\nGiữ nguyên.\n")
+    same_as_clean()
+    assert nav(about_site.output, "2020/01/hoi-nghi/")[-1] == ("Bản quyền", "ban-quyen/")
+    about_site.add("pages/ban-quyen.md", "---\ntitle: Quyền sử dụng\nmenu: 0\n---\n\nĐổi.\n")
+    same_as_clean("--jobs", "2")
+    assert nav(about_site.output, "")[3] == ("Quyền sử dụng", "ban-quyen/")
+    assert "Đổi." in about_site.read("ban-quyen/index.html")
+    about_site.add("pages/ban-quyen.md", "---\ntitle: Quyền sử dụng\ndraft: true\n---\n\nĐổi.\n")
+    same_as_clean()
+    assert not (about_site.output / "ban-quyen").exists()
+    (about_site.content / "pages" / "gioi-thieu.md").unlink()
+    same_as_clean("--jobs", "1")
+    assert not (about_site.output / "gioi-thieu").exists()
+    assert "gioi-thieu/" not in [u for _, u in nav(about_site.output, "2020/01/hoi-thao/")]
+
+
+@pytest.mark.parametrize(
+    "name, text, message, hint",
+    [
+        (
+            "pages/cu.md",
+            "---\ntitle: Cũ\ndate: 2020-01-01\n---\n\nx\n",
+            "unknown key 'date'",
+            "a page (a file in the content folder's pages/) has no 'date': remove it, or "
+            "move the file out of pages/ if it is an article",
+        ),
+        (
+            "pages/cu.md",
+            "---\ntitel: Cũ\n---\n\nx\n",
+            "unknown key 'titel'",
+            "did you mean 'title'?",
+        ),
+        (
+            "pages/cu.md",
+            "---\ntitle: Cũ\nmenu: đầu\n---\n\nx\n",
+            "'menu' must be a whole number, but YAML read 'đầu'",
+            "write its place in the menu, e.g. menu: 1 (or remove the line to keep the page "
+            "out of the menu)",
+        ),
+        (
+            "pages/Giới Thiệu.md",
+            "---\ntitle: Giới thiệu\n---\n\nx\n",
+            "the page's address /Giới Thiệu/ may only hold a-z, 0-9 and single '-' between words",
+            "a page's address is its file's name: rename the file (e.g. gioi-thieu.md), with "
+            "a-z, 0-9 and single '-' between words, and a name the site does not use itself",
+        ),
+        (
+            "pages/tim-kiem.md",
+            "---\ntitle: Tìm\n---\n\nx\n",
+            "the page's address /tim-kiem/ begins with 'tim-kiem', which the site uses for its "
+            "own pages",
+            "a page's address is its file's name: rename the file (e.g. tim-kiem.md)",
+        ),
+        (
+            "pages/2031/ke-hoach.md",
+            "---\ntitle: Kế hoạch\n---\n\nx\n",
+            "the page's address /2031/ke-hoach/ begins with '2031', which is (or will be) the "
+            "address of a year's articles",
+            "",
+        ),
+        (
+            "pages/trong.md",
+            "---\nmenu: 1\n---\n\nx\n",
+            "the page has no title",
+            'add a line such as: title: "Giới thiệu"',
+        ),
+    ],
+)
+def test_a_bad_page_is_named_with_its_file_line_and_fix(
+    about_site, capsys, name, text, message, hint
+):
+    path = about_site.add(name, text)
+    err = built_errors(about_site, capsys)
+    assert str(path) in err and message in err and hint in err, err
+    key = message.split("'")[1] if message.count("'") > 1 else ""
+    if key in ("date", "titel", "menu"):  # at the key's own line
+        line = 1 + [row.split(":")[0] for row in text.split("\n")].index(key)
+        assert f"{path}:{line}:" in err, err
+
+
+def test_an_alias_at_a_pages_address_names_the_page_and_the_line(about_site, capsys):
+    about_site.add(
+        "2020/01/hoi-thao.md",
+        SECOND.replace("tags:", "aliases: [/gioi-thieu/]\ntags:"),
+    )
+    err = built_errors(about_site, capsys)
+    where = about_site.content / "2020/01/hoi-thao.md"
+    page = about_site.content / "pages/gioi-thieu.md"
+    assert f"{where}:5:" in err, err  # the line of aliases
+    assert f"alias '/gioi-thieu/' is the address of the page {page}" in err, err
+
+
+def test_a_static_file_at_a_pages_address_names_the_page(about_site, capsys):
+    static = about_site.root / "static" / "lien-he" / "index.html"
+    static.parent.mkdir()
+    static.write_text("<p>cũ</p>", encoding="utf-8")
+    err = built_errors(about_site, capsys)
+    assert str(about_site.content / "pages/lien-he.md") in err, err
+    assert "rename the page's file, or rename or move the static file" in err, err
