@@ -31,6 +31,7 @@ PAGES = [
     pytest.param("tim-kiem/?q=tuyen+duong", id="search"),
     pytest.param("theo-doi/", id="feeds"),
     pytest.param("404.html", id="404"),
+    pytest.param("gioi-thieu/", id="about"),
 ]
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 SCHEMES = ["light", "dark"]
