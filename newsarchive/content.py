@@ -35,6 +35,9 @@ class Article:
     draft: bool = False
     # Front-matter key -> line, for the keys that problems found later name (validate.LATER_KEYS).
     key_lines: dict[str, int] = field(default_factory=dict, compare=False)
+    # A fork's own values (front matter's params:), for its templates. Not compared: a
+    # dict is unhashable, and the file's digest already tells an edited article.
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -49,3 +52,4 @@ class Standalone:
     summary: str = ""
     menu: int | None = None  # its place in the site's menu; None: not in it
     draft: bool = False
+    params: dict[str, Any] = field(default_factory=dict, compare=False)  # as an article's

@@ -326,10 +326,12 @@ def _lacking(kind: str, attribute: str, templates_dir: Path) -> tuple[str, str]:
         )
     module, _, class_name = kind.rpartition(".")
     known = getattr(sys.modules.get(module or "builtins"), class_name, None)
-    if not isinstance(known, type) or known is dict:  # site.params: its keys are the user's
+    if not isinstance(known, type) or known is dict:  # params: their keys are the user's
         return (
             f"'{attribute}' is not in the {kind} it is asked of",
-            "correct the name, or add the key (for site.params.x: under params: in site.yaml)",
+            "correct the name, or add the key (for site.params.x: under params: in site.yaml; "
+            "for article.params.x: under params: in the article's front matter, and where "
+            "not every article has it, ask {% if article.params.x is defined %} first)",
         )
     if not module:  # text, a number, a list: a value, not one of the site's objects
         return (

@@ -19,8 +19,8 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 class Field:
     name: str
     # text, integer, boolean, mapping, address, addresses, timezone, folder (settings);
-    # text, date, list, boolean (front matter; a page's also integer). The kind picks the
-    # check and its hint.
+    # text, date, list, boolean, mapping (front matter; a page's also integer). The kind
+    # picks the check and its hint.
     kind: str
     meaning: str  # the README's words
     default: Any = None
@@ -185,6 +185,16 @@ FRONT_MATTER: tuple[Field, ...] = (
         "(file systems allow no longer name), the whole at most 2,000",
     ),
     Field("draft", "boolean", "`true` keeps the article out of the site", False),
+    # Not offered as a suggestion: a misspelt key is far likelier one of the above.
+    Field(
+        "params",
+        "mapping",
+        "free values for your own templates, indented under `params:` (`photographer: "
+        "Minh Anh` there is `article.params.photographer`); a key the table does not "
+        "have is refused, as a likely typo, with this hint",
+        {},
+        suggested=False,
+    ),
 )
 
 
@@ -206,6 +216,14 @@ PAGE_FRONT_MATTER: tuple[Field, ...] = (
         "first (`menu: 1`); without it the page is linked from nowhere but where you link it",
     ),
     Field("draft", "boolean", "`true` keeps the page out of the site", False),
+    Field(
+        "params",
+        "mapping",
+        "free values for your own templates, as an article's (`standalone.params.x` in "
+        "`page.html`)",
+        {},
+        suggested=False,
+    ),
 )
 
 

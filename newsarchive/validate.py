@@ -72,7 +72,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
     def error(key: str, message: str, hint: str) -> None:
         errors.append(Problem(source.path, message, hint, source.key_lines.get(key)))
 
-    _check_keys(meta, schema.FRONT_MATTER, error)
+    _check_keys(meta, schema.FRONT_MATTER, error, "article")
     title = meta.get("title")
     if isinstance(title, str) and len(title) > MAX_TITLE:
         error(
@@ -195,7 +195,12 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
         aliases=tuple(aliases),
         draft=draft,
         key_lines={key: source.key_lines[key] for key in LATER_KEYS if key in source.key_lines},
+        params=meta.get("params") or _NO_PARAMS,
     )
+
+
+# One empty mapping for every article without params: a dict each is 6 MB at 100,000.
+_NO_PARAMS: dict[str, Any] = {}
 
 
 def validate_page(source: SourceFile, address: str) -> Standalone:
@@ -207,7 +212,7 @@ def validate_page(source: SourceFile, address: str) -> Standalone:
     def error(key: str, message: str, hint: str) -> None:
         errors.append(Problem(source.path, message, hint, source.key_lines.get(key)))
 
-    _check_keys(meta, schema.PAGE_FRONT_MATTER, error, page=True)
+    _check_keys(meta, schema.PAGE_FRONT_MATTER, error, "standalone")
     title = meta.get("title")
     if title is None or (isinstance(title, str) and not title.strip()):
         errors.append(
@@ -246,6 +251,7 @@ def validate_page(source: SourceFile, address: str) -> Standalone:
         summary=(meta.get("summary") or "").strip(),
         menu=menu,
         draft=draft,
+        params=meta.get("params") or _NO_PARAMS,
     )
 
 
@@ -257,18 +263,26 @@ _ADDRESS_HINT = (
 
 
 def _check_keys(
-    meta: dict[str, Any], fields: tuple[schema.Field, ...], error: Any, page: bool = False
+    meta: dict[str, Any], fields: tuple[schema.Field, ...], error: Any, kind: str
 ) -> None:
-    """Unknown keys (with the nearest known one), and text keys holding something else."""
-    known = schema.names(fields)
+    """Unknown keys (with the nearest known one), text keys holding something else, and
+    params: that is not a mapping. ``kind``: what templates call the page's own
+    (``article``, ``standalone``), to say where a value of one's own goes."""
+    offered = [f.name for f in fields if f.suggested]
     for key in meta:
-        if key in known:
+        if key in schema.names(fields):
             continue
         close = schema.suggestion(key, fields)
+        # A key no known one is near is likely a fork's own value for its templates.
+        own = f"{key}:" if isinstance(key, str) else "photographer:"
         hint = (
-            f"did you mean '{close}'?" if close else "remove it, or use one of: " + ", ".join(known)
+            f"did you mean '{close}'?"
+            if close
+            else f"remove it, or use one of: {', '.join(offered)}; a value of your own for "
+            f"the templates goes under params: (params: then, indented below it, {own} "
+            f"...; {kind}.params.{key} in a template)"
         )
-        if page and key in KNOWN_KEYS:  # date:, category:... an article in the pages folder?
+        if kind == "standalone" and key in KNOWN_KEYS:  # date:... an article in pages/?
             hint = (
                 f"a page (a file in the content folder's pages/) has no '{key}': remove "
                 "it, or move the file out of pages/ if it is an article"
@@ -282,6 +296,14 @@ def _check_keys(
                 f"'{key}' must be text, but YAML read {_describe(value)}",
                 QUOTE_HINT.format(key=key, value=_as_written(value)),
             )
+    params = meta.get("params")
+    if params is not None and not isinstance(params, dict):
+        error(
+            "params",
+            f"'params' must be a group of 'key: value' lines, but YAML read {_describe(params)}",
+            "write params: alone on its line, and each value of your own below it, "
+            "indented: '  photographer: Minh Anh'",
+        )
 
 
 def _too_long(path: str) -> str:

@@ -130,6 +130,47 @@ def test_a_forks_own_setting_in_site_yaml_is_pointed_to_params(site, capsys):
     assert "024 3833 1234" in site.read("index.html")
 
 
+def test_an_articles_own_value_goes_under_params_and_reaches_the_template(site, capsys, tmp_path):
+    """`photographer:` in an article, for a fork's article.html: refused (it may be a
+    typo) with where such a value goes; under params: the template shows it, and an
+    edit of it alone renders the article again, as a clean build would."""
+    path = site.add("2020/01/anh.md", GOOD.replace("---\n\n", "photographer: Minh Anh\n---\n\n"))
+    site.add("2020/01/khac.md", article("Bài không ảnh", "2020-01-03 08:00"))
+    capsys.readouterr()
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert f"{path}:4: error: unknown key 'photographer'" in err, err
+    assert "goes under params: (params: then, indented below it, photographer: ...; " in err
+    assert "article.params.photographer in a template)" in err, err
+    edit(path, "photographer: Minh Anh", "params:\n  photographer: Minh Anh")
+    template = site.root / "templates" / "article.html"
+    shown = (
+        "{% if article.params.photographer is defined %}"
+        "<p class=x-anh>Ảnh: {{ article.params.photographer }}</p>{% endif %}"
+    )
+    edit(template, "</header>", shown + "</header>")
+    assert site.build() == 0
+    assert "<p class=x-anh>Ảnh: Minh Anh</p>" in site.read("2020/01/bai-viet-tot/index.html")
+    assert "x-anh" not in site.read("2020/01/bai-khong-anh/index.html")
+    edit(path, "photographer: Minh Anh", "photographer: Thu Hà")
+    capsys.readouterr()
+    assert site.build() == 0
+    assert "<p class=x-anh>Ảnh: Thu Hà</p>" in site.read("2020/01/bai-viet-tot/index.html")
+    clean = tmp_path / "clean"
+    config = str(site.root / "site.yaml")
+    assert main(["build", "--config", config, "--output", str(clean), "-q", "--no-cache"]) == 0
+    assert tree(site.output) == tree(clean)
+    # A template asking every article for it: the other one has none, and the fix says so.
+    edit(template, shown, "<p>{{ article.params.photographer }}</p>")
+    before = tree(site.output)
+    err = rebuild_fails(site, capsys, before=before)
+    assert (
+        "'photographer' is not in the dict it is asked of (making the page /2020/01/bai-khong-anh/)"
+        in err
+    ), err
+    assert "ask {% if article.params.x is defined %} first" in err, err
+
+
 def test_a_block_the_extended_template_lacks_stops_the_build(site, capsys):
     """`{% block main %}{% endblock %}` deleted from base.html (or the block misspelt in
     article.html): Jinja drops a block its parent lacks without a word, and the build

@@ -5,7 +5,7 @@ from support import HANOI, source
 
 from newsarchive.content import Article
 from newsarchive.errors import BuildFailed
-from newsarchive.validate import validate
+from newsarchive.validate import validate, validate_page
 
 
 def messages(meta: dict) -> list[tuple[int | None, str, str]]:
@@ -48,12 +48,37 @@ def test_missing_title_and_date_name_the_fix():
     ]
 
 
-def test_unknown_key_far_from_any_lists_them_all():
+def test_unknown_key_far_from_any_lists_them_all_and_points_to_params():
     hint = messages({"title": "x", "date": "2019-01-01", "zzzz": 1})[0][2]
     assert hint == (
         "remove it, or use one of: "
-        "title, date, category, tags, summary, author, language, slug, source_url, aliases, draft"
+        "title, date, category, tags, summary, author, language, slug, source_url, aliases, "
+        "draft; a value of your own for the templates goes under params: (params: then, "
+        "indented below it, zzzz: ...; article.params.zzzz in a template)"
     )
+
+
+def test_params_is_never_offered_for_a_misspelt_key():
+    """A typo of a real key is far likelier than a typo of params."""
+    assert messages({"title": "x", "date": "2019-01-01", "param": 1})[0][2] != (
+        "did you mean 'params'?"
+    )
+
+
+def test_params_are_the_articles_own_values_and_must_be_a_mapping():
+    meta = {"title": "x", "date": "2019-01-01", "params": {"photographer": "Minh Anh"}}
+    assert validate(source(meta), HANOI).params == {"photographer": "Minh Anh"}
+    assert validate(source({"title": "x", "date": "2019-01-01"}), HANOI).params == {}
+    page = validate_page(source({"title": "x", "params": {"hotline": "024"}}), "lien-he")
+    assert page.params == {"hotline": "024"} and page.url == "lien-he/"
+    found = messages({"title": "x", "date": "2019-01-01", "params": "Minh Anh"})
+    assert [(m, h) for _, m, h in found] == [
+        (
+            "'params' must be a group of 'key: value' lines, but YAML read 'Minh Anh'",
+            "write params: alone on its line, and each value of your own below it, "
+            "indented: '  photographer: Minh Anh'",
+        )
+    ]
 
 
 def test_spellings_of_one_tag_in_one_article_are_one_tag_as_first_written():
