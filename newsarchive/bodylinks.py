@@ -1,4 +1,5 @@
-"""After rendering: the links that editors wrote in article bodies, checked on every build.
+"""After rendering: the links that editors wrote in article bodies (and standalone
+pages'), checked on every build.
 
 A link inside the site that leads to no page or file (a mistyped address, a deleted
 article, a picture never put in static/), and an address refused by
@@ -18,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import urls
-from .content import Article
+from .content import Article, Standalone
 from .errors import Problem
 from .load import front_matter_lines
 from .markup import SITE, UNSAFE, marked_links
@@ -39,26 +40,28 @@ def body_link_problems(
     files: set[str],
     content_dir: Path,
     as_errors: bool = False,
+    pages: Sequence[Standalone] = (),
 ) -> list[Problem]:
     """``links``: the marked links of each body, by digest (see `body_links`);
-    ``files``: every output file of the site (as urls.output_file gives them)."""
+    ``files``: every output file of the site (as urls.output_file gives them);
+    ``pages``: the standalone pages, whose bodies are checked as articles' are."""
     problems = []
     meant = None  # made for a link that leads nowhere: a look at every article (0.05 s)
-    for article in articles:
+    bodies = [(a.path, urls.article_url(a), a.body_digest) for a in articles]
+    bodies += [(s.path, s.url, s.body_digest) for s in pages]
+    for source, url, body_digest in bodies:
         found = []
-        for kind, decoded, serialised in links[article.body_digest]:
+        for kind, decoded, serialised in links[body_digest]:
             if kind == UNSAFE:
                 message = f"the link address {decoded!r} is not allowed: it was left out"
                 found.append((decoded, serialised, message, UNSAFE_HINT))
-            elif kind == SITE and not urls.leads_to(
-                urls.body_link_file(urls.article_url(article), decoded), files
-            ):
+            elif kind == SITE and not urls.leads_to(urls.body_link_file(url, decoded), files):
                 message = f"the link {decoded} leads to no page or file of this site"
                 meant = meant or Meant(articles, content_dir)
-                hint = meant.hint(article.path, decoded) or MISSING_HINT
+                hint = meant.hint(source, decoded) or MISSING_HINT
                 found.append((decoded, serialised, message, hint))
         if found:
-            path, where = Path(article.path), Lines(Path(article.path))
+            path, where = Path(source), Lines(Path(source))
             problems += [
                 Problem(path, message, hint, where.next(serialised, decoded), None, True)
                 for decoded, serialised, message, hint in found

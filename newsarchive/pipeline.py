@@ -174,7 +174,7 @@ def _build(
         )
         links = render.links_in_bodies(config, cache, site, converted.links)
         warnings = body_link_problems(
-            site.articles, links, outputs, config.content_dir, as_errors=strict
+            site.articles, links, outputs, config.content_dir, strict, site.standalone
         )
         warnings += [
             replace(p, warning=False) if strict else p for p in (*sources.warnings, *site.warnings)

@@ -22,7 +22,7 @@ from . import workers
 from .bodylinks import Links, body_links
 from .cache import Cache, HtmlSaver
 from .config import SiteConfig
-from .content import Article
+from .content import Article, Standalone
 from .errors import BuildFailed, Problem
 from .markup import make_converter, marked_links, to_html
 from .pagedata import LISTING
@@ -167,19 +167,20 @@ def render_changed(
 def links_in_bodies(
     config: SiteConfig, cache: Cache, site: SitePlan, converted: dict[str, Links]
 ) -> dict[str, Links]:
-    """The links marked in every article's body, to check them: as an earlier build
-    found them, else from the body's HTML (converted by this build, cached, or, when
-    the cache lost it, converted now)."""
-    live = {a.body_digest for a in site.articles}
+    """The links marked in every article's (and standalone page's) body, to check
+    them: as an earlier build found them, else from the body's HTML (converted by this
+    build, cached, or, when the cache lost it, converted now)."""
+    written: list[Article | Standalone] = [*site.articles, *site.standalone]
+    live = {a.body_digest for a in written}
     known = {**cache.body_links(), **converted}
-    bodies = bodies_html(config, cache, site.articles)(live - known.keys())
+    bodies = bodies_html(config, cache, written)(live - known.keys())
     return body_links(bodies, known, live)
 
 
 def bodies_html(
     config: SiteConfig,
     cache: Cache,
-    articles: Sequence[Article],
+    articles: Sequence[Article | Standalone],
     converted: "HtmlSaver | SpooledBodies | None" = None,
 ) -> Callable[[set[str]], dict[str, str]]:
     """The HTML of article bodies by digest, for the search index: cached (this build

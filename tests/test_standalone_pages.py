@@ -146,6 +146,20 @@ def test_check_follows_the_links_of_pages_and_names_their_file(about_site, capsy
     assert str(page) in err and "khong-co" in err, err
 
 
+def test_a_broken_link_in_a_page_is_a_warning_at_its_line_and_an_error_with_strict(
+    about_site, capsys
+):
+    page = about_site.add("pages/lien-he.md", CONTACT + "\nXem [trang cũ](/khong-co/).\n")
+    capsys.readouterr()
+    assert about_site.build() == 0
+    err = capsys.readouterr().err
+    assert f"{page}:8: warning: the link /khong-co/ leads to no page or file of this site" in err
+    before = tree(about_site.output)
+    assert about_site.build("--strict") == 1
+    assert f"{page}:8: error: the link /khong-co/" in capsys.readouterr().err
+    assert tree(about_site.output) == before
+
+
 def test_adding_editing_and_deleting_a_page_gives_the_same_site_as_a_clean_build(
     about_site, tmp_path
 ):
