@@ -237,9 +237,8 @@ def validate_page(source: SourceFile, address: str) -> Standalone:
         error("draft", *not_boolean)
     problem = urls.standalone_problem(address)
     if problem:
-        name = slugify(address.rsplit("/", 1)[-1]) or "gioi-thieu"
         message = f"the page's address /{address}/ {problem}"
-        errors.append(Problem(source.path, message, _ADDRESS_HINT.format(name=name)))
+        errors.append(Problem(source.path, message, _address_hint(address)))
     if errors:
         raise BuildFailed(errors)
     assert isinstance(title, str)
@@ -256,10 +255,22 @@ def validate_page(source: SourceFile, address: str) -> Standalone:
 
 
 _PAGE_FIELDS = schema.by_name(schema.PAGE_FRONT_MATTER)
-_ADDRESS_HINT = (
-    "a page's address is its file's name: rename the file (e.g. {name}.md), with "
-    "a-z, 0-9 and single '-' between words, and a name the site does not use itself"
-)
+
+
+def _address_hint(address: str) -> str:
+    """How to give a page a good address: its file's path is its address."""
+    *folders, name = address.split("/")
+    wanted = "/".join(slugify(part) or "trang" for part in (*folders, name))
+    if wanted != address:
+        return (
+            f"rename it to pages/{wanted}.md: a page's address is its file's path below "
+            "pages/, with a-z, 0-9 and single '-' between words"
+        )
+    return (
+        f"rename the {'folder' if folders else 'file'} {address.split('/')[0]}: a page's "
+        "address is its file's path below pages/, and the site's own names and years are "
+        "taken"
+    )
 
 
 def _check_keys(

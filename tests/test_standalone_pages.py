@@ -214,22 +214,23 @@ def test_adding_editing_and_deleting_a_page_gives_the_same_site_as_a_clean_build
             "pages/Giới Thiệu.md",
             "---\ntitle: Giới thiệu\n---\n\nx\n",
             "the page's address /Giới Thiệu/ may only hold a-z, 0-9 and single '-' between words",
-            "a page's address is its file's name: rename the file (e.g. gioi-thieu.md), with "
-            "a-z, 0-9 and single '-' between words, and a name the site does not use itself",
+            "rename it to pages/gioi-thieu.md: a page's address is its file's path below "
+            "pages/, with a-z, 0-9 and single '-' between words",
         ),
         (
             "pages/tim-kiem.md",
             "---\ntitle: Tìm\n---\n\nx\n",
             "the page's address /tim-kiem/ begins with 'tim-kiem', which the site uses for its "
             "own pages",
-            "a page's address is its file's name: rename the file (e.g. tim-kiem.md)",
+            "rename the file tim-kiem: a page's address is its file's path below pages/, "
+            "and the site's own names and years are taken",
         ),
         (
             "pages/2031/ke-hoach.md",
             "---\ntitle: Kế hoạch\n---\n\nx\n",
             "the page's address /2031/ke-hoach/ begins with '2031', which is (or will be) the "
             "address of a year's articles",
-            "",
+            "rename the folder 2031: a page's address is its file's path below pages/",
         ),
         (
             "pages/trong.md",
