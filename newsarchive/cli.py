@@ -90,6 +90,11 @@ def parser() -> argparse.ArgumentParser:
     new_cmd = commands.add_parser("new", help="start a new article file")
     new_cmd.add_argument("title", help='the headline, in quotes: "Tiêu đề bài viết"')
     new_cmd.add_argument("--category", help="category (default: default_category in site.yaml)")
+    new_cmd.add_argument(
+        "--page",
+        action="store_true",
+        help="start a standalone page in content/pages/ (about, contact) instead of an article",
+    )
     add_content_options(new_cmd)
     new_cmd.set_defaults(run=run_new)
 
@@ -468,11 +473,16 @@ def _some(names: Sequence[str]) -> str:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from .scaffold import new_article, write_new
+    from .scaffold import new_article, new_page, write_new
 
+    if args.page and args.category is not None:
+        _usage_error("--page starts a page, which has no category: leave out --category")
     try:
         config = site_config(args)
-        made = new_article(config, args.title, datetime.now(config.timezone), args.category)
+        if args.page:
+            made = new_page(config, args.title)
+        else:
+            made = new_article(config, args.title, datetime.now(config.timezone), args.category)
         write_new(made)
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "nothing was written.")

@@ -1,4 +1,5 @@
-"""`new`: start an article file, and the front-matter writer that `import` shares.
+"""`new`: start an article file (or a standalone page), and the front-matter writer that
+`import` shares.
 
 The written file goes through the same reader and validator as the build before it
 is saved, so whatever these commands write, the next build accepts.
@@ -21,8 +22,9 @@ from .load import split_front_matter
 from .outputguard import among_outputs, not_a_folder, protected_folders, real_path
 from .partfiles import part_of
 from .slugs import slugify
+from .sources import PAGES_FOLDER
 from .templating import load_strings
-from .validate import validate
+from .validate import validate, validate_page
 from .yamltext import FrontMatterLoader, describe_character, invisible_character
 
 # Titles are always quoted, so an editor may later add ": " to one without breaking YAML.
@@ -171,22 +173,8 @@ def new_article(
     """The file `new` writes; raises BuildFailed when the title cannot make one, or
     the content folder cannot hold it."""
     check_content_folder(config, "new")
-    title = _one_line(title)
     category = config.default_category if category is None else _one_line(category)
-    refused = _invisible(config, {"title": title, "category": category})
-    if refused:
-        raise BuildFailed(refused)
-    slug = slugify(title)
-    if not slug:
-        raise BuildFailed(
-            [
-                Problem(
-                    config.content_dir,
-                    f"the title {title!r} gives an empty web address",
-                    'give a title with letters or digits, e.g. "Tin tức phường Bạch Đằng"',
-                )
-            ]
-        )
+    title, slug = _title_and_slug(config, title, {"category": category})
     published = now.astimezone(config.timezone).replace(second=0, microsecond=0)
     fields = {
         "title": title,
@@ -201,6 +189,40 @@ def new_article(
     if errors:
         raise BuildFailed(errors)
     return ArticleFile(path, text)
+
+
+def new_page(config: SiteConfig, title: str) -> ArticleFile:
+    """The file `new --page` writes: content/pages/<slug>.md, an about or contact page,
+    with its title and the placeholder text; raises BuildFailed as new_article does."""
+    check_content_folder(config, "new")
+    title, slug = _title_and_slug(config, title, {})
+    path = config.content_dir / PAGES_FOLDER / f"{slug}.md"
+    body = str(load_strings(config.templates_dir).get("new_article_body", ""))
+    text = article_text({"title": title}, body)
+    validate_page(split_front_matter(path, text), slug)  # e.g. "Tìm kiếm": the search's
+    return ArticleFile(path, text)
+
+
+def _title_and_slug(config: SiteConfig, typed: str, others: dict[str, str]) -> tuple[str, str]:
+    """The title as typed, on one line, and the slug it gives; raises BuildFailed for
+    a title (or one of ``others``, typed with it) holding a control character, or one
+    that gives an empty address."""
+    title = _one_line(typed)
+    refused = _invisible(config, {"title": title, **others})
+    if refused:
+        raise BuildFailed(refused)
+    slug = slugify(title)
+    if not slug:
+        raise BuildFailed(
+            [
+                Problem(
+                    config.content_dir,
+                    f"the title {title!r} gives an empty web address",
+                    'give a title with letters or digits, e.g. "Tin tức phường Bạch Đằng"',
+                )
+            ]
+        )
+    return title, slug
 
 
 # Spaces and line breaks, not the control characters Python's split() counts as space

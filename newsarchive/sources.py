@@ -20,8 +20,9 @@ from .errors import BuildFailed, Problem, line_of
 from .fingerprint import digest
 from .load import ContentScan, front_matter_lines, read_bytes, read_source, scan_sources
 from .progress import Progress
+from .summary import lead
 from .templating import load_strings
-from .validate import check_together, unwritten, validate, validate_page
+from .validate import check_together, placeholder_left, unwritten, validate, validate_page
 from .workers import map_batches
 from .yamltext import normalise_text
 
@@ -85,7 +86,7 @@ def read_articles(
     counter.close()
 
     entries: dict[str, SourceEntry] = {}
-    pages, errors = read_pages(page_files, pages_folder)
+    pages, errors = read_pages(page_files, pages_folder, _placeholder(config))
     for path, mtime, size in files:
         if path in failed:
             errors.extend(failed[path])
@@ -106,17 +107,26 @@ def read_articles(
     return Sources(articles, entries, scan.hidden, scan.others, warnings, pages)
 
 
-def read_pages(paths: list[str], folder: str) -> tuple[list[Standalone], list[Problem]]:
+def read_pages(
+    paths: list[str], folder: str, placeholder: str = ""
+) -> tuple[list[Standalone], list[Problem]]:
     """The standalone pages at ``paths`` (below ``folder``), and the problems of those
-    that have some. Read at every build, past the cache: an archive has a handful, and
+    that have some (one that still opens with ``placeholder``, as `new --page` left it,
+    among them). Read at every build, past the cache: an archive has a handful, and
     the cache then has nothing to keep right when one is added, edited or deleted."""
     pages, errors = [], []
+    unwritten = lead(placeholder)
     for path in paths:
         address = path[len(folder) : -len(".md")].replace(os.sep, "/")
         try:
-            pages.append(validate_page(read_source(Path(path)), address))
+            source = read_source(Path(path))
+            page = validate_page(source, address)
         except BuildFailed as failed:
             errors.extend(failed.errors)
+            continue
+        if unwritten and not page.draft and lead(source.body) == unwritten:
+            errors.append(placeholder_left(Path(path), placeholder, "page"))
+        pages.append(page)
     return pages, errors
 
 

@@ -46,22 +46,22 @@ def unwritten(articles: list[Article], placeholder: str) -> list[Problem]:
     first = lead(placeholder)
     if not first:
         return []
-    problems = []
-    for article in articles:
-        if article.draft or article.summary != first:
-            continue
-        path = Path(article.path)
-        line = line_of(path, placeholder.split(".")[0])
-        problems.append(
-            Problem(
-                path,
-                "the article still holds the placeholder text that 'new' wrote",
-                "replace that line with the article's text; to keep the article off the "
-                "site until it is written, add a line 'draft: true' to its front matter",
-                line,
-            )
-        )
-    return problems
+    return [
+        placeholder_left(Path(a.path), placeholder, "article")
+        for a in articles
+        if not a.draft and a.summary == first
+    ]
+
+
+def placeholder_left(path: Path, placeholder: str, kind: str) -> Problem:
+    """The article (or page) at ``path`` still opens with the text `new` wrote."""
+    return Problem(
+        path,
+        f"the {kind} still holds the placeholder text that 'new' wrote",
+        f"replace that line with the {kind}'s text; to keep the {kind} off the "
+        "site until it is written, add a line 'draft: true' to its front matter",
+        line_of(path, placeholder.split(".")[0]),
+    )
 
 
 def validate(source: SourceFile, tz: ZoneInfo) -> Article:

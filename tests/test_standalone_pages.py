@@ -271,3 +271,28 @@ def test_a_static_file_at_a_pages_address_names_the_page(about_site, capsys):
     err = built_errors(about_site, capsys)
     assert str(about_site.content / "pages/lien-he.md") in err, err
     assert "rename the page's file, or rename or move the static file" in err, err
+
+
+def test_new_page_starts_a_page_that_is_refused_until_written(site, capsys):
+    site.add("2020/01/hoi-nghi.md", FIRST)
+    config = str(site.root / "site.yaml")
+    capsys.readouterr()
+    assert main(["new", "--config", config, "--page", "Liên hệ"]) == 0
+    path = site.content / "pages" / "lien-he.md"
+    assert capsys.readouterr().out.strip().endswith("pages/lien-he.md")
+    assert path.read_text(encoding="utf-8").startswith('---\ntitle: "Liên hệ"\n---\n\n')
+    # The placeholder would be published: the build stops at it, as for an article.
+    assert site.build("--quiet") == 1
+    err = capsys.readouterr().err
+    assert f"{path}:5: error: the page still holds the placeholder text that 'new' wrote" in err
+    text = path.read_text(encoding="utf-8").rsplit("---\n", 1)[0] + "---\n\nGọi 024.\n"
+    path.write_text(text, encoding="utf-8")
+    assert site.build("--quiet") == 0
+    assert "Gọi 024." in site.read("lien-he/index.html")
+    # Never over a page that exists; a title the site's own pages use, refused.
+    assert main(["new", "--config", config, "--page", "Liên hệ"]) == 1
+    assert "this file already exists; nothing was written" in capsys.readouterr().err
+    assert main(["new", "--config", config, "--page", "Tìm kiếm"]) == 1
+    err = capsys.readouterr().err
+    assert "the page's address /tim-kiem/ begins with 'tim-kiem'" in err, err
+    assert not (site.content / "pages" / "tim-kiem.md").exists()
