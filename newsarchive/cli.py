@@ -454,6 +454,14 @@ def run_build(args: argparse.Namespace) -> int:
             f"documents to publish belong in {_shown(config.static_dir)}/",
             file=sys.stderr,
         )
+    if result.system:
+        made = [f"{_shown(folder)}/{name}" for folder, name in result.system]
+        print(
+            f"not published: {len(made)} file(s)/folder(s) that Windows or macOS made by "
+            f"themselves (.DS_Store, Thumbs.db, desktop.ini, ._ files, __MACOSX/): "
+            f"{_some(made)}; they are no one's article or picture, and may be deleted",
+            file=sys.stderr,
+        )
     if result.strays:
         # Said even with --quiet: a file put in the output by hand is no longer published.
         spare = f"{spare_folder(result.output_dir).name}/"
@@ -614,7 +622,7 @@ def run_check(args: argparse.Namespace) -> int:
         copied = (
             {
                 rel.as_posix(): path
-                for rel, path in statics.static_files(config.static_dir, config.root).items()
+                for rel, path in statics.static_files(config.static_dir, config.root).files.items()
             }
             if args.built is None
             else {}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .content import SourceFile
 from .errors import BuildFailed, Problem, place_in
+from .systemfiles import made_by_system, shown
 from .yamltext import free_of_invisible, invisible_characters, normalise_text, parse_yaml
 
 # An article's front matter is a dozen short lines; 64 KiB is a hundred times that, and
@@ -36,6 +37,7 @@ class ContentScan:
     files: list[tuple[str, int, int]]  # every *.md file, its changed_ns and size, in path order
     hidden: list[str]  # names starting with '.', relative to the folder ('.drafts/', '.x.md')
     others: list[str]  # the other files that are not articles ('2020/anh.jpg'), as hidden
+    system: list[str]  # what Windows or macOS made there ('Thumbs.db', '__MACOSX/'), as hidden
     errors: list[Problem]  # symlink loops, links leaving the project, unreadable folders
     looked: int  # time.time_ns() before the first stat: a later mtime is not trusted
 
@@ -53,11 +55,12 @@ def scan_sources(content_dir: Path, project: Path | None = None) -> ContentScan:
     in is an error, so no file from elsewhere on the machine is ever published."""
     top = os.path.realpath(content_dir)
     allowed = [top] + ([os.path.realpath(project)] if project is not None else [])
-    scan = ContentScan([], [], [], [], time.time_ns())
+    scan = ContentScan([], [], [], [], [], time.time_ns())
     _walk(str(content_dir), (top,), content_dir, allowed, scan)
     scan.files.sort(key=lambda item: item[0].split(os.sep))  # as Path objects sort
     scan.hidden.sort()
     scan.others.sort()
+    scan.system.sort()
     return scan
 
 
@@ -88,6 +91,9 @@ def _walk(
         return
     errors = scan.errors
     for entry in entries:
+        if made_by_system(entry.name):
+            scan.system.append(shown(_rel(entry, content_dir)) + ("/" if _is_dir(entry) else ""))
+            continue
         if entry.name.startswith("."):
             scan.hidden.append(_rel(entry, content_dir) + ("/" if _is_dir(entry) else ""))
             continue

@@ -54,6 +54,9 @@ class BuildResult:
     search: str = ""  # what happened to the search index, for the editor
     hidden: tuple[str, ...] = ()  # hidden files and folders in content/, not built
     others: tuple[str, ...] = ()  # the other files in content/ that are not articles
+    # What Windows or macOS made in content/ and static/ (.DS_Store), not published:
+    # each with its folder.
+    system: tuple[tuple[Path, str], ...] = ()
     strays: tuple[str, ...] = ()  # files in the output folders no build wrote, left out
     warnings: tuple[Problem, ...] = ()  # e.g. body links to missing pages
 
@@ -118,7 +121,7 @@ def plan(config: SiteConfig, jobs: int = 1) -> SitePlan:
     with no_gc():
         sources = read_articles(config, Cache(config), jobs=jobs)
         site = build_site(config, sources.articles, standalone=sources.pages)
-    _check_files(site, static_files(config.static_dir, config.root))
+    _check_files(site, static_files(config.static_dir, config.root).files)
     return site
 
 
@@ -158,7 +161,8 @@ def _build(
             # The model lives as long as the build: keep the GC from scanning it again
             # and again (seconds at 100,000 articles), and forked workers from copying it.
             gc.freeze()
-        statics = static_files(config.static_dir, config.root)
+        found = static_files(config.static_dir, config.root)
+        statics = found.files
         _check_files(site, statics)
         spare = publish.open_spare(config.output_dir, cache, since, early.result())
         # Every page shows the menu: a page added to it, or retitled, renders them all.
@@ -231,6 +235,10 @@ def _build(
         search=note,
         hidden=tuple(sources.hidden),
         others=tuple(sources.others),
+        system=(
+            *((config.content_dir, name) for name in sources.system),
+            *((config.static_dir, name) for name in found.system),
+        ),
         strays=tuple(spare.strays),
         warnings=tuple(warnings),
     )

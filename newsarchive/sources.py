@@ -39,6 +39,7 @@ class Sources:
     entries: dict[str, SourceEntry]  # the cache entry of every file, by path
     hidden: list[str]  # hidden files and folders left out of the content folder
     others: list[str]  # its other files that are not articles (pictures, documents)
+    system: list[str]  # the files Windows or macOS made there (Thumbs.db), not read
     # Warnings about the files read this build: an address changed since the last
     # build, a date whose day and month look swapped.
     warnings: list[Problem]
@@ -104,7 +105,7 @@ def read_articles(
     # Settings changed (the time zone, a new version...): the articles as last published.
     before = cached or cache.last_read()
     warnings = moved(before, fresh) + emptied(before, fresh, entries) + swapped_dates(entries)
-    return Sources(articles, entries, scan.hidden, scan.others, warnings, pages)
+    return Sources(articles, entries, scan.hidden, scan.others, scan.system, warnings, pages)
 
 
 def read_pages(

@@ -10,32 +10,51 @@ folders builds replace.
 """
 
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .outputguard import MARK, among_outputs, protected_folders, static_problem
 from .partfiles import is_part
+from .systemfiles import made_by_system, shown
 
 # A version-control folder (a theme cloned into static/) holds the history, and its
 # config the remote's address, often with a token in it: never published.
 _REPOSITORIES = {".git", ".hg", ".svn"}
 
 
-def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPath, Path]:
-    """Files under static/, by the path they get in the site (in NFC).
+@dataclass(frozen=True)
+class StaticFiles:
+    files: dict[PurePosixPath, Path]  # by the path each gets in the site (in NFC)
+    # What Windows and macOS wrote there by themselves (`.DS_Store`, `Thumbs.db`,
+    # `__MACOSX/`), left out: relative to the folder, a folder with its '/'.
+    system: list[str]
+
+
+def static_files(static_dir: Path, root: Path | None = None) -> StaticFiles:
+    """Files under static/, by the path they get in the site (in NFC), and the files
+    the systems made there, which are not published (systemfiles.py).
 
     Raises BuildFailed for a symbolic link that leads out of the project (``root``):
     `static/x -> /etc/passwd` would publish that file."""
     if not static_dir.is_dir():
-        return {}
+        return StaticFiles({}, [])
     found: dict[PurePosixPath, Path] = {}
+    system: list[str] = []
     errors = []
     inside = (root or static_dir).resolve()
     for path in sorted(static_dir.rglob("*")):
         rel_parts = path.relative_to(static_dir).parts
         if _REPOSITORIES.intersection(rel_parts[:-1]):
             continue  # said once, for the repository's folder
+        if any(made_by_system(part) for part in rel_parts[:-1]):
+            continue  # named once, with its folder
+        if made_by_system(path.name):
+            # Finder's .DS_Store lists the folder's names, deleted files' too: published,
+            # it told every reader what the folder held.
+            system.append(shown(path.relative_to(static_dir).as_posix()) + "/" * path.is_dir())
+            continue
         if path.name in _REPOSITORIES:
             errors.append(
                 Problem(
@@ -120,7 +139,7 @@ def static_files(static_dir: Path, root: Path | None = None) -> dict[PurePosixPa
             )
     if errors:
         raise BuildFailed(errors)
-    return found
+    return StaticFiles(found, system)
 
 
 def check_static_folder(config: SiteConfig) -> None:
