@@ -13,7 +13,7 @@ import functools
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -31,6 +31,10 @@ MISSING_HINT = (
 )
 UNSAFE_HINT = "use an address that starts with http://, https://, mailto: or tel:, or a path"
 _PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
+# A file's place on the editor's own computer, as a picture dragged into the editor or a
+# path copied from Explorer or Finder gives it: C:\Users\..., file:///C:/...,
+# \\server\share\..., /Users/lan/..., ~/...; no reader can open it.
+_ON_COMPUTER = re.compile(r"(?i)^(?:file:|[a-z]:[\\/]|\\\\|/users/[^/]+/|/home/[^/]+/|~/)")
 Links = tuple[tuple[str, str, str], ...]  # as markup.marked_links gives them
 
 
@@ -54,10 +58,11 @@ def body_link_problems(
         for kind, decoded, serialised in links[body_digest]:
             if kind == UNSAFE:
                 message = f"the link address {decoded!r} is not allowed: it was left out"
-                found.append((decoded, serialised, message, UNSAFE_HINT))
+                hint = on_computer(decoded) or UNSAFE_HINT
+                found.append((decoded, serialised, message, hint))
             elif kind == SITE and not urls.leads_to(urls.body_link_file(url, decoded), files):
                 message = f"the link {decoded} leads to no page or file of this site"
-                meant = meant or Meant(articles, content_dir)
+                meant = meant or Meant(articles, content_dir, files)
                 hint = meant.hint(source, decoded) or MISSING_HINT
                 found.append((decoded, serialised, message, hint))
         if found:
@@ -73,18 +78,74 @@ class Meant:
     """What an editor most likely meant by a link that leads nowhere, as its hint: the
     habits of other tools (a link to the article's .md file, its file name taken for
     its address, a picture kept beside the article) each name the address to write.
-    Used by the build and by `check`, so both give the same hint."""
+    Used by the build and by `check`, so both give the same hint.
+    ``files``: the site's output files (as urls.output_file gives them), for the link
+    whose letters' case alone differs from a file's (see `seeing`)."""
 
-    def __init__(self, articles: Sequence[Article], content_dir: Path):
+    def __init__(self, articles: Sequence[Article], content_dir: Path, files: Collection[str] = ()):
         self.content_dir = str(content_dir)
         self.by_file = {os.path.normpath(a.path): a for a in articles}
         stems: dict[str, list[Article]] = {}
         for a in articles:
             stems.setdefault(posixpath.splitext(os.path.basename(a.path))[0], []).append(a)
         self.by_stem = stems
+        self.seeing(files)
+
+    def seeing(self, files: Collection[str]) -> "Meant":
+        """This guess, for a site of ``files`` (`check` knows them only once built)."""
+        self.files = files
+        self._folded: dict[str, str] | None = None
+        return self
 
     def hint(self, source: str, written: str) -> str:
         """The hint for ``written`` in the article file ``source``; "" if nothing fits."""
+        if "\\" in written and not _ON_COMPUTER.match(written):
+            return self._backslashes(source, written)
+        return on_computer(written) or self._case(source, written) or self._habit(source, written)
+
+    def _backslashes(self, source: str, written: str) -> str:
+        """Folders parted by \\, as Windows writes paths (`anh\\hinh.jpg`,
+        `..\\2019\\bai.md`): the address as a browser's server reads it, and what that
+        one lacks in turn."""
+        fixed = written.replace("\\", "/")
+        said = f"write / between folders in an address, not \\ as Windows writes paths: {fixed}"
+        then = self.hint(source, fixed)
+        article = self.by_file.get(os.path.normpath(source))
+        if then:
+            return f"{said}; then: {then}"
+        if article is None or urls.leads_to(
+            urls.body_link_file(urls.article_url(article), fixed), self.files
+        ):
+            return said
+        return f"{said} (which leads to no page or file either: correct it)"
+
+    def _case(self, source: str, written: str) -> str:
+        """A file of the site spelt with other capitals (`Anh.JPG` linked as `anh.jpg`):
+        Windows and macOS take the two for one name, so the picture shows on the editor's
+        computer, but GitHub Pages' server does not."""
+        article = self.by_file.get(os.path.normpath(source))
+        if article is None or not self.files:
+            return ""
+        if self._folded is None:
+            self._folded = {f.casefold(): f for f in self.files}
+        target = urls.body_link_file(urls.article_url(article), written)
+        if urls.leads_to(target, self.files):
+            return ""
+        actual = self._folded.get(target.casefold()) or self._folded.get(
+            f"{target}/index.html".casefold()
+        )
+        if actual is None:
+            return ""
+        address = "/" + actual.removesuffix("index.html")
+        return (
+            f"the site has {address}, with other capitals: Windows and macOS take the two "
+            f"for one name, the web server of GitHub Pages does not, so the link works on "
+            f"your computer and not on the site; write {address} (or rename the file as "
+            f"the link spells it)"
+        )
+
+    def _habit(self, source: str, written: str) -> str:
+        """What another tool's habit meant by ``written`` (see the class)."""
         parts = urlsplit(written.strip())
         path = unquote(parts.path)
         fragment = f"#{parts.fragment}" if parts.fragment else ""
@@ -119,6 +180,19 @@ class Meant:
                 f"/{kind}/{name}"
             )
         return ""
+
+
+def on_computer(written: str) -> str:
+    """The hint for an address that is a file's place on the editor's computer; "" for
+    any other."""
+    if not _ON_COMPUTER.match(written.strip()):
+        return ""
+    name = unquote(re.split(r"[\\/]", written.strip().rstrip("\\/"))[-1])
+    kind = "images" if name.lower().endswith(_PICTURES) else "files"
+    return (
+        f"this is where the file is on your computer, which no reader can open: copy "
+        f"{name} into static/ (e.g. static/{kind}/{name}) and write /{kind}/{name}"
+    )
 
 
 def _shown(path: str, content_dir: str) -> str:

@@ -278,6 +278,8 @@ def check_site(
         )
     pages = read_pages(root, sorted(rel for rel in files if rel.endswith(".html")), jobs)
     resolver = _Resolver(base_url, files, pages)
+    if meant is not None:
+        meant.seeing(files)
     # With no article there is no index, and the search page says it cannot search.
     if any(fnmatch.fnmatchcase(f, urls.article_glob()) for f in files):
         index = urls.search_bundle_url()

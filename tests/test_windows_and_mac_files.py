@@ -3,6 +3,8 @@ how they write links: each is published right, or named with the file and the fi
 
 from conftest import article, tree
 
+from newsarchive.cli import main
+
 # Files Finder, Explorer and a Mac's zip write by themselves, as a shared folder, a zip
 # or `git add .` brings them into the repository.
 SYSTEM_MADE = [
@@ -43,3 +45,75 @@ def test_files_windows_and_macos_make_are_not_published_and_are_named(site, caps
     assert "hidden file" not in err
     assert site.build("--quiet") == 0  # said on every build, even quiet ones
     assert "not published: 12 file(s)" in capsys.readouterr().err
+
+
+WINDOWS_LINKS = """\
+Đoạn một.
+
+![Ảnh hội nghị](/images/2019/hoi-nghi.jpg)
+
+![Ảnh lễ hội](images\\2019\\le-hoi.jpg)
+
+[Bài trước](..\\2019\\bai-truoc.md)
+
+![Từ máy](C:\\Users\\Lan\\Pictures\\anh-dep.jpg)
+
+![Từ Finder](/Users/lan/Desktop/anh-mac.png)
+
+[Bài trước, chữ hoa](/2019/04/Bai-Truoc/)
+"""
+
+
+def test_links_as_windows_and_macos_write_them_are_told_the_address_to_write(site, capsys):
+    """A picture named Hoi-Nghi.JPG shows on Windows and macOS, linked as hoi-nghi.jpg,
+    and 404s on GitHub Pages: the warning said only 'correct the address'. A path with
+    \\ (Explorer's), or a picture's place on the editor's own disk, was told the same, or
+    to use an address that starts with http://."""
+    static = site.root / "static/images/2019"
+    static.mkdir(parents=True)
+    (static / "Hoi-Nghi.JPG").write_bytes(b"jpeg")
+    (static / "le-hoi.jpg").write_bytes(b"jpeg")
+    site.add("2019/bai-truoc.md", article("Bài trước", "2019-04-04 08:00"))
+    site.add("2019/bai.md", article("Hội nghị", "2019-04-05 08:00", WINDOWS_LINKS))
+    assert site.build() == 0
+    err = capsys.readouterr().err
+    windows = "write / between folders in an address, not \\ as Windows writes paths"
+    capitals = "with other capitals: Windows and macOS take the two for one name"
+    expected = [
+        (
+            "bai.md:8: warning: the link /images/2019/hoi-nghi.jpg leads to no page",
+            f"the site has /images/2019/Hoi-Nghi.JPG, {capitals}",
+        ),
+        (
+            "bai.md:10: warning: the link images\\2019\\le-hoi.jpg leads to no page",
+            f"{windows}: images/2019/le-hoi.jpg (which leads to no page or file either",
+        ),
+        (
+            "bai.md:12: warning: the link ..\\2019\\bai-truoc.md leads to no page",
+            f"{windows}: ../2019/bai-truoc.md; then: link to the article's address, not to its "
+            "file: /2019/04/bai-truoc/",
+        ),
+        (
+            "bai.md:14: warning: the link address "
+            "'C:\\\\Users\\\\Lan\\\\Pictures\\\\anh-dep.jpg' is not allowed",
+            "this is where the file is on your computer, which no reader can open: "
+            "copy anh-dep.jpg into static/ (e.g. static/images/anh-dep.jpg) and write "
+            "/images/anh-dep.jpg",
+        ),
+        (
+            "bai.md:16: warning: the link /Users/lan/Desktop/anh-mac.png leads to no page",
+            "this is where the file is on your computer",
+        ),
+        (
+            "bai.md:18: warning: the link /2019/04/Bai-Truoc/ leads to no page",
+            f"the site has /2019/04/bai-truoc/, {capitals}",
+        ),
+    ]
+    for message, hint in expected:
+        assert message in err
+        assert f"how to fix: {hint}" in err.split(message, 1)[1].split("\n", 2)[1]
+    # `check` guesses as the build does, from the built site's files.
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    checked = capsys.readouterr().err
+    for _, hint in expected[:3] + expected[4:]:
+        assert f"how to fix: {hint}" in checked
