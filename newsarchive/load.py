@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .content import SourceFile
 from .errors import BuildFailed, Problem, place_in
+from .portablenames import case_twins, windows_problem
 from .systemfiles import made_by_system, shown
 from .yamltext import free_of_invisible, invisible_characters, normalise_text, parse_yaml
 
@@ -39,6 +40,8 @@ class ContentScan:
     others: list[str]  # the other files that are not articles ('2020/anh.jpg'), as hidden
     system: list[str]  # what Windows or macOS made there ('Thumbs.db', '__MACOSX/'), as hidden
     errors: list[Problem]  # symlink loops, links leaving the project, unreadable folders
+    # Names a checkout on Windows or macOS cannot hold (portablenames.py)
+    warnings: list[Problem]
     looked: int  # time.time_ns() before the first stat: a later mtime is not trusted
 
 
@@ -55,7 +58,7 @@ def scan_sources(content_dir: Path, project: Path | None = None) -> ContentScan:
     in is an error, so no file from elsewhere on the machine is ever published."""
     top = os.path.realpath(content_dir)
     allowed = [top] + ([os.path.realpath(project)] if project is not None else [])
-    scan = ContentScan([], [], [], [], [], time.time_ns())
+    scan = ContentScan([], [], [], [], [], [], time.time_ns())
     _walk(str(content_dir), (top,), content_dir, allowed, scan)
     scan.files.sort(key=lambda item: item[0].split(os.sep))  # as Path objects sort
     scan.hidden.sort()
@@ -90,6 +93,8 @@ def _walk(
         scan.errors.append(_unreadable(Path(folder), exc))
         return
     errors = scan.errors
+    kept = [e for e in entries if not made_by_system(e.name) and not e.name.startswith(".")]
+    scan.warnings.extend(case_twins(sorted(Path(e.path) for e in kept), published=False))
     for entry in entries:
         if made_by_system(entry.name):
             scan.system.append(shown(_rel(entry, content_dir)) + ("/" if _is_dir(entry) else ""))
@@ -109,6 +114,7 @@ def _walk(
             if real in inside:
                 errors.append(_bad_link(Path(entry.path), real, "loop"))
                 continue
+            _not_portable(entry, scan)
             _walk(entry.path, (*inside, real), content_dir, allowed, scan)
         elif entry.name.endswith(".md"):
             try:
@@ -117,6 +123,7 @@ def _walk(
                     continue
                 st = entry.stat()
                 scan.files.append((entry.path, changed_ns(st), st.st_size))
+                _not_portable(entry, scan)
             except OSError as exc:
                 errors.append(_unreadable(Path(entry.path), exc))
         elif _MARKDOWN_LIKE.search(entry.name):
@@ -126,6 +133,15 @@ def _walk(
             errors.append(_not_md(Path(entry.path), "starts with front matter ('---')", right))
         else:
             scan.others.append(_rel(entry, content_dir))
+            _not_portable(entry, scan)
+
+
+def _not_portable(entry: os.DirEntry, scan: ContentScan) -> None:
+    """Warn of a name that Windows cannot hold (the misnamed articles, `bai.md `, are
+    errors already)."""
+    problem = windows_problem(Path(entry.path), published=False)
+    if problem is not None:
+        scan.warnings.append(problem)
 
 
 def _rel(entry: os.DirEntry, content_dir: Path) -> str:

@@ -181,7 +181,8 @@ def _build(
             site.articles, links, outputs, config.content_dir, strict, site.standalone
         )
         warnings += [
-            replace(p, warning=False) if strict else p for p in (*sources.warnings, *site.warnings)
+            replace(p, warning=False) if strict else p
+            for p in (*sources.warnings, *site.warnings, *found.warnings)
         ]
         if warnings and strict:
             raise BuildFailed(warnings)  # only the spare folder has changed

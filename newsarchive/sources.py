@@ -105,6 +105,7 @@ def read_articles(
     # Settings changed (the time zone, a new version...): the articles as last published.
     before = cached or cache.last_read()
     warnings = moved(before, fresh) + emptied(before, fresh, entries) + swapped_dates(entries)
+    warnings += scan.warnings
     return Sources(articles, entries, scan.hidden, scan.others, scan.system, warnings, pages)
 
 

@@ -17,6 +17,7 @@ from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .outputguard import MARK, among_outputs, protected_folders, static_problem
 from .partfiles import is_part
+from .portablenames import case_twins, windows_problem
 from .systemfiles import made_by_system, shown
 
 # A version-control folder (a theme cloned into static/) holds the history, and its
@@ -30,6 +31,7 @@ class StaticFiles:
     # What Windows and macOS wrote there by themselves (`.DS_Store`, `Thumbs.db`,
     # `__MACOSX/`), left out: relative to the folder, a folder with its '/'.
     system: list[str]
+    warnings: list[Problem]  # names a checkout on Windows or macOS cannot hold
 
 
 def static_files(static_dir: Path, root: Path | None = None) -> StaticFiles:
@@ -39,10 +41,12 @@ def static_files(static_dir: Path, root: Path | None = None) -> StaticFiles:
     Raises BuildFailed for a symbolic link that leads out of the project (``root``):
     `static/x -> /etc/passwd` would publish that file."""
     if not static_dir.is_dir():
-        return StaticFiles({}, [])
+        return StaticFiles({}, [], [])
     found: dict[PurePosixPath, Path] = {}
     system: list[str] = []
     errors = []
+    warnings: list[Problem] = []
+    folders: dict[Path, list[Path]] = {}
     inside = (root or static_dir).resolve()
     for path in sorted(static_dir.rglob("*")):
         rel_parts = path.relative_to(static_dir).parts
@@ -55,6 +59,10 @@ def static_files(static_dir: Path, root: Path | None = None) -> StaticFiles:
             # it told every reader what the folder held.
             system.append(shown(path.relative_to(static_dir).as_posix()) + "/" * path.is_dir())
             continue
+        folders.setdefault(path.parent, []).append(path)
+        not_portable = windows_problem(path, published=True)
+        if not_portable is not None:
+            warnings.append(not_portable)
         if path.name in _REPOSITORIES:
             errors.append(
                 Problem(
@@ -139,7 +147,9 @@ def static_files(static_dir: Path, root: Path | None = None) -> StaticFiles:
             )
     if errors:
         raise BuildFailed(errors)
-    return StaticFiles(found, system)
+    for entries in folders.values():
+        warnings += case_twins(entries, published=True)
+    return StaticFiles(found, system, warnings)
 
 
 def check_static_folder(config: SiteConfig) -> None:

@@ -117,3 +117,61 @@ def test_links_as_windows_and_macos_write_them_are_told_the_address_to_write(sit
     checked = capsys.readouterr().err
     for _, hint in expected[:3] + expected[4:]:
         assert f"how to fix: {hint}" in checked
+
+
+def test_names_a_checkout_on_windows_or_macos_cannot_hold_are_warned_of(site, capsys):
+    """The GitHub web editor and a Mac take `Hội nghị: tổng kết.md`, `con.md` and
+    `aux.jpg`, and Linux holds `Bai.md` beside `bai.md`: the site built, and a colleague's
+    git for Windows stopped at 'invalid path' (a Mac's clone kept one of the two twins)."""
+    site.add("2019/con.md", article("Con đường", "2019-04-05 08:00"))
+    site.add("2019/Hội nghị: tổng kết.md", article("Hội nghị", "2019-04-06 08:00"))
+    site.add("2019/bai.md", article("Bài", "2019-04-07 08:00"))
+    site.add("2019/Bai.md", article("Bài hoa", "2019-04-08 08:00"))
+    site.add("2019/anh.jpg", b"jpeg")  # left out as before, and its name is fine
+    static = site.root / "static"
+    (static / "tai-lieu.").mkdir()
+    (static / "tai-lieu./aux.pdf").write_bytes(b"pdf")
+    (static / "Anh.jpg").write_bytes(b"one")
+    (static / "anh.jpg").write_bytes(b"two")
+    assert site.build() == 0
+    err = capsys.readouterr().err
+    checkout = "a colleague on Windows cannot check out the repository"
+    for file, why, fix in [
+        (
+            "content/2019/con.md",
+            "'con' is the name of a device on Windows",
+            "'con-1.md' (an article's address comes from its title or slug, not from its file "
+            "name)",
+        ),
+        (
+            "content/2019/Hội nghị: tổng kết.md",
+            "Windows allows no ':' in a name",
+            "'Hội nghị- tổng kết.md' (an article's address comes from its title or slug, not "
+            "from its file name)",
+        ),
+        (
+            "static/tai-lieu.",
+            "Windows drops a dot or a space at the end of a name",
+            "'tai-lieu' and correct the links to it",
+        ),
+        (
+            "static/tai-lieu./aux.pdf",
+            "'aux' is the name of a device",
+            "'aux-1.pdf' and correct the links to it",
+        ),
+    ]:
+        said = err.split(f"{site.root}/{file}: warning: ", 1)[1].split("\n", 2)
+        assert said[0].startswith(why) and said[0].endswith(
+            checkout + " (git stops at 'invalid path')"
+        )
+        assert said[1] == f"    how to fix: rename it, e.g. {fix}"
+    twins = "beside it differ only in their capitals: Windows and macOS hold one file for both"
+    assert f"{site.content}/2019/bai.md: warning: this name and 'Bai.md' {twins}" in err
+    assert f"{site.root}/static/anh.jpg: warning: this name and 'Anh.jpg' {twins}" in err
+    assert err.count("warning:") == 6
+    # Both twins are published, as Linux holds them; --strict stops on the names.
+    assert (site.output / "anh.jpg").read_bytes() == b"two"
+    before = tree(site.output)
+    assert site.build("--strict") == 1
+    assert "error: 'con' is the name of a device" in capsys.readouterr().err
+    assert tree(site.output) == before

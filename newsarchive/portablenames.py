@@ -1,0 +1,76 @@
+"""File names every editor's computer can hold.
+
+The repository is checked out on Windows and macOS too (git for Windows, GitHub Desktop,
+a shared folder, the offline copy on a USB stick). A name Windows keeps for a device
+(`con.md`, `aux.jpg`), one with a character it refuses (`:`, `?`, `*`, `"`, `|`, `<`,
+`>`, `\\`: the GitHub web editor and macOS allow them) or one ending in a dot or a space
+cannot be written there: git stops the checkout at "invalid path". Two names that differ
+only in their capitals (`Anh.jpg`, `anh.jpg`) are one file on Windows and macOS: git
+checks out one over the other ("paths have collided") and an editor edits the wrong one.
+The site itself is fine on Linux, so these are warnings (errors with --strict).
+"""
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import Problem
+
+_DEVICES = {"con", "prn", "aux", "nul", *(f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10))}
+_REFUSED = re.compile(r'[<>:"|?*\\\x00-\x1f]')
+_BROKEN_CHECKOUT = (
+    "a colleague on Windows cannot check out the repository (git stops at 'invalid path')"
+)
+
+
+def windows_problem(path: Path, published: bool) -> Problem | None:
+    """A warning when Windows cannot hold ``path``'s name; ``published``: the name is a
+    file's address on the site (static/), so its links change with it."""
+    name = path.name
+    stem = name.split(".", 1)[0].rstrip(" ")
+    if stem.lower() in _DEVICES:
+        why = f"'{stem}' is the name of a device on Windows, which no file or folder may have there"
+        better = f"{stem}-1{name[len(stem) :]}"
+    elif _REFUSED.search(name):
+        shown = ", ".join(sorted({repr(c) for c in _REFUSED.findall(name)}))
+        why = f"Windows allows no {shown} in a name"
+        better = _REFUSED.sub("-", name)
+    elif name.endswith((".", " ")):
+        why = "Windows drops a dot or a space at the end of a name"
+        better = name.rstrip(". ")
+    else:
+        return None
+    after = (
+        " and correct the links to it"
+        if published
+        else " (an article's address comes from its title or slug, not from its file name)"
+    )
+    return Problem(
+        path,
+        f"{why}: {_BROKEN_CHECKOUT}",
+        f"rename it, e.g. {better!r}{after}",
+        warning=True,
+    )
+
+
+def case_twins(paths: Iterable[Path], published: bool) -> list[Problem]:
+    """A warning for each of ``paths`` (the entries of one folder) whose name differs from
+    an earlier one's only in its capitals."""
+    first: dict[str, Path] = {}
+    problems = []
+    for path in paths:
+        other = first.setdefault(path.name.casefold(), path)
+        if other is path:
+            continue
+        problems.append(
+            Problem(
+                path,
+                f"this name and {other.name!r} beside it differ only in their capitals: "
+                "Windows and macOS hold one file for both, so a checkout there keeps one of "
+                "them (git says the paths have collided) and an editor may edit the wrong one",
+                "rename one of them (or delete the one not wanted)"
+                + (" and correct the links to it" if published else ""),
+                warning=True,
+            )
+        )
+    return problems
