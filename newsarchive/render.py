@@ -262,6 +262,9 @@ class SpooledBodies:
 # no attribute 'titel'" (or "'dict object' ...").
 _NO_ATTRIBUTE = re.compile(r"'([\w.]+) object' has no attribute '(\w+)'")
 _UNDEFINED = re.compile(r"'(\w+)' is undefined")
+# A filter or test Jinja does not have: misspelt, or one an older newsarchive gave its
+# templates (`search_words`), in a fork's copy of them.
+_NO_FILTER = re.compile(r"No (filter|test) named '(\w+)'(?: found)?\.?")
 FIX_SYNTAX = "fix the template at this line (see the Jinja2 documentation for the syntax)"
 
 
@@ -292,6 +295,8 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
             fix = f"did you mean '{close[0]}'? {fix}"
         else:  # {{ hotline }}: a fork's own words
             fix += f"; a value of your own goes under params: in site.yaml (site.params.{wanted})"
+    elif unknown := _NO_FILTER.fullmatch(message):
+        message, fix = _no_such(unknown[1], unknown[2], name)
     # {% include "sidebar.html" %} or {% extends "baes.html" %}: misspelt, or not made yet.
     elif isinstance(exc, jinja2.TemplateNotFound):
         folder = config.templates_dir
@@ -309,6 +314,21 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
         f"template problem: {message}",
         fix,
         line,
+    )
+
+
+def _no_such(kind: str, wanted: str, template: str | None) -> tuple[str, str]:
+    """A filter (`x | name`) or test (`x is name`) Jinja does not have, and the fix: the
+    closest it has, and the template of that name that comes with newsarchive."""
+    have = sorted(jinja2.filters.FILTERS if kind == "filter" else jinja2.tests.TESTS)
+    close = difflib.get_close_matches(wanted, have, n=1)
+    same = f"templates/{Path(template).name}" if template else "its template"
+    return (
+        f"there is no {kind} '{wanted}': the {kind}s are Jinja2's own, and newsarchive adds "
+        f"none (a template copied from an older version may use one that it had)",
+        (f"did you mean '{close[0]}'? " if close else "")
+        + f"correct the name, or compare with {same} that comes with newsarchive and take "
+        f"its way of doing it; the {kind}s are: {', '.join(have)}",
     )
 
 

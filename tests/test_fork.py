@@ -199,6 +199,38 @@ def test_a_block_the_extended_template_lacks_stops_the_build(site, capsys):
     assert "Bài viết tốt</h1>" in site.read("2020/01/bai-viet-tot/index.html")
 
 
+@pytest.mark.parametrize(
+    ("written", "said", "fix"),
+    [
+        # A fork's article.html of 29 November 2026 (fe4bb85): the search record's filter.
+        ("{{ article.title|search_words }}", "there is no filter 'search_words'", ""),
+        ("{{ article.title|uper }}", "there is no filter 'uper'", "did you mean 'upper'? "),
+        ("{% if tags is emty %}{% endif %}", "there is no test 'emty'", ""),
+    ],
+)
+def test_a_filter_an_older_version_gave_its_templates_is_named_with_what_to_do(
+    site, capsys, written, said, fix
+):
+    """Templates a fork copied from an older newsarchive used a filter it no longer has:
+    the build said only "No filter named 'search_words'. fix the template at this line
+    (see the Jinja2 documentation for the syntax)"."""
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    path = site.root / "templates" / "article.html"
+    edit(path, "{% block main %}", "{% block main %}" + written)
+    line = path.read_text(encoding="utf-8").split("\n").index("{% block main %}" + written) + 1
+    err = rebuild_fails(site, capsys, before=before)
+    assert f"templates/article.html:{line}: error: template problem: {said}" in err
+    kind = said.split()[3]
+    assert f"the {kind}s are Jinja2's own, and newsarchive adds none" in err
+    assert (
+        f"how to fix: {fix}correct the name, or compare with templates/article.html that "
+        f"comes with newsarchive"
+    ) in err
+    assert ("upper, urlencode" if kind == "filter" else "defined, divisibleby") in err
+
+
 def test_strings_yaml_may_hold_lists_for_a_forks_own_templates(site):
     strings = site.root / "templates" / "strings.yaml"
     strings.write_text(
