@@ -9,6 +9,13 @@ _DAY_FIRST = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})" + _TIME)
 # 2020-3-5 8:30, as an editor types it: ISO's order without its leading zeros (ISO
 # parsing refused it with "Invalid isoformat string").
 _YEAR_FIRST = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME)
+# The ways Windows and Excel show a date, by the language they are set to: a 12-hour clock
+# (4:30 PM; SA and CH, sáng and chiều, in Vietnamese), the day's parts between dots or
+# dashes (05.04.2019, 5-4-2019) and the year first with slashes (2019/04/05).
+_CLOCK_12 = re.compile(r"(?i)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|sa|ch|a\.m\.|p\.m\.)$")
+_AFTERNOON = ("pm", "ch", "p.m.")
+_DAY_DOTTED = re.compile(r"^(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?=\s|T|$)")
+_YEAR_SLASHED = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?=\s|T|$)")
 
 
 def parse_date(value: object, tz: ZoneInfo) -> datetime:
@@ -62,6 +69,9 @@ def _parse_text(text: str) -> datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
+        habit = _habit(text)
+        if habit:
+            raise ValueError(habit) from None
         day = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", text)
         if day:
             try:
@@ -75,3 +85,28 @@ def _parse_text(text: str) -> datetime:
                 "an offset +07:00; a zone's name such as ICT is not read)"
             ) from None
     raise ValueError(f"{text!r} is not a date I can read")
+
+
+def _habit(text: str) -> str:
+    """What to write instead of a date as Windows or Excel shows it; "" for another."""
+    clock = _CLOCK_12.search(text)
+    if clock:
+        hour = int(clock[1]) % 12 + (12 if clock[4].lower() in _AFTERNOON else 0)
+        seconds = f":{clock[3]}" if clock[3] else ""
+        right = f"{text[: clock.start()].rstrip()} {hour:02d}:{clock[2]}{seconds}"
+        said = f"{text!r}: a time is read on the 24-hour clock, without {clock[4]}: write {right}"
+        if "/" in right and clock[4].lower() in ("am", "pm", "a.m.", "p.m."):
+            said += (
+                " (and check the day and the month: an English-language Windows or Excel "
+                "writes the month first, the day first is read here)"
+            )
+        return said
+    day = _DAY_DOTTED.match(text)
+    if day:
+        right = f"{day[1]}/{day[2]}/{day[3]}{text[day.end() :]}"
+        return f"{text!r}: the day, month and year are parted by / here: write {right}"
+    year = _YEAR_SLASHED.match(text)
+    if year:
+        right = f"{year[1]}-{year[2]}-{year[3]}{text[year.end() :]}"
+        return f"{text!r}: a date that starts with its year is parted by - here: write {right}"
+    return ""

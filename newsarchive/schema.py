@@ -145,7 +145,11 @@ FRONT_MATTER: tuple[Field, ...] = (
         "leading zeros may be left out (`2019-4-5 8:30`, `5/4/2019`); a date without a time "
         "shows no hour. A time without offset is in the site's time zone (Asia/Ho_Chi_Minh). "
         "Never read month first: `5/3/2021` in a folder `2021/05/` is said (did you mean "
-        "`3/5/2021`?). Years 1 to 9999 on the site's clock (`0001-01-01T00:00+14:00` is still "
+        "`3/5/2021`?). A date as Windows or Excel shows it is refused with the date to write: "
+        "a 12-hour time (`4:30 PM`, `4:30 CH`: write `16:30`), the day's parts between dots "
+        "or dashes (`05.04.2019`: write `05/04/2019`), the year first with slashes "
+        "(`2019/04/05`: write `2019-04-05`). Years 1 to 9999 on the site's clock "
+        "(`0001-01-01T00:00+14:00` is still "
         "year 0 in Hà Nội: refused). Before 1911 the zone has local mean time, +07:06:30, "
         "which feeds and sitemaps cannot write (RFC 3339 offsets are whole minutes): such "
         "dates keep their clock time and get `+07:07`.",

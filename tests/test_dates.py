@@ -1,5 +1,6 @@
 """dates.py on its own: day-first Vietnamese dates, never month-first."""
 
+import re
 from datetime import date, datetime
 
 import pytest
@@ -39,12 +40,38 @@ def test_yaml_dates_and_datetimes_are_taken_in_the_zone():
         # Not Python's "Invalid isoformat string" or "offset must be a timedelta...".
         ("2021-03-05 10:00 ICT", "the day is read, not what follows it"),
         ("2021-03-05T10:00:00+25:00", "the day is read, not what follows it"),
+        # As Windows and Excel show dates: was "the day is read, not what follows it" or
+        # "is not a date I can read", with no word of the clock or of the dots.
+        ("2019-4-5 4:30 PM", "on the 24-hour clock, without PM: write 2019-4-5 16:30$"),
+        ("5/4/2019 4:30 CH", "without CH: write 5/4/2019 16:30$"),
+        ("05/04/2019 12:10 SA", "without SA: write 05/04/2019 00:10$"),
+        ("05/04/2019 4:30:15 PM", r"write 05/04/2019 16:30:15 \(and check the day and the month"),
+        ("05.04.2019", "parted by / here: write 05/04/2019$"),
+        ("5-4-2019 8:30", "parted by / here: write 5/4/2019 8:30$"),
+        ("2019/04/05", "starts with its year is parted by - here: write 2019-04-05$"),
     ],
 )
 def test_bad_dates_say_why(written, why):
     with pytest.raises(ValueError, match=why) as raised:
         parse_date(written, HANOI)
     assert "isoformat" not in str(raised.value) and "timedelta" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("2019-4-5 4:30 PM", "2019-04-05T16:30:00+07:00"),
+        ("05/04/2019 12:10 SA", "2019-04-05T00:10:00+07:00"),
+        ("05/04/2019 12:10 CH", "2019-04-05T12:10:00+07:00"),
+        ("05.04.2019", "2019-04-05T00:00:00+07:00"),
+        ("2019/04/05 8:00", "2019-04-05T08:00:00+07:00"),
+    ],
+)
+def test_the_date_to_write_instead_of_windows_way_is_the_same_date(written, iso):
+    with pytest.raises(ValueError) as raised:
+        parse_date(written, HANOI)
+    right = re.search(r"write (.+?)(?: \(|$)", str(raised.value))[1]
+    assert parse_date(right, HANOI).isoformat() == iso
 
 
 def test_local_mean_time_is_rounded_to_whole_minutes():
