@@ -10,7 +10,8 @@ Two foldings matter for Vietnamese that a plain "remove the accents" does not ma
   (`hòa`/`hoà`, `khỏe`/`khoẻ`, `thủy`/`thuỷ`), and both spellings are the same word:
   `words` puts it on the first vowel.
 
-`words` gives a text's words (NFC, lower case, one tone placement): the *spellings*
+`words` gives a text's words (NFC, lower case, one tone placement, without a soft
+hyphen or joiner inside them): the *spellings*
 the index keeps, so that the spelling typed can rank higher. `fold` gives the word
 without diacritics (`Đường`, `dương`, `duong` -> `duong`): the index's terms.
 Letters and digits together make one word (`g1`, `2019`, `qđ`), so a number is found
@@ -33,6 +34,10 @@ WORD = re.compile(r"[^\W_]+")  # letters and digits: one word
 # the consonant (quý), so the tone stays where it is.
 _VARIABLE_ENDING = re.compile(r"(?<!q)(?:oa|oe|uy)$")
 _LEADING_ZEROS = re.compile(r"^0+(?=[0-9]+$)")  # of a number: `007` -> `7`, `0` stays
+# Invisible marks inside a word, left out: Word's optional hyphen (U+00AD, `&shy;` of the
+# portal's pages) and the joiners. They split `ng\u00adhị` into `ng` and `hị`, and
+# `hội nghị` found nothing. A zero-width space (U+200B) stays a break between words.
+_INSIDE_WORDS = re.compile("[\u00ad\u200c\u200d\u2060\ufeff]")
 
 
 # Cached: a language has a few thousand syllables, an archive millions of words.
@@ -57,7 +62,12 @@ def words(text: str) -> list[str]:
 
 def spellings(text: str) -> list[str]:
     """The words of `text` in lower case, as written (`canonical` gives the form)."""
-    return WORD.findall(unicodedata.normalize("NFC", text).lower())
+    return WORD.findall(unicodedata.normalize("NFC", joined(text)).lower())
+
+
+def joined(text: str) -> str:
+    """`text` without the invisible marks inside its words (a soft hyphen, a joiner)."""
+    return _INSIDE_WORDS.sub("", text)
 
 
 @cache

@@ -279,3 +279,23 @@ def test_a_newest_article_without_a_word_is_indexed_without_a_crash(site, capsys
     _, manifest = fmt.read_script((site.output / BUNDLE / "index.js").read_bytes())
     assert manifest["docs"] == 3  # type: ignore[index]
     assert sorted(found(site, "noi dung")) == ["2021/01/tin-hai/", "2021/01/tin-mot/"]
+
+
+def test_a_word_with_a_soft_hyphen_in_it_is_found(site):
+    """Word's optional hyphen (U+00AD, Ctrl+-) and the portal's `&shy;` are invisible on
+    the page but split the word in two: `Hội ng\\u00adhị` and `quy ho&shy;ạch` were found
+    by neither `hội nghị` nor `quy hoạch`. A query pasted from the page holds them too."""
+    site.add(
+        "a.md",
+        article(
+            '"Hội ng\u00adhị tổng kết"',
+            "2019-04-05",
+            "Bàn về quy ho&shy;ạch và quy\u2060hoạch khu vực Bạch Đằng.",
+        ),
+    )
+    site.add("b.md", article("Tin khác", "2019-04-06", "Không có từ ấy."))
+    assert site.build() == 0
+    assert found(site, "hội nghị") == ["2019/04/hoi-nghi-tong-ket/"]
+    assert found(site, "quy hoạch khu vực") == ["2019/04/hoi-nghi-tong-ket/"]
+    assert found(site, "quyhoach") == ["2019/04/hoi-nghi-tong-ket/"]  # the joiner joins
+    assert found(site, "Hội ng\u00adhị") == ["2019/04/hoi-nghi-tong-ket/"]

@@ -811,6 +811,9 @@ QUERIES = [
     "dương",
     "hoà giải",
     "Hội nghị",
+    # Pasted from a page whose title holds Word's optional hyphen, or a joiner.
+    "Hội ng\u00adhị",
+    "quy ho\u00adạch cán\u2060 bộ",
     "xyzzy",
     "nguyen van",
     "thanh nhan",

@@ -243,7 +243,7 @@ def suggest(index: Index, query: str) -> str | None:
     letters keep their diacritics and case. None when no word was corrected. Only the
     vocabulary files of three pairs of first letters are read (_near_keys): a mistake
     in the first letter, or the second left out or changed, is not corrected."""
-    text = unicodedata.normalize("NFC", query)
+    text = unicodedata.normalize("NFC", folding.joined(query))
     typed = text.lower()
     if len(typed) != len(text):  # a letter whose lower case is longer: no case kept
         text = typed

@@ -65,7 +65,7 @@ class Words:
     def add(self, title: str, text: str) -> None:
         self.titles.append(fmt.title_term([folding.fold(w) for w in folding.words(title)]))
         look_up = self.numbers.__getitem__
-        parts = [(title, fmt.TITLE_WEIGHT), (text, 1)]
+        parts = [(folding.joined(title), fmt.TITLE_WEIGHT), (folding.joined(text), 1)]
         # Each number written in groups is a word too, joined, in a part of its own: no
         # pair with its neighbours (terms.joined_numbers).
         parts += [(n, w) for part, w in parts[:] for n in joined_numbers(part)]

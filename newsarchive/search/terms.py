@@ -79,6 +79,7 @@ def parse_query(text: str) -> Query:
     signs: set[str] = set()  # syllables typed as the sign before a number
     plain: set[str] = set()  # and typed otherwise
     trailing_minus = False  # the text ends with a word left out: it is no word being typed
+    text = folding.joined(text)
     typed = unicodedata.normalize("NFC", text).lower()
     open_end = folding.WORD.fullmatch(typed[-1:]) is not None
     parts = _QUOTE.split(text)

@@ -54,6 +54,8 @@ const VARIABLE_ENDING = /(?<!q)(?:oa|oe|uy)$/;
 const WORD = /[\p{L}\p{N}]+/gu;
 const QUOTE = /["\u201c\u201d]/;
 const LEADING_ZEROS = /^0+(?=[0-9]+$)/; // of a number: "007" -> "7", "0" stays
+// A soft hyphen and the joiners, left out inside words (folding.py's joined).
+const INSIDE_WORDS = /[\u00ad\u200c\u200d\u2060\ufeff]/g;
 
 const canonicalCache = new Map();
 function canonical(word) {
@@ -74,8 +76,12 @@ function canonical(word) {
   return form;
 }
 
+function joined(text) {
+  return text.replace(INSIDE_WORDS, "");
+}
+
 function spellings(text) {
-  return text.normalize("NFC").toLowerCase().match(WORD) || [];
+  return joined(text).normalize("NFC").toLowerCase().match(WORD) || [];
 }
 
 function words(text) {
@@ -105,6 +111,7 @@ const NUMBER_SIGNS = new Set(["so", "số"]);
 const MINUS = /(?:^|(?<=[ \t\n\r\u00a0]))-(?=[\p{L}\p{Nl}\p{No}])/gu;
 const MINUS_PHRASE = /(?:^|[ \t\n\r\u00a0])-$/u;
 function parseQuery(text) {
+  text = joined(text);
   const query = {
     words: [],
     typed: new Map(),
@@ -579,6 +586,7 @@ function best(terms, weights) {
 // `terms`: each folded word searched -> the spellings typed (null: any spelling, as
 // for a word typed without diacritics): "chợ" marks "chợ", not "cho".
 function snippet(text, terms, whole) {
+  text = joined(text); // a word with a soft hyphen in it is marked whole
   const found = [...text.matchAll(WORD)].map((m) => {
     const spelling = canonical(m[0].normalize("NFC").toLowerCase());
     const term = fold(spelling);
@@ -658,13 +666,13 @@ const NUMBER_GROUPS = /[0-9]+(?:[ .\u00a0\u202f][0-9]{2,})+/g;
 // letters and digits split between them and a number typed in groups joined
 // (engine.suggest); null when none is.
 async function suggest(query) {
-  let text = query.normalize("NFC");
+  let text = joined(query).normalize("NFC");
   let typed = text.toLowerCase();
   if (typed.length !== text.length) text = typed; // a letter whose lower case is longer
   // A number typed in groups, joined where the archive has it joined (not `2008 12` of
   // `04/2008 12-NQ/TW`); the run is the same in both (digits, spaces and dots).
   const joins = new Map();
-  for (const [run] of typed.matchAll(NUMBER_GROUPS)) joins.set(run, await joined(run));
+  for (const [run] of typed.matchAll(NUMBER_GROUPS)) joins.set(run, await joinedNumber(run));
   [text, typed] = [text, typed].map((s) => s.replace(NUMBER_GROUPS, (run) => joins.get(run)));
   let fixed = "";
   let at = 0;
@@ -684,7 +692,7 @@ async function suggest(query) {
 
 // A number typed in groups, joined when some article has it, in groups or joined (the
 // index has both joined); else as typed (engine._joined).
-async function joined(run) {
+async function joinedNumber(run) {
   const digits = run.replace(/[^0-9]/g, "");
   return (await head(await manifest(), fold(digits), new Set())).frequency ? digits : run;
 }
