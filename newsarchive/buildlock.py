@@ -8,6 +8,7 @@ build made beside the output (ownfolders.py), and nothing else (`check_lock_fold
 import contextlib
 import os
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def _acquire(folder: Path, output_dir: Path) -> int:
         raise BuildFailed([os_problem(exc)]) from None
     try:
         if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _flock(fd)
     except OSError:
         owner = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
         os.close(fd)
@@ -106,3 +107,34 @@ def _acquire(folder: Path, output_dir: Path) -> int:
     os.ftruncate(fd, 0)
     os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
     return fd
+
+
+# How long a lock whose build is gone may still be held by its workers, dying with it.
+_DYING_SECONDS = 5.0
+
+
+def _flock(fd: int) -> None:
+    """Take the lock, or raise OSError. A build killed with kill -9 leaves its workers
+    to die after it (prctl's death signal), each holding the lock it inherited until the
+    kernel has closed its files: a build started at once was told another was running,
+    naming the dead one. While the pid written in the lock is gone, wait for them."""
+    deadline = time.monotonic() + _DYING_SECONDS
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError:
+            owner = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            if not owner.isdigit() or _alive(int(owner)) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: alive
+        return True
+    return True

@@ -124,3 +124,33 @@ def test_console_script_is_declared():
 
     scripts = {ep.name: ep.value for ep in entry_points(group="console_scripts")}
     assert scripts.get("newsarchive") == "newsarchive.cli:run"
+
+
+def test_a_lock_held_by_a_dead_builds_dying_workers_is_waited_for(site):
+    """kill -9 of a build leaves its workers to die after it, each holding the lock it
+    inherited for some milliseconds: a build run at once was refused, naming the dead
+    build as running. A process stands in for such a worker: it holds the lock, with the
+    pid of a build that has ended written in it, and lets go a moment later."""
+    many(site, 3)
+    assert site.build() == 0
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # its pid names no process now
+    owner = site.root / "_site.lock" / "owner"
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys, time\n"
+            f"fd = os.open({str(owner)!r}, os.O_RDWR)\n"
+            "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+            "os.ftruncate(fd, 0)\n"
+            f"os.pwrite(fd, b'{gone.pid}', 0)\n"
+            "print('held', flush=True)\n"
+            "time.sleep(0.8)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert worker.stdout is not None and worker.stdout.readline() == "held\n"
+    assert site.build() == 0
+    worker.wait()
