@@ -93,8 +93,9 @@ def _walk(
         scan.errors.append(_unreadable(Path(folder), exc))
         return
     errors = scan.errors
-    kept = [e for e in entries if not made_by_system(e.name) and not e.name.startswith(".")]
-    scan.warnings.extend(case_twins(sorted(Path(e.path) for e in kept), published=False))
+    names = (entry.name for entry in entries)
+    kept = sorted(n for n in names if not made_by_system(n) and not n.startswith("."))
+    scan.warnings.extend(case_twins(folder, kept, published=False))
     for entry in entries:
         if made_by_system(entry.name):
             scan.system.append(shown(_rel(entry, content_dir)) + ("/" if _is_dir(entry) else ""))
@@ -139,7 +140,7 @@ def _walk(
 def _not_portable(entry: os.DirEntry, scan: ContentScan) -> None:
     """Warn of a name that Windows cannot hold (the misnamed articles, `bai.md `, are
     errors already)."""
-    problem = windows_problem(Path(entry.path), published=False)
+    problem = windows_problem(entry.path, published=False)
     if problem is not None:
         scan.warnings.append(problem)
 

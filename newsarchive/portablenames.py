@@ -10,8 +10,9 @@ checks out one over the other ("paths have collided") and an editor edits the wr
 The site itself is fine on Linux, so these are warnings (errors with --strict).
 """
 
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import Problem
@@ -23,10 +24,11 @@ _BROKEN_CHECKOUT = (
 )
 
 
-def windows_problem(path: Path, published: bool) -> Problem | None:
+def windows_problem(path: str | Path, published: bool) -> Problem | None:
     """A warning when Windows cannot hold ``path``'s name; ``published``: the name is a
-    file's address on the site (static/), so its links change with it."""
-    name = path.name
+    file's address on the site (static/), so its links change with it. Every file of
+    content/ is looked at on every build: a Path is made only for a name in trouble."""
+    name = os.path.basename(path)
     stem = name.split(".", 1)[0].rstrip(" ")
     if stem.lower() in _DEVICES:
         why = f"'{stem}' is the name of a device on Windows, which no file or folder may have there"
@@ -46,26 +48,26 @@ def windows_problem(path: Path, published: bool) -> Problem | None:
         else " (an article's address comes from its title or slug, not from its file name)"
     )
     return Problem(
-        path,
+        Path(path),
         f"{why}: {_BROKEN_CHECKOUT}",
         f"rename it, e.g. {better!r}{after}",
         warning=True,
     )
 
 
-def case_twins(paths: Iterable[Path], published: bool) -> list[Problem]:
-    """A warning for each of ``paths`` (the entries of one folder) whose name differs from
-    an earlier one's only in its capitals."""
-    first: dict[str, Path] = {}
+def case_twins(folder: str | Path, names: Sequence[str], published: bool) -> list[Problem]:
+    """A warning for each of ``names`` (the entries of ``folder``) that differs from an
+    earlier one only in its capitals."""
+    first: dict[str, str] = {}
     problems = []
-    for path in paths:
-        other = first.setdefault(path.name.casefold(), path)
-        if other is path:
+    for name in names:
+        other = first.setdefault(name.casefold(), name)
+        if other is name:
             continue
         problems.append(
             Problem(
-                path,
-                f"this name and {other.name!r} beside it differ only in their capitals: "
+                Path(folder, name),
+                f"this name and {other!r} beside it differ only in their capitals: "
                 "Windows and macOS hold one file for both, so a checkout there keeps one of "
                 "them (git says the paths have collided) and an editor may edit the wrong one",
                 "rename one of them (or delete the one not wanted)"

@@ -147,8 +147,8 @@ def static_files(static_dir: Path, root: Path | None = None) -> StaticFiles:
             )
     if errors:
         raise BuildFailed(errors)
-    for entries in folders.values():
-        warnings += case_twins(entries, published=True)
+    for folder, entries in folders.items():
+        warnings += case_twins(folder, [path.name for path in entries], published=True)
     return StaticFiles(found, system, warnings)
 
 
