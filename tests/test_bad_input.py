@@ -66,6 +66,15 @@ BAD_INPUTS = {
         "---\ntitle: Tin\ndate: 31/02/2019\n---\nText\n",
         ["impossible-date.md:3", "not a real date", "DD/MM/YYYY"],
     ),
+    # A date as an English-language Windows or Excel shows it: the date to write.
+    "windows-clock-date": (
+        "---\ntitle: Tin\ndate: 2019-4-5 4:30 PM\n---\nText\n",
+        ["windows-clock-date.md:3", "24-hour clock", "write 2019-4-5 16:30"],
+    ),
+    "params-not-a-mapping": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nparams: Minh Anh\n---\nText\n",
+        ["params-not-a-mapping.md:4", "'params' must be a group", "photographer: Minh Anh"],
+    ),
     "impossible-iso-date": (
         "---\ntitle: Tin\ndate: 2019-02-31\n---\nText\n",
         ["impossible-iso-date.md:3", "not a real date"],
