@@ -389,6 +389,9 @@ def test_a_word_after_a_minus_leaves_out_the_articles_that_have_it(tmp_path):
         'ùn tắc -"Minh Khai"': ["Ùn tắc cầu Vĩnh Tuy", "Ùn tắc ở Bạch Mai"],
         "-vỉa hè": ["Ngày vía"],  # the spelling typed: `vía` stays
         "-via hè": [],  # without diacritics: every spelling
+        # ... even beside a spelling typed, in either order (`vía` was left in).
+        "-vỉa -via hè": [],
+        "-via -vỉa hè": [],
         "-vỉa ": [],  # nothing to find
         "ùn tắc - Minh Khai": ["Ùn tắc phố Minh Khai"],  # a dash, not a minus
         '"phố -Minh Khai"': ["Ùn tắc phố Minh Khai"],  # a phrase is as typed
@@ -852,6 +855,8 @@ QUERIES = [
     "cán bộ - đảng viên",
     "Covid-19 -5",
     "hoi nghi -tr",
+    "hội nghị -số -so ",  # every spelling, as the word typed plain says
+    "hội nghị -so -số ",
 ]
 
 
