@@ -17,6 +17,24 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """An article taken down (front matter's ``withdrawn:``): its address answers with a
+    notice, and it is in no list, feed, sitemap or search index."""
+
+    date: datetime  # when the archive took it down
+    reason: str = ""
+    body: bool = False  # the file still holds the article's text (a warning)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """What the archive changed in an article since the portal published it."""
+
+    date: datetime
+    text: str
+
+
+@dataclass(frozen=True)
 class Article:
     # As text, and the body only by its digest: what the build cache holds for
     # every article, and 10,000 Path objects or bodies take 0.4 s to unpickle.
@@ -33,11 +51,19 @@ class Article:
     source_url: str = ""
     aliases: tuple[str, ...] = ()
     draft: bool = False
+    withdrawn: Withdrawal | None = None
+    corrections: tuple[Correction, ...] = ()  # the newest first
     # Front-matter key -> line, for the keys that problems found later name (validate.LATER_KEYS).
     key_lines: dict[str, int] = field(default_factory=dict, compare=False)
     # A fork's own values (front matter's params:), for its templates. Not compared: a
     # dict is unhashable, and the file's digest already tells an edited article.
     params: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def listed(self) -> bool:
+        """Whether the article is on the site as an article: not a draft (not published
+        at all), not withdrawn (its address only answers with a notice)."""
+        return not self.draft and self.withdrawn is None
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 class Field:
     name: str
     # text, integer, boolean, mapping, address, addresses, timezone, folder (settings);
-    # text, date, list, boolean, mapping (front matter; a page's also integer). The kind
-    # picks the check and its hint.
+    # text, date, list, boolean, mapping, withdrawal, corrections (front matter; a page's
+    # also integer). The kind picks the check and its hint.
     kind: str
     meaning: str  # the README's words
     default: Any = None
@@ -189,6 +189,25 @@ FRONT_MATTER: tuple[Field, ...] = (
         "(file systems allow no longer name), the whole at most 2,000",
     ),
     Field("draft", "boolean", "`true` keeps the article out of the site", False),
+    Field(
+        "withdrawn",
+        "withdrawal",
+        "takes a published article down: `withdrawn: 2026-03-05` (the day), or "
+        "`withdrawn:` with `date:` and `reason:` indented below it (the reason is shown "
+        "to readers). Its address and its aliases answer with a short notice (title, "
+        "date published, date and reason of the takedown), and it is in no list, feed, "
+        "sitemap or search; delete its text below the front matter (see [Taking an "
+        "article down](#taking-an-article-down-or-correcting-it))",
+        example="2026-03-05",
+    ),
+    Field(
+        "corrections",
+        "corrections",
+        "what the archive changed in the article since the portal published it, shown "
+        'under it as "Đính chính", newest first: a list, each item `- date: 2026-03-05` '
+        "with `text: ...` indented below it (see [Correcting an "
+        "article](#taking-an-article-down-or-correcting-it))",
+    ),
     # Not offered as a suggestion: a misspelt key is far likelier one of the above.
     Field(
         "params",

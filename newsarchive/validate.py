@@ -2,6 +2,7 @@
 of the whole model: two articles at one address. (Files of the site that would be
 written to one place are clashes.py's, once the site is planned.)"""
 
+import difflib
 import os
 import re
 import sys
@@ -12,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import schema, urls
-from .content import Article, SourceFile, Standalone
+from .content import Article, Correction, SourceFile, Standalone, Withdrawal
 from .dates import in_zone, parse_date
 from .errors import BuildFailed, Problem, line_of
 from .fingerprint import digest
@@ -60,7 +61,7 @@ def unwritten(articles: list[Article], placeholder: str) -> list[Problem]:
     return [
         placeholder_left(Path(a.path), placeholder, "article")
         for a in articles
-        if not a.draft and a.summary == first
+        if a.listed and a.summary == first
     ]
 
 
@@ -195,6 +196,17 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
             "(or fr, zh-Hans; a - between its parts, not _)",
         )
 
+    withdrawn = _withdrawal(meta, error, tz, bool(source.body.strip()))
+    if withdrawn is not None and published is not None and withdrawn.date.date() < published.date():
+        error(
+            "withdrawn",
+            f"the article was withdrawn on {withdrawn.date:%d/%m/%Y}, before it was "
+            f"published ({published:%d/%m/%Y})",
+            "write the day the archive took it down, day first (withdrawn: 05/03/2026) "
+            "or year first (withdrawn: 2026-03-05)",
+        )
+    corrections = _corrections(meta, error, tz)
+
     if errors:
         raise BuildFailed(errors)
     assert published is not None and isinstance(title, str) and isinstance(slug, str)
@@ -214,6 +226,8 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
         source_url=source_url or "",
         aliases=tuple(aliases),
         draft=draft,
+        withdrawn=withdrawn,
+        corrections=corrections,
         key_lines={key: source.key_lines[key] for key in LATER_KEYS if key in source.key_lines},
         params=meta.get("params") or _NO_PARAMS,
     )
@@ -330,6 +344,120 @@ def _check_keys(meta: dict[str, Any], error: Report, kind: str) -> None:
             "write params: alone on its line, and each value of your own below it, "
             "indented: '  photographer: Minh Anh'",
         )
+
+
+WITHDRAWN_HINT = (
+    "write the day the archive took the article down, withdrawn: 2026-03-05 (or day "
+    "first, 05/03/2026); to tell readers why, write withdrawn: alone on its line and "
+    "below it, indented, '  date: 2026-03-05' and '  reason: ...'"
+)
+CORRECTION_HINT = (
+    "write each correction as a list item: corrections: alone on its line, then "
+    "'  - date: 2026-03-05' and below it, indented as date:, '    text: what was "
+    "changed'"
+)
+
+
+def _withdrawal(meta: dict[str, Any], error: Report, tz: ZoneInfo, body: bool) -> Withdrawal | None:
+    """The takedown ``withdrawn:`` records: a day, or a group of date: and reason:.
+    ``body``: the file still holds the article's text."""
+    if "withdrawn" not in meta:
+        return None
+    value = meta["withdrawn"]
+    reason: object = ""
+    if isinstance(value, dict):
+        for key in value:
+            if key not in ("date", "reason"):
+                close = difflib.get_close_matches(str(key), ["date", "reason"], n=1, cutoff=0.5)
+                error(
+                    "withdrawn",
+                    f"unknown key '{key}' under 'withdrawn'",
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else "withdrawn: has only date: and reason:",
+                )
+        reason = value.get("reason") or ""
+        if not isinstance(reason, str):
+            error(
+                "withdrawn",
+                f"the reason under 'withdrawn' must be text, but YAML read {_describe(reason)}",
+                QUOTE_HINT.format(key="  reason", value=_as_written(reason)),
+            )
+        value = value.get("date")
+    if value is None or isinstance(value, (bool, list, dict)):
+        said = "no date" if value is None else f"{_describe(value)}, not a date"
+        error("withdrawn", f"'withdrawn' has {said}", WITHDRAWN_HINT)
+        return None
+    try:
+        day = in_zone(parse_date(value, tz), tz)
+    except ValueError as exc:
+        error("withdrawn", f"bad date in 'withdrawn': {exc}", WITHDRAWN_HINT)
+        return None
+    return Withdrawal(day, reason.strip() if isinstance(reason, str) else "", body)
+
+
+def _corrections(meta: dict[str, Any], error: Report, tz: ZoneInfo) -> tuple[Correction, ...]:
+    """What ``corrections:`` lists, the newest first (in the file's order on one day)."""
+    value = meta.get("corrections")
+    if value is None:
+        return ()
+    if isinstance(value, dict):  # one correction without its "- "
+        value = [value]
+        error("corrections", "'corrections' must be a list", CORRECTION_HINT)
+    if not isinstance(value, list):
+        error(
+            "corrections",
+            f"'corrections' must be a list of dates and texts, but YAML read {_describe(value)}",
+            CORRECTION_HINT,
+        )
+        return ()
+    found = []
+    for n, item in enumerate(value, 1):
+        which = f"correction {n} of {len(value)}" if len(value) > 1 else "the correction"
+        if not isinstance(item, dict):
+            error(
+                "corrections",
+                f"{which} is {_describe(item)}, not a date and a text",
+                CORRECTION_HINT,
+            )
+            continue
+        for key in item:
+            if key not in ("date", "text"):
+                close = difflib.get_close_matches(str(key), ["date", "text"], n=1, cutoff=0.5)
+                error(
+                    "corrections",
+                    f"unknown key '{key}' in {which}",
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else "a correction has only date: and text:",
+                )
+        text = item.get("text")
+        if not isinstance(text, str) or not text.strip():
+            said = "no text" if text is None or text == "" else f"{_describe(text)} as its text"
+            error(
+                "corrections",
+                f"{which} has {said}",
+                "say what the archive changed, e.g. '    text: \"Sửa tên phường theo bản "
+                "in\"' (in double quotes if it holds ': ')",
+            )
+        date = item.get("date")
+        if date is None:
+            error("corrections", f"{which} has no date", CORRECTION_HINT)
+            continue
+        try:
+            day = in_zone(parse_date(date, tz), tz)
+        except ValueError as exc:
+            error(
+                "corrections",
+                f"bad date in {which}: {exc}",
+                "write the day of the correction as '  - date: 2026-03-05' (or day "
+                "first, 05/03/2026)",
+            )
+            continue
+        if isinstance(text, str) and text.strip():
+            found.append(Correction(day, text.strip()))
+    # sorted() keeps the file's order among equal dates, reversed or not.
+    return tuple(sorted(found, key=lambda c: c.date, reverse=True))
 
 
 def _too_long(path: str) -> str:

@@ -146,6 +146,62 @@ BAD_INPUTS = {
         "---\ntitle: Tin\ndate: 2020-01-01\nsource_url: www.example\n---\nText\n",
         ["bad-source-url.md:4", "not a web address"],
     ),
+    # A takedown written as a yes/no, or with no day: the article must not go online.
+    "withdrawn-true": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nwithdrawn: true\n---\n",
+        ["withdrawn-true.md:4", "'withdrawn' has the yes/no value", "withdrawn: 2026-03-05"],
+    ),
+    "withdrawn-empty": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nwithdrawn:\n---\n",
+        ["withdrawn-empty.md:4", "'withdrawn' has no date", "reason: ..."],
+    ),
+    "withdrawn-impossible-date": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nwithdrawn: 31/02/2026\n---\n",
+        ["withdrawn-impossible-date.md:4", "bad date in 'withdrawn'", "not a real date"],
+    ),
+    "withdrawn-misspelt-reason": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nwithdrawn:\n  date: 2026-03-05\n  reson: x\n---\n",
+        [
+            "withdrawn-misspelt-reason.md:4",
+            "unknown key 'reson' under 'withdrawn'",
+            "did you mean 'reason'?",
+        ],
+    ),
+    "withdrawn-before-published": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nwithdrawn: 31/12/2019\n---\n",
+        ["withdrawn-before-published.md:4", "withdrawn on 31/12/2019, before it was published"],
+    ),
+    "corrections-as-text": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncorrections: Sửa tên phường\n---\nText\n",
+        [
+            "corrections-as-text.md:4",
+            "'corrections' must be a list of dates and texts, but YAML read 'Sửa tên phường'",
+            "'  - date: 2026-03-05'",
+        ],
+    ),
+    # The "- " forgotten: one correction, not a list of them.
+    "correction-without-its-dash": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n  date: 2026-03-05\n  text: x\n---\nT\n",
+        ["correction-without-its-dash.md:4", "'corrections' must be a list", "'  - date:"],
+    ),
+    "correction-without-text": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n  - date: 2026-03-05\n---\nText\n",
+        ["correction-without-text.md:4", "the correction has no text", "say what the archive"],
+    ),
+    "correction-impossible-date": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n  - date: 2026-01-05\n    text: a\n"
+        "  - date: 2026-13-05\n    text: b\n---\nText\n",
+        ["correction-impossible-date.md:4", "bad date in correction 2 of 2", "not a real date"],
+    ),
+    "correction-misspelt-text": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n  - date: 2026-03-05\n    txt: a\n"
+        "---\nText\n",
+        [
+            "correction-misspelt-text.md:4",
+            "unknown key 'txt' in the correction",
+            "did you mean 'text'?",
+        ],
+    ),
 }
 
 

@@ -53,8 +53,9 @@ def test_unknown_key_far_from_any_lists_them_all_and_points_to_params():
     assert hint == (
         "remove it, or use one of: "
         "title, date, category, tags, summary, author, language, slug, source_url, aliases, "
-        "draft; a value of your own for the templates goes under params: (params: then, "
-        "indented below it, zzzz: ...; article.params.zzzz in a template)"
+        "draft, withdrawn, corrections; a value of your own for the templates goes under "
+        "params: (params: then, indented below it, zzzz: ...; article.params.zzzz in a "
+        "template)"
     )
 
 
@@ -78,6 +79,75 @@ def test_params_are_the_articles_own_values_and_must_be_a_mapping():
             "write params: alone on its line, and each value of your own below it, "
             "indented: '  photographer: Minh Anh'",
         )
+    ]
+
+
+def test_withdrawn_is_a_day_or_a_day_with_a_reason():
+    base = {"title": "x", "date": "2019-01-01 10:00"}
+    assert validate(source(base), HANOI).withdrawn is None
+    alone = validate(source(base | {"withdrawn": "05/03/2026"}), HANOI).withdrawn
+    assert alone is not None and (alone.date.isoformat(), alone.reason, alone.body) == (
+        "2026-03-05T00:00:00+07:00",
+        "",
+        True,
+    )
+    meta = base | {"withdrawn": {"date": "2026-03-05", "reason": " Theo yêu cầu. "}}
+    full = validate(source(meta, body="\n \n"), HANOI).withdrawn
+    assert full is not None and (full.reason, full.body) == ("Theo yêu cầu.", False)
+    # Taken down on the day it was published: not before it.
+    assert validate(source(base | {"withdrawn": "2019-01-01"}), HANOI).withdrawn is not None
+    assert not validate(source(base | {"withdrawn": "2019-01-01"}), HANOI).listed
+
+
+def test_a_bad_withdrawn_says_what_to_write():
+    base = {"title": "x", "date": "2019-01-01"}
+    hint = (
+        "write the day the archive took the article down, withdrawn: 2026-03-05 (or day "
+        "first, 05/03/2026); to tell readers why, write withdrawn: alone on its line and "
+        "below it, indented, '  date: 2026-03-05' and '  reason: ...'"
+    )
+    assert messages(base | {"withdrawn": False}) == [
+        (4, "'withdrawn' has the yes/no value 'no', not a date", hint)
+    ]
+    assert messages(base | {"withdrawn": {"reason": 5}}) == [
+        (
+            4,
+            "the reason under 'withdrawn' must be text, but YAML read the number 5",
+            'put the value in double quotes, e.g.   reason: "5"',
+        ),
+        (4, "'withdrawn' has no date", hint),
+    ]
+
+
+def test_corrections_are_kept_newest_first_in_the_files_order_on_one_day():
+    meta = {
+        "title": "x",
+        "date": "2019-01-01",
+        "corrections": [
+            {"date": "2026-03-05", "text": "a"},
+            {"date": "2026-04-01", "text": " b "},
+            {"date": "05/03/2026", "text": "c"},
+        ],
+    }
+    found = validate(source(meta), HANOI).corrections
+    assert [(c.date.date().isoformat(), c.text) for c in found] == [
+        ("2026-04-01", "b"),
+        ("2026-03-05", "a"),
+        ("2026-03-05", "c"),
+    ]
+
+
+def test_every_bad_correction_is_named_by_its_place():
+    meta = {
+        "title": "x",
+        "date": "2019-01-01",
+        "corrections": ["Sửa tên", {"date": "2026-03-05"}, {"text": "b"}, {"date": 5, "text": "c"}],
+    }
+    assert [message for _, message, _ in messages(meta)] == [
+        "correction 1 of 4 is 'Sửa tên', not a date and a text",
+        "correction 2 of 4 has no text",
+        "correction 3 of 4 has no date",
+        "bad date in correction 4 of 4: expected a date, got int 5",
     ]
 
 
