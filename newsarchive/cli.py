@@ -433,7 +433,10 @@ def run_build(args: argparse.Namespace) -> int:
     for warning in in_file_order(result.warnings):
         print(warning.format(Path.cwd()), file=sys.stderr)
     if not args.quiet:
-        drafts = f" ({result.drafts} draft(s) not published)" if result.drafts else ""
+        left = [f"{result.drafts} draft(s) not published"] if result.drafts else []
+        if result.withdrawn:
+            left.append(f"{result.withdrawn} withdrawn, a notice at each address")
+        drafts = f" ({'; '.join(left)})" if left else ""
         print(
             f"Built {result.articles} article(s){drafts}: {result.pages} page(s), "
             f"{result.static_files} static file(s) in {result.seconds:.2f} s -> {result.output_dir}"

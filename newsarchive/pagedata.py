@@ -136,5 +136,13 @@ class StandaloneData(PageData):
     standalone: Standalone
 
 
+@dataclass(frozen=True)
+class WithdrawnData(PageData):
+    """withdrawn.html: the notice at the address of an article taken down (front matter's
+    ``withdrawn:``): its title and dates, never its text."""
+
+    article: Article
+
+
 # The kinds that list articles: a sitemap dates them by their newest one.
 LISTING = (ListData, MonthData, FeedData)

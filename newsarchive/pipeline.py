@@ -33,6 +33,7 @@ from .search.format import STAMP as SEARCH_STAMP
 from .site import SitePlan, build_site
 from .sources import Sources, read_articles
 from .statics import static_files
+from .withdrawals import leftovers
 from .workers import default_jobs
 
 # Where the search indexer writes (checked for clashes, carried into the spare folder).
@@ -59,6 +60,7 @@ class BuildResult:
     system: tuple[tuple[Path, str], ...] = ()
     strays: tuple[str, ...] = ()  # files in the output folders no build wrote, left out
     warnings: tuple[Problem, ...] = ()  # e.g. body links to missing pages
+    withdrawn: int = 0  # articles taken down: at their addresses a notice only
 
 
 def build(
@@ -180,9 +182,17 @@ def _build(
         warnings = body_link_problems(
             site.articles, links, outputs, config.content_dir, strict, site.standalone
         )
+        # What a takedown leaves: the text still in the file, pictures only it shows.
+        left = leftovers(
+            site.withdrawn,
+            [*site.articles, *site.standalone],
+            links,
+            statics,
+            config.static_dir.name,
+        )
         warnings += [
             replace(p, warning=False) if strict else p
-            for p in (*sources.warnings, *site.warnings, *found.warnings)
+            for p in (*sources.warnings, *site.warnings, *found.warnings, *left)
         ]
         if warnings and strict:
             raise BuildFailed(warnings)  # only the spare folder has changed
@@ -226,6 +236,7 @@ def _build(
     return BuildResult(
         articles=len(site.articles),
         drafts=site.drafts,
+        withdrawn=len(site.withdrawn),
         pages=len(site.pages),
         static_files=len(statics),
         seconds=0.0,

@@ -55,7 +55,7 @@ class ConvertAhead:
     def __init__(self, config: SiteConfig, cache: Cache, articles: Sequence[Article], jobs: int):
         # A body whose links an earlier build found was in its HTML cache.
         known = cache.body_links()
-        oldest = oldest_first(a for a in articles if not a.draft)
+        oldest = oldest_first(a for a in articles if a.listed)
         todo = [a for a in oldest if a.body_digest not in known][:AHEAD_MOST]
         self.work = None
         if can_fork(jobs, len(todo), workers.MIN_PARALLEL_PAGES):
@@ -168,9 +168,11 @@ def links_in_bodies(
     config: SiteConfig, cache: Cache, site: SitePlan, converted: dict[str, Links]
 ) -> dict[str, Links]:
     """The links marked in every article's (and standalone page's) body, to check
-    them: as an earlier build found them, else from the body's HTML (converted by this
-    build, cached, or, when the cache lost it, converted now)."""
-    written: list[Article | Standalone] = [*site.articles, *site.standalone]
+    them, and in the text a withdrawn article still holds (withdrawals.leftovers): as an
+    earlier build found them, else from the body's HTML (converted by this build,
+    cached, or, when the cache lost it, converted now)."""
+    left = [a for a in site.withdrawn if a.withdrawn and a.withdrawn.body]
+    written: list[Article | Standalone] = [*site.articles, *site.standalone, *left]
     live = {a.body_digest for a in written}
     known = {**cache.body_links(), **converted}
     bodies = bodies_html(config, cache, written)(live - known.keys())

@@ -28,6 +28,7 @@ from .pagedata import (
     Span,
     StandaloneData,
     TermsData,
+    WithdrawnData,
     YearData,
 )
 from .related import Related, related_articles
@@ -61,6 +62,8 @@ class Page:
         """The file the page is made from: an article's or a standalone page's."""
         if isinstance(self.data, StandaloneData):
             return self.data.standalone.path
+        if isinstance(self.data, WithdrawnData):
+            return self.data.article.path
         return self.article.path if self.article is not None else None
 
 
@@ -78,6 +81,9 @@ class SitePlan:
     # The site menu's own items after the built-in ones: (title, URL) of each page
     # that asks for a place in it. Every page shows it.
     menu: tuple[tuple[str, str], ...] = ()
+    # The articles taken down (front matter's withdrawn:), newest first: in no list,
+    # their addresses (and aliases) answering with a notice.
+    withdrawn: tuple[Article, ...] = ()
 
 
 def build_site(
@@ -90,7 +96,8 @@ def build_site(
 
     ``earlier``: the related articles of an earlier build, to reuse what still holds;
     ``standalone``: the standalone pages (content/pages/), in no list."""
-    spelt = pagination.oldest_first(a for a in articles if not a.draft)
+    spelt = pagination.oldest_first(a for a in articles if a.listed)
+    withdrawn = pagination.oldest_first(a for a in articles if a.withdrawn and not a.draft)
     merged = taxonomy.other_words_merged(spelt)
     oldest = taxonomy.named_alike(spelt)
     categories = taxonomy.categories(oldest)
@@ -132,15 +139,27 @@ def build_site(
         *sitemap_pages(browsable),
         Page(urls.robots_url(), "robots.txt", ""),
     ]
-    redirects, errors = redirect_pages(oldest, [*browsable, *machine])
+    # Not browsable: in no list and not in the sitemap, only at their addresses.
+    notices = [
+        Page(urls.article_url(a), "withdrawn.html", a.title, WithdrawnData(a)) for a in withdrawn
+    ]
+    redirects, errors = redirect_pages([*oldest, *withdrawn], [*browsable, *notices, *machine])
     if errors:
         raise BuildFailed(errors)
-    pages = (*browsable, *redirects, *machine)
-    drafts = len(articles) - len(oldest)
+    pages = (*browsable, *notices, *redirects, *machine)
+    drafts = sum(a.draft for a in articles)
     in_menu = sorted((s for s in shown if s.menu is not None), key=lambda s: (s.menu, s.url))
     menu = tuple((s.title, s.url) for s in in_menu)
     return SitePlan(
-        config, tuple(reversed(oldest)), pages, drafts, related, tuple(merged), shown, menu
+        config,
+        tuple(reversed(oldest)),
+        pages,
+        drafts,
+        related,
+        tuple(merged),
+        shown,
+        menu,
+        tuple(reversed(withdrawn)),
     )
 
 
@@ -309,7 +328,8 @@ def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None],
 def redirect_pages(
     oldest: Sequence[Article], real: Sequence[Page]
 ) -> tuple[list[Page], list[Problem]]:
-    """A redirect page per alias; an alias that would overwrite a page, another
+    """A redirect page per alias (of ``oldest``: the articles with a page, withdrawn
+    ones' included); an alias that would overwrite a page, another
     alias, or need a folder where a file is (or the reverse) is an error."""
     # Output paths as text: pathlib objects for 25,000 paths and their folders cost 0.4 s.
     owners: dict[str, Page | Article] = {urls.output_file(p.url): p for p in real}
@@ -368,7 +388,7 @@ def _alias_clash(
         return "is given twice" if owner is article else f"is also an alias of {owner.path}"
     if owner is not None:
         source = owner.source()
-        kind = "article" if owner.article else "page"
+        kind = "article" if owner.article or isinstance(owner.data, WithdrawnData) else "page"
         what = f"the {kind} {source}" if source else f"the page /{owner.url}"
         return f"is the address of {what}"
     if path in folders or any(folder in owners for folder in parent_folders(path)):

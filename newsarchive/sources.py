@@ -194,7 +194,7 @@ def emptied(
     kept = {
         urls.category_url(e.article.category)
         for e in entries.values()
-        if e.article.category and not e.article.draft
+        if e.article.category and e.article.listed
     }
     problems = []
     for path, category in left:

@@ -13,6 +13,8 @@ from serving import serve
 BASE_URL = "https://user.github.io/repo/"
 SUB_PATH = "repo"
 RICH_URL = "2019/05/tuyen-duong-guong-nguoi-tot-viec-tot-nam-2019-o-phuong-bach-dang/"
+# An article taken down: its address answers with a notice.
+WITHDRAWN_URL = "2019/06/xu-phat-vi-pham-trat-tu-xay-dung/"
 
 RICH_BODY = """
 Sáng ngày 20/5/2019, **UBND phường Bạch Đằng** tổ chức hội nghị tuyên dương
@@ -75,6 +77,19 @@ def fill(site: SiteDir) -> None:
             tags="[phường Bạch Đằng, thi đua khen thưởng]",
             author="Minh Anh",
             source_url="https://haibatrung.hanoi.gov.vn/tin-tuc-su-kien/tuyen-duong-2019.html",
+            corrections="\n  - date: 2026-03-05\n    text: Sửa tên tổ dân phố của bà Nguyễn "
+            "Thị Hồng, chép sai từ bản gốc.",
+        ),
+    )
+    site.add(
+        "2019/06/xu-phat.md",
+        article(
+            "Xử phạt vi phạm trật tự xây dựng",
+            "2019-06-03 10:00",
+            "",
+            category="Đô thị",
+            aliases="[/tin-tuc-su-kien/xu-phat-2019.html]",
+            withdrawn="\n  date: 2026-03-05\n  reason: Gỡ theo yêu cầu của người có tên trong bài.",
         ),
     )
     img = site.root / "static" / "img" / "hoi-nghi.svg"

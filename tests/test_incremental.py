@@ -31,14 +31,27 @@ DAY = datetime(2020, 1, 1, tzinfo=timezone(timedelta(hours=7)))
 BODIES = ["Nội dung **một**.", "## Mục\n\nNội dung hai.", "- a\n- b", "Nội dung ba."]
 
 
-def article_text(title: int, day: int, body: int, tag: int) -> str:
+# An article as published, withdrawn (with its text and an old address, or without its
+# text), or corrected: withdrawing one and putting it back is an edit like any other.
+STATES = [
+    {},
+    {},
+    {"withdrawn": "2026-03-05", "aliases": "[/cu/DAY.html]"},
+    {"withdrawn": '{date: 2026-03-05, reason: "Theo yêu cầu."}', "body": ""},
+    {"corrections": '[{date: 2026-03-05, text: "Sửa tên."}, {date: 2026-04-01, text: x}]'},
+]
+
+
+def article_text(title: int, day: int, body: int, tag: int, state: int = 0) -> str:
     # Two spellings of a tag and of a category: each is named as its oldest article spells it.
+    extra = {key: value.replace("DAY", str(day)) for key, value in STATES[state].items()}
     return article(
         f"{TITLES[title]} {day}",
         f"2020-{1 + day % 3:02d}-{1 + day:02d} 08:00",
-        BODIES[body],
+        extra.pop("body", BODIES[body]),
         tags=f"[{'Thẻ' if title % 2 else 'thẻ'} {tag}]",
         category="Tin tức" if tag % 2 else ("Văn hóa" if title % 2 else "VĂN HÓA"),
+        **extra,
     )
 
 
@@ -48,6 +61,7 @@ articles = st.builds(
     st.integers(0, 20),
     st.integers(0, len(BODIES) - 1),
     st.integers(0, 3),
+    st.integers(0, len(STATES) - 1),
 )
 names = st.sampled_from([f"{folder}bai-{i}.md" for folder in ("", "2020/") for i in range(6)])
 # Standalone pages (content/pages/): in the menu or not, in a folder or not, or a draft.
@@ -181,7 +195,7 @@ def test_parallel_rendering_gives_the_same_bytes(site, tmp_path, monkeypatch, ca
     monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
     monkeypatch.setattr(sources, "MIN_PARALLEL_READS", 1)
     for i in range(40):
-        site.add(f"bai-{i}.md", article_text(i % 5, i % 21, i % 4, i % 4))
+        site.add(f"bai-{i}.md", article_text(i % 5, i % 21, i % 4, i % 4, i % len(STATES)))
     assert site.build("--quiet", "--jobs", "1", "--no-cache") == 0
     serial = tree(site.output)
     assert site.build("--quiet", "--jobs", "3", "--no-cache") == 0

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from showcase import RICH_URL
+from showcase import RICH_URL, WITHDRAWN_URL
 from test_seed_article import SEED_URL
 from webtools import axe_run
 
@@ -32,6 +32,7 @@ PAGES = [
     pytest.param("theo-doi/", id="feeds"),
     pytest.param("404.html", id="404"),
     pytest.param("gioi-thieu/", id="about"),
+    pytest.param(WITHDRAWN_URL, id="withdrawn"),
 ]
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 SCHEMES = ["light", "dark"]
