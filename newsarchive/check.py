@@ -246,6 +246,7 @@ def check_site(
     meant: Meant | None = None,
     jobs: int = 1,
     static_folder: str = "static",
+    articles: int | None = None,
 ) -> list[Problem]:
     """Every problem in the built site at ``root``, its pages read with ``jobs`` processes.
 
@@ -257,7 +258,9 @@ def check_site(
     ``meant`` guesses what a broken link in an article meant, as the build does.
     A link to one of ``old_hosts`` (the portal the archive replaces) is a warning: it
     works only while the old portal is up. ``static_folder``: the static folder as the
-    editor knows it, where a template's missing file belongs.
+    editor knows it, where a template's missing file belongs. ``articles``: how many the
+    site lists, when known: none (all withdrawn, their addresses answering with a
+    notice) means no search index, although pages are at articles' addresses.
     """
     sources, templates = sources or {}, templates or {}
     # What a problem in a file names: the article or template it was made from, or the
@@ -281,7 +284,7 @@ def check_site(
     if meant is not None:
         meant.seeing(files)
     # With no article there is no index, and the search page says it cannot search.
-    if any(fnmatch.fnmatchcase(f, urls.article_glob()) for f in files):
+    if articles != 0 and any(fnmatch.fnmatchcase(f, urls.article_glob()) for f in files):
         index = urls.search_bundle_url()
         problems += [
             Problem(

@@ -650,6 +650,7 @@ def run_check(args: argparse.Namespace) -> int:
                 meant,
                 jobs,
                 _shown(config.static_dir),
+                len(articles),
             )
             # A count for the editor: the names of the files, not a stat of each (4 s at
             # 100,000 articles).

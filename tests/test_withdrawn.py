@@ -8,6 +8,7 @@ import pytest
 from conftest import article, tree
 from pages import output_file, resolve, soup
 
+from newsarchive.cli import main
 from newsarchive.pipeline import SEARCH_FOLDER
 from newsarchive.search.engine import Index, search
 
@@ -144,6 +145,15 @@ def test_withdrawing_and_restoring_gives_the_bytes_of_a_clean_build(site, tmp_pa
     for jobs in ("1", "3"):
         assert site.build("--quiet", "--no-cache", "--jobs", jobs) == 0
         assert tree(site.output) == tree(clean)
+
+
+def test_check_finds_nothing_wrong_even_when_every_article_is_withdrawn(takedown, capsys):
+    config = str(takedown.root / "site.yaml")
+    assert main(["check", "--config", config, "--quiet"]) == 0
+    (takedown.content / "2020/01/hoi-nghi.md").unlink()
+    (takedown.content / "2020/02/hoi-thao.md").unlink()
+    # No article listed, so no search index, although a page is at an article's address.
+    assert main(["check", "--config", config, "--quiet"]) == 0, capsys.readouterr().err
 
 
 def test_the_notice_works_offline(takedown):
