@@ -358,6 +358,23 @@ CORRECTION_HINT = (
 )
 
 
+def _unknown_below(
+    group: dict[str, Any], known: tuple[str, str], where: str, key: str, error: Report
+) -> None:
+    """An error for each key of a group below ``key`` (withdrawn:, a correction) that
+    is not one of ``known``, with the closest one."""
+    for name in group:
+        if name not in known:
+            close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.5)
+            error(
+                key,
+                f"unknown key '{name}' {where}",
+                f"did you mean '{close[0]}'?"
+                if close
+                else f"write only {known[0]}: and {known[1]}:",
+            )
+
+
 def _withdrawal(meta: dict[str, Any], error: Report, tz: ZoneInfo, body: bool) -> Withdrawal | None:
     """The takedown ``withdrawn:`` records: a day, or a group of date: and reason:.
     ``body``: the file still holds the article's text."""
@@ -366,16 +383,7 @@ def _withdrawal(meta: dict[str, Any], error: Report, tz: ZoneInfo, body: bool) -
     value = meta["withdrawn"]
     reason: object = ""
     if isinstance(value, dict):
-        for key in value:
-            if key not in ("date", "reason"):
-                close = difflib.get_close_matches(str(key), ["date", "reason"], n=1, cutoff=0.5)
-                error(
-                    "withdrawn",
-                    f"unknown key '{key}' under 'withdrawn'",
-                    f"did you mean '{close[0]}'?"
-                    if close
-                    else "withdrawn: has only date: and reason:",
-                )
+        _unknown_below(value, ("date", "reason"), "under 'withdrawn'", "withdrawn", error)
         reason = value.get("reason") or ""
         if not isinstance(reason, str):
             error(
@@ -421,16 +429,7 @@ def _corrections(meta: dict[str, Any], error: Report, tz: ZoneInfo) -> tuple[Cor
                 CORRECTION_HINT,
             )
             continue
-        for key in item:
-            if key not in ("date", "text"):
-                close = difflib.get_close_matches(str(key), ["date", "text"], n=1, cutoff=0.5)
-                error(
-                    "corrections",
-                    f"unknown key '{key}' in {which}",
-                    f"did you mean '{close[0]}'?"
-                    if close
-                    else "a correction has only date: and text:",
-                )
+        _unknown_below(item, ("date", "text"), f"in {which}", "corrections", error)
         text = item.get("text")
         if not isinstance(text, str) or not text.strip():
             said = "no text" if text is None or text == "" else f"{_describe(text)} as its text"
