@@ -267,7 +267,9 @@ def test_print_keeps_the_article_its_date_and_source(browser, showcase_address):
         ), hidden
     for shown in ("h1", ".article-date", ".article-body", ".provenance"):
         assert page.locator(shown).first.is_visible(), shown
-    provenance = page.locator(".provenance").inner_text()
+    provenance = page.locator(".provenance:not(.corrections)").inner_text()
+    # What the archive corrected is printed with the article.
+    assert page.locator(".corrections").is_visible()
     assert "https://haibatrung.hanoi.gov.vn/tin-tuc-su-kien/tuyen-duong-2019.html" in provenance
     assert "https://user.github.io/repo/" + RICH_URL in provenance
     # Printed in black on white even when the reader's screen is in dark mode.
