@@ -56,7 +56,6 @@ class Query:
     # or a phrase's pairs (as a quoted phrase is found).
     excluded: list[list[str]] = field(default_factory=list)
     excluded_typed: dict[str, set[str]] = field(default_factory=dict)  # as `typed`
-    excluded_plain: set[str] = field(default_factory=set)  # left out in every spelling
     title: str = ""  # the title term of all its words (format.title_term)
     # The last word while it may be unfinished: the text ends with it (no space after,
     # as the page sends it while the reader types), it is among the words searched and
@@ -149,11 +148,15 @@ def _exclude(query: Query, words: list[str], out: list[bool], phrase: bool) -> N
     folded = [folding.fold(word) for word in left]
     groups = [list(pairs(folded)) or folded] if phrase and left else [[t] for t in folded]
     for word, term in zip(left, folded, strict=True):
-        if word == term:  # typed without diacritics: every spelling, whatever else is
-            query.excluded_typed[term] = set()  # typed (`-vỉa -via`)
-            query.excluded_plain.add(term)
-        elif term not in query.excluded_plain:  # with diacritics: that spelling only
-            query.excluded_typed.setdefault(term, set()).add(word)
+        # No spelling kept means every spelling: a word typed without diacritics,
+        # whatever else is typed (`-vỉa -via`); with diacritics, that spelling only.
+        spellings = query.excluded_typed.get(term)
+        if word == term:
+            query.excluded_typed[term] = set()
+        elif spellings is None:
+            query.excluded_typed[term] = {word}
+        elif spellings:
+            spellings.add(word)
     for group in groups:
         if group not in query.excluded:
             query.excluded.append(group)

@@ -120,7 +120,6 @@ function parseQuery(text) {
     optional: new Set(), // terms.py's Query.optional: `số` before a number
     excluded: [], // terms.py's Query.excluded: `-vỉa`, `-"Minh Khai"`
     excludedTyped: new Map(),
-    excludedPlain: new Set(), // terms.py's Query.excluded_plain
     title: "",
     last: "",
   };
@@ -215,15 +214,13 @@ function exclude(query, words, out, phrase) {
       ? [phrasePairs.length ? phrasePairs : folded]
       : folded.map((term) => [term]);
   marked.forEach((word, i) => {
+    // No spelling kept means every spelling: a word typed without diacritics, whatever
+    // else is typed (`-vỉa -via`); with diacritics, that spelling only.
     const term = folded[i];
-    if (word === term) {
-      // Typed without diacritics: every spelling, whatever else is typed (`-vỉa -via`).
-      query.excludedTyped.set(term, new Set());
-      query.excludedPlain.add(term);
-    } else if (!query.excludedPlain.has(term)) {
-      if (!query.excludedTyped.has(term)) query.excludedTyped.set(term, new Set());
-      query.excludedTyped.get(term).add(word);
-    }
+    const spellings = query.excludedTyped.get(term);
+    if (word === term) query.excludedTyped.set(term, new Set());
+    else if (!spellings) query.excludedTyped.set(term, new Set([word]));
+    else if (spellings.size) spellings.add(word);
   });
   const known = (group) => query.excluded.some((g) => g.join("|") === group.join("|"));
   for (const group of groups) if (!known(group)) query.excluded.push(group);
