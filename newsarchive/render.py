@@ -18,7 +18,7 @@ from pathlib import Path
 import jinja2
 import markdown
 
-from . import workers
+from . import withdrawals, workers
 from .bodylinks import Links, body_links
 from .cache import Cache, HtmlSaver
 from .config import SiteConfig
@@ -171,8 +171,11 @@ def links_in_bodies(
     them, and in the text a withdrawn article still holds (withdrawals.leftovers): as an
     earlier build found them, else from the body's HTML (converted by this build,
     cached, or, when the cache lost it, converted now)."""
-    left = [a for a in site.withdrawn if a.withdrawn and a.withdrawn.body]
-    written: list[Article | Standalone] = [*site.articles, *site.standalone, *left]
+    written: list[Article | Standalone] = [
+        *site.articles,
+        *site.standalone,
+        *withdrawals.with_text(site.withdrawn),
+    ]
     live = {a.body_digest for a in written}
     known = {**cache.body_links(), **converted}
     bodies = bodies_html(config, cache, written)(live - known.keys())

@@ -27,20 +27,20 @@ def leftovers(
     standalone pages on the site; ``links``: the marked links of their bodies, by digest
     (render.links_in_bodies); ``statics``: the static folder's files by site path;
     ``static_folder``: that folder as the editor knows it."""
-    left = [a for a in reversed(withdrawn) if a.withdrawn and a.withdrawn.body]  # oldest first
+    left = with_text(withdrawn)[::-1]  # oldest first
     if not left:
         return []
     files = {rel.as_posix() for rel in statics}
     kept = {f for page in shown for f in _linked(page, links, files)}
     problems, named = [], set()
     for article in left:
-        mine = [f for f in _linked(article, links, files) if f not in kept and f not in named]
+        linked = _linked(article, links, files)
+        mine = [f for f in linked if f not in kept and f not in named]
         named.update(mine)
         problems.append(_text_left(article, bool(mine)))
         where = Lines(Path(article.path))
-        for file, (decoded, serialised) in _linked(article, links, files).items():
-            if file not in mine:
-                continue
+        for file in mine:  # in the body's order, as Lines reads it
+            decoded, serialised = linked[file]
             problems.append(
                 Problem(
                     Path(article.path),
@@ -53,6 +53,11 @@ def leftovers(
                 )
             )
     return problems
+
+
+def with_text(withdrawn: Sequence[Article]) -> list[Article]:
+    """The withdrawn articles whose files still hold their text, in the order given."""
+    return [a for a in withdrawn if a.withdrawn and a.withdrawn.body]
 
 
 def _linked(
