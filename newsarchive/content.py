@@ -65,6 +65,14 @@ class Article:
         at all), not withdrawn (its address only answers with a notice)."""
         return not self.draft and self.withdrawn is None
 
+    @property
+    def modified(self) -> datetime:
+        """When the article last changed: the day of its newest correction, or its
+        publication (for the sitemap, the feeds and the page's dateModified)."""
+        if self.corrections and self.corrections[0].date > self.published:
+            return self.corrections[0].date
+        return self.published
+
 
 @dataclass(frozen=True)
 class Standalone:

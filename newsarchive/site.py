@@ -316,7 +316,7 @@ def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None],
     entries: list[tuple[str, datetime | None]] = []
     for page in pages:
         if page.article is not None:
-            entries.append((page.url, page.article.published))
+            entries.append((page.url, page.article.modified))
         elif isinstance(page.data, LISTING):
             if page.data.articles:
                 entries.append((page.url, page.data.articles[0].published))

@@ -8,6 +8,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -205,7 +206,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
             "write the day the archive took it down, day first (withdrawn: 05/03/2026) "
             "or year first (withdrawn: 2026-03-05)",
         )
-    corrections = _corrections(meta, error, tz)
+    corrections = _corrections(meta, error, tz, published)
 
     if errors:
         raise BuildFailed(errors)
@@ -404,8 +405,11 @@ def _withdrawal(meta: dict[str, Any], error: Report, tz: ZoneInfo, body: bool) -
     return Withdrawal(day, reason.strip() if isinstance(reason, str) else "", body)
 
 
-def _corrections(meta: dict[str, Any], error: Report, tz: ZoneInfo) -> tuple[Correction, ...]:
-    """What ``corrections:`` lists, the newest first (in the file's order on one day)."""
+def _corrections(
+    meta: dict[str, Any], error: Report, tz: ZoneInfo, published: datetime | None
+) -> tuple[Correction, ...]:
+    """What ``corrections:`` lists, the newest first (in the file's order on one day).
+    ``published``: the article's date, when it is right, which no correction precedes."""
     value = meta.get("corrections")
     if value is None:
         return ()
@@ -451,6 +455,17 @@ def _corrections(meta: dict[str, Any], error: Report, tz: ZoneInfo) -> tuple[Cor
                 f"bad date in {which}: {exc}",
                 "write the day of the correction as '  - date: 2026-03-05' (or day "
                 "first, 05/03/2026)",
+            )
+            continue
+        if published is not None and day.date() < published.date():
+            # A mistyped year, most likely: the page would say the archive corrected
+            # the article before the portal published it.
+            error(
+                "corrections",
+                f"{which} is dated {day:%d/%m/%Y}, before the article was published "
+                f"({published:%d/%m/%Y})",
+                "write the day the archive corrected it, on or after the publication: "
+                f"'  - date: {published:%Y-%m-%d}' or later",
             )
             continue
         if isinstance(text, str) and text.strip():

@@ -193,6 +193,16 @@ BAD_INPUTS = {
         "  - date: 2026-13-05\n    text: b\n---\nText\n",
         ["correction-impossible-date.md:4", "bad date in correction 2 of 2", "not a real date"],
     ),
+    # A mistyped year: the archive cannot have corrected what was not yet published.
+    "correction-before-published": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n  - date: 2026-03-05\n    text: a\n"
+        "  - date: 2019-03-05\n    text: b\n---\nText\n",
+        [
+            "correction-before-published.md:4",
+            "correction 2 of 2 is dated 05/03/2019, before the article was published (01/01/2020)",
+            "'  - date: 2020-01-01' or later",
+        ],
+    ),
     "correction-misspelt-text": (
         "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n  - date: 2026-03-05\n    txt: a\n"
         "---\nText\n",

@@ -5,6 +5,7 @@ with a notice; `corrections:` are shown in the article's footer, newest first.""
 import shutil
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import article, tree
 from pages import output_file, resolve, soup
 
@@ -261,3 +262,43 @@ def test_an_article_without_corrections_is_not_a_byte_longer(site, tmp_path):
     template.write_text(text[:start] + text[end:], encoding="utf-8")
     assert site.build("--quiet") == 0
     assert site.read("2020/01/hoi-nghi-can-bo/index.html") == html
+
+
+def test_a_correction_dates_the_articles_last_change(site):
+    """Search engines and feed readers learn that the article changed on the day of its
+    newest correction: sitemap, feed entry, the feed itself and the page's microdata."""
+    site.configure(base_url="https://example.org/")
+    site.add("2020/01/hoi-nghi.md", CORRECTED)
+    site.add("2020/02/hoi-thao.md", NEWER)
+    assert site.build("--quiet") == 0
+    url = "https://example.org/2020/01/hoi-nghi-can-bo/"
+    sitemaps = {}
+    for path in site.output.glob("sitemap-*.xml"):
+        for entry in BeautifulSoup(path.read_text(encoding="utf-8"), "xml").find_all("url"):
+            if entry.lastmod:  # pages without an article's date have none
+                sitemaps[entry.loc.get_text()] = entry.lastmod.get_text()
+    assert sitemaps[url] == "2026-04-10"
+    assert sitemaps["https://example.org/2020/02/hoi-thao-can-bo/"] == "2020-02-05"
+
+    feed = BeautifulSoup(site.read("feed.xml"), "xml")
+    entries = {e.id.get_text(): e for e in feed.find_all("entry")}
+    assert entries[url].published.get_text() == "2020-01-02T08:00:00+07:00"
+    assert entries[url].updated.get_text() == "2026-04-10T00:00:00+07:00"
+    assert feed.feed.find("updated", recursive=False).get_text() == "2026-04-10T00:00:00+07:00"
+
+    page = soup(site.output, "2020/01/hoi-nghi-can-bo/")
+    assert [t["datetime"] for t in page.select("[itemprop=dateModified]")] == ["2026-04-10"]
+    assert not soup(site.output, "2020/02/hoi-thao-can-bo/").select("[itemprop=dateModified]")
+
+
+def test_a_correction_on_the_day_of_publication_dates_nothing_before_it(site):
+    site.add(
+        "2020/01/hoi-nghi.md",
+        CORRECTED.replace(
+            "  - date: 10/04/2026\n    text: Bổ sung ảnh bị thiếu <khi chép>.\n", ""
+        ).replace("2026-03-05", "2020-01-02"),
+    )
+    assert site.build("--quiet") == 0
+    feed = BeautifulSoup(site.read("feed.xml"), "xml")
+    assert feed.entry.updated.get_text() == "2020-01-02T08:00:00+07:00"
+
