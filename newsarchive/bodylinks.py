@@ -29,6 +29,7 @@ MISSING_HINT = (
     "correct the address (an article is at /yyyy/mm/slug/, a file of static/ at its path "
     "there, e.g. /images/anh.jpg) or remove the link"
 )
+NOWHERE = "leads to no page or file of this site"
 UNSAFE_HINT = "use an address that starts with http://, https://, mailto: or tel:, or a path"
 _PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
 # A file's place on the editor's own computer, as a picture dragged into the editor or a
@@ -61,7 +62,7 @@ def body_link_problems(
                 hint = on_computer(decoded) or UNSAFE_HINT
                 found.append((decoded, serialised, message, hint))
             elif kind == SITE and not urls.leads_to(urls.body_link_file(url, decoded), files):
-                message = f"the link {decoded} leads to no page or file of this site"
+                message = f"the link {decoded} {NOWHERE}"
                 meant = meant or Meant(articles, content_dir, files)
                 hint = meant.hint(source, decoded) or MISSING_HINT
                 found.append((decoded, serialised, message, hint))
@@ -72,6 +73,12 @@ def body_link_problems(
                 for decoded, serialised, message, hint in found
             ]
     return [replace(p, warning=False) for p in problems] if as_errors else problems
+
+
+def leads_nowhere(problem: Problem) -> bool:
+    """Whether a problem of body_link_problems is a link to no page or file (which
+    `check` finds again in the built page), not an address refused."""
+    return problem.message.endswith(NOWHERE)
 
 
 class Meant:

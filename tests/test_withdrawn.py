@@ -302,3 +302,22 @@ def test_a_correction_on_the_day_of_publication_dates_nothing_before_it(site):
     feed = BeautifulSoup(site.read("feed.xml"), "xml")
     assert feed.entry.updated.get_text() == "2020-01-02T08:00:00+07:00"
 
+
+def test_check_repeats_what_the_build_warns_of(site, capsys):
+    """`check` is what an editor runs before publishing: the text a withdrawn article's
+    file still holds, and a refused link address, are said there too; a link to no page
+    is its own error, said once."""
+    site.add("2020/01/hoi-nghi.md", OLDER.replace("phường.", "phường [x](javascript:alert(1))."))
+    site.add("2020/01/ong-a.md", taken(body="\nDòng đầu của bài.\n"))
+    config = str(site.root / "site.yaml")
+    capsys.readouterr()
+    assert main(["check", "--config", config]) == 0
+    said = capsys.readouterr()
+    assert "ong-a.md:13: warning: the article is withdrawn, but its file still holds" in said.err
+    assert "hoi-nghi.md:" in said.err and "'javascript:alert(1)' is not allowed" in said.err
+    assert "no problems; 2 warning(s) (see above)" in said.out
+
+    site.add("2020/01/hoi-nghi.md", OLDER.replace("phường.", "phường [x](/2020/01/khong-co/)."))
+    assert main(["check", "--config", config]) == 1
+    err = capsys.readouterr().err
+    assert err.count("khong-co/") == 1 and "error: in the page /2020/01/hoi-nghi-can-bo/" in err
