@@ -1,10 +1,13 @@
 """Reading built pages in tests: parse a page by its site URL, resolve its links."""
 
 import posixpath
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def output_file(root: Path, url: str) -> Path:
@@ -35,3 +38,11 @@ def link(root: Path, url: str, selector: str) -> str | None:
     """Where the first element matching ``selector`` on a page links to, if any."""
     found = soup(root, url).select_one(selector)
     return resolve(url, found["href"]) if found else None
+
+
+def sitemap_parts(output: Path, base: str) -> dict[str, ET.Element]:
+    """The parts the sitemap index lists, by address (``base``: the site's base_url)."""
+    index = ET.fromstring((output / "sitemap.xml").read_bytes())
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    parts = [s.findtext(f"{SITEMAP}loc") for s in index.findall(f"{SITEMAP}sitemap")]
+    return {url: ET.fromstring((output / url.removeprefix(base)).read_bytes()) for url in parts}

@@ -2,12 +2,11 @@
 absolute URLs from --base-url and dates in +07:00."""
 
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 from corpus import CATEGORIES, CORPUS, newest_first
+from pages import SITEMAP, sitemap_parts
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 BASE = "https://example.org/repo/"
 FEED_SIZE = 5  # corpus_site's feed_size
 
@@ -69,17 +68,9 @@ def test_feed_urls_follow_the_base_url_option(corpus_site):
     assert all(e["link"].startswith("https://luutru.example.vn/20") for e in entries(feed))
 
 
-def sitemap_parts(output: Path) -> dict[str, ET.Element]:
-    """The parts the sitemap index lists, by address."""
-    index = ET.fromstring((output / "sitemap.xml").read_bytes())
-    assert index.tag == f"{SITEMAP}sitemapindex"
-    parts = [s.findtext(f"{SITEMAP}loc") for s in index.findall(f"{SITEMAP}sitemap")]
-    return {url: ET.fromstring((output / url.removeprefix(BASE)).read_bytes()) for url in parts}
-
-
 def test_sitemap_lists_every_article_and_list_page(corpus_site):
     assert corpus_site.build("--quiet") == 0
-    parts = sitemap_parts(corpus_site.output)
+    parts = sitemap_parts(corpus_site.output, BASE)
     entries = [u for part in parts.values() for u in part.findall(f"{SITEMAP}url")]
     urls = [u.findtext(f"{SITEMAP}loc") for u in entries]
     assert len(urls) == len(set(urls))

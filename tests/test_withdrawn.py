@@ -7,7 +7,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 from conftest import article, tree
-from pages import output_file, resolve, soup
+from pages import SITEMAP, output_file, resolve, sitemap_parts, soup
 
 from newsarchive.cli import main
 from newsarchive.pipeline import SEARCH_FOLDER
@@ -272,13 +272,13 @@ def test_a_correction_dates_the_articles_last_change(site):
     site.add("2020/02/hoi-thao.md", NEWER)
     assert site.build("--quiet") == 0
     url = "https://example.org/2020/01/hoi-nghi-can-bo/"
-    sitemaps = {}
-    for path in site.output.glob("sitemap-*.xml"):
-        for entry in BeautifulSoup(path.read_text(encoding="utf-8"), "xml").find_all("url"):
-            if entry.lastmod:  # pages without an article's date have none
-                sitemaps[entry.loc.get_text()] = entry.lastmod.get_text()
-    assert sitemaps[url] == "2026-04-10"
-    assert sitemaps["https://example.org/2020/02/hoi-thao-can-bo/"] == "2020-02-05"
+    lastmods = {
+        entry.findtext(f"{SITEMAP}loc"): entry.findtext(f"{SITEMAP}lastmod")
+        for part in sitemap_parts(site.output, "https://example.org/").values()
+        for entry in part
+    }
+    assert lastmods[url] == "2026-04-10"
+    assert lastmods["https://example.org/2020/02/hoi-thao-can-bo/"] == "2020-02-05"
 
     feed = BeautifulSoup(site.read("feed.xml"), "xml")
     entries = {e.id.get_text(): e for e in feed.find_all("entry")}
