@@ -23,7 +23,6 @@ class Withdrawal:
 
     date: datetime  # when the archive took it down
     reason: str = ""
-    body: bool = False  # the file still holds the article's text (a warning)
 
 
 @dataclass(frozen=True)
@@ -53,6 +52,7 @@ class Article:
     draft: bool = False
     withdrawn: Withdrawal | None = None
     corrections: tuple[Correction, ...] = ()  # the newest first
+    empty: bool = False  # no text below the front matter (a warning while it is listed)
     # Front-matter key -> line, for the keys that problems found later name (validate.LATER_KEYS).
     key_lines: dict[str, int] = field(default_factory=dict, compare=False)
     # A fork's own values (front matter's params:), for its templates. Not compared: a

@@ -282,6 +282,15 @@ def front_matter_lines(text: str) -> tuple[list[str], str | None]:
         start = stop + 1
 
 
+def front_matter_of(path: Path) -> tuple[list[str], str | None]:
+    """front_matter_lines of the file at ``path``, read again for a problem's line (rare);
+    ([], None) when it cannot be read."""
+    try:
+        return front_matter_lines(normalise_text(path.read_bytes()))
+    except (OSError, UnicodeDecodeError):
+        return [], None
+
+
 def split_front_matter(path: Path, text: str, free: bool = False) -> SourceFile:
     """Raises BuildFailed with what is wrong in the front matter's frame or YAML.
 

@@ -9,6 +9,7 @@ import functools
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,7 +19,14 @@ from .config import SiteConfig
 from .content import Article, Standalone
 from .errors import BuildFailed, Problem, line_of
 from .fingerprint import digest
-from .load import ContentScan, front_matter_lines, read_bytes, read_source, scan_sources
+from .load import (
+    ContentScan,
+    front_matter_lines,
+    front_matter_of,
+    read_bytes,
+    read_source,
+    scan_sources,
+)
 from .progress import Progress
 from .summary import lead
 from .templating import load_strings
@@ -105,6 +113,7 @@ def read_articles(
     # Settings changed (the time zone, a new version...): the articles as last published.
     before = cached or cache.last_read()
     warnings = moved(before, fresh) + emptied(before, fresh, entries) + swapped_dates(entries)
+    warnings += without_text(articles) + dated_ahead(articles, datetime.now(config.timezone))
     warnings += scan.warnings
     return Sources(articles, entries, scan.hidden, scan.others, scan.system, warnings, pages)
 
@@ -233,12 +242,9 @@ def swapped_dates(entries: Mapping[str, SourceEntry]) -> list[Problem]:
             continue
         if os.path.basename(folder) != str(published.year):
             continue
-        try:  # only such a file is read again: is its date written with slashes?
-            rows = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            continue
-        line = next((n for n, row in enumerate(rows, 1) if row.startswith("date:")), None)
-        if line is None or "/" not in rows[line - 1]:  # 2021-03-05: ISO, unambiguous
+        # Only such a file is read again: is its date written with slashes?
+        line, written = _date_line(Path(path))
+        if line is None or "/" not in written:  # 2021-03-05: ISO, unambiguous
             continue
         # Read month first, the date was day `published.month` of month `published.day`.
         meant = f"{published.month}/{published.day}/{published.year}"
@@ -255,6 +261,68 @@ def swapped_dates(entries: Mapping[str, SourceEntry]) -> list[Problem]:
             )
         )
     return problems
+
+
+def without_text(articles: Sequence[Article]) -> list[Problem]:
+    """A warning for each article on the site with no text below its front matter: its
+    page shows only its title and date (the text not pasted, or deleted with the
+    placeholder that `new` wrote). Said at every build until it has text."""
+    problems = []
+    for article in articles:
+        if article.empty and article.listed:
+            path = Path(article.path)
+            problems.append(
+                Problem(
+                    path,
+                    "the article has no text below its front matter: its page shows only "
+                    "its title and date",
+                    "write its text below this line (a picture or a file is linked there "
+                    "too); to keep the article off the site until then, add a line "
+                    "'draft: true' to its front matter",
+                    _front_matter_end(path),
+                    warning=True,
+                )
+            )
+    return problems
+
+
+def _front_matter_end(path: Path) -> int | None:
+    """The line that closes the front matter (read again: rare)."""
+    front, body = front_matter_of(path)
+    return len(front) if body is not None else None
+
+
+def dated_ahead(articles: Sequence[Article], now: datetime) -> list[Problem]:
+    """A warning for each article on the site dated after this build: the archive holds
+    what a portal had published, so the date is mistyped (2031 for 2021), and the article
+    is listed above every other, under that year. Said at every build until corrected."""
+    problems = []
+    for article in articles:
+        published = article.published
+        if published > now and article.listed:
+            problems.append(
+                Problem(
+                    Path(article.path),
+                    f"the article is dated {published:%d/%m/%Y %H:%M}, after this build "
+                    f"({now:%d/%m/%Y %H:%M}): it is listed first, above every article, and "
+                    f"published under {published:%Y/%m}",
+                    "if the date is mistyped, correct it: the archive holds what the portal "
+                    "had published",
+                    _date_line(Path(article.path))[0],
+                    warning=True,
+                )
+            )
+    return problems
+
+
+def _date_line(path: Path) -> tuple[int | None, str]:
+    """The line of the front matter's ``date:`` key and its text (read again: rare); not
+    a correction's ``  - date:``, nor "date:" within another line."""
+    try:
+        rows = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None, ""
+    return next(((n, row) for n, row in enumerate(rows, 1) if row.startswith("date:")), (None, ""))
 
 
 # English, as the messages are (calendar.month_name follows the locale).

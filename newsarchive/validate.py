@@ -197,7 +197,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
             "(or fr, zh-Hans; a - between its parts, not _)",
         )
 
-    withdrawn = _withdrawal(meta, error, tz, bool(source.body.strip()))
+    withdrawn = _withdrawal(meta, error, tz)
     if withdrawn is not None and published is not None and withdrawn.date.date() < published.date():
         error(
             "withdrawn",
@@ -228,6 +228,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
         aliases=tuple(aliases),
         draft=draft,
         withdrawn=withdrawn,
+        empty=not source.body.strip(),
         corrections=corrections,
         key_lines={key: source.key_lines[key] for key in LATER_KEYS if key in source.key_lines},
         params=meta.get("params") or _NO_PARAMS,
@@ -376,9 +377,8 @@ def _unknown_below(
             )
 
 
-def _withdrawal(meta: dict[str, Any], error: Report, tz: ZoneInfo, body: bool) -> Withdrawal | None:
-    """The takedown ``withdrawn:`` records: a day, or a group of date: and reason:.
-    ``body``: the file still holds the article's text."""
+def _withdrawal(meta: dict[str, Any], error: Report, tz: ZoneInfo) -> Withdrawal | None:
+    """The takedown ``withdrawn:`` records: a day, or a group of date: and reason:."""
     if "withdrawn" not in meta:
         return None
     value = meta["withdrawn"]
@@ -402,7 +402,7 @@ def _withdrawal(meta: dict[str, Any], error: Report, tz: ZoneInfo, body: bool) -
     except ValueError as exc:
         error("withdrawn", f"bad date in 'withdrawn': {exc}", WITHDRAWN_HINT)
         return None
-    return Withdrawal(day, reason.strip() if isinstance(reason, str) else "", body)
+    return Withdrawal(day, reason.strip() if isinstance(reason, str) else "")
 
 
 def _corrections(

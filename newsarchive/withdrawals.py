@@ -11,9 +11,8 @@ from . import urls
 from .bodylinks import Lines, Links
 from .content import Article, Standalone
 from .errors import Problem
-from .load import front_matter_lines
+from .load import front_matter_of
 from .markup import SITE
-from .yamltext import normalise_text
 
 
 def leftovers(
@@ -57,7 +56,7 @@ def leftovers(
 
 def with_text(withdrawn: Sequence[Article]) -> list[Article]:
     """The withdrawn articles whose files still hold their text, in the order given."""
-    return [a for a in withdrawn if a.withdrawn and a.withdrawn.body]
+    return [a for a in withdrawn if a.withdrawn and not a.empty]
 
 
 def _linked(
@@ -95,11 +94,7 @@ def _text_left(article: Article, files: bool) -> Problem:
 
 def _first_text_line(path: Path) -> int | None:
     """The line of the first text below the front matter (read again: rare)."""
-    try:
-        text = normalise_text(path.read_bytes())
-    except (OSError, UnicodeDecodeError):
-        return None
-    front, body = front_matter_lines(text)
+    front, body = front_matter_of(path)
     if body is None:
         return None
     for n, line in enumerate(body.split("\n"), len(front) + 1):

@@ -580,3 +580,43 @@ def test_ctrl_c_while_the_program_loads_says_stopped_without_a_traceback(tmp_pat
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env)
     assert result.returncode == 130
     assert result.stderr == "\nnewsarchive: stopped; the site was not changed\n"
+
+
+def warnings_of(err: str) -> list[str]:
+    return [line for line in err.splitlines() if ": warning: " in line]
+
+
+def test_an_article_without_text_is_said_at_every_build(site, capsys):
+    """Published with only its title and date, and `check` said "no problems"."""
+    empty = site.add("2020/01/trong.md", "---\ntitle: Bài không nội dung\ndate: 2020-01-02\n---\n")
+    site.add("2020/01/nghi.md", article("Đã gỡ", "2020-01-03", "", withdrawn="2026-03-05"))
+    site.add("2020/01/nhap.md", article("Bản nháp", "2020-01-04", "", draft="true"))
+    site.add("2020/01/tot.md", GOOD)
+    said = (
+        f"{empty}:4: warning: the article has no text below its front matter: its page "
+        "shows only its title and date"
+    )
+    for _ in range(2):  # not only by the build that reads the file
+        assert site.build() == 0
+        assert warnings_of(capsys.readouterr().err) == [said]
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 0
+    assert said in capsys.readouterr().err
+    empty.write_text(empty.read_text(encoding="utf-8") + "\nNội dung.\n", encoding="utf-8")
+    assert site.build() == 0
+    assert warnings_of(capsys.readouterr().err) == []
+
+
+def test_an_article_dated_after_the_build_is_said(site, capsys):
+    """`date: 2099-04-19` for 2019: listed above every article, with no word."""
+    ahead = site.add("2019/04/tin.md", article("Tin", "2099-04-19 16:54"))
+    site.add("2019/04/nhap.md", article("Nháp", "2099-04-20 08:00", draft="true"))
+    site.add("2019/04/tot.md", GOOD)
+    assert site.build() == 0
+    warnings = warnings_of(capsys.readouterr().err)
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith(
+        f"{ahead}:3: warning: the article is dated 19/04/2099 16:54, after this build ("
+    )
+    assert warnings[0].endswith(
+        "it is listed first, above every article, and published under 2099/04"
+    )

@@ -85,15 +85,17 @@ def test_params_are_the_articles_own_values_and_must_be_a_mapping():
 def test_withdrawn_is_a_day_or_a_day_with_a_reason():
     base = {"title": "x", "date": "2019-01-01 10:00"}
     assert validate(source(base), HANOI).withdrawn is None
-    alone = validate(source(base | {"withdrawn": "05/03/2026"}), HANOI).withdrawn
-    assert alone is not None and (alone.date.isoformat(), alone.reason, alone.body) == (
+    article = validate(source(base | {"withdrawn": "05/03/2026"}), HANOI)
+    alone = article.withdrawn
+    assert alone is not None and (alone.date.isoformat(), alone.reason, article.empty) == (
         "2026-03-05T00:00:00+07:00",
         "",
-        True,
+        False,
     )
     meta = base | {"withdrawn": {"date": "2026-03-05", "reason": " Theo yêu cầu. "}}
-    full = validate(source(meta, body="\n \n"), HANOI).withdrawn
-    assert full is not None and (full.reason, full.body) == ("Theo yêu cầu.", False)
+    article = validate(source(meta, body="\n \n"), HANOI)
+    full = article.withdrawn
+    assert full is not None and (full.reason, article.empty) == ("Theo yêu cầu.", True)
     # Taken down on the day it was published: not before it.
     assert validate(source(base | {"withdrawn": "2019-01-01"}), HANOI).withdrawn is not None
     assert not validate(source(base | {"withdrawn": "2019-01-01"}), HANOI).listed
