@@ -133,7 +133,8 @@ FRONT_MATTER: tuple[Field, ...] = (
     Field(
         "title",
         "text",
-        "the headline (text; quote it if it contains `: ` or is a word like `no`), at most "
+        "the headline (text; quote it if it contains `: ` or ` #` or is a word like `no`), "
+        "at most "
         "1,000 characters",
         required=True,
         example='"Tiêu đề bài viết"',

@@ -564,4 +564,6 @@ def _as_written(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, list):
         return ", ".join(map(str, value))
+    if isinstance(value, dict):  # tags: {a, b}, braces for brackets: its keys
+        return ", ".join(str(k) if v is None else f"{k} {v}" for k, v in value.items())
     return str(value)

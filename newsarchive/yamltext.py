@@ -33,6 +33,13 @@ YAML_HINT = (
 )
 
 TAB_HINT = "YAML indents with spaces, never a tab: replace the tab at this spot with two spaces"
+# A tab before a key of the top level, which starts at the beginning of its line.
+TAB_KEY_HINT = (
+    "delete the tab: a key starts at the beginning of its line, like the others (only a "
+    "key of a group, under a line such as 'params:', is indented, by two spaces)"
+)
+# A line that starts with a key, maybe indented (by mistake, below a key of the top level).
+_KEY_LINE = re.compile(r"[ \t]*([^\s:#\-][^:#]*):(?:\s|$)")
 # A quote opened and never closed: YAML reads on to the end of the front matter and
 # points there, lines below the mistake; the quote that opens the value is the place.
 UNCLOSED_HINT = (
@@ -210,7 +217,9 @@ def parse_yaml_itself(
                     )
                 ]
             )
-        errors = _duplicate_keys(path, node, first_line)
+        errors = _duplicate_keys(path, node, first_line) or _text_left_out(
+            path, node, text, first_line
+        )
         if errors:
             raise BuildFailed(errors)
         data = _construct(loader, node)
@@ -251,8 +260,24 @@ def parse_yaml_itself(
         # A tab (Notepad's Tab key before "- item") shows as spaces: say what it is.
         lines = text.split("\n")
         line = lines[mark.line] if mark and mark.line < len(lines) else ""
+        keyed = _KEY_LINE.match(line)
         if mark is not None and line[mark.column : mark.column + 1] == "\t":
             message, hint = "a tab, which YAML does not allow here", TAB_HINT
+            if not line[: mark.column].strip() and keyed and not _in_group(lines, mark.line):
+                hint = TAB_KEY_HINT
+        elif (  # "  category: Tin" below "title: ...": more of the title, then ": "
+            mark is not None
+            and "mapping values are not allowed" in message
+            and keyed is not None
+            and line.startswith(" ")
+            and keyed.end(1) == mark.column
+        ):
+            key = keyed.group(1)
+            message = f"'{key}' is indented, so YAML reads this line as more of the value above"
+            hint = (
+                f"start '{key}:' at the beginning of its line, like the other keys; if the "
+                "line is part of the text above, put all of that text in double quotes"
+            )
         # The value closes its double quotes early and goes on: quotes in the text.
         elif _QUOTED_WITH_QUOTES.match(line) and line.rstrip().count('"') > 2:
             hint = QUOTES_HINT
@@ -275,6 +300,15 @@ def parse_yaml_itself(
     if escaped:
         raise BuildFailed(escaped)
     return values, key_lines
+
+
+def _in_group(lines: list[str], number: int) -> bool:
+    """Whether line ``number`` follows a key that opens a group or list ("params:",
+    "tags:" alone on their line), where an indented line belongs."""
+    above = next((row for row in reversed(lines[:number]) if row.strip()), "")
+    return (
+        above.rstrip().endswith(":") or above.lstrip().startswith("- ") or above[:1] in (" ", "\t")
+    )
 
 
 # A line of the front matter that every article has: a key, and a value in double
@@ -461,3 +495,69 @@ def _duplicate_keys(path: Path, node: yaml.MappingNode, first_line: int) -> list
             )
         seen.setdefault(key.value, line)
     return errors
+
+
+# After a value without quotes, " #" starts a YAML comment: what follows is left out.
+_COMMENT_AFTER = re.compile(r"\s+#")
+# A line that starts a list item ("- quy hoạch"), read as more of the text above it.
+_ITEM_LINE = re.compile(r"\s*-(?:\s|$)")
+
+
+def _text_left_out(path: Path, node: yaml.Node, text: str, first_line: int) -> list[Problem]:
+    """Text that YAML reads in silence otherwise than its editor meant: a value cut at
+    " #" (``title: Chiến dịch #SốngXanh`` is "Chiến dịch"), and a list item indented
+    further than the one above, joined to it ("cán bộ - quy hoạch" for two tags). Only
+    in values without quotes, and left alone where a number or yes/no was given."""
+    lines = text.split("\n")
+    errors = []
+    for key, value in _plain_scalars(node, ""):
+        start, end = value.start_mark, value.end_mark
+        row = lines[end.line] if end.line < len(lines) else ""
+        comment = _COMMENT_AFTER.match(row, end.column)
+        if comment and value.tag in (_TEXT, "tag:yaml.org,2002:null"):
+            shown = (
+                f"'{key}' would be only '{value.value}'"
+                if value.value
+                else f"'{key}' would be empty"
+            )
+            begin = start.column if value.value else comment.end() - 1  # empty: from the #
+            written_out = row[begin:].rstrip()
+            quote = '"' if '"' not in written_out else "'"
+            errors.append(
+                Problem(
+                    path,
+                    f"the text after ' #' is read as a YAML comment and left out: {shown}",
+                    f"put the whole value in quotes: {row[:begin].lstrip()}{quote}{written_out}"
+                    f"{quote} (a note for yourself goes on a line of its own, starting with #)",
+                    end.line + first_line,
+                    comment.end(),
+                )
+            )
+        for number in range(start.line + 1, min(end.line, len(lines) - 1) + 1):
+            if _ITEM_LINE.match(lines[number]):
+                errors.append(
+                    Problem(
+                        path,
+                        f"this line is read as more of the text above it ('{key}' is "
+                        f"'{value.value}'), not as an item of its own: its '-' is further "
+                        "in than the one of the item above",
+                        "start each item of a list in the same column: put this line's '-' "
+                        "right under the '-' of the line above",
+                        number + first_line,
+                        lines[number].index("-") + 1,
+                    )
+                )
+                break
+    return errors
+
+
+def _plain_scalars(node: yaml.Node, key: str) -> list[tuple[str, yaml.ScalarNode]]:
+    """The values written without quotes under ``node``, each with the key it is the
+    value of (an item: its list's)."""
+    if isinstance(node, yaml.ScalarNode):
+        return [] if node.style else [(key, node)]
+    if isinstance(node, yaml.SequenceNode):
+        return [found for item in node.value for found in _plain_scalars(item, key)]
+    if isinstance(node, yaml.MappingNode):
+        return [found for k, v in node.value for found in _plain_scalars(v, str(k.value))]
+    return []

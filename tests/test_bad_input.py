@@ -179,6 +179,51 @@ BAD_INPUTS = {
             "'  - date: 2026-03-05'",
         ],
     ),
+    # A hashtag in a title without quotes: YAML read " #SốngXanh ..." as a comment, and
+    # the page showed "Chiến dịch" without a word.
+    "hash-in-title": (
+        "---\ntitle: Chiến dịch #SốngXanh của phường\ndate: 2020-01-01\n---\nText\n",
+        [
+            "hash-in-title.md:2:19:",
+            "read as a YAML comment and left out: 'title' would be only 'Chiến dịch'",
+            'title: "Chiến dịch #SốngXanh của phường"',
+        ],
+    ),
+    "hash-as-summary": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nsummary: #SốngXanh\n---\nText\n",
+        ["hash-as-summary.md:4:10:", "'summary' would be empty", 'summary: "#SốngXanh"'],
+    ),
+    # The second item one space further in: YAML joined it to the first, one tag
+    # "cán bộ - quy hoạch" published in silence.
+    "list-item-further-in": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ntags:\n - cán bộ\n  - quy hoạch\n---\nText\n",
+        [
+            "list-item-further-in.md:6:3:",
+            "read as more of the text above it ('tags' is 'cán bộ - quy hoạch')",
+            "put this line's '-' right under the '-' of the line above",
+        ],
+    ),
+    # A tab before a key of the top level: replaced by two spaces, as the hint said, it
+    # gave "mapping values are not allowed here"; the key starts its line.
+    "tab-before-a-key": (
+        "---\n\ttitle: Tin\ndate: 2020-01-01\n---\nText\n",
+        ["tab-before-a-key.md:2:1:", "a tab", "delete the tab: a key starts at the beginning"],
+    ),
+    # A key indented by mistake: YAML read it as more of the title; the hint spoke of
+    # quotes only.
+    "key-indented": (
+        "---\ntitle: Tin\n  category: Kinh tế\ndate: 2020-01-01\n---\nText\n",
+        [
+            "key-indented.md:3:",
+            "'category' is indented, so YAML reads this line as more of the value above",
+            "start 'category:' at the beginning of its line",
+        ],
+    ),
+    # Braces for brackets: the hint showed Python's {'cán bộ': None, ...}.
+    "tags-in-braces": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ntags: {cán bộ, quy hoạch}\n---\nText\n",
+        ["tags-in-braces.md:4", "e.g. tags: [cán bộ, quy hoạch]"],
+    ),
     # The "- " forgotten: one correction, not a list of them.
     "correction-without-its-dash": (
         "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n  date: 2026-03-05\n  text: x\n---\nT\n",
@@ -335,12 +380,24 @@ def test_escape_output_is_markupsafe_escape(value):
     assert templating._escape_output(value) == escape(value)
 
 
-def test_a_broken_site_yaml_names_its_line(site, capsys):
-    (site.root / "site.yaml").write_text("title: Lưu trữ\nper_page: mười\n", encoding="utf-8")
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("title: Lưu trữ\nper_page: mười\n", ["site.yaml:2", "per_page"]),
+        # Not a site named "Lưu trữ tin tức" on every page, without its "#2".
+        (
+            "title: Lưu trữ tin tức #2\n",
+            ["site.yaml:1:24:", "'title' would be only 'Lưu trữ tin tức'"],
+        ),
+    ],
+)
+def test_a_broken_site_yaml_names_its_line(site, capsys, text, said):
+    (site.root / "site.yaml").write_text(text, encoding="utf-8")
     site.add("a.md", GOOD)
     assert site.build() == 1
     err = capsys.readouterr().err
-    assert "site.yaml:2" in err and "per_page" in err
+    assert all(fragment in err for fragment in said), err
+    assert not site.output.exists()
 
 
 @pytest.mark.parametrize(
