@@ -537,11 +537,21 @@ def _same_url(articles: list[Article]) -> list[Problem]:
             # where whole paths made the line unreadable.
             folder = os.path.dirname(article.path)
             others = [os.path.relpath(a.path, folder) for a in group if a is not article]
+            # Read again for its line (rare): a slug written, or the title it comes from.
+            slug_line = line_of(Path(article.path), "slug:")
+            if slug_line:
+                fix = f"change the slug of one of them, e.g. slug: {article.slug}-2"
+            else:
+                fix = (
+                    f"give one of them a different title, or a line 'slug: {article.slug}-2' "
+                    "below its title"
+                )
             errors.append(
                 Problem(
                     Path(article.path),
                     f"this article and {', '.join(others)} would have the same address /{url}",
-                    "give one of them a different title or add a line 'slug: another-name'",
+                    fix,
+                    slug_line or line_of(Path(article.path), "title:"),
                 )
             )
     return errors

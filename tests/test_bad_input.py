@@ -306,8 +306,8 @@ def test_two_articles_with_the_same_address(site, capsys):
     assert site.build() == 1
     err = capsys.readouterr().err
     assert "/2020/01/dong-du/" in err
-    assert "dong-du-1.md" in err and "dong-du-2.md" in err
-    assert "slug:" in err
+    assert "dong-du-1.md:2: error:" in err and "dong-du-2.md:2: error:" in err  # the title
+    assert "give one of them a different title, or a line 'slug: dong-du-2' below" in err
     # Each names the other from its own folder: whole paths made the line unreadable.
     site.add("cu/dong-du-3.md", article("Đông Du!", "2020-01-25 08:00"))
     assert site.build() == 1
@@ -318,6 +318,18 @@ def test_two_articles_with_the_same_address(site, capsys):
         f"this article and cu/dong-du-3.md, dong-du-1.md{same}",
         f"this article and cu/dong-du-3.md, dong-du-2.md{same}",
     ]
+
+
+def test_two_articles_given_the_same_slug_are_told_at_that_line(site, capsys):
+    """The hint said to add a line 'slug: ...' to files that had one."""
+    site.add("a.md", article("Bài một", "2020-01-02 08:00", slug="hop-dan"))
+    site.add("b.md", article("Bài hai", "2020-01-20 08:00", slug="hop-dan"))
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "a.md:4: error: this article and b.md would have the same address" in err, err
+    assert "b.md:4: error:" in err
+    assert "change the slug of one of them, e.g. slug: hop-dan-2" in err
+    assert "add a line" not in err
 
 
 def test_html_in_titles_summaries_and_tags_is_shown_as_text(site):
