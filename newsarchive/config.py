@@ -1,5 +1,6 @@
 """Site configuration from site.yaml; paths in it are relative to that file."""
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -81,7 +82,8 @@ def load_config(path: Path) -> SiteConfig:
     merged["original_site"] = next(iter(sites), "")
     merged["original_hosts"] = tuple(dict.fromkeys(map(original_host, filter(None, sites))))
     merged["base_url"] = site_address(str(merged["base_url"]))
-    folders = {k: root / v for k, v in merged.items() if k.endswith("_dir")}
+    # "~/site" is the home folder's, as in a terminal (was a folder named "~" here).
+    folders = {k: root / os.path.expanduser(v) for k, v in merged.items() if k.endswith("_dir")}
     from .cache import CACHE_FOLDER  # it reads configs: imported once both are
 
     sources = protected_folders(

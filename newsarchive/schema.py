@@ -39,7 +39,7 @@ class Field:
         return f"`{self.default}`"
 
 
-_FOLDERS = "folders, relative to `site.yaml`"
+_FOLDERS = "folders, relative to `site.yaml` (`~/` is your home folder)"
 
 SETTINGS: tuple[Field, ...] = (
     Field("title", "text", "name of the archive", "Lưu trữ tin tức"),

@@ -119,6 +119,23 @@ def test_output_dir_in_site_yaml_is_checked_with_its_line(site, capsys, value):
     assert tree(site.output) == before_site
 
 
+def test_a_folder_in_site_yaml_from_the_home_folder(site, tmp_path, monkeypatch):
+    """`output_dir: ~/...` is in the home folder, as in a terminal: not a folder named
+    "~" made inside the project; `~` alone, the home folder itself, is refused."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    site.add("a.md", article("Tin", "2020-01-02 08:00"))
+    site.configure(output_dir="~/lưu-trữ")
+    assert site.build() == 0
+    assert (home / "lưu-trữ" / "index.html").is_file()
+    assert not (site.root / "~").exists()
+    before = tree(home)
+    site.configure(output_dir="~")
+    assert site.build() == 1
+    assert tree(home) == before
+
+
 def test_an_output_path_that_is_a_file_or_someone_elses_folder_is_refused(site, capsys, tmp_path):
     built(site)
     a_file = tmp_path / "notes.txt"
