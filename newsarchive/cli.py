@@ -347,17 +347,32 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
             _missing_folder(config, kind, getattr(args, kind, None) is not None)
             for kind in ("content", "templates", "static")
             if not getattr(config, f"{kind}_dir").is_dir()
-            and (kind != "static" or _names_static(args, config))
+            and (kind != "static" or _names(args, config, "static"))
         ]
         if missing:
             raise BuildFailed(missing)
     return config
 
 
-def _names_static(args: argparse.Namespace, config: SiteConfig) -> bool:
-    """Whether the static folder is named: a site may do without static files of its
-    own (a fork's templates that link none), unless it names a folder for them."""
-    return args.static is not None or "static_dir" in config.lines
+def _check_named_folders(args: argparse.Namespace, config: SiteConfig, *kinds: str) -> None:
+    """Raise BuildFailed for a content or static folder that `new` or `import` would
+    write into, named on the command line or in site.yaml, and not there: a mistyped
+    name, which was made with the files in it and read by no build (only the default
+    folders are made)."""
+    missing = [
+        _missing_folder(config, kind, getattr(args, kind, None) is not None, writes=True)
+        for kind in kinds
+        if _names(args, config, kind) and not getattr(config, f"{kind}_dir").is_dir()
+    ]
+    if missing:
+        raise BuildFailed(missing)
+
+
+def _names(args: argparse.Namespace, config: SiteConfig, kind: str) -> bool:
+    """Whether the content or static folder is named, on the command line or in
+    site.yaml. A site may do without static files of its own (a fork's templates that
+    link none), unless it names a folder for them."""
+    return getattr(args, kind, None) is not None or f"{kind}_dir" in config.lines
 
 
 # What to do about each folder a build reads when it is not there, and it was not
@@ -379,14 +394,16 @@ def _shipped(folder: str) -> Path:
     return (root if (root / "templates").is_dir() else Path("the newsarchive repository")) / folder
 
 
-def _missing_folder(config: SiteConfig, kind: str, given: bool) -> Problem:
-    """A folder the build reads that is not there, named where it was written: on the
-    command line, at its line in site.yaml, or not at all (the default)."""
+def _missing_folder(config: SiteConfig, kind: str, given: bool, writes: bool = False) -> Problem:
+    """A folder the build reads (or ``writes``: new and import write into) that is not
+    there, named where it was written: on the command line, at its line in site.yaml,
+    or not at all (the default)."""
     folder: Path = getattr(config, f"{kind}_dir")
     what = f"the {kind} folder does not exist (or is not a folder)"
     key = f"{kind}_dir"
     if given:
-        return Problem(folder, what, f"correct the name given with --{kind}")
+        new = " (for a new folder, create it first)" if writes else ""
+        return Problem(folder, what, f"correct the name given with --{kind}{new}")
     if key in config.lines and config.file is not None:
         return Problem(
             config.file,
@@ -484,12 +501,14 @@ def _some(names: Sequence[str]) -> str:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from .scaffold import new_article, new_page, write_new
+    from .scaffold import check_content_folder, new_article, new_page, write_new
 
     if args.page and args.category is not None:
         _usage_error("--page starts a page, which has no category: leave out --category")
     try:
         config = site_config(args)
+        check_content_folder(config, "new")  # a folder it may not write into, first
+        _check_named_folders(args, config, "content")
         if args.page:
             made = new_page(config, args.title)
         else:
@@ -513,10 +532,7 @@ def run_import(args: argparse.Namespace) -> int:
         config = site_config(args)
         check_content_folder(config, "import")
         statics.check_static_folder(config)  # the pictures go there
-        # A mistyped --static was made, with the pictures in it: the builds after it
-        # had no style sheet.
-        if _names_static(args, config) and not config.static_dir.is_dir():
-            raise BuildFailed([_missing_folder(config, "static", args.static is not None)])
+        _check_named_folders(args, config, "content", "static")
         request = command.Request(
             paths=args.files,
             source_url=args.source_url or "",

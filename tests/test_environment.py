@@ -110,6 +110,7 @@ def test_a_terminal_that_cannot_show_vietnamese_gets_escapes_not_a_crash(tmp_pat
     done = newsarchive(site, "--jobs", "1", PYTHONIOENCODING="ascii")
     assert done.returncode == 0, done.stderr
     assert b"-> " in done.stdout and b"T\\xe0i li\\u1ec7u" in done.stdout
+    (site.root / "bài").mkdir()  # new makes no folder named with --content: a mistyped one
     made = newsarchive(
         site, "new", "Phường Bạch Đằng", "--content", "bài", PYTHONIOENCODING="ascii"
     )

@@ -198,18 +198,28 @@ def test_the_summary_names_the_folder_the_pictures_went_to(site, tmp_path):
     assert not (site.root / "static/media").exists()
 
 
-def test_a_static_folder_that_does_not_exist_is_refused_before_anything_is_written(site, tmp_path):
+@pytest.mark.parametrize("kind", ["static", "content"])
+def test_a_folder_named_that_does_not_exist_is_refused_before_anything_is_written(
+    site, tmp_path, kind
+):
     """`--static nostatic` (a mistyped name) was created with the pictures in it, exit 0,
-    and the builds after had no style sheet. It is refused, as the build refuses it."""
+    and the builds after had no style sheet; `--content nocontent` was created with the
+    articles in it, which no build read. Both are refused, as the build refuses them."""
     portal, media = portal_with_media(2)
     mirror = wget_tree(tmp_path / "wget", portal, media)
     before = tree(site.root)
-    result = run_import(site, mirror, "--static", "nostatic")
+    result = run_import(site, mirror, f"--{kind}", f"no{kind}")
     assert result.returncode == 1
-    assert "nostatic: error: the static folder does not exist" in result.stderr, result.stderr
-    assert "how to fix: correct the name given with --static" in result.stderr
+    assert f"no{kind}: error: the {kind} folder does not exist" in result.stderr, result.stderr
+    assert f"how to fix: correct the name given with --{kind}" in result.stderr
     assert "nothing was imported" in result.stderr
-    assert not (site.root / "nostatic").exists() and tree(site.root) == before
+    assert not (site.root / f"no{kind}").exists() and tree(site.root) == before
+    site.configure(**{f"{kind}_dir": f"no{kind}"})  # the same name in site.yaml: its line
+    result = run_import(site, mirror)
+    assert result.returncode == 1
+    said = rf"site\.yaml:\d+: error: {kind}_dir 'no{kind}': there is no folder"
+    assert re.search(said, result.stderr), result.stderr
+    assert not (site.root / f"no{kind}").exists()
 
 
 def test_no_aliases_and_addresses_with_a_query(site, tmp_path):

@@ -1,5 +1,6 @@
 """`python build.py new "Tiêu đề"`: a correctly named, valid article file, never an overwrite."""
 
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -152,6 +153,23 @@ def test_new_writes_only_into_a_folder_of_articles(site, content, expected):
     assert "new cannot write articles into" in result.stderr and expected in result.stderr
     assert "internal error" not in result.stderr
     assert sorted(site.root.rglob("*")) == before
+
+
+def test_a_content_folder_named_that_does_not_exist_is_refused(site):
+    """`new "..." --content conten` made conten/ and wrote the article there, which no
+    build read; the default folder, missing in a new archive, is still made."""
+    before = tree(site.root)
+    result = new(site, "Bài mới", "--content", "conten")
+    assert result.returncode == 1, result.stdout
+    assert "conten: error: the content folder does not exist" in result.stderr, result.stderr
+    assert "correct the name given with --content (for a new folder, create it first)" in (
+        result.stderr
+    )
+    assert tree(site.root) == before
+    shutil.rmtree(site.content)
+    made = new(site, "Bài mới")
+    assert made.returncode == 0, made.stderr
+    assert (site.root / made.stdout.strip()).is_file()
 
 
 def test_a_file_in_the_way_of_the_year_folder_is_a_message(site):
