@@ -1423,6 +1423,27 @@ def test_an_earlier_report_is_replaced(site, tmp_path):
     assert "imported" not in outcomes and outcomes.count("already there") == 2
 
 
+def test_a_run_that_reads_no_page_keeps_the_earlier_report(site, tmp_path):
+    """A mistyped path read nothing: the report of the import before, with its notes
+    about missing pictures that the editor may still be working through, was emptied."""
+    portal, media = portal_with_media(2)
+    mirror = wget_tree(tmp_path / "wget", portal, media)
+    first = run_import(site, mirror)
+    assert first.returncode == 0, first.stderr
+    report = site.root / "import-report.jsonl"
+    kept = report.read_bytes()
+    assert kept.count(b"\n") == summary(first)["pages seen"]
+    for missing in (tmp_path / "khong-co", tmp_path / "trong"):
+        if missing.name == "trong":
+            missing.mkdir()  # an empty folder: no page either
+        again = run_import(site, missing)
+        assert report.read_bytes() == kept
+        assert "was not written: no page was read; the report of the run before is kept" in (
+            again.stderr
+        ), again.stderr
+        assert "Report, a line per page" not in again.stdout
+
+
 # --- the real pages, when the shared samples are beside this clone --------------------
 
 

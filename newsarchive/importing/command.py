@@ -135,7 +135,12 @@ def import_paths(
     finally:
         crawl.close()
         try:
-            write_report(report_path, lines)
+            # A run that read no page (a mistyped path, an empty folder) has nothing to
+            # report: the last run's report, which the editor may still be reading, stays.
+            if lines:
+                write_report(report_path, lines)
+            else:
+                unwritten = "no page was read; the report of the run before is kept"
         except OSError as exc:
             unwritten = str(exc.strerror)
     undated = ""

@@ -75,7 +75,8 @@ class Tally:
                     f"{title}: "
                     + "; ".join(f"{k[1]} ({n}, e.g. {self.examples[k]})" for k, n in counted)
                 )
-        lines.append(f"Time: {seconds:.1f} s. Report, a line per page: {report}")
+        where = f" Report, a line per page: {report}" if self.pages else ""
+        lines.append(f"Time: {seconds:.1f} s.{where}")
         return lines
 
 
