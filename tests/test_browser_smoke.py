@@ -19,5 +19,7 @@ def test_seed_article_in_chromium_under_a_sub_path(seed_site, browser):
         assert page.url == address + SEED_URL
         assert page.locator("h1").inner_text().startswith("Quận Hai Bà Trưng quán triệt")
         assert page.evaluate("getComputedStyle(document.querySelector('main')).maxWidth") != "none"
-    page.close()
+        # Closed while the server still answers: a request the page had in flight (seen on
+        # a loaded machine) was cut by the server stopping, and logged as an error.
+        page.close()
     assert errors == []
