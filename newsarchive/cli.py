@@ -477,8 +477,9 @@ def run_build(args: argparse.Namespace) -> int:
     if result.system:
         made = [f"{_shown(folder)}/{name}" for folder, name in result.system]
         print(
-            f"not published: {len(made)} file(s)/folder(s) that Windows or macOS made by "
-            f"themselves (.DS_Store, Thumbs.db, desktop.ini, ._ files, __MACOSX/): "
+            f"not published: {len(made)} file(s)/folder(s) that Windows, macOS or an editor "
+            "made by themselves (.DS_Store, Thumbs.db, desktop.ini, ._ files, __MACOSX/, "
+            f"vim's .swp, backups ending in ~): "
             f"{_some(made)}; they are no one's article or picture, and may be deleted",
             file=sys.stderr,
         )

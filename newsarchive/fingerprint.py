@@ -28,6 +28,7 @@ from typing import Any
 from .content import Article
 from .pagedata import ArticleData
 from .site import Page
+from .systemfiles import made_by_system
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Libraries whose upgrade may change the HTML we write.
@@ -64,11 +65,12 @@ def file_digest(path: Path) -> str:
 
 
 def folder_digest(folder: Path) -> str:
-    """Every file below ``folder``, by name and content (templates, strings.yaml)."""
+    """Every file below ``folder``, by name and content (templates, strings.yaml), but
+    those the systems and editors make there (a vim swap file changes as one types)."""
     parts: list[bytes | str] = []
     if folder.is_dir():
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            if "__pycache__" not in path.parts:
+            if "__pycache__" not in path.parts and not made_by_system(path.name):
                 parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
     return digest(*parts)
 

@@ -34,6 +34,7 @@ from .errors import BuildFailed, Problem, place_in
 from .markup import footnote_titles, make_converter, resolve_links, to_html
 from .pagedata import StandaloneData
 from .site import Page
+from .systemfiles import made_by_system
 from .yamltext import normalise_text, parse_yaml, written
 
 # MarkupSafe 3's escape() is Python around this C function (MarkupSafe 2's is C itself).
@@ -273,11 +274,21 @@ class _Environment(Environment):
         return {**self.globals, **(d or {})}
 
 
+class _Loader(FileSystemLoader):
+    """Templates as saved, but for the byte order mark Notepad may write at the start: it
+    went out before `<!DOCTYPE html>`, and browsers showed the page in quirks mode, its
+    head read as body."""
+
+    def get_source(self, environment: Environment, template: str) -> Any:
+        source, filename, uptodate = super().get_source(environment, template)
+        return source.removeprefix("\ufeff"), filename, uptodate
+
+
 def make_environment(config: SiteConfig, bytecode: BytecodeCache | None = None) -> Environment:
     """``bytecode`` keeps compiled templates between runs (Jinja checks
     each template's source against its compiled copy)."""
     env = _Environment(
-        loader=FileSystemLoader(config.templates_dir),
+        loader=_Loader(config.templates_dir),
         cache_size=-1,  # a dict: every template is kept, without an LRU's lock per lookup
         # Templates do not change during a build: no stat() per page to check.
         auto_reload=False,
@@ -367,7 +378,9 @@ class Renderer:
         ]
         if missing:
             raise BuildFailed(missing)
-        for name in sorted(have):
+        # What macOS (.DS_Store) or an editor (vim's swap file) put there is no template:
+        # it stopped every build as "not UTF-8", or, a dangling lock link, "cannot read".
+        for name in sorted(n for n in have if not made_by_system(n.rpartition("/")[2])):
             path = self.config.templates_dir / name
             data = path.read_bytes()
             try:

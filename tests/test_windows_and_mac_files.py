@@ -39,7 +39,7 @@ def test_files_windows_and_macos_make_are_not_published_and_are_named(site, caps
         if any(part in p for part in ("DS_Store", "Thumbs", "desktop", "Icon", "MACOSX", "._"))
     ]
     assert made == []
-    assert "not published: 12 file(s)/folder(s) that Windows or macOS made" in err
+    assert "not published: 12 file(s)/folder(s) that Windows, macOS or an editor made" in err
     assert f"{site.content}/.DS_Store, {site.content}/Icon\\r, {site.content}/Thumbs.db" in err
     assert "pictures and documents to publish belong in static/" not in err
     assert "hidden file" not in err
@@ -187,3 +187,26 @@ def test_a_date_as_windows_shows_it_names_its_line_and_the_date_to_write(site, c
     assert "without CH: write 05/04/2019 16:30\n" in err
     assert "b.md:3: error: bad date: '05.04.2019': the day, month and year are parted by / " in err
     assert not site.output.exists()
+
+
+def test_what_systems_and_editors_leave_in_templates_and_static_is_not_read(site, capsys):
+    """templates/.DS_Store, desktop.ini (UTF-16) or vim's swap file of a template open in
+    it stopped every build ("not UTF-8"), an Emacs lock link "cannot read"; a template
+    saved with a byte order mark put it before <!DOCTYPE html> (quirks mode); vim's swap
+    file of a style sheet, with the user's and machine's names in it, was published."""
+    site.add("2019/bai.md", article("Hội nghị", "2019-04-05 08:00"))
+    assert site.build("--quiet") == 0
+    clean = tree(site.output)
+    templates = site.root / "templates"
+    (templates / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1\x00\x00\x10\x00\xb4\xff\x8b")
+    (templates / "desktop.ini").write_text("[.ShellClassInfo]\n", encoding="utf-16")
+    (templates / ".base.html.swp").write_bytes(b"b0VIM 9.0\x00\x00lan\x00laptop\x00\xff")
+    (templates / ".#base.html").symlink_to("lan@laptop.4242:1700000000")  # dangling
+    (templates / "page.html~").write_bytes(b"\xff{% broken")
+    base = templates / "base.html"
+    base.write_bytes(b"\xef\xbb\xbf" + base.read_bytes())
+    (site.root / "static/css/.site.css.swp").write_bytes(b"b0VIM 9.0\x00\x00lan\x00laptop")
+    assert site.build() == 0
+    err = capsys.readouterr().err
+    assert tree(site.output) == clean
+    assert f"{site.root / 'static'}/css/.site.css.swp" in err and "not published: 1 " in err
