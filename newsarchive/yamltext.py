@@ -66,6 +66,9 @@ QUOTES_HINT = (
     """single quotes instead: title: 'Lễ hội "Hai Bà Trưng" năm 2024'"""
 )
 _QUOTED_WITH_QUOTES = re.compile(r'^\s*[^:#]+:\s*"[^"\\]*"')
+# Quotes as Word types them (and a German or Polish keyboard: „ ‟).
+_CURLY_QUOTES = "“”„‟"
+_CURLY = re.compile(f"[{_CURLY_QUOTES}]")
 
 
 def normalise_text(data: bytes) -> str:
@@ -281,6 +284,15 @@ def parse_yaml_itself(
         # The value closes its double quotes early and goes on: quotes in the text.
         elif _QUOTED_WITH_QUOTES.match(line) and line.rstrip().count('"') > 2:
             hint = QUOTES_HINT
+        # Word and the phone's keyboard turn " into “ ”: the editor did quote the value,
+        # with quotes YAML reads as letters.
+        elif keyed and (curly := _CURLY.search(line, keyed.end())):
+            value = line[keyed.end() :].strip()
+            hint = (
+                f"the value is between typographic quotes ({curly[0]}), which Word makes and "
+                'YAML reads as letters: type straight double quotes " instead, e.g. '
+                f'{keyed.group(1).strip()}: "{value.strip(_CURLY_QUOTES)}"'
+            )
         raise BuildFailed(
             [
                 Problem(

@@ -219,6 +219,15 @@ BAD_INPUTS = {
             "start 'category:' at the beginning of its line",
         ],
     ),
+    # Quoted, as Word quotes: the hint said to put the value in double quotes.
+    "word-quotes": (
+        "---\ntitle: “Hội nghị: tổng kết năm 2019”\ndate: 2020-01-02 08:00\n---\nText\n",
+        [
+            "word-quotes.md:2:",
+            "typographic quotes (“), which Word makes",
+            'title: "Hội nghị: tổng kết năm 2019"',
+        ],
+    ),
     # Braces for brackets: the hint showed Python's {'cán bộ': None, ...}.
     "tags-in-braces": (
         "---\ntitle: Tin\ndate: 2020-01-01\ntags: {cán bộ, quy hoạch}\n---\nText\n",
