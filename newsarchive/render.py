@@ -18,18 +18,18 @@ from pathlib import Path
 import jinja2
 import markdown
 
-from . import withdrawals, workers
+from . import urls, withdrawals, workers
 from .bodylinks import Links, body_links
 from .cache import Cache, HtmlSaver
 from .config import SiteConfig
-from .content import Article, Standalone
+from .content import Article, Standalone, Withdrawal
 from .errors import BuildFailed, Problem
 from .markup import make_converter, marked_links, to_html
-from .pagedata import LISTING
+from .pagedata import LISTING, RedirectData, WithdrawnData
 from .pagination import oldest_first
 from .progress import Progress
 from .publish import Spare
-from .site import SitePlan
+from .site import Page, SitePlan
 from .sources import MarkdownFiles, Sources, read_body
 from .templating import STRINGS_FILE, PlaceholderError, Renderer, load_strings, template_line
 from .workers import (
@@ -137,8 +137,11 @@ def render_changed(
         alone = [i for i in first if isinstance(site.pages[i].data, LISTING)]
         first = [i for i in first if not isinstance(site.pages[i].data, LISTING)]
     wanted = {a.body_digest for i in last for a in site.pages[i].bodies}
+    used = {site.pages[i].template for i in todo}
+    # Every page made again (the templates changed): those no page is yet made with too.
+    unused = _unused_kinds(site, used) if len(todo) == len(site.pages) else []
     try:
-        renderer.prepare({site.pages[i].template for i in todo})
+        renderer.prepare(used | {page.template for page in unused})
         # The other cores convert ahead until the pages' workers are forked: up to here
         # (templates compiled, a tenth of a second and more) they would sit idle.
         early, early_links = ahead.stop()
@@ -155,6 +158,20 @@ def render_changed(
                     if done.written:
                         spare.written.add(done.path)
                 counter.advance(len(batch.pages))
+        for page in unused:
+            try:
+                renderer.render(page)
+            except jinja2.TemplateError as exc:
+                problem = template_error(config, exc)
+                raise BuildFailed(
+                    [
+                        dataclasses.replace(
+                            problem,
+                            message=f"{problem.message}; no page of the site is made with "
+                            f"{page.template} yet: {_KINDS_UNUSED[page.template]} will be",
+                        )
+                    ]
+                ) from exc
     except jinja2.TemplateError as exc:
         raise BuildFailed([template_error(config, exc)]) from exc
     except TemplateFailed as failed:
@@ -162,6 +179,29 @@ def render_changed(
     finally:
         counter.close()
     return saver
+
+
+# The templates of pages a site may have none of for years, and what makes the first.
+_KINDS_UNUSED = {
+    "withdrawn.html": "the notice of the first article taken down (withdrawn:)",
+    "redirect.html": "the page of the first old address (aliases:)",
+}
+
+
+def _unused_kinds(site: SitePlan, used: set[str]) -> list[Page]:
+    """A page of each kind in _KINDS_UNUSED that no page of the site is made as, from its
+    first article, to be rendered and thrown away: a mistake in withdrawn.html passed
+    every build and `check`, and stopped the first takedown months later, with an error
+    in a template the editor who asked for it had not touched."""
+    if not site.articles:
+        return []
+    article = site.articles[0]
+    taken_down = dataclasses.replace(article, withdrawn=Withdrawal(article.published))
+    samples = [
+        Page(urls.article_url(article), "withdrawn.html", article.title, WithdrawnData(taken_down)),
+        Page(urls.article_url(article), "redirect.html", article.title, RedirectData(article)),
+    ]
+    return [page for page in samples if page.template not in used]
 
 
 def links_in_bodies(

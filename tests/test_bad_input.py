@@ -603,6 +603,41 @@ def test_a_template_problem_names_the_template_and_its_line(site, capsys, name):
     assert expected in err and "internal error" not in err
 
 
+@pytest.mark.parametrize(
+    ("name", "old", "new", "said"),
+    [
+        (
+            "withdrawn.html",
+            "{{ t.withdrawn_text }}",
+            "{{ t.withdrawn_txt }}",
+            "strings.yaml has no key 'withdrawn_txt'",
+        ),
+        ("redirect.html", "{{ site.language }}", "{{ site_typo.language }}", "'site_typo'"),
+    ],
+)
+def test_a_mistake_in_a_template_no_page_uses_yet_is_found_when_it_is_made(
+    site, capsys, name, old, new, said
+):
+    """withdrawn.html (redirect.html) is used by no page until an article is taken down
+    (given an old address): a mistake in it passed every build and `check`, and stopped
+    the editor's takedown months later, in a template the editor had not touched."""
+    site.add("a.md", GOOD)
+    assert site.build("--quiet") == 0
+    before = tree(site.output)
+    template = site.root / "templates" / name
+    text = template.read_text(encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    template.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert site.build("--quiet") == 1
+    err = capsys.readouterr().err
+    assert f"templates/{name}:{line}: error: template problem:" in err, err
+    assert said in err and f"no page of the site is made with {name} yet" in err
+    assert tree(site.output) == before
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    template.write_text(text, encoding="utf-8")
+    assert site.build("--quiet") == 0
+
+
 STRINGS_PROBLEMS = {
     # YAML finds the missing ] at the end of the file; the [ on the last line is named.
     "broken-yaml": (
