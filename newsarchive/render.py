@@ -138,10 +138,12 @@ def render_changed(
         first = [i for i in first if not isinstance(site.pages[i].data, LISTING)]
     wanted = {a.body_digest for i in last for a in site.pages[i].bodies}
     used = {site.pages[i].template for i in todo}
-    # Every page made again (the templates changed): those no page is yet made with too.
-    unused = _unused_kinds(site, used) if len(todo) == len(site.pages) else []
+    # Every page made again (the templates changed): those no page is yet made with are
+    # tried too, and the words the templates show checked.
+    everything = len(todo) == len(site.pages)
+    unused = _unused_kinds(site, used) if everything else []
     try:
-        renderer.prepare(used | {page.template for page in unused})
+        renderer.prepare(used | {page.template for page in unused}, words=everything)
         # The other cores convert ahead until the pages' workers are forked: up to here
         # (templates compiled, a tenth of a second and more) they would sit idle.
         early, early_links = ahead.stop()

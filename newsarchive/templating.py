@@ -20,6 +20,7 @@ from jinja2 import (
     Template,
     TemplateError,
     UndefinedError,
+    meta,
     nodes,
     select_autoescape,
 )
@@ -101,7 +102,30 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
             wrong.append(PlaceholderError(text, list(names), unfilled).problem(templates_dir))
     if wrong:
         raise BuildFailed(wrong)
-    return {k: _Text.of(k, v, lines.get(k)) if isinstance(v, str) else v for k, v in words.items()}
+    return {k: _worded(k, v, lines.get(k)) for k, v in words.items()}
+
+
+def _worded(key: str, value: str | list[Any] | dict[str, Any], line: int | None) -> Any:
+    """A value of strings.yaml that knows its key and line, for the messages."""
+    if isinstance(value, str):
+        return _Text.of(key, value, line)
+    made = _Texts(value) if isinstance(value, list) else _TextGroup(value)
+    made.key, made.line = key, line
+    return made
+
+
+class _Texts(list[Any]):
+    """A list in strings.yaml (a fork's templates may loop over one)."""
+
+    key: str
+    line: int | None
+
+
+class _TextGroup(dict[str, Any]):
+    """A group of keys in strings.yaml."""
+
+    key: str
+    line: int | None
 
 
 def _unfilled(text: str, names: tuple[str, ...]) -> Exception | None:
@@ -169,8 +193,12 @@ class PlaceholderError(Exception):
         return Problem(
             templates_dir / STRINGS_FILE,
             f"'{key}' has {wrong}",
-            f"use only {names or 'no placeholder'} in it; a {{ or }} meant as text is "
-            "written twice: {{ or }}",
+            (
+                f"use only {names} in it"
+                if names
+                else "the pages show it as it is: take the placeholder out"
+            )
+            + "; a { or } meant as text is written twice: {{ or }}",
             self.text.line,
         )
 
@@ -184,6 +212,21 @@ def not_utf8(path: Path, data: bytes, exc: UnicodeDecodeError) -> Problem:
         "save it again with the encoding UTF-8",
         *place_in(data, exc.start),
     )
+
+
+def _word_of(node: nodes.Node) -> str | None:
+    """The key of ``t.key`` or ``t["key"]``, or None for another expression."""
+    if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
+        return node.attr if node.node.name == "t" else None
+    if (
+        isinstance(node, nodes.Getitem)
+        and isinstance(node.node, nodes.Name)
+        and node.node.name == "t"
+        and isinstance(node.arg, nodes.Const)
+        and isinstance(node.arg.value, str)
+    ):
+        return node.arg.value
+    return None
 
 
 def template_line(exc: BaseException) -> tuple[str, int] | None:
@@ -356,12 +399,13 @@ class Renderer:
         self.converted: dict[str, str] = {}  # bodies converted here, for the cache
         self._trees: dict[str, nodes.Template] = {}  # templates do not change in a build
 
-    def prepare(self, templates: set[str]) -> None:
+    def prepare(self, templates: set[str], words: bool = False) -> None:
         """Compile the templates now, once, before workers are forked.
 
         Raises jinja2.TemplateError for a broken template, BuildFailed naming every page
         template missing, or one that is not UTF-8 (any of them: one template includes
-        or extends another)."""
+        or extends another). ``words``: also the words of strings.yaml that the
+        templates show as they are (``_shown_words``)."""
         loader = self.env.loader
         assert isinstance(loader, FileSystemLoader)
         have = set(loader.list_templates())
@@ -395,6 +439,68 @@ class Renderer:
                 lost.setdefault((parent, block), []).append((name, line))
         if lost:
             raise BuildFailed([self._lost_block(*key, where) for key, where in lost.items()])
+        wrong = self._shown_words(templates) if words else []
+        if wrong:
+            raise BuildFailed(wrong)
+
+    def _shown_words(self, templates: set[str]) -> list[Problem]:
+        """The words of strings.yaml that a template shows as they are (``{{ t.home }}``,
+        not ``t.x.format(...)``) and that would show wrong: a list or a group (the menu
+        read ['Trang nhà'], Python's way to print a list), or a text with a {placeholder}
+        no page fills in ("Liên hệ {email}." was published so)."""
+        strings = cast(_Strings, self.env.globals["t"])
+        shown: dict[str, tuple[str, int]] = {}
+        formatted: set[str] = set()
+        for name in sorted(self._with_their_parts(templates)):
+            tree = self._parse(name)
+            for call in tree.find_all(nodes.Call):
+                if isinstance(call.node, nodes.Getattr) and call.node.attr == "format":
+                    formatted.update(_word_of(call.node.node) or ())
+            for output in tree.find_all(nodes.Output):
+                for node in output.nodes:  # not through a filter: t.links | join(", ")
+                    key = _word_of(node)
+                    if key is not None:
+                        shown.setdefault(key, (name, node.lineno))
+        folder, problems = self.config.templates_dir, []
+        for key, (name, line) in sorted(shown.items()):
+            value = strings.get(key)
+            if isinstance(value, (_Texts, _TextGroup)):
+                kind = "a list" if isinstance(value, _Texts) else "a group of keys"
+                items = value if isinstance(value, _Texts) else value.values()
+                text = ", ".join(str(item) for item in items)
+                problems.append(
+                    Problem(
+                        folder / STRINGS_FILE,
+                        f"'{key}' is {kind}, and {name} (line {line}) shows it as a text: "
+                        "pages would show it as Python writes it, in brackets",
+                        f'write it as one text: {key}: "{text}"',
+                        value.line,
+                    )
+                )
+            elif isinstance(value, _Text) and key not in formatted | FILLED_BY_SEARCH_PAGE.keys():
+                unfilled = _unfilled(value.written.replace("{{", "").replace("}}", ""), ())
+                if unfilled is not None:
+                    problems.append(PlaceholderError(value, [], unfilled).problem(folder))
+        return problems
+
+    def _with_their_parts(self, templates: set[str]) -> set[str]:
+        """``templates`` and those they extend, include or import, and so on; not one that
+        is missing or broken, which rendering names at the line that asks for it."""
+        seen: set[str] = set()
+        found: set[str] = set()
+        todo = list(templates)
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            try:
+                tree = self._parse(name)
+            except TemplateError:
+                continue
+            found.add(name)
+            todo.extend(n for n in meta.find_referenced_templates(tree) if n is not None)
+        return found
 
     def _lost_block(self, parent: str, block: str, where: list[tuple[str, int]]) -> Problem:
         """A block that templates fill in and the one they extend lacks: at the one

@@ -669,6 +669,40 @@ def test_a_strings_yaml_problem_names_its_line(site, capsys, name):
     assert expected in err and "internal error" not in err
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "said", "fix"),
+    [
+        # The menu of every page read ['Trang nhà'].
+        (
+            "home",
+            "[Trang nhà]",
+            "'home' is a list, and ",
+            'write it as one text: home: "Trang nhà"',
+        ),
+        ("archive", "\n  name: Lưu trữ", "'archive' is a group of keys", 'archive: "Lưu trữ"'),
+        # Published on every page as written.
+        (
+            "footer_note",
+            "Liên hệ {email}.",
+            "'footer_note' has the placeholder {email}, which the pages do not fill in",
+            "the pages show it as it is: take the placeholder out",
+        ),
+        ("footer_note", "Bản lưu { tĩnh", "'footer_note' has a placeholder that", "twice: {{"),
+    ],
+)
+def test_a_word_shown_as_it_is_that_would_show_wrong_is_named(site, capsys, key, value, said, fix):
+    strings = site.root / "templates" / "strings.yaml"
+    lines = strings.read_text(encoding="utf-8").split("\n")
+    line = next(n for n, row in enumerate(lines, 1) if row.startswith(f"{key}:"))
+    lines[line - 1] = f"{key}: {value}"
+    strings.write_text("\n".join(lines), encoding="utf-8")
+    site.add("a.md", GOOD)
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert f"templates/strings.yaml:{line}: error: {said}" in err, err
+    assert fix in err and not site.output.exists()
+
+
 def test_a_strings_yaml_that_is_not_utf8_is_a_message(site, capsys):
     strings = site.root / "templates" / "strings.yaml"
     strings.write_bytes(strings.read_bytes() + "x: Hà\n".encode("latin-1"))
