@@ -120,6 +120,7 @@ def _page_clash(plan: SitePlan, page: Page, static: Path | None, bundle: PurePos
     line = redirect_to.key_lines.get("aliases") if redirect_to else None
     if static is not None:
         shown = page.url.removesuffix("/") if redirect_to else page.url
+        made = f"{plan.config.templates_dir.name}/{page.template}"
         return Problem(
             Path(source) if source else static,
             f"the page /{shown} and the static file {static} would both be written to "
@@ -128,7 +129,12 @@ def _page_clash(plan: SitePlan, page: Page, static: Path | None, bundle: PurePos
             if redirect_to
             else "rename the page's file, or rename or move the static file"
             if isinstance(page.data, StandaloneData)
-            else "rename or move the static file",
+            else "rename or move the static file"
+            if page.article is not None
+            # static/404.html, static/robots.txt: a maintainer's own version of a page
+            # the build makes from a template.
+            else f"the site makes this page from {made}: to change it, change {made} "
+            "and delete the static file (or rename or move the static file)",
             line,
         )
     return Problem(

@@ -78,7 +78,9 @@ def check_not_emptied(config: SiteConfig) -> None:
         f"this folder holds no article file (*.md), but the site in {served.name} has "
         "articles: the build would replace them with an empty site",
         "check content_dir in site.yaml (or --content): it names the folder of the "
-        f"articles; to publish a site without articles, delete {served.name} first",
+        f"articles; to publish a site without articles, delete {served.name} first (on "
+        "GitHub, where each run starts from the site the run before saved: delete the "
+        "caches named site-… in the repository's Actions tab, Caches)",
     )
     raise BuildFailed([problem], "nothing was written.")
 

@@ -191,6 +191,9 @@ def test_a_content_folder_without_articles_does_not_empty_a_site_that_has_some(
         err = capsys.readouterr().err
         assert "holds no article file (*.md), but the site in _site has articles" in err, err
         assert "check content_dir in site.yaml (or --content)" in err
+        # A fork that published the district's articles, then deleted them: on GitHub,
+        # _site is the cache's, which the editor cannot delete by hand.
+        assert "delete the caches named site-… in the repository's Actions tab" in err
         no_traceback(err)
         assert tree(site.output) == before
     # A new site without articles builds; so does one whose old site was deleted.
@@ -549,6 +552,9 @@ def test_the_mark_of_the_spare_is_never_published(site, capsys):
         ("feed.xml/a.css", "needs a folder where the site writes a page (/feed.xml)"),
         ("tim-kiem/chi-muc/index.js", "overwritten by the search index"),
         ("index.html", "would both be written to index.html"),
+        # A maintainer's own not-found page: told only to rename or move it.
+        ("404.html", "the site makes this page from templates/404.html: to change it,"),
+        ("robots.txt", "change templates/robots.txt and delete the static file"),
     ],
 )
 def test_static_files_that_clash_with_pages_are_refused_and_do_not_wedge(
