@@ -607,12 +607,23 @@ def test_a_utf8_page_with_a_letter_cut_in_two_is_imported_with_the_place_said(si
     captured = run_import(site, seed)
     assert captured.returncode == 0, captured.stderr
     said = (
-        f"{page}: note: 1 byte(s) of this UTF-8 text are not UTF-8 (line {line}, column {column})"
+        f"{page}: note: 1 place(s) of this UTF-8 text hold bytes that are not UTF-8 (line {line}, "
+        f"column {column})"
     )
     assert said in result.stderr, result.stderr
-    assert f"{seed}: note: 1 byte(s) of this UTF-8 text are not UTF-8 (line " in captured.stderr
+    assert f"{seed}: note: 1 place(s) of this UTF-8 text hold bytes" in captured.stderr
+    # A short capture (a few hundred bytes): it was refused as "not UTF-8 text, and it does
+    # not read as Vietnamese", with no place, and a fix (save it as UTF-8) that did nothing.
+    lines = SEED_CAPTURE.read_bytes().split(b"\n")
+    lines[2] = "Phường Bạch Đằng tổng kết công tác năm 2018".encode()  # another article
+    short = tmp_path / "ngan.txt"
+    short.write_bytes(b"\n".join([*lines[:5], lines[5][:300]]).replace("ư".encode(), b"\xc6", 1))
+    assert len(short.read_bytes()) < 1000
+    brief = run_import(site, short)
+    assert brief.returncode == 0, brief.stderr
+    assert f"{short}: note: 1 place(s) of this UTF-8 text hold bytes" in brief.stderr
     texts = [p.read_text(encoding="utf-8") for p in imported_files(site)]
-    assert len(texts) == 2 and all(text.count("\ufffd") == 1 for text in texts)
+    assert len(texts) == 3 and all(text.count("\ufffd") == 1 for text in texts)
 
 
 def test_a_date_given_for_a_page_that_shows_its_own_is_said_to_be_unused(site):

@@ -20,9 +20,12 @@ _BOMS = (
 _CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.I)
 # Old Vietnamese portals and Windows editors wrote it, often without saying so.
 VIETNAMESE_WINDOWS = "windows-1258"
-# UTF-8 text with this many bad bytes at most (and one in 1,000 bytes at most) is read as
-# UTF-8 with them marked; with more it is text in another encoding.
+# UTF-8 text with this many places of bad bytes at most is read as UTF-8 with them
+# marked, if it is long enough (one in 1,000 bytes at most) or shows enough letters in
+# UTF-8 (other encodings' Vietnamese makes no such sequences); else it is in another
+# encoding.
 MAX_STRAY_BYTES = 3
+LETTERS_PER_STRAY = 20
 
 
 class Undecodable(Exception):
@@ -114,12 +117,17 @@ def _stray_bytes(data: bytes) -> str:
             start += exc.end
             continue
         break
-    if not places or len(places) > MAX_STRAY_BYTES or len(places) * 1000 > len(data):
+    if not places or len(places) > MAX_STRAY_BYTES:
         return ""  # not UTF-8 with a slip or two: another encoding
+    if len(places) * 1000 > len(data):  # a short text: are its other letters UTF-8?
+        text = data.decode("utf-8", "replace")
+        letters = sum(1 for char in text if "\x7f" < char != "\ufffd")
+        if letters < LETTERS_PER_STRAY * len(places):
+            return ""
     shown = ", ".join(_line_column(data, at) for at in places)
     return (
-        f"{len(places)} byte(s) of this UTF-8 text are not UTF-8 ({shown}): each is shown "
-        "as \ufffd, as the portal showed it; correct the letter in the article"
+        f"{len(places)} place(s) of this UTF-8 text hold bytes that are not UTF-8 ({shown}): "
+        "each is shown as \ufffd, as the portal showed it; correct the letter in the article"
     )
 
 
