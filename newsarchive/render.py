@@ -31,7 +31,14 @@ from .progress import Progress
 from .publish import Spare
 from .site import Page, SitePlan
 from .sources import MarkdownFiles, Sources, read_body
-from .templating import STRINGS_FILE, PlaceholderError, Renderer, load_strings, template_line
+from .templating import (
+    STRINGS_FILE,
+    PlaceholderError,
+    Renderer,
+    load_strings,
+    template_caller,
+    template_line,
+)
 from .workers import (
     Ahead,
     RenderJob,
@@ -354,6 +361,11 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
         fix = (f"did you mean '{close[0]}'? " if close else "") + (
             f"correct the name, or make {folder.name}/{wanted}"
         )
+    caller = template_caller(exc)
+    if caller is not None:
+        # A macro of _macros.html given the wrong value by base.html: the mistake is
+        # surely at the call, which the message did not name.
+        message += f" (in a macro, called at {Path(caller[0]).name}, line {caller[1]})"
     if page_url is not None:  # "" is the home page
         message += f" (making the page /{page_url})"
     return Problem(

@@ -232,11 +232,29 @@ def _word_of(node: nodes.Node) -> str | None:
 def template_line(exc: BaseException) -> tuple[str, int] | None:
     """The template file and line an error was raised at (the innermost template in the
     traceback, which Jinja rewrites to name template lines), or None."""
-    found = None
+    frames = _template_frames(exc)
+    return (frames[-1][0], frames[-1][1]) if frames else None
+
+
+def template_caller(exc: BaseException) -> tuple[str, int] | None:
+    """When the error was raised in a macro: the template and line that called it
+    (``{{ m.published(page) }}`` in base.html gave the wrong value), or None."""
+    frames = _template_frames(exc)
+    # Jinja names a frame of a template's own code or of a block by it, and one of a
+    # macro only "template".
+    if len(frames) < 2 or frames[-1][2] != "template":
+        return None
+    return frames[-2][0], frames[-2][1]
+
+
+def _template_frames(exc: BaseException) -> list[tuple[str, int, str]]:
+    """The template files, lines and code names of the traceback, outermost first."""
+    found = []
     tb = exc.__traceback__
     while tb is not None:
         if "__jinja_exception__" in tb.tb_frame.f_globals:  # jinja2.debug.fake_traceback
-            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+            code = tb.tb_frame.f_code
+            found.append((code.co_filename, tb.tb_lineno, code.co_name))
         tb = tb.tb_next
     return found
 

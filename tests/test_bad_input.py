@@ -638,6 +638,19 @@ def test_a_mistake_in_a_template_no_page_uses_yet_is_found_when_it_is_made(
     assert site.build("--quiet") == 0
 
 
+def test_a_macro_given_a_wrong_value_names_the_line_that_called_it(site, capsys):
+    """{{ m.published(page) }} added to base.html: the error named only _macros.html,
+    which the maintainer had not touched."""
+    base = site.root / "templates" / "base.html"
+    line = base.read_bytes().count(b"\n") + 1
+    base.write_bytes(base.read_bytes() + b"{{ m.published(page) }}\n")
+    site.add("a.md", GOOD)
+    assert site.build("--jobs", "1") == 1
+    err = capsys.readouterr().err
+    assert "templates/_macros.html:" in err, err
+    assert f"(in a macro, called at base.html, line {line})" in err
+
+
 STRINGS_PROBLEMS = {
     # YAML finds the missing ] at the end of the file; the [ on the last line is named.
     "broken-yaml": (
