@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .. import schema
 from ..errors import BuildFailed
 from .dates import read_date
-from .html import convert
+from .html import convert, is_attachment
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profile, Profiles, load_profiles
 
@@ -67,6 +67,16 @@ _TONED = frozenset(c for c in _VIETNAMESE if set(_TONES) & set(unicodedata.norma
 _TOO_FEW = 8  # words: too little text to tell the language
 _WORD = re.compile(r"[^\W\d_]+")
 _ADDRESS = re.compile(r"\]\([^)]*\)|\w+://\S+")
+# A list page of a portal no profile fits (a category, the home page, search results) is
+# teasers: a link to an article, its date before or after it, perhaps a lead. The generic
+# extractor takes such a run for the text, and the first teaser's date for the page's. An
+# article's text may bring a few dated links to other pages along ("Tin khác"), but it
+# has text of its own besides them, longer than a teaser's lead: a page whose text is at
+# least LIST_TEASERS teasers and at most LIST_OWN_WORDS words besides is a list.
+LIST_TEASERS = 3
+LIST_OWN_WORDS = 50
+TEASER_WORDS = 80  # a date and a lead between two links: longer, it is text of the page's
+_OPEN, _CLOSE = "\x01", "\x02"  # where a link to a page starts and ends in the text
 _SHIPPED: Profiles | None = None
 
 
@@ -245,6 +255,14 @@ def _generic(
     )
     if not body_html:
         return NotArticle("found no article text on the page (a list, search or other page)")
+    teasers = _teasers(body_html, page.url, profiles)
+    if teasers:
+        return NotArticle(
+            f"a list of {teasers} articles (links with dates), not an article: the text "
+            "found on the page is their titles, dates and leads, with no text of its own",
+            "if it is an article, add a site profile for its site, which says where its "
+            "text is (docs/import-profiles.md)",
+        )
     title = " ".join(Document(page.html).short_title().split())
     if not title:
         return NotArticle("found no article title on the page")
@@ -268,6 +286,66 @@ def _generic(
     category = _breadcrumb(tree, title) or _first_value(tree, ('meta[property="article:section"]',))
     read = _Read(title, published, timed, category, parts, "generic", notes=notes)
     return _extracted(page, read)
+
+
+def _teasers(body_html: str, url: str, profiles: Profiles) -> int:
+    """How many teasers the text found on a page holds when it is a list of them, else 0.
+
+    A teaser is a link to another page of the site with a date in its title, or in the
+    short text (TEASER_WORDS at most) just before or after it: a list prints the date
+    after each title or before it, and a lead after it."""
+    fragment = LexborHTMLParser(body_html).body
+    if fragment is None:
+        return 0
+    for link in fragment.css("a[href]"):
+        if _to_page(link.attributes.get("href") or "", url):
+            link.insert_before(_OPEN)
+            link.insert_after(_CLOSE)
+    first, *linked = fragment.text(separator=" ").split(_OPEN)
+    titles = [part.partition(_CLOSE)[0] for part in linked]
+    between = [first, *(part.partition(_CLOSE)[2] for part in linked)]  # around each link
+
+    def dated(text: str) -> bool:
+        return read_date(text, profiles.timezone)[0] is not None
+
+    def words(text: str) -> int:
+        return len(_WORD.findall(text))
+
+    short = [words(text) <= TEASER_WORDS and dated(text) for text in between]
+    in_title = [dated(title) for title in titles]
+    # Link i has between[i] before it and between[i + 1] after it; each list is read both
+    # ways, and the one that finds more teasers is how it prints them.
+    after = sum(d or short[i + 1] for i, d in enumerate(in_title))
+    before = sum(d or short[i] for i, d in enumerate(in_title))
+    if max(after, before) < LIST_TEASERS:
+        return 0
+    own = sum(words(text) for text, teaser in zip(between, short, strict=True) if not teaser)
+    own += sum(
+        words(title)
+        for i, title in enumerate(titles)
+        if not (in_title[i] or short[i] or short[i + 1])
+    )
+    return max(after, before) if own <= LIST_OWN_WORDS else 0
+
+
+def _to_page(href: str, url: str) -> bool:
+    """A link to another page of the page's own site: not a file, not a place on the
+    page, not elsewhere on the web."""
+    if not href or href.startswith("#") or is_attachment(href):
+        return False
+    link, page = urlsplit(href), urlsplit(url)
+    if link.scheme not in ("", "http", "https"):
+        return False
+    if not page.netloc:  # the page's address is not known: a relative link is the site's
+        return not link.netloc
+    if link.netloc and _host(link.netloc) != _host(page.netloc):
+        return False
+    return (link.path or "/", link.query) != (page.path or "/", page.query)
+
+
+def _host(netloc: str) -> str:
+    host = netloc.lower().rsplit("@", 1)[-1].split(":", 1)[0]
+    return host.removeprefix("www.")
 
 
 def _printed_time(
