@@ -2,13 +2,15 @@
 
 A list page of a portal no site profile fits (a category, the home page) is read by the
 generic extractor, which took its teasers for the text and the first teaser's date for
-the page's.
+the page's; and every page of a site built here that is not an article (home, archive,
+months, categories, 404, feeds) was imported back as an "article" with a made-up date.
 """
 
 import json
 import re
 import shutil
 
+from conftest import article
 from test_import import PORTAL_PAGE, imported_files, run_import
 
 PORTAL = "https://quanhaibatrung.hanoi.gov.vn"
@@ -105,3 +107,44 @@ def test_an_article_with_a_few_dated_links_after_its_text_is_still_an_article(si
     assert result.returncode == 0, result.stderr
     [written] = imported_files(site)
     assert "date: 2020-03-05T09:15:00+07:00" in written.read_text(encoding="utf-8")
+
+
+def test_a_site_built_here_imports_back_to_exactly_its_articles(site, tmp_path):
+    """Its home, archive, year, month, category, tag, search, feeds, about and 404 pages
+    (17 "articles" for a site of 3) are not articles; nor are its old addresses' pages."""
+    written = {
+        "2019/04/tin-a.md": article(
+            "Phường Bạch Đằng ra quân", "2019-04-19T16:54:00+07:00", category="Tin tức - Sự kiện",
+            tags="[môi trường]", aliases='["/tin-tuc/tin-a-1.html"]',
+        ),
+        "2019/05/tin-b.md": article(
+            "Phường Kim Mã trồng cây", "2019-05-02T08:00:00+07:00", category="Tin tức - Sự kiện"
+        ),
+        "2020/01/tin-c.md": article("Quận họp báo đầu năm", "2020-01-06T09:30:00+07:00"),
+        "pages/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\n\nTrang giới thiệu lưu trữ.\n",
+    }  # fmt: skip
+    for rel, text in written.items():
+        site.add(rel, text)
+    assert site.build() == 0
+    built = site.output
+    pages = sorted(built.rglob("*.html"))
+    assert len(pages) > 10  # lists of every kind, besides the 3 articles
+    shutil.rmtree(site.content)
+    site.content.mkdir()
+    result = run_import(site, built)
+    assert result.returncode == 0, result.stderr
+    assert f"Pages seen: {len(pages)} " in result.stdout, result.stdout
+    assert f"imported: 3; not articles: {len(pages) - 3};" in result.stdout, result.stdout
+    titles = sorted(row["title"] for row in report(site) if row["outcome"] == "imported")
+    assert len(imported_files(site)) == 3
+    assert titles == ["Phường Bạch Đằng ra quân", "Phường Kim Mã trồng cây", "Quận họp báo đầu năm"]
+    list_reason = "no article title where the newsarchive profile looks"
+    for row in report(site):
+        if row["outcome"] == "imported":
+            assert row["profile"] == "newsarchive"
+            continue
+        assert row["outcome"] == "not an article", row
+        assert list_reason in row["reason"] or "meta refresh" in row["reason"], row
+    skipped = {row["input"] for row in report(site) if row["outcome"] != "imported"}
+    for page in ("index.html", "404.html", "luu-tru/index.html", "gioi-thieu/index.html"):
+        assert str(built / page) in skipped
