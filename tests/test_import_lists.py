@@ -6,6 +6,7 @@ the page's; and every page of a site built here that is not an article (home, ar
 months, categories, 404, feeds) was imported back as an "article" with a made-up date.
 """
 
+import hashlib
 import json
 import re
 import shutil
@@ -148,3 +149,39 @@ def test_a_site_built_here_imports_back_to_exactly_its_articles(site, tmp_path):
     skipped = {row["input"] for row in report(site) if row["outcome"] != "imported"}
     for page in ("index.html", "404.html", "luu-tru/index.html", "gioi-thieu/index.html"):
         assert str(built / page) in skipped
+
+
+def test_an_article_of_a_site_built_here_comes_back_with_its_old_address_and_pictures(site):
+    """The page states the portal's address under "Bài gốc": it was lost (with a note to
+    give --source-url), and so the alias."""
+    picture = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
+        "0000000c4944415478da63f8cfc000000301010018dd8db00000000049454e44ae426082"
+    )
+    digest = hashlib.sha256(picture).hexdigest()
+    media = f"media/{digest[:2]}/{digest[:16]}-anh-ra-quan.png"
+    (site.root / "static" / media).parent.mkdir(parents=True)
+    (site.root / "static" / media).write_bytes(picture)
+    address = f"{PORTAL}/tin-tuc/phuong-bach-dang-123.html"
+    body = f"Sáng 19/4, phường Bạch Đằng ra quân.\n\n![Lực lượng ra quân](/{media})"
+    site.add(
+        "2019/04/phuong-bach-dang-ra-quan.md",
+        article(
+            "Phường Bạch Đằng ra quân", "2019-04-19T16:54:00+07:00", body,
+            source_url=address, aliases="[/tin-tuc/phuong-bach-dang-123.html]",
+        ),
+    )  # fmt: skip
+    assert site.build() == 0
+    shutil.rmtree(site.content)
+    shutil.rmtree(site.root / "static" / "media")
+    site.content.mkdir()
+    result = run_import(site, site.output)
+    assert result.returncode == 0, result.stderr
+    assert "imported: 1;" in result.stdout, result.stdout
+    [written] = imported_files(site)
+    text = written.read_text(encoding="utf-8")
+    assert f"\nsource_url: {address}\n" in text
+    assert "\naliases: [/tin-tuc/phuong-bach-dang-123.html]\n" in text
+    assert "--source-url" not in result.stdout + result.stderr  # its pictures were found
+    again = run_import(site, site.output)  # known by its address now
+    assert "imported: 0;" in again.stdout and "already there: 1" in again.stdout, again.stdout

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .. import schema
 from ..errors import BuildFailed
 from .dates import read_date
-from .html import convert, is_attachment
+from .html import RELATIVE_KEPT, convert, is_attachment
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profile, Profiles, load_profiles
 
@@ -141,6 +141,7 @@ class _Read:
     author: str = ""
     notes: list[str] = field(default_factory=list)
     date_missed: str = ""  # what the profile's date found, when no date was found
+    source_url: str = ""  # the original address the page states, when it is a copy
 
 
 def _with_profile(
@@ -184,6 +185,7 @@ def _with_profile(
     article_id = _article_id(page, profile.article_id)
     read = _Read(title, published, timed, category, parts, profile.name, article_id, author)
     read.date_missed = missed
+    read.source_url = _stated_address(tree, profile.source_url)
     # One of several parts of the text found nothing (a misspelt selector imports the
     # lead alone, with no other word): said, for the pages that have it to be checked.
     read.notes = [
@@ -217,6 +219,12 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
         notes.append("the page gives no time of day for its date: 00:00 was used")
     if not converted.markdown:
         notes.append("the article has no text")
+    found_notes = converted.notes
+    if read.source_url:
+        # A copy's relative addresses are those of the site it was saved from (an archive
+        # built here: its pictures, copied, and its own pages), never the original site's:
+        # to give --source-url, as the note says, would point them at the wrong site.
+        found_notes = tuple(note for note in found_notes if note != RELATIVE_KEPT)
     return Extracted(
         title=_nfc(read.title),
         published=read.published,
@@ -225,10 +233,11 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
         media=converted.media,
         article_id=read.article_id,
         profile=read.profile,
-        notes=(*notes, *converted.notes),
+        notes=(*notes, *found_notes),
         author=_nfc(read.author),
         embedded=converted.embedded,
         date_missed=read.date_missed,
+        source_url=read.source_url,
     )
 
 
@@ -404,6 +413,16 @@ def _page_date(tree: LexborHTMLParser, profiles: Profiles) -> tuple[datetime | N
     if label is None:
         return None, False
     return read_date(text[label.start() : label.start() + 80], profiles.timezone)
+
+
+def _stated_address(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str:
+    """The first web address the selectors find: a link's href, or a value (_value)."""
+    for selector in selectors:
+        for node in tree.css(selector):
+            value = (node.attrs.get("href") or "").strip() or _value(node)
+            if urlsplit(value).scheme in ("http", "https") and urlsplit(value).netloc:
+                return value
+    return ""
 
 
 def _first_value(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str:

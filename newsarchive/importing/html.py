@@ -56,6 +56,11 @@ ATTACHMENT_SUFFIXES = tuple(
     | _tags(".jpg .jpeg .png .gif .webp .tif .tiff")  # a full-size picture behind a thumbnail
     | _tags(".mp4 .m4v .webm .ogv .mov .avi .wmv .flv .mp3 .m4a .ogg .oga .wav .wma")
 )
+RELATIVE_KEPT = (
+    "relative addresses were kept as written: they will not work on the archive; "
+    "give the page's original address (--source-url) to make them point at the "
+    "original site"
+)
 # Where lazy-loading scripts keep an image's real address while `src` shows a placeholder.
 LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "src")
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
@@ -411,11 +416,7 @@ class _Converter:
         if self.no_href:
             notes.append("kept the text of links that had no usable address")
         if self.relative:
-            notes.append(
-                "relative addresses were kept as written: they will not work on the archive; "
-                "give the page's original address (--source-url) to make them point at the "
-                "original site"
-            )
+            notes.append(RELATIVE_KEPT)
         return notes
 
     def blocks(self, node: Node) -> str:

@@ -34,6 +34,9 @@ class Extracted:
     # The pictures the page held as data: addresses, by the address standing for each
     # in `media` and the body.
     embedded: dict[str, Media] = field(default_factory=dict)
+    # The original address the page states of itself, as a copy of it does (an archive's
+    # page: its provenance); "" when it states none. It wins over the copy's own address.
+    source_url: str = ""
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,8 @@ FIELDS = {
     "body": "selector of the article's text (every match, in page order)",
     "drop": "selectors of the parts inside the body to leave out",
     "article_id": "a regular expression whose first group finds the portal's id in the address",
+    "source_url": "selector(s) of the original address a copy of the page states (a link's "
+    "href, or a content attribute)",
     "skip": "regular expressions: a page whose address matches one is not an article",
 }
 REQUIRED = ("title", "body")
@@ -59,6 +61,7 @@ class Profile:
     drop: tuple[str, ...] = ()
     article_id: str = ""
     skip: tuple[str, ...] = ()  # addresses of pages that are not articles (print views...)
+    source_url: tuple[str, ...] = ()  # where a copy (an archive's page) states the original
     selectors: tuple[str, ...] = ()  # markers: an element the page has
     hosts: tuple[str, ...] = ()  # markers: the page's host, or a parent domain of it
     generators: tuple[str, ...] = ()  # markers: words in <meta name="generator">
@@ -268,6 +271,7 @@ def _profile(
         drop=selectors("drop"),
         article_id=str(article_id),
         skip=skip,
+        source_url=selectors("source_url"),
         selectors=selectors("selectors", markers),
         hosts=hosts,
         generators=texts("generators", markers),

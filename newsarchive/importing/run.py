@@ -172,6 +172,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         return _failed(page, page.url or options.source_url, str(exc), exc.hint)
     data = text.encode()  # for the tests of the markup below, whatever the page's encoding
     found: Extracted | NotArticle
+    saved_at: str | None = None  # where a copy stating another original address was read
     if page.text_capture:
         source_url, how = options.source_url, ""
         try:
@@ -193,6 +194,12 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
             return _failed(page, source_url, why, "report this page to the maintainers")
         if isinstance(found, NotArticle):
             return PageResult(page, NOT_ARTICLE, source_url, found.reason, hint=found.hint)
+        if found.source_url and not options.source_url:
+            # A copy of the page (a site built here) states where the original was: the
+            # address the copy was saved from is not the article's, but its files are
+            # found from there.
+            saved_at, source_url = source_url, articles.page_address(found.source_url)
+            how = f"page (where the {found.profile} profile reads it)"
     found, cleaned = articles.visible(found)
     notes.append(cleaned)
     if how and how != "WARC-Target-URI":
@@ -219,7 +226,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         notes.append(why_not)
     accept = options.accept_missing
     found_media, missing, damaged, refused = _find_media(
-        found, page, source_url, context.finder, accept
+        found, page, source_url if saved_at is None else saved_at, context.finder, accept
     )
     if damaged:  # the article without them would pass for whole, and stay so
         return _failed(page, source_url, *damaged[0])
