@@ -153,7 +153,7 @@ def test_a_site_built_here_imports_back_to_exactly_its_articles(site, tmp_path):
 
 def test_an_article_of_a_site_built_here_comes_back_with_its_old_address_and_pictures(site):
     """The page states the portal's address under "Bài gốc": it was lost (with a note to
-    give --source-url), and so the alias."""
+    give --source-url), and so the alias; a picture came back as <hash>-<hash>-name."""
     picture = bytes.fromhex(
         "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
         "0000000c4944415478da63f8cfc000000301010018dd8db00000000049454e44ae426082"
@@ -182,6 +182,8 @@ def test_an_article_of_a_site_built_here_comes_back_with_its_old_address_and_pic
     text = written.read_text(encoding="utf-8")
     assert f"\nsource_url: {address}\n" in text
     assert "\naliases: [/tin-tuc/phuong-bach-dang-123.html]\n" in text
+    assert f"](../../../{media})" in text  # the picture under its own name, once hashed
+    assert (site.root / "static" / media).read_bytes() == picture
     assert "--source-url" not in result.stdout + result.stderr  # its pictures were found
     again = run_import(site, site.output)  # known by its address now
     assert "imported: 0;" in again.stdout and "already there: 1" in again.stdout, again.stdout

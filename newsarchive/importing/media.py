@@ -93,6 +93,9 @@ def describe(url: str, where: Media, data: bytes) -> FoundMedia:
         except Unreadable as exc:
             raise NotCopied(f"{NOT_A_PICTURE}: {exc}") from None
     digest = hashlib.sha256(data).hexdigest()
+    # A copy an archive built here named already by these bytes (a site imported back):
+    # the digest once, as the file was named there.
+    name = name.removeprefix(f"{digest[:16]}-") or name
     kept = data if left_out else b""
     return FoundMedia(url, digest, f"{digest[:16]}-{name}", where, len(data), kept, tuple(left_out))
 
