@@ -638,3 +638,20 @@ def test_a_date_given_for_a_page_that_shows_its_own_is_said_to_be_unused(site):
     assert (
         f"{PORTAL_PAGE}: note: --date was not used: the page shows its own publish date, {shown}"
     ) in result.stderr
+
+
+def test_a_page_dated_after_the_import_is_noted(site, tmp_path):
+    """A capture showing "Ngày đăng 14/03/2099": imported to content/2099/03/ with exit 0
+    and no word; only the build after it warned."""
+    capture = tmp_path / "sau.txt"
+    capture.write_bytes(SEED_CAPTURE.read_bytes().replace(b"19/04/2019", b"14/03/2099", 1))
+    result = run_import(site, capture)
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"{capture}: note: the page is dated 14/03/2099 16:54, after this import: if the year "
+        "is mistyped (2099 for 2019), correct the date in the article"
+    ) in result.stderr, result.stderr
+    [written] = imported_files(site)
+    assert written.parent == site.content / "2099" / "03"
+    today = run_import(site, SEED_CAPTURE)  # its own date, in the past: no such note
+    assert today.returncode == 0 and "after this import" not in today.stderr

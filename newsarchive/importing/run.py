@@ -216,6 +216,12 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     if problems:
         return PageResult(page, FAILED, source_url, problems[0].message, tuple(problems))
     assert found.published is not None
+    if found.published > datetime.now(config.timezone):  # the portal's typo, or the capture's
+        shown_date = found.published.astimezone(config.timezone).strftime("%d/%m/%Y %H:%M")
+        notes.append(
+            f"the page is dated {shown_date}, after this import: if the year is mistyped "
+            "(2099 for 2019), correct the date in the article (each build says so until then)"
+        )
     fields = articles.article_fields(found, source_url, config)
     already = context.archive.already(source_url, fields["title"], fields["date"])
     if already:
