@@ -1719,3 +1719,41 @@ def test_the_liferay_uploader_line_is_a_real_author_or_nothing_never_the_text(si
     page = (site.output / written["4377680"]["file"]).with_suffix("") / "index.html"
     built = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     assert built.select_one(".article-author [itemprop=name]").get_text() == "Phạm Văn Linh"
+
+
+def _sample_d() -> str:
+    """Sample D: a sotttt article page with a captioned picture, as HTTrack saved it."""
+    page = SAMPLES / "D-sotttt-706143-caption.html"
+    if not page.is_file():
+        pytest.skip(f"no shared import samples beside this clone ({SAMPLES})")
+    return page.read_text(encoding="utf-8")
+
+
+D_PICTURE = "../../../images/554897/145/018/067/633/1/1450180676331.html"  # as D links it
+D_OTHER_PICTURE = "http://hanoi.gov.vn/image/images?img_id=1077151371818553670"
+
+
+def test_a_picture_the_crawl_holds_as_a_page_is_counted_and_listed_as_not_copied(site, tmp_path):
+    """The portal's "not found" page saved where the picture was: not copied, and the
+    article links the old site. The summary and media_missing counted only the picture
+    the crawl lacked, while the article linked two at the old site."""
+    host = tmp_path / "crawl" / "sotttt.hanoi.gov.vn"
+    page = host / "ttcqdt/-/view_content/706143-tang-cuong-ky-luat-ky-cuong-hanh-chinh.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(_sample_d(), encoding="utf-8")
+    not_found = host / D_PICTURE.removeprefix("../../../")
+    not_found.parent.mkdir(parents=True)
+    not_found.write_text("<html><body><h1>Not found</h1></body></html>", encoding="utf-8")
+    result = run_import(site, tmp_path / "crawl")
+    assert result.returncode == 0, result.stderr
+    picture = "https://sotttt.hanoi.gov.vn/" + D_PICTURE.removeprefix("../../../")
+    assert f"did not copy {picture}: the crawl holds a web page" in result.stderr
+    [line] = [r for r in report(site) if r["outcome"] == "imported"]
+    assert line["media_missing"] == [picture, D_OTHER_PICTURE]  # as the article shows them
+    assert line["media_copied"] == []
+    [article] = articles(site).values()
+    assert f"]({picture})" in article["body"] and f"]({D_OTHER_PICTURE})" in article["body"]
+    assert (
+        "0 file(s) copied to static/media (0 link(s) to copies), 1 not in the crawl and "
+        "1 not copied (see the notes): 2 still linked to the old site"
+    ) in result.stdout

@@ -31,7 +31,8 @@ class Tally:
     outcomes: Counter = field(default_factory=Counter)
     media_copied: int = 0  # distinct files newly copied into the static folder's media/
     media_linked: int = 0  # links to copies (a file shared by pages counts for each)
-    media_missing: int = 0
+    media_missing: int = 0  # links still to the old site: not in the crawl, or not copied
+    media_not_copied: int = 0  # of those, the crawl held a page or unreadable SVG there
     # (outcome, reason) of the pages not imported and not failed (failures are printed
     # one by one), and the first page of each: a page named on the command line, or one
     # of a crawl, is then named in the summary, not only counted.
@@ -55,18 +56,27 @@ class Tally:
         if result.outcome == IMPORTED and row.file:
             self.media_linked += len(result.media)
             self.media_missing += len(result.missing)
+            self.media_not_copied += len(result.not_copied)
 
     def summary(self, seconds: float, other_files: int, report: str, media: str) -> list[str]:
         """The lines printed at the end; ``report`` and ``media`` (the folder the pictures
         went to: static/media, or the --static folder's) as the editor should read them."""
         get = self.outcomes.get
+        # The file the crawl held but that was not copied still leads to the old site:
+        # counted with the missing ones, as the report lists it among them.
+        absent = self.media_missing - self.media_not_copied
+        linked = f"{absent} not in the crawl (still linked to the old site)"
+        if self.media_not_copied:
+            linked = (
+                f"{absent} not in the crawl and {self.media_not_copied} not copied (see the "
+                f"notes): {self.media_missing} still linked to the old site"
+            )
         lines = [
             f"Pages seen: {self.pages} ({other_files} other file(s) of the crawl not pages); "
             f"imported: {get(IMPORTED, 0)}; not articles: {get(NOT_ARTICLE, 0)}; "
             f"already there: {get(ALREADY, 0)}; failed: {get(FAILED, 0)}",
             f"Media: {self.media_copied} file(s) copied to {media} "
-            f"({self.media_linked} link(s) to copies), {self.media_missing} not in the crawl "
-            "(still linked to the old site)",
+            f"({self.media_linked} link(s) to copies), {linked}",
         ]
         for outcome, title in ((NOT_ARTICLE, "Not articles"), (ALREADY, "Already there")):
             counted = [(key, n) for key, n in self.skipped.most_common() if key[0] == outcome]

@@ -100,7 +100,10 @@ class PageResult:
     alias: str = ""
     slug: str = ""
     media: tuple[mediafiles.FoundMedia, ...] = ()
-    missing: tuple[str, ...] = ()  # media addresses the crawl lacks
+    # Media addresses the article still links at the old site: the crawl lacks them, or
+    # holds no picture or file there (`not_copied`, which a note names with the reason).
+    missing: tuple[str, ...] = ()
+    not_copied: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     hint: str = ""  # what to do about a page that is not an article, if it is one
 
@@ -236,7 +239,9 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     )
     if damaged:  # the article without them would pass for whole, and stay so
         return _failed(page, source_url, *damaged[0])
-    notes += refused
+    notes += [f"{LOST_FILE}{url}: {why}; the article links to the old site" for url, why in refused]
+    not_copied = [url for url, _ in refused]
+    linked_old = {*missing, *not_copied}
     notes += [f"not in the crawl, still linked to the old site: {url}" for url in missing]
     if missing and page.path in context.finder.cut_short:
         notes.append(ACCEPTED_NOTE)
@@ -259,7 +264,8 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         alias=alias,
         slug=slug,
         media=tuple(found_media),
-        missing=tuple(missing),
+        missing=tuple(url for url in found.media if url in linked_old),  # the article's order
+        not_copied=tuple(not_copied),
         notes=tuple(filter(None, [*notes, *found.notes, category_note])),
     )
 
@@ -288,13 +294,16 @@ def _address(page: PageSource, data: bytes, context: _Context) -> tuple[str, str
 
 def _find_media(
     found: Extracted, page: PageSource, source_url: str, finder: MediaFinder, accept: bool
-) -> tuple[list[mediafiles.FoundMedia], list[str], list[tuple[str, str]], list[str]]:
+) -> tuple[list[mediafiles.FoundMedia], list[str], list[tuple[str, str]], list[tuple[str, str]]]:
     """The media of the article that the crawl holds, the addresses it lacks, why
     they cannot be copied whole (with how to fix it): a record cut short, a WARC cut
-    before them, a compression that cannot be undone here; and the notes of those it
-    holds that are not copied (mediafiles.NotCopied). With ``accept``
+    before them, a compression that cannot be undone here; and those it holds that are
+    not copied, with why (mediafiles.NotCopied). With ``accept``
     (--accept-missing), the files a cut WARC lacks or holds cut are only missing."""
-    held, missing, damaged, refused = [], [], [], []
+    held: list[mediafiles.FoundMedia] = []
+    missing: list[str] = []
+    damaged: list[tuple[str, str]] = []
+    refused: list[tuple[str, str]] = []
     for url in found.media:
         where = found.embedded.get(url) or finder.find(url, page, source_url)
         if where is not None and where.damaged:
@@ -318,7 +327,7 @@ def _find_media(
             try:
                 held.append(mediafiles.describe(url, where, data))
             except mediafiles.NotCopied as exc:
-                refused.append(f"{LOST_FILE}{url}: {exc}; the article links to the old site")
+                refused.append((url, str(exc)))
     if missing and not damaged and page.path in finder.cut_short and not accept:
         lost = f"{len(missing)} of its images and attachments are not in the WARC"
         damaged.append(
