@@ -1757,3 +1757,61 @@ def test_a_picture_the_crawl_holds_as_a_page_is_counted_and_listed_as_not_copied
         "0 file(s) copied to static/media (0 link(s) to copies), 1 not in the crawl and "
         "1 not copied (see the notes): 2 still linked to the old site"
     ) in result.stdout
+
+
+def test_relative_addresses_of_a_page_without_its_address_are_left_out_and_named(site, tmp_path):
+    """Sample D saved without its HTTrack comment: its picture's relative address led into
+    the archive, not to the old site, as the note said it did; the article kept it, and
+    `check` failed on the link it made. Its picture and links are left out, their text
+    kept, and one note names each address and how to have them back."""
+    html = _sample_d()
+    html = "".join(line for line in html.splitlines(True) if "Mirrored from" not in line)
+    # A link of the text too, written relative as the picture is.
+    html = html.replace("yêu cầu Sở Nội vụ", 'yêu cầu <a href="../../so-noi-vu.html">Sở Nội vụ</a>')
+    saved = tmp_path / "saved-D.html"
+    saved.write_text(html, encoding="utf-8")
+    result = run_import(site, saved)
+    assert result.returncode == 0, result.stderr
+    assert summary(result)["imported"] == 1
+    assert "still linked to the old site: ../" not in result.stderr
+    note = (
+        "left out 1 picture(s) or file(s) and 1 link(s) at relative addresses, as the page's "
+        "original address is not known (nor are their files beside the page): they would "
+        "lead nowhere on the archive (the alt text and link text are kept): "
+        f"{D_PICTURE}, ../../so-noi-vu.html; to link them to the old site instead, delete "
+        "the article's file and import the page again with --source-url ADDRESS"
+    )
+    assert f"{saved}: note: {note}" in result.stderr
+    assert "2 relative address(es) leading nowhere left out (see the notes)" in result.stdout
+    [line] = report(site)
+    assert any(n.startswith(note) for n in line["notes"])
+    assert line["media_missing"] == [D_OTHER_PICTURE]  # the one still linked to the old site
+    [article] = articles(site).values()
+    body = article["body"]
+    assert "../" not in body and "yêu cầu Sở Nội vụ tăng cường" in body
+    assert body.startswith("\n**Ngày 04/7/2013")  # no empty paragraph where the picture was
+    assert f"![]({D_OTHER_PICTURE})" in body
+    built = run(site, "build", "--no-search")
+    assert built.returncode == 0, built.stderr
+    checked = run(site, "check")
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_a_saved_page_whose_relative_addresses_all_resolve_has_no_note_on_them(site, tmp_path):
+    """Firefox's "Save Page As" of sample D: its picture in Tang-cuong_files/, copied and
+    linked. No relative address was left, yet a note said they were kept as written."""
+    html = _sample_d()
+    html = "".join(line for line in html.splitlines(True) if "Mirrored from" not in line)
+    html = html.replace(f'src="{D_PICTURE}"', 'src="Tang-cuong_files/anh1.jpg"')
+    (tmp_path / "Tang-cuong.html").write_text(html, encoding="utf-8")
+    (tmp_path / "Tang-cuong_files").mkdir()
+    (tmp_path / "Tang-cuong_files" / "anh1.jpg").write_bytes(JPEG)
+    result = run_import(site, tmp_path / "Tang-cuong.html")
+    assert result.returncode == 0, result.stderr
+    [copy] = (site.root / "static" / "media").rglob("*.jpg")
+    [article] = articles(site).values()
+    assert f"![](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
+    [line] = report(site)
+    assert not [n for n in line["notes"] if "relative" in n], line["notes"]
+    assert "relative" not in result.stderr and "relative" not in result.stdout
+    assert line["media_missing"] == [D_OTHER_PICTURE]

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .. import schema
 from ..errors import BuildFailed
 from .dates import read_date
-from .html import RELATIVE_KEPT, convert, is_attachment
+from .html import convert, is_attachment
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profile, Profiles, load_profiles
 
@@ -219,12 +219,6 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
         notes.append("the page gives no time of day for its date: 00:00 was used")
     if not converted.markdown:
         notes.append("the article has no text")
-    found_notes = converted.notes
-    if read.source_url:
-        # A copy's relative addresses are those of the site it was saved from (an archive
-        # built here: its pictures, copied, and its own pages), never the original site's:
-        # to give --source-url, as the note says, would point them at the wrong site.
-        found_notes = tuple(note for note in found_notes if note != RELATIVE_KEPT)
     return Extracted(
         title=_nfc(read.title),
         published=read.published,
@@ -233,11 +227,12 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
         media=converted.media,
         article_id=read.article_id,
         profile=read.profile,
-        notes=(*notes, *found_notes),
+        notes=(*notes, *converted.notes),
         author=_nfc(read.author),
         embedded=converted.embedded,
         date_missed=read.date_missed,
         source_url=read.source_url,
+        relative=converted.relative,
     )
 
 

@@ -56,11 +56,6 @@ ATTACHMENT_SUFFIXES = tuple(
     | _tags(".jpg .jpeg .png .gif .webp .tif .tiff")  # a full-size picture behind a thumbnail
     | _tags(".mp4 .m4v .webm .ogv .mov .avi .wmv .flv .mp3 .m4a .ogg .oga .wav .wma")
 )
-RELATIVE_KEPT = (
-    "relative addresses were kept as written: they will not work on the archive; "
-    "give the page's original address (--source-url) to make them point at the "
-    "original site"
-)
 # Where lazy-loading scripts keep an image's real address while `src` shows a placeholder.
 LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "src")
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
@@ -87,8 +82,9 @@ LOST_IMAGES = {
 LOST_EMBED = "left out an embedded <"
 LOST_DATA = "left out a picture stored inside the page itself"
 LOST_FILE = "did not copy "  # a picture or file the crawl holds (media.NotCopied)
+LOST_RELATIVE = "left out "  # pictures and links at relative addresses that lead nowhere
 # Notes that say the article lost a picture or file the page showed: printed first.
-LOST_CONTENT = (*LOST_IMAGES.values(), LOST_EMBED, LOST_DATA, LOST_FILE)
+LOST_CONTENT = (*LOST_IMAGES.values(), LOST_EMBED, LOST_DATA, LOST_FILE, LOST_RELATIVE)
 # A picture pasted into the page is a long data: address; a lazy-loading placeholder (a
 # pixel, an empty SVG) a short one.
 DATA_PICTURE = 2000
@@ -106,6 +102,9 @@ class Converted:
     notes: tuple[str, ...]
     # The pictures the page held as data: addresses, by the address they have in `media`.
     embedded: dict[str, Media] = field(default_factory=dict)
+    # Addresses written relative to the page (its own address unknown), as the Markdown
+    # has them: the import copies those it finds beside the page and leaves out the rest.
+    relative: tuple[str, ...] = ()
 
 
 def convert(parts: list[LexborNode], base_url: str) -> Converted:
@@ -137,7 +136,8 @@ def convert(parts: list[LexborNode], base_url: str) -> Converted:
     notes = [*prepared.report(), *converter.report()]
     media = tuple(dict.fromkeys(converter.media))
     embedded = {url: prepared.embedded[url] for url in media if url in prepared.embedded}
-    return Converted(markdown, media, tuple(notes), embedded)
+    relative = tuple(dict.fromkeys(converter.relative))
+    return Converted(markdown, media, tuple(notes), embedded, relative)
 
 
 def is_attachment(url: str) -> bool:
@@ -415,8 +415,8 @@ class _Converter:
             )
         if self.no_href:
             notes.append("kept the text of links that had no usable address")
-        if self.relative:
-            notes.append(RELATIVE_KEPT)
+        # Relative addresses are not noted here: the import first looks for their files
+        # beside the page, and names only those it cannot resolve (run.py).
         return notes
 
     def blocks(self, node: Node) -> str:
@@ -631,10 +631,35 @@ class _Converter:
         url = url.strip()
         if not url:
             return ""
-        if not urlsplit(url).scheme and not url.startswith("//"):
-            self.relative.append(url)
         # Spaces and parentheses would end a Markdown link early.
-        return quote(url, safe=":/?#[]@!$&'*+,;=%~")
+        written = quote(url, safe=":/?#[]@!$&'*+,;=%~")
+        if not urlsplit(url).scheme and not url.startswith("//"):
+            self.relative.append(written)  # as the Markdown has it, to find it there again
+        return written
+
+
+def without_links(markdown: str, addresses: list[str]) -> str:
+    """The Markdown with each picture and link to one of ``addresses`` replaced by its alt
+    text or link text, as a browser shows a picture it cannot load. A line left empty
+    (a picture alone on it) goes, and so does a paragraph left empty."""
+    if not addresses:
+        return markdown
+    either = "|".join(re.escape(a) for a in sorted(addresses, key=len, reverse=True))
+    # A picture first: a link around a dropped picture may be dropped too, its text then
+    # the picture's alt text.
+    alt = r"(?:\\.|[^\]\\])*"  # escaped brackets only
+    image = re.compile(rf"!\[({alt})\]\((?:{either})\)")
+    # A link's text may hold a picture kept (copied), besides escaped text.
+    text = rf"(?:\\.|!\[{alt}\]\([^()\s]*\)|[^\[\]\\])*"
+    link = re.compile(rf"\[({text})\]\((?:{either})\)")
+    blocks = []
+    for block in markdown.split("\n\n"):  # a link's text may go over lines (<br>)
+        kept = link.sub(r"\1", image.sub(r"\1", block))
+        if kept != block:
+            kept = "\n".join(line for line in kept.split("\n") if line.strip())
+        if kept or not block:
+            blocks.append(kept)
+    return "\n\n".join(blocks)
 
 
 def _spaced(node: Node, markdown: str) -> str:

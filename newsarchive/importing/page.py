@@ -34,6 +34,9 @@ class Extracted:
     # The pictures the page held as data: addresses, by the address standing for each
     # in `media` and the body.
     embedded: dict[str, Media] = field(default_factory=dict)
+    # The addresses in the body written relative to the page, whose own address is not
+    # known (as the body has them): the import resolves them beside the page, or drops them.
+    relative: tuple[str, ...] = ()
     # The original address the page states of itself, as a copy of it does (an archive's
     # page: its provenance); "" when it states none. It wins over the copy's own address.
     source_url: str = ""

@@ -33,6 +33,7 @@ class Tally:
     media_linked: int = 0  # links to copies (a file shared by pages counts for each)
     media_missing: int = 0  # links still to the old site: not in the crawl, or not copied
     media_not_copied: int = 0  # of those, the crawl held a page or unreadable SVG there
+    dropped: int = 0  # relative addresses left out (a page without its original address)
     # (outcome, reason) of the pages not imported and not failed (failures are printed
     # one by one), and the first page of each: a page named on the command line, or one
     # of a crawl, is then named in the summary, not only counted.
@@ -57,6 +58,7 @@ class Tally:
             self.media_linked += len(result.media)
             self.media_missing += len(result.missing)
             self.media_not_copied += len(result.not_copied)
+            self.dropped += len(result.dropped)
 
     def summary(self, seconds: float, other_files: int, report: str, media: str) -> list[str]:
         """The lines printed at the end; ``report`` and ``media`` (the folder the pictures
@@ -70,6 +72,10 @@ class Tally:
             linked = (
                 f"{absent} not in the crawl and {self.media_not_copied} not copied (see the "
                 f"notes): {self.media_missing} still linked to the old site"
+            )
+        if self.dropped:
+            linked += (
+                f"; {self.dropped} relative address(es) leading nowhere left out (see the notes)"
             )
         lines = [
             f"Pages seen: {self.pages} ({other_files} other file(s) of the crawl not pages); "

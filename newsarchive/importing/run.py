@@ -43,7 +43,7 @@ from .crawl import (
 )
 from .encoding import UTF16_BOMS, Undecodable, decode_page
 from .extract import NO_DATE, extract
-from .html import LOST_FILE
+from .html import LOST_FILE, LOST_RELATIVE, without_links
 from .known import Archive, alias_key, page_key, read_archive, shown, source_key
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profiles
@@ -104,6 +104,9 @@ class PageResult:
     # holds no picture or file there (`not_copied`, which a note names with the reason).
     missing: tuple[str, ...] = ()
     not_copied: tuple[str, ...] = ()
+    # Relative addresses that lead nowhere (the page's own address is not known): left
+    # out of the article, their text kept, and named in a note.
+    dropped: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     hint: str = ""  # what to do about a page that is not an article, if it is one
 
@@ -239,16 +242,31 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     )
     if damaged:  # the article without them would pass for whole, and stay so
         return _failed(page, source_url, *damaged[0])
-    notes += [f"{LOST_FILE}{url}: {why}; the article links to the old site" for url, why in refused]
-    not_copied = [url for url, _ in refused]
+    # A relative address whose file is not beside the page leads nowhere on the archive
+    # (and `check` fails on it): its picture or link is left out, its text kept.
+    relative = set(found.relative)
+    held = {m.url for m in found_media}
+    dropped = [url for url in found.relative if url not in held]
+    missing = [url for url in missing if url not in relative]
+    notes += [
+        f"{LOST_FILE}{url}: {why}; "
+        + ("it is left out, with the other relative addresses" if url in relative else
+           "the article links to the old site")
+        for url, why in refused
+    ]  # fmt: skip
+    not_copied = [url for url, _ in refused if url not in relative]
     linked_old = {*missing, *not_copied}
     notes += [f"not in the crawl, still linked to the old site: {url}" for url in missing]
+    body = found.body
+    if dropped:
+        body = without_links(body, dropped)
+        notes.append(_dropped_note(dropped, found, saved_at is not None))
     if missing and page.path in context.finder.cut_short:
         notes.append(ACCEPTED_NOTE)
     notes += [mediafiles.size_note(m) for m in found_media]
     notes += [mediafiles.inert_note(m) for m in found_media]
     slug = articles.import_slug(fields["title"]) or "bai"
-    text = articles.compose(fields, [alias] if alias else [], found.body)
+    text = articles.compose(fields, [alias] if alias else [], body)
     target = content_path(config, found.published.astimezone(config.timezone), slug)
     errors = check_article(target, text, config)
     if errors:
@@ -266,7 +284,32 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         media=tuple(found_media),
         missing=tuple(url for url in found.media if url in linked_old),  # the article's order
         not_copied=tuple(not_copied),
+        dropped=tuple(dropped),
         notes=tuple(filter(None, [*notes, *found.notes, category_note])),
+    )
+
+
+def _dropped_note(dropped: list[str], found: Extracted, archive_copy: bool) -> str:
+    """What was left out for its relative address, and how to have it back."""
+    files = sum(1 for url in dropped if url in found.media)
+    kinds = [
+        f"{files} picture(s) or file(s)" if files else "",
+        f"{len(dropped) - files} link(s)" if len(dropped) > files else "",
+    ]
+    if archive_copy:  # its addresses are the archive's, not the original site's
+        why = "they lead into the archive the page was saved from, which is not here"
+        fix = "import the page from that archive's folder, which holds its files"
+    else:
+        beside = " (nor are their files beside the page)" if files else ""
+        why = f"the page's original address is not known{beside}"
+        fix = (
+            "to link them to the old site instead, delete the article's file and import "
+            "the page again with --source-url ADDRESS (its address on the old portal)"
+        )
+    return (
+        f"{LOST_RELATIVE}{' and '.join(filter(None, kinds))} at relative addresses, as "
+        f"{why}: they would lead nowhere on the archive (the alt text and link text are "
+        f"kept): {', '.join(dropped)}; {fix}"
     )
 
 
