@@ -1815,3 +1815,29 @@ def test_a_saved_page_whose_relative_addresses_all_resolve_has_no_note_on_them(s
     assert not [n for n in line["notes"] if "relative" in n], line["notes"]
     assert "relative" not in result.stderr and "relative" not in result.stdout
     assert line["media_missing"] == [D_OTHER_PICTURE]
+
+
+def test_a_relative_picture_found_as_a_page_beside_the_saved_page_is_left_out(site, tmp_path):
+    """The "not found" page beside a saved page, where its relative picture was: it is not
+    copied, and the article cannot link it at the old site, whose address is not known."""
+    html = _sample_d()
+    html = "".join(line for line in html.splitlines(True) if "Mirrored from" not in line)
+    saved = tmp_path / "a" / "b" / "c" / "saved-D.html"
+    saved.parent.mkdir(parents=True)
+    saved.write_text(html, encoding="utf-8")
+    not_found = tmp_path / D_PICTURE.removeprefix("../../../")
+    not_found.parent.mkdir(parents=True)
+    not_found.write_text("<html><body><h1>Not found</h1></body></html>", encoding="utf-8")
+    result = run_import(site, saved)
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"did not copy {D_PICTURE}: the crawl holds a web page or document at that address, "
+        "not a picture or file (a .html file is served as a page); left out of the article, "
+        "as its address is relative (see the note on them)"
+    ) in result.stderr
+    assert "at relative addresses, as the page's original address is not known" in result.stderr
+    [line] = report(site)
+    assert line["media_missing"] == [D_OTHER_PICTURE]
+    assert "1 not in the crawl (still linked to the old site); 1 relative" in result.stdout
+    [article] = articles(site).values()
+    assert "../" not in article["body"]

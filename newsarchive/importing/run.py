@@ -248,12 +248,12 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     held = {m.url for m in found_media}
     dropped = [url for url in found.relative if url not in held]
     missing = [url for url in missing if url not in relative]
+    relative_note = "left out of the article, as its address is relative (see the note on them)"
     notes += [
         f"{LOST_FILE}{url}: {why}; "
-        + ("it is left out, with the other relative addresses" if url in relative else
-           "the article links to the old site")
+        + (relative_note if url in relative else "the article links to the old site")
         for url, why in refused
-    ]  # fmt: skip
+    ]
     not_copied = [url for url, _ in refused if url not in relative]
     linked_old = {*missing, *not_copied}
     notes += [f"not in the crawl, still linked to the old site: {url}" for url in missing]
