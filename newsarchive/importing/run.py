@@ -246,7 +246,14 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     # (and `check` fails on it): its picture or link is left out, its text kept.
     relative = set(found.relative)
     held = {m.url for m in found_media}
-    dropped = [url for url in found.relative if url not in held]
+    # A link from the portal's root (/tin-tuc/bai.html) is an old address, which the
+    # archive keeps for the article imported from it (its alias): kept, as `check` says
+    # when it leads to no page yet. Only pictures and files need their bytes here.
+    dropped = [
+        url
+        for url in found.relative
+        if url not in held and (url in found.media or not url.startswith("/"))
+    ]
     missing = [url for url in missing if url not in relative]
     relative_note = "left out of the article, as its address is relative (see the note on them)"
     notes += [
