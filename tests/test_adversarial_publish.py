@@ -1011,7 +1011,7 @@ def test_ctrl_c_while_workers_run_stops_the_build_cleanly(site, tmp_path):
             proc.communicate()
             pytest.fail(f"the build hung after Ctrl+C ({delay} s after its workers started)")
         no_traceback(err)
-        assert proc.returncode == 130, err
+        assert proc.returncode == 130, f"Ctrl+C {delay} s after the workers started: {err}"
         assert "stopped; the site was not changed" in err
         assert tree(site.output) == before
     site.add("moi.md", article("Tin mới", "2021-01-01 08:00", "Một nội dung mới."))
