@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from . import publish, statics, stopping, urls
+from . import publish, statics, urls
 from .config import SiteConfig, address_problem, load_config, shown_address, site_address
 from .errors import BuildFailed, Problem, in_file_order, raised_stopping, save_traceback
 from .outputguard import spare_folder
@@ -276,8 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = args.run
     published = len(publish.swapped)
     try:
-        with stopping.listening():
-            return run(args)
+        return run(args)
     except KeyboardInterrupt:
         return _stopped(len(publish.swapped) > published)
     except Exception as exc:  # a bug: one line for the editor, the details in a file

@@ -40,7 +40,6 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import stopping
 from .cache import Cache, OutputFile, OutputState, files_still_there, trusted_mtime
 from .fingerprint import file_digest
 from .hardlinks import link_files, mirror_index, put, remove, remove_tree
@@ -391,7 +390,6 @@ def publish(spare: Spare) -> None:
 
     After a first build there is no spare folder left: the next build makes one
     (`Spare.prepare`), a build that deploys a fresh clone never needs one."""
-    stopping.check()  # a Ctrl+C that code on the way caught: the site stays as it was
     state = OutputState(
         key=spare.cache.key,
         output_dir=str(spare.live),
