@@ -983,6 +983,13 @@ def test_a_build_with_its_output_closed_builds(site):
     assert done.stderr == b"" and (site.output / "index.html").is_file()
 
 
+def _ctrl_c_heard() -> None:
+    """As from a terminal: a suite started in the background of a script (`pytest &` in a
+    shell without job control) runs with SIGINT ignored, which its child processes keep,
+    and the build rightly went on after Ctrl+C, with exit 0."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for the workers")
 def test_ctrl_c_while_workers_run_stops_the_build_cleanly(site, tmp_path):
     """Ctrl+C reaches the whole process group, the build's workers too: one of them
@@ -998,6 +1005,7 @@ def test_ctrl_c_while_workers_run_stops_the_build_cleanly(site, tmp_path):
              "--quiet", "--no-search", "--no-cache", "--jobs", "2"],
             cwd=site.root, env=SUBPROCESS_ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True, start_new_session=True,  # its own group, as a terminal gives it
+            preexec_fn=_ctrl_c_heard,
         )  # fmt: skip
         while not _children(proc.pid) and proc.poll() is None:
             time.sleep(0.002)
