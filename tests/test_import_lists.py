@@ -187,3 +187,19 @@ def test_an_article_of_a_site_built_here_comes_back_with_its_old_address_and_pic
     assert "--source-url" not in result.stdout + result.stderr  # its pictures were found
     again = run_import(site, site.output)  # known by its address now
     assert "imported: 0;" in again.stdout and "already there: 1" in again.stdout, again.stdout
+
+
+def test_a_malformed_link_in_an_article_does_not_fail_it(site, tmp_path):
+    """Looking for teasers read every link's address: `http://[::1` raised ValueError,
+    and the page failed ("report this page to the maintainers"), which imported before."""
+    page = tmp_path / "hong.html"
+    page.write_text(
+        PORTAL_PAGE.read_text(encoding="utf-8").replace(
+            "<p>Lực lượng chia thành 3 nhóm:</p>",
+            '<p>Lực lượng chia thành 3 nhóm (<a href="http://[::1/x">xem</a>):</p>',
+        ),
+        encoding="utf-8",
+    )
+    result = run_import(site, page)
+    assert result.returncode == 0, result.stderr
+    assert "imported: 1;" in result.stdout and len(imported_files(site)) == 1

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .. import schema
+from ..config import original_host
 from ..errors import BuildFailed
 from .dates import read_date
 from .html import convert, is_attachment
@@ -335,21 +336,21 @@ def _teasers(body_html: str, url: str, profiles: Profiles) -> int:
 def _to_page(href: str, url: str) -> bool:
     """A link to another page of the page's own site: not a file, not a place on the
     page, not elsewhere on the web."""
-    if not href or href.startswith("#") or is_attachment(href):
+    if not href or href.startswith("#"):
         return False
-    link, page = urlsplit(href), urlsplit(url)
+    try:
+        if is_attachment(href):
+            return False
+        link, page = urlsplit(href), urlsplit(url)
+    except ValueError:  # a malformed address (`http://[::1`): no page's, and no reason to fail
+        return False
     if link.scheme not in ("", "http", "https"):
         return False
     if not page.netloc:  # the page's address is not known: a relative link is the site's
         return not link.netloc
-    if link.netloc and _host(link.netloc) != _host(page.netloc):
+    if link.netloc and original_host(link.netloc) != original_host(page.netloc):
         return False
     return (link.path or "/", link.query) != (page.path or "/", page.query)
-
-
-def _host(netloc: str) -> str:
-    host = netloc.lower().rsplit("@", 1)[-1].split(":", 1)[0]
-    return host.removeprefix("www.")
 
 
 def _printed_time(
@@ -415,7 +416,11 @@ def _stated_address(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str:
     for selector in selectors:
         for node in tree.css(selector):
             value = (node.attrs.get("href") or "").strip() or _value(node)
-            if urlsplit(value).scheme in ("http", "https") and urlsplit(value).netloc:
+            try:
+                parts = urlsplit(value)
+            except ValueError:  # malformed (`http://[::1`): not an address to keep
+                continue
+            if parts.scheme in ("http", "https") and parts.netloc:
                 return value
     return ""
 
