@@ -15,6 +15,8 @@ It holds:
   removed before a build changes that folder and written when the folder is
   complete, so it never claims a file the folder does not hold.
 - related.pickle: the related articles of the last build (see related.Related).
+- pages.pickle: the addresses of the standalone pages the last build published, and
+  their files, to warn when one is gone (sources.pages_gone).
 - links.pickle: the links marked in each body's HTML, by digest (see bodylinks.py),
   so that checking every article's links does not load every body.
 - segments.pickle: the names of the search index's segments by their articles'
@@ -157,16 +159,19 @@ class Cache:
         related: Related,
         links: dict[str, "Links"],
         folders: list[Path],
+        pages: dict[str, str],
     ) -> None:
         """What the next build reuses, saved once at the end of a build that published
-        (a build that fails leaves these as they were): the articles, related articles
-        and the links in bodies; the states of output ``folders`` other than these are
-        dropped. The output state is saved by publish.py. The HTML of the bodies this
-        build converted goes in a little earlier (HtmlSaver.commit, once the pages
-        passed their checks), for the search index to read."""
+        (a build that fails leaves these as they were): the articles, related articles,
+        the links in bodies and the standalone pages' addresses; the states of output
+        ``folders`` other than these are dropped. The output state is saved by
+        publish.py. The HTML of the bodies this build converted goes in a little
+        earlier (HtmlSaver.commit, once the pages passed their checks), for the search
+        index to read."""
         self.save_sources(sources)
         self.save_related(related)
         self.save_body_links(links)
+        self.save_pages(pages)
         self.save_segment_names()
         self.prune(folders)
 
@@ -255,6 +260,22 @@ class Cache:
         if self.enabled and links != self._links:
             _write(self.folder / "links.pickle", (self.sources_key, links))
             self._links = links
+
+    # Standalone pages --------------------------------------------------------
+
+    def last_pages(self) -> dict[str, str]:
+        """The address and file of each standalone page the last build published,
+        whatever its settings (a page's address depends on its file's name only)."""
+        data = _read(self.folder / "pages.pickle") if self.enabled else None
+        if isinstance(data, dict) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+        ):
+            return data
+        return {}
+
+    def save_pages(self, pages: dict[str, str]) -> None:
+        if self.enabled and pages != self.last_pages():
+            _write(self.folder / "pages.pickle", pages)
 
     # Search index segments ---------------------------------------------------
 

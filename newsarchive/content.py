@@ -86,4 +86,6 @@ class Standalone:
     summary: str = ""
     menu: int | None = None  # its place in the site's menu; None: not in it
     draft: bool = False
+    aliases: tuple[str, ...] = ()  # old addresses that send the reader on to it
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False)  # as an article's
     params: dict[str, Any] = field(default_factory=dict, compare=False)  # as an article's

@@ -126,7 +126,7 @@ class SitemapIndexData(PageData):
 class RedirectData(PageData):
     """redirect.html: an alias page sending the reader on to ``target``."""
 
-    target: Article
+    target: Article | Standalone
 
 
 @dataclass(frozen=True)

@@ -224,7 +224,8 @@ def _build(
         # the one an editor waits for after adding an article, then finds it up to date
         # instead of linking every file of a new index (21,000 at 10,000 articles).
         spare.mirror_back(SEARCH_FOLDER, SEARCH_STAMP)
-        cache.save(sources.entries, site.related, links, [spare.live, spare.folder])
+        published = {page.url: page.path for page in site.standalone}
+        cache.save(sources.entries, site.related, links, [spare.live, spare.folder], published)
     finally:
         early.close()
         if ahead is not None:

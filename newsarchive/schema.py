@@ -243,6 +243,13 @@ PAGE_FRONT_MATTER: tuple[Field, ...] = (
     ),
     Field("draft", "boolean", "`true` keeps the page out of the site", False),
     Field(
+        "aliases",
+        "list",
+        "old addresses of the page, as an article's: the portal's own page "
+        "(`[/gioi-thieu.html]`), or the page's address before its file was renamed; each "
+        "becomes a page that sends the reader on to this one",
+    ),
+    Field(
         "params",
         "mapping",
         "free values for your own templates, as an article's (`standalone.params.x` in "

@@ -143,7 +143,9 @@ def build_site(
     notices = [
         Page(urls.article_url(a), "withdrawn.html", a.title, WithdrawnData(a)) for a in withdrawn
     ]
-    redirects, errors = redirect_pages([*oldest, *withdrawn], [*browsable, *notices, *machine])
+    redirects, errors = redirect_pages(
+        [*oldest, *withdrawn, *shown], [*browsable, *notices, *machine]
+    )
     if errors:
         raise BuildFailed(errors)
     pages = (*browsable, *notices, *redirects, *machine)
@@ -326,34 +328,34 @@ def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None],
 
 
 def redirect_pages(
-    oldest: Sequence[Article], real: Sequence[Page]
+    targets: Sequence[Article | Standalone], real: Sequence[Page]
 ) -> tuple[list[Page], list[Problem]]:
-    """A redirect page per alias (of ``oldest``: the articles with a page, withdrawn
-    ones' included); an alias that would overwrite a page, another
-    alias, or need a folder where a file is (or the reverse) is an error."""
+    """A redirect page per alias (of ``targets``: the articles with a page, withdrawn
+    ones' included, and the standalone pages shown); an alias that would overwrite a
+    page, another alias, or need a folder where a file is (or the reverse) is an error."""
     # Output paths as text: pathlib objects for 25,000 paths and their folders cost 0.4 s.
-    owners: dict[str, Page | Article] = {urls.output_file(p.url): p for p in real}
+    owners: dict[str, Page | Article | Standalone] = {urls.output_file(p.url): p for p in real}
     folders = folders_of(owners)
     pages, errors = [], []
-    for article in oldest:
-        for alias in dict.fromkeys(article.aliases):
+    for target in targets:
+        for alias in dict.fromkeys(target.aliases):
             url = urls.alias_url(alias)
             path = urls.output_file(url)
-            problem = _alias_clash(path, owners, folders, article)
+            problem = _alias_clash(path, owners, folders, target)
             if problem:
                 errors.append(
                     Problem(
-                        Path(article.path),
+                        Path(target.path),
                         f"alias '{alias}' {problem}",
                         "remove it from 'aliases' or correct it: an alias must be an old "
                         "address that no page of this site (and no other alias) uses",
-                        article.key_lines.get("aliases"),
+                        target.key_lines.get("aliases"),
                     )
                 )
                 continue
-            owners[path] = article
+            owners[path] = target
             folders.update(parent_folders(path))
-            pages.append(Page(url, "redirect.html", article.title, RedirectData(article)))
+            pages.append(Page(url, "redirect.html", target.title, RedirectData(target)))
     return pages, errors
 
 
@@ -378,14 +380,14 @@ def folders_of(paths: Iterable[str]) -> set[str]:
 
 def _alias_clash(
     path: str,
-    owners: dict[str, Page | Article],
+    owners: dict[str, Page | Article | Standalone],
     folders: set[str],
-    article: Article,
+    target: Article | Standalone,
 ) -> str:
     # /feed.xml as an alias is the folder feed.xml/ (urls.alias_url), where the feed is.
     owner = owners.get(path) or owners.get(path.removesuffix("/index.html"))
-    if isinstance(owner, Article):
-        return "is given twice" if owner is article else f"is also an alias of {owner.path}"
+    if isinstance(owner, Article | Standalone):
+        return "is given twice" if owner is target else f"is also an alias of {owner.path}"
     if owner is not None:
         source = owner.source()
         kind = "article" if owner.article or isinstance(owner.data, WithdrawnData) else "page"

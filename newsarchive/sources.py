@@ -114,6 +114,7 @@ def read_articles(
     before = cached or cache.last_read()
     warnings = moved(before, fresh) + emptied(before, fresh, entries) + swapped_dates(entries)
     warnings += without_text(articles) + dated_ahead(articles, datetime.now(config.timezone))
+    warnings += pages_gone(cache.last_pages(), pages, articles, config.root)
     warnings += scan.warnings
     return Sources(articles, entries, scan.hidden, scan.others, scan.system, warnings, pages)
 
@@ -169,6 +170,62 @@ def moved(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> 
                 warning=True,
             )
         )
+    return problems
+
+
+def pages_gone(
+    before: Mapping[str, str],
+    pages: Sequence[Standalone],
+    articles: Sequence[Article],
+    root: Path,
+) -> list[Problem]:
+    """A warning for each standalone page the last build published (``before``: its
+    address and file) whose address nothing answers now: its file was renamed, moved or
+    deleted, and readers' links and citations of it lead nowhere. A page made a draft is
+    left alone (that was meant). Said where the fix goes: at a page new since the last
+    build when there is one (the file renamed), else at the file that is gone. Said
+    once, by the build that sees the change."""
+    answered = {page.url for page in pages if not page.draft}
+    drafted = {page.path for page in pages if page.draft}
+    gone = {u: path for u, path in before.items() if u not in answered and path not in drafted}
+    if not gone:  # most builds: no page moved (the rest walks every article's aliases)
+        return []
+    kept = {urls.alias_url(alias) for page in pages for alias in page.aliases}
+    kept.update(urls.alias_url(alias) for article in articles for alias in article.aliases)
+    new = [page for page in pages if not page.draft and page.url not in before]
+    problems = []
+    for url, path in sorted(gone.items()):
+        if url in kept:
+            continue
+        shown = os.path.relpath(path, root)
+        message = (
+            f"the page /{url} that the last build published ({shown}) is gone: links to it "
+            "and citations of it lead nowhere now"
+        )
+        if len(new) == 1:  # the page renamed, most likely: the fix goes in its file
+            renamed = new[0]
+            problems.append(
+                Problem(
+                    Path(renamed.path),
+                    f"{message}; this page is new",
+                    "if this is that page renamed, keep its old address: "
+                    f"{_to_aliases(renamed.aliases, url)} (or give the file its old "
+                    "name back)",
+                    renamed.key_lines.get("aliases") or line_of(Path(renamed.path), "title:"),
+                    warning=True,
+                )
+            )
+        else:
+            problems.append(
+                Problem(
+                    Path(path),
+                    message,
+                    "if the page was renamed, add the old address to the front matter of "
+                    f"the page that took its place: aliases: [/{url}]; if it was "
+                    "deleted on purpose, nothing is to be done",
+                    warning=True,
+                )
+            )
     return problems
 
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
-from .content import Article
+from .content import Article, Standalone
 from .slugs import slugify
 
 ALIAS_HINT = (
@@ -24,6 +24,14 @@ ALIAS_HINT = (
 
 def article_url(article: Article) -> str:
     return article_address(article.published, article.slug)
+
+
+def permalink(target: Article | Standalone) -> str:
+    """The URL of an article or a standalone page: what an old address (alias) of either
+    leads to, and what templates link with ``permalink(a)``."""
+    if isinstance(target, Standalone):
+        return target.url
+    return article_address(target.published, target.slug)
 
 
 def article_address(published: datetime, slug: str) -> str:

@@ -144,18 +144,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
                 f"the {'tag' if key == 'tags' else key} '{name}' gives an empty web address",
                 "use a name with at least one letter or digit",
             )
-    aliases = _text_list(meta, "aliases", error)
-    for alias in aliases:
-        shown = alias if len(alias) <= 80 else alias[:77] + "..."
-        problem = urls.alias_problem(alias)
-        if problem:
-            error("aliases", f"alias '{shown}' {problem}", urls.ALIAS_HINT)
-        elif _too_long(urls.alias_url(alias)):
-            error(
-                "aliases",
-                f"alias '{shown}' {_too_long(urls.alias_url(alias))}",
-                "no web server has a file of that name: remove the alias or shorten it",
-            )
+    aliases = _aliases(meta, error)
 
     draft = meta.get("draft", False)
     not_boolean = schema.boolean_problem("draft", draft)
@@ -235,6 +224,23 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
     )
 
 
+def _aliases(meta: dict[str, Any], error: Callable[..., None]) -> list[str]:
+    """The old addresses of an article or a page (`aliases:`), each one checked."""
+    aliases = _text_list(meta, "aliases", error)
+    for alias in aliases:
+        shown = alias if len(alias) <= 80 else alias[:77] + "..."
+        problem = urls.alias_problem(alias)
+        if problem:
+            error("aliases", f"alias '{shown}' {problem}", urls.ALIAS_HINT)
+        elif _too_long(urls.alias_url(alias)):
+            error(
+                "aliases",
+                f"alias '{shown}' {_too_long(urls.alias_url(alias))}",
+                "no web server has a file of that name: remove the alias or shorten it",
+            )
+    return aliases
+
+
 # One empty mapping for every article without params: a dict each is 6 MB at 100,000.
 _NO_PARAMS: dict[str, Any] = {}
 
@@ -267,6 +273,7 @@ def validate_page(source: SourceFile, address: str) -> Standalone:
     not_boolean = schema.boolean_problem("draft", draft)
     if not_boolean:
         error("draft", *not_boolean)
+    aliases = _aliases(meta, error)
     problem = urls.standalone_problem(address)
     if problem:
         message = f"the page's address /{address}/ {problem}"
@@ -282,6 +289,8 @@ def validate_page(source: SourceFile, address: str) -> Standalone:
         summary=(meta.get("summary") or "").strip(),
         menu=menu,
         draft=draft,
+        aliases=tuple(aliases),
+        key_lines={key: source.key_lines[key] for key in LATER_KEYS if key in source.key_lines},
         params=meta.get("params") or _NO_PARAMS,
     )
 

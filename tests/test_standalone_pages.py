@@ -296,3 +296,82 @@ def test_new_page_starts_a_page_that_is_refused_until_written(site, capsys):
     err = capsys.readouterr().err
     assert "the page's address /tim-kiem/ begins with 'tim-kiem'" in err, err
     assert not (site.content / "pages" / "tim-kiem.md").exists()
+
+
+def refresh_target(root, url: str) -> str:
+    """The site URL the redirect page at ``url`` sends the reader on to."""
+    meta = soup(root, url).find("meta", attrs={"http-equiv": "refresh"})
+    return resolve(url, meta["content"].removeprefix("0; url="))
+
+
+def test_a_pages_old_addresses_send_the_reader_on_to_it(about_site, capsys):
+    # The portal's own contact page, and its address before the file was renamed.
+    about_site.add(
+        "pages/lien-he.md",
+        CONTACT.replace("menu: 1", "menu: 1\naliases: [/lien-he.html, /Pages/lh.aspx]"),
+    )
+    assert about_site.build("--quiet", "--base-url", "https://example.org/repo/") == 0
+    for old in ("lien-he.html", "Pages/lh.aspx/"):
+        assert refresh_target(about_site.output, old) == "lien-he/"
+        page = soup(about_site.output, old)
+        assert page.find("link", rel="canonical")["href"] == "https://example.org/repo/lien-he/"
+        assert resolve(old, page.find("a")["href"]) == "lien-he/"
+    capsys.readouterr()
+    assert main(["check", "--config", str(about_site.root / "site.yaml")]) == 0, capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    "alias, message",
+    [
+        ("/2020/01/hoi-nghi/", "is the address of the article"),
+        ("/luu-tru/", "is the address of the page /luu-tru/"),
+        ("/gioi-thieu/", "is the address of the page"),
+        ("http://example.org/x", "alias 'http://example.org/x' "),
+    ],
+)
+def test_an_alias_of_a_page_that_cannot_be_is_named_at_its_line(about_site, capsys, alias, message):
+    path = about_site.add("pages/lien-he.md", CONTACT.replace("menu: 1", f"aliases: [{alias}]"))
+    err = built_errors(about_site, capsys)
+    assert f"{path}:3:" in err and message in err, err
+
+
+def test_renaming_a_published_page_warns_once_at_its_new_file_with_the_alias_to_add(
+    about_site, capsys
+):
+    pages = about_site.content / "pages"
+    (pages / "gioi-thieu.md").rename(pages / "ve-luu-tru.md")
+    capsys.readouterr()
+    assert about_site.build() == 0
+    err = capsys.readouterr().err
+    assert f"{pages / 've-luu-tru.md'}:2: warning: the page /gioi-thieu/ that the last build" in err
+    assert "keep its old address: add it to the front matter: aliases: [/gioi-thieu/]" in err
+    assert about_site.build() == 0  # said once: the editor may mean it
+    assert "gioi-thieu" not in capsys.readouterr().err
+    # --strict stops on it, as on an article's moved address, until the alias is added.
+    (pages / "ve-luu-tru.md").rename(pages / "gioi-thieu.md")
+    assert about_site.build("--quiet") == 0
+    (pages / "gioi-thieu.md").rename(pages / "ve-luu-tru.md")
+    capsys.readouterr()
+    assert about_site.build("--quiet", "--strict") == 1
+    text = (pages / "ve-luu-tru.md").read_text(encoding="utf-8")
+    (pages / "ve-luu-tru.md").write_text(
+        text.replace("menu: 2", "menu: 2\naliases: [/gioi-thieu/]")
+    )
+    capsys.readouterr()
+    assert about_site.build("--strict") == 0
+    assert "warning" not in capsys.readouterr().err
+    assert refresh_target(about_site.output, "gioi-thieu/") == "ve-luu-tru/"
+
+
+def test_deleting_a_published_page_warns_once_and_a_draft_does_not(about_site, capsys):
+    pages = about_site.content / "pages"
+    (pages / "lien-he.md").unlink()
+    about_site.add("pages/chinh-sach/go-bai.md", HIDDEN.replace("---\n\n", "draft: true\n---\n\n"))
+    capsys.readouterr()
+    assert about_site.build() == 0
+    err = capsys.readouterr().err
+    assert err.count("warning") == 1, err
+    assert "the page /lien-he/ that the last build published (content/pages/lien-he.md)" in err
+    assert "if it was deleted on purpose, nothing is to be done" in err
+    assert about_site.build() == 0
+    assert "warning" not in capsys.readouterr().err
