@@ -27,6 +27,14 @@ SHARED = next(
     REPO.parent / "shared",
 )
 SHARED_SEED_CAPTURE = SHARED / "seeds" / SEED_CAPTURE.name
+# The archive the tests build: Hai Bà Trưng's site.yaml and content (the first article,
+# the about page), copied from the repository. The tests read this copy, not the
+# repository's own site.yaml and content/, which a fork for another district rewrites
+# (README, "Archiving a portal", step 0): its tests then still pass, unchanged.
+# test_seed_article.py checks that the copy equals the repository's files where they
+# are present.
+SEED_SITE = REPO / "tests" / "data" / "seed"
+SEED_CONTENT = SEED_SITE / "content"
 
 
 def article(title: str, date: str, body: str = "Nội dung bài viết.", **fields: str) -> str:
@@ -37,7 +45,8 @@ def article(title: str, date: str, body: str = "Nội dung bài viết.", **fiel
 
 
 class SiteDir:
-    """A site folder with the repository's own templates, static files and config."""
+    """A site folder with the repository's own templates and static files, and the
+    settings of the tests' archive (SEED_SITE)."""
 
     def __init__(self, root: Path):
         self.root = root
@@ -45,8 +54,13 @@ class SiteDir:
         self.output = root / "_site"
         shutil.copytree(REPO / "templates", root / "templates")
         shutil.copytree(REPO / "static", root / "static")
-        shutil.copy(REPO / "site.yaml", root / "site.yaml")
+        shutil.copy(SEED_SITE / "site.yaml", root / "site.yaml")
         self.content.mkdir()
+
+    def add_seed(self) -> None:
+        """The tests' archive's articles and pages (SEED_CONTENT)."""
+        for path in SEED_CONTENT.rglob("*.md"):
+            self.add(path.relative_to(SEED_CONTENT).as_posix(), path.read_bytes())
 
     def configure(self, **settings: object) -> None:
         """Change settings in the site's site.yaml (None removes one)."""
@@ -85,8 +99,7 @@ def site(tmp_path: Path) -> SiteDir:
 
 @pytest.fixture
 def seed_site(site: SiteDir) -> SiteDir:
-    for path in (REPO / "content").rglob("*.md"):
-        site.add(path.relative_to(REPO / "content").as_posix(), path.read_bytes())
+    site.add_seed()
     return site
 
 

@@ -7,7 +7,7 @@ articles in several categories and years to fill a list page.
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SiteDir, article
+from conftest import SiteDir, article
 from serving import serve
 
 BASE_URL = "https://user.github.io/repo/"
@@ -65,8 +65,7 @@ PICTURE = (
 
 def fill(site: SiteDir) -> None:
     """The showcase content, added to a site folder."""
-    for path in (REPO / "content").rglob("*.md"):
-        site.add(path.relative_to(REPO / "content").as_posix(), path.read_bytes())
+    site.add_seed()
     site.add(
         "2019/05/tuyen-duong.md",
         article(

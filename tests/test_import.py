@@ -16,6 +16,7 @@ from capture_fixtures import windows_1258
 from conftest import (
     REPO,
     SEED_CAPTURE,
+    SEED_CONTENT,
     SHARED,
     SHARED_SEED_CAPTURE,
     SUBPROCESS_ENV,
@@ -24,7 +25,7 @@ from conftest import (
 )
 from test_seed_article import SEED_URL
 
-SEED_ARTICLE = REPO / "content" / (SEED_URL.rstrip("/") + ".md")
+SEED_ARTICLE = SEED_CONTENT / (SEED_URL.rstrip("/") + ".md")
 PORTAL_PAGE = REPO / "tests" / "data" / "old-portal-article.html"
 PORTAL_URL = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
 
@@ -53,7 +54,7 @@ def test_importing_the_seed_capture_gives_the_committed_article(site):
     result = run_import(site, SEED_CAPTURE)
     assert result.returncode == 0, result.stderr
     [written] = imported_files(site)
-    assert written.relative_to(site.content) == SEED_ARTICLE.relative_to(REPO / "content")
+    assert written.relative_to(site.content) == SEED_ARTICLE.relative_to(SEED_CONTENT)
     assert written.read_bytes() == SEED_ARTICLE.read_bytes()
     assert result.stderr == ""  # the seed holds nothing the importer had to guess
     assert written.relative_to(site.root).as_posix() in result.stdout
@@ -557,7 +558,7 @@ def test_a_capture_saved_in_another_encoding_imports_as_the_seed(site, tmp_path,
     result = run_import(site, capture)
     assert result.returncode == 0, result.stderr
     [written] = imported_files(site)
-    assert written.relative_to(site.content) == SEED_ARTICLE.relative_to(REPO / "content")
+    assert written.relative_to(site.content) == SEED_ARTICLE.relative_to(SEED_CONTENT)
     assert written.read_bytes() == SEED_ARTICLE.read_bytes()
     if encoding == "windows-1258":
         assert f"{capture}: note: the file is not UTF-8 text: it was read as windows-1258" in (

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote, quote_plus, urlsplit
 
 import pytest
-from conftest import REPO, SiteDir, article
+from conftest import SiteDir, article
 from serving import serve
 from test_seed_article import SEED_URL
 from webtools import axe_run
@@ -157,8 +157,7 @@ def built(tmp_path_factory) -> SiteDir:
         "2021/chrome.md",
         article("Tin có tác giả", "2021-08-01", "Nội dung.", category="zchuyenmuc", author="Ai"),
     )
-    for path in (REPO / "content").rglob("*.md"):
-        site.add(path.relative_to(REPO / "content").as_posix(), path.read_bytes())
+    site.add_seed()
     for name, text in CORPUS.items():
         site.add(f"2021/{name}", text)
     site.add("2021/nfd.md", unicodedata.normalize("NFD", NFD_ARTICLE))

@@ -715,8 +715,7 @@ def archive(tmp_path_factory) -> SiteDir:
 
     site = SiteDir(tmp_path_factory.mktemp("archive") / "site")
     generate.generate(150, site.content, seed=3)
-    for path in (REPO / "content").rglob("*.md"):
-        site.add(path.relative_to(REPO / "content").as_posix(), path.read_bytes())
+    site.add_seed()
     assert site.build("--base-url", "https://user.github.io/repo/") == 0
     return site
 
@@ -768,8 +767,7 @@ def test_the_seed_is_first_for_its_names_and_codes(archive, query):
 def test_the_seed_is_first_for_its_council_among_the_browsing_corpus(corpus_site):
     """Among generated articles, hundreds of titles start with "HĐND quận Hai Bà
     Trưng" and rightly come first; among the browsing corpus, the seed does."""
-    for path in (REPO / "content").rglob("*.md"):
-        corpus_site.add(path.relative_to(REPO / "content").as_posix(), path.read_bytes())
+    corpus_site.add_seed()
     assert corpus_site.build() == 0
     for query in ["hdnd quan hai ba trung", "HĐND quận Hai Bà Trưng", "dinh thi lan duyen"]:
         found = search(Index(corpus_site.output / INDEX), query)
