@@ -11,6 +11,7 @@ import yaml
 
 from newsarchive.cli import main
 from newsarchive.importing.profiles import FOLDER as PROFILES_FOLDER
+from newsarchive.templating import load_strings
 
 REPO = Path(__file__).resolve().parent.parent
 # Subprocesses import this checkout's package, whatever else is installed.
@@ -35,6 +36,9 @@ SHARED_SEED_CAPTURE = SHARED / "seeds" / SEED_CAPTURE.name
 # are present.
 SEED_SITE = REPO / "tests" / "data" / "seed"
 SEED_CONTENT = SEED_SITE / "content"
+# The words of the repository's templates/strings.yaml: a test of the theme reads the
+# words it looks for here, so that a fork's rewording leaves it passing.
+WORDS = load_strings(REPO / "templates")
 
 
 def article(title: str, date: str, body: str = "Nội dung bài viết.", **fields: str) -> str:

@@ -2,7 +2,7 @@
 to its category and tags, Open Graph and schema.org NewsArticle (microdata), the archive
 banner."""
 
-from conftest import article
+from conftest import WORDS, article
 from corpus import CATEGORIES, CORPUS, oldest_first, tag_slug
 from pages import link, listed, soup
 
@@ -28,7 +28,7 @@ def test_breadcrumbs_lead_home_then_to_the_category(corpus_site):
         # title follows as the heading (on a phone, a long title was said twice).
         assert len(crumbs) == 3 and len(targets) == 3
         assert entry.title not in crumbs[-1].get_text()
-        assert crumbs[0].get_text() == "Trang chủ" and targets[0] == ""
+        assert crumbs[0].get_text() == WORDS["home"] and targets[0] == ""
         if entry.category:
             assert targets[1:] == ["chuyen-muc/", f"chuyen-muc/{CATEGORIES[entry.category]}/"]
             assert crumbs[2].get_text() == entry.category

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import WORDS
 from showcase import RICH_URL, WITHDRAWN_URL
 from test_seed_article import SEED_URL
 from webtools import axe_run
@@ -223,7 +224,7 @@ def test_reading_and_navigating_work_without_javascript(browser, showcase_addres
     page.locator(".article-list h2 a").first.click()
     assert page.locator("h1").inner_text() == title
     assert page.locator(".article-body p").first.is_visible()
-    page.locator(".site-nav a", has_text="Trang chủ").click()
+    page.locator(".site-nav a", has_text=WORDS["home"]).click()
     assert page.url == showcase_address
     assert problems == []
     page.context.close()
