@@ -8,7 +8,11 @@ Two foldings matter for Vietnamese that a plain "remove the accents" does not ma
   converted from old Vietnamese encodings often has instead, is read as `đ`;
 - the tone of `oa`, `oe`, `uy` at the end of a syllable is written on either vowel
   (`hòa`/`hoà`, `khỏe`/`khoẻ`, `thủy`/`thuỷ`), and both spellings are the same word:
-  `words` puts it on the first vowel.
+  `words` puts it on the first vowel;
+- after a consonant, a syllable whose only vowel is `i` or `y` is written either way
+  (`lý`/`lí`, `kỳ`/`kì`, `quý`/`quí`, `sỹ`/`sĩ`, `Mỹ`/`Mĩ`): two spelling rules are taught,
+  the portal wrote mostly `y`, and a reader typing `quan li` found none of its `quản lý`.
+  `words` writes it `i`. Not `y` alone (`ý kiến`), nor `uy` (`phát huy` is not `hụi`).
 
 `words` gives a text's words (NFC, lower case, one tone placement, without a soft
 hyphen or joiner inside them): the *spellings*
@@ -33,6 +37,8 @@ WORD = re.compile(r"[^\W_]+")  # letters and digits: one word
 # A syllable ending in one of the variable diphthongs; after "q" the "u" belongs to
 # the consonant (quý), so the tone stays where it is.
 _VARIABLE_ENDING = re.compile(r"(?<!q)(?:oa|oe|uy)$")
+# A consonant (`qu` is one) and `y`, the syllable's only vowel: written `i` as well.
+_Y_AFTER_CONSONANT = re.compile(r"^(?:[bcdđghklmnprstvx]|[cgknpt]h|ngh|gi|qu|tr)y$")
 _LEADING_ZEROS = re.compile(r"^0+(?=[0-9]+$)")  # of a number: `007` -> `7`, `0` stays
 # Invisible marks inside a word, left out: Word's optional hyphen (U+00AD, `&shy;` of the
 # portal's pages) and the joiners. They split `ng\u00adhị` into `ng` and `hị`, and
@@ -43,11 +49,14 @@ _INSIDE_WORDS = re.compile("[\u00ad\u200c\u200d\u2060\ufeff]")
 # Cached: a language has a few thousand syllables, an archive millions of words.
 @cache
 def canonical(word: str) -> str:
-    """`hoà` -> `hòa`: the tone of a final oa/oe/uy on its first vowel; `ð` -> `đ`."""
+    """`hoà` -> `hòa`: the tone of a final oa/oe/uy on its first vowel; `lý` -> `lí`;
+    `ð` -> `đ`."""
     decomposed = unicodedata.normalize("NFD", word.replace("ð", "đ"))
     tones = [ch for ch in decomposed if ch in _TONES]
-    if len(tones) == 1:
-        base = "".join(ch for ch in decomposed if ch not in _TONES)
+    base = "".join(ch for ch in decomposed if ch not in _TONES)
+    if len(tones) <= 1 and _Y_AFTER_CONSONANT.match(base):
+        decomposed = base[:-1] + "i" + "".join(tones)
+    elif len(tones) == 1:
         ending = _VARIABLE_ENDING.search(base)
         if ending:
             first = ending.start() + 1

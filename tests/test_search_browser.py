@@ -428,6 +428,57 @@ def test_a_number_searched_joined_shows_and_marks_its_passage(phrase_site, page,
     assert results(page)[0]["markRuns"] == ["0912 345 678"]
 
 
+# Two spelling rules are taught: after a consonant, a syllable's only vowel is `y` in one
+# (`quản lý`, `kỳ họp`, `quý`, `bác sỹ`), `i` in the other (`quản lí`, `kì họp`, `quí`,
+# `bác sĩ`). The portal wrote mostly `y`; schools teach `i`.
+I_OR_Y_CORPUS = {
+    "ly.md": article(
+        "Tăng cường công tác đất đai",
+        "2022-03-01 08:00",
+        "Phường rà soát việc quản lý đất đai trên địa bàn.",
+    ),
+    "ky.md": article("Họp HĐND phường", "2022-03-02 08:00", "Kỳ họp thứ hai bàn về ngân sách."),
+    "si.md": article("Khám bệnh miễn phí", "2022-03-03 08:00", "Các bác sĩ khám cho người già."),
+    "quy.md": article("Thu ngân sách", "2022-03-04 08:00", "Quý I thu vượt dự toán."),
+    # `uy` is no `y` after a consonant: `phát huy` is not `hụi`.
+    "huy.md": article("Phát huy truyền thống", "2022-03-05 08:00", "Đoàn viên phát huy."),
+    "hui.md": article("Cảnh giác chơi hụi", "2022-03-06 08:00", "Nhiều người mất tiền vì hụi."),
+}
+
+
+@pytest.fixture(scope="module")
+def i_or_y_site(tmp_path_factory, browser):
+    site = SiteDir(tmp_path_factory.mktemp("i-or-y") / "site")
+    for name, text in I_OR_Y_CORPUS.items():
+        site.add(f"2022/{name}", text)
+    assert site.build("--base-url", f"https://user.github.io/{SUB_PATH}/") == 0
+    with serve(site.output, SUB_PATH) as address:
+        yield address
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "marked"),
+    [
+        ("quan li dat dai", "Tăng cường công tác đất đai", "quản lý đất đai"),
+        ("quản lí đất đai", "Tăng cường công tác đất đai", "quản lý đất đai"),
+        ("kì họp", "Họp HĐND phường", "Kỳ họp"),
+        ("bác sỹ", "Khám bệnh miễn phí", "bác sĩ"),
+        ("quí I", "Thu ngân sách", "Quý I"),
+    ],
+)
+def test_a_word_spelt_with_i_or_y_finds_the_other_spelling(i_or_y_site, page, query, title, marked):
+    """`quan li dat dai` found nothing: every article wrote `quản lý`."""
+    found = search(page, i_or_y_site, query)
+    assert titles(found) == [title]
+    passages_on_screen(page)
+    assert results(page)[0]["markRuns"] == [marked]
+
+
+def test_a_syllable_ending_in_uy_is_not_one_in_i(i_or_y_site, page):
+    assert titles(search(page, i_or_y_site, "hụi")) == ["Cảnh giác chơi hụi"]
+    assert titles(search(page, i_or_y_site, "phát huy")) == ["Phát huy truyền thống"]
+
+
 # -- What a result shows -----------------------------------------------------------
 
 

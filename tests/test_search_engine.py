@@ -67,7 +67,7 @@ def test_words_fold_to_terms_and_keep_one_tone_placement():
         "hòa",
         "khỏe",
         "thủy",
-        "quý",
+        "quí",
     ]
     assert [folding.fold(w) for w in folding.words("Đường dương ĐỒNG")] == [
         "duong",
@@ -77,6 +77,23 @@ def test_words_fold_to_terms_and_keep_one_tone_placement():
     # Codes and numbers: letters and digits make one word, punctuation splits.
     assert folding.words("3286-QĐ/QU G1 2019") == ["3286", "qđ", "qu", "g1", "2019"]
     assert folding.fold("qđ") == "qd"
+
+
+def test_i_and_y_after_a_consonant_are_one_spelling():
+    """Two spelling rules are taught: `quản lý`, `kỳ họp` and `quản lí`, `kì họp`."""
+    assert folding.words("LÝ lí Kỳ kì QUÝ quí Mỹ mĩ sỹ sĩ ly li") == [
+        *("lí", "lí", "kì", "kì", "quí", "quí", "mĩ", "mĩ", "sĩ", "sĩ", "li", "li")
+    ]
+    # Not `y` alone, nor `uy`, nor a `y` after another vowel.
+    assert folding.words("ý Y huy thủy nguy tay mây") == [
+        "ý",
+        "y",
+        "huy",
+        "thủy",
+        "nguy",
+        "tay",
+        "mây",
+    ]
 
 
 def test_a_query_has_words_pairs_and_quoted_pairs():
@@ -934,6 +951,7 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         sample = "Đồng ĐƯỜNG hoà HÒA khoẻ thuỷ Ủy quý xoáy khuya 3286-QĐ/QU HĐND, café naïve 2019"
         sample += " 05/03 007 0 00"  # a number's leading zeros do not count
         sample += " Ðà ðà"  # the look-alike of Đ (text converted from old encodings)
+        sample += " lý LÍ kỳ quý quí Mỹ huy ý"  # `i` and `y` after a consonant
         assert page.evaluate("t => newsarchiveSearch.words(t)", sample) == folding.words(sample)
         assert page.evaluate(
             "t => newsarchiveSearch.words(t).map(newsarchiveSearch.fold)", sample

@@ -27,7 +27,7 @@
 //   rank(query) -> Promise<{total, complete, docs, scores}>: every document found, best first
 //     (document numbers: for tests).
 {
-const VERSION = 7;
+const VERSION = 8;
 const DOC_CHUNK = 8;
 const PAIR_WEIGHT = 6.0;
 const EXACT_BONUS = 0.5;
@@ -51,6 +51,8 @@ const WORD_END = /[\p{L}\p{N}]$/u;
 // -- Words (newsarchive/folding.py) --
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const VARIABLE_ENDING = /(?<!q)(?:oa|oe|uy)$/;
+// A consonant (`qu` is one) and `y`, the syllable's only vowel: written `i` as well.
+const Y_AFTER_CONSONANT = /^(?:[bcdđghklmnprstvx]|[cgknpt]h|ngh|gi|qu|tr)y$/;
 const WORD = /[\p{L}\p{N}]+/gu;
 const QUOTE = /["\u201c\u201d]/;
 const LEADING_ZEROS = /^0+(?=[0-9]+$)/; // of a number: "007" -> "7", "0" stays
@@ -63,8 +65,10 @@ function canonical(word) {
   if (form !== undefined) return form;
   let decomposed = word.replaceAll("ð", "đ").normalize("NFD");
   const tones = decomposed.match(TONES) || [];
-  if (tones.length === 1) {
-    const base = decomposed.replace(TONES, "");
+  const base = decomposed.replace(TONES, "");
+  if (tones.length <= 1 && Y_AFTER_CONSONANT.test(base)) {
+    decomposed = base.slice(0, -1) + "i" + tones.join("");
+  } else if (tones.length === 1) {
     const ending = base.match(VARIABLE_ENDING);
     if (ending) {
       const first = ending.index + 1;
