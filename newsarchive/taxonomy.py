@@ -1,5 +1,6 @@
 """The groupings of articles: by category, by tag and by month, oldest first."""
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -12,6 +13,12 @@ from .content import Article
 from .errors import Problem, line_of
 from .folding import fold, words
 
+# The Vietnamese alphabet, where `ă`, `â`, `đ`, `ê`, `ô`, `ơ`, `ư` are letters of their
+# own (`đại hội` after `du lịch`), with the Latin letters it lacks in their places.
+_ALPHABET = {letter: rank for rank, letter in enumerate("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")}
+# The tones in dictionary order: none, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {tone: rank for rank, tone in enumerate("\u0300\u0309\u0303\u0301\u0323", 1)}
+
 
 @dataclass(frozen=True)
 class Term:
@@ -23,8 +30,9 @@ class Term:
 
 
 def group_terms(oldest: Sequence[Article], names: Callable[[Article], Iterable[str]]) -> list[Term]:
-    """Terms sorted by slug. Spellings with the same slug ("Cán bộ", "cán bộ") are
-    one term, named as its oldest article spells it, so new articles never rename it."""
+    """Terms in the order of the Vietnamese alphabet. Spellings with the same slug ("Cán
+    bộ", "cán bộ") are one term, named as its oldest article spells it, so new articles
+    never rename it."""
     members: dict[str, list[Article]] = defaultdict(list)
     spelling: dict[str, str] = {}
     for article in oldest:
@@ -32,7 +40,26 @@ def group_terms(oldest: Sequence[Article], names: Callable[[Article], Iterable[s
             slug = urls.term_slug(name)
             members[slug].append(article)
             spelling.setdefault(slug, name)
-    return [Term(slug, spelling[slug], tuple(members[slug])) for slug in sorted(members)]
+    terms = [Term(slug, spelling[slug], tuple(members[slug])) for slug in members]
+    return sorted(terms, key=lambda term: (alphabetical(term.name), term.slug))
+
+
+def alphabetical(name: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """A key that sorts names as a Vietnamese dictionary does: by letters first (a space
+    before any letter, `an ninh` before `anh`), then by tones (`ba`, `bà`, `bả`, `bã`,
+    `bá`, `bạ`); letter case does not count."""
+    letters: list[tuple[int, int]] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFC", name).lower():
+        parts = unicodedata.normalize("NFD", char)
+        tones.append(next((_TONES[c] for c in parts if c in _TONES), 0))
+        # A tone mark left alone (`x́`) is no letter: it counts as its tone only.
+        letter = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+        rank = _ALPHABET.get(letter)
+        code = ord(letter[0]) if letter else 0
+        # Digits, spaces and signs before the letters, other scripts' letters after them.
+        letters.append((1, rank) if rank is not None else (0 if code < 128 else 2, code))
+    return tuple(letters), tuple(tones)
 
 
 def named_alike(oldest: Sequence[Article]) -> list[Article]:

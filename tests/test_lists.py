@@ -182,6 +182,28 @@ def test_category_and_tag_indexes_count_articles(built):
     ]
 
 
+def test_category_and_tag_indexes_follow_the_vietnamese_alphabet(site):
+    """`đ` comes after `d`, `ă` and `â` after `a`, `ơ` after `ô` and `o`: in the order of
+    the addresses (`dai-hoi` before `dan-van`), a reader looking for `đại hội` after
+    `du lịch`, where a Vietnamese list has it, did not find it there."""
+    from conftest import article
+
+    alphabet = ["an ninh", "ăn uống", "ấn phẩm", "dân vận", "du lịch", "đại hội", "ô tô", "ơn"]
+    categories = ["Dân số", "Đô thị", "Ăn uống", "An ninh"]
+    for number, tag in enumerate(alphabet):
+        category = categories[number % len(categories)]
+        text = article(f"Bài {number}", f"2019-04-{number + 1:02d} 10:00", category=category)
+        site.add(f"{number}.md", text.replace("---\n\n", f"tags: [{tag}]\n---\n\n", 1))
+    assert site.build("--quiet") == 0
+    names = [a.get_text() for a in soup(site.output, "the/").select(".terms a")]
+    assert names == alphabet
+    names = [a.get_text() for a in soup(site.output, "chuyen-muc/").select(".terms a")]
+    assert names == ["An ninh", "Ăn uống", "Dân số", "Đô thị"]
+    # The page of feeds lists the categories in the same order.
+    feeds = [h.get_text() for h in soup(site.output, "theo-doi/").select("h3")][1:]
+    assert feeds == [f"Chuyên mục: {name}" for name in names]
+
+
 def test_spellings_of_one_tag_share_a_page_named_as_first_written(built):
     assert {"Cán bộ", "cán bộ"} <= {t for e in CORPUS for t in e.tags}
     names = [a.get_text() for a in soup(built, "the/").select(".terms a")]
