@@ -98,6 +98,13 @@ def _stock() -> list[Extension]:
 FOOTNOTE_BACK = "newsarchive-footnote:"
 _SETTINGS = {"footnotes": {"BACKLINK_TITLE": FOOTNOTE_BACK + "{}"}}
 _FOOTNOTE_TITLE = re.compile(rf' title="{FOOTNOTE_BACK}(\d+)"')
+# A link whose only content is pictures without alt text (a photo linked to its large copy,
+# as the portal's pages had every one) has no name: a screen reader reads its address.
+# One that leads to a picture holds a mark, which each page replaces with strings.yaml's
+# picture_link (picture_names).
+PICTURE_LINK = "newsarchive-picture-link"
+_PICTURE_NAME = f' aria-label="{PICTURE_LINK}"'
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp|svg|tiff?)$", re.IGNORECASE)
 
 
 def footnote_titles(body_html: str, title: Callable[[int], str] | None) -> str:
@@ -108,6 +115,14 @@ def footnote_titles(body_html: str, title: Callable[[int], str] | None) -> str:
     return _FOOTNOTE_TITLE.sub(
         lambda mark: f' title="{html.escape(title(int(mark[1])))}"' if title else "", body_html
     )
+
+
+def picture_names(body_html: str, name: str | None) -> str:
+    """The body with each link to a picture that shows only unnamed pictures named
+    ``name``, or left unnamed (a fork's strings.yaml without picture_link)."""
+    if PICTURE_LINK not in body_html:
+        return body_html
+    return body_html.replace(_PICTURE_NAME, f' aria-label="{html.escape(name)}"' if name else "")
 
 
 class _TocMarkerIfAny(TocTreeprocessor):
@@ -378,6 +393,22 @@ def _mark(tag: str, attribute: str, url: str, element: Element) -> None:
         element.set(attribute, SITE_LINK + url.strip())
 
 
+def _leads_to_unnamed_pictures(link: Element, url: str) -> bool:
+    """Whether ``link`` shows only pictures without alt text and leads to a picture."""
+    path = urlsplit(unescape(url.replace(AMP_SUBSTITUTE, "&")).strip()).path
+    return (
+        bool(_PICTURE_FILE.search(path))
+        and len(link) > 0
+        and not (link.text or "").strip()
+        and all(
+            child.tag == "img"
+            and not child.get("alt", "").strip()
+            and not (child.tail or "").strip()
+            for child in link
+        )
+    )
+
+
 class _LinkMarker(Treeprocessor):
     """One pass over the body's links and images (after every other treeprocessor,
     so addresses set by attribute lists `{: href=... }` are seen too)."""
@@ -387,6 +418,8 @@ class _LinkMarker(Treeprocessor):
             attribute = _LINK_ATTRIBUTES.get(element.tag)
             url = element.get(attribute) if attribute else None
             if attribute and url is not None:
+                if element.tag == "a" and _leads_to_unnamed_pictures(element, url):
+                    element.set("aria-label", PICTURE_LINK)
                 _mark(element.tag, attribute, url, element)
 
 
@@ -406,7 +439,7 @@ _ALLOWED_TAGS = {
 }
 _ALLOWED_ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
-    "a": {"href", "name", UNSAFE_ATTRIBUTE},
+    "a": {"href", "name", "aria-label", UNSAFE_ATTRIBUTE},
     "img": {"src", "alt", "width", "height", "loading"},
     "span": {UNSAFE_ATTRIBUTE},
     "source": {"src", "srcset", "type", "media"},

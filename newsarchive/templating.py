@@ -32,7 +32,7 @@ from markupsafe import Markup, escape
 from . import urls
 from .config import SiteConfig
 from .errors import BuildFailed, Problem, place_in
-from .markup import footnote_titles, make_converter, resolve_links, to_html
+from .markup import footnote_titles, make_converter, picture_names, resolve_links, to_html
 from .pagedata import StandaloneData
 from .site import Page
 from .systemfiles import made_by_system
@@ -411,6 +411,8 @@ class Renderer:
         # The title of a footnote's way back (markup.footnote_titles), once per renderer.
         words = cast(_Strings, self.env.globals["t"]).get("footnote_back")
         self.footnote_title = (lambda number: words.format(number=number)) if words else None
+        # The name of a link to a picture that shows only unnamed ones (markup.picture_names).
+        self.picture_link: str | None = cast(_Strings, self.env.globals["t"]).get("picture_link")
         # By body digest: the HTML from earlier builds, the Markdown of the others.
         self.known_html = known_html or {}
         self.markdown = markdown or {}
@@ -606,6 +608,7 @@ class Renderer:
         # Bodies are written by the archive's own editors: their raw HTML is kept
         # unless site.yaml says sanitize_html (README, "Links and raw HTML in articles").
         html = resolve_links(self.body_html(key), link)
+        html = picture_names(html, self.picture_link)
         return Markup(footnote_titles(html, self.footnote_title))
 
     def render(self, page: Page) -> bytes:

@@ -294,6 +294,53 @@ def test_sections_headed_with_one_hash_are_under_the_title_the_pages_one_h1(site
     assert ("h3", "Ý", "y") in outline["2019/04/bai-thuong/"]
 
 
+def test_a_picture_linked_to_its_large_copy_is_a_link_with_a_name(site, browser):
+    """Imported articles link each photo to its large copy, and the portal gave the photos
+    no alt text: a screen reader read every such link as its address (axe: link-name,
+    six in one article). It is named with strings.yaml's picture_link; a picture with
+    alt text, or linked elsewhere than to a picture, keeps its own name."""
+    from serving import serve
+    from webtools import axe_run
+
+    big = "https://anh.example.org/2022/5/18/anh-175-2.jpg"
+    body = (
+        f"Đại hội.\n\n[![]({big.replace('/2022', '/thumb_w/640/2022')})]({big})\n\n"
+        "Chú thích ảnh.\n\n[![](/images/b.png)](/images/b-lon.png)\n\n"
+        "[![Hồ Gươm](/images/c.png)](/images/c-lon.png)\n\n"
+        "[![](/images/logo.png) Trang của sở](/images/c-lon.png)\n\n"
+        "[![](/images/logo.png)](https://example.org/)\n"
+    )
+    site.add("a.md", article("Đại hội Đoàn", "2022-05-18 08:52", body))
+    (site.root / "static" / "images").mkdir()
+    for name in ("b.png", "b-lon.png", "c.png", "c-lon.png", "logo.png"):
+        (site.root / "static" / "images" / name).write_bytes(b"")
+    assert site.build("--quiet", "--base-url", "https://example.org/repo/") == 0
+    links = soup(site.output, "2022/05/dai-hoi-doan/").select(".article-body a")
+    named = ["Xem ảnh cỡ lớn", "Xem ảnh cỡ lớn", None, None, None]
+    assert [a.get("aria-label") for a in links] == named
+    with serve(site.output, "repo") as address:
+        page = browser.new_page()
+        page.goto(f"{address}2022/05/dai-hoi-doan/")
+        assert page.get_by_role("link", name="Xem ảnh cỡ lớn").count() == 2
+        assert page.get_by_role("link", name="Hồ Gươm").count() == 1
+        # Only the link to another site stays unnamed: where it leads, the archive cannot say.
+        unnamed = [v["nodes"] for v in axe_run(page) if v["id"] == "link-name"]
+        assert [len(nodes) for nodes in unnamed] == [1]
+        assert 'href="https://example.org/"' in unnamed[0][0]["html"]
+        page.close()
+    for path in site.output.rglob("*.*"):
+        if path.suffix in (".html", ".xml", ".js"):
+            assert "newsarchive-picture" not in path.read_text(encoding="utf-8"), path
+
+    # A fork's strings.yaml without the key: the links are as written.
+    strings = site.root / "templates" / "strings.yaml"
+    lines = strings.read_text(encoding="utf-8").splitlines(keepends=True)
+    strings.write_text("".join(x for x in lines if "picture_link" not in x), encoding="utf-8")
+    assert site.build("--quiet") == 0
+    links = soup(site.output, "2022/05/dai-hoi-doan/").select(".article-body a")
+    assert [a.get("aria-label") for a in links] == [None] * 5
+
+
 def test_a_footnotes_way_back_is_titled_in_the_sites_words(site, capsys):
     """Python-Markdown titled the link from a footnote back to the text "Jump back to
     footnote 1 in the text", in English on a Vietnamese page. It takes strings.yaml's
