@@ -474,6 +474,18 @@ def test_a_word_spelt_with_i_or_y_finds_the_other_spelling(i_or_y_site, page, qu
     assert results(page)[0]["markRuns"] == [marked]
 
 
+@pytest.mark.parametrize(
+    ("query", "without"), [("Q. Hai Bà Trưng", "Hai Bà Trưng"), ("p.bach mai", "bach mai")]
+)
+def test_an_address_written_with_abbreviations_finds_what_its_words_find(
+    served, page, query, without
+):
+    """`Q. Hai Bà Trưng`, `P. Bạch Mai`, as an address writes quận and phường, found
+    nothing: no article has the word `q` or `p`."""
+    found = titles(search(page, served, query))
+    assert found and found == titles(search(page, served, without))
+
+
 def test_a_syllable_ending_in_uy_is_not_one_in_i(i_or_y_site, page):
     assert titles(search(page, i_or_y_site, "hụi")) == ["Cảnh giác chơi hụi"]
     assert titles(search(page, i_or_y_site, "phát huy")) == ["Phát huy truyền thống"]

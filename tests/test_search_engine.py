@@ -338,6 +338,34 @@ def test_a_document_cited_with_so_finds_the_article_that_cites_it_without(tmp_pa
     assert suggest(index, "số04") == "số 04"  # letters and digits typed together: split
 
 
+def test_an_abbreviation_before_a_name_is_only_scored(tmp_path):
+    """An address is written `P. Bạch Mai, Q. Hai Bà Trưng` (phường, quận): every word had
+    to be found, and no article has the word `p` or `q`, so a reader who typed it as
+    written found nothing. A word of one or two letters just before a dot is not
+    required, only scored; alone, or in quotes, it stays a word to find."""
+    index = index_of(
+        tmp_path,
+        [
+            ("Phường Bạch Mai ra quân", "Phường Bạch Mai, quận Hai Bà Trưng ra quân dọn vỉa hè."),
+            ("Tin Hà Nội", "Thành phố Hà Nội có TP. Hà Nội mới."),
+            ("Phố Huế", "Phố Huế sửa đường."),
+        ],
+    )
+    found = {
+        "P. Bạch Mai": ["Phường Bạch Mai ra quân"],
+        "p.bach mai, q. hai ba trung": ["Phường Bạch Mai ra quân"],
+        "Q.Hai Bà Trưng": ["Phường Bạch Mai ra quân"],
+        "TP. Hà Nội": ["Tin Hà Nội"],  # scored where an article has it
+        "P.": [],  # alone: the word
+        '"P. Bạch Mai"': [],  # a phrase is as typed
+    }
+    for query, expected in found.items():
+        assert titles(index, query) == expected, query
+    assert parse_query("P. Bạch Mai, Q. Hai Bà Trưng").optional == {"p", "q"}
+    assert parse_query("P. Bạch Mai p").optional == set()  # typed as a word too
+    assert parse_query("P.").optional == set()
+
+
 def test_a_number_typed_without_its_spaces_or_dots_finds_its_article(tmp_path):
     """A reader types a hotline or an amount as remembered: `0912345678` for the
     article's `0912 345 678`, `500000` for `500.000`. Each number in groups is a word
@@ -872,6 +900,10 @@ QUERIES = [
     "hoi nghi -tr",
     "hội nghị -số -so ",  # every spelling, as the word typed plain says
     "hội nghị -so -số ",
+    # An abbreviation before a dot: only scored.
+    "P. Bạch Mai, Q. Hai Bà Trưng",
+    "q.hai ba trung",
+    "Q.",
 ]
 
 

@@ -18,6 +18,10 @@ _NUMBER = re.compile("[0-9]+")
 # (`Chỉ thị số 04/2008/CT-BTTTT`, an article's `Chỉ thị 04/2008/CT-BTTTT`), and `so`
 # is also `sở` (`Sở Tư pháp`): required, `chi thi so 04/2008` found another article.
 _NUMBER_SIGNS = {"so", "số"}
+# `P. Bạch Mai`, `Q. Hai Bà Trưng`, `TP. Hà Nội`: a word of one or two letters before a dot,
+# the way an address writes phường, quận, thành phố. No article has the word `p`: required,
+# it left every one out.
+_ABBREVIATION = 2
 # A minus sign before a word, at the start or after a space, as search engines read it
 # (`ùn tắc -Minh`), or before a quote (`-"Minh Khai"`); not `Covid-19` or a number (`-5`).
 _MINUS = re.compile(r"(?:^|(?<=[ \t\n\r\u00a0]))-(?=[^\W\d_])")
@@ -48,8 +52,9 @@ class Query:
     typed: dict[str, set[str]] = field(default_factory=dict)  # syllable -> spellings typed
     pairs: list[str] = field(default_factory=list)  # distinct pairs, in query order
     quoted: set[str] = field(default_factory=set)  # pairs inside quotes: must be found
-    # Syllables not required, only scored: `so` (`số`) before a number, outside quotes,
-    # and nowhere else in the query (parse_query).
+    # Syllables not required, only scored: `so` (`số`) before a number, or an abbreviation
+    # before a dot (`P. Bạch Mai`), outside quotes, and nowhere else in the query; never
+    # every word of it (parse_query).
     optional: set[str] = field(default_factory=set)
     # Words typed after a minus (`-vỉa`) or a phrase (`-"Minh Khai"`): the articles that
     # have one are left out. Each is the terms an article has them all in: a syllable,
@@ -72,11 +77,12 @@ def parse_query(text: str) -> Query:
     and the first MAX_QUERY_NUMBERS numbers among them (words, without pairs), but for
     one the text ends with, which may be unfinished (`… năm 201` of 2019).
     `hai bà trư` (no space after): the last word may be unfinished (Query.last).
-    `ùn tắc -vỉa`, `-"Minh Khai"`: left out (Query.excluded); `số 04`: optional."""
+    `ùn tắc -vỉa`, `-"Minh Khai"`: left out (Query.excluded); `số 04`, `P. Bạch Mai`:
+    optional."""
     query = Query()
     left, numbers = MAX_QUERY_WORDS, MAX_QUERY_NUMBERS
     every: list[str] = []
-    signs: set[str] = set()  # syllables typed as the sign before a number
+    signs: set[str] = set()  # syllables typed as the sign before a number, or abbreviated
     plain: set[str] = set()  # and typed otherwise
     trailing_minus = False  # the text ends with a word left out: it is no word being typed
     text = folding.joined(text)
@@ -84,7 +90,7 @@ def parse_query(text: str) -> Query:
     open_end = folding.WORD.fullmatch(typed[-1:]) is not None
     parts = _QUOTE.split(text)
     for number, part in enumerate(parts):
-        spelled, minus = _spelled(part)
+        spelled, minus, dotted = _spelled(part)
         if number % 2:  # a phrase: its `-` are as typed; a minus before it is the phrase's
             minus = [_MINUS_PHRASE.search(parts[number - 1]) is not None] * len(spelled)
         trailing_minus = minus[-1] if minus else trailing_minus
@@ -104,9 +110,10 @@ def parse_query(text: str) -> Query:
         _exclude(query, head[:whole], out[:whole], phrase=bool(number % 2))
         for at, (word, o) in enumerate(zip(head, out, strict=True)):
             following = spelled[at + 1][:1] if at + 1 < len(spelled) else ""
-            sign = word in _NUMBER_SIGNS and "0" <= following <= "9" and not number % 2
+            sign = word in _NUMBER_SIGNS and "0" <= following <= "9"
+            scored = (sign or dotted[at]) and not number % 2
             if not o:
-                (signs if sign else plain).add(folding.fold(word))
+                (signs if scored else plain).add(folding.fold(word))
         for word, term in zip(words + later, folded + list(map(folding.fold, later)), strict=True):
             if term not in query.typed:
                 query.words.append(term)
@@ -121,6 +128,8 @@ def parse_query(text: str) -> Query:
             if number % 2:
                 query.quoted.add(pair)
     query.optional = signs - plain
+    if set(query.words) <= query.optional:  # `P.` alone: the word to find
+        query.optional = set()
     query.title = title_term(every)
     if (
         open_end
@@ -132,13 +141,18 @@ def parse_query(text: str) -> Query:
     return query
 
 
-def _spelled(part: str) -> tuple[list[str], list[bool]]:
+def _spelled(part: str) -> tuple[list[str], list[bool], list[bool]]:
     """The words of a part of a query (`folding.words`) and, for each, whether a minus
-    sign before it leaves out the articles that have it (`-vỉa`)."""
+    sign before it leaves out the articles that have it (`-vỉa`) and whether it is an
+    abbreviation, letters before a dot (`P. Bạch Mai`)."""
     text = unicodedata.normalize("NFC", part).lower()
     signs = {sign.end() for sign in _MINUS.finditer(text)}
     found = list(folding.WORD.finditer(text))
-    return [folding.canonical(m[0]) for m in found], [m.start() in signs for m in found]
+    dotted = [
+        len(m[0]) <= _ABBREVIATION and m[0].isalpha() and text[m.end() : m.end() + 1] == "."
+        for m in found
+    ]
+    return [folding.canonical(m[0]) for m in found], [m.start() in signs for m in found], dotted
 
 
 def _exclude(query: Query, words: list[str], out: list[bool], phrase: bool) -> None:

@@ -111,6 +111,9 @@ function pairs(items) {
 // -- Queries (newsarchive/search/terms.py) --
 // `số 04/2008`, `so 5`: the sign of a number, not required (terms.py's _NUMBER_SIGNS).
 const NUMBER_SIGNS = new Set(["so", "số"]);
+// `P. Bạch Mai`: a word of one or two letters before a dot, not required (terms.py's
+// _ABBREVIATION).
+const ABBREVIATION = 2;
 // A minus before a word or a quote, at the start or after a space (terms.py's _MINUS).
 const MINUS = /(?:^|(?<=[ \t\n\r\u00a0]))-(?=[\p{L}\p{Nl}\p{No}])/gu;
 const MINUS_PHRASE = /(?:^|[ \t\n\r\u00a0])-$/u;
@@ -121,7 +124,7 @@ function parseQuery(text) {
     typed: new Map(),
     pairs: [],
     quoted: new Set(),
-    optional: new Set(), // terms.py's Query.optional: `số` before a number
+    optional: new Set(), // terms.py's Query.optional: `số` before a number, `P.`
     excluded: [], // terms.py's Query.excluded: `-vỉa`, `-"Minh Khai"`
     excludedTyped: new Map(),
     title: "",
@@ -130,14 +133,14 @@ function parseQuery(text) {
   let left = MAX_QUERY_WORDS;
   let numbers = MAX_QUERY_NUMBERS;
   const every = [];
-  const signs = new Set(); // syllables typed as the sign before a number
+  const signs = new Set(); // syllables typed as the sign before a number, or abbreviated
   const plain = new Set(); // and typed otherwise
   let trailingMinus = false; // the text ends with a word left out: no word being typed
   // A number the text ends with may be unfinished: not among those after the 12 words.
   const openEnd = WORD_END.test(text.normalize("NFC").toLowerCase());
   const parts = text.split(QUOTE);
   parts.forEach((part, number) => {
-    let [spelled, minus] = spelledOf(part);
+    let [spelled, minus, dotted] = spelledOf(part);
     // A phrase: its `-` are as typed; a minus before it is the phrase's.
     if (number % 2) minus = spelled.map(() => MINUS_PHRASE.test(parts[number - 1]));
     if (minus.length) trailingMinus = minus[minus.length - 1];
@@ -161,8 +164,9 @@ function parseQuery(text) {
     exclude(query, head.slice(0, whole), out.slice(0, whole), number % 2 === 1);
     head.forEach((word, at) => {
       const following = at + 1 < spelled.length ? spelled[at + 1][0] : "";
-      const sign = NUMBER_SIGNS.has(word) && following >= "0" && following <= "9" && !(number % 2);
-      if (!out[at]) (sign ? signs : plain).add(fold(word));
+      const sign = NUMBER_SIGNS.has(word) && following >= "0" && following <= "9";
+      const scored = (sign || dotted[at]) && !(number % 2);
+      if (!out[at]) (scored ? signs : plain).add(fold(word));
     });
     [...found, ...later].forEach((word, i) => {
       const term = i < folded.length ? folded[i] : fold(word);
@@ -183,6 +187,8 @@ function parseQuery(text) {
     }
   });
   for (const term of signs) if (!plain.has(term)) query.optional.add(term);
+  // `P.` alone: the word to find (terms.py).
+  if (query.words.every((term) => query.optional.has(term))) query.optional.clear();
   // The title term of all its words (format.title_term): a title pasted whole is one.
   if (every.length) query.title = TITLE_MARK + every.join(" ");
   // The last word while it may be unfinished (terms.py's Query.last).
@@ -199,12 +205,19 @@ function parseQuery(text) {
 }
 
 // The words of a part of a query (`words`) and, for each, whether a minus sign before it
-// leaves out the articles that have it (terms.py's _spelled).
+// leaves out the articles that have it, and whether it is an abbreviation, letters before
+// a dot (terms.py's _spelled).
 function spelledOf(part) {
   const text = part.normalize("NFC").toLowerCase();
   const signs = new Set([...text.matchAll(MINUS)].map((sign) => sign.index + 1));
   const found = [...text.matchAll(WORD)];
-  return [found.map((m) => canonical(m[0])), found.map((m) => signs.has(m.index))];
+  const dotted = found.map(
+    (m) =>
+      [...m[0]].length <= ABBREVIATION &&
+      /^\p{L}+$/u.test(m[0]) &&
+      text[m.index + m[0].length] === ".",
+  );
+  return [found.map((m) => canonical(m[0])), found.map((m) => signs.has(m.index)), dotted];
 }
 
 // The words marked `out`, each alone or, in a phrase, its pairs together (terms.py's
