@@ -394,10 +394,13 @@ def _mark(tag: str, attribute: str, url: str, element: Element) -> None:
 
 
 def _leads_to_unnamed_pictures(link: Element, url: str) -> bool:
-    """Whether ``link`` shows only pictures without alt text and leads to a picture."""
+    """Whether ``link`` shows only pictures without alt text and leads to a picture
+    (and has no name of its own either: a title, an aria-label of an attribute list)."""
     path = urlsplit(unescape(url.replace(AMP_SUBSTITUTE, "&")).strip()).path
     return (
         bool(_PICTURE_FILE.search(path))
+        and not link.get("title")
+        and not link.get("aria-label")
         and len(link) > 0
         and not (link.text or "").strip()
         and all(

@@ -308,6 +308,7 @@ def test_a_picture_linked_to_its_large_copy_is_a_link_with_a_name(site, browser)
         "Chú thích ảnh.\n\n[![](/images/b.png)](/images/b-lon.png)\n\n"
         "[![Hồ Gươm](/images/c.png)](/images/c-lon.png)\n\n"
         "[![](/images/logo.png) Trang của sở](/images/c-lon.png)\n\n"
+        '[![](/images/b.png)](/images/b-lon.png "Ảnh B")\n\n'
         "[![](/images/logo.png)](https://example.org/)\n"
     )
     site.add("a.md", article("Đại hội Đoàn", "2022-05-18 08:52", body))
@@ -316,7 +317,7 @@ def test_a_picture_linked_to_its_large_copy_is_a_link_with_a_name(site, browser)
         (site.root / "static" / "images" / name).write_bytes(b"")
     assert site.build("--quiet", "--base-url", "https://example.org/repo/") == 0
     links = soup(site.output, "2022/05/dai-hoi-doan/").select(".article-body a")
-    named = ["Xem ảnh cỡ lớn", "Xem ảnh cỡ lớn", None, None, None]
+    named = ["Xem ảnh cỡ lớn", "Xem ảnh cỡ lớn", None, None, None, None]
     assert [a.get("aria-label") for a in links] == named
     with serve(site.output, "repo") as address:
         page = browser.new_page()
@@ -338,7 +339,7 @@ def test_a_picture_linked_to_its_large_copy_is_a_link_with_a_name(site, browser)
     strings.write_text("".join(x for x in lines if "picture_link" not in x), encoding="utf-8")
     assert site.build("--quiet") == 0
     links = soup(site.output, "2022/05/dai-hoi-doan/").select(".article-body a")
-    assert [a.get("aria-label") for a in links] == [None] * 5
+    assert [a.get("aria-label") for a in links] == [None] * 6
 
 
 def test_a_footnotes_way_back_is_titled_in_the_sites_words(site, capsys):
