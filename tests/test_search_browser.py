@@ -443,6 +443,16 @@ I_OR_Y_CORPUS = {
     # `uy` is no `y` after a consonant: `phát huy` is not `hụi`.
     "huy.md": article("Phát huy truyền thống", "2022-03-05 08:00", "Đoàn viên phát huy."),
     "hui.md": article("Cảnh giác chơi hụi", "2022-03-06 08:00", "Nhiều người mất tiền vì hụi."),
+    # The words of `ve sinh moi truong` scattered at the start, side by side at the end.
+    "tong-ve-sinh.md": article(
+        "Ra quân cuối tuần",
+        "2022-03-07 08:00",
+        "Sáng nay, người dân về thăm phố Trương Định; mỗi gia đình góp một cây xanh, học sinh"
+        " trồng cây cùng bố mẹ. Buổi lễ có đông đảo nhân dân tham dự. Các tổ dân phố cùng"
+        " nhau dọn dẹp ngõ xóm, nạo vét cống rãnh, thu gom rác thải và sơn lại tường rào."
+        " Ai cũng phấn khởi và mong muốn duy trì việc làm này thường xuyên hằng"
+        " tháng. Phường ra quân tổng vệ sinh môi trường khu dân cư.",
+    ),
 }
 
 
@@ -484,6 +494,16 @@ def test_an_address_written_with_abbreviations_finds_what_its_words_find(
     nothing: no article has the word `q` or `p`."""
     found = titles(search(page, served, query))
     assert found and found == titles(search(page, served, without))
+
+
+@pytest.mark.parametrize("query", ["ve sinh moi truong", "vệ sinh môi trường"])
+def test_the_passage_shown_has_the_words_side_by_side(i_or_y_site, page, query):
+    """The passage was the first with the most words searched: `về`, `Trương`, `mỗi`,
+    `sinh` scattered over the article's first lines, rather than its `vệ sinh môi
+    trường`. Words side by side as typed now count for the passage too."""
+    assert titles(search(page, i_or_y_site, query)) == ["Ra quân cuối tuần"]
+    passages_on_screen(page)
+    assert results(page)[0]["markRuns"] == ["vệ sinh môi trường"]
 
 
 def test_a_syllable_ending_in_uy_is_not_one_in_i(i_or_y_site, page):

@@ -603,11 +603,14 @@ function best(terms, weights) {
 }
 
 // -- Snippets --
-// The passage of SNIPPET_WORDS words holding the most distinct words searched (then
-// the most words searched; the first such), words searched marked.
+// The passage of SNIPPET_WORDS words holding the most distinct words searched and pairs
+// of them side by side as typed (then the most words searched; the first such), words
+// searched marked. Without the pairs, `ve sinh moi truong` showed `về`, `Trương`, `mỗi`,
+// `sinh` scattered over an article's first lines rather than its `vệ sinh môi trường`.
 // `terms`: each folded word searched -> the spellings typed (null: any spelling, as
-// for a word typed without diacritics): "chợ" marks "chợ", not "cho".
-function snippet(text, terms, whole) {
+// for a word typed without diacritics): "chợ" marks "chợ", not "cho". `pairs`: the
+// query's pairs of folded words (`ve sinh`).
+function snippet(text, terms, whole, pairs = new Set()) {
   text = joined(text); // a word with a soft hyphen in it is marked whole
   const found = [...text.matchAll(WORD)].map((m) => {
     const spelling = canonical(m[0].normalize("NFC").toLowerCase());
@@ -640,6 +643,8 @@ function snippet(text, terms, whole) {
       if (terms.has(found[i].term)) {
         seen.add(found[i].term);
         hits += 1;
+        const pair = i > first && `${found[i - 1].term} ${found[i].term}`;
+        if (pair && pairs.has(pair)) seen.add(pair);
       }
     }
     if (seen.size > bestKey[0] || (seen.size === bestKey[0] && hits > bestKey[1])) {
@@ -802,6 +807,7 @@ async function search(text, { offset = 0, limit = 10, passages = true } = {}) {
     terms.set(word, typed.size ? typed : null);
   }
   for (const word of ranked.completions || []) terms.set(word, null);
+  const pairs = new Set(ranked.query ? ranked.query.pairs : []);
   const root = ranked.index ? new URL(ranked.index.root || "../../", indexBase) : indexBase;
   const results = await Promise.all(
     shown.map(async (doc) => {
@@ -811,9 +817,9 @@ async function search(text, { offset = 0, limit = 10, passages = true } = {}) {
       const page = new URL(url, root).href;
       const passage = async () => {
         const body = await pageText(page);
-        return body === null ? null : snippet(body, terms, false);
+        return body === null ? null : snippet(body, terms, false, pairs);
       };
-      const result = { url, title, date, category, snippet: snippet(lead, terms, true) };
+      const result = { url, title, date, category, snippet: snippet(lead, terms, true, pairs) };
       if (!passages) result.passage = passage;
       else result.snippet = (await passage()) || result.snippet;
       return result;
