@@ -112,3 +112,34 @@ def test_a_tall_picture_is_printed_on_one_page(browser, site):
             box = image.bounding_box()
             assert box and box["height"] <= 0.95 * A4_PAGE_HEIGHT, box
             assert abs(box["width"] / box["height"] - 400 / 2400) < 0.01, box
+
+
+def test_a_picture_linked_to_its_large_copy_shows_the_keyboard_focus(browser, site):
+    """Imported articles link each photo to its large copy. The link is inline around a
+    picture shown as a block: its focus ring was drawn around nothing, and a reader
+    tabbing through the article could not see which photo was focused. The ring is
+    drawn around the picture."""
+    (site.root / "static" / "images").mkdir()
+    (site.root / "static" / "images" / "anh.png").write_bytes(png(200, 100))
+    (site.root / "static" / "images" / "anh-lon.png").write_bytes(png(800, 400))
+    body = "Mở đầu.\n\n[![](/images/anh.png)](/images/anh-lon.png)\n\nChú thích ảnh.\n"
+    site.add("2019/05/anh.md", "---\ntitle: Ảnh\ndate: 2019-05-02\n---\n\n" + body)
+    with article_page(
+        browser, site, "2019/05/anh/", viewport={"width": 360, "height": 640}
+    ) as page:
+        link = page.locator(".article-body a").first
+        picture = link.locator("img").bounding_box()
+        assert picture, "the picture is shown"
+        around = {
+            "x": 0,
+            "y": picture["y"] - 12,
+            "width": 360,
+            "height": picture["height"] + 24,
+        }
+        unfocused = page.screenshot(clip=around)
+        page.locator(".article-body p").first.click()  # the keyboard starts before the link
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.matches('.article-body a:focus-visible')")
+        assert page.evaluate("scrollY") == 0  # the same place on the screen
+        ringed = page.screenshot(clip=around) != unfocused
+        assert ringed, "no focus ring is seen around the focused picture"
