@@ -453,6 +453,12 @@ I_OR_Y_CORPUS = {
         " Ai cũng phấn khởi và mong muốn duy trì việc làm này thường xuyên hằng"
         " tháng. Phường ra quân tổng vệ sinh môi trường khu dân cư.",
     ),
+    # A phrase in the title only; its words apart in the text.
+    "giai-chay.md": article(
+        "Giải chạy báo Hà Nội mới",
+        "2022-03-08 08:00",
+        "Đến nay, hồ sơ được giải quyết đúng hạn. Người dân chạy bộ buổi sáng.",
+    ),
 }
 
 
@@ -504,6 +510,18 @@ def test_the_passage_shown_has_the_words_side_by_side(i_or_y_site, page, query):
     assert titles(search(page, i_or_y_site, query)) == ["Ra quân cuối tuần"]
     passages_on_screen(page)
     assert results(page)[0]["markRuns"] == ["vệ sinh môi trường"]
+
+
+def test_a_quoted_phrase_is_marked_where_it_is_not_its_words_apart(i_or_y_site, page):
+    """`"giải chạy"` marked `giải` of `giải quyết` and `chạy` of `chạy bộ` in the passage,
+    as if the phrase were there; where the text has no phrase, nothing is marked."""
+    assert titles(search(page, i_or_y_site, '"giải chạy"')) == ["Giải chạy báo Hà Nội mới"]
+    passages_on_screen(page)
+    assert results(page)[0]["markRuns"] == []
+    # Typed without quotes, the words are found apart, and marked so.
+    search(page, i_or_y_site, "giải chạy")
+    passages_on_screen(page)
+    assert results(page)[0]["markRuns"] == ["giải", "chạy"]
 
 
 def test_a_syllable_ending_in_uy_is_not_one_in_i(i_or_y_site, page):

@@ -609,8 +609,10 @@ function best(terms, weights) {
 // `sinh` scattered over an article's first lines rather than its `vệ sinh môi trường`.
 // `terms`: each folded word searched -> the spellings typed (null: any spelling, as
 // for a word typed without diacritics): "chợ" marks "chợ", not "cho". `pairs`: the
-// query's pairs of folded words (`ve sinh`).
-function snippet(text, terms, whole, pairs = new Set()) {
+// query's pairs of folded words (`ve sinh`); `quoted`, those inside quotes: a word
+// typed only in a quoted phrase counts where the phrase is, not apart (`"giải chạy"`
+// marked the `giải` of `giải quyết`).
+function snippet(text, terms, whole, pairs = new Set(), quoted = new Set()) {
   text = joined(text); // a word with a soft hyphen in it is marked whole
   const found = [...text.matchAll(WORD)].map((m) => {
     const spelling = canonical(m[0].normalize("NFC").toLowerCase());
@@ -633,6 +635,18 @@ function snippet(text, terms, whole, pairs = new Set()) {
     }
   }
   if (!found.length) return [];
+  const wordsOf = (list) => new Set(list.flatMap((pair) => pair.split(" ")));
+  const loose = wordsOf([...pairs].filter((pair) => !quoted.has(pair)));
+  const inPhrase = wordsOf([...quoted]);
+  const phrased = (i, j) => quoted.has(`${found[i]?.term} ${found[j]?.term}`);
+  // Computed for every word before any is changed: a phrase's words see each other.
+  const apart = found.map(
+    ({ term }, i) =>
+      inPhrase.has(term) && !loose.has(term) && !phrased(i - 1, i) && !phrased(i, i + 1),
+  );
+  found.forEach((word, i) => {
+    if (apart[i]) word.term = null;
+  });
   let best = 0;
   let bestKey = [-1, -1];
   const size = whole ? found.length : Math.min(SNIPPET_WORDS, found.length);
@@ -808,6 +822,7 @@ async function search(text, { offset = 0, limit = 10, passages = true } = {}) {
   }
   for (const word of ranked.completions || []) terms.set(word, null);
   const pairs = new Set(ranked.query ? ranked.query.pairs : []);
+  const quoted = ranked.query ? ranked.query.quoted : new Set();
   const root = ranked.index ? new URL(ranked.index.root || "../../", indexBase) : indexBase;
   const results = await Promise.all(
     shown.map(async (doc) => {
@@ -817,9 +832,10 @@ async function search(text, { offset = 0, limit = 10, passages = true } = {}) {
       const page = new URL(url, root).href;
       const passage = async () => {
         const body = await pageText(page);
-        return body === null ? null : snippet(body, terms, false, pairs);
+        return body === null ? null : snippet(body, terms, false, pairs, quoted);
       };
-      const result = { url, title, date, category, snippet: snippet(lead, terms, true, pairs) };
+      const opening = snippet(lead, terms, true, pairs, quoted);
+      const result = { url, title, date, category, snippet: opening };
       if (!passages) result.passage = passage;
       else result.snippet = (await passage()) || result.snippet;
       return result;
