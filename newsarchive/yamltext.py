@@ -490,10 +490,17 @@ def _anchors(path: Path, text: str, first_line: int) -> list[Problem]:
     return errors
 
 
-def _duplicate_keys(path: Path, node: yaml.MappingNode, first_line: int) -> list[Problem]:
+def _duplicate_keys(path: Path, node: yaml.Node, first_line: int) -> list[Problem]:
+    """A key given twice in one group, at any depth: YAML keeps the last in silence, so
+    a correction's second `text:` or a portal category mapped twice in site.yaml
+    replaced the first without a word."""
+    if isinstance(node, yaml.SequenceNode):
+        return [e for item in node.value for e in _duplicate_keys(path, item, first_line)]
+    if not isinstance(node, yaml.MappingNode):
+        return []
     seen: dict[str, int] = {}
     errors = []
-    for key, _ in node.value:
+    for key, value in node.value:
         line = key.start_mark.line + first_line
         if key.value in seen:
             errors.append(
@@ -506,6 +513,7 @@ def _duplicate_keys(path: Path, node: yaml.MappingNode, first_line: int) -> list
                 )
             )
         seen.setdefault(key.value, line)
+        errors += _duplicate_keys(path, value, first_line)
     return errors
 
 

@@ -257,6 +257,23 @@ BAD_INPUTS = {
             "'  - date: 2020-01-01' or later",
         ],
     ),
+    # A key twice inside a group: YAML kept the second in silence, and the page showed
+    # only the correction's second text.
+    "correction-text-twice": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n  - date: 2026-03-05\n"
+        "    text: Sửa tên phường\n    text: Bổ sung ảnh\n---\nText\n",
+        ["correction-text-twice.md:7:5:", "'text' is given twice (first on line 6)"],
+    ),
+    "withdrawn-reason-twice": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nwithdrawn:\n  date: 2026-03-05\n  reason: a\n"
+        "  reason: b\n---\n",
+        ["withdrawn-reason-twice.md:7:3:", "'reason' is given twice (first on line 6)"],
+    ),
+    "params-key-twice": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nparams:\n  photographer: A\n  photographer: B\n"
+        "---\nText\n",
+        ["params-key-twice.md:6:3:", "'photographer' is given twice (first on line 5)"],
+    ),
     "correction-misspelt-text": (
         "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n  - date: 2026-03-05\n    txt: a\n"
         "---\nText\n",
@@ -409,6 +426,11 @@ def test_escape_output_is_markupsafe_escape(value):
         (
             "title: Lưu trữ tin tức #2\n",
             ["site.yaml:1:24:", "'title' would be only 'Lưu trữ tin tức'"],
+        ),
+        # A portal category mapped twice: import used the second in silence.
+        (
+            "title: Lưu trữ\nimport_categories:\n  TIN TỨC: Tin tức\n  TIN TỨC: Thời sự\n",
+            ["site.yaml:4:3:", "'TIN TỨC' is given twice (first on line 3)"],
         ),
     ],
 )
