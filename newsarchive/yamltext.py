@@ -157,6 +157,14 @@ def written(text: str, line: int | None) -> str:
     return rows[line - 1].partition(":")[2].strip() if line and line <= len(rows) else ""
 
 
+def _quoted(value: str) -> str:
+    """``value`` as YAML text in quotes that read it back as written: double quotes, or
+    single ones (a ' doubled) when it holds a " or a \\, which double quotes escape."""
+    if '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"
+
+
 def _runaway_quote(text: str, exc: yaml.MarkedYAMLError, mark: yaml.Mark) -> yaml.Mark | None:
     """The opening quote of a value not closed on its line, when YAML read on from it to a
     later line and failed there (a quote further down ended the value, as in
@@ -293,6 +301,20 @@ def parse_yaml_itself(
                 'YAML reads as letters: type straight double quotes " instead, e.g. '
                 f'{keyed.group(1).strip()}: "{value.strip(_CURLY_QUOTES)}"'
             )
+        # `title: Hội nghị: tổng kết`, the commonest slip of a Vietnamese headline: YAML
+        # said only "mapping values are not allowed in this context".
+        elif (
+            mark is not None
+            and keyed is not None
+            and "mapping values are not allowed" in message
+            and mark.column > keyed.end()
+        ):
+            key, value = keyed.group(1).strip(), line[keyed.end() :].strip()
+            message = (
+                f"the ': ' in the value of '{key}' makes YAML read it as the start of "
+                "another 'key: value'"
+            )
+            hint = f"put the whole value in quotes: {key}: {_quoted(value)}"
         raise BuildFailed(
             [
                 Problem(

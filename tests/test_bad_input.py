@@ -16,9 +16,28 @@ from newsarchive.cli import main
 GOOD = article("Bài viết tốt", "2020-01-02 08:00")
 
 BAD_INPUTS = {
+    # YAML said "mapping values are not allowed in this context", and the hint quoted an
+    # example, not the line to write.
     "broken-yaml": (
         "---\ntitle: Hội nghị: tổng kết\ndate: 2020-01-01\n---\nText\n",
-        ["broken-yaml.md:2:", "double quotes"],
+        [
+            "broken-yaml.md:2:16:",
+            "the ': ' in the value of 'title' makes YAML read it as the start of another",
+            'put the whole value in quotes: title: "Hội nghị: tổng kết"',
+        ],
+    ),
+    "colon-in-a-correction": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n  - date: 2026-03-05\n"
+        "    text: Sửa tên phường: Bạch Đằng\n---\nText\n",
+        [
+            "colon-in-a-correction.md:6:25:",
+            "the ': ' in the value of 'text'",
+            'put the whole value in quotes: text: "Sửa tên phường: Bạch Đằng"',
+        ],
+    ),
+    "colon-and-quotes-in-a-title": (
+        '---\ntitle: Lễ hội "Hai Bà": khai mạc\ndate: 2020-01-01\n---\nText\n',
+        ["colon-and-quotes-in-a-title.md:2:", """title: 'Lễ hội "Hai Bà": khai mạc'"""],
     ),
     # Notepad's Tab key before a list item: YAML said only "found character that cannot
     # start any token", and the hint spoke of quotes; a tab looks like spaces.
