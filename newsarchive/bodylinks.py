@@ -46,10 +46,12 @@ def body_link_problems(
     content_dir: Path,
     as_errors: bool = False,
     pages: Sequence[Standalone] = (),
+    static_dir: Path = Path("static"),
 ) -> list[Problem]:
     """``links``: the marked links of each body, by digest (see `body_links`);
     ``files``: every output file of the site (as urls.output_file gives them);
-    ``pages``: the standalone pages, whose bodies are checked as articles' are."""
+    ``pages``: the standalone pages, whose bodies are checked as articles' are;
+    ``static_dir``: whose name a link to a static file may start with (Meant)."""
     problems = []
     meant = None  # made for a link that leads nowhere: a look at every article (0.05 s)
     bodies = [(a.path, urls.article_url(a), a.body_digest) for a in articles]
@@ -63,7 +65,7 @@ def body_link_problems(
                 found.append((decoded, serialised, message, hint))
             elif kind == SITE and not urls.leads_to(urls.body_link_file(url, decoded), files):
                 message = f"the link {decoded} {NOWHERE}"
-                meant = meant or Meant(articles, content_dir, files)
+                meant = meant or Meant(articles, content_dir, files, static_dir)
                 hint = meant.hint(source, decoded) or MISSING_HINT
                 found.append((decoded, serialised, message, hint))
         if found:
@@ -87,10 +89,18 @@ class Meant:
     its address, a picture kept beside the article) each name the address to write.
     Used by the build and by `check`, so both give the same hint.
     ``files``: the site's output files (as urls.output_file gives them), for the link
-    whose letters' case alone differs from a file's (see `seeing`)."""
+    whose letters' case alone differs from a file's (see `seeing`); ``static_dir``: the
+    folder whose name a link to one of its files may wrongly start with."""
 
-    def __init__(self, articles: Sequence[Article], content_dir: Path, files: Collection[str] = ()):
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        content_dir: Path,
+        files: Collection[str] = (),
+        static_dir: Path = Path("static"),
+    ):
         self.content_dir = str(content_dir)
+        self.static_name = static_dir.name
         self.by_file = {os.path.normpath(a.path): a for a in articles}
         stems: dict[str, list[Article]] = {}
         for a in articles:
@@ -108,7 +118,39 @@ class Meant:
         """The hint for ``written`` in the article file ``source``; "" if nothing fits."""
         if "\\" in written and not _ON_COMPUTER.match(written):
             return self._backslashes(source, written)
-        return on_computer(written) or self._case(source, written) or self._habit(source, written)
+        return (
+            on_computer(written)
+            or self._case(source, written)
+            or self._from_static(source, written)
+            or self._habit(source, written)
+        )
+
+    def _from_static(self, source: str, written: str) -> str:
+        """A file of static/ linked by its place in the project, as an editor's file
+        panel or a picture dragged in gives it (`../../../static/images/anh.jpg`,
+        `/static/images/anh.jpg`), or from the article's address (`images/anh.jpg` is
+        /2020/01/slug/images/anh.jpg): the file's own address, from the root."""
+        parts = urlsplit(written.strip())
+        path = unquote(parts.path)
+        steps = [s for s in path.split("/") if s not in ("", ".", "..")]
+        if steps[:1] == [self.static_name]:
+            said = (
+                f"{self.static_name}/ is the folder whose files the site publishes, not "
+                "part of their address"
+            )
+            steps = steps[1:]
+        elif not path.startswith("/"):
+            said = (
+                "an address that does not start with / is read from the page's own "
+                "address, not from the site's root"
+            )
+        else:
+            return ""
+        address = "/" + "/".join(steps) + ("/" if path.endswith("/") and steps else "")
+        if not steps or not urls.leads_to(urls.body_link_file("", address), self.files):
+            return ""
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        return f"{said}: write {address}{fragment}"
 
     def _backslashes(self, source: str, written: str) -> str:
         """Folders parted by \\, as Windows writes paths (`anh\\hinh.jpg`,

@@ -660,7 +660,7 @@ def run_check(args: argparse.Namespace) -> int:
             if args.built is None:
                 built = build(config.with_overrides(output_dir=folder), jobs, cache=False)
                 noted = tuple(w for w in built.warnings if not leads_nowhere(w))
-            meant = Meant(articles, config.content_dir)
+            meant = Meant(articles, config.content_dir, static_dir=config.static_dir)
             hosts = config.original_hosts
             found = check_site(
                 folder,

@@ -180,7 +180,13 @@ def _build(
         )
         links = render.links_in_bodies(config, cache, site, converted.links)
         warnings = body_link_problems(
-            site.articles, links, outputs, config.content_dir, strict, site.standalone
+            site.articles,
+            links,
+            outputs,
+            config.content_dir,
+            strict,
+            site.standalone,
+            config.static_dir,
         )
         # What a takedown leaves: the text still in the file, pictures only it shows.
         left = leftovers(

@@ -263,6 +263,47 @@ def test_links_written_as_other_tools_expect_get_the_address_to_write(site, caps
         assert found and hint in found[0].split("\n")[1], (link, err)
 
 
+def test_a_static_file_linked_by_its_place_in_the_project_gets_its_address(site, capsys):
+    """A picture put in static/images/ and linked as the editor's file panel or a drag
+    into the editor gives it (from the .md file, or with static/ in it), or without the
+    leading /: the build and `check` said only "correct the address"."""
+    (site.root / "static" / "images").mkdir()
+    (site.root / "static" / "images" / "hop.gif").write_bytes(GIF)
+    site.add("2019/04/bai-truoc.md", article("Bài trước", "2019-04-10 08:00", "x"))
+    body = (
+        "![a](../../../static/images/hop.gif)\n\n"
+        "![b](/static/images/hop.gif)\n\n"
+        "![c](images/hop.gif)\n\n"
+        "[d](../2019/04/bai-truoc/#doan)\n\n"
+        "![e](/static/images/khong-co.gif)"
+    )
+    site.add("2021/05/hop.md", article("Họp tổ dân phố", "2021-05-12 19:30", body))
+    in_project = "static/ is the folder whose files the site publishes, not part of their address"
+    from_page = "an address that does not start with / is read from the page's own address"
+    expected = [
+        (6, "../../../static/images/hop.gif", f"{in_project}: write /images/hop.gif"),
+        (8, "/static/images/hop.gif", f"{in_project}: write /images/hop.gif"),
+        (10, "images/hop.gif", f"{from_page}, not from the site's root: write /images/hop.gif"),
+        (12, "../2019/04/bai-truoc/#doan", f"{from_page}, not from the site's root: write "),
+        (14, "/static/images/khong-co.gif", "correct the address"),
+    ]
+
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    for line, link, hint in expected:
+        warning = f"hop.md:{line}: warning: the link {link} leads to no page or file"
+        assert warning in err, err
+        assert hint in err.split(warning, 1)[1].split("\n")[1], (link, err)
+    assert "write /2019/04/bai-truoc/#doan\n" in err
+
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = capsys.readouterr().err
+    for line, _, hint in expected:
+        error = f"hop.md:{line}: error: in the page /2021/05/hop-to-dan-pho/: the link "
+        assert error in err, err
+        assert hint in err.split(error, 1)[1].split("\n")[1], (line, err)
+
+
 def test_the_caption_the_readme_shows_works_under_a_sub_path(site):
     """The README's way to give a picture a caption: the picture stays Markdown inside
     <figure markdown="1">, so its address is rewritten like any other."""

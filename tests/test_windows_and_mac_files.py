@@ -86,7 +86,9 @@ def test_links_as_windows_and_macos_write_them_are_told_the_address_to_write(sit
         ),
         (
             "bai.md:10: warning: the link images\\2019\\le-hoi.jpg leads to no page",
-            f"{windows}: images/2019/le-hoi.jpg (which leads to no page or file either",
+            f"{windows}: images/2019/le-hoi.jpg; then: an address that does not start with "
+            "/ is read from the page's own address, not from the site's root: write "
+            "/images/2019/le-hoi.jpg",
         ),
         (
             "bai.md:12: warning: the link ..\\2019\\bai-truoc.md leads to no page",
