@@ -9,6 +9,7 @@ not pay for loading the web server, the importer and the link checker.
 """
 
 import argparse
+import difflib
 import io
 import os
 import signal
@@ -270,9 +271,20 @@ def _port(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
+        _usage_error(_not_a_command(args_list))  # argparse: "unrecognized arguments: nwe X"
     if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help"):
         args_list.insert(0, "build")
-    args = parser().parse_args(args_list)
+    args, unknown = parser().parse_known_args(args_list)
+    if unknown and args.command == "new" and not any(u.startswith("-") for u in unknown):
+        # `new Phường Bạch Đằng`: the shell gave each word apart, argparse named the rest.
+        words = " ".join([args.title, *unknown]).replace('"', '\\"')
+        page = "--page " if args.page else ""
+        _usage_error(
+            f'put the title in quotes, so that it is one: python3 build.py new {page}"{words}"'
+        )
+    if unknown:
+        parser().parse_args(args_list)  # argparse's own message, and exit 2
     run: Callable[[argparse.Namespace], int] = args.run
     published = len(publish.swapped)
     try:
@@ -706,6 +718,18 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def _not_a_command(words: Sequence[str]) -> str:
+    """What to say of a first word that is no command (nor an option of build's)."""
+    close = difflib.get_close_matches(words[0].lower(), COMMANDS, n=1, cutoff=0.6)
+    if close:
+        return f"there is no command '{words[0]}': did you mean {close[0]}?"
+    title = " ".join(words).replace('"', '\\"')
+    return (
+        f"there is no command '{words[0]}' (the commands are {', '.join(COMMANDS)}); to "
+        f'start an article, write its title after new, in quotes: python3 build.py new "{title}"'
+    )
 
 
 def _usage_error(message: str) -> NoReturn:

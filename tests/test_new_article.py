@@ -82,6 +82,45 @@ def test_new_refuses_to_overwrite(site):
     assert path.read_bytes() == edited
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        # The title typed without quotes: argparse said "unrecognized arguments: Bạch
+        # Đằng ra quân" under the usage of every command.
+        (
+            ["new", "Phường", "Bạch", "Đằng", "ra", "quân"],
+            'put the title in quotes, so that it is one: python3 build.py new "Phường Bạch '
+            'Đằng ra quân"',
+        ),
+        (
+            ["new", "--page", "Liên", "hệ"],
+            'put the title in quotes, so that it is one: python3 build.py new --page "Liên hệ"',
+        ),
+        # A command mistyped, or left out: "unrecognized arguments: nwe Tin mới".
+        (["nwe", "Tin mới"], "there is no command 'nwe': did you mean new?"),
+        (["chek"], "there is no command 'chek': did you mean check?"),
+        (
+            ["Tin phường Bạch Đằng"],
+            "there is no command 'Tin phường Bạch Đằng' (the commands are build, new, "
+            "import, serve, check); to start an article, write its title after new, in "
+            'quotes: python3 build.py new "Tin phường Bạch Đằng"',
+        ),
+    ],
+)
+def test_a_command_line_typed_amiss_says_what_to_type(site, typed, said):
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), *typed],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env=SUBPROCESS_ENV,
+    )
+    assert result.returncode == 2
+    assert f"newsarchive: error: {said}" in result.stderr, result.stderr
+    assert not site.content.exists() or not any(site.content.rglob("*.md"))
+    assert not site.output.exists()
+
+
 def test_a_title_without_letters_is_refused(site):
     result = new(site, "!!! ???")
     assert result.returncode == 1
