@@ -1,9 +1,11 @@
 """The groupings of articles: by category, by tag and by month, oldest first."""
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from itertools import groupby
 from os.path import dirname, relpath
 from pathlib import Path
@@ -131,6 +133,46 @@ def other_words_merged(oldest: Sequence[Article]) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def categories_like_others(oldest: Sequence[Article]) -> list[Problem]:
+    """A warning at the article that alone has a category spelt almost as one that
+    others have (`Tin tứ - Sự kiện` for `Tin tức - Sự kiện`): a typo makes a category
+    of its own, with its own page and feed, and the article is missing from the one
+    meant, without a word. Slugs that differ only in digits (`Đại hội 2020`, `Đại hội
+    2025`) are years apart, not typos. Said at every build until fixed, or until another
+    article has that category too."""
+    terms = categories(oldest)
+    others = {t.slug: t for t in terms if len(t.articles) > 1}
+    problems = []
+    for term in terms:
+        if len(term.articles) != 1:
+            continue
+        near = [
+            other
+            for other in others.values()
+            if _NO_DIGITS.sub("", other.slug) != _NO_DIGITS.sub("", term.slug)
+            and SequenceMatcher(None, term.slug, other.slug).ratio() >= 0.9
+        ]
+        if not near:
+            continue
+        other, path = near[0], Path(term.articles[0].path)
+        problems.append(
+            Problem(
+                path,
+                f"the category '{term.name}' has this article alone, and is spelt almost "
+                f"as '{other.name}' ({len(other.articles)} articles): it is a category of "
+                f"its own, with its own page and feed, and the article is not in '{other.name}'",
+                f"if it is a typo, write category: {other.name}; if it is a new category, "
+                "keep it (this warning ends when a second article has it)",
+                line_of(path, "category:"),
+                warning=True,
+            )
+        )
+    return problems
+
+
+_NO_DIGITS = re.compile(r"\d")
 
 
 def _same_word(one: tuple[str, ...], other: tuple[str, ...]) -> bool:

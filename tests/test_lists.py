@@ -273,6 +273,35 @@ def test_another_word_merged_into_a_tag_by_its_address_is_a_warning(site, capsys
     assert "content/b.md:4: error: " in capsys.readouterr().err
 
 
+def test_a_category_misspelt_in_one_article_is_a_warning(site, capsys):
+    """`Tin tứ - Sự kiện` for `Tin tức - Sự kiện` made a category of one article, with
+    its page and feed, and the article was missing from the category meant: exit 0 and
+    not a word. Categories a year apart, or with articles of their own, stay silent."""
+    from conftest import article
+
+    site.add("a.md", article("Tin một", "2019-04-19 10:00", category="Tin tức - Sự kiện"))
+    site.add("b.md", article("Tin hai", "2019-04-20 10:00", category="Tin tức - Sự kiện"))
+    site.add("c.md", article("Tin ba", "2019-04-21 10:00", category="Tin tứ - Sự kiện"))
+    site.add("d.md", article("Đại hội", "2020-04-21 10:00", category="Đại hội 2020"))
+    site.add("e.md", article("Đại hội", "2020-05-21 10:00", category="Đại hội 2020"))
+    site.add("f.md", article("Đại hội mới", "2025-04-21 10:00", category="Đại hội 2025"))
+    site.add("g.md", article("Văn hóa", "2019-05-21 10:00", category="Văn hóa"))
+    assert site.build("--quiet") == 0
+    err = capsys.readouterr().err
+    warnings = [line for line in err.splitlines() if ": warning: " in line]
+    assert [w.split("/site/", 1)[-1] for w in warnings] == [
+        "content/c.md:4: warning: the category 'Tin tứ - Sự kiện' has this article alone, "
+        "and is spelt almost as 'Tin tức - Sự kiện' (2 articles): it is a category of its "
+        "own, with its own page and feed, and the article is not in 'Tin tức - Sự kiện'"
+    ], err
+    assert "how to fix: if it is a typo, write category: Tin tức - Sự kiện" in err
+    site.add("c.md", article("Tin ba", "2019-04-21 10:00", category="Tin tức - Sự kiện"))
+    assert site.build("--quiet") == 0
+    err = capsys.readouterr().err
+    assert "spelt almost as" not in err, err
+    assert "the category 'Tin tứ - Sự kiện' has no article any more" in err  # its page went
+
+
 def test_uncategorised_articles_are_in_their_month(built):
     loose = [e for e in CORPUS if not e.category]
     assert loose
