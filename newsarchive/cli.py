@@ -526,7 +526,7 @@ def run_new(args: argparse.Namespace) -> int:
             made = new_page(config, args.title)
         else:
             made = new_article(config, args.title, datetime.now(config.timezone), args.category)
-        write_new(made)
+        write_new(made, args.page)
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "nothing was written.")
         return EXIT_CONTENT

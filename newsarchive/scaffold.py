@@ -112,8 +112,22 @@ def content_problem(config: SiteConfig) -> str:
     return ""
 
 
-def write_new(article: ArticleFile) -> None:
-    """Create the file; raises BuildFailed rather than overwrite one that exists."""
+# An article's file name is its slug: another article of the same title (a notice each
+# month) needs a file and a slug of its own, which `new` makes from another title. The
+# hint said to "add a line 'slug: ...'", to a file that `new` had not written.
+_TAKEN_HINT = (
+    "edit that file; for another article with the same title, run new again with the "
+    'title told apart (new "{title} (2)"), then write the title back in the new file: '
+    "its slug: line keeps its own address"
+)
+_PAGE_TAKEN_HINT = (
+    "edit that file, or run new --page with another title: a page's address is its file's name"
+)
+
+
+def write_new(article: ArticleFile, page: bool = False) -> None:
+    """Create the file; raises BuildFailed rather than overwrite one that exists.
+    ``page``: the file is a standalone page's (new --page), for the hint."""
     try:
         article.path.parent.mkdir(parents=True, exist_ok=True)
         written = write_whole(article.path, article.text)
@@ -127,10 +141,16 @@ def write_new(article: ArticleFile) -> None:
                 Problem(
                     article.path,
                     "this file already exists; nothing was written",
-                    "edit that file, or choose another title (or add a line 'slug: another-name')",
+                    _PAGE_TAKEN_HINT if page else _TAKEN_HINT.format(title=_title_of(article)),
                 )
             ]
         )
+
+
+def _title_of(article: ArticleFile) -> str:
+    """The title `new` wrote in ``article`` (its first front-matter line)."""
+    line = article.text.split("\n", 2)[1]
+    return str(yaml.load(line, Loader=FrontMatterLoader)["title"]).replace('"', '\\"')
 
 
 def write_whole(target: Path, text: str) -> bool:

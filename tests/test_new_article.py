@@ -81,6 +81,24 @@ def test_new_refuses_to_overwrite(site):
     assert second.stdout == ""
     assert path.read_bytes() == edited
 
+    # The hint said to "add a line 'slug: another-name'", to a file new had not written;
+    # followed as it now reads, it gives a second article of that title.
+    hint = 'run new again with the title told apart (new "Tin phường Bạch Đằng (2)"), then '
+    assert hint in second.stderr, second.stderr
+    third = new(site, "Tin phường Bạch Đằng (2)")
+    assert third.returncode == 0, third.stderr
+    other = site.root / third.stdout.strip()
+    write_text(other, "Tin thứ hai.")
+    other.write_text(other.read_text(encoding="utf-8").replace(" (2)", ""), encoding="utf-8")
+    assert front_matter(other)["title"] == front_matter(path)["title"]
+    write_text(path, "Tin thứ nhất.")
+    assert site.build() == 0
+    page = new(site, "--page", "Liên hệ")
+    assert page.returncode == 0, page.stderr
+    again = new(site, "--page", "Liên hệ")
+    assert again.returncode == 1 and "slug" not in again.stderr
+    assert "run new --page with another title: a page's address is its file's name" in again.stderr
+
 
 @pytest.mark.parametrize(
     ("typed", "said"),
