@@ -279,7 +279,21 @@ def boolean_problem(key: str, value: object) -> tuple[str, str] | None:
     """The message and hint for a yes/no key holding something else (both file kinds)."""
     if isinstance(value, bool):
         return None
+    meant = _QUOTED_BOOLEANS.get(value.strip().lower()) if isinstance(value, str) else None
+    if meant is not None:  # `draft: "true"` was told it "must be true or false, not 'true'"
+        return (
+            f"'{key}' must be true or false, not the text {value!r}: in quotes, YAML reads "
+            "it as words, not as yes or no",
+            f"write it without the quotes: {key}: {meant}",
+        )
     return f"'{key}' must be true or false, not {value!r}", f"write {key}: true or {key}: false"
+
+
+# What a yes/no written in quotes (or as YAML 1.2 and most editors' highlighting read it)
+# was meant to be.
+_QUOTED_BOOLEANS = {"true": "true", "yes": "true", "on": "true"} | dict.fromkeys(
+    ("false", "no", "off"), "false"
+)
 
 
 def settings_table() -> str:

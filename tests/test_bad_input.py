@@ -78,6 +78,15 @@ BAD_INPUTS = {
         "---\ntitle: Tin\ndate: 2020-01-01\ntags: [cán bộ, quy hoạch\nauthor: Lan\n---\nT\n",
         ["unclosed-list.md:4:7:", "this [ is not closed on its line", "with ]"],
     ),
+    # Quoted, the yes/no is text: the message said "must be true or false, not 'true'".
+    "draft-in-quotes": (
+        '---\ntitle: Tin\ndate: 2020-01-01\ndraft: "true"\n---\nText\n',
+        [
+            "draft-in-quotes.md:4: error: 'draft' must be true or false, not the text 'true': "
+            "in quotes, YAML reads it as words",
+            "write it without the quotes: draft: true",
+        ],
+    ),
     "missing-title": ("---\ndate: 2020-01-01\n---\nText\n", ["no title", "title:"]),
     "empty-title": ('---\ntitle: "  "\ndate: 2020-01-01\n---\nText\n', ["no title"]),
     "missing-date": ("---\ntitle: Tin\n---\nText\n", ["no date", "date:"]),

@@ -30,7 +30,11 @@ def test_every_problem_is_reported_at_once_with_its_line():
         (4, "unknown key 'catgory'"),
         (2, "'title' must be text, but YAML read the number 5"),
         (3, "bad date: '2019-13-01' is not a real date (month must be in 1..12)"),
-        (5, "'draft' must be true or false, not 'yes'"),
+        (
+            5,
+            "'draft' must be true or false, not the text 'yes': in quotes, YAML reads it "
+            "as words, not as yes or no",
+        ),
     ]
     assert found[0][2] == "did you mean 'category'?"
     assert found[1][2] == 'put the value in double quotes, e.g. title: "5"'

@@ -69,7 +69,7 @@ def test_unknown_setting_suggests_the_nearest_key(tmp_path):
 
 def test_boolean_problem_is_shared_by_both_file_kinds():
     assert schema.boolean_problem("draft", True) is None
-    assert schema.boolean_problem("sanitize_html", "yes") == (
-        "'sanitize_html' must be true or false, not 'yes'",
+    assert schema.boolean_problem("sanitize_html", "có") == (
+        "'sanitize_html' must be true or false, not 'có'",
         "write sanitize_html: true or sanitize_html: false",
     )
