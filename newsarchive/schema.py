@@ -268,6 +268,15 @@ def by_name(fields: tuple[Field, ...]) -> dict[str, Field]:
     return {f.name: f for f in fields}
 
 
+# The keys whose value is a group of lines indented below them, in any file kind: a
+# key given twice just below one of them, written empty, likely belongs inside it.
+GROUP_KEYS = frozenset(
+    f.name
+    for f in (*SETTINGS, *FRONT_MATTER, *PAGE_FRONT_MATTER)
+    if f.kind in ("mapping", "withdrawal", "corrections")
+)
+
+
 def suggestion(key: str, fields: tuple[Field, ...]) -> str | None:
     """The known key an unknown ``key`` was most likely meant to be."""
     offered = [f.name for f in fields if f.suggested]

@@ -319,8 +319,20 @@ def _check_keys(meta: dict[str, Any], error: Report, kind: str) -> None:
     params: that is not a mapping. ``kind``: what templates call the page's own
     (``article``, ``standalone``): its fields, and where a value of one's own goes."""
     fields, known, text_keys = _KEYS[kind]
+    keys = list(meta)
+    above = dict(zip(keys[1:], keys[:-1], strict=True))  # each key's the key before it
     for key in meta:
         if key in known:
+            continue
+        group = above.get(key, "")
+        if key in _BELOW.get(group, ()) and not isinstance(meta[group], str):
+            # `withdrawn:` then `reason: ...` at the start of its line: the hint said to
+            # remove it, or to put it under params:.
+            error(
+                key,
+                f"unknown key '{key}': it belongs under '{group}:' above, but starts its line",
+                f"indent it, as '{_BELOW[group][key]}{key}: ...', under the line above",
+            )
             continue
         close = schema.suggestion(key, fields)
         offered = [f.name for f in fields if f.suggested]
@@ -357,6 +369,11 @@ def _check_keys(meta: dict[str, Any], error: Report, kind: str) -> None:
         )
 
 
+# The keys of a group (withdrawn:, a correction) and how far in each is written.
+_BELOW = {
+    "withdrawn": {"date": "  ", "reason": "  "},
+    "corrections": {"date": "  - ", "text": "    "},
+}
 WITHDRAWN_HINT = (
     "write the day the archive took the article down, withdrawn: 2026-03-05 (or day "
     "first, 05/03/2026); to tell readers why, write withdrawn: alone on its line and "

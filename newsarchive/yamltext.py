@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 import yaml
 
 from .errors import BuildFailed, Problem
+from .schema import GROUP_KEYS
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -301,6 +302,23 @@ def parse_yaml_itself(
                 'YAML reads as letters: type straight double quotes " instead, e.g. '
                 f'{keyed.group(1).strip()}: "{value.strip(_CURLY_QUOTES)}"'
             )
+        # A correction's `text:` in line with its `- date:`: "while parsing a block
+        # collection did not find expected '-' indicator".
+        elif (
+            mark is not None
+            and keyed is not None
+            and "expected '-' indicator" in message
+            and (item := _item_above(lines, mark.line, mark.column)) is not None
+        ):
+            key = keyed.group(1).strip()
+            message = (
+                f"'{key}' starts in the column of the '-' above it, so YAML reads it neither "
+                "as part of that item nor as an item of its own"
+            )
+            hint = (
+                f"to make it part of the item above, indent it as the key after that '-': "
+                f"'{' ' * item}{key}: ...'; to make it an item of its own, start it with '- '"
+            )
         # `title: Hội nghị: tổng kết`, the commonest slip of a Vietnamese headline: YAML
         # said only "mapping values are not allowed in this context".
         elif (
@@ -334,6 +352,20 @@ def parse_yaml_itself(
     if escaped:
         raise BuildFailed(escaped)
     return values, key_lines
+
+
+def _item_above(lines: list[str], number: int, column: int) -> int | None:
+    """The column of the key after the '-' of the nearest list item above line
+    ``number`` whose '-' is at ``column`` (`  - date: ...` gives 4), or None."""
+    for row in reversed(lines[:number]):
+        if not row.strip():
+            continue
+        item = re.match(r"( *)- +(?=\S)", row)
+        if item and len(item.group(1)) == column:
+            return item.end()
+        if len(row) - len(row.lstrip(" ")) <= column:
+            return None
+    return None
 
 
 def _in_group(lines: list[str], number: int) -> bool:
@@ -522,20 +554,35 @@ def _duplicate_keys(path: Path, node: yaml.Node, first_line: int) -> list[Proble
         return []
     seen: dict[str, int] = {}
     errors = []
+    above: tuple[yaml.Node, yaml.Node] | None = None  # the key and value before this one
     for key, value in node.value:
         line = key.start_mark.line + first_line
         if key.value in seen:
+            hint = "keep only one of the two lines"
+            if (
+                above
+                and above[0].value in GROUP_KEYS
+                and isinstance(above[1], yaml.ScalarNode)
+                and above[1].value == ""
+            ):
+                # `withdrawn:` then `date: 2026-03-05` at the start of its line: keeping
+                # one of the two dates was no fix.
+                hint += (
+                    f"; if it belongs under '{above[0].value}:' (line "
+                    f"{above[0].start_mark.line + first_line}), indent it by two spaces"
+                )
             errors.append(
                 Problem(
                     path,
                     f"'{key.value}' is given twice (first on line {seen[key.value]})",
-                    "keep only one of the two lines",
+                    hint,
                     line,
                     key.start_mark.column + 1,
                 )
             )
         seen.setdefault(key.value, line)
         errors += _duplicate_keys(path, value, first_line)
+        above = (key, value)
     return errors
 
 

@@ -302,6 +302,41 @@ BAD_INPUTS = {
         "---\nText\n",
         ["params-key-twice.md:6:3:", "'photographer' is given twice (first on line 5)"],
     ),
+    # The lines of a group written at the start of their lines, or in line with the
+    # '-' of their item: the hints said to remove them, to keep one of two dates, or
+    # YAML's "did not find expected '-' indicator".
+    "reason-not-indented": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nwithdrawn:\nreason: Gỡ theo yêu cầu\n---\n",
+        [
+            "reason-not-indented.md:5: error: unknown key 'reason': it belongs under "
+            "'withdrawn:' above, but starts its line",
+            "indent it, as '  reason: ...', under the line above",
+        ],
+    ),
+    "withdrawn-date-not-indented": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nwithdrawn:\ndate: 2026-03-05\n---\n",
+        [
+            "withdrawn-date-not-indented.md:5:1: error: 'date' is given twice",
+            "if it belongs under 'withdrawn:' (line 4), indent it by two spaces",
+        ],
+    ),
+    "correction-text-not-indented": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n- date: 2026-03-05\ntext: x\n---\nText\n",
+        [
+            "correction-text-not-indented.md:6: error: unknown key 'text': it belongs under "
+            "'corrections:' above",
+            "indent it, as '    text: ...'",
+        ],
+    ),
+    "correction-text-under-its-dash": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n  - date: 2026-03-05\n  text: x\n"
+        "---\nText\n",
+        [
+            "correction-text-under-its-dash.md:6:3: error: broken YAML: 'text' starts in the "
+            "column of the '-' above it",
+            "indent it as the key after that '-': '    text: ...'",
+        ],
+    ),
     "correction-misspelt-text": (
         "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n  - date: 2026-03-05\n    txt: a\n"
         "---\nText\n",
