@@ -87,6 +87,18 @@ BAD_INPUTS = {
             "write it without the quotes: draft: true",
         ],
     ),
+    # An old address copied without its https://: the alias became the page
+    # /quanhaibatrung.hanoi.gov.vn/tin-tuc/abc.html, which no old link leads to, and
+    # the build said nothing.
+    "alias-without-its-http": (
+        "---\ntitle: Tin\ndate: 2020-01-01\n"
+        "aliases: [quanhaibatrung.hanoi.gov.vn/tin-tuc/abc-123.html]\n---\nText\n",
+        [
+            "alias-without-its-http.md:4: error: alias 'quanhaibatrung.hanoi.gov.vn/tin-tuc/"
+            "abc-123.html' starts with the host name quanhaibatrung.hanoi.gov.vn: the alias "
+            "is the path after it, /tin-tuc/abc-123.html",
+        ],
+    ),
     "missing-title": ("---\ndate: 2020-01-01\n---\nText\n", ["no title", "title:"]),
     "empty-title": ('---\ntitle: "  "\ndate: 2020-01-01\n---\nText\n', ["no title"]),
     "missing-date": ("---\ntitle: Tin\n---\nText\n", ["no date", "date:"]),
