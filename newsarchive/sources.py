@@ -166,7 +166,7 @@ def moved(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> 
                 f"/{old} and citations of it lead nowhere now",
                 f"to keep the old address working, {_to_aliases(entry.article.aliases, old)} "
                 f"(or {undo} as it was)",
-                entry.article.key_lines.get("aliases"),
+                _line_to_edit(Path(path), last.article, entry.article),
                 warning=True,
             )
         )
@@ -227,6 +227,17 @@ def pages_gone(
                 )
             )
     return problems
+
+
+def _line_to_edit(path: Path, last: Article, now: Article) -> int | None:
+    """Where the editor acts on a moved article: its `aliases` line, or the line that
+    moved it (the warning named the file alone). Looked up in the file, as articles
+    keep no line but that of `aliases` (validate.LATER_KEYS), and few ever move."""
+    if "aliases" in now.key_lines:
+        return now.key_lines["aliases"]
+    if urls.article_url(last).split("/")[:2] != urls.article_url(now).split("/")[:2]:
+        return line_of(path, "date:")  # another year or month
+    return line_of(path, "slug:") or line_of(path, "title:")
 
 
 def _to_aliases(aliases: Sequence[str], old: str) -> str:
