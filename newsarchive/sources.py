@@ -236,7 +236,7 @@ def _line_to_edit(path: Path, last: Article, now: Article) -> int | None:
     if "aliases" in now.key_lines:
         return now.key_lines["aliases"]
     if urls.article_url(last).split("/")[:2] != urls.article_url(now).split("/")[:2]:
-        return line_of(path, "date:")  # another year or month
+        return _date_line(path)[0]  # another year or month
     return line_of(path, "slug:") or line_of(path, "title:")
 
 
@@ -377,6 +377,32 @@ def dated_ahead(articles: Sequence[Article], now: datetime) -> list[Problem]:
                     "if the date is mistyped, correct it: the archive holds what the portal "
                     "had published",
                     _date_line(Path(article.path))[0],
+                    warning=True,
+                )
+            )
+        # A takedown or a correction dated ahead (2031 for 2021): the notice told readers
+        # the article "was removed on 01/01/2031", the sitemap its change in 2031.
+        later = [
+            (key, what, day)
+            for key, what, day in (
+                *(
+                    [("withdrawn", "takedown", article.withdrawn.date)]
+                    if article.withdrawn and not article.draft
+                    else []
+                ),
+                *(("corrections", "correction", c.date) for c in article.corrections),
+            )
+            if day > now
+        ]
+        for key, what, day in later[:1]:
+            problems.append(
+                Problem(
+                    Path(article.path),
+                    f"the {what} under '{key}' is dated {day:%d/%m/%Y}, after this build "
+                    f"({now:%d/%m/%Y}): readers are shown that day",
+                    f"if the date under '{key}' is mistyped, correct it: the archive's own "
+                    "changes are dated on the day they were made, today at the latest",
+                    line_of(Path(article.path), f"{key}:"),
                     warning=True,
                 )
             )

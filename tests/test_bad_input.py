@@ -877,3 +877,31 @@ def test_an_article_dated_after_the_build_is_said(site, capsys):
     assert warnings[0].endswith(
         "it is listed first, above every article, and published under 2099/04"
     )
+
+
+def test_a_takedown_or_correction_dated_after_the_build_is_said(site, capsys):
+    """`withdrawn: 2031-03-05` for 2021: the notice told readers the article "was removed
+    on 05/03/2031", with no word to the editor; a correction's day so, on the page and in
+    the sitemap's date of its last change."""
+    gone = site.add(
+        "2020/04/go.md", "---\ntitle: Tin gỡ\ndate: 2020-04-19\nwithdrawn: 2031-03-05\n---\n"
+    )
+    fixed = site.add(
+        "2020/04/sua.md",
+        "---\ntitle: Tin sửa\ndate: 2020-04-20\ncorrections:\n  - date: 2026-01-02\n"
+        "    text: a\n  - date: 2099-01-02\n    text: b\n---\nNội dung.\n",
+    )
+    site.add("2019/04/tot.md", GOOD)
+    assert site.build() == 0
+    warnings = warnings_of(capsys.readouterr().err)
+    assert [w.split(": warning: ")[0] for w in warnings] == [f"{gone}:4", f"{fixed}:4"]
+    assert (
+        warnings[0]
+        .split(": warning: ")[1]
+        .startswith("the takedown under 'withdrawn' is dated 05/03/2031, after this build (")
+    )
+    assert (
+        warnings[1]
+        .split(": warning: ")[1]
+        .startswith("the correction under 'corrections' is dated 02/01/2099, after this build (")
+    )
