@@ -350,6 +350,12 @@ def _check_keys(meta: dict[str, Any], error: Report, kind: str) -> None:
                 f"a page (a file in the content folder's pages/) has no '{key}': remove "
                 "it, or move the file out of pages/ if it is an article"
             )
+        elif kind == "article" and key in _KEYS["standalone"][1]:  # a page out of pages/
+            hint = (
+                f"'{key}' is a page's key (an about or contact page), and a page is a file "
+                "in the content folder's pages/ (spelt so, in small letters): move the file "
+                "there if it is a page; this one is read as an article. Or remove the line"
+            )
         error(key, f"unknown key '{key}'", hint)
     for key in text_keys:
         value = meta.get(key)

@@ -99,6 +99,16 @@ BAD_INPUTS = {
             "is the path after it, /tin-tuc/abc-123.html",
         ],
     ),
+    # A page written outside content/pages/ (content/Pages/, a folder of its own): read as
+    # an article, its menu: was an unknown key to "remove, or put under params:".
+    "page-out-of-pages": (
+        "---\ntitle: Liên hệ\nmenu: 2\n---\nGọi 024 3821 0000.\n",
+        [
+            "page-out-of-pages.md:3: error: unknown key 'menu'",
+            "'menu' is a page's key (an about or contact page), and a page is a file in the "
+            "content folder's pages/",
+        ],
+    ),
     "missing-title": ("---\ndate: 2020-01-01\n---\nText\n", ["no title", "title:"]),
     "empty-title": ('---\ntitle: "  "\ndate: 2020-01-01\n---\nText\n', ["no title"]),
     "missing-date": ("---\ntitle: Tin\n---\nText\n", ["no date", "date:"]),
