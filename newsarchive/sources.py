@@ -112,7 +112,8 @@ def read_articles(
         raise BuildFailed(errors)
     # Settings changed (the time zone, a new version...): the articles as last published.
     before = cached or cache.last_read()
-    warnings = moved(before, fresh) + emptied(before, fresh, entries) + swapped_dates(entries)
+    warnings = moved(before, fresh) + gone(before, entries) + emptied(before, fresh, entries)
+    warnings += swapped_dates(entries)
     warnings += without_text(articles) + dated_ahead(articles, datetime.now(config.timezone))
     warnings += pages_gone(cache.last_pages(), pages, articles, config.root)
     warnings += scan.warnings
@@ -187,14 +188,14 @@ def pages_gone(
     once, by the build that sees the change."""
     answered = {page.url for page in pages if not page.draft}
     drafted = {page.path for page in pages if page.draft}
-    gone = {u: path for u, path in before.items() if u not in answered and path not in drafted}
-    if not gone:  # most builds: no page moved (the rest walks every article's aliases)
+    missing = {u: p for u, p in before.items() if u not in answered and p not in drafted}
+    if not missing:  # most builds: no page moved (the rest walks every article's aliases)
         return []
     kept = {urls.alias_url(alias) for page in pages for alias in page.aliases}
     kept.update(urls.alias_url(alias) for article in articles for alias in article.aliases)
     new = [page for page in pages if not page.draft and page.url not in before]
     problems = []
-    for url, path in sorted(gone.items()):
+    for url, path in sorted(missing.items()):
         if url in kept:
             continue
         shown = os.path.relpath(path, root)
@@ -222,11 +223,45 @@ def pages_gone(
                     message,
                     "if the page was renamed, add the old address to the front matter of "
                     f"the page that took its place: aliases: [/{url}]; if it was "
-                    "deleted on purpose, nothing is to be done",
+                    "deleted on purpose, nothing more is needed (a build with --strict "
+                    "stops on it: build once without --strict)",
                     warning=True,
                 )
             )
     return problems
+
+
+def gone(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> list[Problem]:
+    """A warning for each article the last build published whose file is gone (deleted,
+    moved to a hidden folder, renamed `.txt`) while no article now has its address: that
+    address and its aliases answer "not found", and readers' citations with them. The
+    README asks for `withdrawn:` instead; the page vanished without a word. Said once,
+    as `moved` is; a file renamed, its article at the same address, is not."""
+    lost = [
+        (path, entry.article)
+        for path, entry in before.items()
+        if path not in now and entry.article.listed
+    ]
+    if not lost:
+        return []
+    kept = {urls.article_url(e.article) for e in now.values() if not e.article.draft}
+    kept |= {urls.alias_url(a) for e in now.values() for a in e.article.aliases}
+    return [
+        Problem(
+            Path(path),
+            f"this article, published by the last build at /{urls.article_url(article)}, "
+            "is no longer among the articles (its file was deleted, moved or renamed): "
+            'its address and its old addresses now answer "not found", and readers\' '
+            "links to it lead nowhere",
+            "to take an article down, put its file back and add withdrawn: to it (see the "
+            'README, "Taking an article down"): its address then tells readers why; if '
+            "it was removed on purpose, nothing more is needed (a build with --strict stops "
+            "on it: build once without --strict)",
+            warning=True,
+        )
+        for path, article in lost
+        if urls.article_url(article) not in kept
+    ]
 
 
 def _line_to_edit(path: Path, last: Article, now: Article) -> int | None:

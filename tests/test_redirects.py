@@ -238,6 +238,33 @@ def test_an_address_moved_while_site_yaml_changed_too_is_said(site, capsys, sett
     assert "address changed" not in capsys.readouterr().err
 
 
+def test_a_published_article_whose_file_is_gone_is_said_once(site, capsys):
+    """Deleting an article's file, or moving it to a hidden folder, took its page and its
+    old addresses off the site without a word (the README asks for withdrawn:). A file
+    renamed, its article at the same address, is not a loss."""
+    a = site.add("2020/03/a.md", with_aliases("Lễ hội", "2020-03-05 08:00", "/tin/1.html"))
+    b = site.add("2020/03/b.md", article("Hội nghị", "2020-03-06 08:00"))
+    site.add("2020/03/c.md", article("Tin khác", "2020-03-07 08:00"))
+    assert site.build("--no-search") == 0
+    capsys.readouterr()
+
+    (site.content / ".nhap").mkdir()
+    a.rename(site.content / ".nhap" / "a.md")
+    b.rename(site.content / "2020" / "03" / "hoi-nghi.md")  # renamed: same address
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    warnings = [line for line in err.splitlines() if ": warning: " in line]
+    assert warnings == [
+        f"{a}: warning: this article, published by the last build at /2020/03/le-hoi/, is "
+        "no longer among the articles (its file was deleted, moved or renamed): its address "
+        'and its old addresses now answer "not found", and readers\' links to it lead nowhere'
+    ], err
+    assert "put its file back and add withdrawn: to it" in err
+    assert not (site.output / "2020/03/le-hoi").exists()
+    assert site.build("--no-search") == 0  # said once
+    assert ": warning: " not in capsys.readouterr().err
+
+
 def test_a_category_renamed_in_its_articles_is_said_once(site, capsys):
     """Renaming a category in its articles removed its page and its feed, published by
     the last build, without a word: readers' links and feed subscriptions died."""
