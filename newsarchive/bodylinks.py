@@ -120,6 +120,7 @@ class Meant:
             return self._backslashes(source, written)
         return (
             on_computer(written)
+            or _without_scheme(written)
             or self._case(source, written)
             or self._from_static(source, written)
             or self._habit(source, written)
@@ -241,6 +242,18 @@ def on_computer(written: str) -> str:
     return (
         f"this is where the file is on your computer, which no reader can open: copy "
         f"{name} into static/ (e.g. static/{kind}/{name}) and write /{kind}/{name}"
+    )
+
+
+def _without_scheme(written: str) -> str:
+    """The hint for another site's address written without its https://
+    (`www.hanoi.gov.vn/tin/a.html`), which Markdown takes for a path of this site."""
+    host = written.strip().partition("/")[0]
+    if not urls.HOST_NAME.fullmatch(host):
+        return ""
+    return (
+        f"{host} is another site: an address on it starts with https:// (or http://), "
+        f"as https://{written.strip()}"
     )
 
 

@@ -385,7 +385,7 @@ def leads_to(file: str, files: Container[str]) -> bool:
 # An old address copied without its http:// (`quanhaibatrung.hanoi.gov.vn/tin/a.html`):
 # its first part is a host name, `www.` or a name ending in a top-level domain that
 # portals have, not a folder of the site (`index.php` is not).
-_HOST_NAME = re.compile(
+HOST_NAME = re.compile(
     r"(?i)www\.[a-z0-9.-]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info|edu|gov|biz)"
 )
 
@@ -395,7 +395,7 @@ def alias_problem(alias: str) -> str:
     if "://" in alias or alias.startswith("//"):
         return "is a full web address, not a path on this site"
     host, _, rest = alias.lstrip("/").partition("/")
-    if _HOST_NAME.fullmatch(host):  # a page that answered no one (/hanoi.gov.vn/tin/a.html)
+    if HOST_NAME.fullmatch(host):  # a page that answered no one (/hanoi.gov.vn/tin/a.html)
         return f"starts with the host name {host}: the alias is the path after it, /{rest}"
     try:
         decoded = unquote(alias, errors="strict")

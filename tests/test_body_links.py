@@ -266,7 +266,8 @@ def test_links_written_as_other_tools_expect_get_the_address_to_write(site, caps
 def test_a_static_file_linked_by_its_place_in_the_project_gets_its_address(site, capsys):
     """A picture put in static/images/ and linked as the editor's file panel or a drag
     into the editor gives it (from the .md file, or with static/ in it), or without the
-    leading /: the build and `check` said only "correct the address"."""
+    leading /, and another site's address without its https://: the build and `check`
+    said only "correct the address"."""
     (site.root / "static" / "images").mkdir()
     (site.root / "static" / "images" / "hop.gif").write_bytes(GIF)
     site.add("2019/04/bai-truoc.md", article("Bài trước", "2019-04-10 08:00", "x"))
@@ -275,7 +276,8 @@ def test_a_static_file_linked_by_its_place_in_the_project_gets_its_address(site,
         "![b](/static/images/hop.gif)\n\n"
         "![c](images/hop.gif)\n\n"
         "[d](../2019/04/bai-truoc/#doan)\n\n"
-        "![e](/static/images/khong-co.gif)"
+        "![e](/static/images/khong-co.gif)\n\n"
+        "[f](quanhaibatrung.hanoi.gov.vn/tin-tuc/abc.html)"
     )
     site.add("2021/05/hop.md", article("Họp tổ dân phố", "2021-05-12 19:30", body))
     in_project = "static/ is the folder whose files the site publishes, not part of their address"
@@ -286,6 +288,13 @@ def test_a_static_file_linked_by_its_place_in_the_project_gets_its_address(site,
         (10, "images/hop.gif", f"{from_page}, not from the site's root: write /images/hop.gif"),
         (12, "../2019/04/bai-truoc/#doan", f"{from_page}, not from the site's root: write "),
         (14, "/static/images/khong-co.gif", "correct the address"),
+        # Another site's address without its https://: Markdown read a path of this site.
+        (
+            16,
+            "quanhaibatrung.hanoi.gov.vn/tin-tuc/abc.html",
+            "quanhaibatrung.hanoi.gov.vn is another site: an address on it starts with "
+            "https:// (or http://), as https://quanhaibatrung.hanoi.gov.vn/tin-tuc/abc.html",
+        ),
     ]
 
     assert site.build("--no-search") == 0
