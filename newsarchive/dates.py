@@ -16,6 +16,13 @@ _CLOCK_12 = re.compile(r"(?i)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|sa|ch|a\.m\
 _AFTERNOON = ("pm", "ch", "p.m.")
 _DAY_DOTTED = re.compile(r"^(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?=\s|T|$)")
 _YEAR_SLASHED = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?=\s|T|$)")
+# A date as a Vietnamese page prints it, copied from the portal: words before it (`Thứ
+# sáu,`, `Ngày đăng`), a mark between the day and the time (`|`, `-`, `,`, `lúc`) and the
+# hour written 16h54, 16g54 or 16 giờ 54.
+_AS_PRINTED = re.compile(
+    r"(?i)^\D*?(?P<day>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})\s*(?:[|,\u2013-]|lúc)?\s*"
+    r"(?:(?P<H>\d{1,2})\s*(?::|h|g|giờ)\s*(?P<M>\d{2})?\s*(?:phút)?)?\s*$"
+)
 
 
 def parse_date(value: object, tz: ZoneInfo) -> datetime:
@@ -109,4 +116,13 @@ def _habit(text: str) -> str:
     if year:
         right = f"{year[1]}-{year[2]}-{year[3]}{text[year.end() :]}"
         return f"{text!r}: a date that starts with its year is parted by - here: write {right}"
+    printed = _AS_PRINTED.match(text)
+    if printed:
+        at = f" {int(printed['H']):02d}:{printed['M'] or '00'}" if printed["H"] else ""
+        right = f"{printed['day']}{at}"
+        try:
+            _parse_text(right)
+        except ValueError:  # 31/02, 25h: what is wrong is told of the date as written
+            return ""
+        return f"{text!r}: only the day and an HH:MM time are read: write {right}"
     return ""

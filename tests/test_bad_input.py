@@ -109,6 +109,14 @@ BAD_INPUTS = {
             "content folder's pages/",
         ],
     ),
+    # The date line copied from the portal's page: "is not a date I can read".
+    "date-as-the-portal-printed-it": (
+        "---\ntitle: Tin\ndate: Thứ sáu, 19/04/2019 | 16h54\n---\nText\n",
+        [
+            "date-as-the-portal-printed-it.md:3: error: bad date: 'Thứ sáu, 19/04/2019 | "
+            "16h54': only the day and an HH:MM time are read: write 19/04/2019 16:54",
+        ],
+    ),
     "missing-title": ("---\ndate: 2020-01-01\n---\nText\n", ["no title", "title:"]),
     "empty-title": ('---\ntitle: "  "\ndate: 2020-01-01\n---\nText\n', ["no title"]),
     "missing-date": ("---\ntitle: Tin\n---\nText\n", ["no date", "date:"]),

@@ -49,6 +49,11 @@ def test_yaml_dates_and_datetimes_are_taken_in_the_zone():
         ("05.04.2019", "parted by / here: write 05/04/2019$"),
         ("5-4-2019 8:30", "parted by / here: write 5/4/2019 8:30$"),
         ("2019/04/05", "starts with its year is parted by - here: write 2019-04-05$"),
+        # As the portal printed it, copied with its words: "is not a date I can read".
+        ("19/4/2019 16h54", "only the day and an HH:MM time are read: write 19/4/2019 16:54$"),
+        ("Thứ sáu, 19/04/2019 | 16:54", "write 19/04/2019 16:54$"),
+        ("Ngày đăng 19/04/2019 lúc 16 giờ 54", "write 19/04/2019 16:54$"),
+        ("19/04/2019 25h", "is not a date I can read"),
     ],
 )
 def test_bad_dates_say_why(written, why):
@@ -65,6 +70,8 @@ def test_bad_dates_say_why(written, why):
         ("05/04/2019 12:10 CH", "2019-04-05T12:10:00+07:00"),
         ("05.04.2019", "2019-04-05T00:00:00+07:00"),
         ("2019/04/05 8:00", "2019-04-05T08:00:00+07:00"),
+        ("19/04/2019 - 8h05", "2019-04-19T08:05:00+07:00"),
+        ("2019-04-19, 8g", "2019-04-19T08:00:00+07:00"),
     ],
 )
 def test_the_date_to_write_instead_of_windows_way_is_the_same_date(written, iso):
