@@ -162,7 +162,9 @@ FRONT_MATTER: tuple[Field, ...] = (
         example="2019-04-19 16:54  (or 19/04/2019 16:54)",
     ),
     Field("category", "text", "one category, e.g. `Tin tức - Sự kiện`"),
-    Field("tags", "list", "a list: `[cán bộ, quy hoạch]`"),
+    Field(
+        "tags", "list", "a list: `[cán bộ, quy hoạch]` (parted by `,`: a `;` in a tag is refused)"
+    ),
     Field(
         "summary",
         "text",

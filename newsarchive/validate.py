@@ -137,6 +137,14 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
     category = meta.get("category")
     if any(not tag.strip() for tag in tags):  # it was left out with no word
         error("tags", "an item of 'tags' is empty", 'remove it: tags: ["an sinh", "y tế"]')
+    joined = [tag for tag in tags if ";" in tag]  # `[cán bộ; quy hoạch]` was one tag, unsaid
+    if joined:
+        parted = ", ".join(t.strip() for tag in tags for t in tag.split(";") if t.strip())
+        error(
+            "tags",
+            f"the tag '{joined[0]}' holds a ';': tags are parted by ',', so this is one tag",
+            f"write tags: [{parted}]",
+        )
     for key, name in [("category", category), *(("tags", tag) for tag in tags)]:
         if isinstance(name, str) and name.strip() and not urls.term_slug(name):
             error(

@@ -117,6 +117,15 @@ BAD_INPUTS = {
             "16h54': only the day and an HH:MM time are read: write 19/04/2019 16:54",
         ],
     ),
+    # Tags parted by ';', as some editors list words: one tag "cán bộ; quy hoạch", unsaid.
+    "tags-parted-by-semicolons": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ntags: [an sinh, cán bộ; quy hoạch]\n---\nText\n",
+        [
+            "tags-parted-by-semicolons.md:4: error: the tag 'cán bộ; quy hoạch' holds a ';': "
+            "tags are parted by ',', so this is one tag",
+            "write tags: [an sinh, cán bộ, quy hoạch]",
+        ],
+    ),
     "missing-title": ("---\ndate: 2020-01-01\n---\nText\n", ["no title", "title:"]),
     "empty-title": ('---\ntitle: "  "\ndate: 2020-01-01\n---\nText\n', ["no title"]),
     "missing-date": ("---\ntitle: Tin\n---\nText\n", ["no date", "date:"]),
