@@ -322,18 +322,27 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     path = args.config or Path("site.yaml")
     if args.config and not path.is_file():
         what = "is a folder, not a file" if path.is_dir() else "does not exist"
+        # --config site.yml, --config site: the file beside it that was meant.
+        meant = next(
+            (p for p in (path.with_suffix(".yaml"), path / "site.yaml") if p.is_file()), None
+        )
+        if meant is not None:
+            what += f": did you mean {meant}?"
         print(f"newsarchive: error: config file {path} {what}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
     if not path.is_file():
+        # Run in content/ or a folder of it (a terminal opened there): the archive's
+        # folder is above, and the hint spoke only of "the archive's folder".
+        above = next((p for p in Path.cwd().parents if (p / "site.yaml").is_file()), None)
+        hint = (
+            f"site.yaml is in {above}, a folder above this one: run the command there "
+            f"(cd {above}), or name the file: --config {above / 'site.yaml'}"
+            if above is not None
+            else "run the command in the archive's folder (the one holding site.yaml, "
+            "content/ and templates/), or name the file: --config path/to/site.yaml"
+        )
         raise BuildFailed(
-            [
-                Problem(
-                    path.absolute(),
-                    f"there is no site.yaml in this folder ({Path.cwd()})",
-                    "run the command in the archive's folder (the one holding site.yaml, "
-                    "content/ and templates/), or name the file: --config path/to/site.yaml",
-                )
-            ]
+            [Problem(path.absolute(), f"there is no site.yaml in this folder ({Path.cwd()})", hint)]
         )
     builds = args.command in ("build", "serve", "check")
     loaded = load_config(path)

@@ -576,8 +576,14 @@ def test_a_control_character_in_site_yaml_names_its_line(site, capsys, command):
     assert "internal error" not in err
 
 
-@pytest.mark.parametrize(("given", "said"), [("khong-co.yaml", "does not exist"),
-                                             ("content", "is a folder, not a file")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("khong-co.yaml", "does not exist"),
+        ("content", "is a folder, not a file"),
+        ("site.yml", "does not exist: did you mean"),  # .yml: it said "does not exist", no more
+    ],
+)
 def test_a_config_option_that_names_no_file_says_what_it_names(site, capsys, given, said):
     with pytest.raises(SystemExit) as stop:
         main(["build", "--config", str(site.root / given)])

@@ -39,6 +39,21 @@ def test_a_folder_without_site_yaml_is_named_with_the_fix(site, tmp_path, comman
     assert not output.exists() and list(elsewhere.iterdir()) == []
 
 
+def test_a_command_run_in_a_folder_of_the_archive_names_the_folder_above(site):
+    """A terminal opened in content/2019/ (where the editor was writing): the hint spoke
+    of "the archive's folder", not of the one above that holds site.yaml."""
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00"))
+    folder = site.content / "2019"
+    result = run(folder)
+    assert result.returncode == 1
+    assert f"there is no site.yaml in this folder ({folder})" in result.stderr
+    assert (
+        f"how to fix: site.yaml is in {site.root}, a folder above this one: run the command "
+        f"there (cd {site.root}), or name the file: --config {site.root / 'site.yaml'}"
+    ) in result.stderr, result.stderr
+    assert not site.output.exists()
+
+
 @pytest.mark.parametrize("kind", ["content", "templates", "static"])
 def test_a_missing_folder_written_in_site_yaml_is_named_at_its_line(site, kind):
     """The message named the folder as if it were a file of its own, not the line of
