@@ -372,6 +372,6 @@ def test_deleting_a_published_page_warns_once_and_a_draft_does_not(about_site, c
     err = capsys.readouterr().err
     assert err.count("warning") == 1, err
     assert "the page /lien-he/ that the last build published (content/pages/lien-he.md)" in err
-    assert "if it was deleted on purpose, nothing is to be done" in err
+    assert "if it was deleted on purpose, nothing more is needed" in err
     assert about_site.build() == 0
     assert "warning" not in capsys.readouterr().err
