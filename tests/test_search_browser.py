@@ -10,6 +10,7 @@ is checked the same way.
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, quote_plus, urlsplit
 
@@ -379,14 +380,20 @@ PHRASE_CORPUS = {
 }
 
 
-@pytest.fixture(scope="module")
-def phrase_site(tmp_path_factory, browser):
-    site = SiteDir(tmp_path_factory.mktemp("phrase") / "site")
-    for name, text in PHRASE_CORPUS.items():
-        site.add(f"2022/{name}", text)
+def served_corpus(tmp_path_factory, name: str, corpus: dict[str, str]) -> Iterator[str]:
+    """A site of ``corpus``'s articles (file name: text), built under a sub-path and
+    served: its address."""
+    site = SiteDir(tmp_path_factory.mktemp(name) / "site")
+    for file, text in corpus.items():
+        site.add(f"2022/{file}", text)
     assert site.build("--base-url", f"https://user.github.io/{SUB_PATH}/") == 0
     with serve(site.output, SUB_PATH) as address:
         yield address
+
+
+@pytest.fixture(scope="module")
+def phrase_site(tmp_path_factory, browser):
+    yield from served_corpus(tmp_path_factory, "phrase", PHRASE_CORPUS)
 
 
 @pytest.mark.parametrize("query", [PHRASE, "hai ba trung", PHRASE.upper()])
@@ -464,12 +471,7 @@ I_OR_Y_CORPUS = {
 
 @pytest.fixture(scope="module")
 def i_or_y_site(tmp_path_factory, browser):
-    site = SiteDir(tmp_path_factory.mktemp("i-or-y") / "site")
-    for name, text in I_OR_Y_CORPUS.items():
-        site.add(f"2022/{name}", text)
-    assert site.build("--base-url", f"https://user.github.io/{SUB_PATH}/") == 0
-    with serve(site.output, SUB_PATH) as address:
-        yield address
+    yield from served_corpus(tmp_path_factory, "i-or-y", I_OR_Y_CORPUS)
 
 
 @pytest.mark.parametrize(
