@@ -50,6 +50,7 @@ from measure import run_measured  # noqa: E402
 
 from newsarchive import folding, urls  # noqa: E402
 from newsarchive.search.engine import Index, search, suggest  # noqa: E402
+from newsarchive.sources import PAGES_FOLDER  # noqa: E402
 
 PER_KIND = 110  # articles sampled per kind of query
 MIN_PHRASE = 5  # words of a title phrase
@@ -87,7 +88,10 @@ def corpus(size: int, work: Path) -> Path:
     if not content.is_dir() or sum(1 for _ in content.rglob("*.md")) != size + 1:
         shutil.rmtree(content, ignore_errors=True)
         shutil.copytree(source, content, copy_function=os.link)
+        # Its articles only: a standalone page (content/pages/) is no search result.
         for path in SEED.rglob("*.md"):
+            if path.relative_to(SEED).parts[0] == PAGES_FOLDER:
+                continue
             target = content / path.relative_to(SEED)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, target)
