@@ -817,6 +817,26 @@ def test_a_word_being_typed_finds_the_article_letter_by_letter(served, page):
     assert set(titles(results(page))[:2]) == {"Hòa giải ở cơ sở", "Hoà giải viên giỏi"}
 
 
+def test_the_first_letter_typed_alone_says_nothing_until_enter(served, page):
+    """Words are completed from their second letter: a first letter alone found nothing,
+    and "no article found" with its help flashed at the first key of nearly every search
+    typed on a phone (and was read out if the reader paused there)."""
+    page.goto(f"{served}tim-kiem/")
+    field = page.locator("#search-page-q")
+    field.press_sequentially("h")
+    page.wait_for_url("**/tim-kiem/?q=h")  # the typing pause is over: searched or not
+    page.wait_for_timeout(1000)  # what a search of "h" would show takes milliseconds here
+    assert page.locator(".search-status").text_content() == ""
+    assert page.is_hidden(".search-none-help") and page.is_visible("#search-hint")
+    field.press_sequentially("a")  # "ha": words that begin so
+    shown_for("ha", page)
+    assert results(page)
+    field.fill("h")
+    field.press("Enter")  # asked for: searched as a word of its own
+    shown_for("h", page)
+    assert page.is_visible(".search-none-help")
+
+
 def test_a_slow_search_says_it_is_searching_instead_of_showing_the_last_results(served, page):
     """On a slow phone network the index files take seconds: the results of the search
     before must not stay on screen as if they were the answer to the new one."""

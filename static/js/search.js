@@ -260,7 +260,10 @@
   async function show(wanted, typing = false, limit = PAGE_SIZE, text = wanted) {
     const number = ++current;
     query = wanted;
-    if (!query) {
+    // A first letter alone, while typing, is not searched: the engine completes a word
+    // from its second letter, and a lone "h" found nothing, so "no article found" and
+    // its help flashed at the first key of nearly every search. Enter searches it.
+    if (!query || (typing && [...query].length === 1)) {
       clear();
       if (hint) hint.hidden = false;
       setStatus("", !typing);
