@@ -98,9 +98,10 @@ def build_site(
     ``standalone``: the standalone pages (content/pages/), in no list."""
     spelt = pagination.oldest_first(a for a in articles if a.listed)
     withdrawn = pagination.oldest_first(a for a in articles if a.withdrawn and not a.draft)
-    merged = taxonomy.other_words_merged(spelt) + taxonomy.categories_like_others(spelt)
+    merged = taxonomy.other_words_merged(spelt)
     oldest = taxonomy.named_alike(spelt)
     categories = taxonomy.categories(oldest)
+    merged += taxonomy.categories_like_others(categories)
     tags = taxonomy.tags(oldest)
     related = related_articles(oldest, earlier or Related())
     shown = tuple(s for s in standalone if not s.draft)

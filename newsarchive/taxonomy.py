@@ -135,14 +135,13 @@ def other_words_merged(oldest: Sequence[Article]) -> list[Problem]:
     return problems
 
 
-def categories_like_others(oldest: Sequence[Article]) -> list[Problem]:
-    """A warning at the article that alone has a category spelt almost as one that
-    others have (`Tin tứ - Sự kiện` for `Tin tức - Sự kiện`): a typo makes a category
-    of its own, with its own page and feed, and the article is missing from the one
-    meant, without a word. Slugs that differ only in digits (`Đại hội 2020`, `Đại hội
-    2025`) are years apart, not typos. Said at every build until fixed, or until another
-    article has that category too."""
-    terms = categories(oldest)
+def categories_like_others(terms: Sequence[Term]) -> list[Problem]:
+    """A warning at the article that alone has a category (of ``terms``, the site's)
+    spelt almost as one that others have (`Tin tứ - Sự kiện` for `Tin tức - Sự kiện`): a
+    typo makes a category of its own, with its own page and feed, and the article is
+    missing from the one meant, without a word. Slugs that differ only in digits (`Đại
+    hội 2020`, `Đại hội 2025`) are years apart, not typos. Said at every build until
+    fixed, or until another article has that category too."""
     others = {t.slug: t for t in terms if len(t.articles) > 1}
     problems = []
     for term in terms:
