@@ -470,12 +470,9 @@ class Renderer:
         no page fills in ("Liên hệ {email}." was published so)."""
         strings = cast(_Strings, self.env.globals["t"])
         shown: dict[str, tuple[str, int]] = {}
-        formatted: set[str] = set()
         for name in sorted(self._with_their_parts(templates)):
             tree = self._parse(name)
-            for call in tree.find_all(nodes.Call):
-                if isinstance(call.node, nodes.Getattr) and call.node.attr == "format":
-                    formatted.update(_word_of(call.node.node) or ())
+            # A word filled in, t.x.format(...), is a Call here, not t.x: left alone.
             for output in tree.find_all(nodes.Output):
                 for node in output.nodes:  # not through a filter: t.links | join(", ")
                     key = _word_of(node)
@@ -497,7 +494,7 @@ class Renderer:
                         value.line,
                     )
                 )
-            elif isinstance(value, _Text) and key not in formatted | FILLED_BY_SEARCH_PAGE.keys():
+            elif isinstance(value, _Text) and key not in FILLED_BY_SEARCH_PAGE:
                 unfilled = _unfilled(value.written.replace("{{", "").replace("}}", ""), ())
                 if unfilled is not None:
                     problems.append(PlaceholderError(value, [], unfilled).problem(folder))
