@@ -610,14 +610,13 @@ def _text_left_out(path: Path, node: yaml.Node, text: str, first_line: int) -> l
                 else f"'{key}' would be empty"
             )
             begin = start.column if value.value else comment.end() - 1  # empty: from the #
-            written_out = row[begin:].rstrip()
-            quote = '"' if '"' not in written_out else "'"
+            quoted = _quoted(row[begin:].rstrip())
             errors.append(
                 Problem(
                     path,
                     f"the text after ' #' is read as a YAML comment and left out: {shown}",
-                    f"put the whole value in quotes: {row[:begin].lstrip()}{quote}{written_out}"
-                    f"{quote} (a note for yourself goes on a line of its own, starting with #)",
+                    f"put the whole value in quotes: {row[:begin].lstrip()}{quoted} (a note "
+                    "for yourself goes on a line of its own, starting with #)",
                     end.line + first_line,
                     comment.end(),
                 )
