@@ -148,6 +148,7 @@ class Cache:
         self._loaded: dict[int, dict[str, SourceEntry]] = {}
         self._html: dict[int, dict[str, str]] = {}
         self._related = Related()
+        self._pages: dict[str, str] | None = None
         self._links: dict[str, Links] = {}
         self._links_read = False
         self._segments: dict[str, str] | None = None
@@ -266,16 +267,20 @@ class Cache:
     def last_pages(self) -> dict[str, str]:
         """The address and file of each standalone page the last build published,
         whatever its settings (a page's address depends on its file's name only)."""
+        if self._pages is not None:  # read once: the build compares, then saves
+            return self._pages
         data = _read(self.folder / "pages.pickle") if self.enabled else None
+        self._pages = {}
         if isinstance(data, dict) and all(
             isinstance(k, str) and isinstance(v, str) for k, v in data.items()
         ):
-            return data
-        return {}
+            self._pages = data
+        return self._pages
 
     def save_pages(self, pages: dict[str, str]) -> None:
         if self.enabled and pages != self.last_pages():
             _write(self.folder / "pages.pickle", pages)
+            self._pages = pages
 
     # Search index segments ---------------------------------------------------
 
