@@ -416,20 +416,12 @@ def dated_ahead(articles: Sequence[Article], now: datetime) -> list[Problem]:
                 )
             )
         # A takedown or a correction dated ahead (2031 for 2021): the notice told readers
-        # the article "was removed on 01/01/2031", the sitemap its change in 2031.
-        later = [
-            (key, what, day)
-            for key, what, day in (
-                *(
-                    [("withdrawn", "takedown", article.withdrawn.date)]
-                    if article.withdrawn and not article.draft
-                    else []
-                ),
-                *(("corrections", "correction", c.date) for c in article.corrections),
-            )
-            if day > now
-        ]
-        for key, what, day in later[:1]:
+        # the article "was removed on 01/01/2031", the sitemap its change in 2031. The
+        # first such date is said, the takedown's before the corrections'.
+        dates = [("corrections", "correction", c.date) for c in article.corrections]
+        if article.withdrawn and not article.draft:
+            dates.insert(0, ("withdrawn", "takedown", article.withdrawn.date))
+        for key, what, day in [d for d in dates if d[2] > now][:1]:
             problems.append(
                 Problem(
                     Path(article.path),

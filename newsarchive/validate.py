@@ -227,7 +227,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
         withdrawn=withdrawn,
         empty=not source.body.strip(),
         corrections=corrections,
-        key_lines={key: source.key_lines[key] for key in LATER_KEYS if key in source.key_lines},
+        key_lines=_later_lines(source),
         params=meta.get("params") or _NO_PARAMS,
     )
 
@@ -247,6 +247,11 @@ def _aliases(meta: dict[str, Any], error: Callable[..., None]) -> list[str]:
                 "no web server has a file of that name: remove the alias or shorten it",
             )
     return aliases
+
+
+def _later_lines(source: SourceFile) -> dict[str, int]:
+    """The lines of the keys (LATER_KEYS) that problems found after validation name."""
+    return {key: source.key_lines[key] for key in LATER_KEYS if key in source.key_lines}
 
 
 # One empty mapping for every article without params: a dict each is 6 MB at 100,000.
@@ -298,7 +303,7 @@ def validate_page(source: SourceFile, address: str) -> Standalone:
         menu=menu,
         draft=draft,
         aliases=tuple(aliases),
-        key_lines={key: source.key_lines[key] for key in LATER_KEYS if key in source.key_lines},
+        key_lines=_later_lines(source),
         params=meta.get("params") or _NO_PARAMS,
     )
 
