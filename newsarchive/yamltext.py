@@ -67,6 +67,8 @@ QUOTES_HINT = (
     """single quotes instead: title: 'Lễ hội "Hai Bà Trưng" năm 2024'"""
 )
 _QUOTED_WITH_QUOTES = re.compile(r'^\s*[^:#]+:\s*"[^"\\]*"')
+# A list on one line, after its key: `[an sinh, cán bộ]`.
+_LISTED = re.compile(r"""\s*\[([^\[\]{}"']*)\]\s*""")
 # Quotes as Word types them (and a German or Polish keyboard: „ ‟).
 _CURLY_QUOTES = "“”„‟"
 _CURLY = re.compile(f"[{_CURLY_QUOTES}]")
@@ -319,6 +321,18 @@ def parse_yaml_itself(
                 f"to make it part of the item above, indent it as the key after that '-': "
                 f"'{' ' * item}{key}: ...'; to make it an item of its own, start it with '- '"
             )
+        # `tags: [a, , b]` (or `[, a]`), a tag deleted and its comma left: "while parsing
+        # a flow node did not find expected node content", at the comma too many.
+        elif (
+            mark is not None
+            and keyed is not None
+            and "expected node content" in message
+            and line[mark.column : mark.column + 1] == ","
+            and (listed := _LISTED.fullmatch(line, keyed.end())) is not None
+        ):
+            items = [item.strip() for item in listed[1].split(",") if item.strip()]
+            message = "a comma with no item before it in this list"
+            hint = f"remove the comma too many: {keyed.group(1).strip()}: [{', '.join(items)}]"
         # `title: Hội nghị: tổng kết`, the commonest slip of a Vietnamese headline: YAML
         # said only "mapping values are not allowed in this context".
         elif (

@@ -78,6 +78,16 @@ BAD_INPUTS = {
         "---\ntitle: Tin\ndate: 2020-01-01\ntags: [cán bộ, quy hoạch\nauthor: Lan\n---\nT\n",
         ["unclosed-list.md:4:7:", "this [ is not closed on its line", "with ]"],
     ),
+    # A comma too many in a list (a tag deleted, its comma left): YAML said "while parsing
+    # a flow node did not find expected node content", and the hint spoke of quotes.
+    "empty-item-in-a-list": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ntags: [an sinh , , cán bộ]\n---\nText\n",
+        [
+            "empty-item-in-a-list.md:4:18:",
+            "a comma with no item before it in this list",
+            "remove the comma too many: tags: [an sinh, cán bộ]",
+        ],
+    ),
     # Quoted, the yes/no is text: the message said "must be true or false, not 'true'".
     "draft-in-quotes": (
         '---\ntitle: Tin\ndate: 2020-01-01\ndraft: "true"\n---\nText\n',
