@@ -569,6 +569,17 @@ def test_a_result_shows_title_date_category_and_a_marked_passage(served, page, b
     assert page.locator("h1").inner_text().startswith(SEED_TITLE)
 
 
+def test_a_date_copied_as_the_pages_show_it_is_marked_as_the_article_writes_it(served, page):
+    """The result shows the seed's date as 19/04/2019; its text writes 19/4/2019. The
+    `4` is the `04` typed: marked like `19` and `2019`, not left plain."""
+    search(page, served, "19/04/2019")
+    passages_on_screen(page)
+    seed = results(page)[0]
+    assert seed["title"].startswith(SEED_TITLE)
+    assert "19/4/2019" in seed["excerpt"]
+    assert {"19", "4", "2019"} <= set(seed["marks"]), seed["marks"]
+
+
 def page_text(site: SiteDir, url: str) -> str:
     from bs4 import BeautifulSoup
 

@@ -153,6 +153,21 @@ def test_numbers_are_whole_words(tmp_path):
     assert titles(index, "123") == []
 
 
+def test_a_number_typed_with_leading_zeros_ranks_every_way_it_is_written_alike(tmp_path):
+    """The pages show dates as `19/04/2019`, and readers copy them; articles write
+    `19/4/2019` or `19/04/2019`. The zeros are no spelling typed (as a word's
+    diacritics are): the article that writes them ranked higher, and the page marked
+    `19` and `2019` of `19/4/2019`, not its `4`."""
+    assert parse_query("19/04/2019").typed == {"19": set(), "4": set(), "2019": set()}
+    index = index_of(
+        tmp_path,
+        [("Tin một", "Hội nghị ngày 19/4/2019."), ("Tin hai", "Hội nghị ngày 19/04/2019.")],
+    )
+    for query in ["19/04/2019", "19/4/2019", "ngày 19/04"]:
+        scores = [hit.score for hit in search(index, query).hits]
+        assert len(scores) == 2 and scores[0] == scores[1], query
+
+
 def test_words_next_to_each_other_beat_the_same_words_scattered(tmp_path):
     filler = "đã họp bàn việc của khu phố trong năm"
     index = index_of(

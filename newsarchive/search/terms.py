@@ -118,7 +118,9 @@ def parse_query(text: str) -> Query:
             if term not in query.typed:
                 query.words.append(term)
                 query.typed[term] = set()
-            if word != term:  # typed with diacritics: that spelling ranks higher
+            # Typed with diacritics: that spelling ranks higher. A number's zeros are no
+            # spelling (`19/04/2019` as the pages show dates, `19/4/2019` as written).
+            if word != term and not _NUMBER.fullmatch(word):
                 query.typed[term].add(word)
         # Words side by side in the text: not across a word left out (`ùn tắc -Minh Khai`).
         beside = [head[at - 1 : at + 1] for at in range(1, len(head)) if not out[at - 1] | out[at]]

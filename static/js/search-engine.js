@@ -174,7 +174,8 @@ function parseQuery(text) {
         query.words.push(term);
         query.typed.set(term, new Set());
       }
-      if (word !== term) query.typed.get(term).add(word);
+      // A number's zeros are no spelling (terms.py): `19/04/2019` is `19/4/2019`.
+      if (word !== term && !/^[0-9]+$/.test(word)) query.typed.get(term).add(word);
     });
     // Words side by side in the text: not across a word left out (`ùn tắc -Minh Khai`).
     const beside = [];
