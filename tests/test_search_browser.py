@@ -740,6 +740,18 @@ def test_a_word_sent_whole_is_a_word_not_the_start_of_a_longer_one(served, page)
     assert "Phố Hàn Thuyên số 0" in titles(results(page))
 
 
+def test_a_word_left_out_at_the_end_stays_left_out_when_nothing_is_found(served, page):
+    """Every article on phố Hàn Thuyên says `vỉa hè`. Sent whole, `hàn thuyên -vỉa` found
+    none, and the page searched it again as typed, as for a word left unfinished (`hàn
+    thuy`): there a word being typed after a minus leaves nothing out, and the three
+    articles with `vỉa` were listed as the results of the query that leaves it out."""
+    for query in ["hàn thuyên -vỉa", "han thuyen -via"]:
+        assert search(page, served, query) == [], query
+        assert page.inner_text(".search-status").startswith("Không tìm thấy"), query
+        assert page.is_visible(".search-none-help")
+    assert len(search(page, served, "hàn thuyên -lợi")) == 3  # one the articles lack
+
+
 def test_a_pasted_old_portal_address_opens_its_article_or_finds_it_by_its_words(served, browser):
     """A reader pastes a link of the old portal from a citation: it found nothing (every
     part of the address had to be a word of an article)."""

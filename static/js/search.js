@@ -246,7 +246,9 @@
     const kept = old?.path && (await keptHere(old.path));
     if (kept) return { kept };
     let answer = await engine().search(sent, options);
-    if (!answer.total) {
+    // Not a word after a minus (`hàn thuyên -vỉa`): as typed, it would leave nothing out
+    // (the engine's word being typed), and list the articles the reader left out.
+    if (!answer.total && engine().parseQuery(sent.trimEnd()).last) {
       sent = sent.trimEnd();
       answer = await engine().search(sent, options);
     }
