@@ -301,6 +301,12 @@ def test_a_word_mistyped_by_a_letter_is_offered_as_the_archives_word(tmp_path):
         "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 lcịh quna 2019": "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10"
         " w11 lịch quna 2019",
         "quânh": "quân",  # one too many, at the end
+        # Of a letter typed twice, the one without its diacritic goes (`dđ`: a `d` typed
+        # before the keyboard made the `đ`): `lịcch` is `lịch` either way, but `dđảng`
+        # was offered as `dảng`, no word, and `Quâan` as `Quan`, without its mark.
+        "quâan sự": "quân sự",
+        "quaân sự": "quân sự",
+        "Lịcch": "Lịch",
         # A word of one article is the archive's, though one letter from `lịch`.
         "lính lcịh": "lính lịch",
         # Letters and digits typed together, split (`Covid-19` is two words), each run
@@ -931,6 +937,8 @@ MISTYPED = [
     "Bà Trưưng",
     '"ủy bna" nhân dân, hội nghịị',
     "quna hai ba trung",
+    "dđảng viên",  # a letter typed twice, once with its diacritic
+    "Hai Bà Truưng",
     "dinh thi lan duyne",
     "ủy bna nhân dân",
     "cna bo",

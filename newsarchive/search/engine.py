@@ -352,6 +352,9 @@ def _edit(written: str, a: str, b: str) -> tuple[int, str] | None:
         return _LEFT_OUT, written[:at] + b[at] + written[at:]
     if len(a) == len(b) + 1 and b[at:] == a[at + 1 :]:
         twice = a[at] == a[at - 1] if at else False
+        # Of a letter typed twice, the one without a diacritic goes (`dđảng`, `quaân`).
+        if twice and written[at] != a[at] and written[at - 1] == a[at - 1]:
+            at -= 1
         return (_TWICE if twice else _TOO_MANY), written[:at] + written[at + 1 :]
     return None
 

@@ -808,7 +808,9 @@ function edit(w, a, b) {
   }
   if (a.length === b.length + 1 && same(b.slice(at), a.slice(at + 1))) {
     const twice = at > 0 && a[at] === a[at - 1];
-    return [twice ? TWICE : TOO_MANY, made(w.slice(0, at), w.slice(at + 1))];
+    // Of a letter typed twice, the one without a diacritic goes (engine._edit).
+    const cut = twice && w[at] !== a[at] && w[at - 1] === a[at - 1] ? at - 1 : at;
+    return [twice ? TWICE : TOO_MANY, made(w.slice(0, cut), w.slice(cut + 1))];
   }
   return null;
 }
