@@ -468,6 +468,8 @@ def test_a_word_after_a_minus_leaves_out_the_articles_that_have_it(tmp_path):
     for query, expected in found.items():
         assert sorted(titles(index, query)) == expected, query
     assert parse_query("ùn tắc -Minh Khai").pairs == ["un tac"]  # none across it
+    # A number's zeros are no spelling: `-"ngày 04/2019"` leaves out `ngày 4/2019` too.
+    assert parse_query('ùn tắc -"ngày 04/2019"').excluded_typed["4"] == set()
     # Being typed (no space after), a word after a minus leaves nothing out yet: `-v`,
     # `-vi` would empty the list; nor is it completed.
     for typing in ["ùn tắc -v", "ùn tắc -vỉ", 'ùn tắc -"Minh Kh', "-vỉa -via hè -v"]:
@@ -921,6 +923,7 @@ QUERIES = [
     "hoi nghi -tr",
     "hội nghị -số -so ",  # every spelling, as the word typed plain says
     "hội nghị -so -số ",
+    'hội nghị -"ngày 04/2019" ',
     # An abbreviation before a dot: only scored.
     "P. Bạch Mai, Q. Hai Bà Trưng",
     "q.hai ba trung",

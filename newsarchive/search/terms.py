@@ -167,7 +167,7 @@ def _exclude(query: Query, words: list[str], out: list[bool], phrase: bool) -> N
         # No spelling kept means every spelling: a word typed without diacritics,
         # whatever else is typed (`-vỉa -via`); with diacritics, that spelling only.
         spellings = query.excluded_typed.get(term)
-        if word == term:
+        if word == term or _NUMBER.fullmatch(word):  # a number's zeros are no spelling
             query.excluded_typed[term] = set()
         elif spellings is None:
             query.excluded_typed[term] = {word}

@@ -236,7 +236,8 @@ function exclude(query, words, out, phrase) {
     // else is typed (`-vỉa -via`); with diacritics, that spelling only.
     const term = folded[i];
     const spellings = query.excludedTyped.get(term);
-    if (word === term) query.excludedTyped.set(term, new Set());
+    // (a number's zeros are no spelling)
+    if (word === term || /^[0-9]+$/.test(word)) query.excludedTyped.set(term, new Set());
     else if (!spellings) query.excludedTyped.set(term, new Set([word]));
     else if (spellings.size) spellings.add(word);
   });
