@@ -246,9 +246,10 @@
     const kept = old?.path && (await keptHere(old.path));
     if (kept) return { kept };
     let answer = await engine().search(sent, options);
-    // Not a word after a minus (`hàn thuyên -vỉa`): as typed, it would leave nothing out
-    // (the engine's word being typed), and list the articles the reader left out.
-    if (!answer.total && engine().parseQuery(sent.trimEnd()).last) {
+    // Not when it ends with a word left out (`hàn thuyên -vỉa`): as typed, that word
+    // would leave nothing out (a word being typed), and the articles left out be listed.
+    const leftOut = (words) => engine().parseQuery(words).excluded.length;
+    if (!answer.total && leftOut(sent.trimEnd()) === leftOut(sent)) {
       sent = sent.trimEnd();
       answer = await engine().search(sent, options);
     }
