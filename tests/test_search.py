@@ -50,6 +50,21 @@ def test_article_pages_carry_no_search_record_and_the_index_holds_their_text(sit
     assert manifest["docs"] == 3  # type: ignore[index]
 
 
+def test_no_search_box_is_corrected_by_the_phone(site):
+    """A query typed without diacritics is not English: a phone's keyboard corrected
+    `ha noi` or `truong` into English words as they were typed, and underlined the
+    rest in red, in every search box (the header's on each page and the search page's)."""
+    add_articles(site, 1)
+    assert site.build() == 0
+    boxes = []
+    for page in site.output.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        boxes += soup.select("input[type=search]")
+    assert len(boxes) > 3
+    for box in boxes:
+        assert (box.get("autocorrect"), box.get("spellcheck")) == ("off", "false"), box
+
+
 def test_the_index_changes_only_when_an_article_changes(site, capsys):
     add_articles(site)
     assert site.build() == 0
