@@ -279,6 +279,29 @@ def test_a_date_is_found_with_or_without_leading_zeros(site):
     assert found(site, "2/3") == []  # still whole numbers: 12 is not 2
 
 
+def test_an_article_is_found_by_the_year_it_shows(site):
+    """Its text seldom repeats the year of its date: `kết nạp đảng viên 2022` found no
+    article of 2022 whose text did not say 2022 (only one of 2020 whose text did)."""
+    site.add(
+        "2022/a.md",
+        article("Kết nạp đảng viên mới", "2022-01-07 08:00", "Chi bộ kết nạp hai đảng viên."),
+    )
+    site.add(
+        "2020/b.md",
+        article("Kế hoạch năm 2022", "2020-12-20 08:00", "Đảng ủy kết nạp đảng viên đến 2022."),
+    )
+    site.add("2021/c.md", article("Hội nghị", "2021-03-02 08:00", "Họp ngày 07/01/2022."))
+    assert site.build() == 0
+    a, b, c = "2022/01/ket-nap-dang-vien-moi/", "2020/12/ke-hoach-nam-2022/", "2021/03/hoi-nghi/"
+    assert sorted(found(site, "kết nạp đảng viên 2022")) == [b, a]
+    assert found(site, "ket nap 2020") == [b]
+    assert found(site, "ket nap 2021") == []
+    assert sorted(found(site, "2022")) == [b, c, a]
+    # The day and month are not indexed: a small number would find every article of a
+    # 1st or of January, and `07/01/2022` finds the text that has it.
+    assert found(site, "07/01/2022") == [c]
+
+
 @pytest.mark.filterwarnings("error::RuntimeWarning")  # numpy's, for a mean of 0 words
 def test_a_newest_article_without_a_word_is_indexed_without_a_crash(site, capsys):
     """An imported photo post: a title of punctuation (with a slug) and only an image.

@@ -62,10 +62,15 @@ class Words:
         self.titles: list[str] = []  # each article's title term (format.title_term)
         self.docs = 0
 
-    def add(self, title: str, text: str) -> None:
+    def add(self, title: str, text: str, year: str = "") -> None:
         self.titles.append(fmt.title_term([folding.fold(w) for w in folding.words(title)]))
         look_up = self.numbers.__getitem__
         parts = [(folding.joined(title), fmt.TITLE_WEIGHT), (folding.joined(text), 1)]
+        # The year of the date the article shows, in a part of its own: `kết nạp đảng
+        # viên 2022` finds an article of 2022 whose text does not say 2022. Not its day
+        # and month: `đường số 1` would find every article of a 1st or of January.
+        if year:
+            parts.append((year, 1))
         # Each number written in groups is a word too, joined, in a part of its own: no
         # pair with its neighbours (terms.joined_numbers).
         parts += [(n, w) for part, w in parts[:] for n in joined_numbers(part)]

@@ -27,7 +27,7 @@
 //   rank(query) -> Promise<{total, complete, docs, scores}>: every document found, best first
 //     (document numbers: for tests).
 {
-const VERSION = 8;
+const VERSION = 9;
 const DOC_CHUNK = 8;
 const PAIR_WEIGHT = 6.0;
 const EXACT_BONUS = 0.5;
