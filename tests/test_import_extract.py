@@ -550,6 +550,29 @@ def test_a_misspelt_marker_is_named_with_the_key_meant(site, tmp_path):
     assert imported_files(site) == []
 
 
+@pytest.mark.parametrize(
+    "line, said",
+    [
+        ("article_id: [1]", "'article_id' must be one regular expression, not [1]"),
+        ("article_id: 12", "'article_id' must be one regular expression, not 12"),
+        ("name: [vne]", "'name' must be text, not ['vne']"),
+        ("about: {a: b}", "'about' must be text, not {'a': 'b'}"),
+    ],
+)
+def test_a_profile_value_that_is_not_text_is_named_at_its_line(site, tmp_path, line, said):
+    """`article_id: [1]` (a list, or a number) stopped import with an internal error and
+    a traceback saved in the cache; `name:` and `about:` took a list as its Python text."""
+    site.add_profile(
+        "cong.yaml", f"markers:\n  selectors: [div.x]\ntitle: h1\nbody: div.x\n{line}\n"
+    )
+    page = tmp_path / "page.html"
+    page.write_text(liferay_page(), encoding="utf-8")
+    result = run_import(site, page)
+    assert result.returncode == 1 and "internal error" not in result.stderr, result.stderr
+    assert f"cong.yaml:5: error: {said}" in result.stderr, result.stderr
+    assert imported_files(site) == []
+
+
 @pytest.mark.parametrize("name", ["site.yaml", "thu-nghiem.yaml"])
 def test_a_broken_profile_in_site_yaml_is_reported_at_its_lines(site, tmp_path, name):
     """Other site.yaml errors name their line; those under import_profiles: did not.

@@ -232,7 +232,16 @@ def _profile(
                 problem(key, f"'{key}': {selector!r} is not a CSS selector ({exc})")
         return found
 
-    article_id = values.get("article_id") or ""
+    def text(key: str, kind: str = "text") -> str:
+        value = values.get(key)
+        if value is None or isinstance(value, str):
+            return value or ""
+        # re.compile([1]) crashed; str() made ['vne'] a name
+        hint = f"write one line of text after '{key}:', in quotes if it is a number or a list"
+        problem(key, f"'{key}' must be {kind}, not {value!r}", hint)
+        return ""
+
+    article_id = text("article_id", "one regular expression")
     try:
         if article_id and re.compile(article_id).groups < 1:
             problem("article_id", "'article_id' needs a group in brackets, e.g. /(\\d+)-")
@@ -260,7 +269,7 @@ def _profile(
             )
     body = selectors("body")
     profile = Profile(
-        name=str(values.get("name") or default_name),
+        name=text("name") or default_name,
         origin=str(path),
         title=selectors("title"),
         body=" , ".join(body),
@@ -269,13 +278,13 @@ def _profile(
         author=selectors("author"),
         not_authors=not_authors,
         drop=selectors("drop"),
-        article_id=str(article_id),
+        article_id=article_id,
         skip=skip,
         source_url=selectors("source_url"),
         selectors=selectors("selectors", markers),
         hosts=hosts,
         generators=texts("generators", markers),
-        about=str(values.get("about") or ""),
+        about=text("about"),
         body_parts=body if len(body) > 1 else (),
     )
     return [profile] if len(errors) == before else []
