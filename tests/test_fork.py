@@ -3,6 +3,7 @@ each mistake in them a message naming the file and line, the old site untouched.
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from conftest import REPO, article, tree
@@ -494,6 +495,29 @@ def test_a_part_of_the_text_a_profile_finds_on_no_page_is_said(site, monkeypatch
     assert "found nothing" not in out, out
     (written,) = (site.root / "content").rglob("*.md")
     assert "Tham gia có hơn 200 cán bộ" in written.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "wrong, meant, key",
+    [
+        ("h1.title-detial", "h1.title-detail", "title"),
+        ("div.date-detial", "div.date-detail", "date"),
+        ("div.content-detial", "div.content-detail", "body"),
+    ],
+)
+def test_a_selector_that_finds_nothing_names_the_profiles_file_and_line(
+    site, monkeypatch, capsys, wrong, meant, key
+):
+    """A misspelt selector was said by the profile's name alone ("the quan-hai-ba-trung
+    profile looks (h1.title-detial)"): a maintainer with profiles in site.yaml and in
+    import-profiles/, or one replacing a shipped one, had to find which file to correct."""
+    profile = documented_profile()
+    line = next(n for n, text in enumerate(profile.splitlines(), 1) if text.startswith(key))
+    site.add_profile("quan-hai-ba-trung.yaml", profile.replace(meant, wrong))
+    import_crawl(site, monkeypatch)
+    said = "".join(capsys.readouterr())
+    where = f"'{key}' at {Path('import-profiles', 'quan-hai-ba-trung.yaml')}:{line}"
+    assert where in said, said
 
 
 def test_the_documented_message_of_a_wrong_profile_is_the_one_import_prints(

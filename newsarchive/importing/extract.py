@@ -160,10 +160,11 @@ def _with_profile(
     parts = _outermost(tree.css(profile.body))
     if not title or not parts:
         missing = "title" if not title else "text"
-        where = ", ".join(profile.title) if not title else profile.body
+        key, where = ("title", ", ".join(profile.title)) if not title else ("body", profile.body)
         return NotArticle(
             f"no article {missing} where the {profile.name} profile looks ({where}): "
-            "a list, search, calendar or other page that is not an article"
+            "a list, search, calendar or other page that is not an article, or the "
+            f"profile's {profile.at(key)} is wrong"
         )
     author = _without_label(_first_value(tree, profile.author))
     if any(re.search(p, author, re.IGNORECASE) for p in profile.not_authors):
@@ -181,7 +182,10 @@ def _with_profile(
     missed = ""
     if published is None and profile.date:
         said = f"found {shown[:80]!r}, which is not a date" if shown else "found nothing"
-        missed = f"the {profile.name} profile's date, {', '.join(profile.date)}, {said}"
+        missed = (
+            f"the {profile.name} profile's date, {', '.join(profile.date)}, {said} "
+            f"({profile.at('date')})"
+        )
     category = _first_value(tree, profile.category)
     article_id = _article_id(page, profile.article_id)
     read = _Read(title, published, timed, category, parts, profile.name, article_id, author)
@@ -191,7 +195,8 @@ def _with_profile(
     # lead alone, with no other word): said, for the pages that have it to be checked.
     read.notes = [
         f"the {profile.name} profile's body selector {part!r} found nothing on the page: "
-        "if the page has that part, correct the selector (docs/import-profiles.md#selectors)"
+        f"if the page has that part, correct the selector, {profile.at('body')} "
+        "(docs/import-profiles.md#selectors)"
         for part in profile.body_parts
         if tree.css_first(part) is None
     ]

@@ -68,6 +68,15 @@ class Profile:
     about: str = ""
     # The selectors `body` lists, when more than one: each is looked for on every page.
     body_parts: tuple[str, ...] = ()
+    lines: tuple[tuple[str, int], ...] = ()  # the line of each key written in `origin`
+
+    def at(self, key: str) -> str:
+        """Where ``key`` is written, for a message about what it found on a page: a
+        misspelt selector was said by the profile's name alone, not its file and line."""
+        origin, here = Path(self.origin), Path.cwd()
+        origin = origin.relative_to(here) if origin.is_relative_to(here) else origin
+        line = dict(self.lines).get(key)
+        return f"'{key}' at {origin}" + (f":{line}" if line else "")
 
     def matches(self, page: LexborHTMLParser, url: str) -> bool:
         host = (urlsplit(url).hostname or "").lower()
@@ -286,6 +295,7 @@ def _profile(
         generators=texts("generators", markers),
         about=text("about"),
         body_parts=body if len(body) > 1 else (),
+        lines=tuple((key, line) for key, line in lines.items() if key in FIELDS and line),
     )
     return [profile] if len(errors) == before else []
 
