@@ -550,6 +550,26 @@ def test_a_misspelt_marker_is_named_with_the_key_meant(site, tmp_path):
     assert imported_files(site) == []
 
 
+def test_two_of_ones_own_profiles_with_one_name_are_an_error_naming_both(site, monkeypatch):
+    """Of two profiles named alike (vne.yaml and vne.yml, or a `name: vne` in another
+    file), the first in file order was used and the other left out without a word: the
+    one being corrected could be the one never read."""
+    site.add_profile("vne.yaml", "title: h1\nbody: div.a\n")
+    site.add_profile("khac.yaml", "about: x\nname: vne\ntitle: h2\nbody: div.b\n")
+    site.add_profile("vne.yml", "title: h3\nbody: div.c\n")
+    site.add_profile("vnexpress.yaml", "title: h1\nbody: div.a\n")  # replaces a shipped one
+    monkeypatch.chdir(site.root)
+    with pytest.raises(BuildFailed) as failed:
+        load_profiles(load_config(site.root / "site.yaml"))
+    messages = [e.format(site.root) for e in failed.value.errors]
+    assert len(messages) == 2, messages
+    assert messages[0].startswith(
+        "import-profiles/vne.yaml: error: a second profile named 'vne': "
+        "import-profiles/khac.yaml:2 has that name too"
+    ), messages
+    assert messages[1].startswith("import-profiles/vne.yml: error: a second profile named 'vne'")
+
+
 @pytest.mark.parametrize(
     "line, said",
     [

@@ -73,10 +73,14 @@ class Profile:
     def at(self, key: str) -> str:
         """Where ``key`` is written, for a message about what it found on a page: a
         misspelt selector was said by the profile's name alone, not its file and line."""
+        return f"'{key}' at {self.where(key)}"
+
+    def where(self, key: str) -> str:
+        """The file (from the current folder, as messages name files) and line of ``key``."""
         origin, here = Path(self.origin), Path.cwd()
         origin = origin.relative_to(here) if origin.is_relative_to(here) else origin
         line = dict(self.lines).get(key)
-        return f"'{key}' at {origin}" + (f":{line}" if line else "")
+        return f"{origin}:{line}" if line else str(origin)
 
     def matches(self, page: LexborHTMLParser, url: str) -> bool:
         host = (urlsplit(url).hostname or "").lower()
@@ -127,6 +131,7 @@ def load_profiles(
         folder = config.root / FOLDER
         if folder.is_dir():
             found.extend(_read_folder(folder, errors))
+        errors.extend(_named_twice(found))
     found.extend(_read_folder(SHIPPED, errors))
     if errors:
         raise BuildFailed(errors)
@@ -149,6 +154,27 @@ def load_profiles(
         folder = config.root / FOLDER if config is not None else SHIPPED
         raise BuildFailed([Problem(folder, f"no site profile named '{profile}'", hint)])
     return Profiles(unique, profiles.timezone, forced, all_languages)
+
+
+def _named_twice(found: list[Profile]) -> list[Problem]:
+    """One's own profiles that take a name an earlier one has: only the first was read,
+    and the other, perhaps the one being corrected, was left out without a word."""
+    first: dict[str, Profile] = {}
+    problems = []
+    for profile in found:
+        earlier = first.setdefault(profile.name, profile)
+        if earlier is not profile:
+            problems.append(
+                Problem(
+                    Path(profile.origin),
+                    f"a second profile named '{profile.name}': {earlier.where('name')} has "
+                    "that name too, and only one of them can be used",
+                    "give one of them another name (name: ..., or the file's name), or "
+                    "delete the one you do not use",
+                    dict(profile.lines).get("name"),
+                )
+            )
+    return problems
 
 
 def _site_yaml_text(path: Path) -> str:
