@@ -9,6 +9,7 @@ import json
 import re
 import sys
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -512,6 +513,34 @@ def test_an_archivist_adds_a_profile_in_a_file_or_in_site_yaml(site):
     forced = load_profiles(config, profile="xa")
     found = extract(CapturedPage("x.html", "", page), forced)
     assert isinstance(found, Extracted) and found.profile == "xa"
+
+
+@pytest.mark.parametrize(
+    "shown, said",
+    [("", "found nothing"), ("<span class='ngay-dang'>Lượt xem: 12</span>", "found 'Lượt xem: 12'")],
+)
+def test_a_profiles_date_that_misses_is_noted_when_the_pages_markup_gives_one(
+    site, monkeypatch, shown, said
+):
+    """A misspelt `date:` selector on pages with an article:published_time was passed
+    over without a word: the meta tag's date (often the last update's, on some portals)
+    was taken, and the selector never corrected."""
+    page = f"""<html><head><meta property="article:published_time"
+content="2020-03-06T09:00:00+07:00"></head><body><h2 class="tieu-de">Tin của xã Đông Anh</h2>
+{shown}<div class="noi-dung"><p>Xã Đông Anh tổ chức lễ ra quân đầu năm.</p></div></body></html>"""
+    site.add_profile("xa.yaml", "title: h2.tieu-de\ndate: span.ngay-dang\nbody: div.noi-dung\n")
+    monkeypatch.chdir(site.root)
+    found = extract(
+        CapturedPage("x.html", "", page),
+        load_profiles(load_config(Path("site.yaml")), profile="xa"),
+    )
+    assert isinstance(found, Extracted)
+    assert found.published == datetime(2020, 3, 6, 9, 0, tzinfo=HANOI)
+    note = (
+        f"the xa profile's date, span.ngay-dang, {said} ('date' at "
+        f"{Path('import-profiles', 'xa.yaml')}:2): the date the page's markup states was used"
+    )
+    assert note in found.notes, found.notes
 
 
 def test_a_broken_profile_is_reported_with_its_file_line_and_fix(site):

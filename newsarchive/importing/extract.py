@@ -176,16 +176,19 @@ def _with_profile(
                 node.decompose()
     shown = _first_value(tree, profile.date)
     published, timed = read_date(shown, profiles.timezone)
+    # A profile's own date that found nothing, or no date: most likely its selector.
+    found = f"found {shown[:80]!r}" if shown else "found nothing"
+    missed = f"the {profile.name} profile's date, {', '.join(profile.date)}, {found}"
+    where = f"({profile.at('date')})"
+    stated = []  # the markup's date stood in for the profile's without a word
     if published is None:
         published, timed = _marked_up_date(tree, profiles)
-    # A profile's own date that found nothing, or no date: most likely its selector.
-    missed = ""
+        if published is not None and profile.date:
+            stated = [f"{missed} {where}: the date the page's markup states was used"]
     if published is None and profile.date:
-        said = f"found {shown[:80]!r}, which is not a date" if shown else "found nothing"
-        missed = (
-            f"the {profile.name} profile's date, {', '.join(profile.date)}, {said} "
-            f"({profile.at('date')})"
-        )
+        missed = f"{missed}{', which is not a date' if shown else ''} {where}"
+    else:
+        missed = ""
     category = _first_value(tree, profile.category)
     article_id = _article_id(page, profile.article_id)
     read = _Read(title, published, timed, category, parts, profile.name, article_id, author)
@@ -193,7 +196,7 @@ def _with_profile(
     read.source_url = _stated_address(tree, profile.source_url)
     # One of several parts of the text found nothing (a misspelt selector imports the
     # lead alone, with no other word): said, for the pages that have it to be checked.
-    read.notes = [
+    read.notes = stated + [
         f"the {profile.name} profile's body selector {part!r} found nothing on the page: "
         f"if the page has that part, correct the selector, {profile.at('body')} "
         "(docs/import-profiles.md#selectors)"
