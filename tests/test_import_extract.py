@@ -517,7 +517,10 @@ def test_an_archivist_adds_a_profile_in_a_file_or_in_site_yaml(site):
 
 @pytest.mark.parametrize(
     "shown, said",
-    [("", "found nothing"), ("<span class='ngay-dang'>Lượt xem: 12</span>", "found 'Lượt xem: 12'")],
+    [
+        ("", "found nothing"),
+        ("<span class='ngay-dang'>Lượt xem: 12</span>", "found 'Lượt xem: 12'"),
+    ],
 )
 def test_a_profiles_date_that_misses_is_noted_when_the_pages_markup_gives_one(
     site, monkeypatch, shown, said
