@@ -46,3 +46,18 @@ def test_every_string_a_template_uses_is_defined():
     assert used, "the templates use strings.yaml"
     assert used - set(strings) == set()
     assert all(isinstance(v, str) and v.strip() for v in strings.values())
+
+
+def test_every_string_is_shown_somewhere():
+    """`category:` and `read_more:` were left in strings.yaml when the templates stopped
+    showing them: a fork that translated them changed nothing on any page."""
+    strings = yaml.safe_load((REPO / "templates" / "strings.yaml").read_text(encoding="utf-8"))
+    used = {
+        key
+        for p in (REPO / "templates").iterdir()
+        if p.suffix in (".html", ".xml", ".txt")
+        for key in re.findall(r"\bt\.(\w+)", JINJA_COMMENT.sub("", p.read_text("utf-8")))
+    }
+    # Words the build itself uses: the placeholder of `new`, and two inside bodies.
+    by_the_build = {"new_article_body", "footnote_back", "picture_link"}
+    assert set(strings) - used - by_the_build == set()
