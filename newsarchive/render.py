@@ -410,8 +410,9 @@ def _lacking(kind: str, attribute: str, templates_dir: Path) -> tuple[str, str]:
         return (
             f"'{attribute}' is not in the {kind} it is asked of",
             "correct the name, or add the key (for site.params.x: under params: in site.yaml; "
-            "for article.params.x: under params: in the article's front matter, and where "
-            "not every article has it, ask {% if article.params.x is defined %} first)",
+            "for article.params.x: under params: in the article's front matter; for "
+            "standalone.params.x: under params: in the page's front matter (content/pages/); "
+            "where not every one has it, ask {% if article.params.x is defined %} first)",
         )
     if not module:  # text, a number, a list: a value, not one of the site's objects
         return (

@@ -174,6 +174,24 @@ def test_an_articles_own_value_goes_under_params_and_reaches_the_template(site, 
     assert "ask {% if article.params.x is defined %} first" in err, err
 
 
+def test_a_pages_params_missing_is_told_with_the_pages_fix(site, capsys):
+    """page.html asking every page for standalone.params.x was told how to add it to
+    site.yaml or to an article's front matter, not to the page's, which lacks it."""
+    site.add("pages/lien-he.md", "---\ntitle: Liên hệ\nparams:\n  note: Gọi trước\n---\n\nX.\n")
+    site.add("pages/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\n\nY.\n")
+    assert site.build() == 0
+    edit(
+        site.root / "templates" / "page.html",
+        '<div class="article-body">',
+        '<p>{{ standalone.params.note }}</p><div class="article-body">',
+    )
+    err = rebuild_fails(site, capsys, before=tree(site.output))
+    assert "'note' is not in the dict it is asked of (making the page /gioi-thieu/)" in err, err
+    assert (
+        "for standalone.params.x: under params: in the page's front matter (content/pages/)" in err
+    ), err
+
+
 def test_a_block_the_extended_template_lacks_stops_the_build(site, capsys):
     """`{% block main %}{% endblock %}` deleted from base.html (or the block misspelt in
     article.html): Jinja drops a block its parent lacks without a word, and the build
