@@ -163,8 +163,8 @@ def _with_profile(
         key, where = ("title", ", ".join(profile.title)) if not title else ("body", profile.body)
         return NotArticle(
             f"no article {missing} where the {profile.name} profile looks ({where}): "
-            "a list, search, calendar or other page that is not an article, or the "
-            f"profile's {profile.at(key)} is wrong"
+            "a list, search, calendar or other page that is not an article"
+            + (f", or the profile's {at} is wrong" if (at := profile.at(key)) else "")
         )
     author = _without_label(_first_value(tree, profile.author))
     if any(re.search(p, author, re.IGNORECASE) for p in profile.not_authors):
@@ -179,14 +179,14 @@ def _with_profile(
     # A profile's own date that found nothing, or no date: most likely its selector.
     found = f"found {shown[:80]!r}" if shown else "found nothing"
     missed = f"the {profile.name} profile's date, {', '.join(profile.date)}, {found}"
-    where = f"({profile.at('date')})"
+    where = f" ({at})" if (at := profile.at("date")) else ""
     stated = []  # the markup's date stood in for the profile's without a word
     if published is None:
         published, timed = _marked_up_date(tree, profiles)
         if published is not None and profile.date:
-            stated = [f"{missed} {where}: the date the page's markup states was used"]
+            stated = [f"{missed}{where}: the date the page's markup states was used"]
     if published is None and profile.date:
-        missed = f"{missed}{', which is not a date' if shown else ''} {where}"
+        missed = f"{missed}{', which is not a date' if shown else ''}{where}"
     else:
         missed = ""
     category = _first_value(tree, profile.category)
@@ -196,9 +196,10 @@ def _with_profile(
     read.source_url = _stated_address(tree, profile.source_url)
     # One of several parts of the text found nothing (a misspelt selector imports the
     # lead alone, with no other word): said, for the pages that have it to be checked.
+    body_at = f", {at}" if (at := profile.at("body")) else ""
     read.notes = stated + [
         f"the {profile.name} profile's body selector {part!r} found nothing on the page: "
-        f"if the page has that part, correct the selector, {profile.at('body')} "
+        f"if the page has that part, correct the selector{body_at} "
         "(docs/import-profiles.md#selectors)"
         for part in profile.body_parts
         if tree.css_first(part) is None

@@ -72,8 +72,9 @@ class Profile:
 
     def at(self, key: str) -> str:
         """Where ``key`` is written, for a message about what it found on a page: a
-        misspelt selector was said by the profile's name alone, not its file and line."""
-        return f"'{key}' at {self.where(key)}"
+        misspelt selector was said by the profile's name alone, not its file and line.
+        "" for a shipped profile: not one to correct, and its pages' lists are no fault."""
+        return "" if Path(self.origin).parent == SHIPPED else f"'{key}' at {self.where(key)}"
 
     def where(self, key: str) -> str:
         """The file (from the current folder, as messages name files) and line of ``key``."""
