@@ -4,9 +4,11 @@ every core). It reads, and writes nothing: the templates and strings.yaml, and t
 bodies of articles as they render."""
 
 import difflib
+import mimetypes
 import re
 import string
 from collections.abc import Mapping, MutableMapping
+from dataclasses import replace
 from pathlib import Path
 from types import BuiltinFunctionType, FunctionType
 from typing import Any, cast
@@ -212,6 +214,13 @@ def not_utf8(path: Path, data: bytes, exc: UnicodeDecodeError) -> Problem:
         "save it again with the encoding UTF-8",
         *place_in(data, exc.start),
     )
+
+
+def _published_kind(name: str) -> bool:
+    """Whether a file is named as a picture, sound, video, font or document is, not text."""
+    kind = mimetypes.guess_type(name)[0] or "text/"
+    text = ("text/", "application/xml", "application/json", "application/yaml")
+    return not kind.startswith(text) and not kind.endswith("+xml")
 
 
 def _word_of(node: nodes.Node) -> str | None:
@@ -450,7 +459,15 @@ class Renderer:
             try:
                 data.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise BuildFailed([not_utf8(path, data, exc)]) from None
+                problem = not_utf8(path, data, exc)
+                if _published_kind(name):  # a logo put beside base.html: not to re-save
+                    problem = replace(
+                        problem,
+                        hint="it is no template: a picture or another file to publish "
+                        f"belongs in static/ ({name}), and a template links it with "
+                        f"url('{name}')",
+                    )
+                raise BuildFailed([problem]) from None
         for name in sorted(templates):
             self.env.get_template(name)
         lost: dict[tuple[str, str], list[tuple[str, int]]] = {}

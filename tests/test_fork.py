@@ -192,6 +192,20 @@ def test_a_pages_params_missing_is_told_with_the_pages_fix(site, capsys):
     ), err
 
 
+@pytest.mark.parametrize("name", ["logo.png", "img/anh.JPG", "tai-lieu.pdf"])
+def test_a_picture_put_in_templates_is_told_to_go_to_static(site, capsys, name):
+    """A logo put beside base.html stopped the build with "the file is not UTF-8 text:
+    save it again with the encoding UTF-8", a fix no picture can take."""
+    site.add("2020/01/a.md", GOOD)
+    assert site.build() == 0
+    path = site.root / "templates" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xd8")
+    err = rebuild_fails(site, capsys, before=tree(site.output))
+    assert f"{path}:1:1: error: the file is not UTF-8 text" in err, err
+    assert f"a picture or another file to publish belongs in static/ ({name})" in err, err
+
+
 def test_a_block_the_extended_template_lacks_stops_the_build(site, capsys):
     """`{% block main %}{% endblock %}` deleted from base.html (or the block misspelt in
     article.html): Jinja drops a block its parent lacks without a word, and the build
