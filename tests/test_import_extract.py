@@ -582,6 +582,22 @@ def test_a_misspelt_marker_is_named_with_the_key_meant(site, tmp_path):
     assert imported_files(site) == []
 
 
+@pytest.mark.parametrize(
+    "written, key", [('title: " "\nbody: div.x', "title"), ('title: h1\nbody: [""]', "body")]
+)
+def test_a_blank_selector_is_said_missing_at_its_line(site, tmp_path, written, key):
+    """`title: " "` or `body: [""]` passed the profile's check, and every page then failed
+    with "reading the article failed (SelectolaxError: Can't parse CSS selector.)" and
+    the advice to report the page to the maintainers."""
+    site.add_profile("cong.yaml", f"markers:\n  selectors: [h1]\n{written}\n")
+    page = tmp_path / "page.html"
+    page.write_text(liferay_page(), encoding="utf-8")
+    result = run_import(site, page)
+    assert result.returncode == 1 and "SelectolaxError" not in result.stderr, result.stderr
+    line = 3 if key == "title" else 4
+    assert f"cong.yaml:{line}: error: '{key}' is missing" in result.stderr, result.stderr
+
+
 def test_two_of_ones_own_profiles_with_one_name_are_an_error_naming_both(site, monkeypatch):
     """Of two profiles named alike (vne.yaml and vne.yml, or a `name: vne` in another
     file), the first in file order was used and the other left out without a word: the

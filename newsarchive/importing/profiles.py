@@ -241,7 +241,10 @@ def _profile(
         if key not in FIELDS:
             problem(key, f"unknown key '{key}'", _meant(key, FIELDS, HINT))
     for key in REQUIRED:
-        if not values.get(key):
+        # Blank (`title: " "`, `body: [""]`) too: every page failed as an internal error.
+        value = values.get(key)
+        items = [value] if isinstance(value, str) else value
+        if not value or (isinstance(items, list) and not any(str(i).strip() for i in items)):
             problem(key, f"'{key}' is missing: {FIELDS[key]}")
     markers = values.get("markers") or {}
     takes = "'markers' takes the keys " + ", ".join(MARKERS)
