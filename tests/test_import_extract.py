@@ -144,6 +144,14 @@ def test_a_page_without_a_printed_date_has_none_and_says_so():
         ("Cập nhật lúc 9h05 ngày 1/2/2021", (2021, 2, 1, 9, 5), True),
         ("2025-10-22T19:25:52+07:00", (2025, 10, 22, 19, 25, 52), True),
         ("05.03.2020", (2020, 3, 5), False),
+        # Written out, as Vietnamese pages and documents print them: a profile whose date
+        # found these failed with "which is not a date", told to correct its selector.
+        ("Ngày 05 tháng 03 năm 2021", (2021, 3, 5), False),
+        ("Thứ sáu, 5 Tháng 3, 2021 lúc 8:00", (2021, 3, 5, 8, 0), True),
+        ("08:15 ngày 5 tháng 3 năm 2021", (2021, 3, 5, 8, 15), True),
+        # Year first inside other words (WordPress's Y/m/d, a CMS's Y-m-d H:i).
+        ("Đăng ngày 2021-03-05 08:00", (2021, 3, 5, 8, 0), True),
+        ("Posted on 2021/03/05 | Lượt xem: 12", (2021, 3, 5), False),
     ],
 )
 def test_dates_as_portals_print_them(text, expected, timed):
@@ -155,6 +163,7 @@ def test_dates_as_portals_print_them(text, expected, timed):
 def test_no_date_is_made_up():
     assert read_date("Lượt xem: 107", HANOI) == (None, False)
     assert read_date("31/02/2020 | 4:53 PM", HANOI) == (None, False)
+    assert read_date("Số 12 tháng này, 2021 bài", HANOI) == (None, False)
 
 
 def test_a_body_of_divs_and_unclosed_paragraphs_keeps_every_paragraph_and_nothing_else():

@@ -1,8 +1,9 @@
 """The publish date as a page prints it -> an aware datetime.
 
 Portals print day-first dates with 24- or 12-hour clocks ("07/10/2016 | 4:53 PM",
-"19/04/2019 16:54", "10:30 SA, 05/03/2020", Vietnamese SA/CH for AM/PM), or give ISO dates
-in <time datetime> and meta tags. A date labelled as the publish date ("Ngày đăng",
+"19/04/2019 16:54", "10:30 SA, 05/03/2020", Vietnamese SA/CH for AM/PM), written out
+("ngày 5 tháng 3 năm 2021") or year first ("2021-03-05 08:00"), or give ISO dates in
+<time datetime> and meta tags. A date labelled as the publish date ("Ngày đăng",
 "Publish date") wins over other dates beside it ("Cập nhật", a view count...).
 """
 
@@ -10,7 +11,13 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-_DATE = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+# Day first: 05/03/2021 (or - .), or written out: 5 tháng 3 năm 2021, 5 tháng 3, 2021.
+_DATE = (
+    r"(?P<d>\d{1,2})\s*(?:[/.-]|tháng)\s*(?P<m>\d{1,2})\s*(?:[/.-]|,|năm)\s*(?P<y>\d{4})"
+    r"(?!\d)"
+)
+# Year first inside other words (Y-m-d, Y/m/d: WordPress, many CMSs): never a day first.
+_YEAR_FIRST = r"(?<!\d)(?P<y>\d{4})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<d>\d{1,2})(?!\d)"
 _CLOCK = (
     r"(?P<H>\d{1,2})\s*(?::|h|g|giờ)\s*(?P<M>\d{2})(?::(?P<S>\d{2}))?"
     r"(?:\s*(?P<half>AM|PM|SA|CH|A\.M\.|P\.M\.)(?![^\W\d_]))?"
@@ -18,6 +25,7 @@ _CLOCK = (
 _BETWEEN = r"\s*(?:\||-|\u2013|,|lúc|luc|ngày|\s)*\s*"
 _DATE_FIRST = re.compile(_DATE + rf"(?:{_BETWEEN}{_CLOCK})?", re.I)
 _CLOCK_FIRST = re.compile(_CLOCK + _BETWEEN + _DATE, re.I)
+_YEAR_FIRST_DATE = re.compile(_YEAR_FIRST + rf"(?:{_BETWEEN}{_CLOCK})?", re.I)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
 _PUBLISHED = re.compile(
     r"ngày\s*đăng|đăng\s*ngày|ngày\s*xuất\s*bản|xuất\s*bản|publish(ed)?(\s*date|\s*on)?|posted",
@@ -39,7 +47,11 @@ def read_date(text: str, tz: ZoneInfo) -> tuple[datetime | None, bool]:
             return None, False
         return (parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)), len(text) > 10
     found = sorted(
-        (m for pattern in (_CLOCK_FIRST, _DATE_FIRST) for m in pattern.finditer(text)),
+        (
+            m
+            for pattern in (_CLOCK_FIRST, _DATE_FIRST, _YEAR_FIRST_DATE)
+            for m in pattern.finditer(text)
+        ),
         key=lambda m: (m.start(), -len(m.group(0))),
     )
     candidates: list[re.Match[str]] = []
