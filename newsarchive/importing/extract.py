@@ -48,6 +48,8 @@ GENERIC_NEEDS_HINT = (
     "profile for its site (docs/import-profiles.md)"
 )
 NO_DATE = "found no publish date on the page"
+# After what a profile's date found, when it is no date (run.py's hint looks for it).
+NOT_A_DATE = ", which is not a date"
 UNKNOWN_LANGUAGE = (
     "the page is not in Vietnamese and does not say in which language it is: add its "
     "code to the article, e.g. language: fr"
@@ -186,7 +188,7 @@ def _with_profile(
         if published is not None and profile.date:
             stated = [f"{missed}{where}: the date the page's markup states was used"]
     if published is None and profile.date:
-        missed = f"{missed}{', which is not a date' if shown else ''}{where}"
+        missed = f"{missed}{NOT_A_DATE if shown else ''}{where}"
     else:
         missed = ""
     category = _first_value(tree, profile.category)

@@ -42,7 +42,7 @@ from .crawl import (
     read_bytes,
 )
 from .encoding import UTF16_BOMS, Undecodable, decode_page
-from .extract import NO_DATE, extract
+from .extract import NO_DATE, NOT_A_DATE, extract
 from .html import LOST_FILE, LOST_RELATIVE, without_links
 from .known import Archive, alias_key, page_key, read_archive, shown, source_key
 from .page import CapturedPage, Extracted, NotArticle
@@ -406,9 +406,16 @@ def _missing_parts(page: PageSource, found: Extracted, source_url: str) -> list[
         hint = f"find the date on the old portal (a list page shows it), then {alone}"
         if found.date_missed:  # a profile of one's own, its date selector wrong?
             message = f"{message[:-1]}; {found.date_missed})"
+            # What it found may be the date, in a form not read (5 Tháng Ba, 2021).
+            form = (
+                "; if it found the date in a form not read (docs/import-profiles.md#dates), "
+                "point it at a <meta> or <time> of the page that holds the date"
+                if NOT_A_DATE in found.date_missed
+                else ""
+            )
             hint = (
                 "if the page shows its date, correct that profile's date selector to find "
-                f"it (docs/import-profiles.md#selectors); if it does not, {hint}"
+                f"it (docs/import-profiles.md#selectors){form}; if it does not, {hint}"
             )
         problems.append(Problem(where, message, hint))
     return problems
