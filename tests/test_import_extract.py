@@ -555,6 +555,30 @@ content="2020-03-06T09:00:00+07:00"></head><body><h2 class="tieu-de">Tin của x
     assert note in found.notes, found.notes
 
 
+@pytest.mark.parametrize(
+    "address, pattern",
+    [
+        ("https://phuong.vn/tin-tuc/chi-tiet.aspx?id=55", r"[?&]id=(\d+)"),
+        ("https://phuong.vn/tin-tuc/chi-tiet.aspx?cat=2&id=55", r"-(\d+)\.html|[?&]id=(\d+)"),
+        ("https://phuong.vn/tin-tuc/bai-55.html?page=3", r"-(\d+)\.html|[?&]id=(\d+)"),
+    ],
+)
+def test_a_profiles_article_id_finds_the_id_in_the_query_too(site, address, pattern):
+    """Portals address articles as chi-tiet.aspx?id=55: a profile's `article_id:
+    '[?&]id=(\\d+)'` was matched against the path alone and found nothing, without a
+    word; and of two alternatives, an id found by the second was None."""
+    page = """<html><body><h2 class="tieu-de">Tin của xã Đông Anh</h2>
+<span class="ngay">05/03/2020 10:30</span><div class="noi-dung"><p>Xã Đông Anh ra quân.</p>
+</div></body></html>"""
+    site.add_profile(
+        "xa.yaml",
+        f"title: h2.tieu-de\ndate: span.ngay\nbody: div.noi-dung\narticle_id: '{pattern}'\n",
+    )
+    profiles = load_profiles(load_config(site.root / "site.yaml"), profile="xa")
+    found = extract(CapturedPage("x.html", address, page), profiles)
+    assert isinstance(found, Extracted) and found.article_id == "55", found
+
+
 def test_a_broken_profile_is_reported_with_its_file_line_and_fix(site):
     site.add_profile(
         "hong.yaml", "markers:\n  selectors: [div.x]\ntitel: h1\nbody: 'div[class='\nskip: ['(']\n"

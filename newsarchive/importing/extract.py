@@ -458,9 +458,13 @@ def _article_id(page: CapturedPage, pattern: str) -> str:
     if not pattern:
         return ""
     for where in (page.url, page.origin):
-        match = re.search(pattern, urlsplit(where).path if "://" in where else where)
-        if match:
-            return match.group(1)
+        # The path first, then the query (chi-tiet.aspx?id=55): a portal's id is in either,
+        # and a query may also hold another page's address (Liferay's ?redirect=...).
+        parts = urlsplit(where) if "://" in where else None
+        for text in (parts.path, f"?{parts.query}") if parts else (where,):
+            match = re.search(pattern, text)
+            if match:  # the group that matched, of alternatives (-(\d+)\.html|id=(\d+))
+                return next((group for group in match.groups() if group), "")
     return ""
 
 
