@@ -31,7 +31,7 @@ from jinja2 import meta
 
 from . import urls, workers
 from .bodylinks import Lines, Meant
-from .errors import Problem
+from .errors import Problem, line_of
 from .htmltext import short_numbers
 from .search.engine import search_index_problems
 from .svgsafety import Unreadable, inert
@@ -363,9 +363,13 @@ def check_site(
             problem = resolver.problem(rel, link)
             if problem:
                 where = made_from.get(rel, root / rel)
-                problems.append(
-                    Problem(where, f"the style sheet link {link!r} {problem}", FIX_LINK)
-                )
+                # From the root (/img/x.svg) it works at no sub-path: said with the way that does.
+                relative = urls.relative_url(rel, link) if link.startswith("/") else ""
+                hint = FIX_LINK
+                if relative and not link.startswith("//") and not resolver.problem(rel, relative):
+                    hint = f"write it from the style sheet's own address: url({relative})"
+                message = f"the style sheet link {link!r} {problem}"
+                problems.append(Problem(where, message, hint, line_of(where, link)))
     for rel in sorted(f for f in files if f.endswith(".xml")):
         problems.extend(_check_xml(root / rel, rel, resolver, templates.get(rel)))
     for rel in sorted(f for f in files if f.lower().endswith(".svg")):

@@ -206,6 +206,27 @@ def test_a_picture_put_in_templates_is_told_to_go_to_static(site, capsys, name):
     assert f"a picture or another file to publish belongs in static/ ({name})" in err, err
 
 
+def test_a_broken_style_sheet_link_is_named_at_its_line_with_the_address_to_write(site, capsys):
+    """`static/css/site.css: error: the style sheet link ... leads to no file` named no
+    line of a style sheet of a thousand lines; and `url(/img/logo.svg)`, from the root,
+    was "outside the site's base path" on a site under a sub-path, with no word of the
+    relative address that works at any path."""
+    site.configure(base_url="https://example.org/repo/")
+    (site.root / "static" / "img").mkdir()
+    (site.root / "static" / "img" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    path = site.root / "static" / "css" / "site.css"
+    lines = path.read_text(encoding="utf-8").count("\n")
+    with path.open("a", encoding="utf-8") as css:
+        css.write(".x{background:url(../img/khong-co.png)}\n.y{background:url(/img/logo.svg)}\n")
+    site.add("2020/01/a.md", GOOD)
+    capsys.readouterr()
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:{lines + 1}: error: the style sheet link '../img/khong-co.png'" in err, err
+    assert f"{path}:{lines + 2}: error: the style sheet link '/img/logo.svg'" in err, err
+    assert "write it from the style sheet's own address: url(../img/logo.svg)" in err, err
+
+
 def test_a_block_the_extended_template_lacks_stops_the_build(site, capsys):
     """`{% block main %}{% endblock %}` deleted from base.html (or the block misspelt in
     article.html): Jinja drops a block its parent lacks without a word, and the build
@@ -627,8 +648,10 @@ def test_check_names_the_feed_template_and_the_static_style_sheet_not_a_deleted_
     err = capsys.readouterr().err
     problems = sorted(line for line in err.splitlines() if ": error: " in line)
     feed, css = site.root / "templates" / "feed.xml", site.root / "static" / "css" / "site.css"
+    line = css.read_text(encoding="utf-8").count("\n")
     assert problems == [
-        f"{css}: error: the style sheet link '../img/khong-co.png' leads to no file in the site",
+        f"{css}:{line}: error: the style sheet link '../img/khong-co.png' leads to no file in "
+        "the site",
         f"{feed}: error: in /feed.xml: '/gioi-thieu/' is not a full address "
         "(feeds and sitemaps need https://...)",
     ], err
