@@ -495,6 +495,22 @@ def test_a_profile_saved_as_yml_reads_its_portals_pages(site, monkeypatch, name)
     assert 'title: "Phường Bạch Đằng ra quân làm sạch đường phố"' in written
 
 
+@pytest.mark.parametrize("name", ["quan-hai-ba-trung.yaml.txt", "quan-hai-ba-trung.yaml "])
+def test_a_profile_saved_under_a_name_import_does_not_read_is_an_error(
+    site, monkeypatch, capsys, name
+):
+    """Notepad saves `quan-hai-ba-trung.yaml` as `quan-hai-ba-trung.yaml.txt`: the profile
+    was left out without a word, and its portal's pages read by the generic extractor (or
+    not at all), as .yml files were."""
+    site.add_profile(name, documented_profile())
+    assert import_crawl(site, monkeypatch) == 1
+    err = capsys.readouterr().err
+    shown = Path("import-profiles", name)
+    assert f"{shown}: error: the profile is not read: its name ends in " in err, err
+    assert "rename it to quan-hai-ba-trung.yaml" in err, err
+    assert not list((site.root / "content").rglob("*.md"))
+
+
 def test_a_profiles_date_selector_that_finds_no_date_is_named_in_the_failure(
     site, monkeypatch, capsys
 ):

@@ -44,6 +44,7 @@ REQUIRED = ("title", "body")
 MARKERS = ("selectors", "hosts", "generators")
 HINT = "see docs/import-profiles.md for the format, with an example"
 _PROBE = LexborHTMLParser("<p></p>")
+_MISNAMED = re.compile(r"\.ya?ml(\.txt|[\s.]+)$", re.IGNORECASE)  # a profile named otherwise
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)*")  # what markers.hosts compares a page's host with
 PORTAL_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")  # naive times on Vietnamese portals
 
@@ -190,7 +191,19 @@ def _read_folder(folder: Path, errors: list[Problem]) -> list[Profile]:
     found = []
     # .yml as much as .yaml (GitHub's workflows are .yml): a profile saved so was left
     # out without a word, and its portal's pages read by the generic extractor.
-    named = (p for p in folder.iterdir() if not p.name.startswith("."))
+    named = [p for p in folder.iterdir() if not p.name.startswith(".")]
+    # Notepad's x.yaml.txt, or a space typed after the name: left out the same way.
+    for path in sorted(named):
+        extra = _MISNAMED.search(path.name)
+        if extra is not None:
+            meant = path.name[: extra.start(1)]
+            errors.append(
+                Problem(
+                    path,
+                    f"the profile is not read: its name ends in {extra[1]!r}, after {meant}",
+                    f"rename it to {meant}",
+                )
+            )
     for path in sorted(p for p in named if p.suffix.lower() in (".yaml", ".yml")):
         try:
             text = normalise_text(path.read_bytes())
