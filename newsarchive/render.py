@@ -33,8 +33,10 @@ from .site import Page, SitePlan
 from .sources import MarkdownFiles, Sources, read_body
 from .templating import (
     STRINGS_FILE,
+    TAKES,
     PlaceholderError,
     Renderer,
+    function_failed,
     load_strings,
     template_caller,
     template_line,
@@ -339,7 +341,12 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
     if not isinstance(exc, jinja2.TemplateSyntaxError):
         fix = "correct the template at this line"
     lacking = _NO_ATTRIBUTE.search(message)
-    if lacking:
+    failed = None if isinstance(exc, jinja2.TemplateError) else function_failed(exc)
+    if failed:
+        name = failed.partition("(")[0]
+        message = f"{failed} cannot be made: {name} takes {TAKES[name]}"
+        fix = f"give {name} what it takes at this line"
+    elif lacking:
         message, fix = _lacking(lacking[1], lacking[2], config.templates_dir)
     elif (undefined := _UNDEFINED.fullmatch(message)) and getattr(exc, "given", None):
         wanted, known = undefined[1], exc.known  # type: ignore[attr-defined]

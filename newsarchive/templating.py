@@ -256,6 +256,54 @@ def template_caller(exc: BaseException) -> tuple[str, int] | None:
     return frames[-2][0], frames[-2][1]
 
 
+# What each function given to templates takes, said when it is given something else:
+# `url(2019)` stopped the build with Python's "expected string or bytes-like object".
+TAKES = {
+    "url": "an address on the site, as text: url('img/logo.png'), url(year_url(2019))",
+    "absolute_url": "an address on the site, as text: absolute_url(page.url)",
+    "permalink": "an article or a page of content/pages/: permalink(article)",
+    "year_url": "a year, a number: year_url(2019)",
+    "month_url": "a year and a month, numbers: month_url(2019, 4)",
+    "category_url": "a category's name, as text: category_url(article.category)",
+    "tag_url": 'a tag\'s name, as text: tag_url("quy hoạch")',
+    "page_url": "a list's address and a page's number: page_url(list_url, 2)",
+    "feed_url": "nothing, or a list's address: feed_url(list_url)",
+    "feed_anchor": "a list's address: feed_anchor(list_url)",
+    "year_anchor": "a year, a number: year_anchor(2019)",
+}
+# The code that runs for a function whose name is not its own (url() is a page's linker).
+_CALLED = {"to": "url", "_link_from": "url", "relative_url": "url", "<lambda>": "absolute_url"}
+_PACKAGE = str(Path(__file__).resolve().parent)
+
+
+def function_failed(exc: BaseException) -> str | None:
+    """The call of a function given to templates (``TAKES``) that raised ``exc``, as a
+    template writes it (``year_url('abc')``), when it was given what it cannot take."""
+    tb, called = exc.__traceback__, None
+    while tb is not None:
+        if "__jinja_exception__" in tb.tb_frame.f_globals:
+            called = None  # the first of our frames after the innermost template's
+        elif called is None and tb.tb_frame.f_code.co_filename.startswith(_PACKAGE):
+            called = tb.tb_frame
+        tb = tb.tb_next
+    if called is None:
+        return None
+    code = called.f_code
+    name = _CALLED.get(code.co_name, code.co_name)
+    arguments = code.co_varnames[: code.co_argcount]
+    if name not in TAKES or not arguments:
+        return None
+    given = ("to_url",) if "to_url" in arguments else arguments
+    return f"{name}({', '.join(_shown(called.f_locals.get(a)) for a in given)})"
+
+
+def _shown(value: Any) -> str:
+    """A value as a template would write it; an object by its kind (a Page: 2,000 letters)."""
+    if value is None or isinstance(value, str | int | float):
+        return "none" if value is None else repr(value)[:80]
+    return f"a {type(value).__name__}"
+
+
 def _template_frames(exc: BaseException) -> list[tuple[str, int, str]]:
     """The template files, lines and code names of the traceback, outermost first."""
     found = []

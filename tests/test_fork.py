@@ -227,6 +227,27 @@ def test_a_broken_style_sheet_link_is_named_at_its_line_with_the_address_to_writ
     assert "write it from the style sheet's own address: url(../img/logo.svg)" in err, err
 
 
+@pytest.mark.parametrize(
+    "call, said",
+    [
+        ("url(2019)", "url(2019) cannot be made: url takes an address on the site, as text"),
+        ('year_url("abc")', "year_url('abc') cannot be made: year_url takes a year, a number"),
+        ("tag_url(none)", "tag_url(none) cannot be made: tag_url takes a tag's name, as text"),
+        ("absolute_url(5)", "absolute_url(5) cannot be made: absolute_url takes an address"),
+        ("permalink(page)", "permalink(a Page) cannot be made: permalink takes an article"),
+    ],
+)
+def test_a_template_function_given_a_wrong_value_says_what_it_takes(site, capsys, call, said):
+    """`{{ url(2019) }}` stopped the build with Python's words, "TypeError: expected
+    string or bytes-like object, got 'int'", and "correct the template at this line"."""
+    site.add("2020/01/a.md", GOOD)
+    assert site.build() == 0
+    edit(site.root / "templates" / "base.html", FOOTER, f"<p>{{{{ {call} }}}}</p>{FOOTER}")
+    err = rebuild_fails(site, capsys, before=tree(site.output))
+    assert said in err, err
+    assert "Error:" not in err, err
+
+
 def test_a_block_the_extended_template_lacks_stops_the_build(site, capsys):
     """`{% block main %}{% endblock %}` deleted from base.html (or the block misspelt in
     article.html): Jinja drops a block its parent lacks without a word, and the build
