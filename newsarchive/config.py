@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import schema, urls
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, os_problem
 from .outputguard import protected_folders, static_problem, unsafe_output
 from .yamltext import normalise_text, parse_yaml, written
 
@@ -66,6 +66,8 @@ def load_config(path: Path) -> SiteConfig:
             raise BuildFailed(
                 [Problem(path, "the settings file is not UTF-8 text", "save it as UTF-8")]
             ) from None
+        except OSError as exc:  # no read permission: a bug report saved, not a message
+            raise BuildFailed([os_problem(exc)]) from None
         values, lines = parse_yaml(path, text)
     # `banner:` with nothing after it means the default, as the README says of every key.
     values = {k: v for k, v in values.items() if v is not None or k not in _FIELDS}

@@ -82,7 +82,11 @@ def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
 def os_problem(exc: OSError) -> Problem:
     """An error of the file system as a message for the editor."""
     code = exc.errno
-    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+    named = exc.filename is not None and os.path.exists(exc.filename)
+    if code in (errno.EACCES, errno.EPERM) and named and not os.access(exc.filename, os.R_OK):
+        # A source file or folder copied from another account: not the output's fault.
+        hint = "you may not read it: make it readable (e.g. chmod u+r FILE, chmod -R u+rX FOLDER)"
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
         hint = "make the folder writable (e.g. chmod -R u+w FOLDER), or choose another --output"
     elif code in (errno.ENOSPC, errno.EDQUOT):
         hint = "the disk is full: free some space (building needs up to twice the site) and retry"

@@ -90,7 +90,7 @@ def _walk(
         with os.scandir(folder) as listing:
             entries = list(listing)
     except OSError as exc:
-        scan.errors.append(_unreadable(Path(folder), exc))
+        scan.errors.append(unreadable(Path(folder), exc))
         return
     errors = scan.errors
     names = (entry.name for entry in entries)
@@ -126,7 +126,7 @@ def _walk(
                 scan.files.append((entry.path, changed_ns(st), st.st_size))
                 _not_portable(entry, scan)
             except OSError as exc:
-                errors.append(_unreadable(Path(entry.path), exc))
+                errors.append(unreadable(Path(entry.path), exc))
         elif _MARKDOWN_LIKE.search(entry.name):
             errors.append(_misnamed(Path(entry.path)))
         elif _TEXT_LIKE.search(entry.name) and _starts_as_article(entry):
@@ -218,7 +218,7 @@ def _not_a_file(path: Path) -> Problem:
     )
 
 
-def _unreadable(path: Path, exc: OSError) -> Problem:
+def unreadable(path: Path, exc: OSError) -> Problem:
     return Problem(
         path,
         f"cannot be read: {exc.strerror or exc}",

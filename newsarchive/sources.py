@@ -26,6 +26,7 @@ from .load import (
     read_bytes,
     read_source,
     scan_sources,
+    unreadable,
 )
 from .progress import Progress
 from .summary import lead
@@ -486,7 +487,11 @@ def _read_batch(
     done: dict[str, SourceEntry] = {}
     failed: dict[str, list[Problem]] = {}
     for path in paths:
-        data = read_bytes(path)
+        try:
+            data = read_bytes(path)
+        except OSError as exc:  # no read permission: said with the content's other problems
+            failed[path] = [unreadable(Path(path), exc)]
+            continue
         file_hash = digest(data)
         entry = cached.get(path)
         if entry is not None and entry.digest == file_hash:

@@ -948,3 +948,77 @@ def test_a_takedown_or_correction_dated_after_the_build_is_said(site, capsys):
         .split(": warning: ")[1]
         .startswith("the correction under 'corrections' is dated 02/01/2099, after this build (")
     )
+
+
+def test_an_article_file_that_cannot_be_read_is_named_with_every_other_problem(
+    site, capsys, monkeypatch
+):
+    """A file without read permission (copied from another user's account, or from a
+    phone's storage) was reported as a fault of the output folder, "make the folder
+    writable, or choose another --output", and hid every other problem of the content."""
+    import errno
+
+    from newsarchive import sources
+
+    site.add("tot.md", GOOD)
+    assert site.build("--quiet") == 0
+    before = tree(site.output)
+    locked = site.add("khoa.md", article("Bài bị khóa", "2020-01-03 08:00"))
+    site.add("hong.md", "---\ntitle: Hỏng\n---\nText\n")
+    real = sources.read_bytes
+
+    def read_bytes(path):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(sources, "read_bytes", read_bytes)
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "khoa.md: error: cannot be read: Permission denied" in err, err
+    assert "--output" not in err, err
+    assert "hong.md" in err, err  # the other problems are still said
+    assert tree(site.output) == before
+
+
+def test_a_site_yaml_that_cannot_be_read_is_a_message(site, capsys, monkeypatch):
+    """site.yaml without read permission stopped the build as a bug ("internal error",
+    a traceback saved) instead of naming the file."""
+    import errno
+    from pathlib import Path
+
+    real = Path.read_bytes
+
+    def read_bytes(path):
+        if path.name == "site.yaml":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "site.yaml: error: cannot write or read here: Permission denied" in err, err
+    assert "internal error" not in err, err
+
+
+def test_a_page_or_static_file_that_cannot_be_read_is_not_blamed_on_the_output(site):
+    """A page of content/pages/ or a static file without read permission was said as
+    "make the folder writable, or choose another --output": the output was fine."""
+    import shutil
+
+    site.add("tot.md", GOOD)
+    site.add("pages/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\nText\n")
+    command = [sys.executable, str(REPO / "build.py"), "--config", str(site.root / "site.yaml")]
+    if os.geteuid() == 0:  # root reads every file: drop the powers that let it
+        if shutil.which("setpriv") is None:
+            pytest.skip("setpriv is needed to read as a user does")
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *command]
+    assert subprocess.run(command, env=SUBPROCESS_ENV, capture_output=True).returncode == 0
+    for locked in (site.content / "pages" / "gioi-thieu.md", site.root / "static" / "favicon.svg"):
+        locked.chmod(0)
+        done = subprocess.run(command, env=SUBPROCESS_ENV, capture_output=True, text=True)
+        locked.chmod(0o644)
+        assert done.returncode == 1, done.stderr
+        assert f"{locked.name}: error: cannot write or read here: Permission denied" in done.stderr
+        assert "you may not read it: make it readable" in done.stderr, done.stderr
+        assert "--output" not in done.stderr, done.stderr
