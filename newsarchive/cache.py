@@ -49,6 +49,7 @@ from jinja2.bccache import Bucket
 
 from .config import SiteConfig
 from .content import Article
+from .errors import name_file
 from .fingerprint import Fingerprinter, code_digest, digest
 from .related import Related
 
@@ -648,10 +649,15 @@ def _write_checked(path: Path, body: bytes) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     data = b"".join([_MAGIC, digest(body).encode("ascii"), body])
     try:
-        tmp.write_bytes(data)
-    except FileNotFoundError:  # the first time only: mkdir() is slow even when it fails
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
+        try:
+            tmp.write_bytes(data)
+        except FileNotFoundError:  # the first time only: mkdir() is slow even when it fails
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(data)
+    except OSError as exc:  # a full disk: no half-written file left behind for good
+        tmp.unlink(missing_ok=True)
+        name_file(exc, path)
+        raise
     try:
         os.replace(tmp, path)
     except IsADirectoryError:  # a folder in a cache file's place failed every build

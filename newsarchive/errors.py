@@ -99,6 +99,13 @@ def os_problem(exc: OSError) -> Problem:
     return Problem(path, f"cannot write or read here: {text}", hint)
 
 
+def name_file(exc: OSError, path: str | Path) -> None:
+    """Give ``exc`` the file it came from: a write() that fails (a full disk) names none,
+    and the message named ".", not the disk that was full."""
+    if exc.filename is None:
+        exc.filename = os.fspath(path)
+
+
 def _display(path: Path, root: Path | None) -> Path:
     if root is not None:
         try:

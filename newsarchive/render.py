@@ -23,7 +23,7 @@ from .bodylinks import Links, body_links
 from .cache import Cache, HtmlSaver
 from .config import SiteConfig
 from .content import Article, Standalone, Withdrawal
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, name_file
 from .markup import make_converter, marked_links, to_html
 from .pagedata import LISTING, RedirectData, WithdrawnData
 from .pagination import oldest_first
@@ -309,7 +309,11 @@ class SpooledBodies:
         for group, bodies in groups.items():
             files = self.files.setdefault(group, [])
             path = self.folder / f"{group}-{len(files)}.pickle"
-            path.write_bytes(pickle.dumps(bodies, pickle.HIGHEST_PROTOCOL))
+            try:
+                path.write_bytes(pickle.dumps(bodies, pickle.HIGHEST_PROTOCOL))
+            except OSError as exc:  # a full disk: said at the file, not at "."
+                name_file(exc, path)
+                raise
             files.append(path)
         self.held, self.size = {}, 0
 

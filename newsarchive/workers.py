@@ -31,7 +31,7 @@ import jinja2
 from . import urls
 from .bodylinks import Links
 from .cache import OutputFile
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, name_file
 from .fingerprint import digest
 from .markup import marked_links
 from .site import Page
@@ -398,6 +398,9 @@ def _write(target: str, data: bytes, file_digest: str) -> OutputFile:
         while view:
             view = view[os.write(fd, view) :]
         st = os.fstat(fd)
+    except OSError as exc:  # a full disk: said at the file, not at "."
+        name_file(exc, target)
+        raise
     finally:
         os.close(fd)
     return OutputFile(file_digest, st.st_mtime_ns, len(data))

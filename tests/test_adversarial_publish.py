@@ -1314,3 +1314,30 @@ def test_a_media_file_an_import_was_killed_writing_is_not_published(site, capsys
     assert tree(site.output) == before
     part.unlink()
     assert site.build("--quiet", "--no-search") == 0
+
+
+@pytest.mark.skipif(not ROOT, reason="mounting needs root")
+def test_a_full_disk_under_the_cache_names_it_and_leaves_no_half_file(tmp_path, capsys):
+    """The project on a full disk, the output on another: the message named "." (a
+    failed write() names no file), not the cache, and each failed build left its half-
+    written cache file (x.pickle.PID.tmp) behind for good, filling the disk further."""
+    with tmpfs(tmp_path / "disk", "8m") as disk:
+        site = SiteDir(disk / "site")
+        small_site(site, 30)
+        out = tmp_path / "out"
+        filler = disk / "filler"
+        with contextlib.suppress(OSError), open(filler, "wb") as f:
+            while True:
+                f.write(b"\0" * 4096)
+        assert site.build("--no-search", "--output", str(out)) == 1
+        err = capsys.readouterr().err
+        no_traceback(err)
+        assert "No space left on device" in err and "disk is full" in err, err
+        assert not err.startswith(".:"), err
+        assert str(site.root / ".cache") in err, err
+        assert not list((site.root / ".cache").rglob("*.tmp")), "a half-written cache file"
+        filler.unlink()
+        assert site.build("--quiet", "--no-search", "--output", str(out)) == 0
+        assert main(["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-search",
+                     "--no-cache", "--output", str(tmp_path / "clean")]) == 0  # fmt: skip
+        assert tree(out) == tree(tmp_path / "clean")
