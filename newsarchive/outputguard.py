@@ -42,6 +42,10 @@ def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
             # Named so, it becomes the spare copy of the site beside it (even before one
             # exists): built into, every later build refused the folder it did not know.
             return f"it is the spare copy a build keeps beside {out.name.removesuffix(SPARE)}"
+        if out.name.endswith(LOCK):
+            # Built into before the site beside it was (a fresh clone), it held files the
+            # lock folder may not: every build of that site stopped.
+            return f"it is the lock folder a build keeps beside {out.name.removesuffix(LOCK)}"
         if out.is_dir() and any(out.iterdir()) and not _built_here(out, output_dir, sources):
             # Publishing replaces the folder: never a folder of someone's own files.
             return (

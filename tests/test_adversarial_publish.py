@@ -224,6 +224,23 @@ def test_the_spare_copy_of_a_site_is_refused_as_an_output(site, capsys):
     assert not spare.exists()
 
 
+def test_the_lock_folder_of_a_site_is_refused_as_an_output(site, capsys):
+    """`--output _site.lock` in a fresh clone (no lock folder yet) built a site there,
+    and every build of _site after that stopped: "the build keeps its lock for _site in
+    this folder, but it holds files the build did not make"."""
+    small_site(site)
+    lock = site.root / "_site.lock"
+    assert site.build("--output", str(lock)) == 1
+    err = capsys.readouterr().err
+    assert "it is the lock folder a build keeps beside _site" in err, err
+    no_traceback(err)
+    assert not lock.exists()
+    assert site.build("--quiet") == 0
+    assert site.build("--output", str(lock)) == 1  # and once it is there
+    assert "it is the lock folder a build keeps beside _site" in capsys.readouterr().err
+    assert site.build("--quiet") == 0
+
+
 # The spare folder and the leftovers the build removes are its own, never someone's.
 
 
