@@ -661,10 +661,7 @@ def run_check(args: argparse.Namespace) -> int:
             else {}
         )
         copied = (
-            {
-                rel.as_posix(): path
-                for rel, path in statics.static_files(config.static_dir, config.root).files.items()
-            }
+            {rel.as_posix(): path for rel, path in statics.static_files(config).files.items()}
             if args.built is None
             else {}
         )

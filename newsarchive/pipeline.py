@@ -123,7 +123,7 @@ def plan(config: SiteConfig, jobs: int = 1) -> SitePlan:
     with no_gc():
         sources = read_articles(config, Cache(config), jobs=jobs)
         site = build_site(config, sources.articles, standalone=sources.pages)
-    _check_files(site, static_files(config.static_dir, config.root).files)
+    _check_files(site, static_files(config).files)
     return site
 
 
@@ -163,7 +163,7 @@ def _build(
             # The model lives as long as the build: keep the GC from scanning it again
             # and again (seconds at 100,000 articles), and forked workers from copying it.
             gc.freeze()
-        found = static_files(config.static_dir, config.root)
+        found = static_files(config)
         statics = found.files
         _check_files(site, statics)
         spare = publish.open_spare(config.output_dir, cache, since, early.result())

@@ -13,9 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .cache import cache_folder
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
-from .outputguard import MARK, among_outputs, protected_folders, static_problem
+from .outputguard import MARK, among_outputs, protected_folders, real_path, static_problem
 from .partfiles import is_part
 from .portablenames import case_twins, windows_problem
 from .systemfiles import made_by_system, shown
@@ -34,12 +35,13 @@ class StaticFiles:
     warnings: list[Problem]  # names a checkout on Windows or macOS cannot hold
 
 
-def static_files(static_dir: Path, root: Path | None = None) -> StaticFiles:
+def static_files(config: SiteConfig) -> StaticFiles:
     """Files under static/, by the path they get in the site (in NFC), and the files
     the systems made there, which are not published (systemfiles.py).
 
-    Raises BuildFailed for a symbolic link that leads out of the project (``root``):
-    `static/x -> /etc/passwd` would publish that file."""
+    Raises BuildFailed for a symbolic link that leads out of the project:
+    `static/x -> /etc/passwd` would publish that file; or to a file a build writes."""
+    static_dir = config.static_dir
     if not static_dir.is_dir():
         return StaticFiles({}, [], [])
     found: dict[PurePosixPath, Path] = {}
@@ -47,7 +49,8 @@ def static_files(static_dir: Path, root: Path | None = None) -> StaticFiles:
     errors = []
     warnings: list[Problem] = []
     folders: dict[Path, list[Path]] = {}
-    inside = (root or static_dir).resolve()
+    inside = config.root.resolve()
+    cache = real_path(cache_folder(config))
     for path in sorted(static_dir.rglob("*")):
         rel_parts = path.relative_to(static_dir).parts
         if _REPOSITORIES.intersection(rel_parts[:-1]):
@@ -93,6 +96,22 @@ def static_files(static_dir: Path, root: Path | None = None) -> StaticFiles:
                 Problem(
                     path,
                     f"this is a link to {real}, outside the project: it would be published",
+                    "copy the file into the static folder instead of linking to it",
+                )
+            )
+            continue
+        if (
+            path.is_file()
+            and real != path.absolute()
+            and (among_outputs(real, config.output_dir) or real.is_relative_to(cache))
+        ):
+            # The last build's copy would be published (a clean clone's build finds
+            # nothing there: the same sources, two sites), or the cache's pickles.
+            errors.append(
+                Problem(
+                    path,
+                    f"this is a link to a file the build writes ({real}): what it publishes "
+                    "would depend on the build before",
                     "copy the file into the static folder instead of linking to it",
                 )
             )

@@ -1284,6 +1284,26 @@ def test_a_static_link_to_a_folder_is_refused_not_skipped(site, capsys, target):
     assert (site.output / "anh" / "a.jpg").is_file()
 
 
+@pytest.mark.parametrize(
+    "target", ["_site/feed.xml", "_site.previous/feed.xml", ".cache/newsarchive/links.pickle"]
+)
+def test_a_static_link_to_a_file_a_build_writes_is_refused(site, capsys, target):
+    """`static/tin.xml -> ../_site/feed.xml` published the last build's feed (a build
+    from a clean clone failed on the link leading nowhere, one after it published it:
+    the same sources, two sites), and a link into the cache published its pickles."""
+    built(site)
+    assert site.build("--quiet", "--no-search") == 0  # the spare copy is there too
+    before = tree(site.output)
+    (site.root / "static" / "tin.xml").symlink_to(site.root / target)
+    for _ in range(2):
+        assert site.build("--no-search") == 1
+        err = capsys.readouterr().err
+        said = "static/tin.xml: error: this is a link to a file the build writes"
+        assert said in err and "copy the file into the static folder" in err, err
+        no_traceback(err)
+        assert tree(site.output) == before
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_a_named_pipe_in_static_is_refused_not_skipped(site, capsys):
     """A FIFO (or a socket, a device) cannot be published: it was left out without a word."""
