@@ -9,7 +9,7 @@ import json
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from .errors import BuildFailed, Problem
 from .load import split_front_matter
 from .outputguard import among_outputs, not_a_folder, protected_folders, real_path
 from .partfiles import part_of
+from .portablenames import windows_problem
 from .slugs import slugify
 from .sources import PAGES_FOLDER
 from .templating import load_strings
@@ -55,8 +56,11 @@ def article_text(fields: dict[str, str], body: str) -> str:
 
 
 def content_path(config: SiteConfig, published: datetime, slug: str) -> Path:
-    """content/<yyyy>/<mm>/<slug>.md, the layout the README describes."""
-    return config.content_dir / f"{published.year:04d}" / f"{published.month:02d}" / f"{slug}.md"
+    """content/<yyyy>/<mm>/<slug>.md, the layout the README describes; <slug>-1.md for
+    a name Windows keeps for a device (con.md stopped a checkout there): the slug: line
+    `new` and `import` write keeps the address."""
+    name = slug if windows_problem(f"{slug}.md", published=False) is None else f"{slug}-1"
+    return config.content_dir / f"{published.year:04d}" / f"{published.month:02d}" / f"{name}.md"
 
 
 def format_date(published: datetime) -> str:
@@ -216,6 +220,17 @@ def new_page(config: SiteConfig, title: str) -> ArticleFile:
     with its title and the placeholder text; raises BuildFailed as new_article does."""
     title, slug = _title_and_slug(config, title, {})
     path = config.content_dir / PAGES_FOLDER / f"{slug}.md"
+    not_portable = windows_problem(path, published=False)
+    if not_portable is not None:  # its address is its file's name: no other name will do
+        raise BuildFailed(
+            [
+                replace(
+                    not_portable,
+                    warning=False,
+                    hint="give the page another title (its file's name is its address)",
+                )
+            ]
+        )
     body = str(load_strings(config.templates_dir).get("new_article_body", ""))
     text = article_text({"title": title}, body)
     validate_page(split_front_matter(path, text), slug)  # e.g. "Tìm kiếm": the search's

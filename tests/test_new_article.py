@@ -296,3 +296,27 @@ def test_an_article_left_with_the_placeholder_is_not_published(site, capsys, pas
     path.write_text(text.replace("\n---\n", "\ndraft: true\n---\n", 1), encoding="utf-8")
     assert front_matter(path)["draft"] is True
     assert site.build() == 0
+
+
+@pytest.mark.parametrize("title", ["CON", "Aux", "lpt1"])
+def test_new_makes_no_file_name_windows_cannot_hold(site, title):
+    """`new "CON"` wrote content/<yyyy>/<mm>/con.md, which the next build warned of (an
+    error with --strict): Windows keeps 'con' for a device and a colleague's checkout
+    stops there. The article's file now gets a name Windows holds; its slug: line keeps
+    the address."""
+    result = new(site, title)
+    assert result.returncode == 0, result.stderr
+    path = site.root / result.stdout.strip()
+    assert path.name == f"{title.lower()}-1.md", path
+    assert front_matter(path)["slug"] == title.lower()
+    write_text(path, "Nội dung bài viết.")
+    done = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--strict"],
+        cwd=site.root, capture_output=True, text=True, env=SUBPROCESS_ENV,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (site.output / path.parent.parent.name / path.parent.name / title.lower()).is_dir()
+    page = new(site, "--page", title)  # a page's address is its file's name: refused
+    assert page.returncode == 1, page.stdout
+    assert "is the name of a device on Windows" in page.stderr, page.stderr
+    assert "nothing was written" in page.stderr or not (site.content / "pages").exists()
