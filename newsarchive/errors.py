@@ -79,11 +79,23 @@ def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda e: (str(e.path), e.line or 0, e.column or 0))
 
 
-def os_problem(exc: OSError) -> Problem:
-    """An error of the file system as a message for the editor."""
+def os_problem(exc: OSError, cache: Path | None = None) -> Problem:
+    """An error of the file system as a message for the editor (``cache``: the build
+    cache's folder, for the hint when it is there)."""
     code = exc.errno
     named = exc.filename is not None and os.path.exists(exc.filename)
-    if code in (errno.EACCES, errno.EPERM) and named and not os.access(exc.filename, os.R_OK):
+    in_cache = (
+        cache is not None
+        and exc.filename is not None
+        and Path(os.path.abspath(os.fsdecode(exc.filename))).is_relative_to(cache)
+    )
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS) and in_cache:
+        # Left owned by root by one `sudo build.py`: another --output would not help.
+        hint = (
+            f"make the build cache {cache} yours and writable (e.g. sudo chown -R $USER "
+            "FOLDER), or delete it, or build with --no-cache"
+        )
+    elif code in (errno.EACCES, errno.EPERM) and named and not os.access(exc.filename, os.R_OK):
         # A source file or folder copied from another account: not the output's fault.
         hint = "you may not read it: make it readable (e.g. chmod u+r FILE, chmod -R u+rX FOLDER)"
     elif code in (errno.EACCES, errno.EPERM, errno.EROFS):

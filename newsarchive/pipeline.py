@@ -22,7 +22,7 @@ from typing import Any
 
 from . import buildlock, preflight, publish, render, urls, workers
 from .bodylinks import body_link_problems
-from .cache import Cache, no_gc
+from .cache import Cache, cache_folder, no_gc
 from .clashes import check_files
 from .config import SiteConfig
 from .content import Article
@@ -109,7 +109,7 @@ def build(
                 raise KeyboardInterrupt from exc
             changed = len(publish.swapped) > published
             raise BuildFailed(
-                [os_problem(exc)],
+                [os_problem(exc, cache_folder(config))],
                 "the new site was published, but the cache was not saved."
                 if changed
                 else "the site was not changed.",

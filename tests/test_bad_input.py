@@ -1022,3 +1022,30 @@ def test_a_page_or_static_file_that_cannot_be_read_is_not_blamed_on_the_output(s
         assert f"{locked.name}: error: cannot write or read here: Permission denied" in done.stderr
         assert "you may not read it: make it readable" in done.stderr, done.stderr
         assert "--output" not in done.stderr, done.stderr
+
+
+def test_a_cache_that_cannot_be_written_is_not_blamed_on_the_output(site, capsys, monkeypatch):
+    """A .cache/ left owned by root by one `sudo python3 build.py` stopped every build
+    after it with "make the folder writable, or choose another --output": another
+    output changes nothing, the cache is written all the same."""
+    import errno
+    from pathlib import Path
+
+    site.add("tot.md", GOOD)
+    assert site.build("--quiet") == 0
+    before = tree(site.output)
+    site.add("moi.md", article("Bài mới", "2020-01-03 08:00"))
+    real = Path.write_bytes
+
+    def write_bytes(path, data):
+        if ".cache" in path.parts:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "Permission denied" in err and "--output" not in err, err
+    assert "--no-cache" in err, err
+    assert tree(site.output) == before
+    assert site.build("--quiet", "--no-cache") == 0
