@@ -94,7 +94,7 @@ def _convert(bodies: list[tuple[str, str]], clean: bool) -> tuple[dict[str, str]
     for key, path in bodies:
         try:
             html[key] = to_html(converter, read_body(path, key), clean)
-        except BuildFailed:
+        except (BuildFailed, RecursionError):  # said by the render stage
             continue
     return html, {key: marked_links(body) for key, body in html.items()}
 

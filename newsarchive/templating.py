@@ -657,7 +657,12 @@ class Renderer:
             html = self.converted.get(key)
         if html is None:
             clean = self.config.sanitize_html
-            html = self.converted[key] = to_html(self.converter, self.markdown[key], clean)
+            try:
+                html = to_html(self.converter, self.markdown[key], clean)
+            except RecursionError:  # Python-Markdown recurses once per level of nesting
+                path = getattr(self.markdown, "paths", {}).get(key, "")
+                raise BuildFailed([_too_deep(Path(path))]) from None
+            self.converted[key] = html
         return html
 
     def body(self, page_url: str, key: str) -> Markup:
@@ -691,3 +696,15 @@ class Renderer:
             exc.known = sorted({*context, *ours})  # type: ignore[attr-defined]
             raise
         return html.encode("utf-8")
+
+
+def _too_deep(path: Path) -> Problem:
+    """The problem of a body nested too deeply to convert (lists in lists, five hundred
+    levels: text pasted with its indentation grown line by line)."""
+    return Problem(
+        path,
+        "the text is nested too deeply to be converted (lists or quotes inside one "
+        "another hundreds of levels deep)",
+        "remove the spaces that grow at the start of its lines (a list nests one level "
+        "deeper for every 2 to 4 spaces), or put that part in a code block (```)",
+    )

@@ -1049,3 +1049,20 @@ def test_a_cache_that_cannot_be_written_is_not_blamed_on_the_output(site, capsys
     assert "--no-cache" in err, err
     assert tree(site.output) == before
     assert site.build("--quiet", "--no-cache") == 0
+
+
+def test_text_nested_too_deep_to_convert_names_its_file(site, capsys):
+    """A list nested hundreds of levels deep (text pasted with its indentation grown
+    line by line) stopped the build as a bug: Python-Markdown's RecursionError, "internal
+    error", a traceback saved. Now it is a problem of the article, and the others build."""
+    site.add("tot.md", GOOD)
+    assert site.build("--quiet") == 0
+    before = tree(site.output)
+    nested = "".join("  " * depth + "- mục\n" for depth in range(600))
+    site.add("sau.md", article("Danh sách lồng nhau", "2020-01-03 08:00", nested))
+    for jobs in ("1", "2"):
+        assert site.build("--jobs", jobs) == 1
+        err = capsys.readouterr().err
+        assert "sau.md: error: the text is nested too deeply" in err, err
+        assert "internal error" not in err, err
+        assert tree(site.output) == before
