@@ -38,6 +38,13 @@ def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
     if problem:
         return problem
     try:
+        if output_dir.is_symlink():
+            # Publishing renames the folder at this name: the link (`_site -> /var/www`)
+            # was moved aside as the spare, and every later build refused it.
+            return (
+                f"it is a symbolic link (to {out}), which a build would replace with a "
+                f"folder of its own: name that folder itself (--output {out}), or delete the link"
+            )
         if (out / MARK).exists() or out.name.endswith(SPARE):
             # Named so, it becomes the spare copy of the site beside it (even before one
             # exists): built into, every later build refused the folder it did not know.

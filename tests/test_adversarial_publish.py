@@ -241,6 +241,27 @@ def test_the_lock_folder_of_a_site_is_refused_as_an_output(site, capsys):
     assert site.build("--quiet") == 0
 
 
+def test_an_output_that_is_a_link_to_a_folder_is_refused(site, capsys, tmp_path):
+    """`_site -> /var/www/html` (a web server's folder): the first build made a folder
+    _site of its own and moved the link aside as _site.previous, so the web server's
+    folder never got the site, and every build after that stopped on _site.previous,
+    "a link or a file, not a folder the build made"."""
+    small_site(site)
+    www = tmp_path / "www"
+    www.mkdir()
+    site.output.symlink_to(www)
+    for _ in range(2):
+        assert site.build() == 1
+        err = capsys.readouterr().err
+        assert "_site: error: this folder cannot hold the built site: it is a symbolic link" in err
+        assert str(www) in err, err
+        no_traceback(err)
+        assert site.output.is_symlink() and not list(www.iterdir())
+        assert not (site.root / "_site.previous").exists()
+    assert site.build("--quiet", "--output", str(www)) == 0  # as the message says
+    assert (www / "index.html").is_file()
+
+
 # The spare folder and the leftovers the build removes are its own, never someone's.
 
 
