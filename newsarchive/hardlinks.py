@@ -79,7 +79,7 @@ def mirror_index(source: Path, target: Path, stamp: str) -> None:
         return  # the same index already (an update writes a new stamp file)
     if not (source / stamp).is_file() or not target.is_dir():
         remove_tree(target)
-        copy_as_links(source, target)
+        _copy_whole(source, target)
         return
     (target / stamp).unlink(missing_ok=True)
     made: set[str] = set()
@@ -120,11 +120,21 @@ def _mirror_segments(source: Path, target: Path) -> None:
             if not links:
                 continue
         remove_tree(there)
-        copy_as_links(Path(entry.path), there)
+        _copy_whole(Path(entry.path), there)
     with contextlib.suppress(FileNotFoundError):
         for entry in os.scandir(target):
             if entry.name not in wanted:
                 remove_tree(Path(entry.path))
+
+
+def _copy_whole(source: Path, target: Path) -> None:
+    """copy_as_links, under a name of its own until complete: a copy cut short (a killed
+    build) held the stamp or a segment's first file, and the next build took it for
+    whole and published it without the rest. The name left over is a stray there."""
+    part = target.with_name(f".{target.name}.part")
+    remove_tree(part)
+    copy_as_links(source, part)
+    os.rename(part, target)
 
 
 def _same_file(a: Path, b: Path) -> bool:

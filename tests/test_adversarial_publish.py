@@ -1399,3 +1399,46 @@ def test_a_full_disk_under_the_cache_names_it_and_leaves_no_half_file(tmp_path, 
         assert main(["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-search",
                      "--no-cache", "--output", str(tmp_path / "clean")]) == 0  # fmt: skip
         assert tree(out) == tree(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("whole", [False, True])
+def test_a_search_index_mirror_cut_short_is_not_published(site, tmp_path, monkeypatch, whole):
+    """A build killed while it gave the new spare the index just published (mirror_back,
+    right after the swap) left there a segment folder with part of its files; the next
+    build took it for complete (its first file was the served one's) and published it:
+    the search lost the words of the files missing, and the builds after never put them
+    back. The same for the index copied whole (its stamp is linked first)."""
+    from newsarchive import hardlinks
+
+    small_site(site, 40)
+    assert site.build("--quiet") == 0
+    site.add("2021/moi-1.md", article("Tin mới một", "2021-01-01 08:00"))
+    assert site.build("--quiet") == 0  # now there is a spare
+    if whole:  # the spare has no index: it is copied whole
+        shutil.rmtree(site.root / "_site.previous" / "tim-kiem" / "chi-muc")
+    site.add("2021/moi-2.md", article("Tin mới hai", "2021-01-02 08:00"))
+    real_link, real_back = hardlinks._link, publish.Spare.mirror_back
+    calls = []
+
+    def cut_short(source, target):  # the second file of a segment folder: killed
+        if calls and "/chi-muc/s/" in target:
+            calls.append(target)
+            if len(calls) > 2:
+                raise OSError(errno.EIO, "Input/output error (the build was killed)", target)
+        return real_link(source, target)
+
+    def mirror_back(self, *args):
+        calls.append("started")
+        return real_back(self, *args)
+
+    monkeypatch.setattr(hardlinks, "_link", cut_short)
+    monkeypatch.setattr(publish.Spare, "mirror_back", mirror_back)
+    assert site.build("--quiet") == 1
+    assert len(calls) > 2, "the mirror was not cut short"
+    monkeypatch.undo()
+    base = site.root / "templates" / "base.html"  # a change that keeps the index
+    base.write_text(base.read_text(encoding="utf-8") + "<!-- x -->\n", encoding="utf-8")
+    assert site.build("--quiet") == 0
+    assert main(["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-cache",
+                 "--output", str(tmp_path / "clean")]) == 0  # fmt: skip
+    assert tree(site.output) == tree(tmp_path / "clean")
