@@ -45,7 +45,9 @@ class ContentScan:
     looked: int  # time.time_ns() before the first stat: a later mtime is not trusted
 
 
-def scan_sources(content_dir: Path, project: Path | None = None) -> ContentScan:
+def scan_sources(
+    content_dir: Path, project: Path | None = None, built: tuple[Path, Path] | None = None
+) -> ContentScan:
     """Every *.md file below ``content_dir`` with its stat, in path order.
 
     os.scandir gives file types without a stat() each: three times faster
@@ -55,11 +57,14 @@ def scan_sources(content_dir: Path, project: Path | None = None) -> ContentScan:
     Hidden files and folders (editors' backups, `.git`, `.drafts/`) are left out and
     listed. A symbolic link is followed when it stays inside ``project`` (or the content
     folder): one that leaves it, points to nothing or leads back into a folder it is
-    in is an error, so no file from elsewhere on the machine is ever published."""
+    in is an error, so no file from elsewhere on the machine is ever published; so is one
+    into what builds write (``built``: the output folder, the folders kept beside it, the
+    cache), which would make the last build's output a source of the next."""
     top = os.path.realpath(content_dir)
     allowed = [top] + ([os.path.realpath(project)] if project is not None else [])
+    barred = tuple(os.path.realpath(folder) for folder in built) if built else ()
     scan = ContentScan([], [], [], [], [], [], time.time_ns())
-    _walk(str(content_dir), (top,), content_dir, allowed, scan)
+    _walk(str(content_dir), (top,), content_dir, (allowed, barred), scan)
     scan.files.sort(key=lambda item: item[0].split(os.sep))  # as Path objects sort
     scan.hidden.sort()
     scan.others.sort()
@@ -79,7 +84,7 @@ def _walk(
     folder: str,
     inside: tuple[str, ...],
     content_dir: Path,
-    allowed: list[str],
+    allowed: tuple[list[str], tuple[str, ...]],
     scan: ContentScan,
 ) -> None:
     """scan_sources below ``folder`` (``inside``: the real folders it is in), into
@@ -166,11 +171,24 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return False
 
 
-def _link_problem(real: str, allowed: list[str]) -> str:
+def _link_problem(real: str, allowed: tuple[list[str], tuple[str, ...]]) -> str:
+    roots, barred = allowed
     if not os.path.exists(real):
         return "nowhere"
-    if not any(real == root or real.startswith(root + os.sep) for root in allowed):
+    if not any(real == root or real.startswith(root + os.sep) for root in roots):
         return "outside"
+    if barred:
+        output, cache = barred
+        # The output folder and those beside it (`_site.previous`, `_site.lock`...).
+        parent, name = os.path.split(output)
+        parent = os.path.join(parent, "")
+        first = real[len(parent) :].split(os.sep, 1)[0] if real.startswith(parent) else ""
+        if first == name or first.startswith(name + "."):
+            return "built"
+        inner, outer = os.path.join(real, ""), os.path.join(cache, "")
+        around = outer.startswith(inner) and not os.path.join(roots[0], "").startswith(inner)
+        if inner.startswith(outer) or around:  # in the cache, or a folder holding it (.cache)
+            return "built"
     return ""
 
 
@@ -181,6 +199,13 @@ def _bad_link(path: Path, real: str, problem: str) -> Problem:
             f"this symbolic link leads back to {real}, a folder it is already in "
             "(a loop: the folder would contain itself forever)",
             "delete the link, or make it point to a folder outside its own parents",
+        )
+    if problem == "built":
+        return Problem(
+            path,
+            f"this symbolic link leads into {real}, which builds write (the built site or "
+            "the build cache): what it holds would be read as articles at the next build",
+            "delete the link: articles belong in the content folder",
         )
     if problem == "nowhere":
         return Problem(

@@ -144,7 +144,12 @@ def _build(
     # a new article makes (search/writer.py).
     early = workers.ForkedCall(
         [
-            functools.partial(scan_sources, config.content_dir, config.root),
+            functools.partial(
+                scan_sources,
+                config.content_dir,
+                config.root,
+                (config.output_dir, cache_folder(config)),
+            ),
             functools.partial(
                 publish.look, config.output_dir, cache, since, SEARCH_FOLDER.as_posix()
             ),

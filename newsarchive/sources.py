@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import urls
-from .cache import Cache, SourceEntry, trusted_mtime
+from .cache import Cache, SourceEntry, cache_folder, trusted_mtime
 from .config import SiteConfig
 from .content import Article, Standalone
 from .errors import BuildFailed, Problem, line_of
@@ -77,7 +77,9 @@ def read_articles(
             ]
         )
     cached = cache.sources()
-    scan = scanned() or scan_sources(config.content_dir, config.root)
+    scan = scanned() or scan_sources(
+        config.content_dir, config.root, (config.output_dir, cache_folder(config))
+    )
     if scan.errors:
         raise BuildFailed(scan.errors)
     pages_folder = os.path.join(config.content_dir, PAGES_FOLDER, "")

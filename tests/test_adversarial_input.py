@@ -232,6 +232,28 @@ def test_a_symlink_that_leaves_the_project_is_refused(site, tmp_path, kind):
     assert "bi-mat" not in "".join(tree(site.output))
 
 
+@pytest.mark.parametrize("target", ["_site", "_site.previous", ".cache"])
+def test_a_symlink_into_what_builds_write_is_refused(site, target):
+    """`content/ban-dung -> ../_site` read the built site as content: a Markdown file
+    of static/ published there became an article at the next build (a clean clone's
+    build had none): the output was a source, each build a step behind the last."""
+    site.add("2020/01/good.md", GOOD)
+    (site.root / "static" / "ghi-chu.md").write_text(
+        article("Ghi chú", "2020-02-01"), encoding="utf-8"
+    )
+    assert build_cli(site).returncode == 0
+    assert build_cli(site).returncode == 0  # the spare copy is there too
+    before = tree(site.output)
+    (site.root / ".cache").mkdir(exist_ok=True)
+    os.symlink(site.root / target, site.content / "ban-dung")
+    for _ in range(2):
+        result = build_cli(site)
+        assert result.returncode == 1, result.stderr
+        assert "content/ban-dung: error: this symbolic link leads into " in result.stderr
+        assert "Traceback" not in result.stderr
+        assert tree(site.output) == before
+
+
 def test_a_symlink_inside_the_project_is_followed(site):
     (site.root / "more").mkdir()
     (site.root / "more" / "them.md").write_text(article("Thêm", "2020-03-01"), encoding="utf-8")
