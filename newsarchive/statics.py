@@ -101,8 +101,8 @@ def static_files(config: SiteConfig) -> StaticFiles:
             )
             continue
         if (
-            path.is_file()
-            and real != path.absolute()
+            path.is_symlink()
+            and path.is_file()
             and (among_outputs(real, config.output_dir) or real.is_relative_to(cache))
         ):
             # The last build's copy would be published (a clean clone's build finds
