@@ -102,6 +102,12 @@ def os_problem(exc: OSError, cache: Path | None = None) -> Problem:
         hint = "make the folder writable (e.g. chmod -R u+w FOLDER), or choose another --output"
     elif code in (errno.ENOSPC, errno.EDQUOT):
         hint = "the disk is full: free some space (building needs up to twice the site) and retry"
+    elif code == errno.ENOTDIR and exc.filename is not None and (file := _file_above(exc)):
+        # `.cache` or `_site` made as an empty file (touch, an editor): every build stopped.
+        hint = (
+            f"{file} is a file where the build needs a folder of that name: rename or "
+            "delete it, then build again"
+        )
     elif code == errno.ENAMETOOLONG:
         hint = "a name in this path is too long for the file system (at most 255 bytes): shorten it"
     else:
@@ -109,6 +115,15 @@ def os_problem(exc: OSError, cache: Path | None = None) -> Problem:
     path = Path(os.fsdecode(exc.filename)) if exc.filename else Path(".")
     text = exc.strerror or str(exc)
     return Problem(path, f"cannot write or read here: {text}", hint)
+
+
+def _file_above(exc: OSError) -> str:
+    """The file standing where a folder of ``exc``'s path should be, or ""."""
+    here = Path.cwd()
+    for folder in Path(os.path.abspath(os.fsdecode(exc.filename))).parents:
+        if folder.is_file():  # named as messages name files: from the current folder
+            return str(folder.relative_to(here) if folder.is_relative_to(here) else folder)
+    return ""
 
 
 def name_file(exc: OSError, path: str | Path) -> None:

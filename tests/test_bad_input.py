@@ -1051,6 +1051,23 @@ def test_a_cache_that_cannot_be_written_is_not_blamed_on_the_output(site, capsys
     assert site.build("--quiet", "--no-cache") == 0
 
 
+def test_a_file_where_the_cache_folder_goes_is_named_with_the_fix(site, capsys):
+    """`.cache` made as an empty file (touch, an editor's new file) stopped every build with
+    "cannot write or read here: Not a directory" at a path inside it, and "check this
+    file and its folder": the file to rename was not said."""
+    site.add("tot.md", GOOD)
+    assert site.build("--quiet", "--no-cache") == 0
+    before = tree(site.output)
+    (site.root / ".cache").write_bytes(b"")
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "is a file where the build needs a folder of that name: rename or delete it" in err
+    assert str(site.root / ".cache") in err or ".cache is a file" in err, err
+    assert tree(site.output) == before
+    (site.root / ".cache").unlink()
+    assert site.build("--quiet") == 0
+
+
 def test_text_nested_too_deep_to_convert_names_its_file(site, capsys):
     """A list nested hundreds of levels deep (text pasted with its indentation grown
     line by line) stopped the build as a bug: Python-Markdown's RecursionError, "internal
