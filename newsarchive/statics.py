@@ -9,6 +9,7 @@ folder that would publish the articles, the templates or `.git`, or that lies am
 folders builds replace.
 """
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -24,6 +25,23 @@ from .systemfiles import made_by_system, shown
 # A version-control folder (a theme cloned into static/) holds the history, and its
 # config the remote's address, often with a token in it: never published.
 _REPOSITORIES = {".git", ".hg", ".svn"}
+
+
+# Hidden files that belong online (RFC 8615's .well-known/, GitHub's .nojekyll) or are
+# git's empty placeholders: published without a word.
+_WEB_DOTFILES = re.compile(r"\.well-known/|\.nojekyll$|(?:.*/)?\.(?:git)?keep$")
+
+
+def _hidden(path: Path) -> Problem:
+    """A hidden file of static/ (`.env`, an editor's `.swp`): published as every file
+    there is, but seldom meant to be (a secret, a backup), and unseen in a file browser."""
+    return Problem(
+        path,
+        "a hidden file, published like every file of static/: anyone can download it",
+        "if it is not meant for readers (a password or token, an editor's backup), "
+        "move it out of static/",
+        warning=True,
+    )
 
 
 @dataclass(frozen=True)
@@ -147,6 +165,10 @@ def static_files(config: SiteConfig) -> StaticFiles:
                     )
                 )
             found[rel] = path
+            if any(part.startswith(".") for part in rel.parts) and not _WEB_DOTFILES.match(
+                rel.as_posix()
+            ):
+                warnings.append(_hidden(path))
         elif path.is_dir():  # a link to a folder: left out without a word, it was
             errors.append(
                 Problem(

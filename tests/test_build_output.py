@@ -50,6 +50,29 @@ def test_static_files_are_copied_as_they_are(site):
     assert (site.output / "CNAME").read_bytes() == b"archive.example.vn\n"
 
 
+def test_a_hidden_file_in_static_is_published_with_a_warning(site, capsys):
+    """`static/.env` (a secret a tool wrote there) or `static/css/.htpasswd` (copied
+    with the old server's files) went online with the rest in silence: a hidden file is
+    published, said once a build; the ones the web reads (`.well-known/`, `.nojekyll`)
+    and git's placeholders are not said."""
+    (site.root / "static/.env").write_bytes(b"TOKEN=abc\n")
+    (site.root / "static/css/.htpasswd").write_bytes(b"admin:x")
+    (site.root / "static/.well-known").mkdir()
+    (site.root / "static/.well-known/security.txt").write_bytes(b"Contact: x\n")
+    for quiet in (".nojekyll", "images/.gitkeep"):
+        (site.root / "static" / quiet).parent.mkdir(exist_ok=True)
+        (site.root / "static" / quiet).write_bytes(b"")
+    site.add("a.md", article("Tin", "2020-01-01"))
+    assert site.build() == 0
+    err = capsys.readouterr().err
+    said = [line.split(": warning: ")[0] for line in err.splitlines() if ": warning: " in line]
+    assert len(said) == 2, err
+    assert said[0].endswith("static/.env") and said[1].endswith("static/css/.htpasswd"), err
+    assert "a hidden file, published like every file of static/" in err, err
+    assert (site.output / ".env").read_bytes() == b"TOKEN=abc\n"  # as the README says
+    assert site.build("--strict") == 1
+
+
 def test_a_static_file_may_not_hide_a_page(site, capsys):
     (site.root / "static/index.html").write_text("x", encoding="utf-8")
     site.add("a.md", article("Tin", "2020-01-01"))
