@@ -284,6 +284,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f'put the title in quotes, so that it is one: python3 build.py new {page}"{words}"'
         )
     if unknown:
+        typo = _mistyped_option(args.command, unknown)
+        if typo:
+            _usage_error(typo)
         parser().parse_args(args_list)  # argparse's own message, and exit 2
     run: Callable[[argparse.Namespace], int] = args.run
     published = len(publish.swapped)
@@ -736,6 +739,24 @@ def _not_a_command(words: Sequence[str]) -> str:
         f"there is no command '{words[0]}' (the commands are {', '.join(COMMANDS)}); to "
         f'start an article, write its title after new, in quotes: python3 build.py new "{title}"'
     )
+
+
+def _mistyped_option(command: str, unknown: Sequence[str]) -> str:
+    """An option of ``command`` close to one typed (`--jobz`): argparse said only
+    "unrecognized arguments", or "" when none is close."""
+    options = [
+        option
+        for action in parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for option in action.choices[command]._option_string_actions
+        if option.startswith("--")
+    ]
+    for word in unknown:
+        typed = word.partition("=")[0]
+        close = difflib.get_close_matches(typed, options, n=1, cutoff=0.7)
+        if typed.startswith("--") and close:
+            return f"there is no option '{typed}' of {command}: did you mean {close[0]}?"
+    return ""
 
 
 def _usage_error(message: str) -> NoReturn:

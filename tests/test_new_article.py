@@ -117,6 +117,16 @@ def test_new_refuses_to_overwrite(site):
         # A command mistyped, or left out: "unrecognized arguments: nwe Tin mới".
         (["nwe", "Tin mới"], "there is no command 'nwe': did you mean new?"),
         (["chek"], "there is no command 'chek': did you mean check?"),
+        # An option mistyped: argparse said "unrecognized arguments: --jobz 2", no more.
+        (["--jobz", "2"], "there is no option '--jobz' of build: did you mean --jobs?"),
+        (
+            ["check", "--bulit", "_site"],
+            "there is no option '--bulit' of check: did you mean --built?",
+        ),
+        (
+            ["build", "--no-cahce"],
+            "there is no option '--no-cahce' of build: did you mean --no-cache?",
+        ),
         (
             ["Tin phường Bạch Đằng"],
             "there is no command 'Tin phường Bạch Đằng' (the commands are build, new, "
