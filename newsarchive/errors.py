@@ -30,7 +30,9 @@ class Problem:
         text = f"{where}: {'warning' if self.warning else 'error'}: {self.message}"
         if self.hint:
             text += f"\n    how to fix: {self.hint}"
-        return text
+        # A file name that is not UTF-8 (os.fsdecode's \udcff) stopped the build as an
+        # internal error when printed: shown as its code instead.
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class BuildFailed(Exception):

@@ -18,6 +18,7 @@ from pathlib import Path
 from .errors import Problem
 
 _DEVICES = {"con", "prn", "aux", "nul", *(f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10))}
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")  # os.fsdecode's escapes of bytes not UTF-8
 _REFUSED = re.compile(r'[<>:"|?*\\\x00-\x1f]')
 _BROKEN_CHECKOUT = (
     "a colleague on Windows cannot check out the repository (git stops at 'invalid path')"
@@ -29,6 +30,17 @@ def windows_problem(path: str | Path, published: bool) -> Problem | None:
     file's address on the site (static/), so its links change with it. Every file of
     content/ is looked at on every build: a Path is made only for a name in trouble."""
     name = os.path.basename(path)
+    if _NOT_UTF8.search(name):
+        # Bytes Python could not read as UTF-8 (an old program's, a zip made on another
+        # system): a Mac cannot write the name, and messages can only show it escaped.
+        return Problem(
+            Path(path),
+            "this name is not UTF-8 text (its letters were written in another encoding, "
+            "by an old program or a zip made elsewhere): a Mac cannot check it out, and "
+            "it shows as codes such as \\udcff",
+            f"rename it, e.g. {_NOT_UTF8.sub('-', name)!r}",
+            warning=True,
+        )
     stem = name.split(".", 1)[0].rstrip(" ")
     if stem.lower() in _DEVICES:
         why = f"'{stem}' is the name of a device on Windows, which no file or folder may have there"

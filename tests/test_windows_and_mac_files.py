@@ -1,6 +1,8 @@
 """What editors' Windows and macOS machines put beside their articles and pictures, and
 how they write links: each is published right, or named with the file and the fix."""
 
+import os
+
 from conftest import article, tree
 
 from newsarchive.cli import main
@@ -177,6 +179,21 @@ def test_names_a_checkout_on_windows_or_macos_cannot_hold_are_warned_of(site, ca
     assert site.build("--strict") == 1
     assert "error: 'con' is the name of a device" in capsys.readouterr().err
     assert tree(site.output) == before
+
+
+def test_a_name_that_is_not_utf8_is_warned_of(site, capsys):
+    """`bai\\xff.md` (a name in an old encoding, from a zip made on Windows) built in
+    silence; a Mac's checkout fails on it and every message showed it as `bai\\udcff.md`."""
+    site.add("2019/tot.md", article("Tốt", "2019-04-05 08:00"))
+    folder = os.fsencode(site.content / "2019")
+    with open(folder + b"/h\xf4i-ngh\xec.md", "wb") as file:  # Latin-1's ô, ì
+        file.write(article("Hội nghị", "2019-04-06 08:00").encode())
+    assert site.build() == 0
+    err = capsys.readouterr().err
+    assert "warning: this name is not UTF-8 text" in err, err
+    assert "rename it, e.g. 'h-i-ngh-.md'" in err, err
+    assert (site.output / "2019/04/hoi-nghi/index.html").is_file()
+    assert site.build("--strict") == 1
 
 
 def test_a_date_as_windows_shows_it_names_its_line_and_the_date_to_write(site, capsys):
