@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .content import SourceFile
 from .errors import BuildFailed, Problem, place_in
+from .outputguard import among_outputs
 from .portablenames import case_twins, windows_problem
 from .systemfiles import made_by_system, shown
 from .yamltext import free_of_invisible, invisible_characters, normalise_text, parse_yaml
@@ -62,9 +63,8 @@ def scan_sources(
     cache), which would make the last build's output a source of the next."""
     top = os.path.realpath(content_dir)
     allowed = [top] + ([os.path.realpath(project)] if project is not None else [])
-    barred = tuple(os.path.realpath(folder) for folder in built) if built else ()
     scan = ContentScan([], [], [], [], [], [], time.time_ns())
-    _walk(str(content_dir), (top,), content_dir, (allowed, barred), scan)
+    _walk(str(content_dir), (top,), content_dir, allowed, built, scan)
     scan.files.sort(key=lambda item: item[0].split(os.sep))  # as Path objects sort
     scan.hidden.sort()
     scan.others.sort()
@@ -84,7 +84,8 @@ def _walk(
     folder: str,
     inside: tuple[str, ...],
     content_dir: Path,
-    allowed: tuple[list[str], tuple[str, ...]],
+    allowed: list[str],
+    built: tuple[Path, Path] | None,
     scan: ContentScan,
 ) -> None:
     """scan_sources below ``folder`` (``inside``: the real folders it is in), into
@@ -111,7 +112,7 @@ def _walk(
         real = None
         if entry.is_symlink():
             real = os.path.realpath(entry.path)
-            problem = _link_problem(real, allowed)
+            problem = _link_problem(real, allowed, built)
             if problem:
                 errors.append(_bad_link(Path(entry.path), real, problem))
                 continue
@@ -121,7 +122,7 @@ def _walk(
                 errors.append(_bad_link(Path(entry.path), real, "loop"))
                 continue
             _not_portable(entry, scan)
-            _walk(entry.path, (*inside, real), content_dir, allowed, scan)
+            _walk(entry.path, (*inside, real), content_dir, allowed, built, scan)
         elif entry.name.endswith(".md"):
             try:
                 if not entry.is_file():
@@ -171,23 +172,18 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return False
 
 
-def _link_problem(real: str, allowed: tuple[list[str], tuple[str, ...]]) -> str:
-    roots, barred = allowed
+def _link_problem(real: str, allowed: list[str], built: tuple[Path, Path] | None) -> str:
     if not os.path.exists(real):
         return "nowhere"
-    if not any(real == root or real.startswith(root + os.sep) for root in roots):
+    if not any(real == root or real.startswith(root + os.sep) for root in allowed):
         return "outside"
-    if barred:
-        output, cache = barred
-        # The output folder and those beside it (`_site.previous`, `_site.lock`...).
-        parent, name = os.path.split(output)
-        parent = os.path.join(parent, "")
-        first = real[len(parent) :].split(os.sep, 1)[0] if real.startswith(parent) else ""
-        if first == name or first.startswith(name + "."):
-            return "built"
-        inner, outer = os.path.join(real, ""), os.path.join(cache, "")
-        around = outer.startswith(inner) and not os.path.join(roots[0], "").startswith(inner)
-        if inner.startswith(outer) or around:  # in the cache, or a folder holding it (.cache)
+    if built:
+        output, cache = built
+        inner, outer = os.path.join(real, ""), os.path.join(os.path.realpath(cache), "")
+        around = outer.startswith(inner) and not os.path.join(allowed[0], "").startswith(inner)
+        # In the output or a folder kept beside it (`_site.previous`), in the cache, or a
+        # folder holding the cache (.cache).
+        if among_outputs(Path(real), output) or inner.startswith(outer) or around:
             return "built"
     return ""
 
