@@ -121,10 +121,9 @@ def os_problem(exc: OSError, cache: Path | None = None) -> Problem:
 
 def _file_above(exc: OSError) -> str:
     """The file standing where a folder of ``exc``'s path should be, or ""."""
-    here = Path.cwd()
     for folder in Path(os.path.abspath(os.fsdecode(exc.filename))).parents:
         if folder.is_file():  # named as messages name files: from the current folder
-            return str(folder.relative_to(here) if folder.is_relative_to(here) else folder)
+            return str(_display(folder, Path.cwd()))
     return ""
 
 
