@@ -751,10 +751,9 @@ def _mistyped_option(command: str, unknown: Sequence[str]) -> str:
         for option in action.choices[command]._option_string_actions
         if option.startswith("--")
     ]
-    for word in unknown:
-        typed = word.partition("=")[0]
+    for typed in (word.partition("=")[0] for word in unknown if word.startswith("--")):
         close = difflib.get_close_matches(typed, options, n=1, cutoff=0.7)
-        if typed.startswith("--") and close:
+        if close:
             return f"there is no option '{typed}' of {command}: did you mean {close[0]}?"
     return ""
 
