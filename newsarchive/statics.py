@@ -33,8 +33,9 @@ _WEB_DOTFILES = re.compile(r"\.well-known/|\.nojekyll$|(?:.*/)?\.(?:git)?keep$")
 
 
 def _hidden(path: Path) -> Problem:
-    """A hidden file of static/ (`.env`, an editor's `.swp`): published as every file
-    there is, but seldom meant to be (a secret, a backup), and unseen in a file browser."""
+    """A hidden file of static/ (`.env`, a server's `.htpasswd`): published as every file
+    there is, but seldom meant to be (a secret), and unseen in a file browser. (Editors'
+    `.swp` files are not published at all: systemfiles.py.)"""
     return Problem(
         path,
         "a hidden file, published like every file of static/: anyone can download it",
