@@ -54,6 +54,7 @@ FILLED_BY_SEARCH_PAGE = {
     "search_no_results": ("count", "query"),
     "search_corrected": ("count", "query", "typed"),
     "search_corrected_partial": ("count", "query", "typed"),
+    "search_results_some": ("count", "query"),
 }
 # Words the build fills in inside article bodies, checked the same way when read.
 FILLED_IN_BODIES = {"footnote_back": ("number",)}

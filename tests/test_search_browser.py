@@ -817,6 +817,32 @@ def test_a_word_mistyped_by_a_letter_finds_what_the_reader_meant_and_says_so(ser
     assert page.inner_text(".search-status").startswith("Không tìm thấy bài viết")
 
 
+def test_words_no_article_has_all_of_list_the_articles_with_some_and_say_so(served, page):
+    """Every word must be found, and a reader adds words the text does not have: `ông
+    …` where the text says `đồng chí` found nothing. Sent whole, with nothing found and
+    no word to correct, the page lists the articles with half of the words at least,
+    says that none has them all, and "more" goes on with the same list; while typing,
+    only the articles with every word."""
+    query = "tổ hòa giải phường Quỳnh Mai ông bà"
+    found = search(page, served, query)
+    assert 1 < len(found) < 10 and found[0]["title"] == "Hòa giải ở cơ sở"  # 6 of 8 words
+    status = page.inner_text(".search-status")
+    want = f"Không bài nào có đủ các từ “{query}”; {len(found)} kết quả có một phần các từ đó"
+    assert status == want
+    query = "ông bà sửa cầu số công nhân"  # 5 of 7 in each of the MANY_EXACT
+    assert len(search(page, served, query)) < MANY_EXACT
+    every = show_all(page)
+    assert {t for t in titles(every[:MANY_EXACT])} == {f"Sửa cầu số {i}" for i in range(MANY_EXACT)}
+    status = page.inner_text(".search-status")
+    assert status.endswith(f"; {len(every)} kết quả có một phần các từ đó")
+    assert search(page, served, "zkhongcoz zkhongcoy ông") == []  # 1 of 3: nothing
+    assert page.inner_text(".search-status").startswith("Không tìm thấy bài viết")
+    page.goto(f"{served}tim-kiem/")
+    page.locator("#search-page-q").press_sequentially(f"{query} ", delay=20)
+    shown_for(query, page)
+    assert results(page) == []
+
+
 def test_a_word_being_typed_finds_the_article_letter_by_letter(served, page):
     """On a phone the results follow the typing: a word not yet whole finds the words it
     may become (those of two articles or more), not nothing; its first letter alone

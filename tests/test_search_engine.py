@@ -387,6 +387,38 @@ def test_an_abbreviation_before_a_name_is_only_scored(tmp_path):
     assert parse_query("P.").optional == set()
 
 
+def test_words_no_article_has_all_of_find_with_some_the_articles_with_half(tmp_path):
+    """Every word must be found, and a reader adds words the text does not have: `bài
+    viết về Hoa Thanh Hải` found nothing where the article says `đồng chí Hoa Thanh
+    Hải`. Asked with ``some`` (the page asks when nothing has every word), a query of
+    three words or more finds the articles with half of its words at least, best
+    first, and says so; a quoted phrase stays required, a word left out stays out."""
+    index = index_of(
+        tmp_path,
+        [
+            ("Hội nghị tổng kết", "Đồng chí Hoa Thanh Hải phát biểu tại hội nghị tổng kết."),
+            ("Tin phường", "Phường Thanh Lương ra quân dọn vệ sinh."),
+            ("Hải sản", "Kiểm tra an toàn thực phẩm hải sản tại chợ Mơ."),
+            ("Hoa đào", "Hoa đào ngày Tết ở phường Thanh Nhàn."),
+        ],
+    )
+
+    def found(query: str, some: bool = True) -> tuple[list[str], bool]:
+        results = search(index, f"{query} ", limit=100, some=some)  # sent whole (Enter)
+        return [hit.title for hit in results.hits], results.some
+
+    assert found("ông Hoa Thanh Hải", some=False) == ([], False)  # every word, as before
+    assert found("ông Hoa Thanh Hải") == (["Hội nghị tổng kết", "Hoa đào"], True)
+    assert found("bài viết về Hoa Thanh Hải") == (["Hội nghị tổng kết"], True)  # 3 of 6
+    assert found("Hoa Thanh Hải") == (["Hội nghị tổng kết"], False)  # all there: as before
+    assert found("Thanh Hải ông") == (["Hội nghị tổng kết"], True)  # not 1 of 3
+    assert found("ông Hải") == ([], False)  # two words: every one
+    assert found("ông bà xyz Hải") == ([], False)  # 1 of 4
+    assert found('"Thanh Hải" ông bà') == (["Hội nghị tổng kết"], True)
+    assert found('"Hoa Hải" Thanh ông') == ([], False)  # a phrase stays required
+    assert found("ông Hoa Thanh Hải -đào") == (["Hội nghị tổng kết"], True)
+
+
 def test_a_number_typed_without_its_spaces_or_dots_finds_its_article(tmp_path):
     """A reader types a hotline or an amount as remembered: `0912345678` for the
     article's `0912 345 678`, `500000` for `500.000`. Each number in groups is a word
@@ -884,6 +916,10 @@ QUERIES = [
     "Hội ng\u00adhị",
     "quy ho\u00adạch cán\u2060 bộ",
     "xyzzy",
+    # Words no article has all of: with `some`, those with half of them.
+    "bài viết về cán bộ phường xyzzy qwrtp ",
+    '"hội nghị" tổng kết xyzzy qwrtp zzqq ',
+    "xyzzy qwrtp đảng viên ",
     "nguyen van",
     "thanh nhan",
     " ".join(f"w{i} phường" for i in range(12)),
@@ -984,26 +1020,29 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         page.wait_for_function("!!(window.newsarchiveSearch && window.newsarchiveSearch.rank)")
         completed: list[bool] = []
         partial: list[bool] = []
-        for query in QUERIES:
+        lacking: list[bool] = []
+        for query, some in [(q, some) for q in QUERIES for some in (False, True)]:
             got = page.evaluate(
-                "async q => { const r = await newsarchiveSearch.rank(q);"
-                " return [r.total, r.docs, r.scores, r.completions || [], r.complete]; }",
-                query,
+                "async ([q, some]) => { const r = await newsarchiveSearch.rank(q, {some});"
+                " return [r.total, r.docs, r.scores, r.completions || [], r.complete, r.some]; }",
+                [query, some],
             )
-            want = search(Index(archive.output / INDEX), query)
-            want_scores = [
-                hit.score for hit in search(Index(archive.output / INDEX), query, limit=10**6).hits
-            ]
-            assert [got[0], got[1], got[3], got[4]] == [
+            index = Index(archive.output / INDEX)
+            want = search(index, query, some=some)
+            want_scores = [hit.score for hit in search(index, query, limit=10**6, some=some).hits]
+            assert [got[0], got[1], got[3], got[4], got[5]] == [
                 want.total,
                 want.ranked,
                 want.completions,
                 want.complete,
+                want.some,
             ], query
             partial.append(not want.complete)
             completed.append(bool(want.completions))
+            lacking.append(want.some)
             assert got[2] == want_scores, query  # to the last bit
-        assert completed.count(True) >= 6  # the words being typed, above
+        assert completed.count(True) >= 12  # the words being typed, above
+        assert lacking.count(True) >= 3  # some of the words, above
         assert tails == "every segment" or any(partial)  # lists that may leave some out too
         # The same words, the same form (folding.py and the page).
         sample = "Đồng ĐƯỜNG hoà HÒA khoẻ thuỷ Ủy quý xoáy khuya 3286-QĐ/QU HĐND, café naïve 2019"

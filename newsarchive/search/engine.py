@@ -39,6 +39,9 @@ class Results:
     # is whole (each left postings out where no tail has them), so the list is the
     # articles of the postings kept, not every article with the words.
     complete: bool = True
+    # True when no article has every word and the list is of articles that lack some
+    # (asked with ``some``: format.some_needed).
+    some: bool = False
 
 
 class Index:
@@ -127,7 +130,11 @@ def _decode(term: _Term, postings: str, start: int, forms: list[str]) -> int:
     return count
 
 
-def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Results:
+def search(
+    index: Index, query: str, offset: int = 0, limit: int = 10, some: bool = False
+) -> Results:
+    """The articles with every word of ``query`` (but its optional ones), best first.
+    ``some``: when none has them all, those that lack a few (format.some_needed)."""
     parsed = parse_query(query)
     if not parsed.words:
         return Results(0, [], [], index.fetched)
@@ -180,6 +187,10 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
         weights[ending:] = [1.0]
     required = [t for t in words if t.name not in parsed.optional] + quoted
     candidates, complete = _candidates(manifest, required, words + pairs + [title])
+    plain = [t for t in words if t.name not in parsed.optional]
+    lacking = some and not candidates and len(plain) >= fmt.SOME_WORDS
+    if lacking:
+        candidates = _with_most(manifest, plain, quoted, words + pairs + [title])
     # Not the article whose title is the query: a title pasted whole with a stray `-`
     # (`kinh tế -xã hội`) is its title still.
     candidates = [
@@ -209,7 +220,8 @@ def search(index: Index, query: str, offset: int = 0, limit: int = 10) -> Result
     hits = []
     for _, score, doc in scored[offset : offset + limit]:
         hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
-    return Results(len(ranked), hits, ranked, index.fetched, completions, complete)
+    some_found = lacking and bool(ranked)
+    return Results(len(ranked), hits, ranked, index.fetched, completions, complete, some_found)
 
 
 def _has(term: _Term, doc: int) -> bool:
@@ -399,6 +411,25 @@ def _candidates(
         )
     ]
     return kept, bool(whole)
+
+
+def _with_most(
+    manifest: dict, words: list[_Term], quoted: list[_Term], terms: list[_Term]
+) -> list[int]:
+    """The documents with a posting of a term that have format.some_needed of the words
+    and every quoted phrase, a word counted as _candidates counts it (where its
+    postings are not all known, a document may have it)."""
+    needed = fmt.some_needed(len(words))
+    starts = [segment[1] for segment in manifest["segments"]]
+
+    def has(term: _Term, doc: int) -> bool:
+        return doc in term.postings or starts[bisect_right(starts, doc) - 1] in term.partial
+
+    return [
+        doc
+        for doc in sorted({d for t in terms for d in t.postings})
+        if all(has(t, doc) for t in quoted) and sum(has(t, doc) for t in words) >= needed
+    ]
 
 
 def _row(index: Index, manifest: dict, doc: int) -> list[str]:

@@ -67,6 +67,17 @@ PAIR_WEIGHT = 6.0  # a pair of adjacent query words found adjacent in the text
 TITLE_BONUS = 0.0  # added to a syllable's impact when the article's title has it
 PAIR_TITLE_BONUS = 0.0  # added to a pair's impact when the article's title has it
 EXACT_BONUS = 0.5  # the word's weight grows by this share when spelled as typed
+# A query of SOME_WORDS words or more that no article has all of may ask for the
+# articles that have half of them at least: a reader adds words the text does not have
+# (`bài viết về …`, `ông …` where it says `đồng chí`). Those with more, and rarer, of
+# the words rank first, by their scores.
+SOME_WORDS = 3
+
+
+def some_needed(words: int) -> int:
+    """Of a query's ``words``, how many an article lacking some must have."""
+    return words - words // 2
+
 
 # Numbers as text: 64 characters that need no escaping in a JSON string. A varint is
 # big-endian groups of 5 bits; the last group is one of the first 32 characters, the

@@ -12,10 +12,12 @@
 // Without it: "../tim-kiem/chi-muc/" relative to this script.
 //
 // API (window.newsarchiveSearch):
-//   search(query, {offset = 0, limit = 10, passages = true})
-//     -> Promise<{total, complete, results}>: complete false when articles with every
-//     word may be missing (each required word is in so many articles that the index
-//     keeps only its best postings somewhere: another, rarer word finds them all),
+//   search(query, {offset = 0, limit = 10, passages = true, some = false})
+//     -> Promise<{total, complete, some, results}>: complete false when articles with
+//     every word may be missing (each required word is in so many articles that the
+//     index keeps only its best postings somewhere: another, rarer word finds them all);
+//     with `some`, when no article has every word of a query of SOME_WORDS words or
+//     more, the articles with half of them at least, and some true (format.some_needed),
 //     each result {url, title, date, category, snippet}: url relative to the site root
 //     ("2019/04/x/"), date as dd/mm/yyyy, snippet a list of {text, mark}: the passage of
 //     the article that holds most of the words searched (online: from the article's
@@ -24,8 +26,8 @@
 //     asked (a Promise of the parts, null when it cannot be fetched): the results page
 //     asks for those on screen only. Rejects when the index cannot be loaded.
 //   words(text), fold(word), parseQuery(text): the tokenizer, as folding.py has it.
-//   rank(query) -> Promise<{total, complete, docs, scores}>: every document found, best first
-//     (document numbers: for tests).
+//   rank(query, {some = false}) -> Promise<{total, complete, some, docs, scores}>: every
+//     document found, best first (document numbers: for tests).
 {
 const VERSION = 9;
 const DOC_CHUNK = 8;
@@ -46,6 +48,7 @@ const TITLE_MARK = "=";
 const VOCABULARY_FILES = 64;
 const VOCABULARY_KEY = 2;
 const COMPLETIONS = 5;
+const SOME_WORDS = 3;
 const WORD_END = /[\p{L}\p{N}]$/u;
 
 // -- Words (newsarchive/folding.py) --
@@ -417,6 +420,16 @@ function partial(term) {
   return starts;
 }
 
+// The first document of the segment a document is in, for the segments of the index.
+function segmentsOf(index) {
+  const starts = index.segments.map(([, start]) => start);
+  return (doc) => {
+    let first = starts[0];
+    for (const start of starts) if (start <= doc) first = start;
+    return first;
+  };
+}
+
 // The documents found (engine.py's _candidates): those with a posting of a term that
 // have each required term in every segment where its postings are all known; and
 // whether they are every document with the required terms (one of those is whole).
@@ -432,21 +445,35 @@ function candidatesOf(index, required, terms) {
     for (const t of terms) for (const d of t.postings.keys()) all.add(d);
     docs = [...all];
   }
-  const starts = index.segments.map(([, start]) => start);
-  const segmentOf = (doc) => {
-    let first = starts[0];
-    for (const start of starts) if (start <= doc) first = start;
-    return first;
-  };
+  const segmentOf = segmentsOf(index);
   const found = docs.filter((d) =>
     checks.every(([postings, left]) => postings.has(d) || left.has(segmentOf(d))),
   );
   return [found, whole.length > 0];
 }
 
-async function rank(text) {
+// The documents with a posting of a term that have half of the words at least and every
+// quoted phrase, a word counted as candidatesOf counts it (engine.py's _with_most).
+function withMost(index, words, quoted, terms) {
+  const needed = words.length - Math.floor(words.length / 2);
+  const segmentOf = segmentsOf(index);
+  const has = (checks, doc) =>
+    checks.filter(([postings, left]) => postings.has(doc) || left.has(segmentOf(doc))).length;
+  const [wordChecks, quotedChecks] = [words, quoted].map((ts) =>
+    ts.map((t) => [t.postings, partial(t)]),
+  );
+  const all = new Set();
+  for (const t of terms) for (const d of t.postings.keys()) all.add(d);
+  return [...all].filter(
+    (doc) => has(quotedChecks, doc) === quoted.length && has(wordChecks, doc) >= needed,
+  );
+}
+
+async function rank(text, { some = false } = {}) {
   const query = parseQuery(text);
-  if (!query.words.length) return { total: 0, complete: true, docs: [], scores: [], query };
+  if (!query.words.length) {
+    return { total: 0, complete: true, some: false, docs: [], scores: [], query };
+  }
   const index = await manifest();
   const documents = index.docs;
   const begun = [...query.last].length >= VOCABULARY_KEY;
@@ -519,11 +546,14 @@ async function rank(text) {
     weights.splice(ending, weights.length, 1.0);
   }
   // (Not `complete`: that is the function that completes a term, used above.)
-  const [candidates, everyArticle] = candidatesOf(
+  const plain = words.filter((t) => !query.optional.has(t.term));
+  let [candidates, everyArticle] = candidatesOf(
     index,
-    [...words.filter((t) => !query.optional.has(t.term)), ...quoted],
+    [...plain, ...quoted],
     [...words, ...pairTerms, title],
   );
+  const lacking = some && !candidates.length && plain.length >= SOME_WORDS;
+  if (lacking) candidates = withMost(index, plain, quoted, [...words, ...pairTerms, title]);
   // Whether a document has a term left out: a spelling typed, if any (engine._has).
   const has = (term, doc) => {
     const found = term.postings.get(doc);
@@ -556,6 +586,7 @@ async function rank(text) {
   return {
     total: scored.length,
     complete: everyArticle,
+    some: lacking && scored.length > 0,
     docs: scored.map((s) => s[1]),
     scores: scored.map((s) => s[0]),
     query,
@@ -816,8 +847,8 @@ function edit(w, a, b) {
   return null;
 }
 
-async function search(text, { offset = 0, limit = 10, passages = true } = {}) {
-  const ranked = await rank(text);
+async function search(text, { offset = 0, limit = 10, passages = true, some = false } = {}) {
+  const ranked = await rank(text, { some });
   const shown = ranked.docs.slice(offset, offset + limit);
   const terms = new Map();
   for (const word of ranked.query ? ranked.query.words : []) {
@@ -845,7 +876,7 @@ async function search(text, { offset = 0, limit = 10, passages = true } = {}) {
       return result;
     }),
   );
-  return { total: ranked.total, complete: ranked.complete, results };
+  return { total: ranked.total, complete: ranked.complete, some: ranked.some, results };
 }
 
 window.newsarchiveSearch = { search, rank, suggest, words, fold, parseQuery, add, termHash, ln };

@@ -44,6 +44,7 @@
   // What the engine is asked: the query with the spaces typed after it, which say its
   // last word is whole; without them the engine completes a word being typed.
   let asked = "";
+  let askedSome = false; // and whether it was asked for articles with some of the words
   let loadingMore = false;
   let shown = 0;
   let total = 0;
@@ -256,6 +257,10 @@
     const fixed = !answer.total && (await engine().suggest(sent).catch(() => null));
     const again = fixed && (await engine().search(`${fixed} `, options));
     if (again?.total) return { sent: `${fixed} `, answer: again, corrected: fixed };
+    // Still nothing: the articles with half of the words at least (a reader adds words
+    // the text does not have: `ông …` where it says `đồng chí`), said as such.
+    const some = !answer.total && (await engine().search(sent, { ...options, some: true }));
+    if (some?.total) return { sent, answer: some };
     return { sent, answer };
   }
 
@@ -298,6 +303,7 @@
     }
     const { answer, corrected } = found;
     asked = found.sent; // for more results
+    askedSome = Boolean(answer.some);
     clear();
     total = answer.total;
     list.append(...answer.results.map(resultItem));
@@ -308,7 +314,8 @@
     const [whole, partial] = corrected
       ? [root.dataset.corrected, root.dataset.correctedPartial]
       : [root.dataset.count, root.dataset.countPartial];
-    const message = !total ? root.dataset.none : answer.complete ? whole : partial;
+    let message = !total ? root.dataset.none : answer.complete ? whole : partial;
+    if (answer.some) message = root.dataset.some;
     // A query wholly in quotes is shown in the message's own quotes alone, not in both.
     const unquoted = (text) => text.trim().replace(/^["“]([^"“”]*)["”]$/, "$1");
     const values = { count: total, query: unquoted(corrected || query), typed: unquoted(query) };
@@ -322,7 +329,8 @@
     const number = current;
     let answer;
     try {
-      answer = await engine().search(asked, { offset: shown, limit: PAGE_SIZE, passages: false });
+      const options = { offset: shown, limit: PAGE_SIZE, passages: false, some: askedSome };
+      answer = await engine().search(asked, options);
     } catch (error) {
       if (number === current) setStatus(root.dataset.unavailable);
       console.warn("search unavailable:", error);
