@@ -264,7 +264,7 @@ TAKES = {
     "absolute_url": "an address on the site, as text: absolute_url(page.url)",
     "permalink": "an article or a page of content/pages/: permalink(article)",
     "year_url": "a year, a number: year_url(2019)",
-    "month_url": "a year and a month, numbers: month_url(2019, 4)",
+    "month_url": "a year and a month (1 to 12), numbers: month_url(2019, 4)",
     "category_url": "a category's name, as text: category_url(article.category)",
     "tag_url": 'a tag\'s name, as text: tag_url("quy hoạch")',
     "page_url": "a list's address and a page's number: page_url(list_url, 2)",

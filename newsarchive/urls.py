@@ -74,10 +74,16 @@ def archive_url() -> str:
 
 
 def year_url(year: int) -> str:
+    # A template may ask for any number: `year_url(-5)` made `-005/`, a page no build
+    # makes (the message says what it takes: templating.TAKES).
+    if not 0 < year < 10_000:
+        raise ValueError(f"no year {year}")
     return f"{year:04d}/"
 
 
 def month_url(year: int, month: int) -> str:
+    if not 0 < year < 10_000 or not 0 < month < 13:
+        raise ValueError(f"no month {year}-{month}")
     return f"{year:04d}/{month:02d}/"
 
 

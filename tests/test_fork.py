@@ -232,6 +232,10 @@ def test_a_broken_style_sheet_link_is_named_at_its_line_with_the_address_to_writ
     [
         ("url(2019)", "url(2019) cannot be made: url takes an address on the site, as text"),
         ('year_url("abc")', "year_url('abc') cannot be made: year_url takes a year, a number"),
+        # Made without a word: links to pages that do not exist, that only `check` found.
+        ("month_url(2019, 13)", "month_url(2019, 13) cannot be made: month_url takes a year"),
+        ("month_url(2019, 0)", "month_url(2019, 0) cannot be made: month_url takes a year"),
+        ("year_url(-5)", "year_url(-5) cannot be made: year_url takes a year, a number"),
         ("tag_url(none)", "tag_url(none) cannot be made: tag_url takes a tag's name, as text"),
         ("absolute_url(5)", "absolute_url(5) cannot be made: absolute_url takes an address"),
         ("permalink(page)", "permalink(a Page) cannot be made: permalink takes an article"),
