@@ -419,6 +419,31 @@ def test_words_no_article_has_all_of_find_with_some_the_articles_with_half(tmp_p
     assert found("ông Hoa Thanh Hải -đào") == (["Hội nghị tổng kết"], True)
 
 
+def test_an_abbreviation_of_the_administration_finds_its_words_and_they_find_it(tmp_path):
+    """Articles write `UBND quận` or `Ủy ban nhân dân quận`, `HĐND` or `hội đồng nhân
+    dân`: every word must be found, so a reader who typed one form did not find the
+    articles with the other. Each form finds both, the form typed first; an abbreviation
+    inside a longer word (`xubnd`) is none."""
+    index = index_of(
+        tmp_path,
+        [
+            ("UBND quận họp", "UBND quận họp bàn kế hoạch năm 2020 với HĐND."),
+            ("Uỷ ban nhân dân phường họp", "Uỷ ban nhân dân phường họp bàn kế hoạch."),
+            ("Hội đồng nhân dân quận", "Kỳ họp thứ 5 của hội đồng nhân dân quận."),
+            ("Mã lạ", "Mã xubnd và chữ ban nhân không liền nhau dân ủy."),
+        ],
+    )
+    meeting, ward, council = "UBND quận họp", "Uỷ ban nhân dân phường họp", "Hội đồng nhân dân quận"
+    # (`Mã lạ` has the words apart: last, as for any query.)
+    assert titles(index, "ủy ban nhân dân ") == [ward, meeting, "Mã lạ"]
+    assert titles(index, "uy ban nhan dan quan ") == [meeting]
+    assert set(titles(index, "ubnd ")) == {meeting, ward}
+    assert titles(index, "UBND phường ") == [ward]
+    assert set(titles(index, "hđnd ")) == {meeting, council}
+    assert set(titles(index, "hdnd quan ")) == {meeting, council}
+    assert set(titles(index, '"hội đồng nhân dân" ')) == {meeting, council}
+
+
 def test_a_number_typed_without_its_spaces_or_dots_finds_its_article(tmp_path):
     """A reader types a hotline or an amount as remembered: `0912345678` for the
     article's `0912 345 678`, `500000` for `500.000`. Each number in groups is a word

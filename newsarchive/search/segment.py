@@ -20,7 +20,7 @@ import numpy as np
 
 from .. import folding
 from . import format as fmt
-from .terms import joined_numbers
+from .terms import abbreviated, joined_numbers
 
 
 class _Runs(dict):
@@ -35,12 +35,24 @@ class _Runs(dict):
         super().__init__()
         self.forms: dict[str, int] = {}
         self.typecode = "H"
+        self.syllables: list[str] = []  # form number -> its syllable (folded)
+        # Form number -> what its syllable may be in an abbreviation (terms.abbreviated):
+        # SHORT, the first (FIRST) or second (SECOND) syllable of a long form; numpy
+        # finds the few places to look at with it.
+        self.marks = bytearray()
 
     def __missing__(self, run: str) -> bytes:
         forms = self.forms
-        numbers = [
-            forms.setdefault(folding.canonical(w), len(forms)) for w in folding.WORD.findall(run)
-        ]
+        numbers = []
+        for w in folding.WORD.findall(run):
+            form = folding.canonical(w)
+            number = forms.get(form)
+            if number is None:
+                number = forms[form] = len(forms)
+                syllable = folding.fold(form)
+                self.syllables.append(syllable)
+                self.marks.append(_mark(syllable))
+            numbers.append(number)
         if len(forms) > 1 << 16 and self.typecode == "H":
             self.typecode = "i"
             for seen, data in self.items():
@@ -48,6 +60,20 @@ class _Runs(dict):
         data = array(self.typecode, numbers).tobytes()
         self[run] = data
         return data
+
+
+SHORT, FIRST, SECOND = 1, 2, 4
+
+
+def _mark(syllable: str) -> int:
+    """What ``syllable`` may be in an abbreviation or its long form (_Runs.marks)."""
+    shorts, longs = abbreviated()
+    mark = SHORT if syllable in shorts else 0
+    if syllable in longs:
+        mark |= FIRST
+    if any(rest and rest[0] == syllable for forms in longs.values() for rest, _ in forms):
+        mark |= SECOND
+    return mark
 
 
 class Words:
@@ -64,7 +90,6 @@ class Words:
 
     def add(self, title: str, text: str, year: str = "") -> None:
         self.titles.append(fmt.title_term([folding.fold(w) for w in folding.words(title)]))
-        look_up = self.numbers.__getitem__
         parts = [(folding.joined(title), fmt.TITLE_WEIGHT), (folding.joined(text), 1)]
         # The year of the date the article shows, in a part of its own: `kết nạp đảng
         # viên 2022` finds an article of 2022 whose text does not say 2022. Not its day
@@ -72,20 +97,59 @@ class Words:
         if year:
             parts.append((year, 1))
         # Each number written in groups is a word too, joined, in a part of its own: no
-        # pair with its neighbours (terms.joined_numbers).
+        # pair with its neighbours (terms.joined_numbers). So is the other form of an
+        # abbreviation (`UBND`, `ủy ban nhân dân`: _other_forms), once.
         parts += [(n, w) for part, w in parts[:] for n in joined_numbers(part)]
-        for part, weight in parts:
-            runs = unicodedata.normalize("NFC", part).lower().split()
-            self.starts.append(len(self.words))
-            self.part_doc.append(self.docs)
-            self.part_weight.append(weight)
-            typecode = self.numbers.typecode
-            data = b"".join(map(look_up, runs))
-            if self.numbers.typecode != typecode:  # widened meanwhile: join again
-                self.words = array(self.numbers.typecode, self.words)
-                data = b"".join(map(look_up, runs))
-            self.words.frombytes(data)
+        others: list[tuple[str, int]] = []
+        for number, (part, weight) in enumerate(parts):
+            data = self._add_part(part, weight)
+            if number < 2:  # the title and the text
+                others += [(other, weight) for other in self._other_forms(data)]
+        for part, weight in others:
+            self._add_part(part, weight)
         self.docs += 1
+
+    def _add_part(self, part: str, weight: int) -> bytes:
+        """Add a part of the article's words; its words' numbers, as bytes."""
+        look_up = self.numbers.__getitem__
+        runs = unicodedata.normalize("NFC", part).lower().split()
+        self.starts.append(len(self.words))
+        self.part_doc.append(self.docs)
+        self.part_weight.append(weight)
+        typecode = self.numbers.typecode
+        data = b"".join(map(look_up, runs))
+        if self.numbers.typecode != typecode:  # widened meanwhile: join again
+            self.words = array(self.numbers.typecode, self.words)
+            data = b"".join(map(look_up, runs))
+        self.words.frombytes(data)
+        return data
+
+    def _other_forms(self, data: bytes) -> list[str]:
+        """The other form of each abbreviation (terms.ABBREVIATIONS) that the words
+        ``data`` hold either way, once each: `ubnd` -> `ủy ban nhân dân`, `uỷ ban nhân
+        dân` -> `ubnd`. numpy finds the places to look at (_Runs.marks), and each way
+        they are written is looked at once: in Python, every place took a tenth of
+        the indexing."""
+        runs = self.numbers
+        numbers = np.frombuffer(data, dtype=np.uint16 if runs.typecode == "H" else np.int32)
+        marks = np.frombuffer(runs.marks, dtype=np.uint8)
+        marked = marks[numbers]  # a copy: runs.marks may grow again
+        del marks  # (a bytearray cannot grow while a view of it lives)
+        shorts, longs = abbreviated()
+        syllables = runs.syllables
+        found = {shorts[syllables[n]] for n in set(numbers[marked & SHORT != 0].tolist())}
+        at = np.flatnonzero((marked[:-1] & FIRST) & ((marked[1:] & SECOND) >> 1))
+        if len(at):
+            longest = max(len(rest) for forms in longs.values() for rest, _ in forms)
+            padded = np.full(len(numbers) + longest, -1, dtype=np.int64)
+            padded[: len(numbers)] = numbers
+            written = np.stack([padded[at + k] for k in range(longest + 1)], axis=1)
+            for first, *after in set(map(tuple, written.tolist())):
+                rest = tuple(syllables[n] if n >= 0 else "" for n in after)
+                found.update(
+                    short for want, short in longs[syllables[first]] if rest[: len(want)] == want
+                )
+        return sorted(found)
 
 
 SLICE_DOCS = 1024  # articles encoded at a time: their arrays, not the segment's, bound memory

@@ -2,6 +2,7 @@
 query asks for. docs/search-format.md has the rules; search-engine.js parses queries
 the same way."""
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -39,6 +40,52 @@ def html_text(body: str) -> str:
     """The text of an article body's HTML: tags count as spaces (a paragraph's last
     word and the next one's first stay two words)."""
     return unescape(_TAG.sub(" ", without_hidden(body, " ")))
+
+
+# Abbreviations of Vietnam's administration, which articles write either way (`UBND
+# quận`, `Ủy ban nhân dân quận`): a reader who types one did not find the articles
+# with the other (every word must be found). The index gives an article with one the
+# other too, in a part of its own (segment.Words). Only those that mean nothing else in
+# these articles (not `TP`, `CT`, `TT`, `NĐ`).
+ABBREVIATIONS = {
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "mttq": "mặt trận tổ quốc",
+    "tw": "trung ương",
+    "bch": "ban chấp hành",
+    "btv": "ban thường vụ",
+    "tncs": "thanh niên cộng sản",
+    "ccb": "cựu chiến binh",
+    "lđlđ": "liên đoàn lao động",
+    "pccc": "phòng cháy chữa cháy",
+    "atgt": "an toàn giao thông",
+    "attp": "an toàn thực phẩm",
+    "thcs": "trung học cơ sở",
+    "thpt": "trung học phổ thông",
+    "bhyt": "bảo hiểm y tế",
+    "bhxh": "bảo hiểm xã hội",
+    "tdtt": "thể dục thể thao",
+    "cand": "công an nhân dân",
+    "qđnd": "quân đội nhân dân",
+    "htx": "hợp tác xã",
+    "tdp": "tổ dân phố",
+    "clb": "câu lạc bộ",
+    "đbqh": "đại biểu quốc hội",
+}
+
+
+@functools.cache
+def abbreviated() -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, ...], str]]]]:
+    """ABBREVIATIONS as the index finds them among an article's syllables (folded): each
+    short form's syllable with its long form as written, and each long form's first
+    syllable with its other syllables and its short form (segment.Words)."""
+    shorts: dict[str, str] = {}
+    longs: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for short, long in ABBREVIATIONS.items():
+        shorts[folding.fold(short)] = long
+        first, *rest = (folding.fold(folding.canonical(w)) for w in long.split())
+        longs.setdefault(first, []).append((tuple(rest), short))
+    return shorts, longs
 
 
 def joined_numbers(text: str) -> list[str]:

@@ -29,7 +29,7 @@
 //   rank(query, {some = false}) -> Promise<{total, complete, some, docs, scores}>: every
 //     document found, best first (document numbers: for tests).
 {
-const VERSION = 9;
+const VERSION = 10;
 const DOC_CHUNK = 8;
 const PAIR_WEIGHT = 6.0;
 const EXACT_BONUS = 0.5;
