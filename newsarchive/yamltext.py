@@ -15,7 +15,69 @@ import yaml
 from .errors import BuildFailed, Problem
 from .schema import GROUP_KEYS
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LINE_ENDS = "\r\n\x85\u2028\u2029"
+
+
+class _PythonLoader(yaml.SafeLoader):
+    """PyYAML's own loader, for a PyYAML without libyaml (built from source, a Python
+    newer than its wheels), reading tabs as libyaml does (its scanner.c): it refused a tab
+    after `title:`, in a [list], inside a value or before a note ("found character '\\t'
+    that cannot start any token"), so the same articles built on one machine and stopped
+    the build on another."""
+
+    def scan_to_next_token(self) -> None:
+        # libyaml skips a tab where no key may start: in [ ] or { }, after "key:", after
+        # the text of a value; at the start of a line a tab is still refused.
+        if self.index == 0 and self.peek() == "\ufeff":
+            self.forward()
+        while True:
+            while self.peek() == " " or (
+                self.peek() == "\t" and (self.flow_level or not self.allow_simple_key)
+            ):
+                self.forward()
+            if self.peek() == "#":
+                while self.peek() not in "\0" + _LINE_ENDS:
+                    self.forward()
+            if not self.scan_line_break():
+                return
+            if not self.flow_level:
+                self.allow_simple_key = True
+
+    def scan_plain_spaces(self, indent: int, start_mark: yaml.Mark) -> list[str] | None:
+        # PyYAML's, with a tab taken as a space between words and before the text of a
+        # line that goes on a value, where it is not in the indentation (libyaml's
+        # "found a tab character that violates indentation").
+        length = 0
+        while self.peek(length) in " \t":
+            length += 1
+        whitespaces = self.prefix(length)
+        self.forward(length)
+        if self.peek() not in _LINE_ENDS:
+            return [whitespaces] if whitespaces else []
+        line_break = self.scan_line_break()
+        self.allow_simple_key = True
+        breaks = []
+        while True:
+            if self.prefix(3) in ("---", "...") and self.peek(3) in "\0 \t" + _LINE_ENDS:
+                return None
+            while self.peek() in " \t":
+                if self.peek() == "\t" and self.column < indent:
+                    raise yaml.scanner.ScannerError(
+                        "while scanning a plain scalar",
+                        start_mark,
+                        "found a tab character that violates indentation",
+                        self.get_mark(),
+                    )
+                self.forward()
+            if self.peek() not in _LINE_ENDS:
+                break
+            breaks.append(self.scan_line_break())
+        if line_break != "\n":
+            return [line_break, *breaks]
+        return breaks or [" "]
+
+
+_BaseLoader = getattr(yaml, "CSafeLoader", _PythonLoader)
 
 
 class FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -177,7 +239,7 @@ def _runaway_quote(text: str, exc: yaml.MarkedYAMLError, mark: yaml.Mark) -> yam
         return exc.context_mark if exc.context_mark.line < mark.line else None
     found = None
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        for token in yaml.scan(text, Loader=_PythonLoader):
             if token.start_mark.line > mark.line:
                 break
             if (

@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SUBPROCESS_ENV, SiteDir, article
+from conftest import REPO, SUBPROCESS_ENV, SiteDir, article, tree
 
 
 def modes(root: Path) -> dict[str, int]:
@@ -223,3 +223,37 @@ def test_one_article_may_keep_old_addresses_apart_only_in_letter_case(site):
     site.add("a.md", article("Hội nghị", "2020-01-05 08:00", aliases=aliases))
     assert site.build("--quiet") == 0
     assert site.read("Tin/abc.html") == site.read("tin/abc.html")
+
+
+def without_libyaml(tmp_path: Path) -> dict[str, str]:
+    """The environment of a Python whose PyYAML has no libyaml (built from source, a
+    Python newer than its wheels, PyPy): a sitecustomize that takes the C loaders away."""
+    folder = tmp_path / "no-libyaml"
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(
+        "import yaml\n"
+        "for name in [n for n in dir(yaml) if n.startswith('C') and n[1:2].isupper()]:\n"
+        "    delattr(yaml, name)\n",
+        encoding="utf-8",
+    )
+    return {"PYTHONPATH": f"{folder}{os.pathsep}{REPO}"}
+
+
+def test_tabs_in_the_front_matter_build_alike_with_and_without_libyaml(tmp_path):
+    """libyaml takes a tab after `title:`, in a [list], inside a value and before a note;
+    PyYAML's own scanner refused each ("found character '\\t' that cannot start any
+    token"): the same articles built on one machine and stopped the build on another."""
+    sites = [SiteDir(tmp_path / name) for name in ("libyaml", "python")]
+    for site in sites:
+        site.add(
+            "2020/a.md",
+            "---\ntitle:\tHội nghị tổng kết\ndate: 2020-01-05 08:00\t\n"
+            "tags: [hội nghị,\tcán bộ]\t# a note\nsummary: Một\tcâu\n"
+            "author: Ban\n  \tBiên tập\n---\nNội dung.\n",
+        )
+    for site, env in zip(sites, [{}, without_libyaml(tmp_path)], strict=True):
+        done = newsarchive(site, "--jobs", "1", "--output", str(tmp_path / "out"), **env)
+        assert done.returncode == 0, done.stderr
+        (tmp_path / "out").rename(site.output)
+    assert tree(sites[1].output) == tree(sites[0].output)
+    assert "Hội nghị tổng kết" in sites[0].read("2020/01/hoi-nghi-tong-ket/index.html")
