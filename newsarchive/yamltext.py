@@ -79,6 +79,97 @@ class _PythonLoader(yaml.SafeLoader):
 
 _BaseLoader = getattr(yaml, "CSafeLoader", _PythonLoader)
 
+# What PyYAML's own parser says (context, problem) in libyaml's words, which the hints
+# of parse_yaml look for: without them a message read otherwise on a machine without
+# libyaml, and missed its hint. A context of None fits any.
+_LIBYAML_WORDS = [
+    (
+        None,
+        r"found character .* that cannot start any token",
+        "found character that cannot start any token",
+    ),
+    (
+        "while scanning a double-quoted scalar",
+        r"found unknown escape character .*",
+        "found unknown escape character",
+    ),
+    (
+        None,
+        r"expected escape sequence of \d+ hexa?decimal numbers, .*",
+        "did not find expected hexdecimal number",
+    ),
+    ("while parsing a block mapping", r"expected <block end>, .*", "did not find expected key"),
+    (
+        "while parsing a block collection",
+        r"expected <block end>, .*",
+        "did not find expected '-' indicator",
+    ),
+    (None, r"expected the node content, .*", "did not find expected node content"),
+    (
+        None,
+        r"expected chomping or indentation indicators, .*",
+        "did not find expected comment or line break",
+    ),
+    (
+        None,
+        r"expected a comment or a line break, .*",
+        "did not find expected comment or line break",
+    ),
+    (
+        None,
+        r"expected indentation indicator in the range 1-9, .*",
+        "found an indentation indicator equal to 0",
+    ),
+    (None, r"expected ',' or '\]', .*", "did not find expected ',' or ']'"),
+    (None, r"expected ',' or '\}', .*", "did not find expected ',' or '}'"),
+    (None, r"expected '<document start>', .*", "did not find expected <document start>"),
+    (
+        None,
+        r"mapping values are not allowed here",
+        "mapping values are not allowed in this context",
+    ),
+    (None, r"mapping keys are not allowed here", "mapping keys are not allowed in this context"),
+    (
+        "while scanning an anchor",
+        r"expected alphabetic or numeric character, .*",
+        "did not find expected alphabetic or numeric character",
+    ),
+    (
+        "while scanning an alias",
+        r"expected alphabetic or numeric character, .*",
+        "did not find expected alphabetic or numeric character",
+    ),
+    (
+        None,
+        r"sequence entries are not allowed here",
+        "block sequence entries are not allowed in this context",
+    ),
+]
+# The contexts libyaml names otherwise.
+_LIBYAML_CONTEXTS = {"while scanning a double-quoted scalar": "while parsing a quoted scalar"}
+
+
+def _in_libyaml_words(exc: yaml.MarkedYAMLError, text: str) -> None:
+    """Word and mark an error of PyYAML's own parser as libyaml does (see _LIBYAML_WORDS)."""
+    problem = exc.problem or ""
+    exc.problem = next(
+        (
+            words
+            for context, pattern, words in _LIBYAML_WORDS
+            if context in (None, exc.context) and re.fullmatch(pattern, problem)
+        ),
+        exc.problem,
+    )
+    mark = exc.problem_mark
+    if mark is not None and problem.startswith("found unknown escape character"):
+        # libyaml points at the backslash, PyYAML at the letter after it.
+        mark = yaml.Mark(mark.name, mark.index - 1, mark.line, mark.column - 1, None, 0)
+    elif mark is not None and mark.index >= len(text) and mark.column:
+        # At the end of a text without a last line end, libyaml's mark is on the next line.
+        mark = yaml.Mark(mark.name, mark.index, mark.line + 1, 0, None, 0)
+    exc.problem_mark = mark
+    exc.context = _LIBYAML_CONTEXTS.get(exc.context or "", exc.context)
+
 
 class FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader that keeps dates as text: we parse them ourselves, day-first."""
@@ -310,6 +401,8 @@ def parse_yaml_itself(
             ]
         ) from None
     except yaml.MarkedYAMLError as exc:
+        if _BaseLoader is _PythonLoader:
+            _in_libyaml_words(exc, text)
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(filter(None, [exc.context, exc.problem]))
         hint = YAML_HINT

@@ -257,3 +257,30 @@ def test_tabs_in_the_front_matter_build_alike_with_and_without_libyaml(tmp_path)
         (tmp_path / "out").rename(site.output)
     assert tree(sites[1].output) == tree(sites[0].output)
     assert "Hội nghị tổng kết" in sites[0].read("2020/01/hoi-nghi-tong-ket/index.html")
+
+
+def test_broken_yaml_is_told_alike_with_and_without_libyaml(tmp_path):
+    """PyYAML's own parser words its errors otherwise than libyaml, whose words the hints
+    look for: without libyaml a comma too many in a list, a correction's `text:` under
+    its '-' and a list not closed on the last line got the general hint, and other
+    messages read otherwise ("found character '@' that ..."), at other columns."""
+    site = SiteDir(tmp_path / "site")
+    top = "---\ntitle: Tin\ndate: 2020-01-05 08:00\n"
+    for name, lines in {
+        "comma": "tags: [a, , b]\n",
+        "correction": "corrections:\n  - date: 2026-03-05\n  text: Sửa tên\n",
+        "last-list": "tags: [a, b",
+        "last-group": "params: {a: 1",
+        "colon": "summary: Hội nghị: tổng kết\n",
+        "at": "author: @ban\n",
+        "escape": 'summary: "C:\\du-lieu"\n',
+        "indented": "withdrawn:\n  date: 2026-03-05\n reason: x\n",
+        "dash": "author: - a\n",
+        "end": "...\nsummary: x\n",
+    }.items():
+        site.add(f"2020/{name}.md", top + lines.rstrip("\n") + "\n---\nNội dung.\n")
+    with_c = newsarchive(site, "--jobs", "1")
+    without = newsarchive(site, "--jobs", "1", **without_libyaml(tmp_path))
+    assert with_c.returncode == without.returncode == 1
+    assert b"a comma with no item before it" in with_c.stderr
+    assert without.stderr.decode() == with_c.stderr.decode()
