@@ -86,12 +86,17 @@ def os_problem(exc: OSError, cache: Path | None = None) -> Problem:
     cache's folder, for the hint when it is there)."""
     code = exc.errno
     named = exc.filename is not None and os.path.exists(exc.filename)
+    failed = Path(os.path.abspath(os.fsdecode(exc.filename))) if exc.filename else None
+    # The cache or the `.cache` folder it is made in (a project on a read-only disk).
     in_cache = (
         cache is not None
-        and exc.filename is not None
-        and Path(os.path.abspath(os.fsdecode(exc.filename))).is_relative_to(cache)
+        and failed is not None
+        and (failed == cache.parent or failed.is_relative_to(cache))
     )
-    if code in (errno.EACCES, errno.EPERM, errno.EROFS) and in_cache:
+    if code == errno.EROFS and in_cache:
+        # A project on a read-only disk, built with --output elsewhere.
+        hint = f"the build cache {cache} cannot be made there: build with --no-cache"
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS) and in_cache:
         # Left owned by root by one `sudo build.py`: another --output would not help.
         hint = (
             f"make the build cache {cache} yours and writable (e.g. sudo chown -R $USER "

@@ -284,3 +284,37 @@ def test_broken_yaml_is_told_alike_with_and_without_libyaml(tmp_path):
     assert with_c.returncode == without.returncode == 1
     assert b"a comma with no item before it" in with_c.stderr
     assert without.stderr.decode() == with_c.stderr.decode()
+
+
+@pytest.mark.skipif(not _can_unshare(), reason="needs unshare (Linux mount namespaces)")
+def test_a_read_only_project_is_told_to_build_without_the_cache(tmp_path):
+    """A project on a read-only disk (a CD, a share, a container's image) built with
+    --output elsewhere stopped at its `.cache` with "make the folder writable, or choose
+    another --output": the output was already elsewhere; --no-cache builds it."""
+    site = SiteDir(tmp_path / "project")
+    two_articles(site)
+    out = tmp_path / "out" / "site"
+    out.parent.mkdir()
+    script = f'mount --bind "{site.root}" "{site.root}" && mount -o remount,bind,ro "{site.root}"'
+
+    def build(*args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, str(REPO / "build.py"), "--output", str(out), *args]
+        return subprocess.run(
+            ["unshare", "-rm", "sh", "-c", script + ' && exec "$@"', "sh", *command],
+            cwd=site.root,
+            capture_output=True,
+            text=True,
+            env=SUBPROCESS_ENV,
+        )
+
+    done = build("--jobs", "1")
+    assert done.returncode == 1 and "Read-only file system" in done.stderr, done.stderr
+    assert "--no-cache" in done.stderr and "--output" not in done.stderr, done.stderr
+    done = build("--jobs", "1", "--no-cache")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in site.root.iterdir()) == [
+        "content",
+        "site.yaml",
+        "static",
+        "templates",
+    ]
