@@ -389,7 +389,10 @@ def parse_yaml_itself(
         )
         if errors:
             raise BuildFailed(errors)
-        data = _construct(loader, node)
+        try:
+            data = _construct(loader, node)
+        except _UNREADABLE:  # `!!int abc`, `? [a, b]`: Python's errors, not YAML's
+            raise BuildFailed([_unreadable(path, node, first_line)]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses that the test above let by
         raise BuildFailed(
             [
@@ -521,6 +524,42 @@ def parse_yaml_itself(
     if escaped:
         raise BuildFailed(escaped)
     return values, key_lines
+
+
+# What PyYAML's constructors raise for a value its tag does not fit (`!!int abc`,
+# `!!bool maybe`, `!!timestamp 2020-13-45`): it stopped the build as an internal error.
+_UNREADABLE = (ValueError, TypeError, KeyError, AttributeError)
+
+
+def _unreadable(path: Path, node: yaml.Node, first_line: int) -> Problem:
+    """The problem for the first value under ``node`` that PyYAML cannot construct."""
+    found = _unreadable_node(node) or node
+    tag = "!!" + found.tag.rpartition(":")[2]
+    value = found.value if isinstance(found, yaml.ScalarNode) else "the value"
+    return Problem(
+        path,
+        f"YAML cannot read {value!r} as the {tag[2:]} that its tag {tag} asks for",
+        f"remove the tag '{tag}' before the value (text needs no tag)",
+        found.start_mark.line + first_line,
+        found.start_mark.column + 1,
+    )
+
+
+def _unreadable_node(node: yaml.Node) -> yaml.Node | None:
+    """The first scalar under ``node`` that fails to construct, or None."""
+    if isinstance(node, yaml.ScalarNode):
+        loader = FrontMatterLoader("")
+        try:
+            loader.construct_object(node)
+        except _UNREADABLE:
+            return node
+        finally:
+            loader.dispose()
+        return None
+    children = node.value if isinstance(node, yaml.SequenceNode) else []
+    if isinstance(node, yaml.MappingNode):
+        children = [child for pair in node.value for child in pair]
+    return next(filter(None, map(_unreadable_node, children)), None)
 
 
 def _item_above(lines: list[str], number: int, column: int) -> int | None:
@@ -725,6 +764,8 @@ def _duplicate_keys(path: Path, node: yaml.Node, first_line: int) -> list[Proble
     errors = []
     above: tuple[yaml.Node, yaml.Node] | None = None  # the key and value before this one
     for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue  # a list or group as a key: _unreadable says so
         line = key.start_mark.line + first_line
         if key.value in seen:
             hint = "keep only one of the two lines"

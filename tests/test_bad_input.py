@@ -395,6 +395,20 @@ BAD_INPUTS = {
             "did you mean 'text'?",
         ],
     ),
+    # A YAML tag whose type the value is not (`!!int abc`), and a list as a key: PyYAML's
+    # own errors (ValueError, 'unhashable type') stopped the build as an internal error.
+    "tag-the-value-is-not": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nauthor: !!int Ban biên tập\n---\nText\n",
+        [
+            "tag-the-value-is-not.md:4:9: error: YAML cannot read 'Ban biên tập' as the int "
+            "that its tag !!int asks for",
+            "remove the tag '!!int' before the value",
+        ],
+    ),
+    "list-as-a-key": (
+        "---\ntitle: Tin\ndate: 2020-01-01\n? [a, b]\n: x\n---\nText\n",
+        ["list-as-a-key.md:4:3: error: broken YAML: while constructing a mapping found unhashable"],
+    ),
 }
 
 
