@@ -115,6 +115,14 @@ def os_problem(exc: OSError, cache: Path | None = None) -> Problem:
             f"{file} is a file where the build needs a folder of that name: rename or "
             "delete it, then build again"
         )
+    elif code == errno.ENAMETOOLONG and failed is not None and _names_fit(failed):
+        # Every name fits: the path as a whole is over the system's limit (4,096 bytes on
+        # Linux, 1,024 on macOS), as a deep project folder and a long old address make it.
+        hint = (
+            f"the whole path is too long for the system ({len(os.fsencode(failed)):,} bytes): "
+            "move the project to a folder with a shorter path, or shorten the old address "
+            "or folder names that make it long"
+        )
     elif code == errno.ENAMETOOLONG:
         hint = "a name in this path is too long for the file system (at most 255 bytes): shorten it"
     else:
@@ -122,6 +130,11 @@ def os_problem(exc: OSError, cache: Path | None = None) -> Problem:
     path = Path(os.fsdecode(exc.filename)) if exc.filename else Path(".")
     text = exc.strerror or str(exc)
     return Problem(path, f"cannot write or read here: {text}", hint)
+
+
+def _names_fit(path: Path) -> bool:
+    """Whether each name in ``path`` is at most 255 bytes, as file systems allow."""
+    return all(len(os.fsencode(part)) <= 255 for part in path.parts)
 
 
 def _file_above(exc: OSError) -> str:

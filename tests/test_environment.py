@@ -318,3 +318,19 @@ def test_a_read_only_project_is_told_to_build_without_the_cache(tmp_path):
         "static",
         "templates",
     ]
+
+
+def test_a_path_too_long_in_all_is_not_said_to_hold_a_name_too_long(tmp_path, capsys):
+    """A project deep in folders (Linux allows 4,096 bytes in a path, macOS 1,024) and an
+    old address of 1,400 characters: "a name in this path is too long (at most 255 bytes):
+    shorten it", though no name was over 255 bytes; the whole path was."""
+    deep = tmp_path.joinpath(*["thư mục lưu trữ " * 6] * 22)
+    deep.mkdir(parents=True)
+    site = SiteDir(deep / "site")
+    alias = "/" + "/".join(["tin-tuc-su-kien-" * 12] * 7) + "/a.html"
+    site.add("2020/a.md", article("Tin", "2020-01-05 08:00", aliases=f"[{alias}]"))
+    assert len(os.fsencode(site.output / alias.lstrip("/"))) > 4096
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "File name too long" in err and "at most 255 bytes" not in err, err
+    assert "the whole path" in err and "a folder with a shorter path" in err, err
