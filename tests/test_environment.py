@@ -334,3 +334,30 @@ def test_a_path_too_long_in_all_is_not_said_to_hold_a_name_too_long(tmp_path, ca
     err = capsys.readouterr().err
     assert "File name too long" in err and "at most 255 bytes" not in err, err
     assert "the whole path" in err and "a folder with a shorter path" in err, err
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_checkout_by_git_for_windows_builds_the_same_site(tmp_path):
+    """git for Windows checks text files out with CRLF line ends (core.autocrlf=true, its
+    installer's default): the style sheet, the scripts and the icon were published with
+    them, and the site of a Windows clone differed from every other one."""
+    origin = SiteDir(tmp_path / "origin")
+    two_articles(origin)
+    shutil.copy(REPO / ".gitattributes", origin.root)
+    git = ["git", "-c", "user.name=a", "-c", "user.email=a@b", "-c", "init.defaultBranch=main"]
+    subprocess.run([*git, "init", "-q"], cwd=origin.root, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=origin.root, check=True)
+    subprocess.run([*git, "commit", "-qm", "site"], cwd=origin.root, check=True)
+    windows = tmp_path / "windows"
+    clone = ["git", "-c", "core.autocrlf=true", "clone", "-q", str(origin.root), str(windows)]
+    subprocess.run(clone, check=True)
+    sites = [origin.root, windows]
+    for root in sites:
+        done = subprocess.run(
+            [sys.executable, str(REPO / "build.py"), "--quiet", "--jobs", "1"],
+            cwd=root,
+            capture_output=True,
+            env=SUBPROCESS_ENV,
+        )
+        assert done.returncode == 0, done.stderr
+    assert tree(windows / "_site") == tree(origin.output)
