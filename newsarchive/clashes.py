@@ -3,7 +3,6 @@ folder where a file is (or the reverse): pages, old addresses, static files, and
 search index the build writes later."""
 
 import unicodedata
-from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from . import urls
@@ -63,14 +62,15 @@ def check_files(
             or any(f in pages for f in parent_folders(path.as_posix()))
         )
     )
-    return errors + _apart_only_in_case(pages, by_text)
+    sources = {rel: statics[path] for rel, path in by_text.items()}
+    return errors + _apart_only_in_case(pages, sources)
 
 
-def _apart_only_in_case(pages: dict[str, Page], statics: Iterable[str]) -> list[Problem]:
-    """Old addresses (aliases) that differ from another page or a static file only in
-    letter case or in how their letters are put together (NFC, NFD): one file on macOS
-    and Windows, where one would replace the other. An article's own redirects are the
-    same page."""
+def _apart_only_in_case(pages: dict[str, Page], statics: dict[str, Path]) -> list[Problem]:
+    """Old addresses (aliases) and static files that differ from a page (or an alias from
+    a static file) only in letter case or in how their letters are put together (NFC,
+    NFD): one file on macOS and Windows, where one would replace the other. An article's
+    own redirects are the same page; two static files are portablenames' to warn of."""
     seen: dict[str, tuple[str, Page | str, bool]] = {}
     errors = []
     entries: list[tuple[str, Page | str, bool]] = [
@@ -92,8 +92,10 @@ def _apart_only_in_case(pages: dict[str, Page], statics: Iterable[str]) -> list[
             continue
         mine, theirs = (x.data if isinstance(x, Page) else None for x in (page, other))
         aliases = [d for d in (mine, theirs) if isinstance(d, RedirectData)]
-        if not aliases:
-            continue  # pages' own addresses are lower case; static files are as named
+        if not aliases:  # pages' own addresses are lower case; static files are as named
+            if isinstance(page, str) != isinstance(other, str) and not folder:
+                errors.append(_static_apart_in_case(page, other, statics))
+            continue
         if len(aliases) == 2 and aliases[0].target is aliases[1].target:
             continue
         alias = aliases[0]
@@ -143,4 +145,18 @@ def _page_clash(plan: SitePlan, page: Page, static: Path | None, bundle: PurePos
         "which the build writes itself",
         "remove or change the alias" if redirect_to else "change its address",
         line,
+    )
+
+
+def _static_apart_in_case(one: Page | str, two: Page | str, statics: dict[str, Path]) -> Problem:
+    """A static file whose name differs from a page's only in letter case: static/Feed.xml
+    beside the feed, which on macOS and Windows the one written last replaced."""
+    page, static = (one, two) if isinstance(one, Page) else (two, one)
+    assert isinstance(page, Page) and isinstance(static, str)
+    return Problem(
+        statics[static],
+        f"/{page.url} and the static file /{static} differ only in letter case (or "
+        "in the Unicode form of their letters): on macOS and Windows they are one file, and "
+        "one would replace the other",
+        "rename or move the static file",
     )

@@ -361,3 +361,19 @@ def test_a_checkout_by_git_for_windows_builds_the_same_site(tmp_path):
         )
         assert done.returncode == 0, done.stderr
     assert tree(windows / "_site") == tree(origin.output)
+
+
+def test_a_static_file_apart_from_a_page_only_in_letter_case_is_refused(site, capsys):
+    """static/Feed.xml beside the feed.xml the build writes: one file on macOS and
+    Windows, where the one written last replaced the other (a feed reader got the static
+    file, or the reader of the static file the feed), and nothing was said."""
+    site.add("2020/a.md", article("Hội nghị", "2020-01-05 08:00"))
+    (site.root / "static" / "Feed.xml").write_text("<rss/>", encoding="utf-8")
+    (site.root / "static" / "2020" / "01" / "Hoi-Nghi").mkdir(parents=True)
+    (site.root / "static" / "2020" / "01" / "Hoi-Nghi" / "index.html").write_text("<p>")
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "/feed.xml and the static file" in err and "Feed.xml differ only in letter" in err
+    assert "/2020/01/hoi-nghi/ and the static file" in err, err
+    assert "rename or move the static file" in err, err
+    assert not site.output.exists()
