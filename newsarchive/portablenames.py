@@ -12,6 +12,7 @@ The site itself is fine on Linux, so these are warnings (errors with --strict).
 
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -69,19 +70,30 @@ def windows_problem(path: str | Path, published: bool) -> Problem | None:
 
 def case_twins(folder: str | Path, names: Sequence[str], published: bool) -> list[Problem]:
     """A warning for each of ``names`` (the entries of ``folder``) that differs from an
-    earlier one only in its capitals."""
+    earlier one only in its capitals, or in the Unicode form of its letters (NFC, and NFD
+    as macOS writes names: one file there). Static files of one name in both forms are
+    refused by statics.py already (published)."""
     first: dict[str, str] = {}
     problems = []
     for name in names:
-        other = first.setdefault(name.casefold(), name)
+        nfc = unicodedata.normalize("NFC", name)
+        other = first.setdefault(nfc.casefold(), name)
         if other is name:
             continue
+        form = nfc == unicodedata.normalize("NFC", other)
+        if form and published:
+            continue
+        how = (
+            "in the Unicode form of their letters (NFC, and NFD as macOS writes names): macOS holds"
+            if form
+            else "in their capitals: Windows and macOS hold"
+        )
         problems.append(
             Problem(
                 Path(folder, name),
-                f"this name and {other!r} beside it differ only in their capitals: "
-                "Windows and macOS hold one file for both, so a checkout there keeps one of "
-                "them (git says the paths have collided) and an editor may edit the wrong one",
+                f"this name and {other!r} beside it differ only {how} one file for both, so a "
+                "checkout there keeps one of them (git says the paths have collided) and an "
+                "editor may edit the wrong one",
                 "rename one of them (or delete the one not wanted)"
                 + (" and correct the links to it" if published else ""),
                 warning=True,

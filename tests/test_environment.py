@@ -377,3 +377,15 @@ def test_a_static_file_apart_from_a_page_only_in_letter_case_is_refused(site, ca
     assert "/2020/01/hoi-nghi/ and the static file" in err, err
     assert "rename or move the static file" in err, err
     assert not site.output.exists()
+
+
+def test_two_articles_named_alike_but_for_the_unicode_form_are_warned_of(site, capsys):
+    """content/2020/bài viết.md in NFC and in NFD (as a Mac writes it) are two files on
+    Linux and one on macOS, whose clone keeps one of them: capitals were warned of, this
+    was not."""
+    site.add("2020/bài viết.md", article("Tin một", "2020-01-05 08:00"))
+    site.add(nfd("2020/bài viết.md"), article("Tin hai", "2020-01-05 09:00"))
+    assert site.build() == 0
+    err = unicodedata.normalize("NFC", capsys.readouterr().err)  # one of the two is NFD
+    assert "warning: this name and 'bài viết.md' beside it differ only in the Unicode" in err, err
+    assert site.build("--strict") == 1
