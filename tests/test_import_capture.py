@@ -1026,6 +1026,43 @@ def test_an_image_the_crawler_recorded_as_a_duplicate_of_another_is_copied(site,
         assert (site.root / "static" / link.removeprefix("../../../")).read_bytes() == JPEG
 
 
+def test_a_page_recorded_as_unchanged_since_an_earlier_crawl_is_named_not_lost(site, tmp_path):
+    """wget --warc-dedup and Browsertrix write a page that had not changed since the crawl
+    before as a revisit record of its own address, without its bytes: a WARC of the later
+    crawl alone imported its other pages, said nothing of that one, and exited 0."""
+    pytest.importorskip("warcio")
+    kept, unchanged = items(2, start=732000)
+    earlier = tmp_path / "crawl-2022.warc.gz"
+    earlier.write_bytes(warc_of([Response(unchanged.url, page_html(unchanged, "full").encode())]))
+    later = tmp_path / "crawl-2024.warc.gz"
+    later.write_bytes(
+        warc_of(
+            [
+                Response(kept.url, page_html(kept, "full").encode()),
+                Response(unchanged.url, page_html(unchanged, "full").encode(),
+                         refers_to=unchanged.url),
+            ]
+        )
+    )  # fmt: skip
+    result = run_import(site, later)
+    assert result.returncode == 1, result.stdout
+    assert sorted(by_source(site)) == [kept.url]
+    assert (summary(result)["pages seen"], summary(result)["failed"]) == (2, 1), result.stdout
+    [error] = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert error.startswith(f"{later}#") and unchanged.url.split("://")[1] in error
+    assert "revisit" in error and "earlier" in error, error
+    assert "import the WARC" in result.stderr and "Traceback" not in result.stderr
+    # The earlier crawl with it, in one call: the page comes from there.
+    both = run_import(type(site)(tmp_path / "both"), earlier, later)
+    assert both.returncode == 0, both.stderr
+    assert summary(both)["imported"] == 2 and summary(both)["failed"] == 0, both.stdout
+    # Or in a run of its own, before or after: the page is then already there.
+    assert run_import(site, earlier).returncode == 0
+    again = run_import(site, later)
+    assert again.returncode == 0, again.stderr
+    assert summary(again)["already there"] == 2 and summary(again)["failed"] == 0
+
+
 def test_brotli_compressed_records_are_read_or_fail_saying_what_to_install(site, tmp_path):
     """A server that answered with Brotli (Content-Encoding: br) leaves the page and the
     image compressed in the WARC; warcio undoes that only when `brotli` is installed."""

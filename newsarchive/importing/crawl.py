@@ -104,6 +104,9 @@ class PageSource:
     damaged: str = ""  # why the WARC record cannot be trusted whole ("" when it can)
     later: str = ""  # a later capture of the same address, which is read instead
     status: str = ""  # the HTTP status of a WARC's error page (404...), not the article's
+    # A revisit record of the page's own address, without its bytes: the capture it names
+    # ("its capture of DATE"; "" when it is not one). A capture of the address replaces it.
+    revisit: str = ""
 
 
 @dataclass(frozen=True)
@@ -305,6 +308,15 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record) -> bool:  # typ
         refers = (record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<> ")
         if refers and refers != uri:
             crawl.records[uri] = replace(where, location=refers)
+        elif uri not in crawl.page_at and _unchanged_page(record):
+            # The page had not changed since a capture that may be in an earlier crawl's
+            # WARC only (wget --warc-dedup, Browsertrix): listed, so that it is not lost
+            # without a word; a capture of the address in the crawl replaces it.
+            date = record.rec_headers.get_header("WARC-Refers-To-Date")
+            when = f"its capture of {date}" if date else "an earlier capture"
+            crawl.page_at[uri] = len(crawl.pages)
+            shown = f"{origin} ({uri.split('://', 1)[-1]})"
+            crawl.pages.append(PageSource(shown, where.path, uri, where.offset, revisit=when))
         return False
     # Browsertrix's urn:pageinfo: and urn:text: resources describe pages: no files.
     if record.rec_type not in ("response", "resource") or not uri or uri.startswith("urn:"):
@@ -334,13 +346,41 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record) -> bool:  # typ
     # Messages name the record by its place in the file and, for a person, its address
     # (without the scheme: messages give the place as a path, which has no "//").
     shown = f"{origin} ({uri.split('://', 1)[-1]})"
+    page = PageSource(shown, where.path, uri, where.offset, charset=charset, damaged=where.damaged)
     if uri in crawl.page_at:
         earlier = crawl.page_at[uri]
+        if crawl.pages[earlier].revisit:  # the bytes the revisit record said were unchanged
+            crawl.pages[earlier] = page
+            return True
         crawl.pages[earlier] = replace(crawl.pages[earlier], later=shown)
     crawl.page_at[uri] = len(crawl.pages)
-    page = PageSource(shown, where.path, uri, where.offset, charset=charset)
-    crawl.pages.append(replace(page, damaged=where.damaged))
+    crawl.pages.append(page)
     return True
+
+
+def _unchanged_page(record) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a revisit record stands for a web page that answered (not a picture's)."""
+    headers = record.http_headers
+    if headers is None:
+        return False
+    kind = (headers.get_header("Content-Type") or "").partition(";")[0].strip().lower()
+    return headers.get_statuscode() == "200" and kind in ("text/html", "application/xhtml+xml")
+
+
+REVISIT_HINT = (
+    "import the WARC or WACZ file of that earlier crawl too, in the same call "
+    "(`python3 build.py import EARLIER.warc.gz THIS.warc.gz`) or on its own: the page comes "
+    "from there"
+)
+
+
+def revisit(when: str) -> str:
+    """Why a page the crawler recorded as unchanged is not in the crawl."""
+    return (
+        f"the crawler recorded this page as unchanged since {when} (a revisit "
+        "record, without the page itself), and that capture is in none of the files given: "
+        "it is in the WARC of the earlier crawl"
+    )
 
 
 ERROR_PAGE_HINT = (

@@ -31,6 +31,7 @@ from .crawl import (
     DAMAGED_HINT,
     ERROR_PAGE_HINT,
     HTTRACK_OWN,
+    REVISIT_HINT,
     Crawl,
     MediaFinder,
     PageSource,
@@ -40,6 +41,7 @@ from .crawl import (
     made_by_httrack,
     original_url,
     read_bytes,
+    revisit,
 )
 from .encoding import UTF16_BOMS, Undecodable, decode_page
 from .extract import NO_DATE, NOT_A_DATE, extract
@@ -161,6 +163,11 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     if page.later:
         why = f"a later capture of this address is read instead ({page.later})"
         return PageResult(page, ALREADY, page.url, why)
+    if page.revisit:
+        address = articles.page_address(page.url)
+        if context.archive.has_address(address):  # imported from the earlier crawl
+            return PageResult(page, ALREADY, address, context.archive.matched(address))
+        return _failed(page, address, revisit(page.revisit), REVISIT_HINT)
     try:
         data = read_bytes(page)
     except UnknownEncoding as exc:
