@@ -16,7 +16,7 @@ import sys
 from dataclasses import replace
 from html import escape as html_escape
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 import yaml
@@ -1024,6 +1024,45 @@ def test_an_image_the_crawler_recorded_as_a_duplicate_of_another_is_copied(site,
     for item in (first, second):
         [link] = re.findall(r"\]\((\.\./\.\./\.\./media/[^)]+)\)", written[item.url]["body"])
         assert (site.root / "static" / link.removeprefix("../../../")).read_bytes() == JPEG
+
+
+def test_an_old_address_the_warc_recorded_redirecting_to_an_article_answers_for_it(site, tmp_path):
+    """A portal that moved its articles answers the old address with a 301 or 302 to the
+    new one, and the crawler records that: the old address, linked from other sites and
+    from the portal's older articles, led nowhere on the archive."""
+    pytest.importorskip("warcio")
+    item = items(1, start=733000)[0]
+    moved = f"https://{HOST}/tin-tuc/-/asset_publisher/Abc/content/hoi-nghi-trien-khai"
+    responses = [
+        Response(f"http://{HOST}/Default.aspx?tabid=5&id=99", status="302 Found",
+                 location="/tin-tuc/-/asset_publisher/Abc/content/hoi-nghi-trien-khai"),
+        Response(moved, status="301 Moved Permanently", location=item.url),
+        Response(f"http://{HOST}{item.path}", status="301 Moved Permanently", location=item.url),
+        Response(item.url, page_html(item, "full").encode()),
+        # Browsertrix found the same page at another address: a revisit record naming it.
+        Response(f"https://{HOST}/ban-in/733000.html", page_html(item, "full").encode(),
+                 refers_to=item.url),
+    ]  # fmt: skip
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(warc_of(responses))
+    result = run_import(site, warc)
+    assert result.returncode == 0, result.stderr
+    assert summary(result)["imported"] == 1, result.stdout
+    [article] = by_source(site).values()
+    assert article["source_url"] == item.url
+    assert article["aliases"] == [item.path, urlsplit(moved).path, "/ban-in/733000.html"]
+    # The address with a query cannot be answered by a static site: said, not lost.
+    [line] = [row for row in report(site) if row["outcome"] == "imported"]
+    assert any("?tabid=5&id=99" in note for note in line["notes"]), line["notes"]
+
+    assert site.build() == 0
+    answer = site.read(urlsplit(moved).path.lstrip("/") + "/index.html")
+    redirect = BeautifulSoup(answer, "html.parser")
+    assert redirect.select_one("link[rel=canonical]")["href"].endswith(
+        article["file"].removesuffix(".md") + "/"
+    )
+    checked = run(site, "check")
+    assert checked.returncode == 0, checked.stderr
 
 
 def test_a_page_recorded_as_unchanged_since_an_earlier_crawl_is_named_not_lost(site, tmp_path):

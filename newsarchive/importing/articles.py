@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from .. import urls
 from ..config import SiteConfig
-from ..scaffold import article_text, format_date
+from ..scaffold import format_date
 from ..slugs import MAX_SLUG_LENGTH, slugify
 from ..yamltext import INVISIBLE, describe_character
 from .media import FOLDER
@@ -65,17 +65,13 @@ def article_fields(found: Extracted, source_url: str, config: SiteConfig) -> dic
     }
 
 
-def compose(fields: dict[str, str], aliases: list[str], body: str) -> str:
-    text = article_text(fields, body)
+def with_aliases(text: str, aliases: list[str]) -> str:
+    """The article with its `aliases:` line, at the end of its front matter."""
     if not aliases:
         return text
     listed = ", ".join(_flow_item(a) for a in aliases)
     end = text.index("\n---\n") + 1
     return f"{text[:end]}aliases: [{listed}]\n{text[end:]}"
-
-
-def without_aliases(text: str) -> str:
-    return re.sub(r"(?m)^aliases: .*\n", "", text, count=1)
 
 
 def with_slug(text: str, slug: str) -> str:

@@ -107,6 +107,9 @@ class PageSource:
     # A revisit record of the page's own address, without its bytes: the capture it names
     # ("its capture of DATE"; "" when it is not one). A capture of the address replaces it.
     revisit: str = ""
+    # The addresses the crawl recorded leading to this page (301, 302...): old addresses
+    # of the article too.
+    redirected_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,7 +164,30 @@ def open_crawl(inputs: list[Path]) -> Crawl:
             crawl.pages.append(PageSource(_shown(str(given)), str(given), text_capture=True))
         else:  # a picture, a PDF: it was read as a capture, and "found no line 'Ngày đăng'"
             crawl.problems.append(_not_a_page(given))
+    _add_redirects(crawl)
     return crawl
+
+
+def _add_redirects(crawl: Crawl) -> None:
+    """Give each page of a WARC the addresses that the crawl recorded leading to it: a
+    portal that moved its articles answers the old address with a redirect (followed
+    MAX_REDIRECTS steps at most), or the crawler found the same page at another address
+    (a revisit record naming it)."""
+    pages = {_url_key(url): at for url, at in crawl.page_at.items()}
+    records = {_url_key(url): media for url, media in crawl.records.items()}  # http or https
+    for start, media in crawl.records.items():  # in the crawl's order: deterministic
+        if not media.location or start in crawl.page_at:
+            continue
+        url, steps = media.location, 1
+        while _url_key(url) not in pages and steps < MAX_REDIRECTS:
+            step = records.get(_url_key(url))
+            if step is None or not step.location or step.damaged:
+                break
+            url, steps = step.location, steps + 1
+        at = pages.get(_url_key(url))
+        if at is not None:
+            page = crawl.pages[at]
+            crawl.pages[at] = replace(page, redirected_from=(*page.redirected_from, start))
 
 
 def _not_a_page(given: Path) -> Problem:

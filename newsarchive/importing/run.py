@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..config import SiteConfig
 from ..errors import BuildFailed, Problem
-from ..scaffold import check_article, content_path, write_whole
+from ..scaffold import article_text, check_article, content_path, write_whole
 from ..workers import default_jobs, map_batches
 from . import articles
 from . import media as mediafiles
@@ -99,7 +99,7 @@ class PageResult:
     errors: tuple[Problem, ...] = ()
     found: Extracted | None = None
     text: str = ""  # the article as it will be written, media still at their old address
-    alias: str = ""
+    aliases: tuple[str, ...] = ()  # not yet in ``text``: the importer writes those free
     slug: str = ""
     media: tuple[mediafiles.FoundMedia, ...] = ()
     # Media addresses the article still links at the old site: the crawl lacks them, or
@@ -239,10 +239,15 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     already = context.archive.already(source_url, fields["title"], fields["date"])
     if already:
         return PageResult(page, ALREADY, source_url, already)
-    alias = ""
+    aliases: list[str] = []
     if source_url and options.aliases:
-        alias, why_not = articles.old_address(source_url, context.site_names)
-        notes.append(why_not)
+        for address in (source_url, *map(articles.page_address, page.redirected_from)):
+            alias, why_not = articles.old_address(address, context.site_names)
+            if why_not and address != source_url:
+                why_not += f" (the address {address}, which led to this page)"
+            notes.append(why_not)
+            if alias and alias not in aliases:
+                aliases.append(alias)
     accept = options.accept_missing
     found_media, missing, damaged, refused = _find_media(
         found, page, source_url if saved_at is None else saved_at, context.finder, accept
@@ -280,9 +285,9 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     notes += [mediafiles.size_note(m) for m in found_media]
     notes += [mediafiles.inert_note(m) for m in found_media]
     slug = articles.import_slug(fields["title"]) or "bai"
-    text = articles.compose(fields, [alias] if alias else [], body)
+    text = article_text(fields, body)
     target = content_path(config, found.published.astimezone(config.timezone), slug)
-    errors = check_article(target, text, config)
+    errors = check_article(target, articles.with_aliases(text, aliases), config)
     if errors:
         located = [Problem(Path(page.origin), e.message, e.hint) for e in errors]
         return PageResult(page, FAILED, source_url, located[0].message, tuple(located))
@@ -293,7 +298,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         source_url,
         found=found,
         text=text,
-        alias=alias,
+        aliases=tuple(aliases),
         slug=slug,
         media=tuple(found_media),
         missing=tuple(url for url in found.media if url in linked_old),  # the article's order
@@ -447,13 +452,15 @@ class Importer:
         if already:  # the crawl holds the page twice (two captures, http and https...)
             return Row(_as(result, ALREADY, already))
         notes: list[str] = []
-        text, alias = result.text, result.alias
-        if alias and alias_key(alias) in self.archive.aliases:
-            text, alias = articles.without_aliases(text), ""
-            notes.append(f"the old address {result.alias} is already another article's alias")
-        elif alias and alias_key(alias) in self.archive.addresses:
-            text, alias = articles.without_aliases(text), ""
-            notes.append(f"the old address {result.alias} is another article's address")
+        text = result.text
+        aliases: list[str] = []
+        for alias in result.aliases:
+            if alias_key(alias) in self.archive.aliases:
+                notes.append(f"the old address {alias} is already another article's alias")
+            elif alias_key(alias) in self.archive.addresses:
+                notes.append(f"the old address {alias} is another article's address")
+            elif alias_key(alias) not in map(alias_key, aliases):  # /a/b/ and /a/b/index.html
+                aliases.append(alias)
         copied_before = self.store.copied
         links = {m.url: self.store.place(m) for m in result.media}
         text = mediafiles.relink(text, links)
@@ -467,11 +474,10 @@ class Importer:
             if rel in self.archive.files or page_file in self.archive.addresses or taken:
                 continue
             # An old address that is the article's new one needs no alias: it leads here.
-            own = bool(alias) and alias_key(alias) == page_file
-            written = articles.without_aliases(text) if own else text
+            needed = [alias for alias in aliases if alias_key(alias) != page_file]
+            written = articles.with_aliases(text, needed)
             target.parent.mkdir(parents=True, exist_ok=True)
             if write_whole(target, articles.with_slug(written, slug)):
-                alias = "" if own else alias
                 break
         else:
             error = Problem(target, "no free file name was found", "rename some articles")
@@ -481,8 +487,7 @@ class Importer:
         self.archive.files.add(rel)
         self.archive.addresses.add(page_file)
         self.archive.add(result.source_url, fields["title"], fields["date"], shown(target))
-        if alias:
-            self.archive.aliases.add(alias_key(alias))
+        self.archive.aliases.update(alias_key(alias) for alias in needed)
         return Row(result, str(target), notes, self.store.copied - copied_before)
 
 
