@@ -168,6 +168,7 @@ class Response:
     location: str = ""  # a redirect's Location header
     encoding: str = ""  # its Content-Encoding header: ``data`` is already encoded so
     refers_to: str = ""  # a revisit record: the same bytes as the capture of this address
+    date: str = ""  # its WARC-Date, when the test needs one (else the time it is written)
 
 
 def warc_of(responses: list[Response]) -> bytes:
@@ -191,6 +192,8 @@ def warc_of(responses: list[Response]) -> bytes:
             record = writer.create_warc_record(
                 response.url, "response", payload=io.BytesIO(response.data), http_headers=http
             )
+        if response.date:
+            record.rec_headers.replace_header("WARC-Date", response.date)
         writer.write_record(record)
     return out.getvalue()
 

@@ -1192,6 +1192,26 @@ def test_the_last_capture_of_an_address_in_a_warc_is_the_one_imported(site, tmp_
     assert said in result.stdout, result.stdout
 
 
+def test_the_latest_capture_wins_whatever_order_the_crawls_are_given_in(site, tmp_path):
+    """Two crawls given newest first (or a WACZ whose WARCs are not in date order): the
+    capture read after the other in the files was the one imported, the older text, and
+    the newer was reported as "a later capture of this address is read instead"."""
+    pytest.importorskip("warcio")
+    item = items(1, start=734000)[0]
+    old = page_html(item, "full")
+    new = old.replace("tổ chức hội nghị", "đã tổ chức hội nghị (bản đã sửa)")
+    newer, older = tmp_path / "crawl-2024.warc.gz", tmp_path / "crawl-2022.warc.gz"
+    newer.write_bytes(warc_of([Response(item.url, new.encode(), date="2024-03-01T08:00:00Z")]))
+    older.write_bytes(warc_of([Response(item.url, old.encode(), date="2022-08-27T05:00:08Z")]))
+    result = run_import(site, newer, older)
+    assert result.returncode == 0, result.stderr
+    [article] = articles(site).values()
+    assert "đã tổ chức hội nghị (bản đã sửa)" in article["body"]
+    imported, skipped = report(site)
+    assert imported["input"].startswith(str(newer)) and imported["outcome"] == "imported"
+    assert skipped["outcome"] == "already there" and imported["input"] in skipped["reason"]
+
+
 # --- collisions, re-runs, determinism ------------------------------------------------
 
 

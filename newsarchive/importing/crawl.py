@@ -25,6 +25,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
@@ -135,6 +136,7 @@ class Crawl:
     # Where the page of each WARC address is in `pages`, for its later captures.
     page_at: dict[str, int] = field(default_factory=dict)
     cut_short: set[str] = field(default_factory=set)  # WARCs that end inside a record
+    captured: dict[str, datetime | None] = field(default_factory=dict)  # of records[address]
     scratch: tempfile.TemporaryDirectory | None = None  # WARCs unpacked from WACZ files
 
     def close(self) -> None:
@@ -361,9 +363,14 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record) -> bool:  # typ
             crawl.other_files += 1
         return False
     target = urljoin(uri, location.strip()) if location else ""
-    # The last capture of an address wins, as in a replay; a damaged one too, so that
-    # its page fails now and the complete file imports it later.
-    crawl.records[uri] = replace(where, content_type=kind, location=target)
+    # The latest capture of an address wins, as in a replay; a damaged one too, so that
+    # its page fails now and the complete file imports it later. Of captures without a
+    # date, or of one date, the last in the crawl's order: crawls may be given newest first.
+    captured = _capture_date(record)
+    older = captured is not None and captured < (crawl.captured.get(uri) or captured)
+    if not older:
+        crawl.records[uri] = replace(where, content_type=kind, location=target)
+        crawl.captured[uri] = captured
     if target:
         return False
     if kind not in ("text/html", "application/xhtml+xml"):
@@ -378,10 +385,22 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record) -> bool:  # typ
         if crawl.pages[earlier].revisit:  # the bytes the revisit record said were unchanged
             crawl.pages[earlier] = page
             return True
+        if older:
+            crawl.pages.append(replace(page, later=crawl.pages[earlier].origin))
+            return True
         crawl.pages[earlier] = replace(crawl.pages[earlier], later=shown)
     crawl.page_at[uri] = len(crawl.pages)
     crawl.pages.append(page)
     return True
+
+
+def _capture_date(record) -> datetime | None:  # type: ignore[no-untyped-def]
+    """When the record was captured (its WARC-Date), None when it does not say."""
+    try:
+        when = datetime.fromisoformat(record.rec_headers.get_header("WARC-Date") or "")
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _unchanged_page(record) -> bool:  # type: ignore[no-untyped-def]
