@@ -325,6 +325,33 @@ def test_wget_on_windows_writes_the_query_after_an_at_sign(site, tmp_path):
         assert f"](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
 
 
+def test_wget_adjust_extension_after_a_query_is_not_part_of_the_address(site, tmp_path):
+    """wget --adjust-extension (-E) saves the page of `chi-tiet?id=5` as
+    `chi-tiet?id=5.html` (its manual's `article.cgi?25.html`): the article's address was
+    `chi-tiet?id=5.html`, which no link of the portal ever had, and the same page imported
+    later from a WARC of the portal came in a second time."""
+    pytest.importorskip("warcio")
+    item = Item(760003, "Thông báo tuyển dụng viên chức năm 2021", "21/09/2021")
+    page = page_html(item, "absolute-path")
+    root = tmp_path / "wget"
+    write_file(root / HOST, "/tin-tuc/chi-tiet?id=760003.html", page)
+    other = page.replace(item.title, "Thông báo kết quả xét tuyển viên chức năm 2021")
+    write_file(root / HOST, "/Default.aspx@tabid=5&ItemID=760004.html", other)  # on Windows
+    result = run_import(site, root)
+    assert result.returncode == 0, result.stderr
+    assert sorted(by_source(site)) == [
+        f"https://{HOST}/Default.aspx?tabid=5&ItemID=760004",
+        f"https://{HOST}/tin-tuc/chi-tiet?id=760003",
+    ]
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(
+        warc_of([Response(f"https://{HOST}/tin-tuc/chi-tiet?id=760003", page.encode())])
+    )
+    again = run_import(site, warc)
+    assert again.returncode == 0, again.stderr
+    assert summary(again)["already there"] == 1 and len(articles(site)) == 2
+
+
 def test_httrack_keeps_other_hosts_files_beside_the_host_folder(site, tmp_path):
     """HTTrack stores a picture of another host (a CDN) in that host's folder beside the
     portal's, and links it from three folders down as ../../../../HOST/PATH."""

@@ -645,6 +645,10 @@ def _layout_url(page: PageSource) -> str:
             rest = "/".join(parts[at + 1 :])
             if "?" not in parts[-1]:
                 rest = _WINDOWS_QUERY.sub("?", rest, count=1)
+            if "?" in rest.rsplit("/", 1)[-1]:
+                # wget --adjust-extension adds .html to the query too: the address of the
+                # file `article.cgi?25.html` is `article.cgi?25` (a query seldom ends so).
+                rest = rest.removesuffix(".html")
             if rest == "index.html" or rest.endswith("/index.html"):
                 rest = rest.removesuffix("index.html")
             rest = _NOT_IN_ADDRESS.sub(lambda c: f"%{ord(c.group(0)):02X}", rest)
