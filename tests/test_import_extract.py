@@ -266,6 +266,28 @@ def test_vnexpress_lazy_images_give_the_real_picture_never_the_placeholder():
     assert "Xem thêm" not in found.body
 
 
+def test_a_lazy_image_under_an_attribute_of_another_script_is_found_or_named():
+    """Lazy-loading scripts keep the real address under their own attribute (echo.js
+    data-echo, PageSpeed data-pagespeed-lazy-src, data-lazyload...): such a picture was
+    left out, and the note said an image was lost without saying which."""
+    cdn = "https://vcdn1-suckhoe.vnecdn.net/2025/10/22"
+    blank = "https://s1.vnecdn.net/blank.gif"
+    page = vnexpress_page(f"""
+<p class="Normal">Ngày 22/10, bác sĩ Bệnh viện Chợ Rẫy cho biết bệnh nhân đau bụng.</p>
+<p class="Normal"><img alt="Một" src="{blank}" data-echo="{cdn}/mot.jpg"></p>
+<p class="Normal"><img alt="Hai" src="{blank}" data-pagespeed-lazy-src="{cdn}/hai.png?w=680"></p>
+<p class="Normal"><img alt="Ba" src="{blank}" data-lazyload="/2025/10/22/ba.webp"
+ data-id="17" data-caption="Ảnh ba"></p>
+<p class="Normal"><img alt="Bốn" src="{blank}" data-unused="khong-phai-anh"></p>
+""")
+    found = article_of(page, VNEXPRESS_URL)
+    assert found.media == (f"{cdn}/mot.jpg", f"{cdn}/hai.png?w=680",
+                           "https://vnexpress.net/2025/10/22/ba.webp")  # fmt: skip
+    assert "blank.gif" not in found.body
+    [note] = [n for n in found.notes if "placeholder" in n]
+    assert blank in note and "Bốn" in note, note
+
+
 PHOTO = "https://vcdn1-suckhoe.vnecdn.net/2025/10/22/noi-soi.jpg?w=680&h=0&q=100"
 CAPTIONED = f"""<p class="Normal">Bác sĩ nội soi dạ dày và đại tràng lấy mẫu sinh thiết.</p>
 <figure class="tplCaption" style="width:680px">

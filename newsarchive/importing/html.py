@@ -59,6 +59,9 @@ ATTACHMENT_SUFFIXES = tuple(
 # Where lazy-loading scripts keep an image's real address while `src` shows a placeholder.
 LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "src")
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
+# Other scripts' own attributes (echo.js data-echo, PageSpeed data-pagespeed-lazy-src,
+# data-lazyload...): a data- attribute holding a picture's address, read after those above.
+_PICTURE_ADDRESS = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]\S*)?$", re.I)
 _PLACEHOLDER = re.compile(
     r"(^|[/_-])(blank|spacer|pixel|transparent|placeholder|grey|gray|loading|lazy|1x1)"
     r"[^/]*\.(gif|png|svg|jpg)(\?|$)",
@@ -74,11 +77,20 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip(_EDGE_SPACE)
 
 
+def _short(addresses: list[str]) -> str:
+    """The address an image had, for a note: a data: one is thousands of characters."""
+    if not addresses:
+        return ""
+    url = addresses[0]
+    return f"({url[:40]}…)" if len(url) > 120 or url[:5].lower() == "data:" else f"({url})"
+
+
 LOST_IMAGES = {
     "placeholder": "left out images that showed only a lazy-loading placeholder, with no real "
-    "address in src, data-src or srcset",
+    "address in src, srcset or a data- attribute",
     "no address": "left out images without a usable address (the page's markup is broken there)",
 }
+LOST_IMAGES_HINT = "find the picture on the original page and add it to the article by hand"
 LOST_EMBED = "left out an embedded <"
 LOST_DATA = "left out a picture stored inside the page itself"
 LOST_FILE = "did not copy "  # a picture or file the crawl holds (media.NotCopied)
@@ -155,7 +167,8 @@ class _Prepared:
     def __init__(self, base_url: str):
         self.base_url = base_url
         self.dropped: Counter[str] = Counter()
-        self.lost_images: Counter[str] = Counter()  # why: placeholder, no address
+        # The images left out, by why (placeholder, no address): their alt text and address.
+        self.lost_images: dict[str, list[str]] = {}
         self.unsafe = 0
         self.players: list[tuple[str, str]] = []  # (tag, address) of embeds that show no file
         self.embedded: dict[str, Media] = {}  # data: pictures by the address standing for them
@@ -236,6 +249,11 @@ class _Prepared:
         srcset = [c for name in LAZY_SRCSETS for c in _srcset(image.attrs.get(name) or "")]
         candidates = [url for _, url in sorted(srcset, key=lambda c: -c[0])]
         candidates += [(image.attrs.get(name) or "").strip() for name in LAZY_SOURCES]
+        candidates += [
+            (value or "").strip()
+            for name, value in image.attrs.items()
+            if name.startswith("data-") and _PICTURE_ADDRESS.match((value or "").strip())
+        ]
         candidates = [url for url in candidates if url and not url.startswith("#")]
         for url in candidates:
             if not url.lower().startswith("data:") and not _PLACEHOLDER.search(url):
@@ -244,7 +262,11 @@ class _Prepared:
         pasted = [url for url in pasted if len(url) > DATA_PICTURE]
         if pasted:
             return self.data_picture(pasted[0])
-        self.lost_images["placeholder" if candidates else "no address"] += 1
+        alt = _clean(image.attrs.get("alt") or "")
+        shown = " ".join(filter(None, [repr(alt) if alt else "", _short(candidates[:1])]))
+        self.lost_images.setdefault("placeholder" if candidates else "no address", []).append(
+            shown or "an <img> without alt text"
+        )
         return ""
 
     def data_picture(self, url: str) -> str:
@@ -284,7 +306,10 @@ class _Prepared:
                 "their text was kept"
             )
         notes += self.undecodable
-        notes += [LOST_IMAGES[why] for why in sorted(self.lost_images)]
+        notes += [
+            f"{LOST_IMAGES[why]}: {'; '.join(self.lost_images[why])}; {LOST_IMAGES_HINT}"
+            for why in sorted(self.lost_images)
+        ]
         # These name what was left out, as only the page's own notes can.
         notes += [
             f"{LOST_EMBED}{tag}> that shows no file (a video player, a map...): {address}"
