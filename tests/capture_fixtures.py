@@ -169,6 +169,7 @@ class Response:
     encoding: str = ""  # its Content-Encoding header: ``data`` is already encoded so
     refers_to: str = ""  # a revisit record: the same bytes as the capture of this address
     date: str = ""  # its WARC-Date, when the test needs one (else the time it is written)
+    truncated: str = ""  # its WARC-Truncated header: the crawler kept only part of it
 
 
 def warc_of(responses: list[Response]) -> bytes:
@@ -194,6 +195,8 @@ def warc_of(responses: list[Response]) -> bytes:
             )
         if response.date:
             record.rec_headers.replace_header("WARC-Date", response.date)
+        if response.truncated:
+            record.rec_headers.add_header("WARC-Truncated", response.truncated)
         writer.write_record(record)
     return out.getvalue()
 

@@ -882,6 +882,40 @@ def test_accept_missing_imports_the_pages_of_a_cut_warc_with_their_lost_files_li
     assert site.build() == 0
 
 
+def test_a_file_the_crawler_recorded_truncated_is_never_copied_as_whole(site, tmp_path):
+    """A crawler that stops a download at its size or time limit records what it got
+    with `WARC-Truncated: length` (or `time`): the first part of a PDF or photo was
+    copied into the archive as if it were the file, and nothing was said."""
+    pytest.importorskip("warcio")
+    item = Item(735000, "Kế hoạch năm 2020", "03/01/2020", image="/documents/1/anh.jpg",
+                attachment="/documents/1/ke-hoach.pdf")  # fmt: skip
+    pdf = f"https://{HOST}{item.attachment}"
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(
+        warc_of(
+            [
+                Response(item.url, page_html(item, "full").encode()),
+                Response(f"https://{HOST}{item.image}", JPEG, "image/jpeg"),
+                Response(pdf, PDF[:100], "application/pdf", truncated="length"),
+            ]
+        )
+    )
+    refused = run_import(site, warc)
+    assert refused.returncode == 1 and summary(refused)["failed"] == 1, refused.stdout
+    [error] = [line for line in refused.stderr.splitlines() if ": error: " in line]
+    assert pdf in error and "WARC-Truncated: length" in error, error
+    assert "--accept-missing" in refused.stderr
+    assert articles(site) == {}
+
+    result = run_import(site, warc, "--accept-missing")
+    assert result.returncode == 0, result.stderr
+    [article] = by_source(site).values()
+    assert f"]({pdf})" in article["body"]  # still linked to the old site, and said
+    assert f"not in the crawl, still linked to the old site: {pdf}" in result.stderr
+    copies = [p.read_bytes() for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert copies == [JPEG]
+
+
 def test_a_page_of_a_warc_that_shows_no_date_is_dated_alone_by_its_address(site, tmp_path):
     """A crawl is one file of many pages: --date given to it must not date every page
     that shows none, nor --source-url name them all (all but one were then "already

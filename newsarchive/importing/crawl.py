@@ -75,6 +75,11 @@ DAMAGED_HINT = (
     "the WARC file is truncated or damaged: crawl again or take a complete copy; "
     "importing the complete file brings what was left out"
 )
+TRUNCATED = "the crawler kept only its first "
+TRUNCATED_HINT = (
+    "crawl the page again with a higher size or time limit, or take a whole copy of it "
+    "(the Wayback Machine may have one)"
+)
 NEEDS_BROTLI = (
     "install the 'brotli' package, which warcio uses to undo it: "
     "`python3 -m pip install 'newsarchive[import]'` (or `python3 -m pip install brotli`), "
@@ -297,7 +302,9 @@ def _add_warc(crawl: Crawl, path: Path, origin: str) -> None:
                 damaged = _damage(record)  # reads the record to its end
                 last = records.get_record_offset()
                 at = f"{origin}#{last}"
-                page = _add_record(crawl, Media(str(path), last, damaged=damaged), at, record)
+                # Cut by the crawler itself, not in the file: the WARC is whole.
+                held = damaged or _truncated(record)
+                page = _add_record(crawl, Media(str(path), last, damaged=held), at, record)
                 if damaged:
                     crawl.cut_short.add(str(path))
                 if damaged and not page:  # a page's own failure tells it
@@ -462,6 +469,17 @@ def _damage(record) -> str:  # type: ignore[no-untyped-def]
     if got < expected:
         return f"the record is cut short: it holds {got} of its {expected} bytes"
     return ""
+
+
+def _truncated(record) -> str:  # type: ignore[no-untyped-def]
+    """Why the crawler kept only part of the response ("" when it kept it whole): it stops
+    a download at its size or time limit and says so (WARC-Truncated). A revisit record
+    says it of the body it leaves out, which is another record's."""
+    reason = (record.rec_headers.get_header("WARC-Truncated") or "").strip()
+    if not reason or record.rec_type == "revisit":
+        return ""
+    limit = "a size or time limit of the crawl"
+    return f"{TRUNCATED}{record.payload_length or 0} bytes (WARC-Truncated: {reason}; {limit})"
 
 
 def _ending_damage(stream: BinaryIO, last: int, end: int) -> str:

@@ -32,6 +32,8 @@ from .crawl import (
     ERROR_PAGE_HINT,
     HTTRACK_OWN,
     REVISIT_HINT,
+    TRUNCATED,
+    TRUNCATED_HINT,
     Crawl,
     MediaFinder,
     PageSource,
@@ -159,7 +161,8 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         why = error_page(page.status)
         return PageResult(page, NOT_ARTICLE, page.url, why, hint=ERROR_PAGE_HINT)
     if page.damaged:  # never a shortened article taken for the whole one
-        return _failed(page, page.url, page.damaged, DAMAGED_HINT)
+        cut = TRUNCATED_HINT if page.damaged.startswith(TRUNCATED) else DAMAGED_HINT
+        return _failed(page, page.url, page.damaged, cut)
     if page.later:
         why = f"a later capture of this address is read instead ({page.later})"
         return PageResult(page, ALREADY, page.url, why)
