@@ -180,7 +180,7 @@ def warc_of(responses: list[Response]) -> bytes:
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)
     for response in responses:
-        headers = [("Content-Type", response.content_type)]
+        headers = [("Content-Type", response.content_type)] if response.content_type else []
         headers += [("Location", response.location)] if response.location else []
         headers += [("Content-Encoding", response.encoding)] if response.encoding else []
         http = StatusAndHeaders(response.status, headers, protocol="HTTP/1.1")

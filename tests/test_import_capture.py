@@ -1030,6 +1030,30 @@ def test_the_charset_of_the_http_header_comes_before_the_pages_own(site, tmp_pat
     assert "note on 2 pages" in result.stderr and "read as windows-1258" in result.stderr
 
 
+def test_a_page_the_server_sent_without_a_content_type_is_read_as_a_browser_did(site, tmp_path):
+    """An old server that sent no Content-Type: the browser saw the page all the same (it
+    looks at the bytes), and import counted the article among the crawl's other files,
+    without a word."""
+    pytest.importorskip("warcio")
+    item, aspx = items(2, start=736000)
+    picture = f"https://{HOST}/anh/khong-kieu"
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(
+        warc_of(
+            [
+                Response(item.url, page_html(item, "full").encode(), content_type=""),
+                Response(f"https://{HOST}/tin-tuc/ChiTiet.aspx", page_html(aspx, "full").encode(),
+                         content_type=""),
+                Response(picture, JPEG, content_type=""),
+            ]
+        )
+    )  # fmt: skip
+    result = run_import(site, warc)
+    assert result.returncode == 0, result.stderr
+    assert summary(result)["imported"] == 2, result.stdout
+    assert sorted(a["title"] for a in articles(site).values()) == sorted([item.title, aspx.title])
+
+
 def test_an_image_the_warc_holds_behind_redirects_is_copied(site, tmp_path):
     """Liferay answers /image/journal/article?img_id=... with a redirect to the picture;
     the crawl records both. A redirect loop ends, as a file the crawl lacks."""

@@ -272,9 +272,13 @@ def _shown(path: str) -> str:
 def _starts_like_html(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
-            head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+            return _html_start(handle.read(512))
     except OSError:
         return False
+
+
+def _html_start(head: bytes) -> bool:
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return head.startswith((b"<!doctype html", b"<html", b"<!--", b"<head", b"<?xml"))
 
 
@@ -299,12 +303,14 @@ def _add_warc(crawl: Crawl, path: Path, origin: str) -> None:
             records = iterator(stream)
             last, damaged = -1, ""
             for record in records:
-                damaged = _damage(record)  # reads the record to its end
+                head = record.raw_stream.read(512)  # for a response that names no type
+                damaged = _damage(record, len(head))  # reads the record to its end
                 last = records.get_record_offset()
                 at = f"{origin}#{last}"
                 # Cut by the crawler itself, not in the file: the WARC is whole.
                 held = damaged or _truncated(record)
-                page = _add_record(crawl, Media(str(path), last, damaged=held), at, record)
+                where = Media(str(path), last, damaged=held)
+                page = _add_record(crawl, where, at, record, head)
                 if damaged:
                     crawl.cut_short.add(str(path))
                 if damaged and not page:  # a page's own failure tells it
@@ -332,7 +338,7 @@ def _begins_as_warc(stream: BinaryIO) -> bool:
     return head.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://"))
 
 
-def _add_record(crawl: Crawl, where: Media, origin: str, record) -> bool:  # type: ignore[no-untyped-def]
+def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) -> bool:  # type: ignore[no-untyped-def]
     """A response of the WARC: a page, a media file or a redirect to one. True when it
     is a page (whose damage the page's failure tells)."""
     uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<> ")
@@ -359,6 +365,8 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record) -> bool:  # typ
     status = record.http_headers.get_statuscode() if record.http_headers else "200"
     location = record.http_headers.get_header("Location") if status in REDIRECTS else None
     kind, charset = _content_type(record)
+    if not kind and _html_start(head):  # no Content-Type: a browser looks at the bytes
+        kind = "text/html"
     if status != "200" and not location:
         # The server's error page (404, 500...) holds no article; it is no file to copy
         # either, and a page that links it says the file is not in the crawl. Listed, so
@@ -450,14 +458,13 @@ def error_page(status: str) -> str:
     return f"the server answered {status}{phrase}: an error page, not an article"
 
 
-def _damage(record) -> str:  # type: ignore[no-untyped-def]
+def _damage(record, got: int) -> str:  # type: ignore[no-untyped-def]
     """Why the record is not whole ("" when it is): a WARC cut off (a crawl stopped, a
     download broken) ends inside a record, and warcio gives what is there as if it were
     all. The record's Content-Length says how much there must be."""
     expected = record.payload_length if record.http_headers else -1
     if expected < 0:
         expected = record.length
-    got = 0
     while chunk := record.raw_stream.read(1 << 16):
         got += len(chunk)
     declared = record.rec_headers.get_header(
@@ -506,8 +513,10 @@ def _ending_damage(stream: BinaryIO, last: int, end: int) -> str:
 def _content_type(record) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     """The record's media type and the charset its header gives ("" when none)."""
     headers = record.http_headers if record.rec_type == "response" else None
-    value = headers.get_header("Content-Type") if headers else None
-    value = value or record.rec_headers.get_header("Content-Type") or ""
+    if headers:  # the record's own is the type of the HTTP message (application/http)
+        value = headers.get_header("Content-Type") or ""
+    else:
+        value = record.rec_headers.get_header("Content-Type") or ""
     kind, _, parameters = value.partition(";")
     charset = _CHARSET_PARAMETER.search(parameters)
     return kind.strip().lower(), charset.group(1) if charset else ""
