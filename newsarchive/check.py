@@ -349,7 +349,8 @@ def check_site(
                         where,
                         f"{context + ': ' if context else ''}the link {link!r} leads to the old "
                         "portal, which will go dark",
-                        "import the file from a crawl that holds it (python3 build.py import), "
+                        resolver.held_here(rel, link)
+                        or "import the file from a crawl that holds it (python3 build.py import), "
                         "or link to a copy in the archive",
                         _line(read, where, link) if rel in sources else None,
                         warning=True,
@@ -606,6 +607,29 @@ class _Resolver:
         if fragment not in self.pages[found].ids:
             return f"points to '#{fragment}', which is not on the page /{found}"
         return ""
+
+    def held_here(self, page: str, link: str) -> str:
+        """What to link instead of ``link`` to the old portal when the archive holds that
+        page (an article imported from it answers its old address), or ""."""
+        parts = urlsplit(link)
+        alias = urls.output_file(urls.alias_url(parts.path or "/"))
+        moved = self.pages.get(alias)
+        if parts.query or moved is None or not moved.refresh or self.problem(alias, moved.refresh):
+            return ""
+        path = unquote(urlsplit(moved.refresh).path)
+        if path.startswith("/"):
+            target = path[len(self.base_path) :]
+        else:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(alias), path))
+        found = self._file(target, path.endswith("/")) or ""
+        address = found.removesuffix("index.html")
+        instead = urls.relative_url(page, address) + (
+            f"#{parts.fragment}" if parts.fragment else ""
+        )
+        return (
+            f"the archive holds that page, /{address} (its old address {parts.path} leads "
+            f"there): link to it with {instead!r}, which works wherever the archive is served"
+        )
 
     def _file(self, target: str, is_folder: bool) -> str | None:
         index = f"{target}/index.html" if target else "index.html"

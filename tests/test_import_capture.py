@@ -671,6 +671,40 @@ def test_a_warc_imports_in_one_call_and_check_finds_no_link_to_the_old_host(site
     assert f"{written[lacking.url]['file']}:{line}: warning: " in warnings[0]
 
 
+def test_a_link_to_an_article_the_archive_holds_is_told_where_it_is_now(site, tmp_path):
+    """Articles of a portal link each other by their address there: check said of such a
+    link "import the file from a crawl that holds it", although the article had just been
+    imported; it now says which article it is, and the link that leads to it here."""
+    pytest.importorskip("warcio")
+    linking, linked = items(2, start=737000)
+    page = page_html(linking, "full").replace(
+        "trực thuộc Sở.</p>", f'trực thuộc Sở. Xem <a href="{linked.url}">bài trước</a>.</p>'
+    )
+    assert linked.url in page
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(
+        warc_of(
+            [
+                Response(linking.url, page.encode()),
+                Response(linked.url, page_html(linked, "full").encode()),
+            ]
+        )
+    )
+    site.configure(original_site=f"https://{HOST}/")
+    assert run_import(site, warc).returncode == 0
+    assert site.build() == 0
+    checked = run(site, "check")
+    assert checked.returncode == 0, checked.stderr
+    written = by_source(site)
+    there = written[linked.url]["file"].removesuffix(".md")
+    lines = checked.stderr.splitlines()
+    [warning] = [line for line in lines if linked.path in line and ": warning: " in line]
+    hint = checked.stderr.split(warning, 1)[1].splitlines()[1]
+    here = written[linking.url]["file"].removesuffix(".md")
+    assert f"/{there}/ " in hint and f"'{os.path.relpath(there, here)}/'" in hint, hint
+    assert "import the file" not in hint
+
+
 def test_a_wacz_imports_like_its_warc(site, warc_portal, tmp_path):
     from warcio.warcwriter import WARCWriter
 
