@@ -705,6 +705,34 @@ def test_a_link_to_an_article_the_archive_holds_is_told_where_it_is_now(site, tm
     assert "import the file" not in hint
 
 
+def test_a_picture_the_crawl_holds_in_another_size_of_its_srcset_is_copied(site, tmp_path):
+    """A browser crawler (Browsertrix) loads the one size of a picture its screen needs,
+    HTTrack the `src` alone: import took the largest size of the srcset, which the crawl
+    lacked, and linked the picture to the old site although the crawl held it."""
+    pytest.importorskip("warcio")
+    item = Item(739000, "Hội nghị có ảnh nhiều cỡ", "09/09/2019", image="/documents/1/anh-nho.jpg")
+    big = f"https://{HOST}/documents/1/anh-lon.jpg"
+    page = page_html(item, "full").replace(
+        'alt="Ảnh hội nghị"', f'alt="Ảnh hội nghị" srcset="https://{HOST}{item.image} 1x, {big} 2x"'
+    )
+    assert big in page
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(
+        warc_of(
+            [
+                Response(item.url, page.encode()),
+                Response(f"https://{HOST}{item.image}", JPEG, "image/jpeg"),
+            ]
+        )
+    )
+    result = run_import(site, warc)
+    assert result.returncode == 0, result.stderr
+    assert "not in the crawl" not in result.stderr and "1 file(s) copied" in result.stdout
+    [article] = by_source(site).values()
+    [link] = re.findall(r"!\[Ảnh hội nghị\]\(([^)]+)\)", article["body"])
+    assert (site.root / "static" / link.removeprefix("../../../")).read_bytes() == JPEG
+
+
 def test_a_wacz_imports_like_its_warc(site, warc_portal, tmp_path):
     from warcio.warcwriter import WARCWriter
 

@@ -242,6 +242,7 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
         notes=(*notes, *converted.notes),
         author=_nfc(read.author),
         embedded=converted.embedded,
+        alternates=converted.alternates,
         date_missed=read.date_missed,
         source_url=read.source_url,
         relative=converted.relative,

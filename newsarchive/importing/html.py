@@ -77,6 +77,25 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip(_EDGE_SPACE)
 
 
+def _candidates(image: LexborNode) -> list[str]:
+    """The addresses an image may show, the largest of its srcset first, then its src and
+    lazy-loading attributes: some may be placeholders."""
+    srcset = [c for name in LAZY_SRCSETS for c in _srcset(image.attrs.get(name) or "")]
+    candidates = [url for _, url in sorted(srcset, key=lambda c: -c[0])]
+    candidates += [(image.attrs.get(name) or "").strip() for name in LAZY_SOURCES]
+    candidates += [
+        (value or "").strip()
+        for name, value in image.attrs.items()
+        if name.startswith("data-") and _PICTURE_ADDRESS.match((value or "").strip())
+    ]
+    return [url for url in candidates if url and not url.startswith("#")]
+
+
+def _real(url: str) -> bool:
+    """Not a lazy-loading placeholder: a blank pixel's file, or a short data: address."""
+    return not url.lower().startswith("data:") and not _PLACEHOLDER.search(url)
+
+
 def _short(addresses: list[str]) -> str:
     """The address an image had, for a note: a data: one is thousands of characters."""
     if not addresses:
@@ -117,6 +136,9 @@ class Converted:
     # Addresses written relative to the page (its own address unknown), as the Markdown
     # has them: the import copies those it finds beside the page and leaves out the rest.
     relative: tuple[str, ...] = ()
+    # The other sizes of a picture (its srcset, src and lazy-loading addresses), largest
+    # first, by the address in `media`: the crawl may hold one of them only.
+    alternates: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def convert(parts: list[LexborNode], base_url: str) -> Converted:
@@ -149,7 +171,12 @@ def convert(parts: list[LexborNode], base_url: str) -> Converted:
     media = tuple(dict.fromkeys(converter.media))
     embedded = {url: prepared.embedded[url] for url in media if url in prepared.embedded}
     relative = tuple(dict.fromkeys(converter.relative))
-    return Converted(markdown, media, tuple(notes), embedded, relative)
+    alternates = {
+        written: tuple(map(_written, others))
+        for chosen, others in prepared.alternates.items()
+        if (written := _written(chosen)) in media
+    }
+    return Converted(markdown, media, tuple(notes), embedded, relative, alternates)
 
 
 def is_attachment(url: str) -> bool:
@@ -172,6 +199,7 @@ class _Prepared:
         self.unsafe = 0
         self.players: list[tuple[str, str]] = []  # (tag, address) of embeds that show no file
         self.embedded: dict[str, Media] = {}  # data: pictures by the address standing for them
+        self.alternates: dict[str, list[str]] = {}  # a picture's other sizes, by its address
         self.undecodable: list[str] = []  # why each data: picture that cannot be read is lost
 
     def take(self, part: LexborNode) -> str:
@@ -188,6 +216,7 @@ class _Prepared:
             self._picture(picture)
         for image in part.css("img"):
             src = self.image_source(image)
+            others = [url for url in self.real_sources(image) if url != src]
             for name in [*LAZY_SOURCES, *LAZY_SRCSETS]:
                 if name in image.attrs:
                     del image.attrs[name]
@@ -195,6 +224,8 @@ class _Prepared:
                 image.attrs["src"] = src
             elif src and self.safe(src):
                 image.attrs["src"] = self.absolute(src)
+                if others:
+                    self.alternates[self.absolute(src)] = [self.absolute(u) for u in others]
             else:
                 image.decompose()
         for link in part.css("a[href]"):
@@ -244,19 +275,15 @@ class _Prepared:
         for source in picture.css("source"):
             source.decompose()
 
+    def real_sources(self, image: LexborNode) -> list[str]:
+        """The addresses of the image's sizes, largest first: not a placeholder's."""
+        return [url for url in dict.fromkeys(_candidates(image)) if _real(url) and self.safe(url)]
+
     def image_source(self, image: LexborNode) -> str:
         """The image's real address; "" (and the reason counted) when it has none."""
-        srcset = [c for name in LAZY_SRCSETS for c in _srcset(image.attrs.get(name) or "")]
-        candidates = [url for _, url in sorted(srcset, key=lambda c: -c[0])]
-        candidates += [(image.attrs.get(name) or "").strip() for name in LAZY_SOURCES]
-        candidates += [
-            (value or "").strip()
-            for name, value in image.attrs.items()
-            if name.startswith("data-") and _PICTURE_ADDRESS.match((value or "").strip())
-        ]
-        candidates = [url for url in candidates if url and not url.startswith("#")]
+        candidates = _candidates(image)
         for url in candidates:
-            if not url.lower().startswith("data:") and not _PLACEHOLDER.search(url):
+            if _real(url):
                 return url
         pasted = [url for url in candidates if url[:5].lower() == "data:"]
         pasted = [url for url in pasted if len(url) > DATA_PICTURE]
@@ -656,11 +683,15 @@ class _Converter:
         url = url.strip()
         if not url:
             return ""
-        # Spaces and parentheses would end a Markdown link early.
-        written = quote(url, safe=":/?#[]@!$&'*+,;=%~")
+        written = _written(url)
         if not urlsplit(url).scheme and not url.startswith("//"):
             self.relative.append(written)  # as the Markdown has it, to find it there again
         return written
+
+
+def _written(url: str) -> str:
+    """The address as the Markdown writes it: spaces and parentheses would end a link."""
+    return quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~")
 
 
 def without_links(markdown: str, addresses: list[str]) -> str:

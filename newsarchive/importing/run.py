@@ -371,6 +371,12 @@ def _find_media(
     refused: list[tuple[str, str]] = []
     for url in found.media:
         where = found.embedded.get(url) or finder.find(url, page, source_url)
+        for size in found.alternates.get(url, ()) if where is None else ():
+            # The crawler loaded another size of the picture (its screen's, or the src).
+            where = finder.find(size, page, source_url)
+            if where is not None:  # named after the file it is
+                where = replace(where, address=where.address or size)
+                break
         if where is not None and where.damaged:
             if accept:
                 missing.append(url)
