@@ -170,6 +170,7 @@ class Response:
     refers_to: str = ""  # a revisit record: the same bytes as the capture of this address
     date: str = ""  # its WARC-Date, when the test needs one (else the time it is written)
     truncated: str = ""  # its WARC-Truncated header: the crawler kept only part of it
+    by_id: bool = False  # a revisit record naming its capture by WARC-Refers-To alone
 
 
 def warc_of(responses: list[Response]) -> bytes:
@@ -179,6 +180,7 @@ def warc_of(responses: list[Response]) -> bytes:
 
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)
+    captured: dict[str, str] = {}  # the record id of each address
     for response in responses:
         headers = [("Content-Type", response.content_type)] if response.content_type else []
         headers += [("Location", response.location)] if response.location else []
@@ -197,6 +199,10 @@ def warc_of(responses: list[Response]) -> bytes:
             record.rec_headers.replace_header("WARC-Date", response.date)
         if response.truncated:
             record.rec_headers.add_header("WARC-Truncated", response.truncated)
+        if response.by_id:
+            record.rec_headers.remove_header("WARC-Refers-To-Target-URI")
+            record.rec_headers.add_header("WARC-Refers-To", captured[response.refers_to])
+        captured[response.url] = record.rec_headers.get_header("WARC-Record-ID")
         writer.write_record(record)
     return out.getvalue()
 

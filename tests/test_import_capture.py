@@ -1189,6 +1189,9 @@ def test_an_old_address_the_warc_recorded_redirecting_to_an_article_answers_for_
         # Browsertrix found the same page at another address: a revisit record naming it.
         Response(f"https://{HOST}/ban-in/733000.html", page_html(item, "full").encode(),
                  refers_to=item.url),
+        # wget names it by the record's id alone (WARC-Refers-To).
+        Response(f"https://{HOST}/in/733000.html", page_html(item, "full").encode(),
+                 refers_to=item.url, by_id=True),
     ]  # fmt: skip
     warc = tmp_path / "crawl.warc.gz"
     warc.write_bytes(warc_of(responses))
@@ -1197,7 +1200,9 @@ def test_an_old_address_the_warc_recorded_redirecting_to_an_article_answers_for_
     assert summary(result)["imported"] == 1, result.stdout
     [article] = by_source(site).values()
     assert article["source_url"] == item.url
-    assert article["aliases"] == [item.path, urlsplit(moved).path, "/ban-in/733000.html"]
+    assert article["aliases"] == [
+        item.path, urlsplit(moved).path, "/ban-in/733000.html", "/in/733000.html"
+    ]  # fmt: skip
     # The address with a query cannot be answered by a static site: said, not lost.
     [line] = [row for row in report(site) if row["outcome"] == "imported"]
     assert any("?tabid=5&id=99" in note for note in line["notes"]), line["notes"]

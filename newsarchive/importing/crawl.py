@@ -142,6 +142,9 @@ class Crawl:
     page_at: dict[str, int] = field(default_factory=dict)
     cut_short: set[str] = field(default_factory=set)  # WARCs that end inside a record
     captured: dict[str, datetime | None] = field(default_factory=dict)  # of records[address]
+    # The address of each response by its WARC-Record-ID, which a revisit record may name
+    # alone (WARC-Refers-To, as wget writes it) for the capture that has its bytes.
+    record_ids: dict[str, str] = field(default_factory=dict)
     scratch: tempfile.TemporaryDirectory | None = None  # WARCs unpacked from WACZ files
 
     def close(self) -> None:
@@ -347,6 +350,7 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) ->
         # bytes are those of the capture of another address, found there as a redirect's
         # target is. One of the address itself keeps its earlier capture.
         refers = (record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<> ")
+        refers = refers or crawl.record_ids.get(record.rec_headers.get_header("WARC-Refers-To"), "")
         if refers and refers != uri:
             crawl.records[uri] = replace(where, location=refers)
         elif uri not in crawl.page_at and _unchanged_page(record):
@@ -362,6 +366,7 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) ->
     # Browsertrix's urn:pageinfo: and urn:text: resources describe pages: no files.
     if record.rec_type not in ("response", "resource") or not uri or uri.startswith("urn:"):
         return False
+    crawl.record_ids[record.rec_headers.get_header("WARC-Record-ID") or ""] = uri
     status = record.http_headers.get_statuscode() if record.http_headers else "200"
     location = record.http_headers.get_header("Location") if status in REDIRECTS else None
     kind, charset = _content_type(record)
