@@ -1092,6 +1092,35 @@ def test_the_charset_of_the_http_header_comes_before_the_pages_own(site, tmp_pat
     assert "note on 2 pages" in result.stderr and "read as windows-1258" in result.stderr
 
 
+def test_a_western_charset_a_server_gave_a_vietnamese_windows_page_is_not_believed(site, tmp_path):
+    """Apache's AddDefaultCharset sent `charset=ISO-8859-1` with every page of a portal
+    whose pages were in Windows-1258 (their <meta> said so, or nothing did): the header
+    was believed, and the article, its title and its slug were imported as 'Tãng
+    cýõÌng sýò laÞnh ðaòo', with a note only."""
+    pytest.importorskip("warcio")
+    meta = '<meta content="text/html; charset=UTF-8" http-equiv="content-type" />'
+    said, unsaid = items(2, start=740000)
+    pages = {
+        said: page_html(said, "full").replace(meta, meta.replace("UTF-8", "windows-1258")),
+        unsaid: page_html(unsaid, "full").replace(meta, ""),
+    }
+    headers = {said: "text/html; charset=ISO-8859-1", unsaid: "text/html; charset=windows-1252"}
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(
+        warc_of([Response(i.url, windows_1258(h), headers[i]) for i, h in pages.items()])
+    )
+    result = run_import(site, warc)
+    assert result.returncode == 0, result.stderr
+    written = by_source(site)
+    for item in pages:
+        assert written[item.url]["title"] == item.title
+        assert "Sở Thông tin và Truyền thông tổ chức hội nghị" in written[item.url]["body"]
+        assert "/hoi-nghi-trien-khai-cong-tac-so-" in written[item.url]["file"]
+    notes = {row["source_url"]: " ".join(row["notes"]) for row in report(site)}
+    assert "read as windows-1258, the encoding it declares" in notes[said.url]
+    assert "declares windows-1252, in which its words are not Vietnamese" in notes[unsaid.url]
+
+
 def test_a_page_the_server_sent_without_a_content_type_is_read_as_a_browser_did(site, tmp_path):
     """An old server that sent no Content-Type: the browser saw the page all the same (it
     looks at the bytes), and import counted the article among the crawl's other files,

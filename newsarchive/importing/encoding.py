@@ -20,6 +20,8 @@ _BOMS = (
 _CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.I)
 # Old Vietnamese portals and Windows editors wrote it, often without saying so.
 VIETNAMESE_WINDOWS = "windows-1258"
+# What servers name by default (Python's names): a Vietnamese page may be in another.
+_WESTERN = frozenset(("iso8859-1", "cp1252", "iso8859-15", "ascii"))
 # UTF-8 text with this many places of bad bytes at most is read as UTF-8 with them
 # marked, if it is long enough (one in 1,000 bytes at most) or shows enough letters in
 # UTF-8 (other encodings' Vietnamese makes no such sequences); else it is in another
@@ -70,11 +72,32 @@ def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
         stray = _stray_bytes(data)
         if stray:
             return data.decode("utf-8", "replace"), stray
+    readable = []
     for charset in filter(_codec, declared):
         try:
-            text = data.decode(charset)
+            readable.append((charset, data.decode(charset)))
         except UnicodeDecodeError:
             continue  # a template's wrong <meta>: its bytes say otherwise
+    for charset, text in readable:
+        # A server's default (Apache's AddDefaultCharset ISO-8859-1) may name a Western
+        # charset for pages in another: the one their words are Vietnamese in wins.
+        if reads_as_vietnamese(unicodedata.normalize("NFC", text)):
+            said = f"it was read as {charset}, the encoding it declares: check its letters"
+            return text, f"the file is not UTF-8 text; {said}"
+    western = [c for c, _ in readable if _codec(c) in _WESTERN]
+    if western and _codec(VIETNAMESE_WINDOWS) not in map(_codec, declared):
+        try:
+            text = unicodedata.normalize("NFC", data.decode(VIETNAMESE_WINDOWS))
+        except UnicodeDecodeError:
+            text = ""
+        if reads_as_vietnamese(text):
+            return text, (
+                f"the file is not UTF-8 text; it declares {western[0]}, in which its words "
+                f"are not Vietnamese, and it was read as {VIETNAMESE_WINDOWS} (Vietnamese "
+                "Windows), in which they are: check its letters"
+            )
+    if readable:
+        charset, text = readable[0]
         said = f"it was read as {charset}, the encoding it declares: check its letters"
         return text, f"the file is not UTF-8 text; {said}"
     what = "the file is not UTF-8 text"
