@@ -42,8 +42,9 @@ def decode_page(data: bytes, header: str = "", html: bool = True) -> tuple[str, 
     """The text (NFC, lines ending in \\n) and what to check in it. Bytes that open with a
     byte order mark are read in its encoding; others as UTF-8, else in the charset the
     page declares: in its HTTP header first (the server's word, as a browser takes it),
-    then in a <meta>; else as windows-1258 when they read as Vietnamese in it.
-    Raises Undecodable when none of these fits."""
+    then in a <meta>, the first in which its words are Vietnamese (a server's default
+    Western charset is often wrong), else the first that reads; else as windows-1258 when
+    they read as Vietnamese in it. Raises Undecodable when none of these fits."""
     bom = next((found for found in _BOMS if data.startswith(found[0])), None)
     notes = []
     try:
