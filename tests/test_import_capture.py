@@ -352,6 +352,25 @@ def test_wget_adjust_extension_after_a_query_is_not_part_of_the_address(site, tm
     assert summary(again)["already there"] == 1 and len(articles(site)) == 2
 
 
+def test_wget_convert_links_names_of_query_pages_are_read_back_as_their_addresses(site, tmp_path):
+    """wget --convert-links --adjust-extension rewrites a link to the page `chi-tiet?id=6`
+    it saved as `chi-tiet%3Fid=6.html`: the article linked
+    https://portal/tin-tuc/chi-tiet%3Fid=6.html, an address the portal never had."""
+    first, second = items(2, start=760005)
+    linking = page_html(first, "absolute-path").replace(
+        "trực thuộc Sở.</p>",
+        f'trực thuộc Sở. Xem <a href="chi-tiet%3Fid={second.article_id}.html">bài sau</a>.</p>',
+    )
+    root = tmp_path / "wget"
+    write_file(root / HOST, f"/tin-tuc/chi-tiet?id={first.article_id}.html", linking)
+    write_file(root / HOST, f"/tin-tuc/chi-tiet?id={second.article_id}.html", page_html(second))
+    result = run_import(site, root)
+    assert result.returncode == 0, result.stderr
+    written = by_source(site)
+    body = written[f"https://{HOST}/tin-tuc/chi-tiet?id={first.article_id}"]["body"]
+    assert f"[bài sau](https://{HOST}/tin-tuc/chi-tiet?id={second.article_id})" in body, body
+
+
 def test_httrack_keeps_other_hosts_files_beside_the_host_folder(site, tmp_path):
     """HTTrack stores a picture of another host (a CDN) in that host's folder beside the
     portal's, and links it from three folders down as ../../../../HOST/PATH."""

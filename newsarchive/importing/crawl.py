@@ -63,6 +63,7 @@ _RAW_BYTE = re.compile("[\udc80-\udcff]")
 # (A literal % stays: a crawler may have kept the address's escapes in the name.)
 _NOT_IN_ADDRESS = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f]')
 _SLASH = re.compile("%2F", re.I)
+_CONVERTED_QUERY = re.compile(r"%3F([^/]*)\.html$", re.I)
 # wget on Windows (--restrict-file-names=windows, its default there) writes the `?` of a
 # query as `@`: the file `chi-tiet@id=5` is the address /chi-tiet?id=5.
 _WINDOWS_QUERY = re.compile(r"@(?=[^/?@]*=[^/?]*$)")
@@ -699,6 +700,12 @@ def link_target(base_url: str, link: str) -> str:
     page's host folder (HTTrack: `../../../../cdn.vn/a.jpg` from three folders down): a
     relative path that climbs one folder above the host's root names HOST/PATH there."""
     parts, base = urlsplit(link), urlsplit(base_url)
+    if not parts.scheme and not parts.netloc and not parts.query:
+        # wget --convert-links --adjust-extension links the page of `chi-tiet?id=6` by
+        # the name it saved it under, `chi-tiet%3Fid=6.html`: the address is the page's.
+        path = _CONVERTED_QUERY.sub(r"?\1", parts.path)
+        if path != parts.path:
+            return link_target(base_url, urlunsplit(parts._replace(path=path)))
     segments = parts.path.split("/")
     climbs = next((at for at, segment in enumerate(segments) if segment != ".."), 0)
     depth = max((base.path or "/").count("/") - 1, 0)  # folders above the page
