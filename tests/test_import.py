@@ -359,8 +359,20 @@ def test_what_cannot_be_read_is_refused_not_guessed(site, tmp_path):
         # Read as a text capture: "found no line 'Ngày đăng dd/mm/yyyy | HH:MM'".
         ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>', "not a page: a .svg file"),
         ("bai.mhtml", b"MIME-Version: 1.0\r\n", "save it as 'Web page, complete'"),
+        # "a file renamed to .warc is not one", and zipfile's "File is not a zip file".
+        ("crawl.warc.gz", b"", "the file is empty (0 bytes): its download or copy did not"),
+        ("crawl.wacz", b"", "the file is empty (0 bytes): its download or copy did not"),
+        ("cut.wacz", b"PK\x03\x04" + b"\0" * 40, "the WACZ file is cut off or damaged"),
     ],
-    ids=["text as .warc", "html as .warc.gz", "picture", "single-file page"],
+    ids=[
+        "text as .warc",
+        "html as .warc.gz",
+        "picture",
+        "single-file page",
+        "empty WARC",
+        "empty WACZ",
+        "WACZ cut off",
+    ],
 )
 def test_a_file_that_is_no_page_or_crawl_is_said_to_be_none(site, tmp_path, name, data, said):
     given = tmp_path / name

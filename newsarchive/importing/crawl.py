@@ -165,6 +165,8 @@ def open_crawl(inputs: list[Path]) -> Crawl:
             crawl.problems.append(
                 Problem(given, "there is no such file or folder", "check the name")
             )
+        elif _empty(given):  # a crawl's file whose download or copy stopped at once
+            crawl.problems.append(Problem(given, EMPTY, EMPTY_HINT))
         elif given.name.lower().endswith(WARC_SUFFIXES):
             _add_warc(crawl, given, str(given))
         elif given.suffix.lower() == ".wacz":
@@ -548,10 +550,33 @@ def _add_wacz(crawl: Crawl, path: Path) -> None:
                     while chunk := source.read(1 << 20):
                         out.write(chunk)
                 _add_warc(crawl, target, f"{path}!{member}")
-    except (zipfile.BadZipFile, OSError) as exc:
+    except zipfile.BadZipFile:
+        # zipfile says only "File is not a zip file": a WACZ lists what it holds at its
+        # end, which a download or copy cut short lacks.
+        crawl.problems.append(Problem(path, WACZ_CUT, WACZ_CUT_HINT))
+    except OSError as exc:
         crawl.problems.append(
             Problem(path, f"the WACZ file cannot be read ({exc})", "download it again")
         )
+
+
+WACZ_CUT = (
+    "the WACZ file is cut off or damaged: a WACZ is a zip file that lists what it holds at "
+    "its end, and this one's list is missing or broken"
+)
+WACZ_CUT_HINT = (
+    "take the file again from where the crawler wrote it (Browsertrix, ArchiveWeb.page), or "
+    "download it again, and compare its size with the original's"
+)
+EMPTY = "the file is empty (0 bytes): its download or copy did not finish"
+EMPTY_HINT = "take the file again from where the crawler wrote it, or download it again"
+
+
+def _empty(given: Path) -> bool:
+    try:
+        return given.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def read_bytes(page: PageSource) -> bytes:
