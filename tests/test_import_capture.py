@@ -997,6 +997,31 @@ def test_a_file_the_crawler_recorded_truncated_is_never_copied_as_whole(site, tm
     assert copies == [JPEG]
 
 
+def test_a_picture_the_server_answered_404_for_is_said_so_not_only_missing(site, tmp_path):
+    """A picture whose server answered 404 (its error page, often HTML) was said to be
+    "not in the crawl", sending the archivist to crawl again for a file the server no
+    longer had: the note now says what the server answered."""
+    pytest.importorskip("warcio")
+    item = Item(736000, "Hội nghị năm 2020", "03/01/2020", image="/documents/1/mat.jpg")
+    lost = f"https://{HOST}{item.image}"
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(
+        warc_of(
+            [
+                Response(item.url, page_html(item, "full").encode()),
+                Response(lost, b"<html><p>Not found</p></html>", status="404 Not Found"),
+            ]
+        )
+    )
+    result = run_import(site, warc)
+    assert result.returncode == 0, result.stderr
+    assert f"](https://{HOST}{item.image})" in by_source(site)[item.url]["body"]
+    assert (
+        "not in the crawl (the server answered 404 when it was crawled; the Wayback "
+        f"Machine may have it), still linked to the old site: {lost}"
+    ) in result.stderr
+
+
 def test_a_page_of_a_warc_that_shows_no_date_is_dated_alone_by_its_address(site, tmp_path):
     """A crawl is one file of many pages: --date given to it must not date every page
     that shows none, nor --source-url name them all (all but one were then "already

@@ -146,6 +146,8 @@ class Crawl:
     # The address of each response by its WARC-Record-ID, which a revisit record may name
     # alone (WARC-Refers-To, as wget writes it) for the capture that has its bytes.
     record_ids: dict[str, str] = field(default_factory=dict)
+    # The HTTP status of each address the server answered with an error (404, 500...).
+    failed: dict[str, str] = field(default_factory=dict)
     scratch: tempfile.TemporaryDirectory | None = None  # WARCs unpacked from WACZ files
 
     def close(self) -> None:
@@ -379,6 +381,7 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) ->
         # The server's error page (404, 500...) holds no article; it is no file to copy
         # either, and a page that links it says the file is not in the crawl. Listed, so
         # that it is counted and reported, not lost.
+        crawl.failed[uri] = status
         if kind in ("text/html", "application/xhtml+xml"):
             shown = f"{origin} ({uri.split('://', 1)[-1]})"
             crawl.pages.append(PageSource(shown, where.path, uri, where.offset, status=status))
@@ -750,6 +753,11 @@ class MediaFinder:
         # Markdown, the record's as the crawler met it (`anh%20(1).png`, raw letters...).
         self.by_key = {_url_key(url): media for url, media in crawl.records.items()}
         self.cut_short = crawl.cut_short
+        self.failed = {_url_key(url): status for url, status in crawl.failed.items()}
+
+    def answered(self, url: str) -> str:
+        """The error status the crawl holds for ``url`` (`404`), "" if none."""
+        return self.failed.get(_url_key(url), "")
 
     def find(self, url: str, page: PageSource, page_url: str) -> Media | None:
         held = self._record(url)

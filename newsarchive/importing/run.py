@@ -278,7 +278,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     ]
     not_copied = [url for url, _ in refused if url not in relative]
     linked_old = {*missing, *not_copied}
-    notes += [f"not in the crawl, still linked to the old site: {url}" for url in missing]
+    notes += [_missing_note(url, context.finder.answered(url)) for url in missing]
     body = found.body
     if dropped:
         body = without_links(body, dropped)
@@ -309,6 +309,16 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         dropped=tuple(dropped),
         notes=tuple(filter(None, [*notes, *found.notes, category_note])),
     )
+
+
+def _missing_note(url: str, status: str) -> str:
+    """Of a picture or file the article keeps linked to the old site: why it is not here."""
+    if status:  # crawling again will not bring it: the server had lost it already
+        return (
+            f"not in the crawl (the server answered {status} when it was crawled; the "
+            f"Wayback Machine may have it), still linked to the old site: {url}"
+        )
+    return f"not in the crawl, still linked to the old site: {url}"
 
 
 def _dropped_note(dropped: list[str], found: Extracted, archive_copy: bool) -> str:
