@@ -352,14 +352,17 @@ def test_wget_adjust_extension_after_a_query_is_not_part_of_the_address(site, tm
     assert summary(again)["already there"] == 1 and len(articles(site)) == 2
 
 
-def test_wget_convert_links_names_of_query_pages_are_read_back_as_their_addresses(site, tmp_path):
+@pytest.mark.parametrize("query", ["%3F", "@"], ids=["linux", "windows"])
+def test_wget_convert_links_names_of_query_pages_are_read_back_as_their_addresses(
+    site, tmp_path, query
+):
     """wget --convert-links --adjust-extension rewrites a link to the page `chi-tiet?id=6`
-    it saved as `chi-tiet%3Fid=6.html`: the article linked
-    https://portal/tin-tuc/chi-tiet%3Fid=6.html, an address the portal never had."""
+    it saved as `chi-tiet%3Fid=6.html` (on Windows `chi-tiet@id=6.html`): the article
+    linked https://portal/tin-tuc/chi-tiet%3Fid=6.html, an address the portal never had."""
     first, second = items(2, start=760005)
     linking = page_html(first, "absolute-path").replace(
         "trực thuộc Sở.</p>",
-        f'trực thuộc Sở. Xem <a href="chi-tiet%3Fid={second.article_id}.html">bài sau</a>.</p>',
+        f'trực thuộc Sở. Xem <a href="chi-tiet{query}id={second.article_id}.html">bài sau</a>.</p>',
     )
     root = tmp_path / "wget"
     write_file(root / HOST, f"/tin-tuc/chi-tiet?id={first.article_id}.html", linking)

@@ -63,7 +63,8 @@ _RAW_BYTE = re.compile("[\udc80-\udcff]")
 # (A literal % stays: a crawler may have kept the address's escapes in the name.)
 _NOT_IN_ADDRESS = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f]')
 _SLASH = re.compile("%2F", re.I)
-_CONVERTED_QUERY = re.compile(r"%3F([^/]*)\.html$", re.I)
+# (On Windows, wget writes the `?` as `@`, and links it so: `chi-tiet@id=6.html`.)
+_CONVERTED_QUERY = re.compile(r"(?:%3F|@(?=[^/@]*=))([^/]*)\.html$", re.I)
 # wget on Windows (--restrict-file-names=windows, its default there) writes the `?` of a
 # query as `@`: the file `chi-tiet@id=5` is the address /chi-tiet?id=5.
 _WINDOWS_QUERY = re.compile(r"@(?=[^/?@]*=[^/?]*$)")
