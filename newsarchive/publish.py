@@ -84,6 +84,10 @@ class Spare:
     live: Path  # the served folder
     folder: Path  # the spare folder, where the new version is made
     state: OutputState | None  # the served folder's; None: no usable record of it
+    # The served folder's record under any settings: which files it holds. A setting
+    # changed renders every page again, but a page whose bytes stay is not written: it
+    # was, and the summary said every file written and none deleted.
+    recorded: OutputState | None
     old: dict[str, OutputFile]  # the served folder's files still as recorded
     spare_state: OutputState | None  # the spare folder's; None: its content is unknown
     there: dict[str, OutputFile]  # the spare folder's files still as recorded
@@ -134,11 +138,10 @@ class Spare:
         # The served folder's files that no build wrote. Its state under other settings
         # names them as well (its pages' fingerprints do not hold, its files do): they
         # were left out of the new version without a word, then named a build later.
-        written = self.state or self.cache.state(self.live, any_settings=True)
-        if written is not None:
-            found = self.live_strays if self.state is not None else None
+        if self.recorded is not None:
+            found = self.live_strays
             if found is None:
-                found = strays(self.live, written.files.keys(), apart, since=self.since)
+                found = strays(self.live, self.recorded.files.keys(), apart, since=self.since)
             self.strays += [f"{self.live.name}/{rel}" for rel in found]
         self.cache.forget_state(self.folder)  # until it is complete, nothing is known of it
         if self.spare_state is None:
@@ -223,7 +226,7 @@ class Spare:
         written = sum(
             1 for rel, f in self.files.items() if rel not in old or old[rel].digest != f.digest
         )
-        deleted = len(set(self.state.files) - set(self.files)) if self.state else 0
+        deleted = len(set(self.recorded.files) - set(self.files)) if self.recorded else 0
         return written, deleted
 
 
@@ -328,7 +331,7 @@ def look(output_dir: Path, cache: Cache, since: int | None, apart: str) -> Seen:
     while it reads and plans. Its result is small: what is not as recorded, usually
     nothing."""
     gone = {}
-    state, folder, spare_state = _states(output_dir, cache)
+    _, state, folder, spare_state = _states(output_dir, cache)
     for recorded, where in ((state, output_dir), (spare_state, folder)):
         if recorded is not None:
             there = files_still_there(recorded, where)
@@ -345,28 +348,34 @@ def open_spare(
 ) -> Spare:
     """The spare folder of ``output_dir``, and what the two folders hold (``since``: see
     `recover`; ``seen``: `look`'s result, if it ran ahead)."""
-    state, folder, spare_state = _states(output_dir, cache)
+    state, recorded, folder, spare_state = _states(output_dir, cache)
     return Spare(
         cache,
         output_dir,
         folder,
         state,
-        _still_there(state, output_dir, seen),
+        recorded,
+        _still_there(recorded, output_dir, seen),
         spare_state,
         _still_there(spare_state, folder, seen),
         since=since,
-        live_strays=seen.live_strays if seen and state else None,
+        live_strays=seen.live_strays if seen and recorded else None,
         spare_strays=seen.spare_strays if seen and _seen(spare_state, folder, seen) else None,
     )
 
 
-def _states(output_dir: Path, cache: Cache) -> tuple[OutputState | None, Path, OutputState | None]:
-    """The served folder's output state, its spare folder and the spare's state."""
-    state = cache.state(output_dir, restored=True)
+def _states(
+    output_dir: Path, cache: Cache
+) -> tuple[OutputState | None, OutputState | None, Path, OutputState | None]:
+    """The served folder's output state, its record under any settings, its spare
+    folder and the spare's state."""
+    recorded = cache.state(output_dir, any_settings=True, restored=True)
+    # Its pages' fingerprints hold for the settings they were made with only.
+    state = recorded if recorded is not None and recorded.key == cache.key else None
     folder = spare_folder(output_dir)
     # Which files it holds is all the build needs to know of the spare folder.
     spare_state = cache.state(folder, any_settings=True) if folder.is_dir() else None
-    return state, folder, spare_state
+    return state, recorded, folder, spare_state
 
 
 def _still_there(

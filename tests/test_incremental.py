@@ -310,6 +310,31 @@ def test_a_rebuild_with_one_new_article_writes_only_the_pages_it_changes(site, c
     assert len(changed) < len(after) / 2
 
 
+def test_a_changed_setting_writes_only_the_files_it_changes(site, capsys):
+    """A new setting renders every page again, but the served files whose bytes stay
+    are kept: the build wrote those that the previous build had changed anew, and said
+    every file written and none deleted."""
+    for i in range(8):
+        site.add(f"bai-{i}.md", article_text(i % 5, i, i % 4, i % 4))
+    assert site.build("--quiet") == 0
+    site.add("moi.md", article("Tin mới", "2020-03-25 08:00"))
+    assert site.build("--quiet") == 0  # the spare now holds the version without it
+    before = {p.relative_to(site.output): p.stat() for p in site.output.rglob("*") if p.is_file()}
+    old = pages_only({str(p): site.output.joinpath(p).read_bytes() for p in before})
+    (site.content / "bai-0.md").unlink()
+    site.configure(feed_size=3)  # the feeds change, and the pages that list bai-0
+    capsys.readouterr()
+    assert site.build() == 0
+    new = pages_only(tree(site.output))
+    changed = [p for p in new if old.get(p) != new[p]]
+    gone = [p for p in old if p not in new]
+    assert changed and gone
+    assert f"({len(changed)} file(s) written, {len(gone)} deleted)" in capsys.readouterr().out
+    for rel, was in before.items():
+        if str(rel) in new and old.get(str(rel)) == new[str(rel)]:
+            assert (site.output / rel).stat().st_mtime_ns == was.st_mtime_ns, f"{rel} written"
+
+
 def pages_only(files: dict[str, bytes]) -> dict[str, bytes]:
     """The files without the search bundle, which a step of its own updates after the pages."""
     return {p: b for p, b in files.items() if not p.startswith(urls.search_bundle_url())}
