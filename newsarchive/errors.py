@@ -140,9 +140,15 @@ def _names_fit(path: Path) -> bool:
 def _file_above(exc: OSError) -> str:
     """The file standing where a folder of ``exc``'s path should be, or ""."""
     for folder in Path(os.path.abspath(os.fsdecode(exc.filename))).parents:
-        if folder.is_file():  # named as messages name files: from the current folder
-            return str(_display(folder, Path.cwd()))
+        if folder.is_file():
+            return shown(folder)
     return ""
+
+
+def shown(path: str | Path) -> str:
+    """A file named inside a message as messages name the file they are about: from the
+    current folder when it is under it."""
+    return str(_display(Path(path), Path.cwd()))
 
 
 def name_file(exc: OSError, path: str | Path) -> None:

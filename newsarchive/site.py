@@ -12,7 +12,7 @@ from pathlib import Path
 from . import pagination, taxonomy, urls
 from .config import SiteConfig
 from .content import Article, Standalone
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, shown
 from .pagedata import (
     LISTING,
     ArchiveData,
@@ -388,11 +388,12 @@ def _alias_clash(
     # /feed.xml as an alias is the folder feed.xml/ (urls.alias_url), where the feed is.
     owner = owners.get(path) or owners.get(path.removesuffix("/index.html"))
     if isinstance(owner, Article | Standalone):
-        return "is given twice" if owner is target else f"is also an alias of {owner.path}"
+        # The other file from the current folder, as the message names its own.
+        return "is given twice" if owner is target else f"is also an alias of {shown(owner.path)}"
     if owner is not None:
         source = owner.source()
         kind = "article" if owner.article or isinstance(owner.data, WithdrawnData) else "page"
-        what = f"the {kind} {source}" if source else f"the page /{owner.url}"
+        what = f"the {kind} {shown(source)}" if source else f"the page /{owner.url}"
         return f"is the address of {what}"
     if path in folders or any(folder in owners for folder in parent_folders(path)):
         return "would put a file where the site needs a folder (or the reverse)"

@@ -135,6 +135,24 @@ def test_an_alias_apart_from_a_file_only_in_letter_case_is_an_error(site, capsys
     assert alias.lstrip("/").rstrip("/") in err, err
 
 
+def test_the_other_file_of_a_clash_is_named_as_the_message_names_its_own(site, capsys, monkeypatch):
+    """Run in the project's folder, the message named its file from there and the other
+    article by its whole path (`content/b.md:4: error: alias '/tin/1.html' is also an
+    alias of /home/lan/archive/content/a.md`)."""
+    site.add("a.md", with_aliases("Tin một", "2019-01-01", "/tin/1.html"))
+    site.add("b.md", with_aliases("Tin hai", "2019-01-02", "/tin/1.html", "/2019/01/tin-mot/"))
+    monkeypatch.chdir(site.root)
+    assert site.build("--quiet") == 1
+    err = capsys.readouterr().err
+    content = site.content.relative_to(site.root)
+    assert (
+        f"{content / 'b.md'}:{ALIAS_LINE}: error: alias '/tin/1.html' is also an alias of "
+        + (f"{content / 'a.md'}\n")
+        in err
+    ), err
+    assert f"is the address of the article {content / 'a.md'}\n" in err, err
+
+
 def test_two_articles_claiming_one_alias_are_both_named(site, capsys):
     site.add("a.md", with_aliases("Tin một", "2019-01-01", "/tin/1.html"))
     site.add("b.md", with_aliases("Tin hai", "2019-01-02", "/tin/1.html"))

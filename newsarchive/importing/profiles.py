@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from ..config import SiteConfig
-from ..errors import BuildFailed, Problem
+from ..errors import BuildFailed, Problem, shown
 from ..yamltext import nested_lines, normalise_text, parse_yaml
 
 SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
@@ -79,10 +79,8 @@ class Profile:
 
     def where(self, key: str) -> str:
         """The file (from the current folder, as messages name files) and line of ``key``."""
-        origin, here = Path(self.origin), Path.cwd()
-        origin = origin.relative_to(here) if origin.is_relative_to(here) else origin
         line = dict(self.lines).get(key)
-        return f"{origin}:{line}" if line else str(origin)
+        return f"{shown(self.origin)}:{line}" if line else shown(self.origin)
 
     def matches(self, page: LexborHTMLParser, url: str) -> bool:
         host = (urlsplit(url).hostname or "").lower()
