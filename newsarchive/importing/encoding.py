@@ -64,6 +64,16 @@ def decode_page(data: bytes, header: str = "", html: bool = True) -> tuple[str, 
     return text, notes
 
 
+def _in_vietnamese_windows(data: bytes) -> str:
+    """The text of ``data`` read as windows-1258 when its words read as Vietnamese so,
+    else ""."""
+    try:
+        text = unicodedata.normalize("NFC", data.decode(VIETNAMESE_WINDOWS))
+    except UnicodeDecodeError:
+        return ""
+    return text if reads_as_vietnamese(text) else ""
+
+
 def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
     """Bytes that are not UTF-8: in the charset they declare, or windows-1258."""
     meta = _CHARSET.search(data[:4096]) if html else None
@@ -87,11 +97,8 @@ def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
             return text, f"the file is not UTF-8 text; {said}"
     western = [c for c, _ in readable if _codec(c) in _WESTERN]
     if western and _codec(VIETNAMESE_WINDOWS) not in map(_codec, declared):
-        try:
-            text = unicodedata.normalize("NFC", data.decode(VIETNAMESE_WINDOWS))
-        except UnicodeDecodeError:
-            text = ""
-        if reads_as_vietnamese(text):
+        text = _in_vietnamese_windows(data)
+        if text:
             return text, (
                 f"the file is not UTF-8 text; it declares {western[0]}, in which its words "
                 f"are not Vietnamese, and it was read as {VIETNAMESE_WINDOWS} (Vietnamese "
@@ -108,11 +115,8 @@ def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
         what += f", nor in {declared[0]}, the encoding it declares"
     elif html:
         what += " and declares no encoding (no charset in a <meta> tag or the HTTP header)"
-    try:
-        text = unicodedata.normalize("NFC", data.decode(VIETNAMESE_WINDOWS))
-    except UnicodeDecodeError:
-        text = ""
-    if reads_as_vietnamese(text):
+    text = _in_vietnamese_windows(data)
+    if text:
         return text, (
             f"{what}: it was read as {VIETNAMESE_WINDOWS} (Vietnamese Windows), in which "
             "its words are Vietnamese; check its letters"
