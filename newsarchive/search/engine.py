@@ -185,9 +185,8 @@ def search(
         ending = len(parsed.words) - 1
         words[ending:] = [_best(words[ending:], weights[ending:])]
         weights[ending:] = [1.0]
-    required = [t for t in words if t.name not in parsed.optional] + quoted
-    candidates, complete = _candidates(manifest, required, words + pairs + [title])
     plain = [t for t in words if t.name not in parsed.optional]
+    candidates, complete = _candidates(manifest, plain + quoted, words + pairs + [title])
     lacking = some and not candidates and len(plain) >= fmt.SOME_WORDS
     if lacking:
         candidates = _with_most(manifest, plain, quoted, words + pairs + [title])
@@ -400,35 +399,35 @@ def _candidates(
         found = list(smallest.postings)
     else:
         found = sorted({d for t in terms for d in t.postings})
+    held = _holding(manifest, required)
+    return [d for d in found if held(d) == len(required)], bool(whole)
+
+
+def _holding(manifest: dict, terms: list[_Term]) -> Callable[[int], int]:
+    """How many of ``terms`` a document has, as far as their postings tell: in a segment
+    where a term's postings are all known, a document without its posting lacks it;
+    elsewhere, it may have it, and counts as having it."""
     starts = [segment[1] for segment in manifest["segments"]]
-    checks = [(t.postings, t.partial) for t in required]
-    kept = [
-        d
-        for d in found
-        if all(
-            d in postings or starts[bisect_right(starts, d) - 1] in partial
-            for postings, partial in checks
-        )
-    ]
-    return kept, bool(whole)
+    checks = [(t.postings, t.partial) for t in terms]
+
+    def held(doc: int) -> int:
+        start = starts[bisect_right(starts, doc) - 1]
+        return sum(doc in postings or start in partial for postings, partial in checks)
+
+    return held
 
 
 def _with_most(
     manifest: dict, words: list[_Term], quoted: list[_Term], terms: list[_Term]
 ) -> list[int]:
     """The documents with a posting of a term that have format.some_needed of the words
-    and every quoted phrase, a word counted as _candidates counts it (where its
-    postings are not all known, a document may have it)."""
+    and every quoted phrase, each counted as _candidates counts it (_holding)."""
     needed = fmt.some_needed(len(words))
-    starts = [segment[1] for segment in manifest["segments"]]
-
-    def has(term: _Term, doc: int) -> bool:
-        return doc in term.postings or starts[bisect_right(starts, doc) - 1] in term.partial
-
+    words_held, quoted_held = _holding(manifest, words), _holding(manifest, quoted)
     return [
         doc
         for doc in sorted({d for t in terms for d in t.postings})
-        if all(has(t, doc) for t in quoted) and sum(has(t, doc) for t in words) >= needed
+        if quoted_held(doc) == len(quoted) and words_held(doc) >= needed
     ]
 
 

@@ -420,13 +420,16 @@ function partial(term) {
   return starts;
 }
 
-// The first document of the segment a document is in, for the segments of the index.
-function segmentsOf(index) {
+// How many of `terms` a document has, as far as their postings tell (engine.py's
+// _holding): in a segment where a term's postings are all known, a document without
+// its posting lacks it; elsewhere, it may have it, and counts as having it.
+function holding(index, terms) {
   const starts = index.segments.map(([, start]) => start);
+  const checks = terms.map((t) => [t.postings, partial(t)]);
   return (doc) => {
     let first = starts[0];
     for (const start of starts) if (start <= doc) first = start;
-    return first;
+    return checks.filter(([postings, left]) => postings.has(doc) || left.has(first)).length;
   };
 }
 
@@ -434,8 +437,7 @@ function segmentsOf(index) {
 // have each required term in every segment where its postings are all known; and
 // whether they are every document with the required terms (one of those is whole).
 function candidatesOf(index, required, terms) {
-  const checks = required.map((t) => [t.postings, partial(t)]);
-  const whole = required.filter((_, i) => !checks[i][1].size);
+  const whole = required.filter((t) => !partial(t).size);
   let docs;
   if (whole.length) {
     const smallest = whole.reduce((a, b) => (b.postings.size < a.postings.size ? b : a));
@@ -445,28 +447,18 @@ function candidatesOf(index, required, terms) {
     for (const t of terms) for (const d of t.postings.keys()) all.add(d);
     docs = [...all];
   }
-  const segmentOf = segmentsOf(index);
-  const found = docs.filter((d) =>
-    checks.every(([postings, left]) => postings.has(d) || left.has(segmentOf(d))),
-  );
-  return [found, whole.length > 0];
+  const held = holding(index, required);
+  return [docs.filter((d) => held(d) === required.length), whole.length > 0];
 }
 
 // The documents with a posting of a term that have half of the words at least and every
 // quoted phrase, a word counted as candidatesOf counts it (engine.py's _with_most).
 function withMost(index, words, quoted, terms) {
   const needed = words.length - Math.floor(words.length / 2);
-  const segmentOf = segmentsOf(index);
-  const has = (checks, doc) =>
-    checks.filter(([postings, left]) => postings.has(doc) || left.has(segmentOf(doc))).length;
-  const [wordChecks, quotedChecks] = [words, quoted].map((ts) =>
-    ts.map((t) => [t.postings, partial(t)]),
-  );
+  const [wordsHeld, quotedHeld] = [holding(index, words), holding(index, quoted)];
   const all = new Set();
   for (const t of terms) for (const d of t.postings.keys()) all.add(d);
-  return [...all].filter(
-    (doc) => has(quotedChecks, doc) === quoted.length && has(wordChecks, doc) >= needed,
-  );
+  return [...all].filter((doc) => quotedHeld(doc) === quoted.length && wordsHeld(doc) >= needed);
 }
 
 async function rank(text, { some = false } = {}) {
