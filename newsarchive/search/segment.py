@@ -67,13 +67,12 @@ SHORT, FIRST, SECOND = 1, 2, 4
 
 def _mark(syllable: str) -> int:
     """What ``syllable`` may be in an abbreviation or its long form (_Runs.marks)."""
-    shorts, longs = abbreviated()
-    mark = SHORT if syllable in shorts else 0
-    if syllable in longs:
-        mark |= FIRST
-    if any(rest and rest[0] == syllable for forms in longs.values() for rest, _ in forms):
-        mark |= SECOND
-    return mark
+    forms = abbreviated()
+    return (
+        (SHORT if syllable in forms.shorts else 0)
+        | (FIRST if syllable in forms.longs else 0)
+        | (SECOND if syllable in forms.seconds else 0)
+    )
 
 
 class Words:
@@ -135,12 +134,12 @@ class Words:
         marks = np.frombuffer(runs.marks, dtype=np.uint8)
         marked = marks[numbers]  # a copy: runs.marks may grow again
         del marks  # (a bytearray cannot grow while a view of it lives)
-        shorts, longs = abbreviated()
+        forms = abbreviated()
+        shorts, longs, longest = forms.shorts, forms.longs, forms.longest
         syllables = runs.syllables
         found = {shorts[syllables[n]] for n in set(numbers[marked & SHORT != 0].tolist())}
         at = np.flatnonzero((marked[:-1] & FIRST) & ((marked[1:] & SECOND) >> 1))
         if len(at):
-            longest = max(len(rest) for forms in longs.values() for rest, _ in forms)
             padded = np.full(len(numbers) + longest, -1, dtype=np.int64)
             padded[: len(numbers)] = numbers
             written = np.stack([padded[at + k] for k in range(longest + 1)], axis=1)
@@ -177,8 +176,8 @@ def encode(name: str, words: Words, put: Callable[[str, bytes], None]) -> int:
     local: list[int] = []  # a form's number among the forms of its syllable
     fold_of_form: list[int] = []
     seen: dict[int, int] = {}
-    for f in forms:
-        syllable = folded_of.setdefault(folding.fold(f), len(folded_of))
+    for folded_form in words.numbers.syllables:  # each form's, folded as it was met
+        syllable = folded_of.setdefault(folded_form, len(folded_of))
         fold_of_form.append(syllable)
         local.append(seen.get(syllable, 0))
         seen[syllable] = local[-1] + 1

@@ -74,18 +74,29 @@ ABBREVIATIONS = {
 }
 
 
+@dataclass(frozen=True)
+class Abbreviated:
+    """ABBREVIATIONS as the index finds them among an article's syllables (folded)."""
+
+    shorts: dict[str, str]  # a short form's syllable -> its long form as written
+    # a long form's first syllable -> its other syllables, and its short form
+    longs: dict[str, list[tuple[tuple[str, ...], str]]]
+    seconds: frozenset[str]  # the second syllables of the long forms
+    longest: int  # the most syllables after a long form's first
+
+
 @functools.cache
-def abbreviated() -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, ...], str]]]]:
-    """ABBREVIATIONS as the index finds them among an article's syllables (folded): each
-    short form's syllable with its long form as written, and each long form's first
-    syllable with its other syllables and its short form (segment.Words)."""
+def abbreviated() -> Abbreviated:
+    """ABBREVIATIONS made for segment.Words, once."""
     shorts: dict[str, str] = {}
     longs: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for short, long in ABBREVIATIONS.items():
         shorts[folding.fold(short)] = long
         first, *rest = (folding.fold(folding.canonical(w)) for w in long.split())
         longs.setdefault(first, []).append((tuple(rest), short))
-    return shorts, longs
+    rests = [rest for forms in longs.values() for rest, _ in forms]
+    seconds = frozenset(rest[0] for rest in rests if rest)
+    return Abbreviated(shorts, longs, seconds, max(map(len, rests)))
 
 
 def joined_numbers(text: str) -> list[str]:
