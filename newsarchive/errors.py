@@ -109,7 +109,7 @@ def os_problem(exc: OSError, cache: Path | None = None) -> Problem:
         hint = "make the folder writable (e.g. chmod -R u+w FOLDER), or choose another --output"
     elif code in (errno.ENOSPC, errno.EDQUOT):
         hint = "the disk is full: free some space (building needs up to twice the site) and retry"
-    elif code == errno.ENOTDIR and exc.filename is not None and (file := _file_above(exc)):
+    elif code == errno.ENOTDIR and failed is not None and (file := _file_above(failed)):
         # `.cache` or `_site` made as an empty file (touch, an editor): every build stopped.
         hint = (
             f"{file} is a file where the build needs a folder of that name: rename or "
@@ -137,9 +137,9 @@ def _names_fit(path: Path) -> bool:
     return all(len(os.fsencode(part)) <= 255 for part in path.parts)
 
 
-def _file_above(exc: OSError) -> str:
-    """The file standing where a folder of ``exc``'s path should be, or ""."""
-    for folder in Path(os.path.abspath(os.fsdecode(exc.filename))).parents:
+def _file_above(failed: Path) -> str:
+    """The file standing where a folder of the path ``failed`` should be, or ""."""
+    for folder in failed.parents:
         if folder.is_file():
             return shown(folder)
     return ""
