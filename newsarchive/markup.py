@@ -8,14 +8,18 @@ for one page, at render time:
 - a link or image inside the site (`/2019/04/x/`, `/images/a.jpg`, `../x/`) gets the
   prefix SITE_LINK: root-relative ones then become relative to the page, so they work
   under any sub-path, and offline links to folders name index.html (urls.body_link);
+- a link to another site (`https://...`) gets the prefix AWAY_LINK: one to a page of
+  the old portal that the archive holds then leads to the archive's copy (heldlinks.py),
+  any other stays as written;
 - a link or image whose address fails `linksafety.is_safe_url` loses it: the `<a>`
   keeps its text, the `<img>` becomes a `<span>` of its alt text, and the address
   waits in UNSAFE_ATTRIBUTE, which rendering removes.
 
-The build finds both marks (`marked_links`) and checks them on every build, for every
+The build finds the marks (`marked_links`) and checks site links on every build, for every
 article (bodylinks.py), even when it does not render the article's page again.
 """
 
+import functools
 import html
 import importlib
 import re
@@ -41,9 +45,11 @@ from .linksafety import SAFE_SCHEMES, is_safe_url
 from .slugs import heading_id
 
 SITE_LINK = "newsarchive-site:"
+AWAY_LINK = "newsarchive-away:"
 UNSAFE_ATTRIBUTE = "data-newsarchive-unsafe"
 _LINK_ATTRIBUTES = {"a": "href", "img": "src"}
 _SITE_LINK = re.compile(r'(?<=")' + re.escape(SITE_LINK) + r'([^"]*)(?=")')
+_AWAY_LINK = re.compile(r'(?<=")' + re.escape(AWAY_LINK) + r'([^"]*)(?=")')
 _UNSAFE = re.compile(r" " + re.escape(UNSAFE_ATTRIBUTE) + r'="([^"]*)"')
 
 
@@ -379,6 +385,15 @@ def is_site_link(url: str) -> bool:
     return not parts.scheme and not parts.netloc and bool(parts.path)
 
 
+def is_away_link(url: str) -> bool:
+    """An address on another site, by http or https."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # a malformed IPv6 address: left as written
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
 def _mark(tag: str, attribute: str, url: str, element: Element) -> None:
     # Python-Markdown keeps "&" as a placeholder until its last step (it writes mail
     # autolinks as character references): read the address as the browser will.
@@ -391,6 +406,8 @@ def _mark(tag: str, attribute: str, url: str, element: Element) -> None:
             element.tag, element.text = "span", alt
     elif is_site_link(readable):
         element.set(attribute, SITE_LINK + url.strip())
+    elif tag == "a" and is_away_link(readable):
+        element.set(attribute, AWAY_LINK + url.strip())
 
 
 def _leads_to_unnamed_pictures(link: Element, url: str) -> bool:
@@ -468,13 +485,15 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     """The same rule as Markdown links: refused addresses dropped, site links marked."""
     if attribute not in _URL_ATTRIBUTES:
         return value
-    # Markdown's site links come marked; raw HTML can write the mark too, before any
-    # address ("newsarchive-site:javascript:..."): the address after it is judged again.
-    value = value.removeprefix(SITE_LINK)
+    # Markdown's links come marked; raw HTML can write a mark too, before any address
+    # ("newsarchive-site:javascript:..."): the address after it is judged again.
+    value = value.removeprefix(SITE_LINK).removeprefix(AWAY_LINK)
     if not is_safe_url(value):
         return None
     if attribute in ("href", "src") and is_site_link(value):
         return SITE_LINK + value.strip()
+    if tag == "a" and attribute == "href" and is_away_link(value):
+        return AWAY_LINK + value.strip()
     return value
 
 
@@ -485,7 +504,7 @@ def sanitize(body_html: str) -> str:
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         attribute_filter=_filter_attribute,
-        url_schemes={*SAFE_SCHEMES, SITE_LINK.rstrip(":")},
+        url_schemes={*SAFE_SCHEMES, SITE_LINK.rstrip(":"), AWAY_LINK.rstrip(":")},
         link_rel=None,
         strip_comments=True,
         filter_style_properties={"text-align"},
@@ -495,31 +514,39 @@ def sanitize(body_html: str) -> str:
     )
 
 
-def resolve_links(body_html: str, link: Callable[[str], str | None]) -> str:
+def resolve_links(
+    body_html: str,
+    link: Callable[[str], str | None],
+    away: Callable[[str], str | None] = lambda written: None,
+) -> str:
     """The body's HTML for one page: ``link`` gives the address of each site link for
-    that page (None: as written); refused addresses are removed."""
-    if SITE_LINK in body_html:
-
-        def resolve(match: re.Match[str]) -> str:
-            written = match.group(1)  # as serialised: &, <, > and " escaped
-            href = link(unescape(written))
-            return written if href is None else html.escape(href)
-
-        body_html = _SITE_LINK.sub(resolve, body_html)
+    that page, ``away`` of each link to another site (None: as written); refused
+    addresses are removed."""
+    for mark, marked, given in ((SITE_LINK, _SITE_LINK, link), (AWAY_LINK, _AWAY_LINK, away)):
+        if mark in body_html:
+            body_html = marked.sub(functools.partial(_resolved, given), body_html)
     if UNSAFE_ATTRIBUTE in body_html:
         body_html = _UNSAFE.sub("", body_html)
     return body_html
 
 
-SITE, UNSAFE = "site", "unsafe"
+def _resolved(link: Callable[[str], str | None], match: re.Match[str]) -> str:
+    written = match.group(1)  # as serialised: &, <, > and " escaped
+    href = link(unescape(written))
+    return written if href is None else html.escape(href)
+
+
+SITE, UNSAFE, AWAY = "site", "unsafe", "away"
 
 
 def marked_links(body_html: str) -> tuple[tuple[str, str, str], ...]:
-    """The marked links of a converted body in document order, each as (SITE or
+    """The marked links of a converted body in document order, each as (SITE, AWAY or
     UNSAFE, the address as written with entities decoded, the address as serialised)."""
     found = []
     if SITE_LINK in body_html:
         found += [(m.start(), SITE, m.group(1)) for m in _SITE_LINK.finditer(body_html)]
+    if AWAY_LINK in body_html:
+        found += [(m.start(), AWAY, m.group(1)) for m in _AWAY_LINK.finditer(body_html)]
     if UNSAFE_ATTRIBUTE in body_html:
         found += [(m.start(), UNSAFE, m.group(1)) for m in _UNSAFE.finditer(body_html)]
     return tuple((kind, unescape(raw), raw) for _, kind, raw in sorted(found))

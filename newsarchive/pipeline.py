@@ -1,7 +1,8 @@
 """The build, top to bottom: `build` runs the stages in order, each a named call.
 
 check the output folder -> lock it -> recover -> read the articles (through the cache)
--> plan the pages -> check the files -> render the changed pages into the spare folder
+-> plan the pages -> check the files -> find the changed pages (with where their links to
+the old portal lead) -> render them into the spare folder
 -> check the links in bodies -> copy the static files -> search index -> publish (swap)
 -> save the cache.
 
@@ -20,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import buildlock, preflight, publish, render, urls, workers
+from . import buildlock, heldlinks, preflight, publish, render, urls, workers
 from .bodylinks import body_link_problems
 from .cache import Cache, cache_folder, no_gc
 from .clashes import check_files
@@ -176,12 +177,19 @@ def _build(
         salt = digest(cache.key, folder_digest(config.templates_dir), repr(site.menu))
         known = known_articles(sources, site)
         paths = [urls.output_file(page.url) for page in site.pages]
-        todo = spare.stale(paths, fingerprints(site.pages, known, salt))
+        prints = fingerprints(site.pages, known, salt)
+        # Links to the old portal's pages that the archive holds lead to the archive's.
+        held = heldlinks.held(
+            [*site.articles, *site.withdrawn, *site.standalone], config.original_hosts
+        )
+        if held.pages:
+            prints = heldlinks.fingerprints(site.pages, prints, cache.body_links(), held)
+        todo = spare.stale(paths, prints)
         outputs = {*paths, *(rel.as_posix() for rel in statics)}
         # The first write: only into the spare.
         spare.prepare(outputs, len(todo), statics, jobs, SEARCH_FOLDER.as_posix())
         converted = render.render_changed(
-            config, cache, site, todo, spare, jobs, progress, sources, ahead
+            config, cache, site, todo, spare, jobs, progress, sources, ahead, held
         )
         links = render.links_in_bodies(config, cache, site, converted.links)
         warnings = body_link_problems(

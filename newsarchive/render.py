@@ -24,6 +24,7 @@ from .cache import Cache, HtmlSaver
 from .config import SiteConfig
 from .content import Article, Standalone, Withdrawal
 from .errors import BuildFailed, Problem, name_file
+from .heldlinks import Held
 from .markup import make_converter, marked_links, to_html
 from .pagedata import LISTING, RedirectData, WithdrawnData
 from .pagination import oldest_first
@@ -112,10 +113,12 @@ def render_changed(
     progress: bool,
     sources: Sources,
     ahead: ConvertAhead,
+    held: Held | None = None,
 ) -> "HtmlSaver | SpooledBodies":
     """Render pages ``todo`` into the spare folder, writing only those whose bytes
     changed. Returns the bodies converted on the way (put aside for the cache, their
-    links at hand), with those ``ahead`` converted."""
+    links at hand), with those ``ahead`` converted. ``held``: the old portal's pages that
+    the archive holds, which links to them lead to (heldlinks.py)."""
     if not todo:
         ahead.stop()
         return cache.html_saver(set())
@@ -124,7 +127,7 @@ def render_changed(
     # The bodies the cache lacks; those converted ahead are found in known_html first.
     missing = {a.body_digest: a for a in articles if a.body_digest not in known_html}
     markdown = MarkdownFiles({key: article.path for key, article in missing.items()})
-    renderer = Renderer(config, cache.bytecode_cache(), known_html, markdown, site.menu)
+    renderer = Renderer(config, cache.bytecode_cache(), known_html, markdown, site.menu, held)
     counter = Progress(len(todo), "pages", quiet=not progress)
     saver: HtmlSaver | SpooledBodies
     if cache.enabled:

@@ -34,6 +34,7 @@ from markupsafe import Markup, escape
 from . import urls
 from .config import SiteConfig
 from .errors import BuildFailed, Problem, place_in
+from .heldlinks import Held
 from .markup import footnote_titles, make_converter, picture_names, resolve_links, to_html
 from .pagedata import StandaloneData
 from .site import Page
@@ -455,9 +456,12 @@ class Renderer:
         known_html: dict[str, str] | None = None,
         markdown: Mapping[str, str] | None = None,
         menu: tuple[tuple[str, str], ...] = (),
+        held: Held | None = None,
     ):
         self.config = config
         self.env = make_environment(config, bytecode)
+        # The old portal's pages the archive holds: a body's link to one leads there.
+        self.held = held or Held()
         # The standalone pages in the site's menu, (title, URL) each (SitePlan.menu).
         self.env.globals["menu"] = menu
         # A feed shows whole articles: article_body(a) is a's body as its own page has it
@@ -673,9 +677,13 @@ class Renderer:
         def link(written: str) -> str | None:
             return urls.body_link(page_url, written, config.base_url, config.offline)
 
+        def away(written: str) -> str | None:
+            target = self.held.target(written)
+            return None if target is None else link(target)
+
         # Bodies are written by the archive's own editors: their raw HTML is kept
         # unless site.yaml says sanitize_html (README, "Links and raw HTML in articles").
-        html = resolve_links(self.body_html(key), link)
+        html = resolve_links(self.body_html(key), link, away)
         html = picture_names(html, self.picture_link)
         return Markup(footnote_titles(html, self.footnote_title))
 

@@ -422,6 +422,22 @@ def alias_problem(alias: str) -> str:
     return ""
 
 
+def old_address(address: str) -> tuple[str, str, str] | None:
+    """How an address on another site compares with the old addresses of the archive's
+    pages (their source_url and aliases): its host as every spelling of it compares,
+    without `www.`; the file of the site its path would be as an alias (alias_url), so
+    that `%20` and a space, or a folder with and without its final `/`, compare equal;
+    its query. None: not an http or https address."""
+    try:
+        parts = urlsplit(address.strip())
+    except ValueError:  # a malformed IPv6 address
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    host = same_host(parts.netloc).removeprefix("www.")
+    return host, output_file(alias_url(parts.path or "/")), parts.query
+
+
 def same_host(netloc: str) -> str:
     """A host as every spelling of it compares: small letters, without a user, the port
     a scheme implies (`:443`, `:80`) or the root's final dot (`hanoi.gov.vn.`)."""

@@ -1,0 +1,146 @@
+"""Links to pages of the old portal that the archive holds lead to the archive's copy
+(newsarchive/heldlinks.py): imported articles keep the portal's full addresses in their
+Markdown, and the portal goes dark."""
+
+import posixpath
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import article, tree
+
+PORTAL = "https://quanhaibatrung.hanoi.gov.vn"
+LINKING = "2020/04/bai-b/index.html"
+
+
+def _hrefs(html: str) -> dict[str, str]:
+    """Each body link's text -> its address."""
+    soup = BeautifulSoup(html, "html.parser")
+    return {a.get_text(): a["href"] for a in soup.select(".article-body a[href]")}
+
+
+def _lands(root, page: str, href: str) -> tuple[str, str]:
+    """The file a relative link on ``page`` leads to (which must exist), and its fragment."""
+    parts = urlsplit(href)
+    assert not parts.scheme and not href.startswith("/"), href
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+    if not target.endswith(".html"):
+        target += "/index.html"
+    assert (root / target).is_file(), f"{href} on /{page} leads to no file"
+    return target, parts.fragment
+
+
+def _linking(body: str) -> str:
+    return article("Bài B", "2020-04-06", body)
+
+
+def _site(site, *, b: str, a: bool = True, c: bool = True):
+    site.configure(original_site=[f"{PORTAL}/", "http://hbt.hanoi.gov.vn"])
+    if a:
+        site.add(
+            "a.md",
+            article(
+                "Bài A",
+                "2020-03-05",
+                "Nội dung A.\n\n## Phần hai\n\nTiếp theo.",
+                source_url=f"{PORTAL}/tin-tuc/bai-a-123.html",
+            ),
+        )
+    if c:
+        site.add(
+            "c.md",
+            article(
+                "Bài C",
+                "2019-01-02",
+                source_url="http://quanhaibatrung.hanoi.gov.vn/chi-tiet?id=6",
+                aliases="[/tin/bai-c.aspx]",
+            ),
+        )
+    site.add(
+        "pages/gioi-thieu.md", "---\ntitle: Giới thiệu\naliases: [/gioi-thieu.html]\n---\n\nQuận.\n"
+    )
+    site.add("b.md", _linking(b))
+
+
+BODY = (
+    f"Xem [A](https://www.quanhaibatrung.hanoi.gov.vn/tin-tuc/bai-a-123.html#phan-hai), "
+    f"[C](http://quanhaibatrung.hanoi.gov.vn/chi-tiet?id=6), "
+    f"[C cũ](http://hbt.hanoi.gov.vn/tin/bai-c.aspx/), "
+    f"[giới thiệu]({PORTAL}/gioi-thieu.html), "
+    f"[chưa có]({PORTAL}/tin-tuc/bai-khac-9.html), "
+    f"[C khác](http://quanhaibatrung.hanoi.gov.vn/chi-tiet?id=7) và "
+    "[nơi khác](https://example.org/tin-tuc/bai-a-123.html)."
+)
+
+
+def test_links_to_portal_pages_the_archive_holds_lead_to_the_archive(site):
+    _site(site, b=BODY)
+    assert site.build("--quiet") == 0
+    root = site.output
+    hrefs = _hrefs(site.read(LINKING))
+    # By source_url (www. or not, http or https, the #fragment kept, on the heading).
+    target, fragment = _lands(root, LINKING, hrefs["A"])
+    assert target == "2020/03/bai-a/index.html" and fragment == "phan-hai"
+    assert BeautifulSoup(site.read(target), "html.parser").find(id="phan-hai") is not None
+    # By source_url with its query; by alias on another host of original_site.
+    assert _lands(root, LINKING, hrefs["C"]) == ("2019/01/bai-c/index.html", "")
+    assert _lands(root, LINKING, hrefs["C cũ"]) == ("2019/01/bai-c/index.html", "")
+    # A standalone page's alias.
+    assert _lands(root, LINKING, hrefs["giới thiệu"]) == ("gioi-thieu/index.html", "")
+    # Pages the archive lacks (another query), and other sites, stay as written.
+    assert hrefs["chưa có"] == f"{PORTAL}/tin-tuc/bai-khac-9.html"
+    assert hrefs["C khác"] == "http://quanhaibatrung.hanoi.gov.vn/chi-tiet?id=7"
+    assert hrefs["nơi khác"] == "https://example.org/tin-tuc/bai-a-123.html"
+    # The feed's copy of the body links relatively to the article's own address.
+    feed = site.read("feed.xml")
+    assert (
+        "../../03/bai-a/#phan-hai"
+        in BeautifulSoup(feed, "xml")
+        .find("content", attrs={"xml:base": lambda v: v and v.endswith("/2020/04/bai-b/")})
+        .get_text()
+    )
+    # The Markdown keeps the portal's address; the build's marks are never published.
+    assert "https://www.quanhaibatrung.hanoi.gov.vn/tin-tuc/bai-a-123.html#phan-hai" in (
+        site.content / "b.md"
+    ).read_text(encoding="utf-8")
+    assert not [f for f, data in tree(root).items() if b"newsarchive-" in data]
+
+
+def test_links_follow_the_pages_they_lead_to_from_build_to_build(site, tmp_path):
+    """Each step's site, built with the cache, equals a build from scratch: a page whose
+    own file did not change is rendered again when a page it links to comes or goes."""
+    _site(site, b=BODY, a=False)
+
+    def built() -> dict[str, bytes]:
+        assert site.build("--quiet") == 0
+        fresh = tmp_path / f"fresh{len(list(tmp_path.iterdir()))}"
+        assert site.build("--quiet", "--no-cache", "--output", str(fresh)) == 0
+        assert tree(site.output) == tree(fresh)
+        return tree(site.output)
+
+    assert _hrefs(built()[LINKING].decode())["A"].startswith("https://www.")
+    _site(site, b=BODY)  # A imported later
+    assert _hrefs(built()[LINKING].decode())["A"] == "../../03/bai-a/#phan-hai"
+    a = site.content / "a.md"
+    a.write_text(a.read_text(encoding="utf-8").replace("2020-03-05", "2019-11-30"), "utf-8")
+    assert _hrefs(built()[LINKING].decode())["A"] == "../../../2019/11/bai-a/#phan-hai"
+    c = site.content / "c.md"
+    c.write_text(c.read_text(encoding="utf-8").replace("[/tin/bai-c.aspx]", "[]"), "utf-8")
+    assert _hrefs(built()[LINKING].decode())["C cũ"] == "http://hbt.hanoi.gov.vn/tin/bai-c.aspx/"
+    a.unlink()
+    assert _hrefs(built()[LINKING].decode())["A"].startswith("https://www.")
+
+
+@pytest.mark.parametrize("sanitize", [False, True])
+def test_held_links_work_offline_and_with_sanitized_bodies(site, sanitize):
+    raw = f'<p><a href="{PORTAL}/tin-tuc/bai-a-123.html">A trong HTML</a></p>'
+    _site(site, b=f"{BODY}\n\n{raw}")
+    site.configure(sanitize_html=sanitize)
+    assert site.build("--quiet", "--offline") == 0
+    root = site.root / "_site-offline"
+    hrefs = _hrefs((root / LINKING).read_text(encoding="utf-8"))
+    assert hrefs["A"] == "../../03/bai-a/index.html#phan-hai"
+    # Raw HTML is published as written, unless site.yaml says to clean it (README).
+    expected = "../../03/bai-a/index.html" if sanitize else f"{PORTAL}/tin-tuc/bai-a-123.html"
+    assert hrefs["A trong HTML"] == expected
+    assert hrefs["nơi khác"] == "https://example.org/tin-tuc/bai-a-123.html"
