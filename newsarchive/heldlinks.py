@@ -53,8 +53,10 @@ def held(pages: Iterable[Article | Standalone], portal_hosts: Sequence[str] = ()
     and on the host of the page's own source_url."""
     found: dict[Key, str] = {}
     for page in pages:
-        url = urls.permalink(page)
         source = page.source_url if isinstance(page, Article) else ""
+        if not source and not page.aliases:
+            continue  # most articles an editor wrote: no old address
+        url = urls.permalink(page)
         own = urls.old_address(source) if source else None
         if own is not None:
             found.setdefault(own, url)
@@ -78,28 +80,45 @@ def fingerprints(
     the last build found them) has none, and is rendered."""
     result = list(prints)
     # Most links to other sites are a few addresses met again and again (the city's
-    # portal, the public services'): each is looked up once.
+    # portal, the public services'): each is looked up once, and each body once (a feed
+    # shows an article's body again).
     targets: dict[str, str | None] = {}
+    of_body: dict[str, list[tuple[str, str]] | None] = {}
+
+    def target(written: str) -> str | None:
+        if written not in targets:
+            targets[written] = held.target(written)
+        return targets[written]
+
+    def leads(body: Article | Standalone) -> list[tuple[str, str]] | None:
+        key = body.body_digest
+        if key not in of_body:
+            found = links.get(key)
+            of_body[key] = (
+                None
+                if found is None
+                else [
+                    (written, to)
+                    for kind, written, _ in found
+                    if kind == AWAY and (to := target(written)) is not None
+                ]
+            )
+        return of_body[key]
+
     for i, page in enumerate(pages):
         if result[i] is None:
             continue
-        bodies = page.shown_bodies()
-        if not bodies:
-            continue
-        leads: list[tuple[str, str]] = []
+        # An article's page shows its own body only, nine pages in ten.
+        article = page.article
+        bodies = (article,) if article is not None and not page.bodies else page.shown_bodies()
+        shown: list[tuple[str, str]] = []
         for body in bodies:
-            found = links.get(body.body_digest)
-            if found is None:
+            found = leads(body)
+            if found is None:  # converted by this build only: its links are not known
                 result[i] = None
                 break
-            for kind, written, _ in found:
-                if kind == AWAY:
-                    if written not in targets:
-                        targets[written] = held.target(written)
-                    target = targets[written]
-                    if target is not None:
-                        leads.append((written, target))
+            shown += found
         else:
-            if leads:
-                result[i] = digest(result[i] or "", repr(leads))
+            if shown:
+                result[i] = digest(result[i] or "", repr(shown))
     return result

@@ -428,14 +428,17 @@ def old_address(address: str) -> tuple[str, str, str] | None:
     without `www.`; the file of the site its path would be as an alias (alias_url), so
     that `%20` and a space, or a folder with and without its final `/`, compare equal;
     its query. None: not an http or https address."""
-    try:
-        parts = urlsplit(address.strip())
-    except ValueError:  # a malformed IPv6 address
+    # As urlsplit reads it, but for its checks of odd addresses: a build reads the
+    # source_url of every article, and urlsplit took 30 ms of a rebuild at 10,000.
+    scheme, sep, rest = address.strip().partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    rest, _, query = rest.partition("#")[0].partition("?")
+    netloc, slash, path = rest.partition("/")
+    if not netloc:
         return None
-    host = same_host(parts.netloc).removeprefix("www.")
-    return host, output_file(alias_url(parts.path or "/")), parts.query
+    host = same_host(netloc).removeprefix("www.")
+    return host, output_file(alias_url(slash + path or "/")), query
 
 
 def same_host(netloc: str) -> str:
