@@ -422,12 +422,24 @@ def alias_problem(alias: str) -> str:
     return ""
 
 
+# Query parameters that only say where a page was reached from: Liferay's "back" link
+# (`?redirect=...`, a different one on each list page) and trackers. Any other parameter
+# may name the page itself (`?id=5`, Liferay's `p_p_id=...`) and is kept.
+_NAVIGATION = re.compile(r"^(redirect|inheritRedirect|utm_[a-z]+|fbclid|gclid)$")
+
+
+def page_query(query: str) -> str:
+    """A query without the parameters that do not make it another page."""
+    return "&".join(p for p in query.split("&") if not _NAVIGATION.match(p.split("=", 1)[0]))
+
+
 def old_address(address: str) -> tuple[str, str, str] | None:
     """How an address on another site compares with the old addresses of the archive's
     pages (their source_url and aliases): its host as every spelling of it compares,
     without `www.`; the file of the site its path would be as an alias (alias_url), so
     that `%20` and a space, or a folder with and without its final `/`, compare equal;
-    its query. None: not an http or https address."""
+    its query, without the parameters that make it no other page (page_query, as
+    `import` writes source_url). None: not an http or https address."""
     # As urlsplit reads it, but for its checks of odd addresses: a build reads the
     # source_url of every article, and urlsplit took 30 ms of a rebuild at 10,000.
     scheme, sep, rest = address.strip().partition("://")
@@ -438,7 +450,7 @@ def old_address(address: str) -> tuple[str, str, str] | None:
     if not netloc:
         return None
     host = same_host(netloc).removeprefix("www.")
-    return host, output_file(alias_url(slash + path or "/")), query
+    return host, output_file(alias_url(slash + path or "/")), page_query(query)
 
 
 def same_host(netloc: str) -> str:

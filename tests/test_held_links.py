@@ -65,6 +65,7 @@ def _site(site, *, b: str, a: bool = True, c: bool = True):
 BODY = (
     f"Xem [A](https://www.quanhaibatrung.hanoi.gov.vn/tin-tuc/bai-a-123.html#phan-hai), "
     f"[C](http://quanhaibatrung.hanoi.gov.vn/chi-tiet?id=6), "
+    f"[C từ danh sách](https://quanhaibatrung.hanoi.gov.vn/chi-tiet?id=6&redirect=%2Ftin), "
     f"[C cũ](http://hbt.hanoi.gov.vn/tin/bai-c.aspx/), "
     f"[giới thiệu]({PORTAL}/gioi-thieu.html), "
     f"[chưa có]({PORTAL}/tin-tuc/bai-khac-9.html), "
@@ -82,8 +83,10 @@ def test_links_to_portal_pages_the_archive_holds_lead_to_the_archive(site):
     target, fragment = _lands(root, LINKING, hrefs["A"])
     assert target == "2020/03/bai-a/index.html" and fragment == "phan-hai"
     assert BeautifulSoup(site.read(target), "html.parser").find(id="phan-hai") is not None
-    # By source_url with its query; by alias on another host of original_site.
+    # By source_url with its query (Liferay's "back" parameter is no other page, as
+    # import writes source_url); by alias on another host of original_site.
     assert _lands(root, LINKING, hrefs["C"]) == ("2019/01/bai-c/index.html", "")
+    assert _lands(root, LINKING, hrefs["C từ danh sách"]) == ("2019/01/bai-c/index.html", "")
     assert _lands(root, LINKING, hrefs["C cũ"]) == ("2019/01/bai-c/index.html", "")
     # A standalone page's alias.
     assert _lands(root, LINKING, hrefs["giới thiệu"]) == ("gioi-thieu/index.html", "")

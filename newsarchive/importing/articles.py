@@ -88,19 +88,12 @@ def _flow_item(alias: str) -> str:
     return json.dumps(alias, ensure_ascii=False)
 
 
-# Query parameters that only say where a page was reached from: Liferay's "back" link
-# (`?redirect=...`, a different one on each list page) and trackers. Any other parameter
-# may name the page itself (`?id=5`, Liferay's `p_p_id=...`) and is kept.
-_NAVIGATION = re.compile(r"^(redirect|inheritRedirect|utm_[a-z]+|fbclid|gclid)$")
-
-
 def page_address(url: str) -> str:
     """The address without the parameters that do not make it another page."""
     parts = urlsplit(url)
     if not parts.query:
         return parts._replace(fragment="").geturl()
-    kept = [p for p in parts.query.split("&") if not _NAVIGATION.match(p.split("=", 1)[0])]
-    return parts._replace(query="&".join(kept), fragment="").geturl()
+    return parts._replace(query=urls.page_query(parts.query), fragment="").geturl()
 
 
 def site_names(static_dir: Path) -> frozenset[str]:
