@@ -437,9 +437,9 @@ def old_address(address: str) -> tuple[str, str, str] | None:
     """How an address on another site compares with the old addresses of the archive's
     pages (their source_url and aliases): its host as every spelling of it compares,
     without `www.`; the file of the site its path would be as an alias (alias_url), so
-    that `%20` and a space, or a folder with and without its final `/`, compare equal;
-    its query, without the parameters that make it no other page (page_query, as
-    `import` writes source_url). None: not an http or https address."""
+    that `%20` and a space, or a folder with and without its final `/`, compare equal,
+    in small letters; its query, without the parameters that make it no other page
+    (page_query, as `import` writes source_url). None: not an http or https address."""
     # As urlsplit reads it, but for its checks of odd addresses: a build reads the
     # source_url of every article, and urlsplit took 30 ms of a rebuild at 10,000.
     scheme, sep, rest = address.strip().partition("://")
@@ -450,7 +450,9 @@ def old_address(address: str) -> tuple[str, str, str] | None:
     if not netloc:
         return None
     host = same_host(netloc).removeprefix("www.")
-    return host, output_file(alias_url(slash + path or "/")), page_query(query)
+    # In any letter case: the portals on IIS answered them all alike, and the build refuses
+    # two aliases that differ only so.
+    return host, output_file(alias_url(slash + path or "/")).lower(), page_query(query)
 
 
 def same_host(netloc: str) -> str:

@@ -66,7 +66,7 @@ BODY = (
     f"Xem [A](https://www.quanhaibatrung.hanoi.gov.vn/tin-tuc/bai-a-123.html#phan-hai), "
     f"[C](http://quanhaibatrung.hanoi.gov.vn/chi-tiet?id=6), "
     f"[C từ danh sách](https://quanhaibatrung.hanoi.gov.vn/chi-tiet?id=6&redirect=%2Ftin), "
-    f"[C cũ](http://hbt.hanoi.gov.vn/tin/bai-c.aspx/), "
+    f"[C cũ](http://hbt.hanoi.gov.vn/Tin/Bai-C.aspx/), "
     f"[giới thiệu]({PORTAL}/gioi-thieu.html), "
     f"[chưa có]({PORTAL}/tin-tuc/bai-khac-9.html), "
     f"[C khác](http://quanhaibatrung.hanoi.gov.vn/chi-tiet?id=7) và "
@@ -84,7 +84,8 @@ def test_links_to_portal_pages_the_archive_holds_lead_to_the_archive(site):
     assert target == "2020/03/bai-a/index.html" and fragment == "phan-hai"
     assert BeautifulSoup(site.read(target), "html.parser").find(id="phan-hai") is not None
     # By source_url with its query (Liferay's "back" parameter is no other page, as
-    # import writes source_url); by alias on another host of original_site.
+    # import writes source_url); by alias on another host of original_site, in other
+    # capitals (as a portal on IIS answered it).
     assert _lands(root, LINKING, hrefs["C"]) == ("2019/01/bai-c/index.html", "")
     assert _lands(root, LINKING, hrefs["C từ danh sách"]) == ("2019/01/bai-c/index.html", "")
     assert _lands(root, LINKING, hrefs["C cũ"]) == ("2019/01/bai-c/index.html", "")
@@ -129,7 +130,7 @@ def test_links_follow_the_pages_they_lead_to_from_build_to_build(site, tmp_path)
     assert _hrefs(built()[LINKING].decode())["A"] == "../../../2019/11/bai-a/#phan-hai"
     c = site.content / "c.md"
     c.write_text(c.read_text(encoding="utf-8").replace("[/tin/bai-c.aspx]", "[]"), "utf-8")
-    assert _hrefs(built()[LINKING].decode())["C cũ"] == "http://hbt.hanoi.gov.vn/tin/bai-c.aspx/"
+    assert _hrefs(built()[LINKING].decode())["C cũ"] == "http://hbt.hanoi.gov.vn/Tin/Bai-C.aspx/"
     a.unlink()
     assert _hrefs(built()[LINKING].decode())["A"].startswith("https://www.")
 
