@@ -148,3 +148,34 @@ def test_held_links_work_offline_and_with_sanitized_bodies(site, sanitize):
     expected = "../../03/bai-a/index.html" if sanitize else f"{PORTAL}/tin-tuc/bai-a-123.html"
     assert hrefs["A trong HTML"] == expected
     assert hrefs["nơi khác"] == "https://example.org/tin-tuc/bai-a-123.html"
+
+
+def test_an_article_imported_from_a_later_crawl_is_linked_from_those_imported_before(
+    site, tmp_path
+):
+    """The archivist's way: a saved portal page links another article of the portal; the
+    page of that article, imported later, is where the link leads from the next build."""
+    from test_import import PORTAL_PAGE, PORTAL_URL, run_import
+
+    result = run_import(site, PORTAL_PAGE, "--source-url", PORTAL_URL)
+    assert result.returncode == 0, result.stderr
+    assert site.build("--quiet") == 0
+    [first] = site.output.glob("2020/03/*/index.html")
+    linking = first.relative_to(site.output).as_posix()
+    other = f"{PORTAL}/tin-tuc/ket-qua-123.html"
+    assert _hrefs(first.read_text(encoding="utf-8"))["bảng tổng hợp"] == other
+
+    later = tmp_path / "ket-qua.html"
+    text = PORTAL_PAGE.read_text(encoding="utf-8")
+    later.write_text(text.replace("Phường Bạch Đằng ra quân", "Kết quả thu gom rác"), "utf-8")
+    result = run_import(site, later, "--source-url", other)
+    assert result.returncode == 0, result.stderr
+    assert site.build("--quiet") == 0
+    href = _hrefs(first.read_text(encoding="utf-8"))["bảng tổng hợp"]
+    target, _ = _lands(site.output, linking, href)
+    page = BeautifulSoup(site.read(target), "html.parser")
+    assert page.h1.get_text().startswith("Kết quả thu gom rác")
+    # The portal's other links (another site, a page not imported) stay as they were.
+    assert (
+        _hrefs(first.read_text(encoding="utf-8"))["tin của Thành phố"] == "https://hanoi.gov.vn/tin"
+    )
