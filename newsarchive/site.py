@@ -35,9 +35,9 @@ from .related import Related, related_articles
 
 # A tag's pages list titles and days only, as a month's page does: they hold this many
 # times per_page (the summary lists' size), so the header, menu and footer repeat on
-# fewer pages (issue 17). The saving grows with the archive: 46 bytes per article at
-# 10,000 articles, where a tag's own page (100-199 titles, also on its numbered pages)
-# takes back most of it; some 260 estimated at 100,000.
+# fewer pages (issue 17). A tag's own URL shows only its newest per_page titles (each
+# is on a numbered page too): its open and last full pages, 100-199 titles, took
+# 0.3 KB an article at 10,000 articles.
 TITLES_PER_SUMMARY = 5
 
 
@@ -111,7 +111,9 @@ def build_site(
         home_page(config.title, oldest, config.per_page),
         *date_pages(oldest),
         *term_pages("category", urls.categories_url(), categories, config.per_page),
-        *term_pages("tag", urls.tags_url(), tags, config.per_page * TITLES_PER_SUMMARY),
+        *term_pages(
+            "tag", urls.tags_url(), tags, config.per_page * TITLES_PER_SUMMARY, config.per_page
+        ),
     ]
     feeds = [
         feed_page("home", config.title, urls.home_url(), oldest, config.feed_size),
@@ -193,28 +195,37 @@ def home_page(title: str, oldest: Sequence[Article], per_page: int) -> Page:
 
 
 def list_pages(
-    kind: str, name: str, list_url: str, oldest: Sequence[Article], per_page: int
+    kind: str, name: str, list_url: str, oldest: Sequence[Article], per_page: int, front: int = 0
 ) -> list[Page]:
     """A list's own URL (the newest articles) and its stable numbered pages.
 
     A full numbered page shows nothing that a newer article could change: no
     totals, and links to its neighbours by number, to page 1 and to the list.
+    The list's own URL shows its open page and its last full page, or with ``front``
+    only that many newest articles: a tag's pages hold TITLES_PER_SUMMARY times as
+    many, and its own URL repeated 100-199 titles of them (issue 17).
     """
     chunks = pagination.chunks(oldest, per_page)
-    window = pagination.newest_window(chunks)
-    older = window[0].number - 1 if window else 0
+    # The oldest article the list's own URL shows, counted oldest first.
+    if front:
+        first = max(len(oldest) - front, 0)
+    else:
+        first = pagination.newest_window(chunks)[0].number - 1 if chunks else 0
+        first *= per_page
+    # The page holding the newest article not shown (none: 0), so no article is skipped.
+    older = -(-first // per_page)
     newest = ListData(
         kind,
         name,
         list_url,
         number=0,
-        articles=tuple(a for c in reversed(window) for a in reversed(c.articles)),
+        articles=tuple(oldest[first:][::-1]),
         older=older,
         older_span=_span(chunks[older - 1]) if older else None,
         newer=0,
         total=len(oldest),
         # The numbered pages holding these articles: their permanent addresses.
-        shown=tuple((c.number, _span(c)) for c in reversed(window) if c.articles),
+        shown=tuple((c.number, _span(c)) for c in chunks[first // per_page :][::-1] if c.articles),
     )
     pages = [Page(list_url, "list.html", name, newest)]
     for chunk in chunks:
@@ -242,13 +253,15 @@ def _span(chunk: pagination.Chunk) -> Span:
     return chunk.articles[0].published, chunk.articles[-1].published
 
 
-def term_pages(kind: str, index_url: str, terms: list[taxonomy.Term], per_page: int) -> list[Page]:
+def term_pages(
+    kind: str, index_url: str, terms: list[taxonomy.Term], per_page: int, front: int = 0
+) -> list[Page]:
     """The index of all categories (or tags) with counts, and each one's list pages."""
     url_of = urls.category_url if kind == "category" else urls.tag_url
     index = tuple((t.name, len(t.articles)) for t in terms)
     pages = [Page(index_url, "terms.html", "", TermsData(kind, index))]
     for term in terms:
-        pages += list_pages(kind, term.name, url_of(term.name), term.articles, per_page)
+        pages += list_pages(kind, term.name, url_of(term.name), term.articles, per_page, front)
     return pages
 
 

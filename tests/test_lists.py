@@ -65,19 +65,29 @@ def test_numbered_pages_count_from_the_oldest(built, list_url, oldest, per_page)
     assert not output_file(built, f"{list_url}trang/0/").exists()
 
 
+def first_shown(list_url, oldest, per_page):
+    """Where (oldest first) a list's own URL starts. A category's shows its open page
+    and its last full page; a tag's pages hold TITLES_PER_SUMMARY times as many titles,
+    so its own URL shows only the newest PER_PAGE, as the home page does (issue 17: it
+    listed 100-199 titles, each on a numbered page too)."""
+    if list_url.startswith("the/"):
+        return max(len(oldest) - PER_PAGE, 0)
+    return max(len(oldest) // per_page - 1, 0) * per_page
+
+
 @pytest.mark.parametrize("list_url, oldest, per_page", list(lists()), ids=list_id)
 def test_a_list_shows_its_newest_articles_then_links_to_older_pages(
     built, list_url, oldest, per_page
 ):
-    full = len(oldest) // per_page
-    # The last full page and the open page: no gap and no overlap with page full-1.
-    shown = oldest[max(0, (full - 1) * per_page) :]
-    assert listed(built, list_url) == [e.url for e in reversed(shown)]
-    older = f"{list_url}trang/{full - 1}/" if full >= 2 else None
-    assert link(built, list_url, "a.older") == older
+    first = first_shown(list_url, oldest, per_page)
+    assert listed(built, list_url) == [e.url for e in reversed(oldest[first:])]
+    # The older link leads to the page holding the newest article not shown: no gap.
+    older = -(-first // per_page)
+    assert link(built, list_url, "a.older") == (f"{list_url}trang/{older}/" if older else None)
     # Every numbered page is reachable: older ones by the older links, these directly.
     permanent = [a["href"] for a in soup(built, list_url).select(".permanent-pages a")]
-    assert len(permanent) == (2 if len(oldest) % per_page and full else 1)
+    holding = range(len(oldest) // per_page + 1, first // per_page, -1)
+    assert len(permanent) == len([n for n in holding if oldest[(n - 1) * per_page :][:1]])
 
 
 def test_the_home_page_shows_the_newest_articles_and_leads_to_the_older_ones(built):
@@ -367,8 +377,9 @@ def test_numbered_pages_are_named_by_number_and_dates(built, list_url, oldest, p
 
 @pytest.mark.parametrize("list_url, oldest, per_page", list(lists()), ids=list_id)
 def test_a_lists_own_page_names_its_permanent_pages_by_dates(built, list_url, oldest, per_page):
-    full = len(oldest) // per_page
-    holding = [n for n in (full + 1, full) if oldest[(n - 1) * per_page : n * per_page] and n]
+    first = first_shown(list_url, oldest, per_page)
+    numbers = range(len(oldest) // per_page + 1, first // per_page, -1)
+    holding = [n for n in numbers if oldest[(n - 1) * per_page : n * per_page]]
     links = soup(built, list_url).select(".permanent-pages a")
     assert [a.get_text() for a in links] == [
         f"Trang {n} · {months_of(oldest[(n - 1) * per_page : n * per_page])}" for n in holding
