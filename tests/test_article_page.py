@@ -216,7 +216,7 @@ def test_an_article_dated_by_day_only_shows_no_midnight_hour(site):
         assert (time["datetime"], time.get_text()) == (iso, shown)
     listed_times = {
         t["datetime"]: t.get_text()
-        for t in soup(site.output, "chuyen-muc/tin-tuc/").select(".article-date time")
+        for t in soup(site.output, "chuyen-muc/tin-tuc/").select(".article-list time")
     }
     assert listed_times == {
         "2020-03-05": "05/03/2020",

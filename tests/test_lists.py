@@ -251,7 +251,7 @@ def test_a_category_or_tag_is_named_as_its_oldest_article_spells_it_in_every_lis
     assert site.build("--quiet") == 0
 
     def categories_shown(url: str) -> list[str]:
-        lines = soup(site.output, url).select(".article-list .article-date")
+        lines = soup(site.output, url).select(".article-list h2 + p")
         return [line.get_text().split(" · ")[1] for line in lines if " · " in line.get_text()]
 
     for url in ("", "chuyen-muc/tin-tuc-su-kien/", "2019/04/"):

@@ -40,7 +40,7 @@ def test_seed_is_on_the_home_page_with_a_working_link(seed_site):
     home = BeautifulSoup(seed_site.read("index.html"), "html.parser")
     links = [a["href"] for a in home.select(".article-list a")]
     assert links == [SEED_URL]
-    summary = home.select_one(".article-list li > p:not(.article-date)").get_text()
+    summary = home.select_one(".article-list h2 + p + p").get_text()
     assert summary.startswith("Sáng ngày 19/4/2019, Quận ủy Hai Bà Trưng")
     assert broken_links(seed_site.output, base_path="/repo/") == []
 
