@@ -254,8 +254,13 @@ def test_a_category_or_tag_is_named_as_its_oldest_article_spells_it_in_every_lis
         lines = soup(site.output, url).select(".article-list h2 + p")
         return [line.get_text().split(" · ")[1] for line in lines if " · " in line.get_text()]
 
-    for url in ("", "chuyen-muc/tin-tuc-su-kien/", "2019/04/"):
+    for url in ("", "2019/04/"):
         assert categories_shown(url) == ["Tin tức - Sự kiện"] * 2, url
+    # A category's own pages do not repeat its name on each line (issue 17).
+    assert categories_shown("chuyen-muc/tin-tuc-su-kien/") == []
+    assert soup(site.output, "chuyen-muc/tin-tuc-su-kien/").h1.get_text() == (
+        "Chuyên mục: Tin tức - Sự kiện"
+    )
     assert categories_shown("the/can-bo/") == ["Tin tức - Sự kiện"]
     assert [a.get_text() for a in soup(site.output, "chuyen-muc/").select(".terms a")] == [
         "Tin tức - Sự kiện"
