@@ -177,13 +177,13 @@ def _build(
         salt = digest(cache.key, folder_digest(config.templates_dir), repr(site.menu))
         known = known_articles(sources, site)
         paths = [urls.output_file(page.url) for page in site.pages]
-        prints = fingerprints(site.pages, known, salt)
+        plain = prints = fingerprints(site.pages, known, salt)
         # Links to the old portal's pages that the archive holds lead to the archive's.
         held = heldlinks.held(
             [*site.articles, *site.withdrawn, *site.standalone], config.original_hosts
         )
         if held.pages:
-            prints = heldlinks.fingerprints(site.pages, prints, cache.body_links(), held)
+            prints = heldlinks.fingerprints(site.pages, plain, cache.body_links(), held)
         todo = spare.stale(paths, prints)
         outputs = {*paths, *(rel.as_posix() for rel in statics)}
         # The first write: only into the spare.
@@ -192,6 +192,15 @@ def _build(
             config, cache, site, todo, spare, jobs, progress, sources, ahead, held
         )
         links = render.links_in_bodies(config, cache, site, converted.links)
+        # The pages of bodies converted just now: where their held links lead is known.
+        unknown = [i for i, fp in enumerate(prints) if fp is None and plain[i] is not None]
+        if unknown:
+            spare.record(
+                [paths[i] for i in unknown],
+                heldlinks.fingerprints(
+                    [site.pages[i] for i in unknown], [plain[i] for i in unknown], links, held
+                ),
+            )
         warnings = body_link_problems(
             site.articles,
             links,

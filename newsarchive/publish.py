@@ -121,6 +121,12 @@ class Spare:
                 todo.append(i)
         return todo
 
+    def record(self, paths: list[str], prints: list[str | None]) -> None:
+        """Pages' fingerprints known only once they are rendered (a page showing a body
+        this build converted: where its links lead, see heldlinks.py): the next build then
+        finds them as it would have."""
+        self.pages.update((path, fp) for path, fp in zip(paths, prints, strict=True) if fp)
+
     def prepare(
         self,
         needed: set[str],

@@ -179,3 +179,21 @@ def test_an_article_imported_from_a_later_crawl_is_linked_from_those_imported_be
     assert (
         _hrefs(first.read_text(encoding="utf-8"))["tin của Thành phố"] == "https://hanoi.gov.vn/tin"
     )
+
+
+def test_a_page_rendered_with_links_unknown_before_is_not_rendered_again(site):
+    """Where a body's held links lead is known once it is converted: the build that
+    converts it records its pages' fingerprints with them, or the next build (after a
+    first build, every page) would render them all again."""
+    from newsarchive import pipeline
+    from newsarchive.config import load_config
+
+    _site(site, b=BODY)
+    config = load_config(site.root / "site.yaml")
+    first = pipeline.build(config, search=False)
+    assert first.rendered == first.pages
+    assert pipeline.build(config, search=False).rendered == 0
+    site.add("d.md", article("Bài D", "2020-05-01", f"Về [A]({PORTAL}/tin-tuc/bai-a-123.html)."))
+    added = pipeline.build(config, search=False)
+    assert 0 < added.rendered < added.pages / 2
+    assert pipeline.build(config, search=False).rendered == 0
