@@ -77,7 +77,8 @@ def fingerprints(
 ) -> list[str | None]:
     """``prints`` (the pages' fingerprints) with where each page's held links lead added;
     a page showing a body whose links are not known yet (``links``: by body digest, as
-    the last build found them) has none, and is rendered."""
+    the last build found them) has none, and is rendered; the build then asks again with
+    the links it found, and records those pages so (pipeline, Spare.record)."""
     result = list(prints)
     # Most links to other sites are a few addresses met again and again (the city's
     # portal, the public services'): each is looked up once, and each body once (a feed
