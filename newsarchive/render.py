@@ -35,6 +35,7 @@ from .sources import MarkdownFiles, Sources, read_body
 from .templating import (
     STRINGS_FILE,
     TAKES,
+    NotTextError,
     PlaceholderError,
     Renderer,
     function_failed,
@@ -335,7 +336,7 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
     """A broken template (a syntax error), or one that failed while rendering the page
     at ``page_url`` (an undefined name, a division by zero): the template's file and
     line, and a name the template misspelt said in the template's terms."""
-    if isinstance(exc, PlaceholderError):
+    if isinstance(exc, PlaceholderError | NotTextError):
         return exc.problem(config.templates_dir)
     where = template_line(exc)
     name = getattr(exc, "filename", None) or getattr(exc, "name", None)

@@ -118,18 +118,39 @@ def _worded(key: str, value: str | list[Any] | dict[str, Any], line: int | None)
     return made
 
 
-class _Texts(list[Any]):
+class _NotText:
+    """A list or a group of strings.yaml filled in as a text (``t.month_label.format(...)``
+    where a fork wrote `month_label: [a, b]`): said at its line in strings.yaml, not as a
+    name the list lacks."""
+
+    key: str
+    line: int | None
+
+    def format(self, *args: Any, **kwargs: Any) -> str:
+        raise NotTextError(self.key, self.line, "a list" if isinstance(self, list) else "a group")
+
+
+class _Texts(_NotText, list[Any]):
     """A list in strings.yaml (a fork's templates may loop over one)."""
 
-    key: str
-    line: int | None
 
-
-class _TextGroup(dict[str, Any]):
+class _TextGroup(_NotText, dict[str, Any]):
     """A group of keys in strings.yaml."""
 
-    key: str
-    line: int | None
+
+class NotTextError(Exception):
+    def __init__(self, key: str, line: int | None, kind: str):
+        super().__init__(f"{key}: {kind}, not a text")
+        self.key, self.line, self.kind = key, line, kind
+
+    def problem(self, templates_dir: Path) -> Problem:
+        return Problem(
+            templates_dir / STRINGS_FILE,
+            f"'{self.key}' is {self.kind}, and the templates fill it in as one text",
+            f"write one text after '{self.key}:' (items each after '- ', or keys below "
+            "it, are for a template of your own that goes through them)",
+            self.line,
+        )
 
 
 def _unfilled(text: str, names: tuple[str, ...]) -> Exception | None:

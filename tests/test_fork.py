@@ -352,6 +352,25 @@ def test_a_wrong_placeholder_in_strings_yaml_names_its_line(site, capsys, monkey
 
 
 @pytest.mark.parametrize(
+    ("new", "kind"), [("[Tháng, năm]", "a list"), ("{a: b}", "a group")]
+)
+def test_a_list_in_strings_yaml_where_a_text_is_filled_in_names_its_line(site, capsys, new, kind):
+    """`month_label: [a, b]`: the message was "'format': _Texts has no such name ... did
+    you mean 'sort'?", at the template that fills it in."""
+    strings = site.root / "templates" / "strings.yaml"
+    old = "month_label: Tháng {month} năm {year}"
+    line = strings.read_text(encoding="utf-8").split("\n").index(old) + 1
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    edit(strings, old, f"month_label: {new}")
+    err = rebuild_fails(site, capsys, before=before)
+    assert f"templates/strings.yaml:{line}: error: 'month_label' is {kind}, and the " in err, err
+    assert "write one text after 'month_label:'" in err
+    assert "_Texts" not in err and "_TextGroup" not in err
+
+
+@pytest.mark.parametrize(
     ("written", "said"),
     [
         ("{cout}", "the placeholder {cout}, which the search page does not fill in"),
