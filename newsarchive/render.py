@@ -349,6 +349,7 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
     if not isinstance(exc, jinja2.TemplateSyntaxError):
         fix = "correct the template at this line"
     lacking = _NO_ATTRIBUTE.search(message)
+    unknown = _NO_FILTER.fullmatch(message)
     failed = None if isinstance(exc, jinja2.TemplateError) else function_failed(exc)
     if failed:
         name = failed.partition("(")[0]
@@ -364,7 +365,7 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
             fix = f"did you mean '{close[0]}'? {fix}"
         else:  # {{ hotline }}: a fork's own words
             fix += f"; a value of your own goes under params: in site.yaml (site.params.{wanted})"
-    elif unknown := _NO_FILTER.fullmatch(message):
+    elif unknown:
         message, fix = _no_such(unknown[1], unknown[2], name)
     # {% include "sidebar.html" %} or {% extends "baes.html" %}: misspelt, or not made yet.
     elif isinstance(exc, jinja2.TemplateNotFound):
@@ -376,7 +377,8 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
         fix = (f"did you mean '{close[0]}'? " if close else "") + (
             f"correct the name, or make {folder.name}/{wanted}"
         )
-    caller = template_caller(exc)
+    # An unknown filter raises from a stand-in Jinja makes for it, named as a macro is.
+    caller = None if unknown else template_caller(exc)
     if caller is not None:
         # A macro of _macros.html given the wrong value by base.html: the mistake is
         # surely at the call, which the message did not name.

@@ -312,6 +312,21 @@ def test_a_filter_an_older_version_gave_its_templates_is_named_with_what_to_do(
     assert ("upper, urlencode" if kind == "filter" else "defined, divisibleby") in err
 
 
+def test_an_unknown_filter_in_base_html_is_not_said_to_be_in_a_macro(site, capsys):
+    """Jinja raises an unknown filter from a stand-in it names as it names macros: the
+    message said "(in a macro, called at page.html, line 1)", a macro no one wrote."""
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    path = site.root / "templates" / "base.html"
+    text = path.read_text(encoding="utf-8")
+    assert "{{ site.title }}" in text
+    path.write_text(text.replace("{{ site.title }}", "{{ site.title | upper_case }}"), "utf-8")
+    err = rebuild_fails(site, capsys, before=before)
+    assert "templates/base.html:" in err and "there is no filter 'upper_case'" in err, err
+    assert "in a macro" not in err
+
+
 def test_strings_yaml_may_hold_lists_for_a_forks_own_templates(site):
     strings = site.root / "templates" / "strings.yaml"
     strings.write_text(
@@ -351,9 +366,7 @@ def test_a_wrong_placeholder_in_strings_yaml_names_its_line(site, capsys, monkey
     assert "fix the template" not in err
 
 
-@pytest.mark.parametrize(
-    ("new", "kind"), [("[Tháng, năm]", "a list"), ("{a: b}", "a group")]
-)
+@pytest.mark.parametrize(("new", "kind"), [("[Tháng, năm]", "a list"), ("{a: b}", "a group")])
 def test_a_list_in_strings_yaml_where_a_text_is_filled_in_names_its_line(site, capsys, new, kind):
     """`month_label: [a, b]`: the message was "'format': _Texts has no such name ... did
     you mean 'sort'?", at the template that fills it in."""
