@@ -3,11 +3,13 @@
 Markdown, and the portal goes dark."""
 
 import posixpath
+import subprocess
+import sys
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import article, tree
+from conftest import REPO, SUBPROCESS_ENV, article, tree
 
 PORTAL = "https://quanhaibatrung.hanoi.gov.vn"
 LINKING = "2020/04/bai-b/index.html"
@@ -197,3 +199,23 @@ def test_a_page_rendered_with_links_unknown_before_is_not_rendered_again(site):
     added = pipeline.build(config, search=False)
     assert 0 < added.rendered < added.pages / 2
     assert pipeline.build(config, search=False).rendered == 0
+
+
+def test_a_link_in_raw_html_is_left_as_written_and_check_says_what_to_write(site):
+    """Raw HTML is published as written (README): a link there to a page the archive
+    holds still leads to the old portal, and check names the archive's page."""
+    raw = '<p><a href="http://hbt.hanoi.gov.vn/tin/bai-c.aspx">C trong HTML</a></p>'
+    _site(site, b=f"{BODY}\n\n{raw}")
+    assert site.build("--quiet") == 0
+    assert _hrefs(site.read(LINKING))["C trong HTML"] == "http://hbt.hanoi.gov.vn/tin/bai-c.aspx"
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "check"],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env=SUBPROCESS_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    [warning] = [line for line in result.stderr.splitlines() if "bai-c.aspx' leads" in line]
+    hint = result.stderr.split(warning, 1)[1].splitlines()[1]
+    assert "/2019/01/bai-c/" in hint and "'../../../2019/01/bai-c/'" in hint, hint
