@@ -158,6 +158,7 @@ def _build(
         jobs if cache.enabled else 1,  # without a cache nothing is recorded: a cold build
         then=_ready_to_search if search_on else None,
     )
+    spare: publish.Spare | None = None
     try:
         with no_gc():
             sources = read_articles(config, cache, progress, jobs, early.result)
@@ -254,6 +255,10 @@ def _build(
         spare.mirror_back(SEARCH_FOLDER, SEARCH_STAMP)
         published = {page.url: page.path for page in site.standalone}
         cache.save(sources.entries, site.related, links, [spare.live, spare.folder], published)
+    except BaseException:
+        if spare is not None:
+            spare.abandon()  # a first build's spare: no new folder is left
+        raise
     finally:
         early.close()
         if ahead is not None:

@@ -29,6 +29,7 @@ rendered into `Spare.folder`, `Spare.keep`, `Spare.copy_statics`,
 `Spare.link_the_rest`, `publish` (state, swap) and `Spare.mirror_back`.
 """
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -107,6 +108,9 @@ class Spare:
     # files its state records (not yet those of the new version).
     live_strays: list[str] | None = None
     spare_strays: list[str] | None = None
+    # Made by this build where there was none (a first build): a build that fails
+    # removes it (`abandon`), leaving no new folder; once published it is the site.
+    made: bool = False
 
     def stale(self, paths: list[str], prints: list[str | None]) -> list[int]:
         """The pages to render, by index: those the served folder does not hold as the last
@@ -151,6 +155,7 @@ class Spare:
             self.strays += [f"{self.live.name}/{rel}" for rel in found]
         self.cache.forget_state(self.folder)  # until it is complete, nothing is known of it
         if self.spare_state is None:
+            self.made = not os.path.lexists(self.folder)
             link_files(self.live, empty_spare(self.live), self.old, jobs)
             self.there = dict(self.old)
         else:
@@ -172,6 +177,18 @@ class Spare:
         self.have.update(
             (rel, f) for rel, f in self.there.items() if self.old.get(rel, f).digest == f.digest
         )
+
+    def abandon(self) -> None:
+        """After a failure before `publish`: remove the spare folder if this build made
+        it. A first build stopped by a template left an empty _site.previous, marked as
+        the build's, beside a site never built. One that cannot be removed stays the
+        build's (marked): the next build takes it."""
+        if not self.made:
+            return
+        self.made = False
+        with contextlib.suppress(OSError):  # the failure itself is what the user is told
+            remove_tree(self.folder)
+            own_spare(self.live)
 
     def keep(self) -> None:
         """The pages not rendered again: the files the folders hold already."""
@@ -413,6 +430,7 @@ def publish(spare: Spare) -> None:
         statics=spare.statics,
     )
     spare.cache.save_state(spare.folder, state)
+    spare.made = False  # from here on the new site, then the version before
     swap(spare.folder, spare.live)
 
 

@@ -203,6 +203,65 @@ def test_a_content_folder_without_articles_does_not_empty_a_site_that_has_some(
     assert site.build("--content", str(empty)) == 0
 
 
+def _broken_first_build(site: SiteDir, how: str) -> None:
+    """One mistake an editor or maintainer makes before the site was ever built."""
+    site.add("a.md", article("Tin một", "2021-01-01 08:00"))
+    strings = site.root / "templates" / "strings.yaml"
+    if how == "strings.yaml":
+        strings.write_text(strings.read_text(encoding="utf-8") + "bogus: [\n", encoding="utf-8")
+    elif how == "placeholder":
+        text = strings.read_text(encoding="utf-8")
+        strings.write_text(text + 'footnote_back: "{numbr}"\n', encoding="utf-8")
+    elif how == "template":
+        page = site.root / "templates" / "article.html"
+        page.write_text(page.read_text(encoding="utf-8") + "{% if %}\n", encoding="utf-8")
+    elif how == "template at render":
+        _misspelt_word(site)
+    elif how == "site.yaml":
+        site.configure(per_page=-3)
+    else:
+        site.add("b.md", "---\ntitle: Tin hai\ndate: nope\n---\n")
+
+
+def _misspelt_word(site: SiteDir) -> None:
+    """A word strings.yaml does not have, found only when a page is rendered."""
+    page = site.root / "templates" / "base.html"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("</body>", "{{ t.no_such }}</body>"), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["strings.yaml", "placeholder", "template", "template at render", "site.yaml", "article"],
+)
+def test_a_first_build_that_fails_leaves_no_spare_folder(site, capsys, how):
+    """A first build stopped at strings.yaml (or a template) left an empty _site.previous
+    marked as the build's own beside a site never built."""
+    _broken_first_build(site, how)
+    before = set(os.listdir(site.root))
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert "error" in err and "the previous site is unchanged" in err, err
+    no_traceback(err)
+    # The build's cache and lock folder are kept on purpose (README, "the folder every
+    # build makes beside its output"): nothing else.
+    assert set(os.listdir(site.root)) - before <= {".cache", "_site.lock"}
+    assert site.build("--no-search") == 1  # and again, after the first failure
+    assert set(os.listdir(site.root)) - before <= {".cache", "_site.lock"}
+
+
+def test_a_failed_build_beside_a_site_without_a_spare_leaves_none(site, capsys):
+    """A site restored without _site.previous (the Pages workflow restores _site only):
+    a build that fails does not leave a half-made spare beside it."""
+    before = built(site)
+    shutil.rmtree(site.root / "_site.previous", ignore_errors=True)
+    _misspelt_word(site)
+    assert site.build("--no-search") == 1
+    capsys.readouterr()
+    assert not (site.root / "_site.previous").exists()
+    assert tree(site.output) == before
+
+
 def test_the_spare_copy_of_a_site_is_refused_as_an_output(site, capsys):
     """`--output _site.previous` built a site there (and its own spare beside it), and
     every build after that refused to replace the folder it no longer knew."""
