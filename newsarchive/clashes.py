@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 
 from . import urls
-from .errors import Problem
+from .errors import Problem, line_of, shown
 from .pagedata import RedirectData, StandaloneData
 from .site import Page, SitePlan, folders_of, parent_folders
 
@@ -98,21 +98,44 @@ def _apart_only_in_case(pages: dict[str, Page], statics: dict[str, Path]) -> lis
             continue
         if len(aliases) == 2 and aliases[0].target is aliases[1].target:
             continue
-        alias = aliases[0]
-        names = [
-            f"/{x.url}" if isinstance(x, Page) else f"the static file {x}" for x in (other, page)
-        ]
+        # The message is the alias's file's (its `aliases` line); it names the other
+        # file with its line too, which the editor had to search the archive for.
+        alias, there = (page, other) if isinstance(mine, RedirectData) else (other, page)
+        assert isinstance(alias, Page) and isinstance(alias.data, RedirectData)
+        target = alias.data.target
         errors.append(
             Problem(
-                Path(alias.target.path),
-                f"{names[0]} and {names[1]} differ only in letter case (or in the "
-                "Unicode form of their letters): on macOS and Windows they are one file, "
-                "and one would replace the other",
-                "remove or change the old address",
-                alias.target.key_lines.get("aliases"),
+                Path(target.path),
+                f"the old address /{alias.url} and {_named(there)} differ only in letter "
+                "case (or in the Unicode form of their letters): on macOS and Windows they "
+                "are one file, and one would replace the other",
+                "remove or change one of the two old addresses"
+                if len(aliases) == 2
+                else "remove or change the old address",
+                target.key_lines.get("aliases"),
             )
         )
     return errors
+
+
+def _named(entry: Page | str) -> str:
+    """The other address of a clash in letter case, with the file and line it comes
+    from: an alias's `aliases` line, the line of an article's slug (or title, which
+    makes its address)."""
+    if isinstance(entry, str):
+        return f"the static file /{entry}"
+    if isinstance(entry.data, RedirectData):
+        target = entry.data.target
+        line = target.key_lines.get("aliases")
+        return f"the old address /{entry.url} of {shown(target.path)}" + (
+            f":{line}" if line else ""
+        )
+    source = entry.source()
+    if source is None:
+        return f"the page /{entry.url}"
+    line = line_of(Path(source), "slug:") or line_of(Path(source), "title:")
+    kind = "page" if isinstance(entry.data, StandaloneData) else "article"
+    return f"the address /{entry.url} of the {kind} {shown(source)}" + (f":{line}" if line else "")
 
 
 def _page_clash(plan: SitePlan, page: Page, static: Path | None, bundle: PurePosixPath) -> Problem:

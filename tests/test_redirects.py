@@ -135,6 +135,29 @@ def test_an_alias_apart_from_a_file_only_in_letter_case_is_an_error(site, capsys
     assert alias.lstrip("/").rstrip("/") in err, err
 
 
+def test_two_files_whose_addresses_differ_only_in_letter_case_are_both_named(
+    site, capsys, monkeypatch
+):
+    """`content/b.md:4: error: /Tin-Tuc/a.html and /tin-tuc/a.html differ only in letter
+    case`: which article had the other address, the editor had to search for."""
+    site.add("a.md", with_aliases("Tin một", "2019-01-01", "/Tin-Tuc/a.html"))
+    site.add("b.md", with_aliases("Tin hai", "2019-01-02", "/tin-tuc/a.html", "/2019/01/TIN-MOT/"))
+    monkeypatch.chdir(site.root)
+    assert site.build("--quiet") == 1
+    err = capsys.readouterr().err
+    a, b = (site.content.relative_to(site.root) / name for name in ("a.md", "b.md"))
+    two = [line for line in err.splitlines() if "differ only in letter case" in line]
+    assert len(two) == 2, err
+    aliases = next(line for line in two if "a.html" in line)
+    assert aliases.startswith(f"{b}:{ALIAS_LINE}: error: "), aliases
+    assert "/tin-tuc/a.html" in aliases and "/Tin-Tuc/a.html" in aliases
+    assert f"{a}:{ALIAS_LINE}" in aliases, aliases  # the other file, with its line
+    address = next(line for line in two if "tin-mot" in line.lower())
+    assert address.startswith(f"{b}:{ALIAS_LINE}: error: "), address
+    assert "/2019/01/TIN-MOT/" in address and "/2019/01/tin-mot/" in address
+    assert f"the article {a}:2" in address, address  # its title makes the address
+
+
 def test_the_other_file_of_a_clash_is_named_as_the_message_names_its_own(site, capsys, monkeypatch):
     """Run in the project's folder, the message named its file from there and the other
     article by its whole path (`content/b.md:4: error: alias '/tin/1.html' is also an
