@@ -1139,3 +1139,76 @@ def test_the_offline_copy_searches_from_files(offline_copy, page):
     page.click(".search-result h2 a")
     page.wait_for_url("**/2021/07/*/index.html")
     assert page.locator("h1").inner_text() == "Nghiệm thu công trình thoát nước"
+
+
+# -- A fork's older search page -------------------------------------------------------
+
+# The data- words of templates/search.html that js/search.js reads, newest last.
+SEARCH_PAGE_WORDS = ["root", "loading", "count", "none", "unavailable", "count-partial",
+                     "corrected", "corrected-partial", "some"]  # fmt: skip
+
+
+def _older_search_page(site: SiteDir, left_out: list[str]) -> None:
+    """templates/search.html as a fork kept it from an older version: without these
+    data- words (js/search.js, in static/, is the new one)."""
+    page = site.root / "templates" / "search.html"
+    text = page.read_text(encoding="utf-8")
+    for name in left_out:
+        text, found = re.subn(rf' data-{name}="[^"]*"', "", text)
+        assert found == 1, name
+    page.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module", params=[["some"], SEARCH_PAGE_WORDS], ids=["some", "every"])
+def older_fork(request, tmp_path_factory, browser) -> Iterator[str]:
+    site = SiteDir(tmp_path_factory.mktemp("older") / "site")
+    _older_search_page(site, request.param)
+    for name in ("dong-chi.md", "hoa-moi.md", "hoa-cu.md", "can-bo.md"):
+        site.add(f"2021/{name}", CORPUS[name])
+    assert site.build("--quiet", "--base-url", f"https://user.github.io/{SUB_PATH}/") == 0
+    with serve(site.output, SUB_PATH) as address:
+        yield address
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("tổ hòa giải phường Quỳnh Mai ông bà", "Hòa giải ở cơ sở"),  # some of the words
+        ("hòa giải", "Hòa giải ở cơ sở"),
+        ("hòa gaii", "Hòa giải ở cơ sở"),  # corrected
+        ("zkhongcoz", None),
+    ],
+)
+def test_an_older_search_page_of_a_fork_still_lists_and_says_what_it_found(
+    older_fork, page, query, found
+):
+    """A fork that kept its templates/search.html (without data-some, which came later)
+    and took the new js/search.js: a list of the articles with some of the words stopped
+    with a console error, and no count was said. Every word the page lacks is said as the
+    closest one it has (the count, at least), never an error (the `page` fixture)."""
+    page.goto(f"{older_fork}tim-kiem/?q={quote(query)}")
+    page.wait_for_function(SETTLED)
+    listed = titles(results(page))
+    assert found in listed if found else listed == [], listed
+    status = page.inner_text(".search-status")
+    assert f"“{query}”" in status or "“hòa giai”" in status, status
+    if found:
+        assert str(len(listed)) in status, status
+        link = page.locator(".search-link").first.get_attribute("href")
+        assert link and link.startswith(f"{older_fork}2021/"), link  # without data-root too
+
+
+def test_an_older_search_page_says_the_index_could_not_load_as_best_it_can(older_fork, browser):
+    context = browser.new_context()
+    context.route(re.compile(".*/" + re.escape(search_bundle_url()) + ".*"), lambda r: r.abort())
+    page = context.new_page()
+    errors = watch(page)
+    with page.expect_console_message(lambda m: "search unavailable" in m.text):
+        page.goto(older_fork + "tim-kiem/?q=hai")
+    said = page.get_attribute("#search", "data-unavailable") or ""  # or nothing to say
+    page.wait_for_function(
+        "said => document.querySelector('.search-status').textContent === said", arg=said
+    )
+    assert page.locator(".search-result").count() == 0
+    context.close()
+    assert [e for e in errors if not e.startswith("Failed to load resource")] == []

@@ -37,6 +37,10 @@
   // " – <the site's name>", as every page's title ends (the search page's starts with its
   // heading): a title copied from a tab or a share holds it, and is searched without it.
   const siteName = pageTitle.slice(document.getElementById("search-title")?.textContent.length);
+  // The site's root, as the page names it; a page without data-root (a fork's own) has it
+  // as the folder above this script's (js/search.js).
+  const siteRoot =
+    root?.dataset.root ?? new URL("..", document.currentScript?.src || document.baseURI).href;
 
   // Each search has a number; an answer that arrives after a newer search began is dropped.
   let current = 0;
@@ -50,6 +54,19 @@
   let total = 0;
   let typingTimer = 0;
   let announceTimer = 0;
+
+  // The page's words, its data- attributes, the first it has of `names`. A fork may keep
+  // the search page of an older version (templates/search.html) beside this script: a
+  // word that came later (data-some) is said as the closest one it has, and a message of
+  // results lacking every one as the count and the query; never an error.
+  function word(...names) {
+    const found = names.find((name) => typeof root.dataset[name] === "string");
+    return found === undefined ? "" : root.dataset[found];
+  }
+
+  function countWord(...names) {
+    return word(...names, "count") || "{count} “{query}”";
+  }
 
   // As Python's str.format reads strings.yaml: {name}, and a brace as text written twice.
   function fill(message, values) {
@@ -92,7 +109,7 @@
   // Result URLs are relative to the site root; the page knows where that is from here.
   // An offline copy names a folder's index.html, as its other links do.
   function articleHref(url) {
-    const href = new URL(url, new URL(root.dataset.root, document.baseURI));
+    const href = new URL(url, new URL(siteRoot, document.baseURI));
     if (root.dataset.folderPage && href.pathname.endsWith("/")) {
       href.pathname += root.dataset.folderPage;
     }
@@ -203,7 +220,7 @@
   // address, or the site's own), not a file (a script, a feed, a ".aspx" alias a
   // browser would download), nor this search page.
   async function keptHere(path) {
-    const home = new URL(root.dataset.root, document.baseURI);
+    const home = new URL(siteRoot, document.baseURI);
     // "./": a path like "/https:/elsewhere/" is a folder of this site, not an address.
     const here = new URL(`./${path.replace(/^\/+/, "")}`, home);
     const own = here.origin === home.origin && here.href.startsWith(home.href);
@@ -282,7 +299,7 @@
     const slow = setTimeout(() => {
       if (number !== current) return;
       clear();
-      setStatus(root.dataset.loading, !typing);
+      setStatus(word("loading"), !typing);
     }, LOADING_AFTER_MS);
     let found;
     try {
@@ -290,7 +307,7 @@
     } catch (error) {
       if (number !== current) return;
       clear();
-      setStatus(root.dataset.unavailable);
+      setStatus(word("unavailable"));
       console.warn("search unavailable:", error);
       return;
     } finally {
@@ -312,10 +329,10 @@
     noneHelp.hidden = total > 0;
     if (hint) hint.hidden = total > 0;
     const [whole, partial] = corrected
-      ? [root.dataset.corrected, root.dataset.correctedPartial]
-      : [root.dataset.count, root.dataset.countPartial];
-    let message = !total ? root.dataset.none : answer.complete ? whole : partial;
-    if (answer.some) message = root.dataset.some;
+      ? [countWord("corrected"), countWord("correctedPartial", "corrected", "countPartial")]
+      : [countWord(), countWord("countPartial")];
+    let message = !total ? countWord("none") : answer.complete ? whole : partial;
+    if (answer.some) message = countWord("some", "countPartial");
     // A query wholly in quotes is shown in the message's own quotes alone, not in both.
     const unquoted = (text) => text.trim().replace(/^["“]([^"“”]*)["”]$/, "$1");
     const values = { count: total, query: unquoted(corrected || query), typed: unquoted(query) };
@@ -332,7 +349,7 @@
       const options = { offset: shown, limit: PAGE_SIZE, passages: false, some: askedSome };
       answer = await engine().search(asked, options);
     } catch (error) {
-      if (number === current) setStatus(root.dataset.unavailable);
+      if (number === current) setStatus(word("unavailable"));
       console.warn("search unavailable:", error);
       return;
     } finally {
@@ -363,7 +380,7 @@
     input.value = wanted;
     showQuery(wanted);
     if (wanted) {
-      setStatus(root.dataset.loading);
+      setStatus(word("loading"));
       const kept = history.state?.searchShown;
       show(wanted, false, kept?.query === wanted ? kept.count : PAGE_SIZE);
     }
