@@ -403,3 +403,45 @@ def test_a_reference_by_a_huge_number_in_a_page_is_read_by_check(site):
     result = run_check(site)
     assert result.returncode == 1 and "internal error" not in result.stderr, result.stderr
     assert "the link '/khong-co%EF%BF%BD.html' leads to no file" in result.stderr
+
+
+def test_a_misspelt_key_in_strings_yaml_is_named_with_the_key_meant(site):
+    """`serach_placeholder:` beside the real keys was read by no template, and nothing
+    said so: the editor believed the words changed. check names its line and the key
+    closest to it that a template uses; a build does not spend time on it."""
+    strings = site.root / "templates" / "strings.yaml"
+    text = strings.read_text(encoding="utf-8")
+    strings.write_text(
+        text + 'serach_placeholder: "Tìm bài viết"\nzzz_khong_dung: "Chữ thừa"\n', encoding="utf-8"
+    )
+    lines = len(text.splitlines())
+    site.add("a.md", article("Tin một", "2021-01-01 08:00"))
+    result = run_check(site)
+    assert result.returncode == 0, result.stderr  # a warning
+    said = result.stderr
+    assert (
+        f"templates/strings.yaml:{lines + 1}: warning: no template uses the key "
+        "'serach_placeholder'" in said
+    ), said
+    assert "did you mean 'search_placeholder'?" in said, said
+    assert f"templates/strings.yaml:{lines + 2}: warning: no template uses the key " in said
+    assert said.count("no template uses the key") == 2, said  # footnote_back...: the build's
+    assert site.build("--quiet") == 0
+
+
+def test_the_words_of_newsarchives_own_strings_yaml_are_all_used(site):
+    site.add("a.md", article("Tin một", "2021-01-01 08:00"))
+    result = run_check(site)
+    assert result.returncode == 0 and "no template uses" not in result.stderr, result.stderr
+
+
+def test_templates_that_hand_the_words_on_whole_are_not_second_guessed(site):
+    """A fork's template that passes t to a macro, or loops over it, may use any key."""
+    strings = site.root / "templates" / "strings.yaml"
+    strings.write_text(strings.read_text(encoding="utf-8") + 'fork_only: "Chữ"\n', encoding="utf-8")
+    base = site.root / "templates" / "base.html"
+    text = base.read_text(encoding="utf-8")
+    base.write_text(text.replace("</body>", "{% set words = t %}</body>"), encoding="utf-8")
+    site.add("a.md", article("Tin một", "2021-01-01 08:00"))
+    result = run_check(site)
+    assert result.returncode == 0 and "no template uses" not in result.stderr, result.stderr

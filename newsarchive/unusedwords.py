@@ -1,0 +1,115 @@
+"""The keys of strings.yaml that no template uses: a misspelt key (`serach_placeholder:`
+beside `search_placeholder:`) was read by nothing, and the editor believed the words
+changed. `check` warns of them; a build does not spend its time on it."""
+
+import difflib
+from pathlib import Path
+
+import jinja2
+from jinja2 import nodes
+
+from .errors import Problem
+from .systemfiles import made_by_system
+from .templating import STRINGS_FILE, load_strings
+
+# Keys the build itself reads, not a template: the footnote's back link and the name of
+# a link to a picture (markup.py, through templating.Renderer), what `new` writes.
+READ_BY_THE_BUILD = frozenset({"footnote_back", "picture_link", "new_article_body"})
+# The syntax of templating.make_environment's (parsing only: nothing is rendered).
+_JINJA = jinja2.Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def unused_words(templates_dir: Path) -> list[Problem]:
+    """A warning for each top-level key of strings.yaml that no template asks for, at its
+    line, with the key closest to it that one does. None when a template cannot be read,
+    or hands the words on whole ({% set words = t %}, a loop over t): any key may be
+    used then. strings.yaml's own errors are the build's to say (BuildFailed)."""
+    words = load_strings(templates_dir)
+    used: set[str] = set(READ_BY_THE_BUILD)
+    for path in sorted(templates_dir.rglob("*")):
+        if not path.is_file() or path.name == STRINGS_FILE or made_by_system(path.name):
+            continue
+        try:
+            tree = _JINJA.parse(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+            return []  # the build names it; a key only it uses would be taken for unused
+        found = _keys_asked(tree)
+        if found is None:
+            return []
+        used |= found
+    path = templates_dir / STRINGS_FILE
+    problems = []
+    for key, value in words.items():
+        if key in used:
+            continue
+        close = difflib.get_close_matches(key, sorted(used & words.keys()), n=1)
+        problems.append(
+            Problem(
+                path,
+                f"no template uses the key '{key}': its words are shown nowhere"
+                + (f" (did you mean '{close[0]}'?)" if close else ""),
+                _fix(close[0], getattr(words[close[0]], "line", None))
+                if close
+                else f"delete the line, or show it in a template as {{{{ t.{key} }}}}",
+                getattr(value, "line", None),
+                warning=True,
+            )
+        )
+    return problems
+
+
+def _fix(meant: str, line: int | None) -> str:
+    """The fix for a key close to ``meant``, which strings.yaml has (at ``line``)."""
+    at = f" (line {line})" if line else ""
+    return (
+        f"the templates show the words of '{meant}'{at}: if these are the words meant, "
+        f"write them there and delete this line"
+    )
+
+
+def _keys_asked(tree: nodes.Node) -> set[str] | None:
+    """The keys of ``t`` a template asks for (t.key, t["key"], t.get("key")), or None
+    when it uses ``t`` otherwise (whole, or with a key computed)."""
+    keys: set[str] = set()
+    todo: list[nodes.Node] = [tree]
+    while todo:
+        node = todo.pop()
+        for child in node.iter_child_nodes():
+            if isinstance(child, nodes.Call) and (asked := _asked_with_get(child)):
+                keys.add(asked)  # t.get("key", ...): its other arguments looked into
+                todo.extend(n for a in (child.args[1:], child.kwargs) for n in a)
+                continue
+            if isinstance(child, nodes.Name) and child.name == "t":
+                key = _key_of(node, child)
+                if key is None:
+                    return None
+                keys.add(key)
+            todo.append(child)
+    return keys
+
+
+def _asked_with_get(node: nodes.Call) -> str | None:
+    if (
+        isinstance(node.node, nodes.Getattr)
+        and isinstance(node.node.node, nodes.Name)
+        and node.node.node.name == "t"
+        and node.node.attr == "get"
+        and node.args
+        and isinstance(node.args[0], nodes.Const)
+        and isinstance(node.args[0].value, str)
+    ):
+        return node.args[0].value
+    return None
+
+
+def _key_of(parent: nodes.Node, name: nodes.Name) -> str | None:
+    if isinstance(parent, nodes.Getattr) and parent.node is name and parent.attr != "get":
+        return parent.attr if not hasattr(dict, parent.attr) else None
+    if (
+        isinstance(parent, nodes.Getitem)
+        and parent.node is name
+        and isinstance(parent.arg, nodes.Const)
+        and isinstance(parent.arg.value, str)
+    ):
+        return parent.arg.value
+    return None
