@@ -100,3 +100,36 @@ def case_twins(folder: str | Path, names: Sequence[str], published: bool) -> lis
             )
         )
     return problems
+
+
+# macOS holds paths of at most 1,024 bytes (PATH_MAX), with the folder the archive is
+# checked out in and the output folder's name: an old address that makes a longer path
+# in the site than this leaves 160 bytes for them (/Users/<name>/Documents/GitHub/<repo>/
+# _site.previous/). Linux allows 4,096 (validate.MAX_PATH_BYTES, 2,000 in the site).
+MAC_PATH_MAX = 1024
+MAC_IN_SITE = MAC_PATH_MAX - 160
+
+
+def too_long_for_a_mac(path: str, rel: str, line: int | None) -> Problem | None:
+    """A warning when the file ``rel`` in the site, which an old address of the article
+    (or page) at ``path`` makes, is too long a path for a Mac: its build and preview fail
+    there ("File name too long"), though Linux and GitHub build the site."""
+    size = len(rel.encode("utf-8"))
+    if size <= MAC_IN_SITE:
+        return None
+    room = MAC_PATH_MAX - 1 - len("/_site.previous/") - size  # the path ends with a NUL
+    alias = "/" + rel.removesuffix("index.html")
+    shown = alias if len(alias) <= 60 else alias[:57] + "..."
+    return Problem(
+        Path(path),
+        f"the old address '{shown}' makes a path of {size:,} bytes in the site: with the "
+        f"folder the archive is in, more than the {MAC_PATH_MAX:,} bytes macOS allows in a "
+        "path, so building or previewing the site on a Mac fails (Windows, without long "
+        "paths turned on, allows fewer still); Linux and GitHub build it",
+        f"keep it if readers still follow it: build on a Mac from a folder of at most "
+        f"{room:,} bytes (e.g. /Users/lan/a), or else remove the alias"
+        if room >= len("/Users/a")
+        else "remove the alias if readers no longer follow it: no Mac can build the site with it",
+        line,
+        warning=True,
+    )

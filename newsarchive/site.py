@@ -31,6 +31,7 @@ from .pagedata import (
     WithdrawnData,
     YearData,
 )
+from .portablenames import MAC_IN_SITE, too_long_for_a_mac
 from .related import Related, related_articles
 
 # A tag's pages list titles and days only, as a month's page does: they hold this many
@@ -146,11 +147,12 @@ def build_site(
     notices = [
         Page(urls.article_url(a), "withdrawn.html", a.title, WithdrawnData(a)) for a in withdrawn
     ]
-    redirects, errors = redirect_pages(
+    redirects, errors, too_long = redirect_pages(
         [*oldest, *withdrawn, *shown], [*browsable, *notices, *machine]
     )
     if errors:
         raise BuildFailed(errors)
+    merged += too_long
     pages = (*browsable, *notices, *redirects, *machine)
     drafts = sum(a.draft for a in articles)
     in_menu = sorted((s for s in shown if s.menu is not None), key=lambda s: (s.menu, s.url))
@@ -343,14 +345,15 @@ def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None],
 
 def redirect_pages(
     targets: Sequence[Article | Standalone], real: Sequence[Page]
-) -> tuple[list[Page], list[Problem]]:
+) -> tuple[list[Page], list[Problem], list[Problem]]:
     """A redirect page per alias (of ``targets``: the articles with a page, withdrawn
     ones' included, and the standalone pages shown); an alias that would overwrite a
-    page, another alias, or need a folder where a file is (or the reverse) is an error."""
+    page, another alias, or need a folder where a file is (or the reverse) is an error;
+    one too long a path for a Mac, a warning (the third list)."""
     # Output paths as text: pathlib objects for 25,000 paths and their folders cost 0.4 s.
     owners: dict[str, Page | Article | Standalone] = {urls.output_file(p.url): p for p in real}
     folders = folders_of(owners)
-    pages, errors = [], []
+    pages, errors, warnings = [], [], []
     for target in targets:
         for alias in dict.fromkeys(target.aliases):
             url = urls.alias_url(alias)
@@ -370,7 +373,11 @@ def redirect_pages(
             owners[path] = target
             folders.update(parent_folders(path))
             pages.append(Page(url, "redirect.html", target.title, RedirectData(target)))
-    return pages, errors
+            if len(path) > MAC_IN_SITE // 4 and (
+                long := too_long_for_a_mac(target.path, path, target.key_lines.get("aliases"))
+            ):  # (a letter is 4 bytes at most: most addresses are not measured)
+                warnings.append(long)
+    return pages, errors, warnings
 
 
 def parent_folders(path: str) -> list[str]:

@@ -229,3 +229,22 @@ def test_what_systems_and_editors_leave_in_templates_and_static_is_not_read(site
     err = capsys.readouterr().err
     assert tree(site.output) == clean
     assert f"{site.root / 'static'}/css/.site.css.swp" in err and "not published: 1 " in err
+
+
+def test_an_old_address_too_long_for_a_mac_is_warned_of_at_its_line(site, capsys):
+    """README allows old addresses of 2,000 bytes, which Linux builds; on a Mac, whose
+    paths hold 1,024 bytes with the folder the archive is checked out in, the build
+    failed ("File name too long") though GitHub built the site. The archive still builds
+    here, and the warning names the alias's line, the size and what to do."""
+    long = "/" + "/".join(["tin-tuc-su-kien-" * 10] * 6) + "/a.html"  # 972 bytes in _site
+    short = "/" + "/".join(["tin-tuc-su-kien-" * 10] * 4) + "/b.html"  # 650
+    site.add("2020/a.md", article("Tin một", "2020-01-05 08:00", aliases=f"[{long}]"))
+    site.add("2020/b.md", article("Tin hai", "2020-01-06 08:00", aliases=f"[{short}]"))
+    assert site.build() == 0
+    err = capsys.readouterr().err
+    assert err.count("warning:") == 1, err
+    assert "a.md:4: warning: the old address '/tin-tuc-su-kien-" in err, err
+    assert "makes a path of 972 bytes in the site" in err, err
+    assert "macOS" in err and "1,024" in err, err
+    assert "a folder of at most 35 bytes" in err, err
+    assert (site.output / long.lstrip("/")).is_file()
