@@ -20,7 +20,8 @@ def check_files(
     errors = [
         Problem(
             source,
-            f"the static file {source} would be overwritten by the search index in /{bundle}/",
+            f"the static file {shown(source)} would be overwritten by the search index in "
+            f"/{bundle}/",
             f"rename or move the folder {bundle}/ in the static folder",
         )
         for path, source in statics.items()
@@ -49,9 +50,9 @@ def check_files(
     errors.extend(
         Problem(
             source,
-            f"the static file {source} is where the site needs the folder /{path}/"
+            f"the static file {shown(source)} is where the site needs the folder /{path}/"
             if path.as_posix() in page_folders
-            else f"the static file {source} needs a folder where the site writes a page "
+            else f"the static file {shown(source)} needs a folder where the site writes a page "
             f"(/{next(f for f in parent_folders(path.as_posix()) if f in pages)})",
             "rename or move the static file",
         )
@@ -144,12 +145,12 @@ def _page_clash(plan: SitePlan, page: Page, static: Path | None, bundle: PurePos
     source = redirect_to.path if redirect_to else page.source()
     line = redirect_to.key_lines.get("aliases") if redirect_to else None
     if static is not None:
-        shown = page.url.removesuffix("/") if redirect_to else page.url
+        address = page.url.removesuffix("/") if redirect_to else page.url
         made = f"{plan.config.templates_dir.name}/{page.template}"
         return Problem(
             Path(source) if source else static,
-            f"the page /{shown} and the static file {static} would both be written to "
-            f"{urls.output_file(shown)}",
+            f"the page /{address} and the static file {shown(static)} would both be written to "
+            f"{urls.output_file(address)}",
             "change the alias"
             if redirect_to
             else "rename the page's file, or rename or move the static file"

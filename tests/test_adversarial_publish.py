@@ -673,6 +673,26 @@ def test_static_files_that_clash_with_pages_are_refused_and_do_not_wedge(
 
 
 @pytest.mark.parametrize(
+    "static_file", ["luu-tru", "feed.xml/a.css", "tim-kiem/chi-muc/index.js", "index.html"]
+)
+def test_a_static_file_that_clashes_is_named_as_the_message_names_its_own(
+    site, capsys, monkeypatch, static_file
+):
+    """`static/index.html: error: the page / and the static file
+    /home/lan/archive/static/index.html would both be written...`: the file named again by
+    its whole path in the message, as a maintainer reads it from the project's folder."""
+    small_site(site)
+    path = site.root / "static" / static_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("x", encoding="utf-8")
+    monkeypatch.chdir(site.root)
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert f"static/{static_file}: error: " in err, err
+    assert str(site.root) not in err, err
+
+
+@pytest.mark.parametrize(
     "alias", ["/tim-kiem/chi-muc/index.js", "/tim-kiem/chi-muc/", "/tim-kiem/chi-muc/x/y.html"]
 )
 def test_an_alias_inside_the_search_index_folder_is_refused(site, capsys, alias):
