@@ -640,7 +640,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     from .bodylinks import Meant, leads_nowhere
     from .check import check_site
-    from .unusedwords import unused_words
+    from .unused import unshown_text, unused_words
     from .workers import broken_pool, default_jobs
 
     if args.built is not None and not args.built.is_dir():
@@ -682,8 +682,9 @@ def run_check(args: argparse.Namespace) -> int:
             if args.built is None:
                 built = build(config.with_overrides(output_dir=folder), jobs, cache=False)
                 noted = tuple(w for w in built.warnings if not leads_nowhere(w))
-            # A misspelt key in strings.yaml (here only: a build's time is counted).
-            noted += tuple(unused_words(config.templates_dir))
+            # A misspelt key in strings.yaml, a template without the text (here only: a
+            # build's time is counted).
+            noted += (*unused_words(config.templates_dir), *unshown_text(config.templates_dir))
             meant = Meant(articles, config.content_dir, static_dir=config.static_dir)
             hosts = config.original_hosts
             found = check_site(

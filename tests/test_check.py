@@ -445,3 +445,17 @@ def test_templates_that_hand_the_words_on_whole_are_not_second_guessed(site):
     site.add("a.md", article("Tin một", "2021-01-01 08:00"))
     result = run_check(site)
     assert result.returncode == 0 and "no template uses" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("template", "what"), [("article.html", "article"), ("page.html", "page")])
+def test_a_template_that_no_longer_shows_the_text_is_named(seed_site, template, what):
+    """A maintainer who deleted `{{ body }}` from article.html published every article
+    without its text, and neither build nor check said a word."""
+    path = seed_site.root / "templates" / template
+    text = path.read_text(encoding="utf-8")
+    assert "{{ body }}" in text
+    path.write_text(text.replace("{{ body }}", ""), encoding="utf-8")
+    result = run_check(seed_site)
+    said = result.stderr
+    assert f"templates/{template}: warning: " in said, said
+    assert "{{ body }}" in said and f"every {what}" in said, said

@@ -1,12 +1,14 @@
-"""The keys of strings.yaml that no template uses: a misspelt key (`serach_placeholder:`
-beside `search_placeholder:`) was read by nothing, and the editor believed the words
-changed. `check` warns of them; a build does not spend its time on it."""
+"""What the templates leave unused, which `check` warns of (a build does not spend its
+time on it): a key of strings.yaml no template shows (a misspelt key, `serach_placeholder:`
+beside `search_placeholder:`, was read by nothing, and the editor believed the words
+changed), and the text of the articles or pages, when their template no longer shows
+`{{ body }}` (every article was published without its text)."""
 
 import difflib
 from pathlib import Path
 
 import jinja2
-from jinja2 import nodes
+from jinja2 import meta, nodes
 
 from .errors import Problem
 from .systemfiles import made_by_system
@@ -55,6 +57,44 @@ def unused_words(templates_dir: Path) -> list[Problem]:
                 warning=True,
             )
         )
+    return problems
+
+
+# The templates given the text of an article or a page as `body` (templating.Renderer).
+_WITH_TEXT = {"article.html": "article", "page.html": "page"}
+
+
+def unshown_text(templates_dir: Path) -> list[Problem]:
+    """A warning for article.html or page.html when neither it nor a template it extends,
+    includes or imports asks for `body`: every article (or page) would be published
+    without its text. None for a template that cannot be read: the build names it."""
+    problems = []
+    for name, kind in _WITH_TEXT.items():
+        seen: set[str] = set()
+        todo, shows = [name], False
+        while todo and not shows:
+            part = todo.pop()
+            if part in seen:
+                continue
+            seen.add(part)
+            try:
+                tree = _JINJA.parse((templates_dir / part).read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+                shows = True  # not to be judged here
+                break
+            shows = any(n.name == "body" for n in tree.find_all(nodes.Name))
+            todo += [n for n in meta.find_referenced_templates(tree) if n is not None]
+        if not shows:
+            problems.append(
+                Problem(
+                    templates_dir / name,
+                    f"{name} shows no {{{{ body }}}} (nor does a template it extends or "
+                    f"includes): every {kind} would be published without its text",
+                    f"put {{{{ body }}}} back where the {kind}'s text belongs (compare with "
+                    f"templates/{name} that comes with newsarchive)",
+                    warning=True,
+                )
+            )
     return problems
 
 
