@@ -153,6 +153,12 @@ class Spare:
             if found is None:
                 found = strays(self.live, self.recorded.files.keys(), apart, since=self.since)
             self.strays += [f"{self.live.name}/{rel}" for rel in found]
+        elif self.live.is_dir():
+            # No record of it (--no-cache, the project moved or its cache deleted): what
+            # the new version does not hold, a CNAME put there by hand, was left out
+            # without a word. A whole walk, in a build that renders every page anyway.
+            found = strays(self.live, needed, apart)
+            self.strays += [f"{self.live.name}/{rel}" for rel in found]
         self.cache.forget_state(self.folder)  # until it is complete, nothing is known of it
         if self.spare_state is None:
             self.made = not os.path.lexists(self.folder)

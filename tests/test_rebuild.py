@@ -5,6 +5,7 @@ what a build that leaves the search index alone does not load."""
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -175,6 +176,35 @@ def test_a_file_put_in_the_site_by_hand_is_named_when_the_settings_change_too(si
         "not published: 1 file(s)/folder(s) the build did not write: _site/CNAME; "
     )
     assert not (site.output / "CNAME").exists()
+
+
+@pytest.mark.parametrize("how", ["--no-cache", "moved", "cache deleted"])
+def test_a_file_put_in_the_site_by_hand_is_named_when_the_build_has_no_record(
+    site, capsys, tmp_path, how
+):
+    """Built with --no-cache, or after the project was moved to another folder or its
+    .cache deleted, the build has no record of _site: CNAME was left out of the new site
+    without a word."""
+    add_articles(site, 3)
+    assert site.build("--quiet") == 0
+    (site.output / "CNAME").write_text("luutru.example.vn\n")
+    root = site.root
+    args = ["build", "--quiet", "--config", str(root / "site.yaml")]
+    if how == "--no-cache":
+        args.append("--no-cache")
+    elif how == "moved":
+        root = site.root.rename(tmp_path / "moved")
+        args[-1] = str(root / "site.yaml")
+    else:
+        shutil.rmtree(site.root / ".cache")
+    capsys.readouterr()
+    assert main(args) == 0
+    assert capsys.readouterr().err.startswith(
+        "not published: 1 file(s)/folder(s) the build did not write: _site/CNAME; "
+    )
+    assert not (root / "_site" / "CNAME").exists()
+    assert main(args) == 0  # and nothing more is said then
+    assert "not published" not in capsys.readouterr().err
 
 
 # Run in a process of its own: a build forks only while it runs one thread, and the
