@@ -111,11 +111,11 @@ def _habit(text: str) -> str:
     day = _DAY_DOTTED.match(text)
     if day:
         right = f"{day[1]}/{day[2]}/{day[3]}{text[day.end() :]}"
-        return f"{text!r}: the day, month and year are parted by / here: write {right}"
+        return f"{text!r}: the day, month and year are parted by / here{_write(right)}"
     year = _YEAR_SLASHED.match(text)
     if year:
         right = f"{year[1]}-{year[2]}-{year[3]}{text[year.end() :]}"
-        return f"{text!r}: a date that starts with its year is parted by - here: write {right}"
+        return f"{text!r}: a date that starts with its year is parted by - here{_write(right)}"
     printed = _AS_PRINTED.match(text)
     if printed:
         at = f" {int(printed['H']):02d}:{printed['M'] or '00'}" if printed["H"] else ""
@@ -126,3 +126,13 @@ def _habit(text: str) -> str:
             return ""
         return f"{text!r}: only the day and an HH:MM time are read: write {right}"
     return ""
+
+
+def _write(right: str) -> str:
+    """ ": write ``right``", or what is wrong with it too: '2019/04/19 25:00' was told to be
+    written 2019-04-19 25:00, which the next build refused for its hour."""
+    try:
+        _parse_text(right)
+    except ValueError as exc:
+        return f", and written so, {exc}"
+    return f": write {right}"

@@ -49,6 +49,9 @@ def test_yaml_dates_and_datetimes_are_taken_in_the_zone():
         ("05.04.2019", "parted by / here: write 05/04/2019$"),
         ("5-4-2019 8:30", "parted by / here: write 5/4/2019 8:30$"),
         ("2019/04/05", "starts with its year is parted by - here: write 2019-04-05$"),
+        # Not told to write what is no date either (the hour 25, the 31st of February).
+        ("2019/04/19 25:00", "parted by - here, and written so, '2019-04-19 25:00' is not a real"),
+        ("31.02.2019", "parted by / here, and written so, '31/02/2019' is not a real date"),
         # As the portal printed it, copied with its words: "is not a date I can read".
         ("19/4/2019 16h54", "only the day and an HH:MM time are read: write 19/4/2019 16:54$"),
         ("Thứ sáu, 19/04/2019 | 16:54", "write 19/04/2019 16:54$"),
