@@ -101,6 +101,9 @@ def _habit(text: str) -> str:
         hour = int(clock[1]) % 12 + (12 if clock[4].lower() in _AFTERNOON else 0)
         seconds = f":{clock[3]}" if clock[3] else ""
         right = f"{text[: clock.start()].rstrip()} {hour:02d}:{clock[2]}{seconds}"
+        # The day's parts as Windows shows them too (2019/04/05, 05.04.2019): the fix
+        # says both, not one at a time for two builds.
+        right = _parted_right(right) or right
         said = f"{text!r}: a time is read on the 24-hour clock, without {clock[4]}: write {right}"
         if "/" in right and clock[4].lower() in ("am", "pm", "a.m.", "p.m."):
             said += (
@@ -108,13 +111,10 @@ def _habit(text: str) -> str:
                 "writes the month first, the day first is read here)"
             )
         return said
-    day = _DAY_DOTTED.match(text)
-    if day:
-        right = f"{day[1]}/{day[2]}/{day[3]}{text[day.end() :]}"
+    right = _parted_right(text)
+    if right and _DAY_DOTTED.match(text):
         return f"{text!r}: the day, month and year are parted by / here{_write(right)}"
-    year = _YEAR_SLASHED.match(text)
-    if year:
-        right = f"{year[1]}-{year[2]}-{year[3]}{text[year.end() :]}"
+    if right:
         return f"{text!r}: a date that starts with its year is parted by - here{_write(right)}"
     printed = _AS_PRINTED.match(text)
     if printed:
@@ -125,6 +125,18 @@ def _habit(text: str) -> str:
         except ValueError:  # 31/02, 25h: what is wrong is told of the date as written
             return ""
         return f"{text!r}: only the day and an HH:MM time are read: write {right}"
+    return ""
+
+
+def _parted_right(text: str) -> str:
+    """``text`` with the day's parts parted as they are read here (05.04.2019 ->
+    05/04/2019, 2019/04/05 -> 2019-04-05), or "" when they are already."""
+    day = _DAY_DOTTED.match(text)
+    if day:
+        return f"{day[1]}/{day[2]}/{day[3]}{text[day.end() :]}"
+    year = _YEAR_SLASHED.match(text)
+    if year:
+        return f"{year[1]}-{year[2]}-{year[3]}{text[year.end() :]}"
     return ""
 
 

@@ -52,6 +52,9 @@ def test_yaml_dates_and_datetimes_are_taken_in_the_zone():
         # Not told to write what is no date either (the hour 25, the 31st of February).
         ("2019/04/19 25:00", "parted by - here, and written so, '2019-04-19 25:00' is not a real"),
         ("31.02.2019", "parted by / here, and written so, '31/02/2019' is not a real date"),
+        # Both habits at once: told one at a time, the fix took two builds.
+        ("2019/04/05 4:30 PM", "without PM: write 2019-04-05 16:30$"),
+        ("05.04.2019 4:30 CH", "without CH: write 05/04/2019 16:30$"),
         # As the portal printed it, copied with its words: "is not a date I can read".
         ("19/4/2019 16h54", "only the day and an HH:MM time are read: write 19/4/2019 16:54$"),
         ("Thứ sáu, 19/04/2019 | 16:54", "write 19/04/2019 16:54$"),
@@ -73,6 +76,8 @@ def test_bad_dates_say_why(written, why):
         ("05/04/2019 12:10 CH", "2019-04-05T12:10:00+07:00"),
         ("05.04.2019", "2019-04-05T00:00:00+07:00"),
         ("2019/04/05 8:00", "2019-04-05T08:00:00+07:00"),
+        ("2019/04/05 4:30 PM", "2019-04-05T16:30:00+07:00"),
+        ("05.04.2019 4:30 CH", "2019-04-05T16:30:00+07:00"),
         ("19/04/2019 - 8h05", "2019-04-19T08:05:00+07:00"),
         ("2019-04-19, 8g", "2019-04-19T08:00:00+07:00"),
     ],
