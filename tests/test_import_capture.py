@@ -621,6 +621,67 @@ def test_notes_of_lost_pictures_are_printed_before_the_files_still_on_the_old_si
     assert "... and 10 more note(s): see import-report.jsonl" in err
 
 
+# The placeholders lazy-loading scripts show: a 1x1 GIF (43 bytes), a 1x1 PNG.
+PIXEL_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+PIXEL_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+
+
+def test_a_photo_named_like_a_placeholder_is_kept_and_a_placeholder_known_by_its_bytes(
+    site, tmp_path
+):
+    """A real photo whose name held `lazy`, `blank` or `pixel` (blanket-donation.jpg,
+    pixel-art-contest.png, lazy-river.jpg) was taken for a lazy-loading placeholder by
+    its name and left out. A placeholder is what its bytes are: a 1x1 picture, left out
+    and named; never copied in place of the picture that sits in data-src beside it."""
+    [item] = items(1, start=741000)
+    photos = {
+        "/uploads/2020/blanket-donation.jpg": JPEG + b"chan",
+        "/uploads/pixel-art-contest.png": PNG,
+        "/uploads/lazy-river.jpg": JPEG + b"song",
+    }
+    placeholders = {"/images/spacer.gif": PIXEL_GIF, "/images/cho.png": PIXEL_PNG}
+    mirror = httrack_tree(tmp_path / "httrack", [item], {**photos, **placeholders})
+    page = mirror / "source" / item.path.lstrip("/")
+    up = "../../../"
+    shown = "".join(
+        f'<p><img src="{up}{path.lstrip("/")}" alt="Ảnh {n}"></p>' for n, path in enumerate(photos)
+    )
+    shown += f'<p><img src="{up}images/spacer.gif" alt="Ảnh trống"></p>'
+    # Its real picture beside it, which the crawl lacks: never the placeholder instead.
+    shown += f'<p><img src="{up}images/cho.png" data-src="{up}uploads/that-lac.jpg" alt="L"></p>'
+    shown += f'<p><img src="{up}images/spacer.gif" data-echo="{up}uploads/lac-2.jpg" alt="Lạc"></p>'
+    html = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"<p><img [^>]*></p>", lambda _: shown, html), encoding="utf-8")
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    [article] = by_source(site).values()
+    body = article["body"]
+    kept = re.findall(r"!\[(Ảnh \d)\]\(([^)]+)\)", body)
+    assert [alt for alt, _ in kept] == ["Ảnh 0", "Ảnh 1", "Ảnh 2"], body
+    copies = [(site.root / "static" / link.removeprefix("../../../")) for _, link in kept]
+    assert [c.read_bytes() for c in copies] == list(photos.values())
+    assert [c.name[17:] for c in copies] == [
+        "blanket-donation.jpg",
+        "pixel-art-contest.png",
+        "lazy-river.jpg",
+    ]
+    assert "spacer.gif" not in body and "cho.png" not in body
+    stored = [p.read_bytes() for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert PIXEL_GIF not in stored and PIXEL_PNG not in stored
+    # Each picture left out is named, with its address, in the output and the report.
+    [row] = report(site)
+    [lost] = [n for n in row["notes"] if "spacer.gif" in n]
+    assert "placeholder" in lost and "1x1" in lost, lost
+    assert lost in result.stderr
+    for lost in ("that-lac.jpg", "lac-2.jpg"):
+        assert f"https://{HOST}/uploads/{lost}" in body
+        assert f"not in the crawl, still linked to the old site: https://{HOST}/uploads/{lost}" in (
+            result.stderr
+        )
+
+
 def test_one_section_of_a_crawl_imports_as_within_the_whole(site, tmp_path):
     """A folder given inside a wget tree takes its host from the folder names above it;
     inside an HTTrack tree, the other hosts' files are still found beside the host's."""

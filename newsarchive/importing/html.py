@@ -62,11 +62,6 @@ LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
 # Other scripts' own attributes (echo.js data-echo, PageSpeed data-pagespeed-lazy-src,
 # data-lazyload...): a data- attribute holding a picture's address, read after those above.
 _PICTURE_ADDRESS = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]\S*)?$", re.I)
-_PLACEHOLDER = re.compile(
-    r"(^|[/_-])(blank|spacer|pixel|transparent|placeholder|grey|gray|loading|lazy|1x1)"
-    r"[^/]*\.(gif|png|svg|jpg)(\?|$)",
-    re.I,
-)
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _SPACE = re.compile(r"[ \t\n\r\f]+")  # not \s: a no-break space is text
 _EDGE_SPACE = " \t\n\r\f\xa0"  # but at the edges of a block it is only indentation
@@ -77,23 +72,31 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip(_EDGE_SPACE)
 
 
-def _candidates(image: LexborNode) -> list[str]:
-    """The addresses an image may show, the largest of its srcset first, then its src and
-    lazy-loading attributes: some may be placeholders."""
+def _candidates(image: LexborNode, sizes_only: bool = False) -> list[str]:
+    """The addresses an image may show, the largest of its srcset first, then its
+    lazy-loading attributes and its src: some may be placeholders. With ``sizes_only``,
+    not the src when data-src (data-original...) holds another address: the src then
+    shows the script's placeholder until the picture loads, not a size of the picture."""
     srcset = [c for name in LAZY_SRCSETS for c in _srcset(image.attrs.get(name) or "")]
     candidates = [url for _, url in sorted(srcset, key=lambda c: -c[0])]
-    candidates += [(image.attrs.get(name) or "").strip() for name in LAZY_SOURCES]
-    candidates += [
+    named = [(image.attrs.get(name) or "").strip() for name in LAZY_SOURCES if name != "src"]
+    others = [
         (value or "").strip()
         for name, value in image.attrs.items()
         if name.startswith("data-") and _PICTURE_ADDRESS.match((value or "").strip())
     ]
+    src = (image.attrs.get("src") or "").strip()
+    if sizes_only and any(url and url != src and _real(url) for url in named):
+        src = ""
+    candidates += [*named, *others, src]
     return [url for url in candidates if url and not url.startswith("#")]
 
 
 def _real(url: str) -> bool:
-    """Not a lazy-loading placeholder: a blank pixel's file, or a short data: address."""
-    return not url.lower().startswith("data:") and not _PLACEHOLDER.search(url)
+    """Not a short data: address (a pixel, an empty SVG). A placeholder's file is known
+    by its bytes, when the crawl holds it (media.placeholder), never by its name: a
+    photo may be named blanket-donation.jpg or lazy-river.jpg."""
+    return not url.lower().startswith("data:")
 
 
 def _short(addresses: list[str]) -> str:
@@ -277,7 +280,8 @@ class _Prepared:
 
     def real_sources(self, image: LexborNode) -> list[str]:
         """The addresses of the image's sizes, largest first: not a placeholder's."""
-        return [url for url in dict.fromkeys(_candidates(image)) if _real(url) and self.safe(url)]
+        sizes = _candidates(image, sizes_only=True)
+        return [url for url in dict.fromkeys(sizes) if _real(url) and self.safe(url)]
 
     def image_source(self, image: LexborNode) -> str:
         """The image's real address; "" (and the reason counted) when it has none."""

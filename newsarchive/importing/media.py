@@ -153,6 +153,34 @@ def _sniffed(data: bytes) -> str:
     return next((ext for magic, ext in _MAGIC if data.startswith(magic)), ".bin")
 
 
+# No photo, icon or drawing fits in fewer bytes: a picture so small is a placeholder.
+PLACEHOLDER_BYTES = 100
+_PICTURES = frozenset((".jpg", ".png", ".gif", ".webp", ".svg"))
+
+
+def placeholder(data: bytes) -> str:
+    """What the bytes are when they are a lazy-loading script's placeholder, the picture
+    it shows until the real one loads: one or two pixels, or a few dozen bytes ("" for
+    any other file). Its name says nothing: a photo may be named blanket-donation.jpg."""
+    kind = _sniffed(data)
+    if kind not in _PICTURES:
+        return ""
+    shown = f"{kind[1:].upper()} picture of {len(data)} bytes"
+    size = _pixels(data, kind)
+    if size is not None and max(size) <= 2:
+        return f"a {size[0]}x{size[1]} {shown}"
+    return f"a {shown}" if len(data) < PLACEHOLDER_BYTES else ""
+
+
+def _pixels(data: bytes, kind: str) -> tuple[int, int] | None:
+    """The width and height a GIF or PNG header gives (None for another picture)."""
+    if kind == ".gif" and len(data) >= 10:
+        return int.from_bytes(data[6:8], "little"), int.from_bytes(data[8:10], "little")
+    if kind == ".png" and len(data) >= 24 and data[12:16] == b"IHDR":
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    return None
+
+
 class MediaStore:
     """The media folder of static/: what it holds by digest, and copying into it."""
 

@@ -35,6 +35,7 @@ from .crawl import (
     TRUNCATED,
     TRUNCATED_HINT,
     Crawl,
+    Media,
     MediaFinder,
     PageSource,
     UnknownEncoding,
@@ -47,7 +48,7 @@ from .crawl import (
 )
 from .encoding import UTF16_BOMS, Undecodable, decode_page
 from .extract import NO_DATE, NOT_A_DATE, extract
-from .html import LOST_FILE, LOST_RELATIVE, without_links
+from .html import LOST_FILE, LOST_IMAGES_HINT, LOST_RELATIVE, without_links
 from .known import Archive, alias_key, page_key, read_archive, shown, source_key
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profiles
@@ -252,7 +253,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
             if alias and alias not in aliases:
                 aliases.append(alias)
     accept = options.accept_missing
-    found_media, missing, damaged, refused = _find_media(
+    found_media, missing, damaged, refused, placeholders = _find_media(
         found, page, source_url if saved_at is None else saved_at, context.finder, accept
     )
     if damaged:  # the article without them would pass for whole, and stay so
@@ -264,10 +265,11 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     # A link from the portal's root (/tin-tuc/bai.html) is an old address, which the
     # archive keeps for the article imported from it (its alias): kept, as `check` says
     # when it leads to no page yet. Only pictures and files need their bytes here.
+    shown_blank = {url for url, _ in placeholders}
     dropped = [
         url
         for url in found.relative
-        if url not in held and (url in found.media or not url.startswith("/"))
+        if url not in held | shown_blank and (url in found.media or not url.startswith("/"))
     ]
     missing = [url for url in missing if url not in relative]
     relative_note = "left out of the article, as its address is relative (see the note on them)"
@@ -279,7 +281,14 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     not_copied = [url for url, _ in refused if url not in relative]
     linked_old = {*missing, *not_copied}
     notes += [_missing_note(url, context.finder.answered(url)) for url in missing]
-    body = found.body
+    # A picture whose file is a lazy-loading placeholder shows nothing: left out, named.
+    notes += [
+        f"{LOST_FILE}{url}: the crawl's file there is {what}, the placeholder a lazy-loading "
+        "script shows until the picture loads; left out of the article (its alt text kept): "
+        f"{LOST_IMAGES_HINT}"
+        for url, what in placeholders
+    ]
+    body = without_links(found.body, sorted(shown_blank))
     if dropped:
         body = without_links(body, dropped)
         notes.append(_dropped_note(dropped, found, saved_at is not None))
@@ -367,25 +376,30 @@ def _address(page: PageSource, data: bytes, context: _Context) -> tuple[str, str
     return found, how
 
 
+Pairs = list[tuple[str, str]]
+
+
 def _find_media(
     found: Extracted, page: PageSource, source_url: str, finder: MediaFinder, accept: bool
-) -> tuple[list[mediafiles.FoundMedia], list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+) -> tuple[list[mediafiles.FoundMedia], list[str], Pairs, Pairs, Pairs]:
     """The media of the article that the crawl holds, the addresses it lacks, why
     they cannot be copied whole (with how to fix it): a record cut short, a WARC cut
-    before them, a compression that cannot be undone here; and those it holds that are
-    not copied, with why (mediafiles.NotCopied). With ``accept``
-    (--accept-missing), the files a cut WARC lacks or holds cut are only missing."""
+    before them, a compression that cannot be undone here; those it holds that are
+    not copied, with why (mediafiles.NotCopied); and those whose file is a lazy-loading
+    placeholder, with what it is. With ``accept`` (--accept-missing), the files a cut
+    WARC lacks or holds cut are only missing."""
     held: list[mediafiles.FoundMedia] = []
     missing: list[str] = []
-    damaged: list[tuple[str, str]] = []
-    refused: list[tuple[str, str]] = []
+    damaged: Pairs = []
+    refused: Pairs = []
+    placeholders: Pairs = []
     for url in found.media:
         where = found.embedded.get(url) or finder.find(url, page, source_url)
         for size in found.alternates.get(url, ()) if where is None else ():
             # The crawler loaded another size of the picture (its screen's, or the src).
-            where = finder.find(size, page, source_url)
-            if where is not None:  # named after the file it is
-                where = replace(where, address=where.address or size)
+            other = finder.find(size, page, source_url)
+            if other is not None and not _placeholder_at(other):  # named after its file
+                where = replace(other, address=other.address or size)
                 break
         if where is not None and where.damaged:
             if accept:
@@ -406,9 +420,14 @@ def _find_media(
             missing.append(url)
         else:
             try:
-                held.append(mediafiles.describe(url, where, data))
+                described = mediafiles.describe(url, where, data)
             except mediafiles.NotCopied as exc:
                 refused.append((url, str(exc)))
+                continue
+            if what := mediafiles.placeholder(data):
+                placeholders.append((url, what))
+            else:
+                held.append(described)
     if missing and not damaged and page.path in finder.cut_short and not accept:
         lost = f"{len(missing)} of its images and attachments are not in the WARC"
         damaged.append(
@@ -418,7 +437,15 @@ def _find_media(
                 MISSING_HINT,
             )
         )
-    return held, missing, damaged, refused
+    return held, missing, damaged, refused, placeholders
+
+
+def _placeholder_at(where: Media) -> bool:
+    """Whether the crawl's file there is a lazy-loading placeholder (unread: not known)."""
+    try:
+        return not where.damaged and bool(mediafiles.placeholder(mediafiles.read_record(where)))
+    except Exception:  # a damaged record: as good as any other
+        return False
 
 
 def _missing_parts(page: PageSource, found: Extracted, source_url: str) -> list[Problem]:
