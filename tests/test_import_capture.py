@@ -352,6 +352,68 @@ def test_wget_adjust_extension_after_a_query_is_not_part_of_the_address(site, tm
     assert summary(again)["already there"] == 1 and len(articles(site)) == 2
 
 
+def adjusted_wget_tree(root: Path, converted: bool) -> tuple[Item, Item]:
+    """A wget --adjust-extension (-E) mirror: `gioi-thieu`, served as an HTML page, saved
+    as `gioi-thieu.html`, `trang.php` as `trang.php.html`; the article of the real
+    address `.../123-bai-viet.html` kept as it was. A list page links them: as the portal
+    wrote its links, or, with --convert-links (-k), by the names wget saved them under."""
+    about = Item(760010, "Giới thiệu chung về quận Hai Bà Trưng", "02/03/2021")
+    news = Item(760011, "Hội nghị tổng kết công tác năm 2020", "03/03/2021")
+    other = Item(760012, "Lịch tiếp công dân tháng 3 năm 2021", "04/03/2021")
+    write_file(root / HOST, "/gioi-thieu.html", page_html(about, "absolute-path"))
+    write_file(root / HOST, news.path, page_html(news, "absolute-path"))
+    write_file(root / HOST, "/trang.php.html", page_html(other, "absolute-path"))
+    links = ["gioi-thieu.html", news.path.lstrip("/")] if converted else ["/gioi-thieu", news.path]
+    listed = "".join(f'<li><a href="{link}">Bài</a></li>' for link in links)
+    write_file(root / HOST, "/tin-tuc.html", f"<html><body><ul>{listed}</ul></body></html>")
+    return about, news
+
+
+@pytest.mark.parametrize("converted", [False, True], ids=["links-kept", "convert-links"])
+def test_wget_adjust_extension_on_a_page_without_a_query_keeps_its_real_address(
+    site, tmp_path, converted
+):
+    """wget -E saves the page `gioi-thieu` as `gioi-thieu.html`: the article got the
+    alias /gioi-thieu.html, an address the portal never had, and lost its real one. The
+    crawl's links tell which it was; where they cannot (-k rewrote them all to the saved
+    names), both addresses are aliases, and a note says why."""
+    _, news = adjusted_wget_tree(tmp_path / "wget", converted)
+    result = run_import(site, tmp_path / "wget")
+    assert result.returncode == 0, result.stderr
+    written = by_source(site)
+    php = written[f"https://{HOST}/trang.php"]  # never served with the .html: wget added it
+    assert php["aliases"] == ["/trang.php"]
+    if not converted:
+        assert written[f"https://{HOST}/gioi-thieu"]["aliases"] == ["/gioi-thieu"]
+        assert written[news.url]["aliases"] == [news.path]
+        assert "adjust-extension" not in result.stderr
+    else:
+        plain = news.path.removesuffix(".html")
+        assert written[f"https://{HOST}/gioi-thieu.html"]["aliases"] == [
+            "/gioi-thieu.html",
+            "/gioi-thieu",
+        ]
+        assert written[news.url]["aliases"] == [news.path, plain]
+        assert "--adjust-extension" in result.stderr
+    assert site.build() == 0
+    assert (site.output / "gioi-thieu" / "index.html").is_file()
+
+
+def test_wget_adjust_extension_address_is_told_by_the_warc_beside_the_mirror(site, tmp_path):
+    """wget --warc-file writes the WARC beside the mirror: its records name the page."""
+    pytest.importorskip("warcio")
+    about, _ = adjusted_wget_tree(tmp_path / "wget", converted=True)
+    page = page_html(about, "full").encode()
+    (tmp_path / "wget" / "crawl.warc.gz").write_bytes(
+        warc_of([Response(f"https://{HOST}/gioi-thieu", page)])
+    )
+    result = run_import(site, tmp_path / "wget")
+    assert result.returncode == 0, result.stderr
+    written = by_source(site)
+    assert written[f"https://{HOST}/gioi-thieu"]["aliases"] == ["/gioi-thieu"]
+    assert f"https://{HOST}/gioi-thieu.html" not in written
+
+
 @pytest.mark.parametrize("query", ["%3F", "@"], ids=["linux", "windows"])
 def test_wget_convert_links_names_of_query_pages_are_read_back_as_their_addresses(
     site, tmp_path, query
@@ -692,7 +754,8 @@ def test_one_section_of_a_crawl_imports_as_within_the_whole(site, tmp_path):
     written = by_source(site)
     assert sorted(written) == sorted(i.url for i in portal)
     for item in portal:
-        assert written[item.url]["aliases"] == [item.path]
+        # Nothing in the section tells whether wget -E added the .html (README): both.
+        assert written[item.url]["aliases"] == [item.path, item.path.removesuffix(".html")]
         assert "](../../../media/" in written[item.url]["body"]
     assert "media: 3 file(s) copied" in result.stdout.lower()
 

@@ -118,6 +118,9 @@ class PageSource:
     # The addresses the crawl recorded leading to this page (301, 302...): old addresses
     # of the article too.
     redirected_from: tuple[str, ...] = ()
+    # Of a page of a wget tree saved as NAME.html: ADDED when wget --adjust-extension
+    # added the .html (the address is NAME), EITHER when the crawl cannot tell.
+    adjusted: str = ""
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,7 @@ def open_crawl(inputs: list[Path]) -> Crawl:
         else:  # a picture, a PDF: it was read as a capture, and "found no line 'Ngày đăng'"
             crawl.problems.append(_not_a_page(given))
     _add_redirects(crawl)
+    _adjusted_extensions(crawl)
     return crawl
 
 
@@ -204,6 +208,88 @@ def _add_redirects(crawl: Crawl) -> None:
         if at is not None:
             page = crawl.pages[at]
             crawl.pages[at] = replace(page, redirected_from=(*page.redirected_from, start))
+
+
+# wget --adjust-extension (-E) adds .html to the name of a page whose address does not
+# end so: `gioi-thieu` is saved as `gioi-thieu.html`, `trang.php` as `trang.php.html`.
+ADDED, EITHER = "added", "either"
+ADJUSTED_NOTE = (
+    "the crawl does not tell whether the portal's address of the page ended in .html, as "
+    "its file's name does (wget --adjust-extension adds it to a name without it, and "
+    "--convert-links links the file so): both addresses are aliases of the article (delete "
+    "the one the portal never had, if you know it)"
+)
+_LINK = re.compile(rb"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+
+
+def _adjusted_extensions(crawl: Crawl) -> None:
+    """Mark the pages of wget trees saved as NAME.html whose address was NAME, and those
+    whose address the crawl does not tell. wget -E adds the .html only to a name without
+    it; a name it cannot have had (`trang.php.html`), a WARC record of either address,
+    or a link the portal wrote to either (one --convert-links rewrote says nothing)
+    tells which it was."""
+    layouts = {
+        at: url
+        for at, page in enumerate(crawl.pages)
+        if page.folder and page.offset < 0 and not page.text_capture
+        if (url := _layout_url(page))
+    }
+    pages = {_url_key(url) for url in layouts.values()}
+    if any(_not_adjusted(crawl.pages[at].path) for at in layouts):
+        return  # wget ran without -E: each name is the address's own
+    open_: dict[int, str] = {}  # the page's address without the .html, by its place
+    for at, url in layouts.items():
+        if "?" in url or not url.endswith(".html") or url.endswith("/index.html"):
+            continue
+        plain = url.removesuffix(".html")
+        if os.path.splitext(plain.rsplit("/", 1)[-1])[1].lower() in PAGE_SUFFIXES:
+            crawl.pages[at] = replace(crawl.pages[at], adjusted=ADDED)  # never served so
+        elif _url_key(plain) not in pages:  # else both were pages, each its own
+            open_[at] = plain
+    if not open_:
+        return
+    served = {_url_key(url) for url in [*crawl.records, *crawl.page_at]}
+    plain_at = {_url_key(plain): at for at, plain in open_.items()}
+    html_at = {_url_key(layouts[at]): at for at in open_}
+    said_plain = {at for key, at in plain_at.items() if key in served}
+    said_html = {at for key, at in html_at.items() if key in served}
+    for at, url in layouts.items():
+        for href in _links(crawl.pages[at].path):
+            key = _url_key(urljoin(url, href))
+            if key in plain_at:
+                said_plain.add(plain_at[key])
+            elif key in html_at and (href.startswith("/") or "://" in href):
+                said_html.add(html_at[key])  # as the portal wrote it: not rewritten
+    for at in open_:
+        if at in said_plain and at not in said_html:
+            crawl.pages[at] = replace(crawl.pages[at], adjusted=ADDED)
+        elif at in said_plain or at not in said_html:
+            crawl.pages[at] = replace(crawl.pages[at], adjusted=EITHER)
+
+
+def _not_adjusted(path: str) -> bool:
+    """A page file wget -E would have named NAME.html: its name does not end in .html or
+    .htm (`gioi-thieu`, `trang.php`, `chi-tiet?id=5`)."""
+    return not path.lower().endswith((".html", ".htm"))
+
+
+def _links(path: str) -> Iterator[str]:
+    """The addresses a page file links to, as written (a file that cannot be read: none)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return
+    for match in _LINK.finditer(data):
+        href = unescape(b"".join(match.groups(b"")).decode("utf-8", "replace")).strip()
+        if href and not href.startswith("#"):
+            yield href
+
+
+def adjusted_alias(page: PageSource, url: str) -> str:
+    """The other address a page of a wget tree may have had, when the crawl does not
+    tell whether wget --adjust-extension added the .html of its name ("" otherwise)."""
+    return url.removesuffix(".html") if page.adjusted == EITHER and url.endswith(".html") else ""
 
 
 def _not_a_page(given: Path) -> Problem:
@@ -707,7 +793,7 @@ def _layout_url(page: PageSource) -> str:
             rest = "/".join(parts[at + 1 :])
             if "?" not in parts[-1]:
                 rest = _WINDOWS_QUERY.sub("?", rest, count=1)
-            if "?" in rest.rsplit("/", 1)[-1]:
+            if "?" in rest.rsplit("/", 1)[-1] or page.adjusted == ADDED:
                 # wget --adjust-extension adds .html to the query too: the address of the
                 # file `article.cgi?25.html` is `article.cgi?25` (a query seldom ends so).
                 rest = rest.removesuffix(".html")

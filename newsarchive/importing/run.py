@@ -26,6 +26,7 @@ from . import articles
 from . import media as mediafiles
 from .capture import read_capture
 from .crawl import (
+    ADJUSTED_NOTE,
     CUT_SHORT,
     CUT_SHORT_HINT,
     DAMAGED_HINT,
@@ -39,6 +40,7 @@ from .crawl import (
     MediaFinder,
     PageSource,
     UnknownEncoding,
+    adjusted_alias,
     cut_short,
     error_page,
     made_by_httrack,
@@ -244,10 +246,14 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     if already:
         return PageResult(page, ALREADY, source_url, already)
     aliases: list[str] = []
+    other = adjusted_alias(page, source_url) if how == "folder layout" else ""
+    if other:
+        notes.append(ADJUSTED_NOTE)
     if source_url and options.aliases:
-        for address in (source_url, *map(articles.page_address, page.redirected_from)):
+        also = [other] if other else []
+        for address in (source_url, *also, *map(articles.page_address, page.redirected_from)):
             alias, why_not = articles.old_address(address, context.site_names)
-            if why_not and address != source_url:
+            if why_not and address not in (source_url, other):
                 why_not += f" (the address {address}, which led to this page)"
             notes.append(why_not)
             if alias and alias not in aliases:
