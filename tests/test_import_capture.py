@@ -1418,6 +1418,65 @@ def test_an_old_address_the_warc_recorded_redirecting_to_an_article_answers_for_
     assert checked.returncode == 0, checked.stderr
 
 
+@pytest.mark.parametrize("listed", ["none", "flow", "block"])
+def test_a_redirect_found_by_a_later_crawl_is_named_with_the_line_to_add(site, tmp_path, listed):
+    """A later crawl found an old address now redirecting to an article imported before:
+    the page was "already there" and the old address was lost without a word. An
+    imported article is never changed by an import (README, "Again and again"), the
+    editor's edits in it neither: the alias is named with its file, its line and what to
+    write there; written so, it answers for the article."""
+    pytest.importorskip("warcio")
+    item = items(1, start=734000)[0]
+    page = page_html(item, "full").encode()
+    first = tmp_path / "first.warc.gz"
+    first.write_bytes(warc_of([Response(item.url, page)]))
+    plain = ["--no-aliases"] if listed == "none" else []
+    assert run_import(site, first, *plain).returncode == 0
+    [(name, _)] = articles(site).items()
+    path = site.content / name
+    text = path.read_text(encoding="utf-8")
+    if listed == "block":  # an editor's own way of writing the list
+        text = text.replace(f"aliases: [{item.path}]", f"aliases:\n  - {item.path}")
+    text = text.replace('title: "', 'title: "Sửa - ', 1)  # and an edit of the title
+    path.write_text(text, encoding="utf-8")
+    old = f"/tin-tuc/-/asset_publisher/Abc/content/bai-{item.article_id}"
+    later = tmp_path / "later.warc.gz"
+    later.write_bytes(
+        warc_of(
+            [
+                Response(f"https://{HOST}{old}", status="301 Moved Permanently", location=item.url),
+                Response(item.url, page),
+            ]
+        )
+    )
+    result = run_import(site, later)
+    assert result.returncode == 0, result.stderr
+    assert summary(result)["already there"] == 1
+    assert path.read_text(encoding="utf-8") == text  # never changed by the import
+    lines = text.split("\n")
+    if listed == "none":  # a line of its own, where the front matter ends
+        expected = (lines.index("---", 1) + 1, f"aliases: [{old}]")
+    elif listed == "flow":  # the line as it is, with the old address
+        expected = (lines.index(f"aliases: [{item.path}]") + 1, f"aliases: [{item.path}, {old}]")
+    else:  # an item below the last one
+        expected = (lines.index(f"  - {item.path}") + 2, f"  - {old}")
+    said = [line for line in result.stderr.splitlines() if old in line]
+    assert said and f"{name}:{expected[0]}" in said[0] and f"'{expected[1]}'" in said[0], said
+    [row] = report(site)
+    assert any(old in note for note in row["notes"])
+    # Written as said, the old address answers for the article.
+    at = expected[0] - 1
+    if listed == "flow":
+        lines[at] = expected[1]
+    else:
+        lines.insert(at, expected[1])
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert site.build() == 0
+    assert (site.output / old.lstrip("/") / "index.html").is_file()
+    again = run_import(site, later)
+    assert old not in again.stderr
+
+
 def test_a_page_recorded_as_unchanged_since_an_earlier_crawl_is_named_not_lost(site, tmp_path):
     """wget --warc-dedup and Browsertrix write a page that had not changed since the crawl
     before as a revisit record of its own address, without its bytes: a WARC of the later

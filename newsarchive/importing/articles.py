@@ -74,6 +74,39 @@ def with_aliases(text: str, aliases: list[str]) -> str:
     return f"{text[:end]}aliases: [{listed}]\n{text[end:]}"
 
 
+def alias_instruction(file: Path, aliases: list[str]) -> str:
+    """Where and what to write in an article's file for it to have ``aliases`` too: the
+    line of its front matter's `aliases:` with them, or the lines to insert, as the
+    editor wrote the list (on one line, or one item a line) or where it would go."""
+    try:
+        lines = file.read_text(encoding="utf-8-sig").split("\n")
+        end = lines.index("---", 1) if lines[0].rstrip() == "---" else -1
+    except (OSError, UnicodeDecodeError, ValueError):
+        end = -1
+    if end < 0:
+        return f"add them to the aliases: of its front matter ({', '.join(aliases)})"
+    head = [line.rstrip("\r") for line in lines[:end]]
+    at = next((n for n, line in enumerate(head) if line.startswith("aliases:")), -1)
+    added = ", ".join(_flow_item(a) for a in aliases)
+    if at < 0:  # no list yet: one, at the end of the front matter
+        return f"insert at {file}:{end + 1} the line 'aliases: [{added}]'"
+    value = head[at].removeprefix("aliases:").strip()
+    if value.startswith("[") and value.endswith("]"):
+        inner = value[1:-1].strip()
+        listed = f"{inner}, {added}" if inner else added
+        return f"make {file}:{at + 1} read 'aliases: [{listed}]'"
+    if value:  # a single address, written without brackets
+        return f"make {file}:{at + 1} read 'aliases: [{_flow_item(value)}, {added}]'"
+    items = at + 1
+    while items < end and head[items].lstrip().startswith("- "):
+        items += 1
+    indent = (
+        head[at + 1][: len(head[at + 1]) - len(head[at + 1].lstrip())] if items > at + 1 else "  "
+    )
+    inserted = ", ".join(f"'{indent}- {_flow_item(a)}'" for a in aliases)
+    return f"insert at {file}:{items + 1} the line(s) {inserted}"
+
+
 def with_slug(text: str, slug: str) -> str:
     """The article with its `slug:` line, as `new` writes it: without it, an archivist
     correcting a misspelt title would move the article from its address."""

@@ -120,8 +120,9 @@ def import_paths(
             lines.append(report_line(row, config.root))
             if row.result.outcome == FAILED:
                 errors.extend(row.result.errors)
-            elif row.file:
-                written(row.result.page.origin, Path(row.file))
+            elif row.file or row.result.notes:  # an article already there may have some
+                if row.file:
+                    written(row.result.page.origin, Path(row.file))
                 notes.append((row.result.page.origin, [*row.result.notes, *row.notes]))
     except KeyboardInterrupt:
         stopped = INTERRUPTED

@@ -19,6 +19,8 @@ from ..slugs import slugify
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _KEYS = re.compile(r"^(title|date|slug|source_url|aliases):[ \t]*(.*)$", re.M)
+_ITEMS = re.compile(r"^aliases:[ \t]*\r?\n((?:[ \t]*- .*\n?)+)", re.M)
+_ITEM = re.compile(r"^[ \t]*- (.*?)\r?$", re.M)
 
 
 @dataclass
@@ -61,6 +63,10 @@ class Archive:
         if by_date:
             return f"an article has this title and date{when} ({by_date})"
         return ""
+
+    def file_of(self, source_url: str) -> str:
+        """The file of the article with this address, as messages name it."""
+        return self.sources[source_key(source_url)]
 
     def matched(self, source_url: str, when: str = "") -> str:
         return f"an article has this source_url{when} ({self.sources[source_key(source_url)]})"
@@ -130,6 +136,9 @@ def read_archive(content_dir: Path, tz: ZoneInfo) -> Archive:
             slug = slug if isinstance(slug, str) and slug else slugify(str(title or ""))
             archive.addresses.add(page_key(published, slug))
         aliases = found.get("aliases")
+        if aliases == "":  # one item a line, as an editor may write the list
+            items = _ITEMS.search(text[: end if end > 0 else None])
+            aliases = [_value(i) for i in _ITEM.findall(items.group(1))] if items else []
         for alias in aliases if isinstance(aliases, list) else []:
             archive.aliases.add(alias_key(str(alias)))
     return archive

@@ -172,7 +172,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     if page.revisit:
         address = articles.page_address(page.url)
         if context.archive.has_address(address):  # imported from the earlier crawl
-            return PageResult(page, ALREADY, address, context.archive.matched(address))
+            return _already(page, address, context)
         return _failed(page, address, revisit(page.revisit), REVISIT_HINT)
     try:
         data = read_bytes(page)
@@ -205,7 +205,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         source_url, how = _address(page, data, context)
         if source_url and context.archive.has_address(source_url):
             # Known before the page is read: a second run is quick.
-            return PageResult(page, ALREADY, source_url, context.archive.matched(source_url))
+            return _already(page, source_url, context)
         try:
             found = extract(CapturedPage(page.origin, source_url, text), options.profiles)
         except Exception as exc:  # one odd page must not stop a crawl of thousands
@@ -324,6 +324,32 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         dropped=tuple(dropped),
         notes=tuple(filter(None, [*notes, *found.notes, category_note])),
     )
+
+
+def _already(page: PageSource, source_url: str, context: _Context) -> PageResult:
+    """The page of an article already there. An address the crawl recorded leading to it
+    (a redirect a later crawl found) that no article has yet is named, with the line of
+    the article's file to write: an import never changes an article already there, nor
+    the edits an editor made in it (README, "Again and again")."""
+    archive = context.archive
+    reason = archive.matched(source_url)
+    new: list[str] = []
+    if context.options.aliases:
+        for address in map(articles.page_address, page.redirected_from):
+            alias, _ = articles.old_address(address, context.site_names)
+            key = alias_key(alias) if alias else ""
+            if key and key not in archive.aliases and key not in archive.addresses:
+                new += [alias] if alias not in new else []
+    if not new:
+        return PageResult(page, ALREADY, source_url, reason)
+    file = archive.file_of(source_url)
+    note = (
+        f"{LOST_RELATIVE}the old address(es) {', '.join(new)}, which the crawl recorded "
+        f"leading to this page: the article imported from it before, {file}, is never "
+        "changed by an import; to have them lead to it, "
+        + articles.alias_instruction(Path(file), new)
+    )
+    return PageResult(page, ALREADY, source_url, reason, notes=(note,))
 
 
 def _missing_note(url: str, status: str) -> str:
