@@ -1477,6 +1477,42 @@ def test_a_redirect_found_by_a_later_crawl_is_named_with_the_line_to_add(site, t
     assert old not in again.stderr
 
 
+def test_an_article_a_later_crawl_finds_moved_to_a_new_address_is_not_imported_twice(
+    site, tmp_path
+):
+    """A portal that moved its articles answers their old addresses with a redirect to
+    the new ones: a later crawl imported each article a second time (another slug, its
+    old address "already another article's alias"). The page is the article already
+    there; its new address is named as an alias to add, with the line."""
+    pytest.importorskip("warcio")
+    item = items(1, start=735000)[0]
+    page = page_html(item, "full").encode()
+    first = tmp_path / "first.warc.gz"
+    first.write_bytes(warc_of([Response(item.url, page)]))
+    assert run_import(site, first).returncode == 0
+    [(name, before)] = [(k, p.read_bytes()) for k, p in imported(site)]
+    moved = f"https://{HOST}/tin-tuc/bai-viet/{item.article_id}"
+    later = tmp_path / "later.warc.gz"
+    later.write_bytes(
+        warc_of(
+            [
+                Response(item.url, status="301 Moved Permanently", location=moved),
+                Response(moved, page),
+            ]
+        )
+    )
+    result = run_import(site, later)
+    assert result.returncode == 0, result.stderr
+    assert summary(result)["already there"] == 1 and summary(result)["imported"] == 0
+    assert [(k, p.read_bytes()) for k, p in imported(site)] == [(name, before)]
+    said = [line for line in result.stderr.splitlines() if "/tin-tuc/bai-viet/" in line]
+    assert said and f"'aliases: [{item.path}, /tin-tuc/bai-viet/{item.article_id}]'" in said[0]
+
+
+def imported(site) -> list[tuple[str, Path]]:
+    return [(p.relative_to(site.content).as_posix(), p) for p in sorted(site.content.rglob("*.md"))]
+
+
 def test_a_page_recorded_as_unchanged_since_an_earlier_crawl_is_named_not_lost(site, tmp_path):
     """wget --warc-dedup and Browsertrix write a page that had not changed since the crawl
     before as a revisit record of its own address, without its bytes: a WARC of the later

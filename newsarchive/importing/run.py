@@ -206,6 +206,11 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         if source_url and context.archive.has_address(source_url):
             # Known before the page is read: a second run is quick.
             return _already(page, source_url, context)
+        # The portal moved the article: its address there before redirects here.
+        moved = [a for a in map(articles.page_address, page.redirected_from) if a]
+        before = next((a for a in moved if context.archive.has_address(a)), "")
+        if before:
+            return _already(page, before, context, source_url)
         try:
             found = extract(CapturedPage(page.origin, source_url, text), options.profiles)
         except Exception as exc:  # one odd page must not stop a crawl of thousands
@@ -326,30 +331,41 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     )
 
 
-def _already(page: PageSource, source_url: str, context: _Context) -> PageResult:
-    """The page of an article already there. An address the crawl recorded leading to it
-    (a redirect a later crawl found) that no article has yet is named, with the line of
-    the article's file to write: an import never changes an article already there, nor
-    the edits an editor made in it (README, "Again and again")."""
+def _already(
+    page: PageSource, source_url: str, context: _Context, moved_to: str = ""
+) -> PageResult:
+    """The page of an article already there (at ``source_url``; ``moved_to``: the page's
+    own address, when the portal moved the article there). An address the crawl recorded
+    leading to it (a redirect a later crawl found), or its new one, that no article has
+    yet is named, with the line of the article's file to write: an import never changes
+    an article already there, nor the edits an editor made in it (README, "Again and
+    again")."""
     archive = context.archive
     reason = archive.matched(source_url)
+    if moved_to:  # the report's address is the page's own, the reason says where it was
+        reason = (
+            "an article the portal moved here: its address before redirects here "
+            f"({source_url}, {archive.file_of(source_url)})"
+        )
     new: list[str] = []
     if context.options.aliases:
-        for address in map(articles.page_address, page.redirected_from):
+        led = [moved_to, *map(articles.page_address, page.redirected_from)]
+        for address in [a for a in led if a and a != source_url]:
             alias, _ = articles.old_address(address, context.site_names)
             key = alias_key(alias) if alias else ""
             if key and key not in archive.aliases and key not in archive.addresses:
                 new += [alias] if alias not in new else []
+    address = moved_to or source_url
     if not new:
-        return PageResult(page, ALREADY, source_url, reason)
+        return PageResult(page, ALREADY, address, reason)
     file = archive.file_of(source_url)
     note = (
-        f"{LOST_RELATIVE}the old address(es) {', '.join(new)}, which the crawl recorded "
-        f"leading to this page: the article imported from it before, {file}, is never "
-        "changed by an import; to have them lead to it, "
-        + articles.alias_instruction(Path(file), new)
+        f"{LOST_RELATIVE}the address(es) {', '.join(new)}, which the crawl recorded for "
+        f"this page (leading to it, or its own where the portal moved it): the article "
+        f"imported from it before, {file}, is never changed by an import; to have them "
+        "lead to it, " + articles.alias_instruction(Path(file), new)
     )
-    return PageResult(page, ALREADY, source_url, reason, notes=(note,))
+    return PageResult(page, ALREADY, address, reason, notes=(note,))
 
 
 def _missing_note(url: str, status: str) -> str:
