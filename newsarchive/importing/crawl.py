@@ -253,8 +253,13 @@ def _adjusted_extensions(crawl: Crawl) -> None:
     html_at = {_url_key(layouts[at]): at for at in open_}
     said_plain = {at for key, at in plain_at.items() if key in served}
     said_html = {at for key, at in html_at.items() if key in served}
+    # Only a link ending in one of their names can lead to them: the others (hundreds a
+    # page: menus, sidebars) are not resolved.
+    names = {_last_name(u) for at in open_ for u in (open_[at], layouts[at])}
     for at, url in layouts.items():
         for href in _links(crawl.pages[at].path):
+            if _last_name(href) not in names:
+                continue
             key = _url_key(urljoin(url, href))
             if key in plain_at:
                 said_plain.add(plain_at[key])
@@ -284,6 +289,10 @@ def _links(path: str) -> Iterator[str]:
         href = unescape(b"".join(match.groups(b"")).decode("utf-8", "replace")).strip()
         if href and not href.startswith("#"):
             yield href
+
+
+def _last_name(url: str) -> str:
+    return unquote(url.split("#", 1)[0].split("?", 1)[0].rsplit("/", 1)[-1]).lower()
 
 
 def adjusted_alias(page: PageSource, url: str) -> str:
