@@ -2073,6 +2073,31 @@ def test_one_article_under_two_addresses_is_imported_once(site, tmp_path):
     assert "under another address" in line["reason"]
 
 
+def test_the_other_addresses_of_one_article_answer_for_it(site, tmp_path):
+    """Liferay shows an article under each category it is in: its second address was
+    "already there" and lost, and the links of other sites to it led nowhere. Met in the
+    same run, it is an alias of the article written then; met in a later crawl, it is
+    named with the line to write (an article already there is never changed)."""
+    item = items(1)[0]
+    elsewhere = Item(item.article_id, item.title, item.day, category="su-kien")
+    result = run_import(site, httrack_tree(tmp_path / "m", [item, elsewhere], {}))
+    assert result.returncode == 0, result.stderr
+    [article] = by_source(site).values()
+    assert sorted(article["aliases"]) == sorted([item.path, elsewhere.path])
+    path = site.content / article["file"]
+    before = path.read_bytes()
+    third = Item(item.article_id, item.title, item.day, category="thong-bao")
+    result = run_import(site, httrack_tree(tmp_path / "later", [third], {}))
+    assert result.returncode == 0, result.stderr
+    assert summary(result)["already there"] == 1 and path.read_bytes() == before
+    said = [line for line in result.stderr.splitlines() if third.path in line]
+    listed = ", ".join([*article["aliases"], third.path])
+    assert said and f"'aliases: [{listed}]'" in said[0], said
+    assert site.build() == 0
+    for address in (item.path, elsewhere.path):  # a page of its own, the file x.html
+        assert (site.output / address.lstrip("/")).is_file()
+
+
 def test_an_old_address_that_is_one_of_the_archives_own_gets_no_alias(site, tmp_path):
     item = items(1)[0]
     page = tmp_path / "saved.html"

@@ -120,7 +120,7 @@ def import_paths(
             lines.append(report_line(row, config.root))
             if row.result.outcome == FAILED:
                 errors.extend(row.result.errors)
-            elif row.file or row.result.notes:  # an article already there may have some
+            elif row.file or row.result.notes or row.notes:  # an article already there too
                 if row.file:
                     written(row.result.page.origin, Path(row.file))
                 notes.append((row.result.page.origin, [*row.result.notes, *row.notes]))

@@ -64,6 +64,13 @@ class Archive:
             return f"an article has this title and date{when} ({by_date})"
         return ""
 
+    def match(self, source_url: str, title: str, date: str) -> str:
+        """The file of the article `already` finds for these ("" for none)."""
+        if source_url and self.has_address(source_url):
+            return self.file_of(source_url)
+        by_name = self.articles.get((title, date, _last_part(source_url))) if source_url else ""
+        return by_name or (self.unaddressed if source_url else self.dated).get((title, date), "")
+
     def file_of(self, source_url: str) -> str:
         """The file of the article with this address, as messages name it."""
         return self.sources[source_key(source_url)]

@@ -247,9 +247,6 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
             "(2099 for 2019), correct the date in the article (each build says so until then)"
         )
     fields = articles.article_fields(found, source_url, config)
-    already = context.archive.already(source_url, fields["title"], fields["date"])
-    if already:
-        return PageResult(page, ALREADY, source_url, already)
     aliases: list[str] = []
     other = adjusted_alias(page, source_url) if how == "folder layout" else ""
     if other:
@@ -263,6 +260,11 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
             notes.append(why_not)
             if alias and alias not in aliases:
                 aliases.append(alias)
+    already = context.archive.already(source_url, fields["title"], fields["date"])
+    if already:  # the same article under another address: that address is an old one too
+        file = context.archive.match(source_url, fields["title"], fields["date"])
+        note = _aliases_note(file, _untaken(aliases, context.archive))
+        return PageResult(page, ALREADY, source_url, already, notes=(note,) if note else ())
     accept = options.accept_missing
     found_media, missing, damaged, refused, placeholders = _find_media(
         found, page, source_url if saved_at is None else saved_at, context.finder, accept
@@ -347,25 +349,33 @@ def _already(
             "an article the portal moved here: its address before redirects here "
             f"({source_url}, {archive.file_of(source_url)})"
         )
-    new: list[str] = []
+    aliases: list[str] = []
     if context.options.aliases:
         led = [moved_to, *map(articles.page_address, page.redirected_from)]
         for address in [a for a in led if a and a != source_url]:
             alias, _ = articles.old_address(address, context.site_names)
-            key = alias_key(alias) if alias else ""
-            if key and key not in archive.aliases and key not in archive.addresses:
-                new += [alias] if alias not in new else []
-    address = moved_to or source_url
-    if not new:
-        return PageResult(page, ALREADY, address, reason)
-    file = archive.file_of(source_url)
-    note = (
-        f"{LOST_RELATIVE}the address(es) {', '.join(new)}, which the crawl recorded for "
-        f"this page (leading to it, or its own where the portal moved it): the article "
+            aliases += [alias] if alias and alias not in aliases else []
+    note = _aliases_note(archive.file_of(source_url), _untaken(aliases, archive))
+    return PageResult(page, ALREADY, moved_to or source_url, reason, notes=(note,) if note else ())
+
+
+def _untaken(aliases: list[str], archive: Archive) -> list[str]:
+    """The old addresses that no article has, as an alias or as its address."""
+    keys = {alias: alias_key(alias) for alias in aliases}
+    return [a for a, k in keys.items() if k not in archive.aliases and k not in archive.addresses]
+
+
+def _aliases_note(file: str, aliases: list[str]) -> str:
+    """Of old addresses of an article already there: where and what to write for them
+    to lead to it ("" for none)."""
+    if not aliases:
+        return ""
+    return (
+        f"{LOST_RELATIVE}the address(es) {', '.join(aliases)}, which the crawl recorded for "
+        f"this page (its own, one leading to it, or where the portal moved it): the article "
         f"imported from it before, {file}, is never changed by an import; to have them "
-        "lead to it, " + articles.alias_instruction(Path(file), new)
+        "lead to it, " + articles.alias_instruction(Path(file), aliases)
     )
-    return PageResult(page, ALREADY, address, reason, notes=(note,))
 
 
 def _missing_note(url: str, status: str) -> str:
@@ -534,6 +544,9 @@ class Importer:
         self.config = config
         self.archive = archive
         self.store = store
+        # The articles written by this run, by their file as messages name it: the file,
+        # its text before its aliases and slug, its slug, its aliases and its bytes.
+        self.written: dict[str, tuple[Path, str, str, list[str], bytes]] = {}
 
     def take(self, result: PageResult) -> Row:
         if result.outcome != IMPORTED:
@@ -544,7 +557,8 @@ class Importer:
         earlier = ", imported earlier in this run"
         already = self.archive.already(result.source_url, fields["title"], fields["date"], earlier)
         if already:  # the crawl holds the page twice (two captures, http and https...)
-            return Row(_as(result, ALREADY, already))
+            file = self.archive.match(result.source_url, fields["title"], fields["date"])
+            return Row(_as(result, ALREADY, already), notes=self._also_at(file, result.aliases))
         notes: list[str] = []
         text = result.text
         aliases: list[str] = []
@@ -569,9 +583,9 @@ class Importer:
                 continue
             # An old address that is the article's new one needs no alias: it leads here.
             needed = [alias for alias in aliases if alias_key(alias) != page_file]
-            written = articles.with_aliases(text, needed)
+            written = articles.with_slug(articles.with_aliases(text, needed), slug)
             target.parent.mkdir(parents=True, exist_ok=True)
-            if write_whole(target, articles.with_slug(written, slug)):
+            if write_whole(target, written):
                 break
         else:
             error = Problem(target, "no free file name was found", "rename some articles")
@@ -582,7 +596,29 @@ class Importer:
         self.archive.addresses.add(page_file)
         self.archive.add(result.source_url, fields["title"], fields["date"], shown(target))
         self.archive.aliases.update(alias_key(alias) for alias in needed)
+        self.written[shown(target)] = (target, text, slug, needed, written.encode())
         return Row(result, str(target), notes, self.store.copied - copied_before)
+
+    def _also_at(self, file: str, aliases: tuple[str, ...]) -> list[str]:
+        """The old addresses of a page whose article is already there (Liferay shows one
+        under each of its categories): added to its file when this run wrote it and it
+        is as written, else named with the line to write (an earlier import's file, which
+        an editor may have changed, is never changed)."""
+        new = _untaken(list(aliases), self.archive)
+        if not new or not file:
+            return []
+        target, text, slug, had, data = self.written.get(file, (Path(), "", "", [], b""))
+        try:
+            unchanged = bool(data) and target.read_bytes() == data
+        except OSError:
+            unchanged = False
+        if not unchanged:
+            return [_aliases_note(file, new)]
+        written = articles.with_slug(articles.with_aliases(text, [*had, *new]), slug)
+        mediafiles.write_atomic(target, written.encode())
+        self.written[file] = (target, text, slug, [*had, *new], written.encode())
+        self.archive.aliases.update(alias_key(alias) for alias in new)
+        return [f"the address(es) {', '.join(new)} are aliases of the article now ({file})"]
 
 
 def _as(result: PageResult, outcome: str, reason: str, errors: tuple = ()) -> PageResult:
