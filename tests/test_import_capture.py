@@ -2232,6 +2232,27 @@ def test_a_saved_page_without_its_address_still_brings_its_images(site, tmp_path
     assert f"](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
 
 
+def test_a_page_saved_with_its_address_brings_the_images_saved_beside_it(site, tmp_path):
+    """Chrome's "Save page as, complete" writes the page's address in a comment and its
+    pictures in NAME_files/: the pictures, linked relatively, were taken for files of the
+    portal at HOST/.../bai_files/anh.jpg, an address it never had, and not copied."""
+    item = items(1)[0]
+    html = __import__("capture_fixtures").page_html(item, "relative")
+    html = re.sub(r'src="[^"]+"', 'src="./bai_files/anh%201.jpg"', html)
+    saved = f"<!-- saved from url=({len(item.url):04d}){item.url} -->\n"
+    (tmp_path / "bai.html").write_text(saved + html, encoding="utf-8")
+    (tmp_path / "bai_files").mkdir()
+    (tmp_path / "bai_files" / "anh 1.jpg").write_bytes(JPEG)
+    result = run_import(site, tmp_path / "bai.html")
+    assert result.returncode == 0, result.stderr
+    [article] = articles(site).values()
+    assert article["source_url"] == item.url
+    [copy] = (site.root / "static" / "media").rglob("*.jpg")
+    assert copy.read_bytes() == JPEG and copy.name.endswith("-anh-1.jpg")
+    assert f"](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
+    assert "bai_files" not in article["body"] and "not in the crawl" not in result.stderr
+
+
 def test_original_site_may_list_addresses_and_the_banner_links_the_first(site, capsys):
     site.add("a.md", "---\ntitle: Tin\ndate: 2020-01-01\n---\n\nNội dung.\n")
     site.configure(original_site=["https://quanhaibatrung.hanoi.gov.vn/", "haibatrung.vn"])

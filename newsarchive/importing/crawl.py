@@ -865,7 +865,7 @@ class MediaFinder:
             path = os.path.join(os.path.dirname(page.path), *url.split("?")[0].split("/"))
             found_file = next((p for p in _file_variants(path, "") if os.path.isfile(p)), None)
             return Media(os.path.normpath(found_file)) if found_file else None
-        return _in_folder(url, page, page_url)
+        return _in_folder(url, page, page_url) or _beside(url, page, page_url)
 
     def _record(self, url: str) -> Media | None:
         """The WARC record of ``url``, through the redirects the crawl recorded (a portal
@@ -912,6 +912,21 @@ def _in_folder(url: str, page: PageSource, page_url: str) -> Media | None:
             if os.path.isfile(candidate):
                 return Media(os.path.normpath(candidate))
     return None
+
+
+def _beside(url: str, page: PageSource, page_url: str) -> Media | None:
+    """The file beside a page given alone for an address below the page's own folder: a
+    browser's "Save page as, complete" writes the page's address in a comment and keeps
+    its pictures in NAME_files/, linked relatively (`./bai_files/anh.jpg`)."""
+    if page.folder:
+        return None
+    wanted, base = urlsplit(url), urlsplit(urljoin(page_url, "."))
+    if wanted.netloc.lower() != base.netloc.lower() or not wanted.path.startswith(base.path):
+        return None
+    rel = wanted.path[len(base.path) :]
+    path = os.path.join(os.path.dirname(page.path), *rel.split("/"))
+    found = next((p for p in _file_variants(path, wanted.query) if os.path.isfile(p)), None)
+    return Media(os.path.normpath(found)) if found else None
 
 
 def _file_variants(path: str, query: str) -> Iterator[str]:
