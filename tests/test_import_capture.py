@@ -2253,6 +2253,48 @@ def test_a_page_saved_with_its_address_brings_the_images_saved_beside_it(site, t
     assert "bai_files" not in article["body"] and "not in the crawl" not in result.stderr
 
 
+def jpeg_of(width: int, height: int) -> bytes:
+    """A JPEG's first bytes as far as its size goes: its SOF0 segment names it."""
+    sof = b"\xff\xc0\x00\x11\x08" + height.to_bytes(2, "big") + width.to_bytes(2, "big")
+    return b"\xff\xd8" + sof + b"\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01" + JPEG[2:]
+
+
+def gif_of(width: int, height: int) -> bytes:
+    return b"GIF89a" + width.to_bytes(2, "little") + height.to_bytes(2, "little") + bytes(300)
+
+
+def test_a_saved_lazy_picture_shown_by_the_browser_is_copied_never_a_spinner(site, tmp_path):
+    """A page saved after its script loaded the pictures has the picture shown in src
+    (./bai_files/anh.jpg) and its address on the CDN in data-src, which the crawl lacks:
+    the src, a picture of real size, is copied; a loading spinner or a blurred preview
+    (a picture of a few dozen pixels) in the src beside a data-src is never copied as
+    the picture, which stays linked to its address."""
+    item = items(1)[0]
+    html = __import__("capture_fixtures").page_html(item, "relative")
+    cdn = "https://cdn.hbt.vn/2020"
+    shown = (
+        f'<p><img alt="Ảnh" src="./bai_files/anh.jpg" data-src="{cdn}/anh.jpg"></p>'
+        f'<p><img alt="Quay" src="./bai_files/loading.gif" data-src="{cdn}/hai.jpg"></p>'
+        f'<p><img alt="Mờ" src="./bai_files/mo.jpg" data-src="{cdn}/ba.jpg"></p>'
+    )
+    html = re.sub(r"<p><img [^>]*></p>", lambda _: shown, html)
+    saved = f"<!-- saved from url=({len(item.url):04d}){item.url} -->\n"
+    (tmp_path / "bai.html").write_text(saved + html, encoding="utf-8")
+    (tmp_path / "bai_files").mkdir()
+    photo, spinner, blurred = jpeg_of(800, 600), gif_of(32, 32), jpeg_of(24, 16)
+    for name, data in (("anh.jpg", photo), ("loading.gif", spinner), ("mo.jpg", blurred)):
+        (tmp_path / "bai_files" / name).write_bytes(data)
+    result = run_import(site, tmp_path / "bai.html")
+    assert result.returncode == 0, result.stderr
+    [article] = articles(site).values()
+    [copy] = (site.root / "static" / "media").rglob("*.*")
+    assert copy.read_bytes() == photo
+    assert f"![Ảnh](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
+    for name in ("hai", "ba"):
+        assert f"({cdn}/{name}.jpg)" in article["body"]
+        assert f"not in the crawl, still linked to the old site: {cdn}/{name}.jpg" in result.stderr
+
+
 def test_original_site_may_list_addresses_and_the_banner_links_the_first(site, capsys):
     site.add("a.md", "---\ntitle: Tin\ndate: 2020-01-01\n---\n\nNội dung.\n")
     site.configure(original_site=["https://quanhaibatrung.hanoi.gov.vn/", "haibatrung.vn"])

@@ -72,11 +72,11 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip(_EDGE_SPACE)
 
 
-def _candidates(image: LexborNode, sizes_only: bool = False) -> list[str]:
+def _candidates(image: LexborNode) -> list[str]:
     """The addresses an image may show, the largest of its srcset first, then its
-    lazy-loading attributes and its src: some may be placeholders. With ``sizes_only``,
-    not the src when data-src (data-original...) holds another address: the src then
-    shows the script's placeholder until the picture loads, not a size of the picture."""
+    lazy-loading attributes and its src: some may be placeholders (the src beside a
+    data-src shows the script's placeholder until the picture loads, or the picture
+    itself in a page saved after it loaded: its bytes tell, media.stand_in)."""
     srcset = [c for name in LAZY_SRCSETS for c in _srcset(image.attrs.get(name) or "")]
     candidates = [url for _, url in sorted(srcset, key=lambda c: -c[0])]
     named = [(image.attrs.get(name) or "").strip() for name in LAZY_SOURCES if name != "src"]
@@ -85,10 +85,7 @@ def _candidates(image: LexborNode, sizes_only: bool = False) -> list[str]:
         for name, value in image.attrs.items()
         if name.startswith("data-") and _PICTURE_ADDRESS.match((value or "").strip())
     ]
-    src = (image.attrs.get("src") or "").strip()
-    if sizes_only and any(url and url != src and _real(url) for url in named):
-        src = ""
-    candidates += [*named, *others, src]
+    candidates += [*named, *others, (image.attrs.get("src") or "").strip()]
     return [url for url in candidates if url and not url.startswith("#")]
 
 
@@ -280,8 +277,7 @@ class _Prepared:
 
     def real_sources(self, image: LexborNode) -> list[str]:
         """The addresses of the image's sizes, largest first: not a placeholder's."""
-        sizes = _candidates(image, sizes_only=True)
-        return [url for url in dict.fromkeys(sizes) if _real(url) and self.safe(url)]
+        return [url for url in dict.fromkeys(_candidates(image)) if _real(url) and self.safe(url)]
 
     def image_source(self, image: LexborNode) -> str:
         """The image's real address; "" (and the reason counted) when it has none."""

@@ -172,12 +172,34 @@ def placeholder(data: bytes) -> str:
     return f"a {shown}" if len(data) < PLACEHOLDER_BYTES else ""
 
 
+# A picture no larger shows no photo: a loading spinner, an icon, a blurred preview.
+STAND_IN_PIXELS = 100
+
+
+def stand_in(data: bytes) -> bool:
+    """Whether the bytes are what a lazy-loading script shows until the picture loads
+    (a placeholder, a spinner, a blurred preview of a few dozen pixels), never the
+    picture: another size of a picture, that the crawl holds in its place, may not be."""
+    size = _pixels(data, _sniffed(data))
+    return bool(placeholder(data)) or (size is not None and max(size) <= STAND_IN_PIXELS)
+
+
+_JPEG_FRAMES = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}  # SOFn, not DHT/JPG/DAC
+
+
 def _pixels(data: bytes, kind: str) -> tuple[int, int] | None:
-    """The width and height a GIF or PNG header gives (None for another picture)."""
+    """The width and height a GIF, PNG or JPEG header gives (None when it gives none)."""
     if kind == ".gif" and len(data) >= 10:
         return int.from_bytes(data[6:8], "little"), int.from_bytes(data[8:10], "little")
     if kind == ".png" and len(data) >= 24 and data[12:16] == b"IHDR":
         return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    at = 2  # a JPEG: its segments up to the frame header
+    while kind == ".jpg" and at + 9 <= len(data) and data[at] == 0xFF:
+        if data[at + 1] in _JPEG_FRAMES:
+            return int.from_bytes(data[at + 7 : at + 9], "big"), int.from_bytes(
+                data[at + 5 : at + 7], "big"
+            )
+        at += 2 + int.from_bytes(data[at + 2 : at + 4], "big")
     return None
 
 

@@ -499,9 +499,10 @@ def _find_media(
 
 
 def _placeholder_at(where: Media) -> bool:
-    """Whether the crawl's file there is a lazy-loading placeholder (unread: not known)."""
+    """Whether the crawl's file there is what a lazy-loading script shows until the
+    picture loads, not another size of it (unread: not known)."""
     try:
-        return not where.damaged and bool(mediafiles.placeholder(mediafiles.read_record(where)))
+        return not where.damaged and mediafiles.stand_in(mediafiles.read_record(where))
     except Exception:  # a damaged record: as good as any other
         return False
 
