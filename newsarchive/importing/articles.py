@@ -107,6 +107,19 @@ def alias_instruction(file: Path, aliases: list[str]) -> str:
     return f"insert at {file}:{items + 1} the line(s) {inserted}"
 
 
+def with_more_aliases(text: str, more: list[str]) -> str:
+    """An article as `import` wrote it (with_aliases, then with_slug: its `aliases:`
+    line, if any, just above its `slug:` line, which ends its front matter) with ``more``
+    aliases after those it has."""
+    end = text.index("\n---\n") + 1
+    lines = text[:end].split("\n")[:-1]  # the front matter's, its `slug:` line last
+    had = lines[-2] if lines[-2].startswith("aliases: [") else ""
+    listed = ", ".join(_flow_item(a) for a in more)
+    line = f"{had[:-1]}, {listed}]" if had else f"aliases: [{listed}]"
+    lines[-2 if had else -1 : -1] = [line]
+    return "\n".join(lines) + "\n" + text[end:]
+
+
 def with_slug(text: str, slug: str) -> str:
     """The article with its `slug:` line, as `new` writes it: without it, an archivist
     correcting a misspelt title would move the article from its address."""

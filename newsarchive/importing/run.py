@@ -13,6 +13,7 @@ goes on where it stopped, and a second run adds nothing.
 """
 
 import functools
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -545,9 +546,9 @@ class Importer:
         self.config = config
         self.archive = archive
         self.store = store
-        # The articles written by this run, by their file as messages name it: the file,
-        # its text before its aliases and slug, its slug, its aliases and its bytes.
-        self.written: dict[str, tuple[Path, str, str, list[str], bytes]] = {}
+        # The articles written by this run, by their file as messages name it: the file
+        # and the digest of its bytes (to know it is still as written).
+        self.written: dict[str, tuple[Path, bytes]] = {}
 
     def take(self, result: PageResult) -> Row:
         if result.outcome != IMPORTED:
@@ -597,7 +598,7 @@ class Importer:
         self.archive.addresses.add(page_file)
         self.archive.add(result.source_url, fields["title"], fields["date"], shown(target))
         self.archive.aliases.update(alias_key(alias) for alias in needed)
-        self.written[shown(target)] = (target, text, slug, needed, written.encode())
+        self.written[shown(target)] = (target, hashlib.sha256(written.encode()).digest())
         return Row(result, str(target), notes, self.store.copied - copied_before)
 
     def _also_at(self, file: str, aliases: tuple[str, ...]) -> list[str]:
@@ -608,16 +609,16 @@ class Importer:
         new = _untaken(list(aliases), self.archive)
         if not new or not file:
             return []
-        target, text, slug, had, data = self.written.get(file, (Path(), "", "", [], b""))
+        target, digest = self.written.get(file, (Path(), b""))
         try:
-            unchanged = bool(data) and target.read_bytes() == data
+            text = target.read_bytes() if digest else b""
         except OSError:
-            unchanged = False
-        if not unchanged:
+            text = b""
+        if not text or hashlib.sha256(text).digest() != digest:
             return [_aliases_note(file, new)]
-        written = articles.with_slug(articles.with_aliases(text, [*had, *new]), slug)
-        mediafiles.write_atomic(target, written.encode())
-        self.written[file] = (target, text, slug, [*had, *new], written.encode())
+        written = articles.with_more_aliases(text.decode(), new).encode()
+        mediafiles.write_atomic(target, written)
+        self.written[file] = (target, hashlib.sha256(written).digest())
         self.archive.aliases.update(alias_key(alias) for alias in new)
         return [f"the address(es) {', '.join(new)} are aliases of the article now ({file})"]
 
