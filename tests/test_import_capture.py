@@ -366,6 +366,8 @@ def adjusted_wget_tree(root: Path, converted: bool) -> tuple[Item, Item]:
     links = ["gioi-thieu.html", news.path.lstrip("/")] if converted else ["/gioi-thieu", news.path]
     listed = "".join(f'<li><a href="{link}">Bài</a></li>' for link in links)
     write_file(root / HOST, "/tin-tuc.html", f"<html><body><ul>{listed}</ul></body></html>")
+    # Not a page: wget -E names only pages (text/html) so, this one served an image.
+    write_file(root / HOST, "/captcha.php", b"\x89PNG\r\n\x1a\n" + bytes(200))
     return about, news
 
 

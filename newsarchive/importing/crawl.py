@@ -274,8 +274,9 @@ def _adjusted_extensions(crawl: Crawl) -> None:
 
 def _not_adjusted(path: str) -> bool:
     """A page file wget -E would have named NAME.html: its name does not end in .html or
-    .htm (`gioi-thieu`, `trang.php`, `chi-tiet?id=5`)."""
-    return not path.lower().endswith((".html", ".htm"))
+    .htm (`gioi-thieu`, `trang.php`, `chi-tiet?id=5`), and it is a web page (wget names
+    only those so: `captcha.php` may be a picture)."""
+    return not path.lower().endswith((".html", ".htm")) and _starts_like_html(Path(path))
 
 
 def _links(path: str) -> Iterator[str]:
