@@ -3,13 +3,11 @@
 Markdown, and the portal goes dark."""
 
 import posixpath
-import subprocess
-import sys
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, SUBPROCESS_ENV, article, tree
+from conftest import article, tree
 
 PORTAL = "https://quanhaibatrung.hanoi.gov.vn"
 LINKING = "2020/04/bai-b/index.html"
@@ -208,13 +206,9 @@ def test_a_link_in_raw_html_is_left_as_written_and_check_says_what_to_write(site
     _site(site, b=f"{BODY}\n\n{raw}")
     assert site.build("--quiet") == 0
     assert _hrefs(site.read(LINKING))["C trong HTML"] == "http://hbt.hanoi.gov.vn/tin/bai-c.aspx"
-    result = subprocess.run(
-        [sys.executable, str(REPO / "build.py"), "check"],
-        cwd=site.root,
-        capture_output=True,
-        text=True,
-        env=SUBPROCESS_ENV,
-    )
+    from test_import_capture import run
+
+    result = run(site, "check")
     assert result.returncode == 0, result.stderr
     [warning] = [line for line in result.stderr.splitlines() if "bai-c.aspx' leads" in line]
     hint = result.stderr.split(warning, 1)[1].splitlines()[1]
