@@ -32,6 +32,7 @@ from jinja2 import meta
 from . import urls, workers
 from .bodylinks import Lines, Meant
 from .errors import Problem, line_of
+from .heldlinks import Held
 from .htmltext import short_numbers
 from .search.engine import search_index_problems
 from .svgsafety import Unreadable, inert
@@ -247,6 +248,7 @@ def check_site(
     jobs: int = 1,
     static_folder: str = "static",
     articles: int | None = None,
+    held: Held | None = None,
 ) -> list[Problem]:
     """Every problem in the built site at ``root``, its pages read with ``jobs`` processes.
 
@@ -261,6 +263,8 @@ def check_site(
     editor knows it, where a template's missing file belongs. ``articles``: how many the
     site lists, when known: none (all withdrawn, their addresses answering with a
     notice) means no search index, although pages are at articles' addresses.
+    ``held``: the old portal's pages the archive holds, which the build linked to the
+    archive's copy (heldlinks.py): such a link is found in the article as written.
     """
     sources, templates = sources or {}, templates or {}
     # What a problem in a file names: the article or template it was made from, or the
@@ -328,7 +332,7 @@ def check_site(
             problem = resolver.problem(rel, link)
             if not problem:
                 continue
-            written = _written_as(sources[rel], rel, link) if rel in sources else []
+            written = _written_as(sources[rel], rel, link, held) if rel in sources else []
             if written:
                 message = f"{context}: the link {link!r} {problem}"
                 hint = (meant.hint(str(where), written[0]) if meant else "") or FIX_LINK
@@ -344,15 +348,21 @@ def check_site(
                 problems.append(Problem(where, f"the link {link!r} {problem}", FIX_LINK))
         for link in page.followed:
             if old_hosts and _host(link) in old_hosts:
+                target = held.target(link) if held else None
+                line = None
+                if rel in sources:
+                    # The build linked the same address in Markdown to the archive's copy:
+                    # one left is in raw HTML (href="..."), which it keeps as written.
+                    line = (target and _line(read, where, f'"{link}"')) or _line(read, where, link)
                 problems.append(
                     Problem(
                         where,
                         f"{context + ': ' if context else ''}the link {link!r} leads to the old "
                         "portal, which will go dark",
-                        resolver.held_here(rel, link)
+                        resolver.held_here(rel, link, target)
                         or "import the file from a crawl that holds it (python3 build.py import), "
                         "or link to a copy in the archive",
-                        _line(read, where, link) if rel in sources else None,
+                        line,
                         warning=True,
                     )
                 )
@@ -528,12 +538,13 @@ def _as_attribute(links: set[str]) -> str:
     return r"=\s*[\"']?(" + "|".join(map(re.escape, sorted(links))) + r")(?=[\"'\s>])"
 
 
-def _written_as(source: Path, page: str, link: str) -> list[str]:
+def _written_as(source: Path, page: str, link: str, held: Held | None = None) -> list[str]:
     """How the article's file holds ``link`` of its page at ``page``, each way it does:
     as written or, for a relative link, from the site's root (the build rewrites
-    "/2019/04/x/"); the best first, none when it does not. A link from the root that is
-    on the page as it is came from the body's HTML, if any: the build makes those of its
-    Markdown relative (the same link in a template, without url(), was blamed on them)."""
+    "/2019/04/x/") or as the old portal's address the build linked there (``held``); the
+    best first, none when it does not. A link from the root that is on the page as it is
+    came from the body's HTML, if any: the build makes those of its Markdown relative
+    (the same link in a template, without url(), was blamed on them)."""
     try:
         text = unicodedata.normalize("NFC", source.read_text(encoding="utf-8", errors="replace"))
     except OSError:
@@ -550,7 +561,14 @@ def _written_as(source: Path, page: str, link: str) -> list[str]:
     found = [w for w in dict.fromkeys(written) if w in text]
     if not found and len(rooted) > 1 and rooted in text:
         found = [rooted + fragment]
+    if not found and held is not None and path:
+        leads = {rooted + fragment, *folder}
+        found = [a for a in dict.fromkeys(_ADDRESS.findall(text)) if held.target(a) in leads]
     return found
+
+
+# An address of another site in an article's text, as a Markdown link or raw HTML has it.
+_ADDRESS = re.compile(r"""(?i)https?://[^\s()<>"']+""")
 
 
 def _host(link: str) -> str:
@@ -608,27 +626,37 @@ class _Resolver:
             return f"points to '#{fragment}', which is not on the page /{found}"
         return ""
 
-    def held_here(self, page: str, link: str) -> str:
+    def held_here(self, page: str, link: str, held: str | None = None) -> str:
         """What to link instead of ``link`` to the old portal when the archive holds that
-        page (an article imported from it answers its old address), or ""."""
+        page, or "": ``held``, where the build leads such a link (heldlinks.py), or, for
+        a site built elsewhere, the page its old address answers with."""
         parts = urlsplit(link)
-        alias = urls.output_file(urls.alias_url(parts.path or "/"))
-        moved = self.pages.get(alias)
-        if parts.query or moved is None or not moved.refresh or self.problem(alias, moved.refresh):
-            return ""
-        path = unquote(urlsplit(moved.refresh).path)
-        if path.startswith("/"):
-            target = path[len(self.base_path) :]
+        if held is not None:
+            found = urls.output_file(urlsplit(held).path.lstrip("/"))
         else:
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(alias), path))
-        found = self._file(target, path.endswith("/")) or ""
+            alias = urls.output_file(urls.alias_url(parts.path or "/"))
+            moved = self.pages.get(alias)
+            if (
+                parts.query
+                or moved is None
+                or not moved.refresh
+                or self.problem(alias, moved.refresh)
+            ):
+                return ""
+            path = unquote(urlsplit(moved.refresh).path)
+            if path.startswith("/"):
+                target = path[len(self.base_path) :]
+            else:
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(alias), path))
+            found = self._file(target, path.endswith("/")) or ""
         address = found.removesuffix("index.html")
         instead = urls.relative_url(page, address) + (
             f"#{parts.fragment}" if parts.fragment else ""
         )
+        why = "" if held is not None else f" (its old address {parts.path} leads there)"
         return (
-            f"the archive holds that page, /{address} (its old address {parts.path} leads "
-            f"there): link to it with {instead!r}, which works wherever the archive is served"
+            f"the archive holds that page, /{address}{why}: link to it with {instead!r}, "
+            "which works wherever the archive is served"
         )
 
     def _file(self, target: str, is_folder: bool) -> str | None:

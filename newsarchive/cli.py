@@ -638,6 +638,7 @@ def run_serve(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     import tempfile
 
+    from . import heldlinks
     from .bodylinks import Meant, leads_nowhere
     from .check import check_site
     from .unused import unshown_text, unused_words
@@ -672,6 +673,8 @@ def run_check(args: argparse.Namespace) -> int:
         # The pages were needed for the maps above only: their memory goes to the pages
         # read next (80 MiB at 100,000 articles).
         articles = site.articles
+        # The old portal's pages the archive holds: links to them were led there.
+        held = heldlinks.held([*articles, *site.withdrawn, *site.standalone], config.original_hosts)
         del site
         with tempfile.TemporaryDirectory(prefix="newsarchive-check-") as scratch:
             folder = args.built.resolve() if args.built else Path(scratch) / "site"
@@ -698,6 +701,7 @@ def run_check(args: argparse.Namespace) -> int:
                 jobs,
                 _shown(config.static_dir),
                 len(articles),
+                held,
             )
             # A count for the editor: the names of the files, not a stat of each (4 s at
             # 100,000 articles).

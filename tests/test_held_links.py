@@ -199,17 +199,47 @@ def test_a_page_rendered_with_links_unknown_before_is_not_rendered_again(site):
     assert pipeline.build(config, search=False).rendered == 0
 
 
-def test_a_link_in_raw_html_is_left_as_written_and_check_says_what_to_write(site):
+@pytest.mark.parametrize(
+    ("address", "there"),
+    [
+        ("http://hbt.hanoi.gov.vn/tin/bai-c.aspx", "2019/01/bai-c/"),  # by an alias
+        (f"{PORTAL}/tin-tuc/bai-a-123.html", "2020/03/bai-a/"),  # by source_url alone
+    ],
+)
+def test_a_link_in_raw_html_is_left_as_written_and_check_says_what_to_write(site, address, there):
     """Raw HTML is published as written (README): a link there to a page the archive
-    holds still leads to the old portal, and check names the archive's page."""
-    raw = '<p><a href="http://hbt.hanoi.gov.vn/tin/bai-c.aspx">C trong HTML</a></p>'
-    _site(site, b=f"{BODY}\n\n{raw}")
-    assert site.build("--quiet") == 0
-    assert _hrefs(site.read(LINKING))["C trong HTML"] == "http://hbt.hanoi.gov.vn/tin/bai-c.aspx"
+    holds still leads to the old portal, and check names the archive's page, at the line
+    of the raw HTML, not at the Markdown link above it that the build led there."""
     from test_import_capture import run
 
+    raw = f'<p><a href="{address}">trong HTML</a></p>'
+    _site(site, b=f"Xem [bài]({address}).\n\n{raw}")
+    line = (site.content / "b.md").read_text(encoding="utf-8").split("\n").index(raw) + 1
+    assert site.build("--quiet") == 0
+    hrefs = _hrefs(site.read(LINKING))
+    relative = posixpath.relpath(there, posixpath.dirname(LINKING)) + "/"
+    assert hrefs["trong HTML"] == address and hrefs["bài"] == relative
     result = run(site, "check")
     assert result.returncode == 0, result.stderr
-    [warning] = [line for line in result.stderr.splitlines() if "bai-c.aspx' leads" in line]
+    [warning] = [line for line in result.stderr.splitlines() if f"{address}' leads" in line]
+    assert warning.startswith(f"content/b.md:{line}: warning: "), warning
     hint = result.stderr.split(warning, 1)[1].splitlines()[1]
-    assert "/2019/01/bai-c/" in hint and "'../../../2019/01/bai-c/'" in hint, hint
+    assert f"/{there}" in hint and f"'{relative}'" in hint, hint
+
+
+def test_a_held_link_to_a_heading_the_page_lacks_is_named_in_the_article(site):
+    """check found the link the build made (/2020/03/bai-a/#muc-ba) nowhere in the
+    article, and blamed templates/article.html; it is the portal's address, as written."""
+    from test_import_capture import run
+
+    address = f"{PORTAL}/tin-tuc/bai-a-123.html#muc-ba"
+    _site(site, b=f"Mở đầu.\n\nXem [mục ba]({address}).")
+    line = (site.content / "b.md").read_text(encoding="utf-8").split("\n").index(
+        f"Xem [mục ba]({address})."
+    ) + 1
+    assert site.build("--quiet") == 0
+    result = run(site, "check")
+    assert result.returncode == 1
+    assert f"content/b.md:{line}: error: " in result.stderr, result.stderr
+    assert "'#muc-ba', which is not on the page /2020/03/bai-a/" in result.stderr
+    assert "templates/article.html" not in result.stderr
