@@ -263,10 +263,11 @@ def _interrupt(_signum: int, _frame: object) -> None:
 
 def _port(text: str) -> int:
     """A TCP port (0: any free one); argparse says what is wrong with another."""
-    port = int(text)  # argparse reports a ValueError as an invalid value
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{port} is not a port: give one from 1 to 65535")
-    return port
+    # Digits only: int() also takes "8_000" and " 80", and a ValueError of its own was
+    # said as "invalid _port value", this function's name.
+    if not text.isascii() or not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port: give one from 1 to 65535")
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

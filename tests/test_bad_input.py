@@ -617,14 +617,16 @@ def test_a_config_option_that_names_no_file_says_what_it_names(site, capsys, giv
     assert not site.output.exists()
 
 
-@pytest.mark.parametrize("port", ["99999", "-1", "abc"])
+@pytest.mark.parametrize("port", ["99999", "-1", "abc", "0x50"])
 def test_a_port_that_is_none_is_a_usage_error(site, capsys, port):
-    """99999 crashed as an internal error (bind(): port must be 0-65535)."""
+    """99999 crashed as an internal error (bind(): port must be 0-65535); 'abc' was told
+    "invalid _port value", the name of a function, not what to give."""
     with pytest.raises(SystemExit) as stop:
         main(["serve", "--config", str(site.root / "site.yaml"), "--port", port])
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert "argument --port" in err and "internal error" not in err, err
+    assert f"{port} is not a port: give one from 1 to 65535" in err, err
 
 
 def test_an_empty_value_in_site_yaml_means_the_default(site, capsys):
