@@ -222,19 +222,26 @@ def new_page(config: SiteConfig, title: str) -> ArticleFile:
     path = config.content_dir / PAGES_FOLDER / f"{slug}.md"
     not_portable = windows_problem(path, published=False)
     if not_portable is not None:  # its address is its file's name: no other name will do
-        raise BuildFailed(
-            [
-                replace(
-                    not_portable,
-                    warning=False,
-                    hint="give the page another title (its file's name is its address)",
-                )
-            ]
-        )
+        raise BuildFailed([replace(not_portable, warning=False, hint=_ANOTHER_TITLE)])
     body = str(load_strings(config.templates_dir).get("new_article_body", ""))
     text = article_text({"title": title}, body)
-    validate_page(split_front_matter(path, text), slug)  # e.g. "Tìm kiếm": the search's
+    try:
+        validate_page(split_front_matter(path, text), slug)  # e.g. "Tìm kiếm": the search's
+    except BuildFailed as failed:
+        # The build's hint for an address the site takes is to rename the file, which
+        # `new` has not written: the title is what to change.
+        raise BuildFailed(
+            [
+                replace(problem, hint=_ANOTHER_TITLE)
+                if problem.hint.startswith("rename ")
+                else problem
+                for problem in failed.errors
+            ]
+        ) from None
     return ArticleFile(path, text)
+
+
+_ANOTHER_TITLE = "give the page another title (its file's name is its address)"
 
 
 def _title_and_slug(config: SiteConfig, typed: str, others: dict[str, str]) -> tuple[str, str]:

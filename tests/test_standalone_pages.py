@@ -295,7 +295,14 @@ def test_new_page_starts_a_page_that_is_refused_until_written(site, capsys):
     assert main(["new", "--config", config, "--page", "Tìm kiếm"]) == 1
     err = capsys.readouterr().err
     assert "the page's address /tim-kiem/ begins with 'tim-kiem'" in err, err
+    # No file was written: the fix is another title, not "rename the file tim-kiem".
+    assert "how to fix: give the page another title (its file's name is its address)" in err
+    assert "rename the file" not in err, err
     assert not (site.content / "pages" / "tim-kiem.md").exists()
+    assert main(["new", "--config", config, "--page", "2031"]) == 1
+    err = capsys.readouterr().err
+    assert "/2031/ begins with '2031', which is (or will be) the address of a year's" in err
+    assert "give the page another title" in err and "rename the file" not in err, err
 
 
 def refresh_target(root, url: str) -> str:
