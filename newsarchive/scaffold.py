@@ -249,6 +249,16 @@ def _title_and_slug(config: SiteConfig, typed: str, others: dict[str, str]) -> t
     a title (or one of ``others``, typed with it) holding a control character, or one
     that gives an empty address."""
     title = _one_line(typed)
+    if not title:  # new "" (a variable in a script left empty): not "'' gives no address"
+        raise BuildFailed(
+            [
+                Problem(
+                    config.content_dir,
+                    "the title is empty",
+                    'give the title in quotes, e.g. "Tin tức phường Bạch Đằng"',
+                )
+            ]
+        )
     refused = _invisible(config, {"title": title, **others})
     if refused:
         raise BuildFailed(refused)

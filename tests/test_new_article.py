@@ -156,6 +156,16 @@ def test_a_title_without_letters_is_refused(site):
     assert not any(site.content.rglob("*.md"))
 
 
+@pytest.mark.parametrize("typed", ["", "   "])
+def test_an_empty_title_is_said_to_be_empty(site, typed):
+    """new "" was told "the title '' gives an empty web address"."""
+    result = new(site, typed)
+    assert result.returncode == 1
+    assert "error: the title is empty" in result.stderr, result.stderr
+    assert "''" not in result.stderr and "empty web address" not in result.stderr
+    assert not any(site.content.rglob("*.md"))
+
+
 def test_category_can_be_given(site):
     result = new(site, "Lễ hội đền Hai Bà Trưng", "--category", "Văn hóa: lễ hội")
     assert result.returncode == 0, result.stderr
