@@ -193,7 +193,9 @@ FRONT_MATTER: tuple[Field, ...] = (
         "old addresses of the article, e.g. `[/tin-tuc-su-kien/abc-123.html]`; each becomes "
         "a page that sends the reader on to the article (see [Old "
         "addresses](#old-addresses-aliases)); each part between two `/` at most 255 bytes "
-        "(file systems allow no longer name), the whole at most 2,000",
+        "(file systems allow no longer name), the whole at most 2,000; one whose file in the "
+        "site is over 864 bytes is a warning, as macOS allows 1,024 bytes in a path with the "
+        "folder the archive is in (a Mac builds it only from a short folder)",
     ),
     Field("draft", "boolean", "`true` keeps the article out of the site", False),
     Field(

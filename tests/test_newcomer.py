@@ -91,13 +91,13 @@ def test_a_fresh_archive_folder_is_told_where_newsarchives_own_folders_are(tmp_p
     static/media/), a build. The build said "copy templates/ from newsarchive" and named
     neither where that is nor static/: with the templates copied as told, the site was
     built without its style sheet and search scripts, and only `check` found it out."""
-    from capture_fixtures import httrack_tree, items
+    from capture_fixtures import JPEG, httrack_tree, items
 
     archive = tmp_path / "luu-tru"
     archive.mkdir()
     (archive / "site.yaml").write_text("title: Lưu trữ\n", encoding="utf-8")
     portal = items(1)
-    crawl = httrack_tree(tmp_path / "crawl", portal, {portal[0].image: b"\xff\xd8\xff\xe0"})
+    crawl = httrack_tree(tmp_path / "crawl", portal, {portal[0].image: JPEG})
     assert run(archive, "import", str(crawl)).returncode == 0
     assert (archive / "static" / "media").is_dir()
 
