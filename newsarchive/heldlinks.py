@@ -32,40 +32,41 @@ Key = tuple[str, str, str]  # as urls.old_address gives it
 
 @dataclass(frozen=True)
 class Held:
-    """The old addresses of the archive's pages: urls.old_address -> the page's URL."""
+    """The old addresses of the archive's pages: urls.old_address -> the page."""
 
-    pages: Mapping[Key, str] = field(default_factory=dict)
+    pages: Mapping[Key, Article | Standalone] = field(default_factory=dict)
 
     def target(self, link: str) -> str | None:
         """Where on the site a link to another site leads, root-relative as an editor
         writes a site link (its #fragment kept), or None when the archive lacks it."""
         key = urls.old_address(link)
-        url = None if key is None else self.pages.get(key)
-        if url is None:
+        page = None if key is None else self.pages.get(key)
+        if page is None:
             return None
         fragment = link.partition("#")[2]
-        return "/" + url.lstrip("/") + (f"#{fragment}" if fragment else "")
+        return "/" + urls.permalink(page).lstrip("/") + (f"#{fragment}" if fragment else "")
 
 
 def held(pages: Iterable[Article | Standalone], portal_hosts: Sequence[str] = ()) -> Held:
     """The old addresses of ``pages`` (the first of two pages that claim one address
     takes it). An alias is a path on the portal (any of ``portal_hosts``, original_site's)
     and on the host of the page's own source_url."""
-    found: dict[Key, str] = {}
+    # Read at every build, for every article with an old address (every imported one):
+    # its page's address is made only when a link leads there.
+    found: dict[Key, Article | Standalone] = {}
     for page in pages:
         source = page.source_url if isinstance(page, Article) else ""
         if not source and not page.aliases:
             continue  # most articles an editor wrote: no old address
-        url = urls.permalink(page)
         own = urls.old_address(source) if source else None
         if own is not None:
-            found.setdefault(own, url)
-        hosts = dict.fromkeys((*portal_hosts, *(own[:1] if own is not None else ())))
-        for alias in page.aliases:
-            for host in hosts:
-                key = urls.old_address(f"http://{host}/{alias.lstrip('/')}")
-                if key is not None:
-                    found.setdefault(key, url)
+            found.setdefault(own, page)
+        if page.aliases:
+            hosts = (*portal_hosts, *own[:1]) if own is not None else portal_hosts
+            for alias in page.aliases:
+                path = urls.old_path("/" + alias.lstrip("/"))
+                for host in hosts:
+                    found.setdefault((host, path, ""), page)
     return Held(found)
 
 

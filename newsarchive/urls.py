@@ -430,6 +430,8 @@ _NAVIGATION = re.compile(r"^(redirect|inheritRedirect|utm_[a-z]+|fbclid|gclid)$"
 
 def page_query(query: str) -> str:
     """A query without the parameters that do not make it another page."""
+    if not query:
+        return ""
     return "&".join(p for p in query.split("&") if not _NAVIGATION.match(p.split("=", 1)[0]))
 
 
@@ -449,10 +451,21 @@ def old_address(address: str) -> tuple[str, str, str] | None:
     netloc, slash, path = rest.partition("/")
     if not netloc:
         return None
-    host = same_host(netloc).removeprefix("www.")
-    # In any letter case: the portals on IIS answered them all alike, and the build refuses
-    # two aliases that differ only so.
-    return host, output_file(alias_url(slash + path or "/")).lower(), page_query(query)
+    return _portal_host(netloc), old_path(slash + path or "/"), page_query(query)
+
+
+def old_path(path: str) -> str:
+    """An old address's path as old_address compares it: the file it would be as an alias,
+    in small letters (the portals on IIS answered every spelling, and the build refuses
+    two aliases that differ only so)."""
+    return output_file(alias_url(path)).lower()
+
+
+@functools.lru_cache(maxsize=64)
+def _portal_host(netloc: str) -> str:
+    """same_host without `www.`: a portal answered both (an archive's links name a few
+    hosts, thousands of times)."""
+    return same_host(netloc).removeprefix("www.")
 
 
 def same_host(netloc: str) -> str:
