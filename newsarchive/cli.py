@@ -605,10 +605,12 @@ def _import_date(text: str | None, config: SiteConfig) -> datetime | None:
     """--date, in the site's time zone."""
     if not text:
         return None
-    from .dates import parse_date
+    from .dates import NotARealDate, parse_date
 
     try:
         return parse_date(text, config.timezone)
+    except NotARealDate as exc:
+        _usage_error(f"--date: {exc}; {exc.fix}")
     except ValueError as exc:
         _usage_error(
             f"--date: {exc}; write it as 2019-04-19 16:54 or 19/04/2019 16:54 (day first), "

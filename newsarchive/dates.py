@@ -1,5 +1,6 @@
 """Parsing front-matter dates. Day-first Vietnamese dates are never read month-first."""
 
+import calendar
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -9,6 +10,10 @@ _DAY_FIRST = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})" + _TIME)
 # 2020-3-5 8:30, as an editor types it: ISO's order without its leading zeros (ISO
 # parsing refused it with "Invalid isoformat string").
 _YEAR_FIRST = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME)
+# The day of an ISO date with more after it (T10:00+07:00), which fromisoformat reads.
+_YEAR_FIRST_DAY = re.compile(
+    r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2}))?"
+)
 # The ways Windows and Excel show a date, by the language they are set to: a 12-hour clock
 # (4:30 PM; SA and CH, sáng and chiều, in Vietnamese), the day's parts between dots or
 # dashes (05.04.2019, 5-4-2019) and the year first with slashes (2019/04/05).
@@ -23,6 +28,21 @@ _AS_PRINTED = re.compile(
     r"(?i)^\D*?(?P<day>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})\s*(?:[|,\u2013-]|lúc)?\s*"
     r"(?:(?P<H>\d{1,2})\s*(?::|h|g|giờ)\s*(?P<M>\d{2})?\s*(?:phút)?)?\s*$"
 )
+
+
+# Not calendar.month_name, which speaks the computer's language (LC_TIME).
+_MONTHS = "January February March April May June July August September October November December"
+
+
+class NotARealDate(ValueError):
+    """A date in a form that is read, with a part out of its range (31/02, hour 25).
+
+    ``fix`` names the part to check: "write the date as YYYY-MM-DD HH:MM" told an
+    editor to write again the form the date already had."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.fix = fix
 
 
 def parse_date(value: object, tz: ZoneInfo) -> datetime:
@@ -69,29 +89,70 @@ def _parse_text(text: str) -> datetime:
     match = _DAY_FIRST.match(text) or _YEAR_FIRST.match(text)
     if match:
         parts = {k: int(v) for k, v in match.groupdict(default="0").items()}
-        try:
-            return datetime(parts["y"], parts["m"], parts["d"], parts["H"], parts["M"], parts["S"])
-        except ValueError as exc:
-            raise ValueError(f"{text!r} is not a real date ({exc})") from None
+        _check_parts(text, parts, match)
+        return datetime(parts["y"], parts["m"], parts["d"], parts["H"], parts["M"], parts["S"])
     try:
         return datetime.fromisoformat(text)
     except ValueError:
         habit = _habit(text)
         if habit:
             raise ValueError(habit) from None
-        day = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        day = _YEAR_FIRST_DAY.match(text)
         if day:
-            try:
-                year, month, day_of_month = map(int, day.groups())
-                datetime(year, month, day_of_month)
-            except ValueError as exc:
-                raise ValueError(f"{text!r} is not a real date ({exc})") from None
+            _check_parts(text, {k: int(v) for k, v in day.groupdict("0").items()}, day)
             # Python's own words ("Invalid isoformat string") say nothing of what to fix.
             raise ValueError(
                 f"{text!r}: the day is read, not what follows it (a time is HH:MM, "
                 "an offset +07:00; a zone's name such as ICT is not read)"
             ) from None
     raise ValueError(f"{text!r} is not a date I can read")
+
+
+def _check_parts(text: str, parts: dict[str, int], match: re.Match[str]) -> None:
+    """Raise NotARealDate naming each part of ``text`` out of its range, if any."""
+    missing: list[str] = []  # "month 13": told as "there is no month 13"
+    said: list[str] = []
+    fixes: list[str] = []
+    year, month, day = parts["y"], parts["m"], parts["d"]
+    if year < 1:
+        missing.append(f"year {year}")
+        fixes.append("check the year")
+    if not 1 <= month <= 12:
+        missing.append(f"month {month}")
+        day_first = match.re is _DAY_FIRST
+        order = "after the day (DD/MM/YYYY)" if day_first else "after the year (YYYY-MM-DD)"
+        fix = f"check the month: it is 1 to 12, written {order}"
+        if day_first and year >= 1 and 1 <= day <= 12 and 1 <= month <= _days_in(year, day):
+            # 04/13/2019: the month first, as an English-language Windows writes it.
+            swapped = f"{match['m']}/{match['d']}/{match['y']}{text[match.end('y') :]}"
+            fix += f"; for the {_ordinal(month)} of month {day} write {swapped}"
+        fixes.append(fix)
+    elif year >= 1 and not 1 <= day <= _days_in(year, month):
+        named = f"{_MONTHS.split()[month - 1]} {year} has {_days_in(year, month)} days"
+        said.append(f"{named}, not {day}")
+        fixes.append(f"check the day and the month: {named}")
+    for key, name, most, fix in (
+        ("H", "hour", 23, "check the hour: it is 0 to 23, on the 24-hour clock (midnight 00:00)"),
+        ("M", "minute", 59, "check the minutes: they are 00 to 59"),
+        ("S", "second", 59, "check the seconds: they are 00 to 59"),
+    ):
+        if parts.get(key, 0) > most:
+            missing.append(f"{name} {parts[key]}")
+            fixes.append(fix)
+    if missing:
+        said.append("there is no " + ", no ".join(missing))
+    if fixes:
+        raise NotARealDate(f"{text!r} is not a real date ({'; '.join(said)})", "; ".join(fixes))
+
+
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _ordinal(n: int) -> str:
+    """13th, 21st: ``n`` from 1 to 31 as a day of the month is said."""
+    ending = "th" if n in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{ending}"
 
 
 def _habit(text: str) -> str:

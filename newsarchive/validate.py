@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from . import schema, urls
 from .content import Article, Correction, SourceFile, Standalone, Withdrawal
-from .dates import in_zone, parse_date
+from .dates import NotARealDate, in_zone, parse_date
 from .errors import BuildFailed, Problem, line_of
 from .fingerprint import digest
 from .slugs import slugify
@@ -129,8 +129,11 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
             error(
                 "date",
                 f"bad date: {exc}",
-                "write the date as YYYY-MM-DD HH:MM (2019-04-19 16:54) or "
-                "day first as DD/MM/YYYY HH:MM (19/04/2019 16:54)",
+                _date_fix(
+                    exc,
+                    "write the date as YYYY-MM-DD HH:MM (2019-04-19 16:54) or "
+                    "day first as DD/MM/YYYY HH:MM (19/04/2019 16:54)",
+                ),
             )
 
     tags = _text_list(meta, "tags", error)
@@ -422,6 +425,12 @@ def _unknown_below(
             )
 
 
+def _date_fix(exc: ValueError, form: str) -> str:
+    """The part to check of a date written in a form that is read (31/02: the day), or
+    ``form``, the forms to write, for a date that is not."""
+    return exc.fix if isinstance(exc, NotARealDate) else form
+
+
 def _withdrawal(meta: dict[str, Any], error: Report, tz: ZoneInfo) -> Withdrawal | None:
     """The takedown ``withdrawn:`` records: a day, or a group of date: and reason:."""
     if "withdrawn" not in meta:
@@ -445,7 +454,7 @@ def _withdrawal(meta: dict[str, Any], error: Report, tz: ZoneInfo) -> Withdrawal
     try:
         day = in_zone(parse_date(value, tz), tz)
     except ValueError as exc:
-        error("withdrawn", f"bad date in 'withdrawn': {exc}", WITHDRAWN_HINT)
+        error("withdrawn", f"bad date in 'withdrawn': {exc}", _date_fix(exc, WITHDRAWN_HINT))
         return None
     return Withdrawal(day, reason.strip() if isinstance(reason, str) else "")
 
@@ -498,8 +507,11 @@ def _corrections(
             error(
                 "corrections",
                 f"bad date in {which}: {exc}",
-                "write the day of the correction as '  - date: 2026-03-05' (or day "
-                "first, 05/03/2026)",
+                _date_fix(
+                    exc,
+                    "write the day of the correction as '  - date: 2026-03-05' (or day "
+                    "first, 05/03/2026)",
+                ),
             )
             continue
         if published is not None and day.date() < published.date():

@@ -141,7 +141,17 @@ BAD_INPUTS = {
     "missing-date": ("---\ntitle: Tin\n---\nText\n", ["no date", "date:"]),
     "impossible-date": (
         "---\ntitle: Tin\ndate: 31/02/2019\n---\nText\n",
-        ["impossible-date.md:3", "not a real date", "DD/MM/YYYY"],
+        ["impossible-date.md:3", "not a real date", "check the day and the month"],
+    ),
+    # The form is right, the day is wrong: the fix said to write the date as
+    # YYYY-MM-DD HH:MM, which the editor had no need to.
+    "day-out-of-range": (
+        "---\ntitle: Tin\ndate: 31/02/2021 10:00\n---\nText\n",
+        [
+            "day-out-of-range.md:3: error: bad date: '31/02/2021 10:00' is not a real date "
+            "(February 2021 has 28 days, not 31)\n"
+            "    how to fix: check the day and the month: February 2021 has 28 days\n"
+        ],
     ),
     # A date as an English-language Windows or Excel shows it: the date to write.
     "windows-clock-date": (

@@ -36,6 +36,13 @@ def test_yaml_dates_and_datetimes_are_taken_in_the_zone():
     [
         ("13/13/2019", "is not a real date"),
         ("2019-02-30", "is not a real date"),
+        # Python's words ("day is out of range for month"), not the part to check.
+        ("29/02/2100", r"is not a real date \(February 2100 has 28 days, not 29\)$"),
+        ("29/02/2024 24:00", r"\(there is no hour 24\)$"),
+        ("2024-02-29 10:60:61", r"\(there is no minute 60, no second 61\)$"),
+        ("0000-01-01", r"\(there is no year 0\)$"),
+        ("2019-04-31T10:00", r"\(April 2019 has 30 days, not 31\)$"),
+        ("2019-04-05T25:00+07:00", r"\(there is no hour 25\)$"),
         ("hôm qua", "is not a date I can read"),
         # Not Python's "Invalid isoformat string" or "offset must be a timedelta...".
         ("2021-03-05 10:00 ICT", "the day is read, not what follows it"),

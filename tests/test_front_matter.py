@@ -29,7 +29,7 @@ def test_every_problem_is_reported_at_once_with_its_line():
     assert [(line, message) for line, message, _ in found] == [
         (4, "unknown key 'catgory'"),
         (2, "'title' must be text, but YAML read the number 5"),
-        (3, "bad date: '2019-13-01' is not a real date (month must be in 1..12)"),
+        (3, "bad date: '2019-13-01' is not a real date (there is no month 13)"),
         (
             5,
             "'draft' must be true or false, not the text 'yes': in quotes, YAML reads it "
@@ -103,6 +103,62 @@ def test_withdrawn_is_a_day_or_a_day_with_a_reason():
     # Taken down on the day it was published: not before it.
     assert validate(source(base | {"withdrawn": "2019-01-01"}), HANOI).withdrawn is not None
     assert not validate(source(base | {"withdrawn": "2019-01-01"}), HANOI).listed
+
+
+# A date in a form that is read but with a part out of its range: the fix said to write
+# the date as YYYY-MM-DD HH:MM, the form it already had; it now names the part to check.
+@pytest.mark.parametrize(
+    ("written", "said", "fix"),
+    [
+        (
+            "31/02/2021 10:00",
+            "(February 2021 has 28 days, not 31)",
+            "check the day and the month: February 2021 has 28 days",
+        ),
+        (
+            "2019-02-31T10:00+07:00",
+            "(February 2019 has 28 days, not 31)",
+            "check the day and the month: February 2019 has 28 days",
+        ),
+        (
+            "2019-13-01",
+            "(there is no month 13)",
+            "check the month: it is 1 to 12, written after the year (YYYY-MM-DD)",
+        ),
+        (
+            "04/13/2019 08:00",
+            "(there is no month 13)",
+            "check the month: it is 1 to 12, written after the day (DD/MM/YYYY); "
+            "for the 13th of month 4 write 13/04/2019 08:00",
+        ),
+        (
+            "19/04/2019 25:00",
+            "(there is no hour 25)",
+            "check the hour: it is 0 to 23, on the 24-hour clock (midnight 00:00)",
+        ),
+        ("19/04/2019 10:61", "(there is no minute 61)", "check the minutes: they are 00 to 59"),
+        (
+            "2019-13-01 25:00",
+            "(there is no month 13, no hour 25)",
+            "check the month: it is 1 to 12, written after the year (YYYY-MM-DD); "
+            "check the hour: it is 0 to 23, on the 24-hour clock (midnight 00:00)",
+        ),
+    ],
+)
+def test_a_date_with_a_part_out_of_range_names_the_part_to_check(written, said, fix):
+    meta = {"title": "x", "date": written}
+    assert messages(meta) == [(3, f"bad date: {written!r} is not a real date {said}", fix)]
+    # The same fix for the day of a takedown or of a correction.
+    day = {"title": "x", "date": "2019-01-01"}
+    assert messages(day | {"withdrawn": written})[0][1:] == (
+        f"bad date in 'withdrawn': {written!r} is not a real date {said}",
+        fix,
+    )
+    corrected = day | {"corrections": [{"date": written, "text": "a"}]}
+    assert messages(corrected)[0][1:] == (
+        f"bad date in the correction: {written!r} is not a real date {said}",
+        fix,
+    )
 
 
 def test_a_bad_withdrawn_says_what_to_write():

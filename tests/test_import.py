@@ -421,6 +421,15 @@ def test_a_date_that_cannot_be_read_is_said_with_the_forms_to_write(site, tmp_pa
     )
 
 
+def test_a_date_with_a_day_out_of_range_names_the_day_to_check(site):
+    result = run_import(site, PORTAL_PAGE, "--date", "31/02/2021 10:00")
+    assert result.returncode == 2
+    assert (
+        "--date: '31/02/2021 10:00' is not a real date (February 2021 has 28 days, not 31); "
+        "check the day and the month: February 2021 has 28 days\n"
+    ) in result.stderr
+
+
 def test_an_imported_article_is_never_overwritten(site):
     assert run_import(site, SEED_CAPTURE).returncode == 0
     [written] = imported_files(site)
