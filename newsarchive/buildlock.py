@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import BuildFailed, Problem, os_problem
+from .errors import BuildFailed, Problem, os_problem, shown
 from .outputguard import LOCK, lock_folder, source_clash
 
 try:
@@ -58,9 +58,10 @@ def check_lock_folder(output_dir: Path, sources: dict[str, Path]) -> None:
 
 
 @contextlib.contextmanager
-def lock(output_dir: Path) -> Iterator[None]:
+def lock(output_dir: Path, serving: bool = False) -> Iterator[None]:
     """Hold the output folder's lock (re-entrant within a process: serve builds
-    again and again while it holds it). Raises BuildFailed if another process has it."""
+    again and again while it holds it). Raises BuildFailed if another process has it,
+    said to ``serving``'s user of the folder serve previews in."""
     folder = lock_folder(output_dir)
     key = str(folder)
     with _held_guard:
@@ -68,7 +69,7 @@ def lock(output_dir: Path) -> Iterator[None]:
             fd, count = _held[key]
             _held[key] = (fd, count + 1)
         else:
-            _held[key] = (_acquire(folder, output_dir), 1)
+            _held[key] = (_acquire(folder, output_dir, serving), 1)
     try:
         yield
     finally:
@@ -80,7 +81,7 @@ def lock(output_dir: Path) -> Iterator[None]:
                 os.close(fd)  # releases the flock
 
 
-def _acquire(folder: Path, output_dir: Path) -> int:
+def _acquire(folder: Path, output_dir: Path, serving: bool) -> int:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(folder / _OWNER, os.O_RDWR | os.O_CREAT, 0o644)
@@ -93,16 +94,23 @@ def _acquire(folder: Path, output_dir: Path) -> int:
         owner = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
         os.close(fd)
         who = f" (pid {owner})" if owner.isdigit() else ""
-        raise BuildFailed(
-            [
-                Problem(
-                    output_dir,
-                    f"another build or serve is running on {output_dir.name}{who}",
-                    "wait for it to finish, or stop it (Ctrl+C in its terminal), then build again",
-                )
-            ],
-            "nothing was written.",
-        ) from None
+        problem = Problem(
+            output_dir,
+            f"another build or serve is running on {output_dir.name}{who}",
+            "wait for it to finish, or stop it (Ctrl+C in its terminal), then build again",
+        )
+        if serving:  # its folder's last name ("serve" of .cache/serve) is none the README gives
+            where = shown(output_dir)
+            problem = Problem(
+                output_dir,
+                f"another serve (or a build) is using {where}, the folder serve builds its "
+                f"preview in{who}",
+                "open the preview it shows (its address is in its terminal), or stop it "
+                "(Ctrl+C in its terminal) and serve again; for a second preview beside it, "
+                "give it a folder and a port of its own: python3 build.py serve --output "
+                f"{where}-2 --port 8001",
+            )
+        raise BuildFailed([problem], "nothing was written.") from None
     # A lock left by a killed build was released by the kernel: taken over here.
     os.ftruncate(fd, 0)
     os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)

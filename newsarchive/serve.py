@@ -212,7 +212,7 @@ def run(
     first = make_config("http://localhost/")
     try:
         preflight.check_output(first)
-        with buildlock.lock(first.output_dir):  # held while serving: no build meddles
+        with buildlock.lock(first.output_dir, serving=True):  # held while serving: no build meddles
             return _serve(make_config, first, config_file, port, report, quiet)
     except BuildFailed as failed:
         report(failed.errors)

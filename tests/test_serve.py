@@ -231,3 +231,27 @@ def test_serve_prints_the_warnings_the_build_prints(site):
         site.add("2020/01/c.md", article("Bài C", "2020-01-03 08:00", "[ảnh](/anh/khong-co.jpg)"))
         server.wait_for_output("c.md:6: warning: the link /anh/khong-co.jpg leads to no page")
         assert any("a.md:6: warning" in line for line in server.output)  # every build
+
+
+def test_a_second_serve_names_the_preview_folder_and_what_to_do(site):
+    """A second serve was told 'another build or serve is running on serve (pid N)':
+    "serve" was the last part of .cache/serve, a name the README never gives."""
+    site.add("2020/01/a.md", article("Bài A", "2020-01-02 08:00"))
+    with serving(site) as server:
+        second = subprocess.run(
+            [sys.executable, str(REPO / "build.py"), "serve", "--port", "0"],
+            cwd=site.root,
+            capture_output=True,
+            text=True,
+            env=SUBPROCESS_ENV,
+            timeout=TIMEOUT,
+        )
+        assert second.returncode == 1
+        assert second.stderr.splitlines()[:2] == [
+            ".cache/serve: error: another serve (or a build) is using .cache/serve, the folder "
+            f"serve builds its preview in (pid {server.proc.pid})",
+            "    how to fix: open the preview it shows (its address is in its terminal), or stop "
+            "it (Ctrl+C in its terminal) and serve again; for a second preview beside it, give "
+            "it a folder and a port of its own: python3 build.py serve --output .cache/serve-2 "
+            "--port 8001",
+        ], second.stderr
