@@ -430,6 +430,29 @@ def test_a_date_with_a_day_out_of_range_names_the_day_to_check(site):
     ) in result.stderr
 
 
+def test_pages_named_one_by_one_are_not_said_to_be_a_crawl(site, tmp_path):
+    """Pages named one by one were summed up as "Pages seen: 2 (0 other file(s) of the
+    crawl not pages)", their pictures "not in the crawl", though there was no crawl."""
+    result = run_import(site, PORTAL_PAGE, "--source-url", PORTAL_URL)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:3] == [
+        "Pages seen: 1 (named one by one, not a crawl); imported: 1; not articles: 0; "
+        "already there: 0; failed: 0",
+        "Media: 0 file(s) copied to static/media (0 link(s) to copies), 1 not beside the "
+        "page(s) (still linked to the old site)",
+    ], result.stdout
+    assert (
+        "note: not beside the page, still linked to the old site: "
+        "https://quanhaibatrung.hanoi.gov.vn/Uploads/2020/3/ra-quan.jpg"
+    ) in result.stderr
+    assert "crawl" not in result.stderr
+    # Two pages named: the same words.
+    other = tmp_path / "khac.html"
+    other.write_text(PORTAL_PAGE.read_text(encoding="utf-8").replace("Bạch Đằng", "Bách Khoa"))
+    second = run_import(site, PORTAL_PAGE, other)
+    assert "Pages seen: 2 (named one by one, not a crawl); " in second.stdout, second.stdout
+
+
 def test_an_imported_article_is_never_overwritten(site):
     assert run_import(site, SEED_CAPTURE).returncode == 0
     [written] = imported_files(site)

@@ -290,7 +290,7 @@ def test_wget_names_a_file_by_its_decoded_address_and_keeps_the_query(site, tmp_
     }
     result = run_import(site, wget_tree(tmp_path / "wget", [item], saved))
     assert result.returncode == 0, result.stderr
-    assert "not in the crawl" not in result.stderr
+    assert "still linked to the old site" not in result.stderr
     body = by_source(site)[item.url]["body"]
     copies = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
     assert sorted(p.read_bytes() for p in copies) == sorted(saved.values())
@@ -314,7 +314,7 @@ def test_wget_on_windows_writes_the_query_after_an_at_sign(site, tmp_path):
     write_file(root / HOST, "/image/journal/article@img_id=3893254&t=1661571230287", JPEG)
     result = run_import(site, root)
     assert result.returncode == 0, result.stderr
-    assert summary(result)["imported"] == 2 and "not in the crawl" not in result.stderr
+    assert summary(result)["imported"] == 2 and "still linked to the old site" not in result.stderr
     written = by_source(site)
     assert sorted(written) == [
         f"https://{HOST}/Default.aspx?tabid=5&ItemID=760002",
@@ -876,7 +876,9 @@ def test_a_picture_the_crawl_holds_in_another_size_of_its_srcset_is_copied(site,
     )
     result = run_import(site, warc)
     assert result.returncode == 0, result.stderr
-    assert "not in the crawl" not in result.stderr and "1 file(s) copied" in result.stdout
+    assert (
+        "still linked to the old site" not in result.stderr and "1 file(s) copied" in result.stdout
+    )
     [article] = by_source(site).values()
     [link] = re.findall(r"!\[Ảnh hội nghị\]\(([^)]+)\)", article["body"])
     assert (site.root / "static" / link.removeprefix("../../../")).read_bytes() == JPEG
@@ -947,7 +949,7 @@ def test_media_addresses_spelled_otherwise_than_in_the_warc_are_found(site, tmp_
     path.write_bytes(warc_bytes(portal, media, {}))
     result = run_import(site, path)
     assert result.returncode == 0, result.stderr
-    assert "not in the crawl" not in result.stderr
+    assert "still linked to the old site" not in result.stderr
     copies = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
     assert sorted(p.read_bytes() for p in copies) == sorted(media.values())
     for article in articles(site).values():
@@ -971,7 +973,7 @@ def test_a_host_written_with_its_default_port_or_final_dot_is_the_same_host(site
     )  # fmt: skip
     result = run_import(site, warc)
     assert result.returncode == 0, result.stderr
-    assert "not in the crawl" not in result.stderr
+    assert "still linked to the old site" not in result.stderr
     assert "](../../../media/" in by_source(site)[item.url]["body"]
     site.add(
         "2020/08/tay.md", f"---\ntitle: Tin tay\ndate: 2020-08-09\n---\n\n[cũ](https://{host}/x)\n"
@@ -1369,7 +1371,10 @@ def test_an_image_the_crawler_recorded_as_a_duplicate_of_another_is_copied(site,
     warc.write_bytes(warc_of(responses))
     result = run_import(site, warc)
     assert result.returncode == 0, result.stderr
-    assert "not in the crawl" not in result.stderr and "0 not in the crawl" in result.stdout
+    assert (
+        "still linked to the old site" not in result.stderr
+        and "0 not in the crawl" in result.stdout
+    )
     written = by_source(site)
     for item in (first, second):
         [link] = re.findall(r"\]\((\.\./\.\./\.\./media/[^)]+)\)", written[item.url]["body"])
@@ -2252,7 +2257,9 @@ def test_a_page_saved_with_its_address_brings_the_images_saved_beside_it(site, t
     [copy] = (site.root / "static" / "media").rglob("*.jpg")
     assert copy.read_bytes() == JPEG and copy.name.endswith("-anh-1.jpg")
     assert f"](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
-    assert "bai_files" not in article["body"] and "not in the crawl" not in result.stderr
+    assert (
+        "bai_files" not in article["body"] and "still linked to the old site" not in result.stderr
+    )
 
 
 def jpeg_of(width: int, height: int) -> bytes:
@@ -2294,7 +2301,9 @@ def test_a_saved_lazy_picture_shown_by_the_browser_is_copied_never_a_spinner(sit
     assert f"![Ảnh](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
     for name in ("hai", "ba"):
         assert f"({cdn}/{name}.jpg)" in article["body"]
-        assert f"not in the crawl, still linked to the old site: {cdn}/{name}.jpg" in result.stderr
+        assert f"not beside the page, still linked to the old site: {cdn}/{name}.jpg" in (
+            result.stderr
+        )
 
 
 def test_original_site_may_list_addresses_and_the_banner_links_the_first(site, capsys):
@@ -2472,6 +2481,6 @@ def test_a_relative_picture_found_as_a_page_beside_the_saved_page_is_left_out(si
     assert "at relative addresses, as the page's original address is not known" in result.stderr
     [line] = report(site)
     assert line["media_missing"] == [D_OTHER_PICTURE]
-    assert "1 not in the crawl (still linked to the old site); 1 relative" in result.stdout
+    assert "1 not beside the page(s) (still linked to the old site); 1 relative" in result.stdout
     [article] = articles(site).values()
     assert "../" not in article["body"]

@@ -122,6 +122,11 @@ class PageSource:
     # added the .html (the address is NAME), EITHER when the crawl cannot tell.
     adjusted: str = ""
 
+    @property
+    def named(self) -> bool:
+        """Named on the command line, not found in a crawl (a folder, a WARC or WACZ)."""
+        return not self.folder and self.offset < 0
+
 
 @dataclass(frozen=True)
 class Media:

@@ -39,10 +39,12 @@ class Tally:
     # of a crawl, is then named in the summary, not only counted.
     skipped: Counter = field(default_factory=Counter)
     examples: dict[tuple[str, str], str] = field(default_factory=dict)
+    crawled: bool = False  # a page came from a crawl, not named on the command line
 
     def add(self, row: Row) -> None:
         result = row.result
         self.pages += 1
+        self.crawled = self.crawled or not result.page.named
         self.outcomes[result.outcome] += 1
         if result.outcome in (NOT_ARTICLE, ALREADY):
             # The reason without what it says of this page alone ("(crawl.warc.gz#617
@@ -67,18 +69,24 @@ class Tally:
         # The file the crawl held but that was not copied still leads to the old site:
         # counted with the missing ones, as the report lists it among them.
         absent = self.media_missing - self.media_not_copied
-        linked = f"{absent} not in the crawl (still linked to the old site)"
+        # Pages named one by one were said to be "of the crawl", though there was none.
+        crawled = self.crawled or not self.pages
+        nowhere = "not in the crawl" if crawled else "not beside the page(s)"
+        linked = f"{absent} {nowhere} (still linked to the old site)"
         if self.media_not_copied:
             linked = (
-                f"{absent} not in the crawl and {self.media_not_copied} not copied (see the "
+                f"{absent} {nowhere} and {self.media_not_copied} not copied (see the "
                 f"notes): {self.media_missing} still linked to the old site"
             )
         if self.dropped:
             linked += (
                 f"; {self.dropped} relative address(es) leading nowhere left out (see the notes)"
             )
+        seen = f"{other_files} other file(s) of the crawl not pages"
+        if not crawled:
+            seen = "named one by one, not a crawl"
         lines = [
-            f"Pages seen: {self.pages} ({other_files} other file(s) of the crawl not pages); "
+            f"Pages seen: {self.pages} ({seen}); "
             f"imported: {get(IMPORTED, 0)}; not articles: {get(NOT_ARTICLE, 0)}; "
             f"already there: {get(ALREADY, 0)}; failed: {get(FAILED, 0)}",
             f"Media: {self.media_copied} file(s) copied to {media} "

@@ -294,7 +294,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     ]
     not_copied = [url for url, _ in refused if url not in relative]
     linked_old = {*missing, *not_copied}
-    notes += [_missing_note(url, context.finder.answered(url)) for url in missing]
+    notes += [_missing_note(url, context.finder.answered(url), page) for url in missing]
     # A picture whose file is a lazy-loading placeholder shows nothing: left out, named.
     notes += [
         f"{LOST_FILE}{url}: the crawl's file there is {what}, the placeholder a lazy-loading "
@@ -379,8 +379,10 @@ def _aliases_note(file: str, aliases: list[str]) -> str:
     )
 
 
-def _missing_note(url: str, status: str) -> str:
+def _missing_note(url: str, status: str, page: PageSource) -> str:
     """Of a picture or file the article keeps linked to the old site: why it is not here."""
+    if page.named:  # no crawl: its files are looked for beside it
+        return f"not beside the page, still linked to the old site: {url}"
     if status:  # crawling again will not bring it: the server had lost it already
         return (
             f"not in the crawl (the server answered {status} when it was crawled; the "
