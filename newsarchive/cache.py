@@ -162,6 +162,7 @@ class Cache:
         links: dict[str, "Links"],
         folders: list[Path],
         pages: dict[str, str],
+        keep_read: bool = False,
     ) -> None:
         """What the next build reuses, saved once at the end of a build that published
         (a build that fails leaves these as they were): the articles, related articles,
@@ -169,11 +170,13 @@ class Cache:
         ``folders`` other than these are dropped. The output state is saved by
         publish.py. The HTML of the bodies this build converted goes in a little
         earlier (HtmlSaver.commit, once the pages passed their checks), for the search
-        index to read."""
-        self.save_sources(sources)
+        index to read. ``keep_read``: the articles and pages are left as the last build
+        read them, for the next to compare with and warn of again (sources.said_once)."""
+        if not keep_read:
+            self.save_sources(sources)
+            self.save_pages(pages)
         self.save_related(related)
         self.save_body_links(links)
-        self.save_pages(pages)
         self.save_segment_names()
         self.prune(folders)
 

@@ -254,7 +254,11 @@ def _build(
         # instead of linking every file of a new index (21,000 at 10,000 articles).
         spare.mirror_back(SEARCH_FOLDER, SEARCH_STAMP)
         published = {page.url: page.path for page in site.standalone}
-        cache.save(sources.entries, site.related, links, [spare.live, spare.folder], published)
+        # An offline copy's build saying an article is gone, or moved, has not told the
+        # served site's: the next build of _site compares with what this one read.
+        keep_read = config.offline and sources.said_once
+        folders = [spare.live, spare.folder]
+        cache.save(sources.entries, site.related, links, folders, published, keep_read)
     except BaseException:
         if spare is not None:
             spare.abandon()  # a first build's spare: no new folder is left

@@ -53,6 +53,9 @@ class Sources:
     # build, a date whose day and month look swapped.
     warnings: list[Problem]
     pages: list[Standalone] = field(default_factory=list)  # drafts too, in path order
+    # Some warnings compare with the last build's cache (an article gone, an address
+    # moved): said once, as the next build finds the new state there.
+    said_once: bool = False
 
 
 def read_articles(
@@ -115,12 +118,14 @@ def read_articles(
         raise BuildFailed(errors)
     # Settings changed (the time zone, a new version...): the articles as last published.
     before = cached or cache.last_read()
-    warnings = moved(before, fresh) + gone(before, entries) + emptied(before, fresh, entries)
-    warnings += swapped_dates(entries)
+    once = moved(before, fresh) + gone(before, entries) + emptied(before, fresh, entries)
+    once += pages_gone(cache.last_pages(), pages, articles, config.root)
+    warnings = once + swapped_dates(entries)
     warnings += without_text(articles) + dated_ahead(articles, datetime.now(config.timezone))
-    warnings += pages_gone(cache.last_pages(), pages, articles, config.root)
     warnings += scan.warnings
-    return Sources(articles, entries, scan.hidden, scan.others, scan.system, warnings, pages)
+    return Sources(
+        articles, entries, scan.hidden, scan.others, scan.system, warnings, pages, bool(once)
+    )
 
 
 def read_pages(

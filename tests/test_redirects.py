@@ -306,6 +306,32 @@ def test_a_published_article_whose_file_is_gone_is_said_once(site, capsys):
     assert ": warning: " not in capsys.readouterr().err
 
 
+def test_an_offline_build_does_not_use_up_what_the_served_site_is_told(site, capsys):
+    """An --offline build (into _site-offline) said the article whose file was deleted
+    and the one whose address changed, and the next build of _site, the served site,
+    said neither: the alias line to add was never seen by whoever publishes."""
+    site.add("2020/03/a.md", article("Lễ hội", "2020-03-05 08:00"))
+    b = site.add("2020/03/b.md", article("Hội nghị", "2020-03-06 08:00"))
+    site.add("2020/03/c.md", article("Tin khác", "2020-03-07 08:00"))
+    assert site.build("--no-search") == 0
+    capsys.readouterr()
+
+    (site.content / "2020/03/a.md").unlink()
+    b.write_text(article("Hội nghị lớn", "2020-03-06 08:00"), "utf-8")
+    told = [
+        "a.md: warning: this article, published by the last build at /2020/03/le-hoi/",
+        "b.md:2: warning: the article's address changed from /2020/03/hoi-nghi/ to "
+        "/2020/03/hoi-nghi-lon/",
+    ]
+    for args in (["--offline"], ["--offline"], []):
+        assert site.build("--no-search", *args) == 0
+        err = capsys.readouterr().err
+        for said in told:
+            assert said in err, (args, err)
+    assert site.build("--no-search") == 0  # said once to the served site
+    assert ": warning: " not in capsys.readouterr().err
+
+
 def test_a_category_renamed_in_its_articles_is_said_once(site, capsys):
     """Renaming a category in its articles removed its page and its feed, published by
     the last build, without a word: readers' links and feed subscriptions died."""
