@@ -96,6 +96,16 @@ def _parse_text(text: str) -> datetime:
     except ValueError:
         habit = _habit(text)
         if habit:
+            # 2019/04/31: told to part it by -, and what else is wrong once it is.
+            clock = _CLOCK_12.search(text)
+            right = _clock_right(text, clock) if clock else _parted_right(text)
+            try:
+                if right:
+                    _parse_text(right)
+            except NotARealDate as exc:
+                raise NotARealDate(habit, exc.fix) from None
+            except ValueError:
+                pass
             raise ValueError(habit) from None
         day = _YEAR_FIRST_DAY.match(text)
         if day:
@@ -159,13 +169,8 @@ def _habit(text: str) -> str:
     """What to write instead of a date as Windows or Excel shows it; "" for another."""
     clock = _CLOCK_12.search(text)
     if clock:
-        hour = int(clock[1]) % 12 + (12 if clock[4].lower() in _AFTERNOON else 0)
-        seconds = f":{clock[3]}" if clock[3] else ""
-        right = f"{text[: clock.start()].rstrip()} {hour:02d}:{clock[2]}{seconds}"
-        # The day's parts as Windows shows them too (2019/04/05, 05.04.2019): the fix
-        # says both, not one at a time for two builds.
-        right = _parted_right(right) or right
-        said = f"{text!r}: a time is read on the 24-hour clock, without {clock[4]}: write {right}"
+        right = _clock_right(text, clock)
+        said = f"{text!r}: a time is read on the 24-hour clock, without {clock[4]}{_write(right)}"
         if "/" in right and clock[4].lower() in ("am", "pm", "a.m.", "p.m."):
             said += (
                 " (and check the day and the month: an English-language Windows or Excel "
@@ -187,6 +192,16 @@ def _habit(text: str) -> str:
             return ""
         return f"{text!r}: only the day and an HH:MM time are read: write {right}"
     return ""
+
+
+def _clock_right(text: str, clock: re.Match[str]) -> str:
+    """``text`` with its 12-hour ``clock`` time on the 24-hour clock, and the day's parts
+    as Windows shows them too (2019/04/05, 05.04.2019) parted as here: the fix says
+    both, not one at a time for two builds."""
+    hour = int(clock[1]) % 12 + (12 if clock[4].lower() in _AFTERNOON else 0)
+    seconds = f":{clock[3]}" if clock[3] else ""
+    right = f"{text[: clock.start()].rstrip()} {hour:02d}:{clock[2]}{seconds}"
+    return _parted_right(right) or right
 
 
 def _parted_right(text: str) -> str:

@@ -59,6 +59,8 @@ def test_yaml_dates_and_datetimes_are_taken_in_the_zone():
         # Not told to write what is no date either (the hour 25, the 31st of February).
         ("2019/04/19 25:00", "parted by - here, and written so, '2019-04-19 25:00' is not a real"),
         ("31.02.2019", "parted by / here, and written so, '31/02/2019' is not a real date"),
+        # Told to write 31/02/2019 16:30, which the next build refused for its day.
+        ("31/02/2019 4:30 CH", r"without CH, and written so, '31/02/2019 16:30' is not a real"),
         # Both habits at once: told one at a time, the fix took two builds.
         ("2019/04/05 4:30 PM", "without PM: write 2019-04-05 16:30$"),
         ("05.04.2019 4:30 CH", "without CH: write 05/04/2019 16:30$"),

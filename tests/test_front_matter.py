@@ -137,6 +137,14 @@ def test_withdrawn_is_a_day_or_a_day_with_a_reason():
             "check the hour: it is 0 to 23, on the 24-hour clock (midnight 00:00)",
         ),
         ("19/04/2019 10:61", "(there is no minute 61)", "check the minutes: they are 00 to 59"),
+        # Parted by / (as Windows shows it) and the 31st of April: was told to write the
+        # date as YYYY-MM-DD HH:MM, which would not have done.
+        (
+            "2019/04/31",
+            "",
+            "check the day and the month: April 2019 has 30 days",
+        ),
+        ("31/02/2019 4:30 CH", "", "check the day and the month: February 2019 has 28 days"),
         (
             "2019-13-01 25:00",
             "(there is no month 13, no hour 25)",
@@ -147,18 +155,17 @@ def test_withdrawn_is_a_day_or_a_day_with_a_reason():
 )
 def test_a_date_with_a_part_out_of_range_names_the_part_to_check(written, said, fix):
     meta = {"title": "x", "date": written}
-    assert messages(meta) == [(3, f"bad date: {written!r} is not a real date {said}", fix)]
+    if said:
+        assert messages(meta) == [(3, f"bad date: {written!r} is not a real date {said}", fix)]
+    assert messages(meta)[0][2] == fix
     # The same fix for the day of a takedown or of a correction.
     day = {"title": "x", "date": "2019-01-01"}
-    assert messages(day | {"withdrawn": written})[0][1:] == (
-        f"bad date in 'withdrawn': {written!r} is not a real date {said}",
-        fix,
-    )
-    corrected = day | {"corrections": [{"date": written, "text": "a"}]}
-    assert messages(corrected)[0][1:] == (
-        f"bad date in the correction: {written!r} is not a real date {said}",
-        fix,
-    )
+    withdrawn = messages(day | {"withdrawn": written})[0]
+    corrected = messages(day | {"corrections": [{"date": written, "text": "a"}]})[0]
+    assert (withdrawn[2], corrected[2]) == (fix, fix)
+    if said:
+        assert withdrawn[1] == f"bad date in 'withdrawn': {written!r} is not a real date {said}"
+        assert corrected[1] == f"bad date in the correction: {written!r} is not a real date {said}"
 
 
 def test_a_bad_withdrawn_says_what_to_write():
