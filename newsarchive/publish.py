@@ -517,6 +517,10 @@ def _test_pause(when: str) -> None:
         time.sleep(float(pause))
     hold = os.environ.get("NEWSARCHIVE_TEST_HOLD_AT_SWAP")
     if hold and when == "before":
+        # Said, so that a test makes its folders only once the build has looked at
+        # them (recover, the spare): made sooner, on a busy machine, the build took them
+        # for someone's and stopped.
+        print("newsarchive-test: holding before the swap", file=sys.stderr, flush=True)
         deadline = time.monotonic() + 300
         while not os.path.exists(hold) and time.monotonic() < deadline:
             time.sleep(0.02)

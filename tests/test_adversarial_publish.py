@@ -414,6 +414,10 @@ def test_someones_folder_is_named_once_the_build_running_beside_it_is_done(site,
     )
     try:
         _wait_for_lock_owner(site, first)
+        # Made once the build has looked at the folders beside _site (it holds at its
+        # swap): made sooner, on a busy machine, the build itself stopped on it.
+        assert first.stderr is not None
+        assert first.stderr.readline() == "newsarchive-test: holding before the swap\n"
         folder = _someones_folder(site, "_site.old-2024")
         assert site.build("--no-search") == 1
         err = capsys.readouterr().err
