@@ -94,19 +94,10 @@ def _parse_text(text: str) -> datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        habit = _habit(text)
+        habit, fix = _habit(text)
         if habit:
             # 2019/04/31: told to part it by -, and what else is wrong once it is.
-            clock = _CLOCK_12.search(text)
-            right = _clock_right(text, clock) if clock else _parted_right(text)
-            try:
-                if right:
-                    _parse_text(right)
-            except NotARealDate as exc:
-                raise NotARealDate(habit, exc.fix) from None
-            except ValueError:
-                pass
-            raise ValueError(habit) from None
+            raise (NotARealDate(habit, fix) if fix else ValueError(habit)) from None
         day = _YEAR_FIRST_DAY.match(text)
         if day:
             _check_parts(text, {k: int(v) for k, v in day.groupdict("0").items()}, day)
@@ -165,23 +156,26 @@ def _ordinal(n: int) -> str:
     return f"{n}{ending}"
 
 
-def _habit(text: str) -> str:
-    """What to write instead of a date as Windows or Excel shows it; "" for another."""
+def _habit(text: str) -> tuple[str, str]:
+    """What to write instead of a date as Windows or Excel shows it ("" for another), and
+    the fix of what is still wrong once it is written so (NotARealDate's), if anything."""
     clock = _CLOCK_12.search(text)
     if clock:
         right = _clock_right(text, clock)
-        said = f"{text!r}: a time is read on the 24-hour clock, without {clock[4]}{_write(right)}"
+        written, fix = _write(right)
+        said = f"{text!r}: a time is read on the 24-hour clock, without {clock[4]}{written}"
         if "/" in right and clock[4].lower() in ("am", "pm", "a.m.", "p.m."):
             said += (
                 " (and check the day and the month: an English-language Windows or Excel "
                 "writes the month first, the day first is read here)"
             )
-        return said
+        return said, fix
     right = _parted_right(text)
-    if right and _DAY_DOTTED.match(text):
-        return f"{text!r}: the day, month and year are parted by / here{_write(right)}"
     if right:
-        return f"{text!r}: a date that starts with its year is parted by - here{_write(right)}"
+        written, fix = _write(right)
+        if _DAY_DOTTED.match(text):
+            return f"{text!r}: the day, month and year are parted by / here{written}", fix
+        return f"{text!r}: a date that starts with its year is parted by - here{written}", fix
     printed = _AS_PRINTED.match(text)
     if printed:
         at = f" {int(printed['H']):02d}:{printed['M'] or '00'}" if printed["H"] else ""
@@ -189,9 +183,9 @@ def _habit(text: str) -> str:
         try:
             _parse_text(right)
         except ValueError:  # 31/02, 25h: what is wrong is told of the date as written
-            return ""
-        return f"{text!r}: only the day and an HH:MM time are read: write {right}"
-    return ""
+            return "", ""
+        return f"{text!r}: only the day and an HH:MM time are read: write {right}", ""
+    return "", ""
 
 
 def _clock_right(text: str, clock: re.Match[str]) -> str:
@@ -216,11 +210,13 @@ def _parted_right(text: str) -> str:
     return ""
 
 
-def _write(right: str) -> str:
-    """ ": write ``right``", or what is wrong with it too: '2019/04/19 25:00' was told to be
-    written 2019-04-19 25:00, which the next build refused for its hour."""
+def _write(right: str) -> tuple[str, str]:
+    """ ": write ``right``", or what is wrong with it too ('2019/04/19 25:00' was told to be
+    written 2019-04-19 25:00, which the next build refused for its hour), with its fix."""
     try:
         _parse_text(right)
+    except NotARealDate as exc:
+        return f", and written so, {exc}", exc.fix
     except ValueError as exc:
-        return f", and written so, {exc}"
-    return f": write {right}"
+        return f", and written so, {exc}", ""
+    return f": write {right}", ""
