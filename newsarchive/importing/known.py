@@ -53,30 +53,28 @@ class Archive:
     def already(self, source_url: str, title: str, date: str, when: str = "") -> str:
         """Why an article with this address, title and date is already there, ``when``
         and its file last (the summary groups the reasons without it), or ""."""
+        why, file = self.match(source_url, title, date)
+        return f"{why}{when} ({file})" if why else ""
+
+    def match(self, source_url: str, title: str, date: str) -> tuple[str, str]:
+        """How an article with this address, title and date is already there, and its
+        file (("", "") for none)."""
         if source_url and self.has_address(source_url):
-            return self.matched(source_url, when)
+            return _BY_ADDRESS, self.file_of(source_url)
         by_name = self.articles.get((title, date, _last_part(source_url))) if source_url else None
         if by_name:
-            why = "the same article (title, date and page name) under another address"
-            return f"{why}{when} ({by_name})"
+            return "the same article (title, date and page name) under another address", by_name
         by_date = (self.unaddressed if source_url else self.dated).get((title, date))
         if by_date:
-            return f"an article has this title and date{when} ({by_date})"
-        return ""
-
-    def match(self, source_url: str, title: str, date: str) -> str:
-        """The file of the article `already` finds for these ("" for none)."""
-        if source_url and self.has_address(source_url):
-            return self.file_of(source_url)
-        by_name = self.articles.get((title, date, _last_part(source_url))) if source_url else ""
-        return by_name or (self.unaddressed if source_url else self.dated).get((title, date), "")
+            return "an article has this title and date", by_date
+        return "", ""
 
     def file_of(self, source_url: str) -> str:
         """The file of the article with this address, as messages name it."""
         return self.sources[source_key(source_url)]
 
     def matched(self, source_url: str, when: str = "") -> str:
-        return f"an article has this source_url{when} ({self.sources[source_key(source_url)]})"
+        return f"{_BY_ADDRESS}{when} ({self.file_of(source_url)})"
 
     def add(self, source_url: str, title: str, date: str, file: str) -> None:
         """``file``: the article's, as the messages show it."""
@@ -86,6 +84,9 @@ class Archive:
             self.unaddressed.setdefault((title, date), file)
         self.articles.setdefault((title, date, _last_part(source_url)), file)
         self.dated.setdefault((title, date), file)
+
+
+_BY_ADDRESS = "an article has this source_url"
 
 
 def shown(file: Path) -> str:

@@ -263,7 +263,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
                 aliases.append(alias)
     already = context.archive.already(source_url, fields["title"], fields["date"])
     if already:  # the same article under another address: that address is an old one too
-        file = context.archive.match(source_url, fields["title"], fields["date"])
+        file = context.archive.match(source_url, fields["title"], fields["date"])[1]
         note = _aliases_note(file, _untaken(aliases, context.archive))
         return PageResult(page, ALREADY, source_url, already, notes=(note,) if note else ())
     accept = options.accept_missing
@@ -561,7 +561,7 @@ class Importer:
         earlier = ", imported earlier in this run"
         already = self.archive.already(result.source_url, fields["title"], fields["date"], earlier)
         if already:  # the crawl holds the page twice (two captures, http and https...)
-            file = self.archive.match(result.source_url, fields["title"], fields["date"])
+            file = self.archive.match(result.source_url, fields["title"], fields["date"])[1]
             return Row(_as(result, ALREADY, already), notes=self._also_at(file, result.aliases))
         notes: list[str] = []
         text = result.text
