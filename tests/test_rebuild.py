@@ -377,6 +377,25 @@ def test_the_search_index_reads_many_cached_bodies_through_one_spill(site, monke
     assert reader(set(first)) == {k: direct[k] for k in first}
 
 
+def test_the_cached_articles_share_their_common_values_once_loaded(site):
+    # Memory at 100,000 articles (issue 17): the path of an article is its shard's key,
+    # and a category, author or tag that many articles share is one object a shard of the
+    # sources cache, not one an article.
+    add_articles(site, 200)
+    assert site.build("--quiet", "--no-search") == 0
+    config = load_config(site.root / "site.yaml")
+    entries = cache.Cache(config).sources()
+    assert len(entries) == 200
+    assert all(entry.article.path is path for path, entry in entries.items())
+    shards = {cache.shard_of(path) for path in entries}
+    assert len(shards) < 100  # 200 articles in at most 64 shards
+    for name in ("category", "author"):  # two categories, no author
+        objects = {id(getattr(entry.article, name)) for entry in entries.values()}
+        assert len(objects) <= 2 * len(shards)
+    tags = {id(tag) for entry in entries.values() for tag in entry.article.tags}
+    assert len(tags) <= 3 * len(shards)
+
+
 def test_removing_the_newest_article_removes_it_from_the_index(site):
     # The spare's index, mirrored from the served one, holds every segment of the smaller
     # layout and one more: it must still be rewritten, not taken as up to date.
