@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import buildlock, heldlinks, preflight, publish, render, urls, workers
-from .bodylinks import body_link_problems
+from .bodylinks import Links, body_link_problems
 from .cache import Cache, cache_folder, no_gc
 from .clashes import check_files
 from .config import SiteConfig
@@ -174,34 +174,8 @@ def _build(
         statics = found.files
         _check_files(site, statics)
         spare = publish.open_spare(config.output_dir, cache, since, early.result())
-        # Every page shows the menu: a page added to it, or retitled, renders them all.
-        salt = digest(cache.key, folder_digest(config.templates_dir), repr(site.menu))
-        known = known_articles(sources, site)
-        paths = [urls.output_file(page.url) for page in site.pages]
-        plain = prints = fingerprints(site.pages, known, salt)
-        # Links to the old portal's pages that the archive holds lead to the archive's.
-        held = heldlinks.held(
-            [*site.articles, *site.withdrawn, *site.standalone], config.original_hosts
-        )
-        if held.pages:
-            prints = heldlinks.fingerprints(site.pages, plain, cache.body_links(), held)
-        todo = spare.stale(paths, prints)
-        outputs = {*paths, *(rel.as_posix() for rel in statics)}
-        # The first write: only into the spare.
-        spare.prepare(outputs, len(todo), statics, jobs, SEARCH_FOLDER.as_posix())
-        converted = render.render_changed(
-            config, cache, site, todo, spare, jobs, progress, sources, ahead, held
-        )
-        links = render.links_in_bodies(config, cache, site, converted.links)
-        # The pages of bodies converted just now: where their held links lead is known.
-        unknown = [i for i, fp in enumerate(prints) if fp is None and plain[i] is not None]
-        if unknown:
-            spare.record(
-                [paths[i] for i in unknown],
-                heldlinks.fingerprints(
-                    [site.pages[i] for i in unknown], [plain[i] for i in unknown], links, held
-                ),
-            )
+        rendered = _render(config, cache, site, sources, statics, spare, jobs, progress, ahead)
+        converted, links, outputs = rendered.converted, rendered.links, rendered.outputs
         warnings = body_link_problems(
             site.articles,
             links,
@@ -237,12 +211,17 @@ def _build(
         spare.mirror(SEARCH_FOLDER, SEARCH_STAMP)
         if search_on:
             bodies = render.bodies_html(config, cache, site.articles, converted)
-            oldest = site.articles[::-1]
-            stand_ins = [known.get(id(a), "") for a in oldest]
             try:
                 names = cache.segment_names()
                 note = _update_search(
-                    config, oldest, bodies, spare.folder, None, stand_ins, names, early.call
+                    config,
+                    site.articles[::-1],
+                    bodies,
+                    spare.folder,
+                    None,
+                    rendered.stand_ins,
+                    names,
+                    early.call,
                 )
             except BuildFailed as failed:  # the pages are published all the same
                 search_failed = failed
@@ -279,7 +258,7 @@ def _build(
         static_files=len(statics),
         seconds=0.0,
         output_dir=config.output_dir,
-        rendered=len(todo),
+        rendered=rendered.pages,
         written=written,
         deleted=deleted,
         search=note,
@@ -292,6 +271,63 @@ def _build(
         strays=tuple(spare.strays),
         warnings=tuple(warnings),
     )
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """What rendering leaves to the stages after it. The fingerprints, the map of held
+    links and the like end with `_render`: 90 MiB at 100,000 articles, which the search
+    index's largest segment takes next (issue 17: memory)."""
+
+    converted: "render.HtmlSaver | render.SpooledBodies"  # the bodies converted
+    links: dict[str, Links]  # the links of every body, by its digest
+    outputs: set[str]  # every file the build publishes
+    pages: int  # how many pages were rendered
+    stand_ins: list[str]  # each article's in the search index, oldest first
+
+
+def _render(
+    config: SiteConfig,
+    cache: Cache,
+    site: SitePlan,
+    sources: Sources,
+    statics: dict[PurePosixPath, Path],
+    spare: publish.Spare,
+    jobs: int,
+    progress: bool,
+    ahead: render.ConvertAhead,
+) -> _Rendered:
+    """Render into the spare folder the pages whose fingerprint changed."""
+    # Every page shows the menu: a page added to it, or retitled, renders them all.
+    salt = digest(cache.key, folder_digest(config.templates_dir), repr(site.menu))
+    known = known_articles(sources, site)
+    paths = [urls.output_file(page.url) for page in site.pages]
+    plain = prints = fingerprints(site.pages, known, salt)
+    # Links to the old portal's pages that the archive holds lead to the archive's.
+    held = heldlinks.held(
+        [*site.articles, *site.withdrawn, *site.standalone], config.original_hosts
+    )
+    if held.pages:
+        prints = heldlinks.fingerprints(site.pages, plain, cache.body_links(), held)
+    todo = spare.stale(paths, prints)
+    outputs = {*paths, *(rel.as_posix() for rel in statics)}
+    # The first write: only into the spare.
+    spare.prepare(outputs, len(todo), statics, jobs, SEARCH_FOLDER.as_posix())
+    converted = render.render_changed(
+        config, cache, site, todo, spare, jobs, progress, sources, ahead, held
+    )
+    links = render.links_in_bodies(config, cache, site, converted.links)
+    # The pages of bodies converted just now: where their held links lead is known.
+    unknown = [i for i, fp in enumerate(prints) if fp is None and plain[i] is not None]
+    if unknown:
+        spare.record(
+            [paths[i] for i in unknown],
+            heldlinks.fingerprints(
+                [site.pages[i] for i in unknown], [plain[i] for i in unknown], links, held
+            ),
+        )
+    stand_ins = [known.get(id(a), "") for a in reversed(site.articles)]
+    return _Rendered(converted, links, outputs, len(todo), stand_ins)
 
 
 def _check_files(site: SitePlan, statics: dict[PurePosixPath, Path]) -> None:
