@@ -653,6 +653,36 @@ def test_a_selector_that_finds_nothing_names_the_profiles_file_and_line(
     assert where in said, said
 
 
+@pytest.mark.parametrize(
+    "wrong, said, fix",
+    [
+        # A dot typed twice, a pseudo-class given brackets: "(Can't parse CSS selector.)"
+        # and "see docs/import-profiles.md", with no word of which part is wrong.
+        ("h1..title-detail", "it cannot be read from '..title-detail' on", "correct it there"),
+        ("h1.title-detail:first-child(a)", "cannot be read from '(a)' on", "correct it there"),
+        # The developer tools' "Copy XPath", which the docs' "Inspect" leads to.
+        ('//*[@id="main"]/div/h1', "is an XPath, not a CSS selector", "Copy selector"),
+        # jQuery's, as an old scraper wrote them.
+        ("h1.title-detail:first", "cannot be read from ':first' on", ":first-child"),
+    ],
+)
+def test_a_selector_that_is_no_css_says_where_it_goes_wrong(
+    site, monkeypatch, capsys, wrong, said, fix
+):
+    profile = documented_profile()
+    line = next(n for n, text in enumerate(profile.splitlines(), 1) if text.startswith("title"))
+    assert "\ntitle: div.news-detail h1.title-detail\n" in profile
+    site.add_profile(
+        "quan-hai-ba-trung.yaml", profile.replace("div.news-detail h1.title-detail", wrong)
+    )
+    assert import_crawl(site, monkeypatch) == 1
+    err = capsys.readouterr().err
+    where = f"{Path('import-profiles', 'quan-hai-ba-trung.yaml')}:{line}: error: 'title': "
+    assert f"{where}{wrong!r} " in err and said in err and fix in err, err
+    assert "Can't parse" not in err, err
+    assert not list((site.root / "content").rglob("*.md"))
+
+
 def test_the_documented_message_of_a_wrong_profile_is_the_one_import_prints(
     site, monkeypatch, capsys
 ):

@@ -45,6 +45,8 @@ MARKERS = ("selectors", "hosts", "generators")
 HINT = "see docs/import-profiles.md for the format, with an example"
 _PROBE = LexborHTMLParser("<p></p>")
 _MISNAMED = re.compile(r"\.ya?ml(\.txt|[\s.]+)$", re.IGNORECASE)  # a profile named otherwise
+_XPATH = re.compile(r"\(?/")  # a browser's "Copy XPath": //*[@id="x"], /html/body/...
+_JQUERY = re.compile(r":(?:first|last|eq|gt|lt|contains|even|odd)\b(?!-)")
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)*")  # what markers.hosts compares a page's host with
 PORTAL_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")  # naive times on Vietnamese portals
 
@@ -276,10 +278,8 @@ def _profile(
     def selectors(key: str, source: dict[str, Any] = values) -> tuple[str, ...]:
         found = texts(key, source)
         for selector in found:
-            try:
-                _PROBE.css(selector)
-            except (SelectolaxError, ValueError) as exc:
-                problem(key, f"'{key}': {selector!r} is not a CSS selector ({exc})")
+            if not _is_css(selector):
+                problem(key, f"'{key}': {selector!r} " + _not_css(selector), _css_fix(selector))
         return found
 
     def text(key: str, kind: str = "text") -> str:
@@ -339,6 +339,40 @@ def _profile(
         lines=tuple((key, line) for key, line in lines.items() if key in FIELDS and line),
     )
     return [profile] if len(errors) == before else []
+
+
+def _is_css(selector: str) -> bool:
+    try:
+        _PROBE.css(selector)
+    except (SelectolaxError, ValueError):
+        return False
+    return True
+
+
+def _not_css(selector: str) -> str:
+    """What is wrong with a selector the parser refuses: it says no more than "Can't parse
+    CSS selector.", so the part it cannot read is found as what follows the longest start
+    of the selector that it reads."""
+    if _XPATH.match(selector):
+        return "is an XPath, not a CSS selector"
+    start = max((n for n in range(1, len(selector)) if _is_css(selector[:n])), default=0)
+    return f"is not a CSS selector: it cannot be read from {selector[start:]!r} on"
+
+
+def _css_fix(selector: str) -> str:
+    if _XPATH.match(selector):
+        return (
+            "in the browser's developer tools, right-click the element and choose Copy, "
+            "Copy selector (not Copy XPath), or write one as "
+            "docs/import-profiles.md#selectors shows"
+        )
+    jquery = _JQUERY.search(selector)
+    if jquery:  # an old scraper's, which CSS has not
+        return (
+            f"{jquery[0]} is jQuery's, not CSS: write :first-child, :last-child or "
+            ":nth-child(N) (counted from 1), or a class or id the element has"
+        )
+    return "correct it there (docs/import-profiles.md#selectors shows how selectors are written)"
 
 
 def _meant(key: object, known: Iterable[str], otherwise: str) -> str:
