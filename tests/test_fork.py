@@ -683,6 +683,23 @@ def test_a_selector_that_is_no_css_says_where_it_goes_wrong(
     assert not list((site.root / "content").rglob("*.md"))
 
 
+@pytest.mark.parametrize("key", ["date_format", "date_formats", "dateformat", "time_format"])
+def test_a_date_format_written_in_a_profile_is_told_there_is_none_to_set(
+    site, monkeypatch, capsys, key
+):
+    """`date_format: "%d/%m/%Y %H:%M"`, as other tools take one: "unknown key
+    'date_format'" and to see the docs, with no word that the date's form is not set."""
+    profile = documented_profile() + f'{key}: "%d/%m/%Y %H:%M"\n'
+    line = len(profile.splitlines())
+    site.add_profile("quan-hai-ba-trung.yaml", profile)
+    assert import_crawl(site, monkeypatch) == 1
+    err = capsys.readouterr().err
+    where = Path("import-profiles", "quan-hai-ba-trung.yaml")
+    assert f"{where}:{line}: error: unknown key '{key}'" in err, err
+    assert "a profile sets no date format: 'date' reads the forms" in err, err
+    assert "docs/import-profiles.md#dates" in err and "<meta> or <time>" in err, err
+
+
 def test_the_documented_message_of_a_wrong_profile_is_the_one_import_prints(
     site, monkeypatch, capsys
 ):

@@ -43,6 +43,12 @@ FIELDS = {
 REQUIRED = ("title", "body")
 MARKERS = ("selectors", "hosts", "generators")
 HINT = "see docs/import-profiles.md for the format, with an example"
+DATE_FORM = (
+    "a profile sets no date format: 'date' reads the forms docs/import-profiles.md#dates "
+    "lists by itself (day first: 22/10/2025, 19:25); for a date in another form, point "
+    "'date' at a <meta> or <time> of the page that holds it, and delete this line"
+)
+_FORMAT_KEY = re.compile(r"(date|time).*(format|pattern|order)", re.IGNORECASE)
 _PROBE = LexborHTMLParser("<p></p>")
 _MISNAMED = re.compile(r"\.ya?ml(\.txt|[\s.]+)$", re.IGNORECASE)  # a profile named otherwise
 _XPATH = re.compile(r"\(?/")  # a browser's "Copy XPath": //*[@id="x"], /html/body/...
@@ -252,7 +258,9 @@ def _profile(
         return []
     for key in values:
         if key not in FIELDS:
-            problem(key, f"unknown key '{key}'", _meant(key, FIELDS, HINT))
+            # date_format: as other tools take one; import reads the date's form by itself.
+            fix = DATE_FORM if _FORMAT_KEY.search(str(key)) else _meant(key, FIELDS, HINT)
+            problem(key, f"unknown key '{key}'", fix)
     for key in REQUIRED:
         # Blank (`title: " "`, `body: [""]`) too: every page failed as an internal error.
         value = values.get(key)
