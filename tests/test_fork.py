@@ -630,6 +630,33 @@ def test_a_part_of_the_text_a_profile_finds_on_no_page_is_said(site, monkeypatch
     assert "Tham gia có hơn 200 cán bộ" in written.read_text(encoding="utf-8")
 
 
+def test_a_category_selector_that_finds_nothing_is_said(site, monkeypatch, capsys):
+    """The documented profile's category misspelt: every article was imported without
+    its category (the breadcrumb is not in the text), and nothing said so."""
+    profile = documented_profile()
+    assert "\ncategory: ul.breadcrumb li:last-child a\n" in profile
+    line = profile.splitlines().index("category: ul.breadcrumb li:last-child a") + 1
+    site.add_profile("quan-hai-ba-trung.yaml", profile.replace("ul.breadcrumb", "ul.breadcrum"))
+    assert import_crawl(site, monkeypatch) == 0
+    out = "".join(capsys.readouterr())
+    where = Path("import-profiles", "quan-hai-ba-trung.yaml")
+    said = (
+        "the quan-hai-ba-trung profile's category selector 'ul.breadcrum li:last-child a' "
+        "found nothing on the page: the article has no category; if the page shows one, "
+        f"correct the selector, 'category' at {where}:{line}"
+    )
+    assert said in out, out
+    (written,) = (site.root / "content").rglob("*.md")
+    assert "\ncategory:" not in written.read_text(encoding="utf-8")
+    written.unlink()
+    site.add_profile("quan-hai-ba-trung.yaml", profile)
+    assert main(["import", "crawl"]) == 0
+    out = "".join(capsys.readouterr())
+    assert "found nothing" not in out, out
+    (written,) = (site.root / "content").rglob("*.md")
+    assert "\ncategory: " in written.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     "wrong, meant, key",
     [

@@ -206,6 +206,14 @@ def _with_profile(
         for part in profile.body_parts
         if tree.css_first(part) is None
     ]
+    # So is one's own category that found none: the breadcrumb is not in the text, and a
+    # misspelt selector imported every article without its category, without a word.
+    if profile.category and not category and (at := profile.at("category")):
+        read.notes.append(
+            f"the {profile.name} profile's category selector {', '.join(profile.category)!r} "
+            "found nothing on the page: the article has no category; if the page shows "
+            f"one, correct the selector, {at} (docs/import-profiles.md#selectors)"
+        )
     return _extracted(page, read)
 
 
