@@ -138,17 +138,17 @@ def test_month_pages_list_that_month_newest_first(built):
         ]
         page = soup(built, url)
         assert listed(built, url) == expected
-        assert page.h1.get_text() == f"Tháng {month} năm {year}"
+        assert page.h1.get_text() == WORDS["month_label"].format(month=month, year=year)
 
 
 def test_year_pages_list_their_months_with_counts(built):
     for year in {e.published.year for e in CORPUS}:
         counts = Counter(e.published.month for e in CORPUS if e.published.year == year)
         page = soup(built, f"{year}/")
-        assert page.h1.get_text() == f"Năm {year}"
+        assert page.h1.get_text() == WORDS["year_label"].format(year=year)
         items = page.select(".archive-months li")
         assert [li.a.get_text() for li in items] == [
-            f"Tháng {m} năm {year}" for m in sorted(counts)
+            WORDS["month_label"].format(month=m, year=year) for m in sorted(counts)
         ]
         assert [li.select_one(".count").get_text() for li in items] == [
             f"({counts[m]} bài)" for m in sorted(counts)

@@ -4,6 +4,7 @@ and an old address redirecting; it has search too."""
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import WORDS
 from corpus import CORPUS, newest_first
 
 
@@ -19,15 +20,15 @@ def test_the_offline_copy_is_browsable_over_file_urls(corpus_site, browser_page)
     root = corpus_site.root / "_site-offline"
     page = browser_page
     page.goto((root / "index.html").as_uri())
-    assert page.locator("h1").inner_text() == "Tin mới nhất"
+    assert page.locator("h1").inner_text() == WORDS["newest_articles"]
 
-    page.click(".site-nav >> text=Lưu trữ")
+    page.click(f".site-nav >> text={WORDS['archive']}")
     assert page.url.endswith("/luu-tru/index.html")
     page.click(".archive-months a >> nth=0")  # the newest year's first month
     year = max(e.published.year for e in CORPUS)
     month = min(e.published.month for e in CORPUS if e.published.year == year)
     assert page.url.endswith(f"/{year}/{month:02d}/index.html")
-    assert page.locator("h1").inner_text() == f"Tháng {month} năm {year}"
+    assert page.locator("h1").inner_text() == WORDS["month_label"].format(month=month, year=year)
     page.click(".article-list h2 a >> nth=0")
     in_month = [
         e for e in newest_first(CORPUS) if e.published.strftime("%Y%m") == f"{year}{month:02d}"
@@ -40,7 +41,7 @@ def test_the_offline_copy_is_browsable_over_file_urls(corpus_site, browser_page)
 
     # Older articles: by category (the home page has no numbered pages since issue 17).
     page.goto((root / "index.html").as_uri())
-    page.click(".older-articles a >> text=Chuyên mục")
+    page.click(f".older-articles a >> text={WORDS['categories']}")
     page.click(".terms a >> text=Kinh tế")
     page.click(".pagination a.older")
     assert "/chuyen-muc/kinh-te/trang/" in page.url and page.url.endswith("/index.html")
