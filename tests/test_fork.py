@@ -3,6 +3,7 @@ each mistake in them a message naming the file and line, the old site untouched.
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -602,6 +603,55 @@ def test_a_profiles_date_selector_that_finds_no_date_is_named_in_the_failure(
     # The selector may be right and the date printed in a form not read (Tháng Ba).
     assert "in a form not read (docs/import-profiles.md#dates)" in err, err
     assert not list((site.root / "content").rglob("*.md"))
+
+
+def import_dated(site, monkeypatch, printed: str, stated: str = "") -> int:
+    """The documented profile's page, its date printed so, and stated in its markup."""
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    assert "Ngày đăng 05/03/2020 | 09:15" in page
+    page = page.replace("Ngày đăng 05/03/2020 | 09:15", f"Ngày đăng {printed}")
+    if stated:
+        meta = f'<meta itemprop="datePublished" content="{stated}">'
+        page = page.replace("</head>", meta + "</head>", 1)
+    crawl = site.root / "crawl" / "quanhaibatrung.hanoi.gov.vn" / "van-hoa-xa-hoi"
+    crawl.mkdir(parents=True)
+    (crawl / "phuong-bach-dang-123.html").write_text(page, encoding="utf-8")
+    site.add_profile("quan-hai-ba-trung.yaml", documented_profile())
+    monkeypatch.chdir(site.root)
+    return main(["import", "crawl"])
+
+
+def test_a_portal_printing_its_dates_month_first_is_told_so(site, monkeypatch, capsys):
+    """A portal printing 03/14/2020 (14 March): the failure said "which is not a date"
+    and to look for the date on the old portal, with no word of its form."""
+    assert import_dated(site, monkeypatch, "03/14/2020 | 09:15") == 1
+    err = capsys.readouterr().err
+    assert "found 'Ngày đăng 03/14/2020 | 09:15', which is not a date" in err, err
+    assert "03/14/2020 is 14/03/2020 written month first" in err, err
+    assert "dates written month first are not read" in err, err
+    assert "point it at a <meta> or <time> of the page that holds the date" in err, err
+
+
+def test_a_date_printed_month_first_is_not_read_day_first_against_the_pages_markup(
+    site, monkeypatch, capsys
+):
+    """03/05/2020 printed by a portal writing the month first, 5 March in the page's
+    own markup: imported as 3 May, into content/2020/05/, without a word."""
+    assert import_dated(site, monkeypatch, "03/05/2020 | 09:15", "2020-03-05T09:15:00+07:00") == 0
+    out = "".join(capsys.readouterr())
+    (written,) = (site.root / "content").rglob("*.md")
+    assert written.parent.name == "03", written
+    assert "date: 2020-03-05T09:15:00+07:00" in written.read_text(encoding="utf-8")
+    said = (
+        "found 'Ngày đăng 03/05/2020 | 09:15', read day first as 03/05/2020, while the "
+        "page's markup states 05/03/2020: the portal writes its dates month first"
+    )
+    assert said in out and "the date the page's markup states was used" in out, out
+    # The same date day first in both: nothing to say.
+    written.unlink()
+    shutil.rmtree(site.root / "crawl")
+    assert import_dated(site, monkeypatch, "05/03/2020 | 09:15", "2020-03-05T09:15:00+07:00") == 0
+    assert "month first" not in "".join(capsys.readouterr())
 
 
 def test_a_part_of_the_text_a_profile_finds_on_no_page_is_said(site, monkeypatch, capsys):

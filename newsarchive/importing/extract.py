@@ -50,6 +50,8 @@ GENERIC_NEEDS_HINT = (
 NO_DATE = "found no publish date on the page"
 # After what a profile's date found, when it is no date (run.py's hint looks for it).
 NOT_A_DATE = ", which is not a date"
+MONTH_FIRST = "month first"  # 04/14/2025: never read so, but said
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 UNKNOWN_LANGUAGE = (
     "the page is not in Vietnamese and does not say in which language it is: add its "
     "code to the article, e.g. language: fr"
@@ -183,12 +185,23 @@ def _with_profile(
     missed = f"the {profile.name} profile's date, {', '.join(profile.date)}, {found}"
     where = f" ({at})" if (at := profile.at("date")) else ""
     stated = []  # the markup's date stood in for the profile's without a word
+    swapped = _swapped(published, tree, profiles) if at else None
+    if swapped is not None and published is not None:
+        # 03/05/2020 of a portal writing the month first, 5 March in its own markup: read
+        # day first, it was filed in May without a word (one's own profiles only).
+        stated = [
+            f"{missed}, read day first as {published:%d/%m/%Y}, while the page's markup "
+            f"states {swapped:%d/%m/%Y}: the portal writes its dates {MONTH_FIRST}{where}; "
+            "the date the page's markup states was used (point 'date' at the <meta> or "
+            "<time> that holds it: docs/import-profiles.md#dates)"
+        ]
+        published = None
     if published is None:
         published, timed = _marked_up_date(tree, profiles)
-        if published is not None and profile.date:
+        if published is not None and profile.date and not stated:
             stated = [f"{missed}{where}: the date the page's markup states was used"]
     if published is None and profile.date:
-        missed = f"{missed}{NOT_A_DATE if shown else ''}{where}"
+        missed = f"{missed}{NOT_A_DATE if shown else ''}{_month_first(shown)}{where}"
     else:
         missed = ""
     category = _first_value(tree, profile.category)
@@ -215,6 +228,38 @@ def _with_profile(
             f"one, correct the selector, {at} (docs/import-profiles.md#selectors)"
         )
     return _extracted(page, read)
+
+
+def _swapped(
+    published: datetime | None, tree: LexborHTMLParser, profiles: Profiles
+) -> datetime | None:
+    """The page's markup date when it is ``published`` with its day and month swapped."""
+    if published is None or published.day == published.month or published.day > 12:
+        return None
+    stated, _ = _marked_up_date(tree, profiles)
+    if stated is None or (stated.year, stated.month, stated.day) != (
+        published.year,
+        published.day,
+        published.month,
+    ):
+        return None
+    return stated
+
+
+def _month_first(shown: str) -> str:
+    """What a date that is one only month first (04/14/2025) is, for the failure."""
+    for match in _NUMERIC_DATE.finditer(shown):
+        month, day, year = (int(n) for n in match.groups())
+        try:
+            datetime(year, month, day)
+        except ValueError:
+            continue
+        if day > 12:
+            return (
+                f" ({match[0]} is {day:02d}/{month:02d}/{year} written {MONTH_FIRST}: "
+                "dates written month first are not read)"
+            )
+    return ""
 
 
 def _outermost(parts: list[LexborNode]) -> list[LexborNode]:
