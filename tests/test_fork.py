@@ -654,6 +654,29 @@ def test_a_date_printed_month_first_is_not_read_day_first_against_the_pages_mark
     assert "month first" not in "".join(capsys.readouterr())
 
 
+def test_pages_ones_own_profile_does_not_pick_name_it(site, monkeypatch, capsys):
+    """A host misspelt in one's own profile's markers: every page of the portal was read by
+    the generic extractor, "no site profile matched: check the result", no word of the
+    profile written for them, nor of --profile."""
+    pytest.importorskip("trafilatura")
+    profile = documented_profile()
+    assert "    - quanhaibatrung.hanoi.gov.vn\n" in profile
+    line = profile.splitlines().index("markers:") + 1
+    site.add_profile(
+        "quan-hai-ba-trung.yaml",
+        profile.replace("quanhaibatrung.hanoi.gov.vn", "quanhaibatrung.hanoi.gov.com"),
+    )
+    import_crawl(site, monkeypatch)
+    out = "".join(capsys.readouterr())
+    where = Path("import-profiles", "quan-hai-ba-trung.yaml")
+    said = (
+        "read with the generic extractor (no site profile matched, nor yours: "
+        f"quan-hai-ba-trung, whose markers are at {where}:{line}): check the result; if the "
+        "page is of its portal, correct the markers or import with --profile quan-hai-ba-trung"
+    )
+    assert said in out, out
+
+
 def test_a_part_of_the_text_a_profile_finds_on_no_page_is_said(site, monkeypatch, capsys):
     """The documented profile's body lists the lead and the text; with the text's
     selector misspelt, every article was imported as its lead alone, and nothing said so."""

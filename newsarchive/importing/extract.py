@@ -336,7 +336,7 @@ def _generic(
     title = " ".join(Document(page.html).short_title().split())
     if not title:
         return NotArticle("found no article title on the page")
-    notes = ["read with the generic extractor (no site profile matched): check the result"]
+    notes = [_generic_note(profiles)]
     published, timed = _page_date(tree, profiles)
     if published is None:
         day = find_date(page.html, original_date=True, outputformat="%Y-%m-%d")
@@ -356,6 +356,26 @@ def _generic(
     category = _breadcrumb(tree, title) or _first_value(tree, ('meta[property="article:section"]',))
     read = _Read(title, published, timed, category, parts, "generic", notes=notes)
     return _extracted(page, read)
+
+
+def _generic_note(profiles: Profiles) -> str:
+    """Said of a page read by the generic extractor; with the archivist's own profiles
+    named: a host misspelt in their markers sent every page of the portal here."""
+    own = [p for p in profiles.profiles if p.at("title")]
+    if not own:
+        return "read with the generic extractor (no site profile matched): check the result"
+    yours = ", ".join(
+        f"{p.name}, whose markers are at {p.where('markers')}"
+        if dict(p.lines).get("markers")
+        else f"{p.name}, which has no markers"
+        for p in own
+    )
+    name = own[0].name if len(own) == 1 else "NAME"
+    return (
+        f"read with the generic extractor (no site profile matched, nor yours: {yours}): "
+        "check the result; if the page is of its portal, correct the markers or import "
+        f"with --profile {name}"
+    )
 
 
 def _teasers(body_html: str, url: str, profiles: Profiles) -> int:
