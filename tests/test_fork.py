@@ -574,6 +574,19 @@ def test_a_profile_saved_under_a_name_import_does_not_read_is_an_error(
     assert not list((site.root / "content").rglob("*.md"))
 
 
+@pytest.mark.parametrize("folder", ["import_profiles", "import-profile", "Import-Profiles"])
+def test_a_profiles_folder_named_otherwise_is_an_error(site, monkeypatch, capsys, folder):
+    """The folder named as site.yaml's key, import_profiles/: its profiles were left out
+    without a word, and the portal's pages read by the generic extractor (or not at all)."""
+    site.add_profile("quan-hai-ba-trung.yaml", documented_profile())
+    (site.root / "import-profiles").rename(site.root / folder)
+    assert import_crawl(site, monkeypatch) == 1
+    err = capsys.readouterr().err
+    assert f"{folder}: error: the profiles in this folder are not read" in err, err
+    assert "rename the folder to import-profiles" in err, err
+    assert not list((site.root / "content").rglob("*.md"))
+
+
 def test_a_profiles_date_selector_that_finds_no_date_is_named_in_the_failure(
     site, monkeypatch, capsys
 ):

@@ -50,6 +50,8 @@ DATE_FORM = (
 )
 _FORMAT_KEY = re.compile(r"(date|time).*(format|pattern|order)", re.IGNORECASE)
 _PROBE = LexborHTMLParser("<p></p>")
+_FOLDERISH = re.compile(r"[-_ .]")
+_FOLDER_NAMES = ("importprofiles", "importprofile")  # import_profiles/, Import-Profiles/...
 _MISNAMED = re.compile(r"\.ya?ml(\.txt|[\s.]+)$", re.IGNORECASE)  # a profile named otherwise
 _XPATH = re.compile(r"\(?/")  # a browser's "Copy XPath": //*[@id="x"], /html/body/...
 _JQUERY = re.compile(r":(?:first|last|eq|gt|lt|contains|even|odd)\b(?!-)")
@@ -137,6 +139,7 @@ def load_profiles(
             lines = _key_lines(text, "import_profiles", str(name))
             found.extend(_profile(site_yaml, values, str(name), errors, where, lines))
         folder = config.root / FOLDER
+        errors.extend(_misnamed_folders(config.root, folder))
         if folder.is_dir():
             found.extend(_read_folder(folder, errors))
         errors.extend(_named_twice(found))
@@ -182,6 +185,35 @@ def _named_twice(found: list[Profile]) -> list[Problem]:
                     dict(profile.lines).get("name"),
                 )
             )
+    return problems
+
+
+def _misnamed_folders(root: Path, folder: Path) -> list[Problem]:
+    """Folders of profiles named otherwise than import-profiles/ (import_profiles/, as
+    site.yaml's key is spelt): their profiles were left out without a word."""
+    problems = []
+    try:
+        beside = sorted(root.iterdir())
+    except OSError:
+        return []
+    for path in beside:
+        if path.name == FOLDER or _FOLDERISH.sub("", path.name.lower()) not in _FOLDER_NAMES:
+            continue
+        try:
+            if not path.is_dir() or (folder.is_dir() and path.samefile(folder)):
+                continue  # a case-insensitive disk: Import-Profiles/ is import-profiles/
+            if not any(p.suffix.lower() in (".yaml", ".yml") for p in path.iterdir()):
+                continue
+        except OSError:
+            continue
+        problems.append(
+            Problem(
+                path,
+                f"the profiles in this folder are not read: import reads them from "
+                f"{FOLDER}/ beside site.yaml",
+                f"rename the folder to {FOLDER}",
+            )
+        )
     return problems
 
 
