@@ -645,6 +645,15 @@ def test_a_portal_printing_its_dates_month_first_is_told_so(site, monkeypatch, c
     assert "point it at a <meta> or <time> of the page that holds the date" in err, err
 
 
+def test_a_portal_printing_two_digit_years_is_told_so(site, monkeypatch, capsys):
+    """05/03/20: "which is not a date", with no word of which part is not read."""
+    assert import_dated(site, monkeypatch, "05/03/20 | 09:15") == 1
+    err = capsys.readouterr().err
+    assert "found 'Ngày đăng 05/03/20 | 09:15', which is not a date" in err, err
+    assert "05/03/20 gives the year in two digits, which is not read" in err, err
+    assert "point it at a <meta> or <time> of the page that holds the date" in err, err
+
+
 def test_a_date_printed_month_first_is_not_read_day_first_against_the_pages_markup(
     site, monkeypatch, capsys
 ):

@@ -51,6 +51,7 @@ NO_DATE = "found no publish date on the page"
 # After what a profile's date found, when it is no date (run.py's hint looks for it).
 NOT_A_DATE = ", which is not a date"
 MONTH_FIRST = "month first"  # 04/14/2025: never read so, but said
+_SHORT_YEAR = re.compile(r"(?<![\d/.-])\d{1,2}([/.-])\d{1,2}\1\d{2}(?![\d/.-])")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 UNKNOWN_LANGUAGE = (
     "the page is not in Vietnamese and does not say in which language it is: add its "
@@ -247,7 +248,11 @@ def _swapped(
 
 
 def _month_first(shown: str) -> str:
-    """What a date that is one only month first (04/14/2025) is, for the failure."""
+    """What a date that is one only month first (04/14/2025) is, for the failure; or
+    that it gives its year in two digits (04/04/25)."""
+    short = _SHORT_YEAR.search(shown)
+    if short is not None:
+        return f" ({short[0]} gives the year in two digits, which is not read)"
     for match in _NUMERIC_DATE.finditer(shown):
         month, day, year = (int(n) for n in match.groups())
         try:
