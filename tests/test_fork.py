@@ -725,6 +725,36 @@ def test_a_part_of_the_text_a_profile_finds_on_no_page_is_said(site, monkeypatch
     assert "Tham gia có hơn 200 cán bộ" in written.read_text(encoding="utf-8")
 
 
+def test_a_drop_selector_that_takes_most_of_the_text_is_said(site, monkeypatch, capsys):
+    """`drop: div.content-detail` (the text's own part, meant as a box inside it): every
+    article was imported as its lead alone, and nothing said so."""
+    profile = documented_profile()
+    assert "\ndrop:\n  - div.share\n" in profile
+    line = profile.splitlines().index("drop:") + 1
+    site.add_profile(
+        "quan-hai-ba-trung.yaml",
+        profile.replace("\ndrop:\n", "\ndrop:\n  - div.news-detail div.content-detail\n"),
+    )
+    assert import_crawl(site, monkeypatch) == 0
+    out = "".join(capsys.readouterr())
+    where = Path("import-profiles", "quan-hai-ba-trung.yaml")
+    said = (
+        re.escape(
+            "the quan-hai-ba-trung profile's drop selector "
+            "'div.news-detail div.content-detail' left out "
+        )
+        + r"\d+ of the \d+ words of the text"
+        + re.escape(f": if they are the article's, correct the selector, 'drop' at {where}:{line}")
+    )
+    assert re.search(said, out), out
+    # The shares and "Tin khác" it is meant for: nothing to say.
+    (written,) = (site.root / "content").rglob("*.md")
+    written.unlink()
+    site.add_profile("quan-hai-ba-trung.yaml", profile)
+    assert main(["import", "crawl"]) == 0
+    assert "drop selector" not in "".join(capsys.readouterr())
+
+
 def test_a_category_selector_that_finds_nothing_is_said(site, monkeypatch, capsys):
     """The documented profile's category misspelt: every article was imported without
     its category (the breadcrumb is not in the text), and nothing said so."""

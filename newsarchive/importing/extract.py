@@ -175,9 +175,14 @@ def _with_profile(
     if any(re.search(p, author, re.IGNORECASE) for p in profile.not_authors):
         author = ""  # the CMS's account ("admin admin"), not a person
     # The author line is front matter, not the last paragraph of the text.
+    drop_at = profile.at("drop")  # one's own: what it leaves out is counted (below)
+    words = sum(_words(part) for part in parts) if drop_at else 0
+    dropped = dict.fromkeys(profile.drop if drop_at else (), 0)
     for part in parts:
         for selector in (*profile.drop, *profile.author):
             for node in part.css(selector):
+                if selector in dropped:
+                    dropped[selector] += _words(node)
                 node.decompose()
     shown = _first_value(tree, profile.date)
     published, timed = read_date(shown, profiles.timezone)
@@ -219,6 +224,15 @@ def _with_profile(
         "(docs/import-profiles.md#selectors)"
         for part in profile.body_parts
         if tree.css_first(part) is None
+    ]
+    # And one's own drop that took most of the text (the text's own part, or its
+    # paragraphs, meant as a box inside it): the lead alone was imported without a word.
+    read.notes += [
+        f"the {profile.name} profile's drop selector {selector!r} left out {taken} of the "
+        f"{words} words of the text: if they are the article's, correct the selector, "
+        f"{drop_at} (docs/import-profiles.md#the-keys)"
+        for selector, taken in dropped.items()
+        if taken * 2 > words
     ]
     # So is one's own category that found none: the breadcrumb is not in the text, and a
     # misspelt selector imported every article without its category, without a word.
@@ -265,6 +279,10 @@ def _month_first(shown: str) -> str:
                 "dates written month first are not read)"
             )
     return ""
+
+
+def _words(node: LexborNode) -> int:
+    return len(node.text(separator=" ").split())
 
 
 def _outermost(parts: list[LexborNode]) -> list[LexborNode]:
