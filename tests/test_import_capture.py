@@ -1297,6 +1297,75 @@ def test_a_western_charset_a_server_gave_a_vietnamese_windows_page_is_not_believ
     assert "declares windows-1252, in which its words are not Vietnamese" in notes[unsaid.url]
 
 
+# Vietnamese as pages of the 1990s and 2000s held it, typed with the fonts of before
+# Unicode (as a reader without those fonts saw it), and UTF-8 a tool read as Windows-1252.
+TCVN3_TITLE = "Héi nghÞ triÓn khai c«ng t¸c chuyÓn ®æi sè"  # noqa: RUF001 (Hội nghị triển...)
+TCVN3_TEXT = "S¸ng ngµy 05/05/2019, Së Th«ng tin vµ TruyÒn th«ng tæ chøc héi nghÞ."  # noqa: RUF001
+VNI_TEXT = "Saùng ngaøy 05/05/2019, UÛy ban nhaân daân quaän Hai Baø Tröng toå chöùc hoäi nghò."
+
+
+def test_vietnamese_of_the_old_font_encodings_is_named_not_imported_as_other_letters(
+    site, tmp_path
+):
+    """Pages typed in TCVN3 (.VnTime) or VNI (VNI-Times), which showed as Vietnamese only
+    with those fonts installed, and a page whose UTF-8 a tool had read as Windows-1252:
+    each was imported without a word (one with "check its letters"), its title, text
+    and slug in other letters ('hei-ngh-trio-n-khai'). Each fails now, naming what its
+    text is written in with a few of its words as they read, and what to do."""
+    tcvn3_body, tcvn3_page, vni, twice, plain = items(5, start=738000)
+    pages = {}
+    html = page_html(tcvn3_body, "relative", comment=True)
+    pages[tcvn3_body] = (
+        html.replace(
+            "<p>Sáng ngày", f'<p style="font-family: .VnTime">{TCVN3_TEXT}</p><p>Sáng ngày', 1
+        )
+        .replace("Sáng ngày", "Sang ngay")
+        .replace("Hội nghị đã thảo luận", "Hoi nghi thao luan")
+    )
+    meta = '<meta content="text/html; charset=UTF-8" http-equiv="content-type" />'
+    html = page_html(tcvn3_page, "relative", comment=True).replace(meta, "")
+    html = re.sub(r'(?s)(journal-content-article">).*?(</div>)', rf"\1<p>{TCVN3_TEXT}</p>\2", html)
+    pages[tcvn3_page] = html.replace(tcvn3_page.title, TCVN3_TITLE).replace(
+        "Hoạt động Đảng, Đoàn thể", "Ho¹t ®éng §¶ng"
+    )
+    html = page_html(vni, "relative", comment=True)
+    pages[vni] = re.sub(
+        r'(?s)(journal-content-article">).*?(</div>)',
+        rf'\1<p><font face="VNI-Times">{VNI_TEXT}</font></p>\2',
+        html,
+    )
+    utf8 = page_html(twice, "relative", comment=True).encode("utf-8")
+    # Windows keeps the five bytes Windows-1252 leaves undefined as C1 controls.
+    pages[twice] = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in utf8)
+    pages[plain] = page_html(plain, "relative", comment=True)
+    mirror = tmp_path / "m"
+    for item, html in pages.items():  # the TCVN3 page's bytes, as its editor saved them
+        data = html.encode("latin-1", "replace") if item is tcvn3_page else html.encode()
+        write_file(mirror / "source", item.path, data)
+    result = run_import(site, mirror)
+    assert result.returncode == 1, result.stderr
+    assert summary(result)["imported"] == 1 and summary(result)["failed"] == 4, result.stdout
+    assert [a["title"] for a in articles(site).values()] == [plain.title]
+    rows = {item.url: row for item in pages for row in report(site) if item.path in row["input"]}
+    said = {
+        tcvn3_body: "written in TCVN3 (ABC), the encoding of the old .VnTime fonts",
+        tcvn3_page: "written in TCVN3 (ABC), the encoding of the old .VnTime fonts",
+        vni: "written in VNI, the encoding of the old VNI-Times fonts",
+        twice: "written in UTF-8 that was read as Windows-1252 and saved again",
+    }
+    for item, what in said.items():
+        assert rows[item.url]["outcome"] == "failed", rows[item.url]
+        assert what in rows[item.url]["reason"]
+        file = mirror / "source" / item.path.lstrip("/")
+        assert f"{file}: error: the page's text is Vietnamese {what}" in result.stderr
+    assert "'S¸ng' for 'Sáng'" in rows[tcvn3_body.url]["reason"]  # noqa: RUF001
+    assert "'nghÞ' for 'nghị'" in rows[tcvn3_page.url]["reason"]
+    assert "'quaän' for 'quận'" in rows[vni.url]["reason"]
+    assert "'Há»™i' for 'Hội'" in rows[twice.url]["reason"]
+    assert "convert its text to Unicode with a converter of Vietnamese encodings" in result.stderr
+    assert f"import that file alone, with --source-url {vni.url}" in result.stderr
+
+
 def test_a_page_the_server_sent_without_a_content_type_is_read_as_a_browser_did(site, tmp_path):
     """An old server that sent no Content-Type: the browser saw the page all the same (it
     looks at the bytes), and import counted the article among the crawl's other files,

@@ -21,6 +21,7 @@ from ..config import original_host
 from ..errors import BuildFailed
 from .dates import read_date
 from .html import convert, is_attachment
+from .misread import misread
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profile, Profiles, load_profiles
 
@@ -99,7 +100,12 @@ def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted |
         found = _generic(page, tree, profiles)
     else:
         found = _with_profile(page, tree, profile, profiles)
-    if isinstance(found, NotArticle) or _looks_vietnamese(f"{found.title} {found.body}"):
+    if isinstance(found, NotArticle):
+        return found
+    # Vietnamese written in an old font's encoding is not another language: the import
+    # names it (run.py).
+    text = f"{found.title} {found.body}"
+    if _looks_vietnamese(text) or misread(text)[0]:
         return found
     if profiles.all_languages:
         language = _language(tree, found)

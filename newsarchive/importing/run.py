@@ -53,6 +53,7 @@ from .encoding import UTF16_BOMS, Undecodable, decode_page
 from .extract import NO_DATE, NOT_A_DATE, extract
 from .html import LOST_FILE, LOST_IMAGES_HINT, LOST_RELATIVE, without_links
 from .known import Archive, alias_key, page_key, read_archive, shown, source_key
+from .misread import misread
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profiles
 
@@ -225,6 +226,10 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
             # found from there.
             saved_at, source_url = source_url, articles.page_address(found.source_url)
             how = f"page (where the {found.profile} profile reads it)"
+    # Text that decoded without an error may still not be the letters the portal showed.
+    wrong, mend = misread(f"{found.title}\n{found.category}\n{found.body}", source_url)
+    if wrong:
+        return _failed(page, source_url, wrong, mend)
     found, cleaned = articles.visible(found)
     notes.append(cleaned)
     if how and how != "WARC-Target-URI":
