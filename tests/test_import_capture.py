@@ -5,6 +5,7 @@ articles, builds the site and follows its links."""
 
 import base64
 import errno
+import functools
 import hashlib
 import io
 import json
@@ -13,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from dataclasses import replace
 from html import escape as html_escape
 from pathlib import Path
@@ -297,6 +299,36 @@ def test_wget_names_a_file_by_its_decoded_address_and_keeps_the_query(site, tmp_
     for copy in copies:
         assert f"](../../../media/{copy.parent.name}/{copy.name})" in body
     assert HOST not in body
+
+
+def test_a_crawl_copied_from_a_mac_with_names_decomposed_is_read_as_its_addresses(site, tmp_path):
+    """A Mac writes file names with their accents as separate characters (NFD): the
+    pictures and files of a wget tree copied from one were 'not in the crawl', left
+    linked to the portal, and a page under a Vietnamese path got a source_url and aliases
+    in NFD, which no link (NFC) matches."""
+    decomposed = functools.partial(unicodedata.normalize, "NFD")
+    image = "/documents/10180/0/Ảnh hội nghị.jpg"
+    attachment = "/documents/10180/0/Kế hoạch số 5.pdf"
+    item = Item(761000, "Hội nghị cán bộ năm 2019", "15/01/2019", image=quote(image),
+                attachment=quote(attachment))  # fmt: skip
+    wget = tmp_path / "wget"
+    write_file(wget / HOST, decomposed(item.path), page_html(item, "absolute-path"))
+    write_file(wget / HOST, decomposed(image), JPEG)
+    write_file(wget / HOST, decomposed(attachment), PDF)
+    other = Item(761001, "Phường Bạch Đằng ra quân", "16/01/2019")
+    path = "/tin-tức/-/view_content/761001-bạch-đằng"
+    write_file(wget / HOST, decomposed(path), page_html(other, "absolute-path"))
+    result = run_import(site, wget)
+    assert result.returncode == 0, result.stderr
+    assert "still linked to the old site" not in result.stderr
+    copies = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert sorted(p.read_bytes() for p in copies) == sorted([JPEG, PDF])
+    written = {a["title"]: a for a in articles(site).values()}
+    assert HOST not in written[item.title]["body"]
+    assert written[other.title]["source_url"] == f"https://{HOST}{path}"
+    assert written[other.title]["aliases"] == [path]
+    for file in site.content.rglob("*.md"):
+        assert unicodedata.is_normalized("NFC", file.read_text(encoding="utf-8"))
 
 
 def test_wget_on_windows_writes_the_query_after_an_at_sign(site, tmp_path):

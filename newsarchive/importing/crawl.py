@@ -824,6 +824,7 @@ def _layout_url(page: PageSource) -> str:
                 rest = rest.removesuffix(".html")
             if rest == "index.html" or rest.endswith("/index.html"):
                 rest = rest.removesuffix("index.html")
+            rest = unicodedata.normalize("NFC", rest)  # a Mac's names are NFD; links NFC
             rest = _NOT_IN_ADDRESS.sub(lambda c: f"%{ord(c.group(0)):02X}", rest)
             return f"https://{part.lower()}/{_RAW_BYTE.sub(_escape_byte, rest)}"
     return ""
@@ -953,7 +954,9 @@ def _file_variants(path: str, query: str) -> Iterator[str]:
     Windows `Anh+TN.jpg/Anh TN.jpg@t=1`)."""
     decoded = unquote(path, errors="surrogateescape")
     wget_query = "%2F".join(unquote(p, errors="surrogateescape") for p in _SLASH.split(query))
-    for name in dict.fromkeys((path, decoded)):
+    # A Mac writes names with their accents apart (NFD), which a crawl copied from one keeps.
+    apart = unicodedata.normalize("NFD", decoded)
+    for name in dict.fromkeys((path, decoded, apart)):
         for asked in dict.fromkeys(filter(None, (query, wget_query))):
             yield f"{name}?{asked}"
             yield f"{name}@{asked}"  # wget on Windows
