@@ -25,6 +25,8 @@ from conftest import (
 )
 from test_seed_article import SEED_URL
 
+from newsarchive.importing.encoding import decode_page
+
 SEED_ARTICLE = SEED_CONTENT / (SEED_URL.rstrip("/") + ".md")
 PORTAL_PAGE = REPO / "tests" / "data" / "old-portal-article.html"
 PORTAL_URL = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
@@ -669,6 +671,30 @@ def test_a_utf8_page_with_a_letter_cut_in_two_is_imported_with_the_place_said(si
     assert f"{short}: note: 1 place(s) of this UTF-8 text hold bytes" in brief.stderr
     texts = [p.read_text(encoding="utf-8") for p in imported_files(site)]
     assert len(texts) == 3 and all(text.count("\ufffd") == 1 for text in texts)
+
+
+def test_a_utf8_page_declared_western_with_a_letter_cut_in_two_is_read_as_utf8(tmp_path):
+    """An old IIS portal declared ISO-8859-1 (or windows-1252) for its UTF-8 pages: one
+    with a letter its editor cut in two was read in the Western charset, every letter
+    in other letters ('Báº¡ch' for 'Bạch'), with only "check its letters". It is UTF-8
+    with one place marked, as without the charset; a Western page whose one byte beyond
+    ASCII is no UTF-8 stays read in its charset."""
+    meta = b'<meta charset="utf-8">'
+    for charset in ("iso-8859-1", "windows-1252"):
+        declared = PORTAL_PAGE.read_bytes().replace(meta, f'<meta charset="{charset}">'.encode())
+        at = declared.index("Lực lượng chia".encode()) + 1
+        page = tmp_path / f"{charset}.html"
+        page.write_bytes(declared[: at + 1] + declared[at + 3 :])  # the first byte of 'ự'
+        target = SiteDir(tmp_path / charset)
+        result = run_import(target, page, "--source-url", PORTAL_URL)
+        assert result.returncode == 0, result.stderr
+        assert f"{page}: note: 1 place(s) of this UTF-8 text hold bytes" in result.stderr
+        [written] = imported_files(target)
+        text = written.read_text(encoding="utf-8")
+        assert 'title: "Phường Bạch Đằng ra quân làm sạch đường phố"' in text
+        assert "L\ufffdc lượng chia thành 3 nhóm" in text and text.count("\ufffd") == 1
+    western = b'<html><head><meta charset="iso-8859-1"></head><body>Copyright \xa9 2010</body>'
+    assert decode_page(western)[0].endswith("Copyright \u00a9 2010</body>")
 
 
 def test_a_date_given_for_a_page_that_shows_its_own_is_said_to_be_unused(site):

@@ -80,8 +80,11 @@ def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
     meta = _CHARSET.search(data[:4096]) if html else None
     declared = [c for c in (header, meta.group(1).decode("ascii") if meta else "") if c]
     says_utf8 = bool(declared) and _codec(declared[0]) == "utf-8"
-    if not declared or says_utf8:
-        stray = _stray_bytes(data)
+    # Old IIS portals named a Western charset for their UTF-8 pages: one whose bytes are
+    # UTF-8 but for a letter cut in two is UTF-8, if its other letters show it is.
+    says_western = bool(declared) and _codec(declared[0]) in _WESTERN
+    if not declared or says_utf8 or says_western:
+        stray = _stray_bytes(data, letters_needed=says_western)
         if stray:
             return data.decode("utf-8", "replace"), stray
     readable = []
@@ -135,10 +138,12 @@ def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
     )
 
 
-def _stray_bytes(data: bytes) -> str:
+def _stray_bytes(data: bytes, letters_needed: bool = False) -> str:
     """A note naming where a UTF-8 text holds a few bytes that are not (a letter cut in
     two by the portal's editor), or "": its reader saw U+FFFD for each, and so will the
-    archive's, rather than lose the article; the archivist can mend the letter."""
+    archive's, rather than lose the article; the archivist can mend the letter.
+    ``letters_needed``: whatever its length, its other letters must show it is UTF-8 (a
+    Western page's '©' is no UTF-8 either)."""
     places: list[int] = []
     start = 0
     while len(places) <= MAX_STRAY_BYTES:
@@ -151,7 +156,7 @@ def _stray_bytes(data: bytes) -> str:
         break
     if not places or len(places) > MAX_STRAY_BYTES:
         return ""  # not UTF-8 with a slip or two: another encoding
-    if len(places) * 1000 > len(data):  # a short text: are its other letters UTF-8?
+    if letters_needed or len(places) * 1000 > len(data):  # are its other letters UTF-8?
         text = data.decode("utf-8", "replace")
         letters = sum(1 for char in text if "\x7f" < char != "\ufffd")
         if letters < LETTERS_PER_STRAY * len(places):
