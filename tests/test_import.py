@@ -637,6 +637,22 @@ def test_a_page_whose_encoding_cannot_be_known_is_refused(site, tmp_path):
     assert imported_files(site) == []
 
 
+def test_a_utf8_page_with_many_bytes_that_are_not_is_not_said_to_be_read_as_windows_1252(
+    site, tmp_path
+):
+    """A UTF-8 page with more letters cut than can be marked is refused as not UTF-8
+    text; it was said to be "UTF-8 that was read as Windows-1252 and saved again", which
+    it is not (it was never read so), with a fix (ftfy) that makes it no better."""
+    portal = PORTAL_PAGE.read_bytes().replace(b'<meta charset="utf-8">', b"")
+    page = tmp_path / "hong.html"
+    page.write_bytes(portal.replace("ư".encode(), "ư".encode()[:1]))  # every ư cut
+    result = run_import(site, page, "--source-url", PORTAL_URL)
+    assert result.returncode == 1, result.stderr
+    assert f"{page}: error: the file is not UTF-8 text and declares no encoding" in result.stderr
+    assert "Windows-1252" not in result.stderr and "ftfy" not in result.stderr
+    assert imported_files(site) == []
+
+
 def test_a_utf8_page_with_a_letter_cut_in_two_is_imported_with_the_place_said(site, tmp_path):
     """A byte lost in the portal's editor: the reader saw U+FFFD for it. The page was
     imported so, with a note that named no place; refusing it would lose the article

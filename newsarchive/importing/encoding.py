@@ -11,7 +11,7 @@ import unicodedata
 
 from ..errors import place_in
 from .extract import reads_as_vietnamese
-from .misread import misread
+from .misread import FONT_READINGS, misread
 
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # Windows Notepad's "Unicode"
 _BOMS = (
@@ -125,7 +125,7 @@ def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
             f"{what}: it was read as {VIETNAMESE_WINDOWS} (Vietnamese Windows), in which "
             "its words are Vietnamese; check its letters"
         )
-    wrong, mend = misread(data.decode("latin-1"))  # typed in an old font's encoding
+    wrong, mend = misread(data.decode("latin-1"), readings=FONT_READINGS)  # an old font's
     if wrong:
         raise Undecodable(wrong, mend)
     save = "open it in a browser or editor that shows its letters right and save it as UTF-8"

@@ -11,6 +11,7 @@ reader can read: the page is named, with what it says, for the archivist to conv
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # One Vietnamese syllable without its tone: an initial consonant, vowels, a final one.
@@ -109,7 +110,8 @@ _CONVERT = (
     "'Công cụ chuyển mã', from {} to Unicode), save it as UTF-8"
 )
 # What the text is written in, how to read it so, and how to mend the page.
-READINGS = (
+Reading = tuple[str, Callable[[str], str], str]
+READINGS: tuple[Reading, ...] = (
     ("TCVN3 (ABC), the encoding of the old .VnTime fonts", _from_tcvn3, _CONVERT.format("TCVN3")),
     ("VNI, the encoding of the old VNI-Times fonts", _from_vni, _CONVERT.format("VNI Windows")),
     (
@@ -118,6 +120,9 @@ READINGS = (
         "mend its letters (e.g. with the ftfy tool: ftfy PAGE -o MENDED.html)",
     ),
 )
+# Of bytes that are not UTF-8: the text a font's encoding made. (Text of UTF-8 read as
+# Windows-1252 is UTF-8 as its bytes are: a page whose bytes are not was never read so.)
+FONT_READINGS = READINGS[:2]
 IMPORT_IT = "; then import that file alone, with --source-url {}"
 
 
@@ -132,10 +137,12 @@ def syllable(word: str) -> bool:
     return tones <= 1 and _SYLLABLE.fullmatch(bare) is not None
 
 
-def misread(text: str, address: str = "") -> tuple[str, str]:
+def misread(
+    text: str, address: str = "", readings: tuple[Reading, ...] = READINGS
+) -> tuple[str, str]:
     """What is wrong with the letters of ``text`` when its words are Vietnamese only
-    read in one of READINGS, with a few of them as examples, and how to mend the page (of
-    the original ``address``); else ("", "")."""
+    read in one of ``readings``, with a few of them as examples, and how to mend the page
+    (of the original ``address``); else ("", "")."""
     odd = [
         word
         for word in (token.strip(_EDGES) for token in _TOKEN.findall(text))
@@ -143,9 +150,9 @@ def misread(text: str, address: str = "") -> tuple[str, str]:
     ]
     if len(odd) < MIN_WORDS:
         return "", ""
-    best = READINGS[0]
+    best = readings[0]
     fixed: list[tuple[str, str]] = []
-    for reading in READINGS:
+    for reading in readings:
         found = [(w, r) for w in odd if (r := reading[1](w)) != w and syllable(r.strip(_EDGES))]
         if len(found) > len(fixed):
             best, fixed = reading, found
