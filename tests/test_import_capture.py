@@ -1398,6 +1398,29 @@ def test_vietnamese_of_the_old_font_encodings_is_named_not_imported_as_other_let
     assert f"import that file alone, with --source-url {vni.url}" in result.stderr
 
 
+def test_invisible_marks_at_the_ends_of_a_title_or_category_are_not_part_of_it(site, tmp_path):
+    """A portal's editor (CKEditor) leaves zero-width spaces and joiners around what was
+    typed: the title was written '"\u200b Hội nghị..."' (a mark and a space the archivist
+    cannot see before it), and a category so marked was another category than the one
+    the portal's other pages printed. Inside the text they stay, as the page holds them."""
+    marked, plain = items(2, start=739000)
+    category = "Hoạt động Đảng, Đoàn thể"
+    html = page_html(marked, "relative", comment=True)
+    html = html.replace(
+        f'<div class="asset-full-content-title">{marked.title}</div>',
+        f'<div class="asset-full-content-title">&#8203;&nbsp;{marked.title}&#8203;&#8288;</div>',
+    ).replace(f"<p>{category}</p>", f"<p>\ufeff{category}&#8203;</p>")
+    mirror = tmp_path / "m"
+    write_file(mirror / "source", marked.path, html)
+    write_file(mirror / "source", plain.path, page_html(plain, "relative", comment=True))
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    written = by_source(site)
+    assert written[marked.url]["title"] == marked.title
+    assert written[marked.url]["category"] == written[plain.url]["category"] == category
+    assert site.build() == 0
+
+
 def test_a_page_the_server_sent_without_a_content_type_is_read_as_a_browser_did(site, tmp_path):
     """An old server that sent no Content-Type: the browser saw the page all the same (it
     looks at the bytes), and import counted the article among the crawl's other files,

@@ -25,10 +25,25 @@ _KEPT_END = 24
 _BREAKS = "\x0b\x0c"
 
 
+# Invisible marks an editor leaves around what was typed (CKEditor's zero-width spaces,
+# joiners, an optional hyphen, a byte order mark), with the spaces beside them.
+_MARKED_ENDS = re.compile(
+    r"^[\s\u00ad\u200b-\u200d\u2060\ufeff]+|[\s\u00ad\u200b-\u200d\u2060\ufeff]+$"
+)
+
+
 def visible(found: Extracted) -> tuple[Extracted, str]:
     """The article without the control characters no page may hold (the build refuses
     them), and a note naming them: Word's line and page breaks become spaces, as between
-    words they were; the others are left out."""
+    words they were; the others are left out. Its title, author and category without
+    the invisible marks at their ends, which no reader sees (inside, they are kept):
+    '\u200bHội nghị' would be another title, and another category."""
+    found = replace(
+        found,
+        title=_MARKED_ENDS.sub("", found.title),
+        author=_MARKED_ENDS.sub("", found.author),
+        category=_MARKED_ENDS.sub("", found.category),
+    )
     texts = {
         "title": found.title,
         "author": found.author,
