@@ -1792,18 +1792,21 @@ def test_the_latest_capture_wins_whatever_order_the_crawls_are_given_in(site, tm
 
 
 @pytest.mark.parametrize("newest_first", [False, True])
-def test_the_latest_capture_wins_over_one_of_the_other_scheme(site, tmp_path, newest_first):
+@pytest.mark.parametrize("spelling", ["http://", "https://www."])
+def test_the_latest_capture_wins_over_one_of_the_other_scheme(
+    site, tmp_path, newest_first, spelling
+):
     """A crawl that saw a page at its http and its https address (the portal moved to
-    https between two crawls): the first record read was imported, so the older text
-    (and the http address) when the http capture came first, and the corrected page
-    was reported "already there"."""
+    https between two crawls), or with and without www.: the first record read was
+    imported, so the older text (and its address) when the older capture came first,
+    and the corrected page was reported "already there"."""
     pytest.importorskip("warcio")
     item = items(1, start=735000)[0]
     old = page_html(item, "full")
     new = old.replace("tổ chức hội nghị", "đã tổ chức hội nghị (bản đã sửa)")
-    http = item.url.replace("https://", "http://")
+    other = item.url.replace("https://", spelling)
     captures = [
-        Response(http, old.encode(), date="2022-08-27T05:00:08Z"),
+        Response(other, old.encode(), date="2022-08-27T05:00:08Z"),
         Response(item.url, new.encode(), date="2024-03-01T08:00:00Z"),
     ]
     warc = tmp_path / "crawl.warc.gz"
@@ -1814,7 +1817,7 @@ def test_the_latest_capture_wins_over_one_of_the_other_scheme(site, tmp_path, ne
     assert "đã tổ chức hội nghị (bản đã sửa)" in article["body"]
     assert article["source_url"] == item.url
     skipped = next(r for r in report(site) if r["outcome"] != "imported")
-    assert skipped["source_url"] == http
+    assert skipped["source_url"] == other
     assert "a later capture of this address is read instead" in skipped["reason"]
 
 

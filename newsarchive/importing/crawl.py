@@ -150,8 +150,9 @@ class Crawl:
     records: dict[str, Media] = field(default_factory=dict)
     # Where the page of each WARC address is in `pages`, for its later captures.
     page_at: dict[str, int] = field(default_factory=dict)
-    # The address of the latest capture of each page, by its _url_key: a crawl may hold
-    # the http and the https capture of one page, and the latest of them is the page.
+    # The address of the latest capture of each page, by its _page_key: a crawl may hold
+    # the http and the https capture of one page (or with and without www.), and the
+    # latest of them is the page.
     page_address: dict[str, str] = field(default_factory=dict)
     cut_short: set[str] = field(default_factory=set)  # WARCs that end inside a record
     captured: dict[str, datetime | None] = field(default_factory=dict)  # of records[address]
@@ -463,14 +464,14 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) ->
         refers = refers or crawl.record_ids.get(record.rec_headers.get_header("WARC-Refers-To"), "")
         if refers and refers != uri:
             crawl.records[uri] = replace(where, location=refers)
-        elif _url_key(uri) not in crawl.page_address and _unchanged_page(record):
+        elif _page_key(uri) not in crawl.page_address and _unchanged_page(record):
             # The page had not changed since a capture that may be in an earlier crawl's
             # WARC only (wget --warc-dedup, Browsertrix): listed, so that it is not lost
             # without a word; a capture of the address in the crawl replaces it.
             date = record.rec_headers.get_header("WARC-Refers-To-Date")
             when = f"its capture of {date}" if date else "an earlier capture"
             crawl.page_at[uri] = len(crawl.pages)
-            crawl.page_address[_url_key(uri)] = uri
+            crawl.page_address[_page_key(uri)] = uri
             shown = f"{origin} ({uri.split('://', 1)[-1]})"
             crawl.pages.append(PageSource(shown, where.path, uri, where.offset, revisit=when))
         return False
@@ -512,7 +513,7 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) ->
     # (without the scheme: messages give the place as a path, which has no "//").
     shown = f"{origin} ({uri.split('://', 1)[-1]})"
     page = PageSource(shown, where.path, uri, where.offset, charset=charset, damaged=where.damaged)
-    known = crawl.page_address.get(_url_key(uri))  # this address, or its other scheme's
+    known = crawl.page_address.get(_page_key(uri))  # this address, or another spelling
     if known is not None:
         earlier = crawl.page_at[known]
         if known != uri:  # dated against the other scheme's capture, not this address's
@@ -520,14 +521,14 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) ->
         if crawl.pages[earlier].revisit:  # the bytes the revisit record said were unchanged
             crawl.pages[earlier] = page
             crawl.page_at[uri] = earlier
-            crawl.page_address[_url_key(uri)] = uri
+            crawl.page_address[_page_key(uri)] = uri
             return True
         if older:
             crawl.pages.append(replace(page, later=crawl.pages[earlier].origin))
             return True
         crawl.pages[earlier] = replace(crawl.pages[earlier], later=shown)
     crawl.page_at[uri] = len(crawl.pages)
-    crawl.page_address[_url_key(uri)] = uri
+    crawl.page_address[_page_key(uri)] = uri
     crawl.pages.append(page)
     return True
 
@@ -907,6 +908,12 @@ def _url_key(url: str) -> str:
     host, _, path = rest.partition("/")
     decoded = unquote(path, errors="surrogateescape")
     return f"{urls.same_host(host)}/{unicodedata.normalize('NFC', decoded)}"
+
+
+def _page_key(url: str) -> str:
+    """What the captures of one page share: its _url_key, with or without `www.` (a
+    portal answered both, as the links between its articles are read)."""
+    return _url_key(url).removeprefix("www.")
 
 
 def _in_folder(url: str, page: PageSource, page_url: str) -> Media | None:
