@@ -614,6 +614,28 @@ def test_a_capture_saved_in_another_encoding_imports_as_the_seed(site, tmp_path,
         assert result.stderr == ""
 
 
+def test_a_capture_typed_in_an_old_fonts_encoding_is_named_as_such(site, tmp_path):
+    """A text capture copied from a page shown in a .VnTime font holds TCVN3's letters
+    ('Ngµy ®¨ng' for 'Ngày đăng'): it failed with "found no line 'Ngày đăng...'", which
+    sent the archivist looking for a line that is there. It names TCVN3, as a page does."""
+    source = tmp_path / "vntime.txt"
+    source.write_text(
+        capture(
+            "TIN TøC - Sù KIÖN",
+            "Héi nghÞ triÓn khai c«ng t¸c chuyÓn ®æi sè",  # noqa: RUF001
+            "Ngµy ®¨ng 19/04/2019 | 16:54",
+            ["S¸ng ngµy 19/04/2019, Së Th«ng tin vµ TruyÒn th«ng tæ chøc héi nghÞ."],  # noqa: RUF001
+        ),
+        encoding="utf-8",
+    )
+    result = run_import(site, source)
+    assert result.returncode == 1, result.stderr
+    said = "error: the page's text is Vietnamese written in TCVN3 (ABC), the encoding of the old"
+    assert f"{source}: {said}" in result.stderr, result.stderr
+    assert "found no line" not in result.stderr
+    assert imported_files(site) == []
+
+
 def test_a_page_whose_encoding_cannot_be_known_is_refused(site, tmp_path):
     """Not UTF-8, no charset, and not Vietnamese read as windows-1258 (a Latin-1 page):
     it was read as UTF-8, replacement characters for the letters it could not read. Now

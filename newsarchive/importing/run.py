@@ -199,6 +199,9 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         try:
             found = read_capture(Path(page.origin), text, config.timezone)
         except BuildFailed as failed:
+            wrong, mend = misread(text, source_url)  # its date line is there, in other letters
+            if wrong:
+                return _failed(page, source_url, wrong, mend)
             first = failed.errors[0].message
             return PageResult(page, FAILED, source_url, first, tuple(failed.errors))
     elif cut_short(data):
