@@ -659,6 +659,27 @@ def test_a_page_whose_encoding_cannot_be_known_is_refused(site, tmp_path):
     assert imported_files(site) == []
 
 
+def test_a_page_in_an_encoding_python_cannot_read_is_told_how_to_convert_it(site, tmp_path):
+    """A 1990s Vietnamese page in VISCII (which Python has no codec for) was refused as
+    "not UTF-8 text, nor in VISCII, the encoding it declares", which it is, with the fix
+    "name its encoding in its <head>", which it does. Now it is said that import cannot
+    read VISCII, and how to convert the page."""
+    page = tmp_path / "viscii.html"
+    letters = bytes([0xB8, 0xD5, 0xA4, 0xE7, 0x80, 0xA9, 0xC3, 0xD7])  # VISCII's
+    page.write_bytes(
+        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=VISCII">'
+        b"<title>B" + letters + b"</title></head><body><p>" + letters * 20 + b"</p></body></html>"
+    )
+    result = run_import(site, page, "--source-url", PORTAL_URL)
+    assert result.returncode == 1, result.stderr
+    assert f"{page}: error: the file is not UTF-8 text, and it declares VISCII, an " in (
+        result.stderr
+    )
+    assert "nor in VISCII" not in result.stderr
+    assert "iconv -f VISCII -t UTF-8" in result.stderr
+    assert imported_files(site) == []
+
+
 def test_a_utf8_page_with_many_bytes_that_are_not_is_not_said_to_be_read_as_windows_1252(
     site, tmp_path
 ):

@@ -128,6 +128,14 @@ def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
     wrong, mend = misread(data.decode("latin-1"), readings=FONT_READINGS)  # an old font's
     if wrong:
         raise Undecodable(wrong, mend)
+    unknown = next((charset for charset in declared if not _codec(charset)), "")
+    if unknown:  # VISCII, the Vietnamese web's of the 1990s: Python has no codec for it
+        raise Undecodable(
+            f"the file is not UTF-8 text, and it declares {unknown}, an encoding import "
+            "cannot read",
+            f"convert it to UTF-8 (e.g. iconv -f {unknown} -t UTF-8 PAGE > PAGE-utf8.html), "
+            "then import the converted file alone, with --source-url and the page's address",
+        )
     save = "open it in a browser or editor that shows its letters right and save it as UTF-8"
     if html:
         save += ', or name its encoding in its <head>, e.g. <meta charset="windows-1252">'
