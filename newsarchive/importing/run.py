@@ -262,7 +262,11 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         notes.append(ADJUSTED_NOTE)
     if source_url and options.aliases:
         also = [other] if other else []
+        seen: set[str] = set()  # an address's http and https spellings are one old address
         for address in (source_url, *also, *map(articles.page_address, page.redirected_from)):
+            if address.split("://", 1)[-1] in seen:
+                continue
+            seen.add(address.split("://", 1)[-1])
             alias, why_not = articles.old_address(address, context.site_names)
             if why_not and address not in (source_url, other):
                 why_not += f" (the address {address}, which led to this page)"
