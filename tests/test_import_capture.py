@@ -1421,6 +1421,22 @@ def test_invisible_marks_at_the_ends_of_a_title_or_category_are_not_part_of_it(s
     assert site.build() == 0
 
 
+def test_an_invisible_mark_inside_a_word_of_the_title_does_not_split_its_slug(site, tmp_path):
+    """A word joiner inside a syllable ('ng\u2060hị', as a soft hyphen or another joiner
+    already was) made two words of it in the address: /hoi-ng-hi-.../, where search
+    finds the word whole. The title keeps it, as the page holds it."""
+    item = items(1, start=739500)[0]
+    title = "Hội ng\u2060hị triển khai công tác chuyển đổi số"
+    html = page_html(item, "relative", comment=True).replace(item.title, title)
+    mirror = tmp_path / "m"
+    write_file(mirror / "source", item.path, html)
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    [(file, article)] = articles(site).items()
+    assert article["title"] == title
+    assert Path(file).stem == article["slug"] == "hoi-nghi-trien-khai-cong-tac-chuyen-doi-so"
+
+
 def test_a_page_the_server_sent_without_a_content_type_is_read_as_a_browser_did(site, tmp_path):
     """An old server that sent no Content-Type: the browser saw the page all the same (it
     looks at the bytes), and import counted the article among the crawl's other files,

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from .. import urls
 from ..config import SiteConfig
+from ..folding import joined
 from ..scaffold import format_date
 from ..slugs import MAX_SLUG_LENGTH, slugify
 from ..yamltext import INVISIBLE, describe_character
@@ -200,7 +201,9 @@ def old_address(source_url: str, own: frozenset[str] = frozenset()) -> tuple[str
 
 
 def import_slug(title: str) -> str:
-    """The title's slug; a long one ending in a number keeps its beginning and its end."""
+    """The title's slug; a long one ending in a number keeps its beginning and its end.
+    The invisible marks inside its words (a word joiner) do not split them, as in search."""
+    title = joined(title)
     whole = slugify(title, max_length=10_000)
     if len(whole) <= MAX_SLUG_LENGTH or not any(c.isdigit() for c in whole.rsplit("-", 1)[-1]):
         return slugify(title)
