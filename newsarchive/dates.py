@@ -115,12 +115,15 @@ def _check_parts(text: str, parts: dict[str, int], match: re.Match[str]) -> None
     said: list[str] = []
     fixes: list[str] = []
     year, month, day = parts["y"], parts["m"], parts["d"]
-    if year < 1:
-        missing.append(f"year {year}")
-        fixes.append("check the year")
+    day_first = match.re is _DAY_FIRST
+    # No month's length to tell: a day no month has is named with the month, or the
+    # next build refused it (00/13/2019).
+    if (not 1 <= month <= 12 or year < 1) and not 1 <= day <= 31:
+        missing.append(f"day {day}")
+        where = "first (DD/MM/YYYY)" if day_first else "last (YYYY-MM-DD)"
+        fixes.append(f"check the day: it is 1 to 31, written {where}")
     if not 1 <= month <= 12:
         missing.append(f"month {month}")
-        day_first = match.re is _DAY_FIRST
         order = "after the day (DD/MM/YYYY)" if day_first else "after the year (YYYY-MM-DD)"
         fix = f"check the month: it is 1 to 12, written {order}"
         if day_first and year >= 1 and 1 <= day <= 12 and 1 <= month <= _days_in(year, day):
@@ -132,6 +135,9 @@ def _check_parts(text: str, parts: dict[str, int], match: re.Match[str]) -> None
         named = f"{_MONTHS.split()[month - 1]} {year} has {_days_in(year, month)} days"
         said.append(f"{named}, not {day}")
         fixes.append(f"check the day and the month: {named}")
+    if year < 1:
+        missing.append(f"year {year}")
+        fixes.append("check the year")
     for key, name, most, fix in (
         ("H", "hour", 23, "check the hour: it is 0 to 23, on the 24-hour clock (midnight 00:00)"),
         ("M", "minute", 59, "check the minutes: they are 00 to 59"),

@@ -145,6 +145,20 @@ def test_withdrawn_is_a_day_or_a_day_with_a_reason():
             "check the day and the month: April 2019 has 30 days",
         ),
         ("31/02/2019 4:30 CH", "", "check the day and the month: February 2019 has 28 days"),
+        # The day out of every month's range too: was named the month alone, and the
+        # next build refused the day.
+        (
+            "00/13/2019",
+            "(there is no day 0, no month 13)",
+            "check the day: it is 1 to 31, written first (DD/MM/YYYY); "
+            "check the month: it is 1 to 12, written after the day (DD/MM/YYYY)",
+        ),
+        (
+            "2019-14-32",
+            "(there is no day 32, no month 14)",
+            "check the day: it is 1 to 31, written last (YYYY-MM-DD); "
+            "check the month: it is 1 to 12, written after the year (YYYY-MM-DD)",
+        ),
         (
             "2019-13-01 25:00",
             "(there is no month 13, no hour 25)",
