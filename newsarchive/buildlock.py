@@ -23,7 +23,8 @@ except ImportError:  # Windows: no lock (the rest works the same)
 _OWNER = "owner"  # in the lock folder: the pid of the build holding the lock
 RECORD = "folders"  # in the lock folder: the folders the build made (ownfolders.py)
 
-_held: dict[str, tuple[int, int]] = {}  # lock file -> (descriptor, how many holders)
+# lock folder -> (descriptor, how many holders, the folders its taking made)
+_held: dict[str, tuple[int, int, tuple[Path, ...]]] = {}
 _held_guard = threading.Lock()
 
 
@@ -66,30 +67,66 @@ def lock(output_dir: Path, serving: bool = False) -> Iterator[None]:
     key = str(folder)
     with _held_guard:
         if key in _held:
-            fd, count = _held[key]
-            _held[key] = (fd, count + 1)
+            fd, count, made = _held[key]
+            _held[key] = (fd, count + 1, made)
         else:
-            _held[key] = (_acquire(folder, output_dir, serving), 1)
+            made = _missing(folder)
+            _held[key] = (_acquire(folder, output_dir, serving), 1, made)
     try:
         yield
     finally:
         with _held_guard:
-            fd, count = _held.pop(key)
+            fd, count, made = _held.pop(key)
             if count > 1:
-                _held[key] = (fd, count - 1)
+                _held[key] = (fd, count - 1, made)
             else:
+                if made:
+                    _unmake(made, output_dir)
                 os.close(fd)  # releases the flock
+
+
+def _missing(folder: Path) -> tuple[Path, ...]:
+    """``folder`` and those of its parents that do not exist yet, deepest first."""
+    missing = []
+    while not os.path.lexists(folder) and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    return tuple(missing)
+
+
+def _unmake(made: tuple[Path, ...], output_dir: Path) -> None:
+    """Remove the lock folder and the parents its taking made when the build made no
+    site (it failed, or stopped, before publishing): a failed first build into
+    `out/deep/_site` left out/deep/_site.lock, and a lock folder tells the next build
+    that the folder beside it holds a site of its own. Done while holding the lock: a
+    build that opened the owner file meanwhile sees it gone (`_acquire`)."""
+    if os.path.lexists(output_dir):
+        return
+    folder = made[0]
+    with contextlib.suppress(OSError):
+        if (folder / RECORD).read_text(encoding="utf-8").strip() != "[]":
+            return  # folders beside the output are recorded as the build's: keep that
+    for name in (_OWNER, RECORD, f"{RECORD}.tmp"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(folder / name)
+    for each in made:  # deepest first; one someone put a file in meanwhile stays
+        try:
+            os.rmdir(each)
+        except OSError:
+            return
 
 
 def _acquire(folder: Path, output_dir: Path, serving: bool) -> int:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(folder / _OWNER, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = _open_owner(folder)
     except OSError as exc:
         raise BuildFailed([os_problem(exc)]) from None
     try:
         if fcntl is not None:
             _flock(fd)
+            if _unlinked(fd, folder / _OWNER):  # a failed first build removed it meanwhile
+                os.close(fd)
+                return _acquire(folder, output_dir, serving)
     except OSError:
         owner = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
         os.close(fd)
@@ -115,6 +152,27 @@ def _acquire(folder: Path, output_dir: Path, serving: bool) -> int:
     os.ftruncate(fd, 0)
     os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
     return fd
+
+
+def _open_owner(folder: Path) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        return os.open(folder / _OWNER, os.O_RDWR | os.O_CREAT, 0o644)
+    except FileNotFoundError:  # a failed first build removed the folder meanwhile
+        folder.mkdir(parents=True, exist_ok=True)
+        return os.open(folder / _OWNER, os.O_RDWR | os.O_CREAT, 0o644)
+
+
+def _unlinked(fd: int, path: Path) -> bool:
+    """Whether the file open as ``fd`` is no longer the one at ``path``."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:  # not ours to judge: the build goes on to its own message
+        return False
+    mine = os.fstat(fd)
+    return (st.st_dev, st.st_ino) != (mine.st_dev, mine.st_ino)
 
 
 # How long a lock whose build is gone may still be held by its workers, dying with it.

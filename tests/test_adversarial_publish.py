@@ -250,6 +250,30 @@ def test_a_first_build_that_fails_leaves_no_spare_folder(site, capsys, how):
     assert set(os.listdir(site.root)) - before <= {".cache", "_site.lock"}
 
 
+@pytest.mark.parametrize("how", ["article", "template at render"])
+def test_a_first_build_that_fails_into_new_folders_leaves_none(site, capsys, how):
+    """A first build into `out/deep/_site` (no out/ yet) that failed left out/deep/ with
+    _site.lock in it: a folder the editor never made, and a lock folder that says a site
+    was built here (a folder of someone's named so later would be taken for the site)."""
+    _broken_first_build(site, how)
+    before = set(os.listdir(site.root))
+    assert site.build("--no-search", "--output", str(site.root / "out/deep/_site")) == 1
+    err = capsys.readouterr().err
+    assert "the previous site is unchanged" in err, err
+    assert set(os.listdir(site.root)) - {".cache"} == before  # the cache is kept
+    # Beside an existing folder: its lock folder was not there, and is not left either.
+    (site.root / "out").mkdir()
+    out = str(site.root / "out" / "_site")
+    assert site.build("--no-search", "--output", out) == 1
+    assert os.listdir(site.root / "out") == []
+    # A build that gets as far as a site keeps its lock folder (the sign of a site here).
+    site.add("b.md", article("Tin hai", "2021-01-02 08:00"))
+    if how == "template at render":
+        shutil.copy(REPO / "templates" / "base.html", site.root / "templates" / "base.html")
+    assert site.build("--no-search", "--output", out) == 0
+    assert sorted(os.listdir(site.root / "out")) == ["_site", "_site.lock"]
+
+
 def test_a_failed_build_beside_a_site_without_a_spare_leaves_none(site, capsys):
     """A site restored without _site.previous (the Pages workflow restores _site only):
     a build that fails does not leave a half-made spare beside it."""
