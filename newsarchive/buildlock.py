@@ -131,11 +131,14 @@ def _acquire(folder: Path, output_dir: Path, serving: bool) -> int:
         owner = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
         os.close(fd)
         who = f" (pid {owner})" if owner.isdigit() else ""
+        # Not the folder's last name: "running on serve" (.cache/serve, a build's --output
+        # into serve's folder) read as the serve command. The message starts with it.
         problem = Problem(
             output_dir,
-            f"another build or serve is running on {output_dir.name}{who}",
+            f"another build or serve is running on this folder{who}",
             "wait for it to finish, or stop it (Ctrl+C in its terminal), then build again",
         )
+        outcome = "nothing was written."
         if serving:  # its folder's last name ("serve" of .cache/serve) is none the README gives
             where = shown(output_dir)
             problem = Problem(
@@ -147,7 +150,9 @@ def _acquire(folder: Path, output_dir: Path, serving: bool) -> int:
                 "give it a folder and a port of its own: python3 build.py serve --output "
                 f"{where}-2 --port 8001",
             )
-        raise BuildFailed([problem], "nothing was written.") from None
+            # Not "the previous site is unchanged": the preview is the other serve's.
+            outcome = "nothing was written: this serve did not start (the one running goes on)."
+        raise BuildFailed([problem], outcome) from None
     # A lock left by a killed build was released by the kernel: taken over here.
     os.ftruncate(fd, 0)
     os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)

@@ -634,7 +634,11 @@ def run_serve(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     config_file = (args.config or Path("site.yaml")).resolve()
     return serve.run(
-        make_config, config_file, args.port, lambda e: report(e, Path.cwd()), args.quiet
+        make_config,
+        config_file,
+        args.port,
+        lambda errors, *outcome: report(errors, Path.cwd(), *outcome),
+        args.quiet,
     )
 
 

@@ -204,18 +204,22 @@ def run(
     make_config: Callable[[str], SiteConfig],
     config_file: Path,
     port: int,
-    report: Callable[[list], list[str]],
+    report: Callable[..., list[str]],
     quiet: bool = False,
 ) -> int:
     """Serve until interrupted. ``make_config(base_url)`` reads site.yaml again each time;
-    ``report`` prints build errors and returns them as text for the browser."""
+    ``report(errors, outcome=...)`` prints build errors and returns them as text for the
+    browser."""
     first = make_config("http://localhost/")
     try:
         preflight.check_output(first)
         with buildlock.lock(first.output_dir, serving=True):  # held while serving: no build meddles
             return _serve(make_config, first, config_file, port, report, quiet)
     except BuildFailed as failed:
-        report(failed.errors)
+        if failed.outcome:  # e.g. another serve's lock: this one did not start
+            report(failed.errors, failed.outcome)
+        else:
+            report(failed.errors)
         return 1
 
 

@@ -445,7 +445,7 @@ def test_someones_folder_is_named_once_the_build_running_beside_it_is_done(site,
         folder = _someones_folder(site, "_site.old-2024")
         assert site.build("--no-search") == 1
         err = capsys.readouterr().err
-        assert f"another build or serve is running on _site (pid {first.pid})" in err, err
+        assert f"another build or serve is running on this folder (pid {first.pid})" in err, err
         assert "_site.old-2024" not in err, err
     finally:
         go.touch()
@@ -991,7 +991,7 @@ def test_a_second_build_or_serve_on_the_same_folder_is_refused(site, capsys, tmp
         _wait_for_lock_owner(site, first)
         assert site.build("--no-search") == 1
         err = capsys.readouterr().err
-        assert f"another build or serve is running on _site (pid {first.pid})" in err, err
+        assert f"another build or serve is running on this folder (pid {first.pid})" in err, err
         assert "wait for it" in err
         serve = ["serve", "--config", str(site.root / "site.yaml"), "--port", "0"]
         assert main([*serve, "--output", str(site.output)]) == 1
@@ -1236,7 +1236,7 @@ def test_builds_started_together_never_crash(site, tmp_path):
         no_traceback(err)
         assert proc.returncode in (0, 1), err
         if proc.returncode == 1:
-            assert "another build or serve is running on _site" in err, err
+            assert "another build or serve is running on this folder" in err, err
     assert any(p.returncode == 0 for p in procs)
     assert main(["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-search",
                  "--no-cache", "--output", str(tmp_path / "clean")]) == 0  # fmt: skip

@@ -255,3 +255,23 @@ def test_a_second_serve_names_the_preview_folder_and_what_to_do(site):
             "it a folder and a port of its own: python3 build.py serve --output .cache/serve-2 "
             "--port 8001",
         ], second.stderr
+        # The running preview is not "the previous site": the second serve did not start.
+        assert second.stderr.splitlines()[-1] == (
+            "1 problem(s) in 1 file(s); nothing was written: this serve did not start "
+            "(the one running goes on)."
+        ), second.stderr
+        # A build into serve's folder was told 'another build or serve is running on
+        # serve', the last part of .cache/serve.
+        build = subprocess.run(
+            [sys.executable, str(REPO / "build.py"), "--output", ".cache/serve"],
+            cwd=site.root,
+            capture_output=True,
+            text=True,
+            env=SUBPROCESS_ENV,
+            timeout=TIMEOUT,
+        )
+        assert build.returncode == 1
+        assert build.stderr.splitlines()[0] == (
+            ".cache/serve: error: another build or serve is running on this folder "
+            f"(pid {server.proc.pid})"
+        ), build.stderr
