@@ -132,7 +132,8 @@ def settings_key(config: SiteConfig, code: str) -> str:
 
 def sources_key(config: SiteConfig, code: str) -> str:
     """As settings_key, without the settings that only shape the output."""
-    return settings_key(replace(config, output_dir=Path(), base_url="", offline=False), code)
+    unshaped = replace(config, output_dir=Path(), site_dir=Path(), base_url="", offline=False)
+    return settings_key(unshaped, code)
 
 
 class Cache:

@@ -34,6 +34,9 @@ class SiteConfig:
     templates_dir: Path
     static_dir: Path
     output_dir: Path
+    # The output as site.yaml gives it (or _site), whatever --output says: the site
+    # readers are served, whose build alone uses up what is said once (pipeline.py).
+    site_dir: Path = Path()
     # Clean the raw HTML of article bodies (markup.sanitize); off: it passes through.
     sanitize_html: bool = False
     offline: bool = False
@@ -129,6 +132,7 @@ def load_config(path: Path) -> SiteConfig:
         import_profiles=dict(values.get("import_profiles") or {}),
         **{k: v for k, v in merged.items() if not k.endswith("_dir")},
         **folders,
+        site_dir=folders["output_dir"],
     )
 
 

@@ -233,9 +233,11 @@ def _build(
         # instead of linking every file of a new index (21,000 at 10,000 articles).
         spare.mirror_back(SEARCH_FOLDER, SEARCH_STAMP)
         published = {page.url: page.path for page in site.standalone}
-        # An offline copy's build saying an article is gone, or moved, has not told the
-        # served site's: the next build of _site compares with what this one read.
-        keep_read = config.offline and sources.said_once
+        # A build of another folder (an offline copy, a preview, --output /tmp/x) saying
+        # an article is gone, or moved, has not told the served site's: the next build
+        # of _site compares with what this one read.
+        served = config.output_dir == config.site_dir and not config.offline
+        keep_read = sources.said_once and not served
         folders = [spare.live, spare.folder]
         cache.save(sources.entries, site.related, links, folders, published, keep_read)
     except BaseException:

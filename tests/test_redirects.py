@@ -306,10 +306,16 @@ def test_a_published_article_whose_file_is_gone_is_said_once(site, capsys):
     assert ": warning: " not in capsys.readouterr().err
 
 
-def test_an_offline_build_does_not_use_up_what_the_served_site_is_told(site, capsys):
+@pytest.mark.parametrize("other", ["--offline", "--output elsewhere", "--output _site"])
+def test_a_build_of_another_folder_does_not_use_up_what_the_served_site_is_told(
+    site, capsys, other
+):
     """An --offline build (into _site-offline) said the article whose file was deleted
     and the one whose address changed, and the next build of _site, the served site,
-    said neither: the alias line to add was never seen by whoever publishes."""
+    said neither: the alias line to add was never seen by whoever publishes. So did a
+    build into any other folder (--output /tmp/x); not one into _site named so."""
+    option, _, folder = other.partition(" ")
+    args = [option, str(site.root / folder)] if folder else [option]
     site.add("2020/03/a.md", article("Lễ hội", "2020-03-05 08:00"))
     b = site.add("2020/03/b.md", article("Hội nghị", "2020-03-06 08:00"))
     site.add("2020/03/c.md", article("Tin khác", "2020-03-07 08:00"))
@@ -323,11 +329,16 @@ def test_an_offline_build_does_not_use_up_what_the_served_site_is_told(site, cap
         "b.md:2: warning: the article's address changed from /2020/03/hoi-nghi/ to "
         "/2020/03/hoi-nghi-lon/",
     ]
-    for args in (["--offline"], ["--offline"], []):
+    if folder == "_site":  # the served site's, named
         assert site.build("--no-search", *args) == 0
         err = capsys.readouterr().err
-        for said in told:
-            assert said in err, (args, err)
+        assert all(said in err for said in told), err
+    else:
+        for again in (args, args, []):
+            assert site.build("--no-search", *again) == 0
+            err = capsys.readouterr().err
+            for said in told:
+                assert said in err, (again, err)
     assert site.build("--no-search") == 0  # said once to the served site
     assert ": warning: " not in capsys.readouterr().err
 
