@@ -449,17 +449,47 @@ def _line(read: dict[Path, Lines], source: Path, *spellings: str) -> int | None:
     return read[source].next(*spellings)
 
 
+def template_files_missing(
+    root: Path,
+    made_by: Mapping[str, Path],
+    files: set[str],
+    base_url: str,
+    static_folder: str,
+) -> list[Problem]:
+    """The links that the templates wrote on the pages ``made_by`` (a page's file in
+    ``root`` -> the template that made it) and that lead to no file among ``files``,
+    said as check says them. For the build, one page a template: every page of it has
+    the same (a style sheet deleted from static/ was said by check alone)."""
+    base = urls.base_path(base_url)
+    pages = {
+        rel: read_page((root / rel).read_text(encoding="utf-8", errors="replace"))
+        for rel in made_by
+    }
+    resolver = _Resolver(base_url, files, pages)
+    found: dict[tuple[Path, str, str], tuple[set[str], list[str]]] = {}
+    for rel, page in pages.items():
+        for link in page.links:
+            if resolver.problem(rel, link) == NO_FILE:
+                key = (made_by[rel], _from_root(rel, link, base), NO_FILE)
+                spellings, on = found.setdefault(key, (set(), []))
+                spellings.add(link)
+                on.append(rel)
+    return _template_links(found, base, files, static_folder, sampled=True)
+
+
 def _template_links(
     found: dict[tuple[Path, str, str], tuple[set[str], list[str]]],
     base: str,
     files: set[str],
     static_folder: str,
+    sampled: bool = False,
 ) -> list[Problem]:
     """The broken links templates wrote (by template, address and problem: the links as
     the pages have them, and the pages): each once, at the line that writes it, with
     the pages it is on. Pages of several templates have the links of the one they all
     extend; a link not written as the pages have it (made with url()) is said by its
-    address, at the one template that makes its pages, or at the templates folder."""
+    address, at the one template that makes its pages, or at the templates folder.
+    ``sampled``: the pages are one of each template's (template_files_missing)."""
     # Each link said: an address it leads to (from the root: the fix of a missing file
     # names it) and its pages.
     said: dict[tuple[Path, int | None, str, str], tuple[str, list[str]]] = {}
@@ -481,6 +511,8 @@ def _template_links(
         shown = ", ".join(f"/{rel.removesuffix('index.html')}" for rel in on[:3])
         more = "…" if len(on) > 3 else ""
         listed = f"the page {shown}" if len(on) == 1 else f"{len(on):,} pages ({shown}{more})"
+        if sampled:  # one page of each template: all of their pages have it
+            listed = f"the pages of {len(on):,} template(s) ({shown}{more})"
         fix = FIX_TEMPLATE
         if line is not None and link.startswith("/") and not link.startswith("//"):
             # From the root, it misses a site under a path (a GitHub Pages project):

@@ -24,10 +24,11 @@ from typing import Any
 from . import buildlock, heldlinks, preflight, publish, render, urls, workers
 from .bodylinks import Links, body_link_problems
 from .cache import Cache, cache_folder, no_gc
+from .check import template_files_missing
 from .clashes import check_files
 from .config import SiteConfig
 from .content import Article
-from .errors import BuildFailed, Problem, os_problem, raised_stopping
+from .errors import BuildFailed, Problem, os_problem, raised_stopping, shown
 from .fingerprint import digest, fingerprints, folder_digest
 from .load import scan_sources
 from .search.format import STAMP as SEARCH_STAMP
@@ -205,6 +206,10 @@ def _build(
         spare.keep()
         spare.copy_statics(statics)
         spare.link_the_rest()
+        missing = _template_files_missing(config, site, spare.folder, outputs)
+        if missing and strict:
+            raise BuildFailed([replace(p, warning=False) for p in missing])
+        warnings += missing
         note, search_failed = "search index left as it was (--no-search)", None
         # The spare folder's index is made the served one (hard links), then brought up
         # to date: only the segments that changed are written (search/writer.py).
@@ -330,6 +335,27 @@ def _render(
         )
     stand_ins = [known.get(id(a), "") for a in reversed(site.articles)]
     return _Rendered(converted, links, outputs, len(todo), stand_ins)
+
+
+def _template_files_missing(
+    config: SiteConfig, site: SitePlan, folder: Path, files: set[str]
+) -> list[Problem]:
+    """Warnings for the files the templates link that the site lacks (static/css/
+    deleted), read on one page of each template that shows no article's text (whose
+    links the body's warnings say): a few pages, some milliseconds."""
+    made_by: dict[str, Path] = {}
+    seen: set[str] = set()
+    for page in site.pages:
+        if page.template in seen or page.source() is not None or page.shown_bodies():
+            continue
+        path = urls.output_file(page.url)
+        if path.endswith(".html"):
+            seen.add(page.template)
+            made_by[path] = config.templates_dir / page.template
+    problems = template_files_missing(
+        folder, made_by, files, config.base_url, shown(config.static_dir)
+    )
+    return [replace(p, warning=True) for p in problems]
 
 
 def _check_files(site: SitePlan, statics: dict[PurePosixPath, Path]) -> None:

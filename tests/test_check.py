@@ -183,6 +183,29 @@ def test_a_style_sheet_the_static_folder_lacks_is_to_be_put_there(seed_site):
     assert "how to fix: put the file in the static folder as static/css/site.css" in result.stderr
 
 
+def test_the_build_says_a_file_its_templates_link_that_the_site_lacks(seed_site):
+    """Deleting static/css/ built without a word: only check said the site had no
+    style sheet. The build says it as check does (a warning; an error with --strict),
+    and says nothing of a site whose templates' files are all there."""
+    result = run_check(seed_site, command="build")
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    (seed_site.root / "static" / "css" / "site.css").unlink()
+    base = seed_site.root / "templates" / "base.html"
+    line = next(
+        n for n, row in enumerate(base.read_text("utf-8").splitlines(), 1) if "site.css" in row
+    )
+    said = f"templates/base.html:{line}: warning: the link \"url('css/site.css')\" leads to no file"
+    for _ in range(2):  # and again: the site is without it until it is put back
+        result = run_check(seed_site, command="build")
+        assert result.returncode == 0, result.stderr
+        assert said in result.stderr, result.stderr
+        assert "how to fix: put the file in the static folder as static/css/site.css" in (
+            result.stderr
+        )
+    result = run_check(seed_site, "--strict", command="build")
+    assert result.returncode == 1 and said.replace("warning", "error") in result.stderr
+
+
 def test_a_site_whose_pages_alone_pass_1_gb_is_told_to_move_or_split(seed_site):
     """Moving media off the site cannot help when its pages and search index are over
     GitHub Pages' 1 GB by themselves (some 75,000 imported articles): the warning says
