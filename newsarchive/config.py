@@ -246,6 +246,14 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int], text: str)
                 f"'{key}' must be text, not {value!r}",
                 f"write e.g. {key}: {field.default}" if named else quoted,
             )
+        elif key == "title" and not value.strip():
+            # Every page's <title>, its header's link and the feeds' title were empty.
+            error(
+                "the site's title is empty: it names the archive on every page, in the "
+                "browser's tab and in the feeds",
+                f"write the archive's name, e.g. title: {field.default} (or delete the line "
+                "for that default)",
+            )
         elif key == "language" and not schema.LANGUAGE_TAG.fullmatch(value):
             error(
                 f"language '{value}' is not a language code (the lang of every page)",

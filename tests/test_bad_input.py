@@ -564,6 +564,10 @@ def test_escape_output_is_markupsafe_escape(value):
             "title: Lưu trữ tin tức #2\n",
             ["site.yaml:1:24:", "'title' would be only 'Lưu trữ tin tức'"],
         ),
+        # An empty name built a site whose pages had <title></title>, an empty link in
+        # their header and feeds without a title.
+        ('title: ""\n', ["site.yaml:1: error: the site's title is empty", "title: Lưu trữ"]),
+        ("title: '  '\n", ["site.yaml:1: error: the site's title is empty"]),
         # A portal category mapped twice: import used the second in silence.
         (
             "title: Lưu trữ\nimport_categories:\n  TIN TỨC: Tin tức\n  TIN TỨC: Thời sự\n",
