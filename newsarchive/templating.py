@@ -548,8 +548,10 @@ class Renderer:
         for name in sorted(templates):
             for parent, block, line in self._blocks_shown_nowhere(name):
                 lost.setdefault((parent, block), []).append((name, line))
-        if lost:
-            raise BuildFailed([self._lost_block(*key, where) for key, where in lost.items()])
+        problems = [self._lost_block(*key, where) for key, where in lost.items()]
+        problems += [p for name in sorted(templates) for p in self._text_outside_blocks(name)]
+        if problems:
+            raise BuildFailed(problems)
         wrong = self._shown_words(templates) if words else []
         if wrong:
             raise BuildFailed(wrong)
@@ -665,6 +667,28 @@ class Renderer:
             if block.name not in inner and block.name not in known
         ]
 
+    def _text_outside_blocks(self, name: str) -> list[Problem]:
+        """The text (or {{ value }}) a template that extends another holds outside its
+        blocks: Jinja drops what follows the extends without a word, and writes what
+        comes before it above the page's <!doctype html>."""
+        body = self._parse(name).body
+        extends = next((n for n in body if isinstance(n, nodes.Extends)), None)
+        if extends is None or not isinstance(extends.template, nodes.Const):
+            return []
+        parent = extends.template.value
+        return [
+            Problem(
+                self.config.templates_dir / name,
+                f"this text is outside every block of {name}, which extends {parent}: "
+                "only its blocks are shown, so it is on no page",
+                "move it into one of the blocks (the page's text goes in {% block main %}), "
+                "or delete it",
+                _first_written(output),
+            )
+            for output in body
+            if isinstance(output, nodes.Output) and not _blank(output)
+        ][:1]
+
     def _parse(self, name: str) -> nodes.Template:
         """A template's syntax tree, parsed once a build: base.html is the parent of
         every page template, and parsing it for each took half of the check's time."""
@@ -726,6 +750,21 @@ class Renderer:
             exc.known = sorted({*context, *ours})  # type: ignore[attr-defined]
             raise
         return html.encode("utf-8")
+
+
+def _blank(output: nodes.Output) -> bool:
+    """Whether an Output node writes only white space (the line ends between tags)."""
+    return all(isinstance(n, nodes.TemplateData) and not n.data.strip() for n in output.nodes)
+
+
+def _first_written(output: nodes.Output) -> int:
+    """The line of the first text or value an Output node writes, past white space."""
+    for node in output.nodes:
+        if not isinstance(node, nodes.TemplateData):
+            return node.lineno
+        if node.data.strip():
+            return node.lineno + node.data[: len(node.data) - len(node.data.lstrip())].count("\n")
+    return output.lineno
 
 
 def _too_deep(path: Path) -> Problem:

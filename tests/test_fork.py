@@ -283,6 +283,27 @@ def test_a_block_the_extended_template_lacks_stops_the_build(site, capsys):
     assert "Bài viết tốt</h1>" in site.read("2020/01/bai-viet-tot/index.html")
 
 
+def test_text_outside_every_block_of_a_template_that_extends_stops_the_build(site, capsys):
+    """A paragraph added to year.html below its {% extends %} but in no block: Jinja
+    drops it without a word, and the build passed with it shown on no page."""
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    year = site.root / "templates" / "year.html"
+    extends = '{% extends "base.html" %}\n'
+    added = "<p>Lời giới thiệu năm {{ year }}</p>"
+    edit(year, extends, extends + f"\n{added}\n")
+    line = year.read_text(encoding="utf-8").split("\n").index(added)
+    err = rebuild_fails(site, capsys, before=before)
+    assert (
+        f"templates/year.html:{line + 1}: error: this text is outside every block of year.html, "
+        "which extends base.html: only its blocks are shown, so it is on no page"
+    ) in err, err
+    assert "move it into one of the blocks" in err, err
+    edit(year, f"\n{added}\n", "{# a note #}\n{% set n = 1 %}\n")
+    assert site.build() == 0  # a comment, a {% set %}: no text
+
+
 @pytest.mark.parametrize(
     ("written", "said", "fix"),
     [
