@@ -367,6 +367,15 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
             fix += f"; a value of your own goes under params: in site.yaml (site.params.{wanted})"
     elif unknown:
         message, fix = _no_such(unknown[1], unknown[2], name)
+    elif isinstance(exc, RecursionError):  # not Python's "maximum recursion depth exceeded"
+        message = (
+            "the template leads back to itself without end: it includes, extends or "
+            "imports itself (or a template that does), or a macro calls itself"
+        )
+        fix = (
+            "remove the include, extends, import or call at this line that leads back to "
+            "the template it is in"
+        )
     # {% include "sidebar.html" %} or {% extends "baes.html" %}: misspelt, or not made yet.
     elif isinstance(exc, jinja2.TemplateNotFound):
         folder = config.templates_dir

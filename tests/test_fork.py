@@ -283,6 +283,24 @@ def test_a_block_the_extended_template_lacks_stops_the_build(site, capsys):
     assert "Bài viết tốt</h1>" in site.read("2020/01/bai-viet-tot/index.html")
 
 
+@pytest.mark.parametrize(
+    ("name", "loop"),
+    [("_macros.html", '{% include "_macros.html" %}'), ("year.html", '{% extends "year.html" %}')],
+)
+def test_a_template_that_leads_back_to_itself_is_named_as_a_loop(site, capsys, name, loop):
+    """A template including (or extending) itself was told 'RecursionError: maximum
+    recursion depth exceeded while calling a Python object', Python's words."""
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    path = site.root / "templates" / name
+    text = path.read_text(encoding="utf-8")
+    path.write_text(loop + text.removeprefix('{% extends "base.html" %}'), encoding="utf-8")
+    err = rebuild_fails(site, capsys, before=tree(site.output))
+    assert f"templates/{name}:1: error: template problem: the template leads back to " in err
+    assert "RecursionError" not in err and "maximum recursion" not in err, err
+    assert "how to fix: remove the include, extends, import or call at this line" in err
+
+
 def test_text_outside_every_block_of_a_template_that_extends_stops_the_build(site, capsys):
     """A paragraph added to year.html below its {% extends %} but in no block: Jinja
     drops it without a word, and the build passed with it shown on no page."""
