@@ -449,6 +449,15 @@ def _line(read: dict[Path, Lines], source: Path, *spellings: str) -> int | None:
     return read[source].next(*spellings)
 
 
+_SAMPLED = "the pages of "
+
+
+def found_again(problem: Problem) -> bool:
+    """Whether a build's warning is one of template_files_missing's, which check finds
+    again on every page (and says as an error)."""
+    return f"{NO_FILE}, on {_SAMPLED}" in problem.message
+
+
 def template_files_missing(
     root: Path,
     made_by: Mapping[str, Path],
@@ -512,7 +521,7 @@ def _template_links(
         more = "…" if len(on) > 3 else ""
         listed = f"the page {shown}" if len(on) == 1 else f"{len(on):,} pages ({shown}{more})"
         if sampled:  # one page of each template: all of their pages have it
-            listed = f"the pages of {len(on):,} template(s) ({shown}{more})"
+            listed = f"{_SAMPLED}{len(on):,} template(s) ({shown}{more})"
         fix = FIX_TEMPLATE
         if line is not None and link.startswith("/") and not link.startswith("//"):
             # From the root, it misses a site under a path (a GitHub Pages project):

@@ -647,7 +647,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     from . import heldlinks
     from .bodylinks import Meant, leads_nowhere
-    from .check import check_site
+    from .check import check_site, found_again
     from .unused import unshown_text, unused_words
     from .workers import broken_pool, default_jobs
 
@@ -691,7 +691,9 @@ def run_check(args: argparse.Namespace) -> int:
             noted: tuple[Problem, ...] = ()
             if args.built is None:
                 built = build(config.with_overrides(output_dir=folder), jobs, cache=False)
-                noted = tuple(w for w in built.warnings if not leads_nowhere(w))
+                noted = tuple(
+                    w for w in built.warnings if not leads_nowhere(w) and not found_again(w)
+                )
             # A misspelt key in strings.yaml, a template without the text (here only: a
             # build's time is counted).
             noted += (*unused_words(config.templates_dir), *unshown_text(config.templates_dir))

@@ -204,6 +204,10 @@ def test_the_build_says_a_file_its_templates_link_that_the_site_lacks(seed_site)
         )
     result = run_check(seed_site, "--strict", command="build")
     assert result.returncode == 1 and said.replace("warning", "error") in result.stderr
+    # check says it once, as its own error, not the build's warning beside it.
+    result = run_check(seed_site)
+    assert result.stderr.count("url('css/site.css')") == 1, result.stderr
+    assert said.replace("warning", "error") in result.stderr
 
 
 def test_a_site_whose_pages_alone_pass_1_gb_is_told_to_move_or_split(seed_site):
