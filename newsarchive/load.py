@@ -7,6 +7,7 @@ everything is NFC-normalised, so an NFD or CRLF file gives the same site as its 
 import os
 import re
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -312,23 +313,40 @@ def front_matter_of(path: Path) -> tuple[list[str], str | None]:
         return [], None
 
 
+def _no_front_matter(path: Path, first: str) -> Problem:
+    """The first line is not '---': or it is, with an invisible character before it (a
+    second byte order mark, a zero-width space pasted with it), which the editor does
+    not see, and was told to make the first line '---'."""
+    hidden = [(n, c) for n, c in enumerate(first) if unicodedata.category(c) == "Cf"]
+    if hidden and "".join(c for c in first if unicodedata.category(c) != "Cf").strip() == "---":
+        column, char = hidden[0]
+        name = unicodedata.name(char, "a format character").lower()
+        if char == "\ufeff":  # one is dropped: a tool added one to a file that had one
+            name = "a second byte order mark"
+        return Problem(
+            path,
+            f"the first line, '---', holds an invisible character, U+{ord(char):04X} "
+            f"({name}), so the file does not start with front matter",
+            "delete the first line and type '---' again",
+            1,
+            column + 1,
+        )
+    return Problem(
+        path,
+        "the file does not start with front matter",
+        "make the first line '---', then 'title: ...' and 'date: ...', "
+        "then a line '---', then the article text",
+        1,
+    )
+
+
 def split_front_matter(path: Path, text: str, free: bool = False) -> SourceFile:
     """Raises BuildFailed with what is wrong in the front matter's frame or YAML.
 
     ``free``: the text is known free of invisible characters (yamltext.free_of_invisible)."""
     lines, body = front_matter_lines(text)
     if lines[0].strip() != "---":
-        raise BuildFailed(
-            [
-                Problem(
-                    path,
-                    "the file does not start with front matter",
-                    "make the first line '---', then 'title: ...' and 'date: ...', "
-                    "then a line '---', then the article text",
-                    1,
-                )
-            ]
-        )
+        raise BuildFailed([_no_front_matter(path, lines[0])])
     if body is None:
         raise BuildFailed(
             [

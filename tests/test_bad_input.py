@@ -183,6 +183,17 @@ BAD_INPUTS = {
         ["slug-escape.md:4", "slug '../../x'", "slug: x"],
     ),
     "no-front-matter": ("Chỉ có chữ.\n", ["no-front-matter.md:1", "front matter"]),
+    # Two byte order marks (a BOM file saved again by a tool that adds one), or a
+    # zero-width space pasted before '---': the editor sees '---' on the first line and
+    # was told to make the first line '---'.
+    "second-bom": (
+        b"\xef\xbb\xbf\xef\xbb\xbf---\ntitle: Tin\ndate: 2020-01-01\n---\nText\n",
+        ["second-bom.md:1:", "U+FEFF", "invisible", "delete the first line and type '---' again"],
+    ),
+    "zero-width-before-front-matter": (
+        "\u200b---\ntitle: Tin\ndate: 2020-01-01\n---\nText\n",
+        ["zero-width-before-front-matter.md:1:", "U+200B", "invisible"],
+    ),
     "unclosed-front-matter": ("---\ntitle: Tin\ndate: 2020-01-01\n", ["never closed"]),
     "duplicate-key": (
         "---\ntitle: Tin\ntitle: Tin khác\ndate: 2020-01-01\n---\nText\n",
