@@ -241,7 +241,7 @@ def _build(
         # A build of another folder (an offline copy, a preview, --output /tmp/x) saying
         # an article is gone, or moved, has not told the served site's: the next build
         # of _site compares with what this one read.
-        served = config.output_dir == config.site_dir and not config.offline
+        served = config.output_dir.resolve() == config.site_dir.resolve() and not config.offline
         keep_read = sources.said_once and not served
         folders = [spare.live, spare.folder]
         cache.save(sources.entries, site.related, links, folders, published, keep_read)
