@@ -106,14 +106,14 @@ def _unmake(made: tuple[Path, ...], output_dir: Path) -> None:
     with contextlib.suppress(OSError):
         if (folder / RECORD).read_text(encoding="utf-8").strip() != "[]":
             return  # folders beside the output are recorded as the build's: keep that
-    for name in (_OWNER, RECORD, f"{RECORD}.tmp"):
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(folder / name)
-    for each in made:  # deepest first; one someone put a file in meanwhile stays
-        try:
+    try:
+        for name in (_OWNER, RECORD, f"{RECORD}.tmp"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(folder / name)  # Windows refuses the open owner file: kept
+        for each in made:  # deepest first; one someone put a file in meanwhile stays
             os.rmdir(each)
-        except OSError:
-            return
+    except OSError:  # what the build did is what the user is told, not this
+        return
 
 
 def _acquire(folder: Path, output_dir: Path, serving: bool) -> int:
