@@ -155,8 +155,9 @@ def render_changed(
     # tried too, and the words the templates show checked.
     everything = len(todo) == len(site.pages)
     unused = _unused_kinds(site, used) if everything else []
+    templates = used | {page.template for page in unused}
     try:
-        renderer.prepare(used | {page.template for page in unused}, words=everything)
+        renderer.prepare(templates, words=everything)
         # The other cores convert ahead until the pages' workers are forked: up to here
         # (templates compiled, a tenth of a second and more) they would sit idle.
         early, early_links = ahead.stop()
@@ -188,9 +189,11 @@ def render_changed(
                     ]
                 ) from exc
     except jinja2.TemplateError as exc:
-        raise BuildFailed([template_error(config, exc)]) from exc
+        problem = template_error(config, exc)
+        raise BuildFailed(_with_words_lacking(config, renderer, templates, problem)) from exc
     except TemplateFailed as failed:
-        raise BuildFailed([failed.error]) from failed
+        problem = failed.error
+        raise BuildFailed(_with_words_lacking(config, renderer, templates, problem)) from failed
     finally:
         counter.close()
     return saver
@@ -400,6 +403,23 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
         fix,
         line,
     )
+
+
+def _with_words_lacking(
+    config: SiteConfig, renderer: Renderer, templates: set[str], problem: Problem
+) -> list[Problem]:
+    """``problem``, and when it is a word strings.yaml lacks, every other word that the
+    templates ask and it lacks: a page stops at the first, and a fork's strings.yaml
+    begun from an older copy took one build for each."""
+    if f"{STRINGS_FILE} has no key" not in problem.message:
+        return [problem]
+    problems = [problem]
+    for key, name, line in renderer.words_lacking(templates):
+        if f"has no key '{key}'" not in problem.message:
+            message, fix = _lacking("_Strings", key, config.templates_dir)
+            path = config.templates_dir / name
+            problems.append(Problem(path, f"template problem: {message}", fix, line))
+    return problems
 
 
 def _no_such(kind: str, wanted: str, template: str | None) -> tuple[str, str]:

@@ -593,6 +593,24 @@ class Renderer:
                     problems.append(PlaceholderError(value, [], unfilled).problem(folder))
         return problems
 
+    def words_lacking(self, templates: set[str]) -> list[tuple[str, str, int]]:
+        """The keys that ``templates`` (and their parts) ask of strings.yaml as t.key or
+        t["key"] and it lacks, each once, with the template and line that first asks;
+        not one asked only whether it is defined (a fork's optional word)."""
+        strings = cast(_Strings, self.env.globals["t"])
+        found: dict[str, tuple[str, int]] = {}
+        optional: set[str | None] = set()
+        for name in sorted(self._with_their_parts(templates)):
+            tree = self._parse(name)
+            tests = tree.find_all(nodes.Test)
+            optional |= {_word_of(t.node) for t in tests if t.name in ("defined", "undefined")}
+            for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+                key = _word_of(node)
+                if key is None or key in strings or hasattr(dict, key):
+                    continue
+                found.setdefault(key, (name, node.lineno))
+        return [(key, *found[key]) for key in found if key not in optional]
+
     def _with_their_parts(self, templates: set[str]) -> set[str]:
         """``templates`` and those they extend, include or import, and so on; not one that
         is missing or broken, which rendering names at the line that asks for it."""

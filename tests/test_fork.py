@@ -528,6 +528,28 @@ def test_a_templates_folder_without_strings_yaml_or_a_word_says_which(site, caps
     assert "has no key 'skip_to_contents' (it has 'skip_to_content')" in err, err
 
 
+def test_every_key_strings_yaml_lacks_is_said_in_one_build(site, capsys):
+    """Three keys deleted from strings.yaml (a fork's translation begun from an older
+    copy): the build named the first it met, one build each. A key a template asks
+    only after `is defined` is a fork's own choice, not said."""
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    strings = site.root / "templates" / "strings.yaml"
+    lines = strings.read_text(encoding="utf-8").splitlines(keepends=True)
+    gone = ("skip_to_content:", "search_label:", "published_on:")
+    strings.write_text("".join(x for x in lines if not x.startswith(gone)), encoding="utf-8")
+    edit(
+        site.root / "templates" / "base.html",
+        "</footer>",
+        "{% if t.tuy_chon is defined %}{{ t.tuy_chon }}{% endif %}</footer>",
+    )
+    err = rebuild_fails(site, capsys, before=before)
+    for key in ("skip_to_content", "search_label", "published_on"):
+        assert err.count(f"t.{key}: strings.yaml has no key '{key}'") == 1, err
+    assert "tuy_chon" not in err and "3 problem(s)" in err, err
+
+
 @pytest.mark.parametrize(
     ("value", "fix"),
     [("vi_VN", "language: vi"), ("Tiếng Việt", "language: vi"), ("no", 'language: "no"')],
