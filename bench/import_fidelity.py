@@ -174,8 +174,9 @@ def _abs(page_url: str, link: str) -> str:
 
 
 def _media_bytes(url: str) -> tuple[bytes, str]:
-    """A small file of the kind the address names, its bytes unique to the address."""
-    tag = hashlib.sha256(url.encode("utf-8")).digest()
+    """A small file of the kind the address names, its bytes unique to the address: over
+    100 bytes, as import takes a smaller picture for a lazy-loading placeholder."""
+    tag = hashlib.sha256(url.encode("utf-8")).digest() * 4
     path = urlsplit(url).path.lower()
     if path.endswith(".pdf"):
         return b"%PDF-1.4\n%" + tag + b"\n%%EOF\n", "application/pdf"
