@@ -105,6 +105,30 @@ def test_page_reads_well(browser, showcase_address, path, size, scheme, request)
     page.context.close()
 
 
+@pytest.mark.parametrize(
+    "path",
+    [*PAGES, pytest.param("chuyen-muc/", id="categories"), pytest.param("the/", id="tags")],
+)
+def test_no_page_scrolls_sideways_with_large_text_on_a_small_phone(browser, showcase_address, path):
+    """A reader who sets the browser's text size to 200% (Chrome's "Text size", which
+    doubles the default font, as a phone's large-text setting does) on a 320 px phone
+    reads every page without scrolling sideways: the list of categories, a grid of
+    boxes at least 15rem wide, was 480 px wide and pushed every box off the screen."""
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    page.goto(showcase_address + path)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") == 32
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths == [320, 320], f"the page is {widths[0]} px wide on a 320 px screen"
+    context.close()
+
+
 FIRST_LINE_BOTTOM = """el => {
   const text = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
   const range = document.createRange();
