@@ -143,3 +143,41 @@ def test_a_picture_linked_to_its_large_copy_shows_the_keyboard_focus(browser, si
         assert page.evaluate("scrollY") == 0  # the same place on the screen
         ringed = page.screenshot(clip=around) != unfocused
         assert ringed, "no focus ring is seen around the focused picture"
+
+
+def large_text(page) -> None:
+    """The browser's text size at 200% (Chrome's "Text size", as a phone's large-text
+    setting): the default font doubled, so every rem and em doubles."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+
+
+def test_titles_of_long_codes_stay_on_a_small_phone_with_large_text(browser, site):
+    """Imported titles hold codes with no place to break a line ("04/2008/CT-BTTTT",
+    "NĐ 139/2017/ND"). With the browser's text at 200% on a 320 px phone, the boxes
+    under an article naming the previous and next articles grew to the widest such code,
+    and the page scrolled sideways; the titles now wrap inside their boxes."""
+    titles = [
+        "Chỉ thị 04/2008/CT-BTTTT về quản lý và phát triển hạ tầng viễn thông",
+        "Quy định chi tiết một số điều của Luật thực hành tiết kiệm",
+        "NĐ 139/2017/ND-CP ngày 27/11/2017 về xử phạt vi phạm hành chính",
+    ]
+    for day, title in enumerate(titles, start=1):
+        site.add(
+            f"2019/05/bai-{day}.md",
+            f'---\ntitle: "{title}"\ndate: 2019-05-0{day}\nslug: bai-{day}\n---\n\nNội dung.\n',
+        )
+    assert site.build("--quiet") == 0
+    with serve(site.output) as address:
+        context = browser.new_context(
+            viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True
+        )
+        page = context.new_page()
+        large_text(page)
+        page.goto(address + "2019/05/bai-2/")
+        nav = page.locator(".article-nav")
+        assert "04/2008/CT-BTTTT" in nav.inner_text() and "139/2017/ND-CP" in nav.inner_text()
+        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths == [320, 320], f"the page is {widths[0]} px wide on a 320 px screen"
+        context.close()
