@@ -354,22 +354,30 @@ class _FocusableTables(Treeprocessor):
 
 
 class _HeadingsUnderTitle(Extension):
-    """The article's title is the page's one <h1>. An editor who starts the sections of
-    an article with `#` (the first level of Markdown) made a second: its headings are
-    then each one level lower (# -> h2, ## -> h3), keeping their order of rank. Before
-    toc (5), which gives h2-h4 their ids."""
+    """The article's title is the page's one <h1>, and its sections start at <h2>. An
+    editor who starts the sections of an article with `#` (the first level of Markdown)
+    made a second <h1>: its headings are then each one level lower (# -> h2, ## -> h3).
+    A body whose highest heading is `###` (a portal's <h3>, imported) left <h2> out of
+    the outline screen readers list: its headings are each raised (### -> h2). Either
+    way they keep their order of rank. Before toc (5), which gives h2-h4 their ids."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.treeprocessors.register(_LowerHeadings(md), "headings_under_title", 6)
+        md.treeprocessors.register(_ShiftHeadings(md), "headings_under_title", 6)
 
 
-class _LowerHeadings(Treeprocessor):
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+class _ShiftHeadings(Treeprocessor):
     def run(self, root: Element) -> None:
-        if root.find(".//h1") is None:
+        # Raw HTML is not in the tree yet (it is stashed): a heading written so is kept.
+        levels = [int(e.tag[1]) for e in root.iter() if e.tag in _HEADINGS]
+        if not levels or min(levels) == 2:
             return
+        shift = 2 - min(levels)
         for element in root.iter():
-            if element.tag in ("h1", "h2", "h3", "h4", "h5"):
-                element.tag = f"h{int(element.tag[1]) + 1}"
+            if element.tag in _HEADINGS:
+                element.tag = f"h{min(int(element.tag[1]) + shift, 6)}"
 
 
 def to_html(converter: markdown.Markdown, text: str, clean: bool = False) -> str:

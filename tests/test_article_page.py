@@ -290,6 +290,27 @@ def test_sections_headed_with_one_hash_are_under_the_title_the_pages_one_h1(site
     assert ("h3", "Ý", "y") in outline["2019/04/bai-thuong/"]
 
 
+def test_sections_headed_with_three_hashes_follow_the_title_without_a_gap(site):
+    """Portals head paragraphs with <h3> (the sotttt.hanoi.gov.vn pages do), and their
+    imported articles with `###`: the page went from the title's <h1> to <h3>, a level
+    left out of the outline screen readers list (axe: heading-order). Such a body's
+    headings are each raised so that the highest is an <h2>, their ranks and ids kept."""
+    body = "Chữ.\n\n### Hội đồng gồm 8 thành viên\n\nChữ.\n\n#### Nhiệm vụ\n\n### Đánh giá\n"
+    site.add("a.md", article("Thành lập hội đồng", "2019-04-20 10:00", body))
+    assert site.build("--quiet") == 0
+    outline = [
+        (h.name, h.get_text(), h.get("id"))
+        for h in soup(site.output, "2019/04/thanh-lap-hoi-dong/").select(
+            ".article-body :is(h2, h3, h4, h5)"
+        )
+    ]
+    assert outline == [
+        ("h2", "Hội đồng gồm 8 thành viên", "hoi-dong-gom-8-thanh-vien"),
+        ("h3", "Nhiệm vụ", "nhiem-vu"),
+        ("h2", "Đánh giá", "danh-gia"),
+    ]
+
+
 def test_a_picture_linked_to_its_large_copy_is_a_link_with_a_name(site, browser):
     """Imported articles link each photo to its large copy, and the portal gave the photos
     no alt text: a screen reader read every such link as its address (axe: link-name,
