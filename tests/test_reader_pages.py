@@ -129,6 +129,38 @@ def test_no_page_scrolls_sideways_with_large_text_on_a_small_phone(browser, show
     context.close()
 
 
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [("", "#site-search"), ("tim-kiem/", "#search-page-q")],
+    ids=["header", "search-page"],
+)
+def test_a_search_typed_with_large_text_on_a_small_phone_is_seen_whole(
+    browser, showcase_address, path, field
+):
+    """With the browser's text at 200% on a 320 px phone, the search button kept its
+    width beside the field: the field showed two letters of "hai bà trưng" (and "Nh" of
+    its placeholder), so a reader could not see what was typed. On so narrow a screen
+    the button goes below the field, which takes the whole column (there two words at
+    that size, "bà trưng", are seen whole)."""
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    page.goto(showcase_address + path, wait_until="networkidle")
+    box = page.locator(field)
+    box.fill("bà trưng")
+    widths = box.evaluate("i => [i.scrollWidth, i.clientWidth]")
+    assert widths[0] <= widths[1], f"the query is {widths[0]} px wide in a {widths[1]} px field"
+    button = page.locator(f"form:has({field}) button")
+    assert button.is_visible()
+    assert button.bounding_box()["height"] >= 44
+    assert page.evaluate("document.documentElement.scrollWidth") == 320
+    context.close()
+
+
 FIRST_LINE_BOTTOM = """el => {
   const text = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
   const range = document.createRange();
