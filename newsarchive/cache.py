@@ -432,9 +432,10 @@ class Cache:
 class HtmlSaver:
     """The bodies a build converts, put aside some megabytes at a time in pending files
     beside their shards (holding them all until the end took gigabytes at 100,000
-    articles). ``commit``, once the build has published, merges them into the shards,
-    one group of shards in memory at a time; a build that fails leaves the shards as they were
-    (its pending files go at the next commit). Only the bodies' links stay in memory."""
+    articles). ``commit``, once the bodies' links have passed the build's checks (before the
+    search index reads them), merges them into the shards, one group of shards in memory at a
+    time; a build that fails before leaves the shards as they were (its pending files go at
+    the next commit). Only the bodies' links stay in memory."""
 
     # Characters of HTML held before they are put aside: Vietnamese text takes two bytes a
     # character, and 32 million held some 80 MB more at the peak of a build of 100,000 articles.
