@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 VERSION = 10
 MANIFEST = "index"  # the name of the manifest: index.js
 STAMP = "newsarchive-fingerprint.txt"  # digest of the manifest, written last (see writer)
-DOC_CHUNK = 8  # documents per file of titles and addresses (d/<n>.js)
+DOC_CHUNK = 8  # documents per file of titles and addresses (d<n>.js)
 # A segment's shards hold about this many postings each: a query fetches one shard per
 # term and segment, neighbours included, so small shards keep a query's bytes small.
 SHARD_POSTINGS = 256
