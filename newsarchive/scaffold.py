@@ -103,8 +103,14 @@ def content_problem(config: SiteConfig) -> str:
     problem = not_a_folder(folder)
     if problem:
         return problem
-    if among_outputs(folder, output) is not None:  # _site, _site.previous, _site.lock...
+    built = among_outputs(folder, output)  # _site, _site.previous, _site.lock...
+    if built == output:
         return f"it is the output folder {output} or in it, which every build replaces"
+    if built is not None:
+        return (
+            f"it is {built}, a folder the build keeps beside the output folder {output}, "
+            "or in it, which builds replace"
+        )
     if output.is_relative_to(folder):
         return f"it contains the output folder {output}, which a build refuses"
     others = protected_folders(

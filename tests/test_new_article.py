@@ -216,7 +216,8 @@ def test_a_title_that_is_not_utf8_says_so(site):
         ("site.yaml/sub", "is a file, not a folder"),
         ("_site", "output folder"),
         ("_site/2020", "output folder"),
-        ("_site.previous", "output folder"),
+        # Not "it is the output folder _site or in it", which it is not.
+        ("_site.previous", "_site.previous, a folder the build keeps beside the output folder"),
         (".", "contains the output folder"),
         ("templates", "templates folder"),
         (".git/x", "git repository"),
