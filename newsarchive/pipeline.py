@@ -282,9 +282,9 @@ def _build(
 
 @dataclass(frozen=True)
 class _Rendered:
-    """What rendering leaves to the stages after it. The fingerprints, the map of held
-    links and the like end with `_render`: 90 MiB at 100,000 articles, which the search
-    index's largest segment takes next (issue 17: memory)."""
+    """What rendering leaves to the stages after it; its own state (the fingerprints,
+    the map of held links: 90 MiB at 100,000 articles) ends with `_render`. That lowers
+    no peak: the search index's arrays, made next, do not reuse Python's small blocks."""
 
     converted: "render.HtmlSaver | render.SpooledBodies"  # the bodies converted
     links: dict[str, Links]  # the links of every body, by its digest
