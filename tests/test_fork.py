@@ -995,3 +995,17 @@ def test_check_names_the_feed_template_and_the_static_style_sheet_not_a_deleted_
     ], err
     assert "in the template that makes the page" in err
     assert "newsarchive-check-" not in err
+
+
+def test_a_page_a_profile_skips_names_the_profile_in_the_report(site, monkeypatch):
+    """The report's line of a page one's own profile calls not an article had an empty
+    profile column, though its reason named the profile."""
+    site.add_profile(
+        "quan-hai-ba-trung.yaml", documented_profile() + "skip:\n  - phuong-bach-dang\n"
+    )
+    assert import_crawl(site, monkeypatch) == 0
+    report = [json.loads(line) for line in (site.root / "import-report.jsonl").open()]
+    assert [(r["outcome"], r["profile"]) for r in report] == [
+        ("not an article", "quan-hai-ba-trung")
+    ]
+    assert "the quan-hai-ba-trung profile skips" in report[0]["reason"]

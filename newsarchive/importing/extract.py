@@ -115,6 +115,7 @@ def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted |
         "the page is not in Vietnamese (another language section of the portal); "
         "to import it too, import with --all-languages",
         "import it again with --all-languages, which imports the pages in other languages too",
+        profile=found.profile,
     )
 
 
@@ -165,7 +166,8 @@ def _with_profile(
     if skipped:
         return NotArticle(
             f"its address matches {skipped!r}, which the {profile.name} profile skips "
-            "(a print view or another page that is not an article)"
+            "(a print view or another page that is not an article)",
+            profile=profile.name,
         )
     title = _first_value(tree, profile.title)
     parts = _outermost(tree.css(profile.body))
@@ -175,7 +177,8 @@ def _with_profile(
         return NotArticle(
             f"no article {missing} where the {profile.name} profile looks ({where}): "
             "a list, search, calendar or other page that is not an article"
-            + (f", or the profile's {at} is wrong" if (at := profile.at(key)) else "")
+            + (f", or the profile's {at} is wrong" if (at := profile.at(key)) else ""),
+            profile=profile.name,
         )
     author = _without_label(_first_value(tree, profile.author))
     if any(re.search(p, author, re.IGNORECASE) for p in profile.not_authors):

@@ -53,3 +53,4 @@ class NotArticle:
     # What to do when the page was meant as an article (named alone, it fails): ""
     # when the profile that read it missed it (command.py says to correct the profile).
     hint: str = ""
+    profile: str = ""  # the site profile that found it not an article; "" for none

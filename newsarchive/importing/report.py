@@ -115,7 +115,7 @@ def report_line(row: Row, root: Path) -> str:
         "file": _below(Path(row.file), root) if row.file else "",
         "title": found.title if found else "",
         "date": found.published.isoformat() if found and found.published else "",
-        "profile": found.profile if found else "",
+        "profile": found.profile if found else result.profile,
         "reason": result.reason,
         "notes": [*result.notes, *row.notes],
         "media_copied": [m.url for m in result.media] if row.file else [],

@@ -118,6 +118,7 @@ class PageResult:
     dropped: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     hint: str = ""  # what to do about a page that is not an article, if it is one
+    profile: str = ""  # the site profile that found a page not an article
 
 
 @dataclass
@@ -222,7 +223,9 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
             why = f"reading the article failed ({type(exc).__name__}: {exc})"
             return _failed(page, source_url, why, "report this page to the maintainers")
         if isinstance(found, NotArticle):
-            return PageResult(page, NOT_ARTICLE, source_url, found.reason, hint=found.hint)
+            return PageResult(
+                page, NOT_ARTICLE, source_url, found.reason, hint=found.hint, profile=found.profile
+            )
         if found.source_url and not options.source_url:
             # A copy of the page (a site built here) states where the original was: the
             # address the copy was saved from is not the article's, but its files are
