@@ -137,11 +137,12 @@ def read_pages(
     the cache then has nothing to keep right when one is added, edited or deleted."""
     pages, errors = [], []
     unwritten = lead(placeholder)
-    for path in paths:
-        address = path[len(folder) : -len(".md")].replace(os.sep, "/")
+    addresses = [path[len(folder) : -len(".md")].replace(os.sep, "/") for path in paths]
+    every = frozenset(addresses)
+    for path, address in zip(paths, addresses, strict=True):
         try:
             source = read_source(Path(path))
-            page = validate_page(source, address)
+            page = validate_page(source, address, every - {address})
         except BuildFailed as failed:
             errors.extend(failed.errors)
             continue

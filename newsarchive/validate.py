@@ -261,7 +261,9 @@ def _later_lines(source: SourceFile) -> dict[str, int]:
 _NO_PARAMS: dict[str, Any] = {}
 
 
-def validate_page(source: SourceFile, address: str) -> Standalone:
+def validate_page(
+    source: SourceFile, address: str, others: frozenset[str] = frozenset()
+) -> Standalone:
     """The standalone page of ``source``, at ``address`` (its file's path below the
     pages folder, without .md); raises BuildFailed with every problem found."""
     meta = source.meta
@@ -293,7 +295,7 @@ def validate_page(source: SourceFile, address: str) -> Standalone:
     problem = urls.standalone_problem(address)
     if problem:
         message = f"the page's address /{address}/ {problem}"
-        errors.append(Problem(source.path, message, _address_hint(address)))
+        errors.append(Problem(source.path, message, _address_hint(address, others)))
     if errors:
         raise BuildFailed(errors)
     assert isinstance(title, str)
@@ -314,14 +316,20 @@ def validate_page(source: SourceFile, address: str) -> Standalone:
 _PAGE_FIELDS = schema.by_name(schema.PAGE_FRONT_MATTER)
 
 
-def _address_hint(address: str) -> str:
-    """How to give a page a good address: its file's path is its address."""
+def _address_hint(address: str, others: frozenset[str]) -> str:
+    """How to give a page a good address: its file's path is its address. ``others``:
+    the other pages' addresses, which the name told must not be (pages/A.md beside a.md)."""
     *folders, name = address.split("/")
     wanted = "/".join(slugify(part) or "trang" for part in (*folders, name))
     if wanted != address:
+        taken = ""
+        if wanted in others:
+            taken = f" (pages/{wanted}.md is another page)"
+            free = (f"{wanted}-{n}" for n in range(2, len(others) + 3))
+            wanted = next(w for w in free if w not in others)
         return (
-            f"rename it to pages/{wanted}.md: a page's address is its file's path below "
-            "pages/, with a-z, 0-9 and single '-' between words"
+            f"rename it to pages/{wanted}.md{taken}: a page's address is its file's path "
+            "below pages/, with a-z, 0-9 and single '-' between words"
         )
     return (
         f"rename the {'folder' if folders else 'file'} {address.split('/')[0]}: a page's "

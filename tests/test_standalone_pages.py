@@ -214,8 +214,10 @@ def test_adding_editing_and_deleting_a_page_gives_the_same_site_as_a_clean_build
             "pages/Giới Thiệu.md",
             "---\ntitle: Giới thiệu\n---\n\nx\n",
             "the page's address /Giới Thiệu/ may only hold a-z, 0-9 and single '-' between words",
-            "rename it to pages/gioi-thieu.md: a page's address is its file's path below "
-            "pages/, with a-z, 0-9 and single '-' between words",
+            # pages/gioi-thieu.md is the site's about page
+            "rename it to pages/gioi-thieu-2.md (pages/gioi-thieu.md is another page): a "
+            "page's address is its file's path below pages/, with a-z, 0-9 and single '-' "
+            "between words",
         ),
         (
             "pages/tim-kiem.md",
@@ -250,6 +252,16 @@ def test_a_bad_page_is_named_with_its_file_line_and_fix(
     if key in ("date", "titel", "menu"):  # at the key's own line
         line = 1 + [row.split(":")[0] for row in text.split("\n")].index(key)
         assert f"{path}:{line}:" in err, err
+
+
+def test_a_page_named_in_capitals_beside_its_lowercase_twin_is_told_a_free_name(about_site, capsys):
+    """pages/Gioi-Thieu.md beside pages/gioi-thieu.md was told to rename itself to
+    pages/gioi-thieu.md, the file beside it."""
+    path = about_site.add("pages/Gioi-Thieu.md", "---\ntitle: Giới thiệu cũ\n---\n\nx\n")
+    err = built_errors(about_site, capsys)
+    assert f"{path}: error: the page's address /Gioi-Thieu/ may only hold" in err, err
+    assert "rename it to pages/gioi-thieu.md" not in err, err
+    assert "rename it to pages/gioi-thieu-2.md (pages/gioi-thieu.md is another page)" in err, err
 
 
 def test_an_alias_at_a_pages_address_names_the_page_and_the_line(about_site, capsys):
