@@ -217,8 +217,17 @@ def new_article(
     text = article_text(fields, body)
     errors = check_article(path, text, config)
     if errors:
-        raise BuildFailed(errors)
+        raise BuildFailed([_as_typed(problem, text, config) for problem in errors])
     return ArticleFile(path, text)
+
+
+def _as_typed(problem: Problem, text: str, config: SiteConfig) -> Problem:
+    """A problem of the file `new` did not write is one of what was typed: said of the
+    content folder, as the title's are, and not at a line of a file that is not there."""
+    lines = text.split("\n")
+    key = lines[problem.line - 1].split(":")[0] if problem.line else ""
+    hint = f"{problem.hint} (in --category)" if key == "category" else problem.hint
+    return replace(problem, path=config.content_dir, hint=hint, line=None, column=None)
 
 
 def new_page(config: SiteConfig, title: str) -> ArticleFile:

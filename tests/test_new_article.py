@@ -184,6 +184,17 @@ def test_a_category_pasted_over_two_lines_is_one_line(site):
     assert "draft" not in meta
 
 
+def test_a_category_that_gives_no_address_is_said_of_the_command_not_a_file(site):
+    """new "Tin" --category '???' was told the problem at line 5 of
+    content/<year>/<month>/tin.md, a file it never wrote."""
+    result = new(site, "Tin", "--category", "???")
+    assert result.returncode == 1
+    assert "the category '???' gives an empty web address" in result.stderr, result.stderr
+    assert "tin.md" not in result.stderr and ":5:" not in result.stderr, result.stderr
+    assert "--category" in result.stderr, result.stderr
+    assert not any(site.content.rglob("*.md"))
+
+
 def test_a_title_with_a_control_character_is_refused(site):
     result = new(site, "Tin\x01 phường\x7f Bạch Đằng", "--category", "Tin\x1b")
     assert result.returncode == 1
