@@ -456,8 +456,12 @@ def report(
 
 
 def run_build(args: argparse.Namespace) -> int:
+    # Whether a site was built before, to be left unchanged (None: site.yaml unread,
+    # which names the site's folder).
+    built: bool | None = None
     try:
         config = site_config(args)
+        built = os.path.isdir(config.output_dir)  # False, not raised, for a bad name
         result = build(
             config,
             jobs=args.jobs,
@@ -469,8 +473,11 @@ def run_build(args: argparse.Namespace) -> int:
     except BuildFailed as failed:
         if failed.outcome:
             report(failed.errors, Path.cwd(), failed.outcome)
-        else:
+        elif built:
             report(failed.errors, Path.cwd())
+        else:
+            there = "." if built is None else " (there is no site yet)."
+            report(failed.errors, Path.cwd(), f"nothing was written{there}")
         return EXIT_CONTENT
     for warning in in_file_order(result.warnings):
         print(warning.format(Path.cwd()), file=sys.stderr)

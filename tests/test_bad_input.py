@@ -471,6 +471,9 @@ def test_all_problems_are_reported_in_one_run(site, capsys):
     assert "a.md" in err and "b.md" in err and "c.md" in err
     assert "3 problem(s) in 3 file(s)" in err
     assert not site.output.exists()
+    # A first build: there is no previous site to be unchanged.
+    assert "previous site" not in err, err
+    assert "3 problem(s) in 3 file(s); nothing was written (there is no site yet)" in err, err
 
 
 def test_two_articles_with_the_same_address(site, capsys):
