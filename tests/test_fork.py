@@ -1009,3 +1009,44 @@ def test_a_page_a_profile_skips_names_the_profile_in_the_report(site, monkeypatc
         ("not an article", "quan-hai-ba-trung")
     ]
     assert "the quan-hai-ba-trung profile skips" in report[0]["reason"]
+
+
+def test_a_date_read_day_first_is_noted_when_the_run_shows_the_portal_writes_month_first(
+    site, monkeypatch, capsys
+):
+    """A portal printing the month first, no date in its markup: 06/01/2025 (1 June)
+    was filed as 6 January without a word, though a page of the same run, 01/14/2025,
+    shows the portal writes the month first."""
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    crawl = site.root / "crawl" / "quanhaibatrung.hanoi.gov.vn" / "van-hoa-xa-hoi"
+    crawl.mkdir(parents=True)
+    for name, printed, title in (
+        ("a-tin-dau-1.html", "06/01/2025 | 09:15", "Tin đầu"),
+        ("b-tin-hai-2.html", "01/14/2025 | 09:15", "Tin hai"),
+        ("c-tin-ba-3.html", "20/01/2025 | 09:15", "Tin ba"),  # day first, certain
+    ):
+        text = page.replace("Ngày đăng 05/03/2020 | 09:15", f"Ngày đăng {printed}")
+        text = text.replace("Phường Bạch Đằng ra quân làm sạch đường phố", title)
+        (crawl / name).write_text(text, encoding="utf-8")
+    site.add_profile("quan-hai-ba-trung.yaml", documented_profile())
+    monkeypatch.chdir(site.root)
+    assert main(["import", "crawl"]) == 1  # 01/14/2025 is not read
+    out = "".join(capsys.readouterr())
+    report = [json.loads(line) for line in (site.root / "import-report.jsonl").open()]
+    first, second, third = report
+    assert second["outcome"] == "failed" and first["outcome"] == third["outcome"] == "imported"
+    said = (
+        "the date 06/01/2025 was read day first (6 January 2025), but the page "
+        "crawl/quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/b-tin-hai-2.html of this run, "
+        "read by the quan-hai-ba-trung profile too, shows 01/14/2025, a date only month "
+        "first: if the portal writes its dates month first, this one is 1 June 2025"
+    )
+    assert any(said in note for note in first["notes"]), first["notes"]
+    assert said in out, out
+    assert not any("month first" in note for note in third["notes"]), third["notes"]
+    # The same pages again, without the month-first one: nothing to say.
+    for path in (site.root / "content").rglob("*.md"):
+        path.unlink()
+    (crawl / "b-tin-hai-2.html").unlink()
+    assert main(["import", "crawl"]) == 0
+    assert "month first" not in "".join(capsys.readouterr())

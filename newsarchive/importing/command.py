@@ -25,9 +25,10 @@ from ..config import SiteConfig
 from ..errors import BuildFailed, Problem, raised_stopping
 from . import media as mediafiles
 from .crawl import open_crawl
+from .dates import MonthFirstRun
 from .known import source_key
 from .profiles import load_profiles
-from .report import DEFAULT_NAME, Tally, report_line, report_problem, write_report
+from .report import DEFAULT_NAME, Tally, report_line, report_problem, with_note, write_report
 from .run import FAILED, IMPORTED, NOT_ARTICLE, Options, PageResult, import_crawl, is_dated
 
 NOTHING_IMPORTED = "nothing was imported."
@@ -97,8 +98,11 @@ def import_paths(
         )
     errors: list[Problem] = list(crawl.problems)
     tally = Tally()
-    lines, notes = [], []
+    lines: list[str] = []
+    notes: list[tuple[str, list[str]]] = []
     addresses: list[str] = []  # every page's, to find the one --date is for
+    month_first = MonthFirstRun()  # dates a page of the run shows may be month first
+    noted: dict[int, int] = {}  # a written page's line in the report -> its place in notes
     stopped = unwritten = ""
     options = Options(
         request.source_url if one_page else "",
@@ -118,6 +122,17 @@ def import_paths(
             tally.add(row)
             addresses.append(row.result.source_url)
             lines.append(report_line(row, config.root))
+            if found := row.result.found:
+                month_first.add(
+                    len(lines) - 1,
+                    row.result.page.origin,
+                    found.profile,
+                    found.month_first,
+                    found.day_first if row.file else "",
+                    found.published,
+                )
+            if row.file:
+                noted[len(lines) - 1] = len(notes)
             if row.result.outcome == FAILED:
                 errors.extend(row.result.errors)
             elif row.file or row.result.notes or row.notes:  # an article already there too
@@ -135,6 +150,9 @@ def import_paths(
             stopped, errors = WRITE_FAILED, [_stopped_at(exc, config)]
     finally:
         crawl.close()
+        for at, note in month_first.notes().items():
+            lines[at] = with_note(lines[at], note)
+            notes[noted[at]][1].append(note)
         try:
             # A run that read no page (a mistyped path, an empty folder) has nothing to
             # report: the last run's report, which the editor may still be reading, stays.

@@ -85,3 +85,51 @@ def _valid(match: re.Match[str]) -> datetime | None:
         return datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+class MonthFirstRun:
+    """A run's pages read by one's own profile: one that prints a date only month first
+    (01/14/2025) shows its portal writes the month first, so another page's date read day
+    first with its day up to 12 (06/01/2025: 6 January) may be 1 June. Such a date is
+    said in a note of its page, not read month first: one odd page of a portal must not
+    move every other's date. Weighed once the run has read every page, in input order,
+    so the note is the same whatever --jobs and whichever page comes first."""
+
+    def __init__(self) -> None:
+        self.evidence: dict[str, tuple[str, str]] = {}  # profile -> its first such page, date
+        self.doubtful: list[tuple[int, str, str, datetime]] = []  # at, profile, printed, read
+
+    def add(self, at: int, page: str, profile: str, month_first: str, day_first: str,
+            read: datetime | None) -> None:  # fmt: skip
+        if month_first:
+            self.evidence.setdefault(profile, (page, month_first))
+        if day_first and read is not None:
+            self.doubtful.append((at, profile, day_first, read))
+
+    def notes(self) -> dict[int, str]:
+        """The note of each doubtful page (by the ``at`` it was added with)."""
+        said = {}
+        for at, profile, printed, read in self.doubtful:
+            if profile not in self.evidence:
+                continue
+            page, shown = self.evidence[profile]
+            as_read = _spelt(read.day, read.month, read.year)
+            said[at] = (
+                f"the date {printed} was read day first ({as_read}),"
+                f" but the page {page} of this run, read by the {profile} profile too, shows "
+                f"{shown}, a date only month first: if the portal writes its dates month "
+                f"first, this one is {_spelt(read.month, read.day, read.year)}: correct the "
+                "article's date (and point the profile's 'date' at the page's <meta> or "
+                "<time> that holds the date, if it has one: docs/import-profiles.md#dates)"
+            )
+        return said
+
+
+def _spelt(day: int, month: int, year: int) -> str:
+    return f"{day} {_MONTHS[month - 1]} {year}"

@@ -155,6 +155,10 @@ class _Read:
     notes: list[str] = field(default_factory=list)
     date_missed: str = ""  # what the profile's date found, when no date was found
     source_url: str = ""  # the original address the page states, when it is a copy
+    # A date one's own profile found, as printed: read day first though it may be month
+    # first (06/01/2025), or one that is a date only month first (01/14/2025).
+    day_first: str = ""
+    month_first: str = ""
 
 
 def _with_profile(
@@ -195,6 +199,7 @@ def _with_profile(
                 node.decompose()
     shown = _first_value(tree, profile.date)
     published, timed = read_date(shown, profiles.timezone)
+    as_printed = published
     # A profile's own date that found nothing, or no date: most likely its selector.
     found = f"found {shown[:80]!r}" if shown else "found nothing"
     missed = f"the {profile.name} profile's date, {', '.join(profile.date)}, {found}"
@@ -223,6 +228,13 @@ def _with_profile(
     article_id = _article_id(page, profile.article_id)
     read = _Read(title, published, timed, category, parts, profile.name, article_id, author)
     read.date_missed = missed
+    if at:  # the import run weighs them across its pages (command.py)
+        read.month_first = _only_month_first(shown) or (
+            _printed(shown, as_printed) if swapped else ""
+        )
+        kept = as_printed if published is as_printed else None  # not the markup's date
+        if kept and kept.day <= 12 and kept.day != kept.month:
+            read.day_first = _printed(shown, kept)
     read.source_url = _stated_address(tree, profile.source_url)
     # One of several parts of the text found nothing (a misspelt selector imports the
     # lead alone, with no other word): said, for the pages that have it to be checked.
@@ -276,6 +288,18 @@ def _month_first(shown: str) -> str:
     short = _SHORT_YEAR.search(shown)
     if short is not None:
         return f" ({short[0]} gives the year in two digits, which is not read)"
+    printed = _only_month_first(shown)
+    if printed:
+        month, day, year = (int(n) for n in re.split(r"[/.-]", printed))
+        return (
+            f" ({printed} is {day:02d}/{month:02d}/{year} written {MONTH_FIRST}: "
+            "dates written month first are not read)"
+        )
+    return ""
+
+
+def _only_month_first(shown: str) -> str:
+    """The first date of ``shown`` that is one only month first (04/14/2025), or ""."""
     for match in _NUMERIC_DATE.finditer(shown):
         month, day, year = (int(n) for n in match.groups())
         try:
@@ -283,10 +307,15 @@ def _month_first(shown: str) -> str:
         except ValueError:
             continue
         if day > 12:
-            return (
-                f" ({match[0]} is {day:02d}/{month:02d}/{year} written {MONTH_FIRST}: "
-                "dates written month first are not read)"
-            )
+            return match[0]
+    return ""
+
+
+def _printed(shown: str, read: datetime | None) -> str:
+    """The numeric date of ``shown`` read day first as ``read``, as printed; or ""."""
+    for match in _NUMERIC_DATE.finditer(shown):
+        if read and tuple(map(int, match.groups())) == (read.day, read.month, read.year):
+            return match[0]
     return ""
 
 
@@ -329,6 +358,8 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
         embedded=converted.embedded,
         alternates=converted.alternates,
         date_missed=read.date_missed,
+        day_first=read.day_first,
+        month_first=read.month_first,
         source_url=read.source_url,
         relative=converted.relative,
     )

@@ -31,6 +31,10 @@ class Extracted:
     language: str = ""  # the language tag of a page not in Vietnamese ("" when it is)
     # When no date was found: what the profile's own `date` found ("" when it has none).
     date_missed: str = ""
+    # One's own profile's date as printed: read day first, up to 12 (06/01/2025: maybe 1
+    # June), or a date only month first (01/14/2025); the run weighs them together.
+    day_first: str = ""
+    month_first: str = ""
     # The pictures the page held as data: addresses, by the address standing for each
     # in `media` and the body.
     embedded: dict[str, Media] = field(default_factory=dict)

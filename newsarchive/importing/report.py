@@ -124,6 +124,13 @@ def report_line(row: Row, root: Path) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+def with_note(line: str, note: str) -> str:
+    """The page's line, ``note`` added to its notes (one the run found after the page)."""
+    record = json.loads(line)
+    record["notes"].append(note)
+    return json.dumps(record, ensure_ascii=False)
+
+
 def _below(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()

@@ -250,7 +250,9 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
             notes.append(f"--date was not used: the page shows its own publish date, {own}")
     problems = _missing_parts(page, found, source_url)
     if problems:
-        return PageResult(page, FAILED, source_url, problems[0].message, tuple(problems))
+        # With what was found: its profile, and a date it shows only month first (the
+        # run weighs it against its other pages' dates, command.py).
+        return PageResult(page, FAILED, source_url, problems[0].message, tuple(problems), found)
     assert found.published is not None
     if found.published > datetime.now(config.timezone):  # the portal's typo, or the capture's
         shown_date = found.published.astimezone(config.timezone).strftime("%d/%m/%Y %H:%M")
