@@ -655,7 +655,7 @@ def run_check(args: argparse.Namespace) -> int:
     from . import heldlinks
     from .bodylinks import Meant, leads_nowhere
     from .check import check_site, found_again
-    from .unused import unshown_text, unused_words
+    from .unused import broken_templates, unshown_text, unused_words
     from .workers import broken_pool, default_jobs
 
     if args.built is not None and not args.built.is_dir():
@@ -701,9 +701,10 @@ def run_check(args: argparse.Namespace) -> int:
                 noted = tuple(
                     w for w in built.warnings if not leads_nowhere(w) and not found_again(w)
                 )
-            # A misspelt key in strings.yaml, a template without the text (here only: a
-            # build's time is counted).
+            # A misspelt key in strings.yaml, a template without the text, a broken one no
+            # page uses (here only: a build's time is counted).
             noted += (*unused_words(config.templates_dir), *unshown_text(config.templates_dir))
+            noted += tuple(broken_templates(config.templates_dir))
             meant = Meant(articles, config.content_dir, static_dir=config.static_dir)
             hosts = config.original_hosts
             found = check_site(

@@ -21,6 +21,33 @@ READ_BY_THE_BUILD = frozenset({"footnote_back", "picture_link", "new_article_bod
 _JINJA = jinja2.Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
+def broken_templates(templates_dir: Path) -> list[Problem]:
+    """A warning for each template whose syntax is broken, at its line: the site was
+    built, so no page is made with it (an old copy, old-copy.html), and Jinja reads a
+    template only when a page asks for it: it passed every build without a word, until a
+    template that comes to include or extend it stops the build."""
+    problems = []
+    for path in sorted(templates_dir.rglob("*")):
+        if not path.is_file() or path.name == STRINGS_FILE or made_by_system(path.name):
+            continue
+        try:
+            _JINJA.parse(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            continue  # the build's to say
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(
+                Problem(
+                    path,
+                    f"the template is broken ({exc.message}): no page is made with it, but "
+                    "the first template that includes or extends it will stop the build",
+                    "correct it at this line, or delete the file if it is an old copy",
+                    exc.lineno,
+                    warning=True,
+                )
+            )
+    return problems
+
+
 def unused_words(templates_dir: Path) -> list[Problem]:
     """A warning for each top-level key of strings.yaml that no template asks for, at its
     line, with the key closest to it that one does. None when a template cannot be read,

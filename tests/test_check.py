@@ -475,6 +475,22 @@ def test_a_misspelt_key_in_strings_yaml_is_named_with_the_key_meant(site):
     assert site.build("--quiet") == 0
 
 
+def test_a_broken_template_no_page_uses_is_named_at_its_line(site):
+    """templates/old-copy.html, a copy no page uses, holding `{% if %}`: the build and
+    check passed without a word (check's search for unused words gave up silently)."""
+    (site.root / "templates" / "old-copy.html").write_text(
+        "<p>Bản cũ</p>\n{% if %}\n<p>x</p>\n{% endif %}\n", encoding="utf-8"
+    )
+    site.add("a.md", article("Tin một", "2021-01-01 08:00"))
+    assert site.build("--quiet") == 0  # no page is made with it
+    result = run_check(site)
+    assert result.returncode == 0, result.stderr  # a warning
+    said = result.stderr
+    assert "templates/old-copy.html:2: warning: the template is broken (" in said, said
+    assert "no page is made with it" in said, said
+    assert "correct it at this line, or delete the file" in said, said
+
+
 def test_the_words_of_newsarchives_own_strings_yaml_are_all_used(site):
     site.add("a.md", article("Tin một", "2021-01-01 08:00"))
     result = run_check(site)
