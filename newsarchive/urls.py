@@ -8,6 +8,7 @@ relative, so one built site works at a domain root and under a sub-path.
 import functools
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable, Container
 from datetime import datetime
 from pathlib import PurePosixPath
@@ -457,8 +458,9 @@ def old_address(address: str) -> tuple[str, str, str] | None:
 def old_path(path: str) -> str:
     """An old address's path as old_address compares it: the file it would be as an alias,
     in small letters (the portals on IIS answered every spelling, and the build refuses
-    two aliases that differ only so)."""
-    return output_file(alias_url(path)).lower()
+    two aliases that differ only so), in NFC: a WARC records the address a Mac sent in
+    NFD (tin-tu%CC%9B%CC%81c), another page links it in NFC, and both spell one address."""
+    return unicodedata.normalize("NFC", output_file(alias_url(path))).lower()
 
 
 @functools.lru_cache(maxsize=64)

@@ -243,3 +243,24 @@ def test_a_held_link_to_a_heading_the_page_lacks_is_named_in_the_article(site):
     assert f"content/b.md:{line}: error: " in result.stderr, result.stderr
     assert "'#muc-ba', which is not on the page /2020/03/bai-a/" in result.stderr
     assert "templates/article.html" not in result.stderr
+
+
+def test_a_link_in_nfc_leads_to_a_page_whose_old_address_was_recorded_in_nfd(site):
+    """A WARC recorded the address percent-encoded in NFD (tin-tu%CC%9B%CC%81c, as a Mac
+    sends it), another page links it in NFC (tin-t%E1%BB%A9c, or the letters): the two
+    spell one address, and the link stayed on the dark portal. The other way round too."""
+    site.configure(original_site=[f"{PORTAL}/"])
+    site.add(
+        "a.md", article("Bài A", "2020-03-05", source_url=f"{PORTAL}/tin-tu%CC%9B%CC%81c/a.html")
+    )
+    site.add("c.md", article("Bài C", "2019-01-02", aliases="[/tin-t%E1%BB%A9c/c.html]"))
+    body = (
+        f"Xem [A]({PORTAL}/tin-t%E1%BB%A9c/a.html), [A chữ]({PORTAL}/tin-tức/a.html) "
+        f"và [C]({PORTAL}/tin-tu%CC%9B%CC%81c/c.html)."
+    )
+    site.add("b.md", _linking(body))
+    assert site.build("--quiet") == 0
+    hrefs = _hrefs(site.read(LINKING))
+    assert _lands(site.output, LINKING, hrefs["A"]) == ("2020/03/bai-a/index.html", "")
+    assert _lands(site.output, LINKING, hrefs["A chữ"]) == ("2020/03/bai-a/index.html", "")
+    assert _lands(site.output, LINKING, hrefs["C"]) == ("2019/01/bai-c/index.html", "")
