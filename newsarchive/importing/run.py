@@ -161,8 +161,101 @@ def _read_batch(context: _Context, batch: list[PageSource]) -> list[PageResult]:
 
 
 def read_page(page: PageSource, context: _Context) -> PageResult:
-    """Read, extract and prepare one page; this runs in the worker processes."""
-    config, options = context.config, context.options
+    """Read, extract and prepare one page; this runs in the worker processes. Each step
+    gives its value, or the page's outcome when the page ends there (not an article,
+    already there, failed)."""
+    config = context.config
+    settled = _settled_by_record(page, context)
+    if settled is not None:
+        return settled
+    decoded = _decoded(page, context.options)
+    if isinstance(decoded, PageResult):
+        return decoded
+    page_text, decoding_notes = decoded
+    located = _located_article(page, page_text, context)
+    if isinstance(located, PageResult):
+        return located
+    source_url = located.source_url
+    # Text that decoded without an error may still not be the letters the portal showed.
+    read = located.found
+    wrong, mend = misread(f"{read.title}\n{read.category}\n{read.body}", source_url)
+    if wrong:
+        return _failed(page, source_url, wrong, mend)
+    found, cleaned = articles.visible(read)
+    found, date_note = _dated(found, source_url, context)
+    problems = _missing_parts(page, found, source_url)
+    if problems:
+        # With what was found: its profile, and a date it shows only month first (the
+        # run weighs it against its other pages' dates, command.py).
+        return _failed_with(page, source_url, problems, found)
+    assert found.published is not None
+    future_note = _future_note(found.published, config)
+    fields = articles.article_fields(found, source_url, config)
+    aliases, alias_notes = _aliases(page, located, context)
+    already = _same_article_there(page, source_url, fields, aliases, context)
+    if already is not None:
+        return already
+    media = _media_of(page, found, located, context)
+    if isinstance(media, PageResult):
+        return media
+    slug = articles.import_slug(fields["title"]) or "bai"
+    text = article_text(fields, media.body)
+    problems = _refused_by_build(page, text, slug, aliases, found.published, config)
+    if problems:
+        return _failed_with(page, source_url, problems)
+    _, category_note = articles.category_name(found.category, config)
+    notes = [
+        *decoding_notes,
+        cleaned,
+        _address_note(located.how),
+        date_note,
+        future_note,
+        *alias_notes,
+        *media.notes,
+        *found.notes,
+        category_note,
+    ]
+    return PageResult(
+        page,
+        IMPORTED,
+        source_url,
+        found=found,
+        text=text,
+        aliases=tuple(aliases),
+        slug=slug,
+        media=media.held,
+        missing=media.missing,
+        not_copied=media.not_copied,
+        dropped=media.dropped,
+        notes=tuple(filter(None, notes)),
+    )
+
+
+@dataclass(frozen=True)
+class _Located:
+    """The article read from a page, and the page's original address."""
+
+    found: Extracted
+    source_url: str
+    how: str = ""  # where the address was found ("" when given on the command line, or none)
+    saved_at: str | None = None  # where a copy stating another original address was read
+
+
+@dataclass(frozen=True)
+class _ArticleMedia:
+    """What becomes of the pictures, files and relative links of an article."""
+
+    held: tuple[mediafiles.FoundMedia, ...]  # the crawl holds them: copied into the archive
+    missing: tuple[str, ...]  # still linked to the old site, in the article's order
+    not_copied: tuple[str, ...]  # of those, the ones the crawl holds that are not copied
+    dropped: tuple[str, ...]  # relative addresses left out, as they lead nowhere
+    body: str  # the article's body without what is left out
+    notes: tuple[str, ...]
+
+
+def _settled_by_record(page: PageSource, context: _Context) -> PageResult | None:
+    """The outcome of a page its crawl's record settles before it is read (an error
+    page, a damaged record, a later capture read instead, a revisit); None for others."""
     if page.status:
         why = error_page(page.status)
         return PageResult(page, NOT_ARTICLE, page.url, why, hint=ERROR_PAGE_HINT)
@@ -177,6 +270,12 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         if context.archive.has_address(address):  # imported from the earlier crawl
             return _already(page, address, context)
         return _failed(page, address, revisit(page.revisit), REVISIT_HINT)
+    return None
+
+
+def _decoded(page: PageSource, options: Options) -> tuple[str, list[str]] | PageResult:
+    """The page's text and the notes its decoding made; or the page's outcome when it
+    cannot be read, is binary data or is a page HTTrack made."""
     try:
         data = read_bytes(page)
     except UnknownEncoding as exc:
@@ -189,103 +288,161 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     if not page.text_capture and made_by_httrack(page, data):  # its date: HTTrack's '2014'
         return PageResult(page, NOT_ARTICLE, reason=HTTRACK_OWN, hint=HTTRACK_OWN_HINT)
     try:
-        text, notes = decode_page(data, page.charset, html=not page.text_capture)
+        return decode_page(data, page.charset, html=not page.text_capture)
     except Undecodable as exc:
         return _failed(page, page.url or options.source_url, str(exc), exc.hint)
-    data = text.encode()  # for the tests of the markup below, whatever the page's encoding
-    found: Extracted | NotArticle
-    saved_at: str | None = None  # where a copy stating another original address was read
+
+
+def _located_article(page: PageSource, text: str, context: _Context) -> _Located | PageResult:
+    """The article the page holds and its original address; or the page's outcome when
+    it is cut short, already there, not an article, or cannot be read."""
     if page.text_capture:
-        source_url, how = options.source_url, ""
-        try:
-            found = read_capture(Path(page.origin), text, config.timezone)
-        except BuildFailed as failed:
-            wrong, mend = misread(text, source_url)  # its date line is there, in other letters
-            if wrong:
-                return _failed(page, source_url, wrong, mend)
-            first = failed.errors[0].message
-            return PageResult(page, FAILED, source_url, first, tuple(failed.errors))
-    elif cut_short(data):
+        return _from_capture(page, text, context)
+    data = text.encode()  # for the tests of the markup below, whatever the page's encoding
+    if cut_short(data):
         return _failed(page, page.url, CUT_SHORT, CUT_SHORT_HINT)
-    else:
-        source_url, how = _address(page, data, context)
-        if source_url and context.archive.has_address(source_url):
-            # Known before the page is read: a second run is quick.
-            return _already(page, source_url, context)
-        # The portal moved the article: its address there before redirects here.
-        moved = [a for a in map(articles.page_address, page.redirected_from) if a]
-        before = next((a for a in moved if context.archive.has_address(a)), "")
-        if before:
-            return _already(page, before, context, source_url)
-        try:
-            found = extract(CapturedPage(page.origin, source_url, text), options.profiles)
-        except Exception as exc:  # one odd page must not stop a crawl of thousands
-            why = f"reading the article failed ({type(exc).__name__}: {exc})"
-            return _failed(page, source_url, why, "report this page to the maintainers")
-        if isinstance(found, NotArticle):
-            return PageResult(
-                page, NOT_ARTICLE, source_url, found.reason, hint=found.hint, profile=found.profile
-            )
-        if found.source_url and not options.source_url:
-            # A copy of the page (a site built here) states where the original was: the
-            # address the copy was saved from is not the article's, but its files are
-            # found from there.
-            saved_at, source_url = source_url, articles.page_address(found.source_url)
-            how = f"page (where the {found.profile} profile reads it)"
-    # Text that decoded without an error may still not be the letters the portal showed.
-    wrong, mend = misread(f"{found.title}\n{found.category}\n{found.body}", source_url)
-    if wrong:
-        return _failed(page, source_url, wrong, mend)
-    found, cleaned = articles.visible(found)
-    notes.append(cleaned)
-    if how and how != "WARC-Target-URI":
-        notes.append(f"original address taken from the {how}")
-    if options.date is not None and (not options.date_for or is_dated(source_url, options)):
-        if found.published is None:
-            kept = tuple(note for note in found.notes if note != NO_DATE)  # said next, and how
-            found = replace(found, published=options.date, notes=kept)
-            notes.append("the page shows no publish date: the one given with --date was used")
-        else:  # the page's own date wins; the archivist must hear that theirs was not used
-            own = found.published.astimezone(config.timezone).strftime("%d/%m/%Y %H:%M")
-            notes.append(f"--date was not used: the page shows its own publish date, {own}")
-    problems = _missing_parts(page, found, source_url)
-    if problems:
-        # With what was found: its profile, and a date it shows only month first (the
-        # run weighs it against its other pages' dates, command.py).
-        return PageResult(page, FAILED, source_url, problems[0].message, tuple(problems), found)
-    assert found.published is not None
-    if found.published > datetime.now(config.timezone):  # the portal's typo, or the capture's
-        shown_date = found.published.astimezone(config.timezone).strftime("%d/%m/%Y %H:%M")
-        notes.append(
-            f"the page is dated {shown_date}, after this import: if the year is mistyped "
-            "(2099 for 2019), correct the date in the article (each build says so until then)"
+    return _from_web_page(page, text, data, context)
+
+
+def _from_capture(page: PageSource, text: str, context: _Context) -> _Located | PageResult:
+    """The article of a text capture, at the address given on the command line."""
+    source_url = context.options.source_url
+    try:
+        found = read_capture(Path(page.origin), text, context.config.timezone)
+    except BuildFailed as failed:
+        wrong, mend = misread(text, source_url)  # its date line is there, in other letters
+        if wrong:
+            return _failed(page, source_url, wrong, mend)
+        return _failed_with(page, source_url, failed.errors)
+    return _Located(found, source_url)
+
+
+def _from_web_page(
+    page: PageSource, text: str, data: bytes, context: _Context
+) -> _Located | PageResult:
+    """The article of a web page (``data``: its text encoded) and its original address."""
+    source_url, how = _address(page, data, context)
+    known = _known_address(page, source_url, context)
+    if known is not None:
+        return known
+    try:
+        found = extract(CapturedPage(page.origin, source_url, text), context.options.profiles)
+    except Exception as exc:  # one odd page must not stop a crawl of thousands
+        why = f"reading the article failed ({type(exc).__name__}: {exc})"
+        return _failed(page, source_url, why, "report this page to the maintainers")
+    if isinstance(found, NotArticle):
+        return PageResult(
+            page, NOT_ARTICLE, source_url, found.reason, hint=found.hint, profile=found.profile
         )
-    fields = articles.article_fields(found, source_url, config)
+    if found.source_url and not context.options.source_url:
+        # A copy of the page (a site built here) states where the original was: the
+        # address the copy was saved from is not the article's, but its files are
+        # found from there.
+        how = f"page (where the {found.profile} profile reads it)"
+        return _Located(found, articles.page_address(found.source_url), how, source_url)
+    return _Located(found, source_url, how)
+
+
+def _known_address(page: PageSource, source_url: str, context: _Context) -> PageResult | None:
+    """The page's outcome when an article has its address, or the address the portal
+    moved it from; None for others. Known before the page is read: a second run is quick."""
+    if source_url and context.archive.has_address(source_url):
+        return _already(page, source_url, context)
+    # The portal moved the article: its address there before redirects here.
+    moved = [a for a in map(articles.page_address, page.redirected_from) if a]
+    before = next((a for a in moved if context.archive.has_address(a)), "")
+    if before:
+        return _already(page, before, context, source_url)
+    return None
+
+
+def _address_note(how: str) -> str:
+    """Where the original address was taken from ("" when the command line or the WARC
+    record gave it)."""
+    if how and how != "WARC-Target-URI":
+        return f"original address taken from the {how}"
+    return ""
+
+
+def _dated(found: Extracted, source_url: str, context: _Context) -> tuple[Extracted, str]:
+    """The article with the date --date gives when it is for this page and the page shows
+    none, and a note saying whether it was used ("" when --date is not for this page)."""
+    options = context.options
+    if options.date is None or (options.date_for and not is_dated(source_url, options)):
+        return found, ""
+    if found.published is None:
+        kept = tuple(note for note in found.notes if note != NO_DATE)  # said next, and how
+        used = "the page shows no publish date: the one given with --date was used"
+        return replace(found, published=options.date, notes=kept), used
+    # The page's own date wins; the archivist must hear that theirs was not used.
+    own = found.published.astimezone(context.config.timezone).strftime("%d/%m/%Y %H:%M")
+    return found, f"--date was not used: the page shows its own publish date, {own}"
+
+
+def _future_note(published: datetime, config: SiteConfig) -> str:
+    """Of a date after this import (the portal's typo, or the capture's); "" for others."""
+    if published <= datetime.now(config.timezone):
+        return ""
+    shown_date = published.astimezone(config.timezone).strftime("%d/%m/%Y %H:%M")
+    return (
+        f"the page is dated {shown_date}, after this import: if the year is mistyped "
+        "(2099 for 2019), correct the date in the article (each build says so until then)"
+    )
+
+
+def _aliases(page: PageSource, located: _Located, context: _Context) -> tuple[list[str], list[str]]:
+    """The old addresses of the article, which become its aliases, and the notes on them
+    (an address adjusted from the folder layout, one that cannot be an alias)."""
+    source_url = located.source_url
     aliases: list[str] = []
-    other = adjusted_alias(page, source_url) if how == "folder layout" else ""
+    notes: list[str] = []
+    other = adjusted_alias(page, source_url) if located.how == "folder layout" else ""
     if other:
         notes.append(ADJUSTED_NOTE)
-    if source_url and options.aliases:
-        also = [other] if other else []
-        seen: set[str] = set()  # an address's http and https spellings are one old address
-        for address in (source_url, *also, *map(articles.page_address, page.redirected_from)):
-            if address.split("://", 1)[-1] in seen:
-                continue
-            seen.add(address.split("://", 1)[-1])
-            alias, why_not = articles.old_address(address, context.site_names)
-            if why_not and address not in (source_url, other):
-                why_not += f" (the address {address}, which led to this page)"
-            notes.append(why_not)
-            if alias and alias not in aliases:
-                aliases.append(alias)
-    already = context.archive.already(source_url, fields["title"], fields["date"])
-    if already:  # the same article under another address: that address is an old one too
-        file = context.archive.match(source_url, fields["title"], fields["date"])[1]
-        note = _aliases_note(file, _untaken(aliases, context.archive))
-        return PageResult(page, ALREADY, source_url, already, notes=(note,) if note else ())
-    accept = options.accept_missing
+    if not source_url or not context.options.aliases:
+        return aliases, notes
+    also = [other] if other else []
+    seen: set[str] = set()  # an address's http and https spellings are one old address
+    for address in (source_url, *also, *map(articles.page_address, page.redirected_from)):
+        if address.split("://", 1)[-1] in seen:
+            continue
+        seen.add(address.split("://", 1)[-1])
+        alias, why_not = articles.old_address(address, context.site_names)
+        if why_not and address not in (source_url, other):
+            why_not += f" (the address {address}, which led to this page)"
+        notes.append(why_not)
+        if alias and alias not in aliases:
+            aliases.append(alias)
+    return aliases, notes
+
+
+def _same_article_there(
+    page: PageSource, source_url: str, fields: dict[str, str], aliases: list[str], context: _Context
+) -> PageResult | None:
+    """The page's outcome when the archive holds its article under another address (by
+    its title and date); None for others."""
+    archive = context.archive
+    already = archive.already(source_url, fields["title"], fields["date"])
+    if not already:
+        return None
+    # The same article under another address: that address is an old one too.
+    file = archive.match(source_url, fields["title"], fields["date"])[1]
+    note = _aliases_note(file, _untaken(aliases, archive))
+    return PageResult(page, ALREADY, source_url, already, notes=(note,) if note else ())
+
+
+def _media_of(
+    page: PageSource, found: Extracted, located: _Located, context: _Context
+) -> _ArticleMedia | PageResult:
+    """What becomes of the article's pictures, files and relative links, with the notes
+    on them; or the page's outcome when the crawl holds some of them damaged."""
+    source_url, saved_at = located.source_url, located.saved_at
     found_media, missing, damaged, refused, placeholders = _find_media(
-        found, page, source_url if saved_at is None else saved_at, context.finder, accept
+        found,
+        page,
+        source_url if saved_at is None else saved_at,
+        context.finder,
+        context.options.accept_missing,
     )
     if damaged:  # the article without them would pass for whole, and stay so
         return _failed(page, source_url, *damaged[0])
@@ -304,7 +461,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     ]
     missing = [url for url in missing if url not in relative]
     relative_note = "left out of the article, as its address is relative (see the note on them)"
-    notes += [
+    notes = [
         f"{LOST_FILE}{url}: {why}; "
         + (relative_note if url in relative else "the article links to the old site")
         for url, why in refused
@@ -327,28 +484,28 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         notes.append(ACCEPTED_NOTE)
     notes += [mediafiles.size_note(m) for m in found_media]
     notes += [mediafiles.inert_note(m) for m in found_media]
-    slug = articles.import_slug(fields["title"]) or "bai"
-    text = article_text(fields, body)
-    target = content_path(config, found.published.astimezone(config.timezone), slug)
-    errors = check_article(target, articles.with_aliases(text, aliases), config)
-    if errors:
-        located = [Problem(Path(page.origin), e.message, e.hint) for e in errors]
-        return PageResult(page, FAILED, source_url, located[0].message, tuple(located))
-    _, category_note = articles.category_name(found.category, config)
-    return PageResult(
-        page,
-        IMPORTED,
-        source_url,
-        found=found,
-        text=text,
-        aliases=tuple(aliases),
-        slug=slug,
-        media=tuple(found_media),
+    return _ArticleMedia(
+        held=tuple(found_media),
         missing=tuple(url for url in found.media if url in linked_old),  # the article's order
         not_copied=tuple(not_copied),
         dropped=tuple(dropped),
-        notes=tuple(filter(None, [*notes, *found.notes, category_note])),
+        body=body,
+        notes=tuple(notes),
     )
+
+
+def _refused_by_build(
+    page: PageSource,
+    text: str,
+    slug: str,
+    aliases: list[str],
+    published: datetime,
+    config: SiteConfig,
+) -> list[Problem]:
+    """What the build would refuse in the article as it will be written, said of the page."""
+    target = content_path(config, published.astimezone(config.timezone), slug)
+    errors = check_article(target, articles.with_aliases(text, aliases), config)
+    return [Problem(Path(page.origin), e.message, e.hint) for e in errors]
 
 
 def _already(
@@ -441,6 +598,12 @@ def is_dated(source_url: str, options: Options) -> bool:
 def _failed(page: PageSource, source_url: str, message: str, hint: str) -> PageResult:
     error = Problem(Path(page.origin), message, hint)
     return PageResult(page, FAILED, source_url, message, (error,))
+
+
+def _failed_with(
+    page: PageSource, source_url: str, problems: list[Problem], found: Extracted | None = None
+) -> PageResult:
+    return PageResult(page, FAILED, source_url, problems[0].message, tuple(problems), found)
 
 
 def _address(page: PageSource, data: bytes, context: _Context) -> tuple[str, str]:
