@@ -275,110 +275,153 @@ def _profile(
     lines: dict[str, int] | None = None,
 ) -> list[Profile]:
     """One profile from its YAML values; its problems go to ``errors``, all of them."""
-    lines = lines or {}
     before = len(errors)
+    read = _Reader(path, values if isinstance(values, dict) else {}, errors, prefix, lines or {})
+    if not isinstance(values, dict):
+        read.problem("", "a profile must be a group of 'key: value' lines", HINT)
+        return []
+    # The values are read in this order, the order their problems are said in.
+    _check_keys(read)
+    markers = _markers(read)
+    article_id = _article_id(read)
+    skip, not_authors = read.texts("skip"), read.texts("not_authors")
+    _check_patterns(read, {"skip": skip, "not_authors": not_authors})
+    hosts = _hosts(read, markers)
+    body = read.selectors("body")
+    profile = Profile(
+        name=read.text("name") or default_name,
+        origin=str(path),
+        title=read.selectors("title"),
+        body=" , ".join(body),
+        date=read.selectors("date"),
+        category=read.selectors("category"),
+        author=read.selectors("author"),
+        not_authors=not_authors,
+        drop=read.selectors("drop"),
+        article_id=article_id,
+        skip=skip,
+        source_url=read.selectors("source_url"),
+        selectors=read.selectors("selectors", markers),
+        hosts=hosts,
+        generators=read.texts("generators", markers),
+        about=read.text("about"),
+        body_parts=body if len(body) > 1 else (),
+        lines=tuple((key, line) for key, line in read.lines.items() if key in FIELDS and line),
+    )
+    return [profile] if len(errors) == before else []
 
-    def problem(key: str, message: str, hint: str = HINT) -> None:
+
+@dataclass
+class _Reader:
+    """Reads the values of one profile, and says each problem in them at its key's line."""
+
+    path: Path
+    values: dict[str, Any]
+    errors: list[Problem]
+    prefix: str  # what the message says first: the profile's name, in site.yaml
+    lines: dict[str, int]
+
+    def problem(self, key: str, message: str, hint: str = HINT) -> None:
         # A key that is not written (a missing one, a marker) is told at its group's line:
         # 'markers:', or the profile's name in site.yaml ("" there; files have none).
         group = "markers" if key in MARKERS or key.startswith("markers.") else ""
-        line = lines.get(key) or lines.get(group) or lines.get("")
-        errors.append(Problem(path, prefix + message, hint, line))
+        line = self.lines.get(key) or self.lines.get(group) or self.lines.get("")
+        self.errors.append(Problem(self.path, self.prefix + message, hint, line))
 
-    if not isinstance(values, dict):
-        problem("", "a profile must be a group of 'key: value' lines", HINT)
-        return []
-    for key in values:
-        if key not in FIELDS:
-            # date_format: as other tools take one; import reads the date's form by itself.
-            fix = DATE_FORM if _FORMAT_KEY.search(str(key)) else _meant(key, FIELDS, HINT)
-            problem(key, f"unknown key '{key}'", fix)
-    for key in REQUIRED:
-        # Blank (`title: " "`, `body: [""]`) too: every page failed as an internal error.
-        value = values.get(key)
-        items = [value] if isinstance(value, str) else value
-        if not value or (isinstance(items, list) and not any(str(i).strip() for i in items)):
-            problem(key, f"'{key}' is missing: {FIELDS[key]}")
-    markers = values.get("markers") or {}
-    takes = "'markers' takes the keys " + ", ".join(MARKERS)
-    if not isinstance(markers, dict):
-        problem("markers", takes)
-        markers = {}
-    for key in [k for k in markers if k not in MARKERS]:  # `host:` said only the keys
-        problem(f"markers.{key}", f"'markers': unknown key '{key}'", _meant(key, MARKERS, takes))
-
-    def texts(key: str, source: dict[str, Any] = values) -> tuple[str, ...]:
-        value = source.get(key) or ()
+    def texts(self, key: str, source: dict[str, Any] | None = None) -> tuple[str, ...]:
+        """The texts of ``key`` in ``source`` (default: the profile), one or a list."""
+        value = (self.values if source is None else source).get(key) or ()
         items = (value,) if isinstance(value, str) else value
         if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
-            problem(key, f"'{key}' must be text or a list of texts, not {value!r}")
+            self.problem(key, f"'{key}' must be text or a list of texts, not {value!r}")
             return ()
         return tuple(i.strip() for i in items if i.strip())
 
-    def selectors(key: str, source: dict[str, Any] = values) -> tuple[str, ...]:
-        found = texts(key, source)
+    def selectors(self, key: str, source: dict[str, Any] | None = None) -> tuple[str, ...]:
+        """The CSS selectors of ``key``, each said if it is not one."""
+        found = self.texts(key, source)
         for selector in found:
             if not _is_css(selector):
-                problem(key, f"'{key}': {selector!r} " + _not_css(selector), _css_fix(selector))
+                message = f"'{key}': {selector!r} " + _not_css(selector)
+                self.problem(key, message, _css_fix(selector))
         return found
 
-    def text(key: str, kind: str = "text") -> str:
-        value = values.get(key)
+    def text(self, key: str, kind: str = "text") -> str:
+        """The one line of text of ``key`` ("" when not written)."""
+        value = self.values.get(key)
         if value is None or isinstance(value, str):
             return value or ""
         # re.compile([1]) crashed; str() made ['vne'] a name
         hint = f"write one line of text after '{key}:', in quotes if it is a number or a list"
-        problem(key, f"'{key}' must be {kind}, not {value!r}", hint)
+        self.problem(key, f"'{key}' must be {kind}, not {value!r}", hint)
         return ""
 
-    article_id = text("article_id", "one regular expression")
+
+def _check_keys(read: _Reader) -> None:
+    """Says the keys a profile has that none knows, and the ones it needs and lacks."""
+    for key in read.values:
+        if key not in FIELDS:
+            # date_format: as other tools take one; import reads the date's form by itself.
+            fix = DATE_FORM if _FORMAT_KEY.search(str(key)) else _meant(key, FIELDS, HINT)
+            read.problem(key, f"unknown key '{key}'", fix)
+    for key in REQUIRED:
+        # Blank (`title: " "`, `body: [""]`) too: every page failed as an internal error.
+        value = read.values.get(key)
+        items = [value] if isinstance(value, str) else value
+        if not value or (isinstance(items, list) and not any(str(i).strip() for i in items)):
+            read.problem(key, f"'{key}' is missing: {FIELDS[key]}")
+
+
+def _markers(read: _Reader) -> dict[str, Any]:
+    """The profile's markers ({} when it has none, or they are not a group of keys)."""
+    markers = read.values.get("markers") or {}
+    takes = "'markers' takes the keys " + ", ".join(MARKERS)
+    if not isinstance(markers, dict):
+        read.problem("markers", takes)
+        markers = {}
+    for key in [k for k in markers if k not in MARKERS]:  # `host:` said only the keys
+        hint = _meant(key, MARKERS, takes)
+        read.problem(f"markers.{key}", f"'markers': unknown key '{key}'", hint)
+    return markers
+
+
+def _article_id(read: _Reader) -> str:
+    """The regular expression that finds the portal's id in an address ("" for none)."""
+    article_id = read.text("article_id", "one regular expression")
     try:
         if article_id and re.compile(article_id).groups < 1:
-            problem("article_id", "'article_id' needs a group in brackets, e.g. /(\\d+)-")
+            read.problem("article_id", "'article_id' needs a group in brackets, e.g. /(\\d+)-")
     except re.error as exc:
-        problem("article_id", f"'article_id' is not a regular expression ({exc})")
-    skip, not_authors = texts("skip"), texts("not_authors")
-    for key, patterns in (("skip", skip), ("not_authors", not_authors)):
-        for pattern in patterns:
+        read.problem("article_id", f"'article_id' is not a regular expression ({exc})")
+    return article_id
+
+
+def _check_patterns(read: _Reader, patterns: dict[str, tuple[str, ...]]) -> None:
+    """Says the patterns, by their key, that are not regular expressions."""
+    for key, texts in patterns.items():
+        for pattern in texts:
             try:
                 re.compile(pattern)
             except re.error as exc:
-                problem(key, f"'{key}': {pattern!r} is not a regular expression ({exc})")
-    hosts = tuple(h.lower().rstrip(".") for h in texts("hosts", markers))
+                read.problem(key, f"'{key}': {pattern!r} is not a regular expression ({exc})")
+
+
+def _hosts(read: _Reader, markers: dict[str, Any]) -> tuple[str, ...]:
+    """The host names the markers list, each said if it is not one."""
+    hosts = tuple(h.lower().rstrip(".") for h in read.texts("hosts", markers))
     for host in hosts:
         if not _HOST.fullmatch(host):
             # An address matched no page, silently: every page went to the generic reader.
             name = urlsplit(host if "//" in host else f"//{host}").hostname or ""
             name = name.lstrip("*.")  # *.x.vn, .x.vn: x.vn, whose subdomains match too
             name = name if _HOST.fullmatch(name) else "portal.gov.vn"
-            problem(
+            read.problem(
                 "hosts",
                 f"'hosts': {host!r} is not a host name",
                 f"write the host name alone, without http:// or a path: hosts: [{name}] "
                 "(its subdomains match too)",
             )
-    body = selectors("body")
-    profile = Profile(
-        name=text("name") or default_name,
-        origin=str(path),
-        title=selectors("title"),
-        body=" , ".join(body),
-        date=selectors("date"),
-        category=selectors("category"),
-        author=selectors("author"),
-        not_authors=not_authors,
-        drop=selectors("drop"),
-        article_id=article_id,
-        skip=skip,
-        source_url=selectors("source_url"),
-        selectors=selectors("selectors", markers),
-        hosts=hosts,
-        generators=texts("generators", markers),
-        about=text("about"),
-        body_parts=body if len(body) > 1 else (),
-        lines=tuple((key, line) for key, line in lines.items() if key in FIELDS and line),
-    )
-    return [profile] if len(errors) == before else []
+    return hosts
 
 
 def _is_css(selector: str) -> bool:
