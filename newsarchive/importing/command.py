@@ -17,7 +17,7 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -27,9 +27,18 @@ from . import media as mediafiles
 from .crawl import open_crawl
 from .dates import MonthFirstRun
 from .known import source_key
-from .profiles import load_profiles
+from .profiles import Profiles, load_profiles
 from .report import DEFAULT_NAME, Tally, report_line, report_problem, with_note, write_report
-from .run import FAILED, IMPORTED, NOT_ARTICLE, Options, PageResult, import_crawl, is_dated
+from .run import (
+    FAILED,
+    IMPORTED,
+    NOT_ARTICLE,
+    Options,
+    PageResult,
+    Row,
+    import_crawl,
+    is_dated,
+)
 
 NOTHING_IMPORTED = "nothing was imported."
 # Why an import ended before its last page ("": it did not).
@@ -38,6 +47,13 @@ INTERRUPTED, WORKER_DIED, WRITE_FAILED = "interrupted", "stopped: a worker died"
 _FIX_NOT_ARTICLE = (
     "if it is an article, read it with the site profile that fits it (--profile NAME), or "
     "correct that profile's selectors (docs/import-profiles.md)"
+)
+
+
+# With a crawl, --source-url and --date go together: the page of that address gets that date.
+_SOURCE_URL_WITH_DATE = (
+    "--source-url is the address of one page, and --date its publish date: import "
+    "one FILE with them, or give both to date the page of that address in a crawl"
 )
 
 
@@ -92,53 +108,13 @@ def import_paths(
     one_page = len(crawl.pages) <= 1 and not any(f.is_dir() for f in request.paths)
     if not one_page and bool(request.source_url) != (request.date is not None):  # one alone
         crawl.close()
-        raise WrongArguments(
-            "--source-url is the address of one page, and --date its publish date: import "
-            "one FILE with them, or give both to date the page of that address in a crawl"
-        )
-    errors: list[Problem] = list(crawl.problems)
-    tally = Tally()
-    lines: list[str] = []
-    notes: list[tuple[str, list[str]]] = []
-    addresses: list[str] = []  # every page's, to find the one --date is for
-    month_first = MonthFirstRun()  # dates a page of the run shows may be month first
-    noted: dict[int, int] = {}  # a written page's line in the report -> its place in notes
+        raise WrongArguments(_SOURCE_URL_WITH_DATE)
+    options = _options(request, profiles, one_page)
+    done = _Done(errors=list(crawl.problems))
     stopped = unwritten = ""
-    options = Options(
-        request.source_url if one_page else "",
-        request.aliases,
-        request.jobs,
-        profiles,
-        request.date,
-        "" if one_page else request.source_url,
-        request.accept_missing,
-    )
     try:
         for row in import_crawl(crawl, config, options):
-            if row.result.outcome == NOT_ARTICLE and one_page:
-                # Named alone, the page was meant as an article: left out, it failed,
-                # and is counted and reported so.
-                row.result = _failed_alone(row.result)
-            tally.add(row)
-            addresses.append(row.result.source_url)
-            lines.append(report_line(row, config.root))
-            if found := row.result.found:
-                month_first.add(
-                    len(lines) - 1,
-                    row.result.page.origin,
-                    found.profile,
-                    found.month_first,
-                    found.day_first if row.file else "",
-                    found.published,
-                )
-            if row.file:
-                noted[len(lines) - 1] = len(notes)
-            if row.result.outcome == FAILED:
-                errors.extend(row.result.errors)
-            elif row.file or row.result.notes or row.notes:  # an article already there too
-                if row.file:
-                    written(row.result.page.origin, Path(row.file))
-                notes.append((row.result.page.origin, [*row.result.notes, *row.notes]))
+            done.take(row, one_page, config.root, written)
     except KeyboardInterrupt:
         stopped = INTERRUPTED
     except BrokenProcessPool:
@@ -147,46 +123,123 @@ def import_paths(
         if raised_stopping(exc):  # a pool shut down under Ctrl+C: a stop, as the build's
             stopped = INTERRUPTED
         else:
-            stopped, errors = WRITE_FAILED, [_stopped_at(exc, config)]
+            stopped, done.errors = WRITE_FAILED, [_stopped_at(exc, config)]
     finally:
         crawl.close()
-        for at, note in month_first.notes().items():
-            lines[at] = with_note(lines[at], note)
-            notes[noted[at]][1].append(note)
-        try:
-            # A run that read no page (a mistyped path, an empty folder) has nothing to
-            # report: the last run's report, which the editor may still be reading, stays.
-            if lines:
-                write_report(report_path, lines)
-            else:
-                unwritten = "no page was read; the report of the run before is kept"
-        except OSError as exc:
-            unwritten = str(exc.strerror)
-    undated = ""
-    if options.date_for and not stopped and not any(is_dated(a, options) for a in addresses):
-        errors.append(_no_such_page(request, addresses))
-        undated = "--date was given to no page; "
-    if stopped == WRITE_FAILED:
-        outcome = (
-            f"the import stopped after {tally.pages} page(s): every file it wrote is whole, "
-            "and the same command goes on where it stopped."
-        )
-    elif tally.outcomes[IMPORTED]:
-        outcome = "those pages were not imported; the others were."
-    else:
-        outcome = NOTHING_IMPORTED
+        done.note_month_first()
+        unwritten = _report_written(report_path, done.lines)
+    undated = not stopped and _dated_no_page(options, done.addresses)
+    if undated:
+        done.errors.append(_no_such_page(request, done.addresses))
     return Imported(
         report=report_path,
         media=config.static_dir / mediafiles.FOLDER,
-        tally=tally,
-        errors=errors,
-        outcome=undated + outcome,
-        notes=notes,
+        tally=done.tally,
+        errors=done.errors,
+        outcome=_outcome(stopped, done.tally, undated),
+        notes=done.notes,
         other_files=crawl.other_files,
         seconds=time.perf_counter() - started,
         stopped=stopped,
         report_unwritten=unwritten,
     )
+
+
+@dataclass
+class _Done:
+    """What the pages read so far did: kept however the import ends."""
+
+    errors: list[Problem]  # the crawl's own problems, then the pages that failed
+    tally: Tally = field(default_factory=Tally)
+    lines: list[str] = field(default_factory=list)  # the report's
+    notes: list[tuple[str, list[str]]] = field(default_factory=list)
+    addresses: list[str] = field(default_factory=list)  # every page's, for --date's page
+    # Dates a page of the run shows may be month first; a written page's line in the
+    # report -> its place in notes.
+    month_first: MonthFirstRun = field(default_factory=MonthFirstRun)
+    noted: dict[int, int] = field(default_factory=dict)
+
+    def take(
+        self, row: Row, one_page: bool, root: Path, written: Callable[[str, Path], None]
+    ) -> None:
+        """Counts and reports one page, and says the article written from it."""
+        if row.result.outcome == NOT_ARTICLE and one_page:
+            # Named alone, the page was meant as an article: left out, it failed,
+            # and is counted and reported so.
+            row.result = _failed_alone(row.result)
+        self.tally.add(row)
+        self.addresses.append(row.result.source_url)
+        self.lines.append(report_line(row, root))
+        if found := row.result.found:
+            self.month_first.add(
+                len(self.lines) - 1,
+                row.result.page.origin,
+                found.profile,
+                found.month_first,
+                found.day_first if row.file else "",
+                found.published,
+            )
+        if row.file:
+            self.noted[len(self.lines) - 1] = len(self.notes)
+        if row.result.outcome == FAILED:
+            self.errors.extend(row.result.errors)
+        elif row.file or row.result.notes or row.notes:  # an article already there too
+            if row.file:
+                written(row.result.page.origin, Path(row.file))
+            self.notes.append((row.result.page.origin, [*row.result.notes, *row.notes]))
+
+    def note_month_first(self) -> None:
+        """Once every page is read: the note on each page read day first by a profile
+        that another page of the run shows writes its dates month first."""
+        for at, note in self.month_first.notes().items():
+            self.lines[at] = with_note(self.lines[at], note)
+            self.notes[self.noted[at]][1].append(note)
+
+
+def _options(request: Request, profiles: Profiles, one_page: bool) -> Options:
+    """How to read the pages: given one page, --source-url is its address; given a
+    crawl, the address of the page --date is for."""
+    return Options(
+        request.source_url if one_page else "",
+        request.aliases,
+        request.jobs,
+        profiles,
+        request.date,
+        "" if one_page else request.source_url,
+        request.accept_missing,
+    )
+
+
+def _report_written(path: Path, lines: list[str]) -> str:
+    """Writes the report's file; why it was not written ("" when it was)."""
+    try:
+        # A run that read no page (a mistyped path, an empty folder) has nothing to
+        # report: the last run's report, which the editor may still be reading, stays.
+        if lines:
+            write_report(path, lines)
+        else:
+            return "no page was read; the report of the run before is kept"
+    except OSError as exc:
+        return str(exc.strerror)
+    return ""
+
+
+def _dated_no_page(options: Options, addresses: list[str]) -> bool:
+    """Whether --date was given for a page of a crawl that none of its pages is."""
+    return bool(options.date_for) and not any(is_dated(a, options) for a in addresses)
+
+
+def _outcome(stopped: str, tally: Tally, undated: bool) -> str:
+    """What the import did despite its errors, as the summary says it."""
+    said = "--date was given to no page; " if undated else ""
+    if stopped == WRITE_FAILED:
+        return said + (
+            f"the import stopped after {tally.pages} page(s): every file it wrote is whole, "
+            "and the same command goes on where it stopped."
+        )
+    if tally.outcomes[IMPORTED]:
+        return said + "those pages were not imported; the others were."
+    return said + NOTHING_IMPORTED
 
 
 def _failed_alone(result: PageResult) -> PageResult:
