@@ -77,8 +77,7 @@ def _in_vietnamese_windows(data: bytes) -> str:
 
 def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
     """Bytes that are not UTF-8: in the charset they declare, or windows-1258."""
-    meta = _CHARSET.search(data[:4096]) if html else None
-    declared = [c for c in (header, meta.group(1).decode("ascii") if meta else "") if c]
+    declared = _declared(data, header, html)
     says_utf8 = bool(declared) and _codec(declared[0]) == "utf-8"
     # Old IIS portals named a Western charset for their UTF-8 pages: one whose bytes are
     # UTF-8 but for a letter cut in two is UTF-8, if its other letters show it is.
@@ -87,31 +86,9 @@ def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
         stray = _stray_bytes(data, letters_needed=says_western)
         if stray:
             return data.decode("utf-8", "replace"), stray
-    readable = []
-    for charset in filter(_codec, declared):
-        try:
-            readable.append((charset, data.decode(charset)))
-        except UnicodeDecodeError:
-            continue  # a template's wrong <meta>: its bytes say otherwise
-    for charset, text in readable:
-        # A server's default (Apache's AddDefaultCharset ISO-8859-1) may name a Western
-        # charset for pages in another: the one their words are Vietnamese in wins.
-        if reads_as_vietnamese(unicodedata.normalize("NFC", text)):
-            said = f"it was read as {charset}, the encoding it declares: check its letters"
-            return text, f"the file is not UTF-8 text; {said}"
-    western = [c for c, _ in readable if _codec(c) in _WESTERN]
-    if western and _codec(VIETNAMESE_WINDOWS) not in map(_codec, declared):
-        text = _in_vietnamese_windows(data)
-        if text:
-            return text, (
-                f"the file is not UTF-8 text; it declares {western[0]}, in which its words "
-                f"are not Vietnamese, and it was read as {VIETNAMESE_WINDOWS} (Vietnamese "
-                "Windows), in which they are: check its letters"
-            )
-    if readable:
-        charset, text = readable[0]
-        said = f"it was read as {charset}, the encoding it declares: check its letters"
-        return text, f"the file is not UTF-8 text; {said}"
+    as_declared = _as_declared(data, declared)
+    if as_declared is not None:
+        return as_declared
     what = "the file is not UTF-8 text"
     if says_utf8:
         what = "the file says it is UTF-8 text but is not"
@@ -125,12 +102,58 @@ def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
             f"{what}: it was read as {VIETNAMESE_WINDOWS} (Vietnamese Windows), in which "
             "its words are Vietnamese; check its letters"
         )
+    raise _unreadable(data, declared, what, html)
+
+
+def _declared(data: bytes, header: str, html: bool) -> list[str]:
+    """The charsets the page declares: in its HTTP header, then in a <meta>."""
+    meta = _CHARSET.search(data[:4096]) if html else None
+    return [c for c in (header, meta.group(1).decode("ascii") if meta else "") if c]
+
+
+def _as_declared(data: bytes, declared: list[str]) -> tuple[str, str] | None:
+    """The text in a charset it declares that reads it; None when none does. Of those,
+    the first its words are Vietnamese in; else windows-1258, when they are Vietnamese
+    in that and it declares only Western ones; else the first."""
+    readable = []
+    for charset in filter(_codec, declared):
+        try:
+            readable.append((charset, data.decode(charset)))
+        except UnicodeDecodeError:
+            continue  # a template's wrong <meta>: its bytes say otherwise
+    for charset, text in readable:
+        # A server's default (Apache's AddDefaultCharset ISO-8859-1) may name a Western
+        # charset for pages in another: the one their words are Vietnamese in wins.
+        if reads_as_vietnamese(unicodedata.normalize("NFC", text)):
+            return text, _read_as_declared(charset)
+    western = [c for c, _ in readable if _codec(c) in _WESTERN]
+    if western and _codec(VIETNAMESE_WINDOWS) not in map(_codec, declared):
+        text = _in_vietnamese_windows(data)
+        if text:
+            return text, (
+                f"the file is not UTF-8 text; it declares {western[0]}, in which its words "
+                f"are not Vietnamese, and it was read as {VIETNAMESE_WINDOWS} (Vietnamese "
+                "Windows), in which they are: check its letters"
+            )
+    if readable:
+        charset, text = readable[0]
+        return text, _read_as_declared(charset)
+    return None
+
+
+def _read_as_declared(charset: str) -> str:
+    said = f"it was read as {charset}, the encoding it declares: check its letters"
+    return f"the file is not UTF-8 text; {said}"
+
+
+def _unreadable(data: bytes, declared: list[str], what: str, html: bool) -> Undecodable:
+    """Why no encoding here reads the bytes, and how to fix it: ``what`` they are not."""
     wrong, mend = misread(data.decode("latin-1"), readings=FONT_READINGS)  # an old font's
     if wrong:
-        raise Undecodable(wrong, mend)
+        return Undecodable(wrong, mend)
     unknown = next((charset for charset in declared if not _codec(charset)), "")
     if unknown:  # VISCII, the Vietnamese web's of the 1990s: Python has no codec for it
-        raise Undecodable(
+        return Undecodable(
             f"the file is not UTF-8 text, and it declares {unknown}, an encoding import "
             "cannot read",
             f"convert it to UTF-8 (e.g. iconv -f {unknown} -t UTF-8 PAGE > PAGE-utf8.html), "
@@ -139,7 +162,7 @@ def _legacy(data: bytes, header: str, html: bool) -> tuple[str, str]:
     save = "open it in a browser or editor that shows its letters right and save it as UTF-8"
     if html:
         save += ', or name its encoding in its <head>, e.g. <meta charset="windows-1252">'
-    raise Undecodable(
+    return Undecodable(
         f"{what}, and it does not read as Vietnamese in {VIETNAMESE_WINDOWS} (the Vietnamese "
         "Windows encoding) either: its letters cannot be read for sure",
         save,
