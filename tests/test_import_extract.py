@@ -715,6 +715,8 @@ def test_a_broken_profile_in_site_yaml_is_reported_at_its_lines(site, tmp_path, 
                 "      hosts: [https://dongda.hanoi.gov.vn/, '*.hanoi.gov.vn']",
                 "    titel: h1",
                 "    skip: ['(']",
+                # YAML reads a key of digits as a number: an internal error, not its line.
+                "    2021: a",
             ]
         )
         + "\n",
@@ -729,10 +731,12 @@ def test_a_broken_profile_in_site_yaml_is_reported_at_its_lines(site, tmp_path, 
     for line, message in [
         (at, "'title' is missing"),
         (at, "'body' is missing"),
-        (at + 1, "'selectors': 'div[class=' is not a CSS selector"),
-        (at + 1, "'hosts': 'https://dongda.hanoi.gov.vn/' is not a host name"),
+        # A marker's problem is said at its own line, not at 'markers:'.
+        (at + 2, "'selectors': 'div[class=' is not a CSS selector"),
+        (at + 3, "'hosts': 'https://dongda.hanoi.gov.vn/' is not a host name"),
         (at + 4, "unknown key 'titel'"),
         (at + 5, "'skip': '(' is not a regular expression"),
+        (at + 6, "unknown key '2021'"),
     ]:
         assert where.format(line) + message in result.stderr, result.stderr
     assert "hosts: [dongda.hanoi.gov.vn]" in result.stderr

@@ -324,6 +324,7 @@ class _Reader:
     def problem(self, key: str, message: str, hint: str = HINT) -> None:
         # A key that is not written (a missing one, a marker) is told at its group's line:
         # 'markers:', or the profile's name in site.yaml ("" there; files have none).
+        key = str(key)  # YAML reads `2021:` as a number
         group = "markers" if key in MARKERS or key.startswith("markers.") else ""
         line = self.lines.get(key) or self.lines.get(group) or self.lines.get("")
         self.errors.append(Problem(self.path, self.prefix + message, hint, line))
@@ -333,7 +334,8 @@ class _Reader:
         value = (self.values if source is None else source).get(key) or ()
         items = (value,) if isinstance(value, str) else value
         if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
-            self.problem(key, f"'{key}' must be text or a list of texts, not {value!r}")
+            said = f"'{key}' must be text or a list of texts, not {value!r}"
+            self.problem(key if source is None else f"markers.{key}", said)
             return ()
         return tuple(i.strip() for i in items if i.strip())
 
@@ -343,7 +345,8 @@ class _Reader:
         for selector in found:
             if not _is_css(selector):
                 message = f"'{key}': {selector!r} " + _not_css(selector)
-                self.problem(key, message, _css_fix(selector))
+                at = key if source is None else f"markers.{key}"
+                self.problem(at, message, _css_fix(selector))
         return found
 
     def text(self, key: str, kind: str = "text") -> str:
@@ -416,7 +419,7 @@ def _hosts(read: _Reader, markers: dict[str, Any]) -> tuple[str, ...]:
             name = name.lstrip("*.")  # *.x.vn, .x.vn: x.vn, whose subdomains match too
             name = name if _HOST.fullmatch(name) else "portal.gov.vn"
             read.problem(
-                "hosts",
+                "markers.hosts",
                 f"'hosts': {host!r} is not a host name",
                 f"write the host name alone, without http:// or a path: hosts: [{name}] "
                 "(its subdomains match too)",
