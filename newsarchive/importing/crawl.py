@@ -16,6 +16,7 @@ pages fail instead of passing for whole.
 """
 
 import http
+import logging
 import os
 import re
 import stat
@@ -401,6 +402,10 @@ def _warcio():  # type: ignore[no-untyped-def]
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:
         return None
+    # warcio logs the records it mends ("Replacing spaces in invalid WARC-Target-URI"):
+    # each process that reads the WARC printed it at its own moment among the import's
+    # lines, so two runs' output differed. The import says what matters of each page.
+    logging.getLogger("warcio").setLevel(logging.ERROR)
     return ArchiveIterator
 
 
