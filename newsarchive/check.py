@@ -363,8 +363,9 @@ def check_site(
                         f"{context + ': ' if context else ''}the link {link!r} leads to the old "
                         "portal, which will go dark",
                         resolver.held_here(rel, link, target)
-                        or "import the file from a crawl that holds it (python3 build.py import), "
-                        "or link to a copy in the archive",
+                        or "import the file from a crawl that holds it (python3 build.py import; "
+                        "an imported article already there is not changed: delete its file "
+                        "first, then import), or link to a copy in the archive",
                         line,
                         warning=True,
                     )

@@ -851,6 +851,32 @@ def test_a_warc_imports_in_one_call_and_check_finds_no_link_to_the_old_host(site
     assert f"{written[lacking.url]['file']}:{line}: warning: " in warnings[0]
 
 
+def test_checks_hint_for_a_picture_a_later_crawl_holds_says_to_delete_the_article_first(
+    site, tmp_path
+):
+    """The README's archivist imports a mirror that lacks a picture, then a WARC that holds
+    it: the article is "already there", its picture still on the old portal, and check
+    said "import the file from a crawl that holds it", which had just been done. It now
+    says that an article already there is not changed, and that deleting its file first
+    brings the picture in, as it does."""
+    pytest.importorskip("warcio")
+    site.configure(original_site=f"https://{HOST}/")
+    item = Item(741000, "Tin có ảnh ở lần thu sau", "09/09/2019", image="/documents/1/anh.jpg")
+    page = Response(item.url, page_html(item, "full").encode("utf-8"))
+    first, later = tmp_path / "first.warc.gz", tmp_path / "later.warc.gz"
+    first.write_bytes(warc_of([page]))
+    later.write_bytes(warc_of([page, Response(f"https://{HOST}{item.image}", JPEG, "image/jpeg")]))
+    assert run_import(site, first).returncode == 0
+    assert "already there: 1" in run_import(site, later).stdout
+    checked = run(site, "check").stderr
+    [warning] = [line for line in checked.splitlines() if item.image in line]
+    hint = checked.split(warning, 1)[1].splitlines()[1]
+    assert "imported article already there" in hint and "delete its file" in hint, hint
+    (site.content / by_source(site)[item.url]["file"]).unlink()
+    assert run_import(site, later).returncode == 0
+    assert item.image not in run(site, "check").stderr
+
+
 def test_a_link_to_an_article_the_archive_holds_leads_to_it_and_check_is_quiet(site, tmp_path):
     """Articles of a portal link each other by their address there: check said of such a
     link "import the file from a crawl that holds it", although the article had just been
