@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 
 from .buildlock import RECORD
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, shown
 from .outputguard import MARK, lock_folder, source_clash, spare_folder
 
 _MARK_TEXT = "{}\nnewsarchive keeps the previous version of the site here and rewrites it.\n"
@@ -61,7 +61,7 @@ def _not_ours(output_dir: Path, folder: Path, sources: dict[str, Path]) -> Probl
         )
     name = output_dir.name
     use = (
-        f"the build keeps the previous version of {name} here"
+        f"the build keeps the previous version of {shown(output_dir)} here"
         if spare
         else f"the build removes folders named {name}.old-*, {name}.staging-* and "
         f"{name}.update-* (left by interrupted builds)"

@@ -371,6 +371,24 @@ def test_a_content_folder_named_as_the_spare_is_never_touched(site, capsys):
         assert not (site.root / "arts.lock").exists()
 
 
+def test_a_spare_not_the_builds_beside_the_preview_names_the_preview_folder(
+    site, capsys, monkeypatch
+):
+    """A project folder copied elsewhere (its folders get other identities): serve's
+    preview stopped on .cache/serve.previous with "the build keeps the previous version
+    of serve here", the folder's last name read as a word; it now names .cache/serve."""
+    small_site(site)
+    monkeypatch.chdir(site.root)
+    spare = site.root / ".cache" / "serve.previous"
+    spare.mkdir(parents=True)
+    (spare / "index.html").write_text("<p>bản cũ</p>", encoding="utf-8")
+    assert site.build("--no-search", "--output", str(site.root / ".cache" / "serve")) == 1
+    err = capsys.readouterr().err
+    assert "the build keeps the previous version of .cache/serve here" in err, err
+    no_traceback(err)
+    assert (spare / "index.html").is_file()
+
+
 @pytest.mark.parametrize("name", ["arts.lock", "arts.lock/2020"])
 def test_a_content_folder_named_as_the_lock_folder_is_never_written_into(site, capsys, name):
     """The lock folder is the output's name + .lock: the build wrote its pid and its
