@@ -99,9 +99,13 @@ def _last_part(url: str) -> str:
 
 
 def source_key(url: str) -> str:
-    """http and https, a fragment, and the host's letter case do not make another page."""
+    """http and https, a fragment, and the host's letter case do not make another page;
+    nor does the path's spelling, as held links compare old addresses (urls.old_path):
+    a WARC records the address a Mac sent in NFD (tin-tu%CC%9B%CC%81c), another crawl the
+    portal's own link in NFC (tin-t%E1%BB%A9c), and the page came in twice."""
     parts = urlsplit(url.strip())
-    return f"{parts.netloc.lower()}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
+    path = urls.old_path(parts.path or "/")
+    return f"{parts.netloc.lower()}/{path}" + (f"?{parts.query}" if parts.query else "")
 
 
 def alias_key(alias: str) -> str:
