@@ -21,7 +21,14 @@ from typing import Any, NoReturn, TextIO
 
 from . import publish, statics, urls
 from .config import SiteConfig, address_problem, load_config, shown_address, site_address
-from .errors import BuildFailed, Problem, in_file_order, raised_stopping, save_traceback
+from .errors import (
+    BuildFailed,
+    Problem,
+    in_file_order,
+    nothing_written,
+    raised_stopping,
+    save_traceback,
+)
 from .outputguard import spare_folder
 from .pipeline import build, plan
 
@@ -444,7 +451,7 @@ def _missing_folder(config: SiteConfig, kind: str, given: bool, writes: bool = F
 def report(
     errors: list[Problem],
     root: Path | None = None,
-    outcome: str = "nothing was written, the previous site is unchanged.",
+    outcome: str = nothing_written(True),
 ) -> list[str]:
     """Print the problems for the editor; return them as text (serve shows them too)."""
     lines = [error.format(root) for error in in_file_order(errors)]
@@ -471,13 +478,7 @@ def run_build(args: argparse.Namespace) -> int:
             strict=args.strict,
         )
     except BuildFailed as failed:
-        if failed.outcome:
-            report(failed.errors, Path.cwd(), failed.outcome)
-        elif built:
-            report(failed.errors, Path.cwd())
-        else:
-            there = "." if built is None else " (there is no site yet)."
-            report(failed.errors, Path.cwd(), f"nothing was written{there}")
+        report(failed.errors, Path.cwd(), failed.outcome or nothing_written(built))
         return EXIT_CONTENT
     for warning in in_file_order(result.warnings):
         print(warning.format(Path.cwd()), file=sys.stderr)

@@ -45,6 +45,15 @@ class BuildFailed(Exception):
         self.outcome = outcome
 
 
+def nothing_written(built: bool | None) -> str:
+    """How a failed build's message ends, in `build` and `serve` alike: of the previous
+    site only when there is one (``built``: the output folder was there when the build
+    began; None: site.yaml, which names that folder, was not read)."""
+    if built:
+        return "nothing was written, the previous site is unchanged."
+    return "nothing was written" + ("." if built is None else " (there is no site yet).")
+
+
 def place_in(data: bytes, at: int) -> tuple[int, int]:
     """The line and column (in letters, as an editor counts them) of the byte ``at`` of a
     text's UTF-8 bytes: of one that is not UTF-8, for the message that names it."""

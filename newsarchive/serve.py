@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from . import buildlock, preflight, urls
 from .config import SiteConfig
-from .errors import BuildFailed, in_file_order, os_problem, save_traceback
+from .errors import BuildFailed, in_file_order, nothing_written, os_problem, save_traceback
 from .load import changed_ns
 from .pipeline import BuildResult, build, update_search
 
@@ -215,11 +215,8 @@ def run(
         preflight.check_output(first)
         with buildlock.lock(first.output_dir, serving=True):  # held while serving: no build meddles
             return _serve(make_config, first, config_file, port, report, quiet)
-    except BuildFailed as failed:
-        if failed.outcome:  # e.g. another serve's lock: this one did not start
-            report(failed.errors, failed.outcome)
-        else:
-            report(failed.errors)
+    except BuildFailed as failed:  # e.g. another serve's lock: this one did not start
+        report(failed.errors, failed.outcome or nothing_written(os.path.isdir(first.output_dir)))
         return 1
 
 
@@ -228,7 +225,7 @@ def _serve(
     first: SiteConfig,
     config_file: Path,
     port: int,
-    report: Callable[[list], list[str]],
+    report: Callable[..., list[str]],
     quiet: bool,
 ) -> int:
     state = LiveState()
@@ -246,7 +243,9 @@ def _serve(
     indexer = SearchIndexer(state, report, quiet)
     config = first
     try:
-        config = _rebuild(lambda: make_config(base_url), state, report, quiet, indexer) or first
+        served = first.output_dir  # the folder the preview is of, built or not yet
+        made = _rebuild(lambda: make_config(base_url), state, report, quiet, indexer, served)
+        config = made or first
         thread.start()
         print(f"Serving {base_url} (press Ctrl+C to stop)", flush=True)
         pause = POLL_SECONDS
@@ -267,9 +266,8 @@ def _serve(
                     break
                 now = settled
             seen = now
-            config = (
-                _rebuild(lambda: make_config(base_url), state, report, quiet, indexer) or config
-            )
+            again = _rebuild(lambda: make_config(base_url), state, report, quiet, indexer, served)
+            config = again or config
     except KeyboardInterrupt:
         print("Stopped.", flush=True)
         return 0
@@ -283,19 +281,21 @@ def _serve(
 def _rebuild(
     make_config: Callable[[], SiteConfig],
     state: LiveState,
-    report: Callable[[list], list[str]],
+    report: Callable[..., list[str]],
     quiet: bool,
     indexer: "SearchIndexer",
+    served: Path,
 ) -> SiteConfig | None:
     """Build once; on success return the config used, on failure keep the old site.
 
     The pages first, and open pages reload; then the search index, in the background."""
     indexer.stop()  # it reads the folder the build is about to change
+    built = os.path.isdir(served)  # as `build` says it: a first build has no previous site
     try:
         config = make_config()
         result: BuildResult = build(config, search=False)
     except Exception as exc:
-        _failed(exc, state, report)
+        _failed(exc, state, report, built)
         return None
     # As `build` prints them: a broken link seen only when the published site's check
     # fails is found far too late.
@@ -317,7 +317,7 @@ class SearchIndexer:
     A file saved meanwhile stops it (keeping the previous index) and the next build
     starts it again."""
 
-    def __init__(self, state: LiveState, report: Callable[[list], list[str]], quiet: bool):
+    def __init__(self, state: LiveState, report: Callable[..., list[str]], quiet: bool):
         self.state = state
         self.report = report
         self.quiet = quiet
@@ -348,13 +348,16 @@ class SearchIndexer:
             print(note[0].upper() + note[1:], flush=True)
 
 
-def _failed(exc: Exception, state: LiveState, report: Callable[[list], list[str]]) -> None:
+def _failed(
+    exc: Exception, state: LiveState, report: Callable[..., list[str]], built: bool = True
+) -> None:
+    """``built``: the preview's folder was there before the build that failed."""
     if isinstance(exc, BuildFailed):
-        state.failed(report(exc.errors))
+        state.failed(report(exc.errors, exc.outcome or nothing_written(built)))
         return
     # A bug must not stop the server an editor is looking at.
     if isinstance(exc, OSError):
-        state.failed(report([os_problem(exc)]))
+        state.failed(report([os_problem(exc)], nothing_written(built)))
         return
     message = (
         "newsarchive hit an internal error; the site was not changed; "

@@ -275,3 +275,24 @@ def test_a_second_serve_names_the_preview_folder_and_what_to_do(site):
             ".cache/serve: error: another build or serve is running on this folder "
             f"(pid {server.proc.pid})"
         ), build.stderr
+
+
+def test_a_first_serve_whose_build_fails_says_there_is_no_site_yet(site):
+    """A first serve (no preview built before) whose build failed ended 'nothing was
+    written, the previous site is unchanged', of a site there is none of; `build` says
+    'there is no site yet', and so does serve now, until a build has made one."""
+    source = site.add("2020/01/tin.md", "---\ntitle: Tin\ndate: 31/02/2020\n---\n")
+    with serving(site) as server:
+        server.wait_for_output("problem(s) in")
+        said = [line for line in server.output if "problem(s) in" in line]
+        assert said == ["1 problem(s) in 1 file(s); nothing was written (there is no site yet)."]
+        time.sleep(0.5)  # serve notes the files as they are just after "Serving"
+        source.write_text(article("Tin đầu tiên", "2020-01-02 08:00"), encoding="utf-8")
+        server.wait_for_output("Built 1 article(s)")
+        server.output.clear()
+        source.write_text("---\ntitle: Tin\ndate: 31/02/2020\n---\n", encoding="utf-8")
+        server.wait_for_output("problem(s) in")
+        said = [line for line in server.output if "problem(s) in" in line]
+        assert said == [
+            "1 problem(s) in 1 file(s); nothing was written, the previous site is unchanged."
+        ]
