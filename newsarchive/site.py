@@ -409,7 +409,13 @@ def _alias_clash(
     owner = owners.get(path) or owners.get(path.removesuffix("/index.html"))
     if isinstance(owner, Article | Standalone):
         # The other file from the current folder, as the message names its own.
-        return "is given twice" if owner is target else f"is also an alias of {shown(owner.path)}"
+        if owner is not target:
+            return f"is also an alias of {shown(owner.path)}"
+        # Spelt otherwise, as the build names files: /tin/1/ and /tin/1, or an address
+        # a WARC recorded in NFD (tin-tu%CC%9B%CC%81c) and its NFC spelling.
+        files = (path, path.removesuffix("/index.html"))
+        first = next(a for a in target.aliases if urls.output_file(urls.alias_url(a)) in files)
+        return f"is given twice (as '{first}', the same page of the site)"
     if owner is not None:
         source = owner.source()
         kind = "article" if owner.article or isinstance(owner.data, WithdrawnData) else "page"

@@ -373,9 +373,12 @@ def alias_url(alias: str) -> str:
 
     An address ending in / or whose last part does not end in .html or .htm becomes a
     folder with an index.html (a static host answers /old/page with /old/page/);
-    percent-escapes are decoded, since the file name is what the server looks up.
+    percent-escapes are decoded, since the file name is what the server looks up. In NFC:
+    a WARC records the address a Mac sent in NFD (tin-tu%CC%9B%CC%81c), but links spell it
+    in NFC, as browsers send it, and a static host looks names up byte for byte; one name
+    on every file system (macOS takes the two for one file), as the build must write.
     """
-    path = unquote(alias).lstrip("/")
+    path = unicodedata.normalize("NFC", unquote(alias)).lstrip("/")
     last = path.rsplit("/", 1)[-1]
     if last and not last.lower().endswith(PAGE_ENDINGS):
         path += "/"
@@ -458,9 +461,10 @@ def old_address(address: str) -> tuple[str, str, str] | None:
 def old_path(path: str) -> str:
     """An old address's path as old_address compares it: the file it would be as an alias,
     in small letters (the portals on IIS answered every spelling, and the build refuses
-    two aliases that differ only so), in NFC: a WARC records the address a Mac sent in
-    NFD (tin-tu%CC%9B%CC%81c), another page links it in NFC, and both spell one address."""
-    return unicodedata.normalize("NFC", output_file(alias_url(path))).lower()
+    two aliases that differ only so), in NFC as alias_url gives it: a WARC records the
+    address a Mac sent in NFD (tin-tu%CC%9B%CC%81c), another page links it in NFC, and
+    both spell one address."""
+    return output_file(alias_url(path)).lower()
 
 
 @functools.lru_cache(maxsize=64)

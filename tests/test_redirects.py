@@ -82,6 +82,26 @@ def test_percent_escaped_aliases_are_written_as_their_file_names(site):
     assert (site.output / "tin-tức" / "a.html").is_file()
 
 
+def test_an_alias_recorded_in_nfd_is_written_under_its_nfc_name(site, capsys):
+    """A WARC recorded the old address percent-encoded in NFD (tin-tu%CC%9B%CC%81c, as a
+    Mac sent it): its redirect page was written in a folder named in NFD, which a static
+    host looks up byte for byte, so a visitor following a link (in NFC, as links are
+    typed, and as a browser sends what the link says) got 404, and so did this site's
+    own link, which the build said leads to no page. The page is written under the NFC
+    name, one name on every file system (macOS takes both spellings for one file)."""
+    site.add("a.md", with_aliases("Tin", "2020-01-01", "/tin-tu%CC%9B%CC%81c/a.html"))
+    site.add("b.md", article("Tin mới", "2020-01-02", "Xem [tin cũ](/tin-tức/a.html)."))
+    assert site.build("--quiet", "--no-search") == 0
+    assert "warning" not in capsys.readouterr().err
+    assert [p.name for p in site.output.glob("tin-*")] == ["tin-tức"]  # NFC, not NFD
+    with serve(site.output) as address, urlopen(address + "tin-t%E1%BB%A9c/a.html") as answer:
+        refresh = BeautifulSoup(answer.read(), "html.parser").find(
+            "meta", attrs={"http-equiv": "refresh"}
+        )
+        target = urljoin(answer.url, refresh["content"].removeprefix("0; url="))
+    assert target == address + "2020/01/tin/"
+
+
 def test_offline_redirects_name_the_index_file(site):
     site.add("a.md", with_aliases("Tin cũ", "2019-04-19", "/tin/abc.html"))
     assert site.build("--quiet", "--offline") == 0
@@ -189,6 +209,17 @@ def test_one_article_giving_an_address_twice_is_named(site, capsys):
     site.add("a.md", with_aliases("Tin một", "2019-01-01", "/tin/1/", "/tin/1"))
     assert site.build("--quiet") == 1
     assert f"a.md:{ALIAS_LINE}: error: alias '/tin/1' is given twice" in capsys.readouterr().err
+
+
+def test_an_address_given_in_nfd_and_nfc_is_named_with_both_spellings(site, capsys):
+    """Both are one page now (written under the NFC name): an article an earlier import
+    gave both is told so, with the spelling the other one has, not only 'given twice'
+    of an address that reads otherwise."""
+    nfd, nfc = "/tin-tu%CC%9B%CC%81c/a.html", "/tin-t%E1%BB%A9c/a.html"
+    site.add("a.md", with_aliases("Tin một", "2019-01-01", nfd, nfc))
+    assert site.build("--quiet") == 1
+    said = f"a.md:{ALIAS_LINE}: error: alias '{nfc}' is given twice (as '{nfd}', the same page"
+    assert said in capsys.readouterr().err
 
 
 def test_an_alias_that_hides_a_static_file_is_an_error(site, capsys):
