@@ -607,6 +607,18 @@ def import_crawl(site, monkeypatch) -> int:
     return main(["import", "crawl"])
 
 
+def import_again_with(site, capsys, profile: str) -> tuple[str, str]:
+    """The crawl of import_crawl imported anew with ``profile`` as one's own, its article
+    first deleted: what import said, and the article it wrote."""
+    (written,) = (site.root / "content").rglob("*.md")
+    written.unlink()
+    site.add_profile("quan-hai-ba-trung.yaml", profile)
+    assert main(["import", "crawl"]) == 0
+    out = "".join(capsys.readouterr())
+    (written,) = (site.root / "content").rglob("*.md")
+    return out, written.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("name", ["quan-hai-ba-trung.yml", "quan-hai-ba-trung.YAML"])
 def test_a_profile_saved_as_yml_reads_its_portals_pages(site, monkeypatch, name):
     """A profile file ending in .yml was left out without a word: the pages of its
@@ -777,13 +789,9 @@ def test_a_part_of_the_text_a_profile_finds_on_no_page_is_said(site, monkeypatch
     assert said in out, out
     (written,) = (site.root / "content").rglob("*.md")
     assert "Tham gia có hơn 200 cán bộ" not in written.read_text(encoding="utf-8")
-    written.unlink()
-    site.add_profile("quan-hai-ba-trung.yaml", profile)
-    assert main(["import", "crawl"]) == 0
-    out = "".join(capsys.readouterr())
+    out, text = import_again_with(site, capsys, profile)
     assert "found nothing" not in out, out
-    (written,) = (site.root / "content").rglob("*.md")
-    assert "Tham gia có hơn 200 cán bộ" in written.read_text(encoding="utf-8")
+    assert "Tham gia có hơn 200 cán bộ" in text
 
 
 def test_a_drop_selector_that_takes_most_of_the_text_is_said(site, monkeypatch, capsys):
@@ -809,11 +817,8 @@ def test_a_drop_selector_that_takes_most_of_the_text_is_said(site, monkeypatch, 
     )
     assert re.search(said, out), out
     # The shares and "Tin khác" it is meant for: nothing to say.
-    (written,) = (site.root / "content").rglob("*.md")
-    written.unlink()
-    site.add_profile("quan-hai-ba-trung.yaml", profile)
-    assert main(["import", "crawl"]) == 0
-    assert "drop selector" not in "".join(capsys.readouterr())
+    out, _ = import_again_with(site, capsys, profile)
+    assert "drop selector" not in out
 
 
 def test_a_category_selector_that_finds_nothing_is_said(site, monkeypatch, capsys):
@@ -834,13 +839,9 @@ def test_a_category_selector_that_finds_nothing_is_said(site, monkeypatch, capsy
     assert said in out, out
     (written,) = (site.root / "content").rglob("*.md")
     assert "\ncategory:" not in written.read_text(encoding="utf-8")
-    written.unlink()
-    site.add_profile("quan-hai-ba-trung.yaml", profile)
-    assert main(["import", "crawl"]) == 0
-    out = "".join(capsys.readouterr())
+    out, text = import_again_with(site, capsys, profile)
     assert "found nothing" not in out, out
-    (written,) = (site.root / "content").rglob("*.md")
-    assert "\ncategory: " in written.read_text(encoding="utf-8")
+    assert "\ncategory: " in text
 
 
 @pytest.mark.parametrize(
