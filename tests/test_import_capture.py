@@ -902,6 +902,34 @@ def test_checks_hint_for_a_picture_a_later_crawl_holds_says_to_delete_the_articl
     assert item.image not in run(site, "check").stderr
 
 
+def test_a_later_crawl_holding_the_pictures_of_an_article_already_there_says_so(site, tmp_path):
+    """The archivist imports a first crawl that lacks an article's picture, then a later
+    one that holds it: the article is "already there" (an import never changes it) and
+    nothing said that this crawl could bring its picture in; only `check`, later, named
+    the link to the old portal. The import now says it of the page, with what to do."""
+    pytest.importorskip("warcio")
+    item = Item(741001, "Tin có ảnh ở lần thu sau", "09/09/2019", image="/documents/1/anh-2.jpg")
+    other = Item(741002, "Tin không đổi ở lần thu sau", "10/09/2019")
+    pages = [Response(i.url, page_html(i, "full").encode("utf-8")) for i in (item, other)]
+    first, later = tmp_path / "first.warc.gz", tmp_path / "later.warc.gz"
+    first.write_bytes(warc_of(pages))
+    picture = Response(f"https://{HOST}{item.image}", JPEG, "image/jpeg")
+    later.write_bytes(warc_of([*pages, picture]))
+    assert run_import(site, first).returncode == 0
+    again = run_import(site, first)  # the same crawl: nothing more to bring
+    assert "delete" not in again.stdout + again.stderr
+    result = run_import(site, later)
+    assert result.returncode == 0 and summary(result)["already there"] == 2
+    file = by_source(site)[item.url]["file"]
+    said = result.stdout + result.stderr
+    [note] = [line for line in said.splitlines() if f"https://{HOST}{item.image}" in line]
+    assert "holds 1 picture(s) or file(s)" in note and "delete" in note and file in note, note
+    assert said.count("picture(s) or file(s)") == 1  # not of the article without pictures
+    (site.content / file).unlink()
+    assert run_import(site, later).returncode == 0
+    assert f"https://{HOST}{item.image}" not in (site.content / file).read_text(encoding="utf-8")
+
+
 def test_a_link_to_an_article_the_archive_holds_leads_to_it_and_check_is_quiet(site, tmp_path):
     """Articles of a portal link each other by their address there: check said of such a
     link "import the file from a crawl that holds it", although the article had just been

@@ -14,6 +14,7 @@ goes on where it stopped, and a second run adds nothing.
 
 import functools
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -51,7 +52,7 @@ from .crawl import (
 )
 from .encoding import UTF16_BOMS, Undecodable, decode_page
 from .extract import NO_DATE, NOT_A_DATE, extract
-from .html import LOST_FILE, LOST_IMAGES_HINT, LOST_RELATIVE, without_links
+from .html import LOST_FILE, LOST_IMAGES_HINT, LOST_RELATIVE, is_attachment, without_links
 from .known import Archive, alias_key, page_key, read_archive, shown, source_key
 from .misread import misread
 from .page import CapturedPage, Extracted, NotArticle
@@ -530,8 +531,46 @@ def _already(
         for address in [a for a in led if a and a != source_url]:
             alias, _ = articles.old_address(address, context.site_names)
             aliases += [alias] if alias and alias not in aliases else []
-    note = _aliases_note(archive.file_of(source_url), _untaken(aliases, archive))
-    return PageResult(page, ALREADY, moved_to or source_url, reason, notes=(note,) if note else ())
+    file = archive.file_of(source_url)
+    notes = (
+        _aliases_note(file, _untaken(aliases, archive)),
+        _media_note(file, _media_held_now(file, page, source_url, context.finder)),
+    )
+    kept = tuple(note for note in notes if note)
+    return PageResult(page, ALREADY, moved_to or source_url, reason, notes=kept)
+
+
+# A picture or a link to a file at a full address, as import writes one the crawl lacked.
+_LINKED_AWAY = re.compile(r"(!?)\[[^\]\n]*\]\((https?://[^)\s]+)")
+
+
+def _media_held_now(file: str, page: PageSource, source_url: str, finder: MediaFinder) -> list[str]:
+    """The pictures and files that the article already there still links at the old
+    portal, and that this crawl holds (a later crawl, with the page's requisites)."""
+    try:
+        text = Path(file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):  # said by the build, not here
+        return []
+    linked = [url for bang, url in _LINKED_AWAY.findall(text) if bang or is_attachment(url)]
+    held = []
+    for url in dict.fromkeys(linked):
+        where = finder.find(url, page, source_url)
+        if where is not None and not where.damaged and not where.location:
+            held.append(url)
+    return held
+
+
+def _media_note(file: str, held: list[str]) -> str:
+    """Of pictures and files this crawl holds for an article already there ("" for none)."""
+    if not held:
+        return ""
+    return (
+        f"this crawl holds {len(held)} picture(s) or file(s) that the article imported before, "
+        f"{file}, still links at the old portal ({held[0]}"
+        + (f" and {len(held) - 1} more" if len(held) > 1 else "")
+        + "): an import never changes an article already there; to bring them in, note "
+        "what you changed in it, delete it and import again"
+    )
 
 
 def _untaken(aliases: list[str], archive: Archive) -> list[str]:
