@@ -7,7 +7,7 @@ import struct
 import zlib
 
 from serving import serve
-from webtools import axe_run
+from webtools import axe_run, large_text
 
 # A4 less the print margins of site.css (18 mm top and bottom): 261 mm, 986 CSS pixels.
 A4_PAGE_HEIGHT = 986
@@ -143,14 +143,6 @@ def test_a_picture_linked_to_its_large_copy_shows_the_keyboard_focus(browser, si
         assert page.evaluate("scrollY") == 0  # the same place on the screen
         ringed = page.screenshot(clip=around) != unfocused
         assert ringed, "no focus ring is seen around the focused picture"
-
-
-def large_text(page) -> None:
-    """The browser's text size at 200% (Chrome's "Text size", as a phone's large-text
-    setting): the default font doubled, so every rem and em doubles."""
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("Page.enable")
-    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
 
 
 def test_titles_of_long_codes_stay_on_a_small_phone_with_large_text(browser, site):

@@ -13,7 +13,7 @@ import pytest
 from conftest import WORDS
 from showcase import RICH_URL, WITHDRAWN_URL
 from test_seed_article import SEED_URL
-from webtools import axe_run
+from webtools import axe_run, large_text
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts" / "reader"
 # Every kind of page a reader meets. Feeds are XML for reader apps; the "follow"
@@ -118,9 +118,7 @@ def test_no_page_scrolls_sideways_with_large_text_on_a_small_phone(browser, show
         viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True
     )
     page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Page.enable")
-    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    large_text(page)
     page.goto(showcase_address + path)
     page.wait_for_load_state("networkidle")
     assert page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") == 32
@@ -146,9 +144,7 @@ def test_a_search_typed_with_large_text_on_a_small_phone_is_seen_whole(
         viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True
     )
     page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Page.enable")
-    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    large_text(page)
     page.goto(showcase_address + path, wait_until="networkidle")
     box = page.locator(field)
     box.fill("bà trưng")

@@ -65,3 +65,11 @@ def vnu_check(paths: list[Path]) -> tuple[list[str], list[dict]]:
     )
     # --verbose names each file on stdout; the JSON report goes to stderr.
     return result.stdout.splitlines(), json.loads(result.stderr)["messages"]
+
+
+def large_text(page) -> None:
+    """The browser's text size at 200% (Chrome's "Text size", as a phone's large-text
+    setting): the default font doubled, so every rem and em doubles."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
