@@ -4,7 +4,9 @@
 
 Runs the build command in this process with each stage of pipeline._build wrapped in a
 timer, and prints the import time and a line per stage: wall seconds, CPU seconds of this
-process (less sensitive to a busy machine; forked workers not counted), calls. Stages are
+process (less sensitive to a busy machine; forked workers not counted), calls, and (on
+Linux) this process's memory when the stage's last call ended and its peak so far, in
+MiB: where a build's memory goes (issue 17). Stages are
 timed where pipeline.py calls them, so a stage nested in another is counted in both.
 To profile a rebuild after adding one article, see bench/run.py (`our_rebuild`) and run
 this script in its place, or under `python3 -m cProfile`.
@@ -20,6 +22,21 @@ from newsarchive import cli, pipeline, preflight, publish, render, workers  # no
 
 imported = time.perf_counter() - started, time.process_time() - started_cpu
 times: dict[str, list[tuple[float, float]]] = {}
+memory: dict[str, tuple[int, int]] = {}  # stage -> (RSS, peak RSS) in MiB after its last call
+
+
+def rss_mib() -> tuple[int, int]:
+    """This process's resident memory and its peak so far, in MiB ((0, 0) off Linux)."""
+    found = {"VmRSS": 0, "VmHWM": 0}
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                key, _, value = line.partition(":")
+                if key in found:
+                    found[key] = int(value.split()[0]) // 1024
+    except OSError:
+        pass
+    return found["VmRSS"], found["VmHWM"]
 
 
 def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -30,6 +47,7 @@ def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         finally:
             spent = time.perf_counter() - start, time.process_time() - cpu
             times.setdefault(name, []).append(spent)
+            memory[name] = rss_mib()
 
     return wrapper
 
@@ -64,10 +82,13 @@ def main() -> int:
     whole = time.perf_counter() - started, time.process_time() - started_cpu
     lines = [("imports", [imported]), *times.items()]
     lines += [("build (after imports)", [total]), ("process so far", [whole])]
-    print(f"{'stage':<28} {'wall s':>7} {'cpu s':>7}", file=sys.stderr)
+    memory["process so far"] = rss_mib()
+    print(f"{'stage':<28} {'wall s':>7} {'cpu s':>7} {'MiB':>6} {'peak':>6}", file=sys.stderr)
     for name, spent in lines:
         wall, cpu = sum(s[0] for s in spent), sum(s[1] for s in spent)
-        print(f"{name:<28} {wall:7.3f} {cpu:7.3f}  ({len(spent)} call(s))", file=sys.stderr)
+        rss, peak = memory.get(name, (0, 0))
+        mib = f"{rss:6d} {peak:6d}" if rss else " " * 13
+        print(f"{name:<28} {wall:7.3f} {cpu:7.3f} {mib}  ({len(spent)} call(s))", file=sys.stderr)
     return code
 
 
