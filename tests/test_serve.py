@@ -111,6 +111,18 @@ class EventStream:
         self.conn.close()
 
 
+def build_py(site, *args: str) -> subprocess.CompletedProcess:
+    """``python3 build.py ARGS`` in the site's folder, as an editor runs it beside serve."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "build.py"), *args],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env=SUBPROCESS_ENV,
+        timeout=TIMEOUT,
+    )
+
+
 def h1(html: str) -> str:
     return BeautifulSoup(html, "html.parser").h1.get_text()
 
@@ -238,14 +250,7 @@ def test_a_second_serve_names_the_preview_folder_and_what_to_do(site):
     "serve" was the last part of .cache/serve, a name the README never gives."""
     site.add("2020/01/a.md", article("Bài A", "2020-01-02 08:00"))
     with serving(site) as server:
-        second = subprocess.run(
-            [sys.executable, str(REPO / "build.py"), "serve", "--port", "0"],
-            cwd=site.root,
-            capture_output=True,
-            text=True,
-            env=SUBPROCESS_ENV,
-            timeout=TIMEOUT,
-        )
+        second = build_py(site, "serve", "--port", "0")
         assert second.returncode == 1
         assert second.stderr.splitlines()[:2] == [
             ".cache/serve: error: another serve (or a build) is using .cache/serve, the folder "
@@ -262,14 +267,7 @@ def test_a_second_serve_names_the_preview_folder_and_what_to_do(site):
         ), second.stderr
         # A build into serve's folder was told 'another build or serve is running on
         # serve', the last part of .cache/serve.
-        build = subprocess.run(
-            [sys.executable, str(REPO / "build.py"), "--output", ".cache/serve"],
-            cwd=site.root,
-            capture_output=True,
-            text=True,
-            env=SUBPROCESS_ENV,
-            timeout=TIMEOUT,
-        )
+        build = build_py(site, "--output", ".cache/serve")
         assert build.returncode == 1
         assert build.stderr.splitlines()[0] == (
             ".cache/serve: error: another build or serve is running on this folder "
