@@ -297,9 +297,38 @@ def test_an_article_is_found_by_the_year_it_shows(site):
     assert found(site, "ket nap 2020") == [b]
     assert found(site, "ket nap 2021") == []
     assert sorted(found(site, "2022")) == [b, c, a]
-    # The day and month are not indexed: a small number would find every article of a
-    # 1st or of January, and `07/01/2022` finds the text that has it.
-    assert found(site, "07/01/2022") == [c]
+
+
+def test_a_date_finds_the_articles_of_that_day_and_those_that_write_it(site):
+    """A reader looking for the news of a day types its date as the pages show it or as
+    articles write it: `07/01/2022` found only the articles whose text wrote it, not
+    those published that day (the index had only the year of an article's date). Now
+    the day's articles come first (newest first), then those that write the date; a
+    month (`1/2022`, `12/2019` of `Quyết định số 12/2019`) is no date, and the day and
+    month are no words of an article of that day (`đường số 1`: not every article of
+    a 1st or of January)."""
+    site.add("2022/a.md", article("Kết nạp đảng viên", "2022-01-07 08:00", "Chi bộ họp."))
+    site.add("2022/e.md", article("Trao quà Tết", "2022-01-07 15:00", "Trao quà cho hộ nghèo."))
+    site.add("2021/c.md", article("Hội nghị", "2021-03-02 08:00", "Họp ngày 7-1-2022 ở phường."))
+    site.add("2022/d.md", article("Đường số 0", "2022-01-01 08:00", "Tin đường phố."))
+    site.add("2019/f.md", article("Tin một", "2019-12-05 08:00", "Quyết định số 12/2019 của quận."))
+    site.add("2019/g.md", article("Tin hai", "2019-12-10 08:00", "Tin tháng mười hai."))
+    assert site.build() == 0
+    a, e, c = "2022/01/ket-nap-dang-vien/", "2022/01/trao-qua-tet/", "2021/03/hoi-nghi/"
+    day = [e, a, c]
+    for query in ["07/01/2022", "7/1/2022", '"07/01/2022"', "7-1-2022", "07.01.2022"]:
+        assert found(site, query) == day, query
+    for query in ["ngày 7/1/2022", "ngay 07/01/2022", "Ngày 07/01/2022 "]:
+        assert found(site, query) == day, query
+    assert found(site, "kết nạp 07/01/2022") == [a]
+    assert found(site, "ket nap ngay 7/1/2022") == [a]
+    assert found(site, "họp 7/1/2022") == [a, c]
+    assert found(site, "phường ngày 07/01/2022") == [c]
+    assert found(site, "08/01/2022") == []
+    assert found(site, "đường số 1") == []
+    assert found(site, "1/2022") == [c]  # the text that writes it, not January's articles
+    assert found(site, "12/2019") == ["2019/12/tin-mot/"]
+    assert found(site, "Quyết định số 12/2019") == ["2019/12/tin-mot/"]
 
 
 @pytest.mark.filterwarnings("error::RuntimeWarning")  # numpy's, for a mean of 0 words

@@ -251,6 +251,15 @@ def count_shown(page) -> int:
 # -- Folding: what is found -------------------------------------------------------
 
 
+@pytest.mark.parametrize("query", ["19/04/2019", "ngày 19-4-2019"])
+def test_a_date_finds_the_article_of_that_day_and_marks_the_date_it_writes(served, page, query):
+    """The seed shows 19/04/2019 and writes `19/4/2019`: typed either way, it is found
+    and its excerpt marks the date it writes (one term for the page, not its numbers)."""
+    found = search(page, served, query)
+    assert found[0]["title"].startswith(SEED_TITLE)
+    assert {m.strip(" .,") for m in found[0]["marks"]} >= {"19", "4", "2019"}
+
+
 @pytest.mark.parametrize("query", ["hai ba trung", "Hai Bà Trưng", "HAI BÀ TRƯNG"])
 def test_the_seed_article_is_found_with_or_without_diacritics(served, page, query):
     found = search(page, served, query)

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from newsarchive import folding
 from newsarchive.content import Article
 from newsarchive.search import format as fmt
-from newsarchive.search import segment
+from newsarchive.search import segment, terms
 from newsarchive.search.engine import Index, search, search_index_problems, suggest
 from newsarchive.search.terms import html_text, parse_query
 from newsarchive.search.writer import update_index
@@ -114,6 +114,61 @@ def test_a_query_has_words_pairs_and_quoted_pairs():
     assert parse_query(many + " năm 2019 ").words[-1] == "2019"
 
 
+def test_a_whole_date_in_a_query_is_one_term_no_word_makes():
+    """`07/01/2022`, `7-1-2022`, `7.1.2022`: one term, the date without its leading
+    zeros and with slashes (no word has a slash), instead of the numbers 7, 1 and 2022,
+    which an article of that day need not have, and `ngày` before it with them. Not a
+    month (`12/2019`), a day or month out of range, or a date inside a longer code."""
+    for text in ["07/01/2022", "7/1/2022", "7-1-2022", "07.01.2022", '"7/1/2022"']:
+        query = parse_query(text)
+        assert (query.words, query.pairs, query.quoted) == (["7/1/2022"], [], set()), text
+        assert query.last == "" and query.typed == {"7/1/2022": set()}, text
+    query = parse_query("Kết nạp ngày 07/01/2022 ở phường")
+    assert query.words == ["ket", "nap", "7/1/2022", "o", "phuong"]
+    assert query.pairs == ["ket nap", "o phuong"]
+    assert query.title == "=ket nap ngay 7 1 2022 o phuong"  # a title typed whole
+    assert parse_query("ngày 7/1/2022 ngày").words == ["7/1/2022", "ngay"]  # a word elsewhere
+    assert parse_query('"ngày 7/1/2022"').words == ["7/1/2022"]
+    for text in [
+        "12/2019",
+        "số 12/2019/QĐ-UBND",
+        "32/1/2022",
+        "7/13/2022",
+        "7/1/22",
+        "1/7/1/2022",
+        "7/1/2022/1",
+        "7/1-2022",
+        "7/1/20221",
+    ]:
+        assert not any("/" in word for word in parse_query(text).words), text
+    # Two dates, and the same date twice: each once.
+    assert parse_query("1/2/2020 - 3/4/2020 1/2/2020").words == ["1/2/2020", "3/4/2020"]
+    # Left out after a minus as the numbers were (`-` before a phrase).
+    assert parse_query('hội nghị -"7/1/2022"').excluded == [["7 1", "1 2022"]]
+
+
+DATE_PIECES = ["7/1/2022", "07.01.2022", "1-12-2022", "32/1/2022", "12/2019", "7", "2022"]
+DATE_PIECES += ["/", ".", "-", "a", "Đ", "_", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(DATE_PIECES),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_dates_of_a_text_are_the_matches_of_the_date_pattern(text):
+    """terms.dates checks DATE's look-behinds itself (the index reads every article's
+    text): the same dates, at the same places, as the pattern search-engine.js has."""
+    want = [
+        (m.start(), terms.date_term(m[1], m[3], m[4]))
+        for m in terms.DATE.finditer(text)
+        if 1 <= int(m[1]) <= 31 and 1 <= int(m[3]) <= 12
+    ]
+    assert terms.dates(text) == want
+
+
 def test_body_html_becomes_text_with_tags_as_spaces():
     text = html_text("<p>Hai<br>Bà</p><script>var x;</script><p>Tr&#432;ng &amp; co</p>")
     assert folding.words(text) == ["hai", "bà", "trưng", "co"]
@@ -157,8 +212,10 @@ def test_a_number_typed_with_leading_zeros_ranks_every_way_it_is_written_alike(t
     """The pages show dates as `19/04/2019`, and readers copy them; articles write
     `19/4/2019` or `19/04/2019`. The zeros are no spelling typed (as a word's
     diacritics are): the article that writes them ranked higher, and the page marked
-    `19` and `2019` of `19/4/2019`, not its `4`."""
-    assert parse_query("19/04/2019").typed == {"19": set(), "4": set(), "2019": set()}
+    `19` and `2019` of `19/4/2019`, not its `4`. (A whole date is one term, which has
+    no zeros either.)"""
+    assert parse_query("ngày 19/04").typed == {"ngay": {"ngày"}, "19": set(), "4": set()}
+    assert parse_query("19/04/2019").typed == {"19/4/2019": set()}
     index = index_of(
         tmp_path,
         [("Tin một", "Hội nghị ngày 19/4/2019."), ("Tin hai", "Hội nghị ngày 19/04/2019.")],
@@ -914,6 +971,25 @@ def test_a_title_typed_whole_puts_its_article_first(archive):
             assert search(Index(index), query).hits[0].url == url, query
 
 
+def test_a_date_lists_the_articles_of_that_day_first(archive):
+    """Each date an article of the archive shows, typed as shown, without leading zeros
+    or after `ngày`: the articles of that day first, newest first, then those that write
+    the date (the generated articles write dates `d/m/yyyy`)."""
+    index = archive.output / INDEX
+    rows = [row for rows in _titles_files(index) for row in rows]
+    days = Counter(row[2] for row in rows)
+    assert max(days.values()) > 1
+    written = 0
+    for date, count in days.items():
+        day, month, year = (int(n) for n in date.split("/"))
+        for query in [date, f"{day}/{month}/{year}", f"ngày {day}-{month}-{year}"]:
+            hits = search(Index(index), query, limit=10**6).hits
+            assert [hit.date for hit in hits[:count]] == [date] * count, query
+            assert [hit.doc for hit in hits[:count]] == sorted(h.doc for h in hits[:count])[::-1]
+            written += len(hits) - count
+    assert written > 0  # the articles that write a date are found too
+
+
 def _titles_files(index: Path) -> list[list[list[str]]]:
     return [fmt.read_script(path.read_bytes())[1] for path in index.glob("s/*/d*.js")]  # type: ignore[misc]
 
@@ -985,6 +1061,17 @@ QUERIES = [
     "hội nghị -số -so ",  # every spelling, as the word typed plain says
     "hội nghị -so -số ",
     'hội nghị -"ngày 04/2019" ',
+    # A whole date: the articles of that day, then those that write it; not a month.
+    "19/4/2019 ",
+    "ngày 19-4-2019",
+    "quán triệt ngày 19.04.2019",
+    '"19/04/2019" cán bộ',
+    "hội nghị -phường ngày 19/04/2019",
+    "03/04/2024",  # two articles of that day (the archive of 150)
+    "30/7/2021 ",
+    "30/07/2021 hội",
+    "12/2019",
+    "Quyết định số 12/2019",
     # An abbreviation before a dot: only scored.
     "P. Bạch Mai, Q. Hai Bà Trưng",
     "q.hai ba trung",
@@ -1078,6 +1165,28 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         assert page.evaluate(
             "t => newsarchiveSearch.words(t).map(newsarchiveSearch.fold)", sample
         ) == [folding.fold(w) for w in folding.words(sample)]
+        # A whole date is one term, as terms.py makes it (and never a month).
+        dated = ["ngày 07/01/2022 ở", "7-1-2022", "7.1.2022", "12/2019", "32/1/2022 7/1/20221"]
+        dated += ["1/7/1/2022", "7/1/2022-9/1/2022", "a7/1/2022", "01/12/2019/QĐ-UBND"]
+        dated += ['"ngày 7/1/2022" họp', "-ngày 7/1/2022", "Ngày 7/1/2022 ngày", "_7/1/2022_"]
+        for text in dated:
+            got = page.evaluate(
+                "t => { const q = newsarchiveSearch.parseQuery(t);"
+                " return [q.words, q.pairs, [...q.optional].sort(), [...q.quoted].sort(),"
+                " q.excluded, q.title, q.last]; }",
+                text,
+            )
+            want = parse_query(text)
+            optional, quoted = sorted(want.optional), sorted(want.quoted)
+            assert got == [
+                want.words,
+                want.pairs,
+                optional,
+                quoted,
+                want.excluded,
+                want.title,
+                want.last,
+            ], text
         # The words offered for a query mistyped by a letter.
         for query in [*QUERIES, *MISTYPED]:
             offered = page.evaluate("q => newsarchiveSearch.suggest(q)", query)

@@ -9,7 +9,7 @@ import json
 import zlib
 from collections.abc import Iterable, Iterator
 
-VERSION = 10
+VERSION = 11
 MANIFEST = "index"  # the name of the manifest: index.js
 STAMP = "newsarchive-fingerprint.txt"  # digest of the manifest, written last (see writer)
 DOC_CHUNK = 8  # documents per file of titles and addresses (d<n>.js)
@@ -72,6 +72,13 @@ EXACT_BONUS = 0.5  # the word's weight grows by this share when spelled as typed
 # (`bài viết về …`, `ông …` where it says `đồng chí`). Those with more, and rarer, of
 # the words rank first, by their scores.
 SOME_WORDS = 3
+# A *date term* (terms.date_term, `7/1/2022`: no word has a slash): an article has the
+# date it shows, at DATE_SHOWN_IMPACT, and each other date its title or text writes
+# (`ngày 07/01/2022`), at DATE_WRITTEN_IMPACT; a query with the date asks for it. A date
+# alone lists the articles of that day first, then those that write it. Its postings
+# are never capped (a day has a few articles): the term is whole in every segment.
+DATE_SHOWN_IMPACT = IMPACT_LEVELS
+DATE_WRITTEN_IMPACT = 5
 
 
 def some_needed(words: int) -> int:

@@ -20,7 +20,7 @@ import numpy as np
 
 from .. import folding
 from . import format as fmt
-from .terms import abbreviated, joined_numbers
+from .terms import abbreviated, date_term, dates, joined_numbers
 
 
 class _Runs(dict):
@@ -85,14 +85,24 @@ class Words:
         self.part_doc = array("i")
         self.part_weight = array("i")
         self.titles: list[str] = []  # each article's title term (format.title_term)
+        # each article's date terms (terms.date_term) -> their impacts (format.py)
+        self.dates: list[dict[str, int]] = []
         self.docs = 0
 
-    def add(self, title: str, text: str, year: str = "") -> None:
+    def add(self, title: str, text: str, date: str = "") -> None:
+        """An article: its title, its text and the date it shows (`07/01/2022`)."""
         self.titles.append(fmt.title_term([folding.fold(w) for w in folding.words(title)]))
         parts = [(folding.joined(title), fmt.TITLE_WEIGHT), (folding.joined(text), 1)]
-        # The year of the date the article shows, in a part of its own: `kết nạp đảng
-        # viên 2022` finds an article of 2022 whose text does not say 2022. Not its day
-        # and month: `đường số 1` would find every article of a 1st or of January.
+        # The dates it writes and the one it shows, each one term that no word makes:
+        # `07/01/2022` finds the articles of that day. Not its day and month as words:
+        # `đường số 1` would find every article of a 1st or of January.
+        shown = {date_term(*date.split("/"))} if date else set()
+        written = {term for part, _ in parts for _, term in dates(part)} - shown
+        impacts = dict.fromkeys(sorted(written), fmt.DATE_WRITTEN_IMPACT)
+        self.dates.append(impacts | dict.fromkeys(shown, fmt.DATE_SHOWN_IMPACT))
+        # The year of the date it shows, in a part of its own: `kết nạp đảng viên 2022`
+        # finds an article of 2022 whose text does not say 2022.
+        year = date.rpartition("/")[2]
         if year:
             parts.append((year, 1))
         # Each number written in groups is a word too, joined, in a part of its own: no
@@ -247,6 +257,8 @@ def encode(name: str, words: Words, put: Callable[[str, bytes], None]) -> int:
 
     title_records = _title_records(words.titles, keep)
     t_kept = sum(min(df, keep) for df, _ in title_records.values())
+    date_records = _date_records(words.dates)
+    t_kept += sum(df for df, _ in date_records.values())
     shards = fmt.shard_count(kept_postings + t_kept)
     firsts, seconds = pair_keys // syllables, pair_keys % syllables
     del pair_keys
@@ -266,7 +278,7 @@ def encode(name: str, words: Words, put: Callable[[str, bytes], None]) -> int:
     cuts = np.searchsorted(shard_of[order], np.arange(shards + 1)).tolist()
     del shard_of, order
     titles_of: dict[int, dict[str, list]] = {}
-    for title, title_record in title_records.items():
+    for title, title_record in (title_records | date_records).items():
         titles_of.setdefault(fmt.term_hash(title) % shards, {})[title] = title_record
     text, bounds = heads.joined()
     del heads
@@ -526,6 +538,23 @@ def _title_records(titles: list[str], keep: int) -> dict[str, list]:
             postings.append(fmt.varint(doc - previous - 1) + value)
             previous = doc
         records[term] = [len(found), "".join(postings)]
+    return records
+
+
+def _date_records(dates: list[dict[str, int]]) -> dict[str, list]:
+    """The date terms' records, [df, postings], every posting kept (format.py): each
+    with its impact, out of the title."""
+    docs: dict[str, list[tuple[int, int]]] = {}
+    for doc, found in enumerate(dates):
+        for term, impact in found.items():
+            docs.setdefault(term, []).append((doc, impact))
+    records = {}
+    for term in sorted(docs):
+        previous, postings = -1, []
+        for doc, impact in docs[term]:
+            postings.append(fmt.varint(doc - previous - 1) + fmt.digit(4 * impact))
+            previous = doc
+        records[term] = [len(docs[term]), "".join(postings)]
     return records
 
 

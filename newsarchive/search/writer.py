@@ -347,7 +347,7 @@ def _add_words(
         html = bodies({d.body_digest for d in batch})
         for doc in batch:
             text = html_text(html[doc.body_digest])
-            words.add(doc.title, text, doc.date.rpartition("/")[2])
+            words.add(doc.title, text, doc.date)
             leads.append(doc.summary or _beginning(text))
     return leads
 

@@ -29,7 +29,7 @@
 //   rank(query, {some = false}) -> Promise<{total, complete, some, docs, scores}>: every
 //     document found, best first (document numbers: for tests).
 {
-const VERSION = 10;
+const VERSION = 11;
 const DOC_CHUNK = 8;
 const PAIR_WEIGHT = 6.0;
 const EXACT_BONUS = 0.5;
@@ -120,6 +120,15 @@ const ABBREVIATION = 2;
 // A minus before a word or a quote, at the start or after a space (terms.py's _MINUS).
 const MINUS = /(?:^|(?<=[ \t\n\r\u00a0]))-(?=[\p{L}\p{Nl}\p{No}])/gu;
 const MINUS_PHRASE = /(?:^|[ \t\n\r\u00a0])-$/u;
+// `ngày 7/1/2022`: the word before a date is part of it (terms.py's _DATE_SIGNS).
+const DATE_SIGNS = new Set(["ngay", "ngày"]);
+// A whole date, `07/01/2022`, `7-1-2022`, `7.1.2022` (terms.py's DATE): one term.
+const DATE =
+  /(?<![\p{L}\p{N}])(?<![\p{L}\p{N}][/.])([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})(?![\p{L}\p{N}])(?!\2[\p{L}\p{N}])/gu;
+// `07`, `01`, `2022` -> `7/1/2022` (terms.py's date_term).
+function dateTerm(day, month, year) {
+  return `${parseInt(day, 10)}/${parseInt(month, 10)}/${parseInt(year, 10)}`;
+}
 function parseQuery(text) {
   text = joined(text);
   const query = {
@@ -139,11 +148,12 @@ function parseQuery(text) {
   const signs = new Set(); // syllables typed as the sign before a number, or abbreviated
   const plain = new Set(); // and typed otherwise
   let trailingMinus = false; // the text ends with a word left out: no word being typed
+  let endsDated = false; // the text ends with a date: whole, no word being typed
   // A number the text ends with may be unfinished: not among those after the 12 words.
   const openEnd = WORD_END.test(text.normalize("NFC").toLowerCase());
   const parts = text.split(QUOTE);
   parts.forEach((part, number) => {
-    let [spelled, minus, dotted] = spelledOf(part);
+    let [spelled, minus, dotted, starts] = spelledOf(part);
     // A phrase: its `-` are as typed; a minus before it is the phrase's.
     if (number % 2) minus = spelled.map(() => MINUS_PHRASE.test(parts[number - 1]));
     if (minus.length) trailingMinus = minus[minus.length - 1];
@@ -152,8 +162,21 @@ function parseQuery(text) {
     const head = spelled.slice(0, left);
     left -= head.length;
     const out = minus.slice(0, head.length);
-    const found = head.filter((_, at) => !out[at]);
-    const folded = found.map(fold);
+    // A date among the words searched, at its day's word: one term for its three.
+    const dated = new Map(
+      starts.filter(([at]) => at + 2 < head.length && !out.slice(at, at + 3).some((o) => o)),
+    );
+    const inDate = new Set();
+    for (const at of dated.keys()) {
+      for (let k = 0; k < 3; k++) inDate.add(at + k);
+      if (at && !out[at - 1] && DATE_SIGNS.has(head[at - 1])) inDate.add(at - 1);
+    }
+    if (number === parts.length - 1 && inDate.has(spelled.length - 1)) endsDated = true;
+    const chosen = head
+      .map((word, at) => [word, dated.get(at) || fold(word), at])
+      .filter(([, , at]) => !out[at] && (dated.has(at) || !inDate.has(at)));
+    const found = chosen.map(([word]) => word);
+    const folded = chosen.map(([, term]) => term);
     const end = openEnd && number === parts.length - 1 ? -1 : undefined;
     const later = spelled
       .slice(head.length, end)
@@ -169,7 +192,7 @@ function parseQuery(text) {
       const following = at + 1 < spelled.length ? spelled[at + 1][0] : "";
       const sign = NUMBER_SIGNS.has(word) && following >= "0" && following <= "9";
       const scored = (sign || dotted[at]) && !(number % 2);
-      if (!out[at]) (scored ? signs : plain).add(fold(word));
+      if (!out[at] && !inDate.has(at)) (scored ? signs : plain).add(fold(word));
     });
     [...found, ...later].forEach((word, i) => {
       const term = i < folded.length ? folded[i] : fold(word);
@@ -180,10 +203,12 @@ function parseQuery(text) {
       // A number's zeros are no spelling (terms.py): `19/04/2019` is `19/4/2019`.
       if (word !== term && !/^[0-9]+$/.test(word)) query.typed.get(term).add(word);
     });
-    // Words side by side in the text: not across a word left out (`ùn tắc -Minh Khai`).
+    // Words side by side in the text: not across a word left out (`ùn tắc -Minh Khai`),
+    // nor with a date's numbers.
     const beside = [];
     for (let at = 1; at < head.length; at++) {
-      if (!out[at - 1] && !out[at]) beside.push(`${fold(head[at - 1])} ${fold(head[at])}`);
+      if (out[at - 1] || out[at] || inDate.has(at - 1) || inDate.has(at)) continue;
+      beside.push(`${fold(head[at - 1])} ${fold(head[at])}`);
     }
     for (const pair of beside) {
       if (!query.pairs.includes(pair)) query.pairs.push(pair);
@@ -200,6 +225,7 @@ function parseQuery(text) {
   if (
     openEnd &&
     !trailingMinus &&
+    !endsDated &&
     every.length <= MAX_QUERY_WORDS &&
     every.indexOf(lastWord) === every.length - 1
   ) {
@@ -210,7 +236,8 @@ function parseQuery(text) {
 
 // The words of a part of a query (`words`) and, for each, whether a minus sign before it
 // leaves out the articles that have it, and whether it is an abbreviation, letters before
-// a dot (terms.py's _spelled).
+// a dot; and its whole dates: [the number of the day's word, the date's term] (terms.py's
+// _spelled and dates).
 function spelledOf(part) {
   const text = part.normalize("NFC").toLowerCase();
   const signs = new Set([...text.matchAll(MINUS)].map((sign) => sign.index + 1));
@@ -221,7 +248,15 @@ function spelledOf(part) {
       /^\p{L}+$/u.test(m[0]) &&
       text[m.index + m[0].length] === ".",
   );
-  return [found.map((m) => canonical(m[0])), found.map((m) => signs.has(m.index)), dotted];
+  const number = new Map(found.map((m, at) => [m.index, at]));
+  const dated = [];
+  for (const m of text.matchAll(DATE)) {
+    const [, day, , month, year] = m;
+    const real = +day >= 1 && +day <= 31 && +month >= 1 && +month <= 12;
+    if (real) dated.push([number.get(m.index), dateTerm(day, month, year)]);
+  }
+  const spelled = found.map((m) => canonical(m[0]));
+  return [spelled, found.map((m) => signs.has(m.index)), dotted, dated];
 }
 
 // The words marked `out`, each alone or, in a phrase, its pairs together (terms.py's
@@ -657,6 +692,15 @@ function snippet(text, terms, whole, pairs = new Set(), quoted = new Set()) {
     const end = run.index + run[0].length;
     for (const word of found) {
       if (word.start >= run.index && word.end <= end) word.term = fold(digits);
+    }
+  }
+  // A date searched (`7/1/2022`): its words where the text writes it are that term.
+  for (const date of text.matchAll(DATE)) {
+    const term = dateTerm(date[1], date[3], date[4]);
+    if (!terms.has(term)) continue;
+    const end = date.index + date[0].length;
+    for (const word of found) {
+      if (word.start >= date.index && word.end <= end) word.term = term;
     }
   }
   if (!found.length) return [];
