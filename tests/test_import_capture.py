@@ -224,6 +224,24 @@ def test_a_folder_named_that_does_not_exist_is_refused_before_anything_is_writte
     assert not (site.root / f"no{kind}").exists()
 
 
+def test_a_mistyped_crawl_folder_is_said_with_the_name_beside_it_that_was_meant(site, tmp_path):
+    """`import crawls/sotttt-mirorr` (two letters swapped) said only "there is no such file
+    or folder ... check the name", with sotttt-mirror beside it: the name it was likely meant
+    to be is offered, as for a mistyped key or command."""
+    portal, media = portal_with_media(2)
+    mirror = wget_tree(tmp_path / "crawls/sotttt-mirror", portal, media)
+    (tmp_path / "crawls/unrelated").mkdir()
+    (tmp_path / "crawls/sotttt-truth.json").write_text("{}")  # alike as much as 0.6
+    typed = tmp_path / "crawls/sotttt-mirorr"
+    result = run_import(site, typed)
+    assert result.returncode == 1
+    assert f"{typed}: error: there is no such file or folder" in result.stderr, result.stderr
+    assert f"how to fix: did you mean {mirror}? check the name" in result.stderr, result.stderr
+    assert "unrelated" not in result.stderr and "truth" not in result.stderr
+    far = run_import(site, tmp_path / "crawls/zzz")
+    assert "did you mean" not in far.stderr and "how to fix: check the name" in far.stderr
+
+
 def test_no_aliases_and_addresses_with_a_query(site, tmp_path):
     portal = items(2)
     folder = tmp_path / "pages"

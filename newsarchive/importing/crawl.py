@@ -15,6 +15,7 @@ end against its last record's. A file cut short lists its damaged records, so th
 pages fail instead of passing for whole.
 """
 
+import difflib
 import http
 import logging
 import os
@@ -178,9 +179,7 @@ def open_crawl(inputs: list[Path]) -> Crawl:
         elif given.exists() and not given.is_file():
             crawl.problems.append(_not_a_file(given))
         elif not given.is_file():
-            crawl.problems.append(
-                Problem(given, "there is no such file or folder", "check the name")
-            )
+            crawl.problems.append(_no_such(given))
         elif _empty(given):  # a crawl's file whose download or copy stopped at once
             crawl.problems.append(Problem(given, EMPTY, EMPTY_HINT))
         elif given.name.lower().endswith(WARC_SUFFIXES):
@@ -375,6 +374,22 @@ def _not_a_file(path: Path) -> Problem:
         path,
         "not a file (a named pipe, socket or device): it was not read",
         "a crawl holds files and folders only: delete it, or move it out of the crawl",
+    )
+
+
+def _no_such(given: Path) -> Problem:
+    """A crawl given by a name that is not there, with the names beside it that it was
+    likely meant to be (`sotttt-mirorr`: two letters swapped)."""
+    try:
+        beside = sorted(entry.name for entry in given.parent.iterdir())
+    except OSError:  # its folder is not there either, or not readable: nothing to offer
+        beside = []
+    close = difflib.get_close_matches(given.name, beside, n=3, cutoff=0.8)
+    meant = " or ".join(str(given.with_name(name)) for name in close)
+    return Problem(
+        given,
+        "there is no such file or folder",
+        (f"did you mean {meant}? " if close else "") + "check the name",
     )
 
 
