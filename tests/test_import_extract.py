@@ -421,6 +421,32 @@ def test_the_english_section_is_not_an_article_unless_asked():
     assert article_of(vietnamese).title == "Tài liệu tuyên truyền"  # addresses are not words
 
 
+def test_a_page_in_another_language_named_alone_is_told_all_languages_once(site, tmp_path):
+    """The portal's English page named alone said `--all-languages` twice: its reason
+    ended "to import it too, import with --all-languages" and its fix was "import it
+    again with --all-languages". The fix says it; a crawl's summary, which prints no fix,
+    still says it after the reason."""
+    english = liferay_page(
+        title="Rules for citizen reception in Hanoi Department of Information",
+        body="<p>In order to implement the Law on reception of citizens, the agencies "
+        "shall publicly post information on the reception of citizens.</p>",
+        category="Hot News",
+    )
+    page = tmp_path / "crawl/eng.html"
+    page.parent.mkdir()
+    page.write_text(english, encoding="utf-8")
+    result = run_import(site, page)
+    assert result.returncode == 1
+    reason = "the page is not in Vietnamese (another language section of the portal)"
+    assert f"{page}: error: not imported: {reason}\n" in result.stderr, result.stderr
+    assert "how to fix: import it again with --all-languages, which" in result.stderr
+    assert result.stderr.count("--all-languages") == 1, result.stderr
+    result = run_import(site, page.parent)
+    said = f"Not articles: {reason}; to import it too, import with --all-languages (1, e.g."
+    assert said in result.stdout, result.stdout
+    assert imported_files(site) == []
+
+
 def test_list_search_and_login_pages_of_the_portal_are_not_articles():
     listing = liferay_page().replace("asset-full-content-title", "asset-abstract")
     found = extract(CapturedPage("list.html", f"{PORTAL}/tin-tuc", listing), _profiles())

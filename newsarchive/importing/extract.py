@@ -58,6 +58,10 @@ UNKNOWN_LANGUAGE = (
     "the page is not in Vietnamese and does not say in which language it is: add its "
     "code to the article, e.g. language: fr"
 )
+NOT_VIETNAMESE = "the page is not in Vietnamese (another language section of the portal)"
+# What a crawl's summary, which prints no fix, says after it; a page named alone is told
+# it in its fix instead (command.py), not twice.
+ALL_LANGUAGES = "; to import it too, import with --all-languages"
 REDIRECT = (
     "the page only sends the reader on to another address (a meta refresh): "
     "the article, if any, is the page at that address"
@@ -112,8 +116,7 @@ def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted |
         notes = found.notes if language else (*found.notes, UNKNOWN_LANGUAGE)
         return replace(found, language=language, notes=notes)
     return NotArticle(
-        "the page is not in Vietnamese (another language section of the portal); "
-        "to import it too, import with --all-languages",
+        NOT_VIETNAMESE + ALL_LANGUAGES,
         "import it again with --all-languages, which imports the pages in other languages too",
         profile=found.profile,
     )
