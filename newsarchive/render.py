@@ -190,10 +190,12 @@ def render_changed(
                 ) from exc
     except jinja2.TemplateError as exc:
         problem = template_error(config, exc)
-        raise BuildFailed(_with_words_lacking(config, renderer, templates, problem)) from exc
+        made = [site.pages[i] for i in todo]
+        raise BuildFailed(_with_words_lacking(config, renderer, made, unused, problem)) from exc
     except TemplateFailed as failed:
         problem = failed.error
-        raise BuildFailed(_with_words_lacking(config, renderer, templates, problem)) from failed
+        made = [site.pages[i] for i in todo]
+        raise BuildFailed(_with_words_lacking(config, renderer, made, unused, problem)) from failed
     finally:
         counter.close()
     return saver
@@ -406,17 +408,30 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
 
 
 def _with_words_lacking(
-    config: SiteConfig, renderer: Renderer, templates: set[str], problem: Problem
+    config: SiteConfig, renderer: Renderer, pages: list[Page], unused: list[Page], problem: Problem
 ) -> list[Problem]:
     """``problem``, and when it is a word strings.yaml lacks, every other word that the
-    templates ask and it lacks: a page stops at the first, and a fork's strings.yaml
-    begun from an older copy took one build for each."""
+    templates of ``pages`` (and of ``unused``, tried) ask and it lacks: a page stops at the
+    first, and a fork's strings.yaml begun from an older copy took one build for each.
+    Each names the first page that asks it, as ``problem`` names the page it stopped."""
     if f"{STRINGS_FILE} has no key" not in problem.message:
         return [problem]
+    first: dict[str, Page] = {}
+    for page in [*pages, *unused]:
+        first.setdefault(page.template, page)
+    making: dict[str, str] = {}
+    for template, page in first.items():  # in the order the pages are made
+        for key, _, _ in renderer.words_lacking({template}):
+            said = f" (making the page /{page.url}"
+            if page in unused:
+                said += f"; no page of the site is made with {template} yet: "
+                said += f"{_KINDS_UNUSED[template]} will be"
+            making.setdefault(key, said + ")")
     problems = [problem]
-    for key, name, line in renderer.words_lacking(templates):
+    for key, name, line in renderer.words_lacking(set(first)):
         if f"has no key '{key}'" not in problem.message:
             message, fix = _lacking("_Strings", key, config.templates_dir)
+            message += making.get(key, "")
             path = config.templates_dir / name
             problems.append(Problem(path, f"template problem: {message}", fix, line))
     return problems

@@ -548,6 +548,22 @@ def test_every_key_strings_yaml_lacks_is_said_in_one_build(site, capsys):
     for key in ("skip_to_content", "search_label", "published_on"):
         assert err.count(f"t.{key}: strings.yaml has no key '{key}'") == 1, err
     assert "tuy_chon" not in err and "3 problem(s)" in err, err
+    # Each names a page it stops, as the one the build met first did: the others said no
+    # page ("(making the page …)" on one message of three).
+    said = [line for line in err.splitlines() if "strings.yaml has no key" in line]
+    assert all(re.search(r" \(making the page /[^ ]*\)$", line) for line in said), err
+    assert "published_on' (making the page /2020/01/bai-viet-tot/)" in err, err
+    # A word only a template no page is made with yet asks: said so, as its other mistakes.
+    gone = ("withdrawn_text:",)
+    strings.write_text("".join(x for x in lines if not x.startswith(gone)), encoding="utf-8")
+    edit(site.root / "templates" / "article.html", "{{ t.published_on }}", "{{ t.khong_co }}")
+    err = rebuild_fails(site, capsys, before=before)
+    said = (
+        "'withdrawn_text' (it has 'withdrawn_title') (making the page /2020/01/bai-viet-tot/; "
+        "no page of the site is made with withdrawn.html yet: the notice of the first article "
+        "taken down (withdrawn:) will be)"
+    )
+    assert said in err, err
 
 
 @pytest.mark.parametrize(
