@@ -9,6 +9,7 @@ forking its workers, see newsarchive.workers.can_fork). Its output goes to measu
 a temporary folder, whose last lines are printed if it fails.
 """
 
+import argparse
 import hashlib
 import os
 import shutil
@@ -203,10 +204,20 @@ class Trash:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def main(command: Sequence[str]) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        usage="%(prog)s [-h] COMMAND ...",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    # REMAINDER: the command's own options (build.py --quiet) are its, not ours.
+    parser.add_argument("command", metavar="COMMAND", nargs=argparse.REMAINDER,
+                        help="the command to time, with its arguments")  # fmt: skip
+    command = parser.parse_args(argv).command
     if not command:
-        print(__doc__, file=sys.stderr)
-        return 2
+        parser.error("the following arguments are required: COMMAND")
+    if shutil.which(command[0]) is None:
+        parser.error(f"there is no command {command[0]}")
     with tempfile.TemporaryDirectory() as folder:
         run = run_measured(command, Path.cwd(), Path(folder) / "measure.log")
     if run.exit_code != 0:
@@ -220,4 +231,4 @@ def main(command: Sequence[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

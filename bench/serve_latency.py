@@ -11,6 +11,7 @@ the time from the reload to that point is printed too. Also prints how long one 
 at all the watched files takes.
 """
 
+import argparse
 import http.client
 import re
 import shutil
@@ -100,6 +101,21 @@ def measure(articles: int) -> None:
     )
 
 
-if __name__ == "__main__":
-    for count in map(int, sys.argv[1:] or ["1", "100", "1000"]):
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "articles", metavar="ARTICLES", type=int, nargs="*", default=[1, 100, 1000],
+        help="the size of each site to measure, in articles (default: 1 100 1000)",
+    )  # fmt: skip
+    counts = parser.parse_args(argv).articles
+    if min(counts) < 1:  # a site of none has no article to save
+        parser.error("a site needs 1 article or more")
+    for count in counts:
         measure(count)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
