@@ -427,6 +427,28 @@ def test_a_page_recorded_in_nfd_and_again_in_nfc_is_one_article(site, tmp_path):
     assert tree(site.content) == before
 
 
+def test_a_page_under_another_folder_and_its_name_in_nfd_is_the_same_article(site, tmp_path):
+    """A portal shows one article under two folders (the same title, date and page name
+    is the same article); a WARC recorded one address in NFD (as a Mac sent it), another
+    crawl the other in NFC. The page names were compared as written, escapes and all, and
+    the second run imported the article again."""
+    pytest.importorskip("warcio")
+    item = Item(760006, "Thông báo lịch tiếp công dân tháng 10 năm 2021", "21/10/2021")
+    page = page_html(item, "absolute-path").encode()
+    nfd, nfc = quote(unicodedata.normalize("NFD", "tin-tức")), quote("tin-tức")
+    first, second = tmp_path / "mac.warc.gz", tmp_path / "nfc.warc.gz"
+    first.write_bytes(warc_of([Response(f"https://{HOST}/su-kien/{nfd}-760006.html", page)]))
+    second.write_bytes(warc_of([Response(f"https://{HOST}/tin-tuc/{nfc}-760006.html", page)]))
+    assert run_import(site, first).returncode == 0
+    before = tree(site.content)
+    again = run_import(site, second)
+    assert again.returncode == 0, again.stderr
+    assert (summary(again)["imported"], summary(again)["already there"]) == (0, 1)
+    [line] = report(site)
+    assert line["reason"].startswith("the same article (title, date and page name)"), line
+    assert tree(site.content) == before
+
+
 def adjusted_wget_tree(root: Path, converted: bool) -> tuple[Item, Item]:
     """A wget --adjust-extension (-E) mirror: `gioi-thieu`, served as an HTML page, saved
     as `gioi-thieu.html`, `trang.php` as `trang.php.html`; the article of the real

@@ -4,10 +4,11 @@ its articles, so that an import adds only what is new and never takes a taken na
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -95,7 +96,10 @@ def shown(file: Path) -> str:
 
 
 def _last_part(url: str) -> str:
-    return urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] if url else ""
+    """The page name of an address, decoded and in NFC: a WARC records the address a Mac
+    sent in NFD (tin-tu%CC%9B%CC%81c), another crawl the same name in NFC (tin-t%E1%BB%A9c)."""
+    name = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] if url else ""
+    return unicodedata.normalize("NFC", unquote(name))
 
 
 def source_key(url: str) -> str:
