@@ -613,6 +613,12 @@ def _written_as(source: Path, page: str, link: str, held: Held | None = None) ->
     found = [w for w in dict.fromkeys(written) if w in text]
     if not found and len(rooted) > 1 and rooted in text:
         found = [rooted + fragment]
+    if not found and "%" in text:  # escaped in NFD: the build linked it in NFC (urls.in_nfc)
+        spelt: dict[str, str] = {}
+        for token in _ESCAPED.findall(text):
+            path = re.split(r"[?#]", token, maxsplit=1)[0]
+            spelt.setdefault(urls.in_nfc(path) + token[len(path) :], token)
+        found = [spelt[w] for w in dict.fromkeys(written) if w in spelt]
     if not found and held is not None and path:
         leads = {rooted + fragment, *folder}
         found = [a for a in dict.fromkeys(_ADDRESS.findall(text)) if held.target(a) in leads]
@@ -624,6 +630,9 @@ def _from_page(page: str, path: str) -> str:
     return "/" + posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else ""
 
 
+# An address with percent-escapes in an article's text, as a Markdown link or raw HTML
+# has it.
+_ESCAPED = re.compile(r"""[^\s()<>"'\[\]]*%[0-9A-Fa-f]{2}[^\s()<>"'\[\]]*""")
 # An address of another site in an article's text, as a Markdown link or raw HTML has it.
 _ADDRESS = re.compile(r"""(?i)https?://[^\s()<>"']+""")
 

@@ -318,9 +318,11 @@ def body_link(from_url: str, written: str, base_url: str, offline: bool = False)
 
     A root-relative address ("/2019/04/x/#p", "/images/a.jpg") becomes a link like the
     templates' (relative, or by absolute path from the 404 page); a relative one is
-    right as written, except offline, where a folder needs its index.html named. A
-    last part without an extension names a page's folder (as in alias_url)."""
-    path, has_query, query = written.split("#", 1)[0].partition("?")
+    right as written, except offline, where a folder needs its index.html named, and
+    in NFD escapes (in_nfc). A last part without an extension names a page's folder (as
+    in alias_url)."""
+    written_path, has_query, query = written.split("#", 1)[0].partition("?")
+    path = in_nfc(written_path)
     fragment = written.partition("#")[2]
     last = path.rsplit("/", 1)[-1]
     folder = not last or "." not in last
@@ -329,6 +331,8 @@ def body_link(from_url: str, written: str, base_url: str, offline: bool = False)
         href = link(from_url, path + ("/" if last and folder else ""), base_url, offline)
     elif offline and folder:
         href = path + ("/" if last else "") + "index.html"
+    elif path != written_path:
+        href = path
     else:
         return None
     return href + (f"?{query}" if has_query else "") + (f"#{fragment}" if fragment else "")
@@ -339,7 +343,7 @@ def body_link_file(from_url: str, written: str) -> str:
     in the body of the page at ``from_url``, leads to: root-relative from the site's
     root, relative from the page. A path without an extension leads to its index.html;
     ".." beyond the site's root stays in the result, which names no file."""
-    path = unquote(urlsplit(written.strip()).path)
+    path = unicodedata.normalize("NFC", unquote(urlsplit(written.strip()).path))
     if path.startswith("/"):
         path = path.lstrip("/")
     else:
@@ -348,6 +352,19 @@ def body_link_file(from_url: str, written: str) -> str:
     folder = not last or "." not in last  # as body_link
     path = posixpath.normpath(path) if path else "."
     return "index.html" if path == "." else path + ("/index.html" if folder else "")
+
+
+def in_nfc(path: str) -> str:
+    """A path as written in a link, its letters in NFC where its escapes spell them apart
+    (NFD: tin-tu%CC%9B%CC%81c, as a Mac's WARC records an address): the site's files are
+    named in NFC (alias_url, static files) and a static host looks names up byte for byte,
+    so the NFD spelling of an address found no page. (The text of a file is NFC already.)"""
+    if "%" not in path:  # most links: nothing to decode
+        return path
+    decoded = unquote(path)
+    if unicodedata.is_normalized("NFC", decoded):
+        return path  # as written, its escapes too
+    return quote(unicodedata.normalize("NFC", decoded), safe="/:@!$&'()*+,;=~")
 
 
 def absolute_url(base_url: str, url: str) -> str:
