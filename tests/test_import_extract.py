@@ -447,6 +447,30 @@ def test_a_page_in_another_language_named_alone_is_told_all_languages_once(site,
     assert imported_files(site) == []
 
 
+def test_a_page_no_profile_fits_named_alone_is_told_to_add_a_profile_once(site, tmp_path):
+    """A page of an unknown site with no date, named alone, said "add a site profile"
+    twice: its reason ended "(if it is one, add a site profile: docs/import-profiles.md)"
+    and its fix said it again. The fix says it; a crawl's summary still does after the
+    reason."""
+    pytest.importorskip("trafilatura")
+    text = "<p>Sáng nay, phường tổ chức hội nghị tổng kết công tác và triển khai nhiệm vụ.</p>"
+    page = tmp_path / "crawl/hoi-nghi.html"
+    page.parent.mkdir()
+    page.write_text(
+        f"<html lang='vi'><head><title>Hội nghị tổng kết</title></head><body><article>"
+        f"<h1>Hội nghị tổng kết</h1>{text * 4}</article></body></html>",
+        encoding="utf-8",
+    )
+    result = run_import(site, page)
+    assert result.returncode == 1
+    reason = "no site profile fits the page and it shows no publish date: not an article"
+    assert f"{page}: error: not imported: {reason}\n" in result.stderr, result.stderr
+    assert result.stderr.count("add a site profile") == 1, result.stderr
+    result = run_import(site, page.parent)
+    assert f"Not articles: {reason} (1, e.g. " in result.stdout, result.stdout
+    assert "add a site profile: docs/import-profiles.md" in result.stdout, result.stdout
+
+
 def test_list_search_and_login_pages_of_the_portal_are_not_articles():
     listing = liferay_page().replace("asset-full-content-title", "asset-abstract")
     found = extract(CapturedPage("list.html", f"{PORTAL}/tin-tuc", listing), _profiles())

@@ -26,7 +26,7 @@ from ..errors import BuildFailed, Problem, raised_stopping
 from . import media as mediafiles
 from .crawl import open_crawl
 from .dates import MonthFirstRun
-from .extract import ALL_LANGUAGES
+from .extract import CRAWL_FIXES
 from .known import source_key
 from .profiles import Profiles, load_profiles
 from .report import DEFAULT_NAME, Tally, report_line, report_problem, with_note, write_report
@@ -244,7 +244,8 @@ def _outcome(stopped: str, tally: Tally, undated: bool) -> str:
 
 
 def _failed_alone(result: PageResult) -> PageResult:
-    message = f"not imported: {result.reason.removesuffix(ALL_LANGUAGES)}"  # the fix says it
+    said = next((f for f in CRAWL_FIXES if result.reason.endswith(f)), "")  # the fix says it
+    message = f"not imported: {result.reason.removesuffix(said)}"
     error = Problem(Path(result.page.origin), message, result.hint or _FIX_NOT_ARTICLE)
     return replace(result, outcome=FAILED, errors=(error,))
 

@@ -38,11 +38,13 @@ PAGE_DATES = (
     'meta[name="dc.date.issued"]',
     "time[datetime]",
 )
+INSTALL_GENERIC = (
+    ": run  python3 -m pip install 'newsarchive[import]'  (or add a site profile for the "
+    "site, see docs/import-profiles.md)"
+)
 GENERIC_NEEDS = (
     "this page matches no site profile, and pages of unknown sites are read by the "
-    "optional extraction libraries, which are not installed: run  "
-    "python3 -m pip install 'newsarchive[import]'  (or add a site profile for the site, "
-    "see docs/import-profiles.md)"
+    "optional extraction libraries, which are not installed" + INSTALL_GENERIC
 )
 GENERIC_NEEDS_HINT = (
     "python3 -m pip install 'newsarchive[import]', then import it again; or add a site "
@@ -59,9 +61,11 @@ UNKNOWN_LANGUAGE = (
     "code to the article, e.g. language: fr"
 )
 NOT_VIETNAMESE = "the page is not in Vietnamese (another language section of the portal)"
-# What a crawl's summary, which prints no fix, says after it; a page named alone is told
-# it in its fix instead (command.py), not twice.
 ALL_LANGUAGES = "; to import it too, import with --all-languages"
+ADD_A_PROFILE = " (if it is one, add a site profile: docs/import-profiles.md)"
+# What a crawl's summary, which prints no fix, says after the reason of a page that is
+# not an article; a page named alone is told it in its fix instead (command.py), not twice.
+CRAWL_FIXES = (ALL_LANGUAGES, ADD_A_PROFILE, INSTALL_GENERIC)
 REDIRECT = (
     "the page only sends the reader on to another address (a meta refresh): "
     "the article, if any, is the page at that address"
@@ -410,8 +414,8 @@ def _generic(
     if published is None:
         # Articles of a portal carry their date; what has none is a login, list or other page.
         return NotArticle(
-            "no site profile fits the page and it shows no publish date: not an article "
-            "(if it is one, add a site profile: docs/import-profiles.md)",
+            "no site profile fits the page and it shows no publish date: not an article"
+            + ADD_A_PROFILE,
             "if it is an article, add a site profile for its site, which says where its "
             "date is (docs/import-profiles.md)",
         )
