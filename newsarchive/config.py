@@ -2,6 +2,7 @@
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -189,92 +190,166 @@ def address_problem(address: str) -> str:
 
 def _check(path: Path, values: dict[str, Any], lines: dict[str, int], text: str) -> list[Problem]:
     """Each value against its key's kind in schema.SETTINGS, plus the rules about content."""
-    errors = []
-    for key, value in values.items():
-        line = lines.get(key)
+    return [
+        Problem(path, message, hint, lines.get(key))
+        for key, value in values.items()
+        for message, hint in _value_problems(key, value, written(text, lines.get(key)))
+    ]
 
-        def error(message: str, hint: str, line: int | None = line) -> None:
-            errors.append(Problem(path, message, hint, line))
 
-        field = _FIELDS.get(key)
-        if field is None:
-            close = schema.suggestion(key, schema.SETTINGS)
-            known = ", ".join(f.name for f in schema.SETTINGS if f.suggested)
-            # A key no setting is near is likely a fork's own value for its templates.
-            own = f"; a value of your own for the templates goes under params: (site.params.{key})"
-            error(
-                f"unknown setting '{key}'",
-                f"did you mean '{close}'?" if close else "known keys: " + known + own,
+Found = list[tuple[str, str]]  # the message and the hint of each problem of one value
+
+
+def _value_problems(key: str, value: Any, as_written: str) -> Found:
+    """What is wrong with ``value`` for ``key``: a mapping, yes/no or number is checked
+    whatever YAML made of it; any other kind must be text (one address, or a list of
+    them) before the rules of its key or kind are."""
+    field = _FIELDS.get(key)
+    if field is None:
+        return [_unknown_setting(key)]
+    if field.kind in _ANY_VALUE_CHECKS:
+        return _ANY_VALUE_CHECKS[field.kind](key, value, field)
+    if field.kind == "addresses" and isinstance(value, list):
+        return _address_list_problems(key, value, field)
+    if not isinstance(value, str):
+        return [_not_text(key, value, field, as_written)]
+    check = _TEXT_RULES_BY_KEY.get(key) or _TEXT_RULES_BY_KIND.get(field.kind)
+    return check(key, value, field) if check else []
+
+
+def _unknown_setting(key: str) -> tuple[str, str]:
+    close = schema.suggestion(key, schema.SETTINGS)
+    known = ", ".join(f.name for f in schema.SETTINGS if f.suggested)
+    # A key no setting is near is likely a fork's own value for its templates.
+    own = f"; a value of your own for the templates goes under params: (site.params.{key})"
+    return (
+        f"unknown setting '{key}'",
+        f"did you mean '{close}'?" if close else "known keys: " + known + own,
+    )
+
+
+def _mapping_problems(key: str, value: Any, field: schema.Field) -> Found:
+    if value is not None and not isinstance(value, dict):
+        return [
+            (f"'{key}' must be a group of 'key: value' lines", f"indent the lines under {key}:")
+        ]
+    if key == "import_categories" and value:
+        return [
+            (
+                f"import_categories: {k!r} must be mapped to a category name, not {v!r}",
+                f'write e.g. "{k}": "{str(k).capitalize()}"',
             )
-        elif field.kind == "mapping":
-            if value is not None and not isinstance(value, dict):
-                error(
-                    f"'{key}' must be a group of 'key: value' lines",
-                    f"indent the lines under {key}:",
-                )
-            elif key == "import_categories" and value:
-                for k, v in value.items():
-                    if not isinstance(v, str) or not v.strip():
-                        error(
-                            f"import_categories: {k!r} must be mapped to a category name, "
-                            f"not {v!r}",
-                            f'write e.g. "{k}": "{str(k).capitalize()}"',
-                        )
-        elif field.kind == "boolean":
-            problem = schema.boolean_problem(key, value)
-            if problem:
-                error(*problem)
-        elif field.kind == "integer":
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                error(
-                    f"'{key}' must be a whole number above 0",
-                    f"write e.g. {key}: {field.default}",
-                )
-        elif field.kind == "addresses" and isinstance(value, list):
-            for item in value:
-                if not isinstance(item, str) or not item.startswith(("http://", "https://")):
-                    error(
-                        f"{key}: {item!r} is not a web address",
-                        f"write each address with http:// or https://, e.g. - {field.example}",
-                    )
-        elif not isinstance(value, str):
-            quoted = f'put the value in double quotes: {key}: "{written(text, line) or value}"'
-            # A zone or a language code is never a number in quotes: that is the next
-            # error. (`language: no`, Norwegian, is YAML's false: quoted, it is right.)
-            named = field.kind == "timezone" or (key == "language" and not isinstance(value, bool))
-            error(
-                f"'{key}' must be text, not {value!r}",
-                f"write e.g. {key}: {field.default}" if named else quoted,
-            )
-        elif key == "title" and not value.strip():
-            # Every page's <title>, its header's link and the feeds' title were empty.
-            error(
-                "the site's title is empty: it names the archive on every page, in the "
-                "browser's tab and in the feeds",
-                f"write the archive's name, e.g. title: {field.default} (or delete the line "
-                "for that default)",
-            )
-        elif key == "language" and not schema.LANGUAGE_TAG.fullmatch(value):
-            error(
-                f"language '{value}' is not a language code (the lang of every page)",
-                "write the code of the site's language, e.g. language: vi "
-                "(or en, vi-VN; a - between its parts, not _)",
-            )
-        elif field.kind == "timezone":
-            try:
-                ZoneInfo(value)
-            except (ZoneInfoNotFoundError, ValueError):
-                error(f"unknown time zone '{value}'", "use a name like Asia/Ho_Chi_Minh")
-        elif field.kind == "address" and address_problem(value):
-            error(
-                f"{key} '{shown_address(value)}' {address_problem(value)}",
-                f"write the site's full public address, e.g. {key}: {field.example}",
-            )
-        elif field.kind == "addresses" and not value.startswith(("http://", "https://")):
-            if not value:
-                continue
-            error(
-                f"{key} '{value}' is not a web address",
-                f"write it with http:// or https://, e.g. {key}: {field.example}",
-            )
-    return errors
+            for k, v in value.items()
+            if not isinstance(v, str) or not v.strip()
+        ]
+    return []
+
+
+def _boolean_problems(key: str, value: Any, field: schema.Field) -> Found:
+    problem = schema.boolean_problem(key, value)
+    return [problem] if problem else []
+
+
+def _integer_problems(key: str, value: Any, field: schema.Field) -> Found:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return [(f"'{key}' must be a whole number above 0", f"write e.g. {key}: {field.default}")]
+    return []
+
+
+def _address_list_problems(key: str, value: list[Any], field: schema.Field) -> Found:
+    return [
+        (
+            f"{key}: {item!r} is not a web address",
+            f"write each address with http:// or https://, e.g. - {field.example}",
+        )
+        for item in value
+        if not isinstance(item, str) or not item.startswith(("http://", "https://"))
+    ]
+
+
+def _not_text(key: str, value: Any, field: schema.Field, as_written: str) -> tuple[str, str]:
+    quoted = f'put the value in double quotes: {key}: "{as_written or value}"'
+    # A zone or a language code is never a number in quotes: that is the next
+    # error. (`language: no`, Norwegian, is YAML's false: quoted, it is right.)
+    named = field.kind == "timezone" or (key == "language" and not isinstance(value, bool))
+    return (
+        f"'{key}' must be text, not {value!r}",
+        f"write e.g. {key}: {field.default}" if named else quoted,
+    )
+
+
+def _title_problems(key: str, value: str, field: schema.Field) -> Found:
+    if value.strip():
+        return []
+    # Every page's <title>, its header's link and the feeds' title were empty.
+    return [
+        (
+            "the site's title is empty: it names the archive on every page, in the "
+            "browser's tab and in the feeds",
+            f"write the archive's name, e.g. title: {field.default} (or delete the line "
+            "for that default)",
+        )
+    ]
+
+
+def _language_problems(key: str, value: str, field: schema.Field) -> Found:
+    if schema.LANGUAGE_TAG.fullmatch(value):
+        return []
+    return [
+        (
+            f"language '{value}' is not a language code (the lang of every page)",
+            "write the code of the site's language, e.g. language: vi "
+            "(or en, vi-VN; a - between its parts, not _)",
+        )
+    ]
+
+
+def _timezone_problems(key: str, value: str, field: schema.Field) -> Found:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return [(f"unknown time zone '{value}'", "use a name like Asia/Ho_Chi_Minh")]
+    return []
+
+
+def _address_problems(key: str, value: str, field: schema.Field) -> Found:
+    problem = address_problem(value)
+    if not problem:
+        return []
+    return [
+        (
+            f"{key} '{shown_address(value)}' {problem}",
+            f"write the site's full public address, e.g. {key}: {field.example}",
+        )
+    ]
+
+
+def _one_address_problems(key: str, value: str, field: schema.Field) -> Found:
+    # Empty: no old portal to link to.
+    if not value or value.startswith(("http://", "https://")):
+        return []
+    return [
+        (
+            f"{key} '{value}' is not a web address",
+            f"write it with http:// or https://, e.g. {key}: {field.example}",
+        )
+    ]
+
+
+Check = Callable[[str, Any, schema.Field], Found]
+# The kinds checked whatever YAML read; every other value must be text first, then meet
+# its key's rule, or else its kind's.
+_ANY_VALUE_CHECKS: dict[str, Check] = {
+    "mapping": _mapping_problems,
+    "boolean": _boolean_problems,
+    "integer": _integer_problems,
+}
+_TEXT_RULES_BY_KEY: dict[str, Check] = {
+    "title": _title_problems,
+    "language": _language_problems,
+}
+_TEXT_RULES_BY_KIND: dict[str, Check] = {
+    "timezone": _timezone_problems,
+    "address": _address_problems,
+    "addresses": _one_address_problems,
+}

@@ -73,3 +73,120 @@ def test_boolean_problem_is_shared_by_both_file_kinds():
         "'sanitize_html' must be true or false, not 'có'",
         "write sanitize_html: true or sanitize_html: false",
     )
+
+
+def test_each_kind_of_setting_says_what_is_wrong_with_its_value_in_the_files_order(tmp_path):
+    path = tmp_path / "site.yaml"
+    path.write_text(
+        "params: 5\n"
+        "import_categories:\n  TIN MỚI: ''\n  ẢNH: 3\n  VIDEO: Video\n"
+        "sanitize_html: có\n"
+        "original_site:\n  - http://a.gov.vn/\n  - a.gov.vn\n  - 7\n"
+        "language: vi_VN\n"
+        "timezone: Asia/Hanoi\n"
+        "feed_size: 0\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildFailed) as failed:
+        load_config(path)
+    assert [(p.line, p.message, p.hint) for p in failed.value.errors] == [
+        (1, "'params' must be a group of 'key: value' lines", "indent the lines under params:"),
+        (
+            2,
+            "import_categories: 'TIN MỚI' must be mapped to a category name, not ''",
+            'write e.g. "TIN MỚI": "Tin mới"',
+        ),
+        (
+            2,
+            "import_categories: 'ẢNH' must be mapped to a category name, not 3",
+            'write e.g. "ẢNH": "Ảnh"',
+        ),
+        (
+            6,
+            "'sanitize_html' must be true or false, not 'có'",
+            "write sanitize_html: true or sanitize_html: false",
+        ),
+        (
+            7,
+            "original_site: 'a.gov.vn' is not a web address",
+            "write each address with http:// or https://, e.g. - http://haibatrung.hanoi.gov.vn/",
+        ),
+        (
+            7,
+            "original_site: 7 is not a web address",
+            "write each address with http:// or https://, e.g. - http://haibatrung.hanoi.gov.vn/",
+        ),
+        (
+            11,
+            "language 'vi_VN' is not a language code (the lang of every page)",
+            "write the code of the site's language, e.g. language: vi "
+            "(or en, vi-VN; a - between its parts, not _)",
+        ),
+        (12, "unknown time zone 'Asia/Hanoi'", "use a name like Asia/Ho_Chi_Minh"),
+        (13, "'feed_size' must be a whole number above 0", "write e.g. feed_size: 20"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("haibatrung.hanoi.gov.vn", "original_site 'haibatrung.hanoi.gov.vn' is not a web address"),
+        ("''", None),  # empty: no old portal
+    ],
+)
+def test_one_original_site_address_is_checked_and_empty_is_none(tmp_path, written, said):
+    path = tmp_path / "site.yaml"
+    path.write_text(f"original_site: {written}\n", encoding="utf-8")
+    if said is None:
+        assert load_config(path).original_site == ""
+        return
+    with pytest.raises(BuildFailed) as failed:
+        load_config(path)
+    assert [(p.line, p.message, p.hint) for p in failed.value.errors] == [
+        (
+            1,
+            said,
+            "write it with http:// or https://, e.g. original_site: http://haibatrung.hanoi.gov.vn/",
+        )
+    ]
+
+
+def test_a_setting_that_must_be_text_says_how_to_write_it(tmp_path):
+    path = tmp_path / "site.yaml"
+    path.write_text(
+        "title: ' '\n"
+        "description: 5\n"
+        "language: no\n"
+        "timezone: 7\n"
+        "base_url: https://x.org/a b/\n"
+        "output_dir: [a]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildFailed) as failed:
+        load_config(path)
+    assert [(p.line, p.message, p.hint) for p in failed.value.errors] == [
+        (
+            1,
+            "the site's title is empty: it names the archive on every page, in the "
+            "browser's tab and in the feeds",
+            "write the archive's name, e.g. title: Lưu trữ tin tức (or delete the line "
+            "for that default)",
+        ),
+        (
+            2,
+            "'description' must be text, not 5",
+            'put the value in double quotes: description: "5"',
+        ),
+        (3, "'language' must be text, not False", 'put the value in double quotes: language: "no"'),
+        (4, "'timezone' must be text, not 7", "write e.g. timezone: Asia/Ho_Chi_Minh"),
+        (
+            5,
+            "base_url 'https://x.org/a b/' holds a space: write each space in an address as %20",
+            "write the site's full public address, e.g. base_url: https://user.github.io/repo/",
+        ),
+        (
+            6,
+            "'output_dir' must be text, not ['a']",
+            'put the value in double quotes: output_dir: "[a]"',
+        ),
+    ]
