@@ -21,7 +21,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -271,107 +271,182 @@ def check_site(
     # file itself (when ``root`` is a site built elsewhere, or a static file was copied).
     made_from = {**(copied or {}), **templates, **sources}
     files, problems = _files(root)
-    # Every build writes these: without them the folder is not a site (check --built DIR).
-    always = (urls.home_url(), urls.not_found_url(), urls.robots_url())
-    missing = [rel for rel in map(urls.output_file, always) if rel not in files]
-    if missing:
-        problems.append(
-            Problem(
-                root,
-                f"this folder is not a site built by newsarchive: it has no {', '.join(missing)}",
-                "build the site first (python3 build.py) and check its output folder, "
-                "e.g. python3 build.py check --built _site",
-            )
-        )
+    problems += _not_a_site(root, files)
     pages = read_pages(root, sorted(rel for rel in files if rel.endswith(".html")), jobs)
     resolver = _Resolver(base_url, files, pages)
     if meant is not None:
         meant.seeing(files)
-    # With no article there is no index, and the search page says it cannot search.
-    if articles != 0 and any(fnmatch.fnmatchcase(f, urls.article_glob()) for f in files):
-        index = urls.search_bundle_url()
-        problems += [
-            Problem(
-                root / index,
-                f"the search index in /{index} is {problem}",
-                "build the site again without --no-search (the search index is made "
-                "after the pages)",
-            )
-            for problem in search_index_problems(root / index)
-        ]
-    read: dict[Path, Lines] = {}  # articles whose lines were looked up
-    # The links a template wrote, said once each (_template_links): on every page its
-    # template makes, a line a page buried the rest. By address from the root, as url()
-    # writes one differently a folder deeper.
-    in_templates: dict[tuple[Path, str, str], tuple[set[str], list[str]]] = {}
+    problems += _search_index_problems(root, files, articles)
     base = urls.base_path(base_url)
+    page_check = _PageCheck(
+        root, made_from, sources, templates, resolver, base, old_hosts, meant, held
+    )
     for rel, page in pages.items():
-        where = made_from.get(rel, root / rel)
-        context = f"in the page /{rel.removesuffix('index.html')}" if rel in sources else ""
+        problems += page_check.problems(rel, page)
+    problems += _template_links(page_check.in_templates, base, files, static_folder)
+    problems += _size_problems(root, files)
+    problems += _style_sheet_problems(root, files, resolver, made_from)
+    problems += _xml_problems(root, files, resolver, templates)
+    problems += _picture_problems(root, files, made_from)
+    return problems
 
-        if page.empty:
-            problems.append(
-                Problem(
-                    where,
-                    f"the page /{rel} is empty",
-                    "build the site again; if it stays empty, check the template "
-                    "that makes this page",
-                )
-            )
-        for element_id in page.duplicate_ids:
-            problems.append(
-                Problem(
-                    where,
-                    f"{context + ': ' if context else ''}the id '{element_id}' is used "
-                    "more than once on the page",
-                    "give each heading or element its own id (two headings with the same "
-                    "text get the same id: reword one)",
-                )
-            )
+
+def _not_a_site(root: Path, files: set[str]) -> list[Problem]:
+    """An error when ``root`` lacks what every build writes (check --built DIR)."""
+    always = (urls.home_url(), urls.not_found_url(), urls.robots_url())
+    missing = [rel for rel in map(urls.output_file, always) if rel not in files]
+    if not missing:
+        return []
+    return [
+        Problem(
+            root,
+            f"this folder is not a site built by newsarchive: it has no {', '.join(missing)}",
+            "build the site first (python3 build.py) and check its output folder, "
+            "e.g. python3 build.py check --built _site",
+        )
+    ]
+
+
+def _search_index_problems(root: Path, files: set[str], articles: int | None) -> list[Problem]:
+    """What is wrong with the search index that the search page loads."""
+    # With no article there is no index, and the search page says it cannot search.
+    if articles == 0 or not any(fnmatch.fnmatchcase(f, urls.article_glob()) for f in files):
+        return []
+    index = urls.search_bundle_url()
+    return [
+        Problem(
+            root / index,
+            f"the search index in /{index} is {problem}",
+            "build the site again without --no-search (the search index is made after the pages)",
+        )
+        for problem in search_index_problems(root / index)
+    ]
+
+
+@dataclass
+class _PageCheck:
+    """The problems of each page of the site, in turn. A broken link a template wrote is
+    gathered in ``in_templates`` instead, to be said once (_template_links): on every
+    page its template makes, a line a page buried the rest. By address from the root,
+    as url() writes one differently a folder deeper."""
+
+    root: Path
+    made_from: Mapping[str, Path]
+    sources: Mapping[str, Path]
+    templates: Mapping[str, Path]
+    resolver: "_Resolver"
+    base: str
+    old_hosts: tuple[str, ...]
+    meant: Meant | None
+    held: Held | None
+    read: dict[Path, Lines] = field(default_factory=dict)  # articles whose lines were looked up
+    in_templates: dict[tuple[Path, str, str], tuple[set[str], list[str]]] = field(
+        default_factory=dict
+    )
+
+    def problems(self, rel: str, page: ReadPage) -> list[Problem]:
+        where = self.made_from.get(rel, self.root / rel)
+        context = f"in the page /{rel.removesuffix('index.html')}" if rel in self.sources else ""
+        # In this order: an article's lines are looked up one occurrence after the other.
+        return [
+            *_empty(where, rel, page),
+            *_duplicate_ids(where, context, page),
+            *self._broken_links(rel, page, where, context),
+            *self._old_portal_links(rel, page, where, context),
+        ]
+
+    def _broken_links(self, rel: str, page: ReadPage, where: Path, context: str) -> list[Problem]:
+        problems = []
         for link in page.links:
-            problem = resolver.problem(rel, link)
+            problem = self.resolver.problem(rel, link)
             if not problem:
                 continue
-            written = _written_as(sources[rel], rel, link, held) if rel in sources else []
+            written = (
+                _written_as(self.sources[rel], rel, link, self.held) if rel in self.sources else []
+            )
             if written:
                 # Said as the article has it, as the build's warning says it; an old
                 # portal's address the build linked here is said as the page has it.
                 said = link if "://" in written[0] else written[0]
                 message = f"{context}: the link {said!r} {problem}"
-                hint = (meant.hint(str(where), written[0]) if meant else "") or FIX_LINK
-                problems.append(Problem(where, message, hint, _line(read, where, *written)))
-            elif rel in templates:  # a template made it: name the template
-                key = (templates[rel], _from_root(rel, link, base), problem)
-                spellings, on = in_templates.setdefault(key, (set(), []))
+                hint = (self.meant.hint(str(where), written[0]) if self.meant else "") or FIX_LINK
+                line = _line(self.read, where, *written)
+                problems.append(Problem(where, message, hint, line))
+            elif rel in self.templates:  # a template made it: name the template
+                key = (self.templates[rel], _from_root(rel, link, self.base), problem)
+                spellings, on = self.in_templates.setdefault(key, (set(), []))
                 spellings.add(link)
                 on.append(rel)
-            elif rel in sources:  # not in the article's text: the page's own file says it
-                problems.append(Problem(root / rel, f"the link {link!r} {problem}", FIX_TEMPLATE))
+            elif rel in self.sources:  # not in the article's text: the page's own file says it
+                problems.append(
+                    Problem(self.root / rel, f"the link {link!r} {problem}", FIX_TEMPLATE)
+                )
             else:
                 problems.append(Problem(where, f"the link {link!r} {problem}", FIX_LINK))
+        return problems
+
+    def _old_portal_links(
+        self, rel: str, page: ReadPage, where: Path, context: str
+    ) -> list[Problem]:
+        """A warning for each link to the old portal, which works only while it is up."""
+        problems = []
         for link in page.followed:
-            if old_hosts and _host(link) in old_hosts:
-                target = held.target(link) if held else None
-                line = None
-                if rel in sources:
-                    # The build linked the same address in Markdown to the archive's copy:
-                    # one left is in raw HTML (href="..."), which it keeps as written.
-                    line = (target and _line(read, where, f'"{link}"')) or _line(read, where, link)
-                problems.append(
-                    Problem(
-                        where,
-                        f"{context + ': ' if context else ''}the link {link!r} leads to the old "
-                        "portal, which will go dark",
-                        resolver.held_here(rel, link, target)
-                        or "import the file from a crawl that holds it (python3 build.py import; "
-                        "an imported article already there is not changed: delete its file "
-                        "first, then import), or link to a copy in the archive",
-                        line,
-                        warning=True,
-                    )
+            if not self.old_hosts or _host(link) not in self.old_hosts:
+                continue
+            target = self.held.target(link) if self.held else None
+            line = None
+            if rel in self.sources:
+                # The build linked the same address in Markdown to the archive's copy:
+                # one left is in raw HTML (href="..."), which it keeps as written.
+                line = (target and _line(self.read, where, f'"{link}"')) or _line(
+                    self.read, where, link
                 )
-    problems += _template_links(in_templates, base, files, static_folder)
-    problems += _size_problems(root, files)
+            problems.append(
+                Problem(
+                    where,
+                    f"{context + ': ' if context else ''}the link {link!r} leads to the old "
+                    "portal, which will go dark",
+                    self.resolver.held_here(rel, link, target)
+                    or "import the file from a crawl that holds it (python3 build.py import; "
+                    "an imported article already there is not changed: delete its file "
+                    "first, then import), or link to a copy in the archive",
+                    line,
+                    warning=True,
+                )
+            )
+        return problems
+
+
+def _empty(where: Path, rel: str, page: ReadPage) -> list[Problem]:
+    if not page.empty:
+        return []
+    return [
+        Problem(
+            where,
+            f"the page /{rel} is empty",
+            "build the site again; if it stays empty, check the template that makes this page",
+        )
+    ]
+
+
+def _duplicate_ids(where: Path, context: str, page: ReadPage) -> list[Problem]:
+    return [
+        Problem(
+            where,
+            f"{context + ': ' if context else ''}the id '{element_id}' is used "
+            "more than once on the page",
+            "give each heading or element its own id (two headings with the same "
+            "text get the same id: reword one)",
+        )
+        for element_id in page.duplicate_ids
+    ]
+
+
+def _style_sheet_problems(
+    root: Path, files: set[str], resolver: "_Resolver", made_from: Mapping[str, Path]
+) -> list[Problem]:
+    """The broken url() links of the site's style sheets."""
+    problems = []
     for rel in sorted(f for f in files if f.endswith(".css")):
         css = (root / rel).read_text(encoding="utf-8", errors="replace")
         for link in css_links(css):
@@ -385,11 +460,27 @@ def check_site(
                     hint = f"write it from the style sheet's own address: url({relative})"
                 message = f"the style sheet link {link!r} {problem}"
                 problems.append(Problem(where, message, hint, line_of(where, link)))
-    for rel in sorted(f for f in files if f.endswith(".xml")):
-        problems.extend(_check_xml(root / rel, rel, resolver, templates.get(rel)))
-    for rel in sorted(f for f in files if f.lower().endswith(".svg")):
-        problems.extend(_svg_problems(root / rel, rel, made_from.get(rel, root / rel)))
     return problems
+
+
+def _xml_problems(
+    root: Path, files: set[str], resolver: "_Resolver", templates: Mapping[str, Path]
+) -> list[Problem]:
+    """What is wrong in the feeds and sitemaps."""
+    return [
+        problem
+        for rel in sorted(f for f in files if f.endswith(".xml"))
+        for problem in _check_xml(root / rel, rel, resolver, templates.get(rel))
+    ]
+
+
+def _picture_problems(root: Path, files: set[str], made_from: Mapping[str, Path]) -> list[Problem]:
+    """A warning for each SVG picture that could run script (_svg_problems)."""
+    return [
+        problem
+        for rel in sorted(f for f in files if f.lower().endswith(".svg"))
+        for problem in _svg_problems(root / rel, rel, made_from.get(rel, root / rel))
+    ]
 
 
 def _svg_problems(path: Path, rel: str, where: Path) -> list[Problem]:

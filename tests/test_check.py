@@ -323,6 +323,25 @@ def test_the_rules_on_a_hand_made_site(tmp_path):
     assert len(found) == len(expected), found
 
 
+def test_an_empty_page_is_named_with_where_to_look(tmp_path):
+    write(
+        tmp_path,
+        {
+            "index.html": page('<a href="trong/">trống</a>'),
+            "trong/index.html": "\n",
+            "robots.txt": "User-agent: *\n",
+            "404.html": page(""),
+        },
+    )
+    assert [(p.path, p.message, p.hint) for p in check_site(tmp_path, BASE)] == [
+        (
+            tmp_path / "trong/index.html",
+            "the page /trong/index.html is empty",
+            "build the site again; if it stays empty, check the template that makes this page",
+        )
+    ]
+
+
 def test_pages_read_on_several_cores_give_the_same_problems_in_the_same_order(
     tmp_path, monkeypatch
 ):
