@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -1432,6 +1433,21 @@ def test_a_static_link_to_a_folder_is_refused_not_skipped(site, capsys, target):
     shutil.copytree(site.root / "anh-goc", site.root / "static" / "anh")
     assert site.build("--quiet", "--no-search") == 0
     assert (site.output / "anh" / "a.jpg").is_file()
+
+
+def test_two_static_files_named_alike_in_nfc_and_nfd_are_refused(site, capsys):
+    """macOS may write a name in NFD: beside its NFC twin, both are one address."""
+    before = built(site)
+    (site.root / "static" / unicodedata.normalize("NFC", "Tiếng.txt")).write_text("a")
+    (site.root / "static" / unicodedata.normalize("NFD", "Tiếng.txt")).write_text("b")
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err
+    said = (
+        "have the same name, its letters put together differently (NFC and NFD): one "
+        "address on the site\n    how to fix: remove one of them"
+    )
+    assert said in err, err
+    assert tree(site.output) == before
 
 
 @pytest.mark.parametrize(
