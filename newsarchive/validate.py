@@ -96,118 +96,19 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
     errors, error = _problems_of(source)
     _check_keys(meta, error, "article")
     title = meta.get("title")
-    if isinstance(title, str) and len(title) > MAX_TITLE:
-        error(
-            "title",
-            f"the title is {len(title):,} characters long; at most {MAX_TITLE:,} are allowed",
-            "shorten the title; put the rest in the article text or in 'summary:'",
-        )
-    if title is None or (isinstance(title, str) and not title.strip()):
-        errors.append(
-            Problem(
-                source.path,
-                "the article has no title",
-                f"add a line such as: title: {_FIELDS['title'].example}",
-                source.key_lines.get("title", 2),
-            )
-        )
-
-    published = None
-    if meta.get("date") is None:
-        errors.append(
-            Problem(
-                source.path,
-                "the article has no date",
-                f"add a line such as: date: {_FIELDS['date'].example}",
-                source.key_lines.get("date", 2),
-            )
-        )
-    else:
-        try:
-            published = in_zone(parse_date(meta["date"], tz), tz)
-        except ValueError as exc:
-            error(
-                "date",
-                f"bad date: {exc}",
-                _date_fix(
-                    exc,
-                    "write the date as YYYY-MM-DD HH:MM (2019-04-19 16:54) or "
-                    "day first as DD/MM/YYYY HH:MM (19/04/2019 16:54)",
-                ),
-            )
-
-    tags = _text_list(meta, "tags", error)
-    category = meta.get("category")
-    if any(not tag.strip() for tag in tags):  # it was left out with no word
-        error("tags", "an item of 'tags' is empty", 'remove it: tags: ["an sinh", "y tế"]')
-    joined = [tag for tag in tags if ";" in tag]  # `[cán bộ; quy hoạch]` was one tag, unsaid
-    if joined:
-        parted = ", ".join(t.strip() for tag in tags for t in tag.split(";") if t.strip())
-        error(
-            "tags",
-            f"the tag '{joined[0]}' holds a ';': tags are parted by ',', so this is one tag",
-            f"write tags: [{parted}]",
-        )
-    for key, name in [("category", category), *(("tags", tag) for tag in tags)]:
-        if isinstance(name, str) and name.strip() and not urls.term_slug(name):
-            error(
-                key,
-                f"the {'tag' if key == 'tags' else key} '{name}' gives an empty web address",
-                "use a name with at least one letter or digit",
-            )
+    _check_title_length(title, error)
+    errors += _missing(source)
+    published = _published(meta, error, tz)
+    tags = _tags(meta, error)
+    _check_term_addresses(meta.get("category"), tags, error)
     aliases = _aliases(meta, error)
-
-    draft = meta.get("draft", False)
-    not_boolean = schema.boolean_problem("draft", draft)
-    if not_boolean:
-        error("draft", *not_boolean)
-
-    slug = meta.get("slug")
-    if isinstance(slug, str) and not _SLUG.match(slug):
-        error(
-            "slug",
-            f"slug '{slug}' may only hold a-z, 0-9 and single '-' between words",
-            f"use slug: {slugify(slug) or 'bai-viet'}",
-        )
-    elif isinstance(slug, str) and _too_long(slug):
-        error("slug", f"slug '{slug[:40]}...' {_too_long(slug)}", "use a shorter slug")
-    elif slug is None and isinstance(title, str) and title.strip():
-        slug = slugify(title)
-        if not slug:
-            error(
-                "title",
-                "the title gives an empty web address",
-                "add a line such as: slug: bai-viet",
-            )
-
-    source_url = meta.get("source_url")
-    if isinstance(source_url, str) and not re.match(r"^https?://\S+$", source_url):
-        error(
-            "source_url",
-            f"source_url '{source_url}' is not a web address",
-            "give the full address of the original page, starting with http:// or https://",
-        )
-
-    language = meta.get("language")
-    if isinstance(language, str) and not schema.LANGUAGE_TAG.fullmatch(language.strip()):
-        error(
-            "language",
-            f"language '{language}' is not a language code",
-            "write the code of the article's language, e.g. language: en "
-            "(or fr, zh-Hans; a - between its parts, not _)",
-        )
-
+    draft = _draft(meta, error)
+    slug = _slug(meta.get("slug"), title, error)
+    source_url = _source_url(meta, error)
+    language = _language(meta, error)
     withdrawn = _withdrawal(meta, error, tz)
-    if withdrawn is not None and published is not None and withdrawn.date.date() < published.date():
-        error(
-            "withdrawn",
-            f"the article was withdrawn on {withdrawn.date:%d/%m/%Y}, before it was "
-            f"published ({published:%d/%m/%Y})",
-            "write the day the archive took it down, day first (withdrawn: 05/03/2026) "
-            "or year first (withdrawn: 2026-03-05)",
-        )
+    _check_withdrawn_after_published(withdrawn, published, error)
     corrections = _corrections(meta, error, tz, published)
-
     if errors:
         raise BuildFailed(errors)
     assert published is not None and isinstance(title, str) and isinstance(slug, str)
@@ -233,6 +134,146 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
         key_lines=_later_lines(source),
         params=meta.get("params") or _NO_PARAMS,
     )
+
+
+def _check_title_length(title: Any, error: Report) -> None:
+    if isinstance(title, str) and len(title) > MAX_TITLE:
+        error(
+            "title",
+            f"the title is {len(title):,} characters long; at most {MAX_TITLE:,} are allowed",
+            "shorten the title; put the rest in the article text or in 'summary:'",
+        )
+
+
+def _missing(source: SourceFile) -> list[Problem]:
+    """The title and the date, which every article needs: said at the line below the
+    '---' when not written."""
+    title = source.meta.get("title")
+    missing = {
+        "title": title is None or (isinstance(title, str) and not title.strip()),
+        "date": source.meta.get("date") is None,
+    }
+    return [
+        Problem(
+            source.path,
+            f"the article has no {key}",
+            f"add a line such as: {key}: {_FIELDS[key].example}",
+            source.key_lines.get(key, 2),
+        )
+        for key, absent in missing.items()
+        if absent
+    ]
+
+
+def _published(meta: dict[str, Any], error: Report, tz: ZoneInfo) -> datetime | None:
+    """The article's date, in ``tz``; None when it is missing (_missing) or wrong."""
+    if meta.get("date") is None:
+        return None
+    try:
+        return in_zone(parse_date(meta["date"], tz), tz)
+    except ValueError as exc:
+        error(
+            "date",
+            f"bad date: {exc}",
+            _date_fix(
+                exc,
+                "write the date as YYYY-MM-DD HH:MM (2019-04-19 16:54) or "
+                "day first as DD/MM/YYYY HH:MM (19/04/2019 16:54)",
+            ),
+        )
+        return None
+
+
+def _tags(meta: dict[str, Any], error: Report) -> list[str]:
+    """The tags as written, each a name: none empty, none two joined by a ';'."""
+    tags = _text_list(meta, "tags", error)
+    if any(not tag.strip() for tag in tags):  # it was left out with no word
+        error("tags", "an item of 'tags' is empty", 'remove it: tags: ["an sinh", "y tế"]')
+    joined = [tag for tag in tags if ";" in tag]  # `[cán bộ; quy hoạch]` was one tag, unsaid
+    if joined:
+        parted = ", ".join(t.strip() for tag in tags for t in tag.split(";") if t.strip())
+        error(
+            "tags",
+            f"the tag '{joined[0]}' holds a ';': tags are parted by ',', so this is one tag",
+            f"write tags: [{parted}]",
+        )
+    return tags
+
+
+def _check_term_addresses(category: Any, tags: list[str], error: Report) -> None:
+    """The category and each tag must give a web address of their own."""
+    for key, name in [("category", category), *(("tags", tag) for tag in tags)]:
+        if isinstance(name, str) and name.strip() and not urls.term_slug(name):
+            error(
+                key,
+                f"the {'tag' if key == 'tags' else key} '{name}' gives an empty web address",
+                "use a name with at least one letter or digit",
+            )
+
+
+def _draft(meta: dict[str, Any], error: Report) -> Any:
+    draft = meta.get("draft", False)
+    not_boolean = schema.boolean_problem("draft", draft)
+    if not_boolean:
+        error("draft", *not_boolean)
+    return draft
+
+
+def _slug(slug: Any, title: Any, error: Report) -> Any:
+    """The slug as written, or else the title's."""
+    if isinstance(slug, str) and not _SLUG.match(slug):
+        error(
+            "slug",
+            f"slug '{slug}' may only hold a-z, 0-9 and single '-' between words",
+            f"use slug: {slugify(slug) or 'bai-viet'}",
+        )
+    elif isinstance(slug, str) and _too_long(slug):
+        error("slug", f"slug '{slug[:40]}...' {_too_long(slug)}", "use a shorter slug")
+    elif slug is None and isinstance(title, str) and title.strip():
+        slug = slugify(title)
+        if not slug:
+            error(
+                "title",
+                "the title gives an empty web address",
+                "add a line such as: slug: bai-viet",
+            )
+    return slug
+
+
+def _source_url(meta: dict[str, Any], error: Report) -> Any:
+    source_url = meta.get("source_url")
+    if isinstance(source_url, str) and not re.match(r"^https?://\S+$", source_url):
+        error(
+            "source_url",
+            f"source_url '{source_url}' is not a web address",
+            "give the full address of the original page, starting with http:// or https://",
+        )
+    return source_url
+
+
+def _language(meta: dict[str, Any], error: Report) -> Any:
+    language = meta.get("language")
+    if isinstance(language, str) and not schema.LANGUAGE_TAG.fullmatch(language.strip()):
+        error(
+            "language",
+            f"language '{language}' is not a language code",
+            "write the code of the article's language, e.g. language: en "
+            "(or fr, zh-Hans; a - between its parts, not _)",
+        )
+    return language
+
+
+def _check_withdrawn_after_published(
+    withdrawn: Withdrawal | None, published: datetime | None, error: Report
+) -> None:
+    if withdrawn is not None and published is not None and withdrawn.date.date() < published.date():
+        error(
+            "withdrawn",
+            f"the article was withdrawn on {withdrawn.date:%d/%m/%Y}, before it was "
+            f"published ({published:%d/%m/%Y})",
+            "write the day the archive took it down, day first (withdrawn: 05/03/2026) "
+            "or year first (withdrawn: 2026-03-05)",
+        )
 
 
 def _aliases(meta: dict[str, Any], error: Callable[..., None]) -> list[str]:
@@ -287,10 +328,7 @@ def validate_page(
             "write its place in the menu, e.g. menu: 1 (or remove the line to keep the "
             "page out of the menu)",
         )
-    draft = meta.get("draft", False)
-    not_boolean = schema.boolean_problem("draft", draft)
-    if not_boolean:
-        error("draft", *not_boolean)
+    draft = _draft(meta, error)
     aliases = _aliases(meta, error)
     problem = urls.standalone_problem(address)
     if problem:

@@ -272,3 +272,65 @@ LEADS = [
 def test_the_automatic_summary_is_the_first_paragraph_of_text(body, summary):
     meta = {"title": "x", "date": "2019-04-20"}
     assert validate(source(meta, body), HANOI).summary == summary
+
+
+def test_each_rule_of_an_articles_values_says_its_fix_in_the_files_order():
+    found = messages(
+        {
+            "title": "Bài " + "dài " * 300,
+            "date": "2026-03-05",
+            "tags": ["cán bộ; quy hoạch", "y tế"],
+            "slug": "Bai Viet",
+            "source_url": "haibatrung.hanoi.gov.vn/tin/1",
+            "language": "vi_VN",
+            "withdrawn": "2026-03-01",
+        }
+    )
+    assert found == [
+        (
+            2,
+            "the title is 1,204 characters long; at most 1,000 are allowed",
+            "shorten the title; put the rest in the article text or in 'summary:'",
+        ),
+        (
+            4,
+            "the tag 'cán bộ; quy hoạch' holds a ';': tags are parted by ',', so this is one tag",
+            "write tags: [cán bộ, quy hoạch, y tế]",
+        ),
+        (
+            5,
+            "slug 'Bai Viet' may only hold a-z, 0-9 and single '-' between words",
+            "use slug: bai-viet",
+        ),
+        (
+            6,
+            "source_url 'haibatrung.hanoi.gov.vn/tin/1' is not a web address",
+            "give the full address of the original page, starting with http:// or https://",
+        ),
+        (
+            7,
+            "language 'vi_VN' is not a language code",
+            "write the code of the article's language, e.g. language: en "
+            "(or fr, zh-Hans; a - between its parts, not _)",
+        ),
+        (
+            8,
+            "the article was withdrawn on 01/03/2026, before it was published (05/03/2026)",
+            "write the day the archive took it down, day first (withdrawn: 05/03/2026) "
+            "or year first (withdrawn: 2026-03-05)",
+        ),
+    ]
+
+
+def test_a_slug_too_long_or_a_title_that_gives_none_is_named():
+    assert messages({"title": "x", "date": "2026-03-05", "slug": "a" * 300}) == [
+        (
+            4,
+            f"slug '{'a' * 40}...' has a part of 300 bytes ('{'a' * 20}...'); file systems "
+            "allow at most 255 bytes between two '/'",
+            "use a shorter slug",
+        )
+    ]
+    assert messages({"title": "!!!", "date": "2026-03-05"}) == [
+        (2, "the title gives an empty web address", "add a line such as: slug: bai-viet")
+    ]
