@@ -99,49 +99,61 @@ def _walk(
     except OSError as exc:
         scan.errors.append(unreadable(Path(folder), exc))
         return
-    errors = scan.errors
     names = (entry.name for entry in entries)
     kept = sorted(n for n in names if not made_by_system(n) and not n.startswith("."))
     scan.warnings.extend(case_twins(folder, kept, published=False))
     for entry in entries:
-        if made_by_system(entry.name):
-            scan.system.append(shown(_rel(entry, content_dir)) + ("/" if _is_dir(entry) else ""))
+        if made_by_system(entry.name) or entry.name.startswith("."):
+            _list_left_out(entry, content_dir, scan)
             continue
-        if entry.name.startswith("."):
-            scan.hidden.append(_rel(entry, content_dir) + ("/" if _is_dir(entry) else ""))
-            continue
-        real = None
-        if entry.is_symlink():
-            real = os.path.realpath(entry.path)
-            problem = _link_problem(real, allowed, built)
-            if problem:
-                errors.append(_bad_link(Path(entry.path), real, problem))
-                continue
-        if _is_dir(entry):
+        real = os.path.realpath(entry.path) if entry.is_symlink() else None
+        if real is not None and (problem := _link_problem(real, allowed, built)):
+            scan.errors.append(_bad_link(Path(entry.path), real, problem))
+        elif _is_dir(entry):
             real = real or os.path.realpath(entry.path)
-            if real in inside:
-                errors.append(_bad_link(Path(entry.path), real, "loop"))
-                continue
-            _not_portable(entry, scan)
-            _walk(entry.path, (*inside, real), content_dir, allowed, built, scan)
-        elif entry.name.endswith(".md"):
-            try:
-                if not entry.is_file():
-                    errors.append(_not_a_file(Path(entry.path)))
-                    continue
-                st = entry.stat()
-                scan.files.append((entry.path, changed_ns(st), st.st_size))
+            if real in inside:  # a link back to a folder it is in
+                scan.errors.append(_bad_link(Path(entry.path), real, "loop"))
+            else:
                 _not_portable(entry, scan)
-            except OSError as exc:
-                errors.append(unreadable(Path(entry.path), exc))
-        elif _MARKDOWN_LIKE.search(entry.name):
-            errors.append(_misnamed(Path(entry.path)))
-        elif _TEXT_LIKE.search(entry.name) and _starts_as_article(entry):
-            right = entry.name.rsplit(".", 1)[0] + ".md"
-            errors.append(_not_md(Path(entry.path), "starts with front matter ('---')", right))
+                _walk(entry.path, (*inside, real), content_dir, allowed, built, scan)
         else:
-            scan.others.append(_rel(entry, content_dir))
-            _not_portable(entry, scan)
+            _take_file(entry, content_dir, scan)
+
+
+def _list_left_out(entry: os.DirEntry, content_dir: Path, scan: ContentScan) -> None:
+    """A file or folder the system made, or a hidden one: listed, not read."""
+    folder = "/" if _is_dir(entry) else ""
+    if made_by_system(entry.name):
+        scan.system.append(shown(_rel(entry, content_dir)) + folder)
+    else:
+        scan.hidden.append(_rel(entry, content_dir) + folder)
+
+
+def _take_file(entry: os.DirEntry, content_dir: Path, scan: ContentScan) -> None:
+    """An article (a .md file) to read; an error for a file named or written as one;
+    any other file listed as left out."""
+    if entry.name.endswith(".md"):
+        _take_article(entry, scan)
+    elif _MARKDOWN_LIKE.search(entry.name):
+        scan.errors.append(_misnamed(Path(entry.path)))
+    elif _TEXT_LIKE.search(entry.name) and _starts_as_article(entry):
+        right = entry.name.rsplit(".", 1)[0] + ".md"
+        scan.errors.append(_not_md(Path(entry.path), "starts with front matter ('---')", right))
+    else:
+        scan.others.append(_rel(entry, content_dir))
+        _not_portable(entry, scan)
+
+
+def _take_article(entry: os.DirEntry, scan: ContentScan) -> None:
+    try:
+        if not entry.is_file():
+            scan.errors.append(_not_a_file(Path(entry.path)))
+            return
+        st = entry.stat()
+        scan.files.append((entry.path, changed_ns(st), st.st_size))
+        _not_portable(entry, scan)
+    except OSError as exc:
+        scan.errors.append(unreadable(Path(entry.path), exc))
 
 
 def _not_portable(entry: os.DirEntry, scan: ContentScan) -> None:

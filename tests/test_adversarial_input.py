@@ -315,6 +315,63 @@ def test_a_fifo_named_like_an_article_is_an_error(site):
     assert "pipe.md: error: this is not a file" in result.stderr
 
 
+def test_what_the_content_folder_holds_is_sorted_out_each_with_its_message(site, tmp_path):
+    """load.scan_sources in this process: every kind of entry, and what is said of it."""
+    from newsarchive.load import scan_sources
+
+    site.add("2020/01/good.md", GOOD)
+    site.add("2020/01/bai.markdown", GOOD)
+    site.add("2020/01/ghi-chu.txt", GOOD)
+    site.add("2020/01/anh.jpg", "JPEG")
+    site.add(".nhap/bai.md", GOOD)
+    site.add("Thumbs.db", "")
+    os.mkfifo(site.content / "2020" / "01" / "pipe.md")
+    (site.content / "2020" / "01" / "vong").symlink_to(site.content / "2020")
+    (site.content / "ngoai").symlink_to(tmp_path)
+    (site.content / "khong-co.md").symlink_to(tmp_path / "khong-co")
+    (site.root / "_site").mkdir()
+    (site.content / "da-dung").symlink_to(site.root / "_site")
+    scan = scan_sources(site.content, site.root, (site.root / "_site", site.root / ".cache"))
+    assert [os.path.relpath(path, site.content) for path, _, _ in scan.files] == ["2020/01/good.md"]
+    assert (scan.hidden, scan.others, scan.system) == (
+        [".nhap/"],
+        ["2020/01/anh.jpg"],
+        ["Thumbs.db"],
+    )
+    said = sorted((p.path.relative_to(site.content).as_posix(), p.message) for p in scan.errors)
+    assert said == [
+        (
+            "2020/01/bai.markdown",
+            "this file is named like an article, but only files ending in .md are built",
+        ),
+        (
+            "2020/01/ghi-chu.txt",
+            "this file starts with front matter ('---'), but only files ending in .md are built",
+        ),
+        (
+            "2020/01/pipe.md",
+            "this is not a file (a named pipe, socket or device) and cannot be read as an article",
+        ),
+        (
+            "2020/01/vong",
+            f"this symbolic link leads back to {os.path.realpath(site.content / '2020')}, a "
+            "folder it is already in (a loop: the folder would contain itself forever)",
+        ),
+        (
+            "da-dung",
+            f"this symbolic link leads into {os.path.realpath(site.root / '_site')}, which builds "
+            "write (the built site or the build cache): what it holds would be read as "
+            "articles at the next build",
+        ),
+        (
+            "khong-co.md",
+            f"this symbolic link points to {os.path.realpath(tmp_path / 'khong-co')}, which does "
+            "not exist",
+        ),
+        ("ngoai", f"this symbolic link leads outside the project, to {os.path.realpath(tmp_path)}"),
+    ]
+
+
 # -- 5. The search index is the same bytes on any file system, with any --jobs -----------
 
 
