@@ -8,6 +8,13 @@ copy has another), and the spare holds a mark with the record's token (a folder 
 again under the same name may get the same inode, not the mark). The mark is never
 published: while the two folders are swapped the record asks for none, so that the
 mark can leave the spare before it becomes the site.
+
+A project copied whole (`cp -a`, or moved to another disk) gives every folder another
+identity, the lock folder too: when the lock folder is not the one that wrote the
+record, a folder holding the token its record names is the copy of that folder, made
+with the record (the token is random, and only the recorded folder and the record hold
+it). In place, the lock folder is the one that wrote the record, and a copy of the
+spare put in its place by someone is refused.
 """
 
 import contextlib
@@ -48,7 +55,7 @@ def _not_ours(output_dir: Path, folder: Path, sources: dict[str, Path]) -> Probl
     spare = folder == spare_folder(output_dir)
     if clash:
         why = clash
-    elif _ours(output_dir, folder) or (spare and _empty_folder(folder)):
+    elif _ours(output_dir, folder, copies=True) or (spare and _empty_folder(folder)):
         return None
     elif folder.is_symlink() or not folder.is_dir():
         why = "it is a link or a file, not a folder the build made"
@@ -77,14 +84,24 @@ def _not_ours(output_dir: Path, folder: Path, sources: dict[str, Path]) -> Probl
     )
 
 
-def _ours(output_dir: Path, folder: Path) -> bool:
+def _ours(output_dir: Path, folder: Path, copies: bool = False) -> bool:
     """Recorded by this name and identity, and holding the recorded mark (no mark is
-    asked while the folders are swapped)."""
+    asked while the folders are swapped). ``copies``: or, in a project copied whole, the
+    copy of a folder recorded with a mark, holding it."""
     identity = _identity(folder)
-    for entry in _record(output_dir):
-        if identity == (entry.get("dev"), entry.get("ino")) and folder.name in entry["names"]:
+    entries = [e for e in _record(output_dir) if folder.name in e["names"]]
+    for entry in entries:
+        if identity == (entry.get("dev"), entry.get("ino")):
             return entry["mark"] is None or mark_token(folder) == entry["mark"]
-    return False
+    lock = _identity(lock_folder(output_dir))
+    return (copies and lock is not None) and any(
+        isinstance(entry["mark"], str)
+        and entry["mark"]  # a token: never the "" of a folder without a mark
+        and isinstance(entry.get("lock"), list)
+        and tuple(entry["lock"]) != lock
+        and mark_token(folder) == entry["mark"]
+        for entry in entries
+    )
 
 
 def _empty_folder(folder: Path) -> bool:
@@ -124,10 +141,12 @@ def write_record(output_dir: Path, entries: list[tuple[Path, list[str], str | No
     """Record these folders (each with the names it may have and its mark) as the build's,
     in place of the record before (one rename: a kill leaves the one or the other)."""
     record = []
+    lock = _identity(lock_folder(output_dir))  # the record's own folder (see _ours)
     for folder, names, mark in entries:
         identity = _identity(folder)
         if identity is not None:
-            record.append({"dev": identity[0], "ino": identity[1], "names": names, "mark": mark})
+            entry = {"dev": identity[0], "ino": identity[1], "names": names, "mark": mark}
+            record.append({**entry, "lock": lock})
     path, text = record_file(output_dir), json.dumps(record)
     with contextlib.suppress(OSError, UnicodeDecodeError):
         if path.read_text(encoding="utf-8") == text:

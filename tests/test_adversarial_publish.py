@@ -1587,3 +1587,67 @@ def test_a_search_index_mirror_cut_short_is_not_published(site, tmp_path, monkey
     assert main(["build", "--config", str(site.root / "site.yaml"), "--quiet", "--no-cache",
                  "--output", str(tmp_path / "clean")]) == 0  # fmt: skip
     assert tree(site.output) == tree(tmp_path / "clean")
+
+
+def _copied(site: SiteDir, to: Path) -> SiteDir:
+    """The project copied whole, as `cp -a` does (every folder with another identity)."""
+    shutil.copytree(site.root, to, symlinks=True)
+    copy = SiteDir.__new__(SiteDir)
+    copy.root, copy.content, copy.output = to, to / "content", to / "_site"
+    return copy
+
+
+@pytest.mark.parametrize("output", ["_site", ".cache/serve"])
+def test_a_project_copied_whole_builds_with_its_copy_of_the_spare(site, capsys, tmp_path, output):
+    """`cp -a project project2`: building project2 refused its _site.previous (and
+    serve's .cache/serve.previous) as "not a folder the build made" and told the user to
+    delete it. The copy's record and mark came with it (the record's lock folder is a
+    copy too): its spare is its own, and it builds as in place, the original too."""
+    small_site(site)
+    args = ["--quiet", "--no-search", "--output", str(site.root / output)]
+    for _ in range(2):  # the site and its spare
+        assert site.build(*args) == 0
+    copy = _copied(site, tmp_path / "copy")
+    copy.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+    site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+    for _ in range(2):  # the copy's first build records its own folders: the next takes them
+        for project in (copy, site):
+            out = str(project.root / output)
+            assert project.build(*args[:-1], out) == 0, capsys.readouterr().err
+        assert "Tin mới" in (copy.root / output / "index.html").read_text(encoding="utf-8")
+        assert tree(copy.root / output) == tree(site.root / output)
+        spares = [tree(p.root / f"{output}.previous") for p in (copy, site)]
+        assert spares[0].pop(MARK) != spares[1].pop(MARK)  # each its own
+        assert spares[0] == spares[1]
+    assert not leftovers(copy.root)
+
+
+@pytest.mark.parametrize("where", ["in place", "in a copy"])
+def test_a_copy_of_the_spare_put_in_its_place_by_someone_is_refused(site, capsys, tmp_path, where):
+    """The spare moved away and a copy of it, holding its mark and the user's notes, put
+    back in its place: in place, the lock folder is the one that wrote the record, and
+    only the folder recorded is the build's. In a project copied whole, a spare of
+    another project (another mark) is refused as in place."""
+    small_site(site)
+    for _ in range(2):
+        assert site.build("--quiet", "--no-search") == 0
+    project = site if where == "in place" else _copied(site, tmp_path / "copy")
+    spare = project.root / "_site.previous"
+    if where == "in place":
+        kept = spare.rename(tmp_path / "kept")
+        shutil.copytree(kept, spare, symlinks=True)
+    else:
+        other = SiteDir(tmp_path / "other")
+        small_site(other)
+        for _ in range(2):
+            assert other.build("--quiet", "--no-search") == 0
+        shutil.rmtree(spare)
+        shutil.copytree(other.root / "_site.previous", spare, symlinks=True)
+    assert (spare / MARK).is_file()
+    (spare / "notes.txt").write_text("ghi chú của tôi", encoding="utf-8")
+    before = tree(project.root)
+    assert project.build("--no-search") == 1
+    err = capsys.readouterr().err
+    assert "_site.previous: error: the build would replace or remove this folder" in err, err
+    no_traceback(err)
+    assert tree(project.root) == before
