@@ -4,16 +4,19 @@ It holds:
 
 - sources/NN.pickle: every article file's stat (load.changed_ns, size), content digest
   and validated Article (as a tuple of its fields), split into shards so adding one
-  article rewrites one small shard. Articles depend only on their file, the code and the settings,
+  article rewrites one small shard, with the identity of the content folder the stats
+  were taken in (folder_identity). Articles depend only on their file, the code and the settings,
   so these shards serve every output folder.
 - html/XXX.pickle: the HTML of article bodies by digest of their Markdown, so a
   template or settings change re-renders pages without converting Markdown again.
 - outputs/<hash>-<dev>-<inode>.pickle, one per output folder (the served one
   and its spare, see publish.py), found by the folder's identity so that it
   follows the folder through the swap: what the last completed build wrote
-  there: each page's fingerprint and each file's digest, size and mtime. It is
+  there: each page's fingerprint and each file's digest, size and mtime, and each
+  static file's stat and digest (with the static folder's identity). It is
   removed before a build changes that folder and written when the folder is
-  complete, so it never claims a file the folder does not hold.
+  complete, so it never claims a file the folder does not hold. <hash> is of the
+  folder's place in the project; outputs/<hash>.txt (of its absolute path) names it.
 - related.pickle: the related articles of the last build (see related.Related).
 - pages.pickle: the addresses of the standalone pages the last build published, and
   their files, to warn when one is gone (sources.pages_gone).
@@ -22,6 +25,13 @@ It holds:
 - segments.pickle: the names of the search index's segments by their articles'
   files and digests (search/writer.py, segment_layout).
 - jinja/: compiled templates (Jinja2's bytecode cache, with our checksum).
+
+Paths are keyed by their place in the project (the folder of the settings file:
+ProjectPaths), absolute only outside it, and the settings' folders alike
+(settings_key): a project moved or copied elsewhere renders and writes nothing again.
+What decides the output is in the keys (bytes by digest, settings, code); a file's
+stat stands for its bytes only in the folder it was taken in, so a copy of the
+project, or another project given this cache, hashes its files (folder_identity).
 
 Every file starts with a digest of the rest, checked on load. A cache file that
 is missing, damaged (flipped bits, an edit of the same length), of another
@@ -39,10 +49,10 @@ import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
@@ -56,7 +66,7 @@ from .related import Related
 if TYPE_CHECKING:  # for the annotations only: bodylinks loads Python-Markdown
     from .bodylinks import Links
 
-FORMAT = 6
+FORMAT = 7
 SHARDS = 64
 # The HTML cache in small shards: a rebuild reads the bodies of a few feed entries and
 # of the newest articles (the search index), which any digest spreads over ~all shards.
@@ -105,27 +115,86 @@ class OutputState:
     output_dir: str
     pages: dict[str, str] = field(default_factory=dict)  # output path -> fingerprint
     files: dict[str, OutputFile] = field(default_factory=dict)  # output path -> file
-    # static source file -> (mtime_ns, size, digest)
+    # static source file (ProjectPaths.key) -> (mtime_ns, size, digest)
     statics: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    # The static folder whose files' stats ``statics`` holds (folder_identity).
+    static_folder: tuple[int, int] | None = None
+
+
+class ProjectPaths:
+    """Paths as the cache keys them: relative to the project folder (site.yaml's) when
+    inside it, so that a project moved or copied elsewhere finds its cache; absolute when
+    outside (a templates or content folder elsewhere), normalised."""
+
+    def __init__(self, config: SiteConfig):
+        self.root = config.root
+        # The content folder as the build spells its files' paths, and its key: every
+        # article's path is one and the other plus its place below (a prefix each way,
+        # for 10,000 paths).
+        self.content = os.path.join(config.content_dir, "")
+        key = project_key(config.content_dir, config.root)
+        self.content_key = "" if key == os.curdir else os.path.join(key, "")
+
+    def key(self, path: str) -> str:
+        """The key of ``path`` (absolute, as the build spells it)."""
+        if path.startswith(self.content):
+            return self.content_key + path[len(self.content) :]
+        return project_key(Path(path), self.root)
+
+    def path(self, key: str) -> str:
+        """The path of ``key`` in this project, spelt as the build spells it."""
+        below = key.startswith(self.content_key) if self.content_key else not os.path.isabs(key)
+        if below:
+            return self.content + key[len(self.content_key) :]
+        return key if os.path.isabs(key) else os.path.join(self.root, key)
+
+
+def project_key(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` when inside it, else absolute (normalised, so that
+    `content_dir: ../bai` is outside)."""
+    normal = os.path.normpath(path)
+    inside = os.path.relpath(normal, root) if normal.startswith(str(root)) else os.pardir
+    return normal if inside.split(os.sep)[0] == os.pardir else inside
+
+
+def folder_identity(folder: Path) -> tuple[int, int] | None:
+    """Which folder ``folder`` is (device, inode): a file's stat is trusted for its
+    bytes only in the folder it was taken in. A folder moved (`mv`) keeps it; a copy,
+    or another project given this cache, has another: its files are hashed."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def cache_folder(config: SiteConfig) -> Path:
     return config.root / CACHE_FOLDER
 
 
-def _output_name(output_dir: Path) -> str:
-    return digest(str(output_dir))[:16]
+def _output_name(output_dir: Path, root: Path) -> str:
+    """The name of an output folder's states: by its place in the project, so that a
+    project moved or copied finds them (its own folders: by their identity)."""
+    return digest(project_key(output_dir, root))[:16]
 
 
 def output_label(cache_dir: Path, output_dir: Path) -> Path:
-    """The file naming ``output_dir`` among the cache's states: there once a build
-    into it finished (outputguard takes it as proof the folder is the build's)."""
-    return cache_dir / "outputs" / f"{_output_name(output_dir)}.txt"
+    """The file naming ``output_dir`` (by its absolute path) among the cache's states:
+    there once a build into it finished (outputguard takes it as proof the folder is the
+    build's, so a project moved or copied elsewhere has none until it builds)."""
+    return cache_dir / "outputs" / f"{digest(str(output_dir))[:16]}.txt"
 
 
 def settings_key(config: SiteConfig, code: str) -> str:
-    """Code and every setting: what the output depends on besides the inputs."""
-    settings = Fingerprinter({}, "").of(config)
+    """Code and every setting: what the output depends on besides the inputs. The
+    folders as the project places them (ProjectPaths): where the project is decides
+    nothing in the output."""
+    folders: dict[str, Any] = {
+        f.name: Path(project_key(value, config.root))
+        for f in fields(config)
+        if isinstance(value := getattr(config, f.name), Path) and value.is_absolute()
+    }
+    settings = Fingerprinter({}, "").of(replace(config, **folders))
     # Settings that cannot be fingerprinted match no cache, not every cache.
     return digest(str(FORMAT), code, settings or os.urandom(16).hex())
 
@@ -146,7 +215,11 @@ class Cache:
         self.key = settings_key(config, self.code)
         self.sources_key = sources_key(config, self.code)
         self.output_dir = config.output_dir
-        self.name = _output_name(config.output_dir)
+        self.paths = ProjectPaths(config)
+        self.name = _output_name(config.output_dir, config.root)
+        # Where the stats of articles and static files were taken (folder_identity).
+        self.content_folder = folder_identity(config.content_dir)
+        self.static_folder = folder_identity(config.static_dir)
         self._loaded: dict[int, dict[str, SourceEntry]] = {}
         self._html: dict[int, dict[str, str]] = {}
         self._related = Related()
@@ -200,12 +273,14 @@ class Cache:
             data = _read(self.folder / "sources" / f"{shard:02d}.pickle")
             if (
                 isinstance(data, tuple)
-                and len(data) == 3
+                and len(data) == 4
                 and (key is None or data[0] == key)
                 and data[1] == ARTICLE_FIELDS
             ):
+                # Stats taken in another folder (a copy of the project) are not trusted.
+                trusted = data[2] is not None and data[2] == self.content_folder
                 try:
-                    loaded = _entries(data[2])
+                    loaded = _entries(data[3], self.paths.path, trusted)
                 except (TypeError, ValueError, AttributeError):  # not of this format after all
                     continue
                 if key is not None:  # this build's settings: save_sources may keep them
@@ -220,21 +295,23 @@ class Cache:
         if not self.enabled:
             return
         shards: dict[int, dict[str, SourceEntry]] = {n: {} for n in range(SHARDS)}
+        key = self.paths.key
         # A path loaded from a shard is in it already: only new paths are hashed.
         was_in = {path: n for n, shard in self._loaded.items() for path in shard}
         for path, entry in entries.items():
             number = was_in.get(path)
-            shards[shard_of(path) if number is None else number][path] = entry
+            shards[shard_of(key(path)) if number is None else number][path] = entry
         shared: dict[object, object] = {}
         for number, shard in shards.items():
             loaded = self._loaded.get(number)
             if loaded is None or not _same_entries(loaded, shard):
-                rows = {
-                    name: (e.mtime_ns, e.size, e.digest, _shared_values(name, e.article, shared))
-                    for name, e in shard.items()
-                }
+                rows = {}
+                for path, e in shard.items():
+                    name = key(path)
+                    values = _shared_values(path, name, e.article, shared)
+                    rows[name] = (e.mtime_ns, e.size, e.digest, values)
                 shard_file = self.folder / "sources" / f"{number:02d}.pickle"
-                _write(shard_file, (self.sources_key, ARTICLE_FIELDS, rows))
+                _write(shard_file, (self.sources_key, ARTICLE_FIELDS, self.content_folder, rows))
                 self._loaded[number] = shard
 
     # Related articles --------------------------------------------------------
@@ -280,12 +357,12 @@ class Cache:
         if isinstance(data, dict) and all(
             isinstance(k, str) and isinstance(v, str) for k, v in data.items()
         ):
-            self._pages = data
+            self._pages = {url: self.paths.path(key) for url, key in data.items()}
         return self._pages
 
     def save_pages(self, pages: dict[str, str]) -> None:
         if self.enabled and pages != self.last_pages():
-            _write(self.folder / "pages.pickle", pages)
+            _write(self.folder / "pages.pickle", {u: self.paths.key(p) for u, p in pages.items()})
             self._pages = pages
 
     # Search index segments ---------------------------------------------------
@@ -393,6 +470,11 @@ class Cache:
         if not label.exists():
             label.write_text(state.output_dir, encoding="utf-8")
 
+    def has_state(self, folder: Path) -> bool:
+        """Whether a state of ``folder`` is kept by its identity."""
+        path = self._state_path(folder) if self.enabled else None
+        return path is not None and path.exists()
+
     def forget_state(self, folder: Path) -> None:
         """Before ``folder`` changes: until it is complete, nothing is known of it."""
         path = self._state_path(folder)
@@ -414,11 +496,15 @@ class Cache:
         outputs = self.folder / "outputs"
         for label in outputs.glob("*.txt"):
             try:
-                gone = not Path(label.read_text(encoding="utf-8")).exists()
+                named = Path(label.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError):
-                gone = True
-            if gone:
-                for path in [label, *outputs.glob(f"{label.stem}-*.pickle")]:
+                named = None
+            if named is None or not named.exists():
+                # Its states are named by its place in this project (_output_name): the
+                # label of the output before the project was moved names a folder outside
+                # it now, with no states, and the output's own states are kept.
+                name = _output_name(named, self.paths.root) if named else label.stem
+                for path in [label, *outputs.glob(f"{name}-*.pickle")]:
                     drop(path)
         used = {self._state_path(f) for f in folders}
         for path in outputs.glob(f"{self.name}-*.pickle"):
@@ -554,27 +640,36 @@ _SHARED = tuple(ARTICLE_FIELDS.index(name) for name in ("category", "author", "l
 _TAGS = ARTICLE_FIELDS.index("tags")
 
 
-def _shared_values(path: str, article: Article, shared: dict[object, object]) -> tuple:
-    """The article's values for a sources shard: its path the shard's key itself, and the
-    values articles share as one object each (``shared``: those of this save)."""
+def _shared_values(path: str, key: str, article: Article, shared: dict[object, object]) -> tuple:
+    """The article's values for a sources shard: its path (``path``) as the shard's
+    ``key`` itself (the path is made again from it in the project where it is loaded), and
+    the values articles share as one object each (``shared``: those of this save)."""
     values = list(_article_values(article))
     if values[_PATH] == path:
-        values[_PATH] = path
+        values[_PATH] = key
     for i in _SHARED:
         values[i] = shared.setdefault(values[i], values[i])
     values[_TAGS] = tuple(shared.setdefault(tag, tag) for tag in values[_TAGS])
     return tuple(values)
 
 
-def _entries(rows: dict[str, tuple]) -> dict[str, SourceEntry]:
-    """The entries of a sources shard, from the tuples saved: made as pickle makes a
-    dataclass (no __init__: the values are those saved), but a third of the time to load
-    as unpickling 10,000 entries and articles (0.15 s of a rebuild, issue 17)."""
+def _entries(
+    rows: dict[str, tuple], path_of: Callable[[str], str], trusted: bool
+) -> dict[str, SourceEntry]:
+    """The entries of a sources shard by path (``path_of`` its key), from the tuples
+    saved: made as pickle makes a dataclass (no __init__: the values are those saved), but
+    a third of the time to load as unpickling 10,000 entries and articles (0.15 s of a
+    rebuild, issue 17). Not ``trusted``: each file's stat is not, its bytes are hashed."""
     new = object.__new__
     entries = {}
-    for path, (mtime_ns, size, file_digest, values) in rows.items():
+    for key, (stat_ns, size, file_digest, values) in rows.items():
+        path = path_of(key)
+        mtime_ns = stat_ns if trusted else 0
         article = new(Article)
-        article.__dict__.update(zip(ARTICLE_FIELDS, values, strict=True))
+        attributes = article.__dict__
+        attributes.update(zip(ARTICLE_FIELDS, values, strict=True))
+        if attributes["path"] == key:
+            attributes["path"] = path
         entry = new(SourceEntry)
         entry.__dict__.update(mtime_ns=mtime_ns, size=size, digest=file_digest, article=article)
         entries[path] = entry

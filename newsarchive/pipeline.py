@@ -31,8 +31,9 @@ from .content import Article
 from .errors import BuildFailed, Problem, os_problem, raised_stopping, shown
 from .fingerprint import digest, fingerprints, folder_digest
 from .load import scan_sources
+from .pagedata import StandaloneData
 from .search.format import STAMP as SEARCH_STAMP
-from .site import SitePlan, build_site
+from .site import Page, SitePlan, build_site
 from .sources import Sources, read_articles
 from .statics import static_files
 from .withdrawals import leftovers
@@ -307,9 +308,11 @@ def _render(
     """Render into the spare folder the pages whose fingerprint changed."""
     # Every page shows the menu: a page added to it, or retitled, renders them all.
     salt = digest(cache.key, folder_digest(config.templates_dir), repr(site.menu))
-    known = known_articles(sources, site)
+    known = known_articles(sources, site, cache.paths.key)
     paths = [urls.output_file(page.url) for page in site.pages]
-    plain = prints = fingerprints(site.pages, known, salt)
+    plain = prints = fingerprints(
+        map(functools.partial(_placed, cache.paths.key), site.pages), known, salt
+    )
     # Links to the old portal's pages that the archive holds lead to the archive's.
     held = heldlinks.held(
         [*site.articles, *site.withdrawn, *site.standalone], config.original_hosts
@@ -383,18 +386,30 @@ def _ready_to_search() -> None:
     ready()
 
 
-def known_articles(sources: Sources, site: SitePlan) -> dict[int, str]:
-    """How each article stands in a fingerprint, by id: its file and that file's digest,
-    which decide all of it (no need to hash them again: 0.1 s at 10,000 articles). An
-    article the plan renamed (``taxonomy.named_alike``) adds the names it shows: pickled
-    whole instead, it would cost a list page twenty pickled articles."""
-    known = {id(e.article): f"{path}\n{e.digest}" for path, e in sources.entries.items()}
+def known_articles(
+    sources: Sources, site: SitePlan, key: Callable[[str], str] = str
+) -> dict[int, str]:
+    """How each article stands in a fingerprint, by id: its file (by its ``key`` in the
+    cache: a project moved renders nothing again) and that file's digest, which decide
+    all of it (no need to hash them again: 0.1 s at 10,000 articles). An article the plan
+    renamed (``taxonomy.named_alike``) adds the names it shows: pickled whole instead, it
+    would cost a list page twenty pickled articles."""
+    known = {id(e.article): f"{key(path)}\n{e.digest}" for path, e in sources.entries.items()}
     for article in site.articles:
         entry = sources.entries.get(article.path)
         if id(article) not in known and entry is not None:
             names = "\n".join((article.category, *article.tags))
-            known[id(article)] = f"{article.path}\n{entry.digest}\n{names}"
+            known[id(article)] = f"{key(article.path)}\n{entry.digest}\n{names}"
     return known
+
+
+def _placed(key: Callable[[str], str], page: Page) -> Page:
+    """``page`` as its fingerprint takes it: a standalone page's file by its ``key`` in
+    the cache (the absolute path rendered it again in a project moved)."""
+    if not isinstance(page.data, StandaloneData):
+        return page
+    standalone = replace(page.data.standalone, path=key(page.data.standalone.path))
+    return replace(page, data=StandaloneData(standalone))
 
 
 def _update_search(

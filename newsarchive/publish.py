@@ -38,7 +38,7 @@ import stat
 import sys
 import time
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from .cache import Cache, OutputFile, OutputState, files_still_there, trusted_mtime
@@ -154,7 +154,7 @@ class Spare:
                 found = strays(self.live, self.recorded.files.keys(), apart, since=self.since)
             self.strays += [f"{self.live.name}/{rel}" for rel in found]
         elif self.live.is_dir():
-            # No record of it (--no-cache, the project moved or its cache deleted): what
+            # No record of it (--no-cache, its cache deleted): what
             # the new version does not hold, a CNAME put there by hand, was left out
             # without a word. A whole walk, in a build that renders every page anyway.
             found = strays(self.live, needed, apart)
@@ -203,17 +203,22 @@ class Spare:
     def copy_statics(self, statics: dict[PurePosixPath, Path]) -> None:
         """Copy the static files whose bytes the folders do not hold yet."""
         looked = time.time_ns()
+        key = self.cache.paths.key
+        # Stats taken in another static folder (a copy of the project) are not trusted.
+        state = self.state
+        trusted = state.statics if state and state.static_folder == self.cache.static_folder else {}
         for rel_path, source in statics.items():
             rel = rel_path.as_posix()
             st = source.stat()
             stamp = changed_ns(st)
-            known = self.state.statics.get(str(source)) if self.state else None
+            name = key(str(source))
+            known = trusted.get(name)
             if known and known[0] == stamp and known[1] == st.st_size:
                 source_digest = known[2]
             else:
                 source_digest = file_digest(source)
             mtime = trusted_mtime(stamp, looked)
-            self.statics[str(source)] = (mtime, st.st_size, source_digest)
+            self.statics[name] = (mtime, st.st_size, source_digest)
             if rel in self.have and self.have[rel].digest == source_digest:
                 self.files[rel] = self.have[rel]
                 continue
@@ -434,8 +439,15 @@ def publish(spare: Spare) -> None:
         pages=spare.pages,
         files=spare.files,
         statics=spare.statics,
+        static_folder=spare.cache.static_folder,
     )
     spare.cache.save_state(spare.folder, state)
+    if spare.recorded is not None and not spare.cache.has_state(spare.live):
+        # The served folder's state was found by the files it holds (a project copied,
+        # a CI cache restored): kept now by its identity, it is known as the spare after
+        # the swap (a spare's state is never found so) and the next build does not
+        # empty it and link every file again.
+        spare.cache.save_state(spare.live, replace(spare.recorded, files=dict(spare.old)))
     spare.made = False  # from here on the new site, then the version before
     swap(spare.folder, spare.live)
 

@@ -20,7 +20,7 @@ from conftest import SiteDir, article, leftovers, tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive import cache, render, sources, templating, urls, workers
+from newsarchive import cache, publish, render, sources, templating, urls, workers
 from newsarchive.cli import main
 from newsarchive.content import Article
 from newsarchive.progress import Progress
@@ -588,3 +588,92 @@ def test_the_settings_file_named_another_way_rebuilds_nothing(site, capsys, monk
         capsys.readouterr()
         assert main(["build", "--config", spelt]) == 0
         assert "(0 file(s) written, 0 deleted)" in capsys.readouterr().out, spelt
+
+
+def _built_twice(site: SiteDir) -> dict[str, bytes]:
+    """A site of articles and a standalone page in the menu, built twice (the served
+    folder and its spare both the build's): the served files."""
+    for i in range(8):
+        site.add(f"bai-{i}.md", article_text(i % 5, i, i % 4, i % 4))
+    site.add("pages/gioi-thieu.md", "---\ntitle: Giới thiệu\nmenu: 1\n---\n\nVề kho lưu trữ.\n")
+    for _ in range(2):
+        assert site.build("--quiet") == 0
+    return tree(site.output)
+
+
+def _nothing_read_again(monkeypatch, parsed: bool = True) -> None:
+    """Fail on a body converted to HTML again, and (``parsed``) on an article file parsed."""
+
+    def again(*args, **kwargs):
+        raise AssertionError("done again: the cache was not used")
+
+    monkeypatch.setattr(templating, "to_html", again)
+    if parsed:
+        monkeypatch.setattr(sources, "validate", again)
+
+
+@pytest.mark.parametrize("how", ["moved", "copied", "moved, its theme elsewhere"])
+def test_a_moved_or_copied_project_renders_and_writes_nothing_again(
+    site, tmp_path, monkeypatch, how
+):
+    """`mv ~/archive ~/archive2` (or `cp -a`): the cache keyed absolute paths, and the next
+    build rendered and wrote every page again (a cold build: tens of seconds at 10,000
+    articles). Now it renders none, converts no body, writes no file, and (moved) parses no
+    article: a copy's files have a new ctime and are hashed, not parsed. A templates folder
+    outside the project stays where it is, keyed by its absolute path."""
+    from newsarchive import pipeline
+    from newsarchive.config import load_config
+
+    if how.endswith("elsewhere"):
+        shutil.move(site.root / "templates", tmp_path / "theme")
+        site.configure(templates_dir=str(tmp_path / "theme"))
+    built = _built_twice(site)
+    root = tmp_path / "project"
+    if how.startswith("moved"):
+        shutil.move(site.root, root)
+    else:  # as cp -a (its spare folder: test_adversarial_publish.py)
+        shutil.copytree(site.root, root, symlinks=True)
+    _nothing_read_again(monkeypatch, parsed=how != "copied")
+    emptied = []
+    empty_spare = publish.empty_spare
+    monkeypatch.setattr(publish, "empty_spare", lambda out: emptied.append(out) or empty_spare(out))
+    for build in range(2):
+        result = pipeline.build(load_config(root / "site.yaml"))
+        assert (result.rendered, result.written, result.deleted) == (0, 0, 0)
+        assert result.search == "search index unchanged"
+        assert not result.strays and not result.warnings
+        assert tree(root / "_site") == built
+        # The copy's spare, found by no state, is emptied and its files linked again once
+        # (never restored: see Cache.state); the copied site then becomes a spare known.
+        assert len(emptied) == (how == "copied"), build
+    monkeypatch.undo()
+    clean = ["build", "--config", str(root / "site.yaml"), "--output", str(tmp_path / "clean")]
+    assert main([*clean, "--quiet", "--no-cache"]) == 0
+    assert tree(root / "_site") == tree(tmp_path / "clean")
+
+
+def test_a_cache_from_another_folder_never_stands_for_other_bytes(site, tmp_path, monkeypatch):
+    """Another project with the same file names, sizes and times but other bytes (written
+    in the same tick of a coarse clock: `changed_ns` equal), given the first one's cache
+    and site (copied into it, or restored): the stats recorded in the first folder are
+    not trusted in the second, whose articles and static files are hashed, and it builds
+    as from scratch. Relative keys with trusted stats published the first one's text."""
+    from newsarchive import load, publish
+
+    monkeypatch.setattr(load, "changed_ns", lambda st: st.st_mtime_ns)
+    monkeypatch.setattr(publish, "changed_ns", lambda st: st.st_mtime_ns)
+    hour_ago = time.time_ns() - 3600 * 10**9
+    other = SiteDir(tmp_path / "other")
+    for project, number in ((site, "12"), (other, "99")):
+        bai = project.add("bai.md", article("Bài số 1", "2020-01-02 08:00", f"Có {number} hộ."))
+        css = project.root / "static" / "css" / "site.css"
+        css.write_text(f"/* {number} */\n" + css.read_text(encoding="utf-8"), encoding="utf-8")
+        for path in (bai, css):
+            os.utime(path, ns=(hour_ago, hour_ago))
+    assert site.build("--quiet") == 0
+    for folder in (".cache", "_site", "_site.lock"):
+        shutil.copytree(site.root / folder, other.root / folder, symlinks=True)
+    assert other.build("--quiet") == 0
+    assert "99 hộ" in other.read("2020/01/bai-so-1/index.html")
+    assert clean_build(other, tmp_path / "clean") == 0
+    assert tree(other.output) == tree(tmp_path / "clean")
