@@ -13,7 +13,6 @@ in the build process itself.
 
 import contextlib
 import ctypes
-import functools
 import gc
 import os
 import pickle
@@ -21,7 +20,7 @@ import signal
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
@@ -100,20 +99,44 @@ def render_pages(
 ) -> Iterator[Batch]:
     """Render pages ``todo`` of the job; yield batches of them as they are done.
 
-    Raises TemplateFailed for the first page whose template fails.
+    Raises TemplateFailed for the first page in ``todo`` whose template fails, whatever
+    ``jobs``: the page a worker met first named one page with --jobs 1 and another with 2.
     """
     batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
     if not can_fork(jobs, len(todo), MIN_PARALLEL_PAGES):
         for batch in batches:
             yield _unwrap(_render_batch(job, batch, template_error))
         return
-    render = functools.partial(
-        _render_batch, job, template_error=template_error, parent=os.getpid()
-    )
+    parent = os.getpid()
+
+    def render(numbered: tuple[int, Sequence[int]]) -> tuple[int, Batch | Problem]:
+        return numbered[0], _render_batch(job, numbered[1], template_error, parent)
+
     per_round = ROUND // BATCH
     for start in range(0, len(batches), per_round):
-        for results in fork_map(render, batches[start : start + per_round], jobs, ordered=False):
-            yield _unwrap(results)
+        numbered = list(enumerate(batches[start : start + per_round]))
+        done: set[int] = set()
+        waiting = 0  # the first batch of the round not done yet
+        failed: tuple[int, Problem] | None = None
+        results = fork_map(render, numbered, jobs, ordered=False)
+        try:
+            for number, result in results:
+                done.add(number)
+                while waiting in done:
+                    waiting += 1
+                if isinstance(result, Problem):
+                    if failed is None or number < failed[0]:
+                        failed = (number, result)
+                else:
+                    yield result
+                # A batch failed: those before it, under way, may hold an earlier page
+                # that fails; those after it are not waited for.
+                if failed is not None and waiting >= failed[0]:
+                    break
+        finally:
+            results.close()
+        if failed is not None:
+            raise TemplateFailed(failed[1])
 
 
 def can_fork(jobs: int, items: int, minimum: int) -> bool:
@@ -151,7 +174,7 @@ def map_batches(
 
 def fork_map(
     function: Callable[[T], R], batches: Sequence[T], jobs: int, ordered: bool = True
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """``function`` over ``batches`` in forked worker processes.
 
     The function (and all it refers to) is inherited through fork, never pickled;

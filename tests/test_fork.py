@@ -4,12 +4,13 @@ each mistake in them a message naming the file and line, the old site untouched.
 import json
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from conftest import REPO, article, tree
 
-from newsarchive import workers
+from newsarchive import templating, workers
 from newsarchive.check import check_site
 from newsarchive.cli import main
 from newsarchive.config import load_config
@@ -564,6 +565,38 @@ def test_every_key_strings_yaml_lacks_is_said_in_one_build(site, capsys):
         "taken down (withdrawn:) will be)"
     )
     assert said in err, err
+
+
+def test_the_page_named_for_a_key_strings_yaml_lacks_is_the_same_whatever_jobs(
+    site, capsys, monkeypatch
+):
+    """`author:` deleted from strings.yaml, two articles with an author: --jobs 1 named
+    the first of them, --jobs 2 whichever a worker failed at first (here the second, its
+    worker not held up). Now each names the first page in the build's order that stops."""
+    monkeypatch.setattr(workers, "MIN_PARALLEL_PAGES", 1)  # forked workers for a few pages
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)  # pytest's threads aside
+    monkeypatch.setattr(workers, "BATCH", 1)
+    for day in range(1, 9):
+        author = {"author": "Minh Anh"} if day in (3, 6) else {}
+        site.add(f"{day}.md", article(f"Bài số {day}", f"2020-01-0{day} 08:00", **author))
+    assert site.build("--jobs", "1") == 0
+    before = tree(site.output)
+    strings = site.root / "templates" / "strings.yaml"
+    lines = strings.read_text(encoding="utf-8").splitlines(keepends=True)
+    strings.write_text("".join(x for x in lines if not x.startswith("author:")), encoding="utf-8")
+    alone = rebuild_fails(site, capsys, "--jobs", "1", before=before)
+    first = re.search(r"has no key 'author' \(making the page /(\S*)\)", alone)
+    assert first is not None, alone
+    # The worker given the first page takes its time: the other meets the second first.
+    render = templating.Renderer.render
+
+    def slowly(self, page):
+        if page.url == first[1]:
+            time.sleep(0.5)
+        return render(self, page)
+
+    monkeypatch.setattr(templating.Renderer, "render", slowly)
+    assert rebuild_fails(site, capsys, "--jobs", "2", before=before) == alone
 
 
 @pytest.mark.parametrize(
