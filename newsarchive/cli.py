@@ -656,7 +656,7 @@ def run_check(args: argparse.Namespace) -> int:
     from . import heldlinks
     from .bodylinks import Meant, leads_nowhere
     from .check import check_site, found_again
-    from .unused import broken_templates, unshown_text, unused_words
+    from .unused import broken_templates, unshown_text, unused_words, words_lacking
     from .workers import broken_pool, default_jobs
 
     if args.built is not None and not args.built.is_dir():
@@ -703,8 +703,9 @@ def run_check(args: argparse.Namespace) -> int:
                     w for w in built.warnings if not leads_nowhere(w) and not found_again(w)
                 )
             # A misspelt key in strings.yaml, a template without the text, a broken one no
-            # page uses (here only: a build's time is counted).
+            # page uses, a word no page has asked yet (here only: a build's time is counted).
             noted += (*unused_words(config.templates_dir), *unshown_text(config.templates_dir))
+            noted += tuple(words_lacking(config.templates_dir))
             noted += tuple(broken_templates(config.templates_dir))
             meant = Meant(articles, config.content_dir, static_dir=config.static_dir)
             hosts = config.original_hosts

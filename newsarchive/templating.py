@@ -261,6 +261,86 @@ def _word_of(node: nodes.Node) -> str | None:
     return None
 
 
+# The statements whose body has names of its own, with the parts of each read outside it.
+_SCOPES: dict[type[nodes.Node], tuple[str, ...]] = {
+    nodes.For: ("iter",),
+    nodes.Macro: (),
+    nodes.CallBlock: ("call",),
+    nodes.With: ("values",),
+    nodes.FilterBlock: ("filter",),
+    nodes.Block: (),
+}
+
+
+def lacking_words(
+    trees: Mapping[str, nodes.Template], words: Mapping[str, Any]
+) -> list[tuple[str, str, int]]:
+    """The keys that the templates ``trees`` (by name) ask of strings.yaml as t.key or
+    t["key"] and ``words`` lacks, each once, with the template and line that first asks
+    (by name, then line); not one asked only whether it is defined (a fork's optional
+    word), nor one asked where ``t`` is a name of the template's own, which no word of
+    strings.yaml is (``_words_asked``)."""
+    asked: dict[str, list[nodes.Node]] = {}
+    optional: set[str | None] = set()
+    theirs: set[str] = set()  # included where t is another name
+    for name, tree in trees.items():
+        asked[name], included = _words_asked(tree)
+        theirs |= included
+        tests = tree.find_all(nodes.Test)
+        optional |= {_word_of(t.node) for t in tests if t.name in ("defined", "undefined")}
+    found: dict[str, tuple[str, int]] = {}
+    for name in sorted(asked.keys() - theirs):
+        for node in asked[name]:
+            key = _word_of(node)
+            if key is not None and key not in words and not hasattr(dict, key):
+                found.setdefault(key, (name, node.lineno))
+    return [(key, *found[key]) for key in found if key not in optional]
+
+
+def _words_asked(tree: nodes.Template) -> tuple[list[nodes.Node], set[str]]:
+    """The t.key and t["key"] of a template where t is the words of strings.yaml, in the
+    order written, and the templates it includes where t is a name of its own: a loop's
+    `{% for t in tags %}`, a macro's argument t, a `{% set t = ... %}` (a fork's tag
+    list asked t.name, and the name was taken for a word strings.yaml lacks)."""
+    asked: list[nodes.Node] = []
+    theirs: set[str] = set()
+
+    def visit(node: nodes.Node, own: bool) -> None:
+        if not own and _word_of(node) is not None:
+            asked.append(node)
+        if own and isinstance(node, nodes.Include) and isinstance(node.template, nodes.Const):
+            theirs.add(str(node.template.value))
+        outside = _SCOPES.get(type(node))
+        inside = own or (outside is not None and _binds_t(node))
+        for field, value in node.iter_fields():
+            for child in value if isinstance(value, list) else [value]:
+                if isinstance(child, nodes.Node):
+                    visit(child, own if outside and field in outside else inside)
+
+    visit(tree, _binds_t(tree))
+    return asked, theirs
+
+
+def _binds_t(scope: nodes.Node) -> bool:
+    """Whether a template, or a statement of _SCOPES, names something t for what it holds:
+    its target or argument, or a set or import among its statements (not inside one that
+    has a body of its own)."""
+    todo = list(scope.iter_child_nodes())
+    while todo:
+        node = todo.pop()
+        if isinstance(node, nodes.Name) and node.name == "t" and node.ctx in ("store", "param"):
+            return True
+        if isinstance(node, nodes.Import) and node.target == "t":
+            return True
+        if isinstance(node, nodes.FromImport) and any(
+            (name if isinstance(name, str) else name[1]) == "t" for name in node.names
+        ):
+            return True
+        if type(node) not in _SCOPES:
+            todo.extend(node.iter_child_nodes())
+    return False
+
+
 def template_line(exc: BaseException) -> tuple[str, int] | None:
     """The template file and line an error was raised at (the innermost template in the
     traceback, which Jinja rewrites to name template lines), or None."""
@@ -597,19 +677,8 @@ class Renderer:
         """The keys that ``templates`` (and their parts) ask of strings.yaml as t.key or
         t["key"] and it lacks, each once, with the template and line that first asks;
         not one asked only whether it is defined (a fork's optional word)."""
-        strings = cast(_Strings, self.env.globals["t"])
-        found: dict[str, tuple[str, int]] = {}
-        optional: set[str | None] = set()
-        for name in sorted(self._with_their_parts(templates)):
-            tree = self._parse(name)
-            tests = tree.find_all(nodes.Test)
-            optional |= {_word_of(t.node) for t in tests if t.name in ("defined", "undefined")}
-            for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-                key = _word_of(node)
-                if key is None or key in strings or hasattr(dict, key):
-                    continue
-                found.setdefault(key, (name, node.lineno))
-        return [(key, *found[key]) for key in found if key not in optional]
+        trees = {name: self._parse(name) for name in self._with_their_parts(templates)}
+        return lacking_words(trees, cast(_Strings, self.env.globals["t"]))
 
     def _with_their_parts(self, templates: set[str]) -> set[str]:
         """``templates`` and those they extend, include or import, and so on; not one that

@@ -2,7 +2,8 @@
 time on it): a key of strings.yaml no template shows (a misspelt key, `serach_placeholder:`
 beside `search_placeholder:`, was read by nothing, and the editor believed the words
 changed), and the text of the articles or pages, when their template no longer shows
-`{{ body }}` (every article was published without its text)."""
+`{{ body }}` (every article was published without its text). Also a key a template asks
+and strings.yaml lacks, which no page has asked yet."""
 
 import difflib
 from pathlib import Path
@@ -10,9 +11,9 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta, nodes
 
-from .errors import Problem
+from .errors import BuildFailed, Problem
 from .systemfiles import made_by_system
-from .templating import STRINGS_FILE, load_strings
+from .templating import STRINGS_FILE, lacking_words, load_strings
 
 # Keys the build itself reads, not a template: the footnote's back link and the name of
 # a link to a picture (markup.py, through templating.Renderer), what `new` writes.
@@ -85,6 +86,70 @@ def unused_words(templates_dir: Path) -> list[Problem]:
             )
         )
     return problems
+
+
+def words_lacking(templates_dir: Path) -> list[Problem]:
+    """A warning for each key that a template asks of strings.yaml and it lacks, at the
+    template's line: a build stops at the first page that asks it, and a word asked on
+    some pages only (t.author, for an article with an author) or by a template no page
+    is made with yet (page.html) passed every build and check, until a new article
+    stopped the build. With the line of newsarchive's own strings.yaml to add."""
+    words = load_strings(templates_dir)
+    trees = {}
+    for path in sorted(templates_dir.rglob("*")):
+        if not path.is_file() or path.name == STRINGS_FILE or made_by_system(path.name):
+            continue
+        try:
+            tree = _JINJA.parse(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+            continue  # the build names it, or broken_templates
+        trees[path.relative_to(templates_dir).as_posix()] = tree
+    shipped = _shipped_lines()
+    problems = []
+    for key, name, line in lacking_words(trees, words):
+        close = difflib.get_close_matches(key, [str(k) for k in words], n=1)
+        problems.append(
+            Problem(
+                templates_dir / name,
+                f"t.{key}: {STRINGS_FILE} has no key '{key}'"
+                + (f" (it has '{close[0]}')" if close else "")
+                + ": the first page that asks it will stop the build (a template may ask "
+                "a word on some pages only, or be one no page is made with yet)",
+                (
+                    f"add the line '{shipped[key]}' to {STRINGS_FILE} (newsarchive's own "
+                    "words: reword them as you need)"
+                    if key in shipped
+                    else f"add '{key}:' and its text to {STRINGS_FILE}"
+                )
+                + ", or correct the name at this line",
+                line,
+                warning=True,
+            )
+        )
+    return problems
+
+
+def _shipped_lines() -> dict[str, str]:
+    """The line of each key of newsarchive's own templates/strings.yaml written on one
+    line (`author: Tác giả`), to copy; none when it is not beside the package (installed
+    from a wheel) or cannot be read."""
+    folder = Path(__file__).resolve().parent.parent / "templates"
+    try:
+        words = load_strings(folder)
+        lines = (folder / STRINGS_FILE).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError, BuildFailed):
+        return {}
+    found = {}
+    for key, value in words.items():
+        line = getattr(value, "line", None)
+        if not isinstance(value, str) or line is None or line > len(lines):
+            continue
+        written = lines[line - 1].strip()
+        # A text written on more lines than its key's is left to the generic fix.
+        more = line < len(lines) and lines[line].startswith((" ", "\t"))
+        if written.startswith(f"{key}:") and not more:
+            found[str(key)] = written
+    return found
 
 
 # The templates given the text of an article or a page as `body` (templating.Renderer).

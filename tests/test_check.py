@@ -494,6 +494,60 @@ def test_a_misspelt_key_in_strings_yaml_is_named_with_the_key_meant(site):
     assert site.build("--quiet") == 0
 
 
+def test_a_key_strings_yaml_lacks_that_no_page_asks_yet_is_named(site):
+    """`author:` and `corrections:` deleted from strings.yaml, in a site whose articles
+    have no author and no corrections: build and check passed without a word, and the
+    first article with an author stopped a build later. check names the template's line
+    that asks each, and the line of newsarchive's own strings.yaml to add back."""
+    templates = site.root / "templates"
+    strings = templates / "strings.yaml"
+    lines = strings.read_text(encoding="utf-8").splitlines(keepends=True)
+    gone = [x for x in lines if x.startswith(("author:", "corrections:"))]
+    assert len(gone) == 2
+    strings.write_text("".join(x for x in lines if x not in gone), encoding="utf-8")
+    # A fork's own word on a kind of page this site has none of (content/pages/).
+    page = templates / "page.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("{{ body }}", "{{ body }}{{ t.ghi_chu }}", 1),
+        encoding="utf-8",
+    )
+    # Names t of their own, which are not strings.yaml's: no word is asked of it there.
+    (templates / "_rieng.html").write_text(
+        "{% macro chip(t) %}{{ t.label }}{% endmacro %}\n"
+        "{% for t in site.params %}{{ t.name }}{% endfor %}\n"
+        "{% with t = 1 %}{{ t.real }}{% endwith %}\n"
+        "{% block b %}{% set t = namespace(k=1) %}{{ t.k }}{% endblock %}\n"
+        '{% for t in [1] %}{% include "_muc.html" %}{% endfor %}\n'
+        "{% if t.tuy_chon is defined %}{{ t.tuy_chon }}{% endif %}\n"
+        "{{ t.ngoai_vong }}\n",  # outside them, t is strings.yaml's again
+        encoding="utf-8",
+    )
+    (templates / "_muc.html").write_text("{{ t.imag }}\n", encoding="utf-8")
+    site.add("a.md", article("Tin một", "2021-01-01 08:00"))
+    assert site.build("--quiet") == 0  # no page asks them
+    result = run_check(site)
+    assert result.returncode == 0, result.stderr  # warnings: the site is fine today
+    said = result.stderr
+
+    def line_of(name: str, text: str) -> int:
+        found = (templates / name).read_text(encoding="utf-8").splitlines()
+        return next(n for n, line in enumerate(found, 1) if text in line)
+
+    for key, shipped in (("author", gone[0]), ("corrections", gone[1])):
+        line = line_of("article.html", f"{{{{ t.{key} }}}}")
+        assert (
+            f"templates/article.html:{line}: warning: t.{key}: strings.yaml has no key '{key}'"
+            in said
+        ), said
+        assert f"add the line '{shipped.strip()}' to strings.yaml" in said, said
+    assert said.count("the first page that asks it will stop the build") == 4, said
+    line = line_of("page.html", "t.ghi_chu")
+    assert f"templates/page.html:{line}: warning: t.ghi_chu: strings.yaml has no key" in said
+    assert "add 'ghi_chu:' and its text to strings.yaml" in said, said
+    assert said.count("_rieng.html") == 1 and "_muc.html" not in said, said
+    assert "templates/_rieng.html:7: warning: t.ngoai_vong: strings.yaml has no key" in said
+
+
 def test_a_broken_template_no_page_uses_is_named_at_its_line(site):
     """templates/old-copy.html, a copy no page uses, holding `{% if %}`: the build and
     check passed without a word (check's search for unused words gave up silently)."""
@@ -514,6 +568,7 @@ def test_the_words_of_newsarchives_own_strings_yaml_are_all_used(site):
     site.add("a.md", article("Tin một", "2021-01-01 08:00"))
     result = run_check(site)
     assert result.returncode == 0 and "no template uses" not in result.stderr, result.stderr
+    assert "has no key" not in result.stderr, result.stderr
 
 
 def test_templates_that_hand_the_words_on_whole_are_not_second_guessed(site):
