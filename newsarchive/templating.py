@@ -11,7 +11,7 @@ from collections.abc import Mapping, MutableMapping
 from dataclasses import replace
 from pathlib import Path
 from types import BuiltinFunctionType, FunctionType
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import markupsafe
 from jinja2 import (
@@ -272,6 +272,31 @@ _SCOPES: dict[type[nodes.Node], tuple[str, ...]] = {
 }
 
 
+class WordUse(NamedTuple):
+    """A template reading t where t is the words of strings.yaml: the expression around
+    t (t.key, t["key"], t.get, or another that takes t whole), and the node holding that
+    (the Output that shows it as it is, the Call of t.get("key"), the Test of `is
+    defined`)."""
+
+    node: nodes.Node
+    holder: nodes.Node | None
+
+
+def words_used(
+    trees: Mapping[str, nodes.Template],
+) -> tuple[dict[str, list[WordUse]], set[str]]:
+    """Where each of the templates ``trees`` (by name) reads t as the words of
+    strings.yaml, in the order written (``_words_used``); and the templates they include
+    where t is a name of their own, whose t is not the words (the same template included
+    elsewhere is taken as theirs too: no word is said lacking or wrong there)."""
+    used: dict[str, list[WordUse]] = {}
+    theirs: set[str] = set()
+    for name, tree in trees.items():
+        used[name], included = _words_used(tree)
+        theirs |= included
+    return used, theirs
+
+
 def lacking_words(
     trees: Mapping[str, nodes.Template], words: Mapping[str, Any]
 ) -> list[tuple[str, str, int]]:
@@ -279,35 +304,34 @@ def lacking_words(
     t["key"] and ``words`` lacks, each once, with the template and line that first asks
     (by name, then line); not one asked only whether it is defined (a fork's optional
     word), nor one asked where ``t`` is a name of the template's own, which no word of
-    strings.yaml is (``_words_asked``)."""
-    asked: dict[str, list[nodes.Node]] = {}
-    optional: set[str | None] = set()
-    theirs: set[str] = set()  # included where t is another name
-    for name, tree in trees.items():
-        asked[name], included = _words_asked(tree)
-        theirs |= included
-        tests = tree.find_all(nodes.Test)
-        optional |= {_word_of(t.node) for t in tests if t.name in ("defined", "undefined")}
+    strings.yaml is (``words_used``)."""
+    used, theirs = words_used(trees)
+    optional = {
+        _word_of(use.node)
+        for uses in used.values()
+        for use in uses
+        if isinstance(use.holder, nodes.Test) and use.holder.name in ("defined", "undefined")
+    }
     found: dict[str, tuple[str, int]] = {}
-    for name in sorted(asked.keys() - theirs):
-        for node in asked[name]:
-            key = _word_of(node)
+    for name in sorted(used.keys() - theirs):
+        for use in used[name]:
+            key = _word_of(use.node)
             if key is not None and key not in words and not hasattr(dict, key):
-                found.setdefault(key, (name, node.lineno))
+                found.setdefault(key, (name, use.node.lineno))
     return [(key, *found[key]) for key in found if key not in optional]
 
 
-def _words_asked(tree: nodes.Template) -> tuple[list[nodes.Node], set[str]]:
-    """The t.key and t["key"] of a template where t is the words of strings.yaml, in the
-    order written, and the templates it includes where t is a name of its own: a loop's
-    `{% for t in tags %}`, a macro's argument t, a `{% set t = ... %}` (a fork's tag
-    list asked t.name, and the name was taken for a word strings.yaml lacks)."""
-    asked: list[nodes.Node] = []
+def _words_used(tree: nodes.Template) -> tuple[list[WordUse], set[str]]:
+    """Where a template reads t as the words of strings.yaml, in the order written, and
+    the templates it includes where t is a name of its own: a loop's `{% for t in tags
+    %}`, a macro's argument t, a `{% set t = ... %}` (a fork's tag list asked t.name,
+    and the name was taken for a word strings.yaml lacks)."""
+    used: list[WordUse] = []
     theirs: set[str] = set()
 
-    def visit(node: nodes.Node, own: bool) -> None:
-        if not own and _word_of(node) is not None:
-            asked.append(node)
+    def visit(node: nodes.Node, own: bool, parent: nodes.Node, holder: nodes.Node | None) -> None:
+        if not own and isinstance(node, nodes.Name) and node.name == "t" and node.ctx == "load":
+            used.append(WordUse(parent, holder))
         if own and isinstance(node, nodes.Include) and isinstance(node.template, nodes.Const):
             theirs.add(str(node.template.value))
         outside = _SCOPES.get(type(node))
@@ -315,10 +339,12 @@ def _words_asked(tree: nodes.Template) -> tuple[list[nodes.Node], set[str]]:
         for field, value in node.iter_fields():
             for child in value if isinstance(value, list) else [value]:
                 if isinstance(child, nodes.Node):
-                    visit(child, own if outside and field in outside else inside)
+                    visit(child, own if outside and field in outside else inside, node, parent)
 
-    visit(tree, _binds_t(tree))
-    return asked, theirs
+    own = _binds_t(tree)
+    for child in tree.iter_child_nodes():
+        visit(child, own, tree, None)
+    return used, theirs
 
 
 def _binds_t(scope: nodes.Node) -> bool:
@@ -642,15 +668,16 @@ class Renderer:
         read ['Trang nhà'], Python's way to print a list), or a text with a {placeholder}
         no page fills in ("Liên hệ {email}." was published so)."""
         strings = cast(_Strings, self.env.globals["t"])
+        trees = {name: self._parse(name) for name in self._with_their_parts(templates)}
+        used, theirs = words_used(trees)
         shown: dict[str, tuple[str, int]] = {}
-        for name in sorted(self._with_their_parts(templates)):
-            tree = self._parse(name)
-            # A word filled in, t.x.format(...), is a Call here, not t.x: left alone.
-            for output in tree.find_all(nodes.Output):
-                for node in output.nodes:  # not through a filter: t.links | join(", ")
-                    key = _word_of(node)
-                    if key is not None:
-                        shown.setdefault(key, (name, node.lineno))
+        for name in sorted(used.keys() - theirs):
+            # A word filled in, t.x.format(...), is held by a Call, not the Output: left
+            # alone; so is one through a filter (t.links | join(", ")).
+            for use in used[name]:
+                key = _word_of(use.node)
+                if key is not None and isinstance(use.holder, nodes.Output):
+                    shown.setdefault(key, (name, use.node.lineno))
         folder, problems = self.config.templates_dir, []
         for key, (name, line) in sorted(shown.items()):
             value = strings.get(key)

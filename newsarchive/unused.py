@@ -13,7 +13,7 @@ from jinja2 import meta, nodes
 
 from .errors import BuildFailed, Problem
 from .systemfiles import made_by_system
-from .templating import STRINGS_FILE, lacking_words, load_strings
+from .templating import STRINGS_FILE, WordUse, lacking_words, load_strings, words_used
 
 # Keys the build itself reads, not a template: the footnote's back link and the name of
 # a link to a picture (markup.py, through templating.Renderer), what `new` writes.
@@ -53,9 +53,11 @@ def unused_words(templates_dir: Path) -> list[Problem]:
     """A warning for each top-level key of strings.yaml that no template asks for, at its
     line, with the key closest to it that one does. None when a template cannot be read,
     or hands the words on whole ({% set words = t %}, a loop over t): any key may be
-    used then. strings.yaml's own errors are the build's to say (BuildFailed)."""
+    used then; a t that a template names itself ({% for t in tags %}, a macro's argument
+    t) is not the words, and asks none of them. strings.yaml's own errors are the
+    build's to say (BuildFailed)."""
     words = load_strings(templates_dir)
-    used: set[str] = set(READ_BY_THE_BUILD)
+    trees = {}
     for path in sorted(templates_dir.rglob("*")):
         if not path.is_file() or path.name == STRINGS_FILE or made_by_system(path.name):
             continue
@@ -63,10 +65,15 @@ def unused_words(templates_dir: Path) -> list[Problem]:
             tree = _JINJA.parse(path.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
             return []  # the build names it; a key only it uses would be taken for unused
-        found = _keys_asked(tree)
-        if found is None:
+        trees[path.relative_to(templates_dir).as_posix()] = tree
+    used: set[str] = set(READ_BY_THE_BUILD)
+    uses, theirs = words_used(trees)
+    for name, found in uses.items():
+        keys = _keys_asked(found)
+        if keys is None and name not in theirs:
             return []
-        used |= found
+        # One included where t is its own too: what it asks is counted used, in case.
+        used |= keys or set()
     path = templates_dir / STRINGS_FILE
     problems = []
     for key, value in words.items():
@@ -199,49 +206,23 @@ def _fix(meant: str, line: int | None) -> str:
     )
 
 
-def _keys_asked(tree: nodes.Node) -> set[str] | None:
-    """The keys of ``t`` a template asks for (t.key, t["key"], t.get("key")), or None
-    when it uses ``t`` otherwise (whole, or with a key computed)."""
+def _keys_asked(uses: list[WordUse]) -> set[str] | None:
+    """The keys of strings.yaml a template asks for (t.key, t["key"], t.get("key")), or
+    None when it uses the words otherwise (whole, or with a key computed)."""
     keys: set[str] = set()
-    todo: list[nodes.Node] = [tree]
-    while todo:
-        node = todo.pop()
-        for child in node.iter_child_nodes():
-            if isinstance(child, nodes.Call) and (asked := _asked_with_get(child)):
-                keys.add(asked)  # t.get("key", ...): its other arguments looked into
-                todo.extend(n for a in (child.args[1:], child.kwargs) for n in a)
-                continue
-            if isinstance(child, nodes.Name) and child.name == "t":
-                key = _key_of(node, child)
-                if key is None:
-                    return None
-                keys.add(key)
-            todo.append(child)
+    for node, holder in uses:
+        if isinstance(node, nodes.Getitem):
+            key = node.arg.value if isinstance(node.arg, nodes.Const) else None
+        elif not isinstance(node, nodes.Getattr):
+            key = None  # t whole
+        elif node.attr != "get":
+            key = None if hasattr(dict, node.attr) else node.attr  # t.items()
+        elif isinstance(holder, nodes.Call) and holder.node is node and holder.args:
+            first = holder.args[0]  # t.get("key", ...)
+            key = first.value if isinstance(first, nodes.Const) else None
+        else:
+            key = None
+        if not isinstance(key, str):
+            return None
+        keys.add(key)
     return keys
-
-
-def _asked_with_get(node: nodes.Call) -> str | None:
-    if (
-        isinstance(node.node, nodes.Getattr)
-        and isinstance(node.node.node, nodes.Name)
-        and node.node.node.name == "t"
-        and node.node.attr == "get"
-        and node.args
-        and isinstance(node.args[0], nodes.Const)
-        and isinstance(node.args[0].value, str)
-    ):
-        return node.args[0].value
-    return None
-
-
-def _key_of(parent: nodes.Node, name: nodes.Name) -> str | None:
-    if isinstance(parent, nodes.Getattr) and parent.node is name and parent.attr != "get":
-        return parent.attr if not hasattr(dict, parent.attr) else None
-    if (
-        isinstance(parent, nodes.Getitem)
-        and parent.node is name
-        and isinstance(parent.arg, nodes.Const)
-        and isinstance(parent.arg.value, str)
-    ):
-        return parent.arg.value
-    return None

@@ -901,6 +901,25 @@ def test_a_word_shown_as_it_is_that_would_show_wrong_is_named(site, capsys, key,
     assert fix in err and not site.output.exists()
 
 
+def test_a_t_of_the_templates_own_shown_as_it_is_is_not_a_word_of_strings_yaml(site, capsys):
+    """`{% for t in tags %}{{ t.muc }}`: the loop's t.muc was taken for the list `muc:` of
+    strings.yaml shown as a text, and the build stopped on a template that was right."""
+    strings = site.root / "templates" / "strings.yaml"
+    strings.write_text(strings.read_text(encoding="utf-8") + "muc: [Một, Hai]\n", encoding="utf-8")
+    base = site.root / "templates" / "base.html"
+    base.write_text(
+        base.read_text(encoding="utf-8").replace(
+            "</body>",
+            "{% for x in t.muc %}<i>{{ x }}</i>{% endfor %}"
+            '{% for t in [{"muc": "riêng"}] %}<b>{{ t.muc }}</b>{% endfor %}</body>',
+        ),
+        encoding="utf-8",
+    )
+    site.add("a.md", GOOD)
+    assert site.build() == 0, capsys.readouterr().err
+    assert "<i>Một</i><i>Hai</i><b>riêng</b>" in site.read("index.html")
+
+
 def test_a_strings_yaml_that_is_not_utf8_is_a_message(site, capsys):
     strings = site.root / "templates" / "strings.yaml"
     strings.write_bytes(strings.read_bytes() + "x: Hà\n".encode("latin-1"))

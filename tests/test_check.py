@@ -494,6 +494,36 @@ def test_a_misspelt_key_in_strings_yaml_is_named_with_the_key_meant(site):
     assert site.build("--quiet") == 0
 
 
+def test_a_template_with_a_t_of_its_own_leaves_unused_keys_named(site):
+    """A macro whose argument is t ({% macro m(t) %}{{ t }}), a loop over t: check's
+    search for unused keys took the own t for the words handed on whole and gave up
+    without a word; a misspelt key passed. A key read only as the own t's is unused."""
+    templates = site.root / "templates"
+    strings = templates / "strings.yaml"
+    text = strings.read_text(encoding="utf-8")
+    strings.write_text(text + 'serach_placeholder: "x"\nghi_chu: "Ghi"\n', encoding="utf-8")
+    base = templates / "base.html"
+    base.write_text(
+        base.read_text(encoding="utf-8")
+        + "{% macro m(t) %}{{ t }}{% endmacro %}\n"
+        + "{% for t in site.params %}{{ t.ghi_chu }}{{ t }}{% endfor %}\n",
+        encoding="utf-8",
+    )
+    site.add("a.md", article("Tin một", "2021-01-01 08:00"))
+    result = run_check(site)
+    assert result.returncode == 0, result.stderr  # warnings
+    said = result.stderr
+    lines = len(text.splitlines())
+    assert (
+        f"templates/strings.yaml:{lines + 1}: warning: no template uses the key "
+        "'serach_placeholder'" in said
+    ), said
+    assert (
+        f"templates/strings.yaml:{lines + 2}: warning: no template uses the key 'ghi_chu'" in said
+    )
+    assert said.count("no template uses the key") == 2, said
+
+
 def test_a_key_strings_yaml_lacks_that_no_page_asks_yet_is_named(site):
     """`author:` and `corrections:` deleted from strings.yaml, in a site whose articles
     have no author and no corrections: build and check passed without a word, and the
