@@ -14,6 +14,7 @@ from pathlib import Path
 from ..cache import cache_folder
 from ..config import SiteConfig
 from ..outputguard import among_outputs, protected_folders, real_path, source_clash
+from .extract import CRAWL_FIXES
 from .html import LOST_CONTENT
 from .media import write_atomic
 from .run import ALREADY, FAILED, IMPORTED, NOT_ARTICLE, Row
@@ -48,8 +49,10 @@ class Tally:
         self.outcomes[result.outcome] += 1
         if result.outcome in (NOT_ARTICLE, ALREADY):
             # The reason without what it says of this page alone ("(crawl.warc.gz#617
-            # (host/path))"): one line a reason, not one a page.
-            detail = _OWN_DETAIL.search(result.reason)
+            # (host/path))"): one line a reason, not one a page. The advice a reason ends
+            # with in brackets, the same for every page, is the reason's own.
+            advised = result.reason.endswith(CRAWL_FIXES)
+            detail = None if advised else _OWN_DETAIL.search(result.reason)
             key = (result.outcome, result.reason[: detail.start()] if detail else result.reason)
             self.skipped[key] += 1
             # With its detail: the example's own, such as the article it matched.
