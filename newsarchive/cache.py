@@ -24,7 +24,8 @@ It holds:
   so that checking every article's links does not load every body.
 - segments.pickle: the names of the search index's segments by their articles'
   files and digests (search/writer.py, segment_layout).
-- jinja/: compiled templates (Jinja2's bytecode cache, with our checksum).
+- jinja/: compiled templates (Jinja2's bytecode cache, with our checksum), keyed by
+  their place in the project (CheckedBytecodeCache).
 
 Paths are keyed by their place in the project (the folder of the settings file:
 ProjectPaths), absolute only outside it, and the settings' folders alike
@@ -52,9 +53,10 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from types import CodeType
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
 from .config import SiteConfig
@@ -512,7 +514,9 @@ class Cache:
                 drop(path)
 
     def bytecode_cache(self) -> "CheckedBytecodeCache | None":
-        return CheckedBytecodeCache(self.folder / "jinja") if self.enabled else None
+        if not self.enabled:
+            return None
+        return CheckedBytecodeCache(self.folder / "jinja", self.paths.root)
 
 
 class HtmlSaver:
@@ -691,11 +695,32 @@ def _by_group(bodies: dict[str, str]) -> dict[int, dict[str, str]]:
 
 class CheckedBytecodeCache(FileSystemBytecodeCache):
     """Jinja2's compiled templates, each file with our digest: damaged bytecode is
-    compiled again instead of running (or failing as a "template error")."""
+    compiled again instead of running (or failing as a "template error").
 
-    def __init__(self, directory: Path):
+    Keyed by the template's place in the project (``root``), absolute outside it, where
+    Jinja2 keys its absolute file name: a project moved compiled every template again and
+    left the old ones in the folder for ever. Jinja2 still compares the template's source
+    with the one compiled (Bucket.checksum): a template changed is compiled again."""
+
+    def __init__(self, directory: Path, root: Path):
         directory.mkdir(parents=True, exist_ok=True)
         super().__init__(str(directory))
+        self.root = root
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        place = None if filename is None else project_key(Path(filename), self.root)
+        return super().get_cache_key(name, place)
+
+    def get_bucket(
+        self, environment: Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        bucket = super().get_bucket(environment, name, filename, source)
+        # The code names the file it was compiled from, and Jinja names that file in a
+        # template's errors (Template.filename, its traceback): the project moved, it is
+        # named where it is now.
+        if bucket.code is not None and filename is not None:
+            bucket.code = _named(bucket.code, filename)
+        return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
         data = _read_checked(Path(self._get_cache_filename(bucket)))
@@ -709,6 +734,14 @@ class CheckedBytecodeCache(FileSystemBytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):  # a cache that cannot be saved is no error
             _write_checked(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
+
+
+def _named(code: CodeType, filename: str) -> CodeType:
+    """``code`` and the code it holds (a block's, a macro's) naming ``filename``."""
+    if code.co_filename == filename:
+        return code
+    held = tuple(_named(c, filename) if isinstance(c, CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=held)
 
 
 def shard_of(path: str) -> int:

@@ -677,3 +677,39 @@ def test_a_cache_from_another_folder_never_stands_for_other_bytes(site, tmp_path
     assert "99 hộ" in other.read("2020/01/bai-so-1/index.html")
     assert clean_build(other, tmp_path / "clean") == 0
     assert tree(other.output) == tree(tmp_path / "clean")
+
+
+def test_a_moved_project_compiles_its_templates_once_and_names_them_where_they_are(
+    site, tmp_path, capsys
+):
+    """`mv project project2`: Jinja2 keyed the compiled templates by their absolute file
+    name, so the next build compiled them all again and the old ones stayed in
+    .cache/newsarchive/jinja for ever (twice as many files). They are keyed by their place
+    in the project: none is compiled again, and an error raised by compiled code from
+    before the move names the template where it is now, at its line; a template changed
+    after the move is compiled again (Jinja checks its source)."""
+    template = site.root / "templates" / "article.html"
+    text = template.read_text(encoding="utf-8")
+    broken = '{% if article.title == "Hỏng" %}{{ 1 // 0 }}{% endif %}'
+    template.write_text(text.replace("{% block main %}", "{% block main %}" + broken, 1))
+    line = next(n for n, row in enumerate(template.read_text().splitlines(), 1) if broken in row)
+    site.add("a.md", article("Tin một", "2021-01-01 08:00"))
+    assert site.build("--quiet") == 0
+    compiled = site.root / ".cache" / "newsarchive" / "jinja"
+    before = sorted(p.name for p in compiled.iterdir())
+    root = tmp_path / "project2"
+    shutil.move(site.root, root)
+    moved = SiteDir.__new__(SiteDir)
+    moved.root, moved.content, moved.output = root, root / "content", root / "_site"
+    moved.add("b.md", article("Hỏng", "2021-01-02 08:00"))
+    capsys.readouterr()
+    assert moved.build("--quiet") == 1
+    err = capsys.readouterr().err
+    assert f"{root / 'templates' / 'article.html'}:{line}: error: template problem: " in err, err
+    assert str(site.root) not in err, err
+    assert sorted(p.name for p in (root / ".cache/newsarchive/jinja").iterdir()) == before
+    base = root / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("</body>", "<i>mới</i></body>"))
+    (root / "content" / "b.md").unlink()
+    assert moved.build("--quiet") == 0
+    assert "<i>mới</i>" in moved.read("index.html")
