@@ -24,8 +24,9 @@ It holds:
   so that checking every article's links does not load every body.
 - segments.pickle: the names of the search index's segments by their articles'
   files and digests (search/writer.py, segment_layout).
-- jinja/: compiled templates (Jinja2's bytecode cache, with our checksum), keyed by
-  their place in the project (CheckedBytecodeCache).
+- jinja/<code>/: compiled templates (Jinja2's bytecode cache, with our checksum), keyed
+  by their place in the project (CheckedBytecodeCache), in a folder of the code that
+  compiled them (how a template compiles is the code's choice too).
 
 Paths are keyed by their place in the project (the folder of the settings file:
 ProjectPaths), absolute only outside it, and the settings' folders alike
@@ -514,9 +515,18 @@ class Cache:
                 drop(path)
 
     def bytecode_cache(self) -> "CheckedBytecodeCache | None":
+        """Compiled templates in a folder of this code's: how a template compiles is
+        decided by the code (make_environment's options, its extensions) as well as by
+        its source, which is all Jinja2 checks. Those of other code are removed."""
         if not self.enabled:
             return None
-        return CheckedBytecodeCache(self.folder / "jinja", self.paths.root)
+        folder = self.folder / "jinja"
+        own = folder / self.code[:16]
+        with contextlib.suppress(OSError):
+            for other in folder.iterdir():
+                if other != own:
+                    (shutil.rmtree if other.is_dir() else os.unlink)(other)
+        return CheckedBytecodeCache(own, self.paths.root)
 
 
 class HtmlSaver:

@@ -713,3 +713,25 @@ def test_a_moved_project_compiles_its_templates_once_and_names_them_where_they_a
     (root / "content" / "b.md").unlink()
     assert moved.build("--quiet") == 0
     assert "<i>mới</i>" in moved.read("index.html")
+
+
+def test_templates_compiled_by_another_version_of_newsarchive_are_compiled_again(
+    site, tmp_path, monkeypatch
+):
+    """The compiled templates were keyed by the template alone (Jinja2 checks its
+    source): a newsarchive that compiles them otherwise (here without trim_blocks and
+    lstrip_blocks) rendered every page again with the code compiled by the version
+    before, whose whitespace a build without the cache does not have."""
+    for n in range(3):
+        site.add(f"{n}.md", article(f"Tin số {n}", f"2021-01-0{n + 1} 08:00"))
+    assert site.build("--quiet") == 0
+
+    class Otherwise(templating._Environment):
+        def __init__(self, **options):
+            super().__init__(**{**options, "trim_blocks": False, "lstrip_blocks": False})
+
+    monkeypatch.setattr(templating, "_Environment", Otherwise)
+    monkeypatch.setattr(cache, "code_digest", lambda: "another version of newsarchive")
+    assert site.build("--quiet") == 0
+    assert clean_build(site, tmp_path / "clean") == 0
+    assert tree(site.output) == tree(tmp_path / "clean")
