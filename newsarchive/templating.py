@@ -302,15 +302,19 @@ def lacking_words(
 ) -> list[tuple[str, str, int]]:
     """The keys that the templates ``trees`` (by name) ask of strings.yaml as t.key or
     t["key"] and ``words`` lacks, each once, with the template and line that first asks
-    (by name, then line); not one asked only whether it is defined (a fork's optional
-    word), nor one asked where ``t`` is a name of the template's own, which no word of
-    strings.yaml is (``words_used``)."""
+    (by name, then line); not one asked only whether it is defined, or given a default
+    (a fork's optional word), nor one asked where ``t`` is a name of the template's own,
+    which no word of strings.yaml is (``words_used``)."""
     used, theirs = words_used(trees)
     optional = {
         _word_of(use.node)
         for uses in used.values()
         for use in uses
         if isinstance(use.holder, nodes.Test) and use.holder.name in ("defined", "undefined")
+        # `t.key | default("...")`: Jinja's default stands in for a key strings.yaml lacks.
+        or isinstance(use.holder, nodes.Filter)
+        and use.holder.name in ("default", "d")
+        and use.holder.node is use.node
     }
     found: dict[str, tuple[str, int]] = {}
     for name in sorted(used.keys() - theirs):

@@ -578,6 +578,33 @@ def test_a_key_strings_yaml_lacks_that_no_page_asks_yet_is_named(site):
     assert "templates/_rieng.html:7: warning: t.ngoai_vong: strings.yaml has no key" in said
 
 
+def _add_to_article_html(site, text: str) -> int:
+    """`text` after the article's body in article.html; the line it is at."""
+    page = site.root / "templates" / "article.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("{{ body }}", "{{ body }}" + text, 1),
+        encoding="utf-8",
+    )
+    lines = page.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if text in line)
+
+
+def test_a_word_given_a_default_is_a_forks_optional_word(site):
+    """A fork's `{{ t.ky_ten | default("Viết bởi") }}` builds without the key (Jinja's
+    default stands in), yet check warned that the first page asking it would stop the
+    build, and a build stopped by another key named it among the keys lacking."""
+    _add_to_article_html(site, '<p>{{ t.ky_ten | default("Viết bởi") }}{{ t.ky_ten2|d("") }}</p>')
+    site.add("a.md", article("Tin một", "2021-01-01 08:00"))
+    assert site.build("--quiet") == 0
+    assert "Viết bởi" in next(site.output.glob("2021/01/*/index.html")).read_text("utf-8")
+    result = run_check(site)
+    assert result.returncode == 0 and "ky_ten" not in result.stderr, result.stderr
+    _add_to_article_html(site, "{{ t.khong_co }}")
+    result = run_check(site, "--quiet", command="build")
+    assert "t.khong_co: strings.yaml has no key" in result.stderr, result.stderr
+    assert result.returncode == 1 and "ky_ten" not in result.stderr, result.stderr
+
+
 def test_a_broken_template_no_page_uses_is_named_at_its_line(site):
     """templates/old-copy.html, a copy no page uses, holding `{% if %}`: the build and
     check passed without a word (check's search for unused words gave up silently)."""
