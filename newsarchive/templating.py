@@ -261,9 +261,10 @@ def _word_of(node: nodes.Node) -> str | None:
     return None
 
 
-# The statements whose body has names of its own, with the parts of each read outside it.
+# The statements whose body has names of its own, with the parts of each read outside it
+# (a loop's else is run when it has nothing to loop over: its target names nothing there).
 _SCOPES: dict[type[nodes.Node], tuple[str, ...]] = {
-    nodes.For: ("iter",),
+    nodes.For: ("iter", "else_"),
     nodes.Macro: (),
     nodes.CallBlock: ("call",),
     nodes.With: ("values",),

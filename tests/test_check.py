@@ -605,6 +605,25 @@ def test_a_word_given_a_default_is_a_forks_optional_word(site):
     assert result.returncode == 1 and "ky_ten" not in result.stderr, result.stderr
 
 
+def test_in_a_loops_else_t_is_strings_yamls_again(site):
+    """`{% for t in article.tags %}…{% else %}{{ t.khong_the }}{% endfor %}`: the else
+    is run when there is no tag, where t is strings.yaml's. check said nothing of it,
+    and the first article without tags stopped a build."""
+    line = _add_to_article_html(
+        site, "{% for t in article.tags %}{{ t.upper() }}{% else %}{{ t.khong_the }}{% endfor %}"
+    )
+    site.add("a.md", article("Tin một", "2021-01-01 08:00", tags="[cán bộ]"))
+    assert site.build("--quiet") == 0  # the one article has tags
+    result = run_check(site)
+    assert result.returncode == 0, result.stderr
+    said = f"templates/article.html:{line}: warning: t.khong_the: strings.yaml has no key"
+    assert said in result.stderr and "upper" not in result.stderr, result.stderr
+    site.add("b.md", article("Tin hai", "2021-01-02 08:00"))
+    result = run_check(site, "--quiet", command="build")
+    assert result.returncode == 1, result.stderr
+    assert "t.khong_the: strings.yaml has no key" in result.stderr, result.stderr
+
+
 def test_a_broken_template_no_page_uses_is_named_at_its_line(site):
     """templates/old-copy.html, a copy no page uses, holding `{% if %}`: the build and
     check passed without a word (check's search for unused words gave up silently)."""
