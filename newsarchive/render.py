@@ -40,6 +40,7 @@ from .templating import (
     Renderer,
     function_failed,
     load_strings,
+    t_named_at_top,
     template_caller,
     template_line,
 )
@@ -362,6 +363,11 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
         fix = f"give {name} what it takes at this line"
     elif lacking:
         message, fix = _lacking(lacking[1], lacking[2], config.templates_dir)
+        # t.skip_to_content in base.html, where t is strings.yaml's words, asked of a
+        # list: a template of the page gave t a value of its own, which hid the words.
+        taken = None if lacking[1].endswith("_Strings") else t_named_at_top(exc, lacking[2])
+        if taken is not None:
+            message, fix = _t_taken(lacking[1], lacking[2], taken, config.templates_dir)
     elif (undefined := _UNDEFINED.fullmatch(message)) and getattr(exc, "given", None):
         wanted, known = undefined[1], exc.known  # type: ignore[attr-defined]
         fix = f"this page's template is given {', '.join(exc.given)}"  # type: ignore[attr-defined]
@@ -435,6 +441,20 @@ def _with_words_lacking(
             path = config.templates_dir / name
             problems.append(Problem(path, f"template problem: {message}", fix, line))
     return problems
+
+
+def _t_taken(kind: str, key: str, taken: tuple[str, int], templates_dir: Path) -> tuple[str, str]:
+    """t.key asked of strings.yaml's words, where a template had named another value t."""
+    path = Path(taken[0])
+    if path.is_relative_to(templates_dir):
+        path = Path(templates_dir.name) / path.relative_to(templates_dir)
+    return (
+        f"t.{key}: t is not the words of strings.yaml here but a {kind.rpartition('.')[2]}: "
+        f"{path.as_posix()}:{taken[1]} names t",
+        "give that value another name than t: t is the words of strings.yaml in every "
+        "template, and a {% set %} outside the blocks of a template that extends another "
+        "sets it in that one too",
+    )
 
 
 def _no_such(kind: str, wanted: str, template: str | None) -> tuple[str, str]:

@@ -356,20 +356,59 @@ def _binds_t(scope: nodes.Node) -> bool:
     """Whether a template, or a statement of _SCOPES, names something t for what it holds:
     its target or argument, or a set or import among its statements (not inside one that
     has a body of its own)."""
+    return _t_binding(scope) is not None
+
+
+def _t_binding(scope: nodes.Node) -> nodes.Node | None:
+    """The node of ``scope`` that names something t (_binds_t), the first written."""
     todo = list(scope.iter_child_nodes())
+    found: list[nodes.Node] = []
     while todo:
         node = todo.pop()
         if isinstance(node, nodes.Name) and node.name == "t" and node.ctx in ("store", "param"):
-            return True
+            found.append(node)
         if isinstance(node, nodes.Import) and node.target == "t":
-            return True
+            found.append(node)
         if isinstance(node, nodes.FromImport) and any(
             (name if isinstance(name, str) else name[1]) == "t" for name in node.names
         ):
-            return True
+            found.append(node)
         if type(node) not in _SCOPES:
             todo.extend(node.iter_child_nodes())
-    return False
+    return min(found, key=lambda node: node.lineno, default=None)
+
+
+_PARSER = Environment()  # to read what a template asks where an error was raised
+
+
+def t_named_at_top(exc: BaseException, key: str) -> tuple[str, int] | None:
+    """When a template asked strings.yaml's word ``key`` where the error was raised (its
+    t.key, with t strings.yaml's there), yet t held something else: the template the
+    error passed through that names something t at its top, and the line. In a template
+    that extends another, `{% set t = ... %}` outside any block is t in the other one too,
+    and hid strings.yaml's words from it."""
+    frames = _template_frames(exc)
+    if not frames or not _asks_word(frames[-1][0], frames[-1][1], key):
+        return None
+    for filename, _, _ in frames:
+        tree = _parsed(filename)
+        binding = None if tree is None else _t_binding(tree)
+        if binding is not None:
+            return filename, binding.lineno
+    return None
+
+
+def _asks_word(filename: str, line: int, key: str) -> bool:
+    tree = _parsed(filename)
+    asked = [] if tree is None else _words_asked(tree)[0]
+    return any(node.lineno == line and _word_of(node) == key for node in asked)
+
+
+def _parsed(filename: str) -> nodes.Template | None:
+    try:
+        return _PARSER.parse(Path(filename).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, TemplateError):
+        return None
 
 
 def template_line(exc: BaseException) -> tuple[str, int] | None:

@@ -567,6 +567,39 @@ def test_every_key_strings_yaml_lacks_is_said_in_one_build(site, capsys):
     assert said in err, err
 
 
+def test_a_t_named_at_the_top_of_a_template_is_said_to_hide_the_words(site, capsys):
+    """`{% set t = article.tags %}` at the top of article.html (a fork's own t, outside
+    any block) is t in base.html too, which it extends: the build stopped at base.html's
+    `t.skip_to_content` with "'skip_to_content': tuple has no such name", fix "correct
+    the name", though the name was right. It now says that t is not strings.yaml's words
+    there and where a template named t."""
+    site.add("a.md", article("Bài viết tốt", "2020-01-02 08:00", tags="[cán bộ]"))
+    assert site.build() == 0
+    before = tree(site.output)
+    templates = site.root / "templates"
+    edit(
+        templates / "article.html",
+        '{% extends "base.html" %}\n',
+        '{% extends "base.html" %}\n{% set t = article.tags %}\n',
+    )
+    err = rebuild_fails(site, capsys, before=before)
+    base = (templates / "base.html").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(base, 1) if "t.skip_to_content" in text)
+    assert f"base.html:{line}: error: template problem: t.skip_to_content:" in err, err
+    assert "t is not the words of strings.yaml here but a tuple" in err, err
+    assert "templates/article.html:2 names t" in err, err
+    assert "correct the name" not in err, err
+    # A loop's own t asked a name it lacks: the name is what is wrong.
+    edit(templates / "article.html", "{% set t = article.tags %}\n", "")
+    edit(
+        templates / "article.html",
+        "{{ body }}",
+        "{{ body }}{% for t in article.tags %}{{ t.ten }}{% endfor %}",
+    )
+    err = rebuild_fails(site, capsys, before=before)
+    assert "'ten': str has no such name" in err and "strings.yaml" not in err, err
+
+
 def test_the_page_named_for_a_key_strings_yaml_lacks_is_the_same_whatever_jobs(
     site, capsys, monkeypatch
 ):
