@@ -311,11 +311,13 @@ def lacking_words(
         _word_of(use.node)
         for uses in used.values()
         for use in uses
-        if isinstance(use.holder, nodes.Test) and use.holder.name in ("defined", "undefined")
+        if (isinstance(use.holder, nodes.Test) and use.holder.name in ("defined", "undefined"))
         # `t.key | default("...")`: Jinja's default stands in for a key strings.yaml lacks.
-        or isinstance(use.holder, nodes.Filter)
-        and use.holder.name in ("default", "d")
-        and use.holder.node is use.node
+        or (
+            isinstance(use.holder, nodes.Filter)
+            and use.holder.name in ("default", "d")
+            and use.holder.node is use.node
+        )
     }
     found: dict[str, tuple[str, int]] = {}
     for name in sorted(used.keys() - theirs):
@@ -400,8 +402,8 @@ def t_named_at_top(exc: BaseException, key: str) -> tuple[str, int] | None:
 
 def _asks_word(filename: str, line: int, key: str) -> bool:
     tree = _parsed(filename)
-    asked = [] if tree is None else _words_asked(tree)[0]
-    return any(node.lineno == line and _word_of(node) == key for node in asked)
+    used = [] if tree is None else _words_used(tree)[0]
+    return any(use.node.lineno == line and _word_of(use.node) == key for use in used)
 
 
 def _parsed(filename: str) -> nodes.Template | None:
