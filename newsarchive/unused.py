@@ -57,15 +57,9 @@ def unused_words(templates_dir: Path) -> list[Problem]:
     t) is not the words, and asks none of them. strings.yaml's own errors are the
     build's to say (BuildFailed)."""
     words = load_strings(templates_dir)
-    trees = {}
-    for path in sorted(templates_dir.rglob("*")):
-        if not path.is_file() or path.name == STRINGS_FILE or made_by_system(path.name):
-            continue
-        try:
-            tree = _JINJA.parse(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
-            return []  # the build names it; a key only it uses would be taken for unused
-        trees[path.relative_to(templates_dir).as_posix()] = tree
+    trees, unread = _templates(templates_dir)
+    if unread:  # the build names it; a key only it uses would be taken for unused
+        return []
     used: set[str] = set(READ_BY_THE_BUILD)
     uses, theirs = words_used(trees)
     for name, found in uses.items():
@@ -95,6 +89,22 @@ def unused_words(templates_dir: Path) -> list[Problem]:
     return problems
 
 
+def _templates(templates_dir: Path) -> tuple[dict[str, nodes.Template], bool]:
+    """The templates parsed, by name (not strings.yaml, nor a system's file), and whether
+    one could not be read or parsed."""
+    trees, unread = {}, False
+    for path in sorted(templates_dir.rglob("*")):
+        if not path.is_file() or path.name == STRINGS_FILE or made_by_system(path.name):
+            continue
+        try:
+            tree = _JINJA.parse(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+            unread = True
+            continue
+        trees[path.relative_to(templates_dir).as_posix()] = tree
+    return trees, unread
+
+
 def words_lacking(templates_dir: Path) -> list[Problem]:
     """A warning for each key that a template asks of strings.yaml and it lacks, at the
     template's line: a build stops at the first page that asks it, and a word asked on
@@ -102,15 +112,7 @@ def words_lacking(templates_dir: Path) -> list[Problem]:
     is made with yet (page.html) passed every build and check, until a new article
     stopped the build. With the line of newsarchive's own strings.yaml to add."""
     words = load_strings(templates_dir)
-    trees = {}
-    for path in sorted(templates_dir.rglob("*")):
-        if not path.is_file() or path.name == STRINGS_FILE or made_by_system(path.name):
-            continue
-        try:
-            tree = _JINJA.parse(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
-            continue  # the build names it, or broken_templates
-        trees[path.relative_to(templates_dir).as_posix()] = tree
+    trees, _ = _templates(templates_dir)  # one unread: the build names it, or broken_templates
     shipped = _shipped_lines()
     problems = []
     for key, name, line in lacking_words(trees, words):

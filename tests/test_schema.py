@@ -75,9 +75,18 @@ def test_boolean_problem_is_shared_by_both_file_kinds():
     )
 
 
-def test_each_kind_of_setting_says_what_is_wrong_with_its_value_in_the_files_order(tmp_path):
+def settings_problems(tmp_path, text: str) -> list[tuple[int | None, str, str]]:
+    """What loading a site.yaml of ``text`` says: each problem's line, message and fix."""
     path = tmp_path / "site.yaml"
-    path.write_text(
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        load_config(path)
+    return [(p.line, p.message, p.hint) for p in failed.value.errors]
+
+
+def test_each_kind_of_setting_says_what_is_wrong_with_its_value_in_the_files_order(tmp_path):
+    assert settings_problems(
+        tmp_path,
         "params: 5\n"
         "import_categories:\n  TIN MỚI: ''\n  ẢNH: 3\n  VIDEO: Video\n"
         "sanitize_html: có\n"
@@ -85,11 +94,7 @@ def test_each_kind_of_setting_says_what_is_wrong_with_its_value_in_the_files_ord
         "language: vi_VN\n"
         "timezone: Asia/Hanoi\n"
         "feed_size: 0\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(BuildFailed) as failed:
-        load_config(path)
-    assert [(p.line, p.message, p.hint) for p in failed.value.errors] == [
+    ) == [
         (1, "'params' must be a group of 'key: value' lines", "indent the lines under params:"),
         (
             2,
@@ -152,19 +157,15 @@ def test_one_original_site_address_is_checked_and_empty_is_none(tmp_path, writte
 
 
 def test_a_setting_that_must_be_text_says_how_to_write_it(tmp_path):
-    path = tmp_path / "site.yaml"
-    path.write_text(
+    assert settings_problems(
+        tmp_path,
         "title: ' '\n"
         "description: 5\n"
         "language: no\n"
         "timezone: 7\n"
         "base_url: https://x.org/a b/\n"
         "output_dir: [a]\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(BuildFailed) as failed:
-        load_config(path)
-    assert [(p.line, p.message, p.hint) for p in failed.value.errors] == [
+    ) == [
         (
             1,
             "the site's title is empty: it names the archive on every page, in the "
