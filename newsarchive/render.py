@@ -336,6 +336,7 @@ _UNDEFINED = re.compile(r"'(\w+)' is undefined")
 # templates (`search_words`), in a fork's copy of them.
 _NO_FILTER = re.compile(r"No (filter|test) named '(\w+)'(?: found)?\.?")
 FIX_SYNTAX = "fix the template at this line (see the Jinja2 documentation for the syntax)"
+FIX_AT_LINE = "correct the template at this line"
 
 
 def template_error(config: SiteConfig, exc: Exception, page_url: str | None = None) -> Problem:
@@ -351,16 +352,37 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
         name, line = where
     message = exc.message if isinstance(exc, jinja2.TemplateError) else None
     message = message or f"{type(exc).__name__}: {exc}"
-    fix = FIX_SYNTAX
-    if not isinstance(exc, jinja2.TemplateSyntaxError):
-        fix = "correct the template at this line"
+    unknown = _NO_FILTER.fullmatch(message)
+    message, fix = _explained(config, exc, message, name)
+    # An unknown filter raises from a stand-in Jinja makes for it, named as a macro is.
+    caller = None if unknown else template_caller(exc)
+    if caller is not None:
+        # A macro of _macros.html given the wrong value by base.html: the mistake is
+        # surely at the call, which the message did not name.
+        message += f" (in a macro, called at {Path(caller[0]).name}, line {caller[1]})"
+    if page_url is not None:  # "" is the home page
+        message += f" (making the page /{page_url})"
+    return Problem(
+        Path(name) if name else config.templates_dir,
+        f"template problem: {message}",
+        fix,
+        line,
+    )
+
+
+def _explained(
+    config: SiteConfig, exc: Exception, message: str, name: str | None
+) -> tuple[str, str]:
+    """What went wrong in a template, said in the template's terms, and the fix: a name
+    misspelt, a function given the wrong value, a filter or template that is not there."""
+    fix = FIX_SYNTAX if isinstance(exc, jinja2.TemplateSyntaxError) else FIX_AT_LINE
     lacking = _NO_ATTRIBUTE.search(message)
     unknown = _NO_FILTER.fullmatch(message)
     failed = None if isinstance(exc, jinja2.TemplateError) else function_failed(exc)
     if failed:
-        name = failed.partition("(")[0]
-        message = f"{failed} cannot be made: {name} takes {TAKES[name]}"
-        fix = f"give {name} what it takes at this line"
+        function = failed.partition("(")[0]
+        message = f"{failed} cannot be made: {function} takes {TAKES[function]}"
+        fix = f"give {function} what it takes at this line"
     elif lacking:
         message, fix = _lacking(lacking[1], lacking[2], config.templates_dir)
         # t.skip_to_content in base.html, where t is strings.yaml's words, asked of a
@@ -397,20 +419,7 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
         fix = (f"did you mean '{close[0]}'? " if close else "") + (
             f"correct the name, or make {folder.name}/{wanted}"
         )
-    # An unknown filter raises from a stand-in Jinja makes for it, named as a macro is.
-    caller = None if unknown else template_caller(exc)
-    if caller is not None:
-        # A macro of _macros.html given the wrong value by base.html: the mistake is
-        # surely at the call, which the message did not name.
-        message += f" (in a macro, called at {Path(caller[0]).name}, line {caller[1]})"
-    if page_url is not None:  # "" is the home page
-        message += f" (making the page /{page_url})"
-    return Problem(
-        Path(name) if name else config.templates_dir,
-        f"template problem: {message}",
-        fix,
-        line,
-    )
+    return message, fix
 
 
 def _with_words_lacking(

@@ -254,6 +254,10 @@ def test_a_template_function_given_a_wrong_value_says_what_it_takes(site, capsys
     err = rebuild_fails(site, capsys, before=tree(site.output))
     assert said in err, err
     assert "Error:" not in err, err
+    # At the template's line: the message named the function as its file (url:28: …).
+    base = (site.root / "templates" / "base.html").read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(base.splitlines(), 1) if call in row)
+    assert f"templates/base.html:{line}: error: template problem: " in err, err
 
 
 def test_a_block_the_extended_template_lacks_stops_the_build(site, capsys):
