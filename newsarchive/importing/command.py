@@ -100,11 +100,16 @@ def import_paths(
     page and the article file written from it as soon as it is written.
 
     Raises BuildFailed when nothing can be imported (a wrong profile, a report's file
-    that may not be replaced), WrongArguments for --source-url or --date with a crawl."""
+    that may not be replaced, no path given there), WrongArguments for --source-url or
+    --date with a crawl."""
     profiles = load_profiles(config, request.profile, request.all_languages)
     report_path = _report_file(config, request.report)
     started = time.perf_counter()
     crawl = open_crawl(request.paths)
+    if not any(os.path.lexists(path) for path in request.paths):
+        # Every name mistyped: nothing to read, so no summary of 0 pages, only the names.
+        crawl.close()
+        raise BuildFailed(list(crawl.problems))
     # Given one page, --source-url is its address; given a crawl, the page --date is for.
     one_page = len(crawl.pages) <= 1 and not any(f.is_dir() for f in request.paths)
     if not one_page and bool(request.source_url) != (request.date is not None):  # one alone
