@@ -342,27 +342,22 @@ def _words_used(tree: nodes.Template) -> tuple[list[WordUse], set[str]]:
         if own and isinstance(node, nodes.Include) and isinstance(node.template, nodes.Const):
             theirs.add(str(node.template.value))
         outside = _SCOPES.get(type(node))
-        inside = own or (outside is not None and _binds_t(node))
+        inside = own or (outside is not None and _t_binding(node) is not None)
         for field, value in node.iter_fields():
             for child in value if isinstance(value, list) else [value]:
                 if isinstance(child, nodes.Node):
                     visit(child, own if outside and field in outside else inside, node, parent)
 
-    own = _binds_t(tree)
+    own = _t_binding(tree) is not None
     for child in tree.iter_child_nodes():
         visit(child, own, tree, None)
     return used, theirs
 
 
-def _binds_t(scope: nodes.Node) -> bool:
-    """Whether a template, or a statement of _SCOPES, names something t for what it holds:
-    its target or argument, or a set or import among its statements (not inside one that
-    has a body of its own)."""
-    return _t_binding(scope) is not None
-
-
 def _t_binding(scope: nodes.Node) -> nodes.Node | None:
-    """The node of ``scope`` that names something t (_binds_t), the first written."""
+    """The node by which a template, or a statement of _SCOPES, names something t for what
+    it holds (its target or argument, or a set or import among its statements, not inside
+    one that has a body of its own), the first written; None when it names none."""
     todo = list(scope.iter_child_nodes())
     found: list[nodes.Node] = []
     while todo:
@@ -380,7 +375,9 @@ def _t_binding(scope: nodes.Node) -> nodes.Node | None:
     return min(found, key=lambda node: node.lineno, default=None)
 
 
-_PARSER = Environment()  # to read what a template asks where an error was raised
+# make_environment's syntax, to read templates without rendering them: what a template
+# asks where an error was raised, and check's readings (unused.py).
+PARSER = Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def t_named_at_top(exc: BaseException, key: str) -> tuple[str, int] | None:
@@ -408,7 +405,7 @@ def _asks_word(filename: str, line: int, key: str) -> bool:
 
 def _parsed(filename: str) -> nodes.Template | None:
     try:
-        return _PARSER.parse(Path(filename).read_text(encoding="utf-8-sig"))
+        return PARSER.parse(Path(filename).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, TemplateError):
         return None
 

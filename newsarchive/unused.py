@@ -13,40 +13,32 @@ from jinja2 import meta, nodes
 
 from .errors import BuildFailed, Problem
 from .systemfiles import made_by_system
-from .templating import STRINGS_FILE, WordUse, lacking_words, load_strings, words_used
+from .templating import PARSER, STRINGS_FILE, WordUse, lacking_words, load_strings, words_used
 
 # Keys the build itself reads, not a template: the footnote's back link and the name of
 # a link to a picture (markup.py, through templating.Renderer), what `new` writes.
 READ_BY_THE_BUILD = frozenset({"footnote_back", "picture_link", "new_article_body"})
-# The syntax of templating.make_environment's (parsing only: nothing is rendered).
-_JINJA = jinja2.Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def broken_templates(templates_dir: Path) -> list[Problem]:
     """A warning for each template whose syntax is broken, at its line: the site was
     built, so no page is made with it (an old copy, old-copy.html), and Jinja reads a
     template only when a page asks for it: it passed every build without a word, until a
-    template that comes to include or extend it stops the build."""
-    problems = []
-    for path in sorted(templates_dir.rglob("*")):
-        if not path.is_file() or path.name == STRINGS_FILE or made_by_system(path.name):
-            continue
-        try:
-            _JINJA.parse(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError):
-            continue  # the build's to say
-        except jinja2.TemplateSyntaxError as exc:
-            problems.append(
-                Problem(
-                    path,
-                    f"the template is broken ({exc.message}): no page is made with it, but "
-                    "the first template that includes or extends it will stop the build",
-                    "correct it at this line, or delete the file if it is an old copy",
-                    exc.lineno,
-                    warning=True,
-                )
-            )
-    return problems
+    template that comes to include or extend it stops the build. One that cannot be read
+    is the build's to say."""
+    _, failed = _templates(templates_dir)
+    return [
+        Problem(
+            path,
+            f"the template is broken ({exc.message}): no page is made with it, but "
+            "the first template that includes or extends it will stop the build",
+            "correct it at this line, or delete the file if it is an old copy",
+            exc.lineno,
+            warning=True,
+        )
+        for path, exc in failed
+        if isinstance(exc, jinja2.TemplateSyntaxError)
+    ]
 
 
 def unused_words(templates_dir: Path) -> list[Problem]:
@@ -57,8 +49,8 @@ def unused_words(templates_dir: Path) -> list[Problem]:
     t) is not the words, and asks none of them. strings.yaml's own errors are the
     build's to say (BuildFailed)."""
     words = load_strings(templates_dir)
-    trees, unread = _templates(templates_dir)
-    if unread:  # the build names it; a key only it uses would be taken for unused
+    trees, failed = _templates(templates_dir)
+    if failed:  # the build names it; a key only it uses would be taken for unused
         return []
     used: set[str] = set(READ_BY_THE_BUILD)
     uses, theirs = words_used(trees)
@@ -89,20 +81,23 @@ def unused_words(templates_dir: Path) -> list[Problem]:
     return problems
 
 
-def _templates(templates_dir: Path) -> tuple[dict[str, nodes.Template], bool]:
-    """The templates parsed, by name (not strings.yaml, nor a system's file), and whether
-    one could not be read or parsed."""
-    trees, unread = {}, False
+def _templates(
+    templates_dir: Path,
+) -> tuple[dict[str, nodes.Template], list[tuple[Path, Exception]]]:
+    """The templates parsed, by name (not strings.yaml, nor a system's file), and those
+    that could not be read or parsed, each with why."""
+    trees: dict[str, nodes.Template] = {}
+    failed: list[tuple[Path, Exception]] = []
     for path in sorted(templates_dir.rglob("*")):
         if not path.is_file() or path.name == STRINGS_FILE or made_by_system(path.name):
             continue
         try:
-            tree = _JINJA.parse(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
-            unread = True
+            tree = PARSER.parse(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError) as exc:
+            failed.append((path, exc))
             continue
         trees[path.relative_to(templates_dir).as_posix()] = tree
-    return trees, unread
+    return trees, failed
 
 
 def words_lacking(templates_dir: Path) -> list[Problem]:
@@ -179,7 +174,7 @@ def unshown_text(templates_dir: Path) -> list[Problem]:
                 continue
             seen.add(part)
             try:
-                tree = _JINJA.parse((templates_dir / part).read_text(encoding="utf-8-sig"))
+                tree = PARSER.parse((templates_dir / part).read_text(encoding="utf-8-sig"))
             except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
                 shows = True  # not to be judged here
                 break
