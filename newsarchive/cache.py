@@ -485,11 +485,10 @@ class Cache:
             drop(path)
 
     def _state_path(self, folder: Path) -> Path | None:
-        try:
-            st = os.stat(folder)
-        except OSError:
+        identity = folder_identity(folder)
+        if identity is None:
             return None
-        return self.folder / "outputs" / f"{self.name}-{st.st_dev}-{st.st_ino}.pickle"
+        return self.folder / "outputs" / f"{self.name}-{identity[0]}-{identity[1]}.pickle"
 
     def prune(self, folders: list[Path]) -> None:
         """Drop the states of output folders that no longer exist, and those of

@@ -11,7 +11,7 @@ import os
 import unicodedata
 from array import array
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 # numpy's OpenBLAS starts a thread for each core when numpy is imported: 0.05-0.07 s of
 # a rebuild's 0.2 s import on two cores, more on more. The index does no linear algebra.
@@ -530,15 +530,11 @@ def _title_records(titles: list[str], keep: int) -> dict[str, list]:
     for doc, term in enumerate(titles):
         if term:
             docs.setdefault(term, []).append(doc)
-    records = {}
     value = fmt.digit(4 * fmt.IMPACT_LEVELS + 2)
-    for term, found in docs.items():
-        previous, postings = -1, []
-        for doc in found[-keep:]:
-            postings.append(fmt.varint(doc - previous - 1) + value)
-            previous = doc
-        records[term] = [len(found), "".join(postings)]
-    return records
+    return {
+        term: [len(found), _postings((doc, value) for doc in found[-keep:])]
+        for term, found in docs.items()
+    }
 
 
 def _date_records(dates: list[dict[str, int]]) -> dict[str, list]:
@@ -548,14 +544,20 @@ def _date_records(dates: list[dict[str, int]]) -> dict[str, list]:
     for doc, found in enumerate(dates):
         for term, impact in found.items():
             docs.setdefault(term, []).append((doc, impact))
-    records = {}
-    for term in sorted(docs):
-        previous, postings = -1, []
-        for doc, impact in docs[term]:
-            postings.append(fmt.varint(doc - previous - 1) + fmt.digit(4 * impact))
-            previous = doc
-        records[term] = [len(docs[term]), "".join(postings)]
-    return records
+    return {
+        term: [len(docs[term]), _postings((doc, fmt.digit(4 * i)) for doc, i in docs[term])]
+        for term in sorted(docs)
+    }
+
+
+def _postings(found: Iterable[tuple[int, str]]) -> str:
+    """Postings of documents in order, each its gap from the one before and its value
+    (format.py)."""
+    previous, postings = -1, []
+    for doc, value in found:
+        postings.append(fmt.varint(doc - previous - 1) + value)
+        previous = doc
+    return "".join(postings)
 
 
 _LOCAL_BITS = 5
