@@ -353,7 +353,7 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
     message = exc.message if isinstance(exc, jinja2.TemplateError) else None
     message = message or f"{type(exc).__name__}: {exc}"
     unknown = _NO_FILTER.fullmatch(message)
-    message, fix = _explained(config, exc, message, name)
+    message, fix = _explained(config, exc, message, name, unknown)
     # An unknown filter raises from a stand-in Jinja makes for it, named as a macro is.
     caller = None if unknown else template_caller(exc)
     if caller is not None:
@@ -371,13 +371,13 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
 
 
 def _explained(
-    config: SiteConfig, exc: Exception, message: str, name: str | None
+    config: SiteConfig, exc: Exception, message: str, name: str | None, unknown: re.Match | None
 ) -> tuple[str, str]:
     """What went wrong in a template, said in the template's terms, and the fix: a name
-    misspelt, a function given the wrong value, a filter or template that is not there."""
+    misspelt, a function given the wrong value, a filter or template that is not there
+    (``unknown``: the message read as a filter or test Jinja does not have, _NO_FILTER)."""
     fix = FIX_SYNTAX if isinstance(exc, jinja2.TemplateSyntaxError) else FIX_AT_LINE
     lacking = _NO_ATTRIBUTE.search(message)
-    unknown = _NO_FILTER.fullmatch(message)
     failed = None if isinstance(exc, jinja2.TemplateError) else function_failed(exc)
     if failed:
         function = failed.partition("(")[0]
