@@ -106,7 +106,7 @@ def import_paths(
     report_path = _report_file(config, request.report)
     started = time.perf_counter()
     crawl = open_crawl(request.paths)
-    if not any(os.path.lexists(path) for path in request.paths):
+    if crawl.missing == len(request.paths) > 0:
         # Every name mistyped: nothing to read, so no summary of 0 pages, only the names.
         crawl.close()
         raise BuildFailed(list(crawl.problems))
