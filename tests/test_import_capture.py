@@ -233,6 +233,7 @@ def test_a_mistyped_crawl_folder_is_said_with_the_name_beside_it_that_was_meant(
     (tmp_path / "crawls/unrelated").mkdir()
     (tmp_path / "crawls/sotttt-truth.json").write_text("{}")  # alike as much as 0.6
     typed = tmp_path / "crawls/sotttt-mirorr"
+    before = tree(site.root)
     result = run_import(site, typed)
     assert result.returncode == 1
     assert f"{typed}: error: there is no such file or folder" in result.stderr, result.stderr
@@ -244,6 +245,7 @@ def test_a_mistyped_crawl_folder_is_said_with_the_name_beside_it_that_was_meant(
     for said in (result, far):
         assert "Pages seen" not in said.stdout and "report" not in said.stderr, said
         assert "nothing was imported" in said.stderr, said.stderr
+    assert tree(site.root) == before  # the project as it was: nothing written
 
 
 def test_no_aliases_and_addresses_with_a_query(site, tmp_path):
