@@ -43,6 +43,7 @@ from .templating import (
     t_named_at_top,
     template_caller,
     template_line,
+    word_lacking,
 )
 from .workers import (
     Ahead,
@@ -485,15 +486,7 @@ def _lacking(kind: str, attribute: str, templates_dir: Path) -> tuple[str, str]:
     """What a template asked of an object that has no such name, and the fix: the
     names it has, the closest first."""
     if kind.endswith("_Strings"):  # t.<word>
-        # A key misspelt on one side (t.contact_lable, or `hom:` in strings.yaml) is
-        # the usual cause: name the key it was surely meant to be.
-        words = [str(key) for key in load_strings(templates_dir)]
-        close = difflib.get_close_matches(attribute, words, n=1)
-        return (
-            f"t.{attribute}: {STRINGS_FILE} has no key '{attribute}'"
-            + (f" (it has '{close[0]}')" if close else ""),
-            f"add '{attribute}:' and its text to {STRINGS_FILE}, or correct the name",
-        )
+        return word_lacking(attribute, load_strings(templates_dir))
     module, _, class_name = kind.rpartition(".")
     known = getattr(sys.modules.get(module or "builtins"), class_name, None)
     if not isinstance(known, type) or known is dict:  # params: their keys are the user's

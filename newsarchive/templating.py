@@ -118,6 +118,54 @@ def _worded(key: str, value: str | list[Any] | dict[str, Any], line: int | None)
     return made
 
 
+def word_lacking(key: str, words: Mapping[str, Any]) -> tuple[str, str]:
+    """`t.<key>` asked of a strings.yaml that lacks it: the message and the fix.
+
+    A key misspelt on one side (t.contact_lable, or `hom:` in strings.yaml) is the usual
+    cause: the message names the key it was surely meant to be. A key of newsarchive's
+    own words was more likely deleted or never copied (a translation begun from an older
+    copy): its line is the fix, and another of newsarchive's keys that looks like it
+    (`withdrawn_title` for `withdrawn_text`) is not what was meant, so only a key of the
+    file's own is named."""
+    shipped = shipped_lines()
+    have = [str(k) for k in words if key not in shipped or str(k) not in shipped]
+    close = difflib.get_close_matches(key, have, n=1)
+    return (
+        f"t.{key}: {STRINGS_FILE} has no key '{key}'"
+        + (f" (it has '{close[0]}')" if close else ""),
+        (
+            f"add the line '{shipped[key]}' to {STRINGS_FILE} (newsarchive's own words: "
+            "reword them as you need)"
+            if key in shipped
+            else f"add '{key}:' and its text to {STRINGS_FILE}"
+        )
+        + ", or correct the name",
+    )
+
+
+def shipped_lines() -> dict[str, str]:
+    """The line of each key of newsarchive's own templates/strings.yaml written on one
+    line (`author: Tác giả`), to copy; none when it is not beside the package (installed
+    from a wheel) or cannot be read."""
+    folder = Path(__file__).resolve().parent.parent / "templates"
+    try:
+        words = load_strings(folder)
+        lines = (folder / STRINGS_FILE).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError, BuildFailed):
+        return {}
+    found = {}
+    for key, value in words.items():
+        line = getattr(value, "line", None)
+        if not isinstance(value, str) or line is None or line > len(lines):
+            continue
+        written = lines[line - 1].strip()
+        # A text written on more lines than its key's is left to the generic fix.
+        more = line < len(lines) and lines[line].startswith((" ", "\t"))
+        if written.startswith(f"{key}:") and not more:
+            found[str(key)] = written
+    return found
+
+
 class _NotText:
     """A list or a group of strings.yaml filled in as a text (``t.month_label.format(...)``
     where a fork wrote `month_label: [a, b]`): said at its line in strings.yaml, not as a

@@ -11,9 +11,17 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta, nodes
 
-from .errors import BuildFailed, Problem
+from .errors import Problem
 from .systemfiles import made_by_system
-from .templating import PARSER, STRINGS_FILE, WordUse, lacking_words, load_strings, words_used
+from .templating import (
+    PARSER,
+    STRINGS_FILE,
+    WordUse,
+    lacking_words,
+    load_strings,
+    word_lacking,
+    words_used,
+)
 
 # Keys the build itself reads, not a template: the footnote's back link and the name of
 # a link to a picture (markup.py, through templating.Renderer), what `new` writes.
@@ -108,52 +116,20 @@ def words_lacking(templates_dir: Path) -> list[Problem]:
     stopped the build. With the line of newsarchive's own strings.yaml to add."""
     words = load_strings(templates_dir)
     trees, _ = _templates(templates_dir)  # one unread: the build names it, or broken_templates
-    shipped = _shipped_lines()
     problems = []
     for key, name, line in lacking_words(trees, words):
-        close = difflib.get_close_matches(key, [str(k) for k in words], n=1)
+        message, fix = word_lacking(key, words)
         problems.append(
             Problem(
                 templates_dir / name,
-                f"t.{key}: {STRINGS_FILE} has no key '{key}'"
-                + (f" (it has '{close[0]}')" if close else "")
-                + ": the first page that asks it will stop the build (a template may ask "
-                "a word on some pages only, or be one no page is made with yet)",
-                (
-                    f"add the line '{shipped[key]}' to {STRINGS_FILE} (newsarchive's own "
-                    "words: reword them as you need)"
-                    if key in shipped
-                    else f"add '{key}:' and its text to {STRINGS_FILE}"
-                )
-                + ", or correct the name at this line",
+                message + ": the first page that asks it will stop the build (a template "
+                "may ask a word on some pages only, or be one no page is made with yet)",
+                fix + " at this line",
                 line,
                 warning=True,
             )
         )
     return problems
-
-
-def _shipped_lines() -> dict[str, str]:
-    """The line of each key of newsarchive's own templates/strings.yaml written on one
-    line (`author: Tác giả`), to copy; none when it is not beside the package (installed
-    from a wheel) or cannot be read."""
-    folder = Path(__file__).resolve().parent.parent / "templates"
-    try:
-        words = load_strings(folder)
-        lines = (folder / STRINGS_FILE).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError, BuildFailed):
-        return {}
-    found = {}
-    for key, value in words.items():
-        line = getattr(value, "line", None)
-        if not isinstance(value, str) or line is None or line > len(lines):
-            continue
-        written = lines[line - 1].strip()
-        # A text written on more lines than its key's is left to the generic fix.
-        more = line < len(lines) and lines[line].startswith((" ", "\t"))
-        if written.startswith(f"{key}:") and not more:
-            found[str(key)] = written
-    return found
 
 
 # The templates given the text of an article or a page as `body` (templating.Renderer).
