@@ -8,7 +8,7 @@ import functools
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import yaml
 
@@ -362,168 +362,241 @@ def parse_yaml_itself(
 ) -> tuple[dict[str, Any], dict[str, int]]:
     """parse_yaml by PyYAML alone, for text free of invisible characters."""
     if "&" in text or "*" in text:  # cheap test first: a real anchor needs one of them
-        refused = _anchors(path, text, first_line)
-        if refused:
-            raise BuildFailed(refused)
+        _refuse(_anchors(path, text, first_line))
     loader = FrontMatterLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return {}, {}
-        if not isinstance(node, yaml.MappingNode):
-            raise BuildFailed(
-                [
-                    Problem(
-                        path,
-                        # An article's front matter starts on its line 2; site.yaml,
-                        # strings.yaml and a profile are whole files.
-                        f"{'the front matter' if first_line > 1 else 'the file'} must be "
-                        "a list of 'key: value' lines",
-                        "write one 'key: value' per line, e.g. 'title: ...'",
-                        node.start_mark.line + first_line,
-                    )
-                ]
-            )
-        errors = _duplicate_keys(path, node, first_line) or _text_left_out(
-            path, node, text, first_line
+        _refuse(
+            _not_key_value_lines(path, node, first_line)
+            or _duplicate_keys(path, node, first_line)
+            or _text_left_out(path, node, text, first_line)
         )
-        if errors:
-            raise BuildFailed(errors)
         try:
             data = _construct(loader, node)
         except _UNREADABLE:  # `!!int abc`, `? [a, b]`: Python's errors, not YAML's
             raise BuildFailed([_unreadable(path, node, first_line)]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML refuses that the test above let by
-        raise BuildFailed(
-            [
-                Problem(
-                    path,
-                    f"the character U+{exc.character:04X} is not allowed in YAML",
-                    "delete it (it may be invisible in your editor)",
-                )
-            ]
-        ) from None
+        raise BuildFailed([_refused_character(path, exc)]) from None
     except yaml.MarkedYAMLError as exc:
-        if _BaseLoader is _PythonLoader:
-            _in_libyaml_words(exc, text)
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(filter(None, [exc.context, exc.problem]))
-        hint = YAML_HINT
-        if exc.context == "while scanning a quoted scalar" and "end of stream" in (
-            exc.problem or ""
-        ):
-            mark, message, hint = exc.context_mark, "this quote is never closed", UNCLOSED_HINT
-        elif mark is not None and (start := _runaway_quote(text, exc, mark)) is not None:
-            message = (
-                "this quote is not closed on its line: YAML read the lines below into "
-                f"the value, up to line {mark.line + first_line}, and failed there"
-            )
-            mark, hint = start, UNCLOSED_HINT
-        elif "unknown escape character" in (exc.problem or ""):
-            hint = BACKSLASH_HINT
-        elif (  # tags: [a, b without its ]: YAML failed at the line below
-            exc.context in _FLOW
-            and mark is not None
-            and exc.context_mark is not None
-            and exc.context_mark.line < mark.line
-        ):
-            opening, hint = _FLOW[exc.context]
-            mark, message = exc.context_mark, f"this {opening} is not closed on its line"
-        # A tab (Notepad's Tab key before "- item") shows as spaces: say what it is.
-        lines = text.split("\n")
-        line = lines[mark.line] if mark and mark.line < len(lines) else ""
-        keyed = _KEY_LINE.match(line)
-        if mark is not None and line[mark.column : mark.column + 1] == "\t":
-            message, hint = "a tab, which YAML does not allow here", TAB_HINT
-            if not line[: mark.column].strip() and keyed and not _in_group(lines, mark.line):
-                hint = TAB_KEY_HINT
-        elif (  # "  category: Tin" below "title: ...": more of the title, then ": "
-            mark is not None
-            and "mapping values are not allowed" in message
-            and keyed is not None
-            and line.startswith(" ")
-            and keyed.end(1) == mark.column
-        ):
-            key = keyed.group(1)
-            message = f"'{key}' is indented, so YAML reads this line as more of the value above"
-            hint = (
-                f"start '{key}:' at the beginning of its line, like the other keys; if the "
-                "line is part of the text above, put all of that text in double quotes"
-            )
-        # The value closes its double quotes early and goes on: quotes in the text.
-        elif _QUOTED_WITH_QUOTES.match(line) and line.rstrip().count('"') > 2:
-            hint = QUOTES_HINT
-        # Word and the phone's keyboard turn " into “ ”: the editor did quote the value,
-        # with quotes YAML reads as letters.
-        elif keyed and (curly := _CURLY.search(line, keyed.end())):
-            value = line[keyed.end() :].strip()
-            hint = (
-                f"the value is between typographic quotes ({curly[0]}), which Word makes and "
-                'YAML reads as letters: type straight double quotes " instead, e.g. '
-                f'{keyed.group(1).strip()}: "{value.strip(_CURLY_QUOTES)}"'
-            )
-        # A correction's `text:` in line with its `- date:`: "while parsing a block
-        # collection did not find expected '-' indicator".
-        elif (
-            mark is not None
-            and keyed is not None
-            and "expected '-' indicator" in message
-            and (item := _item_above(lines, mark.line, mark.column)) is not None
-        ):
-            key = keyed.group(1).strip()
-            message = (
-                f"'{key}' starts in the column of the '-' above it, so YAML reads it neither "
-                "as part of that item nor as an item of its own"
-            )
-            hint = (
-                f"to make it part of the item above, indent it as the key after that '-': "
-                f"'{' ' * item}{key}: ...'; to make it an item of its own, start it with '- '"
-            )
-        # `tags: [a, , b]` (or `[, a]`), a tag deleted and its comma left: "while parsing
-        # a flow node did not find expected node content", at the comma too many.
-        elif (
-            mark is not None
-            and keyed is not None
-            and "expected node content" in message
-            and line[mark.column : mark.column + 1] == ","
-            and (listed := _LISTED.fullmatch(line, keyed.end())) is not None
-        ):
-            items = [item.strip() for item in listed[1].split(",") if item.strip()]
-            message = "a comma with no item before it in this list"
-            hint = f"remove the comma too many: {keyed.group(1).strip()}: [{', '.join(items)}]"
-        # `title: Hội nghị: tổng kết`, the commonest slip of a Vietnamese headline: YAML
-        # said only "mapping values are not allowed in this context".
-        elif (
-            mark is not None
-            and keyed is not None
-            and "mapping values are not allowed" in message
-            and mark.column > keyed.end()
-        ):
-            key, value = keyed.group(1).strip(), line[keyed.end() :].strip()
-            message = (
-                f"the ': ' in the value of '{key}' makes YAML read it as the start of "
-                "another 'key: value'"
-            )
-            hint = f"put the whole value in quotes: {key}: {_quoted(value)}"
-        raise BuildFailed(
-            [
-                Problem(
-                    path,
-                    f"broken YAML: {message}",
-                    hint,
-                    mark.line + first_line if mark else None,
-                    mark.column + 1 if mark else None,
-                )
-            ]
-        ) from None
+        raise BuildFailed([_broken_yaml(path, text, first_line, exc)]) from None
     finally:
         loader.dispose()
     key_lines = {str(k.value): k.start_mark.line + first_line for k, _ in node.value}
     values = {str(k): v for k, v in data.items()}
-    escaped = _escaped_controls(path, values, key_lines)
-    if escaped:
-        raise BuildFailed(escaped)
+    _refuse(_escaped_controls(path, values, key_lines))
     return values, key_lines
+
+
+def _refuse(problems: list[Problem]) -> None:
+    if problems:
+        raise BuildFailed(problems)
+
+
+def _not_key_value_lines(path: Path, node: yaml.Node, first_line: int) -> list[Problem]:
+    """The problem of a text that is a list or a lone value, not 'key: value' lines."""
+    if isinstance(node, yaml.MappingNode):
+        return []
+    return [
+        Problem(
+            path,
+            # An article's front matter starts on its line 2; site.yaml, strings.yaml and
+            # a profile are whole files.
+            f"{'the front matter' if first_line > 1 else 'the file'} must be "
+            "a list of 'key: value' lines",
+            "write one 'key: value' per line, e.g. 'title: ...'",
+            node.start_mark.line + first_line,
+        )
+    ]
+
+
+def _refused_character(path: Path, exc: yaml.reader.ReaderError) -> Problem:
+    return Problem(
+        path,
+        f"the character U+{exc.character:04X} is not allowed in YAML",
+        "delete it (it may be invisible in your editor)",
+    )
+
+
+def _broken_yaml(path: Path, text: str, first_line: int, exc: yaml.MarkedYAMLError) -> Problem:
+    """YAML's error, at the spot of the slip and said in the editor's terms where the slip
+    is one of those editors make most (_SLIPS)."""
+    if _BaseLoader is _PythonLoader:
+        _in_libyaml_words(exc, text)
+    mark, message, hint = _where_it_started(exc, text, first_line)
+    if mark is not None:  # without a line, no slip is known
+        spot = _spot(text.split("\n"), mark, message)
+        message, hint = next(filter(None, (slip(spot) for slip in _SLIPS)), (message, hint))
+    return Problem(
+        path,
+        f"broken YAML: {message}",
+        hint,
+        mark.line + first_line if mark else None,
+        mark.column + 1 if mark else None,
+    )
+
+
+def _where_it_started(
+    exc: yaml.MarkedYAMLError, text: str, first_line: int
+) -> tuple[yaml.Mark | None, str, str]:
+    """The mark, message and hint of YAML's error; for a quote, list or group left open,
+    the mark of where it opens, lines above the one YAML stopped at."""
+    mark = exc.problem_mark or exc.context_mark
+    message = " ".join(filter(None, [exc.context, exc.problem]))
+    if exc.context == "while scanning a quoted scalar" and "end of stream" in (exc.problem or ""):
+        return exc.context_mark, "this quote is never closed", UNCLOSED_HINT
+    if mark is not None and (start := _runaway_quote(text, exc, mark)) is not None:
+        message = (
+            "this quote is not closed on its line: YAML read the lines below into "
+            f"the value, up to line {mark.line + first_line}, and failed there"
+        )
+        return start, message, UNCLOSED_HINT
+    if "unknown escape character" in (exc.problem or ""):
+        return mark, message, BACKSLASH_HINT
+    if (  # tags: [a, b without its ]: YAML failed at the line below
+        exc.context in _FLOW
+        and mark is not None
+        and exc.context_mark is not None
+        and exc.context_mark.line < mark.line
+    ):
+        opening, hint = _FLOW[exc.context]
+        return exc.context_mark, f"this {opening} is not closed on its line", hint
+    return mark, message, YAML_HINT
+
+
+class _Spot(NamedTuple):
+    """Where YAML failed: the lines of the text, the line of the mark ("" past the end),
+    the key that line starts with (_KEY_LINE), the mark and YAML's message."""
+
+    lines: list[str]
+    line: str
+    keyed: re.Match[str] | None
+    mark: yaml.Mark
+    message: str
+
+
+def _spot(lines: list[str], mark: yaml.Mark, message: str) -> _Spot:
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return _Spot(lines, line, _KEY_LINE.match(line), mark, message)
+
+
+# Each slip below gives the (message, hint) for a failure it knows, or None.
+
+
+def _tab(spot: _Spot) -> tuple[str, str] | None:
+    """A tab (Notepad's Tab key before "- item") shows as spaces: say what it is."""
+    line, column = spot.line, spot.mark.column
+    if line[column : column + 1] != "\t":
+        return None
+    if not line[:column].strip() and spot.keyed and not _in_group(spot.lines, spot.mark.line):
+        return "a tab, which YAML does not allow here", TAB_KEY_HINT
+    return "a tab, which YAML does not allow here", TAB_HINT
+
+
+def _indented_key(spot: _Spot) -> tuple[str, str] | None:
+    """ "  category: Tin" below "title: ...": more of the title, then ": "."""
+    keyed = spot.keyed
+    if not (
+        "mapping values are not allowed" in spot.message
+        and keyed is not None
+        and spot.line.startswith(" ")
+        and keyed.end(1) == spot.mark.column
+    ):
+        return None
+    key = keyed.group(1)
+    return (
+        f"'{key}' is indented, so YAML reads this line as more of the value above",
+        f"start '{key}:' at the beginning of its line, like the other keys; if the "
+        "line is part of the text above, put all of that text in double quotes",
+    )
+
+
+def _quotes_in_quotes(spot: _Spot) -> tuple[str, str] | None:
+    """The value closes its double quotes early and goes on: quotes in the text."""
+    if _QUOTED_WITH_QUOTES.match(spot.line) and spot.line.rstrip().count('"') > 2:
+        return spot.message, QUOTES_HINT
+    return None
+
+
+def _curly_quotes(spot: _Spot) -> tuple[str, str] | None:
+    """Word and the phone's keyboard turn " into “ ”: the editor did quote the value,
+    with quotes YAML reads as letters."""
+    keyed = spot.keyed
+    curly = keyed and _CURLY.search(spot.line, keyed.end())
+    if not (keyed and curly):
+        return None
+    value = spot.line[keyed.end() :].strip()
+    return spot.message, (
+        f"the value is between typographic quotes ({curly[0]}), which Word makes and "
+        'YAML reads as letters: type straight double quotes " instead, e.g. '
+        f'{keyed.group(1).strip()}: "{value.strip(_CURLY_QUOTES)}"'
+    )
+
+
+def _key_in_item_column(spot: _Spot) -> tuple[str, str] | None:
+    """A correction's `text:` in line with its `- date:`: "while parsing a block
+    collection did not find expected '-' indicator"."""
+    keyed, mark = spot.keyed, spot.mark
+    if keyed is None or "expected '-' indicator" not in spot.message:
+        return None
+    item = _item_above(spot.lines, mark.line, mark.column)
+    if item is None:
+        return None
+    key = keyed.group(1).strip()
+    return (
+        f"'{key}' starts in the column of the '-' above it, so YAML reads it neither "
+        "as part of that item nor as an item of its own",
+        f"to make it part of the item above, indent it as the key after that '-': "
+        f"'{' ' * item}{key}: ...'; to make it an item of its own, start it with '- '",
+    )
+
+
+def _comma_too_many(spot: _Spot) -> tuple[str, str] | None:
+    """`tags: [a, , b]` (or `[, a]`), a tag deleted and its comma left: "while parsing
+    a flow node did not find expected node content", at the comma too many."""
+    keyed, line, column = spot.keyed, spot.line, spot.mark.column
+    if (
+        keyed is None
+        or "expected node content" not in spot.message
+        or line[column : column + 1] != ","
+        or (listed := _LISTED.fullmatch(line, keyed.end())) is None
+    ):
+        return None
+    items = [item.strip() for item in listed[1].split(",") if item.strip()]
+    return (
+        "a comma with no item before it in this list",
+        f"remove the comma too many: {keyed.group(1).strip()}: [{', '.join(items)}]",
+    )
+
+
+def _colon_in_value(spot: _Spot) -> tuple[str, str] | None:
+    """`title: Hội nghị: tổng kết`, the commonest slip of a Vietnamese headline: YAML
+    said only "mapping values are not allowed in this context"."""
+    keyed = spot.keyed
+    if (
+        keyed is None
+        or "mapping values are not allowed" not in spot.message
+        or spot.mark.column <= keyed.end()
+    ):
+        return None
+    key, value = keyed.group(1).strip(), spot.line[keyed.end() :].strip()
+    return (
+        f"the ': ' in the value of '{key}' makes YAML read it as the start of another 'key: value'",
+        f"put the whole value in quotes: {key}: {_quoted(value)}",
+    )
+
+
+# In this order: the first that knows the failure explains it.
+_SLIPS = (
+    _tab,
+    _indented_key,
+    _quotes_in_quotes,
+    _curly_quotes,
+    _key_in_item_column,
+    _comma_too_many,
+    _colon_in_value,
+)
 
 
 # What PyYAML's constructors raise for a value its tag does not fit (`!!int abc`,

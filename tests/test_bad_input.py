@@ -430,6 +430,28 @@ BAD_INPUTS = {
         "---\ntitle: Tin\ndate: 2020-01-01\n? [a, b]\n: x\n---\nText\n",
         ["list-as-a-key.md:4:3: error: broken YAML: while constructing a mapping found unhashable"],
     ),
+    # A slip none of the explanations knows: YAML's own words, at its spot, and the
+    # general hint.
+    "bracket-too-many": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ntags: [a]]\n---\nText\n",
+        [
+            "bracket-too-many.md:4:10: error: broken YAML: while parsing a block mapping did "
+            "not find expected key",
+            "check the YAML syntax at this spot",
+        ],
+    ),
+    "unclosed-group": (
+        "---\ntitle: Tin\nparams: {a: 1\ndate: 2020-01-01\n---\nText\n",
+        ["unclosed-group.md:3:9:", "this { is not closed on its line", "with }: {a: 1, b: 2}"],
+    ),
+    "front-matter-a-list": (
+        "---\n- title: Tin\n- date: 2020-01-01\n---\nText\n",
+        [
+            "front-matter-a-list.md:2: error: the front matter must be a list of 'key: value' "
+            "lines",
+            "write one 'key: value' per line",
+        ],
+    ),
 }
 
 
