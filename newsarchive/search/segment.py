@@ -12,6 +12,7 @@ import unicodedata
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 # numpy's OpenBLAS starts a thread for each core when numpy is imported: 0.05-0.07 s of
 # a rebuild's 0.2 s import on two cores, more on more. The index does no linear algebra.
@@ -182,44 +183,106 @@ def encode(name: str, words: Words, put: Callable[[str, bytes], None]) -> int:
     articles took 2.2 GB; the bytes are the same for any SLICE_DOCS."""
     docs = words.docs
     forms = list(words.numbers.forms)  # form number -> form
+    folded, form_fold, form_local, table = _syllable_tables(words.numbers.syllables)
+    syllables = len(folded)
+    source = _Text(words, form_fold, form_local, table)
+    keep = fmt.cap(docs)
+    slices = [(lo, min(lo + SLICE_DOCS, docs)) for lo in range(0, docs, SLICE_DOCS)]
+
+    by_docs, s_terms, s_caps, pair_keys, p_caps, held = _first_pass(
+        source, slices, len(forms), keep
+    )
+    form_bit, ranked_forms = _spellings(by_docs.tolist(), form_fold, forms, len(table))
+    longest_tail = fmt.COMPLETE_POSTINGS if docs > fmt.TAILS_FROM else -1  # -1: no tails
+    caps = _term_caps(syllables, s_terms, s_caps, p_caps, keep, longest_tail)
+    known = {
+        word: df
+        for word, df in zip(folded, caps.frequency[:syllables].tolist(), strict=True)
+        if df and len(word) > fmt.VOCABULARY_KEY
+    }
+    heads, tails, kept_postings = _second_pass(source, slices, held, form_bit, pair_keys, caps)
+
+    title_records = _title_records(words.titles, keep)
+    date_records = _date_records(words.dates)
+    t_kept = sum(min(df, keep) for df, _ in title_records.values())
+    t_kept += sum(df for df, _ in date_records.values())
+    shards = fmt.shard_count(kept_postings + t_kept)
+    term_name = _term_names(folded, pair_keys)
+    del pair_keys
+    # One shard's records at a time: all of them at once would take hundreds of MB.
+    live, cuts = _by_shard(np.flatnonzero(caps.frequency), term_name, shards)
+    titles_of: dict[int, dict[str, list]] = {}
+    for title, title_record in (title_records | date_records).items():
+        titles_of.setdefault(fmt.term_hash(title) % shards, {})[title] = title_record
+    text, bounds = heads.joined()
+    del heads
+    for number in range(shards):
+        records = titles_of.get(number, {})
+        chosen = live[cuts[number] : cuts[number + 1]]
+        _add_records(records, chosen, caps.frequency, (text, bounds), term_name, ranked_forms)
+        put(str(number), fmt.script(f"s/{name}/{number}", records))
+    del text, bounds
+    _put_tails(name, put, tails, term_name)
+    put("w", fmt.script(f"s/{name}/w", known))  # for the vocabulary (writer)
+    return shards
+
+
+def _syllable_tables(folded_forms: list[str]):
+    """From each form's syllable (folded, in the order of the forms): the syllables, in
+    the order met; each form's syllable number and its spelling number among the forms
+    of its syllable (int8, spellings past _LOCAL share one); and the form counted for
+    each (syllable, spelling number)."""
     folded_of: dict[str, int] = {}
     local: list[int] = []  # a form's number among the forms of its syllable
     fold_of_form: list[int] = []
     seen: dict[int, int] = {}
-    for folded_form in words.numbers.syllables:  # each form's, folded as it was met
+    for folded_form in folded_forms:
         syllable = folded_of.setdefault(folded_form, len(folded_of))
         fold_of_form.append(syllable)
         local.append(seen.get(syllable, 0))
         seen[syllable] = local[-1] + 1
-    folded = list(folded_of)
-    syllables = len(folded)
     form_fold = np.array(fold_of_form, dtype=np.int64)
     # int8: indexed by every word, the result is a ninth of an int64 array's size.
     form_local = np.minimum(np.array(local, dtype=np.int64), _LOCAL - 1).astype(np.int8)
-    # The form counted for each (syllable, spelling number): spellings past _LOCAL share one.
-    table = np.full((syllables, _LOCAL), -1, dtype=np.int64)
-    table[form_fold, form_local] = np.arange(len(forms))
-    source = _Text(words, form_fold, form_local, table)
-    keep = fmt.cap(docs)
-    longest_tail = fmt.COMPLETE_POSTINGS if docs > fmt.TAILS_FROM else -1  # -1: no tails
-    slices = [(lo, min(lo + SLICE_DOCS, docs)) for lo in range(0, docs, SLICE_DOCS)]
+    table = np.full((len(folded_of), _LOCAL), -1, dtype=np.int64)
+    table[form_fold, form_local] = np.arange(len(folded_forms))
+    return list(folded_of), form_fold, form_local, table
 
-    by_docs = np.zeros(len(forms), dtype=np.int64)  # each form's (document, title or not)
+
+def _first_pass(source: "_Text", slices: list[tuple[int, int]], forms: int, keep: int):
+    """What spans the segment: each form's documents (in the title or not, counted
+    apart), the syllables' and the pairs' terms and caps (_caps), and the slices'
+    postings when the segment is small enough to hold them (HELD_DOCS), else none."""
+    by_docs = np.zeros(forms, dtype=np.int64)
     s_tally, p_tally = _Tally(), _Tally()  # (term, class) -> postings
-    held: deque[tuple[_Postings, _Postings]] = deque()  # HELD_DOCS
+    held: deque[tuple[_Postings, _Postings]] = deque()
     for lo, hi in slices:
         s, p = source.postings(lo, hi)
-        by_docs += np.bincount(s.slot, minlength=len(forms))
+        by_docs += np.bincount(s.slot, minlength=forms)
         s_tally.add(s.term.astype(np.int64) << _CLASS_BITS | _rank_class(s))
         p_tally.add(p.term << _CLASS_BITS | _rank_class(p))
-        if docs <= HELD_DOCS:
+        if source.docs <= HELD_DOCS:
             held.append((s, p))
         del s, p
-    form_bit, ranked_forms = _spellings(by_docs.tolist(), form_fold, forms, len(table))
     s_terms, s_caps = _caps(s_tally, keep)
     pair_keys, p_caps = _caps(p_tally, keep)
-    del s_tally, p_tally
-    terms = syllables + len(pair_keys)
+    return by_docs, s_terms, s_caps, pair_keys, p_caps, held
+
+
+class _Caps(NamedTuple):
+    """For each term (the syllables, then the pairs): its documents, its star class and
+    star skip (_caps), and whether the postings it does not keep make a tail."""
+
+    frequency: np.ndarray
+    star_class: np.ndarray
+    star_skip: np.ndarray
+    tailed: np.ndarray
+
+
+def _term_caps(syllables: int, s_terms, s_caps, p_caps, keep: int, longest_tail: int) -> _Caps:
+    """The syllables' caps (of the syllables ``s_terms``: others have no posting) and the
+    pairs' (of every pair) in one set of arrays, by term."""
+    terms = syllables + len(p_caps[0])
     frequency = np.zeros(terms, dtype=np.int64)
     frequency[s_terms] = s_caps[0]
     frequency[syllables:] = p_caps[0]
@@ -228,14 +291,22 @@ def encode(name: str, words: Words, put: Callable[[str, bytes], None]) -> int:
     star_class[s_terms], star_skip[s_terms] = s_caps[1], s_caps[2]
     star_class[syllables:], star_skip[syllables:] = p_caps[1], p_caps[2]
     tailed = (frequency > keep) & (frequency - keep <= longest_tail)
-    known = {
-        word: df
-        for word, df in zip(folded, frequency[:syllables].tolist(), strict=True)
-        if df and len(word) > fmt.VOCABULARY_KEY
-    }
+    return _Caps(frequency, star_class, star_skip, tailed)
 
-    heads, tails = _Chunks(terms), _Chunks(terms)
-    star_seen = np.zeros(terms, dtype=np.int64)
+
+def _second_pass(
+    source: "_Text",
+    slices: list[tuple[int, int]],
+    held: deque[tuple["_Postings", "_Postings"]],
+    form_bit,
+    pair_keys,
+    caps: _Caps,
+) -> tuple["_Chunks", "_Chunks", int]:
+    """Each slice's postings encoded: those their terms keep (the heads), those that
+    make tails, and the number kept."""
+    syllables = len(caps.frequency) - len(pair_keys)
+    heads, tails = _Chunks(len(caps.frequency)), _Chunks(len(caps.frequency))
+    star_seen = np.zeros(len(caps.frequency), dtype=np.int64)
     kept_postings = 0
     for lo, hi in slices:
         s, p = held.popleft() if held else source.postings(lo, hi)  # each let go once used
@@ -246,59 +317,69 @@ def encode(name: str, words: Words, put: Callable[[str, bytes], None]) -> int:
         cls = np.concatenate([_rank_class(s), _rank_class(p)])
         mask = np.concatenate([mask.astype(np.int32), np.ones(len(p.doc), dtype=np.int32)])
         del s, p
-        kept = _kept(term, cls, star_class, star_skip, star_seen)
+        kept = _kept(term, cls, caps.star_class, caps.star_skip, star_seen)
         del cls
         kept_postings += int(kept.sum())
         heads.add(term[kept], doc[kept], value[kept], mask[kept])
         tail = ~kept
-        tail[tail] = tailed[term[tail]]
+        tail[tail] = caps.tailed[term[tail]]
         tails.add(term[tail], doc[tail], value[tail], mask[tail])
         del term, doc, value, mask, kept, tail
+    return heads, tails, kept_postings
 
-    title_records = _title_records(words.titles, keep)
-    t_kept = sum(min(df, keep) for df, _ in title_records.values())
-    date_records = _date_records(words.dates)
-    t_kept += sum(df for df, _ in date_records.values())
-    shards = fmt.shard_count(kept_postings + t_kept)
+
+def _term_names(folded: list[str], pair_keys) -> Callable[[int], str]:
+    """Each term's text, made when needed: a segment has a million pairs."""
+    syllables = len(folded)
     firsts, seconds = pair_keys // syllables, pair_keys % syllables
-    del pair_keys
 
-    def term_name(t: int) -> str:  # made when needed: a segment has a million pairs
+    def term_name(t: int) -> str:
         if t < syllables:
             return folded[t]
         return f"{folded[int(firsts[t - syllables])]} {folded[int(seconds[t - syllables])]}"
 
-    # One shard's records at a time: all of them at once would take hundreds of MB.
-    live = np.flatnonzero(frequency)
+    return term_name
+
+
+def _by_shard(live, term_name: Callable[[int], str], shards: int):
+    """The terms ``live`` in the order of their shards, and where each shard's start
+    (one more: the end)."""
     shard_of = np.fromiter(
         (fmt.term_hash(term_name(t)) % shards for t in live.tolist()), np.int64, len(live)
     )
     order = np.argsort(shard_of, kind="stable")
-    live = live[order]
-    cuts = np.searchsorted(shard_of[order], np.arange(shards + 1)).tolist()
-    del shard_of, order
-    titles_of: dict[int, dict[str, list]] = {}
-    for title, title_record in (title_records | date_records).items():
-        titles_of.setdefault(fmt.term_hash(title) % shards, {})[title] = title_record
-    text, bounds = heads.joined()
-    del heads
-    for number in range(shards):
-        chosen = live[cuts[number] : cuts[number + 1]]
-        records: dict[str, list] = titles_of.get(number, {})
-        for t, df, start, end in zip(
-            chosen.tolist(),
-            frequency[chosen].tolist(),
-            bounds[chosen].tolist(),
-            bounds[chosen + 1].tolist(),
-            strict=True,
-        ):
-            record: list = [df, text[start:end].tobytes().decode("ascii")]
-            if t < syllables:
-                record.append(ranked_forms[t])
-            records[term_name(t)] = record
-        put(str(number), fmt.script(f"s/{name}/{number}", records))
-    del text, bounds
-    # The tails: a file for each hash of a term that has one (almost always one term).
+    return live[order], np.searchsorted(shard_of[order], np.arange(shards + 1)).tolist()
+
+
+def _add_records(
+    records: dict[str, list],
+    chosen,
+    frequency,
+    joined: tuple,
+    term_name: Callable[[int], str],
+    ranked_forms: list[list[str]],
+) -> None:
+    """Add the records of the terms ``chosen`` to ``records``: [documents, the postings
+    (the text of the heads, ``joined``, between its bounds), a syllable's spellings]."""
+    text, bounds = joined
+    syllables = len(ranked_forms)
+    for t, df, start, end in zip(
+        chosen.tolist(),
+        frequency[chosen].tolist(),
+        bounds[chosen].tolist(),
+        bounds[chosen + 1].tolist(),
+        strict=True,
+    ):
+        record: list = [df, text[start:end].tobytes().decode("ascii")]
+        if t < syllables:
+            record.append(ranked_forms[t])
+        records[term_name(t)] = record
+
+
+def _put_tails(
+    name: str, put: Callable[[str, bytes], None], tails: "_Chunks", term_name: Callable
+) -> None:
+    """A file for each hash of a term that has a tail (almost always one term)."""
     tail_files: dict[str, dict[str, str]] = {}
     text, bounds = tails.joined()
     which = np.flatnonzero(tails.count)
@@ -311,8 +392,6 @@ def encode(name: str, words: Words, put: Callable[[str, bytes], None]) -> int:
         )
     for file, tail in sorted(tail_files.items()):
         put(file, fmt.script(f"s/{name}/{file}", tail))
-    put("w", fmt.script(f"s/{name}/w", known))  # for the vocabulary (writer)
-    return shards
 
 
 class _Postings:
