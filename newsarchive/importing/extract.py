@@ -171,31 +171,62 @@ class _Read:
 def _with_profile(
     page: CapturedPage, tree: LexborHTMLParser, profile: Profile, profiles: Profiles
 ) -> Extracted | NotArticle:
-    skipped = next(
-        (p for p in profile.skip for w in (page.url, page.origin) if re.search(p, w)), ""
-    )
-    if skipped:
-        return NotArticle(
-            f"its address matches {skipped!r}, which the {profile.name} profile skips "
-            "(a print view or another page that is not an article)",
-            profile=profile.name,
-        )
+    skipped = _skipped(page, profile)
+    if skipped is not None:
+        return skipped
     title = _first_value(tree, profile.title)
     parts = _outermost(tree.css(profile.body))
     if not title or not parts:
-        missing = "title" if not title else "text"
-        key, where = ("title", ", ".join(profile.title)) if not title else ("body", profile.body)
-        return NotArticle(
-            f"no article {missing} where the {profile.name} profile looks ({where}): "
-            "a list, search, calendar or other page that is not an article"
-            + (f", or the profile's {at} is wrong" if (at := profile.at(key)) else ""),
-            profile=profile.name,
-        )
+        return _not_found(profile, "title" if not title else "body")
     author = _without_label(_first_value(tree, profile.author))
     if any(re.search(p, author, re.IGNORECASE) for p in profile.not_authors):
         author = ""  # the CMS's account ("admin admin"), not a person
-    # The author line is front matter, not the last paragraph of the text.
-    drop_at = profile.at("drop")  # one's own: what it leaves out is counted (below)
+    words, dropped = _drop(parts, profile)
+    date = _profile_date(tree, profile, profiles)
+    category = _first_value(tree, profile.category)
+    article_id = _article_id(page, profile.article_id)
+    read = _Read(
+        title, date.published, date.timed, category, parts, profile.name, article_id, author
+    )
+    read.date_missed = date.missed
+    read.month_first, read.day_first = date.month_first, date.day_first
+    read.source_url = _stated_address(tree, profile.source_url)
+    read.notes = date.stated + _selector_notes(tree, profile, words, dropped, category)
+    return _extracted(page, read)
+
+
+def _skipped(page: CapturedPage, profile: Profile) -> NotArticle | None:
+    """A page whose address one of the profile's skip patterns matches."""
+    skipped = next(
+        (p for p in profile.skip for w in (page.url, page.origin) if re.search(p, w)), ""
+    )
+    if not skipped:
+        return None
+    return NotArticle(
+        f"its address matches {skipped!r}, which the {profile.name} profile skips "
+        "(a print view or another page that is not an article)",
+        profile=profile.name,
+    )
+
+
+def _not_found(profile: Profile, key: str) -> NotArticle:
+    """A page without the title or the body (``key``) where the profile looks."""
+    missing, where = (
+        ("title", ", ".join(profile.title)) if key == "title" else ("text", profile.body)
+    )
+    return NotArticle(
+        f"no article {missing} where the {profile.name} profile looks ({where}): "
+        "a list, search, calendar or other page that is not an article"
+        + (f", or the profile's {at} is wrong" if (at := profile.at(key)) else ""),
+        profile=profile.name,
+    )
+
+
+def _drop(parts: list[LexborNode], profile: Profile) -> tuple[int, dict[str, int]]:
+    """Take what the profile drops (and the author line: front matter, not the last
+    paragraph of the text) out of ``parts``. With one's own profile, the words of the
+    text before and the words each drop selector took (for _selector_notes); else 0, {}."""
+    drop_at = profile.at("drop")  # one's own: what it leaves out is counted
     words = sum(_words(part) for part in parts) if drop_at else 0
     dropped = dict.fromkeys(profile.drop if drop_at else (), 0)
     for part in parts:
@@ -204,6 +235,23 @@ def _with_profile(
                 if selector in dropped:
                     dropped[selector] += _words(node)
                 node.decompose()
+    return words, dropped
+
+
+@dataclass
+class _ProfileDate:
+    """The date of a page read with a profile, and what is said of it (_Read)."""
+
+    published: datetime | None
+    timed: bool
+    stated: list[str]  # notes: the markup's date stood in for the profile's
+    missed: str
+    month_first: str = ""
+    day_first: str = ""
+
+
+def _profile_date(tree: LexborHTMLParser, profile: Profile, profiles: Profiles) -> _ProfileDate:
+    """The date where the profile looks, else the one the page's markup states."""
     shown = _first_value(tree, profile.date)
     published, timed = read_date(shown, profiles.timezone)
     as_printed = published
@@ -231,22 +279,30 @@ def _with_profile(
         missed = f"{missed}{NOT_A_DATE if shown else ''}{_month_first(shown)}{where}"
     else:
         missed = ""
-    category = _first_value(tree, profile.category)
-    article_id = _article_id(page, profile.article_id)
-    read = _Read(title, published, timed, category, parts, profile.name, article_id, author)
-    read.date_missed = missed
+    date = _ProfileDate(published, timed, stated, missed)
     if at:  # the import run weighs them across its pages (command.py)
-        read.month_first = _only_month_first(shown) or (
+        date.month_first = _only_month_first(shown) or (
             _printed(shown, as_printed) if swapped else ""
         )
         kept = as_printed if published is as_printed else None  # not the markup's date
         if kept and kept.day <= 12 and kept.day != kept.month:
-            read.day_first = _printed(shown, kept)
-    read.source_url = _stated_address(tree, profile.source_url)
+            date.day_first = _printed(shown, kept)
+    return date
+
+
+def _selector_notes(
+    tree: LexborHTMLParser,
+    profile: Profile,
+    words: int,
+    dropped: dict[str, int],
+    category: str,
+) -> list[str]:
+    """What one's own profile's selectors missed or took too much of, said for the pages
+    that have it to be checked: a misspelt selector imported less without a word."""
     # One of several parts of the text found nothing (a misspelt selector imports the
-    # lead alone, with no other word): said, for the pages that have it to be checked.
+    # lead alone, with no other word).
     body_at = f", {at}" if (at := profile.at("body")) else ""
-    read.notes = stated + [
+    notes = [
         f"the {profile.name} profile's body selector {part!r} found nothing on the page: "
         f"if the page has that part, correct the selector{body_at} "
         "(docs/import-profiles.md#selectors)"
@@ -255,22 +311,22 @@ def _with_profile(
     ]
     # And one's own drop that took most of the text (the text's own part, or its
     # paragraphs, meant as a box inside it): the lead alone was imported without a word.
-    read.notes += [
+    notes += [
         f"the {profile.name} profile's drop selector {selector!r} left out {taken} of the "
         f"{words} words of the text: if they are the article's, correct the selector, "
-        f"{drop_at} (docs/import-profiles.md#the-keys)"
+        f"{profile.at('drop')} (docs/import-profiles.md#the-keys)"
         for selector, taken in dropped.items()
         if taken * 2 > words
     ]
     # So is one's own category that found none: the breadcrumb is not in the text, and a
     # misspelt selector imported every article without its category, without a word.
     if profile.category and not category and (at := profile.at("category")):
-        read.notes.append(
+        notes.append(
             f"the {profile.name} profile's category selector {', '.join(profile.category)!r} "
             "found nothing on the page: the article has no category; if the page shows "
             f"one, correct the selector, {at} (docs/import-profiles.md#selectors)"
         )
-    return _extracted(page, read)
+    return notes
 
 
 def _swapped(
