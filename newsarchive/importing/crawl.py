@@ -245,10 +245,26 @@ def _adjusted_extensions(crawl: Crawl) -> None:
         if page.folder and page.offset < 0 and not page.text_capture
         if (url := _layout_url(page))
     }
-    pages = {_url_key(url) for url in layouts.values()}
     if any(_not_adjusted(crawl.pages[at].path) for at in layouts):
         return  # wget ran without -E: each name is the address's own
-    open_: dict[int, str] = {}  # the page's address without the .html, by its place
+    open_ = _undecided(crawl, layouts)
+    if not open_:
+        return
+    said_plain, said_html = _said(crawl, layouts, open_)
+    for at in open_:
+        if at in said_plain and at not in said_html:
+            crawl.pages[at] = replace(crawl.pages[at], adjusted=ADDED)
+        elif at in said_plain or at not in said_html:
+            crawl.pages[at] = replace(crawl.pages[at], adjusted=EITHER)
+
+
+def _undecided(crawl: Crawl, layouts: dict[int, str]) -> dict[int, str]:
+    """Of the pages named NAME.html (their addresses by their places, ``layouts``), mark
+    those whose NAME ends like a page's (`trang.php.html`, never served so) as ADDED;
+    the others whose NAME is no page of the crawl may have had either address: each
+    one's address without the .html, by its place."""
+    pages = {_url_key(url) for url in layouts.values()}
+    open_: dict[int, str] = {}
     for at, url in layouts.items():
         if "?" in url or not url.endswith(".html") or url.endswith("/index.html"):
             continue
@@ -257,8 +273,14 @@ def _adjusted_extensions(crawl: Crawl) -> None:
             crawl.pages[at] = replace(crawl.pages[at], adjusted=ADDED)  # never served so
         elif _url_key(plain) not in pages:  # else both were pages, each its own
             open_[at] = plain
-    if not open_:
-        return
+    return open_
+
+
+def _said(
+    crawl: Crawl, layouts: dict[int, str], open_: dict[int, str]
+) -> tuple[set[int], set[int]]:
+    """Of the undecided pages (``open_``), those whose address without the .html the
+    crawl served or a page links to, and those whose address with it."""
     served = {_url_key(url) for url in [*crawl.records, *crawl.page_at]}
     plain_at = {_url_key(plain): at for at, plain in open_.items()}
     html_at = {_url_key(layouts[at]): at for at in open_}
@@ -276,11 +298,7 @@ def _adjusted_extensions(crawl: Crawl) -> None:
                 said_plain.add(plain_at[key])
             elif key in html_at and (href.startswith("/") or "://" in href):
                 said_html.add(html_at[key])  # as the portal wrote it: not rewritten
-    for at in open_:
-        if at in said_plain and at not in said_html:
-            crawl.pages[at] = replace(crawl.pages[at], adjusted=ADDED)
-        elif at in said_plain or at not in said_html:
-            crawl.pages[at] = replace(crawl.pages[at], adjusted=EITHER)
+    return said_plain, said_html
 
 
 def _not_adjusted(path: str) -> bool:
