@@ -497,23 +497,7 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) ->
     is a page (whose damage the page's failure tells)."""
     uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<> ")
     if record.rec_type == "revisit" and uri:
-        # A capture deduplicated by the crawler (wget --warc-dedup, Browsertrix): the
-        # bytes are those of the capture of another address, found there as a redirect's
-        # target is. One of the address itself keeps its earlier capture.
-        refers = (record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<> ")
-        refers = refers or crawl.record_ids.get(record.rec_headers.get_header("WARC-Refers-To"), "")
-        if refers and refers != uri:
-            crawl.records[uri] = replace(where, location=refers)
-        elif _page_key(uri) not in crawl.page_address and _unchanged_page(record):
-            # The page had not changed since a capture that may be in an earlier crawl's
-            # WARC only (wget --warc-dedup, Browsertrix): listed, so that it is not lost
-            # without a word; a capture of the address in the crawl replaces it.
-            date = record.rec_headers.get_header("WARC-Refers-To-Date")
-            when = f"its capture of {date}" if date else "an earlier capture"
-            crawl.page_at[uri] = len(crawl.pages)
-            crawl.page_address[_page_key(uri)] = uri
-            shown = f"{origin} ({uri.split('://', 1)[-1]})"
-            crawl.pages.append(PageSource(shown, where.path, uri, where.offset, revisit=when))
+        _add_revisit(crawl, where, origin, record, uri)
         return False
     # Browsertrix's urn:pageinfo: and urn:text: resources describe pages: no files.
     if record.rec_type not in ("response", "resource") or not uri or uri.startswith("urn:"):
@@ -525,15 +509,7 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) ->
     if not kind and _html_start(head):  # no Content-Type: a browser looks at the bytes
         kind = "text/html"
     if status != "200" and not location:
-        # The server's error page (404, 500...) holds no article; it is no file to copy
-        # either, and a page that links it says the file is not in the crawl. Listed, so
-        # that it is counted and reported, not lost.
-        crawl.failed[uri] = status
-        if kind in ("text/html", "application/xhtml+xml"):
-            shown = f"{origin} ({uri.split('://', 1)[-1]})"
-            crawl.pages.append(PageSource(shown, where.path, uri, where.offset, status=status))
-        else:
-            crawl.other_files += 1
+        _add_failed(crawl, where, origin, uri, status, kind)
         return False
     target = urljoin(uri, location.strip()) if location else ""
     # The latest capture of an address wins, as in a replay; a damaged one too, so that
@@ -553,6 +529,47 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) ->
     # (without the scheme: messages give the place as a path, which has no "//").
     shown = f"{origin} ({uri.split('://', 1)[-1]})"
     page = PageSource(shown, where.path, uri, where.offset, charset=charset, damaged=where.damaged)
+    _add_page(crawl, page, captured, older)
+    return True
+
+
+def _add_revisit(crawl: Crawl, where: Media, origin: str, record, uri: str) -> None:  # type: ignore[no-untyped-def]
+    """A capture deduplicated by the crawler (wget --warc-dedup, Browsertrix): the bytes
+    are those of the capture of another address, found there as a redirect's target is.
+    One of the address itself keeps its earlier capture."""
+    refers = (record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<> ")
+    refers = refers or crawl.record_ids.get(record.rec_headers.get_header("WARC-Refers-To"), "")
+    if refers and refers != uri:
+        crawl.records[uri] = replace(where, location=refers)
+    elif _page_key(uri) not in crawl.page_address and _unchanged_page(record):
+        # The page had not changed since a capture that may be in an earlier crawl's
+        # WARC only (wget --warc-dedup, Browsertrix): listed, so that it is not lost
+        # without a word; a capture of the address in the crawl replaces it.
+        date = record.rec_headers.get_header("WARC-Refers-To-Date")
+        when = f"its capture of {date}" if date else "an earlier capture"
+        crawl.page_at[uri] = len(crawl.pages)
+        crawl.page_address[_page_key(uri)] = uri
+        shown = f"{origin} ({uri.split('://', 1)[-1]})"
+        crawl.pages.append(PageSource(shown, where.path, uri, where.offset, revisit=when))
+
+
+def _add_failed(crawl: Crawl, where: Media, origin: str, uri: str, status: str, kind: str) -> None:
+    """The server's error page (404, 500...) holds no article; it is no file to copy
+    either, and a page that links it says the file is not in the crawl. Listed, so
+    that it is counted and reported, not lost."""
+    crawl.failed[uri] = status
+    if kind in ("text/html", "application/xhtml+xml"):
+        shown = f"{origin} ({uri.split('://', 1)[-1]})"
+        crawl.pages.append(PageSource(shown, where.path, uri, where.offset, status=status))
+    else:
+        crawl.other_files += 1
+
+
+def _add_page(crawl: Crawl, page: PageSource, captured: datetime | None, older: bool) -> None:
+    """A page's capture. An address (or another spelling of it) captured twice is read
+    from its latest capture, the other listed with that one as ``later``; a page listed
+    from a revisit record is replaced by the capture."""
+    uri = page.url
     known = crawl.page_address.get(_page_key(uri))  # this address, or another spelling
     if known is not None:
         earlier = crawl.page_at[known]
@@ -562,15 +579,14 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) ->
             crawl.pages[earlier] = page
             crawl.page_at[uri] = earlier
             crawl.page_address[_page_key(uri)] = uri
-            return True
+            return
         if older:
             crawl.pages.append(replace(page, later=crawl.pages[earlier].origin))
-            return True
-        crawl.pages[earlier] = replace(crawl.pages[earlier], later=shown)
+            return
+        crawl.pages[earlier] = replace(crawl.pages[earlier], later=page.origin)
     crawl.page_at[uri] = len(crawl.pages)
     crawl.page_address[_page_key(uri)] = uri
     crawl.pages.append(page)
-    return True
 
 
 def _capture_date(record) -> datetime | None:  # type: ignore[no-untyped-def]
