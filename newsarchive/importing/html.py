@@ -203,11 +203,7 @@ class _Prepared:
         self.undecodable: list[str] = []  # why each data: picture that cannot be read is lost
 
     def take(self, part: LexborNode) -> str:
-        for tag in sorted(DROPPED):
-            for node in part.css(tag):
-                if node.parent is not None:  # not already gone with an outer one
-                    self.dropped[tag] += 1
-                    node.decompose()
+        self._drop_not_text(part)
         # The outermost ones only: an <object> holds an <embed> of the same file.
         embeds = [n for n in part.css(", ".join(EMBEDS)) if not _in_embed(n)]
         for embed in embeds:
@@ -215,19 +211,7 @@ class _Prepared:
         for picture in part.css("picture"):
             self._picture(picture)
         for image in part.css("img"):
-            src = self.image_source(image)
-            others = [url for url in self.real_sources(image) if url != src]
-            for name in [*LAZY_SOURCES, *LAZY_SRCSETS]:
-                if name in image.attrs:
-                    del image.attrs[name]
-            if src in self.embedded:
-                image.attrs["src"] = src
-            elif src and self.safe(src):
-                image.attrs["src"] = self.absolute(src)
-                if others:
-                    self.alternates[self.absolute(src)] = [self.absolute(u) for u in others]
-            else:
-                image.decompose()
+            self._image(image)
         for link in part.css("a[href]"):
             href = link.attrs["href"] or ""
             if self.safe(href):
@@ -235,6 +219,31 @@ class _Prepared:
             else:
                 del link.attrs["href"]
         return part.html or ""
+
+    def _drop_not_text(self, part: LexborNode) -> None:
+        """Cut the DROPPED elements (counted for the report)."""
+        for tag in sorted(DROPPED):
+            for node in part.css(tag):
+                if node.parent is not None:  # not already gone with an outer one
+                    self.dropped[tag] += 1
+                    node.decompose()
+
+    def _image(self, image: LexborNode) -> None:
+        """An <img> at its real address, made absolute, its other sizes noted; cut when
+        it has none that is safe."""
+        src = self.image_source(image)
+        others = [url for url in self.real_sources(image) if url != src]
+        for name in [*LAZY_SOURCES, *LAZY_SRCSETS]:
+            if name in image.attrs:
+                del image.attrs[name]
+        if src in self.embedded:
+            image.attrs["src"] = src
+        elif src and self.safe(src):
+            image.attrs["src"] = self.absolute(src)
+            if others:
+                self.alternates[self.absolute(src)] = [self.absolute(u) for u in others]
+        else:
+            image.decompose()
 
     def _embedded(self, node: LexborNode) -> None:
         """A file shown inside the page -> a link to it, named by its title or file name.
