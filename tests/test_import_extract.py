@@ -217,6 +217,22 @@ def test_attachments_tables_and_captions_are_kept_with_absolute_addresses():
     assert "Quang cảnh hội nghị" in found.body
 
 
+def test_a_tables_caption_heads_it_and_its_footer_rows_follow_its_body():
+    """A <caption> is the paragraph above the table (a table of none but a caption, that
+    paragraph alone); the rows of <tfoot> come after those of <tbody>, as on screen."""
+    body = (
+        "<table><caption>Bảng 1: Chỉ tiêu</caption><thead><tr><th>TT</th><th>Phòng</th></tr>"
+        "</thead><tbody><tr><td>01</td><td>Văn phòng</td></tr></tbody>"
+        "<tfoot><tr><td>Tổng</td><td>1</td></tr></tfoot></table>"
+        "<table><caption>Bảng trống</caption></table><p>Hết.</p>"
+    )
+    found = article_of(liferay_page(body=body))
+    assert found.body == (
+        "Bảng 1: Chỉ tiêu\n\n| TT | Phòng |\n| --- | --- |\n| 01 | Văn phòng |\n| Tổng | 1 |"
+        "\n\nBảng trống\n\nHết."
+    )
+
+
 def test_a_heading_inside_the_body_stays_below_the_title():
     found = article_of(liferay_page(body="<h1>Quyết định số 147/QĐ-BCĐ</h1><p>Xem văn bản.</p>"))
     assert found.body.startswith("## Quyết định số 147/QĐ-BCĐ\n\nXem văn bản.")

@@ -543,13 +543,7 @@ class _Converter:
         A cell spanning columns or rows keeps its text in its first place and leaves the
         others empty, so every other cell stays under its own heading. A table inside a
         cell becomes a line per row (Markdown cannot nest tables)."""
-        sections = [c for c in _children(node) if c.tag in ("thead", "tbody", "tfoot")]
-        rows = [
-            [c for c in _children(row) if c.tag in ("td", "th")]
-            for row in [*_children(node), *(r for s in sections for r in _children(s))]
-            if row.tag == "tr"
-        ]
-        rows = [row for row in rows if row]
+        rows = _table_rows(node)
         captions = [c for c in node.children if isinstance(c, Node) and c.tag == "caption"]
         lines = [self.inline_children(captions[0]), ""] if captions else []
         if not rows:
@@ -560,24 +554,8 @@ class _Converter:
             return "\n\n".join(line for line in lines if line)
         if any("colspan" in c.attrs or "rowspan" in c.attrs for row in rows for c in row):
             self.spanning = True
-        grid: list[list[str]] = []
         below: dict[int, int] = {}  # column -> rows below that a cell above still covers
-        for row in rows:
-            line: list[str] = []
-            for cell in [*row, None]:
-                while below.get(len(line)):
-                    below[len(line)] -= 1
-                    line.append("")
-                if cell is None:
-                    break
-                down = _span(cell, "rowspan", 65534)
-                for n in range(_span(cell, "colspan", 1000)):
-                    below[len(line)] = down - 1
-                    line.append(self.cell(cell) if n == 0 else "")
-            for column in below:
-                if column >= len(line) and below[column]:
-                    below[column] -= 1
-            grid.append(line)
+        grid = [self._grid_row(row, below) for row in rows]
         width = max(len(line) for line in grid)
         for number, cells in enumerate(grid):
             cells += [""] * (width - len(cells))
@@ -585,6 +563,25 @@ class _Converter:
             if number == 0:
                 lines.append("|" + " --- |" * width)
         return "\n".join(lines)
+
+    def _grid_row(self, row: list[Node], below: dict[int, int]) -> list[str]:
+        """A row's cells in their columns: a place that a cell above covers (``below``,
+        updated for the rows after) and a spanned cell's places but its first are empty."""
+        line: list[str] = []
+        for cell in [*row, None]:
+            while below.get(len(line)):
+                below[len(line)] -= 1
+                line.append("")
+            if cell is None:
+                break
+            down = _span(cell, "rowspan", 65534)
+            for n in range(_span(cell, "colspan", 1000)):
+                below[len(line)] = down - 1
+                line.append(self.cell(cell) if n == 0 else "")
+        for column in below:
+            if column >= len(line) and below[column]:
+                below[column] -= 1
+        return line
 
     def cell(self, node: Node) -> str:
         """A cell's paragraphs on one line: Markdown table rows cannot break."""
@@ -741,6 +738,17 @@ def _holds_blocks(node: Node) -> bool:
 
 def _children(node: Node) -> list[Node]:
     return [c for c in node.children if isinstance(c, Node)]
+
+
+def _table_rows(node: Node) -> list[list[Node]]:
+    """A table's rows that have cells (its own and its sections'), each its cells."""
+    sections = [c for c in _children(node) if c.tag in ("thead", "tbody", "tfoot")]
+    rows = [
+        [c for c in _children(row) if c.tag in ("td", "th")]
+        for row in [*_children(node), *(r for s in sections for r in _children(s))]
+        if row.tag == "tr"
+    ]
+    return [row for row in rows if row]
 
 
 def _span(cell: Node, name: str, most: int) -> int:
