@@ -921,6 +921,25 @@ def test_a_slow_search_says_it_is_searching_instead_of_showing_the_last_results(
     assert "Thăm hỏi gia đình chính sách" in titles(results(page))
 
 
+@pytest.mark.parametrize("opened", ["tim-kiem/", "tim-kiem/?q=can+bo"])
+def test_words_typed_before_the_script_arrives_are_kept_and_searched(served, page, opened):
+    """On a slow phone network the field is there seconds before the script that
+    searches (a deferred script, after the style sheet and the engine): the reader
+    types in it meanwhile. The script emptied the field (or put back the query of the
+    address) and the words typed were lost; now it searches them."""
+    held = []
+    page.route("**/js/search.js", lambda route: held.append(route))
+    page.goto(served + opened, wait_until="commit")
+    page.wait_for_selector("#search-page-q")
+    page.wait_for_function("window.newsarchiveSearch !== undefined")
+    page.fill("#search-page-q", "dong chi")
+    held[0].continue_()
+    shown_for("dong chi", page)
+    assert page.input_value("#search-page-q") == "dong chi"
+    assert "Thăm hỏi gia đình chính sách" in titles(results(page))
+    assert page.url == served + "tim-kiem/?q=dong+chi"
+
+
 def test_the_count_is_read_out_once_when_the_typing_pauses(served, page):
     page.goto(f"{served}tim-kiem/")
     page.evaluate(

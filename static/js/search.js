@@ -376,6 +376,12 @@
 
   function start() {
     const wanted = queryInAddress();
+    // On a slow network the field is there seconds before this script: words the reader
+    // typed meanwhile are searched as typed, not replaced by the address's query.
+    if (input.value.trim() && input.value.trim() !== wanted) {
+      searchNow(true);
+      return;
+    }
     if (hint && !wanted) hint.hidden = false;
     input.value = wanted;
     showQuery(wanted);
