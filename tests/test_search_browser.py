@@ -1035,6 +1035,38 @@ def test_on_a_phone_the_first_result_is_on_the_first_screen(served, browser, vie
     assert errors == []
 
 
+def test_a_long_title_pasted_on_a_phone_still_shows_its_article_on_the_first_screen(
+    served, browser
+):
+    """The message repeated the query whole: a title pasted from a citation, the
+    seed's of 150 characters, filled the 360x740 screen under the field with nine
+    lines of bold text, and the article searched for began below it (at y=652). The
+    field above holds the query; the message names its beginning."""
+    screen = {"width": 360, "height": 640}
+    context = browser.new_context(viewport=screen, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    errors = watch(page)
+    title = page_title_of_seed(served, page)
+    page.goto(f"{served}tim-kiem/?q={quote(title)}")
+    page.wait_for_function(SETTLED)
+    first = page.locator(".search-result h2 a").first
+    assert first.inner_text() == title
+    box = first.bounding_box()
+    line = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.search-result h2')).lineHeight)"
+    )
+    assert box is not None and box["y"] + 2 * line <= screen["height"], box
+    status = page.inner_text(".search-status")
+    assert f"“{' '.join(title.split()[:6])}" in status and len(status) < len(title)
+    context.close()
+    assert errors == []
+
+
+def page_title_of_seed(served: str, page) -> str:
+    page.goto(served + SEED_URL)
+    return page.inner_text("h1")
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_the_field_spans_the_column_and_is_big_enough_to_use(served, browser, viewport):
     context = browser.new_context(viewport=viewport)

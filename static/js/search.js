@@ -20,6 +20,8 @@
   const ANNOUNCE_PAUSE_MS = 1500;
   // A search still unanswered after this long says it is searching (a slow network).
   const LOADING_AFTER_MS = 300;
+  // A longer query is named in the messages by its first words (shortened).
+  const QUERY_SHOWN_CHARS = 60;
 
   const root = document.getElementById("search");
   const form = document.querySelector(".search-page-form");
@@ -66,6 +68,17 @@
 
   function countWord(...names) {
     return word(...names, "count") || "{count} “{query}”";
+  }
+
+  // A query as the message repeats it: a title pasted whole (150 characters) filled a
+  // phone's screen with bold text and pushed the article searched for below it. The
+  // field above holds the query whole; the message names its first words. (An address
+  // pasted, one word, is named whole: its end tells it from others.)
+  function shortened(text) {
+    if (text.length <= QUERY_SHOWN_CHARS) return text;
+    const cut = text.slice(0, QUERY_SHOWN_CHARS - 10);
+    const end = cut.lastIndexOf(" ");
+    return end > 0 ? `${cut.slice(0, end).replace(/[\s,;:.–-]+$/, "")}…` : text;
   }
 
   // As Python's str.format reads strings.yaml: {name}, and a brace as text written twice.
@@ -335,7 +348,11 @@
     if (answer.some) message = countWord("some", "countPartial");
     // A query wholly in quotes is shown in the message's own quotes alone, not in both.
     const unquoted = (text) => text.trim().replace(/^["“]([^"“”]*)["”]$/, "$1");
-    const values = { count: total, query: unquoted(corrected || query), typed: unquoted(query) };
+    const values = {
+      count: total,
+      query: shortened(unquoted(corrected || query)),
+      typed: shortened(unquoted(query)),
+    };
     setStatus(fill(message, values), !typing);
   }
 
