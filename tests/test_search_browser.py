@@ -1062,6 +1062,20 @@ def test_a_long_title_pasted_on_a_phone_still_shows_its_article_on_the_first_scr
     assert errors == []
 
 
+def test_a_long_query_corrected_names_the_word_corrected(served, page):
+    """A long query is named by its first words: a word corrected after them must still
+    be seen, both as typed and as corrected, or the message says nothing."""
+    title = page_title_of_seed(served, page)
+    typed = title.replace("Quy định", "Quy địhn")
+    page.goto(f"{served}tim-kiem/?q={quote(typed)}")
+    page.wait_for_function(SETTLED)
+    status = page.inner_text(".search-status")
+    assert status.startswith("Không tìm thấy"), status
+    assert "Quy địhn" in status and "Quy định" in status, status
+    assert len(status) < 2 * len(title)
+    assert titles(results(page))[0] == title
+
+
 def page_title_of_seed(served: str, page) -> str:
     page.goto(served + SEED_URL)
     return page.inner_text("h1")

@@ -72,13 +72,26 @@
 
   // A query as the message repeats it: a title pasted whole (150 characters) filled a
   // phone's screen with bold text and pushed the article searched for below it. The
-  // field above holds the query whole; the message names its first words. (An address
+  // field above holds the query whole; the message names its first words, or from the
+  // two before word `from` on (a word corrected further on is seen). (An address
   // pasted, one word, is named whole: its end tells it from others.)
-  function shortened(text) {
+  function shortened(text, from = 0) {
     if (text.length <= QUERY_SHOWN_CHARS) return text;
-    const cut = text.slice(0, QUERY_SHOWN_CHARS - 10);
+    const start = Math.max(0, from - 2);
+    const lead = start > 0 ? "…" : "";
+    const rest = text.split(/\s+/).slice(start).join(" ");
+    const cut = rest.slice(0, QUERY_SHOWN_CHARS - 10);
     const end = cut.lastIndexOf(" ");
-    return end > 0 ? `${cut.slice(0, end).replace(/[\s,;:.–-]+$/, "")}…` : text;
+    if (rest.length <= QUERY_SHOWN_CHARS || end <= 0) return lead + rest;
+    return `${lead}${cut.slice(0, end).replace(/[\s,;:.–-]+$/, "")}…`;
+  }
+
+  // The number of words two queries begin with alike.
+  function sameWords(one, other) {
+    const [a, b] = [one.split(/\s+/), other.split(/\s+/)];
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i += 1;
+    return i;
   }
 
   // As Python's str.format reads strings.yaml: {name}, and a brace as text written twice.
@@ -348,10 +361,12 @@
     if (answer.some) message = countWord("some", "countPartial");
     // A query wholly in quotes is shown in the message's own quotes alone, not in both.
     const unquoted = (text) => text.trim().replace(/^["“]([^"“”]*)["”]$/, "$1");
+    const [shownQuery, typed] = [unquoted(corrected || query), unquoted(query)];
+    const from = corrected ? sameWords(typed, shownQuery) : 0;
     const values = {
       count: total,
-      query: shortened(unquoted(corrected || query)),
-      typed: shortened(unquoted(query)),
+      query: shortened(shownQuery, from),
+      typed: shortened(typed, from),
     };
     setStatus(fill(message, values), !typing);
   }
