@@ -94,8 +94,9 @@ def describe(url: str, where: Media, data: bytes) -> FoundMedia:
             raise NotCopied(f"{NOT_A_PICTURE}: {exc}") from None
     digest = hashlib.sha256(data).hexdigest()
     # A copy an archive built here named already by these bytes (a site imported back):
-    # the digest once, as the file was named there.
-    name = name.removeprefix(f"{digest[:16]}-") or name
+    # the digest once, as the file was named there; its name is not cut again with the
+    # digest counted in (`<hash>-2012-12-22-19-51-22-6349180…` lost its last words).
+    name = _clean_name(where.address or url, where, data, f"{digest[:16]}-")
     kept = data if left_out else b""
     return FoundMedia(url, digest, f"{digest[:16]}-{name}", where, len(data), kept, tuple(left_out))
 
@@ -120,15 +121,17 @@ def size_note(media: FoundMedia) -> str:
     )
 
 
-def _clean_name(url: str, where: Media, data: bytes) -> str:
+def _clean_name(url: str, where: Media, data: bytes, digest: str = "") -> str:
     """The file's own name made ASCII, always with an extension: a copy without one
     would be served as a download and taken by the build's link check for a page.
 
     The first part of the address named like a file, when one is: Liferay serves a
-    document at /documents/<site>/<folder>/<its name>/<a uuid>."""
+    document at /documents/<site>/<folder>/<its name>/<a uuid>. A name that begins
+    with ``digest`` (the copy of an archive built here) is read without it."""
     parts = [unquote(p) for p in urlsplit(url).path.split("/") if p]
     named = [p for p in parts if p.lower().endswith(ATTACHMENT_SUFFIXES)]
     last = (named or parts or [""])[0 if named else -1]
+    last = last.removeprefix(digest) or last
     stem, ext = os.path.splitext(last)
     ext = ext.lower()
     if _EXTENSION.match(ext) and ext not in _SAFE_SUFFIXES:
