@@ -355,6 +355,22 @@ def test_a_crawl_copied_from_a_mac_with_names_decomposed_is_read_as_its_addresse
         assert unicodedata.is_normalized("NFC", file.read_text(encoding="utf-8"))
 
 
+def test_wget_names_a_page_reached_by_liferays_back_link_with_that_link_decoded(site, tmp_path):
+    """A Liferay list links each article with `?redirect=` and the list's own address,
+    escaped (`https%3A%2F%2F…%3Fp_p_id%3D101%26_101_cur%3D2`); wget writes the escapes as
+    the letters they stand for (but %2F), so the list's `?` and `&` came into the page's
+    query: its source_url kept `?p_p_lifecycle=0&_101_cur=2`, no alias, and no link to the
+    article led to the archive's copy. The back link is no part of the address."""
+    item = Item(760030, "Quy chuẩn kỹ thuật quốc gia về thiết bị trạm gốc", "08/08/2017")
+    back = "https:%2F%2F" + HOST + "%2Fqlttps?p_p_id=101&p_p_lifecycle=0&_101_cur=2"
+    write_file(tmp_path / "wget" / HOST, f"{item.path}?redirect={back}", page_html(item))
+    result = run_import(site, tmp_path / "wget")
+    assert result.returncode == 0, result.stderr
+    [written] = articles(site).values()
+    assert written["source_url"] == item.url
+    assert written["aliases"] == [item.path]
+
+
 def test_wget_on_windows_writes_the_query_after_an_at_sign(site, tmp_path):
     """wget's default on Windows (--restrict-file-names=windows) writes the `?` of an
     address as `@`: `article@img_id=…` is Liferay's /image/journal/article?img_id=…, and

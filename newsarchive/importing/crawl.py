@@ -70,6 +70,10 @@ _CONVERTED_QUERY = re.compile(r"(?:%3F|@(?=[^/@]*=))([^/]*)\.html$", re.I)
 # wget on Windows (--restrict-file-names=windows, its default there) writes the `?` of a
 # query as `@`: the file `chi-tiet@id=5` is the address /chi-tiet?id=5.
 _WINDOWS_QUERY = re.compile(r"@(?=[^/?@]*=[^/?]*$)")
+# Liferay's back link in a name wget wrote (`…html?redirect=https:%2F%2Fhost%2Fqlttps?p_p_id=
+# 101&_101_cur=2`): wget decoded the list's address but its `/`, whose own `?` and `&` follow
+# to the end of the name. It is no part of the page's address (urls.page_query).
+_BACK_LINK = re.compile(r"[?&](?:redirect|inheritRedirect)=https?:[^/]*$", re.I)
 _HREF = re.compile(rb"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
 _CHARSET_PARAMETER = re.compile(r"\bcharset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 REDIRECTS = frozenset(("301", "302", "303", "307", "308"))
@@ -879,6 +883,7 @@ def _layout_url(page: PageSource) -> str:
                 # wget --adjust-extension adds .html to the query too: the address of the
                 # file `article.cgi?25.html` is `article.cgi?25` (a query seldom ends so).
                 rest = rest.removesuffix(".html")
+            rest = _BACK_LINK.sub("", rest)
             if rest == "index.html" or rest.endswith("/index.html"):
                 rest = rest.removesuffix("index.html")
             rest = unicodedata.normalize("NFC", rest)  # a Mac's names are NFD; links NFC
