@@ -366,6 +366,10 @@ def test_what_cannot_be_read_is_refused_not_guessed(site, tmp_path):
         ("crawl.warc.gz", b"", "the file is empty (0 bytes): its download or copy did not"),
         ("crawl.wacz", b"", "the file is empty (0 bytes): its download or copy did not"),
         ("cut.wacz", b"PK\x03\x04" + b"\0" * 40, "the WACZ file is cut off or damaged"),
+        # A crawl folder packed to be sent: "give the web pages, the crawl's folder or its
+        # WARC file", and the .tar.gz named a ".gz file".
+        ("crawl.zip", b"PK\x05\x06" + b"\0" * 18, "unpack it and import the folder it holds"),
+        ("crawl.tar.gz", gzip.compress(b"\0" * 512, mtime=0), "a .tar.gz file is neither"),
     ],
     ids=[
         "text as .warc",
@@ -375,6 +379,8 @@ def test_what_cannot_be_read_is_refused_not_guessed(site, tmp_path):
         "empty WARC",
         "empty WACZ",
         "WACZ cut off",
+        "zipped folder",
+        "tarred folder",
     ],
 )
 def test_a_file_that_is_no_page_or_crawl_is_said_to_be_none(site, tmp_path, name, data, said):

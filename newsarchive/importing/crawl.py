@@ -74,6 +74,8 @@ _WINDOWS_QUERY = re.compile(r"@(?=[^/?@]*=[^/?]*$)")
 # 101&_101_cur=2`): wget decoded the list's address but its `/`, whose own `?` and `&` follow
 # to the end of the name. It is no part of the page's address (urls.page_query).
 _BACK_LINK = re.compile(r"[?&](?:redirect|inheritRedirect)=https?:[^/]*$", re.I)
+# Packed files (archives) a crawl folder is sent or kept in.
+_PACKED = frozenset((".zip", ".7z", ".rar", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz"))
 _HREF = re.compile(rb"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
 _CHARSET_PARAMETER = re.compile(r"\bcharset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 REDIRECTS = frozenset(("301", "302", "303", "307", "308"))
@@ -337,10 +339,17 @@ def adjusted_alias(page: PageSource, url: str) -> str:
 
 def _not_a_page(given: Path) -> Problem:
     suffix = given.suffix.lower()
+    if given.suffixes[-2:-1] == [".tar"]:
+        suffix = f".tar{suffix}"
     message = f"not a page: a {suffix} file is neither a web page (.html, .htm, .php…) "
     message += "nor a text capture (.txt)"
     if suffix in (".mht", ".mhtml"):
         fix = "open it in the browser and save it as 'Web page, complete' (.html), then import that"
+    elif suffix in _PACKED:
+        # A crawl folder packed to be sent or kept: its pages are inside.
+        fix = "unpack it and import the folder it holds"
+        if suffix == ".zip":
+            fix += " (a Browsertrix WACZ saved as .zip: rename it to .wacz)"
     else:
         fix = (
             "give the web pages, the crawl's folder or its WARC file: pictures and attachments "
