@@ -146,6 +146,38 @@ def test_an_httrack_mirror_imports_with_its_addresses_aliases_and_media(site, tm
     )
 
 
+def test_an_httrack_link_to_a_page_whose_address_has_a_query_leads_to_its_copy(site, tmp_path):
+    """HTTrack saves the page of an address with a query under the name without its
+    extension, the first 4 hex digits of the query's MD5 and .html, and links it so with
+    the query after it (the sotttt mirror's chien-luoc-quy-hoach84a0.html?p_p_id=…, the
+    page of /chien-luoc-quy-hoach?p_p_id=…): the link was read as the address
+    /tin-tuc/chi-tiet1a2b.html?ItemID=5, which the portal never had, and the built page
+    linked there, not to the archive's copy of the article it leads to."""
+    listed = Item(760040, "Hội nghị triển khai nhiệm vụ năm 2021", "04/01/2021")
+    linked = Item(760041, "Kế hoạch cải cách hành chính năm 2021", "05/01/2021")
+    query = "ItemID=5&mid=72"
+    saved = f"/tin-tuc/chi-tiet{hashlib.md5(query.encode()).hexdigest()[:4]}.html"
+    address = f"https://{HOST}/tin-tuc/chi-tiet.aspx?{query}"
+    mirror = tmp_path / "httrack"
+    page = page_html(linked, "relative", comment=True)
+    write_file(mirror / "source", saved, page.replace(f"{HOST}{linked.path}", address[8:]))
+    href = f"../../../tin-tuc/{saved.rsplit('/', 1)[1]}?{query.replace('&', '&amp;')}#muc-2"
+    link = f'<p>Xem thêm: <a href="{href}">kế hoạch</a>.</p>'
+    page = page_html(listed, "relative", comment=True).replace(
+        "</div></div></div>", f"{link}</div></div></div>"
+    )
+    write_file(mirror / "source", listed.path, page)
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    written = by_source(site)
+    assert f"[kế hoạch]({address}#muc-2)" in written[listed.url]["body"]
+    assert site.build() == 0
+    href = page_of(site, written[listed.url]["file"]).select_one(".article-body a")["href"]
+    here = site.output / written[listed.url]["file"].removesuffix(".md")
+    target = site.output / written[address]["file"].removesuffix(".md")
+    assert (here / href.split("#")[0]).resolve() == target.resolve() and href.endswith("#muc-2")
+
+
 def test_a_wget_tree_gives_addresses_from_its_host_and_path_folders(site, tmp_path):
     portal, media = portal_with_media(2)
     mirror = wget_tree(tmp_path / "wget", portal, media)

@@ -16,6 +16,7 @@ pages fail instead of passing for whole.
 """
 
 import difflib
+import hashlib
 import http
 import logging
 import os
@@ -76,6 +77,11 @@ _WINDOWS_QUERY = re.compile(r"@(?=[^/?@]*=[^/?]*$)")
 _BACK_LINK = re.compile(r"[?&](?:redirect|inheritRedirect)=https?:[^/]*$", re.I)
 # Packed files (archives) a crawl folder is sent or kept in.
 _PACKED = frozenset((".zip", ".7z", ".rar", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz"))
+# HTTrack saves the file of an address with a query under its name without its extension,
+# the first 4 hex digits of the query's MD5 and an extension of its own, and links it so,
+# the query after it: /tin-tuc/chi-tiet.aspx?ItemID=5 is the file tin-tuc/chi-tiet1a2b.html,
+# linked `chi-tiet1a2b.html?ItemID=5`.
+_HTTRACK_QUERY_NAME = re.compile(r"([0-9a-f]{4})\.html?$")
 _HREF = re.compile(rb"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
 _CHARSET_PARAMETER = re.compile(r"\bcharset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 REDIRECTS = frozenset(("301", "302", "303", "307", "308"))
@@ -955,6 +961,11 @@ class MediaFinder:
             return Media(os.path.normpath(found_file)) if found_file else None
         return _in_folder(url, page, page_url) or _beside(url, page, page_url)
 
+    def page_link(self, url: str, page: PageSource, page_url: str) -> str:
+        """The original address of a page of a mirror that ``page`` links to by the name
+        the mirror gave it; "" when the link names it by that address already."""
+        return _httrack_page(url, page, page_url)
+
     def _record(self, url: str) -> Media | None:
         """The WARC record of ``url``, through the redirects the crawl recorded (a portal
         serves `/image/journal/article?img_id=...` as a redirect to its image host)."""
@@ -968,6 +979,29 @@ class MediaFinder:
                 return replace(found, address=url) if found and len(seen) > 1 else found
             url = found.location
         return None
+
+
+def _httrack_page(url: str, page: PageSource, page_url: str) -> str:
+    """The address of the page of the mirror that a link of an HTTrack page leads to by
+    the name HTTrack gave it for an address with a query (its comment says it); "" for
+    any other link."""
+    parts = urlsplit(url)
+    named = _HTTRACK_QUERY_NAME.search(parts.path)
+    if page.offset >= 0 or not named or not parts.query:
+        return ""
+    digest = hashlib.md5(parts.query.encode(), usedforsecurity=False).hexdigest()
+    if digest[:4] != named.group(1):
+        return ""
+    saved = _in_folder(urlunsplit(parts._replace(query="", fragment="")), page, page_url)
+    if saved is None:
+        return ""
+    with open(saved.path, "rb") as file:
+        mirrored = _MIRRORED.search(file.read(4096))
+    if not mirrored:
+        return ""
+    found = unescape(mirrored.group(1).decode("utf-8", "replace"))
+    address = found if "://" in found else f"{parts.scheme}://{found}"
+    return f"{address}#{parts.fragment}" if parts.fragment else address
 
 
 def _url_key(url: str) -> str:

@@ -13,6 +13,7 @@ import hashlib
 import html
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote, unquote, unquote_to_bytes, urljoin, urlsplit
 
@@ -698,6 +699,21 @@ class _Converter:
 def _written(url: str) -> str:
     """The address as the Markdown writes it: spaces and parentheses would end a link."""
     return quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~")
+
+
+# The address of a Markdown link or picture to another site, as _written writes it.
+_LINK_ADDRESS = re.compile(r"\]\((https?://[^)\s]+)")
+
+
+def relinked(markdown: str, better: Callable[[str], str]) -> str:
+    """The Markdown with the address of each link and picture replaced by what ``better``
+    gives for it ("": kept as it is)."""
+
+    def replaced(link: re.Match) -> str:
+        found = better(link.group(1))
+        return f"]({_written(found)}" if found else link.group(0)
+
+    return _LINK_ADDRESS.sub(replaced, markdown)
 
 
 def without_links(markdown: str, addresses: list[str]) -> str:

@@ -52,7 +52,14 @@ from .crawl import (
 )
 from .encoding import UTF16_BOMS, Undecodable, decode_page
 from .extract import NO_DATE, NOT_A_DATE, extract
-from .html import LOST_FILE, LOST_IMAGES_HINT, LOST_RELATIVE, is_attachment, without_links
+from .html import (
+    LOST_FILE,
+    LOST_IMAGES_HINT,
+    LOST_RELATIVE,
+    is_attachment,
+    relinked,
+    without_links,
+)
 from .known import Archive, alias_key, page_key, read_archive, shown, source_key
 from .misread import misread
 from .page import CapturedPage, Extracted, NotArticle
@@ -478,6 +485,8 @@ def _media_of(
         for url, what in placeholders
     ]
     body = without_links(found.body, sorted(shown_blank))
+    page_url = source_url if saved_at is None else saved_at
+    body = relinked(body, lambda url: context.finder.page_link(url, page, page_url))
     if dropped:
         body = without_links(body, dropped)
         notes.append(_dropped_note(dropped, found, saved_at is not None))
