@@ -617,6 +617,21 @@ def test_an_archivist_adds_a_profile_in_a_file_or_in_site_yaml(site):
     assert isinstance(found, Extracted) and found.profile == "xa"
 
 
+@pytest.mark.parametrize("given", ["import-profiles/xa-dong-anh.yaml", "xa-dong-anh.yml"])
+def test_a_profile_named_by_its_file_is_told_the_name_to_give(site, tmp_path, given):
+    """`--profile import-profiles/xa-dong-anh.yaml`, the file the archivist just wrote, was
+    "no site profile named 'import-profiles/xa-dong-anh.yaml'" with the list of every
+    profile: --profile takes the name, and the message now says which."""
+    site.add_profile("xa-dong-anh.yaml", "title: h2.tieu-de\nbody: div.noi-dung\n")
+    page = tmp_path / "bai.html"
+    page.write_text("<html><body><h2 class='tieu-de'>Tin</h2></body></html>", encoding="utf-8")
+    result = run_import(site, "--profile", given, page)
+    assert result.returncode == 1
+    assert f"no site profile named '{given}'" in result.stderr
+    assert "did you mean 'xa-dong-anh'? (--profile takes a profile's name" in result.stderr
+    assert imported_files(site) == []
+
+
 @pytest.mark.parametrize(
     "shown, said",
     [

@@ -160,8 +160,12 @@ def load_profiles(
     forced = profiles.named(profile)
     if forced is None:
         names = [p.name for p in unique]
-        close = difflib.get_close_matches(profile, names, n=1)
+        # A profile's file given for its name (`import-profiles/x.yaml`): its name is x.
+        named = re.sub(r"\.ya?ml$", "", profile.replace("\\", "/").rsplit("/", 1)[-1], flags=re.I)
+        close = [named] if named in names else difflib.get_close_matches(profile, names, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "known profiles: " + ", ".join(names)
+        if named != profile and close == [named]:
+            hint += " (--profile takes a profile's name: its file's name without .yaml)"
         folder = config.root / FOLDER if config is not None else SHIPPED
         raise BuildFailed([Problem(folder, f"no site profile named '{profile}'", hint)])
     return Profiles(unique, profiles.timezone, forced, all_languages)
