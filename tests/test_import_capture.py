@@ -178,6 +178,21 @@ def test_an_httrack_link_to_a_page_whose_address_has_a_query_leads_to_its_copy(s
     assert (here / href.split("#")[0]).resolve() == target.resolve() and href.endswith("#muc-2")
 
 
+def test_a_crawl_read_with_a_profile_that_fits_none_of_its_pages_is_an_error(site, tmp_path):
+    """`import --profile vnexpress` of a Liferay crawl (the wrong profile picked, or one
+    mistyped into another's name): every page "not an article", 0 imported, exit 0, as
+    if the crawl held no article."""
+    portal, media = portal_with_media(2)
+    mirror = httrack_tree(tmp_path / "httrack", portal, media)
+    result = run_import(site, "--profile", "vnexpress", mirror)
+    assert result.returncode == 1
+    assert "--profile vnexpress found no article on any of the 2 page(s)" in result.stderr
+    assert "without --profile" in result.stderr
+    assert not list(site.content.rglob("2*/*/*.md"))
+    # The profile that fits: imported as usual.
+    assert run_import(site, "--profile", "liferay-hanoi", mirror).returncode == 0
+
+
 def test_a_wget_tree_gives_addresses_from_its_host_and_path_folders(site, tmp_path):
     portal, media = portal_with_media(2)
     mirror = wget_tree(tmp_path / "wget", portal, media)

@@ -15,6 +15,7 @@ import difflib
 import errno
 import os
 import time
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -26,7 +27,7 @@ from ..errors import BuildFailed, Problem, raised_stopping
 from . import media as mediafiles
 from .crawl import open_crawl
 from .dates import MonthFirstRun
-from .extract import CRAWL_FIXES
+from .extract import CRAWL_FIXES, profile_missed
 from .known import source_key
 from .profiles import Profiles, load_profiles
 from .report import DEFAULT_NAME, Tally, report_line, report_problem, with_note, write_report
@@ -134,6 +135,8 @@ def import_paths(
         crawl.close()
         done.note_month_first()
         unwritten = _report_written(report_path, done.lines)
+    if not stopped and request.profile and 0 < done.missed_by(request.profile) == done.tally.pages:
+        done.errors.append(_fits_no_page(request.profile, done.tally.pages, request.paths[0]))
     undated = not stopped and _dated_no_page(options, done.addresses)
     if undated:
         done.errors.append(_no_such_page(request, done.addresses))
@@ -164,6 +167,11 @@ class _Done:
     # report -> its place in notes.
     month_first: MonthFirstRun = field(default_factory=MonthFirstRun)
     noted: dict[int, int] = field(default_factory=dict)
+    # The pages each site profile found no article title or text on, by its name.
+    missed: Counter[str] = field(default_factory=Counter)
+
+    def missed_by(self, profile: str) -> int:
+        return self.missed[profile]
 
     def take(
         self, row: Row, one_page: bool, root: Path, written: Callable[[str, Path], None]
@@ -175,6 +183,8 @@ class _Done:
             row.result = _failed_alone(row.result)
         self.tally.add(row)
         self.addresses.append(row.result.source_url)
+        if row.result.outcome == NOT_ARTICLE and profile_missed(row.result.reason):
+            self.missed[row.result.profile] += 1
         self.lines.append(report_line(row, root))
         if found := row.result.found:
             self.month_first.add(
@@ -246,6 +256,18 @@ def _outcome(stopped: str, tally: Tally, undated: bool) -> str:
     if tally.outcomes[IMPORTED]:
         return said + "those pages were not imported; the others were."
     return said + NOTHING_IMPORTED
+
+
+def _fits_no_page(profile: str, pages: int, where: Path) -> Problem:
+    """--profile named a profile that found no article on any page: most likely not the
+    one of these pages (another's name, picked or mistyped), not a crawl of lists."""
+    return Problem(
+        where,
+        f"--profile {profile} found no article on any of the {pages} page(s): no title or "
+        "text where it looks",
+        "check that it is the profile of these pages (docs/import-profiles.md), or import "
+        "without --profile: each page is read with the profile its markers pick",
+    )
 
 
 def _failed_alone(result: PageResult) -> PageResult:

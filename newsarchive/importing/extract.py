@@ -168,6 +168,14 @@ class _Read:
     month_first: str = ""
 
 
+def profile_missed(reason: str) -> bool:
+    """Whether a page is not an article because its profile found no title or text there."""
+    return bool(_PROFILE_MISSED.match(reason))
+
+
+_PROFILE_MISSED = re.compile(r"no article (?:title|text) where the \S+ profile looks")
+
+
 def _with_profile(
     page: CapturedPage, tree: LexborHTMLParser, profile: Profile, profiles: Profiles
 ) -> Extracted | NotArticle:
