@@ -578,9 +578,10 @@ def run_import(args: argparse.Namespace) -> int:
             report=args.report,
             jobs=args.jobs,
         )
-        done = command.import_paths(
-            config, request, lambda page, file: print(f"{page} -> {_shown(file)}")
-        )
+        with command.one_import(config):
+            done = command.import_paths(
+                config, request, lambda page, file: print(f"{page} -> {_shown(file)}")
+            )
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), command.NOTHING_IMPORTED)
         return EXIT_CONTENT

@@ -22,6 +22,7 @@ from conftest import (
     SUBPROCESS_ENV,
     SiteDir,
     article,
+    tree,
 )
 from test_seed_article import SEED_URL
 
@@ -792,3 +793,28 @@ def test_a_page_dated_after_the_import_is_noted(site, tmp_path):
     assert written.parent == site.content / "2099" / "03"
     today = run_import(site, SEED_CAPTURE)  # its own date, in the past: no such note
     assert today.returncode == 0 and "after this import" not in today.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no flock on Windows")
+def test_a_second_import_into_an_archive_while_one_runs_is_refused(site, tmp_path):
+    """Two imports of a crawl run at once (a second terminal, a run thought stalled):
+    each found every page new and wrote it, the second under another name, and the
+    aliases the two copies share stopped every build (421 errors for 421 articles).
+    While one import runs (here: this test holds its lock), another is refused."""
+    import fcntl
+    import os
+
+    page = tmp_path / "bai.html"
+    page.write_bytes(PORTAL_PAGE.read_bytes())
+    before = tree(site.root)
+    held = os.open(site.root, os.O_RDONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = run_import(site, page)
+    finally:
+        os.close(held)
+    assert result.returncode == 1
+    assert "error: another import into this archive is running" in result.stderr
+    assert tree(site.root) == before
+    assert run_import(site, page).returncode == 0  # once it has ended
+    assert len(imported_files(site)) == 1

@@ -11,12 +11,13 @@ full disk), it lists the pages done, every article written is whole, and the sam
 command goes on where it stopped.
 """
 
+import contextlib
 import difflib
 import errno
 import os
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -41,6 +42,11 @@ from .run import (
     import_crawl,
     is_dated,
 )
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock (the rest works the same)
+    fcntl = None  # type: ignore[assignment]
 
 NOTHING_IMPORTED = "nothing was imported."
 # Why an import ended before its last page ("": it did not).
@@ -92,6 +98,32 @@ class Imported:
     seconds: float
     stopped: str  # INTERRUPTED, WORKER_DIED, WRITE_FAILED or ""
     report_unwritten: str  # why the report's file was not written, or ""
+
+
+@contextlib.contextmanager
+def one_import(config: SiteConfig) -> Iterator[None]:
+    """Keeps a second import off the archive while this one runs (a second terminal, a
+    run thought stalled): each found every page new and wrote it, the second under
+    another name, and the aliases of the two copies stopped every build. The lock is the
+    project folder's own (flock, released when the process ends): no file is made."""
+    if fcntl is None:  # Windows: no lock (the rest works the same)
+        yield
+        return
+    held = os.open(config.root, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            problem = Problem(
+                config.content_dir,
+                "another import into this archive is running",
+                "let it end (or stop it with Ctrl+C), then run this one: what it imported "
+                "is then already there",
+            )
+            raise BuildFailed([problem]) from None
+        yield
+    finally:
+        os.close(held)
 
 
 def import_paths(
