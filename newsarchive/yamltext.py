@@ -600,8 +600,9 @@ _SLIPS = (
 
 
 # What PyYAML's constructors raise for a value its tag does not fit (`!!int abc`,
-# `!!bool maybe`, `!!timestamp 2020-13-45`): it stopped the build as an internal error.
-_UNREADABLE = (ValueError, TypeError, KeyError, AttributeError)
+# `!!bool maybe`, `!!timestamp 2020-13-45`, `!!int` of nothing: IndexError): it stopped
+# the build as an internal error.
+_UNREADABLE = (ValueError, TypeError, KeyError, AttributeError, IndexError)
 
 
 def _unreadable(path: Path, node: yaml.Node, first_line: int) -> Problem:

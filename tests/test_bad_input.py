@@ -426,6 +426,16 @@ BAD_INPUTS = {
             "remove the tag '!!int' before the value",
         ],
     ),
+    # An empty value under a number's tag (`!!int : x`, the tag as a key): PyYAML's
+    # IndexError on the empty text stopped the build as an internal error.
+    "tag-of-an-empty-key": (
+        "---\ntitle: Tin\ndate: 2020-01-01\n!!int : x\n---\nText\n",
+        [
+            "tag-of-an-empty-key.md:4:1: error: YAML cannot read '' as the int that its tag "
+            "!!int asks for",
+            "remove the tag '!!int' before the value",
+        ],
+    ),
     "list-as-a-key": (
         "---\ntitle: Tin\ndate: 2020-01-01\n? [a, b]\n: x\n---\nText\n",
         ["list-as-a-key.md:4:3: error: broken YAML: while constructing a mapping found unhashable"],
