@@ -143,12 +143,14 @@
   }
 
   // Words found side by side are one mark ("Hai Bà Trưng", not three): easier to see,
-  // and a screen reader announces one highlight rather than three.
+  // and a screen reader announces one highlight rather than three. So is a date found
+  // (19/4/2019, not 19, 4 and 2019): its numbers are marked apart, the `/` between not.
   function snippetInto(node, parts) {
     const list = parts || [];
     let mark = null;
     list.forEach((part, i) => {
-      const joins = !part.mark && mark && /^\s+$/.test(part.text) && list[i + 1]?.mark;
+      const between = /^(?:\s+|[/.-])$/.test(part.text);
+      const joins = !part.mark && mark && between && list[i + 1]?.mark;
       if (part.mark || joins) {
         if (!mark) {
           mark = document.createElement("mark");
