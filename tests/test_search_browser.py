@@ -376,6 +376,13 @@ PHRASE_CORPUS = {
         " bà con nghe, rồi đoàn về phố Trưng Nhị lúc hai giờ.",
     ),
     "khac.md": article("Tin thể thao", "2022-05-01 08:00", "Giải bóng đá phường khai mạc."),
+    # A heading, then its paragraph.
+    "tieu-de.md": article(
+        "Tiếp xúc cử tri",
+        "2022-05-02 08:00",
+        "Ý kiến của cử tri được ghi lại.\n\n## Kiến nghị, đề xuất\n\nCác đại biểu kiến nghị"
+        " sửa đường ống nước ở phố Lò Đúc.",
+    ),
     # One word in two spellings.
     "cho.md": article("Tin thương mại", "2022-06-01 08:00", "Chợ Hôm mở cửa cho khách từ sáng."),
     # A hotline in groups, past the first 30 words.
@@ -432,6 +439,16 @@ def test_the_passage_marks_the_spelling_typed_or_any_without_diacritics(
     passages_on_screen(page)
     marks = {m.strip(" .,;…").lower() for r in results(page) for m in r["marks"]}
     assert found and marks == marked, marks
+
+
+def test_a_passage_across_a_heading_keeps_them_apart(phrase_site, page):
+    """The passage is the page's text: a heading ran into the paragraph after it (`…
+    Kiến nghị, đề xuất Các đại biểu…`), read as one sentence."""
+    found = search(page, phrase_site, "đề xuất đại biểu")
+    passages_on_screen(page)
+    assert titles(found) == ["Tiếp xúc cử tri"]
+    excerpt = " ".join(results(page)[0]["excerpt"].split())
+    assert "Kiến nghị, đề xuất. Các đại biểu" in excerpt, excerpt
 
 
 @pytest.mark.parametrize("query", ["0912345678", "912345678", "0912 345 678"])

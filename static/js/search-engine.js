@@ -754,6 +754,8 @@ function snippet(text, terms, whole, pairs = new Set(), quoted = new Set()) {
   return parts;
 }
 
+const BLOCKS = "h1, h2, h3, h4, h5, h6, li, figcaption, caption, dt";
+
 async function pageText(url) {
   if (!/^https?:$/.test(location.protocol)) return null; // file://: no fetch
   try {
@@ -761,7 +763,14 @@ async function pageText(url) {
     if (!response.ok) return null;
     const page = new DOMParser().parseFromString(await response.text(), "text/html");
     const body = page.querySelector(".article-body");
-    return body ? body.textContent.replace(/\s+/g, " ").trim() : null;
+    if (!body) return null;
+    // A heading, a list item, a caption ends where its text ends: without a stop of its
+    // own it ran into the next paragraph as one sentence (`đề xuất Các đại biểu`).
+    // Inner ones first: an item's own list ends it.
+    for (const block of [...body.querySelectorAll(BLOCKS)].reverse()) {
+      if (!/[.,:;!?…]\s*$/.test(block.textContent)) block.append(".");
+    }
+    return body.textContent.replace(/\s+/g, " ").trim();
   } catch {
     return null;
   }
