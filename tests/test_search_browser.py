@@ -260,6 +260,23 @@ def test_a_date_finds_the_article_of_that_day_and_marks_the_date_it_writes(serve
     assert "19/4/2019" in {m.strip(" .,") for m in found[0]["markRuns"]}, found[0]["markRuns"]
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["1/6/2021 - 30/6/2021", "từ ngày 01/06/2021 đến ngày 30/06/2021", "30/6/2021-1/6/2021"],
+)
+def test_a_range_of_days_lists_the_articles_published_in_it_newest_first(served, page, query):
+    """Typed as a range, two dates are any day between them: the articles of June 2021,
+    newest first (both dates were required: nothing was found); with words, those of
+    them with the words."""
+    found = show_all(page) if search(page, served, query) else []
+    days = [r["date"] for r in found]
+    assert days and all(day.endswith("/06/2021") for day in days), days
+    assert days == sorted(days, reverse=True) and count_shown(page) == len(found)
+    assert "Hòa giải ở cơ sở" in titles(found)
+    worded = titles(search(page, served, f"hòa giải {query}"))
+    assert worded and set(worded) < set(titles(found)) and "Hòa giải ở cơ sở" in worded
+
+
 @pytest.mark.parametrize("query", ["hai ba trung", "Hai Bà Trưng", "HAI BÀ TRƯNG"])
 def test_the_seed_article_is_found_with_or_without_diacritics(served, page, query):
     found = search(page, served, query)

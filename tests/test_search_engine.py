@@ -141,10 +141,52 @@ def test_a_whole_date_in_a_query_is_one_term_no_word_makes():
         "7/1/20221",
     ]:
         assert not any("/" in word for word in parse_query(text).words), text
-    # Two dates, and the same date twice: each once.
-    assert parse_query("1/2/2020 - 3/4/2020 1/2/2020").words == ["1/2/2020", "3/4/2020"]
+    # The same date twice: once.
+    assert parse_query("1/2/2020 ngày 01/02/2020").words == ["1/2/2020"]
     # Left out after a minus as the numbers were (`-` before a phrase).
     assert parse_query('hội nghị -"7/1/2022"').excluded == [["7 1", "1 2022"]]
+
+
+def test_a_date_range_in_a_query_is_one_word_for_any_day_of_it():
+    """Two whole dates joined by a dash or `đến`/`tới` (`từ` and `ngày` before them part
+    of it) ask for the articles of any day from the first to the second, one word of the
+    query (Query.when), not both dates (every word is required: a range found almost
+    nothing). Two dates not joined ask for either; one date is its date term, as before."""
+    want = (["1/1/2020-3/1/2020"], [], "1/1/2020-3/1/2020", [("1/1/2020", "3/1/2020")], [])
+    for text in [
+        "1/1/2020-3/1/2020",
+        "01/01/2020 - 03/01/2020",
+        "1/1/2020 \u2013 3/1/2020",
+        "1/1/2020\u20143/1/2020",
+        "từ 1/1/2020 đến 3/1/2020",
+        "Từ ngày 1/1/2020 đến ngày 3/1/2020",
+        "tu ngay 1-1-2020 den ngay 3-1-2020",
+        "ngày 1.1.2020 tới 3.1.2020",
+        "3/1/2020 - 1/1/2020",  # the other way round: the same days
+        '"1/1/2020 - 3/1/2020"',
+    ]:
+        query = parse_query(text)
+        got = (query.words, query.pairs, query.when, query.spans, query.days)
+        assert got == want, text
+        assert query.last == "" and query.typed == {"1/1/2020-3/1/2020": set()}, text
+    query = parse_query("kết nạp đảng viên từ 1/1/2020 đến 31/1/2020")
+    assert query.words == ["ket", "nap", "dang", "vien", "1/1/2020-31/1/2020"]
+    assert query.pairs == ["ket nap", "nap dang", "dang vien"]  # not `vien tu`
+    assert query.when == "1/1/2020-31/1/2020"
+    # Not joined: either date; with a range, any of its days or the other date.
+    query = parse_query("hội nghị 1/1/2020 và 3/1/2020")
+    assert query.words == ["hoi", "nghi", "1/1/2020 3/1/2020", "va"]
+    assert (query.days, query.spans) == (["1/1/2020", "3/1/2020"], [])
+    query = parse_query("1/2/2020 - 3/4/2020 1/2/2020 5/5/2021")
+    assert query.words == ["1/2/2020-3/4/2020 1/2/2020 5/5/2021"]
+    assert query.days == ["1/2/2020", "5/5/2021"]
+    assert query.spans == [("1/2/2020", "3/4/2020")]
+    # The same day twice is that day; `từ`, `đến` are words elsewhere.
+    assert parse_query("1/1/2020 - 01/01/2020").words == ["1/1/2020"]
+    assert parse_query("đi từ 1/1/2020").words == ["di", "tu", "1/1/2020"]
+    assert parse_query("1/1/2020 đến hội nghị").words == ["1/1/2020", "den", "hoi", "nghi"]
+    # A date after a minus is left out as before, and joins no range.
+    assert parse_query("1/1/2020 - 3/1/2020 -ngày").words == ["1/1/2020-3/1/2020"]
 
 
 DATE_PIECES = ["7/1/2022", "07.01.2022", "1-12-2022", "32/1/2022", "12/2019", "7", "2022"]
@@ -862,10 +904,10 @@ def test_adding_one_article_writes_few_files(tmp_path):
     update_index(tmp_path, articles[:49], get)
     result = update_index(tmp_path, articles, get)
     # 49 = 32+16+1 -> 50 = 32+16+2: a 2-segment comes (one shard, one titles file, its
-    # words), the 1-segment goes (the same), and the manifest changes; the vocabulary
-    # does not (no word went past a power of two).
+    # words, its calendar), the 1-segment goes (the same), and the manifest changes; the
+    # vocabulary does not (no word went past a power of two).
     assert result.segments_written == 1
-    assert result.written == 7
+    assert result.written == 9
     assert update_index(tmp_path, articles, get).reindexed is False
 
 
@@ -990,6 +1032,40 @@ def test_a_date_lists_the_articles_of_that_day_first(archive):
     assert written > 0  # the articles that write a date are found too
 
 
+def test_a_date_range_lists_the_articles_published_in_it_newest_first(archive):
+    """`A - B`, `từ ngày A đến ngày B`: the articles whose page shows a day from A to B,
+    newest first, and no other (a range asks when they were published); with words,
+    those of them with the words, best first. However long the range: its files are
+    each segment's calendar (s/<segment>/c.js), whatever the days."""
+    index = archive.output / INDEX
+    every = search(Index(index), "1/1/1900 - 31/12/2100", limit=10**6)
+    assert every.total == sum(len(rows) for rows in _titles_files(index))
+    assert [hit.doc for hit in every.hits] == sorted((h.doc for h in every.hits), reverse=True)
+
+    def day(shown: str) -> tuple[int, ...]:
+        return tuple(int(n) for n in reversed(shown.split("/")))
+
+    days = sorted({hit.date for hit in every.hits}, key=day)
+    first, last = days[len(days) // 3], days[len(days) // 3 + 20]
+    shown = [h.doc for h in every.hits if day(first) <= day(h.date) <= day(last)]
+    assert 20 < len(shown) < every.total
+    for query in [f"{first} - {last}", f"từ ngày {first} đến ngày {last}", f"{last}-{first}"]:
+        found = search(Index(index), query, limit=10**6)
+        assert [hit.doc for hit in found.hits] == shown, query
+        segments = {name.split("/")[1] for name in found.fetched if name.startswith("s/")}
+        calendars = [name for name in found.fetched if name.endswith("/c.js")]
+        assert len(calendars) == len(segments) == len(Index(index).file("index")["segments"])  # type: ignore[index]
+    with_words = search(Index(index), f"thanh niên từ {first} đến {last}", limit=10**6)
+    words = search(Index(index), "thanh niên", limit=10**6)
+    assert 0 < with_words.total < len(shown)
+    assert [h.doc for h in with_words.hits] == [h.doc for h in words.hits if h.doc in shown]
+    # Two days not joined: the articles of either, then those that write either.
+    a, b = days[3], days[30]
+    either = {h.doc for h in search(Index(index), f"{a} {b}", limit=10**6).hits}
+    each = [{h.doc for h in search(Index(index), d, limit=10**6).hits} for d in (a, b)]
+    assert either == each[0] | each[1]
+
+
 def _titles_files(index: Path) -> list[list[list[str]]]:
     return [fmt.read_script(path.read_bytes())[1] for path in index.glob("s/*/d*.js")]  # type: ignore[misc]
 
@@ -1072,6 +1148,16 @@ QUERIES = [
     "30/07/2021 hội",
     "12/2019",
     "Quyết định số 12/2019",
+    # A range of days: the articles published in it, newest first; with words, those of
+    # them with the words; two dates not joined: either.
+    "1/1/2019 - 31/3/2019",
+    "từ ngày 19/04/2019 đến ngày 30/7/2021",
+    "30/7/2021-19/4/2019",
+    "thanh niên từ 1/1/2019 tới 31/12/2020",
+    "hội nghị 19/4/2019 \u2013 30/7/2021 -phường",
+    "19/4/2019 30/7/2021",
+    "ra quân 03/04/2024 hoặc 1/1/2019 - 31/1/2019 ",
+    "1/1/1900 - 31/12/2100",
     # An abbreviation before a dot: only scored.
     "P. Bạch Mai, Q. Hai Bà Trưng",
     "q.hai ba trung",
@@ -1169,11 +1255,19 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         dated = ["ngày 07/01/2022 ở", "7-1-2022", "7.1.2022", "12/2019", "32/1/2022 7/1/20221"]
         dated += ["1/7/1/2022", "7/1/2022-9/1/2022", "a7/1/2022", "01/12/2019/QĐ-UBND"]
         dated += ['"ngày 7/1/2022" họp', "-ngày 7/1/2022", "Ngày 7/1/2022 ngày", "_7/1/2022_"]
+        # A range of days is one word, as terms.py makes it.
+        dated += ["1/1/2020-3/1/2020", "01/01/2020 \u2013 03/01/2020", "3/1/2020\u20141/1/2020"]
+        dated += ["Từ ngày 1/1/2020 đến ngày 3/1/2020", "tu ngay 1-1-2020 den ngay 3-1-2020"]
+        dated += ["kết nạp từ 1.1.2020 tới 31.1.2020 ở", "hội nghị 1/1/2020 và 3/1/2020"]
+        dated += ["1/2/2020 - 3/4/2020 1/2/2020 5/5/2021", "1/1/2020 - 01/01/2020"]
+        dated += ["đi từ 1/1/2020"]
+        dated += ["1/1/2020 đến hội nghị", "1/1/2020 - 3/1/2020 -ngày", "1/1/2020 -đến 3/1/2020"]
+        dated += ["1/1/2020 - 2/1/2020 - 3/1/2020 - 4/1/2020", "29/2/2020-31/2/2020 1/3/0000"]
         for text in dated:
             got = page.evaluate(
                 "t => { const q = newsarchiveSearch.parseQuery(t);"
                 " return [q.words, q.pairs, [...q.optional].sort(), [...q.quoted].sort(),"
-                " q.excluded, q.title, q.last]; }",
+                " q.excluded, q.title, q.last, q.when, q.days, q.spans]; }",
                 text,
             )
             want = parse_query(text)
@@ -1186,6 +1280,9 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
                 want.excluded,
                 want.title,
                 want.last,
+                want.when,
+                want.days,
+                [list(span) for span in want.spans],
             ], text
         # The words offered for a query mistyped by a letter.
         for query in [*QUERIES, *MISTYPED]:

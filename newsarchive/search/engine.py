@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import folding
 from . import format as fmt
-from .terms import NUMBER_GROUPS, Query, parse_query
+from .terms import NUMBER_GROUPS, Query, day_number, parse_query
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,12 @@ def search(
     manifest = index.file(fmt.MANIFEST)
     assert isinstance(manifest, dict)
     documents = manifest["docs"]
-    words = [_head(index, manifest, w, parsed.typed[w]) for w in parsed.words]
+    words = [
+        _when(index, manifest, parsed)
+        if w == parsed.when
+        else _head(index, manifest, w, parsed.typed[w])
+        for w in parsed.words
+    ]
     pairs = [_head(index, manifest, p, None) for p in parsed.pairs]
     title = _head(index, manifest, parsed.title, None)  # the articles whose title is the query
     begun = len(parsed.last) >= fmt.VOCABULARY_KEY
@@ -180,7 +185,11 @@ def search(
             left -= term.missing
             _complete(index, term)
     quoted = [t for t in pairs if t.name in parsed.quoted]
-    weights = [fmt.idf(documents, t.frequency) for t in words]
+    # (the dates' word weighs each date's and range's postings itself: _when)
+    weights = [
+        1.0 if parsed.when and t.name == parsed.when else fmt.idf(documents, t.frequency)
+        for t in words
+    ]
     if completions:  # the last word: the best of it and the words it may become
         ending = len(parsed.words) - 1
         words[ending:] = [_best(words[ending:], weights[ending:])]
@@ -221,6 +230,31 @@ def search(
         hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
     some_found = lacking and bool(ranked)
     return Results(len(ranked), hits, ranked, index.fetched, completions, complete, some_found)
+
+
+def _when(index: Index, manifest: dict, query: Query) -> _Term:
+    """The word of a query's dates (Query.when): a document's weight is the highest of
+    its dates' and ranges' (each its idf times the impact), as _best makes it. A range's
+    documents are those its segments' calendars say show one of its days."""
+    documents = manifest["docs"]
+    found = [_head(index, manifest, day, set()) for day in query.days]
+    for first, last in query.spans:
+        lo, hi = day_number(first), day_number(last)
+        span = _Term(f"{first}-{last}", set())
+        for name, start, _size, _shards in manifest["segments"]:
+            calendar = index.file(f"s/{name}/c")
+            assert isinstance(calendar, str)
+            doc = start
+            for day, count in fmt.calendar_runs(calendar):
+                if lo <= day <= hi:
+                    for number in range(doc, doc + count):
+                        span.postings[number] = (fmt.DATE_SHOWN_IMPACT, False)
+                doc += count
+        span.frequency = len(span.postings)
+        found.append(span)
+    term = _best(found, [fmt.idf(documents, t.frequency) for t in found])
+    term.name, term.frequency = query.when, len(term.postings)
+    return term
 
 
 def _has(term: _Term, doc: int) -> bool:
@@ -454,6 +488,7 @@ def search_index_problems(folder: Path) -> list[str]:
     for name, _start, size, shards in manifest["segments"]:
         names += [f"s/{name}/{shard}" for shard in range(shards)]
         names += [f"s/{name}/d{n}" for n in range(-(-size // fmt.DOC_CHUNK))]
+        names.append(f"s/{name}/c")
         # The tails: which there are, the shards say only once decoded; those present.
         tails = sorted((folder / "s" / name).glob("t*.js"))
         names += [f"s/{name}/{path.stem}" for path in tails]

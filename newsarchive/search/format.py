@@ -9,7 +9,7 @@ import json
 import zlib
 from collections.abc import Iterable, Iterator
 
-VERSION = 11
+VERSION = 12
 MANIFEST = "index"  # the name of the manifest: index.js
 STAMP = "newsarchive-fingerprint.txt"  # digest of the manifest, written last (see writer)
 DOC_CHUNK = 8  # documents per file of titles and addresses (d<n>.js)
@@ -79,6 +79,38 @@ SOME_WORDS = 3
 # are never capped (a day has a few articles): the term is whole in every segment.
 DATE_SHOWN_IMPACT = IMPACT_LEVELS
 DATE_WRITTEN_IMPACT = 5
+# A query's range of days (`1/1/2020 - 31/1/2020`, terms.parse_query) finds the articles
+# that show a day of it, at DATE_SHOWN_IMPACT, from the *calendar* of each segment
+# (s/<segment>/c.js: calendar), one small file whatever the range's length: a date term
+# a day would cost a shard a day and segment.
+
+
+def calendar(days: list[int]) -> str:
+    """The calendar of a segment whose documents show ``days`` (terms.day_number; 0: no
+    date), in order: each run of documents of one day, its day less the run's before
+    (zigzag: the documents are oldest first, but a run may go back) and its documents
+    less one, as varints (`calendar_runs` reads them)."""
+    runs: list[list[int]] = []
+    for day in days:
+        if runs and runs[-1][0] == day:
+            runs[-1][1] += 1
+        else:
+            runs.append([day, 1])
+    previous, text = 0, []
+    for day, count in runs:
+        gap = day - previous
+        text.append(varint(2 * gap if gap >= 0 else -2 * gap - 1) + varint(count - 1))
+        previous = day
+    return "".join(text)
+
+
+def calendar_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The runs of a calendar: (day, documents)."""
+    reader, day = Reader(text), 0
+    while reader.more():
+        gap = reader.varint()
+        day += gap // 2 if gap % 2 == 0 else -(gap + 1) // 2
+        yield day, reader.varint() + 1
 
 
 def some_needed(words: int) -> int:

@@ -21,7 +21,7 @@ import numpy as np
 
 from .. import folding
 from . import format as fmt
-from .terms import abbreviated, date_term, dates, joined_numbers
+from .terms import abbreviated, date_term, dates, day_number, joined_numbers
 
 
 class _Runs(dict):
@@ -88,6 +88,7 @@ class Words:
         self.titles: list[str] = []  # each article's title term (format.title_term)
         # each article's date terms (terms.date_term) -> their impacts (format.py)
         self.dates: list[dict[str, int]] = []
+        self.days: list[int] = []  # the day each shows (terms.day_number), 0 for none
         self.docs = 0
 
     def add(self, title: str, text: str, date: str = "") -> None:
@@ -98,6 +99,7 @@ class Words:
         # `07/01/2022` finds the articles of that day. Not its day and month as words:
         # `đường số 1` would find every article of a 1st or of January.
         shown = {date_term(*date.split("/"))} if date else set()
+        self.days.append(day_number(*shown) if shown else 0)
         written = {term for part, _ in parts for _, term in dates(part)} - shown
         impacts = dict.fromkeys(sorted(written), fmt.DATE_WRITTEN_IMPACT)
         self.dates.append(impacts | dict.fromkeys(shown, fmt.DATE_SHOWN_IMPACT))
@@ -171,8 +173,8 @@ HELD_DOCS = 8192
 
 def encode(name: str, words: Words, put: Callable[[str, bytes], None]) -> int:
     """Make the files of the segment ``name``, each handed to ``put`` (its name, its
-    bytes) as it is made: the shards (0, 1, ...), the tails (t<hash>) and its syllables'
-    documents (w); the number of shards.
+    bytes) as it is made: the shards (0, 1, ...), the tails (t<hash>), its syllables'
+    documents (w) and its calendar (c); the number of shards.
 
     A posting belongs to one article, so the articles are read SLICE_DOCS at a time,
     twice (a segment of at most HELD_DOCS keeps the first pass's for the second): the
@@ -224,6 +226,7 @@ def encode(name: str, words: Words, put: Callable[[str, bytes], None]) -> int:
     del text, bounds
     _put_tails(name, put, tails, term_name)
     put("w", fmt.script(f"s/{name}/w", known))  # for the vocabulary (writer)
+    put("c", fmt.script(f"s/{name}/c", fmt.calendar(words.days)))
     return shards
 
 

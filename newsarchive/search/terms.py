@@ -39,6 +39,15 @@ _DATE_SIGNS = {"ngay", "ngày"}
 DATE = re.compile(
     r"(?<![^\W_])(?<![^\W_][/.])([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})(?![^\W_])(?!\2[^\W_])"
 )
+# Two dates joined as a range (`1/1/2020-3/1/2020`, an en or em dash too, `từ ngày
+# 1/1/2020 đến ngày 3/1/2020`): what is between them, all of it (`ngày` before the
+# second is part of the range). `từ` (`tu`) before the first is too.
+# search-engine.js has the same.
+_RANGE_JOIN = re.compile(
+    "[ \t\n\r\u00a0]*(?:[-\u2013\u2014][ \t\n\r\u00a0]*|(?:đến|tới|den|toi)[ \t\n\r\u00a0]+)"
+    "(?:(?:ngày|ngay)[ \t\n\r\u00a0]+)?"
+)
+_RANGE_FROM = {"tu", "từ"}
 # DATE without its look-behinds (`dates` checks them): tried at every character, they took
 # 0.35 s of 1,000 articles' text, which the index reads whole; without, 0.09 s.
 _DATE_AHEAD = re.compile(DATE.pattern.replace(r"(?<![^\W_])(?<![^\W_][/.])", ""))
@@ -126,6 +135,18 @@ def date_term(day: str | int, month: str | int, year: str | int) -> str:
     return f"{int(day)}/{int(month)}/{int(year)}"
 
 
+def day_number(term: str) -> int:
+    """A date term's day counted from 1 March of year 0 (`1/1/1970` is 719468): the
+    calendar of a segment (format.py) has its articles' days so, and a range its first
+    and last. A day the month does not have (`31/2/2020`) counts as the days after."""
+    day, month, year = (int(n) for n in term.split("/"))
+    year -= month <= 2
+    era = year // 400
+    of_era = year - era * 400
+    of_year = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    return era * 146097 + of_era * 365 + of_era // 4 - of_era // 100 + of_year
+
+
 def dates(text: str) -> list[tuple[int, str]]:
     """The whole dates ``text`` writes (DATE, a real day and month): where each starts,
     and its term (date_term)."""
@@ -166,6 +187,13 @@ class Query:
     # as the page sends it while the reader types), it is among the words searched and
     # only once; else "".
     last: str = ""
+    # The dates of a query with a range or two dates or more: one word of it, named
+    # ``when`` (their terms and ranges, `1/1/2020-3/1/2020 5/1/2020`), which an article
+    # has when it has one of ``days`` (date terms) or shows a day of one of ``spans``
+    # (first and last day); else "" and none.
+    when: str = ""
+    days: list[str] = field(default_factory=list)
+    spans: list[tuple[str, str]] = field(default_factory=list)
 
 
 def parse_query(text: str) -> Query:
@@ -192,7 +220,7 @@ def parse_query(text: str) -> Query:
     open_end = folding.WORD.fullmatch(typed[-1:]) is not None
     parts = _QUOTE.split(text)
     for number, part in enumerate(parts):
-        spelled, minus, dotted, starts = _spelled(part)
+        spelled, minus, dotted, starts, ranges = _spelled(part)
         if number % 2:  # a phrase: its `-` are as typed; a minus before it is the phrase's
             minus = [_MINUS_PHRASE.search(parts[number - 1]) is not None] * len(spelled)
         trailing_minus = minus[-1] if minus else trailing_minus
@@ -208,6 +236,16 @@ def parse_query(text: str) -> Query:
         in_date |= {
             at - 1 for at in dated if at and not out[at - 1] and head[at - 1] in _DATE_SIGNS
         }
+        # A range among them: the term of its days (`1/1/2020-3/1/2020`) at its first
+        # date's word, its words (`đến`, `ngày`, `từ` before it) part of it.
+        for first, second, joining in ranges:
+            if first in dated and second in dated and not any(out[at] for at in joining):
+                bounds = sorted([dated[first], dated.pop(second)], key=day_number)
+                dated[first] = "-".join(bounds) if bounds[0] != bounds[1] else bounds[0]
+                in_date.update(joining)
+                before = first - 1 - (first - 1 in in_date)
+                if before >= 0 and not out[before] and head[before] in _RANGE_FROM:
+                    in_date.add(before)
         if number == len(parts) - 1 and len(spelled) - 1 in in_date:
             ends_dated = True
         chosen = [
@@ -251,6 +289,7 @@ def parse_query(text: str) -> Query:
                 query.pairs.append(pair)
             if number % 2:
                 query.quoted.add(pair)
+    _group_dates(query)
     query.optional = signs - plain
     if set(query.words) <= query.optional:  # `P.` alone: the word to find
         query.optional = set()
@@ -266,11 +305,34 @@ def parse_query(text: str) -> Query:
     return query
 
 
-def _spelled(part: str) -> tuple[list[str], list[bool], list[bool], list[tuple[int, str]]]:
+def _group_dates(query: Query) -> None:
+    """Two dates or more, or a range, among the words: one word, Query.when, at the
+    first one's place; a date alone is its date term."""
+    found = [word for word in query.words if "/" in word]  # no other word has a slash
+    if len(found) < 2 and not any("-" in word for word in found):
+        return
+    query.when = " ".join(found)
+    query.days = [word for word in found if "-" not in word]
+    query.spans = [tuple(word.split("-")) for word in found if "-" in word]  # type: ignore[misc]
+    at = query.words.index(found[0])
+    query.words = [word for word in query.words if word not in found]
+    query.words.insert(at, query.when)
+    for word in found:
+        del query.typed[word]
+    query.typed[query.when] = set()
+
+
+def _spelled(
+    part: str,
+) -> tuple[
+    list[str], list[bool], list[bool], list[tuple[int, str]], list[tuple[int, int, list[int]]]
+]:
     """The words of a part of a query (`folding.words`) and, for each, whether a minus
     sign before it leaves out the articles that have it (`-vỉa`) and whether it is an
-    abbreviation, letters before a dot (`P. Bạch Mai`); and its whole dates: the number
-    of the day's word, and the date's term (`dates`)."""
+    abbreviation, letters before a dot (`P. Bạch Mai`); its whole dates: the number
+    of the day's word, and the date's term (`dates`); and its ranges, two dates side by
+    side joined as one (_RANGE_JOIN): the numbers of their day's words, and of the
+    words that join them."""
     text = unicodedata.normalize("NFC", part).lower()
     signs = {sign.end() for sign in _MINUS.finditer(text)}
     found = list(folding.WORD.finditer(text))
@@ -280,8 +342,17 @@ def _spelled(part: str) -> tuple[list[str], list[bool], list[bool], list[tuple[i
     ]
     number = {m.start(): at for at, m in enumerate(found)}
     dated = [(number[start], term) for start, term in dates(text)]
+    ranges = []
+    at = 1
+    while at < len(dated):
+        first, second = dated[at - 1][0], dated[at][0]
+        between = text[found[first + 2].end() : found[second].start()]
+        if first + 2 < second and _RANGE_JOIN.fullmatch(between):
+            ranges.append((first, second, list(range(first + 3, second))))
+            at += 1
+        at += 1
     spelled = [folding.canonical(m[0]) for m in found]
-    return spelled, [m.start() in signs for m in found], dotted, dated
+    return spelled, [m.start() in signs for m in found], dotted, dated, ranges
 
 
 def _exclude(query: Query, words: list[str], out: list[bool], phrase: bool) -> None:

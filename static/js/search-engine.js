@@ -29,8 +29,9 @@
 //   rank(query, {some = false}) -> Promise<{total, complete, some, docs, scores}>: every
 //     document found, best first (document numbers: for tests).
 {
-const VERSION = 11;
+const VERSION = 12;
 const DOC_CHUNK = 8;
+const DATE_SHOWN_IMPACT = 15;
 const PAIR_WEIGHT = 6.0;
 const EXACT_BONUS = 0.5;
 const TITLE_BONUS = 0.0;
@@ -125,6 +126,21 @@ const DATE_SIGNS = new Set(["ngay", "ngày"]);
 // A whole date, `07/01/2022`, `7-1-2022`, `7.1.2022` (terms.py's DATE): one term.
 const DATE =
   /(?<![\p{L}\p{N}])(?<![\p{L}\p{N}][/.])([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})(?![\p{L}\p{N}])(?!\2[\p{L}\p{N}])/gu;
+// Two dates joined as a range: what is between them (terms.py's _RANGE_JOIN), and `từ`
+// before the first.
+const RANGE_JOIN =
+  /^[ \t\n\r\u00a0]*(?:[-\u2013\u2014][ \t\n\r\u00a0]*|(?:đến|tới|den|toi)[ \t\n\r\u00a0]+)(?:(?:ngày|ngay)[ \t\n\r\u00a0]+)?$/u;
+const RANGE_FROM = new Set(["tu", "từ"]);
+// A date term's day counted from 1 March of year 0 (terms.py's day_number).
+function dayNumber(term) {
+  const [day, month] = term.split("/").map((n) => parseInt(n, 10));
+  let year = parseInt(term.split("/")[2], 10);
+  if (month <= 2) year -= 1;
+  const era = Math.floor(year / 400);
+  const ofEra = year - era * 400;
+  const ofYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146097 + ofEra * 365 + Math.floor(ofEra / 4) - Math.floor(ofEra / 100) + ofYear;
+}
 // `07`, `01`, `2022` -> `7/1/2022` (terms.py's date_term).
 function dateTerm(day, month, year) {
   return `${parseInt(day, 10)}/${parseInt(month, 10)}/${parseInt(year, 10)}`;
@@ -141,6 +157,9 @@ function parseQuery(text) {
     excludedTyped: new Map(),
     title: "",
     last: "",
+    when: "", // terms.py's Query.when, days and spans: a query's dates, one word
+    days: [],
+    spans: [],
   };
   let left = MAX_QUERY_WORDS;
   let numbers = MAX_QUERY_NUMBERS;
@@ -153,7 +172,7 @@ function parseQuery(text) {
   const openEnd = WORD_END.test(text.normalize("NFC").toLowerCase());
   const parts = text.split(QUOTE);
   parts.forEach((part, number) => {
-    let [spelled, minus, dotted, starts] = spelledOf(part);
+    let [spelled, minus, dotted, starts, ranges] = spelledOf(part);
     // A phrase: its `-` are as typed; a minus before it is the phrase's.
     if (number % 2) minus = spelled.map(() => MINUS_PHRASE.test(parts[number - 1]));
     if (minus.length) trailingMinus = minus[minus.length - 1];
@@ -170,6 +189,17 @@ function parseQuery(text) {
     for (const at of dated.keys()) {
       for (let k = 0; k < 3; k++) inDate.add(at + k);
       if (at && !out[at - 1] && DATE_SIGNS.has(head[at - 1])) inDate.add(at - 1);
+    }
+    // A range among them: the term of its days at its first date's word (terms.py).
+    for (const [first, second, joining] of ranges) {
+      if (!dated.has(first) || !dated.has(second) || joining.some((at) => out[at])) continue;
+      const bounds = [dated.get(first), dated.get(second)];
+      dated.delete(second);
+      bounds.sort((a, b) => dayNumber(a) - dayNumber(b));
+      dated.set(first, bounds[0] !== bounds[1] ? bounds.join("-") : bounds[0]);
+      for (const at of joining) inDate.add(at);
+      const before = first - 1 - (inDate.has(first - 1) ? 1 : 0);
+      if (before >= 0 && !out[before] && RANGE_FROM.has(head[before])) inDate.add(before);
     }
     if (number === parts.length - 1 && inDate.has(spelled.length - 1)) endsDated = true;
     const chosen = head
@@ -215,6 +245,7 @@ function parseQuery(text) {
       if (number % 2) query.quoted.add(pair);
     }
   });
+  groupDates(query);
   for (const term of signs) if (!plain.has(term)) query.optional.add(term);
   // `P.` alone: the word to find (terms.py).
   if (query.words.every((term) => query.optional.has(term))) query.optional.clear();
@@ -232,6 +263,21 @@ function parseQuery(text) {
     query.last = lastWord;
   }
   return query;
+}
+
+// Two dates or more, or a range, among the words: one word, query.when, at the first
+// one's place (terms.py's _group_dates).
+function groupDates(query) {
+  const found = query.words.filter((word) => word.includes("/"));
+  if (found.length < 2 && !found.some((word) => word.includes("-"))) return;
+  query.when = found.join(" ");
+  query.days = found.filter((word) => !word.includes("-"));
+  query.spans = found.filter((word) => word.includes("-")).map((word) => word.split("-"));
+  const at = query.words.indexOf(found[0]);
+  query.words = query.words.filter((word) => !found.includes(word));
+  query.words.splice(at, 0, query.when);
+  for (const word of found) query.typed.delete(word);
+  query.typed.set(query.when, new Set());
 }
 
 // The words of a part of a query (`words`) and, for each, whether a minus sign before it
@@ -255,8 +301,20 @@ function spelledOf(part) {
     const real = +day >= 1 && +day <= 31 && +month >= 1 && +month <= 12;
     if (real) dated.push([number.get(m.index), dateTerm(day, month, year)]);
   }
+  // Two dates side by side joined as one: [their day's words, the words joining them].
+  const ranges = [];
+  for (let at = 1; at < dated.length; at++) {
+    const [first, second] = [dated[at - 1][0], dated[at][0]];
+    const end = found[first + 2].index + found[first + 2][0].length;
+    if (first + 2 < second && RANGE_JOIN.test(text.slice(end, found[second].index))) {
+      const joining = [];
+      for (let k = first + 3; k < second; k++) joining.push(k);
+      ranges.push([first, second, joining]);
+      at += 1;
+    }
+  }
   const spelled = found.map((m) => canonical(m[0]));
-  return [spelled, found.map((m) => signs.has(m.index)), dotted, dated];
+  return [spelled, found.map((m) => signs.has(m.index)), dotted, dated, ranges];
 }
 
 // The words marked `out`, each alone or, in a phrase, its pairs together (terms.py's
@@ -505,7 +563,11 @@ async function rank(text, { some = false } = {}) {
   const documents = index.docs;
   const begun = [...query.last].length >= VOCABULARY_KEY;
   const [words, pairs, title, vocabulary] = await Promise.all([
-    Promise.all(query.words.map((w) => head(index, w, query.typed.get(w)))),
+    Promise.all(
+      query.words.map((w) =>
+        w === query.when ? when(index, query) : head(index, w, query.typed.get(w)),
+      ),
+    ),
     Promise.all(query.pairs.map((p) => head(index, p, null))),
     head(index, query.title, null), // the articles whose title is the query
     begun ? load(vocabularyFile(query.last)) : null,
@@ -565,7 +627,10 @@ async function rank(text, { some = false } = {}) {
   }
   await Promise.all(completing);
   const quoted = pairTerms.filter((t) => query.quoted.has(t.term));
-  const weights = words.map((t) => idf(documents, t.frequency));
+  // (the dates' word weighs each date's and range's postings itself: `when`)
+  const weights = words.map((t) =>
+    query.when && t.term === query.when ? 1.0 : idf(documents, t.frequency),
+  );
   if (completions.length) {
     // The last word: the best of it and the words it may become.
     const ending = query.words.length - 1;
@@ -620,6 +685,41 @@ async function rank(text, { some = false } = {}) {
     index,
     completions,
   };
+}
+
+// The word of a query's dates (engine._when): a document's weight is the highest of its
+// dates' and ranges', as `best` makes it; a range's documents are those its segments'
+// calendars say show one of its days.
+async function when(index, query) {
+  const found = await Promise.all(query.days.map((day) => head(index, day, new Set())));
+  const calendars = query.spans.length
+    ? await Promise.all(index.segments.map(([name]) => load(`s/${name}/c`)))
+    : [];
+  for (const [first, last] of query.spans) {
+    const [lo, hi] = [dayNumber(first), dayNumber(last)];
+    const span = { term: `${first}-${last}`, frequency: 0, postings: new Map(), tails: [] };
+    span.untailed = new Set();
+    index.segments.forEach(([, start], s) => {
+      const reader = new Reader(calendars[s]);
+      let doc = start;
+      let day = 0;
+      while (reader.more()) {
+        const gap = reader.varint();
+        day += gap % 2 === 0 ? gap / 2 : -(gap + 1) / 2;
+        const count = reader.varint() + 1;
+        if (lo <= day && day <= hi) {
+          for (let n = doc; n < doc + count; n++) span.postings.set(n, [DATE_SHOWN_IMPACT, false]);
+        }
+        doc += count;
+      }
+    });
+    span.frequency = span.postings.size;
+    found.push(span);
+  }
+  const term = best(found, found.map((t) => idf(index.docs, t.frequency)));
+  term.term = query.when;
+  term.frequency = term.postings.size;
+  return term;
 }
 
 // The vocabulary file of the words that begin as `word` does (format.vocabulary_file).
@@ -901,6 +1001,7 @@ async function search(text, { offset = 0, limit = 10, passages = true, some = fa
     terms.set(word, typed.size ? typed : null);
   }
   for (const word of ranked.completions || []) terms.set(word, null);
+  for (const day of ranked.query ? ranked.query.days : []) terms.set(day, null);
   const pairs = new Set(ranked.query ? ranked.query.pairs : []);
   const quoted = ranked.query ? ranked.query.quoted : new Set();
   const root = ranked.index ? new URL(ranked.index.root || "../../", indexBase) : indexBase;
