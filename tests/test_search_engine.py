@@ -112,6 +112,22 @@ def test_a_query_has_words_pairs_and_quoted_pairs():
     # Not one the text ends with: it may be a year being typed (`năm 201`).
     assert parse_query(many + " năm 201").words == parse_query(many).words
     assert parse_query(many + " năm 2019 ").words[-1] == "2019"
+    # But for a year, whole at four digits: a title pasted whole (`Thông báo tuyển dụng
+    # viên chức giáo dục Hai Bà Trưng năm 2021`, 13 words) was searched without 2021.
+    assert parse_query(many + " năm 2019").words == [*parse_query(many).words, "2019"]
+    assert parse_query(many + " số 2019").words == [*parse_query(many).words, "2019"]
+    assert parse_query(many + " năm 20190").words == parse_query(many).words
+    # A date after them is its date term (`… từ ngày 13/3/2011` was the numbers 13 and 3,
+    # and not 2011), whole as the text ends with it; one begun among them, too.
+    assert parse_query(many + " từ ngày 13/3/2011").words[-1] == "13/3/2011"
+    assert parse_query(many + " 13/3/2011 và 5").words[-1] == "13/3/2011"
+    eleven = " ".join(f"w{i}" for i in range(11))
+    begun = parse_query(eleven + " ngày 13/3/2011")
+    assert begun.words == [*parse_query(eleven).words, "13/3/2011"]
+    assert begun.pairs == parse_query(eleven).pairs  # `ngày` is the date's
+    # Not a number after a minus there (`-vỉa` is left out; `-2019` is a number, as it is
+    # among the words searched).
+    assert parse_query(many + " -vỉa 7 ").words[-1] == "7"
 
 
 def test_a_whole_date_in_a_query_is_one_term_no_word_makes():
@@ -282,6 +298,28 @@ def test_words_next_to_each_other_beat_the_same_words_scattered(tmp_path):
     # Quoted, the phrase must be there.
     assert titles(index, '"hai ba trung"') == ["Tin hai"]
     assert titles(index, '"ba con" trung') == ["Tin ba", "Tin một"]  # newer first on a tie
+
+
+def test_a_long_title_pasted_with_a_word_left_out_keeps_its_year_and_date(tmp_path):
+    """Titles that differ only in their year or date, past the query's first 12 words:
+    the year the text ended with, and the date's year, were left out of the query, and
+    the newest of the titles came first whatever the reader asked for."""
+    jobs = "Thông báo tuyển dụng viên chức giáo dục quận Hai Bà Trưng năm {}"
+    parking = "Thông báo tạm dừng đỗ xe trên phố Đại Cồ Việt và phố Lò Đúc từ ngày {}"
+    index = index_of(
+        tmp_path,
+        [
+            (jobs.format(2021), "Quận thông báo tuyển dụng."),
+            (jobs.format(2023), "Quận thông báo tuyển dụng."),
+            (parking.format("13/3/2011"), "Các phương tiện không được đỗ."),
+            (parking.format("6/5/2017"), "Các phương tiện không được đỗ."),
+        ],
+    )
+    # `quận` left out: 13 words, the year last.
+    assert titles(index, jobs.format(2021).replace(" quận", ""))[0] == jobs.format(2021)
+    assert titles(index, parking.format("13/3/2011").replace(" và", "")) == [
+        parking.format("13/3/2011")
+    ]
 
 
 def test_the_spelling_typed_and_the_title_rank_higher(tmp_path):
@@ -1102,6 +1140,12 @@ QUERIES = [
     " ".join(f"w{i} phường" for i in range(12)),
     " ".join(f"w{i} phường" for i in range(12)) + " năm 2019 ngày 19/04",
     " ".join(f"w{i} phường" for i in range(12)) + " năm 2019 ngày 19/04 ",
+    # Past the first 12 words: a year the text ends with, a date (begun among them too).
+    " ".join(f"w{i} phường" for i in range(7)) + " năm 2019",
+    " ".join(f"w{i} phường" for i in range(7)) + " năm 201",
+    " ".join(f"w{i} phường" for i in range(7)) + " từ ngày 19/4/2019",
+    " ".join(f"w{i} phường" for i in range(5)) + " w5 ngày 19/4/2019 x 2019",
+    " ".join(f"w{i} phường" for i in range(7)) + " 1/3/2019 - 31/3/2019",
     # A title pasted whole (the seed's, 31 words), and quoted phrases most articles have.
     "Quận Hai Bà Trưng quán triệt và triển khai Quy định phân cấp quản lý cán bộ; hướng dẫn"
     " rà soát, bổ sung quy hoạch cấp ủy, cán bộ lãnh đạo, quản lý.",

@@ -15,6 +15,7 @@ _TAG = re.compile(r"<[^>]*>")
 # Straight and curly double quotes around a phrase that must be found as typed.
 _QUOTE = re.compile('["\u201c\u201d]')
 _NUMBER = re.compile("[0-9]+")
+_YEAR = re.compile("(?:19|20)[0-9]{2}\\Z")
 # `số 04/2008`, `so 5`: the sign of a number. A document is cited with it or without
 # (`Chỉ thị số 04/2008/CT-BTTTT`, an article's `Chỉ thị 04/2008/CT-BTTTT`), and `so`
 # is also `sở` (`Sở Tư pháp`): required, `chi thi so 04/2008` found another article.
@@ -202,8 +203,9 @@ def parse_query(text: str) -> Query:
     A quote opens or closes a phrase (one left open runs to the end); pairs join the
     words of one phrase, or of the text between phrases. Words after the first
     MAX_QUERY_WORDS are left out, but for the title term (a title pasted whole is one)
-    and the first MAX_QUERY_NUMBERS numbers among them (words, without pairs), but for
-    one the text ends with, which may be unfinished (`… năm 201` of 2019).
+    and the first MAX_QUERY_NUMBERS numbers and whole dates among them (words, without
+    pairs), but for a number the text ends with, which may be unfinished (`… năm 201`
+    of 2019), unless it is a year (_after_the_words).
     `hai bà trư` (no space after): the last word may be unfinished (Query.last).
     `ùn tắc -vỉa`, `-"Minh Khai"`: left out (Query.excluded); `số 04`, `P. Bạch Mai`:
     optional. `ngày 07/01/2022`: the date is one word, `7/1/2022` (date_term), without
@@ -228,14 +230,17 @@ def parse_query(text: str) -> Query:
         head = spelled[:left]
         left -= len(head)
         out = minus[: len(head)]
-        # A date among the words searched, at its day's word: one term for its three.
-        dated = {
-            at: term for at, term in starts if at + 2 < len(head) and not any(out[at : at + 3])
+        # A whole date, at its day's word: one term for its three, `ngày` before it part
+        # of it. Among the words searched, or begun among them (`… ngày 13/3/2011` cut
+        # after `13` was the numbers 13 and 3), or after them (_after_the_words).
+        dates_at = {
+            at: term for at, term in starts if at + 2 < len(spelled) and not any(minus[at : at + 3])
         }
-        in_date = {at + k for at in dated for k in range(3)}
+        in_date = {at + k for at in dates_at for k in range(3)}
         in_date |= {
-            at - 1 for at in dated if at and not out[at - 1] and head[at - 1] in _DATE_SIGNS
+            at - 1 for at in dates_at if at and not minus[at - 1] and spelled[at - 1] in _DATE_SIGNS
         }
+        dated = {at: term for at, term in dates_at.items() if at < len(head)}
         # A range among them: the term of its days (`1/1/2020-3/1/2020`) at its first
         # date's word, its words (`đến`, `ngày`, `từ` before it) part of it.
         for first, second, joining in ranges:
@@ -253,10 +258,8 @@ def parse_query(text: str) -> Query:
             for at, (word, o) in enumerate(zip(head, out, strict=True))
             if not o and (at in dated or at not in in_date)
         ]
-        words = [word for word, _ in chosen]
-        folded = [term for _, term in chosen]
-        after = spelled[len(head) : -1 if open_end and number == len(parts) - 1 else None]
-        later = [w for w in after if _NUMBER.fullmatch(w)][:numbers]
+        ending = open_end and number == len(parts) - 1
+        later = _after_the_words(spelled, minus, dates_at, len(head), in_date, ending)[:numbers]
         numbers -= len(later)
         # A word being typed after a minus (`-v` of `-vỉa`, `-vi`, which most articles
         # have) leaves nothing out until it is whole: the list would empty and refill.
@@ -269,7 +272,7 @@ def parse_query(text: str) -> Query:
             scored = (sign or dotted[at]) and not number % 2
             if not o and at not in in_date:
                 (signs if scored else plain).add(folding.fold(word))
-        for word, term in zip(words + later, folded + list(map(folding.fold, later)), strict=True):
+        for word, term in chosen + later:
             if term not in query.typed:
                 query.words.append(term)
                 query.typed[term] = set()
@@ -303,6 +306,32 @@ def parse_query(text: str) -> Query:
     ):
         query.last = every[-1]
     return query
+
+
+def _after_the_words(
+    spelled: list[str],
+    minus: list[bool],
+    dates_at: dict[int, str],
+    searched: int,
+    in_date: set[int],
+    ending: bool,
+) -> list[tuple[str, str]]:
+    """The numbers and whole dates (``dates_at``, at their day's word) after the words
+    searched (the first ``searched``), each as typed and as its term: a year, a count or
+    a day tells an annual event's article from the others (a title pasted whole, `… năm
+    2021`, `… từ ngày 13/3/2011`). Not those after a minus, nor a date's numbers
+    (``in_date``). The number the text ends with (``ending``) may be being typed (`… năm
+    201` of 2019): only a year is taken, whole once it has its four digits."""
+    found = []
+    for at in range(searched, len(spelled)):
+        word = spelled[at]
+        if at in dates_at:
+            found.append((word, dates_at[at]))
+        elif at in in_date or minus[at] or not _NUMBER.fullmatch(word):
+            continue
+        elif at < len(spelled) - 1 or not ending or _YEAR.match(word):
+            found.append((word, folding.fold(word)))
+    return found
 
 
 def _group_dates(query: Query) -> None:

@@ -168,7 +168,8 @@ function parseQuery(text) {
   const plain = new Set(); // and typed otherwise
   let trailingMinus = false; // the text ends with a word left out: no word being typed
   let endsDated = false; // the text ends with a date: whole, no word being typed
-  // A number the text ends with may be unfinished: not among those after the 12 words.
+  // A number the text ends with may be unfinished: not among those after the 12 words,
+  // but for a year.
   const openEnd = WORD_END.test(text.normalize("NFC").toLowerCase());
   const parts = text.split(QUOTE);
   parts.forEach((part, number) => {
@@ -181,15 +182,17 @@ function parseQuery(text) {
     const head = spelled.slice(0, left);
     left -= head.length;
     const out = minus.slice(0, head.length);
-    // A date among the words searched, at its day's word: one term for its three.
-    const dated = new Map(
-      starts.filter(([at]) => at + 2 < head.length && !out.slice(at, at + 3).some((o) => o)),
+    // A whole date, at its day's word: one term for its three, `ngày` before it part of
+    // it; among the words searched, begun among them, or after them (terms.py).
+    const datesAt = new Map(
+      starts.filter(([at]) => at + 2 < spelled.length && !minus.slice(at, at + 3).some((o) => o)),
     );
     const inDate = new Set();
-    for (const at of dated.keys()) {
+    for (const at of datesAt.keys()) {
       for (let k = 0; k < 3; k++) inDate.add(at + k);
-      if (at && !out[at - 1] && DATE_SIGNS.has(head[at - 1])) inDate.add(at - 1);
+      if (at && !minus[at - 1] && DATE_SIGNS.has(spelled[at - 1])) inDate.add(at - 1);
     }
+    const dated = new Map([...datesAt].filter(([at]) => at < head.length));
     // A range among them: the term of its days at its first date's word (terms.py).
     for (const [first, second, joining] of ranges) {
       if (!dated.has(first) || !dated.has(second) || joining.some((at) => out[at])) continue;
@@ -205,13 +208,9 @@ function parseQuery(text) {
     const chosen = head
       .map((word, at) => [word, dated.get(at) || fold(word), at])
       .filter(([, , at]) => !out[at] && (dated.has(at) || !inDate.has(at)));
-    const found = chosen.map(([word]) => word);
-    const folded = chosen.map(([, term]) => term);
-    const end = openEnd && number === parts.length - 1 ? -1 : undefined;
-    const later = spelled
-      .slice(head.length, end)
-      .filter((w) => /^[0-9]+$/.test(w))
-      .slice(0, numbers);
+    const ending = openEnd && number === parts.length - 1;
+    const later = afterTheWords(spelled, minus, datesAt, head.length, inDate, ending);
+    later.splice(numbers);
     numbers -= later.length;
     // A word being typed after a minus (`-v` of `-vỉa`) leaves nothing out until it is
     // whole (terms.py).
@@ -224,15 +223,14 @@ function parseQuery(text) {
       const scored = (sign || dotted[at]) && !(number % 2);
       if (!out[at] && !inDate.has(at)) (scored ? signs : plain).add(fold(word));
     });
-    [...found, ...later].forEach((word, i) => {
-      const term = i < folded.length ? folded[i] : fold(word);
+    for (const [word, term] of [...chosen, ...later]) {
       if (!query.typed.has(term)) {
         query.words.push(term);
         query.typed.set(term, new Set());
       }
       // A number's zeros are no spelling (terms.py): `19/04/2019` is `19/4/2019`.
       if (word !== term && !/^[0-9]+$/.test(word)) query.typed.get(term).add(word);
-    });
+    }
     // Words side by side in the text: not across a word left out (`ùn tắc -Minh Khai`),
     // nor with a date's numbers.
     const beside = [];
@@ -279,6 +277,22 @@ function groupDates(query) {
   for (const word of found) query.typed.delete(word);
   query.typed.set(query.when, new Set());
 }
+
+// The numbers and whole dates after the words searched, each [as typed, its term]: not
+// after a minus, nor a date's numbers; of a number the text ends with, only a year
+// (terms.py's _after_the_words).
+function afterTheWords(spelled, minus, datesAt, searched, inDate, ending) {
+  const found = [];
+  for (let at = searched; at < spelled.length; at++) {
+    const word = spelled[at];
+    if (datesAt.has(at)) found.push([word, datesAt.get(at)]);
+    else if (inDate.has(at) || minus[at] || !/^[0-9]+$/.test(word)) continue;
+    else if (at < spelled.length - 1 || !ending || YEAR.test(word)) found.push([word, fold(word)]);
+  }
+  return found;
+}
+
+const YEAR = /^(?:19|20)[0-9]{2}$/;
 
 // The words of a part of a query (`words`) and, for each, whether a minus sign before it
 // leaves out the articles that have it, and whether it is an abbreviation, letters before
