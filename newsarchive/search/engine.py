@@ -199,6 +199,8 @@ def search(
     lacking = some and not candidates and len(plain) >= fmt.SOME_WORDS
     if lacking:
         candidates = _with_most(manifest, plain, quoted, words + pairs + [title])
+        if not candidates and len(quoted) >= fmt.PASTED_PAIRS:
+            candidates = _with_most(manifest, plain, [], words + pairs + [title])
     # Not the article whose title is the query: a title pasted whole with a stray `-`
     # (`kinh tế -xã hội`) is its title still.
     candidates = [

@@ -72,6 +72,11 @@ EXACT_BONUS = 0.5  # the word's weight grows by this share when spelled as typed
 # (`bài viết về …`, `ông …` where it says `đồng chí`). Those with more, and rarer, of
 # the words rank first, by their scores.
 SOME_WORDS = 3
+# ... and a quoted phrase stays required there, unless the query's quoted words make
+# PASTED_PAIRS pairs or more: a title or a sentence pasted with its quotes (`Hội thảo “An
+# toàn thông tin trong cơ quan, doanh nghiệp …”`), where a word left out, or one more,
+# found nothing at all. Its pairs still rank the articles that have it first.
+PASTED_PAIRS = 5
 # A *date term* (terms.date_term, `7/1/2022`: no word has a slash): an article has the
 # date it shows, at DATE_SHOWN_IMPACT, and each other date its title or text writes
 # (`ngày 07/01/2022`), at DATE_WRITTEN_IMPACT; a query with the date asks for it. A date

@@ -50,6 +50,7 @@ const VOCABULARY_FILES = 64;
 const VOCABULARY_KEY = 2;
 const COMPLETIONS = 5;
 const SOME_WORDS = 3;
+const PASTED_PAIRS = 5;
 const WORD_END = /[\p{L}\p{N}]$/u;
 
 // -- Words (newsarchive/folding.py) --
@@ -660,6 +661,10 @@ async function rank(text, { some = false } = {}) {
   );
   const lacking = some && !candidates.length && plain.length >= SOME_WORDS;
   if (lacking) candidates = withMost(index, plain, quoted, [...words, ...pairTerms, title]);
+  // A title or a sentence pasted with its quotes (format.PASTED_PAIRS): not required.
+  if (lacking && !candidates.length && quoted.length >= PASTED_PAIRS) {
+    candidates = withMost(index, plain, [], [...words, ...pairTerms, title]);
+  }
   // Whether a document has a term left out: a spelling typed, if any (engine._has).
   const has = (term, doc) => {
     const found = term.postings.get(doc);
