@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 
+import pytest
 from conftest import article
 from test_import import PORTAL_PAGE, imported_files, run_import
 
@@ -153,13 +154,18 @@ def test_a_site_built_here_imports_back_to_exactly_its_articles(site, tmp_path):
         assert str(built / page) in skipped
 
 
-def test_an_article_of_a_site_built_here_comes_back_with_its_old_address_and_pictures(site):
+# A picture's name as an import gives it; the second, at the 40 characters it keeps of the
+# portal's 2012_12_22_19_51_22_634918026820885107_Tăng cường hợp tác 1.jpg, cut between words.
+@pytest.mark.parametrize("name", ["anh-ra-quan", "2012-12-22-19-51-22-634918026820885107"])
+def test_an_article_of_a_site_built_here_comes_back_with_its_old_address_and_pictures(site, name):
     """The page states the portal's address under "Bài gốc": it was lost (with a note to
-    give --source-url), and so the alias; a picture came back as <hash>-<hash>-name."""
+    give --source-url), and so the alias; a picture came back as <hash>-<hash>-name. A
+    name at full length was cut to 40 characters again with the digest before it
+    (`<hash>-2012-12-22-19-51-22.png`): a second copy under another name."""
     # A photo's bytes, as far as the importer cares (a 1x1 PNG is a placeholder's).
     picture = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
     digest = hashlib.sha256(picture).hexdigest()
-    media = f"media/{digest[:2]}/{digest[:16]}-anh-ra-quan.png"
+    media = f"media/{digest[:2]}/{digest[:16]}-{name}.png"
     (site.root / "static" / media).parent.mkdir(parents=True)
     (site.root / "static" / media).write_bytes(picture)
     address = f"{PORTAL}/tin-tuc/phuong-bach-dang-123.html"
@@ -203,34 +209,3 @@ def test_a_malformed_link_in_an_article_does_not_fail_it(site, tmp_path):
     result = run_import(site, page)
     assert result.returncode == 0, result.stderr
     assert "imported: 1;" in result.stdout and len(imported_files(site)) == 1
-
-
-def test_a_picture_named_at_full_length_comes_back_under_the_same_name(site):
-    """An import names a copy by at most 40 characters of its address's name; imported
-    back from the built site, that name (with the digest before it) was cut to 40 again:
-    `<hash>-2012-12-22-19-51-22-634918026820885107.jpg` came back as
-    `<hash>-2012-12-22-19-51-22.jpg`, a second copy of the file under another name."""
-    picture = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
-    digest = hashlib.sha256(picture).hexdigest()
-    # The name the import gave the portal's 2012_12_22_19_51_22_634918026820885107_Tăng
-    # cường hợp tác 1.jpg: 38 characters, cut between words.
-    media = f"media/{digest[:2]}/{digest[:16]}-2012-12-22-19-51-22-634918026820885107.png"
-    (site.root / "static" / media).parent.mkdir(parents=True)
-    (site.root / "static" / media).write_bytes(picture)
-    body = f"Sáng 19/4, phường Bạch Đằng ra quân.\n\n![Lực lượng ra quân](/{media})"
-    site.add(
-        "2019/04/phuong-bach-dang-ra-quan.md",
-        article(
-            "Phường Bạch Đằng ra quân", "2019-04-19T16:54:00+07:00", body,
-            source_url=f"{PORTAL}/tin-tuc/phuong-bach-dang-123.html",
-        ),
-    )  # fmt: skip
-    assert site.build() == 0
-    shutil.rmtree(site.content)
-    shutil.rmtree(site.root / "static" / "media")
-    site.content.mkdir()
-    result = run_import(site, site.output)
-    assert result.returncode == 0, result.stderr
-    [written] = imported_files(site)
-    assert f"](../../../{media})" in written.read_text(encoding="utf-8")
-    assert (site.root / "static" / media).read_bytes() == picture
