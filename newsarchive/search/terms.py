@@ -196,6 +196,30 @@ class Query:
     days: list[str] = field(default_factory=list)
     spans: list[tuple[str, str]] = field(default_factory=list)
 
+    def add_words(self, found: list[tuple[str, str]]) -> None:
+        """Words found, each as typed and its term: the terms once, in order. Typed with
+        diacritics: that spelling ranks higher. A number's zeros are no spelling
+        (`19/04/2019` as the pages show dates, `19/4/2019` as written)."""
+        for word, term in found:
+            if term not in self.typed:
+                self.words.append(term)
+                self.typed[term] = set()
+            if word != term and not _NUMBER.fullmatch(word):
+                self.typed[term].add(word)
+
+    def add_pairs(self, words: list[str], out: list[bool], in_date: set[int], quoted: bool) -> None:
+        """The pairs of words side by side in a part: not across a word left out (`ùn tắc
+        -Minh Khai`), nor with a date's numbers (an article of that day need not write
+        them); once, in order."""
+        for at in range(1, len(words)):
+            if out[at - 1] or out[at] or {at - 1, at} & in_date:
+                continue
+            pair = f"{folding.fold(words[at - 1])} {folding.fold(words[at])}"
+            if pair not in self.pairs:
+                self.pairs.append(pair)
+            if quoted:
+                self.quoted.add(pair)
+
 
 def parse_query(text: str) -> Query:
     """`"hai bà" trưng` -> words hai, ba, trung; pairs `hai ba` (quoted), `ba trung`.
@@ -230,27 +254,7 @@ def parse_query(text: str) -> Query:
         head = spelled[:left]
         left -= len(head)
         out = minus[: len(head)]
-        # A whole date, at its day's word: one term for its three, `ngày` before it part
-        # of it. Among the words searched, or begun among them (`… ngày 13/3/2011` cut
-        # after `13` was the numbers 13 and 3), or after them (_after_the_words).
-        dates_at = {
-            at: term for at, term in starts if at + 2 < len(spelled) and not any(minus[at : at + 3])
-        }
-        in_date = {at + k for at in dates_at for k in range(3)}
-        in_date |= {
-            at - 1 for at in dates_at if at and not minus[at - 1] and spelled[at - 1] in _DATE_SIGNS
-        }
-        dated = {at: term for at, term in dates_at.items() if at < len(head)}
-        # A range among them: the term of its days (`1/1/2020-3/1/2020`) at its first
-        # date's word, its words (`đến`, `ngày`, `từ` before it) part of it.
-        for first, second, joining in ranges:
-            if first in dated and second in dated and not any(out[at] for at in joining):
-                bounds = sorted([dated[first], dated.pop(second)], key=day_number)
-                dated[first] = "-".join(bounds) if bounds[0] != bounds[1] else bounds[0]
-                in_date.update(joining)
-                before = first - 1 - (first - 1 in in_date)
-                if before >= 0 and not out[before] and head[before] in _RANGE_FROM:
-                    in_date.add(before)
+        dates_at, dated, in_date = _dates(spelled, minus, starts, ranges, len(head))
         if number == len(parts) - 1 and len(spelled) - 1 in in_date:
             ends_dated = True
         chosen = [
@@ -272,26 +276,8 @@ def parse_query(text: str) -> Query:
             scored = (sign or dotted[at]) and not number % 2
             if not o and at not in in_date:
                 (signs if scored else plain).add(folding.fold(word))
-        for word, term in chosen + later:
-            if term not in query.typed:
-                query.words.append(term)
-                query.typed[term] = set()
-            # Typed with diacritics: that spelling ranks higher. A number's zeros are no
-            # spelling (`19/04/2019` as the pages show dates, `19/4/2019` as written).
-            if word != term and not _NUMBER.fullmatch(word):
-                query.typed[term].add(word)
-        # Words side by side in the text: not across a word left out (`ùn tắc -Minh Khai`),
-        # nor with a date's numbers (an article of that day need not write them).
-        beside = [
-            head[at - 1 : at + 1]
-            for at in range(1, len(head))
-            if not out[at - 1] | out[at] and not {at - 1, at} & in_date
-        ]
-        for pair in [" ".join(map(folding.fold, two)) for two in beside]:
-            if pair not in query.pairs:
-                query.pairs.append(pair)
-            if number % 2:
-                query.quoted.add(pair)
+        query.add_words(chosen + later)
+        query.add_pairs(head, out, in_date, quoted=bool(number % 2))
     _group_dates(query)
     query.optional = signs - plain
     if set(query.words) <= query.optional:  # `P.` alone: the word to find
@@ -306,6 +292,39 @@ def parse_query(text: str) -> Query:
     ):
         query.last = every[-1]
     return query
+
+
+def _dates(
+    spelled: list[str],
+    minus: list[bool],
+    starts: list[tuple[int, str]],
+    ranges: list[tuple[int, int, list[int]]],
+    searched: int,
+) -> tuple[dict[int, str], dict[int, str], set[int]]:
+    """A part's whole dates, each at its day's word (_spelled): one term for its three,
+    `ngày` before it part of it. All of them, for those after the words searched
+    (_after_the_words); those among the first ``searched`` words or begun among them
+    (`… ngày 13/3/2011` cut after `13` was the numbers 13 and 3), where a range is one
+    term of its days (`1/1/2020-3/1/2020`) at its first date's word, its words (`đến`,
+    `ngày`, `từ` before it) part of it; and the places of the words that are part of a
+    date."""
+    dates_at = {
+        at: term for at, term in starts if at + 2 < len(spelled) and not any(minus[at : at + 3])
+    }
+    in_date = {at + k for at in dates_at for k in range(3)}
+    in_date |= {
+        at - 1 for at in dates_at if at and not minus[at - 1] and spelled[at - 1] in _DATE_SIGNS
+    }
+    dated = {at: term for at, term in dates_at.items() if at < searched}
+    for first, second, joining in ranges:
+        if first in dated and second in dated and not any(minus[at] for at in joining):
+            bounds = sorted([dated[first], dated.pop(second)], key=day_number)
+            dated[first] = "-".join(bounds) if bounds[0] != bounds[1] else bounds[0]
+            in_date.update(joining)
+            before = first - 1 - (first - 1 in in_date)
+            if before >= 0 and not minus[before] and spelled[before] in _RANGE_FROM:
+                in_date.add(before)
+    return dates_at, dated, in_date
 
 
 def _after_the_words(
