@@ -175,15 +175,7 @@ def search(
                     pairs.append(_head(index, manifest, name, None))
     names = dict.fromkeys(name for group in parsed.excluded for name in group)
     excluded = {n: _head(index, manifest, n, parsed.excluded_typed.get(n)) for n in names}
-    # Complete the rarest capped terms (then in query order, syllables first, then the
-    # words left out) while the postings read stay within the budget.
-    terms = words + pairs + list(excluded.values())
-    left = manifest["complete"]
-    for number in sorted(range(len(terms)), key=lambda n: (terms[n].frequency, n)):
-        term = terms[number]
-        if term.tails and term.missing <= left:
-            left -= term.missing
-            _complete(index, term)
+    _complete_rarest(index, manifest["complete"], words + pairs + list(excluded.values()))
     quoted = [t for t in pairs if t.name in parsed.quoted]
     # (the dates' word weighs each date's and range's postings itself: _when)
     weights = [
@@ -210,28 +202,51 @@ def search(
         or not any(all(_has(excluded[n], doc) for n in group) for group in parsed.excluded)
     ]
     pair_weights = [fmt.PAIR_WEIGHT * fmt.idf(documents, t.frequency) for t in pairs]
-    scored = []
-    for doc in candidates:
-        score = 0.0
-        for term, weight in zip(words, weights, strict=True):
-            found = term.postings.get(doc)
-            if found is not None:
-                part = weight * found[0]
-                if found[1]:
-                    part = part * (1.0 + fmt.EXACT_BONUS)
-                score += part
-        for term, weight in zip(pairs, pair_weights, strict=True):
-            found = term.postings.get(doc)
-            if found is not None:
-                score += weight * found[0]
-        scored.append((doc not in title.postings, -score, -doc))
-    scored.sort()
+    scored = sorted(
+        (doc not in title.postings, -_score(doc, words, weights, pairs, pair_weights), -doc)
+        for doc in candidates
+    )
     ranked = [-doc for _, _, doc in scored]
     hits = []
     for _, score, doc in scored[offset : offset + limit]:
         hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
     some_found = lacking and bool(ranked)
     return Results(len(ranked), hits, ranked, index.fetched, completions, complete, some_found)
+
+
+def _complete_rarest(index: Index, budget: int, terms: list[_Term]) -> None:
+    """Complete the rarest capped terms (then in query order: syllables, pairs, the words
+    left out) while the postings read stay within the budget."""
+    left = budget
+    for number in sorted(range(len(terms)), key=lambda n: (terms[n].frequency, n)):
+        term = terms[number]
+        if term.tails and term.missing <= left:
+            left -= term.missing
+            _complete(index, term)
+
+
+def _score(
+    doc: int,
+    words: list[_Term],
+    weights: list[float],
+    pairs: list[_Term],
+    pair_weights: list[float],
+) -> float:
+    """A document's score: its words' impacts by their weights (more for a spelling typed),
+    then its pairs'; in this order, as search-engine.js adds them, bit for bit."""
+    score = 0.0
+    for term, weight in zip(words, weights, strict=True):
+        found = term.postings.get(doc)
+        if found is not None:
+            part = weight * found[0]
+            if found[1]:
+                part = part * (1.0 + fmt.EXACT_BONUS)
+            score += part
+    for term, weight in zip(pairs, pair_weights, strict=True):
+        found = term.postings.get(doc)
+        if found is not None:
+            score += weight * found[0]
+    return score
 
 
 def _when(index: Index, manifest: dict, query: Query) -> _Term:
