@@ -28,7 +28,7 @@ from ..errors import BuildFailed, Problem, raised_stopping
 from . import media as mediafiles
 from .crawl import open_crawl
 from .dates import MonthFirstRun
-from .extract import CRAWL_FIXES, profile_missed
+from .extract import CRAWL_FIXES
 from .known import source_key
 from .profiles import Profiles, load_profiles
 from .report import DEFAULT_NAME, Tally, report_line, report_problem, with_note, write_report
@@ -215,7 +215,7 @@ class _Done:
             row.result = _failed_alone(row.result)
         self.tally.add(row)
         self.addresses.append(row.result.source_url)
-        if row.result.outcome == NOT_ARTICLE and profile_missed(row.result.reason):
+        if row.result.outcome == NOT_ARTICLE and row.result.missed:
             self.missed[row.result.profile] += 1
         self.lines.append(report_line(row, root))
         if found := row.result.found:

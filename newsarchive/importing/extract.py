@@ -168,14 +168,6 @@ class _Read:
     month_first: str = ""
 
 
-def profile_missed(reason: str) -> bool:
-    """Whether a page is not an article because its profile found no title or text there."""
-    return bool(_PROFILE_MISSED.match(reason))
-
-
-_PROFILE_MISSED = re.compile(r"no article (?:title|text) where the \S+ profile looks")
-
-
 def _with_profile(
     page: CapturedPage, tree: LexborHTMLParser, profile: Profile, profiles: Profiles
 ) -> Extracted | NotArticle:
@@ -227,6 +219,7 @@ def _not_found(profile: Profile, key: str) -> NotArticle:
         "a list, search, calendar or other page that is not an article"
         + (f", or the profile's {at} is wrong" if (at := profile.at(key)) else ""),
         profile=profile.name,
+        missed=True,
     )
 
 

@@ -58,3 +58,4 @@ class NotArticle:
     # when the profile that read it missed it (command.py says to correct the profile).
     hint: str = ""
     profile: str = ""  # the site profile that found it not an article; "" for none
+    missed: bool = False  # that profile found no article title or text where it looks

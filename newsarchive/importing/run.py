@@ -127,6 +127,7 @@ class PageResult:
     notes: tuple[str, ...] = ()
     hint: str = ""  # what to do about a page that is not an article, if it is one
     profile: str = ""  # the site profile that found a page not an article
+    missed: bool = False  # it found no article title or text where it looks (NotArticle)
 
 
 @dataclass
@@ -340,7 +341,13 @@ def _from_web_page(
         return _failed(page, source_url, why, "report this page to the maintainers")
     if isinstance(found, NotArticle):
         return PageResult(
-            page, NOT_ARTICLE, source_url, found.reason, hint=found.hint, profile=found.profile
+            page,
+            NOT_ARTICLE,
+            source_url,
+            found.reason,
+            hint=found.hint,
+            profile=found.profile,
+            missed=found.missed,
         )
     if found.source_url and not context.options.source_url:
         # A copy of the page (a site built here) states where the original was: the
