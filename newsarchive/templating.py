@@ -4,6 +4,7 @@ every core). It reads, and writes nothing: the templates and strings.yaml, and t
 bodies of articles as they render."""
 
 import difflib
+import functools
 import mimetypes
 import re
 import string
@@ -143,6 +144,7 @@ def word_lacking(key: str, words: Mapping[str, Any]) -> tuple[str, str]:
     )
 
 
+@functools.cache  # newsarchive's own file: read once, not once for each key lacking
 def shipped_lines() -> dict[str, str]:
     """The line of each key of newsarchive's own templates/strings.yaml written on one
     line (`author: Tác giả`), to copy; none when it is not beside the package (installed
