@@ -849,9 +849,8 @@ def original_url(page: PageSource, data: bytes) -> tuple[str, str]:
     if page.url:
         return page.url, "WARC-Target-URI"
     head = data[:4096]
-    mirrored = _MIRRORED.search(head) or _MIRRORED.search(data)
-    if mirrored:
-        found = unescape(mirrored.group(1).decode("utf-8", "replace"))
+    found = _mirrored_from(head) or _mirrored_from(data)
+    if found:
         scheme = _canonical_scheme(data, found)
         return (found if "://" in found else f"{scheme}://{found}"), "HTTrack comment"
     saved = _SAVED_FROM.search(head)
@@ -865,6 +864,13 @@ def original_url(page: PageSource, data: bytes) -> tuple[str, str]:
                 return url, "canonical link"
     layout = _layout_url(page)
     return (layout, "folder layout") if layout else ("", "")
+
+
+def _mirrored_from(data: bytes) -> str:
+    """The address HTTrack's comment says the page was mirrored from, maybe without its
+    scheme; "" when it has none."""
+    mirrored = _MIRRORED.search(data)
+    return unescape(mirrored.group(1).decode("utf-8", "replace")) if mirrored else ""
 
 
 def _canonical_scheme(data: bytes, address: str) -> str:
@@ -996,10 +1002,9 @@ def _httrack_page(url: str, page: PageSource, page_url: str) -> str:
     if saved is None:
         return ""
     with open(saved.path, "rb") as file:
-        mirrored = _MIRRORED.search(file.read(4096))
-    if not mirrored:
+        found = _mirrored_from(file.read(4096))
+    if not found:
         return ""
-    found = unescape(mirrored.group(1).decode("utf-8", "replace"))
     address = found if "://" in found else f"{parts.scheme}://{found}"
     return f"{address}#{parts.fragment}" if parts.fragment else address
 
