@@ -385,11 +385,12 @@ def _explained(
         message = f"{failed} cannot be made: {function} takes {TAKES[function]}"
         fix = f"give {function} what it takes at this line"
     elif lacking:
-        message, fix = _lacking(lacking[1], lacking[2], config.templates_dir)
         # t.skip_to_content in base.html, where t is strings.yaml's words, asked of a
         # list: a template of the page gave t a value of its own, which hid the words.
         taken = None if lacking[1].endswith("_Strings") else t_named_at_top(exc, lacking[2])
-        if taken is not None:
+        if taken is None:
+            message, fix = _lacking(lacking[1], lacking[2], config.templates_dir)
+        else:
             message, fix = _t_taken(lacking[1], lacking[2], taken, config.templates_dir)
     elif (undefined := _UNDEFINED.fullmatch(message)) and getattr(exc, "given", None):
         wanted, known = undefined[1], exc.known  # type: ignore[attr-defined]
