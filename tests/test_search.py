@@ -303,10 +303,10 @@ def test_a_date_finds_the_articles_of_that_day_and_those_that_write_it(site):
     """A reader looking for the news of a day types its date as the pages show it or as
     articles write it: `07/01/2022` found only the articles whose text wrote it, not
     those published that day (the index had only the year of an article's date). Now
-    the day's articles come first (newest first), then those that write the date; a
-    month (`1/2022`, `12/2019` of `Quyết định số 12/2019`) is no date, and the day and
-    month are no words of an article of that day (`đường số 1`: not every article of
-    a 1st or of January)."""
+    the day's articles come first (newest first), then those that write the date; the
+    day and month are no words of an article of that day (`đường số 1`: not every
+    article of a 1st or of January). A month (`1/2022`) is the next test's; after `số`
+    (`Quyết định số 12/2019`) it is a document's number."""
     site.add("2022/a.md", article("Kết nạp đảng viên", "2022-01-07 08:00", "Chi bộ họp."))
     site.add("2022/e.md", article("Trao quà Tết", "2022-01-07 15:00", "Trao quà cho hộ nghèo."))
     site.add("2021/c.md", article("Hội nghị", "2021-03-02 08:00", "Họp ngày 7-1-2022 ở phường."))
@@ -326,9 +326,55 @@ def test_a_date_finds_the_articles_of_that_day_and_those_that_write_it(site):
     assert found(site, "phường ngày 07/01/2022") == [c]
     assert found(site, "08/01/2022") == []
     assert found(site, "đường số 1") == []
-    assert found(site, "1/2022") == [c]  # the text that writes it, not January's articles
-    assert found(site, "12/2019") == ["2019/12/tin-mot/"]
     assert found(site, "Quyết định số 12/2019") == ["2019/12/tin-mot/"]
+
+
+def test_a_month_finds_the_articles_of_that_month_then_what_it_found_before(site):
+    """`tháng 1/2022`, `01/2022`: a reader asks for the news of January 2022, and found
+    the articles that have the numbers 1 and 2022 anywhere (`khu phố 1`, an article of
+    2022 or one that writes `1/2022`), not those of January that lack them. Now the
+    month's articles come first, newest first, then every article found before, as
+    before (`Quyết định 01/2022/QĐ-UBND` still finds its article); two months joined are
+    the days from the one to the other, and `từ 1/1/2022 đến nay` every day from then to
+    the newest article; with words, those of them with the words. A year alone, and a
+    month after `số` (a document's number), are as before."""
+    site.add("2022/a.md", article("Kết nạp đảng viên", "2022-01-07 08:00", "Chi bộ họp."))
+    site.add("2022/b.md", article("Trao quà Tết", "2022-01-28 15:00", "Trao quà hộ nghèo."))
+    site.add("2022/c.md", article("Hội nghị", "2022-03-02 08:00", "Họp khu phố 1 năm nay."))
+    site.add("2021/d.md", article("Kế hoạch", "2021-12-20 08:00", "Áp dụng từ tháng 1/2022."))
+    site.add("2021/e.md", article("Quyết định", "2021-11-05 08:00", "Số 01/2022/QĐ-UBND."))
+    site.add("2022/f.md", article("Hội nghị tháng 2", "2022-02-10 08:00", "Họp tổ dân phố."))
+    site.add("2021/g.md", article("Kết nạp", "2021-10-01 08:00", "Chi bộ họp."))
+    assert site.build() == 0
+    a, b, c = "2022/01/ket-nap-dang-vien/", "2022/01/trao-qua-tet/", "2022/03/hoi-nghi/"
+    d, e, f = "2021/12/ke-hoach/", "2021/11/quyet-dinh/", "2022/02/hoi-nghi-thang-2/"
+    g = "2021/10/ket-nap/"
+    assert found(site, "khu phố 1 2022") == [c]  # the numbers anywhere, as before
+    # January's articles, newest first (before: none, they lack the number 1), then
+    # those found before: with the numbers (and `tháng`) anywhere.
+    for query, rest in [
+        ("tháng 1/2022", [d]),
+        ("Tháng 01/2022", [d]),
+        ("thang 1-2022 ", [d]),
+        ("1/2022", [c, d, e]),
+        ("01/2022", [c, d, e]),
+    ]:
+        got = found(site, query)
+        assert got[:2] == [b, a] and sorted(got[2:]) == sorted(rest), query
+    assert found(site, "kết nạp tháng 1/2022") == [a]
+    assert found(site, "hội nghị 2/2022") == [f]
+    for query in ["1/2022-2/2022", "từ tháng 1/2022 đến tháng 2/2022", "2/2022 - 1/2022"]:
+        assert found(site, query)[:3] == [f, b, a], query
+    for query in [
+        "từ 1/1/2022 đến nay",
+        "từ ngày 01/01/2022 đến hôm nay",
+        "từ tháng 1/2022 đến nay",
+    ]:
+        assert found(site, query)[:4] == [c, f, b, a], query
+    assert sorted(found(site, "kết nạp")) == sorted([a, g])
+    assert found(site, "kết nạp từ 1/11/2021 đến nay") == [a]
+    assert found(site, "Quyết định số 01/2022") == [e]
+    assert sorted(found(site, "2022")) == sorted([a, b, c, d, e, f])
 
 
 @pytest.mark.filterwarnings("error::RuntimeWarning")  # numpy's, for a mean of 0 words

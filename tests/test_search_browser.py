@@ -277,6 +277,32 @@ def test_a_range_of_days_lists_the_articles_published_in_it_newest_first(served,
     assert worded and set(worded) < set(titles(found)) and "Hòa giải ở cơ sở" in worded
 
 
+@pytest.mark.parametrize(
+    ("query", "first", "last", "count"),
+    [
+        ("tháng 1/2020", (2020, 1, 1), (2020, 1, 31), MANY_EXACT),
+        ("01/2020", (2020, 1, 1), (2020, 1, 31), MANY_EXACT),
+        ("từ tháng 1/2020 đến tháng 2/2020", (2020, 1, 1), (2020, 2, 29), MANY_EXACT + 1),
+        ("1/2020-2/2020", (2020, 1, 1), (2020, 2, 29), MANY_EXACT + 1),
+        ("từ 10/8/2021 đến nay", (2021, 8, 10), None, 4),
+        ("từ ngày 10/08/2021 đến hôm nay", (2021, 8, 10), None, 4),
+    ],
+)
+def test_a_month_or_a_range_to_today_lists_the_articles_published_in_it_newest_first(
+    served, page, query, first, last, count
+):
+    """`tháng 1/2020` was the numbers 1 and 2020 (and `tháng`): January's articles that
+    lack them were not found, and `từ 10/8/2021 đến nay` asked for the words `đến` and
+    `nay`. Now a month is its days, two months joined the days from the one to the other,
+    and a date to `nay` every day from it to the newest article: their articles, newest
+    first, over pages of results."""
+    found = show_all(page) if search(page, served, query) else []
+    days = [tuple(int(n) for n in reversed(r["date"].split("/"))) for r in found]
+    assert len(days) == count == count_shown(page), days
+    assert days == sorted(days, reverse=True)
+    assert all(first <= day and (last is None or day <= last) for day in days), days
+
+
 @pytest.mark.parametrize("query", ["hai ba trung", "Hai Bà Trưng", "HAI BÀ TRƯNG"])
 def test_the_seed_article_is_found_with_or_without_diacritics(served, page, query):
     found = search(page, served, query)

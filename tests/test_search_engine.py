@@ -134,7 +134,8 @@ def test_a_whole_date_in_a_query_is_one_term_no_word_makes():
     """`07/01/2022`, `7-1-2022`, `7.1.2022`: one term, the date without its leading
     zeros and with slashes (no word has a slash), instead of the numbers 7, 1 and 2022,
     which an article of that day need not have, and `ngày` before it with them. Not a
-    month (`12/2019`), a day or month out of range, or a date inside a longer code."""
+    day or month out of range, or a date inside a longer code (a month, `12/2019`, is
+    the next test's)."""
     for text in ["07/01/2022", "7/1/2022", "7-1-2022", "07.01.2022", '"7/1/2022"']:
         query = parse_query(text)
         assert (query.words, query.pairs, query.quoted) == (["7/1/2022"], [], set()), text
@@ -146,7 +147,6 @@ def test_a_whole_date_in_a_query_is_one_term_no_word_makes():
     assert parse_query("ngày 7/1/2022 ngày").words == ["7/1/2022", "ngay"]  # a word elsewhere
     assert parse_query('"ngày 7/1/2022"').words == ["7/1/2022"]
     for text in [
-        "12/2019",
         "số 12/2019/QĐ-UBND",
         "32/1/2022",
         "7/13/2022",
@@ -203,6 +203,77 @@ def test_a_date_range_in_a_query_is_one_word_for_any_day_of_it():
     assert parse_query("1/1/2020 đến hội nghị").words == ["1/1/2020", "den", "hoi", "nghi"]
     # A date after a minus is left out as before, and joins no range.
     assert parse_query("1/1/2020 - 3/1/2020 -ngày").words == ["1/1/2020-3/1/2020"]
+
+
+def test_a_month_or_a_range_to_today_in_a_query_is_its_days_and_read_as_before_too():
+    """`tháng 1/2020`, `01/2020`: the days of the month, one word (Query.when), as a range
+    is (`tháng` part of it); two months joined, from the first's first day to the
+    second's last; `từ 1/1/2020 đến nay`: from the day on, no last day. Such a query is
+    read as before too (Query.literal: the month's numbers, `đến nay`'s words), so that
+    what an article that writes them found, it finds still (engine.search). A year alone,
+    `số 12/2019` (a document's number) and a code are as before."""
+    january = [("1/1/2020", "31/1/2020")]
+    for text in ["tháng 1/2020", "Tháng 01/2020", "1/2020", "01/2020", "thang 1-2020"]:
+        query = parse_query(text)
+        assert (query.words, query.when, query.spans, query.days) == (
+            ["1/2020"],
+            "1/2020",
+            january,
+            [],
+        ), text
+        assert query.pairs == [] and query.last == "", text
+        assert query.literal is not None and query.literal.words[-2:] == ["1", "2020"], text
+    assert parse_query("tháng 2/2024").spans == [("1/2/2024", "29/2/2024")]
+    assert parse_query("tháng 2/2100 12/2019").spans == [("1/12/2019", "31/12/2019")]
+    query = parse_query("hội nghị tháng 12/2019 phường")
+    assert query.words == ["hoi", "nghi", "12/2019", "phuong"]
+    assert query.pairs == ["hoi nghi"]
+    assert query.literal is not None
+    assert query.literal.words == ["hoi", "nghi", "thang", "12", "2019", "phuong"]
+    for text in [
+        "1/2020-3/2020",
+        "01/2020 \u2013 03/2020",
+        "từ tháng 1/2020 đến tháng 3/2020",
+        "tu thang 1/2020 den thang 3/2020",
+        "từ 1/2020 tới 3/2020",
+        "3/2020 - 1/2020",
+    ]:
+        query = parse_query(text)
+        assert (query.words, query.spans) == (["1/1/2020-31/3/2020"], [("1/1/2020", "31/3/2020")])
+        assert query.literal is not None, text
+    # A date and a month: from the earlier's first day to the later's last.
+    assert parse_query("15/1/2020 - 3/2020").spans == [("15/1/2020", "31/3/2020")]
+    assert parse_query("1/2020 - 1/2020").words == ["1/2020"]
+    for text in [
+        "từ 1/1/2020 đến nay",
+        "từ ngày 1/1/2020 đến nay",
+        "Từ ngày 01/01/2020 đến hôm nay",
+        "tu ngay 1/1/2020 den hom nay",
+        "từ 1/1/2020 tới hiện nay",
+        "1/1/2020 - nay",
+    ]:
+        query = parse_query(text)
+        got = (query.words, query.when, query.spans, query.last)
+        assert got == (["1/1/2020-"], "1/1/2020-", [("1/1/2020", "")], ""), text
+        assert query.literal is not None and "1/1/2020" in query.literal.words, text
+    assert parse_query("từ tháng 3/2020 đến nay").spans == [("1/3/2020", "")]
+    # As before: a year, a document's number, a code, a date, a month of no year.
+    for text in [
+        "2020",
+        "năm 2020",
+        "số 12/2019",
+        "Quyết định số 12/2019",
+        "01/2020/QĐ-UBND",
+        "15-1-2020",
+        "13/2020",
+        "1/1850",
+        "tháng 1",
+        "1/1/2020 -nay",
+        "từ 1/1/2020 đến na",
+    ]:
+        query = parse_query(text)
+        assert query.literal is None and not query.spans, text
+        assert not any(word.count("/") == 1 for word in query.words), text
 
 
 DATE_PIECES = ["7/1/2022", "07.01.2022", "1-12-2022", "32/1/2022", "12/2019", "7", "2022"]
@@ -1230,6 +1301,26 @@ QUERIES = [
     "19/4/2019 30/7/2021",
     "ra quân 03/04/2024 hoặc 1/1/2019 - 31/1/2019 ",
     "1/1/1900 - 31/12/2100",
+    # A month, months joined, a range to today: their articles, then those the query as
+    # read before finds (the numbers, `đến nay`'s words); not after `số`.
+    "tháng 4/2019",
+    "Tháng 04/2019 ",
+    "7/2021",
+    "07-2021 ",
+    "hội nghị tháng 7/2021",
+    "cán bộ 4/2024 phường",
+    "thanh niên từ tháng 1/2019 đến tháng 6/2019",
+    "1/2019-12/2020",
+    "12/2020 - 1/2019 hội nghị -phường",
+    "từ 1/1/2021 đến nay",
+    "từ ngày 19/04/2019 đến hôm nay",
+    "hội nghị từ tháng 3/2024 đến nay ",
+    "15/4/2019 - 4/2019",
+    "tháng 4/2019 hội ngh",  # a word being typed after a month
+    "tháng 4/201",  # a year being typed: numbers
+    "xyzzy tháng 4/2019 qwrtp cán bộ ",  # some of the words
+    "Quyết định số 4/2019",
+    "4/2019 7/2021 19/4/2019",
     # An abbreviation before a dot: only scored.
     "P. Bạch Mai, Q. Hai Bà Trưng",
     "q.hai ba trung",
@@ -1335,27 +1426,22 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         dated += ["đi từ 1/1/2020"]
         dated += ["1/1/2020 đến hội nghị", "1/1/2020 - 3/1/2020 -ngày", "1/1/2020 -đến 3/1/2020"]
         dated += ["1/1/2020 - 2/1/2020 - 3/1/2020 - 4/1/2020", "29/2/2020-31/2/2020 1/3/0000"]
+        # A month, months joined, a range to today, read as before too (Query.literal).
+        dated += ["tháng 1/2020", "Tháng 01/2020 ở", "1-2020", "thang 2/2024 -phường"]
+        dated += ["1/2020-3/2020", "từ tháng 1/2020 đến tháng 3/2020", "3/2020 \u2013 1/2020"]
+        dated += ["15/1/2020 - 3/2020", "1/2020 - 1/2020", "số 12/2019", "01/2020/QĐ-UBND"]
+        dated += ["từ 1/1/2020 đến nay", "Từ ngày 01/01/2020 đến hôm nay", "1/1/2020 - nay"]
+        dated += ["từ tháng 3/2020 tới hiện nay", "1/1/2020 -nay", "từ 1/1/2020 đến na"]
+        dated += ["15-1-2020 13/2020 1/1850", "hội nghị 1/2020 và 3/2020 ngày 5/5/2020"]
         for text in dated:
             got = page.evaluate(
-                "t => { const q = newsarchiveSearch.parseQuery(t);"
-                " return [q.words, q.pairs, [...q.optional].sort(), [...q.quoted].sort(),"
-                " q.excluded, q.title, q.last, q.when, q.days, q.spans]; }",
+                "t => { const read = (q) => q && [q.words, q.pairs, [...q.optional].sort(),"
+                " [...q.quoted].sort(), q.excluded, q.title, q.last, q.when, q.days, q.spans];"
+                " const q = newsarchiveSearch.parseQuery(t); return [read(q), read(q.literal)]; }",
                 text,
             )
             want = parse_query(text)
-            optional, quoted = sorted(want.optional), sorted(want.quoted)
-            assert got == [
-                want.words,
-                want.pairs,
-                optional,
-                quoted,
-                want.excluded,
-                want.title,
-                want.last,
-                want.when,
-                want.days,
-                [list(span) for span in want.spans],
-            ], text
+            assert got == [_read(want), want.literal and _read(want.literal)], text
         # The words offered for a query mistyped by a letter.
         for query in [*QUERIES, *MISTYPED]:
             offered = page.evaluate("q => newsarchiveSearch.suggest(q)", query)
@@ -1370,6 +1456,22 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         assert [w.lower() for w in marked[-4:]] == ["đinh", "thị", "lan", "duyên"]
         page.close()
         assert errors == []
+
+
+def _read(query: terms.Query) -> list:
+    """A query's parts as the page's parseQuery gives them (lists for sets and tuples)."""
+    return [
+        query.words,
+        query.pairs,
+        sorted(query.optional),
+        sorted(query.quoted),
+        query.excluded,
+        query.title,
+        query.last,
+        query.when,
+        query.days,
+        [list(span) for span in query.spans],
+    ]
 
 
 def test_a_list_that_may_leave_out_articles_with_the_word_says_so(archive, browser):

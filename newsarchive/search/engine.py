@@ -5,6 +5,7 @@ same arithmetic in the same order, so that both give the same list (a browser te
 compares them), and the bench can count the files each query fetches.
 """
 
+import math
 import re
 import unicodedata
 from bisect import bisect_right
@@ -134,12 +135,64 @@ def search(
     index: Index, query: str, offset: int = 0, limit: int = 10, some: bool = False
 ) -> Results:
     """The articles with every word of ``query`` (but its optional ones), best first.
-    ``some``: when none has them all, those that lack a few (format.some_needed)."""
+    ``some``: when none has them all, those that lack a few (format.some_needed).
+    A query with a month or a range to today (`tháng 1/2020`, `từ 1/1/2020 đến nay`)
+    lists the articles of those days, then those its reading as before finds
+    (Query.literal: `Quyết định 1/2020/QĐ-UBND`) that are not among them (_merged)."""
     parsed = parse_query(query)
     if not parsed.words:
         return Results(0, [], [], index.fetched)
     manifest = index.file(fmt.MANIFEST)
     assert isinstance(manifest, dict)
+    ranked = _rank(index, manifest, parsed, some)
+    if parsed.literal is not None:
+        ranked = _merged(ranked, _rank(index, manifest, parsed.literal, some))
+    hits = []
+    for _, _, score, doc in ranked.scored[offset : offset + limit]:
+        hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
+    ranked_docs = [-doc for *_, doc in ranked.scored]
+    return Results(
+        len(ranked_docs),
+        hits,
+        ranked_docs,
+        index.fetched,
+        ranked.completions,
+        ranked.complete,
+        ranked.some,
+    )
+
+
+@dataclass
+class _Ranked:
+    """A reading's documents found, best first: (not in the title term, its reading's
+    place, -score, -doc), as they sort; and Results' complete, completions and some."""
+
+    scored: list[tuple[bool, int, float, int]]
+    complete: bool
+    completions: list[str]
+    some: bool
+
+
+def _merged(first: _Ranked, second: _Ranked) -> _Ranked:
+    """Two readings of a query as one list: the title term's documents first, then the
+    first reading's, then the second's that the first lacks, each in its order. A
+    reading that found articles with only some of the words is left out when the other
+    found some with every word."""
+    readings = [r for r in (first, second) if r.scored and not r.some] or [first, second]
+    seen: set[int] = set()
+    scored = []
+    for place, reading in enumerate(readings):
+        for title, _, score, doc in reading.scored:
+            if doc not in seen:
+                seen.add(doc)
+                scored.append((title, place, score, doc))
+    completions = list(dict.fromkeys(c for r in readings for c in r.completions))
+    complete = all(r.complete for r in readings)
+    return _Ranked(sorted(scored), complete, completions, any(r.some for r in readings))
+
+
+def _rank(index: Index, manifest: dict, parsed: Query, some: bool) -> _Ranked:
+    """A reading's documents found, best first (search)."""
     documents = manifest["docs"]
     words = [
         _when(index, manifest, parsed)
@@ -203,15 +256,10 @@ def search(
     ]
     pair_weights = [fmt.PAIR_WEIGHT * fmt.idf(documents, t.frequency) for t in pairs]
     scored = sorted(
-        (doc not in title.postings, -_score(doc, words, weights, pairs, pair_weights), -doc)
+        (doc not in title.postings, 0, -_score(doc, words, weights, pairs, pair_weights), -doc)
         for doc in candidates
     )
-    ranked = [-doc for _, _, doc in scored]
-    hits = []
-    for _, score, doc in scored[offset : offset + limit]:
-        hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
-    some_found = lacking and bool(ranked)
-    return Results(len(ranked), hits, ranked, index.fetched, completions, complete, some_found)
+    return _Ranked(scored, complete, completions, lacking and bool(scored))
 
 
 def _complete_rarest(index: Index, budget: int, terms: list[_Term]) -> None:
@@ -251,12 +299,13 @@ def _score(
 
 def _when(index: Index, manifest: dict, query: Query) -> _Term:
     """The word of a query's dates (Query.when): a document's weight is the highest of
-    its dates' and ranges' (each its idf times the impact), as _best makes it. A range's
-    documents are those its segments' calendars say show one of its days."""
+    its dates', months' and ranges' (each its idf times the impact), as _best makes it.
+    A range's or a month's documents are those its segments' calendars say show one of
+    its days."""
     documents = manifest["docs"]
     found = [_head(index, manifest, day, set()) for day in query.days]
-    for first, last in query.spans:
-        lo, hi = day_number(first), day_number(last)
+    for first, last in query.spans:  # no last day: to the newest article
+        lo, hi = day_number(first), day_number(last) if last else math.inf
         span = _Term(f"{first}-{last}", set())
         for name, start, _size, _shards in manifest["segments"]:
             calendar = index.file(f"s/{name}/c")

@@ -44,11 +44,24 @@ DATE = re.compile(
 # 1/1/2020 đến ngày 3/1/2020`): what is between them, all of it (`ngày` before the
 # second is part of the range). `từ` (`tu`) before the first is too.
 # search-engine.js has the same.
-_RANGE_JOIN = re.compile(
-    "[ \t\n\r\u00a0]*(?:[-\u2013\u2014][ \t\n\r\u00a0]*|(?:đến|tới|den|toi)[ \t\n\r\u00a0]+)"
-    "(?:(?:ngày|ngay)[ \t\n\r\u00a0]+)?"
-)
+_JOINER = "[ \t\n\r\u00a0]*(?:[-\u2013\u2014][ \t\n\r\u00a0]*|(?:đến|tới|den|toi)[ \t\n\r\u00a0]+)"
+_RANGE_JOIN = re.compile(_JOINER + "(?:(?:ngày|ngay)[ \t\n\r\u00a0]+)?")
 _RANGE_FROM = {"tu", "từ"}
+# `tháng 1/2020`, `01/2020`, `1-2020`: a month of a year from 1900 to 2099 (`5/1234` is a
+# code's numbers), which a reader types for the articles of that month: the days of the
+# month, as a range (Query.spans), `tháng` before it part of it. Not inside a date
+# (`15-1-2020`: _points drops it) or a code (`01/2020/QĐ-UBND`, `1/7/1/2020`), nor after
+# `số` (`Quyết định số 12/2019`: a document's number). search-engine.js has the same.
+_MONTH = re.compile(
+    r"(?<![^\W_])(?<![^\W_][/.])([0-9]{1,2})([/-])((?:19|20)[0-9]{2})(?![^\W_])(?!\2[^\W_])"
+)
+_MONTH_SIGNS = {"thang", "tháng"}
+# A month joined to another as a range (`từ tháng 1/2020 đến tháng 3/2020`): `tháng`
+# after the joiner is part of it, as `ngày` is before a date.
+_MONTH_JOIN = re.compile(_JOINER + "(?:(?:tháng|thang)[ \t\n\r\u00a0]+)?")
+# A date or a month to today (`từ 1/1/2020 đến nay`, `đến hôm nay`, `đến hiện nay`,
+# `2/2020 - nay`): a range with no last day, to the newest article (Query.spans).
+_TO_NOW = re.compile(_JOINER + "(?:(?:hôm|hom|hiện|hien)[ \t\n\r\u00a0]+)?nay" + r"(?![^\W_])")
 # DATE without its look-behinds (`dates` checks them): tried at every character, they took
 # 0.35 s of 1,000 articles' text, which the index reads whole; without, 0.09 s.
 _DATE_AHEAD = re.compile(DATE.pattern.replace(r"(?<![^\W_])(?<![^\W_][/.])", ""))
@@ -188,13 +201,19 @@ class Query:
     # as the page sends it while the reader types), it is among the words searched and
     # only once; else "".
     last: str = ""
-    # The dates of a query with a range or two dates or more: one word of it, named
-    # ``when`` (their terms and ranges, `1/1/2020-3/1/2020 5/1/2020`), which an article
-    # has when it has one of ``days`` (date terms) or shows a day of one of ``spans``
-    # (first and last day); else "" and none.
+    # The dates of a query with a range, a month or two dates or more: one word of it,
+    # named ``when`` (their terms, months and ranges, `1/1/2020-3/1/2020 5/1/2020 2/2020`),
+    # which an article has when it has one of ``days`` (date terms) or shows a day of one
+    # of ``spans`` (first and last day; a month's first and last; "" for the last of a
+    # range to today, `từ 1/1/2020 đến nay`); else "" and none.
     when: str = ""
     days: list[str] = field(default_factory=list)
     spans: list[tuple[str, str]] = field(default_factory=list)
+    # The query read as before months and ranges to today were (their numbers and words
+    # searched as such) when it has one: what an article that writes them found then
+    # (`Quyết định 1/2020/QĐ-UBND`, `từ 1/1/2020 đến nay`) it finds still, after the
+    # articles this reading finds (engine.search). Else None.
+    literal: "Query | None" = None
 
     def add_words(self, found: list[tuple[str, str]]) -> None:
         """Words found, each as typed and its term: the terms once, in order. Typed with
@@ -233,7 +252,18 @@ def parse_query(text: str) -> Query:
     `hai bà trư` (no space after): the last word may be unfinished (Query.last).
     `ùn tắc -vỉa`, `-"Minh Khai"`: left out (Query.excluded); `số 04`, `P. Bạch Mai`:
     optional. `ngày 07/01/2022`: the date is one word, `7/1/2022` (date_term), without
-    pairs, and `ngày` before it is part of it."""
+    pairs, and `ngày` before it is part of it; so is `tháng 1/2020`, a month, its days
+    (_group_dates), read as before too (Query.literal)."""
+    query = _read(text, anew=True)
+    literal = _read(text, anew=False)
+    if literal.words != query.words:  # a month or a range to today was read
+        query.literal = literal
+    return query
+
+
+def _read(text: str, anew: bool) -> Query:
+    """parse_query's reading of ``text``: with months and ranges to today (``anew``) or
+    without, as before."""
     query = Query()
     left, numbers = MAX_QUERY_WORDS, MAX_QUERY_NUMBERS
     every: list[str] = []
@@ -246,7 +276,7 @@ def parse_query(text: str) -> Query:
     open_end = folding.WORD.fullmatch(typed[-1:]) is not None
     parts = _QUOTE.split(text)
     for number, part in enumerate(parts):
-        spelled, minus, dotted, starts, ranges = _spelled(part)
+        spelled, minus, dotted, starts, ranges = _spelled(part, anew)
         if number % 2:  # a phrase: its `-` are as typed; a minus before it is the phrase's
             minus = [_MINUS_PHRASE.search(parts[number - 1]) is not None] * len(spelled)
         trailing_minus = minus[-1] if minus else trailing_minus
@@ -298,33 +328,70 @@ def _dates(
     spelled: list[str],
     minus: list[bool],
     starts: list[tuple[int, str]],
-    ranges: list[tuple[int, int, list[int]]],
+    ranges: list[tuple[int, int | None, list[int]]],
     searched: int,
 ) -> tuple[dict[int, str], dict[int, str], set[int]]:
-    """A part's whole dates, each at its day's word (_spelled): one term for its three,
-    `ngày` before it part of it. All of them, for those after the words searched
-    (_after_the_words); those among the first ``searched`` words or begun among them
-    (`… ngày 13/3/2011` cut after `13` was the numbers 13 and 3), where a range is one
-    term of its days (`1/1/2020-3/1/2020`) at its first date's word, its words (`đến`,
-    `ngày`, `từ` before it) part of it; and the places of the words that are part of a
-    date."""
+    """A part's whole dates and months, each at its first word (_spelled): one term for
+    its words, `ngày` (`tháng`) before it part of it. All of them, for those after the
+    words searched (_after_the_words); those among the first ``searched`` words or begun
+    among them (`… ngày 13/3/2011` cut after `13` was the numbers 13 and 3), where a
+    range is one term of its days (`1/1/2020-3/1/2020`, `1/1/2020-` to today: _range)
+    at its first date's word, its words (`đến`, `ngày`, `nay`, `từ` before it) part of
+    it; and the places of the words that are part of a date."""
     dates_at = {
-        at: term for at, term in starts if at + 2 < len(spelled) and not any(minus[at : at + 3])
+        at: term
+        for at, term in starts
+        if at + _width(term) <= len(spelled) and not any(minus[at : at + _width(term)])
     }
-    in_date = {at + k for at in dates_at for k in range(3)}
+    in_date = {at + k for at, term in dates_at.items() for k in range(_width(term))}
     in_date |= {
-        at - 1 for at in dates_at if at and not minus[at - 1] and spelled[at - 1] in _DATE_SIGNS
+        at - 1
+        for at, term in dates_at.items()
+        if at and not minus[at - 1] and spelled[at - 1] in _signs(term)
     }
     dated = {at: term for at, term in dates_at.items() if at < searched}
     for first, second, joining in ranges:
-        if first in dated and second in dated and not any(minus[at] for at in joining):
-            bounds = sorted([dated[first], dated.pop(second)], key=day_number)
-            dated[first] = "-".join(bounds) if bounds[0] != bounds[1] else bounds[0]
+        if first not in dated or (second is not None and second not in dated):
+            continue
+        if not any(minus[at] for at in joining):
+            dated[first] = _range(dated[first], None if second is None else dated.pop(second))
             in_date.update(joining)
             before = first - 1 - (first - 1 in in_date)
             if before >= 0 and not minus[before] and spelled[before] in _RANGE_FROM:
                 in_date.add(before)
     return dates_at, dated, in_date
+
+
+def _width(term: str) -> int:
+    """The words of a date (`7/1/2022`: 3) or a month (`1/2020`: 2) as its term."""
+    return term.count("/") + 1
+
+
+def _signs(term: str) -> set[str]:
+    """The words before a date (`ngày`) or a month (`tháng`) that are part of it."""
+    return _DATE_SIGNS if _width(term) == 3 else _MONTH_SIGNS
+
+
+def _range(first: str, last: str | None) -> str:
+    """The term of a range from a date or month to another (`1/1/2020-31/3/2020`, from
+    the earlier's first day to the later's last, either typed first) or, ``last`` None,
+    to today (`1/1/2020-`); a date or month to itself is it."""
+    if last is None:
+        return f"{_days(first)[0]}-"
+    if first == last:
+        return first
+    days = sorted([*_days(first), *_days(last)], key=day_number)
+    return f"{days[0]}-{days[-1]}"
+
+
+def _days(term: str) -> tuple[str, str]:
+    """The first and last day of a date (itself) or a month (`1/2020`: `1/1/2020`,
+    `31/1/2020`): day_number counts the 1st of month 13 as the next year's 1 January."""
+    if _width(term) == 3:
+        return term, term
+    month, year = (int(n) for n in term.split("/"))
+    days = day_number(date_term(1, month + 1, year)) - day_number(date_term(1, month, year))
+    return date_term(1, month, year), date_term(days, month, year)
 
 
 def _after_the_words(
@@ -354,14 +421,18 @@ def _after_the_words(
 
 
 def _group_dates(query: Query) -> None:
-    """Two dates or more, or a range, among the words: one word, Query.when, at the
-    first one's place; a date alone is its date term."""
+    """Two dates or more, a range or a month among the words: one word, Query.when, at
+    the first one's place; a date alone is its date term."""
     found = [word for word in query.words if "/" in word]  # no other word has a slash
-    if len(found) < 2 and not any("-" in word for word in found):
+    if len(found) < 2 and not any("-" in word or _width(word) == 2 for word in found):
         return
     query.when = " ".join(found)
-    query.days = [word for word in found if "-" not in word]
-    query.spans = [tuple(word.split("-")) for word in found if "-" in word]  # type: ignore[misc]
+    query.days = [word for word in found if "-" not in word and _width(word) == 3]
+    query.spans = [
+        _days(word) if "-" not in word else tuple(word.split("-"))  # type: ignore[misc]
+        for word in found
+        if "-" in word or _width(word) == 2
+    ]
     at = query.words.index(found[0])
     query.words = [word for word in query.words if word not in found]
     query.words.insert(at, query.when)
@@ -371,16 +442,19 @@ def _group_dates(query: Query) -> None:
 
 
 def _spelled(
-    part: str,
+    part: str, anew: bool
 ) -> tuple[
-    list[str], list[bool], list[bool], list[tuple[int, str]], list[tuple[int, int, list[int]]]
+    list[str],
+    list[bool],
+    list[bool],
+    list[tuple[int, str]],
+    list[tuple[int, int | None, list[int]]],
 ]:
     """The words of a part of a query (`folding.words`) and, for each, whether a minus
     sign before it leaves out the articles that have it (`-vỉa`) and whether it is an
-    abbreviation, letters before a dot (`P. Bạch Mai`); its whole dates: the number
-    of the day's word, and the date's term (`dates`); and its ranges, two dates side by
-    side joined as one (_RANGE_JOIN): the numbers of their day's words, and of the
-    words that join them."""
+    abbreviation, letters before a dot (`P. Bạch Mai`); its whole dates and, ``anew``,
+    its months (_points): the number of the first word, and the term; and its ranges
+    (_ranges)."""
     text = unicodedata.normalize("NFC", part).lower()
     signs = {sign.end() for sign in _MINUS.finditer(text)}
     found = list(folding.WORD.finditer(text))
@@ -388,19 +462,60 @@ def _spelled(
         len(m[0]) <= _ABBREVIATION and m[0].isalpha() and text[m.end() : m.end() + 1] == "."
         for m in found
     ]
-    number = {m.start(): at for at, m in enumerate(found)}
-    dated = [(number[start], term) for start, term in dates(text)]
-    ranges = []
-    at = 1
-    while at < len(dated):
-        first, second = dated[at - 1][0], dated[at][0]
-        between = text[found[first + 2].end() : found[second].start()]
-        if first + 2 < second and _RANGE_JOIN.fullmatch(between):
-            ranges.append((first, second, list(range(first + 3, second))))
-            at += 1
-        at += 1
     spelled = [folding.canonical(m[0]) for m in found]
-    return spelled, [m.start() in signs for m in found], dotted, dated, ranges
+    points = _points(text, found, spelled, anew)
+    ranges = _ranges(text, found, points, anew)
+    return spelled, [m.start() in signs for m in found], dotted, points, ranges
+
+
+def _points(
+    text: str, found: list[re.Match[str]], spelled: list[str], anew: bool
+) -> list[tuple[int, str]]:
+    """The whole dates of a part (`dates`) and, ``anew``, its months (_MONTH, not inside
+    a date nor after `số`), in order: the number of each one's first word, its term."""
+    number = {m.start(): at for at, m in enumerate(found)}
+    points = [(number[start], term) for start, term in dates(text)]
+    if not anew:
+        return points
+    taken = {at + k for at, _ in points for k in range(3)}
+    for match in _MONTH.finditer(text):
+        at = number[match.start()]
+        month = int(match[1])
+        signed = at and spelled[at - 1] in _NUMBER_SIGNS
+        if 1 <= month <= 12 and not signed and not {at, at + 1} & taken:
+            points.append((at, f"{month}/{int(match[3])}"))
+    return sorted(points)
+
+
+def _ranges(
+    text: str, found: list[re.Match[str]], points: list[tuple[int, str]], anew: bool
+) -> list[tuple[int, int | None, list[int]]]:
+    """A part's ranges: two dates or months side by side joined as one (_RANGE_JOIN,
+    _MONTH_JOIN), or, ``anew``, one to today (_TO_NOW; None for the second): the numbers
+    of their first words, and of the words that join them."""
+    ranges: list[tuple[int, int | None, list[int]]] = []
+    at = 0
+    while at < len(points):
+        first, term = points[at]
+        end = first + _width(term)  # the number of the word after it
+        after = found[end - 1].end()
+        second, other = points[at + 1] if at + 1 < len(points) else (-1, "")
+        if end <= second and _joined(text[after : found[second].start()], other):
+            ranges.append((first, second, list(range(end, second))))
+            at += 1
+        elif anew and (to_now := _TO_NOW.match(text, after)) is not None:
+            stop = end
+            while stop < len(found) and found[stop].start() < to_now.end():
+                stop += 1
+            ranges.append((first, None, list(range(end, stop))))
+        at += 1
+    return ranges
+
+
+def _joined(between: str, second: str) -> bool:
+    """Whether the text between two dates or months joins them as a range: `ngày`
+    after the joiner before a date, `tháng` before a month."""
+    return (_RANGE_JOIN if _width(second) == 3 else _MONTH_JOIN).fullmatch(between) is not None
 
 
 def _exclude(query: Query, words: list[str], out: list[bool], phrase: bool) -> None:

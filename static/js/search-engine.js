@@ -129,9 +129,21 @@ const DATE =
   /(?<![\p{L}\p{N}])(?<![\p{L}\p{N}][/.])([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})(?![\p{L}\p{N}])(?!\2[\p{L}\p{N}])/gu;
 // Two dates joined as a range: what is between them (terms.py's _RANGE_JOIN), and `từ`
 // before the first.
-const RANGE_JOIN =
-  /^[ \t\n\r\u00a0]*(?:[-\u2013\u2014][ \t\n\r\u00a0]*|(?:đến|tới|den|toi)[ \t\n\r\u00a0]+)(?:(?:ngày|ngay)[ \t\n\r\u00a0]+)?$/u;
+const JOINER =
+  "[ \\t\\n\\r\\u00a0]*(?:[-\\u2013\\u2014][ \\t\\n\\r\\u00a0]*|(?:đến|tới|den|toi)[ \\t\\n\\r\\u00a0]+)";
+const RANGE_JOIN = new RegExp(`^${JOINER}(?:(?:ngày|ngay)[ \\t\\n\\r\\u00a0]+)?$`, "u");
 const RANGE_FROM = new Set(["tu", "từ"]);
+// A month, `tháng 1/2020`, `01/2020`, `1-2020`: its days (terms.py's _MONTH); `tháng`
+// before it, and after the joiner of a range, part of it.
+const MONTH =
+  /(?<![\p{L}\p{N}])(?<![\p{L}\p{N}][/.])([0-9]{1,2})([/-])((?:19|20)[0-9]{2})(?![\p{L}\p{N}])(?!\2[\p{L}\p{N}])/gu;
+const MONTH_SIGNS = new Set(["thang", "tháng"]);
+const MONTH_JOIN = new RegExp(`^${JOINER}(?:(?:tháng|thang)[ \\t\\n\\r\\u00a0]+)?$`, "u");
+// A date or a month to today, `từ 1/1/2020 đến nay` (terms.py's _TO_NOW).
+const TO_NOW = new RegExp(
+  `${JOINER}(?:(?:hôm|hom|hiện|hien)[ \\t\\n\\r\\u00a0]+)?nay(?![\\p{L}\\p{N}])`,
+  "uy",
+);
 // A date term's day counted from 1 March of year 0 (terms.py's day_number).
 function dayNumber(term) {
   const [day, month] = term.split("/").map((n) => parseInt(n, 10));
@@ -146,7 +158,15 @@ function dayNumber(term) {
 function dateTerm(day, month, year) {
   return `${parseInt(day, 10)}/${parseInt(month, 10)}/${parseInt(year, 10)}`;
 }
+// A query's reading with months and ranges to today and, when that differs, as before
+// (terms.py's parse_query and Query.literal).
 function parseQuery(text) {
+  const query = readQuery(text, true);
+  const literal = readQuery(text, false);
+  if (literal.words.join("\n") !== query.words.join("\n")) query.literal = literal;
+  return query;
+}
+function readQuery(text, anew) {
   text = joined(text);
   const query = {
     words: [],
@@ -161,6 +181,7 @@ function parseQuery(text) {
     when: "", // terms.py's Query.when, days and spans: a query's dates, one word
     days: [],
     spans: [],
+    literal: null,
   };
   let left = MAX_QUERY_WORDS;
   let numbers = MAX_QUERY_NUMBERS;
@@ -174,7 +195,7 @@ function parseQuery(text) {
   const openEnd = WORD_END.test(text.normalize("NFC").toLowerCase());
   const parts = text.split(QUOTE);
   parts.forEach((part, number) => {
-    let [spelled, minus, dotted, starts, ranges] = spelledOf(part);
+    let [spelled, minus, dotted, starts, ranges] = spelledOf(part, anew);
     // A phrase: its `-` are as typed; a minus before it is the phrase's.
     if (number % 2) minus = spelled.map(() => MINUS_PHRASE.test(parts[number - 1]));
     if (minus.length) trailingMinus = minus[minus.length - 1];
@@ -183,24 +204,29 @@ function parseQuery(text) {
     const head = spelled.slice(0, left);
     left -= head.length;
     const out = minus.slice(0, head.length);
-    // A whole date, at its day's word: one term for its three, `ngày` before it part of
-    // it; among the words searched, begun among them, or after them (terms.py).
+    // A whole date or month, at its first word: one term for its words, `ngày` (`tháng`)
+    // before it part of it; among the words searched, begun among them, or after them
+    // (terms.py).
     const datesAt = new Map(
-      starts.filter(([at]) => at + 2 < spelled.length && !minus.slice(at, at + 3).some((o) => o)),
+      starts.filter(
+        ([at, term]) =>
+          at + width(term) <= spelled.length && !minus.slice(at, at + width(term)).some((o) => o),
+      ),
     );
     const inDate = new Set();
-    for (const at of datesAt.keys()) {
-      for (let k = 0; k < 3; k++) inDate.add(at + k);
-      if (at && !minus[at - 1] && DATE_SIGNS.has(spelled[at - 1])) inDate.add(at - 1);
+    for (const [at, term] of datesAt) {
+      for (let k = 0; k < width(term); k++) inDate.add(at + k);
+      const signs = width(term) === 3 ? DATE_SIGNS : MONTH_SIGNS;
+      if (at && !minus[at - 1] && signs.has(spelled[at - 1])) inDate.add(at - 1);
     }
     const dated = new Map([...datesAt].filter(([at]) => at < head.length));
     // A range among them: the term of its days at its first date's word (terms.py).
     for (const [first, second, joining] of ranges) {
-      if (!dated.has(first) || !dated.has(second) || joining.some((at) => out[at])) continue;
-      const bounds = [dated.get(first), dated.get(second)];
-      dated.delete(second);
-      bounds.sort((a, b) => dayNumber(a) - dayNumber(b));
-      dated.set(first, bounds[0] !== bounds[1] ? bounds.join("-") : bounds[0]);
+      if (!dated.has(first) || (second !== null && !dated.has(second))) continue;
+      if (joining.some((at) => minus[at])) continue; // (past the words searched too)
+      const last = second === null ? null : dated.get(second);
+      if (second !== null) dated.delete(second);
+      dated.set(first, rangeTerm(dated.get(first), last));
       for (const at of joining) inDate.add(at);
       const before = first - 1 - (inDate.has(first - 1) ? 1 : 0);
       if (before >= 0 && !out[before] && RANGE_FROM.has(head[before])) inDate.add(before);
@@ -264,14 +290,17 @@ function parseQuery(text) {
   return query;
 }
 
-// Two dates or more, or a range, among the words: one word, query.when, at the first
-// one's place (terms.py's _group_dates).
+// Two dates or more, a range or a month among the words: one word, query.when, at the
+// first one's place (terms.py's _group_dates).
 function groupDates(query) {
   const found = query.words.filter((word) => word.includes("/"));
-  if (found.length < 2 && !found.some((word) => word.includes("-"))) return;
+  const spanning = (word) => word.includes("-") || width(word) === 2;
+  if (found.length < 2 && !found.some(spanning)) return;
   query.when = found.join(" ");
-  query.days = found.filter((word) => !word.includes("-"));
-  query.spans = found.filter((word) => word.includes("-")).map((word) => word.split("-"));
+  query.days = found.filter((word) => !spanning(word));
+  query.spans = found
+    .filter(spanning)
+    .map((word) => (word.includes("-") ? word.split("-") : daysOf(word)));
   const at = query.words.indexOf(found[0]);
   query.words = query.words.filter((word) => !found.includes(word));
   query.words.splice(at, 0, query.when);
@@ -295,11 +324,33 @@ function afterTheWords(spelled, minus, datesAt, searched, inDate, ending) {
 
 const YEAR = /^(?:19|20)[0-9]{2}$/;
 
+// The words of a date (3) or a month (2) as its term (terms.py's _width).
+function width(term) {
+  return term.split("/").length;
+}
+
+// The first and last day of a date or a month (terms.py's _days).
+function daysOf(term) {
+  if (width(term) === 3) return [term, term];
+  const [month, year] = term.split("/").map((n) => parseInt(n, 10));
+  const days = dayNumber(dateTerm(1, month + 1, year)) - dayNumber(dateTerm(1, month, year));
+  return [dateTerm(1, month, year), dateTerm(days, month, year)];
+}
+
+// A range from a date or month to another, or to today (`last` null) (terms.py's _range).
+function rangeTerm(first, last) {
+  if (last === null) return `${daysOf(first)[0]}-`;
+  if (first === last) return first;
+  const days = [...daysOf(first), ...daysOf(last)];
+  days.sort((a, b) => dayNumber(a) - dayNumber(b));
+  return `${days[0]}-${days[days.length - 1]}`;
+}
+
 // The words of a part of a query (`words`) and, for each, whether a minus sign before it
 // leaves out the articles that have it, and whether it is an abbreviation, letters before
-// a dot; and its whole dates: [the number of the day's word, the date's term] (terms.py's
-// _spelled and dates).
-function spelledOf(part) {
+// a dot; and its whole dates and, `anew`, months: [the number of the first word, the
+// term] (terms.py's _spelled and dates).
+function spelledOf(part, anew) {
   const text = part.normalize("NFC").toLowerCase();
   const signs = new Set([...text.matchAll(MINUS)].map((sign) => sign.index + 1));
   const found = [...text.matchAll(WORD)];
@@ -309,27 +360,58 @@ function spelledOf(part) {
       /^\p{L}+$/u.test(m[0]) &&
       text[m.index + m[0].length] === ".",
   );
+  const spelled = found.map((m) => canonical(m[0]));
+  const dated = pointsOf(text, found, spelled, anew);
+  const ranges = rangesOf(text, found, dated, anew);
+  return [spelled, found.map((m) => signs.has(m.index)), dotted, dated, ranges];
+}
+
+// The whole dates of a part and, `anew`, its months (not inside a date nor after `số`),
+// in order: [the number of the first word, the term] (terms.py's _points).
+function pointsOf(text, found, spelled, anew) {
   const number = new Map(found.map((m, at) => [m.index, at]));
-  const dated = [];
+  const points = [];
   for (const m of text.matchAll(DATE)) {
     const [, day, , month, year] = m;
     const real = +day >= 1 && +day <= 31 && +month >= 1 && +month <= 12;
-    if (real) dated.push([number.get(m.index), dateTerm(day, month, year)]);
+    if (real) points.push([number.get(m.index), dateTerm(day, month, year)]);
   }
-  // Two dates side by side joined as one: [their day's words, the words joining them].
-  const ranges = [];
-  for (let at = 1; at < dated.length; at++) {
-    const [first, second] = [dated[at - 1][0], dated[at][0]];
-    const end = found[first + 2].index + found[first + 2][0].length;
-    if (first + 2 < second && RANGE_JOIN.test(text.slice(end, found[second].index))) {
-      const joining = [];
-      for (let k = first + 3; k < second; k++) joining.push(k);
-      ranges.push([first, second, joining]);
-      at += 1;
+  if (!anew) return points;
+  const taken = new Set(points.flatMap(([at]) => [at, at + 1, at + 2]));
+  for (const m of text.matchAll(MONTH)) {
+    const at = number.get(m.index);
+    const month = parseInt(m[1], 10);
+    const signed = at > 0 && NUMBER_SIGNS.has(spelled[at - 1]);
+    if (month >= 1 && month <= 12 && !signed && !taken.has(at) && !taken.has(at + 1)) {
+      points.push([at, `${month}/${parseInt(m[3], 10)}`]);
     }
   }
-  const spelled = found.map((m) => canonical(m[0]));
-  return [spelled, found.map((m) => signs.has(m.index)), dotted, dated, ranges];
+  return points.sort((a, b) => a[0] - b[0]);
+}
+
+// A part's ranges: [the first words of two dates or months joined as one, or of one and
+// null to today, the words joining them] (terms.py's _ranges).
+function rangesOf(text, found, points, anew) {
+  const ranges = [];
+  const numbers = (from, to) => Array.from({ length: Math.max(to - from, 0) }, (_, k) => from + k);
+  for (let at = 0; at < points.length; at++) {
+    const [first, term] = points[at];
+    const end = first + width(term);
+    const after = found[end - 1].index + found[end - 1][0].length;
+    const [second, other] = at + 1 < points.length ? points[at + 1] : [-1, ""];
+    const join = width(other) === 3 ? RANGE_JOIN : MONTH_JOIN;
+    TO_NOW.lastIndex = after;
+    const toNow = anew ? TO_NOW.exec(text) : null;
+    if (end <= second && join.test(text.slice(after, found[second].index))) {
+      ranges.push([first, second, numbers(end, second)]);
+      at += 1;
+    } else if (toNow) {
+      let stop = end;
+      while (stop < found.length && found[stop].index < toNow.index + toNow[0].length) stop++;
+      ranges.push([first, null, numbers(end, stop)]);
+    }
+  }
+  return ranges;
 }
 
 // The words marked `out`, each alone or, in a phrase, its pairs together (terms.py's
@@ -575,6 +657,51 @@ async function rank(text, { some = false } = {}) {
     return { total: 0, complete: true, some: false, docs: [], scores: [], query };
   }
   const index = await manifest();
+  // A month or a range to today: its articles, then those the query as read before finds
+  // (engine.search).
+  const readings = await Promise.all(
+    [query, ...(query.literal ? [query.literal] : [])].map((q) => rankReading(index, q, some)),
+  );
+  const ranked = merged(readings);
+  return {
+    total: ranked.scored.length,
+    complete: ranked.complete,
+    some: ranked.some,
+    docs: ranked.scored.map((s) => s[1]),
+    scores: ranked.scored.map((s) => s[0]),
+    query,
+    index,
+    completions: ranked.completions,
+  };
+}
+
+// Readings of a query as one list: the title term's documents first, then the first
+// reading's, then the next's that it lacks; a reading with only some of the words left
+// out when another has every word (engine._merged). Each scored: [score, doc, in the
+// title term].
+function merged(all) {
+  let readings = all.filter((r) => r.scored.length && !r.some);
+  if (!readings.length) readings = all;
+  const seen = new Set();
+  const scored = [];
+  readings.forEach((reading, place) => {
+    for (const [score, doc, title] of reading.scored) {
+      if (seen.has(doc)) continue;
+      seen.add(doc);
+      scored.push([score, doc, title, place]);
+    }
+  });
+  scored.sort((a, b) => b[2] - a[2] || a[3] - b[3] || b[0] - a[0] || b[1] - a[1]);
+  return {
+    scored,
+    complete: readings.every((r) => r.complete),
+    completions: [...new Set(readings.flatMap((r) => r.completions))],
+    some: readings.some((r) => r.some),
+  };
+}
+
+// A reading's documents found, best first (engine._rank).
+async function rankReading(index, query, some) {
   const documents = index.docs;
   const begun = [...query.last].length >= VOCABULARY_KEY;
   const [words, pairs, title, vocabulary] = await Promise.all([
@@ -694,16 +821,7 @@ async function rank(text, { some = false } = {}) {
     return [score, doc, title.postings.has(doc)];
   });
   scored.sort((a, b) => b[2] - a[2] || b[0] - a[0] || b[1] - a[1]);
-  return {
-    total: scored.length,
-    complete: everyArticle,
-    some: lacking && scored.length > 0,
-    docs: scored.map((s) => s[1]),
-    scores: scored.map((s) => s[0]),
-    query,
-    index,
-    completions,
-  };
+  return { scored, complete: everyArticle, some: lacking && scored.length > 0, completions };
 }
 
 // The word of a query's dates (engine._when): a document's weight is the highest of its
@@ -715,7 +833,7 @@ async function when(index, query) {
     ? await Promise.all(index.segments.map(([name]) => load(`s/${name}/c`)))
     : [];
   for (const [first, last] of query.spans) {
-    const [lo, hi] = [dayNumber(first), dayNumber(last)];
+    const [lo, hi] = [dayNumber(first), last ? dayNumber(last) : Infinity]; // "": to today
     const span = { term: `${first}-${last}`, frequency: 0, postings: new Map(), tails: [] };
     span.untailed = new Set();
     index.segments.forEach(([, start], s) => {
@@ -1015,14 +1133,19 @@ async function search(text, { offset = 0, limit = 10, passages = true, some = fa
   const ranked = await rank(text, { some });
   const shown = ranked.docs.slice(offset, offset + limit);
   const terms = new Map();
-  for (const word of ranked.query ? ranked.query.words : []) {
-    const typed = ranked.query.typed.get(word);
-    terms.set(word, typed.size ? typed : null);
+  // The words of the query as read before too (a month's numbers: query.literal), which
+  // the articles it finds have.
+  const readings = ranked.query ? [ranked.query, ranked.query.literal].filter(Boolean) : [];
+  for (const query of readings) {
+    for (const word of query.words) {
+      const typed = query.typed.get(word);
+      if (!terms.has(word)) terms.set(word, typed.size ? typed : null);
+    }
   }
   for (const word of ranked.completions || []) terms.set(word, null);
-  for (const day of ranked.query ? ranked.query.days : []) terms.set(day, null);
-  const pairs = new Set(ranked.query ? ranked.query.pairs : []);
-  const quoted = ranked.query ? ranked.query.quoted : new Set();
+  for (const query of readings) for (const day of query.days) terms.set(day, null);
+  const pairs = new Set(readings.flatMap((query) => query.pairs));
+  const quoted = new Set(readings.flatMap((query) => [...query.quoted]));
   const root = ranked.index ? new URL(ranked.index.root || "../../", indexBase) : indexBase;
   const results = await Promise.all(
     shown.map(async (doc) => {
