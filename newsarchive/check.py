@@ -55,6 +55,18 @@ XML_LINK_TAGS = ("loc", "link", "guid")
 XML_LINK_ATTRIBUTES = ("href", "url")
 FIX_LINK = "correct the address, or remove the link"
 _JINJA = jinja2.Environment()  # to read which templates a template extends or includes
+# The site's addresses a template may pass to url() (templating.make_environment gives
+# them), to find the line of `url(category_url("Tin hoạt động"))` by the address it makes.
+_URL_CALL = re.compile(r"\burl\(\s*\w+\(")
+_URL_HELPERS = jinja2.Environment(undefined=jinja2.StrictUndefined)
+_URL_HELPERS.globals = {
+    name: getattr(urls, name)
+    for name in (
+        *("home_url", "archive_url", "year_url", "month_url", "categories_url"),
+        *("category_url", "tags_url", "tag_url", "page_url", "feed_url", "feeds_url"),
+        "search_url",
+    )
+}
 # GitHub refuses a push that holds a file over 100 MiB, and GitHub Pages publishes a site
 # of up to 1 GB: the archivist learns it at `git push`, after the work is committed.
 FILE_LIMIT = 100 * 1024 * 1024
@@ -596,7 +608,7 @@ def _template_links(
     said: dict[tuple[Path, int | None, str, str], tuple[str, list[str]]] = {}
     unwritten: dict[tuple[str, str], tuple[set[Path], list[str]]] = {}
     for (template, address, problem), (spellings, on) in found.items():
-        where, line, link = _written_in(template, spellings, address)
+        where, line, link = _written_in(template, spellings, address, problem)
         if line is None:
             makers, made = unwritten.setdefault((address, problem), (set(), []))
             makers.add(template)
@@ -623,6 +635,10 @@ def _template_links(
                 fix = f"write it as {{{{ url('{target}') }}}}, which leads to it from every page"
             else:
                 fix = f"correct the address: the site has no page or file {target}"
+        elif _URL_CALL.match(link) and problem == NO_FILE:
+            # url(category_url("...")): a category, tag, year or month no article has (yet).
+            fix = f"the site has no page {address}: correct the name or number in {link}, "
+            fix += "or remove the link until an article makes that page"
         elif link.startswith("url(") and problem == NO_FILE and posixpath.splitext(address)[1]:
             # url('css/site.css') with no such file: most often the static folder lacks
             # what newsarchive's own has (an archive folder that copied templates/ only).
@@ -643,14 +659,16 @@ def _from_root(page: str, link: str, base: str) -> str:
     return "/" if path == "." else "/" + path + ("/" if link.endswith("/") else "")
 
 
-def _written_in(template: Path, links: set[str], address: str) -> tuple[Path, int | None, str]:
+def _written_in(
+    template: Path, links: set[str], address: str, problem: str
+) -> tuple[Path, int | None, str]:
     """The template, of ``template`` and those it extends, includes or imports, the line
     that writes one of ``links`` as an attribute's value, or ``address`` (from the
-    site's root) in url(), and the link as it is written there; else ``template`` with
-    no line."""
+    site's root) in url(), or (a link to no file, ``problem``) url() of a helper that
+    makes it, and the link as it is written there; else ``template`` with no line."""
     in_url = re.escape(address.lstrip("/")) if address.startswith("/") else "(?!)"
     written = re.compile(_as_attribute(links) + r"|url\(\s*[\"'](/?" + in_url + r")[\"']\s*\)")
-    seen, queue = set(), [template.name]
+    seen, queue, texts = set(), [template.name], []
     while queue:
         name = queue.pop(0)
         if name in seen:
@@ -665,7 +683,50 @@ def _written_in(template: Path, links: set[str], address: str) -> tuple[Path, in
         if found:
             line = text.count("\n", 0, found.start()) + 1
             return template.parent / name, line, found[1] or f"url('{found[2]}')"
+        texts.append((name, text))
+    # Else url() of an address helper, which leads nowhere only when the site lacks
+    # its page (a link outside the site's path is never one of these).
+    for name, text in texts if problem == NO_FILE else ():
+        called = _url_call(text, address)
+        if called:
+            return template.parent / name, text.count("\n", 0, called[0]) + 1, called[1]
     return template, None, ""
+
+
+def _url_call(text: str, address: str) -> tuple[int, str] | None:
+    """Where ``text`` writes url() of an address helper's call that makes ``address``
+    (from the site's root), `url(category_url("Tin hoạt động"))`, and that call; None
+    when none does (one of a variable, `url(permalink(article))`, makes no address here)."""
+    for start in (m.start() for m in _URL_CALL.finditer(text)):
+        end = _closing(text, text.index("(", start))
+        if end is None:
+            continue
+        inner = text[text.index("(", start) + 1 : end].strip()
+        try:
+            made = _URL_HELPERS.compile_expression(inner)()
+        except (jinja2.TemplateError, TypeError, ValueError, AttributeError):
+            continue
+        if isinstance(made, str) and "/" + made.lstrip("/") == address:
+            return start, f"url({inner})"
+    return None
+
+
+def _closing(text: str, opening: int) -> int | None:
+    """The index of the bracket that closes the one at ``opening``, skipping quoted text."""
+    depth, quote = 0, ""
+    for index in range(opening, len(text)):
+        char = text[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
 
 
 def _as_attribute(links: set[str]) -> str:

@@ -1058,6 +1058,31 @@ def test_check_blames_a_broken_template_link_on_the_template_not_the_articles(si
     assert "in the template that makes the page" in err
 
 
+def test_a_menu_item_for_a_category_no_article_has_is_said_at_its_template_line(site, capsys):
+    """A fork's menu item for a category (README: `url(category_url("..."))`) whose
+    articles are not imported yet was said at the templates folder, with no file or line:
+    "templates: warning: the link '/chuyen-muc/tin-hoat-dong/' leads to no file"."""
+    base = site.root / "templates" / "base.html"
+    edit(base, END, '<p><a href="{{ url(category_url("Tin hoạt động")) }}">x</a></p>\n' + END)
+    text = base.read_text(encoding="utf-8")
+    line = text[: text.index("category_url(")].count("\n") + 1
+    site.add("2020/01/a.md", GOOD)
+    capsys.readouterr()
+    assert site.build() == 0
+    err = capsys.readouterr().err
+    assert (
+        f"{base}:{line}: warning: the link 'url(category_url(\"Tin hoạt động\"))' leads to no "
+        "file in the site" in err
+    ), err
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{base}:{line}: error: the link 'url(category_url(\"Tin hoạt động\"))' leads to no "
+        "file in the site" in err
+    ), err
+    assert "the site has no page /chuyen-muc/tin-hoat-dong/: correct the name" in err
+
+
 def test_check_names_the_feed_template_and_the_static_style_sheet_not_a_deleted_folder(
     site, capsys
 ):
