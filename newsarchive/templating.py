@@ -475,6 +475,10 @@ def template_caller(exc: BaseException) -> tuple[str, int] | None:
     # macro only "template".
     if len(frames) < 2 or frames[-1][2] != "template":
         return None
+    # A loop's filter (`{% for x in xs if ... %}`) runs in such a frame too, at the
+    # line of its loop: no macro, and the line is said already.
+    if frames[-1][:2] == frames[-2][:2]:
+        return None
     return frames[-2][0], frames[-2][1]
 
 

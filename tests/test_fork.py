@@ -374,6 +374,20 @@ def test_an_unknown_filter_in_base_html_is_not_said_to_be_in_a_macro(site, capsy
     assert "in a macro" not in err
 
 
+def test_a_loop_filter_on_a_missing_param_is_not_said_to_be_in_a_macro(site, capsys):
+    """`{% for x in site.params.menu if site.params.menu is defined %}` (Jinja reads the
+    list before the `if`) failed with "(in a macro, called at base.html, line 41)": the
+    loop's filter runs in a frame Jinja names as it names macros, at the same line."""
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    loop = "{% for x in site.params.menu if site.params.menu is defined %}{{ x }}{% endfor %}"
+    edit(site.root / "templates" / "base.html", END, loop + "\n" + END)
+    err = rebuild_fails(site, capsys, before=before)
+    assert "templates/base.html:" in err and "'menu' is not in the dict" in err, err
+    assert "in a macro" not in err
+
+
 def test_strings_yaml_may_hold_lists_for_a_forks_own_templates(site):
     strings = site.root / "templates" / "strings.yaml"
     strings.write_text(
