@@ -218,6 +218,13 @@ def _value_problems(key: str, value: Any, as_written: str) -> Found:
 
 
 def _unknown_setting(key: str) -> tuple[str, str]:
+    if key == "menu":  # where other generators keep it; params: would make no menu of it
+        return (
+            "unknown setting 'menu'",
+            "the menu lists each page of content/pages/ with a line 'menu: 1' in its front "
+            'matter (the number is its place; README, "Pages: about, contact"); any other '
+            "link goes into templates/base.html",
+        )
     close = schema.suggestion(key, schema.SETTINGS)
     known = ", ".join(f.name for f in schema.SETTINGS if f.suggested)
     # A key no setting is near is likely a fork's own value for its templates.

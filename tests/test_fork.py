@@ -137,6 +137,23 @@ def test_a_forks_own_setting_in_site_yaml_is_pointed_to_params(site, capsys):
     assert "024 3833 1234" in site.read("index.html")
 
 
+def test_a_menu_in_site_yaml_is_pointed_to_the_pages_menu_key(site, capsys):
+    """`menu:` in site.yaml (where Hugo and others keep a menu) was told to go under
+    params:, where nothing makes a menu of it: the site's menu is its pages' `menu:`."""
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    settings = site.root / "site.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "menu:\n  - Liên hệ: /lien-he/\n",
+        encoding="utf-8",
+    )
+    err = rebuild_fails(site, capsys, before=before)
+    assert "error: unknown setting 'menu'" in err, err
+    assert "site.params.menu" not in err, err
+    assert "each page of content/pages/ with a line 'menu: 1'" in err, err
+
+
 def test_an_articles_own_value_goes_under_params_and_reaches_the_template(site, capsys, tmp_path):
     """`photographer:` in an article, for a fork's article.html: refused (it may be a
     typo) with where such a value goes; under params: the template shows it, and an
