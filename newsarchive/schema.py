@@ -47,9 +47,11 @@ SETTINGS: tuple[Field, ...] = (
     Field(
         "base_url",
         "address",
-        "public address; used only where absolute URLs are needed (canonical links, feeds, "
-        "sitemap). All links between pages are relative, so one build works at a domain root "
-        "and under a sub-path. Its scheme and host are written in small letters; the folder, "
+        "public address; used where absolute URLs are needed (canonical links, feeds, "
+        "sitemap), and by `404.html`, whose links start with its path (`/repo/luu-tru/`: "
+        "GitHub Pages shows that page at any depth). All other links between pages are "
+        "relative, so one build works at a domain root and under a sub-path, but for its "
+        "404 page. Its scheme and host are written in small letters; the folder, "
         "not a page (`…/repo/`, not `…/repo/index.html`), with no `//` in its path.",
         "http://localhost:8000/",
         example="https://user.github.io/repo/",
