@@ -562,6 +562,12 @@ def test_a_templates_folder_without_strings_yaml_or_a_word_says_which(site, caps
     assert site.build() == 1
     err = capsys.readouterr().err
     assert "has no key 'skip_to_contents' (it has 'skip_to_content')" in err, err
+    # A word of the fork's own, not yet in strings.yaml, is not said to be another key:
+    # "t.credit_line: strings.yaml has no key 'credit_line' (it has 'redirect_title')".
+    edit(own / "base.html", "{{ t.skip_to_contents }}", "{{ t.credit_line }}")
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "has no key 'credit_line'" in err and "(it has" not in err, err
 
 
 def test_every_key_strings_yaml_lacks_is_said_in_one_build(site, capsys):
