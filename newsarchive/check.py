@@ -36,6 +36,7 @@ from .heldlinks import Held
 from .htmltext import short_numbers
 from .search.engine import search_index_problems
 from .svgsafety import Unreadable, inert
+from .templating import ADDRESS_HELPERS
 
 LINK_ATTRIBUTES = {
     "a": ("href",),
@@ -55,18 +56,11 @@ XML_LINK_TAGS = ("loc", "link", "guid")
 XML_LINK_ATTRIBUTES = ("href", "url")
 FIX_LINK = "correct the address, or remove the link"
 _JINJA = jinja2.Environment()  # to read which templates a template extends or includes
-# The site's addresses a template may pass to url() (templating.make_environment gives
-# them), to find the line of `url(category_url("Tin hoạt động"))` by the address it makes.
+# The site's addresses a template may pass to url() (templating's ADDRESS_HELPERS), to
+# find the line of `url(category_url("Tin hoạt động"))` by the address it makes.
 _URL_CALL = re.compile(r"\burl\(\s*\w+\(")
 _URL_HELPERS = jinja2.Environment(undefined=jinja2.StrictUndefined)
-_URL_HELPERS.globals = {
-    name: getattr(urls, name)
-    for name in (
-        *("home_url", "archive_url", "year_url", "month_url", "categories_url"),
-        *("category_url", "tags_url", "tag_url", "page_url", "feed_url", "feeds_url"),
-        "search_url",
-    )
-}
+_URL_HELPERS.globals = dict(ADDRESS_HELPERS)
 # GitHub refuses a push that holds a file over 100 MiB, and GitHub Pages publishes a site
 # of up to 1 GB: the archivist learns it at `git push`, after the work is committed.
 FILE_LIMIT = 100 * 1024 * 1024
