@@ -377,6 +377,58 @@ def test_a_month_finds_the_articles_of_that_month_then_what_it_found_before(site
     assert sorted(found(site, "2022")) == sorted([a, b, c, d, e, f])
 
 
+def test_a_long_date_or_month_finds_what_the_short_one_finds_either_way_it_is_written(site):
+    """`Hà Nội, ngày 15 tháng 3 năm 2019`, as a formal document dates itself, and `tháng 3
+    năm 2019`, as readers say a month, were words: `ngày 15 tháng 3 năm 2019` did not
+    find the article of that day (shown `15/03/2019`) nor one that writes `15/3/2019`,
+    and `15/3/2019` did not find the article that writes the long form. Now the long
+    form is the short one's date or month, in the query and in the index; what the
+    query's words found before is found still, after. A month in words is how titles
+    write it (`Lịch tiếp công dân tháng 3 năm 2019`, published in February): what its
+    words find comes first, then the month's other articles."""
+    site.add("2019/a.md", article("Hội nghị", "2019-03-15 08:00", "Chi bộ họp."))
+    site.add(
+        "2019/b.md", article("Kế hoạch", "2019-04-02 08:00", "Hà Nội, ngày 15 tháng 3 năm 2019.")
+    )
+    site.add("2019/c.md", article("Thông báo", "2019-05-02 08:00", "Họp ngày 15/03/2019."))
+    site.add("2019/d.md", article("Tập huấn", "2019-03-28 08:00", "Lớp tập huấn cán bộ."))
+    site.add("2019/e.md", article("Năm học", "2019-06-01 08:00", "Ngày 15, tháng 3 năm 2019."))
+    site.add("2019/f.md", article("Kỷ niệm", "2019-06-02 08:00", "Ngày mùng 2 tháng 9 năm 1945."))
+    site.add("2019/g.md", article("Lịch tiếp dân tháng 3 năm 2019", "2019-02-25 08:00", "Lịch."))
+    site.add("2019/h.md", article("Lịch tiếp dân tháng 4 năm 2019", "2019-03-27 08:00", "Lịch."))
+    assert site.build() == 0
+    a, b, c = "2019/03/hoi-nghi/", "2019/04/ke-hoach/", "2019/05/thong-bao/"
+    d, e, f = "2019/03/tap-huan/", "2019/06/nam-hoc/", "2019/06/ky-niem/"
+    g, h = "2019/02/lich-tiep-dan-thang-3-nam-2019/", "2019/03/lich-tiep-dan-thang-4-nam-2019/"
+    for query in ["15/3/2019", "ngày 15-03-2019"]:  # the article of that day, then writers
+        assert found(site, query)[0] == a and sorted(found(site, query)[1:]) == [b, c], query
+    for query in [
+        "ngày 15 tháng 3 năm 2019",
+        "Ngày 15 tháng 03 năm 2019",
+        "ngay 15 thang 3 nam 2019",
+    ]:
+        got = found(site, query)
+        # Then what its words found before: `e` writes them, not as a date.
+        assert got[0] == a and sorted(got[1:3]) == [b, c] and got[3:] == [e], (query, got)
+    assert found(site, "kế hoạch ngày 15 tháng 3 năm 2019") == [b]
+    assert found(site, "ngày 2 tháng 9 năm 1945") == [f]
+    assert found(site, "2/9/1945") == [f]
+    # March's articles, newest first, then those with the words (and `tháng`) anywhere;
+    # in words, the other way round.
+    got = found(site, "tháng 3/2019")
+    assert got[:3] == [d, h, a] and sorted(got[3:]) == sorted([b, e, g]), got
+    for query in ["tháng 3 năm 2019", "tháng 03 năm 2019", "thang 3 nam 2019"]:
+        got = found(site, query)
+        assert sorted(got[:3]) == sorted([b, e, g]) and got[3:] == [d, h, a], (query, got)
+    assert found(site, "lịch tiếp dân tháng 3 năm 2019") == [g, h]
+    assert found(site, "lịch tiếp dân tháng 3/2019") == [h, g]
+    assert found(site, "từ ngày 1 tháng 3 năm 2019 đến ngày 31 tháng 3 năm 2019")[:3] == [d, h, a]
+    assert found(site, "từ tháng 4 năm 2019 đến nay")[:4] == [f, e, c, b]
+    # Not a date: the day out of range; a long month after a number is read as before.
+    assert found(site, "ngày 32 tháng 3 năm 2019") == []
+    assert sorted(found(site, "15 tháng 3 năm 2019")) == sorted([b, e])
+
+
 @pytest.mark.filterwarnings("error::RuntimeWarning")  # numpy's, for a mean of 0 words
 def test_a_newest_article_without_a_word_is_indexed_without_a_crash(site, capsys):
     """An imported photo post: a title of punctuation (with a slug) and only an image.

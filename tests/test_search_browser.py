@@ -97,6 +97,10 @@ for i in range(3):
         f"2021-08-1{i} 09:00",
         "Vỉa hè phố Hàn Thuyên.",
     )
+# A formal document's date, written long (the seed's day: 19/04/2019).
+CORPUS["cong-van.md"] = article(
+    "Công văn lưu trữ", "2020-06-10 09:00", "Hà Nội, ngày 19 tháng 4 năm 2019. Kính gửi."
+)
 # An imported article that keeps its old address.
 CORPUS["le-hoi.md"] = article(
     "Lễ hội đền Đồng Nhân khai mạc",
@@ -277,10 +281,30 @@ def test_a_range_of_days_lists_the_articles_published_in_it_newest_first(served,
     assert worded and set(worded) < set(titles(found)) and "Hòa giải ở cơ sở" in worded
 
 
+@pytest.mark.parametrize("query", ["ngày 19 tháng 4 năm 2019", "Ngày 19 tháng 04 năm 2019"])
+def test_a_long_date_finds_the_article_of_that_day_and_marks_the_long_date_written(
+    served, page, query
+):
+    """`ngày 19 tháng 4 năm 2019` (as a formal document dates itself) was six words: the
+    seed, of that day, lacks `tháng` and `năm` side by side with them. Now it is the
+    date: the seed first, then the article that writes it long, that text marked (with
+    `ngày`, a word of the query read as before too). `19/04/2019` finds that article
+    too, and marks the long date it writes, as it marks `19/4/2019`."""
+    found = search(page, served, query)
+    assert found[0]["title"].startswith(SEED_TITLE)
+    assert found[1]["title"] == "Công văn lưu trữ"
+    assert found[1]["markRuns"] == ["ngày 19 tháng 4 năm 2019"], found[1]["markRuns"]
+    short = search(page, served, "19/04/2019")
+    assert [r["title"] for r in short[:2]] == [found[0]["title"], "Công văn lưu trữ"]
+    assert short[1]["markRuns"] == ["19 tháng 4 năm 2019"], short[1]["markRuns"]
+
+
 @pytest.mark.parametrize(
     ("query", "first", "last", "count"),
     [
         ("tháng 1/2020", (2020, 1, 1), (2020, 1, 31), MANY_EXACT),
+        ("tháng 01 năm 2020", (2020, 1, 1), (2020, 1, 31), MANY_EXACT),
+        ("từ tháng 1 năm 2020 đến tháng 2 năm 2020", (2020, 1, 1), (2020, 2, 29), MANY_EXACT + 1),
         ("01/2020", (2020, 1, 1), (2020, 1, 31), MANY_EXACT),
         ("từ tháng 1/2020 đến tháng 2/2020", (2020, 1, 1), (2020, 2, 29), MANY_EXACT + 1),
         ("1/2020-2/2020", (2020, 1, 1), (2020, 2, 29), MANY_EXACT + 1),

@@ -6,6 +6,7 @@ import math
 import shutil
 import sys
 import tracemalloc
+import unicodedata
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -274,6 +275,84 @@ def test_a_month_or_a_range_to_today_in_a_query_is_its_days_and_read_as_before_t
         query = parse_query(text)
         assert query.literal is None and not query.spans, text
         assert not any(word.count("/") == 1 for word in query.words), text
+
+
+def test_a_long_date_or_month_in_a_query_is_the_short_one_and_read_as_before_too():
+    """`ngày 15 tháng 3 năm 2019` (a formal document's date) is `15/3/2019`, `tháng 3 năm
+    2019` is `3/2019`, in ranges too, and such a query is read as before too
+    (Query.literal: its words), as a month is. `ngày` is required (`15 tháng 3 năm
+    2019`: a number before `tháng` may be a count), `mùng`/`mồng` may follow it; nothing
+    else between (`tháng 3, năm 2019`); a day, month or year out of range is words."""
+    for text in [
+        "ngày 15 tháng 3 năm 2019",
+        "Ngày 15 Tháng 03 Năm 2019",
+        "ngay 15 thang 3 nam 2019",
+        '"ngày 15 tháng 3 năm 2019"',
+        "ngày\u00a015  tháng 3 năm 2019",
+    ]:
+        query = parse_query(text)
+        assert (query.words, query.pairs, query.typed, query.last) == (
+            ["15/3/2019"],
+            [],
+            {"15/3/2019": set()},
+            "",
+        ), text
+        assert query.literal is not None and query.literal.words[-2:] == ["nam", "2019"], text
+    assert parse_query("ngày mồng 2 tháng 9 năm 1945").words == ["2/9/1945"]
+    query = parse_query("hội nghị ngày 15 tháng 3 năm 2019 phường")
+    assert (query.words, query.pairs) == (["hoi", "nghi", "15/3/2019", "phuong"], ["hoi nghi"])
+    for text in ["tháng 3 năm 2019", "Tháng 03 năm 2019", "thang 3 nam 2019"]:
+        query = parse_query(text)
+        assert (query.words, query.spans) == (["3/2019"], [("1/3/2019", "31/3/2019")]), text
+        assert query.literal is not None and query.literal.words == ["thang", "3", "nam", "2019"]
+        # Titles write a month so (`Lịch tiếp công dân tháng 3 năm 2019`): its words first.
+        assert query.literal_first, text
+    assert not parse_query("tháng 3/2019").literal_first  # a month's days first
+    assert not parse_query("ngày 15 tháng 3 năm 2019").literal_first  # the index has it
+    for text, spans in [
+        ("từ ngày 1 tháng 1 năm 2020 đến ngày 31 tháng 1 năm 2020", [("1/1/2020", "31/1/2020")]),
+        ("từ tháng 1 năm 2020 đến tháng 3 năm 2020", [("1/1/2020", "31/3/2020")]),
+        ("từ ngày 5/1/2020 đến tháng 3 năm 2020", [("5/1/2020", "31/3/2020")]),
+        ("từ tháng 1 năm 2020 đến nay", [("1/1/2020", "")]),
+        ("từ ngày 15 tháng 3 năm 2019 đến hôm nay", [("15/3/2019", "")]),
+    ]:
+        query = parse_query(text)
+        assert (len(query.words), query.spans, query.literal is not None) == (1, spans, True), text
+    # As before: words.
+    for text in [
+        "15 tháng 3 năm 2019",
+        "ngày 15 tháng 3, năm 2019",
+        "ngày 32 tháng 3 năm 2019",
+        "ngày 15 tháng 13 năm 2019",
+        "ngày 15 tháng 3 năm 2100",
+        "tháng 3 năm 1899",
+        "ngày 15 tháng 3 năm 201",
+        "tháng 3 năm 20191",
+        "-ngày 15 tháng 3 năm 2019",
+        "sau 6 tháng 3 năm 2019",
+    ]:
+        query = parse_query(text)
+        assert query.literal is None and not any("/" in word for word in query.words), text
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Hà Nội, ngày 15 tháng 3 năm 2019", ["15/3/2019"]),
+        ("HÀ NỘI, NGÀY 05 THÁNG 03 NĂM 2019", ["5/3/2019"]),
+        ("Ngày\nmùng 2 tháng 9\u00a0năm 1945, ngày 1 tháng 1 năm 2020.", ["2/9/1945", "1/1/2020"]),
+        (unicodedata.normalize("NFD", "ngày 7 tháng 1 năm 2022"), ["7/1/2022"]),
+        ("ngày 15 tháng 3, năm 2019; 15 tháng 3 năm 2019; ngày 32 tháng 1 năm 2020", []),
+        ("xngày 1 tháng 1 năm 2020 ngày 1 tháng 1 năm 20201 ngày 1 tháng 13 năm 2020", []),
+    ],
+)
+def test_the_long_dates_of_a_text_are_its_date_terms(text, written):
+    """An article that writes `ngày 15 tháng 3 năm 2019` has the date term `15/3/2019`,
+    as one that writes `15/3/2019` (segment.Words): the same as LONG_DATE, the query's."""
+    lowered = unicodedata.normalize("NFC", text).lower()
+    matched = [m.groups() for m in terms.LONG_DATE.finditer(lowered)]
+    want = [terms.date_term(*m) for m in matched if 1 <= int(m[0]) <= 31 and 1 <= int(m[1]) <= 12]
+    assert terms.long_dates(text) == written == want
 
 
 DATE_PIECES = ["7/1/2022", "07.01.2022", "1-12-2022", "32/1/2022", "12/2019", "7", "2022"]
@@ -1321,6 +1400,15 @@ QUERIES = [
     "xyzzy tháng 4/2019 qwrtp cán bộ ",  # some of the words
     "Quyết định số 4/2019",
     "4/2019 7/2021 19/4/2019",
+    # A long date or month: the short one's, then what its words found before.
+    "ngày 19 tháng 4 năm 2019",
+    "Ngày 19 tháng 04 năm 2019 hội nghị",
+    "tháng 4 năm 2019",
+    "cán bộ tháng 7 năm 2021 phường",
+    "từ tháng 1 năm 2019 đến tháng 6 năm 2019",
+    "từ ngày 1 tháng 4 năm 2019 đến nay",
+    "ngày 19 tháng 4 năm 201",  # a year being typed: words
+    "19 tháng 4 năm 2019",  # no `ngày`: words
     # An abbreviation before a dot: only scored.
     "P. Bạch Mai, Q. Hai Bà Trưng",
     "q.hai ba trung",
@@ -1433,10 +1521,28 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         dated += ["từ 1/1/2020 đến nay", "Từ ngày 01/01/2020 đến hôm nay", "1/1/2020 - nay"]
         dated += ["từ tháng 3/2020 tới hiện nay", "1/1/2020 -nay", "từ 1/1/2020 đến na"]
         dated += ["15-1-2020 13/2020 1/1850", "hội nghị 1/2020 và 3/2020 ngày 5/5/2020"]
+        # A long date or month is the short one, read as before too.
+        dated += [
+            "ngày 15 tháng 3 năm 2019",
+            "Ngày 05 Tháng 03 Năm 2019 ở",
+            "ngay 1 thang 1 nam 2020",
+        ]
+        dated += ["ngày mùng 2 tháng 9 năm 1945", "ngày\u00a0mồng  2 tháng 9 năm 1945 họp"]
+        dated += ["tháng 3 năm 2019", "thang 03 nam 2019 -phường", '"tháng 3 năm 2019" họp']
+        dated += [
+            "từ ngày 1 tháng 1 năm 2020 đến ngày 31 tháng 1 năm 2020",
+            "từ tháng 1 năm 2020 đến nay",
+        ]
+        dated += ["từ tháng 1 năm 2020 tới tháng 3/2020", "1/1/2020 - ngày 3 tháng 1 năm 2020"]
+        dated += ["15 tháng 3 năm 2019", "ngày 15 tháng 3, năm 2019", "ngày 32 tháng 3 năm 2019"]
+        dated += ["ngày 15 tháng 13 năm 2019", "tháng 3 năm 2100", "ngày 15 tháng 3 năm 201"]
+        dated += ["-ngày 15 tháng 3 năm 2019", "ngày -15 tháng 3 năm 2019", "số 3 tháng 3 năm 2019"]
+        dated += ["a b c d e f g h i j k ngày 15 tháng 3 năm 2019", "xngày 1 tháng 1 năm 2020"]
         for text in dated:
             got = page.evaluate(
                 "t => { const read = (q) => q && [q.words, q.pairs, [...q.optional].sort(),"
-                " [...q.quoted].sort(), q.excluded, q.title, q.last, q.when, q.days, q.spans];"
+                " [...q.quoted].sort(), q.excluded, q.title, q.last, q.when, q.days, q.spans,"
+                " q.literalFirst];"
                 " const q = newsarchiveSearch.parseQuery(t); return [read(q), read(q.literal)]; }",
                 text,
             )
@@ -1471,6 +1577,7 @@ def _read(query: terms.Query) -> list:
         query.when,
         query.days,
         [list(span) for span in query.spans],
+        query.literal_first,
     ]
 
 

@@ -138,7 +138,8 @@ def search(
     ``some``: when none has them all, those that lack a few (format.some_needed).
     A query with a month or a range to today (`tháng 1/2020`, `từ 1/1/2020 đến nay`)
     lists the articles of those days, then those its reading as before finds
-    (Query.literal: `Quyết định 1/2020/QĐ-UBND`) that are not among them (_merged)."""
+    (Query.literal: `Quyết định 1/2020/QĐ-UBND`) that are not among them (_merged); a
+    month in words (`tháng 3 năm 2019`), the other way round (Query.literal_first)."""
     parsed = parse_query(query)
     if not parsed.words:
         return Results(0, [], [], index.fetched)
@@ -146,7 +147,8 @@ def search(
     assert isinstance(manifest, dict)
     ranked = _rank(index, manifest, parsed, some)
     if parsed.literal is not None:
-        ranked = _merged(ranked, _rank(index, manifest, parsed.literal, some))
+        literal = _rank(index, manifest, parsed.literal, some)
+        ranked = _merged(literal, ranked) if parsed.literal_first else _merged(ranked, literal)
     hits = []
     for _, _, score, doc in ranked.scored[offset : offset + limit]:
         hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))

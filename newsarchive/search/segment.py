@@ -21,7 +21,7 @@ import numpy as np
 
 from .. import folding
 from . import format as fmt
-from .terms import abbreviated, date_term, dates, day_number, joined_numbers
+from .terms import abbreviated, date_term, dates, day_number, joined_numbers, long_dates
 
 
 class _Runs(dict):
@@ -95,12 +95,15 @@ class Words:
         """An article: its title, its text and the date it shows (`07/01/2022`)."""
         self.titles.append(fmt.title_term([folding.fold(w) for w in folding.words(title)]))
         parts = [(folding.joined(title), fmt.TITLE_WEIGHT), (folding.joined(text), 1)]
-        # The dates it writes and the one it shows, each one term that no word makes:
-        # `07/01/2022` finds the articles of that day. Not its day and month as words:
-        # `đường số 1` would find every article of a 1st or of January.
+        # The dates it writes (`07/01/2022`, `ngày 7 tháng 1 năm 2022`) and the one it
+        # shows, each one term that no word makes: `07/01/2022` finds the articles of
+        # that day. Not its day and month as words: `đường số 1` would find every
+        # article of a 1st or of January.
         shown = {date_term(*date.split("/"))} if date else set()
         self.days.append(day_number(*shown) if shown else 0)
-        written = {term for part, _ in parts for _, term in dates(part)} - shown
+        written = {term for part, _ in parts for _, term in dates(part)}
+        written |= {term for part, _ in parts for term in long_dates(part)}
+        written -= shown
         impacts = dict.fromkeys(sorted(written), fmt.DATE_WRITTEN_IMPACT)
         self.dates.append(impacts | dict.fromkeys(shown, fmt.DATE_SHOWN_IMPACT))
         # The year of the date it shows, in a part of its own: `kết nạp đảng viên 2022`

@@ -62,6 +62,26 @@ _MONTH_JOIN = re.compile(_JOINER + "(?:(?:tháng|thang)[ \t\n\r\u00a0]+)?")
 # A date or a month to today (`từ 1/1/2020 đến nay`, `đến hôm nay`, `đến hiện nay`,
 # `2/2020 - nay`): a range with no last day, to the newest article (Query.spans).
 _TO_NOW = re.compile(_JOINER + "(?:(?:hôm|hom|hiện|hien)[ \t\n\r\u00a0]+)?nay" + r"(?![^\W_])")
+# `ngày 15 tháng 3 năm 2019`, as a formal document dates itself (`Hà Nội, ngày 15 tháng
+# 3 năm 2019`) and readers say a day: the date `15/3/2019`, `ngày` required (a number
+# before `tháng` is also a count: `6 tháng 3 năm`), `mùng`/`mồng` after it may be
+# (`ngày mùng 2 tháng 9 năm 1945`), a year from 1900 to 2099 (as a month's) and no other
+# word or sign between (`ngày 15 tháng 3, năm 2019` is not written so). The index has
+# it as the short form's date term (long_dates); a query reads it so (_points) and as
+# before too (Query.literal). search-engine.js has the same.
+_GAP = "[ \t\n\r\u00a0]+"
+_LONG_MONTH = f"(?:tháng|thang){_GAP}([0-9]{{1,2}}){_GAP}(?:năm|nam){_GAP}((?:19|20)[0-9]{{2}})"
+LONG_DATE = re.compile(
+    f"(?<![^\\W_])(?:ngày|ngay){_GAP}(?:(?:mùng|mồng|mung|mong){_GAP})?([0-9]{{1,2}}){_GAP}"
+    f"{_LONG_MONTH}(?![^\\W_])"
+)
+# `tháng 3 năm 2019`, `tháng 03 năm 2019` in a query: the month `3/2019`, as `tháng
+# 3/2019` is; not inside a long date, nor after a number (`15 tháng 3 năm 2019`, a day
+# without `ngày`, or a count: read as before).
+_LONG_MONTH_ALONE = re.compile(f"(?<![^\\W_]){_LONG_MONTH}(?![^\\W_])")
+# LONG_DATE without its look-behind (long_dates checks it): 0.03 s of 1,000 articles'
+# text, not 0.08.
+_LONG_DATE_AHEAD = re.compile(LONG_DATE.pattern.replace(r"(?<![^\W_])", "", 1))
 # DATE without its look-behinds (`dates` checks them): tried at every character, they took
 # 0.35 s of 1,000 articles' text, which the index reads whole; without, 0.09 s.
 _DATE_AHEAD = re.compile(DATE.pattern.replace(r"(?<![^\W_])(?<![^\W_][/.])", ""))
@@ -181,6 +201,19 @@ def dates(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def long_dates(text: str) -> list[str]:
+    """The terms (date_term) of the long dates ``text`` writes (LONG_DATE, a real day and
+    month), in any case: `Hà Nội, ngày 15 tháng 3 năm 2019` -> `15/3/2019`."""
+    text = unicodedata.normalize("NFC", text).lower()
+    return [
+        date_term(*match.groups())
+        for match in _LONG_DATE_AHEAD.finditer(text)
+        if not text[match.start() - 1 : match.start()].isalnum()
+        and 1 <= int(match[1]) <= 31
+        and 1 <= int(match[2]) <= 12
+    ]
+
+
 @dataclass
 class Query:
     words: list[str] = field(default_factory=list)  # distinct syllables, in query order
@@ -214,6 +247,11 @@ class Query:
     # (`Quyết định 1/2020/QĐ-UBND`, `từ 1/1/2020 đến nay`) it finds still, after the
     # articles this reading finds (engine.search). Else None.
     literal: "Query | None" = None
+    # Whether ``literal`` is ranked first: a month written in words (`tháng 3 năm 2019`)
+    # is how titles and texts write it (`Lịch tiếp công dân tháng 3 năm 2019`, published
+    # in February): the articles with its words side by side come first, then the
+    # month's others. A short month (`3/2019`) is its days first.
+    literal_first: bool = False
 
     def add_words(self, found: list[tuple[str, str]]) -> None:
         """Words found, each as typed and its term: the terms once, in order. Typed with
@@ -258,6 +296,8 @@ def parse_query(text: str) -> Query:
     literal = _read(text, anew=False)
     if literal.words != query.words:  # a month or a range to today was read
         query.literal = literal
+    else:
+        query.literal_first = False
     return query
 
 
@@ -285,10 +325,14 @@ def _read(text: str, anew: bool) -> Query:
         left -= len(head)
         out = minus[: len(head)]
         dates_at, dated, in_date = _dates(spelled, minus, starts, ranges, len(head))
+        query.literal_first |= any(  # a month in words, `tháng 3 năm 2019`, read
+            width == 4 and _width(term) == 2 and at in in_date for at, term, width in starts
+        )
         if number == len(parts) - 1 and len(spelled) - 1 in in_date:
             ends_dated = True
+        # A date's term as typed too: its first word (`ngày` of a long date) is no spelling.
         chosen = [
-            (word, dated.get(at) or folding.fold(word))
+            (dated[at], dated[at]) if at in dated else (word, folding.fold(word))
             for at, (word, o) in enumerate(zip(head, out, strict=True))
             if not o and (at in dated or at not in in_date)
         ]
@@ -327,7 +371,7 @@ def _read(text: str, anew: bool) -> Query:
 def _dates(
     spelled: list[str],
     minus: list[bool],
-    starts: list[tuple[int, str]],
+    starts: list[tuple[int, str, int]],
     ranges: list[tuple[int, int | None, list[int]]],
     searched: int,
 ) -> tuple[dict[int, str], dict[int, str], set[int]]:
@@ -340,10 +384,11 @@ def _dates(
     it; and the places of the words that are part of a date."""
     dates_at = {
         at: term
-        for at, term in starts
-        if at + _width(term) <= len(spelled) and not any(minus[at : at + _width(term)])
+        for at, term, width in starts
+        if at + width <= len(spelled) and not any(minus[at : at + width])
     }
-    in_date = {at + k for at, term in dates_at.items() for k in range(_width(term))}
+    widths = {at: width for at, _, width in starts}
+    in_date = {at + k for at in dates_at for k in range(widths[at])}
     in_date |= {
         at - 1
         for at, term in dates_at.items()
@@ -363,7 +408,7 @@ def _dates(
 
 
 def _width(term: str) -> int:
-    """The words of a date (`7/1/2022`: 3) or a month (`1/2020`: 2) as its term."""
+    """The numbers of a date (`7/1/2022`: 3) or a month (`1/2020`: 2) as its term."""
     return term.count("/") + 1
 
 
@@ -412,7 +457,7 @@ def _after_the_words(
     for at in range(searched, len(spelled)):
         word = spelled[at]
         if at in dates_at:
-            found.append((word, dates_at[at]))
+            found.append((dates_at[at], dates_at[at]))
         elif at in in_date or minus[at] or not _NUMBER.fullmatch(word):
             continue
         elif at < len(spelled) - 1 or not ending or _YEAR.match(word):
@@ -447,14 +492,14 @@ def _spelled(
     list[str],
     list[bool],
     list[bool],
-    list[tuple[int, str]],
+    list[tuple[int, str, int]],
     list[tuple[int, int | None, list[int]]],
 ]:
     """The words of a part of a query (`folding.words`) and, for each, whether a minus
     sign before it leaves out the articles that have it (`-vỉa`) and whether it is an
     abbreviation, letters before a dot (`P. Bạch Mai`); its whole dates and, ``anew``,
-    its months (_points): the number of the first word, and the term; and its ranges
-    (_ranges)."""
+    its long dates and months (_points): the number of the first word, the term and its
+    words; and its ranges (_ranges)."""
     text = unicodedata.normalize("NFC", part).lower()
     signs = {sign.end() for sign in _MINUS.finditer(text)}
     found = list(folding.WORD.finditer(text))
@@ -470,25 +515,43 @@ def _spelled(
 
 def _points(
     text: str, found: list[re.Match[str]], spelled: list[str], anew: bool
-) -> list[tuple[int, str]]:
-    """The whole dates of a part (`dates`) and, ``anew``, its months (_MONTH, not inside
-    a date nor after `số`), in order: the number of each one's first word, its term."""
+) -> list[tuple[int, str, int]]:
+    """The whole dates of a part (`dates`) and, ``anew``, its long dates (LONG_DATE), long
+    months (_LONG_MONTH_ALONE) and months (_MONTH), none inside another (_point), in
+    order: the number of each one's first word, its term and its number of words."""
     number = {m.start(): at for at, m in enumerate(found)}
-    points = [(number[start], term) for start, term in dates(text)]
+    points = [(number[start], term, 3) for start, term in dates(text)]
     if not anew:
         return points
-    taken = {at + k for at, _ in points for k in range(3)}
-    for match in _MONTH.finditer(text):
-        at = number[match.start()]
-        month = int(match[1])
-        signed = at and spelled[at - 1] in _NUMBER_SIGNS
-        if 1 <= month <= 12 and not signed and not {at, at + 1} & taken:
-            points.append((at, f"{month}/{int(match[3])}"))
+    last = {m.end(): at for at, m in enumerate(found)}  # the number of the word ending there
+    taken = {at + k for at, _, width in points for k in range(width)}
+    for pattern in (LONG_DATE, _LONG_MONTH_ALONE, _MONTH):
+        for match in pattern.finditer(text):
+            at, end = number[match.start()], last[match.end()] + 1
+            term = _point(match, spelled[at - 1] if at else "")
+            if term and taken.isdisjoint(range(at, end)):
+                points.append((at, term, end - at))
+                taken.update(range(at, end))
     return sorted(points)
 
 
+def _point(match: re.Match[str], before: str) -> str:
+    """The term of a long date, a long month or a month found (_points), the word
+    ``before`` it; "" for none: a day or month out of range, a long month after a number
+    (`15 tháng 3 năm 2019`: a day without `ngày`, or a count), a month after `số`."""
+    if match.re is LONG_DATE:
+        day, month, year = match.groups()
+        real = 1 <= int(day) <= 31 and 1 <= int(month) <= 12
+        return date_term(day, month, year) if real else ""
+    if match.re is _LONG_MONTH_ALONE:
+        (month, year), signed = match.groups(), _NUMBER.fullmatch(before) is not None
+    else:
+        month, year, signed = match[1], match[3], before in _NUMBER_SIGNS
+    return f"{int(month)}/{int(year)}" if 1 <= int(month) <= 12 and not signed else ""
+
+
 def _ranges(
-    text: str, found: list[re.Match[str]], points: list[tuple[int, str]], anew: bool
+    text: str, found: list[re.Match[str]], points: list[tuple[int, str, int]], anew: bool
 ) -> list[tuple[int, int | None, list[int]]]:
     """A part's ranges: two dates or months side by side joined as one (_RANGE_JOIN,
     _MONTH_JOIN), or, ``anew``, one to today (_TO_NOW; None for the second): the numbers
@@ -496,10 +559,10 @@ def _ranges(
     ranges: list[tuple[int, int | None, list[int]]] = []
     at = 0
     while at < len(points):
-        first, term = points[at]
-        end = first + _width(term)  # the number of the word after it
+        first, _, width = points[at]
+        end = first + width  # the number of the word after it
         after = found[end - 1].end()
-        second, other = points[at + 1] if at + 1 < len(points) else (-1, "")
+        second, other, _ = points[at + 1] if at + 1 < len(points) else (-1, "", 0)
         if end <= second and _joined(text[after : found[second].start()], other):
             ranges.append((first, second, list(range(end, second))))
             at += 1

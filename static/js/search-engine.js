@@ -29,7 +29,7 @@
 //   rank(query, {some = false}) -> Promise<{total, complete, some, docs, scores}>: every
 //     document found, best first (document numbers: for tests).
 {
-const VERSION = 12;
+const VERSION = 13;
 const DOC_CHUNK = 8;
 const DATE_SHOWN_IMPACT = 15;
 const PAIR_WEIGHT = 6.0;
@@ -139,6 +139,20 @@ const MONTH =
   /(?<![\p{L}\p{N}])(?<![\p{L}\p{N}][/.])([0-9]{1,2})([/-])((?:19|20)[0-9]{2})(?![\p{L}\p{N}])(?!\2[\p{L}\p{N}])/gu;
 const MONTH_SIGNS = new Set(["thang", "tháng"]);
 const MONTH_JOIN = new RegExp(`^${JOINER}(?:(?:tháng|thang)[ \\t\\n\\r\\u00a0]+)?$`, "u");
+// `ngày 15 tháng 3 năm 2019` (`mùng`/`mồng` before the day or not): the date
+// `15/3/2019` (terms.py's LONG_DATE); `tháng 3 năm 2019`, not after a number: the month
+// `3/2019` (terms.py's _LONG_MONTH_ALONE).
+const GAP = "[ \\t\\n\\r\\u00a0]+";
+const LONG_MONTH = `(?:tháng|thang)${GAP}([0-9]{1,2})${GAP}(?:năm|nam)${GAP}((?:19|20)[0-9]{2})`;
+const LONG_DATE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:ngày|ngay)${GAP}(?:(?:mùng|mồng|mung|mong)${GAP})?([0-9]{1,2})${GAP}` +
+    `${LONG_MONTH}(?![\\p{L}\\p{N}])`,
+  "giu",
+);
+const LONG_MONTH_ALONE = new RegExp(
+  `(?<![\\p{L}\\p{N}])${LONG_MONTH}(?![\\p{L}\\p{N}])`,
+  "gu",
+);
 // A date or a month to today, `từ 1/1/2020 đến nay` (terms.py's _TO_NOW).
 const TO_NOW = new RegExp(
   `${JOINER}(?:(?:hôm|hom|hiện|hien)[ \\t\\n\\r\\u00a0]+)?nay(?![\\p{L}\\p{N}])`,
@@ -164,6 +178,7 @@ function parseQuery(text) {
   const query = readQuery(text, true);
   const literal = readQuery(text, false);
   if (literal.words.join("\n") !== query.words.join("\n")) query.literal = literal;
+  else query.literalFirst = false;
   return query;
 }
 function readQuery(text, anew) {
@@ -182,6 +197,8 @@ function readQuery(text, anew) {
     days: [],
     spans: [],
     literal: null,
+    // terms.py's Query.literal_first: a month in words read, `tháng 3 năm 2019`.
+    literalFirst: false,
   };
   let left = MAX_QUERY_WORDS;
   let numbers = MAX_QUERY_NUMBERS;
@@ -207,15 +224,14 @@ function readQuery(text, anew) {
     // A whole date or month, at its first word: one term for its words, `ngày` (`tháng`)
     // before it part of it; among the words searched, begun among them, or after them
     // (terms.py).
-    const datesAt = new Map(
-      starts.filter(
-        ([at, term]) =>
-          at + width(term) <= spelled.length && !minus.slice(at, at + width(term)).some((o) => o),
-      ),
+    const kept = starts.filter(
+      ([at, , words]) =>
+        at + words <= spelled.length && !minus.slice(at, at + words).some((o) => o),
     );
+    const datesAt = new Map(kept.map(([at, term]) => [at, term]));
     const inDate = new Set();
-    for (const [at, term] of datesAt) {
-      for (let k = 0; k < width(term); k++) inDate.add(at + k);
+    for (const [at, term, words] of kept) {
+      for (let k = 0; k < words; k++) inDate.add(at + k);
       const signs = width(term) === 3 ? DATE_SIGNS : MONTH_SIGNS;
       if (at && !minus[at - 1] && signs.has(spelled[at - 1])) inDate.add(at - 1);
     }
@@ -231,9 +247,16 @@ function readQuery(text, anew) {
       const before = first - 1 - (inDate.has(first - 1) ? 1 : 0);
       if (before >= 0 && !out[before] && RANGE_FROM.has(head[before])) inDate.add(before);
     }
+    // A month in words, `tháng 3 năm 2019`, read (terms.py's Query.literal_first).
+    for (const [at, term, words] of starts) {
+      if (words === 4 && width(term) === 2 && inDate.has(at)) query.literalFirst = true;
+    }
     if (number === parts.length - 1 && inDate.has(spelled.length - 1)) endsDated = true;
+    // A date's term as typed too: its first word (`ngày` of a long date) is no spelling.
     const chosen = head
-      .map((word, at) => [word, dated.get(at) || fold(word), at])
+      .map((word, at) =>
+        dated.has(at) ? [dated.get(at), dated.get(at), at] : [word, fold(word), at],
+      )
       .filter(([, , at]) => !out[at] && (dated.has(at) || !inDate.has(at)));
     const ending = openEnd && number === parts.length - 1;
     const later = afterTheWords(spelled, minus, datesAt, head.length, inDate, ending);
@@ -315,7 +338,7 @@ function afterTheWords(spelled, minus, datesAt, searched, inDate, ending) {
   const found = [];
   for (let at = searched; at < spelled.length; at++) {
     const word = spelled[at];
-    if (datesAt.has(at)) found.push([word, datesAt.get(at)]);
+    if (datesAt.has(at)) found.push([datesAt.get(at), datesAt.get(at)]);
     else if (inDate.has(at) || minus[at] || !/^[0-9]+$/.test(word)) continue;
     else if (at < spelled.length - 1 || !ending || YEAR.test(word)) found.push([word, fold(word)]);
   }
@@ -348,8 +371,8 @@ function rangeTerm(first, last) {
 
 // The words of a part of a query (`words`) and, for each, whether a minus sign before it
 // leaves out the articles that have it, and whether it is an abbreviation, letters before
-// a dot; and its whole dates and, `anew`, months: [the number of the first word, the
-// term] (terms.py's _spelled and dates).
+// a dot; and its whole dates and, `anew`, long dates and months: [the number of the
+// first word, the term, its number of words] (terms.py's _spelled and dates).
 function spelledOf(part, anew) {
   const text = part.normalize("NFC").toLowerCase();
   const signs = new Set([...text.matchAll(MINUS)].map((sign) => sign.index + 1));
@@ -366,27 +389,50 @@ function spelledOf(part, anew) {
   return [spelled, found.map((m) => signs.has(m.index)), dotted, dated, ranges];
 }
 
-// The whole dates of a part and, `anew`, its months (not inside a date nor after `số`),
-// in order: [the number of the first word, the term] (terms.py's _points).
+// The whole dates of a part and, `anew`, its long dates, long months and months, none
+// inside another, in order: [the number of the first word, the term, its number of
+// words] (terms.py's _points).
 function pointsOf(text, found, spelled, anew) {
   const number = new Map(found.map((m, at) => [m.index, at]));
   const points = [];
   for (const m of text.matchAll(DATE)) {
     const [, day, , month, year] = m;
     const real = +day >= 1 && +day <= 31 && +month >= 1 && +month <= 12;
-    if (real) points.push([number.get(m.index), dateTerm(day, month, year)]);
+    if (real) points.push([number.get(m.index), dateTerm(day, month, year), 3]);
   }
   if (!anew) return points;
+  // The number of the word ending there.
+  const last = new Map(found.map((m, at) => [m.index + m[0].length, at]));
   const taken = new Set(points.flatMap(([at]) => [at, at + 1, at + 2]));
-  for (const m of text.matchAll(MONTH)) {
-    const at = number.get(m.index);
-    const month = parseInt(m[1], 10);
-    const signed = at > 0 && NUMBER_SIGNS.has(spelled[at - 1]);
-    if (month >= 1 && month <= 12 && !signed && !taken.has(at) && !taken.has(at + 1)) {
-      points.push([at, `${month}/${parseInt(m[3], 10)}`]);
+  for (const pattern of [LONG_DATE, LONG_MONTH_ALONE, MONTH]) {
+    for (const m of text.matchAll(pattern)) {
+      const at = number.get(m.index);
+      const end = last.get(m.index + m[0].length) + 1;
+      const term = pointOf(pattern, m, at ? spelled[at - 1] : "");
+      const words = Array.from({ length: end - at }, (_, k) => at + k);
+      if (term && !words.some((n) => taken.has(n))) {
+        points.push([at, term, end - at]);
+        for (const n of words) taken.add(n);
+      }
     }
   }
   return points.sort((a, b) => a[0] - b[0]);
+}
+
+// The term of a long date, a long month or a month found, the word `before` it; "" for
+// none (terms.py's _point).
+function pointOf(pattern, m, before) {
+  if (pattern === LONG_DATE) {
+    const [, day, month, year] = m;
+    const real = +day >= 1 && +day <= 31 && +month >= 1 && +month <= 12;
+    return real ? dateTerm(day, month, year) : "";
+  }
+  const [month, year, signed] =
+    pattern === LONG_MONTH_ALONE
+      ? [m[1], m[2], /^[0-9]+$/.test(before)]
+      : [m[1], m[3], NUMBER_SIGNS.has(before)];
+  const real = +month >= 1 && +month <= 12 && !signed;
+  return real ? `${parseInt(month, 10)}/${parseInt(year, 10)}` : "";
 }
 
 // A part's ranges: [the first words of two dates or months joined as one, or of one and
@@ -395,8 +441,8 @@ function rangesOf(text, found, points, anew) {
   const ranges = [];
   const numbers = (from, to) => Array.from({ length: Math.max(to - from, 0) }, (_, k) => from + k);
   for (let at = 0; at < points.length; at++) {
-    const [first, term] = points[at];
-    const end = first + width(term);
+    const [first, , words] = points[at];
+    const end = first + words;
     const after = found[end - 1].index + found[end - 1][0].length;
     const [second, other] = at + 1 < points.length ? points[at + 1] : [-1, ""];
     const join = width(other) === 3 ? RANGE_JOIN : MONTH_JOIN;
@@ -657,10 +703,11 @@ async function rank(text, { some = false } = {}) {
     return { total: 0, complete: true, some: false, docs: [], scores: [], query };
   }
   const index = await manifest();
-  // A month or a range to today: its articles, then those the query as read before finds
-  // (engine.search).
+  // A month or a range to today: its articles, then those the query as read before finds;
+  // a month in words, the other way round (engine.search).
+  const order = query.literalFirst ? [query.literal, query] : [query, query.literal];
   const readings = await Promise.all(
-    [query, ...(query.literal ? [query.literal] : [])].map((q) => rankReading(index, q, some)),
+    order.filter(Boolean).map((q) => rankReading(index, q, some)),
   );
   const ranked = merged(readings);
   return {
@@ -931,13 +978,20 @@ function snippet(text, terms, whole, pairs = new Set(), quoted = new Set()) {
       if (word.start >= run.index && word.end <= end) word.term = fold(digits);
     }
   }
-  // A date searched (`7/1/2022`): its words where the text writes it are that term.
-  for (const date of text.matchAll(DATE)) {
-    const term = dateTerm(date[1], date[3], date[4]);
+  // A date searched (`7/1/2022`): its words where the text writes it, `07/01/2022` or
+  // `ngày 7 tháng 1 năm 2022` (from its day on), are that term.
+  const written = [
+    ...[...text.matchAll(DATE)].map((m) => [m, dateTerm(m[1], m[3], m[4]), m.index]),
+    ...[...text.matchAll(LONG_DATE)].map((m) => {
+      const day = m.index + m[0].search(/[0-9]/);
+      return [m, dateTerm(m[1], m[2], m[3]), day];
+    }),
+  ];
+  for (const [date, term, start] of written) {
     if (!terms.has(term)) continue;
     const end = date.index + date[0].length;
     for (const word of found) {
-      if (word.start >= date.index && word.end <= end) word.term = term;
+      if (word.start >= start && word.end <= end) word.term = term;
     }
   }
   if (!found.length) return [];
