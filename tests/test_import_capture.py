@@ -620,6 +620,52 @@ def test_httrack_keeps_other_hosts_files_beside_the_host_folder(site, tmp_path):
     assert f"{HOST}/cdn.hbt.vn" not in result.stderr + str(written)
 
 
+# hts-cache/new.txt as HTTrack 3.49 writes it: a header, then a line a transfer (tab
+# separated), the local file under the crawling machine's own folder.
+HTS_NEW_HEADER = (
+    "date\tsize'/'remotesize\tflags(request:Update,Range state:File response:Modified,"
+    "Chunked,gZipped)\tstatuscode\tstatus ('servermsg')\tMIME\tEtag|Date\tURL\tlocalfile\t"
+    "(from URL)\n"
+)
+
+
+def test_a_picture_an_httrack_mirror_lacks_keeps_the_address_its_cache_names(site, tmp_path):
+    """HTTrack renames the file of an address with a query (/image/journal/article?img_id=5
+    is `article0d5c.jpg`) and links it so even when it never got it: the article must keep
+    the portal's address, which HTTrack's hts-cache/new.txt gives, not HTTrack's name."""
+    [item] = items(1, start=760000)
+    mirror = httrack_tree(tmp_path / "httrack", [item], {})
+    query = "img_id=2287040&t=1661574431670"
+    assert hashlib.md5(query.encode()).hexdigest()[:4] == "0d5c"  # HTTrack's name for it
+    page = mirror / "source" / item.path.lstrip("/")
+    html = page.read_text(encoding="utf-8").replace(
+        "../../../" + item.image.lstrip("/"),
+        "../../../image/journal/article0d5c.jpg?" + query.replace("&", "&amp;"),
+    )
+    page.write_text(html, encoding="utf-8")
+    crawled_in = "C:/My Web Sites/sotttt"  # another machine's folder: only the tail counts
+    lines = [
+        f"06:43:41\t1200/1200\t---M--\t200\tadded ('OK')\ttext/html\tdate:x\t{HOST}{item.path}"
+        f"\t{crawled_in}/{HOST}{item.path}\t(from )",
+        f"06:43:42\t0/-1\t---M--\t404\terror ('Not%20Found')\ttext/html\tdate:x\t"
+        f"{HOST}/image/journal/article?{query}\t"
+        f"{crawled_in}/{HOST}/image/journal/article0d5c.jpg\t(from {HOST}{item.path})",
+    ]
+    write_file(mirror, "hts-cache/new.txt", HTS_NEW_HEADER + "\n".join(lines) + "\n")
+    for given in (mirror, mirror / "source"):  # the project folder, or its host folder
+        for article in site.content.rglob("*.md"):
+            if "source_url" in article.read_text(encoding="utf-8"):
+                article.unlink()
+        result = run_import(site, given)
+        assert result.returncode == 0, result.stderr
+        original = f"https://{HOST}/image/journal/article?{query}"
+        body = by_source(site)[item.url]["body"]
+        assert "article0d5c" not in body + result.stderr, body
+        assert f"]({original})" in body, body
+        assert f"still linked to the old site: {original}" in result.stderr
+        assert report(site)[0]["media_missing"] == [original]
+
+
 def data_address(kind: str, data: bytes, encoding: str = "base64") -> str:
     """A picture held in the page itself, as editors pasting a photo leave it: base64 in
     lines of 76 letters (as mail and some editors wrap it), or percent-encoded (an SVG)."""

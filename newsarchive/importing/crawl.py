@@ -176,6 +176,10 @@ class Crawl:
     record_ids: dict[str, str] = field(default_factory=dict)
     # The HTTP status of each address the server answered with an error (404, 500...).
     failed: dict[str, str] = field(default_factory=dict)
+    # The address each file of an HTTrack mirror was saved from, by the _url_key of its
+    # place (HOST/PATH), as the mirror's hts-cache/new.txt lists them: HTTrack renames the
+    # file of an address with a query, and links it so even when it never got the file.
+    httrack_names: dict[str, str] = field(default_factory=dict)
     scratch: tempfile.TemporaryDirectory | None = None  # WARCs unpacked from WACZ files
 
     def close(self) -> None:
@@ -365,6 +369,9 @@ def _not_a_page(given: Path) -> Problem:
 
 
 def _add_folder(crawl: Crawl, folder: Path) -> None:
+    # Given the project folder, or its host folder (one below it).
+    for project in (folder, folder.parent):
+        crawl.httrack_names.update(_httrack_cache(project / "hts-cache" / "new.txt"))
     files = sorted(
         (os.path.join(top, name) for top, _dirs, names in os.walk(folder) for name in names),
         key=lambda p: p.replace(os.sep, "/"),
@@ -397,6 +404,28 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
             )
         )
     crawl.problems += not_files
+
+
+def _httrack_cache(listing: Path) -> dict[str, str]:
+    """The addresses of the files of an HTTrack mirror by their places, from the list of
+    its transfers (hts-cache/new.txt: tab-separated, the address then the local file, an
+    absolute path on the machine that crawled, which may be another); {} without it."""
+    try:
+        lines = listing.read_bytes().decode("utf-8", "surrogateescape").splitlines()
+    except OSError:
+        return {}
+    names: dict[str, str] = {}
+    for line in lines[1:]:  # the first names the columns
+        cells = line.split("\t")
+        if len(cells) < 10 or not cells[8]:  # a transfer that failed before it was named
+            continue
+        url, local = cells[7], re.split(r"[/\\]", cells[8])
+        host = urlsplit(url if "://" in url else f"//{url}").netloc.lower()
+        # The mirror's place of the file: from its host's folder down.
+        at = next((n for n, part in enumerate(local) if part.lower() == host), -1)
+        if host and at >= 0:
+            names.setdefault(_url_key("/".join(local[at:])), url)
+    return names
 
 
 def _regular(path: str) -> bool:
@@ -950,6 +979,7 @@ class MediaFinder:
         self.by_key = {_url_key(url): media for url, media in crawl.records.items()}
         self.cut_short = crawl.cut_short
         self.failed = {_url_key(url): status for url, status in crawl.failed.items()}
+        self.httrack_names = crawl.httrack_names
 
     def answered(self, url: str) -> str:
         """The error status the crawl holds for ``url`` (`404`), "" if none."""
@@ -970,7 +1000,19 @@ class MediaFinder:
     def page_link(self, url: str, page: PageSource, page_url: str) -> str:
         """The original address of a page of a mirror that ``page`` links to by the name
         the mirror gave it; "" when the link names it by that address already."""
-        return _httrack_page(url, page, page_url)
+        return _httrack_page(url, page, page_url) or self._httrack_named(url, page, page_url)
+
+    def _httrack_named(self, url: str, page: PageSource, page_url: str) -> str:
+        """The address HTTrack's cache gives for the file a link of its mirror names, when
+        the mirror lacks it ("" otherwise: a file it holds is found and copied by its name)."""
+        if page.offset >= 0 or not self.httrack_names:
+            return ""
+        parts = urlsplit(url)
+        found = self.httrack_names.get(_url_key(urlunsplit(parts._replace(query=""))))
+        if not found or _in_folder(url, page, page_url) is not None:
+            return ""
+        address = found if "://" in found else f"{parts.scheme}://{found}"
+        return f"{address}#{parts.fragment}" if parts.fragment else address
 
     def _record(self, url: str) -> Media | None:
         """The WARC record of ``url``, through the redirects the crawl recorded (a portal

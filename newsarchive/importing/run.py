@@ -483,7 +483,10 @@ def _media_of(
     ]
     not_copied = [url for url, _ in refused if url not in relative]
     linked_old = {*missing, *not_copied}
-    notes += [_missing_note(url, context.finder.answered(url), page) for url in missing]
+    page_url = source_url if saved_at is None else saved_at
+    # The address the old site had, where the mirror linked the file by a name of its own.
+    linked_at = {url: context.finder.page_link(url, page, page_url) or url for url in missing}
+    notes += [_missing_note(linked_at[url], context.finder.answered(url), page) for url in missing]
     # A picture whose file is a lazy-loading placeholder shows nothing: left out, named.
     notes += [
         f"{LOST_FILE}{url}: the crawl's file there is {what}, the placeholder a lazy-loading "
@@ -492,7 +495,6 @@ def _media_of(
         for url, what in placeholders
     ]
     body = without_links(found.body, sorted(shown_blank))
-    page_url = source_url if saved_at is None else saved_at
     body = relinked(body, lambda url: context.finder.page_link(url, page, page_url))
     if dropped:
         body = without_links(body, dropped)
@@ -503,7 +505,9 @@ def _media_of(
     notes += [mediafiles.inert_note(m) for m in found_media]
     return _ArticleMedia(
         held=tuple(found_media),
-        missing=tuple(url for url in found.media if url in linked_old),  # the article's order
+        missing=tuple(  # in the article's order
+            linked_at.get(url, url) for url in found.media if url in linked_old
+        ),
         not_copied=tuple(not_copied),
         dropped=tuple(dropped),
         body=body,
