@@ -491,6 +491,32 @@ def test_the_same_page_with_and_without_its_address_is_one_article(site, first_w
     assert imported_files(site) == [written] and written.read_bytes() == before
 
 
+def test_one_page_imported_again_under_another_address_is_the_same_article(site, tmp_path):
+    """A saved page imported with --source-url, then again with another (a mistyped one
+    corrected, or the portal's other category): the same title, date and text is the same
+    article, "already there", and the other address is named as one to add to its aliases.
+    Another article with the same title and date but its own text is imported."""
+    assert run_import(site, PORTAL_PAGE, "--source-url", PORTAL_URL).returncode == 0
+    [written] = imported_files(site)
+    before = written.read_bytes()
+    other_url = "https://quanhaibatrung.hanoi.gov.vn/tin-tuc/bach-dang-moi-456.html"
+    again = run_import(site, PORTAL_PAGE, "--source-url", other_url)
+    assert again.returncode == 0, again.stderr
+    assert "already there: 1" in again.stdout, again.stdout
+    assert imported_files(site) == [written] and written.read_bytes() == before
+    assert "/tin-tuc/bach-dang-moi-456.html" in again.stdout + again.stderr
+
+    html = PORTAL_PAGE.read_text(encoding="utf-8")
+    first_word = re.search(r"<p>([^<\s]+)", html).group(1)
+    other = tmp_path / "other.html"
+    other.write_text(html.replace(f"<p>{first_word}", "<p>Thông báo khác", 1), encoding="utf-8")
+    third = "https://quanhaibatrung.hanoi.gov.vn/tin-tuc/thong-bao-khac-789.html"
+    result = run_import(site, other, "--source-url", third)
+    assert result.returncode == 0, result.stderr
+    assert "imported: 1" in result.stdout, result.stdout
+    assert len(imported_files(site)) == 2
+
+
 def test_a_page_cut_short_is_not_imported_as_a_whole_article(site, tmp_path):
     """A copy that stopped midway (no </body>, no </html>) would pass for the whole article
     and stay so: it fails, named, with its fix; the whole page then imports."""

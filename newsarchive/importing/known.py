@@ -51,20 +51,29 @@ class Archive:
     def has_address(self, source_url: str) -> bool:
         return source_key(source_url) in self.sources
 
-    def already(self, source_url: str, title: str, date: str, when: str = "") -> str:
-        """Why an article with this address, title and date is already there, ``when``
-        and its file last (the summary groups the reasons without it), or ""."""
-        why, file = self.match(source_url, title, date)
+    def already(
+        self, source_url: str, title: str, date: str, when: str = "", body: str = ""
+    ) -> str:
+        """Why an article with this address, title, date and text (``body``, Markdown) is
+        already there, ``when`` and its file last (the summary groups the reasons without
+        it), or ""."""
+        why, file = self.match(source_url, title, date, body)
         return f"{why}{when} ({file})" if why else ""
 
-    def match(self, source_url: str, title: str, date: str) -> tuple[str, str]:
-        """How an article with this address, title and date is already there, and its
-        file (("", "") for none)."""
+    def match(self, source_url: str, title: str, date: str, body: str = "") -> tuple[str, str]:
+        """How an article with this address, title, date and text is already there, and
+        its file (("", "") for none)."""
         if source_url and self.has_address(source_url):
             return _BY_ADDRESS, self.file_of(source_url)
         by_name = self.articles.get((title, date, _last_part(source_url))) if source_url else None
         if by_name:
             return "the same article (title, date and page name) under another address", by_name
+        # One page imported again under another address (--source-url mistyped, then
+        # corrected): its title, date and words are the article's. Two articles may share
+        # a title and a date ("Thông báo"), never their text too.
+        same_date = self.dated.get((title, date)) if source_url and body else None
+        if same_date and _words(_body_of(same_date)) == _words(body):
+            return "the same article (title, date and text) under another address", same_date
         by_date = (self.unaddressed if source_url else self.dated).get((title, date))
         if by_date:
             return "an article has this title and date", by_date
@@ -88,6 +97,27 @@ class Archive:
 
 
 _BY_ADDRESS = "an article has this source_url"
+
+
+# A link's or picture's address in Markdown (with its title): where the import found the
+# file, the copy's or the old site's by the page's address, not the article's words.
+_ADDRESS = re.compile(r"\]\((?:<[^>]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
+_BRACKETS = re.compile(r"!?\[|\]")
+
+
+def _words(markdown: str) -> str:
+    """The words of an article's text, without the addresses of its links and pictures."""
+    return " ".join(_BRACKETS.sub(" ", _ADDRESS.sub("]", markdown)).split())
+
+
+def _body_of(file: str) -> str:
+    """The text of an article file, after its front matter ("" when it cannot be read)."""
+    try:
+        text = Path(file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    parts = text.split("\n---", 1) if text.startswith("---") else []
+    return parts[1].partition("\n")[2] if len(parts) == 2 else ""
 
 
 def shown(file: Path) -> str:

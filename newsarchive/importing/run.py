@@ -201,7 +201,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     future_note = _future_note(found.published, config)
     fields = articles.article_fields(found, source_url, config)
     aliases, alias_notes = _aliases(page, located, context)
-    already = _same_article_there(page, source_url, fields, aliases, context)
+    already = _same_article_there(page, source_url, fields, found.body, aliases, context)
     if already is not None:
         return already
     media = _media_of(page, found, located, context)
@@ -432,16 +432,21 @@ def _aliases(page: PageSource, located: _Located, context: _Context) -> tuple[li
 
 
 def _same_article_there(
-    page: PageSource, source_url: str, fields: dict[str, str], aliases: list[str], context: _Context
+    page: PageSource,
+    source_url: str,
+    fields: dict[str, str],
+    body: str,
+    aliases: list[str],
+    context: _Context,
 ) -> PageResult | None:
     """The page's outcome when the archive holds its article under another address (by
     its title and date); None for others."""
     archive = context.archive
-    already = archive.already(source_url, fields["title"], fields["date"])
+    already = archive.already(source_url, fields["title"], fields["date"], body=body)
     if not already:
         return None
     # The same article under another address: that address is an old one too.
-    file = archive.match(source_url, fields["title"], fields["date"])[1]
+    file = archive.match(source_url, fields["title"], fields["date"], body)[1]
     note = _aliases_note(file, _untaken(aliases, archive))
     return PageResult(page, ALREADY, source_url, already, notes=(note,) if note else ())
 
@@ -798,9 +803,10 @@ class Importer:
         assert found is not None and found.published is not None
         fields = articles.article_fields(found, result.source_url, self.config)
         earlier = ", imported earlier in this run"
-        already = self.archive.already(result.source_url, fields["title"], fields["date"], earlier)
+        title, date, body = fields["title"], fields["date"], found.body
+        already = self.archive.already(result.source_url, title, date, earlier, body)
         if already:  # the crawl holds the page twice (two captures, http and https...)
-            file = self.archive.match(result.source_url, fields["title"], fields["date"])[1]
+            file = self.archive.match(result.source_url, title, date, body)[1]
             return Row(_as(result, ALREADY, already), notes=self._also_at(file, result.aliases))
         notes: list[str] = []
         text = result.text
