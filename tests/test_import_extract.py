@@ -871,6 +871,24 @@ def test_the_vnexpress_sample_matches_fundus_and_the_english_sample_is_skipped()
     assert article_of(english, "", all_languages=True).language == "en"
 
 
+def test_the_vnexpress_samples_topics_are_imported_as_its_tags(site):
+    """VnExpress names an article's topics in its keywords (fundus's `topics`): they are
+    the article's tags, so the archive lists it under each."""
+    page = SAMPLES / "G-vnexpress-4954454.html"
+    if not page.exists():
+        pytest.skip(f"no shared import samples beside this clone ({SAMPLES})")
+    fundus = page.with_suffix(".fundus-expected.json").read_text(encoding="utf-8")
+    topics = next(iter(json.loads(fundus).values()))["topics"]
+    result = run_import(site, page)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    assert f"tags: [{', '.join(topics)}]\n" in written.read_text(encoding="utf-8")
+    assert site.build() == 0
+    article = next(site.output.glob("20*/*/*/index.html")).read_text(encoding="utf-8")
+    shown = [a.get_text(strip=True) for a in BeautifulSoup(article, "html.parser").select("a")]
+    assert all(topic in shown for topic in topics), shown
+
+
 def test_the_english_sample_read_in_every_language_has_its_category():
     """The English section prints no breadcrumb (div.dd_chuyenmuc): its category, "Hot
     News", is the title of the article's own portlet (#p_p_id_101_), as on screen."""

@@ -8,12 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import yaml
+
 from .. import urls
 from ..config import SiteConfig
 from ..folding import joined
 from ..scaffold import format_date
 from ..slugs import MAX_SLUG_LENGTH, slugify
-from ..yamltext import INVISIBLE, describe_character
+from ..yamltext import INVISIBLE, FrontMatterLoader, describe_character
 from .media import FOLDER
 from .page import Extracted
 
@@ -88,6 +90,24 @@ def with_aliases(text: str, aliases: list[str]) -> str:
     listed = ", ".join(_flow_item(a) for a in aliases)
     end = text.index("\n---\n") + 1
     return f"{text[:end]}aliases: [{listed}]\n{text[end:]}"
+
+
+def with_tags(text: str, tags: tuple[str, ...]) -> str:
+    """The article with its `tags:` line, at the end of its front matter."""
+    if not tags:
+        return text
+    end = text.index("\n---\n") + 1
+    return f"{text[:end]}tags: [{', '.join(map(_tag_item, tags))}]\n{text[end:]}"
+
+
+def _tag_item(tag: str) -> str:
+    # Plain as an editor writes it ([ung thư, y tế]) when YAML reads it back as that text
+    # (not `yes`, `2024` or `a: b`); else quoted (JSON is YAML).
+    try:
+        plain = yaml.load(f"k: [{tag}]", Loader=FrontMatterLoader) == {"k": [tag]}
+    except yaml.YAMLError:
+        plain = False
+    return tag if plain else json.dumps(tag, ensure_ascii=False)
 
 
 def alias_instruction(file: Path, aliases: list[str]) -> str:

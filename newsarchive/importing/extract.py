@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .. import schema
+from .. import schema, urls
 from ..config import original_host
 from ..errors import BuildFailed
 from .dates import read_date
@@ -159,6 +159,7 @@ class _Read:
     profile: str
     article_id: str = ""
     author: str = ""
+    tags: tuple[str, ...] = ()
     notes: list[str] = field(default_factory=list)
     date_missed: str = ""  # what the profile's date found, when no date was found
     source_url: str = ""  # the original address the page states, when it is a copy
@@ -191,6 +192,7 @@ def _with_profile(
     read.date_missed = date.missed
     read.month_first, read.day_first = date.month_first, date.day_first
     read.source_url = _stated_address(tree, profile.source_url)
+    read.tags = _tags(tree, profile.tags)
     read.notes = date.stated + _selector_notes(tree, profile, words, dropped, category)
     return _extracted(page, read)
 
@@ -419,6 +421,7 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
         profile=read.profile,
         notes=(*notes, *converted.notes),
         author=_nfc(read.author),
+        tags=tuple(map(_nfc, read.tags)),
         embedded=converted.embedded,
         alternates=converted.alternates,
         date_missed=read.date_missed,
@@ -644,6 +647,24 @@ def _first_value(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str:
             if value:
                 return value
     return ""
+
+
+def _tags(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> tuple[str, ...]:
+    """The tags the first of ``selectors`` that finds any names: each element's value,
+    parted by commas (`<meta name="keywords" content="a, b">`) or semicolons (the archive
+    parts tags by commas only: `a; b` would be one tag, which the build refuses). A tag
+    met again in other letter case, or with no letter or digit to make its address of, is
+    left out."""
+    for selector in selectors:
+        found: dict[str, str] = {}
+        for node in tree.css(selector):
+            for tag in re.split(r"[,;]", _value(node)):
+                tag = " ".join(tag.split())
+                if urls.term_slug(tag):
+                    found.setdefault(tag.casefold(), tag)
+        if found:
+            return tuple(found.values())
+    return ()
 
 
 def _value(node: LexborNode) -> str:

@@ -28,6 +28,7 @@ class Extracted:
     profile: str  # the site profile that read the page, or "generic"
     notes: tuple[str, ...]  # what the archivist should check, worded once per kind
     author: str = ""  # a person's name the page shows as the author ("" when none)
+    tags: tuple[str, ...] = ()  # the tags or topics the page names
     language: str = ""  # the language tag of a page not in Vietnamese ("" when it is)
     # When no date was found: what the profile's own `date` found ("" when it has none).
     date_missed: str = ""

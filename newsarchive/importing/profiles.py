@@ -31,6 +31,7 @@ FIELDS = {
     "date": "selector(s) of its publish date (text, or a content/datetime attribute)",
     "category": "selector(s) of its category as the portal printed it",
     "author": "selector(s) of the author's name; that element is left out of the text",
+    "tags": "selector(s) of the article's tags or topics (each element, parted by commas)",
     "not_authors": "regular expressions: names in 'author' that are the CMS's accounts "
     "(admin admin), not a person: such a name is left out",
     "body": "selector of the article's text (every match, in page order)",
@@ -68,6 +69,7 @@ class Profile:
     date: tuple[str, ...] = ()
     category: tuple[str, ...] = ()
     author: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
     not_authors: tuple[str, ...] = ()  # the CMS's account names, not people
     drop: tuple[str, ...] = ()
     article_id: str = ""
@@ -300,6 +302,7 @@ def _profile(
         date=read.selectors("date"),
         category=read.selectors("category"),
         author=read.selectors("author"),
+        tags=read.selectors("tags"),
         not_authors=not_authors,
         drop=read.selectors("drop"),
         article_id=article_id,

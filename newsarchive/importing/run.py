@@ -208,7 +208,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     if isinstance(media, PageResult):
         return media
     slug = articles.import_slug(fields["title"]) or "bai"
-    text = article_text(fields, media.body)
+    text = articles.with_tags(article_text(fields, media.body), found.tags)
     problems = _refused_by_build(page, text, slug, aliases, found.published, config)
     if problems:
         return _failed_with(page, source_url, problems)
