@@ -676,6 +676,13 @@ def _value(node: LexborNode) -> str:
     return " ".join(node.text(separator=" ").split())
 
 
+def portal_id(url: str, profile_name: str, profiles: Profiles | None) -> str:
+    """The portal's own id of the article at ``url``, as the article_id of the profile
+    named so finds it ("" when it finds none)."""
+    profile = (profiles or _shipped()).named(profile_name)
+    return _article_id(CapturedPage("", url, ""), profile.article_id) if profile else ""
+
+
 def _article_id(page: CapturedPage, pattern: str) -> str:
     if not pattern:
         return ""

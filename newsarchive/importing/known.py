@@ -5,6 +5,7 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +23,8 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _KEYS = re.compile(r"^(title|date|slug|source_url|aliases):[ \t]*(.*)$", re.M)
 _ITEMS = re.compile(r"^aliases:[ \t]*\r?\n((?:[ \t]*- .*\n?)+)", re.M)
 _ITEM = re.compile(r"^[ \t]*- (.*?)\r?$", re.M)
+# An article's text (its body, in Markdown) and what gives the portal's id of an address.
+Text = tuple[str, Callable[[str], str]] | None
 
 
 @dataclass
@@ -52,15 +55,15 @@ class Archive:
         return source_key(source_url) in self.sources
 
     def already(
-        self, source_url: str, title: str, date: str, when: str = "", body: str = ""
+        self, source_url: str, title: str, date: str, when: str = "", text: Text = None
     ) -> str:
-        """Why an article with this address, title, date and text (``body``, Markdown) is
-        already there, ``when`` and its file last (the summary groups the reasons without
-        it), or ""."""
-        why, file = self.match(source_url, title, date, body)
+        """Why an article with this address, title, date and text (``text``: its body, in
+        Markdown, and what gives the portal's id of an address) is already there, ``when``
+        and its file last (the summary groups the reasons without it), or ""."""
+        why, file = self.match(source_url, title, date, text)
         return f"{why}{when} ({file})" if why else ""
 
-    def match(self, source_url: str, title: str, date: str, body: str = "") -> tuple[str, str]:
+    def match(self, source_url: str, title: str, date: str, text: Text = None) -> tuple[str, str]:
         """How an article with this address, title, date and text is already there, and
         its file (("", "") for none)."""
         if source_url and self.has_address(source_url):
@@ -71,8 +74,8 @@ class Archive:
         # One page imported again under another address (--source-url mistyped, then
         # corrected): its title, date and words are the article's. Two articles may share
         # a title and a date ("Thông báo"), never their text too.
-        same_date = self.dated.get((title, date)) if source_url and body else None
-        if same_date and _words(_body_of(same_date)) == _words(body):
+        same_date = self.dated.get((title, date)) if source_url and text else None
+        if same_date and text and _same_text(same_date, source_url, *text):
             return "the same article (title, date and text) under another address", same_date
         by_date = (self.unaddressed if source_url else self.dated).get((title, date))
         if by_date:
@@ -110,14 +113,20 @@ def _words(markdown: str) -> str:
     return " ".join(_BRACKETS.sub(" ", _ADDRESS.sub("]", markdown)).split())
 
 
-def _body_of(file: str) -> str:
-    """The text of an article file, after its front matter ("" when it cannot be read)."""
+def _same_text(file: str, source_url: str, body: str, portal_id: Callable[[str], str]) -> bool:
+    """Whether the article ``file`` has the words of ``body`` and is not, by the portal's
+    own ids of its address and ``source_url``, another article of the portal (a notice
+    posted again, word for word, under another id)."""
     try:
         text = Path(file).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
-        return ""
+        return False
     parts = text.split("\n---", 1) if text.startswith("---") else []
-    return parts[1].partition("\n")[2] if len(parts) == 2 else ""
+    if len(parts) != 2 or _words(parts[1].partition("\n")[2]) != _words(body):
+        return False
+    stated = dict(_KEYS.findall(parts[0])).get("source_url", "")
+    ids = portal_id(str(_value(stated))) if stated else "", portal_id(source_url)
+    return not all(ids) or ids[0] == ids[1]
 
 
 def shown(file: Path) -> str:

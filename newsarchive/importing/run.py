@@ -51,7 +51,7 @@ from .crawl import (
     revisit,
 )
 from .encoding import UTF16_BOMS, Undecodable, decode_page
-from .extract import NO_DATE, NOT_A_DATE, extract
+from .extract import NO_DATE, NOT_A_DATE, extract, portal_id
 from .html import (
     LOST_FILE,
     LOST_IMAGES_HINT,
@@ -60,7 +60,7 @@ from .html import (
     relinked,
     without_links,
 )
-from .known import Archive, alias_key, page_key, read_archive, shown, source_key
+from .known import Archive, Text, alias_key, page_key, read_archive, shown, source_key
 from .misread import misread
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profiles
@@ -154,7 +154,8 @@ def import_crawl(crawl: Crawl, config: SiteConfig, options: Options) -> Iterator
     archive = read_archive(config.content_dir, config.timezone)
     names = articles.site_names(config.static_dir)
     context = _Context(config, options, archive, MediaFinder(crawl), names)
-    importer = Importer(config, archive.copy(), mediafiles.MediaStore(config.static_dir))
+    store = mediafiles.MediaStore(config.static_dir)
+    importer = Importer(config, archive.copy(), store, options.profiles)
     for result in _read_all(crawl.pages, context, options.jobs or default_jobs()):
         yield importer.take(result)
 
@@ -201,7 +202,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     future_note = _future_note(found.published, config)
     fields = articles.article_fields(found, source_url, config)
     aliases, alias_notes = _aliases(page, located, context)
-    already = _same_article_there(page, source_url, fields, found.body, aliases, context)
+    already = _same_article_there(page, source_url, fields, found, aliases, context)
     if already is not None:
         return already
     media = _media_of(page, found, located, context)
@@ -435,20 +436,27 @@ def _same_article_there(
     page: PageSource,
     source_url: str,
     fields: dict[str, str],
-    body: str,
+    found: Extracted,
     aliases: list[str],
     context: _Context,
 ) -> PageResult | None:
     """The page's outcome when the archive holds its article under another address (by
     its title and date); None for others."""
     archive = context.archive
-    already = archive.already(source_url, fields["title"], fields["date"], body=body)
+    text = _text_of(found, context.options.profiles)
+    already = archive.already(source_url, fields["title"], fields["date"], text=text)
     if not already:
         return None
     # The same article under another address: that address is an old one too.
-    file = archive.match(source_url, fields["title"], fields["date"], body)[1]
+    file = archive.match(source_url, fields["title"], fields["date"], text)[1]
     note = _aliases_note(file, _untaken(aliases, archive))
     return PageResult(page, ALREADY, source_url, already, notes=(note,) if note else ())
+
+
+def _text_of(found: Extracted, profiles: Profiles | None) -> Text:
+    """The article's text and what finds the portal's id of an address (the profile's
+    article_id), by which the archive knows it under another address."""
+    return found.body, functools.partial(portal_id, profile_name=found.profile, profiles=profiles)
 
 
 def _media_of(
@@ -788,10 +796,17 @@ def _missing_parts(page: PageSource, found: Extracted, source_url: str) -> list[
 class Importer:
     """Writes the articles, in input order, under names nobody has taken."""
 
-    def __init__(self, config: SiteConfig, archive: Archive, store: mediafiles.MediaStore):
+    def __init__(
+        self,
+        config: SiteConfig,
+        archive: Archive,
+        store: mediafiles.MediaStore,
+        profiles: Profiles | None = None,
+    ):
         self.config = config
         self.archive = archive
         self.store = store
+        self.profiles = profiles
         # The articles written by this run, by their file as messages name it: the file
         # and the digest of its bytes (to know it is still as written).
         self.written: dict[str, tuple[Path, bytes]] = {}
@@ -803,10 +818,10 @@ class Importer:
         assert found is not None and found.published is not None
         fields = articles.article_fields(found, result.source_url, self.config)
         earlier = ", imported earlier in this run"
-        title, date, body = fields["title"], fields["date"], found.body
-        already = self.archive.already(result.source_url, title, date, earlier, body)
+        title, date, same = fields["title"], fields["date"], _text_of(found, self.profiles)
+        already = self.archive.already(result.source_url, title, date, earlier, same)
         if already:  # the crawl holds the page twice (two captures, http and https...)
-            file = self.archive.match(result.source_url, title, date, body)[1]
+            file = self.archive.match(result.source_url, title, date, same)[1]
             return Row(_as(result, ALREADY, already), notes=self._also_at(file, result.aliases))
         notes: list[str] = []
         text = result.text
