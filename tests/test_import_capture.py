@@ -2458,6 +2458,27 @@ def test_httracks_own_pages_are_named_as_such_and_never_imported(site, tmp_path)
     assert "not in Vietnamese" not in result.stdout + result.stderr
 
 
+def test_a_page_at_a_portlets_address_takes_its_own_address_from_its_print_link(site):
+    """Sample B was mirrored at a portlet's address with a query (/chien-luoc-quy-hoach?
+    p_p_id=59_...), which no static site can answer: no alias. Its print link, which
+    HTTrack renamed (…/pop_up/708168-…-nam-20120202.html?_101_viewMode=print), names the
+    article's own address: …/view_content/708168-…-nam-2012.html, now its alias."""
+    page = SAMPLES / "B-sotttt-708168-attachments-doc-xls.html"
+    if not page.exists():
+        pytest.skip(f"no shared import samples beside this clone ({SAMPLES})")
+    result = run_import(site, page)
+    assert result.returncode == 0, result.stderr
+    [article] = by_source(site).values()
+    own = (
+        "/chien-luoc-quy-hoach/-/view_content/708168-huong-dan-xay-dung-ke-hoach-ung-dung-"
+        "cntt-trong-hoat-dong-cua-co-quan-nha-nuoc-thanh-pho-ha-noi-nam-2012.html"
+    )
+    assert article["aliases"] == [own]
+    assert site.build() == 0
+    redirect = BeautifulSoup(site.read(own.lstrip("/")), "html.parser")
+    assert redirect.select_one('meta[http-equiv="refresh"]') is not None
+
+
 def test_a_picture_httrack_saved_as_html_is_copied_as_the_picture_it_is(site, tmp_path):
     """The portal served some pictures as text/html, and HTTrack named them so
     (/images/554897/.../1450180676331.html on sotttt): a copy named .html would be

@@ -1051,6 +1051,23 @@ def _httrack_page(url: str, page: PageSource, page_url: str) -> str:
     return f"{address}#{parts.fragment}" if parts.fragment else address
 
 
+def own_address(page_url: str, link: str) -> str:
+    """The article's own address that a link of its page names (its print link: the
+    profile's own_address joins the parts around what makes it the print view), without
+    its query. HTTrack saved the print view of `X.html?_101_viewMode=print` as
+    `X<4 hex digits of the query's MD5>.html` and linked it so: that name is X.html."""
+    parts = urlsplit(urljoin(page_url, unescape(link).strip()))
+    named = _HTTRACK_QUERY_NAME.search(parts.path)
+    path = parts.path
+    if named and parts.query:
+        digest = hashlib.md5(parts.query.encode(), usedforsecurity=False).hexdigest()
+        if digest[:4] == named.group(1):
+            path = path[: named.start()] + ".html"
+    if parts.scheme not in ("http", "https"):
+        return ""
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
 def _url_key(url: str) -> str:
     """What the spellings of one address share: no scheme (a crawl may hold the http and
     the https one), the host in small letters, percent-escapes decoded, letters in NFC

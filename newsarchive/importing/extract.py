@@ -160,6 +160,7 @@ class _Read:
     article_id: str = ""
     author: str = ""
     tags: tuple[str, ...] = ()
+    own_link: str = ""  # the link naming the article's own address (its print link)
     notes: list[str] = field(default_factory=list)
     date_missed: str = ""  # what the profile's date found, when no date was found
     source_url: str = ""  # the original address the page states, when it is a copy
@@ -193,6 +194,8 @@ def _with_profile(
     read.month_first, read.day_first = date.month_first, date.day_first
     read.source_url = _stated_address(tree, profile.source_url)
     read.tags = _tags(tree, profile.tags)
+    own = re.search(profile.own_address, page.html) if profile.own_address else None
+    read.own_link = "".join(filter(None, own.groups())) if own else ""
     read.notes = date.stated + _selector_notes(tree, profile, words, dropped, category)
     return _extracted(page, read)
 
@@ -422,6 +425,7 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
         notes=(*notes, *converted.notes),
         author=_nfc(read.author),
         tags=tuple(map(_nfc, read.tags)),
+        own_link=read.own_link,
         embedded=converted.embedded,
         alternates=converted.alternates,
         date_missed=read.date_missed,

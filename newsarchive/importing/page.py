@@ -29,6 +29,8 @@ class Extracted:
     notes: tuple[str, ...]  # what the archivist should check, worded once per kind
     author: str = ""  # a person's name the page shows as the author ("" when none)
     tags: tuple[str, ...] = ()  # the tags or topics the page names
+    # The link naming the article's own address (its print link), as the page writes it.
+    own_link: str = ""
     language: str = ""  # the language tag of a page not in Vietnamese ("" when it is)
     # When no date was found: what the profile's own `date` found ("" when it has none).
     date_missed: str = ""

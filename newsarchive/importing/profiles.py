@@ -40,6 +40,8 @@ FIELDS = {
     "source_url": "selector(s) of the original address a copy of the page states (a link's "
     "href, or a content attribute)",
     "skip": "regular expressions: a page whose address matches one is not an article",
+    "own_address": "a regular expression finding the article's own address in the page's "
+    "HTML (its print link): its groups in brackets, joined, without the query",
 }
 REQUIRED = ("title", "body")
 MARKERS = ("selectors", "hosts", "generators")
@@ -75,6 +77,7 @@ class Profile:
     article_id: str = ""
     skip: tuple[str, ...] = ()  # addresses of pages that are not articles (print views...)
     source_url: tuple[str, ...] = ()  # where a copy (an archive's page) states the original
+    own_address: str = ""  # finds the link naming the article's own address (print link)
     selectors: tuple[str, ...] = ()  # markers: an element the page has
     hosts: tuple[str, ...] = ()  # markers: the page's host, or a parent domain of it
     generators: tuple[str, ...] = ()  # markers: words in <meta name="generator">
@@ -289,7 +292,8 @@ def _profile(
     # The values are read in this order, the order their problems are said in.
     _check_keys(read)
     markers = _markers(read)
-    article_id = _article_id(read)
+    article_id = _with_group(read, "article_id", "/(\\d+)-")
+    own_address = _with_group(read, "own_address", '"([^"]*/)pop_up/([^"]*)"')
     skip, not_authors = read.texts("skip"), read.texts("not_authors")
     _check_patterns(read, {"skip": skip, "not_authors": not_authors})
     hosts = _hosts(read, markers)
@@ -308,6 +312,7 @@ def _profile(
         article_id=article_id,
         skip=skip,
         source_url=read.selectors("source_url"),
+        own_address=own_address,
         selectors=read.selectors("selectors", markers),
         hosts=hosts,
         generators=read.texts("generators", markers),
@@ -395,15 +400,16 @@ def _markers(read: _Reader) -> dict[str, Any]:
     return markers
 
 
-def _article_id(read: _Reader) -> str:
-    """The regular expression that finds the portal's id in an address ("" for none)."""
-    article_id = read.text("article_id", "one regular expression")
+def _with_group(read: _Reader, key: str, example: str) -> str:
+    """The regular expression of ``key`` whose groups find what it is for ("" for none):
+    the portal's id in an address (article_id), the article's own address (own_address)."""
+    pattern = read.text(key, "one regular expression")
     try:
-        if article_id and re.compile(article_id).groups < 1:
-            read.problem("article_id", "'article_id' needs a group in brackets, e.g. /(\\d+)-")
+        if pattern and re.compile(pattern).groups < 1:
+            read.problem(key, f"'{key}' needs a group in brackets, e.g. {example}")
     except re.error as exc:
-        read.problem("article_id", f"'article_id' is not a regular expression ({exc})")
-    return article_id
+        read.problem(key, f"'{key}' is not a regular expression ({exc})")
+    return pattern
 
 
 def _check_patterns(read: _Reader, patterns: dict[str, tuple[str, ...]]) -> None:

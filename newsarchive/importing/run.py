@@ -47,6 +47,7 @@ from .crawl import (
     error_page,
     made_by_httrack,
     original_url,
+    own_address,
     read_bytes,
     revisit,
 )
@@ -418,18 +419,36 @@ def _aliases(page: PageSource, located: _Located, context: _Context) -> tuple[li
     if not source_url or not context.options.aliases:
         return aliases, notes
     also = [other] if other else []
+    # The address its print link names: the article's own, where the page was crawled at
+    # a portlet's address, with a query (/chuyen-muc?p_p_id=...), which gets no alias.
+    own = own_address(source_url, located.found.own_link) if located.found.own_link else ""
+    stated = [own] if own and located.saved_at is None else []
     seen: set[str] = set()  # an address's http and https spellings are one old address
-    for address in (source_url, *also, *map(articles.page_address, page.redirected_from)):
+    redirected = map(articles.page_address, page.redirected_from)
+    for address in (source_url, *also, *stated, *redirected):
         if address.split("://", 1)[-1] in seen:
             continue
         seen.add(address.split("://", 1)[-1])
         alias, why_not = articles.old_address(address, context.site_names)
-        if why_not and address not in (source_url, other):
+        if address in stated:
+            why_not = ""  # the page's own words, not the crawl's: only an alias is of use
+            if alias and alias not in aliases:
+                notes = [_own_instead(note, alias) for note in notes]
+        elif why_not and address not in (source_url, other):
             why_not += f" (the address {address}, which led to this page)"
         notes.append(why_not)
         if alias and alias not in aliases:
             aliases.append(alias)
     return aliases, notes
+
+
+def _own_instead(note: str, alias: str) -> str:
+    """The note on an address with a query, which got no alias, when the page names its
+    own address, which is one."""
+    return note.replace(
+        "so it got no alias",
+        f"so it got none; the page's print link names its own address, {alias}: its alias",
+    )
 
 
 def _same_article_there(
