@@ -666,6 +666,24 @@ def test_a_picture_an_httrack_mirror_lacks_keeps_the_address_its_cache_names(sit
         assert report(site)[0]["media_missing"] == [original]
 
 
+def test_without_httracks_cache_its_name_for_a_lacking_picture_is_said_to_be_its_own(
+    site, tmp_path
+):
+    """A mirror copied without its hts-cache/ (as the shared sample was): the address
+    HTTrack's name stands for cannot be known, and the note says the name is HTTrack's
+    and where the real address is, not that the portal had it."""
+    [item] = items(1, start=761000)
+    mirror = httrack_tree(tmp_path / "httrack", [item], {})
+    page = mirror / "source" / item.path.lstrip("/")
+    renamed = "../../../image/journal/article0d5c.jpg?img_id=2287040&amp;t=1661574431670"
+    html = page.read_text(encoding="utf-8").replace("../../../" + item.image.lstrip("/"), renamed)
+    page.write_text(html, encoding="utf-8")
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    [note] = [line for line in result.stderr.splitlines() if "article0d5c.jpg" in line]
+    assert "HTTrack's name" in note and "hts-cache/new.txt" in note, note
+
+
 def data_address(kind: str, data: bytes, encoding: str = "base64") -> str:
     """A picture held in the page itself, as editors pasting a photo leave it: base64 in
     lines of 76 letters (as mail and some editors wrap it), or percent-encoded (an SVG)."""

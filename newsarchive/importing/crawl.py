@@ -82,6 +82,7 @@ _PACKED = frozenset((".zip", ".7z", ".rar", ".tar", ".tgz", ".tar.gz", ".tar.bz2
 # the query after it: /tin-tuc/chi-tiet.aspx?ItemID=5 is the file tin-tuc/chi-tiet1a2b.html,
 # linked `chi-tiet1a2b.html?ItemID=5`.
 _HTTRACK_QUERY_NAME = re.compile(r"([0-9a-f]{4})\.html?$")
+_HTTRACK_FILE_NAME = re.compile(r"([0-9a-f]{4})\.[A-Za-z0-9]{1,5}$")  # of any file
 _HREF = re.compile(rb"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
 _CHARSET_PARAMETER = re.compile(r"\bcharset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 REDIRECTS = frozenset(("301", "302", "303", "307", "308"))
@@ -1049,6 +1050,19 @@ def _httrack_page(url: str, page: PageSource, page_url: str) -> str:
         return ""
     address = found if "://" in found else f"{parts.scheme}://{found}"
     return f"{address}#{parts.fragment}" if parts.fragment else address
+
+
+def httrack_named(url: str) -> bool:
+    """Whether ``url`` names a file by the name HTTrack gave the file of an address with
+    a query (`article0d5c.jpg?img_id=5` for /image/journal/article?img_id=5), not the
+    address the portal had."""
+    parts = urlsplit(url)
+    named = _HTTRACK_FILE_NAME.search(parts.path)
+    if not named or not parts.query:
+        return False
+    return hashlib.md5(parts.query.encode(), usedforsecurity=False).hexdigest()[:4] == named.group(
+        1
+    )
 
 
 def own_address(page_url: str, link: str) -> str:

@@ -45,6 +45,7 @@ from .crawl import (
     adjusted_alias,
     cut_short,
     error_page,
+    httrack_named,
     made_by_httrack,
     original_url,
     own_address,
@@ -652,6 +653,12 @@ def _missing_note(url: str, status: str, page: PageSource) -> str:
         return (
             f"not in the crawl (the server answered {status} when it was crawled; the "
             f"Wayback Machine may have it), still linked to the old site: {url}"
+        )
+    if page.offset < 0 and httrack_named(url):  # no hts-cache/new.txt to read it back
+        return (
+            f"not in the crawl, still linked to the old site: {url}, HTTrack's name for the "
+            "file of an address with a query, which the portal never had: its address is in "
+            "the mirror's hts-cache/new.txt (import the project folder, which holds it)"
         )
     return f"not in the crawl, still linked to the old site: {url}"
 
