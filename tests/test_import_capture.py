@@ -652,7 +652,8 @@ def test_a_picture_an_httrack_mirror_lacks_keeps_the_address_its_cache_names(sit
         f"{crawled_in}/{HOST}/image/journal/article0d5c.jpg\t(from {HOST}{item.path})",
     ]
     write_file(mirror, "hts-cache/new.txt", HTS_NEW_HEADER + "\n".join(lines) + "\n")
-    for given in (mirror, mirror / "source"):  # the project folder, or its host folder
+    # The project folder, its host folder, or a section of the mirror.
+    for given in (mirror, mirror / "source", mirror / "source" / "tin-tuc"):
         for article in site.content.rglob("*.md"):
             if "source_url" in article.read_text(encoding="utf-8"):
                 article.unlink()

@@ -370,9 +370,11 @@ def _not_a_page(given: Path) -> Problem:
 
 
 def _add_folder(crawl: Crawl, folder: Path) -> None:
-    # Given the project folder, or its host folder (one below it).
-    for project in (folder, folder.parent):
-        crawl.httrack_names.update(_httrack_cache(project / "hts-cache" / "new.txt"))
+    # Given the project folder, or one inside it (its host folder, a section of it).
+    for project in (folder, *folder.resolve().parents):
+        if (project / "hts-cache").is_dir():
+            crawl.httrack_names.update(_httrack_cache(project / "hts-cache" / "new.txt"))
+            break
     files = sorted(
         (os.path.join(top, name) for top, _dirs, names in os.walk(folder) for name in names),
         key=lambda p: p.replace(os.sep, "/"),
