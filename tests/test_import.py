@@ -197,6 +197,21 @@ def test_a_built_page_with_an_author_imports_back_with_its_author(site, tmp_path
     assert "\nauthor: Lê Phương\n" in written.read_text(encoding="utf-8")
 
 
+def test_a_built_page_with_tags_imports_back_with_its_tags(site, tmp_path):
+    """The tags are shown under the text, as links to their pages: they come back as
+    `tags`, not lost on the way from an archive to another."""
+    text = article("Phường Kim Mã ra quân", "2021-03-02T08:00:00+07:00", tags="[cán bộ, y tế]")
+    source = site.add("2021/03/phuong-kim-ma-ra-quan.md", text)
+    assert site.build() == 0
+    saved = tmp_path / "saved-page.html"
+    shutil.copy(site.output / "2021/03/phuong-kim-ma-ra-quan/index.html", saved)
+    source.unlink()
+    result = run_import(site, saved)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    assert "\ntags: [cán bộ, y tế]\n" in written.read_text(encoding="utf-8")
+
+
 def test_a_saved_portal_page_keeps_its_text_structure_and_links(site):
     result = run_import(site, PORTAL_PAGE, "--source-url", PORTAL_URL)
     assert result.returncode == 0, result.stderr
