@@ -178,6 +178,37 @@ def test_an_httrack_link_to_a_page_whose_address_has_a_query_leads_to_its_copy(s
     assert (here / href.split("#")[0]).resolve() == target.resolve() and href.endswith("#muc-2")
 
 
+def test_an_httrack_link_to_a_page_whose_address_had_no_extension_leads_to_its_copy(site, tmp_path):
+    """HTTrack saves the page of an address without an extension (/tin-tuc/ke-hoach-2021,
+    as many portals' friendly addresses are) as ke-hoach-2021.html and links it so: the
+    link was read as /tin-tuc/ke-hoach-2021.html, which the portal never had, and the
+    built page linked to the old site, not to the archive's copy (its comment says)."""
+    listed = Item(760050, "Hội nghị triển khai nhiệm vụ năm 2021", "04/01/2021")
+    linked = Item(760051, "Kế hoạch cải cách hành chính năm 2021", "05/01/2021")
+    address = f"https://{HOST}/tin-tuc/ke-hoach-2021"
+    mirror = tmp_path / "httrack"
+    page = page_html(linked, "relative", comment=True)
+    write_file(
+        mirror / "source",
+        "/tin-tuc/ke-hoach-2021.html",
+        page.replace(f"{HOST}{linked.path}", address[8:]),
+    )
+    link = '<p>Xem thêm: <a href="../../../tin-tuc/ke-hoach-2021.html#muc-2">kế hoạch</a>.</p>'
+    page = page_html(listed, "relative", comment=True).replace(
+        "</div></div></div>", f"{link}</div></div></div>"
+    )
+    write_file(mirror / "source", listed.path, page)
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    written = by_source(site)
+    assert f"[kế hoạch]({address}#muc-2)" in written[listed.url]["body"]
+    assert site.build() == 0
+    href = page_of(site, written[listed.url]["file"]).select_one(".article-body a")["href"]
+    here = site.output / written[listed.url]["file"].removesuffix(".md")
+    target = site.output / written[address]["file"].removesuffix(".md")
+    assert (here / href.split("#")[0]).resolve() == target.resolve() and href.endswith("#muc-2")
+
+
 def test_a_crawl_read_with_a_profile_that_fits_none_of_its_pages_is_an_error(site, tmp_path):
     """`import --profile vnexpress` of a Liferay crawl (the wrong profile picked, or one
     mistyped into another's name): every page "not an article", 0 imported, exit 0, as

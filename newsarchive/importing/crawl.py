@@ -1034,15 +1034,17 @@ class MediaFinder:
 
 def _httrack_page(url: str, page: PageSource, page_url: str) -> str:
     """The address of the page of the mirror that a link of an HTTrack page leads to by
-    the name HTTrack gave it for an address with a query (its comment says it); "" for
-    any other link."""
+    the name HTTrack gave it (its comment says it): for an address with a query, its name
+    with 4 hex digits and .html; for one without an extension (/tin-tuc/bai), NAME.html.
+    "" for any other link, and for one that names the page by its address already."""
     parts = urlsplit(url)
     named = _HTTRACK_QUERY_NAME.search(parts.path)
-    if page.offset >= 0 or not named or not parts.query:
+    if page.offset >= 0 or not parts.path.lower().endswith((".html", ".htm")):
         return ""
-    digest = hashlib.md5(parts.query.encode(), usedforsecurity=False).hexdigest()
-    if digest[:4] != named.group(1):
-        return ""
+    if parts.query:  # a query after any other name is the page's own
+        digest = hashlib.md5(parts.query.encode(), usedforsecurity=False).hexdigest()
+        if not named or digest[:4] != named.group(1):
+            return ""
     saved = _in_folder(urlunsplit(parts._replace(query="", fragment="")), page, page_url)
     if saved is None:
         return ""
@@ -1051,6 +1053,8 @@ def _httrack_page(url: str, page: PageSource, page_url: str) -> str:
     if not found:
         return ""
     address = found if "://" in found else f"{parts.scheme}://{found}"
+    if _url_key(address) == _url_key(url):
+        return ""
     return f"{address}#{parts.fragment}" if parts.fragment else address
 
 
