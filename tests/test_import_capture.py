@@ -698,6 +698,30 @@ def test_a_picture_an_httrack_mirror_lacks_keeps_the_address_its_cache_names(sit
         assert report(site)[0]["media_missing"] == [original]
 
 
+def test_a_picture_httrack_kept_as_its_error_page_keeps_the_address_its_cache_names(site, tmp_path):
+    """The portal answered a picture's address with a "not found" page: HTTrack saved
+    that page under the picture's name with .html (anh-hoi-nghi.html for anh-hoi-nghi.png;
+    its hts-cache/new.txt lists the name it meant, anh-hoi-nghi.png). The page is not
+    copied as the picture, and the article keeps the picture's address, not HTTrack's."""
+    [item] = items(1, start=762000)
+    saved = "/documents/10180/7/anh-hoi-nghi.html"
+    item = replace(item, image=saved)
+    mirror = httrack_tree(tmp_path / "httrack", [item], {saved: ERROR_PAGE})
+    original = f"https://{HOST}/documents/10180/7/anh-hoi-nghi.png"
+    lines = [
+        f"06:43:42\t169/169\t---M--\t404\terror ('Not%20Found')\ttext/html\tdate:x\t{original}"
+        f"\t{HOST}/documents/10180/7/anh-hoi-nghi.png\t(from {HOST}{item.path})",
+    ]
+    write_file(mirror, "hts-cache/new.txt", HTS_NEW_HEADER + "\n".join(lines) + "\n")
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    body = by_source(site)[item.url]["body"]
+    assert f"]({original})" in body and "anh-hoi-nghi.html" not in body, body
+    assert f"{original}: " in result.stderr  # the note on the page not copied
+    [line] = [line for line in report(site) if line["outcome"] == "imported"]
+    assert line["media_missing"] == [original]
+
+
 def test_without_httracks_cache_its_name_for_a_lacking_picture_is_said_to_be_its_own(
     site, tmp_path
 ):

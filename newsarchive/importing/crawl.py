@@ -181,6 +181,9 @@ class Crawl:
     # place (HOST/PATH), as the mirror's hts-cache/new.txt lists them: HTTrack renames the
     # file of an address with a query, and links it so even when it never got the file.
     httrack_names: dict[str, str] = field(default_factory=dict)
+    # The same by the place without its extension: HTTrack saved the error page the portal
+    # answered for a picture (anh.png) under the picture's name with .html (anh.html).
+    httrack_stems: dict[str, str] = field(default_factory=dict)
     scratch: tempfile.TemporaryDirectory | None = None  # WARCs unpacked from WACZ files
 
     def close(self) -> None:
@@ -373,7 +376,9 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
     # Given the project folder, or one inside it (its host folder, a section of it).
     for project in (folder, *folder.resolve().parents):
         if (project / "hts-cache").is_dir():
-            crawl.httrack_names.update(_httrack_cache(project / "hts-cache" / "new.txt"))
+            names = _httrack_cache(project / "hts-cache" / "new.txt")
+            crawl.httrack_names.update(names)
+            crawl.httrack_stems.update(_by_stem(names))
             break
     files = sorted(
         (os.path.join(top, name) for top, _dirs, names in os.walk(folder) for name in names),
@@ -429,6 +434,17 @@ def _httrack_cache(listing: Path) -> dict[str, str]:
         if host and at >= 0:
             names.setdefault(_url_key("/".join(local[at:])), url)
     return names
+
+
+def _by_stem(names: dict[str, str]) -> dict[str, str]:
+    """``names`` by their places without their extensions, but for a place two share."""
+    stems: dict[str, str] = {}
+    shared: set[str] = set()
+    for place, url in names.items():
+        stem = place.rsplit(".", 1)[0] if "." in place.rsplit("/", 1)[-1] else place
+        if stems.setdefault(stem, url) != url:
+            shared.add(stem)
+    return {stem: url for stem, url in stems.items() if stem not in shared}
 
 
 def _regular(path: str) -> bool:
@@ -983,6 +999,7 @@ class MediaFinder:
         self.cut_short = crawl.cut_short
         self.failed = {_url_key(url): status for url, status in crawl.failed.items()}
         self.httrack_names = crawl.httrack_names
+        self.httrack_stems = crawl.httrack_stems
 
     def answered(self, url: str) -> str:
         """The error status the crawl holds for ``url`` (`404`), "" if none."""
@@ -1008,13 +1025,23 @@ class MediaFinder:
     def _httrack_named(self, url: str, page: PageSource, page_url: str) -> str:
         """The address HTTrack's cache gives for the file a link of its mirror names, when
         the mirror lacks it ("" otherwise: a file it holds is found and copied by its name)."""
+        found = self.cached_address(url, page)
+        return found if found and _in_folder(url, page, page_url) is None else ""
+
+    def cached_address(self, url: str, page: PageSource) -> str:
+        """The address HTTrack's cache (hts-cache/new.txt) lists for the file a link of its
+        mirror names ("" when it lists none)."""
         if page.offset >= 0 or not self.httrack_names:
             return ""
         parts = urlsplit(url)
-        found = self.httrack_names.get(_url_key(urlunsplit(parts._replace(query=""))))
-        if not found or _in_folder(url, page, page_url) is not None:
+        place = _url_key(urlunsplit(parts._replace(query="", fragment="")))
+        found = self.httrack_names.get(place)
+        if not found and place.lower().endswith((".html", ".htm")):
+            found = self.httrack_stems.get(place.rsplit(".", 1)[0])
+        if not found:
             return ""
-        address = found if "://" in found else f"{parts.scheme}://{found}"
+        address = found.split("#", 1)[0]  # HTTrack asked for the fragment too
+        address = address if "://" in address else f"{parts.scheme}://{address}"
         return f"{address}#{parts.fragment}" if parts.fragment else address
 
     def _record(self, url: str) -> Media | None:

@@ -509,16 +509,17 @@ def _media_of(
     ]
     missing = [url for url in missing if url not in relative]
     relative_note = "left out of the article, as its address is relative (see the note on them)"
-    notes = [
-        f"{LOST_FILE}{url}: {why}; "
-        + (relative_note if url in relative else "the article links to the old site")
-        for url, why in refused
-    ]
     not_copied = [url for url, _ in refused if url not in relative]
     linked_old = {*missing, *not_copied}
     page_url = source_url if saved_at is None else saved_at
     # The address the old site had, where the mirror linked the file by a name of its own.
-    linked_at = {url: context.finder.page_link(url, page, page_url) or url for url in missing}
+    finder = context.finder
+    linked_at = {url: finder.cached_address(url, page) or url for url in linked_old}
+    notes = [
+        f"{LOST_FILE}{linked_at.get(url, url)}: {why}; "
+        + (relative_note if url in relative else "the article links to the old site")
+        for url, why in refused
+    ]
     notes += [_missing_note(linked_at[url], context.finder.answered(url), page) for url in missing]
     # A picture whose file is a lazy-loading placeholder shows nothing: left out, named.
     notes += [
@@ -528,7 +529,14 @@ def _media_of(
         for url, what in placeholders
     ]
     body = without_links(found.body, sorted(shown_blank))
-    body = relinked(body, lambda url: context.finder.page_link(url, page, page_url))
+    body = relinked(
+        body,
+        lambda url: (
+            linked_at[url]
+            if linked_at.get(url, url) != url
+            else finder.page_link(url, page, page_url)
+        ),
+    )
     if dropped:
         body = without_links(body, dropped)
         notes.append(_dropped_note(dropped, found, saved_at is not None))
