@@ -416,8 +416,9 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
 
 def _httrack_cache(listing: Path) -> dict[str, str]:
     """The addresses of the files of an HTTrack mirror by their places, from the list of
-    its transfers (hts-cache/new.txt: tab-separated, the address then the local file, an
-    absolute path on the machine that crawled, which may be another); {} without it."""
+    its transfers (hts-cache/new.txt: tab-separated, the address then the local file, from
+    the project folder since HTTrack 3.40, else an absolute path on the machine that
+    crawled, which may be another); {} without it."""
     try:
         lines = listing.read_bytes().decode("utf-8", "surrogateescape").splitlines()
     except OSError:
