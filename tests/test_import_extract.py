@@ -936,6 +936,19 @@ def test_notes_are_worded_alike_on_every_page_so_the_report_counts_them_once():
     assert "data:image" not in one.body
 
 
+def test_a_picture_whose_markup_is_broken_is_named_by_the_file_its_markup_holds():
+    """The portal's editor wrote quotes inside an <img>'s src (sotttt 705828): the browser
+    reads its path as attributes, the picture has no address, and the note said only "an
+    <img> without alt text": the file's name it still holds is what finds the picture."""
+    broken = (
+        '<p><img align=""left"" alt="""" src="#"/UploadFile/Portals/0/AttachFiles/2012/12/17/'
+        '2012_12_17_15_12_15_634913539353762053_DTDM.JPG"" style=""font-size:" /></p>'
+    )
+    found = article_of(liferay_page(body=f"<p>Một đoạn văn bản.</p>{broken}"))
+    [note] = [note for note in found.notes if "without a usable address" in note]
+    assert "2012_12_17_15_12_15_634913539353762053_dtdm.jpg" in note.lower(), note
+
+
 def test_an_archivists_profile_replaces_the_shipped_one_of_the_same_name(site):
     shipped = (REPO / "newsarchive" / "profiles" / "liferay-hanoi.yaml").read_text("utf-8")
     site.add_profile(

@@ -110,6 +110,7 @@ LOST_IMAGES = {
     "address in src, srcset or a data- attribute",
     "no address": "left out images without a usable address (the page's markup is broken there)",
 }
+_PICTURE_NAME = re.compile(r"[\"']*([\w.%-]+\.(?:jpe?g|png|gif|webp|bmp|tiff?))[\"']*", re.I)
 LOST_IMAGES_HINT = "find the picture on the original page and add it to the article by hand"
 LOST_EMBED = "left out an embedded <"
 LOST_DATA = "left out a picture stored inside the page itself"
@@ -301,8 +302,12 @@ class _Prepared:
             return self.data_picture(pasted[0])
         alt = _clean(image.attrs.get("alt") or "")
         shown = " ".join(filter(None, [repr(alt) if alt else "", _short(candidates[:1])]))
+        # Quotes inside its src (an editor's slip) leave the path's parts as attributes:
+        # the file's name among them is what finds the picture on the old page.
+        named = next(filter(None, map(_PICTURE_NAME.fullmatch, image.attrs)), None)
+        held = f"an <img> whose broken markup holds the name {named.group(1)}" if named else ""
         self.lost_images.setdefault("placeholder" if candidates else "no address", []).append(
-            shown or "an <img> without alt text"
+            shown or held or "an <img> without alt text"
         )
         return ""
 
