@@ -12,9 +12,11 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import unicodedata
+import zlib
 from dataclasses import replace
 from html import escape as html_escape
 from pathlib import Path
@@ -720,6 +722,44 @@ def test_a_picture_httrack_kept_as_its_error_page_keeps_the_address_its_cache_na
     assert f"{original}: " in result.stderr  # the note on the page not copied
     [line] = [line for line in report(site) if line["outcome"] == "imported"]
     assert line["media_missing"] == [original]
+
+
+def httrack_cache_zip(entries: dict[str, str]) -> bytes:
+    """hts-cache/new.zip as HTTrack 3.49 writes it: an entry a transfer, named by its
+    address, its header lines (`X-Save:` the local file) in the entry's local extra field
+    only (zipfile reads them as a corrupt extra field, so the zip is put together here)."""
+    local, central = b"", b""
+    for url, saved in entries.items():
+        name, data = url.encode(), b""
+        extra = f"HTTP/1.1 404 Not Found\r\nX-In-Cache: 1\r\nX-Save: {saved}\r\n".encode()
+        fields = (20, 0, 0, 0, 0, zlib.crc32(data), len(data), len(data), len(name))
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0, 0,
+                               len(local)) + name  # fmt: skip
+        local += struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields, len(extra)) + name + extra
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central),
+                      len(local), 0)  # fmt: skip
+    return local + central + end
+
+
+def test_a_mirror_copied_with_httracks_cache_but_not_its_logs_reads_the_cache(site, tmp_path):
+    """Without hts-cache/new.txt (a log, which a copy may leave out), the cache itself,
+    hts-cache/new.zip, names the address of each file HTTrack saved or meant to save."""
+    [item] = items(1, start=763000)
+    mirror = httrack_tree(tmp_path / "httrack", [item], {})
+    query = "img_id=2287040&t=1661574431670"
+    page = mirror / "source" / item.path.lstrip("/")
+    html = page.read_text(encoding="utf-8").replace(
+        "../../../" + item.image.lstrip("/"),
+        "../../../image/journal/article0d5c.jpg?" + query.replace("&", "&amp;"),
+    )
+    page.write_text(html, encoding="utf-8")
+    original = f"http://{HOST}/image/journal/article?{query}"
+    cache = httrack_cache_zip({original: f"{HOST}/image/journal/article0d5c.jpg"})
+    write_file(mirror, "hts-cache/new.zip", cache)
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    body = by_source(site)[item.url]["body"]
+    assert f"]({original})" in body and "article0d5c" not in body, body
 
 
 def test_without_httracks_cache_its_name_for_a_lacking_picture_is_said_to_be_its_own(

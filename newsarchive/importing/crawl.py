@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import stat
+import struct
 import tempfile
 import unicodedata
 import zipfile
@@ -178,7 +179,7 @@ class Crawl:
     # The HTTP status of each address the server answered with an error (404, 500...).
     failed: dict[str, str] = field(default_factory=dict)
     # The address each file of an HTTrack mirror was saved from, by the _url_key of its
-    # place (HOST/PATH), as the mirror's hts-cache/new.txt lists them: HTTrack renames the
+    # place (HOST/PATH), as the mirror's hts-cache/new.txt (or new.zip) lists them: HTTrack renames the
     # file of an address with a query, and links it so even when it never got the file.
     httrack_names: dict[str, str] = field(default_factory=dict)
     # The same by the place without its extension: HTTrack saved the error page the portal
@@ -376,7 +377,8 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
     # Given the project folder, or one inside it (its host folder, a section of it).
     for project in (folder, *folder.resolve().parents):
         if (project / "hts-cache").is_dir():
-            names = _httrack_cache(project / "hts-cache" / "new.txt")
+            cache = project / "hts-cache"
+            names = _httrack_cache(cache / "new.txt") or _httrack_zip(cache / "new.zip")
             crawl.httrack_names.update(names)
             crawl.httrack_stems.update(_by_stem(names))
             break
@@ -426,15 +428,44 @@ def _httrack_cache(listing: Path) -> dict[str, str]:
     names: dict[str, str] = {}
     for line in lines[1:]:  # the first names the columns
         cells = line.split("\t")
-        if len(cells) < 10 or not cells[8]:  # a transfer that failed before it was named
-            continue
-        url, local = cells[7], re.split(r"[/\\]", cells[8])
-        host = urlsplit(url if "://" in url else f"//{url}").netloc.lower()
-        # The mirror's place of the file: from its host's folder down.
-        at = next((n for n, part in enumerate(local) if part.lower() == host), -1)
-        if host and at >= 0:
-            names.setdefault(_url_key("/".join(local[at:])), url)
+        if len(cells) >= 10 and cells[8]:  # else a transfer that failed before it was named
+            _add_saved(names, cells[7], cells[8])
     return names
+
+
+def _httrack_zip(archive: Path) -> dict[str, str]:
+    """The same from HTTrack's cache itself (hts-cache/new.zip, which a copy of a mirror
+    may keep without its logs): an entry a file, named by its address, its header lines
+    (in the entry's local extra field, which zipfile does not give) `X-Save: HOST/PATH`."""
+    names: dict[str, str] = {}
+    try:
+        with zipfile.ZipFile(archive) as packed, archive.open("rb") as raw:
+            for entry in packed.infolist():
+                raw.seek(entry.header_offset)
+                head = raw.read(30)
+                if len(head) < 30 or head[:4] != b"PK\x03\x04":
+                    continue
+                name_length, extra_length = struct.unpack("<HH", head[26:30])
+                raw.seek(name_length, os.SEEK_CUR)
+                lines = raw.read(extra_length).decode("utf-8", "surrogateescape")
+                saved = re.search(r"^X-Save: ?(.+?)\r?$", lines, re.M)
+                if saved:
+                    url = _NOT_IN_ADDRESS.sub(lambda c: f"%{ord(c.group(0)):02X}", entry.filename)
+                    _add_saved(names, url, saved.group(1))
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return {}
+    return names
+
+
+def _add_saved(names: dict[str, str], url: str, saved: str) -> None:
+    """Adds to ``names`` the address of the file HTTrack saved as ``saved`` (a path from
+    the project folder, or an absolute one on the machine that crawled)."""
+    local = re.split(r"[/\\]", saved)
+    host = urlsplit(url if "://" in url else f"//{url}").netloc.lower()
+    # The mirror's place of the file: from its host's folder down.
+    at = next((n for n, part in enumerate(local) if part.lower() == host), -1)
+    if host and at >= 0:
+        names.setdefault(_url_key("/".join(local[at:])), url)
 
 
 def _by_stem(names: dict[str, str]) -> dict[str, str]:
