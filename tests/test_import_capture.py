@@ -762,6 +762,21 @@ def test_a_mirror_copied_with_httracks_cache_but_not_its_logs_reads_the_cache(si
     assert f"]({original})" in body and "article0d5c" not in body, body
 
 
+def test_a_damaged_httrack_cache_is_read_as_none(site, tmp_path):
+    """A new.zip that zipfile cannot read (a version it does not know, written over by a
+    disk error) stopped the import with a traceback: it tells nothing, and the pages are
+    imported as without it."""
+    [item] = items(1, start=764000)
+    mirror = httrack_tree(tmp_path / "httrack", [item], {})
+    cache = bytearray(httrack_cache_zip({f"http://{HOST}/a.jpg": f"{HOST}/a.jpg"}))
+    at = cache.index(b"PK\x01\x02")
+    cache[at + 6 : at + 8] = struct.pack("<H", 125)  # "version needed to extract": 12.5
+    write_file(mirror, "hts-cache/new.zip", bytes(cache))
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    assert list(by_source(site)) == [item.url]
+
+
 def test_without_httracks_cache_its_name_for_a_lacking_picture_is_said_to_be_its_own(
     site, tmp_path
 ):

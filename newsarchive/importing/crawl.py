@@ -179,8 +179,9 @@ class Crawl:
     # The HTTP status of each address the server answered with an error (404, 500...).
     failed: dict[str, str] = field(default_factory=dict)
     # The address each file of an HTTrack mirror was saved from, by the _url_key of its
-    # place (HOST/PATH), as the mirror's hts-cache/new.txt (or new.zip) lists them: HTTrack renames the
-    # file of an address with a query, and links it so even when it never got the file.
+    # place (HOST/PATH), as the mirror's hts-cache/new.txt (or new.zip) lists them: HTTrack
+    # renames the file of an address with a query, and links it so even when it never got
+    # the file.
     httrack_names: dict[str, str] = field(default_factory=dict)
     # The same by the place without its extension: HTTrack saved the error page the portal
     # answered for a picture (anh.png) under the picture's name with .html (anh.html).
@@ -452,8 +453,8 @@ def _httrack_zip(archive: Path) -> dict[str, str]:
                 if saved:
                     url = _NOT_IN_ADDRESS.sub(lambda c: f"%{ord(c.group(0)):02X}", entry.filename)
                     _add_saved(names, url, saved.group(1))
-    except (OSError, zipfile.BadZipFile, ValueError):
-        return {}
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
+        return {}  # a damaged cache tells nothing: the names HTTrack gave stay, as without it
     return names
 
 
