@@ -112,6 +112,39 @@ def test_the_original_address_from_a_wget_tree(tmp_path):
     assert original_url(folder_page, b"<html></html>")[0] == "https://www.hbt.vn/tin-tuc/"
 
 
+@pytest.mark.parametrize(
+    ("links", "scheme"),
+    [
+        # wget and HTTrack leave the links to what they did not save as the portal wrote
+        # them: a portal of http:// says so in its own links (most of them), og:url...
+        ('<a href="http://www.hbt.vn/lien-he">x</a><a href="HTTP://WWW.HBT.VN/">y</a>', "http"),
+        ('<meta property="og:image" content="http://www.hbt.vn/a.jpg">', "http"),
+        ('<a href="http://www.hbt.vn/a">x</a><a href="https://www.hbt.vn/b">x</a>', "https"),
+        ('<a href="https://www.hbt.vn/a">x</a>', "https"),
+        ('<a href="http://www.hbt.vn.example/a">x</a>', "https"),  # another host
+        ('<a href="http://other.vn/a">x</a>', "https"),
+        ("", "https"),  # nothing tells: https, as portals serve today
+    ],
+)
+def test_the_scheme_a_crawl_leaves_out_is_the_one_the_page_links_its_host_with(
+    tmp_path, links, scheme
+):
+    """A wget tree's folders and HTTrack's comment have no scheme: every old address of
+    a portal served at http:// was written https://, a scheme it may never have had."""
+    file = tmp_path / "crawl" / "www.hbt.vn" / "tin-tuc" / "bai-1.html"
+    page = PageSource(str(file), str(file), folder=str(tmp_path / "crawl"))
+    data = f"<html><head></head><body>{links}</body></html>".encode()
+    assert original_url(page, data) == (
+        f"{scheme}://www.hbt.vn/tin-tuc/bai-1.html",
+        "folder layout",
+    )
+    comment = b"<!-- Mirrored from www.hbt.vn/tin-tuc/bai-1.html by HTTrack -->"
+    assert original_url(PageSource("p.html", "p.html"), comment + data) == (
+        f"{scheme}://www.hbt.vn/tin-tuc/bai-1.html",
+        "HTTrack comment",
+    )
+
+
 def test_a_section_of_a_wget_tree_takes_its_host_from_the_folders_above(tmp_path):
     section = tmp_path / "www.old.vn" / "crawl" / "www.hbt.vn" / "tin-tuc"
     file = section / "-" / "bai-1.html"

@@ -27,6 +27,7 @@ import tempfile
 import unicodedata
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -932,7 +933,7 @@ def original_url(page: PageSource, data: bytes) -> tuple[str, str]:
     head = data[:4096]
     found = _mirrored_from(head) or _mirrored_from(data)
     if found:
-        scheme = _canonical_scheme(data, found)
+        scheme = _scheme(data, found.split("/", 1)[0])
         return (found if "://" in found else f"{scheme}://{found}"), "HTTrack comment"
     saved = _SAVED_FROM.search(head)
     if saved:
@@ -944,7 +945,10 @@ def original_url(page: PageSource, data: bytes) -> tuple[str, str]:
             if urlsplit(url).scheme in ("http", "https"):
                 return url, "canonical link"
     layout = _layout_url(page)
-    return (layout, "folder layout") if layout else ("", "")
+    if not layout:
+        return "", ""
+    host = urlsplit(layout).netloc
+    return f"{_scheme(data, host)}{layout.removeprefix('https')}", "folder layout"
 
 
 def _mirrored_from(data: bytes) -> str:
@@ -954,16 +958,22 @@ def _mirrored_from(data: bytes) -> str:
     return unescape(mirrored.group(1).decode("utf-8", "replace")) if mirrored else ""
 
 
-def _canonical_scheme(data: bytes, address: str) -> str:
-    """HTTrack's comment has no scheme: take the canonical link's when it names the host."""
-    host = address.split("/", 1)[0].lower()
+def _scheme(data: bytes, host: str) -> str:
+    """The scheme of ``host``'s addresses, which HTTrack's comment and a wget tree's
+    folders leave out: the canonical link's when it names the host; else the one the
+    page's own links to the host use most (wget and HTTrack leave those to what they did
+    not save as the portal wrote them, and og: tags as they were); else https, as
+    portals serve today."""
+    host = host.lower()
     for tag in _CANONICAL.finditer(data):
         href = _HREF.search(tag.group(0))
         if href:
             parts = urlsplit(href.group(1).decode("utf-8", "replace"))
             if parts.netloc.lower() == host and parts.scheme in ("http", "https"):
                 return parts.scheme
-    return "https"
+    linked = re.compile(rb"\b(https?)://" + re.escape(host.encode()) + rb"(?![\w.-])", re.I)
+    schemes = Counter(found.lower() for found in linked.findall(data))
+    return "http" if schemes[b"http"] > schemes[b"https"] else "https"
 
 
 def _layout_url(page: PageSource) -> str:
