@@ -246,8 +246,11 @@ def test_an_article_in_another_language_is_marked_so_and_the_site_words_are_not(
     assert marked[1].get_text(strip=True) == "The meeting was held on Monday."
     # Its neighbour names it in English; the Vietnamese article marks nothing.
     other = soup(site.output, "2020/01/lanh-dao-quan-tiep-xuc-cu-tri/")
-    assert [e.name for e in other.select("[lang]")] == ["html", "a"]
-    assert [e.get_text() for e in other.select("a[lang=en]")] == ["District leaders meet voters"]
+    # The title only: the link's label ("Bài trước:") is the site's own Vietnamese.
+    assert [e.name for e in other.select("[lang]")] == ["html", "b"]
+    assert [e.get_text() for e in other.select("a [lang=en]")] == ["District leaders meet voters"]
+    older = other.select_one(".article-nav a")
+    assert older.get_text() == f"{WORDS['older_article']}: District leaders meet voters"
     for listing in ("", "chuyen-muc/tin-tuc/", "the/bau-cu/", "2020/01/"):
         titles = soup(site.output, listing).select(".article-list a[lang=en]")
         assert [a.get_text() for a in titles] == ["District leaders meet voters"], listing

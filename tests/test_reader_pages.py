@@ -268,6 +268,37 @@ FOCUS_STYLE = """() => {
 }"""
 
 
+def accessible_names(page, selector: str) -> list[str]:
+    """The names Chromium gives screen readers for the elements matching ``selector``."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    found = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]
+    return [
+        cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})[
+            "nodes"
+        ][0]["name"]["value"]
+        for node in found
+    ]
+
+
+def test_the_previous_and_next_links_say_which_is_which(browser, showcase_address):
+    """A screen reader's list of links (NVDA's Insert+F7, VoiceOver's rotor, TalkBack's
+    links menu) gives each link's name alone: "Bài trước:" and "Bài sau:" stood outside
+    the links, and the list held two titles with nothing to tell the older article from
+    the newer. Each label is now part of its link's name, before the title."""
+    page, problems = open_page(browser, showcase_address, RICH_URL, "phone", "light")
+    # The title of each article linked, as its own page gives it.
+    titles = page.locator(".article-nav a").evaluate_all(
+        "links => Promise.all(links.map(a => fetch(a.href).then(r => r.text()).then(html =>"
+        " new DOMParser().parseFromString(html, 'text/html').querySelector('h1').textContent)))"
+    )
+    names = accessible_names(page, ".article-nav a")
+    labels = [WORDS["older_article"], WORDS["newer_article"]]
+    assert names == [f"{label}: {title}" for label, title in zip(labels, titles, strict=True)]
+    assert problems == []
+    page.context.close()
+
+
 def test_reading_and_navigating_work_without_javascript(browser, showcase_address):
     page, problems = open_page(
         browser, showcase_address, "", "phone", "light", java_script_enabled=False
