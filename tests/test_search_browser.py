@@ -1241,27 +1241,49 @@ def test_the_header_search_box_opens_the_search_page(served, page):
     assert page.input_value("#search-page-q") == "hai ba trung"
 
 
-def test_without_javascript_the_page_says_so_and_links_to_the_archive(served, browser):
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_without_javascript_a_search_from_the_header_says_so_and_leads_to_browsing(
+    served, offline_copy, browser, where
+):
+    """With JavaScript off, words typed in the header's box arrived at the search page
+    beside an empty field, under a note that search needs JavaScript: the words seemed
+    lost, and the field invited typing them again into a form that cannot search. A
+    page of plain files cannot read its own address without a script, so the page now
+    says plainly that the words were not searched, shows no form, and leads to what
+    works without JavaScript: the articles by date, by category and by tag. Over HTTP
+    and in the offline copy opened from files."""
     context = browser.new_context(
         java_script_enabled=False, viewport={"width": 360, "height": 640}, is_mobile=True
     )
     page = context.new_page()
-    page.goto(served + "tim-kiem/?q=hai")
+    errors = watch(page)
+    start = (
+        served + SEED_URL if where == "http" else (offline_copy / SEED_URL / "index.html").as_uri()
+    )
+    page.goto(start)
+    page.fill("#site-search", "hai ba trung")
+    page.press("#site-search", "Enter")
+    page.wait_for_load_state()
+    assert "tim-kiem/" in page.url and "q=hai+ba+trung" in page.url
     notice = page.locator(".search-noscript")
     assert notice.is_visible()
     assert "JavaScript" in notice.inner_text()
-    # Said on the first screen of a phone, before the form and its hint: not found
-    # only after typing into a field that cannot search.
+    assert "không tìm được các từ bạn đã gõ" in notice.inner_text()
+    # Said on the first screen of a phone, with the ways to browse.
     box = notice.bounding_box()
     assert box is not None and box["y"] + box["height"] <= 640, box
-    assert page.evaluate(
-        "document.querySelector('.search-noscript').compareDocumentPosition("
-        "document.querySelector('.search-page-form')) & Node.DOCUMENT_POSITION_FOLLOWING"
-    )
-    # Nor is a hint on what to type shown under a form that cannot search.
+    # No field to type into, nor a hint on what to type, where nothing can search.
+    assert not page.is_visible("#search-page-q")
+    assert not page.is_visible(".search-page-form button")
     assert not page.is_visible(".search-hint")
-    page.click(".search-noscript a")
-    assert page.url == served + "luu-tru/"
+    links = page.locator(".search-noscript-links a")
+    assert links.all_inner_texts() == ["Lưu trữ theo thời gian", "Chuyên mục", "Từ khóa"]
+    for number, folder in enumerate(["luu-tru/", "chuyen-muc/", "the/"]):
+        page.locator(".search-noscript-links a").nth(number).click()
+        page.wait_for_load_state()
+        assert page.url.removesuffix("index.html").endswith(folder), page.url
+        page.go_back()
+    assert errors == []
     context.close()
 
 
