@@ -173,3 +173,24 @@ def test_titles_of_long_codes_stay_on_a_small_phone_with_large_text(browser, sit
         widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert widths == [320, 320], f"the page is {widths[0]} px wide on a 320 px screen"
         context.close()
+
+
+def test_a_video_or_a_page_shown_in_the_article_fits_a_phone(browser, site):
+    """An article's HTML may show a video or another page in a frame (a map, a player
+    kept as written, README "Raw HTML") with the width of the portal's desktop column:
+    an <iframe width="800"> made the whole page scroll sideways on a phone (816 px wide
+    on a 360 px screen), the text column with it. It now shrinks to the column."""
+    body = (
+        "Bản đồ khu vực:\n\n"
+        '<iframe title="Bản đồ" width="800" height="450" srcdoc="<p>Bản đồ</p>"></iframe>\n\n'
+        '<video width="1280" height="720" controls></video>\n'
+    )
+    site.add("2019/05/ban-do.md", f"---\ntitle: Bản đồ\ndate: 2019-05-02\n---\n\n{body}")
+    with article_page(
+        browser, site, "2019/05/ban-do/", viewport={"width": 360, "height": 640}
+    ) as page:
+        column = page.locator(".article-body").evaluate("b => b.clientWidth")
+        for tag in ("iframe", "video"):
+            width = page.locator(f".article-body {tag}").evaluate("e => e.offsetWidth")
+            assert 0 < width <= column, (tag, width, column)
+        assert page.evaluate("document.scrollingElement.scrollWidth") == 360
