@@ -268,6 +268,36 @@ FOCUS_STYLE = """() => {
 }"""
 
 
+# Links and controls under 24 px (WCAG 2.5.8's minimum target), but for a link within a
+# sentence (it may be as tall as its text) and those of an article's own text.
+SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, input')].flatMap(el => {
+  const box = el.getBoundingClientRect();
+  const style = getComputedStyle(el);
+  if (!box.width || style.visibility === 'hidden' || el.closest('.article-body')) return [];
+  const inSentence = style.display === 'inline'
+    && el.parentElement.textContent.trim() !== el.textContent.trim();
+  if (inSentence || (box.width >= 24 && box.height >= 24)) return [];
+  const size = `${box.width.toFixed(1)}x${box.height.toFixed(1)}`;
+  return [`${el.textContent.trim().slice(0, 30)}: ${size}`];
+})"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    "path",
+    [*PAGES, pytest.param("chuyen-muc/", id="categories"), pytest.param("the/", id="tags")],
+)
+def test_every_link_and_control_is_a_target_a_finger_can_hit(browser, showcase_address, path, size):
+    """The trail above each page's heading (Trang chủ, Chuyên mục, ...) was 18 px tall,
+    the site's name 21 px on a wide phone, the links alone on a line (Từ khóa under the
+    categories, the list on the 404 page, the related articles) 17 to 20 px: each is now
+    24 px tall at least, with nothing moved (the padding of an inline link)."""
+    page, problems = open_page(browser, showcase_address, path, size, "light")
+    assert page.evaluate(SMALL_TARGETS) == []
+    assert problems == []
+    page.context.close()
+
+
 def accessible_names(page, selector: str) -> list[str]:
     """The names Chromium gives screen readers for the elements matching ``selector``."""
     cdp = page.context.new_cdp_session(page)
