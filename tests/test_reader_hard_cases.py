@@ -237,3 +237,24 @@ def test_a_table_with_an_address_in_a_cell_is_printed_whole(browser, site):
             words = cells.nth(number).evaluate(WORD_LINES)
             assert all(lines == 1 for lines in words.values()), words
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 673
+
+
+def test_a_tag_of_one_long_word_wraps_in_its_box(browser, site):
+    """A tag written as one word, as hashtags are (#SốngXanh... of a campaign), or an
+    address given as a tag: its box in the list of tags was as wide as the word, 615 px
+    on a 360 px phone, and the page scrolled sideways; it now wraps in a box as wide
+    as the screen at most, at any text size."""
+    tags = "[SốngXanhHàNộiQuậnHaiBàTrưngPhườngVĩnhTuyNgàyChủNhậtXanh, https://haibatrung.hanoi.gov.vn/tin-tuc]"
+    site.add("2019/05/xanh.md", f"---\ntitle: Xanh\ndate: 2019-05-02\ntags: {tags}\n---\n\nX.\n")
+    assert site.build("--quiet") == 0
+    with serve(site.output) as address:
+        for big in (False, True):
+            context = browser.new_context(viewport={"width": 360, "height": 640})
+            page = context.new_page()
+            if big:
+                large_text(page)
+            page.goto(address + "the/")
+            assert page.locator(".terms li").count() == 2
+            widths = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+            assert widths == [360, 360], f"the page is {widths[0]} px wide (text {big=})"
+            context.close()
