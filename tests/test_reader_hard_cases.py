@@ -258,3 +258,24 @@ def test_a_tag_of_one_long_word_wraps_in_its_box(browser, site):
             widths = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
             assert widths == [360, 360], f"the page is {widths[0]} px wide (text {big=})"
             context.close()
+
+
+def test_a_figure_given_a_width_in_the_articles_html_fits_a_phone(browser, site):
+    """A figure written in HTML with the portal's width (<figure style="width: 900px">,
+    as editors copy them): the picture in it shrank to the screen, but the figure and
+    its caption kept 900 px, and the whole page scrolled sideways on a phone."""
+    (site.root / "static" / "images").mkdir()
+    (site.root / "static" / "images" / "anh.png").write_bytes(png(900, 300))
+    body = (
+        '<figure style="width: 900px"><img src="/images/anh.png" alt="Hội nghị" '
+        'style="width: 900px"><figcaption>Toàn cảnh hội nghị</figcaption></figure>\n'
+    )
+    site.add("2019/05/hinh.md", f"---\ntitle: Hình\ndate: 2019-05-02\n---\n\n{body}")
+    with article_page(
+        browser, site, "2019/05/hinh/", viewport={"width": 360, "height": 640}
+    ) as page:
+        column = page.locator(".article-body").evaluate("b => b.clientWidth")
+        for part in ("figure", "img", "figcaption"):
+            width = page.locator(f".article-body {part}").evaluate("e => e.offsetWidth")
+            assert 0 < width <= column, (part, width, column)
+        assert page.evaluate("document.scrollingElement.scrollWidth") == 360
