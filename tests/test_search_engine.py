@@ -899,6 +899,21 @@ def test_a_term_in_most_articles_keeps_its_best_postings_and_stops_being_require
     assert both.total == 3 and both.complete
 
 
+def test_a_month_found_whole_is_no_list_that_may_leave_some_out(tmp_path, monkeypatch):
+    """`tháng 1/2020` lists the month's articles (every one: the calendars), then those
+    its numbers found before (Query.literal). The numbers are in most articles, capped:
+    the merged list was said to leave some out, and the page asked the reader for "thêm
+    một từ nữa" although every article of the month was listed."""
+    tight_caps(monkeypatch)
+    monkeypatch.setattr(fmt, "COMPLETE_POSTINGS", 0)  # no tails: the heads alone
+    texts = [(f"Tin {i}", f"Tháng 1 năm 2020, mục {i}.") for i in range(12)]
+    index = index_of(tmp_path, texts)
+    assert not search(index, "tháng 1 2020").complete  # the numbers as words: capped
+    for query in ["tháng 1/2020", "từ 1/1/2020 đến nay", "1/2020 - 2/2020"]:
+        found = search(index, query, limit=100)
+        assert found.total == 12 and found.complete, query
+
+
 @pytest.mark.parametrize(
     ("budget", "completed"),
     [(8, ["quan"]), (20, ["quan", "phuong quan"]), (28, ["quan", "phuong quan", "phuong"])],

@@ -148,7 +148,8 @@ def search(
     ranked = _rank(index, manifest, parsed, some)
     if parsed.literal is not None:
         literal = _rank(index, manifest, parsed.literal, some)
-        ranked = _merged(literal, ranked) if parsed.literal_first else _merged(ranked, literal)
+        pair = (literal, ranked) if parsed.literal_first else (ranked, literal)
+        ranked = _merged(*pair, dated=ranked)
     hits = []
     for _, _, score, doc in ranked.scored[offset : offset + limit]:
         hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
@@ -175,11 +176,14 @@ class _Ranked:
     some: bool
 
 
-def _merged(first: _Ranked, second: _Ranked) -> _Ranked:
+def _merged(first: _Ranked, second: _Ranked, dated: _Ranked) -> _Ranked:
     """Two readings of a query as one list: the title term's documents first, then the
     first reading's, then the second's that the first lacks, each in its order. A
     reading that found articles with only some of the words is left out when the other
-    found some with every word."""
+    found some with every word. The list is whole when ``dated``, the reading with the
+    months and ranges, is and is in it: the other's articles, what the numbers found
+    before, come as well (a month's `1` and `2020` are in most articles: capped, they
+    made the page ask for "thêm một từ nữa" after every article of the month)."""
     readings = [r for r in (first, second) if r.scored and not r.some] or [first, second]
     seen: set[int] = set()
     scored = []
@@ -189,7 +193,10 @@ def _merged(first: _Ranked, second: _Ranked) -> _Ranked:
                 seen.add(doc)
                 scored.append((title, place, score, doc))
     completions = list(dict.fromkeys(c for r in readings for c in r.completions))
-    complete = all(r.complete for r in readings)
+    if any(r is dated for r in readings):
+        complete = dated.complete
+    else:
+        complete = all(r.complete for r in readings)
     return _Ranked(sorted(scored), complete, completions, any(r.some for r in readings))
 
 

@@ -709,7 +709,7 @@ async function rank(text, { some = false } = {}) {
   const readings = await Promise.all(
     order.filter(Boolean).map((q) => rankReading(index, q, some)),
   );
-  const ranked = merged(readings);
+  const ranked = merged(readings, readings[order.indexOf(query)]);
   return {
     total: ranked.scored.length,
     complete: ranked.complete,
@@ -725,8 +725,9 @@ async function rank(text, { some = false } = {}) {
 // Readings of a query as one list: the title term's documents first, then the first
 // reading's, then the next's that it lacks; a reading with only some of the words left
 // out when another has every word (engine._merged). Each scored: [score, doc, in the
-// title term].
-function merged(all) {
+// title term]. The list is whole when `dated`, the reading with the months and ranges,
+// is and is in it (engine._merged).
+function merged(all, dated) {
   let readings = all.filter((r) => r.scored.length && !r.some);
   if (!readings.length) readings = all;
   const seen = new Set();
@@ -741,7 +742,7 @@ function merged(all) {
   scored.sort((a, b) => b[2] - a[2] || a[3] - b[3] || b[0] - a[0] || b[1] - a[1]);
   return {
     scored,
-    complete: readings.every((r) => r.complete),
+    complete: readings.includes(dated) ? dated.complete : readings.every((r) => r.complete),
     completions: [...new Set(readings.flatMap((r) => r.completions))],
     some: readings.some((r) => r.some),
   };
