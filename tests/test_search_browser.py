@@ -299,6 +299,22 @@ def test_a_long_date_finds_the_article_of_that_day_and_marks_the_long_date_writt
     assert short[1]["markRuns"] == ["19 tháng 4 năm 2019"], short[1]["markRuns"]
 
 
+@pytest.mark.parametrize("query", ["ngày 19 tháng 4 năm 2019", "từ ngày 19/4/2019 đến nay"])
+def test_the_words_a_date_takes_in_are_marked_only_with_a_date(served, page, query):
+    """`ngày`, `từ`, `đến`, `nay` of a long date or a range to today are words of the
+    query read as before too (Query.literal), and they were marked wherever an article
+    has them: every `ngày` of the seed (`ngày 10/4/2019`, a day not searched), `đến nay`
+    of an article of the range; now only beside what is marked of a date or a number."""
+    found = show_all(page) if search(page, served, query) else []
+    signs = {"ngày", "từ", "đến", "nay", "tháng", "năm"}
+    runs = [run for r in found for run in r["markRuns"]]
+    assert runs and not [
+        run for run in runs if set(folded(run).split()) <= set(map(folded, signs))
+    ], runs
+    seed = next(r for r in found if r["title"].startswith(SEED_TITLE))
+    assert "ngày 10" not in " ".join(seed["markRuns"]), seed["markRuns"]
+
+
 @pytest.mark.parametrize(
     ("query", "first", "last", "count"),
     [

@@ -957,7 +957,11 @@ function best(terms, weights) {
 // query's pairs of folded words (`ve sinh`); `quoted`, those inside quotes: a word
 // typed only in a quoted phrase counts where the phrase is, not apart (`"giải chạy"`
 // marked the `giải` of `giải quyết`).
-function snippet(text, terms, whole, pairs = new Set(), quoted = new Set()) {
+// `signs`: words a date took in (`ngày`, `tháng`, `năm`, `từ`, `đến`, `nay` of a long
+// date, a month, a range to today), searched as words too (the query as read before):
+// marked only beside a number or a date marked, as part of it; elsewhere (`ngày càng`,
+// `này`, `Đến nay` of any article of the range) they are no word the reader asked for.
+function snippet(text, terms, whole, pairs = new Set(), quoted = new Set(), signs = new Set()) {
   text = joined(text); // a word with a soft hyphen in it is marked whole
   const found = [...text.matchAll(WORD)].map((m) => {
     const spelling = canonical(m[0].normalize("NFC").toLowerCase());
@@ -996,6 +1000,7 @@ function snippet(text, terms, whole, pairs = new Set(), quoted = new Set()) {
     }
   }
   if (!found.length) return [];
+  besideNumbers(text, found, terms, signs);
   const wordsOf = (list) => new Set(list.flatMap((pair) => pair.split(" ")));
   const loose = wordsOf([...pairs].filter((pair) => !quoted.has(pair)));
   const inPhrase = wordsOf([...quoted]);
@@ -1044,6 +1049,24 @@ function snippet(text, terms, whole, pairs = new Set(), quoted = new Set()) {
   if (end > at) parts.push({ text: text.slice(at, end), mark: false });
   if (last + 1 < found.length) parts.push({ text: " …", mark: false });
   return parts;
+}
+
+// The words of `signs` in `found` (snippet) keep their term only in a run of words,
+// spaces apart, with a number or a date marked.
+function besideNumbers(text, found, terms, signs) {
+  const held = found.map((word) => terms.has(word.term) && /^[0-9]/.test(word.term));
+  const spaced = (i) =>
+    i > 0 && i < found.length && /^\s+$/.test(text.slice(found[i - 1].end, found[i].start));
+  for (let changed = signs.size > 0; changed; ) {
+    changed = false;
+    found.forEach((word, i) => {
+      if (held[i] || !signs.has(word.term)) return;
+      if ((spaced(i) && held[i - 1]) || (spaced(i + 1) && held[i + 1])) held[i] = changed = true;
+    });
+  }
+  found.forEach((word, i) => {
+    if (signs.has(word.term) && !held[i]) word.term = null;
+  });
 }
 
 const BLOCKS = "h1, h2, h3, h4, h5, h6, li, figcaption, caption, dt";
@@ -1199,6 +1222,14 @@ async function search(text, { offset = 0, limit = 10, passages = true, some = fa
   }
   for (const word of ranked.completions || []) terms.set(word, null);
   for (const query of readings) for (const day of query.days) terms.set(day, null);
+  // The words a date took in (a long date's `ngày`, `đến nay`): the query's words
+  // that are not the dates' reading's, nor numbers.
+  const signs = new Set(
+    readings
+      .slice(1)
+      .flatMap((query) => query.words)
+      .filter((word) => !readings[0].words.includes(word) && !/^[0-9]/.test(word)),
+  );
   const pairs = new Set(readings.flatMap((query) => query.pairs));
   const quoted = new Set(readings.flatMap((query) => [...query.quoted]));
   const root = ranked.index ? new URL(ranked.index.root || "../../", indexBase) : indexBase;
@@ -1210,9 +1241,9 @@ async function search(text, { offset = 0, limit = 10, passages = true, some = fa
       const page = new URL(url, root).href;
       const passage = async () => {
         const body = await pageText(page);
-        return body === null ? null : snippet(body, terms, false, pairs, quoted);
+        return body === null ? null : snippet(body, terms, false, pairs, quoted, signs);
       };
-      const opening = snippet(lead, terms, true, pairs, quoted);
+      const opening = snippet(lead, terms, true, pairs, quoted, signs);
       const result = { url, title, date, category, snippet: opening };
       if (!passages) result.passage = passage;
       else result.snippet = (await passage()) || result.snippet;
