@@ -325,8 +325,13 @@ def _read(text: str, anew: bool) -> Query:
         left -= len(head)
         out = minus[: len(head)]
         dates_at, dated, in_date = _dates(spelled, minus, starts, ranges, len(head))
-        query.literal_first |= any(  # a month in words, `tháng 3 năm 2019`, read
-            width == 4 and _width(term) == 2 and at in in_date for at, term, width in starts
+        # A month in words, `tháng 3 năm 2019`, read: alone (among the words searched, or
+        # after them), not joined in a range (`từ tháng 1 năm 2020 đến nay`), whose days
+        # come first as a short range's do.
+        query.literal_first |= any(
+            width == 4 and _width(term) == 2 and dated.get(at, term) == term
+            for at, term, width in starts
+            if at in in_date and (at >= len(head) or at in dated)
         )
         if number == len(parts) - 1 and len(spelled) - 1 in in_date:
             ends_dated = True

@@ -247,9 +247,11 @@ function readQuery(text, anew) {
       const before = first - 1 - (inDate.has(first - 1) ? 1 : 0);
       if (before >= 0 && !out[before] && RANGE_FROM.has(head[before])) inDate.add(before);
     }
-    // A month in words, `tháng 3 năm 2019`, read (terms.py's Query.literal_first).
+    // A month in words, `tháng 3 năm 2019`, read, alone: not joined in a range (terms.py's
+    // Query.literal_first).
     for (const [at, term, words] of starts) {
-      if (words === 4 && width(term) === 2 && inDate.has(at)) query.literalFirst = true;
+      if (words !== 4 || width(term) !== 2 || !inDate.has(at)) continue;
+      if (at >= head.length || dated.get(at) === term) query.literalFirst = true;
     }
     if (number === parts.length - 1 && inDate.has(spelled.length - 1)) endsDated = true;
     // A date's term as typed too: its first word (`ngày` of a long date) is no spelling.
