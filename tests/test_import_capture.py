@@ -2608,6 +2608,26 @@ def test_a_page_at_a_portlets_address_takes_its_own_address_from_its_print_link(
     assert redirect.select_one('meta[http-equiv="refresh"]') is not None
 
 
+def test_a_print_link_to_another_host_gives_no_alias(site, tmp_path):
+    """A profile's own_address names the article's own address on the portal: a link it
+    finds to another host (a share or print service's) became an alias all the same, its
+    path answered by the archive as if the portal had had it."""
+    page = SAMPLES / "B-sotttt-708168-attachments-doc-xls.html"
+    if not page.exists():
+        pytest.skip(f"no shared import samples beside this clone ({SAMPLES})")
+    html = page.read_text(encoding="utf-8").replace(
+        'window.open("chien-luoc-quy-hoach/',
+        'window.open("https://in.example.com/chien-luoc-quy-hoach/',
+    )
+    moved = tmp_path / page.name
+    moved.write_text(html, encoding="utf-8")
+    result = run_import(site, moved)
+    assert result.returncode == 0, result.stderr
+    [article] = by_source(site).values()
+    assert "aliases" not in article
+    assert "https://in.example.com/chien-luoc-quy-hoach/" in result.stdout + result.stderr
+
+
 def test_a_picture_httrack_saved_as_html_is_copied_as_the_picture_it_is(site, tmp_path):
     """The portal served some pictures as text/html, and HTTrack named them so
     (/images/554897/.../1450180676331.html on sotttt): a copy named .html would be

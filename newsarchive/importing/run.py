@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..config import SiteConfig
 from ..errors import BuildFailed, Problem
@@ -423,6 +424,14 @@ def _aliases(page: PageSource, located: _Located, context: _Context) -> tuple[li
     # The address its print link names: the article's own, where the page was crawled at
     # a portlet's address, with a query (/chuyen-muc?p_p_id=...), which gets no alias.
     own = own_address(source_url, located.found.own_link) if located.found.own_link else ""
+    if own and _host(own) != _host(source_url):
+        # A share or print service's link the profile's pattern found too: its path was
+        # never the portal's, and the archive would answer it as if it had been.
+        notes.append(
+            f"the link the profile's own_address found names another host's address, {own}, "
+            "not the article's own: it got no alias from it"
+        )
+        own = ""
     stated = [own] if own and located.saved_at is None else []
     seen: set[str] = set()  # an address's http and https spellings are one old address
     redirected = map(articles.page_address, page.redirected_from)
@@ -441,6 +450,12 @@ def _aliases(page: PageSource, located: _Located, context: _Context) -> tuple[li
         if alias and alias not in aliases:
             aliases.append(alias)
     return aliases, notes
+
+
+def _host(url: str) -> str:
+    """The host of an address as the portal's spellings of it compare (with or without
+    `www.`, any letter case)."""
+    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def _own_instead(note: str, alias: str) -> str:
