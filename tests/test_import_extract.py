@@ -889,6 +889,32 @@ def test_the_vnexpress_samples_topics_are_imported_as_its_tags(site):
     assert all(topic in shown for topic in topics), shown
 
 
+@pytest.mark.parametrize(
+    "tags",
+    [
+        '<div class="tags">Từ khóa: Vệ sinh môi trường, Bạch Đằng</div>',
+        '<div class="tags"><b>Tags:</b> Vệ sinh môi trường; Bạch Đằng</div>',
+        '<div class="tags">TỪ KHOÁ : Vệ sinh môi trường, Bạch Đằng</div>',
+    ],
+)
+def test_the_label_before_a_pages_tags_is_no_tag(site, tags):
+    """A portal prints its tags after a label ("Từ khóa: a, b"): a profile whose `tags`
+    names the line made the label part of the first tag ("Từ khóa: Vệ sinh môi trường",
+    a tag page of its own)."""
+    site.add_profile(
+        "quan-hai-ba-trung.yaml",
+        "markers: {hosts: [quanhaibatrung.hanoi.gov.vn]}\n"
+        "title: h1.title-detail\nbody: div.content-detail\ntags: div.tags\n",
+    )
+    profiles = load_profiles(load_config(site.root / "site.yaml"))
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    page = page.replace('<div class="share">', f'{tags}<div class="share">')
+    url = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
+    found = extract(CapturedPage("a.html", url, page), profiles)
+    assert isinstance(found, Extracted)
+    assert found.tags == ("Vệ sinh môi trường", "Bạch Đằng")
+
+
 def test_the_english_sample_read_in_every_language_has_its_category():
     """The English section prints no breadcrumb (div.dd_chuyenmuc): its category, "Hot
     News", is the title of the article's own portlet (#p_p_id_101_), as on screen."""

@@ -653,6 +653,14 @@ def _first_value(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str:
     return ""
 
 
+# The label a portal prints before an article's tags ("Từ khóa: a, b"), which a profile's
+# `tags` naming the line finds with them: no part of the first tag. Only these words: a
+# tag may hold a colon of its own ("Giáo dục: tuyển sinh").
+_TAGS_LABEL = re.compile(
+    r"^\s*(?:từ kh(?:óa|oá|oa)|tags?|thẻ|nhãn|chủ đề|keywords?)\s*[:\uff1a]", re.IGNORECASE
+)
+
+
 def _tags(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> tuple[str, ...]:
     """The tags the first of ``selectors`` that finds any names: each element's value,
     parted by commas (`<meta name="keywords" content="a, b">`) or semicolons (the archive
@@ -662,7 +670,7 @@ def _tags(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> tuple[str, ...]
     for selector in selectors:
         found: dict[str, str] = {}
         for node in tree.css(selector):
-            for tag in re.split(r"[,;]", _value(node)):
+            for tag in re.split(r"[,;]", _TAGS_LABEL.sub("", _nfc(_value(node)), count=1)):
                 tag = " ".join(tag.split())
                 if urls.term_slug(tag):
                     found.setdefault(tag.casefold(), tag)
