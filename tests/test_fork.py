@@ -971,6 +971,26 @@ def test_a_category_selector_that_finds_nothing_is_said(site, monkeypatch, capsy
     assert "\ncategory: " in text
 
 
+def test_a_tags_selector_that_finds_nothing_is_said(site, monkeypatch, capsys):
+    """A profile's tags misspelt: every article was imported without its tags, and
+    nothing said so (as was its category, above)."""
+    profile = documented_profile() + "tags: div.other-new li a\n"
+    line = profile.splitlines().index("tags: div.other-new li a") + 1
+    site.add_profile("quan-hai-ba-trung.yaml", profile)
+    assert import_crawl(site, monkeypatch) == 0
+    out = "".join(capsys.readouterr())
+    where = Path("import-profiles", "quan-hai-ba-trung.yaml")
+    said = (
+        "the quan-hai-ba-trung profile's tags selector 'div.other-new li a' found no tag on "
+        "the page: the article has none; if the page shows some, correct the selector, "
+        f"'tags' at {where}:{line}"
+    )
+    assert said in out, out
+    out, text = import_again_with(site, capsys, profile.replace("other-new ", "other-news "))
+    assert "found no tag" not in out, out
+    assert "\ntags: [Tin khác 1]\n" in text
+
+
 @pytest.mark.parametrize(
     "wrong, meant, key",
     [

@@ -197,6 +197,7 @@ def _with_profile(
     own = re.search(profile.own_address, page.html) if profile.own_address else None
     read.own_link = "".join(filter(None, own.groups())) if own else ""
     read.notes = date.stated + _selector_notes(tree, profile, words, dropped, category)
+    read.notes += _tags_notes(profile, read.tags)
     return _extracted(page, read)
 
 
@@ -333,6 +334,18 @@ def _selector_notes(
             f"one, correct the selector, {at} (docs/import-profiles.md#selectors)"
         )
     return notes
+
+
+def _tags_notes(profile: Profile, tags: tuple[str, ...]) -> list[str]:
+    """One's own tags selector that found none: a misspelt one imported every article
+    without its tags, without a word (as its category)."""
+    if profile.tags and not tags and (at := profile.at("tags")):
+        return [
+            f"the {profile.name} profile's tags selector {', '.join(profile.tags)!r} found no "
+            "tag on the page: the article has none; if the page shows some, correct the "
+            f"selector, {at} (docs/import-profiles.md#selectors)"
+        ]
+    return []
 
 
 def _swapped(
