@@ -915,6 +915,28 @@ def test_the_label_before_a_pages_tags_is_no_tag(site, tags):
     assert found.tags == ("Vệ sinh môi trường", "Bạch Đằng")
 
 
+def test_a_tags_selector_finding_hundreds_is_said(site):
+    """A profile's tags naming every link of a box beside the article (a list of the
+    portal's topics, 300 of them) gave each article 300 tags, and nothing said so."""
+    site.add_profile(
+        "quan-hai-ba-trung.yaml",
+        "markers: {hosts: [quanhaibatrung.hanoi.gov.vn]}\n"
+        "title: h1.title-detail\nbody: div.content-detail\ntags: div.tags a\n",
+    )
+    profiles = load_profiles(load_config(site.root / "site.yaml"))
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    links = "".join(f"<a>chủ đề {n}</a>" for n in range(300))
+    page = page.replace(
+        '<div class="share">', f'<div class="tags">{links}</div><div class="share">'
+    )
+    url = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
+    found = extract(CapturedPage("a.html", url, page), profiles)
+    assert isinstance(found, Extracted)
+    assert len(found.tags) == 300
+    [note] = [n for n in found.notes if "300 tags" in n]
+    assert "'tags' at " in note and "correct the selector" in note
+
+
 def test_the_english_sample_read_in_every_language_has_its_category():
     """The English section prints no breadcrumb (div.dd_chuyenmuc): its category, "Hot
     News", is the title of the article's own portlet (#p_p_id_101_), as on screen."""

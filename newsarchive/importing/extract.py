@@ -338,12 +338,21 @@ def _selector_notes(
 
 def _tags_notes(profile: Profile, tags: tuple[str, ...]) -> list[str]:
     """One's own tags selector that found none: a misspelt one imported every article
-    without its tags, without a word (as its category)."""
+    without its tags, without a word (as its category). And one that found more than an
+    article has (every link of a box of the portal's topics beside it)."""
+    selector = ", ".join(profile.tags)
     if profile.tags and not tags and (at := profile.at("tags")):
         return [
-            f"the {profile.name} profile's tags selector {', '.join(profile.tags)!r} found no "
+            f"the {profile.name} profile's tags selector {selector!r} found no "
             "tag on the page: the article has none; if the page shows some, correct the "
             f"selector, {at} (docs/import-profiles.md#selectors)"
+        ]
+    if len(tags) > MANY_TAGS:
+        at = profile.at("tags") or "in its profile"
+        return [
+            f"the {profile.name} profile's tags selector {selector!r} found {len(tags)} tags "
+            "on the page: if they are not all the article's (a list of the portal's topics "
+            f"beside it), correct the selector, {at}, and the article's tags: line"
         ]
     return []
 
@@ -669,6 +678,7 @@ def _first_value(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str:
 # The label a portal prints before an article's tags ("Từ khóa: a, b"), which a profile's
 # `tags` naming the line finds with them: no part of the first tag. Only these words: a
 # tag may hold a colon of its own ("Giáo dục: tuyển sinh").
+MANY_TAGS = 30  # more than an article has (the VnExpress sample names 3 topics)
 _TAGS_LABEL = re.compile(
     r"^\s*(?:từ kh(?:óa|oá|oa)|tags?|thẻ|nhãn|chủ đề|keywords?)\s*[:\uff1a]", re.IGNORECASE
 )
