@@ -915,6 +915,26 @@ def test_the_label_before_a_pages_tags_is_no_tag(site, tags):
     assert found.tags == ("Vệ sinh môi trường", "Bạch Đằng")
 
 
+def test_a_tag_written_again_without_its_accents_is_one_tag(site):
+    """Portals' keywords name each topic again without its accents, for search engines
+    ("ung thư ruột non, ung thu ruot non"): both were written, one tag page for the two
+    (the build's), the article's tags line naming it twice."""
+    site.add_profile(
+        "quan-hai-ba-trung.yaml",
+        "markers: {hosts: [quanhaibatrung.hanoi.gov.vn]}\n"
+        "title: h1.title-detail\nbody: div.content-detail\ntags: meta[name=keywords]\n",
+    )
+    profiles = load_profiles(load_config(site.root / "site.yaml"))
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    keywords = "Vệ sinh môi trường, ve sinh moi truong, Bạch Đằng, Bach Dang, Bạch-Đằng, bão, báo"
+    page = page.replace("</head>", f'<meta name="keywords" content="{keywords}"></head>')
+    url = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
+    found = extract(CapturedPage("a.html", url, page), profiles)
+    assert isinstance(found, Extracted)
+    # Two words of one address (storm, newspaper) both stay: the build warns about them.
+    assert found.tags == ("Vệ sinh môi trường", "Bạch Đằng", "bão", "báo")
+
+
 def test_a_tags_selector_finding_hundreds_is_said(site):
     """A profile's tags naming every link of a box beside the article (a list of the
     portal's topics, 300 of them) gave each article 300 tags, and nothing said so."""

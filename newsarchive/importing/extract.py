@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .. import schema, urls
 from ..config import original_host
 from ..errors import BuildFailed
+from ..folding import fold, words
 from .dates import read_date
 from .html import convert, is_attachment
 from .misread import misread
@@ -688,18 +689,31 @@ def _tags(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> tuple[str, ...]
     """The tags the first of ``selectors`` that finds any names: each element's value,
     parted by commas (`<meta name="keywords" content="a, b">`) or semicolons (the archive
     parts tags by commas only: `a; b` would be one tag, which the build refuses). A tag
-    met again in other letter case, or with no letter or digit to make its address of, is
-    left out."""
+    with the address of one before it (in other letter case, without its accents), or
+    with no letter or digit to make its address of, is left out."""
     for selector in selectors:
         found: dict[str, str] = {}
         for node in tree.css(selector):
             for tag in re.split(r"[,;]", _TAGS_LABEL.sub("", _nfc(_value(node)), count=1)):
                 tag = " ".join(tag.split())
-                if urls.term_slug(tag):
-                    found.setdefault(tag.casefold(), tag)
+                # One tag page is one tag: the same in other letter case, or again without
+                # its accents (keywords name both, for search engines), is the first's.
+                # Another word of that address (bão, báo) stays, for the build to say.
+                slug = urls.term_slug(tag)
+                if slug and not _same_tag(found.get(slug, ""), tag):
+                    found[slug if slug not in found else tag] = tag
         if found:
             return tuple(found.values())
     return ()
+
+
+def _same_tag(one: str, other: str) -> bool:
+    """Tags alike but for letter case or accents one of them lacks (as the build merges
+    spellings in silence)."""
+    if not one:
+        return False
+    a, b = tuple(words(one)), tuple(words(other))
+    return a == b or any(w == tuple(map(fold, w)) for w in (a, b))
 
 
 def _value(node: LexborNode) -> str:
