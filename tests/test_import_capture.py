@@ -269,6 +269,29 @@ def test_a_named_pipe_in_a_crawl_is_named_not_opened(site, tmp_path):
     assert sorted(by_source(site)) == sorted(i.url for i in portal)
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("name", ["new.txt", "new.zip"])
+def test_a_named_pipe_for_httracks_cache_is_named_not_opened(site, tmp_path, name):
+    """hts-cache/new.txt (or new.zip) is read before the mirror's files are looked at: a
+    named pipe there hung the import forever, where one among the pages is named."""
+    [item] = items(1)
+    mirror = httrack_tree(tmp_path / "m", [item], {})
+    pipe = mirror / "hts-cache" / name
+    pipe.parent.mkdir()
+    os.mkfifo(pipe)
+    try:
+        result = subprocess.run(
+            [sys.executable, str(REPO / "build.py"), "import", str(mirror)],
+            cwd=site.root, capture_output=True, text=True, env=SUBPROCESS_ENV, timeout=30,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"import waited for a writer of {name}")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    said = f"{pipe}: error: not a file (a named pipe, socket or device): it was not read"
+    assert said in result.stderr, result.stderr
+    assert sorted(by_source(site)) == [item.url]
+
+
 def test_the_summary_names_the_folder_the_pictures_went_to(site, tmp_path):
     portal, media = portal_with_media(2)
     mirror = wget_tree(tmp_path / "wget", portal, media)

@@ -423,6 +423,8 @@ def _httrack_cache(listing: Path) -> dict[str, str]:
     its transfers (hts-cache/new.txt: tab-separated, the address then the local file, from
     the project folder since HTTrack 3.40, else an absolute path on the machine that
     crawled, which may be another); {} without it."""
+    if not _regular(str(listing)):  # opened, a named pipe waits for a writer: the walk names it
+        return {}
     try:
         lines = listing.read_bytes().decode("utf-8", "surrogateescape").splitlines()
     except OSError:
@@ -440,6 +442,8 @@ def _httrack_zip(archive: Path) -> dict[str, str]:
     may keep without its logs): an entry a file, named by its address, its header lines
     (in the entry's local extra field, which zipfile does not give) `X-Save: HOST/PATH`."""
     names: dict[str, str] = {}
+    if not _regular(str(archive)):  # as new.txt
+        return {}
     try:
         with zipfile.ZipFile(archive) as packed, archive.open("rb") as raw:
             for entry in packed.infolist():
