@@ -423,8 +423,14 @@ def _aliases(page: PageSource, located: _Located, context: _Context) -> tuple[li
     also = [other] if other else []
     # The address its print link names: the article's own, where the page was crawled at
     # a portlet's address, with a query (/chuyen-muc?p_p_id=...), which gets no alias.
-    own = own_address(source_url, located.found.own_link) if located.found.own_link else ""
-    if own and _host(own) != _host(source_url):
+    link = located.found.own_link
+    own = own_address(source_url, link) if link else ""
+    if link and not own:  # javascript:…, mailto:…: the profile's pattern is to correct
+        notes.append(
+            f"the link the profile's own_address found, {link!r}, is not a web address: it "
+            "gave no alias; if the page names its own address elsewhere, correct the pattern"
+        )
+    elif own and _host(own) != _host(source_url):
         # A share or print service's link the profile's pattern found too: its path was
         # never the portal's, and the archive would answer it as if it had been.
         notes.append(
