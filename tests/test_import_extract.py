@@ -957,6 +957,26 @@ def test_a_tags_selector_finding_hundreds_is_said(site):
     assert "'tags' at " in note and "correct the selector" in note
 
 
+def test_a_tags_selector_finding_a_text_is_said(site):
+    """A profile's tags naming an element of text (the article's lead, no commas in it)
+    made the text a tag of its own, and nothing said so."""
+    site.add_profile(
+        "quan-hai-ba-trung.yaml",
+        "markers: {hosts: [quanhaibatrung.hanoi.gov.vn]}\n"
+        "title: h1.title-detail\nbody: div.content-detail\ntags: div.sapo\n",
+    )
+    profiles = load_profiles(load_config(site.root / "site.yaml"))
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    lead = "Sáng 5/3 phường Bạch Đằng tổ chức ra quân làm sạch đường phố " * 3
+    page = page.replace("Sáng 5/3, phường Bạch Đằng tổ chức ra quân làm sạch đường phố.", lead)
+    url = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
+    found = extract(CapturedPage("a.html", url, page), profiles)
+    assert isinstance(found, Extracted)
+    [note] = [n for n in found.notes if "tags selector" in n]
+    assert "'div.sapo' found a tag of 39 words" in note, note
+    assert "'tags' at " in note and "correct the selector" in note
+
+
 def test_the_english_sample_read_in_every_language_has_its_category():
     """The English section prints no breadcrumb (div.dd_chuyenmuc): its category, "Hot
     News", is the title of the article's own portlet (#p_p_id_101_), as on screen."""

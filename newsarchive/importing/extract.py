@@ -348,6 +348,14 @@ def _tags_notes(profile: Profile, tags: tuple[str, ...]) -> list[str]:
             "tag on the page: the article has none; if the page shows some, correct the "
             f"selector, {at} (docs/import-profiles.md#selectors)"
         ]
+    longest = max(tags, key=lambda tag: len(tag.split()), default="")
+    if len(longest.split()) > LONG_TAG:  # a text (the lead) the selector names, not a tag
+        at = profile.at("tags") or "in its profile"
+        return [
+            f"the {profile.name} profile's tags selector {selector!r} found a tag of "
+            f"{len(longest.split())} words ({' '.join(longest.split()[:6])}…): if it is a text "
+            f"of the page, not a tag, correct the selector, {at}, and the article's tags: line"
+        ]
     if len(tags) > MANY_TAGS:
         at = profile.at("tags") or "in its profile"
         return [
@@ -679,6 +687,7 @@ def _first_value(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str:
 # The label a portal prints before an article's tags ("Từ khóa: a, b"), which a profile's
 # `tags` naming the line finds with them: no part of the first tag. Only these words: a
 # tag may hold a colon of its own ("Giáo dục: tuyển sinh").
+LONG_TAG = 15  # words (syllables): more than a topic's name has
 MANY_TAGS = 30  # more than an article has (the VnExpress sample names 3 topics)
 _TAGS_LABEL = re.compile(
     r"^\s*(?:từ kh(?:óa|oá|oa)|tags?|thẻ|nhãn|chủ đề|keywords?)\s*[:\uff1a]", re.IGNORECASE
