@@ -977,6 +977,30 @@ def test_a_tags_selector_finding_a_text_is_said(site):
     assert "'tags' at " in note and "correct the selector" in note
 
 
+def test_a_tag_with_a_control_character_is_imported_without_it(site, tmp_path):
+    """A control character in a tag (pasted with it into the portal's form) failed the
+    whole page, as a front matter value the build refuses, where the text, title and
+    category lose theirs with a note; the invisible marks at a tag's ends made another tag."""
+    site.add_profile(
+        "quan-hai-ba-trung.yaml",
+        "markers: {hosts: [quanhaibatrung.hanoi.gov.vn]}\n"
+        "title: h1.title-detail\ndate: div.date-detail\nbody: div.content-detail\n"
+        "tags: div.tags a\n",
+    )
+    html = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    tags = "<a>Giáo dục\u0007</a><a>\u200bY tế</a>"
+    page = tmp_path / "bai.html"
+    page.write_text(
+        html.replace('<div class="share">', f'<div class="tags">{tags}</div>'), encoding="utf-8"
+    )
+    url = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
+    result = run_import(site, page, "--source-url", url)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    assert "\ntags: [Giáo dục, Y tế]\n" in written.read_text(encoding="utf-8")
+    assert "invisible control characters" in result.stderr and "U+0007" in result.stderr
+
+
 def test_the_english_sample_read_in_every_language_has_its_category():
     """The English section prints no breadcrumb (div.dd_chuyenmuc): its category, "Hot
     News", is the title of the article's own portlet (#p_p_id_101_), as on screen."""

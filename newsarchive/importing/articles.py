@@ -38,7 +38,7 @@ _MARKED_ENDS = re.compile(
 def visible(found: Extracted) -> tuple[Extracted, str]:
     """The article without the control characters no page may hold (the build refuses
     them), and a note naming them: Word's line and page breaks become spaces, as between
-    words they were; the others are left out. Its title, author and category without
+    words they were; the others are left out. Its title, author, category and tags without
     the invisible marks at their ends, which no reader sees (inside, they are kept):
     '\u200bHội nghị' would be another title, and another category."""
     found = replace(
@@ -46,6 +46,7 @@ def visible(found: Extracted) -> tuple[Extracted, str]:
         title=_MARKED_ENDS.sub("", found.title),
         author=_MARKED_ENDS.sub("", found.author),
         category=_MARKED_ENDS.sub("", found.category),
+        tags=tuple(_MARKED_ENDS.sub("", tag) for tag in found.tags),
     )
     texts = {
         "title": found.title,
@@ -53,7 +54,8 @@ def visible(found: Extracted) -> tuple[Extracted, str]:
         "category": found.category,
         "body": found.body,
     }
-    chars = sorted({c for text in texts.values() for c in INVISIBLE.findall(text)})
+    every = [*texts.values(), *found.tags]
+    chars = sorted({c for text in every for c in INVISIBLE.findall(text)})
     if not chars:
         return found, ""
 
@@ -61,7 +63,10 @@ def visible(found: Extracted) -> tuple[Extracted, str]:
         return " " if match.group(0) in _BREAKS else ""
 
     title, author, category, body = (INVISIBLE.sub(clean, text) for text in texts.values())
-    cleaned = replace(found, title=title, author=author, category=category, body=body)
+    # A tag is one line of words, as the title: its breaks' spaces are spaces between them.
+    words = (" ".join(INVISIBLE.sub(clean, tag).split()) for tag in found.tags)
+    tags = tuple(dict.fromkeys(tag for tag in words if tag))  # `Y tế\x07` beside `Y tế`
+    cleaned = replace(found, title=title, author=author, category=category, body=body, tags=tags)
     named = ", ".join(map(describe_character, chars))
     return cleaned, (
         f"the page holds invisible control characters that no web page may hold: {named}; "
