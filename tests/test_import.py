@@ -520,6 +520,8 @@ def test_one_page_imported_again_under_another_address_is_the_same_article(site,
     assert "already there: 1" in again.stdout, again.stdout
     assert imported_files(site) == [written] and written.read_bytes() == before
     assert "/tin-tuc/bach-dang-moi-456.html" in again.stdout + again.stderr
+    # No crawl recorded it: the archivist gave it.
+    assert "as the crawl or --source-url gives it" in again.stdout + again.stderr
 
     html = PORTAL_PAGE.read_text(encoding="utf-8")
     first_word = re.search(r"<p>([^<\s]+)", html).group(1)

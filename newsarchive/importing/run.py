@@ -667,10 +667,10 @@ def _aliases_note(file: str, aliases: list[str]) -> str:
     if not aliases:
         return ""
     return (
-        f"{LOST_RELATIVE}the address(es) {', '.join(aliases)}, which the crawl recorded for "
-        f"this page (its own, one leading to it, or where the portal moved it): the article "
-        f"imported from it before, {file}, is never changed by an import; to have them "
-        "lead to it, " + articles.alias_instruction(Path(file), aliases)
+        f"{LOST_RELATIVE}the address(es) {', '.join(aliases)} of this page (its own, as the "
+        "crawl or --source-url gives it, one leading to it, or where the portal moved it): "
+        f"the article imported from it before, {file}, is never changed by an import; to "
+        "have them lead to it, " + articles.alias_instruction(Path(file), aliases)
     )
 
 
