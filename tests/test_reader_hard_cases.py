@@ -175,24 +175,30 @@ def test_titles_of_long_codes_stay_on_a_small_phone_with_large_text(browser, sit
         context.close()
 
 
-def test_a_video_or_a_page_shown_in_the_article_fits_a_phone(browser, site):
+def test_a_video_a_frame_or_a_figure_given_a_width_in_the_articles_html_fits_a_phone(browser, site):
     """An article's HTML may show a video or another page in a frame (a map, a player
-    kept as written, README "Raw HTML") with the width of the portal's desktop column:
-    an <iframe width="800"> made the whole page scroll sideways on a phone (816 px wide
-    on a 360 px screen), the text column with it. It now shrinks to the column."""
+    kept as written, README "Raw HTML"), or a figure, with the width of the portal's
+    desktop column (<iframe width="800">, <figure style="width: 900px">, as editors copy
+    them): the whole page scrolled sideways on a phone (816 px wide on a 360 px screen),
+    the text column with it; a figure's picture shrank, but not the figure and its
+    caption. Each now shrinks to the column."""
+    (site.root / "static" / "images").mkdir()
+    (site.root / "static" / "images" / "anh.png").write_bytes(png(900, 300))
     body = (
         "Bản đồ khu vực:\n\n"
         '<iframe title="Bản đồ" width="800" height="450" srcdoc="<p>Bản đồ</p>"></iframe>\n\n'
-        '<video width="1280" height="720" controls></video>\n'
+        '<video width="1280" height="720" controls></video>\n\n'
+        '<figure style="width: 900px"><img src="/images/anh.png" alt="Hội nghị" '
+        'style="width: 900px"><figcaption>Toàn cảnh hội nghị</figcaption></figure>\n'
     )
     site.add("2019/05/ban-do.md", f"---\ntitle: Bản đồ\ndate: 2019-05-02\n---\n\n{body}")
     with article_page(
         browser, site, "2019/05/ban-do/", viewport={"width": 360, "height": 640}
     ) as page:
         column = page.locator(".article-body").evaluate("b => b.clientWidth")
-        for tag in ("iframe", "video"):
-            width = page.locator(f".article-body {tag}").evaluate("e => e.offsetWidth")
-            assert 0 < width <= column, (tag, width, column)
+        for part in ("iframe", "video", "figure", "img", "figcaption"):
+            width = page.locator(f".article-body {part}").evaluate("e => e.offsetWidth")
+            assert 0 < width <= column, (part, width, column)
         assert page.evaluate("document.scrollingElement.scrollWidth") == 360
 
 
@@ -258,24 +264,3 @@ def test_a_tag_of_one_long_word_wraps_in_its_box(browser, site):
             widths = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
             assert widths == [360, 360], f"the page is {widths[0]} px wide (text {big=})"
             context.close()
-
-
-def test_a_figure_given_a_width_in_the_articles_html_fits_a_phone(browser, site):
-    """A figure written in HTML with the portal's width (<figure style="width: 900px">,
-    as editors copy them): the picture in it shrank to the screen, but the figure and
-    its caption kept 900 px, and the whole page scrolled sideways on a phone."""
-    (site.root / "static" / "images").mkdir()
-    (site.root / "static" / "images" / "anh.png").write_bytes(png(900, 300))
-    body = (
-        '<figure style="width: 900px"><img src="/images/anh.png" alt="Hội nghị" '
-        'style="width: 900px"><figcaption>Toàn cảnh hội nghị</figcaption></figure>\n'
-    )
-    site.add("2019/05/hinh.md", f"---\ntitle: Hình\ndate: 2019-05-02\n---\n\n{body}")
-    with article_page(
-        browser, site, "2019/05/hinh/", viewport={"width": 360, "height": 640}
-    ) as page:
-        column = page.locator(".article-body").evaluate("b => b.clientWidth")
-        for part in ("figure", "img", "figcaption"):
-            width = page.locator(f".article-body {part}").evaluate("e => e.offsetWidth")
-            assert 0 < width <= column, (part, width, column)
-        assert page.evaluate("document.scrollingElement.scrollWidth") == 360
