@@ -889,6 +889,23 @@ def test_the_vnexpress_samples_topics_are_imported_as_its_tags(site):
     assert all(topic in shown for topic in topics), shown
 
 
+def _read_with_tags(site, selector: str, old: str, new: str) -> Extracted:
+    """The test portal's article, ``old`` in it replaced by ``new``, read with a profile
+    whose `tags` is ``selector``."""
+    site.add_profile(
+        "quan-hai-ba-trung.yaml",
+        "markers: {hosts: [quanhaibatrung.hanoi.gov.vn]}\n"
+        f"title: h1.title-detail\nbody: div.content-detail\ntags: {selector}\n",
+    )
+    profiles = load_profiles(load_config(site.root / "site.yaml"))
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    assert old in page
+    url = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
+    found = extract(CapturedPage("a.html", url, page.replace(old, new)), profiles)
+    assert isinstance(found, Extracted)
+    return found
+
+
 @pytest.mark.parametrize(
     "tags",
     [
@@ -901,17 +918,7 @@ def test_the_label_before_a_pages_tags_is_no_tag(site, tags):
     """A portal prints its tags after a label ("Từ khóa: a, b"): a profile whose `tags`
     names the line made the label part of the first tag ("Từ khóa: Vệ sinh môi trường",
     a tag page of its own)."""
-    site.add_profile(
-        "quan-hai-ba-trung.yaml",
-        "markers: {hosts: [quanhaibatrung.hanoi.gov.vn]}\n"
-        "title: h1.title-detail\nbody: div.content-detail\ntags: div.tags\n",
-    )
-    profiles = load_profiles(load_config(site.root / "site.yaml"))
-    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
-    page = page.replace('<div class="share">', f'{tags}<div class="share">')
-    url = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
-    found = extract(CapturedPage("a.html", url, page), profiles)
-    assert isinstance(found, Extracted)
+    found = _read_with_tags(site, "div.tags", '<div class="share">', f'{tags}<div class="share">')
     assert found.tags == ("Vệ sinh môi trường", "Bạch Đằng")
 
 
@@ -919,18 +926,13 @@ def test_a_tag_written_again_without_its_accents_is_one_tag(site):
     """Portals' keywords name each topic again without its accents, for search engines
     ("ung thư ruột non, ung thu ruot non"): both were written, one tag page for the two
     (the build's), the article's tags line naming it twice."""
-    site.add_profile(
-        "quan-hai-ba-trung.yaml",
-        "markers: {hosts: [quanhaibatrung.hanoi.gov.vn]}\n"
-        "title: h1.title-detail\nbody: div.content-detail\ntags: meta[name=keywords]\n",
-    )
-    profiles = load_profiles(load_config(site.root / "site.yaml"))
-    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
     keywords = "Vệ sinh môi trường, ve sinh moi truong, Bạch Đằng, Bach Dang, Bạch-Đằng, bão, báo"
-    page = page.replace("</head>", f'<meta name="keywords" content="{keywords}"></head>')
-    url = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
-    found = extract(CapturedPage("a.html", url, page), profiles)
-    assert isinstance(found, Extracted)
+    found = _read_with_tags(
+        site,
+        "meta[name=keywords]",
+        "</head>",
+        f'<meta name="keywords" content="{keywords}"></head>',
+    )
     # Two words of one address (storm, newspaper) both stay: the build warns about them.
     assert found.tags == ("Vệ sinh môi trường", "Bạch Đằng", "bão", "báo")
 
@@ -938,20 +940,13 @@ def test_a_tag_written_again_without_its_accents_is_one_tag(site):
 def test_a_tags_selector_finding_hundreds_is_said(site):
     """A profile's tags naming every link of a box beside the article (a list of the
     portal's topics, 300 of them) gave each article 300 tags, and nothing said so."""
-    site.add_profile(
-        "quan-hai-ba-trung.yaml",
-        "markers: {hosts: [quanhaibatrung.hanoi.gov.vn]}\n"
-        "title: h1.title-detail\nbody: div.content-detail\ntags: div.tags a\n",
-    )
-    profiles = load_profiles(load_config(site.root / "site.yaml"))
-    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
     links = "".join(f"<a>chủ đề {n}</a>" for n in range(300))
-    page = page.replace(
-        '<div class="share">', f'<div class="tags">{links}</div><div class="share">'
+    found = _read_with_tags(
+        site,
+        "div.tags a",
+        '<div class="share">',
+        f'<div class="tags">{links}</div><div class="share">',
     )
-    url = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
-    found = extract(CapturedPage("a.html", url, page), profiles)
-    assert isinstance(found, Extracted)
     assert len(found.tags) == 300
     [note] = [n for n in found.notes if "300 tags" in n]
     assert "'tags' at " in note and "correct the selector" in note
@@ -960,18 +955,10 @@ def test_a_tags_selector_finding_hundreds_is_said(site):
 def test_a_tags_selector_finding_a_text_is_said(site):
     """A profile's tags naming an element of text (the article's lead, no commas in it)
     made the text a tag of its own, and nothing said so."""
-    site.add_profile(
-        "quan-hai-ba-trung.yaml",
-        "markers: {hosts: [quanhaibatrung.hanoi.gov.vn]}\n"
-        "title: h1.title-detail\nbody: div.content-detail\ntags: div.sapo\n",
-    )
-    profiles = load_profiles(load_config(site.root / "site.yaml"))
-    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
     lead = "Sáng 5/3 phường Bạch Đằng tổ chức ra quân làm sạch đường phố " * 3
-    page = page.replace("Sáng 5/3, phường Bạch Đằng tổ chức ra quân làm sạch đường phố.", lead)
-    url = "https://quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/phuong-bach-dang-123.html"
-    found = extract(CapturedPage("a.html", url, page), profiles)
-    assert isinstance(found, Extracted)
+    found = _read_with_tags(
+        site, "div.sapo", "Sáng 5/3, phường Bạch Đằng tổ chức ra quân làm sạch đường phố.", lead
+    )
     [note] = [n for n in found.notes if "tags selector" in n]
     assert "'div.sapo' found a tag of 39 words" in note, note
     assert "'tags' at " in note and "correct the selector" in note
