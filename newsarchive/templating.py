@@ -57,6 +57,7 @@ FILLED_BY_SEARCH_PAGE = {
     "search_corrected": ("count", "query", "typed"),
     "search_corrected_partial": ("count", "query", "typed"),
     "search_results_some": ("count", "query"),
+    "search_results_dated": ("count", "query", "dated", "others"),
 }
 # Words the build fills in inside article bodies, checked the same way when read.
 FILLED_IN_BODIES = {"footnote_back": ("number",)}

@@ -101,6 +101,10 @@ for i in range(3):
 CORPUS["cong-van.md"] = article(
     "Công văn lưu trữ", "2020-06-10 09:00", "Hà Nội, ngày 19 tháng 4 năm 2019. Kính gửi."
 )
+# A plan for a month written months before it, of which no article is.
+CORPUS["ke-hoach.md"] = article(
+    "Kế hoạch kiểm tra", "2018-12-03 09:00", "Kế hoạch kiểm tra vào tháng 5/2019."
+)
 # An imported article that keeps its old address.
 CORPUS["le-hoi.md"] = article(
     "Lễ hội đền Đồng Nhân khai mạc",
@@ -341,6 +345,29 @@ def test_a_month_or_a_range_to_today_lists_the_articles_published_in_it_newest_f
     assert len(days) == count == count_shown(page), days
     assert days == sorted(days, reverse=True)
     assert all(first <= day and (last is None or day <= last) for day in days), days
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "last"),
+    [
+        ("tháng 4/2019", (2019, 4, 1), (2019, 4, 30)),
+        ("tháng 5/2019", (2019, 5, 1), (2019, 5, 31)),  # none of May: "0 bài"
+    ],
+)
+def test_a_date_says_how_many_results_are_of_those_days_and_how_many_only_have_the_words(
+    served, page, query, first, last
+):
+    """`tháng 4/2019` lists April's articles, then the others with its words (`tháng`,
+    `4`, `2019`: an article of 2020 that writes "ngày 19 tháng 4 năm 2019"); the status
+    said "2 kết quả", read as two articles of April. Now it says how many are of those
+    days, and how many others have the words."""
+    found = show_all(page) if search(page, served, query) else []
+    days = [tuple(int(n) for n in reversed(r["date"].split("/"))) for r in found]
+    dated = sum(first <= day <= last for day in days)
+    assert (dated > 0) == (first[1] == 4) and dated < len(found), days
+    status = page.inner_text(".search-status")
+    want = f"“{query}”: {dated} bài trong thời gian đó, {len(found) - dated} bài khác có các từ này"
+    assert status == want
 
 
 @pytest.mark.parametrize("query", ["hai ba trung", "Hai Bà Trưng", "HAI BÀ TRƯNG"])

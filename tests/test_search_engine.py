@@ -905,6 +905,42 @@ def test_a_term_in_most_articles_keeps_its_best_postings_and_stops_being_require
     assert both.total == 3 and both.complete
 
 
+@pytest.mark.parametrize(
+    ("query", "first", "last"),
+    [
+        ("tháng 4/2019", "2019-04-01", "2019-04-30"),
+        ("từ 1/4/2019 đến tháng 5/2019", "2019-04-01", "2019-05-31"),
+        ("từ ngày 1 tháng 4 năm 2019 đến nay", "2019-04-01", "9999"),
+        ("ngày 19 tháng 4 năm 2019", "2019-04-19", "2019-04-19"),
+    ],
+)
+def test_a_date_says_how_many_of_its_results_are_of_those_days(archive, query, first, last):
+    """A month, a range or a long date lists the articles of those days, then what its
+    words read as before found (Query.literal): the count of the two was given as the
+    articles found, 48 for a month of 6. Results.dated is how many are of those days: the
+    first ones listed (the page says it), the rest not of them."""
+    found = search(Index(archive.output / INDEX), query, limit=10**6)
+    days = ["-".join(reversed(hit.date.split("/"))) for hit in found.hits]
+    inside = [first <= day <= last for day in days]
+    assert 0 < found.dated < found.total, (query, found.dated, found.total)
+    if query.startswith("ngày"):  # a long date: and the articles that write it
+        assert all(inside[: inside.count(True)]) and inside.count(True) <= found.dated
+    else:
+        assert inside == [True] * found.dated + [False] * (found.total - found.dated), query
+
+
+def test_a_date_no_article_is_of_says_none_and_a_query_without_one_says_nothing(archive):
+    """A long date of a day without articles lists what its words found (`ngày`, `2`,
+    `tháng`, …): none of them is of that day, and Results.dated says so; a query read one
+    way only (no month, range or long date) has no such count."""
+    index = Index(archive.output / INDEX)
+    days = {hit.date for hit in search(index, "2019 2020 2021", limit=10**6).hits}
+    found = search(index, "ngày 15 tháng 12 năm 2021", limit=10**6)
+    assert found.dated == 0 < found.total and "15/12/2021" not in days
+    for query in ["hội nghị", "19/04/2019", "1/1/2020 - 3/1/2020", "xyzzy"]:
+        assert search(index, query).dated is None, query
+
+
 def test_a_month_found_whole_is_no_list_that_may_leave_some_out(tmp_path, monkeypatch):
     """`tháng 1/2020` lists the month's articles (every one: the calendars), then those
     its numbers found before (Query.literal). The numbers are in most articles, capped:
@@ -1491,28 +1527,33 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         completed: list[bool] = []
         partial: list[bool] = []
         lacking: list[bool] = []
+        split: list[bool] = []  # the dates' articles, then others the words found
         for query, some in [(q, some) for q in QUERIES for some in (False, True)]:
             got = page.evaluate(
                 "async ([q, some]) => { const r = await newsarchiveSearch.rank(q, {some});"
-                " return [r.total, r.docs, r.scores, r.completions || [], r.complete, r.some]; }",
+                " return [r.total, r.docs, r.scores, r.completions || [], r.complete, r.some,"
+                " r.dated]; }",
                 [query, some],
             )
             index = Index(archive.output / INDEX)
             want = search(index, query, some=some)
             want_scores = [hit.score for hit in search(index, query, limit=10**6, some=some).hits]
-            assert [got[0], got[1], got[3], got[4], got[5]] == [
+            assert [got[0], got[1], got[3], got[4], got[5], got[6]] == [
                 want.total,
                 want.ranked,
                 want.completions,
                 want.complete,
                 want.some,
+                want.dated,
             ], query
+            split.append(want.dated is not None and 0 < want.dated < want.total)
             partial.append(not want.complete)
             completed.append(bool(want.completions))
             lacking.append(want.some)
             assert got[2] == want_scores, query  # to the last bit
         assert completed.count(True) >= 12  # the words being typed, above
         assert lacking.count(True) >= 3  # some of the words, above
+        assert split.count(True) >= 4  # a month, a range to today, a long date, above
         assert tails == "every segment" or any(partial)  # lists that may leave some out too
         # The same words, the same form (folding.py and the page).
         sample = "Đồng ĐƯỜNG hoà HÒA khoẻ thuỷ Ủy quý xoáy khuya 3286-QĐ/QU HĐND, café naïve 2019"

@@ -43,6 +43,11 @@ class Results:
     # True when no article has every word and the list is of articles that lack some
     # (asked with ``some``: format.some_needed).
     some: bool = False
+    # How many of `ranked` the reading of the query's dates found (the articles of a
+    # month's or a range's days, of a long date's and those that write it); the others
+    # are what its words read as before found (Query.literal); 0 when no article is of
+    # those days. None for a query read one way only (no month, range or long date).
+    dated: int | None = None
 
 
 class Index:
@@ -162,18 +167,21 @@ def search(
         ranked.completions,
         ranked.complete,
         ranked.some,
+        ranked.dated if parsed.literal is not None else None,
     )
 
 
 @dataclass
 class _Ranked:
     """A reading's documents found, best first: (not in the title term, its reading's
-    place, -score, -doc), as they sort; and Results' complete, completions and some."""
+    place, -score, -doc), as they sort; and Results' complete, completions, some and
+    dated."""
 
     scored: list[tuple[bool, int, float, int]]
     complete: bool
     completions: list[str]
     some: bool
+    dated: int = 0  # how many of them the dates' reading found, when merged (_merged)
 
 
 def _merged(first: _Ranked, second: _Ranked, dated: _Ranked) -> _Ranked:
@@ -193,11 +201,11 @@ def _merged(first: _Ranked, second: _Ranked, dated: _Ranked) -> _Ranked:
                 seen.add(doc)
                 scored.append((title, place, score, doc))
     completions = list(dict.fromkeys(c for r in readings for c in r.completions))
-    if any(r is dated for r in readings):
-        complete = dated.complete
-    else:
-        complete = all(r.complete for r in readings)
-    return _Ranked(sorted(scored), complete, completions, any(r.some for r in readings))
+    kept = any(r is dated for r in readings)
+    complete = dated.complete if kept else all(r.complete for r in readings)
+    some = any(r.some for r in readings)
+    # Every article the dates' reading found is listed, whichever reading came first.
+    return _Ranked(sorted(scored), complete, completions, some, len(dated.scored) if kept else 0)
 
 
 def _rank(index: Index, manifest: dict, parsed: Query, some: bool) -> _Ranked:

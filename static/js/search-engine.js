@@ -13,11 +13,13 @@
 //
 // API (window.newsarchiveSearch):
 //   search(query, {offset = 0, limit = 10, passages = true, some = false})
-//     -> Promise<{total, complete, some, results}>: complete false when articles with
-//     every word may be missing (each required word is in so many articles that the
+//     -> Promise<{total, complete, some, dated, results}>: complete false when articles
+//     with every word may be missing (each required word is in so many articles that the
 //     index keeps only its best postings somewhere: another, rarer word finds them all);
 //     with `some`, when no article has every word of a query of SOME_WORDS words or
-//     more, the articles with half of them at least, and some true (format.some_needed),
+//     more, the articles with half of them at least, and some true (format.some_needed);
+//     dated: how many of them the query's dates found (a month's days), the others what
+//     its words read as before found (null for a query read one way: Results.dated);
 //     each result {url, title, date, category, snippet}: url relative to the site root
 //     ("2019/04/x/"), date as dd/mm/yyyy, snippet a list of {text, mark}: the passage of
 //     the article that holds most of the words searched (online: from the article's
@@ -26,8 +28,8 @@
 //     asked (a Promise of the parts, null when it cannot be fetched): the results page
 //     asks for those on screen only. Rejects when the index cannot be loaded.
 //   words(text), fold(word), parseQuery(text): the tokenizer, as folding.py has it.
-//   rank(query, {some = false}) -> Promise<{total, complete, some, docs, scores}>: every
-//     document found, best first (document numbers: for tests).
+//   rank(query, {some = false}) -> Promise<{total, complete, some, dated, docs, scores}>:
+//     every document found, best first (document numbers: for tests).
 {
 const VERSION = 13;
 const DOC_CHUNK = 8;
@@ -702,7 +704,7 @@ function withMost(index, words, quoted, terms) {
 async function rank(text, { some = false } = {}) {
   const query = parseQuery(text);
   if (!query.words.length) {
-    return { total: 0, complete: true, some: false, docs: [], scores: [], query };
+    return { total: 0, complete: true, some: false, dated: null, docs: [], scores: [], query };
   }
   const index = await manifest();
   // A month or a range to today: its articles, then those the query as read before finds;
@@ -716,6 +718,7 @@ async function rank(text, { some = false } = {}) {
     total: ranked.scored.length,
     complete: ranked.complete,
     some: ranked.some,
+    dated: query.literal ? ranked.dated : null, // read one way: null (engine.Results.dated)
     docs: ranked.scored.map((s) => s[1]),
     scores: ranked.scored.map((s) => s[0]),
     query,
@@ -742,11 +745,14 @@ function merged(all, dated) {
     }
   });
   scored.sort((a, b) => b[2] - a[2] || a[3] - b[3] || b[0] - a[0] || b[1] - a[1]);
+  const kept = readings.includes(dated);
   return {
     scored,
-    complete: readings.includes(dated) ? dated.complete : readings.every((r) => r.complete),
+    complete: kept ? dated.complete : readings.every((r) => r.complete),
     completions: [...new Set(readings.flatMap((r) => r.completions))],
     some: readings.some((r) => r.some),
+    // Every article the dates' reading found is listed, whichever reading came first.
+    dated: kept ? dated.scored.length : 0,
   };
 }
 
@@ -871,7 +877,12 @@ async function rankReading(index, query, some) {
     return [score, doc, title.postings.has(doc)];
   });
   scored.sort((a, b) => b[2] - a[2] || b[0] - a[0] || b[1] - a[1]);
-  return { scored, complete: everyArticle, some: lacking && scored.length > 0, completions };
+  return {
+    scored,
+    complete: everyArticle,
+    some: lacking && scored.length > 0,
+    completions,
+  };
 }
 
 // The word of a query's dates (engine._when): a document's weight is the highest of its
@@ -1252,7 +1263,8 @@ async function search(text, { offset = 0, limit = 10, passages = true, some = fa
       return result;
     }),
   );
-  return { total: ranked.total, complete: ranked.complete, some: ranked.some, results };
+  const { total, complete, dated } = ranked;
+  return { total, complete, some: ranked.some, dated, results };
 }
 
 window.newsarchiveSearch = { search, rank, suggest, words, fold, parseQuery, add, termHash, ln };

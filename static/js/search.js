@@ -361,12 +361,21 @@
       : [countWord(), countWord("countPartial")];
     let message = !total ? countWord("none") : answer.complete ? whole : partial;
     if (answer.some) message = countWord("some", "countPartial");
+    // A month, a range or a long date lists its days' articles and others with its words
+    // (`tháng`, `3`, `2019`): "48 kết quả" was read as 48 of March's. Each said apart;
+    // a page without data-dated (a fork's older search.html) says the count as before.
+    // A long date no article is of says "0 bài …" too. (null: the query has no date.)
+    const dated = answer.dated ?? total;
+    const split = !corrected && !answer.some && answer.complete && dated < total;
+    if (split && word("dated")) message = word("dated");
     // A query wholly in quotes is shown in the message's own quotes alone, not in both.
     const unquoted = (text) => text.trim().replace(/^["“]([^"“”]*)["”]$/, "$1");
     const [shownQuery, typed] = [unquoted(corrected || query), unquoted(query)];
     const from = corrected ? sameWords(typed, shownQuery) : 0;
     const values = {
       count: total,
+      dated,
+      others: total - dated,
       query: shortened(shownQuery, from),
       typed: shortened(typed, from),
     };
