@@ -803,7 +803,8 @@ def test_without_httracks_cache_its_name_for_a_lacking_picture_is_said_to_be_its
 ):
     """A mirror copied without its hts-cache/ (as the shared sample was): the address
     HTTrack's name stands for cannot be known, and the note says the name is HTTrack's
-    and where the real address is, not that the portal had it."""
+    and where the real address is, not that the portal had it; nor, the mirror imported
+    whole, that the folder imported holds the cache."""
     [item] = items(1, start=761000)
     mirror = httrack_tree(tmp_path / "httrack", [item], {})
     page = mirror / "source" / item.path.lstrip("/")
@@ -814,6 +815,7 @@ def test_without_httracks_cache_its_name_for_a_lacking_picture_is_said_to_be_its
     assert result.returncode == 0, result.stderr
     [note] = [line for line in result.stderr.splitlines() if "article0d5c.jpg" in line]
     assert "HTTrack's name" in note and "hts-cache/new.txt" in note, note
+    assert "which holds it" not in note and "copied without" in note, note
 
 
 def data_address(kind: str, data: bytes, encoding: str = "base64") -> str:

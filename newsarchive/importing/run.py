@@ -541,7 +541,8 @@ def _media_of(
         + (relative_note if url in relative else "the article links to the old site")
         for url, why in refused
     ]
-    notes += [_missing_note(linked_at[url], context.finder.answered(url), page) for url in missing]
+    cached = bool(finder.httrack_names)
+    notes += [_missing_note(linked_at[url], finder.answered(url), page, cached) for url in missing]
     # A picture whose file is a lazy-loading placeholder shows nothing: left out, named.
     notes += [
         f"{LOST_FILE}{url}: the crawl's file there is {what}, the placeholder a lazy-loading "
@@ -674,8 +675,9 @@ def _aliases_note(file: str, aliases: list[str]) -> str:
     )
 
 
-def _missing_note(url: str, status: str, page: PageSource) -> str:
-    """Of a picture or file the article keeps linked to the old site: why it is not here."""
+def _missing_note(url: str, status: str, page: PageSource, cached: bool) -> str:
+    """Of a picture or file the article keeps linked to the old site: why it is not here
+    (``cached``: the mirror's hts-cache/new.txt was found and read)."""
     if page.named:  # no crawl: its files are looked for beside it
         return f"not beside the page, still linked to the old site: {url}"
     if status:  # crawling again will not bring it: the server had lost it already
@@ -683,11 +685,19 @@ def _missing_note(url: str, status: str, page: PageSource) -> str:
             f"not in the crawl (the server answered {status} when it was crawled; the "
             f"Wayback Machine may have it), still linked to the old site: {url}"
         )
-    if page.offset < 0 and httrack_named(url):  # no hts-cache/new.txt to read it back
+    if page.offset < 0 and httrack_named(url):  # hts-cache/new.txt did not read it back
+        # The folder imported, or one above it, was searched for the cache: sending the
+        # reader to import "the folder that holds it" sent them back where they were.
+        where = (
+            "which lists none for it"
+            if cached
+            else "not in the folder imported nor above it (the mirror was copied without "
+            "it): import the mirror's project folder with its hts-cache/ to have the address"
+        )
         return (
             f"not in the crawl, still linked to the old site: {url}, HTTrack's name for the "
             "file of an address with a query, which the portal never had: its address is in "
-            "the mirror's hts-cache/new.txt (import the project folder, which holds it)"
+            f"the mirror's hts-cache/new.txt, {where}"
         )
     return f"not in the crawl, still linked to the old site: {url}"
 
