@@ -247,10 +247,10 @@ class Query:
     # (`Quyết định 1/2020/QĐ-UBND`, `từ 1/1/2020 đến nay`) it finds still, after the
     # articles this reading finds (engine.search). Else None.
     literal: "Query | None" = None
-    # Whether ``literal`` is ranked first: a month written in words (`tháng 3 năm 2019`)
-    # is how titles and texts write it (`Lịch tiếp công dân tháng 3 năm 2019`, published
-    # in February): the articles with its words side by side come first, then the
-    # month's others. A short month (`3/2019`) is its days first.
+    # Whether ``literal`` is ranked first: a month written in words among other words
+    # (`lịch tiếp công dân tháng 3 năm 2019`) is how titles write it (published in
+    # February): the articles with its words side by side come first, then the month's
+    # others. A short month (`3/2019`), or one in words alone, is its days first.
     literal_first: bool = False
 
     def add_words(self, found: list[tuple[str, str]]) -> None:
@@ -296,7 +296,10 @@ def parse_query(text: str) -> Query:
     literal = _read(text, anew=False)
     if literal.words != query.words:  # a month or a range to today was read
         query.literal = literal
-    else:
+    if query.literal is None or query.words == [query.when]:
+        # A month in words typed alone (`tháng 10 năm 2016`) asks for the month: its days
+        # first. Words read as before are in most articles (`tháng`, `năm`, a number), and
+        # in a real archive they put its 5 articles that have them before the month's one.
         query.literal_first = False
     return query
 

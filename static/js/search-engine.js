@@ -180,7 +180,10 @@ function parseQuery(text) {
   const query = readQuery(text, true);
   const literal = readQuery(text, false);
   if (literal.words.join("\n") !== query.words.join("\n")) query.literal = literal;
-  else query.literalFirst = false;
+  // A month in words typed alone asks for the month: its days first (terms.py).
+  if (!query.literal || (query.words.length === 1 && query.words[0] === query.when)) {
+    query.literalFirst = false;
+  }
   return query;
 }
 function readQuery(text, anew) {
