@@ -90,19 +90,21 @@ def article_fields(found: Extracted, source_url: str, config: SiteConfig) -> dic
 
 def with_aliases(text: str, aliases: list[str]) -> str:
     """The article with its `aliases:` line, at the end of its front matter."""
-    if not aliases:
-        return text
-    listed = ", ".join(_flow_item(a) for a in aliases)
-    end = text.index("\n---\n") + 1
-    return f"{text[:end]}aliases: [{listed}]\n{text[end:]}"
+    return _with_list(text, "aliases", [_flow_item(a) for a in aliases])
 
 
 def with_tags(text: str, tags: tuple[str, ...]) -> str:
     """The article with its `tags:` line, at the end of its front matter."""
-    if not tags:
+    return _with_list(text, "tags", [_tag_item(t) for t in tags])
+
+
+def _with_list(text: str, key: str, items: list[str]) -> str:
+    """The article with the line `key: [items]` (each written as YAML reads it back) at
+    the end of its front matter; as it is for no items."""
+    if not items:
         return text
     end = text.index("\n---\n") + 1
-    return f"{text[:end]}tags: [{', '.join(map(_tag_item, tags))}]\n{text[end:]}"
+    return f"{text[:end]}{key}: [{', '.join(items)}]\n{text[end:]}"
 
 
 def _tag_item(tag: str) -> str:
