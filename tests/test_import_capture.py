@@ -251,13 +251,7 @@ def test_a_named_pipe_in_a_crawl_is_named_not_opened(site, tmp_path):
     for pipe in pipes:
         os.mkfifo(pipe)
     for given in (mirror, pipes[0]):
-        try:
-            result = subprocess.run(
-                [sys.executable, str(REPO / "build.py"), "import", str(given)],
-                cwd=site.root, capture_output=True, text=True, env=SUBPROCESS_ENV, timeout=30,
-            )  # fmt: skip
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"import {given} waited for a writer of the named pipe")
+        result = _import_not_waiting(site, given, "the named pipe")
         assert result.returncode == 1 and "Traceback" not in result.stderr
         for pipe in pipes if given == mirror else pipes[:1]:
             assert (
@@ -265,6 +259,18 @@ def test_a_named_pipe_in_a_crawl_is_named_not_opened(site, tmp_path):
             ) in result.stderr, result.stderr
         assert "no such file or folder" not in result.stderr
     assert sorted(by_source(site)) == sorted(i.url for i in portal)
+
+
+def _import_not_waiting(site, given: Path, pipe: str) -> subprocess.CompletedProcess:
+    """`import given`, in a process of its own: failed if it waits for a writer of
+    ``pipe`` (a named pipe opened blocks)."""
+    try:
+        return subprocess.run(
+            [sys.executable, str(REPO / "build.py"), "import", str(given)],
+            cwd=site.root, capture_output=True, text=True, env=SUBPROCESS_ENV, timeout=30,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"import {given} waited for a writer of {pipe}")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
@@ -277,13 +283,7 @@ def test_a_named_pipe_for_httracks_cache_is_named_not_opened(site, tmp_path, nam
     pipe = mirror / "hts-cache" / name
     pipe.parent.mkdir()
     os.mkfifo(pipe)
-    try:
-        result = subprocess.run(
-            [sys.executable, str(REPO / "build.py"), "import", str(mirror)],
-            cwd=site.root, capture_output=True, text=True, env=SUBPROCESS_ENV, timeout=30,
-        )  # fmt: skip
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"import waited for a writer of {name}")
+    result = _import_not_waiting(site, mirror, name)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     said = f"{pipe}: error: not a file (a named pipe, socket or device): it was not read"
     assert said in result.stderr, result.stderr
