@@ -56,11 +56,6 @@ XML_LINK_TAGS = ("loc", "link", "guid")
 XML_LINK_ATTRIBUTES = ("href", "url")
 FIX_LINK = "correct the address, or remove the link"
 _JINJA = jinja2.Environment()  # to read which templates a template extends or includes
-# The site's addresses a template may pass to url() (templating's ADDRESS_HELPERS), to
-# find the line of `url(category_url("Tin hoạt động"))` by the address it makes.
-_URL_CALL = re.compile(r"\burl\(\s*\w+\(")
-_URL_HELPERS = jinja2.Environment(undefined=jinja2.StrictUndefined)
-_URL_HELPERS.globals = dict(ADDRESS_HELPERS)
 # GitHub refuses a push that holds a file over 100 MiB, and GitHub Pages publishes a site
 # of up to 1 GB: the archivist learns it at `git push`, after the work is committed.
 FILE_LIMIT = 100 * 1024 * 1024
@@ -599,21 +594,21 @@ def _template_links(
     ``sampled``: the pages are one of each template's (template_files_missing)."""
     # Each link said: an address it leads to (from the root: the fix of a missing file
     # names it) and its pages.
-    said: dict[tuple[Path, int | None, str, str], tuple[str, list[str]]] = {}
+    said: dict[tuple[Path, int | None, str, str], tuple[str, bool | None, list[str]]] = {}
     unwritten: dict[tuple[str, str], tuple[set[Path], list[str]]] = {}
     for (template, address, problem), (spellings, on) in found.items():
-        where, line, link = _written_in(template, spellings, address, problem)
+        where, line, link, by_value = _written_in(template, spellings, address, problem)
         if line is None:
             makers, made = unwritten.setdefault((address, problem), (set(), []))
             makers.add(template)
             made.extend(on)
         else:
-            said.setdefault((where, line, link, problem), (address, []))[1].extend(on)
+            said.setdefault((where, line, link, problem), (address, by_value, []))[2].extend(on)
     for (address, problem), (makers, on) in unwritten.items():
         where = min(makers) if len(makers) == 1 else min(makers).parent
-        said.setdefault((where, None, address, problem), (address, []))[1].extend(on)
+        said.setdefault((where, None, address, problem), (address, None, []))[2].extend(on)
     problems = []
-    for (where, line, link, problem), (address, on) in said.items():
+    for (where, line, link, problem), (address, by_value, on) in said.items():
         on.sort()
         shown = ", ".join(f"/{rel.removesuffix('index.html')}" for rel in on[:3])
         more = "…" if len(on) > 3 else ""
@@ -629,7 +624,13 @@ def _template_links(
                 fix = f"write it as {{{{ url('{target}') }}}}, which leads to it from every page"
             else:
                 fix = f"correct the address: the site has no page or file {target}"
-        elif _URL_CALL.match(link) and problem == NO_FILE:
+        elif by_value:
+            # url(category_url(name)) in a loop over a list (site.yaml's params:).
+            fix = f"the site has no page {address}, which {link} makes of the name or number "
+            fix += "it is given there: correct that value where the template takes it from (a "
+            fix += "loop's list, as in site.yaml's params:), or remove it until an article "
+            fix += "makes that page"
+        elif by_value is False:
             # url(category_url("...")): a category, tag, year or month no article has (yet).
             fix = f"the site has no page {address}: correct the name or number in {link}, "
             fix += "or remove the link until an article makes that page"
@@ -655,14 +656,16 @@ def _from_root(page: str, link: str, base: str) -> str:
 
 def _written_in(
     template: Path, links: set[str], address: str, problem: str
-) -> tuple[Path, int | None, str]:
+) -> tuple[Path, int | None, str, bool | None]:
     """The template, of ``template`` and those it extends, includes or imports, the line
     that writes one of ``links`` as an attribute's value, or ``address`` (from the
     site's root) in url(), or (a link to no file, ``problem``) url() of a helper that
-    makes it, and the link as it is written there; else ``template`` with no line."""
+    makes it; the link as it is written there; and, for url() of a helper, whether it
+    makes the address of a variable's value (_UrlCall.by_value), None for any other
+    link. Else ``template`` with no line."""
     in_url = re.escape(address.lstrip("/")) if address.startswith("/") else "(?!)"
     written = re.compile(_as_attribute(links) + r"|url\(\s*[\"'](/?" + in_url + r")[\"']\s*\)")
-    seen, queue, texts = set(), [template.name], []
+    seen, queue, calls = set(), [template.name], []
     while queue:
         name = queue.pop(0)
         if name in seen:
@@ -670,57 +673,98 @@ def _written_in(
         seen.add(name)
         try:
             text = (template.parent / name).read_text(encoding="utf-8")
-            queue += [n for n in meta.find_referenced_templates(_JINJA.parse(text)) if n]
+            tree = _JINJA.parse(text)
         except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
             continue
+        queue += [n for n in meta.find_referenced_templates(tree) if n]
         found = written.search(text)
         if found:
             line = text.count("\n", 0, found.start()) + 1
-            return template.parent / name, line, found[1] or f"url('{found[2]}')"
-        texts.append((name, text))
-    # Else url() of an address helper, which leads nowhere only when the site lacks
-    # its page (a link outside the site's path is never one of these).
-    for name, text in texts if problem == NO_FILE else ():
-        called = _url_call(text, address)
-        if called:
-            return template.parent / name, text.count("\n", 0, called[0]) + 1, called[1]
-    return template, None, ""
+            return template.parent / name, line, found[1] or f"url('{found[2]}')", None
+        # Else url() of an address helper, which leads nowhere only when the site lacks
+        # its page (a link outside the site's path is never one of these).
+        if problem == NO_FILE:
+            calls += _url_calls(template.parent / name, text, tree, address)
+    # One of constants is the link; one of a variable's value only when no other
+    # url() could make the address (a loop's `category_url(name)` and the article's
+    # `category_url(article.category)` both can make a category's).
+    by_value = [call for call in calls if call.by_value]
+    chosen = [call for call in calls if not call.by_value][:1] or by_value
+    if len(chosen) != 1:
+        return template, None, "", None
+    return chosen[0].template, chosen[0].line, chosen[0].text, chosen[0].by_value
 
 
-def _url_call(text: str, address: str) -> tuple[int, str] | None:
-    """Where ``text`` writes url() of an address helper's call that makes ``address``
-    (from the site's root), `url(category_url("Tin hoạt động"))`, and that call; None
-    when none does (one of a variable, `url(permalink(article))`, makes no address here)."""
-    for start in (m.start() for m in _URL_CALL.finditer(text)):
-        end = _closing(text, text.index("(", start))
-        if end is None:
-            continue
-        inner = text[text.index("(", start) + 1 : end].strip()
+@dataclass(frozen=True)
+class _UrlCall:
+    """`url(category_url("Tin hoạt động"))` in a template, which makes an address."""
+
+    template: Path
+    line: int
+    text: str  # as the template writes it
+    # Made from a variable, `url(category_url(name))`: it makes the address with the
+    # address's own parts in place of the variables (the name as its slug).
+    by_value: bool
+
+
+def _url_calls(path: Path, text: str, tree: jinja2.nodes.Template, address: str) -> list[_UrlCall]:
+    """The url() calls of an address helper in the template ``tree`` (read from ``text``
+    at ``path``) that make ``address``, from the site's root. Read from Jinja's tree: a
+    call quoted in a `{# note #}` or a string makes no link."""
+    parts = [int(p) if p.isdigit() else p for p in address.strip("/").split("/")]
+    calls = []
+    for node in tree.find_all(jinja2.nodes.Call):
+        if isinstance(node.node, jinja2.nodes.Name) and node.node.name == "url" and node.args:
+            made = _made(node.args[0], parts)
+            if made is not None and "/" + made[0].lstrip("/") == address:
+                calls.append(_UrlCall(path, node.lineno, _as_written(text, node), made[1]))
+    return calls
+
+
+def _made(call: jinja2.nodes.Node, parts: list[int | str]) -> tuple[str, bool] | None:
+    """The address ``call`` of an address helper makes, and whether of a variable's
+    value: its variables given the last of the address's ``parts`` (month_url(y, m) its
+    year and month); None when it is no such call or makes nothing of them."""
+    if not isinstance(call, jinja2.nodes.Call) or not isinstance(call.node, jinja2.nodes.Name):
+        return None
+    helper = ADDRESS_HELPERS.get(call.node.name)
+    if helper is None or call.kwargs or call.dyn_args or call.dyn_kwargs:
+        return None
+    values, by_value = [], False
+    for arg, guess in zip(call.args, ([None] * len(call.args) + parts)[len(parts) :], strict=True):
         try:
-            made = _URL_HELPERS.compile_expression(inner)()
-        except (jinja2.TemplateError, TypeError, ValueError, AttributeError):
-            continue
-        if isinstance(made, str) and "/" + made.lstrip("/") == address:
-            return start, f"url({inner})"
-    return None
+            values.append(arg.as_const())
+        except jinja2.nodes.Impossible:
+            values.append(guess)
+            by_value = True
+    try:
+        return helper(*values), by_value
+    except (TypeError, ValueError, AttributeError):
+        return None
 
 
-def _closing(text: str, opening: int) -> int | None:
-    """The index of the bracket that closes the one at ``opening``, skipping quoted text."""
-    depth, quote = 0, ""
-    for index in range(opening, len(text)):
-        char = text[index]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
+# Where a url() call may start in a template's text.
+_URL_OPENING = re.compile(r"\burl\s*\(")
+
+
+def _as_written(text: str, node: jinja2.nodes.Call) -> str:
+    """The call ``node`` as ``text`` writes it: the shortest text from a `url(` of its
+    line that Jinja reads as the same call (a `)` in a string is not its end); written
+    over several lines, on one."""
+    lines = text.split("\n")  # as Jinja counts them (read_text made every ending one)
+    start = sum(len(line) + 1 for line in lines[: node.lineno - 1])
+    end = start + sum(len(line) + 1 for line in lines[node.lineno - 1 : node.lineno + 9])
+    for opening in _URL_OPENING.finditer(text, start, start + len(lines[node.lineno - 1])):
+        closing = opening.start()
+        while (closing := text.find(")", closing + 1, end)) != -1:
+            written = text[opening.start() : closing + 1]
+            try:
+                read = _JINJA.parse("{{ " + written + " }}").body[0]
+            except jinja2.TemplateSyntaxError:
+                continue
+            if isinstance(read, jinja2.nodes.Output) and read.nodes == [node]:
+                return re.sub(r"\s*\n\s*", " ", written)
+    return lines[node.lineno - 1].strip()
 
 
 def _as_attribute(links: set[str]) -> str:

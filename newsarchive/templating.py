@@ -8,7 +8,7 @@ import functools
 import mimetypes
 import re
 import string
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import replace
 from pathlib import Path
 from types import BuiltinFunctionType, FunctionType
@@ -487,7 +487,7 @@ def template_caller(exc: BaseException) -> tuple[str, int] | None:
 
 # The functions given to templates that make a page's address from its name or number
 # (`url(category_url("Tin hoạt động"))`); check reads a link to no page made by one.
-ADDRESS_HELPERS = {
+ADDRESS_HELPERS: dict[str, Callable[..., str]] = {
     "home_url": urls.home_url,
     "archive_url": urls.archive_url,
     "year_url": urls.year_url,

@@ -1236,3 +1236,90 @@ def test_a_date_read_day_first_is_noted_when_the_run_shows_the_portal_writes_mon
     (crawl / "b-tin-hai-2.html").unlink()
     assert main(["import", "crawl"]) == 0
     assert "month first" not in "".join(capsys.readouterr())
+
+
+def test_a_category_link_in_a_comment_or_a_string_is_not_the_one_said(site, capsys):
+    """The line of a menu item for a category no article has was found by searching the
+    template's text: a `{# ... #}` note (or a string) quoting the same call, above it,
+    was named instead of the link the pages have."""
+    base = site.root / "templates" / "base.html"
+    call = 'url(category_url("Tin hoạt động"))'
+    edit(
+        base,
+        END,
+        f"{{# the menu once had: {call} #}}\n"
+        f"{{% set note = '{call}' %}}\n"
+        f'<p><a href="{{{{ {call} }}}}">x</a></p>\n' + END,
+    )
+    text = base.read_text(encoding="utf-8")
+    line = text[: text.index(f'"{{{{ {call}')].count("\n") + 1
+    site.add("2020/01/a.md", GOOD)
+    capsys.readouterr()
+    assert site.build() == 0
+    err = capsys.readouterr().err
+    said = [x for x in err.splitlines() if ": warning: " in x and "Tin hoạt động" in x]
+    assert len(said) == 1, err
+    assert said[0].startswith(
+        f"{base}:{line}: warning: the link {call!r} leads to no file in the site, on "
+    ), err
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    assert f"{base}:{line}: error: the link {call!r} leads to" in capsys.readouterr().err
+
+
+def test_a_category_link_of_a_loop_is_said_at_its_line(site, capsys):
+    """A menu of categories by a loop (README: `{% for name in site.params.menu_categories
+    %}`) naming one no article has was said at the template with no line, and a note
+    quoting such a call in a comment was named as the line that wrote it."""
+    base = site.root / "templates" / "base.html"
+    edit(
+        base,
+        END,
+        '{# e.g. url(category_url("Tin hoạt động")) #}\n'
+        "{% if site.params.menu_categories is defined %}"
+        "{% for name in site.params.menu_categories %}\n"
+        '<p><a href="{{ url(category_url(name)) }}">{{ name }}</a></p>\n'
+        "{% endfor %}{% endif %}\n" + END,
+    )
+    text = base.read_text(encoding="utf-8")
+    line = text[: text.index("url(category_url(name))")].count("\n") + 1
+    site.configure(params={"menu_categories": ["Tin hoạt động"]})
+    site.add("2020/01/a.md", GOOD)
+    capsys.readouterr()
+    assert site.build() == 0
+    err = capsys.readouterr().err
+    assert (
+        f"{base}:{line}: warning: the link 'url(category_url(name))' leads to no file in the "
+        "site" in err
+    ), err
+    assert "the site has no page /chuyen-muc/tin-hoat-dong/" in err
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert f"{base}:{line}: error: the link 'url(category_url(name))'" in err, err
+
+
+def test_a_category_link_two_calls_could_make_is_not_blamed_on_one(site, capsys):
+    """A loop's `url(category_url(name))` in base.html and the article's own
+    `url(category_url(article.category))` could both make a category's address: naming
+    either line would be a guess, so the link is said at the templates, not at a line."""
+    base, page = (site.root / "templates" / n for n in ("base.html", "article.html"))
+    edit(
+        base,
+        END,
+        "{% for name in site.params.menu_categories %}"
+        '<a href="{{ url(category_url(name)) }}">{{ name }}</a>{% endfor %}\n' + END,
+    )
+    edit(
+        page,
+        '<div class="article-body"',
+        '<a href="{{ url(category_url(article.category)) }}">x</a>\n<div class="article-body"',
+    )
+    site.configure(params={"menu_categories": ["Tin hoạt động"]})
+    site.add("2020/01/a.md", article("Bài viết tốt", "2020-01-02 08:00", category="Kinh tế"))
+    capsys.readouterr()
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    said = [x for x in capsys.readouterr().err.splitlines() if ": error: " in x]
+    assert (
+        f"{page}: error: the link '/chuyen-muc/tin-hoat-dong/' leads to no file in the "
+        "site, on the page /2020/01/bai-viet-tot/" in said
+    ), said
+    assert not [x for x in said if re.match(rf"{re.escape(str(page))}:\d", x)], said
