@@ -31,7 +31,14 @@ from .load import (
 from .progress import Progress
 from .summary import lead
 from .templating import load_strings
-from .validate import check_together, placeholder_left, unwritten, validate, validate_page
+from .validate import (
+    check_together,
+    placeholder_left,
+    placeholders,
+    unwritten,
+    validate,
+    validate_page,
+)
 from .workers import map_batches
 from .yamltext import normalise_text
 
@@ -132,11 +139,12 @@ def read_pages(
     paths: list[str], folder: str, placeholder: str = ""
 ) -> tuple[list[Standalone], list[Problem]]:
     """The standalone pages at ``paths`` (below ``folder``), and the problems of those
-    that have some (one that still opens with ``placeholder``, as `new --page` left it,
-    among them). Read at every build, past the cache: an archive has a handful, and
-    the cache then has nothing to keep right when one is added, edited or deleted."""
+    that have some (one that still opens with ``placeholder``, or newsarchive's own
+    words for it, as `new --page` left it, among them). Read at every build, past the
+    cache: an archive has a handful, and the cache then has nothing to keep right when
+    one is added, edited or deleted."""
     pages, errors = [], []
-    unwritten = lead(placeholder)
+    known = placeholders(placeholder)
     addresses = [path[len(folder) : -len(".md")].replace(os.sep, "/") for path in paths]
     every = frozenset(addresses)
     for path, address in zip(paths, addresses, strict=True):
@@ -146,8 +154,8 @@ def read_pages(
         except BuildFailed as failed:
             errors.extend(failed.errors)
             continue
-        if unwritten and not page.draft and lead(source.body) == unwritten:
-            errors.append(placeholder_left(Path(path), placeholder, "page"))
+        if not page.draft and lead(source.body) in known:
+            errors.append(placeholder_left(Path(path), known[lead(source.body)], "page"))
         pages.append(page)
     return pages, errors
 

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, SUBPROCESS_ENV, tree
 
 from newsarchive.slugs import slugify
+from newsarchive.validate import SHIPPED_PLACEHOLDERS
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -352,3 +353,39 @@ def test_new_makes_no_file_name_windows_cannot_hold(site, title):
     assert page.returncode == 1, page.stdout
     assert "is the name of a device on Windows" in page.stderr, page.stderr
     assert "nothing was written" in page.stderr or not (site.content / "pages").exists()
+
+
+@pytest.mark.parametrize("kind", ["article", "page"])
+def test_the_placeholder_is_known_after_a_fork_rewords_it(site, capsys, kind):
+    """A fork that reworded `new_article_body` in strings.yaml after `new` wrote a file
+    with the words newsarchive comes with: the build knew only the new words, and
+    published the old placeholder as the text (and the summary in every list)."""
+    site.add("2020/01/bai.md", "---\ntitle: Bài cũ\ndate: 2020-01-02\n---\n\nNội dung.\n")
+    result = new(site, *(["--page"] if kind == "page" else []), "Phường Bạch Đằng ra quân")
+    assert result.returncode == 0, result.stderr
+    made = site.root / result.stdout.strip()
+    strings = site.root / "templates" / "strings.yaml"
+    text = strings.read_text(encoding="utf-8")
+    default = yaml.safe_load(text)["new_article_body"]
+    assert default in made.read_text(encoding="utf-8")
+    strings.write_text(
+        text.replace(default, "Gõ bài của phường ở đây, thay cho dòng này."), encoding="utf-8"
+    )
+    reworded = new(site, "Bài thứ hai")  # and the fork's own words are known as well
+    assert "Gõ bài của phường" in (site.root / reworded.stdout.strip()).read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    rel = made.relative_to(site.root).as_posix()
+    line = made.read_text(encoding="utf-8").split("\n").index(default) + 1
+    assert f"{rel}:{line}: error: the {kind} still holds the placeholder text" in err, err
+    second = (site.root / reworded.stdout.strip()).relative_to(site.root).as_posix()
+    assert f"{second}:8: error: the article still holds the placeholder text" in err, err
+
+
+def test_the_placeholder_newsarchive_comes_with_is_one_the_build_knows():
+    """The build knows `new`'s words as newsarchive comes with them (a fork may reword
+    its own): rewording them here without adding them there would publish the files
+    that `new` wrote before."""
+    words = yaml.safe_load((REPO / "templates" / "strings.yaml").read_text(encoding="utf-8"))
+    assert words["new_article_body"] in SHIPPED_PLACEHOLDERS
