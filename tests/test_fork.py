@@ -1323,3 +1323,19 @@ def test_a_category_link_two_calls_could_make_is_not_blamed_on_one(site, capsys)
         "site, on the page /2020/01/bai-viet-tot/" in said
     ), said
     assert not [x for x in said if re.match(rf"{re.escape(str(page))}:\d", x)], said
+
+
+def test_a_renamed_categorys_old_page_answers_by_a_page_alias_as_the_readme_says(site, capsys):
+    """The README's way to keep a renamed category's old address (a category has no
+    aliases of its own): a page of content/pages/ with that address as its alias."""
+    site.add("2020/01/a.md", article("Bài một", "2020-01-02 08:00", category="Tin mới"))
+    site.add(
+        "pages/chuyen-muc-cu.md",
+        "---\ntitle: Chuyên mục cũ\naliases: [/chuyen-muc/ten-cu/]\n---\n\n"
+        "Chuyên mục này nay là [Tin mới](/chuyen-muc/tin-moi/).\n",
+    )
+    assert site.build() == 0
+    assert 'url=../../chuyen-muc-cu/"' in site.read("chuyen-muc/ten-cu/index.html")
+    assert 'href="../chuyen-muc/tin-moi/"' in site.read("chuyen-muc-cu/index.html")
+    capsys.readouterr()
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 0, capsys.readouterr()
