@@ -597,13 +597,14 @@ def _template_links(
     said: dict[tuple[Path, int | None, str, str], tuple[str, bool | None, list[str]]] = {}
     unwritten: dict[tuple[str, str], tuple[set[Path], list[str]]] = {}
     for (template, address, problem), (spellings, on) in found.items():
-        where, line, link, by_value = _written_in(template, spellings, address, problem)
-        if line is None:
+        written = _written_in(template, spellings, address, problem)
+        if written is None:
             makers, made = unwritten.setdefault((address, problem), (set(), []))
             makers.add(template)
             made.extend(on)
         else:
-            said.setdefault((where, line, link, problem), (address, by_value, []))[2].extend(on)
+            key = (written.template, written.line, written.text, problem)
+            said.setdefault(key, (address, written.by_value, []))[2].extend(on)
     for (address, problem), (makers, on) in unwritten.items():
         where = min(makers) if len(makers) == 1 else min(makers).parent
         said.setdefault((where, None, address, problem), (address, None, []))[2].extend(on)
@@ -654,17 +655,28 @@ def _from_root(page: str, link: str, base: str) -> str:
     return "/" if path == "." else "/" + path + ("/" if link.endswith("/") else "")
 
 
-def _written_in(
-    template: Path, links: set[str], address: str, problem: str
-) -> tuple[Path, int | None, str, bool | None]:
-    """The template, of ``template`` and those it extends, includes or imports, the line
-    that writes one of ``links`` as an attribute's value, or ``address`` (from the
-    site's root) in url(), or (a link to no file, ``problem``) url() of a helper that
-    makes it; the link as it is written there; and, for url() of a helper, whether it
-    makes the address of a variable's value (_UrlCall.by_value), None for any other
-    link. Else ``template`` with no line."""
-    in_url = re.escape(address.lstrip("/")) if address.startswith("/") else "(?!)"
-    written = re.compile(_as_attribute(links) + r"|url\(\s*[\"'](/?" + in_url + r")[\"']\s*\)")
+@dataclass(frozen=True)
+class _Written:
+    """A link of a template: `href="/lien-he/"`, `url('/lien-he/')`, or
+    `url(category_url("Tin hoạt động"))`, which makes an address."""
+
+    template: Path
+    line: int
+    text: str  # as the template writes it
+    # For url() of an address helper, whether of a variable's value,
+    # `url(category_url(name))`: it makes the address with the address's own parts in
+    # place of the variables (the name as its slug). None for any other link.
+    by_value: bool | None
+
+
+def _written_in(template: Path, links: set[str], address: str, problem: str) -> _Written | None:
+    """Where a template, of ``template`` and those it extends, includes or imports,
+    writes one of ``links`` as an attribute's value, or ``address`` (from the site's
+    root) in url(), or (a link to no file, ``problem``) url() of a helper that makes it;
+    None when none does. Read from Jinja's tree of each: a link quoted in a `{# note #}`
+    or a string is no link."""
+    attribute = re.compile(_as_attribute(links))
+    parts = [int(p) if p.isdigit() else p for p in address.strip("/").split("/")]
     seen, queue, calls = set(), [template.name], []
     while queue:
         name = queue.pop(0)
@@ -677,54 +689,46 @@ def _written_in(
         except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
             continue
         queue += [n for n in meta.find_referenced_templates(tree) if n]
-        found = written.search(text)
-        if found:
-            line = text.count("\n", 0, found.start()) + 1
-            return template.parent / name, line, found[1] or f"url('{found[2]}')", None
+        found = _url_calls(template.parent / name, text, tree, address, parts)
+        written = [call for call in found if call.by_value is None]
+        for data in tree.find_all(jinja2.nodes.TemplateData):
+            if match := attribute.search(data.data):
+                line = data.lineno + data.data.count("\n", 0, match.start())
+                written.append(_Written(template.parent / name, line, match[1], None))
+        if written:
+            return min(written, key=lambda w: w.line)
         # Else url() of an address helper, which leads nowhere only when the site lacks
         # its page (a link outside the site's path is never one of these).
-        if problem == NO_FILE:
-            calls += _url_calls(template.parent / name, text, tree, address)
+        calls += found if problem == NO_FILE else []
     # One of constants is the link; one of a variable's value only when no other
     # url() could make the address (a loop's `category_url(name)` and the article's
     # `category_url(article.category)` both can make a category's).
     by_value = [call for call in calls if call.by_value]
     chosen = [call for call in calls if not call.by_value][:1] or by_value
-    if len(chosen) != 1:
-        return template, None, "", None
-    return chosen[0].template, chosen[0].line, chosen[0].text, chosen[0].by_value
+    return chosen[0] if len(chosen) == 1 else None
 
 
-@dataclass(frozen=True)
-class _UrlCall:
-    """`url(category_url("Tin hoạt động"))` in a template, which makes an address."""
-
-    template: Path
-    line: int
-    text: str  # as the template writes it
-    # Made from a variable, `url(category_url(name))`: it makes the address with the
-    # address's own parts in place of the variables (the name as its slug).
-    by_value: bool
-
-
-def _url_calls(path: Path, text: str, tree: jinja2.nodes.Template, address: str) -> list[_UrlCall]:
-    """The url() calls of an address helper in the template ``tree`` (read from ``text``
-    at ``path``) that make ``address``, from the site's root. Read from Jinja's tree: a
-    call quoted in a `{# note #}` or a string makes no link."""
-    parts = [int(p) if p.isdigit() else p for p in address.strip("/").split("/")]
+def _url_calls(
+    path: Path, text: str, tree: jinja2.nodes.Template, address: str, parts: list[int | str]
+) -> list[_Written]:
+    """The url() calls in the template ``tree`` (read from ``text`` at ``path``) that make
+    ``address``, from the site's root: of the address itself, or of a helper (_made)."""
     calls = []
     for node in tree.find_all(jinja2.nodes.Call):
         if isinstance(node.node, jinja2.nodes.Name) and node.node.name == "url" and node.args:
             made = _made(node.args[0], parts)
             if made is not None and "/" + made[0].lstrip("/") == address:
-                calls.append(_UrlCall(path, node.lineno, _as_written(text, node), made[1]))
+                calls.append(_Written(path, node.lineno, _as_written(text, node), made[1]))
     return calls
 
 
-def _made(call: jinja2.nodes.Node, parts: list[int | str]) -> tuple[str, bool] | None:
-    """The address ``call`` of an address helper makes, and whether of a variable's
-    value: its variables given the last of the address's ``parts`` (month_url(y, m) its
-    year and month); None when it is no such call or makes nothing of them."""
+def _made(call: jinja2.nodes.Node, parts: list[int | str]) -> tuple[str, bool | None] | None:
+    """The address url() of ``call`` makes: of text, that text (and None); of an address
+    helper, the helper's, and whether of a variable's value, its variables given the last
+    of the address's ``parts`` (month_url(y, m) its year and month). None when it is
+    neither or makes nothing of them."""
+    if isinstance(call, jinja2.nodes.Const) and isinstance(call.value, str):
+        return call.value, None
     if not isinstance(call, jinja2.nodes.Call) or not isinstance(call.node, jinja2.nodes.Name):
         return None
     helper = ADDRESS_HELPERS.get(call.node.name)

@@ -1339,3 +1339,26 @@ def test_a_renamed_categorys_old_page_answers_by_a_page_alias_as_the_readme_says
     assert 'href="../chuyen-muc/tin-moi/"' in site.read("chuyen-muc-cu/index.html")
     capsys.readouterr()
     assert main(["check", "--config", str(site.root / "site.yaml")]) == 0, capsys.readouterr()
+
+
+def test_a_template_link_in_a_comment_is_not_the_one_said(site, capsys):
+    """A broken link of a template was looked for in its text: a `{# note #}` above it
+    holding the same link (an old menu kept as a note) was named as its line."""
+    base = site.root / "templates" / "base.html"
+    edit(
+        base,
+        END,
+        "{# the old menu: <a href=\"/gioi-thieu-cu/\">, {{ url('/lien-he/') }} #}\n"
+        '<p><a href="/gioi-thieu-cu/">x</a></p>\n'
+        "<p><a href=\"{{ url('/lien-he/') }}\">y</a></p>\n" + END,
+    )
+    lines = base.read_text(encoding="utf-8").split("\n")
+    attribute = lines.index('<p><a href="/gioi-thieu-cu/">x</a></p>') + 1
+    site.add("2020/01/a.md", GOOD)
+    capsys.readouterr()
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    said = [x for x in capsys.readouterr().err.splitlines() if ": error: " in x]
+    assert [x.split(": error: ")[0] for x in said] == [
+        f"{base}:{attribute}",
+        f"{base}:{attribute + 1}",
+    ], said
