@@ -592,55 +592,88 @@ def _template_links(
     extend; a link not written as the pages have it (made with url()) is said by its
     address, at the one template that makes its pages, or at the templates folder.
     ``sampled``: the pages are one of each template's (template_files_missing)."""
-    # Each link said: an address it leads to (from the root: the fix of a missing file
-    # names it) and its pages.
-    said: dict[tuple[Path, int | None, str, str], tuple[str, bool | None, list[str]]] = {}
-    unwritten: dict[tuple[str, str], tuple[set[Path], list[str]]] = {}
+    said: dict[tuple[Path, int | None, str, str], _Said] = {}
+    unwritten: dict[tuple[str, str], tuple[set[Path], _Said]] = {}
     for (template, address, problem), (spellings, on) in found.items():
         written = _written_in(template, spellings, address, problem)
-        if written is None:
-            makers, made = unwritten.setdefault((address, problem), (set(), []))
-            makers.add(template)
-            made.extend(on)
+        if len(written) == 1:
+            key = (written[0].template, written[0].line, written[0].text, problem)
+            said.setdefault(key, _Said(address, written[0].by_value)).on.extend(on)
         else:
-            key = (written.template, written.line, written.text, problem)
-            said.setdefault(key, (address, written.by_value, []))[2].extend(on)
-    for (address, problem), (makers, on) in unwritten.items():
+            makers, entry = unwritten.setdefault((address, problem), (set(), _Said(address)))
+            makers.add(template)
+            entry.on.extend(on)
+            entry.maybe.update(written)
+    for (address, problem), (makers, entry) in unwritten.items():
         where = min(makers) if len(makers) == 1 else min(makers).parent
-        said.setdefault((where, None, address, problem), (address, None, []))[2].extend(on)
+        said[where, None, address, problem] = entry
     problems = []
-    for (where, line, link, problem), (address, by_value, on) in said.items():
-        on.sort()
+    for (where, line, link, problem), what in said.items():
+        on = sorted(what.on)
         shown = ", ".join(f"/{rel.removesuffix('index.html')}" for rel in on[:3])
         more = "…" if len(on) > 3 else ""
         listed = f"the page {shown}" if len(on) == 1 else f"{len(on):,} pages ({shown}{more})"
         if sampled:  # one page of each template: all of their pages have it
             listed = f"{_SAMPLED}{len(on):,} template(s) ({shown}{more})"
-        fix = FIX_TEMPLATE
-        if line is not None and link.startswith("/") and not link.startswith("//"):
-            # From the root, it misses a site under a path (a GitHub Pages project):
-            # url() of the address from the site's root, if the site has it.
-            target = "/" + link.removeprefix(base) if link.startswith(base) else link
-            if urls.leads_to(urls.body_link_file("", target), files):
-                fix = f"write it as {{{{ url('{target}') }}}}, which leads to it from every page"
-            else:
-                fix = f"correct the address: the site has no page or file {target}"
-        elif by_value:
-            # url(category_url(name)) in a loop over a list (site.yaml's params:).
-            fix = f"the site has no page {address}, which {link} makes of the name or number "
-            fix += "it is given there: correct that value where the template takes it from (a "
-            fix += "loop's list, as in site.yaml's params:), or remove it until an article "
-            fix += "makes that page"
-        elif by_value is False:
-            # url(category_url("...")): a category, tag, year or month no article has (yet).
-            fix = f"the site has no page {address}: correct the name or number in {link}, "
-            fix += "or remove the link until an article makes that page"
-        elif link.startswith("url(") and problem == NO_FILE and posixpath.splitext(address)[1]:
-            # url('css/site.css') with no such file: most often the static folder lacks
-            # what newsarchive's own has (an archive folder that copied templates/ only).
-            fix = FIX_STATIC_FILE.format(file=f"{static_folder}{address}")
+        fix = _template_fix(link, line is not None, problem, what, base, files, static_folder)
         problems.append(Problem(where, f"the link {link!r} {problem}, on {listed}", fix, line))
     return problems
+
+
+@dataclass
+class _Said:
+    """A broken link of the templates, said once: the address it leads to (from the
+    root: the fix of a missing file names it), and the pages it is on."""
+
+    address: str
+    by_value: bool | None = None  # as _Written's
+    on: list[str] = field(default_factory=list)
+    # Not said at a line: the url() calls of a variable's value that could each make it.
+    maybe: set["_Written"] = field(default_factory=set)
+
+
+def _template_fix(
+    link: str,
+    at_line: bool,
+    problem: str,
+    said: _Said,
+    base: str,
+    files: set[str],
+    static_folder: str,
+) -> str:
+    """How to fix the broken ``link`` of the templates (said at its line: ``at_line``)."""
+    address, by_value = said.address, said.by_value
+    if at_line and link.startswith("/") and not link.startswith("//"):
+        # From the root, it misses a site under a path (a GitHub Pages project):
+        # url() of the address from the site's root, if the site has it.
+        target = "/" + link.removeprefix(base) if link.startswith(base) else link
+        if urls.leads_to(urls.body_link_file("", target), files):
+            return f"write it as {{{{ url('{target}') }}}}, which leads to it from every page"
+        return f"correct the address: the site has no page or file {target}"
+    if by_value or said.maybe:
+        # url(category_url(name)) in a loop over a list (site.yaml's params:).
+        maybe = sorted(said.maybe, key=lambda w: (w.template, w.line))
+        made = (
+            link
+            if by_value
+            else "one of " + ", ".join(f"{w.text} at {w.template}:{w.line}" for w in maybe)
+        )
+        return (
+            f"the site has no page {address}, which {made} makes of the name or number it "
+            "is given there: correct that value where the template takes it from (a loop's "
+            "list, as in site.yaml's params:), or remove it until an article makes that page"
+        )
+    if by_value is False:
+        # url(category_url("...")): a category, tag, year or month no article has (yet).
+        return (
+            f"the site has no page {address}: correct the name or number in {link}, "
+            "or remove the link until an article makes that page"
+        )
+    if link.startswith("url(") and problem == NO_FILE and posixpath.splitext(address)[1]:
+        # url('css/site.css') with no such file: most often the static folder lacks
+        # what newsarchive's own has (an archive folder that copied templates/ only).
+        return FIX_STATIC_FILE.format(file=f"{static_folder}{address}")
+    return FIX_TEMPLATE
 
 
 def _from_root(page: str, link: str, base: str) -> str:
@@ -669,12 +702,13 @@ class _Written:
     by_value: bool | None
 
 
-def _written_in(template: Path, links: set[str], address: str, problem: str) -> _Written | None:
+def _written_in(template: Path, links: set[str], address: str, problem: str) -> list[_Written]:
     """Where a template, of ``template`` and those it extends, includes or imports,
     writes one of ``links`` as an attribute's value, or ``address`` (from the site's
     root) in url(), or (a link to no file, ``problem``) url() of a helper that makes it;
-    None when none does. Read from Jinja's tree of each: a link quoted in a `{# note #}`
-    or a string is no link."""
+    Read from Jinja's tree of each: a link quoted in a `{# note #}`
+    or a string is no link. Several when it is none of those but more than one url()
+    could make the address of a variable's value; none when nothing could."""
     attribute = re.compile(_as_attribute(links))
     parts = [int(p) if p.isdigit() else p for p in address.strip("/").split("/")]
     seen, queue, calls = set(), [template.name], []
@@ -696,16 +730,14 @@ def _written_in(template: Path, links: set[str], address: str, problem: str) -> 
                 line = data.lineno + data.data.count("\n", 0, match.start())
                 written.append(_Written(template.parent / name, line, match[1], None))
         if written:
-            return min(written, key=lambda w: w.line)
+            return [min(written, key=lambda w: w.line)]
         # Else url() of an address helper, which leads nowhere only when the site lacks
         # its page (a link outside the site's path is never one of these).
         calls += found if problem == NO_FILE else []
     # One of constants is the link; one of a variable's value only when no other
     # url() could make the address (a loop's `category_url(name)` and the article's
     # `category_url(article.category)` both can make a category's).
-    by_value = [call for call in calls if call.by_value]
-    chosen = [call for call in calls if not call.by_value][:1] or by_value
-    return chosen[0] if len(chosen) == 1 else None
+    return [call for call in calls if not call.by_value][:1] or calls
 
 
 def _url_calls(

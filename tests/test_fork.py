@@ -1300,7 +1300,8 @@ def test_a_category_link_of_a_loop_is_said_at_its_line(site, capsys):
 def test_a_category_link_two_calls_could_make_is_not_blamed_on_one(site, capsys):
     """A loop's `url(category_url(name))` in base.html and the article's own
     `url(category_url(article.category))` could both make a category's address: naming
-    either line would be a guess, so the link is said at the templates, not at a line."""
+    either line would be a guess: the link is said at the template, not at a line, and
+    its fix names both calls with their lines."""
     base, page = (site.root / "templates" / n for n in ("base.html", "article.html"))
     edit(
         base,
@@ -1317,12 +1318,20 @@ def test_a_category_link_two_calls_could_make_is_not_blamed_on_one(site, capsys)
     site.add("2020/01/a.md", article("Bài viết tốt", "2020-01-02 08:00", category="Kinh tế"))
     capsys.readouterr()
     assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
-    said = [x for x in capsys.readouterr().err.splitlines() if ": error: " in x]
+    err = capsys.readouterr().err
+    said = [x for x in err.splitlines() if ": error: " in x]
     assert (
         f"{page}: error: the link '/chuyen-muc/tin-hoat-dong/' leads to no file in the "
         "site, on the page /2020/01/bai-viet-tot/" in said
     ), said
     assert not [x for x in said if re.match(rf"{re.escape(str(page))}:\d", x)], said
+    lines = [text.read_text(encoding="utf-8").split("\n") for text in (base, page)]
+    at_base = next(n for n, x in enumerate(lines[0], 1) if "category_url(name)" in x)
+    at_page = next(n for n, x in enumerate(lines[1], 1) if "url(category_url(article" in x)
+    assert (
+        f"which one of url(category_url(article.category)) at {page}:{at_page}, "
+        f"url(category_url(name)) at {base}:{at_base} makes"
+    ) in " ".join(err.split()), err
 
 
 def test_a_renamed_categorys_old_page_answers_by_a_page_alias_as_the_readme_says(site, capsys):
