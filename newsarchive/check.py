@@ -55,7 +55,8 @@ META_LINKS = ("og:url", "og:image", "twitter:image")
 XML_LINK_TAGS = ("loc", "link", "guid")
 XML_LINK_ATTRIBUTES = ("href", "url")
 FIX_LINK = "correct the address, or remove the link"
-_JINJA = jinja2.Environment()  # to read which templates a template extends or includes
+# To read a template's links, and which templates it extends or includes.
+_JINJA = jinja2.Environment()
 # GitHub refuses a push that holds a file over 100 MiB, and GitHub Pages publishes a site
 # of up to 1 GB: the archivist learns it at `git push`, after the work is committed.
 FILE_LIMIT = 100 * 1024 * 1024
@@ -705,10 +706,10 @@ class _Written:
 def _written_in(template: Path, links: set[str], address: str, problem: str) -> list[_Written]:
     """Where a template, of ``template`` and those it extends, includes or imports,
     writes one of ``links`` as an attribute's value, or ``address`` (from the site's
-    root) in url(), or (a link to no file, ``problem``) url() of a helper that makes it;
-    Read from Jinja's tree of each: a link quoted in a `{# note #}`
-    or a string is no link. Several when it is none of those but more than one url()
-    could make the address of a variable's value; none when nothing could."""
+    root) in url(), or (a link to no file, ``problem``) url() of a helper that makes it:
+    one, read from Jinja's tree of each (a link quoted in a `{# note #}` or a string is
+    no link). Several when only url() calls of a variable's value could make the
+    address and more than one does; none when nothing could."""
     attribute = re.compile(_as_attribute(links))
     parts = [int(p) if p.isdigit() else p for p in address.strip("/").split("/")]
     seen, queue, calls = set(), [template.name], []
