@@ -360,6 +360,8 @@ def test_the_placeholder_is_known_after_a_fork_rewords_it(site, capsys, kind):
     """A fork that reworded `new_article_body` in strings.yaml after `new` wrote a file
     with the words newsarchive comes with: the build knew only the new words, and
     published the old placeholder as the text (and the summary in every list)."""
+    from newsarchive.cli import main
+
     site.add("2020/01/bai.md", "---\ntitle: Bài cũ\ndate: 2020-01-02\n---\n\nNội dung.\n")
     result = new(site, *(["--page"] if kind == "page" else []), "Phường Bạch Đằng ra quân")
     assert result.returncode == 0, result.stderr
@@ -381,6 +383,8 @@ def test_the_placeholder_is_known_after_a_fork_rewords_it(site, capsys, kind):
     assert f"{rel}:{line}: error: the {kind} still holds the placeholder text" in err, err
     second = (site.root / reworded.stdout.strip()).relative_to(site.root).as_posix()
     assert f"{second}:8: error: the article still holds the placeholder text" in err, err
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1  # check as well
+    assert f"{rel}:{line}: error: the {kind} still holds" in capsys.readouterr().err
 
 
 def test_the_placeholder_newsarchive_comes_with_is_one_the_build_knows():
