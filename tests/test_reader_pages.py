@@ -157,6 +157,43 @@ def test_a_search_typed_with_large_text_on_a_small_phone_is_seen_whole(
     context.close()
 
 
+MENU_ROWS = """() => {
+  const items = [...document.querySelectorAll('.site-nav li')];
+  const lines = a => { const r = document.createRange(); r.selectNodeContents(a);
+    return new Set([...r.getClientRects()].map(q => Math.round(q.top))).size; };
+  const rows = {};
+  for (const li of items) {
+    const top = Math.round(li.getBoundingClientRect().top);
+    rows[top] = (rows[top] || 0) + 1;
+  }
+  const links = items.map(li => li.querySelector('a'));
+  return {
+    rows: Object.keys(rows).sort((a, b) => a - b).map(top => rows[top]),
+    wrapped: links.filter(a => lines(a) > 1).map(a => a.textContent),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 390, 412])
+def test_the_menu_is_one_row_on_a_phone(browser, showcase_address, width):
+    """The menu's four items (Trang chủ, Lưu trữ, Chuyên mục, Giới thiệu) need about
+    420 px in a row: on a 360 to 412 px phone the fourth went alone to a second row,
+    under a gap as wide as a word, and the header took 75 px more of the first screen.
+    From 360 px they share one row, each whole; on a 320 px phone, two rows of two."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 640}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.goto(showcase_address)
+    menu = page.evaluate(MENU_ROWS)
+    # The showcase's menu has the about page as its fourth item.
+    assert menu["rows"] == ([2, 2] if width < 360 else [4]), menu
+    assert menu["wrapped"] == [], "no item's name is cut across two lines"
+    assert page.evaluate(SMALL_TARGETS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") == width
+    context.close()
+
+
 FIRST_LINE_BOTTOM = """el => {
   const text = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
   const range = document.createRange();
