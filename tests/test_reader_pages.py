@@ -194,6 +194,20 @@ def test_the_menu_is_one_row_on_a_phone(browser, showcase_address, width):
     context.close()
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_the_header_search_box_is_there_when_it_can_search(browser, showcase_address, javascript):
+    """With JavaScript off, the header's box sent the words to the search page, which
+    could only say they were not searched. The box is now shown only where scripts run
+    (where they do not, the menu's Lưu trữ and Chuyên mục lead to every article)."""
+    page, problems = open_page(
+        browser, showcase_address, SEED_URL, "phone", "light", java_script_enabled=javascript
+    )
+    assert page.locator("#site-search").is_visible() == javascript
+    assert page.locator(".site-nav a", has_text=WORDS["archive"]).is_visible()
+    assert problems == []
+    page.context.close()
+
+
 FIRST_LINE_BOTTOM = """el => {
   const text = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
   const range = document.createRange();
