@@ -43,6 +43,8 @@ Năm nay có 24 cá nhân và 6 tập thể được khen thưởng:
 2. Biểu dương kịp thời người tốt, việc tốt.
 
 Địa chỉ liên hệ: <https://bachdang.hanoi.gov.vn/lien-he>.
+
+[Xem chi tiết tại đây](https://example.gov.vn/ke-hoach-2019/ke-hoach-thi-dua.pdf)
 """
 
 TOPICS = [
