@@ -157,6 +157,42 @@ def test_a_search_typed_with_large_text_on_a_small_phone_is_seen_whole(
     context.close()
 
 
+@pytest.mark.parametrize("width", [360, 412])
+def test_the_header_is_whole_with_large_text_on_a_phone(browser, showcase_address, width):
+    """With the browser's text at 200% (WCAG 1.4.4), the header's field, whose words
+    "Nhập từ cần tìm" are all it shows of its name, showed "Nhập từ cần" on a 360 px
+    phone and lost its last letter on a 412 px one: they are now seen whole. Nothing in
+    the header overlaps, nor goes past the screen's edge."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 640}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    large_text(page)
+    page.goto(showcase_address + SEED_URL)
+    field = page.locator("#site-search")
+    field.fill(field.get_attribute("placeholder") or "")
+    widths = field.evaluate("i => [i.scrollWidth, i.clientWidth]")
+    assert widths[0] <= widths[1], f"its words need {widths[0]} px of a {widths[1]} px field"
+    boxes = [
+        box
+        for selector in (".site-name a", "#site-search", ".search-box button", ".site-nav a")
+        for box in page.locator(selector).evaluate_all(
+            "all => all.map(e => e.getBoundingClientRect().toJSON())"
+        )
+    ]
+    for number, one in enumerate(boxes):
+        assert one["left"] >= 0 and one["right"] <= width, one
+        for other in boxes[number + 1 :]:
+            apart = (
+                one["right"] <= other["left"]
+                or other["right"] <= one["left"]
+                or one["bottom"] <= other["top"]
+                or other["bottom"] <= one["top"]
+            )
+            assert apart, (one, other)
+    context.close()
+
+
 MENU_ROWS = """() => {
   const items = [...document.querySelectorAll('.site-nav li')];
   const lines = a => { const r = document.createRange(); r.selectNodeContents(a);
