@@ -432,20 +432,32 @@ def test_reading_and_navigating_work_without_javascript(browser, showcase_addres
     page.context.close()
 
 
-@pytest.mark.parametrize("path", ["chuyen-muc/", "the/"], ids=["categories", "tags"])
-def test_a_finger_anywhere_on_a_category_or_tag_box_opens_it(browser, showcase_address, path):
-    """Each category and tag is drawn as a box: a tap on its padding or its count, not
-    only on the name, must open it."""
+@pytest.mark.parametrize(
+    ("path", "box"),
+    [
+        ("chuyen-muc/", ".terms li"),
+        ("the/", ".terms li"),
+        ("luu-tru/", ".archive-months li"),
+        ("2019/", ".archive-months li"),
+    ],
+    ids=["categories", "tags", "archive", "year"],
+)
+def test_a_finger_anywhere_on_a_box_of_a_list_opens_it(browser, showcase_address, path, box):
+    """Each category, tag and month of the archive is drawn as a box: a tap on its
+    padding or its count, not only on the name, must open it (a month's box, a button
+    to the eye, opened only from the line of its name)."""
     page, problems = open_page(browser, showcase_address, path, "phone", "light")
-    boxes = page.locator(".terms li")
+    boxes = page.locator(box)
     assert boxes.count() > 1
     for number in range(boxes.count()):
-        box = boxes.nth(number)
-        href = box.locator("a").get_attribute("href")
-        area = box.bounding_box()
+        one = boxes.nth(number)
+        href = one.locator("a").get_attribute("href")
+        one.scroll_into_view_if_needed()  # a point off the screen hits nothing
+        area = one.bounding_box()
         assert area is not None
         for x, y in [
-            (area["x"] + area["width"] - 4, area["y"] + area["height"] / 2),  # the count
+            (area["x"] + area["width"] - 4, area["y"] + area["height"] / 2),  # a chip's count
+            (area["x"] + 4, area["y"] + area["height"] - 4),  # a month's count
             (area["x"] + 4, area["y"] + 3),  # the padding, top left
         ]:
             hit = page.evaluate(
