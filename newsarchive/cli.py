@@ -588,7 +588,7 @@ def run_import(args: argparse.Namespace) -> int:
     except command.WrongArguments as wrong:
         _usage_error(str(wrong))
     report_file = _shown(done.report)
-    if done.stopped == command.WRITE_FAILED:
+    if done.stopped in command.STOPPED_AT_PROBLEM:
         report(done.errors, Path.cwd(), done.outcome)
     elif done.stopped:
         print(

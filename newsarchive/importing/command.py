@@ -30,7 +30,7 @@ from .crawl import open_crawl
 from .dates import MonthFirstRun
 from .extract import CRAWL_FIXES
 from .known import source_key
-from .profiles import Profiles, load_profiles
+from .profiles import Profiles, SlowPattern, load_profiles
 from .report import DEFAULT_NAME, Tally, report_line, report_problem, with_note, write_report
 from .run import (
     FAILED,
@@ -51,6 +51,8 @@ except ImportError:  # Windows: no lock (the rest works the same)
 NOTHING_IMPORTED = "nothing was imported."
 # Why an import ended before its last page ("": it did not).
 INTERRUPTED, WORKER_DIED, WRITE_FAILED = "interrupted", "stopped: a worker died", "write failed"
+PATTERN_STOPPED = "stopped at a site profile's pattern"
+STOPPED_AT_PROBLEM = (WRITE_FAILED, PATTERN_STOPPED)  # the summary is what stopped it
 # A page a site profile read and found no article in; other reasons carry their own.
 _FIX_NOT_ARTICLE = (
     "if it is an article, read it with the site profile that fits it (--profile NAME), or "
@@ -91,12 +93,13 @@ class Imported:
     report: Path  # the report's file
     media: Path  # the folder the pictures and attachments went to
     tally: Tally
-    errors: list[Problem]  # the pages that failed; or, with WRITE_FAILED, what stopped it
+    # The pages that failed; with WRITE_FAILED what stopped it, with PATTERN_STOPPED both.
+    errors: list[Problem]
     outcome: str  # what the import did despite the errors
     notes: list[tuple[str, list[str]]]  # each written article's page and its notes
     other_files: int  # files of the crawl that are not pages
     seconds: float
-    stopped: str  # INTERRUPTED, WORKER_DIED, WRITE_FAILED or ""
+    stopped: str  # INTERRUPTED, WORKER_DIED, WRITE_FAILED, PATTERN_STOPPED or ""
     report_unwritten: str  # why the report's file was not written, or ""
 
 
@@ -158,6 +161,9 @@ def import_paths(
         stopped = INTERRUPTED
     except BrokenProcessPool:
         stopped = WORKER_DIED
+    except SlowPattern as slow:
+        stopped = PATTERN_STOPPED
+        done.errors.append(slow.problem)
     except OSError as exc:  # a full disk, a read-only content or static folder
         if raised_stopping(exc):  # a pool shut down under Ctrl+C: a stop, as the build's
             stopped = INTERRUPTED
@@ -280,7 +286,7 @@ def _dated_no_page(options: Options, addresses: list[str]) -> bool:
 def _outcome(stopped: str, tally: Tally, undated: bool) -> str:
     """What the import did despite its errors, as the summary says it."""
     said = "--date was given to no page; " if undated else ""
-    if stopped == WRITE_FAILED:
+    if stopped in STOPPED_AT_PROBLEM:
         return said + (
             f"the import stopped after {tally.pages} page(s): every file it wrote is whole, "
             "and the same command goes on where it stopped."

@@ -182,12 +182,12 @@ def _with_profile(
     if not title or not parts:
         return _not_found(profile, "title" if not title else "body")
     author = _without_label(_first_value(tree, profile.author))
-    if any(re.search(p, author, re.IGNORECASE) for p in profile.not_authors):
+    if any(profile.search("not_authors", p, author, page.origin) for p in profile.not_authors):
         author = ""  # the CMS's account ("admin admin"), not a person
     words, dropped = _drop(parts, profile)
     date = _profile_date(tree, profile, profiles)
     category = _first_value(tree, profile.category)
-    article_id = _article_id(page, profile.article_id)
+    article_id = _article_id(page, profile)
     read = _Read(
         title, date.published, date.timed, category, parts, profile.name, article_id, author
     )
@@ -195,7 +195,8 @@ def _with_profile(
     read.month_first, read.day_first = date.month_first, date.day_first
     read.source_url = _stated_address(tree, profile.source_url)
     read.tags = _tags(tree, profile.tags)
-    own = re.search(profile.own_address, page.html) if profile.own_address else None
+    own_address = profile.own_address
+    own = own_address and profile.search("own_address", own_address, page.html, page.origin)
     read.own_link = "".join(filter(None, own.groups())) if own else ""
     read.notes = date.stated + _selector_notes(tree, profile, words, dropped, category)
     read.notes += _tags_notes(profile, read.tags)
@@ -204,16 +205,15 @@ def _with_profile(
 
 def _skipped(page: CapturedPage, profile: Profile) -> NotArticle | None:
     """A page whose address one of the profile's skip patterns matches."""
-    skipped = next(
-        (p for p in profile.skip for w in (page.url, page.origin) if re.search(p, w)), ""
-    )
-    if not skipped:
-        return None
-    return NotArticle(
-        f"its address matches {skipped!r}, which the {profile.name} profile skips "
-        "(a print view or another page that is not an article)",
-        profile=profile.name,
-    )
+    addresses = (page.url, page.origin)
+    for pattern in profile.skip:
+        if any(profile.search("skip", pattern, a, page.origin) for a in addresses):
+            return NotArticle(
+                f"its address matches {pattern!r}, which the {profile.name} profile skips "
+                "(a print view or another page that is not an article)",
+                profile=profile.name,
+            )
+    return None
 
 
 def _not_found(profile: Profile, key: str) -> NotArticle:
@@ -738,10 +738,11 @@ def portal_id(url: str, profile_name: str, profiles: Profiles | None) -> str:
     """The portal's own id of the article at ``url``, as the article_id of the profile
     named so finds it ("" when it finds none)."""
     profile = (profiles or _shipped()).named(profile_name)
-    return _article_id(CapturedPage("", url, ""), profile.article_id) if profile else ""
+    return _article_id(CapturedPage("", url, ""), profile) if profile else ""
 
 
-def _article_id(page: CapturedPage, pattern: str) -> str:
+def _article_id(page: CapturedPage, profile: Profile) -> str:
+    pattern = profile.article_id
     if not pattern:
         return ""
     for where in (page.url, page.origin):
@@ -749,7 +750,7 @@ def _article_id(page: CapturedPage, pattern: str) -> str:
         # and a query may also hold another page's address (Liferay's ?redirect=...).
         parts = urlsplit(where) if "://" in where else None
         for text in (parts.path, f"?{parts.query}") if parts else (where,):
-            match = re.search(pattern, text)
+            match = profile.search("article_id", pattern, text, page.origin or page.url)
             if match:  # the group that matched, of alternatives (-(\d+)\.html|id=(\d+))
                 return next((group for group in match.groups() if group), "")
     return ""

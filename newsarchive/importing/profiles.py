@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+import regex
 from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from ..config import SiteConfig
@@ -60,6 +61,25 @@ _XPATH = re.compile(r"\(?/")  # a browser's "Copy XPath": //*[@id="x"], /html/bo
 _JQUERY = re.compile(r":(?:first|last|eq|gt|lt|contains|even|odd)\b(?!-)")
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)*")  # what markers.hosts compares a page's host with
 PORTAL_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")  # naive times on Vietnamese portals
+# A sound pattern reads the longest page in milliseconds; one that backtracks without end
+# ((a|aa)+$ on a run of a's) ran for hours, the import hung. `regex`, unlike `re`, can
+# stop one (and sees through some, as (a+)+$).
+PATTERN_SECONDS = 1
+SLOW_FIX = (
+    "rewrite the pattern so that each part of a text can be matched in one way only: no "
+    "repeat inside a repeat ((a+)+ is a+), no alternatives that match the same text "
+    '((a|aa)+ is a+), [^"]* rather than .* before a quote; then run the same command '
+    "again: the pages imported before it stopped are already there"
+)
+
+
+class SlowPattern(Exception):
+    """A profile's regular expression stopped after PATTERN_SECONDS on a text: the
+    import stops at it, as every page would take as long."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem)  # its args: so it is pickled from a worker process
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -96,6 +116,21 @@ class Profile:
         """The file (from the current folder, as messages name files) and line of ``key``."""
         line = dict(self.lines).get(key)
         return f"{shown(self.origin)}:{line}" if line else shown(self.origin)
+
+    def search(self, key: str, pattern: str, text: str, page: str) -> regex.Match | None:
+        """``pattern``, one of ``key``, searched in ``text`` of ``page`` (case
+        ignored for not_authors, its names); SlowPattern when it runs too long."""
+        flags = regex.IGNORECASE if key == "not_authors" else 0
+        try:
+            return regex.search(pattern, text, flags, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            message = (
+                f"the {self.name} profile's '{key}', {pattern!r}, did not finish within "
+                f"{PATTERN_SECONDS} second on {page}: it tries so many ways of matching "
+                "the text that it would run for hours, so the import stopped there"
+            )
+            problem = Problem(Path(self.origin), message, SLOW_FIX, dict(self.lines).get(key))
+            raise SlowPattern(problem) from None
 
     def matches(self, page: LexborHTMLParser, url: str) -> bool:
         host = (urlsplit(url).hostname or "").lower()
@@ -405,9 +440,9 @@ def _with_group(read: _Reader, key: str, example: str) -> str:
     the portal's id in an address (article_id), the article's own address (own_address)."""
     pattern = read.text(key, "one regular expression")
     try:
-        if pattern and re.compile(pattern).groups < 1:
+        if pattern and regex.compile(pattern).groups < 1:
             read.problem(key, f"'{key}' needs a group in brackets, e.g. {example}")
-    except re.error as exc:
+    except regex.error as exc:
         read.problem(key, f"'{key}' is not a regular expression ({exc})")
     return pattern
 
@@ -417,8 +452,8 @@ def _check_patterns(read: _Reader, patterns: dict[str, tuple[str, ...]]) -> None
     for key, texts in patterns.items():
         for pattern in texts:
             try:
-                re.compile(pattern)
-            except re.error as exc:
+                regex.compile(pattern)
+            except regex.error as exc:
                 read.problem(key, f"'{key}': {pattern!r} is not a regular expression ({exc})")
 
 

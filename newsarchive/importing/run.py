@@ -66,7 +66,7 @@ from .html import (
 from .known import Archive, Text, alias_key, page_key, read_archive, shown, source_key
 from .misread import misread
 from .page import CapturedPage, Extracted, NotArticle
-from .profiles import Profiles
+from .profiles import Profiles, SlowPattern
 
 BATCH = 16
 MIN_PARALLEL_PAGES = 48
@@ -340,6 +340,8 @@ def _from_web_page(
         return known
     try:
         found = extract(CapturedPage(page.origin, source_url, text), context.options.profiles)
+    except SlowPattern:  # the profile's, as slow on every page: the import stops at it
+        raise
     except Exception as exc:  # one odd page must not stop a crawl of thousands
         why = f"reading the article failed ({type(exc).__name__}: {exc})"
         return _failed(page, source_url, why, "report this page to the maintainers")
