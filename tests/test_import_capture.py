@@ -783,6 +783,36 @@ def test_a_mirror_copied_with_httracks_cache_but_not_its_logs_reads_the_cache(si
     assert f"]({original})" in body and "article0d5c" not in body, body
 
 
+def test_a_short_new_txt_of_an_update_run_leaves_the_other_files_to_the_cache(site, tmp_path):
+    """An update run (httrack --update) writes a new.txt of its own transfers alone: a
+    picture it did not fetch again is listed in the cache, new.zip, only. new.txt was read
+    instead of new.zip, and that picture kept HTTrack's name for its address."""
+    portal = items(2, start=765000)
+    mirror = httrack_tree(tmp_path / "httrack", portal, {})
+    queries = ["img_id=2287040&t=1661574431670", "img_id=2287041&t=1661574431671"]
+    names = ["article0d5c.jpg", "article7a1e.jpg"]
+    for item, query, name in zip(portal, queries, names, strict=True):
+        page = mirror / "source" / item.path.lstrip("/")
+        html = page.read_text(encoding="utf-8").replace(
+            "../../../" + item.image.lstrip("/"),
+            f"../../../image/journal/{name}?" + query.replace("&", "&amp;"),
+        )
+        page.write_text(html, encoding="utf-8")
+    originals = [f"https://{HOST}/image/journal/article?{query}" for query in queries]
+    run_line = (
+        f"06:43:42\t0/-1\t---M--\t404\terror ('Not%20Found')\ttext/html\tdate:x\t"
+        f"{originals[0].removeprefix('https://')}\t{HOST}/image/journal/{names[0]}\t(from )"
+    )
+    write_file(mirror, "hts-cache/new.txt", HTS_NEW_HEADER + run_line + "\n")
+    saved = dict(zip(originals, [f"{HOST}/image/journal/{name}" for name in names], strict=True))
+    write_file(mirror, "hts-cache/new.zip", httrack_cache_zip(saved))
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    for item, original, name in zip(portal, originals, names, strict=True):
+        body = by_source(site)[item.url]["body"]
+        assert f"]({original})" in body and name not in body, body
+
+
 def test_a_damaged_httrack_cache_is_read_as_none(site, tmp_path):
     """A new.zip that zipfile cannot read (a version it does not know, written over by a
     disk error) stopped the import with a traceback: it tells nothing, and the pages are
@@ -814,7 +844,7 @@ def test_without_httracks_cache_its_name_for_a_lacking_picture_is_said_to_be_its
     result = run_import(site, mirror)
     assert result.returncode == 0, result.stderr
     [note] = [line for line in result.stderr.splitlines() if "article0d5c.jpg" in line]
-    assert "HTTrack's name" in note and "hts-cache/new.txt" in note, note
+    assert "HTTrack's name" in note and "hts-cache/ (new.txt, new.zip)" in note, note
     assert "which holds it" not in note and "copied without" in note, note
 
 

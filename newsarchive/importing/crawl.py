@@ -380,7 +380,9 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
     for project in (folder, *folder.resolve().parents):
         if (project / "hts-cache").is_dir():
             cache = project / "hts-cache"
-            names = _httrack_cache(cache / "new.txt") or _httrack_zip(cache / "new.zip")
+            # new.txt lists one run's transfers (an update's: the files it fetched again),
+            # new.zip every file the mirror holds: the log first, the cache for the rest.
+            names = _httrack_zip(cache / "new.zip") | _httrack_cache(cache / "new.txt")
             crawl.httrack_names.update(names)
             crawl.httrack_stems.update(_by_stem(names))
             break
@@ -1076,8 +1078,8 @@ class MediaFinder:
         return found if found and _in_folder(url, page, page_url) is None else ""
 
     def cached_address(self, url: str, page: PageSource) -> str:
-        """The address HTTrack's cache (hts-cache/new.txt) lists for the file a link of its
-        mirror names ("" when it lists none)."""
+        """The address HTTrack's cache (hts-cache/new.txt, new.zip) lists for the file a
+        link of its mirror names ("" when it lists none)."""
         if page.offset >= 0 or not self.httrack_names:
             return ""
         parts = urlsplit(url)

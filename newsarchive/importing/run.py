@@ -679,7 +679,7 @@ def _aliases_note(file: str, aliases: list[str]) -> str:
 
 def _missing_note(url: str, status: str, page: PageSource, cached: bool) -> str:
     """Of a picture or file the article keeps linked to the old site: why it is not here
-    (``cached``: the mirror's hts-cache/new.txt was found and read)."""
+    (``cached``: the mirror's hts-cache/ was found and read)."""
     if page.named:  # no crawl: its files are looked for beside it
         return f"not beside the page, still linked to the old site: {url}"
     if status:  # crawling again will not bring it: the server had lost it already
@@ -687,11 +687,11 @@ def _missing_note(url: str, status: str, page: PageSource, cached: bool) -> str:
             f"not in the crawl (the server answered {status} when it was crawled; the "
             f"Wayback Machine may have it), still linked to the old site: {url}"
         )
-    if page.offset < 0 and httrack_named(url):  # hts-cache/new.txt did not read it back
+    if page.offset < 0 and httrack_named(url):  # hts-cache/ did not read it back
         # The folder imported, or one above it, was searched for the cache: sending the
         # reader to import "the folder that holds it" sent them back where they were.
         where = (
-            "which lists none for it"
+            "which list none for it"
             if cached
             else "not in the folder imported nor above it (the mirror was copied without "
             "it): import the mirror's project folder with its hts-cache/ to have the address"
@@ -699,7 +699,7 @@ def _missing_note(url: str, status: str, page: PageSource, cached: bool) -> str:
         return (
             f"not in the crawl, still linked to the old site: {url}, HTTrack's name for the "
             "file of an address with a query, which the portal never had: its address is in "
-            f"the mirror's hts-cache/new.txt, {where}"
+            f"the mirror's hts-cache/ (new.txt, new.zip), {where}"
         )
     return f"not in the crawl, still linked to the old site: {url}"
 
