@@ -674,6 +674,31 @@ def test_httrack_keeps_other_hosts_files_beside_the_host_folder(site, tmp_path):
     assert f"{HOST}/cdn.hbt.vn" not in result.stderr + str(written)
 
 
+@pytest.mark.parametrize(
+    "port_folder",
+    [
+        pytest.param(":8080", marks=pytest.mark.skipif(os.name == "nt", reason="':' in a name")),
+        "+8080",  # wget on Windows, or --restrict-file-names=windows
+        "_8080",  # HTTrack (':' is '_' in its names), its comment turned off (-%F "")
+    ],
+)
+def test_a_mirror_of_a_site_on_another_port_keeps_the_port_in_its_addresses(
+    site, tmp_path, port_folder
+):
+    """A portal served on port 8080: wget names its folder `HOST:8080` (`HOST+8080` where
+    ':' cannot be in a name), HTTrack `HOST_8080`. Only the first was read as a host: the
+    others' articles were imported without an address, without a word."""
+    [item] = items(1, start=742000)
+    folder = tmp_path / "mirror" / f"{HOST}{port_folder}"
+    write_file(folder, item.path, page_html(item, "relative"))
+    write_file(folder, item.image, JPEG)
+    result = run_import(site, tmp_path / "mirror")
+    assert result.returncode == 0, result.stderr
+    address = item.url.replace(HOST, f"{HOST}:8080")
+    assert list(by_source(site)) == [address], result.stderr
+    assert "../../../media/" in by_source(site)[address]["body"]
+
+
 # hts-cache/new.txt as HTTrack 3.49 writes it: a header, then a line a transfer (tab
 # separated), the local file under the crawling machine's own folder.
 HTS_NEW_HEADER = (
@@ -743,6 +768,39 @@ def test_a_picture_httrack_kept_as_its_error_page_keeps_the_address_its_cache_na
     assert f"{original}: " in result.stderr  # the note on the page not copied
     [line] = [line for line in report(site) if line["outcome"] == "imported"]
     assert line["media_missing"] == [original]
+
+
+def test_an_httrack_mirror_of_a_site_on_another_port_reads_its_cache_and_other_hosts(
+    site, tmp_path
+):
+    """HTTrack keeps the files of `HOST:8080` in `HOST_8080/`: hts-cache/new.txt, which
+    names them so, was read for no file of it (the address of a picture HTTrack renamed
+    was lost, and the note said the mirror had no cache); nor was a picture of another
+    host on another port, `../../../../cdn.hbt.vn_8081/anh.jpg`, found."""
+    [item] = items(1, start=743000)
+    folder = tmp_path / "httrack" / f"{HOST}_8080"
+    query = "img_id=2287040&t=1661574431670"
+    html = page_html(item, "relative", comment=True)
+    html = html.replace(f"Mirrored from {HOST}", f"Mirrored from {HOST}:8080").replace(
+        "../../../" + item.image.lstrip("/"),
+        "../../../image/journal/article0d5c.jpg?" + query.replace("&", "&amp;"),
+    )
+    cdn = '<p><img src="../../../../cdn.hbt.vn_8081/anh.jpg" alt="Ảnh"></p><p>Hội nghị đã'
+    html = html.replace("<p>Hội nghị đã", cdn)
+    write_file(folder, item.path, html)
+    write_file(folder.parent, "cdn.hbt.vn_8081/anh.jpg", JPEG)
+    original = f"https://{HOST}:8080/image/journal/article?{query}"
+    line = (
+        f"06:43:42\t0/-1\t---M--\t404\terror ('Not%20Found')\ttext/html\tdate:x\t"
+        f"{original.removeprefix('https://')}\t{HOST}_8080/image/journal/article0d5c.jpg\t(from )"
+    )
+    write_file(folder.parent, "hts-cache/new.txt", HTS_NEW_HEADER + line + "\n")
+    result = run_import(site, folder.parent)
+    assert result.returncode == 0, result.stderr
+    body = by_source(site)[item.url.replace(HOST, f"{HOST}:8080")]["body"]
+    assert f"]({original})" in body and "article0d5c" not in body, body
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert copy.read_bytes() == JPEG and copy.name in body, body
 
 
 def httrack_cache_zip(entries: dict[str, str]) -> bytes:

@@ -47,7 +47,13 @@ PAGE_SUFFIXES = frozenset(
 # A text capture (the seed's format); a file named otherwise that is no web page is refused.
 CAPTURE_SUFFIXES = ("", ".txt", ".text")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-_HOST = re.compile(r"^(?:www\d?\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?$", re.I)
+# A host's folder in a mirror, with the port of a site served on another than its
+# scheme's: wget names it `host:8080` (`host+8080` on Windows, or with
+# --restrict-file-names=windows), HTTrack `host_8080` (it writes `_` for every `:`).
+_HOST = re.compile(
+    r"^((?:www\d?\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:[:+_](\d+))?$", re.I
+)
+_PORT_SIGNS = ":+_"
 _MIRRORED = re.compile(rb"<!--\s*Mirrored from (\S+?) by HTTrack", re.I)
 # What a browser's "Save page as" writes first (the "mark of the web": the address's length,
 # then the address; `about:internet` for a page that came from no address).
@@ -471,9 +477,9 @@ def _add_saved(names: dict[str, str], url: str, saved: str) -> None:
     local = re.split(r"[/\\]", saved)
     host = urlsplit(url if "://" in url else f"//{url}").netloc.lower()
     # The mirror's place of the file: from its host's folder down.
-    at = next((n for n, part in enumerate(local) if part.lower() == host), -1)
+    at = next((n for n, part in enumerate(local) if _folder_host(part) == host), -1)
     if host and at >= 0:
-        names.setdefault(_url_key("/".join(local[at:])), url)
+        names.setdefault(_url_key("/".join([host, *local[at + 1 :]])), url)
 
 
 def _by_stem(names: dict[str, str]) -> dict[str, str]:
@@ -993,7 +999,8 @@ def _layout_url(page: PageSource) -> str:
     given = len(folder.parts) - 1
     for at in [*range(given, len(parts) - 1), *range(given - 1, 0, -1)]:
         part = parts[at]
-        if _HOST.match(part) and os.path.splitext(part)[1].lower() not in PAGE_SUFFIXES:
+        host = _folder_host(part)
+        if host and os.path.splitext(part)[1].lower() not in PAGE_SUFFIXES:
             rest = "/".join(parts[at + 1 :])
             if "?" not in parts[-1]:
                 rest = _WINDOWS_QUERY.sub("?", rest, count=1)
@@ -1006,8 +1013,23 @@ def _layout_url(page: PageSource) -> str:
                 rest = rest.removesuffix("index.html")
             rest = unicodedata.normalize("NFC", rest)  # a Mac's names are NFD; links NFC
             rest = _NOT_IN_ADDRESS.sub(lambda c: f"%{ord(c.group(0)):02X}", rest)
-            return f"https://{part.lower()}/{_RAW_BYTE.sub(_escape_byte, rest)}"
+            return f"https://{host}/{_RAW_BYTE.sub(_escape_byte, rest)}"
     return ""
+
+
+def _folder_host(name: str) -> str:
+    """The host (host:port) whose files a mirror's folder ``name`` holds; "" for a folder
+    not named like a host."""
+    named = _HOST.match(name)
+    if named is None:
+        return ""
+    return named[1].lower() + (f":{named[2]}" if named[2] else "")
+
+
+def _host_folders(netloc: str) -> list[str]:
+    """The names a mirror may give the folder of ``netloc`` (see _HOST)."""
+    host, port = netloc.rsplit(":", 1) if ":" in netloc else (netloc, "")
+    return [f"{host}{sign}{port}" for sign in _PORT_SIGNS] if port.isdigit() else [netloc]
 
 
 def _escape_byte(raw: re.Match) -> str:
@@ -1030,11 +1052,12 @@ def link_target(base_url: str, link: str) -> str:
     segments = parts.path.split("/")
     climbs = next((at for at, segment in enumerate(segments) if segment != ".."), 0)
     depth = max((base.path or "/").count("/") - 1, 0)  # folders above the page
-    host, *rest = segments[climbs:]
-    if parts.scheme or parts.netloc or climbs != depth + 1 or not rest or not _HOST.match(host):
+    folder, *rest = segments[climbs:]
+    host = _folder_host(folder)
+    if parts.scheme or parts.netloc or climbs != depth + 1 or not rest or not host:
         return urljoin(base_url, link)
     path = "/" + "/".join(rest)
-    return urlunsplit((base.scheme, host.lower(), path, parts.query, parts.fragment))
+    return urlunsplit((base.scheme, host, path, parts.query, parts.fragment))
 
 
 class MediaFinder:
@@ -1188,13 +1211,14 @@ def _in_folder(url: str, page: PageSource, page_url: str) -> Media | None:
     depth = max((base.path or "/").count("/") - 1, 0)
     host_dir = os.path.join(os.path.dirname(page.path), *[os.pardir] * depth)
     path = wanted.path.split("/")
+    folders = _host_folders(wanted.netloc)
     if wanted.netloc.lower() == base.netloc.lower():
         tried = [os.path.join(host_dir, *path)]
     else:
-        tried = [os.path.join(host_dir, os.pardir, wanted.netloc, *path)]
+        tried = [os.path.join(host_dir, os.pardir, folder, *path) for folder in folders]
     root = Path(page.folder or os.path.dirname(page.path))
     for hosts in (root, root.parent):
-        tried.append(os.path.join(hosts, wanted.netloc, *path))
+        tried += [os.path.join(hosts, folder, *path) for folder in folders]
     for candidate_path in tried:
         for candidate in _file_variants(candidate_path, wanted.query):
             if os.path.isfile(candidate):
