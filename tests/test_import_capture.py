@@ -906,6 +906,44 @@ def test_without_httracks_cache_its_name_for_a_lacking_picture_is_said_to_be_its
     assert "which holds it" not in note and "copied without" in note, note
 
 
+def test_an_article_imported_without_httracks_cache_is_told_its_address_when_the_cache_comes(
+    site, tmp_path
+):
+    """A mirror imported without its hts-cache/ leaves an article linking a picture by
+    HTTrack's name, which the portal never had. Imported again with the cache found, the
+    article was "already there" without a word: an import never changes an article (the
+    editor may have changed it since), so it now says which link to replace by which
+    address, in which file."""
+    [item] = items(1, start=761500)
+    mirror = httrack_tree(tmp_path / "httrack", [item], {})
+    page = mirror / "source" / item.path.lstrip("/")
+    query = "img_id=2287040&t=1661574431670"
+    renamed = "../../../image/journal/article0d5c.jpg?" + query.replace("&", "&amp;")
+    html = page.read_text(encoding="utf-8").replace("../../../" + item.image.lstrip("/"), renamed)
+    page.write_text(html, encoding="utf-8")
+    assert run_import(site, mirror).returncode == 0
+    file = by_source(site)[item.url]["file"]
+    before = (site.content / file).read_bytes()
+    named = f"https://{HOST}/image/journal/article0d5c.jpg?{query}"
+    assert f"]({named})" in before.decode("utf-8")
+    original = f"https://{HOST}/image/journal/article?{query}"
+    line = (
+        f"06:43:42\t0/-1\t---M--\t404\terror ('Not%20Found')\ttext/html\tdate:x\t"
+        f"{original.removeprefix('https://')}\t{HOST}/image/journal/article0d5c.jpg\t(from )"
+    )
+    write_file(mirror, "hts-cache/new.txt", HTS_NEW_HEADER + line + "\n")
+    result = run_import(site, mirror)
+    assert result.returncode == 0 and summary(result)["already there"] == 1, result.stderr
+    assert (site.content / file).read_bytes() == before  # the article is the editor's
+    [note] = [n for n in (result.stdout + result.stderr).splitlines() if named in n]
+    assert file in note and f"replace {named} by {original}" in note, note
+    again = run_import(site, mirror)  # said again until the article is corrected
+    assert named in again.stdout + again.stderr
+    (site.content / file).write_bytes(before.replace(named.encode(), original.encode()))
+    done = run_import(site, mirror)
+    assert "article0d5c" not in done.stdout + done.stderr
+
+
 def data_address(kind: str, data: bytes, encoding: str = "base64") -> str:
     """A picture held in the page itself, as editors pasting a photo leave it: base64 in
     lines of 76 letters (as mail and some editors wrap it), or percent-encoded (an SVG)."""

@@ -617,9 +617,11 @@ def _already(
             alias, _ = articles.old_address(address, context.site_names)
             aliases += [alias] if alias and alias not in aliases else []
     file = archive.file_of(source_url)
+    linked = _linked_away(file)
     notes = (
         _aliases_note(file, _untaken(aliases, archive)),
-        _media_note(file, _media_held_now(file, page, source_url, context.finder)),
+        _media_note(file, _media_held_now(linked, page, source_url, context.finder)),
+        _cached_note(file, _cached_now(linked, page, context.finder)),
     )
     kept = tuple(note for note in notes if note)
     return PageResult(page, ALREADY, moved_to or source_url, reason, notes=kept)
@@ -629,20 +631,48 @@ def _already(
 _LINKED_AWAY = re.compile(r"(!?)\[[^\]\n]*\]\((https?://[^)\s]+)")
 
 
-def _media_held_now(file: str, page: PageSource, source_url: str, finder: MediaFinder) -> list[str]:
-    """The pictures and files that the article already there still links at the old
-    portal, and that this crawl holds (a later crawl, with the page's requisites)."""
+def _linked_away(file: str) -> list[str]:
+    """The pictures and files that the article ``file`` links at the old portal."""
     try:
         text = Path(file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):  # said by the build, not here
         return []
-    linked = [url for bang, url in _LINKED_AWAY.findall(text) if bang or is_attachment(url)]
+    found = [url for bang, url in _LINKED_AWAY.findall(text) if bang or is_attachment(url)]
+    return list(dict.fromkeys(found))
+
+
+def _media_held_now(
+    linked: list[str], page: PageSource, source_url: str, finder: MediaFinder
+) -> list[str]:
+    """Of the files an article already there links at the old portal (``linked``), those
+    this crawl holds (a later crawl, with the page's requisites)."""
     held = []
-    for url in dict.fromkeys(linked):
+    for url in linked:
         where = finder.find(url, page, source_url)
         if where is not None and not where.damaged and not where.location:
             held.append(url)
     return held
+
+
+def _cached_now(linked: list[str], page: PageSource, finder: MediaFinder) -> list[tuple[str, str]]:
+    """Of the files an article already there links at the old portal (``linked``), those
+    named by HTTrack's name, which the portal never had, with the address that this
+    crawl's hts-cache/ gives it (the article was imported without the cache)."""
+    found = [(url, finder.cached_address(url, page)) for url in linked if httrack_named(url)]
+    return [(url, address) for url, address in found if address and address != url]
+
+
+def _cached_note(file: str, renamed: list[tuple[str, str]]) -> str:
+    """Of links by HTTrack's names whose addresses the crawl's cache gives ("" for none)."""
+    if not renamed:
+        return ""
+    replace_them = "; ".join(f"replace {url} by {address}" for url, address in renamed)
+    return (
+        f"the article imported before, {file}, links {len(renamed)} picture(s) or file(s) "
+        "by the name HTTrack gave them, which the portal never had, and this mirror's "
+        f"hts-cache/ names their addresses: in {file}, {replace_them} (an import never "
+        "changes an article already there)"
+    )
 
 
 def _media_note(file: str, held: list[str]) -> str:
