@@ -21,15 +21,17 @@ PROFILE = "title: h2.tieu-de\ndate: span.ngay\nauthor: p.tac-gia\nbody: div.noi-
 KEYS = ["article_id", "own_address", "skip", "not_authors"]
 
 
-def _import(site, tmp_path, key: str, pattern: str) -> subprocess.CompletedProcess:
+def _import(site, tmp_path, key: str, pattern: str, *args: object) -> subprocess.CompletedProcess:
+    """`import` of one page (``args``: of other pages instead) read with a profile whose
+    ``key`` is ``pattern``."""
     site.add_profile("xa.yaml", PROFILE + f"{key}: '{pattern}'\n")
     page = tmp_path / "tin.html"
     page.write_text(PAGE, encoding="utf-8")
-    command = [sys.executable, str(REPO / "build.py"), "import", "--profile", "xa", page]
-    command += ["--source-url", ADDRESS]
+    command = [sys.executable, str(REPO / "build.py"), "import", "--profile", "xa"]
+    command += args or [page, "--source-url", ADDRESS]
     try:
         return subprocess.run(
-            command, cwd=site.root, capture_output=True, text=True, env=SUBPROCESS_ENV, timeout=30
+            command, cwd=site.root, capture_output=True, text=True, env=SUBPROCESS_ENV, timeout=120
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"the import hung on the profile's {key}: {pattern!r}")
@@ -54,10 +56,25 @@ def test_a_pattern_that_backtracks_without_end_stops_the_import_at_its_line(site
     profile = site.root / "import-profiles" / "xa.yaml"
     said = (
         f"{profile.relative_to(site.root)}:5: error: the xa profile's '{key}', '(a|aa)+$', "
-        "did not finish within 1 second on "
+        "did not finish within 2 seconds on "
     )
     assert said in result.stderr, result.stderr
     assert "tin.html" in result.stderr.split(said, 1)[1].split("\n", 1)[0]
     assert "how to fix: rewrite the pattern so that" in result.stderr
     assert "the import stopped after 0 page(s)" in result.stderr
     assert imported_files(site) == []
+
+
+def test_a_pattern_stopped_in_a_worker_process_stops_the_import_as_well(site, tmp_path):
+    """A crawl of many pages is read by worker processes: the stop there is said as the
+    one here, not as a worker's failure, and the import ends."""
+    crawl = tmp_path / "crawl" / "xa.vn" / "tin-tuc"
+    crawl.mkdir(parents=True)
+    for n in range(60):
+        (crawl / f"{RUN}-{n}.html").write_text(
+            PAGE.replace("Đông Anh ra", f"Đông Anh {n} ra"), encoding="utf-8"
+        )
+    result = _import(site, tmp_path, "own_address", "(a|aa)+$", "--jobs", "2", crawl.parent.parent)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "xa.yaml:5: error: the xa profile's 'own_address'" in result.stderr, result.stderr
+    assert "worker" not in result.stderr
