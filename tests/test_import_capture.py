@@ -841,10 +841,15 @@ def test_a_mirror_copied_with_httracks_cache_but_not_its_logs_reads_the_cache(si
     assert f"]({original})" in body and "article0d5c" not in body, body
 
 
-def test_a_short_new_txt_of_an_update_run_leaves_the_other_files_to_the_cache(site, tmp_path):
+@pytest.mark.parametrize("cache", ["new.zip", "old.zip"])
+def test_a_short_new_txt_of_an_update_run_leaves_the_other_files_to_the_cache(
+    site, tmp_path, cache
+):
     """An update run (httrack --update) writes a new.txt of its own transfers alone: a
     picture it did not fetch again is listed in the cache, new.zip, only. new.txt was read
-    instead of new.zip, and that picture kept HTTrack's name for its address."""
+    instead of new.zip, and that picture kept HTTrack's name for its address. An update
+    stopped midway leaves the whole cache of the run before as old.zip (HTTrack itself
+    takes it back on its next run): it is read for what the newer files lack."""
     portal = items(2, start=765000)
     mirror = httrack_tree(tmp_path / "httrack", portal, {})
     queries = ["img_id=2287040&t=1661574431670", "img_id=2287041&t=1661574431671"]
@@ -863,7 +868,7 @@ def test_a_short_new_txt_of_an_update_run_leaves_the_other_files_to_the_cache(si
     )
     write_file(mirror, "hts-cache/new.txt", HTS_NEW_HEADER + run_line + "\n")
     saved = dict(zip(originals, [f"{HOST}/image/journal/{name}" for name in names], strict=True))
-    write_file(mirror, "hts-cache/new.zip", httrack_cache_zip(saved))
+    write_file(mirror, f"hts-cache/{cache}", httrack_cache_zip(saved))
     result = run_import(site, mirror)
     assert result.returncode == 0, result.stderr
     for item, original, name in zip(portal, originals, names, strict=True):

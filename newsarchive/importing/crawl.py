@@ -387,8 +387,12 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
         if (project / "hts-cache").is_dir():
             cache = project / "hts-cache"
             # new.txt lists one run's transfers (an update's: the files it fetched again),
-            # new.zip every file the mirror holds: the log first, the cache for the rest.
-            names = _httrack_zip(cache / "new.zip") | _httrack_cache(cache / "new.txt")
+            # new.zip every file the mirror holds, old.* the run before's (an update
+            # stopped midway leaves them whole): the newest first, the others for the rest.
+            names: dict[str, str] = {}
+            for listing in ("old.zip", "old.txt", "new.zip", "new.txt"):  # later ones win
+                read = _httrack_zip if listing.endswith(".zip") else _httrack_cache
+                names |= read(cache / listing)
             crawl.httrack_names.update(names)
             crawl.httrack_stems.update(_by_stem(names))
             break
