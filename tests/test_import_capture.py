@@ -240,6 +240,33 @@ def test_a_wget_tree_gives_addresses_from_its_host_and_path_folders(site, tmp_pa
         assert "../../../media/" in written[item.url]["body"]
 
 
+def test_a_page_whose_address_nothing_tells_is_said_with_how_to_give_it(site, tmp_path):
+    """A wget tree whose host folder was renamed (`trang/`), and a page given alone, with
+    no canonical link or crawler's comment: the article was written with no old address,
+    so the portal's address never led to it, and nothing said so. A note says it, and how
+    to give the address; imported again with it, the page is "already there" with the
+    aliases: line to add."""
+    portal, media = portal_with_media(1)
+    mirror = wget_tree(tmp_path / "wget", portal, media)
+    renamed = (mirror / HOST).rename(mirror / "trang")
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    assert [a.get("source_url") for a in articles(site).values()] == [None]  # no address
+    assert (
+        "note: the page does not say its original address (no canonical link, no crawler's "
+        f"comment) and the folder {renamed.name}/ is not named after the portal's host as "
+        "wget names it: the article has no old address that leads to it. Rename the folder "
+        "to the portal's host name (such as example.gov.vn) and import it again"
+    ) in result.stderr, result.stderr
+    fixed = run_import(site, renamed.rename(mirror / HOST).parent)
+    assert "the line 'aliases: [" in fixed.stderr, fixed.stderr
+    for written in site.content.rglob("*.md"):
+        written.unlink()
+    alone = run_import(site, mirror / HOST / portal[0].path.lstrip("/"))
+    assert "note: the page does not say its original address" in alone.stderr
+    assert "import it again with --source-url ADDRESS" in alone.stderr, alone.stderr
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 def test_a_named_pipe_in_a_crawl_is_named_not_opened(site, tmp_path):
     """Opened, a named pipe waits for a writer: a FIFO in a crawl folder hung the import

@@ -220,7 +220,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     notes = [
         *decoding_notes,
         cleaned,
-        _address_note(located.how),
+        _address_note(page, source_url, located.how),
         date_note,
         future_note,
         *alias_notes,
@@ -377,12 +377,34 @@ def _known_address(page: PageSource, source_url: str, context: _Context) -> Page
     return None
 
 
-def _address_note(how: str) -> str:
+def _address_note(page: PageSource, source_url: str, how: str) -> str:
     """Where the original address was taken from ("" when the command line or the WARC
-    record gave it)."""
+    record gave it); when nothing gave it, that the article has none, and how to give it."""
     if how and how != "WARC-Target-URI":
         return f"original address taken from the {how}"
-    return ""
+    if source_url or page.text_capture:
+        return ""  # a text capture is the page's words alone: it never had an address
+    unknown = "the page does not say its original address (no canonical link, no crawler's comment)"
+    gone = "the article has no old address that leads to it"
+    if page.named:
+        return f"{unknown}: {gone}; {AGAIN_WITH_ADDRESS}"
+    # A wget tree is HOST/PATH: the folder below the one given, or that one itself.
+    below = Path(page.path).relative_to(page.folder).parts
+    folder = below[0] if len(below) > 1 else Path(page.folder).resolve().name
+    return (
+        f"{unknown} and the folder {folder}/ is not named after the portal's host as wget "
+        f"names it: {gone}. Rename the folder to the portal's host name (such as "
+        "example.gov.vn) and import it again: each page imported now is then said to be "
+        "there already, with the aliases: line that gives its article the address"
+    )
+
+
+# How a page named alone gets its old address after it was imported without one: an
+# import with the address finds its article there, and says the aliases: line to add.
+AGAIN_WITH_ADDRESS = (
+    "import it again with --source-url ADDRESS, its address on the portal, to have the "
+    "aliases: line that gives it the address"
+)
 
 
 def _dated(found: Extracted, source_url: str, context: _Context) -> tuple[Extracted, str]:
