@@ -9,10 +9,10 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import schema, urls
+from . import renamed, schema, urls
 from .errors import BuildFailed, Problem, os_problem
 from .outputguard import protected_folders, static_problem, unsafe_output
-from .yamltext import normalise_text, parse_yaml, written
+from .yamltext import nested_lines, normalise_text, parse_yaml, written
 
 _FIELDS = schema.by_name(schema.SETTINGS)
 _MAPPING_KEYS = schema.names(schema.SETTINGS, "mapping")
@@ -44,6 +44,8 @@ class SiteConfig:
     params: dict[str, Any] = field(default_factory=dict, compare=False)
     # Category names as the old portal printed them -> as this archive writes them.
     import_categories: dict[str, str] = field(default_factory=dict, compare=False)
+    # Categories renamed in their articles whose old addresses still answer (renamed.py).
+    renamed_categories: tuple[renamed.Rename, ...] = ()
     # Site profiles for `import` (newsarchive/importing/profiles.py reads and checks them).
     import_profiles: dict[str, Any] = field(default_factory=dict, compare=False)
     # The hosts of every address in original_site: `check` warns about links to them.
@@ -131,6 +133,9 @@ def load_config(path: Path) -> SiteConfig:
         params=dict(values.get("params") or {}),
         import_categories=dict(values.get("import_categories") or {}),
         import_profiles=dict(values.get("import_profiles") or {}),
+        renamed_categories=renamed.read(
+            values.get("renamed_categories") or {}, nested_lines(text, "renamed_categories")
+        ),
         **{k: v for k, v in merged.items() if not k.endswith("_dir")},
         **folders,
         site_dir=folders["output_dir"],
@@ -190,10 +195,20 @@ def address_problem(address: str) -> str:
 
 def _check(path: Path, values: dict[str, Any], lines: dict[str, int], text: str) -> list[Problem]:
     """Each value against its key's kind in schema.SETTINGS, plus the rules about content."""
-    return [
+    problems = [
         Problem(path, message, hint, lines.get(key))
         for key, value in values.items()
         for message, hint in _value_problems(key, value, written(text, lines.get(key)))
+    ]
+    if problems:
+        return problems
+    return [
+        Problem(path, message, hint, line)
+        for key in renamed.ADDRESSES
+        if values.get(key)
+        for message, hint, line in renamed.setting_problems(
+            key, renamed.read(values[key], nested_lines(text, key))
+        )
     ]
 
 
@@ -240,10 +255,10 @@ def _mapping_problems(key: str, value: Any, field: schema.Field) -> Found:
         return [
             (f"'{key}' must be a group of 'key: value' lines", f"indent the lines under {key}:")
         ]
-    if key == "import_categories" and value:
+    if key in ("import_categories", *renamed.ADDRESSES) and value:
         return [
             (
-                f"import_categories: {k!r} must be mapped to a category name, not {v!r}",
+                f"{key}: {k!r} must be mapped to a category name, not {v!r}",
                 f'write e.g. "{k}": "{str(k).capitalize()}"',
             )
             for k, v in value.items()

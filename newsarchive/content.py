@@ -89,3 +89,18 @@ class Standalone:
     aliases: tuple[str, ...] = ()  # old addresses that send the reader on to it
     key_lines: dict[str, int] = field(default_factory=dict, compare=False)  # as an article's
     params: dict[str, Any] = field(default_factory=dict, compare=False)  # as an article's
+
+
+@dataclass(frozen=True)
+class RenamedTerm:
+    """An old address of a category renamed in site.yaml (``setting``: renamed_categories),
+    its page or a numbered page, as an article's alias: it leads to ``url``, the new
+    name's page of the same number (renamed.py)."""
+
+    path: str  # site.yaml, where the rename is written
+    title: str  # the new name
+    url: str
+    old: str  # the old name
+    setting: str
+    aliases: tuple[str, ...]  # the one old address
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False)  # "aliases": its line

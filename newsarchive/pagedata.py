@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from .content import Article, Standalone
+from .content import Article, RenamedTerm, Standalone
 
 # When a numbered page's oldest and newest articles were published (None: empty page).
 Span = tuple[datetime, datetime] | None
@@ -126,7 +126,7 @@ class SitemapIndexData(PageData):
 class RedirectData(PageData):
     """redirect.html: an alias page sending the reader on to ``target``."""
 
-    target: Article | Standalone
+    target: Article | Standalone | RenamedTerm
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,17 @@ SETTINGS: tuple[Field, ...] = (
     Field("feed_size", "integer", "newest articles in each Atom feed", 20),
     Field("default_category", "text", "category given to new articles", "Tin tức - Sự kiện"),
     Field(
+        "renamed_categories",
+        "mapping",
+        "categories renamed in their articles, each old name `: ` its new one, e.g. "
+        '`"Tin tức sự kiện": "Tin tức - Sự kiện"` (one per line, indented under '
+        "`renamed_categories:`): the old name's page and numbered pages lead to the new "
+        "one's, and its feed is a copy of the new one's (see [Old addresses]"
+        "(#old-addresses-aliases))",
+        (),  # SiteConfig holds its lines as renamed.Rename, each with its line
+        shown_default="empty",
+    ),
+    Field(
         "banner",
         "text",
         "notice at the top of every page that this is a read-only archive; empty shows the "

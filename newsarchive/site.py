@@ -5,13 +5,13 @@ it is plain, so a page can be fingerprinted from it.
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from . import pagination, taxonomy, urls
+from . import pagination, renamed, taxonomy, urls
 from .config import SiteConfig
-from .content import Article, Standalone
+from .content import Article, RenamedTerm, Standalone
 from .errors import BuildFailed, Problem, shown
 from .pagedata import (
     LISTING,
@@ -123,8 +123,10 @@ def build_site(
             for c in categories
         ),
     ]
+    moved, copies, errors = renamed_addresses(config, categories, browsable, feeds)
     machine = [
         *feeds,
+        *copies,
         # What the "follow" links open: the feeds explained and listed. Like the search
         # page it lists no article, so it stays out of the sitemap.
         Page(
@@ -147,9 +149,10 @@ def build_site(
     notices = [
         Page(urls.article_url(a), "withdrawn.html", a.title, WithdrawnData(a)) for a in withdrawn
     ]
-    redirects, errors, too_long = redirect_pages(
-        [*oldest, *withdrawn, *shown], [*browsable, *notices, *machine]
+    redirects, clashes, too_long = redirect_pages(
+        [*oldest, *withdrawn, *shown, *moved], [*browsable, *notices, *machine]
     )
+    errors += clashes
     if errors:
         raise BuildFailed(errors)
     merged += too_long
@@ -343,15 +346,44 @@ def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None],
     return tuple(entries)
 
 
+def renamed_addresses(
+    config: SiteConfig,
+    categories: Sequence[taxonomy.Term],
+    lists: Sequence[Page],
+    feeds: Sequence[Page],
+) -> tuple[list[RenamedTerm], list[Page], list[Problem]]:
+    """The old addresses of the categories renamed in site.yaml, the copies of their new
+    names' feeds at their old feeds' addresses, and the renames the articles refuse."""
+    if not config.renamed_categories:
+        return [], [], []
+    numbered: dict[str, list[int]] = {}
+    for page in lists:
+        if isinstance(page.data, ListData) and page.data.number:
+            numbered.setdefault(page.data.list_url, []).append(page.data.number)
+    moved, copied, errors = renamed.targets(
+        "renamed_categories",
+        config.file or config.root / "site.yaml",
+        config.renamed_categories,
+        categories,
+        lambda url: numbered.get(url, []),
+    )
+    by_url = {page.url: page for page in feeds}
+    copies = [replace(by_url[new], url=old) for old, new in copied]
+    return moved, copies, errors
+
+
+Target = Article | Standalone | RenamedTerm
+
+
 def redirect_pages(
-    targets: Sequence[Article | Standalone], real: Sequence[Page]
+    targets: Sequence[Target], real: Sequence[Page]
 ) -> tuple[list[Page], list[Problem], list[Problem]]:
     """A redirect page per alias (of ``targets``: the articles with a page, withdrawn
     ones' included, and the standalone pages shown); an alias that would overwrite a
     page, another alias, or need a folder where a file is (or the reverse) is an error;
     one too long a path for a Mac, a warning (the third list)."""
     # Output paths as text: pathlib objects for 25,000 paths and their folders cost 0.4 s.
-    owners: dict[str, Page | Article | Standalone] = {urls.output_file(p.url): p for p in real}
+    owners: dict[str, Page | Target] = {urls.output_file(p.url): p for p in real}
     folders = folders_of(owners)
     pages, errors, warnings = [], [], []
     for target in targets:
@@ -360,15 +392,7 @@ def redirect_pages(
             path = urls.output_file(url)
             problem = _alias_clash(path, owners, folders, target)
             if problem:
-                errors.append(
-                    Problem(
-                        Path(target.path),
-                        f"alias '{alias}' {problem}",
-                        "remove it from 'aliases' or correct it: an alias must be an old "
-                        "address that no page of this site (and no other alias) uses",
-                        target.key_lines.get("aliases"),
-                    )
-                )
+                errors.append(_clash_said(target, alias, problem))
                 continue
             owners[path] = target
             folders.update(parent_folders(path))
@@ -378,6 +402,26 @@ def redirect_pages(
             ):  # (a letter is 4 bytes at most: most addresses are not measured)
                 warnings.append(long)
     return pages, errors, warnings
+
+
+def _clash_said(target: Target, alias: str, problem: str) -> Problem:
+    """An old address that cannot be written, said at its line: of `aliases`, or of
+    renamed_categories in site.yaml."""
+    line = target.key_lines.get("aliases")
+    if isinstance(target, RenamedTerm):
+        return Problem(
+            Path(target.path),
+            f"{target.setting}: the old address {alias} of '{target.old}' {problem}",
+            "the address can lead to one page only: remove the other, or delete this line",
+            line,
+        )
+    return Problem(
+        Path(target.path),
+        f"alias '{alias}' {problem}",
+        "remove it from 'aliases' or correct it: an alias must be an old "
+        "address that no page of this site (and no other alias) uses",
+        line,
+    )
 
 
 def parent_folders(path: str) -> list[str]:
@@ -401,13 +445,13 @@ def folders_of(paths: Iterable[str]) -> set[str]:
 
 def _alias_clash(
     path: str,
-    owners: dict[str, Page | Article | Standalone],
+    owners: dict[str, Page | Target],
     folders: set[str],
-    target: Article | Standalone,
+    target: Target,
 ) -> str:
     # /feed.xml as an alias is the folder feed.xml/ (urls.alias_url), where the feed is.
     owner = owners.get(path) or owners.get(path.removesuffix("/index.html"))
-    if isinstance(owner, Article | Standalone):
+    if isinstance(owner, Article | Standalone | RenamedTerm):
         # The other file from the current folder, as the message names its own.
         if owner is not target:
             return f"is also an alias of {shown(owner.path)}"

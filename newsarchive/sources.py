@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from . import urls
+from . import renamed, urls
 from .cache import Cache, SourceEntry, cache_folder, trusted_mtime
 from .config import SiteConfig
 from .content import Article, Standalone
@@ -125,7 +125,7 @@ def read_articles(
         raise BuildFailed(errors)
     # Settings changed (the time zone, a new version...): the articles as last published.
     before = cached or cache.last_read()
-    once = moved(before, fresh) + gone(before, entries) + emptied(before, fresh, entries)
+    once = moved(before, fresh) + gone(before, entries) + emptied(before, fresh, entries, config)
     once += pages_gone(cache.last_pages(), pages, articles, config.root)
     warnings = once + swapped_dates(entries)
     warnings += without_text(articles) + dated_ahead(articles, datetime.now(config.timezone))
@@ -305,13 +305,15 @@ def emptied(
     before: Mapping[str, SourceEntry],
     now: Mapping[str, SourceEntry],
     entries: Mapping[str, SourceEntry],
+    config: SiteConfig,
 ) -> list[Problem]:
     """A warning for each category that an article of ``now`` (read again) left and that
-    no article of ``entries`` has any longer: its page and its feed, published by the
-    last build, are gone (a category renamed in its articles), and links and feed
-    subscriptions to them lead nowhere. Said once, at the first such article."""
+    no article of ``entries`` has any longer, nor site.yaml's renamed_categories: its
+    page and its feed, published by the last build, are gone (a category renamed in its
+    articles), and links and feed subscriptions to them lead nowhere. Said once, at the
+    first such article, with the line of site.yaml that keeps them."""
     left = [
-        (path, last.article.category)
+        (path, last.article.category, now[path].article.category)
         for path, last in ((path, before.get(path)) for path in now)
         if last is not None
         and last.article.category
@@ -325,20 +327,26 @@ def emptied(
         for e in entries.values()
         if e.article.category and e.article.listed
     }
+    kept |= {urls.category_url(r.old) for r in config.renamed_categories}
     problems = []
-    for path, category in left:
+    for path, category, new in left:
         gone = urls.category_url(category)
         if gone in kept:
             continue
         kept.add(gone)  # said once
+        back = f"write category: {category} back in its articles"
+        written = "renamed_categories" in config.lines
         problems.append(
             Problem(
                 Path(path),
                 f"the category '{category}' has no article any more: its page "
                 f"/{gone} and its feed /{urls.feed_url(gone)} are gone, and links and feed "
                 "subscriptions to them lead nowhere",
-                f"to keep them, write category: {category} back in its "
-                "articles; a category renamed starts a page and a feed of its own",
+                f"to keep them leading to '{new}', "
+                f"{renamed.line_to_add('renamed_categories', category, new, written)} "
+                f"(or {back})"
+                if new
+                else f"to keep them, {back}",
                 line_of(Path(path), "category:"),  # read now: such a warning is rare
                 warning=True,
             )

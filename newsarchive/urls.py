@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
-from .content import Article, Standalone
+from .content import Article, RenamedTerm, Standalone
 from .slugs import slugify
 
 ALIAS_HINT = (
@@ -27,10 +27,10 @@ def article_url(article: Article) -> str:
     return article_address(article.published, article.slug)
 
 
-def permalink(target: Article | Standalone) -> str:
+def permalink(target: Article | Standalone | RenamedTerm) -> str:
     """The URL of an article or a standalone page: what an old address (alias) of either
-    leads to, and what templates link with ``permalink(a)``."""
-    if isinstance(target, Standalone):
+    (or of a renamed category) leads to, and what templates link with ``permalink(a)``."""
+    if isinstance(target, Standalone | RenamedTerm):
         return target.url
     return article_address(target.published, target.slug)
 
