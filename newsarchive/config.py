@@ -46,6 +46,7 @@ class SiteConfig:
     import_categories: dict[str, str] = field(default_factory=dict, compare=False)
     # Categories renamed in their articles whose old addresses still answer (renamed.py).
     renamed_categories: tuple[renamed.Rename, ...] = ()
+    renamed_tags: tuple[renamed.Rename, ...] = ()
     # Site profiles for `import` (newsarchive/importing/profiles.py reads and checks them).
     import_profiles: dict[str, Any] = field(default_factory=dict, compare=False)
     # The hosts of every address in original_site: `check` warns about links to them.
@@ -133,13 +134,16 @@ def load_config(path: Path) -> SiteConfig:
         params=dict(values.get("params") or {}),
         import_categories=dict(values.get("import_categories") or {}),
         import_profiles=dict(values.get("import_profiles") or {}),
-        renamed_categories=renamed.read(
-            values.get("renamed_categories") or {}, nested_lines(text, "renamed_categories")
-        ),
+        renamed_categories=_renames(values, text, "renamed_categories"),
+        renamed_tags=_renames(values, text, "renamed_tags"),
         **{k: v for k, v in merged.items() if not k.endswith("_dir")},
         **folders,
         site_dir=folders["output_dir"],
     )
+
+
+def _renames(values: dict[str, Any], text: str, key: str) -> tuple[renamed.Rename, ...]:
+    return renamed.read(values.get(key) or {}, nested_lines(text, key))
 
 
 def original_host(address: str) -> str:
@@ -206,9 +210,7 @@ def _check(path: Path, values: dict[str, Any], lines: dict[str, int], text: str)
         Problem(path, message, hint, line)
         for key in renamed.ADDRESSES
         if values.get(key)
-        for message, hint, line in renamed.setting_problems(
-            key, renamed.read(values[key], nested_lines(text, key))
-        )
+        for message, hint, line in renamed.setting_problems(key, _renames(values, text, key))
     ]
 
 
@@ -258,7 +260,8 @@ def _mapping_problems(key: str, value: Any, field: schema.Field) -> Found:
     if key in ("import_categories", *renamed.ADDRESSES) and value:
         return [
             (
-                f"{key}: {k!r} must be mapped to a category name, not {v!r}",
+                f"{key}: {k!r} must be mapped to a "
+                f"{'tag' if key == 'renamed_tags' else 'category'} name, not {v!r}",
                 f'write e.g. "{k}": "{str(k).capitalize()}"',
             )
             for k, v in value.items()

@@ -93,9 +93,9 @@ class Standalone:
 
 @dataclass(frozen=True)
 class RenamedTerm:
-    """An old address of a category renamed in site.yaml (``setting``: renamed_categories),
-    its page or a numbered page, as an article's alias: it leads to ``url``, the new
-    name's page of the same number (renamed.py)."""
+    """An old address of a category (or tag) renamed in site.yaml (``setting``:
+    renamed_categories), its page or a numbered page, as an article's alias: it leads to
+    ``url``, the new name's page of the same number (renamed.py)."""
 
     path: str  # site.yaml, where the rename is written
     title: str  # the new name

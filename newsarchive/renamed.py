@@ -1,6 +1,7 @@
-"""Categories renamed in site.yaml (renamed_categories): the old name's page and
-numbered pages lead to the new name's, as an article's aliases lead to it; its feed is a
-copy of the new name's (a feed reader follows no HTML redirect)."""
+"""Categories and tags renamed in site.yaml (renamed_categories, renamed_tags): the old
+name's page and numbered pages lead to the new name's, as an article's aliases lead to
+it; a category's feed is a copy of the new name's (a feed reader follows no HTML
+redirect)."""
 
 import difflib
 import json
@@ -14,7 +15,12 @@ from .errors import Problem, shown
 from .taxonomy import Term
 
 # The setting of each kind of list whose names may be renamed, and their addresses.
-ADDRESSES: dict[str, Callable[[str], str]] = {"renamed_categories": urls.category_url}
+ADDRESSES: dict[str, Callable[[str], str]] = {
+    "renamed_categories": urls.category_url,
+    "renamed_tags": urls.tag_url,
+}
+# What the messages call a name of each, and its front-matter key.
+_KINDS = {"renamed_categories": ("category", "category: {}"), "renamed_tags": ("tag", "tags: [{}]")}
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,7 @@ def setting_problems(setting: str, renames: Sequence[Rename]) -> list[tuple[str,
             problems.append(
                 (
                     f"{setting}: {quoted(empty)} has no letter or digit: no page has it",
-                    "write the category's name as its articles had it",
+                    f"write the {_KINDS[setting][0]}'s name as its articles had it",
                     rename.line,
                 )
             )
@@ -65,7 +71,8 @@ def setting_problems(setting: str, renames: Sequence[Rename]) -> list[tuple[str,
                 (
                     f"{setting}: {quoted(rename.old)} and {quoted(rename.new)} have one "
                     f"address, /{address(rename.old)}: nothing is renamed",
-                    "delete the line",
+                    "delete the line: an address leaves out accents, capitals and "
+                    "punctuation, so the two names already share one page",
                     rename.line,
                 )
             )
@@ -139,7 +146,7 @@ def _still_used(setting: str, file: Path, rename: Rename, term: Term) -> Problem
         f"{setting}: '{rename.old}' still has articles ({first}"
         + (f" and {more} more" if more else "")
         + f"): its page /{ADDRESSES[setting](rename.old)} is theirs",
-        f"write category: {rename.new} in its articles, or delete this line",
+        f"write {_KINDS[setting][1].format(rename.new)} in its articles, or delete this line",
         rename.line,
     )
 
@@ -147,12 +154,13 @@ def _still_used(setting: str, file: Path, rename: Rename, term: Term) -> Problem
 def _unknown(setting: str, file: Path, rename: Rename, terms: Sequence[Term]) -> Problem:
     names = [t.name for t in terms]
     close = difflib.get_close_matches(rename.new, names, n=1, cutoff=0.6)
+    kind, key = _KINDS[setting]
     return Problem(
         file,
-        f"{setting}: no article has the category '{rename.new}', the new name of "
+        f"{setting}: no article has the {kind} '{rename.new}', the new name of "
         f"'{rename.old}': its old addresses would lead nowhere",
         f"did you mean '{close[0]}'?"
         if close
-        else "write the new name as the articles have it (category: …)",
+        else f"write the new name as the articles have it ({key.format('…')})",
         rename.line,
     )

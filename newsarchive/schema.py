@@ -80,11 +80,19 @@ SETTINGS: tuple[Field, ...] = (
         "renamed_categories",
         "mapping",
         "categories renamed in their articles, each old name `: ` its new one, e.g. "
-        '`"Tin tức sự kiện": "Tin tức - Sự kiện"` (one per line, indented under '
+        '`"Tin tức": "Tin tức - Sự kiện"` (one per line, indented under '
         "`renamed_categories:`): the old name's page and numbered pages lead to the new "
         "one's, and its feed is a copy of the new one's (see [Old addresses]"
         "(#old-addresses-aliases))",
         (),  # SiteConfig holds its lines as renamed.Rename, each with its line
+        shown_default="empty",
+    ),
+    Field(
+        "renamed_tags",
+        "mapping",
+        "tags renamed in their articles, as `renamed_categories`: the old tag's page and "
+        "numbered pages lead to the new one's (a tag has no feed)",
+        (),
         shown_default="empty",
     ),
     Field(

@@ -123,7 +123,7 @@ def build_site(
             for c in categories
         ),
     ]
-    moved, copies, errors = renamed_addresses(config, categories, browsable, feeds)
+    moved, copies, errors = renamed_addresses(config, (categories, tags), browsable, feeds)
     machine = [
         *feeds,
         *copies,
@@ -348,27 +348,33 @@ def sitemap_entries(pages: Sequence[Page]) -> tuple[tuple[str, datetime | None],
 
 def renamed_addresses(
     config: SiteConfig,
-    categories: Sequence[taxonomy.Term],
+    terms: tuple[Sequence[taxonomy.Term], Sequence[taxonomy.Term]],
     lists: Sequence[Page],
     feeds: Sequence[Page],
 ) -> tuple[list[RenamedTerm], list[Page], list[Problem]]:
-    """The old addresses of the categories renamed in site.yaml, the copies of their new
-    names' feeds at their old feeds' addresses, and the renames the articles refuse."""
-    if not config.renamed_categories:
+    """The old addresses of the categories and tags (``terms``) renamed in site.yaml,
+    the copies of their new names' feeds at their old feeds' addresses (tags have
+    none), and the renames the articles refuse."""
+    renames = (config.renamed_categories, config.renamed_tags)
+    if not any(renames):
         return [], [], []
     numbered: dict[str, list[int]] = {}
     for page in lists:
         if isinstance(page.data, ListData) and page.data.number:
             numbered.setdefault(page.data.list_url, []).append(page.data.number)
-    moved, copied, errors = renamed.targets(
-        "renamed_categories",
-        config.file or config.root / "site.yaml",
-        config.renamed_categories,
-        categories,
-        lambda url: numbered.get(url, []),
-    )
     by_url = {page.url: page for page in feeds}
-    copies = [replace(by_url[new], url=old) for old, new in copied]
+    moved, copies, errors = [], [], []
+    for setting, written, named in zip(renamed.ADDRESSES, renames, terms, strict=True):
+        leads, copied, refused = renamed.targets(
+            setting,
+            config.file or config.root / "site.yaml",
+            written,
+            named,
+            lambda url: numbered.get(url, []),
+        )
+        moved += leads
+        copies += [replace(by_url[new], url=old) for old, new in copied if new in by_url]
+        errors += refused
     return moved, copies, errors
 
 
@@ -406,7 +412,7 @@ def redirect_pages(
 
 def _clash_said(target: Target, alias: str, problem: str) -> Problem:
     """An old address that cannot be written, said at its line: of `aliases`, or of
-    renamed_categories in site.yaml."""
+    renamed_categories (or renamed_tags) in site.yaml."""
     line = target.key_lines.get("aliases")
     if isinstance(target, RenamedTerm):
         return Problem(

@@ -130,3 +130,38 @@ def test_the_warning_of_a_category_gone_gives_the_line_that_keeps_it(site, capsy
     assert site.build("--no-search") == 0
     assert followed(site, "chuyen-muc/tin-tuc/") == "chuyen-muc/thoi-su/"
     assert (site.output / "chuyen-muc/tin-tuc/feed.xml").is_file()
+
+
+def test_a_renamed_tag_keeps_its_page_and_numbered_pages(site):
+    """The same for tags (renamed_tags), which have no feed."""
+    site.configure(per_page=1, base_url=SITE)  # a tag's numbered page holds 5 titles
+    for day in range(1, 7):
+        site.add(f"2020/03/{day}.md", article(f"Tin {day}", f"2020-03-0{day}", tags="[quy hoạch]"))
+    config = site.root / "site.yaml"
+    config.write_text(
+        config.read_text("utf-8") + "renamed_tags:\n  Quy hoach cu: quy hoạch\n", "utf-8"
+    )
+    assert site.build("--quiet", "--no-search") == 0
+    assert followed(site, "the/quy-hoach-cu/") == "the/quy-hoach/"
+    for number in (1, 2):
+        old = f"the/quy-hoach-cu/trang/{number}/"
+        assert followed(site, old) == f"the/quy-hoach/trang/{number}/"
+    assert not (site.output / "the/quy-hoach-cu/feed.xml").exists()
+
+
+def test_a_tag_that_still_has_articles_is_refused(site, capsys):
+    line = renamed_site(site, "renamed_tags:\n  Văn hóa: Thời sự\n")
+    site.add("2020/03/t.md", article("Tin", "2020-03-05", tags="[Văn hóa, Thời sự]"))
+    assert site.build("--quiet", "--no-search") == 1
+    err = capsys.readouterr().err
+    assert f"site.yaml:{line + 2}: error: renamed_tags: 'Văn hóa' still has articles" in err, err
+    assert "write tags: [Thời sự] in its articles" in err, err
+
+
+def test_two_names_of_one_address_are_no_rename(site, capsys):
+    """Accents, capitals and punctuation are not in a page's address: nothing to redirect."""
+    line = renamed_site(site, 'renamed_categories:\n  "Thoi su": "Thời sự"\n')
+    assert site.build("--quiet", "--no-search") == 1
+    err = capsys.readouterr().err
+    assert f"site.yaml:{line + 2}: error: renamed_categories: " in err, err
+    assert "have one address, /chuyen-muc/thoi-su/: nothing is renamed" in err, err
