@@ -257,11 +257,10 @@ def _mapping_problems(key: str, value: Any, field: schema.Field) -> Found:
         return [
             (f"'{key}' must be a group of 'key: value' lines", f"indent the lines under {key}:")
         ]
-    if key in ("import_categories", *renamed.ADDRESSES) and value:
+    if key == "import_categories" and value:
         return [
             (
-                f"{key}: {k!r} must be mapped to a "
-                f"{'tag' if key == 'renamed_tags' else 'category'} name, not {v!r}",
+                f"import_categories: {k!r} must be mapped to a category name, not {v!r}",
                 f'write e.g. "{k}": "{str(k).capitalize()}"',
             )
             for k, v in value.items()

@@ -53,9 +53,19 @@ def setting_problems(setting: str, renames: Sequence[Rename]) -> list[tuple[str,
     address, an old name whose address is its new one's, a new name that is renamed
     again (a chain, or a cycle). Names are compared by address, as the site files them."""
     address = ADDRESSES[setting]
-    by_old = {urls.term_slug(r.old): r for r in renames}
+    by_old = {urls.term_slug(r.old): r for r in renames if isinstance(r.new, str)}
     problems = []
     for rename in renames:
+        if not isinstance(rename.new, str) or not rename.new.strip():
+            problems.append(
+                (
+                    f"{setting}: {quoted(rename.old)} must be given its new name, not "
+                    f"{rename.new!r}",
+                    f"write the new name after it: {quoted(rename.old)}: {quoted('Tên mới')}",
+                    rename.line,
+                )
+            )
+            continue
         old, new = urls.term_slug(rename.old), urls.term_slug(rename.new)
         if not old or not new:
             empty = rename.old if not old else rename.new

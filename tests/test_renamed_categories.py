@@ -165,3 +165,11 @@ def test_two_names_of_one_address_are_no_rename(site, capsys):
     err = capsys.readouterr().err
     assert f"site.yaml:{line + 2}: error: renamed_categories: " in err, err
     assert "have one address, /chuyen-muc/thoi-su/: nothing is renamed" in err, err
+
+
+def test_a_rename_without_its_new_name_is_refused_at_its_line(site, capsys):
+    line = renamed_site(site, 'renamed_categories:\n  "Tin cũ": "Thời sự"\n  "Tin tức": ""\n')
+    assert site.build("--quiet", "--no-search") == 1
+    err = capsys.readouterr().err
+    assert f"site.yaml:{line + 3}: error: renamed_categories: " in err, err
+    assert 'write the new name after it: "Tin tức": "Tên mới"' in err, err
