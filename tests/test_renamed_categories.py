@@ -173,3 +173,17 @@ def test_a_rename_without_its_new_name_is_refused_at_its_line(site, capsys):
     err = capsys.readouterr().err
     assert f"site.yaml:{line + 3}: error: renamed_categories: " in err, err
     assert 'write the new name after it: "Tin tức": "Tên mới"' in err, err
+
+
+def test_the_old_addresses_go_with_the_line(site):
+    """A rename deleted from site.yaml takes its redirect pages and feed copy with it
+    (no file of an earlier build is left behind)."""
+    renamed_site(site, 'renamed_categories:\n  "Tin tức": "Thời sự"\n')
+    assert site.build("--quiet", "--no-search") == 0
+    assert (site.output / "chuyen-muc/tin-tuc/feed.xml").is_file()
+    config = site.root / "site.yaml"
+    text = config.read_text("utf-8").replace('renamed_categories:\n  "Tin tức": "Thời sự"\n', "")
+    config.write_text(text, "utf-8")
+    assert site.build("--quiet", "--no-search") == 0
+    assert not (site.output / "chuyen-muc/tin-tuc").exists()
+    assert (site.output / "chuyen-muc/thoi-su/feed.xml").is_file()
