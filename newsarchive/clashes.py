@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 
 from . import urls
+from .content import RenamedTerm
 from .errors import Problem, line_of, shown
 from .pagedata import RedirectData, StandaloneData
 from .site import Page, SitePlan, folders_of, parent_folders
@@ -151,7 +152,9 @@ def _page_clash(plan: SitePlan, page: Page, static: Path | None, bundle: PurePos
             Path(source) if source else static,
             f"the page /{address} and the static file {shown(static)} would both be written to "
             f"{urls.output_file(address)}",
-            "change the alias"
+            "delete the line of renamed_categories, or rename or move the static file"
+            if isinstance(redirect_to, RenamedTerm)
+            else "change the alias"
             if redirect_to
             else "rename the page's file, or rename or move the static file"
             if isinstance(page.data, StandaloneData)

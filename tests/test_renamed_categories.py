@@ -187,3 +187,13 @@ def test_the_old_addresses_go_with_the_line(site):
     assert site.build("--quiet", "--no-search") == 0
     assert not (site.output / "chuyen-muc/tin-tuc").exists()
     assert (site.output / "chuyen-muc/thoi-su/feed.xml").is_file()
+
+
+def test_an_old_address_a_static_file_has_is_refused_with_its_fix(site, capsys):
+    line = renamed_site(site, 'renamed_categories:\n  "Tin tức": "Thời sự"\n')
+    (site.root / "static/chuyen-muc/tin-tuc").mkdir(parents=True)
+    (site.root / "static/chuyen-muc/tin-tuc/index.html").write_text("x", "utf-8")
+    assert site.build("--quiet", "--no-search") == 1
+    err = capsys.readouterr().err
+    assert f"site.yaml:{line + 2}: error: " in err, err
+    assert "delete the line of renamed_categories, or rename or move the static file" in err
