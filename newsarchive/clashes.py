@@ -152,7 +152,7 @@ def _page_clash(plan: SitePlan, page: Page, static: Path | None, bundle: PurePos
             Path(source) if source else static,
             f"the page /{address} and the static file {shown(static)} would both be written to "
             f"{urls.output_file(address)}",
-            "delete the line of renamed_categories, or rename or move the static file"
+            f"delete the line of {redirect_to.setting}, or rename or move the static file"
             if isinstance(redirect_to, RenamedTerm)
             else "change the alias"
             if redirect_to
