@@ -39,12 +39,12 @@ def check_files(
         if isinstance(page.data, RedirectData) and rel.endswith("/index.html")
     }
     errors += [
-        _page_clash(plan, page, statics[by_text[rel]] if rel in by_text else None, bundle)
+        _page_clash(plan, page, statics[by_text[rel]] if rel in by_text else None, rel, bundle)
         for rel, page in pages.items()
         if rel in by_text or rel.startswith(inside)
     ]
     errors += [
-        _page_clash(plan, page, statics[by_text[folder]], bundle)
+        _page_clash(plan, page, statics[by_text[folder]], folder, bundle)
         for folder, page in alias_folders.items()
         if folder in by_text
     ]
@@ -140,18 +140,23 @@ def _named(entry: Page | str) -> str:
     return f"the address /{entry.url} of the {kind} {shown(source)}" + (f":{line}" if line else "")
 
 
-def _page_clash(plan: SitePlan, page: Page, static: Path | None, bundle: PurePosixPath) -> Problem:
-    """A page that a static file would overwrite, or that lies in the search index's folder."""
+def _page_clash(
+    plan: SitePlan, page: Page, static: Path | None, at: str, bundle: PurePosixPath
+) -> Problem:
+    """A page that a static file (at ``at`` in the site) would overwrite, or that lies in
+    the search index's folder."""
     redirect_to = page.data.target if isinstance(page.data, RedirectData) else None
     source = redirect_to.path if redirect_to else page.source()
     line = redirect_to.key_lines.get("aliases") if redirect_to else None
     if static is not None:
-        address = page.url.removesuffix("/") if redirect_to else page.url
+        # Where the static file is: the page's file, or the folder an old address
+        # /css/site.css needs (urls.alias_url), said then as the alias writes it.
+        address = page.url if at == urls.output_file(page.url) else page.url.removesuffix("/")
         made = f"{plan.config.templates_dir.name}/{page.template}"
         return Problem(
             Path(source) if source else static,
             f"the page /{address} and the static file {shown(static)} would both be written to "
-            f"{urls.output_file(address)}",
+            f"{at}",
             f"delete the line of {redirect_to.setting}, or rename or move the static file"
             if isinstance(redirect_to, RenamedTerm)
             else "change the alias"

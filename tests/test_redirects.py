@@ -256,6 +256,7 @@ def test_an_alias_that_hides_a_static_file_is_an_error(site, capsys):
     assert site.build("--quiet") == 1
     err = capsys.readouterr().err
     assert f"a.md:{ALIAS_LINE}: error: the page /css/site.css and the static file" in err
+    assert "would both be written to css/site.css\n" in err, err
 
 
 def test_aliases_are_not_in_the_sitemap(site):

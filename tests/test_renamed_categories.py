@@ -197,3 +197,6 @@ def test_an_old_address_a_static_file_has_is_refused_with_its_fix(site, capsys):
     err = capsys.readouterr().err
     assert f"site.yaml:{line + 2}: error: " in err, err
     assert "delete the line of renamed_categories, or rename or move the static file" in err
+    # The old page is the folder's index.html, where the static file is.
+    assert "the page /chuyen-muc/tin-tuc/ and the static file" in err, err
+    assert "would both be written to chuyen-muc/tin-tuc/index.html" in err, err
