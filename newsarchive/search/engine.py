@@ -81,6 +81,7 @@ class _Term:
     missing: int = 0  # postings left out there, in all
     # first docs of the segments without tails where some are left out: never whole
     untailed: set[int] = field(default_factory=set)
+    titled: set[int] = field(default_factory=set)  # the documents whose title has it
 
     @property
     def partial(self) -> set[int]:
@@ -132,6 +133,8 @@ def _decode(term: _Term, postings: str, start: int, forms: list[str]) -> int:
         mask = reader.varint() if value & 1 else 1
         weight = (value >> 2) + bonus * (value >> 1 & 1)
         term.postings[doc] = (weight, (mask & wanted) != 0)
+        if value & 2:
+            term.titled.add(doc)
         count += 1
     return count
 
@@ -173,11 +176,11 @@ def search(
 
 @dataclass
 class _Ranked:
-    """A reading's documents found, best first: (not in the title term, its reading's
-    place, -score, -doc), as they sort; and Results' complete, completions, some and
-    dated."""
+    """A reading's documents found, best first: (0 in the title term, 1 with the title
+    phrase (_title_phrase), else 2; its reading's place, -score, -doc), as they sort;
+    and Results' complete, completions, some and dated."""
 
-    scored: list[tuple[bool, int, float, int]]
+    scored: list[tuple[int, int, float, int]]
     complete: bool
     completions: list[str]
     some: bool
@@ -186,7 +189,8 @@ class _Ranked:
 
 def _merged(first: _Ranked, second: _Ranked, dated: _Ranked) -> _Ranked:
     """Two readings of a query as one list: the title term's documents first, then the
-    first reading's, then the second's that the first lacks, each in its order. A
+    first reading's, then the second's that the first lacks, each in its order (its
+    title phrase's first: _title_phrase). A
     reading that found articles with only some of the words is left out when the other
     found some with every word. The list is whole when ``dated``, the reading with the
     months and ranges, is and is in it: the other's articles, what the numbers found
@@ -204,8 +208,11 @@ def _merged(first: _Ranked, second: _Ranked, dated: _Ranked) -> _Ranked:
     kept = any(r is dated for r in readings)
     complete = dated.complete if kept else all(r.complete for r in readings)
     some = any(r.some for r in readings)
+    # The title term's first, then each reading's in its order (its title phrase's first:
+    # not before the first reading's others, `tháng 3 năm 2019` is its month's first).
+    scored.sort(key=lambda s: (s[0] > 0, s[1]))  # stable
     # Every article the dates' reading found is listed, whichever reading came first.
-    return _Ranked(sorted(scored), complete, completions, some, len(dated.scored) if kept else 0)
+    return _Ranked(scored, complete, completions, some, len(dated.scored) if kept else 0)
 
 
 def _rank(index: Index, manifest: dict, parsed: Query, some: bool) -> _Ranked:
@@ -272,11 +279,39 @@ def _rank(index: Index, manifest: dict, parsed: Query, some: bool) -> _Ranked:
         or not any(all(_has(excluded[n], doc) for n in group) for group in parsed.excluded)
     ]
     pair_weights = [fmt.PAIR_WEIGHT * fmt.idf(documents, t.frequency) for t in pairs]
+    phrase = _title_phrase(parsed, pairs, bool(completions))
     scored = sorted(
-        (doc not in title.postings, 0, -_score(doc, words, weights, pairs, pair_weights), -doc)
+        (
+            _tier(doc, title, phrase),
+            0,
+            -_score(doc, words, weights, pairs, pair_weights),
+            -doc,
+        )
         for doc in candidates
     )
     return _Ranked(scored, complete, completions, lacking and bool(scored))
+
+
+def _tier(doc: int, title: _Term, phrase: list[_Term]) -> int:
+    """0 for the article whose title is the query, 1 for one whose title has the title
+    phrase (_title_phrase), 2 for the others: the first key of the order."""
+    if doc in title.postings:
+        return 0
+    return 1 if phrase and all(doc in p.titled for p in phrase) else 2
+
+
+def _title_phrase(parsed: Query, pairs: list[_Term], completing: bool) -> list[_Term]:
+    """The query's own pairs, when there are TITLE_PHRASE_PAIRS or more: the articles
+    whose title has them all (the words typed side by side as a title has them) come
+    after the title term's, before the others, however the words are spelled. None while
+    a word is being typed (``completing``): the article's title has the word finished,
+    not the letters typed, and a pair capped in its segment may have left its posting
+    out, where the others of the same title kept theirs (the bench's "typed partly"
+    queries ranked worse)."""
+    if completing:
+        return []
+    own = [p for p in pairs if p.name in parsed.pairs]
+    return own if len(own) >= fmt.TITLE_PHRASE_PAIRS else []
 
 
 def _complete_rarest(index: Index, budget: int, terms: list[_Term]) -> None:

@@ -67,6 +67,12 @@ PAIR_WEIGHT = 6.0  # a pair of adjacent query words found adjacent in the text
 TITLE_BONUS = 0.0  # added to a syllable's impact when the article's title has it
 PAIR_TITLE_BONUS = 0.0  # added to a pair's impact when the article's title has it
 EXACT_BONUS = 0.5  # the word's weight grows by this share when spelled as typed
+# A query of TITLE_PHRASE_PAIRS pairs or more lists the articles whose title has every
+# pair (its words side by side, as a title's beginning typed) after the article whose
+# title is the query, before the others: with or without diacritics, the scores of long
+# texts full of the words (`Hội thi … Đảng ủy cơ quan …` for `dang uy khoi cac co quan`)
+# no longer put another article above the one whose title reads so.
+TITLE_PHRASE_PAIRS = 2
 # A query of SOME_WORDS words or more that no article has all of may ask for the
 # articles that have half of them at least: a reader adds words the text does not have
 # (`bài viết về …`, `ông …` where it says `đồng chí`). Those with more, and rarer, of

@@ -53,6 +53,7 @@ const VOCABULARY_KEY = 2;
 const COMPLETIONS = 5;
 const SOME_WORDS = 3;
 const PASTED_PAIRS = 5;
+const TITLE_PHRASE_PAIRS = 2;
 const WORD_END = /[\p{L}\p{N}]$/u;
 
 // -- Words (newsarchive/folding.py) --
@@ -603,6 +604,7 @@ async function head(index, term, typed) {
     tails: [], // segments where postings are left out: [segment, first doc, spellings]
     missing: 0, // postings left out there, in all
     untailed: new Set(), // first docs of segments without tails where some are left out
+    titled: new Set(), // the documents whose title has it
   };
   const hash = termHash(term);
   const shards = await Promise.all(
@@ -651,6 +653,7 @@ function decode(term, postings, start, forms) {
     const mask = value & 1 ? reader.varint() : 1;
     const weight = (value >> 2) + bonus * ((value >> 1) & 1);
     term.postings.set(doc, [weight, (mask & wanted) !== 0]);
+    if (value & 2) term.titled.add(doc);
     count += 1;
   }
   return count;
@@ -732,9 +735,9 @@ async function rank(text, { some = false } = {}) {
 
 // Readings of a query as one list: the title term's documents first, then the first
 // reading's, then the next's that it lacks; a reading with only some of the words left
-// out when another has every word (engine._merged). Each scored: [score, doc, in the
-// title term]. The list is whole when `dated`, the reading with the months and ranges,
-// is and is in it (engine._merged).
+// out when another has every word (engine._merged). Each scored: [score, doc, 2 in the
+// title term, 1 with the title phrase, else 0]. The list is whole when `dated`, the
+// reading with the months and ranges, is and is in it (engine._merged).
 function merged(all, dated) {
   let readings = all.filter((r) => r.scored.length && !r.some);
   if (!readings.length) readings = all;
@@ -747,7 +750,8 @@ function merged(all, dated) {
       scored.push([score, doc, title, place]);
     }
   });
-  scored.sort((a, b) => b[2] - a[2] || a[3] - b[3] || b[0] - a[0] || b[1] - a[1]);
+  // The title term's first, then each reading's in its order (engine._merged; stable).
+  scored.sort((a, b) => Number(b[2] === 2) - Number(a[2] === 2) || a[3] - b[3]);
   const kept = readings.includes(dated);
   return {
     scored,
@@ -863,6 +867,14 @@ async function rankReading(index, query, some) {
       !query.excluded.some((group) => group.every((n) => has(excluded.get(n), doc))),
   );
   const pairWeights = pairTerms.map((t) => PAIR_WEIGHT * idf(documents, t.frequency));
+  // The query's own pairs, but while a word is being typed (engine._title_phrase): the
+  // articles whose title has them all come after the title term's, before the others.
+  let phrase = pairTerms.filter((p) => query.pairs.includes(p.term));
+  if (phrase.length < TITLE_PHRASE_PAIRS || completions.length) phrase = [];
+  const tier = (doc) => {
+    if (title.postings.has(doc)) return 2;
+    return phrase.length && phrase.every((p) => p.titled.has(doc)) ? 1 : 0;
+  };
   const scored = kept.map((doc) => {
     let score = 0.0;
     words.forEach((term, i) => {
@@ -877,7 +889,7 @@ async function rankReading(index, query, some) {
       const found = term.postings.get(doc);
       if (found !== undefined) score += pairWeights[i] * found[0];
     });
-    return [score, doc, title.postings.has(doc)];
+    return [score, doc, tier(doc)];
   });
   scored.sort((a, b) => b[2] - a[2] || b[0] - a[0] || b[1] - a[1]);
   return {
