@@ -58,6 +58,8 @@ FILLED_BY_SEARCH_PAGE = {
     "search_corrected_partial": ("count", "query", "typed"),
     "search_results_some": ("count", "query"),
     "search_results_dated": ("count", "query", "dated", "others"),
+    "search_results_undated": ("count", "query"),
+    "search_no_results_undated": ("count", "query"),
 }
 # Words the build fills in inside article bodies, checked the same way when read.
 FILLED_IN_BODIES = {"footnote_back": ("number",)}

@@ -417,16 +417,19 @@ def test_strings_yaml_may_hold_lists_for_a_forks_own_templates(site):
 
 
 def test_a_strings_yaml_of_an_older_version_without_the_dates_words_still_builds(site):
-    """search_results_dated came after release: a fork's strings.yaml without it builds,
-    and its search page says the count of a month's results as before (js/search.js)."""
+    """search_results_dated (and search_results_undated, search_no_results_undated) came
+    after release: a fork's strings.yaml without them builds, and its search page says
+    the count of a month's results as before (js/search.js)."""
     site.add("a.md", GOOD)
     assert site.build() == 0
     assert 'data-dated="' in site.read("tim-kiem/index.html")
     strings = site.root / "templates" / "strings.yaml"
-    line = next(s for s in strings.read_text(encoding="utf-8").split("\n") if "_dated:" in s)
-    edit(strings, line + "\n", "")
+    assert 'data-undated="' in site.read("tim-kiem/index.html")
+    for line in [s for s in strings.read_text(encoding="utf-8").split("\n") if "dated:" in s]:
+        edit(strings, line + "\n", "")
     assert site.build() == 0
     assert "data-dated" not in site.read("tim-kiem/index.html")
+    assert "undated" not in site.read("tim-kiem/index.html")
 
 
 PLACEHOLDERS = {

@@ -351,7 +351,7 @@ def test_a_month_or_a_range_to_today_lists_the_articles_published_in_it_newest_f
     ("query", "first", "last"),
     [
         ("tháng 4/2019", (2019, 4, 1), (2019, 4, 30)),
-        ("tháng 5/2019", (2019, 5, 1), (2019, 5, 31)),  # none of May: "0 bài"
+        ("tháng 5/2019", (2019, 5, 1), (2019, 5, 31)),  # none of May: said so
     ],
 )
 def test_a_date_says_how_many_results_are_of_those_days_and_how_many_only_have_the_words(
@@ -360,13 +360,17 @@ def test_a_date_says_how_many_results_are_of_those_days_and_how_many_only_have_t
     """`tháng 4/2019` lists April's articles, then the others with its words (`tháng`,
     `4`, `2019`: an article of 2020 that writes "ngày 19 tháng 4 năm 2019"); the status
     said "2 kết quả", read as two articles of April. Now it says how many are of those
-    days, and how many others have the words."""
+    days, and how many others have the words; a month no article is of (May), that none
+    is (it said "0 bài trong thời gian đó")."""
     found = show_all(page) if search(page, served, query) else []
     days = [tuple(int(n) for n in reversed(r["date"].split("/"))) for r in found]
     dated = sum(first <= day <= last for day in days)
     assert (dated > 0) == (first[1] == 4) and dated < len(found), days
     status = page.inner_text(".search-status")
     want = f"“{query}”: {dated} bài trong thời gian đó, {len(found) - dated} bài khác có các từ này"
+    if not dated:
+        none = "không có bài nào đăng trong thời gian đó"
+        want = f"“{query}”: {none}; {len(found)} bài khác có các từ này"
     assert status == want
 
 

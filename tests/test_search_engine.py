@@ -944,6 +944,23 @@ def test_a_date_no_article_is_of_says_none_and_a_query_without_one_says_nothing(
         assert search(index, query).dated is None, query
 
 
+def test_a_month_no_article_is_of_lists_what_its_other_words_find(archive):
+    """`giao ban tháng 12/2030`: no article is of that month (nor writes a day of it).
+    The list was empty, and the page then listed the articles with some of the words
+    (`tháng`, `12`: most of them) under "no article has every word": now it is what the
+    other words find, and says no article is of those days (Results.unpublished)."""
+    index = Index(archive.output / INDEX)
+    words = search(index, "hội nghị ", limit=10**6)
+    for query in ["hội nghị tháng 12/2030 ", "hoi nghi 12/2030 ", "hội nghị tháng 12 năm 2030 "]:
+        found = search(Index(archive.output / INDEX), query, limit=10**6)
+        assert found.unpublished and found.dated == 0, query
+        assert set(words.ranked) <= set(found.ranked), query
+    alone = search(index, "tháng 12/2030 ")
+    assert alone.unpublished and not alone.some
+    for query in ["hội nghị tháng 3/2019 ", "tháng 3/2019 ", "hội nghị ", "15/12/2030"]:
+        assert not search(index, query).unpublished, query
+
+
 def test_a_month_found_whole_is_no_list_that_may_leave_some_out(tmp_path, monkeypatch):
     """`tháng 1/2020` lists the month's articles (every one: the calendars), then those
     its numbers found before (Query.literal). The numbers are in most articles, capped:
@@ -1417,6 +1434,9 @@ QUERIES = [
     '"quan hai ba tr',
     "hội ngh",
     "hai ba trung v",  # a letter, being typed (and a word of some article: `v.v.`)
+    # A month no article is of: what its other words find; alone, nothing.
+    "hội nghị tháng 12/2030 ",
+    "tháng 12/2030",
     "ủy ban nhân dân Đ",
     "lan thu 2",
     "can bo dang v",
@@ -1554,19 +1574,20 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
             got = page.evaluate(
                 "async ([q, some]) => { const r = await newsarchiveSearch.rank(q, {some});"
                 " return [r.total, r.docs, r.scores, r.completions || [], r.complete, r.some,"
-                " r.dated]; }",
+                " r.dated, r.unpublished]; }",
                 [query, some],
             )
             index = Index(archive.output / INDEX)
             want = search(index, query, some=some)
             want_scores = [hit.score for hit in search(index, query, limit=10**6, some=some).hits]
-            assert [got[0], got[1], got[3], got[4], got[5], got[6]] == [
+            assert [got[0], got[1], got[3], got[4], got[5], got[6], got[7]] == [
                 want.total,
                 want.ranked,
                 want.completions,
                 want.complete,
                 want.some,
                 want.dated,
+                want.unpublished,
             ], query
             split.append(want.dated is not None and 0 < want.dated < want.total)
             partial.append(not want.complete)
@@ -1690,6 +1711,31 @@ def test_a_list_that_may_leave_out_articles_with_the_word_says_so(archive, brows
             page.wait_for_function("document.querySelector('.search-status').textContent")
             shown = strings[message].format(count=found.total, query=query)
             assert page.inner_text(".search-status") == shown
+        page.close()
+
+
+def test_a_month_no_article_is_of_is_said_so_before_what_its_words_find(archive, browser):
+    """`tháng 12/2030` fell to the articles with some of its words (`tháng`, `12`) under
+    "Không bài nào có đủ các từ": the page now says no article is of that time, then
+    counts what the other words find."""
+    from serving import serve
+
+    from newsarchive.templating import load_strings
+
+    strings = load_strings(archive.root / "templates")
+    index = Index(archive.output / INDEX)
+    with serve(archive.output, "repo") as address:
+        page = browser.new_page()
+        for query, message in [
+            ("tháng 12/2030", "search_no_results_undated"),
+            ("hội nghị tháng 12/2030", "search_results_undated"),
+        ]:
+            page.goto(f"{address}tim-kiem/?q={quote(query)}")
+            page.wait_for_function("document.querySelector('.search-status').textContent")
+            count = search(index, query + " ").total
+            shown = strings[message].format(count=count, query=query)
+            assert page.inner_text(".search-status") == shown
+            assert page.locator(".search-results li").count() == min(count, 10)
         page.close()
 
 

@@ -48,6 +48,10 @@ class Results:
     # are what its words read as before found (Query.literal); 0 when no article is of
     # those days. None for a query read one way only (no month, range or long date).
     dated: int | None = None
+    # True when no article shows, nor writes, a day of the query's dates (a month to
+    # come, `tháng 12/2030`): the list is what its other words find (the page says no
+    # article is of that time first, rather than list those with some of the words).
+    unpublished: bool = False
 
 
 class Index:
@@ -154,6 +158,7 @@ def search(
     manifest = index.file(fmt.MANIFEST)
     assert isinstance(manifest, dict)
     ranked = _rank(index, manifest, parsed, some)
+    unpublished = ranked.unpublished
     if parsed.literal is not None:
         literal = _rank(index, manifest, parsed.literal, some)
         pair = (literal, ranked) if parsed.literal_first else (ranked, literal)
@@ -171,6 +176,7 @@ def search(
         ranked.complete,
         ranked.some,
         ranked.dated if parsed.literal is not None else None,
+        unpublished,
     )
 
 
@@ -185,18 +191,23 @@ class _Ranked:
     completions: list[str]
     some: bool
     dated: int = 0  # how many of them the dates' reading found, when merged (_merged)
+    unpublished: bool = False  # no article is of the query's dates (Results.unpublished)
 
 
 def _merged(first: _Ranked, second: _Ranked, dated: _Ranked) -> _Ranked:
     """Two readings of a query as one list: the title term's documents first, then the
     first reading's, then the second's that the first lacks, each in its order (its
-    title phrase's first: _title_phrase). A
-    reading that found articles with only some of the words is left out when the other
-    found some with every word. The list is whole when ``dated``, the reading with the
-    months and ranges, is and is in it: the other's articles, what the numbers found
-    before, come as well (a month's `1` and `2020` are in most articles: capped, they
-    made the page ask for "thêm một từ nữa" after every article of the month)."""
-    readings = [r for r in (first, second) if r.scored and not r.some] or [first, second]
+    title phrase's first: _title_phrase). A reading that found articles with only some
+    of the words, or with the words but a month no article is of (Results.unpublished),
+    is left out when the other found some with every word. The list is whole when
+    ``dated``, the reading with the months and ranges, is and is in it: the other's
+    articles, what the numbers found before, come as well (a month's `1` and `2020` are
+    in most articles: capped, they made the page ask for "thêm một từ nữa" after every
+    article of the month)."""
+    whole = [r for r in (first, second) if r.scored and not r.some]
+    # A month no article is of, its other words alone, when the words as before find
+    # articles (`sở 04/2008`: the article that cites `Chỉ thị 04/2008`, not all with `sở`).
+    readings = [r for r in whole if not r.unpublished] or whole or [first, second]
     seen: set[int] = set()
     scored = []
     for place, reading in enumerate(readings):
@@ -211,8 +222,10 @@ def _merged(first: _Ranked, second: _Ranked, dated: _Ranked) -> _Ranked:
     # The title term's first, then each reading's in its order (its title phrase's first:
     # not before the first reading's others, `tháng 3 năm 2019` is its month's first).
     scored.sort(key=lambda s: (s[0] > 0, s[1]))  # stable
-    # Every article the dates' reading found is listed, whichever reading came first.
-    return _Ranked(scored, complete, completions, some, len(dated.scored) if kept else 0)
+    # Every article the dates' reading found is listed, whichever reading came first
+    # (none of those days when no article is: what its other words found).
+    count = len(dated.scored) if kept and not dated.unpublished else 0
+    return _Ranked(scored, complete, completions, some, count)
 
 
 def _rank(index: Index, manifest: dict, parsed: Query, some: bool) -> _Ranked:
@@ -263,7 +276,11 @@ def _rank(index: Index, manifest: dict, parsed: Query, some: bool) -> _Ranked:
         ending = len(parsed.words) - 1
         words[ending:] = [_best(words[ending:], weights[ending:])]
         weights[ending:] = [1.0]
+    # No article of the query's days (`tháng 12/2030`): what its other words find.
+    unpublished = any(t.name == parsed.when and not t.postings for t in words if parsed.when)
     plain = [t for t in words if t.name not in parsed.optional]
+    if unpublished:
+        plain = [t for t in plain if t.name != parsed.when]
     candidates, complete = _candidates(manifest, plain + quoted, words + pairs + [title])
     lacking = some and not candidates and len(plain) >= fmt.SOME_WORDS
     if lacking:
@@ -289,7 +306,7 @@ def _rank(index: Index, manifest: dict, parsed: Query, some: bool) -> _Ranked:
         )
         for doc in candidates
     )
-    return _Ranked(scored, complete, completions, lacking and bool(scored))
+    return _Ranked(scored, complete, completions, lacking and bool(scored), 0, unpublished)
 
 
 def _tier(doc: int, title: _Term, phrase: list[_Term]) -> int:

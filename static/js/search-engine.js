@@ -20,6 +20,8 @@
 //     more, the articles with half of them at least, and some true (format.some_needed);
 //     dated: how many of them the query's dates found (a month's days), the others what
 //     its words read as before found (null for a query read one way: Results.dated);
+//     unpublished: true when no article is of the query's dates (a month to come): the
+//     results are what its other words find (Results.unpublished);
 //     each result {url, title, date, category, snippet}: url relative to the site root
 //     ("2019/04/x/"), date as dd/mm/yyyy, snippet a list of {text, mark}: the passage of
 //     the article that holds most of the words searched (online: from the article's
@@ -28,7 +30,8 @@
 //     asked (a Promise of the parts, null when it cannot be fetched): the results page
 //     asks for those on screen only. Rejects when the index cannot be loaded.
 //   words(text), fold(word), parseQuery(text): the tokenizer, as folding.py has it.
-//   rank(query, {some = false}) -> Promise<{total, complete, some, dated, docs, scores}>:
+//   rank(query, {some = false})
+//     -> Promise<{total, complete, some, dated, unpublished, docs, scores}>:
 //     every document found, best first (document numbers: for tests).
 {
 const VERSION = 13;
@@ -710,7 +713,8 @@ function withMost(index, words, quoted, terms) {
 async function rank(text, { some = false } = {}) {
   const query = parseQuery(text);
   if (!query.words.length) {
-    return { total: 0, complete: true, some: false, dated: null, docs: [], scores: [], query };
+    const none = { total: 0, complete: true, some: false, dated: null, unpublished: false };
+    return { ...none, docs: [], scores: [], query };
   }
   const index = await manifest();
   // A month or a range to today: its articles, then those the query as read before finds;
@@ -720,11 +724,13 @@ async function rank(text, { some = false } = {}) {
     order.filter(Boolean).map((q) => rankReading(index, q, some)),
   );
   const ranked = merged(readings, readings[order.indexOf(query)]);
+  const unpublished = readings[order.indexOf(query)].unpublished;
   return {
     total: ranked.scored.length,
     complete: ranked.complete,
     some: ranked.some,
     dated: query.literal ? ranked.dated : null, // read one way: null (engine.Results.dated)
+    unpublished,
     docs: ranked.scored.map((s) => s[1]),
     scores: ranked.scored.map((s) => s[0]),
     query,
@@ -734,13 +740,17 @@ async function rank(text, { some = false } = {}) {
 }
 
 // Readings of a query as one list: the title term's documents first, then the first
-// reading's, then the next's that it lacks; a reading with only some of the words left
-// out when another has every word (engine._merged). Each scored: [score, doc, 2 in the
+// reading's, then the next's that it lacks; a reading with only some of the words (or
+// the words but a month no article is of) left out when another has every word
+// (engine._merged). Each scored: [score, doc, 2 in the
 // title term, 1 with the title phrase, else 0]. The list is whole when `dated`, the
 // reading with the months and ranges, is and is in it (engine._merged).
 function merged(all, dated) {
-  let readings = all.filter((r) => r.scored.length && !r.some);
-  if (!readings.length) readings = all;
+  const whole = all.filter((r) => r.scored.length && !r.some);
+  // A month no article is of, its other words alone, when the words as before find
+  // articles (`sở 04/2008`: the article that cites `Chỉ thị 04/2008`; engine._merged).
+  let readings = whole.filter((r) => !r.unpublished);
+  if (!readings.length) readings = whole.length ? whole : all;
   const seen = new Set();
   const scored = [];
   readings.forEach((reading, place) => {
@@ -758,8 +768,9 @@ function merged(all, dated) {
     complete: kept ? dated.complete : readings.every((r) => r.complete),
     completions: [...new Set(readings.flatMap((r) => r.completions))],
     some: readings.some((r) => r.some),
-    // Every article the dates' reading found is listed, whichever reading came first.
-    dated: kept ? dated.scored.length : 0,
+    // Every article the dates' reading found is listed, whichever reading came first
+    // (none of those days when no article is: what its other words found).
+    dated: kept && !dated.unpublished ? dated.scored.length : 0,
   };
 }
 
@@ -843,7 +854,10 @@ async function rankReading(index, query, some) {
     weights.splice(ending, weights.length, 1.0);
   }
   // (Not `complete`: that is the function that completes a term, used above.)
-  const plain = words.filter((t) => !query.optional.has(t.term));
+  // No article of the query's days (`tháng 12/2030`): what its other words find.
+  const unpublished = words.some((t) => query.when && t.term === query.when && !t.postings.size);
+  let plain = words.filter((t) => !query.optional.has(t.term));
+  if (unpublished) plain = plain.filter((t) => t.term !== query.when);
   let [candidates, everyArticle] = candidatesOf(
     index,
     [...plain, ...quoted],
@@ -897,6 +911,7 @@ async function rankReading(index, query, some) {
     complete: everyArticle,
     some: lacking && scored.length > 0,
     completions,
+    unpublished,
   };
 }
 
@@ -1278,8 +1293,8 @@ async function search(text, { offset = 0, limit = 10, passages = true, some = fa
       return result;
     }),
   );
-  const { total, complete, dated } = ranked;
-  return { total, complete, some: ranked.some, dated, results };
+  const { total, complete, dated, unpublished } = ranked;
+  return { total, complete, some: ranked.some, dated, unpublished, results };
 }
 
 window.newsarchiveSearch = { search, rank, suggest, words, fold, parseQuery, add, termHash, ln };

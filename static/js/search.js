@@ -302,6 +302,9 @@
     const fixed = !answer.total && (await engine().suggest(sent).catch(() => null));
     const again = fixed && (await engine().search(`${fixed} `, options));
     if (again?.total) return { sent: `${fixed} `, answer: again, corrected: fixed };
+    // No article of the query's dates (`tháng 12/2030`): said so, with what its other
+    // words found; not the articles with some of its words (`tháng`, `12`: most).
+    if (answer.unpublished) return { sent, answer };
     // Still nothing: the articles with half of the words at least (a reader adds words
     // the text does not have: `ông …` where it says `đồng chí`), said as such.
     const some = !answer.total && (await engine().search(sent, { ...options, some: true }));
@@ -368,6 +371,9 @@
     const dated = answer.dated ?? total;
     const split = !corrected && !answer.some && answer.complete && dated < total;
     if (split && word("dated")) message = word("dated");
+    if (answer.unpublished && !corrected) {
+      message = total ? word("undated", "dated") || message : countWord("noneUndated", "none");
+    }
     // A query wholly in quotes is shown in the message's own quotes alone, not in both.
     const unquoted = (text) => text.trim().replace(/^["“]([^"“”]*)["”]$/, "$1");
     const [shownQuery, typed] = [unquoted(corrected || query), unquoted(query)];
