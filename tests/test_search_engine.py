@@ -856,6 +856,27 @@ def test_a_word_after_a_minus_leaves_out_the_articles_that_have_it(tmp_path):
     assert parse_query("ùn tắc -vỉa ").excluded == [["via"]]
 
 
+def test_a_month_after_a_minus_leaves_out_its_articles(archive):
+    """`hội nghị -tháng 3/2019` left out the articles with the word `tháng` and asked for
+    March (its articles first): now it leaves out the articles published in March, as
+    `-ngày 15/3/2019` leaves out that day's, written short or long."""
+    index = Index(archive.output / INDEX)
+    every = search(index, "hội nghị ", limit=10**6).hits
+    months = Counter(hit.date[3:] for hit in every)
+    month = max(months, key=lambda m: (months[m], m))  # the month with most of them
+    day = next(hit.date for hit in every if hit.date[3:] == month)
+    number, year = (int(n) for n in month.split("/"))
+    for query, left in [
+        (f"hội nghị -tháng {number}/{year} ", month),
+        (f"hoi nghi -thang {number} nam {year} ", month),
+        (f"hội nghị -ngày {day} ", day),
+    ]:
+        found = search(Index(archive.output / INDEX), query, limit=10**6)
+        want = [hit.url for hit in every if not hit.date.endswith(left)]
+        assert len(want) < len(every) and found.dated is None, query
+        assert sorted(hit.url for hit in found.hits) == sorted(want), query
+
+
 def test_the_vocabulary_holds_words_of_two_articles_or_more_most_frequent_first(tmp_path):
     index_of(
         tmp_path,
@@ -1434,6 +1455,9 @@ QUERIES = [
     '"quan hai ba tr',
     "hội ngh",
     "hai ba trung v",  # a letter, being typed (and a word of some article: `v.v.`)
+    # A month left out: the articles of its days (`-tháng 3/2019`, written long too).
+    "hội nghị -tháng 3/2019 ",
+    "hoi nghi -thang 4 nam 2019 -ngày 19/4/2019",
     # A month no article is of: what its other words find; alone, nothing.
     "hội nghị tháng 12/2030 ",
     "tháng 12/2030",
@@ -1643,11 +1667,15 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         dated += ["ngày 15 tháng 13 năm 2019", "tháng 3 năm 2100", "ngày 15 tháng 3 năm 201"]
         dated += ["-ngày 15 tháng 3 năm 2019", "ngày -15 tháng 3 năm 2019", "số 3 tháng 3 năm 2019"]
         dated += ["a b c d e f g h i j k ngày 15 tháng 3 năm 2019", "xngày 1 tháng 1 năm 2020"]
+        # A date or a month left out (`-tháng 3/2019`), and what is not one.
+        dated += ["giao ban -tháng 3/2019", "-ngày 15/3/2019 họp", "hop -thang 3 nam 2019"]
+        dated += ['-"tháng 3/2019"', "tháng 4/2019 -tháng 3/2019", "a -ngày 15 tháng 3 năm 2019"]
+        dated += ["-tháng -3/2019", "-3/2019", "-tháng 3/2019 -thang 03/2019", "x -tháng 3/2019-"]
         for text in dated:
             got = page.evaluate(
                 "t => { const read = (q) => q && [q.words, q.pairs, [...q.optional].sort(),"
-                " [...q.quoted].sort(), q.excluded, q.title, q.last, q.when, q.days, q.spans,"
-                " q.literalFirst];"
+                " [...q.quoted].sort(), q.excluded, q.excludedSpans, q.title, q.last, q.when,"
+                " q.days, q.spans, q.literalFirst];"
                 " const q = newsarchiveSearch.parseQuery(t); return [read(q), read(q.literal)]; }",
                 text,
             )
@@ -1677,6 +1705,7 @@ def _read(query: terms.Query) -> list:
         sorted(query.optional),
         sorted(query.quoted),
         query.excluded,
+        [list(span) for span in query.excluded_spans],
         query.title,
         query.last,
         query.when,

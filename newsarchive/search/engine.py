@@ -288,12 +288,16 @@ def _rank(index: Index, manifest: dict, parsed: Query, some: bool) -> _Ranked:
         if not candidates and len(quoted) >= fmt.PASTED_PAIRS:
             candidates = _with_most(manifest, plain, [], words + pairs + [title])
     # Not the article whose title is the query: a title pasted whole with a stray `-`
-    # (`kinh tế -xã hội`) is its title still.
+    # (`kinh tế -xã hội`) is its title still. Nor those of a month left out (`-tháng 3/2019`).
+    gone = {d for span in parsed.excluded_spans for d in _published(index, manifest, *span)}
     candidates = [
         doc
         for doc in candidates
         if doc in title.postings
-        or not any(all(_has(excluded[n], doc) for n in group) for group in parsed.excluded)
+        or (
+            doc not in gone
+            and not any(all(_has(excluded[n], doc) for n in group) for group in parsed.excluded)
+        )
     ]
     pair_weights = [fmt.PAIR_WEIGHT * fmt.idf(documents, t.frequency) for t in pairs]
     phrase = _title_phrase(parsed, pairs, bool(completions))
@@ -374,22 +378,30 @@ def _when(index: Index, manifest: dict, query: Query) -> _Term:
     documents = manifest["docs"]
     found = [_head(index, manifest, day, set()) for day in query.days]
     for first, last in query.spans:  # no last day: to the newest article
-        lo, hi = day_number(first), day_number(last) if last else math.inf
         span = _Term(f"{first}-{last}", set())
-        for name, start, _size, _shards in manifest["segments"]:
-            calendar = index.file(f"s/{name}/c")
-            assert isinstance(calendar, str)
-            doc = start
-            for day, count in fmt.calendar_runs(calendar):
-                if lo <= day <= hi:
-                    for number in range(doc, doc + count):
-                        span.postings[number] = (fmt.DATE_SHOWN_IMPACT, False)
-                doc += count
+        for number in _published(index, manifest, first, last):
+            span.postings[number] = (fmt.DATE_SHOWN_IMPACT, False)
         span.frequency = len(span.postings)
         found.append(span)
     term = _best(found, [fmt.idf(documents, t.frequency) for t in found])
     term.name, term.frequency = query.when, len(term.postings)
     return term
+
+
+def _published(index: Index, manifest: dict, first: str, last: str) -> list[int]:
+    """The documents that show a day from ``first`` to ``last`` ("": to the newest), as
+    the segments' calendars say."""
+    lo, hi = day_number(first), day_number(last) if last else math.inf
+    found: list[int] = []
+    for name, start, _size, _shards in manifest["segments"]:
+        calendar = index.file(f"s/{name}/c")
+        assert isinstance(calendar, str)
+        doc = start
+        for day, count in fmt.calendar_runs(calendar):
+            if lo <= day <= hi:
+                found.extend(range(doc, doc + count))
+            doc += count
+    return found
 
 
 def _has(term: _Term, doc: int) -> bool:

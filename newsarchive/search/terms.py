@@ -229,6 +229,10 @@ class Query:
     # or a phrase's pairs (as a quoted phrase is found).
     excluded: list[list[str]] = field(default_factory=list)
     excluded_typed: dict[str, set[str]] = field(default_factory=dict)  # as `typed`
+    # A date or a month typed with a minus before its sign (`-tháng 3/2019`, `-ngày
+    # 15/3/2019`, `-tháng 3 năm 2019`): its first and last day; the articles published
+    # on a day of one are left out (_left_out).
+    excluded_spans: list[tuple[str, str]] = field(default_factory=list)
     title: str = ""  # the title term of all its words (format.title_term)
     # The last word while it may be unfinished: the text ends with it (no space after,
     # as the page sends it while the reader types), it is among the words searched and
@@ -294,7 +298,9 @@ def parse_query(text: str) -> Query:
     (_group_dates), read as before too (Query.literal)."""
     query = _read(text, anew=True)
     literal = _read(text, anew=False)
-    if literal.words != query.words:  # a month or a range to today was read
+    # A month or a range to today was read (but a month left out: `giao ban -tháng 3/2019`
+    # read as before asks for `3` and `2019`, the articles of March among them).
+    if literal.words != query.words and not query.excluded_spans:
         query.literal = literal
     if query.literal is None or query.words == [query.when]:
         # A month in words typed alone (`tháng 10 năm 2016`) asks for the month: its days
@@ -322,12 +328,14 @@ def _read(text: str, anew: bool) -> Query:
         spelled, minus, dotted, starts, ranges = _spelled(part, anew)
         if number % 2:  # a phrase: its `-` are as typed; a minus before it is the phrase's
             minus = [_MINUS_PHRASE.search(parts[number - 1]) is not None] * len(spelled)
+        starts, gone = _left_out(query, spelled, minus, starts)
         trailing_minus = minus[-1] if minus else trailing_minus
         every += [folding.fold(word) for word in spelled]  # with those after a minus too
         head = spelled[:left]
         left -= len(head)
         out = minus[: len(head)]
         dates_at, dated, in_date = _dates(spelled, minus, starts, ranges, len(head))
+        in_date |= gone
         # A month in words, `tháng 3 năm 2019`, read: alone (among the words searched, or
         # after them), not joined in a range (`từ tháng 1 năm 2020 đến nay`), whose days
         # come first as a short range's do.
@@ -374,6 +382,29 @@ def _read(text: str, anew: bool) -> Query:
     ):
         query.last = every[-1]
     return query
+
+
+def _left_out(
+    query: Query, spelled: list[str], minus: list[bool], starts: list[tuple[int, str, int]]
+) -> tuple[list[tuple[int, str, int]], set[int]]:
+    """A date or a month with a minus before its sign (`-tháng 3/2019`, `-ngày 15/3/2019`,
+    `-tháng 3 năm 2019`) leaves out the articles published then (Query.excluded_spans):
+    it asked for the month and left out the articles with the word `tháng`. Its words,
+    the sign's too, are then no words, nor words left out (``minus`` cleared there).
+    The other dates and months (_spelled's), and the places of those left out."""
+    kept, gone = [], set[int]()
+    for at, term, width in starts:
+        signs = _signs(term)
+        sign = at - 1 if at and spelled[at - 1] in signs else at  # a long one begins with it
+        if minus[sign] and spelled[sign] in signs and not any(minus[sign + 1 : at + width]):
+            gone.update(range(sign, at + width))
+            if _days(term) not in query.excluded_spans:
+                query.excluded_spans.append(_days(term))
+        else:
+            kept.append((at, term, width))
+    for at in gone:
+        minus[at] = False
+    return kept, gone
 
 
 def _dates(

@@ -183,7 +183,10 @@ function dateTerm(day, month, year) {
 function parseQuery(text) {
   const query = readQuery(text, true);
   const literal = readQuery(text, false);
-  if (literal.words.join("\n") !== query.words.join("\n")) query.literal = literal;
+  // (Not for a month left out: read as before, it asks for its numbers; terms.py.)
+  if (literal.words.join("\n") !== query.words.join("\n") && !query.excludedSpans.length) {
+    query.literal = literal;
+  }
   // A month in words typed alone asks for the month: its days first (terms.py).
   if (!query.literal || (query.words.length === 1 && query.words[0] === query.when)) {
     query.literalFirst = false;
@@ -200,6 +203,7 @@ function readQuery(text, anew) {
     optional: new Set(), // terms.py's Query.optional: `số` before a number, `P.`
     excluded: [], // terms.py's Query.excluded: `-vỉa`, `-"Minh Khai"`
     excludedTyped: new Map(),
+    excludedSpans: [], // terms.py's Query.excluded_spans: `-tháng 3/2019`
     title: "",
     last: "",
     when: "", // terms.py's Query.when, days and spans: a query's dates, one word
@@ -224,6 +228,8 @@ function readQuery(text, anew) {
     let [spelled, minus, dotted, starts, ranges] = spelledOf(part, anew);
     // A phrase: its `-` are as typed; a minus before it is the phrase's.
     if (number % 2) minus = spelled.map(() => MINUS_PHRASE.test(parts[number - 1]));
+    let gone;
+    [starts, gone] = leftOut(query, spelled, minus, starts);
     if (minus.length) trailingMinus = minus[minus.length - 1];
     // With those after a minus too (the title term); no spread: a paste may be long.
     for (const word of spelled) every.push(fold(word));
@@ -256,6 +262,7 @@ function readQuery(text, anew) {
       const before = first - 1 - (inDate.has(first - 1) ? 1 : 0);
       if (before >= 0 && !out[before] && RANGE_FROM.has(head[before])) inDate.add(before);
     }
+    for (const at of gone) inDate.add(at);
     // A month in words, `tháng 3 năm 2019`, read, alone: not joined in a range (terms.py's
     // Query.literal_first).
     for (const [at, term, words] of starts) {
@@ -322,6 +329,30 @@ function readQuery(text, anew) {
     query.last = lastWord;
   }
   return query;
+}
+
+// A date or a month with a minus before its sign (`-tháng 3/2019`, `-ngày 15/3/2019`,
+// `-tháng 3 năm 2019`) leaves out the articles published then: its words, the sign's
+// too, are no words nor words left out. The other dates and months, and the places of
+// those left out (terms.py's _left_out).
+function leftOut(query, spelled, minus, starts) {
+  const kept = [];
+  const gone = new Set();
+  for (const [at, term, words] of starts) {
+    const signs = width(term) === 3 ? DATE_SIGNS : MONTH_SIGNS;
+    const sign = at && signs.has(spelled[at - 1]) ? at - 1 : at; // a long one begins with it
+    const marked = minus.slice(sign + 1, at + words).some((o) => o);
+    if (minus[sign] && signs.has(spelled[sign]) && !marked) {
+      for (let k = sign; k < at + words; k++) gone.add(k);
+      const [first, last] = daysOf(term);
+      const known = query.excludedSpans.some(([a, b]) => a === first && b === last);
+      if (!known) query.excludedSpans.push([first, last]);
+    } else {
+      kept.push([at, term, words]);
+    }
+  }
+  for (const at of gone) minus[at] = false;
+  return [kept, gone];
 }
 
 // Two dates or more, a range or a month among the words: one word, query.when, at the
@@ -827,6 +858,13 @@ async function rankReading(index, query, some) {
     names.map((n) => head(index, n, query.excludedTyped.get(n) || null)),
   );
   const excluded = new Map(names.map((n, i) => [n, outTerms[i]]));
+  // The articles of a month left out (`-tháng 3/2019`: engine._rank).
+  const calendars = query.excludedSpans.length
+    ? await Promise.all(index.segments.map(([name]) => load(`s/${name}/c`)))
+    : [];
+  const gone = new Set(
+    query.excludedSpans.flatMap(([first, last]) => published(index, calendars, first, last)),
+  );
   // Complete the rarest capped terms (then in query order, syllables first, then the words
   // left out) while the postings read stay within the budget.
   const terms = [...words, ...pairTerms, ...outTerms];
@@ -874,11 +912,13 @@ async function rankReading(index, query, some) {
     const found = term.postings.get(doc);
     return found !== undefined && (!term.typed || !term.typed.size || found[1]);
   };
-  // Not the article whose title is the query (a title pasted with a stray `-`: engine.py).
+  // Not the article whose title is the query (a title pasted with a stray `-`: engine.py),
+  // nor those of a month left out.
   const kept = candidates.filter(
     (doc) =>
       title.postings.has(doc) ||
-      !query.excluded.some((group) => group.every((n) => has(excluded.get(n), doc))),
+      (!gone.has(doc) &&
+        !query.excluded.some((group) => group.every((n) => has(excluded.get(n), doc)))),
   );
   const pairWeights = pairTerms.map((t) => PAIR_WEIGHT * idf(documents, t.frequency));
   // The query's own pairs, but while a word is being typed (engine._title_phrase): the
@@ -915,6 +955,26 @@ async function rankReading(index, query, some) {
   };
 }
 
+// The documents that show a day from `first` to `last` ("": to the newest), as the
+// segments' calendars say (engine._published).
+function published(index, calendars, first, last) {
+  const [lo, hi] = [dayNumber(first), last ? dayNumber(last) : Infinity];
+  const found = [];
+  index.segments.forEach(([, start], s) => {
+    const reader = new Reader(calendars[s]);
+    let doc = start;
+    let day = 0;
+    while (reader.more()) {
+      const gap = reader.varint();
+      day += gap % 2 === 0 ? gap / 2 : -(gap + 1) / 2;
+      const count = reader.varint() + 1;
+      if (lo <= day && day <= hi) for (let n = doc; n < doc + count; n++) found.push(n);
+      doc += count;
+    }
+  });
+  return found;
+}
+
 // The word of a query's dates (engine._when): a document's weight is the highest of its
 // dates' and ranges', as `best` makes it; a range's documents are those its segments'
 // calendars say show one of its days.
@@ -924,23 +984,11 @@ async function when(index, query) {
     ? await Promise.all(index.segments.map(([name]) => load(`s/${name}/c`)))
     : [];
   for (const [first, last] of query.spans) {
-    const [lo, hi] = [dayNumber(first), last ? dayNumber(last) : Infinity]; // "": to today
     const span = { term: `${first}-${last}`, frequency: 0, postings: new Map(), tails: [] };
     span.untailed = new Set();
-    index.segments.forEach(([, start], s) => {
-      const reader = new Reader(calendars[s]);
-      let doc = start;
-      let day = 0;
-      while (reader.more()) {
-        const gap = reader.varint();
-        day += gap % 2 === 0 ? gap / 2 : -(gap + 1) / 2;
-        const count = reader.varint() + 1;
-        if (lo <= day && day <= hi) {
-          for (let n = doc; n < doc + count; n++) span.postings.set(n, [DATE_SHOWN_IMPACT, false]);
-        }
-        doc += count;
-      }
-    });
+    for (const n of published(index, calendars, first, last)) {
+      span.postings.set(n, [DATE_SHOWN_IMPACT, false]);
+    }
     span.frequency = span.postings.size;
     found.push(span);
   }
