@@ -319,6 +319,35 @@ def test_the_words_a_date_takes_in_are_marked_only_with_a_date(served, page, que
     assert "ngày 10" not in " ".join(seed["markRuns"]), seed["markRuns"]
 
 
+def test_a_months_numbers_are_marked_only_as_it_is_written(site, browser):
+    """`tháng 3 năm 2019` is its words too (`tháng`, `3`, `năm`, `2019`, read as before):
+    the `3` of "3 tháng" (three months) was marked, and the `tháng` beside it as part of
+    a date. Now a date's numbers are marked as the date writes them, after their sign
+    (`tháng 3`, `năm 2019`) or joined (`3/2019`), and `tháng` before its number only."""
+    body = "Trong 3 tháng đầu năm, phường làm tốt. Báo cáo tháng 3 năm 2019 và 3/2019 đã gửi."
+    site.add("2019/a.md", article("Kế hoạch của phường", "2019-03-10 08:00", body))
+    body = "Sau 3 tháng, kết quả của năm 2019 tốt; ngày 10/3/2019 họp."
+    site.add("2020/b.md", article("Tổng kết", "2020-06-01 08:00", body))
+    assert site.build() == 0
+    with serve(site.output) as address:
+        page = browser.new_page()
+        page.goto(f"{address}tim-kiem/")
+        page.wait_for_function("!!(window.newsarchiveSearch && window.newsarchiveSearch.search)")
+        year = ["năm", "2019"]  # `năm 2019` where the query has `năm`
+        for query, words in [
+            ("tháng 3 năm 2019", year),
+            ("thang 3 nam 2019", year),
+            ("tháng 3/2019", []),
+        ]:
+            found = page.evaluate("async (q) => await newsarchiveSearch.search(q)", query)
+            marked = {
+                r["title"]: [p["text"] for p in r["snippet"] if p["mark"]] for r in found["results"]
+            }
+            assert marked["Kế hoạch của phường"] == ["tháng", "3", *words, "3", "2019"], query
+            assert marked["Tổng kết"] == words, query
+        page.close()
+
+
 @pytest.mark.parametrize(
     ("query", "first", "last", "count"),
     [

@@ -1052,7 +1052,7 @@ function best(terms, weights) {
 // date, a month, a range to today), searched as words too (the query as read before):
 // marked only beside a number or a date marked, as part of it; elsewhere (`ngày càng`,
 // `này`, `Đến nay` of any article of the range) they are no word the reader asked for.
-function snippet(text, terms, whole, pairs = new Set(), quoted = new Set(), signs = new Set()) {
+function snippet(text, terms, whole, pairs, quoted, signs, numbers) {
   text = joined(text); // a word with a soft hyphen in it is marked whole
   const found = [...text.matchAll(WORD)].map((m) => {
     const spelling = canonical(m[0].normalize("NFC").toLowerCase());
@@ -1091,7 +1091,7 @@ function snippet(text, terms, whole, pairs = new Set(), quoted = new Set(), sign
     }
   }
   if (!found.length) return [];
-  besideNumbers(text, found, terms, signs);
+  besideNumbers(text, found, terms, signs, numbers);
   const wordsOf = (list) => new Set(list.flatMap((pair) => pair.split(" ")));
   const loose = wordsOf([...pairs].filter((pair) => !quoted.has(pair)));
   const inPhrase = wordsOf([...quoted]);
@@ -1143,22 +1143,48 @@ function snippet(text, terms, whole, pairs = new Set(), quoted = new Set(), sign
 }
 
 // The words of `signs` in `found` (snippet) keep their term only in a run of words,
-// spaces apart, with a number or a date marked.
-function besideNumbers(text, found, terms, signs) {
-  const held = found.map((word) => terms.has(word.term) && /^[0-9]/.test(word.term));
-  const spaced = (i) =>
-    i > 0 && i < found.length && /^\s+$/.test(text.slice(found[i - 1].end, found[i].start));
+// spaces apart, with a number or a date marked; `ngày`, `tháng`, `năm` (`mùng`) only
+// before it, as they are written (`tháng 3`, not the `tháng` of `3 tháng`, three
+// months). The numbers a date took in (`numbers`: `3`, `2019` of `tháng 3 năm 2019`)
+// keep theirs only as the date writes them: after such a word of `signs` (`tháng 3`,
+// `năm 2019`) or joined to each other (`3/2019`), the numbers joined to them theirs
+// too (not the `3` of `3 tháng`, nor the `4/2019` of `10/4/2019`).
+function besideNumbers(text, found, terms, signs, numbers) {
+  const between = (i) => text.slice(found[i - 1].end, found[i].start);
+  const spaced = (i) => i > 0 && i < found.length && /^\s+$/.test(between(i));
+  const digits = (i) => /^[0-9]/.test(text.slice(found[i].start, found[i].end));
+  const before = (i) => signs.has(found[i].term) && NUMBER_BEFORE.has(found[i].term);
+  const held = found.map(({ term }) => terms.has(term) && /^[0-9]/.test(term));
+  for (let first = 0; first < found.length; ) {
+    // A run of numbers joined by `/`, `.` or `-`: the date's, or not at all.
+    let end = first + 1;
+    while (end < found.length && digits(first) && /^[/.-]$/.test(between(end)) && digits(end)) {
+      end += 1;
+    }
+    const run = found.slice(first, end);
+    if (run.some(({ term }) => numbers.has(term))) {
+      const signed = spaced(first) && before(first - 1);
+      const whole = run.every(({ term }) => numbers.has(term)) && (run.length > 1 || signed);
+      for (let i = first; i < end; i++) if (numbers.has(found[i].term)) held[i] = whole;
+    }
+    first = end;
+  }
   for (let changed = signs.size > 0; changed; ) {
     changed = false;
     found.forEach((word, i) => {
       if (held[i] || !signs.has(word.term)) return;
-      if ((spaced(i) && held[i - 1]) || (spaced(i + 1) && held[i + 1])) held[i] = changed = true;
+      const after = !NUMBER_BEFORE.has(word.term) && spaced(i) && held[i - 1];
+      if (after || (spaced(i + 1) && held[i + 1])) held[i] = changed = true;
     });
   }
   found.forEach((word, i) => {
-    if (signs.has(word.term) && !held[i]) word.term = null;
+    if ((signs.has(word.term) || numbers.has(word.term)) && !held[i]) word.term = null;
   });
 }
+
+// The words written before the number they go with (besideNumbers): `ngày 15`, `mùng
+// 2`, `tháng 3`, `năm 2019`.
+const NUMBER_BEFORE = new Set(["ngay", "mung", "mong", "thang", "nam"]);
 
 const BLOCKS = "h1, h2, h3, h4, h5, h6, li, figcaption, caption, dt";
 
@@ -1315,12 +1341,13 @@ async function search(text, { offset = 0, limit = 10, passages = true, some = fa
   for (const query of readings) for (const day of query.days) terms.set(day, null);
   // The words a date took in (a long date's `ngày`, `đến nay`): the query's words
   // that are not the dates' reading's, nor numbers.
-  const signs = new Set(
-    readings
-      .slice(1)
-      .flatMap((query) => query.words)
-      .filter((word) => !readings[0].words.includes(word) && !/^[0-9]/.test(word)),
-  );
+  const tookIn = readings
+    .slice(1)
+    .flatMap((query) => query.words)
+    .filter((word) => !readings[0].words.includes(word));
+  const signs = new Set(tookIn.filter((word) => !/^[0-9]/.test(word)));
+  // And its numbers (`3`, `2019` of `tháng 3 năm 2019`): marked after their sign only.
+  const numbers = new Set(tookIn.filter((word) => /^[0-9]/.test(word)));
   const pairs = new Set(readings.flatMap((query) => query.pairs));
   const quoted = new Set(readings.flatMap((query) => [...query.quoted]));
   const root = ranked.index ? new URL(ranked.index.root || "../../", indexBase) : indexBase;
@@ -1332,9 +1359,9 @@ async function search(text, { offset = 0, limit = 10, passages = true, some = fa
       const page = new URL(url, root).href;
       const passage = async () => {
         const body = await pageText(page);
-        return body === null ? null : snippet(body, terms, false, pairs, quoted, signs);
+        return body === null ? null : snippet(body, terms, false, pairs, quoted, signs, numbers);
       };
-      const opening = snippet(lead, terms, true, pairs, quoted, signs);
+      const opening = snippet(lead, terms, true, pairs, quoted, signs, numbers);
       const result = { url, title, date, category, snippet: opening };
       if (!passages) result.passage = passage;
       else result.snippet = (await passage()) || result.snippet;
