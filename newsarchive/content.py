@@ -45,6 +45,9 @@ class Article:
     category: str = ""
     tags: tuple[str, ...] = ()
     summary: str = ""
+    # The body's first paragraph (summary.lead), which is the summary unless the front
+    # matter has one: `new`'s placeholder is known by it (validate.unwritten).
+    opening: str = ""
     author: str = ""
     language: str = ""  # the article's own language tag, when it is not the site's
     source_url: str = ""

@@ -69,13 +69,13 @@ def placeholders(own: str) -> dict[str, str]:
 def unwritten(articles: list[Article], placeholder: str) -> list[Problem]:
     """Articles that `new` made and nobody wrote: their text still opens with the
     placeholder (templates/strings.yaml `new_article_body`, or newsarchive's own words
-    for it), which would be published. Their summary is that first paragraph, so no
-    body need be read again."""
+    for it), which would be published. Each keeps that first paragraph (its opening,
+    not its summary, which the front matter may give), so no body need be read again."""
     known = placeholders(placeholder)
     return [
-        placeholder_left(Path(a.path), known[a.summary], "article")
+        placeholder_left(Path(a.path), known[a.opening], "article")
         for a in articles
-        if a.listed and a.summary in known
+        if a.listed and a.opening in known
     ]
 
 
@@ -125,6 +125,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
     if errors:
         raise BuildFailed(errors)
     assert published is not None and isinstance(title, str) and isinstance(slug, str)
+    opening = lead(source.body)
     # A category, tag or author is shared by many articles: interned, each is one string
     # in memory rather than one per article (the build holds every article to its end).
     return Article(
@@ -135,7 +136,8 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
         body_digest=digest(source.body),
         category=sys.intern((meta.get("category") or "").strip()),
         tags=_distinct_terms(tags),
-        summary=(meta.get("summary") or "").strip() or lead(source.body),
+        summary=(meta.get("summary") or "").strip() or opening,
+        opening=opening,
         author=sys.intern((meta.get("author") or "").strip()),
         language=sys.intern((language or "").strip()),
         source_url=source_url or "",

@@ -331,6 +331,25 @@ def test_an_article_left_with_the_placeholder_is_not_published(site, capsys, pas
     assert site.build() == 0
 
 
+def test_the_placeholder_is_known_under_a_summary_of_its_own(site, capsys):
+    """An editor who wrote the `summary:` first and saved: the build knew the placeholder
+    by the article's summary, now the one written, and published the placeholder as the
+    article's text."""
+    result = new(site, "Phường Bạch Đằng ra quân")
+    assert result.returncode == 0, result.stderr
+    path = site.root / result.stdout.strip()
+    text = path.read_text(encoding="utf-8")
+    summary = "\nsummary: Sáng nay phường ra quân.\n---\n"
+    path.write_text(text.replace("\n---\n", summary, 1), encoding="utf-8")
+    assert front_matter(path)["summary"] == "Sáng nay phường ra quân."
+    capsys.readouterr()
+
+    assert site.build() == 1
+    rel = path.relative_to(site.root).as_posix()
+    assert f"{rel}:9: error: the article still holds the placeholder" in capsys.readouterr().err
+    assert not site.output.exists()
+
+
 @pytest.mark.parametrize("title", ["CON", "Aux", "lpt1"])
 def test_new_makes_no_file_name_windows_cannot_hold(site, title):
     """`new "CON"` wrote content/<yyyy>/<mm>/con.md, which the next build warned of (an
