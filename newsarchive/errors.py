@@ -7,6 +7,7 @@ value until the CLI prints it: file, line, column, what is wrong and how to fix 
 
 import errno
 import os
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,12 +64,17 @@ def place_in(data: bytes, at: int) -> tuple[int, int]:
 
 
 def line_of(path: Path, text: str) -> int | None:
-    """The first line of the file that holds ``text``, for a problem found without it."""
+    """The first line of the file that holds ``text``, for a problem found without it;
+    in NFC, as the build reads the file (one saved in NFD, as macOS may, holds it too)."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    return next((n for n, line in enumerate(lines, 1) if text in line), None)
+    text = unicodedata.normalize("NFC", text)
+    return next(
+        (n for n, line in enumerate(lines, 1) if text in unicodedata.normalize("NFC", line)),
+        None,
+    )
 
 
 def raised_stopping(exc: BaseException) -> bool:

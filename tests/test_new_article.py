@@ -350,6 +350,22 @@ def test_the_placeholder_is_known_under_a_summary_of_its_own(site, capsys):
     assert not site.output.exists()
 
 
+def test_the_placeholder_in_a_file_saved_in_nfd_is_said_at_its_line(site, capsys):
+    """A file an editor on macOS saved in NFD (README: NFC or NFD give the same site),
+    still holding the placeholder: refused, but with no line, the placeholder being
+    looked for in NFC."""
+    result = new(site, "Phường Bạch Đằng ra quân")
+    assert result.returncode == 0, result.stderr
+    path = site.root / result.stdout.strip()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    capsys.readouterr()
+
+    assert site.build() == 1
+    rel = path.relative_to(site.root).as_posix()
+    assert f"{rel}:8: error: the article still holds the placeholder" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("title", ["CON", "Aux", "lpt1"])
 def test_new_makes_no_file_name_windows_cannot_hold(site, title):
     """`new "CON"` wrote content/<yyyy>/<mm>/con.md, which the next build warned of (an
