@@ -674,6 +674,11 @@ def _template_fix(
         # url('css/site.css') with no such file: most often the static folder lacks
         # what newsarchive's own has (an archive folder that copied templates/ only).
         return FIX_STATIC_FILE.format(file=f"{static_folder}{address}")
+    if at_line and problem == NO_FILE:  # url('/lien-he/'): the line is named already
+        return (
+            f"the site has no page or file {address}: correct the address in {link}, "
+            "or remove the link"
+        )
     return FIX_TEMPLATE
 
 

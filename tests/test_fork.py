@@ -1128,7 +1128,8 @@ def test_check_blames_a_broken_template_link_on_the_template_not_the_articles(si
         f"{template}:{line}: error: the link \"url('/lien-he/')\" leads to no file in the "
         "site, on 2 pages (/2020/01/bai-khac/, /2020/01/bai-viet-tot/)",
     ]
-    assert "in the template that makes the page" in err
+    # Said at its line, the fix names the address (it said to look in the templates).
+    assert "the site has no page or file /lien-he/: correct the address in url('/lien-he/')" in err
 
 
 def test_a_menu_item_for_a_category_no_article_has_is_said_at_its_template_line(site, capsys):
