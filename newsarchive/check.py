@@ -643,7 +643,7 @@ def _template_fix(
     static_folder: str,
 ) -> str:
     """How to fix the broken ``link`` of the templates (said at its line: ``at_line``)."""
-    address, by_value = said.address, said.by_value
+    address, by_value = said.address.split("#", 1)[0], said.by_value
     if at_line and link.startswith("/") and not link.startswith("//"):
         # From the root, it misses a site under a path (a GitHub Pages project):
         # url() of the address from the site's root, if the site has it.
@@ -716,6 +716,8 @@ def _written_in(template: Path, links: set[str], address: str, problem: str) -> 
     no link). Several when only url() calls of a variable's value could make the
     address and more than one does; none when nothing could."""
     attribute = re.compile(_as_attribute(links))
+    # url() makes the address without its #fragment, written after it (`}}#ban-do`).
+    address = address.split("#", 1)[0]
     parts = [int(p) if p.isdigit() else p for p in address.strip("/").split("/")]
     seen, queue, calls = set(), [template.name], []
     while queue:

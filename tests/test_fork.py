@@ -1132,6 +1132,24 @@ def test_check_blames_a_broken_template_link_on_the_template_not_the_articles(si
     assert "the site has no page or file /lien-he/: correct the address in url('/lien-he/')" in err
 
 
+@pytest.mark.parametrize(
+    "call", ["url('/lien-he/')", 'url(category_url("Tin hoạt động"))'], ids=["page", "category"]
+)
+def test_a_template_link_with_a_fragment_is_said_at_its_line(site, capsys, call):
+    """`{{ url('/lien-he/') }}#ban-do`, a place on a page: the address with its `#` was
+    compared with the url() calls' addresses, which have none, and the link was said at
+    the templates folder, with no file or line."""
+    base = site.root / "templates" / "base.html"
+    written = f'<p><a href="{{{{ {call} }}}}#ban-do">x</a></p>'
+    edit(base, END, written + "\n" + END)
+    line = base.read_text(encoding="utf-8").split("\n").index(written)
+    site.add("2020/01/a.md", GOOD)
+    capsys.readouterr()
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert f"{base}:{line + 1}: error: the link {call!r} leads to no file in the site" in err, err
+
+
 def test_a_menu_item_for_a_category_no_article_has_is_said_at_its_template_line(site, capsys):
     """A fork's menu item for a category (README: `url(category_url("..."))`) whose
     articles are not imported yet was said at the templates folder, with no file or line:
