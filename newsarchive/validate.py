@@ -86,7 +86,8 @@ def placeholder_left(path: Path, placeholder: str, kind: str) -> Problem:
         f"the {kind} still holds the placeholder text that 'new' wrote",
         f"replace that line with the {kind}'s text; to keep the {kind} off the "
         "site until it is written, add a line 'draft: true' to its front matter",
-        line_of(path, placeholder.split(".")[0]),
+        # Its first sentence on its first line: a fork's may run over several.
+        line_of(path, placeholder.strip().split("\n")[0].split(".")[0]),
     )
 
 

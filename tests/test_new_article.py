@@ -422,6 +422,26 @@ def test_the_placeholder_is_known_after_a_fork_rewords_it(site, capsys, kind):
     assert f"{rel}:{line}: error: the {kind} still holds" in capsys.readouterr().err
 
 
+def test_a_placeholder_reworded_over_several_lines_is_said_at_its_line(site, capsys):
+    """A fork's `new_article_body` written as a YAML block of several lines: a file `new`
+    wrote with it was refused with no line, its first sentence (over two lines) being
+    looked for in one."""
+    strings = site.root / "templates" / "strings.yaml"
+    text = strings.read_text(encoding="utf-8")
+    default = yaml.safe_load(text)["new_article_body"]
+    reworded = "|-\n  Gõ bài của phường ở đây,\n  thay cho dòng này.\n\n  Một đoạn nữa."
+    strings.write_text(text.replace(default, reworded), encoding="utf-8")
+    result = new(site, "Phường Bạch Đằng ra quân")
+    assert result.returncode == 0, result.stderr
+    path = site.root / result.stdout.strip()
+    assert "\nGõ bài của phường ở đây,\nthay cho dòng này.\n" in path.read_text(encoding="utf-8")
+    capsys.readouterr()
+
+    assert site.build() == 1
+    rel = path.relative_to(site.root).as_posix()
+    assert f"{rel}:8: error: the article still holds the placeholder" in capsys.readouterr().err
+
+
 def test_the_placeholder_newsarchive_comes_with_is_one_the_build_knows():
     """The build knows `new`'s words as newsarchive comes with them (a fork may reword
     its own): rewording them here without adding them there would publish the files
