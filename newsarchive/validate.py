@@ -624,10 +624,13 @@ def _text_list(meta: dict[str, Any], key: str, error: Any) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list):
+        written = _as_written(value)
+        if key == "tags":  # `tags: cán bộ; quy hoạch`: a ';' in a tag is refused (_tags)
+            written = ", ".join(t.strip() for t in written.split(";") if t.strip())
         error(
             key,
             f"'{key}' must be a list, but YAML read {_describe(value)}",
-            f"write it as a list in brackets, e.g. {key}: [{_as_written(value)}]",
+            f"write it as a list in brackets, e.g. {key}: [{written}]",
         )
         return []
     items = []

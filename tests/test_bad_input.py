@@ -137,6 +137,14 @@ BAD_INPUTS = {
             "write tags: [an sinh, cán bộ, quy hoạch]",
         ],
     ),
+    # The same without brackets: the fix said to write [cán bộ; quy hoạch], refused next.
+    "tags-parted-by-semicolons-no-brackets": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ntags: cán bộ; quy hoạch\n---\nText\n",
+        [
+            "tags-parted-by-semicolons-no-brackets.md:4: error: 'tags' must be a list",
+            "write it as a list in brackets, e.g. tags: [cán bộ, quy hoạch]",
+        ],
+    ),
     "missing-title": ("---\ndate: 2020-01-01\n---\nText\n", ["no title", "title:"]),
     "empty-title": ('---\ntitle: "  "\ndate: 2020-01-01\n---\nText\n', ["no title"]),
     "missing-date": ("---\ntitle: Tin\n---\nText\n", ["no date", "date:"]),
