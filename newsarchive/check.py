@@ -30,7 +30,7 @@ import jinja2
 from jinja2 import meta
 
 from . import urls, workers
-from .bodylinks import Lines, Meant
+from .bodylinks import MISSING_HINT, Lines, Meant
 from .errors import Problem, line_of
 from .heldlinks import Held
 from .htmltext import short_numbers
@@ -371,7 +371,9 @@ class _PageCheck:
                 # portal's address the build linked here is said as the page has it.
                 said = link if "://" in written[0] else written[0]
                 message = f"{context}: the link {said!r} {problem}"
-                hint = (self.meant.hint(str(where), written[0]) if self.meant else "") or FIX_LINK
+                hint = (self.meant.hint(str(where), written[0]) if self.meant else "") or (
+                    MISSING_HINT if problem == NO_FILE else FIX_LINK  # as the build says it
+                )
                 line = _line(self.read, where, *written)
                 problems.append(Problem(where, message, hint, line))
             elif rel in self.templates:  # a template made it: name the template

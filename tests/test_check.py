@@ -81,6 +81,23 @@ def test_a_broken_link_is_said_as_the_article_writes_it(site):
     ], result.stderr
 
 
+def test_a_missing_picture_is_said_with_the_build_s_fix(site):
+    """A picture the article links and static/ lacks: the build's warning says where a
+    file of static/ is (its path there, e.g. /images/anh.jpg), check's error only
+    'correct the address, or remove the link', though README says check's messages are
+    the build's."""
+    site.add("2019/05/a.md", article("Tin", "2019-05-01", "Chữ.\n\n![Ảnh](/media/khong-co.jpg)"))
+    built = run_check(site, command="build")
+    assert "a file of static/ at its path there" in built.stderr, built.stderr
+    result = run_check(site)
+    assert result.returncode == 1
+    assert "content/2019/05/a.md:8: error: in the page /2019/05/tin/: the link " in result.stderr
+    assert (
+        "how to fix: correct the address (an article is at /yyyy/mm/slug/, a file of static/"
+        in (result.stderr)
+    )
+
+
 def test_content_errors_are_the_build_messages(seed_site):
     seed_site.add("bad.md", "---\ntitle: Hội nghị: tổng kết\ndate: 2020-01-01\n---\nText\n")
     built = run_check(seed_site, command="build")
