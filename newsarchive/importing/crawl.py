@@ -558,7 +558,40 @@ def _warcio():  # type: ignore[no-untyped-def]
     # each process that reads the WARC printed it at its own moment among the import's
     # lines, so two runs' output differed. The import says what matters of each page.
     logging.getLogger("warcio").setLevel(logging.ERROR)
+    _brotli_for_warcio()
     return ArchiveIterator
+
+
+class _Brotli:
+    """A Brotli decompressor as warcio uses one: warcio was written for brotlipy's
+    (`decompress`, an `unused_data` it sets), and with the `brotli` package pip installs
+    now (whose Decompressor has `process` and takes no attribute) it failed on every
+    Brotli record, "'brotli.Decompressor' object has no attribute 'unused_data'"."""
+
+    unused_data = None  # a Brotli stream is one member: nothing follows it
+
+    def __init__(self) -> None:
+        import brotli
+
+        self._stream = brotli.Decompressor()
+
+    def decompress(self, data: bytes) -> bytes:
+        return bytes(self._stream.process(data))
+
+    def flush(self) -> bytes:
+        return b""
+
+
+def _brotli_for_warcio() -> None:
+    """Hand warcio _Brotli for Content-Encoding: br where `brotli` has no `decompress`."""
+    from warcio.bufferedreaders import BufferedReader
+
+    try:
+        import brotli
+    except ImportError:
+        return
+    if not hasattr(brotli.Decompressor, "decompress"):
+        BufferedReader.DECOMPRESSORS["br"] = _Brotli
 
 
 def _add_warc(crawl: Crawl, path: Path, origin: str) -> None:
