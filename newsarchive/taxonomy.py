@@ -7,12 +7,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import groupby
-from os.path import dirname, relpath
 from pathlib import Path
 
 from . import urls
 from .content import Article
-from .errors import Problem, line_of
+from .errors import Problem, line_of, shown
 from .folding import fold, words
 
 # The Vietnamese alphabet, where `ă`, `â`, `đ`, `ê`, `ô`, `ơ`, `ư` are letters of their
@@ -123,7 +122,7 @@ def other_words_merged(oldest: Sequence[Article]) -> list[Problem]:
                     Problem(
                         Path(article.path),
                         f"the {kind} '{name}' has the address /{address} of the {kind} "
-                        f"'{kept}' ({relpath(owner.path, dirname(article.path))}), another "
+                        f"'{kept}' ({shown(owner.path)}), another "
                         f"word: they are one {kind}, "
                         f"shown as '{kept}' on this article's page and in lists",
                         f"if '{name}' is what was meant, add a word that tells it apart "
