@@ -535,7 +535,13 @@ def _some(names: Sequence[str]) -> str:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from .scaffold import check_content_folder, new_article, new_page, write_new
+    from .scaffold import (
+        category_like_others,
+        check_content_folder,
+        new_article,
+        new_page,
+        write_new,
+    )
 
     if args.page and args.category is not None:
         _usage_error("--page starts a page, which has no category: leave out --category")
@@ -552,6 +558,9 @@ def run_new(args: argparse.Namespace) -> int:
         report(failed.errors, Path.cwd(), "nothing was written.")
         return EXIT_CONTENT
     print(_shown(made.path))
+    if not args.page:
+        for warning in category_like_others(config, made):
+            print(warning.format(Path.cwd()), file=sys.stderr)
     return EXIT_OK
 
 

@@ -15,15 +15,17 @@ from pathlib import Path
 
 import yaml
 
+from . import taxonomy
 from .cache import cache_folder
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .load import split_front_matter
 from .outputguard import among_outputs, not_a_folder, protected_folders, real_path
+from .pagination import oldest_first
 from .partfiles import part_of
 from .portablenames import windows_problem
 from .slugs import slugify
-from .sources import PAGES_FOLDER
+from .sources import PAGES_FOLDER, readable_articles
 from .templating import load_strings
 from .validate import validate, validate_page
 from .yamltext import FrontMatterLoader, describe_character, invisible_character
@@ -219,6 +221,15 @@ def new_article(
     if errors:
         raise BuildFailed([_as_typed(problem, text, config) for problem in errors])
     return ArticleFile(path, text)
+
+
+def category_like_others(config: SiteConfig, made: ArticleFile) -> list[Problem]:
+    """The build's warning (taxonomy.categories_like_others) when the category of the
+    article `new` wrote (``made``) is no other article's but is spelt almost as one
+    that others have: said at once, not at the next build, as a typo is likely then."""
+    listed = oldest_first(a for a in readable_articles(config) if a.listed)
+    terms = taxonomy.categories(taxonomy.named_alike(listed))
+    return [p for p in taxonomy.categories_like_others(terms) if p.path == made.path]
 
 
 def _as_typed(problem: Problem, text: str, config: SiteConfig) -> Problem:

@@ -135,6 +135,25 @@ def read_articles(
     )
 
 
+def readable_articles(config: SiteConfig) -> list[Article]:
+    """Every article that reads without a problem (the cache's where its file is
+    unchanged): what a command (new) compares its file with, which other files' problems
+    must not stop, nor articles left with the placeholder (the build says those)."""
+    cached = Cache(config).sources()
+    scan = scan_sources(config.content_dir, config.root, (config.output_dir, cache_folder(config)))
+    pages_folder = os.path.join(config.content_dir, PAGES_FOLDER, "")
+    files = [item for item in scan.files if not item[0].startswith(pages_folder)]
+    kept = {
+        path: cached[path]
+        for path, mtime, size in files
+        if _unchanged(cached.get(path), mtime, size)
+    }
+    read, _ = _read_batch(
+        [path for path, _, _ in files if path not in kept], cached, config.timezone
+    )
+    return [entry.article for entry in (kept | read).values()]
+
+
 def read_pages(
     paths: list[str], folder: str, placeholder: str = ""
 ) -> tuple[list[Standalone], list[Problem]]:

@@ -448,3 +448,28 @@ def test_the_placeholder_newsarchive_comes_with_is_one_the_build_knows():
     that `new` wrote before."""
     words = yaml.safe_load((REPO / "templates" / "strings.yaml").read_text(encoding="utf-8"))
     assert words["new_article_body"] in SHIPPED_PLACEHOLDERS
+
+
+def test_a_category_typed_almost_as_one_of_other_articles_is_said_at_once(site):
+    """new --category "Hoạt độn Đảng, Đoàn thể" (a letter left out) was written in
+    silence; only the next build said it was a category of its own."""
+    meant = "Hoạt động Đảng, Đoàn thể"
+    for n in (1, 2):
+        site.add(
+            f"2024/05/bai-{n}.md",
+            f'---\ntitle: "Bài {n}"\ndate: 2024-05-0{n}\ncategory: {meant}\n---\n\nNội dung.\n',
+        )
+    result = new(site, "Chi bộ họp", "--category", "Hoạt độn Đảng, Đoàn thể")
+    assert result.returncode == 0, result.stderr
+    path = site.root / result.stdout.strip()
+    assert front_matter(path)["category"] == "Hoạt độn Đảng, Đoàn thể"  # written as typed
+    line = path.read_text(encoding="utf-8").split("\n").index("category: Hoạt độn Đảng, Đoàn thể")
+    said = f"{result.stdout.strip()}:{line + 1}: warning: the category 'Hoạt độn Đảng, Đoàn thể'"
+    assert said in result.stderr, result.stderr
+    assert f"'{meant}' (2 articles)" in result.stderr
+    assert f"write category: {meant}" in result.stderr
+
+    # The category the others have, or a new one far from any, is no typo.
+    for typed in (meant, "Văn hóa - Thể thao"):
+        result = new(site, f"Tin {typed}", "--category", typed)
+        assert result.returncode == 0 and result.stderr == "", result.stderr
