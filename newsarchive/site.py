@@ -391,9 +391,10 @@ def redirect_pages(
     # Output paths as text: pathlib objects for 25,000 paths and their folders cost 0.4 s.
     owners: dict[str, Page | Target] = {urls.output_file(p.url): p for p in real}
     folders = folders_of(owners)
-    pages, errors, warnings = [], [], []
+    pages, errors = [], []
+    warnings: list[Problem] = []
     for target in targets:
-        for alias in dict.fromkeys(target.aliases):
+        for alias in _given_again(target, warnings):
             url = urls.alias_url(alias)
             path = urls.output_file(url)
             problem = _alias_clash(path, owners, folders, target)
@@ -408,6 +409,28 @@ def redirect_pages(
             ):  # (a letter is 4 bytes at most: most addresses are not measured)
                 warnings.append(long)
     return pages, errors, warnings
+
+
+def _given_again(target: Target, warnings: list[Problem]) -> list[str]:
+    """The aliases of ``target`` once each; one written twice alike is a warning at
+    the line of `aliases` (one page is written: no harm, but a list to tidy). Spelt
+    otherwise (/tin/1/ and /tin/1, NFC and NFD), it is _alias_clash's error."""
+    once = list(dict.fromkeys(target.aliases))
+    if len(once) == len(target.aliases):  # nearly every article
+        return once
+    for alias in once:
+        if target.aliases.count(alias) > 1:
+            warnings.append(
+                Problem(
+                    Path(target.path),
+                    f"alias '{alias}' is given twice; delete one",
+                    "delete one of the two from the list of 'aliases': an old address is "
+                    "written there once",
+                    target.key_lines.get("aliases"),
+                    warning=True,
+                )
+            )
+    return once
 
 
 def _clash_said(target: Target, alias: str, problem: str) -> Problem:

@@ -317,7 +317,8 @@ def _to_aliases(aliases: Sequence[str], old: str) -> str:
     is refused)."""
     if not aliases:
         return f"add it to the front matter: aliases: [/{old}]"
-    return f"add it to the list on the line of 'aliases': aliases: [{', '.join(aliases)}, /{old}]"
+    listed = ", ".join(dict.fromkeys(aliases))  # one given twice is warned of at that line
+    return f"add it to the list on the line of 'aliases': aliases: [{listed}, /{old}]"
 
 
 def emptied(

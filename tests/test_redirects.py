@@ -251,6 +251,26 @@ def test_an_address_given_in_nfd_and_nfc_is_named_with_both_spellings(site, caps
     assert said in capsys.readouterr().err
 
 
+def test_an_alias_written_twice_alike_is_a_warning_and_not_repeated_in_hints(site, capsys):
+    """aliases: [/tin/1.html, /tin/1.html] was accepted in silence, and the advice of
+    a moved article to add its old address repeated the address given twice."""
+    path = site.add(
+        "2020/03/a.md", with_aliases("Lễ hội", "2020-03-05", "/tin/1.html", "/tin/1.html")
+    )
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    said = f"a.md:{ALIAS_LINE}: warning: alias '/tin/1.html' is given twice; delete one"
+    assert said in err, err
+    assert err.count("is given twice") == 1
+    assert (site.output / "tin/1.html").is_file()
+    assert site.build("--no-search", "--strict") == 1  # a warning, as the others
+
+    path.write_text(with_aliases("Lễ hội đền", "2020-03-05", "/tin/1.html", "/tin/1.html"), "utf-8")
+    assert site.build("--no-search") == 0
+    fixed = "aliases: [/tin/1.html, /2020/03/le-hoi/]"
+    assert f"add it to the list on the line of 'aliases': {fixed}" in capsys.readouterr().err
+
+
 def test_an_alias_that_hides_a_static_file_is_an_error(site, capsys):
     site.add("a.md", with_aliases("Tin", "2019-01-01", "/css/site.css"))
     assert site.build("--quiet") == 1
