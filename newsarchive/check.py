@@ -601,7 +601,8 @@ def _template_links(
         written = _written_in(template, spellings, address, problem)
         if len(written) == 1:
             key = (written[0].template, written[0].line, written[0].text, problem)
-            said.setdefault(key, _Said(address, written[0].by_value)).on.extend(on)
+            entry = _Said(address, written[0].by_value, written[0].where_set)
+            said.setdefault(key, entry).on.extend(on)
         else:
             makers, entry = unwritten.setdefault((address, problem), (set(), _Said(address)))
             makers.add(template)
@@ -630,6 +631,7 @@ class _Said:
 
     address: str
     by_value: bool | None = None  # as _Written's
+    where_set: str = ""  # as _Written's
     on: list[str] = field(default_factory=list)
     # Not said at a line: the url() calls of a variable's value that could each make it.
     maybe: set["_Written"] = field(default_factory=set)
@@ -678,8 +680,8 @@ def _template_fix(
         return FIX_STATIC_FILE.format(file=f"{static_folder}{address}")
     if at_line and problem == NO_FILE:  # url('/lien-he/'): the line is named already
         return (
-            f"the site has no page or file {address}: correct the address in {link}, "
-            "or remove the link"
+            f"the site has no page or file {address}: correct the address "
+            f"{said.where_set or 'in ' + link}, or remove the link"
         )
     return FIX_TEMPLATE
 
@@ -708,6 +710,9 @@ class _Written:
     # `url(category_url(name))`: it makes the address with the address's own parts in
     # place of the variables (the name as its slug). None for any other link.
     by_value: bool | None
+    # For url(name) of a name set to an address, `{% set contact = "/lien-he/" %}`: where
+    # ("where contact is set, at line 3 ({% set ... %})"), the address to correct there.
+    where_set: str = ""
 
 
 def _written_in(template: Path, links: set[str], address: str, problem: str) -> list[_Written]:
@@ -754,14 +759,47 @@ def _url_calls(
     path: Path, text: str, tree: jinja2.nodes.Template, address: str, parts: list[int | str]
 ) -> list[_Written]:
     """The url() calls in the template ``tree`` (read from ``text`` at ``path``) that make
-    ``address``, from the site's root: of the address itself, or of a helper (_made)."""
-    calls = []
+    ``address``, from the site's root: of the address itself, of a name set to it
+    (_constants), or of a helper (_made)."""
+    calls, constants = [], _constants(tree)
     for node in tree.find_all(jinja2.nodes.Call):
         if isinstance(node.node, jinja2.nodes.Name) and node.node.name == "url" and node.args:
-            made = _made(node.args[0], parts)
+            arg = node.args[0]
+            name = arg.name if isinstance(arg, jinja2.nodes.Name) else ""
+            assign = constants.get(name)
+            made = _made(assign.node if assign else arg, parts)
             if made is not None and "/" + made[0].lstrip("/") == address:
-                calls.append(_Written(path, node.lineno, _as_written(text, node), made[1]))
+                where_set = _where_set(text, name, assign) if assign else ""
+                written = _as_written(text, node)
+                calls.append(_Written(path, node.lineno, written, made[1], where_set))
     return calls
+
+
+def _constants(tree: jinja2.nodes.Template) -> dict[str, jinja2.nodes.Assign]:
+    """The names the template sets once to a text (`{% set contact = "/lien-he/" %}`)
+    and gives no other value (another set, a loop's or a macro's variable of that name):
+    the address url(contact) makes, wherever in the template it is."""
+    given: dict[str, int] = {}
+    for name in tree.find_all(jinja2.nodes.Name):
+        if name.ctx in ("store", "param"):
+            given[name.name] = given.get(name.name, 0) + 1
+    return {
+        node.target.name: node
+        for node in tree.find_all(jinja2.nodes.Assign)
+        if isinstance(node.target, jinja2.nodes.Name)
+        and given[node.target.name] == 1
+        and isinstance(node.node, jinja2.nodes.Const)
+        and isinstance(node.node.value, str)
+    }
+
+
+def _where_set(text: str, name: str, assign: jinja2.nodes.Assign) -> str:
+    """Where the template sets ``name`` (``assign``, of _constants), with the statement
+    as written (its line when it is not on one)."""
+    at = assign.lineno
+    line = text.split("\n")[at - 1]
+    written = re.search(r"\{%-?\s*set\s+" + re.escape(name) + r"\s*=.*?%\}", line)
+    return f"where {name} is set, at line {at} ({written[0] if written else line.strip()})"
 
 
 def _made(call: jinja2.nodes.Node, parts: list[int | str]) -> tuple[str, bool | None] | None:

@@ -186,6 +186,27 @@ def test_a_broken_link_in_a_template_is_said_once_at_its_line_not_blamed_on_an_a
     assert result.returncode == 0, result.stderr
 
 
+def test_a_link_held_in_a_variable_is_said_at_its_line_and_where_it_is_set(site):
+    """{% set contact = "/lien-he-e/" %} and url(contact), to a page the site lacks,
+    was said at templates/ with no line and the general fix."""
+    site.add("2024/05/hai.md", article("Tin hai", "2024-05-02"))
+    base = site.root / "templates" / "base.html"
+    text = base.read_text(encoding="utf-8")
+    footer = '<footer class="site-footer band">'
+    line = text[: text.index(footer)].count("\n") + 1
+    added = '{% set contact = "/lien-he-e/" %}\n' + footer + '<a href="{{ url(contact) }}">LH</a>'
+    base.write_text(text.replace(footer, added), "utf-8")
+    result = run_check(site)
+    assert result.returncode == 1
+    said = f"templates/base.html:{line + 1}: error: the link 'url(contact)' leads to no file"
+    assert said in result.stderr, result.stderr
+    fix = (
+        "how to fix: the site has no page or file /lien-he-e/: correct the address where "
+        f'contact is set, at line {line} ({{% set contact = "/lien-he-e/" %}}), or remove the link'
+    )
+    assert fix in result.stderr, result.stderr
+
+
 def test_a_style_sheet_the_static_folder_lacks_is_to_be_put_there(seed_site):
     """An archive folder that copied templates/ but not newsarchive's static files got
     "correct the address in the template" for url('css/site.css'), which is right."""
