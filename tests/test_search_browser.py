@@ -638,6 +638,41 @@ I_OR_Y_CORPUS = {
 }
 
 
+# A month no article is of among other words, and a document's number (engine._cited).
+CITED_CORPUS = {
+    "dang-uy-phuong.md": article("Đảng ủy phường họp", "2022-01-01 08:00", "Đảng ủy phường họp."),
+    "dang-uy-xa.md": article("Đảng ủy xã tổng kết", "2022-01-02 08:00", "Đảng ủy xã tổng kết."),
+    "ke-hoach.md": article(
+        "Kế hoạch dài hạn", "2022-01-03 08:00", "Đảng ủy nói về tháng 5, mục 12, tầm nhìn 2030."
+    ),
+    "noi-vu.md": article("Sở Nội vụ", "2022-01-04 08:00", "Sở Nội vụ thực hiện Chỉ thị 04/2008."),
+    "y-te.md": article("Sở Y tế", "2022-01-05 08:00", "Sở Y tế họp năm 2008, mục 04."),
+}
+
+
+@pytest.fixture(scope="module")
+def cited_site(tmp_path_factory, browser):
+    yield from served_corpus(tmp_path_factory, "cited", CITED_CORPUS)
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        (
+            "đảng ủy tháng 12/2030",
+            {"Đảng ủy phường họp", "Đảng ủy xã tổng kết", "Kế hoạch dài hạn"},
+        ),
+        ("sở 04/2008", {"Sở Nội vụ"}),
+    ],
+)
+def test_a_month_no_article_is_of_is_a_documents_number_only_where_written(
+    cited_site, page, query, found
+):
+    """`đảng ủy tháng 12/2030` listed only the article with `tháng`, `12` and `2030` apart,
+    not those with `đảng ủy`; `sở 04/2008` finds the article citing `Chỉ thị 04/2008`."""
+    assert set(titles(search(page, cited_site, query))) == found
+
+
 @pytest.fixture(scope="module")
 def i_or_y_site(tmp_path_factory, browser):
     yield from served_corpus(tmp_path_factory, "i-or-y", I_OR_Y_CORPUS)

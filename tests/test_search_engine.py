@@ -644,7 +644,10 @@ def test_a_document_cited_with_so_finds_the_article_that_cites_it_without(tmp_pa
         "SỐ  04/2008": ["Chỉ thị về viễn thông", "Sở Tư pháp"],
         "kế hoạch số 45/KH-UBND": ["Số liệu dân số"],
         "số liệu": ["Số liệu dân số"],  # not before a number: a word
-        "sở 04/2008": ["Sở Tư pháp"],  # another word (the department)
+        # Another word (the department); no article of April 2008 nor writing `04/2008`
+        # with `sở`: those with `sở`, the spelling typed first (`04`, `2008` apart are no
+        # document's number: test_a_month_no_article_is_of_is_a_documents_number_…).
+        "sở 04/2008": ["Sở Tư pháp", "Số liệu dân số"],
         "số liệu số 45": ["Số liệu dân số"],  # a word too, elsewhere in the query
         '"chỉ thị số 04/2008"': [],  # a phrase is as typed
     }
@@ -980,6 +983,33 @@ def test_a_month_no_article_is_of_lists_what_its_other_words_find(archive):
     assert alone.unpublished and not alone.some
     for query in ["hội nghị tháng 3/2019 ", "tháng 3/2019 ", "hội nghị ", "15/12/2030"]:
         assert not search(index, query).unpublished, query
+
+
+CITED = [
+    ("Đảng ủy phường họp", "Đảng ủy phường họp bàn công tác."),
+    ("Đảng ủy xã tổng kết", "Đảng ủy xã tổng kết năm."),
+    ("Kế hoạch dài hạn", "Đảng ủy nói về tháng 5, mục 12, tầm nhìn 2030."),
+    ("Sở Nội vụ", "Sở Nội vụ thực hiện Chỉ thị 04/2008/CT-TTg."),
+    ("Sở Y tế", "Sở Y tế họp năm 2008, mục 04."),
+    ("Sở Tài chính", "Sở Tài chính họp bàn."),
+]
+
+
+def test_a_month_no_article_is_of_is_a_documents_number_only_where_it_is_written(tmp_path):
+    """`đảng ủy tháng 12/2030`: no article is of that month, and the query read as before
+    (`tháng`, `12`, `2030` as words) found one article with them apart, which was listed
+    alone, not the articles with `đảng ủy`. The words as before win only where an article
+    writes the month's words side by side as typed (a document's number: `sở 04/2008`,
+    the article citing `Chỉ thị 04/2008`, not the one with `2008` and `04` apart)."""
+    index = index_of(tmp_path, CITED)
+    assert sorted(titles(index, "đảng ủy tháng 12/2030")) == [
+        "Kế hoạch dài hạn",
+        "Đảng ủy phường họp",
+        "Đảng ủy xã tổng kết",
+    ]
+    assert search(index, "đảng ủy tháng 12/2030").unpublished
+    assert titles(index, "sở 04/2008") == ["Sở Nội vụ"]
+    assert titles(index, "sở 2008 04") == ["Sở Y tế", "Sở Nội vụ"]  # typed apart: both
 
 
 def test_a_month_found_whole_is_no_list_that_may_leave_some_out(tmp_path, monkeypatch):
@@ -1461,6 +1491,7 @@ QUERIES = [
     # A month no article is of: what its other words find; alone, nothing.
     "hội nghị tháng 12/2030 ",
     "tháng 12/2030",
+    "đảng viên tháng 12/2030",  # as before too: the articles writing `12 2030` (none)
     "ủy ban nhân dân Đ",
     "lan thu 2",
     "can bo dang v",
