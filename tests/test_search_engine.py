@@ -2,6 +2,7 @@
 incremental index equal to one written from scratch, and the page's JavaScript engine
 ranking exactly as the Python reference engine (in Chromium)."""
 
+import dataclasses
 import math
 import shutil
 import sys
@@ -1010,6 +1011,33 @@ def test_a_month_no_article_is_of_is_a_documents_number_only_where_it_is_written
     assert search(index, "đảng ủy tháng 12/2030").unpublished
     assert titles(index, "sở 04/2008") == ["Sở Nội vụ"]
     assert titles(index, "sở 2008 04") == ["Sở Y tế", "Sở Nội vụ"]  # typed apart: both
+
+
+def test_a_month_asked_for_beside_one_left_out_is_read_as_before_too(tmp_path):
+    """`giao ban tháng 4/2019 -tháng 3/2019`: the articles of April, then those its words
+    read as before find (`Quyết định 4/2019`), as without the month left out. That
+    reading was dropped: as before, `-tháng 3/2019` asked for `3` and `2019` as words.
+    The month left out is left out as before too: its days', not its numbers' articles."""
+    texts = [
+        ("Giao ban tháng 4", "Giao ban công tác tháng 4."),
+        ("Quyết định 4/2019", "Giao ban tháng này triển khai Quyết định 4/2019/QĐ-UBND."),
+        ("Giao ban tháng 3", "Giao ban tháng 3 bàn Quyết định 4/2019."),
+    ]
+    articles, bodies = articles_of(texts)
+    days = [datetime(2019, 4, 10), datetime(2020, 1, 1), datetime(2019, 3, 10)]
+    articles = [
+        dataclasses.replace(a, published=day.replace(tzinfo=HANOI))
+        for a, day in zip(articles, days, strict=True)
+    ]
+    update_index(tmp_path, articles, lambda keys: {k: bodies[k] for k in keys})
+    index = Index(tmp_path)
+    found = search(index, "giao ban tháng 4/2019 -tháng 3/2019")
+    assert [hit.title for hit in found.hits] == ["Giao ban tháng 4", "Quyết định 4/2019"]
+    assert found.dated == 1
+    assert sorted(titles(index, "giao ban -tháng 3/2019")) == [
+        "Giao ban tháng 4",
+        "Quyết định 4/2019",
+    ]
 
 
 def test_a_month_found_whole_is_no_list_that_may_leave_some_out(tmp_path, monkeypatch):

@@ -298,9 +298,8 @@ def parse_query(text: str) -> Query:
     (_group_dates), read as before too (Query.literal)."""
     query = _read(text, anew=True)
     literal = _read(text, anew=False)
-    # A month or a range to today was read (but a month left out: `giao ban -tháng 3/2019`
-    # read as before asks for `3` and `2019`, the articles of March among them).
-    if literal.words != query.words and not query.excluded_spans:
+    # A month or a range to today was read.
+    if literal.words != query.words:
         query.literal = literal
     if query.literal is None or query.words == [query.when]:
         # A month in words typed alone (`tháng 10 năm 2016`) asks for the month: its days
@@ -328,7 +327,10 @@ def _read(text: str, anew: bool) -> Query:
         spelled, minus, dotted, starts, ranges = _spelled(part, anew)
         if number % 2:  # a phrase: its `-` are as typed; a minus before it is the phrase's
             minus = [_MINUS_PHRASE.search(parts[number - 1]) is not None] * len(spelled)
-        starts, gone = _left_out(query, spelled, minus, starts)
+        # Read as before too, a month left out is (`giao ban tháng 4/2019 -tháng 3/2019`:
+        # not `3` and `2019` as words to find, the articles of March among them).
+        kept, gone = _left_out(query, spelled, minus, starts if anew else _spelled(part, True)[3])
+        starts = [point for point in kept if point in starts]
         trailing_minus = minus[-1] if minus else trailing_minus
         every += [folding.fold(word) for word in spelled]  # with those after a minus too
         head = spelled[:left]

@@ -183,8 +183,7 @@ function dateTerm(day, month, year) {
 function parseQuery(text) {
   const query = readQuery(text, true);
   const literal = readQuery(text, false);
-  // (Not for a month left out: read as before, it asks for its numbers; terms.py.)
-  if (literal.words.join("\n") !== query.words.join("\n") && !query.excludedSpans.length) {
+  if (literal.words.join("\n") !== query.words.join("\n")) {
     query.literal = literal;
   }
   // A month in words typed alone asks for the month: its days first (terms.py).
@@ -228,8 +227,10 @@ function readQuery(text, anew) {
     let [spelled, minus, dotted, starts, ranges] = spelledOf(part, anew);
     // A phrase: its `-` are as typed; a minus before it is the phrase's.
     if (number % 2) minus = spelled.map(() => MINUS_PHRASE.test(parts[number - 1]));
-    let gone;
-    [starts, gone] = leftOut(query, spelled, minus, starts);
+    // Read as before too, a month left out is (not its numbers as words; terms.py).
+    const points = anew ? starts : spelledOf(part, true)[3];
+    const [remaining, gone] = leftOut(query, spelled, minus, points);
+    starts = remaining.filter(([at, term]) => starts.some(([a, t]) => a === at && t === term));
     if (minus.length) trailingMinus = minus[minus.length - 1];
     // With those after a minus too (the title term); no spread: a paste may be long.
     for (const word of spelled) every.push(fold(word));
