@@ -245,6 +245,9 @@ def _cited(index: Index, manifest: dict, parsed: Query, literal: _Ranked) -> _Ra
     ]
     for term in month:
         _complete(index, term)
+    # A pair whose postings are not all known (in many articles, a segment without tails:
+    # `tháng 12`) cannot tell the words apart.
+    month = [term for term in month if not term.partial]
     scored = [s for s in literal.scored if all(-s[3] in t.postings for t in month)]
     return replace(literal, scored=scored)
 

@@ -783,8 +783,10 @@ async function cited(index, query, literal) {
   const names = query.literal.pairs.filter(
     (pair) => !query.pairs.includes(pair) && !pair.split(" ").some((w) => words.has(w)),
   );
-  const month = await Promise.all(names.map((pair) => head(index, pair, null)));
-  await Promise.all(month.map((term) => complete(term)));
+  const read = await Promise.all(names.map((pair) => head(index, pair, null)));
+  await Promise.all(read.map((term) => complete(term)));
+  // A pair whose postings are not all known cannot tell the words apart (engine._cited).
+  const month = read.filter((term) => !partial(term).size);
   const scored = literal.scored.filter(([, doc]) => month.every((t) => t.postings.has(doc)));
   return { ...literal, scored };
 }
