@@ -417,15 +417,18 @@ def test_strings_yaml_may_hold_lists_for_a_forks_own_templates(site):
 
 
 def test_a_strings_yaml_of_an_older_version_without_the_dates_words_still_builds(site):
-    """search_results_dated (and search_results_undated, search_no_results_undated) came
-    after release: a fork's strings.yaml without them builds, and its search page says
-    the count of a month's results as before (js/search.js)."""
+    """search_results_dated (and search_results_undated…, search_no_results_undated,
+    search_corrected_undated…) came after release: a fork's strings.yaml without them
+    builds, and its search page says the count of a month's results as before
+    (js/search.js)."""
     site.add("a.md", GOOD)
     assert site.build() == 0
     assert 'data-dated="' in site.read("tim-kiem/index.html")
     strings = site.root / "templates" / "strings.yaml"
-    assert 'data-undated="' in site.read("tim-kiem/index.html")
-    for line in [s for s in strings.read_text(encoding="utf-8").split("\n") if "dated:" in s]:
+    for name in ["undated", "undated-rest", "corrected-undated", "corrected-undated-rest"]:
+        assert f'data-{name}="' in site.read("tim-kiem/index.html")
+    lines = strings.read_text(encoding="utf-8").split("\n")
+    for line in [s for s in lines if re.match(r"search_\w*dated\w*:", s)]:
         edit(strings, line + "\n", "")
     assert site.build() == 0
     assert "data-dated" not in site.read("tim-kiem/index.html")

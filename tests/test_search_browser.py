@@ -651,6 +651,8 @@ CITED_CORPUS = {
     "gb-4.md": article("Giao ban tháng 4", "2019-04-10 08:00", "Giao ban công tác tháng 4."),
     "qd.md": article("Quyết định 4/2019", "2020-01-01 08:00", "Giao ban tháng này: QĐ 4/2019."),
     "gb-3.md": article("Giao ban tháng 3", "2019-03-10 08:00", "Giao ban tháng 3 bàn QĐ 4/2019."),
+    # `thị` in two articles: a word of the vocabulary, which a mistyped `thịi` becomes.
+    "chi-thi.md": article("Chỉ thị mới", "2022-01-06 08:00", "Phường thực hiện chỉ thị mới."),
 }
 
 
@@ -677,6 +679,38 @@ def test_what_a_months_numbers_find_read_as_before_is_listed_where_meant(
     not those with `đảng ủy`; `sở 04/2008` finds the article citing `Chỉ thị 04/2008`.
     `giao ban tháng 4/2019 -tháng 3/2019` lost what its words read as before find."""
     assert set(titles(search(page, cited_site, query))) == found
+
+
+UNDATED = "không có bài nào đăng trong thời gian đó"
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        # The other words' articles: the month's words dropped.
+        ("đảng ủy tháng 12/2030", f"“đảng ủy tháng 12/2030”: {UNDATED}; 3 bài đăng"),
+        # The articles that write the month as typed: a document's number.
+        ("sở 04/2008", f"“sở 04/2008”: {UNDATED}; 1 bài khác có các từ này"),
+        # A word mistyped beside a month no article is of: both said.
+        (
+            "đảnng ủy tháng 12/2030",
+            f"Không tìm thấy “đảnng ủy tháng 12/2030”; “đảng ủy tháng 12/2030”: {UNDATED}; 3 bài",
+        ),
+        (
+            "chỉ thịi 04/2008",
+            f"Không tìm thấy “chỉ thịi 04/2008”; “chỉ thị 04/2008”: {UNDATED}; 1 bài khác có",
+        ),
+    ],
+)
+def test_a_month_no_article_is_of_says_so_and_what_is_listed(cited_site, page, query, said):
+    """`giao bna tháng 12/2030` (a word mistyped) said "did you mean" without saying that no
+    article is of that month; and "N bài khác có các từ này" was said of the articles with
+    the other words, the month's left out. The page says each as it is."""
+    search(page, cited_site, query)
+    status = page.inner_text(".search-status")
+    assert status.startswith(said), status
+    rest = "có các từ còn lại" in status
+    assert rest == ("ủy" in query), status  # the other words' articles, said so
 
 
 @pytest.fixture(scope="module")

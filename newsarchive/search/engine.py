@@ -52,6 +52,11 @@ class Results:
     # come, `tháng 12/2030`): the list is what its other words find (the page says no
     # article is of that time first, rather than list those with some of the words).
     unpublished: bool = False
+    # True when, unpublished, the list is what the query's other words find, the dates'
+    # words dropped (`giao ban tháng 12/2030`: the articles with `giao ban`); False when
+    # it is the articles that write the month's words as typed (`sở 04/2008`, a
+    # document's number: _cited). The page says which.
+    dateless: bool = False
 
 
 class Index:
@@ -179,6 +184,7 @@ def search(
         ranked.some,
         ranked.dated if parsed.literal is not None else None,
         unpublished,
+        ranked.unpublished,
     )
 
 
@@ -186,7 +192,8 @@ def search(
 class _Ranked:
     """A reading's documents found, best first: (0 in the title term, 1 with the title
     phrase (_title_phrase), else 2; its reading's place, -score, -doc), as they sort;
-    and Results' complete, completions, some and dated."""
+    and Results' complete, completions, some and dated. Merged, ``unpublished`` says
+    whether a reading of a month no article is of is listed (Results.dateless)."""
 
     scored: list[tuple[int, int, float, int]]
     complete: bool
@@ -227,7 +234,7 @@ def _merged(first: _Ranked, second: _Ranked, dated: _Ranked) -> _Ranked:
     # Every article the dates' reading found is listed, whichever reading came first
     # (none of those days when no article is: what its other words found).
     count = len(dated.scored) if kept and not dated.unpublished else 0
-    return _Ranked(scored, complete, completions, some, count)
+    return _Ranked(scored, complete, completions, some, count, any(r.unpublished for r in readings))
 
 
 def _cited(index: Index, manifest: dict, parsed: Query, literal: _Ranked) -> _Ranked:

@@ -13,15 +13,17 @@
 //
 // API (window.newsarchiveSearch):
 //   search(query, {offset = 0, limit = 10, passages = true, some = false})
-//     -> Promise<{total, complete, some, dated, results}>: complete false when articles
-//     with every word may be missing (each required word is in so many articles that the
-//     index keeps only its best postings somewhere: another, rarer word finds them all);
+//     -> Promise<{total, complete, some, dated, unpublished, dateless, results}>: complete
+//     false when articles with every word may be missing (each required word is in so many
+//     articles that the index keeps only its best postings somewhere: another, rarer word
+//     finds them all);
 //     with `some`, when no article has every word of a query of SOME_WORDS words or
 //     more, the articles with half of them at least, and some true (format.some_needed);
 //     dated: how many of them the query's dates found (a month's days), the others what
 //     its words read as before found (null for a query read one way: Results.dated);
 //     unpublished: true when no article is of the query's dates (a month to come): the
-//     results are what its other words find (Results.unpublished);
+//     results are what its other words find (Results.unpublished), or those that write
+//     its month as typed (a document's number): dateless tells (Results.dateless);
 //     each result {url, title, date, category, snippet}: url relative to the site root
 //     ("2019/04/x/"), date as dd/mm/yyyy, snippet a list of {text, mark}: the passage of
 //     the article that holds most of the words searched (online: from the article's
@@ -31,7 +33,7 @@
 //     asks for those on screen only. Rejects when the index cannot be loaded.
 //   words(text), fold(word), parseQuery(text): the tokenizer, as folding.py has it.
 //   rank(query, {some = false})
-//     -> Promise<{total, complete, some, dated, unpublished, docs, scores}>:
+//     -> Promise<{total, complete, some, dated, unpublished, dateless, docs, scores}>:
 //     every document found, best first (document numbers: for tests).
 {
 const VERSION = 13;
@@ -746,7 +748,7 @@ async function rank(text, { some = false } = {}) {
   const query = parseQuery(text);
   if (!query.words.length) {
     const none = { total: 0, complete: true, some: false, dated: null, unpublished: false };
-    return { ...none, docs: [], scores: [], query };
+    return { ...none, dateless: false, docs: [], scores: [], query };
   }
   const index = await manifest();
   // A month or a range to today: its articles, then those the query as read before finds;
@@ -767,6 +769,7 @@ async function rank(text, { some = false } = {}) {
     some: ranked.some,
     dated: query.literal ? ranked.dated : null, // read one way: null (engine.Results.dated)
     unpublished,
+    dateless: ranked.unpublished,
     docs: ranked.scored.map((s) => s[1]),
     scores: ranked.scored.map((s) => s[0]),
     query,
@@ -823,6 +826,8 @@ function merged(all, dated) {
     // Every article the dates' reading found is listed, whichever reading came first
     // (none of those days when no article is: what its other words found).
     dated: kept && !dated.unpublished ? dated.scored.length : 0,
+    // A reading of a month no article is of is listed (engine.Results.dateless).
+    unpublished: readings.some((r) => r.unpublished),
   };
 }
 
@@ -1389,8 +1394,8 @@ async function search(text, { offset = 0, limit = 10, passages = true, some = fa
       return result;
     }),
   );
-  const { total, complete, dated, unpublished } = ranked;
-  return { total, complete, some: ranked.some, dated, unpublished, results };
+  const { total, complete, dated, unpublished, dateless } = ranked;
+  return { total, complete, some: ranked.some, dated, unpublished, dateless, results };
 }
 
 window.newsarchiveSearch = { search, rank, suggest, words, fold, parseQuery, add, termHash, ln };

@@ -371,8 +371,17 @@
     const dated = answer.dated ?? total;
     const split = !corrected && !answer.some && answer.complete && dated < total;
     if (split && word("dated")) message = word("dated");
-    if (answer.unpublished && !corrected) {
-      message = total ? word("undated", "dated") || message : countWord("noneUndated", "none");
+    // A month no article is of: said first, then what is listed, the other words'
+    // articles (`dateless`) or those that write the month as typed; after a word
+    // corrected too. A page without these words says what it said before.
+    if (answer.unpublished && corrected) {
+      const undated = answer.dateless ? ["correctedUndatedRest"] : [];
+      message = word(...undated, "correctedUndated") || message;
+    } else if (answer.unpublished && total) {
+      const undated = answer.dateless ? ["undatedRest"] : [];
+      message = word(...undated, "undated", "dated") || message;
+    } else if (answer.unpublished) {
+      message = countWord("noneUndated", "none");
     }
     // A query wholly in quotes is shown in the message's own quotes alone, not in both.
     const unquoted = (text) => text.trim().replace(/^["“]([^"“”]*)["”]$/, "$1");
