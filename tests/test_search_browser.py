@@ -343,8 +343,56 @@ def test_a_months_numbers_are_marked_only_as_it_is_written(site, browser):
             marked = {
                 r["title"]: [p["text"] for p in r["snippet"] if p["mark"]] for r in found["results"]
             }
-            assert marked["Kế hoạch của phường"] == ["tháng", "3", *words, "3", "2019"], query
-            assert marked["Tổng kết"] == words, query
+            # `tháng 3 năm 2019` written is the month, however it is typed.
+            month = ["tháng", "3", "năm", "2019", "3", "2019"]
+            assert marked["Kế hoạch của phường"] == month, query
+            # (`10/3/2019`, a day of the month, is marked whole: the test below)
+            assert marked["Tổng kết"] == [*words, "10", "3", "2019"], query
+        page.close()
+
+
+def bracketed(parts: list[dict]) -> str:
+    """A snippet's text with each word marked in brackets: `ngày [4]/[4]/[2019]`."""
+    return "".join(f"[{p['text']}]" if p["mark"] else p["text"] for p in parts)
+
+
+def test_a_date_is_marked_where_the_text_writes_a_day_of_it(site, browser):
+    """`tháng 4/2019` marked the `ngày 4/4/2019` of an article (its numbers are the
+    month's) but not its `ngày 25/4/2019`, another day of April; `năm 2019` marked every
+    `năm` (`5 năm`, five years) and every `2019` (`01/2019/QĐ-UBND`, a code). A month, a
+    range or a year after `năm` now marks a date where the text writes one of its days
+    (`25/4/2019`, `ngày 25 tháng 4 năm 2019`, from its day), and `năm` before the year."""
+    body = "Họp ngày 4/4/2019 và ngày 25/4/2019; ngày 25 tháng 4 năm 2019 ký; ngày 5/5/2019 nghỉ."
+    site.add("2019/a.md", article("Lịch họp", "2019-04-10 08:00", body))
+    body = "Sau 5 năm, kế hoạch năm 2019 đạt; QĐ 01/2019/QĐ-UBND; ngày 2/6/2019 họp,"
+    body += " tháng 6/2019 xong."
+    site.add("2019/b.md", article("Kế hoạch", "2019-05-10 08:00", body))
+    assert site.build() == 0
+    april = "Họp ngày [4]/[4]/[2019] và ngày [25]/[4]/[2019]; ngày [25] [tháng] [4] [năm] [2019] ký"
+    with serve(site.output) as address:
+        page = browser.new_page()
+        page.goto(f"{address}tim-kiem/")
+        page.wait_for_function("!!(window.newsarchiveSearch && window.newsarchiveSearch.search)")
+        for query, title, marked in [
+            ("tháng 4/2019", "Lịch họp", april + "; ngày 5/5/2019 nghỉ."),
+            ("tháng 4 năm 2019", "Lịch họp", april + "; ngày 5/5/2019 nghỉ."),
+            (
+                "từ 1/4/2019 đến 24/4/2019",
+                "Lịch họp",
+                "Họp ngày [4]/[4]/[2019] và ngày 25/4/2019; ngày 25 tháng 4 năm 2019 ký",
+            ),
+            ("năm 2019", "Lịch họp", april + "; ngày [5]/[5]/[2019] nghỉ."),
+            (
+                "năm 2019",
+                "Kế hoạch",
+                "Sau 5 năm, kế hoạch [năm] [2019] đạt; QĐ 01/2019/QĐ-UBND; ngày [2]/[6]/[2019]"
+                " họp, tháng [6]/[2019] xong.",
+            ),
+        ]:
+            found = page.evaluate("async (q) => await newsarchiveSearch.search(q)", query)
+            snippets = {r["title"]: bracketed(r["snippet"]) for r in found["results"]}
+            assert title in snippets, (query, snippets)
+            assert snippets[title].startswith(marked), (query, snippets[title])
         page.close()
 
 

@@ -161,6 +161,8 @@ const LONG_MONTH_ALONE = new RegExp(
   `(?<![\\p{L}\\p{N}])${LONG_MONTH}(?![\\p{L}\\p{N}])`,
   "gu",
 );
+// As an article writes it, in any case (snippet).
+const LONG_MONTH_WRITTEN = new RegExp(LONG_MONTH_ALONE.source, "giu");
 // A date or a month to today, `từ 1/1/2020 đến nay` (terms.py's _TO_NOW).
 const TO_NOW = new RegExp(
   `${JOINER}(?:(?:hôm|hom|hiện|hien)[ \\t\\n\\r\\u00a0]+)?nay(?![\\p{L}\\p{N}])`,
@@ -1074,11 +1076,16 @@ function best(terms, weights) {
 // query's pairs of folded words (`ve sinh`); `quoted`, those inside quotes: a word
 // typed only in a quoted phrase counts where the phrase is, not apart (`"giải chạy"`
 // marked the `giải` of `giải quyết`).
-// `signs`: words a date took in (`ngày`, `tháng`, `năm`, `từ`, `đến`, `nay` of a long
-// date, a month, a range to today), searched as words too (the query as read before):
-// marked only beside a number or a date marked, as part of it; elsewhere (`ngày càng`,
-// `này`, `Đến nay` of any article of the range) they are no word the reader asked for.
-function snippet(text, terms, whole, pairs, quoted, signs, numbers) {
+// `dates`: {signs, numbers, spans}. `signs`: words a date took in (`ngày`, `tháng`,
+// `năm`, `từ`, `đến`, `nay` of a long date, a month, a range to today), searched as
+// words too (the query as read before): marked only beside a number or a date marked,
+// as part of it; elsewhere (`ngày càng`, `này`, `Đến nay` of any article of the range)
+// they are no word the reader asked for. `numbers`: besideNumbers. `spans`: the days
+// of the query's months, ranges and year, [first, last, name] (day numbers; `name` a
+// key of `terms`): a date the text writes on one of those days (`25/4/2019`, `ngày 25
+// tháng 4 năm 2019` from its day, a month in them: `6/2019` of `năm 2019`) is that
+// name, marked whole.
+function snippet(text, terms, whole, pairs, quoted, dates) {
   text = joined(text); // a word with a soft hyphen in it is marked whole
   const found = [...text.matchAll(WORD)].map((m) => {
     const spelling = canonical(m[0].normalize("NFC").toLowerCase());
@@ -1101,23 +1108,19 @@ function snippet(text, terms, whole, pairs, quoted, signs, numbers) {
     }
   }
   // A date searched (`7/1/2022`): its words where the text writes it, `07/01/2022` or
-  // `ngày 7 tháng 1 năm 2022` (from its day on), are that term.
-  const written = [
-    ...[...text.matchAll(DATE)].map((m) => [m, dateTerm(m[1], m[3], m[4]), m.index]),
-    ...[...text.matchAll(LONG_DATE)].map((m) => {
-      const day = m.index + m[0].search(/[0-9]/);
-      return [m, dateTerm(m[1], m[2], m[3]), day];
-    }),
-  ];
-  for (const [date, term, start] of written) {
-    if (!terms.has(term)) continue;
+  // `ngày 7 tháng 1 năm 2022` (from its day on), are that term; a date on a day of a
+  // span, or a month in one, the span's name.
+  for (const [date, term, start, first, last] of writtenDates(text)) {
+    const span = dates.spans.find(([from, to]) => from <= first && last <= to);
+    const name = terms.has(term) ? term : span?.[2];
+    if (name === undefined) continue;
     const end = date.index + date[0].length;
     for (const word of found) {
-      if (word.start >= start && word.end <= end) word.term = term;
+      if (word.start >= start && word.end <= end) word.term = name;
     }
   }
   if (!found.length) return [];
-  besideNumbers(text, found, terms, signs, numbers);
+  besideNumbers(text, found, terms, dates);
   const wordsOf = (list) => new Set(list.flatMap((pair) => pair.split(" ")));
   const loose = wordsOf([...pairs].filter((pair) => !quoted.has(pair)));
   const inPhrase = wordsOf([...quoted]);
@@ -1174,8 +1177,9 @@ function snippet(text, terms, whole, pairs, quoted, signs, numbers) {
 // months). The numbers a date took in (`numbers`: `3`, `2019` of `tháng 3 năm 2019`)
 // keep theirs only as the date writes them: after such a word of `signs` (`tháng 3`,
 // `năm 2019`) or joined to each other (`3/2019`), the numbers joined to them theirs
-// too (not the `3` of `3 tháng`, nor the `4/2019` of `10/4/2019`).
-function besideNumbers(text, found, terms, signs, numbers) {
+// too (not the `3` of `3 tháng`, nor the `4/2019` of `10/4/2019`: a date of a month
+// searched is its span's, marked whole, before: snippet).
+function besideNumbers(text, found, terms, { signs, numbers }) {
   const between = (i) => text.slice(found[i - 1].end, found[i].start);
   const spaced = (i) => i > 0 && i < found.length && /^\s+$/.test(between(i));
   const digits = (i) => /^[0-9]/.test(text.slice(found[i].start, found[i].end));
@@ -1206,6 +1210,30 @@ function besideNumbers(text, found, terms, signs, numbers) {
   found.forEach((word, i) => {
     if ((signs.has(word.term) || numbers.has(word.term)) && !held[i]) word.term = null;
   });
+}
+
+// The dates and months a text writes (DATE, LONG_DATE from its day on, MONTH,
+// LONG_MONTH_ALONE), each [match, its term, where its words begin, its first and last
+// day (day numbers)].
+function writtenDates(text) {
+  const days = (term) => daysOf(term).map(dayNumber);
+  const at = (m, term, start) => [m, term, start, ...days(term)];
+  return [
+    ...[...text.matchAll(DATE)].map((m) => at(m, dateTerm(m[1], m[3], m[4]), m.index)),
+    ...[...text.matchAll(LONG_DATE)].map((m) => {
+      const day = m.index + m[0].search(/[0-9]/);
+      return at(m, dateTerm(m[1], m[2], m[3]), day);
+    }),
+    ...[...text.matchAll(MONTH)].map((m) => at(m, `${+m[1]}/${m[3]}`, m.index)),
+    ...[...text.matchAll(LONG_MONTH_WRITTEN)].map((m) => at(m, `${+m[1]}/${m[2]}`, m.index)),
+  ].filter(([, term]) => isReal(term));
+}
+
+// A date term or a month whose day (1 to 31) and month (1 to 12) can be.
+function isReal(term) {
+  const numbers = term.split("/").map(Number);
+  const [day, month] = numbers.length === 3 ? numbers : [1, numbers[0]];
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
 }
 
 // The words written before the number they go with (besideNumbers): `ngày 15`, `mùng
@@ -1350,6 +1378,30 @@ function edit(w, a, b) {
   return null;
 }
 
+// The days of a query's months and ranges, and of a year after `năm` typed with its
+// diacritics (`hội nghị năm 2019`; `nam` is also Nam), for the snippet (`dates.spans`:
+// [first, last, name], day numbers, the last Infinity for a range to today, each name
+// a key of `terms`). Such a year is marked as a date writes it: `năm` before it, the
+// year after `năm` or in a date or month (`năm 2019`, `2/6/2019`, `6/2019`), not `5
+// năm` (five years) nor `01/2019/QĐ-UBND`.
+function spansOf(query, terms, dates) {
+  const spans = query.spans.map(([first, last]) => [first, last]);
+  if (query.typed.get("nam")?.has("năm")) {
+    for (const pair of query.pairs) {
+      const year = /^nam ((?:19|20)[0-9]{2})$/.exec(pair)?.[1];
+      if (!year || !query.words.includes(year)) continue;
+      dates.signs.add("nam");
+      dates.numbers.add(year);
+      spans.push([`1/1/${year}`, `31/12/${year}`]);
+    }
+  }
+  for (const [first, last] of spans) {
+    const name = `${first}-${last}`;
+    terms.set(name, null);
+    dates.spans.push([dayNumber(first), last ? dayNumber(last) : Infinity, name]);
+  }
+}
+
 async function search(text, { offset = 0, limit = 10, passages = true, some = false } = {}) {
   const ranked = await rank(text, { some });
   const shown = ranked.docs.slice(offset, offset + limit);
@@ -1376,6 +1428,8 @@ async function search(text, { offset = 0, limit = 10, passages = true, some = fa
   const numbers = new Set(tookIn.filter((word) => /^[0-9]/.test(word)));
   const pairs = new Set(readings.flatMap((query) => query.pairs));
   const quoted = new Set(readings.flatMap((query) => [...query.quoted]));
+  const dates = { signs, numbers, spans: [] };
+  if (readings.length) spansOf(readings[0], terms, dates);
   const root = ranked.index ? new URL(ranked.index.root || "../../", indexBase) : indexBase;
   const results = await Promise.all(
     shown.map(async (doc) => {
@@ -1385,9 +1439,9 @@ async function search(text, { offset = 0, limit = 10, passages = true, some = fa
       const page = new URL(url, root).href;
       const passage = async () => {
         const body = await pageText(page);
-        return body === null ? null : snippet(body, terms, false, pairs, quoted, signs, numbers);
+        return body === null ? null : snippet(body, terms, false, pairs, quoted, dates);
       };
-      const opening = snippet(lead, terms, true, pairs, quoted, signs, numbers);
+      const opening = snippet(lead, terms, true, pairs, quoted, dates);
       const result = { url, title, date, category, snippet: opening };
       if (!passages) result.passage = passage;
       else result.snippet = (await passage()) || result.snippet;
