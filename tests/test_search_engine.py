@@ -199,9 +199,10 @@ def test_a_date_range_in_a_query_is_one_word_for_any_day_of_it():
     assert query.words == ["1/2/2020-3/4/2020 1/2/2020 5/5/2021"]
     assert query.days == ["1/2/2020", "5/5/2021"]
     assert query.spans == [("1/2/2020", "3/4/2020")]
-    # The same day twice is that day; `từ`, `đến` are words elsewhere.
+    # The same day twice is that day; `đến` is a word elsewhere, `từ` alone before a date
+    # a range to today (the test after the next).
     assert parse_query("1/1/2020 - 01/01/2020").words == ["1/1/2020"]
-    assert parse_query("đi từ 1/1/2020").words == ["di", "tu", "1/1/2020"]
+    assert parse_query("đi từ 1/1/2020").words == ["di", "1/1/2020-"]
     assert parse_query("1/1/2020 đến hội nghị").words == ["1/1/2020", "den", "hoi", "nghi"]
     # A date after a minus is left out as before, and joins no range.
     assert parse_query("1/1/2020 - 3/1/2020 -ngày").words == ["1/1/2020-3/1/2020"]
@@ -276,6 +277,116 @@ def test_a_month_or_a_range_to_today_in_a_query_is_its_days_and_read_as_before_t
         query = parse_query(text)
         assert query.literal is None and not query.spans, text
         assert not any(word.count("/") == 1 for word in query.words), text
+
+
+def test_a_date_or_month_after_tu_alone_is_from_that_day_on():
+    """`từ 1/1/2020` (from 1/1/2020), without an end, was the date and the word `từ`: the
+    articles of that day, or that write it, with `từ`. It is now from that day to the
+    newest article, as `từ 1/1/2020 đến nay` is; with other words (a title's `… tạm dừng đỗ
+    xe … từ ngày 8/3/2014`, an effective date), what its words read as before find comes
+    first, then the range's others: a day is rarer than a range."""
+    for text in [
+        "từ 1/1/2020",
+        "Từ ngày 01/01/2020",
+        "tu ngay 1-1-2020",
+        "từ ngày 1 tháng 1 năm 2020",
+    ]:
+        query = parse_query(text)
+        got = (query.words, query.when, query.spans, query.last, query.literal_first)
+        assert got == (["1/1/2020-"], "1/1/2020-", [("1/1/2020", "")], "", False), text
+        assert query.literal is not None, text
+    assert parse_query("từ tháng 3/2020").spans == [("1/3/2020", "")]
+    query = parse_query("hội nghị từ ngày 1/1/2020")
+    assert query.words == ["hoi", "nghi", "1/1/2020-"] and query.literal_first
+    assert query.literal is not None and query.literal.words == ["hoi", "nghi", "tu", "1/1/2020"]
+    # A month's or a long date's words read as before are in most articles: its days first.
+    assert not parse_query("hội nghị từ tháng 3/2020").literal_first
+    assert not parse_query("hội nghị từ ngày 1 tháng 1 năm 2020").literal_first
+    # As before: `từ` left out, a date after the words searched, no `từ`.
+    for text in ["-từ 1/1/2020", "hội nghị -từ ngày 1/1/2020", "đi 1/1/2020", "từ số 1/2020"]:
+        assert not parse_query(text).spans, text
+    many = " ".join(f"w{i}" for i in range(12))
+    assert parse_query(many + " từ ngày 13/3/2011").words[-1] == "13/3/2011"
+
+
+def test_a_date_month_or_year_after_truoc_or_sau_is_the_days_before_or_after():
+    """`trước năm 2019`, `sau tháng 3/2020`, `trước ngày 1/1/2020` (before, after) were
+    words: the articles with `trước`, `năm` and `2019` (of 2019, most of them). They are
+    now the days before its first day, or after its last, read as before too; a day's
+    words as before first among other words, as after `từ`."""
+    for text, spans in [
+        ("trước năm 2019", [("", "31/12/2018")]),
+        ("truoc nam 2019", [("", "31/12/2018")]),
+        ("Trước 2019", [("", "31/12/2018")]),
+        ("sau năm 2019", [("1/1/2020", "")]),
+        ("sau tháng 3/2020", [("1/4/2020", "")]),
+        ("sau 12/2019", [("1/1/2020", "")]),
+        ("trước tháng 3/2020", [("", "29/2/2020")]),
+        ("trước ngày 1/1/2020", [("", "31/12/2019")]),
+        ("trước 1/3/2021", [("", "28/2/2021")]),
+        ("sau ngày 31/12/2019", [("1/1/2020", "")]),
+        ("sau ngày 15 tháng 3 năm 2019", [("16/3/2019", "")]),
+        ("sau tháng 3 năm 2019", [("1/4/2019", "")]),
+    ]:
+        query = parse_query(text)
+        assert (len(query.words), query.spans, query.literal_first) == (1, spans, False), text
+        assert query.literal is not None and query.last == "", text
+    query = parse_query("hội nghị trước năm 2019")
+    assert query.words == ["hoi", "nghi", "-31/12/2018"] and not query.literal_first
+    assert query.literal is not None
+    assert query.literal.words == ["hoi", "nghi", "truoc", "nam", "2019"]
+    assert parse_query("hội nghị sau ngày 1/1/2020").literal_first  # a day: rarer
+    # As before: a year elsewhere, a count, a number that is no year, `trước` left out.
+    for text in ["năm 2019", "sau 5 năm", "trước 13/2019", "sau 1850", "-trước năm 2019 họp"]:
+        assert not parse_query(text).spans, text
+
+
+def test_a_year_after_truoc_finds_the_articles_before_it(tmp_path):
+    """`hội nghị trước năm 2019` found the articles with `trước`, `năm` and `2019`, not
+    those of 2018; it now lists those before 2019, then what its words found."""
+    texts = [
+        ("Hội nghị A", "Hội nghị họp."),
+        ("Hội nghị B", "Hội nghị họp."),
+        ("Hội nghị C", "Hội nghị bàn việc hoàn thành trước năm 2019."),
+    ]
+    articles, bodies = articles_of(texts)
+    articles = [
+        dataclasses.replace(a, published=datetime(year, 5, 1, tzinfo=HANOI))
+        for a, year in zip(articles, [2018, 2019, 2020], strict=True)
+    ]
+    update_index(tmp_path, articles, lambda keys: {k: bodies[k] for k in keys})
+    index = Index(tmp_path)
+    assert titles(index, "hội nghị trước năm 2019") == ["Hội nghị A", "Hội nghị C"]
+    assert titles(index, "hội nghị sau năm 2019") == ["Hội nghị C"]
+    assert set(titles(index, "hội nghị sau tháng 4/2019")) == {"Hội nghị B", "Hội nghị C"}
+    assert search(index, "hội nghị trước năm 2019").dated == 1
+
+
+def test_a_day_after_tu_finds_its_articles_then_those_since(tmp_path):
+    """`hội nghị từ 1/1/2020` found only the article that writes `từ 1/1/2020` (or is of that
+    day); it now finds it first, then every article with `hội nghị` since that day, not
+    one before."""
+    texts = [
+        ("Hội nghị cũ", "Hội nghị năm trước."),
+        ("Áp dụng quy định", "Hội nghị quyết định áp dụng từ 1/1/2020 trở đi."),
+        ("Hội nghị tháng Giêng", "Hội nghị họp bàn."),
+        ("Hội nghị tháng Hai", "Hội nghị họp tiếp."),
+    ]
+    articles, bodies = articles_of(texts)
+    days = [(2019, 6, 1), (2019, 12, 20), (2020, 1, 5), (2020, 2, 5)]
+    articles = [
+        dataclasses.replace(a, published=datetime(*d, tzinfo=HANOI))
+        for a, d in zip(articles, days, strict=True)
+    ]
+    update_index(tmp_path, articles, lambda keys: {k: bodies[k] for k in keys})
+    index = Index(tmp_path)
+    assert titles(index, "hội nghị từ 1/1/2020") == [
+        "Áp dụng quy định",
+        "Hội nghị tháng Hai",
+        "Hội nghị tháng Giêng",
+    ]
+    found = search(index, "hội nghị từ 1/1/2020")
+    assert (found.dated, found.total) == (2, 3)
 
 
 def test_a_long_date_or_month_in_a_query_is_the_short_one_and_read_as_before_too():
@@ -1539,6 +1650,14 @@ QUERIES = [
     # A month no article is of: what its other words find; alone, nothing.
     "hội nghị tháng 12/2030 ",
     "tháng 12/2030",
+    # A day after `từ` alone: its words as before first, then the days since (alone: those).
+    "hội nghị từ ngày 1/1/2020 ",
+    "từ 1/1/2020",
+    "quan triet tu thang 4/2019",
+    # A date, month or year after `trước` or `sau`: the days before or after it.
+    "hội nghị trước năm 2019 ",
+    "sau tháng 3/2020",
+    "quan triet truoc ngay 20/4/2019",
     "đảng viên tháng 12/2030",  # as before too: the articles writing `12 2030` (none)
     "phường tháng 12 năm 2030",  # `tháng 12`, in many: capped in some archives below
     "ủy ban nhân dân Đ",
@@ -1721,7 +1840,18 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         dated += ["Từ ngày 1/1/2020 đến ngày 3/1/2020", "tu ngay 1-1-2020 den ngay 3-1-2020"]
         dated += ["kết nạp từ 1.1.2020 tới 31.1.2020 ở", "hội nghị 1/1/2020 và 3/1/2020"]
         dated += ["1/2/2020 - 3/4/2020 1/2/2020 5/5/2021", "1/1/2020 - 01/01/2020"]
-        dated += ["đi từ 1/1/2020"]
+        dated += ["đi từ 1/1/2020", "từ 1/1/2020", "hội nghị từ ngày 1/1/2020", "-từ 1/1/2020"]
+        dated += ["từ 1/1/2020 đến", "a từ tháng 3/2020", "tu ngay 1 thang 1 nam 2020 x"]
+        dated += ["từ số 1/2020", "từ ngày 1/1/2020 và 5/1/2020 họp", "hop -tu ngay 1/1/2020"]
+        dated += ["trước năm 2019", "truoc nam 2019 hop", "sau tháng 3/2020", "sau 12/2019"]
+        dated += [
+            "trước ngày 1/3/2021",
+            "sau ngày 15 tháng 3 năm 2019",
+            "sau 5 năm",
+            "trước 13/2019",
+        ]
+        dated += ["-trước năm 2019 họp", "hội nghị sau ngày 1/1/2020", "trước năm 2019 - 2020"]
+        dated += ["sau 2019/QĐ", "Trước 2019", "sau tháng 12 năm 2019", "trước ngày 1/1/2020 x"]
         dated += ["1/1/2020 đến hội nghị", "1/1/2020 - 3/1/2020 -ngày", "1/1/2020 -đến 3/1/2020"]
         dated += ["1/1/2020 - 2/1/2020 - 3/1/2020 - 4/1/2020", "29/2/2020-31/2/2020 1/3/0000"]
         # A month, months joined, a range to today, read as before too (Query.literal).

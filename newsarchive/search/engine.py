@@ -422,7 +422,8 @@ def _when(index: Index, manifest: dict, query: Query) -> _Term:
 def _published(index: Index, manifest: dict, first: str, last: str) -> list[int]:
     """The documents that show a day from ``first`` to ``last`` ("": to the newest), as
     the segments' calendars say."""
-    lo, hi = day_number(first), day_number(last) if last else math.inf
+    # ("" first: from the oldest article; a document without a date shows day 0)
+    lo, hi = day_number(first) if first else 1, day_number(last) if last else math.inf
     found: list[int] = []
     for name, start, _size, _shards in manifest["segments"]:
         calendar = index.file(f"s/{name}/c")

@@ -47,6 +47,13 @@ DATE = re.compile(
 _JOINER = "[ \t\n\r\u00a0]*(?:[-\u2013\u2014][ \t\n\r\u00a0]*|(?:đến|tới|den|toi)[ \t\n\r\u00a0]+)"
 _RANGE_JOIN = re.compile(_JOINER + "(?:(?:ngày|ngay)[ \t\n\r\u00a0]+)?")
 _RANGE_FROM = {"tu", "từ"}
+# `trước năm 2019`, `sau tháng 3/2020` (before, after): the days before a date's, a
+# month's or a year's first day, or after its last (_alone).
+_BEFORE = {"trước", "truoc"}
+_AFTER = {"sau"}
+_OPENS = _RANGE_FROM | _BEFORE | _AFTER
+# A joiner after a date (`từ 1/1/2020 đến`, a dash): a range's end follows, or is being typed.
+_JOINS = re.compile(_JOINER)
 # `tháng 1/2020`, `01/2020`, `1-2020`: a month of a year from 1900 to 2099 (`5/1234` is a
 # code's numbers), which a reader types for the articles of that month: the days of the
 # month, as a range (Query.spans), `tháng` before it part of it. Not inside a date
@@ -79,6 +86,11 @@ LONG_DATE = re.compile(
 # 3/2019` is; not inside a long date, nor after a number (`15 tháng 3 năm 2019`, a day
 # without `ngày`, or a count: read as before).
 _LONG_MONTH_ALONE = re.compile(f"(?<![^\\W_]){_LONG_MONTH}(?![^\\W_])")
+# A year, `năm 2019` or `2019`, after `trước` or `sau` only (_point): elsewhere a year is a
+# number, as before.
+_YEAR_AFTER = re.compile(
+    f"(?<![^\\W_])(?:(?:năm|nam){_GAP})?((?:19|20)[0-9]{{2}})(?![^\\W_])(?![/.-][^\\W_])"
+)
 # LONG_DATE without its look-behind (long_dates checks it): 0.03 s of 1,000 articles'
 # text, not 0.08.
 _LONG_DATE_AHEAD = re.compile(LONG_DATE.pattern.replace(r"(?<![^\W_])", "", 1))
@@ -242,7 +254,8 @@ class Query:
     # named ``when`` (their terms, months and ranges, `1/1/2020-3/1/2020 5/1/2020 2/2020`),
     # which an article has when it has one of ``days`` (date terms) or shows a day of one
     # of ``spans`` (first and last day; a month's first and last; "" for the last of a
-    # range to today, `từ 1/1/2020 đến nay`); else "" and none.
+    # range to today, `từ 1/1/2020 đến nay`, and for the first of one before a day,
+    # `trước năm 2019`: from the oldest article); else "" and none.
     when: str = ""
     days: list[str] = field(default_factory=list)
     spans: list[tuple[str, str]] = field(default_factory=list)
@@ -346,6 +359,15 @@ def _read(text: str, anew: bool) -> Query:
             for at, term, width in starts
             if at in in_date and (at >= len(head) or at in dated)
         )
+        # A day after `từ`, `trước` or `sau` alone among other words (`… đỗ xe … từ ngày
+        # 8/3/2014`, a title's effective date): its words as before first, the day rarer
+        # than the range. Not a month's, a year's or a long date's: their words as before
+        # are in most articles.
+        query.literal_first |= any(
+            second is None and not joining and dated.get(first) != dates_at[first]
+            for first, second, joining in ranges
+            if (first, dates_at.get(first), 3) in starts and _width(dates_at[first]) == 3
+        )
         if number == len(parts) - 1 and len(spelled) - 1 in in_date:
             ends_dated = True
         # A date's term as typed too: its first word (`ngày` of a long date) is no spelling.
@@ -439,13 +461,43 @@ def _dates(
     for first, second, joining in ranges:
         if first not in dated or (second is not None and second not in dated):
             continue
-        if not any(minus[at] for at in joining):
-            dated[first] = _range(dated[first], None if second is None else dated.pop(second))
-            in_date.update(joining)
-            before = first - 1 - (first - 1 in in_date)
-            if before >= 0 and not minus[before] and spelled[before] in _RANGE_FROM:
-                in_date.add(before)
+        before = first - 1 - (first - 1 in in_date)
+        word = spelled[before] if before >= 0 and not minus[before] else ""
+        # (`từ 1/1/2020` alone is a range only with its `từ`: `-từ 1/1/2020` leaves it out)
+        alone = second is None and not joining
+        if any(minus[at] for at in joining) or (alone and word not in _OPENS):
+            continue
+        last = None if second is None else dated.pop(second)
+        dated[first] = _alone(dated[first], word) if alone else _range(dated[first], last)
+        in_date.update(joining)
+        if word in _RANGE_FROM or (alone and word):
+            in_date.add(before)
     return dates_at, dated, in_date
+
+
+def _alone(term: str, word: str) -> str:
+    """The range of a date, a month or a year after ``word``, `từ`, `trước` or `sau`
+    alone: from its first day to today (`1/1/2020-`), the days before its first
+    (`-31/12/2019`: from the oldest article), or after its last."""
+    first, last = _days(term)
+    if word in _BEFORE:
+        return f"-{_next_day(first, -1)}"
+    return f"{_next_day(last, 1)}-" if word in _AFTER else f"{first}-"
+
+
+def _next_day(term: str, step: int) -> str:
+    """The day after a date term (``step`` 1) or before it (-1)."""
+    day, month, year = (int(n) for n in term.split("/"))
+    if 1 <= day + step <= _month_days(month, year):
+        return date_term(day + step, month, year)
+    month += step
+    year, month = (year + 1, 1) if month == 13 else (year - 1, 12) if month == 0 else (year, month)
+    return date_term(1 if step > 0 else _month_days(month, year), month, year)
+
+
+def _month_days(month: int, year: int) -> int:
+    """The days of a month (day_number counts the 1st of month 13 as the next January's)."""
+    return day_number(date_term(1, month + 1, year)) - day_number(date_term(1, month, year))
 
 
 def _width(term: str) -> int:
@@ -471,13 +523,14 @@ def _range(first: str, last: str | None) -> str:
 
 
 def _days(term: str) -> tuple[str, str]:
-    """The first and last day of a date (itself) or a month (`1/2020`: `1/1/2020`,
-    `31/1/2020`): day_number counts the 1st of month 13 as the next year's 1 January."""
+    """The first and last day of a date (itself), a month (`1/2020`: `1/1/2020`,
+    `31/1/2020`) or a year (`2019`, after `trước` or `sau`)."""
     if _width(term) == 3:
         return term, term
+    if _width(term) == 1:
+        return date_term(1, 1, term), date_term(31, 12, term)
     month, year = (int(n) for n in term.split("/"))
-    days = day_number(date_term(1, month + 1, year)) - day_number(date_term(1, month, year))
-    return date_term(1, month, year), date_term(days, month, year)
+    return date_term(1, month, year), date_term(_month_days(month, year), month, year)
 
 
 def _after_the_words(
@@ -566,7 +619,7 @@ def _points(
         return points
     last = {m.end(): at for at, m in enumerate(found)}  # the number of the word ending there
     taken = {at + k for at, _, width in points for k in range(width)}
-    for pattern in (LONG_DATE, _LONG_MONTH_ALONE, _MONTH):
+    for pattern in (LONG_DATE, _LONG_MONTH_ALONE, _MONTH, _YEAR_AFTER):
         for match in pattern.finditer(text):
             at, end = number[match.start()], last[match.end()] + 1
             term = _point(match, spelled[at - 1] if at else "")
@@ -584,6 +637,8 @@ def _point(match: re.Match[str], before: str) -> str:
         day, month, year = match.groups()
         real = 1 <= int(day) <= 31 and 1 <= int(month) <= 12
         return date_term(day, month, year) if real else ""
+    if match.re is _YEAR_AFTER:
+        return match[1] if before in _BEFORE | _AFTER else ""
     if match.re is _LONG_MONTH_ALONE:
         (month, year), signed = match.groups(), _NUMBER.fullmatch(before) is not None
     else:
@@ -612,8 +667,21 @@ def _ranges(
             while stop < len(found) and found[stop].start() < to_now.end():
                 stop += 1
             ranges.append((first, None, list(range(end, stop))))
+        elif anew and not _JOINS.match(text, after) and _opened(found, first, points[at][1]):
+            ranges.append((first, None, []))
         at += 1
     return ranges
+
+
+def _opened(found: list[re.Match[str]], at: int, term: str) -> bool:
+    """Whether `từ` (`tu`), `trước` or `sau` is just before the date, month or year at
+    word ``at`` (its `ngày` or `tháng` between, or not): `từ 1/1/2020` alone, from that
+    day to today, as `từ 1/1/2020 đến nay` is (unless a joiner follows, _JOINS: its end
+    is being typed); `trước năm 2019`, before it (_alone)."""
+    before = at - 1
+    if before >= 0 and found[before][0] in _signs(term):
+        before -= 1
+    return before >= 0 and folding.canonical(found[before][0]) in _OPENS
 
 
 def _joined(between: str, second: str) -> bool:

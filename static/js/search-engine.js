@@ -141,6 +141,13 @@ const JOINER =
   "[ \\t\\n\\r\\u00a0]*(?:[-\\u2013\\u2014][ \\t\\n\\r\\u00a0]*|(?:đến|tới|den|toi)[ \\t\\n\\r\\u00a0]+)";
 const RANGE_JOIN = new RegExp(`^${JOINER}(?:(?:ngày|ngay)[ \\t\\n\\r\\u00a0]+)?$`, "u");
 const RANGE_FROM = new Set(["tu", "từ"]);
+// `trước năm 2019`, `sau tháng 3/2020`: the days before or after it (terms.py's _BEFORE,
+// _AFTER, _alone).
+const BEFORE = new Set(["trước", "truoc"]);
+const AFTER = new Set(["sau"]);
+const OPENS = new Set([...RANGE_FROM, ...BEFORE, ...AFTER]);
+// A joiner after a date: a range's end follows, or is being typed (terms.py's _JOINS).
+const JOINS = new RegExp(JOINER, "uy");
 // A month, `tháng 1/2020`, `01/2020`, `1-2020`: its days (terms.py's _MONTH); `tháng`
 // before it, and after the joiner of a range, part of it.
 const MONTH =
@@ -159,6 +166,12 @@ const LONG_DATE = new RegExp(
 );
 const LONG_MONTH_ALONE = new RegExp(
   `(?<![\\p{L}\\p{N}])${LONG_MONTH}(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+// A year, `năm 2019` or `2019`, after `trước` or `sau` only (terms.py's _YEAR_AFTER).
+const YEAR_AFTER = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:năm|nam)${GAP})?((?:19|20)[0-9]{2})` +
+    "(?![\\p{L}\\p{N}])(?![/.-][\\p{L}\\p{N}])",
   "gu",
 );
 // As an article writes it, in any case (snippet).
@@ -259,13 +272,21 @@ function readQuery(text, anew) {
     // A range among them: the term of its days at its first date's word (terms.py).
     for (const [first, second, joining] of ranges) {
       if (!dated.has(first) || (second !== null && !dated.has(second))) continue;
+      const before = first - 1 - (inDate.has(first - 1) ? 1 : 0);
+      const word = before >= 0 && !out[before] ? head[before] : "";
+      const alone = second === null && !joining.length; // `từ 1/1/2020`, `trước năm 2019`
       if (joining.some((at) => minus[at])) continue; // (past the words searched too)
+      if (alone && !OPENS.has(word)) continue; // `-từ 1/1/2020`
+      // A day after `từ`, `trước` or `sau` alone among other words: its words as before
+      // first (terms.py).
+      const day = ([at, term, words]) => at === first && words === 3 && width(term) === 3;
+      if (alone && kept.some(day)) query.literalFirst = true;
       const last = second === null ? null : dated.get(second);
       if (second !== null) dated.delete(second);
-      dated.set(first, rangeTerm(dated.get(first), last));
+      const term = dated.get(first);
+      dated.set(first, alone ? aloneTerm(term, word) : rangeTerm(term, last));
       for (const at of joining) inDate.add(at);
-      const before = first - 1 - (inDate.has(first - 1) ? 1 : 0);
-      if (before >= 0 && !out[before] && RANGE_FROM.has(head[before])) inDate.add(before);
+      if (RANGE_FROM.has(word) || (alone && word)) inDate.add(before);
     }
     for (const at of gone) inDate.add(at);
     // A month in words, `tháng 3 năm 2019`, read, alone: not joined in a range (terms.py's
@@ -399,12 +420,37 @@ function width(term) {
   return term.split("/").length;
 }
 
-// The first and last day of a date or a month (terms.py's _days).
+// The first and last day of a date, a month or a year (terms.py's _days).
 function daysOf(term) {
   if (width(term) === 3) return [term, term];
+  if (width(term) === 1) return [dateTerm(1, 1, term), dateTerm(31, 12, term)];
   const [month, year] = term.split("/").map((n) => parseInt(n, 10));
-  const days = dayNumber(dateTerm(1, month + 1, year)) - dayNumber(dateTerm(1, month, year));
-  return [dateTerm(1, month, year), dateTerm(days, month, year)];
+  return [dateTerm(1, month, year), dateTerm(monthDays(month, year), month, year)];
+}
+
+// The days of a month (terms.py's _month_days).
+function monthDays(month, year) {
+  return dayNumber(dateTerm(1, month + 1, year)) - dayNumber(dateTerm(1, month, year));
+}
+
+// The range of a date, a month or a year after `từ`, `trước` or `sau` alone (terms.py's
+// _alone).
+function aloneTerm(term, word) {
+  const [first, last] = daysOf(term);
+  if (BEFORE.has(word)) return `-${nextDay(first, -1)}`;
+  return AFTER.has(word) ? `${nextDay(last, 1)}-` : `${first}-`;
+}
+
+// The day after a date term (`step` 1) or before it (-1) (terms.py's _next_day).
+function nextDay(term, step) {
+  let [day, month, year] = term.split("/").map((n) => parseInt(n, 10));
+  if (day + step >= 1 && day + step <= monthDays(month, year)) {
+    return dateTerm(day + step, month, year);
+  }
+  month += step;
+  if (month === 13) [year, month] = [year + 1, 1];
+  else if (month === 0) [year, month] = [year - 1, 12];
+  return dateTerm(step > 0 ? 1 : monthDays(month, year), month, year);
 }
 
 // A range from a date or month to another, or to today (`last` null) (terms.py's _range).
@@ -451,7 +497,7 @@ function pointsOf(text, found, spelled, anew) {
   // The number of the word ending there.
   const last = new Map(found.map((m, at) => [m.index + m[0].length, at]));
   const taken = new Set(points.flatMap(([at]) => [at, at + 1, at + 2]));
-  for (const pattern of [LONG_DATE, LONG_MONTH_ALONE, MONTH]) {
+  for (const pattern of [LONG_DATE, LONG_MONTH_ALONE, MONTH, YEAR_AFTER]) {
     for (const m of text.matchAll(pattern)) {
       const at = number.get(m.index);
       const end = last.get(m.index + m[0].length) + 1;
@@ -474,6 +520,7 @@ function pointOf(pattern, m, before) {
     const real = +day >= 1 && +day <= 31 && +month >= 1 && +month <= 12;
     return real ? dateTerm(day, month, year) : "";
   }
+  if (pattern === YEAR_AFTER) return BEFORE.has(before) || AFTER.has(before) ? m[1] : "";
   const [month, year, signed] =
     pattern === LONG_MONTH_ALONE
       ? [m[1], m[2], /^[0-9]+$/.test(before)]
@@ -502,9 +549,26 @@ function rangesOf(text, found, points, anew) {
       let stop = end;
       while (stop < found.length && found[stop].index < toNow.index + toNow[0].length) stop++;
       ranges.push([first, null, numbers(end, stop)]);
+    } else if (anew && !joins(text, after) && opened(found, first, points[at][1])) {
+      ranges.push([first, null, []]);
     }
   }
   return ranges;
+}
+
+function joins(text, after) {
+  JOINS.lastIndex = after;
+  return JOINS.test(text);
+}
+
+// Whether `từ`, `trước` or `sau` is just before the date, month or year at word `at`
+// (its `ngày` or `tháng` between, or not): `từ 1/1/2020` alone, to today; `trước năm
+// 2019`, before it (terms.py's _opened).
+function opened(found, at, term) {
+  let before = at - 1;
+  const signs = width(term) === 3 ? DATE_SIGNS : MONTH_SIGNS;
+  if (before >= 0 && signs.has(found[before][0])) before -= 1;
+  return before >= 0 && OPENS.has(canonical(found[before][0]));
 }
 
 // The words marked `out`, each alone or, in a phrase, its pairs together (terms.py's
@@ -986,7 +1050,8 @@ async function rankReading(index, query, some) {
 // The documents that show a day from `first` to `last` ("": to the newest), as the
 // segments' calendars say (engine._published).
 function published(index, calendars, first, last) {
-  const [lo, hi] = [dayNumber(first), last ? dayNumber(last) : Infinity];
+  // ("" first: from the oldest article; a document without a date shows day 0)
+  const [lo, hi] = [first ? dayNumber(first) : 1, last ? dayNumber(last) : Infinity];
   const found = [];
   index.segments.forEach(([, start], s) => {
     const reader = new Reader(calendars[s]);
@@ -1398,7 +1463,7 @@ function spansOf(query, terms, dates) {
   for (const [first, last] of spans) {
     const name = `${first}-${last}`;
     terms.set(name, null);
-    dates.spans.push([dayNumber(first), last ? dayNumber(last) : Infinity, name]);
+    dates.spans.push([first ? dayNumber(first) : 1, last ? dayNumber(last) : Infinity, name]);
   }
 }
 
