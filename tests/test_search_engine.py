@@ -339,6 +339,8 @@ def test_a_date_month_or_year_after_truoc_or_sau_is_the_days_before_or_after():
     # As before: a year elsewhere, a count, a number that is no year, `trước` left out.
     for text in ["năm 2019", "sau 5 năm", "trước 13/2019", "sau 1850", "-trước năm 2019 họp"]:
         assert not parse_query(text).spans, text
+    assert parse_query("-trước năm 2019 họp").words == ["nam", "2019", "hop"]
+    assert parse_query("trước năm 2019 - 2020").words == ["truoc", "nam", "2019", "2020"]
 
 
 def test_a_year_after_truoc_finds_the_articles_before_it(tmp_path):

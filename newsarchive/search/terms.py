@@ -472,6 +472,12 @@ def _dates(
         in_date.update(joining)
         if word in _RANGE_FROM or (alone and word):
             in_date.add(before)
+    # A year that is no range (`-trước năm 2019`, `trước năm 2019 - 2020`): its words.
+    for at, term in list(dates_at.items()):
+        if _width(term) == 1 and dated.get(at, term) == term:
+            del dates_at[at]
+            dated.pop(at, None)
+            in_date.difference_update(range(at, at + widths[at]))
     return dates_at, dated, in_date
 
 

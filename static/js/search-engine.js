@@ -288,6 +288,13 @@ function readQuery(text, anew) {
       for (const at of joining) inDate.add(at);
       if (RANGE_FROM.has(word) || (alone && word)) inDate.add(before);
     }
+    // A year that is no range (`-trước năm 2019`): its words (terms.py's _dates).
+    for (const [at, term, words] of kept) {
+      if (width(term) !== 1 || (dated.has(at) && dated.get(at) !== term)) continue;
+      datesAt.delete(at);
+      dated.delete(at);
+      for (let k = 0; k < words; k++) inDate.delete(at + k);
+    }
     for (const at of gone) inDate.add(at);
     // A month in words, `tháng 3 năm 2019`, read, alone: not joined in a range (terms.py's
     // Query.literal_first).
