@@ -609,7 +609,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"the report {report_file} was not written: {done.report_unwritten}", file=sys.stderr)
     if done.stopped:
         return EXIT_STOPPED if done.stopped == command.INTERRUPTED else EXIT_CONTENT
-    for line in grouped_notes(done.notes, report_file):
+    for line in grouped_notes(done.notes, report_file, args.files):
         print(line, file=sys.stderr)
     if done.errors:
         report(done.errors, Path.cwd(), done.outcome)

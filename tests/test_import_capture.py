@@ -67,6 +67,17 @@ def run_import(site, *args: object) -> subprocess.CompletedProcess:
     return result
 
 
+def noted(err: str, kind: str, detail: str) -> bool:
+    """Whether the import's notes say ``kind`` of ``detail``: on a line of its own, or on
+    a line under the kind's heading with the others of that kind (report.grouped_notes)."""
+    if f"{kind}: {detail}" in err:
+        return True
+    _, heading, after = err.partition(f"note: {kind} (")
+    lines = after.splitlines()[1:] if heading else []
+    under = [line for line in lines[: next((n for n, x in enumerate(lines) if x[:1] != " "), None)]]
+    return any(line.strip() == detail or line.endswith(f": {detail}") for line in under)
+
+
 def articles(site) -> dict[str, dict]:
     """The written articles by their path under content/: front matter and body."""
     found = {}
@@ -934,8 +945,37 @@ def test_without_httracks_cache_its_name_for_a_lacking_picture_is_said_to_be_its
     result = run_import(site, mirror)
     assert result.returncode == 0, result.stderr
     [note] = [line for line in result.stderr.splitlines() if "article0d5c.jpg" in line]
-    assert "HTTrack's name" in note and "hts-cache/ (new.txt, new.zip)" in note, note
+    assert "the name HTTrack gave it" in note and "hts-cache/ folder (new.txt, new.zip)" in note
     assert "which holds it" not in note and "copied without" in note, note
+
+
+def test_pictures_known_by_httracks_names_are_explained_once_after_their_addresses(site, tmp_path):
+    """The shared mirror, copied without its hts-cache/, links 13 pictures by HTTrack's
+    names, and each of the 13 notes repeated after its address the same 300 letters
+    about HTTrack's names and its cache. Each address is now said on its own line, under
+    the page, and what HTTrack's name is and what to do about it once, after them."""
+    pages = items(2, start=762000)
+    mirror = httrack_tree(tmp_path / "httrack", pages, {})
+    for n, item in enumerate(pages):
+        page = mirror / "source" / item.path.lstrip("/")
+        query = f"img_id={n}"  # HTTrack's name: the query's MD5 before the extension
+        renamed = f"../../../image/journal/article{_md5(query)}.jpg?{query}"
+        html = page.read_text(encoding="utf-8")
+        page.write_text(html.replace("../../../" + item.image.lstrip("/"), renamed), "utf-8")
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    err = result.stderr
+    assert err.count("which the portal never had") == 1, err
+    for n, item in enumerate(pages):
+        query = f"img_id={n}"
+        address = f"https://{HOST}/image/journal/article{_md5(query)}.jpg?{query}"
+        assert f"\n    source{item.path}: {address}\n" in err, err
+    explained = err.index("which the portal never had")
+    assert explained > err.index(f"article{_md5('img_id=1')}") and "hts-cache/" in err[explained:]
+
+
+def _md5(text: str) -> str:
+    return hashlib.md5(text.encode()).hexdigest()[:4]
 
 
 def test_an_article_imported_without_httracks_cache_is_told_its_address_when_the_cache_comes(
@@ -1196,6 +1236,34 @@ def test_notes_of_lost_pictures_are_printed_before_the_files_still_on_the_old_si
     assert "... and 10 more note(s): see import-report.jsonl" in err
 
 
+def test_notes_of_one_kind_are_said_once_with_each_page_from_the_folder_imported(site, tmp_path):
+    """Each note repeated what it was and the page's whole path: the shared sotttt mirror
+    gave 81 lines of `/…/sotttt-mirror/source/hoat-ong-ang-oan-the/-/view_content/…html:
+    note: not in the crawl, still linked to the old site: URL`. The kind is said once, the
+    folder imported once, and under the kind each page from that folder with every
+    address of its own, one a line."""
+    pages = items(3, start=770000)
+    mirror = httrack_tree(tmp_path / "httrack", pages, {})
+    lacking: dict[str, list[str]] = {}
+    for n, item in enumerate(pages):
+        urls = [f"https://cdn.hbt.vn/thieu-{item.article_id}-{k}.jpg" for k in range(n + 1)]
+        with_pictures(mirror / "source" / item.path.lstrip("/"), [(u, "Ảnh") for u in urls])
+        lacking["source" + item.path] = urls
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    err = result.stderr
+    assert err.count("not in the crawl, still linked to the old site") == 1
+    assert f"{mirror}{os.sep}" in err and err.count(str(mirror)) == 1
+    kind = err.index("not in the crawl, still linked to the old site (6 on 3 pages):\n")
+    for page, urls in lacking.items():
+        if len(urls) == 1:
+            assert f"\n    {page}: {urls[0]}\n" in err[kind:]
+        else:
+            assert f"\n    {page}:\n" + "".join(f"        {u}\n" for u in urls) in err[kind:]
+    report = [json.loads(line) for line in (site.root / "import-report.jsonl").open()]
+    assert sum(len(line["notes"]) for line in report) == 6 + 3  # and the HTTrack comment's
+
+
 # The placeholders lazy-loading scripts show: a 1x1 GIF (43 bytes), a 1x1 PNG.
 PIXEL_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 PIXEL_PNG = base64.b64decode(
@@ -1252,8 +1320,10 @@ def test_a_photo_named_like_a_placeholder_is_kept_and_a_placeholder_known_by_its
     assert lost in result.stderr
     for lost in ("that-lac.jpg", "lac-2.jpg"):
         assert f"https://{HOST}/uploads/{lost}" in body
-        assert f"not in the crawl, still linked to the old site: https://{HOST}/uploads/{lost}" in (
-            result.stderr
+        assert noted(
+            result.stderr,
+            "not in the crawl, still linked to the old site",
+            f"https://{HOST}/uploads/{lost}",
         )
 
 
@@ -1654,7 +1724,7 @@ def test_accept_missing_imports_the_pages_of_a_cut_warc_with_their_lost_files_li
     assert "](../../../media/" in first
     for lost in (elsewhere, f"https://{HOST}{portal[0].attachment}"):
         assert f"]({lost})" in first
-        assert f"not in the crawl, still linked to the old site: {lost}" in result.stderr
+        assert noted(result.stderr, "not in the crawl, still linked to the old site", lost)
     assert f"](https://{HOST}{portal[1].image})" in second  # its record is cut
     assert "imported with --accept-missing from a WARC that is cut short" in result.stderr
     assert site.build() == 0
@@ -3063,8 +3133,8 @@ def test_a_saved_lazy_picture_shown_by_the_browser_is_copied_never_a_spinner(sit
     assert f"![Ảnh](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
     for name in ("hai", "ba"):
         assert f"({cdn}/{name}.jpg)" in article["body"]
-        assert f"not beside the page, still linked to the old site: {cdn}/{name}.jpg" in (
-            result.stderr
+        assert noted(
+            result.stderr, "not beside the page, still linked to the old site", f"{cdn}/{name}.jpg"
         )
 
 

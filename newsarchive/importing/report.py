@@ -6,6 +6,7 @@ two runs on the same input give the same file.
 """
 
 import json
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,9 +22,9 @@ from .run import ALREADY, FAILED, IMPORTED, NOT_ARTICLE, Row
 
 DEFAULT_NAME = "import-report.jsonl"
 _OWN_DETAIL = re.compile(r" \((?=[^()]*[#/])(?:[^()]|\([^()]*\))*\)$")  # "(crawl#617 (a/b))"
-# Notes found on a single page are printed with the page up to this many; the report
-# file has them all.
-MAX_SINGLE_NOTES = 60
+# Of a kind of note, this many lines of its details are printed (of one that says a
+# picture or file was lost, all); the report file has them all.
+NOTES_SHOWN_PER_KIND = 60
 
 
 @dataclass
@@ -183,28 +184,92 @@ def write_report(path: Path, lines: list[str]) -> None:
     write_atomic(path, "".join(line + "\n" for line in lines).encode("utf-8"))
 
 
-def grouped_notes(rows: list[tuple[str, list[str]]], report: str) -> list[str]:
-    """A note found on many pages once, with its count; the others with their page.
+def grouped_notes(
+    rows: list[tuple[str, list[str]]], report: str, given: list[Path] | None = None
+) -> list[str]:
+    """The notes as an archivist reads them: each kind once, with its pages.
 
-    The notes that say a picture or file of a page was lost come first, none cut off: a
-    crawl lacks dozens of files, each a note of its page, and they hid the few that
-    matter after "... and N more"."""
-    pages: dict[str, list[str]] = {}
+    A note is "what: detail" (a file the crawl lacks: its address). The pages are named
+    from the folder imported, said once (``given``: the command's files and folders), and
+    under each kind each page with its details, one a line; a tail every detail of the
+    kind ends with ("; find the picture on the original page…") once after them. A note
+    the same on many pages is one line, with its count. The notes that say a picture or
+    file of a page was lost come first, none cut off: a crawl lacks dozens of files, each
+    a note of its page, and they hid the few that matter after "... and N more"; of each
+    other kind, at most NOTES_SHOWN_PER_KIND lines of details, the rest counted (the report
+    file has them all)."""
+    folder = _folder_of([origin for origin, notes in rows if notes], given or [])
+    kinds: dict[str, dict[str, list[str]]] = {}  # kind -> page -> details
     for origin, notes in rows:
+        page = origin[len(folder) :]
         for note in dict.fromkeys(notes):
-            pages.setdefault(note, []).append(origin)
-    lines = []
+            kind, _, detail = note.partition(": ")
+            kinds.setdefault(kind, {}).setdefault(page, []).append(detail)
+    lines = [f"Notes (the pages are named from {folder}):"] if folder and kinds else []
     for lost in (True, False):
-        kept = {
-            note: where for note, where in pages.items() if note.startswith(LOST_CONTENT) == lost
-        }
-        single = [f"{where[0]}: note: {note}" for note, where in kept.items() if len(where) == 1]
-        shared = sorted(
-            ((len(where), note, where[0]) for note, where in kept.items() if len(where) > 1),
-            key=lambda item: (-item[0], item[1]),
-        )
-        lines += single if lost else single[:MAX_SINGLE_NOTES]
-        if not lost and len(single) > MAX_SINGLE_NOTES:
-            lines.append(f"... and {len(single) - MAX_SINGLE_NOTES} more note(s): see {report}")
-        lines += [f"note on {n} pages (e.g. {first}): {note}" for n, note, first in shared]
+        kept = {k: pages for k, pages in kinds.items() if k.startswith(LOST_CONTENT) == lost}
+        shared = {k: pages for k, pages in kept.items() if _same_on_each(pages)}
+        for kind, pages in kept.items():
+            if kind not in shared:
+                _kind_lines(lines, kind, pages, None if lost else NOTES_SHOWN_PER_KIND, report)
+        lines += [
+            f"note on {len(pages)} pages (e.g. {next(iter(pages))}): "
+            + ": ".join(filter(None, (kind, next(iter(pages.values()))[0])))
+            for kind, pages in sorted(shared.items(), key=lambda item: (-len(item[1]), item[0]))
+        ]
     return lines
+
+
+def _folder_of(origins: list[str], given: list[Path]) -> str:
+    """The folder given that holds every page noted, as the pages' names begin ("" when
+    they are not all in one, or a single page is noted: its name is no longer then)."""
+    for path in given:
+        folder = str(path).rstrip("/" + os.sep) + os.sep
+        if len(set(origins)) > 1 and all(o.startswith(folder) for o in origins):
+            return folder
+    return ""
+
+
+def _same_on_each(pages: dict[str, list[str]]) -> bool:
+    """Whether the kind is one note found on several pages (said once, with its count)."""
+    details = list(pages.values())
+    return len(details) > 1 and all(d == details[0] and len(d) == 1 for d in details)
+
+
+def _kind_lines(
+    lines: list[str], kind: str, pages: dict[str, list[str]], budget: int | None, report: str
+) -> None:
+    """Adds the kind's lines to ``lines``, at most ``budget`` of its details."""
+    details = [d for found in pages.values() for d in found]
+    if len(details) == 1:  # as it was: file, what, detail on one line
+        page, (detail,) = next(iter(pages.items()))
+        lines.append(f"{page}: note: " + ": ".join(filter(None, (kind, detail))))
+        return
+    tail = _shared_tail(details)
+    count = f"{len(details)} on {len(pages)} page{'s' if len(pages) > 1 else ''}"
+    lines.append(f"note: {kind} ({count}):")
+    left = 0
+    for page, found in pages.items():
+        shown = [d.removesuffix(tail) for d in found][:budget]
+        left += len(found) - len(shown)
+        budget = None if budget is None else budget - len(shown)
+        if len(shown) == 1:
+            lines.append(f"    {page}: {shown[0]}" if shown[0] else f"    {page}")
+        elif shown:
+            lines += [f"    {page}:", *(f"        {d}" for d in shown)]
+    if left:
+        lines.append(f"    ... and {left} more note(s): see {report}")
+    if tail:
+        lines.append(f"    for each: {tail.removeprefix('; ')}")
+
+
+def _shared_tail(details: list[str]) -> str:
+    """The end every detail has after a "; " (the same advice for each), or ""."""
+    first = details[0]
+    at = first.find("; ")
+    while at >= 0:
+        tail = first[at:]
+        if all(d.endswith(tail) and len(d) > len(tail) for d in details):
+            return tail
+        at = first.find("; ", at + 1)
+    return ""

@@ -742,16 +742,21 @@ def _missing_note(url: str, status: str, page: PageSource, cached: bool) -> str:
     if page.offset < 0 and httrack_named(url):  # hts-cache/ did not read it back
         # The folder imported, or one above it, was searched for the cache: sending the
         # reader to import "the folder that holds it" sent them back where they were.
+        # The address comes first, the same words after it, so that the report says
+        # them once for all such files (report.grouped_notes).
         where = (
-            "which list none for it"
+            "which lists none for this name"
             if cached
-            else "not in the folder imported nor above it (the mirror was copied without "
-            "it): import the mirror's project folder with its hts-cache/ to have the address"
+            else "which is not in the folder imported nor above it (the mirror was copied "
+            "without it): import the mirror's project folder, the one holding hts-cache/, "
+            "to have the portal's addresses"
         )
         return (
-            f"not in the crawl, still linked to the old site: {url}, HTTrack's name for the "
-            "file of an address with a query, which the portal never had: its address is in "
-            f"the mirror's hts-cache/ (new.txt, new.zip), {where}"
+            f"not in the crawl, still linked to the old site by the name HTTrack gave it: "
+            f"{url}; HTTrack renames the file of an address with a query "
+            "(/image/journal/article?img_id=5 becomes article0d5c.jpg?img_id=5), a name "
+            "which the portal never had, and lists the portal's address in the mirror's "
+            f"hts-cache/ folder (new.txt, new.zip), {where}"
         )
     return f"not in the crawl, still linked to the old site: {url}"
 
