@@ -2172,13 +2172,14 @@ def test_an_old_address_the_warc_recorded_redirecting_to_an_article_answers_for_
     assert checked.returncode == 0, checked.stderr
 
 
-@pytest.mark.parametrize("listed", ["none", "flow", "block"])
+@pytest.mark.parametrize("listed", ["none", "flow", "block", "duplicate"])
 def test_a_redirect_found_by_a_later_crawl_is_named_with_the_line_to_add(site, tmp_path, listed):
     """A later crawl found an old address now redirecting to an article imported before:
     the page was "already there" and the old address was lost without a word. An
     imported article is never changed by an import (README, "Again and again"), the
     editor's edits in it neither: the alias is named with its file, its line and what to
-    write there; written so, it answers for the article."""
+    write there; written so, it answers for the article. A line the editor wrote with an
+    address twice was given back with it twice: it is given once."""
     pytest.importorskip("warcio")
     item = items(1, start=734000)[0]
     page = page_html(item, "full").encode()
@@ -2191,6 +2192,8 @@ def test_a_redirect_found_by_a_later_crawl_is_named_with_the_line_to_add(site, t
     text = path.read_text(encoding="utf-8")
     if listed == "block":  # an editor's own way of writing the list
         text = text.replace(f"aliases: [{item.path}]", f"aliases:\n  - {item.path}")
+    if listed == "duplicate":  # an address pasted twice, one of them quoted
+        text = text.replace(f"aliases: [{item.path}]", f"aliases: [{item.path}, '{item.path}']")
     text = text.replace('title: "', 'title: "Sửa - ', 1)  # and an edit of the title
     path.write_text(text, encoding="utf-8")
     old = f"/tin-tuc/-/asset_publisher/Abc/content/bai-{item.article_id}"
@@ -2210,8 +2213,9 @@ def test_a_redirect_found_by_a_later_crawl_is_named_with_the_line_to_add(site, t
     lines = text.split("\n")
     if listed == "none":  # a line of its own, where the front matter ends
         expected = (lines.index("---", 1) + 1, f"aliases: [{old}]")
-    elif listed == "flow":  # the line as it is, with the old address
-        expected = (lines.index(f"aliases: [{item.path}]") + 1, f"aliases: [{item.path}, {old}]")
+    elif listed in ("flow", "duplicate"):  # the line, with the old address
+        at = next(n for n, line in enumerate(lines) if line.startswith("aliases: ["))
+        expected = (at + 1, f"aliases: [{item.path}, {old}]")
     else:  # an item below the last one
         expected = (lines.index(f"  - {item.path}") + 2, f"  - {old}")
     said = [line for line in result.stderr.splitlines() if old in line]
@@ -2220,7 +2224,7 @@ def test_a_redirect_found_by_a_later_crawl_is_named_with_the_line_to_add(site, t
     assert any(old in note for note in row["notes"])
     # Written as said, the old address answers for the article.
     at = expected[0] - 1
-    if listed == "flow":
+    if listed in ("flow", "duplicate"):
         lines[at] = expected[1]
     else:
         lines.insert(at, expected[1])

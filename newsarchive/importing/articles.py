@@ -135,7 +135,7 @@ def alias_instruction(file: Path, aliases: list[str]) -> str:
         return f"insert at {file}:{end + 1} the line 'aliases: [{added}]'"
     value = head[at].removeprefix("aliases:").strip()
     if value.startswith("[") and value.endswith("]"):
-        inner = value[1:-1].strip()
+        inner = _without_repeats(value[1:-1].strip())
         listed = f"{inner}, {added}" if inner else added
         return f"make {file}:{at + 1} read 'aliases: [{listed}]'"
     if value:  # a single address, written without brackets
@@ -148,6 +148,18 @@ def alias_instruction(file: Path, aliases: list[str]) -> str:
     )
     inserted = ", ".join(f"'{indent}- {_flow_item(a)}'" for a in aliases)
     return f"insert at {file}:{items + 1} the line(s) {inserted}"
+
+
+def _without_repeats(inner: str) -> str:
+    """The items of a flow list as written, or, when the editor wrote an address twice
+    (`/a.html, '/a.html'`), each once: copied as it was, the line kept the mistake."""
+    try:
+        items = yaml.load(f"[{inner}]", Loader=FrontMatterLoader)
+    except yaml.YAMLError:
+        return inner
+    if not all(isinstance(i, str) for i in items) or len(set(items)) == len(items):
+        return inner
+    return ", ".join(_flow_item(i) for i in dict.fromkeys(items))
 
 
 def with_more_aliases(text: str, more: list[str]) -> str:
