@@ -182,7 +182,13 @@ FRONT_MATTER: tuple[Field, ...] = (
         required=True,
         example="2019-04-19 16:54  (or 19/04/2019 16:54)",
     ),
-    Field("category", "text", "one category, e.g. `Tin tức - Sự kiện`"),
+    Field(
+        "category",
+        "text",
+        "one category, e.g. `Tin tức - Sự kiện`; a name with a comma in it in double quotes "
+        '(`category: "Hoạt động Đảng, Đoàn thể"`); a list (`[Tin tức, Văn hóa]`) is refused, '
+        "its fix giving both readings: one category and tags, or one name",
+    ),
     Field(
         "tags", "list", "a list: `[cán bộ, quy hoạch]` (parted by `,`: a `;` in a tag is refused)"
     ),

@@ -438,11 +438,10 @@ def _check_keys(meta: dict[str, Any], error: Report, kind: str) -> None:
     for key in text_keys:
         value = meta.get(key)
         if value is not None and not isinstance(value, str):
-            error(
-                key,
-                f"'{key}' must be text, but YAML read {_describe(value)}",
-                QUOTE_HINT.format(key=key, value=_as_written(value)),
-            )
+            hint = QUOTE_HINT.format(key=key, value=_as_written(value))
+            if key == "category" and isinstance(value, list) and len(value) > 1:
+                hint = _categories_fix(value, meta.get("tags"))
+            error(key, f"'{key}' must be text, but YAML read {_describe(value)}", hint)
     params = meta.get("params")
     if params is not None and not isinstance(params, dict):
         error(
@@ -451,6 +450,25 @@ def _check_keys(meta: dict[str, Any], error: Report, kind: str) -> None:
             "write params: alone on its line, and each value of your own below it, "
             "indented: '  photographer: Minh Anh'",
         )
+
+
+def _categories_fix(items: list[Any], tags: Any) -> str:
+    """Both readings of `category: [Tin tức, Văn hóa]`: one category and tags (what an
+    editor more likely meant), or one category's name with commas in it ("Hoạt động
+    Đảng, Đoàn thể", as portals name them): not guessed, the editor says which."""
+    first, *rest = (_as_written(item) for item in items)
+    others = ", ".join(f"'{item}'" for item in rest)
+    tagged = "a tag" if len(rest) == 1 else "tags"
+    had = [_as_written(tag) for tag in tags] if isinstance(tags, list) else []
+    listed = ", ".join([*had, *rest])
+    whole = _as_written(items).replace('"', '\\"')
+    return (
+        f"an article has one category: if it is '{first}' and {others} {tagged}, write "
+        f"'category: {first}' and 'tags: [{listed}]'"
+        + (" (in place of its tags: line)" if had else "")
+        + f"; if '{_as_written(items)}' is the name of one category (a comma may be in a "
+        f'name, as in "Hoạt động Đảng, Đoàn thể"), write \'category: "{whole}"\''
+    )
 
 
 # The keys of a group (withdrawn:, a correction) and how far in each is written.

@@ -40,6 +40,27 @@ BAD_INPUTS = {
         '---\ntitle: Lễ hội "Hai Bà": khai mạc\ndate: 2020-01-01\n---\nText\n',
         ["colon-and-quotes-in-a-title.md:2:", """title: 'Lễ hội "Hai Bà": khai mạc'"""],
     ),
+    # Two categories in brackets: the fix said to make them one category, "Tin tức, Văn
+    # hóa", though an editor more likely meant one category and a tag; a comma may be in a
+    # category's name too ("Hoạt động Đảng, Đoàn thể"), so both readings are offered.
+    "category-list": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncategory: [Tin tức, Văn hóa]\n---\nText\n",
+        [
+            "category-list.md:4:",
+            "an article has one category",
+            "'category: Tin tức' and 'tags: [Văn hóa]'",
+            """'category: "Tin tức, Văn hóa"'""",
+        ],
+    ),
+    "category-list-and-tags": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncategory: [Tin tức, Văn hóa, Lễ hội]\n"
+        "tags: [Hà Nội]\n---\nText\n",
+        [
+            "category-list-and-tags.md:4:",
+            "'category: Tin tức' and 'tags: [Hà Nội, Văn hóa, Lễ hội]'",
+            """'category: "Tin tức, Văn hóa, Lễ hội"'""",
+        ],
+    ),
     # Notepad's Tab key before a list item: YAML said only "found character that cannot
     # start any token", and the hint spoke of quotes; a tab looks like spaces.
     "tab-indent": (
