@@ -401,8 +401,13 @@ def test_no_aliases_and_addresses_with_a_query(site, tmp_path):
     result = run_import(site, folder)
     assert result.returncode == 0, result.stderr
     assert all("aliases" not in a for a in articles(site).values())
-    assert "has a query" in result.stderr  # said once, with its count
-    assert "note on 2 pages" in result.stderr
+    # Said once, with its count, and the query of each page under it (each note named its
+    # query inside what it said, so no two were alike).
+    kind = "the old address has a query, which a static site cannot answer, so it got no alias"
+    assert result.stderr.count("has a query") == 1
+    assert f"note: {kind} (2 on 2 pages):" in result.stderr, result.stderr
+    for item in portal:
+        assert f"    {item.article_id}.html: ?p_p_id=101&id={item.article_id}\n" in result.stderr
 
     other = tmp_path / "other"
     httrack_tree(other, items(1, start=800000), {})
@@ -947,6 +952,26 @@ def test_without_httracks_cache_its_name_for_a_lacking_picture_is_said_to_be_its
     [note] = [line for line in result.stderr.splitlines() if "article0d5c.jpg" in line]
     assert "the name HTTrack gave it" in note and "hts-cache/ folder (new.txt, new.zip)" in note
     assert "which holds it" not in note and "copied without" in note, note
+
+
+def test_the_notes_on_the_pages_of_a_warc_name_the_warc_once(site, tmp_path):
+    """In a WARC, a page is named by the file, its record and its address
+    (`/…/crawl.warc.gz#617851 (host/path)`): the file's path was said on every line of
+    the notes; it is said once, each page by its record and address."""
+    pytest.importorskip("warcio")
+    pages = items(2, start=763000)  # their pictures are not in the WARC
+    crawl = tmp_path / "thu-thap" / "crawl.warc.gz"
+    crawl.parent.mkdir()
+    crawl.write_bytes(warc_of([Response(i.url, page_html(i, "full").encode()) for i in pages]))
+    result = run_import(site, crawl)
+    assert result.returncode == 0, result.stderr
+    err = result.stderr
+    assert err.count(str(crawl)) == 1, err
+    for item in pages:
+        said = f"https://{HOST}{item.image}"
+        assert re.search(
+            rf"^    #\d+ \({HOST}{re.escape(item.path)}\): {re.escape(said)}$", err, re.M
+        )
 
 
 def test_pictures_known_by_httracks_names_are_explained_once_after_their_addresses(site, tmp_path):
@@ -2858,6 +2883,11 @@ def test_a_page_at_a_portlets_address_takes_its_own_address_from_its_print_link(
         "cntt-trong-hoat-dong-cua-co-quan-nha-nuoc-thanh-pho-ha-noi-nam-2012.html"
     )
     assert article["aliases"] == [own]
+    # What the page's address with a query became, in words: the note read "the old
+    # address has a query ('?p_p_id=…'); a static site cannot answer it, so it got none;
+    # the page's print link names its own address, /…html: its alias".
+    said = f"its own address, as the page's print link gives it: {own} (in place of ?p_p_id="
+    assert "cannot answer" in result.stderr and said in result.stderr, result.stderr
     assert site.build() == 0
     redirect = BeautifulSoup(site.read(own.lstrip("/")), "html.parser")
     assert redirect.select_one('meta[http-equiv="refresh"]') is not None

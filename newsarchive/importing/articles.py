@@ -218,6 +218,17 @@ def _site_name(path: str, own: frozenset[str]) -> bool:
     return _DATE_PAGE.fullmatch(decoded) is not None
 
 
+# The notes on an old address with a query (`?id=5`): what, then the query (the report
+# says the words once for all the pages that have them: report.grouped_notes).
+QUERY_NO_ALIAS = (
+    "the old address has a query, which a static site cannot answer, so it got no alias"
+)
+QUERY_OWN_ALIAS = (
+    "the old address has a query, which a static site cannot answer, so the article's alias "
+    "is its own address, as the page's print link gives it"
+)
+
+
 def old_address(source_url: str, own: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The alias for an original address, or "" and why there is none.
 
@@ -226,10 +237,7 @@ def old_address(source_url: str, own: frozenset[str] = frozenset()) -> tuple[str
     """
     parts = urlsplit(source_url)
     if parts.query:
-        return "", (
-            f"the old address has a query ('?{parts.query}'); a static site cannot answer "
-            "it, so it got no alias"
-        )
+        return "", f"{QUERY_NO_ALIAS}: ?{parts.query}"
     path = parts.path or "/"
     problem = urls.alias_problem(path)
     if not problem and _site_name(path, own):

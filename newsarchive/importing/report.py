@@ -221,12 +221,16 @@ def grouped_notes(
 
 
 def _folder_of(origins: list[str], given: list[Path]) -> str:
-    """The folder given that holds every page noted, as the pages' names begin ("" when
-    they are not all in one, or a single page is noted: its name is no longer then)."""
+    """The folder or crawl file given that holds every page noted, as the pages' names
+    begin ("" when they are not all in one, or a single page is noted: its name is no
+    longer then). A WARC's pages are named `crawl.warc.gz#617851 (host/path)`."""
+    if len(set(origins)) < 2:
+        return ""
     for path in given:
-        folder = str(path).rstrip("/" + os.sep) + os.sep
-        if len(set(origins)) > 1 and all(o.startswith(folder) for o in origins):
-            return folder
+        named = str(path)
+        for start in (named.rstrip("/" + os.sep) + os.sep, named + "#"):
+            if all(o.startswith(start) for o in origins):
+                return start.removesuffix("#")
     return ""
 
 

@@ -491,10 +491,10 @@ def _host(url: str) -> str:
 def _own_instead(note: str, alias: str) -> str:
     """The note on an address with a query, which got no alias, when the page names its
     own address, which is one."""
-    return note.replace(
-        "so it got no alias",
-        f"so it got none; the page's print link names its own address, {alias}: its alias",
-    )
+    kind, _, query = note.partition(": ")
+    if kind != articles.QUERY_NO_ALIAS:
+        return note
+    return f"{articles.QUERY_OWN_ALIAS}: {alias} (in place of {query})"
 
 
 def _same_article_there(
