@@ -331,6 +331,22 @@ def test_captured_text_that_looks_like_markdown_stays_text(site, tmp_path):
     assert not soup.select(".article-body :is(h1, h2, blockquote, ul, ol, dl, hr, code, em, a)")
 
 
+def test_a_note_quoting_a_colon_is_not_cut_at_it(site, tmp_path):
+    """The notes are grouped by what they say before their first ': ' (report.
+    grouped_notes); a category printed with a colon ('TIN: VĂN HÓA') cut the notes on two
+    pages inside the quote: "note: unknown category 'TIN (2 on 2 pages):", then "VĂN HÓA
+    SỐ 1' was written as …". A quote or a bracket left open is not where a note is cut."""
+    pages = []
+    for n in (1, 2):
+        pages.append(tmp_path / f"p{n}.txt")
+        day = f"Ngày đăng 01/02/2021 | 08:0{n}"
+        pages[-1].write_text(capture(f"TIN: VĂN HÓA SỐ {n}", f"Tin {n}", day, ["A."]))
+    result = run_import(site, *pages)
+    assert result.returncode == 0, result.stderr
+    for n, page in enumerate(pages, 1):
+        assert f"{page}: note: unknown category 'TIN: VĂN HÓA SỐ {n}' was" in result.stderr
+
+
 def test_categories_are_mapped_or_converted_and_reported(site, tmp_path):
     config = site.root / "site.yaml"
     config.write_text(

@@ -21,6 +21,8 @@ from .media import write_atomic
 from .run import ALREADY, FAILED, IMPORTED, NOT_ARTICLE, Row
 
 DEFAULT_NAME = "import-report.jsonl"
+# A quotation mark, not an apostrophe between letters (the page's, HTTrack's).
+_QUOTE = re.compile(r"(?<![^\W\d_])'|'(?![^\W\d_])")
 _OWN_DETAIL = re.compile(r" \((?=[^()]*[#/])(?:[^()]|\([^()]*\))*\)$")  # "(crawl#617 (a/b))"
 # Of a kind of note, this many lines of its details are printed (of one that says a
 # picture or file was lost, all); the report file has them all.
@@ -203,7 +205,7 @@ def grouped_notes(
     for origin, notes in rows:
         page = origin[len(folder) :]
         for note in dict.fromkeys(notes):
-            kind, _, detail = note.partition(": ")
+            kind, detail = _kind_and_detail(note)
             kinds.setdefault(kind, {}).setdefault(page, []).append(detail)
     lines = [f"Notes (the pages are named from {folder}):"] if folder and kinds else []
     for lost in (True, False):
@@ -218,6 +220,19 @@ def grouped_notes(
             for kind, pages in sorted(shared.items(), key=lambda item: (-len(item[1]), item[0]))
         ]
     return lines
+
+
+def _kind_and_detail(note: str) -> tuple[str, str]:
+    """What the note says and of what, parted at its first ': ' outside quotes and
+    brackets (a category printed 'TIN: VĂN HÓA' is not cut inside); the whole note and
+    "" when there is none."""
+    at = note.find(": ")
+    while at >= 0:
+        kind = note[:at]
+        if len(_QUOTE.findall(kind)) % 2 == 0 and kind.count("(") == kind.count(")"):
+            return kind, note[at + 2 :]
+        at = note.find(": ", at + 1)
+    return note, ""
 
 
 def _folder_of(origins: list[str], given: list[Path]) -> str:
