@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 from xml.dom import minidom
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from capture_fixtures import windows_1258
 from conftest import (
@@ -345,6 +346,11 @@ def test_a_note_quoting_a_colon_is_not_cut_at_it(site, tmp_path):
     assert result.returncode == 0, result.stderr
     for n, page in enumerate(pages, 1):
         assert f"{page}: note: unknown category 'TIN: VĂN HÓA SỐ {n}' was" in result.stderr
+    # The line the note gives to write in site.yaml is YAML that reads as the category
+    # (written as printed, 'TIN: VĂN HÓA SỐ 1: Tin: văn hóa số 1' was a YAML error).
+    line = re.search(r"e\.g\. (.*)$", result.stderr, re.M).group(1)
+    written = yaml.safe_load(f"import_categories:\n{line}")["import_categories"]
+    assert written == {"TIN: VĂN HÓA SỐ 1": "Tin: văn hóa số 1"}, line
 
 
 def test_categories_are_mapped_or_converted_and_reported(site, tmp_path):

@@ -294,10 +294,22 @@ def category_name(printed: str, config: SiteConfig) -> tuple[str, str]:
         return printed, ""
     # The portal printed categories in capitals: "VĂN HÓA - XÃ HỘI" -> "Văn hóa - Xã hội".
     guessed = " - ".join(part[:1].upper() + part[1:].lower() for part in printed.split(" - "))
+    line = _mapping_line(printed, guessed)
     return guessed, (
         f"unknown category {printed!r} was written as {guessed!r}; if that is wrong, "
-        f"add a line under 'import_categories:' in site.yaml, e.g.  {printed}: {guessed}"
+        f"add a line under 'import_categories:' in site.yaml, e.g.  {line}"
     )
+
+
+def _mapping_line(key: str, value: str) -> str:
+    """`key: value` as YAML reads it back; each quoted when it is not (a ': ' in it)."""
+    line = f"{key}: {value}"
+    try:
+        if yaml.load(line, Loader=FrontMatterLoader) == {key: value}:
+            return line
+    except yaml.YAMLError:
+        pass
+    return f"{json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}"
 
 
 def _fold(text: str) -> str:
