@@ -588,9 +588,7 @@ def run_import(args: argparse.Namespace) -> int:
             jobs=args.jobs,
         )
         with command.one_import(config):
-            done = command.import_paths(
-                config, request, lambda page, file: print(f"{page} -> {_shown(file)}")
-            )
+            done = command.import_paths(config, request, _written_lines(args.files))
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), command.NOTHING_IMPORTED)
         return EXIT_CONTENT
@@ -617,6 +615,23 @@ def run_import(args: argparse.Namespace) -> int:
     for line in summary:
         print(line)
     return EXIT_CONTENT if done.errors else EXIT_OK
+
+
+def _written_lines(given: list[Path]) -> Callable[[str, Path], None]:
+    """What prints where each page went: `page -> content/….md`; given one folder, it is
+    named once, above the first, and each page from it (its path was on every line)."""
+    one = len(given) == 1 and given[0].is_dir()
+    folder = str(given[0]).rstrip("/" + os.sep) + os.sep if one else ""
+    said: list[str] = []  # the folder, once said
+
+    def written(page: str, file: Path) -> None:
+        shown = page.removeprefix(folder) if folder else page
+        if shown != page and not said:
+            said.append(folder)
+            print(f"Pages of {folder}:")
+        print(f"{shown} -> {_shown(file)}")
+
+    return written
 
 
 def _import_date(text: str | None, config: SiteConfig) -> datetime | None:

@@ -954,6 +954,19 @@ def test_without_httracks_cache_its_name_for_a_lacking_picture_is_said_to_be_its
     assert "which holds it" not in note and "copied without" in note, note
 
 
+def test_the_articles_written_from_a_folder_name_it_once(site, tmp_path):
+    """Each line saying where a page went began with the folder's whole path
+    (`/…/sotttt-mirror/source/…/view_content/…html -> content/2016/04/….md`): the folder
+    is said once, above them, each page then from it."""
+    pages = items(2, start=764000)
+    mirror = httrack_tree(tmp_path / "httrack", pages, {})
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count(str(mirror)) == 1, result.stdout
+    for item in pages:
+        assert re.search(rf"^source{re.escape(item.path)} -> content/\S+\.md$", result.stdout, re.M)
+
+
 def test_the_notes_on_the_pages_of_a_warc_name_the_warc_once(site, tmp_path):
     """In a WARC, a page is named by the file, its record and its address
     (`/…/crawl.warc.gz#617851 (host/path)`): the file's path was said on every line of
