@@ -271,6 +271,45 @@ def test_an_articles_first_line_is_on_the_first_screen_of_a_phone(browser, showc
     page.context.close()
 
 
+@pytest.mark.parametrize("width", [320, 360, 412])
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_an_articles_title_is_on_the_first_screen_with_large_text(
+    browser, showcase_address, width, javascript
+):
+    """With the browser's text at 200% the header was 886 to 1,012 px tall, more than
+    a phone's first screen (740 px): a reader arriving on an article saw no title, and
+    on a 320 px phone the menu's names broke within a word ("Chuyên / mục") and the
+    search field's words ended in "…". The title's first line is now on the first
+    screen, with the menu and the search box still there, each name whole, and the
+    archive notice still on the page."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 740},
+        is_mobile=True,
+        has_touch=True,
+        java_script_enabled=javascript,
+    )
+    page = context.new_page()
+    large_text(page)
+    page.goto(showcase_address + SEED_URL)
+    bottom = page.locator("h1").evaluate(FIRST_LINE_BOTTOM)
+    assert bottom <= 740, f"the title's first line ends at y = {bottom:.0f}"
+    menu = page.evaluate(MENU_ROWS)
+    assert sum(menu["rows"]) == 4 and menu["wrapped"] == [], menu
+    for link in page.locator(".site-nav a").all():
+        box = link.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, link.inner_text()
+    if javascript:
+        field = page.locator("#site-search")
+        assert field.is_visible() and page.locator(".search-box button").is_visible()
+        field.fill(field.get_attribute("placeholder") or "")
+        widths = field.evaluate("i => [i.scrollWidth, i.clientWidth]")
+        assert widths[0] <= widths[1], f"its words need {widths[0]} px of a {widths[1]} px field"
+    assert page.locator(".archive-banner").is_visible()
+    assert page.evaluate(SMALL_TARGETS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") == width
+    context.close()
+
+
 def test_a_wide_table_scrolls_sideways_inside_the_article(browser, showcase_address):
     """Its words stay whole ("STT", not "ST/T"), the page itself does not scroll, and a
     keyboard can reach the table to scroll it."""
