@@ -1,12 +1,15 @@
 """Articles that are hard to show, in Debian's Chromium: a wide table on a site that
 sanitizes its articles, a long line of preformatted text on a small phone, a very tall
-picture on paper. Each is built into a site of its own and read as a reader would."""
+picture on paper; a fork's long name and long menu. Each is built into a site of its
+own and read as a reader would."""
 
 import contextlib
 import struct
 import zlib
 
+import pytest
 from serving import serve
+from test_reader_pages import MENU_ROWS, SMALL_TARGETS
 from webtools import axe_run, large_text
 
 # A4 less the print margins of site.css (18 mm top and bottom): 261 mm, 986 CSS pixels.
@@ -264,3 +267,30 @@ def test_a_tag_of_one_long_word_wraps_in_its_box(browser, site):
             widths = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
             assert widths == [360, 360], f"the page is {widths[0]} px wide (text {big=})"
             context.close()
+
+
+# A fork's name as long as a district's full one, and two pages in its menu (five items).
+FORK_TITLE = "Lưu trữ tin tức Ủy ban nhân dân quận Hai Bà Trưng, TP. Hà Nội"
+LINES = "e => { const r = document.createRange(); r.selectNodeContents(e);" + (
+    " return new Set([...r.getClientRects()].map(q => Math.round(q.top))).size; }"
+)
+
+
+@pytest.mark.parametrize("width", [320, 360, 412])
+def test_a_forks_long_name_and_five_menu_items_keep_the_header_compact(browser, site, width):
+    """A fork with a 60-character name and five menu items had a header 379 px tall on
+    a 320 px phone: the name on three lines, the menu in three rows of two (on a 360 to
+    412 px phone, four and one left alone under them). The name now takes two lines at
+    320 px, and five items or more are three columns: two rows, each name whole."""
+    site.add_seed()
+    site.configure(title=FORK_TITLE)
+    site.add("pages/lien-he.md", "---\ntitle: Liên hệ\nmenu: 2\n---\n\nĐịa chỉ liên hệ.\n")
+    with article_page(
+        browser, site, "", viewport={"width": width, "height": 640}, is_mobile=True
+    ) as page:
+        assert len(FORK_TITLE) >= 60
+        assert page.locator(".site-name a").evaluate(LINES) <= 2
+        menu = page.evaluate(MENU_ROWS)
+        assert menu["rows"] == [3, 2] and menu["wrapped"] == [], menu
+        assert page.evaluate(SMALL_TARGETS) == []
+        assert page.evaluate("document.documentElement.scrollWidth") == width
