@@ -294,3 +294,45 @@ def test_a_forks_long_name_and_five_menu_items_keep_the_header_compact(browser, 
         assert menu["rows"] == [3, 2] and menu["wrapped"] == [], menu
         assert page.evaluate(SMALL_TARGETS) == []
         assert page.evaluate("document.documentElement.scrollWidth") == width
+
+
+# The first table imported from the Hanoi portal (import-samples C, sotttt 3893255): a
+# column numbering the rows, as Vietnamese official tables have ("TT", "STT").
+NUMBERED_TABLE = """
+| TT | Phòng, ban | Vị trí việc làm | Chỉ tiêu thi tuyển | Ngành, chuyên ngành cần tuyển | Ghi chú |
+| --- | --- | --- | --- | --- | --- |
+| 01 | Văn phòng Sở | Lưu trữ | 1 | Văn thư; Lưu trữ; Quản trị văn phòng | |
+| 02 | Thanh tra Sở | Thanh tra | 1 | Luật, Báo chí | |
+"""
+# The first column's width, and that of its widest text with the cell's padding and borders.
+FIRST_COLUMN = """t => {
+  const cells = [...t.querySelectorAll('tr > :first-child')];
+  const needed = cells.map(c => {
+    const r = document.createRange(); r.selectNodeContents(c);
+    const s = getComputedStyle(c);
+    return r.getBoundingClientRect().width + ['paddingLeft', 'paddingRight',
+      'borderLeftWidth', 'borderRightWidth'].reduce((sum, k) => sum + parseFloat(s[k]), 0);
+  });
+  return [cells[0].getBoundingClientRect().width, Math.max(...needed)];
+}"""
+
+
+@pytest.mark.parametrize("text", ["100%", "200%"])
+def test_a_tables_column_of_numbers_leaves_the_screen_to_the_others(browser, site, text):
+    """Every text cell of a table is 6em wide at least, so that it is not one word a
+    line; the column numbering the rows ("01") was too: with the text at 200% on a 320
+    px phone it took 192 of the screen's 288 px, and the reader saw "TT" and a sliver
+    of the next column. The first column is now as wide as its words."""
+    site.add("2020/09/bang.md", "---\ntitle: Bảng\ndate: 2020-09-18\n---\n" + NUMBERED_TABLE)
+    with article_page(
+        browser, site, "2020/09/bang/", viewport={"width": 320, "height": 740}, is_mobile=True
+    ) as page:
+        if text == "200%":
+            large_text(page)
+            page.reload()
+        table = page.locator(".article-body table")
+        width, needed = table.evaluate(FIRST_COLUMN)
+        assert width <= needed + 1, f"a {width:.0f} px column for {needed:.0f} px of text"
+        # The next column starts in the screen's left half.
+        second = table.locator("th").nth(1).bounding_box()
+        assert second and second["x"] < 320 / 2, second
