@@ -336,3 +336,26 @@ def test_a_tables_column_of_numbers_leaves_the_screen_to_the_others(browser, sit
         # The next column starts in the screen's left half.
         second = table.locator("th").nth(1).bounding_box()
         assert second and second["x"] < 320 / 2, second
+
+
+def test_no_column_name_is_wider_than_the_screen_with_large_text(browser, site):
+    """A column's name is kept on one line; with the text at 200% on a 320 px phone,
+    "Ngành, chuyên ngành cần tuyển" (the portal's table) was 540 px long, almost twice
+    the table's 288 px box: a reader scrolled sideways within a name to read it, over
+    columns of 192 px. With such large text a name wraps between its words in a column
+    as wide as the cells below it; one word ("TT") stays whole."""
+    site.add("2020/09/bang.md", "---\ntitle: Bảng\ndate: 2020-09-18\n---\n" + NUMBERED_TABLE)
+    with article_page(
+        browser, site, "2020/09/bang/", viewport={"width": 320, "height": 740}, is_mobile=True
+    ) as page:
+        large_text(page)
+        page.reload()
+        table = page.locator(".article-body table")
+        box = table.evaluate("t => t.clientWidth")
+        names = table.locator("th").evaluate_all(
+            "all => all.map(th => [th.textContent, th.getBoundingClientRect().width])"
+        )
+        assert len(names) == 6
+        for name, width in names:
+            assert width <= box, f"{name!r} is {width:.0f} px wide in a {box} px box"
+        assert table.locator("th").first.evaluate(LINES) == 1
