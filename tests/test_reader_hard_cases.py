@@ -359,3 +359,18 @@ def test_no_column_name_is_wider_than_the_screen_with_large_text(browser, site):
         for name, width in names:
             assert width <= box, f"{name!r} is {width:.0f} px wide in a {box} px box"
         assert table.locator("th").first.evaluate(LINES) == 1
+
+
+def test_a_block_pasted_with_the_portals_width_stays_within_a_phone(browser, site):
+    """Raw HTML is kept as written, and a portal's blocks carry its desktop width
+    (`<div style="width: 650px">` around a paragraph or a box of figures): on a 320 px
+    phone the whole page scrolled sideways, 666 px wide, and its lines ran off the
+    screen. Such a block is now no wider than the column."""
+    body = '<div style="width: 650px">Khối nội dung rộng như trên cổng cũ, có chữ bên trong.</div>'
+    site.add("2020/01/khoi.md", "---\ntitle: Khối rộng\ndate: 2020-01-02\n---\n\n" + body + "\n")
+    with article_page(
+        browser, site, "2020/01/khoi-rong/", viewport={"width": 320, "height": 740}, is_mobile=True
+    ) as page:
+        assert page.evaluate("document.documentElement.scrollWidth") == 320
+        right = page.locator(".article-body div").evaluate("d => d.getBoundingClientRect().right")
+        assert right <= 320 - 16, f"the block ends at x = {right:.0f}"
