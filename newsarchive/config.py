@@ -81,6 +81,7 @@ def load_config(path: Path) -> SiteConfig:
     errors = _check(path, values, lines, text)
     if errors:
         raise BuildFailed(errors)
+    renames = _renames(path, values, text)
     merged = {f.name: values.get(f.name, f.default) for f in schema.SETTINGS}
     for key in _MAPPING_KEYS:
         del merged[key]
@@ -134,16 +135,31 @@ def load_config(path: Path) -> SiteConfig:
         params=dict(values.get("params") or {}),
         import_categories=dict(values.get("import_categories") or {}),
         import_profiles=dict(values.get("import_profiles") or {}),
-        renamed_categories=_renames(values, text, "renamed_categories"),
-        renamed_tags=_renames(values, text, "renamed_tags"),
+        renamed_categories=renames["renamed_categories"],
+        renamed_tags=renames["renamed_tags"],
         **{k: v for k, v in merged.items() if not k.endswith("_dir")},
         **folders,
         site_dir=folders["output_dir"],
     )
 
 
-def _renames(values: dict[str, Any], text: str, key: str) -> tuple[renamed.Rename, ...]:
-    return renamed.read(values.get(key) or {}, nested_lines(text, key))
+def _renames(
+    path: Path, values: dict[str, Any], text: str
+) -> dict[str, tuple[renamed.Rename, ...]]:
+    """Each rename setting with the line of each of its names; raises BuildFailed with
+    the renames that lead nowhere or twice. Read once: each reading parses site.yaml."""
+    renames = {
+        key: renamed.read(values.get(key) or {}, nested_lines(text, key))
+        for key in renamed.ADDRESSES
+    }
+    problems = [
+        Problem(path, message, hint, line)
+        for key, found in renames.items()
+        for message, hint, line in renamed.setting_problems(key, found)
+    ]
+    if problems:
+        raise BuildFailed(problems)
+    return renames
 
 
 def original_host(address: str) -> str:
@@ -198,19 +214,11 @@ def address_problem(address: str) -> str:
 
 
 def _check(path: Path, values: dict[str, Any], lines: dict[str, int], text: str) -> list[Problem]:
-    """Each value against its key's kind in schema.SETTINGS, plus the rules about content."""
-    problems = [
+    """Each value against its key's kind in schema.SETTINGS (and its key's own rule)."""
+    return [
         Problem(path, message, hint, lines.get(key))
         for key, value in values.items()
         for message, hint in _value_problems(key, value, written(text, lines.get(key)))
-    ]
-    if problems:
-        return problems
-    return [
-        Problem(path, message, hint, line)
-        for key in renamed.ADDRESSES
-        if values.get(key)
-        for message, hint, line in renamed.setting_problems(key, _renames(values, text, key))
     ]
 
 
