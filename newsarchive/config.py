@@ -150,7 +150,7 @@ def _renames(
     the renames that lead nowhere or twice. Read once: each reading parses site.yaml."""
     renames = {
         key: renamed.read(values.get(key) or {}, nested_lines(text, key))
-        for key in renamed.ADDRESSES
+        for key in renamed.SETTINGS
     }
     problems = [
         Problem(path, message, hint, line)

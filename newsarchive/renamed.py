@@ -14,13 +14,21 @@ from .content import RenamedTerm
 from .errors import Problem, shown
 from .taxonomy import Term
 
-# The setting of each kind of list whose names may be renamed, and their addresses.
-ADDRESSES: dict[str, Callable[[str], str]] = {
-    "renamed_categories": urls.category_url,
-    "renamed_tags": urls.tag_url,
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of list whose names may be renamed."""
+
+    address: Callable[[str], str]  # of a name's list page
+    noun: str  # what the messages call one of its names
+    written: str  # how an article gives a name in its front matter ({} the name)
+
+
+# Each kind's setting in site.yaml, in the order the build reads them.
+SETTINGS = {
+    "renamed_categories": Kind(urls.category_url, "category", "category: {}"),
+    "renamed_tags": Kind(urls.tag_url, "tag", "tags: [{}]"),
 }
-# What the messages call a name of each, and its front-matter key.
-_KINDS = {"renamed_categories": ("category", "category: {}"), "renamed_tags": ("tag", "tags: [{}]")}
 
 
 @dataclass(frozen=True)
@@ -52,7 +60,7 @@ def setting_problems(setting: str, renames: Sequence[Rename]) -> list[tuple[str,
     """The renames that lead nowhere or twice (message, hint, line): a name without an
     address, an old name whose address is its new one's, a new name that is renamed
     again (a chain, or a cycle). Names are compared by address, as the site files them."""
-    address = ADDRESSES[setting]
+    address = SETTINGS[setting].address
     by_old = {urls.term_slug(r.old): r for r in renames if isinstance(r.new, str)}
     problems = []
     for rename in renames:
@@ -72,7 +80,7 @@ def setting_problems(setting: str, renames: Sequence[Rename]) -> list[tuple[str,
             problems.append(
                 (
                     f"{setting}: {quoted(empty)} has no letter or digit: no page has it",
-                    f"write the {_KINDS[setting][0]}'s name as its articles had it",
+                    f"write the {SETTINGS[setting].noun}'s name as its articles had it",
                     rename.line,
                 )
             )
@@ -126,7 +134,7 @@ def targets(
     pages that the new name has: ``numbers`` of a list's address), the old feeds to copy
     (old address, new), and the renames the articles refuse: an old name that still has
     articles, a new name that none has."""
-    address = ADDRESSES[setting]
+    address = SETTINGS[setting].address
     live = {address(t.name): t for t in terms}
     leads, feeds, problems = [], [], []
     for rename in renames:
@@ -151,12 +159,13 @@ def targets(
 
 def _still_used(setting: str, file: Path, rename: Rename, term: Term) -> Problem:
     first, more = shown(term.articles[0].path), len(term.articles) - 1
+    kind = SETTINGS[setting]
     return Problem(
         file,
         f"{setting}: '{rename.old}' still has articles ({first}"
         + (f" and {more} more" if more else "")
-        + f"): its page /{ADDRESSES[setting](rename.old)} is theirs",
-        f"write {_KINDS[setting][1].format(rename.new)} in its articles, or delete this line",
+        + f"): its page /{kind.address(rename.old)} is theirs",
+        f"write {kind.written.format(rename.new)} in its articles, or delete this line",
         rename.line,
     )
 
@@ -164,13 +173,13 @@ def _still_used(setting: str, file: Path, rename: Rename, term: Term) -> Problem
 def _unknown(setting: str, file: Path, rename: Rename, terms: Sequence[Term]) -> Problem:
     names = [t.name for t in terms]
     close = difflib.get_close_matches(rename.new, names, n=1, cutoff=0.6)
-    kind, key = _KINDS[setting]
+    kind = SETTINGS[setting]
     return Problem(
         file,
-        f"{setting}: no article has the {kind} '{rename.new}', the new name of "
+        f"{setting}: no article has the {kind.noun} '{rename.new}', the new name of "
         f"'{rename.old}': its old addresses would lead nowhere",
         f"did you mean '{close[0]}'?"
         if close
-        else f"write the new name as the articles have it ({key.format('…')})",
+        else f"write the new name as the articles have it ({kind.written.format('…')})",
         rename.line,
     )

@@ -364,7 +364,7 @@ def renamed_addresses(
             numbered.setdefault(page.data.list_url, []).append(page.data.number)
     by_url = {page.url: page for page in feeds}
     moved, copies, errors = [], [], []
-    for setting, written, named in zip(renamed.ADDRESSES, renames, terms, strict=True):
+    for setting, written, named in zip(renamed.SETTINGS, renames, terms, strict=True):
         leads, copied, refused = renamed.targets(
             setting,
             config.file or config.root / "site.yaml",
