@@ -762,6 +762,7 @@ def _url_calls(
     ``address``, from the site's root: of the address itself, of a name set to it
     (_constants), or of a helper (_made)."""
     calls, constants = [], _constants(tree)
+    lines = text.split("\n")  # as Jinja counts them (read_text made every ending one)
     for node in tree.find_all(jinja2.nodes.Call):
         if isinstance(node.node, jinja2.nodes.Name) and node.node.name == "url" and node.args:
             arg = node.args[0]
@@ -769,8 +770,8 @@ def _url_calls(
             assign = constants.get(name)
             made = _made(assign.node if assign else arg, parts)
             if made is not None and "/" + made[0].lstrip("/") == address:
-                where_set = _where_set(text, name, assign) if assign else ""
-                written = _as_written(text, node)
+                where_set = _where_set(lines, name, assign) if assign else ""
+                written = _as_written(text, lines, node)
                 calls.append(_Written(path, node.lineno, written, made[1], where_set))
     return calls
 
@@ -793,11 +794,11 @@ def _constants(tree: jinja2.nodes.Template) -> dict[str, jinja2.nodes.Assign]:
     }
 
 
-def _where_set(text: str, name: str, assign: jinja2.nodes.Assign) -> str:
-    """Where the template sets ``name`` (``assign``, of _constants), with the statement
-    as written (its line when it is not on one)."""
+def _where_set(lines: list[str], name: str, assign: jinja2.nodes.Assign) -> str:
+    """Where the template (its ``lines``) sets ``name`` (``assign``, of _constants), with
+    the statement as written (its line when it is not on one)."""
     at = assign.lineno
-    line = text.split("\n")[at - 1]
+    line = lines[at - 1]
     written = re.search(r"\{%-?\s*set\s+" + re.escape(name) + r"\s*=.*?%\}", line)
     return f"where {name} is set, at line {at} ({written[0] if written else line.strip()})"
 
@@ -831,11 +832,10 @@ def _made(call: jinja2.nodes.Node, parts: list[int | str]) -> tuple[str, bool | 
 _URL_OPENING = re.compile(r"\burl\s*\(")
 
 
-def _as_written(text: str, node: jinja2.nodes.Call) -> str:
-    """The call ``node`` as ``text`` writes it: the shortest text from a `url(` of its
-    line that Jinja reads as the same call (a `)` in a string is not its end); written
-    over several lines, on one."""
-    lines = text.split("\n")  # as Jinja counts them (read_text made every ending one)
+def _as_written(text: str, lines: list[str], node: jinja2.nodes.Call) -> str:
+    """The call ``node`` as ``text`` (split into ``lines``) writes it: the shortest text
+    from a `url(` of its line that Jinja reads as the same call (a `)` in a string is not
+    its end); written over several lines, on one."""
     start = sum(len(line) + 1 for line in lines[: node.lineno - 1])
     end = start + sum(len(line) + 1 for line in lines[node.lineno - 1 : node.lineno + 9])
     for opening in _URL_OPENING.finditer(text, start, start + len(lines[node.lineno - 1])):
