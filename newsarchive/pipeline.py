@@ -35,7 +35,7 @@ from .pagedata import StandaloneData
 from .search.format import STAMP as SEARCH_STAMP
 from .site import Page, SitePlan, build_site
 from .sources import Sources, read_articles
-from .statics import static_files
+from .statics import StaticFiles, static_files
 from .withdrawals import leftovers
 from .workers import default_jobs
 
@@ -140,26 +140,7 @@ def _build(
     since: int | None = None,
 ) -> BuildResult:
     ahead: render.ConvertAhead | None = None
-    # What needs no article is done in a forked process while this one loads the cache
-    # and plans: the list of article files with their stat, then a stat of every file
-    # the output folders' records list (0.05 and 0.15 s of a rebuild at 10,000 articles).
-    # Then it imports numpy and, when asked, writes the search index's small segments, as
-    # a new article makes (search/writer.py).
-    early = workers.ForkedCall(
-        [
-            functools.partial(
-                scan_sources,
-                config.content_dir,
-                config.root,
-                (config.output_dir, cache_folder(config)),
-            ),
-            functools.partial(
-                publish.look, config.output_dir, cache, since, SEARCH_FOLDER.as_posix()
-            ),
-        ],
-        jobs if cache.enabled else 1,  # without a cache nothing is recorded: a cold build
-        then=_ready_to_search if search_on else None,
-    )
+    early = _start_early(config, cache, jobs, search_on, since)
     spare: publish.Spare | None = None
     try:
         with no_gc():
@@ -173,79 +154,24 @@ def _build(
             # and again (seconds at 100,000 articles), and forked workers from copying it.
             gc.freeze()
         found = static_files(config)
-        statics = found.files
-        _check_files(site, statics)
+        _check_files(site, found.files)
         spare = publish.open_spare(config.output_dir, cache, since, early.result())
-        rendered = _render(config, cache, site, sources, statics, spare, jobs, progress, ahead)
-        converted, links, outputs = rendered.converted, rendered.links, rendered.outputs
-        warnings = body_link_problems(
-            site.articles,
-            links,
-            outputs,
-            config.content_dir,
-            strict,
-            site.standalone,
-            config.static_dir,
-        )
-        # What a takedown leaves: the text still in the file, pictures only it shows.
-        left = leftovers(
-            site.withdrawn,
-            [*site.articles, *site.standalone],
-            links,
-            statics,
-            config.static_dir.name,
-        )
-        warnings += [
-            replace(p, warning=False) if strict else p
-            for p in (*sources.warnings, *site.warnings, *found.warnings, *left)
-        ]
-        if warnings and strict:
-            raise BuildFailed(warnings)  # only the spare folder has changed
+        rendered = _render(config, cache, site, sources, found.files, spare, jobs, progress, ahead)
+        warnings = _content_warnings(config, site, sources, found, rendered, strict)
         # The bodies converted go into the HTML cache now, before the search index reads
         # them: each is keyed by its Markdown's digest, right for any later build.
-        converted.commit(jobs)
+        rendered.converted.commit(jobs)
         spare.keep()
-        spare.copy_statics(statics)
+        spare.copy_statics(found.files)
         spare.link_the_rest()
-        missing = _template_files_missing(config, site, spare.folder, outputs)
-        if missing and strict:
-            raise BuildFailed([replace(p, warning=False) for p in missing])
-        warnings += missing
-        note, search_failed = "search index left as it was (--no-search)", None
-        # The spare folder's index is made the served one (hard links), then brought up
-        # to date: only the segments that changed are written (search/writer.py).
-        spare.mirror(SEARCH_FOLDER, SEARCH_STAMP)
-        if search_on:
-            bodies = render.bodies_html(config, cache, site.articles, converted)
-            try:
-                names = cache.segment_names()
-                note = _update_search(
-                    config,
-                    site.articles[::-1],
-                    bodies,
-                    spare.folder,
-                    None,
-                    rendered.stand_ins,
-                    names,
-                    early.call,
-                )
-            except BuildFailed as failed:  # the pages are published all the same
-                search_failed = failed
-        if search_failed:
-            spare.mirror(SEARCH_FOLDER, SEARCH_STAMP)  # the served index, as it is
+        warnings += _template_files_missing(config, site, spare.folder, rendered.outputs, strict)
+        note, search_failed = _search(config, cache, site, spare, rendered, early, search_on)
         publish.publish(spare)
         # The version before, now the spare, takes the new index at once: the next build,
         # the one an editor waits for after adding an article, then finds it up to date
         # instead of linking every file of a new index (21,000 at 10,000 articles).
         spare.mirror_back(SEARCH_FOLDER, SEARCH_STAMP)
-        published = {page.url: page.path for page in site.standalone}
-        # A build of another folder (an offline copy, a preview, --output /tmp/x) saying
-        # an article is gone, or moved, has not told the served site's: the next build
-        # of _site compares with what this one read.
-        served = config.output_dir.resolve() == config.site_dir.resolve() and not config.offline
-        keep_read = sources.said_once and not served
-        folders = [spare.live, spare.folder]
-        cache.save(sources.entries, site.related, links, folders, published, keep_read)
+        _save_cache(config, cache, sources, site, rendered.links, spare)
     except BaseException:
         if spare is not None:
             spare.abandon()  # a first build's spare: no new folder is left
@@ -263,7 +189,7 @@ def _build(
         drafts=site.drafts,
         withdrawn=len(site.withdrawn),
         pages=len(site.pages),
-        static_files=len(statics),
+        static_files=len(found.files),
         seconds=0.0,
         output_dir=config.output_dir,
         rendered=rendered.pages,
@@ -279,6 +205,123 @@ def _build(
         strays=tuple(spare.strays),
         warnings=tuple(warnings),
     )
+
+
+def _start_early(
+    config: SiteConfig, cache: Cache, jobs: int, search_on: bool, since: int | None
+) -> workers.ForkedCall:
+    """What needs no article, done in a forked process while this one loads the cache
+    and plans: the list of article files with their stat, then a stat of every file the
+    output folders' records list (0.05 and 0.15 s of a rebuild at 10,000 articles).
+    Then it imports numpy and, when asked, writes the search index's small segments, as
+    a new article makes (search/writer.py)."""
+    return workers.ForkedCall(
+        [
+            functools.partial(
+                scan_sources,
+                config.content_dir,
+                config.root,
+                (config.output_dir, cache_folder(config)),
+            ),
+            functools.partial(
+                publish.look, config.output_dir, cache, since, SEARCH_FOLDER.as_posix()
+            ),
+        ],
+        jobs if cache.enabled else 1,  # without a cache nothing is recorded: a cold build
+        then=_ready_to_search if search_on else None,
+    )
+
+
+def _content_warnings(
+    config: SiteConfig,
+    site: SitePlan,
+    sources: Sources,
+    found: StaticFiles,
+    rendered: "_Rendered",
+    strict: bool,
+) -> list[Problem]:
+    """The warnings of the content once its pages are rendered: links in bodies to
+    missing pages, what a takedown leaves (the text still in the file, pictures only it
+    shows), and those of reading, planning and the static files. With ``strict`` they
+    are errors, raised before anything but the spare folder has changed."""
+    warnings = body_link_problems(
+        site.articles,
+        rendered.links,
+        rendered.outputs,
+        config.content_dir,
+        strict,
+        site.standalone,
+        config.static_dir,
+    )
+    left = leftovers(
+        site.withdrawn,
+        [*site.articles, *site.standalone],
+        rendered.links,
+        found.files,
+        config.static_dir.name,
+    )
+    warnings += [
+        replace(p, warning=False) if strict else p
+        for p in (*sources.warnings, *site.warnings, *found.warnings, *left)
+    ]
+    if warnings and strict:
+        raise BuildFailed(warnings)
+    return warnings
+
+
+def _search(
+    config: SiteConfig,
+    cache: Cache,
+    site: SitePlan,
+    spare: publish.Spare,
+    rendered: "_Rendered",
+    early: workers.ForkedCall,
+    search_on: bool,
+) -> tuple[str, BuildFailed | None]:
+    """The search index brought up to date in the spare folder: what happened, for the
+    editor, and why it failed, if it did (the pages are published all the same, with the
+    served index as it is)."""
+    note, failed = "search index left as it was (--no-search)", None
+    # The spare folder's index is made the served one (hard links), then brought up
+    # to date: only the segments that changed are written (search/writer.py).
+    spare.mirror(SEARCH_FOLDER, SEARCH_STAMP)
+    if search_on:
+        bodies = render.bodies_html(config, cache, site.articles, rendered.converted)
+        try:
+            names = cache.segment_names()
+            note = _update_search(
+                config,
+                site.articles[::-1],
+                bodies,
+                spare.folder,
+                None,
+                rendered.stand_ins,
+                names,
+                early.call,
+            )
+        except BuildFailed as exc:
+            failed = exc
+    if failed:
+        spare.mirror(SEARCH_FOLDER, SEARCH_STAMP)  # the served index, as it is
+    return note, failed
+
+
+def _save_cache(
+    config: SiteConfig,
+    cache: Cache,
+    sources: Sources,
+    site: SitePlan,
+    links: dict[str, Links],
+    spare: publish.Spare,
+) -> None:
+    published = {page.url: page.path for page in site.standalone}
+    # A build of another folder (an offline copy, a preview, --output /tmp/x) saying
+    # an article is gone, or moved, has not told the served site's: the next build
+    # of _site compares with what this one read.
+    served = config.output_dir.resolve() == config.site_dir.resolve() and not config.offline
+    keep_read = sources.said_once and not served
+    folders = [spare.live, spare.folder]
+    cache.save(sources.entries, site.related, links, folders, published, keep_read)
 
 
 @dataclass(frozen=True)
@@ -341,11 +384,12 @@ def _render(
 
 
 def _template_files_missing(
-    config: SiteConfig, site: SitePlan, folder: Path, files: set[str]
+    config: SiteConfig, site: SitePlan, folder: Path, files: set[str], strict: bool
 ) -> list[Problem]:
     """Warnings for the files the templates link that the site lacks (static/css/
     deleted), read on one page of each template that shows no article's text (whose
-    links the body's warnings say): a few pages, some milliseconds."""
+    links the body's warnings say): a few pages, some milliseconds. With ``strict``
+    they are errors, raised before the site is published."""
     made_by: dict[str, Path] = {}
     seen: set[str] = set()
     for page in site.pages:
@@ -358,6 +402,8 @@ def _template_files_missing(
     problems = template_files_missing(
         folder, made_by, files, config.base_url, shown(config.static_dir)
     )
+    if problems and strict:
+        raise BuildFailed([replace(p, warning=False) for p in problems])
     return [replace(p, warning=True) for p in problems]
 
 
