@@ -92,6 +92,32 @@ def load_config(path: Path) -> SiteConfig:
     merged["original_site"] = next(iter(sites), "")
     merged["original_hosts"] = tuple(dict.fromkeys(map(original_host, filter(None, sites))))
     merged["base_url"] = site_address(str(merged["base_url"]))
+    folders = _folders(path, root, merged, values, lines)
+    return SiteConfig(
+        root=root,
+        file=root / path.name,  # as root: one value however the path was spelt
+        lines={k: v for k, v in lines.items() if k in values},
+        timezone=ZoneInfo(merged.pop("timezone")),
+        params=dict(values.get("params") or {}),
+        import_categories=dict(values.get("import_categories") or {}),
+        import_profiles=dict(values.get("import_profiles") or {}),
+        renamed_categories=renames["renamed_categories"],
+        renamed_tags=renames["renamed_tags"],
+        **{k: v for k, v in merged.items() if not k.endswith("_dir")},
+        content_dir=folders["content_dir"],
+        templates_dir=folders["templates_dir"],
+        static_dir=folders["static_dir"],
+        output_dir=folders["output_dir"],
+        site_dir=folders["output_dir"],
+    )
+
+
+def _folders(
+    path: Path, root: Path, merged: dict[str, Any], values: dict[str, Any], lines: dict[str, int]
+) -> dict[str, Path]:
+    """The folders of the settings ending in _dir, from ``root``; raises BuildFailed
+    when site.yaml puts the static files or the output where they would publish or
+    overwrite the project's own files (outputguard.py)."""
     # "~/site" is the home folder's, as in a terminal (was a folder named "~" here).
     folders = {k: root / os.path.expanduser(v) for k, v in merged.items() if k.endswith("_dir")}
     from .cache import CACHE_FOLDER  # it reads configs: imported once both are
@@ -127,20 +153,7 @@ def load_config(path: Path) -> SiteConfig:
                 )
             ]
         )
-    return SiteConfig(
-        root=root,
-        file=root / path.name,  # as root: one value however the path was spelt
-        lines={k: v for k, v in lines.items() if k in values},
-        timezone=ZoneInfo(merged.pop("timezone")),
-        params=dict(values.get("params") or {}),
-        import_categories=dict(values.get("import_categories") or {}),
-        import_profiles=dict(values.get("import_profiles") or {}),
-        renamed_categories=renames["renamed_categories"],
-        renamed_tags=renames["renamed_tags"],
-        **{k: v for k, v in merged.items() if not k.endswith("_dir")},
-        **folders,
-        site_dir=folders["output_dir"],
-    )
+    return folders
 
 
 def _renames(
