@@ -138,20 +138,9 @@ def render_changed(
         saver = cache.html_saver(live | {s.body_digest for s in site.standalone})
     else:  # --no-cache: kept for the search index, which would convert them again
         saver = SpooledBodies(site.articles)
-    # Pages that show other articles' bodies (feeds) come last, in this process, once
-    # the workers have converted those bodies: a worker would convert them again.
-    last = [i for i in todo if site.pages[i].bodies]
-    first = [i for i in todo if not site.pages[i].bodies]
-    # In a very large build the lists of articles are rendered in this process too, after
-    # the workers: between them they read every article, so a worker rendering them would
-    # copy most of the site model (workers.ROUND). At 100,000 articles that kept the
-    # build's memory, all processes together, under 1 GB, for some seconds on one core
-    # (the lists are 8,000 of 108,000 pages).
-    alone: list[int] = []
-    if len(first) > LISTS_ALONE:
-        alone = [i for i in first if isinstance(site.pages[i].data, LISTING)]
-        first = [i for i in first if not isinstance(site.pages[i].data, LISTING)]
-    wanted = {a.body_digest for i in last for a in site.pages[i].bodies}
+    # The bodies that pages of other articles (feeds) show, which the workers convert
+    # for them (_rounds).
+    wanted = {a.body_digest for i in todo for a in site.pages[i].bodies}
     used = {site.pages[i].template for i in todo}
     # Every page made again (the templates changed): those no page is yet made with are
     # tried too, and the words the templates show checked.
@@ -167,7 +156,7 @@ def render_changed(
         saver.add(early, early_links)
         job = RenderJob(site.pages, renderer, spare.folder, spare.have)
         on_error = functools.partial(template_error, config)
-        for pages, processes in ((first, jobs), (alone, 1), (last, 1)):
+        for pages, processes in _rounds(site, todo, jobs):
             for batch in render_pages(job, pages, processes, on_error):
                 saver.add(batch.html, batch.links)
                 renderer.known_html.update((k, batch.html[k]) for k in wanted & batch.html.keys())
@@ -176,20 +165,7 @@ def render_changed(
                     if done.written:
                         spare.written.add(done.path)
                 counter.advance(len(batch.pages))
-        for page in unused:
-            try:
-                renderer.render(page)
-            except jinja2.TemplateError as exc:
-                problem = template_error(config, exc)
-                raise BuildFailed(
-                    [
-                        dataclasses.replace(
-                            problem,
-                            message=f"{problem.message}; no page of the site is made with "
-                            f"{page.template} yet: {_KINDS_UNUSED[page.template]} will be",
-                        )
-                    ]
-                ) from exc
+        _try_unused(config, renderer, unused)
     except jinja2.TemplateError as exc:
         problem = template_error(config, exc)
         made = [site.pages[i] for i in todo]
@@ -201,6 +177,44 @@ def render_changed(
     finally:
         counter.close()
     return saver
+
+
+def _rounds(site: SitePlan, todo: Sequence[int], jobs: int) -> list[tuple[list[int], int]]:
+    """The pages ``todo`` in the order they are rendered, each round with how many
+    processes render it."""
+    # Pages that show other articles' bodies (feeds) come last, in this process, once
+    # the workers have converted those bodies: a worker would convert them again.
+    last = [i for i in todo if site.pages[i].bodies]
+    first = [i for i in todo if not site.pages[i].bodies]
+    # In a very large build the lists of articles are rendered in this process too, after
+    # the workers: between them they read every article, so a worker rendering them would
+    # copy most of the site model (workers.ROUND). At 100,000 articles that kept the
+    # build's memory, all processes together, under 1 GB, for some seconds on one core
+    # (the lists are 8,000 of 108,000 pages).
+    alone: list[int] = []
+    if len(first) > LISTS_ALONE:
+        alone = [i for i in first if isinstance(site.pages[i].data, LISTING)]
+        first = [i for i in first if not isinstance(site.pages[i].data, LISTING)]
+    return [(first, jobs), (alone, 1), (last, 1)]
+
+
+def _try_unused(config: SiteConfig, renderer: Renderer, unused: Sequence[Page]) -> None:
+    """Render and throw away the pages of _unused_kinds: a mistake in their template is
+    an error now, said with the kind of page that will first be made with it."""
+    for page in unused:
+        try:
+            renderer.render(page)
+        except jinja2.TemplateError as exc:
+            problem = template_error(config, exc)
+            raise BuildFailed(
+                [
+                    dataclasses.replace(
+                        problem,
+                        message=f"{problem.message}; no page of the site is made with "
+                        f"{page.template} yet: {_KINDS_UNUSED[page.template]} will be",
+                    )
+                ]
+            ) from exc
 
 
 # The templates of pages a site may have none of for years, and what makes the first.
