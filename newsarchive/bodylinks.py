@@ -186,7 +186,7 @@ class Meant:
         )
         if actual is None:
             return ""
-        address = "/" + actual.removesuffix("index.html")
+        address = "/" + urls.file_url(actual)
         return (
             f"the site has {address}, with other capitals: Windows and macOS take the two "
             f"for one name, the web server of GitHub Pages does not, so the link works on "

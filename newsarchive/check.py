@@ -348,7 +348,7 @@ class _PageCheck:
 
     def problems(self, rel: str, page: ReadPage) -> list[Problem]:
         where = self.made_from.get(rel, self.root / rel)
-        context = f"in the page /{rel.removesuffix('index.html')}" if rel in self.sources else ""
+        context = f"in the page /{urls.file_url(rel)}" if rel in self.sources else ""
         # In this order: an article's lines are looked up one occurrence after the other.
         return [
             *_empty(where, rel, page),
@@ -614,7 +614,7 @@ def _template_links(
     problems = []
     for (where, line, link, problem), what in said.items():
         on = sorted(what.on)
-        shown = ", ".join(f"/{rel.removesuffix('index.html')}" for rel in on[:3])
+        shown = ", ".join(f"/{urls.file_url(rel)}" for rel in on[:3])
         more = "…" if len(on) > 3 else ""
         listed = f"the page {shown}" if len(on) == 1 else f"{len(on):,} pages ({shown}{more})"
         if sampled:  # one page of each template: all of their pages have it
@@ -989,7 +989,7 @@ class _Resolver:
             else:
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(alias), path))
             found = self._file(target, path.endswith("/")) or ""
-        address = found.removesuffix("index.html")
+        address = urls.file_url(found)
         instead = urls.relative_url(page, address) + (
             f"#{parts.fragment}" if parts.fragment else ""
         )

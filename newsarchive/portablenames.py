@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import urls
 from .errors import Problem
 
 _DEVICES = {"con", "prn", "aux", "nul", *(f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10))}
@@ -118,7 +119,7 @@ def too_long_for_a_mac(path: str, rel: str, line: int | None) -> Problem | None:
     if size <= MAC_IN_SITE:
         return None
     room = MAC_PATH_MAX - 1 - len("/_site.previous/") - size  # the path ends with a NUL
-    alias = "/" + rel.removesuffix("index.html")
+    alias = "/" + urls.file_url(rel)
     shown = alias if len(alias) <= 60 else alias[:57] + "..."
     return Problem(
         Path(path),

@@ -236,6 +236,12 @@ def output_file(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
+def file_url(file: str) -> str:
+    """The page URL that serves the output ``file`` (output_file's inverse): a folder's
+    index.html is the folder. Messages name a file of the site by it."""
+    return file.removesuffix("index.html")
+
+
 def _relpath(path: str, start: str) -> str:
     """posixpath.relpath for two site-relative paths, without its getcwd() and
     abspath() calls: pages hold dozens of links, so this runs a million times

@@ -27,6 +27,8 @@ def test_numbered_pages_and_feeds_live_below_their_list():
 def test_output_file(url, file):
     assert urls.output_file(url) == file
     assert urls.output_path(url).as_posix() == file
+    # And back: messages name a file of the site by the address that serves it.
+    assert urls.file_url(file) == url
 
 
 @pytest.mark.parametrize(
