@@ -32,7 +32,7 @@ def permalink(target: Article | Standalone | RenamedTerm) -> str:
     (or of a renamed category) leads to, and what templates link with ``permalink(a)``."""
     if isinstance(target, Standalone | RenamedTerm):
         return target.url
-    return article_address(target.published, target.slug)
+    return article_url(target)
 
 
 def article_address(published: datetime, slug: str) -> str:
