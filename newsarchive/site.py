@@ -124,27 +124,7 @@ def build_site(
         ),
     ]
     moved, copies, errors = renamed_addresses(config, (categories, tags), browsable, feeds)
-    machine = [
-        *feeds,
-        *copies,
-        # What the "follow" links open: the feeds explained and listed. Like the search
-        # page it lists no article, so it stays out of the sitemap.
-        Page(
-            urls.feeds_url(),
-            "feeds.html",
-            "",
-            FeedsData(
-                tuple(
-                    (d.kind, d.name, d.list_url) for f in feeds if isinstance(d := f.data, FeedData)
-                )
-            ),
-        ),
-        Page(urls.not_found_url(), "404.html", ""),
-        # Lists nothing by itself, so it stays out of the sitemap.
-        Page(urls.search_url(), "search.html", ""),
-        *sitemap_pages(browsable),
-        Page(urls.robots_url(), "robots.txt", ""),
-    ]
+    machine = machine_pages(browsable, feeds, copies)
     # Not browsable: in no list and not in the sitemap, only at their addresses.
     notices = [
         Page(urls.article_url(a), "withdrawn.html", a.title, WithdrawnData(a)) for a in withdrawn
@@ -171,6 +151,35 @@ def build_site(
         menu,
         tuple(reversed(withdrawn)),
     )
+
+
+def machine_pages(
+    browsable: Sequence[Page], feeds: Sequence[Page], copies: Sequence[Page]
+) -> list[Page]:
+    """The pages beside the ``browsable`` ones, which no sitemap lists: the feeds (and
+    ``copies`` of them at renamed categories' old addresses), the page that lists them,
+    404, search, the sitemap of the browsable pages, and robots.txt."""
+    return [
+        *feeds,
+        *copies,
+        # What the "follow" links open: the feeds explained and listed. Like the search
+        # page it lists no article, so it stays out of the sitemap.
+        Page(
+            urls.feeds_url(),
+            "feeds.html",
+            "",
+            FeedsData(
+                tuple(
+                    (d.kind, d.name, d.list_url) for f in feeds if isinstance(d := f.data, FeedData)
+                )
+            ),
+        ),
+        Page(urls.not_found_url(), "404.html", ""),
+        # Lists nothing by itself, so it stays out of the sitemap.
+        Page(urls.search_url(), "search.html", ""),
+        *sitemap_pages(browsable),
+        Page(urls.robots_url(), "robots.txt", ""),
+    ]
 
 
 def article_pages(oldest: Sequence[Article], related: Related) -> list[Page]:
