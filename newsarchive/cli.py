@@ -60,6 +60,10 @@ def add_site_options(parser: argparse.ArgumentParser, base_url: bool = True) -> 
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
 
+def add_jobs_option(parser: argparse.ArgumentParser, help: str) -> None:
+    parser.add_argument("-j", "--jobs", type=_positive, metavar="N", help=help)
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="newsarchive",
@@ -68,13 +72,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", metavar="COMMAND")
     build_cmd = commands.add_parser("build", help="build the site (the default command)")
     add_site_options(build_cmd)
-    build_cmd.add_argument(
-        "-j",
-        "--jobs",
-        type=_positive,
-        metavar="N",
-        help="render with N processes (default: all cores)",
-    )
+    add_jobs_option(build_cmd, "render with N processes (default: all cores)")
     build_cmd.add_argument(
         "--no-cache",
         dest="cache",
@@ -154,13 +152,7 @@ def parser() -> argparse.ArgumentParser:
         help="where to write the report, a line per page (default: import-report.jsonl "
         "beside site.yaml)",
     )
-    import_cmd.add_argument(
-        "-j",
-        "--jobs",
-        type=_positive,
-        metavar="N",
-        help="read pages with N processes (default: all)",
-    )
+    add_jobs_option(import_cmd, "read pages with N processes (default: all)")
     add_content_options(import_cmd)
     import_cmd.add_argument("--static", type=Path, help="folder of static files (media go here)")
     import_cmd.set_defaults(run=run_import)
@@ -189,13 +181,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="check this already built site (e.g. _site) instead of a fresh build",
     )
-    check_cmd.add_argument(
-        "-j",
-        "--jobs",
-        type=_positive,
-        metavar="N",
-        help="read pages with N processes (default: all)",
-    )
+    add_jobs_option(check_cmd, "read pages with N processes (default: all)")
     check_cmd.set_defaults(run=run_check)
     return main
 
