@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import jinja2
 
@@ -35,6 +35,9 @@ from .fingerprint import digest
 from .markup import marked_links
 from .site import Page
 from .templating import Renderer, template_line
+
+if TYPE_CHECKING:  # imported where a pool starts (see broken_pool)
+    from concurrent.futures import ProcessPoolExecutor
 
 # Below this many pages, starting workers costs more than it saves.
 MIN_PARALLEL_PAGES = 200
@@ -180,15 +183,9 @@ def fork_map(
     The function (and all it refers to) is inherited through fork, never pickled;
     only the batches and the results travel between processes. A worker that dies
     (killed, out of memory) raises BrokenProcessPool here instead of hanging."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
 
-    with ProcessPoolExecutor(
-        min(jobs, len(batches)),
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker,
-        initargs=(function, os.getpid()),
-    ) as pool:
+    with _forked_pool(function, min(jobs, len(batches))) as pool:
         try:
             # A future holds its result until it is dropped: each is let go once yielded
             # (kept in a list, they held every converted body to the end of a build).
@@ -206,21 +203,27 @@ def fork_map(
             pool.shutdown(cancel_futures=True)
 
 
+def _forked_pool(function: Callable[[Any], Any], workers: int) -> "ProcessPoolExecutor":
+    """``workers`` processes forked from this one, each running ``function`` on the
+    batches it is given (_start_worker, _call_worker)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(function, os.getpid()),
+    )
+
+
 class Ahead:
     """``function`` over ``batches`` in forked processes while this process does other
     work; ``stop`` drops the batches not started and returns the results of the others.
     Until then the pool's thread runs here: nothing else may fork (``can_fork``)."""
 
     def __init__(self, function: Callable[[Any], Any], batches: Sequence[Any], jobs: int):
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            min(jobs, len(batches)),
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_start_worker,
-            initargs=(function, os.getpid()),
-        )
+        self.pool: ProcessPoolExecutor | None = _forked_pool(function, min(jobs, len(batches)))
         with _sigint_held():  # the workers are forked at the first submit
             self.futures = [self.pool.submit(_call_worker, batch) for batch in batches]
 
