@@ -560,55 +560,66 @@ def _corrections(
     found = []
     for n, item in enumerate(value, 1):
         which = f"correction {n} of {len(value)}" if len(value) > 1 else "the correction"
-        if not isinstance(item, dict):
-            error(
-                "corrections",
-                f"{which} is {_describe(item)}, not a date and a text",
-                CORRECTION_HINT,
-            )
-            continue
-        _unknown_below(item, ("date", "text"), f"in {which}", "corrections", error)
-        text = item.get("text")
-        if not isinstance(text, str) or not text.strip():
-            said = "no text" if text is None or text == "" else f"{_describe(text)} as its text"
-            error(
-                "corrections",
-                f"{which} has {said}",
-                "say what the archive changed, e.g. '    text: \"Sửa tên phường theo bản "
-                "in\"' (in double quotes if it holds ': ')",
-            )
-        date = item.get("date")
-        if date is None:
-            error("corrections", f"{which} has no date", CORRECTION_HINT)
-            continue
-        try:
-            day = in_zone(parse_date(date, tz), tz)
-        except ValueError as exc:
-            error(
-                "corrections",
-                f"bad date in {which}: {exc}",
-                _date_fix(
-                    exc,
-                    "write the day of the correction as '  - date: 2026-03-05' (or day "
-                    "first, 05/03/2026)",
-                ),
-            )
-            continue
-        if published is not None and day.date() < published.date():
-            # A mistyped year, most likely: the page would say the archive corrected
-            # the article before the portal published it.
-            error(
-                "corrections",
-                f"{which} is dated {day:%d/%m/%Y}, before the article was published "
-                f"({published:%d/%m/%Y})",
-                "write the day the archive corrected it, on or after the publication: "
-                f"'  - date: {published:%Y-%m-%d}' or later",
-            )
-            continue
-        if isinstance(text, str) and text.strip():
-            found.append(Correction(day, text.strip()))
+        correction = _correction(item, which, error, tz, published)
+        if correction is not None:
+            found.append(correction)
     # sorted() keeps the file's order among equal dates, reversed or not.
     return tuple(sorted(found, key=lambda c: c.date, reverse=True))
+
+
+def _correction(
+    item: Any, which: str, error: Report, tz: ZoneInfo, published: datetime | None
+) -> Correction | None:
+    """One item of ``corrections:`` (``which``, as the messages name it), or None with
+    its problems said."""
+    if not isinstance(item, dict):
+        error(
+            "corrections",
+            f"{which} is {_describe(item)}, not a date and a text",
+            CORRECTION_HINT,
+        )
+        return None
+    _unknown_below(item, ("date", "text"), f"in {which}", "corrections", error)
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        said = "no text" if text is None or text == "" else f"{_describe(text)} as its text"
+        error(
+            "corrections",
+            f"{which} has {said}",
+            "say what the archive changed, e.g. '    text: \"Sửa tên phường theo bản "
+            "in\"' (in double quotes if it holds ': ')",
+        )
+    date = item.get("date")
+    if date is None:
+        error("corrections", f"{which} has no date", CORRECTION_HINT)
+        return None
+    try:
+        day = in_zone(parse_date(date, tz), tz)
+    except ValueError as exc:
+        error(
+            "corrections",
+            f"bad date in {which}: {exc}",
+            _date_fix(
+                exc,
+                "write the day of the correction as '  - date: 2026-03-05' (or day "
+                "first, 05/03/2026)",
+            ),
+        )
+        return None
+    if published is not None and day.date() < published.date():
+        # A mistyped year, most likely: the page would say the archive corrected
+        # the article before the portal published it.
+        error(
+            "corrections",
+            f"{which} is dated {day:%d/%m/%Y}, before the article was published "
+            f"({published:%d/%m/%Y})",
+            "write the day the archive corrected it, on or after the publication: "
+            f"'  - date: {published:%Y-%m-%d}' or later",
+        )
+        return None
+    if isinstance(text, str) and text.strip():
+        return Correction(day, text.strip())
+    return None
 
 
 def _too_long(path: str) -> str:
