@@ -311,11 +311,9 @@ def _site_outcome(changed: bool) -> str:
     return "the site was not changed"
 
 
-def site_config(args: argparse.Namespace) -> SiteConfig:
-    """The configuration from --config (or ./site.yaml) and the command-line overrides.
-
-    Raises SystemExit(2) for a missing --config file and BuildFailed for a broken one.
-    """
+def _settings_file(args: argparse.Namespace) -> Path:
+    """--config, or ./site.yaml. Raises SystemExit(2) for a --config that is no file,
+    and BuildFailed when there is no site.yaml here (naming a folder above with one)."""
     path = args.config or Path("site.yaml")
     if args.config and not path.is_file():
         what = "is a folder, not a file" if path.is_dir() else "does not exist"
@@ -341,6 +339,15 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
         raise BuildFailed(
             [Problem(path.absolute(), f"there is no site.yaml in this folder ({Path.cwd()})", hint)]
         )
+    return path
+
+
+def site_config(args: argparse.Namespace) -> SiteConfig:
+    """The configuration from --config (or ./site.yaml) and the command-line overrides.
+
+    Raises SystemExit(2) for a missing --config file and BuildFailed for a broken one.
+    """
+    path = _settings_file(args)
     builds = args.command in ("build", "serve", "check")
     loaded = load_config(path)
     given_url = getattr(args, "base_url", None)
