@@ -238,8 +238,11 @@ def output_file(url: str) -> str:
 
 def file_url(file: str) -> str:
     """The page URL that serves the output ``file`` (output_file's inverse): a folder's
-    index.html is the folder. Messages name a file of the site by it."""
-    return file.removesuffix("index.html")
+    index.html is the folder. Messages name a file of the site by it. Only a whole
+    name: a static `myindex.html` is served as itself."""
+    if file == "index.html" or file.endswith("/index.html"):
+        return file.removesuffix("index.html")
+    return file
 
 
 def _relpath(path: str, start: str) -> str:

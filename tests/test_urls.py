@@ -22,7 +22,13 @@ def test_numbered_pages_and_feeds_live_below_their_list():
 
 @pytest.mark.parametrize(
     ("url", "file"),
-    [("", "index.html"), ("2019/04/x/", "2019/04/x/index.html"), ("feed.xml", "feed.xml")],
+    [
+        ("", "index.html"),
+        ("2019/04/x/", "2019/04/x/index.html"),
+        ("feed.xml", "feed.xml"),
+        # A static file whose name only ends in index.html is served by that name.
+        ("tai-lieu/myindex.html", "tai-lieu/myindex.html"),
+    ],
 )
 def test_output_file(url, file):
     assert urls.output_file(url) == file
