@@ -63,6 +63,10 @@ FILLED_BY_SEARCH_PAGE = {
     "search_no_results_undated": ("count", "query"),
     "search_corrected_undated": ("count", "query", "typed"),
     "search_corrected_undated_rest": ("count", "query", "typed"),
+    "search_results_undated_partial": ("count", "query"),
+    "search_results_undated_rest_partial": ("count", "query"),
+    "search_corrected_undated_partial": ("count", "query", "typed"),
+    "search_corrected_undated_rest_partial": ("count", "query", "typed"),
 }
 # Words the build fills in inside article bodies, checked the same way when read.
 FILLED_IN_BODIES = {"footnote_back": ("number",)}

@@ -1959,7 +1959,8 @@ def test_a_list_that_may_leave_out_articles_with_the_word_says_so(archive, brows
 def test_a_month_no_article_is_of_is_said_so_before_what_its_words_find(archive, browser):
     """`tháng 12/2030` fell to the articles with some of its words (`tháng`, `12`) under
     "Không bài nào có đủ các từ": the page now says no article is of that time, then
-    counts what the other words find."""
+    counts what the other words find; and says when that is their best articles only
+    (a word in most articles: "phù hợp nhất … thêm một từ nữa"), not all."""
     from serving import serve
 
     from newsarchive.templating import load_strings
@@ -1968,16 +1969,36 @@ def test_a_month_no_article_is_of_is_said_so_before_what_its_words_find(archive,
     index = Index(archive.output / INDEX)
     with serve(archive.output, "repo") as address:
         page = browser.new_page()
-        for query, message in [
+        for typed, message in [
             ("tháng 12/2030", "search_no_results_undated"),
-            ("hội nghị tháng 12/2030", "search_results_undated_rest"),  # `hội nghị`'s
+            ("lan duyên tháng 12/2030", "search_results_undated_rest"),  # `lan duyên`'s
+            # `hội nghị`'s best articles only (capped): said so, and how to find them all.
+            ("hội nghị tháng 12/2030", "search_results_undated_rest_partial"),
+            ("hội nghịi tháng 12/2030", "search_corrected_undated_rest_partial"),
         ]:
-            page.goto(f"{address}tim-kiem/?q={quote(query)}")
+            page.goto(f"{address}tim-kiem/?q={quote(typed)}")
             page.wait_for_function("document.querySelector('.search-status').textContent")
-            count = search(index, query + " ").total
-            shown = strings[message].format(count=count, query=query)
+            query = typed.replace("nghịi", "nghị")
+            found = search(index, query + " ")
+            assert not found.total or found.complete == ("partial" not in message), query
+            shown = strings[message].format(count=found.total, query=query, typed=typed)
             assert page.inner_text(".search-status") == shown
-            assert page.locator(".search-results li").count() == min(count, 10)
+            assert page.locator(".search-results li").count() == min(found.total, 10)
+        # A fork's strings.yaml without the _partial words (the page without their data-
+        # words: test_fork) says what it said before they came.
+        page.goto(f"{address}tim-kiem/")
+        for name in ["undated", "undated-rest", "corrected-undated", "corrected-undated-rest"]:
+            page.evaluate(
+                f"document.querySelector('#search').removeAttribute('data-{name}-partial')"
+            )
+        page.fill("#search-page-q", "hội nghị tháng 12/2030")
+        page.press("#search-page-q", "Enter")
+        found = search(index, "hội nghị tháng 12/2030 ")
+        before = strings["search_results_undated_rest"].format(
+            count=found.total, query="hội nghị tháng 12/2030"
+        )
+        said = "said => document.querySelector('.search-status').textContent === said"
+        page.wait_for_function(said, arg=before)
         page.close()
 
 

@@ -372,14 +372,14 @@
     const split = !corrected && !answer.some && answer.complete && dated < total;
     if (split && word("dated")) message = word("dated");
     // A month no article is of: said first, then what is listed, the other words'
-    // articles (`dateless`) or those that write the month as typed; after a word
-    // corrected too. A page without these words says what it said before.
-    if (answer.unpublished && corrected) {
-      const undated = answer.dateless ? ["correctedUndatedRest"] : [];
-      message = word(...undated, "correctedUndated") || message;
-    } else if (answer.unpublished && total) {
-      const undated = answer.dateless ? ["undatedRest"] : [];
-      message = word(...undated, "undated", "dated") || message;
+    // articles (`dateless`) or those that write the month as typed, their best only
+    // when not complete (a word in most articles); after a word corrected too. A page
+    // without these words says what it said before.
+    if (answer.unpublished && total) {
+      const base = corrected ? "correctedUndated" : "undated";
+      const undated = answer.dateless ? [`${base}Rest`, base] : [base];
+      const best = answer.complete ? [] : undated.map((name) => `${name}Partial`);
+      message = word(...best, ...undated, ...(corrected ? [] : ["dated"])) || message;
     } else if (answer.unpublished) {
       message = countWord("noneUndated", "none");
     }
