@@ -598,6 +598,30 @@ def served_corpus(tmp_path_factory, name: str, corpus: dict[str, str]) -> Iterat
         yield address
 
 
+def test_a_documents_number_after_so_is_not_marked_as_a_date(site, browser):
+    """`năm 2019` marked `12/2019` of `QĐ số 12/2019` (a document's number) as a month of
+    2019. A number after `số` is a document's: not marked as a date searched, unless the
+    reader typed it (`số 12/2019`: its words)."""
+    body = "Theo QĐ số 12/2019 và Quyết định số 4/2019/QĐ-UBND, năm 2019 họp tháng 6/2019."
+    site.add("2019/a.md", article("Quyết định", "2019-05-10 08:00", body))
+    assert site.build() == 0
+    with serve(site.output) as address:
+        page = browser.new_page()
+        page.goto(f"{address}tim-kiem/")
+        page.wait_for_function("!!(window.newsarchiveSearch && window.newsarchiveSearch.search)")
+        for query, marked in [
+            ("năm 2019", "Theo QĐ số 12/2019 và Quyết định số 4/2019/QĐ-UBND, [năm] [2019] họp"),
+            # A month no article is of: the article that writes it as typed, marked so.
+            ("12/2019", "Theo QĐ số [12]/[2019] và Quyết định số 4/2019/QĐ-UBND, năm 2019"),
+            ("từ 1/1/2019 đến 31/12/2019", "Theo QĐ số 12/2019 và Quyết định số 4/2019/QĐ-UBND,"),
+            ("QĐ số 12/2019", "Theo [QĐ] [số] [12]/[2019] và Quyết định [số]"),  # its words
+        ]:
+            found = page.evaluate("async (q) => await newsarchiveSearch.search(q)", query)
+            snippets = [bracketed(r["snippet"]) for r in found["results"]]
+            assert snippets and snippets[0].startswith(marked), (query, snippets)
+        page.close()
+
+
 @pytest.fixture(scope="module")
 def phrase_site(tmp_path_factory, browser):
     yield from served_corpus(tmp_path_factory, "phrase", PHRASE_CORPUS)

@@ -1181,9 +1181,11 @@ function snippet(text, terms, whole, pairs, quoted, dates) {
   }
   // A date searched (`7/1/2022`): its words where the text writes it, `07/01/2022` or
   // `ngày 7 tháng 1 năm 2022` (from its day on), are that term; a date on a day of a
-  // span, or a month in one, the span's name.
+  // span, or a month in one, the span's name; not after `số`: a document's number
+  // (`QĐ số 12/2019`), no date, its words marked only as typed (besideNumbers).
   for (const [date, term, start, first, last] of writtenDates(text)) {
-    const span = dates.spans.find(([from, to]) => from <= first && last <= to);
+    const numbered = NUMBERED.test(text.slice(Math.max(0, start - 8), start).normalize("NFC"));
+    const span = !numbered && dates.spans.find(([from, to]) => from <= first && last <= to);
     const name = terms.has(term) ? term : span?.[2];
     if (name === undefined) continue;
     const end = date.index + date[0].length;
@@ -1300,6 +1302,9 @@ function writtenDates(text) {
     ...[...text.matchAll(LONG_MONTH_WRITTEN)].map((m) => at(m, `${+m[1]}/${m[2]}`, m.index)),
   ].filter(([, term]) => isReal(term));
 }
+
+// `số` just before a date or a month (snippet): a document's number, `QĐ số 12/2019`.
+const NUMBERED = /(?<![\p{L}\p{N}])số[ \t\n\r\u00a0]+$/iu;
 
 // A date term or a month whose day (1 to 31) and month (1 to 12) can be.
 function isReal(term) {
