@@ -343,6 +343,46 @@ def test_a_date_month_or_year_after_truoc_or_sau_is_the_days_before_or_after():
     assert parse_query("trước năm 2019 - 2020").words == ["truoc", "nam", "2019", "2020"]
 
 
+def test_sau_typed_for_sau_six_after_thang_or_thu_is_its_word():
+    """`sau` is also `sáu` (six) typed without diacritics: `thang sau nam 2019` (tháng
+    Sáu, June 2019) listed every article after 2019 with `tháng` before June's, and `thu
+    sau ngay 6/3/2020` (Friday) those after that day. After `tháng`, `thứ`, `mùng`,
+    `mồng` it is that word, the query read as before (a date in it is that date)."""
+    for text, words in [
+        ("thang sau nam 2019", ["thang", "sau", "nam", "2019"]),
+        ("hoi nghi thang sau 2019", ["hoi", "nghi", "thang", "sau", "2019"]),
+        ("thu sau ngay 6/3/2020", ["thu", "sau", "6/3/2020"]),
+        ("mung sau thang 6 nam 2019", ["mung", "sau", "6/2019"]),
+    ]:
+        query = parse_query(text)
+        assert query.words == words, text
+        assert not [span for span in query.spans if "" in span], text  # no range opened
+    # `sau` elsewhere, `ngay sau` (right after) too, is after.
+    assert parse_query("ngay sau nam 2019").spans == [("1/1/2020", "")]
+    assert parse_query("hội nghị sau tháng 6/2019").spans == [("1/7/2019", "")]
+
+
+def test_thang_sau_typed_without_diacritics_finds_june_first(tmp_path):
+    """`thang sau nam 2019` (tháng Sáu năm 2019) listed the articles after 2019 with
+    `tháng` before June 2019's; it now finds June's first, as its words do."""
+    texts = [
+        ("Sơ kết tháng Sáu năm 2019", "Hội nghị sơ kết tháng sáu năm 2019."),
+        ("Hội nghị tháng 3", "Hội nghị tháng 3 năm 2020."),
+        ("Hội nghị tháng 4", "Hội nghị tháng 4, sau năm 2019 đầu tiên."),
+    ]
+    articles, bodies = articles_of(texts)
+    articles = [
+        dataclasses.replace(a, published=datetime(year, 6, 20, tzinfo=HANOI))
+        for a, year in zip(articles, [2019, 2020, 2021], strict=True)
+    ]
+    update_index(tmp_path, articles, lambda keys: {k: bodies[k] for k in keys})
+    index = Index(tmp_path)
+    assert titles(index, "thang sau nam 2019")[0] == "Sơ kết tháng Sáu năm 2019"
+    # After 2019 elsewhere, as before (then its words as before: `sáu năm 2019`).
+    after = titles(index, "hoi nghi sau nam 2019")
+    assert after[:2] == ["Hội nghị tháng 4", "Hội nghị tháng 3"]
+
+
 def test_a_year_after_truoc_finds_the_articles_before_it(tmp_path):
     """`hội nghị trước năm 2019` found the articles with `trước`, `năm` and `2019`, not
     those of 2018; it now lists those before 2019, then what its words found."""
@@ -1660,6 +1700,7 @@ QUERIES = [
     "hội nghị trước năm 2019 ",
     "sau tháng 3/2020",
     "quan triet truoc ngay 20/4/2019",
+    "thang sau nam 2019",  # `sáu` (six) typed without diacritics: its words
     "đảng viên tháng 12/2030",  # as before too: the articles writing `12 2030` (none)
     "phường tháng 12 năm 2030",  # `tháng 12`, in many: capped in some archives below
     "ủy ban nhân dân Đ",
@@ -1854,6 +1895,8 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         ]
         dated += ["-trước năm 2019 họp", "hội nghị sau ngày 1/1/2020", "trước năm 2019 - 2020"]
         dated += ["sau 2019/QĐ", "Trước 2019", "sau tháng 12 năm 2019", "trước ngày 1/1/2020 x"]
+        dated += ["thang sau nam 2019", "Thứ Sau ngày 6/3/2020", "mồng sau tháng 6/2019"]
+        dated += ["ngay sau nam 2019", "lan thu sau 2019 hop"]
         dated += ["1/1/2020 đến hội nghị", "1/1/2020 - 3/1/2020 -ngày", "1/1/2020 -đến 3/1/2020"]
         dated += ["1/1/2020 - 2/1/2020 - 3/1/2020 - 4/1/2020", "29/2/2020-31/2/2020 1/3/0000"]
         # A month, months joined, a range to today, read as before too (Query.literal).

@@ -51,6 +51,9 @@ _RANGE_FROM = {"tu", "từ"}
 # month's or a year's first day, or after its last (_alone).
 _BEFORE = {"trước", "truoc"}
 _AFTER = {"sau"}
+# `sau` is also `sáu` (six) typed without diacritics: after these (`tháng sáu`, June;
+# `thứ sáu`, Friday; `mùng sáu`) it is that word, not after (_opened).
+_SIX_AFTER = {"thang", "thu", "mung", "mong"}
 _OPENS = _RANGE_FROM | _BEFORE | _AFTER
 # A joiner after a date (`từ 1/1/2020 đến`, a dash): a range's end follows, or is being typed.
 _JOINS = re.compile(_JOINER)
@@ -683,11 +686,15 @@ def _opened(found: list[re.Match[str]], at: int, term: str) -> bool:
     """Whether `từ` (`tu`), `trước` or `sau` is just before the date, month or year at
     word ``at`` (its `ngày` or `tháng` between, or not): `từ 1/1/2020` alone, from that
     day to today, as `từ 1/1/2020 đến nay` is (unless a joiner follows, _JOINS: its end
-    is being typed); `trước năm 2019`, before it (_alone)."""
+    is being typed); `trước năm 2019`, before it (_alone); not `sau` for `sáu`
+    (_SIX_AFTER: `thang sau nam 2019`)."""
     before = at - 1
     if before >= 0 and found[before][0] in _signs(term):
         before -= 1
-    return before >= 0 and folding.canonical(found[before][0]) in _OPENS
+    if before < 0 or folding.canonical(found[before][0]) not in _OPENS:
+        return False
+    six = before > 0 and folding.fold(found[before - 1][0]) in _SIX_AFTER
+    return not (six and found[before][0] in _AFTER)
 
 
 def _joined(between: str, second: str) -> bool:

@@ -145,6 +145,9 @@ const RANGE_FROM = new Set(["tu", "từ"]);
 // _AFTER, _alone).
 const BEFORE = new Set(["trước", "truoc"]);
 const AFTER = new Set(["sau"]);
+// `sau` is also `sáu` (six) typed without diacritics: after these (`tháng sáu`, June;
+// `thứ sáu`, Friday; `mùng sáu`) it is that word, not after (terms.py's _SIX_AFTER).
+const SIX_AFTER = new Set(["thang", "thu", "mung", "mong"]);
 const OPENS = new Set([...RANGE_FROM, ...BEFORE, ...AFTER]);
 // A joiner after a date: a range's end follows, or is being typed (terms.py's _JOINS).
 const JOINS = new RegExp(JOINER, "uy");
@@ -570,12 +573,14 @@ function joins(text, after) {
 
 // Whether `từ`, `trước` or `sau` is just before the date, month or year at word `at`
 // (its `ngày` or `tháng` between, or not): `từ 1/1/2020` alone, to today; `trước năm
-// 2019`, before it (terms.py's _opened).
+// 2019`, before it; not `sau` for `sáu` (SIX_AFTER) (terms.py's _opened).
 function opened(found, at, term) {
   let before = at - 1;
   const signs = width(term) === 3 ? DATE_SIGNS : MONTH_SIGNS;
   if (before >= 0 && signs.has(found[before][0])) before -= 1;
-  return before >= 0 && OPENS.has(canonical(found[before][0]));
+  if (before < 0 || !OPENS.has(canonical(found[before][0]))) return false;
+  const six = before > 0 && SIX_AFTER.has(fold(found[before - 1][0]));
+  return !(six && AFTER.has(found[before][0]));
 }
 
 // The words marked `out`, each alone or, in a phrase, its pairs together (terms.py's
