@@ -296,6 +296,14 @@ def test_a_date_or_month_after_tu_alone_is_from_that_day_on():
         assert got == (["1/1/2020-"], "1/1/2020-", [("1/1/2020", "")], "", False), text
         assert query.literal is not None, text
     assert parse_query("từ tháng 3/2020").spans == [("1/3/2020", "")]
+    # A year too (`từ năm 2020`, since 2020, as README says), to today or not; between
+    # two years (`từ năm 2016 đến năm 2020`, no range of years) its words, as before.
+    for text in ["từ năm 2020", "tu nam 2020", "Từ 2020", "từ năm 2020 đến nay", "từ 2020 - nay"]:
+        query = parse_query(text)
+        assert (query.words, query.spans) == (["1/1/2020-"], [("1/1/2020", "")]), text
+        assert query.literal is not None, text
+    query = parse_query("từ năm 2016 đến năm 2020")
+    assert not query.spans and query.words == ["tu", "nam", "2016", "den", "2020"]
     query = parse_query("hội nghị từ ngày 1/1/2020")
     assert query.words == ["hoi", "nghi", "1/1/2020-"] and query.literal_first
     assert query.literal is not None and query.literal.words == ["hoi", "nghi", "tu", "1/1/2020"]
@@ -402,6 +410,7 @@ def test_a_year_after_truoc_finds_the_articles_before_it(tmp_path):
     assert titles(index, "hội nghị sau năm 2019") == ["Hội nghị C"]
     assert set(titles(index, "hội nghị sau tháng 4/2019")) == {"Hội nghị B", "Hội nghị C"}
     assert search(index, "hội nghị trước năm 2019").dated == 1
+    assert set(titles(index, "hội nghị từ năm 2019")) == {"Hội nghị B", "Hội nghị C"}
 
 
 def test_a_day_after_tu_finds_its_articles_then_those_since(tmp_path):
@@ -1701,6 +1710,9 @@ QUERIES = [
     "sau tháng 3/2020",
     "quan triet truoc ngay 20/4/2019",
     "thang sau nam 2019",  # `sáu` (six) typed without diacritics: its words
+    # A year after `từ` alone or to today: the days since its first.
+    "hội nghị từ năm 2019 ",
+    "tu nam 2019 den nay",
     "đảng viên tháng 12/2030",  # as before too: the articles writing `12 2030` (none)
     "phường tháng 12 năm 2030",  # `tháng 12`, in many: capped in some archives below
     "ủy ban nhân dân Đ",
@@ -1894,6 +1906,7 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
             "trước 13/2019",
         ]
         dated += ["-trước năm 2019 họp", "hội nghị sau ngày 1/1/2020", "trước năm 2019 - 2020"]
+        dated += ["từ năm 2020", "tu 2020 den nay", "từ năm 2016 đến năm 2020", "-từ năm 2020"]
         dated += ["sau 2019/QĐ", "Trước 2019", "sau tháng 12 năm 2019", "trước ngày 1/1/2020 x"]
         dated += ["thang sau nam 2019", "Thứ Sau ngày 6/3/2020", "mồng sau tháng 6/2019"]
         dated += ["ngay sau nam 2019", "lan thu sau 2019 hop"]

@@ -89,7 +89,7 @@ LONG_DATE = re.compile(
 # 3/2019` is; not inside a long date, nor after a number (`15 tháng 3 năm 2019`, a day
 # without `ngày`, or a count: read as before).
 _LONG_MONTH_ALONE = re.compile(f"(?<![^\\W_]){_LONG_MONTH}(?![^\\W_])")
-# A year, `năm 2019` or `2019`, after `trước` or `sau` only (_point): elsewhere a year is a
+# A year, `năm 2019` or `2019`, after `từ`, `trước` or `sau` only (_point): elsewhere a year is a
 # number, as before.
 _YEAR_AFTER = re.compile(
     f"(?<![^\\W_])(?:(?:năm|nam){_GAP})?((?:19|20)[0-9]{{2}})(?![^\\W_])(?![/.-][^\\W_])"
@@ -647,7 +647,7 @@ def _point(match: re.Match[str], before: str) -> str:
         real = 1 <= int(day) <= 31 and 1 <= int(month) <= 12
         return date_term(day, month, year) if real else ""
     if match.re is _YEAR_AFTER:
-        return match[1] if before in _BEFORE | _AFTER else ""
+        return match[1] if before in _OPENS else ""
     if match.re is _LONG_MONTH_ALONE:
         (month, year), signed = match.groups(), _NUMBER.fullmatch(before) is not None
     else:

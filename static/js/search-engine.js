@@ -171,7 +171,7 @@ const LONG_MONTH_ALONE = new RegExp(
   `(?<![\\p{L}\\p{N}])${LONG_MONTH}(?![\\p{L}\\p{N}])`,
   "gu",
 );
-// A year, `năm 2019` or `2019`, after `trước` or `sau` only (terms.py's _YEAR_AFTER).
+// A year, `năm 2019` or `2019`, after `từ`, `trước` or `sau` only (terms.py's _YEAR_AFTER).
 const YEAR_AFTER = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:năm|nam)${GAP})?((?:19|20)[0-9]{2})` +
     "(?![\\p{L}\\p{N}])(?![/.-][\\p{L}\\p{N}])",
@@ -530,7 +530,7 @@ function pointOf(pattern, m, before) {
     const real = +day >= 1 && +day <= 31 && +month >= 1 && +month <= 12;
     return real ? dateTerm(day, month, year) : "";
   }
-  if (pattern === YEAR_AFTER) return BEFORE.has(before) || AFTER.has(before) ? m[1] : "";
+  if (pattern === YEAR_AFTER) return OPENS.has(before) ? m[1] : "";
   const [month, year, signed] =
     pattern === LONG_MONTH_ALONE
       ? [m[1], m[2], /^[0-9]+$/.test(before)]
