@@ -260,12 +260,21 @@ def test_a_month_or_a_range_to_today_in_a_query_is_its_days_and_read_as_before_t
         assert got == (["1/1/2020-"], "1/1/2020-", [("1/1/2020", "")], ""), text
         assert query.literal is not None and "1/1/2020" in query.literal.words, text
     assert parse_query("từ tháng 3/2020 đến nay").spans == [("1/3/2020", "")]
-    # As before: a year, a document's number, a code, a date, a month of no year.
+    assert parse_query("quý 1/2020").words == ["qui", "1", "2020"]  # `quý` is required
+    assert parse_query("quý 1/2020").optional == set()
+    # As before: a year, a document's number, a code, a date, a month of no year; a
+    # quarter or a round of a year (`quý 1/2020`, the first quarter, not January).
     for text in [
         "2020",
         "năm 2020",
         "số 12/2019",
         "Quyết định số 12/2019",
+        "báo cáo quý 1/2020",
+        "Quý 1/2020",
+        "quy 1/2020",
+        "quí 2/2020",
+        "tuyển quân đợt 2/2020",
+        "dot 2/2020",
         "01/2020/QĐ-UBND",
         "15-1-2020",
         "13/2020",
@@ -1916,6 +1925,7 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         dated += ["tháng 1/2020", "Tháng 01/2020 ở", "1-2020", "thang 2/2024 -phường"]
         dated += ["1/2020-3/2020", "từ tháng 1/2020 đến tháng 3/2020", "3/2020 \u2013 1/2020"]
         dated += ["15/1/2020 - 3/2020", "1/2020 - 1/2020", "số 12/2019", "01/2020/QĐ-UBND"]
+        dated += ["quý 1/2020", "Quy 1/2020 x", "đợt 2/2020", "dot 2-2020 họp"]
         dated += ["từ 1/1/2020 đến nay", "Từ ngày 01/01/2020 đến hôm nay", "1/1/2020 - nay"]
         dated += ["từ tháng 3/2020 tới hiện nay", "1/1/2020 -nay", "từ 1/1/2020 đến na"]
         dated += ["15-1-2020 13/2020 1/1850", "hội nghị 1/2020 và 3/2020 ngày 5/5/2020"]

@@ -20,6 +20,9 @@ _YEAR = re.compile("(?:19|20)[0-9]{2}\\Z")
 # (`Chỉ thị số 04/2008/CT-BTTTT`, an article's `Chỉ thị 04/2008/CT-BTTTT`), and `so`
 # is also `sở` (`Sở Tư pháp`): required, `chi thi so 04/2008` found another article.
 _NUMBER_SIGNS = {"so", "số"}
+# A month's numbers after them are another thing's: a document's (`số 12/2019`), a quarter
+# (`quý 1/2020`, January to March), a round of a year (`đợt 2/2020`).
+_NOT_MONTH_AFTER = _NUMBER_SIGNS | {"quí", "qui", "đợt", "dot"}
 # `P. Bạch Mai`, `Q. Hai Bà Trưng`, `TP. Hà Nội`: a word of one or two letters before a dot,
 # the way an address writes phường, quận, thành phố. No article has the word `p`: required,
 # it left every one out.
@@ -641,7 +644,8 @@ def _points(
 def _point(match: re.Match[str], before: str) -> str:
     """The term of a long date, a long month or a month found (_points), the word
     ``before`` it; "" for none: a day or month out of range, a long month after a number
-    (`15 tháng 3 năm 2019`: a day without `ngày`, or a count), a month after `số`."""
+    (`15 tháng 3 năm 2019`: a day without `ngày`, or a count), a month after `số`, `quý`
+    or `đợt` (_NOT_MONTH_AFTER)."""
     if match.re is LONG_DATE:
         day, month, year = match.groups()
         real = 1 <= int(day) <= 31 and 1 <= int(month) <= 12
@@ -651,7 +655,7 @@ def _point(match: re.Match[str], before: str) -> str:
     if match.re is _LONG_MONTH_ALONE:
         (month, year), signed = match.groups(), _NUMBER.fullmatch(before) is not None
     else:
-        month, year, signed = match[1], match[3], before in _NUMBER_SIGNS
+        month, year, signed = match[1], match[3], before in _NOT_MONTH_AFTER
     return f"{int(month)}/{int(year)}" if 1 <= int(month) <= 12 and not signed else ""
 
 

@@ -124,6 +124,8 @@ function pairs(items) {
 // -- Queries (newsarchive/search/terms.py) --
 // `số 04/2008`, `so 5`: the sign of a number, not required (terms.py's _NUMBER_SIGNS).
 const NUMBER_SIGNS = new Set(["so", "số"]);
+// `số 12/2019`, `quý 1/2020`, `đợt 2/2020`: no month (terms.py's _NOT_MONTH_AFTER).
+const NOT_MONTH_AFTER = new Set([...NUMBER_SIGNS, "quí", "qui", "đợt", "dot"]);
 // `P. Bạch Mai`: a word of one or two letters before a dot, not required (terms.py's
 // _ABBREVIATION).
 const ABBREVIATION = 2;
@@ -534,7 +536,7 @@ function pointOf(pattern, m, before) {
   const [month, year, signed] =
     pattern === LONG_MONTH_ALONE
       ? [m[1], m[2], /^[0-9]+$/.test(before)]
-      : [m[1], m[3], NUMBER_SIGNS.has(before)];
+      : [m[1], m[3], NOT_MONTH_AFTER.has(before)];
   const real = +month >= 1 && +month <= 12 && !signed;
   return real ? `${parseInt(month, 10)}/${parseInt(year, 10)}` : "";
 }
