@@ -143,9 +143,12 @@ def word_lacking(key: str, words: Mapping[str, Any]) -> tuple[str, str]:
     # 0.75, as for other names (render.py): at difflib's 0.6 a fork's new word,
     # `credit_line`, was said to be `redirect_title`.
     close = difflib.get_close_matches(key, have, n=1, cutoff=0.75)
+    said = ""
+    if close:  # with its line: the misspelling may be there, among a hundred keys
+        line = getattr(words.get(close[0]), "line", None)
+        said = f" (it has '{close[0]}'" + (f", line {line})" if line else ")")
     return (
-        f"t.{key}: {STRINGS_FILE} has no key '{key}'"
-        + (f" (it has '{close[0]}')" if close else ""),
+        f"t.{key}: {STRINGS_FILE} has no key '{key}'{said}",
         (
             f"add the line '{shipped[key]}' to {STRINGS_FILE} (newsarchive's own words: "
             "reword them as you need)"

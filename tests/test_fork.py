@@ -581,7 +581,22 @@ def test_a_templates_folder_without_strings_yaml_or_a_word_says_which(site, caps
     edit(own / "base.html", "{{ t.khong_co }}", "{{ t.skip_to_contents }}")
     assert site.build() == 1
     err = capsys.readouterr().err
-    assert "has no key 'skip_to_contents' (it has 'skip_to_content')" in err, err
+
+    def line_of(key: str) -> int:
+        lines = (own / "strings.yaml").read_text(encoding="utf-8").splitlines()
+        return next(n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:"))
+
+    line = line_of("skip_to_content")
+    assert f"has no key 'skip_to_contents' (it has 'skip_to_content', line {line})" in err
+    # Misspelt in strings.yaml (`serach_placeholder:`, as a fork's translator typed it): the
+    # line to correct is named, in a file of many keys.
+    edit(own / "base.html", "{{ t.skip_to_contents }}", "")
+    edit(own / "strings.yaml", "search_placeholder:", "serach_placeholder:")
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert f"(it has 'serach_placeholder', line {line_of('serach_placeholder')})" in err, err
+    edit(own / "strings.yaml", "serach_placeholder:", "search_placeholder:")
+    edit(own / "base.html", "</footer>", "{{ t.skip_to_contents }}</footer>")
     # A word of the fork's own, not yet in strings.yaml, is not said to be another key:
     # "t.credit_line: strings.yaml has no key 'credit_line' (it has 'redirect_title')".
     edit(own / "base.html", "{{ t.skip_to_contents }}", "{{ t.credit_line }}")
