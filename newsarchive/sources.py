@@ -330,15 +330,16 @@ def emptied(
     """A warning for each category that an article of ``now`` (read again) left and that
     no article of ``entries`` has any longer, nor site.yaml's renamed_categories: its
     page and its feed, published by the last build, are gone (a category renamed in its
-    articles), and links and feed subscriptions to them lead nowhere. Said once, at the
-    first such article, with the line of site.yaml that keeps them."""
+    articles, or its last article withdrawn or made a draft), and links and feed
+    subscriptions to them lead nowhere. Said once, at the first such article, with the
+    line of site.yaml that keeps them."""
     left = [
-        (path, last.article.category, now[path].article.category)
+        (path, last.article.category, now[path].article)
         for path, last in ((path, before.get(path)) for path in now)
         if last is not None
         and last.article.category
-        and not last.article.draft
-        and now[path].article.category != last.article.category
+        and last.article.listed
+        and (now[path].article.category != last.article.category or not now[path].article.listed)
     ]
     if not left:  # most builds: no category changed (the rest costs 10 ms at 10,000)
         return []
@@ -349,29 +350,43 @@ def emptied(
     }
     kept |= {urls.category_url(r.old) for r in config.renamed_categories}
     problems = []
-    for path, category, new in left:
+    for path, category, article in left:
         gone = urls.category_url(category)
         if gone in kept:
             continue
         kept.add(gone)  # said once
-        back = f"write category: {category} back in its articles"
-        written = "renamed_categories" in config.lines
         problems.append(
             Problem(
                 Path(path),
-                f"the category '{category}' has no article any more: its page "
-                f"/{gone} and its feed /{urls.feed_url(gone)} are gone, and links and feed "
-                "subscriptions to them lead nowhere",
-                f"to keep them leading to '{new}', "
-                f"{renamed.line_to_add('renamed_categories', category, new, written)} "
-                f"(or {back})"
-                if new
-                else f"to keep them, {back}",
+                f"the category '{category}' has no article any more"
+                + _why_gone(article)
+                + f": its page /{gone} and its feed /{urls.feed_url(gone)} are gone, and "
+                "links and feed subscriptions to them lead nowhere",
+                _keep_category(category, article, "renamed_categories" in config.lines),
                 line_of(Path(path), "category:"),  # read now: such a warning is rare
                 warning=True,
             )
         )
     return problems
+
+
+def _why_gone(article: Article) -> str:
+    if article.listed:
+        return ""  # it moved to another category, said in the fix
+    return f" (its last article was {'made a draft' if article.draft else 'withdrawn'})"
+
+
+def _keep_category(category: str, article: Article, written: bool) -> str:
+    """How to keep a category's old page and feed leading somewhere: to the category the
+    article moved to, or (its last article withdrawn) to one the editor chooses."""
+    if not article.listed:
+        line = renamed.line_to_add("renamed_categories", category, "<another category>", written)
+        return f"to keep them leading to another category, {line}"
+    back = f"write category: {category} back in its articles"
+    if not article.category:
+        return f"to keep them, {back}"
+    line = renamed.line_to_add("renamed_categories", category, article.category, written)
+    return f"to keep them leading to '{article.category}', {line} (or {back})"
 
 
 def swapped_dates(entries: Mapping[str, SourceEntry]) -> list[Problem]:

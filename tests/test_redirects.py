@@ -429,6 +429,39 @@ def test_a_build_of_another_folder_does_not_use_up_what_the_served_site_is_told(
     assert ": warning: " not in capsys.readouterr().err
 
 
+def test_a_category_whose_last_article_is_withdrawn_is_said(site, capsys):
+    """Withdrawing a category's only article removed its page and its feed with only
+    "4 deleted" said (integ14): readers' links and subscriptions died unannounced. The
+    warning names them and the site.yaml line that leads them to another category."""
+    a = site.add("2020/03/a.md", article("Tin một", "2020-03-01 08:00", category="Rao vặt"))
+    site.add("2020/03/b.md", article("Tin hai", "2020-03-02 08:00", category="Văn hóa"))
+    assert site.build("--no-search") == 0
+    capsys.readouterr()
+    a.write_text(
+        article("Tin một", "2020-03-01 08:00", category="Rao vặt", withdrawn="2026-03-05"),
+        "utf-8",
+    )
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    assert (
+        "a.md:4: warning: the category 'Rao vặt' has no article any more (its last "
+        "article was withdrawn): its page /chuyen-muc/rao-vat/ and its feed "
+        "/chuyen-muc/rao-vat/feed.xml are gone"
+    ) in err, err
+    assert (
+        "to keep them leading to another category, add this line to site.yaml: "
+        'renamed_categories: {"Rao vặt": "<another category>"}'
+    ) in err, err
+    assert not (site.output / "chuyen-muc" / "rao-vat").exists()
+    assert site.build("--no-search") == 0  # said once
+    assert "has no article any more" not in capsys.readouterr().err
+    # The fix as said, with another category for the placeholder: the address leads there.
+    site.configure(renamed_categories={"Rao vặt": "Văn hóa"})
+    assert site.build("--no-search") == 0
+    page = (site.output / "chuyen-muc" / "rao-vat" / "index.html").read_text("utf-8")
+    assert "van-hoa/" in page
+
+
 def test_a_category_renamed_in_its_articles_is_said_once(site, capsys):
     """Renaming a category in its articles removed its page and its feed, published by
     the last build, without a word: readers' links and feed subscriptions died."""
