@@ -114,11 +114,8 @@ def _compare(site: Path, path: Path, truth: dict | None, tally, problems) -> Non
     _check("imported", imported, f"{short}: {line and line['reason']}", tally, problems)
     if not imported:
         return
-    out = site / "_site" / Path(line["file"]).relative_to("content").with_suffix("")
-    built = LexborHTMLParser((out / "index.html").read_text(encoding="utf-8"))
-    shown = _text(built.css_first("article h1"))
+    built, shown, when = _built(site, line)
     _check("title", shown == truth["title"], f"{short}: {shown!r}", tally, problems)
-    when = _text(built.css_first("article time")).replace(" ", "")
     day, _, clock = truth["date"].partition(" ")
     wanted = "/".join(reversed(day.split("-"))) + ("" if clock == "00:00" else "|" + clock)
     _check("date", when == wanted, f"{short}: {when} for {wanted}", tally, problems)
@@ -146,6 +143,14 @@ def _compare(site: Path, path: Path, truth: dict | None, tally, problems) -> Non
     ok = len(body.css("table")) == len(article.css("table"))
     _check("tables", ok, f"{short}: {len(body.css('table'))} tables", tally, problems)
     _media(url, article, body, short, tally, problems)
+
+
+def _built(site: Path, line: dict) -> tuple[LexborHTMLParser, str, str]:
+    """The built page of an imported article, its title and its date as shown."""
+    out = site / "_site" / Path(line["file"]).relative_to("content").with_suffix("")
+    built = LexborHTMLParser((out / "index.html").read_text(encoding="utf-8"))
+    when = _text(built.css_first("article time")).replace(" ", "")
+    return built, _text(built.css_first("article h1")), when
 
 
 def _front(path: Path) -> dict:
@@ -229,11 +234,8 @@ def _vnexpress(tally, problems) -> None:
     _check("imported", line["outcome"] == "imported", f"{short}: {line['reason']}", tally, problems)
     if line["outcome"] != "imported":
         return
-    out = site / "_site" / Path(line["file"]).relative_to("content").with_suffix("")
-    built = LexborHTMLParser((out / "index.html").read_text(encoding="utf-8"))
-    title = _text(built.css_first("article h1"))
+    built, title, when = _built(site, line)
     _check("title", title == expected["title"], f"{short}: {title!r}", tally, problems)
-    when = _text(built.css_first("article time")).replace(" ", "")
     day = expected["publishing_date"][:10].split("-")
     wanted = "/".join(reversed(day)) + "|" + expected["publishing_date"][11:16]
     _check("date", when == wanted, f"{short}: {when} for {wanted}", tally, problems)
