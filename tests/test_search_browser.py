@@ -622,6 +622,31 @@ def test_a_documents_number_after_so_is_not_marked_as_a_date(site, browser):
         page.close()
 
 
+def test_a_quarter_or_round_is_not_marked_as_its_month(site, browser):
+    """`tháng 1/2020` marked the `1/2020` of `quý 1/2020` (the first quarter, as reports
+    are titled) as January; the query reads a number after `quý` or `đợt` as no month
+    (45a3861), and so does the passage now."""
+    body = "Báo cáo quý 1/2020 và đợt 1/2020 được gửi ngày 15/1/2020, họp tháng 1/2020."
+    site.add("2020/a.md", article("Báo cáo", "2020-01-20 08:00", body))
+    assert site.build() == 0
+    with serve(site.output) as address:
+        page = browser.new_page()
+        page.goto(f"{address}tim-kiem/")
+        page.wait_for_function("!!(window.newsarchiveSearch && window.newsarchiveSearch.search)")
+        for query, marked in [
+            (
+                "tháng 1/2020",
+                "Báo cáo quý 1/2020 và đợt 1/2020 được gửi ngày [15]/[1]/[2020], "
+                "họp [tháng] [1]/[2020]",
+            ),
+            ("báo cáo quý 1/2020", "[Báo] [cáo] [quý] [1]/[2020] và đợt [1]/[2020]"),  # its words
+        ]:
+            found = page.evaluate("async (q) => await newsarchiveSearch.search(q)", query)
+            snippets = [bracketed(r["snippet"]) for r in found["results"]]
+            assert snippets and snippets[0].startswith(marked), (query, snippets)
+        page.close()
+
+
 @pytest.fixture(scope="module")
 def phrase_site(tmp_path_factory, browser):
     yield from served_corpus(tmp_path_factory, "phrase", PHRASE_CORPUS)

@@ -1191,9 +1191,9 @@ function snippet(text, terms, whole, pairs, quoted, dates) {
   // span, or a month in one, the span's name; not after `số`: a document's number
   // (`QĐ số 12/2019`), no date, its words marked only as typed (besideNumbers).
   for (const [date, term, start, first, last] of writtenDates(text)) {
-    const numbered = NUMBERED.test(text.slice(Math.max(0, start - 8), start).normalize("NFC"));
+    const numbered = numberedAt(text, start);
     const span = !numbered && dates.spans.find(([from, to]) => from <= first && last <= to);
-    const name = terms.has(term) ? term : span?.[2];
+    const name = terms.has(term) && !(numbered && monthTyped(dates.signs)) ? term : span?.[2];
     if (name === undefined) continue;
     const end = date.index + date[0].length;
     for (const word of found) {
@@ -1275,7 +1275,11 @@ function besideNumbers(text, found, terms, { signs, numbers }) {
     const run = found.slice(first, end);
     if (run.some(({ term }) => numbers.has(term))) {
       const signed = spaced(first) && before(first - 1);
-      const whole = run.every(({ term }) => numbers.has(term)) && (run.length > 1 || signed);
+      // After `số`, `quý`, `đợt` (NUMBERED) another thing's numbers, not the month typed
+      // with `tháng` (`tháng 1/2020`, not `quý 1/2020`).
+      const other = monthTyped(signs) && numberedAt(text, found[first].start);
+      const whole =
+        !other && run.every(({ term }) => numbers.has(term)) && (run.length > 1 || signed);
       for (let i = first; i < end; i++) if (numbers.has(found[i].term)) held[i] = whole;
     }
     first = end;
@@ -1310,8 +1314,20 @@ function writtenDates(text) {
   ].filter(([, term]) => isReal(term));
 }
 
-// `số` just before a date or a month (snippet): a document's number, `QĐ số 12/2019`.
-const NUMBERED = /(?<![\p{L}\p{N}])số[ \t\n\r\u00a0]+$/iu;
+// `số` just before a date or a month (snippet): a document's number, `QĐ số 12/2019`; a
+// quarter (`quý 1/2020`) or a round (`đợt 2/2020`), as the query reads them
+// (terms._NOT_MONTH_AFTER).
+const NUMBERED = /(?<![\p{L}\p{N}])(?:số|quý|quí|đợt)[ \t\n\r\u00a0]+$/iu;
+
+// Whether the reader typed `tháng` (a month asked for, not numbers as typed: `12/2019`
+// also finds `QĐ số 12/2019`, and marks it).
+function monthTyped(signs) {
+  return signs.has("tháng") || signs.has("thang");
+}
+
+function numberedAt(text, start) {
+  return NUMBERED.test(text.slice(Math.max(0, start - 8), start).normalize("NFC"));
+}
 
 // A date term or a month whose day (1 to 31) and month (1 to 12) can be.
 function isReal(term) {
