@@ -98,8 +98,9 @@ SETTINGS: tuple[Field, ...] = (
     Field(
         "banner",
         "text",
-        "notice at the top of every page that this is a read-only archive; empty shows the "
-        "default notice from `templates/strings.yaml`",
+        "notice at the top of every page that this is a read-only archive (with very large "
+        "text on a phone, at its foot: see [Archive banner](#archive-banner)); empty shows "
+        "the default notice from `templates/strings.yaml`",
         "",
     ),
     Field(
