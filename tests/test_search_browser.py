@@ -10,7 +10,8 @@ is checked the same way.
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote, quote_plus, urlsplit
 
@@ -319,6 +320,23 @@ def test_the_words_a_date_takes_in_are_marked_only_with_a_date(served, page, que
     assert "ngày 10" not in " ".join(seed["markRuns"]), seed["markRuns"]
 
 
+@contextmanager
+def search_page(site: SiteDir, browser) -> Iterator[Callable[[str], dict]]:
+    """The built site's search page, served and its engine loaded: its search(query)."""
+    with serve(site.output) as address:
+        page = browser.new_page()
+        try:
+            page.goto(f"{address}tim-kiem/")
+            page.wait_for_function(
+                "!!(window.newsarchiveSearch && window.newsarchiveSearch.search)"
+            )
+            yield lambda query: page.evaluate(
+                "async (q) => await newsarchiveSearch.search(q)", query
+            )
+        finally:
+            page.close()
+
+
 def test_a_months_numbers_are_marked_only_as_it_is_written(site, browser):
     """`tháng 3 năm 2019` is its words too (`tháng`, `3`, `năm`, `2019`, read as before):
     the `3` of "3 tháng" (three months) was marked, and the `tháng` beside it as part of
@@ -329,17 +347,14 @@ def test_a_months_numbers_are_marked_only_as_it_is_written(site, browser):
     body = "Sau 3 tháng, kết quả của năm 2019 tốt; ngày 10/3/2019 họp."
     site.add("2020/b.md", article("Tổng kết", "2020-06-01 08:00", body))
     assert site.build() == 0
-    with serve(site.output) as address:
-        page = browser.new_page()
-        page.goto(f"{address}tim-kiem/")
-        page.wait_for_function("!!(window.newsarchiveSearch && window.newsarchiveSearch.search)")
+    with search_page(site, browser) as search:
         year = ["năm", "2019"]  # `năm 2019` where the query has `năm`
         for query, words in [
             ("tháng 3 năm 2019", year),
             ("thang 3 nam 2019", year),
             ("tháng 3/2019", []),
         ]:
-            found = page.evaluate("async (q) => await newsarchiveSearch.search(q)", query)
+            found = search(query)
             marked = {
                 r["title"]: [p["text"] for p in r["snippet"] if p["mark"]] for r in found["results"]
             }
@@ -348,7 +363,6 @@ def test_a_months_numbers_are_marked_only_as_it_is_written(site, browser):
             assert marked["Kế hoạch của phường"] == month, query
             # (`10/3/2019`, a day of the month, is marked whole: the test below)
             assert marked["Tổng kết"] == [*words, "10", "3", "2019"], query
-        page.close()
 
 
 def bracketed(parts: list[dict]) -> str:
@@ -369,10 +383,7 @@ def test_a_date_is_marked_where_the_text_writes_a_day_of_it(site, browser):
     site.add("2019/b.md", article("Kế hoạch", "2019-05-10 08:00", body))
     assert site.build() == 0
     april = "Họp ngày [4]/[4]/[2019] và ngày [25]/[4]/[2019]; ngày [25] [tháng] [4] [năm] [2019] ký"
-    with serve(site.output) as address:
-        page = browser.new_page()
-        page.goto(f"{address}tim-kiem/")
-        page.wait_for_function("!!(window.newsarchiveSearch && window.newsarchiveSearch.search)")
+    with search_page(site, browser) as search:
         for query, title, marked in [
             ("tháng 4/2019", "Lịch họp", april + "; ngày 5/5/2019 nghỉ."),
             ("tháng 4 năm 2019", "Lịch họp", april + "; ngày 5/5/2019 nghỉ."),
@@ -389,11 +400,10 @@ def test_a_date_is_marked_where_the_text_writes_a_day_of_it(site, browser):
                 " họp, tháng [6]/[2019] xong.",
             ),
         ]:
-            found = page.evaluate("async (q) => await newsarchiveSearch.search(q)", query)
+            found = search(query)
             snippets = {r["title"]: bracketed(r["snippet"]) for r in found["results"]}
             assert title in snippets, (query, snippets)
             assert snippets[title].startswith(marked), (query, snippets[title])
-        page.close()
 
 
 @pytest.mark.parametrize(
@@ -605,10 +615,7 @@ def test_a_documents_number_after_so_is_not_marked_as_a_date(site, browser):
     body = "Theo QĐ số 12/2019 và Quyết định số 4/2019/QĐ-UBND, năm 2019 họp tháng 6/2019."
     site.add("2019/a.md", article("Quyết định", "2019-05-10 08:00", body))
     assert site.build() == 0
-    with serve(site.output) as address:
-        page = browser.new_page()
-        page.goto(f"{address}tim-kiem/")
-        page.wait_for_function("!!(window.newsarchiveSearch && window.newsarchiveSearch.search)")
+    with search_page(site, browser) as search:
         for query, marked in [
             ("năm 2019", "Theo QĐ số 12/2019 và Quyết định số 4/2019/QĐ-UBND, [năm] [2019] họp"),
             # A month no article is of: the article that writes it as typed, marked so.
@@ -616,10 +623,9 @@ def test_a_documents_number_after_so_is_not_marked_as_a_date(site, browser):
             ("từ 1/1/2019 đến 31/12/2019", "Theo QĐ số 12/2019 và Quyết định số 4/2019/QĐ-UBND,"),
             ("QĐ số 12/2019", "Theo [QĐ] [số] [12]/[2019] và Quyết định [số]"),  # its words
         ]:
-            found = page.evaluate("async (q) => await newsarchiveSearch.search(q)", query)
+            found = search(query)
             snippets = [bracketed(r["snippet"]) for r in found["results"]]
             assert snippets and snippets[0].startswith(marked), (query, snippets)
-        page.close()
 
 
 def test_a_quarter_or_round_is_not_marked_as_its_month(site, browser):
@@ -629,10 +635,7 @@ def test_a_quarter_or_round_is_not_marked_as_its_month(site, browser):
     body = "Báo cáo quý 1/2020 và đợt 1/2020 được gửi ngày 15/1/2020, họp tháng 1/2020."
     site.add("2020/a.md", article("Báo cáo", "2020-01-20 08:00", body))
     assert site.build() == 0
-    with serve(site.output) as address:
-        page = browser.new_page()
-        page.goto(f"{address}tim-kiem/")
-        page.wait_for_function("!!(window.newsarchiveSearch && window.newsarchiveSearch.search)")
+    with search_page(site, browser) as search:
         for query, marked in [
             (
                 "tháng 1/2020",
@@ -641,10 +644,9 @@ def test_a_quarter_or_round_is_not_marked_as_its_month(site, browser):
             ),
             ("báo cáo quý 1/2020", "[Báo] [cáo] [quý] [1]/[2020] và đợt [1]/[2020]"),  # its words
         ]:
-            found = page.evaluate("async (q) => await newsarchiveSearch.search(q)", query)
+            found = search(query)
             snippets = [bracketed(r["snippet"]) for r in found["results"]]
             assert snippets and snippets[0].startswith(marked), (query, snippets)
-        page.close()
 
 
 @pytest.fixture(scope="module")
