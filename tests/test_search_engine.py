@@ -9,6 +9,7 @@ import sys
 import tracemalloc
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import quote
@@ -49,8 +50,17 @@ def articles_of(texts: list[tuple[str, str]]) -> tuple[list[Article], dict[str, 
     return articles, bodies
 
 
-def index_of(folder: Path, texts: list[tuple[str, str]]) -> Index:
+def index_of(
+    folder: Path, texts: list[tuple[str, str]], published: Sequence[datetime] | None = None
+) -> Index:
+    """The index of articles_of(texts), published at ``published`` (one each, Hanoi
+    time) where a test's dates matter, else an hour apart."""
     articles, bodies = articles_of(texts)
+    if published is not None:
+        articles = [
+            dataclasses.replace(a, published=when.replace(tzinfo=HANOI))
+            for a, when in zip(articles, published, strict=True)
+        ]
     update_index(folder, articles, lambda keys: {k: bodies[k] for k in keys})
     return Index(folder)
 
@@ -387,13 +397,7 @@ def test_thang_sau_typed_without_diacritics_finds_june_first(tmp_path):
         ("Hội nghị tháng 3", "Hội nghị tháng 3 năm 2020."),
         ("Hội nghị tháng 4", "Hội nghị tháng 4, sau năm 2019 đầu tiên."),
     ]
-    articles, bodies = articles_of(texts)
-    articles = [
-        dataclasses.replace(a, published=datetime(year, 6, 20, tzinfo=HANOI))
-        for a, year in zip(articles, [2019, 2020, 2021], strict=True)
-    ]
-    update_index(tmp_path, articles, lambda keys: {k: bodies[k] for k in keys})
-    index = Index(tmp_path)
+    index = index_of(tmp_path, texts, [datetime(year, 6, 20) for year in (2019, 2020, 2021)])
     assert titles(index, "thang sau nam 2019")[0] == "Sơ kết tháng Sáu năm 2019"
     # After 2019 elsewhere, as before (then its words as before: `sáu năm 2019`).
     after = titles(index, "hoi nghi sau nam 2019")
@@ -408,13 +412,7 @@ def test_a_year_after_truoc_finds_the_articles_before_it(tmp_path):
         ("Hội nghị B", "Hội nghị họp."),
         ("Hội nghị C", "Hội nghị bàn việc hoàn thành trước năm 2019."),
     ]
-    articles, bodies = articles_of(texts)
-    articles = [
-        dataclasses.replace(a, published=datetime(year, 5, 1, tzinfo=HANOI))
-        for a, year in zip(articles, [2018, 2019, 2020], strict=True)
-    ]
-    update_index(tmp_path, articles, lambda keys: {k: bodies[k] for k in keys})
-    index = Index(tmp_path)
+    index = index_of(tmp_path, texts, [datetime(year, 5, 1) for year in (2018, 2019, 2020)])
     assert titles(index, "hội nghị trước năm 2019") == ["Hội nghị A", "Hội nghị C"]
     assert titles(index, "hội nghị sau năm 2019") == ["Hội nghị C"]
     assert set(titles(index, "hội nghị sau tháng 4/2019")) == {"Hội nghị B", "Hội nghị C"}
@@ -432,14 +430,8 @@ def test_a_day_after_tu_finds_its_articles_then_those_since(tmp_path):
         ("Hội nghị tháng Giêng", "Hội nghị họp bàn."),
         ("Hội nghị tháng Hai", "Hội nghị họp tiếp."),
     ]
-    articles, bodies = articles_of(texts)
     days = [(2019, 6, 1), (2019, 12, 20), (2020, 1, 5), (2020, 2, 5)]
-    articles = [
-        dataclasses.replace(a, published=datetime(*d, tzinfo=HANOI))
-        for a, d in zip(articles, days, strict=True)
-    ]
-    update_index(tmp_path, articles, lambda keys: {k: bodies[k] for k in keys})
-    index = Index(tmp_path)
+    index = index_of(tmp_path, texts, [datetime(*d) for d in days])
     assert titles(index, "hội nghị từ 1/1/2020") == [
         "Áp dụng quy định",
         "Hội nghị tháng Hai",
@@ -1214,14 +1206,8 @@ def test_a_month_asked_for_beside_one_left_out_is_read_as_before_too(tmp_path):
         ("Quyết định 4/2019", "Giao ban tháng này triển khai Quyết định 4/2019/QĐ-UBND."),
         ("Giao ban tháng 3", "Giao ban tháng 3 bàn Quyết định 4/2019."),
     ]
-    articles, bodies = articles_of(texts)
     days = [datetime(2019, 4, 10), datetime(2020, 1, 1), datetime(2019, 3, 10)]
-    articles = [
-        dataclasses.replace(a, published=day.replace(tzinfo=HANOI))
-        for a, day in zip(articles, days, strict=True)
-    ]
-    update_index(tmp_path, articles, lambda keys: {k: bodies[k] for k in keys})
-    index = Index(tmp_path)
+    index = index_of(tmp_path, texts, days)
     found = search(index, "giao ban tháng 4/2019 -tháng 3/2019")
     assert [hit.title for hit in found.hits] == ["Giao ban tháng 4", "Quyết định 4/2019"]
     assert found.dated == 1
