@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from .. import urls
+from .. import renamed, urls
 from ..config import SiteConfig
 from ..folding import joined
 from ..scaffold import format_date
@@ -309,7 +309,7 @@ def _mapping_line(key: str, value: str) -> str:
             return line
     except yaml.YAMLError:
         pass
-    return f"{json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}"
+    return f"{renamed.quoted(key)}: {renamed.quoted(value)}"
 
 
 def _fold(text: str) -> str:
