@@ -406,6 +406,26 @@ def test_a_date_is_marked_where_the_text_writes_a_day_of_it(site, browser):
             assert snippets[title].startswith(marked), (query, snippets[title])
 
 
+def test_a_month_as_a_word_marks_its_days(site, browser):
+    """`tháng sáu năm 2019` was four words: a day of June an article writes was not
+    marked. Read as the month, it marks the dates of its days, as `tháng 6/2019` does."""
+    body = "Họp ngày 15/3/2020 và ngày 2/4/2020; tháng 6/2019 xong."
+    site.add("2020/a.md", article("Lịch họp", "2020-03-20 08:00", body))
+    body = "Họp ngày 10/6/2019, tháng 6/2019 xong; ngày 15/3/2020 nghỉ."
+    site.add("2019/b.md", article("Kế hoạch", "2019-06-12 08:00", body))
+    assert site.build() == 0
+    june = "Họp ngày [10]/[6]/[2019], [tháng] [6]/[2019] xong; ngày 15/3/2020 nghỉ."
+    with search_page(site, browser) as search:
+        for query, marked in [
+            ("tháng sáu năm 2019", {"Kế hoạch": june}),
+            ("thang sau nam 2019", {"Kế hoạch": june}),
+            ("tháng Sáu/2019", {"Kế hoạch": june}),
+        ]:
+            found = search(query)
+            snippets = {r["title"]: bracketed(r["snippet"]) for r in found["results"]}
+            assert snippets == marked, (query, snippets)
+
+
 @pytest.mark.parametrize(
     ("query", "first", "last", "count"),
     [

@@ -376,7 +376,7 @@ def test_sau_typed_for_sau_six_after_thang_or_thu_is_its_word():
     sau ngay 6/3/2020` (Friday) those after that day. After `tháng`, `thứ`, `mùng`,
     `mồng` it is that word, the query read as before (a date in it is that date)."""
     for text, words in [
-        ("thang sau nam 2019", ["thang", "sau", "nam", "2019"]),
+        ("thang sau nam 2019", ["6/2019"]),  # June (the test after the next)
         ("hoi nghi thang sau 2019", ["hoi", "nghi", "thang", "sau", "2019"]),
         ("thu sau ngay 6/3/2020", ["thu", "sau", "6/3/2020"]),
         ("mung sau thang 6 nam 2019", ["mung", "sau", "6/2019"]),
@@ -387,6 +387,75 @@ def test_sau_typed_for_sau_six_after_thang_or_thu_is_its_word():
     # `sau` elsewhere, `ngay sau` (right after) too, is after.
     assert parse_query("ngay sau nam 2019").spans == [("1/1/2020", "")]
     assert parse_query("hội nghị sau tháng 6/2019").spans == [("1/7/2019", "")]
+
+
+def test_a_month_written_as_a_word_with_its_year_is_that_month():
+    """`tháng Sáu năm 2019`, `tháng Tư/2019` (a month's word, as speech and some titles
+    write it) were words: the articles with `tháng`, `sáu`, `năm` and `2019` anywhere.
+    With its year after `năm` or `/` it is the month, as `tháng 6 năm 2019` is, with or
+    without diacritics (`thang sau nam 2019`: `sau` after `tháng` is `sáu`). `tháng năm
+    2019` is not May (`năm` is also the year's word: "the months of 2019"), nor is a word
+    without a year (`tháng sáu`, as `tháng 6`) or `tháng Giêng`, `tháng Chạp` (lunar)."""
+    for text, month in [
+        ("tháng sáu năm 2019", "6/2019"),
+        ("Tháng Sáu năm 2019", "6/2019"),
+        ("thang sau nam 2019", "6/2019"),
+        ("tháng Tư/2019", "4/2019"),
+        ("tháng tư năm 2019", "4/2019"),
+        ("thang tu nam 2019", "4/2019"),
+        ("tháng bốn năm 2019", "4/2019"),
+        ("tháng một năm 2020", "1/2020"),
+        ("tháng hai/2020", "2/2020"),
+        ("tháng ba năm 2020", "3/2020"),
+        ("tháng năm năm 2019", "5/2019"),
+        ("tháng Năm/2019", "5/2019"),
+        ("tháng bảy năm 2019", "7/2019"),
+        ("tháng tám năm 2019", "8/2019"),
+        ("tháng chín năm 2019", "9/2019"),
+        ("tháng mười năm 2019", "10/2019"),
+        ("tháng Mười Một năm 2019", "11/2019"),
+        ("tháng Mười Hai năm 2019", "12/2019"),
+        ("thang muoi hai nam 2019", "12/2019"),
+        ("tháng mười hai/2019", "12/2019"),
+    ]:
+        query = parse_query(text)
+        got = (query.words, query.spans, query.last, query.literal_first)
+        assert got == ([month], [_days_of(month)], "", False), text
+        assert query.literal is not None, text
+    # With `năm` among other words, as `tháng 3 năm 2019`: its words first; with `/`, as
+    # `tháng 3/2019`, its days first.
+    assert parse_query("hội nghị tháng sáu năm 2019").literal_first
+    assert parse_query("hội nghị tháng mười hai năm 2019").literal_first
+    assert not parse_query("hội nghị tháng sáu/2019").literal_first
+    assert not parse_query("hội nghị tháng mười hai/2019").literal_first
+    # After `từ`, `trước`, `sau`, joined, left out: as a month.
+    assert parse_query("sau tháng sáu năm 2019").spans == [("1/7/2019", "")]
+    assert parse_query("trước tháng Tư/2019").spans == [("", "31/3/2019")]
+    assert parse_query("từ tháng ba năm 2019 đến nay").spans == [("1/3/2019", "")]
+    assert parse_query("hội nghị -tháng sáu năm 2019").excluded_spans == [("1/6/2019", "30/6/2019")]
+    # As before: words.
+    for text in [
+        "tháng năm 2019",
+        "thang nam 2019",
+        "tháng sáu",
+        "tháng sáu 2019",
+        "hoi nghi thang sau 2019",
+        "tháng giêng năm 2020",
+        "tháng Chạp năm 2019",
+        "15 tháng sáu năm 2019",
+        "tháng sáu năm 2100",
+        "sáu tháng năm 2019",
+        "tháng sáu/2019/QĐ",
+    ]:
+        query = parse_query(text)
+        assert not query.spans and not any("/" in w for w in query.words), text
+
+
+def _days_of(month: str) -> tuple[str, str]:
+    """`6/2019` -> `1/6/2019`, `30/6/2019`."""
+    number, year = (int(n) for n in month.split("/"))
+    last = (datetime(year + number // 12, number % 12 + 1, 1) - timedelta(days=1)).day
+    return (f"1/{number}/{year}", f"{last}/{number}/{year}")
 
 
 def test_thang_sau_typed_without_diacritics_finds_june_first(tmp_path):
@@ -402,6 +471,26 @@ def test_thang_sau_typed_without_diacritics_finds_june_first(tmp_path):
     # After 2019 elsewhere, as before (then its words as before: `sáu năm 2019`).
     after = titles(index, "hoi nghi sau nam 2019")
     assert after[:2] == ["Hội nghị tháng 4", "Hội nghị tháng 3"]
+
+
+def test_a_month_as_a_word_finds_its_articles(tmp_path):
+    """`hội nghị tháng sáu năm 2019` found those that write its words; it now finds
+    June's."""
+    texts = [
+        ("Hội nghị mùa hè", "Hội nghị họp."),
+        ("Hội nghị cuối năm", "Hội nghị tổng kết."),
+        ("Hội nghị đầu năm", "Hội nghị họp."),
+        ("Hội nghị quý I", "Hội nghị họp."),
+        ("Hội nghị tháng Tư", "Hội nghị bàn việc từ tháng 1 đến nay, năm 2020."),
+    ]
+    days = [(2019, 6, 10), (2019, 12, 20), (2020, 1, 15), (2020, 3, 10), (2020, 4, 5)]
+    index = index_of(tmp_path, texts, [datetime(*d) for d in days])
+    for query, found in [
+        ("hội nghị tháng sáu năm 2019", ["Hội nghị mùa hè"]),
+        ("thang sau nam 2019", ["Hội nghị mùa hè"]),
+        ("tháng Tư/2020", ["Hội nghị tháng Tư"]),
+    ]:
+        assert titles(index, query) == found, query
 
 
 def test_a_year_after_truoc_finds_the_articles_before_it(tmp_path):
@@ -1781,6 +1870,10 @@ QUERIES = [
     "từ ngày 1 tháng 4 năm 2019 đến nay",
     "ngày 19 tháng 4 năm 201",  # a year being typed: words
     "19 tháng 4 năm 2019",  # no `ngày`: words
+    # A month as a word.
+    "tháng tư năm 2019",
+    "hội nghị tháng Tư/2019",
+    "thang bay nam 2021",
     # An abbreviation before a dot: only scored.
     "P. Bạch Mai, Q. Hai Bà Trưng",
     "q.hai ba trung",
@@ -1932,6 +2025,14 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         dated += ["ngày 15 tháng 13 năm 2019", "tháng 3 năm 2100", "ngày 15 tháng 3 năm 201"]
         dated += ["-ngày 15 tháng 3 năm 2019", "ngày -15 tháng 3 năm 2019", "số 3 tháng 3 năm 2019"]
         dated += ["a b c d e f g h i j k ngày 15 tháng 3 năm 2019", "xngày 1 tháng 1 năm 2020"]
+        # A month as a word.
+        dated += ["tháng sáu năm 2019", "Tháng Tư/2019", "thang tu nam 2019", "tháng bốn năm 2019"]
+        dated += ["tháng Mười Hai năm 2019", "thang muoi mot nam 2019", "tháng mười năm 2019"]
+        dated += ["tháng năm năm 2019", "tháng Năm/2019", "tháng năm 2019", "tháng sáu"]
+        dated += ["hội nghị tháng sáu năm 2019", "họp tháng mười hai/2019", "sau tháng sáu 2019"]
+        dated += ["từ tháng sáu đến tháng tám năm 2019", "-tháng sáu năm 2019 họp"]
+        dated += ["sau tháng sáu năm 2019"]
+        dated += ["tháng giêng năm 2020", "15 tháng sáu năm 2019", "tháng sáu/2019/QĐ"]
         # A date or a month left out (`-tháng 3/2019`), and what is not one.
         dated += ["giao ban -tháng 3/2019", "-ngày 15/3/2019 họp", "hop -thang 3 nam 2019"]
         dated += ['-"tháng 3/2019"', "tháng 4/2019 -tháng 3/2019", "a -ngày 15 tháng 3 năm 2019"]

@@ -69,6 +69,7 @@ _MONTH = re.compile(
     r"(?<![^\W_])(?<![^\W_][/.])([0-9]{1,2})([/-])((?:19|20)[0-9]{2})(?![^\W_])(?!\2[^\W_])"
 )
 _MONTH_SIGNS = {"thang", "tháng"}
+_YEAR_SIGNS = {"nam", "năm"}
 # A month joined to another as a range (`từ tháng 1/2020 đến tháng 3/2020`): `tháng`
 # after the joiner is part of it, as `ngày` is before a date.
 _MONTH_JOIN = re.compile(_JOINER + "(?:(?:tháng|thang)[ \t\n\r\u00a0]+)?")
@@ -92,6 +93,24 @@ LONG_DATE = re.compile(
 # 3/2019` is; not inside a long date, nor after a number (`15 tháng 3 năm 2019`, a day
 # without `ngày`, or a count: read as before).
 _LONG_MONTH_ALONE = re.compile(f"(?<![^\\W_]){_LONG_MONTH}(?![^\\W_])")
+# `tháng Sáu năm 2019`, `tháng Tư/2019`, `tháng mười hai năm 2019`: a month's word, typed
+# with its diacritics or without (_MONTH_WORDS, folded: its number), the month as `tháng
+# 6 năm 2019` is (_point). Its year after `năm` or `/` only: `tháng năm 2019` is also
+# "the months of 2019" (`năm` is the year's word too), and a word alone (`tháng sáu`) is
+# words, as `tháng 6` is. Not `tháng Giêng`, `tháng Chạp`: the first and last months of
+# the lunar year in everyday use (Tết), not January and December.
+_MONTH_WORD = (
+    f"(?:mười|muoi)(?:{_GAP}(?:một|mot|hai))?"
+    "|một|mot|hai|bảy|bay|ba|tư|tu|bốn|bon|năm|nam|sáu|sau|tám|tam|chín|chin"
+)
+_MONTH_WORDS = {
+    **{"mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7},
+    **{"tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12},
+}
+_WORD_MONTH = re.compile(
+    f"(?<![^\\W_])(?:tháng|thang){_GAP}({_MONTH_WORD})(?:{_GAP}(?:năm|nam){_GAP}|/)"
+    f"((?:19|20)[0-9]{{2}})(?![^\\W_])(?![/.-][^\\W_])"
+)
 # A year, `năm 2019` or `2019`, after `từ`, `trước` or `sau` only (_point): elsewhere a year is a
 # number, as before.
 _YEAR_AFTER = re.compile(
@@ -357,11 +376,14 @@ def _read(text: str, anew: bool) -> Query:
         out = minus[: len(head)]
         dates_at, dated, in_date = _dates(spelled, minus, starts, ranges, len(head))
         in_date |= gone
-        # A month in words, `tháng 3 năm 2019`, read: alone (among the words searched, or
-        # after them), not joined in a range (`từ tháng 1 năm 2020 đến nay`), whose days
-        # come first as a short range's do.
+        # A month in words, `tháng 3 năm 2019` (`tháng sáu năm 2019`), read: alone (among
+        # the words searched, or after them), not joined in a range (`từ tháng 1 năm 2020
+        # đến nay`), whose days come first as a short range's do (`tháng sáu/2019` too).
         query.literal_first |= any(
-            width == 4 and _width(term) == 2 and dated.get(at, term) == term
+            width > 3
+            and spelled[at + width - 2] in _YEAR_SIGNS
+            and _width(term) == 2
+            and dated.get(at, term) == term
             for at, term, width in starts
             if at in in_date and (at >= len(head) or at in dated)
         )
@@ -631,7 +653,7 @@ def _points(
         return points
     last = {m.end(): at for at, m in enumerate(found)}  # the number of the word ending there
     taken = {at + k for at, _, width in points for k in range(width)}
-    for pattern in (LONG_DATE, _LONG_MONTH_ALONE, _MONTH, _YEAR_AFTER):
+    for pattern in (LONG_DATE, _LONG_MONTH_ALONE, _WORD_MONTH, _MONTH, _YEAR_AFTER):
         for match in pattern.finditer(text):
             at, end = number[match.start()], last[match.end()] + 1
             term = _point(match, spelled[at - 1] if at else "")
@@ -652,11 +674,18 @@ def _point(match: re.Match[str], before: str) -> str:
         return date_term(day, month, year) if real else ""
     if match.re is _YEAR_AFTER:
         return match[1] if before in _OPENS else ""
-    if match.re is _LONG_MONTH_ALONE:
-        (month, year), signed = match.groups(), _NUMBER.fullmatch(before) is not None
-    else:
+    if match.re is _MONTH:
         month, year, signed = match[1], match[3], before in _NOT_MONTH_AFTER
-    return f"{int(month)}/{int(year)}" if 1 <= int(month) <= 12 and not signed else ""
+    else:  # _LONG_MONTH_ALONE, _WORD_MONTH
+        (month, year), signed = match.groups(), _NUMBER.fullmatch(before) is not None
+    number = _month_number(month)
+    return f"{number}/{int(year)}" if 1 <= number <= 12 and not signed else ""
+
+
+def _month_number(written: str) -> int:
+    """A month's number as written: its digits (`03`) or its word (`Sáu`, `mười hai`:
+    _MONTH_WORDS)."""
+    return _MONTH_WORDS.get(folding.fold(" ".join(written.split())), 0) or int(written)
 
 
 def _ranges(

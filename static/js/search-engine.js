@@ -158,6 +158,7 @@ const JOINS = new RegExp(JOINER, "uy");
 const MONTH =
   /(?<![\p{L}\p{N}])(?<![\p{L}\p{N}][/.])([0-9]{1,2})([/-])((?:19|20)[0-9]{2})(?![\p{L}\p{N}])(?!\2[\p{L}\p{N}])/gu;
 const MONTH_SIGNS = new Set(["thang", "tháng"]);
+const YEAR_SIGNS = new Set(["nam", "năm"]);
 const MONTH_JOIN = new RegExp(`^${JOINER}(?:(?:tháng|thang)[ \\t\\n\\r\\u00a0]+)?$`, "u");
 // `ngày 15 tháng 3 năm 2019` (`mùng`/`mồng` before the day or not): the date
 // `15/3/2019` (terms.py's LONG_DATE); `tháng 3 năm 2019`, not after a number: the month
@@ -171,6 +172,20 @@ const LONG_DATE = new RegExp(
 );
 const LONG_MONTH_ALONE = new RegExp(
   `(?<![\\p{L}\\p{N}])${LONG_MONTH}(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+// `tháng Sáu năm 2019`, `tháng Tư/2019`: a month's word, its year after `năm` or `/`
+// (terms.py's _WORD_MONTH, _MONTH_WORDS); not `tháng năm 2019`, nor `tháng Giêng`.
+const MONTH_WORD =
+  `(?:mười|muoi)(?:${GAP}(?:một|mot|hai))?` +
+  "|một|mot|hai|bảy|bay|ba|tư|tu|bốn|bon|năm|nam|sáu|sau|tám|tam|chín|chin";
+const MONTH_WORDS = new Map([
+  ...Object.entries({ mot: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8 }),
+  ...Object.entries({ chin: 9, muoi: 10, "muoi mot": 11, "muoi hai": 12 }),
+]);
+const WORD_MONTH = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:tháng|thang)${GAP}(${MONTH_WORD})(?:${GAP}(?:năm|nam)${GAP}|/)` +
+    "((?:19|20)[0-9]{2})(?![\\p{L}\\p{N}])(?![/.-][\\p{L}\\p{N}])",
   "gu",
 );
 // A year, `năm 2019` or `2019`, after `từ`, `trước` or `sau` only (terms.py's _YEAR_AFTER).
@@ -301,10 +316,11 @@ function readQuery(text, anew) {
       for (let k = 0; k < words; k++) inDate.delete(at + k);
     }
     for (const at of gone) inDate.add(at);
-    // A month in words, `tháng 3 năm 2019`, read, alone: not joined in a range (terms.py's
-    // Query.literal_first).
+    // A month in words, `tháng 3 năm 2019` (`tháng sáu năm 2019`), read, alone: not joined
+    // in a range (terms.py's Query.literal_first).
     for (const [at, term, words] of starts) {
-      if (words !== 4 || width(term) !== 2 || !inDate.has(at)) continue;
+      const long = words > 3 && YEAR_SIGNS.has(spelled[at + words - 2]);
+      if (!long || width(term) !== 2 || !inDate.has(at)) continue;
       if (at >= head.length || dated.get(at) === term) query.literalFirst = true;
     }
     if (number === parts.length - 1 && inDate.has(spelled.length - 1)) endsDated = true;
@@ -509,7 +525,7 @@ function pointsOf(text, found, spelled, anew) {
   // The number of the word ending there.
   const last = new Map(found.map((m, at) => [m.index + m[0].length, at]));
   const taken = new Set(points.flatMap(([at]) => [at, at + 1, at + 2]));
-  for (const pattern of [LONG_DATE, LONG_MONTH_ALONE, MONTH, YEAR_AFTER]) {
+  for (const pattern of [LONG_DATE, LONG_MONTH_ALONE, WORD_MONTH, MONTH, YEAR_AFTER]) {
     for (const m of text.matchAll(pattern)) {
       const at = number.get(m.index);
       const end = last.get(m.index + m[0].length) + 1;
@@ -533,12 +549,19 @@ function pointOf(pattern, m, before) {
     return real ? dateTerm(day, month, year) : "";
   }
   if (pattern === YEAR_AFTER) return OPENS.has(before) ? m[1] : "";
-  const [month, year, signed] =
-    pattern === LONG_MONTH_ALONE
-      ? [m[1], m[2], /^[0-9]+$/.test(before)]
-      : [m[1], m[3], NOT_MONTH_AFTER.has(before)];
-  const real = +month >= 1 && +month <= 12 && !signed;
-  return real ? `${parseInt(month, 10)}/${parseInt(year, 10)}` : "";
+  const [written, year, signed] =
+    pattern === MONTH
+      ? [m[1], m[3], NOT_MONTH_AFTER.has(before)]
+      : [m[1], m[2], /^[0-9]+$/.test(before)]; // LONG_MONTH_ALONE, WORD_MONTH
+  const month = monthNumber(written);
+  const real = month >= 1 && month <= 12 && !signed;
+  return real ? `${month}/${parseInt(year, 10)}` : "";
+}
+
+// A month's number as written: its digits or its word (terms.py's _month_number).
+function monthNumber(written) {
+  const word = fold(written.split(/[ \t\n\r\u00a0]+/).join(" "));
+  return MONTH_WORDS.get(word) || parseInt(written, 10);
 }
 
 // A part's ranges: [the first words of two dates or months joined as one, or of one and
