@@ -389,6 +389,64 @@ def test_sau_typed_for_sau_six_after_thang_or_thu_is_its_word():
     assert parse_query("hội nghị sau tháng 6/2019").spans == [("1/7/2019", "")]
 
 
+def test_a_range_whose_year_is_written_once_takes_it_for_its_start():
+    """`từ tháng 1 đến tháng 3/2020`, as Vietnamese write a range, the year once: it was
+    March 2020 and the words `từ`, `tháng`, `1`, `đến`; `từ ngày 1 đến ngày 31/3/2020`
+    the day 31/3/2020 and `1`, which few articles have. The start, a month or a day
+    (`từ`, `ngày` or `tháng` before it), takes the end's year (and month, a day alone):
+    the range from it to the end, read as before too. A start that would come after the
+    end is of the year (a day alone: the month) before (`từ tháng 11 đến tháng 2/2021`)."""
+    for text, first, last in [
+        ("từ tháng 1 đến tháng 3/2020", "1/1/2020", "31/3/2020"),
+        ("Từ tháng 01 tới tháng 03/2020", "1/1/2020", "31/3/2020"),
+        ("tu thang 1 den thang 3/2020", "1/1/2020", "31/3/2020"),
+        ("từ tháng 1 đến tháng 3 năm 2020", "1/1/2020", "31/3/2020"),
+        ("từ tháng 1 - tháng 3/2020", "1/1/2020", "31/3/2020"),
+        ("tháng 1 \u2013 tháng 3/2020", "1/1/2020", "31/3/2020"),
+        ("tháng 1-3/2020", "1/1/2020", "31/3/2020"),
+        ("từ 1 đến 3/2020", "1/1/2020", "31/3/2020"),
+        ("từ tháng 1 đến ngày 15/3/2020", "1/1/2020", "15/3/2020"),
+        ("từ ngày 1 đến ngày 31/3/2020", "1/3/2020", "31/3/2020"),
+        ("tu ngay 1 den ngay 31/3/2020", "1/3/2020", "31/3/2020"),
+        ("từ 1 đến 31/3/2020", "1/3/2020", "31/3/2020"),
+        ("ngày 1-31/3/2020", "1/3/2020", "31/3/2020"),
+        ("từ ngày 1 - 31.3.2020", "1/3/2020", "31/3/2020"),
+        ("từ ngày 1/3 đến ngày 15/3/2020", "1/3/2020", "15/3/2020"),
+        ("từ 1/3 - 15/3/2020", "1/3/2020", "15/3/2020"),
+        ("từ ngày 1 đến ngày 31 tháng 3 năm 2020", "1/3/2020", "31/3/2020"),
+        # The start after the end: of the year, or the month, before.
+        ("từ tháng 11 đến tháng 2/2021", "1/11/2020", "28/2/2021"),
+        ("từ ngày 25 đến ngày 5/1/2021", "25/12/2020", "5/1/2021"),
+        ("từ 15/12 đến 15/1/2021", "15/12/2020", "15/1/2021"),
+        ("từ ngày 29 đến ngày 5/3/2020", "29/2/2020", "5/3/2020"),
+    ]:
+        query = parse_query(text)
+        got = (query.words, query.spans, query.last, query.literal_first)
+        assert got == ([f"{first}-{last}"], [(first, last)], "", False), text
+        assert query.literal is not None, text
+    query = parse_query("kết nạp đảng viên từ tháng 1 đến tháng 3/2020")
+    assert query.words == ["ket", "nap", "dang", "vien", "1/1/2020-31/3/2020"]
+    assert query.pairs == ["ket nap", "nap dang", "dang vien"]  # not `vien tu`
+    assert query.literal is not None
+    assert query.literal.words[4:] == ["tu", "thang", "1", "den", "3", "2020"]
+    assert parse_query("từ tháng 3 đến tháng 3/2020").words == ["3/2020"]
+    # As before: no `từ` nor sign before the start (`1 - 31/3/2020`, a count, a number);
+    # a day to a month; a day its month lacks (29/2/2021); a quarter; not joined.
+    for text, words in [
+        ("1 - 31/3/2020", ["1", "31/3/2020"]),
+        ("số 1-3/2020", ["so", "1", "3/2020"]),
+        ("quý 1 - quý 3/2020", ["qui", "1", "3", "2020"]),
+        ("từ ngày 5 đến tháng 3/2020", ["tu", "ngay", "5", "den", "3/2020"]),
+        ("từ 1/3 đến 4/2020", ["tu", "1", "3", "den", "4/2020"]),
+        ("từ ngày 29 đến ngày 5/3/2021", ["tu", "ngay", "29", "den", "5/3/2021"]),
+        ("từ tháng 13 đến tháng 3/2020", ["tu", "thang", "13", "den", "3/2020"]),
+        ("tháng 1 và tháng 3/2020", ["thang", "1", "va", "3/2020"]),
+        ("từ 1 đến 5 tháng 3/2020", ["tu", "1", "den", "5", "3/2020"]),
+        ("từ ngày 1 đến nay", ["tu", "ngay", "1", "den", "nay"]),
+    ]:
+        assert parse_query(text).words == words, text
+
+
 def test_a_month_written_as_a_word_with_its_year_is_that_month():
     """`tháng Sáu năm 2019`, `tháng Tư/2019` (a month's word, as speech and some titles
     write it) were words: the articles with `tháng`, `sáu`, `năm` and `2019` anywhere.
@@ -432,6 +490,8 @@ def test_a_month_written_as_a_word_with_its_year_is_that_month():
     assert parse_query("sau tháng sáu năm 2019").spans == [("1/7/2019", "")]
     assert parse_query("trước tháng Tư/2019").spans == [("", "31/3/2019")]
     assert parse_query("từ tháng ba năm 2019 đến nay").spans == [("1/3/2019", "")]
+    query = parse_query("từ tháng sáu đến tháng tám năm 2019")
+    assert query.spans == [("1/6/2019", "31/8/2019")]
     assert parse_query("hội nghị -tháng sáu năm 2019").excluded_spans == [("1/6/2019", "30/6/2019")]
     # As before: words.
     for text in [
@@ -473,9 +533,10 @@ def test_thang_sau_typed_without_diacritics_finds_june_first(tmp_path):
     assert after[:2] == ["Hội nghị tháng 4", "Hội nghị tháng 3"]
 
 
-def test_a_month_as_a_word_finds_its_articles(tmp_path):
-    """`hội nghị tháng sáu năm 2019` found those that write its words; it now finds
-    June's."""
+def test_a_range_with_its_year_once_or_a_month_as_a_word_finds_its_articles(tmp_path):
+    """`hội nghị từ tháng 1 đến tháng 3/2020` found only articles with `từ`, `tháng`,
+    `1`, `đến` and of March; `hội nghị tháng sáu năm 2019` those that write its words.
+    They now find the range's articles, newest first, and June's."""
     texts = [
         ("Hội nghị mùa hè", "Hội nghị họp."),
         ("Hội nghị cuối năm", "Hội nghị tổng kết."),
@@ -486,6 +547,9 @@ def test_a_month_as_a_word_finds_its_articles(tmp_path):
     days = [(2019, 6, 10), (2019, 12, 20), (2020, 1, 15), (2020, 3, 10), (2020, 4, 5)]
     index = index_of(tmp_path, texts, [datetime(*d) for d in days])
     for query, found in [
+        ("hội nghị từ tháng 1 đến tháng 3/2020", ["Hội nghị quý I", "Hội nghị đầu năm"]),
+        ("từ ngày 1 đến ngày 31/3/2020", ["Hội nghị quý I"]),
+        ("hoi nghi tu thang 11 den thang 2/2020", ["Hội nghị đầu năm", "Hội nghị cuối năm"]),
         ("hội nghị tháng sáu năm 2019", ["Hội nghị mùa hè"]),
         ("thang sau nam 2019", ["Hội nghị mùa hè"]),
         ("tháng Tư/2020", ["Hội nghị tháng Tư"]),
@@ -1870,7 +1934,11 @@ QUERIES = [
     "từ ngày 1 tháng 4 năm 2019 đến nay",
     "ngày 19 tháng 4 năm 201",  # a year being typed: words
     "19 tháng 4 năm 2019",  # no `ngày`: words
-    # A month as a word.
+    # A range whose year is written once: the start takes the end's; a month as a word.
+    "từ tháng 1 đến tháng 6/2019",
+    "thanh niên từ ngày 1 đến ngày 30/4/2019",
+    "hoi nghi tu thang 11 den thang 2/2020",
+    "từ ngày 15/4 đến ngày 30/4/2019 ",
     "tháng tư năm 2019",
     "hội nghị tháng Tư/2019",
     "thang bay nam 2021",
@@ -2025,13 +2093,24 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         dated += ["ngày 15 tháng 13 năm 2019", "tháng 3 năm 2100", "ngày 15 tháng 3 năm 201"]
         dated += ["-ngày 15 tháng 3 năm 2019", "ngày -15 tháng 3 năm 2019", "số 3 tháng 3 năm 2019"]
         dated += ["a b c d e f g h i j k ngày 15 tháng 3 năm 2019", "xngày 1 tháng 1 năm 2020"]
-        # A month as a word.
+        # A range whose year is written once, a month as a word.
+        dated += ["từ tháng 1 đến tháng 3/2020", "tu thang 1 den thang 3 nam 2020 hop"]
+        dated += ["tháng 1 \u2013 tháng 3/2020", "tháng 1-3/2020", "từ 1 đến 3/2020"]
+        dated += ["từ ngày 1 đến ngày 31/3/2020", "từ 1 - 31.3.2020", "ngày 1-31/3/2020"]
+        dated += ["từ ngày 1/3 đến ngày 15/3/2020", "từ 1/3 - 15/3/2020 hop", "1 - 31/3/2020"]
+        dated += ["từ ngày 1 đến ngày 31 tháng 3 năm 2020", "từ tháng 1 đến ngày 15/3/2020"]
+        dated += ["từ tháng 11 đến tháng 2/2021", "từ ngày 25 đến ngày 5/1/2021"]
+        dated += ["từ 15/12 đến 15/1/2021", "từ ngày 29 đến ngày 5/3/2020", "số 1-3/2020"]
+        dated += ["từ ngày 29 đến ngày 5/3/2021", "quý 1 - quý 3/2020", "từ 1/3 đến 4/2020"]
+        dated += ["từ ngày 5 đến tháng 3/2020", "tháng 1 và tháng 3/2020", "từ ngày 1 đến nay"]
+        dated += ["-từ ngày 1 đến ngày 31/3/2020", "-ngày 1 đến ngày 31/3/2020 họp"]
+        dated += ["từ tháng 1 -đến tháng 3/2020", "a b c d e f g h i j từ ngày 1 đến ngày 3/3/2020"]
         dated += ["tháng sáu năm 2019", "Tháng Tư/2019", "thang tu nam 2019", "tháng bốn năm 2019"]
         dated += ["tháng Mười Hai năm 2019", "thang muoi mot nam 2019", "tháng mười năm 2019"]
         dated += ["tháng năm năm 2019", "tháng Năm/2019", "tháng năm 2019", "tháng sáu"]
         dated += ["hội nghị tháng sáu năm 2019", "họp tháng mười hai/2019", "sau tháng sáu 2019"]
         dated += ["từ tháng sáu đến tháng tám năm 2019", "-tháng sáu năm 2019 họp"]
-        dated += ["sau tháng sáu năm 2019"]
+        dated += ["sau tháng sáu năm 2019", "tu thang bay den thang 9/2019"]
         dated += ["tháng giêng năm 2020", "15 tháng sáu năm 2019", "tháng sáu/2019/QĐ"]
         # A date or a month left out (`-tháng 3/2019`), and what is not one.
         dated += ["giao ban -tháng 3/2019", "-ngày 15/3/2019 họp", "hop -thang 3 nam 2019"]

@@ -111,6 +111,16 @@ _WORD_MONTH = re.compile(
     f"(?<![^\\W_])(?:tháng|thang){_GAP}({_MONTH_WORD})(?:{_GAP}(?:năm|nam){_GAP}|/)"
     f"((?:19|20)[0-9]{{2}})(?![^\\W_])(?![/.-][^\\W_])"
 )
+# The start of a range whose year is written once, at its end, as Vietnamese write it
+# (`từ tháng 1 đến tháng 3/2020`, `từ ngày 1 đến ngày 31/3/2020`, `từ 1/3 - 15/3/2020`,
+# `tháng 1-3/2020`): a month (`tháng` before it, its number or word), a day (`ngày`), a
+# day and month, or a number after `từ` (a day before a date, a month before a month);
+# `từ` or the sign required (`1 - 31/3/2020` is a number and a date). _open_start makes
+# it whole from the end.
+_OPEN_START = re.compile(
+    f"(?<![^\\W_])(?:(từ|tu){_GAP})?(?:(tháng|thang|ngày|ngay){_GAP})?"
+    f"([0-9]{{1,2}}|{_MONTH_WORD})(?:[/.]([0-9]{{1,2}}))?(?![^\\W_])"
+)
 # A year, `năm 2019` or `2019`, after `từ`, `trước` or `sau` only (_point): elsewhere a year is a
 # number, as before.
 _YEAR_AFTER = re.compile(
@@ -660,6 +670,14 @@ def _points(
             if term and taken.isdisjoint(range(at, end)):
                 points.append((at, term, end - at))
                 taken.update(range(at, end))
+    ends = sorted(points)
+    for start in _OPEN_START.finditer(text):
+        at, end = number[start.start(3)], last[start.end()] + 1
+        second, other, _ = next((p for p in ends if p[0] >= end), (0, "", 0))
+        joined = other and _joined(text[start.end() : found[second].start()], other)
+        term = _open_start(start, other) if joined and _width(other) > 1 else ""
+        if term and taken.isdisjoint(range(at, end)):
+            points.append((at, term, end - at))
     return sorted(points)
 
 
@@ -686,6 +704,34 @@ def _month_number(written: str) -> int:
     """A month's number as written: its digits (`03`) or its word (`Sáu`, `mười hai`:
     _MONTH_WORDS)."""
     return _MONTH_WORDS.get(folding.fold(" ".join(written.split())), 0) or int(written)
+
+
+def _open_start(start: re.Match[str], end: str) -> str:
+    """The term of the start of a range whose year is written once (_OPEN_START), ``end``
+    the term of its end, a date or a month: the end's year, and its month for a day
+    alone; the year before (a day alone: the month) if it would come after the end (`từ
+    tháng 11 đến tháng 2/2021`: from November 2020); "" for none: a number with neither
+    `từ` nor a sign, a month's word without `tháng`, a day before a month, a day or
+    month out of range."""
+    opener, sign, first, written = start.groups()
+    sign = folding.fold(sign or "")
+    if not (opener or sign) or (not first.isdigit() and sign != "thang"):
+        return ""
+    number = _month_number(first)
+    *day, end_month, year = (int(n) for n in end.split("/"))
+    if sign == "thang" or not (sign or day):  # a month
+        real = 1 <= number <= 12 and written is None
+        return f"{number}/{year - (number > end_month)}" if real else ""
+    if not day:  # a day to a month
+        return ""
+    if written is None:  # a day alone: of the end's month, or the one before
+        month = end_month - (number > day[0])
+        year, month = (year - 1, 12) if month == 0 else (year, month)
+    else:
+        month = int(written)
+        year -= (month, number) > (end_month, day[0])
+    real = 1 <= month <= 12 and 1 <= number <= _month_days(month, year)
+    return date_term(number, month, year) if real else ""
 
 
 def _ranges(

@@ -188,6 +188,14 @@ const WORD_MONTH = new RegExp(
     "((?:19|20)[0-9]{2})(?![\\p{L}\\p{N}])(?![/.-][\\p{L}\\p{N}])",
   "gu",
 );
+// The start of a range whose year is written once, at its end (`từ tháng 1 đến tháng
+// 3/2020`, `từ ngày 1 đến ngày 31/3/2020`): `từ` or its sign required (terms.py's
+// _OPEN_START, openStart).
+const OPEN_START = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(từ|tu)${GAP})?(?:(tháng|thang|ngày|ngay)${GAP})?` +
+    `([0-9]{1,2}|${MONTH_WORD})(?:[/.]([0-9]{1,2}))?(?![\\p{L}\\p{N}])`,
+  "gu",
+);
 // A year, `năm 2019` or `2019`, after `từ`, `trước` or `sau` only (terms.py's _YEAR_AFTER).
 const YEAR_AFTER = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:năm|nam)${GAP})?((?:19|20)[0-9]{2})` +
@@ -537,6 +545,18 @@ function pointsOf(text, found, spelled, anew) {
       }
     }
   }
+  // The start of a range whose year is written once, made whole from its end (terms.py).
+  const ends = [...points].sort((a, b) => a[0] - b[0]);
+  for (const m of text.matchAll(OPEN_START)) {
+    const after = m.index + m[0].length;
+    const at = number.get(after - m[3].length - (m[4] === undefined ? 0 : m[4].length + 1));
+    const end = last.get(after) + 1;
+    const [second, other] = ends.find(([first]) => first >= end) || [0, ""];
+    const joined = other && joinsAsRange(text.slice(after, found[second].index), other);
+    const term = joined && width(other) > 1 ? openStart(m, other) : "";
+    const words = Array.from({ length: end - at }, (_, k) => at + k);
+    if (term && !words.some((n) => taken.has(n))) points.push([at, term, end - at]);
+  }
   return points.sort((a, b) => a[0] - b[0]);
 }
 
@@ -564,6 +584,35 @@ function monthNumber(written) {
   return MONTH_WORDS.get(word) || parseInt(written, 10);
 }
 
+// The term of the start of a range whose year is written once, `end` the term of its
+// end: the end's year, and its month for a day alone; the year (a day alone: the month)
+// before if it would come after the end; "" for none (terms.py's _open_start).
+function openStart(m, end) {
+  const [, opener, written, first, of] = m;
+  const sign = written === undefined ? "" : fold(written);
+  if (!(opener || sign) || (!/^[0-9]+$/.test(first) && sign !== "thang")) return "";
+  const number = monthNumber(first);
+  const day = end.split("/").map((n) => parseInt(n, 10));
+  let year = day.pop();
+  const endMonth = day.pop();
+  if (sign === "thang" || !(sign || day.length)) {
+    const real = number >= 1 && number <= 12 && of === undefined;
+    return real ? `${number}/${number > endMonth ? year - 1 : year}` : "";
+  }
+  if (!day.length) return ""; // a day to a month
+  let month;
+  if (of === undefined) {
+    // A day alone: of the end's month, or the one before.
+    month = number > day[0] ? endMonth - 1 : endMonth;
+    if (month === 0) [year, month] = [year - 1, 12];
+  } else {
+    month = parseInt(of, 10);
+    if (month > endMonth || (month === endMonth && number > day[0])) year -= 1;
+  }
+  const real = month >= 1 && month <= 12 && number >= 1 && number <= monthDays(month, year);
+  return real ? dateTerm(number, month, year) : "";
+}
+
 // A part's ranges: [the first words of two dates or months joined as one, or of one and
 // null to today, the words joining them] (terms.py's _ranges).
 function rangesOf(text, found, points, anew) {
@@ -574,10 +623,9 @@ function rangesOf(text, found, points, anew) {
     const end = first + words;
     const after = found[end - 1].index + found[end - 1][0].length;
     const [second, other] = at + 1 < points.length ? points[at + 1] : [-1, ""];
-    const join = width(other) === 3 ? RANGE_JOIN : MONTH_JOIN;
     TO_NOW.lastIndex = after;
     const toNow = anew ? TO_NOW.exec(text) : null;
-    if (end <= second && join.test(text.slice(after, found[second].index))) {
+    if (end <= second && joinsAsRange(text.slice(after, found[second].index), other)) {
       ranges.push([first, second, numbers(end, second)]);
       at += 1;
     } else if (toNow) {
@@ -589,6 +637,12 @@ function rangesOf(text, found, points, anew) {
     }
   }
   return ranges;
+}
+
+// Whether the text between two dates or months joins them as a range: `ngày` after the
+// joiner before a date, `tháng` before a month (terms.py's _joined).
+function joinsAsRange(between, second) {
+  return (width(second) === 3 ? RANGE_JOIN : MONTH_JOIN).test(between);
 }
 
 function joins(text, after) {
