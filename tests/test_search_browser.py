@@ -432,6 +432,28 @@ def test_a_range_with_its_year_once_or_a_month_as_a_word_marks_its_days(site, br
             assert snippets == marked, (query, snippets)
 
 
+def test_a_month_an_article_writes_as_a_word_is_marked_as_the_month(site, browser):
+    """`tháng 6/2019` marked an article's `tháng 6 năm 2019` whole, a month in it, but not
+    its `tháng Sáu năm 2019`, the same month as the query now reads it; now both, and
+    not `tháng năm 2019` (the months of 2019, as the query reads it too; `tháng sáu năm
+    2019` marks it as its words read as before, as `tháng 6 năm 2019` does)."""
+    body = "Báo cáo tháng Sáu năm 2019 và tháng 6 năm 2019 đã gửi; tháng năm 2019 bận."
+    site.add("2019/a.md", article("Báo cáo", "2019-06-20 08:00", body))
+    assert site.build() == 0
+    june = "Báo cáo [tháng] [Sáu] [năm] [2019] và [tháng] [6] [năm] [2019] đã gửi;"
+    with search_page(site, browser) as search:
+        for query in [
+            "tháng 6/2019",
+            "từ 1/6/2019 đến 30/6/2019",
+            "tháng sáu năm 2019",
+            "tháng 6 năm 2019",
+        ]:
+            snippets = [bracketed(r["snippet"]) for r in search(query)["results"]]
+            assert snippets and snippets[0].startswith(june), (query, snippets)
+            words = "[tháng] [năm] [2019]" if "năm" in query else "tháng năm 2019"
+            assert snippets[0].endswith(f"{words} bận."), (query, snippets)
+
+
 @pytest.mark.parametrize(
     ("query", "first", "last", "count"),
     [

@@ -204,6 +204,7 @@ const YEAR_AFTER = new RegExp(
 );
 // As an article writes it, in any case (snippet).
 const LONG_MONTH_WRITTEN = new RegExp(LONG_MONTH_ALONE.source, "giu");
+const WORD_MONTH_WRITTEN = new RegExp(WORD_MONTH.source, "giu");
 // A date or a month to today, `từ 1/1/2020 đến nay` (terms.py's _TO_NOW).
 const TO_NOW = new RegExp(
   `${JOINER}(?:(?:hôm|hom|hiện|hien)[ \\t\\n\\r\\u00a0]+)?nay(?![\\p{L}\\p{N}])`,
@@ -1375,7 +1376,7 @@ function besideNumbers(text, found, terms, { signs, numbers }) {
 }
 
 // The dates and months a text writes (DATE, LONG_DATE from its day on, MONTH,
-// LONG_MONTH_ALONE), each [match, its term, where its words begin, its first and last
+// LONG_MONTH_ALONE, WORD_MONTH: `tháng Sáu năm 2019`), each [match, its term, where its words begin, its first and last
 // day (day numbers)].
 function writtenDates(text) {
   const days = (term) => daysOf(term).map(dayNumber);
@@ -1388,6 +1389,9 @@ function writtenDates(text) {
     }),
     ...[...text.matchAll(MONTH)].map((m) => at(m, `${+m[1]}/${m[3]}`, m.index)),
     ...[...text.matchAll(LONG_MONTH_WRITTEN)].map((m) => at(m, `${+m[1]}/${m[2]}`, m.index)),
+    ...[...text.matchAll(WORD_MONTH_WRITTEN)].map((m) =>
+      at(m, `${monthNumber(m[1].toLowerCase())}/${m[2]}`, m.index),
+    ),
   ].filter(([, term]) => isReal(term));
 }
 
