@@ -327,66 +327,111 @@ def emptied(
     entries: Mapping[str, SourceEntry],
     config: SiteConfig,
 ) -> list[Problem]:
-    """A warning for each category that an article of ``now`` (read again) left and that
-    no article of ``entries`` has any longer, nor site.yaml's renamed_categories: its
-    page and its feed, published by the last build, are gone (a category renamed in its
-    articles, or its last article withdrawn or made a draft), and links and feed
-    subscriptions to them lead nowhere. Said once, at the first such article, with the
-    line of site.yaml that keeps them."""
+    """A warning for each category (and tag) that an article of ``now`` (read again) or
+    one whose file is gone left, and that no article of ``entries`` has any longer, nor
+    site.yaml's renamed_categories (renamed_tags): its page (and a category's feed),
+    published by the last build, are gone (a name changed in its articles, or its last
+    article withdrawn, made a draft or deleted), and links and feed subscriptions to
+    them lead nowhere. Said once, at the first such article, with the line of site.yaml
+    that keeps them."""
+    # Read again, or deleted (a file renamed, its article elsewhere, keeps its names).
+    changed = [*now, *sorted(before.keys() - entries.keys())]
+    problems = []
+    for setting, kind in renamed.SETTINGS.items():
+        problems += _emptied(
+            setting, kind, [(p, before.get(p), now.get(p)) for p in changed], entries, config
+        )
+    return problems
+
+
+def _emptied(
+    setting: str,
+    kind: renamed.Kind,
+    changed: Sequence[tuple[str, SourceEntry | None, SourceEntry | None]],
+    entries: Mapping[str, SourceEntry],
+    config: SiteConfig,
+) -> list[Problem]:
     left = [
-        (path, last.article.category, now[path].article)
-        for path, last in ((path, before.get(path)) for path in now)
-        if last is not None
-        and last.article.category
-        and last.article.listed
-        and (now[path].article.category != last.article.category or not now[path].article.listed)
+        (path, name, last.article, entry.article if entry else None)
+        for path, last, entry in changed
+        if last is not None and last.article.listed
+        for name in kind.names(last.article)
+        if kind.address(name) not in _addresses(kind, entry.article if entry else None)
     ]
-    if not left:  # most builds: no category changed (the rest costs 10 ms at 10,000)
+    if not left:  # most builds: no name changed (the rest costs 10 ms at 10,000)
         return []
     kept = {
-        urls.category_url(e.article.category)
-        for e in entries.values()
-        if e.article.category and e.article.listed
+        kind.address(n) for e in entries.values() if e.article.listed for n in kind.names(e.article)
     }
-    kept |= {urls.category_url(r.old) for r in config.renamed_categories}
+    kept |= {kind.address(r.old) for r in getattr(config, setting)}
     problems = []
-    for path, category, article in left:
-        gone = urls.category_url(category)
+    for path, name, last, article in left:
+        gone = kind.address(name)
         if gone in kept:
             continue
         kept.add(gone)  # said once
         problems.append(
             Problem(
                 Path(path),
-                f"the category '{category}' has no article any more"
+                f"the {kind.noun} '{name}' has no article any more"
                 + _why_gone(article)
-                + f": its page /{gone} and its feed /{urls.feed_url(gone)} are gone, and "
-                "links and feed subscriptions to them lead nowhere",
-                _keep_category(category, article, "renamed_categories" in config.lines),
-                line_of(Path(path), "category:"),  # read now: such a warning is rare
+                + (
+                    f": its page /{gone} and its feed /{urls.feed_url(gone)} are gone, and "
+                    "links and feed subscriptions to them lead nowhere"
+                    if kind.feed
+                    else f": its page /{gone} and its numbered pages are gone, and links to "
+                    "them lead nowhere"
+                ),
+                _keep_name(setting, kind, name, (last, article), setting in config.lines),
+                line_of(Path(path), f"{kind.key}:") if article else None,  # rare: read now
                 warning=True,
             )
         )
     return problems
 
 
-def _why_gone(article: Article) -> str:
+def _addresses(kind: renamed.Kind, article: Article | None) -> set[str]:
+    """The addresses of ``article``'s names of this kind where it is listed."""
+    if article is None or not article.listed:
+        return set()
+    return {kind.address(name) for name in kind.names(article)}
+
+
+def _why_gone(article: Article | None) -> str:
+    if article is None:
+        return " (its last article's file is gone)"
     if article.listed:
-        return ""  # it moved to another category, said in the fix
+        return ""  # it moved to another name, said in the fix
     return f" (its last article was {'made a draft' if article.draft else 'withdrawn'})"
 
 
-def _keep_category(category: str, article: Article, written: bool) -> str:
-    """How to keep a category's old page and feed leading somewhere: to the category the
-    article moved to, or (its last article withdrawn) to one the editor chooses."""
-    if not article.listed:
-        line = renamed.line_to_add("renamed_categories", category, "<another category>", written)
-        return f"to keep them leading to another category, {line}"
-    back = f"write category: {category} back in its articles"
-    if not article.category:
+def _keep_name(
+    setting: str,
+    kind: renamed.Kind,
+    name: str,
+    versions: tuple[Article, Article | None],
+    written: bool,
+) -> str:
+    """How to keep a name's old page (and feed) leading somewhere: to the name the
+    article took instead (the one it has that its last version had not), or to one the
+    editor chooses."""
+    last, article = versions
+    other = f"<another {kind.noun}>"
+    if article is None or not article.listed:
+        line = renamed.line_to_add(setting, name, other, written)
+        return f"to keep them leading to another {kind.noun}, {line}"
+    back = (
+        f"write category: {name} back in its articles"
+        if kind.feed
+        else f"write the tag {name} back in its articles"
+    )
+    had = _addresses(kind, last)
+    then = [n for n in kind.names(article) if kind.address(n) not in had]
+    if not then:
         return f"to keep them, {back}"
-    line = renamed.line_to_add("renamed_categories", category, article.category, written)
-    return f"to keep them leading to '{article.category}', {line} (or {back})"
+    new = then[0] if len(then) == 1 or kind.feed else other
+    line = renamed.line_to_add(setting, name, new, written)
+    return f"to keep them leading to '{new}', {line} (or {back})"
 
 
 def swapped_dates(entries: Mapping[str, SourceEntry]) -> list[Problem]:

@@ -486,6 +486,60 @@ def test_a_category_renamed_in_its_articles_is_said_once(site, capsys):
     assert "has no article any more" not in capsys.readouterr().err
 
 
+def test_a_tag_that_loses_its_last_article_is_said_with_the_line_that_keeps_it(site, capsys):
+    """A tag whose last article left it (renamed in the article, or the article
+    withdrawn) lost its page without a word, as categories did before (build17): the
+    warning names the page and the renamed_tags line that leads it to another tag."""
+    a = site.add("2020/03/a.md", article("Tin một", "2020-03-01 08:00", tags="[quy hoạch, cán bộ]"))
+    b = site.add("2020/03/b.md", article("Tin hai", "2020-03-02 08:00", tags="[Rao vặt]"))
+    site.add("2020/03/c.md", article("Tin ba", "2020-03-03 08:00", tags="[cán bộ]"))
+    assert site.build("--no-search") == 0
+    capsys.readouterr()
+    a.write_text(article("Tin một", "2020-03-01 08:00", tags="[quy hoạch đô thị, cán bộ]"), "utf-8")
+    b.write_text(
+        article("Tin hai", "2020-03-02 08:00", tags="[Rao vặt]", withdrawn="2026-03-05"), "utf-8"
+    )
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    assert (
+        "a.md:4: warning: the tag 'quy hoạch' has no article any more: its page "
+        "/the/quy-hoach/ and its numbered pages are gone, and links to them lead nowhere\n"
+        "    how to fix: to keep them leading to 'quy hoạch đô thị', add this line to "
+        'site.yaml: renamed_tags: {"quy hoạch": "quy hoạch đô thị"} (or write the tag '
+        "quy hoạch back in its articles)"
+    ) in err, err
+    assert (
+        "b.md:4: warning: the tag 'Rao vặt' has no article any more (its last article was "
+        "withdrawn): its page /the/rao-vat/ and its numbered pages are gone"
+    ) in err, err
+    assert 'renamed_tags: {"Rao vặt": "<another tag>"}' in err, err
+    assert "'cán bộ'" not in err, err  # c still has it
+    assert site.build("--no-search") == 0  # said once
+    assert "has no article any more" not in capsys.readouterr().err
+    # The fix as said: the old address leads to the new tag's page.
+    site.configure(renamed_tags={"quy hoạch": "quy hoạch đô thị"})
+    assert site.build("--no-search") == 0
+    assert "the/quy-hoach-do-thi/" in (site.output / "the/quy-hoach/index.html").read_text("utf-8")
+
+
+def test_a_category_whose_last_article_file_is_deleted_is_said(site, capsys):
+    """Deleting a category's only article file took the category's page and feed with
+    it; the build named the article's address only (sources.gone)."""
+    a = site.add("2020/03/a.md", article("Tin một", "2020-03-01 08:00", category="Rao vặt"))
+    site.add("2020/03/b.md", article("Tin hai", "2020-03-02 08:00", category="Văn hóa"))
+    assert site.build("--no-search") == 0
+    capsys.readouterr()
+    a.unlink()
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    assert (
+        "a.md: warning: the category 'Rao vặt' has no article any more (its last article's "
+        "file is gone): its page /chuyen-muc/rao-vat/ and its feed "
+        "/chuyen-muc/rao-vat/feed.xml are gone"
+    ) in err, err
+    assert 'renamed_categories: {"Rao vặt": "<another category>"}' in err, err
+
+
 def test_a_date_written_month_first_in_a_month_folder_is_said(site, capsys):
     """`date: 5/3/2021` in content/2021/05/ (where `new` files a May article), written
     month first as in English, is read day first: 5 March, published under /2021/03/
