@@ -1,5 +1,6 @@
 """The groupings of articles: by category, by tag and by month, oldest first."""
 
+import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -132,6 +133,68 @@ def other_words_merged(oldest: Sequence[Article]) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def punctuation_merged(oldest: Sequence[Article]) -> list[Problem]:
+    """A warning for each spelling of a term that differs from its first (of its oldest
+    article) in punctuation only (`Văn hóa Xã hội`, its comma left out, for `Văn hóa, Xã
+    hội`), at the oldest article that spells it so: an address has no punctuation, so
+    the two were one term, shown as the first everywhere, and an editor never learnt that
+    the articles disagree. Letter case, the tone's place and a name without accents are
+    one word spelt otherwise (other_words_merged) and stay silent, as does a space more
+    or less. Said at every build until fixed."""
+    problems = []
+    for key, kind, names in (("category", "category", _category), ("tags", "tag", _tags)):
+        first: dict[str, tuple[str, Article]] = {}  # slug -> its first spelling, article
+        # (slug, punctuation) of a spelling not the first's -> its articles, oldest first
+        spelt: dict[tuple[str, str], list[tuple[str, Article]]] = {}
+        for article in oldest:
+            for name in dict.fromkeys(names(article)):
+                slug = urls.term_slug(name)
+                kept, _ = first.setdefault(slug, (name, article))
+                # (name == kept first: nearly every name, and _marks costs microseconds)
+                if (
+                    name != kept
+                    and _marks(name) != _marks(kept)
+                    and _same_word(tuple(words(name)), tuple(words(kept)))
+                ):
+                    spelt.setdefault((slug, _marks(name)), []).append((name, article))
+        problems += [
+            _punctuation_said(key, kind, found, first[slug]) for (slug, _), found in spelt.items()
+        ]
+    return problems
+
+
+def _punctuation_said(
+    key: str, kind: str, found: Sequence[tuple[str, Article]], first: tuple[str, Article]
+) -> Problem:
+    (name, article), (kept, owner) = found[0], first
+    more = len({a.path for _, a in found}) - 1
+    address = urls.category_url(name) if kind == "category" else urls.tag_url(name)
+    written = json.dumps(kept, ensure_ascii=False) if _NEEDS_QUOTES.search(kept) else kept
+    return Problem(
+        Path(article.path),
+        f"the {kind} '{name}' (this article" + (f" and {more} more" if more else "") + ") "
+        f"differs from '{kept}' ({shown(owner.path)}:{line_of(Path(owner.path), f'{key}:')}) "
+        f"in its punctuation only: they have one address, /{address}, and are one {kind}, "
+        f"shown as '{kept}' on every page",
+        "write it the same in every article: "
+        + (f"category: {written}" if kind == "category" else f"tags: [{written}]"),
+        line_of(Path(article.path), f"{key}:"),
+        warning=True,
+    )
+
+
+def _marks(name: str) -> str:
+    """The punctuation and symbols of a name, in order: what its address leaves out
+    besides accents, letter case and spaces (invisible marks, too, are left out)."""
+    return "".join(
+        c for c in unicodedata.normalize("NFC", name) if unicodedata.category(c)[0] in "PS"
+    )
+
+
+# What a name needs double quotes for in front matter (a comma would part it in two).
+_NEEDS_QUOTES = re.compile(r"[,:#\[\]{}\"']")
 
 
 def categories_like_others(terms: Sequence[Term]) -> list[Problem]:
