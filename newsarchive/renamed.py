@@ -142,10 +142,12 @@ def targets(
     renames: Sequence[Rename],
     terms: Sequence[Term],
     numbers: Callable[[str], Sequence[int]],
+    had: Callable[[str], Sequence[int]],
 ) -> tuple[list[RenamedTerm], list[tuple[str, str]], list[Problem]]:
     """Each old address of the renamed names and where it leads (the old page, its numbered
-    pages that the new name has: ``numbers`` of a list's address), the old feeds to copy
-    (old address, new), and the renames the articles refuse: an old name that still has
+    pages that the new name has, ``numbers`` of a list's address, to the page of the same
+    number; those it ``had`` besides, to the new name's page), the old feeds to copy (old
+    address, new), and the renames the articles refuse: an old name that still has
     articles, a new name that none has."""
     address = SETTINGS[setting].address
     live = {address(t.name): t for t in terms}
@@ -160,6 +162,8 @@ def targets(
             continue
         pairs = [(old, new)]
         pairs += [(urls.page_url(old, n), urls.page_url(new, n)) for n in numbers(new)]
+        past = sorted(set(had(old)) - set(numbers(new)))  # the new name has fewer pages
+        pairs += [(urls.page_url(old, n), new) for n in past]
         name = live[new].name
         lines = {"aliases": rename.line} if rename.line else {}
         leads += [

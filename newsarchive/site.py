@@ -4,7 +4,7 @@ A page's data is one of the dataclasses of pagedata.py, the contract with its te
 it is plain, so a page can be fingerprinted from it.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -123,7 +123,9 @@ def build_site(
             for c in categories
         ),
     ]
-    moved, copies, errors = renamed_addresses(config, (categories, tags), browsable, feeds)
+    moved, copies, errors = renamed_addresses(
+        config, (categories, tags), browsable, feeds, withdrawn
+    )
     machine = machine_pages(browsable, feeds, copies)
     # Not browsable: in no list and not in the sitemap, only at their addresses.
     notices = [
@@ -360,10 +362,13 @@ def renamed_addresses(
     terms: tuple[Sequence[taxonomy.Term], Sequence[taxonomy.Term]],
     lists: Sequence[Page],
     feeds: Sequence[Page],
+    withdrawn: Sequence[Article],
 ) -> tuple[list[RenamedTerm], list[Page], list[Problem]]:
     """The old addresses of the categories and tags (``terms``) renamed in site.yaml,
     the copies of their new names' feeds at their old feeds' addresses (tags have
-    none), and the renames the articles refuse."""
+    none), and the renames the articles refuse. An old name's numbered pages are known
+    by the articles that still name it, the ``withdrawn`` ones (oldest first): one
+    renamed in its articles has none, and only the new name's numbers are known."""
     renames = (config.renamed_categories, config.renamed_tags)
     if not any(renames):
         return [], [], []
@@ -371,6 +376,10 @@ def renamed_addresses(
     for page in lists:
         if isinstance(page.data, ListData) and page.data.number:
             numbered.setdefault(page.data.list_url, []).append(page.data.number)
+    had = {
+        **_numbers(taxonomy.categories(withdrawn), urls.category_url, config.per_page),
+        **_numbers(taxonomy.tags(withdrawn), urls.tag_url, config.per_page * TITLES_PER_SUMMARY),
+    }
     by_url = {page.url: page for page in feeds}
     moved, copies, errors = [], [], []
     for setting, written, named in zip(renamed.SETTINGS, renames, terms, strict=True):
@@ -380,11 +389,21 @@ def renamed_addresses(
             written,
             named,
             lambda url: numbered.get(url, []),
+            lambda url: had.get(url, []),
         )
         moved += leads
         copies += [replace(by_url[new], url=old) for old, new in copied if new in by_url]
         errors += refused
     return moved, copies, errors
+
+
+def _numbers(
+    terms: Sequence[taxonomy.Term], address: Callable[[str], str], per_page: int
+) -> dict[str, list[int]]:
+    """The numbers of the pages each term's list has, by its address."""
+    return {
+        address(t.name): [c.number for c in pagination.chunks(t.articles, per_page)] for t in terms
+    }
 
 
 Target = Article | Standalone | RenamedTerm

@@ -8,6 +8,8 @@ from urllib.parse import urljoin
 from conftest import article
 from pages import soup
 
+from newsarchive.cli import main
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE = "https://example.org/repo/"
 
@@ -200,3 +202,28 @@ def test_an_old_address_a_static_file_has_is_refused_with_its_fix(site, capsys):
     # The old page is the folder's index.html, where the static file is.
     assert "the page /chuyen-muc/tin-tuc/ and the static file" in err, err
     assert "would both be written to chuyen-muc/tin-tuc/index.html" in err, err
+
+
+def test_old_numbered_pages_past_the_new_names_lead_to_its_page(site):
+    """A category whose articles were all withdrawn, renamed to a smaller one (as the
+    warning of its last article asks): its numbered pages past the new name's count led
+    nowhere (build17). The withdrawn articles still tell how many it had: those lead to
+    the new name's page, and no number it never had is made."""
+    site.configure(per_page=2, base_url=SITE, renamed_categories={"Rao vặt": "Văn hóa"})
+    for day in range(1, 6):  # five articles, two a page: pages 1 to 3
+        site.add(
+            f"2020/03/{day}.md",
+            article(
+                f"Rao {day}", f"2020-03-0{day}", "", category="Rao vặt", withdrawn="2026-03-05"
+            ),
+        )
+    site.add("2020/03/v.md", article("Văn", "2020-03-06", category="Văn hóa"))
+    assert site.build("--quiet") == 0  # check reads the search index too
+    assert followed(site, "chuyen-muc/rao-vat/") == "chuyen-muc/van-hoa/"
+    assert followed(site, "chuyen-muc/rao-vat/trang/1/") == "chuyen-muc/van-hoa/trang/1/"
+    for number in (2, 3):
+        assert followed(site, f"chuyen-muc/rao-vat/trang/{number}/") == "chuyen-muc/van-hoa/"
+    assert not (site.output / "chuyen-muc/rao-vat/trang/4").exists()
+    assert not (site.output / "chuyen-muc/van-hoa/trang/2").exists()
+    config = str(site.root / "site.yaml")
+    assert main(["check", "--config", config, "--built", str(site.output)]) == 0
