@@ -418,8 +418,8 @@ def browser_bytes(site: Path, queries: list[str]) -> list[tuple[str, dict[str, i
 def additions(content: Path, site: Path, count: int) -> list[tuple[int, float]]:
     """Add ``count`` articles one by one to a copy of the index: (files, seconds) each."""
     from newsarchive.load import read_source
+    from newsarchive.renderer import Renderer
     from newsarchive.search.writer import update_index
-    from newsarchive.templating import Renderer
     from newsarchive.validate import validate
 
     config, articles, bodies = _articles_and_bodies(content)

@@ -63,6 +63,17 @@ def place_in(data: bytes, at: int) -> tuple[int, int]:
     return data.count(b"\n", 0, at) + 1, column
 
 
+def not_utf8(path: Path, data: bytes, exc: UnicodeDecodeError) -> Problem:
+    """A template or strings.yaml that is not UTF-8, with the line and column of the first
+    byte that is not."""
+    return Problem(
+        path,
+        "the file is not UTF-8 text",
+        "save it again with the encoding UTF-8",
+        *place_in(data, exc.start),
+    )
+
+
 def line_of(path: Path, text: str) -> int | None:
     """The first line of the file that holds ``text``, for a problem found without it;
     in NFC, as the build reads the file (one saved in NFD, as macOS may, holds it too)."""

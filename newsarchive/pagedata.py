@@ -1,5 +1,5 @@
 """The template contract: what each kind of page hands its template, one frozen dataclass
-per kind. templating.py passes a page's fields as template variables (``context()``), so a
+per kind. renderer.py passes a page's fields as template variables (``context()``), so a
 template names them directly: ``articles``, ``number``, ``older``...
 
 The data is plain (articles, numbers, strings, dates, tuples of them): fingerprint.py
@@ -31,7 +31,7 @@ class PageData:
 
 @dataclass(frozen=True)
 class ArticleData(PageData):
-    """article.html; the article itself and its body are added by templating.py."""
+    """article.html; the article itself and its body are added by renderer.py."""
 
     older: Article | None
     newer: Article | None
@@ -131,7 +131,7 @@ class RedirectData(PageData):
 
 @dataclass(frozen=True)
 class StandaloneData(PageData):
-    """page.html: a standalone page (``standalone``); its body is added by templating.py."""
+    """page.html: a standalone page (``standalone``); its body is added by renderer.py."""
 
     standalone: Standalone
 

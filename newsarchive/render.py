@@ -30,21 +30,11 @@ from .pagedata import LISTING, RedirectData, WithdrawnData
 from .pagination import oldest_first
 from .progress import Progress
 from .publish import Spare
+from .renderer import Renderer
 from .site import Page, SitePlan
 from .sources import MarkdownFiles, Sources, read_body
-from .templating import (
-    STRINGS_FILE,
-    TAKES,
-    NotTextError,
-    PlaceholderError,
-    Renderer,
-    function_failed,
-    load_strings,
-    t_named_at_top,
-    template_caller,
-    template_line,
-    word_lacking,
-)
+from .templatetrace import TAKES, function_failed, t_named_at_top, template_caller, template_line
+from .uistrings import STRINGS_FILE, NotTextError, PlaceholderError, load_strings, word_lacking
 from .workers import (
     Ahead,
     RenderJob,

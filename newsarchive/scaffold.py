@@ -26,7 +26,7 @@ from .partfiles import part_of
 from .portablenames import windows_problem
 from .slugs import slugify
 from .sources import PAGES_FOLDER, readable_articles
-from .templating import load_strings
+from .uistrings import load_strings
 from .validate import validate, validate_page
 from .yamltext import FrontMatterLoader, describe_character, invisible_character
 

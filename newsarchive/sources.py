@@ -30,7 +30,7 @@ from .load import (
 )
 from .progress import Progress
 from .summary import lead
-from .templating import load_strings
+from .uistrings import load_strings
 from .validate import (
     check_together,
     placeholder_left,

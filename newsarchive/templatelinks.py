@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta
 
-from .templating import ADDRESS_HELPERS
+from .jinjaenv import ADDRESS_HELPERS
 
 # To read a template's links, and which templates it extends or includes.
 _JINJA = jinja2.Environment()

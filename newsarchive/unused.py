@@ -12,19 +12,13 @@ import jinja2
 from jinja2 import meta, nodes
 
 from .errors import Problem
+from .jinjaenv import PARSER
 from .systemfiles import made_by_system
-from .templating import (
-    PARSER,
-    STRINGS_FILE,
-    WordUse,
-    lacking_words,
-    load_strings,
-    word_lacking,
-    words_used,
-)
+from .templatewords import WordUse, lacking_words, words_used
+from .uistrings import STRINGS_FILE, load_strings, word_lacking
 
 # Keys the build itself reads, not a template: the footnote's back link and the name of
-# a link to a picture (markup.py, through templating.Renderer), what `new` writes.
+# a link to a picture (markup.py, through renderer.Renderer), what `new` writes.
 READ_BY_THE_BUILD = frozenset({"footnote_back", "picture_link", "new_article_body"})
 
 
@@ -132,7 +126,7 @@ def words_lacking(templates_dir: Path) -> list[Problem]:
     return problems
 
 
-# The templates given the text of an article or a page as `body` (templating.Renderer).
+# The templates given the text of an article or a page as `body` (renderer.Renderer).
 _WITH_TEXT = {"article.html": "article", "page.html": "page"}
 
 

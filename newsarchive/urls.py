@@ -76,7 +76,7 @@ def archive_url() -> str:
 
 def year_url(year: int) -> str:
     # A template may ask for any number: `year_url(-5)` made `-005/`, a page no build
-    # makes (the message says what it takes: templating.TAKES).
+    # makes (the message says what it takes: templatetrace.TAKES).
     if not 0 < year < 10_000:
         raise ValueError(f"no year {year}")
     return f"{year:04d}/"

@@ -33,8 +33,9 @@ from .cache import OutputFile
 from .errors import BuildFailed, Problem, name_file
 from .fingerprint import digest
 from .markup import marked_links
+from .renderer import Renderer
 from .site import Page
-from .templating import Renderer, template_line
+from .templatetrace import template_line
 
 if TYPE_CHECKING:  # imported where a pool starts (see broken_pool)
     from concurrent.futures import ProcessPoolExecutor

@@ -11,7 +11,7 @@ import yaml
 
 from newsarchive.cli import main
 from newsarchive.importing.profiles import FOLDER as PROFILES_FOLDER
-from newsarchive.templating import load_strings
+from newsarchive.uistrings import load_strings
 
 REPO = Path(__file__).resolve().parent.parent
 # Subprocesses import this checkout's package, whatever else is installed.

@@ -11,7 +11,7 @@ import yaml
 from conftest import REPO, SUBPROCESS_ENV, article, tree
 from markupsafe import Markup, escape
 
-from newsarchive import templating
+from newsarchive import jinjaenv, renderer, uistrings
 from newsarchive.cli import main
 
 GOOD = article("Bài viết tốt", "2020-01-02 08:00")
@@ -591,7 +591,7 @@ def test_html_in_titles_summaries_and_tags_is_shown_as_text(site):
 
 
 def test_every_printed_value_is_escaped_as_markupsafe_escapes_it(site):
-    """Pages print values through templating._escape_output, not markupsafe.escape itself
+    """Pages print values through jinjaenv._escape_output, not markupsafe.escape itself
     (speed): the five characters come out as MarkupSafe writes them, from the front
     matter, site.yaml and strings.yaml (its words are a subclass of str) alike."""
     odd = """Tom & Jerry <b> "x" 'y'"""
@@ -625,10 +625,10 @@ def test_every_printed_value_is_escaped_as_markupsafe_escapes_it(site):
 
 
 @pytest.mark.parametrize(
-    "value", ["", "a&b", "<\"'>", "Tiếng Việt", 7, None, Markup("<b>x</b>"), templating._Text("&")]
+    "value", ["", "a&b", "<\"'>", "Tiếng Việt", 7, None, Markup("<b>x</b>"), uistrings._Text("&")]
 )
 def test_escape_output_is_markupsafe_escape(value):
-    assert templating._escape_output(value) == escape(value)
+    assert jinjaenv._escape_output(value) == escape(value)
 
 
 @pytest.mark.parametrize(
@@ -1234,14 +1234,14 @@ def test_a_text_the_converter_cannot_nest_so_deep_names_its_file(site, capsys, m
     assert site.build("--quiet") == 0
     before = tree(site.output)
     site.add("sau.md", article("Danh sách lồng nhau", "2020-01-03 08:00", "- mục\n"))
-    converted = templating.to_html
+    converted = renderer.to_html
 
     def recursing(converter, text, clean=False):
         if "mục" in text:
             raise RecursionError("maximum recursion depth exceeded")
         return converted(converter, text, clean)
 
-    monkeypatch.setattr(templating, "to_html", recursing)
+    monkeypatch.setattr(renderer, "to_html", recursing)
     assert site.build("--jobs", "1") == 1
     err = capsys.readouterr().err
     assert "sau.md: error: the text is nested too deeply" in err, err

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO, article, tree
 
-from newsarchive import templating, workers
+from newsarchive import renderer, workers
 from newsarchive.check import check_site
 from newsarchive.cli import main
 from newsarchive.config import load_config
-from newsarchive.templating import make_environment
+from newsarchive.jinjaenv import make_environment
 
 GOOD = article("Bài viết tốt", "2020-01-02 08:00")
 # Where a test adds to base.html: its end, which a fork rewording its footer keeps (the
@@ -39,7 +39,7 @@ def rebuild_fails(site, capsys, *args: str, before: dict[str, bytes]) -> str:
 
 
 def test_every_function_a_template_may_call_is_in_the_readme(site):
-    """A fork adding a menu item for a category had to read the templates (or templating.py)
+    """A fork adding a menu item for a category had to read the templates (or jinjaenv.py)
     to find category_url(): the README named url() alone."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     env = make_environment(load_config(site.root / "site.yaml"))
@@ -701,14 +701,14 @@ def test_the_page_named_for_a_key_strings_yaml_lacks_is_the_same_whatever_jobs(
     first = re.search(r"has no key 'author' \(making the page /(\S*)\)", alone)
     assert first is not None, alone
     # The worker given the first page takes its time: the other meets the second first.
-    render = templating.Renderer.render
+    render = renderer.Renderer.render
 
     def slowly(self, page):
         if page.url == first[1]:
             time.sleep(0.5)
         return render(self, page)
 
-    monkeypatch.setattr(templating.Renderer, "render", slowly)
+    monkeypatch.setattr(renderer.Renderer, "render", slowly)
     assert rebuild_fails(site, capsys, "--jobs", "2", before=before) == alone
 
 

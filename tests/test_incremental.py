@@ -20,7 +20,7 @@ from conftest import SiteDir, article, leftovers, tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive import cache, publish, render, sources, templating, urls, workers
+from newsarchive import cache, jinjaenv, publish, render, renderer, sources, urls, workers
 from newsarchive.cli import main
 from newsarchive.content import Article
 from newsarchive.progress import Progress
@@ -429,7 +429,7 @@ def test_converted_bodies_are_cached_a_part_at_a_time_and_reused(site, tmp_path,
     def no_conversion(*args):
         raise AssertionError("a body was converted again")
 
-    monkeypatch.setattr(templating, "to_html", no_conversion)
+    monkeypatch.setattr(renderer, "to_html", no_conversion)
     template = site.root / "templates/base.html"
     template.write_text(template.read_text(encoding="utf-8") + "<!-- v2 -->", encoding="utf-8")
     assert site.build("--quiet") == 0
@@ -607,7 +607,7 @@ def _nothing_read_again(monkeypatch, parsed: bool = True) -> None:
     def again(*args, **kwargs):
         raise AssertionError("done again: the cache was not used")
 
-    monkeypatch.setattr(templating, "to_html", again)
+    monkeypatch.setattr(renderer, "to_html", again)
     if parsed:
         monkeypatch.setattr(sources, "validate", again)
 
@@ -726,11 +726,11 @@ def test_templates_compiled_by_another_version_of_newsarchive_are_compiled_again
         site.add(f"{n}.md", article(f"Tin số {n}", f"2021-01-0{n + 1} 08:00"))
     assert site.build("--quiet") == 0
 
-    class Otherwise(templating._Environment):
+    class Otherwise(jinjaenv._Environment):
         def __init__(self, **options):
             super().__init__(**{**options, "trim_blocks": False, "lstrip_blocks": False})
 
-    monkeypatch.setattr(templating, "_Environment", Otherwise)
+    monkeypatch.setattr(jinjaenv, "_Environment", Otherwise)
     monkeypatch.setattr(cache, "code_digest", lambda: "another version of newsarchive")
     assert site.build("--quiet") == 0
     assert clean_build(site, tmp_path / "clean") == 0

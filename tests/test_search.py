@@ -226,19 +226,19 @@ def test_an_empty_archive_builds_without_an_index(site, capsys):
 def test_a_build_without_cache_converts_each_body_once(site, monkeypatch, capsys, tmp_path):
     """--no-cache: the search index reads the bodies the render stage converted in the
     same build (put aside in a temporary folder), not converting them a second time."""
-    from newsarchive import render, templating
+    from newsarchive import render, renderer
 
     for i in range(5):
         body = f"Đồng chí Chủ tịch, lần thứ {i}."
         site.add(f"2021/bai-{i}.md", article(f"Đường số {i}", f"2021-0{i + 1}-05 08:00", body))
     converted: list[str] = []
-    to_html = templating.to_html
+    to_html = renderer.to_html
 
     def counted(converter, markdown, clean):
         converted.append(markdown)
         return to_html(converter, markdown, clean)
 
-    monkeypatch.setattr(templating, "to_html", counted)
+    monkeypatch.setattr(renderer, "to_html", counted)
     # Put aside after every body, two articles a group: several files and groups.
     monkeypatch.setattr(render.SpooledBodies, "HELD", 1)
     monkeypatch.setattr(render.SpooledBodies, "GROUP", 2)

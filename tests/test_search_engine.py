@@ -2166,7 +2166,7 @@ def test_a_list_that_may_leave_out_articles_with_the_word_says_so(archive, brows
     and a rarer word next to it finds them all."""
     from serving import serve
 
-    from newsarchive.templating import load_strings
+    from newsarchive.uistrings import load_strings
 
     texts = [p.read_text(encoding="utf-8") for p in archive.content.rglob("*.md")]
     having = sum("phường" in text.lower() for text in texts)
@@ -2195,7 +2195,7 @@ def test_a_month_no_article_is_of_is_said_so_before_what_its_words_find(archive,
     (a word in most articles: "phù hợp nhất … thêm một từ nữa"), not all."""
     from serving import serve
 
-    from newsarchive.templating import load_strings
+    from newsarchive.uistrings import load_strings
 
     strings = load_strings(archive.root / "templates")
     index = Index(archive.output / INDEX)
