@@ -23,7 +23,7 @@ from .bodylinks import Links, body_links
 from .cache import Cache, HtmlSaver
 from .config import SiteConfig
 from .content import Article, Standalone, Withdrawal
-from .errors import BuildFailed, Problem, name_file
+from .errors import BuildFailed, Problem, name_file, shown
 from .heldlinks import Held
 from .markup import make_converter, marked_links, to_html
 from .pagedata import LISTING, RedirectData, WithdrawnData
@@ -34,7 +34,7 @@ from .renderer import Renderer
 from .site import Page, SitePlan
 from .sources import MarkdownFiles, Sources, read_body
 from .templatetrace import TAKES, function_failed, t_named_at_top, template_caller, template_line
-from .uistrings import STRINGS_FILE, NotTextError, PlaceholderError, load_strings, word_lacking
+from .uistrings import NotTextError, PlaceholderError, load_strings, strings_file, word_lacking
 from .workers import (
     Ahead,
     RenderJob,
@@ -395,7 +395,7 @@ def _explained(
         if taken is None:
             message, fix = _lacking(lacking[1], lacking[2], config.templates_dir)
         else:
-            message, fix = _t_taken(lacking[1], lacking[2], taken, config.templates_dir)
+            message, fix = _t_taken(lacking[1], lacking[2], taken)
     elif (undefined := _UNDEFINED.fullmatch(message)) and getattr(exc, "given", None):
         wanted, known = undefined[1], exc.known  # type: ignore[attr-defined]
         fix = f"this page's template is given {', '.join(exc.given)}"  # type: ignore[attr-defined]
@@ -435,7 +435,7 @@ def _with_words_lacking(
     templates of ``pages`` (and of ``unused``, tried) ask and it lacks: a page stops at the
     first, and a fork's strings.yaml begun from an older copy took one build for each.
     Each names the first page that asks it, as ``problem`` names the page it stopped."""
-    if f"{STRINGS_FILE} has no key" not in problem.message:
+    if f"{strings_file(config.templates_dir)} has no key" not in problem.message:
         return [problem]
     first: dict[str, Page] = {}
     for page in [*pages, *unused]:
@@ -458,14 +458,11 @@ def _with_words_lacking(
     return problems
 
 
-def _t_taken(kind: str, key: str, taken: tuple[str, int], templates_dir: Path) -> tuple[str, str]:
+def _t_taken(kind: str, key: str, taken: tuple[str, int]) -> tuple[str, str]:
     """t.key asked of strings.yaml's words, where a template had named another value t."""
-    path = Path(taken[0])
-    if path.is_relative_to(templates_dir):
-        path = Path(templates_dir.name) / path.relative_to(templates_dir)
     return (
         f"t.{key}: t is not the words of strings.yaml here but a {kind.rpartition('.')[2]}: "
-        f"{path.as_posix()}:{taken[1]} names t",
+        f"{shown(taken[0])}:{taken[1]} names t",
         "give that value another name than t: t is the words of strings.yaml in every "
         "template, and a {% set %} outside the blocks of a template that extends another "
         "sets it in that one too",
@@ -491,7 +488,7 @@ def _lacking(kind: str, attribute: str, templates_dir: Path) -> tuple[str, str]:
     """What a template asked of an object that has no such name, and the fix: the
     names it has, the closest first."""
     if kind.endswith("_Strings"):  # t.<word>
-        return word_lacking(attribute, load_strings(templates_dir))
+        return word_lacking(attribute, load_strings(templates_dir), templates_dir)
     module, _, class_name = kind.rpartition(".")
     known = getattr(sys.modules.get(module or "builtins"), class_name, None)
     if not isinstance(known, type) or known is dict:  # params: their keys are the user's

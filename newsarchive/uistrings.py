@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .errors import BuildFailed, Problem, not_utf8
+from .errors import BuildFailed, Problem, not_utf8, shown
 from .yamltext import normalise_text, parse_yaml, written
 
 STRINGS_FILE = "strings.yaml"
@@ -50,7 +50,8 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
         # template problem, naming a Python class.
         problem = Problem(
             path,
-            f"{STRINGS_FILE} is missing: the templates take every word they show from it",
+            f"{strings_file(templates_dir)} is missing: the templates take every word they "
+            "show from it",
             f"copy {STRINGS_FILE} from the templates/ folder that comes with newsarchive",
         )
         raise BuildFailed([problem])
@@ -97,8 +98,17 @@ def _worded(key: str, value: str | list[Any] | dict[str, Any], line: int | None)
     return made
 
 
-def word_lacking(key: str, words: Mapping[str, Any]) -> tuple[str, str]:
-    """`t.<key>` asked of a strings.yaml that lacks it: the message and the fix.
+def strings_file(templates_dir: Path) -> str:
+    """The strings.yaml of ``templates_dir`` as a message names it, as the file a message
+    is about is named (theme/strings.yaml where site.yaml says templates_dir: theme): said
+    "strings.yaml", it sent the archivist to the templates/ one, which the build then
+    does not read."""
+    return shown(templates_dir / STRINGS_FILE)
+
+
+def word_lacking(key: str, words: Mapping[str, Any], templates_dir: Path) -> tuple[str, str]:
+    """`t.<key>` asked of the strings.yaml of ``templates_dir``, holding ``words``, that
+    lacks it: the message and the fix.
 
     A key misspelt on one side (t.contact_lable, or `hom:` in strings.yaml) is the usual
     cause: the message names the key it was surely meant to be. A key of newsarchive's
@@ -115,13 +125,14 @@ def word_lacking(key: str, words: Mapping[str, Any]) -> tuple[str, str]:
     if close:  # with its line: the misspelling may be there, among a hundred keys
         line = getattr(words.get(close[0]), "line", None)
         said = f" (it has '{close[0]}'" + (f", line {line})" if line else ")")
+    named = strings_file(templates_dir)
     return (
-        f"t.{key}: {STRINGS_FILE} has no key '{key}'{said}",
+        f"t.{key}: {named} has no key '{key}'{said}",
         (
-            f"add the line '{shipped[key]}' to {STRINGS_FILE} (newsarchive's own words: "
+            f"add the line '{shipped[key]}' to {named} (newsarchive's own words: "
             "reword them as you need)"
             if key in shipped
-            else f"add '{key}:' and its text to {STRINGS_FILE}"
+            else f"add '{key}:' and its text to {named}"
         )
         + ", or correct the name",
     )

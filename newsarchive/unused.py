@@ -112,7 +112,7 @@ def words_lacking(templates_dir: Path) -> list[Problem]:
     trees, _ = _templates(templates_dir)  # one unread: the build names it, or broken_templates
     problems = []
     for key, name, line in lacking_words(trees, words):
-        message, fix = word_lacking(key, words)
+        message, fix = word_lacking(key, words, templates_dir)
         problems.append(
             Problem(
                 templates_dir / name,

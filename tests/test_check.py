@@ -603,17 +603,19 @@ def test_a_key_strings_yaml_lacks_that_no_page_asks_yet_is_named(site):
 
     for key, shipped in (("author", gone[0]), ("corrections", gone[1])):
         line = line_of("article.html", f"{{{{ t.{key} }}}}")
-        assert (
-            f"templates/article.html:{line}: warning: t.{key}: strings.yaml has no key '{key}'"
-            in said
-        ), said
-        assert f"add the line '{shipped.strip()}' to strings.yaml" in said, said
+        where = f"templates/article.html:{line}: warning: t.{key}: "
+        assert f"{where}templates/strings.yaml has no key '{key}'" in said, said
+        assert f"add the line '{shipped.strip()}' to templates/strings.yaml" in said, said
     assert said.count("the first page that asks it will stop the build") == 4, said
     line = line_of("page.html", "t.ghi_chu")
-    assert f"templates/page.html:{line}: warning: t.ghi_chu: strings.yaml has no key" in said
-    assert "add 'ghi_chu:' and its text to strings.yaml" in said, said
+    assert (
+        f"templates/page.html:{line}: warning: t.ghi_chu: templates/strings.yaml has no key" in said
+    )
+    assert "add 'ghi_chu:' and its text to templates/strings.yaml" in said, said
     assert said.count("_rieng.html") == 1 and "_muc.html" not in said, said
-    assert "templates/_rieng.html:7: warning: t.ngoai_vong: strings.yaml has no key" in said
+    assert (
+        "templates/_rieng.html:7: warning: t.ngoai_vong: templates/strings.yaml has no key" in said
+    )
 
 
 def _add_to_article_html(site, text: str) -> int:
@@ -639,7 +641,7 @@ def test_a_word_given_a_default_is_a_forks_optional_word(site):
     assert result.returncode == 0 and "ky_ten" not in result.stderr, result.stderr
     _add_to_article_html(site, "{{ t.khong_co }}")
     result = run_check(site, "--quiet", command="build")
-    assert "t.khong_co: strings.yaml has no key" in result.stderr, result.stderr
+    assert "t.khong_co: templates/strings.yaml has no key" in result.stderr, result.stderr
     assert result.returncode == 1 and "ky_ten" not in result.stderr, result.stderr
 
 
@@ -654,12 +656,12 @@ def test_in_a_loops_else_t_is_strings_yamls_again(site):
     assert site.build("--quiet") == 0  # the one article has tags
     result = run_check(site)
     assert result.returncode == 0, result.stderr
-    said = f"templates/article.html:{line}: warning: t.khong_the: strings.yaml has no key"
+    said = f"templates/article.html:{line}: warning: t.khong_the: templates/strings.yaml has no key"
     assert said in result.stderr and "upper" not in result.stderr, result.stderr
     site.add("b.md", article("Tin hai", "2021-01-02 08:00"))
     result = run_check(site, "--quiet", command="build")
     assert result.returncode == 1, result.stderr
-    assert "t.khong_the: strings.yaml has no key" in result.stderr, result.stderr
+    assert "t.khong_the: templates/strings.yaml has no key" in result.stderr, result.stderr
 
 
 def test_a_broken_template_no_page_uses_is_named_at_its_line(site):

@@ -569,13 +569,13 @@ def test_a_templates_folder_without_strings_yaml_or_a_word_says_which(site, caps
     capsys.readouterr()
     assert site.build() == 1
     err = capsys.readouterr().err
-    assert "own-templates/strings.yaml: error: strings.yaml is missing" in err, err
+    assert "own-templates/strings.yaml is missing" in err, err
     assert "copy strings.yaml from the templates/ folder" in err and "_Strings" not in err
     (own / "strings.yaml").write_bytes((site.root / "templates" / "strings.yaml").read_bytes())
     edit(own / "base.html", "</footer>", "{{ t.khong_co }}</footer>")
     assert site.build() == 1
     err = capsys.readouterr().err
-    assert "base.html:" in err and "t.khong_co: strings.yaml has no key 'khong_co'" in err, err
+    assert "base.html:" in err and "own-templates/strings.yaml has no key 'khong_co'" in err, err
     assert "_Strings" not in err and not site.output.exists()
     # A key misspelt in the template or in strings.yaml: the message names the other.
     edit(own / "base.html", "{{ t.khong_co }}", "{{ t.skip_to_contents }}")
@@ -605,6 +605,65 @@ def test_a_templates_folder_without_strings_yaml_or_a_word_says_which(site, caps
     assert "has no key 'credit_line'" in err and "(it has" not in err, err
 
 
+def test_messages_about_strings_yaml_name_the_one_in_the_templates_folder(
+    site, capsys, monkeypatch
+):
+    """A site whose templates are in giao-dien/theme/ (templates_dir in site.yaml): a word
+    its templates ask and strings.yaml lacks was said as "t.khong_co: strings.yaml has no
+    key", fixed by adding it "to strings.yaml", and the archivist opened a strings.yaml
+    the build does not read (templates/ is where newsarchive's own is). The messages name
+    giao-dien/theme/strings.yaml, as the archivist opens it from the site's folder."""
+    monkeypatch.chdir(site.root)
+    theme = site.root / "giao-dien" / "theme"
+    theme.parent.mkdir()
+    (site.root / "templates").rename(theme)
+    site.configure(templates_dir="giao-dien/theme")
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    strings, base = theme / "strings.yaml", theme / "base.html"
+    words, template = strings.read_bytes(), base.read_bytes()
+    lines = words.decode("utf-8").splitlines(keepends=True)
+    shipped = next(line for line in lines if line.startswith("search_label:")).strip()
+    strings.write_text("".join(x for x in lines if not x.startswith("search_label:")), "utf-8")
+    edit(base, END, "{{ t.khong_co }}" + END)
+    named = "giao-dien/theme/strings.yaml"
+    err = rebuild_fails(site, capsys, before=before)
+    assert f"t.khong_co: {named} has no key 'khong_co'" in err, err
+    assert f"add 'khong_co:' and its text to {named}, or correct" in err, err
+    # The second word lacking, found in the templates after the first stopped a page.
+    assert f"t.search_label: {named} has no key 'search_label'" in err, err
+    assert f"add the line '{shipped}' to {named} (newsarchive's own words" in err, err
+    assert " strings.yaml" not in err.replace(named, ""), err
+    # A word misspelt in the template: the line of strings.yaml is said with its file.
+    edit(base, "{{ t.khong_co }}", "{{ t.skip_to_contents }}")
+    err = rebuild_fails(site, capsys, before=before)
+    assert f"t.skip_to_contents: {named} has no key 'skip_to_contents' (it has" in err, err
+    # A template's own t hid the words: the template that names it is said with its folder.
+    base.write_bytes(template)
+    edit(
+        theme / "article.html",
+        '{% extends "base.html" %}\n',
+        '{% extends "base.html" %}\n{% set t = 1 %}\n',
+    )
+    err = rebuild_fails(site, capsys, before=before)
+    assert "giao-dien/theme/article.html:2 names t" in err, err
+    edit(theme / "article.html", "{% set t = 1 %}\n", "")
+    # check warns of a word no page asks yet (page.html: the site has no page of content/pages/).
+    strings.write_bytes(words)
+    base.write_bytes(template)
+    edit(theme / "page.html", "{{ body }}", "{{ body }}{{ t.ghi_chu }}")
+    assert site.build() == 0
+    capsys.readouterr()
+    assert main(["check"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: t.ghi_chu: {named} has no key 'ghi_chu'" in err, err
+    assert f"add 'ghi_chu:' and its text to {named}, or correct" in err, err
+    strings.unlink()
+    err = rebuild_fails(site, capsys, before=tree(site.output))
+    assert f"{named}: error: {named} is missing" in err, err
+
+
 def test_every_key_strings_yaml_lacks_is_said_in_one_build(site, capsys):
     """Three keys deleted from strings.yaml (a fork's translation begun from an older
     copy): the build named the first it met, one build each. A key a template asks
@@ -623,7 +682,7 @@ def test_every_key_strings_yaml_lacks_is_said_in_one_build(site, capsys):
     )
     err = rebuild_fails(site, capsys, before=before)
     for key in ("skip_to_content", "search_label", "published_on"):
-        assert err.count(f"t.{key}: strings.yaml has no key '{key}'") == 1, err
+        assert err.count(f"templates/strings.yaml has no key '{key}'") == 1, err
     assert "tuy_chon" not in err and "3 problem(s)" in err, err
     # Each names a page it stops, as the one the build met first did: the others said no
     # page ("(making the page …)" on one message of three).
@@ -644,7 +703,7 @@ def test_every_key_strings_yaml_lacks_is_said_in_one_build(site, capsys):
     # A key of newsarchive's own was deleted, not misspelt: another of its keys that looks
     # like it (withdrawn_title) is not named, and newsarchive's line is the fix.
     shipped = next(x for x in lines if x.startswith("withdrawn_text:")).strip()
-    assert "withdrawn_title" not in err and f"add the line '{shipped}' to strings.yaml" in err, err
+    assert "withdrawn_title" not in err and f"add the line '{shipped}' to {strings}" in err, err
 
 
 def test_a_t_named_at_the_top_of_a_template_is_said_to_hide_the_words(site, capsys):
