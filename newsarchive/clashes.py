@@ -152,7 +152,7 @@ def _page_clash(
         # Where the static file is: the page's file, or the folder an old address
         # /css/site.css needs (urls.alias_url), said then as the alias writes it.
         address = page.url if at == urls.output_file(page.url) else page.url.removesuffix("/")
-        made = f"{plan.config.templates_dir.name}/{page.template}"
+        made = shown(plan.config.templates_dir / page.template)
         return Problem(
             Path(source) if source else static,
             f"the page /{address} and the static file {shown(static)} would both be written to "

@@ -421,9 +421,9 @@ def _explained(
         have = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
         wanted = str(exc.name)
         close = difflib.get_close_matches(wanted, have, n=1, cutoff=0.8)
-        message = f"there is no template {wanted} in the templates folder ({folder.name}/)"
+        message = f"there is no template {wanted} in the templates folder ({shown(folder)}/)"
         fix = (f"did you mean '{close[0]}'? " if close else "") + (
-            f"correct the name, or make {folder.name}/{wanted}"
+            f"correct the name, or make {shown(folder / wanted)}"
         )
     return message, fix
 

@@ -706,8 +706,10 @@ def test_the_mark_of_the_spare_is_never_published(site, capsys):
     ],
 )
 def test_static_files_that_clash_with_pages_are_refused_and_do_not_wedge(
-    site, capsys, static_file, words
+    site, capsys, monkeypatch, static_file, words
 ):
+    # Run from the site's folder, as an archivist does, so files are named from it.
+    monkeypatch.chdir(site.root)
     before = built(site)
     path = site.root / "static" / static_file
     path.parent.mkdir(parents=True, exist_ok=True)

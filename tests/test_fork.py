@@ -649,6 +649,13 @@ def test_messages_about_strings_yaml_name_the_one_in_the_templates_folder(
     err = rebuild_fails(site, capsys, before=before)
     assert "giao-dien/theme/article.html:2 names t" in err, err
     edit(theme / "article.html", "{% set t = 1 %}\n", "")
+    # A template not made yet: the folder to make it in is said whole, not "theme/".
+    strings.write_bytes(words)
+    edit(base, END, '{% include "sidebar.html" %}' + END)
+    err = rebuild_fails(site, capsys, before=before)
+    assert "in the templates folder (giao-dien/theme/)" in err, err
+    assert "or make giao-dien/theme/sidebar.html" in err, err
+    base.write_bytes(template)
     # check warns of a word no page asks yet (page.html: the site has no page of content/pages/).
     strings.write_bytes(words)
     base.write_bytes(template)
