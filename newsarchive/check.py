@@ -109,7 +109,7 @@ class ReadPage:
     duplicate_ids: tuple[str, ...]
     links: tuple[str, ...]
     # The links a page follows; the template's deliberate references to the original
-    # portal (the banner, "original page") carry rel="nofollow" and are not among them.
+    # portal (the footer's, "original page") carry rel="nofollow" and are not among them.
     followed: tuple[str, ...] = ()
     empty: bool = False
     refresh: str = ""  # where an alias page sends the reader (its meta refresh)

@@ -30,7 +30,7 @@ class SiteConfig:
     feed_size: int
     default_category: str
     banner: str
-    original_site: str  # linked in the banner: the first address given
+    original_site: str  # linked in the footer: the first address given
     content_dir: Path
     templates_dir: Path
     static_dir: Path

@@ -106,11 +106,11 @@ SETTINGS: tuple[Field, ...] = (
     Field(
         "original_site",
         "addresses",
-        "address of the original portal (`http://` or `https://`), linked in the banner; "
-        "article pages also link their own `source_url` there. A list of addresses (one per "
-        "line, each after `- `) names a portal known under several names: the banner links "
-        "the first, and `check` warns about every link in a page to any of them (with or "
-        "without `www.`)",
+        "address of the original portal (`http://` or `https://`), linked in the footer of "
+        "every page (see [Archive banner](#archive-banner)); article pages also link their "
+        "own `source_url` under the text. A list of addresses (one per line, each after "
+        "`- `) names a portal known under several names: the footer links the first, and "
+        "`check` warns about every link in a page to any of them (with or without `www.`)",
         "",
         example="http://haibatrung.hanoi.gov.vn/",
     ),

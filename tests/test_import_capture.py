@@ -3185,7 +3185,7 @@ def test_a_saved_lazy_picture_shown_by_the_browser_is_copied_never_a_spinner(sit
         )
 
 
-def test_original_site_may_list_addresses_and_the_banner_links_the_first(site, capsys):
+def test_original_site_may_list_addresses_and_the_footer_links_the_first(site, capsys):
     site.add("a.md", "---\ntitle: Tin\ndate: 2020-01-01\n---\n\nNội dung.\n")
     site.configure(original_site=["https://quanhaibatrung.hanoi.gov.vn/", "haibatrung.vn"])
     assert site.build() == 1
@@ -3193,8 +3193,10 @@ def test_original_site_may_list_addresses_and_the_banner_links_the_first(site, c
     assert "original_site: 'haibatrung.vn' is not a web address" in err and "site.yaml" in err
     site.configure(original_site=["https://quanhaibatrung.hanoi.gov.vn/", "http://hbt.vn/"])
     assert site.build() == 0
-    banner = BeautifulSoup(site.read("index.html"), "html.parser").select_one(".banner-source a")
-    assert banner["href"] == "https://quanhaibatrung.hanoi.gov.vn/"
+    footer = BeautifulSoup(site.read("index.html"), "html.parser").select_one(".site-footer")
+    assert [a["href"] for a in footer.select("a[rel=nofollow]")] == [
+        "https://quanhaibatrung.hanoi.gov.vn/"
+    ]
 
 
 def test_media_saved_without_an_extension_get_one_from_their_bytes(site, tmp_path):

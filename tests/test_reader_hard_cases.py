@@ -4,12 +4,14 @@ picture on paper; a fork's long name and long menu. Each is built into a site of
 own and read as a reader would."""
 
 import contextlib
+import itertools
 import struct
 import zlib
 
 import pytest
 from serving import serve
 from test_reader_pages import MENU_ROWS, SMALL_TARGETS
+from test_seed_article import SEED_URL
 from webtools import axe_run, large_text
 
 # A4 less the print margins of site.css (18 mm top and bottom): 261 mm, 986 CSS pixels.
@@ -374,3 +376,44 @@ def test_a_block_pasted_with_the_portals_width_stays_within_a_phone(browser, sit
         assert page.evaluate("document.documentElement.scrollWidth") == 320
         right = page.locator(".article-body div").evaluate("d => d.getBoundingClientRect().right")
         assert right <= 320 - 16, f"the block ends at x = {right:.0f}"
+
+
+# Where the focused element is on the page (not the screen), or None when Tab has left
+# the page's last one.
+FOCUSED = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const r = e.getBoundingClientRect();
+  return {what: e.tagName + " " + (e.getAttribute("href") || e.textContent.trim().slice(0, 30)),
+          top: Math.round(r.top + scrollY)};
+}"""
+
+
+@pytest.mark.parametrize("text", ["100%", "200%"])
+def test_keyboard_focus_goes_down_the_page_as_it_is_shown(browser, site, text):
+    """With the text at 200% on a phone the archive notice is shown below the page's
+    content, but its link to the old portal (`original_site`) stayed in the header:
+    Tab went from the menu to that link at the foot of the page (y = 19,072), then back
+    up to the trail and the article. Each Tab now moves down the page, at any text size,
+    and the link is still reached."""
+    portal = "https://haibatrung.hanoi.gov.vn/"
+    site.add_seed()
+    site.configure(original_site=portal)
+    with article_page(
+        browser, site, SEED_URL, viewport={"width": 320, "height": 740}, is_mobile=True
+    ) as page:
+        if text == "200%":
+            large_text(page)
+            page.reload()
+        page.keyboard.press("Tab")  # the skip link, shown over the top of the page
+        seen: list[dict] = []
+        for _ in range(100):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(FOCUSED)
+            if focused is None or focused in seen:
+                break
+            seen.append(focused)
+        assert f"A {portal}" in [f["what"] for f in seen], seen
+        assert len(seen) >= 8, seen
+        for before, after in itertools.pairwise(seen):
+            assert after["top"] >= before["top"] - 1, f"Tab goes up from {before} to {after}"
