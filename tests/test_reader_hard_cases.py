@@ -3,6 +3,7 @@ sanitizes its articles, a long line of preformatted text on a small phone, a ver
 picture on paper; a fork's long name and long menu. Each is built into a site of its
 own and read as a reader would."""
 
+import base64
 import contextlib
 import itertools
 import struct
@@ -417,3 +418,79 @@ def test_keyboard_focus_goes_down_the_page_as_it_is_shown(browser, site, text):
         assert len(seen) >= 8, seen
         for before, after in itertools.pairwise(seen):
             assert after["top"] >= before["top"] - 1, f"Tab goes up from {before} to {after}"
+
+
+# The colours of a screenshot, each as "r,g,b" (read by Chromium itself: no image library).
+COLOURS = """async png => {
+  const picture = await createImageBitmap(
+    await (await fetch("data:image/png;base64," + png)).blob());
+  const canvas = new OffscreenCanvas(picture.width, picture.height);
+  const drawing = canvas.getContext("2d");
+  drawing.drawImage(picture, 0, 0);
+  const data = drawing.getImageData(0, 0, picture.width, picture.height).data;
+  const seen = new Set();
+  for (let i = 0; i < data.length; i += 4) seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+  return [...seen].sort();
+}"""
+NARROW_TABLE = """
+| Phường | Số hộ |
+| --- | ---: |
+| Bạch Đằng | 3.210 |
+"""
+
+
+def colours(page, box: dict, x: float, width: float = 12) -> list[str]:
+    """The colours drawn in a strip of the screen from ``x``, as tall as ``box`` and
+    2 px more above and below (where a line of shade once showed)."""
+    strip = {"x": x, "y": box["y"] - 2, "width": width, "height": box["height"] + 4}
+    png = base64.b64encode(page.screenshot(clip=strip)).decode()
+    return page.evaluate(COLOURS, png)
+
+
+@pytest.mark.parametrize(
+    "scheme",
+    [{"color_scheme": "light"}, {"color_scheme": "dark"}, {"forced_colors": "active"}],
+    ids=["light", "dark", "forced-colours"],
+)
+def test_a_table_wider_than_the_phone_shows_that_it_scrolls(browser, site, scheme):
+    """On a phone, a table wider than the screen scrolls sideways inside its box, but
+    nothing said so: a phone's scrollbar shows only while scrolling, and the cut fell
+    between two columns as often as not. A shade now lies along each edge past which
+    there is more of the table, in light and dark mode and with forced colours, and
+    goes as the end is reached; a table that fits has none. With JavaScript off too."""
+    body = WIDE_TABLE + "\nGiữa hai bảng.\n" + NARROW_TABLE
+    site.add("2019/05/bang.md", "---\ntitle: Bảng\ndate: 2019-05-02\n---\n" + body)
+    with article_page(
+        browser,
+        site,
+        "2019/05/bang/",
+        viewport={"width": 320, "height": 740},
+        is_mobile=True,
+        java_script_enabled=False,
+        **scheme,
+    ) as page:
+        wide, narrow = page.locator(".article-body table").all()
+        assert wide.evaluate("t => t.scrollWidth > t.clientWidth"), "wider than the phone"
+        assert narrow.evaluate("t => t.scrollWidth <= t.clientWidth")
+        # The cells unseen (opacity, which forced colours leave alone; no borders): what
+        # is left is the table's own drawing, to be compared with the page's margin.
+        page.evaluate(  # page.add_style_tag waits for an event that never comes without JS
+            "() => document.head.insertAdjacentHTML('beforeend', '<style>"
+            ".article-body tr { opacity: 0 } .article-body :is(th, td) { border: 0 }</style>')"
+        )
+        for table in (wide, narrow):
+            table.scroll_into_view_if_needed()
+            box = table.bounding_box()
+            assert box
+            page_colour = colours(page, box, 0, 4)
+            assert len(page_colour) == 1, page_colour
+            left = colours(page, box, box["x"])
+            right = colours(page, box, box["x"] + box["width"] - 12)
+            if table == wide:
+                assert left == page_colour and right != page_colour, (left, right)
+                table.evaluate("t => { t.scrollLeft = t.scrollWidth; }")
+                left = colours(page, box, box["x"])
+                right = colours(page, box, box["x"] + box["width"] - 12)
+                assert left != page_colour and right == page_colour, (left, right)
+            else:
+                assert left == right == page_colour, (left, right)
