@@ -11,7 +11,7 @@ import zlib
 
 import pytest
 from serving import serve
-from test_reader_pages import MENU_ROWS, SMALL_TARGETS
+from test_reader_pages import FIRST_LINE_BOTTOM, MENU_ROWS, SMALL_TARGETS
 from test_seed_article import SEED_URL
 from webtools import axe_run, large_text
 
@@ -494,3 +494,37 @@ def test_a_table_wider_than_the_phone_shows_that_it_scrolls(browser, site, schem
                 assert left != page_colour and right == page_colour, (left, right)
             else:
                 assert left == right == page_colour, (left, right)
+
+
+@pytest.mark.parametrize("width", [320, 360, 412])
+def test_a_forks_article_title_is_on_the_first_screen_with_large_text(browser, site, width):
+    """A fork with a 60-character name and five menu items, read with the text at 200%
+    on a 320 px phone: the name took five lines, the menu five rows of one, the search
+    field and its button 149 px, and the title's first line ended at y = 854, below the
+    first screen (740 px). It now ends within it, the name whole and as large as the
+    reader's text, each menu name whole, the search box there."""
+    site.add_seed()
+    site.configure(title=FORK_TITLE)
+    site.add("pages/lien-he.md", "---\ntitle: Liên hệ\nmenu: 2\n---\n\nĐịa chỉ liên hệ.\n")
+    with article_page(
+        browser,
+        site,
+        SEED_URL,
+        viewport={"width": width, "height": 740},
+        is_mobile=True,
+        has_touch=True,
+    ) as page:
+        large_text(page)
+        page.reload()
+        bottom = page.locator("h1").evaluate(FIRST_LINE_BOTTOM)
+        assert bottom <= 740, f"the title's first line ends at y = {bottom:.0f}"
+        name = page.locator(".site-name a")
+        assert name.inner_text() == FORK_TITLE and name.is_visible()
+        size = name.evaluate("a => parseFloat(getComputedStyle(a).fontSize)")
+        assert size >= 32, f"the name is {size} px, smaller than the reader's text (32 px)"
+        menu = page.evaluate(MENU_ROWS)
+        assert sum(menu["rows"]) == 5 and menu["wrapped"] == [], menu
+        assert page.locator("#site-search").is_visible()
+        assert page.locator(".search-box button").is_visible()
+        assert page.evaluate(SMALL_TARGETS) == []
+        assert page.evaluate("document.documentElement.scrollWidth") == width
