@@ -528,3 +528,58 @@ def test_a_forks_article_title_is_on_the_first_screen_with_large_text(browser, s
         assert page.locator(".search-box button").is_visible()
         assert page.evaluate(SMALL_TARGETS) == []
         assert page.evaluate("document.documentElement.scrollWidth") == width
+
+
+# Raw HTML as editors paste it: Word's indent before a signature (import sample mirror,
+# sotttt 744225), one written by hand, a centred picture, and a video embedded as the
+# player's site gives its code.
+PASTED = """Nội dung.
+
+<p style="margin-left: 324.0pt; text-align: right;">TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH</p>
+
+<p style="margin-left:400px">Đoạn thụt lề viết tay.</p>
+
+<img src="/images/anh.png" alt="Ảnh giữa" width="100"
+style="display: block; margin-left: auto; margin-right: auto">
+
+<iframe width="560" height="315" title="Video" srcdoc="<p>Video</p>"></iframe>
+"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_an_indent_or_a_frame_written_in_the_article_fits_a_phone(browser, site, width):
+    """An indent given in an article's HTML (Word's `margin-left: 324pt` before a
+    signature, 432 px; `margin-left:400px` by hand) left a 320 px phone's column no room:
+    the lines went off the screen, and the page scrolled sideways. A frame given the
+    player's size (`<iframe width="560" height="315">`) shrank to the column but kept
+    its height: 288 by 315 px, the video a strip in black. On a phone such an indent
+    goes (a picture centred with `auto` stays centred), and the frame keeps its shape;
+    on a wide screen both are as written."""
+    (site.root / "static" / "images").mkdir()
+    (site.root / "static" / "images" / "anh.png").write_bytes(png(100, 50))
+    site.add("2020/01/dan.md", "---\ntitle: Dán từ Word\ndate: 2020-01-02\n---\n\n" + PASTED)
+    with article_page(
+        browser, site, "2020/01/dan-tu-word/", viewport={"width": width, "height": 740}
+    ) as page:
+        assert page.evaluate("document.documentElement.scrollWidth") == width
+        column = page.locator(".article-body").evaluate(
+            "b => { const r = b.getBoundingClientRect(); return [r.left, r.right]; }"
+        )
+        indented = page.locator(".article-body p[style]")
+        assert indented.count() == 2
+        for one in indented.all():
+            left, right = one.evaluate(
+                "p => { const r = p.getBoundingClientRect(); return [r.left, r.right]; }"
+            )
+            assert column[0] <= left and right <= column[1], (one.inner_text(), left, right)
+            assert right - left >= min(200, column[1] - column[0]), "room for its words"
+            if width > 1000:
+                assert left >= column[0] + 400, "the indent as written on a wide screen"
+        picture = page.locator(".article-body img").bounding_box()
+        assert picture
+        gaps = picture["x"] - column[0], column[1] - picture["x"] - picture["width"]
+        assert abs(gaps[0] - gaps[1]) <= 1, gaps
+        frame = page.locator(".article-body iframe").bounding_box()
+        assert frame and frame["width"] <= column[1] - column[0]
+        size = f"a {frame['width']:.0f} by {frame['height']:.0f} frame"
+        assert abs(frame["height"] / frame["width"] - 315 / 560) < 0.01, size
