@@ -44,6 +44,10 @@ class Article:
     body_digest: str  # of the Markdown body (SourceFile.body): the key of its HTML
     category: str = ""
     tags: tuple[str, ...] = ()
+    # Tags the front matter names after another spelling of one of ``tags``'s addresses
+    # (`[kinh te xa hoi, Kinh tế / xã hội]`): left out of ``tags``, kept to be warned of
+    # (taxonomy.named_twice). Nearly always empty.
+    tags_merged: tuple[str, ...] = ()
     summary: str = ""
     # The body's first paragraph (summary.lead), which is the summary unless the front
     # matter has one: `new`'s placeholder is known by it (validate.unwritten).

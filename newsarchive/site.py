@@ -99,7 +99,11 @@ def build_site(
     ``standalone``: the standalone pages (content/pages/), in no list."""
     spelt = pagination.oldest_first(a for a in articles if a.listed)
     withdrawn = pagination.oldest_first(a for a in articles if a.withdrawn and not a.draft)
-    merged = taxonomy.other_words_merged(spelt) + taxonomy.punctuation_merged(spelt)
+    merged = [
+        *taxonomy.other_words_merged(spelt),
+        *taxonomy.punctuation_merged(spelt),
+        *taxonomy.named_twice(spelt),
+    ]
     oldest = taxonomy.named_alike(spelt)
     categories = taxonomy.categories(oldest)
     merged += taxonomy.categories_like_others(categories)

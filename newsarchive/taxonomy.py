@@ -171,7 +171,7 @@ def _punctuation_said(
     (name, article), (kept, owner) = found[0], first
     more = len({a.path for _, a in found}) - 1
     address = urls.category_url(name) if kind == "category" else urls.tag_url(name)
-    written = json.dumps(kept, ensure_ascii=False) if _NEEDS_QUOTES.search(kept) else kept
+    written = _as_written(kept)
     return Problem(
         Path(article.path),
         f"the {kind} '{name}' (this article" + (f" and {more} more" if more else "") + ") "
@@ -193,8 +193,58 @@ def _marks(name: str) -> str:
     )
 
 
+def _as_written(name: str) -> str:
+    """``name`` as front matter takes it: in double quotes when it needs them."""
+    return json.dumps(name, ensure_ascii=False) if _NEEDS_QUOTES.search(name) else name
+
+
 # What a name needs double quotes for in front matter (a comma would part it in two).
 _NEEDS_QUOTES = re.compile(r"[,:#\[\]{}\"']")
+
+
+def named_twice(oldest: Sequence[Article]) -> list[Problem]:
+    """A warning for each tag an article names again in other punctuation or as another
+    word (Article.tags_merged), at its line of `tags`: reading the file kept the first
+    spelling only, so punctuation_merged and other_words_merged, which compare articles,
+    never saw the second. A spelling of one word (letter case, tone, no accents, spaces)
+    is listed once in silence, as between articles."""
+    problems = []
+    for article in oldest:
+        if not article.tags_merged:  # nearly every article
+            continue
+        kept = {urls.term_slug(tag): tag for tag in article.tags}
+        for name in article.tags_merged:
+            first = kept[urls.term_slug(name)]
+            word = _same_word(tuple(words(name)), tuple(words(first)))
+            if not word or _marks(name) != _marks(first):
+                problems.append(_twice_said(article, name, first, word))
+    return problems
+
+
+def _twice_said(article: Article, name: str, first: str, word: bool) -> Problem:
+    """The warning of ``name``, which ``article`` names after ``first`` (one address):
+    the same ``word`` in other punctuation, or another word."""
+    written = f"tags: [{', '.join(map(_as_written, article.tags))}]"
+    listed = "which the article is listed under once"
+    if word:
+        message = (
+            f"the tag '{name}' differs from '{first}', both in this article's tags, in its "
+            f"punctuation only: they have one address, /{urls.tag_url(name)}, and are one "
+            f"tag, {listed}"
+        )
+        hint = f"write it once: {written}"
+    else:
+        message = (
+            f"the tag '{name}' has the address /{urls.tag_url(name)} of the tag '{first}', "
+            f"both in this article's tags, another word: they are one tag, {listed}"
+        )
+        hint = (
+            f"if both are meant, add to '{name}' a word that tells it apart without accents "
+            f"(addresses have none); if not, write {written}"
+        )
+    return Problem(
+        Path(article.path), message, hint, line_of(Path(article.path), "tags:"), warning=True
+    )
 
 
 def categories_like_others(terms: Sequence[Term]) -> list[Problem]:

@@ -127,6 +127,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
         raise BuildFailed(errors)
     assert published is not None and isinstance(title, str) and isinstance(slug, str)
     opening = lead(source.body)
+    distinct_tags, tags_merged = _distinct_terms(tags)
     # A category, tag or author is shared by many articles: interned, each is one string
     # in memory rather than one per article (the build holds every article to its end).
     return Article(
@@ -136,7 +137,8 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
         slug=slug,
         body_digest=digest(source.body),
         category=sys.intern((meta.get("category") or "").strip()),
-        tags=_distinct_terms(tags),
+        tags=distinct_tags,
+        tags_merged=tags_merged,
         summary=(meta.get("summary") or "").strip() or opening,
         opening=opening,
         author=sys.intern((meta.get("author") or "").strip()),
@@ -637,15 +639,17 @@ def _too_long(path: str) -> str:
     return ""
 
 
-def _distinct_terms(names: list[str]) -> tuple[str, ...]:
+def _distinct_terms(names: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Tags as the article names them, without one that gives the same slug as an
-    earlier one ("Quy hoạch", "quy hoạch"): they are one tag, listed once."""
+    earlier one ("Quy hoạch", "quy hoạch"): they are one tag, listed once. And those
+    left out, each once, but for a repeat of the one kept (Article.tags_merged)."""
     terms: dict[str, str] = {}
+    merged: dict[str, None] = {}
     for name in names:
         name = name.strip()
-        if name:
-            terms.setdefault(urls.term_slug(name), sys.intern(name))
-    return tuple(terms.values())
+        if name and terms.setdefault(urls.term_slug(name), sys.intern(name)) != name:
+            merged[name] = None
+    return tuple(terms.values()), tuple(merged)
 
 
 def _text_list(meta: dict[str, Any], key: str, error: Any) -> list[str]:
