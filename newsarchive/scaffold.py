@@ -224,12 +224,17 @@ def new_article(
 
 
 def category_like_others(config: SiteConfig, made: ArticleFile) -> list[Problem]:
-    """The build's warning (taxonomy.categories_like_others) when the category of the
-    article `new` wrote (``made``) is no other article's but is spelt almost as one
-    that others have: said at once, not at the next build, as a typo is likely then."""
+    """The build's warnings when the category of the article `new` wrote (``made``) is
+    no other article's but is spelt almost as one that others have
+    (taxonomy.categories_like_others), or is theirs in other punctuation
+    (taxonomy.punctuation_merged): said at once, not at the next build, as a typo is
+    likely then, and at this article, though older ones may be spelt so too."""
     listed = oldest_first(a for a in readable_articles(config) if a.listed)
     terms = taxonomy.categories(taxonomy.named_alike(listed))
-    return [p for p in taxonomy.categories_like_others(terms) if p.path == made.path]
+    return [
+        *(p for p in taxonomy.categories_like_others(terms) if p.path == made.path),
+        *taxonomy.punctuation_merged(listed, str(made.path)),  # (it has no tags)
+    ]
 
 
 def _as_typed(problem: Problem, text: str, config: SiteConfig) -> Problem:

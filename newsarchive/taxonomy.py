@@ -135,14 +135,15 @@ def other_words_merged(oldest: Sequence[Article]) -> list[Problem]:
     return problems
 
 
-def punctuation_merged(oldest: Sequence[Article]) -> list[Problem]:
+def punctuation_merged(oldest: Sequence[Article], at: str | None = None) -> list[Problem]:
     """A warning for each spelling of a term that differs from its first (of its oldest
     article) in punctuation only (`Văn hóa Xã hội`, its comma left out, for `Văn hóa, Xã
     hội`), at the oldest article that spells it so: an address has no punctuation, so
     the two were one term, shown as the first everywhere, and an editor never learnt that
     the articles disagree. Letter case, the tone's place and a name without accents are
     one word spelt otherwise (other_words_merged) and stay silent, as does a space more
-    or less. Said at every build until fixed."""
+    or less. Said at every build until fixed. ``at``: the path of the one article to
+    say them at (`new`'s), its own spellings alone, whatever older articles spell so."""
     problems = []
     for key, kind, names in (("category", "category", _category), ("tags", "tag", _tags)):
         first: dict[str, tuple[str, Article]] = {}  # slug -> its first spelling, article
@@ -159,9 +160,11 @@ def punctuation_merged(oldest: Sequence[Article]) -> list[Problem]:
                     and _same_word(tuple(words(name)), tuple(words(kept)))
                 ):
                     spelt.setdefault((slug, _marks(name)), []).append((name, article))
-        problems += [
-            _punctuation_said(key, kind, found, first[slug]) for (slug, _), found in spelt.items()
-        ]
+        for (slug, _), found in spelt.items():
+            if at is not None:  # its own first: said at it, the others counted
+                found = sorted(found, key=lambda spelling: spelling[1].path != at)
+            if at is None or found[0][1].path == at:
+                problems.append(_punctuation_said(key, kind, found, first[slug]))
     return problems
 
 

@@ -473,3 +473,34 @@ def test_a_category_typed_almost_as_one_of_other_articles_is_said_at_once(site):
     for typed in (meant, "Văn hóa - Thể thao"):
         result = new(site, f"Tin {typed}", "--category", typed)
         assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+def test_a_category_typed_with_other_punctuation_is_said_at_once(site):
+    """new --category "Văn hóa Xã hội" (its comma left out) beside articles filed under
+    "Văn hóa, Xã hội" was written in silence (one address, so no typo of another
+    category); only the next build said it, and at the oldest article spelt so, which
+    may be another. Letter case and the tone's place stay silent, as in the build."""
+    meant = "Văn hóa, Xã hội"
+    for n, spelt in ((1, f'"{meant}"'), (2, f'"{meant}"'), (3, "Văn hóa - Xã hội")):
+        site.add(
+            f"2024/05/bai-{n}.md",
+            f'---\ntitle: "Bài {n}"\ndate: 2024-05-0{n}\ncategory: {spelt}\n---\n\nNội dung.\n',
+        )
+    for typed, others in (("Văn hóa Xã hội", ""), ("Văn hóa - Xã hội", " and 1 more")):
+        result = new(site, f"Lễ hội {len(others)}", "--category", typed)
+        assert result.returncode == 0, result.stderr
+        path = site.root / result.stdout.strip()
+        assert front_matter(path)["category"] == typed  # written as typed
+        line = path.read_text(encoding="utf-8").split("\n").index(f"category: {typed}")
+        said = (
+            f"{result.stdout.strip()}:{line + 1}: warning: the category '{typed}' (this "
+            f"article{others}) differs from '{meant}' ("
+        )
+        assert said in result.stderr, result.stderr
+        assert "in its punctuation only" in result.stderr
+        assert f'write it the same in every article: category: "{meant}"' in result.stderr
+        assert len(result.stderr.strip().split("\n")) == 2, result.stderr  # said once
+
+    for title, typed in (("Tin một", meant), ("Tin hai", "văn hoá, xã hội")):
+        result = new(site, title, "--category", typed)
+        assert result.returncode == 0 and result.stderr == "", result.stderr
