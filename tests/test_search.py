@@ -377,6 +377,30 @@ def test_a_month_finds_the_articles_of_that_month_then_what_it_found_before(site
     assert sorted(found(site, "2022")) == sorted([a, b, c, d, e, f])
 
 
+def test_a_long_date_with_its_month_as_a_word_is_that_day_in_the_query_and_the_index(site):
+    """`ngày 15 tháng Sáu năm 2019` (the month as a word, as `tháng Sáu năm 2019` is read)
+    was six words: it did not find the article of that day, and `15/6/2019` did not find
+    the article that writes it so. Now it is the date, in the query and in the index, as
+    `ngày 15 tháng 6 năm 2019` is; `ngày 5 tháng năm 2019` stays words (`năm`: a year)."""
+    site.add("2019/a.md", article("Hội nghị", "2019-06-15 08:00", "Chi bộ họp."))
+    body = "Hà Nội, ngày 15 tháng Sáu năm 2019."
+    site.add("2019/b.md", article("Kế hoạch", "2019-07-02 08:00", body))
+    site.add("2019/c.md", article("Thông báo", "2019-07-03 08:00", "Họp ngày 15/06/2019."))
+    site.add("2019/d.md", article("Ngày hội", "2019-07-04 08:00", "Ngày 5 tháng năm 2019."))
+    assert site.build() == 0
+    a, b, c = "2019/06/hoi-nghi/", "2019/07/ke-hoach/", "2019/07/thong-bao/"
+    for query in [
+        "ngày 15 tháng Sáu năm 2019",
+        "ngay 15 thang sau nam 2019",
+        "ngày 15 tháng 6 năm 2019",
+        "15/6/2019",
+    ]:
+        got = found(site, query)
+        assert got[0] == a and sorted(got[1:3]) == [b, c], (query, got)
+    assert found(site, "kế hoạch ngày 15 tháng sáu năm 2019") == [b]
+    assert found(site, "5/5/2019") == []
+
+
 def test_a_long_date_or_month_finds_what_the_short_one_finds_either_way_it_is_written(site):
     """`Hà Nội, ngày 15 tháng 3 năm 2019`, as a formal document dates itself, and `tháng 3
     năm 2019`, as readers say a month, were words: `ngày 15 tháng 3 năm 2019` did not

@@ -432,6 +432,21 @@ def test_a_range_with_its_year_once_or_a_month_as_a_word_marks_its_days(site, br
             assert snippets == marked, (query, snippets)
 
 
+def test_a_long_date_an_article_writes_with_a_month_word_is_marked_as_that_day(site, browser):
+    """`15/6/2019` marked an article's `ngày 15 tháng 6 năm 2019`, not its `ngày 15 tháng
+    Sáu năm 2019`, the same day as the index and the query now read it; now both alike."""
+    body = "Họp ngày 15 tháng Sáu năm 2019; ngày 15 tháng 6 năm 2019 xong."
+    site.add("2019/a.md", article("Báo cáo", "2019-07-20 08:00", body))
+    assert site.build() == 0
+    with search_page(site, browser) as search:
+        for query in ["15/6/2019", "ngày 15 tháng Sáu năm 2019", "ngay 15 thang sau nam 2019"]:
+            snippets = [bracketed(r["snippet"]) for r in search(query)["results"]]
+            assert snippets, query
+            worded, numbered = snippets[0].split("; ")
+            want = "Họp " + numbered.replace("[6]", "[Sáu]").removesuffix(" xong.")
+            assert "[15]" in numbered and worded == want, (query, snippets)
+
+
 def test_a_month_an_article_writes_as_a_word_is_marked_as_the_month(site, browser):
     """`tháng 6/2019` marked an article's `tháng 6 năm 2019` whole, a month in it, but not
     its `tháng Sáu năm 2019`, the same month as the query now reads it; now both, and

@@ -661,11 +661,50 @@ def test_a_long_date_or_month_in_a_query_is_the_short_one_and_read_as_before_too
         assert query.literal is None and not any("/" in word for word in query.words), text
 
 
+def test_a_long_date_with_its_month_as_a_word_is_that_day():
+    """`ngày 15 tháng Sáu năm 2019` (a month's word, as `tháng Sáu năm 2019` is read) was
+    six words; it is read as `ngày 15 tháng 6 năm 2019` is, the day `15/6/2019`, with or
+    without diacritics, alone, among words and in ranges. Not `tháng năm 2019` (the
+    months of 2019), `tháng Giêng`, nor a day without `ngày`, as `tháng Sáu năm 2019`."""
+
+    def reading(text: str) -> tuple[object, ...]:
+        q = parse_query(text)
+        return (q.words, q.pairs, q.typed, q.spans, q.last, q.literal_first, q.literal is None)
+
+    for text, numbers in [
+        ("ngày 15 tháng Sáu năm 2019", "ngày 15 tháng 6 năm 2019"),
+        ("ngay 15 thang sau nam 2019", "ngay 15 thang 6 nam 2019"),
+        ("Ngày 02 Tháng Mười Hai năm 2019", "Ngày 02 Tháng 12 năm 2019"),
+        ("ngày mùng 2 tháng chín năm 1945", "ngày mùng 2 tháng 9 năm 1945"),
+        ("ngày 15 tháng năm năm 2019", "ngày 15 tháng 5 năm 2019"),
+        ("hội nghị ngày 15 tháng tư năm 2019 phường", "hội nghị ngày 15 tháng 4 năm 2019 phường"),
+        ("từ ngày 1 tháng ba năm 2020 đến nay", "từ ngày 1 tháng 3 năm 2020 đến nay"),
+        ("trước ngày 1 tháng bảy năm 2020", "trước ngày 1 tháng 7 năm 2020"),
+    ]:
+        assert reading(text) == reading(numbers), text
+    assert parse_query("ngày 15 tháng Sáu năm 2019").words == ["15/6/2019"]
+    literal = parse_query("ngay 15 thang sau nam 2019").literal
+    assert literal is not None and literal.words == ["ngay", "15", "thang", "sau", "nam", "2019"]
+    # As before: words (no `ngày`; `tháng năm 2019`; a lunar month; a day May lacks).
+    for text in [
+        "15 tháng sáu năm 2019",
+        "ngày 15 tháng năm 2019",
+        "ngày 15 tháng giêng năm 2020",
+        "ngày 32 tháng sáu năm 2019",
+        "ngày 15 tháng sáu, năm 2019",
+    ]:
+        query = parse_query(text)
+        assert not any("/" in word for word in query.words) and not query.spans, text
+
+
 @pytest.mark.parametrize(
     ("text", "written"),
     [
         ("Hà Nội, ngày 15 tháng 3 năm 2019", ["15/3/2019"]),
         ("HÀ NỘI, NGÀY 05 THÁNG 03 NĂM 2019", ["5/3/2019"]),
+        ("Ngày 15 tháng Sáu năm 2019, NGÀY 1 THÁNG MƯỜI HAI NĂM 2019", ["15/6/2019", "1/12/2019"]),
+        ("ngày mồng 2 tháng chín năm 1945; ngày 5 tháng năm năm 2020", ["2/9/1945", "5/5/2020"]),
+        ("ngày 5 tháng năm 2020, ngày 5 tháng giêng năm 2020, 5 tháng sáu năm 2020", []),
         ("Ngày\nmùng 2 tháng 9\u00a0năm 1945, ngày 1 tháng 1 năm 2020.", ["2/9/1945", "1/1/2020"]),
         (unicodedata.normalize("NFD", "ngày 7 tháng 1 năm 2022"), ["7/1/2022"]),
         ("ngày 15 tháng 3, năm 2019; 15 tháng 3 năm 2019; ngày 32 tháng 1 năm 2020", []),
@@ -677,7 +716,8 @@ def test_the_long_dates_of_a_text_are_its_date_terms(text, written):
     as one that writes `15/3/2019` (segment.Words): the same as LONG_DATE, the query's."""
     lowered = unicodedata.normalize("NFC", text).lower()
     matched = [m.groups() for m in terms.LONG_DATE.finditer(lowered)]
-    want = [terms.date_term(*m) for m in matched if 1 <= int(m[0]) <= 31 and 1 <= int(m[1]) <= 12]
+    months = [(m[0], terms._month_number(m[1]), m[2]) for m in matched]
+    want = [terms.date_term(*m) for m in months if 1 <= int(m[0]) <= 31 and 1 <= m[1] <= 12]
     assert terms.long_dates(text) == written == want
 
 
@@ -1934,6 +1974,9 @@ QUERIES = [
     "từ ngày 1 tháng 4 năm 2019 đến nay",
     "ngày 19 tháng 4 năm 201",  # a year being typed: words
     "19 tháng 4 năm 2019",  # no `ngày`: words
+    # A long date with its month as a word.
+    "ngày 10 tháng Tư năm 2019",
+    "hoi nghi ngay 15 thang sau nam 2019",
     # A range whose year is written once: the start takes the end's; a month as a word.
     "từ tháng 1 đến tháng 6/2019",
     "thanh niên từ ngày 1 đến ngày 30/4/2019",
@@ -2105,6 +2148,12 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         dated += ["từ ngày 5 đến tháng 3/2020", "tháng 1 và tháng 3/2020", "từ ngày 1 đến nay"]
         dated += ["-từ ngày 1 đến ngày 31/3/2020", "-ngày 1 đến ngày 31/3/2020 họp"]
         dated += ["từ tháng 1 -đến tháng 3/2020", "a b c d e f g h i j từ ngày 1 đến ngày 3/3/2020"]
+        # A long date with its month as a word.
+        dated += ["ngày 15 tháng Sáu năm 2019", "ngay 15 thang sau nam 2019"]
+        dated += ["15 tháng sáu năm 2019", "ngày mùng 2 tháng chín năm 1945"]
+        dated += ["ngày 5 tháng năm năm 2020", "ngày 5 tháng năm 2020"]
+        dated += ["họp ngày 1 tháng Mười Hai năm 2019", "từ ngày 1 tháng ba năm 2020 đến nay"]
+        dated += ["ngày 32 tháng sáu năm 2019", "-ngày 15 tháng sáu năm 2019 họp"]
         dated += ["tháng sáu năm 2019", "Tháng Tư/2019", "thang tu nam 2019", "tháng bốn năm 2019"]
         dated += ["tháng Mười Hai năm 2019", "thang muoi mot nam 2019", "tháng mười năm 2019"]
         dated += ["tháng năm năm 2019", "tháng Năm/2019", "tháng năm 2019", "tháng sáu"]

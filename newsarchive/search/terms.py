@@ -84,15 +84,8 @@ _TO_NOW = re.compile(_JOINER + "(?:(?:hôm|hom|hiện|hien)[ \t\n\r\u00a0]+)?nay
 # it as the short form's date term (long_dates); a query reads it so (_points) and as
 # before too (Query.literal). search-engine.js has the same.
 _GAP = "[ \t\n\r\u00a0]+"
-_LONG_MONTH = f"(?:tháng|thang){_GAP}([0-9]{{1,2}}){_GAP}(?:năm|nam){_GAP}((?:19|20)[0-9]{{2}})"
-LONG_DATE = re.compile(
-    f"(?<![^\\W_])(?:ngày|ngay){_GAP}(?:(?:mùng|mồng|mung|mong){_GAP})?([0-9]{{1,2}}){_GAP}"
-    f"{_LONG_MONTH}(?![^\\W_])"
-)
-# `tháng 3 năm 2019`, `tháng 03 năm 2019` in a query: the month `3/2019`, as `tháng
-# 3/2019` is; not inside a long date, nor after a number (`15 tháng 3 năm 2019`, a day
-# without `ngày`, or a count: read as before).
-_LONG_MONTH_ALONE = re.compile(f"(?<![^\\W_]){_LONG_MONTH}(?![^\\W_])")
+_YEAR_OF = f"{_GAP}(?:năm|nam){_GAP}((?:19|20)[0-9]{{2}})"
+_LONG_MONTH = f"(?:tháng|thang){_GAP}([0-9]{{1,2}}){_YEAR_OF}"
 # `tháng Sáu năm 2019`, `tháng Tư/2019`, `tháng mười hai năm 2019`: a month's word, typed
 # with its diacritics or without (_MONTH_WORDS, folded: its number), the month as `tháng
 # 6 năm 2019` is (_point). Its year after `năm` or `/` only: `tháng năm 2019` is also
@@ -107,6 +100,17 @@ _MONTH_WORDS = {
     **{"mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7},
     **{"tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12},
 }
+# A long date's month is a number or a word (`ngày 15 tháng Sáu năm 2019`), as a month's
+# (_WORD_MONTH) is.
+LONG_DATE = re.compile(
+    f"(?<![^\\W_])(?:ngày|ngay){_GAP}(?:(?:mùng|mồng|mung|mong){_GAP})?([0-9]{{1,2}}){_GAP}"
+    f"(?:tháng|thang){_GAP}([0-9]{{1,2}}|{_MONTH_WORD}){_YEAR_OF}(?![^\\W_])"
+)
+# `tháng 3 năm 2019`, `tháng 03 năm 2019` in a query: the month `3/2019`, as `tháng
+# 3/2019` is; not inside a long date, nor after a number (`15 tháng 3 năm 2019`, a day
+# without `ngày`, or a count: read as before).
+_LONG_MONTH_ALONE = re.compile(f"(?<![^\\W_]){_LONG_MONTH}(?![^\\W_])")
+# A month's word with its year, `năm` or `/` before it (above).
 _WORD_MONTH = re.compile(
     f"(?<![^\\W_])(?:tháng|thang){_GAP}({_MONTH_WORD})(?:{_GAP}(?:năm|nam){_GAP}|/)"
     f"((?:19|20)[0-9]{{2}})(?![^\\W_])(?![/.-][^\\W_])"
@@ -250,15 +254,15 @@ def dates(text: str) -> list[tuple[int, str]]:
 
 def long_dates(text: str) -> list[str]:
     """The terms (date_term) of the long dates ``text`` writes (LONG_DATE, a real day and
-    month), in any case: `Hà Nội, ngày 15 tháng 3 năm 2019` -> `15/3/2019`."""
+    month), in any case: `Hà Nội, ngày 15 tháng 3 năm 2019` -> `15/3/2019`, `ngày 15
+    tháng Sáu năm 2019` -> `15/6/2019`."""
     text = unicodedata.normalize("NFC", text).lower()
-    return [
-        date_term(*match.groups())
+    found = [
+        (int(match[1]), _month_number(match[2]), match[3])
         for match in _LONG_DATE_AHEAD.finditer(text)
         if not text[match.start() - 1 : match.start()].isalnum()
-        and 1 <= int(match[1]) <= 31
-        and 1 <= int(match[2]) <= 12
     ]
+    return [date_term(*when) for when in found if 1 <= when[0] <= 31 and 1 <= when[1] <= 12]
 
 
 @dataclass
@@ -687,9 +691,9 @@ def _point(match: re.Match[str], before: str) -> str:
     (`15 tháng 3 năm 2019`: a day without `ngày`, or a count), a month after `số`, `quý`
     or `đợt` (_NOT_MONTH_AFTER)."""
     if match.re is LONG_DATE:
-        day, month, year = match.groups()
-        real = 1 <= int(day) <= 31 and 1 <= int(month) <= 12
-        return date_term(day, month, year) if real else ""
+        day, number = int(match[1]), _month_number(match[2])
+        real = 1 <= day <= 31 and 1 <= number <= 12
+        return date_term(day, number, match[3]) if real else ""
     if match.re is _YEAR_AFTER:
         return match[1] if before in _OPENS else ""
     if match.re is _MONTH:

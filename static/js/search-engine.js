@@ -36,7 +36,7 @@
 //     -> Promise<{total, complete, some, dated, unpublished, dateless, docs, scores}>:
 //     every document found, best first (document numbers: for tests).
 {
-const VERSION = 13;
+const VERSION = 14;
 const DOC_CHUNK = 8;
 const DATE_SHOWN_IMPACT = 15;
 const PAIR_WEIGHT = 6.0;
@@ -164,12 +164,8 @@ const MONTH_JOIN = new RegExp(`^${JOINER}(?:(?:tháng|thang)[ \\t\\n\\r\\u00a0]+
 // `15/3/2019` (terms.py's LONG_DATE); `tháng 3 năm 2019`, not after a number: the month
 // `3/2019` (terms.py's _LONG_MONTH_ALONE).
 const GAP = "[ \\t\\n\\r\\u00a0]+";
-const LONG_MONTH = `(?:tháng|thang)${GAP}([0-9]{1,2})${GAP}(?:năm|nam)${GAP}((?:19|20)[0-9]{2})`;
-const LONG_DATE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:ngày|ngay)${GAP}(?:(?:mùng|mồng|mung|mong)${GAP})?([0-9]{1,2})${GAP}` +
-    `${LONG_MONTH}(?![\\p{L}\\p{N}])`,
-  "giu",
-);
+const YEAR_OF = `${GAP}(?:năm|nam)${GAP}((?:19|20)[0-9]{2})`;
+const LONG_MONTH = `(?:tháng|thang)${GAP}([0-9]{1,2})${YEAR_OF}`;
 const LONG_MONTH_ALONE = new RegExp(
   `(?<![\\p{L}\\p{N}])${LONG_MONTH}(?![\\p{L}\\p{N}])`,
   "gu",
@@ -183,6 +179,12 @@ const MONTH_WORDS = new Map([
   ...Object.entries({ mot: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8 }),
   ...Object.entries({ chin: 9, muoi: 10, "muoi mot": 11, "muoi hai": 12 }),
 ]);
+// A long date's month is a number or a word, `ngày 15 tháng Sáu năm 2019` (terms.py).
+const LONG_DATE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:ngày|ngay)${GAP}(?:(?:mùng|mồng|mung|mong)${GAP})?([0-9]{1,2})${GAP}` +
+    `(?:tháng|thang)${GAP}([0-9]{1,2}|${MONTH_WORD})${YEAR_OF}(?![\\p{L}\\p{N}])`,
+  "giu",
+);
 const WORD_MONTH = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:tháng|thang)${GAP}(${MONTH_WORD})(?:${GAP}(?:năm|nam)${GAP}|/)` +
     "((?:19|20)[0-9]{2})(?![\\p{L}\\p{N}])(?![/.-][\\p{L}\\p{N}])",
@@ -565,8 +567,8 @@ function pointsOf(text, found, spelled, anew) {
 // none (terms.py's _point).
 function pointOf(pattern, m, before) {
   if (pattern === LONG_DATE) {
-    const [, day, month, year] = m;
-    const real = +day >= 1 && +day <= 31 && +month >= 1 && +month <= 12;
+    const [day, month, year] = [m[1], monthNumber(m[2]), m[3]];
+    const real = +day >= 1 && +day <= 31 && month >= 1 && month <= 12;
     return real ? dateTerm(day, month, year) : "";
   }
   if (pattern === YEAR_AFTER) return OPENS.has(before) ? m[1] : "";
@@ -1375,7 +1377,8 @@ function besideNumbers(text, found, terms, { signs, numbers }) {
   });
 }
 
-// The dates and months a text writes (DATE, LONG_DATE from its day on, MONTH,
+// The dates and months a text writes (DATE, LONG_DATE from its day on: `ngày 15 tháng
+// Sáu năm 2019` too, MONTH,
 // LONG_MONTH_ALONE, WORD_MONTH: `tháng Sáu năm 2019`), each [match, its term, where its words begin, its first and last
 // day (day numbers)].
 function writtenDates(text) {
@@ -1385,7 +1388,7 @@ function writtenDates(text) {
     ...[...text.matchAll(DATE)].map((m) => at(m, dateTerm(m[1], m[3], m[4]), m.index)),
     ...[...text.matchAll(LONG_DATE)].map((m) => {
       const day = m.index + m[0].search(/[0-9]/);
-      return at(m, dateTerm(m[1], m[2], m[3]), day);
+      return at(m, dateTerm(m[1], monthNumber(m[2].toLowerCase()), m[3]), day);
     }),
     ...[...text.matchAll(MONTH)].map((m) => at(m, `${+m[1]}/${m[3]}`, m.index)),
     ...[...text.matchAll(LONG_MONTH_WRITTEN)].map((m) => at(m, `${+m[1]}/${m[2]}`, m.index)),
