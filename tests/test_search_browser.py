@@ -409,8 +409,9 @@ def test_a_date_is_marked_where_the_text_writes_a_day_of_it(site, browser):
 def test_a_range_with_its_year_once_or_a_month_as_a_word_marks_its_days(site, browser):
     """`từ ngày 1 đến ngày 31/3/2020` (the year written once) was the day 31/3/2020 and the
     number 1, and `tháng sáu năm 2019` four words: a day of March or June an article writes
-    was not marked. Read as the range and the month, they mark the dates of their days, as
-    `từ 1/3/2020 đến 31/3/2020` and `tháng 6/2019` do."""
+    was not marked, nor by `từ mồng 1 đến 31/3/2020`, `tháng 1 - 3 năm 2020` (words). Read
+    as the range and the month, they mark the dates of their days, as `từ 1/3/2020 đến
+    31/3/2020` and `tháng 6/2019` do."""
     body = "Họp ngày 15/3/2020 và ngày 2/4/2020; tháng 6/2019 xong."
     site.add("2020/a.md", article("Lịch họp", "2020-03-20 08:00", body))
     body = "Họp ngày 10/6/2019, tháng 6/2019 xong; ngày 15/3/2020 nghỉ."
@@ -423,6 +424,8 @@ def test_a_range_with_its_year_once_or_a_month_as_a_word_marks_its_days(site, br
             ("từ ngày 1 đến ngày 31/3/2020", {"Lịch họp": march.replace("ngày [", "[ngày] [")}),
             ("từ 1 đến 31/3/2020", {"Lịch họp": march}),
             ("từ tháng 1 đến tháng 3/2020", {"Lịch họp": march}),
+            ("từ mồng 1 đến 31/3/2020", {"Lịch họp": march}),
+            ("tháng 1 - 3 năm 2020", {"Lịch họp": march}),
             ("tháng sáu năm 2019", {"Kế hoạch": june}),
             ("thang sau nam 2019", {"Kế hoạch": june}),
             ("tháng Sáu/2019", {"Kế hoạch": june}),

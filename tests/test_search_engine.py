@@ -447,6 +447,51 @@ def test_a_range_whose_year_is_written_once_takes_it_for_its_start():
         assert parse_query(text).words == words, text
 
 
+def test_a_range_of_days_after_mung_or_of_months_without_thang_takes_the_end_s_year():
+    """`từ mùng 1 đến mùng 5/3/2020` (`mùng`, `mồng`: the day of the month, for the first
+    ten) was the words `từ`, `mùng`, `1`, `đến` and the day 5/3/2020; `tháng 1 - 3 năm
+    2020` (the end without `tháng`, or with it but after a number) the words. They are
+    read as `từ ngày 1 đến ngày 5/3/2020` and `tháng 1-3/2020` are: the range, from the
+    start in the end's year."""
+
+    def reading(text: str) -> tuple[object, ...]:
+        q = parse_query(text)
+        return (q.words, q.pairs, q.typed, q.spans, q.last, q.literal_first, q.literal is None)
+
+    for text, same in [
+        ("từ mùng 1 đến mùng 5/3/2020", "từ ngày 1 đến ngày 5/3/2020"),
+        ("từ mồng 1 đến mồng 5/3/2020", "từ ngày 1 đến ngày 5/3/2020"),
+        ("tu mung 1 den mung 5/3/2020", "tu ngay 1 den ngay 5/3/2020"),
+        ("tu mong 1 den mong 5/3/2020", "tu ngay 1 den ngay 5/3/2020"),
+        ("từ ngày mùng 1 đến ngày mùng 5/3/2020", "từ ngày 1 đến ngày 5/3/2020"),
+        ("từ mùng 1 đến 5/3/2020", "từ ngày 1 đến 5/3/2020"),
+        ("mùng 1 - mùng 5/3/2020", "ngày 1 - ngày 5/3/2020"),
+        ("họp từ mùng 1/3 đến mùng 5/3/2020", "họp từ ngày 1/3 đến ngày 5/3/2020"),
+        ("từ mùng 1 đến ngày mùng 5 tháng 3 năm 2020", "từ ngày 1 đến ngày 5 tháng 3 năm 2020"),
+        ("tháng 1 - 3 năm 2020", "tháng 1-3/2020"),
+        ("tháng 1-3 năm 2020", "tháng 1-3/2020"),
+        ("tháng 1 - tháng 3 năm 2020", "tháng 1 - tháng 3/2020"),
+        ("thang 1 - 3 nam 2020", "thang 1-3/2020"),
+        ("từ tháng 1 đến 3 năm 2020", "từ tháng 1 đến tháng 3/2020"),
+        ("tháng 11-2 năm 2021", "tháng 11-2/2021"),
+        ("hội nghị tháng 1 - 3 năm 2020", "hội nghị tháng 1-3/2020"),
+    ]:
+        assert reading(text) == reading(same), text
+    assert parse_query("từ mùng 1 đến mùng 5/3/2020").spans == [("1/3/2020", "5/3/2020")]
+    assert parse_query("tháng 1 - 3 năm 2020").spans == [("1/1/2020", "31/3/2020")]
+    literal = parse_query("tháng 1-3 năm 2020").literal
+    assert literal is not None and literal.words == ["thang", "1", "3", "nam", "2020"]
+    # As before: no sign before the start; a count (`1 - 3 năm`: years); not joined.
+    for text, words in [
+        ("1 - 3 năm 2020", ["1", "3", "nam", "2020"]),
+        ("mùng 1 và mùng 5/3/2020", ["mung", "1", "va", "5/3/2020"]),
+        ("tháng 1 và 3 năm 2020", ["thang", "1", "va", "3", "nam", "2020"]),
+        ("tháng 13 - 3 năm 2020", ["thang", "13", "3/2020"]),
+        ("số 1-3 năm 2020", ["so", "1", "3", "nam", "2020"]),
+    ]:
+        assert parse_query(text).words == words, text
+
+
 def test_a_month_written_as_a_word_with_its_year_is_that_month():
     """`tháng Sáu năm 2019`, `tháng Tư/2019` (a month's word, as speech and some titles
     write it) were words: the articles with `tháng`, `sáu`, `năm` and `2019` anywhere.
@@ -549,6 +594,8 @@ def test_a_range_with_its_year_once_or_a_month_as_a_word_finds_its_articles(tmp_
     for query, found in [
         ("hội nghị từ tháng 1 đến tháng 3/2020", ["Hội nghị quý I", "Hội nghị đầu năm"]),
         ("từ ngày 1 đến ngày 31/3/2020", ["Hội nghị quý I"]),
+        ("tu mung 1 den mung 10/3/2020", ["Hội nghị quý I"]),
+        ("hội nghị tháng 1 - 3 năm 2020", ["Hội nghị quý I", "Hội nghị đầu năm"]),
         ("hoi nghi tu thang 11 den thang 2/2020", ["Hội nghị đầu năm", "Hội nghị cuối năm"]),
         ("hội nghị tháng sáu năm 2019", ["Hội nghị mùa hè"]),
         ("thang sau nam 2019", ["Hội nghị mùa hè"]),
@@ -1982,6 +2029,8 @@ QUERIES = [
     "thanh niên từ ngày 1 đến ngày 30/4/2019",
     "hoi nghi tu thang 11 den thang 2/2020",
     "từ ngày 15/4 đến ngày 30/4/2019 ",
+    "từ mùng 1 đến mùng 10/4/2019",
+    "hoi nghi thang 1 - 3 nam 2019",
     "tháng tư năm 2019",
     "hội nghị tháng Tư/2019",
     "thang bay nam 2021",
@@ -2148,6 +2197,15 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         dated += ["từ ngày 5 đến tháng 3/2020", "tháng 1 và tháng 3/2020", "từ ngày 1 đến nay"]
         dated += ["-từ ngày 1 đến ngày 31/3/2020", "-ngày 1 đến ngày 31/3/2020 họp"]
         dated += ["từ tháng 1 -đến tháng 3/2020", "a b c d e f g h i j từ ngày 1 đến ngày 3/3/2020"]
+        # `mùng` before a range's days; a range of months with `tháng` once and `năm`.
+        dated += ["từ mùng 1 đến mùng 5/3/2020", "tu mong 1 den mong 5/3/2020 hop"]
+        dated += ["từ ngày mùng 1 đến ngày mùng 5/3/2020", "mùng 1 - mùng 5/3/2020"]
+        dated += ["họp từ mùng 1/3 đến mùng 5/3/2020", "mùng 1 và mùng 5/3/2020"]
+        dated += ["-từ mùng 1 đến mùng 5/3/2020", "từ -mùng 1 đến mùng 5/3/2020"]
+        dated += ["tháng 1 - 3 năm 2020", "tháng 1-3 năm 2020 họp", "thang 11-2 nam 2021"]
+        dated += ["từ tháng 1 đến 3 năm 2020", "tháng 1 - tháng 3 năm 2020", "1 - 3 năm 2020"]
+        dated += ["tháng 13 - 3 năm 2020", "số 1-3 năm 2020", "tháng 1 và 3 năm 2020"]
+        dated += ["tháng 1 - -3 năm 2020", "tháng 1 - 3 năm 2020 -họp"]
         # A long date with its month as a word.
         dated += ["ngày 15 tháng Sáu năm 2019", "ngay 15 thang sau nam 2019"]
         dated += ["15 tháng sáu năm 2019", "ngày mùng 2 tháng chín năm 1945"]

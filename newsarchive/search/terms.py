@@ -44,11 +44,13 @@ DATE = re.compile(
     r"(?<![^\W_])(?<![^\W_][/.])([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})(?![^\W_])(?!\2[^\W_])"
 )
 # Two dates joined as a range (`1/1/2020-3/1/2020`, an en or em dash too, `từ ngày
-# 1/1/2020 đến ngày 3/1/2020`): what is between them, all of it (`ngày` before the
-# second is part of the range). `từ` (`tu`) before the first is too.
+# 1/1/2020 đến ngày 3/1/2020`): what is between them, all of it (`ngày`, `mùng` before
+# the second is part of the range). `từ` (`tu`) before the first is too.
 # search-engine.js has the same.
 _JOINER = "[ \t\n\r\u00a0]*(?:[-\u2013\u2014][ \t\n\r\u00a0]*|(?:đến|tới|den|toi)[ \t\n\r\u00a0]+)"
-_RANGE_JOIN = re.compile(_JOINER + "(?:(?:ngày|ngay)[ \t\n\r\u00a0]+)?")
+# `mùng`/`mồng` after it (`ngày mùng`) too: the day of a month, for its first ten days.
+_DAY_OF = "(?:mùng|mồng|mung|mong)[ \t\n\r\u00a0]+"
+_RANGE_JOIN = re.compile(_JOINER + f"(?:(?:ngày|ngay)[ \t\n\r\u00a0]+)?(?:{_DAY_OF})?")
 _RANGE_FROM = {"tu", "từ"}
 # `trước năm 2019`, `sau tháng 3/2020` (before, after): the days before a date's, a
 # month's or a year's first day, or after its last (_alone).
@@ -119,11 +121,20 @@ _WORD_MONTH = re.compile(
 # (`từ tháng 1 đến tháng 3/2020`, `từ ngày 1 đến ngày 31/3/2020`, `từ 1/3 - 15/3/2020`,
 # `tháng 1-3/2020`): a month (`tháng` before it, its number or word), a day (`ngày`), a
 # day and month, or a number after `từ` (a day before a date, a month before a month);
-# `từ` or the sign required (`1 - 31/3/2020` is a number and a date). _open_start makes
-# it whole from the end.
+# `từ` or the sign required (`1 - 31/3/2020` is a number and a date); `mùng` or `mồng`
+# (`ngày mùng`, `từ mùng 1 đến mùng 5/3/2020`) is a day's. _open_start makes it whole
+# from the end.
 _OPEN_START = re.compile(
-    f"(?<![^\\W_])(?:(từ|tu){_GAP})?(?:(tháng|thang|ngày|ngay){_GAP})?"
+    f"(?<![^\\W_])(?:(từ|tu){_GAP})?(?:(tháng|thang|ngày|ngay){_GAP})?(?:(mùng|mồng|mung|mong){_GAP})?"
     f"([0-9]{{1,2}}|{_MONTH_WORD})(?:[/.]([0-9]{{1,2}}))?(?![^\\W_])"
+)
+# The end of a range of months whose `tháng` is written once, at its start, and its
+# year after `năm` (`tháng 1 - 3 năm 2020`, as `tháng 1-3/2020`): `3 năm 2020`, a month
+# only there (elsewhere a number before `năm` is a count: `1 - 3 năm`, years); with its
+# `tháng` too (`tháng 1 - tháng 3 năm 2020`: a long month after a number is words).
+_MONTHS_END = re.compile(
+    f"(?<![^\\W_])(?:tháng|thang){_GAP}[0-9]{{1,2}}{_JOINER}"
+    f"((?:(?:tháng|thang){_GAP})?([0-9]{{1,2}}){_YEAR_OF})(?![^\\W_])"
 )
 # A year, `năm 2019` or `2019`, after `từ`, `trước` or `sau` only (_point): elsewhere a year is a
 # number, as before.
@@ -674,9 +685,15 @@ def _points(
             if term and taken.isdisjoint(range(at, end)):
                 points.append((at, term, end - at))
                 taken.update(range(at, end))
+    for month in _MONTHS_END.finditer(text):
+        at, end = number[month.start(1)], last[month.end()] + 1
+        if 1 <= int(month[2]) <= 12 and taken.isdisjoint(range(at, end)):
+            points.append((at, f"{int(month[2])}/{month[3]}", end - at))
+            taken.update(range(at, end))
     ends = sorted(points)
     for start in _OPEN_START.finditer(text):
-        at, end = number[start.start(3)], last[start.end()] + 1
+        # (from `mùng`: `ngày` before it is part of it, _dates, and `từ` before that)
+        at, end = number[start.start(4)] - (start[3] is not None), last[start.end()] + 1
         second, other, _ = next((p for p in ends if p[0] >= end), (0, "", 0))
         joined = other and _joined(text[start.end() : found[second].start()], other)
         term = _open_start(start, other) if joined and _width(other) > 1 else ""
@@ -717,8 +734,8 @@ def _open_start(start: re.Match[str], end: str) -> str:
     tháng 11 đến tháng 2/2021`: from November 2020); "" for none: a number with neither
     `từ` nor a sign, a month's word without `tháng`, a day before a month, a day or
     month out of range."""
-    opener, sign, first, written = start.groups()
-    sign = folding.fold(sign or "")
+    opener, sign, day_of, first, written = start.groups()
+    sign = "ngay" if day_of else folding.fold(sign or "")  # `mùng 1`: a day, as `ngày 1`
     if not (opener or sign) or (not first.isdigit() and sign != "thang"):
         return ""
     number = _month_number(first)

@@ -141,7 +141,12 @@ const DATE =
 // before the first.
 const JOINER =
   "[ \\t\\n\\r\\u00a0]*(?:[-\\u2013\\u2014][ \\t\\n\\r\\u00a0]*|(?:đến|tới|den|toi)[ \\t\\n\\r\\u00a0]+)";
-const RANGE_JOIN = new RegExp(`^${JOINER}(?:(?:ngày|ngay)[ \\t\\n\\r\\u00a0]+)?$`, "u");
+// `mùng`, `mồng` after it too (terms.py's _DAY_OF).
+const DAY_OF = "(?:mùng|mồng|mung|mong)[ \\t\\n\\r\\u00a0]+";
+const RANGE_JOIN = new RegExp(
+  `^${JOINER}(?:(?:ngày|ngay)[ \\t\\n\\r\\u00a0]+)?(?:${DAY_OF})?$`,
+  "u",
+);
 const RANGE_FROM = new Set(["tu", "từ"]);
 // `trước năm 2019`, `sau tháng 3/2020`: the days before or after it (terms.py's _BEFORE,
 // _AFTER, _alone).
@@ -191,11 +196,20 @@ const WORD_MONTH = new RegExp(
   "gu",
 );
 // The start of a range whose year is written once, at its end (`từ tháng 1 đến tháng
-// 3/2020`, `từ ngày 1 đến ngày 31/3/2020`): `từ` or its sign required (terms.py's
-// _OPEN_START, openStart).
+// 3/2020`, `từ ngày 1 đến ngày 31/3/2020`, `từ mùng 1 đến mùng 5/3/2020`): `từ` or its
+// sign required (terms.py's _OPEN_START, openStart).
 const OPEN_START = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(từ|tu)${GAP})?(?:(tháng|thang|ngày|ngay)${GAP})?` +
-    `([0-9]{1,2}|${MONTH_WORD})(?:[/.]([0-9]{1,2}))?(?![\\p{L}\\p{N}])`,
+    `(?:(mùng|mồng|mung|mong)${GAP})?([0-9]{1,2}|${MONTH_WORD})(?:[/.]([0-9]{1,2}))?` +
+    "(?![\\p{L}\\p{N}])",
+  "gu",
+);
+// `3 năm 2020` of `tháng 1 - 3 năm 2020`: a month's end, its `tháng` written once
+// (terms.py's _MONTHS_END).
+const MONTHS_END = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:tháng|thang)${GAP}[0-9]{1,2}${JOINER}` +
+    `((?:(?:tháng|thang)${GAP})?([0-9]{1,2})${YEAR_OF})` +
+    "(?![\\p{L}\\p{N}])",
   "gu",
 );
 // A year, `năm 2019` or `2019`, after `từ`, `trước` or `sau` only (terms.py's _YEAR_AFTER).
@@ -548,11 +562,22 @@ function pointsOf(text, found, spelled, anew) {
       }
     }
   }
-  // The start of a range whose year is written once, made whole from its end (terms.py).
+  for (const m of text.matchAll(MONTHS_END)) {
+    const at = number.get(m.index + m[0].length - m[1].length);
+    const end = last.get(m.index + m[0].length) + 1;
+    const words = Array.from({ length: end - at }, (_, k) => at + k);
+    if (+m[2] >= 1 && +m[2] <= 12 && !words.some((n) => taken.has(n))) {
+      points.push([at, `${+m[2]}/${m[3]}`, end - at]);
+      for (const n of words) taken.add(n);
+    }
+  }
+  // The start of a range whose year is written once, made whole from its end (terms.py);
+  // from `mùng`.
   const ends = [...points].sort((a, b) => a[0] - b[0]);
   for (const m of text.matchAll(OPEN_START)) {
     const after = m.index + m[0].length;
-    const at = number.get(after - m[3].length - (m[4] === undefined ? 0 : m[4].length + 1));
+    const start = after - m[4].length - (m[5] === undefined ? 0 : m[5].length + 1);
+    const at = number.get(start) - (m[3] === undefined ? 0 : 1);
     const end = last.get(after) + 1;
     const [second, other] = ends.find(([first]) => first >= end) || [0, ""];
     const joined = other && joinsAsRange(text.slice(after, found[second].index), other);
@@ -591,8 +616,9 @@ function monthNumber(written) {
 // end: the end's year, and its month for a day alone; the year (a day alone: the month)
 // before if it would come after the end; "" for none (terms.py's _open_start).
 function openStart(m, end) {
-  const [, opener, written, first, of] = m;
-  const sign = written === undefined ? "" : fold(written);
+  const [, opener, written, dayOf, first, of] = m;
+  // `mùng 1`: a day, as `ngày 1`.
+  const sign = dayOf !== undefined ? "ngay" : written === undefined ? "" : fold(written);
   if (!(opener || sign) || (!/^[0-9]+$/.test(first) && sign !== "thang")) return "";
   const number = monthNumber(first);
   const day = end.split("/").map((n) => parseInt(n, 10));
