@@ -28,7 +28,7 @@ from .slugs import slugify
 from .sources import PAGES_FOLDER, readable_articles
 from .uistrings import load_strings
 from .validate import validate, validate_page
-from .yamltext import FrontMatterLoader, describe_character, invisible_character
+from .yamltext import FrontMatterLoader, as_front_matter, describe_character, invisible_character
 
 # Titles are always quoted, so an editor may later add ": " to one without breaking YAML.
 _ALWAYS_QUOTED = ("title",)
@@ -344,12 +344,7 @@ def _invisible(config: SiteConfig, given: dict[str, str]) -> list[Problem]:
 
 def _yaml_text(key: str, value: str) -> str:
     """The value as written in YAML: plain when that reads back the same, else quoted."""
-    if key not in _ALWAYS_QUOTED and "\n" not in value:
-        try:
-            loaded = yaml.load(f"k: {value}", Loader=FrontMatterLoader)
-        except yaml.YAMLError:
-            loaded = None
-        if loaded == {"k": value}:
-            return value
     # A JSON string is a valid YAML double-quoted scalar.
-    return json.dumps(value, ensure_ascii=False)
+    return (
+        json.dumps(value, ensure_ascii=False) if key in _ALWAYS_QUOTED else as_front_matter(value)
+    )

@@ -1,6 +1,5 @@
 """The groupings of articles: by category, by tag and by month, oldest first."""
 
-import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -14,6 +13,7 @@ from . import urls
 from .content import Article
 from .errors import Problem, line_of, shown
 from .folding import fold, words
+from .yamltext import as_front_matter
 
 # The Vietnamese alphabet, where `ă`, `â`, `đ`, `ê`, `ô`, `ơ`, `ư` are letters of their
 # own (`đại hội` after `du lịch`), with the Latin letters it lacks in their places.
@@ -174,7 +174,7 @@ def _punctuation_said(
     (name, article), (kept, owner) = found[0], first
     more = len({a.path for _, a in found}) - 1
     address = urls.category_url(name) if kind == "category" else urls.tag_url(name)
-    written = _as_written(kept)
+    written = as_front_matter(kept, listed=kind == "tag")
     return Problem(
         Path(article.path),
         f"the {kind} '{name}' (this article" + (f" and {more} more" if more else "") + ") "
@@ -194,15 +194,6 @@ def _marks(name: str) -> str:
     return "".join(
         c for c in unicodedata.normalize("NFC", name) if unicodedata.category(c)[0] in "PS"
     )
-
-
-def _as_written(name: str) -> str:
-    """``name`` as front matter takes it: in double quotes when it needs them."""
-    return json.dumps(name, ensure_ascii=False) if _NEEDS_QUOTES.search(name) else name
-
-
-# What a name needs double quotes for in front matter (a comma would part it in two).
-_NEEDS_QUOTES = re.compile(r"[,:#\[\]{}\"']")
 
 
 def named_twice(oldest: Sequence[Article]) -> list[Problem]:
@@ -227,7 +218,7 @@ def named_twice(oldest: Sequence[Article]) -> list[Problem]:
 def _twice_said(article: Article, name: str, first: str, word: bool) -> Problem:
     """The warning of ``name``, which ``article`` names after ``first`` (one address):
     the same ``word`` in other punctuation, or another word."""
-    written = f"tags: [{', '.join(map(_as_written, article.tags))}]"
+    written = f"tags: [{', '.join(as_front_matter(t, listed=True) for t in article.tags)}]"
     listed = "which the article is listed under once"
     if word:
         message = (

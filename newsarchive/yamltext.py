@@ -5,6 +5,7 @@ everything is NFC-normalised, so an NFD or CRLF file gives the same site as its 
 """
 
 import functools
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -311,6 +312,21 @@ def written(text: str, line: int | None) -> str:
     """A value as its line wrote it (``no``, not YAML's False), for a message."""
     rows = text.splitlines()
     return rows[line - 1].partition(":")[2].strip() if line and line <= len(rows) else ""
+
+
+def as_front_matter(value: str, listed: bool = False) -> str:
+    """``value`` as an editor writes it in front matter (an item of a [list] when
+    ``listed``): plain when YAML reads that back as the same text (not `yes`, `2024`,
+    `a: b`, nor a comma in a list, which parts it in two); else in double quotes, JSON's
+    being YAML's."""
+    if "\n" not in value:
+        line, same = (f"k: [{value}]", [value]) if listed else (f"k: {value}", value)
+        try:
+            if yaml.load(line, Loader=FrontMatterLoader) == {"k": same}:
+                return value
+        except yaml.YAMLError:
+            pass
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _quoted(value: str) -> str:

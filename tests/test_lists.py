@@ -314,7 +314,7 @@ def test_a_name_spelt_with_other_punctuation_is_a_warning_naming_both(site, caps
         f"differs from 'Văn hóa, Xã hội' ({a}:4) in its punctuation only: they have one "
         "address, /chuyen-muc/van-hoa-xa-hoi/, and are one category, shown as "
         "'Văn hóa, Xã hội' on every page\n"
-        '    how to fix: write it the same in every article: category: "Văn hóa, Xã hội"'
+        "    how to fix: write it the same in every article: category: Văn hóa, Xã hội\n"
     ) in err, err
     # c.md spells it as b.md does but for letter case and the tone's place: one word,
     # said with b.md's.

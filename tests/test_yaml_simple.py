@@ -7,10 +7,17 @@ the same values, of the same types, with the same lines, and no problem."""
 
 from pathlib import Path
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive.yamltext import _simple, parse_yaml, parse_yaml_itself
+from newsarchive.yamltext import (
+    FrontMatterLoader,
+    _simple,
+    as_front_matter,
+    parse_yaml,
+    parse_yaml_itself,
+)
 
 # What YAML treats apart (indicators, quotes, escapes, comment and mapping marks, the
 # first characters of numbers, yes/no and null, other line ends, the BOM), text
@@ -72,3 +79,19 @@ def test_what_yaml_reads_otherwise_is_left_to_it():
         "title: a\n  b",  # a value on two lines
     ]:
         assert _simple(front_matter, 2) is None, front_matter
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(value=text)
+def test_a_name_as_front_matter_reads_back_as_itself(value):
+    """What a message tells an editor to write (`category: X`, `tags: [X]`), `new` writes
+    and the import writes: YAML reads it back as the same text, in a line and in a list
+    (`yes`, `2024`, `a: b` or a comma in a list would be another value)."""
+    if not value.strip() or value != value.strip() or set(value) & set("\u2028\u2029"):
+        # No name is empty or has spaces around it (front matter strips them); YAML
+        # takes U+2028 and U+2029 for line ends and folds the spaces beside them, quoted
+        # or not, so no line holds such a name as it was typed.
+        return
+    line = yaml.load(f"k: {as_front_matter(value)}", Loader=FrontMatterLoader)
+    listed = yaml.load(f"k: [{as_front_matter(value, listed=True)}]", Loader=FrontMatterLoader)
+    assert line == {"k": value} and listed == {"k": [value]}

@@ -15,7 +15,7 @@ from ..config import SiteConfig
 from ..folding import joined
 from ..scaffold import format_date
 from ..slugs import MAX_SLUG_LENGTH, slugify
-from ..yamltext import INVISIBLE, FrontMatterLoader, describe_character
+from ..yamltext import INVISIBLE, FrontMatterLoader, as_front_matter, describe_character
 from .media import FOLDER
 from .page import Extracted
 
@@ -95,7 +95,7 @@ def with_aliases(text: str, aliases: list[str]) -> str:
 
 def with_tags(text: str, tags: tuple[str, ...]) -> str:
     """The article with its `tags:` line, at the end of its front matter."""
-    return _with_list(text, "tags", [_tag_item(t) for t in tags])
+    return _with_list(text, "tags", [as_front_matter(t, listed=True) for t in tags])
 
 
 def _with_list(text: str, key: str, items: list[str]) -> str:
@@ -105,16 +105,6 @@ def _with_list(text: str, key: str, items: list[str]) -> str:
         return text
     end = text.index("\n---\n") + 1
     return f"{text[:end]}{key}: [{', '.join(items)}]\n{text[end:]}"
-
-
-def _tag_item(tag: str) -> str:
-    # Plain as an editor writes it ([ung thư, y tế]) when YAML reads it back as that text
-    # (not `yes`, `2024` or `a: b`); else quoted (JSON is YAML).
-    try:
-        plain = yaml.load(f"k: [{tag}]", Loader=FrontMatterLoader) == {"k": [tag]}
-    except yaml.YAMLError:
-        plain = False
-    return tag if plain else json.dumps(tag, ensure_ascii=False)
 
 
 def alias_instruction(file: Path, aliases: list[str]) -> str:
