@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import publish, statics, urls
 from .config import SiteConfig, address_problem, load_config, shown_address, site_address
@@ -31,6 +31,9 @@ from .errors import (
 )
 from .outputguard import spare_folder
 from .pipeline import build, plan
+
+if TYPE_CHECKING:  # the importer is loaded only by `import`
+    from .importing.report import PageNames
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_STOPPED = 0, 1, 2, 130
 # The commands parser() defines; any other first word is build's (`build.py --quiet`).
@@ -561,8 +564,11 @@ def run_import(args: argparse.Namespace) -> int:
     if args.source_url and not args.source_url.startswith(("http://", "https://")):
         _usage_error(f"--source-url {args.source_url!r} must start with http:// or https://")
     from .importing import command
-    from .importing.report import grouped_notes
+    from .importing.report import PageNames, grouped_notes
     from .scaffold import check_content_folder
+
+    names = PageNames.given(args.files)
+    heading = _Heading(f"Pages of {names.heading}:" if names.folder else "")
 
     try:
         config = site_config(args)
@@ -581,7 +587,7 @@ def run_import(args: argparse.Namespace) -> int:
             jobs=args.jobs,
         )
         with command.one_import(config):
-            done = command.import_paths(config, request, _written_lines(args.files))
+            done = command.import_paths(config, request, _written_lines(names, heading))
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), command.NOTHING_IMPORTED)
         return EXIT_CONTENT
@@ -589,7 +595,7 @@ def run_import(args: argparse.Namespace) -> int:
         _usage_error(str(wrong))
     report_file = _shown(done.report)
     if done.stopped in command.STOPPED_AT_PROBLEM:
-        report(done.errors, Path.cwd(), done.outcome)
+        _import_problems(done.errors, names, done.outcome)
     elif done.stopped:
         print(
             f"\nImport {done.stopped} after {done.tally.pages} page(s): every article written"
@@ -600,31 +606,50 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"the report {report_file} was not written: {done.report_unwritten}", file=sys.stderr)
     if done.stopped:
         return EXIT_STOPPED if done.stopped == command.INTERRUPTED else EXIT_CONTENT
-    for line in grouped_notes(done.notes, report_file, args.files):
+    for line in grouped_notes(done.notes, report_file, names):
         print(line, file=sys.stderr)
     if done.errors:
-        report(done.errors, Path.cwd(), done.outcome)
-    summary = done.tally.summary(done.seconds, done.other_files, report_file, _shown(done.media))
+        _import_problems(done.errors, names, done.outcome)
+    summary = done.tally.summary(
+        done.seconds, done.other_files, report_file, _shown(done.media), names
+    )
+    if done.tally.named_examples(names):
+        heading.say()
     for line in summary:
         print(line)
     return EXIT_CONTENT if done.errors else EXIT_OK
 
 
-def _written_lines(given: list[Path]) -> Callable[[str, Path], None]:
+class _Heading:
+    """A line said once, above the first line that needs it ("": none)."""
+
+    def __init__(self, line: str):
+        self.line = line
+
+    def say(self) -> None:
+        if self.line:
+            print(self.line)
+            self.line = ""
+
+
+def _written_lines(names: "PageNames", heading: _Heading) -> Callable[[str, Path], None]:
     """What prints where each page went: `page -> content/….md`; given one folder, it is
     named once, above the first, and each page from it (its path was on every line)."""
-    one = len(given) == 1 and given[0].is_dir()
-    folder = str(given[0]).rstrip("/" + os.sep) + os.sep if one else ""
-    said: list[str] = []  # the folder, once said
 
     def written(page: str, file: Path) -> None:
-        shown = page.removeprefix(folder) if folder else page
-        if shown != page and not said:
-            said.append(folder)
-            print(f"Pages of {folder}:")
-        print(f"{shown} -> {_shown(file)}")
+        if names.named(page):
+            heading.say()
+        print(f"{names(page)} -> {_shown(file)}")
 
     return written
+
+
+def _import_problems(errors: list[Problem], names: "PageNames", outcome: str) -> None:
+    """The problems of an import, the pages of the folder imported named from it, which
+    a line above them says."""
+    if any(names.named(str(e.path)) for e in errors):
+        print(f"Problems (the pages are named from {names.heading}):", file=sys.stderr)
+    report(names.problems(errors), None, outcome)
 
 
 def _import_date(text: str | None, config: SiteConfig) -> datetime | None:

@@ -122,7 +122,7 @@ def test_a_page_named_alone_that_is_not_imported_fails_with_what_to_do(site, tmp
     result = run_import(site, crawl)
     assert result.returncode == 0, result.stderr
     assert "imported: 1; not articles: 1;" in result.stdout
-    assert f"(1, e.g. {crawl / 'danh-sach.html'})" in result.stdout
+    assert "(1, e.g. danh-sach.html)" in result.stdout  # from the folder imported
 
 
 def test_a_page_named_alone_and_skipped_is_told_the_fix_of_its_reason_and_counted_failed(
@@ -450,8 +450,45 @@ def test_copies_of_one_page_in_a_crawl_are_one_line_of_the_summary(site, tmp_pat
     said = [line for line in result.stdout.splitlines() if line.startswith("Already there:")]
     assert said == [
         "Already there: an article has this title and date, imported earlier in this run "
-        f"(2, e.g. {crawl / 'b' / 'bai.html'}: {written.relative_to(site.root)})"
+        f"(2, e.g. b/bai.html: {written.relative_to(site.root)})"
     ], result.stdout
+
+
+def test_the_pages_of_a_crawl_are_named_from_the_folder_imported(site, tmp_path):
+    """An archivist imports a crawl kept outside the archive, named by its full path (as a
+    shell's ~ and a file manager give it): each error and the summary's example repeated
+    that path before each page's, '/home/…/crawls/www.host/tin-tuc/…: error: …'. Every
+    message now names a page from the folder imported, said once above (as the lines
+    of the articles written and the notes already did)."""
+    crawl = tmp_path / "crawls" / "quanhaibatrung.hanoi.gov.vn"
+    (crawl / "van-hoa-xa-hoi").mkdir(parents=True)
+    shutil.copy(PORTAL_PAGE, crawl / "van-hoa-xa-hoi" / "bai.html")
+    (crawl / "tin-tuc").mkdir()
+    letters = bytes([0xB8, 0xD5, 0xA4, 0xE7, 0x80, 0xA9, 0xC3, 0xD7])  # VISCII: fails
+    (crawl / "tin-tuc" / "viscii.html").write_bytes(
+        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=VISCII">'
+        b"<title>B" + letters + b"</title></head><body><p>" + letters * 20 + b"</p></body></html>"
+    )
+    listing = '<html lang="vi"><body><ul><li><a href="../van-hoa-xa-hoi/bai.html">Phường '
+    listing += "Bạch Đằng</a></li></ul></body></html>"
+    (crawl / "danh-sach.html").write_text(listing, encoding="utf-8")
+    result = run_import(site, crawl.resolve())
+    assert result.returncode == 1, result.stderr
+    folder = f"{crawl.resolve()}/"
+    assert result.stdout.splitlines()[:2] == [
+        f"Pages of {folder}:",
+        "van-hoa-xa-hoi/bai.html -> content/2020/03/phuong-bach-dang-ra-quan-lam-sach-duong-pho.md",
+    ], result.stdout
+    assert "not articles: 1;" in result.stdout
+    assert "(1, e.g. danh-sach.html)" in result.stdout, result.stdout
+    assert f"Problems (the pages are named from {folder}):" in result.stderr, result.stderr
+    assert "\ntin-tuc/viscii.html: error: the file is not UTF-8 text" in result.stderr
+    said = [line for line in (result.stdout + result.stderr).splitlines() if folder in line]
+    assert said == [
+        f"Pages of {folder}:",
+        f"Notes (the pages are named from {folder}):",
+        f"Problems (the pages are named from {folder}):",
+    ], said
 
 
 def test_a_date_that_cannot_be_read_is_said_with_the_forms_to_write(site, tmp_path):

@@ -218,9 +218,9 @@ def open_crawl(inputs: list[Path]) -> Crawl:
         elif given.suffix.lower() == ".wacz":
             _add_wacz(crawl, given)
         elif given.suffix.lower() in PAGE_SUFFIXES or _starts_like_html(given):
-            crawl.pages.append(PageSource(_shown(str(given)), str(given)))
+            crawl.pages.append(PageSource(printable(str(given)), str(given)))
         elif given.suffix.lower() in CAPTURE_SUFFIXES:
-            crawl.pages.append(PageSource(_shown(str(given)), str(given), text_capture=True))
+            crawl.pages.append(PageSource(printable(str(given)), str(given), text_capture=True))
         else:  # a picture, a PDF: it was read as a capture, and "found no line 'Ngày đăng'"
             crawl.problems.append(_not_a_page(given))
     _add_redirects(crawl)
@@ -413,7 +413,7 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
         elif name.endswith(".wacz"):
             _add_wacz(crawl, Path(path))
         elif suffix in PAGE_SUFFIXES or (not suffix and _starts_like_html(Path(path))):
-            crawl.pages.append(PageSource(_shown(path), path, folder=str(folder)))
+            crawl.pages.append(PageSource(printable(path), path, folder=str(folder)))
         else:
             crawl.other_files += 1
     if (len(crawl.pages), len(crawl.problems), len(crawl.records)) == before:
@@ -530,7 +530,7 @@ def _no_such(given: Path) -> Problem:
     )
 
 
-def _shown(path: str) -> str:
+def printable(path: str) -> str:
     """The file's name as it can be printed and written to the report: the bytes of a
     name that is not UTF-8 (an old Windows or Latin-1 crawl) as \\xNN."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")

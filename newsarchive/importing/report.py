@@ -9,12 +9,14 @@ import json
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..cache import cache_folder
 from ..config import SiteConfig
+from ..errors import Problem, shown
 from ..outputguard import among_outputs, protected_folders, real_path, source_clash
+from .crawl import printable
 from .extract import CRAWL_FIXES
 from .html import LOST_CONTENT
 from .media import write_atomic
@@ -27,6 +29,47 @@ _OWN_DETAIL = re.compile(r" \((?=[^()]*[#/])(?:[^()]|\([^()]*\))*\)$")  # "(craw
 # Of a kind of note, this many lines of its details are printed (of one that says a
 # picture or file was lost, all); the report file has them all.
 NOTES_SHOWN_PER_KIND = 60
+
+
+@dataclass(frozen=True)
+class PageNames:
+    """How every message of a run names a page: from the one folder or crawl file the
+    command was given (`tin-tuc/bai.html`, a WARC's `#617851 (host/path)`), that folder
+    said once above them; any other file as the build names files, from the current
+    folder when it is under it. A crawl kept outside the archive was named by its full
+    path on every line, the page's name lost at its end."""
+
+    folder: str = ""  # the folder or crawl file given, as its pages' names begin ("": none)
+
+    @classmethod
+    def given(cls, paths: list[Path]) -> "PageNames":
+        return cls(str(paths[0]) if len(paths) == 1 else "")
+
+    def _starts(self) -> tuple[str, ...]:
+        # The pages of a folder are named printable, a WARC's records as given.
+        folders = dict.fromkeys((self.folder, printable(self.folder))) if self.folder else {}
+        return tuple(f"{f}{end}" for f in folders for end in (os.sep, "#", "!"))
+
+    def named(self, origin: str) -> bool:
+        """Whether ``origin`` is named from the folder (which is then said above it)."""
+        return origin.startswith(self._starts())
+
+    def __call__(self, origin: str) -> str:
+        start = next((s for s in self._starts() if origin.startswith(s)), "")
+        if not start:
+            return shown(origin)
+        # A WARC's record keeps its "#": "#617851 (host/path)"; a WACZ's its WARC's name.
+        return origin[len(start) - start.endswith("#") :]
+
+    @property
+    def heading(self) -> str:
+        """The folder as the line above its pages names it."""
+        folder = Path(self.folder)
+        return shown(folder) + (os.sep if folder.is_dir() else "")
+
+    def problems(self, problems: list[Problem]) -> list[Problem]:
+        """``problems`` with their pages so named (to print without a root)."""
+        return [replace(p, path=Path(self(str(p.path)))) for p in problems]
 
 
 @dataclass
@@ -42,7 +85,7 @@ class Tally:
     # one by one), and the first page of each: a page named on the command line, or one
     # of a crawl, is then named in the summary, not only counted.
     skipped: Counter = field(default_factory=Counter)
-    examples: dict[tuple[str, str], str] = field(default_factory=dict)
+    examples: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # page, detail
     crawled: bool = False  # a page came from a crawl, not named on the command line
 
     def add(self, row: Row) -> None:
@@ -59,8 +102,9 @@ class Tally:
             key = (result.outcome, result.reason[: detail.start()] if detail else result.reason)
             self.skipped[key] += 1
             # With its detail: the example's own, such as the article it matched.
-            example = f"{result.page.origin}: {detail.group(0)[2:-1]}" if detail else ""
-            self.examples.setdefault(key, example or result.page.origin)
+            self.examples.setdefault(
+                key, (result.page.origin, detail.group(0)[2:-1] if detail else "")
+            )
         self.media_copied += row.copied
         if result.outcome == IMPORTED and row.file:
             self.media_linked += len(result.media)
@@ -68,9 +112,12 @@ class Tally:
             self.media_not_copied += len(result.not_copied)
             self.dropped += len(result.dropped)
 
-    def summary(self, seconds: float, other_files: int, report: str, media: str) -> list[str]:
+    def summary(
+        self, seconds: float, other_files: int, report: str, media: str, names: PageNames
+    ) -> list[str]:
         """The lines printed at the end; ``report`` and ``media`` (the folder the pictures
-        went to: static/media, or the --static folder's) as the editor should read them."""
+        went to: static/media, or the --static folder's) as the editor should read them,
+        the example pages as ``names`` names them."""
         get = self.outcomes.get
         # The file the crawl held but that was not copied still leads to the old site:
         # counted with the missing ones, as the report lists it among them.
@@ -103,11 +150,19 @@ class Tally:
             if counted:
                 lines.append(
                     f"{title}: "
-                    + "; ".join(f"{k[1]} ({n}, e.g. {self.examples[k]})" for k, n in counted)
+                    + "; ".join(f"{k[1]} ({n}, e.g. {self._example(k, names)})" for k, n in counted)
                 )
         where = f" Report, a line per page: {report}" if self.pages else ""
         lines.append(f"Time: {seconds:.1f} s.{where}")
         return lines
+
+    def _example(self, key: tuple[str, str], names: PageNames) -> str:
+        page, detail = self.examples[key]
+        return f"{names(page)}: {detail}" if detail else names(page)
+
+    def named_examples(self, names: PageNames) -> bool:
+        """Whether the summary names a page from the folder (said above it, then)."""
+        return any(names.named(page) for page, _ in self.examples.values())
 
 
 def report_line(row: Row, root: Path) -> str:
@@ -187,12 +242,12 @@ def write_report(path: Path, lines: list[str]) -> None:
 
 
 def grouped_notes(
-    rows: list[tuple[str, list[str]]], report: str, given: list[Path] | None = None
+    rows: list[tuple[str, list[str]]], report: str, names: PageNames = PageNames()
 ) -> list[str]:
     """The notes as an archivist reads them: each kind once, with its pages.
 
     A note is "what: detail" (a file the crawl lacks: its address). The pages are named
-    from the folder imported, said once (``given``: the command's files and folders), and
+    from the folder imported, said once (``names``), and
     under each kind each page with its details, one a line; a tail every detail of the
     kind ends with ("; find the picture on the original page…") once after them. A note
     the same on many pages is one line, with its count. The notes that say a picture or
@@ -200,14 +255,13 @@ def grouped_notes(
     a note of its page, and they hid the few that matter after "... and N more"; of each
     other kind, at most NOTES_SHOWN_PER_KIND lines of details, the rest counted (the report
     file has them all)."""
-    folder = _folder_of([origin for origin, notes in rows if notes], given or [])
     kinds: dict[str, dict[str, list[str]]] = {}  # kind -> page -> details
     for origin, notes in rows:
-        page = origin[len(folder) :]
         for note in dict.fromkeys(notes):
             kind, detail = _kind_and_detail(note)
-            kinds.setdefault(kind, {}).setdefault(page, []).append(detail)
-    lines = [f"Notes (the pages are named from {folder}):"] if folder and kinds else []
+            kinds.setdefault(kind, {}).setdefault(names(origin), []).append(detail)
+    named = any(names.named(origin) for origin, notes in rows if notes)
+    lines = [f"Notes (the pages are named from {names.heading}):"] if named else []
     for lost in (True, False):
         kept = {k: pages for k, pages in kinds.items() if k.startswith(LOST_CONTENT) == lost}
         shared = {k: pages for k, pages in kept.items() if _same_on_each(pages)}
@@ -233,20 +287,6 @@ def _kind_and_detail(note: str) -> tuple[str, str]:
             return kind, note[at + 2 :]
         at = note.find(": ", at + 1)
     return note, ""
-
-
-def _folder_of(origins: list[str], given: list[Path]) -> str:
-    """The folder or crawl file given that holds every page noted, as the pages' names
-    begin ("" when they are not all in one, or a single page is noted: its name is no
-    longer then). A WARC's pages are named `crawl.warc.gz#617851 (host/path)`."""
-    if len(set(origins)) < 2:
-        return ""
-    for path in given:
-        named = str(path)
-        for start in (named.rstrip("/" + os.sep) + os.sep, named + "#"):
-            if all(o.startswith(start) for o in origins):
-                return start.removesuffix("#")
-    return ""
 
 
 def _same_on_each(pages: dict[str, list[str]]) -> bool:
