@@ -1013,6 +1013,41 @@ def test_pictures_known_by_httracks_names_are_explained_once_after_their_address
     assert explained > err.index(f"article{_md5('img_id=1')}") and "hts-cache/" in err[explained:]
 
 
+def test_a_picture_httrack_saved_as_a_web_page_is_not_said_to_be_at_the_portals_address(
+    site, tmp_path
+):
+    """HTTrack saves what the portal answered a picture's address with, when a web page
+    (an error or a moved page), under the picture's name with .html for its own ending:
+    the shared mirror links 13 pictures so (…/1450180754623.html). Without hts-cache/, the
+    note said each was "not in the crawl, still linked to the old site" at that address,
+    as if the portal had had it. It is now said with HTTrack's other names, what is not
+    known and how to have it explained once for both."""
+    pages = items(2, start=765000)
+    mirror = httrack_tree(tmp_path / "httrack", pages, {})
+    query = "img_id=7"
+    renamed = {
+        pages[0]: f"../../../image/journal/article{_md5(query)}.jpg?{query}",
+        pages[1]: "../../../images/554897/145/018/075/462/3/1450180754623.html",
+    }
+    for item, name in renamed.items():
+        page = mirror / "source" / item.path.lstrip("/")
+        html = page.read_text(encoding="utf-8")
+        page.write_text(html.replace("../../../" + item.image.lstrip("/"), name), "utf-8")
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    err = result.stderr
+    heading = "note: not in the crawl, still linked to the old site by the name HTTrack gave it"
+    assert f"{heading} (2 on 2 pages):\n" in err, err
+    for item, name in renamed.items():
+        address = f"https://{HOST}/" + name.removeprefix("../../../")
+        assert f"\n    source{item.path}: {address}\n" in err, err
+        assert by_source(site)[item.url]["body"].count(f"]({address})") == 1  # as linked
+    [explained] = [line for line in err.splitlines() if line.startswith("    for each: ")]
+    for said in ("a query", "a web page", ".html", "not known", "keep its hts-cache/"):
+        assert said in explained, explained
+    assert err.count("not known") == 1, err  # once for both
+
+
 def _md5(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()[:4]
 

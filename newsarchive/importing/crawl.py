@@ -975,6 +975,9 @@ def made_by_httrack(page: PageSource, data: bytes) -> bool:
     return page.offset < 0 and bool(_HTTRACK_OWN.search(head)) and not _MIRRORED.search(head)
 
 
+HTTRACK_COMMENT = "HTTrack comment"  # where original_url found an HTTrack page's address
+
+
 def original_url(page: PageSource, data: bytes) -> tuple[str, str]:
     """The page's original address and where it was found ("" when nothing tells it)."""
     if page.url:
@@ -983,7 +986,7 @@ def original_url(page: PageSource, data: bytes) -> tuple[str, str]:
     found = _mirrored_from(head) or _mirrored_from(data)
     if found:
         scheme = _scheme(data, found.split("/", 1)[0])
-        return (found if "://" in found else f"{scheme}://{found}"), "HTTrack comment"
+        return (found if "://" in found else f"{scheme}://{found}"), HTTRACK_COMMENT
     saved = _SAVED_FROM.search(head)
     if saved:
         return unescape(saved.group(1).decode("utf-8", "replace")), "saved-from comment"
@@ -1192,6 +1195,13 @@ def _httrack_page(url: str, page: PageSource, page_url: str) -> str:
     if _url_key(address) == _url_key(url):
         return ""
     return f"{address}#{parts.fragment}" if parts.fragment else address
+
+
+def saved_as_page(url: str) -> bool:
+    """Whether a picture's address ends as a web page's (`anh.html`): in an HTTrack
+    mirror, the name it gave what the portal answered with a page (an error, a moved
+    page), its own ending (or none) replaced by .html."""
+    return urlsplit(url).path.lower().endswith((".html", ".htm"))
 
 
 def httrack_named(url: str) -> bool:

@@ -34,6 +34,7 @@ from .crawl import (
     CUT_SHORT_HINT,
     DAMAGED_HINT,
     ERROR_PAGE_HINT,
+    HTTRACK_COMMENT,
     HTTRACK_OWN,
     REVISIT_HINT,
     TRUNCATED,
@@ -52,6 +53,7 @@ from .crawl import (
     own_address,
     read_bytes,
     revisit,
+    saved_as_page,
 )
 from .encoding import UTF16_BOMS, Undecodable, decode_page
 from .extract import NO_DATE, NOT_A_DATE, extract, portal_id
@@ -566,7 +568,13 @@ def _media_of(
         for url, why in refused
     ]
     cached = bool(finder.httrack_names)
-    notes += [_missing_note(linked_at[url], finder.answered(url), page, cached) for url in missing]
+    # Of an HTTrack page, a picture named .html is HTTrack's name for it: found with its
+    # other names, not said to be the portal's address.
+    mirrored = located.how == HTTRACK_COMMENT
+    notes += [
+        _missing_note(linked_at[url], finder.answered(url), page, cached, mirrored)
+        for url in missing
+    ]
     # A picture whose file is a lazy-loading placeholder shows nothing: left out, named.
     notes += [
         f"{LOST_FILE}{url}: the crawl's file there is {what}, the placeholder a lazy-loading "
@@ -729,9 +737,10 @@ def _aliases_note(file: str, aliases: list[str]) -> str:
     )
 
 
-def _missing_note(url: str, status: str, page: PageSource, cached: bool) -> str:
+def _missing_note(url: str, status: str, page: PageSource, cached: bool, mirrored: bool) -> str:
     """Of a picture or file the article keeps linked to the old site: why it is not here
-    (``cached``: the mirror's hts-cache/ was found and read)."""
+    (``cached``: the mirror's hts-cache/ was found and read; ``mirrored``: the page is
+    HTTrack's)."""
     if page.named:  # no crawl: its files are looked for beside it
         return f"not beside the page, still linked to the old site: {url}"
     if status:  # crawling again will not bring it: the server had lost it already
@@ -739,7 +748,8 @@ def _missing_note(url: str, status: str, page: PageSource, cached: bool) -> str:
             f"not in the crawl (the server answered {status} when it was crawled; the "
             f"Wayback Machine may have it), still linked to the old site: {url}"
         )
-    if page.offset < 0 and httrack_named(url):  # hts-cache/ did not read it back
+    renamed = httrack_named(url) or (mirrored and saved_as_page(url))
+    if page.offset < 0 and renamed:  # hts-cache/ did not read it back
         # The folder imported, or one above it, was searched for the cache: sending the
         # reader to import "the folder that holds it" sent them back where they were.
         # The address comes first, the same words after it, so that the report says
@@ -748,15 +758,18 @@ def _missing_note(url: str, status: str, page: PageSource, cached: bool) -> str:
             "which lists none for this name"
             if cached
             else "which is not in the folder imported nor above it (the mirror was copied "
-            "without it): import the mirror's project folder, the one holding hts-cache/, "
-            "to have the portal's addresses"
+            "without it): import the mirror's project folder, the one holding it, to have "
+            "the portal's addresses (keep its hts-cache/ whenever you copy a mirror); "
+            "without it they cannot be known, and the article keeps HTTrack's name"
         )
         return (
             f"not in the crawl, still linked to the old site by the name HTTrack gave it: "
-            f"{url}; HTTrack renames the file of an address with a query "
-            "(/image/journal/article?img_id=5 becomes article0d5c.jpg?img_id=5), a name "
-            "which the portal never had, and lists the portal's address in the mirror's "
-            f"hts-cache/ folder (new.txt, new.zip), {where}"
+            f"{url}; HTTrack saves a file under a name of its own, which the portal never "
+            "had, when the file's address has a query (/image/journal/article?img_id=5 as "
+            "article0d5c.jpg?img_id=5) or the portal answered it with a web page (an error "
+            "page for anh.png, or for an address without an ending, as anh.html), so the "
+            "portal's address is not known from that name; the mirror's hts-cache/ folder "
+            f"(new.txt, new.zip) lists it, {where}"
         )
     return f"not in the crawl, still linked to the old site: {url}"
 
