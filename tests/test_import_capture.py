@@ -1052,30 +1052,41 @@ def _md5(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()[:4]
 
 
+_QUERY = "img_id=2287040&t=1661574431670"
+
+
+@pytest.mark.parametrize(
+    ("saved", "meant", "original"),
+    [
+        (f"image/journal/article0d5c.jpg?{_QUERY}", "image/journal/article0d5c.jpg",
+         f"image/journal/article?{_QUERY}"),
+        ("documents/10180/7/anh-hoi-nghi.html", "documents/10180/7/anh-hoi-nghi.png",
+         "documents/10180/7/anh-hoi-nghi.png"),  # the portal answered with a page
+    ],
+)  # fmt: skip
 def test_an_article_imported_without_httracks_cache_is_told_its_address_when_the_cache_comes(
-    site, tmp_path
+    site, tmp_path, saved, meant, original
 ):
     """A mirror imported without its hts-cache/ leaves an article linking a picture by
     HTTrack's name, which the portal never had. Imported again with the cache found, the
     article was "already there" without a word: an import never changes an article (the
     editor may have changed it since), so it now says which link to replace by which
-    address, in which file."""
+    address, in which file; for a picture HTTrack saved as a web page (NAME.html) too."""
     [item] = items(1, start=761500)
     mirror = httrack_tree(tmp_path / "httrack", [item], {})
     page = mirror / "source" / item.path.lstrip("/")
-    query = "img_id=2287040&t=1661574431670"
-    renamed = "../../../image/journal/article0d5c.jpg?" + query.replace("&", "&amp;")
+    renamed = "../../../" + saved.replace("&", "&amp;")
     html = page.read_text(encoding="utf-8").replace("../../../" + item.image.lstrip("/"), renamed)
     page.write_text(html, encoding="utf-8")
     assert run_import(site, mirror).returncode == 0
     file = by_source(site)[item.url]["file"]
     before = (site.content / file).read_bytes()
-    named = f"https://{HOST}/image/journal/article0d5c.jpg?{query}"
+    named = f"https://{HOST}/{saved}"
     assert f"]({named})" in before.decode("utf-8")
-    original = f"https://{HOST}/image/journal/article?{query}"
+    original = f"https://{HOST}/{original}"
     line = (
         f"06:43:42\t0/-1\t---M--\t404\terror ('Not%20Found')\ttext/html\tdate:x\t"
-        f"{original.removeprefix('https://')}\t{HOST}/image/journal/article0d5c.jpg\t(from )"
+        f"{original.removeprefix('https://')}\t{HOST}/{meant}\t(from )"
     )
     write_file(mirror, "hts-cache/new.txt", HTS_NEW_HEADER + line + "\n")
     result = run_import(site, mirror)
@@ -1087,7 +1098,7 @@ def test_an_article_imported_without_httracks_cache_is_told_its_address_when_the
     assert named in again.stdout + again.stderr
     (site.content / file).write_bytes(before.replace(named.encode(), original.encode()))
     done = run_import(site, mirror)
-    assert "article0d5c" not in done.stdout + done.stderr
+    assert named not in done.stdout + done.stderr
 
 
 def data_address(kind: str, data: bytes, encoding: str = "base64") -> str:

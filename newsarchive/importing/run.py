@@ -687,8 +687,10 @@ def _media_held_now(
 def _cached_now(linked: list[str], page: PageSource, finder: MediaFinder) -> list[tuple[str, str]]:
     """Of the files an article already there links at the old portal (``linked``), those
     named by HTTrack's name, which the portal never had, with the address that this
-    crawl's hts-cache/ gives it (the article was imported without the cache)."""
-    found = [(url, finder.cached_address(url, page)) for url in linked if httrack_named(url)]
+    crawl's hts-cache/ gives it (the article was imported without the cache). A picture
+    named as a web page (anh.html) is one: a picture's link is no page."""
+    renamed = [url for url in linked if httrack_named(url) or saved_as_page(url)]
+    found = [(url, finder.cached_address(url, page)) for url in renamed]
     return [(url, address) for url, address in found if address and address != url]
 
 
