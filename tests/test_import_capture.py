@@ -1048,6 +1048,29 @@ def test_a_picture_httrack_saved_as_a_web_page_is_not_said_to_be_at_the_portals_
     assert err.count("not known") == 1, err  # once for both
 
 
+def test_a_page_of_an_httrack_mirror_named_alone_does_not_give_httracks_names_as_the_portals(
+    site, tmp_path
+):
+    """A page taken out of an HTTrack mirror and imported alone (the shared sample A) said
+    'not beside the page, still linked to the old site: https://…/article0d5c.jpg?img_id=…',
+    HTTrack's name given as the portal's address of the picture. It is said to be
+    HTTrack's, and the fix is to import the page with its mirror's hts-cache/."""
+    [item] = items(1, start=766000)
+    query = "img_id=2287040&t=1661574431670"
+    html = page_html(item, "relative", comment=True).replace(
+        "../../../" + item.image.lstrip("/"),
+        "../../../image/journal/article0d5c.jpg?" + query.replace("&", "&amp;"),
+    )
+    page = tmp_path / "bai.html"
+    page.write_text(html, encoding="utf-8")
+    result = run_import(site, page)
+    assert result.returncode == 0, result.stderr
+    named = f"https://{HOST}/image/journal/article0d5c.jpg?{query}"
+    [note] = [line for line in result.stderr.splitlines() if named in line]
+    assert "by the name HTTrack gave it" in note and "not known" in note, note
+    assert "the mirror's project folder" in note and "hts-cache/" in note, note
+
+
 def _md5(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()[:4]
 

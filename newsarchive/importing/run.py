@@ -743,6 +743,9 @@ def _missing_note(url: str, status: str, page: PageSource, cached: bool, mirrore
     """Of a picture or file the article keeps linked to the old site: why it is not here
     (``cached``: the mirror's hts-cache/ was found and read; ``mirrored``: the page is
     HTTrack's)."""
+    renamed = httrack_named(url) or (mirrored and saved_as_page(url))
+    if page.offset < 0 and renamed:  # hts-cache/ did not read it back
+        return _httrack_note(url, page, cached)
     if page.named:  # no crawl: its files are looked for beside it
         return f"not beside the page, still linked to the old site: {url}"
     if status:  # crawling again will not bring it: the server had lost it already
@@ -750,30 +753,40 @@ def _missing_note(url: str, status: str, page: PageSource, cached: bool, mirrore
             f"not in the crawl (the server answered {status} when it was crawled; the "
             f"Wayback Machine may have it), still linked to the old site: {url}"
         )
-    renamed = httrack_named(url) or (mirrored and saved_as_page(url))
-    if page.offset < 0 and renamed:  # hts-cache/ did not read it back
-        # The folder imported, or one above it, was searched for the cache: sending the
-        # reader to import "the folder that holds it" sent them back where they were.
-        # The address comes first, the same words after it, so that the report says
-        # them once for all such files (report.grouped_notes).
-        where = (
-            "which lists none for this name"
-            if cached
-            else "which is not in the folder imported nor above it (the mirror was copied "
-            "without it): import the mirror's project folder, the one holding it, to have "
-            "the portal's addresses (keep its hts-cache/ whenever you copy a mirror); "
-            "without it they cannot be known, and the article keeps HTTrack's name"
-        )
-        return (
-            f"not in the crawl, still linked to the old site by the name HTTrack gave it: "
-            f"{url}; HTTrack saves a file under a name of its own, which the portal never "
-            "had, when the file's address has a query (/image/journal/article?img_id=5 as "
-            "article0d5c.jpg?img_id=5) or the portal answered it with a web page (an error "
-            "page for anh.png, or for an address without an ending, as anh.html), so the "
-            "portal's address is not known from that name; the mirror's hts-cache/ folder "
-            f"(new.txt, new.zip) lists it, {where}"
-        )
     return f"not in the crawl, still linked to the old site: {url}"
+
+
+def _httrack_note(url: str, page: PageSource, cached: bool) -> str:
+    """Of a file linked by the name HTTrack gave it, which the portal never had."""
+    # The folder imported, or one above it, was searched for the cache: sending the
+    # reader to import "the folder that holds it" sent them back where they were. The
+    # address comes first, the same words after it, so that the report says them once
+    # for all such files (report.grouped_notes).
+    if cached:
+        where = "which lists none for this name"
+    elif page.named:  # the cache is looked for above a folder given, not a page
+        where = "which is read with the mirror, not with a page given alone: import the "
+    else:
+        where = (
+            "which is not in the folder imported nor above it (the mirror was copied "
+            "without it): import "
+        )
+    if not cached:
+        where += (
+            "the mirror's project folder, the one holding it, to have the portal's addresses "
+            "(keep its hts-cache/ whenever you copy a mirror); without it they cannot be "
+            "known, and the article keeps HTTrack's name"
+        )
+    lacking = "not beside the page" if page.named else "not in the crawl"
+    return (
+        f"{lacking}, still linked to the old site by the name HTTrack gave it: "
+        f"{url}; HTTrack saves a file under a name of its own, which the portal never "
+        "had, when the file's address has a query (/image/journal/article?img_id=5 as "
+        "article0d5c.jpg?img_id=5) or the portal answered it with a web page (an error "
+        "page for anh.png, or for an address without an ending, as anh.html), so the "
+        "portal's address is not known from that name; the mirror's hts-cache/ folder "
+        f"(new.txt, new.zip) lists it, {where}"
+    )
 
 
 def _dropped_note(dropped: list[str], found: Extracted, archive_copy: bool) -> str:
