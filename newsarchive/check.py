@@ -31,6 +31,7 @@ from .bodylinks import MISSING_HINT, Lines, Meant
 from .errors import Problem, line_of
 from .heldlinks import Held
 from .htmltext import short_numbers
+from .importing.crawl import httrack_named
 from .search.engine import search_index_problems
 from .svgsafety import Unreadable, inert
 from .templatelinks import Written, as_attribute, written_in
@@ -406,14 +407,26 @@ class _PageCheck:
                     f"{context + ': ' if context else ''}the link {link!r} leads to the old "
                     "portal, which will go dark",
                     self.resolver.held_here(rel, link, target)
-                    or "import the file from a crawl that holds it (python3 build.py import; "
-                    "an imported article already there is not changed: delete its file "
-                    "first, then import), or link to a copy in the archive",
+                    or (HTTRACK_NAMED if httrack_named(link) else FROM_A_CRAWL),
                     line,
                     warning=True,
                 )
             )
         return problems
+
+
+FROM_A_CRAWL = (
+    "import the file from a crawl that holds it (python3 build.py import; an imported "
+    "article already there is not changed: delete its file first, then import), or link to "
+    "a copy in the archive"
+)
+# A link an HTTrack mirror without its hts-cache/ left: no crawl holds the file there.
+HTTRACK_NAMED = (
+    "this is the name HTTrack gave the file (four letters of its query's MD5 before the "
+    "ending), which the portal never had: import the mirror again with its hts-cache/ "
+    "folder, which lists the portal's address (the import says which link to replace by "
+    "it), or link to a copy in the archive"
+)
 
 
 def _empty(where: Path, rel: str, page: ReadPage) -> list[Problem]:

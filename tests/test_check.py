@@ -471,6 +471,26 @@ def test_a_link_to_the_old_portal_is_said_however_original_site_spells_its_host(
     )
 
 
+def test_a_picture_linked_by_httracks_name_is_said_to_be_one(site):
+    """An article imported from an HTTrack mirror without its hts-cache/ links a picture
+    the mirror lacks by HTTrack's name (article0d5c.jpg?img_id=…, 4 letters of the MD5
+    of its query), which the portal never had; `check` said to 'import the file from a
+    crawl that holds it', which no crawl can: it is at another address. It says the name
+    is HTTrack's and to import the mirror with its hts-cache/, which names the address."""
+    site.configure(original_site="https://hbt.vn/")
+    query = "img_id=2287040&t=1661574431670"  # HTTrack's name: article0d5c.jpg
+    named = f"https://hbt.vn/image/journal/article0d5c.jpg?{query}"
+    other = "https://hbt.vn/image/journal/articleffff.jpg?img_id=5"  # not its query's MD5
+    site.add("a.md", article("Tin", "2020-01-01", f"![Ảnh]({named})\n\n![Ảnh]({other})"))
+    result = run_check(site)
+    assert result.returncode == 0, result.stderr
+    said = result.stderr.split("\ncontent/")
+    [httrack] = [s for s in said if "article0d5c" in s]
+    assert "the name HTTrack gave" in httrack and "hts-cache/" in httrack, httrack
+    [plain] = [s for s in said if "articleffff" in s]
+    assert "HTTrack" not in plain and "import the file from a crawl" in plain, plain
+
+
 def test_an_svg_of_the_site_that_could_run_script_opened_alone_is_a_warning(site):
     """Import leaves scripts out of the pictures it copies, but an editor's own SVG in
     static/, or one imported before, is published as it is: opened alone, at its own
