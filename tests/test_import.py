@@ -422,8 +422,10 @@ def test_a_file_that_is_no_page_or_crawl_is_said_to_be_none(site, tmp_path, name
     assert result.returncode == 1
     assert f"{name}: error: " in result.stderr and said in result.stderr
     assert "Ngày đăng" not in result.stderr
-    # Nothing else was there to import: not "the others were".
+    # Nothing else was there to import: not "the others were", nor a summary of zeros
+    # ("Pages seen: 0 (0 other file(s) of the crawl…)") and why no report was written.
     assert "nothing was imported." in result.stderr and "the others were" not in result.stderr
+    assert result.stdout == "" and "report" not in result.stderr, result.stdout
     assert imported_files(site) == []
 
 
@@ -435,6 +437,7 @@ def test_a_folder_with_no_page_is_said_not_imported_as_nothing(site, tmp_path):
     assert result.returncode == 1
     assert "crawl: error: found no web page (.html, .htm, .php, .aspx…)" in result.stderr
     assert "(only 1 other file(s))" in result.stderr
+    assert result.stdout == "" and "report" not in result.stderr, result.stdout
 
 
 def test_copies_of_one_page_in_a_crawl_are_one_line_of_the_summary(site, tmp_path):

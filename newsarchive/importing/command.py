@@ -142,8 +142,9 @@ def import_paths(
     report_path = _report_file(config, request.report)
     started = time.perf_counter()
     crawl = open_crawl(request.paths)
-    if crawl.missing == len(request.paths) > 0:
-        # Every name mistyped: nothing to read, so no summary of 0 pages, only the names.
+    if crawl.problems and not crawl.pages:
+        # Every name mistyped, or no page in what was given (a picture, a folder of
+        # them): nothing to read, so no summary of 0 pages, only what is wrong.
         crawl.close()
         raise BuildFailed(list(crawl.problems))
     # Given one page, --source-url is its address; given a crawl, the page --date is for.

@@ -169,7 +169,6 @@ class Crawl:
     pages: list[PageSource] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     other_files: int = 0  # files of the crawl that are not pages (images, scripts...)
-    missing: int = 0  # inputs that are not there (each a problem too)
     # WARC records by address, for the media lookup.
     records: dict[str, Media] = field(default_factory=dict)
     # Where the page of each WARC address is in `pages`, for its later captures.
@@ -210,7 +209,6 @@ def open_crawl(inputs: list[Path]) -> Crawl:
             crawl.problems.append(_not_a_file(given))
         elif not given.is_file():
             crawl.problems.append(_no_such(given))
-            crawl.missing += 1
         elif _empty(given):  # a crawl's file whose download or copy stopped at once
             crawl.problems.append(Problem(given, EMPTY, EMPTY_HINT))
         elif given.name.lower().endswith(WARC_SUFFIXES):
