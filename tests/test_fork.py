@@ -1330,7 +1330,7 @@ def test_a_date_read_day_first_is_noted_when_the_run_shows_the_portal_writes_mon
     assert second["outcome"] == "failed" and first["outcome"] == third["outcome"] == "imported"
     said = (
         "the date 06/01/2025 was read day first (6 January 2025), but the page "
-        "crawl/quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/b-tin-hai-2.html of this run, "
+        "quanhaibatrung.hanoi.gov.vn/van-hoa-xa-hoi/b-tin-hai-2.html of this run, "  # from crawl/
         "read by the quan-hai-ba-trung profile too, shows 01/14/2025, a date only month "
         "first: if the portal writes its dates month first, this one is 1 June 2025"
     )

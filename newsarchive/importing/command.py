@@ -31,7 +31,15 @@ from .dates import MonthFirstRun
 from .extract import CRAWL_FIXES
 from .known import source_key
 from .profiles import Profiles, SlowPattern, load_profiles
-from .report import DEFAULT_NAME, Tally, report_line, report_problem, with_note, write_report
+from .report import (
+    DEFAULT_NAME,
+    PageNames,
+    Tally,
+    report_line,
+    report_problem,
+    with_note,
+    write_report,
+)
 from .run import (
     FAILED,
     IMPORTED,
@@ -153,7 +161,7 @@ def import_paths(
         crawl.close()
         raise WrongArguments(_SOURCE_URL_WITH_DATE)
     options = _options(request, profiles, one_page)
-    done = _Done(errors=list(crawl.problems))
+    done = _Done(errors=list(crawl.problems), names=PageNames.given(request.paths))
     stopped = unwritten = ""
     try:
         for row in import_crawl(crawl, config, options):
@@ -198,6 +206,7 @@ class _Done:
     """What the pages read so far did: kept however the import ends."""
 
     errors: list[Problem]  # the crawl's own problems, then the pages that failed
+    names: PageNames  # how a note names another page of the run, as the messages do
     tally: Tally = field(default_factory=Tally)
     lines: list[str] = field(default_factory=list)  # the report's
     notes: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -228,7 +237,7 @@ class _Done:
         if found := row.result.found:
             self.month_first.add(
                 len(self.lines) - 1,
-                row.result.page.origin,
+                self.names(row.result.page.origin),
                 found.profile,
                 found.month_first,
                 found.day_first if row.file else "",
