@@ -401,6 +401,29 @@ def test_a_long_date_with_its_month_as_a_word_is_that_day_in_the_query_and_the_i
     assert found(site, "5/5/2019") == []
 
 
+def test_a_day_after_mung_or_with_its_year_after_a_slash_is_that_day_in_query_and_index(site):
+    """`mùng 5 tháng 3 năm 2020` (no `ngày`) and `ngày 15 tháng 6/2019` (the year after
+    `/`) were words: they did not find the article of that day, and `5/3/2020` did not
+    find the article that writes it so. Now they are the date, in the query and in the
+    index; `từ mùng 1/3/2020 đến mùng 5/3/2020` is the range without the words `từ`,
+    `mùng` (which the days' articles need not write)."""
+    site.add("2020/a.md", article("Hội nghị", "2020-03-05 08:00", "Chi bộ họp."))
+    body = "Hà Nội, mùng 5 tháng 3 năm 2020."
+    site.add("2020/b.md", article("Kế hoạch", "2020-04-02 08:00", body))
+    site.add("2019/c.md", article("Thông báo", "2019-07-03 08:00", "Họp ngày 15 tháng 6/2019."))
+    site.add("2019/d.md", article("Lịch họp", "2019-06-15 08:00", "Chi bộ họp."))
+    assert site.build() == 0
+    a, b = "2020/03/hoi-nghi/", "2020/04/ke-hoach/"
+    c, d = "2019/07/thong-bao/", "2019/06/lich-hop/"
+    for query in ["mùng 5 tháng 3 năm 2020", "mung 5 thang 3 nam 2020", "5/3/2020"]:
+        got = found(site, query)
+        assert got == [a, b], (query, got)
+    for query in ["ngày 15 tháng 6/2019", "15/6/2019"]:
+        got = found(site, query)
+        assert got == [d, c], (query, got)
+    assert found(site, "từ mùng 1/3/2020 đến mùng 5/3/2020") == [a]
+
+
 def test_a_long_date_or_month_finds_what_the_short_one_finds_either_way_it_is_written(site):
     """`Hà Nội, ngày 15 tháng 3 năm 2019`, as a formal document dates itself, and `tháng 3
     năm 2019`, as readers say a month, were words: `ngày 15 tháng 3 năm 2019` did not

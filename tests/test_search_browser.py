@@ -450,6 +450,32 @@ def test_a_long_date_an_article_writes_with_a_month_word_is_marked_as_that_day(s
             assert "[15]" in numbered and worded == want, (query, snippets)
 
 
+def test_a_long_date_after_mung_or_with_its_year_after_a_slash_is_marked_as_that_day(site, browser):
+    """`5/3/2020` marked an article's `ngày 5 tháng 3 năm 2020`, not its `mùng 5 tháng 3
+    năm 2020` (no `ngày`), nor `ngày 15 tháng 6 năm 2019` its `ngày 15 tháng 6/2019`, the
+    same days as the index and the query now read them; now both alike."""
+    body = "Họp mùng 5 tháng 3 năm 2020; ngày 5 tháng 3 năm 2020 xong."
+    site.add("2020/a.md", article("Báo cáo", "2020-03-20 08:00", body))
+    body = "Họp ngày 15 tháng 6/2019; ngày 15 tháng 6 năm 2019 xong."
+    site.add("2019/b.md", article("Kế hoạch", "2019-07-20 08:00", body))
+    assert site.build() == 0
+    with search_page(site, browser) as search:
+        for query, slash in [
+            ("5/3/2020", False),
+            ("mùng 5 tháng 3 năm 2020", False),
+            ("15/6/2019", True),
+            ("ngày 15 tháng 6/2019", True),
+        ]:
+            snippets = [bracketed(r["snippet"]) for r in search(query)["results"]]
+            assert len(snippets) == 1, (query, snippets)
+            written, long = snippets[0].split("; ")
+            long = long.removesuffix(" xong.")
+            want = long.replace("] [năm] [", "]/[") if slash else long.replace("ngày", "mùng")
+            # (`mùng` typed is also a word, as the query is read as before too)
+            written = written.replace("[mùng]", "mùng")
+            assert "[" in long and written == "Họp " + want, (query, snippets)
+
+
 def test_a_month_an_article_writes_as_a_word_is_marked_as_the_month(site, browser):
     """`tháng 6/2019` marked an article's `tháng 6 năm 2019` whole, a month in it, but not
     its `tháng Sáu năm 2019`, the same month as the query now reads it; now both, and

@@ -492,6 +492,53 @@ def test_a_range_of_days_after_mung_or_of_months_without_thang_takes_the_end_s_y
         assert parse_query(text).words == words, text
 
 
+def test_a_day_after_mung_or_with_its_year_after_a_slash_is_that_day():
+    """`từ mùng 1/3/2020 đến mùng 5/3/2020` was the words `từ`, `mùng` and the range;
+    `mùng 5 tháng 3 năm 2020` (no `ngày`) six words; `ngày 15 tháng 6/2019` the words
+    `ngày`, `15` and the month June 2019. They are read as `từ ngày 1/3/2020 đến ngày
+    5/3/2020`, `ngày mùng 5 tháng 3 năm 2020` and `ngày 15/6/2019` are: the range, the
+    day. A date alone after `mùng` keeps it (`chúc mừng 8/3/2020` typed without diacritics
+    is `chuc mung 8/3/2020`)."""
+
+    def reading(text: str) -> tuple[object, ...]:
+        q = parse_query(text)
+        return (q.words, q.pairs, q.typed, q.spans, q.last, q.literal_first)
+
+    for text, same in [
+        ("từ mùng 1/3/2020 đến mùng 5/3/2020", "từ ngày 1/3/2020 đến ngày 5/3/2020"),
+        ("tu mung 1/3/2020 den mung 5/3/2020", "tu ngay 1/3/2020 den ngay 5/3/2020"),
+        ("từ mồng 1/3/2020 - 5/3/2020 họp", "từ ngày 1/3/2020 - 5/3/2020 họp"),
+        ("từ ngày mùng 1/3/2020 đến ngày mùng 5/3/2020", "từ ngày 1/3/2020 đến ngày 5/3/2020"),
+        ("mùng 1/3/2020 - mùng 5/3/2020", "ngày 1/3/2020 - ngày 5/3/2020"),
+        ("họp từ mong 1/3/2020", "họp từ ngay 1/3/2020"),
+        ("trước mùng 5/3/2020", "trước ngày 5/3/2020"),
+        ("mùng 5 tháng 3 năm 2020", "ngày mùng 5 tháng 3 năm 2020"),
+        ("mung 5 thang 3 nam 2020 hop", "ngay 5 thang 3 nam 2020 hop"),
+        ("mồng 2 tháng chín năm 1945", "ngày 2 tháng 9 năm 1945"),
+        ("từ mùng 1 đến mùng 5 tháng 3 năm 2020", "từ ngày 1 đến ngày 5 tháng 3 năm 2020"),
+        ("ngày 15 tháng 6/2019", "ngày 15/6/2019"),
+        ("ngay 15 thang 06/2019 hop", "ngay 15/6/2019 hop"),
+        ("ngày 15 tháng Sáu/2019", "ngày 15/6/2019"),
+        ("mùng 5 tháng 3/2020", "ngày 5/3/2020"),
+        ("từ ngày 1 tháng 3/2020 đến nay", "từ ngày 1/3/2020 đến nay"),
+    ]:
+        assert reading(text) == reading(same), text
+    assert parse_query("từ mùng 1/3/2020 đến mùng 5/3/2020").words == ["1/3/2020-5/3/2020"]
+    assert parse_query("mùng 5 tháng 3 năm 2020").words == ["5/3/2020"]
+    assert parse_query("ngày 15 tháng 6/2019").words == ["15/6/2019"]
+    literal = parse_query("ngày 15 tháng 6/2019").literal
+    assert literal is not None and literal.words == ["ngay", "15", "thang", "6", "2019"]
+    # As before: `mùng` before a date alone, or not before the range's first; a code.
+    for text, words in [
+        ("chuc mung 8/3/2020", ["chuc", "mung", "8/3/2020"]),
+        ("mùng 1/3/2020 và mùng 5/3/2020", ["mung", "1/3/2020 5/3/2020", "va"]),
+        ("từ -mùng 1/3/2020 đến 5/3/2020", ["tu", "1/3/2020-5/3/2020"]),
+        ("ngày 15 tháng 6/2019/QĐ-UBND", ["ngay", "15", "thang", "6", "2019", "qd", "ubnd"]),
+        ("15 tháng 6/2019", ["15", "6/2019"]),
+    ]:
+        assert parse_query(text).words == words, text
+
+
 def test_a_month_written_as_a_word_with_its_year_is_that_month():
     """`tháng Sáu năm 2019`, `tháng Tư/2019` (a month's word, as speech and some titles
     write it) were words: the articles with `tháng`, `sáu`, `năm` and `2019` anywhere.
@@ -756,6 +803,9 @@ def test_a_long_date_with_its_month_as_a_word_is_that_day():
         (unicodedata.normalize("NFD", "ngày 7 tháng 1 năm 2022"), ["7/1/2022"]),
         ("ngày 15 tháng 3, năm 2019; 15 tháng 3 năm 2019; ngày 32 tháng 1 năm 2020", []),
         ("xngày 1 tháng 1 năm 2020 ngày 1 tháng 1 năm 20201 ngày 1 tháng 13 năm 2020", []),
+        ("Mùng 5 tháng 3 năm 2020, mồng 2 tháng chín năm 1945", ["5/3/2020", "2/9/1945"]),
+        ("ngày 15 tháng 6/2019; mùng 1 tháng Tư/2020", ["15/6/2019", "1/4/2020"]),
+        ("ngày 15 tháng 6/2019/QĐ; 5 tháng 3 năm 2020; xmùng 1 tháng 1 năm 2020", []),
     ],
 )
 def test_the_long_dates_of_a_text_are_its_date_terms(text, written):
@@ -2031,6 +2081,9 @@ QUERIES = [
     "từ ngày 15/4 đến ngày 30/4/2019 ",
     "từ mùng 1 đến mùng 10/4/2019",
     "hoi nghi thang 1 - 3 nam 2019",
+    "từ mùng 1/4/2019 đến mùng 10/4/2019",
+    "mùng 5 tháng 4 năm 2019",
+    "thanh niên ngày 15 tháng 4/2019",
     "tháng tư năm 2019",
     "hội nghị tháng Tư/2019",
     "thang bay nam 2021",
@@ -2206,6 +2259,14 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         dated += ["từ tháng 1 đến 3 năm 2020", "tháng 1 - tháng 3 năm 2020", "1 - 3 năm 2020"]
         dated += ["tháng 13 - 3 năm 2020", "số 1-3 năm 2020", "tháng 1 và 3 năm 2020"]
         dated += ["tháng 1 - -3 năm 2020", "tháng 1 - 3 năm 2020 -họp"]
+        # `mùng` before a range's first date; a long date after `mùng`, its year after `/`.
+        dated += ["từ mùng 1/3/2020 đến mùng 5/3/2020", "tu mong 1/3/2020 - 5/3/2020 hop"]
+        dated += ["từ ngày mùng 1/3/2020 đến 5/3/2020", "mùng 1/3/2020 - mùng 5/3/2020"]
+        dated += ["chuc mung 8/3/2020", "từ mồng 1/3/2020", "trước mùng 5/3/2020 họp"]
+        dated += ["từ -mùng 1/3/2020 đến 5/3/2020", "-mùng 1/3/2020 - 5/3/2020"]
+        dated += ["mùng 5 tháng 3 năm 2020", "mung 5 thang 3 nam 2020 hop", "-mùng 5 tháng 3/2020"]
+        dated += ["từ mùng 1 đến mùng 5 tháng 3 năm 2020", "ngày 15 tháng 6/2019"]
+        dated += ["ngay 15 thang sau/2019 hop", "ngày 15 tháng 6/2019/QĐ", "15 tháng 6/2019"]
         # A long date with its month as a word.
         dated += ["ngày 15 tháng Sáu năm 2019", "ngay 15 thang sau nam 2019"]
         dated += ["15 tháng sáu năm 2019", "ngày mùng 2 tháng chín năm 1945"]

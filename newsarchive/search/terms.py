@@ -50,6 +50,10 @@ DATE = re.compile(
 _JOINER = "[ \t\n\r\u00a0]*(?:[-\u2013\u2014][ \t\n\r\u00a0]*|(?:đến|tới|den|toi)[ \t\n\r\u00a0]+)"
 # `mùng`/`mồng` after it (`ngày mùng`) too: the day of a month, for its first ten days.
 _DAY_OF = "(?:mùng|mồng|mung|mong)[ \t\n\r\u00a0]+"
+# Before a range's first date (`từ mùng 1/3/2020 đến mùng 5/3/2020`, `từ mồng 1/3/2020`)
+# it is the range's too, as `ngày` is (_dates, _opened); not before a date alone: `mung`
+# is also `mừng` typed without diacritics (`chuc mung 8/3/2020`, a Women's Day article).
+_DAYS_OF = {"mùng", "mồng", "mung", "mong"}
 _RANGE_JOIN = re.compile(_JOINER + f"(?:(?:ngày|ngay)[ \t\n\r\u00a0]+)?(?:{_DAY_OF})?")
 _RANGE_FROM = {"tu", "từ"}
 # `trước năm 2019`, `sau tháng 3/2020` (before, after): the days before a date's, a
@@ -79,10 +83,12 @@ _MONTH_JOIN = re.compile(_JOINER + "(?:(?:tháng|thang)[ \t\n\r\u00a0]+)?")
 # `2/2020 - nay`): a range with no last day, to the newest article (Query.spans).
 _TO_NOW = re.compile(_JOINER + "(?:(?:hôm|hom|hiện|hien)[ \t\n\r\u00a0]+)?nay" + r"(?![^\W_])")
 # `ngày 15 tháng 3 năm 2019`, as a formal document dates itself (`Hà Nội, ngày 15 tháng
-# 3 năm 2019`) and readers say a day: the date `15/3/2019`, `ngày` required (a number
-# before `tháng` is also a count: `6 tháng 3 năm`), `mùng`/`mồng` after it may be
-# (`ngày mùng 2 tháng 9 năm 1945`), a year from 1900 to 2099 (as a month's) and no other
-# word or sign between (`ngày 15 tháng 3, năm 2019` is not written so). The index has
+# 3 năm 2019`) and readers say a day: the date `15/3/2019`, `ngày` or `mùng`/`mồng`
+# required (a number before `tháng` is also a count: `6 tháng 3 năm`), both may be
+# (`ngày mùng 2 tháng 9 năm 1945`, `mùng 2 tháng 9 năm 1945`), a year from 1900 to 2099
+# (as a month's) after `năm` or `/` (`ngày 15 tháng 6/2019`, not inside a code:
+# `tháng 6/2019/QĐ`) and no other word or sign between (`ngày 15 tháng 3, năm 2019` is
+# not written so). The index has
 # it as the short form's date term (long_dates); a query reads it so (_points) and as
 # before too (Query.literal). search-engine.js has the same.
 _GAP = "[ \t\n\r\u00a0]+"
@@ -105,8 +111,9 @@ _MONTH_WORDS = {
 # A long date's month is a number or a word (`ngày 15 tháng Sáu năm 2019`), as a month's
 # (_WORD_MONTH) is.
 LONG_DATE = re.compile(
-    f"(?<![^\\W_])(?:ngày|ngay){_GAP}(?:(?:mùng|mồng|mung|mong){_GAP})?([0-9]{{1,2}}){_GAP}"
-    f"(?:tháng|thang){_GAP}([0-9]{{1,2}}|{_MONTH_WORD}){_YEAR_OF}(?![^\\W_])"
+    f"(?<![^\\W_])(?:(?:ngày|ngay){_GAP}(?:{_DAY_OF})?|{_DAY_OF})([0-9]{{1,2}}){_GAP}"
+    f"(?:tháng|thang){_GAP}([0-9]{{1,2}}|{_MONTH_WORD})"
+    f"(?:{_GAP}(?:năm|nam){_GAP}|/(?=[0-9]{{4}}(?![/.-][^\\W_])))((?:19|20)[0-9]{{2}})(?![^\\W_])"
 )
 # `tháng 3 năm 2019`, `tháng 03 năm 2019` in a query: the month `3/2019`, as `tháng
 # 3/2019` is; not inside a long date, nor after a number (`15 tháng 3 năm 2019`, a day
@@ -514,7 +521,8 @@ def _dates(
     for first, second, joining in ranges:
         if first not in dated or (second is not None and second not in dated):
             continue
-        before = first - 1 - (first - 1 in in_date)
+        signs = _days_of(spelled, minus, first, dated[first])  # `mùng`, `ngày mùng`
+        before = (min(signs) if signs else first - (first - 1 in in_date)) - 1
         word = spelled[before] if before >= 0 and not minus[before] else ""
         # (`từ 1/1/2020` alone is a range only with its `từ`: `-từ 1/1/2020` leaves it out)
         alone = second is None and not joining
@@ -522,7 +530,7 @@ def _dates(
             continue
         last = None if second is None else dated.pop(second)
         dated[first] = _alone(dated[first], word) if alone else _range(dated[first], last)
-        in_date.update(joining)
+        in_date.update(joining, signs)
         if word in _RANGE_FROM or (alone and word):
             in_date.add(before)
     # A year that is no range (`-trước năm 2019`, `trước năm 2019 - 2020`): its words.
@@ -532,6 +540,18 @@ def _dates(
             dated.pop(at, None)
             in_date.difference_update(range(at, at + widths[at]))
     return dates_at, dated, in_date
+
+
+def _days_of(spelled: list[str], minus: list[bool], at: int, term: str) -> list[int]:
+    """The places of `mùng` (_DAYS_OF) and `ngày` before it just before the date ``term``
+    at word ``at`` (`từ ngày mùng 1/3/2020 đến …`), none after a minus: part of a range
+    it begins (_dates)."""
+    day_of = at - 1
+    if _width(term) != 3 or day_of < 0 or minus[day_of] or spelled[day_of] not in _DAYS_OF:
+        return []
+    sign = day_of - 1
+    signed = sign >= 0 and not minus[sign] and spelled[sign] in _DATE_SIGNS
+    return [day_of, sign] if signed else [day_of]
 
 
 def _alone(term: str, word: str) -> str:
@@ -789,6 +809,8 @@ def _opened(found: list[re.Match[str]], at: int, term: str) -> bool:
     is being typed); `trước năm 2019`, before it (_alone); not `sau` for `sáu`
     (_SIX_AFTER: `thang sau nam 2019`)."""
     before = at - 1
+    if _width(term) == 3 and before >= 0 and folding.canonical(found[before][0]) in _DAYS_OF:
+        before -= 1
     if before >= 0 and found[before][0] in _signs(term):
         before -= 1
     if before < 0 or folding.canonical(found[before][0]) not in _OPENS:

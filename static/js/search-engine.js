@@ -143,6 +143,9 @@ const JOINER =
   "[ \\t\\n\\r\\u00a0]*(?:[-\\u2013\\u2014][ \\t\\n\\r\\u00a0]*|(?:đến|tới|den|toi)[ \\t\\n\\r\\u00a0]+)";
 // `mùng`, `mồng` after it too (terms.py's _DAY_OF).
 const DAY_OF = "(?:mùng|mồng|mung|mong)[ \\t\\n\\r\\u00a0]+";
+// Before a range's first date it is the range's too, as `ngày` is; not before a date
+// alone: `mung` is also `mừng` without diacritics (terms.py's _DAYS_OF).
+const DAYS_OF = new Set(["mùng", "mồng", "mung", "mong"]);
 const RANGE_JOIN = new RegExp(
   `^${JOINER}(?:(?:ngày|ngay)[ \\t\\n\\r\\u00a0]+)?(?:${DAY_OF})?$`,
   "u",
@@ -184,10 +187,13 @@ const MONTH_WORDS = new Map([
   ...Object.entries({ mot: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8 }),
   ...Object.entries({ chin: 9, muoi: 10, "muoi mot": 11, "muoi hai": 12 }),
 ]);
-// A long date's month is a number or a word, `ngày 15 tháng Sáu năm 2019` (terms.py).
+// A long date's month is a number or a word, `ngày 15 tháng Sáu năm 2019`; `ngày` or
+// `mùng` before its day, its year after `năm` or `/`, not in a code (terms.py).
 const LONG_DATE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:ngày|ngay)${GAP}(?:(?:mùng|mồng|mung|mong)${GAP})?([0-9]{1,2})${GAP}` +
-    `(?:tháng|thang)${GAP}([0-9]{1,2}|${MONTH_WORD})${YEAR_OF}(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:(?:ngày|ngay)${GAP}(?:${DAY_OF})?|${DAY_OF})([0-9]{1,2})${GAP}` +
+    `(?:tháng|thang)${GAP}([0-9]{1,2}|${MONTH_WORD})` +
+    `(?:${GAP}(?:năm|nam)${GAP}|/(?=[0-9]{4}(?![/.-][\\p{L}\\p{N}])))((?:19|20)[0-9]{2})` +
+    "(?![\\p{L}\\p{N}])",
   "giu",
 );
 const WORD_MONTH = new RegExp(
@@ -317,7 +323,9 @@ function readQuery(text, anew) {
     // A range among them: the term of its days at its first date's word (terms.py).
     for (const [first, second, joining] of ranges) {
       if (!dated.has(first) || (second !== null && !dated.has(second))) continue;
-      const before = first - 1 - (inDate.has(first - 1) ? 1 : 0);
+      const signs = dayOfSigns(spelled, minus, first, dated.get(first)); // `mùng`, `ngày mùng`
+      const signed = inDate.has(first - 1) ? first - 1 : first; // after `ngày`, `tháng`
+      const before = (signs.length ? Math.min(...signs) : signed) - 1;
       const word = before >= 0 && !out[before] ? head[before] : "";
       const alone = second === null && !joining.length; // `từ 1/1/2020`, `trước năm 2019`
       if (joining.some((at) => minus[at])) continue; // (past the words searched too)
@@ -330,7 +338,7 @@ function readQuery(text, anew) {
       if (second !== null) dated.delete(second);
       const term = dated.get(first);
       dated.set(first, alone ? aloneTerm(term, word) : rangeTerm(term, last));
-      for (const at of joining) inDate.add(at);
+      for (const at of [...joining, ...signs]) inDate.add(at);
       if (RANGE_FROM.has(word) || (alone && word)) inDate.add(before);
     }
     // A year that is no range (`-trước năm 2019`): its words (terms.py's _dates).
@@ -679,12 +687,23 @@ function joins(text, after) {
   return JOINS.test(text);
 }
 
+// The places of `mùng` and `ngày` before it just before the date `term` at word `at`,
+// none after a minus: part of a range it begins (terms.py's _days_of).
+function dayOfSigns(spelled, minus, at, term) {
+  const dayOf = at - 1;
+  if (width(term) !== 3 || dayOf < 0 || minus[dayOf] || !DAYS_OF.has(spelled[dayOf])) return [];
+  const sign = dayOf - 1;
+  const signed = sign >= 0 && !minus[sign] && DATE_SIGNS.has(spelled[sign]);
+  return signed ? [dayOf, sign] : [dayOf];
+}
+
 // Whether `từ`, `trước` or `sau` is just before the date, month or year at word `at`
 // (its `ngày` or `tháng` between, or not): `từ 1/1/2020` alone, to today; `trước năm
 // 2019`, before it; not `sau` for `sáu` (SIX_AFTER) (terms.py's _opened).
 function opened(found, at, term) {
   let before = at - 1;
   const signs = width(term) === 3 ? DATE_SIGNS : MONTH_SIGNS;
+  if (width(term) === 3 && before >= 0 && DAYS_OF.has(canonical(found[before][0]))) before -= 1;
   if (before >= 0 && signs.has(found[before][0])) before -= 1;
   if (before < 0 || !OPENS.has(canonical(found[before][0]))) return false;
   const six = before > 0 && SIX_AFTER.has(fold(found[before - 1][0]));
