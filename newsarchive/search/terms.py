@@ -480,7 +480,10 @@ def _left_out(
     for at, term, width in starts:
         signs = _signs(term)
         sign = at - 1 if at and spelled[at - 1] in signs else at  # a long one begins with it
-        if minus[sign] and spelled[sign] in signs and not any(minus[sign + 1 : at + width]):
+        # (or with `mùng`: `-mùng 5 tháng 3 năm 2020`, as `-ngày 5 tháng 3 năm 2020`)
+        day_of = sign == at and _width(term) == 3 and spelled[at] in _DAYS_OF
+        signed = spelled[sign] in signs or day_of
+        if minus[sign] and signed and not any(minus[sign + 1 : at + width]):
             gone.update(range(sign, at + width))
             if _days(term) not in query.excluded_spans:
                 query.excluded_spans.append(_days(term))

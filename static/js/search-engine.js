@@ -428,8 +428,10 @@ function leftOut(query, spelled, minus, starts) {
   for (const [at, term, words] of starts) {
     const signs = width(term) === 3 ? DATE_SIGNS : MONTH_SIGNS;
     const sign = at && signs.has(spelled[at - 1]) ? at - 1 : at; // a long one begins with it
+    // (or with `mùng`: `-mùng 5 tháng 3 năm 2020`)
+    const dayOf = sign === at && width(term) === 3 && DAYS_OF.has(spelled[at]);
     const marked = minus.slice(sign + 1, at + words).some((o) => o);
-    if (minus[sign] && signs.has(spelled[sign]) && !marked) {
+    if (minus[sign] && (signs.has(spelled[sign]) || dayOf) && !marked) {
       for (let k = sign; k < at + words; k++) gone.add(k);
       const [first, last] = daysOf(term);
       const known = query.excludedSpans.some(([a, b]) => a === first && b === last);
