@@ -180,7 +180,7 @@ def test_redirect_pages_are_not_articles_and_a_page_that_reloads_itself_is(site,
     result = run_import(site, alias, moved, reloads)
     assert result.returncode == 0, result.stderr
     assert "not articles: 2" in result.stdout and "meta refresh" in result.stdout, result.stdout
-    assert f"(2, e.g. {alias})" in result.stdout  # one of them named, not only counted
+    assert "(2, e.g. alias.html)" in result.stdout  # named (from their folder), not only counted
     assert [p.name for p in imported_files(site)] == ["phuong-kim-ma-ra-quan.md"]
 
 
@@ -345,7 +345,8 @@ def test_a_note_quoting_a_colon_is_not_cut_at_it(site, tmp_path):
     result = run_import(site, *pages)
     assert result.returncode == 0, result.stderr
     for n, page in enumerate(pages, 1):
-        assert f"{page}: note: unknown category 'TIN: VĂN HÓA SỐ {n}' was" in result.stderr
+        said = f"\n{page.name}: note: unknown category 'TIN: VĂN HÓA SỐ {n}' was"
+        assert said in result.stderr, result.stderr  # named from their folder
     # The line the note gives to write in site.yaml is YAML that reads as the category
     # (written as printed, 'TIN: VĂN HÓA SỐ 1: Tin: văn hóa số 1' was a YAML error).
     line = re.search(r"e\.g\. (.*)$", result.stderr, re.M).group(1)
@@ -492,6 +493,54 @@ def test_the_pages_of_a_crawl_are_named_from_the_folder_imported(site, tmp_path)
         f"Notes (the pages are named from {folder}):",
         f"Problems (the pages are named from {folder}):",
     ], said
+
+
+@pytest.mark.parametrize("spelt", ["from the site's folder", "absolute, as a shell's * gives"])
+def test_pages_given_one_by_one_from_one_folder_are_named_from_it(site, tmp_path, spelt):
+    """An archivist imports pages saved outside the archive one by one, spelt
+    `$PWD/../saved/a.html $PWD/../saved/b.html` or as a shell expands `/abs/saved/*.html`:
+    each line repeated the folder's path before the page's, as for a folder it no longer
+    does. Several paths all in one folder are named from that folder (the deepest one
+    holding them all), said once above, as one folder given is."""
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    shutil.copy(PORTAL_PAGE, saved / "bai.html")
+    letters = bytes([0xB8, 0xD5, 0xA4, 0xE7, 0x80, 0xA9, 0xC3, 0xD7])  # VISCII: fails
+    (saved / "viscii.html").write_bytes(
+        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=VISCII">'
+        b"<title>B" + letters + b"</title></head><body><p>" + letters * 20 + b"</p></body></html>"
+    )
+    listing = '<html lang="vi"><body><ul><li><a href="bai.html">Phường '
+    listing += "Bạch Đằng</a></li></ul></body></html>"
+    (saved / "danh-sach.html").write_text(listing, encoding="utf-8")
+    folder = f"{site.root}/../saved" if spelt.startswith("from") else str(saved.resolve())
+    pages = [f"{folder}/{name}" for name in ("bai.html", "danh-sach.html", "viscii.html")]
+    result = run_import(site, *pages)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        f"Pages of {folder}/:",
+        "bai.html -> content/2020/03/phuong-bach-dang-ra-quan-lam-sach-duong-pho.md",
+    ], result.stdout
+    assert "(1, e.g. danh-sach.html)" in result.stdout, result.stdout
+    assert "\nviscii.html: error: the file is not UTF-8 text" in result.stderr, result.stderr
+    said = [line for line in (result.stdout + result.stderr).splitlines() if folder in line]
+    assert said == [
+        f"Pages of {folder}/:",
+        f"Notes (the pages are named from {folder}/):",
+        f"Problems (the pages are named from {folder}/):",
+    ], said
+    # Of two folders, from the one holding both; with one spelt from the current folder,
+    # each as the build names files (they share no folder as spelt).
+    (tmp_path / "other").mkdir()
+    shutil.copy(saved / "danh-sach.html", tmp_path / "other" / "danh-sach.html")
+    apart = run_import(site, saved / "viscii.html", tmp_path / "other" / "danh-sach.html")
+    assert f"Problems (the pages are named from {tmp_path}/):\nsaved/viscii.html: " in (
+        apart.stderr
+    )
+    shutil.copy(saved / "danh-sach.html", site.root / "danh-sach.html")
+    mixed = run_import(site, saved / "viscii.html", "danh-sach.html")
+    assert mixed.stderr.startswith(f"{saved / 'viscii.html'}: error: the file is not UTF-8")
+    assert "named from" not in mixed.stdout + mixed.stderr
 
 
 def test_a_date_that_cannot_be_read_is_said_with_the_forms_to_write(site, tmp_path):

@@ -34,16 +34,25 @@ NOTES_SHOWN_PER_KIND = 60
 @dataclass(frozen=True)
 class PageNames:
     """How every message of a run names a page: from the one folder or crawl file the
-    command was given (`tin-tuc/bai.html`, a WARC's `#617851 (host/path)`), that folder
-    said once above them; any other file as the build names files, from the current
-    folder when it is under it. A crawl kept outside the archive was named by its full
-    path on every line, the page's name lost at its end."""
+    command was given (`tin-tuc/bai.html`, a WARC's `#617851 (host/path)`), or from the
+    folder that holds all the paths given (`…/saved/*.html`), that folder said once above
+    them; any other file as the build names files, from the current folder when it is
+    under it. A crawl kept outside the archive was named by its full path on every line,
+    the page's name lost at its end."""
 
     folder: str = ""  # the folder or crawl file given, as its pages' names begin ("": none)
 
     @classmethod
     def given(cls, paths: list[Path]) -> "PageNames":
-        return cls(str(paths[0]) if len(paths) == 1 else "")
+        if len(paths) == 1:
+            return cls(str(paths[0]))
+        try:  # the deepest folder holding them all, as they are spelt
+            folder = os.path.commonpath([str(p) for p in paths])
+        except ValueError:  # some from "/", some from the current folder
+            return cls()
+        # None shared but "/", or the current folder, from which they are named anyway.
+        wide = not folder or folder == os.path.dirname(folder)
+        return cls("" if wide or Path(folder).resolve() == Path.cwd().resolve() else folder)
 
     def _starts(self) -> tuple[str, ...]:
         # The pages of a folder are named printable, a WARC's records as given.
