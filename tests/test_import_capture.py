@@ -691,6 +691,50 @@ def test_wget_convert_links_names_of_query_pages_are_read_back_as_their_addresse
     assert f"[bài sau](https://{HOST}/tin-tuc/chi-tiet?id={second.article_id})" in body, body
 
 
+@pytest.mark.parametrize(
+    ("address", "saved", "link"),
+    [
+        ("/images/anh.png", "/images/anh.png.html", ""),
+        ("/images/anh.png", "/images/anh.png.html", "images/anh.png.html"),
+        ("/image.php?id=5", "/image.php?id=5.html", ""),
+        ("/image.php?id=5", "/image.php?id=5.html", "image.php%3Fid=5.html"),
+        ("/image.php?id=5", "/image.php@id=5.html", "image.php@id=5.html"),  # on Windows
+    ],
+    ids=["kept", "convert-links", "query-kept", "query-convert-links", "query-windows"],
+)
+def test_a_picture_wget_saved_as_a_page_is_noted_as_one_at_the_portals_address(
+    site, tmp_path, address, saved, link
+):
+    """The portal answered a picture's address with a web page (an error or login page),
+    which wget --adjust-extension saved under the picture's name with .html (anh.png.html,
+    image.php?id=5.html). The import said the picture was 'not in the crawl', or, linked by
+    that name (--convert-links), 'did not copy …/anh.png.html: the crawl holds a web page
+    at that address', keeping wget's name as the portal's address. It notes what the
+    file is and what to do, and the article links the portal's address."""
+    item = Item(760020, "Hội nghị tổng kết công tác năm 2020", "03/03/2021", image=address)
+    page = page_html(item, "absolute-path")
+    if link:  # as --convert-links writes it, from the page's folder
+        page = page.replace(f'src="{address}"', f'src="{"../" * 3}{link}"')
+    root = tmp_path / "wget"
+    write_file(root / HOST, item.path, page)
+    write_file(root / HOST, saved, "<html><body><p>Không tìm thấy trang</p></body></html>")
+    result = run_import(site, root)
+    assert result.returncode == 0, result.stderr
+    body = by_source(site)[item.url]["body"]
+    assert f"](https://{HOST}{address})" in body, body
+    name = saved.rsplit("/", 1)[1]
+    said = (
+        f"the portal answered it with a web page, not a picture or file: https://{HOST}{address}"
+        f" (saved as {name})"
+    )
+    assert said in result.stderr, result.stderr
+    assert "wget --adjust-extension" in result.stderr and "Wayback Machine" in result.stderr
+    assert ".html: the crawl holds a web page" not in result.stderr
+    assert f"still linked to the old site: https://{HOST}{address}\n" not in result.stderr
+    [line] = [r for r in report(site) if r["source_url"] == item.url]
+    assert line["media_missing"] == [f"https://{HOST}{address}"], line
+
+
 def test_httrack_keeps_other_hosts_files_beside_the_host_folder(site, tmp_path):
     """HTTrack stores a picture of another host (a CDN) in that host's folder beside the
     portal's, and links it from three folders down as ../../../../HOST/PATH."""

@@ -89,6 +89,9 @@ _PACKED = frozenset((".zip", ".7z", ".rar", ".tar", ".tgz", ".tar.gz", ".tar.bz2
 # the first 4 hex digits of the query's MD5 and an extension of its own, and links it so,
 # the query after it: /tin-tuc/chi-tiet.aspx?ItemID=5 is the file tin-tuc/chi-tiet1a2b.html,
 # linked `chi-tiet1a2b.html?ItemID=5`.
+# wget --adjust-extension adds .html to the name of what was served as a web page, when
+# the name does not end so: `anh.png.html`, `image.php.html`.
+_WGET_ADDED = re.compile(r"\.[a-z][a-z0-9]{1,4}(?<!\.html)(?<!\.htm)\.html$", re.I)
 _HTTRACK_QUERY_NAME = re.compile(r"([0-9a-f]{4})\.html?$")
 _HTTRACK_FILE_NAME = re.compile(r"([0-9a-f]{4})\.[A-Za-z0-9]{1,5}$")  # of any file
 _HREF = re.compile(rb"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
@@ -1131,6 +1134,28 @@ class MediaFinder:
         """The original address of a page of a mirror that ``page`` links to by the name
         the mirror gave it; "" when the link names it by that address already."""
         return _httrack_page(url, page, page_url) or self._httrack_named(url, page, page_url)
+
+    def wget_page(self, url: str, page: PageSource, page_url: str) -> tuple[str, str] | None:
+        """Of a picture or file a page of a wget tree links to that the portal answered
+        with a web page (an error or login page): its address and the name wget
+        --adjust-extension saved that page under, its own with .html added (`anh.png.html`,
+        `image.php?id=5.html`); None when the crawl holds no such page. A link by that name
+        (--convert-links) names the address without the .html only when a name's ending is
+        before it: wget adds none to a name ending in .html, the portal's own `anh.html`."""
+        if page.offset >= 0 or page.named or not page_url:
+            return None
+        parts = urlsplit(url)
+        asked = urlunsplit(parts._replace(fragment=""))
+        if _WGET_ADDED.search(parts.path) and not parts.query:  # linked by wget's name
+            address, saved = asked.removesuffix(".html"), _in_folder(asked, page, page_url)
+        elif parts.query or not parts.path.lower().endswith((".html", ".htm")):
+            address, saved = asked, _in_folder(asked + ".html", page, page_url)
+        else:
+            return None
+        if saved is None or not _starts_like_html(Path(saved.path)):
+            return None
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        return address + fragment, printable(os.path.basename(saved.path))
 
     def _httrack_named(self, url: str, page: PageSource, page_url: str) -> str:
         """The address HTTrack's cache gives for the file a link of its mirror names, when

@@ -559,14 +559,21 @@ def _media_of(
     not_copied = [url for url, _ in refused if url not in relative]
     linked_old = {*missing, *not_copied}
     page_url = source_url if saved_at is None else saved_at
-    # The address the old site had, where the mirror linked the file by a name of its own.
     finder = context.finder
-    linked_at = {url: finder.cached_address(url, page) or url for url in linked_old}
+    # What the portal answered with a web page, which wget saved under the file's name.
+    answered = {url: finder.wget_page(url, page, page_url) for url in [*missing, *not_copied]}
+    as_pages = {url: found for url, found in answered.items() if found}
+    # The address the old site had, where the mirror linked the file by a name of its own.
+    linked_at = {
+        url: finder.cached_address(url, page) or as_pages.get(url, (url,))[0] for url in linked_old
+    }
     notes = [
         f"{LOST_FILE}{linked_at.get(url, url)}: {why}; "
         + (relative_note if url in relative else "the article links to the old site")
         for url, why in refused
+        if url not in as_pages
     ]
+    notes += [_answered_page_note(*found) for found in as_pages.values()]
     cached = bool(finder.httrack_names)
     # Of an HTTrack page, a picture named .html is HTTrack's name for it: found with its
     # other names, not said to be the portal's address.
@@ -574,6 +581,7 @@ def _media_of(
     notes += [
         _missing_note(linked_at[url], finder.answered(url), page, cached, mirrored)
         for url in missing
+        if url not in as_pages
     ]
     # A picture whose file is a lazy-loading placeholder shows nothing: left out, named.
     notes += [
@@ -736,6 +744,18 @@ def _aliases_note(file: str, aliases: list[str]) -> str:
         "crawl or --source-url gives it, one leading to it, or where the portal moved it): "
         f"the article imported from it before, {file}, is never changed by an import; to "
         "have them lead to it, " + articles.alias_instruction(Path(file), aliases)
+    )
+
+
+def _answered_page_note(address: str, name: str) -> str:
+    """Of a picture or file the portal answered with a web page, which wget saved."""
+    return (
+        "not in the crawl, still linked to the old site, as the portal answered it with a "
+        f"web page, not a picture or file: {address} (saved as {name}); wget "
+        "--adjust-extension saves what a portal answers with a page (an error or login page) "
+        "under the address's name with .html added, so the crawl has no picture there: the "
+        "Wayback Machine (web.archive.org) may have it at that address; add it to the "
+        "article by hand"
     )
 
 
