@@ -106,7 +106,7 @@ def other_words_merged(oldest: Sequence[Article]) -> list[Problem]:
     (letter case, `hòa`/`hoà`) and one typed without accents ("Thoi su" for "Thời sự")
     are merged in silence. Said at every build until fixed."""
     problems = []
-    for key, kind, names in (("category", "category", _category), ("tags", "tag", _tags)):
+    for key, kind, names in _KINDS:
         first: dict[str, tuple[str, Article]] = {}  # slug -> its first spelling, article
         said: set[tuple[str, ...]] = set()  # once a word, at its oldest article
         for article in oldest:
@@ -118,7 +118,7 @@ def other_words_merged(oldest: Sequence[Article]) -> list[Problem]:
                 if word in said or _same_word(word, tuple(words(kept))):
                     continue
                 said.add(word)
-                address = urls.category_url(name) if kind == "category" else urls.tag_url(name)
+                address = _address(kind, name)
                 problems.append(
                     Problem(
                         Path(article.path),
@@ -145,7 +145,7 @@ def punctuation_merged(oldest: Sequence[Article], at: str | None = None) -> list
     or less. Said at every build until fixed. ``at``: the path of the one article to
     say them at (`new`'s), its own spellings alone, whatever older articles spell so."""
     problems = []
-    for key, kind, names in (("category", "category", _category), ("tags", "tag", _tags)):
+    for key, kind, names in _KINDS:
         first: dict[str, tuple[str, Article]] = {}  # slug -> its first spelling, article
         # (slug, punctuation) of a spelling not the first's -> its articles, oldest first
         spelt: dict[tuple[str, str], list[tuple[str, Article]]] = {}
@@ -173,7 +173,7 @@ def _punctuation_said(
 ) -> Problem:
     (name, article), (kept, owner) = found[0], first
     more = len({a.path for _, a in found}) - 1
-    address = urls.category_url(name) if kind == "category" else urls.tag_url(name)
+    address = _address(kind, name)
     written = as_front_matter(kept, listed=kind == "tag")
     return Problem(
         Path(article.path),
@@ -291,6 +291,16 @@ def _category(article: Article) -> list[str]:
 
 def _tags(article: Article) -> tuple[str, ...]:
     return article.tags
+
+
+# The kinds of name an article files itself under: its front matter's key, what the
+# messages call one, and its names in an article.
+_KINDS = (("category", "category", _category), ("tags", "tag", _tags))
+
+
+def _address(kind: str, name: str) -> str:
+    """The address of a name's list page (``kind``: as _KINDS calls it)."""
+    return urls.category_url(name) if kind == "category" else urls.tag_url(name)
 
 
 def categories(oldest: Sequence[Article]) -> list[Term]:
