@@ -10,38 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import urls
-from .content import Article, RenamedTerm
+from .content import RenamedTerm
 from .errors import Problem, shown
 from .taxonomy import Term
-
-
-@dataclass(frozen=True)
-class Kind:
-    """A kind of list whose names may be renamed."""
-
-    address: Callable[[str], str]  # of a name's list page
-    noun: str  # what the messages call one of its names
-    written: str  # how an article gives a name in its front matter ({} the name)
-    key: str  # the front matter's key that gives them
-    names: Callable[[Article], Sequence[str]]  # an article's names of this kind
-    feed: bool  # whether a name's list has a feed
-
-
-def _category(article: Article) -> Sequence[str]:
-    return (article.category,) if article.category else ()
-
-
-def _tags(article: Article) -> Sequence[str]:
-    return article.tags
-
+from .termkinds import CATEGORY, TAG
 
 # Each kind's setting in site.yaml, in the order the build reads them.
-SETTINGS = {
-    "renamed_categories": Kind(
-        urls.category_url, "category", "category: {}", "category", _category, feed=True
-    ),
-    "renamed_tags": Kind(urls.tag_url, "tag", "tags: [{}]", "tags", _tags, feed=False),
-}
+SETTINGS = {"renamed_categories": CATEGORY, "renamed_tags": TAG}
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from .load import (
 )
 from .progress import Progress
 from .summary import lead
+from .termkinds import Kind
 from .uistrings import load_strings
 from .validate import (
     check_together,
@@ -346,7 +347,7 @@ def emptied(
 
 def _emptied(
     setting: str,
-    kind: renamed.Kind,
+    kind: Kind,
     changed: Sequence[tuple[str, SourceEntry | None, SourceEntry | None]],
     entries: Mapping[str, SourceEntry],
     config: SiteConfig,
@@ -390,7 +391,7 @@ def _emptied(
     return problems
 
 
-def _addresses(kind: renamed.Kind, article: Article | None) -> set[str]:
+def _addresses(kind: Kind, article: Article | None) -> set[str]:
     """The addresses of ``article``'s names of this kind where it is listed."""
     if article is None or not article.listed:
         return set()
@@ -407,7 +408,7 @@ def _why_gone(article: Article | None) -> str:
 
 def _keep_name(
     setting: str,
-    kind: renamed.Kind,
+    kind: Kind,
     name: str,
     versions: tuple[Article, Article | None],
     written: bool,

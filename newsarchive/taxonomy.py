@@ -13,6 +13,7 @@ from . import urls
 from .content import Article
 from .errors import Problem, line_of, shown
 from .folding import fold, words
+from .termkinds import CATEGORY, KINDS, TAG, Kind
 from .yamltext import as_front_matter
 
 # The Vietnamese alphabet, where `ă`, `â`, `đ`, `ê`, `ô`, `ơ`, `ư` are letters of their
@@ -106,11 +107,11 @@ def other_words_merged(oldest: Sequence[Article]) -> list[Problem]:
     (letter case, `hòa`/`hoà`) and one typed without accents ("Thoi su" for "Thời sự")
     are merged in silence. Said at every build until fixed."""
     problems = []
-    for key, kind, names in _KINDS:
+    for kind in KINDS:
         first: dict[str, tuple[str, Article]] = {}  # slug -> its first spelling, article
         said: set[tuple[str, ...]] = set()  # once a word, at its oldest article
         for article in oldest:
-            for name in names(article):
+            for name in kind.names(article):
                 kept, owner = first.setdefault(urls.term_slug(name), (name, article))
                 if name == kept:
                     continue
@@ -118,17 +119,16 @@ def other_words_merged(oldest: Sequence[Article]) -> list[Problem]:
                 if word in said or _same_word(word, tuple(words(kept))):
                     continue
                 said.add(word)
-                address = _address(kind, name)
                 problems.append(
                     Problem(
                         Path(article.path),
-                        f"the {kind} '{name}' has the address /{address} of the {kind} "
-                        f"'{kept}' ({shown(owner.path)}), another "
-                        f"word: they are one {kind}, "
+                        f"the {kind.noun} '{name}' has the address /{kind.address(name)} of "
+                        f"the {kind.noun} '{kept}' ({shown(owner.path)}), another "
+                        f"word: they are one {kind.noun}, "
                         f"shown as '{kept}' on this article's page and in lists",
                         f"if '{name}' is what was meant, add a word that tells it apart "
                         f"without accents (addresses have none); if not, write '{kept}'",
-                        line_of(Path(article.path), f"{key}:"),
+                        line_of(Path(article.path), f"{kind.key}:"),
                         warning=True,
                     )
                 )
@@ -145,12 +145,12 @@ def punctuation_merged(oldest: Sequence[Article], at: str | None = None) -> list
     or less. Said at every build until fixed. ``at``: the path of the one article to
     say them at (`new`'s), its own spellings alone, whatever older articles spell so."""
     problems = []
-    for key, kind, names in _KINDS:
+    for kind in KINDS:
         first: dict[str, tuple[str, Article]] = {}  # slug -> its first spelling, article
         # (slug, punctuation) of a spelling not the first's -> its articles, oldest first
         spelt: dict[tuple[str, str], list[tuple[str, Article]]] = {}
         for article in oldest:
-            for name in dict.fromkeys(names(article)):
+            for name in dict.fromkeys(kind.names(article)):
                 slug = urls.term_slug(name)
                 kept, _ = first.setdefault(slug, (name, article))
                 # (name == kept first: nearly every name, and _marks costs microseconds)
@@ -164,26 +164,24 @@ def punctuation_merged(oldest: Sequence[Article], at: str | None = None) -> list
             if at is not None:  # its own first: said at it, the others counted
                 found = sorted(found, key=lambda spelling: spelling[1].path != at)
             if at is None or found[0][1].path == at:
-                problems.append(_punctuation_said(key, kind, found, first[slug]))
+                problems.append(_punctuation_said(kind, found, first[slug]))
     return problems
 
 
 def _punctuation_said(
-    key: str, kind: str, found: Sequence[tuple[str, Article]], first: tuple[str, Article]
+    kind: Kind, found: Sequence[tuple[str, Article]], first: tuple[str, Article]
 ) -> Problem:
     (name, article), (kept, owner) = found[0], first
     more = len({a.path for _, a in found}) - 1
-    address = _address(kind, name)
-    written = as_front_matter(kept, listed=kind == "tag")
+    at = f"{shown(owner.path)}:{line_of(Path(owner.path), f'{kind.key}:')}"
     return Problem(
         Path(article.path),
-        f"the {kind} '{name}' (this article" + (f" and {more} more" if more else "") + ") "
-        f"differs from '{kept}' ({shown(owner.path)}:{line_of(Path(owner.path), f'{key}:')}) "
-        f"in its punctuation only: they have one address, /{address}, and are one {kind}, "
-        f"shown as '{kept}' on every page",
+        f"the {kind.noun} '{name}' (this article" + (f" and {more} more" if more else "") + ") "
+        f"differs from '{kept}' ({at}) in its punctuation only: they have one address, "
+        f"/{kind.address(name)}, and are one {kind.noun}, shown as '{kept}' on every page",
         "write it the same in every article: "
-        + (f"category: {written}" if kind == "category" else f"tags: [{written}]"),
-        line_of(Path(article.path), f"{key}:"),
+        + kind.written.format(as_front_matter(kept, listed=kind is TAG)),
+        line_of(Path(article.path), f"{kind.key}:"),
         warning=True,
     )
 
@@ -285,30 +283,12 @@ def _same_word(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
     return one == other or any(w == tuple(map(fold, w)) for w in (one, other))
 
 
-def _category(article: Article) -> list[str]:
-    return [article.category] if article.category else []
-
-
-def _tags(article: Article) -> tuple[str, ...]:
-    return article.tags
-
-
-# The kinds of name an article files itself under: its front matter's key, what the
-# messages call one, and its names in an article.
-_KINDS = (("category", "category", _category), ("tags", "tag", _tags))
-
-
-def _address(kind: str, name: str) -> str:
-    """The address of a name's list page (``kind``: as _KINDS calls it)."""
-    return urls.category_url(name) if kind == "category" else urls.tag_url(name)
-
-
 def categories(oldest: Sequence[Article]) -> list[Term]:
-    return group_terms(oldest, _category)
+    return group_terms(oldest, CATEGORY.names)
 
 
 def tags(oldest: Sequence[Article]) -> list[Term]:
-    return group_terms(oldest, _tags)
+    return group_terms(oldest, TAG.names)
 
 
 @dataclass(frozen=True)
