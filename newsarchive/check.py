@@ -31,7 +31,7 @@ from .bodylinks import MISSING_HINT, Lines, Meant
 from .errors import Problem, line_of
 from .heldlinks import Held
 from .htmltext import short_numbers
-from .importing.crawl import httrack_named
+from .httracknames import httrack_named
 from .search.engine import search_index_problems
 from .svgsafety import Unreadable, inert
 from .templatelinks import Written, as_attribute, written_in

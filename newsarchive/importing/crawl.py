@@ -93,7 +93,6 @@ _PACKED = frozenset((".zip", ".7z", ".rar", ".tar", ".tgz", ".tar.gz", ".tar.bz2
 # the name does not end so: `anh.png.html`, `image.php.html`.
 _WGET_ADDED = re.compile(r"\.[a-z][a-z0-9]{1,4}(?<!\.html)(?<!\.htm)\.html$", re.I)
 _HTTRACK_QUERY_NAME = re.compile(r"([0-9a-f]{4})\.html?$")
-_HTTRACK_FILE_NAME = re.compile(r"([0-9a-f]{4})\.[A-Za-z0-9]{1,5}$")  # of any file
 _HREF = re.compile(rb"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
 _CHARSET_PARAMETER = re.compile(r"\bcharset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 REDIRECTS = frozenset(("301", "302", "303", "307", "308"))
@@ -1225,19 +1224,6 @@ def saved_as_page(url: str) -> bool:
     mirror, the name it gave what the portal answered with a page (an error, a moved
     page), its own ending (or none) replaced by .html."""
     return urlsplit(url).path.lower().endswith((".html", ".htm"))
-
-
-def httrack_named(url: str) -> bool:
-    """Whether ``url`` names a file by the name HTTrack gave the file of an address with
-    a query (`article0d5c.jpg?img_id=5` for /image/journal/article?img_id=5), not the
-    address the portal had."""
-    parts = urlsplit(url)
-    named = _HTTRACK_FILE_NAME.search(parts.path)
-    if not named or not parts.query:
-        return False
-    return hashlib.md5(parts.query.encode(), usedforsecurity=False).hexdigest()[:4] == named.group(
-        1
-    )
 
 
 def own_address(page_url: str, link: str) -> str:

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from ..config import SiteConfig
 from ..errors import BuildFailed, Problem
+from ..httracknames import httrack_named
 from ..scaffold import article_text, check_article, content_path, write_whole
 from ..workers import default_jobs, map_batches
 from . import articles
@@ -47,7 +48,6 @@ from .crawl import (
     adjusted_alias,
     cut_short,
     error_page,
-    httrack_named,
     made_by_httrack,
     original_url,
     own_address,
