@@ -48,6 +48,27 @@ def imported_files(site) -> list[Path]:
     return sorted(site.content.rglob("*.md"))
 
 
+_VISCII = bytes([0xB8, 0xD5, 0xA4, 0xE7, 0x80, 0xA9, 0xC3, 0xD7])  # Vietnamese letters
+# A page in VISCII, which Python has no codec for: import cannot read it.
+VISCII_PAGE = (
+    b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=VISCII">'
+    b"<title>B%s</title></head><body><p>%s</p></body></html>" % (_VISCII, _VISCII * 20)
+)
+
+
+def three_pages(folder: Path, article: str = "bai.html", unreadable: str = "viscii.html") -> None:
+    """Write into ``folder`` a page of each outcome of an import: the portal's article at
+    ``article``, a VISCII page that fails at ``unreadable``, and at danh-sach.html a list
+    linking the article, which is not one."""
+    for path in (folder / article, folder / unreadable):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PORTAL_PAGE, folder / article)
+    (folder / unreadable).write_bytes(VISCII_PAGE)
+    listing = f'<html lang="vi"><body><ul><li><a href="{article}">Phường '
+    listing += "Bạch Đằng</a></li></ul></body></html>"
+    (folder / "danh-sach.html").write_text(listing, encoding="utf-8")
+
+
 def test_the_repository_copy_of_the_seed_capture_is_the_original():
     if not SHARED_SEED_CAPTURE.exists():
         pytest.skip(f"no shared seeds folder beside this clone ({SHARED_SEED_CAPTURE.parent})")
@@ -465,17 +486,7 @@ def test_the_pages_of_a_crawl_are_named_from_the_folder_imported(site, tmp_path)
     message now names a page from the folder imported, said once above (as the lines
     of the articles written and the notes already did)."""
     crawl = tmp_path / "crawls" / "quanhaibatrung.hanoi.gov.vn"
-    (crawl / "van-hoa-xa-hoi").mkdir(parents=True)
-    shutil.copy(PORTAL_PAGE, crawl / "van-hoa-xa-hoi" / "bai.html")
-    (crawl / "tin-tuc").mkdir()
-    letters = bytes([0xB8, 0xD5, 0xA4, 0xE7, 0x80, 0xA9, 0xC3, 0xD7])  # VISCII: fails
-    (crawl / "tin-tuc" / "viscii.html").write_bytes(
-        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=VISCII">'
-        b"<title>B" + letters + b"</title></head><body><p>" + letters * 20 + b"</p></body></html>"
-    )
-    listing = '<html lang="vi"><body><ul><li><a href="../van-hoa-xa-hoi/bai.html">Phường '
-    listing += "Bạch Đằng</a></li></ul></body></html>"
-    (crawl / "danh-sach.html").write_text(listing, encoding="utf-8")
+    three_pages(crawl, "van-hoa-xa-hoi/bai.html", "tin-tuc/viscii.html")
     result = run_import(site, crawl.resolve())
     assert result.returncode == 1, result.stderr
     folder = f"{crawl.resolve()}/"
@@ -503,16 +514,7 @@ def test_pages_given_one_by_one_from_one_folder_are_named_from_it(site, tmp_path
     does. Several paths all in one folder are named from that folder (the deepest one
     holding them all), said once above, as one folder given is."""
     saved = tmp_path / "saved"
-    saved.mkdir()
-    shutil.copy(PORTAL_PAGE, saved / "bai.html")
-    letters = bytes([0xB8, 0xD5, 0xA4, 0xE7, 0x80, 0xA9, 0xC3, 0xD7])  # VISCII: fails
-    (saved / "viscii.html").write_bytes(
-        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=VISCII">'
-        b"<title>B" + letters + b"</title></head><body><p>" + letters * 20 + b"</p></body></html>"
-    )
-    listing = '<html lang="vi"><body><ul><li><a href="bai.html">Phường '
-    listing += "Bạch Đằng</a></li></ul></body></html>"
-    (saved / "danh-sach.html").write_text(listing, encoding="utf-8")
+    three_pages(saved)
     folder = f"{site.root}/../saved" if spelt.startswith("from") else str(saved.resolve())
     pages = [f"{folder}/{name}" for name in ("bai.html", "danh-sach.html", "viscii.html")]
     result = run_import(site, *pages)
@@ -821,11 +823,7 @@ def test_a_page_in_an_encoding_python_cannot_read_is_told_how_to_convert_it(site
     "name its encoding in its <head>", which it does. Now it is said that import cannot
     read VISCII, and how to convert the page."""
     page = tmp_path / "viscii.html"
-    letters = bytes([0xB8, 0xD5, 0xA4, 0xE7, 0x80, 0xA9, 0xC3, 0xD7])  # VISCII's
-    page.write_bytes(
-        b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=VISCII">'
-        b"<title>B" + letters + b"</title></head><body><p>" + letters * 20 + b"</p></body></html>"
-    )
+    page.write_bytes(VISCII_PAGE)
     result = run_import(site, page, "--source-url", PORTAL_URL)
     assert result.returncode == 1, result.stderr
     assert f"{page}: error: the file is not UTF-8 text, and it declares VISCII, an " in (
