@@ -9,7 +9,7 @@ from . import urls
 from .content import RenamedTerm
 from .errors import Problem, line_of, shown
 from .pagedata import RedirectData, StandaloneData
-from .site import Page, SitePlan, folders_of, parent_folders
+from .plan import Page, SitePlan, folders_of, parent_folders
 
 
 def check_files(

@@ -27,7 +27,7 @@ from typing import Any
 
 from .content import Article
 from .pagedata import ArticleData
-from .site import Page
+from .plan import Page
 from .systemfiles import made_by_system
 
 PACKAGE_DIR = Path(__file__).resolve().parent

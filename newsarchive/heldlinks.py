@@ -23,8 +23,8 @@ from .content import Article, Standalone
 from .fingerprint import digest
 from .markup import AWAY
 
-if TYPE_CHECKING:  # site.py's pages are fingerprinted here, after the plan
-    from .site import Page
+if TYPE_CHECKING:  # plan.py's pages are fingerprinted here, after the plan
+    from .plan import Page
 
 Links = tuple[tuple[str, str, str], ...]  # as markup.marked_links gives them
 Key = tuple[str, str, str]  # as urls.old_address gives it

@@ -32,8 +32,8 @@ from .errors import BuildFailed, Problem, os_problem, raised_stopping, shown
 from .fingerprint import digest, fingerprints, folder_digest
 from .load import scan_sources
 from .pagedata import StandaloneData
+from .plan import Page, SitePlan, build_site
 from .search.format import STAMP as SEARCH_STAMP
-from .site import Page, SitePlan, build_site
 from .sources import Sources, read_articles
 from .statics import StaticFiles, static_files
 from .withdrawals import leftovers

@@ -54,8 +54,8 @@ from .ownfolders import (
     record_file,
     write_record,
 )
+from .plan import folders_of
 from .preflight import check_room, room_needed
-from .site import folders_of
 
 _RENAME_EXCHANGE = 2
 # Folders swapped in by this process, so that an internal error can say whether

@@ -28,10 +28,10 @@ from .heldlinks import Held
 from .markup import make_converter, marked_links, to_html
 from .pagedata import LISTING, RedirectData, WithdrawnData
 from .pagination import oldest_first
+from .plan import Page, SitePlan
 from .progress import Progress
 from .publish import Spare
 from .renderer import Renderer
-from .site import Page, SitePlan
 from .sources import MarkdownFiles, Sources, read_body
 from .templatetrace import TAKES, function_failed, t_named_at_top, template_caller, template_line
 from .uistrings import NotTextError, PlaceholderError, load_strings, strings_file, word_lacking

@@ -22,7 +22,7 @@ from .heldlinks import Held
 from .jinjaenv import make_environment
 from .markup import footnote_titles, make_converter, picture_names, resolve_links, to_html
 from .pagedata import StandaloneData
-from .site import Page
+from .plan import Page
 from .systemfiles import made_by_system
 from .templatewords import lacking_words, word_of, words_used
 from .uistrings import shown_wrong

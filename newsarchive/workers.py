@@ -33,8 +33,8 @@ from .cache import OutputFile
 from .errors import BuildFailed, Problem, name_file
 from .fingerprint import digest
 from .markup import marked_links
+from .plan import Page
 from .renderer import Renderer
-from .site import Page
 from .templatetrace import template_line
 
 if TYPE_CHECKING:  # imported where a pool starts (see broken_pool)

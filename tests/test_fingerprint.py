@@ -11,7 +11,7 @@ from newsarchive.config import load_config
 from newsarchive.content import Article
 from newsarchive.fingerprint import Fingerprinter
 from newsarchive.pagedata import ArticleData
-from newsarchive.site import build_site
+from newsarchive.plan import build_site
 from newsarchive.sources import read_articles
 
 

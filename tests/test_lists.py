@@ -8,7 +8,7 @@ from conftest import WORDS
 from corpus import CATEGORIES, CORPUS, TAGS, newest_first, oldest_first
 from pages import link, listed, output_file, resolve, soup
 
-from newsarchive.site import TITLES_PER_SUMMARY
+from newsarchive.plan import TITLES_PER_SUMMARY
 
 PER_PAGE = 4  # corpus_site's per_page
 TAG_PAGE = PER_PAGE * TITLES_PER_SUMMARY  # a tag's pages list titles only: more a page

@@ -1,4 +1,4 @@
-"""Stage 3: the site model — which pages exist, at which URL, with which data.
+"""Stage 3, the plan: which pages the site has, at which URL, with which data.
 
 A page's data is one of the dataclasses of pagedata.py, the contract with its template;
 it is plain, so a page can be fingerprinted from it.
