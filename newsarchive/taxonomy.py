@@ -207,10 +207,23 @@ def named_twice(oldest: Sequence[Article]) -> list[Problem]:
         kept = {urls.term_slug(tag): tag for tag in article.tags}
         for name in article.tags_merged:
             first = kept[urls.term_slug(name)]
-            word = _same_word(tuple(words(name)), tuple(words(first)))
-            if not word or _marks(name) != _marks(first):
-                problems.append(_twice_said(article, name, first, word))
+            if differs := difference(name, first):
+                problems.append(_twice_said(article, name, first, differs == PUNCTUATION))
     return problems
+
+
+# How a spelling differs from another of its address (difference): in punctuation only,
+# or as another word (bão, báo).
+PUNCTUATION, OTHER_WORD = "punctuation", "other word"
+
+
+def difference(name: str, kept: str) -> str:
+    """How ``name`` differs from ``kept``, which has its address (urls.term_slug): ""
+    for one word spelt otherwise (letter case, the tone's place, no accents, a space),
+    which the build merges in silence; PUNCTUATION or OTHER_WORD, which it warns of."""
+    if not _same_word(tuple(words(name)), tuple(words(kept))):
+        return OTHER_WORD
+    return PUNCTUATION if _marks(name) != _marks(kept) else ""
 
 
 def _twice_said(article: Article, name: str, first: str, word: bool) -> Problem:

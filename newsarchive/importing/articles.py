@@ -98,6 +98,18 @@ def with_tags(text: str, tags: tuple[str, ...]) -> str:
     return _with_list(text, "tags", [as_front_matter(t, listed=True) for t in tags])
 
 
+def with_names(text: str, category: str, tags: tuple[str, ...]) -> str:
+    """The article as read_page wrote it (its `tags:` line, if any, last in its front
+    matter) with ``category`` in its `category:` line, if any, and ``tags`` for its own."""
+    end = text.index("\n---\n") + 1
+    lines = [line for line in text[:end].split("\n") if not line.startswith("tags: [")]
+    named = [
+        f"category: {as_front_matter(category)}" if line.startswith("category: ") else line
+        for line in lines
+    ]
+    return with_tags("\n".join(named) + text[end:], tags)
+
+
 def _with_list(text: str, key: str, items: list[str]) -> str:
     """The article with the line `key: [items]` (each written as YAML reads it back) at
     the end of its front matter; as it is for no items."""

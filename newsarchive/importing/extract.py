@@ -19,7 +19,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .. import schema, urls
 from ..config import original_host
 from ..errors import BuildFailed
-from ..folding import fold, words
 from .dates import read_date
 from .html import convert, is_attachment
 from .misread import misread
@@ -356,10 +355,11 @@ def _tags_notes(profile: Profile, tags: tuple[str, ...]) -> list[str]:
             f"{len(longest.split())} words ({' '.join(longest.split()[:6])}…): if it is a text "
             f"of the page, not a tag, correct the selector, {at}, and the article's tags: line"
         ]
-    if len(tags) > MANY_TAGS:
+    # Counted by address: keywords name each topic again without its accents.
+    if (count := len({urls.term_slug(tag) for tag in tags})) > MANY_TAGS:
         at = profile.at("tags") or "in its profile"
         return [
-            f"the {profile.name} profile's tags selector {selector!r} found {len(tags)} tags "
+            f"the {profile.name} profile's tags selector {selector!r} found {count} tags "
             "on the page: if they are not all the article's (a list of the portal's topics "
             f"beside it), correct the selector, {at}, and the article's tags: line"
         ]
@@ -697,32 +697,20 @@ _TAGS_LABEL = re.compile(
 def _tags(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> tuple[str, ...]:
     """The tags the first of ``selectors`` that finds any names: each element's value,
     parted by commas (`<meta name="keywords" content="a, b">`) or semicolons (the archive
-    parts tags by commas only: `a; b` would be one tag, which the build refuses). A tag
-    with the address of one before it (in other letter case, without its accents), or
-    with no letter or digit to make its address of, is left out."""
+    parts tags by commas only: `a; b` would be one tag, which the build refuses), each
+    once. A tag with no letter or digit to make its address of is left out; one with the
+    address of another (the same without accents, for search engines) is written once
+    (names.as_archive_names)."""
     for selector in selectors:
-        found: dict[str, str] = {}
+        found: dict[str, None] = {}
         for node in tree.css(selector):
             for tag in re.split(r"[,;]", _TAGS_LABEL.sub("", _nfc(_value(node)), count=1)):
                 tag = " ".join(tag.split())
-                # One tag page is one tag: the same in other letter case, or again without
-                # its accents (keywords name both, for search engines), is the first's.
-                # Another word of that address (bão, báo) stays, for the build to say.
-                slug = urls.term_slug(tag)
-                if slug and not _same_tag(found.get(slug, ""), tag):
-                    found[slug if slug not in found else tag] = tag
+                if urls.term_slug(tag):
+                    found[tag] = None
         if found:
-            return tuple(found.values())
+            return tuple(found)
     return ()
-
-
-def _same_tag(one: str, other: str) -> bool:
-    """Tags alike but for letter case or accents one of them lacks (as the build merges
-    spellings in silence)."""
-    if not one:
-        return False
-    a, b = tuple(words(one)), tuple(words(other))
-    return a == b or any(w == tuple(map(fold, w)) for w in (a, b))
 
 
 def _value(node: LexborNode) -> str:

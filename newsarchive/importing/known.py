@@ -20,11 +20,17 @@ from ..scaffold import format_date
 from ..slugs import slugify
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_KEYS = re.compile(r"^(title|date|slug|source_url|aliases):[ \t]*(.*)$", re.M)
-_ITEMS = re.compile(r"^aliases:[ \t]*\r?\n((?:[ \t]*- .*\n?)+)", re.M)
+_KEYS = re.compile(r"^(title|date|slug|source_url|aliases|category|tags):[ \t]*(.*)$", re.M)
+_ITEMS = r"^{}:[ \t]*\r?\n((?:[ \t]*- .*\n?)+)"
 _ITEM = re.compile(r"^[ \t]*- (.*?)\r?$", re.M)
 # An article's text (its body, in Markdown) and what gives the portal's id of an address.
 Text = tuple[str, Callable[[str], str]] | None
+
+
+# An article's place among the articles oldest first (published, slug); one whose date
+# cannot be read (the build refuses it) after them all.
+Named = tuple[datetime, str]
+_UNDATED = (datetime.max.replace(tzinfo=ZoneInfo("UTC")), "")
 
 
 @dataclass
@@ -44,6 +50,9 @@ class Archive:
     files: set[str] = field(default_factory=set)  # "yyyy/mm/name.md" under content/
     # The articles' pages, as alias_key gives files: "yyyy/mm/slug/index.html".
     addresses: set[str] = field(default_factory=set)
+    # ("category" or "tags", urls.term_slug of a name) -> the name as the build shows it,
+    # its oldest article's spelling, with that article's (published, slug) and file.
+    names: dict[tuple[str, str], tuple[Named, str, str]] = field(default_factory=dict)
 
     def copy(self) -> "Archive":
         """The same archive, to change apart: the pages are read against the archive as
@@ -97,6 +106,21 @@ class Archive:
             self.unaddressed.setdefault((title, date), file)
         self.articles.setdefault((title, date, _last_part(source_url)), file)
         self.dated.setdefault((title, date), file)
+
+    def add_names(self, key: str, names: list[str], order: Named, file: str) -> None:
+        """The category (``key`` "category") or tags of the article ``file``, whose place
+        among the articles oldest first (pagination.oldest_first) is ``order``."""
+        for name in names:
+            slug = urls.term_slug(name)
+            had = self.names.get((key, slug))
+            if slug and (had is None or order < had[0]):
+                self.names[(key, slug)] = (order, name, file)
+
+    def spelling(self, key: str, name: str) -> tuple[str, str] | None:
+        """The archive's name with the address of ``name``, a category (``key``
+        "category") or tag, and the file that spells it so; None when it has none."""
+        had = self.names.get((key, urls.term_slug(name)))
+        return had[1:] if had else None
 
 
 _BY_ADDRESS = "an article has this source_url"
@@ -190,13 +214,26 @@ def read_archive(content_dir: Path, tz: ZoneInfo) -> Archive:
         if published is not None:
             slug = slug if isinstance(slug, str) and slug else slugify(str(title or ""))
             archive.addresses.add(page_key(published, slug))
-        aliases = found.get("aliases")
-        if aliases == "":  # one item a line, as an editor may write the list
-            items = _ITEMS.search(text[: end if end > 0 else None])
-            aliases = [_value(i) for i in _ITEM.findall(items.group(1))] if items else []
-        for alias in aliases if isinstance(aliases, list) else []:
-            archive.aliases.add(alias_key(str(alias)))
+        front = text[: end if end > 0 else None]
+        for alias in _listed(found, "aliases", front):
+            archive.aliases.add(alias_key(alias))
+        order = (published, str(slug)) if published is not None else _UNDATED
+        archive.add_names("tags", _listed(found, "tags", front), order, shown(path))
+        category = found.get("category")
+        if isinstance(category, str) and category.strip():
+            archive.add_names("category", [category.strip()], order, shown(path))
     return archive
+
+
+def _listed(found: dict[str, object], key: str, front: str) -> list[str]:
+    """The items of a list in front matter: [a, b], or one item a line, as an editor
+    may write it (``front``: the front matter)."""
+    value = found.get(key)
+    if value == "":
+        lines = re.search(_ITEMS.format(key), front, re.M)
+        value = [_value(i) for i in _ITEM.findall(lines.group(1))] if lines else []
+    names = (str(item).strip() for item in value) if isinstance(value, list) else ()
+    return [name for name in names if name]
 
 
 def _value(text: str) -> object:

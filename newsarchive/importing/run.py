@@ -67,6 +67,7 @@ from .html import (
 )
 from .known import Archive, Text, alias_key, page_key, read_archive, shown, source_key
 from .misread import misread
+from .names import as_archive_names
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profiles, SlowPattern
 
@@ -995,8 +996,12 @@ class Importer:
         if already:  # the crawl holds the page twice (two captures, http and https...)
             file = self.archive.match(result.source_url, title, date, same)[1]
             return Row(_as(result, ALREADY, already), notes=self._also_at(file, result.aliases))
-        notes: list[str] = []
-        text = result.text
+        names = as_archive_names(fields["category"], found.category, found.tags, self.archive)
+        if names.category != fields["category"]:  # the archive's, not a guess to confirm
+            guessed = articles.category_name(found.category, self.config)[1]
+            result = replace(result, notes=tuple(n for n in result.notes if n != guessed))
+        notes = list(names.notes)
+        text = articles.with_names(result.text, names.category, names.tags)
         aliases: list[str] = []
         for alias in result.aliases:
             if alias_key(alias) in self.archive.aliases:
@@ -1031,6 +1036,8 @@ class Importer:
         self.archive.files.add(rel)
         self.archive.addresses.add(page_file)
         self.archive.add(result.source_url, fields["title"], fields["date"], shown(target))
+        self.archive.add_names("tags", list(names.tags), (published, slug), shown(target))
+        self.archive.add_names("category", [names.category], (published, slug), shown(target))
         self.archive.aliases.update(alias_key(alias) for alias in needed)
         self.written[shown(target)] = (target, hashlib.sha256(written.encode()).digest())
         return Row(result, str(target), notes, self.store.copied - copied_before)

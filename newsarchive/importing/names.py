@@ -1,0 +1,75 @@
+"""An imported article's category and tags named as the build names them: each name once
+(names of one address are one: urls.term_slug), spelt as the archive spells it already,
+with a note for each spelling changed. Else a page's `bão, báo`, or its `Kinh tế Xã hội`
+beside the archive's `Kinh tế - Xã hội`, made the first build after the import warn, and
+the archive gained a second spelling of a name."""
+
+from dataclasses import dataclass
+
+from .. import urls
+from ..taxonomy import OTHER_WORD, PUNCTUATION, difference
+from .known import Archive
+
+
+@dataclass(frozen=True)
+class Names:
+    category: str
+    tags: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def as_archive_names(category: str, printed: str, tags: tuple[str, ...], archive: Archive) -> Names:
+    """``category`` (as category_name gave it of the ``printed`` one) and ``tags``, as
+    ``archive`` names them; an earlier page's, in the order of the run, when it has none."""
+    notes: list[str] = []
+    if category:
+        category, note = _spelt("category", category, archive, printed)
+        notes += filter(None, [note])
+    first: dict[str, str] = {}  # address -> the page's first spelling
+    written: list[str] = []
+    for tag in tags:
+        slug = urls.term_slug(tag)
+        if slug in first:
+            if why := difference(tag, first[slug]):
+                notes.append(_twice(tag, first[slug], why))
+            continue
+        first[slug] = tag
+        name, note = _spelt("tags", tag, archive)
+        written.append(name)
+        notes += filter(None, [note])
+    return Names(category, tuple(written), tuple(notes))
+
+
+def _twice(name: str, first: str, why: str) -> str:
+    """The note of a tag the page names after ``first``, of its address."""
+    said = f"a tag the page names twice is written once: '{name}' after '{first}', "
+    if why == PUNCTUATION:
+        return f"{said}in other punctuation (one address, /{urls.tag_url(name)})"
+    return (
+        f"{said}another word of its address /{urls.tag_url(name)}; if both are meant, add "
+        f"to '{name}' a word that tells it apart without accents (addresses have none) and "
+        "write it in the article's tags:"
+    )
+
+
+def _spelt(key: str, name: str, archive: Archive, printed: str = "") -> tuple[str, str]:
+    """The archive's spelling of ``name`` (its category, for ``key`` "category", or a tag),
+    and the note when it is not ``name`` (``printed``: the portal's, when it differs)."""
+    had = archive.spelling(key, name)
+    if had is None or had[0] == name:
+        return name, ""
+    kept, file = had
+    kind = "category" if key == "category" else "tag"
+    address = urls.category_url(name) if kind == "category" else urls.tag_url(name)
+    why = difference(name, kept)
+    shown = f"'{name}'" + (f" (the page's '{printed}')" if printed and printed != name else "")
+    said = f"the {kind} is written as the archive spells it: {shown} as '{kept}' ({file}), "
+    if why == OTHER_WORD:
+        return kept, (
+            f"{said}another word of its address /{address}, which the build shows as "
+            f"'{kept}'; if '{name}' is what was meant, add a word that tells it apart without "
+            f"accents (addresses have none) and write it in the article's {key}:"
+        )
+    if why == PUNCTUATION:
+        return kept, f"{said}in other punctuation (one address, /{address})"
+    return kept, f"{said}the same word in other letter case, accents or spaces"
