@@ -99,11 +99,7 @@ def build_site(
     ``standalone``: the standalone pages (content/pages/), in no list."""
     spelt = pagination.oldest_first(a for a in articles if a.listed)
     withdrawn = pagination.oldest_first(a for a in articles if a.withdrawn and not a.draft)
-    merged = [
-        *taxonomy.other_words_merged(spelt),
-        *taxonomy.punctuation_merged(spelt),
-        *taxonomy.named_twice(spelt),
-    ]
+    merged = taxonomy.spelt_otherwise(spelt)
     oldest = taxonomy.named_alike(spelt)
     categories = taxonomy.categories(oldest)
     merged += taxonomy.categories_like_others(categories)

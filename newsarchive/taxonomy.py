@@ -100,34 +100,77 @@ def _first_spellings(names: Iterable[str]) -> dict[str, str]:
     return renamed
 
 
-def other_words_merged(oldest: Sequence[Article]) -> list[Problem]:
+def spelt_otherwise(oldest: Sequence[Article]) -> list[Problem]:
+    """The warnings of names spelt otherwise, between articles (other_words_merged,
+    punctuation_merged) and in one (named_twice), one a name and line: an article whose
+    tag differs from an older article's, and which names it again otherwise too, was two
+    warnings on its `tags:` line, with fixes that disagreed (`Y-tế`, older `Y tế`: write
+    `Y tế` in every article; and `Y tế` after its own `Y-tế`: write `Y-tế` once)."""
+    again = _named_again(oldest)
+    return [
+        *other_words_merged(oldest, again),
+        *punctuation_merged(oldest, again=again),
+        *named_twice(oldest, again),
+    ]
+
+
+# (an article's path, a slug) -> the article, its first tag of that slug and the names it
+# gives that slug again in other punctuation or as another word (Article.tags_merged),
+# not yet said: a warning between articles at that article says them (and takes them).
+Again = dict[tuple[str, str], tuple[Article, str, list[str]]]
+
+
+def _named_again(oldest: Sequence[Article]) -> Again:
+    again: Again = {}
+    for article in oldest:
+        if not article.tags_merged:  # nearly every article
+            continue
+        kept = {urls.term_slug(tag): tag for tag in article.tags}
+        for name in article.tags_merged:
+            slug = urls.term_slug(name)
+            if difference(name, kept[slug]):
+                again.setdefault((article.path, slug), (article, kept[slug], []))[2].append(name)
+    return again
+
+
+def other_words_merged(oldest: Sequence[Article], again: Again | None = None) -> list[Problem]:
     """A warning for each spelling merged into a term that is another word, at its
     oldest article: slugs drop the accents, so "bão" (storm) and "báo" (newspaper) have one
     address, the/bao/, and the storm's articles showed "báo". Spellings of one word
     (letter case, `hòa`/`hoà`) and one typed without accents ("Thoi su" for "Thời sự")
-    are merged in silence. Said at every build until fixed."""
+    are merged in silence. Said at every build until fixed. ``again``: what the articles
+    name again otherwise, to say with it (spelt_otherwise)."""
     problems = []
     for kind in KINDS:
         first: dict[str, tuple[str, Article]] = {}  # slug -> its first spelling, article
         said: set[tuple[str, ...]] = set()  # once a word, at its oldest article
         for article in oldest:
             for name in kind.names(article):
-                kept, owner = first.setdefault(urls.term_slug(name), (name, article))
+                slug = urls.term_slug(name)
+                kept, owner = first.setdefault(slug, (name, article))
                 if name == kept:
                     continue
                 word = tuple(words(name))
                 if word in said or _same_word(word, tuple(words(kept))):
                     continue
                 said.add(word)
+                message = (
+                    f"the {kind.noun} '{name}' has the address /{kind.address(name)} of "
+                    f"the {kind.noun} '{kept}' ({shown(owner.path)}), another "
+                    f"word: they are one {kind.noun}, "
+                    f"shown as '{kept}' on this article's page and in lists"
+                )
+                hint = (
+                    f"if '{name}' is what was meant, add a word that tells it apart "
+                    f"without accents (addresses have none); if not, write '{kept}'"
+                )
+                tags = again if kind is TAG else None  # (a category is named once)
+                more, hint = _with_again(tags, article, slug, name, kept) or ("", hint)
                 problems.append(
                     Problem(
                         Path(article.path),
-                        f"the {kind.noun} '{name}' has the address /{kind.address(name)} of "
-                        f"the {kind.noun} '{kept}' ({shown(owner.path)}), another "
-                        f"word: they are one {kind.noun}, "
-                        f"shown as '{kept}' on this article's page and in lists",
-                        f"if '{name}' is what was meant, add a word that tells it apart "
-                        f"without accents (addresses have none); if not, write '{kept}'",
+                        message + more,
+                        hint,
                         line_of(Path(article.path), f"{kind.key}:"),
                         warning=True,
                     )
@@ -135,7 +178,33 @@ def other_words_merged(oldest: Sequence[Article]) -> list[Problem]:
     return problems
 
 
-def punctuation_merged(oldest: Sequence[Article], at: str | None = None) -> list[Problem]:
+def _with_again(
+    again: Again | None, article: Article, slug: str, name: str, kept: str
+) -> tuple[str, str] | None:
+    """The words to add to the warning that ``article``'s tag ``name`` differs from an
+    older article's ``kept`` when it names that tag again otherwise too, and the one fix
+    of both (taken from ``again``); None when it does not."""
+    taken = again.pop((article.path, slug), None) if again else None
+    if taken is None:
+        return None
+    names = taken[2]
+    written = [kept if urls.term_slug(t) == slug else t for t in article.tags]
+    listed = f"tags: [{', '.join(as_front_matter(t, listed=True) for t in written)}]"
+    others = [n for n in dict.fromkeys([name, *names]) if difference(n, kept) == OTHER_WORD]
+    hint = f"write it once, the same in every article: {listed}"
+    if others:
+        meant = " or ".join(f"'{n}'" for n in others)
+        hint = (
+            f"if {meant} is what was meant, add a word that tells it apart without accents "
+            f"(addresses have none); if not, write {listed}"
+        )
+    said = " and ".join(f"'{n}'" for n in names)
+    return f"; this article names it again as {said}, and is listed under it once", hint
+
+
+def punctuation_merged(
+    oldest: Sequence[Article], at: str | None = None, again: Again | None = None
+) -> list[Problem]:
     """A warning for each spelling of a term that differs from its first (of its oldest
     article) in punctuation only (`Văn hóa Xã hội`, its comma left out, for `Văn hóa, Xã
     hội`), at the oldest article that spells it so: an address has no punctuation, so
@@ -143,7 +212,8 @@ def punctuation_merged(oldest: Sequence[Article], at: str | None = None) -> list
     the articles disagree. Letter case, the tone's place and a name without accents are
     one word spelt otherwise (other_words_merged) and stay silent, as does a space more
     or less. Said at every build until fixed. ``at``: the path of the one article to
-    say them at (`new`'s), its own spellings alone, whatever older articles spell so."""
+    say them at (`new`'s), its own spellings alone, whatever older articles spell so.
+    ``again``: what the articles name again otherwise, to say with it (spelt_otherwise)."""
     problems = []
     for kind in KINDS:
         first: dict[str, tuple[str, Article]] = {}  # slug -> its first spelling, article
@@ -164,23 +234,35 @@ def punctuation_merged(oldest: Sequence[Article], at: str | None = None) -> list
             if at is not None:  # its own first: said at it, the others counted
                 found = sorted(found, key=lambda spelling: spelling[1].path != at)
             if at is None or found[0][1].path == at:
-                problems.append(_punctuation_said(kind, found, first[slug]))
+                (name, article), kept = found[0], first[slug][0]
+                tags = again if kind is TAG else None  # (a category is named once)
+                more = _with_again(tags, article, slug, name, kept)
+                problems.append(_punctuation_said(kind, found, first[slug], more))
     return problems
 
 
 def _punctuation_said(
-    kind: Kind, found: Sequence[tuple[str, Article]], first: tuple[str, Article]
+    kind: Kind,
+    found: Sequence[tuple[str, Article]],
+    first: tuple[str, Article],
+    again: tuple[str, str] | None,
 ) -> Problem:
+    """``again``: the words on what the article names again otherwise, and the fix."""
     (name, article), (kept, owner) = found[0], first
     more = len({a.path for _, a in found}) - 1
     at = f"{shown(owner.path)}:{line_of(Path(owner.path), f'{kind.key}:')}"
+    more_said, hint = again or (
+        "",
+        "write it the same in every article: "
+        + kind.written.format(as_front_matter(kept, listed=kind is TAG)),
+    )
     return Problem(
         Path(article.path),
         f"the {kind.noun} '{name}' (this article" + (f" and {more} more" if more else "") + ") "
         f"differs from '{kept}' ({at}) in its punctuation only: they have one address, "
-        f"/{kind.address(name)}, and are one {kind.noun}, shown as '{kept}' on every page",
-        "write it the same in every article: "
-        + kind.written.format(as_front_matter(kept, listed=kind is TAG)),
+        f"/{kind.address(name)}, and are one {kind.noun}, shown as '{kept}' on every page"
+        f"{more_said}",
+        hint,
         line_of(Path(article.path), f"{kind.key}:"),
         warning=True,
     )
@@ -194,22 +276,18 @@ def _marks(name: str) -> str:
     )
 
 
-def named_twice(oldest: Sequence[Article]) -> list[Problem]:
+def named_twice(oldest: Sequence[Article], again: Again | None = None) -> list[Problem]:
     """A warning for each tag an article names again in other punctuation or as another
     word (Article.tags_merged), at its line of `tags`: reading the file kept the first
     spelling only, so punctuation_merged and other_words_merged, which compare articles,
     never saw the second. A spelling of one word (letter case, tone, no accents, spaces)
-    is listed once in silence, as between articles."""
-    problems = []
-    for article in oldest:
-        if not article.tags_merged:  # nearly every article
-            continue
-        kept = {urls.term_slug(tag): tag for tag in article.tags}
-        for name in article.tags_merged:
-            first = kept[urls.term_slug(name)]
-            if differs := difference(name, first):
-                problems.append(_twice_said(article, name, first, differs == PUNCTUATION))
-    return problems
+    is listed once in silence, as between articles. ``again``: those not said yet
+    (spelt_otherwise)."""
+    return [
+        _twice_said(article, name, first, difference(name, first) == PUNCTUATION)
+        for article, first, names in (_named_again(oldest) if again is None else again).values()
+        for name in names
+    ]
 
 
 # How a spelling differs from another of its address (difference): in punctuation only,

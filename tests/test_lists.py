@@ -370,6 +370,50 @@ def test_two_spellings_of_a_tag_in_one_article_are_a_warning_naming_both(site, c
     assert "content/a.md:4: error: " in capsys.readouterr().err
 
 
+def test_a_tag_spelt_otherwise_across_and_within_an_article_is_one_warning(site, capsys):
+    """`tags: [Y-tế, Y tế]` in an article newer than one with `[Y tế]` was two warnings on
+    one line: its `Y-tế` differs from the older `Y tế` (write `Y tế` in every article) and
+    its `Y tế` from its own `Y-tế` (write `Y-tế` once), two fixes that disagree. It is one
+    warning that says both, with the one fix that ends it; so for another word (bão, báo)."""
+    from conftest import article
+
+    site.add("a.md", article("Tin một", "2019-04-19 10:00", tags="[Y tế, báo]"))
+    site.add("b.md", article("Tin hai", "2019-04-20 10:00", tags="[Y-tế, Y tế, an ninh]"))
+    site.add("c.md", article("Tin ba", "2019-04-21 10:00", tags="[bão, báo]"))
+    # A category of that address spelt otherwise is another warning, on its own line.
+    site.add("d.md", article("Tin bốn", "2019-04-22 10:00", category="Y tế"))
+    site.add("e.md", article("Tin năm", "2019-04-23", category="Y/tế", tags="[Y/tế, Y tế]"))
+    assert site.build("--quiet") == 0
+    err = capsys.readouterr().err
+    warnings = [line for line in err.splitlines() if ": warning: " in line]
+    assert sorted(w.split("/site/", 1)[-1].split(": warning: ")[0] for w in warnings) == [
+        "content/b.md:4",
+        "content/c.md:4",
+        "content/e.md:4",
+        "content/e.md:5",
+    ], err
+    [category] = [w for w in warnings if "e.md:4" in w]
+    assert "the category 'Y/tế' (this article) differs" in category, err
+    assert "names it again" not in category, err
+    [tag] = [w for w in warnings if "e.md:5" in w]
+    assert tag.endswith("this article names it again as 'Y tế', and is listed under it once")
+    a = site.content / "a.md"
+    assert (
+        f"content/b.md:4: warning: the tag 'Y-tế' (this article) differs from 'Y tế' ({a}:4) "
+        "in its punctuation only: they have one address, /the/y-te/, and are one tag, shown "
+        "as 'Y tế' on every page; this article names it again as 'Y tế', and is listed "
+        "under it once\n"
+        "    how to fix: write it once, the same in every article: tags: [Y tế, an ninh]\n"
+    ) in err, err
+    assert (
+        f"content/c.md:4: warning: the tag 'bão' has the address /the/bao/ of the tag 'báo' "
+        f"({a}), another word: they are one tag, shown as 'báo' on this article's page and "
+        "in lists; this article names it again as 'báo', and is listed under it once\n"
+        "    how to fix: if 'bão' is what was meant, add a word that tells it apart without "
+        "accents (addresses have none); if not, write tags: [báo]\n"
+    ) in err, err
+
+
 def test_a_category_misspelt_in_one_article_is_a_warning(site, capsys):
     """`Tin tứ - Sự kiện` for `Tin tức - Sự kiện` made a category of one article, with
     its page and feed, and the article was missing from the category meant: exit 0 and
