@@ -89,6 +89,11 @@ def test_a_name_the_archive_spells_otherwise_is_written_as_the_archive_spells_it
         tags="\n  - Y tế\n  - Kinh tế - Xã hội\n  - báo",  # one a line, as editors may
     )
     site.add("2019/04/tin-cu.md", older)
+    # Nor a draft's spelling, nor a withdrawn article's: the build names a tag by its
+    # oldest listed article.
+    site.add("2018/01/nhap.md", article("Nháp", "2018-01-01 10:00", draft="true", tags="[Y/tế]"))
+    gone = article("Gỡ", "2018-01-02 10:00", "", withdrawn="2019-01-01", tags="[Kinh tế/Xã hội]")
+    site.add("2018/01/go.md", gone)
     saved = tmp_path / "saved"
     _page(saved, "bai-1", "Bài một", ["y tế", "Kinh tế Xã hội", "bão", "Môi trường"])
     _page(saved, "bai-2", "Bài hai", ["MÔI TRƯỜNG", "Môi-trường", "An ninh"])

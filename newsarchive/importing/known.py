@@ -20,17 +20,20 @@ from ..scaffold import format_date
 from ..slugs import slugify
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_KEYS = re.compile(r"^(title|date|slug|source_url|aliases|category|tags):[ \t]*(.*)$", re.M)
+_KEYS = re.compile(
+    r"^(title|date|slug|source_url|aliases|category|tags|draft|withdrawn):[ \t]*(.*)$", re.M
+)
 _ITEMS = r"^{}:[ \t]*\r?\n((?:[ \t]*- .*\n?)+)"
 _ITEM = re.compile(r"^[ \t]*- (.*?)\r?$", re.M)
 # An article's text (its body, in Markdown) and what gives the portal's id of an address.
 Text = tuple[str, Callable[[str], str]] | None
 
 
-# An article's place among the articles oldest first (published, slug); one whose date
-# cannot be read (the build refuses it) after them all.
-Named = tuple[datetime, str]
-_UNDATED = (datetime.max.replace(tzinfo=ZoneInfo("UTC")), "")
+# An article's place among the articles whose spelling of a name the build shows: the
+# listed ones (not drafts, not withdrawn) oldest first (published, slug), then the others;
+# one whose date cannot be read (the build refuses it) after them all.
+Named = tuple[bool, datetime, str]
+_LAST = datetime.max.replace(tzinfo=ZoneInfo("UTC"))
 
 
 @dataclass
@@ -210,18 +213,21 @@ def read_archive(content_dir: Path, tz: ZoneInfo) -> Archive:
         except ValueError:
             published = None
         date = format_date(published) if published else ""
-        archive.add(source if isinstance(source, str) else "", str(title or ""), date, shown(path))
+        file = shown(path)  # (os.path.relpath: a third of the time, said once)
+        archive.add(source if isinstance(source, str) else "", str(title or ""), date, file)
         if published is not None:
             slug = slug if isinstance(slug, str) and slug else slugify(str(title or ""))
             archive.addresses.add(page_key(published, slug))
         front = text[: end if end > 0 else None]
         for alias in _listed(found, "aliases", front):
             archive.aliases.add(alias_key(alias))
-        order = (published, str(slug)) if published is not None else _UNDATED
-        archive.add_names("tags", _listed(found, "tags", front), order, shown(path))
+        draft = found.get("draft")  # as written (`true`, `yes`): YAML says, in the rare file
+        unlisted = "withdrawn" in found or (draft is not None and _value_of(str(draft)) is True)
+        order = (unlisted, published or _LAST, str(slug) if published else "")
+        archive.add_names("tags", _listed(found, "tags", front), order, file)
         category = found.get("category")
         if isinstance(category, str) and category.strip():
-            archive.add_names("category", [category.strip()], order, shown(path))
+            archive.add_names("category", [category.strip()], order, file)
     return archive
 
 
@@ -234,6 +240,14 @@ def _listed(found: dict[str, object], key: str, front: str) -> list[str]:
         value = [_value(i) for i in _ITEM.findall(lines.group(1))] if lines else []
     names = (str(item).strip() for item in value) if isinstance(value, list) else ()
     return [name for name in names if name]
+
+
+def _value_of(text: str) -> object:
+    """A plain front-matter value as YAML reads it (`true`, `yes`: True)."""
+    try:
+        return yaml.load(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return text
 
 
 def _value(text: str) -> object:
