@@ -80,7 +80,8 @@ def test_a_name_the_archive_spells_otherwise_is_written_as_the_archive_spells_it
     article whose every name the build then warned of (or merged), the archive holding
     two spellings of each. Each is written as the archive spells it (as the build would
     show it), and the report says which, where from and why; so is a name that an
-    earlier page of the same run brought (`Môi trường`)."""
+    earlier page of the same run brought (`Môi trường`); but another word of an address
+    (`bão`, storm, beside `báo`, newspaper) keeps the page's meaning, noted."""
     _profile(site)
     older = article(
         "Tin cũ",
@@ -101,7 +102,8 @@ def test_a_name_the_archive_spells_otherwise_is_written_as_the_archive_spells_it
     assert result.returncode == 0, result.stderr
     one = site.content / "2020/03/bai-mot.md"
     two = site.content / "2020/03/bai-hai.md"
-    assert _front_matter(one, "tags") == ["Y tế", "Kinh tế - Xã hội", "báo", "Môi trường"]
+    # but for another word: the page's storm is not the archive's newspaper.
+    assert _front_matter(one, "tags") == ["Y tế", "Kinh tế - Xã hội", "bão", "Môi trường"]
     assert _front_matter(one, "category") == "Văn hóa, Xã hội"
     assert _front_matter(two, "tags") == ["Môi trường", "An ninh"]
     err = result.stderr
@@ -109,7 +111,8 @@ def test_a_name_the_archive_spells_otherwise_is_written_as_the_archive_spells_it
     for said in (
         f"'y tế' as 'Y tế' ({old}), the same word in other letter case, accents or spaces",
         f"'Kinh tế Xã hội' as 'Kinh tế - Xã hội' ({old}), in other punctuation",
-        f"'bão' as 'báo' ({old}), another word of its address /the/bao/",
+        f"'bão' is another word than the archive's 'báo' ({old}), of one address /the/bao/: "
+        "it is written as the page gives it",
         f"'Văn hóa - Xã hội' (the page's 'VĂN HÓA - XÃ HỘI') as 'Văn hóa, Xã hội' ({old}), "
         "in other punctuation",
         "'MÔI TRƯỜNG' as 'Môi trường' (content/2020/03/bai-mot.md)",
@@ -117,4 +120,6 @@ def test_a_name_the_archive_spells_otherwise_is_written_as_the_archive_spells_it
         assert said in err, f"{said!r} not in:\n{err}"
     # The category is the archive's, not a guess to confirm in import_categories.
     assert "unknown category" not in err, err
-    assert _warnings(site, capsys) == []
+    # The build warns of the storm alone, as of one written by hand, until told apart.
+    [warned] = _warnings(site, capsys)
+    assert "bai-mot.md" in warned and "the tag 'bão' has the address /the/bao/" in warned

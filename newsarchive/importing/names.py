@@ -65,10 +65,14 @@ def _spelt(key: str, name: str, archive: Archive, printed: str = "") -> tuple[st
     shown = f"'{name}'" + (f" (the page's '{printed}')" if printed and printed != name else "")
     said = f"the {kind} is written as the archive spells it: {shown} as '{kept}' ({file}), "
     if why == OTHER_WORD:
-        return kept, (
-            f"{said}another word of its address /{address}, which the build shows as "
-            f"'{kept}'; if '{name}' is what was meant, add a word that tells it apart without "
-            f"accents (addresses have none) and write it in the article's {key}:"
+        # Written as the page gives it: the archive's word would give the imported article
+        # another meaning (storm as newspaper); the build warns of it until someone tells
+        # the two apart, as it does of an article written by hand.
+        return name, (
+            f"the {kind} {shown} is another word than the archive's '{kept}' ({file}), of one "
+            f"address /{address}: it is written as the page gives it, and the build will warn "
+            f"of it and show '{kept}' until one of them has a word that tells it apart "
+            f"without accents (addresses have none), or the article's {key}: says '{kept}'"
         )
     if why == PUNCTUATION:
         return kept, f"{said}in other punctuation (one address, /{address})"
