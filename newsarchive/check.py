@@ -16,13 +16,10 @@ import itertools
 import os
 import posixpath
 import re
-import sys
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -30,26 +27,12 @@ from . import urls, workers
 from .bodylinks import MISSING_HINT, Lines, Meant
 from .errors import Problem, line_of
 from .heldlinks import Held
-from .htmltext import short_numbers
 from .httracknames import httrack_named
+from .pagelinks import NO_FILE, ReadPage, Resolver, css_links, from_root, read_page
 from .search.engine import search_index_problems
 from .svgsafety import Unreadable, inert
-from .templatelinks import Written, as_attribute, written_in
+from .templatelinks import FIX_TEMPLATE, Found, as_attribute, template_link_problems
 
-LINK_ATTRIBUTES = {
-    "a": ("href",),
-    "area": ("href",),
-    "link": ("href",),
-    "img": ("src", "srcset"),
-    "source": ("src", "srcset"),
-    "script": ("src",),
-    "iframe": ("src",),
-    "video": ("src", "poster"),
-    "audio": ("src",),
-    "track": ("src",),
-    "form": ("action",),
-}
-META_LINKS = ("og:url", "og:image", "twitter:image")
 XML_LINK_TAGS = ("loc", "link", "guid")
 XML_LINK_ATTRIBUTES = ("href", "url")
 FIX_LINK = "correct the address, or remove the link"
@@ -83,111 +66,6 @@ FIX_SVG = (
     "pictures it copies)"
 )
 FIX_BROKEN_SVG = "save the picture again from a drawing program, or delete it"
-# A link on a page that no article's text holds (a template's).
-FIX_TEMPLATE = (
-    "correct the address in the template that makes the page, or in one it extends or "
-    "includes (base.html, _macros.html...), or remove the link"
-)
-# A template's url() of a file the site does not have.
-FIX_STATIC_FILE = (
-    "put the file in the static folder as {file} (newsarchive's own static folder has "
-    "the style sheet, scripts and icon its templates link to), or correct the address in "
-    "the template"
-)
-NO_FILE = "leads to no file in the site"
-# <meta http-equiv="refresh" content="0; url=../target/">: what an alias page leads to.
-_REFRESH = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(?P<url>.*)$", re.I | re.S)
-# url(x), url('x'), url("x") in a style sheet; comments taken out first.
-_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.I)
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-
-
-@dataclass(frozen=True)
-class ReadPage:
-    """What check reads out of a built page (not pagedata.PageData, what a template is given)."""
-
-    ids: frozenset[str]
-    duplicate_ids: tuple[str, ...]
-    links: tuple[str, ...]
-    # The links a page follows; the template's deliberate references to the original
-    # portal (the footer's, "original page") carry rel="nofollow" and are not among them.
-    followed: tuple[str, ...] = ()
-    empty: bool = False
-    refresh: str = ""  # where an alias page sends the reader (its meta refresh)
-
-
-class _PageParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: Counter[str] = Counter()
-        self.anchors: set[str] = set()
-        self.links: list[str] = []
-        self.followed: list[str] = []
-        self.refresh = ""
-        self.in_style = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v for k, v in attrs if v is not None}
-        if "id" in values:
-            self.ids[values["id"]] += 1
-        if tag == "a" and "name" in values:
-            self.anchors.add(values["name"])
-        found = []
-        for attr in LINK_ATTRIBUTES.get(tag, ()):
-            value = values.get(attr, "").strip()
-            if attr == "srcset":
-                found += [c.strip().split(" ")[0] for c in value.split(",") if c.strip()]
-            elif value:
-                found.append(value)
-        if tag == "meta" and (values.get("property") or values.get("name")) in META_LINKS:
-            found.append(values.get("content", "").strip())
-        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
-            match = _REFRESH.match(values.get("content", ""))
-            target = match.group("url").strip().strip("'\"") if match else ""
-            if target:
-                found.append(target)
-                self.refresh = target
-        if "style" in values:
-            found += css_links(values["style"])
-        self.links += found
-        if "nofollow" not in values.get("rel", "").split():
-            self.followed += found
-        self.in_style = tag == "style"
-
-    def handle_endtag(self, tag: str) -> None:
-        self.in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self.in_style:
-            found = css_links(data)
-            self.links += found
-            self.followed += found
-
-
-def css_links(css: str) -> list[str]:
-    """The addresses in the url(...) of a style sheet or style attribute."""
-    return [
-        next(filter(None, found), "").strip()
-        for found in _CSS_URL.findall(_CSS_COMMENT.sub("", css))
-    ]
-
-
-def read_page(html: str) -> ReadPage:
-    parser = _PageParser()
-    # html.parser unescapes with html.unescape, which raises on a reference by a number
-    # of thousands of digits: a page the build wrote from such an article stopped check.
-    parser.feed(short_numbers(html))
-    parser.close()
-    return ReadPage(
-        ids=frozenset(parser.ids) | frozenset(parser.anchors),
-        duplicate_ids=tuple(sorted(i for i, n in parser.ids.items() if n > 1)),
-        # Interned: every page repeats the menu's and footer's links, and a batch read
-        # by a worker then sends each once (100,000 articles: 4.5 million links).
-        links=tuple(map(sys.intern, parser.links)),
-        followed=tuple(map(sys.intern, parser.followed)),
-        empty=not html.strip(),
-        refresh=parser.refresh,
-    )
 
 
 PAGE_BATCH = 256
@@ -271,7 +149,7 @@ def check_site(
     files, problems = _files(root)
     problems += _not_a_site(root, files)
     pages = read_pages(root, sorted(rel for rel in files if rel.endswith(".html")), jobs)
-    resolver = _Resolver(base_url, files, pages)
+    resolver = Resolver(base_url, files, pages)
     if meant is not None:
         meant.seeing(files)
     problems += _search_index_problems(root, files, articles)
@@ -281,7 +159,7 @@ def check_site(
     )
     for rel, page in pages.items():
         problems += page_check.problems(rel, page)
-    problems += _template_links(page_check.in_templates, base, files, static_folder)
+    problems += template_link_problems(page_check.in_templates, base, files, static_folder)
     problems += _size_problems(root, files)
     problems += _style_sheet_problems(root, files, resolver, made_from)
     problems += _xml_problems(root, files, resolver, templates)
@@ -324,7 +202,7 @@ def _search_index_problems(root: Path, files: set[str], articles: int | None) ->
 @dataclass
 class _PageCheck:
     """The problems of each page of the site, in turn. A broken link a template wrote is
-    gathered in ``in_templates`` instead, to be said once (_template_links): on every
+    gathered in ``in_templates`` instead, to be said once (template_link_problems): on every
     page its template makes, a line a page buried the rest. By address from the root,
     as url() writes one differently a folder deeper."""
 
@@ -332,15 +210,13 @@ class _PageCheck:
     made_from: Mapping[str, Path]
     sources: Mapping[str, Path]
     templates: Mapping[str, Path]
-    resolver: "_Resolver"
+    resolver: Resolver
     base: str
     old_hosts: tuple[str, ...]
     meant: Meant | None
     held: Held | None
     read: dict[Path, Lines] = field(default_factory=dict)  # articles whose lines were looked up
-    in_templates: dict[tuple[Path, str, str], tuple[set[str], list[str]]] = field(
-        default_factory=dict
-    )
+    in_templates: Found = field(default_factory=dict)
 
     def problems(self, rel: str, page: ReadPage) -> list[Problem]:
         where = self.made_from.get(rel, self.root / rel)
@@ -373,7 +249,7 @@ class _PageCheck:
                 line = _line(self.read, where, *written)
                 problems.append(Problem(where, message, hint, line))
             elif rel in self.templates:  # a template made it: name the template
-                key = (self.templates[rel], _from_root(rel, link, self.base), problem)
+                key = (self.templates[rel], from_root(rel, link, self.base), problem)
                 spellings, on = self.in_templates.setdefault(key, (set(), []))
                 spellings.add(link)
                 on.append(rel)
@@ -455,7 +331,7 @@ def _duplicate_ids(where: Path, context: str, page: ReadPage) -> list[Problem]:
 
 
 def _style_sheet_problems(
-    root: Path, files: set[str], resolver: "_Resolver", made_from: Mapping[str, Path]
+    root: Path, files: set[str], resolver: Resolver, made_from: Mapping[str, Path]
 ) -> list[Problem]:
     """The broken url() links of the site's style sheets."""
     problems = []
@@ -476,7 +352,7 @@ def _style_sheet_problems(
 
 
 def _xml_problems(
-    root: Path, files: set[str], resolver: "_Resolver", templates: Mapping[str, Path]
+    root: Path, files: set[str], resolver: Resolver, templates: Mapping[str, Path]
 ) -> list[Problem]:
     """What is wrong in the feeds and sitemaps."""
     return [
@@ -553,159 +429,6 @@ def _line(read: dict[Path, Lines], source: Path, *spellings: str) -> int | None:
     return read[source].next(*spellings)
 
 
-_SAMPLED = "the pages of "
-
-
-def found_again(problem: Problem) -> bool:
-    """Whether a build's warning is one of template_files_missing's, which check finds
-    again on every page (and says as an error)."""
-    return f"{NO_FILE}, on {_SAMPLED}" in problem.message
-
-
-def template_files_missing(
-    root: Path,
-    made_by: Mapping[str, Path],
-    files: set[str],
-    base_url: str,
-    static_folder: str,
-) -> list[Problem]:
-    """The links that the templates wrote on the pages ``made_by`` (a page's file in
-    ``root`` -> the template that made it) and that lead to no file among ``files``,
-    said as check says them. For the build, one page a template: every page of it has
-    the same (a style sheet deleted from static/ was said by check alone)."""
-    base = urls.base_path(base_url)
-    pages = {
-        rel: read_page((root / rel).read_text(encoding="utf-8", errors="replace"))
-        for rel in made_by
-    }
-    resolver = _Resolver(base_url, files, pages)
-    found: dict[tuple[Path, str, str], tuple[set[str], list[str]]] = {}
-    for rel, page in pages.items():
-        for link in page.links:
-            if resolver.problem(rel, link) == NO_FILE:
-                key = (made_by[rel], _from_root(rel, link, base), NO_FILE)
-                spellings, on = found.setdefault(key, (set(), []))
-                spellings.add(link)
-                on.append(rel)
-    return _template_links(found, base, files, static_folder, sampled=True)
-
-
-def _template_links(
-    found: dict[tuple[Path, str, str], tuple[set[str], list[str]]],
-    base: str,
-    files: set[str],
-    static_folder: str,
-    sampled: bool = False,
-) -> list[Problem]:
-    """The broken links templates wrote (by template, address and problem: the links as
-    the pages have them, and the pages): each once, at the line that writes it, with
-    the pages it is on. Pages of several templates have the links of the one they all
-    extend; a link not written as the pages have it (made with url()) is said by its
-    address, at the one template that makes its pages, or at the templates folder.
-    ``sampled``: the pages are one of each template's (template_files_missing)."""
-    said: dict[tuple[Path, int | None, str, str], _Said] = {}
-    unwritten: dict[tuple[str, str], tuple[set[Path], _Said]] = {}
-    for (template, address, problem), (spellings, on) in found.items():
-        written = written_in(template, spellings, address, problem == NO_FILE)
-        if len(written) == 1:
-            key = (written[0].template, written[0].line, written[0].text, problem)
-            entry = _Said(address, written[0].by_value, written[0].where_set)
-            said.setdefault(key, entry).on.extend(on)
-        else:
-            makers, entry = unwritten.setdefault((address, problem), (set(), _Said(address)))
-            makers.add(template)
-            entry.on.extend(on)
-            entry.maybe.update(written)
-    for (address, problem), (makers, entry) in unwritten.items():
-        where = min(makers) if len(makers) == 1 else min(makers).parent
-        said[where, None, address, problem] = entry
-    problems = []
-    for (where, line, link, problem), what in said.items():
-        on = sorted(what.on)
-        shown = ", ".join(f"/{urls.file_url(rel)}" for rel in on[:3])
-        more = "…" if len(on) > 3 else ""
-        listed = f"the page {shown}" if len(on) == 1 else f"{len(on):,} pages ({shown}{more})"
-        if sampled:  # one page of each template: all of their pages have it
-            listed = f"{_SAMPLED}{len(on):,} template(s) ({shown}{more})"
-        fix = _template_fix(link, line is not None, problem, what, base, files, static_folder)
-        problems.append(Problem(where, f"the link {link!r} {problem}, on {listed}", fix, line))
-    return problems
-
-
-@dataclass
-class _Said:
-    """A broken link of the templates, said once: the address it leads to (from the
-    root: the fix of a missing file names it), and the pages it is on."""
-
-    address: str
-    by_value: bool | None = None  # as Written's
-    where_set: str = ""  # as Written's
-    on: list[str] = field(default_factory=list)
-    # Not said at a line: the url() calls of a variable's value that could each make it.
-    maybe: set[Written] = field(default_factory=set)
-
-
-def _template_fix(
-    link: str,
-    at_line: bool,
-    problem: str,
-    said: _Said,
-    base: str,
-    files: set[str],
-    static_folder: str,
-) -> str:
-    """How to fix the broken ``link`` of the templates (said at its line: ``at_line``)."""
-    address, by_value = said.address.split("#", 1)[0], said.by_value
-    if at_line and link.startswith("/") and not link.startswith("//"):
-        # From the root, it misses a site under a path (a GitHub Pages project):
-        # url() of the address from the site's root, if the site has it.
-        target = "/" + link.removeprefix(base) if link.startswith(base) else link
-        if urls.leads_to(urls.body_link_file("", target), files):
-            return f"write it as {{{{ url('{target}') }}}}, which leads to it from every page"
-        return f"correct the address: the site has no page or file {target}"
-    if by_value or said.maybe:
-        # url(category_url(name)) in a loop over a list (site.yaml's params:).
-        maybe = sorted(said.maybe, key=lambda w: (w.template, w.line))
-        made = (
-            link
-            if by_value
-            else "one of " + ", ".join(f"{w.text} at {w.template}:{w.line}" for w in maybe)
-        )
-        return (
-            f"the site has no page {address}, which {made} makes of the name or number it "
-            "is given there: correct that value where the template takes it from (a loop's "
-            "list, as in site.yaml's params:), or remove it until an article makes that page"
-        )
-    if by_value is False:
-        # url(category_url("...")): a category, tag, year or month no article has (yet).
-        return (
-            f"the site has no page {address}: correct the name or number in {link}, "
-            "or remove the link until an article makes that page"
-        )
-    if link.startswith("url(") and problem == NO_FILE and posixpath.splitext(address)[1]:
-        # url('css/site.css') with no such file: most often the static folder lacks
-        # what newsarchive's own has (an archive folder that copied templates/ only).
-        return FIX_STATIC_FILE.format(file=f"{static_folder}{address}")
-    if at_line and problem == NO_FILE:  # url('/lien-he/'): the line is named already
-        return (
-            f"the site has no page or file {address}: correct the address "
-            f"{said.where_set or 'in ' + link}, or remove the link"
-        )
-    return FIX_TEMPLATE
-
-
-def _from_root(page: str, link: str, base: str) -> str:
-    """A link of the page ``page`` as an address from the site's root ("/lien-he/", the
-    404 page's "/repo/lien-he/" too); an address with a scheme, or from the root but
-    outside the site's ``base`` path, as it is."""
-    if link.startswith(base) and base != "/":
-        return "/" + link.removeprefix(base)
-    if link.startswith("/") or urlsplit(link).scheme:
-        return link
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), link))
-    return "/" if path == "." else "/" + path + ("/" if link.endswith("/") else "")
-
-
 def _written_as(source: Path, page: str, link: str, held: Held | None = None) -> list[str]:
     """How the article's file holds ``link`` of its page at ``page``, each way it does:
     as written or, for a relative link, from the site's root (the build rewrites
@@ -768,98 +491,8 @@ def _host(link: str) -> str:
     return urls.same_host(netloc).removeprefix("www.")
 
 
-class _Resolver:
-    def __init__(self, base_url: str, files: set[str], pages: Mapping[str, ReadPage]):
-        self.base_url = base_url.rstrip("/") + "/"
-        self.base_path = urls.base_path(self.base_url)
-        self.files = files
-        self.pages = pages
-
-    def is_internal(self, link: str) -> bool:
-        parts = urlsplit(link)
-        if link.startswith("//"):
-            return link.startswith(self.base_url.split(":", 1)[1])
-        if parts.scheme:
-            return link.startswith(self.base_url)
-        return True
-
-    def problem(self, page: str, link: str, follow: bool = True) -> str:
-        """Why ``link`` on the page at ``page`` leads nowhere, or "" when it resolves
-        (a #fragment through one alias page at most: ``follow``)."""
-        if not link or not self.is_internal(link):
-            return ""
-        parts = urlsplit(link)
-        path = unquote(parts.path)
-        if path.startswith("/"):
-            if not (path + "/").startswith(self.base_path):
-                return f"is an absolute path outside the site's base path {self.base_path}"
-            target = path[len(self.base_path) :]
-        elif path:
-            target = posixpath.join(posixpath.dirname(page), path)
-        else:
-            target = page  # "#fragment" or "?query": this page
-        target = posixpath.normpath(target)
-        if target == ".." or target.startswith("../"):
-            return "leads outside the site"
-        found = self._file("" if target == "." else target, path.endswith("/") or target == ".")
-        if found is None:
-            return NO_FILE
-        fragment = unquote(parts.fragment)
-        if not fragment or fragment == "top" or found not in self.pages:
-            return ""
-        if self.pages[found].refresh and follow:
-            # An old address (alias page) sends the reader on with the #fragment kept
-            # (templates/redirect.html): the heading is looked for where it leads.
-            return self.problem(found, f"{self.pages[found].refresh}#{parts.fragment}", False)
-        if fragment not in self.pages[found].ids:
-            return f"points to '#{fragment}', which is not on the page /{found}"
-        return ""
-
-    def held_here(self, page: str, link: str, held: str | None = None) -> str:
-        """What to link instead of ``link`` to the old portal when the archive holds that
-        page, or "": ``held``, where the build leads such a link (heldlinks.py), or, for
-        a site built elsewhere, the page its old address answers with."""
-        parts = urlsplit(link)
-        if held is not None:
-            found = urls.output_file(urlsplit(held).path.lstrip("/"))
-        else:
-            alias = urls.output_file(urls.alias_url(parts.path or "/"))
-            moved = self.pages.get(alias)
-            if (
-                parts.query
-                or moved is None
-                or not moved.refresh
-                or self.problem(alias, moved.refresh)
-            ):
-                return ""
-            path = unquote(urlsplit(moved.refresh).path)
-            if path.startswith("/"):
-                target = path[len(self.base_path) :]
-            else:
-                target = posixpath.normpath(posixpath.join(posixpath.dirname(alias), path))
-            found = self._file(target, path.endswith("/")) or ""
-        address = urls.file_url(found)
-        instead = urls.relative_url(page, address) + (
-            f"#{parts.fragment}" if parts.fragment else ""
-        )
-        why = "" if held is not None else f" (its old address {parts.path} leads there)"
-        return (
-            f"the archive holds that page, /{address}{why}: link to it with {instead!r}, "
-            "which works wherever the archive is served"
-        )
-
-    def _file(self, target: str, is_folder: bool) -> str | None:
-        index = f"{target}/index.html" if target else "index.html"
-        if is_folder:
-            return index if index in self.files else None
-        if target in self.files:
-            return target
-        # A folder without the trailing slash: GitHub Pages redirects to it.
-        return index if index in self.files else None
-
-
 def _check_xml(
-    path: Path, rel: str, resolver: _Resolver, template: Path | None = None
+    path: Path, rel: str, resolver: Resolver, template: Path | None = None
 ) -> list[Problem]:
     """Problems in a feed or sitemap, named against ``template`` when it made the file."""
     try:

@@ -734,7 +734,8 @@ def _checked(
 
     from . import heldlinks
     from .bodylinks import Meant, leads_nowhere
-    from .check import check_site, found_again
+    from .check import check_site
+    from .templatelinks import found_again
     from .unused import broken_templates, unshown_text, unused_words, words_lacking
     from .workers import default_jobs
 

@@ -24,7 +24,6 @@ from typing import Any
 from . import buildlock, heldlinks, preflight, publish, render, urls, workers
 from .bodylinks import Links, body_link_problems
 from .cache import Cache, cache_folder, no_gc
-from .check import template_files_missing
 from .clashes import check_files
 from .config import SiteConfig
 from .content import Article
@@ -36,6 +35,7 @@ from .plan import Page, SitePlan, build_site
 from .search.format import STAMP as SEARCH_STAMP
 from .sources import Sources, read_articles
 from .statics import StaticFiles, static_files
+from .templatelinks import template_files_missing
 from .withdrawals import leftovers
 from .workers import default_jobs
 

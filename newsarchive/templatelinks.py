@@ -1,18 +1,38 @@
-"""Where a template writes a link: the template (of a page's, or one it extends,
-includes or imports) and the line, read from Jinja's tree, so that `check` and the build
-say a broken link of the templates where it is to be corrected."""
+"""The broken links of the templates, each said once where it is to be corrected: the
+template (of a page's, or one it extends, includes or imports) and the line that write
+it, read from Jinja's tree, and how to fix it; for `check` (every page) and the build
+(one page of each template, template_files_missing)."""
 
+import posixpath
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from jinja2 import meta
 
+from . import urls
+from .errors import Problem
 from .jinjaenv import ADDRESS_HELPERS
+from .pagelinks import NO_FILE, Resolver, from_root, read_page
 
 # To read a template's links, and which templates it extends or includes.
 _JINJA = jinja2.Environment()
+# A link on a page that no article's text holds (a template's).
+FIX_TEMPLATE = (
+    "correct the address in the template that makes the page, or in one it extends or "
+    "includes (base.html, _macros.html...), or remove the link"
+)
+# A template's url() of a file the site does not have.
+FIX_STATIC_FILE = (
+    "put the file in the static folder as {file} (newsarchive's own static folder has "
+    "the style sheet, scripts and icon its templates link to), or correct the address in "
+    "the template"
+)
+# Broken links of the templates as the pages have them, by (template, address from the
+# site's root, problem): the links' spellings, and the pages they are on.
+Found = dict[tuple[Path, str, str], tuple[set[str], list[str]]]
 
 
 @dataclass(frozen=True)
@@ -172,3 +192,144 @@ def as_attribute(links: set[str]) -> str:
     """A pattern for one of ``links`` written as an attribute's value (in a template,
     or an article's raw HTML), the link its group 1."""
     return r"=\s*[\"']?(" + "|".join(map(re.escape, sorted(links))) + r")(?=[\"'\s>])"
+
+
+_SAMPLED = "the pages of "
+
+
+def found_again(problem: Problem) -> bool:
+    """Whether a build's warning is one of template_files_missing's, which check finds
+    again on every page (and says as an error)."""
+    return f"{NO_FILE}, on {_SAMPLED}" in problem.message
+
+
+def template_files_missing(
+    root: Path,
+    made_by: Mapping[str, Path],
+    files: set[str],
+    base_url: str,
+    static_folder: str,
+) -> list[Problem]:
+    """The links that the templates wrote on the pages ``made_by`` (a page's file in
+    ``root`` -> the template that made it) and that lead to no file among ``files``,
+    said as check says them. For the build, one page a template: every page of it has
+    the same (a style sheet deleted from static/ was said by check alone)."""
+    base = urls.base_path(base_url)
+    pages = {
+        rel: read_page((root / rel).read_text(encoding="utf-8", errors="replace"))
+        for rel in made_by
+    }
+    resolver = Resolver(base_url, files, pages)
+    found: Found = {}
+    for rel, page in pages.items():
+        for link in page.links:
+            if resolver.problem(rel, link) == NO_FILE:
+                key = (made_by[rel], from_root(rel, link, base), NO_FILE)
+                spellings, on = found.setdefault(key, (set(), []))
+                spellings.add(link)
+                on.append(rel)
+    return template_link_problems(found, base, files, static_folder, sampled=True)
+
+
+def template_link_problems(
+    found: Found,
+    base: str,
+    files: set[str],
+    static_folder: str,
+    sampled: bool = False,
+) -> list[Problem]:
+    """The broken links templates wrote (by template, address and problem: the links as
+    the pages have them, and the pages): each once, at the line that writes it, with
+    the pages it is on. Pages of several templates have the links of the one they all
+    extend; a link not written as the pages have it (made with url()) is said by its
+    address, at the one template that makes its pages, or at the templates folder.
+    ``sampled``: the pages are one of each template's (template_files_missing)."""
+    said: dict[tuple[Path, int | None, str, str], _Said] = {}
+    unwritten: dict[tuple[str, str], tuple[set[Path], _Said]] = {}
+    for (template, address, problem), (spellings, on) in found.items():
+        written = written_in(template, spellings, address, problem == NO_FILE)
+        if len(written) == 1:
+            key = (written[0].template, written[0].line, written[0].text, problem)
+            entry = _Said(address, written[0].by_value, written[0].where_set)
+            said.setdefault(key, entry).on.extend(on)
+        else:
+            makers, entry = unwritten.setdefault((address, problem), (set(), _Said(address)))
+            makers.add(template)
+            entry.on.extend(on)
+            entry.maybe.update(written)
+    for (address, problem), (makers, entry) in unwritten.items():
+        where = min(makers) if len(makers) == 1 else min(makers).parent
+        said[where, None, address, problem] = entry
+    problems = []
+    for (where, line, link, problem), what in said.items():
+        on = sorted(what.on)
+        shown = ", ".join(f"/{urls.file_url(rel)}" for rel in on[:3])
+        more = "…" if len(on) > 3 else ""
+        listed = f"the page {shown}" if len(on) == 1 else f"{len(on):,} pages ({shown}{more})"
+        if sampled:  # one page of each template: all of their pages have it
+            listed = f"{_SAMPLED}{len(on):,} template(s) ({shown}{more})"
+        fix = _template_fix(link, line is not None, problem, what, base, files, static_folder)
+        problems.append(Problem(where, f"the link {link!r} {problem}, on {listed}", fix, line))
+    return problems
+
+
+@dataclass
+class _Said:
+    """A broken link of the templates, said once: the address it leads to (from the
+    root: the fix of a missing file names it), and the pages it is on."""
+
+    address: str
+    by_value: bool | None = None  # as Written's
+    where_set: str = ""  # as Written's
+    on: list[str] = field(default_factory=list)
+    # Not said at a line: the url() calls of a variable's value that could each make it.
+    maybe: set[Written] = field(default_factory=set)
+
+
+def _template_fix(
+    link: str,
+    at_line: bool,
+    problem: str,
+    said: _Said,
+    base: str,
+    files: set[str],
+    static_folder: str,
+) -> str:
+    """How to fix the broken ``link`` of the templates (said at its line: ``at_line``)."""
+    address, by_value = said.address.split("#", 1)[0], said.by_value
+    if at_line and link.startswith("/") and not link.startswith("//"):
+        # From the root, it misses a site under a path (a GitHub Pages project):
+        # url() of the address from the site's root, if the site has it.
+        target = "/" + link.removeprefix(base) if link.startswith(base) else link
+        if urls.leads_to(urls.body_link_file("", target), files):
+            return f"write it as {{{{ url('{target}') }}}}, which leads to it from every page"
+        return f"correct the address: the site has no page or file {target}"
+    if by_value or said.maybe:
+        # url(category_url(name)) in a loop over a list (site.yaml's params:).
+        maybe = sorted(said.maybe, key=lambda w: (w.template, w.line))
+        made = (
+            link
+            if by_value
+            else "one of " + ", ".join(f"{w.text} at {w.template}:{w.line}" for w in maybe)
+        )
+        return (
+            f"the site has no page {address}, which {made} makes of the name or number it "
+            "is given there: correct that value where the template takes it from (a loop's "
+            "list, as in site.yaml's params:), or remove it until an article makes that page"
+        )
+    if by_value is False:
+        # url(category_url("...")): a category, tag, year or month no article has (yet).
+        return (
+            f"the site has no page {address}: correct the name or number in {link}, "
+            "or remove the link until an article makes that page"
+        )
+    if link.startswith("url(") and problem == NO_FILE and posixpath.splitext(address)[1]:
+        # url('css/site.css') with no such file: most often the static folder lacks
+        # what newsarchive's own has (an archive folder that copied templates/ only).
+        return FIX_STATIC_FILE.format(file=f"{static_folder}{address}")
+    if at_line and problem == NO_FILE:  # url('/lien-he/'): the line is named already
+        return (
+            f"the site has no page or file {address}: correct the address "
+            f"{said.where_set or 'in ' + link}, or remove the link"
+        )
+    return FIX_TEMPLATE
