@@ -7,6 +7,10 @@ Works on plain files, so it checks any build (ours in a temporary folder, or the
 `_site/` a workflow is about to deploy). A link is internal when it is relative,
 an absolute path under the base URL's path (what a 404 page must use), or a full
 address starting with the base URL (canonical links, feeds, sitemap).
+
+`checked` does the command's work around it: the site planned and built into a
+temporary folder (or one given), the build's and the templates' warnings, then
+check_site; cli.py prints what it returns.
 """
 
 import fnmatch
@@ -16,6 +20,7 @@ import itertools
 import os
 import posixpath
 import re
+import tempfile
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
@@ -23,15 +28,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import urls, workers
-from .bodylinks import MISSING_HINT, Lines, Meant
+from . import heldlinks, urls, workers
+from .bodylinks import MISSING_HINT, Lines, Meant, leads_nowhere
+from .config import SiteConfig
 from .errors import Problem, line_of
 from .heldlinks import Held
 from .httracknames import httrack_named
 from .pagelinks import NO_FILE, ReadPage, Resolver, css_links, from_root, read_page
 from .search.engine import search_index_problems
 from .svgsafety import Unreadable, inert
-from .templatelinks import FIX_TEMPLATE, Found, as_attribute, template_link_problems
+from .templatelinks import FIX_TEMPLATE, Found, as_attribute, found_again, template_link_problems
 
 XML_LINK_TAGS = ("loc", "link", "guid")
 XML_LINK_ATTRIBUTES = ("href", "url")
@@ -111,6 +117,78 @@ def _files(root: Path) -> tuple[set[str], list[Problem]]:
             if os.path.isfile(path):
                 files.add(Path(path).relative_to(root).as_posix())
     return files, problems
+
+
+def checked(
+    config: SiteConfig, built: Path | None, jobs: int, static_folder: str
+) -> tuple[list[Problem], tuple[Problem, ...], int, int]:
+    """`check`'s work, with ``jobs`` processes: what check_site found in the site (built
+    here from ``config``, or the folder ``built``), the warnings of the build and of the
+    templates, and how many articles and files it checked. ``static_folder``: the static
+    folder as the editor knows it (check_site's)."""
+    # Here, not above: the importer reads this module's size limits (importing/media.py)
+    # and loads nothing of the build for them.
+    from . import statics
+    from .pipeline import build, plan
+    from .unused import broken_templates, unshown_text, unused_words, words_lacking
+
+    site = plan(config, jobs)  # the build's own validation, with the build's messages
+    sources = {
+        urls.output_file(page.url): Path(source)
+        for page in site.pages
+        if (source := page.source()) is not None
+    }
+    # A site built here, in a folder deleted after: its pages are named by their
+    # templates. A --built folder may come from other templates: its own files.
+    templates = (
+        {urls.output_file(page.url): config.templates_dir / page.template for page in site.pages}
+        if built is None
+        else {}
+    )
+    copied = (
+        {rel.as_posix(): path for rel, path in statics.static_files(config).files.items()}
+        if built is None
+        else {}
+    )
+    # The pages were needed for the maps above only: their memory goes to the pages
+    # read next (80 MiB at 100,000 articles).
+    articles = site.articles
+    # The old portal's pages the archive holds: links to them were led there.
+    held = heldlinks.held([*articles, *site.withdrawn, *site.standalone], config.original_hosts)
+    del site
+    with tempfile.TemporaryDirectory(prefix="newsarchive-check-") as scratch:
+        folder = built.resolve() if built else Path(scratch) / "site"
+        # The build's own warnings (a withdrawn article's text left in its file, a
+        # refused link address) are the editor's to know before publishing too; a link
+        # that leads nowhere check finds itself, as an error.
+        noted: tuple[Problem, ...] = ()
+        if built is None:
+            result = build(config.with_overrides(output_dir=folder), jobs, cache=False)
+            noted = tuple(w for w in result.warnings if not leads_nowhere(w) and not found_again(w))
+        # A misspelt key in strings.yaml, a template without the text, a broken one no
+        # page uses, a word no page has asked yet (here only: a build's time is counted).
+        noted += (*unused_words(config.templates_dir), *unshown_text(config.templates_dir))
+        noted += tuple(words_lacking(config.templates_dir))
+        noted += tuple(broken_templates(config.templates_dir))
+        meant = Meant(articles, config.content_dir, static_dir=config.static_dir)
+        hosts = config.original_hosts
+        found = check_site(
+            folder,
+            config.base_url,
+            sources,
+            hosts,
+            templates,
+            copied,
+            meant,
+            jobs,
+            static_folder,
+            len(articles),
+            held,
+        )
+        # A count for the editor: the names of the files, not a stat of each (4 s at
+        # 100,000 articles).
+        files = sum(len(names) for _, _, names in os.walk(folder))
+    return found, noted, len(articles), files
 
 
 def check_site(

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from . import publish, statics, urls
+from . import publish, statics
 from .config import SiteConfig, address_problem, load_config, shown_address, site_address
 from .errors import (
     BuildFailed,
@@ -30,7 +30,7 @@ from .errors import (
     save_traceback,
 )
 from .outputguard import spare_folder
-from .pipeline import build, plan
+from .pipeline import build
 
 if TYPE_CHECKING:  # the importer is loaded only by `import`
     from .importing.report import PageNames
@@ -694,12 +694,17 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .workers import broken_pool
+    from . import check
+    from .workers import broken_pool, default_jobs
 
     if args.built is not None and not args.built.is_dir():
         _usage_error(f"--built {args.built} is not a folder")
     try:
-        found, noted, articles, checked = _checked(args)
+        config = site_config(args)
+        jobs = args.jobs or default_jobs()
+        found, noted, articles, checked = check.checked(
+            config, args.built, jobs, _shown(config.static_dir)
+        )
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "the site was not checked further.")
         return EXIT_CONTENT
@@ -722,82 +727,6 @@ def run_check(args: argparse.Namespace) -> int:
         also = f"; {len(warnings)} warning(s) (see above)" if warnings else ""
         print(f"Checked {articles} article(s) and {checked} file(s): no problems{also}.")
     return EXIT_OK
-
-
-def _checked(
-    args: argparse.Namespace,
-) -> tuple[list[Problem], tuple[Problem, ...], int, int]:
-    """`check`'s work: what check_site found in the site (built here, or --built), the
-    warnings of the build and of the templates, and how many articles and files it
-    checked."""
-    import tempfile
-
-    from . import heldlinks
-    from .bodylinks import Meant, leads_nowhere
-    from .check import check_site
-    from .templatelinks import found_again
-    from .unused import broken_templates, unshown_text, unused_words, words_lacking
-    from .workers import default_jobs
-
-    jobs = args.jobs or default_jobs()
-    config = site_config(args)
-    site = plan(config, jobs)  # the build's own validation, with the build's messages
-    sources = {
-        urls.output_file(page.url): Path(source)
-        for page in site.pages
-        if (source := page.source()) is not None
-    }
-    # A site built here, in a folder deleted after: its pages are named by their
-    # templates. A --built folder may come from other templates: its own files.
-    templates = (
-        {urls.output_file(page.url): config.templates_dir / page.template for page in site.pages}
-        if args.built is None
-        else {}
-    )
-    copied = (
-        {rel.as_posix(): path for rel, path in statics.static_files(config).files.items()}
-        if args.built is None
-        else {}
-    )
-    # The pages were needed for the maps above only: their memory goes to the pages
-    # read next (80 MiB at 100,000 articles).
-    articles = site.articles
-    # The old portal's pages the archive holds: links to them were led there.
-    held = heldlinks.held([*articles, *site.withdrawn, *site.standalone], config.original_hosts)
-    del site
-    with tempfile.TemporaryDirectory(prefix="newsarchive-check-") as scratch:
-        folder = args.built.resolve() if args.built else Path(scratch) / "site"
-        # The build's own warnings (a withdrawn article's text left in its file, a
-        # refused link address) are the editor's to know before publishing too; a link
-        # that leads nowhere check finds itself, as an error.
-        noted: tuple[Problem, ...] = ()
-        if args.built is None:
-            built = build(config.with_overrides(output_dir=folder), jobs, cache=False)
-            noted = tuple(w for w in built.warnings if not leads_nowhere(w) and not found_again(w))
-        # A misspelt key in strings.yaml, a template without the text, a broken one no
-        # page uses, a word no page has asked yet (here only: a build's time is counted).
-        noted += (*unused_words(config.templates_dir), *unshown_text(config.templates_dir))
-        noted += tuple(words_lacking(config.templates_dir))
-        noted += tuple(broken_templates(config.templates_dir))
-        meant = Meant(articles, config.content_dir, static_dir=config.static_dir)
-        hosts = config.original_hosts
-        found = check_site(
-            folder,
-            config.base_url,
-            sources,
-            hosts,
-            templates,
-            copied,
-            meant,
-            jobs,
-            _shown(config.static_dir),
-            len(articles),
-            held,
-        )
-        # A count for the editor: the names of the files, not a stat of each (4 s at
-        # 100,000 articles).
-        checked = sum(len(names) for _, _, names in os.walk(folder))
-    return found, noted, len(articles), checked
 
 
 def _shown(path: Path) -> str:
