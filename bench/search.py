@@ -178,7 +178,7 @@ def index_only(content: Path, target: Path) -> None:
 def known_items(content: Path, rng: random.Random) -> list[tuple[str, str, str]]:
     """(kind, query, URL of the article aimed at), from the corpus itself."""
     from newsarchive.config import load_config
-    from newsarchive.load import read_source
+    from newsarchive.frontmatter import read_source
     from newsarchive.validate import validate
 
     tz = load_config(REPO / "site.yaml").timezone
@@ -417,7 +417,7 @@ def browser_bytes(site: Path, queries: list[str]) -> list[tuple[str, dict[str, i
 
 def additions(content: Path, site: Path, count: int) -> list[tuple[int, float]]:
     """Add ``count`` articles one by one to a copy of the index: (files, seconds) each."""
-    from newsarchive.load import read_source
+    from newsarchive.frontmatter import read_source
     from newsarchive.renderer import Renderer
     from newsarchive.search.writer import update_index
     from newsarchive.validate import validate

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 from . import urls
 from .content import Article, Standalone
 from .errors import Problem
-from .load import front_matter_lines
+from .frontmatter import front_matter_lines
 from .markup import SITE, UNSAFE, marked_links
 from .yamltext import normalise_text
 

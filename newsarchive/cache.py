@@ -2,7 +2,7 @@
 
 It holds:
 
-- sources/NN.pickle: every article file's stat (load.changed_ns, size), content digest
+- sources/NN.pickle: every article file's stat (contentscan.changed_ns, size), content digest
   and validated Article (as a tuple of its fields), split into shards so adding one
   article rewrites one small shard, with the identity of the content folder the stats
   were taken in (folder_identity). Articles depend only on their file, the code and the settings,

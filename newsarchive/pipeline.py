@@ -27,9 +27,9 @@ from .cache import Cache, cache_folder, no_gc
 from .clashes import check_files
 from .config import SiteConfig
 from .content import Article
+from .contentscan import scan_sources
 from .errors import BuildFailed, Problem, os_problem, raised_stopping, shown
 from .fingerprint import digest, fingerprints, folder_digest
-from .load import scan_sources
 from .pagedata import StandaloneData
 from .plan import Page, SitePlan, build_site
 from .search.format import STAMP as SEARCH_STAMP

@@ -42,9 +42,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from .cache import Cache, OutputFile, OutputState, files_still_there, trusted_mtime
+from .contentscan import changed_ns
 from .fingerprint import file_digest
 from .hardlinks import link_files, mirror_index, put, remove, remove_tree
-from .load import changed_ns
 from .outputguard import MARK, spare_folder
 from .ownfolders import (
     beside,

@@ -19,7 +19,7 @@ from . import taxonomy
 from .cache import cache_folder
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
-from .load import split_front_matter
+from .frontmatter import split_front_matter
 from .outputguard import among_outputs, not_a_folder, protected_folders, real_path
 from .pagination import oldest_first
 from .partfiles import part_of

@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 
 from . import buildlock, preflight, urls
 from .config import SiteConfig
+from .contentscan import changed_ns
 from .errors import BuildFailed, in_file_order, nothing_written, os_problem, save_traceback
-from .load import changed_ns
 from .pipeline import BuildResult, build, update_search
 
 EVENTS_PATH = "/__newsarchive/events"

@@ -1,8 +1,9 @@
 """Reading through the cache: every article of the content folder, reading only the
 files whose stat or bytes changed since the last build (cache.py keeps the rest).
 
-A file is read by load.py and checked by validate.py; the articles are then checked
-together (two at one address). The files are read on every core when there are many.
+The content folder is listed by contentscan.py, a file read by frontmatter.py and
+checked by validate.py; the articles are then checked together (two at one address).
+The files are read on every core when there are many.
 """
 
 import functools
@@ -17,17 +18,10 @@ from . import renamed, urls
 from .cache import Cache, SourceEntry, cache_folder, trusted_mtime
 from .config import SiteConfig
 from .content import Article, Standalone
+from .contentscan import ContentScan, scan_sources, unreadable
 from .errors import BuildFailed, Problem, line_of
 from .fingerprint import digest
-from .load import (
-    ContentScan,
-    front_matter_lines,
-    front_matter_of,
-    read_bytes,
-    read_source,
-    scan_sources,
-    unreadable,
-)
+from .frontmatter import front_matter_lines, front_matter_of, read_bytes, read_source
 from .progress import Progress
 from .summary import lead
 from .termkinds import Kind
@@ -633,7 +627,7 @@ def read_body(path: str, key: str) -> str:
     """The Markdown body of the article file at ``path`` whose digest is ``key``.
 
     Raises BuildFailed when the file no longer holds that body."""
-    # The body split off as load.split_front_matter does; the digest proves it the
+    # The body split off as frontmatter.split_front_matter does; the digest proves it the
     # same, without parsing the YAML again.
     try:
         body = front_matter_lines(normalise_text(read_bytes(path)))[1]

@@ -11,7 +11,7 @@ from . import urls
 from .bodylinks import Lines, Links
 from .content import Article, Standalone
 from .errors import Problem
-from .load import front_matter_of
+from .frontmatter import front_matter_of
 from .markup import SITE
 
 

@@ -316,8 +316,8 @@ def test_a_fifo_named_like_an_article_is_an_error(site):
 
 
 def test_what_the_content_folder_holds_is_sorted_out_each_with_its_message(site, tmp_path):
-    """load.scan_sources in this process: every kind of entry, and what is said of it."""
-    from newsarchive.load import scan_sources
+    """contentscan.scan_sources in this process: every kind of entry, and what is said of it."""
+    from newsarchive.contentscan import scan_sources
 
     site.add("2020/01/good.md", GOOD)
     site.add("2020/01/bai.markdown", GOOD)

@@ -1,10 +1,10 @@
-"""load.front_matter_lines reads an article line by line up to its front matter's
+"""frontmatter.front_matter_lines reads an article line by line up to its front matter's
 closing line: the same lines and body as splitting the whole text into lines."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsarchive.load import front_matter_lines
+from newsarchive.frontmatter import front_matter_lines
 
 # Lines that open or close a front matter (with spaces, Unicode ones, \x85 that strip()
 # takes as space), that look like it, and text.

@@ -658,9 +658,9 @@ def test_a_cache_from_another_folder_never_stands_for_other_bytes(site, tmp_path
     and site (copied into it, or restored): the stats recorded in the first folder are
     not trusted in the second, whose articles and static files are hashed, and it builds
     as from scratch. Relative keys with trusted stats published the first one's text."""
-    from newsarchive import load, publish
+    from newsarchive import contentscan, publish
 
-    monkeypatch.setattr(load, "changed_ns", lambda st: st.st_mtime_ns)
+    monkeypatch.setattr(contentscan, "changed_ns", lambda st: st.st_mtime_ns)
     monkeypatch.setattr(publish, "changed_ns", lambda st: st.st_mtime_ns)
     hour_ago = time.time_ns() - 3600 * 10**9
     other = SiteDir(tmp_path / "other")

@@ -222,7 +222,7 @@ import functools, json, sys
 from pathlib import Path
 from newsarchive import cache, publish, workers
 from newsarchive.config import load_config
-from newsarchive.load import scan_sources
+from newsarchive.contentscan import scan_sources
 
 config = load_config(Path(sys.argv[1]))
 scan = functools.partial(scan_sources, config.content_dir, config.root)
