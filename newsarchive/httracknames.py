@@ -8,8 +8,13 @@ from urllib.parse import urlsplit
 
 # HTTrack saves the file of an address with a query under its name without its extension,
 # the first 4 hex digits of the query's MD5 and an extension of its own, and links it so,
-# the query after it: /image/journal/article?img_id=5 is `article0d5c.jpg?img_id=5`.
-_FILE_NAME = re.compile(r"([0-9a-f]{4})\.[A-Za-z0-9]{1,5}$")  # of any file
+# the query after it: /image/journal/article?img_id=5 is `article0d5c.jpg?img_id=5`, and
+# /tin-tuc/chi-tiet.aspx?ItemID=5 is the page tin-tuc/chi-tiet1a2b.html, linked
+# `chi-tiet1a2b.html?ItemID=5`.
+ANY_FILE = re.compile(r"([0-9a-f]{4})\.[A-Za-z0-9]{1,5}$")
+# Of a page only, its ending as HTTrack writes it (.html, .htm): the names the importer
+# follows to a page's address.
+A_PAGE = re.compile(r"([0-9a-f]{4})\.html?$")
 
 
 def httrack_named(url: str) -> bool:
@@ -17,9 +22,16 @@ def httrack_named(url: str) -> bool:
     a query (`article0d5c.jpg?img_id=5` for /image/journal/article?img_id=5), not the
     address the portal had."""
     parts = urlsplit(url)
-    named = _FILE_NAME.search(parts.path)
-    if not named or not parts.query:
-        return False
-    return hashlib.md5(parts.query.encode(), usedforsecurity=False).hexdigest()[:4] == named.group(
-        1
-    )
+    return query_named(parts.path, parts.query) is not None
+
+
+def query_named(path: str, query: str, name: re.Pattern[str] = ANY_FILE) -> re.Match[str] | None:
+    """The end of ``path`` that HTTrack put in the name of the file of an address with
+    ``query``: the first 4 hex digits of the query's MD5 and the extension after them,
+    as ``name`` allows (ANY_FILE, A_PAGE); its start is where the portal's name ends.
+    None when ``path`` ends otherwise, or there is no query."""
+    named = name.search(path)
+    if not named or not query:
+        return None
+    digest = hashlib.md5(query.encode(), usedforsecurity=False).hexdigest()
+    return named if digest[:4] == named.group(1) else None

@@ -16,7 +16,6 @@ pages fail instead of passing for whole.
 """
 
 import difflib
-import hashlib
 import http
 import logging
 import os
@@ -38,6 +37,7 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 from .. import urls
 from ..errors import Problem
 from ..htmltext import unescape
+from ..httracknames import A_PAGE, query_named
 
 # Files in a folder that may be pages; everything else (images, scripts, styles,
 # attachments) is only looked at when a page links to it.
@@ -85,14 +85,9 @@ _WINDOWS_QUERY = re.compile(r"@(?=[^/?@]*=[^/?]*$)")
 _BACK_LINK = re.compile(r"[?&](?:redirect|inheritRedirect)=https?:[^/]*$", re.I)
 # Packed files (archives) a crawl folder is sent or kept in.
 _PACKED = frozenset((".zip", ".7z", ".rar", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz"))
-# HTTrack saves the file of an address with a query under its name without its extension,
-# the first 4 hex digits of the query's MD5 and an extension of its own, and links it so,
-# the query after it: /tin-tuc/chi-tiet.aspx?ItemID=5 is the file tin-tuc/chi-tiet1a2b.html,
-# linked `chi-tiet1a2b.html?ItemID=5`.
 # wget --adjust-extension adds .html to the name of what was served as a web page, when
 # the name does not end so: `anh.png.html`, `image.php.html`.
 _WGET_ADDED = re.compile(r"\.[a-z][a-z0-9]{1,4}(?<!\.html)(?<!\.htm)\.html$", re.I)
-_HTTRACK_QUERY_NAME = re.compile(r"([0-9a-f]{4})\.html?$")
 _HREF = re.compile(rb"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
 _CHARSET_PARAMETER = re.compile(r"\bcharset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 REDIRECTS = frozenset(("301", "302", "303", "307", "308"))
@@ -1199,13 +1194,11 @@ def _httrack_page(url: str, page: PageSource, page_url: str) -> str:
     with 4 hex digits and .html; for one without an extension (/tin-tuc/bai), NAME.html.
     "" for any other link, and for one that names the page by its address already."""
     parts = urlsplit(url)
-    named = _HTTRACK_QUERY_NAME.search(parts.path)
     if page.offset >= 0 or not parts.path.lower().endswith((".html", ".htm")):
         return ""
-    if parts.query:  # a query after any other name is the page's own
-        digest = hashlib.md5(parts.query.encode(), usedforsecurity=False).hexdigest()
-        if not named or digest[:4] != named.group(1):
-            return ""
+    # A query after any other name is the page's own.
+    if parts.query and query_named(parts.path, parts.query, A_PAGE) is None:
+        return ""
     saved = _in_folder(urlunsplit(parts._replace(query="", fragment="")), page, page_url)
     if saved is None:
         return ""
@@ -1232,12 +1225,8 @@ def own_address(page_url: str, link: str) -> str:
     its query. HTTrack saved the print view of `X.html?_101_viewMode=print` as
     `X<4 hex digits of the query's MD5>.html` and linked it so: that name is X.html."""
     parts = urlsplit(urljoin(page_url, unescape(link).strip()))
-    named = _HTTRACK_QUERY_NAME.search(parts.path)
-    path = parts.path
-    if named and parts.query:
-        digest = hashlib.md5(parts.query.encode(), usedforsecurity=False).hexdigest()
-        if digest[:4] == named.group(1):
-            path = path[: named.start()] + ".html"
+    named = query_named(parts.path, parts.query, A_PAGE)
+    path = parts.path if named is None else parts.path[: named.start()] + ".html"
     if parts.scheme not in ("http", "https"):
         return ""
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
