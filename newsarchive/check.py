@@ -28,32 +28,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import heldlinks, urls, workers
+from . import heldlinks, statics, urls, workers
 from .bodylinks import MISSING_HINT, Lines, Meant, leads_nowhere
 from .config import SiteConfig
 from .errors import Problem, line_of
 from .heldlinks import Held
 from .httracknames import httrack_named
+from .limits import FILE_LIMIT, MB, SITE_LIMIT, TOO_BIG_HINT
 from .pagelinks import NO_FILE, ReadPage, Resolver, css_links, from_root, read_page
+from .pipeline import build, plan
 from .search.engine import search_index_problems
 from .svgsafety import Unreadable, inert
 from .templatelinks import FIX_TEMPLATE, Found, as_attribute, found_again, template_link_problems
+from .unused import broken_templates, unshown_text, unused_words, words_lacking
 
 XML_LINK_TAGS = ("loc", "link", "guid")
 XML_LINK_ATTRIBUTES = ("href", "url")
 FIX_LINK = "correct the address, or remove the link"
-# GitHub refuses a push that holds a file over 100 MiB, and GitHub Pages publishes a site
-# of up to 1 GB: the archivist learns it at `git push`, after the work is committed.
-FILE_LIMIT = 100 * 1024 * 1024
-SITE_LIMIT = 1024 * 1024 * 1024
-MB = 1024 * 1024
-TOO_BIG_HINT = (
-    "GitHub refuses a push that holds a file over 100 MB: keep it out of the repository "
-    "(delete it from static/, and from git history if it was committed), put it where "
-    "large files go (a GitHub release asset takes up to 2 GB, or an Internet Archive "
-    "item) and link the article to that address; or make it smaller (a video at a lower "
-    "resolution, a scanned PDF at 150 dpi)"
-)
 SITE_TOO_BIG_HINT = (
     "move the largest files of static/media to a host for large files (a GitHub release, "
     "an Internet Archive item) and link to them there"
@@ -126,12 +117,6 @@ def checked(
     here from ``config``, or the folder ``built``), the warnings of the build and of the
     templates, and how many articles and files it checked. ``static_folder``: the static
     folder as the editor knows it (check_site's)."""
-    # Here, not above: the importer reads this module's size limits (importing/media.py)
-    # and loads nothing of the build for them.
-    from . import statics
-    from .pipeline import build, plan
-    from .unused import broken_templates, unshown_text, unused_words, words_lacking
-
     site = plan(config, jobs)  # the build's own validation, with the build's messages
     sources = {
         urls.output_file(page.url): Path(source)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..check import FILE_LIMIT, MB, TOO_BIG_HINT
+from ..limits import FILE_LIMIT, MB, TOO_BIG_HINT
 from ..partfiles import part_of
 from ..slugs import slugify
 from ..svgsafety import NOT_A_PICTURE, Unreadable, inert
