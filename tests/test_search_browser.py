@@ -21,6 +21,8 @@ from serving import serve
 from test_seed_article import SEED_URL
 from webtools import axe_run
 
+from newsarchive.search.engine import Index
+from newsarchive.search.engine import search as engine_search
 from newsarchive.urls import search_bundle_url
 
 SUB_PATH = "repo"
@@ -433,6 +435,37 @@ def test_a_range_with_its_year_once_or_a_month_as_a_word_marks_its_days(site, br
             found = search(query)
             snippets = {r["title"]: bracketed(r["snippet"]) for r in found["results"]}
             assert snippets == marked, (query, snippets)
+
+
+def test_dates_as_vietnamese_write_them_find_their_articles_in_both_engines(site, browser):
+    """Dates a reader writes as Vietnamese say them, each a miss before: a range's start
+    written long without its year (`từ ngày 1 tháng 1 đến …`) asked for `từ`, `ngày`,
+    `1`; months as words with `tháng` once (`tháng một - ba năm 2020`) were words. Each
+    now finds the articles of its days, in the page as in the Python engine."""
+    days = {
+        "Giao ban tháng Giêng": "2020-01-15",
+        "Giao ban tháng Hai": "2020-02-20",
+        "Giao ban đầu tháng Ba": "2020-03-01",
+        "Giao ban giữa tuần": "2020-03-03",
+        "Giao ban cuối tuần": "2020-03-05",
+        "Giao ban tháng Tư": "2020-04-01",
+    }
+    for number, (title, day) in enumerate(days.items()):
+        site.add(f"2020/{number}.md", article(title, f"{day} 08:00", "Họp giao ban và bàn việc."))
+    assert site.build() == 0
+    newest = list(reversed(days))
+    index = Index(site.output / "tim-kiem/chi-muc")
+    with search_page(site, browser) as search:
+        for query, found in [
+            ("họp từ ngày 1 tháng 1 đến ngày 5 tháng 2 năm 2020", {"Giao ban tháng Giêng"}),
+            ("họp tháng một - ba năm 2020", set(newest[1:])),
+            ("hop thang mot - ba nam 2020", set(newest[1:])),
+        ]:
+            python = [hit.title for hit in engine_search(index, query, limit=100).hits]
+            page = [result["title"] for result in search(query)["results"]]
+            assert set(python) == found and page == python, (query, python, page)
+            if len(found) > 2:  # a range's days: newest first
+                assert python == [title for title in newest if title in found], query
 
 
 def test_a_long_date_an_article_writes_with_a_month_word_is_marked_as_that_day(site, browser):

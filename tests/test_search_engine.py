@@ -547,6 +547,65 @@ def test_a_day_after_mung_or_with_its_year_after_a_slash_is_that_day():
         assert parse_query(text).words == words, text
 
 
+def _reading(text: str) -> tuple[object, ...]:
+    """What a query asks for and leaves out, and how it ranks (not Query.literal)."""
+    q = parse_query(text)
+    asked = (q.words, q.pairs, q.typed, q.optional, q.spans, q.days)
+    return (*asked, q.excluded, q.excluded_spans, q.last, q.literal_first)
+
+
+def test_a_range_s_start_written_long_without_its_year_takes_the_end_s():
+    """`từ ngày 1 tháng 1 đến ngày 5 tháng 2 năm 2020` was the range, but asked for the
+    words `từ`, `ngày` and `1` too; the start, a day and its month written long, is now
+    read as `ngày 1/1` is (its month as a number or a word, `mùng` before its day)."""
+    for text, same in [
+        ("từ ngày 1 tháng 1 đến ngày 5 tháng 2 năm 2020", "từ ngày 1/1 đến ngày 5/2/2020"),
+        ("tu ngay 1 thang 1 den ngay 5 thang 2 nam 2020", "tu ngay 1/1 den ngay 5/2/2020"),
+        ("từ ngày 1 tháng 1 đến ngày 5/2/2020", "từ ngày 1/1 đến ngày 5/2/2020"),
+        ("từ ngày 1 tháng Một đến ngày 5 tháng Hai năm 2020", "từ ngày 1/1 đến ngày 5/2/2020"),
+        ("từ mùng 1 tháng 1 đến mùng 5 tháng 2 năm 2020", "từ ngày 1/1 đến ngày 5/2/2020"),
+        ("họp ngày 20 tháng 12 - ngày 5 tháng 1 năm 2021", "họp ngày 20/12 - ngày 5/1/2021"),
+    ]:
+        assert _reading(text) == _reading(same), text
+    query = parse_query("từ ngày 1 tháng 1 đến ngày 5 tháng 2 năm 2020")
+    assert (query.words, query.spans) == (["1/1/2020-5/2/2020"], [("1/1/2020", "5/2/2020")])
+    assert query.literal is not None and query.literal.words[:3] == ["tu", "ngay", "1"]
+    # As before: a day and month that are none (`ngày 1 tháng 13`), after a number, no end.
+    for text in [
+        "từ ngày 1 tháng 13 đến ngày 5/2/2020",
+        "từ ngày 1 tháng 1",
+        "1 tháng 1 - 5/2/2020",
+    ]:
+        assert not parse_query(text).spans, text
+
+
+def test_a_range_of_months_written_as_words_with_thang_once_is_those_months():
+    """`tháng một - ba năm 2020` (January to March, `tháng` and the year written once, the
+    months as words) was words: `tháng`, `một`, `ba`, `năm`, `2020`, which the months'
+    articles need not write. As `tháng 1 - 3 năm 2020` is, it is January to March 2020.
+    Only so: `ba` is also a word (`Hai Bà Trưng` is `hai ba trung` typed plain)."""
+    for text, same in [
+        ("tháng một - ba năm 2020", "tháng 1-3/2020"),
+        ("thang mot - ba nam 2020", "thang 1-3/2020"),
+        ("Tháng Một đến Ba năm 2020", "tháng 1 đến tháng 3/2020"),
+        ("từ tháng một tới tháng ba năm 2020", "từ tháng 1 tới tháng 3/2020"),
+        ("hội nghị tháng mười - mười hai năm 2019", "hội nghị tháng 10-12/2019"),
+        ("tháng mười một - hai năm 2021", "tháng 11-2/2021"),
+    ]:
+        assert _reading(text) == _reading(same), text
+    assert parse_query("tháng một - ba năm 2020").spans == [("1/1/2020", "31/3/2020")]
+    literal = parse_query("tháng một - ba năm 2020").literal
+    assert literal is not None and literal.words == ["thang", "mot", "ba", "nam", "2020"]
+    # As before: no `tháng` before the start, a number and a word, not joined.
+    for text, words in [
+        ("hai - ba năm 2020", ["hai", "ba", "nam", "2020"]),
+        ("quận hai - ba năm 2020", ["quan", "hai", "ba", "nam", "2020"]),
+        ("tháng 1 - ba năm 2020", ["thang", "1", "ba", "nam", "2020"]),
+        ("tháng một và ba năm 2020", ["thang", "mot", "va", "ba", "nam", "2020"]),
+    ]:
+        assert parse_query(text).words == words, text
+
+
 def test_a_month_written_as_a_word_with_its_year_is_that_month():
     """`tháng Sáu năm 2019`, `tháng Tư/2019` (a month's word, as speech and some titles
     write it) were words: the articles with `tháng`, `sáu`, `năm` and `2019` anywhere.
@@ -2277,6 +2336,21 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         dated += ["ngay 15 thang sau/2019 hop", "ngày 15 tháng 6/2019/QĐ", "15 tháng 6/2019"]
         dated += ["họp -mùng 5 tháng 3 năm 2020", "-mùng 1 đến mùng 31/3/2020 họp"]
         dated += ["họp -mùng 5/3/2020", "-ngày mùng 1 tháng 3/2020 x"]
+        # A range's start written long without its year; months as words, `tháng` once.
+        dated += [
+            "từ ngày 1 tháng 1 đến ngày 5 tháng 2 năm 2020",
+            "ngày 1 tháng 1 - 5/2/2020",
+            "tu ngay 1 thang mot den ngay 5 thang hai nam 2020",
+            "từ 1/ba đến 5/3/2020",
+            "họp ngày 20 tháng 12 - ngày 5 tháng 1 năm 2021",
+            "từ ngày 1 tháng 13 đến 5/2/2020",
+            "tháng một - ba năm 2020",
+            "thang mot den ba nam 2020 hop",
+            "hai - ba năm 2020",
+            "tháng mười một - hai năm 2021",
+            "tháng 1 - ba năm 2020",
+            "tháng một và ba năm 2020",
+        ]
         # A long date with its month as a word.
         dated += ["ngày 15 tháng Sáu năm 2019", "ngay 15 thang sau nam 2019"]
         dated += ["15 tháng sáu năm 2019", "ngày mùng 2 tháng chín năm 1945"]

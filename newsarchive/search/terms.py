@@ -127,13 +127,14 @@ _WORD_MONTH = re.compile(
 # The start of a range whose year is written once, at its end, as Vietnamese write it
 # (`từ tháng 1 đến tháng 3/2020`, `từ ngày 1 đến ngày 31/3/2020`, `từ 1/3 - 15/3/2020`,
 # `tháng 1-3/2020`): a month (`tháng` before it, its number or word), a day (`ngày`), a
-# day and month, or a number after `từ` (a day before a date, a month before a month);
-# `từ` or the sign required (`1 - 31/3/2020` is a number and a date); `mùng` or `mồng`
-# (`ngày mùng`, `từ mùng 1 đến mùng 5/3/2020`) is a day's. _open_start makes it whole
-# from the end.
+# day and month (`1/3`, or long: `ngày 1 tháng 1`, `ngày 1 tháng Một`), or a number
+# after `từ` (a day before a date, a month before a month); `từ` or the sign required
+# (`1 - 31/3/2020` is a number and a date); `mùng` or `mồng` (`ngày mùng`, `từ mùng 1 đến
+# mùng 5/3/2020`) is a day's. _open_start makes it whole from the end.
 _OPEN_START = re.compile(
     f"(?<![^\\W_])(?:(từ|tu){_GAP})?(?:(tháng|thang|ngày|ngay){_GAP})?(?:(mùng|mồng|mung|mong){_GAP})?"
-    f"([0-9]{{1,2}}|{_MONTH_WORD})(?:[/.]([0-9]{{1,2}}))?(?![^\\W_])"
+    f"([0-9]{{1,2}}|{_MONTH_WORD})((?:[/.](?=[0-9])|{_GAP}(?:tháng|thang){_GAP})"
+    f"([0-9]{{1,2}}|{_MONTH_WORD}))?(?![^\\W_])"
 )
 # The end of a range of months whose `tháng` is written once, at its start, and its
 # year after `năm` (`tháng 1 - 3 năm 2020`, as `tháng 1-3/2020`): `3 năm 2020`, a month
@@ -142,6 +143,13 @@ _OPEN_START = re.compile(
 _MONTHS_END = re.compile(
     f"(?<![^\\W_])(?:tháng|thang){_GAP}[0-9]{{1,2}}{_JOINER}"
     f"((?:(?:tháng|thang){_GAP})?([0-9]{{1,2}}){_YEAR_OF})(?![^\\W_])"
+)
+# Its months as words (`tháng một - ba năm 2020`, January to March): the end a month's word
+# only after `tháng` and a month's word joined to it, as `ba` (three) is also a word
+# elsewhere (`Hai Bà Trưng` typed plain: `hai ba trung`).
+_WORD_MONTHS_END = re.compile(
+    f"(?<![^\\W_])(?:tháng|thang){_GAP}(?:{_MONTH_WORD}){_JOINER}"
+    f"(({_MONTH_WORD}){_YEAR_OF})(?![^\\W_])"
 )
 # A year, `năm 2019` or `2019`, after `từ`, `trước` or `sau` only (_point): elsewhere a year is a
 # number, as before.
@@ -708,10 +716,11 @@ def _points(
             if term and taken.isdisjoint(range(at, end)):
                 points.append((at, term, end - at))
                 taken.update(range(at, end))
-    for month in _MONTHS_END.finditer(text):
+    for month in (*_MONTHS_END.finditer(text), *_WORD_MONTHS_END.finditer(text)):
         at, end = number[month.start(1)], last[month.end()] + 1
-        if 1 <= int(month[2]) <= 12 and taken.isdisjoint(range(at, end)):
-            points.append((at, f"{int(month[2])}/{month[3]}", end - at))
+        written = _month_number(month[2])
+        if 1 <= written <= 12 and taken.isdisjoint(range(at, end)):
+            points.append((at, f"{written}/{month[3]}", end - at))
             taken.update(range(at, end))
     ends = sorted(points)
     for start in _OPEN_START.finditer(text):
@@ -757,7 +766,7 @@ def _open_start(start: re.Match[str], end: str) -> str:
     tháng 11 đến tháng 2/2021`: from November 2020); "" for none: a number with neither
     `từ` nor a sign, a month's word without `tháng`, a day before a month, a day or
     month out of range."""
-    opener, sign, day_of, first, written = start.groups()
+    opener, sign, day_of, first, _, written = start.groups()
     sign = "ngay" if day_of else folding.fold(sign or "")  # `mùng 1`: a day, as `ngày 1`
     if not (opener or sign) or (not first.isdigit() and sign != "thang"):
         return ""
@@ -772,7 +781,7 @@ def _open_start(start: re.Match[str], end: str) -> str:
         month = end_month - (number > day[0])
         year, month = (year - 1, 12) if month == 0 else (year, month)
     else:
-        month = int(written)
+        month = _month_number(written)
         year -= (month, number) > (end_month, day[0])
     real = 1 <= month <= 12 and 1 <= number <= _month_days(month, year)
     return date_term(number, month, year) if real else ""

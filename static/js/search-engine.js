@@ -202,11 +202,12 @@ const WORD_MONTH = new RegExp(
   "gu",
 );
 // The start of a range whose year is written once, at its end (`từ tháng 1 đến tháng
-// 3/2020`, `từ ngày 1 đến ngày 31/3/2020`, `từ mùng 1 đến mùng 5/3/2020`): `từ` or its
-// sign required (terms.py's _OPEN_START, openStart).
+// 3/2020`, `từ ngày 1 đến ngày 31/3/2020`, `từ mùng 1 đến mùng 5/3/2020`, `từ ngày 1
+// tháng 1 đến …`): `từ` or its sign required (terms.py's _OPEN_START, openStart).
 const OPEN_START = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(từ|tu)${GAP})?(?:(tháng|thang|ngày|ngay)${GAP})?` +
-    `(?:(mùng|mồng|mung|mong)${GAP})?([0-9]{1,2}|${MONTH_WORD})(?:[/.]([0-9]{1,2}))?` +
+    `(?:(mùng|mồng|mung|mong)${GAP})?([0-9]{1,2}|${MONTH_WORD})` +
+    `((?:[/.](?=[0-9])|${GAP}(?:tháng|thang)${GAP})([0-9]{1,2}|${MONTH_WORD}))?` +
     "(?![\\p{L}\\p{N}])",
   "gu",
 );
@@ -215,6 +216,14 @@ const OPEN_START = new RegExp(
 const MONTHS_END = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:tháng|thang)${GAP}[0-9]{1,2}${JOINER}` +
     `((?:(?:tháng|thang)${GAP})?([0-9]{1,2})${YEAR_OF})` +
+    "(?![\\p{L}\\p{N}])",
+  "gu",
+);
+// `ba năm 2020` of `tháng một - ba năm 2020`: its months as words, the end a word only
+// after `tháng` and a word (terms.py's _WORD_MONTHS_END).
+const WORD_MONTHS_END = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:tháng|thang)${GAP}(?:${MONTH_WORD})${JOINER}` +
+    `((${MONTH_WORD})${YEAR_OF})` +
     "(?![\\p{L}\\p{N}])",
   "gu",
 );
@@ -572,12 +581,13 @@ function pointsOf(text, found, spelled, anew) {
       }
     }
   }
-  for (const m of text.matchAll(MONTHS_END)) {
+  for (const m of [...text.matchAll(MONTHS_END), ...text.matchAll(WORD_MONTHS_END)]) {
     const at = number.get(m.index + m[0].length - m[1].length);
     const end = last.get(m.index + m[0].length) + 1;
     const words = Array.from({ length: end - at }, (_, k) => at + k);
-    if (+m[2] >= 1 && +m[2] <= 12 && !words.some((n) => taken.has(n))) {
-      points.push([at, `${+m[2]}/${m[3]}`, end - at]);
+    const month = monthNumber(m[2]);
+    if (month >= 1 && month <= 12 && !words.some((n) => taken.has(n))) {
+      points.push([at, `${month}/${m[3]}`, end - at]);
       for (const n of words) taken.add(n);
     }
   }
@@ -586,7 +596,7 @@ function pointsOf(text, found, spelled, anew) {
   const ends = [...points].sort((a, b) => a[0] - b[0]);
   for (const m of text.matchAll(OPEN_START)) {
     const after = m.index + m[0].length;
-    const start = after - m[4].length - (m[5] === undefined ? 0 : m[5].length + 1);
+    const start = after - m[4].length - (m[5] === undefined ? 0 : m[5].length);
     const at = number.get(start) - (m[3] === undefined ? 0 : 1);
     const end = last.get(after) + 1;
     const [second, other] = ends.find(([first]) => first >= end) || [0, ""];
@@ -626,7 +636,7 @@ function monthNumber(written) {
 // end: the end's year, and its month for a day alone; the year (a day alone: the month)
 // before if it would come after the end; "" for none (terms.py's _open_start).
 function openStart(m, end) {
-  const [, opener, written, dayOf, first, of] = m;
+  const [, opener, written, dayOf, first, , of] = m;
   // `mùng 1`: a day, as `ngày 1`.
   const sign = dayOf !== undefined ? "ngay" : written === undefined ? "" : fold(written);
   if (!(opener || sign) || (!/^[0-9]+$/.test(first) && sign !== "thang")) return "";
@@ -645,7 +655,7 @@ function openStart(m, end) {
     month = number > day[0] ? endMonth - 1 : endMonth;
     if (month === 0) [year, month] = [year - 1, 12];
   } else {
-    month = parseInt(of, 10);
+    month = monthNumber(of);
     if (month > endMonth || (month === endMonth && number > day[0])) year -= 1;
   }
   const real = month >= 1 && month <= 12 && number >= 1 && number <= monthDays(month, year);
