@@ -438,10 +438,12 @@ def test_a_range_with_its_year_once_or_a_month_as_a_word_marks_its_days(site, br
 
 
 def test_dates_as_vietnamese_write_them_find_their_articles_in_both_engines(site, browser):
-    """Dates a reader writes as Vietnamese say them, each a miss before: a range's start
-    written long without its year (`từ ngày 1 tháng 1 đến …`) asked for `từ`, `ngày`,
-    `1`; months as words with `tháng` once (`tháng một - ba năm 2020`) were words. Each
-    now finds the articles of its days, in the page as in the Python engine."""
+    """Dates a reader writes as Vietnamese say them, each a miss before: `mùng` before a
+    date asked for the word `mùng`; a range's start written long without its year (`từ
+    ngày 1 tháng 1 đến …`) asked for `từ`, `ngày`, `1`; months as words with `tháng` once
+    (`tháng một - ba năm 2020`) were words; a minus before a range's start left out its
+    first day and asked for its last. Each now finds the articles of its days, in the
+    page as in the Python engine."""
     days = {
         "Giao ban tháng Giêng": "2020-01-15",
         "Giao ban tháng Hai": "2020-02-20",
@@ -454,12 +456,18 @@ def test_dates_as_vietnamese_write_them_find_their_articles_in_both_engines(site
         site.add(f"2020/{number}.md", article(title, f"{day} 08:00", "Họp giao ban và bàn việc."))
     assert site.build() == 0
     newest = list(reversed(days))
+    march = ["Giao ban cuối tuần", "Giao ban giữa tuần", "Giao ban đầu tháng Ba"]
     index = Index(site.output / "tim-kiem/chi-muc")
     with search_page(site, browser) as search:
         for query, found in [
             ("họp từ ngày 1 tháng 1 đến ngày 5 tháng 2 năm 2020", {"Giao ban tháng Giêng"}),
             ("họp tháng một - ba năm 2020", set(newest[1:])),
             ("hop thang mot - ba nam 2020", set(newest[1:])),
+            ("họp mùng 1/3/2020 và mùng 5/3/2020", {march[0], march[2]}),
+            ("hop mung 1/3/2020 va mong 5/3/2020", {march[0], march[2]}),
+            ("họp -mùng 5/3/2020", set(days) - {march[0]}),
+            ("họp -ngày 1 đến ngày 31/3/2020", set(days) - set(march)),
+            ("họp -từ tháng 1 đến tháng 2/2020", set(days) - set(newest[4:])),
         ]:
             python = [hit.title for hit in engine_search(index, query, limit=100).hits]
             page = [result["title"] for result in search(query)["results"]]

@@ -497,8 +497,7 @@ def test_a_day_after_mung_or_with_its_year_after_a_slash_is_that_day():
     `mùng 5 tháng 3 năm 2020` (no `ngày`) six words; `ngày 15 tháng 6/2019` the words
     `ngày`, `15` and the month June 2019. They are read as `từ ngày 1/3/2020 đến ngày
     5/3/2020`, `ngày mùng 5 tháng 3 năm 2020` and `ngày 15/6/2019` are: the range, the
-    day. A date alone after `mùng` keeps it (`chúc mừng 8/3/2020` typed without diacritics
-    is `chuc mung 8/3/2020`)."""
+    day."""
 
     def reading(text: str) -> tuple[object, ...]:
         q = parse_query(text)
@@ -536,11 +535,8 @@ def test_a_day_after_mung_or_with_its_year_after_a_slash_is_that_day():
         want.excluded,
         want.excluded_spans,
     )
-    # As before: `mùng` before a date alone, or not before the range's first; a code.
+    # As before: a code; a day without `ngày` or `mùng`.
     for text, words in [
-        ("chuc mung 8/3/2020", ["chuc", "mung", "8/3/2020"]),
-        ("mùng 1/3/2020 và mùng 5/3/2020", ["mung", "1/3/2020 5/3/2020", "va"]),
-        ("từ -mùng 1/3/2020 đến 5/3/2020", ["tu", "1/3/2020-5/3/2020"]),
         ("ngày 15 tháng 6/2019/QĐ-UBND", ["ngay", "15", "thang", "6", "2019", "qd", "ubnd"]),
         ("15 tháng 6/2019", ["15", "6/2019"]),
     ]:
@@ -552,6 +548,34 @@ def _reading(text: str) -> tuple[object, ...]:
     q = parse_query(text)
     asked = (q.words, q.pairs, q.typed, q.optional, q.spans, q.days)
     return (*asked, q.excluded, q.excluded_spans, q.last, q.literal_first)
+
+
+def test_mung_before_a_date_is_its_sign_as_ngay_is():
+    """`mùng 1/3/2020 và mùng 5/3/2020` (`mồng`, `mung`, `mong`) asked for the word `mùng`
+    too, which the articles of those days need not write (`ngày 1/3/2020 và ngày
+    5/3/2020` does not ask for `ngày`); `-mùng 5/3/2020` left out the articles with the
+    word. Before a date `mùng` is now its sign, as `ngày` is. Typed without diacritics
+    `mung` may be `mừng` (`chuc mung 8/3/2020`): the day's articles with `chúc` are found
+    then, the one that writes `chúc mừng` among them; `chúc mừng 8/3/2020` keeps it."""
+    for text, same in [
+        ("mùng 1/3/2020 và mùng 5/3/2020", "ngày 1/3/2020 và ngày 5/3/2020"),
+        ("mung 1/3/2020 va mong 5/3/2020", "ngay 1/3/2020 va ngay 5/3/2020"),
+        ("họp mồng 5/3/2020", "họp ngày 5/3/2020"),
+        ("họp ngày mùng 5/3/2020", "họp ngày 5/3/2020"),
+        ("họp -mùng 5/3/2020", "họp -ngày 5/3/2020"),
+        ("họp -ngày mùng 5/3/2020", "họp -ngày 5/3/2020"),
+        ("chuc mung 8/3/2020", "chuc ngay 8/3/2020"),
+        ("từ -mùng 1/3/2020 đến 5/3/2020", "từ -ngày 1/3/2020 đến 5/3/2020"),
+    ]:
+        assert _reading(text) == _reading(same), text
+    assert parse_query("mùng 1/3/2020 và mùng 5/3/2020").words == ["1/3/2020 5/3/2020", "va"]
+    assert parse_query("họp -mùng 5/3/2020").excluded_spans == [("5/3/2020",) * 2]
+    # As before: `mừng` typed; `mùng` before no date.
+    for text, words in [
+        ("chúc mừng 8/3/2020", ["chuc", "mung", "8/3/2020"]),
+        ("mùng 8/3", ["mung", "8", "3"]),
+    ]:
+        assert parse_query(text).words == words, text
 
 
 def test_a_range_s_start_written_long_without_its_year_takes_the_end_s():
@@ -604,6 +628,37 @@ def test_a_range_of_months_written_as_words_with_thang_once_is_those_months():
         ("tháng một và ba năm 2020", ["thang", "mot", "va", "ba", "nam", "2020"]),
     ]:
         assert parse_query(text).words == words, text
+
+
+def test_a_range_after_a_minus_leaves_out_its_articles():
+    """`-ngày 1 đến ngày 31/3/2020 họp` left out 1 March only, and asked for `đến` and 31
+    March; `-từ ngày 1 đến ngày 31/3/2020` asked for the range and left out the articles
+    with `từ`. A minus before a range's first word now leaves out the articles published
+    in it, as one before a date or a month leaves out theirs; its words are no words."""
+    for text, first, last in [
+        ("-ngày 1 đến ngày 31/3/2020 họp", "1/3/2020", "31/3/2020"),
+        ("họp -từ ngày 1 đến ngày 31/3/2020", "1/3/2020", "31/3/2020"),
+        ("họp -ngày 1/3/2020 đến ngày 5/3/2020", "1/3/2020", "5/3/2020"),
+        ("họp -từ 1/3/2020 - 5/3/2020", "1/3/2020", "5/3/2020"),
+        ("họp -mùng 1 đến mùng 5/3/2020", "1/3/2020", "5/3/2020"),
+        ("họp -tháng 1 đến tháng 3/2020", "1/1/2020", "31/3/2020"),
+        ("hop -thang mot - ba nam 2020", "1/1/2020", "31/3/2020"),
+        ("họp -từ ngày 1 tháng 1 đến ngày 5 tháng 2 năm 2020", "1/1/2020", "5/2/2020"),
+    ]:
+        query = parse_query(text)
+        got = (query.words, query.excluded, query.excluded_spans, query.spans)
+        assert got == (["hop"], [], [(first, last)], []), text
+    # As before: a minus elsewhere in it; a start alone (`-từ 1/1/2020`: the word `từ`).
+    assert parse_query("họp -ngày 1/3/2020 đến -ngày 31/3/2020").excluded_spans == [
+        ("1/3/2020", "1/3/2020"),
+        ("31/3/2020", "31/3/2020"),
+    ]
+    query = parse_query("họp -từ 1/1/2020")
+    assert (query.words, query.excluded, query.excluded_spans) == (
+        ["hop", "1/1/2020"],
+        [["tu"]],
+        [],
+    )
 
 
 def test_a_month_written_as_a_word_with_its_year_is_that_month():
@@ -2350,6 +2405,23 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
             "tháng mười một - hai năm 2021",
             "tháng 1 - ba năm 2020",
             "tháng một và ba năm 2020",
+        ]
+        # `mùng` before a date alone; a minus before a range's first word.
+        dated += [
+            "mùng 1/3/2020 và mùng 5/3/2020",
+            "mung 1/3/2020 va mong 5/3/2020 hop",
+            "họp ngày mùng 5/3/2020",
+            "chúc mừng 8/3/2020",
+            "mùng 8/3",
+            "-ngày mùng 5/3/2020",
+            "-ngày 1 đến ngày 31/3/2020 họp",
+            "họp -từ ngày 1 đến ngày 31/3/2020",
+            "họp -từ 1/3/2020 - 5/3/2020",
+            "hop -thang mot - ba nam 2020",
+            "-tháng 1 - 3/2020",
+            "họp -ngày 1/3/2020 đến -ngày 31/3/2020",
+            "họp -từ 1/1/2020 x",
+            "-từ 1 đến 3/2020",
         ]
         # A long date with its month as a word.
         dated += ["ngày 15 tháng Sáu năm 2019", "ngay 15 thang sau nam 2019"]

@@ -50,9 +50,10 @@ DATE = re.compile(
 _JOINER = "[ \t\n\r\u00a0]*(?:[-\u2013\u2014][ \t\n\r\u00a0]*|(?:đến|tới|den|toi)[ \t\n\r\u00a0]+)"
 # `mùng`/`mồng` after it (`ngày mùng`) too: the day of a month, for its first ten days.
 _DAY_OF = "(?:mùng|mồng|mung|mong)[ \t\n\r\u00a0]+"
-# Before a range's first date (`từ mùng 1/3/2020 đến mùng 5/3/2020`, `từ mồng 1/3/2020`)
-# it is the range's too, as `ngày` is (_dates, _opened); not before a date alone: `mung`
-# is also `mừng` typed without diacritics (`chuc mung 8/3/2020`, a Women's Day article).
+# Before a date (`mùng 1/3/2020 và mùng 5/3/2020`, `từ mồng 1/3/2020`) it is the date's
+# sign, as `ngày` is (_sign_places, _opened, _left_out). Typed plain, `mung` is also
+# `mừng` (`chuc mung 8/3/2020`, a Women's Day article): that article has the day, or
+# writes it, and `chúc`, so it is found still, among the day's others with `chúc`.
 _DAYS_OF = {"mùng", "mồng", "mung", "mong"}
 _RANGE_JOIN = re.compile(_JOINER + f"(?:(?:ngày|ngay)[ \t\n\r\u00a0]+)?(?:{_DAY_OF})?")
 _RANGE_FROM = {"tu", "từ"}
@@ -407,7 +408,8 @@ def _read(text: str, anew: bool) -> Query:
             minus = [_MINUS_PHRASE.search(parts[number - 1]) is not None] * len(spelled)
         # Read as before too, a month left out is (`giao ban tháng 4/2019 -tháng 3/2019`:
         # not `3` and `2019` as words to find, the articles of March among them).
-        kept, gone = _left_out(query, spelled, minus, starts if anew else _spelled(part, True)[3])
+        points = (starts, ranges) if anew else _spelled(part, True)[3:]
+        kept, gone = _left_out(query, spelled, minus, *points)
         starts = [point for point in kept if point in starts]
         trailing_minus = minus[-1] if minus else trailing_minus
         every += [folding.fold(word) for word in spelled]  # with those after a minus too
@@ -477,29 +479,63 @@ def _read(text: str, anew: bool) -> Query:
 
 
 def _left_out(
-    query: Query, spelled: list[str], minus: list[bool], starts: list[tuple[int, str, int]]
+    query: Query,
+    spelled: list[str],
+    minus: list[bool],
+    starts: list[tuple[int, str, int]],
+    ranges: list[tuple[int, int | None, list[int]]],
 ) -> tuple[list[tuple[int, str, int]], set[int]]:
     """A date or a month with a minus before its sign (`-tháng 3/2019`, `-ngày 15/3/2019`,
-    `-tháng 3 năm 2019`) leaves out the articles published then (Query.excluded_spans):
-    it asked for the month and left out the articles with the word `tháng`. Its words,
-    the sign's too, are then no words, nor words left out (``minus`` cleared there).
-    The other dates and months (_spelled's), and the places of those left out."""
+    `-tháng 3 năm 2019`, `-mùng 5/3/2020`), or a range with one before its first word
+    (`-ngày 1 đến ngày 31/3/2020`, `-từ tháng 1 đến tháng 3/2020`: _ranges' of
+    ``starts``), leaves out the articles published then (Query.excluded_spans): it asked
+    for the month and left out the articles with the word `tháng`; a range, for its last
+    day and `đến`. Its words, the sign's too, are then no words, nor words left out
+    (``minus`` cleared there). The other dates and months, and the places of those left
+    out."""
     kept, gone = [], set[int]()
-    for at, term, width in starts:
-        signs = _signs(term)
-        sign = at - 1 if at and spelled[at - 1] in signs else at  # a long one begins with it
-        # (or with `mùng`: `-mùng 5 tháng 3 năm 2020`, as `-ngày 5 tháng 3 năm 2020`)
-        day_of = sign == at and _width(term) == 3 and spelled[at] in _DAYS_OF
-        signed = spelled[sign] in signs or day_of
-        if minus[sign] and signed and not any(minus[sign + 1 : at + width]):
-            gone.update(range(sign, at + width))
-            if _days(term) not in query.excluded_spans:
-                query.excluded_spans.append(_days(term))
-        else:
-            kept.append((at, term, width))
+    points = {at: (at, term, width) for at, term, width in starts}
+    ends = {first: points[second] for first, second, _ in ranges if second is not None}
+    for point in starts:
+        if point[0] in gone:  # a range's end, left out with its start
+            continue
+        found = point[0] in ends and _leaving_out(spelled, minus, point, ends[point[0]])
+        found = found or _leaving_out(spelled, minus, point, None)
+        if not found:
+            kept.append(point)
+            continue
+        places, days = found
+        gone.update(places)
+        if days not in query.excluded_spans:
+            query.excluded_spans.append(days)
     for at in gone:
         minus[at] = False
     return kept, gone
+
+
+def _leaving_out(
+    spelled: list[str],
+    minus: list[bool],
+    point: tuple[int, str, int],
+    end: tuple[int, str, int] | None,
+) -> tuple[range, tuple[str, str]] | None:
+    """The places of the words of a date or a month (``point``: _left_out), or of a range
+    from it to ``end``, that a minus before its first word leaves out, and its first and
+    last day; None if it leaves none out. The first word is its sign (`ngày`, `tháng`;
+    `mùng`, `ngày mùng` before a date; a long one begins with it), or a range's `từ`."""
+    at, term, width = point
+    sign = at
+    if _width(term) == 3 and sign and spelled[sign - 1] in _DAYS_OF:
+        sign -= 1
+    if sign and spelled[sign - 1] in _signs(term):
+        sign -= 1
+    signed = spelled[sign] in _signs(term) or (_width(term) == 3 and spelled[sign] in _DAYS_OF)
+    if end is not None and sign and spelled[sign - 1] in _RANGE_FROM:
+        sign, signed = sign - 1, True
+    stop = at + width if end is None else end[0] + end[2]
+    if not (signed and minus[sign]) or any(minus[sign + 1 : stop]):
+        return None
+    return range(sign, stop), _days(term) if end is None else _span(term, end[1])
 
 
 def _dates(
@@ -523,11 +559,7 @@ def _dates(
     }
     widths = {at: width for at, _, width in starts}
     in_date = {at + k for at in dates_at for k in range(widths[at])}
-    in_date |= {
-        at - 1
-        for at, term in dates_at.items()
-        if at and not minus[at - 1] and spelled[at - 1] in _signs(term)
-    }
+    in_date.update(*(_sign_places(spelled, minus, at, term) for at, term in dates_at.items()))
     dated = {at: term for at, term in dates_at.items() if at < searched}
     for first, second, joining in ranges:
         if first not in dated or (second is not None and second not in dated):
@@ -551,6 +583,15 @@ def _dates(
             dated.pop(at, None)
             in_date.difference_update(range(at, at + widths[at]))
     return dates_at, dated, in_date
+
+
+def _sign_places(spelled: list[str], minus: list[bool], at: int, term: str) -> list[int]:
+    """The places of the words before the date or month ``term`` at word ``at`` that are
+    part of it, none after a minus: `ngày` (`tháng`), or `mùng` and `ngày` before it."""
+    sign = at - 1
+    if sign >= 0 and not minus[sign] and spelled[sign] in _signs(term):
+        return [sign]
+    return _days_of(spelled, minus, at, term)
 
 
 def _days_of(spelled: list[str], minus: list[bool], at: int, term: str) -> list[int]:
@@ -608,8 +649,13 @@ def _range(first: str, last: str | None) -> str:
         return f"{_days(first)[0]}-"
     if first == last:
         return first
+    return "-".join(_span(first, last))
+
+
+def _span(first: str, last: str) -> tuple[str, str]:
+    """The first and last day of two dates or months, either typed first."""
     days = sorted([*_days(first), *_days(last)], key=day_number)
-    return f"{days[0]}-{days[-1]}"
+    return days[0], days[-1]
 
 
 def _days(term: str) -> tuple[str, str]:

@@ -143,8 +143,7 @@ const JOINER =
   "[ \\t\\n\\r\\u00a0]*(?:[-\\u2013\\u2014][ \\t\\n\\r\\u00a0]*|(?:đến|tới|den|toi)[ \\t\\n\\r\\u00a0]+)";
 // `mùng`, `mồng` after it too (terms.py's _DAY_OF).
 const DAY_OF = "(?:mùng|mồng|mung|mong)[ \\t\\n\\r\\u00a0]+";
-// Before a range's first date it is the range's too, as `ngày` is; not before a date
-// alone: `mung` is also `mừng` without diacritics (terms.py's _DAYS_OF).
+// Before a date it is its sign, as `ngày` is (terms.py's _DAYS_OF).
 const DAYS_OF = new Set(["mùng", "mồng", "mung", "mong"]);
 const RANGE_JOIN = new RegExp(
   `^${JOINER}(?:(?:ngày|ngay)[ \\t\\n\\r\\u00a0]+)?(?:${DAY_OF})?$`,
@@ -305,8 +304,8 @@ function readQuery(text, anew) {
     // A phrase: its `-` are as typed; a minus before it is the phrase's.
     if (number % 2) minus = spelled.map(() => MINUS_PHRASE.test(parts[number - 1]));
     // Read as before too, a month left out is (not its numbers as words; terms.py).
-    const points = anew ? starts : spelledOf(part, true)[3];
-    const [remaining, gone] = leftOut(query, spelled, minus, points);
+    const [points, joined] = anew ? [starts, ranges] : spelledOf(part, true).slice(3);
+    const [remaining, gone] = leftOut(query, spelled, minus, points, joined);
     starts = remaining.filter(([at, term]) => starts.some(([a, t]) => a === at && t === term));
     if (minus.length) trailingMinus = minus[minus.length - 1];
     // With those after a minus too (the title term); no spread: a paste may be long.
@@ -325,8 +324,7 @@ function readQuery(text, anew) {
     const inDate = new Set();
     for (const [at, term, words] of kept) {
       for (let k = 0; k < words; k++) inDate.add(at + k);
-      const signs = width(term) === 3 ? DATE_SIGNS : MONTH_SIGNS;
-      if (at && !minus[at - 1] && signs.has(spelled[at - 1])) inDate.add(at - 1);
+      for (const sign of signPlaces(spelled, minus, at, term)) inDate.add(sign);
     }
     const dated = new Map([...datesAt].filter(([at]) => at < head.length));
     // A range among them: the term of its days at its first date's word (terms.py).
@@ -428,29 +426,50 @@ function readQuery(text, anew) {
 }
 
 // A date or a month with a minus before its sign (`-tháng 3/2019`, `-ngày 15/3/2019`,
-// `-tháng 3 năm 2019`) leaves out the articles published then: its words, the sign's
-// too, are no words nor words left out. The other dates and months, and the places of
-// those left out (terms.py's _left_out).
-function leftOut(query, spelled, minus, starts) {
+// `-tháng 3 năm 2019`, `-mùng 5/3/2020`), or a range with one before its first word
+// (`-ngày 1 đến ngày 31/3/2020`, `-từ tháng 1 đến tháng 3/2020`), leaves out the articles
+// published then: its words, the sign's too, are no words nor words left out. The
+// other dates and months, and the places of those left out (terms.py's _left_out).
+function leftOut(query, spelled, minus, starts, ranges) {
   const kept = [];
   const gone = new Set();
-  for (const [at, term, words] of starts) {
-    const signs = width(term) === 3 ? DATE_SIGNS : MONTH_SIGNS;
-    const sign = at && signs.has(spelled[at - 1]) ? at - 1 : at; // a long one begins with it
-    // (or with `mùng`: `-mùng 5 tháng 3 năm 2020`)
-    const dayOf = sign === at && width(term) === 3 && DAYS_OF.has(spelled[at]);
-    const marked = minus.slice(sign + 1, at + words).some((o) => o);
-    if (minus[sign] && (signs.has(spelled[sign]) || dayOf) && !marked) {
-      for (let k = sign; k < at + words; k++) gone.add(k);
-      const [first, last] = daysOf(term);
-      const known = query.excludedSpans.some(([a, b]) => a === first && b === last);
-      if (!known) query.excludedSpans.push([first, last]);
-    } else {
-      kept.push([at, term, words]);
+  const points = new Map(starts.map((point) => [point[0], point]));
+  const ends = new Map(
+    ranges.filter(([, second]) => second !== null).map(([a, b]) => [a, points.get(b)]),
+  );
+  for (const point of starts) {
+    if (gone.has(point[0])) continue; // a range's end, left out with its start
+    const found =
+      (ends.has(point[0]) && leavingOut(spelled, minus, point, ends.get(point[0]))) ||
+      leavingOut(spelled, minus, point, null);
+    if (!found) {
+      kept.push(point);
+      continue;
     }
+    const [from, to, [first, last]] = found;
+    for (let k = from; k < to; k++) gone.add(k);
+    const known = query.excludedSpans.some(([a, b]) => a === first && b === last);
+    if (!known) query.excludedSpans.push([first, last]);
   }
   for (const at of gone) minus[at] = false;
   return [kept, gone];
+}
+
+// The first and last places of the words of a date or a month (`point`), or of a range
+// from it to `end`, that a minus before its first word leaves out, and its first and
+// last day; null if it leaves none out. Its first word is its sign (`ngày`, `tháng`;
+// `mùng`, `ngày mùng` before a date), or a range's `từ` (terms.py's _leaving_out).
+function leavingOut(spelled, minus, point, end) {
+  const [at, term, words] = point;
+  const signs = width(term) === 3 ? DATE_SIGNS : MONTH_SIGNS;
+  let sign = at;
+  if (width(term) === 3 && sign && DAYS_OF.has(spelled[sign - 1])) sign -= 1;
+  if (sign && signs.has(spelled[sign - 1])) sign -= 1;
+  let signed = signs.has(spelled[sign]) || (width(term) === 3 && DAYS_OF.has(spelled[sign]));
+  if (end !== null && sign && RANGE_FROM.has(spelled[sign - 1])) [sign, signed] = [sign - 1, true];
+  const stop = end === null ? at + words : end[0] + end[2];
+  if (!(signed && minus[sign]) || minus.slice(sign + 1, stop).some((o) => o)) return null;
+  return [sign, stop, end === null ? daysOf(term) : spanOf(term, end[1])];
 }
 
 // Two dates or more, a range or a month among the words: one word, query.when, at the
@@ -529,9 +548,14 @@ function nextDay(term, step) {
 function rangeTerm(first, last) {
   if (last === null) return `${daysOf(first)[0]}-`;
   if (first === last) return first;
+  return spanOf(first, last).join("-");
+}
+
+// The first and last day of two dates or months, either typed first (terms.py's _span).
+function spanOf(first, last) {
   const days = [...daysOf(first), ...daysOf(last)];
   days.sort((a, b) => dayNumber(a) - dayNumber(b));
-  return `${days[0]}-${days[days.length - 1]}`;
+  return [days[0], days[days.length - 1]];
 }
 
 // The words of a part of a query (`words`) and, for each, whether a minus sign before it
@@ -699,8 +723,17 @@ function joins(text, after) {
   return JOINS.test(text);
 }
 
+// The places of the words before the date or month `term` at word `at` that are part of
+// it, none after a minus: `ngày` (`tháng`), or `mùng` and `ngày` before it (terms.py's
+// _sign_places).
+function signPlaces(spelled, minus, at, term) {
+  const signs = width(term) === 3 ? DATE_SIGNS : MONTH_SIGNS;
+  if (at && !minus[at - 1] && signs.has(spelled[at - 1])) return [at - 1];
+  return dayOfSigns(spelled, minus, at, term);
+}
+
 // The places of `mùng` and `ngày` before it just before the date `term` at word `at`,
-// none after a minus: part of a range it begins (terms.py's _days_of).
+// none after a minus (terms.py's _days_of).
 function dayOfSigns(spelled, minus, at, term) {
   const dayOf = at - 1;
   if (width(term) !== 3 || dayOf < 0 || minus[dayOf] || !DAYS_OF.has(spelled[dayOf])) return [];
