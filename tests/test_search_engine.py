@@ -661,6 +661,21 @@ def test_a_range_after_a_minus_leaves_out_its_articles():
     )
 
 
+def test_a_range_begun_among_the_words_searched_is_read_whole():
+    """A range past the first MAX_QUERY_WORDS words searched (a long title pasted, `… từ
+    1/3/2020 đến 5/3/2020`) was its two days, and `từ` a word to find when it was among
+    them; it is the range, as it is in a short query."""
+    for text, words in [
+        ("a b c d e f g h từ 1/3/2020 đến 5/3/2020", list("abcdefgh")),
+        ("a b c d e f g h i j từ ngày 1 đến ngày 3/3/2020", list("abcdefghij")),
+        ("a b c d e f g h i j k từ ngày 1/3/2020 đến ngày 3/3/2020", list("abcdefghijk")),
+    ]:
+        query = parse_query(text)
+        last = text.split()[-1]
+        assert query.words == [*words, f"1/3/2020-{last}"], text
+        assert query.spans == [("1/3/2020", last)], text
+
+
 def test_a_month_written_as_a_word_with_its_year_is_that_month():
     """`tháng Sáu năm 2019`, `tháng Tư/2019` (a month's word, as speech and some titles
     write it) were words: the articles with `tháng`, `sáu`, `năm` and `2019` anywhere.
@@ -2422,6 +2437,14 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
             "họp -ngày 1/3/2020 đến -ngày 31/3/2020",
             "họp -từ 1/1/2020 x",
             "-từ 1 đến 3/2020",
+        ]
+        # A range begun among the first 12 words and ended after them, or after them.
+        dated += [
+            "a b c d e f g h từ 1/3/2020 đến 5/3/2020",
+            "a b c d e f g h i j k l từ 1/3/2020 - 5/3/2020",
+            "a b c d e f g h i j k từ ngày 1/3/2020 đến ngày 3/3/2020 x 2020",
+            "a b c d e f g h i j k từ năm 2019 đến tháng 3/2020",
+            "a b c d e f g h i j k l từ 2019 - 2020",
         ]
         # A long date with its month as a word.
         dated += ["ngày 15 tháng Sáu năm 2019", "ngay 15 thang sau nam 2019"]

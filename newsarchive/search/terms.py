@@ -546,12 +546,13 @@ def _dates(
     searched: int,
 ) -> tuple[dict[int, str], dict[int, str], set[int]]:
     """A part's whole dates and months, each at its first word (_spelled): one term for
-    its words, `ngày` (`tháng`) before it part of it. All of them, for those after the
-    words searched (_after_the_words); those among the first ``searched`` words or begun
-    among them (`… ngày 13/3/2011` cut after `13` was the numbers 13 and 3), where a
-    range is one term of its days (`1/1/2020-3/1/2020`, `1/1/2020-` to today: _range)
-    at its first date's word, its words (`đến`, `ngày`, `nay`, `từ` before it) part of
-    it; and the places of the words that are part of a date."""
+    its words, `ngày` (`tháng`, `mùng`) before it part of it. All of them, for those
+    after the words searched (_after_the_words); those among the first ``searched``
+    words or begun among them (`… ngày 13/3/2011` cut after `13` was the numbers 13 and
+    3), where a range is one term of its days (`1/1/2020-3/1/2020`, `1/1/2020-` to
+    today: _range) at its first date's word, its words (`đến`, `ngày`, `nay`, `từ`
+    before it) part of it, as is one of two dates or months after them or ending after
+    them; and the places of the words that are part of a date."""
     dates_at = {
         at: term
         for at, term, width in starts
@@ -562,17 +563,24 @@ def _dates(
     in_date.update(*(_sign_places(spelled, minus, at, term) for at, term in dates_at.items()))
     dated = {at: term for at, term in dates_at.items() if at < searched}
     for first, second, joining in ranges:
-        if first not in dated or (second is not None and second not in dated):
+        # One begun among the words searched and ended after them is read whole, and one
+        # after them (_after_the_words: its term at its first date's place).
+        if first not in dated and (second is None or first not in dates_at):
             continue
-        signs = _days_of(spelled, minus, first, dated[first])  # `mùng`, `ngày mùng`
+        if second is not None and second not in dates_at:
+            continue
+        signs = _days_of(spelled, minus, first, dates_at[first])  # `mùng`, `ngày mùng`
         before = (min(signs) if signs else first - (first - 1 in in_date)) - 1
         word = spelled[before] if before >= 0 and not minus[before] else ""
         # (`từ 1/1/2020` alone is a range only with its `từ`: `-từ 1/1/2020` leaves it out)
         alone = second is None and not joining
         if any(minus[at] for at in joining) or (alone and word not in _OPENS):
             continue
-        last = None if second is None else dated.pop(second)
-        dated[first] = _alone(dated[first], word) if alone else _range(dated[first], last)
+        last = None if second is None else dates_at.pop(second)
+        if second is not None:
+            dated.pop(second, None)
+        term = _alone(dates_at[first], word) if alone else _range(dates_at[first], last)
+        (dated if first in dated else dates_at)[first] = term
         in_date.update(joining, signs)
         if word in _RANGE_FROM or (alone and word):
             in_date.add(before)

@@ -327,13 +327,15 @@ function readQuery(text, anew) {
       for (const sign of signPlaces(spelled, minus, at, term)) inDate.add(sign);
     }
     const dated = new Map([...datesAt].filter(([at]) => at < head.length));
-    // A range among them: the term of its days at its first date's word (terms.py).
+    // A range among them, or begun among them, or after them: the term of its days at
+    // its first date's word (terms.py).
     for (const [first, second, joining] of ranges) {
-      if (!dated.has(first) || (second !== null && !dated.has(second))) continue;
-      const signs = dayOfSigns(spelled, minus, first, dated.get(first)); // `mùng`, `ngày mùng`
+      if (!dated.has(first) && (second === null || !datesAt.has(first))) continue;
+      if (second !== null && !datesAt.has(second)) continue;
+      const signs = dayOfSigns(spelled, minus, first, datesAt.get(first)); // `mùng`, `ngày mùng`
       const signed = inDate.has(first - 1) ? first - 1 : first; // after `ngày`, `tháng`
       const before = (signs.length ? Math.min(...signs) : signed) - 1;
-      const word = before >= 0 && !out[before] ? head[before] : "";
+      const word = before >= 0 && !minus[before] ? spelled[before] : "";
       const alone = second === null && !joining.length; // `từ 1/1/2020`, `trước năm 2019`
       if (joining.some((at) => minus[at])) continue; // (past the words searched too)
       if (alone && !OPENS.has(word)) continue; // `-từ 1/1/2020`
@@ -341,16 +343,19 @@ function readQuery(text, anew) {
       // first (terms.py).
       const day = ([at, term, words]) => at === first && words === 3 && width(term) === 3;
       if (alone && kept.some(day)) query.literalFirst = true;
-      const last = second === null ? null : dated.get(second);
+      const last = second === null ? null : datesAt.get(second);
+      if (second !== null) datesAt.delete(second);
       if (second !== null) dated.delete(second);
-      const term = dated.get(first);
-      dated.set(first, alone ? aloneTerm(term, word) : rangeTerm(term, last));
+      const term = datesAt.get(first);
+      const range = alone ? aloneTerm(term, word) : rangeTerm(term, last);
+      (dated.has(first) ? dated : datesAt).set(first, range);
       for (const at of [...joining, ...signs]) inDate.add(at);
       if (RANGE_FROM.has(word) || (alone && word)) inDate.add(before);
     }
     // A year that is no range (`-trước năm 2019`): its words (terms.py's _dates).
     for (const [at, term, words] of kept) {
-      if (width(term) !== 1 || (dated.has(at) && dated.get(at) !== term)) continue;
+      if (width(term) !== 1 || datesAt.get(at) !== term) continue;
+      if (dated.has(at) && dated.get(at) !== term) continue;
       datesAt.delete(at);
       dated.delete(at);
       for (let k = 0; k < words; k++) inDate.delete(at + k);
