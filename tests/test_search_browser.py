@@ -463,6 +463,7 @@ def test_dates_as_vietnamese_write_them_find_their_articles_in_both_engines(site
             ("họp từ ngày 1 tháng 1 đến ngày 5 tháng 2 năm 2020", {"Giao ban tháng Giêng"}),
             ("họp tháng một - ba năm 2020", set(newest[1:])),
             ("hop thang mot - ba nam 2020", set(newest[1:])),
+            ("hop thang hai - tu nam 2020", set(newest[:5])),  # `tư`, not `từ năm 2020`
             ("họp mùng 1/3/2020 và mùng 5/3/2020", {march[0], march[2]}),
             ("hop mung 1/3/2020 va mong 5/3/2020", {march[0], march[2]}),
             ("họp -mùng 5/3/2020", set(days) - {march[0]}),

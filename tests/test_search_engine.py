@@ -611,6 +611,9 @@ def test_a_range_of_months_written_as_words_with_thang_once_is_those_months():
     for text, same in [
         ("tháng một - ba năm 2020", "tháng 1-3/2020"),
         ("thang mot - ba nam 2020", "thang 1-3/2020"),
+        # (`sau` there is `sáu`, June, not "after 2020"; `tu` is `tư`, April, not "from")
+        ("thang nam - sau nam 2020", "thang 5-6/2020"),
+        ("thang hai - tu nam 2020", "thang 2-4/2020"),
         ("Tháng Một đến Ba năm 2020", "tháng 1 đến tháng 3/2020"),
         ("từ tháng một tới tháng ba năm 2020", "từ tháng 1 tới tháng 3/2020"),
         ("hội nghị tháng mười - mười hai năm 2019", "hội nghị tháng 10-12/2019"),
@@ -2416,6 +2419,8 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
             "từ ngày 1 tháng 13 đến 5/2/2020",
             "tháng một - ba năm 2020",
             "thang mot den ba nam 2020 hop",
+            "thang nam - sau nam 2020",
+            "tu thang tu den sau nam 2020",
             "hai - ba năm 2020",
             "tháng mười một - hai năm 2021",
             "tháng 1 - ba năm 2020",

@@ -152,6 +152,9 @@ _WORD_MONTHS_END = re.compile(
     f"(?<![^\\W_])(?:tháng|thang){_GAP}(?:{_MONTH_WORD}){_JOINER}"
     f"(({_MONTH_WORD}){_YEAR_OF})(?![^\\W_])"
 )
+# Both: the end is their first group. Read before a year after `sau` (_YEAR_AFTER): there
+# `sau` is `sáu` typed plain (`thang nam - sau nam 2020`: May to June 2020).
+_MONTHS_ENDS = (_MONTHS_END, _WORD_MONTHS_END)
 # A year, `năm 2019` or `2019`, after `từ`, `trước` or `sau` only (_point): elsewhere a year is a
 # number, as before.
 _YEAR_AFTER = re.compile(
@@ -755,27 +758,23 @@ def _points(
     text: str, found: list[re.Match[str]], spelled: list[str], anew: bool
 ) -> list[tuple[int, str, int]]:
     """The whole dates of a part (`dates`) and, ``anew``, its long dates (LONG_DATE), long
-    months (_LONG_MONTH_ALONE) and months (_MONTH), none inside another (_point), in
-    order: the number of each one's first word, its term and its number of words."""
+    months (_LONG_MONTH_ALONE), months (_MONTH), ends of ranges of months (_MONTHS_ENDS),
+    years (_YEAR_AFTER) and starts of ranges (_OPEN_START), none inside another (_point),
+    in order: the number of each one's first word, its term and its number of words."""
     number = {m.start(): at for at, m in enumerate(found)}
     points = [(number[start], term, 3) for start, term in dates(text)]
     if not anew:
         return points
     last = {m.end(): at for at, m in enumerate(found)}  # the number of the word ending there
     taken = {at + k for at, _, width in points for k in range(width)}
-    for pattern in (LONG_DATE, _LONG_MONTH_ALONE, _WORD_MONTH, _MONTH, _YEAR_AFTER):
+    for pattern in (LONG_DATE, _LONG_MONTH_ALONE, _WORD_MONTH, _MONTH, *_MONTHS_ENDS, _YEAR_AFTER):
         for match in pattern.finditer(text):
-            at, end = number[match.start()], last[match.end()] + 1
+            begin = match.start(1 if pattern in _MONTHS_ENDS else 0)
+            at, end = number[begin], last[match.end()] + 1
             term = _point(match, spelled[at - 1] if at else "")
             if term and taken.isdisjoint(range(at, end)):
                 points.append((at, term, end - at))
                 taken.update(range(at, end))
-    for month in (*_MONTHS_END.finditer(text), *_WORD_MONTHS_END.finditer(text)):
-        at, end = number[month.start(1)], last[month.end()] + 1
-        written = _month_number(month[2])
-        if 1 <= written <= 12 and taken.isdisjoint(range(at, end)):
-            points.append((at, f"{written}/{month[3]}", end - at))
-            taken.update(range(at, end))
     ends = sorted(points)
     for start in _OPEN_START.finditer(text):
         # (from `mùng`: `ngày` before it is part of it, _dates, and `từ` before that)
@@ -789,10 +788,10 @@ def _points(
 
 
 def _point(match: re.Match[str], before: str) -> str:
-    """The term of a long date, a long month or a month found (_points), the word
-    ``before`` it; "" for none: a day or month out of range, a long month after a number
-    (`15 tháng 3 năm 2019`: a day without `ngày`, or a count), a month after `số`, `quý`
-    or `đợt` (_NOT_MONTH_AFTER)."""
+    """The term of a long date, a long month, a month or a range's end (_MONTHS_ENDS)
+    found (_points), the word ``before`` it; "" for none: a day or month out of range, a
+    long month after a number (`15 tháng 3 năm 2019`: a day without `ngày`, or a count),
+    a month after `số`, `quý` or `đợt` (_NOT_MONTH_AFTER)."""
     if match.re is LONG_DATE:
         day, number = int(match[1]), _month_number(match[2])
         real = 1 <= day <= 31 and 1 <= number <= 12
@@ -801,6 +800,8 @@ def _point(match: re.Match[str], before: str) -> str:
         return match[1] if before in _OPENS else ""
     if match.re is _MONTH:
         month, year, signed = match[1], match[3], before in _NOT_MONTH_AFTER
+    elif match.re in _MONTHS_ENDS:
+        month, year, signed = match[2], match[3], False
     else:  # _LONG_MONTH_ALONE, _WORD_MONTH
         (month, year), signed = match.groups(), _NUMBER.fullmatch(before) is not None
     number = _month_number(month)

@@ -226,6 +226,9 @@ const WORD_MONTHS_END = new RegExp(
     "(?![\\p{L}\\p{N}])",
   "gu",
 );
+// Both: the end is their first group; read before a year after `sau`, which is `sáu`
+// there (terms.py's _MONTHS_ENDS).
+const MONTHS_ENDS = [MONTHS_END, WORD_MONTHS_END];
 // A year, `năm 2019` or `2019`, after `từ`, `trước` or `sau` only (terms.py's _YEAR_AFTER).
 const YEAR_AFTER = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:năm|nam)${GAP})?((?:19|20)[0-9]{2})` +
@@ -598,9 +601,11 @@ function pointsOf(text, found, spelled, anew) {
   // The number of the word ending there.
   const last = new Map(found.map((m, at) => [m.index + m[0].length, at]));
   const taken = new Set(points.flatMap(([at]) => [at, at + 1, at + 2]));
-  for (const pattern of [LONG_DATE, LONG_MONTH_ALONE, WORD_MONTH, MONTH, YEAR_AFTER]) {
+  const patterns = [LONG_DATE, LONG_MONTH_ALONE, WORD_MONTH, MONTH, ...MONTHS_ENDS, YEAR_AFTER];
+  for (const pattern of patterns) {
     for (const m of text.matchAll(pattern)) {
-      const at = number.get(m.index);
+      const ending = MONTHS_ENDS.includes(pattern);
+      const at = number.get(ending ? m.index + m[0].length - m[1].length : m.index);
       const end = last.get(m.index + m[0].length) + 1;
       const term = pointOf(pattern, m, at ? spelled[at - 1] : "");
       const words = Array.from({ length: end - at }, (_, k) => at + k);
@@ -608,16 +613,6 @@ function pointsOf(text, found, spelled, anew) {
         points.push([at, term, end - at]);
         for (const n of words) taken.add(n);
       }
-    }
-  }
-  for (const m of [...text.matchAll(MONTHS_END), ...text.matchAll(WORD_MONTHS_END)]) {
-    const at = number.get(m.index + m[0].length - m[1].length);
-    const end = last.get(m.index + m[0].length) + 1;
-    const words = Array.from({ length: end - at }, (_, k) => at + k);
-    const month = monthNumber(m[2]);
-    if (month >= 1 && month <= 12 && !words.some((n) => taken.has(n))) {
-      points.push([at, `${month}/${m[3]}`, end - at]);
-      for (const n of words) taken.add(n);
     }
   }
   // The start of a range whose year is written once, made whole from its end (terms.py);
@@ -637,8 +632,8 @@ function pointsOf(text, found, spelled, anew) {
   return points.sort((a, b) => a[0] - b[0]);
 }
 
-// The term of a long date, a long month or a month found, the word `before` it; "" for
-// none (terms.py's _point).
+// The term of a long date, a long month, a month or a range's end (MONTHS_ENDS) found,
+// the word `before` it; "" for none (terms.py's _point).
 function pointOf(pattern, m, before) {
   if (pattern === LONG_DATE) {
     const [day, month, year] = [m[1], monthNumber(m[2]), m[3]];
@@ -649,7 +644,9 @@ function pointOf(pattern, m, before) {
   const [written, year, signed] =
     pattern === MONTH
       ? [m[1], m[3], NOT_MONTH_AFTER.has(before)]
-      : [m[1], m[2], /^[0-9]+$/.test(before)]; // LONG_MONTH_ALONE, WORD_MONTH
+      : MONTHS_ENDS.includes(pattern)
+        ? [m[2], m[3], false]
+        : [m[1], m[2], /^[0-9]+$/.test(before)]; // LONG_MONTH_ALONE, WORD_MONTH
   const month = monthNumber(written);
   const real = month >= 1 && month <= 12 && !signed;
   return real ? `${month}/${parseInt(year, 10)}` : "";
