@@ -468,6 +468,7 @@ def test_dates_as_vietnamese_write_them_find_their_articles_in_both_engines(site
             ("hop mung 1/3/2020 va mong 5/3/2020", {march[0], march[2]}),
             ("họp -mùng 5/3/2020", set(days) - {march[0]}),
             ("họp -ngày 1 đến ngày 31/3/2020", set(days) - set(march)),
+            ("họp -từ ngày 1/3/2020 đến nay", set(newest[4:])),
             ("họp -từ tháng 1 đến tháng 2/2020", set(days) - set(newest[4:])),
             ("họp giao ban và bàn việc giao ban từ 1/3/2020 đến 5/3/2020", set(march)),
         ]:

@@ -635,9 +635,10 @@ def test_a_range_of_months_written_as_words_with_thang_once_is_those_months():
 
 def test_a_range_after_a_minus_leaves_out_its_articles():
     """`-ngày 1 đến ngày 31/3/2020 họp` left out 1 March only, and asked for `đến` and 31
-    March; `-từ ngày 1 đến ngày 31/3/2020` asked for the range and left out the articles
-    with `từ`. A minus before a range's first word now leaves out the articles published
-    in it, as one before a date or a month leaves out theirs; its words are no words."""
+    March (`-ngày 1/3/2020 đến nay`, for `đến` and `nay`); `-từ ngày 1 đến ngày 31/3/2020`
+    asked for the range and left out the articles with `từ`. A minus before a range's
+    first word now leaves out the articles published in it (to today: to the newest), as
+    one before a date or a month leaves out theirs; its words are no words."""
     for text, first, last in [
         ("-ngày 1 đến ngày 31/3/2020 họp", "1/3/2020", "31/3/2020"),
         ("họp -từ ngày 1 đến ngày 31/3/2020", "1/3/2020", "31/3/2020"),
@@ -647,6 +648,9 @@ def test_a_range_after_a_minus_leaves_out_its_articles():
         ("họp -tháng 1 đến tháng 3/2020", "1/1/2020", "31/3/2020"),
         ("hop -thang mot - ba nam 2020", "1/1/2020", "31/3/2020"),
         ("họp -từ ngày 1 tháng 1 đến ngày 5 tháng 2 năm 2020", "1/1/2020", "5/2/2020"),
+        # To today: from its first day to the newest article.
+        ("họp -ngày 1/3/2020 đến nay", "1/3/2020", ""),
+        ("họp -từ tháng 3/2020 đến hôm nay", "1/3/2020", ""),
     ]:
         query = parse_query(text)
         got = (query.words, query.excluded, query.excluded_spans, query.spans)
@@ -2442,6 +2446,9 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
             "họp -ngày 1/3/2020 đến -ngày 31/3/2020",
             "họp -từ 1/1/2020 x",
             "-từ 1 đến 3/2020",
+            "họp -ngày 1/3/2020 đến nay",
+            "hop -tu thang 3/2020 den hom nay",
+            "họp -từ 1/3/2020 -đến nay",
         ]
         # A range begun among the first 12 words and ended after them, or after them.
         dated += [

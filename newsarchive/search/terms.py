@@ -490,15 +490,21 @@ def _left_out(
 ) -> tuple[list[tuple[int, str, int]], set[int]]:
     """A date or a month with a minus before its sign (`-tháng 3/2019`, `-ngày 15/3/2019`,
     `-tháng 3 năm 2019`, `-mùng 5/3/2020`), or a range with one before its first word
-    (`-ngày 1 đến ngày 31/3/2020`, `-từ tháng 1 đến tháng 3/2020`: _ranges' of
-    ``starts``), leaves out the articles published then (Query.excluded_spans): it asked
-    for the month and left out the articles with the word `tháng`; a range, for its last
-    day and `đến`. Its words, the sign's too, are then no words, nor words left out
-    (``minus`` cleared there). The other dates and months, and the places of those left
-    out."""
+    (`-ngày 1 đến ngày 31/3/2020`, `-từ tháng 1 đến tháng 3/2020`, `-từ 1/3/2020 đến
+    nay`: _ranges' of ``starts``), leaves out the articles published then
+    (Query.excluded_spans): it asked for the month and left out the articles with the
+    word `tháng`; a range, for its last day and `đến`. Its words, the sign's too, are then
+    no words, nor words left out (``minus`` cleared there). The other dates and months,
+    and the places of those left out."""
     kept, gone = [], set[int]()
     points = {at: (at, term, width) for at, term, width in starts}
-    ends = {first: points[second] for first, second, _ in ranges if second is not None}
+    ends: dict[int, tuple[str, int]] = {}  # a range's last term, and the place after it
+    for first, second, joining in ranges:
+        if second is not None:
+            at, term, width = points[second]
+            ends[first] = (term, at + width)
+        elif joining:  # to today: "" (not `từ 1/1/2020` alone)
+            ends[first] = ("", joining[-1] + 1)
     for point in starts:
         if point[0] in gone:  # a range's end, left out with its start
             continue
@@ -517,15 +523,13 @@ def _left_out(
 
 
 def _leaving_out(
-    spelled: list[str],
-    minus: list[bool],
-    point: tuple[int, str, int],
-    end: tuple[int, str, int] | None,
+    spelled: list[str], minus: list[bool], point: tuple[int, str, int], end: tuple[str, int] | None
 ) -> tuple[range, tuple[str, str]] | None:
     """The places of the words of a date or a month (``point``: _left_out), or of a range
-    from it to ``end``, that a minus before its first word leaves out, and its first and
-    last day; None if it leaves none out. The first word is its sign (`ngày`, `tháng`;
-    `mùng`, `ngày mùng` before a date; a long one begins with it), or a range's `từ`."""
+    from it to ``end`` (its last term, "" to today, and the place after its words), that
+    a minus before its first word leaves out, and its first and last day; None if it
+    leaves none out. The first word is its sign (`ngày`, `tháng`; `mùng`, `ngày mùng`
+    before a date; a long one begins with it), or a range's `từ`."""
     at, term, width = point
     sign = at
     if _width(term) == 3 and sign and spelled[sign - 1] in _DAYS_OF:
@@ -535,10 +539,12 @@ def _leaving_out(
     signed = spelled[sign] in _signs(term) or (_width(term) == 3 and spelled[sign] in _DAYS_OF)
     if end is not None and sign and spelled[sign - 1] in _RANGE_FROM:
         sign, signed = sign - 1, True
-    stop = at + width if end is None else end[0] + end[2]
+    last, stop = ("", at + width) if end is None else end
     if not (signed and minus[sign]) or any(minus[sign + 1 : stop]):
         return None
-    return range(sign, stop), _days(term) if end is None else _span(term, end[1])
+    if end is None or last:
+        return range(sign, stop), _span(term, last or term)
+    return range(sign, stop), (_days(term)[0], "")
 
 
 def _dates(

@@ -435,16 +435,23 @@ function readQuery(text, anew) {
 
 // A date or a month with a minus before its sign (`-tháng 3/2019`, `-ngày 15/3/2019`,
 // `-tháng 3 năm 2019`, `-mùng 5/3/2020`), or a range with one before its first word
-// (`-ngày 1 đến ngày 31/3/2020`, `-từ tháng 1 đến tháng 3/2020`), leaves out the articles
-// published then: its words, the sign's too, are no words nor words left out. The
-// other dates and months, and the places of those left out (terms.py's _left_out).
+// (`-ngày 1 đến ngày 31/3/2020`, `-từ tháng 1 đến tháng 3/2020`, `-từ 1/3/2020 đến nay`),
+// leaves out the articles published then: its words, the sign's too, are no words nor
+// words left out. The other dates and months, and the places of those left out
+// (terms.py's _left_out).
 function leftOut(query, spelled, minus, starts, ranges) {
   const kept = [];
   const gone = new Set();
   const points = new Map(starts.map((point) => [point[0], point]));
-  const ends = new Map(
-    ranges.filter(([, second]) => second !== null).map(([a, b]) => [a, points.get(b)]),
-  );
+  const ends = new Map(); // a range's last term ("" to today), and the place after it
+  for (const [first, second, joining] of ranges) {
+    if (second !== null) {
+      const [at, term, words] = points.get(second);
+      ends.set(first, [term, at + words]);
+    } else if (joining.length) {
+      ends.set(first, ["", joining[joining.length - 1] + 1]); // (not `từ 1/1/2020` alone)
+    }
+  }
   for (const point of starts) {
     if (gone.has(point[0])) continue; // a range's end, left out with its start
     const found =
@@ -464,9 +471,10 @@ function leftOut(query, spelled, minus, starts, ranges) {
 }
 
 // The first and last places of the words of a date or a month (`point`), or of a range
-// from it to `end`, that a minus before its first word leaves out, and its first and
-// last day; null if it leaves none out. Its first word is its sign (`ngày`, `tháng`;
-// `mùng`, `ngày mùng` before a date), or a range's `từ` (terms.py's _leaving_out).
+// from it to `end` ([its last term, "" to today, the place after its words]), that a
+// minus before its first word leaves out, and its first and last day; null if it leaves
+// none out. Its first word is its sign (`ngày`, `tháng`; `mùng`, `ngày mùng` before a
+// date), or a range's `từ` (terms.py's _leaving_out).
 function leavingOut(spelled, minus, point, end) {
   const [at, term, words] = point;
   const signs = width(term) === 3 ? DATE_SIGNS : MONTH_SIGNS;
@@ -475,9 +483,10 @@ function leavingOut(spelled, minus, point, end) {
   if (sign && signs.has(spelled[sign - 1])) sign -= 1;
   let signed = signs.has(spelled[sign]) || (width(term) === 3 && DAYS_OF.has(spelled[sign]));
   if (end !== null && sign && RANGE_FROM.has(spelled[sign - 1])) [sign, signed] = [sign - 1, true];
-  const stop = end === null ? at + words : end[0] + end[2];
+  const [last, stop] = end === null ? ["", at + words] : end;
   if (!(signed && minus[sign]) || minus.slice(sign + 1, stop).some((o) => o)) return null;
-  return [sign, stop, end === null ? daysOf(term) : spanOf(term, end[1])];
+  if (end === null || last) return [sign, stop, spanOf(term, last || term)];
+  return [sign, stop, [daysOf(term)[0], ""]];
 }
 
 // Two dates or more, a range or a month among the words: one word, query.when, at the
