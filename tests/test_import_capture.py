@@ -3016,6 +3016,44 @@ def test_a_page_at_a_portlets_address_takes_its_own_address_from_its_print_link(
     assert redirect.select_one('meta[http-equiv="refresh"]') is not None
 
 
+def test_a_print_link_is_read_where_httrack_saved_the_page_not_at_its_source_url(site):
+    """HTTrack wrote sample B's print link (chien-luoc-quy-hoach/-/view_content/pop_up/…)
+    relative to where it saved the page, the portlet's address at the host's top. Given
+    the article's own address with --source-url, three folders down, the link was read
+    from there: a second alias, /chien-luoc-quy-hoach/-/view_content/chien-luoc-quy-hoach/
+    -/view_content/708168-….html, the portal never had (and a redirect page at it)."""
+    page = SAMPLES / "B-sotttt-708168-attachments-doc-xls.html"
+    if not page.exists():
+        pytest.skip(f"no shared import samples beside this clone ({SAMPLES})")
+    own = (
+        "/chien-luoc-quy-hoach/-/view_content/708168-huong-dan-xay-dung-ke-hoach-ung-dung-"
+        "cntt-trong-hoat-dong-cua-co-quan-nha-nuoc-thanh-pho-ha-noi-nam-2012.html"
+    )
+    result = run_import(site, page, "--source-url", f"https://sotttt.hanoi.gov.vn{own}")
+    assert result.returncode == 0, result.stderr
+    [article] = by_source(site).values()
+    assert article["aliases"] == [own]
+
+
+def test_a_relative_print_link_of_a_page_saved_from_nowhere_it_says_gives_no_alias(site, tmp_path):
+    """README's fix for a page without its address: import it again with --source-url.
+    Sample B without HTTrack's comment says nowhere where it was saved from; its relative
+    print link, read from the address given, made an alias the portal never had."""
+    page = SAMPLES / "B-sotttt-708168-attachments-doc-xls.html"
+    if not page.exists():
+        pytest.skip(f"no shared import samples beside this clone ({SAMPLES})")
+    bare = tmp_path / page.name
+    bare.write_text(
+        re.sub(r"<!-- Mirrored from .*?-->", "", page.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
+    own = "/chien-luoc-quy-hoach/-/view_content/708168-huong-dan-ke-hoach-2012.html"
+    assert run_import(site, bare).returncode == 0
+    again = run_import(site, bare, "--source-url", f"https://sotttt.hanoi.gov.vn{own}")
+    assert again.returncode == 0, again.stderr
+    assert f"the line 'aliases: [{own}]'" in again.stderr, again.stderr
+
+
 @pytest.mark.parametrize(
     "link",
     ["https://in.example.com/chien-luoc-quy-hoach/", "javascript:void(0);chien-luoc-quy-hoach/"],

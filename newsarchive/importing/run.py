@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -255,6 +256,10 @@ class _Located:
     source_url: str
     how: str = ""  # where the address was found ("" when given on the command line, or none)
     saved_at: str | None = None  # where a copy stating another original address was read
+    # The address the page's relative links were written from, when --source-url gives
+    # another ("" when the page does not say it): a crawler writes them from where it
+    # saved the page (HTTrack's comment's address, a portlet's at the host's top).
+    links_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -364,7 +369,8 @@ def _from_web_page(
         # found from there.
         how = f"page (where the {found.profile} profile reads it)"
         return _Located(found, articles.page_address(found.source_url), how, source_url)
-    return _Located(found, source_url, how)
+    links_from = original_url(page, data)[0] if context.options.source_url else None
+    return _Located(found, source_url, how, links_from=links_from)
 
 
 def _known_address(page: PageSource, source_url: str, context: _Context) -> PageResult | None:
@@ -451,8 +457,16 @@ def _aliases(page: PageSource, located: _Located, context: _Context) -> tuple[li
     # The address its print link names: the article's own, where the page was crawled at
     # a portlet's address, with a query (/chuyen-muc?p_p_id=...), which gets no alias.
     link = located.found.own_link
-    own = own_address(source_url, link) if link else ""
-    if link and not own:  # javascript:…, mailto:…: the profile's pattern is to correct
+    links_from = source_url if located.links_from is None else located.links_from
+    own = own_address(links_from or source_url, link) if link else ""
+    if own and not links_from and _path_relative(link):
+        # Read from the address given, it would be an address the portal never had.
+        notes.append(
+            f"the page's print link, {link!r}, is relative and the page does not say the "
+            "address it was saved from: it gave no alias"
+        )
+        own = ""
+    elif link and not own:  # javascript:…, mailto:…: the profile's pattern is to correct
         notes.append(
             f"the link the profile's own_address found, {link!r}, is not a web address: it "
             "gave no alias; if the page names its own address elsewhere, correct the pattern"
@@ -483,6 +497,12 @@ def _aliases(page: PageSource, located: _Located, context: _Context) -> tuple[li
         if alias and alias not in aliases:
             aliases.append(alias)
     return aliases, notes
+
+
+def _path_relative(link: str) -> bool:
+    """Whether a link names an address relative to the folder of its page's."""
+    parts = urlsplit(unescape(link).strip())
+    return not parts.scheme and not parts.path.startswith("/")
 
 
 def _host(url: str) -> str:
