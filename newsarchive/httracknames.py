@@ -4,7 +4,7 @@ the portal's own addresses."""
 
 import hashlib
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 # HTTrack saves the file of an address with a query under its name without its extension,
 # the first 4 hex digits of the query's MD5 and an extension of its own, and links it so,
@@ -35,3 +35,24 @@ def query_named(path: str, query: str, name: re.Pattern[str] = ANY_FILE) -> re.M
         return None
     digest = hashlib.md5(query.encode(), usedforsecurity=False).hexdigest()
     return named if digest[:4] == named.group(1) else None
+
+
+# Liferay's image servlet names a picture by its query alone (/image/journal/article?
+# img_id=5, /image/image_gallery?uuid=…): the address has no ending, so HTTrack's name
+# for it, with the ending HTTrack gave it from the file's type, tells the address whole.
+# Any other name keeps an ending that may be the file's own or HTTrack's (a document's
+# anh.jpg/anhb73c.jpg?t=1 was asked for at anh.jpg/<its id>): it tells no address.
+_IMAGE_SERVLET = re.compile(r"^/image/[a-z_]+(?:/[a-z_]+)?$")
+
+
+def portal_address(url: str) -> str:
+    """The address the portal had for a file HTTrack named ``url`` (`article0d5c.jpg?
+    img_id=5` is /image/journal/article?img_id=5), when its name tells it; "" otherwise."""
+    parts = urlsplit(url)
+    named = query_named(parts.path, parts.query)
+    if named is None:
+        return ""
+    path = parts.path[: named.start()]
+    if not _IMAGE_SERVLET.match(path):
+        return ""
+    return urlunsplit(parts._replace(path=path))

@@ -989,12 +989,12 @@ def test_without_httracks_cache_its_name_for_a_lacking_picture_is_said_to_be_its
     [item] = items(1, start=761000)
     mirror = httrack_tree(tmp_path / "httrack", [item], {})
     page = mirror / "source" / item.path.lstrip("/")
-    renamed = "../../../image/journal/article0d5c.jpg?img_id=2287040&amp;t=1661574431670"
+    renamed = f"../../../{DOCUMENT_NAMED}"
     html = page.read_text(encoding="utf-8").replace("../../../" + item.image.lstrip("/"), renamed)
     page.write_text(html, encoding="utf-8")
     result = run_import(site, mirror)
     assert result.returncode == 0, result.stderr
-    [note] = [line for line in result.stderr.splitlines() if "article0d5c.jpg" in line]
+    [note] = [line for line in result.stderr.splitlines() if "anh11d1.jpg" in line]
     assert "the name HTTrack gave it" in note and "hts-cache/ folder (new.txt, new.zip)" in note
     assert "which holds it" not in note and "copied without" in note, note
 
@@ -1041,8 +1041,8 @@ def test_pictures_known_by_httracks_names_are_explained_once_after_their_address
     mirror = httrack_tree(tmp_path / "httrack", pages, {})
     for n, item in enumerate(pages):
         page = mirror / "source" / item.path.lstrip("/")
-        query = f"img_id={n}"  # HTTrack's name: the query's MD5 before the extension
-        renamed = f"../../../image/journal/article{_md5(query)}.jpg?{query}"
+        query = f"t={n}"  # HTTrack's name: the query's MD5 before the extension
+        renamed = f"../../../documents/1/2/anh.jpg/anh{_md5(query)}.jpg?{query}"
         html = page.read_text(encoding="utf-8")
         page.write_text(html.replace("../../../" + item.image.lstrip("/"), renamed), "utf-8")
     result = run_import(site, mirror)
@@ -1050,11 +1050,70 @@ def test_pictures_known_by_httracks_names_are_explained_once_after_their_address
     err = result.stderr
     assert err.count("which the portal never had") == 1, err
     for n, item in enumerate(pages):
-        query = f"img_id={n}"
-        address = f"https://{HOST}/image/journal/article{_md5(query)}.jpg?{query}"
+        query = f"t={n}"
+        address = f"https://{HOST}/documents/1/2/anh.jpg/anh{_md5(query)}.jpg?{query}"
         assert f"\n    source{item.path}: {address}\n" in err, err
     explained = err.index("which the portal never had")
-    assert explained > err.index(f"article{_md5('img_id=1')}") and "hts-cache/" in err[explained:]
+    assert explained > err.index(f"anh{_md5('t=1')}") and "hts-cache/" in err[explained:]
+
+
+def test_a_liferay_image_httrack_renamed_is_linked_at_the_portals_address(site, tmp_path):
+    """HTTrack saves /image/journal/article?img_id=…&t=… as article<4 hex digits of the
+    query's MD5>.jpg. Without the picture in the mirror, the article linked
+    https://HOST/image/journal/article0d5c.jpg?img_id=…, an address the portal never had
+    (41 of the 74 pictures of the shared samples). Liferay's image servlet names a picture
+    by its query alone, so the name tells the address whole, which the Wayback Machine may
+    hold. A name whose ending may be the file's own or HTTrack's (a document's
+    anh.jpg/anh0d5c.jpg?t=…) tells no address: it stays, said to be HTTrack's."""
+    pages = items(2, start=767000)
+    mirror = httrack_tree(tmp_path / "httrack", pages, {})
+    query = "img_id=2287040&t=1661574431670"
+    renamed = {
+        pages[0]: f"image/journal/article{_md5(query)}.jpg?{query}",
+        pages[1]: f"documents/554897/555005/anh.jpg/anh{_md5('t=1517453343331')}.jpg"
+        "?t=1517453343331",
+    }
+    for item, name in renamed.items():
+        page = mirror / "source" / item.path.lstrip("/")
+        html = page.read_text(encoding="utf-8").replace(
+            "../../../" + item.image.lstrip("/"), "../../../" + name.replace("&", "&amp;")
+        )
+        page.write_text(html, "utf-8")
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    portal = f"https://{HOST}/image/journal/article?{query}"
+    assert f"]({portal})" in by_source(site)[pages[0].url]["body"]
+    assert f"article{_md5(query)}.jpg?{query}" not in result.stdout + result.stderr
+    assert noted(result.stderr, "not in the crawl, still linked to the old site", portal)
+    document = f"https://{HOST}/{renamed[pages[1]]}"
+    assert f"]({document})" in by_source(site)[pages[1].url]["body"]
+    assert document in result.stderr and "by the name HTTrack gave it" in result.stderr
+
+
+def test_an_article_imported_before_by_httracks_name_of_a_liferay_image_is_told_its_address(
+    site, tmp_path
+):
+    """An article imported before the name told the address links HTTrack's name
+    (article0d5c.jpg?img_id=…), and an import never changes it: imported again, the
+    mirror says which link to replace by the portal's address, in which file."""
+    [item] = items(1, start=767500)
+    mirror = httrack_tree(tmp_path / "httrack", [item], {})
+    query = "img_id=2287040&t=1661574431670"
+    named = f"image/journal/article{_md5(query)}.jpg?{query}"
+    page = mirror / "source" / item.path.lstrip("/")
+    html = page.read_text(encoding="utf-8").replace(
+        "../../../" + item.image.lstrip("/"), "../../../" + named.replace("&", "&amp;")
+    )
+    page.write_text(html, "utf-8")
+    assert run_import(site, mirror).returncode == 0
+    file = by_source(site)[item.url]["file"]
+    portal = f"https://{HOST}/image/journal/article?{query}"
+    written = (site.content / file).read_text(encoding="utf-8")
+    (site.content / file).write_text(written.replace(portal, f"https://{HOST}/{named}"), "utf-8")
+    again = run_import(site, mirror)
+    assert again.returncode == 0, again.stderr
+    said = again.stdout + again.stderr
+    assert file in said and f"replace https://{HOST}/{named} by {portal}" in said, said
 
 
 def test_a_picture_httrack_saved_as_a_web_page_is_not_said_to_be_at_the_portals_address(
@@ -1068,9 +1127,9 @@ def test_a_picture_httrack_saved_as_a_web_page_is_not_said_to_be_at_the_portals_
     known and how to have it explained once for both."""
     pages = items(2, start=765000)
     mirror = httrack_tree(tmp_path / "httrack", pages, {})
-    query = "img_id=7"
+    query = "t=7"
     renamed = {
-        pages[0]: f"../../../image/journal/article{_md5(query)}.jpg?{query}",
+        pages[0]: f"../../../documents/1/2/anh.jpg/anh{_md5(query)}.jpg?{query}",
         pages[1]: "../../../images/554897/145/018/075/462/3/1450180754623.html",
     }
     for item, name in renamed.items():
@@ -1100,16 +1159,14 @@ def test_a_page_of_an_httrack_mirror_named_alone_does_not_give_httracks_names_as
     HTTrack's name given as the portal's address of the picture. It is said to be
     HTTrack's, and the fix is to import the page with its mirror's hts-cache/."""
     [item] = items(1, start=766000)
-    query = "img_id=2287040&t=1661574431670"
     html = page_html(item, "relative", comment=True).replace(
-        "../../../" + item.image.lstrip("/"),
-        "../../../image/journal/article0d5c.jpg?" + query.replace("&", "&amp;"),
+        "../../../" + item.image.lstrip("/"), f"../../../{DOCUMENT_NAMED}"
     )
     page = tmp_path / "bai.html"
     page.write_text(html, encoding="utf-8")
     result = run_import(site, page)
     assert result.returncode == 0, result.stderr
-    named = f"https://{HOST}/image/journal/article0d5c.jpg?{query}"
+    named = f"https://{HOST}/{DOCUMENT_NAMED}"
     [note] = [line for line in result.stderr.splitlines() if named in line]
     assert "by the name HTTrack gave it" in note and "not known" in note, note
     assert "the mirror's project folder" in note and "hts-cache/" in note, note
@@ -1119,14 +1176,16 @@ def _md5(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()[:4]
 
 
-_QUERY = "img_id=2287040&t=1661574431670"
+# HTTrack's name for a Liferay document's /documents/…/anh.jpg/<its id>?t=…: its ending may
+# be the file's own or HTTrack's, so the name tells no address (11d1: MD5 of the query).
+DOCUMENT_NAMED = "documents/554897/555005/anh.jpg/anh11d1.jpg?t=1517453343331"
 
 
 @pytest.mark.parametrize(
     ("saved", "meant", "original"),
     [
-        (f"image/journal/article0d5c.jpg?{_QUERY}", "image/journal/article0d5c.jpg",
-         f"image/journal/article?{_QUERY}"),
+        (DOCUMENT_NAMED, DOCUMENT_NAMED.split("?")[0],
+         "documents/554897/555005/anh.jpg/c9abb218-f9e2-41c1-b57c-36e6f1b1a5b6?t=1517453343331"),
         ("documents/10180/7/anh-hoi-nghi.html", "documents/10180/7/anh-hoi-nghi.png",
          "documents/10180/7/anh-hoi-nghi.png"),  # the portal answered with a page
     ],

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from ..config import SiteConfig
 from ..errors import BuildFailed, Problem
-from ..httracknames import httrack_named
+from ..httracknames import httrack_named, portal_address
 from ..scaffold import article_text, check_article, content_path, write_whole
 from ..workers import default_jobs, map_batches
 from . import articles
@@ -586,7 +586,8 @@ def _media_of(
     as_pages = {url: found for url, found in answered.items() if found}
     # The address the old site had, where the mirror linked the file by a name of its own.
     linked_at = {
-        url: finder.cached_address(url, page) or as_pages.get(url, (url,))[0] for url in linked_old
+        url: finder.cached_address(url, page) or portal_address(url) or as_pages.get(url, (url,))[0]
+        for url in linked_old
     }
     notes = [
         f"{LOST_FILE}{linked_at.get(url, url)}: {why}; "
@@ -716,10 +717,11 @@ def _media_held_now(
 def _cached_now(linked: list[str], page: PageSource, finder: MediaFinder) -> list[tuple[str, str]]:
     """Of the files an article already there links at the old portal (``linked``), those
     named by HTTrack's name, which the portal never had, with the address that this
-    crawl's hts-cache/ gives it (the article was imported without the cache). A picture
+    crawl's hts-cache/ gives it (the article was imported without the cache) or the name
+    tells (httracknames.portal_address: imported before it told it). A picture
     named as a web page (anh.html) is one: a picture's link is no page."""
     renamed = [url for url in linked if httrack_named(url) or saved_as_page(url)]
-    found = [(url, finder.cached_address(url, page)) for url in renamed]
+    found = [(url, finder.cached_address(url, page) or portal_address(url)) for url in renamed]
     return [(url, address) for url, address in found if address and address != url]
 
 
@@ -731,8 +733,8 @@ def _cached_note(file: str, renamed: list[tuple[str, str]]) -> str:
     return (
         f"the article imported before, {file}, links {len(renamed)} picture(s) or file(s) "
         "by the name HTTrack gave them, which the portal never had, and this mirror's "
-        f"hts-cache/ names their addresses: in {file}, {replace_them} (an import never "
-        "changes an article already there)"
+        f"hts-cache/ or the names tell their addresses: in {file}, {replace_them} (an "
+        "import never changes an article already there)"
     )
 
 
@@ -822,8 +824,8 @@ def _httrack_note(url: str, page: PageSource, cached: bool) -> str:
     return (
         f"{lacking}, still linked to the old site by the name HTTrack gave it: "
         f"{url}; HTTrack saves a file under a name of its own, which the portal never "
-        "had, when the file's address has a query (/image/journal/article?img_id=5 as "
-        "article0d5c.jpg?img_id=5) or the portal answered it with a web page (an error "
+        "had, when the file's address has a query (/documents/1/2/anh.jpg/<its id>?t=1 "
+        "as anh.jpg/anhb73c.jpg?t=1) or the portal answered it with a web page (an error "
         "page for anh.png, or for an address without an ending, as anh.html), so the "
         "portal's address is not known from that name; the mirror's hts-cache/ folder "
         f"(new.txt, new.zip) lists it, {where}"
