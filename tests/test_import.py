@@ -2,6 +2,7 @@
 
 import codecs
 import gzip
+import json
 import re
 import shutil
 import subprocess
@@ -81,7 +82,8 @@ def test_importing_the_seed_capture_gives_the_committed_article(site):
     [written] = imported_files(site)
     assert written.relative_to(site.content) == SEED_ARTICLE.relative_to(SEED_CONTENT)
     assert written.read_bytes() == SEED_ARTICLE.read_bytes()
-    assert result.stderr == ""  # the seed holds nothing the importer had to guess
+    # The seed holds nothing the importer had to guess; a text capture has no address.
+    assert unsaid_but_the_address(result.stderr) == []
     assert written.relative_to(site.root).as_posix() in result.stdout
 
 
@@ -306,6 +308,28 @@ def capture(category: str, title: str, date_line: str, paragraphs: list[str]) ->
     return "\n".join([category, "", title, date_line, "", "\n\n".join(paragraphs), ""])
 
 
+def test_a_text_capture_without_an_address_is_said_to_have_none_as_a_page_is(site, tmp_path):
+    """A page whose address nothing tells gets a note saying so, and how to give it; a
+    text capture, which never says its address, was imported without a word ("notes":
+    [], no source_url), its old address leading nowhere unsaid. Imported again with
+    --source-url, it is there already, with the aliases: line that gives it the address."""
+    page = tmp_path / "bai1.txt"
+    page.write_text(
+        capture("TIN TỨC - SỰ KIỆN", "Bài thử", "Ngày đăng 19/12/2019 | 4:54 PM", ["Đoạn một."]),
+        encoding="utf-8",
+    )
+    result = run_import(site, page)
+    assert result.returncode == 0, result.stderr
+    [line] = [json.loads(x) for x in (site.root / "import-report.jsonl").read_text().splitlines()]
+    [note] = line["notes"]
+    assert "does not say its original address" in note and "--source-url" in note, note
+    assert note in result.stderr
+    address = "https://hbt.hanoi.gov.vn/tin-tuc/bai-thu-123.html"
+    again = run_import(site, page, "--source-url", address)
+    assert again.returncode == 0, again.stderr
+    assert "'aliases: [/tin-tuc/bai-thu-123.html]'" in again.stderr, again.stderr
+
+
 def test_a_capture_with_a_12_hour_clock_imports_and_an_unreadable_date_names_its_line(
     site, tmp_path
 ):
@@ -321,7 +345,7 @@ def test_a_capture_with_a_12_hour_clock_imports_and_an_unreadable_date_names_its
     assert result.returncode == 0, result.stderr
     [written] = imported_files(site)
     assert "date: 2019-04-19T16:54:00+07:00\n" in written.read_text(encoding="utf-8")
-    assert result.stderr == ""
+    assert result.stderr.count("note: ") == 1 and "original address" in result.stderr
     wrong = tmp_path / "wrong.txt"
     wrong.write_text(
         capture("TIN TỨC - SỰ KIỆN", "Bài sai", "Ngày đăng 31/02/2019 | 4:54 PM", ["Đoạn."]),
@@ -769,7 +793,12 @@ def test_a_capture_saved_in_another_encoding_imports_as_the_seed(site, tmp_path,
             result.stderr
         )
     else:
-        assert result.stderr == ""
+        assert unsaid_but_the_address(result.stderr) == []
+
+
+def unsaid_but_the_address(err: str) -> list[str]:
+    """The lines of an import's output but the note that a text capture has no address."""
+    return [line for line in err.splitlines() if "does not say its original address" not in line]
 
 
 def test_a_capture_typed_in_an_old_fonts_encoding_is_named_as_such(site, tmp_path):

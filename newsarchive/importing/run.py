@@ -391,11 +391,13 @@ def _address_note(page: PageSource, source_url: str, how: str) -> str:
     record gave it); when nothing gave it, that the article has none, and how to give it."""
     if how and how != "WARC-Target-URI":
         return f"original address taken from the {how}"
-    if source_url or page.text_capture:
-        return ""  # a text capture is the page's words alone: it never had an address
-    unknown = "the page does not say its original address (no canonical link, no crawler's comment)"
+    if source_url:
+        return ""
+    capture = "a text capture holds its words alone"
+    why = capture if page.text_capture else "no canonical link, no crawler's comment"
+    unknown = f"the page does not say its original address ({why})"
     gone = "the article has no old address that leads to it"
-    if page.named:
+    if page.named or page.text_capture:
         return f"{unknown}: {gone}; {AGAIN_WITH_ADDRESS}"
     # A wget tree is HOST/PATH: the folder below the one given, or that one itself.
     below = Path(page.path).relative_to(page.folder).parts
