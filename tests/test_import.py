@@ -448,6 +448,8 @@ def test_what_cannot_be_read_is_refused_not_guessed(site, tmp_path):
         # WARC file", and the .tar.gz named a ".gz file".
         ("crawl.zip", b"PK\x05\x06" + b"\0" * 18, "unpack it and import the folder it holds"),
         ("crawl.tar.gz", gzip.compress(b"\0" * 512, mtime=0), "a .tar.gz file is neither"),
+        # "cannot be read to its end ('NoneType' object has no attribute 'startswith')".
+        ("bad.warc", b"WARC/1.0\r\nWARC-Type: response\r\n\r\n", "the record at byte 0 is damaged"),
     ],
     ids=[
         "text as .warc",
@@ -459,6 +461,7 @@ def test_what_cannot_be_read_is_refused_not_guessed(site, tmp_path):
         "WACZ cut off",
         "zipped folder",
         "tarred folder",
+        "WARC header alone",
     ],
 )
 def test_a_file_that_is_no_page_or_crawl_is_said_to_be_none(site, tmp_path, name, data, said):
@@ -467,7 +470,7 @@ def test_a_file_that_is_no_page_or_crawl_is_said_to_be_none(site, tmp_path, name
     result = run_import(site, given)
     assert result.returncode == 1
     assert f"{name}: error: " in result.stderr and said in result.stderr
-    assert "Ngày đăng" not in result.stderr
+    assert "Ngày đăng" not in result.stderr and "object has no attribute" not in result.stderr
     # Nothing else was there to import: not "the others were", nor a summary of zeros
     # ("Pages seen: 0 (0 other file(s) of the crawl…)") and why no report was written.
     assert "nothing was imported." in result.stderr and "the others were" not in result.stderr

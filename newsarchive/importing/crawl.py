@@ -594,6 +594,7 @@ def _add_warc(crawl: Crawl, path: Path, origin: str) -> None:
     if iterator is None:
         crawl.problems.append(Problem(path, "cannot read a WARC file here", NEEDS_WARCIO))
         return
+    start = 0  # where the record read next starts
     try:
         with path.open("rb") as stream:
             if not _begins_as_warc(stream):
@@ -614,11 +615,15 @@ def _add_warc(crawl: Crawl, path: Path, origin: str) -> None:
                     crawl.cut_short.add(str(path))
                 if damaged and not page:  # a page's own failure tells it
                     crawl.problems.append(Problem(Path(at), damaged, DAMAGED_HINT))
+                start = records.offset
             # records.offset: where the next record would start, after the last one;
             # a file cut in its last record has said so already.
             ending = "" if damaged else _ending_damage(stream, last, records.offset)
-    except Exception as exc:  # warcio raises plain exceptions for broken archives
-        ending = f"the WARC file cannot be read to its end ({exc})"
+    except Exception:  # warcio raises plain exceptions for broken archives, in its words
+        ending = (
+            f"the WARC file cannot be read to its end: the record at byte {start} is damaged "
+            "(its header lines, or the server's response in it, are not whole)"
+        )
     if ending:
         crawl.cut_short.add(str(path))
         crawl.problems.append(Problem(Path(origin), ending, DAMAGED_HINT))
