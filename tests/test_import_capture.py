@@ -1170,6 +1170,7 @@ def test_a_page_of_an_httrack_mirror_named_alone_does_not_give_httracks_names_as
     [note] = [line for line in result.stderr.splitlines() if named in line]
     assert "by the name HTTrack gave it" in note and "not known" in note, note
     assert "the mirror's project folder" in note and "hts-cache/" in note, note
+    assert "the the" not in note, note  # "import the the mirror's project folder"
 
 
 def _md5(text: str) -> str:

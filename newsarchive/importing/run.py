@@ -810,7 +810,7 @@ def _httrack_note(url: str, page: PageSource, cached: bool) -> str:
     if cached:
         where = "which lists none for this name"
     elif page.named:  # the cache is looked for above a folder given, not a page
-        where = "which is read with the mirror, not with a page given alone: import the "
+        where = "which is read with the mirror, not with a page given alone: import "
     else:
         where = (
             "which is not in the folder imported nor above it (the mirror was copied "
