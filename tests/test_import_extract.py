@@ -238,6 +238,16 @@ def test_a_heading_inside_the_body_stays_below_the_title():
     assert found.body.startswith("## Quyết định số 147/QĐ-BCĐ\n\nXem văn bản.")
 
 
+def test_a_paragraph_set_in_a_heading_tag_is_a_paragraph():
+    """Sample F sets a paragraph of 54 words in <h1 style="font-size:12px">: it became
+    a `##` heading, big and bold on a phone. Past 40 words a heading is a paragraph."""
+    for words, heading in ((40, True), (41, False)):
+        text = " ".join(["chữ"] * (words - 1) + ["<b>đậm</b>"])
+        found = article_of(liferay_page(body=f'<h1 style="font-size:12px">{text}</h1><p>Hết.</p>'))
+        shown = " ".join(["chữ"] * (words - 1) + ["**đậm**"])
+        assert found.body == ("## " if heading else "") + shown + "\n\nHết.", found.body
+
+
 VNEXPRESS_URL = "https://vnexpress.net/dau-bung-keo-dai-4954454.html"
 
 

@@ -31,6 +31,10 @@ def _tags(names: str) -> frozenset[str]:
 
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
+# Editors set whole paragraphs in a heading's tag, made small by its style (sotttt 744225:
+# 54 words in an <h1 style="font-size:12px">), which as a heading stood out on a phone as
+# a big bold block; the portals' titles and section headings run to some 30 words.
+HEADING_WORDS = 40
 BLOCKS = _tags(
     "p div section article main figure figcaption blockquote ul ol li table thead tbody "
     "tfoot tr td th caption pre hr dl dt dd center address details summary"
@@ -522,6 +526,8 @@ class _Converter:
         tag = node.tag
         if tag in HEADINGS:
             text = self.inline_children(node)
+            if len(node.text().split()) > HEADING_WORDS:  # a paragraph in a heading's tag
+                return self.blocks(node)
             level = max(2, HEADINGS[tag])  # the article's title is the page's only h1
             return f"{'#' * level} {text}" if text else ""
         if tag in ("ul", "ol"):
