@@ -5,6 +5,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .errors import Problem
+
 
 @dataclass(frozen=True)
 class SourceFile:
@@ -14,6 +16,9 @@ class SourceFile:
     meta: dict[str, Any]
     key_lines: dict[str, int]
     body: str
+    # Problems found before the front matter was read (invisible characters, which it
+    # was read without): validation says them with its own.
+    refused: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,12 @@ everything is NFC-normalised, so an NFD or CRLF file gives the same site as its 
 
 import os
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from .content import SourceFile
 from .errors import BuildFailed, Problem, place_in
-from .yamltext import free_of_invisible, invisible_characters, normalise_text, parse_yaml
+from .yamltext import INVISIBLE, free_of_invisible, invisible_characters, normalise_text, parse_yaml
 
 # An article's front matter is a dozen short lines; 64 KiB is a hundred times that, and
 # keeps a pasted document or a generated monster from costing seconds in every stage.
@@ -144,11 +145,29 @@ def split_front_matter(path: Path, text: str, free: bool = False) -> SourceFile:
             ]
         )
     # Refused, not dropped: the editor decides what was meant (README, "Writing an article").
-    invisible = [] if free else invisible_characters(path, body, first_line=end + 2)
+    refused = [] if free else invisible_characters(path, yaml_text, first_line=2)
+    refused += [] if free else invisible_characters(path, body, first_line=end + 2)
+    # YAML stops at such a character without saying what it is; the front matter is read
+    # as it is once they are deleted, as their fix says, so its other problems are said
+    # with them (the characters never reach a page: validation fails with ``refused``).
+    readable = INVISIBLE.sub("", yaml_text) if refused else yaml_text
     try:
-        meta, key_lines = parse_yaml(path, yaml_text, first_line=2, free=free)
+        meta, key_lines = parse_yaml(path, readable, first_line=2, free=True if refused else free)
     except BuildFailed as failed:
-        raise BuildFailed(failed.errors + invisible) from None
-    if invisible:
-        raise BuildFailed(invisible)
-    return SourceFile(path, meta, key_lines, body)
+        written = [_as_written(problem, yaml_text, 2) for problem in failed.errors]
+        raise BuildFailed(refused + written) from None
+    return SourceFile(path, meta, key_lines, body, tuple(refused))
+
+
+def _as_written(problem: Problem, text: str, first_line: int) -> Problem:
+    """``problem``, found in ``text`` (from line ``first_line`` of its file) with its
+    invisible characters deleted, at its column in ``text`` itself."""
+    if problem.line is None or problem.column is None:
+        return problem
+    lines = text.split("\n")
+    row = problem.line - first_line
+    column = problem.column - 1
+    for match in INVISIBLE.finditer(lines[row] if 0 <= row < len(lines) else ""):
+        if match.start() <= column:
+            column += 1
+    return replace(problem, column=column + 1)

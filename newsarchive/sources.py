@@ -85,8 +85,6 @@ def read_articles(
     scan = scanned() or scan_sources(
         config.content_dir, config.root, (config.output_dir, cache_folder(config))
     )
-    if scan.errors:
-        raise BuildFailed(scan.errors)
     pages_folder = os.path.join(config.content_dir, PAGES_FOLDER, "")
     page_files = [path for path, _, _ in scan.files if path.startswith(pages_folder)]
     files = [item for item in scan.files if not item[0].startswith(pages_folder)]
@@ -104,6 +102,9 @@ def read_articles(
 
     entries: dict[str, SourceEntry] = {}
     pages, errors = read_pages(page_files, pages_folder, _placeholder(config))
+    # A misnamed file or a bad link is said with the problems of every file read, not
+    # instead of them: the editor fixes all in one go.
+    errors = scan.errors + errors
     for path, mtime, size in files:
         if path in failed:
             errors.extend(failed[path])

@@ -96,7 +96,7 @@ Report = Callable[[str, str, str], None]  # a problem at a front-matter key's li
 
 def _problems_of(source: SourceFile) -> tuple[list[Problem], Report]:
     """A list for the problems of ``source``, and the way to add one at a key's line."""
-    errors: list[Problem] = []
+    errors: list[Problem] = list(source.refused)
 
     def error(key: str, message: str, hint: str) -> None:
         errors.append(Problem(source.path, message, hint, source.key_lines.get(key)))

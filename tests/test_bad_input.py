@@ -1249,3 +1249,45 @@ def test_a_text_the_converter_cannot_nest_so_deep_names_its_file(site, capsys, m
     assert "sau.md: error: the text is nested too deeply" in err, err
     assert "internal error" not in err, err
     assert tree(site.output) == before
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_misnamed_file_is_said_with_every_other_files_problems(site, capsys, command):
+    """A file named like an article (hai.MD, a7.md.txt) was the only problem said, and
+    "1 problem(s) in 1 file(s)": the impossible date of another file, and the problems
+    of every other file, showed only once it was renamed."""
+    site.add("tot.md", GOOD)
+    assert site.build("--quiet") == 0
+    before = tree(site.output)
+    capsys.readouterr()
+    site.add("2021/05/mot.md", article("Một", "32/05/2021"))
+    site.add("2021/05/hai.MD", article("Hai", "01/05/2021"))
+    site.add("2021/05/a7.md.txt", article("Bảy", "01/05/2021"))
+    site.add("2021/05/ba.md", BAD_INPUTS["unknown-key"][0])
+    assert main([command, "--config", str(site.root / "site.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "hai.MD: error: this file is named like an article" in err, err
+    assert "a7.md.txt: error: this file is named like an article" in err, err
+    assert "mot.md:3: error: bad date: '32/05/2021' is not a real date" in err, err
+    assert "ba.md:" in err, err
+    assert "4 problem(s) in 4 file(s)" in err, err
+    assert tree(site.output) == before
+
+
+def test_a_control_character_does_not_hide_the_front_matters_other_problems(site, capsys):
+    """YAML cannot read a front matter holding U+000B: only the character was said, and
+    the list of tags parted by ';' two lines below showed once it was deleted. What the
+    front matter says with the character deleted (as its fix says) is said with it, each
+    column counted in the file as it is."""
+    site.add("ba.md", '---\ntitle: "Ba\x0b"\ndate: 2021-05-01\ntags: [a; b]\n---\nText\x01\n')
+    # YAML's own error, at the second quote: column 16 without the characters.
+    site.add("bon.md", '---\ntitle: Bốn\nsummary: "x\x0by\x0bz" "w"\ndate: 2021-05-01\n---\n')
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    assert "ba.md:2:11: error: the invisible control character U+000B" in err, err
+    assert "ba.md:4: error: the tag 'a; b' holds a ';'" in err, err
+    assert "ba.md:6:5: error: the invisible control character U+0001" in err, err
+    assert "bon.md:3:12: error: the invisible control character U+000B" in err, err
+    assert "bon.md:3:14: error: the invisible control character U+000B" in err, err
+    assert "bon.md:3:18: error: broken YAML" in err, err
+    assert "6 problem(s) in 2 file(s)" in err, err
