@@ -64,6 +64,7 @@ class LiveServer(ThreadingHTTPServer):
         self.site_dir = site_dir
         self.state = state
         self.snippet = files(__package__).joinpath("livereload.html").read_bytes()
+        self.no_site = files(__package__).joinpath("nosite.html").read_bytes()
         super().__init__((HOST, port), partial(_Handler, directory=str(site_dir)))
 
     @property
@@ -98,10 +99,10 @@ class _Handler(SimpleHTTPRequestHandler):
         elif target.is_file():
             super().do_GET()
         else:
-            # Like GitHub Pages: the site's own 404 page, or just the error display
-            # when no site has been built yet.
+            # Like GitHub Pages: the site's own 404 page; a page saying there is no site
+            # when no build has made one (every build makes the 404 page).
             missing = self.server.site_dir / urls.output_file(urls.not_found_url())
-            body = missing.read_bytes() if missing.is_file() else b""
+            body = missing.read_bytes() if missing.is_file() else self.server.no_site
             self._send_html(HTTPStatus.NOT_FOUND, body)
 
     def end_headers(self) -> None:

@@ -294,3 +294,41 @@ def test_a_first_serve_whose_build_fails_says_there_is_no_site_yet(site):
         assert said == [
             "1 problem(s) in 1 file(s); nothing was written, the previous site is unchanged."
         ]
+
+
+def test_a_first_build_that_fails_shows_its_problems_readable_on_a_phone(site, browser):
+    """A first serve whose build failed answered every address with the reload script
+    alone: no viewport, so a phone laid it out 980 pixels wide and the problems ran off
+    its 360; and the panel said "the last good version of the site is being served" of a
+    site there is none of. Its English words are marked English on any page, so that a
+    screen reader does not read them with a Vietnamese voice (the site's pages are vi)."""
+    site.add("bad.md", "---\ntitle: Không có ngày\n---\nText\n")
+    with serving(site) as server:
+        context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+        page = context.new_page()
+        page.goto(server.url)
+        panel = page.locator("#newsarchive-build-errors")
+        panel.wait_for(state="visible", timeout=TIMEOUT * 1000)
+        assert page.evaluate("() => window.innerWidth") == 360
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+        said = panel.inner_text()
+        assert "bad.md:" in said and "date" in said, said
+        assert "last good version" not in said, said
+        assert "no site" in said.lower(), said
+        assert page.evaluate("() => document.documentElement.lang") == "en"
+        assert panel.get_attribute("lang") == "en"
+
+        # A site built, then a build that fails: the panel over a Vietnamese page.
+        site.add("bad.md", article("Có ngày", "2020-01-02 08:00"))
+        page.wait_for_function(
+            "() => !document.getElementById('newsarchive-build-errors')",
+            timeout=TIMEOUT * 1000,
+        )
+        page.goto(server.url)
+        time.sleep(0.3)  # let the page's event stream connect
+        site.add("bad.md", "---\ntitle: Không có ngày\n---\nText\n")
+        panel.wait_for(state="visible", timeout=TIMEOUT * 1000)
+        assert page.evaluate("() => document.documentElement.lang") == "vi"
+        assert panel.get_attribute("lang") == "en"
+        assert "last good version" in panel.inner_text()
+        context.close()
