@@ -2,7 +2,7 @@
 
 Exit 0 ok, 1 a problem (in the content, or the output folder: reported with
 the file and how to fix it; also a bug: one line and the path of its saved
-traceback), 2 usage, 130 stopped by Ctrl+C.
+traceback), 2 usage, 130 stopped by Ctrl+C (but serve, whose normal end that is: 0).
 
 The commands other than build import their modules when they run: a rebuild does
 not pay for loading the web server, the importer and the link checker.

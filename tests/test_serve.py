@@ -4,6 +4,7 @@ import http.client
 import json
 import queue
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -332,3 +333,30 @@ def test_a_first_build_that_fails_shows_its_problems_readable_on_a_phone(site, b
         assert panel.get_attribute("lang") == "en"
         assert "last good version" in panel.inner_text()
         context.close()
+
+
+def test_serve_stopped_with_ctrl_c_exits_as_the_readme_says(site):
+    """serve, stopped with Ctrl+C (its only way to end), printed "Stopped." and exited 0,
+    while the README's list of exit codes said 130 for Ctrl+C, of every command."""
+    site.add("2020/01/a.md", article("Bài A", "2020-01-02 08:00"))
+    proc = subprocess.Popen(
+        [sys.executable, "-u", str(REPO / "build.py"), "serve", "--port", "0"],
+        cwd=site.root, env=SUBPROCESS_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("Serving "):
+                break
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=TIMEOUT)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert out.strip().endswith("Stopped."), out
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    codes = re.sub(r"\s+", " ", readme[readme.index("Exit codes:") :].split("\n\n")[0])
+    said = re.search(r"`serve`[^.]*Ctrl\+C[^.]*? exits (\d+)", codes)
+    assert said is not None, codes
+    assert proc.returncode == int(said.group(1))
