@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import heldlinks, statics, urls, workers
 from .bodylinks import MISSING_HINT, Lines, Meant, leads_nowhere
-from .config import SiteConfig
+from .config import SiteConfig, unnamed_portal
 from .errors import Problem, line_of
 from .heldlinks import Held
 from .httracknames import httrack_named
@@ -155,6 +155,7 @@ def checked(
         noted += (*unused_words(config.templates_dir), *unshown_text(config.templates_dir))
         noted += tuple(words_lacking(config.templates_dir))
         noted += tuple(broken_templates(config.templates_dir))
+        noted += tuple(unnamed_portal(config, (article.source_url for article in articles)))
         meant = Meant(articles, config.content_dir, static_dir=config.static_dir)
         hosts = config.original_hosts
         found = check_site(

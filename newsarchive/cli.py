@@ -606,7 +606,8 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"the report {report_file} was not written: {done.report_unwritten}", file=sys.stderr)
     if done.stopped:
         return EXIT_STOPPED if done.stopped == command.INTERRUPTED else EXIT_CONTENT
-    for line in grouped_notes(done.notes, report_file, names):
+    warnings = [warning.format(Path.cwd()) for warning in done.warnings]
+    for line in [*grouped_notes(done.notes, report_file, names), *warnings]:
         print(line, file=sys.stderr)
     if done.errors:
         _import_problems(done.errors, names, done.outcome)

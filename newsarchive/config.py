@@ -2,7 +2,8 @@
 
 import os
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -180,6 +181,32 @@ def original_host(address: str) -> str:
     As `check` reads the host of a link (urls.same_host): `original_site` written with
     :443 or a final dot turned its warning off."""
     return urls.same_host(address.split("://", 1)[-1].split("/", 1)[0]).removeprefix("www.")
+
+
+def unnamed_portal(config: SiteConfig, sources: Iterable[str]) -> list[Problem]:
+    """A warning when site.yaml names no original_site though every address of
+    ``sources`` (the articles' source_url, an import's pages) is on one host: `check`
+    warns of links to the old portal, which will go dark, only when it is named, and said
+    "no problems" of an archive that linked it on every page."""
+    if config.original_hosts:
+        return []
+    addresses = [a for a in sources if a.startswith(("http://", "https://"))]
+    if len({original_host(a) for a in addresses}) != 1:
+        return []
+    roots = Counter(
+        f"{urlsplit(a).scheme}://{urls.same_host(urlsplit(a).netloc)}/" for a in addresses
+    )
+    portal = min(roots, key=lambda root: (-roots[root], root))  # the most used spelling
+    return [
+        Problem(
+            config.file or Path("site.yaml"),
+            f"the articles' original pages (source_url) are all on {portal}, but "
+            "original_site is not set: the footer links no original site, and check does "
+            "not warn of the links that still lead to that portal, which will go dark",
+            f"add this line to site.yaml: original_site: {portal}",
+            warning=True,
+        )
+    ]
 
 
 def shown_address(address: str) -> str:

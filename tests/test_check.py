@@ -471,6 +471,36 @@ def test_a_link_to_the_old_portal_is_said_however_original_site_spells_its_host(
     )
 
 
+def test_articles_from_one_portal_without_original_site_are_told_the_line_to_add(site):
+    """Without original_site, check said "no problems" of an archive imported from a
+    portal whose pages its articles still linked (62 warnings once it was set): the
+    articles' source_url all on one host, it now says the line to add to site.yaml."""
+    body = "[ảnh](https://www.hbt.vn/anh/1.jpg)"
+    site.add("a.md", article("Tin A", "2020-01-01", body, source_url="https://www.hbt.vn/a.html"))
+    site.add("b.md", article("Tin B", "2020-01-02", source_url="http://hbt.vn/b.html"))
+    site.add("c.md", article("Tin C", "2020-01-03", source_url="https://www.hbt.vn/c.html"))
+    result = run_check(site)
+    assert result.returncode == 0, result.stderr
+    said = result.stderr
+    assert (
+        "site.yaml: warning: the articles' original pages (source_url) are all on "
+        "https://www.hbt.vn/, but original_site is not set"
+    ) in said, said
+    assert "add this line to site.yaml: original_site: https://www.hbt.vn/" in said, said
+    site.configure(original_site="https://www.hbt.vn/")
+    result = run_check(site)
+    assert "original_site: https" not in result.stderr, result.stderr
+    assert "leads to the old portal" in result.stderr, result.stderr
+
+
+def test_articles_from_several_hosts_are_not_said_to_come_from_one_portal(site):
+    site.add("a.md", article("Tin A", "2020-01-01", source_url="https://hbt.vn/a.html"))
+    site.add("b.md", article("Tin B", "2020-01-02", source_url="https://vnexpress.net/b.html"))
+    site.add("c.md", article("Tin C", "2020-01-03"))
+    result = run_check(site)
+    assert result.returncode == 0 and "original_site" not in result.stderr, result.stderr
+
+
 def test_a_picture_linked_by_httracks_name_is_said_to_be_one(site):
     """An article imported from an HTTrack mirror without its hts-cache/ links a picture
     the mirror lacks by HTTrack's name (article0d5c.jpg?img_id=…, 4 letters of the MD5

@@ -87,6 +87,24 @@ def test_importing_the_seed_capture_gives_the_committed_article(site):
     assert written.relative_to(site.root).as_posix() in result.stdout
 
 
+def test_an_import_from_a_portal_site_yaml_does_not_name_says_the_line_to_add(site):
+    """Without original_site, an import from a portal said nothing of it, and `check`
+    "no problems" of an archive linking the portal that will go dark: the import says
+    the line to add to site.yaml, once it is there nothing."""
+    result = run_import(site, PORTAL_PAGE, "--source-url", PORTAL_URL)
+    assert result.returncode == 0, result.stderr
+    assert "site.yaml: warning: the articles' original pages (source_url) are all on" in (
+        result.stderr
+    )
+    line = "add this line to site.yaml: original_site: https://quanhaibatrung.hanoi.gov.vn/"
+    assert line in result.stderr, result.stderr
+    site.configure(original_site="https://quanhaibatrung.hanoi.gov.vn/")
+    for written in imported_files(site):
+        written.unlink()
+    result = run_import(site, PORTAL_PAGE, "--source-url", PORTAL_URL)
+    assert result.returncode == 0 and "original_site" not in result.stderr, result.stderr
+
+
 def test_correcting_the_title_of_an_imported_article_keeps_its_address(site, capsys):
     """Import wrote no `slug:` line when the address was the title's: an archivist who
     corrected a misspelt title moved the article, and the portal's citations of the

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from ..config import SiteConfig
+from ..config import SiteConfig, unnamed_portal
 from ..errors import BuildFailed, Problem, raised_stopping
 from . import media as mediafiles
 from .crawl import open_crawl
@@ -109,6 +109,8 @@ class Imported:
     seconds: float
     stopped: str  # INTERRUPTED, WORKER_DIED, WRITE_FAILED, PATTERN_STOPPED or ""
     report_unwritten: str  # why the report's file was not written, or ""
+    # site.yaml names no original_site though the pages came from one portal.
+    warnings: list[Problem] = field(default_factory=list)
 
 
 @contextlib.contextmanager
@@ -198,6 +200,7 @@ def import_paths(
         seconds=time.perf_counter() - started,
         stopped=stopped,
         report_unwritten=unwritten,
+        warnings=unnamed_portal(config, done.addresses),
     )
 
 
