@@ -186,9 +186,11 @@ FRONT_MATTER: tuple[Field, ...] = (
     Field(
         "category",
         "text",
-        "one category, e.g. `Tin tức - Sự kiện`; a name with a comma in it in double quotes "
-        '(`category: "Hoạt động Đảng, Đoàn thể"`); a list (`[Tin tức, Văn hóa]`) is refused, '
-        "its fix giving both readings: one category and tags, or one name",
+        "one category, e.g. `Tin tức - Sự kiện`; a comma is part of the name, written plain "
+        "(`category: Hoạt động Đảng, Đoàn thể`, as import writes it) or in quotes "
+        '(`category: "Hoạt động Đảng, Đoàn thể"`): only in a list does a comma part names, '
+        "and a list (`[Tin tức, Văn hóa]`) is refused, its fix giving both readings: one "
+        "category and tags, or one name",
     ),
     Field(
         "tags", "list", "a list: `[cán bộ, quy hoạch]` (parted by `,`: a `;` in a tag is refused)"

@@ -191,3 +191,26 @@ def test_a_setting_that_must_be_text_says_how_to_write_it(tmp_path):
             'put the value in double quotes: output_dir: "[a]"',
         ),
     ]
+
+
+def test_the_category_examples_of_the_readme_build_as_import_writes_them(site):
+    """The README said a category whose name holds a comma goes "in double quotes",
+    while import writes it plain (`category: Hoạt động Đảng, Đoàn thể`), which builds
+    the same: a comma parts names only inside [ ]. Every `category: ...` the table
+    shows builds, each form the same category, and import's form is among them."""
+    import re
+
+    from conftest import article
+
+    from newsarchive import urls
+    from newsarchive.yamltext import as_front_matter
+
+    [row] = [f.meaning for f in schema.FRONT_MATTER if f.name == "category"]
+    shown = re.findall(r"`category: ([^`]+)`", row)
+    name = "Hoạt động Đảng, Đoàn thể"
+    assert as_front_matter(name) in shown, shown
+    for n, value in enumerate(shown):
+        site.add(f"bai-{n}.md", article(f"Bài {n}", f"2020-01-0{n + 1} 08:00", category=value))
+    assert site.build("--no-search") == 0
+    page = site.read(urls.output_file(urls.category_url(name)))
+    assert all(f"Bài {n}" in page for n in range(len(shown))), page
