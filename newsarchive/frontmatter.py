@@ -152,7 +152,7 @@ def split_front_matter(path: Path, text: str, free: bool = False) -> SourceFile:
     # with them (the characters never reach a page: validation fails with ``refused``).
     readable = INVISIBLE.sub("", yaml_text) if refused else yaml_text
     try:
-        meta, key_lines = parse_yaml(path, readable, first_line=2, free=True if refused else free)
+        meta, key_lines = parse_yaml(path, readable, first_line=2, free=True)  # looked at above
     except BuildFailed as failed:
         written = [_as_written(problem, yaml_text, 2) for problem in failed.errors]
         raise BuildFailed(refused + written) from None
