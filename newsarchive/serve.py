@@ -7,7 +7,8 @@ script is added to HTML as it is sent, never written into the built files.
 The site is built into `.cache/serve/` (next to site.yaml) with the local address
 as base URL, so `_site/` — what gets deployed — is never touched by `serve`. Each
 build publishes atomically, so after a failed build the last good site is still
-what the server sends, with the errors shown on top.
+what the server sends, with the errors shown on top (when no build has made one yet,
+nosite.html, which says so).
 """
 
 import json
