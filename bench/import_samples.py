@@ -10,8 +10,10 @@ article is compared with sotttt-truth.json (title, date, category, old address) 
 its page (author, every piece of text, captions among it, images shown, attachments
 linked, tables); VnExpress's page G with fundus's expected extraction beside it. A
 picture or file the capture lacks can only be linked at its old address: the figures say
-how many are shown at the portal's address, at HTTrack's own name for it (the portal
-never had it: a mirror without hts-cache/ does not tell the address), or copied.
+how many are shown at the portal's address, at an address HTTrack or wget made up (the
+portal never had it: a name with the query's MD5 HTTrack gave a file whose address a
+mirror without hts-cache/ does not tell, or a picture's name with .html, which the portal
+answered with a page), or copied.
 
 Everything is written under bench/work/import-samples/.
 """
@@ -41,6 +43,9 @@ from import_fidelity import (
     make_site,
 )
 from selectolax.lexbor import LexborHTMLParser
+
+from newsarchive.httracknames import httrack_named  # import_eval puts the repository first
+from newsarchive.importing.crawl import saved_as_page
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "bench" / "work" / "import-samples"
@@ -201,25 +206,30 @@ def _media(url: str, article, body, short: str, tally, problems) -> None:
     ):
         for node in nodes:
             raw = (node.attrs.get(attribute) or "").strip()
-            as_written = unquote(urljoin(url, raw))
             portal = unquote(_abs(url, raw))
             if kind == "attachment" and not FILE_LIKE.search(urlsplit(portal).path + "?"):
                 continue
-            if raw.startswith("data:"):
-                where = "copied" if any("/media/" in f for f in found) else ""
-            elif portal in found:
-                where = "portal's address"
-            elif as_written in found:
-                where = "HTTrack's name"
-            else:
-                where = (
-                    "copied"
-                    if any("/media/" in f and raw.rsplit("/")[-1][:8].lower() in f for f in found)
-                    else ""
-                )
+            where = _where(url, raw, found)
             _check(kind, bool(where), f"{short}: {raw[:70]}", tally, problems)
             if where:
                 tally[f"{kind}s shown at {where}"] += 1
+
+
+def _where(url: str, raw: str, found) -> str:
+    """Where the built article shows the picture or file the page at ``url`` links as
+    ``raw``, of the links ``found`` in it: at the portal's address, at an address HTTrack
+    or wget made up (httracknames' and the importer's own rule: the portal never had it),
+    copied, or "" (not shown)."""
+    portal = unquote(_abs(url, raw))
+    as_written = unquote(urljoin(url, raw))
+    if raw.startswith("data:"):
+        return "copied" if any("/media/" in f for f in found) else ""
+    at = portal if portal in found else as_written if as_written in found else ""
+    if at:
+        made_up = at != portal or httrack_named(at) or saved_as_page(at)
+        return "an address HTTrack or wget made up" if made_up else "portal's address"
+    name = raw.rsplit("/")[-1][:8].lower()
+    return "copied" if any("/media/" in f and name in f for f in found) else ""
 
 
 def _vnexpress(tally, problems) -> None:
