@@ -33,7 +33,7 @@ from .bodylinks import MISSING_HINT, Lines, Meant, leads_nowhere
 from .config import SiteConfig, unnamed_portal
 from .errors import Problem, line_of
 from .heldlinks import Held
-from .httracknames import httrack_named
+from .httracknames import httrack_named, portal_address
 from .limits import FILE_LIMIT, MB, SITE_LIMIT, TOO_BIG_HINT
 from .pagelinks import NO_FILE, ReadPage, Resolver, css_links, from_root, read_page
 from .pipeline import build, plan
@@ -346,8 +346,7 @@ class _PageCheck:
                     where,
                     f"{context + ': ' if context else ''}the link {link!r} leads to the old "
                     "portal, which will go dark",
-                    self.resolver.held_here(rel, link, target)
-                    or (HTTRACK_NAMED if httrack_named(link) else FROM_A_CRAWL),
+                    self.resolver.held_here(rel, link, target) or _old_link_fix(link),
                     line,
                     warning=True,
                 )
@@ -367,6 +366,22 @@ HTTRACK_NAMED = (
     "folder, which lists the portal's address (the import says which link to replace by "
     "it), or link to a copy in the archive"
 )
+# ... save where the name tells the address (httracknames.portal_address: a picture of
+# Liferay's image servlet), which the archivist can write at once.
+HTTRACK_TOLD = (
+    "this is the name HTTrack gave the picture (four letters of its query's MD5 before "
+    "the ending), which the portal never had, and the name tells the portal's address: "
+    "write {address} instead (the Wayback Machine, web.archive.org, may hold the picture "
+    "there), or link to a copy in the archive"
+)
+
+
+def _old_link_fix(link: str) -> str:
+    """How to fix a link to the old portal that the archive holds nothing for."""
+    if not httrack_named(link):
+        return FROM_A_CRAWL
+    address = portal_address(link)
+    return HTTRACK_TOLD.format(address=address) if address else HTTRACK_NAMED
 
 
 def _empty(where: Path, rel: str, page: ReadPage) -> list[Problem]:

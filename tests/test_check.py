@@ -503,22 +503,43 @@ def test_articles_from_several_hosts_are_not_said_to_come_from_one_portal(site):
 
 def test_a_picture_linked_by_httracks_name_is_said_to_be_one(site):
     """An article imported from an HTTrack mirror without its hts-cache/ links a picture
-    the mirror lacks by HTTrack's name (article0d5c.jpg?img_id=…, 4 letters of the MD5
+    the mirror lacks by HTTrack's name (anh.jpg/anhd6c1.jpg?t=…, 4 letters of the MD5
     of its query), which the portal never had; `check` said to 'import the file from a
     crawl that holds it', which no crawl can: it is at another address. It says the name
     is HTTrack's and to import the mirror with its hts-cache/, which names the address."""
     site.configure(original_site="https://hbt.vn/")
-    query = "img_id=2287040&t=1661574431670"  # HTTrack's name: article0d5c.jpg
-    named = f"https://hbt.vn/image/journal/article0d5c.jpg?{query}"
-    other = "https://hbt.vn/image/journal/articleffff.jpg?img_id=5"  # not its query's MD5
+    named = "https://hbt.vn/documents/1/2/anh.jpg/anhd6c1.jpg?t=1450171279357"
+    other = "https://hbt.vn/documents/1/2/anh.jpg/anhffff.jpg?t=1"  # not its query's MD5
     site.add("a.md", article("Tin", "2020-01-01", f"![Ảnh]({named})\n\n![Ảnh]({other})"))
     result = run_check(site)
     assert result.returncode == 0, result.stderr
     said = result.stderr.split("\ncontent/")
-    [httrack] = [s for s in said if "article0d5c" in s]
+    [httrack] = [s for s in said if "anhd6c1" in s]
     assert "the name HTTrack gave" in httrack and "hts-cache/" in httrack, httrack
-    [plain] = [s for s in said if "articleffff" in s]
+    [plain] = [s for s in said if "anhffff" in s]
     assert "HTTrack" not in plain and "import the file from a crawl" in plain, plain
+
+
+def test_a_liferay_picture_by_httracks_name_is_said_with_the_portals_address(site):
+    """HTTrack's name for a picture of Liferay's image servlet tells its address whole
+    (httracknames.portal_address): `check` called it "HTTrack's" and sent the archivist
+    to import again with the cache; it now names the address to write. A document's
+    name (anh.jpg/anh<4 hex>.jpg?t=…, an id replaced) tells none and keeps that hint."""
+    site.configure(original_site="https://hbt.vn/")
+    query = "img_id=2287040&t=1661574431670"  # HTTrack's name: article0d5c.jpg
+    named = f"https://hbt.vn/image/journal/article0d5c.jpg?{query}"
+    document = "https://hbt.vn/documents/1/2/anh.jpg/anhd6c1.jpg?t=1450171279357"
+    site.add("a.md", article("Tin", "2020-01-01", f"![Ảnh]({named})\n\n![Tệp]({document})"))
+    result = run_check(site)
+    assert result.returncode == 0, result.stderr
+    said = result.stderr.split("\ncontent/")
+    [servlet] = [s for s in said if "article0d5c" in s]
+    address = f"https://hbt.vn/image/journal/article?{query}"
+    assert f"write {address} instead" in " ".join(servlet.split()), servlet
+    assert "hts-cache/" not in servlet, servlet
+    [kept] = [s for s in said if "anhd6c1" in s]
+    assert "the name HTTrack gave" in kept and "hts-cache/" in kept, kept
+    assert "write" not in kept, kept
 
 
 def test_an_svg_of_the_site_that_could_run_script_opened_alone_is_a_warning(site):
