@@ -40,8 +40,13 @@ def query_named(path: str, query: str, name: re.Pattern[str] = ANY_FILE) -> re.M
 # Liferay's image servlet names a picture by its query alone (/image/journal/article?
 # img_id=5, /image/image_gallery?uuid=…): the address has no ending, so HTTrack's name
 # for it, with the ending HTTrack gave it from the file's type, tells the address whole.
-# Any other name keeps an ending that may be the file's own or HTTrack's (a document's
-# anh.jpg/anhb73c.jpg?t=1 was asked for at anh.jpg/<its id>): it tells no address.
+# Any other name tells no address. HTTrack (htsname.c: standard_name, resolve_extension)
+# writes the name before the ending, the 4 digits and an ending that is the address's own
+# only when the server's type agreed with it: `anh?id=5`, `anh.php?id=5` and `anh.png?id=5`
+# served as a JPEG are all saved as anh<4 hex>.jpg, as is `anh.jpg?id=5`; and a file name
+# the server sends (Content-Disposition) replaces the address's: a Liferay document's
+# anh.jpg/<its id>?t=1 is saved as anh.jpg/anhb73c.jpg. So a CDN's `…_n7746.jpg?_nc_cat=…`
+# may have been `…_n.jpg?…` or not: a wrong address would be worse than HTTrack's name.
 _IMAGE_SERVLET = re.compile(r"^/image/[a-z_]+(?:/[a-z_]+)?$")
 
 
