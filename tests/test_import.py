@@ -105,6 +105,20 @@ def test_an_import_from_a_portal_site_yaml_does_not_name_says_the_line_to_add(si
     assert result.returncode == 0 and "original_site" not in result.stderr, result.stderr
 
 
+def test_an_import_into_an_archive_of_several_hosts_names_none_of_them(site):
+    """A page of a newspaper imported into a portal's archive (or the reverse) is not
+    the archive's portal: the import said "are all on" the page's host, and the line to
+    add, for a site.yaml that may name either; `check`, which weighs every article,
+    says it when one host is left."""
+    site.add(
+        "2021/01/bao.md",
+        article("Tin báo", "2021-01-05 10:00", source_url="https://vnexpress.net/tin-1.html"),
+    )
+    result = run_import(site, PORTAL_PAGE, "--source-url", PORTAL_URL)
+    assert result.returncode == 0, result.stderr
+    assert imported_files(site), result.stderr
+    assert "original_site" not in result.stderr, result.stderr
+
 def test_correcting_the_title_of_an_imported_article_keeps_its_address(site, capsys):
     """Import wrote no `slug:` line when the address was the title's: an archivist who
     corrected a misspelt title moved the article, and the portal's citations of the

@@ -23,13 +23,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from ..config import SiteConfig, unnamed_portal
+from ..config import SiteConfig, original_host, unnamed_portal
 from ..errors import BuildFailed, Problem, raised_stopping
 from . import media as mediafiles
 from .crawl import open_crawl
 from .dates import MonthFirstRun
 from .extract import CRAWL_FIXES
-from .known import source_key
+from .known import read_archive, source_key
 from .profiles import Profiles, SlowPattern, load_profiles
 from .report import (
     DEFAULT_NAME,
@@ -200,8 +200,20 @@ def import_paths(
         seconds=time.perf_counter() - started,
         stopped=stopped,
         report_unwritten=unwritten,
-        warnings=unnamed_portal(config, done.addresses),
+        warnings=_unnamed_portal(config, done.addresses),
     )
+
+
+def _unnamed_portal(config: SiteConfig, addresses: list[str]) -> list[Problem]:
+    """unnamed_portal of this run's pages, unless the archive also holds articles of
+    other hosts (a page of a newspaper imported into a portal's archive is not the
+    portal): `check`, which weighs every article, says it then."""
+    said = unnamed_portal(config, addresses)
+    if said:
+        keys = read_archive(config.content_dir, config.timezone).sources
+        if len({original_host(f"http://{key}") for key in keys}) > 1:
+            return []
+    return said
 
 
 @dataclass
