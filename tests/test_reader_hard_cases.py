@@ -496,6 +496,73 @@ def test_a_table_wider_than_the_phone_shows_that_it_scrolls(browser, site, schem
                 assert left == right == page_colour, (left, right)
 
 
+def strip(page, row: dict, x: float, width: float = 12) -> list[str]:
+    """The colours drawn in a strip of ``row`` from ``x``, 2 px short of its top and
+    bottom (its cells' borders)."""
+    clip = {"x": x, "y": row["y"] + 2, "width": width, "height": row["height"] - 4}
+    png = base64.b64encode(page.screenshot(clip=clip)).decode()
+    return page.evaluate(COLOURS, png)
+
+
+@pytest.mark.parametrize(
+    "scheme",
+    [{"color_scheme": "light"}, {"color_scheme": "dark"}, {"forced_colors": "active"}],
+    ids=["light", "dark", "forced-colours"],
+)
+def test_the_shade_of_a_wide_table_shows_over_its_header_row(browser, site, scheme):
+    """The shade along the edge of a table wider than the phone stopped at its header
+    row: the header cells' background, opaque, covered it, and a reader looking at the
+    column names saw no sign of more columns. It now shows over the header row as over
+    the rows below, in light and dark mode and with forced colours; the header keeps a
+    colour of its own, and a table that fits has no shade there either."""
+    body = WIDE_TABLE + "\nGiữa hai bảng.\n" + NARROW_TABLE
+    site.add("2019/05/bang.md", "---\ntitle: Bảng\ndate: 2019-05-02\n---\n" + body)
+    with article_page(
+        browser,
+        site,
+        "2019/05/bang/",
+        viewport={"width": 320, "height": 740},
+        is_mobile=True,
+        java_script_enabled=False,
+        **scheme,
+    ) as page:
+        # The cells' words and borders unseen (opacity, which forced colours leave alone;
+        # no borders): what is left is their background over the table's own drawing.
+        page.evaluate(
+            """() => {
+              for (const cell of document.querySelectorAll('.article-body :is(th, td)')) {
+                cell.innerHTML = `<span style="opacity: 0">${cell.innerHTML}</span>`;
+                cell.style.border = '0';
+              }
+            }"""
+        )
+        wide, narrow = page.locator(".article-body table").all()
+        assert wide.evaluate("t => t.scrollWidth > t.clientWidth"), "wider than the phone"
+        for table in (wide, narrow):
+            table.scroll_into_view_if_needed()
+            box = table.bounding_box()
+            header = table.locator("thead tr").bounding_box()
+            row = table.locator("tbody tr").first.bounding_box()
+            assert box and header and row
+            middle = box["x"] + box["width"] / 2 - 6
+            plain = strip(page, header, middle)
+            assert len(plain) == 1, plain
+            if "color_scheme" in scheme:
+                assert plain != strip(page, row, middle), "the header row has its colour"
+            left = box["x"] + 2
+            right = min(box["x"] + box["width"], header["x"] + header["width"]) - 14
+            if table == narrow:
+                assert strip(page, header, left) == strip(page, header, right) == plain
+                continue
+            shaded = strip(page, header, right)
+            assert shaded != plain and len(shaded) >= 3, shaded
+            assert strip(page, header, left) == plain
+            table.evaluate("t => { t.scrollLeft = t.scrollWidth; }")
+            assert strip(page, header, right) == plain
+            shaded = strip(page, header, left)
+            assert shaded != plain and len(shaded) >= 3, shaded
+
+
 @pytest.mark.parametrize("width", [320, 360, 412])
 def test_a_forks_article_title_is_on_the_first_screen_with_large_text(browser, site, width):
     """A fork with a 60-character name and five menu items, read with the text at 200%
