@@ -650,3 +650,79 @@ def test_an_indent_or_a_frame_written_in_the_article_fits_a_phone(browser, site,
         assert frame and frame["width"] <= column[1] - column[0]
         size = f"a {frame['width']:.0f} by {frame['height']:.0f} frame"
         assert abs(frame["height"] / frame["width"] - 315 / 560) < 0.01, size
+
+
+# Indents portals write with padding and text-indent (sotttt's articles: `text-indent:
+# 36pt`, a paragraph's first line as Vietnamese official documents set it), some far
+# larger by hand; and a list given one.
+PADDED = """Nội dung.
+
+<p style="padding-left: 120px">Đoạn thụt lề bằng padding viết tay trên cổng thông tin.</p>
+
+<p style="padding-left: 324.0pt; text-align: right">TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH</p>
+
+<p style="text-indent: 200px">Dòng đầu của đoạn này bị đẩy sang phải quá xa.</p>
+
+<p style="text-indent:36pt">Đoạn văn bản hành chính, dòng đầu thụt vào một chút.</p>
+
+<p style="text-indent: 0.5in">Đoạn văn bản khác, dòng đầu thụt vào nửa inch.</p>
+
+<ul style="padding-left: 120px"><li>Mục một của danh sách</li><li>Mục hai</li></ul>
+"""
+# Where each paragraph's text begins (its first letter) and its text column's edges.
+TEXT_EDGES = """e => {
+  const box = e.getBoundingClientRect(), style = getComputedStyle(e);
+  const range = document.createRange();
+  const text = e.querySelector('li') || e;
+  range.setStart(text.firstChild, 0);
+  range.setEnd(text.firstChild, 1);
+  return {
+    first: range.getBoundingClientRect().left,
+    left: box.left + parseFloat(style.paddingLeft),
+    right: box.right - parseFloat(style.paddingRight),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_padding_or_a_first_line_indent_written_in_the_article_fits_a_phone(browser, site, width):
+    """Portals indent with padding and text-indent as well as margins (`style="padding-
+    left: 120px"`, Word's `padding-left: 324pt` before a signature, a first line pushed
+    200 px right): on a 320 px phone with the text at 200% they left the text a strip of
+    the screen, or sent it off the screen. On a phone such a padding goes, as a margin
+    does; a first line's indent is kept small (a paragraph's, as official documents set
+    it, stays); a list keeps room for its bullets. On a wide screen all are as written."""
+    site.add("2020/01/dan.md", "---\ntitle: Thụt lề\ndate: 2020-01-02\n---\n\n" + PADDED)
+    with article_page(
+        browser, site, "2020/01/thut-le/", viewport={"width": width, "height": 740}
+    ) as page:
+        if width < 1000:  # 200% on a wide screen makes it a phone's 640 px (48em at 32 px)
+            large_text(page)
+            page.reload()
+        assert page.evaluate("document.documentElement.scrollWidth") == width
+        column = page.locator(".article-body").evaluate(
+            "b => { const r = b.getBoundingClientRect(); return [r.left, r.right]; }"
+        )
+        em = page.locator(".article-body p").first.evaluate(
+            "p => parseFloat(getComputedStyle(p).fontSize)"
+        )
+        padded, signed, pushed, *indented = page.locator(".article-body p[style]").all()
+        listed = page.locator(".article-body ul")
+        edges = {}
+        for name, one in [("padded", padded), ("signed", signed), ("pushed", pushed)]:
+            edges[name] = one.evaluate(TEXT_EDGES)
+        edges["indented"] = [one.evaluate(TEXT_EDGES) for one in indented]
+        edges["listed"] = listed.evaluate(TEXT_EDGES)
+        if width > 1000:
+            assert edges["padded"]["left"] - column[0] == pytest.approx(120, abs=1), edges
+            assert edges["pushed"]["first"] - column[0] == pytest.approx(200, abs=1), edges
+            for one in edges["indented"]:
+                assert one["first"] - column[0] == pytest.approx(48, abs=1), edges
+            return
+        for one in [edges["padded"], edges["signed"], edges["listed"]]:
+            assert column[0] <= one["left"] and one["right"] <= column[1], edges
+            assert one["right"] - one["left"] >= 0.75 * width, f"a strip of the screen: {edges}"
+        assert 0 < edges["listed"]["first"] - column[0] <= 3 * em, "its bullets on the screen"
+        for one in [edges["pushed"], *edges["indented"]]:
+            assert 0 < one["first"] - column[0] <= 2 * em, f"a first line's indent: {edges}"
+        assert [v["id"] for v in axe_run(page)] == []
