@@ -119,6 +119,7 @@ def test_an_import_into_an_archive_of_several_hosts_names_none_of_them(site):
     assert imported_files(site), result.stderr
     assert "original_site" not in result.stderr, result.stderr
 
+
 def test_correcting_the_title_of_an_imported_article_keeps_its_address(site, capsys):
     """Import wrote no `slug:` line when the address was the title's: an archivist who
     corrected a misspelt title moved the article, and the portal's citations of the
