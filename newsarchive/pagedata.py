@@ -146,3 +146,12 @@ class WithdrawnData(PageData):
 
 # The kinds that list articles: a sitemap dates them by their newest one.
 LISTING = (ListData, MonthData, FeedData)
+
+
+def names_given() -> set[str]:
+    """Every template variable some kind of page is given: a template every page uses
+    (base.html) that names one fails on the pages of the other kinds."""
+    given = {"article", "body"}  # added by renderer.py
+    for kind in PageData.__subclasses__():
+        given.update(kind.__dataclass_fields__)
+    return given

@@ -26,7 +26,7 @@ from .content import Article, Standalone, Withdrawal
 from .errors import BuildFailed, Problem, name_file, shown
 from .heldlinks import Held
 from .markup import make_converter, marked_links, to_html
-from .pagedata import LISTING, RedirectData, WithdrawnData
+from .pagedata import LISTING, RedirectData, WithdrawnData, names_given
 from .pagination import oldest_first
 from .plan import Page, SitePlan
 from .progress import Progress
@@ -400,7 +400,13 @@ def _explained(
         wanted, known = undefined[1], exc.known  # type: ignore[attr-defined]
         fix = f"this page's template is given {', '.join(exc.given)}"  # type: ignore[attr-defined]
         close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.75)
-        if close:
+        if wanted in names_given():  # {{ article.title }} in base.html, on a list page
+            fix = (
+                f"'{wanted}' is given to some kinds of page only, not to this one, and this "
+                f"template serves both (as base.html serves every page): write "
+                f"{{% if {wanted} is defined %}}…{{% endif %}} around it; {fix}"
+            )
+        elif close:
             fix = f"did you mean '{close[0]}'? {fix}"
         else:  # {{ hotline }}: a fork's own words
             fix += f"; a value of your own goes under params: in site.yaml (site.params.{wanted})"

@@ -804,6 +804,12 @@ TEMPLATE_PROBLEMS = {
         b"{{ hotline }}\n",
         "a value of your own goes under params: in site.yaml (site.params.hotline)",
     ),
+    # base.html serves every page: the fix was a value under params: in site.yaml.
+    "undefined-other-kind": (
+        b"{{ article.title }}\n",
+        "'article' is given to some kinds of page only, not to this one, and this template "
+        "serves both (as base.html serves every page): write {% if article is defined %}",
+    ),
     "runtime": (b"{{ 1/0 }}\n", "ZeroDivisionError: division by zero (making the page /"),
     "not-utf8": ("<p>Hà</p>\n".encode("latin-1"), "is not UTF-8 text"),
     # Jinja said "'newsarchive.content.Article object' has no attribute 'titel'".
