@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from . import urls
 from .config import SiteConfig
-from .errors import BuildFailed, Problem, not_utf8
+from .errors import BuildFailed, Problem, not_utf8, shown
 from .heldlinks import Held
 from .jinjaenv import make_environment
 from .markup import footnote_titles, make_converter, picture_names, resolve_links, to_html
@@ -85,7 +85,8 @@ class Renderer:
                 f"the template {name} is missing",
                 f"copy {name} from the templates/ folder that comes with newsarchive (a "
                 "templates folder needs one for every kind of page, not only those you "
-                "changed)",
+                "changed); deleted from a git clone by mistake, `git checkout HEAD -- "
+                f"{shown(folder / name)}` brings its last committed copy back",
             )
             for name in sorted(templates - have)
         ]

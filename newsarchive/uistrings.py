@@ -52,7 +52,9 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
             path,
             f"{strings_file(templates_dir)} is missing: the templates take every word they "
             "show from it",
-            f"copy {STRINGS_FILE} from the templates/ folder that comes with newsarchive",
+            f"copy {STRINGS_FILE} from the templates/ folder that comes with newsarchive; "
+            "deleted from a git clone by mistake, `git checkout HEAD -- "
+            f"{shown(path)}` brings its last committed copy back",
         )
         raise BuildFailed([problem])
     data = path.read_bytes()

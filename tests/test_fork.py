@@ -553,6 +553,8 @@ def test_a_templates_folder_without_every_page_template_says_which(site, capsys)
     assert set(named) <= {path.name for path in (site.root / "templates").iterdir()}
     assert f"{len(named)} problem(s) in {len(named)} file(s)" in err, err
     assert "copy 404.html from the templates/ folder that comes with newsarchive" in err
+    # A fork has no other copy at hand, but git has the last committed one.
+    assert re.search(r"`git checkout HEAD -- \S*own-templates/404\.html` brings its last", err)
     assert not site.output.exists()
 
 
