@@ -465,6 +465,12 @@ def main() -> int:
         help="with --skip-build: index the last built site anew (its own process, timed), "
         "then measure: this code's index without rendering the site again",
     )
+    parser.add_argument(
+        "--misses",
+        metavar="KIND",
+        help='print the queries of a kind ("typed partly", "title", ...) whose article is '
+        "not first: its rank and the titles ranked above it",
+    )
     # Experiments: the format's constants changed for the indexing and the engine.
     parser.add_argument("--complete", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--cap-max", type=int, help=argparse.SUPPRESS)
@@ -597,6 +603,8 @@ def _measure(args, content: Path, site: Path, index: Path, items: list) -> None:
     ]
     if misses:
         print("ours, not in the first ten: " + "; ".join(f"{q!r}" for _, q in misses[:12]))
+    if args.misses:
+        _print_misses(args.misses, items, engines["ours"])
 
     print(
         "\nbytes per query, first visit, as GitHub Pages sends them (gzip -9): the engine's"
@@ -651,6 +659,18 @@ def _measure(args, content: Path, site: Path, index: Path, items: list) -> None:
             f"{sum(files) / len(files):.1f}, max {max(files)}; seconds mean "
             f"{sum(seconds) / len(seconds):.3f}, max {max(seconds):.2f}"
         )
+
+
+def _print_misses(kind: str, items: list, rankings: list[list[str]]) -> None:
+    """Each query of ``kind`` whose article is not first: where it is, and the
+    articles above it (their URLs, which are made of their titles)."""
+    print(f"\nours, {kind!r} not first:")
+    for (k, query, url), ranked in zip(items, rankings, strict=True):
+        if k != kind or ranked[:1] == [url]:
+            continue
+        rank = ranked.index(url) + 1 if url in ranked else 0
+        above = ranked[: rank - 1 if rank else 3]
+        print(f"  {query!r} -> rank {rank or 'none'} of {url}; above: " + ", ".join(above))
 
 
 def _urls(index: Path) -> dict[int, str]:
