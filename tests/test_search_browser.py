@@ -1778,3 +1778,29 @@ def test_an_older_search_page_says_the_index_could_not_load_as_best_it_can(older
     assert page.locator(".search-result").count() == 0
     context.close()
     assert [e for e in errors if not e.startswith("Failed to load resource")] == []
+
+
+def test_a_title_typed_to_its_last_word_begun_comes_first_in_both_engines(site, browser):
+    """A reader typing a title on a phone sees results before its last word is whole:
+    `nguoi co cong phuong bac` for "Trao quà cho người có công phường Bạch Đằng". The
+    title rule was off while a word is typed, so the articles of other wards, whose
+    bodies say `phường Bạch` more often, came first. Now an article whose title has the
+    words typed side by side, the last as typed or as a word it may become (`bach`),
+    comes first, in the page as in the Python engine."""
+    wards = "phường Bạch Mai, phường Bạch Khoa và phường Bạch Đằng. " * 5
+    texts = {
+        "Trao quà cho người có công phường Phố Huế": f"Trao quà ở {wards}",
+        "Trao quà cho người có công phường Bạch Đằng": "Quận trao quà tết. "
+        + "Hội nghị tổng kết công tác năm của quận, các đại biểu phát biểu. " * 20,
+        "Trao quà cho người có công phường Lê Đại Hành": f"Trao quà cho người có công ở {wards}",
+    }
+    for number, (title, body) in enumerate(texts.items()):
+        site.add(f"2020/{number}.md", article(title, f"2020-01-0{number + 1} 08:00", body))
+    assert site.build() == 0
+    index = Index(site.output / "tim-kiem/chi-muc")
+    wanted = "Trao quà cho người có công phường Bạch Đằng"
+    with search_page(site, browser) as search:
+        for query in ["cho nguoi co cong phuong bac", "người có công phường Bạc"]:
+            python = [hit.title for hit in engine_search(index, query, limit=100).hits]
+            page = [result["title"] for result in search(query)["results"]]
+            assert python[:1] == [wanted] and page == python, (query, python, page)

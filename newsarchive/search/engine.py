@@ -331,7 +331,7 @@ def _rank(index: Index, manifest: dict, parsed: Query, some: bool) -> _Ranked:
         )
     ]
     pair_weights = [fmt.PAIR_WEIGHT * fmt.idf(documents, t.frequency) for t in pairs]
-    phrase = _title_phrase(parsed, pairs, bool(completions))
+    phrase = _title_phrase(parsed, pairs, completions)
     scored = sorted(
         (
             _tier(doc, title, phrase),
@@ -352,17 +352,21 @@ def _tier(doc: int, title: _Term, phrase: list[_Term]) -> int:
     return 1 if phrase and all(doc in p.titled for p in phrase) else 2
 
 
-def _title_phrase(parsed: Query, pairs: list[_Term], completing: bool) -> list[_Term]:
+def _title_phrase(parsed: Query, pairs: list[_Term], completions: list[str]) -> list[_Term]:
     """The query's own pairs, when there are TITLE_PHRASE_PAIRS or more: the articles
     whose title has them all (the words typed side by side as a title has them) come
-    after the title term's, before the others, however the words are spelled. None while
-    a word is being typed (``completing``): the article's title has the word finished,
-    not the letters typed, and a pair capped in its segment may have left its posting
-    out, where the others of the same title kept theirs (the bench's "typed partly"
-    queries ranked worse)."""
-    if completing:
-        return []
+    after the title term's, before the others, however the words are spelled. While the
+    last word is being typed (``completions``), its pair is one of the titles with it as
+    typed or as a word it may become: the title has the word finished, not the letters
+    typed (`phuong bac` for "phường Bạch Đằng")."""
     own = [p for p in pairs if p.name in parsed.pairs]
+    ends = {parsed.last, *completions} if completions else set()
+    last = [p for p in pairs if p.name.split(" ")[-1] in ends]
+    if last:
+        either = _Term("", None)
+        for pair in last:
+            either.titled |= pair.titled
+        own = [p for p in own if p.name.split(" ")[-1] != parsed.last] + [either]
     return own if len(own) >= fmt.TITLE_PHRASE_PAIRS else []
 
 

@@ -1208,10 +1208,17 @@ async function rankReading(index, query, some) {
         !query.excluded.some((group) => group.every((n) => has(excluded.get(n), doc)))),
   );
   const pairWeights = pairTerms.map((t) => PAIR_WEIGHT * idf(documents, t.frequency));
-  // The query's own pairs, but while a word is being typed (engine._title_phrase): the
-  // articles whose title has them all come after the title term's, before the others.
+  // The query's own pairs (engine._title_phrase): the articles whose title has them all
+  // come after the title term's, before the others. While the last word is being typed,
+  // its pair is one of the titles with it as typed or as a word it may become.
   let phrase = pairTerms.filter((p) => query.pairs.includes(p.term));
-  if (phrase.length < TITLE_PHRASE_PAIRS || completions.length) phrase = [];
+  const ends = new Set(completions.length ? [query.last, ...completions] : []);
+  const last = pairTerms.filter((p) => ends.has(p.term.split(" ").pop()));
+  if (last.length) {
+    const titled = new Set(last.flatMap((p) => [...p.titled]));
+    phrase = [...phrase.filter((p) => !endsLast(p.term)), { term: "", titled }];
+  }
+  if (phrase.length < TITLE_PHRASE_PAIRS) phrase = [];
   const tier = (doc) => {
     if (title.postings.has(doc)) return 2;
     return phrase.length && phrase.every((p) => p.titled.has(doc)) ? 1 : 0;
