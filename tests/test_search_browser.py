@@ -1804,3 +1804,24 @@ def test_a_title_typed_to_its_last_word_begun_comes_first_in_both_engines(site, 
             python = [hit.title for hit in engine_search(index, query, limit=100).hits]
             page = [result["title"] for result in search(query)["results"]]
             assert python[:1] == [wanted] and page == python, (query, python, page)
+
+
+def test_quy_typed_on_the_way_to_quynh_finds_the_words_it_may_become_in_both_engines(site, browser):
+    """Typing "phường Quỳnh Mai" passes `phuong quy`, which found nothing: `quy` is
+    written `qui` as well (folding: a `y` alone after a consonant), and no word of the
+    archive begins with `qui` (`quynh`, `quyet` keep their `y`). Its completions are now
+    the words that begin with `quy` too, in the page as in the Python engine."""
+    texts = {
+        "Phường Quỳnh Mai ra quân": "Phường Quỳnh Mai ra quân dọn vệ sinh.",
+        "Phường Quỳnh Lôi họp dân": "Phường Quỳnh Lôi họp bàn.",
+        "Phường Bạch Mai họp dân": "Phường Bạch Mai họp bàn.",
+    }
+    for number, (title, body) in enumerate(texts.items()):
+        site.add(f"2020/{number}.md", article(title, f"2020-01-0{number + 1} 08:00", body))
+    assert site.build() == 0
+    index = Index(site.output / "tim-kiem/chi-muc")
+    with search_page(site, browser) as search:
+        for query in ["phuong quy", "phường Quỳ", "phuong quyn"]:
+            python = [hit.title for hit in engine_search(index, query, limit=100).hits]
+            page = [result["title"] for result in search(query)["results"]]
+            assert set(python) == set(list(texts)[:2]) and page == python, (query, python, page)

@@ -453,11 +453,14 @@ def _completions(index: Index, query: Query) -> list[tuple[int, str]]:
     word = query.last
     vocabulary = index.file(fmt.vocabulary_file(word))
     assert isinstance(vocabulary, dict)
+    # `qui` is `quy` typed on the way to `quynh` too (folding: `y` alone after a consonant)
+    ways = [word, word[:-1] + "y"] if word.endswith("i") else [word]
+    begun = tuple(b for b in ways if folding.canonical(b) == word)
     found = [
         (group[0], w)
         for group in vocabulary.get(word[: fmt.VOCABULARY_KEY], [])
         for w in group[1:]
-        if w.startswith(word) and w not in query.typed
+        if w.startswith(begun) and w not in query.typed
     ]
     return found[: fmt.COMPLETIONS]
 

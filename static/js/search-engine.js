@@ -1301,11 +1301,16 @@ function vocabularyFile(word) {
 // The first COMPLETIONS words of the vocabulary that begin with the query's last word,
 // but for the words of the query, each as [magnitude, word].
 function completionsOf(vocabulary, query) {
-  const key = [...query.last].slice(0, VOCABULARY_KEY).join("");
+  const word = query.last;
+  const key = [...word].slice(0, VOCABULARY_KEY).join("");
+  // `qui` is `quy` typed on the way to `quynh` too (engine._completions)
+  const begun = (word.endsWith("i") ? [word, word.slice(0, -1) + "y"] : [word]).filter(
+    (b) => canonical(b) === word,
+  );
   const found = [];
   for (const [size, ...group] of Object.hasOwn(vocabulary, key) ? vocabulary[key] : []) {
     for (const w of group) {
-      if (w.startsWith(query.last) && !query.typed.has(w)) found.push([size, w]);
+      if (begun.some((b) => w.startsWith(b)) && !query.typed.has(w)) found.push([size, w]);
     }
   }
   return found.slice(0, COMPLETIONS);
