@@ -33,7 +33,14 @@ from .progress import Progress
 from .publish import Spare
 from .renderer import Renderer
 from .sources import MarkdownFiles, Sources, read_body
-from .templatetrace import TAKES, function_failed, t_named_at_top, template_caller, template_line
+from .templatetrace import (
+    TAKES,
+    function_failed,
+    left_open,
+    t_named_at_top,
+    template_caller,
+    template_line,
+)
 from .uistrings import NotTextError, PlaceholderError, load_strings, strings_file, word_lacking
 from .workers import (
     Ahead,
@@ -382,6 +389,11 @@ def _explained(
     misspelt, a function given the wrong value, a filter or template that is not there
     (``unknown``: the message read as a filter or test Jinja does not have, _NO_FILTER)."""
     fix = FIX_SYNTAX if isinstance(exc, jinja2.TemplateSyntaxError) else FIX_AT_LINE
+    opened = left_open(exc) if isinstance(exc, jinja2.TemplateSyntaxError) else None
+    if opened is not None:  # said where the template ends, not where the tag is
+        tag, at = opened
+        message += f" The {{% {tag} %}} left open is at line {at}."
+        fix = f"close the {{% {tag} %}} of line {at} with {{% end{tag} %}} where it should end"
     lacking = _NO_ATTRIBUTE.search(message)
     failed = None if isinstance(exc, jinja2.TemplateError) else function_failed(exc)
     if failed:

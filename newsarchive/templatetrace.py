@@ -3,10 +3,11 @@ rewrites to name template lines): the template and line, the one that called the
 the template that named t something else, the function given to templates that was given
 what it cannot take. The messages name the line to correct with them (render.py)."""
 
+import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError, nodes
+from jinja2 import TemplateError, TemplateSyntaxError, nodes
 
 from .jinjaenv import PARSER
 from .templatewords import asks_word, t_binding
@@ -121,3 +122,37 @@ def _template_frames(exc: BaseException) -> list[tuple[str, int, str]]:
             found.append((code.co_filename, tb.tb_lineno, code.co_name))
         tb = tb.tb_next
     return found
+
+
+# Jinja's words for a tag left open: "… The innermost block that needs to be closed is
+# 'if'.", at the line where the template (or the enclosing block) ended, which is not the
+# line the editor must look at.
+_LEFT_OPEN = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
+# The tags that open a block closed by end<tag> (`set` only in its block form, without =).
+_OPENERS = {"if", "for", "block", "macro", "call", "filter", "with", "autoescape", "trans"}
+
+
+def left_open(exc: TemplateSyntaxError) -> tuple[str, int] | None:
+    """The tag Jinja says was left open (`if`) and the line it opens at: the innermost one
+    of that tag still open where the error was raised."""
+    said = _LEFT_OPEN.search(exc.message or "")
+    if said is None or not exc.source:
+        return None
+    opened: list[tuple[str, int]] = []
+    try:
+        tokens = list(PARSER.lex(exc.source))
+    except TemplateSyntaxError:
+        return None
+    for (line, kind, _), (_, _, name) in zip(tokens, tokens[2:], strict=False):
+        if line > exc.lineno:
+            break
+        if kind != "block_begin":
+            continue
+        if name in _OPENERS:
+            opened.append((name, line))
+        elif name.startswith("end") and name[3:] in _OPENERS:
+            if not opened or opened[-1][0] != name[3:]:
+                break  # the end of another tag: where Jinja stopped
+            opened.pop()
+    lines = [line for tag, line in opened if tag == said[1]]
+    return (said[1], lines[-1]) if lines else None

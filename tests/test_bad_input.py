@@ -843,6 +843,24 @@ TEMPLATE_PROBLEMS = {
 }
 
 
+def test_a_tag_left_open_names_the_line_that_opens_it(site, capsys, monkeypatch):
+    """An {% if %} without its {% endif %}: Jinja said so at the line where the block
+    around it ends ({% endblock %}, many lines below), "the innermost block that needs
+    to be closed is 'if'", and the fix was to correct that line."""
+    monkeypatch.chdir(site.root)
+    template = site.root / "templates" / "article.html"
+    lines = template.read_text(encoding="utf-8").split("\n")
+    opened = next(n for n, line in enumerate(lines, 1) if line == "{% block head %}") + 1
+    lines.insert(opened - 1, "{% if article.tags %}")
+    template.write_text("\n".join(lines), encoding="utf-8")
+    site.add("a.md", GOOD)
+    assert site.build("--jobs", "1") == 1
+    err = capsys.readouterr().err
+    assert "templates/article.html:" in err, err
+    assert f"The {{% if %}} left open is at line {opened}." in err, err
+    assert f"close the {{% if %}} of line {opened} with {{% endif %}}" in err, err
+
+
 @pytest.mark.parametrize("name", sorted(TEMPLATE_PROBLEMS))
 def test_a_template_problem_names_the_template_and_its_line(site, capsys, monkeypatch, name):
     # Run from the site's folder, as an archivist does, so files are named from it.
