@@ -212,6 +212,8 @@ def check_site(
     made_from = {**(copied or {}), **templates, **sources}
     files, problems = _files(root)
     problems += _not_a_site(root, files)
+    if elsewhere := _built_for_another(root, files, base_url):
+        return problems + elsewhere  # each of its links would be said again, wrongly
     pages = read_pages(root, sorted(rel for rel in files if rel.endswith(".html")), jobs)
     resolver = Resolver(base_url, files, pages)
     if meant is not None:
@@ -243,6 +245,33 @@ def _not_a_site(root: Path, files: set[str]) -> list[Problem]:
             f"this folder is not a site built by newsarchive: it has no {', '.join(missing)}",
             "build the site first (python3 build.py) and check its output folder, "
             "e.g. python3 build.py check --built _site",
+        )
+    ]
+
+
+def _built_for_another(root: Path, files: set[str], base_url: str) -> list[Problem]:
+    """An error when the site at ``root`` was built for another address than ``base_url``
+    (its robots.txt names its sitemap under it): `check --built _site --base-url B` of a
+    site built for A said every link wrong, one by one, and not why."""
+    robots = urls.output_file(urls.robots_url())
+    if robots not in files:
+        return []
+    try:
+        text = (root / robots).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    said = re.search(r"(?im)^sitemap:\s*(\S+)", text)
+    sitemap = urls.absolute_url(base_url, urls.sitemap_url())
+    if said is None or said[1] == sitemap or not said[1].endswith("/" + urls.sitemap_url()):
+        return []
+    built_for = said[1].removesuffix(urls.sitemap_url())
+    return [
+        Problem(
+            root / robots,
+            f"this site was built for {built_for}, not for {base_url}, the address "
+            "check was given: every link would be checked against the wrong address",
+            f"build it again for {base_url} (python3 build.py --base-url {base_url}), "
+            f"or check it for the address it was built for (--base-url {built_for})",
         )
     ]
 

@@ -277,6 +277,24 @@ def test_a_folder_that_is_not_a_built_site_fails_the_check(seed_site, folder):
     assert "Traceback" not in result.stderr
 
 
+def test_a_site_built_for_another_address_is_said_once_with_both(seed_site):
+    """`check --built _site --base-url B` of a site built for A said each of its links
+    wrong (38 errors on the repository's site), one by one, never why."""
+    built_for = "https://someone.github.io/hbt/"
+    assert seed_site.build("--base-url", built_for) == 0
+    other = "https://archive.example.vn/"
+    result = run_check(seed_site, "--built", "_site", "--base-url", other)
+    assert result.returncode == 1, result.stdout
+    said = f"robots.txt: error: this site was built for {built_for}, not for {other}"
+    assert said in result.stderr, result.stderr
+    assert "1 problem(s) in 1 file(s)" in result.stderr, result.stderr
+    assert f"or check it for the address it was built for (--base-url {built_for})" in (
+        result.stderr
+    )
+    result = run_check(seed_site, "--built", "_site", "--base-url", built_for)
+    assert result.returncode == 0, result.stderr
+
+
 def write(root: Path, files: dict[str, str]) -> None:
     for rel, text in files.items():
         path = root / rel
