@@ -1002,6 +1002,65 @@ def test_pages_ones_own_profile_does_not_pick_name_it(site, monkeypatch, capsys)
     assert said in out, out
 
 
+def test_a_page_ones_own_profile_would_title_otherwise_is_not_written(site, monkeypatch, capsys):
+    """A host misspelt in one's own profile's markers, a portal whose <title> is its name
+    alone, the page imported alone without --source-url: the generic extractor titled it
+    with the portal's name, the same on every page, and import wrote that article (rc 0)
+    with a note only. Where one's own profile finds the page's title and text and would
+    title it otherwise, the page fails, with the fix."""
+    pytest.importorskip("trafilatura")
+    profile = documented_profile()
+    line = profile.splitlines().index("markers:") + 1
+    site.add_profile(
+        "quan-hai-ba-trung.yaml",
+        profile.replace("quanhaibatrung.hanoi.gov.vn", "quanhaibatrung.hanoi.gov.com"),
+    )
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    page = re.sub("<title>.*?</title>", "<title>Cổng TTĐT quận Hai Bà Trưng</title>", page)
+    page = re.sub('<meta property="og:title"[^>]*>', "", page)
+    saved = site.root / "saved.html"
+    saved.write_text(page, encoding="utf-8")
+    monkeypatch.chdir(site.root)
+    assert main(["import", "saved.html"]) == 1
+    err = capsys.readouterr().err
+    assert not list((site.root / "content").rglob("*.md"))
+    where = Path("import-profiles", "quan-hai-ba-trung.yaml")
+    said = (
+        "the generic extractor titled it 'Cổng TTĐT quận Hai Bà Trưng', while your profile "
+        "quan-hai-ba-trung, whose markers do not pick the page, finds its title and text: "
+        "'Phường Bạch Đằng ra quân làm sạch đường phố'"
+    )
+    assert said in err, err
+    assert f"correct the markers at {where}:{line}" in err, err
+    assert "--profile quan-hai-ba-trung" in err, err
+    # With --profile, the profile reads it.
+    assert main(["import", "saved.html", "--profile", "quan-hai-ba-trung"]) == 0
+    (written,) = (site.root / "content").rglob("*.md")
+    assert 'title: "Phường Bạch Đằng ra quân làm sạch đường phố"' in written.read_text(
+        encoding="utf-8"
+    ) or "title: Phường Bạch Đằng ra quân làm sạch đường phố" in written.read_text(encoding="utf-8")
+
+
+def test_a_page_titled_with_its_sites_name_is_not_written(site, monkeypatch, capsys):
+    """A page of a portal no profile fits, whose <title> is the portal's name: the
+    generic extractor titles it so, and an article named after the site was written.
+    When the title found is the name the page gives its site (og:site_name), it fails."""
+    pytest.importorskip("trafilatura")
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    page = re.sub("<title>.*?</title>", "<title>Cổng TTĐT quận Hai Bà Trưng</title>", page)
+    page = re.sub('<meta property="og:title"[^>]*>', "", page)
+    name = '<meta property="og:site_name" content="Cổng TTĐT quận  Hai Bà Trưng">'
+    page = page.replace("</head>", name + "</head>", 1)
+    saved = site.root / "saved.html"
+    saved.write_text(page, encoding="utf-8")
+    monkeypatch.chdir(site.root)
+    assert main(["import", "saved.html"]) == 1
+    err = capsys.readouterr().err
+    assert not list((site.root / "content").rglob("*.md"))
+    assert "the title found, 'Cổng TTĐT quận Hai Bà Trưng', is the name of the site" in err
+    assert "add a site profile" in err, err
+
+
 def test_a_part_of_the_text_a_profile_finds_on_no_page_is_said(site, monkeypatch, capsys):
     """The documented profile's body lists the lead and the text; with the text's
     selector misspelt, every article was imported as its lead alone, and nothing said so."""

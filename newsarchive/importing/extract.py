@@ -38,6 +38,8 @@ PAGE_DATES = (
     'meta[name="dc.date.issued"]',
     "time[datetime]",
 )
+# Where a page names its site: a <title> of the site's name alone is no article's.
+SITE_NAMES = ('meta[property="og:site_name"]', 'meta[name="application-name"]')
 INSTALL_GENERIC = (
     ": run  python3 -m pip install 'newsarchive[import]'  (or add a site profile for the "
     "site, see docs/import-profiles.md)"
@@ -501,6 +503,9 @@ def _generic(
     title = " ".join(Document(page.html).short_title().split())
     if not title:
         return NotArticle("found no article title on the page")
+    wrong = _misread_title(tree, title, profiles)
+    if wrong is not None:
+        return wrong
     notes = [_generic_note(profiles)]
     published, timed = _page_date(tree, profiles)
     if published is None:
@@ -541,6 +546,45 @@ def _generic_note(profiles: Profiles) -> str:
         "check the result; if the page is of its portal, correct the markers or import "
         f"with --profile {name}"
     )
+
+
+def _misread_title(tree: LexborHTMLParser, title: str, profiles: Profiles) -> NotArticle | None:
+    """Why the generic extractor's ``title`` is no article's, or None. A portal whose
+    <title> is its own name, the same on every page, has it taken for each article's
+    title: when it is the name the page gives its site, or one's own profile (whose
+    markers do not pick the page) finds the page's title and text and its title is
+    another, the page fails rather than be written under a wrong title."""
+    said = _same_text(title)
+    site = _first_value(tree, SITE_NAMES)
+    if site and _same_text(site) == said:
+        return NotArticle(
+            f"the title found, {title!r}, is the name of the site (as the page's "
+            "og:site_name says), not an article's: the generic extractor took the "
+            "site's frame for the article",
+            "add a site profile for its site, which says where its title and text are "
+            "(docs/import-profiles.md); if you have one, correct its markers, or import "
+            "with --profile NAME",
+            failed=True,
+        )
+    for profile in profiles.profiles:
+        theirs = _first_value(tree, profile.title) if profile.at("title") else ""
+        if theirs and tree.css(profile.body) and _same_text(theirs) != said:
+            return NotArticle(
+                f"the generic extractor titled it {title!r}, while your profile "
+                f"{profile.name}, whose markers do not pick the page, finds its title and "
+                f"text: {theirs!r}",
+                f"if the page is of its portal, correct the markers at "
+                f"{profile.where('markers')} (a host there is matched with the page's "
+                "original address: give it with --source-url ADDRESS when the page does not "
+                "state it), "
+                f"or import with --profile {profile.name}",
+                failed=True,
+            )
+    return None
+
+
+def _same_text(text: str) -> str:
+    return " ".join(_nfc(text).casefold().split())
 
 
 def _teasers(body_html: str, url: str, profiles: Profiles) -> int:

@@ -62,3 +62,5 @@ class NotArticle:
     hint: str = ""
     profile: str = ""  # the site profile that found it not an article; "" for none
     missed: bool = False  # that profile found no article title or text where it looks
+    # An article read wrongly, not a page to leave out: it fails, with the hint as its fix.
+    failed: bool = False

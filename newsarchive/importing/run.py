@@ -353,6 +353,8 @@ def _from_web_page(
     except Exception as exc:  # one odd page must not stop a crawl of thousands
         why = f"reading the article failed ({type(exc).__name__}: {exc})"
         return _failed(page, source_url, why, "report this page to the maintainers")
+    if isinstance(found, NotArticle) and found.failed:
+        return _failed(page, source_url, found.reason, found.hint)
     if isinstance(found, NotArticle):
         return PageResult(
             page,
