@@ -417,6 +417,43 @@ def test_the_label_before_the_authors_name_is_not_part_of_it(line, author):
     assert article_of(page).author == author
 
 
+@pytest.mark.parametrize(
+    ("line", "author", "said"),
+    [
+        (
+            "Cập nhật lúc: 14h20 ngày 05/11/2024 — Người viết: Nguyễn Thu Hà",
+            "Nguyễn Thu Hà",
+            "the author line found, 'Cập nhật lúc: 14h20 ngày 05/11/2024 — Người viết: "
+            "Nguyễn Thu Hà', holds more than a name: 'Nguyễn Thu Hà' was taken",
+        ),
+        (
+            "Người viết: Nguyễn Thu Hà | Cập nhật lúc: 14h20 05/11/2024",
+            "Nguyễn Thu Hà",
+            "'Nguyễn Thu Hà' was taken",
+        ),
+        ("14h20 ngày 05/11/2024 - Tác giả: Lan Anh", "Lan Anh", "'Lan Anh' was taken"),
+        (
+            "Cập nhật lúc: 14h20 ngày 05/11/2024",
+            "14h20 ngày 05/11/2024",
+            "the author found, '14h20 ngày 05/11/2024', holds digits (a date?)",
+        ),
+        ("Người đăng: Phạm Văn Linh", "Phạm Văn Linh", ""),
+    ],
+)
+def test_an_author_line_holding_a_date_or_a_second_label_is_read_and_said(line, author, said):
+    """A portal's line "Cập nhật lúc: 14h20 ngày 05/11/2024 — Người viết: Nguyễn Thu Hà":
+    only the first label was taken off, the author was "14h20 ngày 05/11/2024 — Người
+    viết: Nguyễn Thu Hà", and nothing said so."""
+    page = liferay_page().replace("<em>Ban biên tập</em>", f"<em>{line}</em>")
+    found = article_of(page)
+    assert found.author == author
+    notes = [note for note in found.notes if "author" in note]
+    if said:
+        assert len(notes) == 1 and said in notes[0], found.notes
+    else:
+        assert not notes, found.notes
+
+
 def test_the_english_section_is_not_an_article_unless_asked():
     english = liferay_page(
         title="Rules for citizen reception in Hanoi Department of Information",

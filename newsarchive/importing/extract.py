@@ -182,9 +182,9 @@ def _with_profile(
     parts = _outermost(tree.css(profile.body))
     if not title or not parts:
         return _not_found(profile, "title" if not title else "body")
-    author = _without_label(_first_value(tree, profile.author))
+    author, said = _author(_first_value(tree, profile.author))
     if any(profile.search("not_authors", p, author, page.origin) for p in profile.not_authors):
-        author = ""  # the CMS's account ("admin admin"), not a person
+        author = said = ""  # the CMS's account ("admin admin"), not a person
     words, dropped = _drop(parts, profile)
     date = _profile_date(tree, profile, profiles)
     category = _first_value(tree, profile.category)
@@ -201,6 +201,9 @@ def _with_profile(
     read.own_link = "".join(filter(None, own.groups())) if own else ""
     read.notes = date.stated + _selector_notes(tree, profile, words, dropped, category)
     read.notes += _tags_notes(profile, read.tags)
+    if said and author:
+        at = profile.at("author")  # one's own profile's selector may take too much
+        read.notes.append(said + (f", or correct the profile's {at}" if at else ""))
     return _extracted(page, read)
 
 
@@ -829,20 +832,62 @@ def _language(tree: LexborHTMLParser, found: Extracted) -> str:
     return "en" if all(word.isascii() for word in words) else ""
 
 
-def _without_label(author: str) -> str:
-    """The name after a label and a colon: "Người đăng: Nguyễn Văn An", "Tác giả:",
-    "Bài, ảnh:". A label is a few words, those after the first in lower case (or all
-    in capitals): a name before a colon ("Phạm Thị Hà: Phòng Văn hóa") has a capital
-    on each."""
-    label, colon, name = author.replace("\uff1a", ":").partition(":")
-    words = label.replace(",", " ").split()
-    if not colon or not 1 <= len(words) <= 4:
-        return author
-    if all(w.isalpha() for w in words) and (
-        label.isupper() or all(w[0].islower() for w in words[1:])
-    ):
-        return name.strip()  # "" for a label with no name after it
-    return author
+def _author(line: str) -> tuple[str, str]:
+    """The name in an author line, and what to say of it ("" when it is a name alone).
+
+    The name follows a label and a colon: "Người đăng: Nguyễn Văn An", "Tác giả:", "Bài,
+    ảnh:". A label is a few words, those after the first in lower case (or all in
+    capitals): a name before a colon ("Phạm Thị Hà: Phòng Văn hóa") has a capital on
+    each. A line may hold several ("Cập nhật lúc: 14h20 ngày 05/11/2024 — Người viết:
+    Nguyễn Thu Hà"): the name is what follows the last label that is followed by no
+    digit, since a date or time is no one's name; either way the note says so."""
+    labels = _labels(line.replace("\uff1a", ":"))
+    if not labels:
+        name = line
+    else:
+        ends = [at for at, _, _ in labels[1:]] + [len(line)]
+        values = [
+            line[after:end].strip(_BETWEEN) for (_, after, _), end in zip(labels, ends, strict=True)
+        ]
+        name = next((v for v in reversed(values) if not _has_digit(v)), values[-1])
+    if _has_digit(name):
+        return name, f"the author found, {name!r}, holds digits (a date?): check it"
+    if len(labels) > 1 or (labels and labels[0][0] > 0):
+        return name, (
+            f"the author line found, {line!r}, holds more than a name: {name!r} was taken "
+            "(what follows its label): check it"
+        )
+    return name, ""
+
+
+# What stands between the parts of a line holding more than a name: a hyphen between
+# spaces, an en or em dash, a bar, a middle dot, a semicolon.
+_PARTS = re.compile("\\s[-\u2013\u2014|\u00b7]\\s|[\u2013\u2014|;]")
+_BETWEEN = " \t-\u2013\u2014|\u00b7;,"
+
+
+def _labels(line: str) -> list[tuple[int, int, str]]:
+    """Where each label of ``line`` starts, where its colon ends, and the label: the
+    words before a colon, after the line's start, a colon or a part's end."""
+    found = []
+    start = 0
+    for colon in re.finditer(":", line):
+        cut = list(_PARTS.finditer(line, start, colon.start()))
+        at = cut[-1].end() if cut else start
+        label = line[at : colon.start()]
+        words = label.replace(",", " ").split()
+        if (
+            1 <= len(words) <= 4
+            and all(w.isalpha() for w in words)
+            and (label.isupper() or all(w[0].islower() for w in words[1:]))
+        ):
+            found.append((at, colon.end(), label.strip()))
+        start = colon.end()
+    return found
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
 
 
 def _nfc(text: str) -> str:
