@@ -1061,6 +1061,39 @@ def test_a_page_titled_with_its_sites_name_is_not_written(site, monkeypatch, cap
     assert "add a site profile" in err, err
 
 
+def test_pages_the_generic_extractor_titles_alike_are_warned_of(site, monkeypatch, capsys):
+    """A crawl of a portal no profile fits, whose <title> is its own name on every page:
+    each article was written under that name, with a note only."""
+    pytest.importorskip("trafilatura")
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    page = re.sub("<title>.*?</title>", "<title>Cổng TTĐT quận Hai Bà Trưng</title>", page)
+    page = re.sub('<meta property="og:title"[^>]*>', "", page)
+    crawl = site.root / "crawl" / "quanhaibatrung.hanoi.gov.vn" / "van-hoa-xa-hoi"
+    crawl.mkdir(parents=True)
+    (crawl / "phuong-bach-dang-123.html").write_text(page, encoding="utf-8")
+    other = page.replace("Bạch Đằng", "Thanh Lương").replace("200 cán bộ", "300 cán bộ")
+    (crawl / "phuong-thanh-luong-124.html").write_text(other, encoding="utf-8")
+    monkeypatch.chdir(site.root)
+    assert main(["import", "crawl"]) == 0  # a warning: each page may be an article
+    out = "".join(capsys.readouterr())
+    assert len(list((site.root / "content").rglob("*.md"))) == 2
+    said = (
+        "2 articles read by the generic extractor have the same title, "
+        "'Cổng TTĐT quận Hai Bà Trưng', and different texts: it is most likely the site's "
+        "name, not theirs (content/2020/03/cong-ttdt-quan-hai-ba-trung-"
+    )
+    assert said in out, out
+    assert "add a site profile" in out, out
+    # Pages of other titles: nothing said.
+    shutil.rmtree(site.root / "content" / "2020")
+    (crawl / "phuong-thanh-luong-124.html").write_text(
+        other.replace("Cổng TTĐT quận", "Cổng TTĐT phường"), encoding="utf-8"
+    )
+    assert main(["import", "crawl"]) == 0
+    assert "same title" not in "".join(capsys.readouterr())
+    assert len(list((site.root / "content").rglob("*.md"))) == 2
+
+
 def test_a_part_of_the_text_a_profile_finds_on_no_page_is_said(site, monkeypatch, capsys):
     """The documented profile's body lists the lead and the text; with the text's
     selector misspelt, every article was imported as its lead alone, and nothing said so."""

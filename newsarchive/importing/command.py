@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..config import SiteConfig, original_host, unnamed_portal
-from ..errors import BuildFailed, Problem, raised_stopping
+from ..errors import BuildFailed, Problem, raised_stopping, shown
 from . import media as mediafiles
 from .crawl import open_crawl
 from .dates import MonthFirstRun
@@ -200,7 +200,7 @@ def import_paths(
         seconds=time.perf_counter() - started,
         stopped=stopped,
         report_unwritten=unwritten,
-        warnings=_unnamed_portal(config, done.addresses),
+        warnings=[*_unnamed_portal(config, done.addresses), *done.titled_alike()],
     )
 
 
@@ -232,9 +232,30 @@ class _Done:
     noted: dict[int, int] = field(default_factory=dict)
     # The pages each site profile found no article title or text on, by its name.
     missed: Counter[str] = field(default_factory=Counter)
+    # The articles the generic extractor read, by title, then by text: their files.
+    generic: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def missed_by(self, profile: str) -> int:
         return self.missed[profile]
+
+    def titled_alike(self) -> list[Problem]:
+        """A warning for each title the generic extractor gave articles of different
+        texts: a portal's <title> that is its own name, the same on every page, was
+        taken for each article's title."""
+        return [
+            Problem(
+                Path(files[0]),
+                f"{len(files)} articles read by the generic extractor have the same title, "
+                f"{title!r}, and different texts: it is most likely the site's name, not "
+                f"theirs ({', '.join(files)})",
+                "add a site profile for the site, which says where an article's title is "
+                "(docs/import-profiles.md), or correct your profile's markers; delete these "
+                "articles and import their pages again",
+                warning=True,
+            )
+            for title, texts in self.generic.items()
+            if len(files := sorted(map(shown, texts.values()))) > 1
+        ]
 
     def take(
         self, row: Row, one_page: bool, root: Path, written: Callable[[str, Path], None]
@@ -260,6 +281,8 @@ class _Done:
             )
         if row.file:
             self.noted[len(self.lines) - 1] = len(self.notes)
+            if found and found.profile == "generic":
+                self.generic.setdefault(found.title, {})[found.body] = row.file
         if row.result.outcome == FAILED:
             self.errors.extend(row.result.errors)
         elif row.file or row.result.notes or row.notes:  # an article already there too
