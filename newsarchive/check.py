@@ -564,7 +564,9 @@ def _written_as(source: Path, page: str, link: str, held: Held | None = None) ->
         for w in (link, unquote(link), *folder, escaped + fragment, rooted + fragment)
         if len(w) > 1
     ]
-    found = [w for w in dict.fromkeys(written) if w in text]
+    # Where an address starts: "img/logo.svg" of a template is no link in an article's
+    # "/img/logo.svg" (the template's line was blamed on the article).
+    found = [w for w in dict.fromkeys(written) if re.search(_ADDRESS_START + re.escape(w), text)]
     if not found and len(rooted) > 1 and rooted in text:
         found = [rooted + fragment]
     if not found and "%" in text:  # escaped in NFD: the build linked it in NFC (urls.in_nfc)
@@ -584,6 +586,8 @@ def _from_page(page: str, path: str) -> str:
     return "/" + posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else ""
 
 
+# Before an address as written, not a character of one (a letter, /, ., %, -, ~).
+_ADDRESS_START = r"(?<![\w/.%~-])"
 # An address with percent-escapes in an article's text, as a Markdown link or raw HTML
 # has it.
 _ESCAPED = re.compile(r"""[^\s()<>"'\[\]]*%[0-9A-Fa-f]{2}[^\s()<>"'\[\]]*""")

@@ -3,9 +3,10 @@ template (of a page's, or one it extends, includes or imports) and the line that
 it, read from Jinja's tree, and how to fix it; for `check` (every page) and the build
 (one page of each template, template_files_missing)."""
 
+import functools
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +51,9 @@ class Written:
     # For url(name) of a name set to an address, `{% set contact = "/lien-he/" %}`: where
     # ("where contact is set, at line 3 ({% set ... %})"), the address to correct there.
     where_set: str = ""
+    # `{{ categories_url() }}`: an address helper written out without url(), whose
+    # address from the site's root each page reads from its own.
+    bare: bool = False
 
 
 def written_in(template: Path, links: set[str], address: str, missing: bool) -> list[Written]:
@@ -63,24 +67,15 @@ def written_in(template: Path, links: set[str], address: str, missing: bool) -> 
     # url() makes the address without its #fragment, written after it (`}}#ban-do`).
     address = address.split("#", 1)[0]
     parts = [int(p) if p.isdigit() else p for p in address.strip("/").split("/")]
-    seen, queue, calls = set(), [template.name], []
-    while queue:
-        name = queue.pop(0)
-        if name in seen:
-            continue
-        seen.add(name)
-        try:
-            text = (template.parent / name).read_text(encoding="utf-8")
-            tree = _JINJA.parse(text)
-        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
-            continue
-        queue += [n for n in meta.find_referenced_templates(tree) if n]
-        found = _url_calls(template.parent / name, text, tree, address, parts)
+    calls = []
+    for path, text, read in _chain(template):
+        found = _url_calls(path, text, read, address, parts)
         written = [call for call in found if call.by_value is None]
-        for data in tree.find_all(jinja2.nodes.TemplateData):
+        written += _bare_calls(path, text, read, links)
+        for data in read.data:
             if match := attribute.search(data.data):
                 line = data.lineno + data.data.count("\n", 0, match.start())
-                written.append(Written(template.parent / name, line, match[1], None))
+                written.append(Written(path, line, match[1], None))
         if written:
             return [min(written, key=lambda w: w.line)]
         # Else url() of an address helper, which leads nowhere only when the site lacks
@@ -92,24 +87,104 @@ def written_in(template: Path, links: set[str], address: str, missing: bool) -> 
     return [call for call in calls if not call.by_value][:1] or calls
 
 
-def _url_calls(
-    path: Path, text: str, tree: jinja2.nodes.Template, address: str, parts: list[int | str]
-) -> list[Written]:
-    """The url() calls in the template ``tree`` (read from ``text`` at ``path``) that make
-    ``address``, from the site's root: of the address itself, of a name set to it
-    (_constants), or of a helper (_made)."""
-    calls, constants = [], _constants(tree)
-    lines = text.split("\n")  # as Jinja counts them (read_text made every ending one)
+def _chain(template: Path) -> Iterator[tuple[Path, str, "_Read"]]:
+    """``template`` and those it extends, includes or imports (of the same folder), each
+    with its text and what _read reads of it; one that cannot be read left out."""
+    seen, queue = set(), [template.name]
+    while queue:
+        name = queue.pop(0)
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            text = (template.parent / name).read_text(encoding="utf-8")
+            read = _read(text)
+        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+            continue
+        queue += read.referenced
+        yield template.parent / name, text, read
+
+
+def _listed(on: list[str]) -> str:
+    """The pages ``on`` (their files, sorted), for a message: the first three."""
+    shown = ", ".join(f"/{urls.file_url(rel)}" for rel in on[:3])
+    more = "…" if len(on) > 3 else ""
+    return f"the page {shown}" if len(on) == 1 else f"{len(on):,} pages ({shown}{more})"
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What written_in reads of a template's tree."""
+
+    referenced: list[str]  # the templates it extends, includes or imports
+    # Its url() calls, each with what it is of: the node, or the text a name is set to
+    # (_constants) with the name and where it is set.
+    urls: list[tuple[jinja2.nodes.Call, jinja2.nodes.Node, str, jinja2.nodes.Assign | None]]
+    written_out: list[jinja2.nodes.Call]  # calls written out as they are: `{{ f(x) }}`
+    data: list[jinja2.nodes.TemplateData]  # its text outside Jinja's tags
+
+
+@functools.lru_cache(maxsize=64)
+def _read(text: str) -> _Read:
+    """A template's ``text`` read once: a link that each page resolves differently
+    (category_url(article.category) without url(), on every article) is looked for once
+    a page (2,000 articles: 30 s of check was the same trees walked again)."""
+    tree = _JINJA.parse(text)
+    constants, urls_of = _constants(tree), []
     for node in tree.find_all(jinja2.nodes.Call):
         if isinstance(node.node, jinja2.nodes.Name) and node.node.name == "url" and node.args:
             arg = node.args[0]
             name = arg.name if isinstance(arg, jinja2.nodes.Name) else ""
             assign = constants.get(name)
-            made = _made(assign.node if assign else arg, parts)
-            if made is not None and "/" + made[0].lstrip("/") == address:
-                where_set = _where_set(lines, name, assign) if assign else ""
-                written = _as_written(text, lines, node)
-                calls.append(Written(path, node.lineno, written, made[1], where_set))
+            urls_of.append((node, assign.node if assign else arg, name, assign))
+    return _Read(
+        [n for n in meta.find_referenced_templates(tree) if n],
+        urls_of,
+        [
+            node
+            for output in tree.find_all(jinja2.nodes.Output)
+            for node in output.nodes
+            if isinstance(node, jinja2.nodes.Call) and isinstance(node.node, jinja2.nodes.Name)
+        ],
+        list(tree.find_all(jinja2.nodes.TemplateData)),
+    )
+
+
+def _bare_calls(path: Path, text: str, read: _Read, links: set[str]) -> list[Written]:
+    """The address helpers the template ``tree`` (``text`` at ``path``) writes out as
+    they are, `{{ categories_url() }}`, that make one of ``links`` (as the pages have
+    them: from the site's root, which each page reads from its own address)."""
+    lines = text.split("\n")
+    return [
+        Written(path, node.lineno, _as_written(text, lines, node, node.node.name), None, bare=True)
+        for node in read.written_out
+        if isinstance(node.node, jinja2.nodes.Name)
+        and any(_makes(node, link.split("#", 1)[0]) for link in links)
+    ]
+
+
+def _makes(call: jinja2.nodes.Call, link: str) -> bool:
+    """Whether the address helper ``call`` makes ``link`` as it is (its variables given
+    the link's last parts; "chuyen-muc//" of an empty name too: its last part is "")."""
+    parts = [int(p) if p.isdigit() else p for p in link.removesuffix("/").split("/")]
+    made = _made(call, parts)
+    return made is not None and made[1] is not None and made[0] == link
+
+
+def _url_calls(
+    path: Path, text: str, read: _Read, address: str, parts: list[int | str]
+) -> list[Written]:
+    """The url() calls of the template ``read`` (from ``text`` at ``path``) that make
+    ``address``, from the site's root: of the address itself, of a name set to it
+    (_constants), or of a helper (_made)."""
+    calls = []
+    lines = text.split("\n")  # as Jinja counts them (read_text made every ending one)
+    for node, of, name, assign in read.urls:
+        made = _made(of, parts)
+        if made is not None and "/" + made[0].lstrip("/") == address:
+            where_set = _where_set(lines, name, assign) if assign else ""
+            written = _as_written(text, lines, node, "url")
+            calls.append(Written(path, node.lineno, written, made[1], where_set))
     return calls
 
 
@@ -165,17 +240,14 @@ def _made(call: jinja2.nodes.Node, parts: list[int | str]) -> tuple[str, bool | 
         return None
 
 
-# Where a url() call may start in a template's text.
-_URL_OPENING = re.compile(r"\burl\s*\(")
-
-
-def _as_written(text: str, lines: list[str], node: jinja2.nodes.Call) -> str:
-    """The call ``node`` as ``text`` (split into ``lines``) writes it: the shortest text
-    from a `url(` of its line that Jinja reads as the same call (a `)` in a string is not
-    its end); written over several lines, on one."""
+def _as_written(text: str, lines: list[str], node: jinja2.nodes.Call, name: str) -> str:
+    """The call ``node`` of the function ``name`` as ``text`` (split into ``lines``)
+    writes it: the shortest text from a `url(` of its line that Jinja reads as the same
+    call (a `)` in a string is not its end); written over several lines, on one."""
     start = sum(len(line) + 1 for line in lines[: node.lineno - 1])
     end = start + sum(len(line) + 1 for line in lines[node.lineno - 1 : node.lineno + 9])
-    for opening in _URL_OPENING.finditer(text, start, start + len(lines[node.lineno - 1])):
+    opening_of = re.compile(rf"\b{re.escape(name)}\s*\(")
+    for opening in opening_of.finditer(text, start, start + len(lines[node.lineno - 1])):
         closing = opening.start()
         while (closing := text.find(")", closing + 1, end)) != -1:
             written = text[opening.start() : closing + 1]
@@ -250,7 +322,7 @@ def template_link_problems(
         written = written_in(template, spellings, address, problem == NO_FILE)
         if len(written) == 1:
             key = (written[0].template, written[0].line, written[0].text, problem)
-            entry = _Said(address, written[0].by_value, written[0].where_set)
+            entry = _Said(address, written[0].by_value, written[0].where_set, written[0].bare)
             said.setdefault(key, entry).on.extend(on)
         else:
             makers, entry = unwritten.setdefault((address, problem), (set(), _Said(address)))
@@ -263,10 +335,10 @@ def template_link_problems(
     problems = []
     for (where, line, link, problem), what in said.items():
         on = sorted(what.on)
-        shown = ", ".join(f"/{urls.file_url(rel)}" for rel in on[:3])
-        more = "…" if len(on) > 3 else ""
-        listed = f"the page {shown}" if len(on) == 1 else f"{len(on):,} pages ({shown}{more})"
+        listed = _listed(on)
         if sampled:  # one page of each template: all of their pages have it
+            shown = ", ".join(f"/{urls.file_url(rel)}" for rel in on[:3])
+            more = "…" if len(on) > 3 else ""
             listed = f"{_SAMPLED}{len(on):,} template(s) ({shown}{more})"
         fix = _template_fix(link, line is not None, problem, what, base, files, static_folder)
         problems.append(Problem(where, f"the link {link!r} {problem}, on {listed}", fix, line))
@@ -281,9 +353,16 @@ class _Said:
     address: str
     by_value: bool | None = None  # as Written's
     where_set: str = ""  # as Written's
+    bare: bool = False  # as Written's
     on: list[str] = field(default_factory=list)
     # Not said at a line: the url() calls of a variable's value that could each make it.
     maybe: set[Written] = field(default_factory=set)
+
+
+def _relative(link: str) -> bool:
+    """Whether ``link``, as a template's attribute writes it, is read from the page's
+    own address: not from the root, not a full address, not url()."""
+    return not link.startswith(("/", "#", "url(")) and not re.match(r"[a-zA-Z][\w+.-]*:", link)
 
 
 def _template_fix(
@@ -297,6 +376,21 @@ def _template_fix(
 ) -> str:
     """How to fix the broken ``link`` of the templates (said at its line: ``at_line``)."""
     address, by_value = said.address.split("#", 1)[0], said.by_value
+    if said.bare:
+        return (
+            f"wrap it in url(): write {{{{ url({link}) }}}}, which leads to it from every "
+            f"page ({link} alone is the address from the site's root, which a page reads "
+            "from its own address)"
+        )
+    if at_line and _relative(link):
+        # href="img/logo.svg" is read from each page's address: url() of it leads there.
+        path, hash_, fragment = link.partition("#")
+        target = re.sub(r"^(\.\.?/)+", "", path)
+        if urls.leads_to(urls.body_link_file("", "/" + target), files):
+            return (
+                f"write it as {{{{ url('{target}') }}}}{hash_}{fragment}, which leads to it "
+                "from every page (an address not in url() is read from each page's own)"
+            )
     if at_line and link.startswith("/") and not link.startswith("//"):
         # From the root, it misses a site under a path (a GitHub Pages project):
         # url() of the address from the site's root, if the site has it.

@@ -1572,3 +1572,83 @@ def test_a_template_link_in_a_comment_is_not_the_one_said(site, capsys):
         f"{base}:{attribute}",
         f"{base}:{attribute + 1}",
     ], said
+
+
+def check_errors(site, capsys) -> tuple[list[str], str]:
+    """`check` of the site: its error lines, and all it printed."""
+    capsys.readouterr()
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err, err
+    return [x for x in err.splitlines() if ": error: " in x], err
+
+
+def test_a_relative_link_in_a_template_is_said_at_its_line_not_in_an_article(site, capsys):
+    """`src="img/logo.svg"` in base.html (not url()) leads nowhere on every page but the
+    home page, under a project path: it was blamed on an article holding
+    `![Logo](/img/logo.svg)`, whose text has "img/logo.svg" in it, and the template's
+    line said "correct the address in img/logo.svg", without url()."""
+    (site.root / "static" / "img").mkdir(exist_ok=True)
+    (site.root / "static" / "img" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8"
+    )
+    site.configure(base_url="https://x.github.io/dongda/")
+    base = site.root / "templates" / "base.html"
+    edit(base, END, '<img alt="" src="img/logo.svg">\n' + END)
+    line = base.read_text(encoding="utf-8").split("\n").index('<img alt="" src="img/logo.svg">')
+    site.add("2020/01/a.md", article("Bài một", "2020-01-02 08:00", "Xem ![Logo](/img/logo.svg)."))
+    site.add("2020/01/b.md", article("Bài hai", "2020-01-03 08:00"))
+    said, err = check_errors(site, capsys)
+    assert len(said) == 1, err
+    assert said[0].startswith(
+        f"{base}:{line + 1}: error: the link 'img/logo.svg' leads to no file in the site, on "
+    ), err
+    assert "write it as {{ url('img/logo.svg') }}, which leads to it from every page" in err
+
+
+@pytest.mark.parametrize(
+    "name, old, new, call",
+    [
+        (
+            "base.html",
+            "{{ url(categories_url()) }}",
+            "{{ categories_url() }}",
+            "categories_url()",
+        ),
+        (
+            "article.html",
+            '<div class="article-body"',
+            '<a href="{{ category_url(article.category) }}">x</a>\n<div class="article-body"',
+            "category_url(article.category)",
+        ),
+    ],
+    ids=["menu", "article"],
+)
+def test_an_address_helper_without_url_is_said_once_at_its_line(site, capsys, name, old, new, call):
+    """`{{ categories_url() }}` in base.html's menu, not in url(): the address from the
+    site's root, read from each page's own, led nowhere on every page but the home page.
+    It was said once a template (or once an article page, for article.html's
+    `category_url(article.category)`), with no line and no word of url(), and blamed on a
+    page whose text links `/chuyen-muc/` as it should."""
+    site.configure(base_url="https://x.github.io/dongda/")
+    template = site.root / "templates" / name
+    edit(template, old, new)
+    line = next(
+        n
+        for n, x in enumerate(template.read_text(encoding="utf-8").split("\n"), 1)
+        if "{{ " + call in x
+    )
+    site.add("2020/01/a.md", article("Bài một", "2020-01-02 08:00", category="Kinh tế"))
+    site.add("2020/01/b.md", article("Bài hai", "2020-01-03 08:00", category="Kinh tế"))
+    site.add(
+        "pages/gioi-thieu.md",
+        "---\ntitle: Giới thiệu\n---\n\nXem [theo chuyên mục](/chuyen-muc/).\n",
+    )
+    said, err = check_errors(site, capsys)
+    assert len(said) == 1, err
+    assert re.match(
+        rf"{re.escape(str(template))}:{line}: error: the link '{re.escape(call)}' leads to "
+        r"no file in the site, on \d+ pages",
+        said[0],
+    ), err
+    assert f"wrap it in url(): write {{{{ url({call}) }}}}" in err, err
