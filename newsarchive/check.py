@@ -39,7 +39,16 @@ from .pagelinks import NO_FILE, ReadPage, Resolver, css_links, from_root, read_p
 from .pipeline import build, plan
 from .search.engine import search_index_problems
 from .svgsafety import Unreadable, inert
-from .templatelinks import FIX_TEMPLATE, Found, as_attribute, found_again, template_link_problems
+from .templatelinks import (
+    FIX_TEMPLATE,
+    Found,
+    FoundIds,
+    as_attribute,
+    found_again,
+    ids_written,
+    template_id_problems,
+    template_link_problems,
+)
 from .unused import broken_templates, unshown_text, unused_words, words_lacking
 
 XML_LINK_TAGS = ("loc", "link", "guid")
@@ -226,6 +235,7 @@ def check_site(
     for rel, page in pages.items():
         problems += page_check.problems(rel, page)
     problems += template_link_problems(page_check.in_templates, base, files, static_folder)
+    problems += template_id_problems(page_check.ids_in_templates)
     problems += _size_problems(root, files)
     problems += _style_sheet_problems(root, files, resolver, made_from)
     problems += _xml_problems(root, files, resolver, templates)
@@ -310,6 +320,8 @@ class _PageCheck:
     held: Held | None
     read: dict[Path, Lines] = field(default_factory=dict)  # articles whose lines were looked up
     in_templates: Found = field(default_factory=dict)
+    # An id the templates write twice, said once at their lines (template_id_problems).
+    ids_in_templates: FoundIds = field(default_factory=dict)
 
     def problems(self, rel: str, page: ReadPage) -> list[Problem]:
         where = self.made_from.get(rel, self.root / rel)
@@ -317,10 +329,22 @@ class _PageCheck:
         # In this order: an article's lines are looked up one occurrence after the other.
         return [
             *_empty(where, rel, page),
-            *_duplicate_ids(where, context, page),
+            *self._duplicate_ids(rel, page, where, context),
             *self._broken_links(rel, page, where, context),
             *self._old_portal_links(rel, page, where, context),
         ]
+
+    def _duplicate_ids(self, rel: str, page: ReadPage, where: Path, context: str) -> list[Problem]:
+        """The ids the page has twice; one its templates write twice is gathered in
+        ``ids_in_templates`` instead (it was said at every article, to reword a heading)."""
+        problems = []
+        for element_id in page.duplicate_ids:
+            places = ids_written(self.templates[rel], element_id) if rel in self.templates else ()
+            if len(places) > 1:
+                self.ids_in_templates.setdefault((places, element_id), []).append(rel)
+            else:
+                problems += _duplicate_id(where, context, element_id)
+        return problems
 
     def _broken_links(self, rel: str, page: ReadPage, where: Path, context: str) -> list[Problem]:
         problems = []
@@ -425,7 +449,7 @@ def _empty(where: Path, rel: str, page: ReadPage) -> list[Problem]:
     ]
 
 
-def _duplicate_ids(where: Path, context: str, page: ReadPage) -> list[Problem]:
+def _duplicate_id(where: Path, context: str, element_id: str) -> list[Problem]:
     return [
         Problem(
             where,
@@ -434,7 +458,6 @@ def _duplicate_ids(where: Path, context: str, page: ReadPage) -> list[Problem]:
             "give each heading or element its own id (two headings with the same "
             "text get the same id: reword one)",
         )
-        for element_id in page.duplicate_ids
     ]
 
 

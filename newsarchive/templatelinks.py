@@ -1,7 +1,8 @@
 """The broken links of the templates, each said once where it is to be corrected: the
 template (of a page's, or one it extends, includes or imports) and the line that write
 it, read from Jinja's tree, and how to fix it; for `check` (every page) and the build
-(one page of each template, template_files_missing)."""
+(one page of each template, template_files_missing). Also an id they write twice, for
+`check`, at its lines."""
 
 import functools
 import posixpath
@@ -103,6 +104,44 @@ def _chain(template: Path) -> Iterator[tuple[Path, str, "_Read"]]:
             continue
         queue += read.referenced
         yield template.parent / name, text, read
+
+
+def ids_written(template: Path, element_id: str) -> tuple[tuple[Path, int], ...]:
+    """Where ``template`` and those it extends, includes or imports write
+    ``element_id`` as an id in their HTML (`<main id="main"`): its places, by file and
+    line (a `{# note #}` is not HTML)."""
+    written = re.compile(r"\bid\s*=\s*[\"']?" + re.escape(element_id) + r"(?=[\"'\s>])")
+    return tuple(
+        sorted(
+            (path, data.lineno + data.data.count("\n", 0, match.start()))
+            for path, _, read in _chain(template)
+            for data in read.data
+            for match in written.finditer(data.data)
+        )
+    )
+
+
+# The ids templates write more than once, by their places (ids_written) and the id:
+# the pages they are on.
+FoundIds = dict[tuple[tuple[tuple[Path, int], ...], str], list[str]]
+
+
+def template_id_problems(found: FoundIds) -> list[Problem]:
+    """Each id the templates write more than once, said once at its first place, with
+    the pages it is on."""
+    problems = []
+    for (places, element_id), on in found.items():
+        written = " and ".join(f"{path}:{line}" for path, line in places)
+        problems.append(
+            Problem(
+                places[0][0],
+                f"the id {element_id!r} is used more than once on {_listed(sorted(on))}",
+                f'give each element its own id: the templates write id="{element_id}" at '
+                f"{written} (a link to #{element_id} leads to the first only)",
+                places[0][1],
+            )
+        )
+    return problems
 
 
 def _listed(on: list[str]) -> str:

@@ -1652,3 +1652,23 @@ def test_an_address_helper_without_url_is_said_once_at_its_line(site, capsys, na
         said[0],
     ), err
     assert f"wrap it in url(): write {{{{ url({call}) }}}}" in err, err
+
+
+def test_an_id_a_template_writes_twice_is_said_at_its_lines_not_at_the_articles(site, capsys):
+    """`<div id="main"></div>` before base.html's `<main id="main"`: every page had the id
+    twice, and it was said once a page, at each article's file ("two headings with the
+    same text get the same id: reword one"), never at base.html's lines."""
+    base = site.root / "templates" / "base.html"
+    edit(base, "<main ", '<div id="main"></div>\n<main ')
+    lines = base.read_text(encoding="utf-8").split("\n")
+    first = lines.index('<div id="main"></div>') + 1
+    site.add("2020/01/a.md", GOOD)
+    site.add("2020/01/b.md", article("Bài hai", "2020-01-03 08:00"))
+    said, err = check_errors(site, capsys)
+    assert len(said) == 1, err
+    assert re.match(
+        rf"{re.escape(str(base))}:{first}: error: the id 'main' is used more than once on "
+        r"\d+ pages \(",
+        said[0],
+    ), err
+    assert f'the templates write id="main" at {base}:{first} and {base}:{first + 1}' in err, err
