@@ -430,6 +430,11 @@ def _template_fix(
                 f"write it as {{{{ url('{target}') }}}}{hash_}{fragment}, which leads to it "
                 "from every page (an address not in url() is read from each page's own)"
             )
+        return (
+            f"the site has no page or file /{target}: correct the address, and write it in "
+            f"url(), {{{{ url('{target}') }}}}{hash_}{fragment}, which leads to the same "
+            "address from every page (one not in url() is read from each page's own)"
+        )
     if at_line and link.startswith("/") and not link.startswith("//"):
         # From the root, it misses a site under a path (a GitHub Pages project):
         # url() of the address from the site's root, if the site has it.

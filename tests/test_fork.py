@@ -1672,3 +1672,18 @@ def test_an_id_a_template_writes_twice_is_said_at_its_lines_not_at_the_articles(
         said[0],
     ), err
     assert f'the templates write id="main" at {base}:{first} and {base}:{first + 1}' in err, err
+
+
+def test_a_relative_link_to_no_file_in_a_template_names_the_address_from_the_root(site, capsys):
+    """`src="img/khong-co.svg"` in base.html, a file the site lacks: the fix named the
+    address as the first page listed read it, "no page or file
+    /2020/01/bai-mot/img/khong-co.svg: correct the address in img/khong-co.svg"."""
+    base = site.root / "templates" / "base.html"
+    edit(base, END, '<img alt="" src="img/khong-co.svg">\n' + END)
+    site.add("2020/01/a.md", GOOD)
+    said, err = check_errors(site, capsys)
+    assert len(said) == 1, err
+    assert (
+        "the site has no page or file /img/khong-co.svg: correct the address, and write it "
+        "in url(), {{ url('img/khong-co.svg') }}" in err
+    ), err
