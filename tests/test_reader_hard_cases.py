@@ -447,17 +447,10 @@ def colours(page, box: dict, x: float, width: float = 12) -> list[str]:
     return page.evaluate(COLOURS, png)
 
 
-@pytest.mark.parametrize(
-    "scheme",
-    [{"color_scheme": "light"}, {"color_scheme": "dark"}, {"forced_colors": "active"}],
-    ids=["light", "dark", "forced-colours"],
-)
-def test_a_table_wider_than_the_phone_shows_that_it_scrolls(browser, site, scheme):
-    """On a phone, a table wider than the screen scrolls sideways inside its box, but
-    nothing said so: a phone's scrollbar shows only while scrolling, and the cut fell
-    between two columns as often as not. A shade now lies along each edge past which
-    there is more of the table, in light and dark mode and with forced colours, and
-    goes as the end is reached; a table that fits has none. With JavaScript off too."""
+@contextlib.contextmanager
+def two_tables_on_a_phone(browser, site, scheme: dict):
+    """An article with a table wider than a 320 px phone and one that fits, open there
+    with JavaScript off, in ``scheme`` (light, dark, forced colours)."""
     body = WIDE_TABLE + "\nGiữa hai bảng.\n" + NARROW_TABLE
     site.add("2019/05/bang.md", "---\ntitle: Bảng\ndate: 2019-05-02\n---\n" + body)
     with article_page(
@@ -469,6 +462,21 @@ def test_a_table_wider_than_the_phone_shows_that_it_scrolls(browser, site, schem
         java_script_enabled=False,
         **scheme,
     ) as page:
+        yield page
+
+
+@pytest.mark.parametrize(
+    "scheme",
+    [{"color_scheme": "light"}, {"color_scheme": "dark"}, {"forced_colors": "active"}],
+    ids=["light", "dark", "forced-colours"],
+)
+def test_a_table_wider_than_the_phone_shows_that_it_scrolls(browser, site, scheme):
+    """On a phone, a table wider than the screen scrolls sideways inside its box, but
+    nothing said so: a phone's scrollbar shows only while scrolling, and the cut fell
+    between two columns as often as not. A shade now lies along each edge past which
+    there is more of the table, in light and dark mode and with forced colours, and
+    goes as the end is reached; a table that fits has none. With JavaScript off too."""
+    with two_tables_on_a_phone(browser, site, scheme) as page:
         wide, narrow = page.locator(".article-body table").all()
         assert wide.evaluate("t => t.scrollWidth > t.clientWidth"), "wider than the phone"
         assert narrow.evaluate("t => t.scrollWidth <= t.clientWidth")
@@ -515,17 +523,7 @@ def test_the_shade_of_a_wide_table_shows_over_its_header_row(browser, site, sche
     column names saw no sign of more columns. It now shows over the header row as over
     the rows below, in light and dark mode and with forced colours; the header keeps a
     colour of its own, and a table that fits has no shade there either."""
-    body = WIDE_TABLE + "\nGiữa hai bảng.\n" + NARROW_TABLE
-    site.add("2019/05/bang.md", "---\ntitle: Bảng\ndate: 2019-05-02\n---\n" + body)
-    with article_page(
-        browser,
-        site,
-        "2019/05/bang/",
-        viewport={"width": 320, "height": 740},
-        is_mobile=True,
-        java_script_enabled=False,
-        **scheme,
-    ) as page:
+    with two_tables_on_a_phone(browser, site, scheme) as page:
         # The cells' words and borders unseen (opacity, which forced colours leave alone;
         # no borders): what is left is their background over the table's own drawing.
         page.evaluate(
