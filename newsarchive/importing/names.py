@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .. import urls
 from ..taxonomy import OTHER_WORD, PUNCTUATION, difference
+from ..termkinds import CATEGORY, TAG, Kind
 from .known import Archive
 
 
@@ -23,7 +24,7 @@ def as_archive_names(category: str, printed: str, tags: tuple[str, ...], archive
     ``archive`` names them; an earlier page's, in the order of the run, when it has none."""
     notes: list[str] = []
     if category:
-        category, note = _spelt("category", category, archive, printed)
+        category, note = _spelt(CATEGORY, category, archive, printed)
         notes += filter(None, [note])
     first: dict[str, str] = {}  # address -> the page's first spelling
     written: list[str] = []
@@ -34,7 +35,7 @@ def as_archive_names(category: str, printed: str, tags: tuple[str, ...], archive
                 notes.append(_twice(tag, first[slug], why))
             continue
         first[slug] = tag
-        name, note = _spelt("tags", tag, archive)
+        name, note = _spelt(TAG, tag, archive)
         written.append(name)
         notes += filter(None, [note])
     return Names(category, tuple(written), tuple(notes))
@@ -52,24 +53,23 @@ def _twice(name: str, first: str, why: str) -> str:
     )
 
 
-def _spelt(key: str, name: str, archive: Archive, printed: str = "") -> tuple[str, str]:
-    """The archive's spelling of ``name`` (its category, for ``key`` "category", or a tag),
-    and the note when it is not ``name`` (``printed``: the portal's, when it differs)."""
-    had = archive.spelling(key, name)
+def _spelt(kind: Kind, name: str, archive: Archive, printed: str = "") -> tuple[str, str]:
+    """The archive's spelling of ``name``, of the ``kind`` (a category or a tag), and the
+    note when it is not ``name`` (``printed``: the portal's, when it differs)."""
+    had = archive.spelling(kind.key, name)
     if had is None or had[0] == name:
         return name, ""
     kept, file = had
-    kind = "category" if key == "category" else "tag"
-    address = urls.category_url(name) if kind == "category" else urls.tag_url(name)
+    key, noun, address = kind.key, kind.noun, kind.address(name)
     why = difference(name, kept)
     shown = f"'{name}'" + (f" (the page's '{printed}')" if printed and printed != name else "")
-    said = f"the {kind} is written as the archive spells it: {shown} as '{kept}' ({file}), "
+    said = f"the {noun} is written as the archive spells it: {shown} as '{kept}' ({file}), "
     if why == OTHER_WORD:
         # Written as the page gives it: the archive's word would give the imported article
         # another meaning (storm as newspaper); the build warns of it until someone tells
         # the two apart, as it does of an article written by hand.
         return name, (
-            f"the {kind} {shown} is another word than the archive's '{kept}' ({file}), of one "
+            f"the {noun} {shown} is another word than the archive's '{kept}' ({file}), of one "
             f"address /{address}: it is written as the page gives it, and the build will warn "
             f"of it and show '{kept}' until one of them has a word that tells it apart "
             f"without accents (addresses have none), or the article's {key}: says '{kept}'"
