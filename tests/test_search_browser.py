@@ -479,6 +479,33 @@ def test_dates_as_vietnamese_write_them_find_their_articles_in_both_engines(site
                 assert python == [title for title in newest if title in found], query
 
 
+def test_a_month_typed_with_a_space_before_its_year_finds_its_articles_in_both_engines(
+    site, browser
+):
+    """`tiem chung thang 3 2021` was its words: the notice whose title has `tiêm chủng
+    tháng 3` (of 2019, its text naming 2021) came first, and the article of March 2021
+    about vaccination, which does not write `tháng 3`, was not found. The month typed so
+    is March 2021, in the page as in the Python engine: that article first, then the
+    notice, as for `tháng 3/2021`."""
+    body = "Trạm y tế phường Bạch Mai tiêm chủng mở rộng cho 300 trẻ em."
+    site.add("2021/a.md", article("Tiêm chủng mở rộng cho trẻ em", "2021-03-10 08:00", body))
+    body = "Lịch tiêm chủng tháng 3 tại phường; kế hoạch của năm 2021 sẽ báo sau."
+    site.add("2019/b.md", article("Lịch tiêm chủng tháng 3", "2019-03-01 08:00", body))
+    assert site.build() == 0
+    index = Index(site.output / "tim-kiem/chi-muc")
+    march, notice = "Tiêm chủng mở rộng cho trẻ em", "Lịch tiêm chủng tháng 3"
+    with search_page(site, browser) as search:
+        for query, found in [
+            ("tiem chung thang 3 2021", [march, notice]),
+            ("tiêm chủng tháng 03 2021", [march, notice]),
+            ("tiêm chủng tháng 3/2021", [march, notice]),
+            ("thang 3 2021", [march, notice]),
+        ]:
+            python = [hit.title for hit in engine_search(index, query, limit=100).hits]
+            page = [result["title"] for result in search(query)["results"]]
+            assert python == found and page == python, (query, python, page)
+
+
 def test_a_long_date_an_article_writes_with_a_month_word_is_marked_as_that_day(site, browser):
     """`15/6/2019` marked an article's `ngày 15 tháng 6 năm 2019`, not its `ngày 15 tháng
     Sáu năm 2019`, the same day as the index and the query now read it; now both alike."""

@@ -94,7 +94,11 @@ _TO_NOW = re.compile(_JOINER + "(?:(?:hôm|hom|hiện|hien)[ \t\n\r\u00a0]+)?nay
 # before too (Query.literal). search-engine.js has the same.
 _GAP = "[ \t\n\r\u00a0]+"
 _YEAR_OF = f"{_GAP}(?:năm|nam){_GAP}((?:19|20)[0-9]{{2}})"
-_LONG_MONTH = f"(?:tháng|thang){_GAP}([0-9]{{1,2}}){_YEAR_OF}"
+# `năm` may be left out, as people say a month (`tháng 3 2021`): _point reads it so too,
+# and it is then a short month (its days first: no title writes a month so).
+_LONG_MONTH = (
+    f"(?:tháng|thang){_GAP}([0-9]{{1,2}}){_GAP}(?:(?:năm|nam){_GAP})?((?:19|20)[0-9]{{2}})"
+)
 # `tháng Sáu năm 2019`, `tháng Tư/2019`, `tháng mười hai năm 2019`: a month's word, typed
 # with its diacritics or without (_MONTH_WORDS, folded: its number), the month as `tháng
 # 6 năm 2019` is (_point). Its year after `năm` or `/` only: `tháng năm 2019` is also
@@ -116,9 +120,9 @@ LONG_DATE = re.compile(
     f"(?:tháng|thang){_GAP}([0-9]{{1,2}}|{_MONTH_WORD})"
     f"(?:{_GAP}(?:năm|nam){_GAP}|/(?=[0-9]{{4}}(?![/.-][^\\W_])))((?:19|20)[0-9]{{2}})(?![^\\W_])"
 )
-# `tháng 3 năm 2019`, `tháng 03 năm 2019` in a query: the month `3/2019`, as `tháng
-# 3/2019` is; not inside a long date, nor after a number (`15 tháng 3 năm 2019`, a day
-# without `ngày`, or a count: read as before).
+# `tháng 3 năm 2019`, `tháng 03 năm 2019`, `tháng 3 2019` in a query: the month
+# `3/2019`, as `tháng 3/2019` is; not inside a long date, nor after a number (`15 tháng 3
+# năm 2019`, a day without `ngày`, or a count: read as before).
 _LONG_MONTH_ALONE = re.compile(f"(?<![^\\W_]){_LONG_MONTH}(?![^\\W_])")
 # A month's word with its year, `năm` or `/` before it (above).
 _WORD_MONTH = re.compile(

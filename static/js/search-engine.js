@@ -168,11 +168,13 @@ const MONTH_SIGNS = new Set(["thang", "tháng"]);
 const YEAR_SIGNS = new Set(["nam", "năm"]);
 const MONTH_JOIN = new RegExp(`^${JOINER}(?:(?:tháng|thang)[ \\t\\n\\r\\u00a0]+)?$`, "u");
 // `ngày 15 tháng 3 năm 2019` (`mùng`/`mồng` before the day or not): the date
-// `15/3/2019` (terms.py's LONG_DATE); `tháng 3 năm 2019`, not after a number: the month
+// `15/3/2019` (terms.py's LONG_DATE); `tháng 3 năm 2019` (`tháng 3 2019`), not after a number: the month
 // `3/2019` (terms.py's _LONG_MONTH_ALONE).
 const GAP = "[ \\t\\n\\r\\u00a0]+";
 const YEAR_OF = `${GAP}(?:năm|nam)${GAP}((?:19|20)[0-9]{2})`;
-const LONG_MONTH = `(?:tháng|thang)${GAP}([0-9]{1,2})${YEAR_OF}`;
+// `năm` may be left out: `tháng 3 2021` (terms.py's _LONG_MONTH).
+const LONG_MONTH =
+  `(?:tháng|thang)${GAP}([0-9]{1,2})${GAP}(?:(?:năm|nam)${GAP})?((?:19|20)[0-9]{2})`;
 const LONG_MONTH_ALONE = new RegExp(
   `(?<![\\p{L}\\p{N}])${LONG_MONTH}(?![\\p{L}\\p{N}])`,
   "gu",
