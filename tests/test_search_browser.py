@@ -23,6 +23,7 @@ from webtools import axe_run
 
 from newsarchive.search.engine import Index
 from newsarchive.search.engine import search as engine_search
+from newsarchive.search.engine import suggest as engine_suggest
 from newsarchive.urls import search_bundle_url
 
 SUB_PATH = "repo"
@@ -504,6 +505,42 @@ def test_a_month_typed_with_a_space_before_its_year_finds_its_articles_in_both_e
             python = [hit.title for hit in engine_search(index, query, limit=100).hits]
             page = [result["title"] for result in search(query)["results"]]
             assert python == found and page == python, (query, python, page)
+
+
+def test_a_tags_name_finds_the_articles_filed_under_it_in_both_engines(site, browser):
+    """A reader who typed a tag's name found nothing when the text does not say it: the
+    1,000-article bench has a page "COVID-19" of 28 articles and "di tích" of 15, and
+    `covid`, `COVID-19`, `di tích` said "Không tìm thấy bài viết nào". An article's tags
+    are its words too, each apart (no pair across two tags), in the page as in the
+    Python engine; its category is not (test_only_article_text_is_indexed). A tag added
+    to an article is found after the next build."""
+    for name, title, body, tags in [
+        ("a", "Ra quân phòng dịch", "Phường ra quân phòng chống dịch bệnh.", "COVID-19, y tế"),
+        ("b", "Tiêm vắc-xin", "Trạm y tế phường tiêm vắc-xin cho người già.", "COVID-19"),
+        ("c", "Tu bổ đình chùa", "Tu bổ đình làng và chùa cổ của phường.", "di tích, y tế"),
+        ("d", "Tin khác", "Dịch bệnh đã qua.", "tích cực"),
+    ]:
+        site.add(f"{name}.md", article(title, "2021-03-10 08:00", body, tags=f"[{tags}]"))
+    assert site.build() == 0
+    index = Index(site.output / "tim-kiem/chi-muc")
+    covid = {"Ra quân phòng dịch", "Tiêm vắc-xin"}
+    with search_page(site, browser) as search:
+        for query, found in [
+            ("covid", covid),
+            ("COVID-19", covid),
+            ("covid dịch bệnh", {"Ra quân phòng dịch"}),
+            ("di tích", {"Tu bổ đình chùa"}),
+            ('"di tích"', {"Tu bổ đình chùa"}),
+            ('"tế di"', set()),  # two tags side by side are no phrase
+        ]:
+            python = [hit.title for hit in engine_search(index, query, limit=100).hits]
+            page = [result["title"] for result in search(query)["results"]]
+            assert set(python) == found and page == python, (query, python, page)
+    assert engine_suggest(index, "covid19") == "covid 19"  # letters and digits split
+    site.add("d.md", article("Tin khác", "2021-03-10", "Dịch bệnh đã qua.", tags="[COVID-19]"))
+    assert site.build() == 0
+    found = engine_search(Index(site.output / "tim-kiem/chi-muc"), "covid", limit=100)
+    assert {hit.title for hit in found.hits} == covid | {"Tin khác"}
 
 
 def test_a_long_date_an_article_writes_with_a_month_word_is_marked_as_that_day(site, browser):

@@ -9,7 +9,7 @@ import json
 import zlib
 from collections.abc import Iterable, Iterator
 
-VERSION = 14
+VERSION = 15
 MANIFEST = "index"  # the name of the manifest: index.js
 STAMP = "newsarchive-fingerprint.txt"  # digest of the manifest, written last (see writer)
 DOC_CHUNK = 8  # documents per file of titles and addresses (d<n>.js)

@@ -11,7 +11,7 @@ import os
 import unicodedata
 from array import array
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 # numpy's OpenBLAS starts a thread for each core when numpy is imported: 0.05-0.07 s of
@@ -91,8 +91,8 @@ class Words:
         self.days: list[int] = []  # the day each shows (terms.day_number), 0 for none
         self.docs = 0
 
-    def add(self, title: str, text: str, date: str = "") -> None:
-        """An article: its title, its text and the date it shows (`07/01/2022`)."""
+    def add(self, title: str, text: str, date: str = "", tags: Sequence[str] = ()) -> None:
+        """An article: its title, its text, the date it shows (`07/01/2022`) and its tags."""
         self.titles.append(fmt.title_term([folding.fold(w) for w in folding.words(title)]))
         parts = [(folding.joined(title), fmt.TITLE_WEIGHT), (folding.joined(text), 1)]
         # The dates it writes (`07/01/2022`, `ngày 7 tháng 1 năm 2022`) and the one it
@@ -111,6 +111,10 @@ class Words:
         year = date.rpartition("/")[2]
         if year:
             parts.append((year, 1))
+        # Each tag, a part of its own (no pair across two): the archive files the article
+        # under it, and a reader types it (`covid` for `COVID-19`) where the text may not
+        # say it.
+        parts += [(folding.joined(tag), 1) for tag in tags]
         # Each number written in groups is a word too, joined, in a part of its own: no
         # pair with its neighbours (terms.joined_numbers). So is the other form of an
         # abbreviation (`UBND`, `ủy ban nhân dân`: _other_forms), once.

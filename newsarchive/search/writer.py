@@ -57,12 +57,13 @@ class Doc:
     category: str
     summary: str
     body_digest: str
+    tags: tuple[str, ...] = ()
 
     def row(self) -> list[str]:
         return [self.url, self.title, self.date, self.category]
 
 
-def _fields(article: Article) -> tuple[str, str, str, str, str, str]:
+def _fields(article: Article) -> tuple[str, str, str, str, str, str, tuple[str, ...]]:
     """A Doc's fields: made for the articles of a segment named anew (segments are
     named by them, see segment_layout), a Doc only for those of the segments written."""
     when = article.published
@@ -79,17 +80,19 @@ def _fields(article: Article) -> tuple[str, str, str, str, str, str]:
         article.category,
         article.summary,
         article.body_digest,
+        article.tags,
     )
 
 
-def _key(fields: tuple[str, str, str, str, str, str]) -> str:
+def _key(fields: tuple[str, str, str, str, str, str, tuple[str, ...]]) -> str:
     """Everything indexed, each field after its length (no two articles' keys alike): a
     segment's name digests them, one digest per segment rather than one per article
     (those took seconds at 100,000 articles)."""
-    url, title, date, category, summary, body = fields
+    url, title, date, category, summary, body, tags = fields
     return (
         f"{len(url)}:{url}{len(title)}:{title}{len(date)}:{date}{len(category)}:{category}"
-        f"{len(summary)}:{summary}{len(body)}:{body}"
+        f"{len(summary)}:{summary}{len(body)}:{body}{len(tags)}:"
+        + "".join(f"{len(tag)}:{tag}" for tag in tags)
     )
 
 
@@ -347,7 +350,7 @@ def _add_words(
         html = bodies({d.body_digest for d in batch})
         for doc in batch:
             text = html_text(html[doc.body_digest])
-            words.add(doc.title, text, doc.date)
+            words.add(doc.title, text, doc.date, doc.tags)
             leads.append(doc.summary or _beginning(text))
     return leads
 

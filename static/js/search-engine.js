@@ -36,7 +36,7 @@
 //     -> Promise<{total, complete, some, dated, unpublished, dateless, docs, scores}>:
 //     every document found, best first (document numbers: for tests).
 {
-const VERSION = 14;
+const VERSION = 15;
 const DOC_CHUNK = 8;
 const DATE_SHOWN_IMPACT = 15;
 const PAIR_WEIGHT = 6.0;
