@@ -230,6 +230,27 @@ def test_the_menu_is_one_row_on_a_phone(browser, showcase_address, width):
     context.close()
 
 
+@pytest.mark.parametrize("width", [320, 360])
+def test_the_archive_shows_two_months_to_a_row_on_a_phone(browser, showcase_address, width):
+    """On a 320 px phone each year's months were one to a row (the grid's columns were at
+    least 9.5rem, and two did not fit in the 288 px of text): 80 px a month, twelve a
+    year, a scroll of thousands of pixels through the archive of a dozen years. Two to a
+    row from 320 px, each box whole."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 640}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.goto(showcase_address + "luu-tru/")
+    rows = page.evaluate(
+        """[...document.querySelectorAll('.archive-months')].filter(l => l.children.length > 1)
+           .map(l => [...l.children].slice(0, 2).map(li => li.getBoundingClientRect().top))"""
+    )
+    assert rows and all(first == second for first, second in rows), rows
+    assert page.evaluate(SMALL_TARGETS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") == width
+    context.close()
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_the_header_search_box_is_there_when_it_can_search(browser, showcase_address, javascript):
     """With JavaScript off, the header's box sent the words to the search page, which
