@@ -543,6 +543,44 @@ def test_a_tags_name_finds_the_articles_filed_under_it_in_both_engines(site, bro
     assert {hit.title for hit in found.hits} == covid | {"Tin khác"}
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_an_address_cut_short_is_searched_from_the_404_page(site, browser, javascript):
+    """A shared address cut short (a chat app, a copy that missed the end of an 80-letter
+    slug) showed the 404 page's four general links only. With JavaScript, the page offers
+    the search of the words of the address's last part, which lists the article first;
+    without, it is as before. An address without two words to search (`/khong/`) is as
+    before too."""
+    title = "Phường Trương Định số hóa 15 hồ sơ hộ tịch phục vụ người dân"
+    site.add("a.md", article(title, "2019-04-30 17:54", "Phường số hóa hồ sơ hộ tịch."))
+    other = "Phường Thanh Nhàn số hóa 120 hồ sơ hộ tịch phục vụ người dân"
+    site.add("b.md", article(other, "2019-05-02 08:00", "Phường số hóa hồ sơ hộ tịch."))
+    assert site.build() == 0
+    missing = (site.output / "404.html").read_text(encoding="utf-8")
+    with serve(site.output, "newsarchive") as address:
+        context = browser.new_context(java_script_enabled=javascript)
+        page = context.new_page()
+        page.route(  # as GitHub Pages answers any missing address
+            re.compile(r".*/(2019/04/phuong-truong-dinh-so-hoa-15-ho-so/|khong/)$"),
+            lambda route: route.fulfill(status=404, body=missing, content_type="text/html"),
+        )
+        page.goto(address + "2019/04/phuong-truong-dinh-so-hoa-15-ho-so/")
+        offer = page.locator(".not-found-search a")
+        if not javascript:
+            assert not offer.is_visible()
+            context.close()
+            return
+        assert offer.inner_text() == "“phuong truong dinh so hoa 15 ho so”"
+        offer.click()
+        page.wait_for_selector(".search-results li")
+        assert page.locator(".search-results li h2").first.inner_text() == title
+        assert page.url.startswith(address + "tim-kiem/?q=")
+        page.goto(address + "khong/")
+        assert page.locator("h1").inner_text() == "Không tìm thấy trang"
+        assert not offer.is_visible()
+        assert axe_run(page) == []
+        context.close()
+
+
 def test_a_long_date_an_article_writes_with_a_month_word_is_marked_as_that_day(site, browser):
     """`15/6/2019` marked an article's `ngày 15 tháng 6 năm 2019`, not its `ngày 15 tháng
     Sáu năm 2019`, the same day as the index and the query now read it; now both alike."""
