@@ -529,6 +529,28 @@ def test_a_finger_anywhere_on_a_box_of_a_list_opens_it(browser, showcase_address
     page.context.close()
 
 
+@pytest.mark.parametrize("width", [320, 412])
+def test_an_articles_permanent_address_is_shown_to_copy_on_a_phone(
+    browser, showcase_address, width
+):
+    """A journalist citing an article on a phone did not see its address: the page gave
+    it only when printed, and a phone's browser shows the site's name in its address bar,
+    not the path. The provenance box shows it on screen too, whole and selectable (the
+    canonical address), without the page scrolling sideways."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 640}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.goto(showcase_address + RICH_URL)
+    address = page.locator(".provenance .archive-address .url")
+    assert address.is_visible()
+    canonical = page.locator("link[rel=canonical]").get_attribute("href")
+    assert address.inner_text() == canonical == "https://user.github.io/repo/" + RICH_URL
+    assert page.evaluate("document.documentElement.scrollWidth") == width
+    assert axe_problems(page) == []
+    context.close()
+
+
 def test_print_keeps_the_article_its_date_and_source(browser, showcase_address):
     page, problems = open_page(browser, showcase_address, RICH_URL, "desktop", "dark")
     page.emulate_media(media="print")
