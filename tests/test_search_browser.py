@@ -536,6 +536,9 @@ def test_a_tags_name_finds_the_articles_filed_under_it_in_both_engines(site, bro
             python = [hit.title for hit in engine_search(index, query, limit=100).hits]
             page = [result["title"] for result in search(query)["results"]]
             assert set(python) == found and page == python, (query, python, page)
+        # The passage shown says why: the tag, marked, where the text lacks the word.
+        snippets = {r["title"]: bracketed(r["snippet"]) for r in search("covid")["results"]}
+        assert "Từ khóa: [COVID]-19" in snippets["Tiêm vắc-xin"], snippets
     assert engine_suggest(index, "covid19") == "covid 19"  # letters and digits split
     site.add("d.md", article("Tin khác", "2021-03-10", "Dịch bệnh đã qua.", tags="[COVID-19]"))
     assert site.build() == 0

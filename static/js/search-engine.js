@@ -1555,7 +1555,11 @@ async function pageText(url) {
     for (const block of [...body.querySelectorAll(BLOCKS)].reverse()) {
       if (!/[.,:;!?…]\s*$/.test(block.textContent)) block.append(".");
     }
-    return body.textContent.replace(/\s+/g, " ").trim();
+    // Its tags are its words too (the index has them), after its text: an article found
+    // by a tag its text does not say (`covid`) shows the tag, marked.
+    const tags = page.querySelector(".article-tags");
+    const text = body.textContent + (tags ? ` ${tags.textContent}.` : "");
+    return text.replace(/\s+/g, " ").trim();
   } catch {
     return null;
   }
