@@ -214,6 +214,17 @@ ABBREVIATIONS = {
     "tdp": "tổ dân phố",
     "clb": "câu lạc bộ",
     "đbqh": "đại biểu quốc hội",
+    "ubmttq": "ủy ban mặt trận tổ quốc",
+    "lhpn": "liên hiệp phụ nữ",
+    "gpmb": "giải phóng mặt bằng",
+    "sxh": "sốt xuất huyết",
+    "vsattp": "vệ sinh an toàn thực phẩm",
+    "atvstp": "an toàn vệ sinh thực phẩm",
+    "antt": "an ninh trật tự",
+    "cchc": "cải cách hành chính",
+    "cntt": "công nghệ thông tin",
+    "qlđt": "quản lý đô thị",
+    "nvqs": "nghĩa vụ quân sự",
 }
 
 
