@@ -159,6 +159,43 @@ def test_an_httrack_mirror_imports_with_its_addresses_aliases_and_media(site, tm
     )
 
 
+@pytest.mark.parametrize("shape", ["httrack", "wget", "warc"])
+def test_a_crawl_of_the_portal_whose_domain_the_archive_is_served_at_keeps_its_addresses(
+    site, tmp_path, shape
+):
+    """The README says to serve the archive at the old domain, so that old links keep
+    working: an archivist writes that domain as base_url. Every address of the crawl then
+    began with base_url and was taken for a page of the archive itself: the 39 articles of
+    the sotttt mirror had no source_url and no alias, their pictures and attachments (80
+    links) were left out as relative addresses leading nowhere, and the note said the
+    pages stated no address, under HTTrack's comment giving it."""
+    site.configure(base_url=f"https://{HOST}/", original_site=f"https://{HOST}/")
+    portal, media = portal_with_media()
+    if shape == "httrack":
+        crawl = httrack_tree(tmp_path / "httrack", portal, media)
+    elif shape == "wget":
+        crawl = wget_tree(tmp_path / "wget", portal, media)
+    else:
+        crawl = tmp_path / "crawl.warc.gz"
+        crawl.write_bytes(warc_bytes(portal, media, {}))
+    result = run_import(site, crawl)
+    assert result.returncode == 0, result.stderr
+    assert "does not say its original address" not in result.stderr
+    written = by_source(site)
+    assert sorted(written) == sorted(i.url for i in portal)
+    for item in portal:  # (and, from a wget tree, its name without .html: README)
+        assert item.path in written[item.url]["aliases"]
+    copies = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert sorted(p.read_bytes() for p in copies) == sorted(media.values())
+    assert site.build() == 0
+    pdf = page_of(site, written[portal[0].url]["file"]).select_one(".article-body a[href$='.pdf']")
+    assert pdf is not None and pdf.get_text() == "Kế hoạch (PDF)"
+    redirect = BeautifulSoup(site.read(portal[1].path.lstrip("/")), "html.parser")
+    assert redirect.select_one("link[rel=canonical]")["href"].endswith(
+        written[portal[1].url]["file"].removesuffix(".md") + "/"
+    )
+
+
 def test_an_httrack_link_to_a_page_whose_address_has_a_query_leads_to_its_copy(site, tmp_path):
     """HTTrack saves the page of an address with a query under the name without its
     extension, the first 4 hex digits of the query's MD5 and .html, and links it so with

@@ -776,6 +776,13 @@ def portal_id(url: str, profile_name: str, profiles: Profiles | None) -> str:
     return _article_id(CapturedPage("", url, ""), profile) if profile else ""
 
 
+def reads_copies(page: CapturedPage, profiles: Profiles | None) -> bool:
+    """Whether the profile the page picks reads copies of the portal's pages (an
+    archive's), which state the article's original address themselves (`source_url`)."""
+    profile = (profiles or _shipped()).pick(LexborHTMLParser(page.html), page.url)
+    return bool(profile and profile.source_url)
+
+
 def _article_id(page: CapturedPage, profile: Profile) -> str:
     pattern = profile.article_id
     if not pattern:

@@ -57,7 +57,7 @@ from .crawl import (
     saved_as_page,
 )
 from .encoding import UTF16_BOMS, Undecodable, decode_page
-from .extract import NO_DATE, NOT_A_DATE, extract, portal_id
+from .extract import NO_DATE, NOT_A_DATE, extract, portal_id, reads_copies
 from .html import (
     LOST_FILE,
     LOST_IMAGES_HINT,
@@ -343,6 +343,8 @@ def _from_web_page(
 ) -> _Located | PageResult:
     """The article of a web page (``data``: its text encoded) and its original address."""
     source_url, how = _address(page, data, context)
+    if _own_page(page, text, source_url, context):
+        source_url, how = "", ""
     known = _known_address(page, source_url, context)
     if known is not None:
         return known
@@ -883,9 +885,19 @@ def _address(page: PageSource, data: bytes, context: _Context) -> tuple[str, str
         return context.options.source_url, ""
     found, how = original_url(page, data)
     found = articles.page_address(found)
-    if found.startswith(context.config.base_url) or not found.startswith("http"):
-        return "", ""  # a page of this archive itself, or no address at all
+    if not found.startswith("http"):
+        return "", ""  # no address at all
     return found, how
+
+
+def _own_page(page: PageSource, text: str, source_url: str, context: _Context) -> bool:
+    """Whether the page is one of this archive's own (a site built here, which a profile
+    of copies reads): its address is the archive's, not the article's on the portal. Not
+    every page under base_url: an archive served at the portal's old domain, as the README
+    advises, has the portal's own addresses there."""
+    if context.options.source_url or not source_url.startswith(context.config.base_url):
+        return False
+    return reads_copies(CapturedPage(page.origin, source_url, text), context.options.profiles)
 
 
 Pairs = list[tuple[str, str]]
