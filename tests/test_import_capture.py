@@ -1840,6 +1840,69 @@ def test_media_addresses_spelled_otherwise_than_in_the_warc_are_found(site, tmp_
         assert "](../../../media/" in article["body"]
 
 
+# Liferay's download links, named like no file: the type is the server's word alone.
+DOWNLOADS = {
+    "/c/document_library/get_file?uuid=1b2c-7f&groupId=554897": ("application/pdf", PDF),
+    "/c/document_library/get_file?p_l_id=5&folderId=7&name=DLFE-4321.doc": (
+        "application/msword",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"phu luc" * 80,
+    ),
+    "/documents/554897/0/Bieu+mau/9f1e2d3c-aaaa-bbbb-cccc-1234567890ab": (
+        "application/octet-stream",
+        b"PK\x03\x04" + b"bieu mau" * 80,
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", ["warc", "wget"])
+def test_an_attachment_the_crawl_holds_at_an_address_named_like_no_file_is_copied(
+    site, tmp_path, shape
+):
+    """The README says every attachment the crawl holds is copied; a link was taken for
+    one only when its address ended like a file (.pdf, .doc…). Liferay's own download
+    links do not: /c/document_library/get_file?uuid=…, …&name=DLFE-4321.doc, and
+    /documents/…/<uuid>. Each, held by the crawl, stayed linked to the portal that goes
+    dark, and nothing said so ("0 not in the crawl", media_missing empty). A link to a
+    page, crawled or not, is no attachment: it stays as written, and is no note."""
+    pytest.importorskip("warcio")
+    item = Item(763000, "Quyết định ban hành quy chế", "09/09/2020")
+    other = Item(763001, "Kế hoạch triển khai quy chế", "10/09/2020")
+    links = ", ".join(f'<a href="{path.replace("&", "&amp;")}">Tệp {n}</a>'
+                      for n, path in enumerate(DOWNLOADS, 1))  # fmt: skip
+    links += f', <a href="{other.path}">kế hoạch</a>, <a href="/tin-tuc/chua-tai">tin khác</a>'
+    page = page_html(item, "absolute-path").replace(
+        "</div></div></div>", f"<p>Tải về: {links}</p></div></div></div>"
+    )
+    if shape == "warc":
+        crawl = tmp_path / "crawl.warc.gz"
+        crawl.write_bytes(
+            warc_of([
+                Response(item.url, page.encode("utf-8")),
+                Response(other.url, page_html(other, "absolute-path").encode("utf-8")),
+                *(Response(f"https://{HOST}{path}", data, kind)
+                  for path, (kind, data) in DOWNLOADS.items()),
+            ])
+        )  # fmt: skip
+    else:  # wget writes an address's query into its file's name
+        crawl = tmp_path / "wget"
+        write_file(crawl / HOST, item.path, page)
+        write_file(crawl / HOST, other.path, page_html(other, "absolute-path"))
+        for path, (_, data) in DOWNLOADS.items():
+            write_file(crawl / HOST, path, data)
+    result = run_import(site, crawl)
+    assert result.returncode == 0, result.stderr
+    assert f"Media: {len(DOWNLOADS)} file(s) copied" in result.stdout, result.stdout
+    body = by_source(site)[item.url]["body"]
+    copies = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert sorted(p.read_bytes() for p in copies) == sorted(d for _, d in DOWNLOADS.values())
+    for n in range(1, len(DOWNLOADS) + 1):
+        assert re.search(rf"\[Tệp {n}\]\(\.\./\.\./\.\./media/", body), body
+    assert f"[kế hoạch](https://{HOST}{other.path})" in body
+    assert f"[tin khác](https://{HOST}/tin-tuc/chua-tai)" in body
+    [line] = [x for x in report(site) if x["source_url"] == item.url]
+    assert len(line["media_copied"]) == len(DOWNLOADS) and line["media_missing"] == []
+
+
 @pytest.mark.parametrize("host", [f"{HOST}:443", f"{HOST.upper()}."])
 def test_a_host_written_with_its_default_port_or_final_dot_is_the_same_host(site, tmp_path, host):
     """The image was "not in the crawl" and `check` did not warn of the old portal."""

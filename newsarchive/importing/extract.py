@@ -469,6 +469,7 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
         month_first=read.month_first,
         source_url=read.source_url,
         relative=converted.relative,
+        links=converted.links,
     )
 
 

@@ -145,6 +145,9 @@ class Converted:
     # The other sizes of a picture (its srcset, src and lazy-loading addresses), largest
     # first, by the address in `media`: the crawl may hold one of them only.
     alternates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The other links of the text (not named like a file), as the Markdown has them: one
+    # the crawl holds a file at is an attachment too (Liferay's get_file?uuid=…).
+    links: tuple[str, ...] = ()
 
 
 def convert(parts: list[LexborNode], base_url: str) -> Converted:
@@ -182,7 +185,8 @@ def convert(parts: list[LexborNode], base_url: str) -> Converted:
         for chosen, others in prepared.alternates.items()
         if (written := _written(chosen)) in media
     }
-    return Converted(markdown, media, tuple(notes), embedded, relative, alternates)
+    links = tuple(url for url in dict.fromkeys(converter.links) if url not in media)
+    return Converted(markdown, media, tuple(notes), embedded, relative, alternates, links)
 
 
 def is_attachment(url: str) -> bool:
@@ -467,6 +471,7 @@ class _Converter:
         # Converting a list item, quote or cell, where Markdown cannot hold an HTML block.
         self.nested = 0
         self.media: list[str] = []
+        self.links: list[str] = []  # links named like no file
         self.open_marks: list[str] = []
 
     def report(self) -> list[str]:
@@ -692,8 +697,7 @@ class _Converter:
                 self.no_href += 1 if text else 0
                 return text
             address = self.address(href)
-            if is_attachment(address):
-                self.media.append(address)
+            (self.media if is_attachment(address) else self.links).append(address)
             return _spaced(node, f"[{text}]({address})") if text else ""
         return text
 

@@ -50,6 +50,9 @@ class Extracted:
     # The other sizes of a picture of `media` (its srcset, src, lazy-loading addresses),
     # largest first: the crawl may hold one of them only.
     alternates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The body's other links (named like no file): one that leads to a file the crawl
+    # holds is an attachment (Liferay's /c/document_library/get_file?uuid=…).
+    links: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -559,12 +559,12 @@ def _media_of(
     """What becomes of the article's pictures, files and relative links, with the notes
     on them; or the page's outcome when the crawl holds some of them damaged."""
     source_url, saved_at = located.source_url, located.saved_at
+    page_url = source_url if saved_at is None else saved_at
+    finder = context.finder
+    files = tuple(url for url in found.links if finder.holds_file(url, page, page_url))
+    found = replace(found, media=(*found.media, *files)) if files else found
     found_media, missing, damaged, refused, placeholders = _find_media(
-        found,
-        page,
-        source_url if saved_at is None else saved_at,
-        context.finder,
-        context.options.accept_missing,
+        found, page, page_url, finder, context.options.accept_missing
     )
     if damaged:  # the article without them would pass for whole, and stay so
         return _failed(page, source_url, *damaged[0])
@@ -585,8 +585,6 @@ def _media_of(
     relative_note = "left out of the article, as its address is relative (see the note on them)"
     not_copied = [url for url, _ in refused if url not in relative]
     linked_old = {*missing, *not_copied}
-    page_url = source_url if saved_at is None else saved_at
-    finder = context.finder
     # What the portal answered with a web page, which wget saved under the file's name.
     answered = {url: finder.wget_page(url, page, page_url) for url in [*missing, *not_copied]}
     as_pages = {url: found for url, found in answered.items() if found}
