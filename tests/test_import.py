@@ -637,7 +637,8 @@ def test_pages_named_one_by_one_are_not_said_to_be_a_crawl(site, tmp_path):
         "note: not beside the page, still linked to the old site: "
         "https://quanhaibatrung.hanoi.gov.vn/Uploads/2020/3/ra-quan.jpg"
     ) in result.stderr
-    assert "crawl" not in result.stderr
+    # (Of the page's own path, whose folders may be named so: /work/crawl/…)
+    assert "crawl" not in result.stderr.replace(str(PORTAL_PAGE), "")
     # Two pages named: the same words.
     other = tmp_path / "khac.html"
     other.write_text(PORTAL_PAGE.read_text(encoding="utf-8").replace("Bạch Đằng", "Bách Khoa"))
