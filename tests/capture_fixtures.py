@@ -171,6 +171,7 @@ class Response:
     date: str = ""  # its WARC-Date, when the test needs one (else the time it is written)
     truncated: str = ""  # its WARC-Truncated header: the crawler kept only part of it
     by_id: bool = False  # a revisit record naming its capture by WARC-Refers-To alone
+    disposition: str = ""  # its Content-Disposition header (the file's name, by the server)
 
 
 def warc_of(responses: list[Response]) -> bytes:
@@ -185,6 +186,7 @@ def warc_of(responses: list[Response]) -> bytes:
         headers = [("Content-Type", response.content_type)] if response.content_type else []
         headers += [("Location", response.location)] if response.location else []
         headers += [("Content-Encoding", response.encoding)] if response.encoding else []
+        headers += [("Content-Disposition", response.disposition)] if response.disposition else []
         http = StatusAndHeaders(response.status, headers, protocol="HTTP/1.1")
         if response.refers_to:  # as wget --warc-dedup writes it: headers, no payload
             digest = "sha1:" + base64.b32encode(hashlib.sha1(response.data).digest()).decode()

@@ -1903,6 +1903,43 @@ def test_an_attachment_the_crawl_holds_at_an_address_named_like_no_file_is_copie
     assert len(line["media_copied"]) == len(DOWNLOADS) and line["media_missing"] == []
 
 
+def test_an_attachment_whose_address_names_no_file_is_named_as_its_server_named_it(site, tmp_path):
+    """Copied, Liferay's get_file?uuid=… was `<hash>-get-file.pdf`, and a Word file its
+    server sent as application/octet-stream, at /documents/…/<uuid>, `<hash>-<uuid>.zip`:
+    the reader downloaded a .zip that Word does not open. The server named each file
+    (Content-Disposition, as a browser saves it): that name is the copy's."""
+    pytest.importorskip("warcio")
+    item = Item(763100, "Quyết định ban hành biểu mẫu", "11/09/2020")
+    decision = "/c/document_library/get_file?uuid=1b2c-7f&groupId=554897"
+    form = "/documents/554897/0/Bieu+mau/9f1e2d3c-aaaa-bbbb-cccc-1234567890ab"
+    docx = b"PK\x03\x04" + b"word/document.xml" * 40
+    links = (
+        f'<a href="{decision.replace("&", "&amp;")}">Quyết định</a>, <a href="{form}">Biểu mẫu</a>'
+    )
+    page = page_html(item, "full").replace(
+        "</div></div></div>", f"<p>Tải về: {links}</p></div></div></div>"
+    )
+    crawl = tmp_path / "crawl.warc.gz"
+    crawl.write_bytes(
+        warc_of([
+            Response(item.url, page.encode("utf-8")),
+            Response(f"https://{HOST}{decision}", PDF, "application/pdf", disposition=(
+                "attachment; filename*=UTF-8''Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%2012.pdf")),
+            Response(f"https://{HOST}{form}", docx, "application/octet-stream",
+                     disposition='attachment; filename="Bieu mau 01.docx"'),
+        ])
+    )  # fmt: skip
+    result = run_import(site, crawl)
+    assert result.returncode == 0, result.stderr
+    body = by_source(site)[item.url]["body"]
+    assert re.search(
+        r"\[Quyết định\]\(\.\./\.\./\.\./media/\w\w/[0-9a-f]{16}-quyet-dinh-12\.pdf\)", body
+    ), body
+    assert re.search(
+        r"\[Biểu mẫu\]\(\.\./\.\./\.\./media/\w\w/[0-9a-f]{16}-bieu-mau-01\.docx\)", body
+    ), body
+
+
 @pytest.mark.parametrize("host", [f"{HOST}:443", f"{HOST.upper()}."])
 def test_a_host_written_with_its_default_port_or_final_dot_is_the_same_host(site, tmp_path, host):
     """The image was "not in the crawl" and `check` did not warn of the old portal."""

@@ -16,6 +16,7 @@ pages fail instead of passing for whole.
 """
 
 import difflib
+import email.message
 import http
 import logging
 import os
@@ -161,6 +162,7 @@ class Media:
     damaged: str = ""  # why the record cannot be trusted whole ("" when it can)
     address: str = ""  # where redirects led, when the link's address was one
     data: bytes = b""  # the bytes themselves, of a picture the page held (a data: address)
+    file_name: str = ""  # the name its server gave it (Content-Disposition), "" for none
 
 
 @dataclass
@@ -670,7 +672,8 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) ->
     captured = _capture_date(record)
     older = captured is not None and captured < (crawl.captured.get(uri) or captured)
     if not older:
-        crawl.records[uri] = replace(where, content_type=kind, location=target)
+        named = _served_name(record)
+        crawl.records[uri] = replace(where, content_type=kind, location=target, file_name=named)
         crawl.captured[uri] = captured
     if target:
         return False
@@ -852,6 +855,21 @@ def _content_type(record) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     kind, _, parameters = value.partition(";")
     charset = _CHARSET_PARAMETER.search(parameters)
     return kind.strip().lower(), charset.group(1) if charset else ""
+
+
+def _served_name(record) -> str:  # type: ignore[no-untyped-def]
+    """The file name the server gave the response (Content-Disposition, as a browser
+    saves it; RFC 2231's filename*= too): Liferay's get_file?uuid=… has it alone."""
+    value = record.http_headers.get_header("Content-Disposition") if record.http_headers else ""
+    if not value:
+        return ""
+    header = email.message.Message()
+    header["Content-Disposition"] = value
+    try:
+        name = header.get_filename() or ""
+    except (LookupError, ValueError):  # a charset Python does not know: no name
+        return ""
+    return os.path.basename(name.replace("\\", "/")).strip()
 
 
 def _add_wacz(crawl: Crawl, path: Path) -> None:

@@ -130,6 +130,10 @@ def _clean_name(url: str, where: Media, data: bytes, digest: str = "") -> str:
     with ``digest`` (the copy of an archive built here) is read without it."""
     parts = [unquote(p) for p in urlsplit(url).path.split("/") if p]
     named = [p for p in parts if p.lower().endswith(ATTACHMENT_SUFFIXES)]
+    # An address named like no file (get_file?uuid=…, /documents/…/<uuid>): the name its
+    # server gave it, whose ending says what it is (a Word file sent as octet-stream).
+    if not named and where.file_name:
+        named = [where.file_name]
     last = (named or parts or [""])[0 if named else -1]
     last = last.removeprefix(digest) or last
     stem, ext = os.path.splitext(last)
