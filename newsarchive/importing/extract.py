@@ -784,6 +784,12 @@ def reads_copies(page: CapturedPage, profiles: Profiles | None) -> bool:
     return bool(profile and profile.source_url)
 
 
+def own_profile(name: str, profiles: Profiles | None) -> bool:
+    """Whether the profile named so is the archivist's (theirs to correct), not shipped."""
+    profile = (profiles or _shipped()).named(name)
+    return bool(profile and profile.at("date"))
+
+
 def _article_id(page: CapturedPage, profile: Profile) -> str:
     pattern = profile.article_id
     if not pattern:

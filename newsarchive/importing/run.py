@@ -57,7 +57,7 @@ from .crawl import (
     saved_as_page,
 )
 from .encoding import UTF16_BOMS, Undecodable, decode_page
-from .extract import NO_DATE, NOT_A_DATE, extract, portal_id, reads_copies
+from .extract import NO_DATE, NOT_A_DATE, extract, own_profile, portal_id, reads_copies
 from .html import (
     LOST_FILE,
     LOST_IMAGES_HINT,
@@ -200,7 +200,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         return _failed(page, source_url, wrong, mend)
     found, cleaned = articles.visible(read)
     found, date_note = _dated(found, source_url, context)
-    problems = _missing_parts(page, found, source_url)
+    problems = _missing_parts(page, found, source_url, context.options.profiles)
     if problems:
         # With what was found: its profile, and a date it shows only month first (the
         # run weighs it against its other pages' dates, command.py).
@@ -971,7 +971,9 @@ def _placeholder_at(where: Media) -> bool:
         return False
 
 
-def _missing_parts(page: PageSource, found: Extracted, source_url: str) -> list[Problem]:
+def _missing_parts(
+    page: PageSource, found: Extracted, source_url: str, profiles: Profiles | None
+) -> list[Problem]:
     where = Path(page.origin)
     alone = "import this file alone with --date 'dd/mm/yyyy HH:MM'"
     if source_url and (page.offset >= 0 or page.folder):  # a page of a crawl
@@ -985,7 +987,7 @@ def _missing_parts(page: PageSource, found: Extracted, source_url: str) -> list[
     if found.published is None:
         message = "the page shows no publish date (not in its text, meta tags or <time>)"
         hint = f"find the date on the old portal (a list page shows it), then {alone}"
-        if found.date_missed:  # a profile of one's own, its date selector wrong?
+        if found.date_missed:  # the profile's date selector wrong?
             message = f"{message[:-1]}; {found.date_missed})"
             # What it found may be the date, in a form not read (5 Tháng Ba, 2021).
             form = (
@@ -994,10 +996,16 @@ def _missing_parts(page: PageSource, found: Extracted, source_url: str) -> list[
                 if NOT_A_DATE in found.date_missed
                 else ""
             )
-            hint = (
-                "if the page shows its date, correct that profile's date selector to find "
-                f"it (docs/import-profiles.md#selectors){form}; if it does not, {hint}"
+            # A shipped profile is not the archivist's to edit: one of their own replaces it.
+            correct = (
+                "correct that profile's date selector to find it "
+                "(docs/import-profiles.md#selectors)"
+                if own_profile(found.profile, profiles)
+                else f"write a profile of your own named {found.profile} in import-profiles/, "
+                "whose date finds it (it replaces the shipped one: "
+                "docs/import-profiles.md#writing-a-profile)"
             )
+            hint = f"if the page shows its date, {correct}{form}; if it does not, {hint}"
         problems.append(Problem(where, message, hint))
     return problems
 
