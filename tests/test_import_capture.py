@@ -1863,7 +1863,10 @@ def test_an_attachment_the_crawl_holds_at_an_address_named_like_no_file_is_copie
     links do not: /c/document_library/get_file?uuid=…, …&name=DLFE-4321.doc, and
     /documents/…/<uuid>. Each, held by the crawl, stayed linked to the portal that goes
     dark, and nothing said so ("0 not in the crawl", media_missing empty). A link to a
-    page, crawled or not, is no attachment: it stays as written, and is no note."""
+    page, crawled or not, is no attachment: it stays as written, and is no note; nor is
+    one to what the crawl holds with no type and bytes of no file (a page's fragment, no
+    <!DOCTYPE> or <html> first), which would have been copied as a .bin download."""
+    fragment = '<div class="tin-khac"><p>Tin khác của quận</p></div>'.encode() * 20
     pytest.importorskip("warcio")
     item = Item(763000, "Quyết định ban hành quy chế", "09/09/2020")
     other = Item(763001, "Kế hoạch triển khai quy chế", "10/09/2020")
@@ -1881,12 +1884,14 @@ def test_an_attachment_the_crawl_holds_at_an_address_named_like_no_file_is_copie
                 Response(other.url, page_html(other, "absolute-path").encode("utf-8")),
                 *(Response(f"https://{HOST}{path}", data, kind)
                   for path, (kind, data) in DOWNLOADS.items()),
+                Response(f"https://{HOST}/tin-tuc/chua-tai", fragment, ""),
             ])
         )  # fmt: skip
     else:  # wget writes an address's query into its file's name
         crawl = tmp_path / "wget"
         write_file(crawl / HOST, item.path, page)
         write_file(crawl / HOST, other.path, page_html(other, "absolute-path"))
+        write_file(crawl / HOST, "/tin-tuc/chua-tai", fragment)
         for path, (_, data) in DOWNLOADS.items():
             write_file(crawl / HOST, path, data)
     result = run_import(site, crawl)

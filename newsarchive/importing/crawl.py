@@ -92,8 +92,6 @@ _WGET_ADDED = re.compile(r"\.[a-z][a-z0-9]{1,4}(?<!\.html)(?<!\.htm)\.html$", re
 _HREF = re.compile(rb"\b(?:href|content)=[\"']([^\"']+)[\"']", re.I)
 _CHARSET_PARAMETER = re.compile(r"\bcharset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 REDIRECTS = frozenset(("301", "302", "303", "307", "308"))
-# Answers that are no attachment behind a link: pages, feeds, scripts, styles, data.
-_NOT_FILES = ("text/", "application/xhtml", "application/javascript", "application/json")
 # Redirects followed from one address at most, as browsers bound them (they loop too).
 MAX_REDIRECTS = 10
 DAMAGED_HINT = (
@@ -1148,18 +1146,6 @@ class MediaFinder:
             found_file = next((p for p in _file_variants(path, "") if os.path.isfile(p)), None)
             return Media(os.path.normpath(found_file)) if found_file else None
         return _in_folder(url, page, page_url) or _beside(url, page, page_url)
-
-    def holds_file(self, url: str, page: PageSource, page_url: str) -> bool:
-        """Whether the crawl holds a file at ``url`` that is no web page: a link named
-        like no file leads to an attachment (Liferay's /c/document_library/get_file?
-        uuid=…, /documents/…/<uuid>), whose type only the server's answer tells."""
-        where = self.find(url, page, page_url)
-        if where is None:
-            return False
-        if where.offset < 0:  # a file of a folder: a page's starts as one
-            return not _starts_like_html(Path(where.path))
-        kind = where.content_type
-        return not kind.startswith(_NOT_FILES) and not kind.endswith(("+xml", "/xml"))
 
     def page_link(self, url: str, page: PageSource, page_url: str) -> str:
         """The original address of a page of a mirror that ``page`` links to by the name

@@ -150,6 +150,24 @@ def _clean_name(url: str, where: Media, data: bytes, digest: str = "") -> str:
     return (slugify(stem, max_length=40) or "tep") + ext
 
 
+# Answers that are no file behind a link: pages, feeds, scripts, styles, data.
+_NOT_FILES = ("text/", "application/xhtml", "application/xml", "application/javascript")
+
+
+def a_file(where: Media) -> bool:
+    """Whether what the crawl holds there is a file (an attachment behind a link named
+    like no file: Liferay's get_file?uuid=…), not a web page: by the type its server gave
+    it, else by its bytes (a picture, a PDF, an Office or ZIP file; not a page's fragment
+    without <!DOCTYPE>, which a .bin download would replace)."""
+    kind = where.content_type
+    if kind:
+        return not kind.startswith(_NOT_FILES) and not kind.endswith(("+xml", "/json"))
+    try:
+        return _sniffed(read_record(where)) != ".bin"
+    except Exception:  # unreadable: as good as absent
+        return False
+
+
 def _sniffed(data: bytes) -> str:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return ".webp"

@@ -561,7 +561,8 @@ def _media_of(
     source_url, saved_at = located.source_url, located.saved_at
     page_url = source_url if saved_at is None else saved_at
     finder = context.finder
-    files = tuple(url for url in found.links if finder.holds_file(url, page, page_url))
+    # The body's links named like no file that lead to one: attachments too.
+    files = [url for url in found.links if _holds_file(finder.find(url, page, page_url))]
     found = replace(found, media=(*found.media, *files)) if files else found
     found_media, missing, damaged, refused, placeholders = _find_media(
         found, page, page_url, finder, context.options.accept_missing
@@ -960,6 +961,10 @@ def _find_media(
             )
         )
     return held, missing, damaged, refused, placeholders
+
+
+def _holds_file(where: Media | None) -> bool:
+    return where is not None and mediafiles.a_file(where)
 
 
 def _placeholder_at(where: Media) -> bool:
