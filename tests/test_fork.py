@@ -1687,3 +1687,30 @@ def test_a_relative_link_to_no_file_in_a_template_names_the_address_from_the_roo
         "the site has no page or file /img/khong-co.svg: correct the address, and write it "
         "in url(), {{ url('img/khong-co.svg') }}" in err
     ), err
+
+
+def test_the_tests_sites_leave_out_the_pictures_a_forks_import_copied(tmp_path, monkeypatch):
+    """A fork that imported its portal keeps the portal's pictures and files in
+    static/media/ (up to a GB). Each of the tests' sites, some six hundred a run, copied
+    them, and each build copied them again into its _site: a fork's Tests workflow filled
+    the runner's disk. The tests need the theme (style sheet, scripts, a fork's logo),
+    not the archive's pictures, as they need its templates and not its articles."""
+    import conftest
+
+    fork = tmp_path / "fork"
+    shutil.copytree(REPO / "templates", fork / "templates")
+    shutil.copytree(REPO / "static", fork / "static")
+    (fork / "static" / "img").mkdir(exist_ok=True)
+    (fork / "static" / "img" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    imported = fork / "static" / "media" / "ab"
+    imported.mkdir(parents=True)
+    (imported / "0123456789abcdef-anh.jpg").write_bytes(b"\xff\xd8" + bytes(4096))
+    monkeypatch.setattr(conftest, "REPO", fork)
+
+    site = conftest.SiteDir(tmp_path / "site")
+    assert not (site.root / "static" / "media").exists()
+    assert (site.root / "static" / "img" / "logo.svg").is_file()
+    assert (site.root / "static" / "css" / "site.css").is_file()
+    site.add("2020/01/a.md", GOOD)
+    assert site.build() == 0
+    assert (site.output / "img" / "logo.svg").is_file()

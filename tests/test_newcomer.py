@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO, SUBPROCESS_ENV, article, tree
+from conftest import REPO, SUBPROCESS_ENV, article, copy_static, tree
 
 from newsarchive.cli import COMMANDS, parser
 
@@ -109,7 +109,7 @@ def test_a_fresh_archive_folder_is_told_where_newsarchives_own_folders_are(tmp_p
 
     # Doing what it says gives the whole site: check finds no page without its styles.
     shutil.copytree(REPO / "templates", archive / "templates")
-    shutil.copytree(REPO / "static", archive / "static", dirs_exist_ok=True)
+    copy_static(archive / "static")
     assert run(archive).returncode == 0
     checked = run(archive, "check")
     assert checked.returncode == 0, checked.stderr
