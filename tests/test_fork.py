@@ -861,6 +861,22 @@ def test_a_profile_saved_as_yml_reads_its_portals_pages(site, monkeypatch, name)
     assert 'title: "Phường Bạch Đằng ra quân làm sạch đường phố"' in written
 
 
+@pytest.mark.parametrize(
+    "written", ["www.quanhaibatrung.hanoi.gov.vn", "WWW.quanhaibatrung.hanoi.gov.vn."]
+)
+def test_a_hosts_marker_written_with_www_picks_the_portals_pages(site, monkeypatch, written):
+    """`hosts: [www.vnexpress.net]`, the host as the browser's address bar shows it, never
+    picked a page of https://vnexpress.net/...: the shipped profile (or the generic
+    extractor) read them, and nothing on the screen said that the maintainer's profile
+    had not run. `www.` and the bare host are one site, as they are one address to import."""
+    profile = documented_profile().replace("- quanhaibatrung.hanoi.gov.vn", f"- {written}")
+    assert written in profile
+    site.add_profile("quan-hai-ba-trung.yaml", profile)
+    assert import_crawl(site, monkeypatch) == 0
+    report = [json.loads(line) for line in (site.root / "import-report.jsonl").open()]
+    assert [(r["outcome"], r["profile"]) for r in report] == [("imported", "quan-hai-ba-trung")]
+
+
 @pytest.mark.parametrize("name", ["quan-hai-ba-trung.yaml.txt", "quan-hai-ba-trung.yaml "])
 def test_a_profile_saved_under_a_name_import_does_not_read_is_an_error(
     site, monkeypatch, capsys, name

@@ -461,7 +461,9 @@ def _check_patterns(read: _Reader, patterns: dict[str, tuple[str, ...]]) -> None
 
 def _hosts(read: _Reader, markers: dict[str, Any]) -> tuple[str, ...]:
     """The host names the markers list, each said if it is not one."""
-    hosts = tuple(h.lower().rstrip(".") for h in read.texts("hosts", markers))
+    # www.x.vn is x.vn (a page's address may be either, and both are one address to
+    # import): kept, it never picked the pages of https://x.vn/, which another profile read.
+    hosts = tuple(h.lower().rstrip(".").removeprefix("www.") for h in read.texts("hosts", markers))
     for host in hosts:
         if not _HOST.fullmatch(host):
             # An address matched no page, silently: every page went to the generic reader.
