@@ -213,6 +213,40 @@ def test_a_pages_params_missing_is_told_with_the_pages_fix(site, capsys):
     ), err
 
 
+@pytest.mark.parametrize(
+    "template, anchor, asked, fix",
+    [
+        (
+            "article.html",
+            '<div class="article-body"',
+            "article.photographer",
+            "write article.params.photographer, under params: in the article's front matter",
+        ),
+        (
+            "page.html",
+            '<div class="article-body">',
+            "standalone.photographer",
+            "write standalone.params.photographer, under params: in the page's front matter",
+        ),
+        ("base.html", END, "site.email", "write site.params.email, under params: in site.yaml"),
+    ],
+)
+def test_a_forks_own_value_asked_without_params_is_pointed_to_params(
+    site, capsys, template, anchor, asked, fix
+):
+    """`{{ article.photographer }}`, the README's example of a fork's own value, asked
+    without its `params.`, was answered with every name an Article has (body_digest,
+    key_lines, tags_merged...), none of them the fork's, and no word of params:."""
+    site.add("2020/01/a.md", GOOD)
+    site.add("pages/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\n\nY.\n")
+    assert site.build() == 0
+    edit(site.root / "templates" / template, anchor, f"<p>{{{{ {asked} }}}}</p>{anchor}")
+    err = rebuild_fails(site, capsys, before=tree(site.output))
+    name = asked.partition(".")[2]
+    assert f"templates/{template}:" in err and f"'{name}':" in err, err
+    assert fix in err, err
+
+
 @pytest.mark.parametrize("name", ["logo.png", "img/anh.JPG", "tai-lieu.pdf"])
 def test_a_picture_put_in_templates_is_told_to_go_to_static(site, capsys, name):
     """A logo put beside base.html stopped the build with "the file is not UTF-8 text:
