@@ -35,6 +35,7 @@ from .renderer import Renderer
 from .sources import MarkdownFiles, Sources, read_body
 from .templatetrace import (
     TAKES,
+    closes_nothing,
     function_failed,
     left_open,
     t_named_at_top,
@@ -366,8 +367,10 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
     message = message or f"{type(exc).__name__}: {exc}"
     unknown = _NO_FILTER.fullmatch(message)
     message, fix = _explained(config, exc, message, name, unknown)
-    # An unknown filter raises from a stand-in Jinja makes for it, named as a macro is.
-    caller = None if unknown else template_caller(exc)
+    # An unknown filter raises from a stand-in Jinja makes for it, named as a macro is;
+    # a syntax error in base.html, read when a page's template extends it, as one too.
+    syntax = isinstance(exc, jinja2.TemplateSyntaxError)
+    caller = None if unknown or syntax else template_caller(exc)
     if caller is not None:
         # A macro of _macros.html given the wrong value by base.html: the mistake is
         # surely at the call, which the message did not name.
@@ -389,8 +392,15 @@ def _explained(
     misspelt, a function given the wrong value, a filter or template that is not there
     (``unknown``: the message read as a filter or test Jinja does not have, _NO_FILTER)."""
     fix = FIX_SYNTAX if isinstance(exc, jinja2.TemplateSyntaxError) else FIX_AT_LINE
-    opened = left_open(exc) if isinstance(exc, jinja2.TemplateSyntaxError) else None
-    if opened is not None:  # said where the template ends, not where the tag is
+    syntax = exc if isinstance(exc, jinja2.TemplateSyntaxError) else None
+    opened = left_open(syntax) if syntax else None
+    if syntax and (tag := closes_nothing(syntax)):
+        message = f"this {{% end{tag} %}} closes no {{% {tag} %}}: none is open here"
+        fix = (
+            f"delete this {{% end{tag} %}}, or put back the {{% {tag} %}} it closed (a "
+            "part of a template deleted by hand may leave its end behind)"
+        )
+    elif opened is not None:  # said where the template ends, not where the tag is
         tag, at = opened
         message += f" The {{% {tag} %}} left open is at line {at}."
         fix = f"close the {{% {tag} %}} of line {at} with {{% end{tag} %}} where it should end"

@@ -136,7 +136,32 @@ def left_open(exc: TemplateSyntaxError) -> tuple[str, int] | None:
     """The tag Jinja says was left open (`if`) and the line it opens at: the innermost one
     of that tag still open where the error was raised."""
     said = _LEFT_OPEN.search(exc.message or "")
-    if said is None or not exc.source:
+    opened = None if said is None else _opened(exc)
+    if said is None or opened is None:
+        return None
+    lines = [line for tag, line in opened if tag == said[1]]
+    return (said[1], lines[-1]) if lines else None
+
+
+# Jinja's words for an end tag where none was expected: "Encountered unknown tag 'endfor'."
+_UNKNOWN_END = re.compile(r"Encountered unknown tag 'end(\w+)'")
+
+
+def closes_nothing(exc: TemplateSyntaxError) -> str | None:
+    """The tag (`for`) whose end the template writes where no such tag is open: an
+    `{% endfor %}` left behind when its `{% for %}` was deleted. Jinja names the tag that
+    is open there (a block), whose closing would not mend it."""
+    said = _UNKNOWN_END.match(exc.message or "")
+    opened = None if said is None or said[1] not in _OPENERS else _opened(exc)
+    if said is None or opened is None or said[1] in {tag for tag, _ in opened}:
+        return None
+    return said[1]
+
+
+def _opened(exc: TemplateSyntaxError) -> list[tuple[str, int]] | None:
+    """The tags still open, innermost last, each with its line, where Jinja stopped
+    reading the template (None when its text is not at hand or cannot be read)."""
+    if not exc.source:
         return None
     opened: list[tuple[str, int]] = []
     try:
@@ -154,5 +179,4 @@ def left_open(exc: TemplateSyntaxError) -> tuple[str, int] | None:
             if not opened or opened[-1][0] != name[3:]:
                 break  # the end of another tag: where Jinja stopped
             opened.pop()
-    lines = [line for tag, line in opened if tag == said[1]]
-    return (said[1], lines[-1]) if lines else None
+    return opened

@@ -247,6 +247,27 @@ def test_a_forks_own_value_asked_without_params_is_pointed_to_params(
     assert fix in err, err
 
 
+@pytest.mark.parametrize("end, where", [("endfor", "article.html"), ("endif", "base.html")])
+def test_an_end_tag_left_when_its_tag_was_deleted_is_told_to_be_deleted(site, capsys, end, where):
+    """Deleting the related list by hand but its last lines leaves an `{% endfor %}`
+    closing nothing: it was said as "close the {% block %} of line 23 with
+    {% endblock %}", which does not help; the fix is to delete it."""
+    site.add("2020/01/a.md", GOOD)
+    assert site.build() == 0
+    template = site.root / "templates" / where
+    text = template.read_text(encoding="utf-8")
+    anchor = '<div class="article-body"' if where == "article.html" else END
+    line = text[: text.index(anchor)].count("\n") + 1
+    edit(template, anchor, f"{{% {end} %}}{anchor}")
+    err = rebuild_fails(site, capsys, before=tree(site.output))
+    tag = end.removeprefix("end")
+    assert f"templates/{where}:{line}: error: template problem:" in err, err
+    assert f"this {{% {end} %}} closes no {{% {tag} %}}" in err, err
+    assert f"delete this {{% {end} %}}, or put back the {{% {tag} %}} it closed" in err, err
+    assert "{% endblock %} where it should end" not in err, err
+    assert "in a macro" not in err, err  # base.html's, read as article.html extends it
+
+
 @pytest.mark.parametrize("name", ["logo.png", "img/anh.JPG", "tai-lieu.pdf"])
 def test_a_picture_put_in_templates_is_told_to_go_to_static(site, capsys, name):
     """A logo put beside base.html stopped the build with "the file is not UTF-8 text:
