@@ -49,6 +49,16 @@ def test_every_function_a_template_may_call_is_in_the_readme(site):
     assert {name for name in ours if f"{name}(" not in readme} == set()
 
 
+def test_every_test_the_readme_names_is_there():
+    """The README names the tests a fork's template changes fail, for the fork to find
+    them: a test renamed would leave it naming one that is nowhere."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(test_\w+)`", readme))
+    assert named
+    tests = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "tests").glob("test_*.py"))
+    assert {name for name in named if f"def {name}(" not in tests} == set()
+
+
 def test_a_template_link_written_from_the_root_leads_to_the_file(site, monkeypatch):
     """`url('/img/logo.png')`, written as the address shows in the browser (as links in
     articles are), is the same file as `url('img/logo.png')`, on every page and under a
