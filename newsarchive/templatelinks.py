@@ -373,7 +373,7 @@ def template_link_problems(
         said[where, None, address, problem] = entry
     problems = []
     for (where, line, link, problem), what in said.items():
-        on = sorted(what.on)
+        on = sorted(set(what.on))  # a page with the link twice (menu and footer) is one
         listed = _listed(on)
         if sampled:  # one page of each template: all of their pages have it
             shown = ", ".join(f"/{urls.file_url(rel)}" for rel in on[:3])

@@ -1632,6 +1632,34 @@ def test_a_category_link_two_calls_could_make_is_not_blamed_on_one(site, capsys)
     assert len(said[1].split(", ")) == 2 + len(_category_loops(base)) - 1, err
 
 
+def test_a_page_with_a_broken_link_twice_is_counted_once(site, capsys):
+    """A fork's menu of categories and a footer linking the same category no article has
+    yet: each page was listed once a link, "on 24 pages (/2020/01/bai-viet-tot/,
+    /2020/01/bai-viet-tot/, …)" for a site of 12."""
+    edit(
+        site.root / "templates" / "base.html",
+        END,
+        '<p><a href="{{ url(category_url("Mục thử chưa có bài")) }}">x</a></p>\n'
+        '<p><a href="{{ url(category_url("Mục thử chưa có bài")) }}">y</a></p>\n' + END,
+    )
+    site.add("2020/01/a.md", GOOD)
+    capsys.readouterr()
+    assert site.build() == 0
+    built = capsys.readouterr().err
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    checked = capsys.readouterr().err
+    for err in (built, checked):
+        (said,) = [x for x in err.splitlines() if "Mục thử chưa có bài" in x and " on " in x]
+        listed = re.search(r" on (?:the pages of )?([\d,]+) \w+(?:\(s\))? \((.*?)(…)?\)$", said)
+        assert listed, said
+        shown = listed[2].split(", ")
+        assert len(shown) == len(set(shown)), said
+    pages = [
+        p for p in site.output.rglob("*.html") if "muc-thu-chua-co-bai" in p.read_text("utf-8")
+    ]
+    assert f" on {len(pages)} pages (" in checked, checked
+
+
 def test_a_renamed_categorys_old_page_answers_by_a_page_alias_as_the_readme_says(site, capsys):
     """The README's way to keep a renamed category's old address (a category has no
     aliases of its own): a page of content/pages/ with that address as its alias."""
