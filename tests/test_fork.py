@@ -942,6 +942,17 @@ def test_a_hosts_marker_written_with_www_picks_the_portals_pages(site, monkeypat
     assert [(r["outcome"], r["profile"]) for r in report] == [("imported", "quan-hai-ba-trung")]
 
 
+def test_a_key_no_profile_has_is_told_with_the_keys_a_profile_has(site, monkeypatch, capsys):
+    """`lead:` (a portal's sapo, which belongs in `body`'s list) near no key a profile has
+    was told only "see docs/import-profiles.md": the keys are a line away from the fix."""
+    site.add_profile("quan-hai-ba-trung.yaml", documented_profile() + "lead: div.sapo\n")
+    assert import_crawl(site, monkeypatch) == 1
+    err = capsys.readouterr().err
+    assert "error: unknown key 'lead'" in err, err
+    assert "a profile's keys are name, about, markers, title, date, category" in err, err
+    assert "own_address (docs/import-profiles.md#the-keys)" in err, err
+
+
 @pytest.mark.parametrize("name", ["quan-hai-ba-trung.yaml.txt", "quan-hai-ba-trung.yaml "])
 def test_a_profile_saved_under_a_name_import_does_not_read_is_an_error(
     site, monkeypatch, capsys, name

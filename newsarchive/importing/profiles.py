@@ -45,6 +45,7 @@ FIELDS = {
     "HTML (its print link): its groups in brackets, joined, without the query",
 }
 REQUIRED = ("title", "body")
+KEYS = f"a profile's keys are {', '.join(FIELDS)} (docs/import-profiles.md#the-keys)"
 MARKERS = ("selectors", "hosts", "generators")
 HINT = "see docs/import-profiles.md for the format, with an example"
 DATE_FORM = (
@@ -414,7 +415,7 @@ def _check_keys(read: _Reader) -> None:
     for key in read.values:
         if key not in FIELDS:
             # date_format: as other tools take one; import reads the date's form by itself.
-            fix = DATE_FORM if _FORMAT_KEY.search(str(key)) else _meant(key, FIELDS, HINT)
+            fix = DATE_FORM if _FORMAT_KEY.search(str(key)) else _meant(key, FIELDS, KEYS)
             read.problem(key, f"unknown key '{key}'", fix)
     for key in REQUIRED:
         # Blank (`title: " "`, `body: [""]`) too: every page failed as an internal error.
