@@ -49,7 +49,7 @@ from .templatelinks import (
     template_id_problems,
     template_link_problems,
 )
-from .unused import broken_templates, unshown_text, unused_words, words_lacking
+from .unused import broken_templates, stray_marks, unshown_text, unused_words, words_lacking
 
 XML_LINK_TAGS = ("loc", "link", "guid")
 XML_LINK_ATTRIBUTES = ("href", "url")
@@ -164,6 +164,7 @@ def checked(
         noted += (*unused_words(config.templates_dir), *unshown_text(config.templates_dir))
         noted += tuple(words_lacking(config.templates_dir))
         noted += tuple(broken_templates(config.templates_dir))
+        noted += tuple(stray_marks(config.templates_dir))
         noted += tuple(unnamed_portal(config, (article.source_url for article in articles)))
         meant = Meant(articles, config.content_dir, static_dir=config.static_dir)
         hosts = config.original_hosts

@@ -3,9 +3,11 @@ time on it): a key of strings.yaml no template shows (a misspelt key, `serach_pl
 beside `search_placeholder:`, was read by nothing, and the editor believed the words
 changed), and the text of the articles or pages, when their template no longer shows
 `{{ body }}` (every article was published without its text). Also a key a template asks
-and strings.yaml lacks, which no page has asked yet."""
+and strings.yaml lacks, which no page has asked yet, and a tag that lost a brace, which
+Jinja leaves in the page as text."""
 
 import difflib
+import re
 from pathlib import Path
 
 import jinja2
@@ -41,6 +43,39 @@ def broken_templates(templates_dir: Path) -> list[Problem]:
         for path, exc in failed
         if isinstance(exc, jinja2.TemplateSyntaxError)
     ]
+
+
+# A tag that lost one of its opening braces, `{ t.home }}` or `{ if x %}`: to Jinja it
+# is text, shown on every page as it is. Only a name (a filter after it) or a tag's word
+# before the closing mark, so that a script's or style's braces are never taken for one.
+_HALF_TAG = re.compile(
+    r"(?<!\{)\{(?:(\s*[A-Za-z_][\w.]*(?:\s*\|\s*\w+(?:\([^(){}]*\))?)*\s*)\}\}"
+    r"|(\s*(?:if|elif|else|for|endif|endfor|block|endblock|set|include|extends|import|from"
+    r"|macro|endmacro|call|endcall|with|endwith|filter|endfilter)\b[^{}%]*)%\})"
+)
+
+
+def stray_marks(templates_dir: Path) -> list[Problem]:
+    """A warning for each tag of a template that lost a brace (`{ t.home }}`), at its
+    line: Jinja reads it as text, and every page made with the template shows it where
+    its words or its markup were, which no build or check said."""
+    trees, _ = _templates(templates_dir)  # one unread: the build names it
+    problems = []
+    for name, tree in trees.items():
+        for data in tree.find_all(nodes.TemplateData):
+            for half in _HALF_TAG.finditer(data.data):
+                meant = f"{{{{{half[1]}}}}}" if half[1] is not None else f"{{%{half[2]}%}}"
+                problems.append(
+                    Problem(
+                        templates_dir / name,
+                        f"{half[0]!r} is shown on the page as it is: a tag that lost a "
+                        "brace is text to Jinja",
+                        f"write {meant}",
+                        data.lineno + data.data.count("\n", 0, half.start()),
+                        warning=True,
+                    )
+                )
+    return problems
 
 
 def unused_words(templates_dir: Path) -> list[Problem]:

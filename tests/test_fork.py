@@ -278,6 +278,41 @@ def test_an_end_tag_left_when_its_tag_was_deleted_is_told_to_be_deleted(site, ca
     assert "in a macro" not in err, err  # base.html's, read as article.html extends it
 
 
+@pytest.mark.parametrize(
+    "written, meant",
+    [
+        ("{ t.published_on }}", "{{ t.published_on }}"),
+        ("{ article.title | upper }}", "{{ article.title | upper }}"),
+        ("{ if article.author %}", "{% if article.author %}"),
+    ],
+)
+def test_a_tag_that_lost_a_brace_is_said_at_its_line(site, capsys, written, meant):
+    """`{ t.published_on }}`, a brace lost in editing, is text to Jinja: every article
+    page showed "{ t.published_on }}" where its words were, and neither the build nor
+    check said a word."""
+    site.add("2020/01/a.md", GOOD)
+    template = site.root / "templates" / "article.html"
+    text = template.read_text(encoding="utf-8")
+    anchor = '<div class="article-body"'
+    line = text[: text.index(anchor)].count("\n") + 1
+    edit(template, anchor, f"<p>{written}</p>{anchor}")
+    assert site.build() == 0
+    assert written in site.read("2020/01/bai-viet-tot/index.html")
+    capsys.readouterr()
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert f"templates/article.html:{line}: warning: '{written}' is shown on the page as" in err
+    assert f"write {meant}" in err, err
+
+
+def test_the_shipped_templates_have_no_tag_that_lost_a_brace(site):
+    """The shipped templates' text (their scripts, styles, feeds) holds nothing that looks
+    like a tag that lost a brace: a fork's warning is its own."""
+    from newsarchive.unused import stray_marks
+
+    assert stray_marks(site.root / "templates") == []
+
+
 @pytest.mark.parametrize("name", ["logo.png", "img/anh.JPG", "tai-lieu.pdf"])
 def test_a_picture_put_in_templates_is_told_to_go_to_static(site, capsys, name):
     """A logo put beside base.html stopped the build with "the file is not UTF-8 text:
