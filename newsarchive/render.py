@@ -41,6 +41,7 @@ from .templatetrace import (
     t_named_at_top,
     template_caller,
     template_line,
+    unclosed_mark,
 )
 from .uistrings import NotTextError, PlaceholderError, load_strings, strings_file, word_lacking
 from .workers import (
@@ -363,6 +364,8 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
     line = getattr(exc, "lineno", None)
     if line is None and where is not None:
         name, line = where
+    if isinstance(exc, jinja2.TemplateSyntaxError) and (unclosed := unclosed_mark(exc)):
+        line = unclosed[1]  # Jinja gives up further on, often a line below
     message = exc.message if isinstance(exc, jinja2.TemplateError) else None
     message = message or f"{type(exc).__name__}: {exc}"
     unknown = _NO_FILTER.fullmatch(message)
@@ -385,6 +388,37 @@ def template_error(config: SiteConfig, exc: Exception, page_url: str | None = No
     )
 
 
+def _syntax_explained(exc: jinja2.TemplateSyntaxError, message: str, fix: str) -> tuple[str, str]:
+    """A syntax error said in the template's terms: an end tag closing nothing, a tag
+    left open (said where the template ends, not where the tag is), a {{ or {% without
+    its end (said where Jinja gave up, often a line below)."""
+    if tag := closes_nothing(exc):
+        return (
+            f"this {{% end{tag} %}} closes no {{% {tag} %}}: none is open here",
+            f"delete this {{% end{tag} %}}, or put back the {{% {tag} %}} it closed (a "
+            "part of a template deleted by hand may leave its end behind)",
+        )
+    if opened := left_open(exc):
+        tag, at = opened
+        return (
+            message + f" The {{% {tag} %}} left open is at line {at}.",
+            f"close the {{% {tag} %}} of line {at} with {{% end{tag} %}} where it should end",
+        )
+    if unclosed := unclosed_mark(exc):
+        mark, at = unclosed
+        end = _MARK_ENDS[mark]
+        return (
+            f"the {mark} of line {at} is not closed ({message})",
+            f"a {mark} … {end} ends with {end}: write {end} at its end, on line {at}"
+            if mark == "{%"
+            else f"a {mark} … {end} ends with two braces: write {end} at its end, on line {at}",
+        )
+    return message, fix
+
+
+_MARK_ENDS = {"{{": "}}", "{%": "%}"}
+
+
 def _explained(
     config: SiteConfig, exc: Exception, message: str, name: str | None, unknown: re.Match | None
 ) -> tuple[str, str]:
@@ -392,18 +426,8 @@ def _explained(
     misspelt, a function given the wrong value, a filter or template that is not there
     (``unknown``: the message read as a filter or test Jinja does not have, _NO_FILTER)."""
     fix = FIX_SYNTAX if isinstance(exc, jinja2.TemplateSyntaxError) else FIX_AT_LINE
-    syntax = exc if isinstance(exc, jinja2.TemplateSyntaxError) else None
-    opened = left_open(syntax) if syntax else None
-    if syntax and (tag := closes_nothing(syntax)):
-        message = f"this {{% end{tag} %}} closes no {{% {tag} %}}: none is open here"
-        fix = (
-            f"delete this {{% end{tag} %}}, or put back the {{% {tag} %}} it closed (a "
-            "part of a template deleted by hand may leave its end behind)"
-        )
-    elif opened is not None:  # said where the template ends, not where the tag is
-        tag, at = opened
-        message += f" The {{% {tag} %}} left open is at line {at}."
-        fix = f"close the {{% {tag} %}} of line {at} with {{% end{tag} %}} where it should end"
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        message, fix = _syntax_explained(exc, message, fix)
     lacking = _NO_ATTRIBUTE.search(message)
     failed = None if isinstance(exc, jinja2.TemplateError) else function_failed(exc)
     if failed:

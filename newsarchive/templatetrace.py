@@ -158,6 +158,30 @@ def closes_nothing(exc: TemplateSyntaxError) -> str | None:
     return said[1]
 
 
+# Jinja's words when a {{ … }} or {% … %} runs on for want of its end: "unexpected '}'"
+# (`{{ t.home }`), "expected token 'end of print statement', got 'b'", said where it gave
+# up, often a line below the mark the editor must finish.
+_RAN_ON = re.compile(r"unexpected |expected token 'end of (print statement|statement block)'")
+_MARKS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+_MARK = re.compile(r"\{[{%#]")
+
+
+def unclosed_mark(exc: TemplateSyntaxError) -> tuple[str, int] | None:
+    """The `{{` or `{%` that the template opens and never closes before another opens (or
+    its text ends), and its line: where Jinja ran on for want of its end."""
+    if not exc.source or not _RAN_ON.match(exc.message or ""):
+        return None
+    text, at = exc.source, 0
+    while opening := _MARK.search(text, at):
+        mark = opening[0]
+        end = text.find(_MARKS[mark], opening.end())
+        following = _MARK.search(text, opening.end())
+        if mark != "{#" and (end < 0 or (following and following.start() < end)):
+            return mark, text.count("\n", 0, opening.start()) + 1
+        at = len(text) if end < 0 else end + 2
+    return None
+
+
 def _opened(exc: TemplateSyntaxError) -> list[tuple[str, int]] | None:
     """The tags still open, innermost last, each with its line, where Jinja stopped
     reading the template (None when its text is not at hand or cannot be read)."""

@@ -305,6 +305,30 @@ def test_a_tag_that_lost_a_brace_is_said_at_its_line(site, capsys, written, mean
     assert f"write {meant}" in err, err
 
 
+@pytest.mark.parametrize(
+    "written, fix",
+    [
+        ("{{ t.published_on }", "a {{ … }} ends with two braces: write }}"),
+        ("{{ t.published_on \n", "a {{ … }} ends with two braces: write }}"),
+        ("{% if article.author %\n{% endif %}", "a {% … %} ends with %}: write %}"),
+    ],
+)
+def test_a_tag_that_lost_a_closing_brace_is_told_what_to_write(site, capsys, written, fix):
+    """`{{ t.published_on }` stopped the build with Jinja's "unexpected '}'" and the fix
+    "fix the template at this line (see the Jinja2 documentation for the syntax)"."""
+    site.add("2020/01/a.md", GOOD)
+    assert site.build() == 0
+    template = site.root / "templates" / "article.html"
+    anchor = '<div class="article-body"'
+    text = template.read_text(encoding="utf-8")
+    line = text[: text.index(anchor)].count("\n") + 1
+    edit(template, anchor, f"<p>{written}</p>{anchor}")
+    err = rebuild_fails(site, capsys, before=tree(site.output))
+    # At the line of the mark to finish, not where Jinja gave up (the line below).
+    assert f"templates/article.html:{line}: error: template problem: the {written[:2]} of " in err
+    assert f"{fix} at its end, on line {line}" in err, err
+
+
 def test_the_shipped_templates_have_no_tag_that_lost_a_brace(site):
     """The shipped templates' text (their scripts, styles, feeds) holds nothing that looks
     like a tag that lost a brace: a fork's warning is its own."""
