@@ -1001,6 +1001,29 @@ def test_a_hosts_marker_written_with_www_picks_the_portals_pages(site, monkeypat
     assert [(r["outcome"], r["profile"]) for r in report] == [("imported", "quan-hai-ba-trung")]
 
 
+def test_ones_own_profile_that_picked_no_page_is_said(site, monkeypatch, capsys):
+    """`hosts: [vnexpres.net]`, a letter lost: the maintainer's profile picked no page, the
+    shipped profile (or the generic extractor) read them all, and only the report's
+    profile column said so. A run in which none of one's own profiles picked a page
+    says it, with the profiles that did read them and the line of the markers."""
+    profile = documented_profile().replace(
+        "- quanhaibatrung.hanoi.gov.vn", "- quanhaibatrung.hanoi.gov.v"
+    )
+    site.add_profile("quan-hai-ba-trung.yaml", profile)
+    assert import_crawl(site, monkeypatch) == 0
+    out = "".join(capsys.readouterr())
+    report = [json.loads(line) for line in (site.root / "import-report.jsonl").open()]
+    (read_by,) = {r["profile"] for r in report}
+    assert read_by != "quan-hai-ba-trung"
+    markers = profile.splitlines().index("markers:") + 1
+    shown = Path("import-profiles", "quan-hai-ba-trung.yaml")
+    assert f"{shown}:{markers}: warning: your profile quan-hai-ba-trung picked none of" in out, out
+    assert f"read by {read_by}" in out, out
+    # Its own pages picked, the profile is not said.
+    out, _ = import_again_with(site, capsys, documented_profile())
+    assert "picked none of" not in out, out
+
+
 def test_a_key_no_profile_has_is_told_with_the_keys_a_profile_has(site, monkeypatch, capsys):
     """`lead:` (a portal's sapo, which belongs in `body`'s list) near no key a profile has
     was told only "see docs/import-profiles.md": the keys are a line away from the fix."""

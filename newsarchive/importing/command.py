@@ -30,7 +30,7 @@ from .crawl import open_crawl
 from .dates import MonthFirstRun
 from .extract import CRAWL_FIXES
 from .known import read_archive, source_key
-from .profiles import Profiles, SlowPattern, load_profiles
+from .profiles import SHIPPED, Profiles, SlowPattern, load_profiles
 from .report import (
     DEFAULT_NAME,
     PageNames,
@@ -200,7 +200,11 @@ def import_paths(
         seconds=time.perf_counter() - started,
         stopped=stopped,
         report_unwritten=unwritten,
-        warnings=[*_unnamed_portal(config, done.addresses), *done.titled_alike()],
+        warnings=[
+            *_unnamed_portal(config, done.addresses),
+            *done.titled_alike(),
+            *([] if stopped or request.profile else _own_unused(profiles, done.read_by)),
+        ],
     )
 
 
@@ -234,6 +238,7 @@ class _Done:
     missed: Counter[str] = field(default_factory=Counter)
     # The articles the generic extractor read, by title, then by text: their files.
     generic: dict[str, dict[str, str]] = field(default_factory=dict)
+    read_by: Counter[str] = field(default_factory=Counter)  # pages by the profile that read them
 
     def missed_by(self, profile: str) -> int:
         return self.missed[profile]
@@ -267,10 +272,12 @@ class _Done:
             row.result = _failed_alone(row.result)
         self.tally.add(row)
         self.addresses.append(row.result.source_url)
+        found = row.result.found
+        self.read_by[found.profile if found else row.result.profile] += 1
         if row.result.outcome == NOT_ARTICLE and row.result.missed:
             self.missed[row.result.profile] += 1
         self.lines.append(report_line(row, root))
-        if found := row.result.found:
+        if found:
             self.month_first.add(
                 len(self.lines) - 1,
                 self.names(row.result.page.origin),
@@ -354,6 +361,36 @@ def _fits_no_page(profile: str, pages: int, where: Path) -> Problem:
         "check that it is the profile of these pages (docs/import-profiles.md), or import "
         "without --profile: each page is read with the profile its markers pick",
     )
+
+
+def _own_unused(profiles: Profiles, read_by: Counter[str]) -> list[Problem]:
+    """A warning when none of the archivist's own profiles with markers picked a page of
+    the run: a marker mistyped (`hosts: [vnexpres.net]`) left the profile unused, the
+    pages read by a shipped profile or the generic extractor, and only the report's
+    profile column said so. One warning, at the first one's markers: an archivist with
+    profiles for several portals imports one portal's crawl at a time."""
+    own = [
+        p
+        for p in profiles.profiles
+        if Path(p.origin).parent != SHIPPED and (p.hosts or p.selectors or p.generators)
+    ]
+    if not own or not read_by or any(read_by[p.name] for p in own):
+        return []
+    names = ", ".join(p.name for p in own)
+    readers = ", ".join(f"{n} page(s) read by {name}" for name, n in sorted(read_by.items()))
+    return [
+        Problem(
+            Path(own[0].origin),
+            f"your profile {names} picked none of the {read_by.total()} page(s) of this "
+            f"import ({readers}): its markers fit none of them",
+            "if it is meant for these pages, correct its markers (a host as the pages' "
+            "addresses write it, a selector, a generator: docs/import-profiles.md), "
+            "delete the articles written and import again; or import with --profile "
+            + (own[0].name if len(own) == 1 else "NAME"),
+            dict(own[0].lines).get("markers"),
+            warning=True,
+        )
+    ]
 
 
 def _failed_alone(result: PageResult) -> PageResult:
