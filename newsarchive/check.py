@@ -26,7 +26,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from . import heldlinks, statics, urls, workers
 from .bodylinks import MISSING_HINT, Lines, Meant, leads_nowhere
@@ -356,6 +356,12 @@ class _PageCheck:
             written = (
                 _written_as(self.sources[rel], rel, link, self.held) if rel in self.sources else []
             )
+            if _host(link) in self.old_hosts and (written or link not in page.followed):
+                # The archive served at the old portal's domain: the portal's address in
+                # an article is said as with any base_url (_old_portal_links, a warning),
+                # and a record of one ("Bài gốc", rel="nofollow") is not checked, as with
+                # any base_url (a query one, answered by no static host, is no error).
+                continue
             if written:
                 # Said as the article has it, as the build's warning says it; an old
                 # portal's address the build linked here is said as the page has it.
@@ -387,6 +393,16 @@ class _PageCheck:
         for link in page.followed:
             if not self.old_hosts or _host(link) not in self.old_hosts:
                 continue
+            here = self._served_here(link)
+            if here is not None and (
+                not self.resolver.problem(rel, here)
+                or (
+                    # A template's own link that leads nowhere: _broken_links' error.
+                    self.resolver.is_internal(link)
+                    and not (rel in self.sources and _written_as(self.sources[rel], rel, link))
+                )
+            ):
+                continue
             target = self.held.target(link) if self.held else None
             line = None
             if rel in self.sources:
@@ -398,8 +414,8 @@ class _PageCheck:
             problems.append(
                 Problem(
                     where,
-                    f"{context + ': ' if context else ''}the link {link!r} leads to the old "
-                    "portal, which will go dark",
+                    f"{context + ': ' if context else ''}the link {link!r} "
+                    + (GONE_HERE if here is not None else GONE),
                     self.resolver.held_here(rel, link, target) or _old_link_fix(link),
                     line,
                     warning=True,
@@ -407,7 +423,21 @@ class _PageCheck:
             )
         return problems
 
+    def _served_here(self, link: str) -> str | None:
+        """``link`` as the archive serves it when the archive is served at its host (the
+        old portal's domain, README's "Archiving a portal"), whatever scheme or port it
+        is written with; None when the archive is served elsewhere."""
+        base = urlsplit(self.resolver.base_url)
+        if _host(link) != _host(self.resolver.base_url):
+            return None
+        parts = urlsplit(link)
+        here = urlunsplit(parts._replace(scheme=base.scheme, netloc=base.netloc))
+        return here if self.resolver.is_internal(here) else None
 
+
+GONE = "leads to the old portal, which will go dark"
+# The archive served at the old portal's domain in its place: the address is the archive's.
+GONE_HERE = "leads to an address of the old portal that the archive, served there, does not hold"
 FROM_A_CRAWL = (
     "import the file from a crawl that holds it (python3 build.py import; an imported "
     "article already there is not changed: delete its file first, then import), or link to "

@@ -110,7 +110,8 @@ SETTINGS: tuple[Field, ...] = (
         "every page (see [Archive banner](#archive-banner)); article pages also link their "
         "own `source_url` under the text. A list of addresses (one per line, each after "
         "`- `) names a portal known under several names: the footer links the first, and "
-        "`check` warns about every link in a page to any of them (with or without `www.`)",
+        "`check` warns about every link in a page to any of them (with or without `www.`) "
+        "but those the archive answers when served at that domain",
         "",
         example="http://haibatrung.hanoi.gov.vn/",
     ),

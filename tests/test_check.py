@@ -800,3 +800,59 @@ def test_a_template_that_no_longer_shows_the_text_is_named(seed_site, template, 
     said = result.stderr
     assert f"templates/{template}: warning: " in said, said
     assert "{{ body }}" in said and f"every {what}" in said, said
+
+
+def test_an_archive_served_at_the_old_portals_domain_checks_its_own_links(site):
+    """README says to serve the archive at the old domain (base_url: original_site's):
+    check then said every link to the archive's own pages (canonical, menu, lists)
+    "leads to the old portal, which will go dark", the "Bài gốc" link of a page whose
+    old address has a query "leads to no file in the site" (an error), and a picture
+    the portal answered 404 was an error where with another base_url it is a warning.
+    A link to that domain is a link into the archive: fine where the archive has the
+    page or an alias, otherwise said as with any other base_url."""
+    site.configure(base_url="https://hbt.vn/", original_site="https://hbt.vn/")
+    body = (
+        "[Tin B](https://hbt.vn/tin/b.html)\n\n![Ảnh](https://hbt.vn/anh/mat.jpg)\n\n"
+        "[Mất](https://hbt.vn/tin/khong-co.html)\n\n![Ảnh](http://hbt.vn/anh/mat-2.jpg)"
+    )
+    site.add(
+        "2020/01/a.md",
+        article("Tin A", "2020-01-01", body, source_url="https://hbt.vn/tin/a.html"),
+    )
+    query = "https://hbt.vn/chien-luoc?p_p_id=59_INSTANCE_x&p_p_col_id=column-2"
+    site.add(
+        "2020/01/b.md",
+        article(
+            "Tin B",
+            "2020-01-02",
+            "[Tin A](https://hbt.vn/tin/a.html)",
+            source_url=query,
+            aliases="[/tin/b.html]",
+        ),
+    )
+    site.add("2020/01/c.md", article("Tin C", "2020-01-03", aliases="[/tin/a.html]"))
+    missing = {
+        "'https://hbt.vn/anh/mat.jpg'",
+        "'https://hbt.vn/tin/khong-co.html'",
+        "'http://hbt.vn/anh/mat-2.jpg'",  # http: the archive answers it at https
+    }
+
+    def said(result: subprocess.CompletedProcess) -> list[str]:
+        return [line for line in result.stderr.splitlines() if not line.startswith(" ")]
+
+    here = run_check(site)
+    assert here.returncode == 0, here.stderr
+    lines = [line for line in said(here) if "warning: " in line and "the link" in line]
+    assert {line.split("the link ")[1].split(" ")[0] for line in lines} == missing, here.stderr
+    assert all(line.startswith("content/2020/01/a.md:") for line in lines), here.stderr
+    assert "which will go dark" not in here.stderr, here.stderr
+    assert site.build("--quiet") == 0
+    built = run_check(site, "--built", "_site")
+    assert built.returncode == 0, built.stderr
+    assert "which will go dark" not in built.stderr, built.stderr
+    # Elsewhere the same links are warnings too: the same severity.
+    site.configure(base_url="https://luutru.example.vn/")
+    elsewhere = run_check(site)
+    assert elsewhere.returncode == 0, elsewhere.stderr
+    for link in missing:
+        assert any(link in line and "warning: " in line for line in said(elsewhere))
