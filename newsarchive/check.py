@@ -209,10 +209,12 @@ def check_site(
     ``copied`` maps a file copied from the static folder to that folder's file.
     ``meant`` guesses what a broken link in an article meant, as the build does.
     A link to one of ``old_hosts`` (the portal the archive replaces) is a warning: it
-    works only while the old portal is up. ``static_folder``: the static folder as the
-    editor knows it, where a template's missing file belongs. ``articles``: how many the
-    site lists, when known: none (all withdrawn, their addresses answering with a
-    notice) means no search index, although pages are at articles' addresses.
+    works only while the old portal is up; with the archive served at that host
+    (``base_url``'s), only one the archive does not answer is. ``static_folder``: the
+    static folder as the editor knows it, where a template's missing file belongs.
+    ``articles``: how many the site lists, when known: none (all withdrawn, their
+    addresses answering with a notice) means no search index, although pages are at
+    articles' addresses.
     ``held``: the old portal's pages the archive holds, which the build linked to the
     archive's copy (heldlinks.py): such a link is found in the article as written.
     """
