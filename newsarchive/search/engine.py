@@ -9,7 +9,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -543,16 +543,33 @@ def _nearest(index: Index, written: str, folded: str) -> str:
             parts.append(_nearest(index, written[at : at + len(run)], run))
             at += len(run)
         return " ".join(parts)
-    best: tuple[int, int, str] = (_NONE, 0, written)
+    near = sorted(
+        (edit[0], -group[0], order, edit[1], other)
+        for order, (group, other) in enumerate(_vocabulary_near(index, folded))
+        if (edit := _edit(written, folded, other)) is not None
+    )
+    if not near:
+        return written
+    # Of words as near, the most frequent is offered. A short word has many a letter
+    # changed away (`nap`: nam, nay, nai), and the most frequent is then a word of most
+    # articles whatever was meant: it adds nothing to what the other words find, and
+    # the page said the reader meant it (`ket nap dang vien` listed 582 articles "for
+    # ket nam dang vien"). Not offered then; a word alone that near is (`nma`: năm).
+    rivalled = len(near) > 1 and near[1][0] == near[0][0]
+    if rivalled and 2 * _head(index, manifest, near[0][4], set()).frequency > manifest["docs"]:
+        return written
+    return near[0][3]
+
+
+def _vocabulary_near(index: Index, folded: str) -> Iterator[tuple[list, str]]:
+    """The vocabulary's words of the keys near ``folded`` (_near_keys), each with its
+    group (its magnitude first)."""
     for key in _near_keys(folded):
         vocabulary = index.file(fmt.vocabulary_file(key))
         assert isinstance(vocabulary, dict)
         for group in vocabulary.get(key, []):
             for other in group[1:]:
-                edit = _edit(written, folded, other)
-                if edit is not None and (edit[0], -group[0]) < best[:2]:
-                    best = (edit[0], -group[0], edit[1])
-    return best[2]
+                yield group, other
 
 
 def _near_keys(folded: str) -> list[str]:

@@ -1630,17 +1630,25 @@ async function nearest(written, folded) {
     }
     return parts.join(" ");
   }
-  let best = [NO_EDIT, 0, written];
+  let best = [NO_EDIT, 0, written, null];
+  let rivalled = false;
   for (const key of new Set([a[0] + a[1], a[1] + a[0], a[0] + a[2]])) {
     const vocabulary = await load(vocabularyFile(key));
     for (const [size, ...group] of Object.hasOwn(vocabulary, key) ? vocabulary[key] : []) {
       for (const other of group) {
         const found = edit(letters, a, [...other]);
-        if (found && (found[0] < best[0] || (found[0] === best[0] && size > best[1]))) {
-          best = [found[0], size, found[1]];
-        }
+        if (!found || found[0] > best[0]) continue;
+        rivalled = found[0] === best[0];
+        if (found[0] < best[0] || size > best[1]) best = [found[0], size, found[1], other];
       }
     }
+  }
+  // Of words as near, the most frequent is offered; not when most articles have it: a
+  // short word has many a letter changed away (`nap`: nam, nay), and that one adds
+  // nothing to what the other words find (engine._nearest).
+  const index = await manifest();
+  if (rivalled && 2 * (await head(index, best[3], new Set())).frequency > index.docs) {
+    return written;
   }
   return best[2];
 }
