@@ -795,6 +795,33 @@ def test_a_range_with_its_year_once_or_a_month_as_a_word_finds_its_articles(tmp_
         assert titles(index, query) == found, query
 
 
+def test_a_year_among_words_lists_that_years_articles_first(tmp_path):
+    """`tuyen dung 2021`: the bench's two job notices of 2021 were 11th and 12th, after
+    those of other years, because `2021` is in most articles (every "nhiệm kỳ 2016 -
+    2021") and weighed nothing. A year typed among other words lists the articles
+    published that year first, then the others, each in their order; not a year after
+    `năm` (its pair finds it), `kỳ` or `khóa` (a term of office), nor two years."""
+    texts = [
+        ("Tuyển dụng viên chức năm 2022", "Tuyển dụng. Nhiệm kỳ 2016 - 2021."),
+        (
+            "Thông báo tuyển dụng viên chức giáo dục năm 2021",
+            "Quận thông báo kế hoạch tuyển dụng viên chức giáo dục năm 2021 cho các"
+            " trường học trên địa bàn; hồ sơ nộp tại phòng nội vụ quận trong giờ hành"
+            " chính, từ thứ hai đến thứ sáu, theo mẫu của Sở Nội vụ, nhiệm kỳ 2016 - 2021.",
+        ),
+        ("Tuyển dụng năm 2020", "Tuyển dụng. Nhiệm kỳ 2016 - 2021."),
+        ("Đại hội nhiệm kỳ 2016 - 2021", "Đại hội nhiệm kỳ 2016 - 2021 thành công."),
+    ]
+    days = [(2022, 9, 1), (2021, 3, 1), (2020, 9, 1), (2016, 5, 1)]
+    index = index_of(tmp_path, texts, [datetime(*d) for d in days])
+    notice = "Thông báo tuyển dụng viên chức giáo dục năm 2021"
+    assert titles(index, "tuyen dung")[0] != notice  # shorter texts first
+    assert titles(index, "tuyen dung 2021")[0] == notice
+    assert titles(index, "2021 tuyển dụng")[0] == notice
+    # As before after `kỳ`: the term of office, not the year the article was published.
+    assert titles(index, "tuyen dung nhiem ky 2021")[0] != notice
+
+
 def test_a_year_after_truoc_finds_the_articles_before_it(tmp_path):
     """`hội nghị trước năm 2019` found the articles with `trước`, `năm` and `2019`, not
     those of 2018; it now lists those before 2019, then what its words found."""
@@ -2146,6 +2173,10 @@ def _titles_files(index: Path) -> list[list[list[str]]]:
 
 QUERIES = [
     "hai ba trung",
+    "tuyen dung 2021",  # a year among words: that year's articles first
+    "2019 hội nghị",
+    "dai hoi nhiem ky 2015",  # a term of office: as before
+    "hoi nghi nam 2019",
     "Hai Bà Trưng",
     "dinh thi lan duyen",
     "hdnd quan hai ba trung",

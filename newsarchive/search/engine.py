@@ -170,6 +170,8 @@ def search(
             literal = _cited(index, manifest, parsed, literal)
         pair = (literal, ranked) if parsed.literal_first else (ranked, literal)
         ranked = _merged(*pair, dated=ranked)
+    else:
+        ranked = _year_first(index, manifest, parsed, ranked)
     hits = []
     for _, _, score, doc in ranked.scored[offset : offset + limit]:
         hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
@@ -235,6 +237,28 @@ def _merged(first: _Ranked, second: _Ranked, dated: _Ranked) -> _Ranked:
     # (none of those days when no article is: what its other words found).
     count = len(dated.scored) if kept and not dated.unpublished else 0
     return _Ranked(scored, complete, completions, some, count, any(r.unpublished for r in readings))
+
+
+_YEAR = re.compile("(?:19|20)[0-9][0-9]")
+# A year after these is not when the articles were published: `năm 2021` (its pair with
+# `năm` finds those that say it), `nhiệm kỳ 2016`, `khóa 2021` (a term of office).
+_NOT_PUBLISHED = ("nam", "ki", "khoa")  # as the index folds them (`kỳ`: ki)
+
+
+def _year_first(index: Index, manifest: dict, parsed: Query, ranked: _Ranked) -> _Ranked:
+    """A year typed among other words (`tuyen dung 2021`): the articles published that
+    year first, then the others, each in their order. The year is in most articles of a
+    real archive (`nhiệm kỳ 2016 - 2021`), so its weight was nothing, and the job
+    notices of other years came first. Not after _NOT_PUBLISHED, nor of two years."""
+    years = [w for w in parsed.words if _YEAR.fullmatch(w)]
+    if parsed.when or len(years) != 1 or len(parsed.words) < 2:
+        return ranked
+    if any(f"{sign} {years[0]}" in parsed.pairs for sign in _NOT_PUBLISHED):
+        return ranked
+    published = set(_published(index, manifest, f"1/1/{years[0]}", f"31/12/{years[0]}"))
+    scored = [(t, int(-doc not in published), score, doc) for t, _, score, doc in ranked.scored]
+    scored.sort(key=lambda s: (s[0] > 0, s[1]))  # the title term's first, as _merged; stable
+    return replace(ranked, scored=scored)
 
 
 def _cited(index: Index, manifest: dict, parsed: Query, literal: _Ranked) -> _Ranked:

@@ -1026,6 +1026,7 @@ async function rank(text, { some = false } = {}) {
     readings[at] = await cited(index, query, readings[at]);
   }
   const ranked = merged(readings, readings[order.indexOf(query)]);
+  if (!query.literal) await yearFirst(index, query, ranked);
   return {
     total: ranked.scored.length,
     complete: ranked.complete,
@@ -1039,6 +1040,21 @@ async function rank(text, { some = false } = {}) {
     index,
     completions: ranked.completions,
   };
+}
+
+// A year typed among other words (`tuyen dung 2021`): the articles published that year
+// first, then the others, each in their order (engine._year_first). Not after `năm`
+// (its pair finds it), `kỳ` or `khóa` (a term of office), nor of two years.
+async function yearFirst(index, query, ranked) {
+  const years = query.words.filter((word) => /^(?:19|20)[0-9][0-9]$/.test(word));
+  if (query.when || years.length !== 1 || query.words.length < 2) return;
+  if (["nam", "ki", "khoa"].some((sign) => query.pairs.includes(`${sign} ${years[0]}`))) return;
+  const calendars = await Promise.all(index.segments.map(([name]) => load(`s/${name}/c`)));
+  const days = published(index, calendars, `1/1/${years[0]}`, `31/12/${years[0]}`);
+  const of = new Set(days);
+  for (const entry of ranked.scored) entry[3] = Number(!of.has(entry[1]));
+  // The title term's first, as merged; stable.
+  ranked.scored.sort((a, b) => Number(b[2] === 2) - Number(a[2] === 2) || a[3] - b[3]);
 }
 
 // The articles `literal`, the query read as before, found that write the words of its
