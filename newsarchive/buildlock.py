@@ -13,14 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import BuildFailed, Problem, os_problem, shown
-from .outputguard import LOCK, lock_folder, source_clash
+from .outputguard import LOCK, OWNER, lock_folder, source_clash
 
 try:
     import fcntl
 except ImportError:  # Windows: no lock (the rest works the same)
     fcntl = None  # type: ignore[assignment]
 
-_OWNER = "owner"  # in the lock folder: the pid of the build holding the lock
 RECORD = "folders"  # in the lock folder: the folders the build made (ownfolders.py)
 
 # lock folder -> (descriptor, how many holders, the folders its taking made)
@@ -36,7 +35,7 @@ def check_lock_folder(output_dir: Path, sources: dict[str, Path]) -> None:
     why = source_clash(folder, sources)
     if not why:
         try:
-            theirs = sorted(set(os.listdir(folder)) - {_OWNER, RECORD, f"{RECORD}.tmp"})
+            theirs = sorted(set(os.listdir(folder)) - {OWNER, RECORD, f"{RECORD}.tmp"})
         except (FileNotFoundError, NotADirectoryError):  # none yet; a file: mkdir says
             theirs = []
         except OSError as exc:
@@ -107,7 +106,7 @@ def _unmake(made: tuple[Path, ...], output_dir: Path) -> None:
         if (folder / RECORD).read_text(encoding="utf-8").strip() != "[]":
             return  # folders beside the output are recorded as the build's: keep that
     try:
-        for name in (_OWNER, RECORD, f"{RECORD}.tmp"):
+        for name in (OWNER, RECORD, f"{RECORD}.tmp"):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(folder / name)  # Windows refuses the open owner file: kept
         for each in made:  # deepest first; one someone put a file in meanwhile stays
@@ -124,7 +123,7 @@ def _acquire(folder: Path, output_dir: Path, serving: bool) -> int:
     try:
         if fcntl is not None:
             _flock(fd)
-            if _unlinked(fd, folder / _OWNER):  # a failed first build removed it meanwhile
+            if _unlinked(fd, folder / OWNER):  # a failed first build removed it meanwhile
                 os.close(fd)
                 return _acquire(folder, output_dir, serving)
     except OSError:
@@ -162,10 +161,10 @@ def _acquire(folder: Path, output_dir: Path, serving: bool) -> int:
 def _open_owner(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        return os.open(folder / _OWNER, os.O_RDWR | os.O_CREAT, 0o644)
+        return os.open(folder / OWNER, os.O_RDWR | os.O_CREAT, 0o644)
     except FileNotFoundError:  # a failed first build removed the folder meanwhile
         folder.mkdir(parents=True, exist_ok=True)
-        return os.open(folder / _OWNER, os.O_RDWR | os.O_CREAT, 0o644)
+        return os.open(folder / OWNER, os.O_RDWR | os.O_CREAT, 0o644)
 
 
 def _unlinked(fd: int, path: Path) -> bool:

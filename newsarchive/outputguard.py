@@ -12,6 +12,7 @@ from . import urls
 from .search.format import STAMP
 
 LOCK = ".lock"  # beside the output folder: `_site.lock`, see buildlock.lock
+OWNER = "owner"  # in the lock folder: the pid of the build holding the lock
 MARK = ".newsarchive-spare"  # in the spare folder `_site.previous`, see ownfolders.own_spare
 SPARE = ".previous"  # the spare folder's name: the output's + this (spare_folder)
 
@@ -102,6 +103,18 @@ def among_outputs(path: Path, output_dir: Path) -> Path | None:
             part.parent == output.parent and part.name.startswith(output.name + ".")
         ):
             return part
+    return None
+
+
+def built_folder(path: Path) -> Path | None:
+    """The output folder of any build (another --output, serve's `.cache/serve`) that
+    ``path`` is, sits in or sits beside as one of its folders (`serve.previous`), known
+    by the lock folder every build leaves beside its output; None if none. Articles
+    written there were moved aside by the next build and deleted by the one after."""
+    for part in (target := real_path(path), *target.parents[:-1]):  # not "/": it has no name
+        for output in (part, part.with_name(part.name.rpartition(".")[0] or part.name)):
+            if (lock_folder(output) / OWNER).is_file():
+                return output
     return None
 
 

@@ -20,7 +20,15 @@ from .cache import cache_folder
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
 from .frontmatter import split_front_matter
-from .outputguard import among_outputs, not_a_folder, protected_folders, real_path
+from .outputguard import (
+    among_outputs,
+    built_folder,
+    cache_problem,
+    lock_folder,
+    not_a_folder,
+    protected_folders,
+    real_path,
+)
 from .pagination import oldest_first
 from .partfiles import part_of
 from .portablenames import windows_problem
@@ -99,8 +107,9 @@ def check_content_folder(config: SiteConfig, command: str) -> None:
 def content_problem(config: SiteConfig) -> str:
     """Why articles may not be written into the content folder, or "": it must be a
     folder, outside the output folder and the folders a build makes beside it (each
-    build replaces them), not holding the output folder (the build refuses that) and
-    not in the project's other folders."""
+    build replaces them), outside any other build's (serve's `.cache/serve`, another
+    --output), not holding the output folder (the build refuses that) and not in the
+    project's other folders, nor holding the build cache (the build refuses that too)."""
     folder, output = real_path(config.content_dir), real_path(config.output_dir)
     problem = not_a_folder(folder)
     if problem:
@@ -115,12 +124,25 @@ def content_problem(config: SiteConfig) -> str:
         )
     if output.is_relative_to(folder):
         return f"it contains the output folder {output}, which a build refuses"
-    others = protected_folders(
-        config.root, folder, config.templates_dir, config.static_dir, cache_folder(config)
-    )
+    return _among_other_folders(config, folder)
+
+
+def _among_other_folders(config: SiteConfig, folder: Path) -> str:
+    """Why ``folder`` is no folder of articles for being in the project's other folders
+    or another build's output, or holding the build cache; or ""."""
+    cache = cache_folder(config)
+    others = protected_folders(config.root, folder, config.templates_dir, config.static_dir, cache)
     for name in ("templates folder", "static folder", "git repository", "build cache"):
         if folder.is_relative_to(real_path(others[name])):
             return f"it is the {name} {others[name]} or in it"
+    built = built_folder(folder)
+    if built is not None:
+        return (
+            f"it is or is in {built}, a folder a build writes (its lock folder "
+            f"{lock_folder(built).name} is beside it): the next builds would delete the articles"
+        )
+    if cache_problem(cache, {"content folder": folder}):
+        return f"it holds the build cache {cache}, which a build does not read articles from"
     return ""
 
 

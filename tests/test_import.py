@@ -777,6 +777,18 @@ def test_import_writes_only_into_a_folder_of_articles(site):
     assert not (site.root / "_site").exists()
 
 
+def test_import_writes_nothing_into_serves_preview(site):
+    """serve's folder, .cache/serve: its next rebuilds deleted what was imported there."""
+    site.add("2020/01/bai.md", "---\ntitle: Bài\ndate: 2020-01-02 08:00\n---\n\nNội dung.\n")
+    assert site.build("--output", str(site.root / ".cache" / "serve")) == 0  # as serve does
+    before = sorted(site.root.rglob("*"))
+    result = run_import(site, SEED_CAPTURE, "--content", ".cache/serve")
+    assert result.returncode == 1, result.stdout
+    assert "import cannot write articles into" in result.stderr
+    assert ".cache/serve, a folder a build writes" in result.stderr
+    assert sorted(site.root.rglob("*")) == before
+
+
 # --- pages and captures not in UTF-8 ---------------------------------------------------
 
 

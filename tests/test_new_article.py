@@ -245,6 +245,31 @@ def test_new_writes_only_into_a_folder_of_articles(site, content, expected):
     assert sorted(site.root.rglob("*")) == before
 
 
+@pytest.mark.parametrize(
+    ("built", "content", "expected"),
+    [
+        # serve's preview: the next rebuild moved the article to serve.previous, the one
+        # after deleted it, without a word.
+        (".cache/serve", ".cache/serve", ".cache/serve, a folder a build writes"),
+        (".cache/serve", ".cache/serve.previous/2020", ".cache/serve, a folder a build writes"),
+        # A site built with --output public: `build --output public` did the same.
+        ("public", "public/2020", "public, a folder a build writes"),
+        # Not an output, but the folder of the build cache, which a build refuses to read.
+        (None, ".cache", "it holds the build cache"),
+    ],
+)
+def test_new_writes_into_no_folder_a_build_writes(site, built, content, expected):
+    site.add("2020/01/bai.md", "---\ntitle: Bài\ndate: 2020-01-02 08:00\n---\n\nNội dung.\n")
+    for _ in range(2):  # twice: the second makes the spare beside the output
+        assert built is None or site.build("--output", str(site.root / built)) == 0
+    (site.root / content).mkdir(parents=True, exist_ok=True)
+    before = sorted(site.root.rglob("*"))
+    result = new(site, "Bài quan trọng", "--content", content)
+    assert result.returncode == 1, result.stdout
+    assert "new cannot write articles into" in result.stderr and expected in result.stderr
+    assert sorted(site.root.rglob("*")) == before
+
+
 def test_a_content_folder_named_that_does_not_exist_is_refused(site):
     """`new "..." --content conten` made conten/ and wrote the article there, which no
     build read; the default folder, missing in a new archive, is still made."""
