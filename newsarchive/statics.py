@@ -17,7 +17,14 @@ from pathlib import Path, PurePosixPath
 from .cache import cache_folder
 from .config import SiteConfig
 from .errors import BuildFailed, Problem
-from .outputguard import MARK, among_outputs, protected_folders, real_path, static_problem
+from .outputguard import (
+    MARK,
+    among_outputs,
+    built_folder,
+    protected_folders,
+    real_path,
+    static_problem,
+)
 from .partfiles import is_part
 from .portablenames import case_twins, windows_problem
 from .systemfiles import made_by_system, shown
@@ -222,11 +229,12 @@ def _nfc_twin(path: Path, twin: Path | None) -> list[Problem]:
 def check_static_folder(config: SiteConfig) -> None:
     """Raise BuildFailed when the static folder would publish the articles' Markdown,
     the templates or the git repository (outputguard.static_problem), or is among the
-    folders builds replace (`import --static _site/anh` wrote into the served site)."""
+    folders builds replace (`import --static _site/anh` wrote into the served site; the
+    folder of another build's, serve's `.cache/serve`, is no better)."""
     folders = protected_folders(
         config.root, config.content_dir, config.templates_dir, config.static_dir
     )
-    built = among_outputs(config.static_dir, config.output_dir)
+    built = among_outputs(config.static_dir, config.output_dir) or built_folder(config.static_dir)
     if built is not None:
         why = f"the static folder is in {built}, which every build replaces"
     else:

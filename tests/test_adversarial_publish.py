@@ -561,6 +561,8 @@ def test_the_static_folder_never_publishes_the_articles_templates_or_repository(
         (".git", ".git: error: every file in the static folder is published as it is, but "),
         ("_site/anh", "_site/anh: error: the static folder is in {root}/_site, which every "),
         ("_site.previous/anh", "error: the static folder is in {root}/_site.previous, which "),
+        # serve's preview: its next rebuilds deleted the pictures
+        (".cache/serve/anh", "error: the static folder is in {root}/.cache/serve, which every "),
     ],
 )
 def test_import_puts_pictures_neither_into_the_repository_nor_into_a_built_site(site, folder, said):
@@ -568,8 +570,11 @@ def test_import_puts_pictures_neither_into_the_repository_nor_into_a_built_site(
 
     built(site)
     assert site.build("--quiet", "--no-search") == 0  # makes _site.previous
+    preview = site.root / ".cache" / "serve"
+    assert site.build("--quiet", "--no-search", "--output", str(preview)) == 0  # as serve does
     (site.root / ".git").mkdir()
     (site.root / "_site.previous" / "anh").mkdir()
+    (preview / "anh").mkdir()
     before = tree(site.root)
     result = run_import(site, "--static", folder, PORTAL_PAGE)
     assert result.returncode == 1
