@@ -165,9 +165,12 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 def watched_files(paths: Iterable[Path]) -> dict[str, tuple[int, int]]:
-    """When each file under the given files and folders changed (`changed_ns`), and its size."""
+    """When each file under the given files and folders changed (`changed_ns`), and its size.
+    Each folder is looked into once, by its identity: a link leading back into a folder
+    it is in (a loop, which the build refuses) made the look endless."""
     found: dict[str, tuple[int, int]] = {}
     folders = []
+    seen: set[tuple[int, int]] = set()
     for path in paths:
         try:
             stat = path.stat()
@@ -178,8 +181,13 @@ def watched_files(paths: Iterable[Path]) -> dict[str, tuple[int, int]]:
         else:
             found[str(path)] = (changed_ns(stat), stat.st_size)
     while folders:  # os.scandir: one system call per file, not three
+        folder = folders.pop()
         try:
-            entries = list(os.scandir(folders.pop()))
+            identity = os.stat(folder)
+            if (identity.st_dev, identity.st_ino) in seen:
+                continue
+            seen.add((identity.st_dev, identity.st_ino))
+            entries = list(os.scandir(folder))
         except OSError:
             continue  # removed while we looked
         for entry in entries:

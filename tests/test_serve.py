@@ -232,6 +232,26 @@ def test_an_open_page_reloads_itself_and_shows_build_errors(site, browser):
         page.close()
 
 
+def test_serve_watches_each_file_once_through_folder_links(site):
+    """serve's watcher followed every folder link: one looping back (content/vong -> .)
+    made it look at the articles 40 times a poll (12,382 names for 302 files), two made
+    it look for ever, so it never rebuilt nor said the build's error about the loop. A
+    link to a folder of the project (which the build follows) is still watched, once."""
+    from newsarchive.serve import watched_files
+
+    site.add("2020/01/tin.md", article("Tin", "2020-01-02 08:00"))
+    elsewhere = site.root / "bai-khac"
+    elsewhere.mkdir()
+    (elsewhere / "khac.md").write_text(article("Khác", "2020-01-03 08:00"), encoding="utf-8")
+    (site.content / "khac").symlink_to(elsewhere)
+    (site.content / "vong").symlink_to(".")
+    watched = watched_files([site.content])
+    assert sorted(watched) == [
+        str(site.content / "2020/01/tin.md"),
+        str(site.content / "khac/khac.md"),
+    ]
+
+
 def test_serve_prints_the_warnings_the_build_prints(site):
     """A link to a missing page is a warning of `build` (and an error of `check`, which
     stops the publishing workflow); `serve`, where editors write, printed none of
