@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from . import heldlinks, statics, urls, workers
 from .bodylinks import MISSING_HINT, Lines, Meant, leads_nowhere
 from .config import SiteConfig, unnamed_portal
-from .errors import Problem, line_of
+from .errors import Problem, line_of, shown
 from .heldlinks import Held
 from .httracknames import httrack_named, portal_address
 from .limits import FILE_LIMIT, MB, SITE_LIMIT, TOO_BIG_HINT
@@ -241,7 +241,7 @@ def check_site(
     problems += template_id_problems(page_check.ids_in_templates)
     problems += _size_problems(root, files)
     problems += _style_sheet_problems(root, files, resolver, made_from)
-    problems += _xml_problems(root, files, resolver, templates)
+    problems += _xml_problems(root, files, resolver, templates, copied or {})
     problems += _picture_problems(root, files, made_from)
     return problems
 
@@ -516,13 +516,18 @@ def _style_sheet_problems(
 
 
 def _xml_problems(
-    root: Path, files: set[str], resolver: Resolver, templates: Mapping[str, Path]
+    root: Path,
+    files: set[str],
+    resolver: Resolver,
+    templates: Mapping[str, Path],
+    copied: Mapping[str, Path],
 ) -> list[Problem]:
-    """What is wrong in the feeds and sitemaps."""
+    """What is wrong in the feeds and sitemaps, and in the XML files of the static
+    folder (``copied``: named at their file there)."""
     return [
         problem
         for rel in sorted(f for f in files if f.endswith(".xml"))
-        for problem in _check_xml(root / rel, rel, resolver, templates.get(rel))
+        for problem in _check_xml(root / rel, rel, resolver, templates.get(rel), copied.get(rel))
     ]
 
 
@@ -660,20 +665,35 @@ def _host(link: str) -> str:
 
 
 def _check_xml(
-    path: Path, rel: str, resolver: Resolver, template: Path | None = None
+    path: Path,
+    rel: str,
+    resolver: Resolver,
+    template: Path | None = None,
+    static: Path | None = None,
 ) -> list[Problem]:
-    """Problems in a feed or sitemap, named against ``template`` when it made the file."""
+    """Problems in a feed or sitemap, named against ``template`` when it made the file,
+    or against ``static``, the static folder's file it was copied from."""
+    where = template or static or path
     try:
         tree = ET.parse(path)
     except ET.ParseError as exc:
+        fix = (
+            "fix the template that makes this file"
+            if template
+            else f"correct {shown(where)}, or delete it"
+        )
+        message = f"/{rel} is not well-formed XML: {exc}"
         return [
             Problem(
-                template or path,
-                f"/{rel} is not well-formed XML: {exc}",
-                "fix the template that makes this file (a character such as & must be "
-                "escaped, every tag closed)",
+                where, message, f"{fix} (a character such as & must be escaped, every tag closed)"
             )
         ]
+    except (
+        ValueError
+    ) as exc:  # expat reads UTF-8 and UTF-16 only, of the encodings of several bytes
+        message = f"/{rel} is in an encoding check cannot read ({exc}): its links were not checked"
+        fix = f'save {shown(where)} as UTF-8, with encoding="UTF-8" in its first line'
+        return [Problem(where, message, fix, warning=True)]
     problems = []
     for element in tree.iter():
         name = element.tag.rsplit("}", 1)[-1]
@@ -689,7 +709,5 @@ def _check_xml(
                 problem = resolver.problem(rel, value)
             if problem:
                 message = f"in /{rel}: {value!r} {problem}"
-                problems.append(
-                    Problem(template or path, message, FIX_TEMPLATE if template else FIX_LINK)
-                )
+                problems.append(Problem(where, message, FIX_TEMPLATE if template else FIX_LINK))
     return problems

@@ -587,6 +587,25 @@ def test_an_svg_of_the_site_that_could_run_script_opened_alone_is_a_warning(site
     assert "sach.svg" not in err and "favicon.svg" not in err
 
 
+def test_an_xml_file_of_the_static_folder_is_named_as_the_editor_knows_it(site):
+    """A static XML file not well-formed was said at the temporary folder check builds
+    into (/tmp/newsarchive-check-…/site/bando.xml), to be fixed in "the template that
+    makes this file", which there is none of; one in Shift_JIS (or any encoding of
+    several bytes a letter but UTF-8 and UTF-16) stopped check with an internal error."""
+    site.add("a.md", article("Tin", "2020-01-01", "Nội dung."))
+    (site.root / "static" / "bando.xml").write_text("<a>b<a>\n", encoding="utf-8")
+    sjis = '<?xml version="1.0" encoding="Shift_JIS"?>\n<a>b</a>\n'
+    (site.root / "static" / "sjis.xml").write_text(sjis, encoding="utf-8")
+    result = run_check(site)
+    err = result.stderr
+    assert result.returncode == 1 and "internal error" not in err, err
+    assert "newsarchive-check-" not in err, err
+    assert "static/bando.xml: error: /bando.xml is not well-formed XML" in err, err
+    assert "correct static/bando.xml" in " ".join(err.split()), err
+    assert "template" not in err, err
+    assert "static/sjis.xml: warning: /sjis.xml is in an encoding check cannot read" in err, err
+
+
 def test_a_reference_by_a_huge_number_in_a_page_is_read_by_check(site):
     """The build writes the reference as the article has it (browsers show U+FFFD), and
     check's reading of the page stopped on it: an internal error."""
