@@ -290,9 +290,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except KeyboardInterrupt:
-        return _stopped(len(publish.swapped) > published)
+        return _stopped(_published_since(published))
     except Exception as exc:  # a bug: one line for the editor, the details in a file
-        changed = len(publish.swapped) > published
+        changed = _published_since(published)
         if raised_stopping(exc):
             return _stopped(changed)
         path = save_traceback(exc)
@@ -306,6 +306,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _stopped(changed: bool) -> int:
     print(f"\nnewsarchive: stopped; {_site_outcome(changed)}", file=sys.stderr)
     return EXIT_STOPPED
+
+
+def _published_since(published: int) -> bool:
+    """Whether a site was published since ``published`` swaps, into a folder still there:
+    check's temporary folder, gone with it, is no site of the editor's."""
+    return any(folder.exists() for folder in publish.swapped[published:])
 
 
 def _site_outcome(changed: bool) -> str:

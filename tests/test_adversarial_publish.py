@@ -1371,6 +1371,22 @@ def test_an_internal_error_prints_one_line_and_saves_the_traceback(site, capsys,
     assert tree(site.output) == before
 
 
+def test_an_internal_error_in_check_does_not_say_the_site_was_published(site, capsys, monkeypatch):
+    """check builds into a temporary folder: a bug in reading it said "the new site was
+    published, but the build did not finish", of a site it never publishes."""
+    before = built(site)
+
+    def bug(*args, **kwargs):
+        raise ZeroDivisionError("a bug deep inside")
+
+    monkeypatch.setattr("newsarchive.check.check_site", bug)
+    monkeypatch.chdir(site.root)
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("newsarchive hit an internal error; the site was not changed; "), err
+    assert tree(site.output) == before
+
+
 def test_an_internal_error_in_a_subprocess_has_no_traceback(site):
     small_site(site)
     bad = site.root / "templates" / "strings.yaml"
