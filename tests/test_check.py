@@ -277,6 +277,21 @@ def test_a_folder_that_is_not_a_built_site_fails_the_check(seed_site, folder):
     assert "Traceback" not in result.stderr
 
 
+def test_a_folder_that_is_not_a_built_site_is_said_so_and_not_read(seed_site):
+    """check --built / (or a home folder, someone's own web pages) read every file below
+    it before saying it is no site: minutes on a disk, then each page's links and each
+    XML file said one by one, as if of the archive."""
+    target = seed_site.root / "trang-rieng"
+    (target / "a").mkdir(parents=True)
+    (target / "a" / "index.html").write_text('<a href="/khong-co/">x</a>', encoding="utf-8")
+    (target / "hong.xml").write_text("<a>", encoding="utf-8")
+    result = run_check(seed_site, "--built", "trang-rieng")
+    assert result.returncode == 1, result.stdout
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1, result.stderr
+    assert "is not a site built by newsarchive: it has no index.html, 404.html" in errors[0]
+
+
 def test_a_site_built_for_another_address_is_said_once_with_both(seed_site):
     """`check --built _site --base-url B` of a site built for A said each of its links
     wrong (38 errors on the repository's site), one by one, never why."""
