@@ -132,7 +132,9 @@ def os_problem(exc: OSError, cache: Path | None = None) -> Problem:
         # A source file or folder copied from another account: not the output's fault.
         hint = "you may not read it: make it readable (e.g. chmod u+r FILE, chmod -R u+rX FOLDER)"
     elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        hint = "make the folder writable (e.g. chmod -R u+w FOLDER), or choose another --output"
+        # The folder to make writable, named: "FOLDER" was to be guessed from the file.
+        folder = "FOLDER" if failed is None else shown(failed if failed.is_dir() else failed.parent)
+        hint = f"make the folder writable (e.g. chmod -R u+w {folder}), or choose another --output"
     elif code in (errno.ENOSPC, errno.EDQUOT):
         hint = "the disk is full: free some space (building needs up to twice the site) and retry"
     elif code == errno.ENOTDIR and failed is not None and (file := _file_above(failed)):

@@ -938,6 +938,31 @@ def test_a_read_only_sub_folder_leaves_the_old_or_the_new_site(site, capsys, tmp
     assert tree(site.output) == tree(tmp_path / "clean")
 
 
+def test_a_read_only_output_folder_is_named_in_the_fix(site):
+    """`chmod 555 _site`: the new site is published, then the read-only folder is the
+    spare, and each build said "make the folder writable (e.g. chmod -R u+w FOLDER)",
+    FOLDER to be guessed from the file named (_site.previous/.newsarchive-spare)."""
+    small_site(site)
+    command = [sys.executable, str(REPO / "build.py"), "--config", str(site.root / "site.yaml")]
+    if ROOT:  # root writes into every folder: drop the powers that let it
+        if shutil.which("setpriv") is None:
+            pytest.skip("setpriv is needed to write as a user does")
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", *command]
+    assert subprocess.run(command, env=SUBPROCESS_ENV, capture_output=True).returncode == 0
+    site.output.chmod(0o555)
+    try:
+        site.add("moi.md", article("Tin mới", "2021-01-01 08:00"))
+        done = subprocess.run(
+            command, env=SUBPROCESS_ENV, capture_output=True, text=True, cwd=site.root
+        )
+        assert done.returncode == 1, done.stderr
+        assert "chmod -R u+w _site.previous)" in done.stderr, done.stderr
+        assert "FOLDER" not in done.stderr, done.stderr
+    finally:
+        for folder in (site.output, site.root / "_site.previous"):
+            folder.chmod(0o755)
+
+
 # 4. The served folder is never mixed: random kill -9, some inside the swap.
 
 
