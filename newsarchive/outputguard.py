@@ -46,6 +46,14 @@ def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
                 f"it is a symbolic link (to {out}), which a build would replace with a "
                 f"folder of its own: name that folder itself (--output {out}), or delete the link"
             )
+        if os.path.ismount(out):
+            # Publishing renames the folder, which a mount point refuses: every build
+            # wrote the whole site beside it, then stopped at the swap ("busy").
+            return (
+                "it is a mount point (a disk, a share or a container's volume), which a "
+                "build cannot replace as it replaces the output folder: name a folder "
+                f"inside it, e.g. --output {out / '_site'}"
+            )
         if (out / MARK).exists() or out.name.endswith(SPARE):
             # Named so, it becomes the spare copy of the site beside it (even before one
             # exists): built into, every later build refused the folder it did not know.

@@ -844,6 +844,22 @@ def test_a_read_only_output_is_a_clear_message(site, capsys, tmp_path):
         assert site.build("--quiet", "--no-search", "--output", str(out)) == 0
 
 
+@pytest.mark.skipif(not ROOT, reason="mounting needs root")
+def test_an_output_folder_that_is_a_mount_point_is_refused_first(site, capsys, tmp_path):
+    """--output the root of a USB disk, a share, or a container's volume (docker run -v
+    …:/app/_site): every build wrote the whole site into disk.previous beside it, then
+    failed at the swap with "Device or resource busy / check this file and its folder"."""
+    small_site(site)
+    with tmpfs(tmp_path / "disk", "10m") as disk:
+        assert site.build("--no-search", "--output", str(disk)) == 1
+        err = capsys.readouterr().err
+        assert "is a mount point" in err and f"--output {disk}/_site" in err, err
+        assert "nothing was written" in err, err
+        assert not any(disk.iterdir()), "nothing written into it"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["disk", "site"], "nor beside it"
+        assert site.build("--quiet", "--no-search", "--output", str(disk / "_site")) == 0
+
+
 # 3. Nothing is retried forever, and a read-only sub-folder leaves no half-updated site.
 
 
