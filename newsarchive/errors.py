@@ -135,6 +135,12 @@ def os_problem(exc: OSError, cache: Path | None = None) -> Problem:
         # The folder to make writable, named: "FOLDER" was to be guessed from the file.
         folder = "FOLDER" if failed is None else shown(failed if failed.is_dir() else failed.parent)
         hint = f"make the folder writable (e.g. chmod -R u+w {folder}), or choose another --output"
+    elif code == errno.EBUSY:  # a bind mount, which os.path.ismount does not see
+        hint = (
+            "the folder is in use: a mount point (a disk, a share or a container's volume, "
+            "which a build cannot replace: name a folder inside it with --output), or open "
+            "in another program"
+        )
     elif code in (errno.ENOSPC, errno.EDQUOT):
         hint = "the disk is full: free some space (building needs up to twice the site) and retry"
     elif code == errno.ENOTDIR and failed is not None and (file := _file_above(failed)):

@@ -860,6 +860,26 @@ def test_an_output_folder_that_is_a_mount_point_is_refused_first(site, capsys, t
         assert site.build("--quiet", "--no-search", "--output", str(disk / "_site")) == 0
 
 
+@pytest.mark.skipif(not ROOT, reason="mounting needs root")
+def test_an_output_folder_bound_on_the_same_disk_is_said_busy_with_why(site, capsys, tmp_path):
+    """A bind mount (docker -v of a folder of the same disk) looks like any folder, and
+    the swap's "Device or resource busy" came with "check this file and its folder"."""
+    small_site(site)
+    (tmp_path / "src").mkdir()
+    (tmp_path / "bound").mkdir()
+    if subprocess.run(
+        ["mount", "--bind", str(tmp_path / "src"), str(tmp_path / "bound")]
+    ).returncode:
+        pytest.skip("cannot bind-mount here")
+    try:
+        assert site.build("--no-search", "--output", str(tmp_path / "bound")) == 1
+        err = capsys.readouterr().err
+        assert "Device or resource busy" in err and "a mount point" in err, err
+        assert "name a folder inside it with --output" in err, err
+    finally:
+        subprocess.run(["umount", "-l", str(tmp_path / "bound")])
+
+
 # 3. Nothing is retried forever, and a read-only sub-folder leaves no half-updated site.
 
 
