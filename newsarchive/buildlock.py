@@ -67,6 +67,13 @@ def lock(output_dir: Path, serving: bool = False) -> Iterator[None]:
     with _held_guard:
         if key in _held:
             fd, count, made = _held[key]
+            if _unlinked(fd, folder / OWNER):
+                # `rm -rf .cache` under a running serve took its lock folder: each
+                # rebuild failed at the record it keeps there. Taken again, made anew
+                # (another taking it meanwhile raises, the old one still held).
+                fresh = _acquire(folder, output_dir, serving)
+                os.close(fd)
+                fd = fresh
             _held[key] = (fd, count + 1, made)
         else:
             made = _missing(folder)

@@ -4,6 +4,7 @@ import http.client
 import json
 import queue
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -250,6 +251,26 @@ def test_serve_watches_each_file_once_through_folder_links(site):
         str(site.content / "2020/01/tin.md"),
         str(site.content / "khac/khac.md"),
     ]
+
+
+def test_serve_goes_on_when_the_cache_folder_is_deleted_under_it(site):
+    """`rm -rf .cache` while serve runs (clearing the cache, as one does when something
+    looks wrong) took its preview and its lock folder: every rebuild after failed with
+    ".cache/serve.lock/folders.tmp: cannot write or read here: No such file or directory",
+    and every page answered 404, until serve was started again."""
+    source = site.add("2020/01/tin.md", article("Tin đầu tiên", "2020-01-02 08:00"))
+    with serving(site) as server:
+        server.wait_for_output("Search index rebuilt")
+        events = EventStream(server)
+        assert events.next() == ("hello", "1")
+        assert events.next() == ("errors", "[]")
+        shutil.rmtree(site.root / ".cache")
+        source.write_text(article("Tin đã sửa", "2020-01-02 08:00", slug="tin-dau-tien"))
+        assert events.next() == ("reload", "2")
+        status, html = server.get("/2020/01/tin-dau-tien/")
+        assert status == 200 and h1(html) == "Tin đã sửa"
+        events.close()
+    assert (site.root / ".cache/serve.lock/owner").is_file()
 
 
 def test_serve_prints_the_warnings_the_build_prints(site):
