@@ -7,10 +7,13 @@ value until the CLI prints it: file, line, column, what is wrong and how to fix 
 
 import errno
 import os
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,9 @@ class Problem:
     warning: bool = False  # reported, but the build goes on (unless --strict)
 
     def format(self, root: Path | None = None) -> str:
-        where = str(_display(self.path, root))
+        # A control character in a file name (a line break, an escape) cut the message
+        # in two or recoloured the terminal: shown as its code, as Python writes it.
+        where = _CONTROL.sub(lambda c: repr(c[0])[1:-1], str(_display(self.path, root)))
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:

@@ -196,6 +196,19 @@ def test_a_name_that_is_not_utf8_is_warned_of(site, capsys):
     assert site.build("--strict") == 1
 
 
+def test_a_name_holding_a_control_character_is_named_on_one_line_and_inert(site, capsys):
+    """A file named with a line break (bai<newline>moi.md) was named across two lines,
+    its file:line cut in two; one holding an escape (a\\x1b[31mred.md) turned the
+    terminal's text red: each is shown as its code, the message on one line."""
+    site.add("2019/bai\nmoi.md", article("Bài xuống dòng", "2019-04-05 08:00"))
+    site.add("2019/a\x1b[31mred.md", article("Bài màu", "2019-04-06 08:00"))
+    assert site.build() == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err, err
+    assert "content/2019/bai\\nmoi.md: warning: Windows allows no '\\n' in a name" in err, err
+    assert "content/2019/a\\x1b[31mred.md: warning: Windows allows no '\\x1b'" in err, err
+
+
 def test_a_date_as_windows_shows_it_names_its_line_and_the_date_to_write(site, capsys):
     """Copied from Explorer's 'Date modified' or an Excel cell on a Vietnamese Windows."""
     site.add("a.md", article("Tin", "05/04/2019 4:30 CH"))
