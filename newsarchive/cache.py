@@ -522,6 +522,8 @@ class Cache:
         folder = self.folder / "jinja"
         own = folder / self.code[:16]
         with contextlib.suppress(OSError):
+            _make_folder(folder)
+        with contextlib.suppress(OSError):
             for other in folder.iterdir():
                 if other != own:
                     (shutil.rmtree if other.is_dir() else os.unlink)(other)
@@ -814,8 +816,8 @@ def _write_checked(path: Path, body: bytes) -> None:
     try:
         try:
             tmp.write_bytes(data)
-        except FileNotFoundError:  # the first time only: mkdir() is slow even when it fails
-            path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileNotFoundError, NotADirectoryError):  # the first time only: mkdir() is
+            _make_folder(path.parent)  # slow even when it fails
             tmp.write_bytes(data)
     except OSError as exc:  # a full disk: no half-written file left behind for good
         tmp.unlink(missing_ok=True)
@@ -826,6 +828,14 @@ def _write_checked(path: Path, body: bytes) -> None:
     except IsADirectoryError:  # a folder in a cache file's place failed every build
         drop(path)
         os.replace(tmp, path)
+
+
+def _make_folder(folder: Path) -> None:
+    """Make a folder of the cache, replacing a file in its place (an editor's save, a sync
+    tool): the cache is the build's own, and such a file failed every build after."""
+    if not folder.is_dir() and os.path.lexists(folder):  # a link to a folder is kept
+        folder.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
 
 
 def drop(path: Path) -> None:

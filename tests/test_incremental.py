@@ -395,6 +395,24 @@ def test_a_damaged_or_foreign_cache_is_ignored(site, tmp_path):
     assert tree(site.output) == tree(tmp_path / "clean")
 
 
+@pytest.mark.parametrize("folder", ["sources", "html", "outputs", "jinja"])
+def test_a_file_in_the_place_of_a_cache_folder_is_replaced(site, tmp_path, folder):
+    """A file where a folder of the cache belongs (an editor's save, a sync tool) failed
+    every build after ("is a file where the build needs a folder of that name"), some
+    after publishing: the cache is the build's own, made again like a damaged file."""
+    for i in range(5):
+        site.add(f"bai-{i}.md", article_text(i % 5, i, i % 4, i % 4))
+    assert site.build("--quiet") == 0
+    shutil.rmtree(site.root / ".cache" / "newsarchive" / folder)
+    (site.root / ".cache" / "newsarchive" / folder).write_text("x", encoding="utf-8")
+    site.add("bai-1.md", article_text(1, 9, 2, 3))
+    assert site.build("--quiet") == 0
+    assert (site.root / ".cache" / "newsarchive" / folder).is_dir()
+    assert site.build("--quiet") == 0
+    assert clean_build(site, tmp_path / "clean") == 0
+    assert tree(site.output) == tree(tmp_path / "clean")
+
+
 def test_bodies_whose_html_the_cache_lost_are_read_again(site, tmp_path):
     for i in range(5):
         site.add(f"bai-{i}.md", article_text(i % 5, i, i % 4, i % 4))
