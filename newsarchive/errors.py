@@ -190,6 +190,17 @@ def shown(path: str | Path) -> str:
     return str(_display(Path(path), Path.cwd()))
 
 
+def twin_note(other: str | Path, this: str | Path) -> str:
+    """What tells ``other`` apart from ``this`` when their names differ only in the
+    Unicode form of their letters (NFC, and NFD as macOS writes names): they print
+    alike, and a message naming the other read as naming one file twice. "" otherwise."""
+    a, b = str(other), str(this)
+    if a == b or unicodedata.normalize("NFC", a) != unicodedata.normalize("NFC", b):
+        return ""
+    form = "NFC" if unicodedata.is_normalized("NFC", a) else "NFD, as macOS writes names"
+    return f" (another file, its name's letters in {form})"
+
+
 def name_file(exc: OSError, path: str | Path) -> None:
     """Give ``exc`` the file it came from: a write() that fails (a full disk) names none,
     and the message named ".", not the disk that was full."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import pagination, renamed, taxonomy, urls
 from .config import SiteConfig
 from .content import Article, RenamedTerm, Standalone
-from .errors import BuildFailed, Problem, shown
+from .errors import BuildFailed, Problem, shown, twin_note
 from .pagedata import (
     LISTING,
     ArchiveData,
@@ -511,7 +511,7 @@ def _alias_clash(
     if isinstance(owner, Article | Standalone | RenamedTerm):
         # The other file from the current folder, as the message names its own.
         if owner is not target:
-            return f"is also an alias of {shown(owner.path)}"
+            return f"is also an alias of {shown(owner.path)}{twin_note(owner.path, target.path)}"
         # Spelt otherwise, as the build names files: /tin/1/ and /tin/1, or an address
         # a WARC recorded in NFD (tin-tu%CC%9B%CC%81c) and its NFC spelling.
         files = (path, path.removesuffix("/index.html"))

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from . import schema, urls
 from .content import Article, Correction, SourceFile, Standalone, Withdrawal
 from .dates import NotARealDate, in_zone, parse_date
-from .errors import BuildFailed, Problem, line_of
+from .errors import BuildFailed, Problem, line_of, twin_note
 from .fingerprint import digest
 from .slugs import slugify
 from .summary import lead
@@ -691,7 +691,11 @@ def _same_url(articles: list[Article]) -> list[Problem]:
             # The others named from this file's folder ("b.md", "../06/b.md"): short,
             # where whole paths made the line unreadable.
             folder = os.path.dirname(article.path)
-            others = [os.path.relpath(a.path, folder) for a in group if a is not article]
+            others = [
+                os.path.relpath(a.path, folder) + twin_note(a.path, article.path)
+                for a in group
+                if a is not article
+            ]
             # Read again for its line (rare): a slug written, or the title it comes from.
             slug_line = line_of(Path(article.path), "slug:")
             if slug_line:

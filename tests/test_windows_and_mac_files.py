@@ -2,6 +2,7 @@
 how they write links: each is published right, or named with the file and the fix."""
 
 import os
+import unicodedata
 
 from conftest import article, tree
 
@@ -207,6 +208,29 @@ def test_a_name_holding_a_control_character_is_named_on_one_line_and_inert(site,
     assert "\x1b" not in err, err
     assert "content/2019/bai\\nmoi.md: warning: Windows allows no '\\n' in a name" in err, err
     assert "content/2019/a\\x1b[31mred.md: warning: Windows allows no '\\x1b'" in err, err
+
+
+def test_two_files_named_alike_but_for_the_unicode_form_are_told_apart(site, capsys):
+    """bài.md in NFC and in NFD (a Mac's zip unpacked beside the original) print alike:
+    "content/2019/bài.md: error: alias … is also an alias of content/2019/bài.md" named
+    one file twice to the editor's eyes."""
+    twins = [unicodedata.normalize(form, "2019/tin-mới.md") for form in ("NFC", "NFD")]
+    for name in twins:
+        site.add(name, article("Trùng", "2019-04-07 08:00"))
+    assert site.build() == 1
+    same = [line for line in capsys.readouterr().err.splitlines() if "the same address" in line]
+    assert len(same) == 2, same
+    assert "letters in NFD, as macOS writes names" in same[0] + same[1], same
+    assert "letters in NFC" in same[0] + same[1], same
+    for name in twins:
+        (site.content / name).unlink()
+    for form, day in (("NFC", "05"), ("NFD", "06")):
+        name = unicodedata.normalize(form, "2019/bài-việt.md")
+        site.add(name, article(f"Bài {form}", f"2019-04-{day} 08:00", aliases="[/tin/a.html]"))
+    assert site.build() == 1
+    err = capsys.readouterr().err
+    alias = next((line for line in err.splitlines() if "is also an alias of" in line), err)
+    assert "(another file, its name's letters in NF" in alias, err
 
 
 def test_a_date_as_windows_shows_it_names_its_line_and_the_date_to_write(site, capsys):
