@@ -32,6 +32,9 @@ def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
     long = [part for part in out.parts if len(os.fsencode(part)) > 255]
     if long:
         return f"the name {long[0][:40]}... is longer than 255 bytes, the most file systems allow"
+    slip = _slipped_name(out.name)
+    if slip:
+        return slip
     clash = source_clash(out, sources)
     if clash:
         return clash
@@ -70,6 +73,18 @@ def unsafe_output(output_dir: Path, sources: dict[str, Path]) -> str:
             )
     except OSError as exc:
         return f"it cannot be used: {exc.strerror}"
+    return ""
+
+
+def _slipped_name(name: str) -> str:
+    """Why the output folder's name is most likely a slip of typing, or "": a line break
+    or tab (`output_dir: "_site` quoted over two lines), spaces before or after it
+    (`--output ' '`). Built, each made a folder the file manager shows as `_site` beside
+    the real one, or as nothing at all."""
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        return f"its name, {name!r}, holds a line break, tab or other control character"
+    if name != name.strip():
+        return f"its name, {name!r}, begins or ends with a space"
     return ""
 
 

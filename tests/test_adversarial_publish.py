@@ -96,6 +96,21 @@ def test_the_output_folder_may_not_replace_the_project(site, capsys, monkeypatch
         assert project(site.root) == before
 
 
+@pytest.mark.parametrize("name", ["_site\n", "  _site", "_site ", " ", "_si\tte"])
+def test_an_output_folder_name_with_a_slip_of_typing_is_refused(site, capsys, monkeypatch, name):
+    """`output_dir: "_site\n"` (a quoted value broken over two lines), `--output ' '`, a
+    name begun or ended with spaces: each made a folder of that name, which the file
+    manager shows as `_site` beside the real one, or as nothing at all."""
+    monkeypatch.chdir(site.root)
+    before, names = project(site.root), sorted(os.listdir(site.root))
+    assert main(["build", "--config", str(site.root / "site.yaml"), "--output", name]) == 1
+    err = capsys.readouterr().err
+    assert "cannot hold the built site" in err and "how to fix" in err, err
+    assert "Traceback" not in err
+    assert project(site.root) == before
+    assert sorted(os.listdir(site.root)) == names  # no folder made of the name
+
+
 def test_serve_refuses_such_a_folder_before_serving(site, capsys, monkeypatch):
     monkeypatch.chdir(site.root)
     built(site)
