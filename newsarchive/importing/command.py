@@ -30,7 +30,7 @@ from .crawl import open_crawl
 from .dates import MonthFirstRun
 from .extract import CRAWL_FIXES
 from .known import read_archive, source_key
-from .profiles import SHIPPED, Profiles, SlowPattern, load_profiles
+from .profiles import Profiles, SlowPattern, load_profiles
 from .report import (
     DEFAULT_NAME,
     PageNames,
@@ -369,11 +369,7 @@ def _own_unused(profiles: Profiles, read_by: Counter[str]) -> list[Problem]:
     pages read by a shipped profile or the generic extractor, and only the report's
     profile column said so. One warning, at the first one's markers: an archivist with
     profiles for several portals imports one portal's crawl at a time."""
-    own = [
-        p
-        for p in profiles.profiles
-        if Path(p.origin).parent != SHIPPED and (p.hosts or p.selectors or p.generators)
-    ]
+    own = [p for p in profiles.profiles if p.own and (p.hosts or p.selectors or p.generators)]
     if not own or not read_by or any(read_by[p.name] for p in own):
         return []
     names = ", ".join(p.name for p in own)

@@ -571,7 +571,7 @@ def _misread_title(tree: LexborHTMLParser, title: str, profiles: Profiles) -> No
             failed=True,
         )
     for profile in profiles.profiles:
-        theirs = _first_value(tree, profile.title) if profile.at("title") else ""
+        theirs = _first_value(tree, profile.title) if profile.own else ""
         if theirs and tree.css(profile.body) and _same_text(theirs) != said:
             return NotArticle(
                 f"the generic extractor titled it {title!r}, while your profile "
@@ -787,7 +787,7 @@ def reads_copies(page: CapturedPage, profiles: Profiles | None) -> bool:
 def own_profile(name: str, profiles: Profiles | None) -> bool:
     """Whether the profile named so is the archivist's (theirs to correct), not shipped."""
     profile = (profiles or _shipped()).named(name)
-    return bool(profile and profile.at("date"))
+    return bool(profile and profile.own)
 
 
 def _article_id(page: CapturedPage, profile: Profile) -> str:

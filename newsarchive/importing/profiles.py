@@ -109,11 +109,17 @@ class Profile:
     body_parts: tuple[str, ...] = ()
     lines: tuple[tuple[str, int], ...] = ()  # the line of each key written in `origin`
 
+    @property
+    def own(self) -> bool:
+        """Whether it is the archivist's (site.yaml, import-profiles/: theirs to correct),
+        not one shipped with newsarchive."""
+        return Path(self.origin).parent != SHIPPED
+
     def at(self, key: str) -> str:
         """Where ``key`` is written, for a message about what it found on a page: a
         misspelt selector was said by the profile's name alone, not its file and line.
         "" for a shipped profile: not one to correct, and its pages' lists are no fault."""
-        return "" if Path(self.origin).parent == SHIPPED else f"'{key}' at {self.where(key)}"
+        return f"'{key}' at {self.where(key)}" if self.own else ""
 
     def where(self, key: str) -> str:
         """The file (from the current folder, as messages name files) and line of ``key``."""
