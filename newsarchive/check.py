@@ -691,9 +691,8 @@ def _check_xml(
                 where, message, f"{fix} (a character such as & must be escaped, every tag closed)"
             )
         ]
-    except (
-        ValueError
-    ) as exc:  # expat reads UTF-8 and UTF-16 only, of the encodings of several bytes
+    # expat reads UTF-8 and UTF-16 only, of the encodings of several bytes.
+    except ValueError as exc:
         message = f"/{rel} is in an encoding check cannot read ({exc}): its links were not checked"
         fix = f'save {shown(where)} as UTF-8, with encoding="UTF-8" in its first line'
         return [Problem(where, message, fix, warning=True)]

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# A control character (C0, DEL, C1): never meant in a file or folder's name.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Problem:
     def format(self, root: Path | None = None) -> str:
         # A control character in a file name (a line break, an escape) cut the message
         # in two or recoloured the terminal: shown as its code, as Python writes it.
-        where = _CONTROL.sub(lambda c: repr(c[0])[1:-1], str(_display(self.path, root)))
+        where = CONTROL.sub(lambda c: repr(c[0])[1:-1], str(_display(self.path, root)))
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:

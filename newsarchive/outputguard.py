@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from . import urls
+from .errors import CONTROL
 from .search.format import STAMP
 
 LOCK = ".lock"  # beside the output folder: `_site.lock`, see buildlock.lock
@@ -81,7 +82,7 @@ def _slipped_name(name: str) -> str:
     or tab (`output_dir: "_site` quoted over two lines), spaces before or after it
     (`--output ' '`). Built, each made a folder the file manager shows as `_site` beside
     the real one, or as nothing at all."""
-    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+    if CONTROL.search(name):
         return f"its name, {name!r}, holds a line break, tab or other control character"
     if name != name.strip():
         return f"its name, {name!r}, begins or ends with a space"
