@@ -20,8 +20,11 @@ from .templatewords import WordUse, lacking_words, words_used
 from .uistrings import STRINGS_FILE, load_strings, word_lacking
 
 # Keys the build itself reads, not a template: the footnote's back link and the name of
-# a link to a picture (markup.py, through renderer.Renderer), what `new` writes.
-READ_BY_THE_BUILD = frozenset({"footnote_back", "picture_link", "new_article_body"})
+# a link to a picture (markup.py, through renderer.Renderer), what `new` writes, how a
+# count's digits are grouped (jinjaenv's filter thousands).
+READ_BY_THE_BUILD = frozenset(
+    {"footnote_back", "picture_link", "new_article_body", "thousands_separator"}
+)
 
 
 def broken_templates(templates_dir: Path) -> list[Problem]:

@@ -4,7 +4,7 @@ the right articles in the right order; the expected answers come from corpus.py.
 from collections import Counter
 
 import pytest
-from conftest import WORDS
+from conftest import WORDS, article
 from corpus import CATEGORIES, CORPUS, TAGS, newest_first, oldest_first
 from pages import link, listed, output_file, resolve, soup
 
@@ -609,3 +609,26 @@ def test_a_code_block_or_table_first_is_not_the_summary_lists_show(site, first):
     assert entry.select("p")[-1].get_text() == text
     page = soup(site.output, "2022/01/huong-dan-tra-cuu/")
     assert page.find("meta", attrs={"name": "description"})["content"] == text
+
+
+def test_counts_of_a_thousand_or_more_are_written_with_the_thousands_dot(site):
+    """Vietnamese writes a thousand as 1.000: the home page said "1000 bài", the archive
+    "(1000 bài)", a tag "(1000)". Every count of articles a page shows is grouped with
+    strings.yaml's thousands_separator (years and page numbers are not counts)."""
+    site.configure(per_page=4)
+    for n in range(1000):
+        day = 1 + n % 28
+        text = article(f"Bài {n}", f"2019-03-{day:02d} 08:00", category="Tin", tags="[Đô thị]")
+        site.add(f"2019/03/bai-{n}.md", text)
+    assert site.build("--quiet") == 0
+    out = site.output
+    assert soup(out, "").select_one(".list-total").get_text() == "1.000 bài"
+    archive = soup(out, "luu-tru/")
+    assert [c.get_text() for c in archive.select(".archive-years h2 .count")] == ["(1.000 bài)"]
+    assert [c.get_text() for c in archive.select(".archive-months .count")] == ["(1.000)"]
+    assert soup(out, "2019/").select_one(".archive-months .count").get_text() == "(1.000 bài)"
+    assert soup(out, "2019/03/").select_one(".list-total").get_text() == "1.000 bài"
+    for index in ("chuyen-muc/", "the/"):
+        assert soup(out, index).select_one(".terms .count").get_text() == "(1.000)", index
+    assert soup(out, "chuyen-muc/tin/").select_one(".list-total").get_text() == "1.000 bài"
+    assert WORDS["thousands_separator"] == "."

@@ -1930,3 +1930,21 @@ def test_quy_typed_on_the_way_to_quynh_finds_the_words_it_may_become_in_both_eng
             python = [hit.title for hit in engine_search(index, query, limit=100).hits]
             page = [result["title"] for result in search(query)["results"]]
             assert set(python) == set(list(texts)[:2]) and page == python, (query, python, page)
+
+
+def test_a_count_of_a_thousand_or_more_is_written_with_the_thousands_dot(site, browser):
+    """The search page said "1000 kết quả"; Vietnamese writes 1.000 (strings.yaml's
+    thousands_separator, as the other pages write their counts)."""
+    for n in range(1000):
+        text = article(f"Giao ban số {n}", f"2019-03-{1 + n % 28:02d} 08:00", "Giao ban.")
+        site.add(f"2019/03/bai-{n}.md", text)
+    site.add("2020/a.md", article("Nhắc lại", "2020-05-01 08:00", "Họp tháng 3/2019."))
+    assert site.build("--quiet") == 0
+    with serve(site.output) as address:
+        page = browser.new_page()
+        try:
+            search(page, address, "tháng 3/2019")
+            status = page.inner_text(".search-status")
+            assert status.startswith("“tháng 3/2019”: 1.000 bài trong thời gian đó, 1 bài khác")
+        finally:
+            page.close()

@@ -94,6 +94,14 @@
     return i;
   }
 
+  // A count as the site's language writes it (strings.yaml's thousands_separator: 1.000
+  // kết quả), as the other pages write theirs (jinjaenv.grouped); a fork's older page
+  // without data-thousands, so too.
+  function grouped(count) {
+    const separator = root.dataset.thousands ?? ".";
+    return String(count).replace(/\B(?=(\d{3})+$)/g, separator);
+  }
+
   // As Python's str.format reads strings.yaml: {name}, and a brace as text written twice.
   function fill(message, values) {
     return message.replace(/\{\{|\}\}|\{(\w+)\}/g, (whole, key) =>
@@ -388,9 +396,9 @@
     const [shownQuery, typed] = [unquoted(corrected || query), unquoted(query)];
     const from = corrected ? sameWords(typed, shownQuery) : 0;
     const values = {
-      count: total,
-      dated,
-      others: total - dated,
+      count: grouped(total),
+      dated: grouped(dated),
+      others: grouped(total - dated),
       query: shortened(shownQuery, from),
       typed: shortened(typed, from),
     };
