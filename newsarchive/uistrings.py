@@ -26,6 +26,8 @@ FILLED_BY_SEARCH_PAGE = {
     "search_corrected_partial": ("count", "query", "typed"),
     "search_results_some": ("count", "query"),
     "search_results_dated": ("count", "query", "dated", "others"),
+    "search_results_year": ("count", "query", "dated", "others", "year"),
+    "search_results_year_partial": ("count", "query", "dated", "others", "year"),
     "search_results_undated": ("count", "query"),
     "search_results_undated_rest": ("count", "query"),
     "search_no_results_undated": ("count", "query"),

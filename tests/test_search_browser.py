@@ -1948,3 +1948,42 @@ def test_a_count_of_a_thousand_or_more_is_written_with_the_thousands_dot(site, b
             assert status.startswith("“tháng 3/2019”: 1.000 bài trong thời gian đó, 1 bài khác")
         finally:
             page.close()
+
+
+def test_a_year_among_words_says_how_many_of_that_year_come_first(site, browser):
+    """`tuyen dung 2021` lists the articles of 2021 first (engine._year_first), but the
+    page said only "5 kết quả", as if the list were the words' order alone; a month says
+    "N bài trong thời gian đó". A year says how many of its articles come first, whether
+    the list holds every article with the words or only the best (a word in most)."""
+    for n in range(130):
+        year = 2019 + n % 4
+        words = "giáo viên" if n < 5 else "nhân viên"
+        day = f"{year}-05-{1 + n % 28:02d} 08:00"
+        text = article(f"Tuyển dụng {words} đợt {n}", day, "Nộp hồ sơ. Nhiệm kỳ 2016 - 2021.")
+        site.add(f"{year}/bai-{n}.md", text)
+    assert site.build("--quiet") == 0
+    index = Index(site.output / search_bundle_url())
+    whole = engine_search(index, "tuyen dung giao vien 2021")
+    assert (whole.complete, whole.year, whole.dated, whole.total) == (True, "2021", 1, 5)
+    best = engine_search(index, "tuyen dung 2021")
+    assert not best.complete and best.year == "2021" and 0 < best.dated < best.total
+    with serve(site.output) as address:
+        page = browser.new_page()
+        try:
+            for query, said in [
+                (
+                    "tuyen dung giao vien 2021",
+                    "“tuyen dung giao vien 2021”: 1 bài năm 2021 xếp đầu, 4 bài năm khác"
+                    " có các từ này",
+                ),
+                (
+                    "tuyen dung 2021",
+                    f"{best.total} kết quả phù hợp nhất cho “tuyen dung 2021”, {best.dated}"
+                    " bài năm 2021 xếp đầu; còn những bài khác có các từ này: thêm một từ nữa"
+                    " để tìm đủ.",
+                ),
+            ]:
+                search(page, address, query)
+                assert page.inner_text(".search-status") == said
+        finally:
+            page.close()

@@ -820,6 +820,12 @@ def test_a_year_among_words_lists_that_years_articles_first(tmp_path):
     assert titles(index, "2021 tuyển dụng")[0] == notice
     # As before after `kỳ`: the term of office, not the year the article was published.
     assert titles(index, "tuyen dung nhiem ky 2021")[0] != notice
+    # The page says which year comes first and how many of its articles there are (it
+    # said nothing, and the list looked like the words' order alone).
+    found = search(index, "tuyen dung 2021")
+    assert (found.year, found.dated, found.total) == ("2021", 1, 3)
+    for query in ["tuyen dung", "tuyen dung nhiem ky 2021", "tuyen dung 2020 2021"]:
+        assert (search(index, query).year, search(index, query).dated) == (None, None), query
 
 
 def test_a_year_after_truoc_finds_the_articles_before_it(tmp_path):
@@ -2405,7 +2411,7 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
             got = page.evaluate(
                 "async ([q, some]) => { const r = await newsarchiveSearch.rank(q, {some});"
                 " return [r.total, r.docs, r.scores, r.completions || [], r.complete, r.some,"
-                " r.dated, r.unpublished, r.dateless]; }",
+                " r.dated, r.unpublished, r.dateless, r.year]; }",
                 [query, some],
             )
             index = Index(archive.output / INDEX)
@@ -2420,6 +2426,7 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
                 want.dated,
                 want.unpublished,
                 want.dateless,
+                want.year,
             ], query
             split.append(want.dated is not None and 0 < want.dated < want.total)
             partial.append(not want.complete)

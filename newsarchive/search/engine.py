@@ -46,7 +46,9 @@ class Results:
     # How many of `ranked` the reading of the query's dates found (the articles of a
     # month's or a range's days, of a long date's and those that write it); the others
     # are what its words read as before found (Query.literal); 0 when no article is of
-    # those days. None for a query read one way only (no month, range or long date).
+    # those days. Of a year typed among other words (`year`), how many of `ranked` were
+    # published that year, listed first (_year_first). None for a query read one way
+    # only (no month, range or long date, nor such a year).
     dated: int | None = None
     # True when no article shows, nor writes, a day of the query's dates (a month to
     # come, `tháng 12/2030`): the list is what its other words find (the page says no
@@ -57,6 +59,9 @@ class Results:
     # it is the articles that write the month's words as typed (`sở 04/2008`, a
     # document's number: _cited). The page says which.
     dateless: bool = False
+    # The year typed among other words whose articles are listed first (`tuyen dung
+    # 2021`: _year_first), as typed; None for any other query. The page says so.
+    year: str | None = None
 
 
 class Index:
@@ -172,6 +177,7 @@ def search(
         ranked = _merged(*pair, dated=ranked)
     else:
         ranked = _year_first(index, manifest, parsed, ranked)
+    read_twice = parsed.literal is not None or ranked.year is not None
     hits = []
     for _, _, score, doc in ranked.scored[offset : offset + limit]:
         hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
@@ -184,9 +190,10 @@ def search(
         ranked.completions,
         ranked.complete,
         ranked.some,
-        ranked.dated if parsed.literal is not None else None,
+        ranked.dated if read_twice else None,
         unpublished,
         ranked.unpublished,
+        ranked.year,
     )
 
 
@@ -203,6 +210,7 @@ class _Ranked:
     some: bool
     dated: int = 0  # how many of them the dates' reading found, when merged (_merged)
     unpublished: bool = False  # no article is of the query's dates (Results.unpublished)
+    year: str | None = None  # whose articles come first, and are `dated` (_year_first)
 
 
 def _merged(first: _Ranked, second: _Ranked, dated: _Ranked) -> _Ranked:
@@ -258,7 +266,8 @@ def _year_first(index: Index, manifest: dict, parsed: Query, ranked: _Ranked) ->
     published = set(_published(index, manifest, f"1/1/{years[0]}", f"31/12/{years[0]}"))
     scored = [(t, int(-doc not in published), score, doc) for t, _, score, doc in ranked.scored]
     scored.sort(key=lambda s: (s[0] > 0, s[1]))  # the title term's first, as _merged; stable
-    return replace(ranked, scored=scored)
+    dated = sum(1 for s in scored if not s[1])
+    return replace(ranked, scored=scored, dated=dated, year=years[0])
 
 
 def _cited(index: Index, manifest: dict, parsed: Query, literal: _Ranked) -> _Ranked:

@@ -13,14 +13,17 @@
 //
 // API (window.newsarchiveSearch):
 //   search(query, {offset = 0, limit = 10, passages = true, some = false})
-//     -> Promise<{total, complete, some, dated, unpublished, dateless, results}>: complete
+//     -> Promise<{total, complete, some, dated, unpublished, dateless, year, results}>:
+//     complete
 //     false when articles with every word may be missing (each required word is in so many
 //     articles that the index keeps only its best postings somewhere: another, rarer word
 //     finds them all);
 //     with `some`, when no article has every word of a query of SOME_WORDS words or
 //     more, the articles with half of them at least, and some true (format.some_needed);
 //     dated: how many of them the query's dates found (a month's days), the others what
-//     its words read as before found (null for a query read one way: Results.dated);
+//     its words read as before found, or how many were published in `year`, a year
+//     typed among other words whose articles come first (`tuyen dung 2021`: "2021", else
+//     null: Results.year); null for a query read one way (Results.dated);
 //     unpublished: true when no article is of the query's dates (a month to come): the
 //     results are what its other words find (Results.unpublished), or those that write
 //     its month as typed (a document's number): dateless tells (Results.dateless);
@@ -33,7 +36,7 @@
 //     asks for those on screen only. Rejects when the index cannot be loaded.
 //   words(text), fold(word), parseQuery(text): the tokenizer, as folding.py has it.
 //   rank(query, {some = false})
-//     -> Promise<{total, complete, some, dated, unpublished, dateless, docs, scores}>:
+//     -> Promise<{total, complete, some, dated, unpublished, dateless, year, docs, scores}>:
 //     every document found, best first (document numbers: for tests).
 {
 const VERSION = 15;
@@ -1011,7 +1014,7 @@ async function rank(text, { some = false } = {}) {
   const query = parseQuery(text);
   if (!query.words.length) {
     const none = { total: 0, complete: true, some: false, dated: null, unpublished: false };
-    return { ...none, dateless: false, docs: [], scores: [], query };
+    return { ...none, dateless: false, year: null, docs: [], scores: [], query };
   }
   const index = await manifest();
   // A month or a range to today: its articles, then those the query as read before finds;
@@ -1026,14 +1029,16 @@ async function rank(text, { some = false } = {}) {
     readings[at] = await cited(index, query, readings[at]);
   }
   const ranked = merged(readings, readings[order.indexOf(query)]);
-  if (!query.literal) await yearFirst(index, query, ranked);
+  const year = query.literal ? null : await yearFirst(index, query, ranked);
   return {
     total: ranked.scored.length,
     complete: ranked.complete,
     some: ranked.some,
-    dated: query.literal ? ranked.dated : null, // read one way: null (engine.Results.dated)
+    // Read one way: null (engine.Results.dated); a year first: how many are of it.
+    dated: query.literal ? ranked.dated : year && ranked.scored.filter((s) => !s[3]).length,
     unpublished,
     dateless: ranked.unpublished,
+    year,
     docs: ranked.scored.map((s) => s[1]),
     scores: ranked.scored.map((s) => s[0]),
     query,
@@ -1044,17 +1049,20 @@ async function rank(text, { some = false } = {}) {
 
 // A year typed among other words (`tuyen dung 2021`): the articles published that year
 // first, then the others, each in their order (engine._year_first). Not after `năm`
-// (its pair finds it), `kỳ` or `khóa` (a term of office), nor of two years.
+// (its pair finds it), `kỳ` or `khóa` (a term of office), nor of two years. The year, or
+// null when none is.
 async function yearFirst(index, query, ranked) {
   const years = query.words.filter((word) => /^(?:19|20)[0-9][0-9]$/.test(word));
-  if (query.when || years.length !== 1 || query.words.length < 2) return;
-  if (["nam", "ki", "khoa"].some((sign) => query.pairs.includes(`${sign} ${years[0]}`))) return;
+  if (query.when || years.length !== 1 || query.words.length < 2) return null;
+  const signs = ["nam", "ki", "khoa"];
+  if (signs.some((sign) => query.pairs.includes(`${sign} ${years[0]}`))) return null;
   const calendars = await Promise.all(index.segments.map(([name]) => load(`s/${name}/c`)));
   const days = published(index, calendars, `1/1/${years[0]}`, `31/12/${years[0]}`);
   const of = new Set(days);
   for (const entry of ranked.scored) entry[3] = Number(!of.has(entry[1]));
   // The title term's first, as merged; stable.
   ranked.scored.sort((a, b) => Number(b[2] === 2) - Number(a[2] === 2) || a[3] - b[3]);
+  return years[0];
 }
 
 // The articles `literal`, the query read as before, found that write the words of its
@@ -1775,8 +1783,8 @@ async function search(text, { offset = 0, limit = 10, passages = true, some = fa
       return result;
     }),
   );
-  const { total, complete, dated, unpublished, dateless } = ranked;
-  return { total, complete, some: ranked.some, dated, unpublished, dateless, results };
+  const { total, complete, dated, unpublished, dateless, year } = ranked;
+  return { total, complete, some: ranked.some, dated, unpublished, dateless, year, results };
 }
 
 window.newsarchiveSearch = { search, rank, suggest, words, fold, parseQuery, add, termHash, ln };

@@ -379,6 +379,11 @@
     const dated = answer.dated ?? total;
     const split = !corrected && !answer.some && answer.complete && dated < total;
     if (split && word("dated")) message = word("dated");
+    // A year among words (`tuyen dung 2021`) lists that year's articles first: said, with
+    // how many, when some are and not all (a page without data-year: as a month's).
+    if (answer.year && !corrected && !answer.some && dated > 0 && dated < total) {
+      message = answer.complete ? word("year", "dated") || message : word("yearPartial") || message;
+    }
     // A month no article is of: said first, then what is listed, the other words'
     // articles (`dateless`) or those that write the month as typed, their best only
     // when not complete (a word in most articles); after a word corrected too. A page
@@ -399,6 +404,7 @@
       count: grouped(total),
       dated: grouped(dated),
       others: grouped(total - dated),
+      year: answer.year,
       query: shortened(shownQuery, from),
       typed: shortened(typed, from),
     };
