@@ -18,6 +18,7 @@ from urllib.parse import quote, quote_plus, urlsplit
 import pytest
 from conftest import SiteDir, article
 from serving import serve
+from test_search_engine import MONTH_IN_FULL_NOTICE, MONTH_IN_FULL_WANTED, month_in_full_corpus
 from test_seed_article import SEED_URL
 from webtools import axe_run
 
@@ -1987,3 +1988,22 @@ def test_a_year_among_words_says_how_many_of_that_year_come_first(site, browser)
                 assert page.inner_text(".search-status") == said
         finally:
             page.close()
+
+
+def test_a_month_typed_in_full_among_words_lists_its_articles_first_in_both_engines(site, browser):
+    """`tiêm chủng tháng 3 năm 2021` listed the notices of March 2019, 2012 and 2018
+    first (audit-reader F6): the page lists the articles of March 2021 first, as the
+    Python engine does; a title that writes the month as typed still comes first."""
+    for number, (title, text, day) in enumerate(month_in_full_corpus()):
+        site.add(f"{day.year}/bai-{number}.md", article(title, f"{day:%Y-%m-%d} 08:00", text))
+    assert site.build("--quiet") == 0
+    index = Index(site.output / search_bundle_url())
+    with search_page(site, browser) as search:
+        for query, first in [
+            ("tiêm chủng tháng 3 năm 2021", set(MONTH_IN_FULL_WANTED)),
+            ("tiem chung thang 3 nam 2021", set(MONTH_IN_FULL_WANTED)),
+            ("lịch tiếp công dân tháng 3 năm 2019", {MONTH_IN_FULL_NOTICE}),
+        ]:
+            python = [hit.title for hit in engine_search(index, query, limit=100).hits]
+            page = [result["title"] for result in search(query)["results"]]
+            assert set(python[: len(first)]) == first and page == python[:10], (query, page)

@@ -828,6 +828,49 @@ def test_a_year_among_words_lists_that_years_articles_first(tmp_path):
         assert (search(index, query).year, search(index, query).dated) == (None, None), query
 
 
+def month_in_full_corpus() -> list[tuple[str, str, datetime]]:
+    """(title, text, published) of audit-reader F6, as the bench has it: three notices
+    "Lịch tiếp công dân tháng 3 năm …" of other years, published in April; two
+    articles of March 2021 about vaccination that do not write the month; and articles
+    of other months with every word, which most articles have."""
+    corpus = []
+    for year in (2012, 2018, 2019):
+        title = f"Thông báo lịch tiếp công dân của lãnh đạo UBND quận tháng 3 năm {year}"
+        corpus.append(
+            (title, f"Lịch tiếp công dân tháng 3 năm {year} của quận.", datetime(year, 4, 4))
+        )
+    for day, title in enumerate(MONTH_IN_FULL_WANTED, 10):
+        text = "Ngày 10/3/2021 phường tổ chức tiêm chủng vắc xin cho trẻ em."
+        corpus.append((title, text, datetime(2021, 3, day)))
+    for n in range(130):
+        text = f"Năm nay tổ chức tiêm chủng đợt {n}; tháng 3 họp, nhiệm kỳ 2016 - 2021."
+        corpus.append(
+            (f"Tin hoạt động số {n}", text, datetime(2015 + n % 6, 1 + n % 12, 1 + n % 28))
+        )
+    return corpus
+
+
+MONTH_IN_FULL_WANTED = ["Phường Minh Khai tiêm chủng cho trẻ", "Phường Vĩnh Tuy tiêm chủng mở rộng"]
+MONTH_IN_FULL_NOTICE = "Thông báo lịch tiếp công dân của lãnh đạo UBND quận tháng 3 năm 2019"
+
+
+def test_a_month_typed_in_full_among_words_lists_that_months_articles_first(tmp_path):
+    """`tiêm chủng tháng 3 năm 2021` listed first the notices "Lịch tiếp công dân tháng 3
+    năm 2019" (and of 2012, 2018), which have neither `tiêm` nor `2021`: every word is in
+    so many articles that none is required, and their titles' "tháng 3 năm" decided
+    (audit-reader F6). The month typed in full lists its articles first, as `tháng 3/2021`,
+    after those that write it as typed (engine._writing_month)."""
+    corpus = month_in_full_corpus()
+    texts = [(title, text) for title, text, _ in corpus]
+    days = [day for _, _, day in corpus]
+    wanted = MONTH_IN_FULL_WANTED
+    index = index_of(tmp_path, texts, days)
+    for query in ["tiêm chủng tháng 3 năm 2021", "tiem chung thang 3 nam 2021"]:
+        assert set(titles(index, query)[:2]) == set(wanted), titles(index, query)[:5]
+    # A title that writes its month so is still found by it, first.
+    assert titles(index, "lịch tiếp công dân tháng 3 năm 2019")[0] == MONTH_IN_FULL_NOTICE
+
+
 def test_a_year_after_truoc_finds_the_articles_before_it(tmp_path):
     """`hội nghị trước năm 2019` found the articles with `trước`, `năm` and `2019`, not
     those of 2018; it now lists those before 2019, then what its words found."""
@@ -2180,6 +2223,7 @@ def _titles_files(index: Path) -> list[list[list[str]]]:
 QUERIES = [
     "hai ba trung",
     "tuyen dung 2021",  # a year among words: that year's articles first
+    "tiem chung thang 3 nam 2021",  # a month in full among words: its articles first
     "2019 hội nghị",
     "dai hoi nhiem ky 2015",  # a term of office: as before
     "hoi nghi nam 2019",

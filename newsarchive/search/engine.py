@@ -161,7 +161,8 @@ def search(
     A query with a month or a range to today (`tháng 1/2020`, `từ 1/1/2020 đến nay`)
     lists the articles of those days, then those its reading as before finds
     (Query.literal: `Quyết định 1/2020/QĐ-UBND`) that are not among them (_merged); a
-    month in words (`tháng 3 năm 2019`), the other way round (Query.literal_first)."""
+    month in words (`tháng 3 năm 2019`), those of the other that write it first
+    (Query.literal_first, _writing_month)."""
     parsed = parse_query(query)
     if not parsed.words:
         return Results(0, [], [], index.fetched)
@@ -173,8 +174,11 @@ def search(
         literal = _rank(index, manifest, parsed.literal, some)
         if unpublished:
             literal = _cited(index, manifest, parsed, literal)
-        pair = (literal, ranked) if parsed.literal_first else (ranked, literal)
-        ranked = _merged(*pair, dated=ranked)
+        if parsed.literal_first:
+            writing, rest = _writing_month(index, manifest, parsed, literal)
+            ranked = _merged([writing, ranked, rest], dated=ranked)
+        else:
+            ranked = _merged([ranked, literal], dated=ranked)
     else:
         ranked = _year_first(index, manifest, parsed, ranked)
     read_twice = parsed.literal is not None or ranked.year is not None
@@ -213,9 +217,9 @@ class _Ranked:
     year: str | None = None  # whose articles come first, and are `dated` (_year_first)
 
 
-def _merged(first: _Ranked, second: _Ranked, dated: _Ranked) -> _Ranked:
-    """Two readings of a query as one list: the title term's documents first, then the
-    first reading's, then the second's that the first lacks, each in its order (its
+def _merged(all_readings: list[_Ranked], dated: _Ranked) -> _Ranked:
+    """Readings of a query as one list: the title term's documents first, then the
+    first reading's, then each next one's that those before lack, each in its order (its
     title phrase's first: _title_phrase). A reading that found articles with only some
     of the words, or with the words but a month no article is of (Results.unpublished),
     is left out when the other found some with every word. The list is whole when
@@ -223,10 +227,10 @@ def _merged(first: _Ranked, second: _Ranked, dated: _Ranked) -> _Ranked:
     articles, what the numbers found before, come as well (a month's `1` and `2020` are
     in most articles: capped, they made the page ask for "thêm một từ nữa" after every
     article of the month)."""
-    whole = [r for r in (first, second) if r.scored and not r.some]
+    whole = [r for r in all_readings if r.scored and not r.some]
     # A month no article is of, its other words alone, when the words as before find
     # articles (`sở 04/2008`: the article that cites `Chỉ thị 04/2008`, not all with `sở`).
-    readings = [r for r in whole if not r.unpublished] or whole or [first, second]
+    readings = [r for r in whole if not r.unpublished] or whole or all_readings
     seen: set[int] = set()
     scored = []
     for place, reading in enumerate(readings):
@@ -268,6 +272,30 @@ def _year_first(index: Index, manifest: dict, parsed: Query, ranked: _Ranked) ->
     scored.sort(key=lambda s: (s[0] > 0, s[1]))  # the title term's first, as _merged; stable
     dated = sum(1 for s in scored if not s[1])
     return replace(ranked, scored=scored, dated=dated, year=years[0])
+
+
+def _writing_month(
+    index: Index, manifest: dict, parsed: Query, literal: _Ranked
+) -> tuple[_Ranked, _Ranked]:
+    """The articles ``literal``, the query read as before, found that write its month in
+    words as typed (the pairs of its words, `tháng 3`, `3 năm`, `năm 2019`), and the
+    others. Those come before the month's articles (a notice titled "Lịch tiếp công dân
+    tháng 3 năm 2019", published in April), these after: `tiêm chủng tháng 3 năm 2021`
+    listed first the notices of March 2019, 2012 and 2018, which have neither `tiêm` nor
+    `2021` (each word in so many articles that none was required), and their titles'
+    "tháng 3 năm" decided (audit-reader F6). A pair whose postings are not all known
+    (in many articles) counts as written where they are not (_holding)."""
+    assert parsed.literal is not None
+    words = set(parsed.words)
+    month = [
+        _head(index, manifest, pair, None)
+        for pair in parsed.literal.pairs
+        if pair not in parsed.pairs and not words & set(pair.split(" "))
+    ]
+    held = _holding(manifest, month)
+    writing = [s for s in literal.scored if held(-s[3]) == len(month)]
+    rest = [s for s in literal.scored if held(-s[3]) < len(month)]
+    return replace(literal, scored=writing), replace(literal, scored=rest)
 
 
 def _cited(index: Index, manifest: dict, parsed: Query, literal: _Ranked) -> _Ranked:

@@ -350,8 +350,9 @@ class Query:
     literal: "Query | None" = None
     # Whether ``literal`` is ranked first: a month written in words among other words
     # (`lịch tiếp công dân tháng 3 năm 2019`) is how titles write it (published in
-    # February): the articles with its words side by side come first, then the month's
-    # others. A short month (`3/2019`), or one in words alone, is its days first.
+    # February): the articles that write it as typed come first, then the month's, then
+    # the others (engine._writing_month). A short month (`3/2019`), or one in words
+    # alone, is its days first.
     literal_first: bool = False
 
     def add_words(self, found: list[tuple[str, str]]) -> None:

@@ -1018,7 +1018,7 @@ async function rank(text, { some = false } = {}) {
   }
   const index = await manifest();
   // A month or a range to today: its articles, then those the query as read before finds;
-  // a month in words, the other way round (engine.search).
+  // a month in words, those of the other that write it first (engine.search).
   const order = query.literalFirst ? [query.literal, query] : [query, query.literal];
   const readings = await Promise.all(
     order.filter(Boolean).map((q) => rankReading(index, q, some)),
@@ -1028,7 +1028,13 @@ async function rank(text, { some = false } = {}) {
     const at = order.indexOf(query.literal);
     readings[at] = await cited(index, query, readings[at]);
   }
-  const ranked = merged(readings, readings[order.indexOf(query)]);
+  const dated = readings[order.indexOf(query)];
+  if (query.literalFirst) {
+    const [writing, rest] = await writingMonth(index, query, readings[0]);
+    readings.splice(0, 1, writing);
+    readings.push(rest);
+  }
+  const ranked = merged(readings, dated);
   const year = query.literal ? null : await yearFirst(index, query, ranked);
   return {
     total: ranked.scored.length,
@@ -1063,6 +1069,25 @@ async function yearFirst(index, query, ranked) {
   // The title term's first, as merged; stable.
   ranked.scored.sort((a, b) => Number(b[2] === 2) - Number(a[2] === 2) || a[3] - b[3]);
   return years[0];
+}
+
+// The articles `literal`, the query read as before, found that write its month in words
+// as typed (the pairs of its words: `tháng 3`, `3 năm`, `năm 2019`), and the others: those
+// come before the month's articles, these after (engine._writing_month).
+async function writingMonth(index, query, literal) {
+  const words = new Set(query.words);
+  const names = query.literal.pairs.filter(
+    (pair) => !query.pairs.includes(pair) && !pair.split(" ").some((w) => words.has(w)),
+  );
+  const month = await Promise.all(names.map((pair) => head(index, pair, null)));
+  const held = holding(index, month);
+  const writes = (entry) => held(entry[1]) === month.length;
+  const writing = literal.scored.filter(writes);
+  const rest = literal.scored.filter((entry) => !writes(entry));
+  return [
+    { ...literal, scored: writing },
+    { ...literal, scored: rest },
+  ];
 }
 
 // The articles `literal`, the query read as before, found that write the words of its
