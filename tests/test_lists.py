@@ -632,3 +632,28 @@ def test_counts_of_a_thousand_or_more_are_written_with_the_thousands_dot(site):
         assert soup(out, index).select_one(".terms .count").get_text() == "(1.000)", index
     assert soup(out, "chuyen-muc/tin/").select_one(".list-total").get_text() == "1.000 bài"
     assert WORDS["thousands_separator"] == "."
+
+
+def test_a_forks_thousands_separator_is_used_and_an_older_strings_file_groups_with_a_dot(site):
+    """strings.yaml's thousands_separator is the fork's to change (an English archive
+    writes 1,000); a strings.yaml of an older version, without it (nor the search page's
+    words for a year), builds as before, its counts grouped with a dot."""
+    site.configure(feed_size=1500)
+    site.add("2019/a.md", article("Bài", "2019-03-01 08:00"))
+    strings = site.root / "templates" / "strings.yaml"
+    text = strings.read_text(encoding="utf-8")
+    assert 'thousands_separator: "."\n' in text
+    strings.write_text(text.replace('thousands_separator: "."', 'thousands_separator: ","'))
+    assert site.build("--quiet") == 0
+    assert "1,500" in soup(site.output, "theo-doi/").get_text()
+    assert 'data-thousands=","' in site.read("tim-kiem/index.html")
+    older = [
+        line
+        for line in text.splitlines(keepends=True)
+        if not line.startswith(("thousands_separator:", "search_results_year"))
+    ]
+    strings.write_text("".join(older), encoding="utf-8")
+    assert site.build("--quiet") == 0
+    assert "1.500" in soup(site.output, "theo-doi/").get_text()
+    search_page = site.read("tim-kiem/index.html")
+    assert "data-thousands" not in search_page and "data-year" not in search_page
