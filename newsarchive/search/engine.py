@@ -181,7 +181,8 @@ def search(
             ranked = _merged([ranked, literal], dated=ranked)
     else:
         ranked = _year_first(index, manifest, parsed, ranked)
-    read_twice = parsed.literal is not None or ranked.year is not None
+    # Results.dated: of the dates' reading, or of a year first; None for any other query.
+    has_dates = parsed.literal is not None or ranked.year is not None
     hits = []
     for _, _, score, doc in ranked.scored[offset : offset + limit]:
         hits.append(Hit(-doc, -score, *_row(index, manifest, -doc)))
@@ -194,7 +195,7 @@ def search(
         ranked.completions,
         ranked.complete,
         ranked.some,
-        ranked.dated if read_twice else None,
+        ranked.dated if has_dates else None,
         unpublished,
         ranked.unpublished,
         ranked.year,
