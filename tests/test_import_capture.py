@@ -3737,3 +3737,41 @@ def test_warcio_mending_an_address_prints_nothing_of_its_own(site, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Replacing spaces" not in result.stdout + result.stderr
     assert summary(result)["imported"] == 1
+
+
+def test_a_later_crawl_whose_page_differs_from_the_article_already_there_says_so(site, tmp_path):
+    """A later crawl holds an article the portal changed afterwards (a paragraph added):
+    the page was "already there: an article has this source_url", and nothing said that
+    the crawl's copy differs from the article in content/ (audit F3). The import now says
+    it of that page, naming the article's file, and how to see the crawl's version without
+    touching content/; of an unchanged page, and of the same crawl again, it says nothing."""
+    pytest.importorskip("warcio")
+    changed, same = Item(741011, "Tin sửa sau", "11/09/2019"), Item(741012, "Tin giữ", "12/09/2019")
+    first_pages = [Response(i.url, page_html(i, "full").encode("utf-8")) for i in (changed, same)]
+    added = "<p>Bổ sung: danh sách đơn vị được khen thưởng đã được công bố.</p>\n</div></div>"
+    edited = page_html(changed, "full").replace("</div></div>", added, 1)
+    assert edited != page_html(changed, "full")
+    first, later = tmp_path / "first.warc.gz", tmp_path / "later.warc.gz"
+    first.write_bytes(warc_of(first_pages))
+    later.write_bytes(warc_of([Response(changed.url, edited.encode("utf-8")), first_pages[1]]))
+    assert run_import(site, first).returncode == 0
+    again = run_import(site, first)
+    assert "differs" not in again.stdout + again.stderr
+    file = by_source(site)[changed.url]["file"]
+    before = (site.content / file).read_bytes()
+    result = run_import(site, later)
+    assert result.returncode == 0 and summary(result)["already there"] == 2
+    said = result.stdout + result.stderr
+    [note] = [line for line in said.splitlines() if "differs" in line]
+    assert file in note and "--content" in note, note
+    assert "#" in note.split(": note:")[0]  # the page of the crawl (WARC record) is named
+    [line] = [r for r in report(site) if r["source_url"] == changed.url]
+    assert any("differs" in n for n in line["notes"])
+    [kept] = [r for r in report(site) if r["source_url"] == same.url]
+    assert not any("differs" in n for n in kept["notes"])
+    assert (site.content / file).read_bytes() == before  # never overwritten
+    # As the note says: the crawl's version in a folder of its own, to compare.
+    (site.root / "new").mkdir()
+    assert run_import(site, later, "--content", "new").returncode == 0
+    assert "danh sách đơn vị được khen thưởng" in (site.root / "new" / file).read_text("utf-8")
+    assert (site.content / file).read_bytes() == before

@@ -140,15 +140,39 @@ def _words(markdown: str) -> str:
     return " ".join(_BRACKETS.sub(" ", _ADDRESS.sub("]", markdown)).split())
 
 
+def _parts(file: str) -> list[str]:
+    """The front matter and the rest of the article ``file`` ([] when it has none or
+    cannot be read: the build says so, not the import)."""
+    try:
+        text = Path(file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return text.split("\n---", 1) if text.startswith("---") else []
+
+
+def _paragraphs(markdown: str) -> list[str]:
+    return [w for w in map(_words, re.split(r"\n[ \t]*\n", markdown)) if w]
+
+
+def differing(file: str, body: str) -> tuple[int, int] | None:
+    """How the words of ``body`` (a page's article, in Markdown) differ from the text of
+    the article ``file``: the paragraphs of each that the other lacks; None when they
+    have the same words (links and pictures compare by their text, not their address:
+    the import wrote them to its copies) or the file cannot be read."""
+    parts = _parts(file)
+    if len(parts) != 2:
+        return None
+    ours, theirs = _paragraphs(parts[1].partition("\n")[2]), _paragraphs(body)
+    if " ".join(ours) == " ".join(theirs):
+        return None
+    return len(set(theirs) - set(ours)), len(set(ours) - set(theirs))
+
+
 def _same_text(file: str, source_url: str, body: str, portal_id: Callable[[str], str]) -> bool:
     """Whether the article ``file`` has the words of ``body`` and is not, by the portal's
     own ids of its address and ``source_url``, another article of the portal (a notice
     posted again, word for word, under another id)."""
-    try:
-        text = Path(file).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return False
-    parts = text.split("\n---", 1) if text.startswith("---") else []
+    parts = _parts(file)
     if len(parts) != 2 or _words(parts[1].partition("\n")[2]) != _words(body):
         return False
     stated = dict(_KEYS.findall(parts[0])).get("source_url", "")

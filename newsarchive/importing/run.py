@@ -66,7 +66,16 @@ from .html import (
     relinked,
     without_links,
 )
-from .known import Archive, Text, alias_key, page_key, read_archive, shown, source_key
+from .known import (
+    Archive,
+    Text,
+    alias_key,
+    differing,
+    page_key,
+    read_archive,
+    shown,
+    source_key,
+)
 from .misread import misread
 from .names import as_archive_names
 from .page import CapturedPage, Extracted, NotArticle
@@ -346,15 +355,17 @@ def _from_web_page(
     if _own_page(page, text, source_url, context):
         source_url, how = "", ""
     known = _known_address(page, source_url, context)
-    if known is not None:
-        return known
     try:
         found = extract(CapturedPage(page.origin, source_url, text), context.options.profiles)
     except SlowPattern:  # the profile's, as slow on every page: the import stops at it
         raise
     except Exception as exc:  # one odd page must not stop a crawl of thousands
+        if known is not None:  # read only to compare: the article is there already
+            return known[0]
         why = f"reading the article failed ({type(exc).__name__}: {exc})"
         return _failed(page, source_url, why, "report this page to the maintainers")
+    if known is not None:
+        return _compared(*known, found)
     if isinstance(found, NotArticle) and found.failed:
         return _failed(page, source_url, found.reason, found.hint)
     if isinstance(found, NotArticle):
@@ -377,17 +388,50 @@ def _from_web_page(
     return _Located(found, source_url, how, links_from=links_from)
 
 
-def _known_address(page: PageSource, source_url: str, context: _Context) -> PageResult | None:
+def _known_address(
+    page: PageSource, source_url: str, context: _Context
+) -> tuple[PageResult, str] | None:
     """The page's outcome when an article has its address, or the address the portal
-    moved it from; None for others. Known before the page is read: a second run is quick."""
-    if source_url and context.archive.has_address(source_url):
-        return _already(page, source_url, context)
+    moved it from, and that article's file; None for others."""
+    archive = context.archive
+    if source_url and archive.has_address(source_url):
+        return _already(page, source_url, context), archive.file_of(source_url)
     # The portal moved the article: its address there before redirects here.
     moved = [a for a in map(articles.page_address, page.redirected_from) if a]
-    before = next((a for a in moved if context.archive.has_address(a)), "")
+    before = next((a for a in moved if archive.has_address(a)), "")
     if before:
-        return _already(page, before, context, source_url)
+        return _already(page, before, context, source_url), archive.file_of(before)
     return None
+
+
+def _compared(known: PageResult, file: str, found: Extracted | NotArticle) -> PageResult:
+    """The outcome of a page whose article is already there (``file``), with a note when
+    the page's text differs from the article's (a later crawl of a page the portal
+    changed; or the article was edited here: nothing kept tells which)."""
+    if isinstance(found, NotArticle):
+        return known
+    differ = differing(file, articles.visible(found)[0].body)
+    if differ is None:
+        return known
+    new, old = differ
+    note = (
+        f"{CHANGED_NOTE}: {file} ({new} paragraph(s) of the page are not in the article, "
+        f"{old} of the article not in the page){CHANGED_HINT}"
+    )
+    return replace(known, notes=(*known.notes, note))
+
+
+# Said of each page whose text differs from its article's: what is known, and how to see
+# the crawl's version beside the archivist's, whose file an import never changes.
+CHANGED_NOTE = "this crawl's page differs from the article imported before from its address"
+CHANGED_HINT = (
+    "; an import never changes an article already there, and keeps no copy of what it "
+    "wrote, so it cannot tell whether the portal changed the page after the crawl the "
+    "article came from or the article was edited here: to see the crawl's version, import "
+    "this crawl again with --content NEW_FOLDER (make a new, empty folder beside content/ "
+    "first; content/ is left as it is), compare the article there with yours, and copy into yours "
+    "what you want to keep"
+)
 
 
 def _address_note(page: PageSource, source_url: str, how: str) -> str:
