@@ -444,9 +444,9 @@ GONE = "leads to the old portal, which will go dark"
 # The archive served at the old portal's domain in its place: the address is the archive's.
 GONE_HERE = "leads to an address of the old portal that the archive, served there, does not hold"
 FROM_A_CRAWL = (
-    "import the file from a crawl that holds it (python3 build.py import; an imported "
-    "article already there is not changed: delete its file first, then import), or link to "
-    "a copy in the archive"
+    "import the file from a crawl that holds it (python3 build.py import: an article "
+    "already there gets it where it still links this address), or link to a copy in the "
+    "archive"
 )
 # A link an HTTrack mirror without its hts-cache/ left: no crawl holds the file there.
 HTTRACK_NAMED = (

@@ -145,8 +145,8 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import the pages of a WARC that is cut short even when some of their images or "
         "attachments are not in it (they may have been in the part cut off): each stays linked "
-        "to its old address and is named in the notes; a complete copy imported later does "
-        "not add them. Without it such pages fail",
+        "to its old address and is named in the notes; a complete copy imported later brings "
+        "them in where the article still links that address. Without it such pages fail",
     )
     import_cmd.add_argument(
         "--report",

@@ -1649,14 +1649,13 @@ def test_a_warc_imports_in_one_call_and_check_finds_no_link_to_the_old_host(site
     assert f"{written[lacking.url]['file']}:{line}: warning: " in warnings[0]
 
 
-def test_checks_hint_for_a_picture_a_later_crawl_holds_says_to_delete_the_article_first(
+def test_checks_hint_for_a_picture_a_later_crawl_holds_says_a_later_import_brings_it(
     site, tmp_path
 ):
-    """The README's archivist imports a mirror that lacks a picture, then a WARC that holds
-    it: the article is "already there", its picture still on the old portal, and check
-    said "import the file from a crawl that holds it", which had just been done. It now
-    says that an article already there is not changed, and that deleting its file first
-    brings the picture in, as it does."""
+    """The README's archivist imports a mirror that lacks a picture: check says "import
+    the file from a crawl that holds it", and that an article already there gets it where
+    it still links the old address, as a later WARC that holds it does: check is then
+    quiet about it, the article's file not deleted."""
     pytest.importorskip("warcio")
     site.configure(original_site=f"https://{HOST}/")
     item = Item(741000, "Tin có ảnh ở lần thu sau", "09/09/2019", image="/documents/1/anh.jpg")
@@ -1665,21 +1664,20 @@ def test_checks_hint_for_a_picture_a_later_crawl_holds_says_to_delete_the_articl
     first.write_bytes(warc_of([page]))
     later.write_bytes(warc_of([page, Response(f"https://{HOST}{item.image}", JPEG, "image/jpeg")]))
     assert run_import(site, first).returncode == 0
-    assert "already there: 1" in run_import(site, later).stdout
     checked = run(site, "check").stderr
     [warning] = [line for line in checked.splitlines() if item.image in line]
     hint = checked.split(warning, 1)[1].splitlines()[1]
-    assert "imported article already there" in hint and "delete its file" in hint, hint
-    (site.content / by_source(site)[item.url]["file"]).unlink()
-    assert run_import(site, later).returncode == 0
+    assert "a crawl that holds it" in hint and "already there gets it" in hint, hint
+    assert "already there: 1" in run_import(site, later).stdout
     assert item.image not in run(site, "check").stderr
 
 
 def test_a_later_crawl_holding_the_pictures_of_an_article_already_there_says_so(site, tmp_path):
     """The archivist imports a first crawl that lacks an article's picture, then a later
-    one that holds it: the article is "already there" (an import never changes it) and
-    nothing said that this crawl could bring its picture in; only `check`, later, named
-    the link to the old portal. The import now says it of the page, with what to do."""
+    one that holds it: the article is "already there" and nothing said that this crawl
+    could bring its picture in; only `check`, later, named the link to the old portal.
+    The import now brings it in (test_a_later_crawl_brings_the_pictures_…) and says so of
+    that page alone."""
     pytest.importorskip("warcio")
     item = Item(741001, "Tin có ảnh ở lần thu sau", "09/09/2019", image="/documents/1/anh-2.jpg")
     other = Item(741002, "Tin không đổi ở lần thu sau", "10/09/2019")
@@ -1696,10 +1694,8 @@ def test_a_later_crawl_holding_the_pictures_of_an_article_already_there_says_so(
     file = by_source(site)[item.url]["file"]
     said = result.stdout + result.stderr
     [note] = [line for line in said.splitlines() if f"https://{HOST}{item.image}" in line]
-    assert "holds 1 picture(s) or file(s)" in note and "delete" in note and file in note, note
-    assert said.count("picture(s) or file(s)") == 1  # not of the article without pictures
-    (site.content / file).unlink()
-    assert run_import(site, later).returncode == 0
+    assert "copied and linked" in note and "delete" not in note and file in note, note
+    assert said.count("copied and linked") == 1  # not of the article without pictures
     assert f"https://{HOST}{item.image}" not in (site.content / file).read_text(encoding="utf-8")
 
 
@@ -2081,6 +2077,11 @@ def test_accept_missing_imports_the_pages_of_a_cut_warc_with_their_lost_files_li
         assert noted(result.stderr, "not in the crawl, still linked to the old site", lost)
     assert f"](https://{HOST}{portal[1].image})" in second  # its record is cut
     assert "imported with --accept-missing from a WARC that is cut short" in result.stderr
+    # A complete copy found later brings them in where the articles still link them.
+    (tmp_path / "whole.warc.gz").write_bytes(whole)
+    assert summary(run_import(site, tmp_path / "whole.warc.gz"))["already there"] == 2
+    second = by_source(site)[portal[1].url]["body"]
+    assert f"https://{HOST}{portal[1].image}" not in second and "](../../../media/" in second
     assert site.build() == 0
 
 
@@ -3775,3 +3776,66 @@ def test_a_later_crawl_whose_page_differs_from_the_article_already_there_says_so
     assert run_import(site, later, "--content", "new").returncode == 0
     assert "danh sách đơn vị được khen thưởng" in (site.root / "new" / file).read_text("utf-8")
     assert (site.content / file).read_bytes() == before
+
+
+def test_a_later_crawl_brings_the_pictures_of_an_article_already_there_at_their_old_links(
+    site, tmp_path
+):
+    """A first crawl lacked an article's picture (left linked to the old portal); a later
+    crawl holds it. The import said to note one's edits, delete the article and import
+    again (audit F7): for a portal of thousands of articles, every edit lost. It now copies
+    the picture and links the copy where the article still links the picture's old
+    address, and changes nothing else in the file: the archivist's words stay, and a link
+    they pointed elsewhere stays where they pointed it."""
+    pytest.importorskip("warcio")
+    item = Item(
+        741021,
+        "Tin có ảnh và tệp ở lần thu sau",
+        "13/09/2019",
+        image="/documents/1/anh-3.jpg",
+        attachment="/documents/1/ke-hoach-3.pdf",
+    )
+    page = Response(item.url, page_html(item, "full").encode("utf-8"))
+    first, later = tmp_path / "first.warc.gz", tmp_path / "later.warc.gz"
+    first.write_bytes(warc_of([page]))
+    files = [
+        Response(f"https://{HOST}{item.image}", JPEG, "image/jpeg"),
+        Response(f"https://{HOST}{item.attachment}", PDF, "application/pdf"),
+    ]
+    later.write_bytes(warc_of([page, *files]))
+    assert run_import(site, first).returncode == 0
+    file = by_source(site)[item.url]["file"]
+    path = site.content / file
+    image, attachment = f"https://{HOST}{item.image}", f"https://{HOST}{item.attachment}"
+    imported = path.read_text(encoding="utf-8")
+    assert f"]({image})" in imported and f"]({attachment})" in imported
+    # The archivist's edits: a sentence of their own, the file's link to a copy they found.
+    elsewhere = f"https://web.archive.org/web/2020/{attachment}"
+    edited = (
+        imported.replace(f"]({attachment})", f"]({elsewhere})") + "\nGhi chú của người lưu trữ.\n"
+    )
+    path.write_bytes(edited.encode("utf-8"))
+    result = run_import(site, later)
+    assert result.returncode == 0 and summary(result)["already there"] == 1
+    now = path.read_text(encoding="utf-8")
+    [copy] = [
+        p
+        for p in (site.root / "static" / "media").rglob("*")
+        if p.is_file() and p.read_bytes() == JPEG
+    ]
+    link = f"../../../media/{copy.parent.name}/{copy.name}"
+    assert now == edited.replace(f"]({image})", f"]({link})")  # nothing else changed
+    assert not [
+        p
+        for p in (site.root / "static" / "media").rglob("*")
+        if p.is_file() and p.read_bytes() == PDF
+    ]
+    said = result.stdout + result.stderr
+    [note] = [line for line in said.splitlines() if image in line]
+    assert file in note and "delete" not in note, note
+    again = run_import(site, later)
+    assert path.read_text(encoding="utf-8") == now and image not in again.stdout + again.stderr
+    assert site.build() == 0
+    built = page_of(site, file)
+    [shown] = [img["src"] for img in built.select(".article-body img")]
+    assert shown.endswith(f"media/{copy.parent.name}/{copy.name}"), shown

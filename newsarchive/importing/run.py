@@ -82,12 +82,14 @@ from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profiles, SlowPattern
 
 BATCH = 16
+Pairs = list[tuple[str, str]]
 MIN_PARALLEL_PAGES = 48
 
 IMPORTED, NOT_ARTICLE, ALREADY, FAILED = "imported", "not an article", "already there", "failed"
 # A page of a cut WARC that lacks some of its files fails by default: they may be in the
 # part cut off, and the page imported without them would be "already there" when the
-# complete file is imported, and stay without them. When no complete copy exists (the
+# complete file is imported (which brings them in only where the article still links
+# their old address). When no complete copy exists (the
 # portal is gone), --accept-missing imports it with them at their old address.
 MISSING_HINT = (
     "import a complete copy of the WARC if there is one; if there is none (the portal is "
@@ -97,7 +99,7 @@ MISSING_HINT = (
 ACCEPTED_NOTE = (
     "imported with --accept-missing from a WARC that is cut short: the files it lacks may "
     "have been in the part cut off, and stay linked to their old address; a complete copy "
-    "imported later does not add them (delete this article's file first)"
+    "imported later brings them in where the article still links that address"
 )
 
 
@@ -143,6 +145,7 @@ class PageResult:
     notes: tuple[str, ...] = ()
     hint: str = ""  # what to do about a page that is not an article, if it is one
     profile: str = ""  # the site profile that found a page not an article
+    there: str = ""  # of a page already there: its article's file, as messages name it
     missed: bool = False  # it found no article title or text where it looks (NotArticle)
 
 
@@ -425,7 +428,7 @@ def _compared(known: PageResult, file: str, found: Extracted | NotArticle) -> Pa
 # the crawl's version beside the archivist's, whose file an import never changes.
 CHANGED_NOTE = "this crawl's page differs from the article imported before from its address"
 CHANGED_HINT = (
-    "; an import never changes an article already there, and keeps no copy of what it "
+    "; an import never changes the text of an article already there, and keeps no copy of what it "
     "wrote, so it cannot tell whether the portal changed the page after the crawl the "
     "article came from or the article was edited here: to see the crawl's version, import "
     "this crawl again with --content NEW_FOLDER (make a new, empty folder beside content/ "
@@ -727,13 +730,16 @@ def _already(
             aliases += [alias] if alias and alias not in aliases else []
     file = archive.file_of(source_url)
     linked = _linked_away(file)
+    held, refused = _media_held_now(linked, page, source_url, context.finder)
     notes = (
         _aliases_note(file, _untaken(aliases, archive)),
-        _media_note(file, _media_held_now(linked, page, source_url, context.finder)),
+        *(f"{LOST_FILE}{url}: {why}; the article links to the old site" for url, why in refused),
         _cached_note(file, _cached_now(linked, page, context.finder)),
     )
     kept = tuple(note for note in notes if note)
-    return PageResult(page, ALREADY, moved_to or source_url, reason, notes=kept)
+    return PageResult(
+        page, ALREADY, moved_to or source_url, reason, media=held, notes=kept, there=file
+    )
 
 
 # A picture or a link to a file at a full address, as import writes one the crawl lacked.
@@ -752,15 +758,27 @@ def _linked_away(file: str) -> list[str]:
 
 def _media_held_now(
     linked: list[str], page: PageSource, source_url: str, finder: MediaFinder
-) -> list[str]:
+) -> tuple[tuple[mediafiles.FoundMedia, ...], Pairs]:
     """Of the files an article already there links at the old portal (``linked``), those
-    this crawl holds (a later crawl, with the page's requisites)."""
-    held = []
+    this crawl holds (a later crawl, with the page's requisites), to copy; and those it
+    holds that cannot be copied, with why (a page or a lazy-loading placeholder there)."""
+    held: list[mediafiles.FoundMedia] = []
+    refused: Pairs = []
     for url in linked:
         where = finder.find(url, page, source_url)
-        if where is not None and not where.damaged and not where.location:
-            held.append(url)
-    return held
+        if where is None or where.damaged or where.location:
+            continue
+        try:
+            data = mediafiles.read_record(where)
+            found = mediafiles.describe(url, where, data)
+        except mediafiles.NotCopied as exc:
+            refused.append((url, str(exc)))
+            continue
+        except Exception:  # a damaged record: as good as absent
+            continue
+        if not mediafiles.placeholder(data):
+            held.append(found)
+    return tuple(held), refused
 
 
 def _cached_now(linked: list[str], page: PageSource, finder: MediaFinder) -> list[tuple[str, str]]:
@@ -783,21 +801,25 @@ def _cached_note(file: str, renamed: list[tuple[str, str]]) -> str:
         f"the article imported before, {file}, links {len(renamed)} picture(s) or file(s) "
         "by the name HTTrack gave them, which the portal never had, and this mirror's "
         f"hts-cache/ or the names tell their addresses: in {file}, {replace_them} (an "
-        "import never changes an article already there)"
+        "import changes an article already there only where it links a file this crawl holds "
+        "at its old address)"
     )
 
 
-def _media_note(file: str, held: list[str]) -> str:
-    """Of pictures and files this crawl holds for an article already there ("" for none)."""
-    if not held:
-        return ""
+def _relinked_note(file: str, urls: list[str]) -> str:
+    """Of pictures and files this crawl brought to an article already there."""
+    more = f" and {len(urls) - 1} more" if len(urls) > 1 else ""
     return (
-        f"this crawl holds {len(held)} picture(s) or file(s) that the article imported before, "
-        f"{file}, still links at the old portal ({held[0]}"
-        + (f" and {len(held) - 1} more" if len(held) > 1 else "")
-        + "): an import never changes an article already there; to bring them in, note "
-        "what you changed in it, delete it and import again"
+        f"{BROUGHT_NOTE}: {file} ({len(urls)}: {urls[0]}{more}); nothing else in the article "
+        "was changed"
     )
+
+
+BROUGHT_NOTE = (
+    "pictures or files of an article imported before that it linked at the old portal, "
+    "and that this crawl holds, were copied and linked to the copies in place of their "
+    "old address"
+)
 
 
 def _untaken(aliases: list[str], archive: Archive) -> list[str]:
@@ -814,8 +836,8 @@ def _aliases_note(file: str, aliases: list[str]) -> str:
     return (
         f"{LOST_RELATIVE}the address(es) {', '.join(aliases)} of this page (its own, as the "
         "crawl or --source-url gives it, one leading to it, or where the portal moved it): "
-        f"the article imported from it before, {file}, is never changed by an import; to "
-        "have them lead to it, " + articles.alias_instruction(Path(file), aliases)
+        f"the article imported from it before, {file}, whose front matter an import never "
+        "changes; to have them lead to it, " + articles.alias_instruction(Path(file), aliases)
     )
 
 
@@ -941,9 +963,6 @@ def _own_page(page: PageSource, text: str, source_url: str, context: _Context) -
     if context.options.source_url or not source_url.startswith(context.config.base_url):
         return False
     return reads_copies(CapturedPage(page.origin, source_url, text), context.options.profiles)
-
-
-Pairs = list[tuple[str, str]]
 
 
 def _find_media(
@@ -1078,8 +1097,12 @@ class Importer:
         self.written: dict[str, tuple[Path, bytes]] = {}
 
     def take(self, result: PageResult) -> Row:
-        if result.outcome != IMPORTED:
-            return Row(result)
+        if result.outcome == ALREADY and result.media:
+            return self._brought(result)
+        return self._written(result) if result.outcome == IMPORTED else Row(result)
+
+    def _written(self, result: PageResult) -> Row:
+        """The article of a page imported, written under a name nobody has taken."""
         found = result.found
         assert found is not None and found.published is not None
         fields = articles.article_fields(found, result.source_url, self.config)
@@ -1135,6 +1158,25 @@ class Importer:
         self.archive.aliases.update(alias_key(alias) for alias in needed)
         self.written[shown(target)] = (target, hashlib.sha256(written.encode()).digest())
         return Row(result, str(target), notes, self.store.copied - copied_before)
+
+    def _brought(self, result: PageResult) -> Row:
+        """The page of an article already there whose pictures and files, linked at the
+        old portal, this crawl holds: each copied, and linked to the copy where the file
+        still links its old address, the import's own link (one the editor pointed
+        elsewhere is theirs). Nothing else of the file changes, its bytes as they were."""
+        path = Path(result.there)
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):  # said by the build, not here
+            return Row(result)
+        at_old = [m for m in result.media if f"]({m.url})" in text or f"]({m.url} " in text]
+        if not at_old:  # another page of the article brought them in this run
+            return Row(result)
+        copied_before = self.store.copied
+        links = {m.url: self.store.place(m) for m in at_old}
+        mediafiles.write_atomic(path, mediafiles.relink(text, links).encode("utf-8"))
+        note = _relinked_note(result.there, [m.url for m in at_old])
+        return Row(result, notes=[note], copied=self.store.copied - copied_before)
 
     def _also_at(self, file: str, aliases: tuple[str, ...]) -> list[str]:
         """The old addresses of a page whose article is already there (Liferay shows one
