@@ -1189,3 +1189,41 @@ def test_line_breaks_at_the_edges_of_a_paragraph_make_no_empty_lines(site, tmp_p
         "Ảnh: Huy Kiên\nNguồn: HNP",
     ]
     assert [len(p.select("br")) for p in paragraphs] == [0, 0, 1]
+
+
+BROAD_PROFILE = (
+    "markers:\n  hosts: [sotttt.hanoi.gov.vn]\ntitle: {title}\ndate: div.assetPublishDate\n"
+    "body: {body}\n"
+)
+
+
+def test_a_too_broad_own_profile_is_told_of_the_sidebar_it_took(site):
+    """An archivist's profile with `title: h1` and a body selector that every box of the
+    page has (the Liferay sample: three sidebar <h1>s, a box of 22 banner links) imported
+    the first sidebar heading as the title and the banners as the article's end, without a
+    word (audit-fork F11). Each is now a note naming the page, the selector, what it found
+    and the profile's line; a profile that names the article alone gets neither."""
+    page = SAMPLES / "A-sotttt-1294002-image-sapo.html"
+    if not page.is_file():
+        pytest.skip("../shared/import-samples is not here")
+    broad = BROAD_PROFILE.format(title="h1", body="div.journal-content-article")
+    site.add_profile("cau-giay.yaml", broad)
+    result = run_import(site, page)
+    assert result.returncode == 0, result.stderr
+    said = (result.stdout + result.stderr).splitlines()
+    [title] = [line for line in said if "title selector 'h1'" in line]
+    assert page.name in title and "LIÊN KẾT WEBSITE" in title, title
+    assert "import-profiles/cau-giay.yaml:3" in title, title
+    [body] = [line for line in said if "mostly links" in line]
+    assert page.name in body and "'div.journal-content-article'" in body, body
+    assert "import-profiles/cau-giay.yaml:5" in body and "22 links" in body, body
+    for file in imported_files(site):
+        file.unlink()
+    narrow = BROAD_PROFILE.format(
+        title="div.asset-full-content-title", body="div.asset-content div.journal-content-article"
+    )
+    site.add_profile("cau-giay.yaml", narrow)
+    result = run_import(site, page)
+    assert result.returncode == 0 and len(imported_files(site)) == 1, result.stderr
+    said = result.stdout + result.stderr
+    assert "title selector" not in said and "mostly links" not in said, said

@@ -200,6 +200,7 @@ def _with_profile(
     own = own_address and profile.search("own_address", own_address, page.html, page.origin)
     read.own_link = "".join(filter(None, own.groups())) if own else ""
     read.notes = date.stated + _selector_notes(tree, profile, words, dropped, category)
+    read.notes += _broad_notes(tree, profile, parts)
     read.notes += _tags_notes(profile, read.tags)
     if said and author:
         at = profile.at("author")  # one's own profile's selector may take too much
@@ -337,6 +338,51 @@ def _selector_notes(
             f"the {profile.name} profile's category selector {', '.join(profile.category)!r} "
             "found nothing on the page: the article has no category; if the page shows "
             f"one, correct the selector, {at} (docs/import-profiles.md#selectors)"
+        )
+    return notes
+
+
+# A part of the text with this many links to pages, and twice as many words in them as
+# out of them, is a menu, a sidebar's box or a list of other articles, not the article.
+MENU_LINKS = 3
+
+
+def _broad_notes(tree: LexborHTMLParser, profile: Profile, parts: list[LexborNode]) -> list[str]:
+    """What one's own profile's title or body found beside the article: a title selector
+    that several elements of other texts match (`h1`, a sidebar's boxes have one each), a
+    body part that is mostly links (every box of the page has the body's class): both
+    were imported without a word."""
+    notes = []
+    titles = next(
+        (
+            (selector, texts)
+            for selector in profile.title
+            if (texts := list(dict.fromkeys(filter(None, map(_value, tree.css(selector))))))
+        ),
+        None,
+    )
+    if titles and len(titles[1]) > 1 and (at := profile.at("title")):
+        selector, texts = titles
+        found = ", ".join(repr(text[:60]) for text in texts[:4])
+        notes.append(
+            f"the {profile.name} profile's title selector {selector!r} found {len(texts)} "
+            f"elements with different texts on the page ({found}): the first was taken as "
+            f"the title; if it is not the article's, make the selector name the title "
+            f"alone, {at} (docs/import-profiles.md#selectors)"
+        )
+    at = profile.at("body")
+    for part in parts if at else []:
+        links = [a for a in part.css("a[href]") if not is_attachment(a.attrs.get("href") or "")]
+        words, linked = _words(part), sum(map(_words, links))
+        if len(links) < MENU_LINKS or (words - linked) * 3 >= max(words, 1):
+            continue
+        start = " ".join(part.text(separator=" ").split()[:8])
+        notes.append(
+            f"the {profile.name} profile's body selector {profile.body!r} took a part of the "
+            f"page that is mostly links ({len(links)} links, {linked} of its {words} words in "
+            f"them{f': {start!r}…' if start else ''}): a menu, a sidebar or a list of other "
+            "articles is not the article's text; if so, make the selector name the text "
+            f"alone, or leave that part out with drop, {at} (docs/import-profiles.md#selectors)"
         )
     return notes
 
