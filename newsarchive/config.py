@@ -39,6 +39,9 @@ class SiteConfig:
     # The output as site.yaml gives it (or _site), whatever --output says: the site
     # readers are served, whose build alone uses up what is said once (pipeline.py).
     site_dir: Path = Path()
+    # Where readers ask for a correction or a takedown (page.html): a web address or an
+    # e-mail address, without mailto: (urls.contact_url links it); empty: none.
+    contact: str = ""
     # Clean the raw HTML of article bodies (markup.sanitize); off: it passes through.
     sanitize_html: bool = False
     offline: bool = False
@@ -93,6 +96,7 @@ def load_config(path: Path) -> SiteConfig:
     merged["original_site"] = next(iter(sites), "")
     merged["original_hosts"] = tuple(dict.fromkeys(map(original_host, filter(None, sites))))
     merged["base_url"] = site_address(str(merged["base_url"]))
+    merged["contact"] = _MAILTO.sub("", merged["contact"])
     folders = _folders(path, root, merged, values, lines)
     return SiteConfig(
         root=root,
@@ -408,6 +412,36 @@ def _one_address_problems(key: str, value: str, field: schema.Field) -> Found:
     ]
 
 
+# An e-mail address as readers can write to it: one @, a dot in its domain, no space.
+_E_MAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
+_MAILTO = re.compile("^mailto:", re.IGNORECASE)
+
+
+def _contact_problems(key: str, value: str, field: schema.Field) -> Found:
+    # Shown to readers as a link: one they could not follow asks them for nothing. A
+    # form's address may hold a query (?usp=…), which base_url may not.
+    if not value or _E_MAIL.fullmatch(_MAILTO.sub("", value)) or _web_address(value):
+        return []
+    return [
+        (
+            f"{key} '{value}' is neither a web address (http:// or https://) nor an "
+            "e-mail address: readers could not follow it to ask for a correction or a "
+            "takedown",
+            f"write the address of the repository's issues, e.g. {key}: {field.example}, "
+            f"or an e-mail address, e.g. {key}: luutru@example.vn",
+        )
+    ]
+
+
+def _web_address(value: str) -> bool:
+    if not value.lower().startswith(("http://", "https://")) or re.search(r"\s", value):
+        return False
+    try:
+        return bool(urlsplit(value).hostname)
+    except ValueError:  # a bracketed host that is no IPv6 address
+        return False
+
+
 Check = Callable[[str, Any, schema.Field], Found]
 # The kinds checked whatever YAML read; every other value must be text first, then meet
 # its key's rule, or else its kind's.
@@ -424,4 +458,5 @@ _TEXT_RULES_BY_KIND: dict[str, Check] = {
     "timezone": _timezone_problems,
     "address": _address_problems,
     "addresses": _one_address_problems,
+    "contact": _contact_problems,
 }

@@ -167,6 +167,7 @@ def make_environment(config: SiteConfig, bytecode: BytecodeCache | None = None) 
         t=words,
         absolute_url=lambda url: urls.absolute_url(config.base_url, url),
         permalink=urls.permalink,
+        contact_url=urls.contact_url,
         feed_anchor=urls.feed_anchor,
         year_anchor=urls.year_anchor,
         search_bundle_url=urls.search_bundle_url,

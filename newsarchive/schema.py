@@ -18,9 +18,9 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 @dataclass(frozen=True)
 class Field:
     name: str
-    # text, integer, boolean, mapping, address, addresses, timezone, folder (settings);
-    # text, date, list, boolean, mapping, withdrawal, corrections (front matter; a page's
-    # also integer). The kind picks the check and its hint.
+    # text, integer, boolean, mapping, address, addresses, contact, timezone, folder
+    # (settings); text, date, list, boolean, mapping, withdrawal, corrections (front
+    # matter; a page's also integer). The kind picks the check and its hint.
     kind: str
     meaning: str  # the README's words
     default: Any = None
@@ -114,6 +114,16 @@ SETTINGS: tuple[Field, ...] = (
         "but those the archive answers when served at that domain",
         "",
         example="http://haibatrung.hanoi.gov.vn/",
+    ),
+    Field(
+        "contact",
+        "contact",
+        "where readers ask for a correction or a takedown: a web address (the repository's "
+        "issues, `https://github.com/<account>/<repository>/issues/new`, or a form) or an "
+        "e-mail address (`luutru@example.vn`). Every page of `content/pages/` (the "
+        '"Giới thiệu" page) ends with it, as a link; empty, no page names one',
+        "",
+        example="https://github.com/<account>/<repository>/issues/new",
     ),
     Field("content_dir", "folder", _FOLDERS, "content"),
     Field("templates_dir", "folder", _FOLDERS, "templates"),

@@ -376,6 +376,12 @@ def in_nfc(path: str) -> str:
     return quote(unicodedata.normalize("NFC", decoded), safe="/:@!$&'()*+,;=~")
 
 
+def contact_url(contact: str) -> str:
+    """The link to site.yaml's `contact`: a web address as it is, an e-mail address
+    (config keeps it without mailto:) for the reader's mail program."""
+    return contact if "://" in contact else f"mailto:{contact}"
+
+
 def absolute_url(base_url: str, url: str) -> str:
     return base_url.rstrip("/") + "/" + quote(url, safe="/#?=&%.-_~")
 

@@ -214,3 +214,17 @@ def test_the_category_examples_of_the_readme_build_as_import_writes_them(site):
     assert site.build("--no-search") == 0
     page = site.read(urls.output_file(urls.category_url(name)))
     assert all(f"Bài {n}" in page for n in range(len(shown))), page
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("github.com/lan/luutru/issues", "contact 'github.com/lan/luutru/issues' is neither"),
+        ("luu tru@example.vn", "contact 'luu tru@example.vn' is neither"),
+        ("lan@", "contact 'lan@' is neither"),
+    ],
+)
+def test_a_contact_that_is_neither_an_address_nor_an_e_mail_is_refused(tmp_path, written, said):
+    [(line, message, hint)] = settings_problems(tmp_path, f"title: x\ncontact: {written}\n")
+    assert line == 2 and message.startswith(said), message
+    assert "https://github.com/" in hint and "@" in hint, hint

@@ -394,3 +394,36 @@ def test_deleting_a_published_page_warns_once_and_a_draft_does_not(about_site, c
     assert "if it was deleted on purpose, nothing more is needed" in err
     assert about_site.build() == 0
     assert "warning" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "contact, href",
+    [
+        (None, None),
+        (
+            "https://github.com/lan/luutru-hbt/issues/new",
+            "https://github.com/lan/luutru-hbt/issues/new",
+        ),
+        ("luutru.hbt@example.vn", "mailto:luutru.hbt@example.vn"),
+        ("mailto:luutru.hbt@example.vn", "mailto:luutru.hbt@example.vn"),
+    ],
+)
+def test_the_about_page_says_where_to_ask_only_when_site_yaml_names_it(seed_site, contact, href):
+    """The shipped "Giới thiệu" asked readers to "open an issue in the archive's
+    repository on GitHub", with no address and no e-mail: a reader named in an article
+    had nowhere to ask for the takedown the page promises. site.yaml's `contact` (a web
+    address or an e-mail) now ends every page of content/pages/ with where to write;
+    without it the page asks nothing it cannot answer."""
+    seed_site.configure(contact=contact)
+    assert seed_site.build("--quiet") == 0
+    page = soup(seed_site.output, "gioi-thieu/")
+    text = page.select_one("main").get_text(" ")
+    assert "(issue)" not in text and "trên GitHub" not in text, text
+    links = [a for a in page.select("main a") if "@" in a["href"] or "github.com" in a["href"]]
+    if href is None:
+        assert links == []
+        return
+    assert [a["href"] for a in links] == [href]
+    shown = contact.removeprefix("mailto:")
+    assert links[0].get_text() == shown
+    assert links[0].find_parent("p").get_text(" ", strip=True).endswith(shown)
