@@ -238,7 +238,13 @@ FRONT_MATTER: tuple[Field, ...] = (
         "site is over 864 bytes is a warning, as macOS allows 1,024 bytes in a path with the "
         "folder the archive is in (a Mac builds it only from a short folder)",
     ),
-    Field("draft", "boolean", "`true` keeps the article out of the site", False),
+    Field(
+        "draft",
+        "boolean",
+        "`true` keeps the article out of the site: a published one's address then answers "
+        "404, and the build says so once (to take an article down, use `withdrawn`)",
+        False,
+    ),
     Field(
         "withdrawn",
         "withdrawal",

@@ -265,35 +265,49 @@ def pages_gone(
 
 def gone(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> list[Problem]:
     """A warning for each article the last build published whose file is gone (deleted,
-    moved to a hidden folder, renamed `.txt`) while no article now has its address: that
-    address and its aliases answer "not found", and readers' citations with them. The
-    README asks for `withdrawn:` instead; the page vanished without a word. Said once,
-    as `moved` is; a file renamed, its article at the same address, is not."""
+    moved to a hidden folder, renamed `.txt`) or is now a draft, while no article now has
+    its address: that address and its aliases answer "not found", and readers' citations
+    with them. The README asks for `withdrawn:` instead; the page vanished without a
+    word (a draft was the editor's likeliest way to hide one). Said once, as `moved`
+    is; a file renamed, its article at the same address, is not."""
     lost = [
-        (path, entry.article)
+        (path, entry.article, now.get(path))
         for path, entry in before.items()
-        if path not in now and entry.article.listed
+        if entry.article.listed and (path not in now or now[path].article.draft)
     ]
     if not lost:
         return []
     kept = {urls.article_url(e.article) for e in now.values() if not e.article.draft}
-    kept |= {urls.alias_url(a) for e in now.values() for a in e.article.aliases}
+    kept |= {
+        urls.alias_url(a) for e in now.values() if not e.article.draft for a in e.article.aliases
+    }
     return [
-        Problem(
-            Path(path),
-            f"this article, published by the last build at /{urls.article_url(article)}, "
-            "is no longer among the articles (its file was deleted, moved or renamed): "
-            'its address and its old addresses now answer "not found", and readers\' '
-            "links to it lead nowhere",
-            "to take an article down, put its file back and add withdrawn: to it (see the "
-            'README, "Taking an article down"): its address then tells readers why; if '
-            "it was removed on purpose, nothing more is needed (a build with --strict stops "
-            "on it: build once without --strict)",
-            warning=True,
-        )
-        for path, article in lost
+        _lost(Path(path), article, drafted is not None)
+        for path, article, drafted in lost
         if urls.article_url(article) not in kept
     ]
+
+
+def _lost(path: Path, article: Article, drafted: bool) -> Problem:
+    """The warning of `gone` for ``article``: its file gone, or made a draft (said at
+    its `draft:` line, the line to change)."""
+    if drafted:
+        why = "is now a draft (draft: true keeps it off the site)"
+        undo = "write withdrawn: with the day in place of draft: true"
+    else:
+        why = "is no longer among the articles (its file was deleted, moved or renamed)"
+        undo = "put its file back and add withdrawn: to it"
+    return Problem(
+        path,
+        f"this article, published by the last build at /{urls.article_url(article)}, {why}: "
+        'its address and its old addresses now answer "not found", and readers\' links to '
+        "it lead nowhere",
+        f'to take an article down, {undo} (see the README, "Taking an article down"): its '
+        "address then tells readers why; if it was removed on purpose, nothing more is "
+        "needed (a build with --strict stops on it: build once without --strict)",
+        line_of(path, "draft:") if drafted else None,
+        warning=True,
+    )
 
 
 def _line_to_edit(path: Path, last: Article, now: Article) -> int | None:

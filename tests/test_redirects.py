@@ -387,6 +387,37 @@ def test_a_published_article_whose_file_is_gone_is_said_once(site, capsys):
     assert ": warning: " not in capsys.readouterr().err
 
 
+def test_a_published_article_made_a_draft_is_said_once_at_its_draft_line(site, capsys):
+    """`draft: true` (or `yes`) on a published article, the editor's way to hide it,
+    took its page and its old addresses off the site with no word about the article:
+    "Built 1 article(s) (1 draft(s) not published)", at most a warning that its tag had
+    no article left (edit's audit). A file deleted was said; a draft is now too, at its
+    `draft:` line, with withdrawn: as the way to take an article down. A draft that was
+    never published, and a withdrawn article made a draft (README: off the site
+    altogether, address and all), are not."""
+    a = site.add("2020/03/a.md", with_aliases("Lễ hội", "2020-03-05 08:00", "/tin/1.html"))
+    b = site.add("2020/03/b.md", article("Hội nghị", "2020-03-06 08:00", withdrawn="2026-03-01"))
+    site.add("2020/03/c.md", article("Tin khác", "2020-03-07 08:00"))
+    site.add("2020/03/d.md", article("Bản nháp", "2020-03-08 08:00", draft="true"))
+    assert site.build("--no-search") == 0
+    capsys.readouterr()
+
+    a.write_text(a.read_text("utf-8").replace("---\n\n", "draft: yes\n---\n\n", 1), "utf-8")
+    b.write_text(b.read_text("utf-8").replace("---\n\n", "draft: true\n---\n\n", 1), "utf-8")
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    warnings = [line for line in err.splitlines() if ": warning: " in line]
+    assert warnings == [
+        f"{a}:5: warning: this article, published by the last build at /2020/03/le-hoi/, "
+        "is now a draft (draft: true keeps it off the site): its address and its old "
+        'addresses now answer "not found", and readers\' links to it lead nowhere'
+    ], err
+    assert "write withdrawn: with the day in place of draft:" in err, err
+    assert not (site.output / "2020/03/le-hoi").exists()
+    assert site.build("--no-search") == 0  # said once
+    assert ": warning: " not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     "other", ["--offline", "--output elsewhere", "--output _site", "--output ../_site"]
 )
