@@ -123,7 +123,8 @@ def read_articles(
     before = cached or cache.last_read()
     once = moved(before, fresh) + gone(before, entries) + emptied(before, fresh, entries, config)
     once += pages_gone(cache.last_pages(), pages, articles, config.root)
-    warnings = once + swapped_dates(entries)
+    # A date written month first before the address it moved: the fix is the date.
+    warnings = swapped_dates(entries) + once
     warnings += without_text(articles) + dated_ahead(articles, datetime.now(config.timezone))
     warnings += scan.warnings
     return Sources(
@@ -191,19 +192,33 @@ def moved(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> 
         # The same bytes read with other settings: site.yaml's time zone moved it.
         edited = last.digest != entry.digest
         why = "its date, title or slug was edited" if edited else "site.yaml's timezone changed"
-        undo = "put the date, title or slug back" if edited else "put the timezone back"
         problems.append(
             Problem(
                 Path(path),
                 f"the article's address changed from /{old} to /{new} ({why}): links to "
                 f"/{old} and citations of it lead nowhere now",
-                f"to keep the old address working, {_to_aliases(entry.article.aliases, old)} "
-                f"(or {undo} as it was)",
+                _keep_address(path, entry.article, old, edited),
                 _line_to_edit(Path(path), last.article, entry.article),
                 warning=True,
             )
         )
     return problems
+
+
+def _keep_address(path: str, article: Article, old: str, edited: bool) -> str:
+    """The fix of `moved`: the alias that keeps /``old``, or the edit to undo; a date
+    likely written month first (swapped_dates says it first) is to be put right before
+    an alias is added for it."""
+    alias = _to_aliases(article.aliases, old)
+    meant, _ = _month_first(path, article.published) if edited else ("", None)
+    if meant:
+        return (
+            f"first check the date (said above): written day first, {meant}, it gives the "
+            "article its old address back; if the date is right, to keep the old address "
+            f"working, {alias}"
+        )
+    undo = "put the date, title or slug back" if edited else "put the timezone back"
+    return f"to keep the old address working, {alias} (or {undo} as it was)"
 
 
 def pages_gone(
@@ -453,19 +468,9 @@ def swapped_dates(entries: Mapping[str, SourceEntry]) -> list[Problem]:
     problems = []
     for path, entry in entries.items():
         published = entry.article.published
-        if published.day > 12 or published.day == published.month:
-            continue  # cheap tests first: this runs on every article of every build
-        folder, month_folder = os.path.split(os.path.dirname(path))
-        if month_folder.lstrip("0") != str(published.day):
+        meant, line = _month_first(path, published)
+        if not meant:
             continue
-        if os.path.basename(folder) != str(published.year):
-            continue
-        # Only such a file is read again: is its date written with slashes?
-        line, written = _date_line(Path(path))
-        if line is None or "/" not in written:  # 2021-03-05: ISO, unambiguous
-            continue
-        # Read month first, the date was day `published.month` of month `published.day`.
-        meant = f"{published.month}/{published.day}/{published.year}"
         problems.append(
             Problem(
                 Path(path),
@@ -479,6 +484,24 @@ def swapped_dates(entries: Mapping[str, SourceEntry]) -> list[Problem]:
             )
         )
     return problems
+
+
+def _month_first(path: str, published: datetime) -> tuple[str, int | None]:
+    """The date the article at ``path`` meant, day first, when its date was likely
+    written month first (swapped_dates), and the line of its date; else ("", None)."""
+    if published.day > 12 or published.day == published.month:
+        return "", None  # cheap tests first: this runs on every article of every build
+    folder, month_folder = os.path.split(os.path.dirname(path))
+    if month_folder.lstrip("0") != str(published.day):
+        return "", None
+    if os.path.basename(folder) != str(published.year):
+        return "", None
+    # Only such a file is read again: is its date written with slashes?
+    line, written = _date_line(Path(path))
+    if line is None or "/" not in written:  # 2021-03-05: ISO, unambiguous
+        return "", None
+    # Read month first, the date was day `published.month` of month `published.day`.
+    return f"{published.month}/{published.day}/{published.year}", line
 
 
 def without_text(articles: Sequence[Article]) -> list[Problem]:

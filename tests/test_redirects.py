@@ -596,6 +596,34 @@ def test_a_date_written_month_first_in_a_month_folder_is_said(site, capsys):
     assert "read day first" not in capsys.readouterr().err
 
 
+def test_a_published_date_rewritten_month_first_asks_for_the_date_before_an_alias(site, capsys):
+    """A published article's date rewritten `5/3/2021` (3 May, month first) in
+    content/2021/05/ moved it to /2021/03/: the first warning said its address changed,
+    with the fix "add it to the front matter: aliases: [/2021/05/hop-dan-phuong/]", and
+    only the one after it said the date was read day first (edit's audit). Followed in
+    order, the fixes kept the wrong date and added an alias. The date is said first now,
+    and the address's fix sends the editor to it before offering the alias."""
+    path = site.add("2021/05/hop-dan.md", article("Họp dân phường", "3/5/2021 08:00"))
+    assert site.build("--no-search") == 0
+    capsys.readouterr()
+    path.write_text(article("Họp dân phường", "5/3/2021 08:00"), "utf-8")
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    warnings = [
+        line.split(": warning: ")[1][:40] for line in err.splitlines() if ": warning: " in line
+    ]
+    assert warnings == [
+        "the date is read day first: 05/03/2021, ",
+        "the article's address changed from /2021",
+    ], err
+    fix = err.split("the article's address changed from")[1].split("how to fix: ")[1]
+    assert fix.startswith(
+        "first check the date (said above): written day first, 3/5/2021, it gives the "
+        "article its old address back; if the date is right, to keep the old address "
+        "working, add it to the front matter: aliases: [/2021/05/hop-dan-phuong/]"
+    ), fix
+
+
 def test_a_link_to_a_heading_at_an_old_address_lands_on_the_heading(site, browser, capsys):
     """Imported articles link to each other by the old portal's addresses, which became
     aliases: a link to a heading there (/tin-cu/#muc-hai) was reported by check as
