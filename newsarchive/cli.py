@@ -100,6 +100,11 @@ def parser() -> argparse.ArgumentParser:
     new_cmd.add_argument("title", help='the headline, in quotes: "Tiêu đề bài viết"')
     new_cmd.add_argument("--category", help="category (default: default_category in site.yaml)")
     new_cmd.add_argument(
+        "--date",
+        metavar="'DD/MM/YYYY HH:MM'",
+        help="the day the portal published it, for an old article (default: now)",
+    )
+    new_cmd.add_argument(
         "--page",
         action="store_true",
         help="start a standalone page in content/pages/ (about, contact) instead of an article",
@@ -547,6 +552,8 @@ def run_new(args: argparse.Namespace) -> int:
 
     if args.page and args.category is not None:
         _usage_error("--page starts a page, which has no category: leave out --category")
+    if args.page and args.date is not None:
+        _usage_error("--page starts a page, which has no date: leave out --date")
     try:
         config = site_config(args)
         check_content_folder(config, "new")  # a folder it may not write into, first
@@ -554,7 +561,9 @@ def run_new(args: argparse.Namespace) -> int:
         if args.page:
             made = new_page(config, args.title)
         else:
-            made = new_article(config, args.title, datetime.now(config.timezone), args.category)
+            dated = _date_argument(args.date, config)
+            now = dated or datetime.now(config.timezone)
+            made = new_article(config, args.title, now, args.category, args.date if dated else None)
         write_new(made, args.page)
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "nothing was written.")
@@ -584,7 +593,7 @@ def run_import(args: argparse.Namespace) -> int:
         request = command.Request(
             paths=args.files,
             source_url=args.source_url or "",
-            date=_import_date(args.date, config),
+            date=_date_argument(args.date, config),
             aliases=args.aliases,
             profile=args.profile or "",
             all_languages=args.all_languages,
@@ -659,8 +668,8 @@ def _import_problems(errors: list[Problem], names: "PageNames", outcome: str) ->
     report(names.problems(errors), None, outcome)
 
 
-def _import_date(text: str | None, config: SiteConfig) -> datetime | None:
-    """--date, in the site's time zone."""
+def _date_argument(text: str | None, config: SiteConfig) -> datetime | None:
+    """--date (of import, of new), in the site's time zone."""
     if not text:
         return None
     from .dates import NotARealDate, parse_date

@@ -222,17 +222,23 @@ def _unwritable(path: Path, why: str) -> BuildFailed:
 
 
 def new_article(
-    config: SiteConfig, title: str, now: datetime, category: str | None = None
+    config: SiteConfig,
+    title: str,
+    now: datetime,
+    category: str | None = None,
+    typed_date: str | None = None,
 ) -> ArticleFile:
     """The file `new` writes; raises BuildFailed when the title cannot make one, or
     the content folder cannot hold it (whether `new` may write there at all,
-    check_content_folder, is the command's to ask first)."""
+    check_content_folder, is the command's to ask first). ``typed_date``: --date as
+    the editor typed it (``now`` read from it), written so: a day without a time
+    shows no hour, as in the front matter."""
     category = config.default_category if category is None else _one_line(category)
     title, slug = _title_and_slug(config, title, {"category": category})
     published = now.astimezone(config.timezone).replace(second=0, microsecond=0)
     fields = {
         "title": title,
-        "date": format_date(published),
+        "date": typed_date.strip() if typed_date else format_date(published),
         "slug": slug,
         "category": category,
     }

@@ -69,6 +69,46 @@ def test_new_article_is_placed_filled_in_and_built(site):
     assert url in [a["href"] for a in home.select(".article-list a")]
 
 
+@pytest.mark.parametrize(
+    "typed, folder, address",
+    [
+        ("15/03/2019 08:00", "2019/03", "2019/03/"),
+        ("2019-3-15", "2019/03", "2019/03/"),
+    ],
+)
+def test_new_dates_an_old_article_and_files_it_in_its_month(site, typed, folder, address):
+    """An archive's usual new article is one the portal published years ago that the
+    archive missed, and `new` always dated it now: the file went into content/2026/12/,
+    and once its date was edited to 2019 it was published under /2019/03/ while its
+    file stayed in 2026/12, where the README's "find it by its address" step does not
+    find it (edit's audit). `--date` takes a date as the front matter does, writes it as
+    typed, and files the article in that month's folder."""
+    result = new(site, "Phường Bạch Đằng ra quân", "--date", typed)
+    assert result.returncode == 0, result.stderr
+    path = site.root / result.stdout.strip()
+    assert path == site.content / folder / "phuong-bach-dang-ra-quan.md"
+    assert f"date: {typed}\n" in path.read_text(encoding="utf-8")
+    write_text(path, "Sáng 15/3, phường Bạch Đằng ra quân làm sạch đường phố.")
+    assert site.build("--quiet") == 0
+    assert (site.output / address / "phuong-bach-dang-ra-quan" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "typed, said",
+    [
+        ("15.03.2019", "the day, month and year are parted by / here: write 15/03/2019"),
+        ("31/02/2019", "February 2019 has 28 days, not 31"),
+        ("15/03/19", "is not a date I can read"),
+    ],
+)
+def test_a_date_new_cannot_read_is_said_of_the_command(site, typed, said):
+    result = new(site, "Phường Bạch Đằng ra quân", "--date", typed)
+    assert result.returncode == 2, result.stderr
+    assert "newsarchive: error: --date: " in result.stderr and said in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not site.content.exists() or not any(site.content.rglob("*.md"))
+
+
 def test_new_refuses_to_overwrite(site):
     first = new(site, "Tin phường Bạch Đằng")
     assert first.returncode == 0, first.stderr
