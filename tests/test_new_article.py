@@ -109,6 +109,13 @@ def test_a_date_new_cannot_read_is_said_of_the_command(site, typed, said):
     assert not site.content.exists() or not any(site.content.rglob("*.md"))
 
 
+def test_a_page_is_given_no_date(site):
+    result = new(site, "--page", "Liên hệ", "--date", "15/03/2019")
+    assert result.returncode == 2
+    assert "--page starts a page, which has no date: leave out --date" in result.stderr
+    assert not site.content.exists() or not any(site.content.rglob("*.md"))
+
+
 def test_new_refuses_to_overwrite(site):
     first = new(site, "Tin phường Bạch Đằng")
     assert first.returncode == 0, first.stderr
