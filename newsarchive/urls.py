@@ -435,7 +435,7 @@ HOST_NAME = re.compile(
 def alias_problem(alias: str) -> str:
     """Why an alias cannot become a file on the site, or "" when it can."""
     if "://" in alias or alias.startswith("//"):
-        return "is a full web address, not a path on this site"
+        return _full_address(alias)
     host, _, rest = alias.lstrip("/").partition("/")
     if HOST_NAME.fullmatch(host):  # a page that answered no one (/hanoi.gov.vn/tin/a.html)
         return f"starts with the host name {host}: the alias is the path after it, /{rest}"
@@ -456,6 +456,20 @@ def alias_problem(alias: str) -> str:
         # (`.newsarchive-spare`, never published: the alias silently went nowhere).
         return "has a part that starts with '.' (a hidden name, such as .git)"
     return ""
+
+
+def _full_address(alias: str) -> str:
+    """Why a whole address (the portal's page copied from the browser) is no alias, with
+    the path to write when it has one that could be."""
+    try:
+        parts = urlsplit(alias)
+    except ValueError:  # a bracketed host that is no IPv6 address
+        parts = None
+    if parts is None or parts.query or parts.path.strip("/") == "" or alias_problem(parts.path):
+        return "is a full web address, not a path on this site"
+    return (
+        f"is a full web address: an old address is written as the path after its host, {parts.path}"
+    )
 
 
 # Query parameters that only say where a page was reached from: Liferay's "back" link

@@ -131,6 +131,18 @@ BAD_INPUTS = {
             "is the path after it, /tin-tuc/abc-123.html",
         ],
     ),
+    # The old portal's address copied whole, as the browser shows it: the message said
+    # "a full web address, not a path on this site" with an example of another path;
+    # the path to write is the one after the host.
+    "alias-with-its-http": (
+        "---\ntitle: Tin\ndate: 2020-01-01\n"
+        "aliases: [http://quanhaibatrung.hanoi.gov.vn/tin-tuc/abc-123.html]\n---\nText\n",
+        [
+            "alias-with-its-http.md:4: error: alias 'http://quanhaibatrung.hanoi.gov.vn/tin-"
+            "tuc/abc-123.html' is a full web address: an old address is written as the path "
+            "after its host, /tin-tuc/abc-123.html",
+        ],
+    ),
     # A page written outside content/pages/ (content/Pages/, a folder of its own): read as
     # an article, its menu: was an unknown key to "remove, or put under params:".
     "page-out-of-pages": (

@@ -99,7 +99,13 @@ def test_aliases_become_folders_unless_they_name_a_file():
     ("alias", "problem"),
     [
         ("/ok/page.html", ""),
-        ("https://old.vn/a", "is a full web address, not a path on this site"),
+        (
+            "https://old.vn/a",
+            "is a full web address: an old address is written as the path after its host, /a",
+        ),
+        ("https://old.vn/tin?id=5", "is a full web address, not a path on this site"),
+        ("https://old.vn/", "is a full web address, not a path on this site"),
+        ("//old.vn/.git/x", "is a full web address, not a path on this site"),
         ("/", "is the home page"),
         ("/a?b=1", "contains a character that cannot be part of a file name"),
         ("/a/../b", "must not contain '.', '..' or '//' parts"),
