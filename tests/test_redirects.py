@@ -418,6 +418,22 @@ def test_a_published_article_made_a_draft_is_said_once_at_its_draft_line(site, c
     assert ": warning: " not in capsys.readouterr().err
 
 
+def test_a_deleted_articles_address_held_only_by_a_drafts_alias_is_said(site, capsys):
+    """A draft publishes nothing, its aliases neither: one naming the address of an
+    article whose file was then deleted kept that deletion from being said."""
+    a = site.add("2020/03/a.md", article("Lễ hội", "2020-03-05 08:00"))
+    site.add(
+        "2020/03/b.md",
+        article("Lễ hội mới", "2020-03-06 08:00", draft="true", aliases="[/2020/03/le-hoi/]"),
+    )
+    assert site.build("--no-search") == 0
+    capsys.readouterr()
+    a.unlink()
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    assert "published by the last build at /2020/03/le-hoi/, is no longer among" in err, err
+
+
 @pytest.mark.parametrize(
     "other", ["--offline", "--output elsewhere", "--output _site", "--output ../_site"]
 )
