@@ -197,7 +197,7 @@ def moved(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> 
                 Path(path),
                 f"the article's address changed from /{old} to /{new} ({why}): links to "
                 f"/{old} and citations of it lead nowhere now",
-                _keep_address(path, entry.article, old, edited),
+                _keep_address(path, last.article, entry.article, edited),
                 _line_to_edit(Path(path), last.article, entry.article),
                 warning=True,
             )
@@ -205,17 +205,25 @@ def moved(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> 
     return problems
 
 
-def _keep_address(path: str, article: Article, old: str, edited: bool) -> str:
-    """The fix of `moved`: the alias that keeps /``old``, or the edit to undo; a date
-    likely written month first (swapped_dates says it first) is to be put right before
-    an alias is added for it."""
-    alias = _to_aliases(article.aliases, old)
-    meant, _ = _month_first(path, article.published) if edited else ("", None)
+def _keep_address(path: str, last: Article, now: Article, edited: bool) -> str:
+    """The fix of `moved`: the alias that keeps the ``last`` address, or the edit to
+    undo. A date likely written month first (swapped_dates says it first) is to be put
+    right before an alias is added for it; once put right, the address it made, which
+    lived for a build, needs none."""
+    old = urls.article_url(last)
+    alias = _to_aliases(now.aliases, old)
+    meant = _month_first(path, now.published)[0] if edited else ""
     if meant:
         return (
             f"first check the date (said above): written day first, {meant}, it gives the "
             "article its old address back; if the date is right, to keep the old address "
             f"working, {alias}"
+        )
+    if edited and _month_first(path, last.published)[0]:
+        return (
+            f"the last build read its date day first, {last.published:%d/%m/%Y}: if /{old} "
+            "was only that mistake's address, nothing more is needed; if it was published, "
+            f"{alias}"
         )
     undo = "put the date, title or slug back" if edited else "put the timezone back"
     return f"to keep the old address working, {alias} (or {undo} as it was)"

@@ -640,6 +640,27 @@ def test_a_published_date_rewritten_month_first_asks_for_the_date_before_an_alia
     ), fix
 
 
+def test_a_month_first_date_put_right_does_not_ask_for_the_mistakes_address(site, capsys):
+    """Once the date said to be read day first was put right (3/5/2021 for 5/3/2021),
+    the next build asked, as its first fix, for an alias of the address the mistake
+    had made (/2021/03/…), which lived for one build: the editor who follows it keeps a
+    page at an address no reader ever cited. The fix now says that nothing is needed
+    for that address, and gives the alias only for when it was published."""
+    path = site.add("2021/05/hop-dan.md", article("Họp dân phường", "5/3/2021 08:00"))
+    assert site.build("--no-search") == 0
+    assert "read day first" in capsys.readouterr().err
+    path.write_text(article("Họp dân phường", "3/5/2021 08:00"), "utf-8")
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    assert "address changed from /2021/03/hop-dan-phuong/ to /2021/05/hop-dan-phuong/" in err
+    fix = err.split("how to fix: ")[1]
+    assert fix.startswith(
+        "the last build read its date day first, 05/03/2021: if /2021/03/hop-dan-phuong/ was "
+        "only that mistake's address, nothing more is needed; if it was published, add it "
+        "to the front matter: aliases: [/2021/03/hop-dan-phuong/]"
+    ), fix
+
+
 def test_a_link_to_a_heading_at_an_old_address_lands_on_the_heading(site, browser, capsys):
     """Imported articles link to each other by the old portal's addresses, which became
     aliases: a link to a heading there (/tin-cu/#muc-hai) was reported by check as
