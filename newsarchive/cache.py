@@ -36,7 +36,8 @@ stat stands for its bytes only in the folder it was taken in, so a copy of the
 project, or another project given this cache, hashes its files (folder_identity).
 
 Every file starts with a digest of the rest, checked on load. A cache file that
-is missing, damaged (flipped bits, an edit of the same length), of another
+is missing, damaged (flipped bits, an edit of the same length, a link or a named
+pipe in its place), of another
 format or made by other code or settings is ignored: the build then does the
 full work, and the next save replaces it. Writes go to a temporary file renamed
 into place.
@@ -50,6 +51,7 @@ import operator
 import os
 import pickle
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
@@ -470,8 +472,9 @@ class Cache:
             return
         _write(path, state)
         label = output_label(self.folder, self.output_dir)  # which folder: for prune()
-        if not label.exists():
-            label.write_text(state.output_dir, encoding="utf-8")
+        named = state.output_dir.encode("utf-8")
+        if _read_file(label) != named:
+            _put(label, named)
 
     def has_state(self, folder: Path) -> bool:
         """Whether a state of ``folder`` is kept by its identity."""
@@ -497,9 +500,10 @@ class Cache:
             return
         outputs = self.folder / "outputs"
         for label in outputs.glob("*.txt"):
+            data = _read_file(label)
             try:
-                named = Path(label.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
+                named = Path(data.decode("utf-8")) if data else None
+            except UnicodeDecodeError:
                 named = None
             if named is None or not named.exists():
                 # Its states are named by its place in this project (_output_name): the
@@ -793,9 +797,8 @@ def _read(path: Path) -> object:
 
 def _read_checked(path: Path) -> bytes | None:
     """The bytes saved by _write_checked, or None when missing or damaged."""
-    try:
-        data = path.read_bytes()
-    except OSError:
+    data = _read_file(path)
+    if data is None:
         return None
     head = len(_MAGIC) + 32
     if len(data) < head or not data.startswith(_MAGIC):
@@ -806,13 +809,46 @@ def _read_checked(path: Path) -> bytes | None:
     return body
 
 
+def _read_file(path: Path) -> bytes | None:
+    """The bytes of a cache file, or None when it is missing or damaged. Only a regular
+    file is read: a named pipe in its place waited for a writer for ever, a link to
+    /dev/zero was read until memory ran out, a dangling link failed every build. The
+    cache is the build's own and writes regular files only: anything else is removed,
+    made again at the next save (O_NONBLOCK: opening a pipe does not wait)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except FileNotFoundError:
+        return None
+    except OSError:  # a link (ELOOP), or unreadable
+        _discard(path)
+        return None
+    with open(fd, "rb") as file:
+        try:
+            if stat.S_ISREG(os.fstat(fd).st_mode):
+                return file.read()
+        except OSError:
+            return None
+    _discard(path)
+    return None
+
+
+def _discard(path: Path) -> None:
+    with contextlib.suppress(OSError):  # a read-only cache: read as missing all the same
+        drop(path)
+
+
 def _write(path: Path, value: object) -> None:
     _write_checked(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _write_checked(path: Path, body: bytes) -> None:
+    _put(path, b"".join([_MAGIC, digest(body).encode("ascii"), body]))
+
+
+def _put(path: Path, data: bytes) -> None:
+    """Write a cache file by a temporary file renamed into place: whatever was in its
+    place (a damaged file, a link, a pipe) is replaced, never written through."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    data = b"".join([_MAGIC, digest(body).encode("ascii"), body])
     try:
         try:
             tmp.write_bytes(data)

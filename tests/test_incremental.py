@@ -9,14 +9,17 @@ disk) and comparing the output with a build from scratch into another folder.
 import io
 import os
 import re
+import resource
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from conftest import SiteDir, article, leftovers, tree
+from conftest import SUBPROCESS_ENV, SiteDir, article, leftovers, tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -409,6 +412,47 @@ def test_a_file_in_the_place_of_a_cache_folder_is_replaced(site, tmp_path, folde
     assert site.build("--quiet") == 0
     assert (site.root / ".cache" / "newsarchive" / folder).is_dir()
     assert site.build("--quiet") == 0
+    assert clean_build(site, tmp_path / "clean") == 0
+    assert tree(site.output) == tree(tmp_path / "clean")
+
+
+def _small() -> None:
+    """A memory limit for a build that might read /dev/zero: 2 GiB, not the machine's."""
+    resource.setrlimit(resource.RLIMIT_AS, (2**31, 2**31))
+
+
+def _not_a_file(path: Path, kind: str) -> None:
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero" if kind == "zero" else "nowhere/x")
+
+
+@pytest.mark.parametrize("kind", ["dangling", "fifo", "zero"])
+def test_a_link_or_pipe_in_the_place_of_a_cache_file_is_replaced(site, tmp_path, kind):
+    """Every cache file (and outputs/<hash>.txt, which names the output folder) made a
+    dangling link, a named pipe or a link to /dev/zero: a link failed every build
+    ("cannot write or read here"), a pipe waited for ever, /dev/zero read until memory
+    ran out. The cache is the build's own: each is damage, and the build makes it again.
+    In a process of its own, with a time limit and a memory limit: a hang fails the test."""
+    for i in range(5):
+        site.add(f"bai-{i}.md", article_text(i % 5, i, i % 4, i % 4))
+    assert site.build("--quiet") == 0
+    damaged = [p for p in (site.root / ".cache").rglob("*") if p.is_file()]
+    assert cache.output_label(site.root / cache.CACHE_FOLDER, site.output) in damaged
+    for path in damaged:
+        _not_a_file(path, kind)
+    site.add("bai-1.md", article_text(1, 9, 2, 3))
+    command = [sys.executable, "-m", "newsarchive", "build", "--quiet"]
+    command += ["--config", str(site.root / "site.yaml")]
+    for _ in range(2):
+        done = subprocess.run(
+            command, env=SUBPROCESS_ENV, capture_output=True, timeout=120, preexec_fn=_small
+        )
+        assert done.returncode == 0, done.stderr.decode()
+    label = cache.output_label(site.root / cache.CACHE_FOLDER, site.output)
+    assert label.is_file() and not label.is_symlink()
     assert clean_build(site, tmp_path / "clean") == 0
     assert tree(site.output) == tree(tmp_path / "clean")
 
