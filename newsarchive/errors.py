@@ -8,6 +8,7 @@ value until the CLI prints it: file, line, column, what is wrong and how to fix 
 import errno
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -111,6 +112,23 @@ def raised_stopping(exc: BaseException) -> bool:
 def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
     """As an editor goes through them: by file, then line and column."""
     return sorted(problems, key=lambda e: (str(e.path), e.line or 0, e.column or 0))
+
+
+def special_file(path: Path, what: str) -> Problem | None:
+    """A problem when ``path`` (a link followed) is there but no regular file: read as
+    ``what``, a named pipe waited for a writer for ever, a link to /dev/zero was read
+    until memory ran out."""
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # missing or unreadable: the read says so
+        return None
+    if regular:
+        return None
+    return Problem(
+        path,
+        f"this is not a file (a named pipe, socket or device): it cannot be read as {what}",
+        "delete it, or put the file itself here",
+    )
 
 
 def os_problem(exc: OSError, cache: Path | None = None) -> Problem:

@@ -69,9 +69,12 @@ def folder_digest(folder: Path) -> str:
     those the systems and editors make there (a vim swap file changes as one types)."""
     parts: list[bytes | str] = []
     if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted(p for p in folder.rglob("*") if not p.is_dir()):
             if "__pycache__" not in path.parts and not made_by_system(path.name):
-                parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+                # A named pipe or a device is named, not read (a pipe waits for ever):
+                # left out, it went unsaid until another change made the build render.
+                kind, data = ("file", path.read_bytes()) if path.is_file() else ("other", b"")
+                parts += [path.relative_to(folder).as_posix(), kind, data]
     return digest(*parts)
 
 

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from . import urls
 from .config import SiteConfig
-from .errors import BuildFailed, Problem, not_utf8, shown
+from .errors import BuildFailed, Problem, not_utf8, shown, special_file
 from .heldlinks import Held
 from .jinjaenv import make_environment
 from .markup import footnote_titles, make_converter, picture_names, resolve_links, to_html
@@ -96,6 +96,8 @@ class Renderer:
         # it stopped every build as "not UTF-8", or, a dangling lock link, "cannot read".
         for name in sorted(n for n in have if not made_by_system(n.rpartition("/")[2])):
             path = self.config.templates_dir / name
+            if special := special_file(path, "a template"):
+                raise BuildFailed([special])
             data = path.read_bytes()
             try:
                 data.decode("utf-8")

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .errors import BuildFailed, Problem, not_utf8, shown
+from .errors import BuildFailed, Problem, not_utf8, shown, special_file
 from .yamltext import normalise_text, parse_yaml, written
 
 STRINGS_FILE = "strings.yaml"
@@ -59,6 +59,8 @@ def load_strings(templates_dir: Path) -> dict[str, Any]:
             f"{shown(path)}` brings its last committed copy back",
         )
         raise BuildFailed([problem])
+    if special := special_file(path, "the templates' words"):
+        raise BuildFailed([special])
     data = path.read_bytes()
     try:
         text = normalise_text(data)

@@ -1327,3 +1327,44 @@ def test_a_control_character_does_not_hide_the_front_matters_other_problems(site
     assert "bon.md:3:14: error: the invisible control character U+000B" in err, err
     assert "bon.md:3:18: error: broken YAML" in err, err
     assert "6 problem(s) in 2 file(s)" in err, err
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("x.html", "fifo"), ("strings.yaml", "fifo"), ("base.html", "zero")],
+)
+def test_a_pipe_or_device_in_templates_is_named_not_read_for_ever(site, name, kind):
+    """A named pipe in templates/ (x.html, or strings.yaml) waited for a writer for ever,
+    every build and check; base.html a link to /dev/zero read until memory ran out. Now
+    a message names the file. In a process of its own, with a time and memory limit, so
+    that a hang fails the test."""
+    site.add("bai.md", GOOD)
+    assert site.build("--quiet") == 0
+    before = tree(site.output)
+    path = site.root / "templates" / name
+    path.unlink(missing_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    for command in ("build", "check"):
+        done = subprocess.run(
+            [sys.executable, "-m", "newsarchive", command, "--quiet"],
+            cwd=site.root,
+            env=SUBPROCESS_ENV,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            preexec_fn=_two_gib,
+        )
+        assert done.returncode == 1
+        assert f"templates/{name}: error: this is not a file" in done.stderr
+        assert "Traceback" not in done.stderr
+    assert tree(site.output) == before
+
+
+def _two_gib() -> None:
+    """A memory limit for a process that might read /dev/zero: not the machine's."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2**31, 2**31))
