@@ -30,7 +30,7 @@ from .errors import (
     save_traceback,
 )
 from .outputguard import spare_folder
-from .pipeline import build
+from .pipeline import BuildResult, build
 
 if TYPE_CHECKING:  # the importer is loaded only by `import`
     from .importing.report import PageNames
@@ -500,7 +500,13 @@ def run_build(args: argparse.Namespace) -> int:
             f" ({result.written} file(s) written, {result.deleted} deleted)"
             + (f"; {result.search}" if result.search else "")
         )
-    # Said even with --quiet: a file an editor expects on the site is not built.
+    say_left_out(result, config)
+    return EXIT_OK
+
+
+def say_left_out(result: BuildResult, config: SiteConfig) -> None:
+    """What the build left out of the site, said even with --quiet (by build and by each
+    of serve's builds): a file an editor expects on the site is not built."""
     if result.hidden:
         print(
             f"skipped {len(result.hidden)} hidden file(s)/folder(s) in "
@@ -533,7 +539,6 @@ def run_build(args: argparse.Namespace) -> int:
             f"files to publish, such as CNAME, belong in {_shown(config.static_dir)}/",
             file=sys.stderr,
         )
-    return EXIT_OK
 
 
 def _some(names: Sequence[str]) -> str:
@@ -695,17 +700,40 @@ def run_serve(args: argparse.Namespace) -> int:
         return config
 
     try:
-        make_config("http://localhost/")
+        first = make_config("http://localhost/")
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "fix site.yaml, then start serve again.")
         return EXIT_CONTENT
     config_file = (args.config or Path("site.yaml")).resolve()
+    published = load_config(_settings_file(args)).output_dir
+    if os.path.realpath(first.output_dir) == os.path.realpath(published):
+        report(
+            [_preview_in_published(first.output_dir)],
+            Path.cwd(),
+            "nothing was written: serve did not start.",
+        )
+        return EXIT_CONTENT
     return serve.run(
         make_config,
         config_file,
         args.port,
         lambda errors, *outcome: report(errors, Path.cwd(), *outcome),
+        say_left_out,
         args.quiet,
+    )
+
+
+def _preview_in_published(folder: Path) -> Problem:
+    """`serve --output _site` wrote the preview, every link to its local address
+    (http://127.0.0.1:8000/: canonical, feeds, sitemap), into the folder that is
+    published: a site copied from there by hand linked to the editor's computer."""
+    return Problem(
+        folder,
+        "this is the folder build publishes (output_dir in site.yaml); serve's preview "
+        "links to its local address (http://127.0.0.1:...), and must not be published",
+        "leave out --output: serve keeps its preview in .cache/serve; for a second "
+        "preview, give it a folder of its own: python3 build.py serve --output "
+        ".cache/serve-2 --port 8001",
     )
 
 

@@ -215,16 +215,18 @@ def run(
     config_file: Path,
     port: int,
     report: Callable[..., list[str]],
+    left_out: Callable[[BuildResult, SiteConfig], None],
     quiet: bool = False,
 ) -> int:
     """Serve until interrupted. ``make_config(base_url)`` reads site.yaml again each time;
     ``report(errors, outcome=...)`` prints build errors and returns them as text for the
-    browser."""
+    browser; ``left_out`` says what each build left out of the site, as `build` does (the
+    files it deleted from the preview's folder went unsaid)."""
     first = make_config("http://localhost/")
     try:
         preflight.check_output(first)
         with buildlock.lock(first.output_dir, serving=True):  # held while serving: no build meddles
-            return _serve(make_config, first, config_file, port, report, quiet)
+            return _serve(make_config, first, config_file, port, report, left_out, quiet)
     except BuildFailed as failed:  # e.g. another serve's lock: this one did not start
         report(failed.errors, failed.outcome or nothing_written(os.path.isdir(first.output_dir)))
         return 1
@@ -236,6 +238,7 @@ def _serve(
     config_file: Path,
     port: int,
     report: Callable[..., list[str]],
+    left_out: Callable[[BuildResult, SiteConfig], None],
     quiet: bool,
 ) -> int:
     state = LiveState()
@@ -252,9 +255,11 @@ def _serve(
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     indexer = SearchIndexer(state, report, quiet)
     config = first
+    served = first.output_dir  # the folder the preview is of, built or not yet
+    made_again = partial(make_config, base_url)
+    rebuild = partial(_rebuild, made_again, state, report, quiet, indexer, served, left_out)
     try:
-        served = first.output_dir  # the folder the preview is of, built or not yet
-        made = _rebuild(lambda: make_config(base_url), state, report, quiet, indexer, served)
+        made = rebuild()
         config = made or first
         thread.start()
         print(f"Serving {base_url} (press Ctrl+C to stop)", flush=True)
@@ -276,7 +281,7 @@ def _serve(
                     break
                 now = settled
             seen = now
-            again = _rebuild(lambda: make_config(base_url), state, report, quiet, indexer, served)
+            again = rebuild()
             config = again or config
     except KeyboardInterrupt:
         print("Stopped.", flush=True)
@@ -295,6 +300,7 @@ def _rebuild(
     quiet: bool,
     indexer: "SearchIndexer",
     served: Path,
+    left_out: Callable[[BuildResult, SiteConfig], None],
 ) -> SiteConfig | None:
     """Build once; on success return the config used, on failure keep the old site.
 
@@ -316,6 +322,7 @@ def _rebuild(
             f"Built {result.articles} article(s), {result.pages} page(s) in {result.seconds:.2f} s",
             flush=True,
         )
+    left_out(result, config)
     state.built()
     indexer.start(config)
     return config

@@ -287,6 +287,40 @@ def test_serve_prints_the_warnings_the_build_prints(site):
         assert any("a.md:6: warning" in line for line in server.output)  # every build
 
 
+def test_serve_says_what_it_left_out_as_build_does(site):
+    """A file put by hand in serve's folder (or a new's, an import's article written there)
+    was deleted by the next rebuilds without a word; `build` says 'not published: ...'
+    (brk's audit, F6). Serve now says what `build` says of what it left out."""
+    source = site.add("2020/01/tin.md", article("Tin đầu tiên", "2020-01-02 08:00"))
+    (site.content / "ghi-chu.txt").write_text("ghi chú", encoding="utf-8")
+    with serving(site) as server:
+        server.wait_for_output("Search index rebuilt")
+        assert any("ghi-chu.txt; pictures and documents" in line for line in server.output)
+        (site.root / ".cache" / "serve" / "bai-quan-trong.md").write_text("x", encoding="utf-8")
+        source.write_text(article("Tin đã sửa", "2020-01-02 08:00"), encoding="utf-8")
+        server.wait_for_output(
+            "not published: 1 file(s)/folder(s) the build did not write: serve/bai-quan-trong.md"
+        )
+
+
+def test_serve_into_the_published_folder_is_refused(site):
+    """`serve --output _site` wrote the preview, linking to http://127.0.0.1:PORT/
+    (canonical, feeds, sitemap), into the folder that is published (brk's audit, F15):
+    a site copied from there linked to the editor's computer. Refused, _site untouched
+    (a serve that started would run until the time limit fails the test)."""
+    site.add("2020/01/a.md", article("Bài A", "2020-01-02 08:00"))
+    assert build_py(site, "--quiet").returncode == 0
+    before = {p: p.read_bytes() for p in sorted(site.output.rglob("*")) if p.is_file()}
+    for given in ("_site", "./_site/", str(site.output)):
+        refused = build_py(site, "serve", "--port", "0", "--output", given)
+        assert refused.returncode == 1
+        assert refused.stderr.startswith(
+            "_site: error: this is the folder build publishes (output_dir in site.yaml)"
+        ), refused.stderr
+        assert "--output .cache/serve-2" in refused.stderr
+    assert {p: p.read_bytes() for p in sorted(site.output.rglob("*")) if p.is_file()} == before
+
+
 def test_a_second_serve_names_the_preview_folder_and_what_to_do(site):
     """A second serve was told 'another build or serve is running on serve (pid N)':
     "serve" was the last part of .cache/serve, a name the README never gives."""
