@@ -51,7 +51,6 @@ import operator
 import os
 import pickle
 import shutil
-import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
@@ -66,6 +65,7 @@ from .config import SiteConfig
 from .content import Article
 from .errors import name_file
 from .fingerprint import Fingerprinter, code_digest, digest
+from .ownfiles import read_own
 from .related import Related
 
 if TYPE_CHECKING:  # for the annotations only: bodylinks loads Python-Markdown
@@ -473,7 +473,7 @@ class Cache:
         _write(path, state)
         label = output_label(self.folder, self.output_dir)  # which folder: for prune()
         named = state.output_dir.encode("utf-8")
-        if _read_file(label) != named:
+        if read_own(label) != named:
             _put(label, named)
 
     def has_state(self, folder: Path) -> bool:
@@ -500,7 +500,7 @@ class Cache:
             return
         outputs = self.folder / "outputs"
         for label in outputs.glob("*.txt"):
-            data = _read_file(label)
+            data = read_own(label)
             try:
                 named = Path(data.decode("utf-8")) if data else None
             except UnicodeDecodeError:
@@ -797,7 +797,7 @@ def _read(path: Path) -> object:
 
 def _read_checked(path: Path) -> bytes | None:
     """The bytes saved by _write_checked, or None when missing or damaged."""
-    data = _read_file(path)
+    data = read_own(path)
     if data is None:
         return None
     head = len(_MAGIC) + 32
@@ -807,34 +807,6 @@ def _read_checked(path: Path) -> bytes | None:
     if data[len(_MAGIC) : head] != digest(body).encode("ascii"):
         return None
     return body
-
-
-def _read_file(path: Path) -> bytes | None:
-    """The bytes of a cache file, or None when it is missing or damaged. Only a regular
-    file is read: a named pipe in its place waited for a writer for ever, a link to
-    /dev/zero was read until memory ran out, a dangling link failed every build. The
-    cache is the build's own and writes regular files only: anything else is removed,
-    made again at the next save (O_NONBLOCK: opening a pipe does not wait)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
-    except FileNotFoundError:
-        return None
-    except OSError:  # a link (ELOOP), or unreadable
-        _discard(path)
-        return None
-    with open(fd, "rb") as file:
-        try:
-            if stat.S_ISREG(os.fstat(fd).st_mode):
-                return file.read()
-        except OSError:
-            return None
-    _discard(path)
-    return None
-
-
-def _discard(path: Path) -> None:
-    with contextlib.suppress(OSError):  # a read-only cache: read as missing all the same
-        drop(path)
 
 
 def _write(path: Path, value: object) -> None:

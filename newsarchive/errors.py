@@ -135,6 +135,8 @@ def os_problem(exc: OSError, cache: Path | None = None) -> Problem:
     """An error of the file system as a message for the editor (``cache``: the build
     cache's folder, for the hint when it is there)."""
     code = exc.errno
+    if isinstance(exc.filename, int):  # a descriptor's number (open(fd)): no name to give
+        exc.filename = None
     named = exc.filename is not None and os.path.exists(exc.filename)
     failed = Path(os.path.abspath(os.fsdecode(exc.filename))) if exc.filename else None
     # The cache or the `.cache` folder it is made in (a project on a read-only disk).
