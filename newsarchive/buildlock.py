@@ -6,7 +6,9 @@ build made beside the output (ownfolders.py), and nothing else (`check_lock_fold
 """
 
 import contextlib
+import errno
 import os
+import stat
 import threading
 import time
 from collections.abc import Iterator
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from .errors import BuildFailed, Problem, os_problem, shown
 from .outputguard import LOCK, OWNER, lock_folder, source_clash
+from .ownfiles import discard, read_own
 
 try:
     import fcntl
@@ -109,9 +112,9 @@ def _unmake(made: tuple[Path, ...], output_dir: Path) -> None:
     if os.path.lexists(output_dir):
         return
     folder = made[0]
-    with contextlib.suppress(OSError):
-        if (folder / RECORD).read_text(encoding="utf-8").strip() != "[]":
-            return  # folders beside the output are recorded as the build's: keep that
+    recorded = read_own(folder / RECORD)
+    if recorded is not None and recorded.strip() != b"[]":
+        return  # folders beside the output are recorded as the build's: keep that
     try:
         for name in (OWNER, RECORD, f"{RECORD}.tmp"):
             with contextlib.suppress(FileNotFoundError):
@@ -168,10 +171,29 @@ def _acquire(folder: Path, output_dir: Path, serving: bool) -> int:
 def _open_owner(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        return os.open(folder / OWNER, os.O_RDWR | os.O_CREAT, 0o644)
+        return _owner_file(folder / OWNER)
     except FileNotFoundError:  # a failed first build removed the folder meanwhile
         folder.mkdir(parents=True, exist_ok=True)
-        return os.open(folder / OWNER, os.O_RDWR | os.O_CREAT, 0o644)
+        return _owner_file(folder / OWNER)
+
+
+def _owner_file(path: Path) -> int:
+    """The owner file, open. A link or a named pipe in its place (the lock folder holds
+    the build's own files) is replaced: a dangling link failed every build, a pipe or a
+    link to a device stopped each as an internal error (no ftruncate there)."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
+    try:
+        fd = os.open(path, flags, 0o644)
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise
+        fd = -1
+    if fd >= 0 and stat.S_ISREG(os.fstat(fd).st_mode):
+        return fd
+    if fd >= 0:
+        os.close(fd)
+    discard(path)
+    return os.open(path, flags, 0o644)
 
 
 def _unlinked(fd: int, path: Path) -> bool:

@@ -17,7 +17,6 @@ it). In place, the lock folder is the one that wrote the record, and a copy of t
 spare put in its place by someone is refused.
 """
 
-import contextlib
 import json
 import os
 import stat
@@ -26,6 +25,7 @@ from pathlib import Path
 from .buildlock import RECORD
 from .errors import BuildFailed, Problem, shown
 from .outputguard import MARK, lock_folder, source_clash, spare_folder
+from .ownfiles import discard, read_own
 
 _MARK_TEXT = "{}\nnewsarchive keeps the previous version of the site here and rewrites it.\n"
 LEFTOVERS = (".old-", ".staging-", ".update-")  # killed builds', and older versions'
@@ -124,15 +124,17 @@ def _identity(folder: Path) -> tuple[int, int] | None:
 def mark_token(folder: Path) -> str:
     """The token in ``folder``'s mark (`own_spare`), or "" when it holds none."""
     try:
-        return (folder / MARK).read_text(encoding="ascii").split("\n", 1)[0]
-    except (OSError, UnicodeDecodeError):
+        # Not removed when damaged: the mark is what proves the folder the build's.
+        mark = read_own(folder / MARK, remove=False) or b""
+        return mark.decode("ascii").split("\n", 1)[0]
+    except UnicodeDecodeError:
         return ""
 
 
 def _record(output_dir: Path) -> list[dict]:
     try:
-        entries = json.loads(record_file(output_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        entries = json.loads((read_own(record_file(output_dir)) or b"[]").decode("utf-8"))
+    except ValueError:
         return []
     return [e for e in entries if isinstance(e, dict) and {"names", "mark"} <= e.keys()]
 
@@ -148,10 +150,10 @@ def write_record(output_dir: Path, entries: list[tuple[Path, list[str], str | No
             entry = {"dev": identity[0], "ino": identity[1], "names": names, "mark": mark}
             record.append({**entry, "lock": lock})
     path, text = record_file(output_dir), json.dumps(record)
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        if path.read_text(encoding="utf-8") == text:
-            return  # nothing to write (a build on a full disk gets to its own message)
+    if read_own(path) == text.encode("utf-8"):
+        return  # nothing to write (a build on a full disk gets to its own message)
     temporary = path.with_name(f"{RECORD}.tmp")  # one build at a time: the lock
+    discard(temporary)  # a link or a pipe in its place is not written through
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
 
