@@ -34,6 +34,7 @@ from .publish import Spare
 from .renderer import Renderer
 from .sources import MarkdownFiles, Sources, read_body
 from .templatetrace import (
+    MARK_ENDS,
     TAKES,
     closes_nothing,
     function_failed,
@@ -406,7 +407,7 @@ def _syntax_explained(exc: jinja2.TemplateSyntaxError, message: str, fix: str) -
         )
     if unclosed := unclosed_mark(exc):
         mark, at = unclosed
-        end = _MARK_ENDS[mark]
+        end = MARK_ENDS[mark]
         return (
             f"the {mark} of line {at} is not closed ({message})",
             f"a {mark} … {end} ends with {end}: write {end} at its end, on line {at}"
@@ -414,9 +415,6 @@ def _syntax_explained(exc: jinja2.TemplateSyntaxError, message: str, fix: str) -
             else f"a {mark} … {end} ends with two braces: write {end} at its end, on line {at}",
         )
     return message, fix
-
-
-_MARK_ENDS = {"{{": "}}", "{%": "%}"}
 
 
 def _explained(

@@ -162,7 +162,8 @@ def closes_nothing(exc: TemplateSyntaxError) -> str | None:
 # (`{{ t.home }`), "expected token 'end of print statement', got 'b'", said where it gave
 # up, often a line below the mark the editor must finish.
 _RAN_ON = re.compile(r"unexpected |expected token 'end of (print statement|statement block)'")
-_MARKS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+# Each opening mark and its end (render.py says the end to write).
+MARK_ENDS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _MARK = re.compile(r"\{[{%#]")
 
 
@@ -174,7 +175,7 @@ def unclosed_mark(exc: TemplateSyntaxError) -> tuple[str, int] | None:
     text, at = exc.source, 0
     while opening := _MARK.search(text, at):
         mark = opening[0]
-        end = text.find(_MARKS[mark], opening.end())
+        end = text.find(MARK_ENDS[mark], opening.end())
         following = _MARK.search(text, opening.end())
         if mark != "{#" and (end < 0 or (following and following.start() < end)):
             return mark, text.count("\n", 0, opening.start()) + 1
