@@ -286,17 +286,24 @@ def _writing_month(
     `2021` (each word in so many articles that none was required), and their titles'
     "tháng 3 năm" decided (audit-reader F6). A pair whose postings are not all known
     (in many articles) counts as written where they are not (_holding)."""
-    assert parsed.literal is not None
-    words = set(parsed.words)
-    month = [
-        _head(index, manifest, pair, None)
-        for pair in parsed.literal.pairs
-        if pair not in parsed.pairs and not words & set(pair.split(" "))
-    ]
+    month = _month_terms(index, manifest, parsed)
     held = _holding(manifest, month)
     writing = [s for s in literal.scored if held(-s[3]) == len(month)]
     rest = [s for s in literal.scored if held(-s[3]) < len(month)]
     return replace(literal, scored=writing), replace(literal, scored=rest)
+
+
+def _month_terms(index: Index, manifest: dict, parsed: Query) -> list[_Term]:
+    """The pairs of the query read as before (Query.literal) that write its month, those
+    sharing no word with its other reading (`tháng 3`, `3 năm`, `năm 2019`): what
+    _writing_month and _cited look for in the articles that reading found."""
+    assert parsed.literal is not None
+    words = set(parsed.words)
+    return [
+        _head(index, manifest, pair, None)
+        for pair in parsed.literal.pairs
+        if pair not in parsed.pairs and not words & set(pair.split(" "))
+    ]
 
 
 def _cited(index: Index, manifest: dict, parsed: Query, literal: _Ranked) -> _Ranked:
@@ -305,13 +312,7 @@ def _cited(index: Index, manifest: dict, parsed: Query, literal: _Ranked) -> _Ra
     number (`sở 04/2008`: `Chỉ thị 04/2008`, the pair `4 2008`). The others have the
     numbers apart (`đảng ủy tháng 12/2030`: `tháng 5, mục 12, … 2030`), and the other
     words' articles (_merged) are what the reader asked for."""
-    assert parsed.literal is not None
-    words = set(parsed.words)
-    month = [
-        _head(index, manifest, pair, None)
-        for pair in parsed.literal.pairs
-        if pair not in parsed.pairs and not words & set(pair.split(" "))
-    ]
+    month = _month_terms(index, manifest, parsed)
     for term in month:
         _complete(index, term)
     # A pair whose postings are not all known (in many articles, a segment without tails:
