@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import folding
 from . import format as fmt
-from .terms import NUMBER_GROUPS, Query, day_number, parse_query
+from .terms import NUMBER_GROUPS, YEAR, Query, day_number, parse_query
 
 
 @dataclass(frozen=True)
@@ -252,7 +252,6 @@ def _merged(all_readings: list[_Ranked], dated: _Ranked) -> _Ranked:
     return _Ranked(scored, complete, completions, some, count, any(r.unpublished for r in readings))
 
 
-_YEAR = re.compile("(?:19|20)[0-9][0-9]")
 # A year after these is not when the articles were published: `năm 2021` (its pair with
 # `năm` finds those that say it), `nhiệm kỳ 2016`, `khóa 2021` (a term of office).
 _NOT_PUBLISHED = ("nam", "ki", "khoa")  # as the index folds them (`kỳ`: ki)
@@ -263,7 +262,7 @@ def _year_first(index: Index, manifest: dict, parsed: Query, ranked: _Ranked) ->
     year first, then the others, each in their order. The year is in most articles of a
     real archive (`nhiệm kỳ 2016 - 2021`), so its weight was nothing, and the job
     notices of other years came first. Not after _NOT_PUBLISHED, nor of two years."""
-    years = [w for w in parsed.words if _YEAR.fullmatch(w)]
+    years = [w for w in parsed.words if YEAR.fullmatch(w)]
     if parsed.when or len(years) != 1 or len(parsed.words) < 2:
         return ranked
     if any(f"{sign} {years[0]}" in parsed.pairs for sign in _NOT_PUBLISHED):

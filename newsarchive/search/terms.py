@@ -15,7 +15,9 @@ _TAG = re.compile(r"<[^>]*>")
 # Straight and curly double quotes around a phrase that must be found as typed.
 _QUOTE = re.compile('["\u201c\u201d]')
 _NUMBER = re.compile("[0-9]+")
-_YEAR = re.compile("(?:19|20)[0-9]{2}\\Z")
+# A word that is a year, whole (fullmatch): a number at the end of a query that is one is
+# a word (_after_the_words); engine._year_first lists its articles first.
+YEAR = re.compile("(?:19|20)[0-9]{2}")
 # `số 04/2008`, `so 5`: the sign of a number. A document is cited with it or without
 # (`Chỉ thị số 04/2008/CT-BTTTT`, an article's `Chỉ thị 04/2008/CT-BTTTT`), and `so`
 # is also `sở` (`Sở Tư pháp`): required, `chi thi so 04/2008` found another article.
@@ -723,7 +725,7 @@ def _after_the_words(
             found.append((dates_at[at], dates_at[at]))
         elif at in in_date or minus[at] or not _NUMBER.fullmatch(word):
             continue
-        elif at < len(spelled) - 1 or not ending or _YEAR.match(word):
+        elif at < len(spelled) - 1 or not ending or YEAR.fullmatch(word):
             found.append((word, folding.fold(word)))
     return found
 
