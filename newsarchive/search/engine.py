@@ -205,9 +205,10 @@ def search(
 @dataclass
 class _Ranked:
     """A reading's documents found, best first: (0 in the title term, 1 with the title
-    phrase (_title_phrase), else 2; its reading's place, -score, -doc), as they sort;
-    and Results' complete, completions, some and dated. Merged, ``unpublished`` says
-    whether a reading of a month no article is of is listed (Results.dateless)."""
+    phrase (_title_phrase), else 2; its reading's place (_merged), or 0 of the year and
+    1 of another (_year_first); -score, -doc), as they sort; and Results' complete,
+    completions, some and dated. Merged, ``unpublished`` says whether a reading of a
+    month no article is of is listed (Results.dateless)."""
 
     scored: list[tuple[int, int, float, int]]
     complete: bool
@@ -223,8 +224,8 @@ def _merged(all_readings: list[_Ranked], dated: _Ranked) -> _Ranked:
     first reading's, then each next one's that those before lack, each in its order (its
     title phrase's first: _title_phrase). A reading that found articles with only some
     of the words, or with the words but a month no article is of (Results.unpublished),
-    is left out when the other found some with every word. The list is whole when
-    ``dated``, the reading with the months and ranges, is and is in it: the other's
+    is left out when another found some with every word. The list is whole when
+    ``dated``, the reading with the months and ranges, is and is in it: the others'
     articles, what the numbers found before, come as well (a month's `1` and `2020` are
     in most articles: capped, they made the page ask for "thêm một từ nữa" after every
     article of the month)."""
