@@ -564,19 +564,25 @@ def _lacking(kind: str, attribute: str, templates_dir: Path) -> tuple[str, str]:
     )
     names = sorted(fields | {n for n in dir(known) if not n.startswith("_")})
     close = difflib.get_close_matches(attribute, names, n=1)
-    fix = f"did you mean '{close[0]}'? " if close else _OWN_VALUES.get(class_name, "")
+    fix = f"did you mean '{close[0]}'? " if close else _own_value(class_name, attribute)
     return (
         f"'{attribute}': {class_name} has no such name",
-        fix.format(name=attribute) + f"{class_name} has: {', '.join(names)}",
+        fix + f"{class_name} has: {', '.join(names)}",
     )
 
 
 # A fork's own value asked without its params. (`article.photographer`, the README's
-# example): the names an Article has are newsarchive's, none of them the fork's.
+# example): the names an Article has are newsarchive's, none of them the fork's. By
+# class: the name templates know its object by, and where its params are written.
 _OWN_VALUES = {
-    "Article": "a value of your own: write article.params.{name}, under params: in the "
-    "article's front matter; ",
-    "Standalone": "a value of your own: write standalone.params.{name}, under params: in the "
-    "page's front matter; ",
-    "SiteConfig": "a value of your own: write site.params.{name}, under params: in site.yaml; ",
+    "Article": ("article", "the article's front matter"),
+    "Standalone": ("standalone", "the page's front matter"),
+    "SiteConfig": ("site", "site.yaml"),
 }
+
+
+def _own_value(class_name: str, attribute: str) -> str:
+    if class_name not in _OWN_VALUES:
+        return ""
+    value, where = _OWN_VALUES[class_name]
+    return f"a value of your own: write {value}.params.{attribute}, under params: in {where}; "

@@ -830,6 +830,17 @@ TEMPLATE_PROBLEMS = {
         "'titel': Article has no such name (making the page /2020/01/bai-viet-tot/)\n"
         "    how to fix: did you mean 'title'? Article has: aliases, author,",
     ),
+    # A fork's own value asked of an object without its params.: where that value goes.
+    "own-value-of-an-article": (
+        b"{% if article is defined %}{{ article.photographer }}{% endif %}\n",
+        "how to fix: a value of your own: write article.params.photographer, under params: in "
+        "the article's front matter; Article has: aliases,",
+    ),
+    "own-value-of-the-site": (
+        b"{{ site.phone_number }}\n",
+        "how to fix: a value of your own: write site.params.phone_number, under params: in "
+        "site.yaml; SiteConfig has: ",
+    ),
     "syntax": (b"{% if %}\n", "how to fix: fix the template at this line (see the Jinja2"),
     # Jinja said "'sidebar.html' not found in search path: '/home/…/templates'", and the fix
     # "correct the template at this line", to a maintainer who had not made the file yet.
