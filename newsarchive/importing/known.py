@@ -140,14 +140,15 @@ def _words(markdown: str) -> str:
     return " ".join(_BRACKETS.sub(" ", _ADDRESS.sub("]", markdown)).split())
 
 
-def _parts(file: str) -> list[str]:
-    """The front matter and the rest of the article ``file`` ([] when it has none or
-    cannot be read: the build says so, not the import)."""
+def _parts(file: str) -> tuple[str, str] | None:
+    """The front matter and the text below it of the article ``file`` (None when it has
+    no front matter or cannot be read: the build says so, not the import)."""
     try:
         text = Path(file).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
-        return []
-    return text.split("\n---", 1) if text.startswith("---") else []
+        return None
+    parts = text.split("\n---", 1) if text.startswith("---") else []
+    return (parts[0], parts[1].partition("\n")[2]) if len(parts) == 2 else None
 
 
 def _paragraphs(markdown: str) -> list[str]:
@@ -160,9 +161,9 @@ def differing(file: str, body: str) -> tuple[int, int] | None:
     have the same words (links and pictures compare by their text, not their address:
     the import wrote them to its copies) or the file cannot be read."""
     parts = _parts(file)
-    if len(parts) != 2:
+    if parts is None:
         return None
-    ours, theirs = _paragraphs(parts[1].partition("\n")[2]), _paragraphs(body)
+    ours, theirs = _paragraphs(parts[1]), _paragraphs(body)
     if " ".join(ours) == " ".join(theirs):
         return None
     return len(set(theirs) - set(ours)), len(set(ours) - set(theirs))
@@ -173,7 +174,7 @@ def _same_text(file: str, source_url: str, body: str, portal_id: Callable[[str],
     own ids of its address and ``source_url``, another article of the portal (a notice
     posted again, word for word, under another id)."""
     parts = _parts(file)
-    if len(parts) != 2 or _words(parts[1].partition("\n")[2]) != _words(body):
+    if parts is None or _words(parts[1]) != _words(body):
         return False
     stated = dict(_KEYS.findall(parts[0])).get("source_url", "")
     ids = portal_id(str(_value(stated))) if stated else "", portal_id(source_url)
