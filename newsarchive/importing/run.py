@@ -81,8 +81,10 @@ from .names import as_archive_names
 from .page import CapturedPage, Extracted, NotArticle
 from .profiles import Profiles, SlowPattern
 
-BATCH = 16
+# Two texts of a file: its address and why it is not copied, or a problem and its fix.
 Pairs = list[tuple[str, str]]
+
+BATCH = 16
 MIN_PARALLEL_PAGES = 48
 
 IMPORTED, NOT_ARTICLE, ALREADY, FAILED = "imported", "not an article", "already there", "failed"
