@@ -26,7 +26,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from . import heldlinks, statics, urls, workers
 from .bodylinks import MISSING_HINT, Lines, Meant, leads_nowhere
@@ -432,11 +432,9 @@ class _PageCheck:
         """``link`` as the archive serves it when the archive is served at its host (the
         old portal's domain, README's "Archiving a portal"), whatever scheme or port it
         is written with; None when the archive is served elsewhere."""
-        base = urlsplit(self.resolver.base_url)
         if _host(link) != _host(self.resolver.base_url):
             return None
-        parts = urlsplit(link)
-        here = urlunsplit(parts._replace(scheme=base.scheme, netloc=base.netloc))
+        here = urls.at_base(link, self.resolver.base_url)
         return here if self.resolver.is_internal(here) else None
 
 

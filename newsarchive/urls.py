@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable, Container
 from datetime import datetime
 from pathlib import PurePosixPath
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from .content import Article, RenamedTerm, Standalone
 from .slugs import slugify
@@ -384,6 +384,14 @@ def contact_url(contact: str) -> str:
 
 def absolute_url(base_url: str, url: str) -> str:
     return base_url.rstrip("/") + "/" + quote(url, safe="/#?=&%.-_~")
+
+
+def at_base(link: str, base_url: str) -> str:
+    """``link`` at the scheme and host (port and all) of ``base_url``: where an archive
+    served at the old portal's domain answers the portal's address (check.py), whichever
+    scheme or port the portal's link was written with."""
+    base = urlsplit(base_url)
+    return urlunsplit(urlsplit(link)._replace(scheme=base.scheme, netloc=base.netloc))
 
 
 def base_path(base_url: str) -> str:

@@ -138,3 +138,15 @@ def test_every_page_the_site_writes_besides_dated_ones_has_its_name_kept_from_al
         if not p.name.isdigit() and not p.name.startswith("sitemap-") and p.name not in statics
     }
     assert written and written <= urls.own_names(), written - urls.own_names()
+
+
+def test_an_old_portals_link_is_put_at_the_archives_scheme_and_host_keeping_the_rest():
+    """check reads a link to the old portal as the archive serves it when the archive is
+    served at the portal's domain: http or https, a port or none, as base_url has it."""
+    base = "https://hbt.vn:8443/"
+    assert urls.at_base("http://hbt.vn/tin/a.html?id=5#b", base) == (
+        "https://hbt.vn:8443/tin/a.html?id=5#b"
+    )
+    assert urls.at_base("https://hbt.vn:80/anh/mat.jpg", "http://hbt.vn/") == (
+        "http://hbt.vn/anh/mat.jpg"
+    )
