@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import BuildFailed, Problem, os_problem, shown
-from .outputguard import LOCK, OWNER, lock_folder, source_clash
+from .outputguard import LOCK, LOCK_FILES, OWNER, RECORD, lock_folder, source_clash
 from .ownfiles import discard, read_own
 
 try:
@@ -23,7 +23,6 @@ try:
 except ImportError:  # Windows: no lock (the rest works the same)
     fcntl = None  # type: ignore[assignment]
 
-RECORD = "folders"  # in the lock folder: the folders the build made (ownfolders.py)
 
 # lock folder -> (descriptor, how many holders, the folders its taking made)
 _held: dict[str, tuple[int, int, tuple[Path, ...]]] = {}
@@ -38,7 +37,7 @@ def check_lock_folder(output_dir: Path, sources: dict[str, Path]) -> None:
     why = source_clash(folder, sources)
     if not why:
         try:
-            theirs = sorted(set(os.listdir(folder)) - {OWNER, RECORD, f"{RECORD}.tmp"})
+            theirs = sorted(set(os.listdir(folder)).difference(LOCK_FILES))
         except (FileNotFoundError, NotADirectoryError):  # none yet; a file: mkdir says
             theirs = []
         except OSError as exc:
@@ -116,7 +115,7 @@ def _unmake(made: tuple[Path, ...], output_dir: Path) -> None:
     if recorded is not None and recorded.strip() != b"[]":
         return  # folders beside the output are recorded as the build's: keep that
     try:
-        for name in (OWNER, RECORD, f"{RECORD}.tmp"):
+        for name in LOCK_FILES:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(folder / name)  # Windows refuses the open owner file: kept
         for each in made:  # deepest first; one someone put a file in meanwhile stays

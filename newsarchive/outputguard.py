@@ -14,6 +14,8 @@ from .search.format import STAMP
 
 LOCK = ".lock"  # beside the output folder: `_site.lock`, see buildlock.lock
 OWNER = "owner"  # in the lock folder: the pid of the build holding the lock
+RECORD = "folders"  # in the lock folder: the folders the build made (ownfolders.py)
+LOCK_FILES = (OWNER, RECORD, f"{RECORD}.tmp")  # all a build writes in its lock folder
 MARK = ".newsarchive-spare"  # in the spare folder `_site.previous`, see ownfolders.own_spare
 SPARE = ".previous"  # the spare folder's name: the output's + this (spare_folder)
 

@@ -22,9 +22,8 @@ import os
 import stat
 from pathlib import Path
 
-from .buildlock import RECORD
 from .errors import BuildFailed, Problem, shown
-from .outputguard import MARK, lock_folder, source_clash, spare_folder
+from .outputguard import MARK, RECORD, lock_folder, source_clash, spare_folder
 from .ownfiles import discard, read_own
 
 _MARK_TEXT = "{}\nnewsarchive keeps the previous version of the site here and rewrites it.\n"
