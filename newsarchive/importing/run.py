@@ -637,7 +637,7 @@ def _media_of(
     linked_old = {*missing, *not_copied}
     # What the portal answered with a web page, which wget saved under the file's name.
     answered = {url: finder.wget_page(url, page, page_url) for url in [*missing, *not_copied]}
-    as_pages = {url: found for url, found in answered.items() if found}
+    as_pages = {url: answer for url, answer in answered.items() if answer}
     # The address the old site had, where the mirror linked the file by a name of its own.
     linked_at = {
         url: finder.cached_address(url, page) or portal_address(url) or as_pages.get(url, (url,))[0]
@@ -649,7 +649,7 @@ def _media_of(
         for url, why in refused
         if url not in as_pages
     ]
-    notes += [_answered_page_note(*found) for found in as_pages.values()]
+    notes += [_answered_page_note(*answer) for answer in as_pages.values()]
     cached = bool(finder.httrack_names)
     # Of an HTTrack page, a picture named .html is HTTrack's name for it: found with its
     # other names, not said to be the portal's address.
@@ -678,7 +678,7 @@ def _media_of(
     if dropped:
         body = without_links(body, dropped)
         notes.append(_dropped_note(dropped, found, saved_at is not None))
-    if missing and page.path in context.finder.cut_short:
+    if missing and page.path in finder.cut_short:
         notes.append(ACCEPTED_NOTE)
     notes += [mediafiles.size_note(m) for m in found_media]
     notes += [mediafiles.inert_note(m) for m in found_media]
