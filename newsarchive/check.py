@@ -399,14 +399,7 @@ class _PageCheck:
             if not self.old_hosts or _host(link) not in self.old_hosts:
                 continue
             here = self._served_here(link)
-            if here is not None and (
-                not self.resolver.problem(rel, here)
-                or (
-                    # A template's own link that leads nowhere: _broken_links' error.
-                    self.resolver.is_internal(link)
-                    and not (rel in self.sources and _written_as(self.sources[rel], rel, link))
-                )
-            ):
+            if here is not None and self._said_otherwise(rel, link, here):
                 continue
             target = self.held.target(link) if self.held else None
             line = None
@@ -427,6 +420,16 @@ class _PageCheck:
                 )
             )
         return problems
+
+    def _said_otherwise(self, rel: str, link: str, here: str) -> bool:
+        """Whether a link to the old portal, the archive being served at its domain
+        (``here``: the link there), is no warning: the archive answers it, or it is a
+        template's own link that leads nowhere (_broken_links' error)."""
+        if not self.resolver.problem(rel, here):
+            return True
+        return self.resolver.is_internal(link) and not (
+            rel in self.sources and _written_as(self.sources[rel], rel, link)
+        )
 
     def _served_here(self, link: str) -> str | None:
         """``link`` as the archive serves it when the archive is served at its host (the
