@@ -91,8 +91,8 @@ IMPORTED, NOT_ARTICLE, ALREADY, FAILED = "imported", "not an article", "already 
 # A page of a cut WARC that lacks some of its files fails by default: they may be in the
 # part cut off, and the page imported without them would be "already there" when the
 # complete file is imported (which brings them in only where the article still links
-# their old address). When no complete copy exists (the
-# portal is gone), --accept-missing imports it with them at their old address.
+# their old address). When no complete copy exists (the portal is gone),
+# --accept-missing imports it with them at their old address.
 MISSING_HINT = (
     "import a complete copy of the WARC if there is one; if there is none (the portal is "
     "gone), import again with --accept-missing: each file it lacks then stays linked to "
