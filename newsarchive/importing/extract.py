@@ -200,7 +200,7 @@ def _with_profile(
     own = own_address and profile.search("own_address", own_address, page.html, page.origin)
     read.own_link = "".join(filter(None, own.groups())) if own else ""
     read.notes = date.stated + _selector_notes(tree, profile, words, dropped, category)
-    read.notes += _broad_notes(tree, profile, parts)
+    read.notes += _broad_title(tree, profile) + _linked_parts(profile, parts)
     read.notes += _tags_notes(profile, read.tags)
     if said and author:
         at = profile.at("author")  # one's own profile's selector may take too much
@@ -347,12 +347,9 @@ def _selector_notes(
 MENU_LINKS = 3
 
 
-def _broad_notes(tree: LexborHTMLParser, profile: Profile, parts: list[LexborNode]) -> list[str]:
-    """What one's own profile's title or body found beside the article: a title selector
-    that several elements of other texts match (`h1`, a sidebar's boxes have one each), a
-    body part that is mostly links (every box of the page has the body's class): both
-    were imported without a word."""
-    notes = []
+def _broad_title(tree: LexborHTMLParser, profile: Profile) -> list[str]:
+    """One's own title selector that several elements of other texts match (`h1`: a
+    sidebar's boxes have one each): the first was imported as the title without a word."""
     titles = next(
         (
             (selector, texts)
@@ -361,15 +358,22 @@ def _broad_notes(tree: LexborHTMLParser, profile: Profile, parts: list[LexborNod
         ),
         None,
     )
-    if titles and len(titles[1]) > 1 and (at := profile.at("title")):
-        selector, texts = titles
-        found = ", ".join(repr(text[:60]) for text in texts[:4])
-        notes.append(
-            f"the {profile.name} profile's title selector {selector!r} found {len(texts)} "
-            f"elements with different texts on the page ({found}): the first was taken as "
-            f"the title; if it is not the article's, make the selector name the title "
-            f"alone, {at} (docs/import-profiles.md#selectors)"
-        )
+    if not titles or len(titles[1]) < 2 or not (at := profile.at("title")):
+        return []
+    selector, texts = titles
+    found = ", ".join(repr(text[:60]) for text in texts[:4])
+    return [
+        f"the {profile.name} profile's title selector {selector!r} found {len(texts)} "
+        f"elements with different texts on the page ({found}): the first was taken as "
+        f"the title; if it is not the article's, make the selector name the title "
+        f"alone, {at} (docs/import-profiles.md#selectors)"
+    ]
+
+
+def _linked_parts(profile: Profile, parts: list[LexborNode]) -> list[str]:
+    """Each part one's own body selector took that is mostly links (every box of the page
+    has the body's class): imported as the article's text without a word."""
+    notes = []
     at = profile.at("body")
     for part in parts if at else []:
         links = [a for a in part.css("a[href]") if not is_attachment(a.attrs.get("href") or "")]
