@@ -64,9 +64,33 @@ const PASTED_PAIRS = 5;
 const TITLE_PHRASE_PAIRS = 2;
 const WORD_END = /[\p{L}\p{N}]$/u;
 
+// Safari before 16.4 (the iPhones of iOS 15 and 16, many still read in Vietnam) refuses a
+// whole script holding a lookbehind, `(?<!…)`: search was gone there. A pattern that must
+// not follow some text (terms.py's lookbehinds) is written without it, with the ends that
+// text may have (`before`), and read by matchesOf.
+function notAfter(pattern, ...before) {
+  return { pattern, before };
+}
+
+// The matches of a notAfter pattern, as matchAll gives them: where one follows what it
+// must not, the search goes on from the next character, as the lookbehind made it do.
+function* matchesOf(text, { pattern, before }) {
+  const flags = pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`;
+  const found = new RegExp(pattern.source, flags);
+  for (let m = found.exec(text); m; m = found.exec(text)) {
+    // Enough for CODE_END's two characters, an astral letter being two units.
+    const head = text.slice(Math.max(0, m.index - 3), m.index);
+    if (before.some((end) => end.test(head))) found.lastIndex = m.index + 1;
+    else yield m;
+  }
+}
+
+// After a letter or a number (WORD_END), or after one and a `/` or `.`: inside a code.
+const CODE_END = /[\p{L}\p{N}][/.]$/u;
+
 // -- Words (newsarchive/folding.py) --
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
-const VARIABLE_ENDING = /(?<!q)(?:oa|oe|uy)$/;
+const VARIABLE_ENDING = /(?:oa|oe|uy)$/; // not after `q` (canonical)
 // A consonant (`qu` is one) and `y`, the syllable's only vowel: written `i` as well.
 const Y_AFTER_CONSONANT = /^(?:[bcdđghklmnprstvx]|[cgknpt]h|ngh|gi|qu|tr)y$/;
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -79,14 +103,14 @@ const canonicalCache = new Map();
 function canonical(word) {
   let form = canonicalCache.get(word);
   if (form !== undefined) return form;
-  let decomposed = word.replaceAll("ð", "đ").normalize("NFD");
+  let decomposed = word.replace(/ð/g, "đ").normalize("NFD");
   const tones = decomposed.match(TONES) || [];
   const base = decomposed.replace(TONES, "");
   if (tones.length <= 1 && Y_AFTER_CONSONANT.test(base)) {
     decomposed = base.slice(0, -1) + "i" + tones.join("");
   } else if (tones.length === 1) {
     const ending = base.match(VARIABLE_ENDING);
-    if (ending) {
+    if (ending && base[ending.index - 1] !== "q") {
       const first = ending.index + 1;
       decomposed = base.slice(0, first) + tones[0] + base.slice(first);
     }
@@ -133,13 +157,16 @@ const NOT_MONTH_AFTER = new Set([...NUMBER_SIGNS, "quí", "qui", "đợt", "dot"
 // _ABBREVIATION).
 const ABBREVIATION = 2;
 // A minus before a word or a quote, at the start or after a space (terms.py's _MINUS).
-const MINUS = /(?:^|(?<=[ \t\n\r\u00a0]))-(?=[\p{L}\p{Nl}\p{No}])/gu;
+const MINUS = notAfter(/-(?=[\p{L}\p{Nl}\p{No}])/gu, /[^ \t\n\r\u00a0]$/u);
 const MINUS_PHRASE = /(?:^|[ \t\n\r\u00a0])-$/u;
 // `ngày 7/1/2022`: the word before a date is part of it (terms.py's _DATE_SIGNS).
 const DATE_SIGNS = new Set(["ngay", "ngày"]);
 // A whole date, `07/01/2022`, `7-1-2022`, `7.1.2022` (terms.py's DATE): one term.
-const DATE =
-  /(?<![\p{L}\p{N}])(?<![\p{L}\p{N}][/.])([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})(?![\p{L}\p{N}])(?!\2[\p{L}\p{N}])/gu;
+const DATE = notAfter(
+  /([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})(?![\p{L}\p{N}])(?!\2[\p{L}\p{N}])/gu,
+  WORD_END,
+  CODE_END,
+);
 // Two dates joined as a range: what is between them (terms.py's _RANGE_JOIN), and `từ`
 // before the first.
 const JOINER =
@@ -165,8 +192,11 @@ const OPENS = new Set([...RANGE_FROM, ...BEFORE, ...AFTER]);
 const JOINS = new RegExp(JOINER, "uy");
 // A month, `tháng 1/2020`, `01/2020`, `1-2020`: its days (terms.py's _MONTH); `tháng`
 // before it, and after the joiner of a range, part of it.
-const MONTH =
-  /(?<![\p{L}\p{N}])(?<![\p{L}\p{N}][/.])([0-9]{1,2})([/-])((?:19|20)[0-9]{2})(?![\p{L}\p{N}])(?!\2[\p{L}\p{N}])/gu;
+const MONTH = notAfter(
+  /([0-9]{1,2})([/-])((?:19|20)[0-9]{2})(?![\p{L}\p{N}])(?!\2[\p{L}\p{N}])/gu,
+  WORD_END,
+  CODE_END,
+);
 const MONTH_SIGNS = new Set(["thang", "tháng"]);
 const YEAR_SIGNS = new Set(["nam", "năm"]);
 const MONTH_JOIN = new RegExp(`^${JOINER}(?:(?:tháng|thang)[ \\t\\n\\r\\u00a0]+)?$`, "u");
@@ -178,10 +208,7 @@ const YEAR_OF = `${GAP}(?:năm|nam)${GAP}((?:19|20)[0-9]{2})`;
 // `năm` may be left out: `tháng 3 2021` (terms.py's _LONG_MONTH).
 const LONG_MONTH =
   `(?:tháng|thang)${GAP}([0-9]{1,2})${GAP}(?:(?:năm|nam)${GAP})?((?:19|20)[0-9]{2})`;
-const LONG_MONTH_ALONE = new RegExp(
-  `(?<![\\p{L}\\p{N}])${LONG_MONTH}(?![\\p{L}\\p{N}])`,
-  "gu",
-);
+const LONG_MONTH_ALONE = notAfter(new RegExp(`${LONG_MONTH}(?![\\p{L}\\p{N}])`, "gu"), WORD_END);
 // `tháng Sáu năm 2019`, `tháng Tư/2019`: a month's word, its year after `năm` or `/`
 // (terms.py's _WORD_MONTH, _MONTH_WORDS); not `tháng năm 2019`, nor `tháng Giêng`.
 const MONTH_WORD =
@@ -193,56 +220,75 @@ const MONTH_WORDS = new Map([
 ]);
 // A long date's month is a number or a word, `ngày 15 tháng Sáu năm 2019`; `ngày` or
 // `mùng` before its day, its year after `năm` or `/`, not in a code (terms.py).
-const LONG_DATE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:ngày|ngay)${GAP}(?:${DAY_OF})?|${DAY_OF})([0-9]{1,2})${GAP}` +
-    `(?:tháng|thang)${GAP}([0-9]{1,2}|${MONTH_WORD})` +
-    `(?:${GAP}(?:năm|nam)${GAP}|/(?=[0-9]{4}(?![/.-][\\p{L}\\p{N}])))((?:19|20)[0-9]{2})` +
-    "(?![\\p{L}\\p{N}])",
-  "giu",
+const LONG_DATE = notAfter(
+  new RegExp(
+    `(?:(?:ngày|ngay)${GAP}(?:${DAY_OF})?|${DAY_OF})([0-9]{1,2})${GAP}` +
+      `(?:tháng|thang)${GAP}([0-9]{1,2}|${MONTH_WORD})` +
+      `(?:${GAP}(?:năm|nam)${GAP}|/(?=[0-9]{4}(?![/.-][\\p{L}\\p{N}])))((?:19|20)[0-9]{2})` +
+      "(?![\\p{L}\\p{N}])",
+    "giu",
+  ),
+  WORD_END,
 );
-const WORD_MONTH = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:tháng|thang)${GAP}(${MONTH_WORD})(?:${GAP}(?:năm|nam)${GAP}|/)` +
-    "((?:19|20)[0-9]{2})(?![\\p{L}\\p{N}])(?![/.-][\\p{L}\\p{N}])",
-  "gu",
+const WORD_MONTH = notAfter(
+  new RegExp(
+    `(?:tháng|thang)${GAP}(${MONTH_WORD})(?:${GAP}(?:năm|nam)${GAP}|/)` +
+      "((?:19|20)[0-9]{2})(?![\\p{L}\\p{N}])(?![/.-][\\p{L}\\p{N}])",
+    "gu",
+  ),
+  WORD_END,
 );
 // The start of a range whose year is written once, at its end (`từ tháng 1 đến tháng
 // 3/2020`, `từ ngày 1 đến ngày 31/3/2020`, `từ mùng 1 đến mùng 5/3/2020`, `từ ngày 1
 // tháng 1 đến …`): `từ` or its sign required (terms.py's _OPEN_START, openStart).
-const OPEN_START = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(từ|tu)${GAP})?(?:(tháng|thang|ngày|ngay)${GAP})?` +
-    `(?:(mùng|mồng|mung|mong)${GAP})?([0-9]{1,2}|${MONTH_WORD})` +
-    `((?:[/.](?=[0-9])|${GAP}(?:tháng|thang)${GAP})([0-9]{1,2}|${MONTH_WORD}))?` +
-    "(?![\\p{L}\\p{N}])",
-  "gu",
+const OPEN_START = notAfter(
+  new RegExp(
+    `(?:(từ|tu)${GAP})?(?:(tháng|thang|ngày|ngay)${GAP})?` +
+      `(?:(mùng|mồng|mung|mong)${GAP})?([0-9]{1,2}|${MONTH_WORD})` +
+      `((?:[/.](?=[0-9])|${GAP}(?:tháng|thang)${GAP})([0-9]{1,2}|${MONTH_WORD}))?` +
+      "(?![\\p{L}\\p{N}])",
+    "gu",
+  ),
+  WORD_END,
 );
 // `3 năm 2020` of `tháng 1 - 3 năm 2020`: a month's end, its `tháng` written once
 // (terms.py's _MONTHS_END).
-const MONTHS_END = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:tháng|thang)${GAP}[0-9]{1,2}${JOINER}` +
-    `((?:(?:tháng|thang)${GAP})?([0-9]{1,2})${YEAR_OF})` +
-    "(?![\\p{L}\\p{N}])",
-  "gu",
+const MONTHS_END = notAfter(
+  new RegExp(
+    `(?:tháng|thang)${GAP}[0-9]{1,2}${JOINER}` +
+      `((?:(?:tháng|thang)${GAP})?([0-9]{1,2})${YEAR_OF})` +
+      "(?![\\p{L}\\p{N}])",
+    "gu",
+  ),
+  WORD_END,
 );
 // `ba năm 2020` of `tháng một - ba năm 2020`: its months as words, the end a word only
 // after `tháng` and a word (terms.py's _WORD_MONTHS_END).
-const WORD_MONTHS_END = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:tháng|thang)${GAP}(?:${MONTH_WORD})${JOINER}` +
-    `((${MONTH_WORD})${YEAR_OF})` +
-    "(?![\\p{L}\\p{N}])",
-  "gu",
+const WORD_MONTHS_END = notAfter(
+  new RegExp(
+    `(?:tháng|thang)${GAP}(?:${MONTH_WORD})${JOINER}` +
+      `((${MONTH_WORD})${YEAR_OF})` +
+      "(?![\\p{L}\\p{N}])",
+    "gu",
+  ),
+  WORD_END,
 );
 // Both: the end is their first group; read before a year after `sau`, which is `sáu`
 // there (terms.py's _MONTHS_ENDS).
 const MONTHS_ENDS = [MONTHS_END, WORD_MONTHS_END];
 // A year, `năm 2019` or `2019`, after `từ`, `trước` or `sau` only (terms.py's _YEAR_AFTER).
-const YEAR_AFTER = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:năm|nam)${GAP})?((?:19|20)[0-9]{2})` +
-    "(?![\\p{L}\\p{N}])(?![/.-][\\p{L}\\p{N}])",
-  "gu",
+const YEAR_AFTER = notAfter(
+  new RegExp(
+    `(?:(?:năm|nam)${GAP})?((?:19|20)[0-9]{2})` +
+      "(?![\\p{L}\\p{N}])(?![/.-][\\p{L}\\p{N}])",
+    "gu",
+  ),
+  WORD_END,
 );
 // As an article writes it, in any case (snippet).
-const LONG_MONTH_WRITTEN = new RegExp(LONG_MONTH_ALONE.source, "giu");
-const WORD_MONTH_WRITTEN = new RegExp(WORD_MONTH.source, "giu");
+const anyCase = ({ pattern, before }) => notAfter(new RegExp(pattern.source, "giu"), ...before);
+const LONG_MONTH_WRITTEN = anyCase(LONG_MONTH_ALONE);
+const WORD_MONTH_WRITTEN = anyCase(WORD_MONTH);
 // A date or a month to today, `từ 1/1/2020 đến nay` (terms.py's _TO_NOW).
 const TO_NOW = new RegExp(
   `${JOINER}(?:(?:hôm|hom|hiện|hien)[ \\t\\n\\r\\u00a0]+)?nay(?![\\p{L}\\p{N}])`,
@@ -586,7 +632,7 @@ function spanOf(first, last) {
 // first word, the term, its number of words] (terms.py's _spelled and dates).
 function spelledOf(part, anew) {
   const text = part.normalize("NFC").toLowerCase();
-  const signs = new Set([...text.matchAll(MINUS)].map((sign) => sign.index + 1));
+  const signs = new Set([...matchesOf(text, MINUS)].map((sign) => sign.index + 1));
   const found = [...text.matchAll(WORD)];
   const dotted = found.map(
     (m) =>
@@ -606,7 +652,7 @@ function spelledOf(part, anew) {
 function pointsOf(text, found, spelled, anew) {
   const number = new Map(found.map((m, at) => [m.index, at]));
   const points = [];
-  for (const m of text.matchAll(DATE)) {
+  for (const m of matchesOf(text, DATE)) {
     const [, day, , month, year] = m;
     const real = +day >= 1 && +day <= 31 && +month >= 1 && +month <= 12;
     if (real) points.push([number.get(m.index), dateTerm(day, month, year), 3]);
@@ -617,7 +663,7 @@ function pointsOf(text, found, spelled, anew) {
   const taken = new Set(points.flatMap(([at]) => [at, at + 1, at + 2]));
   const patterns = [LONG_DATE, LONG_MONTH_ALONE, WORD_MONTH, MONTH, ...MONTHS_ENDS, YEAR_AFTER];
   for (const pattern of patterns) {
-    for (const m of text.matchAll(pattern)) {
+    for (const m of matchesOf(text, pattern)) {
       const ending = MONTHS_ENDS.includes(pattern);
       const at = number.get(ending ? m.index + m[0].length - m[1].length : m.index);
       const end = last.get(m.index + m[0].length) + 1;
@@ -632,7 +678,7 @@ function pointsOf(text, found, spelled, anew) {
   // The start of a range whose year is written once, made whole from its end (terms.py);
   // from `mùng`.
   const ends = [...points].sort((a, b) => a[0] - b[0]);
-  for (const m of text.matchAll(OPEN_START)) {
+  for (const m of matchesOf(text, OPEN_START)) {
     const after = m.index + m[0].length;
     const start = after - m[4].length - (m[5] === undefined ? 0 : m[5].length);
     const at = number.get(start) - (m[3] === undefined ? 0 : 1);
@@ -1349,6 +1395,13 @@ function vocabularyFile(word) {
   return `v/${termHash([...word].slice(0, VOCABULARY_KEY).join("")) % VOCABULARY_FILES}`;
 }
 
+// A vocabulary file's groups of words beginning with `key`, [magnitude, ...words]; none
+// for a key it lacks (hasOwnProperty: a key like `co` is not Object's own `constructor`;
+// Object.hasOwn needs Chrome 93, Safari 15.4).
+function spellingsOf(vocabulary, key) {
+  return Object.prototype.hasOwnProperty.call(vocabulary, key) ? vocabulary[key] : [];
+}
+
 // The first COMPLETIONS words of the vocabulary that begin with the query's last word,
 // but for the words of the query, each as [magnitude, word].
 function completionsOf(vocabulary, query) {
@@ -1359,7 +1412,7 @@ function completionsOf(vocabulary, query) {
     (b) => canonical(b) === word,
   );
   const found = [];
-  for (const [size, ...group] of Object.hasOwn(vocabulary, key) ? vocabulary[key] : []) {
+  for (const [size, ...group] of spellingsOf(vocabulary, key)) {
     for (const w of group) {
       if (begun.some((b) => w.startsWith(b)) && !query.typed.has(w)) found.push([size, w]);
     }
@@ -1549,14 +1602,14 @@ function writtenDates(text) {
   const days = (term) => daysOf(term).map(dayNumber);
   const at = (m, term, start) => [m, term, start, ...days(term)];
   return [
-    ...[...text.matchAll(DATE)].map((m) => at(m, dateTerm(m[1], m[3], m[4]), m.index)),
-    ...[...text.matchAll(LONG_DATE)].map((m) => {
+    ...[...matchesOf(text, DATE)].map((m) => at(m, dateTerm(m[1], m[3], m[4]), m.index)),
+    ...[...matchesOf(text, LONG_DATE)].map((m) => {
       const day = m.index + m[0].search(/[0-9]/);
       return at(m, dateTerm(m[1], monthNumber(m[2].toLowerCase()), m[3]), day);
     }),
-    ...[...text.matchAll(MONTH)].map((m) => at(m, `${+m[1]}/${m[3]}`, m.index)),
-    ...[...text.matchAll(LONG_MONTH_WRITTEN)].map((m) => at(m, `${+m[1]}/${m[2]}`, m.index)),
-    ...[...text.matchAll(WORD_MONTH_WRITTEN)].map((m) =>
+    ...[...matchesOf(text, MONTH)].map((m) => at(m, `${+m[1]}/${m[3]}`, m.index)),
+    ...[...matchesOf(text, LONG_MONTH_WRITTEN)].map((m) => at(m, `${+m[1]}/${m[2]}`, m.index)),
+    ...[...matchesOf(text, WORD_MONTH_WRITTEN)].map((m) =>
       at(m, `${monthNumber(m[1].toLowerCase())}/${m[2]}`, m.index),
     ),
   ].filter(([, term]) => isReal(term));
@@ -1565,7 +1618,7 @@ function writtenDates(text) {
 // `số` just before a date or a month (snippet): a document's number, `QĐ số 12/2019`; a
 // quarter (`quý 1/2020`) or a round (`đợt 2/2020`), as the query reads them
 // (terms._NOT_MONTH_AFTER).
-const NUMBERED = /(?<![\p{L}\p{N}])(?:số|quý|quí|đợt)[ \t\n\r\u00a0]+$/iu;
+const NUMBERED = notAfter(/(?:số|quý|quí|đợt)[ \t\n\r\u00a0]+$/iu, WORD_END);
 
 // Whether the reader typed `tháng` (a month asked for, not numbers as typed: `12/2019`
 // also finds `QĐ số 12/2019`, and marks it).
@@ -1574,7 +1627,8 @@ function monthTyped(signs) {
 }
 
 function numberedAt(text, start) {
-  return NUMBERED.test(text.slice(Math.max(0, start - 8), start).normalize("NFC"));
+  const before = text.slice(Math.max(0, start - 8), start).normalize("NFC");
+  return !matchesOf(before, NUMBERED).next().done;
 }
 
 // A date term or a month whose day (1 to 31) and month (1 to 12) can be.
@@ -1640,7 +1694,7 @@ async function suggest(query) {
     const written = text.slice(match.index, match.index + match[0].length);
     const near =
       seen++ < MAX_QUERY_WORDS ? await nearest(written, fold(canonical(match[0]))) : written;
-    changed ||= near !== written;
+    changed = changed || near !== written;
     fixed += typed.slice(at, match.index) + near;
     at = match.index + match[0].length;
   }
@@ -1683,7 +1737,7 @@ async function nearest(written, folded) {
   let rivalled = false;
   for (const key of new Set([a[0] + a[1], a[1] + a[0], a[0] + a[2]])) {
     const vocabulary = await load(vocabularyFile(key));
-    for (const [size, ...group] of Object.hasOwn(vocabulary, key) ? vocabulary[key] : []) {
+    for (const [size, ...group] of spellingsOf(vocabulary, key)) {
       for (const other of group) {
         const found = edit(letters, a, [...other]);
         if (!found || found[0] > best[0]) continue;

@@ -213,7 +213,7 @@
     passages.delete(item);
     const parts = await wanted.passage();
     if (parts?.length) {
-      wanted.excerpt.replaceChildren();
+      wanted.excerpt.textContent = "";
       snippetInto(wanted.excerpt, parts);
     } else if (!wanted.excerpt.hasChildNodes()) wanted.excerpt.remove();
     item.dataset.passage = parts?.length ? "page" : "lead";
@@ -242,13 +242,13 @@
       return null;
     }
     if (address.protocol !== "http:" && address.protocol !== "https:") return null;
-    let last = address.pathname.split("/").filter(Boolean).at(-1) || "";
+    let last = address.pathname.split("/").filter(Boolean).pop() || "";
     try {
       last = decodeURIComponent(last);
     } catch {} // a stray %: the part as it is
     const words = last.replace(/\.[a-z0-9]{1,5}$/i, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     while (words.length > 1 && /^\d+$/.test(words[0])) words.shift();
-    while (words.length > 1 && /^\d+$/.test(words.at(-1))) words.pop();
+    while (words.length > 1 && /^\d+$/.test(words[words.length - 1])) words.pop();
     return { path: last ? address.pathname : "", words: words.join(" ") };
   }
 
@@ -280,7 +280,7 @@
 
   function clear() {
     onScreen?.disconnect(); // the results listed before: their passages are not wanted
-    list.replaceChildren();
+    list.textContent = "";
     more.hidden = true;
     noneHelp.hidden = true;
     shown = total = 0;

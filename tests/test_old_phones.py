@@ -1,0 +1,102 @@
+"""Search works on the phones Vietnamese readers still carry: every script the site ships
+(static/js, the index, a template's own <script>) is read by tests/js/old-browsers.js
+(acorn) against the oldest browsers supported, Chrome 80 and Safari 14 (README,
+"Browsers"). One construct they lack and the whole script is refused: on an iPhone
+below iOS 16.4 a lookbehind in the engine left "the index could not be loaded, reload
+the page" under every query, for good."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from webtools import INSTALL, _missing
+
+CHECKER = Path(__file__).resolve().parent / "js" / "old-browsers.js"
+
+
+def old_browser_findings(scripts: list[dict]) -> list[dict]:
+    """What Chrome 80 or Safari 14 could not run in `scripts` ({name, line, source})."""
+    node = shutil.which("node")
+    if not node:
+        _missing("node not found (apt-get install npm)")
+    result = subprocess.run(
+        [node, str(CHECKER)],
+        input=json.dumps(scripts),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if result.returncode == 3:
+        _missing(f"acorn not found in tests/js/node_modules: run `{INSTALL}`")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def shipped_scripts(output: Path) -> list[dict]:
+    """Every script file of a built site, and every script written into its pages (each
+    different one once)."""
+    scripts = [
+        {"name": path.relative_to(output).as_posix(), "line": 1, "source": path.read_text()}
+        for path in sorted(output.rglob("*.js"))
+    ]
+    seen = set()
+    for page in sorted(output.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all("script", src=False):
+            if tag.get("type", "text/javascript") not in ("text/javascript", "module"):
+                continue
+            if tag.string and tag.string not in seen:
+                seen.add(tag.string)
+                name = page.relative_to(output).as_posix()
+                scripts.append({"name": name, "line": tag.sourceline, "source": tag.string})
+    return scripts
+
+
+def test_every_script_the_site_ships_runs_on_the_oldest_supported_phones(showcase):
+    scripts = shipped_scripts(showcase.output)
+    names = {script["name"] for script in scripts}
+    assert {"js/search-engine.js", "js/search.js", "404.html"} <= names
+    findings = old_browser_findings(scripts)
+    assert not findings, "\n".join(
+        f"{f['name']}:{f['line']}:{f['column']}: {f['what']}"
+        + (f" (only from {f['since']})" if f["since"] else "")
+        + (f"; instead: {f['fix']}" if f["fix"] else "")
+        for f in findings
+    )
+
+
+@pytest.mark.parametrize(
+    "source, what",
+    [
+        ("let a = 0; a ||= 1;", "syntax newer than ES2020"),
+        ("class A { b = 1 }", "syntax newer than ES2020"),
+        ("const r = /(?<![a-z])x/u;", "lookbehind"),
+        ('const r = new RegExp("(?<=a)b");', "lookbehind"),
+        ("const r = new RegExp(`(?<!${'a'})b`);", "lookbehind"),
+        ("[1, 2].at(-1);", ".at()"),
+        ("Object.hasOwn({}, 'a');", ".hasOwn()"),
+        ("'a'.replaceAll('a', 'b');", ".replaceAll()"),
+        ("document.body.replaceChildren();", ".replaceChildren()"),
+        ("structuredClone({});", "structuredClone"),
+    ],
+)
+def test_the_check_finds_what_old_phones_lack(source, what):
+    findings = old_browser_findings([{"name": "x.js", "line": 10, "source": source}])
+    assert [f["what"][: len(what)] for f in findings] == [what], findings
+    assert findings[0]["line"] == 10
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "const a = b?.c ?? 1;",  # Chrome 80, Safari 13.1
+        "const r = /(?<name>[\\p{L}\\p{N}]+)/u;",  # a named group, not a lookbehind
+        "const reader = { at: 0 }; reader.at += 1;",  # a property of one's own
+        "const at = (m) => m; at(1);",
+    ],
+)
+def test_the_check_lets_what_old_phones_run(source):
+    assert old_browser_findings([{"name": "x.js", "line": 1, "source": source}]) == []
