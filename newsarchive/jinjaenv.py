@@ -171,6 +171,7 @@ def make_environment(config: SiteConfig, bytecode: BytecodeCache | None = None) 
         feed_anchor=urls.feed_anchor,
         year_anchor=urls.year_anchor,
         search_bundle_url=urls.search_bundle_url,
+        search_manifest_url=urls.search_manifest_url,
         **ADDRESS_HELPERS,
     )
     return env

@@ -28,6 +28,10 @@ LINK_ATTRIBUTES = {
     "form": ("action",),
 }
 META_LINKS = ("og:url", "og:image", "twitter:image")
+# <link rel="preload">: a hint, which no reader follows, and whose file may be missing for
+# good reason (the search page's names the index, which a site without articles lacks):
+# it costs a request, it is not a broken link.
+HINTS = frozenset({"preload", "prefetch", "modulepreload", "preconnect", "dns-prefetch"})
 NO_FILE = "leads to no file in the site"
 # <meta http-equiv="refresh" content="0; url=../target/">: what an alias page leads to.
 _REFRESH = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(?P<url>.*)$", re.I | re.S)
@@ -68,7 +72,8 @@ class _PageParser(HTMLParser):
         if tag == "a" and "name" in values:
             self.anchors.add(values["name"])
         found = []
-        for attr in LINK_ATTRIBUTES.get(tag, ()):
+        hint = tag == "link" and not HINTS.isdisjoint(values.get("rel", "").lower().split())
+        for attr in () if hint else LINK_ATTRIBUTES.get(tag, ()):
             value = values.get(attr, "").strip()
             if attr == "srcset":
                 found += [c.strip().split(" ")[0] for c in value.split(",") if c.strip()]

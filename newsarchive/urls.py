@@ -53,6 +53,12 @@ def search_bundle_url() -> str:
     return "tim-kiem/chi-muc/"
 
 
+def search_manifest_url() -> str:
+    """The index's manifest (search/format.py's MANIFEST), the first file a search reads:
+    the search page asks for it while its scripts load."""
+    return f"{search_bundle_url()}index.js"
+
+
 def article_glob() -> str:
     """The output files of all article pages (what the search indexer reads)."""
     return "[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"
