@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import WORDS
 from webtools import INSTALL, _missing
 
-from newsarchive.urls import search_bundle_url
+from newsarchive.urls import archive_url, categories_url, search_bundle_url, tags_url
 
 CHECKER = Path(__file__).resolve().parent / "js" / "old-browsers.js"
 
@@ -126,6 +127,29 @@ def test_the_search_index_is_asked_for_while_the_scripts_load(showcase_address, 
     fetched = page.evaluate("url => performance.getEntriesByName(url)", manifest)
     assert [entry["initiatorType"] for entry in fetched] == ["link"]
     assert page.locator(".search-result").count() > 0
+    assert page.locator(".search-old-browser").is_hidden()
+
+
+@pytest.mark.parametrize("script", ["search-engine.js", "search.js"])
+def test_a_browser_too_old_for_the_search_says_so_and_what_works_without_it(
+    showcase_address, page, script
+):
+    """What Safari before 16.4 did with a lookbehind, and iOS 12 with `?.`: a script it
+    cannot read is not run at all. The page said "the index could not be loaded, reload
+    the page" under every query (which reloading never mends), or nothing at all."""
+    broken = "const found = words ||= (;"
+    page.route(f"**/js/{script}", lambda route: route.fulfill(body=broken))
+    page.goto(showcase_address + QUERY)
+    page.wait_for_load_state("load")
+    told = page.locator(".search-old-browser")
+    assert told.is_visible()
+    assert " ".join(told.inner_text().split()).startswith(WORDS["search_old_browser"])
+    links = told.locator("a")
+    hrefs = [links.nth(i).evaluate("a => a.href") for i in range(links.count())]
+    assert hrefs == [showcase_address + u for u in (archive_url(), categories_url(), tags_url())]
+    assert page.locator(".search-page-form").is_hidden()
+    assert page.locator("#search").is_hidden()
+    assert page.locator("#search-hint").is_hidden()
 
 
 def test_the_hint_for_the_index_is_no_broken_link_on_a_site_without_articles(site):
