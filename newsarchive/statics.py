@@ -25,7 +25,7 @@ from .outputguard import (
     real_path,
     static_problem,
 )
-from .partfiles import is_part
+from .partfiles import is_part, target_of
 from .portablenames import case_twins, windows_problem
 from .systemfiles import made_by_system, shown
 
@@ -181,8 +181,10 @@ def _kind_refused(path: Path, real: Path, static_dir: Path) -> Problem | None:
     if path.is_file() and is_part(path.name):
         return Problem(
             path,
-            "an interrupted import was writing this file: it may be cut short",
-            "delete it (running the same import again copies the file whole)",
+            f"an import stopped while copying {target_of(path.name)} left this temporary "
+            "file, which may be cut short and is never published",
+            "delete it, which is safe (running the import again deletes it, and copies "
+            "the file whole)",
         )
     if path.is_file() and path.parent == static_dir and path.name == MARK:
         return Problem(

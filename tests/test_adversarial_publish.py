@@ -1609,14 +1609,17 @@ def test_a_repository_cloned_into_static_is_refused_not_published(site, capsys):
 
 def test_a_media_file_an_import_was_killed_writing_is_not_published(site, capsys):
     """`import` copies a media file under a hidden temporary name, then renames it: a kill
-    (a closed terminal) in between left the cut file in static/, published at each build."""
+    (a closed terminal) in between left the cut file in static/, published at each build.
+    Refused, it is named for what it is, and deleting it said to be safe."""
     before = built(site)
     part = site.root / "static" / "media" / "ab" / ".ab12cd34ef56ab78-anh.jpg.part-4242"
     part.parent.mkdir(parents=True)
     part.write_bytes(b"\xff\xd8\xff\xe0 half")
     assert site.build("--no-search") == 1
     err = capsys.readouterr().err
-    assert f"{part.name}: error: an interrupted import was writing this file" in err, err
+    assert f"{part.name}: error: an import stopped while copying ab12cd34ef56ab78-anh.jpg " in err
+    assert "left this temporary file, which may be cut short and is never published" in err
+    assert "how to fix: delete it, which is safe (running the import again deletes it" in err
     assert tree(site.output) == before
     part.unlink()
     assert site.build("--quiet", "--no-search") == 0

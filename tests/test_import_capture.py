@@ -2885,6 +2885,42 @@ def test_an_interrupted_import_goes_on_where_it_stopped(site, tmp_path):
     assert site.build() == 0  # the half-written file is not an article
 
 
+@pytest.mark.skipif(os.name != "posix", reason="whether a process runs is asked of POSIX")
+def test_the_next_import_removes_what_a_killed_import_was_writing(site, tmp_path):
+    """A kill (kill -9, a closed terminal) mid-write leaves the file under its temporary
+    name: in content/ a warning at every build, in static/media an error that stopped
+    every build, and the same import run again left it there. The next import removes
+    each such file of a process that no longer runs, and nothing else."""
+    portal, media = portal_with_media(2)
+    mirror = httrack_tree(tmp_path / "m", portal, media)
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True
+    )
+    dead, alive = int(ended.stdout), os.getpid()
+    static = site.root / "static"
+    left = [
+        site.content / "2015" / f".bai.md.part-{dead}",
+        static / "media" / "ab" / f".ab12cd34ef56ab78-anh.jpg.part-{dead}",
+    ]
+    others = [
+        site.content / "2015" / f".bai.md.part-{alive}",  # an import or `new` still writing
+        site.content / "2015" / f"bai.md.part-{dead}",  # not a name the import writes
+        site.content / "2015" / f".bai.md.part-{dead}.bak",
+        static / "media" / "ab" / f".anh.jpg.part-{dead}x",
+        static / "tai-lieu" / f".anh.jpg.part-{dead}",  # not the import's folder
+    ]
+    for path in [*left, *others]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"---\ntitle: n\xe1")
+    again = run_import(site, mirror)
+    assert again.returncode == 0, again.stderr
+    assert [p for p in left if p.exists()] == []
+    assert [p for p in others if not p.exists()] == []
+    for path in left:
+        shown = path.relative_to(site.root).as_posix()
+        assert f"{shown}: warning: removed: an import stopped while writing" in again.stderr
+
+
 def import_patched(site, monkeypatch, capsys, mirror: Path, **patched) -> tuple[int, str]:
     """`import --jobs 1 MIRROR` run in this process with methods of Path replaced by
     ``patched``; its exit code and what it said on stderr."""

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..config import SiteConfig, original_host, unnamed_portal
 from ..errors import BuildFailed, Problem, raised_stopping, shown
+from ..partfiles import left_behind, target_of
 from . import media as mediafiles
 from .crawl import open_crawl
 from .dates import MonthFirstRun
@@ -163,6 +164,7 @@ def import_paths(
         crawl.close()
         raise WrongArguments(_SOURCE_URL_WITH_DATE)
     options = _options(request, profiles, one_page)
+    removed = _remove_left_behind(config)
     done = _Done(errors=list(crawl.problems), names=PageNames.given(request.paths))
     stopped = unwritten = ""
     try:
@@ -201,11 +203,34 @@ def import_paths(
         stopped=stopped,
         report_unwritten=unwritten,
         warnings=[
+            *removed,
             *_unnamed_portal(config, done.addresses),
             *done.titled_alike(),
             *([] if stopped or request.profile else _own_unused(profiles, done.read_by)),
         ],
     )
+
+
+def _remove_left_behind(config: SiteConfig) -> list[Problem]:
+    """Removes the files a killed run was writing where the import writes (hidden, their
+    process gone: never finished by anyone), each said. In static/media each stopped
+    every build; running the import again did not help."""
+    said = []
+    for path in [
+        *left_behind(config.content_dir),
+        *left_behind(config.static_dir / mediafiles.FOLDER),
+    ]:
+        with contextlib.suppress(OSError):  # then the build names it, with what to do
+            path.unlink()
+            said.append(
+                Problem(
+                    path,
+                    f"removed: an import stopped while writing {target_of(path.name)} "
+                    "left this temporary file (it was never finished)",
+                    warning=True,
+                )
+            )
+    return said
 
 
 def _unnamed_portal(config: SiteConfig, addresses: list[str]) -> list[Problem]:
