@@ -1699,6 +1699,33 @@ def test_a_later_crawl_holding_the_pictures_of_an_article_already_there_says_so(
     assert f"https://{HOST}{item.image}" not in (site.content / file).read_text(encoding="utf-8")
 
 
+def test_a_later_crawls_picture_that_cannot_be_uncompressed_is_said_of_the_article_there(
+    site, tmp_path
+):
+    """A later crawl holds the picture an article already there links at the old portal,
+    compressed in a way that cannot be undone here (Content-Encoding: br without brotli,
+    or one warcio has no decoder for): taken for absent, nothing was said, while the same
+    record under a new article's page fails it with the hint. Now one note names the
+    picture, why, the article and what to do (audit-maint F19)."""
+    pytest.importorskip("warcio")
+    item = Item(741031, "Tin có ảnh nén lạ ở lần thu sau", "14/09/2019", image="/documents/1/a.jpg")
+    page = Response(item.url, page_html(item, "full").encode("utf-8"))
+    image = f"https://{HOST}{item.image}"
+    first, later = tmp_path / "first.warc.gz", tmp_path / "later.warc.gz"
+    first.write_bytes(warc_of([page]))
+    later.write_bytes(warc_of([page, Response(image, JPEG, "image/jpeg", encoding="compress")]))
+    assert run_import(site, first).returncode == 0
+    file = by_source(site)[item.url]["file"]
+    before = (site.content / file).read_bytes()
+    result = run_import(site, later)
+    assert result.returncode == 0 and summary(result)["already there"] == 1
+    said = (result.stdout + result.stderr).splitlines()
+    [note] = [line for line in said if image in line]
+    assert "compressed as 'compress' (Content-Encoding)" in note, note
+    assert file in note and "Accept-Encoding: gzip" in note, note
+    assert (site.content / file).read_bytes() == before
+
+
 def test_a_link_to_an_article_the_archive_holds_leads_to_it_and_check_is_quiet(site, tmp_path):
     """Articles of a portal link each other by their address there: check said of such a
     link "import the file from a crawl that holds it", although the article had just been

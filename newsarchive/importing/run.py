@@ -732,10 +732,11 @@ def _already(
             aliases += [alias] if alias and alias not in aliases else []
     file = archive.file_of(source_url)
     linked = _linked_away(file)
-    held, refused = _media_held_now(linked, page, source_url, context.finder)
+    held, refused, damaged = _media_held_now(linked, page, source_url, context.finder)
     notes = (
         _aliases_note(file, _untaken(aliases, archive)),
         *(f"{LOST_FILE}{url}: {why}; the article links to the old site" for url, why in refused),
+        *(f"{LOST_FILE}{what}; {file} links it at the old site: {hint}" for what, hint in damaged),
         _cached_note(file, _cached_now(linked, page, context.finder)),
     )
     kept = tuple(note for note in notes if note)
@@ -760,12 +761,15 @@ def _linked_away(file: str) -> list[str]:
 
 def _media_held_now(
     linked: list[str], page: PageSource, source_url: str, finder: MediaFinder
-) -> tuple[tuple[mediafiles.FoundMedia, ...], Pairs]:
+) -> tuple[tuple[mediafiles.FoundMedia, ...], Pairs, Pairs]:
     """Of the files an article already there links at the old portal (``linked``), those
-    this crawl holds (a later crawl, with the page's requisites), to copy; and those it
-    holds that cannot be copied, with why (a page or a lazy-loading placeholder there)."""
+    this crawl holds (a later crawl, with the page's requisites), to copy; those it
+    holds that cannot be copied, with why (a page or a lazy-loading placeholder there);
+    and those compressed in a way that cannot be undone here, with how to fix it, as
+    _find_media says them of a new article's."""
     held: list[mediafiles.FoundMedia] = []
     refused: Pairs = []
+    damaged: Pairs = []
     for url in linked:
         where = finder.find(url, page, source_url)
         if where is None or where.damaged or where.location:
@@ -776,11 +780,14 @@ def _media_held_now(
         except mediafiles.NotCopied as exc:
             refused.append((url, str(exc)))
             continue
+        except UnknownEncoding as exc:
+            damaged.append((f"{url}: {exc}", exc.hint))
+            continue
         except Exception:  # a damaged record: as good as absent
             continue
         if not mediafiles.placeholder(data):
             held.append(found)
-    return tuple(held), refused
+    return tuple(held), refused, damaged
 
 
 def _cached_now(linked: list[str], page: PageSource, finder: MediaFinder) -> list[tuple[str, str]]:
