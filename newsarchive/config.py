@@ -93,10 +93,11 @@ def load_config(path: Path) -> SiteConfig:
     # original_site: one address, or a list (the portal under several names).
     sites = merged["original_site"]
     sites = [sites] if isinstance(sites, str) else list(sites)
+    sites = [web_address(site) for site in sites]
     merged["original_site"] = next(iter(sites), "")
     merged["original_hosts"] = tuple(dict.fromkeys(map(original_host, filter(None, sites))))
     merged["base_url"] = site_address(str(merged["base_url"]))
-    merged["contact"] = _MAILTO.sub("", merged["contact"])
+    merged["contact"] = web_address(_MAILTO.sub("", merged["contact"]))
     folders = _folders(path, root, merged, values, lines)
     return SiteConfig(
         root=root,
@@ -219,27 +220,51 @@ def shown_address(address: str) -> str:
     return re.sub(r"//[^/@]*@", "//…@", address)
 
 
-def site_address(address: str) -> str:
-    """base_url as pages are written under it: one final /, and the scheme and host in
-    small letters (as browsers write them; HTTPS://Someone.GitHub.io was refused)."""
-    parts = urlsplit(address.rstrip("/") + "/")
-    return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl()
-
-
-def address_problem(address: str) -> str:
-    """Why ``address`` cannot be the site's public address (base_url), or "": it is
-    written into canonical links, feeds and the sitemap, which need a whole one."""
+def web_address_problem(address: str) -> str:
+    """Why ``address`` is no web address a browser could open, or "": the one test of
+    every setting that takes one (base_url, original_site, contact). The scheme and host
+    may be in capitals, as browsers take them (web_address writes them small)."""
     if not address.lower().startswith(("http://", "https://")):
         return "is not a web address: it must start with http:// or https://"
     if any(char.isspace() for char in address):
         return "holds a space: write each space in an address as %20"
-    parts = urlsplit(address)
+    try:
+        parts = urlsplit(address)
+    except ValueError:  # http://[x/: brackets hold only an IPv6 address
+        return "has a [ or ] in its host name, which holds neither"
     try:
         host, _ = parts.hostname, parts.port
     except ValueError:
         return "has a port that is not a number"
     if not host:
         return "has no host name after the //"
+    return ""
+
+
+def web_address(address: str) -> str:
+    """A web address as browsers write it: the scheme and host in small letters, the
+    rest as written (HTTPS://HBT.vn/Tin/ is https://hbt.vn/Tin/). Anything else, an
+    e-mail address or an empty value, is given back as it is."""
+    if web_address_problem(address):
+        return address
+    scheme, _, rest = address.partition("://")
+    netloc = urlsplit(address).netloc
+    user, at, host = netloc.rpartition("@")
+    return f"{scheme.lower()}://{user}{at}{host.lower()}{rest.removeprefix(netloc)}"
+
+
+def site_address(address: str) -> str:
+    """base_url as pages are written under it: one final /, and the scheme and host in
+    small letters (as browsers write them; HTTPS://Someone.GitHub.io was refused)."""
+    return web_address(address.rstrip("/") + "/")
+
+
+def address_problem(address: str) -> str:
+    """Why ``address`` cannot be the site's public address (base_url), or "": it is
+    written into canonical links, feeds and the sitemap, which need a whole one."""
+    if problem := web_address_problem(address):
+        return problem
+    parts = urlsplit(address)
     if "@" in parts.netloc:  # published in every page's canonical link and the feeds
         return "holds a user name or password (before an @): write the address readers use"
     if "?" in address or "#" in address:
@@ -335,11 +360,15 @@ def _integer_problems(key: str, value: Any, field: schema.Field) -> Found:
 def _address_list_problems(key: str, value: list[Any], field: schema.Field) -> Found:
     return [
         (
-            f"{key}: {item!r} is not a web address",
-            f"write each address with http:// or https://, e.g. - {field.example}",
+            f"{key}: {item!r} {problem}",
+            f"write each address as a browser shows it, e.g. - {field.example}",
         )
         for item in value
-        if not isinstance(item, str) or not item.startswith(("http://", "https://"))
+        if (
+            problem := web_address_problem(item)
+            if isinstance(item, str)
+            else "is not a web address"
+        )
     ]
 
 
@@ -402,12 +431,12 @@ def _address_problems(key: str, value: str, field: schema.Field) -> Found:
 
 def _one_address_problems(key: str, value: str, field: schema.Field) -> Found:
     # Empty: no old portal to link to.
-    if not value or value.startswith(("http://", "https://")):
+    if not value or not (problem := web_address_problem(value)):
         return []
     return [
         (
-            f"{key} '{value}' is not a web address",
-            f"write it with http:// or https://, e.g. {key}: {field.example}",
+            f"{key} '{shown_address(value)}' {problem}",
+            f"write the old portal's address as a browser shows it, e.g. {key}: {field.example}",
         )
     ]
 
@@ -420,7 +449,7 @@ _MAILTO = re.compile("^mailto:", re.IGNORECASE)
 def _contact_problems(key: str, value: str, field: schema.Field) -> Found:
     # Shown to readers as a link: one they could not follow asks them for nothing. A
     # form's address may hold a query (?usp=…), which base_url may not.
-    if not value or _E_MAIL.fullmatch(_MAILTO.sub("", value)) or _web_address(value):
+    if not value or _E_MAIL.fullmatch(_MAILTO.sub("", value)) or not web_address_problem(value):
         return []
     return [
         (
@@ -431,15 +460,6 @@ def _contact_problems(key: str, value: str, field: schema.Field) -> Found:
             f"or an e-mail address, e.g. {key}: luutru@example.vn",
         )
     ]
-
-
-def _web_address(value: str) -> bool:
-    if not value.lower().startswith(("http://", "https://")) or re.search(r"\s", value):
-        return False
-    try:
-        return bool(urlsplit(value).hostname)
-    except ValueError:  # a bracketed host that is no IPv6 address
-        return False
 
 
 Check = Callable[[str, Any, schema.Field], Found]

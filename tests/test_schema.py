@@ -113,13 +113,14 @@ def test_each_kind_of_setting_says_what_is_wrong_with_its_value_in_the_files_ord
         ),
         (
             7,
-            "original_site: 'a.gov.vn' is not a web address",
-            "write each address with http:// or https://, e.g. - http://haibatrung.hanoi.gov.vn/",
+            "original_site: 'a.gov.vn' is not a web address: it must start with http:// "
+            "or https://",
+            "write each address as a browser shows it, e.g. - http://haibatrung.hanoi.gov.vn/",
         ),
         (
             7,
             "original_site: 7 is not a web address",
-            "write each address with http:// or https://, e.g. - http://haibatrung.hanoi.gov.vn/",
+            "write each address as a browser shows it, e.g. - http://haibatrung.hanoi.gov.vn/",
         ),
         (
             11,
@@ -135,7 +136,11 @@ def test_each_kind_of_setting_says_what_is_wrong_with_its_value_in_the_files_ord
 @pytest.mark.parametrize(
     "written, said",
     [
-        ("haibatrung.hanoi.gov.vn", "original_site 'haibatrung.hanoi.gov.vn' is not a web address"),
+        (
+            "haibatrung.hanoi.gov.vn",
+            "original_site 'haibatrung.hanoi.gov.vn' is not a web address: it must start "
+            "with http:// or https://",
+        ),
         ("''", None),  # empty: no old portal
     ],
 )
@@ -151,7 +156,8 @@ def test_one_original_site_address_is_checked_and_empty_is_none(tmp_path, writte
         (
             1,
             said,
-            "write it with http:// or https://, e.g. original_site: http://haibatrung.hanoi.gov.vn/",
+            "write the old portal's address as a browser shows it, e.g. "
+            "original_site: http://haibatrung.hanoi.gov.vn/",
         )
     ]
 
@@ -228,3 +234,29 @@ def test_a_contact_that_is_neither_an_address_nor_an_e_mail_is_refused(tmp_path,
     [(line, message, hint)] = settings_problems(tmp_path, f"title: x\ncontact: {written}\n")
     assert line == 2 and message.startswith(said), message
     assert "https://github.com/" in hint and "@" in hint, hint
+
+
+@pytest.mark.parametrize(
+    "key, written",
+    [
+        ("base_url", "{}"),
+        ("original_site", "{}"),
+        ("original_site", "[{}, http://quanhaibatrung.hanoi.gov.vn/]"),
+        ("contact", "{}"),
+    ],
+)
+def test_every_address_setting_reads_a_web_address_alike(tmp_path, key, written):
+    """Each setting that takes a web address had its own test of one (audit-maint F25):
+    `original_site: HTTPS://hbt.vn/` was "not a web address" while the same as contact
+    was taken, and original_site took an address with a space or without a host. One
+    function decides now: an upper-case scheme or host is the address browsers write in
+    small letters; one they could not open is refused, on its line, with what to write."""
+    path = tmp_path / "site.yaml"
+    value = written.format("HTTPS://HBT.Hanoi.vn/Lien-He/")
+    path.write_text(f"title: x\n{key}: {value}\n", encoding="utf-8")
+    assert getattr(load_config(path), key) == "https://hbt.hanoi.vn/Lien-He/"
+    for wrong in ("hbt.hanoi.vn/lien-he/", "https://hbt .vn/", "https:///lien-he/"):
+        text = f"title: x\n{key}: {written.format(wrong)}\n"
+        [(line, message, hint)] = settings_problems(tmp_path, text)
+        assert line == 2 and message.startswith(key) and f" '{wrong}' " in message, message
+        assert "e.g." in hint and " http" in hint, hint
