@@ -81,7 +81,7 @@ def format_date(published: datetime) -> str:
 def check_article(path: Path, text: str, config: SiteConfig) -> list[Problem]:
     """The problems the build would find in this one file (none for our own output)."""
     try:
-        validate(split_front_matter(path, text), config.timezone)
+        validate(split_front_matter(path, text), config.timezone, config.base_url)
     except BuildFailed as failed:
         return failed.errors
     return []

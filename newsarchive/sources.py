@@ -90,7 +90,9 @@ def read_articles(
     files = [item for item in scan.files if not item[0].startswith(pages_folder)]
     stale = [path for path, mtime, size in files if not _unchanged(cached.get(path), mtime, size)]
     counter = Progress(len(stale), "articles read", quiet=not progress)
-    read = functools.partial(_read_batch, cached=cached, tz=config.timezone)
+    read = functools.partial(
+        _read_batch, cached=cached, tz=config.timezone, base_url=config.base_url
+    )
     results = map_batches(read, stale, READ_BATCH, jobs, MIN_PARALLEL_READS)
     fresh: dict[str, SourceEntry] = {}
     failed: dict[str, list[Problem]] = {}
@@ -101,7 +103,7 @@ def read_articles(
     counter.close()
 
     entries: dict[str, SourceEntry] = {}
-    pages, errors = read_pages(page_files, pages_folder, _placeholder(config))
+    pages, errors = read_pages(page_files, pages_folder, config.base_url, _placeholder(config))
     # A misnamed file or a bad link is said with the problems of every file read, not
     # instead of them: the editor fixes all in one go.
     errors = scan.errors + errors
@@ -146,19 +148,19 @@ def readable_articles(config: SiteConfig) -> list[Article]:
         if _unchanged(cached.get(path), mtime, size)
     }
     read, _ = _read_batch(
-        [path for path, _, _ in files if path not in kept], cached, config.timezone
+        [path for path, _, _ in files if path not in kept], cached, config.timezone, config.base_url
     )
     return [entry.article for entry in (kept | read).values()]
 
 
 def read_pages(
-    paths: list[str], folder: str, placeholder: str = ""
+    paths: list[str], folder: str, base_url: str, placeholder: str = ""
 ) -> tuple[list[Standalone], list[Problem]]:
-    """The standalone pages at ``paths`` (below ``folder``), and the problems of those
-    that have some (one that still opens with ``placeholder``, or newsarchive's own
-    words for it, as `new --page` left it, among them). Read at every build, past the
-    cache: an archive has a handful, and the cache then has nothing to keep right when
-    one is added, edited or deleted."""
+    """The standalone pages at ``paths`` (below ``folder``, of the site at ``base_url``),
+    and the problems of those that have some (one that still opens with ``placeholder``,
+    or newsarchive's own words for it, as `new --page` left it, among them). Read at
+    every build, past the cache: an archive has a handful, and the cache then has nothing
+    to keep right when one is added, edited or deleted."""
     pages, errors = [], []
     known = placeholders(placeholder)
     addresses = [path[len(folder) : -len(".md")].replace(os.sep, "/") for path in paths]
@@ -166,7 +168,7 @@ def read_pages(
     for path, address in zip(paths, addresses, strict=True):
         try:
             source = read_source(Path(path))
-            page = validate_page(source, address, every - {address})
+            page = validate_page(source, address, every - {address}, base_url)
         except BuildFailed as failed:
             errors.extend(failed.errors)
             continue
@@ -623,7 +625,7 @@ def _unchanged(entry: SourceEntry | None, mtime_ns: int, size: int) -> bool:
 
 
 def _read_batch(
-    paths: list[str], cached: dict[str, SourceEntry], tz: ZoneInfo
+    paths: list[str], cached: dict[str, SourceEntry], tz: ZoneInfo, base_url: str
 ) -> tuple[dict[str, SourceEntry], dict[str, list[Problem]]]:
     """Read, and parse the files whose bytes changed (the others: their cached entry).
 
@@ -644,7 +646,7 @@ def _read_batch(
             continue
         try:
             source = read_source(Path(path), data)
-            article = validate(source, tz)
+            article = validate(source, tz, base_url)
         except BuildFailed as problems:
             failed[path] = problems.errors
             continue

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable, Container
 from datetime import datetime
 from pathlib import PurePosixPath
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import SplitResult, quote, unquote, urlsplit, urlunsplit
 
 from .content import Article, RenamedTerm, Standalone
 from .slugs import slugify
@@ -446,10 +446,10 @@ HOST_NAME = re.compile(
 )
 
 
-def alias_problem(alias: str) -> str:
-    """Why an alias cannot become a file on the site, or "" when it can."""
+def alias_problem(alias: str, base_url: str = "") -> str:
+    """Why an alias cannot become a file on the site (at ``base_url``), or "" when it can."""
     if "://" in alias or alias.startswith("//"):
-        return _full_address(alias)
+        return _full_address(alias, base_url)
     host, _, rest = alias.lstrip("/").partition("/")
     if HOST_NAME.fullmatch(host):  # a page that answered no one (/hanoi.gov.vn/tin/a.html)
         return f"starts with the host name {host}: the alias is the path after it, /{rest}"
@@ -472,18 +472,34 @@ def alias_problem(alias: str) -> str:
     return ""
 
 
-def _full_address(alias: str) -> str:
-    """Why a whole address (the portal's page copied from the browser) is no alias, with
-    the path to write when it has one that could be."""
+def _full_address(alias: str, base_url: str) -> str:
+    """Why a whole address (the portal's page, or the archive's own, copied from the
+    browser) is no alias, with the path to write when it has one that could be."""
     try:
         parts = urlsplit(alias)
     except ValueError:  # a bracketed host that is no IPv6 address
         parts = None
-    if parts is None or parts.query or parts.path.strip("/") == "" or alias_problem(parts.path):
+    own = _after_base(parts, base_url) if parts else None
+    path = own if own is not None else parts.path if parts else ""
+    if parts is None or parts.query or path.strip("/") == "" or alias_problem(path):
         return "is a full web address, not a path on this site"
-    return (
-        f"is a full web address: an old address is written as the path after its host, {parts.path}"
-    )
+    if own is not None:  # under a sub-path, the path after the host is not the alias
+        return (
+            f"is this archive's own address (base_url {base_url}): an alias is written as "
+            f"the path after it, {own}"
+        )
+    return f"is a full web address: an old address is written as the path after its host, {path}"
+
+
+def _after_base(parts: SplitResult, base_url: str) -> str | None:
+    """The path of the address ``parts`` after ``base_url`` when it is on the archive's
+    own site, or None."""
+    site = urlsplit(base_url)
+    if not base_url or same_host(parts.netloc) != same_host(site.netloc):
+        return None
+    if not (parts.path + "/").startswith(site.path):
+        return None
+    return "/" + parts.path[len(site.path) :]
 
 
 # Query parameters that only say where a page was reached from: Liferay's "back" link

@@ -104,8 +104,9 @@ def _problems_of(source: SourceFile) -> tuple[list[Problem], Report]:
     return errors, error
 
 
-def validate(source: SourceFile, tz: ZoneInfo) -> Article:
-    """The article of ``source``; raises BuildFailed with every problem in its front matter."""
+def validate(source: SourceFile, tz: ZoneInfo, base_url: str = "") -> Article:
+    """The article of ``source`` (on the site at ``base_url``, which an alias copied from
+    it is told of); raises BuildFailed with every problem in its front matter."""
     meta = source.meta
     errors, error = _problems_of(source)
     _check_keys(meta, error, "article")
@@ -115,7 +116,7 @@ def validate(source: SourceFile, tz: ZoneInfo) -> Article:
     published = _published(meta, error, tz)
     tags = _tags(meta, error)
     _check_term_addresses(meta.get("category"), tags, error)
-    aliases = _aliases(meta, error)
+    aliases = _aliases(meta, error, base_url)
     draft = _draft(meta, error)
     slug = _slug(meta.get("slug"), title, error)
     source_url = _source_url(meta, error)
@@ -294,12 +295,12 @@ def _check_withdrawn_after_published(
         )
 
 
-def _aliases(meta: dict[str, Any], error: Callable[..., None]) -> list[str]:
+def _aliases(meta: dict[str, Any], error: Callable[..., None], base_url: str) -> list[str]:
     """The old addresses of an article or a page (`aliases:`), each one checked."""
     aliases = _text_list(meta, "aliases", error)
     for alias in aliases:
         shown = alias if len(alias) <= 80 else alias[:77] + "..."
-        problem = urls.alias_problem(alias)
+        problem = urls.alias_problem(alias, base_url)
         if problem:
             error("aliases", f"alias '{shown}' {problem}", urls.ALIAS_HINT)
         elif _too_long(urls.alias_url(alias)):
@@ -321,7 +322,7 @@ _NO_PARAMS: dict[str, Any] = {}
 
 
 def validate_page(
-    source: SourceFile, address: str, others: frozenset[str] = frozenset()
+    source: SourceFile, address: str, others: frozenset[str] = frozenset(), base_url: str = ""
 ) -> Standalone:
     """The standalone page of ``source``, at ``address`` (its file's path below the
     pages folder, without .md); raises BuildFailed with every problem found."""
@@ -347,7 +348,7 @@ def validate_page(
             "page out of the menu)",
         )
     draft = _draft(meta, error)
-    aliases = _aliases(meta, error)
+    aliases = _aliases(meta, error, base_url)
     problem = urls.standalone_problem(address)
     if problem:
         message = f"the page's address /{address}/ {problem}"

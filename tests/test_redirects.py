@@ -697,3 +697,25 @@ def test_a_link_to_a_heading_at_an_old_address_lands_on_the_heading(site, browse
         "'#khong-co', which is not on the page /2020/03/bai-dich/index.html"
         in capsys.readouterr().err
     )
+
+
+def test_an_alias_written_as_the_archives_own_address_names_the_path_after_base_url(site, capsys):
+    """An alias copied from the archive's own page, on a site under a sub-path
+    (https://newsarchive.github.io/newsarchive/), was told to write the path after the
+    host, /newsarchive/2019/04/tin-cu/: an alias the site serves at
+    …/newsarchive/newsarchive/2019/04/tin-cu/, which no old link names. The message says
+    it is the archive's own address and which path to write, in an article and a page."""
+    base_url = "https://newsarchive.github.io/newsarchive/"
+    site.configure(base_url=base_url)
+    own = "HTTPS://NewsArchive.github.io/newsarchive/2019/04/tin-cu/"
+    site.add("a.md", article("Tin", "2020-01-01", aliases=f"[{own}]"))
+    site.add("pages/gioi-thieu.md", f"---\ntitle: Giới thiệu\naliases: [{own}]\n---\nText\n")
+    assert site.build("--quiet", "--no-search") == 1
+    err = capsys.readouterr().err
+    said = (
+        f"alias '{own}' is this archive's own address (base_url {base_url}): an alias is "
+        "written as the path after it, /2019/04/tin-cu/"
+    )
+    assert f"a.md:4: error: {said}" in err, err
+    assert f"gioi-thieu.md:3: error: {said}" in err, err
+    assert "/newsarchive/2019" not in err.replace(own, "").replace(base_url, ""), err
