@@ -329,7 +329,9 @@ def _settings_file(args: argparse.Namespace) -> Path:
     """--config, or ./site.yaml. Raises SystemExit(2) for a --config that is no file,
     and BuildFailed when there is no site.yaml here (naming a folder above with one)."""
     path = args.config or Path("site.yaml")
-    if args.config and not path.is_file():
+    # A named pipe or device there is no missing file: load_config says what it is.
+    there = path.exists() and not path.is_dir()
+    if args.config and not there:
         what = "is a folder, not a file" if path.is_dir() else "does not exist"
         # --config site.yml, --config site: the file beside it that was meant.
         meant = next(
@@ -339,7 +341,7 @@ def _settings_file(args: argparse.Namespace) -> Path:
             what += f": did you mean {meant}?"
         print(f"newsarchive: error: config file {path} {what}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
-    if not path.is_file():
+    if not there:
         # Run in content/ or a folder of it (a terminal opened there): the archive's
         # folder is above, and the hint spoke only of "the archive's folder".
         above = next((p for p in Path.cwd().parents if (p / "site.yaml").is_file()), None)

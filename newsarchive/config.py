@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import renamed, schema, urls
-from .errors import BuildFailed, Problem, os_problem
+from .errors import BuildFailed, Problem, os_problem, special_file
 from .outputguard import protected_folders, static_problem, unsafe_output
 from .yamltext import nested_lines, normalise_text, parse_yaml, written
 
@@ -70,6 +70,8 @@ def load_config(path: Path) -> SiteConfig:
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     text = ""
+    if not path.is_dir() and (special := special_file(path, "the site's settings")):
+        raise BuildFailed([special])  # a named pipe, opened, waits for a writer for ever
     if path.exists():
         try:
             text = normalise_text(path.read_bytes())

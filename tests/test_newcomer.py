@@ -1,5 +1,6 @@
 """A newcomer's first commands from the wrong folder: told what is missing and what to do."""
 
+import os
 import re
 import shutil
 import subprocess
@@ -133,3 +134,22 @@ def test_short_options_are_the_long_ones(site, tmp_path):
     assert (tmp_path / "short" / "2019" / "04").is_dir()
     noisy = run(site.root, "-j", "1", "--output", str(tmp_path / "noisy"))
     assert noisy.returncode == 0 and "1 article" in noisy.stdout + noisy.stderr
+
+
+@pytest.mark.parametrize("options", [[], ["--config", "site.yaml"]])
+def test_a_site_yaml_that_is_a_named_pipe_is_said_to_be_one(site, options):
+    """site.yaml left as a named pipe (a `mkfifo`, a tool's stand-in) was "no site.yaml in
+    this folder" (or "--config site.yaml does not exist"), sending the editor to look for a
+    file that is there. It is named for what it is, and never opened: a pipe would wait
+    for a writer for ever."""
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00"))
+    (site.root / "site.yaml").unlink()
+    os.mkfifo(site.root / "site.yaml")
+    result = run(site.root, *options)
+    assert result.returncode == 1, result.stderr
+    assert (
+        "site.yaml: error: this is not a file (a named pipe, socket or device): it cannot "
+        "be read as the site's settings"
+    ) in result.stderr, result.stderr
+    assert "no site.yaml" not in result.stderr and "does not exist" not in result.stderr
+    assert "Traceback" not in result.stderr and not site.output.exists()
