@@ -233,7 +233,7 @@ def web_address_problem(address: str) -> str:
     try:
         parts = urlsplit(address)
     except ValueError:  # http://[x/: brackets hold only an IPv6 address
-        return "has a [ or ] in its host name, which holds neither"
+        return "has a [ or ] in its host: only an IPv6 address is written in brackets"
     try:
         host, _ = parts.hostname, parts.port
     except ValueError:

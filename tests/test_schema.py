@@ -239,10 +239,10 @@ def test_a_contact_that_is_neither_an_address_nor_an_e_mail_is_refused(tmp_path,
 @pytest.mark.parametrize(
     "key, written",
     [
-        ("base_url", "{}"),
-        ("original_site", "{}"),
-        ("original_site", "[{}, http://quanhaibatrung.hanoi.gov.vn/]"),
-        ("contact", "{}"),
+        ("base_url", '"{}"'),
+        ("original_site", '"{}"'),
+        ("original_site", '["{}", http://quanhaibatrung.hanoi.gov.vn/]'),
+        ("contact", '"{}"'),
     ],
 )
 def test_every_address_setting_reads_a_web_address_alike(tmp_path, key, written):
@@ -255,7 +255,7 @@ def test_every_address_setting_reads_a_web_address_alike(tmp_path, key, written)
     value = written.format("HTTPS://HBT.Hanoi.vn/Lien-He/")
     path.write_text(f"title: x\n{key}: {value}\n", encoding="utf-8")
     assert getattr(load_config(path), key) == "https://hbt.hanoi.vn/Lien-He/"
-    for wrong in ("hbt.hanoi.vn/lien-he/", "https://hbt .vn/", "https:///lien-he/"):
+    for wrong in ("hbt.hanoi.vn/lien-he/", "https://hbt .vn/", "https:///lien-he/", "http://[hbt/"):
         text = f"title: x\n{key}: {written.format(wrong)}\n"
         [(line, message, hint)] = settings_problems(tmp_path, text)
         assert line == 2 and message.startswith(key) and f" '{wrong}' " in message, message
