@@ -106,7 +106,8 @@ SETTINGS: tuple[Field, ...] = (
     Field(
         "original_site",
         "addresses",
-        "address of the original portal (`http://` or `https://`), linked in the footer of "
+        "address of the original portal (`http://` or `https://`; its scheme and host "
+        "are written in small letters), linked in the footer of "
         "every page (see [Archive banner](#archive-banner)); article pages also link their "
         "own `source_url` under the text. A list of addresses (one per line, each after "
         "`- `) names a portal known under several names: the footer links the first, and "
@@ -119,7 +120,8 @@ SETTINGS: tuple[Field, ...] = (
         "contact",
         "contact",
         "where readers ask for a correction or a takedown: a web address (the repository's "
-        "issues, `https://github.com/<account>/<repository>/issues/new`, or a form) or an "
+        "issues, `https://github.com/<account>/<repository>/issues/new`, or a form; its "
+        "scheme and host are written in small letters) or an "
         "e-mail address (`luutru@example.vn`). Every page of `content/pages/` (the "
         '"Giới thiệu" page) ends with it, as a link; empty, no page names one',
         "",
