@@ -6,6 +6,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+from newsarchive.pagelinks import HINTS
+
 LINK_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "form": "action"}
 # Served by the host for any missing address, at any depth: only it may link by absolute path.
 ANY_DEPTH_PAGES = {"404.html"}
@@ -18,7 +20,8 @@ def page_links(html: str) -> list[str]:
     for tag, attr in LINK_ATTRS.items():
         for element in soup.find_all(tag):
             value = element.get(attr)
-            if value:
+            # A preload is a hint, not a link (the build's checker says why: pagelinks.HINTS).
+            if value and not HINTS.intersection(element.get("rel") or ()):
                 found.append(value)
     for meta in soup.find_all("meta", attrs={"http-equiv": re.compile("^refresh$", re.I)}):
         match = re.search(r"url\s*=\s*(\S+)", meta.get("content", ""), re.I)
