@@ -1,0 +1,63 @@
+"""The style sheet works on the phones the scripts are written for, Chrome 80 and Safari 14
+(README, "Browsers"). A browser drops each rule whose selector or property it does not
+know: with `padding-inline` (Chrome 87, Safari 14.1) the text of every page stood flush
+against the screen's edges; with `:is()` (Chrome 88) paragraphs ran together and a pasted
+video made the page scroll sideways; with `inset` (Chrome 87, Safari 14.1) the link of a
+tag's chip covered its name only. The physical properties say the same on this LTR site."""
+
+import re
+
+import pytest
+
+# What Chrome 80 or Safari 14 drops, and what to write instead.
+TOO_NEW = [
+    (r"\bpadding-inline", "padding-inline (Chrome 87, Safari 14.1)", "padding-left/right"),
+    (r"\bmargin-inline", "margin-inline (Chrome 87, Safari 14.1)", "margin-left/right"),
+    (r"(?<![\w-])inset\s*:", "inset: (Chrome 87, Safari 14.1)", "top/right/bottom/left"),
+    (r":is\(", ":is() (Chrome 88)", "a list of selectors of the same specificity"),
+]
+COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def too_new(css: str) -> list[tuple[int, str, str]]:
+    """(line, what, instead) for each construct of `css` older phones drop."""
+    css = COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), css)
+    return [
+        (number, what, instead)
+        for number, line in enumerate(css.splitlines(), 1)
+        for pattern, what, instead in TOO_NEW
+        if re.search(pattern, line)
+    ]
+
+
+def test_the_style_sheet_has_nothing_the_oldest_supported_phones_drop(showcase):
+    sheets = sorted(showcase.output.rglob("*.css"))
+    assert sheets
+    findings = [
+        f"{sheet.relative_to(showcase.output)}:{line}: {what}; instead: {instead}"
+        for sheet in sheets
+        for line, what, instead in too_new(sheet.read_text(encoding="utf-8"))
+    ]
+    assert not findings, "\n".join(findings)
+
+
+@pytest.mark.parametrize(
+    "css, line, what",
+    [
+        ("a {\n  padding-inline: 1rem;\n}", 2, "padding-inline"),
+        ("a {\n  margin-inline-start: 1em;\n}", 2, "margin-inline"),
+        ("a {\n  position: absolute;\n  inset: 0;\n}", 3, "inset:"),
+        ("b,\n:is(.x, .y) a {\n  color: red;\n}", 2, ":is()"),
+    ],
+)
+def test_the_check_finds_what_old_phones_drop(css, line, what):
+    assert [(number, found.split()[0]) for number, found, _ in too_new(css)] == [(line, what)]
+
+
+def test_the_check_lets_what_old_phones_keep():
+    css = (
+        "/* not :is(a) nor padding-inline */\n"
+        ".hidden {\n  clip-path: inset(50%);\n  padding-left: 1rem;\n}\n"
+        ".x:not(.y) {\n  top: 0;\n}\n"
+    )
+    assert too_new(css) == []
