@@ -13,7 +13,7 @@ import pytest
 TOO_NEW = [
     (r"\bpadding-inline", "padding-inline (Chrome 87, Safari 14.1)", "padding-left/right"),
     (r"\bmargin-inline", "margin-inline (Chrome 87, Safari 14.1)", "margin-left/right"),
-    (r"(?<![\w-])inset\s*:", "inset: (Chrome 87, Safari 14.1)", "top/right/bottom/left"),
+    (r"(?<![\w(-])inset\s*:", "inset: (Chrome 87, Safari 14.1)", "top/right/bottom/left"),
     (r":is\(", ":is() (Chrome 88)", "a list of selectors of the same specificity"),
 ]
 COMMENT = re.compile(r"/\*.*?\*/", re.S)
@@ -59,5 +59,6 @@ def test_the_check_lets_what_old_phones_keep():
         "/* not :is(a) nor padding-inline */\n"
         ".hidden {\n  clip-path: inset(50%);\n  padding-left: 1rem;\n}\n"
         ".x:not(.y) {\n  top: 0;\n}\n"
+        "@supports not (inset: 0) {\n  .x {\n    gap: 0;\n  }\n}\n"
     )
     assert too_new(css) == []
