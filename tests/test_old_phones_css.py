@@ -13,6 +13,8 @@ import pytest
 TOO_NEW = [
     (r"\bpadding-inline", "padding-inline (Chrome 87, Safari 14.1)", "padding-left/right"),
     (r"\bmargin-inline", "margin-inline (Chrome 87, Safari 14.1)", "margin-left/right"),
+    (r"\bpadding-block", "padding-block (Chrome 87, Safari 14.1)", "padding-top/bottom"),
+    (r"\bmargin-block", "margin-block (Chrome 87, Safari 14.1)", "margin-top/bottom"),
     (r"(?<![\w(-])inset\s*:", "inset: (Chrome 87, Safari 14.1)", "top/right/bottom/left"),
     (r":is\(", ":is() (Chrome 88)", "a list of selectors of the same specificity"),
 ]
@@ -46,6 +48,8 @@ def test_the_style_sheet_has_nothing_the_oldest_supported_phones_drop(showcase):
     [
         ("a {\n  padding-inline: 1rem;\n}", 2, "padding-inline"),
         ("a {\n  margin-inline-start: 1em;\n}", 2, "margin-inline"),
+        ("a {\n  padding-block: 1em 0;\n}", 2, "padding-block"),
+        ("a {\n  margin-block: 0;\n}", 2, "margin-block"),
         ("a {\n  position: absolute;\n  inset: 0;\n}", 3, "inset:"),
         ("b,\n:is(.x, .y) a {\n  color: red;\n}", 2, ":is()"),
     ],
