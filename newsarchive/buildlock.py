@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import BuildFailed, Problem, os_problem, shown
 from .outputguard import LOCK, LOCK_FILES, OWNER, RECORD, lock_folder, source_clash
-from .ownfiles import discard, read_own
+from .ownfiles import discard, no_wait_no_link, read_own
 
 try:
     import fcntl
@@ -180,7 +180,7 @@ def _owner_file(path: Path) -> int:
     """The owner file, open. A link or a named pipe in its place (the lock folder holds
     the build's own files) is replaced: a dangling link failed every build, a pipe or a
     link to a device stopped each as an internal error (no ftruncate there)."""
-    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK
+    flags = os.O_RDWR | os.O_CREAT | no_wait_no_link()
     try:
         fd = os.open(path, flags, 0o644)
     except OSError as exc:

@@ -14,12 +14,18 @@ import stat
 from pathlib import Path
 
 
+def no_wait_no_link() -> int:
+    """os.open's flags for a file of the build's own: O_NONBLOCK, opening a pipe does not
+    wait; O_NOFOLLOW, a link is refused. Windows has neither (nor pipes in a folder), and
+    asking for them failed every build there: a plain open, the file's type still checked."""
+    return getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+
+
 def read_own(path: Path, remove: bool = True) -> bytes | None:
     """The bytes of ``path``, or None when it is missing or no regular file (then
-    removed, unless not ``remove``: a file in a folder not yet known to be the build's).
-    O_NONBLOCK: opening a pipe does not wait; O_NOFOLLOW: a link is refused."""
+    removed, unless not ``remove``: a file in a folder not yet known to be the build's)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+        fd = os.open(path, os.O_RDONLY | no_wait_no_link())
     except FileNotFoundError:
         return None
     except OSError:  # a link (ELOOP), or unreadable

@@ -390,3 +390,16 @@ def test_two_articles_named_alike_but_for_the_unicode_form_are_warned_of(site, c
     err = unicodedata.normalize("NFC", capsys.readouterr().err)  # one of the two is NFD
     assert "warning: this name and 'bài viết.md' beside it differ only in the Unicode" in err, err
     assert site.build("--strict") == 1
+
+
+def test_a_system_without_o_nofollow_or_o_nonblock_builds(site, monkeypatch):
+    """Windows' os has neither O_NOFOLLOW nor O_NONBLOCK (nor named pipes in a folder):
+    the opening of the build's own files (cache, lock) that asks for both, so that a link
+    or a pipe in their place is refused, failed every build there as an internal error."""
+    two_articles(site)
+    assert site.build("--jobs", "1") == 0
+    for flag in ("O_NOFOLLOW", "O_NONBLOCK"):
+        monkeypatch.delattr(os, flag)
+    site.add("2020/c.md", article("Bài thứ ba", "2020-01-07 08:00"))
+    assert site.build("--jobs", "1") == 0  # the cache and the lock read and written
+    assert (site.output / "2020/01/bai-thu-ba/index.html").is_file()
