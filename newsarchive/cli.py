@@ -341,6 +341,18 @@ def _settings_file(args: argparse.Namespace) -> Path:
             what += f": did you mean {meant}?"
         print(f"newsarchive: error: config file {path} {what}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+    if path.is_dir():  # a folder made by mistake (mkdir site.yaml) is no missing file
+        raise BuildFailed(
+            [
+                Problem(
+                    path.absolute(),
+                    "this is a folder, not the site's settings file",
+                    'site.yaml is a text file of settings (README, "Configuration"): move '
+                    "what the folder holds elsewhere, delete it and write the file in its "
+                    "place, or name another file: --config path/to/site.yaml",
+                )
+            ]
+        )
     if not there:
         # Run in content/ or a folder of it (a terminal opened there): the archive's
         # folder is above, and the hint spoke only of "the archive's folder".

@@ -136,6 +136,19 @@ def test_short_options_are_the_long_ones(site, tmp_path):
     assert noisy.returncode == 0 and "1 article" in noisy.stdout + noisy.stderr
 
 
+def test_a_folder_named_site_yaml_is_said_to_be_one(site):
+    """`mkdir site.yaml` (a slip for touch, or a tool's folder) was "there is no site.yaml
+    in this folder", sending the editor to look for what is there."""
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00"))
+    (site.root / "site.yaml").unlink()
+    (site.root / "site.yaml").mkdir()
+    result = run(site.root)
+    assert result.returncode == 1, result.stderr
+    assert "site.yaml: error: this is a folder, not the site's settings file" in result.stderr
+    assert "no site.yaml" not in result.stderr and "Traceback" not in result.stderr
+    assert not site.output.exists()
+
+
 @pytest.mark.parametrize("options", [[], ["--config", "site.yaml"]])
 def test_a_site_yaml_that_is_a_named_pipe_is_said_to_be_one(site, options):
     """site.yaml left as a named pipe (a `mkfifo`, a tool's stand-in) was "no site.yaml in
