@@ -884,8 +884,10 @@ def _add_wacz(crawl: Crawl, path: Path) -> None:
                     Problem(path, "the WACZ file holds no WARC", "is it a WACZ file?")
                 )
             for number, member in enumerate(members):
-                target = Path(crawl.scratch.name) / f"{len(crawl.pages)}-{number}" / member
-                target.parent.mkdir(parents=True, exist_ok=True)
+                # Named by its number, not the member's name: a zip's names may climb out
+                # of any folder (`../../x.warc.gz`) or be absolute (zip-slip).
+                suffix = ".gz" if member.lower().endswith(".gz") else ""
+                target = Path(crawl.scratch.name) / f"{len(crawl.pages)}-{number}.warc{suffix}"
                 with archive.open(member) as source, target.open("wb") as out:
                     while chunk := source.read(1 << 20):
                         out.write(chunk)
