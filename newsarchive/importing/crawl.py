@@ -28,7 +28,7 @@ import unicodedata
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -403,6 +403,10 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
         if not _regular(path):  # opened, a named pipe waits for a writer forever
             not_files.append(_not_a_file(Path(path)))
             continue
+        # The walk follows no folder's link: a file's own is the way out.
+        if os.path.islink(path) and not in_crawl(path, PageSource(path, path, folder=str(folder))):
+            not_files.append(_leaves_crawl(Path(path)))
+            continue
         name = os.path.basename(path).lower()
         suffix = os.path.splitext(_WINDOWS_QUERY.split(name.split("?", 1)[0], 1)[0])[1]
         if name.endswith(WARC_SUFFIXES):
@@ -501,6 +505,16 @@ def _regular(path: str) -> bool:
         return stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
         return True
+
+
+def _leaves_crawl(path: Path) -> Problem:
+    return Problem(
+        path,
+        f"a link to a file outside the crawl ({os.path.realpath(path)}): it was not read, "
+        "and no page or picture is copied from outside the crawl",
+        "if the file belongs to the crawl, copy it into the crawl's folder in the link's "
+        "place; else delete the link",
+    )
 
 
 def _not_a_file(path: Path) -> Problem:
@@ -1145,8 +1159,7 @@ class MediaFinder:
             if urlsplit(url).scheme or url.startswith(("/", "#")):
                 return None
             path = os.path.join(os.path.dirname(page.path), *url.split("?")[0].split("/"))
-            found_file = next((p for p in _file_variants(path, "") if os.path.isfile(p)), None)
-            return Media(os.path.normpath(found_file)) if found_file else None
+            return _held_file(_file_variants(path, ""), page)
         return _in_folder(url, page, page_url) or _beside(url, page, page_url)
 
     def page_link(self, url: str, page: PageSource, page_url: str) -> str:
@@ -1289,11 +1302,8 @@ def _in_folder(url: str, page: PageSource, page_url: str) -> Media | None:
     root = Path(page.folder or os.path.dirname(page.path))
     for hosts in (root, root.parent):
         tried += [os.path.join(hosts, folder, *path) for folder in folders]
-    for candidate_path in tried:
-        for candidate in _file_variants(candidate_path, wanted.query):
-            if os.path.isfile(candidate):
-                return Media(os.path.normpath(candidate))
-    return None
+    candidates = (candidate for path in tried for candidate in _file_variants(path, wanted.query))
+    return _held_file(candidates, page, page_url)
 
 
 def _beside(url: str, page: PageSource, page_url: str) -> Media | None:
@@ -1307,8 +1317,66 @@ def _beside(url: str, page: PageSource, page_url: str) -> Media | None:
         return None
     rel = wanted.path[len(base.path) :]
     path = os.path.join(os.path.dirname(page.path), *rel.split("/"))
-    found = next((p for p in _file_variants(path, wanted.query) if os.path.isfile(p)), None)
-    return Media(os.path.normpath(found)) if found else None
+    return _held_file(_file_variants(path, wanted.query), page, page_url)
+
+
+def _held_file(candidates: Iterable[str], page: PageSource, page_url: str = "") -> Media | None:
+    """The first of ``candidates`` that is a file of the crawl ``page`` is in."""
+    for candidate in candidates:
+        if os.path.isfile(candidate) and in_crawl(candidate, page, page_url):
+            return Media(os.path.normpath(candidate))
+    return None
+
+
+def in_crawl(path: str, page: PageSource, page_url: str = "") -> bool:
+    """Whether the file ``path``, its links followed, is in the crawl that holds ``page``.
+
+    A crawl's links, names and the page's own address are the crawl's to choose: a link
+    in the mirror to the archivist's files, a name whose %2e%2e the lookup decodes into
+    `..`, a page alone that climbs out of its folder or claims an address forty folders
+    deep would have its file copied into the site and published. The crawl is the folder
+    given (a page given alone: its own folder); where that is in a mirror, the HTTrack
+    project holding it (its hts-cache says so), and the mirror's host folder with the
+    folders named like hosts beside it (a mirror keeps other hosts' files there): the
+    folder named like a host the given one is or is in, or the one ``page_url`` places
+    the page in, when the folders between are named as that address's are."""
+    real = os.path.realpath(path)
+    given = os.path.realpath(page.folder or os.path.dirname(page.path))
+    above = [given, *_parents(given)]
+    project = next((f for f in above if os.path.isdir(os.path.join(f, "hts-cache"))), given)
+    if _below(real, project):
+        return True
+    named = next((f for f in above if _folder_host(os.path.basename(f))), "")
+    for host in filter(None, (named, _host_folder(page, page_url))):
+        if _below(real, host):
+            return True
+        hosts = os.path.dirname(host)
+        first = os.path.relpath(real, hosts).split(os.sep, 1)[0] if _below(real, hosts) else ""
+        if _folder_host(first):
+            return True
+    return False
+
+
+def _host_folder(page: PageSource, page_url: str) -> str:
+    """The folder ``page_url`` places the page's file in as HOST/PATH, when the folders
+    above the file are named as the address's are ("" when not: a claimed address)."""
+    if not page_url:
+        return ""
+    wanted = [unquote(p) for p in urlsplit(urljoin(page_url, ".")).path.split("/") if p]
+    here = os.path.realpath(os.path.dirname(page.path)).split(os.sep)
+    if len(wanted) >= len(here) or (wanted and here[-len(wanted) :] != wanted):
+        return ""
+    return os.sep.join(here[: len(here) - len(wanted)]) or os.sep
+
+
+def _below(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _parents(folder: str) -> Iterator[str]:
+    while (parent := os.path.dirname(folder)) != folder:
+        yield parent
+        folder = parent
 
 
 def _file_variants(path: str, query: str) -> Iterator[str]:
