@@ -460,6 +460,11 @@ def alias_problem(alias: str, base_url: str = "") -> str:
     path = decoded.lstrip("/")
     if not path:
         return "is the home page"
+    if re.match(r"[A-Za-z]:", path):  # Path(output) / "C:/x" is C:/x itself on Windows
+        return (
+            f"starts with {path[:2]}, a Windows drive: built on Windows, its page would be "
+            "written there, outside the site"
+        )
     if any(ch in decoded for ch in "?#\\") or any(ord(ch) < 32 for ch in decoded):
         return "contains a character that cannot be part of a file name"
     parts = PurePosixPath(path).parts

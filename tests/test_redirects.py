@@ -719,3 +719,13 @@ def test_an_alias_written_as_the_archives_own_address_names_the_path_after_base_
     assert f"a.md:4: error: {said}" in err, err
     assert f"gioi-thieu.md:3: error: {said}" in err, err
     assert "/newsarchive/2019" not in err.replace(own, "").replace(base_url, ""), err
+
+
+@pytest.mark.parametrize("alias", ["/C:/Users/lan/tin.html", "/d:tin.html"])
+def test_an_alias_that_names_a_windows_drive_is_an_error(site, capsys, alias):
+    """On Windows the build writes the output file Path(_site) / "C:/Users/lan/tin.html/
+    index.html", which is that absolute path (and "d:tin.html" one relative to drive d:'s
+    folder): an editor's alias wrote outside the site on a colleague's computer."""
+    err = refused(site, capsys, alias)
+    assert f"tin-moi.md:{ALIAS_LINE}: error: alias " in err
+    assert "drive" in err, err
