@@ -1990,6 +1990,52 @@ def test_a_year_among_words_says_how_many_of_that_year_come_first(site, browser)
             page.close()
 
 
+def test_a_year_first_is_said_after_a_word_corrected_and_of_some_of_the_words(site, browser):
+    """A year among words lists its articles first whatever else the page says, but the
+    sentence was left out after a word corrected (`tuyen dungg 2021`: "Không tìm thấy …;
+    N kết quả cho …") and of articles with some of the words ("Không bài nào có đủ …"),
+    where the reader saw 2021's articles first with nothing to say why."""
+    for n in range(130):
+        year = 2019 + n % 4
+        words = "giáo viên" if n < 5 else "nhân viên"
+        day = f"{year}-05-{1 + n % 28:02d} 08:00"
+        text = article(f"Tuyển dụng {words} đợt {n}", day, "Nộp hồ sơ. Nhiệm kỳ 2016 - 2021.")
+        site.add(f"{year}/bai-{n}.md", text)
+    assert site.build("--quiet") == 0
+    index = Index(site.output / search_bundle_url())
+    assert engine_suggest(index, "tuyen dung giao vienn 2021") == "tuyen dung giao vien 2021"
+    best = engine_search(index, "tuyen dung 2021")
+    assert engine_suggest(index, "tuyen dungg 2021") == "tuyen dung 2021"
+    some = engine_search(index, "tuyen dung giao vien bac si 2021", some=True)
+    assert some.some and some.year == "2021" and 0 < some.dated < some.total
+    with serve(site.output) as address:
+        page = browser.new_page()
+        try:
+            for query, said in [
+                (
+                    "tuyen dung giao vienn 2021",
+                    "Không tìm thấy “tuyen dung giao vienn 2021”; “tuyen dung giao vien"
+                    " 2021”: 1 bài năm 2021 xếp đầu, 4 bài năm khác có các từ này",
+                ),
+                (
+                    "tuyen dungg 2021",
+                    f"Không tìm thấy “tuyen dungg 2021”; {best.total} kết quả phù hợp nhất"
+                    f" cho “tuyen dung 2021”, {best.dated} bài năm 2021 xếp đầu; còn những"
+                    " bài khác có các từ này: thêm một từ nữa để tìm đủ.",
+                ),
+                (
+                    "tuyen dung giao vien bac si 2021",
+                    "Không bài nào có đủ các từ “tuyen dung giao vien bac si 2021”;"
+                    f" {some.total} kết quả có một phần các từ đó, {some.dated} bài năm 2021"
+                    " xếp đầu",
+                ),
+            ]:
+                search(page, address, query)
+                assert page.inner_text(".search-status") == said
+        finally:
+            page.close()
+
+
 def test_a_month_typed_in_full_among_words_lists_its_articles_first_in_both_engines(site, browser):
     """`tiêm chủng tháng 3 năm 2021` listed the notices of March 2019, 2012 and 2018
     first (audit-reader F6): the page lists the articles of March 2021 first, as the

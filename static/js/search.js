@@ -380,9 +380,17 @@
     const split = !corrected && !answer.some && answer.complete && dated < total;
     if (split && word("dated")) message = word("dated");
     // A year among words (`tuyen dung 2021`) lists that year's articles first: said, with
-    // how many, when some are and not all (a page without data-year: as a month's).
-    if (answer.year && !corrected && !answer.some && dated > 0 && dated < total) {
-      message = answer.complete ? word("year", "dated") || message : word("yearPartial") || message;
+    // how many, when some are and not all; after a word corrected and of some of the
+    // words too (a page without these words: as a month's, or the count alone).
+    if (answer.year && dated > 0 && dated < total) {
+      const kind = corrected ? "correctedYear" : "year";
+      const fallback = corrected ? [] : ["dated"];
+      const names = answer.some
+        ? ["someYear"]
+        : answer.complete
+          ? [kind, ...fallback]
+          : [`${kind}Partial`];
+      message = word(...names) || message;
     }
     // A month no article is of: said first, then what is listed, the other words'
     // articles (`dateless`) or those that write the month as typed, their best only
