@@ -12,8 +12,10 @@
 // Without it: "../tim-kiem/chi-muc/" relative to this script.
 //
 // API (window.newsarchiveSearch):
-//   search(query, {offset = 0, limit = 10, passages = true, some = false})
+//   search(query, {offset = 0, limit = 10, passages = true, some = false, signal = null})
 //     -> Promise<{total, complete, some, dated, unpublished, dateless, year, results}>:
+//     signal: an AbortSignal; once aborted (the reader typed on), the search asks for no
+//     more index files and rejects with an AbortError;
 //     complete
 //     false when articles with every word may be missing (each required word is in so many
 //     articles that the index keeps only its best postings somewhere: another, rarer word
@@ -35,7 +37,7 @@
 //     asked (a Promise of the parts, null when it cannot be fetched): the results page
 //     asks for those on screen only. Rejects when the index cannot be loaded.
 //   words(text), fold(word), parseQuery(text): the tokenizer, as folding.py has it.
-//   rank(query, {some = false})
+//   rank(query, {some = false, signal = null})
 //     -> Promise<{total, complete, some, dated, unpublished, dateless, year, docs, scores}>:
 //     every document found, best first (document numbers: for tests).
 {
@@ -906,9 +908,12 @@ const indexBase = new URL(
 );
 const pending = new Map(); // name -> {promise, resolve, reject}
 
-function load(name) {
+// `signal`: a search no longer wanted (the reader typed on) asks for no more files;
+// those already asked for still come, for the next search to find.
+function load(name, signal) {
   let entry = pending.get(name);
   if (entry) return entry.promise;
+  if (signal?.aborted) return Promise.reject(new DOMException("search superseded", "AbortError"));
   entry = {};
   entry.promise = new Promise((resolve, reject) => {
     entry.resolve = resolve;
@@ -957,7 +962,7 @@ async function head(index, term, typed) {
   };
   const hash = termHash(term);
   const shards = await Promise.all(
-    index.segments.map(([name, , , count]) => load(`s/${name}/${hash % count}`)),
+    index.segments.map(([name, , , count]) => load(`s/${name}/${hash % count}`, index.signal)),
   );
   index.segments.forEach(([name, start, size], s) => {
     const record = shards[s][term];
@@ -977,9 +982,11 @@ async function head(index, term, typed) {
 
 // Adds the postings of the term's tails: it is then whole, like an uncapped term,
 // unless a segment without tails left some out.
-async function complete(term) {
+async function complete(index, term) {
   const name = `t${termHash(term.term).toString(16)}`;
-  const tails = await Promise.all(term.tails.map(([segment]) => load(`s/${segment}/${name}`)));
+  const tails = await Promise.all(
+    term.tails.map(([segment]) => load(`s/${segment}/${name}`, index.signal)),
+  );
   term.tails.forEach(([, start, forms], i) => decode(term, tails[i][term.term], start, forms));
   term.tails = [];
   term.missing = 0;
@@ -1056,13 +1063,14 @@ function withMost(index, words, quoted, terms) {
   return [...all].filter((doc) => quotedHeld(doc) === quoted.length && wordsHeld(doc) >= needed);
 }
 
-async function rank(text, { some = false } = {}) {
+async function rank(text, { some = false, signal = null } = {}) {
   const query = parseQuery(text);
   if (!query.words.length) {
     const none = { total: 0, complete: true, some: false, dated: null, unpublished: false };
     return { ...none, dateless: false, year: null, docs: [], scores: [], query };
   }
-  const index = await manifest();
+  // Each search's own view of the manifest, carrying its signal to every file it loads.
+  const index = { ...(await manifest()), signal };
   // A month or a range to today: its articles, then those the query as read before finds;
   // a month in words, those of the other that write it first (engine.search).
   const order = query.literalFirst ? [query.literal, query] : [query, query.literal];
@@ -1108,7 +1116,7 @@ async function yearFirst(index, query, ranked) {
   if (query.when || years.length !== 1 || query.words.length < 2) return null;
   const signs = ["nam", "ki", "khoa"];
   if (signs.some((sign) => query.pairs.includes(`${sign} ${years[0]}`))) return null;
-  const calendars = await Promise.all(index.segments.map(([name]) => load(`s/${name}/c`)));
+  const calendars = await Promise.all(index.segments.map(([name]) => load(`s/${name}/c`, index.signal)));
   const days = published(index, calendars, `1/1/${years[0]}`, `31/12/${years[0]}`);
   const of = new Set(days);
   for (const entry of ranked.scored) entry[3] = Number(!of.has(entry[1]));
@@ -1145,7 +1153,7 @@ async function cited(index, query, literal) {
     (pair) => !query.pairs.includes(pair) && !pair.split(" ").some((w) => words.has(w)),
   );
   const read = await Promise.all(names.map((pair) => head(index, pair, null)));
-  await Promise.all(read.map((term) => complete(term)));
+  await Promise.all(read.map((term) => complete(index, term)));
   // A pair whose postings are not all known cannot tell the words apart (engine._cited).
   const month = read.filter((term) => !partial(term).size);
   const scored = literal.scored.filter(([, doc]) => month.every((t) => t.postings.has(doc)));
@@ -1201,7 +1209,7 @@ async function rankReading(index, query, some) {
     ),
     Promise.all(query.pairs.map((p) => head(index, p, null))),
     head(index, query.title, null), // the articles whose title is the query
-    begun ? load(vocabularyFile(query.last)) : null,
+    begun ? load(vocabularyFile(query.last), index.signal) : null,
   ]);
   let pairTerms = pairs;
   const offered = vocabulary ? completionsOf(vocabulary, query) : [];
@@ -1244,7 +1252,7 @@ async function rankReading(index, query, some) {
   const excluded = new Map(names.map((n, i) => [n, outTerms[i]]));
   // The articles of a month left out (`-tháng 3/2019`: engine._rank).
   const calendars = query.excludedSpans.length
-    ? await Promise.all(index.segments.map(([name]) => load(`s/${name}/c`)))
+    ? await Promise.all(index.segments.map(([name]) => load(`s/${name}/c`, index.signal)))
     : [];
   const gone = new Set(
     query.excludedSpans.flatMap(([first, last]) => published(index, calendars, first, last)),
@@ -1260,7 +1268,7 @@ async function rankReading(index, query, some) {
     const term = terms[n];
     if (term.tails.length && term.missing <= left) {
       left -= term.missing;
-      completing.push(complete(term));
+      completing.push(complete(index, term));
     }
   }
   await Promise.all(completing);
@@ -1373,7 +1381,7 @@ function published(index, calendars, first, last) {
 async function when(index, query) {
   const found = await Promise.all(query.days.map((day) => head(index, day, new Set())));
   const calendars = query.spans.length
-    ? await Promise.all(index.segments.map(([name]) => load(`s/${name}/c`)))
+    ? await Promise.all(index.segments.map(([name]) => load(`s/${name}/c`, index.signal)))
     : [];
   for (const [first, last] of query.spans) {
     const span = { term: `${first}-${last}`, frequency: 0, postings: new Map(), tails: [] };
@@ -1816,8 +1824,11 @@ function spansOf(query, terms, dates) {
   }
 }
 
-async function search(text, { offset = 0, limit = 10, passages = true, some = false } = {}) {
-  const ranked = await rank(text, { some });
+async function search(
+  text,
+  { offset = 0, limit = 10, passages = true, some = false, signal = null } = {},
+) {
+  const ranked = await rank(text, { some, signal });
   const shown = ranked.docs.slice(offset, offset + limit);
   const terms = new Map();
   // The words of the query as read before too (a month's numbers: query.literal), which
@@ -1848,7 +1859,8 @@ async function search(text, { offset = 0, limit = 10, passages = true, some = fa
   const results = await Promise.all(
     shown.map(async (doc) => {
       const [name, start] = ranked.index.segments.find(([, first, size]) => doc < first + size);
-      const rows = await load(`s/${name}/d${Math.floor((doc - start) / DOC_CHUNK)}`);
+      const chunk = `s/${name}/d${Math.floor((doc - start) / DOC_CHUNK)}`;
+      const rows = await load(chunk, ranked.index.signal);
       const [url, title, date, category, lead] = rows[(doc - start) % DOC_CHUNK];
       const page = new URL(url, root).href;
       const passage = async () => {

@@ -46,6 +46,10 @@
 
   // Each search has a number; an answer that arrives after a newer search began is dropped.
   let current = 0;
+  // And the search before stops asking for index files: on a slow phone network, a
+  // pause in typing began a search that went on fetching its results' rows and its last
+  // word's completions after the reader had typed past it (README, "While typing").
+  let stopping = null;
   let query = ""; // the query whose results are listed
   // What the engine is asked: the query with the spaces typed after it, which say its
   // last word is whole; without them the engine completes a word being typed.
@@ -292,8 +296,8 @@
   // start of "thuyên", unless then nothing is found ("hàn thuy": Enter before the word
   // was finished); still nothing, a word mistyped by a letter ("lcịh") may be one of the
   // archive's. An old portal's address is its words, or the page kept at it (`kept`).
-  async function find(wanted, typing, text, limit) {
-    const options = { offset: 0, limit, passages: false };
+  async function find(wanted, typing, text, limit, signal) {
+    const options = { offset: 0, limit, passages: false, signal };
     const old = oldAddress(wanted);
     let sent = old?.words ? `${old.words} ` : withoutSiteName(typing ? text : `${wanted} `);
     if (typing) return { sent, answer: await engine().search(sent, options) };
@@ -323,6 +327,9 @@
   // Shows the first `limit` results for `wanted`; `typing`: while the reader types.
   async function show(wanted, typing = false, limit = PAGE_SIZE, text = wanted) {
     const number = ++current;
+    stopping?.abort();
+    stopping = new AbortController();
+    const { signal } = stopping;
     query = wanted;
     // A first letter alone, while typing, is not searched: the engine completes a word
     // from its second letter, and a lone "h" found nothing, so "no article found" and
@@ -342,7 +349,7 @@
     }, LOADING_AFTER_MS);
     let found;
     try {
-      found = await find(wanted, typing, text, limit);
+      found = await find(wanted, typing, text, limit, signal);
     } catch (error) {
       if (number !== current) return;
       clear();
