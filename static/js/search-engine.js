@@ -1129,11 +1129,7 @@ async function yearFirst(index, query, ranked) {
 // as typed (the pairs of its words: `tháng 3`, `3 năm`, `năm 2019`), and the others: those
 // come before the month's articles, these after (engine._writing_month).
 async function writingMonth(index, query, literal) {
-  const words = new Set(query.words);
-  const names = query.literal.pairs.filter(
-    (pair) => !query.pairs.includes(pair) && !pair.split(" ").some((w) => words.has(w)),
-  );
-  const month = await Promise.all(names.map((pair) => head(index, pair, null)));
+  const month = await monthTerms(index, query);
   const held = holding(index, month);
   const writes = (entry) => held(entry[1]) === month.length;
   const writing = literal.scored.filter(writes);
@@ -1144,15 +1140,22 @@ async function writingMonth(index, query, literal) {
   ];
 }
 
-// The articles `literal`, the query read as before, found that write the words of its
-// month no article is of side by side as typed: a document's number (`sở 04/2008`:
-// `Chỉ thị 04/2008`); the others have the numbers apart (engine._cited).
-async function cited(index, query, literal) {
+// The pairs of the query read as before (query.literal) that write its month, those
+// sharing no word with its other reading (`tháng 3`, `3 năm`, `năm 2019`): what
+// writingMonth and cited look for in the articles that reading found (engine._month_terms).
+async function monthTerms(index, query) {
   const words = new Set(query.words);
   const names = query.literal.pairs.filter(
     (pair) => !query.pairs.includes(pair) && !pair.split(" ").some((w) => words.has(w)),
   );
-  const read = await Promise.all(names.map((pair) => head(index, pair, null)));
+  return Promise.all(names.map((pair) => head(index, pair, null)));
+}
+
+// The articles `literal`, the query read as before, found that write the words of its
+// month no article is of side by side as typed: a document's number (`sở 04/2008`:
+// `Chỉ thị 04/2008`); the others have the numbers apart (engine._cited).
+async function cited(index, query, literal) {
+  const read = await monthTerms(index, query);
   await Promise.all(read.map((term) => complete(index, term)));
   // A pair whose postings are not all known cannot tell the words apart (engine._cited).
   const month = read.filter((term) => !partial(term).size);
