@@ -127,6 +127,8 @@ def microdata(page) -> dict[str, object]:
         if element.has_attr("itemscope"):
             name = element.select_one("[itemprop=name]").get_text()
             values[element["itemprop"]] = (element["itemtype"], name)
+        elif element.name in ("a", "link"):
+            values[element["itemprop"]] = element["href"]  # microdata: a link's value
         else:
             values[element["itemprop"]] = element.get("datetime") or element.get_text()
     return values
@@ -154,6 +156,18 @@ def test_open_graph_and_news_article_microdata(site):
         "datePublished": "2020-01-01T08:30:00+07:00",
         "author": ("https://schema.org/Person", "Minh Anh"),
     }
+
+
+def test_the_news_article_names_the_page_it_is_a_copy_of(site):
+    # A citation tool or a crawler reading the NewsArticle learns which portal page the
+    # archive copied (isBasedOn), as the reader does from "Bài gốc"; without a known
+    # original, the item claims none.
+    site.add("a.md", article("Có nguồn", "2020-01-01", source_url="http://hbt.vn/tin/a.html?id=5"))
+    site.add("b.md", article("Không nguồn", "2020-01-02"))
+    assert site.build("--quiet") == 0
+    copied = microdata(soup(site.output, "2020/01/co-nguon/"))
+    assert copied["isBasedOn"] == "http://hbt.vn/tin/a.html?id=5"
+    assert "isBasedOn" not in microdata(soup(site.output, "2020/01/khong-nguon/"))
 
 
 def test_a_title_cannot_break_the_page_or_its_metadata(site):
