@@ -1375,6 +1375,32 @@ def test_a_pasted_old_portal_address_opens_its_article_or_finds_it_by_its_words(
     assert errors == [missing, missing]
 
 
+def test_an_old_address_cited_by_its_copy_in_a_web_archive_opens_its_article(served, browser):
+    """A researcher holds the Wayback Machine's copy of a portal page (a footnote, a
+    bookmark): the archive address was searched by its last part's words, and an old
+    address whose words are no title (`Bang-Bieu-3893255.html`) found other articles. The
+    address the copy holds opens its article, as that address pasted does."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    errors = watch(page)
+    kept = OLD_PORTAL + "le-hoi-den-dong-nhan-766.html"
+    for copy in (
+        f"https://web.archive.org/web/20190401000000/{kept}",
+        f"http://web.archive.org/web/2019*/{kept}?redirect=%2Ftin-tuc",
+        f"web.archive.org/web/20190401000000id_/{kept.replace('https://', 'http://')}",
+        f"https://archive.ph/2019.04.01-000000/{kept}",
+    ):
+        page.goto(f"{served}tim-kiem/?q={quote(copy)}")
+        page.wait_for_url(f"{served}2021/09/le-hoi-den-dong-nhan-khai-mac/")
+    # One the archive does not keep: the words of the held address's last part.
+    missing = f"https://web.archive.org/web/2019/{OLD_PORTAL}hoa-giai-o-co-so-1234.html"
+    assert titles(search(page, served, missing))[0] == "Hòa giải ở cơ sở"
+    context.close()
+    # Looked for at the held address's path, which is not kept here: the browser logs it.
+    logged = "Failed to load resource: the server responded with a status of 404 (File not found)"
+    assert errors == [logged]
+
+
 def test_a_title_copied_from_a_tab_with_the_site_name_finds_its_article(served, page):
     """The browser's tab and a shared link give "<title> - <the site's name>": the name's
     words were searched too, and a long title lost its last words (only 12 are)."""

@@ -246,6 +246,15 @@
       return null;
     }
     if (address.protocol !== "http:" && address.protocol !== "https:") return null;
+    // A copy in a web archive, as researchers cite a dead portal's page (the Wayback
+    // Machine's web.archive.org/web/2019…/http://portal/…, archive.today's): the address
+    // it holds is the portal's.
+    const held = /\/(https?:\/.*)$/i.exec(address.pathname + address.search);
+    if (held) {
+      try {
+        address = new URL(held[1]);
+      } catch {} // not an address after all: the archive's own
+    }
     let last = address.pathname.split("/").filter(Boolean).pop() || "";
     try {
       last = decodeURIComponent(last);
