@@ -146,7 +146,11 @@ def test_open_graph_and_news_article_microdata(site):
     og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
     # Said once (issue 17): the description is also og:description; og:title is the title
     # without the site's name. A preview takes the address from the canonical link.
-    assert og == {"og:title": "Tin có tóm tắt", "og:description": "Tóm tắt."}
+    assert og == {
+        "og:title": "Tin có tóm tắt",
+        "og:description": "Tóm tắt.",
+        "article:published_time": "2020-01-01T08:30:00+07:00",
+    }
     assert page.find("meta", attrs={"name": "description"})["property"] == "og:description"
     assert page.find("link", rel="canonical")["href"] == BASE + url
     # schema.org NewsArticle as microdata on what the page shows, not a JSON-LD copy.
@@ -168,6 +172,23 @@ def test_the_news_article_names_the_page_it_is_a_copy_of(site):
     copied = microdata(soup(site.output, "2020/01/co-nguon/"))
     assert copied["isBasedOn"] == "http://hbt.vn/tin/a.html?id=5"
     assert "isBasedOn" not in microdata(soup(site.output, "2020/01/khong-nguon/"))
+
+
+def test_a_reference_manager_reads_the_date_from_the_head(site):
+    # Zotero reads no microdata (zotero/translators#366): its Embedded Metadata translator
+    # takes the title from og:title and the date from article:published_time, so without
+    # it a researcher's saved article had no date. The same value as the page's <time>.
+    site.add("a.md", article("Có giờ", "2020-01-01 08:30"))
+    site.add("b.md", article("Chỉ có ngày", "2013-07-10"))
+    assert site.build("--quiet") == 0
+    for url, day in (
+        ("2020/01/co-gio/", "2020-01-01T08:30:00+07:00"),
+        ("2013/07/chi-co-ngay/", "2013-07-10"),
+    ):
+        page = soup(site.output, url)
+        assert page.find("meta", property="article:published_time")["content"] == day, url
+        assert microdata(page)["datePublished"] == day, url
+    assert soup(site.output, "").find("meta", property="article:published_time") is None
 
 
 def test_a_title_cannot_break_the_page_or_its_metadata(site):
