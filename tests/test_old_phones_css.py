@@ -3,7 +3,8 @@
 know: with `padding-inline` (Chrome 87, Safari 14.1) the text of every page stood flush
 against the screen's edges; with `:is()` (Chrome 88) paragraphs ran together and a pasted
 video made the page scroll sideways; with `inset` (Chrome 87, Safari 14.1) the link of a
-tag's chip covered its name only. The physical properties say the same on this LTR site."""
+tag's chip covered its name only; with `:not(a, b)` (Chrome 88) a table's text cells lost
+their width. The physical properties say the same on this LTR site."""
 
 import re
 
@@ -19,17 +20,43 @@ TOO_NEW = [
     (r":is\(", ":is() (Chrome 88)", "a list of selectors of the same specificity"),
 ]
 COMMENT = re.compile(r"/\*.*?\*/", re.S)
+# A :not() of a selector list (Chrome 88, Safari 9), its argument maybe over several lines.
+NOT_LIST = (":not(a, b) (Chrome 88)", ":not(a):not(b), minding its higher specificity")
+QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+
+
+def not_lists(css: str) -> list[tuple[int, str, str]]:
+    """(line, what, instead) for each :not( whose argument is a list (a comma outside
+    brackets and quotes)."""
+    css = QUOTED.sub(lambda m: re.sub(r"[^\n]", "x", m.group()), css)
+    found = []
+    for start in re.finditer(r":not\(", css):
+        depth = 0
+        for char in css[start.end() :]:
+            if char in "([":
+                depth += 1
+            elif char in ")]":
+                depth -= 1
+                if depth < 0:
+                    break
+            elif char == "," and depth == 0:
+                found.append((css.count("\n", 0, start.start()) + 1, *NOT_LIST))
+                break
+    return found
 
 
 def too_new(css: str) -> list[tuple[int, str, str]]:
     """(line, what, instead) for each construct of `css` older phones drop."""
     css = COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), css)
-    return [
-        (number, what, instead)
-        for number, line in enumerate(css.splitlines(), 1)
-        for pattern, what, instead in TOO_NEW
-        if re.search(pattern, line)
-    ]
+    return sorted(
+        [
+            (number, what, instead)
+            for number, line in enumerate(css.splitlines(), 1)
+            for pattern, what, instead in TOO_NEW
+            if re.search(pattern, line)
+        ]
+        + not_lists(css)
+    )
 
 
 def test_the_style_sheet_has_nothing_the_oldest_supported_phones_drop(showcase):
@@ -52,6 +79,9 @@ def test_the_style_sheet_has_nothing_the_oldest_supported_phones_drop(showcase):
         ("a {\n  margin-block: 0;\n}", 2, "margin-block"),
         ("a {\n  position: absolute;\n  inset: 0;\n}", 3, "inset:"),
         ("b,\n:is(.x, .y) a {\n  color: red;\n}", 2, ":is()"),
+        ('td:not([style*="right"], [align="right"]) {\n  min-width: 6em;\n}', 1, ":not(a,"),
+        ("a,\nb:not(\n  .x,\n  .y\n) {\n  color: red;\n}", 2, ":not(a,"),
+        ("a:not(:nth-child(2n + 1 of .x), .y) {\n  color: red;\n}", 1, ":not(a,"),
     ],
 )
 def test_the_check_finds_what_old_phones_drop(css, line, what):
@@ -63,6 +93,8 @@ def test_the_check_lets_what_old_phones_keep():
         "/* not :is(a) nor padding-inline */\n"
         ".hidden {\n  clip-path: inset(50%);\n  padding-left: 1rem;\n}\n"
         ".x:not(.y) {\n  top: 0;\n}\n"
+        '.x:not([title="a, b"]):not(\n  :nth-child(2)\n) {\n  top: 0;\n}\n'
+        "/* :not(a, b) */\n"
         "@supports not (inset: 0) {\n  .x {\n    gap: 0;\n  }\n}\n"
     )
     assert too_new(css) == []
