@@ -9,6 +9,7 @@ their width. The physical properties say the same on this LTR site."""
 import re
 
 import pytest
+from webtools import large_text
 
 # What Chrome 80 or Safari 14 drops, and what to write instead.
 TOO_NEW = [
@@ -98,3 +99,47 @@ def test_the_check_lets_what_old_phones_keep():
         "@supports not (inset: 0) {\n  .x {\n    gap: 0;\n  }\n}\n"
     )
     assert too_new(css) == []
+
+
+# What a browser without flex gap (Chrome 80-83, iOS 14.0-14.4) is given instead, under
+# @supports not (inset: 0): made to apply in this Chromium, whose gap the block sets to 0.
+FALLBACK = "@supports not (inset: 0)"
+# The header's boxes where they are on the screen (from its top down).
+HEADER = """() => [...document.querySelectorAll(
+    '.masthead, .masthead > *, .search-box > *, .site-nav, .site-nav li')]
+  .map(e => { const r = e.getBoundingClientRect();
+    const seen = [Math.max(r.left, 0), Math.max(r.top, 0), r.right, r.bottom];
+    return [e.className || e.tagName, ...seen].join(' '); })"""
+
+
+def header_boxes(browser, address: str, width: int, large: int, css: bytes | None) -> list:
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    if css is not None:
+        context.route("**/site.css", lambda route: route.fulfill(body=css, content_type="text/css"))
+    page = context.new_page()
+    if large:
+        large_text(page)
+    page.goto(address)
+    boxes = page.evaluate(HEADER)
+    context.close()
+    return boxes
+
+
+@pytest.mark.parametrize(
+    "width, large",
+    [(320, 0), (360, 0), (412, 0), (768, 0), (1280, 0), (320, 1), (412, 1)],
+)
+def test_without_flex_gap_the_header_is_laid_out_as_with_it(
+    browser, showcase, showcase_address, width, large
+):
+    """Where the site's name and the search box wrap onto two rows (a phone), a browser
+    without flex gap set them one against the other: the fallback's margins kept them
+    apart across, not down; the name's margin made it narrower on its own row, and the
+    menu's, wider than its gap, put its fourth item on a second row at 360 px. The
+    header is now where the gap puts it, box for box (as seen: the band may reach past
+    the screen's top and left edge)."""
+    css = (showcase.output / "css" / "site.css").read_text(encoding="utf-8")
+    assert FALLBACK in css
+    forced = css.replace(FALLBACK, "@supports (inset: 0)").encode()
+    native = header_boxes(browser, showcase_address, width, large, None)
+    assert header_boxes(browser, showcase_address, width, large, forced) == native
