@@ -251,6 +251,45 @@ def test_a_table_with_an_address_in_a_cell_is_printed_whole(browser, site):
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 673
 
 
+# A list of officials as the portal printed them: a numbering column and text.
+COLUMNS = [
+    ("STT", "1"),
+    ("Họ và tên", "Nguyễn Thị Hồng Nhung"),
+    ("Ngày sinh", "12/3/1975"),
+    ("Quê quán", "Phường Thanh Lương"),
+    ("Chức vụ", "Phó Chủ tịch UBND phường"),
+    ("Đơn vị", "Phường Bạch Đằng"),
+    ("Trình độ", "Thạc sĩ quản lý"),
+    ("Lý luận chính trị", "Cao cấp"),
+    ("Ghi chú", "Bổ nhiệm lại"),
+    ("Nhiệm kỳ", "2021 - 2026"),
+]
+
+
+@pytest.mark.parametrize("count", [8, 10])
+def test_a_table_of_many_columns_is_printed_whole(browser, site, count):
+    """Each text cell keeps 6em on paper, so that no word is broken: with eight columns
+    or more (a list of officials) that was more than the page, and the last columns
+    were cut off at the right margin, lost to the reader of the print. Now the table
+    fits, its words whole."""
+    head, row = zip(*COLUMNS[:count], strict=True)
+    table = "\n".join("| " + " | ".join(cells) + " |" for cells in (head, ["---"] * count, row))
+    site.add("2019/05/can-bo.md", f"---\ntitle: Cán bộ\ndate: 2019-05-02\n---\n\n{table}\n")
+    with article_page(
+        browser, site, "2019/05/can-bo/", viewport={"width": 673, "height": A4_PAGE_HEIGHT}
+    ) as page:
+        page.emulate_media(media="print")
+        rights = page.locator(".article-body th, .article-body td").evaluate_all(
+            "all => all.map(e => e.getBoundingClientRect().right)"
+        )
+        assert len(rights) == 2 * count
+        assert max(rights) <= 673, f"a column ends at {max(rights):.0f} px on a 673 px page"
+        # Each word whole, on one line (the fix of 6em as 0 broke "mười" as "mư/ời").
+        for number in range(count):
+            words = page.locator(".article-body td").nth(number).evaluate(WORD_LINES)
+            assert all(lines == 1 for lines in words.values()), words
+
+
 def test_a_tag_of_one_long_word_wraps_in_its_box(browser, site):
     """A tag written as one word, as hashtags are (#SốngXanh... of a campaign), or an
     address given as a tag: its box in the list of tags was as wide as the word, 615 px
