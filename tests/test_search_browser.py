@@ -2062,6 +2062,31 @@ def test_a_year_first_is_said_after_a_word_corrected_and_of_some_of_the_words(si
             page.close()
 
 
+def test_a_month_is_said_apart_after_a_word_corrected(site, browser):
+    """`giao ban tháng 3/2019` says "N bài trong thời gian đó, M bài khác", but after a
+    word mistyped was corrected (`giao bann tháng 3/2019`) the page said the count alone
+    ("Không tìm thấy …; 6 kết quả cho …"), as if all six were of March 2019."""
+    for n in range(6):
+        day = f"2019-0{3 if n < 2 else 4}-{1 + n:02d} 08:00"
+        text = article(f"Giao ban đợt {n}", day, "Kết luận giao ban tháng 3/2019.")
+        site.add(f"2019/giao-ban-{n}.md", text)
+    assert site.build("--quiet") == 0
+    index = Index(site.output / search_bundle_url())
+    assert engine_suggest(index, "giao bann tháng 3/2019") == "giao ban tháng 3/2019"
+    found = engine_search(index, "giao ban tháng 3/2019")
+    assert found.complete and (found.dated, found.total) == (2, 6)
+    with serve(site.output) as address:
+        page = browser.new_page()
+        try:
+            search(page, address, "giao bann tháng 3/2019")
+            assert page.inner_text(".search-status") == (
+                "Không tìm thấy “giao bann tháng 3/2019”; “giao ban tháng 3/2019”: 2 bài"
+                " trong thời gian đó, 4 bài khác có các từ này"
+            )
+        finally:
+            page.close()
+
+
 def test_a_month_typed_in_full_among_words_lists_its_articles_first_in_both_engines(site, browser):
     """`tiêm chủng tháng 3 năm 2021` listed the notices of March 2019, 2012 and 2018
     first (audit-reader F6): the page lists the articles of March 2021 first, as the

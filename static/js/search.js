@@ -389,23 +389,21 @@
     let message = !total ? countWord("none") : answer.complete ? whole : partial;
     if (answer.some) message = countWord("some", "countPartial");
     // A month, a range or a long date lists its days' articles and others with its words
-    // (`tháng`, `3`, `2019`): "48 kết quả" was read as 48 of March's. Each said apart;
-    // a page without data-dated (a fork's older search.html) says the count as before.
-    // A long date no article is of says "0 bài …" too. (null: the query has no date.)
+    // (`tháng`, `3`, `2019`): "48 kết quả" was read as 48 of March's. Each said apart,
+    // after a word corrected too (`giao bann tháng 3/2019`); a page without data-dated
+    // (a fork's older search.html) says the count as before. A long date no article is
+    // of says "0 bài …" too. (null: the query has no date.) Not of some of the words:
+    // there the dates' reading lists articles of other days too (dated counts them).
     const dated = answer.dated ?? total;
-    const split = !corrected && !answer.some && answer.complete && dated < total;
-    if (split && word("dated")) message = word("dated");
+    if (!answer.some && answer.complete && dated < total) {
+      message = word(corrected ? "correctedDated" : "dated") || message;
+    }
     // A year among words (`tuyen dung 2021`) lists that year's articles first: said, with
     // how many, when some are and not all; after a word corrected and of some of the
     // words too (a page without these words: as a month's, or the count alone).
     if (answer.year && dated > 0 && dated < total) {
       const kind = corrected ? "correctedYear" : "year";
-      const fallback = corrected ? [] : ["dated"];
-      const names = answer.some
-        ? ["someYear"]
-        : answer.complete
-          ? [kind, ...fallback]
-          : [`${kind}Partial`];
+      const names = answer.some ? ["someYear"] : [answer.complete ? kind : `${kind}Partial`];
       message = word(...names) || message;
     }
     // A month no article is of: said first, then what is listed, the other words'
