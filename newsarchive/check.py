@@ -49,7 +49,8 @@ from .templatelinks import (
     template_id_problems,
     template_link_problems,
 )
-from .unused import broken_templates, stray_marks, unshown_text, unused_words, words_lacking
+from .templatesyntax import broken_templates, stray_marks
+from .unused import unshown_text, unused_words, words_lacking
 
 XML_LINK_TAGS = ("loc", "link", "guid")
 XML_LINK_ATTRIBUTES = ("href", "url")

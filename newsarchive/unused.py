@@ -3,11 +3,9 @@ time on it): a key of strings.yaml no template shows (a misspelt key, `serach_pl
 beside `search_placeholder:`, was read by nothing, and the editor believed the words
 changed), and the text of the articles or pages, when their template no longer shows
 `{{ body }}` (every article was published without its text). Also a key a template asks
-and strings.yaml lacks, which no page has asked yet, and a tag that lost a brace, which
-Jinja leaves in the page as text."""
+and strings.yaml lacks, which no page has asked yet."""
 
 import difflib
-import re
 from pathlib import Path
 
 import jinja2
@@ -15,7 +13,7 @@ from jinja2 import meta, nodes
 
 from .errors import Problem
 from .jinjaenv import PARSER
-from .systemfiles import made_by_system
+from .templatesyntax import parsed_templates
 from .templatewords import WordUse, lacking_words, words_used
 from .uistrings import STRINGS_FILE, load_strings, word_lacking
 
@@ -27,60 +25,6 @@ READ_BY_THE_BUILD = frozenset(
 )
 
 
-def broken_templates(templates_dir: Path) -> list[Problem]:
-    """A warning for each template whose syntax is broken, at its line: the site was
-    built, so no page is made with it (an old copy, old-copy.html), and Jinja reads a
-    template only when a page asks for it: it passed every build without a word, until a
-    template that comes to include or extend it stops the build. One that cannot be read
-    is the build's to say."""
-    _, failed = _templates(templates_dir)
-    return [
-        Problem(
-            path,
-            f"the template is broken ({exc.message}): no page is made with it, but "
-            "the first template that includes or extends it will stop the build",
-            "correct it at this line, or delete the file if it is an old copy",
-            exc.lineno,
-            warning=True,
-        )
-        for path, exc in failed
-        if isinstance(exc, jinja2.TemplateSyntaxError)
-    ]
-
-
-# A tag that lost one of its opening braces, `{ t.home }}` or `{ if x %}`: to Jinja it
-# is text, shown on every page as it is. Only a name (a filter after it) or a tag's word
-# before the closing mark, so that a script's or style's braces are never taken for one.
-_HALF_TAG = re.compile(
-    r"(?<!\{)\{(?:(\s*[A-Za-z_][\w.]*(?:\s*\|\s*\w+(?:\([^(){}]*\))?)*\s*)\}\}"
-    r"|(\s*(?:if|elif|else|for|endif|endfor|block|endblock|set|include|extends|import|from"
-    r"|macro|endmacro|call|endcall|with|endwith|filter|endfilter)\b[^{}%]*)%\})"
-)
-
-
-def stray_marks(templates_dir: Path) -> list[Problem]:
-    """A warning for each tag of a template that lost a brace (`{ t.home }}`), at its
-    line: Jinja reads it as text, and every page made with the template shows it where
-    its words or its markup were, which no build or check said."""
-    trees, _ = _templates(templates_dir)  # one unread: the build names it
-    problems = []
-    for name, tree in trees.items():
-        for data in tree.find_all(nodes.TemplateData):
-            for half in _HALF_TAG.finditer(data.data):
-                meant = f"{{{{{half[1]}}}}}" if half[1] is not None else f"{{%{half[2]}%}}"
-                problems.append(
-                    Problem(
-                        templates_dir / name,
-                        f"{half[0]!r} is shown on the page as it is: a tag that lost a "
-                        "brace is text to Jinja",
-                        f"write {meant}",
-                        data.lineno + data.data.count("\n", 0, half.start()),
-                        warning=True,
-                    )
-                )
-    return problems
-
-
 def unused_words(templates_dir: Path) -> list[Problem]:
     """A warning for each top-level key of strings.yaml that no template asks for, at its
     line, with the key closest to it that one does. None when a template cannot be read,
@@ -89,7 +33,7 @@ def unused_words(templates_dir: Path) -> list[Problem]:
     t) is not the words, and asks none of them. strings.yaml's own errors are the
     build's to say (BuildFailed)."""
     words = load_strings(templates_dir)
-    trees, failed = _templates(templates_dir)
+    trees, failed = parsed_templates(templates_dir)
     if failed:  # the build names it; a key only it uses would be taken for unused
         return []
     used: set[str] = set(READ_BY_THE_BUILD)
@@ -121,25 +65,6 @@ def unused_words(templates_dir: Path) -> list[Problem]:
     return problems
 
 
-def _templates(
-    templates_dir: Path,
-) -> tuple[dict[str, nodes.Template], list[tuple[Path, Exception]]]:
-    """The templates parsed, by name (not strings.yaml, nor a system's file), and those
-    that could not be read or parsed, each with why."""
-    trees: dict[str, nodes.Template] = {}
-    failed: list[tuple[Path, Exception]] = []
-    for path in sorted(templates_dir.rglob("*")):
-        if not path.is_file() or path.name == STRINGS_FILE or made_by_system(path.name):
-            continue
-        try:
-            tree = PARSER.parse(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError) as exc:
-            failed.append((path, exc))
-            continue
-        trees[path.relative_to(templates_dir).as_posix()] = tree
-    return trees, failed
-
-
 def words_lacking(templates_dir: Path) -> list[Problem]:
     """A warning for each key that a template asks of strings.yaml and it lacks, at the
     template's line: a build stops at the first page that asks it, and a word asked on
@@ -147,7 +72,7 @@ def words_lacking(templates_dir: Path) -> list[Problem]:
     is made with yet (page.html) passed every build and check, until a new article
     stopped the build. With the line of newsarchive's own strings.yaml to add."""
     words = load_strings(templates_dir)
-    trees, _ = _templates(templates_dir)  # one unread: the build names it, or broken_templates
+    trees, _ = parsed_templates(templates_dir)  # one unread: the build or broken_templates names it
     problems = []
     for key, name, line in lacking_words(trees, words):
         message, fix = word_lacking(key, words, templates_dir)

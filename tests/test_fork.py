@@ -332,7 +332,7 @@ def test_a_tag_that_lost_a_closing_brace_is_told_what_to_write(site, capsys, wri
 def test_the_shipped_templates_have_no_tag_that_lost_a_brace(site):
     """The shipped templates' text (their scripts, styles, feeds) holds nothing that looks
     like a tag that lost a brace: a fork's warning is its own."""
-    from newsarchive.unused import stray_marks
+    from newsarchive.templatesyntax import stray_marks
 
     assert stray_marks(site.root / "templates") == []
 
