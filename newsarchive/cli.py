@@ -580,9 +580,8 @@ def run_new(args: argparse.Namespace) -> int:
         if args.page:
             made = new_page(config, args.title)
         else:
-            dated = _date_argument(args.date, config)
-            now = dated or datetime.now(config.timezone)
-            made = new_article(config, args.title, now, args.category, args.date if dated else None)
+            _date_argument(args.date, config)  # a --date that is no date: a usage error
+            made = new_article(config, args.title, args.category, args.date)
         write_new(made, args.page)
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "nothing was written.")

@@ -18,6 +18,7 @@ import yaml
 from . import taxonomy
 from .cache import cache_folder
 from .config import SiteConfig
+from .dates import parse_date
 from .errors import BuildFailed, Problem
 from .frontmatter import split_front_matter
 from .outputguard import (
@@ -222,23 +223,22 @@ def _unwritable(path: Path, why: str) -> BuildFailed:
 
 
 def new_article(
-    config: SiteConfig,
-    title: str,
-    now: datetime,
-    category: str | None = None,
-    typed_date: str | None = None,
+    config: SiteConfig, title: str, category: str | None = None, typed_date: str | None = None
 ) -> ArticleFile:
     """The file `new` writes; raises BuildFailed when the title cannot make one, or
     the content folder cannot hold it (whether `new` may write there at all,
     check_content_folder, is the command's to ask first). ``typed_date``: --date as
-    the editor typed it (``now`` read from it), written so: a day without a time
-    shows no hour, as in the front matter."""
+    the editor typed it, which the command has found to be a date, written so (a day
+    without a time shows no hour, as in the front matter); without it, now."""
     category = config.default_category if category is None else _one_line(category)
     title, slug = _title_and_slug(config, title, {"category": category})
-    published = now.astimezone(config.timezone).replace(second=0, microsecond=0)
+    tz = config.timezone
+    typed = typed_date.strip() if typed_date else ""
+    published = (parse_date(typed, tz) if typed else datetime.now(tz)).astimezone(tz)
+    published = published.replace(second=0, microsecond=0)
     fields = {
         "title": title,
-        "date": typed_date.strip() if typed_date else format_date(published),
+        "date": typed or format_date(published),
         "slug": slug,
         "category": category,
     }
