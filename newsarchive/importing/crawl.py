@@ -966,6 +966,17 @@ def read_record(media: Media) -> bytes:
         return record.content_stream().read()
 
 
+def readable_record(media: Media) -> bytes | None:
+    """The record's bytes, or None when it is damaged: as good as absent. Raises
+    UnknownEncoding, which says how to read it."""
+    try:
+        return read_record(media)
+    except UnknownEncoding:
+        raise
+    except Exception:  # warcio raises plain exceptions for broken archives, in its words
+        return None
+
+
 def _check_encoding(record) -> None:  # type: ignore[no-untyped-def]
     """warcio hands a body it cannot decompress over as it is, compressed: a page read so
     was taken for binary data, an image copied so was broken. Say what is missing."""

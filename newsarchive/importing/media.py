@@ -20,7 +20,7 @@ from ..limits import FILE_LIMIT, MB, TOO_BIG_HINT
 from ..partfiles import part_of
 from ..slugs import slugify
 from ..svgsafety import NOT_A_PICTURE, Unreadable, inert
-from .crawl import Media, read_record
+from .crawl import Media, UnknownEncoding, read_record, readable_record
 from .html import ATTACHMENT_SUFFIXES
 
 FOLDER = "media"
@@ -163,9 +163,10 @@ def a_file(where: Media) -> bool:
     if kind:
         return not kind.startswith(_NOT_FILES) and not kind.endswith(("+xml", "/json"))
     try:
-        return _sniffed(read_record(where)) != ".bin"
-    except Exception:  # unreadable: as good as absent
+        data = readable_record(where)
+    except UnknownEncoding:  # unread: as good as absent
         return False
+    return data is not None and _sniffed(data) != ".bin"
 
 
 def _sniffed(data: bytes) -> str:

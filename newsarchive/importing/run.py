@@ -53,6 +53,7 @@ from .crawl import (
     original_url,
     own_address,
     read_bytes,
+    readable_record,
     revisit,
     saved_as_page,
 )
@@ -775,18 +776,14 @@ def _media_held_now(
         if where is None or where.damaged or where.location:
             continue
         try:
-            data = mediafiles.read_record(where)
-            found = mediafiles.describe(url, where, data)
+            read = _described(url, where)
         except mediafiles.NotCopied as exc:
             refused.append((url, str(exc)))
-            continue
         except UnknownEncoding as exc:
             damaged.append((f"{url}: {exc}", exc.hint))
-            continue
-        except Exception:  # a damaged record: as good as absent
-            continue
-        if not mediafiles.placeholder(data):
-            held.append(found)
+        else:
+            if read is not None and not mediafiles.placeholder(read[0]):
+                held.append(read[1])
     return tuple(held), refused, damaged
 
 
@@ -1005,24 +1002,18 @@ def _find_media(
                 )
             continue
         try:
-            data = mediafiles.read_record(where) if where else None
+            read = _described(url, where) if where else None
         except UnknownEncoding as exc:
             damaged.append((f"{url}: {exc}", exc.hint))
-            continue
-        except Exception:  # a damaged record: as good as absent
-            data = None
-        if where is None or data is None:
-            missing.append(url)
+        except mediafiles.NotCopied as exc:
+            refused.append((url, str(exc)))
         else:
-            try:
-                described = mediafiles.describe(url, where, data)
-            except mediafiles.NotCopied as exc:
-                refused.append((url, str(exc)))
-                continue
-            if what := mediafiles.placeholder(data):
+            if read is None:
+                missing.append(url)
+            elif what := mediafiles.placeholder(read[0]):
                 placeholders.append((url, what))
             else:
-                held.append(described)
+                held.append(read[1])
     if missing and not damaged and page.path in finder.cut_short and not accept:
         lost = f"{len(missing)} of its images and attachments are not in the WARC"
         damaged.append(
@@ -1035,6 +1026,14 @@ def _find_media(
     return held, missing, damaged, refused, placeholders
 
 
+def _described(url: str, where: Media) -> tuple[bytes, mediafiles.FoundMedia] | None:
+    """The crawl's bytes there and the file as it will be copied; None when its record is
+    damaged (as good as absent). Raises UnknownEncoding and mediafiles.NotCopied, each
+    saying why it is not copied."""
+    data = readable_record(where)
+    return None if data is None else (data, mediafiles.describe(url, where, data))
+
+
 def _holds_file(where: Media | None) -> bool:
     return where is not None and mediafiles.a_file(where)
 
@@ -1043,9 +1042,10 @@ def _placeholder_at(where: Media) -> bool:
     """Whether the crawl's file there is what a lazy-loading script shows until the
     picture loads, not another size of it (unread: not known)."""
     try:
-        return not where.damaged and mediafiles.stand_in(mediafiles.read_record(where))
-    except Exception:  # a damaged record: as good as any other
+        data = None if where.damaged else readable_record(where)
+    except UnknownEncoding:
         return False
+    return data is not None and mediafiles.stand_in(data)
 
 
 def _missing_parts(
