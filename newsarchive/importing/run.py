@@ -614,85 +614,126 @@ def _media_of(
     # The body's links named like no file that lead to one: attachments too.
     files = [url for url in found.links if _holds_file(finder.find(url, page, page_url))]
     found = replace(found, media=(*found.media, *files)) if files else found
-    found_media, missing, damaged, refused, placeholders = _find_media(
-        found, page, page_url, finder, context.options.accept_missing
+    crawl = _find_media(found, page, page_url, finder, context.options.accept_missing)
+    if crawl.damaged:  # the article without them would pass for whole, and stay so
+        return _failed(page, source_url, *crawl.damaged[0])
+    linked = _linked_old(found, crawl, page, page_url, finder)
+    # Of an HTTrack page, a picture named .html is HTTrack's name for it: found with its
+    # other names, not said to be the portal's address.
+    notes = _lost_notes(found, crawl, linked, page, finder, located.how == HTTRACK_COMMENT)
+    body = without_links(found.body, sorted({url for url, _ in crawl.placeholders}))
+    body = relinked(
+        body,
+        lambda url: (
+            linked.at[url]
+            if linked.at.get(url, url) != url
+            else finder.page_link(url, page, page_url)
+        ),
     )
-    if damaged:  # the article without them would pass for whole, and stay so
-        return _failed(page, source_url, *damaged[0])
+    if linked.dropped:
+        body = without_links(body, linked.dropped)
+        notes.append(_dropped_note(linked.dropped, found, saved_at is not None))
+    if linked.missing and page.path in finder.cut_short:
+        notes.append(ACCEPTED_NOTE)
+    notes += [mediafiles.size_note(m) for m in crawl.held]
+    notes += [mediafiles.inert_note(m) for m in crawl.held]
+    return _ArticleMedia(
+        held=tuple(crawl.held),
+        missing=tuple(  # in the article's order
+            linked.at.get(url, url) for url in found.media if url in linked.at
+        ),
+        not_copied=tuple(linked.not_copied),
+        dropped=tuple(linked.dropped),
+        body=body,
+        notes=tuple(notes),
+    )
+
+
+@dataclass(frozen=True)
+class _CrawlMedia:
+    """What the crawl holds of an article's media (_find_media)."""
+
+    held: list[mediafiles.FoundMedia]  # to copy
+    missing: list[str]  # not in the crawl
+    damaged: Pairs  # not whole, with how to fix it
+    refused: Pairs  # in the crawl, not copied, with why
+    placeholders: Pairs  # a lazy-loading placeholder there, with what it is
+
+
+@dataclass(frozen=True)
+class _LinkedOld:
+    """The media an article links at the old site, or leaves out."""
+
+    missing: list[str]  # not in the crawl (a relative address: left out instead)
+    not_copied: list[str]  # in the crawl, not copied (likewise)
+    at: dict[str, str]  # the address each of them is linked at
+    as_pages: dict[str, tuple[str, str]]  # those the portal answered with a web page
+    dropped: list[str]  # relative addresses left out, as they lead nowhere
+
+
+def _linked_old(
+    found: Extracted, crawl: _CrawlMedia, page: PageSource, page_url: str, finder: MediaFinder
+) -> _LinkedOld:
+    """Of the article's media the crawl does not copy, those linked at the old site and
+    where, and the relative ones left out."""
     # A relative address whose file is not beside the page leads nowhere on the archive
     # (and `check` fails on it): its picture or link is left out, its text kept.
     relative = set(found.relative)
-    held = {m.url for m in found_media}
+    held = {m.url for m in crawl.held}
     # A link from the portal's root (/tin-tuc/bai.html) is an old address, which the
     # archive keeps for the article imported from it (its alias): kept, as `check` says
     # when it leads to no page yet. Only pictures and files need their bytes here.
-    shown_blank = {url for url, _ in placeholders}
+    shown_blank = {url for url, _ in crawl.placeholders}
     dropped = [
         url
         for url in found.relative
         if url not in held | shown_blank and (url in found.media or not url.startswith("/"))
     ]
-    missing = [url for url in missing if url not in relative]
-    relative_note = "left out of the article, as its address is relative (see the note on them)"
-    not_copied = [url for url, _ in refused if url not in relative]
-    linked_old = {*missing, *not_copied}
+    missing = [url for url in crawl.missing if url not in relative]
+    not_copied = [url for url, _ in crawl.refused if url not in relative]
     # What the portal answered with a web page, which wget saved under the file's name.
     answered = {url: finder.wget_page(url, page, page_url) for url in [*missing, *not_copied]}
     as_pages = {url: answer for url, answer in answered.items() if answer}
     # The address the old site had, where the mirror linked the file by a name of its own.
     linked_at = {
         url: finder.cached_address(url, page) or portal_address(url) or as_pages.get(url, (url,))[0]
-        for url in linked_old
+        for url in {*missing, *not_copied}
     }
+    return _LinkedOld(missing, not_copied, linked_at, as_pages, dropped)
+
+
+def _lost_notes(
+    found: Extracted,
+    crawl: _CrawlMedia,
+    linked: _LinkedOld,
+    page: PageSource,
+    finder: MediaFinder,
+    mirrored: bool,
+) -> list[str]:
+    """The notes on the media the article does not show from the archive: linked at the
+    old site, answered with a web page, or a lazy-loading placeholder."""
+    relative_note = "left out of the article, as its address is relative (see the note on them)"
     notes = [
-        f"{LOST_FILE}{linked_at.get(url, url)}: {why}; "
-        + (relative_note if url in relative else "the article links to the old site")
-        for url, why in refused
-        if url not in as_pages
+        f"{LOST_FILE}{linked.at.get(url, url)}: {why}; "
+        + (relative_note if url in found.relative else "the article links to the old site")
+        for url, why in crawl.refused
+        if url not in linked.as_pages
     ]
-    notes += [_answered_page_note(*answer) for answer in as_pages.values()]
+    notes += [_answered_page_note(*answer) for answer in linked.as_pages.values()]
     cached = bool(finder.httrack_names)
-    # Of an HTTrack page, a picture named .html is HTTrack's name for it: found with its
-    # other names, not said to be the portal's address.
-    mirrored = located.how == HTTRACK_COMMENT
     notes += [
-        _missing_note(linked_at[url], finder.answered(url), page, cached, mirrored)
-        for url in missing
-        if url not in as_pages
+        _missing_note(linked.at[url], finder.answered(url), page, cached, mirrored)
+        for url in linked.missing
+        if url not in linked.as_pages
     ]
     # A picture whose file is a lazy-loading placeholder shows nothing: left out, named.
     notes += [
         f"{LOST_FILE}{url}: the crawl's file there is {what}, the placeholder a lazy-loading "
         "script shows until the picture loads; left out of the article (its alt text kept): "
         f"{LOST_IMAGES_HINT}"
-        for url, what in placeholders
+        for url, what in crawl.placeholders
     ]
-    body = without_links(found.body, sorted(shown_blank))
-    body = relinked(
-        body,
-        lambda url: (
-            linked_at[url]
-            if linked_at.get(url, url) != url
-            else finder.page_link(url, page, page_url)
-        ),
-    )
-    if dropped:
-        body = without_links(body, dropped)
-        notes.append(_dropped_note(dropped, found, saved_at is not None))
-    if missing and page.path in finder.cut_short:
-        notes.append(ACCEPTED_NOTE)
-    notes += [mediafiles.size_note(m) for m in found_media]
-    notes += [mediafiles.inert_note(m) for m in found_media]
-    return _ArticleMedia(
-        held=tuple(found_media),
-        missing=tuple(  # in the article's order
-            linked_at.get(url, url) for url in found.media if url in linked_old
-        ),
-        not_copied=tuple(not_copied),
-        dropped=tuple(dropped),
-        body=body,
-        notes=tuple(notes),
-    )
+    return notes
 
 
 def _refused_by_build(
@@ -973,7 +1014,7 @@ def _own_page(page: PageSource, text: str, source_url: str, context: _Context) -
 
 def _find_media(
     found: Extracted, page: PageSource, source_url: str, finder: MediaFinder, accept: bool
-) -> tuple[list[mediafiles.FoundMedia], list[str], Pairs, Pairs, Pairs]:
+) -> _CrawlMedia:
     """The media of the article that the crawl holds, the addresses it lacks, why
     they cannot be copied whole (with how to fix it): a record cut short, a WARC cut
     before them, a compression that cannot be undone here; those it holds that are
@@ -1023,7 +1064,7 @@ def _find_media(
                 MISSING_HINT,
             )
         )
-    return held, missing, damaged, refused, placeholders
+    return _CrawlMedia(held, missing, damaged, refused, placeholders)
 
 
 def _described(url: str, where: Media) -> tuple[bytes, mediafiles.FoundMedia] | None:
