@@ -43,7 +43,7 @@ ADDRESS_HELPERS: dict[str, Callable[..., str]] = {
     "search_url": urls.search_url,
 }
 # make_environment's syntax, to read templates without rendering them: what a template
-# asks where an error was raised, and check's readings (unused.py).
+# asks where an error was raised, and check's readings (unused.py, templatesyntax.py).
 PARSER = Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
