@@ -61,7 +61,12 @@ def template_caller(exc: BaseException) -> tuple[str, int] | None:
     # line of its loop: no macro, and the line is said already.
     if frames[-1][:2] == frames[-2][:2]:
         return None
-    return frames[-2][0], frames[-2][1]
+    # A macro that failed in a macro it called (published() in machine_date()): the
+    # call to name is the first of the chain, in the template the maintainer edited.
+    first = len(frames) - 1
+    while first > 1 and frames[first - 1][2] == "template":
+        first -= 1
+    return frames[first - 1][0], frames[first - 1][1]
 
 
 # What each function given to templates takes, said when it is given something else:
