@@ -20,7 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import publish, statics
-from .config import SiteConfig, address_problem, load_config, shown_address, site_address
+from .config import (
+    SiteConfig,
+    address_problem,
+    load_config,
+    shown_address,
+    site_address,
+    web_address,
+    web_address_problem,
+)
 from .errors import (
     BuildFailed,
     Problem,
@@ -594,8 +602,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    if args.source_url and not args.source_url.startswith(("http://", "https://")):
-        _usage_error(f"--source-url {args.source_url!r} must start with http:// or https://")
+    if args.source_url and (problem := web_address_problem(args.source_url)):
+        _usage_error(f"--source-url {args.source_url!r} {problem}")
     from .importing import command
     from .importing.report import PageNames, grouped_notes
     from .scaffold import check_content_folder
@@ -610,7 +618,7 @@ def run_import(args: argparse.Namespace) -> int:
         _check_named_folders(args, config, "content", "static")
         request = command.Request(
             paths=args.files,
-            source_url=args.source_url or "",
+            source_url=web_address(args.source_url or ""),  # as the crawl's are compared
             date=_date_argument(args.date, config),
             aliases=args.aliases,
             profile=args.profile or "",

@@ -229,7 +229,13 @@ FRONT_MATTER: tuple[Field, ...] = (
         "(`Đường Láng` → `duong-lang`, at most 80 characters, cut between words); one you "
         "write may have at most 255 bytes",
     ),
-    Field("source_url", "text", "address of the original page, shown as provenance"),
+    Field(
+        "source_url",
+        "text",
+        "address of the original page (`http://` or `https://`, as a browser shows it), "
+        "shown as provenance",
+        example="https://haibatrung.hanoi.gov.vn/tin-tuc/bai-viet.html",
+    ),
     Field(
         "aliases",
         "list",

@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import schema, urls
+from .config import web_address_problem
 from .content import Article, Correction, SourceFile, Standalone, Withdrawal
 from .dates import NotARealDate, in_zone, parse_date
 from .errors import BuildFailed, Problem, line_of, twin_note
@@ -261,11 +262,13 @@ def _slug(slug: Any, title: Any, error: Report) -> Any:
 
 def _source_url(meta: dict[str, Any], error: Report) -> Any:
     source_url = meta.get("source_url")
-    if isinstance(source_url, str) and not re.match(r"^https?://\S+$", source_url):
+    # site.yaml's rule: a reader's browser opens it (HTTPS://HBT.vn/ too).
+    if isinstance(source_url, str) and (problem := web_address_problem(source_url)):
         error(
             "source_url",
-            f"source_url '{source_url}' is not a web address",
-            "give the full address of the original page, starting with http:// or https://",
+            f"source_url '{source_url}' {problem}",
+            "give the full address of the original page, e.g. "
+            f"source_url: {_FIELDS['source_url'].example}",
         )
     return source_url
 

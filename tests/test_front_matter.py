@@ -304,8 +304,10 @@ def test_each_rule_of_an_articles_values_says_its_fix_in_the_files_order():
         ),
         (
             6,
-            "source_url 'haibatrung.hanoi.gov.vn/tin/1' is not a web address",
-            "give the full address of the original page, starting with http:// or https://",
+            "source_url 'haibatrung.hanoi.gov.vn/tin/1' is not a web address: it must start "
+            "with http:// or https://",
+            "give the full address of the original page, e.g. "
+            "source_url: https://haibatrung.hanoi.gov.vn/tin-tuc/bai-viet.html",
         ),
         (
             7,
@@ -334,3 +336,33 @@ def test_a_slug_too_long_or_a_title_that_gives_none_is_named():
     assert messages({"title": "!!!", "date": "2026-03-05"}) == [
         (2, "the title gives an empty web address", "add a line such as: slug: bai-viet")
     ]
+
+
+@pytest.mark.parametrize(
+    "address", ["HTTPS://hbt.vn/tin-tuc/a.html", "Http://HBT.vn/a.html", "https://hbt.vn:8080/a"]
+)
+def test_a_source_url_is_taken_as_site_yaml_takes_an_address(address):
+    # The scheme and host in capitals, as a browser takes them and as site.yaml's
+    # original_site accepts them (config.web_address_problem: one rule for both).
+    meta = {"title": "x", "date": "2026-03-05", "source_url": address}
+    assert validate(source(meta), HANOI).source_url == address
+
+
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        ("hbt.vn/a.html", "is not a web address: it must start with http:// or https://"),
+        ("https:///a.html", "has no host name after the //"),
+        ("https://hbt.vn:80a/a.html", "has a port that is not a number"),
+        ("https://[hbt.vn/a.html", "has a [ or ] in its host"),
+    ],
+)
+def test_a_source_url_no_browser_could_open_says_why(address, said):
+    meta = {"title": "x", "date": "2026-03-05", "source_url": address}
+    [(line, message, hint)] = messages(meta)
+    assert line == 4
+    assert message.startswith(f"source_url '{address}' {said}")
+    assert hint == (
+        "give the full address of the original page, e.g. "
+        "source_url: https://haibatrung.hanoi.gov.vn/tin-tuc/bai-viet.html"
+    )

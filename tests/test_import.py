@@ -105,6 +105,22 @@ def test_an_import_from_a_portal_site_yaml_does_not_name_says_the_line_to_add(si
     assert result.returncode == 0 and "original_site" not in result.stderr, result.stderr
 
 
+def test_an_address_in_capitals_is_imported_as_a_browser_writes_it(site):
+    """--source-url HTTPS://… was refused ("must start with http:// or https://") where
+    site.yaml and source_url: take it: one rule (config.web_address_problem), and the
+    scheme and host written small, as the crawl's addresses are compared."""
+    capitals = PORTAL_URL.replace("https://quanhaibatrung.hanoi", "HTTPS://QuanHaiBaTrung.Hanoi")
+    result = run_import(site, PORTAL_PAGE, "--source-url", capitals)
+    assert result.returncode == 0, result.stderr
+    [written] = imported_files(site)
+    assert f"source_url: {PORTAL_URL}\n" in written.read_text(encoding="utf-8")
+    result = run_import(site, PORTAL_PAGE, "--source-url", "https:///van-hoa-xa-hoi/a.html")
+    assert result.returncode == 2, result.stderr
+    assert "--source-url 'https:///van-hoa-xa-hoi/a.html' has no host name after the //" in (
+        result.stderr
+    )
+
+
 def test_an_import_into_an_archive_of_several_hosts_names_none_of_them(site):
     """A page of a newspaper imported into a portal's archive (or the reverse) is not
     the archive's portal: the import said "are all on" the page's host, and the line to
