@@ -134,7 +134,7 @@ def _check_parts(text: str, parts: dict[str, int], match: re.Match[str]) -> None
     elif year >= 1 and not 1 <= day <= _days_in(year, month):
         named = f"{_MONTHS.split()[month - 1]} {year} has {_days_in(year, month)} days"
         said.append(f"{named}, not {day}")
-        fixes.append(f"check the day and the month: {named}")
+        fixes.append("check the day and the month")  # the message names the month's days
     if year < 1:
         missing.append(f"year {year}")
         fixes.append("check the year")

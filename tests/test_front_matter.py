@@ -113,12 +113,12 @@ def test_withdrawn_is_a_day_or_a_day_with_a_reason():
         (
             "31/02/2021 10:00",
             "(February 2021 has 28 days, not 31)",
-            "check the day and the month: February 2021 has 28 days",
+            "check the day and the month",
         ),
         (
             "2019-02-31T10:00+07:00",
             "(February 2019 has 28 days, not 31)",
-            "check the day and the month: February 2019 has 28 days",
+            "check the day and the month",
         ),
         (
             "2019-13-01",
@@ -142,9 +142,9 @@ def test_withdrawn_is_a_day_or_a_day_with_a_reason():
         (
             "2019/04/31",
             "",
-            "check the day and the month: April 2019 has 30 days",
+            "check the day and the month",
         ),
-        ("31/02/2019 4:30 CH", "", "check the day and the month: February 2019 has 28 days"),
+        ("31/02/2019 4:30 CH", "", "check the day and the month"),
         # The day out of every month's range too: was named the month alone, and the
         # next build refused the day.
         (

@@ -109,6 +109,17 @@ def test_a_date_new_cannot_read_is_said_of_the_command(site, typed, said):
     assert not site.content.exists() or not any(site.content.rglob("*.md"))
 
 
+def test_a_day_the_month_lacks_is_said_once(site):
+    # "(March 2019 has 31 days, not 32); check the day and the month: March 2019 has
+    # 31 days": the one line said it twice.
+    result = new(site, "Tiêu đề", "--date", "32/03/2019")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (
+        "newsarchive: error: --date: '32/03/2019' is not a real date (March 2019 has 31 "
+        "days, not 32); check the day and the month\n"
+    )
+
+
 def test_a_page_is_given_no_date(site):
     result = new(site, "--page", "Liên hệ", "--date", "15/03/2019")
     assert result.returncode == 2
