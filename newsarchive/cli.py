@@ -308,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         changed = _published_since(published)
         if raised_stopping(exc):
             return _stopped(changed)
-        path = save_traceback(exc)
+        path = save_traceback(exc, (getattr(args, "config", None) or Path("site.yaml")).parent)
         print(
             f"newsarchive hit an internal error; {_site_outcome(changed)}; details saved in {path}",
             file=sys.stderr,

@@ -239,18 +239,21 @@ def _display(path: Path, root: Path | None) -> Path:
     return path
 
 
-def save_traceback(exc: BaseException) -> Path:
+def save_traceback(exc: BaseException, project: Path) -> Path:
     """Write the traceback of a bug to a file (for a bug report); return its path.
 
-    In .cache/newsarchive/ of the current folder, or the temporary folder when that
-    cannot be written."""
+    In .cache/newsarchive/ of the ``project`` (the folder of site.yaml, where README
+    says it is: the current folder of a build run from elsewhere is no place of the
+    editor's), or the temporary folder when that cannot be written."""
     import tempfile
     import time
     import traceback
 
     text = "".join(traceback.format_exception(exc))
     name = f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
-    for folder in (Path(".cache") / "newsarchive", Path(tempfile.gettempdir())):
+    # No project folder is made for it (a --config in a folder that does not exist).
+    own = [project / ".cache" / "newsarchive"] if project.is_dir() else []
+    for folder in (*own, Path(tempfile.gettempdir())):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / name

@@ -257,7 +257,9 @@ def _serve(
     config = first
     served = first.output_dir  # the folder the preview is of, built or not yet
     made_again = partial(make_config, base_url)
-    rebuild = partial(_rebuild, made_again, state, report, quiet, indexer, served, left_out)
+    rebuild = partial(
+        _rebuild, made_again, state, report, quiet, indexer, served, left_out, first.root
+    )
     try:
         made = rebuild()
         config = made or first
@@ -301,6 +303,7 @@ def _rebuild(
     indexer: "SearchIndexer",
     served: Path,
     left_out: Callable[[BuildResult, SiteConfig], None],
+    project: Path,
 ) -> SiteConfig | None:
     """Build once; on success return the config used, on failure keep the old site.
 
@@ -311,7 +314,7 @@ def _rebuild(
         config = make_config()
         result: BuildResult = build(config, search=False)
     except Exception as exc:
-        _failed(exc, state, report, built)
+        _failed(exc, state, report, project, built)
         return None
     # As `build` prints them: a broken link seen only when the published site's check
     # fails is found far too late.
@@ -359,16 +362,21 @@ class SearchIndexer:
         try:
             note = update_search(config, stopping)
         except Exception as exc:
-            _failed(exc, self.state, self.report)
+            _failed(exc, self.state, self.report, config.root)
             return
         if not self.quiet and not stopping.is_set():
             print(note[0].upper() + note[1:], flush=True)
 
 
 def _failed(
-    exc: Exception, state: LiveState, report: Callable[..., list[str]], built: bool = True
+    exc: Exception,
+    state: LiveState,
+    report: Callable[..., list[str]],
+    project: Path,
+    built: bool = True,
 ) -> None:
-    """``built``: the preview's folder was there before the build that failed."""
+    """``project``: the folder of site.yaml, where a bug's details are saved; ``built``:
+    the preview's folder was there before the build that failed."""
     if isinstance(exc, BuildFailed):
         state.failed(report(exc.errors, exc.outcome or nothing_written(built)))
         return
@@ -378,7 +386,7 @@ def _failed(
         return
     message = (
         "newsarchive hit an internal error; the site was not changed; "
-        f"details saved in {save_traceback(exc)}"
+        f"details saved in {save_traceback(exc, project)}"
     )
     print(message, file=sys.stderr, flush=True)
     state.failed([message])

@@ -1449,6 +1449,29 @@ def test_an_internal_error_prints_one_line_and_saves_the_traceback(site, capsys,
     assert tree(site.output) == before
 
 
+def test_an_internal_error_of_a_build_run_from_elsewhere_is_saved_in_the_project(
+    site, tmp_path, capsys, monkeypatch
+):
+    """`cd /tmp && python build.py --config ~/archive/site.yaml`: the crash report went
+    to /tmp/.cache/newsarchive/, a folder the editor never looks in (and one made there);
+    it goes to the project's .cache/newsarchive/ (the folder of site.yaml), said in full."""
+    built(site)
+
+    def bug(*args, **kwargs):
+        raise ZeroDivisionError("a bug deep inside")
+
+    monkeypatch.setattr("newsarchive.pipeline.build_site", bug)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert site.build("--no-search") == 1
+    err = capsys.readouterr().err.strip()
+    saved = Path(err.rsplit("details saved in ", 1)[1])
+    assert saved.is_absolute() and saved.parent == (site.root / ".cache" / "newsarchive").resolve()
+    assert "ZeroDivisionError: a bug deep inside" in saved.read_text(encoding="utf-8")
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_an_internal_error_in_check_does_not_say_the_site_was_published(site, capsys, monkeypatch):
     """check builds into a temporary folder: a bug in reading it said "the new site was
     published, but the build did not finish", of a site it never publishes."""
