@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from . import urls
 from .content import RenamedTerm
-from .errors import Problem, line_of, shown
+from .errors import Problem, line_of, shown, twin_note
 from .pagedata import RedirectData, StandaloneData
 from .plan import Page, SitePlan, folders_of, parent_folders
 
@@ -108,9 +108,9 @@ def _apart_only_in_case(pages: dict[str, Page], statics: dict[str, Path]) -> lis
         errors.append(
             Problem(
                 Path(target.path),
-                f"the old address /{alias.url} and {_named(there)} differ only in letter "
-                "case (or in the Unicode form of their letters): on macOS and Windows they "
-                "are one file, and one would replace the other",
+                f"the old address /{alias.url} and {_named(there, target.path)} differ only "
+                "in letter case (or in the Unicode form of their letters): on macOS and "
+                "Windows they are one file, and one would replace the other",
                 "remove or change one of the two old addresses"
                 if len(aliases) == 2
                 else "remove or change the old address",
@@ -120,24 +120,30 @@ def _apart_only_in_case(pages: dict[str, Page], statics: dict[str, Path]) -> lis
     return errors
 
 
-def _named(entry: Page | str) -> str:
+def _named(entry: Page | str, this: str) -> str:
     """The other address of a clash in letter case, with the file and line it comes
     from: an alias's `aliases` line, the line of an article's slug (or title, which
-    makes its address)."""
+    makes its address); told apart from ``this``, the file the message is at."""
     if isinstance(entry, str):
         return f"the static file /{entry}"
     if isinstance(entry.data, RedirectData):
         target = entry.data.target
         line = target.key_lines.get("aliases")
-        return f"the old address /{entry.url} of {shown(target.path)}" + (
-            f":{line}" if line else ""
+        return (
+            f"the old address /{entry.url} of {shown(target.path)}"
+            + (f":{line}" if line else "")
+            + twin_note(target.path, this)
         )
     source = entry.source()
     if source is None:
         return f"the page /{entry.url}"
     line = line_of(Path(source), "slug:") or line_of(Path(source), "title:")
     kind = "page" if isinstance(entry.data, StandaloneData) else "article"
-    return f"the address /{entry.url} of the {kind} {shown(source)}" + (f":{line}" if line else "")
+    return (
+        f"the address /{entry.url} of the {kind} {shown(source)}"
+        + (f":{line}" if line else "")
+        + twin_note(source, this)
+    )
 
 
 def _page_clash(

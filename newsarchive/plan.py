@@ -520,7 +520,11 @@ def _alias_clash(
     if owner is not None:
         source = owner.source()
         kind = "article" if owner.article or isinstance(owner.data, WithdrawnData) else "page"
-        what = f"the {kind} {shown(source)}" if source else f"the page /{owner.url}"
+        what = (
+            f"the {kind} {shown(source)}{twin_note(source, target.path)}"
+            if source
+            else f"the page /{owner.url}"
+        )
         return f"is the address of {what}"
     if path in folders or any(folder in owners for folder in parent_folders(path)):
         return "would put a file where the site needs a folder (or the reverse)"

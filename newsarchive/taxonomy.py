@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import urls
 from .content import Article
-from .errors import Problem, line_of, shown
+from .errors import Problem, line_of, shown, twin_note
 from .folding import fold, words
 from .termkinds import CATEGORY, KINDS, TAG, Kind
 from .yamltext import as_front_matter
@@ -156,7 +156,8 @@ def other_words_merged(oldest: Sequence[Article], again: Again | None = None) ->
                 said.add(word)
                 message = (
                     f"the {kind.noun} '{name}' has the address /{kind.address(name)} of "
-                    f"the {kind.noun} '{kept}' ({shown(owner.path)}), another "
+                    f"the {kind.noun} '{kept}' ({shown(owner.path)}"
+                    f"{twin_note(owner.path, article.path)}), another "
                     f"word: they are one {kind.noun}, "
                     f"shown as '{kept}' on this article's page and in lists"
                 )
@@ -251,6 +252,7 @@ def _punctuation_said(
     (name, article), (kept, owner) = found[0], first
     more = len({a.path for _, a in found}) - 1
     at = f"{shown(owner.path)}:{line_of(Path(owner.path), f'{kind.key}:')}"
+    at += twin_note(owner.path, article.path)
     more_said, hint = again or (
         "",
         "write it the same in every article: "

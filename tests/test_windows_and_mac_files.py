@@ -4,6 +4,7 @@ how they write links: each is published right, or named with the file and the fi
 import os
 import unicodedata
 
+import pytest
 from conftest import article, tree
 
 from newsarchive.cli import main
@@ -231,6 +232,35 @@ def test_two_files_named_alike_but_for_the_unicode_form_are_told_apart(site, cap
     err = capsys.readouterr().err
     alias = next((line for line in err.splitlines() if "is also an alias of" in line), err)
     assert "(another file, its name's letters in NF" in alias, err
+
+
+@pytest.mark.parametrize(
+    ("nfd_aliases", "said"),
+    [
+        # The Mac's copy given the other's address as an old address.
+        ("[/2019/04/bai-nfc/]", "is the address of the article"),
+        # Its old address in other capitals (one file on macOS and Windows).
+        ("[/Tin/A.html]", "and the old address /tin/a.html of"),
+        # A tag another word gives the address of (Hòa, Hóa: /tag/hoa/).
+        ("[/tin/b.html]\ntags: [Hóa]", "has the address /tag/hoa/ of the tag 'Hòa'"),
+        # A tag in other punctuation (Quy-hoạch, Quy hoạch).
+        ("[/tin/b.html]\ntags: [Quy-hoạch]", "in its punctuation only"),
+    ],
+)
+def test_every_message_naming_a_twin_file_tells_it_apart(site, capsys, nfd_aliases, said):
+    """The message "alias '/2019/04/bai-nfc/' is the address of the article
+    content/2019/bài-việt.md", at content/2019/bài-việt.md: one file named twice to the
+    editor's eyes, as the same-address and alias-of messages were before twin_note."""
+    nfc, nfd = (unicodedata.normalize(form, "2019/bài-việt.md") for form in ("NFC", "NFD"))
+    site.add(
+        nfc,
+        article("Bài NFC", "2019-04-05 08:00", aliases="[/tin/a.html]\ntags: [Hòa, Quy hoạch]"),
+    )
+    site.add(nfd, article("Bài NFD", "2019-04-06 08:00", aliases=nfd_aliases))
+    site.build()  # a tag's spelling is a warning
+    err = capsys.readouterr().err
+    line = next((line for line in err.splitlines() if said in line), err)
+    assert "(another file, its name's letters in NFC)" in line, err
 
 
 def test_a_date_as_windows_shows_it_names_its_line_and_the_date_to_write(site, capsys):
