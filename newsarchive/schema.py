@@ -302,7 +302,13 @@ PAGE_FRONT_MATTER: tuple[Field, ...] = (
         "a number puts the page in the site's menu, after its own items, smaller numbers "
         "first (`menu: 1`); without it the page is linked from nowhere but where you link it",
     ),
-    Field("draft", "boolean", "`true` keeps the page out of the site", False),
+    Field(
+        "draft",
+        "boolean",
+        "`true` keeps the page out of the site: a published one's address then answers "
+        "404, and the build says so once",
+        False,
+    ),
     Field(
         "aliases",
         "list",

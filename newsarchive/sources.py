@@ -239,19 +239,22 @@ def pages_gone(
 ) -> list[Problem]:
     """A warning for each standalone page the last build published (``before``: its
     address and file) whose address nothing answers now: its file was renamed, moved or
-    deleted, and readers' links and citations of it lead nowhere. A page made a draft is
-    left alone (that was meant). Said where the fix goes: at a page new since the last
-    build when there is one (the file renamed), else at the file that is gone. Said
-    once, by the build that sees the change."""
+    deleted, or made a draft, and readers' links and citations of it lead nowhere. Said
+    where the fix goes: at a draft's `draft:` line; at a page new since the last build
+    when there is one (the file renamed), else at the file that is gone. Said once, by
+    the build that sees the change."""
     answered = {page.url for page in pages if not page.draft}
-    drafted = {page.path for page in pages if page.draft}
+    drafted = {page.path: page for page in pages if page.draft}
     missing = {u: p for u, p in before.items() if u not in answered and p not in drafted}
-    if not missing:  # most builds: no page moved (the rest walks every article's aliases)
+    now_drafts = {u: drafted[p] for u, p in before.items() if u not in answered and p in drafted}
+    if not missing and not now_drafts:  # most builds (the rest walks every article's aliases)
         return []
-    kept = {urls.alias_url(alias) for page in pages for alias in page.aliases}
+    kept = {urls.alias_url(alias) for page in pages if not page.draft for alias in page.aliases}
     kept.update(urls.alias_url(alias) for article in articles for alias in article.aliases)
     new = [page for page in pages if not page.draft and page.url not in before]
-    problems = []
+    problems = [
+        _page_drafted(url, page) for url, page in sorted(now_drafts.items()) if url not in kept
+    ]
     for url, path in sorted(missing.items()):
         if url in kept:
             continue
@@ -286,6 +289,23 @@ def pages_gone(
                 )
             )
     return problems
+
+
+def _page_drafted(url: str, page: Standalone) -> Problem:
+    """The warning of `pages_gone` for a published page made a draft: there is no
+    `withdrawn:` for a page, so the fix is to keep it published while it is rewritten."""
+    path = Path(page.path)
+    return Problem(
+        path,
+        f"this page, published by the last build at /{url}, is now a draft (draft: true "
+        "keeps it off the site and its menu): its address and its old addresses now answer "
+        '"not found", and readers\' links to it lead nowhere',
+        "if it is only being rewritten, remove draft: true and rewrite it in place (each "
+        "build publishes it as it then is); if it was taken off on purpose, nothing more is "
+        "needed (a build with --strict stops on it: build once without --strict)",
+        line_of(path, "draft:"),
+        warning=True,
+    )
 
 
 def gone(before: Mapping[str, SourceEntry], now: Mapping[str, SourceEntry]) -> list[Problem]:

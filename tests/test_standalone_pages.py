@@ -382,16 +382,35 @@ def test_renaming_a_published_page_warns_once_at_its_new_file_with_the_alias_to_
     assert refresh_target(about_site.output, "gioi-thieu/") == "ve-luu-tru/"
 
 
-def test_deleting_a_published_page_warns_once_and_a_draft_does_not(about_site, capsys):
+def test_deleting_a_published_page_warns_once_and_a_new_draft_does_not(about_site, capsys):
     pages = about_site.content / "pages"
     (pages / "lien-he.md").unlink()
-    about_site.add("pages/chinh-sach/go-bai.md", HIDDEN.replace("---\n\n", "draft: true\n---\n\n"))
+    about_site.add("pages/nhap.md", HIDDEN.replace("---\n\n", "draft: true\n---\n\n"))
     capsys.readouterr()
     assert about_site.build() == 0
     err = capsys.readouterr().err
     assert err.count("warning") == 1, err
     assert "the page /lien-he/ that the last build published (content/pages/lien-he.md)" in err
     assert "if it was deleted on purpose, nothing more is needed" in err
+    assert about_site.build() == 0
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_a_published_page_made_a_draft_is_said_once_at_its_draft_line(about_site, capsys):
+    """`draft: true` on Giới thiệu ("while I rewrite it") took the page, its menu item and
+    its old addresses off the site in silence ("18 page(s)", no draft counted), where an
+    article made a draft, and a page deleted, are said once."""
+    about_site.add("pages/gioi-thieu.md", ABOUT.replace("menu: 2\n", "menu: 2\ndraft: true\n"))
+    capsys.readouterr()
+    assert about_site.build() == 0
+    err = capsys.readouterr().err
+    assert err.count("warning") == 1, err
+    assert (
+        "content/pages/gioi-thieu.md:5: warning: this page, published by the last build at "
+        "/gioi-thieu/, is now a draft (draft: true keeps it off the site and its menu): its "
+        'address and its old addresses now answer "not found"'
+    ) in err, err
+    assert "if it is only being rewritten, remove draft: true" in err
     assert about_site.build() == 0
     assert "warning" not in capsys.readouterr().err
 
