@@ -9,6 +9,7 @@ article is checked from its body's HTML (cached), so a link broken by another
 article's deletion is reported although its own page did not change.
 """
 
+import difflib
 import functools
 import os
 import posixpath
@@ -32,11 +33,15 @@ MISSING_HINT = (
 NOWHERE = "leads to no page or file of this site"
 UNSAFE_HINT = "use an address that starts with http://, https://, mailto: or tel:, or a path"
 _PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
+_DOCUMENTS: tuple[str, ...] = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx")
+_DOCUMENTS += (".odt", ".zip", ".rar", ".mp3", ".mp4", ".txt", ".csv")
 # A file's place on the editor's own computer, as a picture dragged into the editor or a
 # path copied from Explorer or Finder gives it: C:\Users\..., file:///C:/...,
 # \\server\share\..., /Users/lan/..., ~/...; no reader can open it.
 _ON_COMPUTER = re.compile(r"(?i)^(?:file:|[a-z]:[\\/]|\\\\|/users/[^/]+/|/home/[^/]+/|~/)")
 Links = tuple[tuple[str, str, str], ...]  # as markup.marked_links gives them
+# An article's address as an editor types it: /2019/04/slug/ (the final / or not).
+_ARTICLE_ADDRESS = re.compile(r"/(?P<month>\d{4}/\d{2}/)(?P<slug>[a-z0-9-]+)/?")
 
 
 def body_link_problems(
@@ -124,6 +129,42 @@ class Meant:
             or self._case(source, written)
             or self._from_static(source, written)
             or self._habit(source, written)
+            or self._near_article(written)
+            or self._static_file(written)
+        )
+
+    def _near_article(self, written: str) -> str:
+        """An article's address typed by hand, cut short or with a letter wrong: the
+        article of that month whose address starts so, or is closest to it."""
+        parts = urlsplit(written.strip())
+        found = _ARTICLE_ADDRESS.fullmatch(unquote(parts.path))
+        if not found:
+            return ""
+        month, slug = found["month"], found["slug"]
+        by_slug = {
+            a.slug: a
+            for a in self.by_file.values()
+            if not a.draft and urls.article_url(a).startswith(month)
+        }
+        cut = [name for name in by_slug if name.startswith(slug)]
+        near = cut if len(cut) == 1 else difflib.get_close_matches(slug, by_slug, 1, 0.85)
+        if not near:
+            return ""
+        address = "/" + urls.article_url(by_slug[near[0]])
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        return f"'{by_slug[near[0]].title}' is at {address}: write {address}{fragment}"
+
+    def _static_file(self, written: str) -> str:
+        """A picture or file linked from the site's root before it was put into static/:
+        the file the link needs there."""
+        path = unquote(urlsplit(written.strip()).path)
+        if not path.startswith("/") or not path.lower().endswith((*_PICTURES, *_DOCUMENTS)):
+            return ""  # an old portal's page (/tin/a.html) is no file to put there
+        if path.split("/")[1] == self.static_name:  # /static/images/x.jpg, none there either
+            return ""
+        return (
+            f"put the file at {self.static_name}{path} (the files of "
+            f"{self.static_name}/ are published at their path in it), or correct the link"
         )
 
     def _from_static(self, source: str, written: str) -> str:

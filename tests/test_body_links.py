@@ -331,3 +331,48 @@ def test_the_caption_the_readme_shows_works_under_a_sub_path(site):
     assert figure.img["src"] == "../../../images/hien-truong.gif"
     assert figure.figcaption.get_text() == "Quang cảnh hội nghị."
     assert broken_links(site.output, "/luu-tru/") == []
+
+
+def test_a_link_to_an_article_cut_short_or_mistyped_and_a_missing_picture_say_what_to_write(
+    site, capsys
+):
+    """An article's address typed by hand, cut short or with a letter wrong, and a
+    picture linked before it was put into static/: the build and check said only
+    "correct the address (an article is at /yyyy/mm/slug/ ...)", leaving the editor to
+    find the address among the archive's. The hint names the article and its address,
+    or the file of static/ the link needs."""
+    from newsarchive.cli import main
+
+    site.add(
+        "2019/04/quy-dinh.md",
+        article("Quận Hai Bà Trưng quán triệt quy định cán bộ", "2019-04-19 16:54"),
+    )
+    address = "/2019/04/quan-hai-ba-trung-quan-triet-quy-dinh-can-bo/"
+    body = (
+        "Xem [bài](/2019/04/quan-hai-ba-trung-quan-triet/).\n\n"
+        "Và [bài](/2019/04/quan-hai-ba-trung-quan-triet-quy-dinh-can-bi/).\n\n"
+        "![Lễ hội](/images/le-hoi.jpg)"
+    )
+    site.add("2019/05/le-hoi.md", article("Lễ hội mùa xuân", "2019-05-05 08:00", body))
+    near = f"'Quận Hai Bà Trưng quán triệt quy định cán bộ' is at {address}: write {address}"
+    expected = [
+        (6, "/2019/04/quan-hai-ba-trung-quan-triet/", near),
+        (8, "/2019/04/quan-hai-ba-trung-quan-triet-quy-dinh-can-bi/", near),
+        (
+            10,
+            "/images/le-hoi.jpg",
+            "put the file at static/images/le-hoi.jpg (the files of static/",
+        ),
+    ]
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    for line, link, hint in expected:
+        warning = f"le-hoi.md:{line}: warning: the link {link} leads to no page or file"
+        assert warning in err, err
+        assert hint in err.split(warning, 1)[1].split("\n")[1], (link, err)
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = capsys.readouterr().err
+    for line, link, hint in expected:
+        error = f"le-hoi.md:{line}: error: in the page /2019/05/le-hoi-mua-xuan/: the link '{link}'"
+        assert error in err, err
+        assert hint in err.split(error, 1)[1].split("\n")[1], (link, err)
