@@ -2,6 +2,7 @@
 `check` reads of every page of a site, and the build of one page of each template
 (templatelinks.template_files_missing)."""
 
+import difflib
 import posixpath
 import re
 import sys
@@ -185,8 +186,12 @@ class Resolver:
             # An old address (alias page) sends the reader on with the #fragment kept
             # (templates/redirect.html): the heading is looked for where it leads.
             return self.problem(found, f"{self.pages[found].refresh}#{parts.fragment}", False)
-        if fragment not in self.pages[found].ids:
-            return f"points to '#{fragment}', which is not on the page /{found}"
+        ids = self.pages[found].ids
+        if fragment not in ids:
+            # A heading reworded changes its id: the one it likely became.
+            near = difflib.get_close_matches(fragment, sorted(ids), 1, 0.7)
+            has = f" (it has '#{near[0]}')" if near else ""
+            return f"points to '#{fragment}', which is not on the page /{found}{has}"
         return ""
 
     def held_here(self, page: str, link: str, held: str | None = None) -> str:

@@ -891,3 +891,17 @@ def test_an_archive_served_at_the_old_portals_domain_checks_its_own_links(site):
     assert elsewhere.returncode == 0, elsewhere.stderr
     for link in missing:
         assert any(link in line and "warning: " in line for line in said(elsewhere))
+
+
+def test_a_link_to_a_heading_renamed_names_the_heading_it_likely_meant(site):
+    """A heading "## Những con số" reworded "## Những con số chính": the link #nhung-con-so was
+    told "points to '#nhung-con-so', which is not on the page", leaving the editor to
+    guess the heading's new id (made from its words, without accents)."""
+    body = "## Những con số chính\n\nHơn 5.000 khách.\n\nXem [các con số](#nhung-con-so)."
+    site.add("2020/03/le-hoi.md", article("Lễ hội", "2020-03-05", body))
+    result = run_check(site)
+    assert result.returncode == 1
+    assert (
+        "the link '#nhung-con-so' points to '#nhung-con-so', which is not on the page "
+        "/2020/03/le-hoi/index.html (it has '#nhung-con-so-chinh')"
+    ) in result.stderr, result.stderr
