@@ -27,6 +27,7 @@ FILLED_BY_SEARCH_PAGE = {
     "search_results_some": ("count", "query"),
     "search_results_dated": ("count", "query", "dated", "others"),
     "search_corrected_dated": ("count", "query", "dated", "others", "typed"),
+    "search_results_some_dated": ("count", "query", "dated", "others"),
     "search_results_year": ("count", "query", "dated", "others", "year"),
     "search_results_year_partial": ("count", "query", "dated", "others", "year"),
     "search_corrected_year": ("count", "query", "dated", "others", "year", "typed"),

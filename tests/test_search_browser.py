@@ -2087,6 +2087,29 @@ def test_a_month_is_said_apart_after_a_word_corrected(site, browser):
             page.close()
 
 
+def test_a_month_is_said_apart_of_the_articles_with_some_of_the_words(site, browser):
+    """No article has every word of `giao ban bac si ky su thang 3/2019`: the page lists
+    those with half of them, here two of March 2019 and four of April, and said the
+    count alone, as `dated` counted all six; now it says how many are of March."""
+    for n in range(6):
+        day = f"2019-0{3 if n < 2 else 4}-{1 + n:02d} 08:00"
+        site.add(f"2019/giao-ban-{n}.md", article(f"Giao ban bác sĩ đợt {n}", day, "Kết luận."))
+    assert site.build("--quiet") == 0
+    query = "giao ban bac si ky su thang 3/2019"
+    found = engine_search(Index(site.output / search_bundle_url()), query, some=True)
+    assert found.some and (found.dated, found.total) == (2, 6)
+    with serve(site.output) as address:
+        page = browser.new_page()
+        try:
+            search(page, address, query)
+            assert page.inner_text(".search-status") == (
+                f"Không bài nào có đủ các từ “{query}”; 6 kết quả có một phần các từ đó,"
+                " trong đó có 2 bài trong thời gian đó"
+            )
+        finally:
+            page.close()
+
+
 def test_a_month_typed_in_full_among_words_lists_its_articles_first_in_both_engines(site, browser):
     """`tiêm chủng tháng 3 năm 2021` listed the notices of March 2019, 2012 and 2018
     first (audit-reader F6): the page lists the articles of March 2021 first, as the

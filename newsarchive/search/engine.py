@@ -214,7 +214,7 @@ class _Ranked:
     complete: bool
     completions: list[str]
     some: bool
-    dated: int = 0  # how many of them the dates' reading found, when merged (_merged)
+    dated: int = 0  # how many of them have the dates' term (_rank), so are of the days
     unpublished: bool = False  # no article is of the query's dates (Results.unpublished)
     year: str | None = None  # whose articles come first, and are `dated` (_year_first)
 
@@ -247,9 +247,9 @@ def _merged(all_readings: list[_Ranked], dated: _Ranked) -> _Ranked:
     # The title term's first, then each reading's in its order (its title phrase's first:
     # not before the first reading's others, `tháng 3 năm 2019` is its month's first).
     scored.sort(key=lambda s: (s[0] > 0, s[1]))  # stable
-    # Every article the dates' reading found is listed, whichever reading came first
-    # (none of those days when no article is: what its other words found).
-    count = len(dated.scored) if kept and not dated.unpublished else 0
+    # Every article of the days the dates' reading found is listed, whichever reading
+    # came first (none when no article is: what its other words found).
+    count = dated.dated if kept and not dated.unpublished else 0
     return _Ranked(scored, complete, completions, some, count, any(r.unpublished for r in readings))
 
 
@@ -393,6 +393,12 @@ def _rank(index: Index, manifest: dict, parsed: Query, some: bool) -> _Ranked:
             and not any(all(_has(excluded[n], doc) for n in group) for group in parsed.excluded)
         )
     ]
+    # Of the query's days (_Ranked.dated): with some of the words, the dates' term may be
+    # one an article lacks (`hoc sinh bac si ky su thang 3/2019`: 480 of the bench's 700
+    # were counted, where 4 are of March).
+    when = [t for t in plain if t.name == parsed.when] if lacking else []
+    held = _holding(manifest, when)
+    dated = sum(1 for doc in candidates if held(doc) == len(when))
     pair_weights = [fmt.PAIR_WEIGHT * fmt.idf(documents, t.frequency) for t in pairs]
     phrase = _title_phrase(parsed, pairs, completions)
     scored = sorted(
@@ -404,7 +410,7 @@ def _rank(index: Index, manifest: dict, parsed: Query, some: bool) -> _Ranked:
         )
         for doc in candidates
     )
-    return _Ranked(scored, complete, completions, lacking and bool(scored), 0, unpublished)
+    return _Ranked(scored, complete, completions, lacking and bool(scored), dated, unpublished)
 
 
 def _tier(doc: int, title: _Term, phrase: list[_Term]) -> int:

@@ -392,11 +392,13 @@
     // (`tháng`, `3`, `2019`): "48 kết quả" was read as 48 of March's. Each said apart,
     // after a word corrected too (`giao bann tháng 3/2019`); a page without data-dated
     // (a fork's older search.html) says the count as before. A long date no article is
-    // of says "0 bài …" too. (null: the query has no date.) Not of some of the words:
-    // there the dates' reading lists articles of other days too (dated counts them).
+    // of says "0 bài …" too. (null: the query has no date.) Of some of the words, those
+    // of the days are listed among the others: how many, when some are and not all.
     const dated = answer.dated ?? total;
     if (!answer.some && answer.complete && dated < total) {
       message = word(corrected ? "correctedDated" : "dated") || message;
+    } else if (answer.some && dated > 0 && dated < total) {
+      message = word("someDated") || message;
     }
     // A year among words (`tuyen dung 2021`) lists that year's articles first: said, with
     // how many, when some are and not all; after a word corrected and of some of the
