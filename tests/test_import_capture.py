@@ -1127,12 +1127,12 @@ def test_a_liferay_image_httrack_renamed_is_linked_at_the_portals_address(site, 
     assert document in result.stderr and "by the name HTTrack gave it" in result.stderr
 
 
-def test_an_article_imported_before_by_httracks_name_of_a_liferay_image_is_told_its_address(
+def test_an_article_imported_before_by_httracks_name_of_a_liferay_image_gets_its_address(
     site, tmp_path
 ):
     """An article imported before the name told the address links HTTrack's name
-    (article0d5c.jpg?img_id=…), and an import never changes it: imported again, the
-    mirror says which link to replace by the portal's address, in which file."""
+    (article0d5c.jpg?img_id=…): imported again, the link, the import's own, is replaced
+    by the portal's address, which the name tells, and the import says so of the file."""
     [item] = items(1, start=767500)
     mirror = httrack_tree(tmp_path / "httrack", [item], {})
     query = "img_id=2287040&t=1661574431670"
@@ -1150,7 +1150,8 @@ def test_an_article_imported_before_by_httracks_name_of_a_liferay_image_is_told_
     again = run_import(site, mirror)
     assert again.returncode == 0, again.stderr
     said = again.stdout + again.stderr
-    assert file in said and f"replace https://{HOST}/{named} by {portal}" in said, said
+    assert file in said and f"https://{HOST}/{named} by {portal}" in said, said
+    assert (site.content / file).read_text(encoding="utf-8") == written
 
 
 def test_a_picture_httrack_saved_as_a_web_page_is_not_said_to_be_at_the_portals_address(
@@ -1228,14 +1229,16 @@ DOCUMENT_NAMED = "documents/554897/555005/anh.jpg/anh11d1.jpg?t=1517453343331"
          "documents/10180/7/anh-hoi-nghi.png"),  # the portal answered with a page
     ],
 )  # fmt: skip
-def test_an_article_imported_without_httracks_cache_is_told_its_address_when_the_cache_comes(
+def test_an_article_imported_without_httracks_cache_gets_its_address_when_the_cache_comes(
     site, tmp_path, saved, meant, original
 ):
     """A mirror imported without its hts-cache/ leaves an article linking a picture by
     HTTrack's name, which the portal never had. Imported again with the cache found, the
-    article was "already there" without a word: an import never changes an article (the
-    editor may have changed it since), so it now says which link to replace by which
-    address, in which file; for a picture HTTrack saved as a web page (NAME.html) too."""
+    import named the link and the address to write by hand in each file; the link is the
+    import's own, as one to a picture the crawl lacked is, so it is now replaced by the
+    portal's address where it still names HTTrack's name (for a picture HTTrack saved as a
+    web page, NAME.html, too), nothing else in the file changing; a link the editor
+    pointed elsewhere stays theirs."""
     [item] = items(1, start=761500)
     mirror = httrack_tree(tmp_path / "httrack", [item], {})
     page = mirror / "source" / item.path.lstrip("/")
@@ -1244,9 +1247,10 @@ def test_an_article_imported_without_httracks_cache_is_told_its_address_when_the
     page.write_text(html, encoding="utf-8")
     assert run_import(site, mirror).returncode == 0
     file = by_source(site)[item.url]["file"]
-    before = (site.content / file).read_bytes()
     named = f"https://{HOST}/{saved}"
-    assert f"]({named})" in before.decode("utf-8")
+    edited = (site.content / file).read_text(encoding="utf-8") + "\nThêm bởi biên tập viên.\n"
+    assert f"]({named})" in edited
+    (site.content / file).write_text(edited, encoding="utf-8")
     original = f"https://{HOST}/{original}"
     line = (
         f"06:43:42\t0/-1\t---M--\t404\terror ('Not%20Found')\ttext/html\tdate:x\t"
@@ -1255,14 +1259,18 @@ def test_an_article_imported_without_httracks_cache_is_told_its_address_when_the
     write_file(mirror, "hts-cache/new.txt", HTS_NEW_HEADER + line + "\n")
     result = run_import(site, mirror)
     assert result.returncode == 0 and summary(result)["already there"] == 1, result.stderr
-    assert (site.content / file).read_bytes() == before  # the article is the editor's
+    after = (site.content / file).read_text(encoding="utf-8")
+    assert after == edited.replace(f"]({named})", f"]({original})"), after
     [note] = [n for n in (result.stdout + result.stderr).splitlines() if named in n]
-    assert file in note and f"replace {named} by {original}" in note, note
-    again = run_import(site, mirror)  # said again until the article is corrected
-    assert named in again.stdout + again.stderr
-    (site.content / file).write_bytes(before.replace(named.encode(), original.encode()))
-    done = run_import(site, mirror)
-    assert named not in done.stdout + done.stderr
+    assert file in note and f"{named} by {original}" in note, note
+    again = run_import(site, mirror)  # nothing left to do
+    assert named not in again.stdout + again.stderr
+    assert (site.content / file).read_text(encoding="utf-8") == after
+    # A link the editor pointed elsewhere is theirs.
+    elsewhere = edited.replace(f"]({named})", "](https://example.org/anh.jpg)")
+    (site.content / file).write_text(elsewhere, encoding="utf-8")
+    run_import(site, mirror)
+    assert (site.content / file).read_text(encoding="utf-8") == elsewhere
 
 
 def data_address(kind: str, data: bytes, encoding: str = "base64") -> str:

@@ -149,6 +149,9 @@ class PageResult:
     hint: str = ""  # what to do about a page that is not an article, if it is one
     profile: str = ""  # the site profile that found a page not an article
     there: str = ""  # of a page already there: its article's file, as messages name it
+    # Of a page already there: the links of its article by HTTrack's names, with the
+    # address the portal had, which this crawl's hts-cache/ (or the name) gives.
+    renamed: tuple[tuple[str, str], ...] = ()
     missed: bool = False  # it found no article title or text where it looks (NotArticle)
 
 
@@ -779,11 +782,18 @@ def _already(
         _aliases_note(file, _untaken(aliases, archive)),
         *(f"{LOST_FILE}{url}: {why}; the article links to the old site" for url, why in refused),
         *(f"{LOST_FILE}{what}; {file} links it at the old site: {hint}" for what, hint in damaged),
-        _cached_note(file, _cached_now(linked, page, context.finder)),
     )
     kept = tuple(note for note in notes if note)
+    renamed = tuple(_cached_now(linked, page, context.finder))
     return PageResult(
-        page, ALREADY, moved_to or source_url, reason, media=held, notes=kept, there=file
+        page,
+        ALREADY,
+        moved_to or source_url,
+        reason,
+        media=held,
+        notes=kept,
+        there=file,
+        renamed=renamed,
     )
 
 
@@ -839,17 +849,13 @@ def _cached_now(linked: list[str], page: PageSource, finder: MediaFinder) -> lis
     return [(url, address) for url, address in found if address and address != url]
 
 
-def _cached_note(file: str, renamed: list[tuple[str, str]]) -> str:
-    """Of links by HTTrack's names whose addresses the crawl's cache gives ("" for none)."""
-    if not renamed:
-        return ""
-    replace_them = "; ".join(f"replace {url} by {address}" for url, address in renamed)
+def _renamed_note(file: str, renamed: list[tuple[str, str]]) -> str:
+    """Of links by HTTrack's names replaced by the addresses the crawl's cache gives."""
+    replaced = "; ".join(f"{url} by {address}" for url, address in renamed)
     return (
-        f"the article imported before, {file}, links {len(renamed)} picture(s) or file(s) "
-        "by the name HTTrack gave them, which the portal never had, and this mirror's "
-        f"hts-cache/ or the names tell their addresses: in {file}, {replace_them} (an "
-        "import changes an article already there only where it links a file this crawl holds "
-        "at its old address)"
+        f"links by the name HTTrack gave a picture or file, which the portal never had, "
+        f"replaced by the address this mirror's hts-cache/ or the name tells: {file} "
+        f"({len(renamed)}: {replaced}); nothing else in the article was changed"
     )
 
 
@@ -1147,7 +1153,7 @@ class Importer:
         self.written: dict[str, tuple[Path, bytes]] = {}
 
     def take(self, result: PageResult) -> Row:
-        if result.outcome == ALREADY and result.media:
+        if result.outcome == ALREADY and (result.media or result.renamed):
             return self._brought(result)
         return self._written(result) if result.outcome == IMPORTED else Row(result)
 
@@ -1213,20 +1219,32 @@ class Importer:
         """The page of an article already there whose pictures and files, linked at the
         old portal, this crawl holds: each copied, and linked to the copy where the file
         still links its old address, the import's own link (one the editor pointed
-        elsewhere is theirs). Nothing else of the file changes, its bytes as they were."""
+        elsewhere is theirs); and whose links by HTTrack's names this crawl's cache
+        tells the portal's addresses of: replaced by them, where the file still links
+        that name (the import's own link too). Nothing else of the file changes."""
         path = Path(result.there)
         try:
             text = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError):  # said by the build, not here
             return Row(result)
-        at_old = [m for m in result.media if f"]({m.url})" in text or f"]({m.url} " in text]
-        if not at_old:  # another page of the article brought them in this run
+
+        def linked(url: str) -> bool:
+            return f"]({url})" in text or f"]({url} " in text
+
+        # A link a media file of this crawl replaced is not renamed, nor one that
+        # another page of the article changed in this run.
+        at_old = [m for m in result.media if linked(m.url)]
+        copied = {m.url for m in at_old}
+        renamed = [(url, to) for url, to in result.renamed if url not in copied and linked(url)]
+        if not at_old and not renamed:
             return Row(result)
         copied_before = self.store.copied
         links = {m.url: self.store.place(m) for m in at_old}
-        mediafiles.write_atomic(path, mediafiles.relink(text, links).encode("utf-8"))
-        note = _relinked_note(result.there, [m.url for m in at_old])
-        return Row(result, notes=[note], copied=self.store.copied - copied_before)
+        written = relinked(mediafiles.relink(text, links), lambda url: dict(renamed).get(url, ""))
+        mediafiles.write_atomic(path, written.encode("utf-8"))
+        notes = [_relinked_note(result.there, [m.url for m in at_old])] if at_old else []
+        notes += [_renamed_note(result.there, renamed)] if renamed else []
+        return Row(result, notes=notes, copied=self.store.copied - copied_before)
 
     def _also_at(self, file: str, aliases: tuple[str, ...]) -> list[str]:
         """The old addresses of a page whose article is already there (Liferay shows one
