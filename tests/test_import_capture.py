@@ -3908,3 +3908,49 @@ def test_a_later_crawl_brings_the_pictures_of_an_article_already_there_at_their_
     built = page_of(site, file)
     [shown] = [img["src"] for img in built.select(".article-body img")]
     assert shown.endswith(f"media/{copy.parent.name}/{copy.name}"), shown
+
+
+def test_a_page_of_an_article_there_under_another_address_is_compared_and_brings_its_files(
+    site, tmp_path
+):
+    """A later crawl holds an article already there at another address (Liferay shows it
+    under each of its categories; the portal moved it): the page was "already there"
+    (title, date and page name) and only its address was named, while the same page at
+    the article's own address said where its text differs and brought the pictures the
+    first crawl lacked. It now does both, as at the same address: the note says the page
+    differs from the article imported before under another address, the picture is
+    copied and linked where the article still links its old address, nothing else in the
+    file changes, and the other address is named with the line to write, as before."""
+    pytest.importorskip("warcio")
+    item = Item(741031, "Tin ở hai chuyên mục", "14/09/2019", image="/documents/1/anh-4.jpg")
+    elsewhere = replace(item, category="su-kien")
+    first, later = tmp_path / "first.warc.gz", tmp_path / "later.warc.gz"
+    first.write_bytes(warc_of([Response(item.url, page_html(item, "full").encode("utf-8"))]))
+    added = "<p>Bổ sung: danh sách đơn vị được khen thưởng đã được công bố.</p>\n</div></div>"
+    edited = page_html(elsewhere, "full").replace("</div></div>", added, 1)
+    image = f"https://{HOST}{item.image}"
+    later.write_bytes(
+        warc_of(
+            [Response(elsewhere.url, edited.encode("utf-8")), Response(image, JPEG, "image/jpeg")]
+        )
+    )
+    assert run_import(site, first).returncode == 0
+    file = by_source(site)[item.url]["file"]
+    path = site.content / file
+    imported = path.read_text(encoding="utf-8")
+    assert f"]({image})" in imported
+    result = run_import(site, later)
+    assert result.returncode == 0 and summary(result)["already there"] == 1, result.stderr
+    [line] = report(site)
+    assert "under another address" in line["reason"] and line["source_url"] == elsewhere.url
+    said = result.stdout + result.stderr
+    [differs] = [n for n in said.splitlines() if "differs" in n]
+    assert file in differs and "another address" in differs and "--content" in differs, differs
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*") if p.is_file()]
+    assert copy.read_bytes() == JPEG
+    link = f"../../../media/{copy.parent.name}/{copy.name}"
+    assert path.read_text(encoding="utf-8") == imported.replace(f"]({image})", f"]({link})")
+    [alias] = [n for n in said.splitlines() if elsewhere.path in n and "aliases" in n]
+    assert file in alias and "aliases:" in alias, alias  # the line to write, as before
+    again = run_import(site, later)
+    assert image not in again.stdout + again.stderr

@@ -413,18 +413,22 @@ def _known_address(
     return None
 
 
-def _compared(known: PageResult, file: str, found: Extracted | NotArticle) -> PageResult:
-    """The outcome of a page whose article is already there (``file``), with a note when
-    the page's text differs from the article's (a later crawl of a page the portal
-    changed; or the article was edited here: nothing kept tells which)."""
+def _compared(
+    known: PageResult, file: str, found: Extracted | NotArticle, elsewhere: bool = False
+) -> PageResult:
+    """The outcome of a page whose article is already there (``file``; ``elsewhere``:
+    under another address, found by its title and date), with a note when the page's
+    text differs from the article's (a later crawl of a page the portal changed; or the
+    article was edited here: nothing kept tells which)."""
     if isinstance(found, NotArticle):
         return known
     differ = differing(file, articles.visible(found)[0].body)
     if differ is None:
         return known
     new, old = differ
+    kind = CHANGED_ELSEWHERE_NOTE if elsewhere else CHANGED_NOTE
     note = (
-        f"{CHANGED_NOTE}: {file} ({new} paragraph(s) of the page are not in the article, "
+        f"{kind}: {file} ({new} paragraph(s) of the page are not in the article, "
         f"{old} of the article not in the page){CHANGED_HINT}"
     )
     return replace(known, notes=(*known.notes, note))
@@ -433,6 +437,10 @@ def _compared(known: PageResult, file: str, found: Extracted | NotArticle) -> Pa
 # Said of each page whose text differs from its article's: what is known, and how to see
 # the crawl's version beside the archivist's, whose file an import never changes.
 CHANGED_NOTE = "this crawl's page differs from the article imported before from its address"
+CHANGED_ELSEWHERE_NOTE = (
+    "this crawl's page differs from the article of the same title and date imported before "
+    "under another address"
+)
 CHANGED_HINT = (
     "; an import never changes the text of an article already there, and keeps no copy of what it "
     "wrote, so it cannot tell whether the portal changed the page after the crawl the "
@@ -596,8 +604,8 @@ def _same_article_there(
         return None
     # The same article under another address: that address is an old one too.
     file = archive.match(source_url, fields["title"], fields["date"], text)[1]
-    note = _aliases_note(file, _untaken(aliases, archive))
-    return PageResult(page, ALREADY, source_url, already, notes=(note,) if note else ())
+    known = _there(page, source_url, already, file, _untaken(aliases, archive), context)
+    return _compared(known, file, found, elsewhere=True)
 
 
 def _text_of(found: Extracted, profiles: Profiles | None) -> Text:
@@ -776,24 +784,27 @@ def _already(
             alias, _ = articles.old_address(address, context.site_names)
             aliases += [alias] if alias and alias not in aliases else []
     file = archive.file_of(source_url)
+    return _there(page, moved_to or source_url, reason, file, _untaken(aliases, archive), context)
+
+
+def _there(
+    page: PageSource, source_url: str, reason: str, file: str, aliases: list[str], context: _Context
+) -> PageResult:
+    """The page of the article already there in ``file`` (``aliases``: the page's old
+    addresses that no article has, named with the line to write): with the pictures and
+    files the article links at the old portal that this crawl holds, and its links by
+    HTTrack's names whose addresses this crawl tells, which the importer relinks."""
     linked = _linked_away(file)
     held, refused, damaged = _media_held_now(linked, page, source_url, context.finder)
     notes = (
-        _aliases_note(file, _untaken(aliases, archive)),
+        _aliases_note(file, aliases),
         *(f"{LOST_FILE}{url}: {why}; the article links to the old site" for url, why in refused),
         *(f"{LOST_FILE}{what}; {file} links it at the old site: {hint}" for what, hint in damaged),
     )
     kept = tuple(note for note in notes if note)
     renamed = tuple(_cached_now(linked, page, context.finder))
     return PageResult(
-        page,
-        ALREADY,
-        moved_to or source_url,
-        reason,
-        media=held,
-        notes=kept,
-        there=file,
-        renamed=renamed,
+        page, ALREADY, source_url, reason, media=held, notes=kept, there=file, renamed=renamed
     )
 
 
