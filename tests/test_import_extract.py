@@ -1227,3 +1227,33 @@ def test_a_too_broad_own_profile_is_told_of_the_sidebar_it_took(site):
     assert result.returncode == 0 and len(imported_files(site)) == 1, result.stderr
     said = result.stdout + result.stderr
     assert "title selector" not in said and "mostly links" not in said, said
+
+
+def test_no_break_spaces_between_words_are_plain_spaces_but_in_a_number():
+    """The portal's editor wrote a no-break space for a second space typed, or in place of
+    one (the samples: `về&nbsp;Thông tư`, `Dự &nbsp;và`, `viên.&nbsp; Đặc`, `13&nbsp;thế
+    kỷ`): kept, an editor's search of the Markdown for "về Thông tư" missed it, lines
+    broke oddly, and two spaces showed where one was meant. Each run of spaces, no-break
+    ones among them, is one plain space, in paragraphs, lists, tables, captions and alt
+    text; a no-break space inside a number written in groups (`10&nbsp;000`) or before
+    its `%` stays, so that it never breaks over two lines."""
+    body = (
+        "<p>&nbsp; &nbsp; &nbsp; Chủ&nbsp;trì Hội&nbsp;nghị về&nbsp;Thông tư số 15.</p>"
+        "<p>Dự &nbsp;và chỉ đạo; cán bộ đảng viên.&nbsp; Đặc biệt suốt 13&nbsp;thế kỷ.</p>"
+        "<ul><li>Kế&nbsp;hoạch năm</li></ul>"
+        "<table><tr><th>Đơn&nbsp;vị</th><th>Số</th></tr>"
+        "<tr><td>Phường&nbsp;&nbsp;Kim Mã</td><td>10&nbsp;000 người, 50&nbsp;%</td></tr></table>"
+        '<p><img src="/documents/1/anh.jpg" alt="Ảnh&nbsp;hội nghị"></p>'
+    )
+    markdown = article_of(liferay_page(body=body)).body
+    for words in (
+        "Chủ trì Hội nghị về Thông tư số 15.",
+        "Dự và chỉ đạo; cán bộ đảng viên. Đặc biệt suốt 13 thế kỷ.",
+        "Kế hoạch năm",
+        "Đơn vị",
+        "Phường Kim Mã",
+        "10\xa0000 người, 50\xa0%",
+        "[Ảnh hội nghị]",
+    ):
+        assert words in markdown, (words, markdown)
+    assert markdown.count("\xa0") == 2, markdown

@@ -5,7 +5,8 @@
     Ngày đăng 19/04/2019 | 16:54
     <paragraphs separated by blank lines>
 
-The text is kept exactly; what could not be understood is returned as notes.
+The text is kept exactly, but for the spaces between the words of its paragraphs, written
+as a web page's are (html.one_space); what could not be understood is returned as notes.
 """
 
 import re
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 from ..errors import BuildFailed, Problem
 from ..markup import plain_paragraph
 from .dates import read_date
+from .html import one_space
 from .page import Extracted
 
 # The label and a digit: "Ngày đăng ký..." (registration day) in a title is no date line.
@@ -66,7 +68,7 @@ def read_capture(path: Path, text: str, tz: ZoneInfo) -> Extracted:
     block: list[str] = []
     for line in [*lines[date_at + 1 :], ""]:
         if line:
-            block.append(line)
+            block.append(one_space(line))
         elif block:
             paragraphs.append(plain_paragraph(block))
             block = []

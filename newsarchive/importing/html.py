@@ -68,13 +68,26 @@ LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
 # data-lazyload...): a data- attribute holding a picture's address, read after those above.
 _PICTURE_ADDRESS = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]\S*)?$", re.I)
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
-_SPACE = re.compile(r"[ \t\n\r\f]+")  # not \s: a no-break space is text
-_EDGE_SPACE = " \t\n\r\f\xa0"  # but at the edges of a block it is only indentation
+# A run of spaces is one space, no-break ones among them: the portals' editor wrote one
+# for a second space typed, or for the space itself (`về&nbsp;Thông tư`), where a plain
+# space was meant, and a search of the Markdown for the words missed them. Only a no-break
+# space inside a number written in groups (10 000) or before its % is meant (not \s: a
+# thin or other space is text).
+_SPACE = re.compile(r"[ \t\n\r\f\xa0]+")
+_NUMBER_SPACE = re.compile(r"(?<=[0-9])(\xa0)(?=[0-9%])|[ \t\n\r\f\xa0]+")
+_EDGE_SPACE = " \t\n\r\f\xa0"  # at the edges of a block it is only indentation
 _EDGE_BREAKS = re.compile(r"^(?:<br>[ \t\n\r\f\xa0]*)+|(?:[ \t\n\r\f\xa0]*<br>)+$")
 
 
+def one_space(text: str) -> str:
+    """The text with each run of spaces one plain space (see _SPACE)."""
+    if "\xa0" not in text:  # most text: the plain expression is the fast one
+        return _SPACE.sub(" ", text)
+    return _NUMBER_SPACE.sub(lambda run: run.group(1) or " ", text)
+
+
 def _clean(text: str) -> str:
-    return _SPACE.sub(" ", text).strip(_EDGE_SPACE)
+    return one_space(text).strip(_EDGE_SPACE)
 
 
 def _candidates(image: LexborNode) -> list[str]:
@@ -510,7 +523,7 @@ class _Converter:
 
         for child in node.children:
             if isinstance(child, str):
-                inline.append(escape_inline(_SPACE.sub(" ", child)))
+                inline.append(escape_inline(one_space(child)))
             elif child.tag in BLOCKS:
                 flush()
                 block = self.block(child)
@@ -659,7 +672,7 @@ class _Converter:
         parts = []
         for child in node.children:
             if isinstance(child, str):
-                parts.append(escape_inline(_SPACE.sub(" ", child)))
+                parts.append(escape_inline(one_space(child)))
             else:
                 parts.append(self.inline(child))
         return _clean("".join(parts))
