@@ -4,7 +4,8 @@ pages'), checked on every build.
 A link inside the site that leads to no page or file (a mistyped address, a deleted
 article, a picture never put in static/), and an address refused by
 linksafety.is_safe_url (left out of the page), are reported by the article's file and
-the line of the address. They are warnings; `--strict` makes them errors. Every
+the line of the address; so is what in the body's raw HTML would run in readers'
+browsers (activehtml.py), with its column. They are warnings; `--strict` makes them errors. Every
 article is checked from its body's HTML (cached), so a link broken by another
 article's deletion is reported although its own page did not change.
 """
@@ -20,10 +21,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import urls
+from .activehtml import SCRIPT, script_address
 from .content import Article, Standalone
 from .errors import Problem
 from .frontmatter import front_matter_lines
-from .markup import SITE, UNSAFE, marked_links
+from .markup import RUNS, SITE, UNSAFE, marked_links
 from .yamltext import normalise_text
 
 MISSING_HINT = (
@@ -32,6 +34,14 @@ MISSING_HINT = (
 )
 NOWHERE = "leads to no page or file of this site"
 UNSAFE_HINT = "use an address that starts with http://, https://, mailto: or tel:, or a path"
+RUNS_MESSAGE = (
+    "{} in the article's raw HTML runs in readers' browsers (on every site of the same "
+    "github.io address): sanitize_html is off, so raw HTML is published as written"
+)
+RUNS_HINT = (
+    "remove it, or set sanitize_html: true in site.yaml to clean every article's raw "
+    'HTML (README, "Raw HTML")'
+)
 _PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
 _DOCUMENTS: tuple[str, ...] = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx")
 _DOCUMENTS += (".odt", ".zip", ".rar", ".mp3", ".mp4", ".txt", ".csv")
@@ -63,8 +73,16 @@ def body_link_problems(
     bodies += [(s.path, s.url, s.body_digest) for s in pages]
     for source, url, body_digest in bodies:
         found = []
+        where = Lines(Path(source))
         for kind, decoded, serialised in links[body_digest]:
-            if kind == UNSAFE:
+            if kind == RUNS:
+                line, column = where.spot(serialised)
+                problems.append(
+                    Problem(
+                        Path(source), RUNS_MESSAGE.format(decoded), RUNS_HINT, line, column, True
+                    )
+                )
+            elif kind == UNSAFE:
                 message = f"the link address {decoded!r} is not allowed: it was left out"
                 hint = on_computer(decoded) or UNSAFE_HINT
                 found.append((decoded, serialised, message, hint))
@@ -74,7 +92,7 @@ def body_link_problems(
                 hint = meant.hint(source, decoded) or MISSING_HINT
                 found.append((decoded, serialised, message, hint))
         if found:
-            path, where = Path(source), Lines(Path(source))
+            path = Path(source)
             problems += [
                 Problem(path, message, hint, where.next(serialised, decoded), None, True)
                 for decoded, serialised, message, hint in found
@@ -328,6 +346,7 @@ class Lines:
         # As Markdown reads them: tabs expanded to 4 columns.
         self.lines = [(n, line.expandtabs(4)) for n, line in enumerate(lines, 1)][start:]
         self.asked: dict[tuple[str, ...], int] = {}
+        self.spots: dict[str, list[tuple[int, int]]] = {}
 
     def next(self, *spellings: str) -> int | None:
         """The line of the address's next occurrence, written as the first of
@@ -344,6 +363,29 @@ class Lines:
         self.asked[key] = seen + 1
         return found[min(seen, len(found) - 1)]
 
+    def spot(self, key: str) -> tuple[int | None, int | None]:
+        """The line and column of the next thing that runs found by ``key`` (see
+        activehtml.runs): a <script> tag, an attribute of that name (an event handler, or
+        one whose address is script); (None, None) when the file does not hold it."""
+        places = self.spots.get(key)
+        if places is None:  # sought once: a body may have thousands (`<b onclick=…>` each)
+            if key == SCRIPT:
+                pattern, accept = _SCRIPT_TAG, _anything
+            elif key.startswith("on"):
+                pattern, accept = re.compile(rf"(?i)(?<![\w:-]){re.escape(key)}\s*="), _anything
+            else:
+                pattern = re.compile(rf"(?i)(?<![\w:-]){re.escape(key)}\s*=\s*({_VALUE})")
+                accept = _script_value
+            places = self.spots[key] = [
+                (n, m.start() + 1)
+                for n, line in self.lines
+                for m in pattern.finditer(line)
+                if accept(m)
+            ]
+        seen = self.asked.get((key,), 0)
+        self.asked[(key,)] = seen + 1
+        return places[min(seen, len(places) - 1)] if places else (None, None)
+
     def _occurrences(self, spellings: tuple[str, ...], whole: bool) -> list[int]:
         places: dict[tuple[int, int], None] = {}
         for written in spellings:
@@ -351,6 +393,18 @@ class Lines:
             for n, line in self.lines:
                 places.update(dict.fromkeys((n, m.start()) for m in pattern.finditer(line)))
         return [n for n, _ in places]
+
+
+_SCRIPT_TAG = re.compile(r"(?i)<script(?![\w-])")
+_VALUE = r"\"[^\"]*\"|'[^']*'|[^\s>]+"
+
+
+def _anything(match: re.Match[str]) -> bool:
+    return True
+
+
+def _script_value(match: re.Match[str]) -> bool:
+    return script_address(match[1].strip("\"'"))
 
 
 @functools.lru_cache(maxsize=256)

@@ -16,6 +16,12 @@ _IGNORED = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
+def scheme(url: str) -> str:
+    """The scheme a browser reads in this address, in small letters ("" if none)."""
+    match = _SCHEME.match(_IGNORED.sub("", unescape(unescape(url))))
+    return match.group(1).lower() if match else ""
+
+
 def is_safe_url(url: str) -> bool:
     """True when a browser following this address stays on http(s), mail or phone."""
     # Decode twice: an importer may hand us text whose entities were escaped once more.

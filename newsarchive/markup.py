@@ -40,6 +40,7 @@ from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from markdown.util import AMP_SUBSTITUTE, STX, AtomicString
 
+from .activehtml import runs
 from .htmltext import unescape
 from .linksafety import SAFE_SCHEMES, is_safe_url
 from .slugs import heading_id
@@ -544,20 +545,27 @@ def _resolved(link: Callable[[str], str | None], match: re.Match[str]) -> str:
     return written if href is None else html.escape(href)
 
 
-SITE, UNSAFE, AWAY = "site", "unsafe", "away"
+SITE, UNSAFE, AWAY, RUNS = "site", "unsafe", "away", "runs"
 
 
 def marked_links(body_html: str) -> tuple[tuple[str, str, str], ...]:
     """The marked links of a converted body in document order, each as (SITE, AWAY or
-    UNSAFE, the address as written with entities decoded, the address as serialised)."""
-    found = []
-    if SITE_LINK in body_html:
-        found += [(m.start(), SITE, m.group(1)) for m in _SITE_LINK.finditer(body_html)]
-    if AWAY_LINK in body_html:
-        found += [(m.start(), AWAY, m.group(1)) for m in _AWAY_LINK.finditer(body_html)]
-    if UNSAFE_ATTRIBUTE in body_html:
-        found += [(m.start(), UNSAFE, m.group(1)) for m in _UNSAFE.finditer(body_html)]
-    return tuple((kind, unescape(raw), raw) for _, kind, raw in sorted(found))
+    UNSAFE, the address as written with entities decoded, the address as serialised);
+    and what in its raw HTML would run (activehtml.runs), as (RUNS, what it is, the key
+    to find it by in the source), checked with them on every build."""
+    found = [(at, RUNS, what, key) for at, what, key in runs(body_html)]
+    for mark, marked, kind in (
+        (SITE_LINK, _SITE_LINK, SITE),
+        (AWAY_LINK, _AWAY_LINK, AWAY),
+        (UNSAFE_ATTRIBUTE, _UNSAFE, UNSAFE),
+    ):
+        if mark in body_html:
+            found += [(m.start(), kind, unescape(m[1]), m[1]) for m in marked.finditer(body_html)]
+    return tuple((kind, decoded, raw) for _, kind, decoded, raw in sorted(found, key=_first))
+
+
+def _first(item: tuple) -> int:
+    return item[0]  # what runs in one tag stays in the order of its attributes
 
 
 # Plain text -> Markdown that renders as the same text, for imported articles.

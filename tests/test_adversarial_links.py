@@ -11,6 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import article, tree
 
+from newsarchive.cli import main
+
 # Each would run script (or load a document) when clicked or loaded.
 HOSTILE = [
     "javascript:alert(1)",
@@ -175,3 +177,83 @@ def test_sanitize_html_judges_an_address_written_after_the_site_link_mark(site):
         "../../../luu-tru/",
         "../../../luu-tru/",
     ]
+
+
+# Line by line as written (the body starts on line 6): what would run, where.
+RUNNING = """\
+<script>alert(1)</script>
+
+Đoạn có ảnh <img src=https://example.org/a.gif onerror=alert(2)> giữa dòng.
+
+<p>Xem <a href="javascript:alert(3)">đây</a>.</p>
+
+## Tiêu đề {: onclick="alert(4)" }
+
+Một đoạn văn.
+{: onmouseover="alert(5)" }
+
+[Liên kết](https://example.org/){: onfocus="alert(6)" }
+"""
+RUNNING_WARNINGS = [
+    (6, 1, "a <script> element"),
+    (8, 48, "an onerror attribute"),
+    (10, 11, "a javascript: address (href)"),
+    (12, 15, "an onclick attribute"),
+    (15, 4, "an onmouseover attribute"),
+    (17, 36, "an onfocus attribute"),
+]
+
+
+def test_raw_html_that_would_run_is_warned_where_it_is_written(site, capsys):
+    """With sanitize_html off (the default) an editor's raw HTML is published as written:
+    what runs in readers' browsers is named with its file, line and column, and the fix."""
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", RUNNING))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    found = re.findall(r"a\.md:(\d+):(\d+): warning: (.*) in the article's raw HTML", err)
+    assert found == [(str(line), str(col), what) for line, col, what in RUNNING_WARNINGS], err
+    assert err.count("set sanitize_html: true in site.yaml") == len(RUNNING_WARNINGS)
+    # check (the workflow's, before a pull request is merged) says the same.
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 0
+    err = capsys.readouterr().err
+    found = re.findall(r"a\.md:(\d+):(\d+): warning: (.*) in the article's raw HTML", err)
+    assert found == [(str(line), str(col), what) for line, col, what in RUNNING_WARNINGS], err
+
+
+def test_strict_refuses_raw_html_that_would_run_and_leaves_the_site(site, capsys):
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", "Xin chào."))
+    assert site.build("--no-search") == 0
+    before = tree(site.output)
+    site.add("2019/04/b.md", article("Bài B", "2019-04-11 08:00", "<img src=x onerror=alert(1)>"))
+    assert site.build("--no-search", "--strict") == 1
+    assert "b.md:6:12: error: an onerror attribute in the article's raw HTML" in (
+        capsys.readouterr().err
+    )
+    assert tree(site.output) == before
+
+
+HARMLESS = """\
+<figure><img src="/images/anh.gif" alt="Ảnh"><figcaption>Chú thích</figcaption></figure>
+
+<table><tr><th scope="col">STT</th></tr><tr><td>1</td></tr></table>
+
+<iframe width="560" height="315" src="https://www.youtube.com/embed/abc123"
+allowfullscreen></iframe>
+
+Mã `<script>` và chữ onclick="x" trong văn bản, [trang](https://example.org/?a=1&b=2).
+
+    <script>alert(1)</script>
+"""
+
+
+def test_harmless_raw_html_is_not_warned(site, capsys):
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", HARMLESS))
+    assert site.build("--no-search", "--strict") == 0, capsys.readouterr().err
+
+
+def test_raw_html_is_not_warned_when_sanitize_html_cleans_it(site, capsys):
+    site.configure(sanitize_html=True)
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", RUNNING))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    assert "raw HTML runs" not in err
