@@ -1257,3 +1257,33 @@ def test_no_break_spaces_between_words_are_plain_spaces_but_in_a_number():
     ):
         assert words in markdown, (words, markdown)
     assert markdown.count("\xa0") == 2, markdown
+
+
+FIGURE_OBJECT_SVG = """<p>Lực lượng chia thành 3 nhóm:</p>
+<figure class="image"><img src="/Uploads/2020/3/nhom.jpg" alt="Nhóm 1">
+<figcaption>Nhóm 1 dọn ngõ 2 Bạch Đằng</figcaption></figure>
+<p>Kế hoạch chi tiết:</p>
+<object data="/Uploads/2020/3/ke-hoach.pdf" type="application/pdf" width="100%" height="600">
+<a href="/Uploads/2020/3/ke-hoach.pdf">Tải kế hoạch ra quân</a></object>
+<object data="/Uploads/2020/3/so-do.pdf" type="application/pdf"></object>
+<p>Sơ đồ các tuyến phố:</p>
+<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">
+<rect x="10" y="10" width="180" height="80" fill="#0a0"/><text x="20" y="55">Tuyến</text></svg>"""
+
+
+def test_the_generic_extractor_keeps_a_caption_and_an_embedded_file_and_names_a_drawing():
+    """A page of an unknown portal read by the generic extractor (trafilatura): a
+    figure's caption, a PDF shown in an <object> (its fallback link, or none) and a
+    drawing pasted as <svg> left the article without a note."""
+    pytest.importorskip("trafilatura")
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    page = page.replace("<p>Lực lượng chia thành 3 nhóm:</p>", FIGURE_OBJECT_SVG)
+    found = extract(CapturedPage("bai.html", "https://quan.example/tin/bai.html", page))
+    assert isinstance(found, Extracted) and found.profile == "generic", found
+    assert "Nhóm 1 dọn ngõ 2 Bạch Đằng" in found.body, found.body
+    pdf = "[Tải kế hoạch ra quân](https://quan.example/Uploads/2020/3/ke-hoach.pdf)"
+    assert pdf in found.body, found.body
+    assert "(https://quan.example/Uploads/2020/3/so-do.pdf)" in found.body, found.body
+    assert "https://quan.example/Uploads/2020/3/so-do.pdf" in found.media
+    drawing = [n for n in found.notes if "<svg>" in n]
+    assert len(drawing) == 1 and "left out" in drawing[0], found.notes

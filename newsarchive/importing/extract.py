@@ -20,6 +20,7 @@ from .. import schema, urls
 from ..config import original_host
 from ..errors import BuildFailed
 from .dates import read_date
+from .dropped import drawings_left_out, for_extractor
 from .html import convert, is_attachment
 from .misread import misread
 from .page import CapturedPage, Extracted, NotArticle
@@ -533,8 +534,9 @@ def _generic(
         from readability import Document
     except ImportError:
         return NotArticle(GENERIC_NEEDS, GENERIC_NEEDS_HINT)
+    given, drawings = for_extractor(page.html)
     body_html = trafilatura.extract(
-        page.html,
+        given,
         url=page.url or None,
         output_format="html",
         include_images=True,
@@ -544,7 +546,8 @@ def _generic(
         include_comments=False,
         deduplicate=False,
     )
-    if not body_html:
+    body_html, left_out = drawings_left_out(body_html or "", drawings)
+    if not body_html.strip():
         return NotArticle("found no article text on the page (a list, search or other page)")
     teasers = _teasers(body_html, page.url, profiles)
     if teasers:
@@ -560,7 +563,7 @@ def _generic(
     wrong = _misread_title(tree, title, profiles)
     if wrong is not None:
         return wrong
-    notes = [_generic_note(profiles)]
+    notes = [_generic_note(profiles), *left_out]
     published, timed = _page_date(tree, profiles)
     if published is None:
         day = find_date(page.html, original_date=True, outputformat="%Y-%m-%d")
