@@ -1287,3 +1287,20 @@ def test_the_generic_extractor_keeps_a_caption_and_an_embedded_file_and_names_a_
     assert "https://quan.example/Uploads/2020/3/so-do.pdf" in found.media
     drawing = [n for n in found.notes if "<svg>" in n]
     assert len(drawing) == 1 and "left out" in drawing[0], found.notes
+
+
+def test_the_generic_extractor_keeps_a_paragraph_that_is_a_file_link_alone():
+    """trafilatura drops a paragraph that is a link alone (a menu's, it takes it for):
+    the attachment a portal article offers so, `<p><a href="mau-don.doc">Mẫu đơn</a></p>`,
+    left the article without a note."""
+    pytest.importorskip("trafilatura")
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    files = (
+        '<p>Lực lượng chia thành 3 nhóm:</p><p><a href="/Uploads/mau-don.doc">Mẫu đơn</a></p>'
+        '<div><strong><a href="/Uploads/ke-hoach.pdf">Kế hoạch</a></strong></div>'
+    )
+    page = page.replace("<p>Lực lượng chia thành 3 nhóm:</p>", files)
+    found = extract(CapturedPage("bai.html", "https://quan.example/tin/bai.html", page))
+    assert isinstance(found, Extracted) and found.profile == "generic", found
+    assert "[Mẫu đơn](https://quan.example/Uploads/mau-don.doc)" in found.body, found.body
+    assert "https://quan.example/Uploads/ke-hoach.pdf" in found.media, found.body

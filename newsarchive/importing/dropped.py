@@ -1,7 +1,8 @@
 """What the generic extractor (trafilatura) leaves out of an article without a word,
 made into what it keeps, or named in the import's notes.
 
-trafilatura keeps paragraphs, links, pictures and tables, and drops a figure's
+trafilatura keeps paragraphs, links, pictures and tables, and drops a paragraph that is
+a link alone (an attachment offered so: it is unwrapped, and kept), a figure's
 <figcaption>, an <object> (a PDF shown in the page, with the link a browser without a
 viewer shows instead) and an <svg> drawing pasted into the page, wherever they are. So
 before it reads the page, a caption becomes a paragraph, an object its fallback (or a
@@ -15,6 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .html import is_attachment
+
 _TOKEN = "NewsarchiveDrawing{}X"  # letters only: trafilatura changes no letter
 _DROPPED = "figcaption, object[data], svg"
 
@@ -23,8 +26,12 @@ def for_extractor(page_html: str) -> tuple[str, list[str]]:
     """The page as trafilatura is given it, and what each drawing's token stands for
     (see `drawings_left_out`)."""
     tree = LexborHTMLParser(page_html)
-    if tree.css_first(_DROPPED) is None:
+    alone = [a for a in tree.css("a[href]") if is_attachment(a.attributes["href"] or "")]
+    alone = [block for block in map(_block_of, alone) if block is not None]
+    if not alone and tree.css_first(_DROPPED) is None:
         return page_html, []
+    for block in alone:
+        block.unwrap()  # a link in the text's flow is kept, as a paragraph of its own
     for caption in tree.css("figcaption"):
         _replace(caption, _element(f"<p>{caption.inner_html or ''}</p>"))
     for embedded in tree.css("object[data]"):
@@ -57,6 +64,17 @@ def drawings_left_out(body_html: str, drawings: list[str]) -> tuple[str, list[st
         "from the page as an .svg picture into static/images and show it in the article "
         "as ![what it shows](/images/NAME.svg)"
     ]
+
+
+def _block_of(link: LexborNode) -> LexborNode | None:
+    """The paragraph (or div) ``link`` is alone in, as an attachment is offered, which
+    trafilatura drops as a menu's; None when it has other text or links."""
+    block = link.parent
+    while block is not None and block.tag not in ("p", "div"):
+        block = block.parent
+    if block is None or len(block.css("a")) != 1:
+        return None
+    return block if block.text(strip=True) == link.text(strip=True) else None
 
 
 def _in_drawing(node: LexborNode) -> bool:
