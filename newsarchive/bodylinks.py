@@ -21,11 +21,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import urls
-from .activehtml import SCRIPT, script_address
+from .activehtml import SCRIPT, SRCDOC, script_address
 from .content import Article, Standalone
 from .errors import Problem
 from .frontmatter import front_matter_lines
-from .markup import RUNS, SITE, UNSAFE, marked_links
+from .markup import AWAY_LINK, RUNS, SITE, SITE_LINK, UNSAFE, marked_links
 from .yamltext import normalise_text
 
 MISSING_HINT = (
@@ -371,7 +371,7 @@ class Lines:
         if places is None:  # sought once: a body may have thousands (`<b onclick=…>` each)
             if key == SCRIPT:
                 pattern, accept = _SCRIPT_TAG, _anything
-            elif key.startswith("on"):
+            elif key.startswith("on") or key == SRCDOC:
                 pattern, accept = re.compile(rf"(?i)(?<![\w:-]){re.escape(key)}\s*="), _anything
             else:
                 pattern = re.compile(rf"(?i)(?<![\w:-]){re.escape(key)}\s*=\s*({_VALUE})")
@@ -404,7 +404,7 @@ def _anything(match: re.Match[str]) -> bool:
 
 
 def _script_value(match: re.Match[str]) -> bool:
-    return script_address(match[1].strip("\"'"))
+    return script_address(match[1].strip("\"'"), (SITE_LINK, AWAY_LINK))
 
 
 @functools.lru_cache(maxsize=256)

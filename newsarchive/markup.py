@@ -51,6 +51,7 @@ UNSAFE_ATTRIBUTE = "data-newsarchive-unsafe"
 _LINK_ATTRIBUTES = {"a": "href", "img": "src"}
 _SITE_LINK = re.compile(r'(?<=")' + re.escape(SITE_LINK) + r'([^"]*)(?=")')
 _AWAY_LINK = re.compile(r'(?<=")' + re.escape(AWAY_LINK) + r'([^"]*)(?=")')
+_MARKS = (SITE_LINK, AWAY_LINK)
 _UNSAFE = re.compile(r" " + re.escape(UNSAFE_ATTRIBUTE) + r'="([^"]*)"')
 
 
@@ -553,7 +554,7 @@ def marked_links(body_html: str) -> tuple[tuple[str, str, str], ...]:
     UNSAFE, the address as written with entities decoded, the address as serialised);
     and what in its raw HTML would run (activehtml.runs), as (RUNS, what it is, the key
     to find it by in the source), checked with them on every build."""
-    found = [(at, RUNS, what, key) for at, what, key in runs(body_html)]
+    found = [(at, RUNS, what, key) for at, what, key in runs(body_html, _MARKS)]
     for mark, marked, kind in (
         (SITE_LINK, _SITE_LINK, SITE),
         (AWAY_LINK, _AWAY_LINK, AWAY),

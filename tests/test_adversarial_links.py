@@ -257,3 +257,18 @@ def test_raw_html_is_not_warned_when_sanitize_html_cleans_it(site, capsys):
     assert site.build("--no-search") == 0
     err = capsys.readouterr().err
     assert "raw HTML runs" not in err
+
+
+def test_a_javascript_address_after_the_site_link_mark_or_in_srcdoc_is_warned(site, capsys):
+    """Raw HTML can write the mark Markdown puts on site links before a javascript:
+    address (published as the javascript: address), or a frame's srcdoc (a page in the
+    page, on the same origin): both run, and were said only as a link leading nowhere."""
+    body = (
+        '<p><a href="newsarchive-site:javascript:alert(1)">x</a>\n'
+        '<iframe srcdoc="&lt;script&gt;alert(2)&lt;/script&gt;"></iframe></p>'
+    )
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", body))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    assert "a.md:6:7: warning: a javascript: address (href) in the article's raw HTML" in err
+    assert "a.md:7:9: warning: an srcdoc attribute in the article's raw HTML" in err
