@@ -172,6 +172,8 @@ def make_environment(config: SiteConfig, bytecode: BytecodeCache | None = None) 
         year_anchor=urls.year_anchor,
         search_bundle_url=urls.search_bundle_url,
         search_manifest_url=urls.search_manifest_url,
+        old_addresses_folder=urls.old_addresses_folder,
+        old_address_shards=urls.OLD_ADDRESS_SHARDS,
         **ADDRESS_HELPERS,
     )
     return env

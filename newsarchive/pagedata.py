@@ -116,6 +116,13 @@ class SitemapData(PageData):
 
 
 @dataclass(frozen=True)
+class OldAddressesData(PageData):
+    """old-addresses.json, one of its files: (old address's key, its page's URL), by key."""
+
+    entries: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class SitemapIndexData(PageData):
     """sitemapindex.xml: (part URL, its newest date or None)."""
 

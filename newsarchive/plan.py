@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from . import pagination, renamed, taxonomy, urls
 from .config import SiteConfig
@@ -21,6 +22,7 @@ from .pagedata import (
     FeedsData,
     ListData,
     MonthData,
+    OldAddressesData,
     PageData,
     RedirectData,
     SitemapData,
@@ -127,6 +129,7 @@ def build_site(
         config, (categories, tags), browsable, feeds, withdrawn
     )
     machine = machine_pages(browsable, feeds, copies)
+    machine += old_address_pages([*oldest, *withdrawn])
     # Not browsable: in no list and not in the sitemap, only at their addresses.
     notices = [
         Page(urls.article_url(a), "withdrawn.html", a.title, WithdrawnData(a)) for a in withdrawn
@@ -182,6 +185,38 @@ def machine_pages(
         *sitemap_pages(browsable),
         Page(urls.robots_url(), "robots.txt", ""),
     ]
+
+
+def old_address_pages(articles: Sequence[Article]) -> list[Page]:
+    """The files of the old addresses of ``articles`` that no alias page answers (urls.
+    old_addresses_folder): a source_url with a query (`chi-tiet?id=5`), and a source_url
+    or alias with capitals (a static host is case-sensitive; IIS was not: an alias in
+    small letters the 404 page finds by itself, asking for the address so spelt). The
+    first article of an address keeps it (as the build's alias pages: oldest first)."""
+    found: dict[str, str] = {}
+    for a in articles:
+        old = []
+        if a.source_url and (parsed := urlsplit(a.source_url)).scheme in ("http", "https"):
+            query = urls.page_query(parsed.query)
+            if query or _capitals(parsed.path):
+                old.append((parsed.path or "/", query))
+        old += [(alias, "") for alias in a.aliases if _capitals(alias)]
+        for path, query in old:
+            found.setdefault(urls.old_address_key(path, query), urls.article_url(a))
+    shards: dict[int, list[tuple[str, str]]] = {}
+    for key in sorted(found):
+        shards.setdefault(urls.old_address_shard(key), []).append((key, found[key]))
+    return [
+        Page(urls.old_addresses_url(n), "old-addresses.json", "", OldAddressesData(tuple(e)))
+        for n, e in sorted(shards.items())
+    ]
+
+
+def _capitals(path: str) -> bool:
+    """Whether an address's path has letters a case-sensitive host tells from small ones
+    (`%C3%81` is Á)."""
+    decoded = unquote(path)
+    return decoded != decoded.lower()
 
 
 def article_pages(oldest: Sequence[Article], related: Related) -> list[Page]:

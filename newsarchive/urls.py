@@ -165,6 +165,40 @@ def not_found_url() -> str:
     return "404.html"
 
 
+def old_addresses_folder() -> str:
+    """The folder of the old addresses no alias page can answer (one with a query, or in
+    other letter case), each leading to its page: read by the 404 and search pages."""
+    return "dia-chi-cu/"
+
+
+# Its files: the addresses by a hash of each (old_address_shard), so that an archive of
+# 100,000 `?id=` addresses is 64 files of some 80 KB, not one of 5 MB. The scripts of the
+# 404 and search pages name a file as this does: the folder, the number, ".json".
+OLD_ADDRESS_SHARDS = 64
+
+
+def old_addresses_url(shard: int) -> str:
+    return f"{old_addresses_folder()}{shard}.json"
+
+
+def old_address_key(path: str, query: str = "") -> str:
+    """An old address (its path, its query without "?") as the 404 and search pages look
+    it up: as old_address compares it (old_path; page_query), the query's escapes
+    decoded, in NFC and small letters (IIS answered every spelling)."""
+    kept = unicodedata.normalize("NFC", unquote(page_query(query))).lower()
+    return old_path(path) + (f"?{kept}" if kept else "")
+
+
+def old_address_shard(key: str) -> int:
+    """Which of the files a key is in: FNV-1a over its UTF-16 code units, as the scripts
+    hash it (charCodeAt)."""
+    h = 0x811C9DC5
+    data = key.encode("utf-16-le", "surrogatepass")
+    for i in range(0, len(data), 2):
+        h = ((h ^ (data[i] | data[i + 1] << 8)) * 0x01000193) & 0xFFFFFFFF
+    return h % OLD_ADDRESS_SHARDS
+
+
 def standalone_url(address: str) -> str:
     """A standalone page's URL: its file's path below content/pages/, without .md
     (gioi-thieu.md -> gioi-thieu/), so a new title keeps the address readers cite."""
@@ -203,6 +237,7 @@ def own_names() -> frozenset[str]:
         sitemap_url(),
         robots_url(),
         not_found_url(),
+        old_addresses_folder(),
     ]
     return frozenset(url.split("/", 1)[0] for url in own)
 

@@ -21,6 +21,24 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _PagesHandler(_QuietHandler):
+    """As GitHub Pages answers a missing address, at any depth and whatever its query:
+    the site's 404.html, with status 404."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 class _Server(ThreadingHTTPServer):
     def handle_error(self, request: object, client_address: object) -> None:
         # Chromium drops a connection it no longer needs (a page closed while a file
@@ -32,18 +50,20 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, sub_path: str = "") -> Iterator[str]:
+def serve(site_dir: Path, sub_path: str = "", not_found: bool = False) -> Iterator[str]:
     """Serve site_dir at http://127.0.0.1:PORT/<sub_path>; yields that address.
 
     With a sub_path (e.g. "repo"), the site is copied under it, as GitHub Pages
-    serves a project site.
+    serves a project site; with ``not_found``, a missing address is answered with the
+    site's 404.html, as GitHub Pages does (at a domain's root only: no sub_path).
     """
     root = site_dir
     if sub_path:
         root = site_dir.parent / f"{site_dir.name}-served"
         shutil.rmtree(root, ignore_errors=True)
         shutil.copytree(site_dir, root / sub_path)
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    kind = _PagesHandler if not_found else _QuietHandler
+    handler = functools.partial(kind, directory=str(root))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

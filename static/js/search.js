@@ -262,7 +262,7 @@
     const words = last.replace(/\.[a-z0-9]{1,5}$/i, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     while (words.length > 1 && /^\d+$/.test(words[0])) words.shift();
     while (words.length > 1 && /^\d+$/.test(words[words.length - 1])) words.pop();
-    return { path: last ? address.pathname : "", words: words.join(" ") };
+    return { path: last ? address.pathname : "", query: address.search, words: words.join(" ") };
   }
 
   // The page of this site at an old address's path, if there is one: a page (its old
@@ -310,7 +310,12 @@
     const old = oldAddress(wanted);
     let sent = old?.words ? `${old.words} ` : withoutSiteName(typing ? text : `${wanted} `);
     if (typing) return { sent, answer: await engine().search(sent, options) };
-    const kept = old?.path && (await keptHere(old.path));
+    // Else the page an address with a query, or in other letter case, leads to
+    // (js/old-address.js; absent from a fork's older search page).
+    const kept =
+      old?.path &&
+      ((await keptHere(old.path)) ||
+        (await window.newsarchiveOldAddress?.find(old.path, old.query)));
     if (kept) return { kept };
     let answer = await engine().search(sent, options);
     // Not when it ends with a word left out (`hàn thuyên -vỉa`): as typed, that word

@@ -1,0 +1,87 @@
+// An old portal's address that no alias page answers: one with a query
+// (`/tin-tuc/chi-tiet?id=1294002`: a static host ignores it) or in other letter case
+// (`/Tin-Tuc/Bai-5.html`: GitHub Pages is case-sensitive, the portals on IIS were not).
+// The 404 page and the search page (a pasted address) ask window.newsarchiveOldAddress
+// for the page of this site it leads to: the build's list of such addresses
+// (urls.old_addresses_folder, one of its files by a hash of the address), else the
+// address in small letters, where most aliases are. A classic script, no build step.
+
+window.newsarchiveOldAddress = (() => {
+  const script = document.currentScript;
+  const home = new URL(script.dataset.root, document.baseURI);
+  const folder = new URL(script.dataset.folder, document.baseURI);
+  const shards = Number(script.dataset.shards);
+
+  // Parameters that make no other page, as urls.page_query leaves them out.
+  const NAVIGATION = /^(redirect|inheritRedirect|utm_[a-z]+|fbclid|gclid)$/;
+
+  function decoded(text) {
+    try {
+      return decodeURIComponent(text).normalize("NFC");
+    } catch {
+      return text.normalize("NFC"); // a stray %: as it is
+    }
+  }
+
+  // As urls.old_address_key: the file the path would be as an alias (alias_url,
+  // output_file), "?" and the query that names the page, decoded, in small letters.
+  function key(path, query) {
+    let file = decoded(path).replace(/^\/+/, "");
+    const last = file.split("/").pop();
+    if (last && !/\.html?$/i.test(last)) file += "/";
+    if (file === "" || file.endsWith("/")) file += "index.html";
+    const kept = query
+      .replace(/^\?/, "")
+      .split("&")
+      .filter((part) => !NAVIGATION.test(part.split("=")[0]))
+      .join("&");
+    return (kept ? `${file}?${decoded(kept)}` : file).toLowerCase();
+  }
+
+  // As urls.old_address_shard: FNV-1a of the key's UTF-16 code units.
+  function shard(text) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+      hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    }
+    return hash % shards;
+  }
+
+  // Any address: an alias with capitals is listed in small letters, as it is asked for.
+  async function listed(path, query) {
+    const wanted = key(path, query);
+    try {
+      const answer = await fetch(new URL(`${shard(wanted)}.json`, folder));
+      // No file of that number (GitHub Pages answers with the 404 page): not listed.
+      const pages = answer.ok ? await answer.json() : {};
+      const to = Object.prototype.hasOwnProperty.call(pages, wanted) && pages[wanted];
+      return typeof to === "string" ? new URL(to, home).href : null;
+    } catch {
+      return null; // an offline copy (file://), no network, or no JSON
+    }
+  }
+
+  function capitals(path) {
+    return decoded(path) !== decoded(path).toLowerCase();
+  }
+
+  async function inSmallLetters(path) {
+    if (!capitals(path)) return null;
+    const small = decoded(path).toLowerCase();
+    const there = new URL(`./${small.replace(/^\/+/, "")}`, home);
+    try {
+      const answer = await fetch(there, { method: "HEAD" });
+      return answer.ok && /^text\/html/.test(answer.headers.get("content-type")) ? there.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  // The address of the page `path` (from the site's root, as the portal's was from its
+  // host) with `query` ("?id=5" or "") leads to, or null.
+  return {
+    async find(path, query) {
+      return (await listed(path, query)) || (await inSmallLetters(path));
+    },
+  };
+})();

@@ -1,0 +1,102 @@
+"""An old portal's address the alias pages cannot answer (a query, other letter case)
+leads to its article from the 404 page and the search page, where JavaScript runs."""
+
+import json
+
+from conftest import SiteDir, article
+from serving import serve
+
+from newsarchive import urls
+
+QUERY = "https://sotttt.hanoi.gov.vn/tin-tuc/chi-tiet?id=1294002"
+
+
+def _site(site: SiteDir) -> None:
+    site.configure(base_url="https://example.org/")
+    site.add(
+        "a.md",
+        article("Bài có địa chỉ hỏi", "2019-04-01 08:00", "Nội dung A.", source_url=QUERY),
+    )
+    site.add(
+        "b.md",
+        article(
+            "Bảng biểu vòng loại",
+            "2019-04-02 08:00",
+            "Nội dung B.",
+            aliases="[/tin-tuc/bang-bieu-3893255.html]",
+        ),
+    )
+    site.add(
+        "c.md",
+        article("Tin viết hoa", "2019-04-03 08:00", "Nội dung C.", aliases="[/Tin-Tuc/Hoa-7.aspx]"),
+    )
+    assert site.build() == 0
+
+
+def test_an_old_address_with_a_query_or_other_case_leads_to_its_article(site, browser):
+    """GitHub Pages answers `/tin-tuc/chi-tiet?id=1294002` (an article's source_url: no
+    alias can answer a query) with the 404 page, which offered a search of "chi tiet";
+    and, being case-sensitive, an alias in other letter case too (the old IIS portals
+    answered any). Now the 404 page finds the article and goes there, in place of
+    itself (Back leaves it); an address the archive never had still shows the offer."""
+    _site(site)
+    with serve(site.output, not_found=True) as address:
+        page = browser.new_page()
+        for old, title in [
+            ("tin-tuc/chi-tiet?id=1294002", "Bài có địa chỉ hỏi"),
+            ("Tin-Tuc/CHI-TIET?ID=1294002&utm_source=fb", "Bài có địa chỉ hỏi"),
+            ("Tin-Tuc/Bang-Bieu-3893255.html", "Bảng biểu vòng loại"),
+            ("tin-tuc/hoa-7.aspx", "Tin viết hoa"),
+        ]:
+            page.goto(address + "luu-tru/")
+            page.goto(address + old)
+            page.wait_for_selector("h1:not(:has-text('Không tìm thấy'))")
+            assert page.locator("h1").inner_text() == title, old
+            assert page.url.startswith(address + "2019/04/"), old
+            page.go_back()
+            assert page.url == address + "luu-tru/", old
+        page.goto(address + "tin-tuc/chi-tiet?id=999")
+        page.wait_for_selector(".not-found-search a")
+        assert page.locator(".not-found-search a").inner_text() == "“chi tiet”"
+        # What the page looked up, asked again: nothing, so it stays.
+        found = page.evaluate("newsarchiveOldAddress.find('tin-tuc/chi-tiet', '?id=999')")
+        assert found is None
+        assert page.locator("h1").inner_text() == "Không tìm thấy trang"
+        page.close()
+
+
+def test_the_old_addresses_are_written_for_those_no_alias_answers(site):
+    """Only a query, or capitals, need the file: a plain alias answers by itself."""
+    _site(site)
+    folder = site.output / urls.output_file(urls.old_addresses_url(0)).rsplit("/", 1)[0]
+    written: dict[str, str] = {}
+    for file in sorted(folder.iterdir()):
+        written.update(json.loads(file.read_text(encoding="utf-8")))
+    assert written == {
+        "tin-tuc/chi-tiet/index.html?id=1294002": "2019/04/bai-co-dia-chi-hoi/",
+        "tin-tuc/hoa-7.aspx/index.html": "2019/04/tin-viet-hoa/",
+    }
+    for key in written:
+        shard = urls.old_addresses_url(urls.old_address_shard(key))
+        assert key in json.loads((site.output / shard).read_text(encoding="utf-8"))
+
+
+def test_a_pasted_old_address_with_a_query_or_other_case_opens_its_article(site, browser):
+    """Pasted in the search box, `https://HOST/tin-tuc/chi-tiet?id=1294002` (exactly an
+    article's source_url) was searched as "chi tiet": every article, none of them it. Now
+    it opens the article, as an old address an alias answers did; so does an alias
+    pasted in other letter case."""
+    _site(site)
+    with serve(site.output) as address:
+        page = browser.new_page()
+        for pasted, title in [
+            (QUERY, "Bài có địa chỉ hỏi"),
+            ("sotttt.hanoi.gov.vn/TIN-TUC/Bang-Bieu-3893255.html", "Bảng biểu vòng loại"),
+            ("http://www.sotttt.hanoi.gov.vn/tin-tuc/hoa-7.aspx", "Tin viết hoa"),
+        ]:
+            page.goto(address + "tim-kiem/")
+            page.fill("#search-page-q", pasted)
+            page.press("#search-page-q", "Enter")
+            page.wait_for_url(address + "2019/04/**")
+            assert page.locator("h1").inner_text() == title, pasted
+        page.close()
