@@ -172,9 +172,10 @@ def old_addresses_folder() -> str:
 
 
 # Its files: the addresses by a hash of each (old_address_shard), so that an archive of
-# 100,000 `?id=` addresses is 64 files of some 80 KB, not one of 5 MB. The scripts of the
+# 100,000 `?id=` addresses is 256 files of some 50 KB, not one of 12 MB (an address and
+# its article's take some 120 bytes: 282 took 33,640 on the 1,000-article bench). The scripts of the
 # 404 and search pages name a file as this does: the folder, the number, ".json".
-OLD_ADDRESS_SHARDS = 64
+OLD_ADDRESS_SHARDS = 256
 
 
 def old_addresses_url(shard: int) -> str:
