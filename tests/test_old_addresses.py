@@ -2,6 +2,7 @@
 leads to its article from the 404 page and the search page, where JavaScript runs."""
 
 import json
+import unicodedata
 
 from conftest import SiteDir, article
 from serving import serve
@@ -99,4 +100,28 @@ def test_a_pasted_old_address_with_a_query_or_other_case_opens_its_article(site,
             page.press("#search-page-q", "Enter")
             page.wait_for_url(address + "2019/04/**")
             assert page.locator("h1").inner_text() == title, pasted
+        page.close()
+
+
+def test_an_old_address_in_vietnamese_is_found_however_it_is_written(site, browser):
+    """The build files an address by the hash of its key (urls.old_address_key and
+    _shard), the page script looks it up by its own: with Vietnamese letters, written
+    with escapes or without, in other case or in NFD as a Mac types them, the two must
+    come to the same key and the same file, or the reader lands on the 404 page."""
+    site.configure(base_url="https://example.org/")
+    written = (
+        "https://hbt.vn/Tin-T%E1%BB%A9c/Chi-Ti%E1%BA%BFt.aspx?ItemID=%C4%90%C3%A0-N%E1%BA%B5ng"
+    )
+    site.add("a.md", article("Bài Đà Nẵng", "2019-04-01 08:00", "Nội dung.", source_url=written))
+    assert site.build() == 0
+    with serve(site.output, not_found=True) as address:
+        page = browser.new_page()
+        for old in [
+            "Tin-T%E1%BB%A9c/Chi-Ti%E1%BA%BFt.aspx?ItemID=%C4%90%C3%A0-N%E1%BA%B5ng",
+            "tin-tức/chi-tiết.aspx?itemid=đà-nẵng&utm_source=zalo",
+            unicodedata.normalize("NFD", "TIN-TỨC/CHI-TIẾT.aspx?ItemID=ĐÀ-NẴNG"),
+        ]:
+            page.goto(address + old)
+            page.wait_for_selector("h1:not(:has-text('Không tìm thấy'))")
+            assert page.locator("h1").inner_text() == "Bài Đà Nẵng", old
         page.close()
