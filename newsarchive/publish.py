@@ -43,7 +43,8 @@ from pathlib import Path, PurePosixPath
 
 from .cache import Cache, OutputFile, OutputState, files_still_there, trusted_mtime
 from .contentscan import changed_ns
-from .fingerprint import file_digest
+from .csscomments import published
+from .fingerprint import digest, file_digest
 from .hardlinks import link_files, mirror_index, put, remove, remove_tree
 from .outputguard import MARK, spare_folder
 from .ownfolders import (
@@ -215,8 +216,9 @@ class Spare:
             known = trusted.get(name)
             if known and known[0] == stamp and known[1] == st.st_size:
                 source_digest = known[2]
-            else:
-                source_digest = file_digest(source)
+            else:  # of the bytes it publishes (a style sheet's: without comments)
+                data = published(source)
+                source_digest = file_digest(source) if data is None else digest(data)
             mtime = trusted_mtime(stamp, looked)
             self.statics[name] = (mtime, st.st_size, source_digest)
             if rel in self.have and self.have[rel].digest == source_digest:
@@ -225,7 +227,11 @@ class Spare:
             copy = self.folder / rel
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.unlink(missing_ok=True)  # it may be a hard link to the served file
-            shutil.copyfile(source, copy)
+            data = published(source)
+            if data is None:
+                shutil.copyfile(source, copy)
+            else:
+                copy.write_bytes(data)
             st = copy.stat()
             self.files[rel] = OutputFile(source_digest, st.st_mtime_ns, st.st_size)
             self.written.add(rel)

@@ -1,7 +1,8 @@
 """The static folder: where it may be, and the files it puts into the site as they are.
 
-Style sheets, scripts, pictures (import copies pictures into its media/) and files such
-as CNAME are published byte for byte under the same path. Everything that would go
+Scripts, pictures (import copies pictures into its media/) and files such as CNAME are
+published byte for byte under the same path; style sheets without their comments, line
+for line (csscomments.py: publish.Spare.copy_statics). Everything that would go
 wrong is refused before a build writes anything: links that leave the project or lead
 to folders, what is not a file, two names one address in NFC, a file an interrupted
 import left half-written, a version-control folder (`static/theme/.git`), and a static
@@ -16,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from .cache import cache_folder
 from .config import SiteConfig
+from .csscomments import unclosed_comment
 from .errors import BuildFailed, Problem
 from .outputguard import (
     MARK,
@@ -100,6 +102,8 @@ def static_files(config: SiteConfig) -> StaticFiles:
             errors += _nfc_twin(path, found.get(rel))
             found[rel] = path
             warnings += _hidden(path, rel)
+            unclosed = unclosed_comment(path)
+            warnings += [unclosed] if unclosed else []
     if errors:
         raise BuildFailed(errors)
     for folder, entries in folders.items():

@@ -18,6 +18,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, SUBPROCESS_ENV, article
 
+from newsarchive.csscomments import published
+
 TIMEOUT = 20.0
 EVENTS = "/__newsarchive/events"
 
@@ -182,7 +184,7 @@ def test_serve_rebuilds_on_change_and_tells_the_pages(site):
             time.sleep(0.1)
         assert 'class="changed"' in server.get(url)[1]
         status, css = server.get("/css/site.css")
-        assert status == 200 and css == (site.root / "static/css/site.css").read_text("utf-8")
+        assert status == 200 and css == published(site.root / "static/css/site.css").decode()
 
     # The preview never wrote the deployable site, and its own files hold no script.
     assert not site.output.exists()
