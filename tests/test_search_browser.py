@@ -1984,11 +1984,9 @@ def test_a_count_of_a_thousand_or_more_is_written_with_the_thousands_dot(site, b
             page.close()
 
 
-def test_a_year_among_words_says_how_many_of_that_year_come_first(site, browser):
-    """`tuyen dung 2021` lists the articles of 2021 first (engine._year_first), but the
-    page said only "5 kết quả", as if the list were the words' order alone; a month says
-    "N bài trong thời gian đó". A year says how many of its articles come first, whether
-    the list holds every article with the words or only the best (a word in most)."""
+def _hiring_notices(site: SiteDir) -> Index:
+    """130 hiring notices over 2019-2022, five of them for teachers: a year among
+    their words (`tuyen dung 2021`) orders them."""
     for n in range(130):
         year = 2019 + n % 4
         words = "giáo viên" if n < 5 else "nhân viên"
@@ -1996,31 +1994,47 @@ def test_a_year_among_words_says_how_many_of_that_year_come_first(site, browser)
         text = article(f"Tuyển dụng {words} đợt {n}", day, "Nộp hồ sơ. Nhiệm kỳ 2016 - 2021.")
         site.add(f"{year}/bai-{n}.md", text)
     assert site.build("--quiet") == 0
-    index = Index(site.output / search_bundle_url())
+    return Index(site.output / search_bundle_url())
+
+
+def _says(site: SiteDir, browser, cases: list[tuple[str, str]]) -> None:
+    """Each query, searched on the built site, makes the page say its sentence."""
+    with serve(site.output) as address:
+        page = browser.new_page()
+        try:
+            for query, said in cases:
+                search(page, address, query)
+                assert page.inner_text(".search-status") == said, query
+        finally:
+            page.close()
+
+
+def test_a_year_among_words_says_how_many_of_that_year_come_first(site, browser):
+    """`tuyen dung 2021` lists the articles of 2021 first (engine._year_first), but the
+    page said only "5 kết quả", as if the list were the words' order alone; a month says
+    "N bài trong thời gian đó". A year says how many of its articles come first, whether
+    the list holds every article with the words or only the best (a word in most)."""
+    index = _hiring_notices(site)
     whole = engine_search(index, "tuyen dung giao vien 2021")
     assert (whole.complete, whole.year, whole.dated, whole.total) == (True, "2021", 1, 5)
     best = engine_search(index, "tuyen dung 2021")
     assert not best.complete and best.year == "2021" and 0 < best.dated < best.total
-    with serve(site.output) as address:
-        page = browser.new_page()
-        try:
-            for query, said in [
-                (
-                    "tuyen dung giao vien 2021",
-                    "“tuyen dung giao vien 2021”: 1 bài năm 2021 xếp đầu, 4 bài năm khác"
-                    " có các từ này",
-                ),
-                (
-                    "tuyen dung 2021",
-                    f"{best.total} kết quả phù hợp nhất cho “tuyen dung 2021”, {best.dated}"
-                    " bài năm 2021 xếp đầu; còn những bài khác có các từ này: thêm một từ nữa"
-                    " để tìm đủ.",
-                ),
-            ]:
-                search(page, address, query)
-                assert page.inner_text(".search-status") == said
-        finally:
-            page.close()
+    _says(
+        site,
+        browser,
+        [
+            (
+                "tuyen dung giao vien 2021",
+                "“tuyen dung giao vien 2021”: 1 bài năm 2021 xếp đầu, 4 bài năm khác có các từ này",
+            ),
+            (
+                "tuyen dung 2021",
+                f"{best.total} kết quả phù hợp nhất cho “tuyen dung 2021”, {best.dated}"
+                " bài năm 2021 xếp đầu; còn những bài khác có các từ này: thêm một từ nữa"
+                " để tìm đủ.",
+            ),
+        ],
+    )
 
 
 def test_a_year_first_is_said_after_a_word_corrected_and_of_some_of_the_words(site, browser):
@@ -2028,45 +2042,35 @@ def test_a_year_first_is_said_after_a_word_corrected_and_of_some_of_the_words(si
     sentence was left out after a word corrected (`tuyen dungg 2021`: "Không tìm thấy …;
     N kết quả cho …") and of articles with some of the words ("Không bài nào có đủ …"),
     where the reader saw 2021's articles first with nothing to say why."""
-    for n in range(130):
-        year = 2019 + n % 4
-        words = "giáo viên" if n < 5 else "nhân viên"
-        day = f"{year}-05-{1 + n % 28:02d} 08:00"
-        text = article(f"Tuyển dụng {words} đợt {n}", day, "Nộp hồ sơ. Nhiệm kỳ 2016 - 2021.")
-        site.add(f"{year}/bai-{n}.md", text)
-    assert site.build("--quiet") == 0
-    index = Index(site.output / search_bundle_url())
+    index = _hiring_notices(site)
     assert engine_suggest(index, "tuyen dung giao vienn 2021") == "tuyen dung giao vien 2021"
     best = engine_search(index, "tuyen dung 2021")
     assert engine_suggest(index, "tuyen dungg 2021") == "tuyen dung 2021"
     some = engine_search(index, "tuyen dung giao vien bac si 2021", some=True)
     assert some.some and some.year == "2021" and 0 < some.dated < some.total
-    with serve(site.output) as address:
-        page = browser.new_page()
-        try:
-            for query, said in [
-                (
-                    "tuyen dung giao vienn 2021",
-                    "Không tìm thấy “tuyen dung giao vienn 2021”; “tuyen dung giao vien"
-                    " 2021”: 1 bài năm 2021 xếp đầu, 4 bài năm khác có các từ này",
-                ),
-                (
-                    "tuyen dungg 2021",
-                    f"Không tìm thấy “tuyen dungg 2021”; {best.total} kết quả phù hợp nhất"
-                    f" cho “tuyen dung 2021”, {best.dated} bài năm 2021 xếp đầu; còn những"
-                    " bài khác có các từ này: thêm một từ nữa để tìm đủ.",
-                ),
-                (
-                    "tuyen dung giao vien bac si 2021",
-                    "Không bài nào có đủ các từ “tuyen dung giao vien bac si 2021”;"
-                    f" {some.total} kết quả có một phần các từ đó, {some.dated} bài năm 2021"
-                    " xếp đầu",
-                ),
-            ]:
-                search(page, address, query)
-                assert page.inner_text(".search-status") == said
-        finally:
-            page.close()
+    _says(
+        site,
+        browser,
+        [
+            (
+                "tuyen dung giao vienn 2021",
+                "Không tìm thấy “tuyen dung giao vienn 2021”; “tuyen dung giao vien"
+                " 2021”: 1 bài năm 2021 xếp đầu, 4 bài năm khác có các từ này",
+            ),
+            (
+                "tuyen dungg 2021",
+                f"Không tìm thấy “tuyen dungg 2021”; {best.total} kết quả phù hợp nhất"
+                f" cho “tuyen dung 2021”, {best.dated} bài năm 2021 xếp đầu; còn những"
+                " bài khác có các từ này: thêm một từ nữa để tìm đủ.",
+            ),
+            (
+                "tuyen dung giao vien bac si 2021",
+                "Không bài nào có đủ các từ “tuyen dung giao vien bac si 2021”;"
+                f" {some.total} kết quả có một phần các từ đó, {some.dated} bài năm 2021"
+                " xếp đầu",
+            ),
+        ],
+    )
 
 
 def test_a_month_is_said_apart_after_a_word_corrected(site, browser):
