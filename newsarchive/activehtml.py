@@ -1,5 +1,11 @@
 """What in a body's HTML would run in a reader's browser: a script element, an event
-handler attribute (`onerror=`), an address that is script (`href="javascript:..."`).
+handler attribute (`onerror=`), an address that is script (`href="javascript:..."`); and
+what runs nothing but takes the reader elsewhere: a refresh (`<meta http-equiv=refresh>`),
+a `<base href>` (every relative link of the page then leads where it says), a form that
+sends what the reader types to another site (`action="https://..."`, a phishing page's
+trick). A form sending to the site itself (a relative address), or with no action (to
+its own page), is none: the site's pages are files, which receive nothing; an address
+with a scheme or host is taken for another site's, even the site's own written whole.
 
 Markdown's own links and images never hold one (markup.py removes a refused address),
 so with site.yaml's `sanitize_html` off (the default) what is found here was written
@@ -16,18 +22,23 @@ from .linksafety import scheme
 # Attributes whose address a browser loads or follows (xlink:href: in a pasted SVG).
 ADDRESS_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "xlink:href")
 SCRIPT_SCHEMES = ("javascript", "vbscript")
-# Cheap test before parsing: a body without these holds none of the three (an address
+# Cheap test before parsing: a body without these holds none of them (an address
 # written with entities has "&#"; "javascript" spelt any way holds "script").
-_MAYBE = re.compile(r"(?i)script|&#|[\s\"'/]on[a-z-]*\s*=")
+_MAYBE = re.compile(r"(?i)script|&#|[\s\"'/]on[a-z-]*\s*=|<(?:meta|base|form)|formaction")
 SCRIPT = "script"
 # A frame's own page, written in the attribute: it runs on the page's origin.
 SRCDOC = "srcdoc"
+# The keys of what leads elsewhere (see `runs`).
+REFRESH, BASE = "http-equiv", "base"
+AWAY_FORM = ("action", "formaction")
+ELSEWHERE = " elsewhere"  # after a form's attribute: its key when it sends away
 
 
 def runs(body_html: str, marks: tuple[str, ...] = ()) -> list[tuple[int, str, str]]:
     """Each thing of ``body_html`` that would run, in order: (its offset, what it is
     as an editor reads it, the key bodylinks.py finds it by in the source: SCRIPT, the
-    handler's name, or the attribute holding the address). ``marks``: what markup.py puts
+    handler's name, or the attribute holding the address; REFRESH, BASE, or a form's
+    attribute + ELSEWHERE for what leads elsewhere). ``marks``: what markup.py puts
     before a site link's address, which raw HTML can write too (see `script_address`)."""
     if not _MAYBE.search(body_html):
         return []
@@ -43,6 +54,14 @@ def script_address(value: str, marks: tuple[str, ...] = ()) -> bool:
     """Whether following or loading the address ``value`` runs script on the page; after
     any of ``marks``, which the page is given without."""
     return scheme(unmarked(value, marks)) in SCRIPT_SCHEMES
+
+
+def sends_away(value: str, marks: tuple[str, ...] = ()) -> bool:
+    """Whether a form whose action is ``value`` sends to another site: an address with a
+    scheme (https:, mailto:...) or a host (//host, which browsers also read in \\host)."""
+    address = unmarked(value, marks)
+    squeezed = re.sub(r"[\x00-\x20\x7f]+", "", address).replace("\\", "/")
+    return bool(scheme(address)) or squeezed.startswith("//")
 
 
 def unmarked(value: str, marks: tuple[str, ...]) -> str:
@@ -67,5 +86,15 @@ class _Runs(HTMLParser):
             elif name in ADDRESS_ATTRIBUTES and value and script_address(value, self.marks):
                 address = unmarked(value, self.marks)
                 self.found.append((where, f"a {scheme(address)}: address ({name})", name))
+            elif name in AWAY_FORM and value and sends_away(value, self.marks):
+                address = unmarked(value, self.marks).strip()
+                self.found.append((where, f"a form whose {name} is {address}", name + ELSEWHERE))
+        self.elsewhere(tag, dict(attrs), where)
+
+    def elsewhere(self, tag: str, attrs: dict[str, str | None], where: tuple[int, int]) -> None:
+        if tag == "meta" and (attrs.get(REFRESH) or "").strip().lower() == "refresh":
+            self.found.append((where, 'a <meta http-equiv="refresh"> element', REFRESH))
+        elif tag == BASE and attrs.get("href") is not None:
+            self.found.append((where, "a <base href> element", BASE))
 
     handle_startendtag = handle_starttag

@@ -15,13 +15,13 @@ import functools
 import os
 import posixpath
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import urls
-from .activehtml import SCRIPT, SRCDOC, script_address
+from .activehtml import BASE, ELSEWHERE, REFRESH, SCRIPT, SRCDOC, script_address, sends_away
 from .content import Article, Standalone
 from .errors import Problem
 from .frontmatter import front_matter_lines
@@ -35,9 +35,17 @@ MISSING_HINT = (
 NOWHERE = "leads to no page or file of this site"
 UNSAFE_HINT = "use an address that starts with http://, https://, mailto: or tel:, or a path"
 RUNS_MESSAGE = (
-    "{} in the article's raw HTML runs in readers' browsers (on every site of the same "
-    "github.io address): sanitize_html is off, so raw HTML is published as written"
+    "{} in the article's raw HTML {}: sanitize_html is off, so raw HTML is published as written"
 )
+RUNS_DOES = "runs in readers' browsers (on every site of the same github.io address)"
+# What raw HTML that runs nothing does to the reader, by its key (activehtml.runs).
+ELSEWHERE_DOES = {
+    REFRESH: "sends the reader to another address as the page opens (or after the seconds "
+    "its content names), away from the article",
+    BASE: "changes where every relative link and picture of the page leads: to the address "
+    "it names, on any site",
+    ELSEWHERE: "sends what the reader types into it to another site, as a phishing page does",
+}
 RUNS_HINT = (
     "remove it, or set sanitize_html: true in site.yaml to clean every article's raw "
     'HTML (README, "Raw HTML")'
@@ -77,11 +85,8 @@ def body_link_problems(
         for kind, decoded, serialised in links[body_digest]:
             if kind == RUNS:
                 line, column = where.spot(serialised)
-                problems.append(
-                    Problem(
-                        Path(source), RUNS_MESSAGE.format(decoded), RUNS_HINT, line, column, True
-                    )
-                )
+                message = RUNS_MESSAGE.format(decoded, _does(serialised))
+                problems.append(Problem(Path(source), message, RUNS_HINT, line, column, True))
             elif kind == UNSAFE:
                 message = f"the link address {decoded!r} is not allowed: it was left out"
                 hint = on_computer(decoded) or UNSAFE_HINT
@@ -98,6 +103,11 @@ def body_link_problems(
                 for decoded, serialised, message, hint in found
             ]
     return [replace(p, warning=False) for p in problems] if as_errors else problems
+
+
+def _does(key: str) -> str:
+    """What the thing found by ``key`` (activehtml.runs) does to the reader."""
+    return ELSEWHERE_DOES.get(ELSEWHERE if key.endswith(ELSEWHERE) else key, RUNS_DOES)
 
 
 def leads_nowhere(problem: Problem) -> bool:
@@ -364,18 +374,13 @@ class Lines:
         return found[min(seen, len(found) - 1)]
 
     def spot(self, key: str) -> tuple[int | None, int | None]:
-        """The line and column of the next thing that runs found by ``key`` (see
-        activehtml.runs): a <script> tag, an attribute of that name (an event handler, or
-        one whose address is script); (None, None) when the file does not hold it."""
+        """The line and column of the next thing found by ``key`` (see activehtml.runs):
+        a <script> or <base> tag, an attribute of that name (an event handler, one whose
+        address is script, a refresh, a form's address elsewhere); (None, None) when the
+        file does not hold it."""
         places = self.spots.get(key)
         if places is None:  # sought once: a body may have thousands (`<b onclick=…>` each)
-            if key == SCRIPT:
-                pattern, accept = _SCRIPT_TAG, _anything
-            elif key.startswith("on") or key == SRCDOC:
-                pattern, accept = re.compile(rf"(?i)(?<![\w:-]){re.escape(key)}\s*="), _anything
-            else:
-                pattern = re.compile(rf"(?i)(?<![\w:-]){re.escape(key)}\s*=\s*({_VALUE})")
-                accept = _script_value
+            pattern, accept = _finder(key)
             places = self.spots[key] = [
                 (n, m.start() + 1)
                 for n, line in self.lines
@@ -395,8 +400,22 @@ class Lines:
         return [n for n, _ in places]
 
 
-_SCRIPT_TAG = re.compile(r"(?i)<script(?![\w-])")
 _VALUE = r"\"[^\"]*\"|'[^']*'|[^\s>]+"
+Finder = tuple[re.Pattern[str], Callable[[re.Match[str]], bool]]
+
+
+def _finder(key: str) -> Finder:
+    """How the thing of ``key`` (activehtml.runs) is written in the source: its tag, or
+    its attribute, with a value that does what was found."""
+    if key in (SCRIPT, BASE):
+        return re.compile(rf"(?i)<{key}(?![\w-])"), _anything
+    if key.startswith("on") or key == SRCDOC:
+        return re.compile(rf"(?i)(?<![\w:-]){re.escape(key)}\s*="), _anything
+    name = key.removesuffix(ELSEWHERE)
+    pattern = re.compile(rf"(?i)(?<![\w:-]){re.escape(name)}\s*=\s*({_VALUE})")
+    if key == REFRESH:
+        return pattern, _refresh
+    return pattern, _away_value if key.endswith(ELSEWHERE) else _script_value
 
 
 def _anything(match: re.Match[str]) -> bool:
@@ -405,6 +424,14 @@ def _anything(match: re.Match[str]) -> bool:
 
 def _script_value(match: re.Match[str]) -> bool:
     return script_address(match[1].strip("\"'"), (SITE_LINK, AWAY_LINK))
+
+
+def _away_value(match: re.Match[str]) -> bool:
+    return sends_away(match[1].strip("\"'"), (SITE_LINK, AWAY_LINK))
+
+
+def _refresh(match: re.Match[str]) -> bool:
+    return match[1].strip("\"'").strip().lower() == "refresh"
 
 
 @functools.lru_cache(maxsize=256)

@@ -231,6 +231,53 @@ def test_raw_html_that_would_run_is_warned_where_it_is_written(site, capsys):
     assert found == [(str(line), str(col), what) for line, col, what in RUNNING_WARNINGS], err
 
 
+# Line by line as written: raw HTML that runs nothing but takes the reader elsewhere or
+# changes where the page's links lead; what each does, as the warning says it.
+ELSEWHERE = """\
+<meta http-equiv="refresh" content="0; url=https://example.org/">
+
+<base href="https://example.org/">
+
+<form action="https://example.org/dang-nhap"><input name="mat-khau" type="password"></form>
+
+<form><input name="q"><button formaction="//example.org/">Gửi</button></form>
+"""
+ELSEWHERE_WARNINGS = [
+    (6, 7, 'a <meta http-equiv="refresh"> element', "sends the reader to another address"),
+    (8, 1, "a <base href> element", "changes where every relative link and picture"),
+    (
+        10,
+        7,
+        "a form whose action is https://example.org/dang-nhap",
+        "sends what the reader types into it to another site",
+    ),
+    (
+        12,
+        31,
+        "a form whose formaction is //example.org/",
+        "sends what the reader types into it to another site",
+    ),
+]
+
+
+def test_raw_html_that_takes_the_reader_elsewhere_is_warned_where_it_is_written(site, capsys):
+    """No script runs, but a refresh sends the reader to another site, a <base> changes
+    every relative link of the page, a form posts what the reader types (a password) to
+    another site: each is named with its file, line and column, what it does, the fix."""
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", ELSEWHERE))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    found = re.findall(r"a\.md:(\d+):(\d+): warning: (.*) in the article's raw HTML (.*)", err)
+    assert [(int(line), int(col), what) for line, col, what, _ in found] == [
+        (line, col, what) for line, col, what, _ in ELSEWHERE_WARNINGS
+    ], err
+    for (*_, does), (*_, said) in zip(ELSEWHERE_WARNINGS, found, strict=True):
+        assert said.startswith(does), said
+        assert "sanitize_html is off" in said
+    assert err.count("set sanitize_html: true in site.yaml") == len(ELSEWHERE_WARNINGS)
+    assert site.build("--no-search", "--strict") == 1
+
+
 HARMLESS = """\
 <figure><img src="/images/anh.gif" alt="Ảnh"><figcaption>Chú thích</figcaption></figure>
 
@@ -240,6 +287,9 @@ HARMLESS = """\
 allowfullscreen></iframe>
 
 Mã `<script>` và chữ onclick="x" trong văn bản, [trang](https://example.org/?a=1&b=2).
+
+<form action="/tim-kiem/"><input name="q"></form> <form><input name="q"></form>
+<meta name="description" content="Bài A"> <base target="_blank">
 
     <script>alert(1)</script>
 """
@@ -252,10 +302,10 @@ def test_harmless_raw_html_is_not_warned(site, capsys):
 
 def test_raw_html_is_not_warned_when_sanitize_html_cleans_it(site, capsys):
     site.configure(sanitize_html=True)
-    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", RUNNING))
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", RUNNING + ELSEWHERE))
     assert site.build("--no-search") == 0
     err = capsys.readouterr().err
-    assert "raw HTML runs" not in err
+    assert "in the article's raw HTML" not in err
 
 
 def test_a_javascript_address_after_the_site_link_mark_or_in_srcdoc_is_warned(site, capsys):
