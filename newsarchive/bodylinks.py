@@ -355,6 +355,7 @@ class Lines:
         lines = text.splitlines()
         # As Markdown reads them: tabs expanded to 4 columns.
         self.lines = [(n, line.expandtabs(4)) for n, line in enumerate(lines, 1)][start:]
+        self.html_lines: list[tuple[int, str]] | None = None  # see spot
         self.asked: dict[tuple[str, ...], int] = {}
         self.spots: dict[str, list[tuple[int, int]]] = {}
 
@@ -377,13 +378,16 @@ class Lines:
         """The line and column of the next thing found by ``key`` (see activehtml.runs):
         a <script> or <base> tag, an attribute of that name (an event handler, one whose
         address is script, a refresh, a form's address elsewhere); (None, None) when the
-        file does not hold it."""
+        file does not hold it. Sought where the body's text can be raw HTML (`as_html`):
+        the same text shown in code before the real tag is not it."""
         places = self.spots.get(key)
         if places is None:  # sought once: a body may have thousands (`<b onclick=…>` each)
             pattern, accept = _finder(key)
+            if self.html_lines is None:
+                self.html_lines = as_html(self.lines)
             places = self.spots[key] = [
                 (n, m.start() + 1)
-                for n, line in self.lines
+                for n, line in self.html_lines
                 for m in pattern.finditer(line)
                 if accept(m)
             ]
@@ -398,6 +402,28 @@ class Lines:
             for n, line in self.lines:
                 places.update(dict.fromkeys((n, m.start()) for m in pattern.finditer(line)))
         return [n for n, _ in places]
+
+
+# What Markdown publishes as text, not as HTML, in which a tag is shown, not written:
+# a fenced code block (its fence at the line's start, closed by the same fence, as
+# Python-Markdown's fenced_code reads it), a code span (on one line, between backtick
+# runs of one length, as its inline pattern reads it), an HTML comment.
+_FENCED = re.compile(r"(?ms)^(`{3,}|~{3,})[^\n]*\n(?:.*?\n)?\1[ ]*$")
+_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`).+?(?<!`)\1(?!`)")
+_COMMENT = re.compile(r"(?s)<!--.*?-->")
+
+
+def as_html(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``lines`` with what Markdown shows as text (see _FENCED) blanked out, each
+    character a space (a newline stays), so each line and column stays as written."""
+    text = "\n".join(line for _, line in lines)
+    for pattern in (_FENCED, _CODE_SPAN, _COMMENT):
+        text = pattern.sub(_blank, text)
+    return list(zip((n for n, _ in lines), text.split("\n"), strict=True))
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match[0])
 
 
 _VALUE = r"\"[^\"]*\"|'[^']*'|[^\s>]+"

@@ -278,6 +278,23 @@ def test_raw_html_that_takes_the_reader_elsewhere_is_warned_where_it_is_written(
     assert site.build("--no-search", "--strict") == 1
 
 
+def test_a_script_named_in_code_before_the_real_one_does_not_take_its_line(site, capsys):
+    """The line is the real tag's, not that of the same text earlier in a code span, a
+    fenced block or a comment, which Markdown does not publish as HTML."""
+    body = (
+        "`<script>` trong văn bản, `onclick=` cũng vậy.\n\n"  # line 6
+        "```html\n<script>alert(0)</script>\n```\n\n"  # 8-10
+        "<!-- <script>alert(0)</script> -->\n\n"  # 12
+        "Chữ <b onclick=alert(1)>đậm</b>.\n\n"  # 14
+        "<script>alert(2)</script>\n"  # 16
+    )
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", body))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    found = re.findall(r"a\.md:(\d+):(\d+): warning: (.*) in the article's raw HTML", err)
+    assert found == [("14", "8", "an onclick attribute"), ("16", "1", "a <script> element")], err
+
+
 HARMLESS = """\
 <figure><img src="/images/anh.gif" alt="Ảnh"><figcaption>Chú thích</figcaption></figure>
 
