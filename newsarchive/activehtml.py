@@ -17,6 +17,7 @@ written.
 import re
 from html.parser import HTMLParser
 
+from .htmltext import short_numbers
 from .linksafety import scheme
 
 # Attributes whose address a browser loads or follows (xlink:href: in a pasted SVG).
@@ -42,6 +43,10 @@ def runs(body_html: str, marks: tuple[str, ...] = ()) -> list[tuple[int, str, st
     before a site link's address, which raw HTML can write too (see `script_address`)."""
     if not _MAYBE.search(body_html):
         return []
+    # html.parser unescapes text and attributes with html.unescape, which raises on a
+    # reference by a number of thousands of digits; shortened, it names the same
+    # character (the offsets after it shift by a few: they only order the warnings).
+    body_html = short_numbers(body_html)
     parser = _Runs(marks)
     parser.feed(body_html)
     parser.close()
