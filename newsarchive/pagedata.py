@@ -116,6 +116,15 @@ class SitemapData(PageData):
 
 
 @dataclass(frozen=True)
+class LookupData(PageData):
+    """404.html and search.html, which look old addresses up (js/old-address.js): which
+    of old-addresses.json's files the build wrote, so that they ask for no other (a
+    missing file is a 404 in the reader's console, and a request for nothing)."""
+
+    old_address_files: str  # urls.shards_written; "" when there is none
+
+
+@dataclass(frozen=True)
 class OldAddressesData(PageData):
     """old-addresses.json, one of its files: (old address's key, its page's URL), by key."""
 

@@ -21,6 +21,7 @@ from .pagedata import (
     FeedData,
     FeedsData,
     ListData,
+    LookupData,
     MonthData,
     OldAddressesData,
     PageData,
@@ -128,8 +129,8 @@ def build_site(
     moved, copies, errors = renamed_addresses(
         config, (categories, tags), browsable, feeds, withdrawn
     )
-    machine = machine_pages(browsable, feeds, copies)
-    machine += old_address_pages([*oldest, *withdrawn])
+    old_addresses, lookup = old_address_pages([*oldest, *withdrawn])
+    machine = [*machine_pages(browsable, feeds, copies, lookup), *old_addresses]
     # Not browsable: in no list and not in the sitemap, only at their addresses.
     notices = [
         Page(urls.article_url(a), "withdrawn.html", a.title, WithdrawnData(a)) for a in withdrawn
@@ -159,11 +160,12 @@ def build_site(
 
 
 def machine_pages(
-    browsable: Sequence[Page], feeds: Sequence[Page], copies: Sequence[Page]
+    browsable: Sequence[Page], feeds: Sequence[Page], copies: Sequence[Page], lookup: LookupData
 ) -> list[Page]:
     """The pages beside the ``browsable`` ones, which no sitemap lists: the feeds (and
     ``copies`` of them at renamed categories' old addresses), the page that lists them,
-    404, search, the sitemap of the browsable pages, and robots.txt."""
+    404 and search (with ``lookup``: the old addresses' files they may ask for), the
+    sitemap of the browsable pages, and robots.txt."""
     return [
         *feeds,
         *copies,
@@ -179,20 +181,21 @@ def machine_pages(
                 )
             ),
         ),
-        Page(urls.not_found_url(), "404.html", ""),
+        Page(urls.not_found_url(), "404.html", "", lookup),
         # Lists nothing by itself, so it stays out of the sitemap.
-        Page(urls.search_url(), "search.html", ""),
+        Page(urls.search_url(), "search.html", "", lookup),
         *sitemap_pages(browsable),
         Page(urls.robots_url(), "robots.txt", ""),
     ]
 
 
-def old_address_pages(articles: Sequence[Article]) -> list[Page]:
+def old_address_pages(articles: Sequence[Article]) -> tuple[list[Page], LookupData]:
     """The files of the old addresses of ``articles`` that no alias page answers (urls.
     old_addresses_folder): a source_url with a query (`chi-tiet?id=5`), and a source_url
     or alias with capitals (a static host is case-sensitive; IIS was not: an alias in
     small letters the 404 page finds by itself, asking for the address so spelt). The
-    first article of an address keeps it (as the build's alias pages: oldest first)."""
+    first article of an address keeps it (as the build's alias pages: oldest first).
+    With them, which files they make, for the pages that look addresses up."""
     found: dict[str, str] = {}
     for a in articles:
         old = []
@@ -206,10 +209,11 @@ def old_address_pages(articles: Sequence[Article]) -> list[Page]:
     shards: dict[int, list[tuple[str, str]]] = {}
     for key in sorted(found):
         shards.setdefault(urls.old_address_shard(key), []).append((key, found[key]))
-    return [
+    pages = [
         Page(urls.old_addresses_url(n), "old-addresses.json", "", OldAddressesData(tuple(e)))
         for n, e in sorted(shards.items())
     ]
+    return pages, LookupData(urls.shards_written(shards))
 
 
 def _capitals(path: str) -> bool:

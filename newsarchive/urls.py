@@ -9,7 +9,7 @@ import functools
 import posixpath
 import re
 import unicodedata
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable
 from datetime import datetime
 from pathlib import PurePosixPath
 from urllib.parse import SplitResult, quote, unquote, urlsplit, urlunsplit
@@ -180,6 +180,15 @@ OLD_ADDRESS_SHARDS = 256
 
 def old_addresses_url(shard: int) -> str:
     return f"{old_addresses_folder()}{shard}.json"
+
+
+def shards_written(shards: Iterable[int]) -> str:
+    """Which files of old addresses there are, for the pages' script: hex digit i holds
+    files 4i to 4i+3 (bit n % 4 of the digit for file n); "" when there is none."""
+    bits = sum(1 << n for n in set(shards))
+    return (
+        "".join(f"{bits >> 4 * i & 15:x}" for i in range(OLD_ADDRESS_SHARDS // 4)) if bits else ""
+    )
 
 
 def old_address_key(path: str, query: str = "") -> str:

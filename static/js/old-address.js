@@ -11,6 +11,9 @@ window.newsarchiveOldAddress = (() => {
   const home = new URL(script.dataset.root, document.baseURI);
   const folder = new URL(script.dataset.folder, document.baseURI);
   const shards = Number(script.dataset.shards);
+  // Which of those files the build wrote (urls.shards_written: hex digit i for files
+  // 4i to 4i+3); a page of an older template gives none, and every file is asked for.
+  const files = script.dataset.files;
 
   // Parameters that make no other page, as urls.page_query leaves them out.
   const NAVIGATION = /^(redirect|inheritRedirect|utm_[a-z]+|fbclid|gclid)$/;
@@ -48,10 +51,16 @@ window.newsarchiveOldAddress = (() => {
   }
 
   // Any address: an alias with capitals is listed in small letters, as it is asked for.
+  function written(n) {
+    return files === undefined || (parseInt(files.charAt(n >> 2) || "0", 16) >> (n & 3)) & 1;
+  }
+
   async function listed(path, query) {
     const wanted = key(path, query);
+    const n = shard(wanted);
+    if (!written(n)) return null; // no request that can only be a 404
     try {
-      const answer = await fetch(new URL(`${shard(wanted)}.json`, folder));
+      const answer = await fetch(new URL(`${n}.json`, folder));
       // No file of that number (GitHub Pages answers with the 404 page): not listed.
       const pages = answer.ok ? await answer.json() : {};
       const to = Object.prototype.hasOwnProperty.call(pages, wanted) && pages[wanted];
