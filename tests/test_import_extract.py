@@ -1289,6 +1289,43 @@ def test_the_generic_extractor_keeps_a_caption_and_an_embedded_file_and_names_a_
     assert len(drawing) == 1 and "left out" in drawing[0], found.notes
 
 
+PLAYERS = """<p>Lực lượng chia thành 3 nhóm:</p>
+<video controls width="640"><source src="/Uploads/2020/3/clip-ra-quan.mp4" type="video/mp4">
+</video>
+<p><audio controls><source src="/Uploads/2020/3/ban-tin.mp3" type="audio/mpeg"></audio></p>
+<p><iframe width="560" height="315" src="https://www.youtube.com/embed/abc123"
+ allowfullscreen></iframe></p>
+<iframe src="https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Fquan%2Fvideos%2F123%2F"
+ width="560" height="315"></iframe>
+<p><a href="http://[::1/x">xem</a><iframe src="http://[::1/video"></iframe></p>"""
+
+
+def test_the_generic_extractor_keeps_a_video_and_a_sound_and_names_a_player():
+    """trafilatura drops a <video>, an <audio> and an <iframe> wherever they are: the
+    news clip a portal hosted, its radio bulletin, a YouTube or Facebook player left the
+    article without a note. The profiles' way: a file becomes a link, copied like any
+    attachment; a player is left out, its address named in the notes."""
+    pytest.importorskip("trafilatura")
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    page = page.replace("<p>Lực lượng chia thành 3 nhóm:</p>", PLAYERS)
+    sidebar = '<footer><iframe src="https://www.youtube.com/embed/quangcao"></iframe>'
+    page = page.replace("<footer>", sidebar)
+    found = extract(CapturedPage("bai.html", "https://quan.example/tin/bai.html", page))
+    assert isinstance(found, Extracted) and found.profile == "generic", found
+    for file in ("clip-ra-quan.mp4", "ban-tin.mp3"):
+        address = f"https://quan.example/Uploads/2020/3/{file}"
+        assert f"[{file}]({address})" in found.body and address in found.media, found.body
+    players = [n for n in found.notes if n.startswith("left out an embedded <iframe>")]
+    assert [n.rsplit(": ", 1)[1] for n in players] == [
+        "https://www.youtube.com/embed/abc123",
+        "https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com"
+        "%2Fquan%2Fvideos%2F123%2F",
+        "http://[::1/video",  # malformed: as written
+        "https://www.youtube.com/embed/x",  # the page's own, after the text
+    ], found.notes  # not the footer's, which is no part of the article
+    assert "Newsarchive" not in found.body, found.body
+
+
 def test_the_generic_extractor_keeps_a_paragraph_that_is_a_file_link_alone():
     """trafilatura drops a paragraph that is a link alone (a menu's, it takes it for):
     the attachment a portal article offers so, `<p><a href="mau-don.doc">Mẫu đơn</a></p>`,

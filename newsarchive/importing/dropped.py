@@ -4,11 +4,14 @@ made into what it keeps, or named in the import's notes.
 trafilatura keeps paragraphs, links, pictures and tables, and drops a paragraph that is
 a link alone (an attachment offered so: it is unwrapped, and kept), a figure's
 <figcaption>, an <object> (a PDF shown in the page, with the link a browser without a
-viewer shows instead) and an <svg> drawing pasted into the page, wherever they are. So
-before it reads the page, a caption becomes a paragraph, an object its fallback (or a
-link to its file, named by the file's name); a drawing becomes a paragraph of a token,
-which trafilatura keeps only where it keeps the text around it (not a logo's or a share
-button's): each token left in the text is taken out again, and the drawing named.
+viewer shows instead), a <video>, <audio>, <iframe> or <embed> and an <svg> drawing
+pasted into the page, wherever they are. So before it reads the page, a caption becomes
+a paragraph, an object its fallback (or a link to its file, named by the file's name), a
+player of a file (a clip, a sound, a PDF viewer) a link to that file, as a profile's
+import makes it; a player of another site (YouTube, Facebook) or a map, and a drawing,
+become a paragraph of a token, which trafilatura keeps only where it keeps the text
+around it (not a footer's or a share button's): each token left in the text is taken
+out again, and what it stood for named in the notes.
 """
 
 import posixpath
@@ -16,54 +19,95 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .html import is_attachment
+from ..linksafety import is_safe_url
+from .crawl import link_target
+from .html import is_attachment, lost_player, shown_file
 
-_TOKEN = "NewsarchiveDrawing{}X"  # letters only: trafilatura changes no letter
-_DROPPED = "figcaption, object[data], svg"
+_TOKEN = "NewsarchiveLeftOut{}X"  # letters only: trafilatura changes no letter
+_PLAYERS = "iframe, embed, video, audio"
+_PLAYER_TAGS = tuple(_PLAYERS.split(", "))
+_DROPPED = f"figcaption, object[data], svg, {_PLAYERS}"
+
+# What a token stands for: ("drawing", how to find it) or ("player", the note naming it).
+StandIn = tuple[str, str]
 
 
-def for_extractor(page_html: str) -> tuple[str, list[str]]:
-    """The page as trafilatura is given it, and what each drawing's token stands for
-    (see `drawings_left_out`)."""
+def for_extractor(page_html: str, page_url: str = "") -> tuple[str, list[StandIn]]:
+    """The page as trafilatura is given it, and what each token stands for (see
+    `left_out`)."""
     tree = LexborHTMLParser(page_html)
-    alone = [a for a in tree.css("a[href]") if is_attachment(a.attributes["href"] or "")]
-    alone = [block for block in map(_block_of, alone) if block is not None]
-    if not alone and tree.css_first(_DROPPED) is None:
+    if tree.css_first(_DROPPED) is None and not _alone(tree):
         return page_html, []
-    for block in alone:
-        block.unwrap()  # a link in the text's flow is kept, as a paragraph of its own
     for caption in tree.css("figcaption"):
         _replace(caption, _element(f"<p>{caption.inner_html or ''}</p>"))
     for embedded in tree.css("object[data]"):
         # Not in a paragraph: trafilatura drops a paragraph that is a link alone.
         if embedded.text(strip=True):
+            for inner in embedded.css(_PLAYERS):
+                inner.decompose()  # the same file as the object's, linked by its fallback
             embedded.unwrap()  # what a browser without a viewer shows
         else:
             _replace(embedded, _link(embedded.attributes.get("data") or ""))
-    drawings = []
-    for drawing in [d for d in tree.css("svg") if not _in_drawing(d)]:
-        drawings.append(_named(drawing))
-        _replace(drawing, _element(f"<p>{_TOKEN.format(len(drawings) - 1)}</p>"))
-    return tree.html or page_html, drawings
+    stand_ins: list[StandIn] = []
+    for player in [p for p in tree.css(_PLAYERS) if not _within(p, _PLAYER_TAGS)]:
+        _player(player, page_url, stand_ins)
+    for block in _alone(tree):
+        block.unwrap()  # a link in the text's flow is kept, as a paragraph of its own
+    for drawing in [d for d in tree.css("svg") if not _within(d, ("svg", "a", "button"))]:
+        stand_ins.append(("drawing", _named(drawing)))
+        _replace(drawing, _element(f"<p>{_TOKEN.format(len(stand_ins) - 1)}</p>"))
+    return tree.html or page_html, stand_ins
 
 
-def drawings_left_out(body_html: str, drawings: list[str]) -> tuple[str, list[str]]:
-    """``body_html`` without the drawings' tokens trafilatura kept, and a note naming
-    those drawings (none when it kept none)."""
-    left = []
-    for n, name in enumerate(drawings):
+def left_out(body_html: str, stand_ins: list[StandIn]) -> tuple[str, list[str]]:
+    """``body_html`` without the tokens trafilatura kept, and the notes naming the
+    drawings and players they stand for (none when it kept none)."""
+    drawings: list[str] = []
+    notes: list[str] = []
+    for n, (kind, name) in enumerate(stand_ins):
         token = _TOKEN.format(n)
         if token in body_html:
             body_html = body_html.replace(f"<p>{token}</p>", "").replace(token, "")
-            left.append(name)
-    if not left:
-        return body_html, []
-    return body_html, [
-        f"left out {len(left)} drawing(s) pasted into the page as <svg> (the article's "
-        f"text keeps no drawing): {'; '.join(left)}; if the article needs one, save it "
-        "from the page as an .svg picture into static/images and show it in the article "
-        "as ![what it shows](/images/NAME.svg)"
-    ]
+            (drawings if kind == "drawing" else notes).append(name)
+    if drawings:
+        notes.append(
+            f"left out {len(drawings)} drawing(s) pasted into the page as <svg> (the "
+            f"article's text keeps no drawing): {'; '.join(drawings)}; if the article needs "
+            "one, save it from the page as an .svg picture into static/images and show it "
+            "in the article as ![what it shows](/images/NAME.svg)"
+        )
+    return body_html, list(dict.fromkeys(notes))
+
+
+def _player(player: LexborNode, page_url: str, stand_ins: list[StandIn]) -> None:
+    """A file shown in the page (a clip, a sound, a PDF in a viewer) -> a link to it, named
+    by its file's name and copied like any attachment, as a profile's import does; a
+    player of another site (YouTube, Facebook) or a map -> a token standing for the note
+    that names its address."""
+    written = [(n.attributes.get("src") or "").strip() for n in [player, *player.css("source")]]
+    addresses = [a for a in written if a and not a.startswith("#") and is_safe_url(a)]
+    files = [file for file in map(shown_file, addresses) if file]
+    if files:
+        _replace(player, _link(files[0]))
+    elif addresses:
+        stand_ins.append(
+            ("player", lost_player(player.tag or "", _absolute(page_url, addresses[0])))
+        )
+        _replace(player, _element(f"<p>{_TOKEN.format(len(stand_ins) - 1)}</p>"))
+
+
+def _absolute(page_url: str, address: str) -> str:
+    """The address as the archivist finds it: absolute, or as written when it cannot be."""
+    try:
+        return link_target(page_url, address) if page_url else address
+    except ValueError:  # a malformed address (`http://[::1`)
+        return address
+
+
+def _alone(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The paragraphs (or divs) that are an attachment's link alone."""
+    links = [a for a in tree.css("a[href]") if is_attachment(a.attributes["href"] or "")]
+    return [block for block in map(_block_of, links) if block is not None]
 
 
 def _block_of(link: LexborNode) -> LexborNode | None:
@@ -77,11 +121,12 @@ def _block_of(link: LexborNode) -> LexborNode | None:
     return block if block.text(strip=True) == link.text(strip=True) else None
 
 
-def _in_drawing(node: LexborNode) -> bool:
-    """Whether ``node`` is drawn inside another <svg> (part of that one), or is the icon
-    of a link or button (a share button's, a menu's: no picture of the article)."""
+def _within(node: LexborNode, tags: tuple[str, ...]) -> bool:
+    """Whether ``node`` is inside one of ``tags``: a drawing inside another <svg> is part
+    of it, one in a link or button its icon (a share button's, a menu's: no picture of the
+    article); a player inside another is its fallback."""
     parent = node.parent
-    while parent is not None and parent.tag not in ("svg", "a", "button"):
+    while parent is not None and parent.tag not in tags:
         parent = parent.parent
     return parent is not None
 

@@ -20,7 +20,7 @@ from .. import schema, urls
 from ..config import original_host
 from ..errors import BuildFailed
 from .dates import read_date
-from .dropped import drawings_left_out, for_extractor
+from .dropped import for_extractor, left_out
 from .html import convert, is_attachment
 from .misread import misread
 from .page import CapturedPage, Extracted, NotArticle
@@ -534,7 +534,7 @@ def _generic(
         from readability import Document
     except ImportError:
         return NotArticle(GENERIC_NEEDS, GENERIC_NEEDS_HINT)
-    given, drawings = for_extractor(page.html)
+    given, stand_ins = for_extractor(page.html, page.url)
     body_html = trafilatura.extract(
         given,
         url=page.url or None,
@@ -546,7 +546,7 @@ def _generic(
         include_comments=False,
         deduplicate=False,
     )
-    body_html, left_out = drawings_left_out(body_html or "", drawings)
+    body_html, named = left_out(body_html or "", stand_ins)
     if not body_html.strip():
         return NotArticle("found no article text on the page (a list, search or other page)")
     teasers = _teasers(body_html, page.url, profiles)
@@ -563,7 +563,7 @@ def _generic(
     wrong = _misread_title(tree, title, profiles)
     if wrong is not None:
         return wrong
-    notes = [_generic_note(profiles), *left_out]
+    notes = [_generic_note(profiles), *named]
     published, timed = _page_date(tree, profiles)
     if published is None:
         day = find_date(page.html, original_date=True, outputformat="%Y-%m-%d")

@@ -207,7 +207,10 @@ def is_attachment(url: str) -> bool:
 
     Any segment, as Liferay's document library serves `/documents/1/0/a.pdf/<uuid>`.
     """
-    path = unquote(urlsplit(url).path).lower()
+    try:
+        path = unquote(urlsplit(url).path).lower()
+    except ValueError:  # a malformed address (`http://[::1`): no file's
+        return False
     return any(segment.endswith(ATTACHMENT_SUFFIXES) for segment in path.split("/"))
 
 
@@ -278,7 +281,7 @@ class _Prepared:
         written = [(n.attrs.get(EMBEDS.get(n.tag or "", "src")) or "").strip() for n in inner]
         addresses = [url for url in written if url and not url.startswith("#")]
         safe = [self.absolute(url) for url in addresses if self.safe(url)]
-        files = [file for file in map(_shown_file, safe) if file]
+        files = [file for file in map(shown_file, safe) if file]
         if files:
             name = _clean(node.attrs.get("title") or "") or _file_name(files[0])
             link = f'<a href="{html.escape(files[0])}">{html.escape(name)}</a>'
@@ -374,11 +377,14 @@ class _Prepared:
             for why in sorted(self.lost_images)
         ]
         # These name what was left out, as only the page's own notes can.
-        notes += [
-            f"{LOST_EMBED}{tag}> that shows no file (a video player, a map...): {address}"
-            for tag, address in dict.fromkeys(self.players)
-        ]
+        notes += [lost_player(tag, address) for tag, address in dict.fromkeys(self.players)]
         return notes
+
+
+def lost_player(tag: str, address: str) -> str:
+    """The note naming an embedded player or map left out of the article (shared with
+    the generic extractor's, dropped.py)."""
+    return f"{LOST_EMBED}{tag}> that shows no file (a video player, a map...): {address}"
 
 
 def _decoded(url: str) -> tuple[str, bytes, str]:
@@ -419,11 +425,15 @@ def _in_embed(node: LexborNode) -> bool:
     return False
 
 
-def _shown_file(address: str) -> str:
+def shown_file(address: str) -> str:
     """The file an embed shows: its own address, or the one a web viewer is given."""
     if is_attachment(address):
         return address
-    for name, value in parse_qsl(urlsplit(address).query):
+    try:
+        query = urlsplit(address).query
+    except ValueError:  # a malformed address (`http://[::1`): no file's
+        return ""
+    for name, value in parse_qsl(query):
         if name.lower() in _VIEWER_PARAMETERS and is_attachment(value):
             return urljoin(address, value.strip())
     return ""
