@@ -53,6 +53,10 @@ _SITE_LINK = re.compile(r'(?<=")' + re.escape(SITE_LINK) + r'([^"]*)(?=")')
 _AWAY_LINK = re.compile(r'(?<=")' + re.escape(AWAY_LINK) + r'([^"]*)(?=")')
 _MARKS = (SITE_LINK, AWAY_LINK)
 _UNSAFE = re.compile(r" " + re.escape(UNSAFE_ATTRIBUTE) + r'="([^"]*)"')
+# A link to another site whose words are its address (<https://...>) carries this,
+# written bare (" data-b", 7 bytes): the print style sheet adds the address after every
+# other such link, and CSS cannot compare a link's words with its href.
+BARE_LINK = "data-b"
 
 
 _TOC = {"slugify": heading_id, "toc_depth": "2-4"}
@@ -418,6 +422,16 @@ def _mark(tag: str, attribute: str, url: str, element: Element) -> None:
         element.set(attribute, SITE_LINK + url.strip())
     elif tag == "a" and is_away_link(readable):
         element.set(attribute, AWAY_LINK + url.strip())
+        if _shows_its_address(element, readable.strip()):
+            element.attrib[BARE_LINK] = None  # type: ignore[assignment]  # written bare
+
+
+def _shows_its_address(link: Element, address: str) -> bool:
+    """Whether ``link``'s only words are ``address``, with or without its scheme."""
+    if len(link) > 0 or not link.text:
+        return False
+    words = unescape(link.text.replace(AMP_SUBSTITUTE, "&")).strip()
+    return words in (address, address.partition("://")[2])
 
 
 def _leads_to_unnamed_pictures(link: Element, url: str) -> bool:
@@ -469,7 +483,7 @@ _ALLOWED_TAGS = {
 }
 _ALLOWED_ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
-    "a": {"href", "name", "aria-label", UNSAFE_ATTRIBUTE},
+    "a": {"href", "name", "aria-label", UNSAFE_ATTRIBUTE, BARE_LINK},
     "img": {"src", "alt", "width", "height", "loading"},
     "span": {UNSAFE_ATTRIBUTE},
     "source": {"src", "srcset", "type", "media"},

@@ -6,6 +6,7 @@ import shutil
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 from conftest import article, leftovers, tree
 from links import broken_links
 from pages import soup
@@ -376,3 +377,17 @@ def test_a_link_to_an_article_cut_short_or_mistyped_and_a_missing_picture_say_wh
         error = f"le-hoi.md:{line}: error: in the page /2019/05/le-hoi-mua-xuan/: the link '{link}'"
         assert error in err, err
         assert hint in err.split(error, 1)[1].split("\n")[1], (link, err)
+
+
+@pytest.mark.parametrize("clean", [False, True])
+def test_only_a_link_whose_words_are_its_address_is_marked_bare(clean):
+    """The print style sheet adds a link's address after it, but not after a link
+    marked data-b: its words are that address already (with or without https://)."""
+    text = (
+        "<https://a.vn/lien-he?x=1&y=2> [b.vn/lien-he](https://b.vn/lien-he) "
+        "[tại đây](https://c.vn/) [https://d.vn/khac](https://d.vn/) [e.vn/](/e/)"
+    )
+    html = resolve_links(to_html(make_converter(), text, clean), lambda w: w)
+    body = BeautifulSoup(html, "html.parser")
+    marked = [a["href"] for a in body.select("a[data-b]")]
+    assert marked == ["https://a.vn/lien-he?x=1&y=2", "https://b.vn/lien-he"]

@@ -618,3 +618,19 @@ def test_vietnamese_text_is_drawn_by_one_font(browser, showcase_address, selecto
     assert not any(f["isCustomFont"] for f in fonts), "no web fonts"
     assert problems == []
     page.context.close()
+
+
+def test_print_gives_a_links_address_once(browser, showcase_address):
+    """A link whose words are its address (Markdown's <https://...>) was printed
+    "https://x (https://x)": the address is printed after a link only when its words
+    are something else."""
+    page, problems = open_page(browser, showcase_address, RICH_URL, "desktop", "light")
+    page.emulate_media(media="print")
+    after = "a => getComputedStyle(a, '::after').content"
+    bare = page.locator('.article-body a[href="https://bachdang.hanoi.gov.vn/lien-he"]')
+    assert bare.inner_text() == "https://bachdang.hanoi.gov.vn/lien-he"
+    assert bare.evaluate(after) == "none"
+    named = page.locator(".article-body a", has_text="kế hoạch của quận")
+    assert named.evaluate(after).startswith('" (https://example.gov.vn/ke-hoach-2019/')
+    assert problems == []
+    page.context.close()
