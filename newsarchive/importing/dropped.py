@@ -14,14 +14,11 @@ around it (not a footer's or a share button's): each token left in the text is t
 out again, and what it stood for named in the notes.
 """
 
-import posixpath
-from urllib.parse import unquote, urlsplit
-
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..linksafety import is_safe_url
 from .crawl import link_target
-from .html import is_attachment, lost_player, shown_file
+from .html import file_name, is_attachment, lost_player, shown_file
 
 _TOKEN = "NewsarchiveLeftOut{}X"  # letters only: trafilatura changes no letter
 _PLAYERS = "iframe, embed, video, audio"
@@ -146,7 +143,7 @@ def _link(address: str) -> LexborNode:
     """A link to the file of an <object> that shows nothing else, named by its name."""
     link = _element("<a></a>")
     link.attrs["href"] = address
-    link.insert_child(posixpath.basename(unquote(urlsplit(address).path).rstrip("/")) or address)
+    link.insert_child(file_name(address))
     return link
 
 

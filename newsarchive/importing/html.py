@@ -283,7 +283,7 @@ class _Prepared:
         safe = [self.absolute(url) for url in addresses if self.safe(url)]
         files = [file for file in map(shown_file, safe) if file]
         if files:
-            name = _clean(node.attrs.get("title") or "") or _file_name(files[0])
+            name = _clean(node.attrs.get("title") or "") or file_name(files[0])
             link = f'<a href="{html.escape(files[0])}">{html.escape(name)}</a>'
             # A viewer between paragraphs showed on a line of its own: so does its link.
             alone = node.parent is not None and node.parent.tag in _HOLDS_PARAGRAPHS
@@ -439,7 +439,7 @@ def shown_file(address: str) -> str:
     return ""
 
 
-def _file_name(url: str) -> str:
+def file_name(url: str) -> str:
     """`/documents/10/0/Quyet dinh.pdf/<uuid>` -> "Quyet dinh.pdf": the part named like a file."""
     parts = [p for p in unquote(urlsplit(url).path).split("/") if p]
     named = [p for p in parts if p.lower().endswith(ATTACHMENT_SUFFIXES)]
