@@ -214,6 +214,7 @@ class Spare:
             stamp = changed_ns(st)
             name = key(str(source))
             known = trusted.get(name)
+            data = None  # the bytes a style sheet publishes, once read (csscomments)
             if known and known[0] == stamp and known[1] == st.st_size:
                 source_digest = known[2]
             else:  # of the bytes it publishes (a style sheet's: without comments)
@@ -227,7 +228,7 @@ class Spare:
             copy = self.folder / rel
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.unlink(missing_ok=True)  # it may be a hard link to the served file
-            data = published(source)
+            data = published(source) if data is None else data
             if data is None:
                 shutil.copyfile(source, copy)
             else:
