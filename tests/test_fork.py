@@ -1024,6 +1024,20 @@ def test_ones_own_profile_that_picked_no_page_is_said(site, monkeypatch, capsys)
     assert "picked none of" not in out, out
 
 
+def test_a_crawl_imported_again_does_not_say_ones_profile_picked_no_page(site, monkeypatch, capsys):
+    """The crawl imported again, its page already there (not read by any profile): the
+    run warned "your profile quan-hai-ba-trung picked none of the 1 page(s) of this import
+    (1 page(s) read by ): its markers fit none of them", though the profile had picked it
+    the first time and its markers were right."""
+    site.add_profile("quan-hai-ba-trung.yaml", documented_profile())
+    assert import_crawl(site, monkeypatch) == 0
+    capsys.readouterr()
+    assert main(["import", "crawl"]) == 0
+    out = "".join(capsys.readouterr())
+    assert "already there: 1" in out, out
+    assert "picked none of" not in out, out
+
+
 def test_a_key_no_profile_has_is_told_with_the_keys_a_profile_has(site, monkeypatch, capsys):
     """`lead:` (a portal's sapo, which belongs in `body`'s list) near no key a profile has
     was told only "see docs/import-profiles.md": the keys are a line away from the fix."""

@@ -298,7 +298,8 @@ class _Done:
         self.tally.add(row)
         self.addresses.append(row.result.source_url)
         found = row.result.found
-        self.read_by[found.profile if found else row.result.profile] += 1
+        if reader := found.profile if found else row.result.profile:
+            self.read_by[reader] += 1  # a page already there was read by none
         if row.result.outcome == NOT_ARTICLE and row.result.missed:
             self.missed[row.result.profile] += 1
         self.lines.append(report_line(row, root))
