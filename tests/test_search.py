@@ -3,6 +3,7 @@ or a stop leaves. (The engines are in test_search_engine.py, what readers see in
 test_search_browser.py.)"""
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -10,7 +11,7 @@ import threading
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SUBPROCESS_ENV, article, tree
+from conftest import REPO, SUBPROCESS_ENV, article, tree
 
 from newsarchive.config import load_config
 from newsarchive.pipeline import update_search
@@ -516,3 +517,18 @@ def test_a_word_with_a_soft_hyphen_in_it_is_found(site):
     assert found(site, "quy hoạch khu vực") == ["2019/04/hoi-nghi-tong-ket/"]
     assert found(site, "quyhoach") == ["2019/04/hoi-nghi-tong-ket/"]  # the joiner joins
     assert found(site, "Hội ng\u00adhị") == ["2019/04/hoi-nghi-tong-ket/"]
+
+
+def test_the_format_page_describes_the_manifest_a_build_writes(site):
+    """docs/search-format.md's title said version 15 and its manifest example "version":
+    13, keys out of the order it says they are written in: a maintainer comparing a
+    built index.js with the page could not tell which was right."""
+    add_articles(site)
+    site.build()
+    _, manifest = fmt.read_script((site.output / BUNDLE / "index.js").read_bytes())
+    page = (REPO / "docs" / "search-format.md").read_text(encoding="utf-8")
+    assert page.startswith(f"# The search index: file format, version {fmt.VERSION}\n")
+    example = page.split("### Manifest (`index.js`)\n\n", 1)[1].split("\n\n", 1)[0]
+    keys = re.findall(r'"([a-z]+)": ', example)
+    assert keys == sorted(manifest) == sorted(keys), (keys, sorted(manifest))
+    assert f'"version": {fmt.VERSION}' in example
