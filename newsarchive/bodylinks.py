@@ -278,6 +278,11 @@ class Meant:
                     f"link to the article's address, not to its file: "
                     f"/{urls.article_url(target)}{fragment}"
                 )
+            if os.path.isfile(beside):  # the file of an article the site leaves out
+                return (
+                    f"{_shown(beside, self.content_dir)} is not on the site (a draft, or "
+                    "withdrawn): link another page, or remove the link"
+                )
             return (
                 f"no article file {_shown(beside, self.content_dir)} exists: correct the "
                 f"file's path, or link to the article's address, /yyyy/mm/slug/"

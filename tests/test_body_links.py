@@ -266,6 +266,21 @@ def test_links_written_as_other_tools_expect_get_the_address_to_write(site, caps
         assert found and hint in found[0].split("\n")[1], (link, err)
 
 
+@pytest.mark.parametrize("kept_off", [{"draft": "true"}, {"withdrawn": "2026-03-05"}])
+def test_a_link_to_the_file_of_an_article_off_the_site_says_it_is_off(site, capsys, kept_off):
+    """A link to the .md file of a draft or withdrawn article was told "no article file
+    content/2020/03/le-hoi.md exists: correct the file's path", though the file was
+    there: the editor looked for a typo in a path that had none. The hint says the
+    article is not on the site."""
+    site.add("2020/03/le-hoi.md", article("Lễ hội", "2020-03-05", "", **kept_off))
+    site.add("2021/05/hop.md", article("Họp", "2021-05-12", "Theo [bài](../../2020/03/le-hoi.md)."))
+    site.build("--no-search")
+    err = capsys.readouterr().err
+    assert "hop.md:6: warning: the link ../../2020/03/le-hoi.md leads to no page" in err, err
+    assert "no article file" not in err, err
+    assert "content/2020/03/le-hoi.md is not on the site (a draft, or withdrawn)" in err, err
+
+
 def test_a_static_file_linked_by_its_place_in_the_project_gets_its_address(site, capsys):
     """A picture put in static/images/ and linked as the editor's file panel or a drag
     into the editor gives it (from the .md file, or with static/ in it), or without the
