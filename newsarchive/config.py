@@ -451,6 +451,15 @@ _MAILTO = re.compile("^mailto:", re.IGNORECASE)
 def _contact_problems(key: str, value: str, field: schema.Field) -> Found:
     # Shown to readers as a link: one they could not follow asks them for nothing. A
     # form's address may hold a query (?usp=…), which base_url may not.
+    if "<" in value:  # the README's and site.yaml's example, pasted as it is
+        return [
+            (
+                f"{key} '{value}' still holds <account> or <repository>, the example's "
+                "words to replace: readers would be sent to a page that does not exist",
+                "write your own GitHub account and repository in their place, e.g. "
+                f"{key}: https://github.com/lan/luutru/issues/new",
+            )
+        ]
     if not value or _E_MAIL.fullmatch(_MAILTO.sub("", value)) or not web_address_problem(value):
         return []
     return [

@@ -236,6 +236,17 @@ def test_a_contact_that_is_neither_an_address_nor_an_e_mail_is_refused(tmp_path,
     assert "https://github.com/" in hint and "@" in hint, hint
 
 
+def test_a_contact_that_keeps_the_readmes_placeholders_is_refused(tmp_path):
+    """`contact: https://github.com/<account>/<repository>/issues/new`, pasted from the
+    README or site.yaml's comment without writing one's own account in, was taken: every
+    page of content/pages/ then sent readers to github.com/&lt;account&gt;/..., a page
+    that does not exist."""
+    written = "https://github.com/<account>/<repository>/issues/new"
+    [(line, message, hint)] = settings_problems(tmp_path, f"title: x\ncontact: {written}\n")
+    assert line == 2 and message.startswith(f"contact '{written}' still holds <account>"), message
+    assert "https://github.com/lan/luutru/issues/new" in hint, hint
+
+
 @pytest.mark.parametrize(
     "key, written",
     [
