@@ -60,6 +60,8 @@ class Article:
     author: str = ""
     language: str = ""  # the article's own language tag, when it is not the site's
     source_url: str = ""
+    # When the copy the text was taken from was made (a crawl's capture), if it is known.
+    captured: datetime | None = None
     aliases: tuple[str, ...] = ()
     draft: bool = False
     withdrawn: Withdrawal | None = None

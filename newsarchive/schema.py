@@ -237,6 +237,16 @@ FRONT_MATTER: tuple[Field, ...] = (
         example="https://haibatrung.hanoi.gov.vn/tin-tuc/bai-viet.html",
     ),
     Field(
+        "captured",
+        "date",
+        "when the copy the article was taken from was made (a crawl's capture), written as "
+        '`date` is; shown with the provenance, the day alone ("Trang gốc được lưu lại '
+        'ngày 12/03/2025"), for a citation of the archived copy. `import` writes it where '
+        "the crawl says when: a WARC's `WARC-Date`, HTTrack's \"Mirrored from\" comment (not "
+        "a wget mirror's: a file's time there is the server's Last-Modified); never needed",
+        example="2025-03-12 08:30",
+    ),
+    Field(
         "aliases",
         "list",
         "old addresses of the article, e.g. `[/tin-tuc-su-kien/abc-123.html]`; each becomes "

@@ -121,6 +121,7 @@ def validate(source: SourceFile, tz: ZoneInfo, base_url: str = "") -> Article:
     draft = _draft(meta, error)
     slug = _slug(meta.get("slug"), title, error)
     source_url = _source_url(meta, error)
+    captured = _captured(meta, error, tz)
     language = _language(meta, error)
     withdrawn = _withdrawal(meta, error, tz)
     _check_withdrawn_after_published(withdrawn, published, error)
@@ -146,6 +147,7 @@ def validate(source: SourceFile, tz: ZoneInfo, base_url: str = "") -> Article:
         author=sys.intern((meta.get("author") or "").strip()),
         language=sys.intern((language or "").strip()),
         source_url=source_url or "",
+        captured=captured,
         aliases=tuple(aliases),
         draft=draft,
         withdrawn=withdrawn,
@@ -271,6 +273,27 @@ def _source_url(meta: dict[str, Any], error: Report) -> Any:
             f"source_url: {_FIELDS['source_url'].example}",
         )
     return source_url
+
+
+CAPTURED_HINT = (
+    "write when the copy was made, as the date is: captured: 2025-03-12 08:30 (or day "
+    "first, 12/03/2025 08:30), or remove the line if the crawl does not say"
+)
+
+
+def _captured(meta: dict[str, Any], error: Report, tz: ZoneInfo) -> datetime | None:
+    """When the copy the article was taken from was made (``captured:``), if it is said."""
+    value = meta.get("captured")
+    if value is None:
+        return None
+    if isinstance(value, (bool, list, dict)):
+        error("captured", f"'captured' has {_describe(value)}, not a date", CAPTURED_HINT)
+        return None
+    try:
+        return in_zone(parse_date(value, tz), tz)
+    except ValueError as exc:
+        error("captured", f"bad date in 'captured': {exc}", _date_fix(exc, CAPTURED_HINT))
+        return None
 
 
 def _language(meta: dict[str, Any], error: Report) -> Any:

@@ -5,6 +5,7 @@ import json
 import re
 import unicodedata
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -74,8 +75,11 @@ def visible(found: Extracted) -> tuple[Extracted, str]:
     )
 
 
-def article_fields(found: Extracted, source_url: str, config: SiteConfig) -> dict[str, str]:
-    """The front matter, in the order it is written; empty values are left out."""
+def article_fields(
+    found: Extracted, source_url: str, config: SiteConfig, captured: datetime | None = None
+) -> dict[str, str]:
+    """The front matter, in the order it is written; empty values are left out.
+    ``captured``: when the crawl copied the page, if it says."""
     assert found.published is not None
     category, _ = category_name(found.category, config)
     return {
@@ -85,6 +89,7 @@ def article_fields(found: Extracted, source_url: str, config: SiteConfig) -> dic
         "language": found.language,
         "category": category,
         "source_url": source_url,
+        "captured": format_date(captured.astimezone(config.timezone)) if captured else "",
     }
 
 

@@ -17,6 +17,7 @@ pages fail instead of passing for whole.
 
 import difflib
 import email.message
+import email.utils
 import http
 import logging
 import os
@@ -56,6 +57,12 @@ _HOST = re.compile(
 )
 _PORT_SIGNS = ":+_"
 _MIRRORED = re.compile(rb"<!--\s*Mirrored from (\S+?) by HTTrack", re.I)
+# Its default comment ends with when HTTrack saved the page, in GMT (RFC 822): "...
+# by HTTrack Website Copier/3.x [XR&CO'2014], Sat, 27 Aug 2022 05:00:10 GMT -->".
+_MIRRORED_AT = re.compile(
+    rb"<!--\s*Mirrored from \S+? by HTTrack[^>]*?,\s*"
+    rb"([A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT)\s*-->"
+)
 # What a browser's "Save page as" writes first (the "mark of the web": the address's length,
 # then the address; `about:internet` for a page that came from no address).
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.I)
@@ -136,6 +143,7 @@ class PageSource:
     # A revisit record of the page's own address, without its bytes: the capture it names
     # ("its capture of DATE"; "" when it is not one). A capture of the address replaces it.
     revisit: str = ""
+    captured: datetime | None = None  # the WARC record's date (WARC-Date), when it has one
     # The addresses the crawl recorded leading to this page (301, 302...): old addresses
     # of the article too.
     redirected_from: tuple[str, ...] = ()
@@ -695,7 +703,15 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) ->
     # Messages name the record by its place in the file and, for a person, its address
     # (without the scheme: messages give the place as a path, which has no "//").
     shown = f"{origin} ({uri.split('://', 1)[-1]})"
-    page = PageSource(shown, where.path, uri, where.offset, charset=charset, damaged=where.damaged)
+    page = PageSource(
+        shown,
+        where.path,
+        uri,
+        where.offset,
+        charset=charset,
+        damaged=where.damaged,
+        captured=captured,
+    )
     _add_page(crawl, page, captured, older)
     return True
 
@@ -1046,6 +1062,21 @@ def original_url(page: PageSource, data: bytes) -> tuple[str, str]:
         return "", ""
     host = urlsplit(layout).netloc
     return f"{_scheme(data, host)}{layout.removeprefix('https')}", "folder layout"
+
+
+def capture_date(page: PageSource, data: bytes) -> datetime | None:
+    """When the crawl copied the page: its WARC record's date, or for a file the time
+    HTTrack's comment says it saved it. None when nothing tells: a wget mirror's file
+    time is the server's Last-Modified, not the capture's."""
+    if page.offset >= 0:
+        return page.captured
+    found = _MIRRORED_AT.search(data[:4096]) or _MIRRORED_AT.search(data)
+    if found is None:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(found.group(1).decode("ascii"))
+    except ValueError:  # a day no calendar has (31 Feb)
+        return None
 
 
 def _mirrored_from(data: bytes) -> str:

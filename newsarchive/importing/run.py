@@ -47,6 +47,7 @@ from .crawl import (
     PageSource,
     UnknownEncoding,
     adjusted_alias,
+    capture_date,
     cut_short,
     error_page,
     made_by_httrack,
@@ -225,7 +226,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         return _failed_with(page, source_url, problems, found)
     assert found.published is not None
     future_note = _future_note(found.published, config)
-    fields = articles.article_fields(found, source_url, config)
+    fields = articles.article_fields(found, source_url, config, located.captured)
     aliases, alias_notes = _aliases(page, located, context)
     already = _same_article_there(page, source_url, fields, found, aliases, context)
     if already is not None:
@@ -278,6 +279,9 @@ class _Located:
     # another ("" when the page does not say it): a crawler writes them from where it
     # saved the page (HTTrack's comment's address, a portlet's at the host's top).
     links_from: str | None = None
+    # When the crawl copied the page, if it says (not for a copy stating another original:
+    # that copy's capture is not the original's).
+    captured: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -394,7 +398,8 @@ def _from_web_page(
         how = f"page (where the {found.profile} profile reads it)"
         return _Located(found, articles.page_address(found.source_url), how, source_url)
     links_from = original_url(page, data)[0] if context.options.source_url else None
-    return _Located(found, source_url, how, links_from=links_from)
+    captured = capture_date(page, data)
+    return _Located(found, source_url, how, links_from=links_from, captured=captured)
 
 
 def _known_address(

@@ -1,0 +1,127 @@
+"""The day a page was captured (front matter's `captured:`): written by `import` where
+the crawl says when (a WARC's WARC-Date, HTTrack's comment), shown in the article's
+provenance, checked in a hand-written file as the other dates are."""
+
+import pytest
+from bs4 import BeautifulSoup
+from capture_fixtures import Response, httrack_tree, items, page_html, warc_of, wget_tree
+from test_front_matter import messages
+from test_import_capture import articles, by_source, report, run, run_import, summary
+
+
+def provenance(site, rel: str) -> BeautifulSoup:
+    soup = BeautifulSoup(site.read(rel), "html.parser")
+    [section] = [s for s in soup.select("section.provenance") if "corrections" not in s["class"]]
+    return section
+
+
+def page_of(site, file: str) -> str:
+    """The built page of an imported article (content/yyyy/mm/slug.md)."""
+    year, month, name = file.removesuffix(".md").split("/")
+    return f"{year}/{month}/{name}/index.html"
+
+
+def test_an_article_imported_from_a_warc_keeps_the_day_of_its_capture_and_shows_it(site, tmp_path):
+    pytest.importorskip("warcio")
+    item = items(1)[0]
+    warc = tmp_path / "crawl.warc.gz"
+    html = page_html(item, "full").encode()
+    warc.write_bytes(warc_of([Response(item.url, html, date="2025-03-11T18:30:00Z")]))
+    result = run_import(site, warc)
+    assert result.returncode == 0, result.stderr
+    written = by_source(site)[item.url]
+    # In the site's time zone, as `date` is: 18:30 UTC is the 12th in Hà Nội.
+    assert written["captured"].isoformat() == "2025-03-12T01:30:00+07:00"
+    text = (site.content / written["file"]).read_text(encoding="utf-8")
+    assert "\ncaptured: 2025-03-12T01:30:00+07:00\n" in text
+    assert site.build() == 0
+    shown = provenance(site, page_of(site, written["file"]))
+    assert "Trang gốc được lưu lại ngày 12/03/2025" in " ".join(shown.get_text().split())
+    assert shown.find("time", attrs={"datetime": "2025-03-12"}) is not None
+
+
+def test_a_page_of_an_httrack_mirror_is_dated_by_httracks_comment_and_wgets_is_not(site, tmp_path):
+    """HTTrack writes the time it saved the page in its comment (GMT); wget keeps no
+    capture time (a file's time is the server's Last-Modified), so its pages get none."""
+    mirrored, fetched = items(2)
+    httrack_tree(tmp_path / "httrack", [mirrored], {})
+    wget_tree(tmp_path / "wget", [fetched], {})
+    result = run_import(site, tmp_path / "httrack", tmp_path / "wget")
+    assert result.returncode == 0, result.stderr
+    written = by_source(site)
+    # "Sat, 27 Aug 2022 05:00:08 GMT", the fixture's comment, is 12:00:08 in Hà Nội.
+    assert written[mirrored.url]["captured"].isoformat() == "2022-08-27T12:00:08+07:00"
+    assert "captured" not in written[fetched.url]
+    assert site.build() == 0
+    words = provenance(site, page_of(site, written[fetched.url]["file"])).get_text()
+    assert "lưu lại" not in words
+
+
+def test_a_later_capture_of_an_article_already_there_leaves_its_file_as_it_was(site, tmp_path):
+    """The article keeps the day of the capture its text was taken from, the first
+    import's: a later crawl that finds it "already there" writes nothing."""
+    pytest.importorskip("warcio")
+    item = items(1, start=736000)[0]
+    html = page_html(item, "full").encode()
+    first, later = tmp_path / "2024.warc.gz", tmp_path / "2025.warc.gz"
+    first.write_bytes(warc_of([Response(item.url, html, date="2024-01-02T03:00:00Z")]))
+    later.write_bytes(warc_of([Response(item.url, html, date="2025-06-07T03:00:00Z")]))
+    assert run_import(site, first).returncode == 0
+    [file] = site.content.rglob("*.md")
+    before = file.read_bytes()
+    result = run_import(site, later)
+    assert result.returncode == 0, result.stderr
+    assert summary(result)["already there"] == 1
+    assert file.read_bytes() == before
+    kept = articles(site)[file.relative_to(site.content).as_posix()]["captured"]
+    assert kept.isoformat() == "2024-01-02T10:00:00+07:00"
+    assert report(site)[0]["outcome"] == "already there"
+
+
+def test_a_capture_of_a_warc_without_a_date_writes_none(site, tmp_path):
+    """A record whose WARC-Date cannot be read tells no day: none is made up."""
+    pytest.importorskip("warcio")
+    item = items(1, start=737000)[0]
+    warc = tmp_path / "crawl.warc.gz"
+    html = page_html(item, "full").encode()
+    warc.write_bytes(warc_of([Response(item.url, html, date="not a date")]))
+    result = run_import(site, warc)
+    assert result.returncode == 0, result.stderr
+    assert "captured" not in by_source(site)[item.url]
+
+
+@pytest.mark.parametrize(
+    ("written", "said", "fix"),
+    [
+        (
+            "31/02/2025",
+            "bad date in 'captured': '31/02/2025' is not a real date",
+            "check the day",
+        ),
+        ("hôm qua", "bad date in 'captured'", "captured: 2025-03-12 08:30"),
+        ("true", "'captured' has the yes/no value", "captured: 2025-03-12 08:30"),
+    ],
+)
+def test_a_malformed_capture_date_is_told_at_its_line_with_the_fix(site, written, said, fix):
+    site.add(
+        "2020/01/tin.md",
+        f"---\ntitle: Tin\ndate: 2020-01-01\ncaptured: {written}\n---\nText\n",
+    )
+    result = run(site, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    [line] = [x for x in result.stderr.splitlines() if "tin.md:4" in x]
+    assert said in line, result.stderr
+    assert fix in result.stderr
+
+
+def test_a_hand_written_capture_date_is_read_as_the_other_dates_are():
+    meta = {"title": "x", "date": "2019-01-01", "captured": "12/03/2025 8:30", "draft": 3}
+    # Only the draft is wrong: the capture date, day first, is read.
+    assert [m[1] for m in messages(meta)] == ["'draft' must be true or false, not 3"]
+
+
+def test_an_article_without_a_capture_date_says_nothing_of_it(site):
+    site.add("2020/01/tin.md", "---\ntitle: Tin\ndate: 2020-01-01\n---\nText\n")
+    assert site.build() == 0
+    assert "lưu lại" not in provenance(site, "2020/01/tin/index.html").get_text()
