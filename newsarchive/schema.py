@@ -243,7 +243,8 @@ FRONT_MATTER: tuple[Field, ...] = (
         '`date` is; shown with the provenance, the day alone ("Trang gốc được lưu lại '
         'ngày 12/03/2025"), for a citation of the archived copy. `import` writes it where '
         "the crawl says when: a WARC's `WARC-Date`, HTTrack's \"Mirrored from\" comment (not "
-        "a wget mirror's: a file's time there is the server's Last-Modified); never needed",
+        "a wget mirror's: a file's time there is the server's Last-Modified); never needed. "
+        "A day after the build's (`2099` for `2025`) is a warning at every build",
         example="2025-03-12 08:30",
     ),
     Field(

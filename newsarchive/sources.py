@@ -563,6 +563,13 @@ def _front_matter_end(path: Path) -> int | None:
     return len(front) if body is not None else None
 
 
+# Why a day of the archive's own, or a crawl's, is today at the latest.
+_AHEAD_WHY = {
+    "": "the archive's own changes are dated on the day they were made, today at the latest",
+    "captured": "it is the day a crawl copied the page, before it was imported",
+}
+
+
 def dated_ahead(articles: Sequence[Article], now: datetime) -> list[Problem]:
     """A warning for each article on the site dated after this build: the archive holds
     what a portal had published, so the date is mistyped (2031 for 2021), and the article
@@ -583,20 +590,23 @@ def dated_ahead(articles: Sequence[Article], now: datetime) -> list[Problem]:
                     warning=True,
                 )
             )
-        # A takedown or a correction dated ahead (2031 for 2021): the notice told readers
-        # the article "was removed on 01/01/2031", the sitemap its change in 2031. The
-        # first such date is said, the takedown's before the corrections'.
+        # A takedown, a correction or a capture dated ahead (2031 for 2021): the notice
+        # told readers the article "was removed on 01/01/2031", the sitemap its change in
+        # 2031. The first such date is said, the takedown's before the corrections', the
+        # capture's last.
         dates = [("corrections", "correction", c.date) for c in article.corrections]
         if article.withdrawn and not article.draft:
             dates.insert(0, ("withdrawn", "takedown", article.withdrawn.date))
+        if article.captured:
+            dates.append(("captured", "capture", article.captured))
         for key, what, day in [d for d in dates if d[2] > now][:1]:
             problems.append(
                 Problem(
                     Path(article.path),
                     f"the {what} under '{key}' is dated {day:%d/%m/%Y}, after this build "
                     f"({now:%d/%m/%Y}): readers are shown that day",
-                    f"if the date under '{key}' is mistyped, correct it: the archive's own "
-                    "changes are dated on the day they were made, today at the latest",
+                    f"if the date under '{key}' is mistyped, correct it: "
+                    + _AHEAD_WHY.get(key, _AHEAD_WHY[""]),
                     line_of(Path(article.path), f"{key}:"),
                     warning=True,
                 )

@@ -125,3 +125,16 @@ def test_an_article_without_a_capture_date_says_nothing_of_it(site):
     site.add("2020/01/tin.md", "---\ntitle: Tin\ndate: 2020-01-01\n---\nText\n")
     assert site.build() == 0
     assert "lưu lại" not in provenance(site, "2020/01/tin/index.html").get_text()
+
+
+def test_a_capture_dated_after_the_build_is_said(site, capsys):
+    """`captured: 2099-03-12` for 2025: the page told readers the copy was made in 2099,
+    with no word to the editor."""
+    ahead = site.add(
+        "2020/01/tin.md", "---\ntitle: Tin\ndate: 2020-01-01\ncaptured: 2099-03-12\n---\nText\n"
+    )
+    assert site.build() == 0
+    [warning] = [x for x in capsys.readouterr().err.splitlines() if ": warning: " in x]
+    place, said = warning.split(": warning: ")
+    assert place == f"{ahead}:4"
+    assert said.startswith("the capture under 'captured' is dated 12/03/2099, after this build (")
