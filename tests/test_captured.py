@@ -2,6 +2,8 @@
 the crawl says when (a WARC's WARC-Date, HTTrack's comment), shown in the article's
 provenance, checked in a hand-written file as the other dates are."""
 
+import shutil
+
 import pytest
 from bs4 import BeautifulSoup
 from capture_fixtures import Response, httrack_tree, items, page_html, warc_of, wget_tree
@@ -138,3 +140,32 @@ def test_a_capture_dated_after_the_build_is_said(site, capsys):
     place, said = warning.split(": warning: ")
     assert place == f"{ahead}:4"
     assert said.startswith("the capture under 'captured' is dated 12/03/2099, after this build (")
+
+
+def test_a_page_of_an_archive_built_here_brings_its_capture_day_back(site):
+    """A saved page of an archive built here states the original's address and the day it
+    was captured: imported back, the article keeps both, not the day the copy was saved.
+    Its corrections' days are not taken for it."""
+    address = "https://quanhaibatrung.hanoi.gov.vn/tin-tuc/phuong-bach-dang-123.html"
+    site.add(
+        "2019/04/ra-quan.md",
+        "---\ntitle: Phường Bạch Đằng ra quân\ndate: 2019-04-19T16:54:00+07:00\n"
+        f"source_url: {address}\ncaptured: 2025-03-12T08:30:00+07:00\ncorrections:\n"
+        "  - date: 2026-01-02\n    text: Sửa tên phường\n---\nSáng 19/4, phường ra quân.\n",
+    )
+    other = "https://quanhaibatrung.hanoi.gov.vn/tin-tuc/kim-ma-124.html"
+    site.add(
+        "2019/05/trong-cay.md",
+        "---\ntitle: Phường Kim Mã trồng cây\ndate: 2019-05-02T08:00:00+07:00\n"
+        f"source_url: {other}\ncorrections:\n  - date: 2026-01-02\n    text: Sửa\n---\n"
+        "Sáng 2/5, phường trồng cây.\n",
+    )
+    assert site.build() == 0
+    shutil.rmtree(site.content)
+    site.content.mkdir()
+    result = run_import(site, site.output)
+    assert result.returncode == 0, result.stderr
+    written = by_source(site)
+    # The day the page shows, at its midnight: the page gives no hour.
+    assert written[address]["captured"].isoformat() == "2025-03-12T00:00:00+07:00"
+    assert "captured" not in written[other]

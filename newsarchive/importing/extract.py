@@ -167,6 +167,7 @@ class _Read:
     notes: list[str] = field(default_factory=list)
     date_missed: str = ""  # what the profile's date found, when no date was found
     source_url: str = ""  # the original address the page states, when it is a copy
+    captured: datetime | None = None  # when the original was captured, as such a copy says
     # A date one's own profile found, as printed: read day first though it may be month
     # first (06/01/2025), or one that is a date only month first (01/14/2025).
     day_first: str = ""
@@ -196,6 +197,7 @@ def _with_profile(
     read.date_missed = date.missed
     read.month_first, read.day_first = date.month_first, date.day_first
     read.source_url = _stated_address(tree, profile.source_url)
+    read.captured = read_date(_first_value(tree, profile.captured), profiles.timezone)[0]
     read.tags = _tags(tree, profile.tags)
     own_address = profile.own_address
     own = own_address and profile.search("own_address", own_address, page.html, page.origin)
@@ -519,6 +521,7 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
         day_first=read.day_first,
         month_first=read.month_first,
         source_url=read.source_url,
+        captured=read.captured,
         relative=converted.relative,
         links=converted.links,
     )

@@ -47,6 +47,8 @@ class Extracted:
     # The original address the page states of itself, as a copy of it does (an archive's
     # page: its provenance); "" when it states none. It wins over the copy's own address.
     source_url: str = ""
+    # When such a copy states the original was captured (None when it does not).
+    captured: datetime | None = None
     # The other sizes of a picture of `media` (its srcset, src, lazy-loading addresses),
     # largest first: the crawl may hold one of them only.
     alternates: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -40,6 +40,8 @@ FIELDS = {
     "article_id": "a regular expression whose first group finds the portal's id in the address",
     "source_url": "selector(s) of the original address a copy of the page states (a link's "
     "href, or a content attribute)",
+    "captured": "selector(s) of the day a copy of the page states the original was "
+    "captured (a time's datetime, a content attribute, or the text)",
     "skip": "regular expressions: a page whose address matches one is not an article",
     "own_address": "a regular expression finding the article's own address in the page's "
     "HTML (its print link): its groups in brackets, joined, without the query",
@@ -100,6 +102,7 @@ class Profile:
     article_id: str = ""
     skip: tuple[str, ...] = ()  # addresses of pages that are not articles (print views...)
     source_url: tuple[str, ...] = ()  # where a copy (an archive's page) states the original
+    captured: tuple[str, ...] = ()  # where such a copy states when the original was captured
     own_address: str = ""  # finds the link naming the article's own address (print link)
     selectors: tuple[str, ...] = ()  # markers: an element the page has
     hosts: tuple[str, ...] = ()  # markers: the page's host, or a parent domain of it
@@ -356,6 +359,7 @@ def _profile(
         article_id=article_id,
         skip=skip,
         source_url=read.selectors("source_url"),
+        captured=read.selectors("captured"),
         own_address=own_address,
         selectors=read.selectors("selectors", markers),
         hosts=hosts,

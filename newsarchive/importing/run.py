@@ -396,7 +396,8 @@ def _from_web_page(
         # address the copy was saved from is not the article's, but its files are
         # found from there.
         how = f"page (where the {found.profile} profile reads it)"
-        return _Located(found, articles.page_address(found.source_url), how, source_url)
+        original = articles.page_address(found.source_url)
+        return _Located(found, original, how, source_url, captured=found.captured)
     links_from = original_url(page, data)[0] if context.options.source_url else None
     captured = capture_date(page, data)
     return _Located(found, source_url, how, links_from=links_from, captured=captured)
