@@ -16,6 +16,7 @@ import struct
 import subprocess
 import sys
 import unicodedata
+import zipfile
 import zlib
 from dataclasses import replace
 from html import escape as html_escape
@@ -1825,6 +1826,43 @@ def test_a_wacz_imports_like_its_warc(site, warc_portal, tmp_path):
     alone = run_import(type(site)(tmp_path / "warc-alone"), path)
     other = re.compile(r"\((\d+) other file\(s\)")
     assert other.search(result.stdout)[1] == other.search(alone.stdout)[1], result.stdout
+
+
+def test_a_browsertrix_download_of_several_waczs_imports_them_all(site, warc_portal, tmp_path):
+    """Browsertrix (app.browsertrix.com, or one's own) downloads a crawl of more than one
+    WACZ (a crawl over 1 GB is cut into several) as one "multi-WACZ": a zip whose members
+    are the WACZ files, its datapackage.json's profile "multi-wacz-package". It was
+    refused, "the WACZ file holds no WARC: is it a WACZ file?", and nothing imported."""
+    path, portal, _media, lacking = warc_portal
+    inner = wacz_bytes(path.read_bytes())
+    multi = tmp_path / "crawl.wacz"
+    with zipfile.ZipFile(multi, "w") as archive:
+        package = {"profile": "multi-wacz-package", "resources": [{"path": "crawl-1.wacz"}]}
+        archive.writestr("datapackage.json", json.dumps(package))
+        archive.writestr("crawl-1.wacz", inner, compress_type=zipfile.ZIP_STORED)
+    result = run_import(site, multi)
+    assert result.returncode == 0, result.stderr
+    assert sorted(by_source(site)) == sorted([*(i.url for i in portal), lacking.url])
+    # Each page is named in the file it is in: the WACZ in the download, the WARC in it.
+    assert "crawl-1.wacz!archive/data.warc.gz#" in result.stdout, result.stdout
+
+
+def test_the_pictures_of_a_wacz_without_pages_are_copied_from_it(site, tmp_path):
+    """A WACZ of the portal's files alone (a crawl of its documents, or the pictures'
+    part of a crawl) given before the WACZ of the pages: its WARC was unpacked under the
+    name the next WACZ's took, and overwritten. The pages then said its pictures were not
+    in the crawl, and two were copied from the other WARC's bytes (empty, or a piece of a
+    page) as pictures of the article."""
+    pytest.importorskip("warcio")
+    portal, media = portal_with_media()
+    files, pages = tmp_path / "files.wacz", tmp_path / "pages.wacz"
+    files.write_bytes(wacz_bytes(warc_bytes([], media, {})))
+    pages.write_bytes(wacz_bytes(warc_bytes(portal, {}, {})))
+    result = run_import(site, files, pages)
+    assert result.returncode == 0, result.stderr
+    assert "not in the crawl" not in result.stderr, result.stderr
+    copied = sorted(p.read_bytes() for p in (site.root / "static" / "media").rglob("*.*"))
+    assert copied == sorted(set(media.values()))
 
 
 def test_a_warc_without_warcio_is_refused_with_how_to_install_it(site, warc_portal, tmp_path):

@@ -900,36 +900,53 @@ def _served_name(record) -> str:  # type: ignore[no-untyped-def]
     return os.path.basename(name.replace("\\", "/")).strip()
 
 
-def _add_wacz(crawl: Crawl, path: Path) -> None:
+def _add_wacz(crawl: Crawl, path: Path, named: str = "") -> None:
+    """The WARCs of a WACZ; of a Browsertrix download of several WACZs (a "multi-WACZ",
+    the zip of them a crawl over 1 GB comes as), the WARCs of each. ``named``: how
+    messages name a WACZ unpacked from another one."""
+    shown = Path(named) if named else path
     if _warcio() is None:
-        crawl.problems.append(Problem(path, "cannot read a WACZ file here", NEEDS_WARCIO))
+        crawl.problems.append(Problem(shown, "cannot read a WACZ file here", NEEDS_WARCIO))
         return
     if crawl.scratch is None:
         crawl.scratch = tempfile.TemporaryDirectory(prefix="newsarchive-wacz-")
     try:
         with zipfile.ZipFile(path) as archive:
             members = sorted(n for n in archive.namelist() if n.lower().endswith(WARC_SUFFIXES))
-            if not members:
+            # Only a download's own members: a WACZ in one of its WACZs is no Browsertrix
+            # shape, and a zip may hold itself (a quine) without end.
+            inner = [] if named else sorted(n for n in archive.namelist() if _is_wacz(n))
+            if not members and not inner:
                 crawl.problems.append(
-                    Problem(path, "the WACZ file holds no WARC", "is it a WACZ file?")
+                    Problem(shown, "the WACZ file holds no WARC", "is it a WACZ file?")
                 )
-            for number, member in enumerate(members):
-                # Named by its number, not the member's name: a zip's names may climb out
-                # of any folder (`../../x.warc.gz`) or be absolute (zip-slip).
-                suffix = ".gz" if member.lower().endswith(".gz") else ""
-                target = Path(crawl.scratch.name) / f"{len(crawl.pages)}-{number}.warc{suffix}"
+            for member in members + inner:
+                # Named by a number, not the member's name: a zip's names may climb out
+                # of any folder (`../../x.warc.gz`) or be absolute (zip-slip). A number
+                # of its own: the records read are found again in the file, later.
+                scratch = Path(crawl.scratch.name)
+                ending = ".gz" if member.lower().endswith(".gz") else ""
+                ending = ".wacz" if _is_wacz(member) else f".warc{ending}"
+                target = scratch / f"{sum(1 for _ in scratch.iterdir())}{ending}"
                 with archive.open(member) as source, target.open("wb") as out:
                     while chunk := source.read(1 << 20):
                         out.write(chunk)
-                _add_warc(crawl, target, f"{path}!{member}")
+                if ending == ".wacz":
+                    _add_wacz(crawl, target, f"{shown}!{member}")
+                else:
+                    _add_warc(crawl, target, f"{shown}!{member}")
     except zipfile.BadZipFile:
         # zipfile says only "File is not a zip file": a WACZ lists what it holds at its
         # end, which a download or copy cut short lacks.
-        crawl.problems.append(Problem(path, WACZ_CUT, WACZ_CUT_HINT))
+        crawl.problems.append(Problem(shown, WACZ_CUT, WACZ_CUT_HINT))
     except OSError as exc:
         crawl.problems.append(
-            Problem(path, f"the WACZ file cannot be read ({exc})", "download it again")
+            Problem(shown, f"the WACZ file cannot be read ({exc})", "download it again")
         )
+
+
+def _is_wacz(name: str) -> bool:
+    return name.lower().endswith(".wacz")
 
 
 WACZ_CUT = (
