@@ -2014,6 +2014,44 @@ def test_an_attachment_whose_address_names_no_file_is_named_as_its_server_named_
     ), body
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        # Browsertrix writes a header's value that is not ASCII as JavaScript's encodeURI
+        # gives it: of a name Liferay sent in UTF-8 (or to Internet Explorer, so encoded)...
+        "Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%2012.pdf",
+        # ...or of its bytes as the browser handed them over, each a Latin-1 letter.
+        "Quy%C3%A1%C2%BA%C2%BFt%20%C3%84%C2%91%C3%A1%C2%BB%C2%8Bnh%2012.pdf",
+    ],
+)
+def test_a_file_name_a_browser_crawler_wrote_percent_encoded_is_read_as_a_browser_does(
+    site, tmp_path, name
+):
+    """The copy of Liferay's get_file?uuid=… was `quy-e1-ba-bft-20-c4-91-e1-bb-8bnh-2012.pdf`:
+    the reader downloaded the decree under a name of hex codes."""
+    pytest.importorskip("warcio")
+    item = Item(763101, "Quyết định số 12", "11/09/2020")
+    decision = "/c/document_library/get_file?uuid=1b2c-7f&groupId=554897"
+    link = f'<a href="{decision.replace("&", "&amp;")}">Quyết định</a>'
+    page = page_html(item, "full").replace(
+        "</div></div></div>", f"<p>Tải về: {link}</p></div></div></div>"
+    )
+    crawl = tmp_path / "crawl.warc.gz"
+    crawl.write_bytes(
+        warc_of([
+            Response(item.url, page.encode("utf-8")),
+            Response(f"https://{HOST}{decision}", PDF, "application/pdf",
+                     disposition=f'attachment; filename="{name}"'),
+        ])
+    )  # fmt: skip
+    result = run_import(site, crawl)
+    assert result.returncode == 0, result.stderr
+    body = by_source(site)[item.url]["body"]
+    assert re.search(
+        r"\[Quyết định\]\(\.\./\.\./\.\./media/\w\w/[0-9a-f]{16}-quyet-dinh-12\.pdf\)", body
+    ), body
+
+
 @pytest.mark.parametrize("host", [f"{HOST}:443", f"{HOST.upper()}."])
 def test_a_host_written_with_its_default_port_or_final_dot_is_the_same_host(site, tmp_path, host):
     """The image was "not in the crawl" and `check` did not warn of the old portal."""

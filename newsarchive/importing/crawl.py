@@ -897,7 +897,19 @@ def _served_name(record) -> str:  # type: ignore[no-untyped-def]
         name = header.get_filename() or ""
     except (LookupError, ValueError):  # a charset Python does not know: no name
         return ""
-    return os.path.basename(name.replace("\\", "/")).strip()
+    return os.path.basename(_as_a_browser_reads(name).replace("\\", "/")).strip()
+
+
+def _as_a_browser_reads(name: str) -> str:
+    """A name percent-encoded in filename="…", as a browser saves it: Browsertrix
+    writes a header that is not ASCII so (JavaScript's encodeURI), and Liferay sent its
+    names so to Internet Explorer. Bytes of UTF-8 the crawler took one by one for
+    Latin-1 letters are read again as UTF-8."""
+    name = unquote(name)
+    try:
+        return name.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):  # Vietnamese, or Latin-1 indeed
+        return name
 
 
 def _add_wacz(crawl: Crawl, path: Path, named: str = "") -> None:
