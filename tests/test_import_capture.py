@@ -1847,6 +1847,29 @@ def test_a_browsertrix_download_of_several_waczs_imports_them_all(site, warc_por
     assert "crawl-1.wacz!archive/data.warc.gz#" in result.stdout, result.stdout
 
 
+def test_a_page_browsertrix_lists_but_could_not_load_is_named(site, warc_portal, tmp_path):
+    """Browsertrix lists every page it visited in pages/pages.jsonl and extraPages.jsonl,
+    one whose load failed (a timeout, the server down) too, with no capture in the WARC.
+    Such a page was lost without a word: the summary counted the pages the WARC holds."""
+    path, portal, _media, lacking = warc_portal
+    lost = f"https://{HOST}/tin-tuc/-/view_content/799999-tin-khong-tai-duoc.html"
+    listed = [{"format": "json-pages-1.0", "id": "extra-pages", "title": "Extra Pages"}]
+    listed += [{"id": str(n), "url": i.url, "loadState": 4} for n, i in enumerate(portal)]
+    listed.append({"id": "x", "url": lost, "loadState": 0, "status": 0})
+    wacz = tmp_path / "crawl.wacz"
+    with zipfile.ZipFile(wacz, "w") as archive:
+        archive.writestr("archive/rec-1.warc.gz", path.read_bytes())
+        archive.writestr("pages/pages.jsonl", '{"format": "json-pages-1.0", "id": "pages"}\n')
+        archive.writestr("pages/extraPages.jsonl", "".join(json.dumps(x) + "\n" for x in listed))
+        archive.writestr("datapackage.json", '{"profile": "data-package", "resources": []}')
+    result = run_import(site, wacz)
+    assert result.returncode == 1
+    line = len(listed)  # the lost page's line of extraPages.jsonl
+    assert f"pages/extraPages.jsonl:{line}: error: " in result.stderr, result.stderr
+    assert lost in result.stderr and "holds no capture of it" in result.stderr
+    assert sorted(by_source(site)) == sorted([*(i.url for i in portal), lacking.url])
+
+
 def test_the_pictures_of_a_wacz_without_pages_are_copied_from_it(site, tmp_path):
     """A WACZ of the portal's files alone (a crawl of its documents, or the pictures'
     part of a crawl) given before the WACZ of the pages: its WARC was unpacked under the

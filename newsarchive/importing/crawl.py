@@ -19,6 +19,7 @@ import difflib
 import email.message
 import email.utils
 import http
+import json
 import logging
 import os
 import re
@@ -200,6 +201,9 @@ class Crawl:
     # answered for a picture (anh.png) under the picture's name with .html (anh.html).
     httrack_stems: dict[str, str] = field(default_factory=dict)
     scratch: tempfile.TemporaryDirectory | None = None  # WARCs unpacked from WACZ files
+    # The pages a WACZ's pages/*.jsonl lists (Browsertrix's every page visited), each
+    # with the file and line that lists it: a page whose load failed has no capture.
+    listed: dict[str, tuple[Path, int]] = field(default_factory=dict)
 
     def close(self) -> None:
         if self.scratch is not None:
@@ -230,6 +234,7 @@ def open_crawl(inputs: list[Path]) -> Crawl:
             crawl.problems.append(_not_a_page(given))
     _add_redirects(crawl)
     _adjusted_extensions(crawl)
+    _unheld_pages(crawl)
     return crawl
 
 
@@ -947,6 +952,8 @@ def _add_wacz(crawl: Crawl, path: Path, named: str = "") -> None:
                     _add_wacz(crawl, target, f"{shown}!{member}")
                 else:
                     _add_warc(crawl, target, f"{shown}!{member}")
+            for member in (m for m in archive.namelist() if m in PAGE_LISTS):
+                _add_listed(crawl, archive.read(member), Path(f"{shown}!{member}"))
     except zipfile.BadZipFile:
         # zipfile says only "File is not a zip file": a WACZ lists what it holds at its
         # end, which a download or copy cut short lacks.
@@ -959,6 +966,40 @@ def _add_wacz(crawl: Crawl, path: Path, named: str = "") -> None:
 
 def _is_wacz(name: str) -> bool:
     return name.lower().endswith(".wacz")
+
+
+PAGE_LISTS = ("pages/pages.jsonl", "pages/extraPages.jsonl")  # Browsertrix's, the WACZ spec's
+
+
+def _add_listed(crawl: Crawl, data: bytes, where: Path) -> None:
+    """The pages a WACZ lists, by line: its first line names the list's format."""
+    for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), start=1):
+        try:
+            entry = json.loads(line)
+        except ValueError:  # a list is the crawler's index, not the crawl: its WARCs are
+            continue
+        url = entry.get("url") if isinstance(entry, dict) else None
+        if isinstance(url, str) and url.startswith(("http://", "https://")):
+            crawl.listed.setdefault(url, (where, number))
+
+
+def _unheld_pages(crawl: Crawl) -> None:
+    """A page the crawler lists as visited that no file given holds a capture of: its
+    load failed (Browsertrix lists those too), and it would be missing without a word."""
+    held = {_page_key(u) for u in [*crawl.records, *crawl.failed, *crawl.page_at]}
+    for url, (where, line) in crawl.listed.items():
+        if _page_key(url) not in held:
+            crawl.problems.append(Problem(where, UNHELD.format(url=url), UNHELD_HINT, line))
+
+
+UNHELD = (
+    "the crawler lists the page {url} as visited, but the WACZ holds no capture of it "
+    "(its load failed: the crawl's log in logs/ says why)"
+)
+UNHELD_HINT = (
+    "crawl that address again (Browsertrix: --url ADDRESS) and import the new WACZ "
+    "with this one; until then the page is not in the archive"
+)
 
 
 WACZ_CUT = (
