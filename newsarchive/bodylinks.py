@@ -25,7 +25,7 @@ from .activehtml import BASE, ELSEWHERE, REFRESH, SCRIPT, SRCDOC, script_address
 from .content import Article, Standalone
 from .errors import Problem
 from .frontmatter import front_matter_lines
-from .markup import AWAY_LINK, RUNS, SITE, SITE_LINK, UNSAFE, marked_links
+from .markup import AWAY_LINK, RUNS, SITE, SITE_LINK, UNSAFE, make_converter, marked_links
 from .yamltext import normalise_text
 
 MISSING_HINT = (
@@ -360,7 +360,7 @@ class Lines:
         lines = text.splitlines()
         # As Markdown reads them: tabs expanded to 4 columns.
         self.lines = [(n, line.expandtabs(4)) for n, line in enumerate(lines, 1)][start:]
-        self.html_lines: list[tuple[int, str]] | None = None  # see spot
+        self.html_lines: list[tuple[int, str]] | None = None  # see _html
         self.asked: dict[tuple[str, ...], int] = {}
         self.spots: dict[str, list[tuple[int, int]]] = {}
 
@@ -372,7 +372,10 @@ class Lines:
         `../../2019/x.md` (the link on line 30 was blamed on line 28), unless it is
         nowhere else."""
         key = tuple(dict.fromkeys(filter(None, spellings)))
-        found = self._occurrences(key, whole=True) or self._occurrences(key, whole=False)
+        found = None
+        for lines in (self._html(), self.lines):  # in code (shown, not a link): the last resort
+            found = found or self._occurrences(key, lines, True)
+            found = found or self._occurrences(key, lines, False)
         if not found:
             return None
         seen = self.asked.get(key, 0)
@@ -388,11 +391,9 @@ class Lines:
         places = self.spots.get(key)
         if places is None:  # sought once: a body may have thousands (`<b onclick=…>` each)
             pattern, accept = _finder(key)
-            if self.html_lines is None:
-                self.html_lines = as_html(self.lines)
             places = self.spots[key] = [
                 (n, m.start() + 1)
-                for n, line in self.html_lines
+                for n, line in self._html()
                 for m in pattern.finditer(line)
                 if accept(m)
             ]
@@ -400,31 +401,66 @@ class Lines:
         self.asked[(key,)] = seen + 1
         return places[min(seen, len(places) - 1)] if places else (None, None)
 
-    def _occurrences(self, spellings: tuple[str, ...], whole: bool) -> list[int]:
+    def _html(self) -> list[tuple[int, str]]:
+        """The lines as raw HTML and Markdown read them, what is shown as text blanked
+        (`as_html`); made when first asked for: most files have no problem."""
+        if self.html_lines is None:
+            self.html_lines = as_html(self.lines)
+        return self.html_lines
+
+    def _occurrences(
+        self, spellings: tuple[str, ...], lines: list[tuple[int, str]], whole: bool
+    ) -> list[int]:
         places: dict[tuple[int, int], None] = {}
         for written in spellings:
             pattern = _whole(written) if whole else re.compile(re.escape(written))
-            for n, line in self.lines:
+            for n, line in lines:
                 places.update(dict.fromkeys((n, m.start()) for m in pattern.finditer(line)))
         return [n for n, _ in places]
 
 
-# What Markdown publishes as text, not as HTML, in which a tag is shown, not written:
-# a fenced code block (its fence at the line's start, closed by the same fence, as
-# Python-Markdown's fenced_code reads it), a code span (on one line, between backtick
-# runs of one length, as its inline pattern reads it), an HTML comment.
+# What Markdown publishes as text, not as HTML, in which a tag or a link is shown, not
+# written: a fenced code block (its fence at the line's start, closed by the same fence,
+# as Python-Markdown's fenced_code reads it), a code span (on one line, between backtick
+# runs of one length, as its inline pattern reads it), an HTML comment; and an indented
+# code block (see _indented_code).
 _FENCED = re.compile(r"(?ms)^(`{3,}|~{3,})[^\n]*\n(?:.*?\n)?\1[ ]*$")
 _CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`).+?(?<!`)\1(?!`)")
 _COMMENT = re.compile(r"(?s)<!--.*?-->")
+_INDENTED = re.compile(r"^ {4,}\S")  # tabs are expanded (Lines)
+_PROBE = "newsarchiveline{}probe"
 
 
 def as_html(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
     """``lines`` with what Markdown shows as text (see _FENCED) blanked out, each
     character a space (a newline stays), so each line and column stays as written."""
     text = "\n".join(line for _, line in lines)
+    shown = _indented_code(text)
     for pattern in (_FENCED, _CODE_SPAN, _COMMENT):
         text = pattern.sub(_blank, text)
-    return list(zip((n for n, _ in lines), text.split("\n"), strict=True))
+    blanked = [" " * len(line) if i in shown else line for i, line in enumerate(text.split("\n"))]
+    return list(zip((n for n, _ in lines), blanked, strict=True))
+
+
+def _indented_code(text: str) -> set[int]:
+    """The lines (from 0) of ``text`` that are in an indented code block. Four spaces
+    begin one after a blank line, but go on a list item's paragraph, and are HTML in an
+    HTML block: only Markdown's block parser tells them apart, so it is asked. Each
+    indented line gets a word naming it at its end, which changes no block's kind, and
+    the lines whose word is in a <pre><code> of the parsed tree (raw HTML is stashed
+    away before, so its own <pre> is not there) are the code."""
+    lines = text.split("\n")
+    indented = [i for i, line in enumerate(lines) if _INDENTED.match(line)]
+    if not indented:
+        return set()
+    for i in indented:
+        lines[i] += " " + _PROBE.format(i)
+    converter = make_converter()
+    for step in converter.preprocessors:
+        lines = step.run(lines)
+    tree = converter.parser.parseDocument(lines)
+    code = " ".join(c.text or "" for pre in tree.iter("pre") for c in pre.iter("code"))
+    return {i for i in indented if _PROBE.format(i) in code}
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -338,3 +338,47 @@ def test_a_javascript_address_after_the_site_link_mark_or_in_srcdoc_is_warned(si
     err = capsys.readouterr().err
     assert "a.md:6:7: warning: a javascript: address (href) in the article's raw HTML" in err
     assert "a.md:7:9: warning: an srcdoc attribute in the article's raw HTML" in err
+
+
+def test_a_tag_shown_in_an_indented_code_block_does_not_take_the_real_ones_line(site, capsys):
+    """An indented code block (4 spaces after a blank line, at the top level or in a
+    list item, 8 there) shows its tags as text; raw HTML indented in a list item or in
+    an HTML block is HTML: the warning names the line Markdown publishes as HTML."""
+    body = (
+        "Mã nhúng cũ:\n\n"  # 6
+        "    <script>alert(0)</script>\n"  # 8
+        '    <b onclick="alert(0)">x</b>\n\n'  # 9
+        "- Mục một\n\n"  # 11
+        "        <script>alert(0)</script>\n\n"  # 13: code in the list item
+        "- Mục hai\n\n"  # 15
+        '    Chữ <i onclick="alert(1)">nghiêng</i>.\n\n'  # 17: the item's paragraph
+        "<div>\n\n"  # 19
+        "    <script>alert(2)</script>\n\n"  # 21: in the HTML block
+        "</div>\n\n"  # 23
+        "<script>alert(3)</script>\n"  # 25
+    )
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", body))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    found = re.findall(r"a\.md:(\d+):(\d+): warning: (.*) in the article's raw HTML", err)
+    assert found == [
+        ("17", "12", "an onclick attribute"),
+        ("21", "5", "a <script> element"),
+        ("25", "1", "a <script> element"),
+    ], err
+
+
+def test_a_link_shown_in_code_before_the_real_one_does_not_take_its_line(site, capsys):
+    """A link leading nowhere is named at the line of the link, not at the same address
+    shown earlier in a code span, a fenced or an indented code block or a comment."""
+    body = (
+        "Viết `[đây](/khong-co/)` để liên kết.\n\n"  # 6
+        "```\n[đây](/khong-co/)\n```\n\n"  # 8-10
+        '    <a href="/khong-co/">đây</a>\n\n'  # 12
+        "<!-- [đây](/khong-co/) -->\n\n"  # 14
+        "Xem [đây](/khong-co/).\n"  # 16
+    )
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", body))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    assert re.findall(r"a\.md:(\d+): warning: the link /khong-co/ leads", err) == ["16"], err
