@@ -5,7 +5,9 @@ a `<base href>` (every relative link of the page then leads where it says), a fo
 sends what the reader types to another site (`action="https://..."`, a phishing page's
 trick). A form sending to the site itself (a relative address), or with no action (to
 its own page), is none: the site's pages are files, which receive nothing; an address
-with a scheme or host is taken for another site's, even the site's own written whole.
+with a scheme or host is another site's unless it is under site.yaml's base_url, which
+bodylinks.py asks (`sends_away`'s ``home``: what is found here is cached by the body
+alone, whatever the settings).
 
 Markdown's own links and images never hold one (markup.py removes a refused address),
 so with site.yaml's `sanitize_html` off (the default) what is found here was written
@@ -19,6 +21,7 @@ from html.parser import HTMLParser
 
 from .htmltext import short_numbers
 from .linksafety import scheme
+from .urls import on_site
 
 # Attributes whose address a browser loads or follows (xlink:href: in a pasted SVG).
 ADDRESS_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "xlink:href")
@@ -32,15 +35,17 @@ SRCDOC = "srcdoc"
 # The keys of what leads elsewhere (see `runs`).
 REFRESH, BASE = "http-equiv", "base"
 AWAY_FORM = ("action", "formaction")
-ELSEWHERE = " elsewhere"  # after a form's attribute: its key when it sends away
+# Between a form's attribute and its address: its key when it sends away (see away_form).
+ELSEWHERE = " elsewhere "
 
 
 def runs(body_html: str, marks: tuple[str, ...] = ()) -> list[tuple[int, str, str]]:
     """Each thing of ``body_html`` that would run, in order: (its offset, what it is
     as an editor reads it, the key bodylinks.py finds it by in the source: SCRIPT, the
     handler's name, or the attribute holding the address; REFRESH, BASE, or a form's
-    attribute + ELSEWHERE for what leads elsewhere). ``marks``: what markup.py puts
-    before a site link's address, which raw HTML can write too (see `script_address`)."""
+    attribute + ELSEWHERE + its address for a form sending elsewhere). ``marks``: what
+    markup.py puts before a site link's address, which raw HTML can write too (see
+    `script_address`)."""
     if not _MAYBE.search(body_html):
         return []
     # html.parser unescapes text and attributes with html.unescape, which raises on a
@@ -61,12 +66,22 @@ def script_address(value: str, marks: tuple[str, ...] = ()) -> bool:
     return scheme(unmarked(value, marks)) in SCRIPT_SCHEMES
 
 
-def sends_away(value: str, marks: tuple[str, ...] = ()) -> bool:
+def sends_away(value: str, marks: tuple[str, ...] = (), home: str = "") -> bool:
     """Whether a form whose action is ``value`` sends to another site: an address with a
-    scheme (https:, mailto:...) or a host (//host, which browsers also read in \\host)."""
+    scheme (https:, mailto:...) or a host (//host, which browsers also read in \\host),
+    but for one of the site at ``home`` (its base_url), as a browser reads it."""
     address = unmarked(value, marks)
     squeezed = re.sub(r"[\x00-\x20\x7f]+", "", address).replace("\\", "/")
-    return bool(scheme(address)) or squeezed.startswith("//")
+    if not (scheme(address) or squeezed.startswith("//")):
+        return False
+    return not (home and on_site(squeezed, home))
+
+
+def away_form(key: str) -> tuple[str, str] | None:
+    """The attribute and the address of a form sending away, by its key (see `runs`);
+    None for the key of anything else."""
+    name, away, address = key.partition(ELSEWHERE)
+    return (name, address) if away else None
 
 
 def unmarked(value: str, marks: tuple[str, ...]) -> str:
@@ -93,7 +108,8 @@ class _Runs(HTMLParser):
                 self.found.append((where, f"a {scheme(address)}: address ({name})", name))
             elif name in AWAY_FORM and value and sends_away(value, self.marks):
                 address = unmarked(value, self.marks).strip()
-                self.found.append((where, f"a form whose {name} is {address}", name + ELSEWHERE))
+                what = f"a form whose {name} is {address}"
+                self.found.append((where, what, name + ELSEWHERE + address))
         self.elsewhere(tag, dict(attrs), where)
 
     def elsewhere(self, tag: str, attrs: dict[str, str | None], where: tuple[int, int]) -> None:

@@ -12,6 +12,7 @@ article's deletion is reported although its own page did not change.
 
 import difflib
 import functools
+import html
 import os
 import posixpath
 import re
@@ -21,7 +22,17 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import urls
-from .activehtml import BASE, ELSEWHERE, REFRESH, SCRIPT, SRCDOC, script_address, sends_away
+from .activehtml import (
+    BASE,
+    ELSEWHERE,
+    REFRESH,
+    SCRIPT,
+    SRCDOC,
+    away_form,
+    script_address,
+    sends_away,
+    unmarked,
+)
 from .content import Article, Standalone
 from .errors import Problem
 from .frontmatter import front_matter_lines
@@ -70,11 +81,13 @@ def body_link_problems(
     as_errors: bool = False,
     pages: Sequence[Standalone] = (),
     static_dir: Path = Path("static"),
+    base_url: str = "",
 ) -> list[Problem]:
     """``links``: the marked links of each body, by digest (see `body_links`);
     ``files``: every output file of the site (as urls.output_file gives them);
     ``pages``: the standalone pages, whose bodies are checked as articles' are;
-    ``static_dir``: whose name a link to a static file may start with (Meant)."""
+    ``static_dir``: whose name a link to a static file may start with (Meant);
+    ``base_url``: the site's address, to which a form sends nothing elsewhere."""
     problems = []
     meant = None  # made for a link that leads nowhere: a look at every article (0.05 s)
     bodies = [(a.path, urls.article_url(a), a.body_digest) for a in articles]
@@ -83,6 +96,8 @@ def body_link_problems(
         found = []
         where = Lines(Path(source))
         for kind, decoded, serialised in links[body_digest]:
+            if kind == RUNS and _sends_home(serialised, base_url):
+                continue
             if kind == RUNS:
                 line, column = where.spot(serialised)
                 message = RUNS_MESSAGE.format(decoded, _does(serialised))
@@ -107,7 +122,13 @@ def body_link_problems(
 
 def _does(key: str) -> str:
     """What the thing found by ``key`` (activehtml.runs) does to the reader."""
-    return ELSEWHERE_DOES.get(ELSEWHERE if key.endswith(ELSEWHERE) else key, RUNS_DOES)
+    return ELSEWHERE_DOES.get(ELSEWHERE if away_form(key) else key, RUNS_DOES)
+
+
+def _sends_home(key: str, base_url: str) -> bool:
+    """Whether the thing found by ``key`` is a form whose address is the site's own."""
+    form = away_form(key)
+    return form is not None and not sends_away(form[1], home=base_url)
 
 
 def leads_nowhere(problem: Problem) -> bool:
@@ -478,11 +499,11 @@ def _finder(key: str) -> Finder:
         return re.compile(rf"(?i)<{key}(?![\w-])"), _anything
     if key.startswith("on") or key == SRCDOC:
         return re.compile(rf"(?i)(?<![\w:-]){re.escape(key)}\s*="), _anything
-    name = key.removesuffix(ELSEWHERE)
+    name, address = away_form(key) or (key, "")
     pattern = re.compile(rf"(?i)(?<![\w:-]){re.escape(name)}\s*=\s*({_VALUE})")
     if key == REFRESH:
         return pattern, _refresh
-    return pattern, _away_value if key.endswith(ELSEWHERE) else _script_value
+    return pattern, functools.partial(_sends_to, address) if address else _script_value
 
 
 def _anything(match: re.Match[str]) -> bool:
@@ -493,8 +514,10 @@ def _script_value(match: re.Match[str]) -> bool:
     return script_address(match[1].strip("\"'"), (SITE_LINK, AWAY_LINK))
 
 
-def _away_value(match: re.Match[str]) -> bool:
-    return sends_away(match[1].strip("\"'"), (SITE_LINK, AWAY_LINK))
+def _sends_to(address: str, match: re.Match[str]) -> bool:
+    """Whether the form's address in ``match`` is ``address`` (as activehtml read it)."""
+    value = html.unescape(match[1].strip("\"'"))
+    return unmarked(value, (SITE_LINK, AWAY_LINK)).strip() == address
 
 
 def _refresh(match: re.Match[str]) -> bool:

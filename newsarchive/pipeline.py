@@ -252,6 +252,7 @@ def _content_warnings(
         strict,
         site.standalone,
         config.static_dir,
+        config.base_url,
     )
     left = leftovers(
         site.withdrawn,

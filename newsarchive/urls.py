@@ -541,6 +541,21 @@ def _full_address(alias: str, base_url: str) -> str:
     return f"is a full web address: an old address is written as the path after its host, {path}"
 
 
+def on_site(address: str, base_url: str) -> bool:
+    """Whether the whole ``address`` (a scheme and host, or //host) is a page of the
+    archive at ``base_url``: http or https, its host however it is spelt, under its
+    path, with no part that climbs out of it (`..`, `%2e%2e`, which browsers resolve)."""
+    try:
+        parts = urlsplit(address)
+    except ValueError:  # a bracketed host that is no IPv6 address
+        return False
+    if parts.scheme not in ("http", "https", "") or not parts.netloc:
+        return False
+    if any(part in (".", "..") for part in unquote(parts.path).split("/")):
+        return False
+    return _after_base(parts, base_url) is not None
+
+
 def _after_base(parts: SplitResult, base_url: str) -> str | None:
     """The path of the address ``parts`` after ``base_url`` when it is on the archive's
     own site, or None."""

@@ -382,3 +382,30 @@ def test_a_link_shown_in_code_before_the_real_one_does_not_take_its_line(site, c
     assert site.build("--no-search") == 0
     err = capsys.readouterr().err
     assert re.findall(r"a\.md:(\d+): warning: the link /khong-co/ leads", err) == ["16"], err
+
+
+def test_a_form_sending_to_the_sites_own_address_is_not_another_sites(site, capsys):
+    """A form whose action is written whole at base_url's address (the search page, as
+    a portal's own pages wrote it) sends nothing elsewhere; one at another project of
+    the same github.io host, at a host that only starts so, behind a backslash or a
+    climb out of the site's path, is another site's."""
+    site.configure(base_url="https://lan.github.io/luu-tru/")
+    body = (
+        '<form action="https://lan.github.io/luu-tru/tim-kiem/"><input name="q"></form>\n\n'
+        '<form action="HTTPS://Lan.GitHub.io:443/luu-tru"><input name="q"></form>\n\n'
+        '<form action="https://lan.github.io/luu-tru-cu/"><input name="q"></form>\n\n'
+        '<form action="https://lan.github.io.example.org/luu-tru/"><input></form>\n\n'
+        '<form action="https://example.org\\@lan.github.io/luu-tru/"><input></form>\n\n'
+        '<form action="//lan.github.io/luu-tru/%2e%2e/dang-nhap/"><input></form>\n\n'
+        '<form><button formaction="//lan.github.io/luu-tru/tim-kiem/">Tìm</button></form>\n'
+    )
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", body))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    found = re.findall(r"a\.md:(\d+):(\d+): warning: a form whose (\w+) is (\S+)", err)
+    assert found == [
+        ("10", "7", "action", "https://lan.github.io/luu-tru-cu/"),
+        ("12", "7", "action", "https://lan.github.io.example.org/luu-tru/"),
+        ("14", "7", "action", "https://example.org\\@lan.github.io/luu-tru/"),
+        ("16", "7", "action", "//lan.github.io/luu-tru/%2e%2e/dang-nhap/"),
+    ], err
