@@ -112,3 +112,25 @@ def test_a_link_in_the_mirror_to_a_page_outside_it_is_named_and_not_imported(sit
     assert "rieng.html: error: a link to a file outside the crawl" in result.stderr
     written = "".join(p.read_text(encoding="utf-8") for p in site.content.rglob("*.md"))
     assert "Bạch Đằng" in written and "Riêng Tư" not in written
+
+
+def test_a_page_whose_address_spells_the_folders_above_the_crawl_reads_nothing_there(
+    site, tmp_path
+):
+    """A crawl unpacked as Downloads/hbt-crawl/ with a page tin/bai.html claiming
+    https://portal.example/hbt-crawl/tin/bai.html: its address places the mirror's host
+    folder at Downloads/, so the archivist's files there were within reach (audit-sec
+    S2's residual). Nothing above the folder the archivist named is read for it."""
+    downloads = tmp_path / "Downloads"
+    (downloads / "hbt-crawl" / "tin").mkdir(parents=True)
+    (downloads / "secret.pdf").write_bytes(SECRET)
+    claimed = "https://portal.example/hbt-crawl/tin/bai.html"
+    page = downloads / "hbt-crawl" / "tin" / "bai.html"
+    page.write_text(hostile_page("/secret.pdf", claimed), encoding="utf-8")
+    for given in (downloads / "hbt-crawl", page):
+        result = run_import(site, given)
+        copied = [p.read_bytes() for p in (site.root / "static").rglob("*") if p.is_file()]
+        assert SECRET not in copied, (given, result.stderr)
+        assert "https://portal.example/secret.pdf" in result.stderr, result.stderr
+        for written in site.content.rglob("*.md"):
+            written.unlink()

@@ -1587,7 +1587,10 @@ def test_a_photo_named_like_a_placeholder_is_kept_and_a_placeholder_known_by_its
 
 def test_one_section_of_a_crawl_imports_as_within_the_whole(site, tmp_path):
     """A folder given inside a wget tree takes its host from the folder names above it;
-    inside an HTTrack tree, the other hosts' files are still found beside the host's."""
+    inside an HTTrack project, the other hosts' files are still found beside the host's.
+    Without hts-cache/, in a host folder renamed, nothing above the section tells the
+    crawl's folder but the page's address, which is the crawl's to choose: the picture
+    stays linked to the old site, as one outside the crawl."""
     portal, media = portal_with_media(2)
     wget = wget_tree(tmp_path / "wget", portal, media)
     result = run_import(site, wget / HOST / "tin-tuc")
@@ -1607,6 +1610,13 @@ def test_one_section_of_a_crawl_imports_as_within_the_whole(site, tmp_path):
     page.write_text(html.replace("../../../documents/", "../../../../cdn.hbt.vn/"), "utf-8")
     (httrack / "cdn.hbt.vn" / item.image.removeprefix("/documents/")).parent.mkdir(parents=True)
     (httrack / "cdn.hbt.vn" / item.image.removeprefix("/documents/")).write_bytes(JPEG)
+    result = run_import(site, httrack / "source" / "tin-tuc" / "-")
+    assert result.returncode == 0, result.stderr
+    assert "](https://cdn.hbt.vn/" in by_source(site)[item.url]["body"], result.stderr
+    assert "not in the crawl, still linked to the old site: https://cdn.hbt.vn/" in result.stderr
+    for written in site.content.rglob("*.md"):
+        written.unlink()
+    (httrack / "hts-cache").mkdir()
     result = run_import(site, httrack / "source" / "tin-tuc" / "-")
     assert result.returncode == 0, result.stderr
     assert "](../../../media/" in by_source(site)[item.url]["body"], result.stderr

@@ -1415,7 +1415,7 @@ def _in_folder(url: str, page: PageSource, page_url: str) -> Media | None:
     for hosts in (root, root.parent):
         tried += [os.path.join(hosts, folder, *path) for folder in folders]
     candidates = (candidate for path in tried for candidate in _file_variants(path, wanted.query))
-    return _held_file(candidates, page, page_url)
+    return _held_file(candidates, page)
 
 
 def _beside(url: str, page: PageSource, page_url: str) -> Media | None:
@@ -1429,18 +1429,18 @@ def _beside(url: str, page: PageSource, page_url: str) -> Media | None:
         return None
     rel = wanted.path[len(base.path) :]
     path = os.path.join(os.path.dirname(page.path), *rel.split("/"))
-    return _held_file(_file_variants(path, wanted.query), page, page_url)
+    return _held_file(_file_variants(path, wanted.query), page)
 
 
-def _held_file(candidates: Iterable[str], page: PageSource, page_url: str = "") -> Media | None:
+def _held_file(candidates: Iterable[str], page: PageSource) -> Media | None:
     """The first of ``candidates`` that is a file of the crawl ``page`` is in."""
     for candidate in candidates:
-        if os.path.isfile(candidate) and in_crawl(candidate, page, page_url):
+        if os.path.isfile(candidate) and in_crawl(candidate, page):
             return Media(os.path.normpath(candidate))
     return None
 
 
-def in_crawl(path: str, page: PageSource, page_url: str = "") -> bool:
+def in_crawl(path: str, page: PageSource) -> bool:
     """Whether the file ``path``, its links followed, is in the crawl that holds ``page``.
 
     A crawl's links, names and the page's own address are the crawl's to choose: a link
@@ -1450,35 +1450,24 @@ def in_crawl(path: str, page: PageSource, page_url: str = "") -> bool:
     given (a page given alone: its own folder); where that is in a mirror, the HTTrack
     project holding it (its hts-cache says so), and the mirror's host folder with the
     folders named like hosts beside it (a mirror keeps other hosts' files there): the
-    folder named like a host the given one is or is in, or the one ``page_url`` places
-    the page in, when the folders between are named as that address's are."""
+    folder named like a host the given one is or is in. Only the archivist's folders
+    above the given one say so, never the page's address: one spelling the folders above
+    the crawl (Downloads/hbt-crawl/tin/bai.html claiming https://h/hbt-crawl/tin/bai.html)
+    would make Downloads/ the host folder."""
     real = os.path.realpath(path)
     given = os.path.realpath(page.folder or os.path.dirname(page.path))
     above = [given, *_parents(given)]
     project = next((f for f in above if os.path.isdir(os.path.join(f, "hts-cache"))), given)
     if _below(real, project):
         return True
-    named = next((f for f in above if _folder_host(os.path.basename(f))), "")
-    for host in filter(None, (named, _host_folder(page, page_url))):
-        if _below(real, host):
-            return True
-        hosts = os.path.dirname(host)
-        first = os.path.relpath(real, hosts).split(os.sep, 1)[0] if _below(real, hosts) else ""
-        if _folder_host(first):
-            return True
-    return False
-
-
-def _host_folder(page: PageSource, page_url: str) -> str:
-    """The folder ``page_url`` places the page's file in as HOST/PATH, when the folders
-    above the file are named as the address's are ("" when not: a claimed address)."""
-    if not page_url:
-        return ""
-    wanted = [unquote(p) for p in urlsplit(urljoin(page_url, ".")).path.split("/") if p]
-    here = os.path.realpath(os.path.dirname(page.path)).split(os.sep)
-    if len(wanted) >= len(here) or (wanted and here[-len(wanted) :] != wanted):
-        return ""
-    return os.sep.join(here[: len(here) - len(wanted)]) or os.sep
+    host = next((f for f in above if _folder_host(os.path.basename(f))), "")
+    if not host:
+        return False
+    if _below(real, host):
+        return True
+    hosts = os.path.dirname(host)
+    first = os.path.relpath(real, hosts).split(os.sep, 1)[0] if _below(real, hosts) else ""
+    return bool(_folder_host(first))
 
 
 def _below(path: str, folder: str) -> bool:
