@@ -3,7 +3,10 @@ handler attribute (`onerror=`), an address that is script (`href="javascript:...
 what runs nothing but takes the reader elsewhere: a refresh (`<meta http-equiv=refresh>`),
 a `<base href>` (every relative link of the page then leads where it says), a form that
 sends what the reader types to another site (`action="https://..."`, a phishing page's
-trick). A form sending to the site itself (a relative address), or with no action (to
+trick); and a `<style>` element, which styles the whole page, not the article: it can
+hide the archive's notice or the site's menu, or write words of its own (`content:`). A
+`style=` attribute styles its own element only, as old articles' colours do, and is none.
+A form sending to the site itself (a relative address), or with no action (to
 its own page), is none: the site's pages are files, which receive nothing; an address
 with a scheme or host is another site's unless it is under site.yaml's base_url, which
 bodylinks.py asks (`sends_away`'s ``home``: what is found here is cached by the body
@@ -28,12 +31,12 @@ ADDRESS_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "xlink:href
 SCRIPT_SCHEMES = ("javascript", "vbscript")
 # Cheap test before parsing: a body without these holds none of them (an address
 # written with entities has "&#"; "javascript" spelt any way holds "script").
-_MAYBE = re.compile(r"(?i)script|&#|[\s\"'/]on[a-z-]*\s*=|<(?:meta|base|form)|formaction")
+_MAYBE = re.compile(r"(?i)script|&#|[\s\"'/]on[a-z-]*\s*=|<(?:meta|base|form|style)|formaction")
 SCRIPT = "script"
 # A frame's own page, written in the attribute: it runs on the page's origin.
 SRCDOC = "srcdoc"
 # The keys of what leads elsewhere (see `runs`).
-REFRESH, BASE = "http-equiv", "base"
+REFRESH, BASE, STYLE = "http-equiv", "base", "style"
 AWAY_FORM = ("action", "formaction")
 # Between a form's attribute and its address: its key when it sends away (see away_form).
 ELSEWHERE = " elsewhere "
@@ -42,7 +45,7 @@ ELSEWHERE = " elsewhere "
 def runs(body_html: str, marks: tuple[str, ...] = ()) -> list[tuple[int, str, str]]:
     """Each thing of ``body_html`` that would run, in order: (its offset, what it is
     as an editor reads it, the key bodylinks.py finds it by in the source: SCRIPT, the
-    handler's name, or the attribute holding the address; REFRESH, BASE, or a form's
+    handler's name, or the attribute holding the address; REFRESH, BASE, STYLE, or a form's
     attribute + ELSEWHERE + its address for a form sending elsewhere). ``marks``: what
     markup.py puts before a site link's address, which raw HTML can write too (see
     `script_address`)."""
@@ -98,8 +101,8 @@ class _Runs(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         where = self.getpos()
-        if tag == SCRIPT:
-            self.found.append((where, "a <script> element", SCRIPT))
+        if tag in (SCRIPT, STYLE):
+            self.found.append((where, f"a <{tag}> element", tag))
         for name, value in attrs:
             if name.startswith("on") or name == SRCDOC:
                 self.found.append((where, f"an {name} attribute", name))

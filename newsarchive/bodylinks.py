@@ -28,6 +28,7 @@ from .activehtml import (
     REFRESH,
     SCRIPT,
     SRCDOC,
+    STYLE,
     away_form,
     script_address,
     sends_away,
@@ -56,6 +57,9 @@ ELSEWHERE_DOES = {
     BASE: "changes where every relative link and picture of the page leads: to the address "
     "it names, on any site",
     ELSEWHERE: "sends what the reader types into it to another site, as a phishing page does",
+    STYLE: "styles the whole page, not the article: it can hide the archive's notice and "
+    "the site's menu, cover the page, or show words the article does not hold (a style= "
+    "attribute on an element styles that element only)",
 }
 RUNS_HINT = (
     "remove it, or set sanitize_html: true in site.yaml to clean every article's raw "
@@ -495,7 +499,7 @@ Finder = tuple[re.Pattern[str], Callable[[re.Match[str]], bool]]
 def _finder(key: str) -> Finder:
     """How the thing of ``key`` (activehtml.runs) is written in the source: its tag, or
     its attribute, with a value that does what was found."""
-    if key in (SCRIPT, BASE):
+    if key in (SCRIPT, BASE, STYLE):
         return re.compile(rf"(?i)<{key}(?![\w-])"), _anything
     if key.startswith("on") or key == SRCDOC:
         return re.compile(rf"(?i)(?<![\w:-]){re.escape(key)}\s*="), _anything

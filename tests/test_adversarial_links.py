@@ -409,3 +409,23 @@ def test_a_form_sending_to_the_sites_own_address_is_not_another_sites(site, caps
         ("14", "7", "action", "https://example.org\\@lan.github.io/luu-tru/"),
         ("16", "7", "action", "//lan.github.io/luu-tru/%2e%2e/dang-nhap/"),
     ], err
+
+
+def test_a_style_element_is_warned_and_a_style_attribute_is_not(site, capsys):
+    """A <style> element in an article styles the whole page, not the article: it can
+    hide the archive's notice and the site's menu, or write words of its own; a style
+    attribute (an old article's colour, its table's widths) styles its element only."""
+    body = (
+        '<p style="color: #c00; text-align: center">Chữ đỏ</p>\n\n'  # 6
+        "<style>.archive-notice, header { display: none }</style>\n\n"  # 8
+        '<svg viewBox="0 0 10 10"><style>h1::after { content: "giả" }</style></svg>\n'  # 10
+    )
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", body))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    found = re.findall(r"a\.md:(\d+):(\d+): warning: (.*) in the article's raw HTML (.*)", err)
+    assert [(int(line), int(col), what) for line, col, what, _ in found] == [
+        (8, 1, "a <style> element"),
+        (10, 26, "a <style> element"),
+    ], err
+    assert all(does.startswith("styles the whole page") for *_, does in found), err
