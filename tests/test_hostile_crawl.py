@@ -3,10 +3,13 @@ the project and its own scratch folder, and reads no file outside the crawl it w
 into the published site, whatever names the crawl's files, links and members carry."""
 
 import io
+import subprocess
+import sys
 import zipfile
 
 import pytest
 from capture_fixtures import warc_bytes
+from conftest import REPO, SUBPROCESS_ENV
 from test_import import PORTAL_PAGE
 from test_import_capture import by_source, portal_with_media, run_import
 
@@ -134,3 +137,27 @@ def test_a_page_whose_address_spells_the_folders_above_the_crawl_reads_nothing_t
         assert "https://portal.example/secret.pdf" in result.stderr, result.stderr
         for written in site.content.rglob("*.md"):
             written.unlink()
+
+
+def test_a_home_folder_named_like_a_host_is_not_taken_for_the_crawls_host(site, tmp_path):
+    """Many a home folder is named as a host is (lan.nguyen, /Users/lan.nguyen): a crawl
+    in ~/crawls/x/ took it for the mirror's host folder, the folder import reads from,
+    and a page's <a href="/Documents/secret.pdf"> copied ~/Documents/secret.pdf into
+    the site; its articles' old address was https://lan.nguyen/crawls/x/... ."""
+    home = tmp_path / "lan.nguyen"
+    (home / "Documents").mkdir(parents=True)
+    (home / "Documents" / "secret.pdf").write_bytes(SECRET)
+    page = home / "crawls" / "x" / "tin" / "bai.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(hostile_page("/Documents/secret.pdf"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "import", str(home / "crawls" / "x")],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env={**SUBPROCESS_ENV, "HOME": str(home)},
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    copied = [p.read_bytes() for p in (site.root / "static").rglob("*") if p.is_file()]
+    assert SECRET not in copied, result.stderr
+    assert "lan.nguyen/" not in "".join(p.read_text("utf-8") for p in site.content.rglob("*.md"))

@@ -1177,13 +1177,14 @@ def _scheme(data: bytes, host: str) -> str:
 def _layout_url(page: PageSource) -> str:
     """wget and the Wayback downloader write HOST/PATH: the first folder named like a host,
     from the folder given down; for a folder given inside such a tree (one section of a
-    crawl), the nearest one above it."""
+    crawl), the nearest one above it, below the archivist's home (see _home_or_above)."""
     if not page.folder:
         return ""
     folder = Path(page.folder).resolve()
     parts = [*folder.parts, *Path(page.path).relative_to(page.folder).parts]
     given = len(folder.parts) - 1
-    for at in [*range(given, len(parts) - 1), *range(given - 1, 0, -1)]:
+    above = [at for at in range(given - 1, 0, -1) if not _home_or_above(Path(*parts[: at + 1]))]
+    for at in [*range(given, len(parts) - 1), *above]:
         part = parts[at]
         host = _folder_host(part)
         if host and os.path.splitext(part)[1].lower() not in PAGE_SUFFIXES:
@@ -1460,7 +1461,8 @@ def in_crawl(path: str, page: PageSource) -> bool:
     project = next((f for f in above if os.path.isdir(os.path.join(f, "hts-cache"))), given)
     if _below(real, project):
         return True
-    host = next((f for f in above if _folder_host(os.path.basename(f))), "")
+    named = (f for f in above if f == given or not _home_or_above(f))
+    host = next((f for f in named if _folder_host(os.path.basename(f))), "")
     if not host:
         return False
     if _below(real, host):
@@ -1468,6 +1470,13 @@ def in_crawl(path: str, page: PageSource) -> bool:
     hosts = os.path.dirname(host)
     first = os.path.relpath(real, hosts).split(os.sep, 1)[0] if _below(real, hosts) else ""
     return bool(_folder_host(first))
+
+
+def _home_or_above(folder: str | Path) -> bool:
+    """Whether ``folder`` is the archivist's home folder or one above it: many a home is
+    named as a host is (lan.nguyen, /Users/lan.nguyen), and a crawl kept in it (~/crawls/x)
+    took it for the mirror's host folder, its address and the folder files are read from."""
+    return _below(os.path.realpath(os.path.expanduser("~")), os.path.realpath(folder))
 
 
 def _below(path: str, folder: str) -> bool:
