@@ -3616,6 +3616,43 @@ def test_documents_and_videos_shown_inside_an_article_are_copied_and_linked(site
     assert site.build() == 0
 
 
+def test_a_lazy_loaded_viewer_clip_and_pictures_of_an_unknown_portal_are_copied(site, tmp_path):
+    """The generic extractor's whole import of a page of lazy players and pictures
+    (test_import_extract.LAZY): the PDF of a lazy viewer, the clip of a lazy <video>
+    and every lazy picture are copied, the picture whose largest size the crawl lacks
+    from the smaller one it holds, and the lazy YouTube players are named."""
+    pytest.importorskip("trafilatura")
+    pytest.importorskip("warcio")
+    lazy = __import__("test_import_extract").LAZY
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    page = page.replace("<p>Lực lượng chia thành 3 nhóm:</p>", lazy)
+    uploads = "https://quan.example/Uploads/2020/3"
+    media = {
+        "nhom-1.jpg": jpeg_of(800, 600),
+        "nhom-2.jpg": jpeg_of(800, 601),
+        "nhom-3-300.jpg": jpeg_of(300, 200),  # not its 800w size
+        "ke-hoach.pdf": PDF + b"1",
+        "clip.mp4": b"\x00\x00\x00\x18ftypmp42" + b"0" * 64,
+        "ra-quan.jpg": jpeg_of(640, 480),  # the page's own picture, not lazy
+    }
+    kinds = {"jpg": "image/jpeg", "pdf": "application/pdf", "mp4": "video/mp4"}
+    responses = [Response("https://quan.example/tin/bai.html", page.encode("utf-8"))]
+    responses += [
+        Response(f"{uploads}/{name}", data, kinds[name.rsplit(".", 1)[1]])
+        for name, data in media.items()
+    ]
+    (tmp_path / "lazy.warc.gz").write_bytes(warc_of(responses))
+    result = run_import(site, tmp_path / "lazy.warc.gz")
+    assert result.returncode == 0, result.stderr
+    [article] = articles(site).values()
+    copies = {p.read_bytes() for p in (site.root / "static" / "media").rglob("*") if p.is_file()}
+    assert copies == set(media.values()), result.stderr
+    assert "Uploads" not in article["body"] and "blank.gif" not in article["body"]
+    for player in ("LzRaQuan1?feature=oembed", "LzRaQuan2"):
+        assert f"https://www.youtube.com/embed/{player}" in result.stderr
+    assert site.build() == 0
+
+
 def test_a_video_saved_without_an_extension_is_copied_as_a_video(site, tmp_path):
     """Liferay serves its files at /documents/<ids>/<name>/<uuid>; a mirror keeps no type."""
     item = Item(740001, "Video được hiển thị trong bài", "14/10/2020")

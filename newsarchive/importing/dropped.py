@@ -11,14 +11,26 @@ player of a file (a clip, a sound, a PDF viewer) a link to that file, as a profi
 import makes it; a player of another site (YouTube, Facebook) or a map, and a drawing,
 become a paragraph of a token, which trafilatura keeps only where it keeps the text
 around it (not a footer's or a share button's): each token left in the text is taken
-out again, and what it stood for named in the notes.
+out again, and what it stood for named in the notes. A lazy-loaded picture or player is
+given the address its script would give it, as a profile's import reads it.
 """
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..linksafety import is_safe_url
 from .crawl import link_target
-from .html import file_name, is_attachment, lost_player, shown_file
+from .html import (
+    LAZY_SOURCES,
+    LAZY_SRCSETS,
+    as_written,
+    embed_address,
+    file_name,
+    is_attachment,
+    lazy_sizes,
+    lost_player,
+    picture_sizes,
+    shown_file,
+)
 
 _TOKEN = "NewsarchiveLeftOut{}X"  # letters only: trafilatura changes no letter
 _PLAYERS = "iframe, embed, video, audio"
@@ -27,14 +39,20 @@ _DROPPED = f"figcaption, object[data], svg, {_PLAYERS}"
 
 # What a token stands for: ("drawing", how to find it) or ("player", the note naming it).
 StandIn = tuple[str, str]
+# A picture's other sizes, by the address the Markdown writes it at (Extracted.alternates).
+Sizes = dict[str, tuple[str, ...]]
 
 
-def for_extractor(page_html: str, page_url: str = "") -> tuple[str, list[StandIn]]:
-    """The page as trafilatura is given it, and what each token stands for (see
-    `left_out`)."""
+def for_extractor(page_html: str, page_url: str = "") -> tuple[str, list[StandIn], Sizes]:
+    """The page as trafilatura is given it, what each token stands for (see
+    `left_out`), and the other sizes of the pictures it shows."""
     tree = LexborHTMLParser(page_html)
-    if tree.css_first(_DROPPED) is None and not _alone(tree):
-        return page_html, []
+    pictures = tree.css("picture")
+    for picture in pictures:
+        picture_sizes(picture)
+    shown, sizes = _shown(tree, page_url)
+    if not (pictures or shown) and tree.css_first(_DROPPED) is None and not _alone(tree):
+        return page_html, [], {}
     for caption in tree.css("figcaption"):
         _replace(caption, _element(f"<p>{caption.inner_html or ''}</p>"))
     for embedded in tree.css("object[data]"):
@@ -53,7 +71,30 @@ def for_extractor(page_html: str, page_url: str = "") -> tuple[str, list[StandIn
     for drawing in [d for d in tree.css("svg") if not _within(d, ("svg", "a", "button"))]:
         stand_ins.append(("drawing", _named(drawing)))
         _replace(drawing, _element(f"<p>{_TOKEN.format(len(stand_ins) - 1)}</p>"))
-    return tree.html or page_html, stand_ins
+    return tree.html or page_html, stand_ins, sizes
+
+
+def _shown(tree: LexborHTMLParser, page_url: str) -> tuple[bool, Sizes]:
+    """Each <img> at the address it shows once its lazy-loading script ran, its largest
+    size, as a profile's import reads it (html._Prepared._image): trafilatura reads a
+    data-src, but shows a data-original's blank.gif, loses a data-lazy-src and takes a
+    data-srcset whole for one address. Whether any changed, and the other sizes of each
+    (the crawl may hold one of them only)."""
+    changed = False
+    sizes: Sizes = {}
+    for image in tree.css("img"):
+        shown, *others = [url for url in lazy_sizes(image) if is_safe_url(url)] or [""]
+        if not shown or (shown == (image.attrs.get("src") or "").strip() and not others):
+            continue  # a placeholder only (html.py names it), or as it was
+        for name in (*LAZY_SOURCES, *LAZY_SRCSETS):
+            if name in image.attrs:
+                del image.attrs[name]
+        image.attrs["src"] = shown
+        changed = True
+        if others:
+            written = [as_written(_absolute(page_url, url)) for url in (shown, *others)]
+            sizes[written[0]] = tuple(written[1:])
+    return changed, sizes
 
 
 def left_out(body_html: str, stand_ins: list[StandIn]) -> tuple[str, list[str]]:
@@ -81,8 +122,8 @@ def _player(player: LexborNode, page_url: str, stand_ins: list[StandIn]) -> None
     by its file's name and copied like any attachment, as a profile's import does; a
     player of another site (YouTube, Facebook) or a map -> a token standing for the note
     that names its address."""
-    written = [(n.attributes.get("src") or "").strip() for n in [player, *player.css("source")]]
-    addresses = [a for a in written if a and not a.startswith("#") and is_safe_url(a)]
+    written = map(embed_address, [player, *player.css("source")])
+    addresses = [a for a in written if a and is_safe_url(a)]
     files = [file for file in map(shown_file, addresses) if file]
     if files:
         _replace(player, _link(files[0]))

@@ -172,6 +172,9 @@ class _Read:
     # first (06/01/2025), or one that is a date only month first (01/14/2025).
     day_first: str = ""
     month_first: str = ""
+    # The other sizes of the pictures, by address, that the generic extractor's HTML
+    # no longer holds (dropped.for_extractor).
+    sizes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _with_profile(
@@ -516,7 +519,10 @@ def _extracted(page: CapturedPage, read: _Read) -> Extracted:
         tags=tuple(map(_nfc, read.tags)),
         own_link=read.own_link,
         embedded=converted.embedded,
-        alternates=converted.alternates,
+        alternates={
+            **{url: read.sizes[url] for url in converted.media if url in read.sizes},
+            **converted.alternates,
+        },
         date_missed=read.date_missed,
         day_first=read.day_first,
         month_first=read.month_first,
@@ -537,7 +543,7 @@ def _generic(
         from readability import Document
     except ImportError:
         return NotArticle(GENERIC_NEEDS, GENERIC_NEEDS_HINT)
-    given, stand_ins = for_extractor(page.html, page.url)
+    given, stand_ins, sizes = for_extractor(page.html, page.url)
     body_html = trafilatura.extract(
         given,
         url=page.url or None,
@@ -584,7 +590,7 @@ def _generic(
     for part in parts:
         _drop_heading_lines(part, title, profiles)
     category = _breadcrumb(tree, title) or _first_value(tree, ('meta[property="article:section"]',))
-    read = _Read(title, published, timed, category, parts, "generic", notes=notes)
+    read = _Read(title, published, timed, category, parts, "generic", notes=notes, sizes=sizes)
     return _extracted(page, read)
 
 

@@ -64,6 +64,10 @@ ATTACHMENT_SUFFIXES = tuple(
 # Where lazy-loading scripts keep an image's real address while `src` shows a placeholder.
 LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "src")
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
+# Where they keep a player's (lazysizes, WP Rocket...), its src absent or a placeholder
+# (about:blank, a pixel) until the script writes it there. Not data-original: jQuery
+# lazyload makes that an element's background picture, an <img>'s only.
+LAZY_PLAYER_SOURCES = ("data-src", "data-lazy-src")
 # Other scripts' own attributes (echo.js data-echo, PageSpeed data-pagespeed-lazy-src,
 # data-lazyload...): a data- attribute holding a picture's address, read after those above.
 _PICTURE_ADDRESS = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]\S*)?$", re.I)
@@ -105,6 +109,20 @@ def _candidates(image: LexborNode) -> list[str]:
     ]
     candidates += [*named, *others, (image.attrs.get("src") or "").strip()]
     return [url for url in candidates if url and not url.startswith("#")]
+
+
+def lazy_sizes(image: LexborNode) -> list[str]:
+    """The addresses of the image's sizes, largest first, as the page shows it once its
+    lazy-loading script ran: none a placeholder's data: address."""
+    return [url for url in dict.fromkeys(_candidates(image)) if _real(url)]
+
+
+def embed_address(node: LexborNode) -> str:
+    """The address an embed (or its <source>) shows: its lazy-loading script's when it
+    has one, which the script writes into src, else its own ("" when none)."""
+    names = [*LAZY_PLAYER_SOURCES, EMBEDS.get(node.tag or "", "src")]
+    written = [(node.attrs.get(name) or "").strip() for name in names]
+    return next((url for url in written if url and not url.startswith("#")), "")
 
 
 def _real(url: str) -> bool:
@@ -194,9 +212,9 @@ def convert(parts: list[LexborNode], base_url: str) -> Converted:
     embedded = {url: prepared.embedded[url] for url in media if url in prepared.embedded}
     relative = tuple(dict.fromkeys(converter.relative))
     alternates = {
-        written: tuple(map(_written, others))
+        written: tuple(map(as_written, others))
         for chosen, others in prepared.alternates.items()
-        if (written := _written(chosen)) in media
+        if (written := as_written(chosen)) in media
     }
     links = tuple(url for url in dict.fromkeys(converter.links) if url not in media)
     return Converted(markdown, media, tuple(notes), embedded, relative, alternates, links)
@@ -235,7 +253,7 @@ class _Prepared:
         for embed in embeds:
             self._embedded(embed)
         for picture in part.css("picture"):
-            self._picture(picture)
+            picture_sizes(picture)
         for image in part.css("img"):
             self._image(image)
         for link in part.css("a[href]"):
@@ -278,8 +296,7 @@ class _Prepared:
         named in the notes."""
         tag = node.tag or ""
         inner = node.css(", ".join([*EMBEDS, "source"]))  # the node itself first
-        written = [(n.attrs.get(EMBEDS.get(n.tag or "", "src")) or "").strip() for n in inner]
-        addresses = [url for url in written if url and not url.startswith("#")]
+        addresses = [url for url in map(embed_address, inner) if url]
         safe = [self.absolute(url) for url in addresses if self.safe(url)]
         files = [file for file in map(shown_file, safe) if file]
         if files:
@@ -296,30 +313,16 @@ class _Prepared:
             self.dropped[tag] += 1
         node.decompose()
 
-    def _picture(self, picture: LexborNode) -> None:
-        """A <picture>'s largest <source> becomes its <img>'s srcset, read like any other."""
-        sources = [
-            s.attrs.get(name) or ""
-            for s in picture.css("source")
-            for name in LAZY_SRCSETS
-            if s.attrs.get(name)
-        ]
-        image = picture.css_first("img")
-        if image is not None and sources:
-            image.attrs["data-srcset"] = ", ".join([*sources, image.attrs.get("srcset") or ""])
-        for source in picture.css("source"):
-            source.decompose()
-
     def real_sources(self, image: LexborNode) -> list[str]:
         """The addresses of the image's sizes, largest first: not a placeholder's."""
-        return [url for url in dict.fromkeys(_candidates(image)) if _real(url) and self.safe(url)]
+        return [url for url in lazy_sizes(image) if self.safe(url)]
 
     def image_source(self, image: LexborNode) -> str:
         """The image's real address; "" (and the reason counted) when it has none."""
         candidates = _candidates(image)
-        for url in candidates:
-            if _real(url):
-                return url
+        real = lazy_sizes(image)
+        if real:
+            return real[0]
         pasted = [url for url in candidates if url[:5].lower() == "data:"]
         pasted = [url for url in pasted if len(url) > DATA_PICTURE]
         if pasted:
@@ -379,6 +382,21 @@ class _Prepared:
         # These name what was left out, as only the page's own notes can.
         notes += [lost_player(tag, address) for tag, address in dict.fromkeys(self.players)]
         return notes
+
+
+def picture_sizes(picture: LexborNode) -> None:
+    """A <picture>'s <source>s become its <img>'s srcset, read like any other."""
+    sources = [
+        s.attrs.get(name) or ""
+        for s in picture.css("source")
+        for name in LAZY_SRCSETS
+        if s.attrs.get(name)
+    ]
+    image = picture.css_first("img")
+    if image is not None and sources:
+        image.attrs["data-srcset"] = ", ".join([*sources, image.attrs.get("srcset") or ""])
+    for source in picture.css("source"):
+        source.decompose()
 
 
 def lost_player(tag: str, address: str) -> str:
@@ -728,18 +746,18 @@ class _Converter:
         url = url.strip()
         if not url:
             return ""
-        written = _written(url)
+        written = as_written(url)
         if not urlsplit(url).scheme and not url.startswith("//"):
             self.relative.append(written)  # as the Markdown has it, to find it there again
         return written
 
 
-def _written(url: str) -> str:
+def as_written(url: str) -> str:
     """The address as the Markdown writes it: spaces and parentheses would end a link."""
     return quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~")
 
 
-# The address of a Markdown link or picture to another site, as _written writes it.
+# The address of a Markdown link or picture to another site, as as_written writes it.
 _LINK_ADDRESS = re.compile(r"\]\((https?://[^)\s]+)")
 
 
@@ -749,7 +767,7 @@ def relinked(markdown: str, better: Callable[[str], str]) -> str:
 
     def replaced(link: re.Match) -> str:
         found = better(link.group(1))
-        return f"]({_written(found)}" if found else link.group(0)
+        return f"]({as_written(found)}" if found else link.group(0)
 
     return _LINK_ADDRESS.sub(replaced, markdown)
 
