@@ -1274,6 +1274,56 @@ def test_an_article_imported_without_httracks_cache_gets_its_address_when_the_ca
     assert (site.content / file).read_text(encoding="utf-8") == elsewhere
 
 
+def test_a_page_link_by_httracks_name_in_an_article_there_gets_its_address_when_the_cache_comes(
+    site, tmp_path
+):
+    """An HTTrack mirror links a page of an address with a query by a name of its own
+    (chi-tiet.aspx?ItemID=5 is `tin-tuc/chi-tiet<4 hex>.html?ItemID=5`); imported without
+    its hts-cache/ and without that page, the article keeps that name, which the portal
+    never had. A later import with the cache replaced such a picture's or file's name by
+    its address, but left the page's link: it led nowhere, though the archive held the
+    article. It is now replaced by the address too, which the build links to the
+    article's page."""
+    [item] = items(1, start=761600)
+    mirror = httrack_tree(tmp_path / "httrack", [item], {})
+    page = mirror / "source" / item.path.lstrip("/")
+    saved = f"tin-tuc/chi-tiet{_md5('ItemID=5')}.html"
+    related = f'<p>Xem thêm: <a href="../../../{saved}?ItemID=5">Kết quả hội nghị</a></p>'
+    html = page.read_text(encoding="utf-8").replace(
+        "<p>Hội nghị đã thảo luận", related + "<p>Hội nghị đã thảo luận"
+    )
+    page.write_text(html, encoding="utf-8")
+    assert run_import(site, mirror).returncode == 0
+    file = by_source(site)[item.url]["file"]
+    named = f"https://{HOST}/{saved}?ItemID=5"
+    before = (site.content / file).read_text(encoding="utf-8")
+    assert f"[Kết quả hội nghị]({named})" in before
+    original = f"https://{HOST}/tin-tuc/chi-tiet.aspx?ItemID=5"
+    site.add(
+        "2020/01/ket-qua-hoi-nghi.md",
+        f"---\ntitle: Kết quả hội nghị\ndate: 2020-01-05\nsource_url: {original}\n---\n\n"
+        "Kết quả.\n",
+    )
+    line = (
+        f"06:43:42\t0/-1\t---M--\t200\tadded ('OK')\ttext/html\tdate:x\t"
+        f"{original.removeprefix('https://')}\t{HOST}/{saved}\t(from )"
+    )
+    write_file(mirror, "hts-cache/new.txt", HTS_NEW_HEADER + line + "\n")
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    after = (site.content / file).read_text(encoding="utf-8")
+    assert after == before.replace(f"]({named})", f"]({original})"), after
+    [note] = [n for n in (result.stdout + result.stderr).splitlines() if named in n]
+    assert file in note and f"{named} by {original}" in note, note
+    again = run_import(site, mirror)  # nothing left to do
+    assert named not in again.stdout + again.stderr
+    assert (site.content / file).read_text(encoding="utf-8") == after
+    assert site.build() == 0
+    built = BeautifulSoup(site.read(file.removesuffix(".md") + "/index.html"), "html.parser")
+    link = built.find("a", string="Kết quả hội nghị")
+    assert link["href"] == "../../../2020/01/ket-qua-hoi-nghi/", link
+
+
 def data_address(kind: str, data: bytes, encoding: str = "base64") -> str:
     """A picture held in the page itself, as editors pasting a photo leave it: base64 in
     lines of 76 letters (as mail and some editors wrap it), or percent-encoded (an SVG)."""

@@ -800,7 +800,7 @@ def _there(
     addresses that no article has, named with the line to write): with the pictures and
     files the article links at the old portal that this crawl holds, and its links by
     HTTrack's names whose addresses this crawl tells, which the importer relinks."""
-    linked = _linked_away(file)
+    linked, pages = _linked_away(file)
     held, refused, damaged = _media_held_now(linked, page, source_url, context.finder)
     notes = (
         _aliases_note(file, aliases),
@@ -808,7 +808,10 @@ def _there(
         *(f"{LOST_FILE}{what}; {file} links it at the old site: {hint}" for what, hint in damaged),
     )
     kept = tuple(note for note in notes if note)
-    renamed = tuple(_cached_now(linked, page, context.finder))
+    renamed = (
+        *_cached_now(linked, page, context.finder),
+        *_pages_named(pages, page, source_url, context.finder),
+    )
     return PageResult(
         page, ALREADY, source_url, reason, media=held, notes=kept, there=file, renamed=renamed
     )
@@ -818,14 +821,17 @@ def _there(
 _LINKED_AWAY = re.compile(r"(!?)\[[^\]\n]*\]\((https?://[^)\s]+)")
 
 
-def _linked_away(file: str) -> list[str]:
-    """The pictures and files that the article ``file`` links at the old portal."""
+def _linked_away(file: str) -> tuple[list[str], list[str]]:
+    """The pictures and files that the article ``file`` links at the old portal, and the
+    pages."""
     try:
         text = Path(file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):  # said by the build, not here
-        return []
-    found = [url for bang, url in _LINKED_AWAY.findall(text) if bang or is_attachment(url)]
-    return list(dict.fromkeys(found))
+        return [], []
+    found = dict.fromkeys(
+        (url, bool(bang) or is_attachment(url)) for bang, url in _LINKED_AWAY.findall(text)
+    )
+    return [url for url, a_file in found if a_file], [url for url, a_file in found if not a_file]
 
 
 def _media_held_now(
@@ -866,11 +872,24 @@ def _cached_now(linked: list[str], page: PageSource, finder: MediaFinder) -> lis
     return [(url, address) for url, address in found if address and address != url]
 
 
+def _pages_named(
+    pages: list[str], page: PageSource, page_url: str, finder: MediaFinder
+) -> list[tuple[str, str]]:
+    """Of the pages an article already there links at the old portal (``pages``), those
+    linked by the name HTTrack gave a page (`chi-tiet1a2b.html?ItemID=5` for
+    chi-tiet.aspx?ItemID=5, `bai.html` for /tin-tuc/bai), with the address this mirror
+    tells (the page's comment, or its hts-cache/): the import's own link, as it writes a
+    page's, when the crawl it came from held neither. The build then links the archive's
+    copy of that page, when it has one."""
+    found = [(url, finder.page_link(url, page, page_url)) for url in pages]
+    return [(url, address) for url, address in found if address and address != url]
+
+
 def _renamed_note(file: str, renamed: list[tuple[str, str]]) -> str:
     """Of links by HTTrack's names replaced by the addresses the crawl's cache gives."""
     replaced = "; ".join(f"{url} by {address}" for url, address in renamed)
     return (
-        f"links by the name HTTrack gave a picture or file, which the portal never had, "
+        f"links by the name HTTrack gave a picture, file or page, which the portal never had, "
         f"replaced by the address this mirror's hts-cache/ or the name tells: {file} "
         f"({len(renamed)}: {replaced}); nothing else in the article was changed"
     )
