@@ -1379,6 +1379,23 @@ def test_a_lazy_loaded_player_or_picture_is_kept_or_named_as_one_with_its_src(pa
     assert not [n for n in found.notes if "<iframe> elements" in n], found.notes
 
 
+def test_the_generic_extractor_names_a_player_without_an_address_as_a_profile_does():
+    """A player under another script's attribute (data-lazyload-src) or showing
+    about:blank alone has no address to name: trafilatura dropped it without a word,
+    where a profile's import says it left out such <iframe>s."""
+    pytest.importorskip("trafilatura")
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    players = (
+        '<p><iframe class="lazyload" data-lazyload-src="https://www.youtube.com/embed/Q">'
+        '</iframe></p><p>Lực lượng chia thành 3 nhóm:</p><p><iframe src="about:blank"></iframe></p>'
+    )
+    page = page.replace("<p>Lực lượng chia thành 3 nhóm:</p>", players)
+    found = extract(CapturedPage("bai.html", "https://quan.example/tin/bai.html", page))
+    assert isinstance(found, Extracted) and found.profile == "generic", found
+    assert "left out <iframe> elements and their content" in found.notes, found.notes
+    assert "Newsarchive" not in found.body, found.body
+
+
 def test_the_generic_extractor_keeps_a_paragraph_that_is_a_file_link_alone():
     """trafilatura drops a paragraph that is a link alone (a menu's, it takes it for):
     the attachment a portal article offers so, `<p><a href="mau-don.doc">Mẫu đơn</a></p>`,

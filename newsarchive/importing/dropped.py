@@ -27,6 +27,7 @@ from .html import (
     file_name,
     is_attachment,
     lazy_sizes,
+    lost_elements,
     lost_player,
     picture_sizes,
     shown_file,
@@ -121,17 +122,20 @@ def _player(player: LexborNode, page_url: str, stand_ins: list[StandIn]) -> None
     """A file shown in the page (a clip, a sound, a PDF in a viewer) -> a link to it, named
     by its file's name and copied like any attachment, as a profile's import does; a
     player of another site (YouTube, Facebook) or a map -> a token standing for the note
-    that names its address."""
+    that names its address; one without an address (under another script's attribute,
+    about:blank) -> a token for the note a profile's import gives it."""
     written = map(embed_address, [player, *player.css("source")])
     addresses = [a for a in written if a and is_safe_url(a)]
     files = [file for file in map(shown_file, addresses) if file]
     if files:
         _replace(player, _link(files[0]))
-    elif addresses:
-        stand_ins.append(
-            ("player", lost_player(player.tag or "", _absolute(page_url, addresses[0])))
-        )
-        _replace(player, _element(f"<p>{_TOKEN.format(len(stand_ins) - 1)}</p>"))
+        return
+    tag = player.tag or ""
+    if addresses:
+        stand_ins.append(("player", lost_player(tag, _absolute(page_url, addresses[0]))))
+    else:
+        stand_ins.append(("player", lost_elements(tag)))
+    _replace(player, _element(f"<p>{_TOKEN.format(len(stand_ins) - 1)}</p>"))
 
 
 def _absolute(page_url: str, address: str) -> str:

@@ -368,7 +368,7 @@ class _Prepared:
 
     def report(self) -> list[str]:
         # Worded the same on every page, so that the report counts them once for all pages.
-        notes = [f"left out <{tag}> elements and their content" for tag in sorted(self.dropped)]
+        notes = [lost_elements(tag) for tag in sorted(self.dropped)]
         if self.unsafe:
             notes.append(
                 "removed unsafe link or image addresses (javascript:, data:...); "
@@ -397,6 +397,11 @@ def picture_sizes(picture: LexborNode) -> None:
         image.attrs["data-srcset"] = ", ".join([*sources, image.attrs.get("srcset") or ""])
     for source in picture.css("source"):
         source.decompose()
+
+
+def lost_elements(tag: str) -> str:
+    """The note on elements left out with their content (shared with dropped.py)."""
+    return f"left out <{tag}> elements and their content"
 
 
 def lost_player(tag: str, address: str) -> str:
