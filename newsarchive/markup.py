@@ -57,6 +57,14 @@ _UNSAFE = re.compile(r" " + re.escape(UNSAFE_ATTRIBUTE) + r'="([^"]*)"')
 # written bare (" data-b", 7 bytes): the print style sheet adds the address after every
 # other such link, and CSS cannot compare a link's words with its href.
 BARE_LINK = "data-b"
+# The same link written as raw HTML (the portal's <a href="http://x">http://x</a>), which
+# the converter does not walk: an <a> with an address and words but no tag, read as
+# written. A tag this does not read (a ">" in a value) stays unmarked, as before.
+_RAW_LINK = re.compile(
+    r"""(?i)<a(?=\s)([^<>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`=]+))[^<>]*)>"""
+    r"([^<]*)</a\s*>"
+)
+_BARE_ATTRIBUTE = re.compile(r"(?i)\s" + BARE_LINK + r"(?![\w-])")
 
 
 _TOC = {"slugify": heading_id, "toc_depth": "2-4"}
@@ -389,8 +397,21 @@ class _ShiftHeadings(Treeprocessor):
 def to_html(converter: markdown.Markdown, text: str, clean: bool = False) -> str:
     """``clean`` (site.yaml `sanitize_html`) also cleans the body's raw HTML."""
     converter.reset()
-    converted = converter.convert(text)
+    converted = _RAW_LINK.sub(_marked_if_bare, converter.convert(text))
     return sanitize(converted) if clean else converted
+
+
+def _marked_if_bare(match: re.Match[str]) -> str:
+    """A raw HTML link given BARE_LINK where its words are its address (to another site)."""
+    attributes, words = match[1], match[5]
+    address = unescape(match[2] or match[3] or match[4] or "").strip()
+    if (
+        not is_away_link(address)
+        or _BARE_ATTRIBUTE.search(attributes)
+        or unescape(words).strip() not in (address, address.partition("://")[2])
+    ):
+        return match[0]
+    return "<a " + BARE_LINK + match[0][2:]
 
 
 def is_site_link(url: str) -> bool:

@@ -406,3 +406,22 @@ def test_only_a_link_whose_words_are_its_address_is_marked_bare(clean):
     body = BeautifulSoup(html, "html.parser")
     marked = [a["href"] for a in body.select("a[data-b]")]
     assert marked == ["https://a.vn/lien-he?x=1&y=2", "https://b.vn/lien-he"]
+
+
+@pytest.mark.parametrize("clean", [False, True])
+def test_a_bare_link_written_as_raw_html_is_marked_too(clean):
+    """The portal's HTML writes bare links as <a href="http://x">http://x</a>, which the
+    converter does not walk: printed, the address came twice. Such a link is marked as
+    Markdown's is; one whose words are anything else, or hold a tag, is not."""
+    text = (
+        '<p><a href="http://x.vn/a?b=1&amp;c=2">http://x.vn/a?b=1&amp;c=2</a> '
+        "<A class=l HREF='https://y.vn/'> y.vn/ </A> "
+        '<a href="https://z.vn/">tại đây</a> <a href="https://w.vn/"><b>https://w.vn/</b></a> '
+        '<a title="x" data-href="https://v.vn/" href="https://u.vn/">https://v.vn/</a> '
+        '<a href="/s/">/s/</a></p>'
+    )
+    html = resolve_links(to_html(make_converter(), text, clean), lambda w: w)
+    body = BeautifulSoup(html, "html.parser")
+    marked = [a["href"] for a in body.select("a[data-b]")]
+    assert marked == ["http://x.vn/a?b=1&c=2", "https://y.vn/"]
+    assert len(body.select("a")) == 6

@@ -768,3 +768,20 @@ def test_a_padding_or_a_first_line_indent_written_in_the_article_fits_a_phone(br
         for one in [edges["pushed"], *edges["indented"]]:
             assert 0 < one["first"] - column[0] <= 2 * em, f"a first line's indent: {edges}"
         assert [v["id"] for v in axe_run(page)] == []
+
+
+def test_a_bare_link_written_as_raw_html_is_printed_once(browser, site):
+    """The portal's HTML writes a bare link as <a href="http://x">http://x</a>; printed,
+    it read "http://x.vn/a (http://x.vn/a)". Its address is now printed once, and a link
+    of other words still with its address."""
+    body = (
+        '<p>Xem <a href="http://x.vn/lien-he">http://x.vn/lien-he</a> hoặc '
+        '<a href="http://x.vn/ke-hoach">kế hoạch</a>.</p>'
+    )
+    site.add("2019/05/lien-he.md", f"---\ntitle: Liên hệ\ndate: 2019-05-02\n---\n\n{body}\n")
+    with article_page(browser, site, "2019/05/lien-he/") as page:
+        page.emulate_media(media="print")
+        after = "a => getComputedStyle(a, '::after').content"
+        links = page.locator(".article-body a")
+        assert links.nth(0).evaluate(after) == "none"
+        assert links.nth(1).evaluate(after) == '" (http://x.vn/ke-hoach)"'
