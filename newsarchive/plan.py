@@ -37,6 +37,9 @@ from .pagedata import (
 from .portablenames import MAC_IN_SITE, too_long_for_a_mac
 from .related import Related, related_articles
 
+# What an old address (alias) may lead to.
+Target = Article | Standalone | RenamedTerm
+
 # A tag's pages list titles and days only, as a month's page does: they hold this many
 # times per_page (the summary lists' size), so the header, menu and footer repeat on
 # fewer pages (issue 17). A tag's own URL shows only its newest per_page titles (each
@@ -129,15 +132,14 @@ def build_site(
     moved, copies, errors = renamed_addresses(
         config, (categories, tags), browsable, feeds, withdrawn
     )
-    old_addresses, lookup = old_address_pages([*oldest, *withdrawn])
+    targets: list[Target] = [*oldest, *withdrawn, *shown, *moved]
+    old_addresses, lookup = old_address_pages(targets)
     machine = [*machine_pages(browsable, feeds, copies, lookup), *old_addresses]
     # Not browsable: in no list and not in the sitemap, only at their addresses.
     notices = [
         Page(urls.article_url(a), "withdrawn.html", a.title, WithdrawnData(a)) for a in withdrawn
     ]
-    redirects, clashes, too_long = redirect_pages(
-        [*oldest, *withdrawn, *shown, *moved], [*browsable, *notices, *machine]
-    )
+    redirects, clashes, too_long = redirect_pages(targets, [*browsable, *notices, *machine])
     errors += clashes
     if errors:
         raise BuildFailed(errors)
@@ -189,23 +191,18 @@ def machine_pages(
     ]
 
 
-def old_address_pages(articles: Sequence[Article]) -> tuple[list[Page], LookupData]:
-    """The files of the old addresses of ``articles`` that no alias page answers (urls.
-    old_addresses_folder): a source_url with a query (`chi-tiet?id=5`), and a source_url
-    or alias with capitals (a static host is case-sensitive; IIS was not: an alias in
-    small letters the 404 page finds by itself, asking for the address so spelt). The
-    first article of an address keeps it (as the build's alias pages: oldest first).
-    With them, which files they make, for the pages that look addresses up."""
+def old_address_pages(targets: Sequence[Target]) -> tuple[list[Page], LookupData]:
+    """The files of the old addresses of ``targets`` (articles, standalone pages, renamed
+    categories and tags, as redirect_pages takes them) that no alias page answers (urls.
+    old_addresses_folder): an article's source_url with a query (`chi-tiet?id=5`), and a
+    source_url or alias with capitals (a static host is case-sensitive; IIS was not: an
+    alias in small letters the 404 page finds by itself, asking for the address so
+    spelt). The first target of an address keeps it (as the build's alias pages). With
+    them, which files they make, for the pages that look addresses up."""
     found: dict[str, str] = {}
-    for a in articles:
-        old = []
-        if a.source_url and (parsed := urlsplit(a.source_url)).scheme in ("http", "https"):
-            query = urls.page_query(parsed.query)
-            if query or _capitals(parsed.path):
-                old.append((parsed.path or "/", query))
-        old += [(alias, "") for alias in a.aliases if _capitals(alias)]
-        for path, query in old:
-            found.setdefault(urls.old_address_key(path, query), urls.article_url(a))
+    for target in targets:
+        for path, query in _unanswered(target):
+            found.setdefault(urls.old_address_key(path, query), urls.permalink(target))
     shards: dict[int, list[tuple[str, str]]] = {}
     for key in sorted(found):
         shards.setdefault(urls.old_address_shard(key), []).append((key, found[key]))
@@ -214,6 +211,17 @@ def old_address_pages(articles: Sequence[Article]) -> tuple[list[Page], LookupDa
         for n, e in sorted(shards.items())
     ]
     return pages, LookupData(urls.shards_written(shards))
+
+
+def _unanswered(target: Target) -> list[tuple[str, str]]:
+    """The old addresses of ``target`` (path, query) that no file of the site answers."""
+    old = [(alias, "") for alias in target.aliases if _capitals(alias)]
+    source = target.source_url if isinstance(target, Article) else ""
+    if source and (parsed := urlsplit(source)).scheme in ("http", "https"):
+        query = urls.page_query(parsed.query)
+        if query or _capitals(parsed.path):
+            old.insert(0, (parsed.path or "/", query))
+    return old
 
 
 def _capitals(path: str) -> bool:
@@ -443,9 +451,6 @@ def _numbers(
     return {
         address(t.name): [c.number for c in pagination.chunks(t.articles, per_page)] for t in terms
     }
-
-
-Target = Article | Standalone | RenamedTerm
 
 
 def redirect_pages(

@@ -131,3 +131,34 @@ def test_an_old_address_in_vietnamese_is_found_however_it_is_written(site, brows
             page.wait_for_selector("h1:not(:has-text('Không tìm thấy'))")
             assert page.locator("h1").inner_text() == "Bài Đà Nẵng", old
         page.close()
+
+
+def test_a_page_or_a_renamed_category_is_found_by_its_old_address_in_other_case(site, browser):
+    """A standalone page's alias with capitals (the portal's own about page,
+    `/Pages/GioiThieu.aspx`), asked for in other letter case, is no file on a
+    case-sensitive host: the 404 page found nothing, as the build listed only articles'
+    addresses. A renamed category's old address in capitals, with a query, is a 404 too.
+    Both lead to their page now, as an article's do."""
+    site.configure(base_url="https://example.org/")
+    site.add("a.md", article("Tin một", "2019-04-01 08:00", "Nội dung.", category="Thời sự"))
+    site.add(
+        "pages/gioi-thieu.md",
+        "---\ntitle: Giới thiệu\naliases: [/Pages/GioiThieu.aspx]\n---\n\nVề bản lưu trữ.\n",
+    )
+    config = site.root / "site.yaml"
+    config.write_text(
+        config.read_text("utf-8") + 'renamed_categories:\n  "Tin tức": "Thời sự"\n', "utf-8"
+    )
+    assert site.build("--quiet") == 0
+    with serve(site.output, not_found=True) as address:
+        page = browser.new_page()
+        page.set_default_timeout(5000)
+        for old, title in [
+            ("pages/gioithieu.aspx?ItemID=3", "Giới thiệu"),
+            ("PAGES/GIOITHIEU.ASPX", "Giới thiệu"),
+            ("Chuyen-Muc/Tin-Tuc/?trang=1", "Thời sự"),
+        ]:
+            page.goto(address + old)
+            page.wait_for_selector("h1:not(:has-text('Không tìm thấy'))")
+            assert title in page.locator("h1").inner_text(), old
+        page.close()

@@ -87,10 +87,15 @@ window.newsarchiveOldAddress = (() => {
   }
 
   // The address of the page `path` (from the site's root, as the portal's was from its
-  // host) with `query` ("?id=5" or "") leads to, or null.
+  // host) with `query` ("?id=5" or "") leads to, or null. A query not listed with its
+  // path is left out, as a static host leaves it out of an alias's address.
   return {
     async find(path, query) {
-      return (await listed(path, query)) || (await inSmallLetters(path));
+      return (
+        (await listed(path, query)) ||
+        (query && (await listed(path, ""))) ||
+        (await inSmallLetters(path))
+      );
     },
   };
 })();
