@@ -53,6 +53,9 @@ class ListData(PageData):
     span: Span = None  # numbered pages: their own dates
     total: int = 0  # number 0: the list's length (a numbered page shows no totals)
     shown: tuple[tuple[int, Span], ...] = ()  # number 0: the numbered pages it shows
+    # The home page of an archive with an old address of it with a query (`/?newsid=5`):
+    # as LookupData's; "" on every other page, which looks nothing up.
+    old_address_files: str = ""
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,9 @@ def build_site(
         config, (categories, tags), browsable, feeds, withdrawn
     )
     targets: list[Target] = [*oldest, *withdrawn, *shown, *moved]
-    old_addresses, lookup = old_address_pages(targets)
+    old_addresses, lookup, at_home = old_address_pages(targets)
+    if at_home:
+        browsable = [_looking_up(p, lookup) for p in browsable]
     machine = [*machine_pages(browsable, feeds, copies, lookup), *old_addresses]
     # Not browsable: in no list and not in the sitemap, only at their addresses.
     notices = [
@@ -191,18 +193,21 @@ def machine_pages(
     ]
 
 
-def old_address_pages(targets: Sequence[Target]) -> tuple[list[Page], LookupData]:
+def old_address_pages(targets: Sequence[Target]) -> tuple[list[Page], LookupData, bool]:
     """The files of the old addresses of ``targets`` (articles, standalone pages, renamed
     categories and tags, as redirect_pages takes them) that no alias page answers (urls.
     old_addresses_folder): an article's source_url with a query (`chi-tiet?id=5`), and a
     source_url or alias with capitals (a static host is case-sensitive; IIS was not: an
     alias in small letters the 404 page finds by itself, asking for the address so
     spelt). The first target of an address keeps it (as the build's alias pages). With
-    them, which files they make, for the pages that look addresses up."""
+    them, which files they make, for the pages that look addresses up, and whether one
+    is the home page's with a query (`/?newsid=5`), which the home page answers."""
+    home = urls.old_address_key("/")  # the home page itself: no address to look up
     found: dict[str, str] = {}
     for target in targets:
         for path, query in _unanswered(target):
-            found.setdefault(urls.old_address_key(path, query), urls.permalink(target))
+            if (key := urls.old_address_key(path, query)) != home:
+                found.setdefault(key, urls.permalink(target))
     shards: dict[int, list[tuple[str, str]]] = {}
     for key in sorted(found):
         shards.setdefault(urls.old_address_shard(key), []).append((key, found[key]))
@@ -210,7 +215,16 @@ def old_address_pages(targets: Sequence[Target]) -> tuple[list[Page], LookupData
         Page(urls.old_addresses_url(n), "old-addresses.json", "", OldAddressesData(tuple(e)))
         for n, e in sorted(shards.items())
     ]
-    return pages, LookupData(urls.shards_written(shards))
+    at_home = any(key.startswith(f"{home}?") for key in found)
+    return pages, LookupData(urls.shards_written(shards)), at_home
+
+
+def _looking_up(page: Page, lookup: LookupData) -> Page:
+    """The home page, given the files to look an old address up in (a static host
+    answers `/?newsid=5` with it); any other page as it is."""
+    if page.url != urls.home_url() or not isinstance(page.data, ListData):
+        return page
+    return replace(page, data=replace(page.data, old_address_files=lookup.old_address_files))
 
 
 def _unanswered(target: Target) -> list[tuple[str, str]]:

@@ -162,3 +162,55 @@ def test_a_page_or_a_renamed_category_is_found_by_its_old_address_in_other_case(
             page.wait_for_selector("h1:not(:has-text('Không tìm thấy'))")
             assert title in page.locator("h1").inner_text(), old
         page.close()
+
+
+def test_the_home_page_with_an_old_query_leads_to_its_article(site, browser):
+    """`/?newsid=5` and `/index.html?newsid=5` (a portal whose articles were its home
+    page with a query) are answered by the archive's home page, where nothing looked
+    the address up: the reader saw the home page, not the article. The home page now
+    looks it up when it has a query and the archive such an address; a query naming
+    nothing, or a tracker's, leaves the reader on it."""
+    site.configure(base_url="https://example.org/")
+    site.add(
+        "a.md",
+        article(
+            "Bài ở trang chủ",
+            "2019-04-01 08:00",
+            "Nội dung.",
+            source_url="http://portal.vn/?newsid=5",
+        ),
+    )
+    site.add("b.md", article("Bài khác", "2019-04-02 08:00", "Nội dung."))
+    assert site.build("--quiet") == 0
+    with serve(site.output, not_found=True) as address:
+        page = browser.new_page()
+        page.set_default_timeout(5000)
+        page.set_default_timeout(5000)
+        for old in ["?newsid=5", "index.html?NewsID=5&utm_source=fb"]:
+            page.goto(address + old)
+            page.wait_for_url(address + "2019/04/**")
+            assert page.locator("h1").inner_text() == "Bài ở trang chủ", old
+        for stay in ["?newsid=6", "?utm_source=fb", ""]:
+            page.goto(address + stay)
+            page.wait_for_load_state("networkidle")
+            assert page.url == address + stay, stay
+        # Pasted in the search box, it opens the article too (was: searched, no words).
+        for pasted in ["http://portal.vn/?newsid=5", "portal.vn/index.html?NEWSID=5"]:
+            page.goto(address + "tim-kiem/")
+            page.fill("#search-page-q", pasted)
+            page.press("#search-page-q", "Enter")
+            page.wait_for_url(address + "2019/04/**")
+            assert page.locator("h1").inner_text() == "Bài ở trang chủ", pasted
+        page.close()
+
+
+def test_the_home_page_has_no_lookup_when_no_old_address_is_the_home_with_a_query(site):
+    """The lookup is for archives whose portal addressed articles as its home page with a
+    query: any other's home page is as it was, without a byte more."""
+    site.configure(base_url="https://example.org/")
+    site.add(
+        "a.md",
+        article("Bài", "2019-04-01 08:00", "Nội dung.", source_url="http://portal.vn/tin?id=5"),
+    )
+    assert site.build("--quiet") == 0
+    assert "old-address" not in site.read("index.html")

@@ -268,7 +268,7 @@
   // The page of this site at an old address's path, if there is one: a page (its old
   // address, or the site's own), not a file (a script, a feed, a ".aspx" alias a
   // browser would download), nor this search page.
-  async function keptHere(path) {
+  async function keptHere(path, query) {
     const home = new URL(siteRoot, document.baseURI);
     // "./": a path like "/https:/elsewhere/" is a folder of this site, not an address.
     const here = new URL(`./${path.replace(/^\/+/, "")}`, home);
@@ -277,6 +277,9 @@
     if (!own || /%2f|%5c/i.test(here.pathname) || here.pathname === location.pathname) {
       return null;
     }
+    // The portal's home with a query (`/index.html?newsid=5`) named an article, which
+    // js/old-address.js looks up: the archive's home page is not it.
+    if (query && here.pathname.replace(/index\.html$/i, "") === home.pathname) return null;
     try {
       const answer = await fetch(here, { method: "HEAD" });
       return answer.ok && /^text\/html/.test(answer.headers.get("content-type")) ? here.href : null;
@@ -312,9 +315,10 @@
     if (typing) return { sent, answer: await engine().search(sent, options) };
     // Else the page an address with a query, or in other letter case, leads to
     // (js/old-address.js; absent from a fork's older search page).
+    // (The portal's home page with a query, `/?newsid=5`, may be one too.)
     const kept =
-      old?.path &&
-      ((await keptHere(old.path)) ||
+      (old?.path || old?.query) &&
+      ((await keptHere(old.path, old.query)) ||
         (await window.newsarchiveOldAddress?.find(old.path, old.query)));
     if (kept) return { kept };
     let answer = await engine().search(sent, options);
