@@ -18,12 +18,15 @@ window.newsarchiveOldAddress = (() => {
   // Parameters that make no other page, as urls.page_query leaves them out.
   const NAVIGATION = /^(redirect|inheritRedirect|utm_[a-z]+|fbclid|gclid)$/;
 
+  // As Python's urllib.parse.unquote, which the build's keys are made with: each run of
+  // escapes read as UTF-8, a byte no text has (a cut `%E1%BB`) as U+FFFD, a % that is no
+  // escape (`%ZZ`) kept. (decodeURIComponent throws on either, for the whole text.)
+  const utf8 = new TextDecoder();
   function decoded(text) {
-    try {
-      return decodeURIComponent(text).normalize("NFC");
-    } catch {
-      return text.normalize("NFC"); // a stray %: as it is
-    }
+    const runs = text.replace(/(?:%[0-9a-f]{2})+/gi, (run) =>
+      utf8.decode(new Uint8Array(run.slice(1).split("%").map((hex) => parseInt(hex, 16)))),
+    );
+    return runs.normalize("NFC");
   }
 
   // As urls.old_address_key: the file the path would be as an alias (alias_url,
