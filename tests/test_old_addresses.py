@@ -218,7 +218,8 @@ def test_the_home_page_has_no_lookup_when_no_old_address_is_the_home_with_a_quer
 
 
 # Old addresses as a reader may hold them: escapes cut short (`%E1%BB`), not escapes
-# (`%ZZ`, a lone `%`), bytes no UTF-8 text has, beside good ones; capitals and NFD.
+# (`%ZZ`, a lone `%`), bytes no UTF-8 text has, beside good ones; a byte order mark;
+# capitals and NFD, and capitals whose small letter is two (İ) or another (K, Kelvin).
 ODD_ADDRESSES = [
     ("/tin", "?x=%ZZ"),
     ("/tin", "?x=%ZZ&y=%C3%A1"),
@@ -234,6 +235,8 @@ ODD_ADDRESSES = [
     ("/%", "?%=%"),
     ("/", "?newsid=5%2"),
     ("/ΟΔΟΣ.html", "?Σ=ΑΣ"),
+    ("/%EF%BB%BFtin", "?q=%EF%BB%BF%EF%BB%BF"),
+    ("/%C4%B0stanbul-\u1e9e", "?k=\u0130\u212a"),
 ]
 
 

@@ -21,7 +21,8 @@ window.newsarchiveOldAddress = (() => {
   // As Python's urllib.parse.unquote, which the build's keys are made with: each run of
   // escapes read as UTF-8, a byte no text has (a cut `%E1%BB`) as U+FFFD, a % that is no
   // escape (`%ZZ`) kept. (decodeURIComponent throws on either, for the whole text.)
-  const utf8 = new TextDecoder();
+  // ignoreBOM: a leading %EF%BB%BF is kept as U+FEFF, as unquote keeps it.
+  const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
   function decoded(text) {
     const runs = text.replace(/(?:%[0-9a-f]{2})+/gi, (run) =>
       utf8.decode(new Uint8Array(run.slice(1).split("%").map((hex) => parseInt(hex, 16)))),
