@@ -601,6 +601,22 @@ def run_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _import_options(args: argparse.Namespace) -> tuple[str, ...]:
+    """The options of this import that importing a page of it again needs, as given
+    (not --source-url, --date or --jobs): a page's failure writes that command."""
+    flags = {
+        "--no-aliases": not args.aliases,
+        "--all-languages": args.all_languages,
+        "--accept-missing": args.accept_missing,
+    }
+    named = ("profile", "report", "config", "content", "templates", "static")
+    valued = [(f"--{name}", getattr(args, name)) for name in named]
+    return (
+        *(flag for flag, given in flags.items() if given),
+        *(word for option, value in valued if value for word in (option, str(value))),
+    )
+
+
 def run_import(args: argparse.Namespace) -> int:
     if args.source_url and (problem := web_address_problem(args.source_url)):
         _usage_error(f"--source-url {args.source_url!r} {problem}")
@@ -626,6 +642,7 @@ def run_import(args: argparse.Namespace) -> int:
             accept_missing=args.accept_missing,
             report=args.report,
             jobs=args.jobs,
+            again=_import_options(args),
         )
         with command.one_import(config):
             done = command.import_paths(config, request, _written_lines(names, heading))

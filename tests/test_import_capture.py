@@ -11,6 +11,7 @@ import io
 import json
 import os
 import re
+import shlex
 import shutil
 import struct
 import subprocess
@@ -2355,7 +2356,8 @@ def test_a_page_of_a_warc_that_shows_no_date_is_dated_alone_by_its_address(site,
         assert articles(site) == {}
     result = run_import(site, warc)
     assert result.returncode == 1 and summary(result)["failed"] == 3
-    hint = f"import the crawl again with --source-url '{portal[1].url}' --date"
+    again = f"python3 build.py import {warc} --source-url {portal[1].url} --date"
+    hint = f"import the crawl again: {again}"
     assert hint in result.stderr
     # The shipped profile is not the archivist's to correct: one of one's own replaces it.
     assert "correct that profile's date selector" not in result.stderr
@@ -2373,6 +2375,48 @@ def test_a_page_of_a_warc_that_shows_no_date_is_dated_alone_by_its_address(site,
     assert article["source_url"] == portal[1].url and article["aliases"] == [portal[1].path]
     assert article["date"].isoformat() == "2021-03-02T08:00:00+07:00"
     assert "](../../../media/" in article["body"] and HOST not in article["body"]
+
+
+def _pasted(site, result: subprocess.CompletedProcess, date: str) -> subprocess.CompletedProcess:
+    """The command an undated page's failure writes, run as the archivist pastes it into
+    a shell (its words split as a POSIX shell splits them), with the date filled in."""
+    written = re.search(r"(python3 build\.py import .*? --date 'dd/mm/yyyy HH:MM')", result.stderr)
+    assert written, result.stderr
+    words = shlex.split(written[1].replace("dd/mm/yyyy HH:MM", date))
+    assert words[:3] == ["python3", "build.py", "import"], words
+    return run_import(site, *words[3:])
+
+
+@pytest.mark.parametrize("given", ["crawl", "pages"])
+def test_an_undated_page_s_failure_writes_the_whole_command_to_paste(site, tmp_path, given):
+    """The failure of a page that shows no date said "import the crawl again with
+    --source-url '…' --date '…'" without the crawl's file, and without the options the
+    import ran with: the archivist had to put the command together. It now writes it
+    whole, quoted for a shell (a folder with spaces and Vietnamese letters), and pasted
+    it imports the page, with the same options (--no-aliases)."""
+    pytest.importorskip("warcio")
+    portal = items(2)
+    html = {i.url: page_html(i, "full").replace(f" {i.day} | 9:05 AM ", "") for i in portal}
+    folder = tmp_path / "Thu thập tháng 3 (bản sao)"
+    if given == "crawl":
+        crawl = [
+            write_file(
+                folder,
+                "sở tt&tt.warc.gz",
+                warc_of([Response(u, p.encode()) for u, p in html.items()]),
+            )
+        ]
+    else:  # saved pages named one by one: each is imported alone
+        crawl = [write_file(folder, f"bài {n}.html", p) for n, p in enumerate(html.values())]
+    result = run_import(site, *crawl, "--no-aliases")
+    assert result.returncode == 1 and summary(result)["failed"] == 2, result.stderr
+    dated = _pasted(site, result, "02/03/2021 08:00")
+    # The crawl's other page still shows no date; a page named alone is imported alone.
+    assert dated.returncode == (1 if given == "crawl" else 0), dated.stderr
+    assert summary(dated)["imported"] == 1, dated.stderr
+    [article] = articles(site).values()
+    assert article["date"].isoformat() == "2021-03-02T08:00:00+07:00"
+    assert "aliases" not in article, article
 
 
 def test_a_source_url_that_names_no_page_of_the_crawl_is_an_error_naming_the_closest(

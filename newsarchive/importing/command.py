@@ -93,6 +93,9 @@ class Request:
     accept_missing: bool
     report: Path | None  # None: import-report.jsonl beside site.yaml
     jobs: int | None
+    # The options given that a run importing a page again needs (--profile NAME...), as
+    # words: the failure of a page that shows no date writes the command to paste.
+    again: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -342,6 +345,8 @@ def _options(request: Request, profiles: Profiles, one_page: bool) -> Options:
         request.date,
         "" if one_page else request.source_url,
         request.accept_missing,
+        tuple(map(str, request.paths)),
+        request.again,
     )
 
 

@@ -15,6 +15,7 @@ goes on where it stopped, and a second run adds nothing.
 import functools
 import hashlib
 import re
+import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -123,6 +124,8 @@ class Options:
     date: datetime | None = None  # --date: for the one page that shows no publish date
     date_for: str = ""  # in a crawl, the address of the page --date is for
     accept_missing: bool = False  # import the pages of a cut WARC that lack some files
+    inputs: tuple[str, ...] = ()  # the paths given, as given
+    again: tuple[str, ...] = ()  # the options given that importing again needs (Request)
 
 
 @dataclass(frozen=True)
@@ -219,7 +222,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
         return _failed(page, source_url, wrong, mend)
     found, cleaned = articles.visible(read)
     found, date_note = _dated(found, source_url, context)
-    problems = _missing_parts(page, found, source_url, context.options.profiles)
+    problems = _missing_parts(page, found, source_url, context.options)
     if problems:
         # With what was found: its profile, and a date it shows only month first (the
         # run weighs it against its other pages' dates, command.py).
@@ -1132,15 +1135,10 @@ def _placeholder_at(where: Media) -> bool:
 
 
 def _missing_parts(
-    page: PageSource, found: Extracted, source_url: str, profiles: Profiles | None
+    page: PageSource, found: Extracted, source_url: str, options: Options
 ) -> list[Problem]:
     where = Path(page.origin)
-    alone = "import this file alone with --date 'dd/mm/yyyy HH:MM'"
-    if source_url and (page.offset >= 0 or page.folder):  # a page of a crawl
-        alone = (
-            f"import the crawl again with --source-url '{source_url}' --date "
-            "'dd/mm/yyyy HH:MM' (the date is given to that page only)"
-        )
+    alone = _dated_again(page, source_url, options)
     problems = []
     if not found.title.strip():
         problems.append(Problem(where, "found no title", "the page needs an <h1> title"))
@@ -1160,7 +1158,7 @@ def _missing_parts(
             correct = (
                 "correct that profile's date selector to find it "
                 "(docs/import-profiles.md#selectors)"
-                if own_profile(found.profile, profiles)
+                if own_profile(found.profile, options.profiles)
                 else f"write a profile of your own named {found.profile} in import-profiles/, "
                 "whose date finds it (it replaces the shipped one: "
                 "docs/import-profiles.md#writing-a-profile)"
@@ -1168,6 +1166,23 @@ def _missing_parts(
             hint = f"if the page shows its date, {correct}{form}; if it does not, {hint}"
         problems.append(Problem(where, message, hint))
     return problems
+
+
+def _dated_again(page: PageSource, source_url: str, options: Options) -> str:
+    """How to import the page with its date: the command whole and quoted for a shell
+    (a path with spaces or Vietnamese letters), for the archivist to paste. A page of a
+    crawl is named by its address among the crawl's files (all of them: its pictures may
+    be in another), a page named alone by its file, each with the options given."""
+    date = ["--date", "dd/mm/yyyy HH:MM"]
+    if source_url and (page.offset >= 0 or page.folder):  # a page of a crawl
+        words = [*options.inputs, *options.again, "--source-url", source_url, *date]
+        return f"import the crawl again: {_command(words)} (the date is given to that page only)"
+    given = ["--source-url", options.source_url] if options.source_url else []
+    return f"import this file alone: {_command([page.path, *options.again, *given, *date])}"
+
+
+def _command(words: list[str]) -> str:
+    return shlex.join(["python3", "build.py", "import", *words])
 
 
 class Importer:
