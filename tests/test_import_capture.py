@@ -581,6 +581,40 @@ def test_wget_on_windows_writes_the_query_after_an_at_sign(site, tmp_path):
         assert f"](../../../media/{copy.parent.name}/{copy.name})" in article["body"]
 
 
+LIFERAY_SCRIPT = (
+    "/html/js/barebone.jsp?browserId=other&themeId=so4t_WAR_so4ttheme&colorSchemeId=01"
+    "&minifierType=js&minifierBundleId=javascript.barebone.files&languageId=vi_VN&b=6201"
+)
+
+
+def test_a_script_a_server_page_served_is_no_page_and_is_counted_with_the_other_files(
+    site, tmp_path
+):
+    """wget keeps the name of what a server page (.jsp, .php, .aspx) answered whatever
+    it was: Liferay's scripts come from html/js/barebone.jsp?…, a picture from anh.php?…
+    Each was read as a page, counted among the pages that are not articles ("found no
+    article title on the page") and shown as one of the summary's examples. Now what is
+    not HTML is counted with the crawl's other files; a .jsp that is an HTML page (its
+    first lines blank, as JSP directives leave them) is still imported."""
+    portal, media = portal_with_media(2)
+    mirror = wget_tree(tmp_path / "wget", portal, media)
+    write_file(
+        mirror / HOST, LIFERAY_SCRIPT, "/*! Liferay */\nvar Liferay={};AUI().use('aui-base');"
+    )
+    write_file(mirror / HOST, "/html/portal/load_theme.php?v=2", '{"theme": "so4t"}')
+    write_file(mirror / HOST, "/captcha.aspx?id=5", JPEG)
+    item = Item(760003, "Thông báo lịch tiếp công dân năm 2021", "05/01/2021")
+    write_file(mirror / HOST, "/tin-tuc/xem.jsp?id=760003", "\r\n" * 400 + page_html(item))
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    counts = summary(result)
+    assert (counts["imported"], counts["not articles"]) == (3, 1), result.stdout  # the login
+    assert "found no article title" not in result.stdout, result.stdout
+    assert "(6 other file(s) of the crawl not pages)" in result.stdout, result.stdout
+    assert not [r for r in report(site) if "barebone" in r["file"] or ".php" in r["file"]]
+    assert f"https://{HOST}/tin-tuc/xem.jsp?id=760003" in by_source(site)
+
+
 def test_wget_adjust_extension_after_a_query_is_not_part_of_the_address(site, tmp_path):
     """wget --adjust-extension (-E) saves the page of `chi-tiet?id=5` as
     `chi-tiet?id=5.html` (its manual's `article.cgi?25.html`): the article's address was

@@ -15,6 +15,7 @@ end against its last record's. A file cut short lists its damaged records, so th
 pages fail instead of passing for whole.
 """
 
+import codecs
 import difflib
 import email.message
 import email.utils
@@ -426,7 +427,7 @@ def _add_folder(crawl: Crawl, folder: Path) -> None:
             _add_warc(crawl, Path(path), path)
         elif name.endswith(".wacz"):
             _add_wacz(crawl, Path(path))
-        elif suffix in PAGE_SUFFIXES or (not suffix and _starts_like_html(Path(path))):
+        elif _a_page(Path(path), suffix):
             crawl.pages.append(PageSource(printable(path), path, folder=str(folder)))
         else:
             crawl.other_files += 1
@@ -558,6 +559,36 @@ def printable(path: str) -> str:
     """The file's name as it can be printed and written to the report: the bytes of a
     name that is not UTF-8 (an old Windows or Latin-1 crawl) as \\xNN."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+# A server page's name says nothing of what it answered: wget keeps it for a script
+# (Liferay's html/js/barebone.jsp?…), a style sheet, data or a picture (anh.php?id=5).
+_SERVER_PAGE_SUFFIXES = frozenset((".php", ".asp", ".aspx", ".jsp", ".jspx", ".cfm"))
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# A page whose text comes before its markup (a server's warning) still names these early.
+_PAGE_TAGS = re.compile(rb"<(?:!doctype|html|head|body)[\s>]", re.I)
+
+
+def _a_page(path: Path, suffix: str) -> bool:
+    """Whether a file of a crawl's folder is a web page: named as one (.html), or with
+    a server page's name (.jsp) or none, its bytes those of one."""
+    if suffix in _SERVER_PAGE_SUFFIXES:
+        return _starts_like_markup(path)
+    return suffix in PAGE_SUFFIXES or (not suffix and _starts_like_html(path))
+
+
+def _starts_like_markup(path: Path) -> bool:
+    """Whether the file begins with markup, as a page a server page answered does: a
+    script, a style sheet, JSON or a picture begins otherwise. JSP directives leave many
+    blank lines before the page: they are read past."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return True  # the page's own reading says why it cannot be read
+    if head.startswith(_UTF16_BOMS):
+        return True  # the page's reading decodes it
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or bool(_PAGE_TAGS.search(head))
 
 
 def _starts_like_html(path: Path) -> bool:
