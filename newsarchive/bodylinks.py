@@ -4,8 +4,8 @@ pages'), checked on every build.
 A link inside the site that leads to no page or file (a mistyped address, a deleted
 article, a picture never put in static/), and an address refused by
 linksafety.is_safe_url (left out of the page), are reported by the article's file and
-the line of the address; so is what in the body's raw HTML would run in readers'
-browsers (activehtml.py), with its column. They are warnings; `--strict` makes them errors. Every
+the line and column of the address; so is what in the body's raw HTML would run in
+readers' browsers (activehtml.py). They are warnings; `--strict` makes them errors. Every
 article is checked from its body's HTML (cached), so a link broken by another
 article's deletion is reported although its own page did not change.
 """
@@ -118,7 +118,7 @@ def body_link_problems(
         if found:
             path = Path(source)
             problems += [
-                Problem(path, message, hint, where.next(serialised, decoded), None, True)
+                Problem(path, message, hint, *where.place(serialised, decoded), True)
                 for decoded, serialised, message, hint in found
             ]
     return [replace(p, warning=False) for p in problems] if as_errors else problems
@@ -199,6 +199,8 @@ class Meant:
             for a in self.by_file.values()
             if not a.draft and urls.article_url(a).startswith(month)
         }
+        if slug in by_slug:  # the address is right (check: its #fragment is not)
+            return ""
         cut = [name for name in by_slug if name.startswith(slug)]
         near = cut if len(cut) == 1 else difflib.get_close_matches(slug, by_slug, 1, 0.85)
         if not near:
@@ -383,29 +385,31 @@ class Lines:
         front, body = front_matter_lines(text)
         start = len(front) if body is not None else 0  # as the build reads it: `...` closes
         lines = text.splitlines()
-        # As Markdown reads them: tabs expanded to 4 columns.
+        # As Markdown reads them: tabs expanded to 4 columns (a column said is the
+        # written line's, see _column).
         self.lines = [(n, line.expandtabs(4)) for n, line in enumerate(lines, 1)][start:]
+        self.written = dict(enumerate(lines, 1))
         self.html_lines: list[tuple[int, str]] | None = None  # see _html
         self.asked: dict[tuple[str, ...], int] = {}
         self.spots: dict[str, list[tuple[int, int]]] = {}
 
-    def next(self, *spellings: str) -> int | None:
-        """The line of the address's next occurrence, written as the first of
-        ``spellings`` the file holds, then as the next ones (the links to one page,
-        written two ways, get a line each); None when Markdown changed the address
-        beyond recognition. An address counts whole: `/2019/x.md` is not the one in
-        `../../2019/x.md` (the link on line 30 was blamed on line 28), unless it is
-        nowhere else."""
+    def place(self, *spellings: str) -> tuple[int | None, int | None]:
+        """The line and column of the address's next occurrence (its first letter, where
+        an editor's tool jumps to), written as the first of ``spellings`` the file
+        holds, then as the next ones (the links to one page, written two ways, get a
+        place each); (None, None) when Markdown changed the address beyond recognition.
+        An address counts whole: `/2019/x.md` is not the one in `../../2019/x.md` (the
+        link on line 30 was blamed on line 28), unless it is nowhere else."""
         key = tuple(dict.fromkeys(filter(None, spellings)))
         found = None
         for lines in (self._html(), self.lines):  # in code (shown, not a link): the last resort
             found = found or self._occurrences(key, lines, True)
             found = found or self._occurrences(key, lines, False)
         if not found:
-            return None
+            return None, None
         seen = self.asked.get(key, 0)
         self.asked[key] = seen + 1
-        return found[min(seen, len(found) - 1)]
+        return self._column(*found[min(seen, len(found) - 1)])
 
     def spot(self, key: str) -> tuple[int | None, int | None]:
         """The line and column of the next thing found by ``key`` (see activehtml.runs):
@@ -417,7 +421,7 @@ class Lines:
         if places is None:  # sought once: a body may have thousands (`<b onclick=…>` each)
             pattern, accept = _finder(key)
             places = self.spots[key] = [
-                (n, m.start() + 1)
+                self._column(n, m.start())
                 for n, line in self._html()
                 for m in pattern.finditer(line)
                 if accept(m)
@@ -435,13 +439,26 @@ class Lines:
 
     def _occurrences(
         self, spellings: tuple[str, ...], lines: list[tuple[int, str]], whole: bool
-    ) -> list[int]:
+    ) -> list[tuple[int, int]]:
         places: dict[tuple[int, int], None] = {}
         for written in spellings:
             pattern = _whole(written) if whole else re.compile(re.escape(written))
             for n, line in lines:
                 places.update(dict.fromkeys((n, m.start()) for m in pattern.finditer(line)))
-        return [n for n, _ in places]
+        return list(places)
+
+    def _column(self, n: int, at: int) -> tuple[int, int]:
+        """Line ``n`` and the 1-based column, in characters of the line as written (a
+        tab is one, as editors and GitHub count), of index ``at`` of the line with tabs
+        expanded."""
+        line, width = self.written[n], 0
+        if "\t" not in line:
+            return n, at + 1
+        for column, char in enumerate(line, 1):
+            if width >= at:
+                return n, column
+            width = (width // 4 + 1) * 4 if char == "\t" else width + 1
+        return n, len(line) + 1
 
 
 # What Markdown publishes as text, not as HTML, in which a tag or a link is shown, not

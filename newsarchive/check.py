@@ -376,8 +376,7 @@ class _PageCheck:
                 hint = (self.meant.hint(str(where), written[0]) if self.meant else "") or (
                     MISSING_HINT if problem == NO_FILE else FIX_LINK  # as the build says it
                 )
-                line = _line(self.read, where, *written)
-                problems.append(Problem(where, message, hint, line))
+                problems.append(Problem(where, message, hint, *_place(self.read, where, *written)))
             elif rel in self.templates:  # a template made it: name the template
                 key = (self.templates[rel], from_root(rel, link, self.base), problem)
                 spellings, on = self.in_templates.setdefault(key, (set(), []))
@@ -403,13 +402,15 @@ class _PageCheck:
             if here is not None and self._said_otherwise(rel, link, here):
                 continue
             target = self.held.target(link) if self.held else None
-            line = None
+            line, column = None, None
             if rel in self.sources:
                 # The build linked the same address in Markdown to the archive's copy:
                 # one left is in raw HTML (href="..."), which it keeps as written.
-                line = (target and _line(self.read, where, f'"{link}"')) or _line(
-                    self.read, where, link
-                )
+                line, column = _place(self.read, where, f'"{link}"') if target else (None, None)
+                if column is not None:
+                    column += 1  # the address, after its quote
+                else:
+                    line, column = _place(self.read, where, link)
             problems.append(
                 Problem(
                     where,
@@ -417,6 +418,7 @@ class _PageCheck:
                     + (GONE_HERE if here is not None else GONE),
                     self.resolver.held_here(rel, link, target) or _old_link_fix(link),
                     line,
+                    column,
                     warning=True,
                 )
             )
@@ -595,12 +597,12 @@ def _size_problems(root: Path, files: set[str]) -> list[Problem]:
     return problems
 
 
-def _line(read: dict[Path, Lines], source: Path, *spellings: str) -> int | None:
-    """The line of the article's file where the link is written, in any of
+def _place(read: dict[Path, Lines], source: Path, *spellings: str) -> tuple[int | None, int | None]:
+    """The line and column of the article's file where the link is written, in any of
     ``spellings`` (its next occurrence)."""
     if source not in read:  # read at its first problem: most articles have none
         read[source] = Lines(source)
-    return read[source].next(*spellings)
+    return read[source].place(*spellings)
 
 
 def _written_as(source: Path, page: str, link: str, held: Held | None = None) -> list[str]:

@@ -191,7 +191,10 @@ class Resolver:
             # A heading reworded changes its id: the one it likely became.
             near = difflib.get_close_matches(fragment, sorted(ids), 1, 0.7)
             has = f" (it has '#{near[0]}')" if near else ""
-            return f"points to '#{fragment}', which is not on the page /{found}{has}"
+            # The link says its page and #fragment: the page is named only when an
+            # old address (follow spent) led to it.
+            page = "a page" if follow else f"/{urls.file_url(found)} (where its old address leads)"
+            return f"opens {page} without the heading or id it names{has}"
         return ""
 
     def held_here(self, page: str, link: str, held: str | None = None) -> str:

@@ -47,7 +47,7 @@ def leftovers(
                     f"links to it here): it is still published at /{file}",
                     f"delete {static_folder}/{file} (the build never deletes your files), "
                     "unless a template of the site shows it",
-                    where.next(serialised, decoded),
+                    *where.place(serialised, decoded),
                     warning=True,
                 )
             )

@@ -75,7 +75,7 @@ def test_no_hostile_markdown_link_reaches_the_page(site, capsys):
     assert all(span.text.startswith("ảnh") for span in content.select("p > span"))
     assert not content.select("img")  # every image here was hostile: none is left
     err = capsys.readouterr().err
-    warned = re.findall(r"a\.md:(\d+): warning: the link address .* is not allowed", err)
+    warned = re.findall(r"a\.md:(\d+):\d+: warning: the link address .* is not allowed", err)
     lines = path.read_text(encoding="utf-8").splitlines()
     for i in range(len(HOSTILE)):
         line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"Dòng {i}:"))
@@ -85,7 +85,7 @@ def test_no_hostile_markdown_link_reaches_the_page(site, capsys):
 @pytest.mark.parametrize(
     ("body", "said"),
     [
-        ("[x](JaVaScRiPt:alert(1))", "b.md:6: error: the link address 'JaVaScRiPt:alert(1)'"),
+        ("[x](JaVaScRiPt:alert(1))", "b.md:6:5: error: the link address 'JaVaScRiPt:alert(1)'"),
         (
             "<img src=x onerror=alert(1)>",
             "b.md:6:12: error: an onerror attribute in the article's raw HTML",

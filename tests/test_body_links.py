@@ -7,7 +7,7 @@ import shutil
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import article, leftovers, tree
+from conftest import article, leftovers, lines_only, tree
 from links import broken_links
 from pages import soup
 from serving import serve
@@ -97,7 +97,7 @@ def test_links_to_missing_pages_are_warned_about_by_file_and_line(site, capsys):
         ),
     )
     assert site.build("--no-search") == 0
-    err = capsys.readouterr().err
+    err = lines_only(capsys.readouterr().err)
     lines = path.read_text(encoding="utf-8").splitlines()
     image_line = next(i for i, line in enumerate(lines, 1) if "khong-co.jpg" in line)
     assert f"c.md:{image_line}: warning: the link /images/khong-co.jpg leads to no page" in err
@@ -111,13 +111,15 @@ def test_links_to_missing_pages_are_warned_about_by_file_and_line(site, capsys):
     assert "bai-b" not in capsys.readouterr().err
     b.unlink()
     assert site.build("--no-search") == 0
-    assert "a.md:6: warning: the link /2019/04/bai-b/ leads to no page" in capsys.readouterr().err
+    assert "a.md:6: warning: the link /2019/04/bai-b/ leads to no page" in lines_only(
+        capsys.readouterr().err
+    )
     # Nothing changed, and the cached links and bodies are gone: the same warnings.
     cache = site.root / ".cache" / "newsarchive"
     (cache / "links.pickle").unlink()
     shutil.rmtree(cache / "html")
     assert site.build("--no-search") == 0
-    again = capsys.readouterr().err
+    again = lines_only(capsys.readouterr().err)
     assert "a.md:6: warning: the link /2019/04/bai-b/ leads to no page" in again
     assert again.count("how to fix:") == 3
 
@@ -132,7 +134,7 @@ def test_each_link_is_named_by_its_own_line(site, capsys):
     )
     path = site.add("2020/01/a.md", article("Bài A", "2020-01-10 08:00", body))
     assert site.build("--no-search") == 0
-    err = capsys.readouterr().err
+    err = lines_only(capsys.readouterr().err)
     lines = path.read_text(encoding="utf-8").splitlines()
 
     def line_of(text: str) -> int:
@@ -149,7 +151,7 @@ def test_each_link_is_named_by_its_own_line(site, capsys):
     assert (
         main(["check", "--config", str(site.root / "site.yaml"), "--built", str(site.output)]) == 1
     )
-    err = capsys.readouterr().err
+    err = lines_only(capsys.readouterr().err)
     blamed = re.findall(r"a\.md:(\d+): error: .*khong-co", err)
     assert sorted(map(int, blamed)) == [line_of("[khác]"), line_of("[tương đối]")], err
 
@@ -165,7 +167,7 @@ def test_a_link_is_named_by_its_line_in_a_body_after_front_matter_closed_by_dots
     assert site.build("--no-search") == 0
     line = path.read_text(encoding="utf-8").splitlines().index("[khác](/2020/01/khong-co/)") + 1
     assert f"a.md:{line}: warning: the link /2020/01/khong-co/ leads to no page" in (
-        capsys.readouterr().err
+        lines_only(capsys.readouterr().err)
     )
 
 
@@ -183,7 +185,7 @@ def test_strict_makes_body_link_warnings_errors_and_touches_nothing(site, capsys
     site.add("2019/04/b.md", article("Bài B", "2019-04-11 08:00", "[x](/2019/04/khong-co/)"))
     capsys.readouterr()
     assert site.build("--strict", "--no-search") == 1
-    err = capsys.readouterr().err
+    err = lines_only(capsys.readouterr().err)
     assert "b.md:6: error: the link /2019/04/khong-co/ leads to no page" in err
     assert "nothing was written, the previous site is unchanged" in err
     assert tree(site.output) == before
@@ -192,7 +194,7 @@ def test_strict_makes_body_link_warnings_errors_and_touches_nothing(site, capsys
     assert reused(site) == cache_before
     assert not leftovers(site.root)
     assert site.build("--no-search") == 0  # without --strict: a warning, and the site
-    assert "b.md:6: warning:" in capsys.readouterr().err
+    assert "b.md:6: warning:" in lines_only(capsys.readouterr().err)
     assert (site.output / "2019/04/bai-b/index.html").is_file()
 
 
@@ -248,14 +250,14 @@ def test_links_written_as_other_tools_expect_get_the_address_to_write(site, caps
     ]
 
     assert site.build("--no-search") == 0
-    err = capsys.readouterr().err
+    err = lines_only(capsys.readouterr().err)
     for line, link, hint in expected:
         warning = f"hop.md:{line}: warning: the link {link} leads to no page or file"
         assert warning in err
         assert hint in err.split(warning, 1)[1].split("\n")[1], (link, err)
 
     assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
-    err = capsys.readouterr().err
+    err = lines_only(capsys.readouterr().err)
     for line, link, hint in expected:
         error = f"hop.md:{line}: error: in the page /2021/05/hop-to-dan-pho/: the link "
         found = [
@@ -276,7 +278,7 @@ def test_a_link_to_the_file_of_an_article_off_the_site_says_it_is_off(site, caps
     site.add("2021/05/hop.md", article("Họp", "2021-05-12", "Theo [bài](../../2020/03/le-hoi.md)."))
     site.build("--no-search")
     err = capsys.readouterr().err
-    assert "hop.md:6: warning: the link ../../2020/03/le-hoi.md leads to no page" in err, err
+    assert "hop.md:6:12: warning: the link ../../2020/03/le-hoi.md leads to no page" in err, err
     assert "no article file" not in err, err
     assert "content/2020/03/le-hoi.md is not on the site (a draft, or withdrawn)" in err, err
 
@@ -316,7 +318,7 @@ def test_a_static_file_linked_by_its_place_in_the_project_gets_its_address(site,
     ]
 
     assert site.build("--no-search") == 0
-    err = capsys.readouterr().err
+    err = lines_only(capsys.readouterr().err)
     for line, link, hint in expected:
         warning = f"hop.md:{line}: warning: the link {link} leads to no page or file"
         assert warning in err, err
@@ -324,7 +326,7 @@ def test_a_static_file_linked_by_its_place_in_the_project_gets_its_address(site,
     assert "write /2019/04/bai-truoc/#doan\n" in err
 
     assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
-    err = capsys.readouterr().err
+    err = lines_only(capsys.readouterr().err)
     for line, _, hint in expected:
         error = f"hop.md:{line}: error: in the page /2021/05/hop-to-dan-pho/: the link "
         assert error in err, err
@@ -381,13 +383,13 @@ def test_a_link_to_an_article_cut_short_or_mistyped_and_a_missing_picture_say_wh
         ),
     ]
     assert site.build("--no-search") == 0
-    err = capsys.readouterr().err
+    err = lines_only(capsys.readouterr().err)
     for line, link, hint in expected:
         warning = f"le-hoi.md:{line}: warning: the link {link} leads to no page or file"
         assert warning in err, err
         assert hint in err.split(warning, 1)[1].split("\n")[1], (link, err)
     assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
-    err = capsys.readouterr().err
+    err = lines_only(capsys.readouterr().err)
     for line, link, hint in expected:
         error = f"le-hoi.md:{line}: error: in the page /2019/05/le-hoi-mua-xuan/: the link '{link}'"
         assert error in err, err
@@ -425,3 +427,50 @@ def test_a_bare_link_written_as_raw_html_is_marked_too(clean):
     marked = [a["href"] for a in body.select("a[data-b]")]
     assert marked == ["http://x.vn/a?b=1&c=2", "https://y.vn/"]
     assert len(body.select("a")) == 6
+
+
+def test_a_broken_link_is_named_by_its_line_and_column(site, capsys):
+    """The build's warnings and check's errors named a broken link, a missing picture
+    and a refused address by file and line only, where an editor's tool (VS Code, a
+    pull request's annotations) jumps to file:line:col. The column is the address's
+    first letter, in characters of the line as written (a tab and a letter with its
+    accents count one), as for raw HTML that runs, whose column counted a tab as up to 4."""
+    body = (
+        "Một [bài hỏng](/2019/04/khong-co/) ở đây.\n\n"
+        'Ảnh:\t![mất](/images/khong-co.jpg) và <img src="/images/mat.png" alt="">\n\n'
+        'Tab:\t[sai](javascript:alert(2)) và <a href="javascript:alert(1)">js</a>\n\n'
+        "Hai lần: [a](/x/y/) và [b](/x/y/)."
+    )
+    path = site.add("2019/05/a.md", article("Bài A", "2019-05-05 08:00", body))
+    lines = path.read_text(encoding="utf-8").splitlines()
+
+    def at(text: str, nth: int = 0) -> str:
+        found = [
+            f"{n}:{m.start() + 1}"
+            for n, line in enumerate(lines, 1)
+            for m in re.finditer(re.escape(text), line)
+        ]
+        return found[nth]
+
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    for said in [
+        f"a.md:{at('/2019/04/khong-co/')}: warning: the link /2019/04/khong-co/ leads",
+        f"a.md:{at('/images/khong-co.jpg')}: warning: the link /images/khong-co.jpg leads",
+        f"a.md:{at('javascript:alert(2)')}: warning: the link address 'javascript:alert(2)'",
+        f"a.md:{at('href=')}: warning: a javascript: address (href)",
+        f"a.md:{at('/x/y/')}: warning: the link /x/y/ leads",
+        f"a.md:{at('/x/y/', 1)}: warning: the link /x/y/ leads",
+    ]:
+        assert said in err, (said, err)
+    assert main(["check", "--config", str(site.root / "site.yaml"), "--built", str(site.output)])
+    err = capsys.readouterr().err
+    for address, nth in [
+        ("/2019/04/khong-co/", 0),
+        ("/images/khong-co.jpg", 0),
+        ("/images/mat.png", 0),
+        ("/x/y/", 0),
+        ("/x/y/", 1),
+    ]:
+        said = f"a.md:{at(address, nth)}: error: in the page /2019/05/bai-a/: the link '{address}'"
+        assert said in err, (said, err)

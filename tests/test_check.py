@@ -56,9 +56,9 @@ def test_a_broken_link_in_an_article_is_reported_against_its_file(seed_site):
     result = run_check(seed_site)
     assert result.returncode == 1
     # At the line of the link in the article's file (its body is line 6).
-    assert "content/2019/05/tin-moi.md:6: error: in the page /2019/05/tin-moi/" in result.stderr
+    assert "content/2019/05/tin-moi.md:6:14: error: in the page /2019/05/tin-moi/" in result.stderr
     assert "'../../04/khong-co-bai-nay/' leads to no file" in result.stderr
-    assert "'#khong-co-muc' points to '#khong-co-muc', which is not on the page" in result.stderr
+    assert "'#khong-co-muc' opens a page without the heading or id it names" in result.stderr
     assert "2 problem(s) in 1 file(s)" in result.stderr
 
 
@@ -74,9 +74,9 @@ def test_a_broken_link_is_said_as_the_article_writes_it(site):
     assert result.returncode == 1
     said = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert said == [
-        "content/2019/05/a.md:6: error: in the page /2019/05/tin/: the link "
+        "content/2019/05/a.md:6:5: error: in the page /2019/05/tin/: the link "
         "'/2019/04/khong-co/' leads to no file in the site",
-        "content/2019/05/a.md:8: error: in the page /2019/05/tin/: the link "
+        "content/2019/05/a.md:8:5: error: in the page /2019/05/tin/: the link "
         "'/2019/04/khong%20co/#a' leads to no file in the site",
     ], result.stderr
 
@@ -95,7 +95,7 @@ def test_a_missing_picture_is_said_with_the_build_s_fix(site):
     assert fix in built.stderr, built.stderr
     result = run_check(site)
     assert result.returncode == 1
-    assert "content/2019/05/a.md:8: error: in the page /2019/05/tin/: the link " in result.stderr
+    assert "content/2019/05/a.md:8:8: error: in the page /2019/05/tin/: the link " in result.stderr
     assert fix in result.stderr, result.stderr
 
 
@@ -162,7 +162,7 @@ def test_a_broken_link_in_a_template_is_said_once_at_its_line_not_blamed_on_an_a
     outside = "is an absolute path outside the site's base path /dongda-archive/"
     # The article's own raw HTML link is still the article's.
     assert errors[0] == (
-        "content/2024/05/le-hoi.md:6: error: in the page /2024/05/le-hoi/: "
+        "content/2024/05/le-hoi.md:6:47: error: in the page /2024/05/le-hoi/: "
         f"the link '/images/khong.png' {outside}"
     )
     # Each once, for every page: not at the first line of each template holding a "/".
@@ -381,7 +381,7 @@ def test_the_rules_on_a_hand_made_site(tmp_path):
     found = problems(tmp_path)
     expected = [
         "b/index.html: the id 'x' is used more than once",
-        "b/index.html: the link '../a/#nope' points to '#nope', which is not on the page /a/",
+        "b/index.html: the link '../a/#nope' opens a page without the heading or id it names",
         "b/index.html: the link 'img/missing.png' leads to no file",
         "b/index.html: the link '../../outside/' leads outside the site",
         "404.html: the link '/a/' is an absolute path outside the site's base path /repo/",
@@ -896,12 +896,29 @@ def test_an_archive_served_at_the_old_portals_domain_checks_its_own_links(site):
 def test_a_link_to_a_heading_renamed_names_the_heading_it_likely_meant(site):
     """A heading "## Những con số" reworded "## Những con số chính": the link #nhung-con-so was
     told "points to '#nhung-con-so', which is not on the page", leaving the editor to
-    guess the heading's new id (made from its words, without accents)."""
+    guess the heading's new id (made from its words, without accents). The message then
+    named the link twice ('#nhung-con-so' points to '#nhung-con-so') and the page it
+    opens by its file, index.html; a link to another article's heading got, as its hint,
+    the very address written ("'Lễ hội' is at /2020/03/le-hoi/: write
+    /2020/03/le-hoi/#nhung-con-so")."""
     body = "## Những con số chính\n\nHơn 5.000 khách.\n\nXem [các con số](#nhung-con-so)."
-    site.add("2020/03/le-hoi.md", article("Lễ hội", "2020-03-05", body))
+    path = site.add("2020/03/le-hoi.md", article("Lễ hội", "2020-03-05", body))
+    site.add(
+        "2020/04/tong-ket.md",
+        article("Tổng kết", "2020-04-05", "Xem [số](/2020/03/le-hoi/#nhung-con-so)."),
+    )
     result = run_check(site)
     assert result.returncode == 1
+    lines = path.read_text(encoding="utf-8").splitlines()
     assert (
-        "the link '#nhung-con-so' points to '#nhung-con-so', which is not on the page "
-        "/2020/03/le-hoi/index.html (it has '#nhung-con-so-chinh')"
+        f"le-hoi.md:{len(lines)}:{lines[-1].index('#nhung') + 1}: error: in the page "
+        "/2020/03/le-hoi/: the link '#nhung-con-so' opens a page without the heading or id "
+        "it names (it has '#nhung-con-so-chinh')\n"
+        "    how to fix: correct the address, or remove the link\n"
+    ) in result.stderr, result.stderr
+    assert (
+        "tong-ket.md:6:10: error: in the page /2020/04/tong-ket/: the link "
+        "'/2020/03/le-hoi/#nhung-con-so' opens a page without the heading or id it names "
+        "(it has '#nhung-con-so-chinh')\n"
+        "    how to fix: correct the address, or remove the link\n"
     ) in result.stderr, result.stderr

@@ -222,7 +222,8 @@ def test_a_link_in_raw_html_is_left_as_written_and_check_says_what_to_write(site
     result = run(site, "check")
     assert result.returncode == 0, result.stderr
     [warning] = [line for line in result.stderr.splitlines() if f"{address}' leads" in line]
-    assert warning.startswith(f"content/b.md:{line}: warning: "), warning
+    # The column of the address, after the quote that the raw HTML's place was found by.
+    assert warning.startswith(f"content/b.md:{line}:{raw.index(address) + 1}: warning: "), warning
     hint = result.stderr.split(warning, 1)[1].splitlines()[1]
     assert f"/{there}" in hint and f"'{relative}'" in hint, hint
 
@@ -240,8 +241,12 @@ def test_a_held_link_to_a_heading_the_page_lacks_is_named_in_the_article(site):
     assert site.build("--quiet") == 0
     result = run(site, "check")
     assert result.returncode == 1
-    assert f"content/b.md:{line}: error: " in result.stderr, result.stderr
-    assert "'#muc-ba', which is not on the page /2020/03/bai-a/" in result.stderr
+    assert f"content/b.md:{line}:{len('Xem [mục ba](') + 1}: error: " in result.stderr, (
+        result.stderr
+    )
+    assert "'../../03/bai-a/#muc-ba' opens a page without the heading or id it names" in (
+        result.stderr
+    )
     assert "templates/article.html" not in result.stderr
 
 

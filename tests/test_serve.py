@@ -282,11 +282,11 @@ def test_serve_prints_the_warnings_the_build_prints(site):
     site.add("2020/01/a.md", article("Bài A", "2020-01-02 08:00", "Xem [B](/2020/01/bai-b/)."))
     with serving(site) as server:
         server.wait_for_output("Search index rebuilt")
-        assert any("a.md:6: warning: the link /2020/01/bai-b/" in line for line in server.output)
+        assert any("a.md:6:9: warning: the link /2020/01/bai-b/" in line for line in server.output)
         server.output.clear()
         site.add("2020/01/c.md", article("Bài C", "2020-01-03 08:00", "[ảnh](/anh/khong-co.jpg)"))
-        server.wait_for_output("c.md:6: warning: the link /anh/khong-co.jpg leads to no page")
-        assert any("a.md:6: warning" in line for line in server.output)  # every build
+        server.wait_for_output("c.md:6:7: warning: the link /anh/khong-co.jpg leads to no page")
+        assert any("a.md:6:9: warning" in line for line in server.output)  # every build
 
 
 def test_serve_says_what_it_left_out_as_build_does(site):

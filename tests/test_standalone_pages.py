@@ -153,10 +153,10 @@ def test_a_broken_link_in_a_page_is_a_warning_at_its_line_and_an_error_with_stri
     capsys.readouterr()
     assert about_site.build() == 0
     err = capsys.readouterr().err
-    assert f"{page}:8: warning: the link /khong-co/ leads to no page or file of this site" in err
+    assert f"{page}:8:16: warning: the link /khong-co/ leads to no page or file of this site" in err
     before = tree(about_site.output)
     assert about_site.build("--strict") == 1
-    assert f"{page}:8: error: the link /khong-co/" in capsys.readouterr().err
+    assert f"{page}:8:16: error: the link /khong-co/" in capsys.readouterr().err
     assert tree(about_site.output) == before
 
 

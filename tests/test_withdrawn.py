@@ -199,17 +199,17 @@ def test_pictures_only_withdrawn_articles_show_are_named(site, capsys):
     assert said.startswith("0\n")
     assert "then delete the files of the static folder that the next warnings name" in said
     assert (
-        "ong-a.md:12: warning: static/images/rieng.jpg is shown only by withdrawn articles "
+        "ong-a.md:12:10: warning: static/images/rieng.jpg is shown only by withdrawn articles "
         "(this one links to it here): it is still published at /images/rieng.jpg" in said
     )
-    assert "ong-a.md:14: warning: static/images/khac.pdf is shown only" in said
+    assert "ong-a.md:14:30: warning: static/images/khac.pdf is shown only" in said
     assert "chung.jpg is shown only" not in said  # another article shows it too
     assert "how to fix: delete static/images/rieng.jpg (the build never deletes" in said
     assert (site.root / "static/images/rieng.jpg").exists()  # named, never deleted
     # --strict stops on them, and the site stays as it was.
     before = tree(site.output)
     said = warnings_of(site, capsys, "--strict")
-    assert said.startswith("1\n") and "ong-a.md:12: error: static/images/rieng.jpg" in said
+    assert said.startswith("1\n") and "ong-a.md:12:10: error: static/images/rieng.jpg" in said
     assert tree(site.output) == before
 
 
