@@ -38,6 +38,7 @@ from .content import Article, Standalone
 from .errors import Problem
 from .frontmatter import front_matter_lines
 from .markup import AWAY_LINK, RUNS, SITE, SITE_LINK, UNSAFE, make_converter, marked_links
+from .summary import at_word
 from .yamltext import normalise_text
 
 MISSING_HINT = (
@@ -65,6 +66,7 @@ RUNS_HINT = (
     "remove it, or set sanitize_html: true in site.yaml to clean every article's raw "
     'HTML (README, "Raw HTML")'
 )
+TITLE_SHOWN = 60  # letters of a title a hint quotes: the address after it stays in sight
 _PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
 _DOCUMENTS: tuple[str, ...] = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx")
 _DOCUMENTS += (".odt", ".zip", ".rar", ".mp3", ".mp4", ".txt", ".csv")
@@ -207,7 +209,8 @@ class Meant:
             return ""
         address = "/" + urls.article_url(by_slug[near[0]])
         fragment = f"#{parts.fragment}" if parts.fragment else ""
-        return f"'{by_slug[near[0]].title}' is at {address}: write {address}{fragment}"
+        title = at_word(by_slug[near[0]].title, TITLE_SHOWN)
+        return f"'{title}' is at {address}: write {address}{fragment}"
 
     def _static_file(self, written: str) -> str:
         """A picture or file linked from the site's root before it was put into static/:

@@ -77,7 +77,11 @@ def lead(body: str, limit: int = 220) -> str:
 
 
 def _cut(block: str, limit: int) -> str:
-    text = " ".join(as_read(" ".join(block.split())).split())
+    return at_word(" ".join(as_read(" ".join(block.split())).split()), limit)
+
+
+def at_word(text: str, limit: int) -> str:
+    """``text`` when it has at most ``limit`` letters, else cut at a word with "…"."""
     if len(text) <= limit:
         return text
     # The ellipsis ends the cut text alone: not "2015.…", nor "2010 -…".

@@ -474,3 +474,17 @@ def test_a_broken_link_is_named_by_its_line_and_column(site, capsys):
     ]:
         said = f"a.md:{at(address, nth)}: error: in the page /2019/05/bai-a/: the link '{address}'"
         assert said in err, (said, err)
+
+
+def test_a_long_title_in_a_hint_is_cut_at_a_word(site, capsys):
+    """The hint for an article's address cut short quoted the article's title whole:
+    an 85-letter title made the hint two lines of a terminal before its address."""
+    title = (
+        "Quận Hai Bà Trưng quán triệt quy định cán bộ về công tác phòng chống tham nhũng năm 2019"
+    )
+    site.add("2019/04/dai.md", article(title, "2019-04-10 08:00"))
+    site.add("2019/05/a.md", article("Bài A", "2019-05-05 08:00", "[x](/2019/04/quan-hai-ba/)"))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    assert "how to fix: 'Quận Hai Bà Trưng quán triệt quy định cán bộ về công tác…' is at" in err
+    assert title not in err
