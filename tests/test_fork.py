@@ -1489,7 +1489,7 @@ def test_check_blames_a_broken_template_link_on_the_template_not_the_articles(si
     problems = [line for line in err.splitlines() if ": error: " in line]
     template = str(site.root / "templates" / "article.html")
     assert sorted(problems) == [
-        f"{site.content / '2020/01/b.md'}:6: error: in the page /2020/01/bai-khac/: the link "
+        f"{site.content / '2020/01/b.md'}:6:9: error: in the page /2020/01/bai-khac/: the link "
         "'/khong-co/' leads to no file in the site",
         # Once, with the pages it is on (it was a line a page).
         f"{template}:{line}: error: the link \"url('/lien-he/')\" leads to no file in the "
