@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 from . import heldlinks, statics, urls, workers
 from .bodylinks import MISSING_HINT, Lines, Meant, leads_nowhere
 from .config import SiteConfig, unnamed_portal
-from .errors import Problem, line_of, shown
+from .errors import Problem, place_of, shown
 from .heldlinks import Held
 from .httracknames import httrack_named, portal_address
 from .limits import FILE_LIMIT, MB, SITE_LIMIT, TOO_BIG_HINT
@@ -518,7 +518,7 @@ def _style_sheet_problems(
                 if relative and not link.startswith("//") and not resolver.problem(rel, relative):
                     hint = f"write it from the style sheet's own address: url({relative})"
                 message = f"the style sheet link {link!r} {problem}"
-                problems.append(Problem(where, message, hint, line_of(where, link)))
+                problems.append(Problem(where, message, hint, *place_of(where, link)))
     return problems
 
 

@@ -84,15 +84,25 @@ def not_utf8(path: Path, data: bytes, exc: UnicodeDecodeError) -> Problem:
 def line_of(path: Path, text: str) -> int | None:
     """The first line of the file that holds ``text``, for a problem found without it;
     in NFC, as the build reads the file (one saved in NFD, as macOS may, holds it too)."""
+    return place_of(path, text)[0]
+
+
+def place_of(path: Path, text: str) -> tuple[int | None, int | None]:
+    """The line and column (in letters, as written) of the first place in the file that
+    holds ``text``, as line_of finds it; the column is of the line in NFC when only
+    that holds it."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
-        return None
+        return None, None
     text = unicodedata.normalize("NFC", text)
-    return next(
-        (n for n, line in enumerate(lines, 1) if text in unicodedata.normalize("NFC", line)),
-        None,
-    )
+    for n, line in enumerate(lines, 1):
+        at = line.find(text)
+        if at < 0:
+            at = unicodedata.normalize("NFC", line).find(text)
+        if at >= 0:
+            return n, at + 1
+    return None, None
 
 
 def raised_stopping(exc: BaseException) -> bool:

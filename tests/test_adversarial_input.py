@@ -430,7 +430,7 @@ def test_check_built_finds_refresh_targets_empty_pages_css_urls_and_a_missing_in
     expected = [
         "cu/a.html: error: the link '../2020/01/khong-co/' leads to no file",
         "luu-tru/index.html: error: the page /luu-tru/index.html is empty",
-        f"{css.relative_to(site.output)}:{css.read_text(encoding='utf-8').count(chr(10)) + 1}: "
+        f"{css.relative_to(site.output)}:{css.read_text(encoding='utf-8').count(chr(10)) + 1}:19: "
         "error: the style sheet link '../anh/mat.png' leads",
         "tim-kiem/chi-muc: error: the search index in /tim-kiem/chi-muc/ is missing or "
         "unreadable (no index.js)",

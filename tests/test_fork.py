@@ -367,8 +367,9 @@ def test_a_broken_style_sheet_link_is_named_at_its_line_with_the_address_to_writ
     capsys.readouterr()
     assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
     err = capsys.readouterr().err
-    assert f"{path}:{lines + 1}: error: the style sheet link '../img/khong-co.png'" in err, err
-    assert f"{path}:{lines + 2}: error: the style sheet link '/img/logo.svg'" in err, err
+    # At the address in url(), where an editor's tool jumps to (its line alone was said).
+    assert f"{path}:{lines + 1}:19: error: the style sheet link '../img/khong-co.png'" in err, err
+    assert f"{path}:{lines + 2}:19: error: the style sheet link '/img/logo.svg'" in err, err
     assert "write it from the style sheet's own address: url(../img/logo.svg)" in err, err
 
 
@@ -1561,7 +1562,7 @@ def test_check_names_the_feed_template_and_the_static_style_sheet_not_a_deleted_
     feed, css = site.root / "templates" / "feed.xml", site.root / "static" / "css" / "site.css"
     line = css.read_text(encoding="utf-8").count("\n")
     assert problems == [
-        f"{css}:{line}: error: the style sheet link '../img/khong-co.png' leads to no file in "
+        f"{css}:{line}:19: error: the style sheet link '../img/khong-co.png' leads to no file in "
         "the site",
         f"{feed}: error: in /feed.xml: '/gioi-thieu/' is not a full address "
         "(feeds and sitemaps need https://...)",
