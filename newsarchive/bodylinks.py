@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from unicodedata import normalize
 from urllib.parse import unquote, urlsplit
 
 from . import urls
@@ -382,16 +383,18 @@ class Lines:
 
     def __init__(self, path: Path):
         try:
-            text = normalise_text(path.read_bytes())
+            data = path.read_bytes()
+            text = normalise_text(data)
         except (OSError, UnicodeDecodeError):
-            text = ""
+            data, text = b"", ""
         front, body = front_matter_lines(text)
         start = len(front) if body is not None else 0  # as the build reads it: `...` closes
         lines = text.splitlines()
-        # As Markdown reads them: tabs expanded to 4 columns (a column said is the
-        # written line's, see _column).
+        # As Markdown reads them: tabs expanded to 4 columns, in NFC (a column said is
+        # of the line as written, see _column).
         self.lines = [(n, line.expandtabs(4)) for n, line in enumerate(lines, 1)][start:]
-        self.written = dict(enumerate(lines, 1))
+        self.read = dict(enumerate(lines, 1))
+        self.written = dict(enumerate(_as_written(data).splitlines(), 1))
         self.html_lines: list[tuple[int, str]] | None = None  # see _html
         self.asked: dict[tuple[str, ...], int] = {}
         self.spots: dict[str, list[tuple[int, int]]] = {}
@@ -452,16 +455,28 @@ class Lines:
 
     def _column(self, n: int, at: int) -> tuple[int, int]:
         """Line ``n`` and the 1-based column, in characters of the line as written (a
-        tab is one, as editors and GitHub count), of index ``at`` of the line with tabs
-        expanded."""
-        line, width = self.written[n], 0
-        if "\t" not in line:
-            return n, at + 1
-        for column, char in enumerate(line, 1):
+        tab is one, as editors and GitHub count; a letter saved in NFD, as macOS may, is
+        its code points), of index ``at`` of the line as read (tabs expanded, NFC)."""
+        line, width = self.read[n], 0
+        for index, char in enumerate(line):
             if width >= at:
-                return n, column
+                at = index
+                break
             width = (width // 4 + 1) * 4 if char == "\t" else width + 1
-        return n, len(line) + 1
+        else:
+            at = len(line)
+        written = self.written.get(n, line)
+        if written == line:
+            return n, at + 1
+        # The shortest start of the written line that reads as the first ``at`` letters.
+        ends = range(len(written) + 1)
+        return n, next((i for i in ends if len(normalize("NFC", written[:i])) >= at), at) + 1
+
+
+def _as_written(data: bytes) -> str:
+    """A file's text as its editor shows it: normalise_text's, but not made NFC."""
+    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # What Markdown publishes as text, not as HTML, in which a tag or a link is shown, not

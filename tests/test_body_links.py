@@ -3,6 +3,7 @@ and checked by the build itself (warnings by file and line; --strict makes them 
 
 import re
 import shutil
+import unicodedata
 
 import markdown
 import pytest
@@ -488,3 +489,17 @@ def test_a_long_title_in_a_hint_is_cut_at_a_word(site, capsys):
     err = capsys.readouterr().err
     assert "how to fix: 'Quận Hai Bà Trưng quán triệt quy định cán bộ về công tác…' is at" in err
     assert title not in err
+
+
+def test_a_link_in_a_file_saved_in_nfd_is_named_at_its_column_as_written(site, capsys):
+    """A file saved in NFD, as macOS may save it, writes "Ảnh" in 5 code points, not 3:
+    the column was counted in the text the build reads (NFC), short of the address by
+    one per accented letter before it."""
+    line = unicodedata.normalize("NFD", "Ảnh hội nghị: ![mất](/images/khong-co.jpg)")
+    text = article("Bài A", "2019-05-05 08:00", line)
+    path = site.add("2019/05/a.md", text.encode("utf-8"))
+    n = path.read_text(encoding="utf-8").splitlines().index(line) + 1
+    assert site.build("--no-search") == 0
+    column = line.index("/images/") + 1
+    said = f"a.md:{n}:{column}: warning: the link /images/khong-co.jpg leads"
+    assert said in capsys.readouterr().err
