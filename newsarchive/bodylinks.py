@@ -89,12 +89,14 @@ def body_link_problems(
     pages: Sequence[Standalone] = (),
     static_dir: Path = Path("static"),
     base_url: str = "",
+    drafts: Sequence[Article] = (),
 ) -> list[Problem]:
     """``links``: the marked links of each body, by digest (see `body_links`);
     ``files``: every output file of the site (as urls.output_file gives them);
     ``pages``: the standalone pages, whose bodies are checked as articles' are;
     ``static_dir``: whose name a link to a static file may start with (Meant);
-    ``base_url``: the site's address, to which a form sends nothing elsewhere."""
+    ``base_url``: the site's address, to which a form sends nothing elsewhere;
+    ``drafts``: the articles kept off the site, which a link may name (Meant)."""
     problems = []
     meant = None  # made for a link that leads nowhere: a look at every article (0.05 s)
     bodies = [(a.path, urls.article_url(a), a.body_digest) for a in articles]
@@ -115,7 +117,7 @@ def body_link_problems(
                 found.append((decoded, serialised, message, hint))
             elif kind == SITE and not urls.leads_to(urls.body_link_file(url, decoded), files):
                 message = f"the link {decoded} {NOWHERE}"
-                meant = meant or Meant(articles, content_dir, files, static_dir)
+                meant = meant or Meant([*articles, *drafts], content_dir, files, static_dir)
                 hint = meant.hint(source, decoded) or MISSING_HINT
                 found.append((decoded, serialised, message, hint))
         if found:
@@ -185,9 +187,25 @@ class Meant:
             or self._case(source, written)
             or self._from_static(source, written)
             or self._habit(source, written)
+            or self._draft(written)
             or self._near_article(written)
             or self._static_file(written)
         )
+
+    def _draft(self, written: str) -> str:
+        """The address of an article kept off the site (draft: true): which one."""
+        found = _ARTICLE_ADDRESS.fullmatch(unquote(urlsplit(written.strip()).path))
+        if not found:
+            return ""
+        url = f"{found['month']}{found['slug']}/"
+        for a in self.by_file.values():
+            if a.draft and urls.article_url(a) == url:
+                return (
+                    f"/{url} is the address of '{at_word(a.title, TITLE_SHOWN)}' "
+                    f"({_shown(a.path, self.content_dir)}), a draft (draft: true), which the "
+                    "site does not publish: link to it once it is published, or remove the link"
+                )
+        return ""
 
     def _near_article(self, written: str) -> str:
         """An article's address typed by hand, cut short or with a letter wrong: the
@@ -304,6 +322,8 @@ class Meant:
         name = posixpath.basename(path.rstrip("/"))
         if name.lower().endswith(".md"):
             target = self.by_file.get(beside)
+            if target is not None and target.draft:
+                return self._draft("/" + urls.article_url(target))
             if target is not None:
                 return (
                     f"link to the article's address, not to its file: "
@@ -319,7 +339,7 @@ class Meant:
                 f"file's path, or link to the article's address, /yyyy/mm/slug/"
             )
         if "." not in name:
-            same = [a for a in self.by_stem.get(name, ()) if a.slug != name]
+            same = [a for a in self.by_stem.get(name, ()) if a.slug != name and not a.draft]
             if len(same) == 1:
                 address = urls.article_url(same[0])
                 return (

@@ -147,7 +147,7 @@ def checked(
     )
     # The pages were needed for the maps above only: their memory goes to the pages
     # read next (80 MiB at 100,000 articles).
-    articles = site.articles
+    articles, drafts = site.articles, site.drafts
     # The old portal's pages the archive holds: links to them were led there.
     held = heldlinks.held([*articles, *site.withdrawn, *site.standalone], config.original_hosts)
     del site
@@ -167,7 +167,7 @@ def checked(
         noted += tuple(broken_templates(config.templates_dir))
         noted += tuple(stray_marks(config.templates_dir))
         noted += tuple(unnamed_portal(config, (article.source_url for article in articles)))
-        meant = Meant(articles, config.content_dir, static_dir=config.static_dir)
+        meant = Meant([*articles, *drafts], config.content_dir, static_dir=config.static_dir)
         hosts = config.original_hosts
         found = check_site(
             folder,

@@ -186,7 +186,7 @@ def _build(
     written, deleted = spare.changes()
     return BuildResult(
         articles=len(site.articles),
-        drafts=site.drafts,
+        drafts=len(site.drafts),
         withdrawn=len(site.withdrawn),
         pages=len(site.pages),
         static_files=len(found.files),
@@ -253,6 +253,7 @@ def _content_warnings(
         site.standalone,
         config.static_dir,
         config.base_url,
+        site.drafts,
     )
     left = leftovers(
         site.withdrawn,

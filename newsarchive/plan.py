@@ -81,7 +81,7 @@ class SitePlan:
     config: SiteConfig
     articles: tuple[Article, ...]
     pages: tuple[Page, ...]
-    drafts: int = 0
+    drafts: tuple[Article, ...] = ()  # kept off the site: a link to one is told so
     related: Related = field(default_factory=Related)  # for the next build
     warnings: tuple[Problem, ...] = ()  # e.g. two words that share a tag's address
     standalone: tuple[Standalone, ...] = ()  # the standalone pages, drafts left out
@@ -147,7 +147,7 @@ def build_site(
         raise BuildFailed(errors)
     merged += too_long
     pages = (*browsable, *notices, *redirects, *machine)
-    drafts = sum(a.draft for a in articles)
+    drafts = tuple(a for a in articles if a.draft)
     in_menu = sorted((s for s in shown if s.menu is not None), key=lambda s: (s.menu, s.url))
     menu = tuple((s.title, s.url) for s in in_menu)
     return SitePlan(

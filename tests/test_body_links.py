@@ -503,3 +503,22 @@ def test_a_link_in_a_file_saved_in_nfd_is_named_at_its_column_as_written(site, c
     column = line.index("/images/") + 1
     said = f"a.md:{n}:{column}: warning: the link /images/khong-co.jpg leads"
     assert said in capsys.readouterr().err
+
+
+def test_a_link_to_a_draft_says_it_is_a_draft(site, capsys):
+    """A link to an article kept off the site with draft: true was told only "correct
+    the address (an article is at /yyyy/mm/slug/ ...)", though the address is the
+    draft's own: the hint names the draft and why its address leads nowhere."""
+    site.add("2019/04/nhap.md", article("Bản nháp", "2019-04-11 08:00", "x", draft="true"))
+    body = "[nháp](/2019/04/ban-nhap/)\n\n[tệp](../04/nhap.md)"
+    site.add("2019/05/a.md", article("Bài A", "2019-05-05 08:00", body))
+    hint = (
+        "how to fix: /2019/04/ban-nhap/ is the address of 'Bản nháp' (content/2019/04/nhap.md), "
+        "a draft (draft: true), which the site does not publish: link to it once it is "
+        "published, or remove the link"
+    )
+    assert site.build("--no-search") == 0
+    # The link to the draft's file is told the same, not to link its address.
+    assert capsys.readouterr().err.count(hint) == 2
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    assert capsys.readouterr().err.count(hint) == 2
