@@ -381,7 +381,8 @@ def test_a_link_shown_in_code_before_the_real_one_does_not_take_its_line(site, c
     site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", body))
     assert site.build("--no-search") == 0
     err = capsys.readouterr().err
-    assert re.findall(r"a\.md:(\d+): warning: the link /khong-co/ leads", err) == ["16"], err
+    found = re.findall(r"a\.md:(\d+):(\d+): warning: the link /khong-co/ leads", err)
+    assert found == [("16", "11")], err
 
 
 def test_a_form_sending_to_the_sites_own_address_is_not_another_sites(site, capsys):
