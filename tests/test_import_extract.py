@@ -90,6 +90,16 @@ def _profiles(**options: object):
     return load_profiles(None, **options)  # type: ignore[arg-type]
 
 
+def generic_with(part: str) -> Extracted:
+    """The test page of an old portal, its paragraph "Lực lượng chia thành 3 nhóm:" made
+    ``part``, as the generic extractor reads it."""
+    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
+    page = page.replace("<p>Lực lượng chia thành 3 nhóm:</p>", part)
+    found = extract(CapturedPage("bai.html", "https://quan.example/tin/bai.html", page))
+    assert isinstance(found, Extracted) and found.profile == "generic", found
+    return found
+
+
 def plain(markdown: str) -> str:
     return " ".join(re.sub(r"[*\\]", "", markdown).split())
 
@@ -1276,10 +1286,7 @@ def test_the_generic_extractor_keeps_a_caption_and_an_embedded_file_and_names_a_
     figure's caption, a PDF shown in an <object> (its fallback link, or none) and a
     drawing pasted as <svg> left the article without a note."""
     pytest.importorskip("trafilatura")
-    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
-    page = page.replace("<p>Lực lượng chia thành 3 nhóm:</p>", FIGURE_OBJECT_SVG)
-    found = extract(CapturedPage("bai.html", "https://quan.example/tin/bai.html", page))
-    assert isinstance(found, Extracted) and found.profile == "generic", found
+    found = generic_with(FIGURE_OBJECT_SVG)
     assert "Nhóm 1 dọn ngõ 2 Bạch Đằng" in found.body, found.body
     pdf = "[Tải kế hoạch ra quân](https://quan.example/Uploads/2020/3/ke-hoach.pdf)"
     assert pdf in found.body, found.body
@@ -1384,14 +1391,11 @@ def test_the_generic_extractor_names_a_player_without_an_address_as_a_profile_do
     about:blank alone has no address to name: trafilatura dropped it without a word,
     where a profile's import says it left out such <iframe>s."""
     pytest.importorskip("trafilatura")
-    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
     players = (
         '<p><iframe class="lazyload" data-lazyload-src="https://www.youtube.com/embed/Q">'
         '</iframe></p><p>Lực lượng chia thành 3 nhóm:</p><p><iframe src="about:blank"></iframe></p>'
     )
-    page = page.replace("<p>Lực lượng chia thành 3 nhóm:</p>", players)
-    found = extract(CapturedPage("bai.html", "https://quan.example/tin/bai.html", page))
-    assert isinstance(found, Extracted) and found.profile == "generic", found
+    found = generic_with(players)
     assert "left out <iframe> elements and their content" in found.notes, found.notes
     assert "Newsarchive" not in found.body, found.body
 
@@ -1401,13 +1405,10 @@ def test_the_generic_extractor_keeps_a_paragraph_that_is_a_file_link_alone():
     the attachment a portal article offers so, `<p><a href="mau-don.doc">Mẫu đơn</a></p>`,
     left the article without a note."""
     pytest.importorskip("trafilatura")
-    page = (REPO / "tests" / "data" / "old-portal-article.html").read_text(encoding="utf-8")
     files = (
         '<p>Lực lượng chia thành 3 nhóm:</p><p><a href="/Uploads/mau-don.doc">Mẫu đơn</a></p>'
         '<div><strong><a href="/Uploads/ke-hoach.pdf">Kế hoạch</a></strong></div>'
     )
-    page = page.replace("<p>Lực lượng chia thành 3 nhóm:</p>", files)
-    found = extract(CapturedPage("bai.html", "https://quan.example/tin/bai.html", page))
-    assert isinstance(found, Extracted) and found.profile == "generic", found
+    found = generic_with(files)
     assert "[Mẫu đơn](https://quan.example/Uploads/mau-don.doc)" in found.body, found.body
     assert "https://quan.example/Uploads/ke-hoach.pdf" in found.media, found.body
