@@ -869,6 +869,34 @@ HTS_NEW_HEADER = (
 )
 
 
+def hts_line(address: str, local: str, found: bool = False) -> str:
+    """A line of hts-cache/new.txt for ``address`` (its https:// left out, as HTTrack
+    writes it), saved as ``local``: fetched, or answered "not found"."""
+    status = "200\tadded ('OK')" if found else "404\terror ('Not%20Found')"
+    return (
+        f"06:43:42\t0/-1\t---M--\t{status}\ttext/html\tdate:x\t"
+        f"{address.removeprefix('https://')}\t{local}\t(from )"
+    )
+
+
+def replaced_when_the_cache_comes(site, mirror, line, file, named, original):
+    """Import ``mirror`` again with hts-cache/new.txt holding ``line``: the article
+    ``file`` already there links ``original`` where it linked HTTrack's ``named``, says
+    so, and a third import changes nothing. The second import's result."""
+    before = (site.content / file).read_text(encoding="utf-8")
+    write_file(mirror, "hts-cache/new.txt", HTS_NEW_HEADER + line + "\n")
+    result = run_import(site, mirror)
+    assert result.returncode == 0, result.stderr
+    after = (site.content / file).read_text(encoding="utf-8")
+    assert after == before.replace(f"]({named})", f"]({original})"), after
+    [note] = [n for n in (result.stdout + result.stderr).splitlines() if named in n]
+    assert file in note and f"{named} by {original}" in note, note
+    again = run_import(site, mirror)  # nothing left to do
+    assert named not in again.stdout + again.stderr
+    assert (site.content / file).read_text(encoding="utf-8") == after
+    return result
+
+
 def test_a_picture_an_httrack_mirror_lacks_keeps_the_address_its_cache_names(site, tmp_path):
     """HTTrack renames the file of an address with a query (/image/journal/article?img_id=5
     is `article0d5c.jpg`) and links it so even when it never got it: the article must keep
@@ -951,10 +979,7 @@ def test_an_httrack_mirror_of_a_site_on_another_port_reads_its_cache_and_other_h
     write_file(folder, item.path, html)
     write_file(folder.parent, "cdn.hbt.vn_8081/anh.jpg", JPEG)
     original = f"https://{HOST}:8080/image/journal/article?{query}"
-    line = (
-        f"06:43:42\t0/-1\t---M--\t404\terror ('Not%20Found')\ttext/html\tdate:x\t"
-        f"{original.removeprefix('https://')}\t{HOST}_8080/image/journal/article0d5c.jpg\t(from )"
-    )
+    line = hts_line(original, f"{HOST}_8080/image/journal/article0d5c.jpg")
     write_file(folder.parent, "hts-cache/new.txt", HTS_NEW_HEADER + line + "\n")
     result = run_import(site, folder.parent)
     assert result.returncode == 0, result.stderr
@@ -1023,10 +1048,7 @@ def test_a_short_new_txt_of_an_update_run_leaves_the_other_files_to_the_cache(
         )
         page.write_text(html, encoding="utf-8")
     originals = [f"https://{HOST}/image/journal/article?{query}" for query in queries]
-    run_line = (
-        f"06:43:42\t0/-1\t---M--\t404\terror ('Not%20Found')\ttext/html\tdate:x\t"
-        f"{originals[0].removeprefix('https://')}\t{HOST}/image/journal/{names[0]}\t(from )"
-    )
+    run_line = hts_line(originals[0], f"{HOST}/image/journal/{names[0]}")
     write_file(mirror, "hts-cache/new.txt", HTS_NEW_HEADER + run_line + "\n")
     saved = dict(zip(originals, [f"{HOST}/image/journal/{name}" for name in names], strict=True))
     write_file(mirror, f"hts-cache/{cache}", httrack_cache_zip(saved))
@@ -1288,20 +1310,9 @@ def test_an_article_imported_without_httracks_cache_gets_its_address_when_the_ca
     assert f"]({named})" in edited
     (site.content / file).write_text(edited, encoding="utf-8")
     original = f"https://{HOST}/{original}"
-    line = (
-        f"06:43:42\t0/-1\t---M--\t404\terror ('Not%20Found')\ttext/html\tdate:x\t"
-        f"{original.removeprefix('https://')}\t{HOST}/{meant}\t(from )"
-    )
-    write_file(mirror, "hts-cache/new.txt", HTS_NEW_HEADER + line + "\n")
-    result = run_import(site, mirror)
-    assert result.returncode == 0 and summary(result)["already there"] == 1, result.stderr
-    after = (site.content / file).read_text(encoding="utf-8")
-    assert after == edited.replace(f"]({named})", f"]({original})"), after
-    [note] = [n for n in (result.stdout + result.stderr).splitlines() if named in n]
-    assert file in note and f"{named} by {original}" in note, note
-    again = run_import(site, mirror)  # nothing left to do
-    assert named not in again.stdout + again.stderr
-    assert (site.content / file).read_text(encoding="utf-8") == after
+    line = hts_line(original, f"{HOST}/{meant}")
+    result = replaced_when_the_cache_comes(site, mirror, line, file, named, original)
+    assert summary(result)["already there"] == 1, result.stderr
     # A link the editor pointed elsewhere is theirs.
     elsewhere = edited.replace(f"]({named})", "](https://example.org/anh.jpg)")
     (site.content / file).write_text(elsewhere, encoding="utf-8")
@@ -1339,20 +1350,8 @@ def test_a_page_link_by_httracks_name_in_an_article_there_gets_its_address_when_
         f"---\ntitle: Kết quả hội nghị\ndate: 2020-01-05\nsource_url: {original}\n---\n\n"
         "Kết quả.\n",
     )
-    line = (
-        f"06:43:42\t0/-1\t---M--\t200\tadded ('OK')\ttext/html\tdate:x\t"
-        f"{original.removeprefix('https://')}\t{HOST}/{saved}\t(from )"
-    )
-    write_file(mirror, "hts-cache/new.txt", HTS_NEW_HEADER + line + "\n")
-    result = run_import(site, mirror)
-    assert result.returncode == 0, result.stderr
-    after = (site.content / file).read_text(encoding="utf-8")
-    assert after == before.replace(f"]({named})", f"]({original})"), after
-    [note] = [n for n in (result.stdout + result.stderr).splitlines() if named in n]
-    assert file in note and f"{named} by {original}" in note, note
-    again = run_import(site, mirror)  # nothing left to do
-    assert named not in again.stdout + again.stderr
-    assert (site.content / file).read_text(encoding="utf-8") == after
+    line = hts_line(original, f"{HOST}/{saved}", found=True)
+    replaced_when_the_cache_comes(site, mirror, line, file, named, original)
     assert site.build() == 0
     built = BeautifulSoup(site.read(file.removesuffix(".md") + "/index.html"), "html.parser")
     link = built.find("a", string="Kết quả hội nghị")
