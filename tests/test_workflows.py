@@ -1,6 +1,7 @@
 """The GitHub workflows: actionlint-clean; the tests one runs .ci/run, the one definition
 of CI; the Pages one builds, checks and deploys, keeping the build cache between runs."""
 
+import json
 import os
 import re
 import shlex
@@ -22,6 +23,7 @@ from newsarchive.config import load_config
 
 WORKFLOWS = REPO / ".github" / "workflows"
 CI_RUN = REPO / ".ci" / "run"
+MATCHER = REPO / ".github" / "newsarchive-problems.json"  # the Pages job's problem matcher
 CI = os.environ.get("CI") == "true"
 
 
@@ -162,6 +164,34 @@ def test_pages_builds_checks_and_deploys_one_at_a_time():
     assert build.index(cache) < first_build
 
 
+def build_commands() -> list[str]:
+    """The run: lines of the Pages build job that call build.py (the build, the check)."""
+    steps = load("pages.yml")["jobs"]["build"]["steps"]
+    return [s["run"] for s in steps if "build.py" in s.get("run", "")]
+
+
+def run_step(command: str, cwd: Path, base_url: str, bin_dir: Path):
+    """A run: line of the Pages job, in ``cwd`` as in the job's checkout. "python" in it is
+    this interpreter, as setup-python makes it on GitHub: a script in ``bin_dir``, not a
+    symlink (a symlink to a venv's python leaves the venv)."""
+    python = bin_dir / "python"
+    if not python.exists():
+        bin_dir.mkdir(parents=True, exist_ok=True)
+        python.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} "$@"\n')
+        python.chmod(0o755)
+    return subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={
+            **SUBPROCESS_ENV,
+            "BASE_URL": base_url,
+            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        },
+    )
+
+
 @pytest.mark.parametrize("output_dir", [None, "public"])
 def test_the_build_job_commands_work_under_a_project_sub_path(tmp_path, output_dir):
     """Run the Pages build job's own commands on the repository's site, also for a fork
@@ -174,27 +204,10 @@ def test_the_build_job_commands_work_under_a_project_sub_path(tmp_path, output_d
     for name in ("content", "templates", "static"):
         shutil.copytree(REPO / name, tmp_path / name)
     base_url = "https://editors.github.io/luu-tru"  # as configure-pages gives it
-    commands = [
-        s["run"]
-        for s in load("pages.yml")["jobs"]["build"]["steps"]
-        if "build.py" in s.get("run", "")
-    ]
+    commands = build_commands()
     assert len(commands) == 2
-    # "python" in the commands is this interpreter, as setup-python makes it on GitHub.
-    # A script, not a symlink: a symlink to a venv's python leaves the venv.
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    (bin_dir / "python").write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} "$@"\n')
-    (bin_dir / "python").chmod(0o755)
-    path = f"{bin_dir}{os.pathsep}{os.environ['PATH']}"
     for command in commands:
-        result = subprocess.run(
-            ["bash", "-euo", "pipefail", "-c", command],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            env={**SUBPROCESS_ENV, "BASE_URL": base_url, "PATH": path},
-        )
+        result = run_step(command, tmp_path, base_url, tmp_path / "bin")
         assert result.returncode == 0, result.stdout + result.stderr
     canonical = (tmp_path / "_site/index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{base_url}/">' in canonical
@@ -234,3 +247,83 @@ def test_a_restored_cache_makes_the_next_deploy_incremental(corpus_site, tmp_pat
     clean_config = config.with_overrides(base_url=base_url, output_dir=clean)
     pipeline.build(clean_config, cache=False, search=False)
     assert tree(workspace / "_site") == tree(clean)
+
+
+def annotations(stderr: str) -> list[tuple[str, int | None, int | None, str, str]]:
+    """What GitHub's runner makes of the lines with the problem matcher that pages.yml
+    registers: (file, line, column, severity, message) per match. Its regexps are .NET's in
+    ECMAScript mode, searched in each line; Python's re reads these the same. One pattern:
+    the runner takes the message from one pattern only (a second cannot add the "how to
+    fix" line to it), and a multi-line matcher skips every message without its last line
+    (actions/runner, IssueMatcher.cs)."""
+    (matcher,) = json.loads(MATCHER.read_text(encoding="utf-8"))["problemMatcher"]
+    assert matcher["owner"]
+    (pattern,) = matcher["pattern"]
+    regexp = re.compile(pattern["regexp"])
+    for key in ("file", "line", "column", "severity", "message"):
+        assert 0 < pattern[key] <= regexp.groups, key
+
+    def group(match: re.Match, key: str) -> str | None:
+        return match[pattern[key]]
+
+    found = []
+    for text in stderr.splitlines():
+        if match := regexp.search(text):
+            line, column = group(match, "line"), group(match, "column")
+            found.append(
+                (
+                    group(match, "file") or "",
+                    int(line) if line else None,
+                    int(column) if column else None,
+                    group(match, "severity") or "",
+                    group(match, "message") or "",
+                )
+            )
+    return found
+
+
+def test_the_build_and_check_messages_become_annotations(site):
+    """The Pages job's own commands, run in a site with broken links (the build's warnings,
+    then check's errors, with columns) and, then, a bad date (the build's error, without
+    a column): each message is an annotation on a file of the checkout (the runner drops a
+    file that is not there, relative to the workspace), its line and column, with its
+    severity and what is wrong; the "how to fix" lines and the totals are none."""
+    steps = load("pages.yml")["jobs"]["build"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    registered = f'echo "::add-matcher::{MATCHER.relative_to(REPO).as_posix()}"'
+    first_build = min(i for i, run in enumerate(runs) if "build.py" in run)
+    assert registered in runs[:first_build]
+    shutil.copy(REPO / "build.py", site.root)
+    body = """\
+        Xem [bài](/2019/05/khong-co/) và ![ảnh](/images/khong.jpg).
+
+        <a href="/noi-khac/">nơi khác</a>
+        """
+    site.add("2019/05/le-hoi.md", article("Lễ hội", "2019-05-01 08:00", body))
+    bin_dir, base_url = site.root.parent / "bin", "https://editors.github.io/luu-tru"
+    build, check = (run_step(c, site.root, base_url, bin_dir) for c in build_commands())
+    assert (build.returncode, check.returncode) == (0, 1), build.stderr + check.stderr
+    site.add("2019/05/sai.md", article("Sai ngày", "2019-13-45"))
+    failed = run_step(build_commands()[0], site.root, base_url, bin_dir)
+    assert failed.returncode == 1, failed.stderr
+
+    said = build.stderr + check.stderr + failed.stderr
+    found = annotations(said)
+    assert all((site.root / file).is_file() for file, *_ in found)
+    assert [tuple(where) for *where, _ in found] == [
+        ("content/2019/05/le-hoi.md", 6, 11, "warning"),
+        ("content/2019/05/le-hoi.md", 6, 41, "warning"),
+        ("content/2019/05/le-hoi.md", 6, 11, "error"),
+        ("content/2019/05/le-hoi.md", 6, 41, "error"),
+        ("content/2019/05/le-hoi.md", 8, 10, "error"),
+        ("content/2019/05/sai.md", 3, None, "error"),
+    ]
+    messages = [message for *_, message in found]
+    named = ["/2019/05/khong-co/", "/images/khong.jpg"] * 2 + ["/noi-khac/"]
+    assert all(link in message for link, message in zip(named, messages, strict=False))
+    assert "2019-13-45" in messages[-1]
+    # Each message is annotated with the whole of its first line after "severity: ".
+    told = [t for t in said.splitlines() if re.search(r"^\S.*: (warning|error): ", t)]
+    severities = [severity for _, _, _, severity, _ in found]
+    assert len(told) == len(found)
+    assert messages == [t.split(f": {s}: ", 1)[1] for t, s in zip(told, severities, strict=True)]
