@@ -3,9 +3,12 @@ handler attribute (`onerror=`), an address that is script (`href="javascript:...
 what runs nothing but takes the reader elsewhere: a refresh (`<meta http-equiv=refresh>`),
 a `<base href>` (every relative link of the page then leads where it says), a form that
 sends what the reader types to another site (`action="https://..."`, a phishing page's
-trick); and a `<style>` element, which styles the whole page, not the article: it can
-hide the archive's notice or the site's menu, or write words of its own (`content:`). A
-`style=` attribute styles its own element only, as old articles' colours do, and is none.
+trick); and a `<style>` element, or a `<link rel="stylesheet">` loading a style sheet,
+which styles the whole page, not the article: it can hide the archive's notice or the
+site's menu, or write words of its own (`content:`). A `style=` attribute styles its own
+element only, as old articles' colours do, and is none; so is a `<link>` of another rel:
+in a body browsers only fetch (preload, prefetch) or ignore it (canonical, and import,
+which no browser loads any more), and it changes nothing the reader sees.
 A form sending to the site itself (a relative address), or with no action (to
 its own page), is none: the site's pages are files, which receive nothing; an address
 with a scheme or host is another site's unless it is under site.yaml's base_url, which
@@ -31,12 +34,14 @@ ADDRESS_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "xlink:href
 SCRIPT_SCHEMES = ("javascript", "vbscript")
 # Cheap test before parsing: a body without these holds none of them (an address
 # written with entities has "&#"; "javascript" spelt any way holds "script").
-_MAYBE = re.compile(r"(?i)script|&#|[\s\"'/]on[a-z-]*\s*=|<(?:meta|base|form|style)|formaction")
+_MAYBE = re.compile(
+    r"(?i)script|&#|[\s\"'/]on[a-z-]*\s*=|<(?:meta|base|form|style|link)|formaction"
+)
 SCRIPT = "script"
 # A frame's own page, written in the attribute: it runs on the page's origin.
 SRCDOC = "srcdoc"
 # The keys of what leads elsewhere (see `runs`).
-REFRESH, BASE, STYLE = "http-equiv", "base", "style"
+REFRESH, BASE, STYLE, STYLESHEET = "http-equiv", "base", "style", "stylesheet"
 AWAY_FORM = ("action", "formaction")
 # Between a form's attribute and its address: its key when it sends away (see away_form).
 ELSEWHERE = " elsewhere "
@@ -45,10 +50,10 @@ ELSEWHERE = " elsewhere "
 def runs(body_html: str, marks: tuple[str, ...] = ()) -> list[tuple[int, str, str]]:
     """Each thing of ``body_html`` that would run, in order: (its offset, what it is
     as an editor reads it, the key bodylinks.py finds it by in the source: SCRIPT, the
-    handler's name, or the attribute holding the address; REFRESH, BASE, STYLE, or a form's
-    attribute + ELSEWHERE + its address for a form sending elsewhere). ``marks``: what
-    markup.py puts before a site link's address, which raw HTML can write too (see
-    `script_address`)."""
+    handler's name, or the attribute holding the address; REFRESH, BASE, STYLE,
+    STYLESHEET, or a form's attribute + ELSEWHERE + its address for a form sending
+    elsewhere). ``marks``: what markup.py puts before a site link's address, which raw
+    HTML can write too (see `script_address`)."""
     if not _MAYBE.search(body_html):
         return []
     # html.parser unescapes text and attributes with html.unescape, which raises on a
@@ -87,6 +92,12 @@ def away_form(key: str) -> tuple[str, str] | None:
     return (name, address) if away else None
 
 
+def sheet(rel: str | None) -> bool:
+    """Whether a <link> of ``rel`` loads a style sheet: one of its words (any case) is
+    stylesheet, as in "alternate stylesheet", which the reader can choose."""
+    return STYLESHEET in (rel or "").lower().split()
+
+
 def unmarked(value: str, marks: tuple[str, ...]) -> str:
     for mark in marks:
         value = value.removeprefix(mark)
@@ -120,5 +131,7 @@ class _Runs(HTMLParser):
             self.found.append((where, 'a <meta http-equiv="refresh"> element', REFRESH))
         elif tag == BASE and attrs.get("href") is not None:
             self.found.append((where, "a <base href> element", BASE))
+        elif tag == "link" and attrs.get("href") is not None and sheet(attrs.get("rel")):
+            self.found.append((where, 'a <link rel="stylesheet"> element', STYLESHEET))
 
     handle_startendtag = handle_starttag

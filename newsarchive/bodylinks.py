@@ -30,9 +30,11 @@ from .activehtml import (
     SCRIPT,
     SRCDOC,
     STYLE,
+    STYLESHEET,
     away_form,
     script_address,
     sends_away,
+    sheet,
     unmarked,
 )
 from .content import Article, Standalone
@@ -62,6 +64,9 @@ ELSEWHERE_DOES = {
     STYLE: "styles the whole page, not the article: it can hide the archive's notice and "
     "the site's menu, cover the page, or show words the article does not hold (a style= "
     "attribute on an element styles that element only)",
+    STYLESHEET: "loads a style sheet that styles the whole page, not the article: it can "
+    "hide the archive's notice and the site's menu, cover the page, or show words the "
+    "article does not hold",
 }
 RUNS_HINT = (
     "remove it, or set sanitize_html: true in site.yaml to clean every article's raw "
@@ -439,10 +444,11 @@ class Lines:
 
     def spot(self, key: str) -> tuple[int | None, int | None]:
         """The line and column of the next thing found by ``key`` (see activehtml.runs):
-        a <script> or <base> tag, an attribute of that name (an event handler, one whose
-        address is script, a refresh, a form's address elsewhere); (None, None) when the
-        file does not hold it. Sought where the body's text can be raw HTML (`as_html`):
-        the same text shown in code before the real tag is not it."""
+        a <script>, <style>, <base> or stylesheet <link> tag, an attribute of that name
+        (an event handler, one whose address is script, a refresh, a form's address
+        elsewhere); (None, None) when the file does not hold it. Sought where the body's
+        text can be raw HTML (`as_html`): the same text shown in code before the real tag
+        is not it."""
         places = self.spots.get(key)
         if places is None:  # sought once: a body may have thousands (`<b onclick=…>` each)
             pattern, accept = _finder(key)
@@ -558,6 +564,8 @@ def _finder(key: str) -> Finder:
         return re.compile(rf"(?i)<{key}(?![\w-])"), _anything
     if key.startswith("on") or key == SRCDOC:
         return re.compile(rf"(?i)(?<![\w:-]){re.escape(key)}\s*="), _anything
+    if key == STYLESHEET:
+        return re.compile(r"(?i)<link(?![\w-])[^>]*"), _loads_sheet
     name, address = away_form(key) or (key, "")
     pattern = re.compile(rf"(?i)(?<![\w:-]){re.escape(name)}\s*=\s*({_VALUE})")
     if key == REFRESH:
@@ -567,6 +575,13 @@ def _finder(key: str) -> Finder:
 
 def _anything(match: re.Match[str]) -> bool:
     return True
+
+
+def _loads_sheet(match: re.Match[str]) -> bool:
+    """Whether the <link> tag in ``match`` has an href and a rel naming a style sheet."""
+    rel = re.search(rf"(?i)(?<![\w:-])rel\s*=\s*({_VALUE})", match[0])
+    href = re.search(r"(?i)(?<![\w:-])href(?![\w-])", match[0])
+    return bool(rel and href and sheet(html.unescape(rel[1].strip("\"'"))))
 
 
 def _script_value(match: re.Match[str]) -> bool:

@@ -430,3 +430,28 @@ def test_a_style_element_is_warned_and_a_style_attribute_is_not(site, capsys):
         (10, 26, "a <style> element"),
     ], err
     assert all(does.startswith("styles the whole page") for *_, does in found), err
+
+
+def test_a_stylesheet_link_is_warned_and_other_links_are_not(site, capsys):
+    """A <link rel="stylesheet"> in an article loads a style sheet for the whole page,
+    as a <style> element does; a link that only fetches (preload, prefetch) or that
+    browsers ignore in a body (canonical, import) styles nothing."""
+    body = (
+        '<link rel="canonical" href="https://bao.example/bai-a.html">\n\n'  # 6
+        '<link rel="preload" as="style" href="https://bao.example/a.css">\n\n'  # 8
+        '<link rel="import" href="https://bao.example/a.html">\n\n'  # 10
+        '<p>Chữ</p> <LINK title="x" REL="Alternate StyleSheet" href=//bao.example/b.css>\n\n'
+        '`<link rel="stylesheet" href="x.css">` <link rel=stylesheet href="/css/c.css">\n'
+    )
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", body))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    found = re.findall(r"a\.md:(\d+):(\d+): warning: (.*) in the article's raw HTML (.*)", err)
+    assert [(int(line), int(col), what) for line, col, what, _ in found] == [
+        (12, 12, 'a <link rel="stylesheet"> element'),
+        (14, 40, 'a <link rel="stylesheet"> element'),
+    ], err
+    assert all(
+        does.startswith("loads a style sheet that styles the whole page") for *_, does in found
+    ), err
+    assert site.build("--no-search", "--strict") == 1
