@@ -444,9 +444,9 @@ class Lines:
 
     def spot(self, key: str) -> tuple[int | None, int | None]:
         """The line and column of the next thing found by ``key`` (see activehtml.runs):
-        a <script>, <style>, <base> or stylesheet <link> tag, an attribute of that name
-        (an event handler, one whose address is script, a refresh, a form's address
-        elsewhere); (None, None) when the file does not hold it. Sought where the body's
+        a <script>, <style> or <base> tag, an attribute of that name (an event handler,
+        one whose address is script, a refresh, a stylesheet <link>'s rel, a form's
+        address elsewhere); (None, None) when the file does not hold it. Sought where the body's
         text can be raw HTML (`as_html`): the same text shown in code before the real tag
         is not it."""
         places = self.spots.get(key)
@@ -564,12 +564,12 @@ def _finder(key: str) -> Finder:
         return re.compile(rf"(?i)<{key}(?![\w-])"), _anything
     if key.startswith("on") or key == SRCDOC:
         return re.compile(rf"(?i)(?<![\w:-]){re.escape(key)}\s*="), _anything
-    if key == STYLESHEET:
-        return re.compile(r"(?i)<link(?![\w-])[^>]*"), _loads_sheet
     name, address = away_form(key) or (key, "")
+    # A <link>'s rel, as a refresh's http-equiv: found where the tag is cut over lines.
+    name = "rel" if key == STYLESHEET else name
     pattern = re.compile(rf"(?i)(?<![\w:-]){re.escape(name)}\s*=\s*({_VALUE})")
-    if key == REFRESH:
-        return pattern, _refresh
+    if key in (REFRESH, STYLESHEET):
+        return pattern, _refresh if key == REFRESH else _sheet
     return pattern, functools.partial(_sends_to, address) if address else _script_value
 
 
@@ -577,11 +577,8 @@ def _anything(match: re.Match[str]) -> bool:
     return True
 
 
-def _loads_sheet(match: re.Match[str]) -> bool:
-    """Whether the <link> tag in ``match`` has an href and a rel naming a style sheet."""
-    rel = re.search(rf"(?i)(?<![\w:-])rel\s*=\s*({_VALUE})", match[0])
-    href = re.search(r"(?i)(?<![\w:-])href(?![\w-])", match[0])
-    return bool(rel and href and sheet(html.unescape(rel[1].strip("\"'"))))
+def _sheet(match: re.Match[str]) -> bool:
+    return sheet(html.unescape(match[1].strip("\"'")))
 
 
 def _script_value(match: re.Match[str]) -> bool:

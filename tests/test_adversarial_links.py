@@ -441,15 +441,17 @@ def test_a_stylesheet_link_is_warned_and_other_links_are_not(site, capsys):
         '<link rel="preload" as="style" href="https://bao.example/a.css">\n\n'  # 8
         '<link rel="import" href="https://bao.example/a.html">\n\n'  # 10
         '<p>Chữ</p> <LINK title="x" REL="Alternate StyleSheet" href=//bao.example/b.css>\n\n'
-        '`<link rel="stylesheet" href="x.css">` <link rel=stylesheet href="/css/c.css">\n'
+        '`<link rel="stylesheet" href="x.css">` <link rel=stylesheet href="/css/c.css">\n\n'
+        '<link\n  rel="stylesheet"\n  href="https://bao.example/c.css">\n'  # 16-18
     )
     site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", body))
     assert site.build("--no-search") == 0
     err = capsys.readouterr().err
     found = re.findall(r"a\.md:(\d+):(\d+): warning: (.*) in the article's raw HTML (.*)", err)
     assert [(int(line), int(col), what) for line, col, what, _ in found] == [
-        (12, 12, 'a <link rel="stylesheet"> element'),
-        (14, 40, 'a <link rel="stylesheet"> element'),
+        (12, 28, 'a <link rel="stylesheet"> element'),
+        (14, 46, 'a <link rel="stylesheet"> element'),
+        (17, 3, 'a <link rel="stylesheet"> element'),
     ], err
     assert all(
         does.startswith("loads a style sheet that styles the whole page") for *_, does in found
