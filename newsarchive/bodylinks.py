@@ -16,10 +16,11 @@ import html
 import os
 import posixpath
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from unicodedata import normalize
+from unicodedata import combining, normalize
 from urllib.parse import unquote, urlsplit
 
 from . import urls
@@ -419,7 +420,12 @@ class Lines:
         # of the line as written, see _column).
         self.lines = [(n, line.expandtabs(4)) for n, line in enumerate(lines, 1)][start:]
         self.read = dict(enumerate(lines, 1))
-        self.written = dict(enumerate(_as_written(data).splitlines(), 1))
+        # The lines written otherwise than read (in NFD), compared once, not per place.
+        self.written = {
+            n: line
+            for n, line in enumerate(_as_written(data).splitlines(), 1)
+            if self.read.get(n) != line
+        }
         self.html_lines: list[tuple[int, str]] | None = None  # see _html
         self.asked: dict[tuple[str, ...], int] = {}
         self.spots: dict[str, list[tuple[int, int]]] = {}
@@ -483,20 +489,42 @@ class Lines:
         """Line ``n`` and the 1-based column, in characters of the line as written (a
         tab is one, as editors and GitHub count; a letter saved in NFD, as macOS may, is
         its code points), of index ``at`` of the line as read (tabs expanded, NFC)."""
-        line, width = self.read[n], 0
-        for index, char in enumerate(line):
-            if width >= at:
-                at = index
-                break
-            width = (width // 4 + 1) * 4 if char == "\t" else width + 1
-        else:
-            at = len(line)
-        written = self.written.get(n, line)
-        if written == line:
+        line = self.read[n]
+        if "\t" in line:  # the first letter at or after ``at`` once tabs are expanded
+            at = bisect_left(_tab_starts(line), at)
+        written = self.written.get(n)
+        if written is None:
             return n, at + 1
-        # The shortest start of the written line that reads as the first ``at`` letters.
-        ends = range(len(written) + 1)
-        return n, next((i for i in ends if len(normalize("NFC", written[:i])) >= at), at) + 1
+        # The start of the first cluster (a letter and its marks) of the written line
+        # after which ``at`` letters are read.
+        starts, read = _nfc_starts(written)
+        return n, starts[min(bisect_left(read, at), len(starts) - 1)] + 1
+
+
+# Per line, not per place: a line may hold thousands of places (40,000 `<script>` on one
+# line wedged the build when each place walked the line).
+@functools.lru_cache(maxsize=64)
+def _tab_starts(line: str) -> list[int]:
+    """The column, once tabs are expanded to 4, at which each letter of ``line`` starts."""
+    starts, width = [], 0
+    for char in line:
+        starts.append(width)
+        width = (width // 4 + 1) * 4 if char == "\t" else width + 1
+    return starts
+
+
+@functools.lru_cache(maxsize=64)
+def _nfc_starts(written: str) -> tuple[list[int], list[int]]:
+    """Where each cluster of ``written`` (a letter and the marks after it) starts, and
+    how many letters its NFC reading has before it (clusters are made NFC alone)."""
+    starts, read, begin, total = [0], [0], 0, 0
+    for index in range(1, len(written) + 1):
+        if index == len(written) or not combining(written[index]):
+            total += len(normalize("NFC", written[begin:index]))
+            begin = index
+            starts.append(index)
+            read.append(total)
+    return starts, read
 
 
 def _as_written(data: bytes) -> str:
