@@ -1748,8 +1748,12 @@ def test_a_warc_imports_in_one_call_and_check_finds_no_link_to_the_old_host(site
     assert lacking.image in warnings[0] and "old portal" in warnings[0]
     # At the file and line of the link, for the archivist to go to.
     text = (site.content / written[lacking.url]["file"]).read_text(encoding="utf-8")
-    [line] = [n for n, line in enumerate(text.splitlines(), 1) if lacking.image in line]
-    assert f"{written[lacking.url]['file']}:{line}: warning: " in warnings[0]
+    [(line, column)] = [
+        (n, line.index(f"https://{HOST}{lacking.image}") + 1)
+        for n, line in enumerate(text.splitlines(), 1)
+        if lacking.image in line
+    ]
+    assert f"{written[lacking.url]['file']}:{line}:{column}: warning: " in warnings[0]
 
 
 def test_checks_hint_for_a_picture_a_later_crawl_holds_says_a_later_import_brings_it(
