@@ -43,7 +43,7 @@ from .errors import Problem
 from .frontmatter import front_matter_lines
 from .markup import AWAY_LINK, RUNS, SITE, SITE_LINK, UNSAFE, make_converter, marked_links
 from .summary import at_word
-from .yamltext import normalise_text
+from .yamltext import decoded_text
 
 MISSING_HINT = (
     "correct the address (an article is at /yyyy/mm/slug/, a file of static/ at its path "
@@ -409,10 +409,10 @@ class Lines:
 
     def __init__(self, path: Path):
         try:
-            data = path.read_bytes()
-            text = normalise_text(data)
+            written = decoded_text(path.read_bytes())
         except (OSError, UnicodeDecodeError):
-            data, text = b"", ""
+            written = ""
+        text = normalize("NFC", written)  # as normalise_text reads it, decoded once
         front, body = front_matter_lines(text)
         start = len(front) if body is not None else 0  # as the build reads it: `...` closes
         lines = text.splitlines()
@@ -422,9 +422,7 @@ class Lines:
         self.read = dict(enumerate(lines, 1))
         # The lines written otherwise than read (in NFD), compared once, not per place.
         self.written = {
-            n: line
-            for n, line in enumerate(_as_written(data).splitlines(), 1)
-            if self.read.get(n) != line
+            n: line for n, line in enumerate(written.splitlines(), 1) if self.read.get(n) != line
         }
         self.html_lines: list[tuple[int, str]] | None = None  # see _html
         self.asked: dict[tuple[str, ...], int] = {}
@@ -525,12 +523,6 @@ def _nfc_starts(written: str) -> tuple[list[int], list[int]]:
             starts.append(index)
             read.append(total)
     return starts, read
-
-
-def _as_written(data: bytes) -> str:
-    """A file's text as its editor shows it: normalise_text's, but not made NFC."""
-    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # What Markdown publishes as text, not as HTML, in which a tag or a link is shown, not

@@ -229,15 +229,20 @@ _CURLY = re.compile(f"[{_CURLY_QUOTES}]")
 
 
 def normalise_text(data: bytes) -> str:
-    """Decode UTF-8 (raises UnicodeDecodeError), drop a BOM, LF line ends, NFC.
+    """Decode UTF-8 (raises UnicodeDecodeError), drop a BOM, LF line ends, NFC."""
+    return unicodedata.normalize("NFC", decoded_text(data))
+
+
+def decoded_text(data: bytes) -> str:
+    """normalise_text's text before NFC: as the file's editor shows it (a column in it
+    counts a letter saved in NFD as its code points).
 
     The error's position counts from the start of ``data``, BOM included: "utf-8-sig"
     counted from after it, and messages named a spot three bytes early."""
     text = data.decode("utf-8")
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # Characters that no page or feed may hold (XML 1.0 and HTML refuse them), invisible in
