@@ -1386,18 +1386,83 @@ def test_a_lazy_loaded_player_or_picture_is_kept_or_named_as_one_with_its_src(pa
     assert not [n for n in found.notes if "<iframe> elements" in n], found.notes
 
 
-def test_the_generic_extractor_names_a_player_without_an_address_as_a_profile_does():
-    """A player under another script's attribute (data-lazyload-src) or showing
-    about:blank alone has no address to name: trafilatura dropped it without a word,
-    where a profile's import says it left out such <iframe>s."""
-    pytest.importorskip("trafilatura")
-    players = (
-        '<p><iframe class="lazyload" data-lazyload-src="https://www.youtube.com/embed/Q">'
-        '</iframe></p><p>Lực lượng chia thành 3 nhóm:</p><p><iframe src="about:blank"></iframe></p>'
-    )
-    found = generic_with(players)
-    assert "left out <iframe> elements and their content" in found.notes, found.notes
-    assert "Newsarchive" not in found.body, found.body
+# Players as other lazy-loading scripts write them: Elementor's video (data-lazy-load),
+# and attributes of a theme's own script, src absent or about:blank until it runs.
+OTHER_LAZY = """<p>Lực lượng chia thành 3 nhóm:</p>
+<div class="elementor-video"><iframe class="elementor-video-iframe" allowfullscreen
+ data-lazy-load="https://www.youtube.com/embed/ElemVid1?controls=1"></iframe></div>
+<p><iframe class="lazyload" data-lazyload-src="https://www.youtube.com/embed/Q"></iframe></p>
+<p><iframe src="about:blank" data-id="17"
+ data-video-src="https://player.vimeo.com/video/76979871"></iframe></p>
+<p><iframe data-lazy-load="true" src="https://www.google.com/maps/embed?pb=1"></iframe></p>
+<video class="lazy" controls data-poster="/Uploads/2020/3/poster.jpg">
+<source data-url="/Uploads/2020/3/clip-2.mp4" type="video/mp4"></video>
+<p><embed data-lazy="/Uploads/2020/3/bao-cao.pdf" type="application/pdf"></p>
+<object data-src="/Uploads/2020/3/ke-hoach-2.pdf" type="application/pdf"></object>"""
+
+
+@pytest.mark.parametrize("path", ["generic", "profile"])
+def test_a_player_under_another_scripts_attribute_is_kept_or_named_as_one_with_its_src(path):
+    """Elementor keeps its video's address in data-lazy-load, themes' own scripts in an
+    attribute of their own (data-lazyload-src, data-video-src, data-url, data-lazy): such
+    a player was named "left out <iframe> elements and their content", without its
+    address, and a clip or PDF shown so was lost. An address under any data- attribute
+    of a player that shows none (no src, or about:blank) is the one it shows, but a
+    picture's (data-poster: what a clip shows before it plays) and what is no address
+    (data-lazy-load="true")."""
+    if path == "generic":
+        pytest.importorskip("trafilatura")
+        found, site = generic_with(OTHER_LAZY), "https://quan.example"
+    else:
+        found, site = article_of(liferay_page(body=OTHER_LAZY)), PORTAL
+    uploads = f"{site}/Uploads/2020/3"
+    for file in ("clip-2.mp4", "bao-cao.pdf", "ke-hoach-2.pdf"):
+        assert f"]({uploads}/{file})" in found.body, found.body
+    assert "poster.jpg" not in found.body, found.body
+    players = [n.rsplit(": ", 1)[1] for n in found.notes if n.startswith("left out an embedded")]
+    # (The generic test page shows a YouTube player of its own, after the text.)
+    assert len(players) == (5 if path == "generic" else 4), found.notes
+    assert players[:4] == [
+        "https://www.youtube.com/embed/ElemVid1?controls=1",
+        "https://www.youtube.com/embed/Q",
+        "https://player.vimeo.com/video/76979871",
+        "https://www.google.com/maps/embed?pb=1",
+    ], found.notes
+    assert not [n for n in found.notes if "elements" in n or "unsafe" in n], found.notes
+
+
+EMPTY_FRAMES = (
+    '<p>Lực lượng chia thành 3 nhóm:</p><p><iframe src="about:blank" width="300"></iframe></p>'
+    '<p>Nhóm 1 dọn ngõ.</p><p><iframe src="javascript:void(0)"></iframe></p>'
+    "<p>Nhóm 2 thu gom.</p><p><iframe></iframe></p>"
+    '<p>Nhóm 3 tuyên truyền.</p><p><iframe srcdoc="&lt;p&gt;Bản đồ&lt;/p&gt;"></iframe></p>'
+)
+
+
+@pytest.mark.parametrize("path", ["generic", "profile"])
+def test_an_empty_frame_is_left_out_with_a_plain_note_on_both_paths(path):
+    """An <iframe> showing about:blank or javascript:void(0), nothing under a lazy-loading
+    attribute, holds nothing: a profile's import counted it among the "removed unsafe link
+    or image addresses", the generic extractor said it left out "<iframe> elements and
+    their content". Both say now that they left out empty frames; a frame that holds its
+    page (srcdoc) is left out with its content, and one whose address is a script that
+    does something is still an unsafe address."""
+    if path == "generic":
+        pytest.importorskip("trafilatura")
+        found = generic_with(EMPTY_FRAMES)
+    else:
+        found = article_of(liferay_page(body=EMPTY_FRAMES))
+    # (The generic test page shows a YouTube player of its own, named by its address.)
+    framed = [n for n in found.notes if "unsafe" in n or ("iframe" in n and "embedded" not in n)]
+    assert sorted(framed) == [
+        "left out <iframe> elements and their content",
+        "left out empty <iframe> elements: they had no address (about:blank or none), so "
+        "nothing they showed is in the saved page",
+    ], found.notes
+    assert "Nhóm 2 thu gom." in found.body and "javascript" not in found.body, found.body
+    if path == "profile":
+        unsafe = article_of(liferay_page(body='<p><iframe src="javascript:alert(1)"></iframe></p>'))
+        assert any("removed unsafe" in n for n in unsafe.notes), unsafe.notes
 
 
 def test_the_generic_extractor_keeps_a_paragraph_that_is_a_file_link_alone():

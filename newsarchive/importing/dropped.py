@@ -29,6 +29,7 @@ from .html import (
     lazy_sizes,
     lost_elements,
     lost_player,
+    lost_unshown,
     picture_sizes,
     shown_file,
 )
@@ -36,7 +37,7 @@ from .html import (
 _TOKEN = "NewsarchiveLeftOut{}X"  # letters only: trafilatura changes no letter
 _PLAYERS = "iframe, embed, video, audio"
 _PLAYER_TAGS = tuple(_PLAYERS.split(", "))
-_DROPPED = f"figcaption, object[data], svg, {_PLAYERS}"
+_DROPPED = f"figcaption, object, svg, {_PLAYERS}"
 
 # What a token stands for: ("drawing", how to find it) or ("player", the note naming it).
 StandIn = tuple[str, str]
@@ -56,14 +57,15 @@ def for_extractor(page_html: str, page_url: str = "") -> tuple[str, list[StandIn
         return page_html, [], {}
     for caption in tree.css("figcaption"):
         _replace(caption, _element(f"<p>{caption.inner_html or ''}</p>"))
-    for embedded in tree.css("object[data]"):
+    for embedded in tree.css("object"):
+        address = embed_address(embedded)  # its data, or a lazy-loading script's
         # Not in a paragraph: trafilatura drops a paragraph that is a link alone.
         if embedded.text(strip=True):
             for inner in embedded.css(_PLAYERS):
                 inner.decompose()  # the same file as the object's, linked by its fallback
             embedded.unwrap()  # what a browser without a viewer shows
-        else:
-            _replace(embedded, _link(embedded.attributes.get("data") or ""))
+        elif address:
+            _replace(embedded, _link(address))
     stand_ins: list[StandIn] = []
     for player in [p for p in tree.css(_PLAYERS) if not _within(p, _PLAYER_TAGS)]:
         _player(player, page_url, stand_ins)
@@ -122,10 +124,10 @@ def _player(player: LexborNode, page_url: str, stand_ins: list[StandIn]) -> None
     """A file shown in the page (a clip, a sound, a PDF in a viewer) -> a link to it, named
     by its file's name and copied like any attachment, as a profile's import does; a
     player of another site (YouTube, Facebook) or a map -> a token standing for the note
-    that names its address; one without an address (under another script's attribute,
-    about:blank) -> a token for the note a profile's import gives it."""
-    written = map(embed_address, [player, *player.css("source")])
-    addresses = [a for a in written if a and is_safe_url(a)]
+    that names its address; one that shows nothing (about:blank) or only an unsafe
+    address -> a token for the note a profile's import gives it."""
+    written = [a for a in map(embed_address, [player, *player.css("source")]) if a]
+    addresses = [a for a in written if is_safe_url(a)]
     files = [file for file in map(shown_file, addresses) if file]
     if files:
         _replace(player, _link(files[0]))
@@ -134,7 +136,7 @@ def _player(player: LexborNode, page_url: str, stand_ins: list[StandIn]) -> None
     if addresses:
         stand_ins.append(("player", lost_player(tag, _absolute(page_url, addresses[0]))))
     else:
-        stand_ins.append(("player", lost_elements(tag)))
+        stand_ins.append(("player", lost_elements(tag) if written else lost_unshown(player)))
     _replace(player, _element(f"<p>{_TOKEN.format(len(stand_ins) - 1)}</p>"))
 
 

@@ -13,7 +13,7 @@ import hashlib
 import html
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote, unquote, unquote_to_bytes, urljoin, urlsplit
 
@@ -64,10 +64,23 @@ ATTACHMENT_SUFFIXES = tuple(
 # Where lazy-loading scripts keep an image's real address while `src` shows a placeholder.
 LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "src")
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
-# Where they keep a player's (lazysizes, WP Rocket...), its src absent or a placeholder
-# (about:blank, a pixel) until the script writes it there. Not data-original: jQuery
-# lazyload makes that an element's background picture, an <img>'s only.
+# Where they keep a player's (lazysizes, vanilla-lazyload, lazyload.js, a3 Lazy Load,
+# Smush, LiteSpeed: data-src; WP Rocket: data-lazy-src), its src absent or a placeholder
+# until the script writes it there. Not data-original: jQuery lazyload makes that an
+# element's background picture, an <img>'s only.
 LAZY_PLAYER_SOURCES = ("data-src", "data-lazy-src")
+# What a player shows until a script gives it its address: nothing of the page's own.
+_NOTHING_SHOWN = re.compile(
+    r"about:.*|javascript:\s*(?:void\s*\(?\s*0\s*\)?|false|null|undefined|''|\"\"|)\s*;?\s*"
+    r"|data:image/.*",
+    re.I | re.S,
+)
+# An address a player's script keeps under an attribute of its own (Elementor's video
+# data-lazy-load, a theme's data-video-src): absolute or from the site's root, so that
+# a word (data-lazy-load="true") or a type (data-type="video/mp4") is not taken for one.
+_PLAYER_ADDRESS = re.compile(r"(?:https?:)?//[^\s/]\S*|/[^\s/]\S*", re.I)
+# What a clip shows before it plays (vanilla-lazyload, lazysizes): a picture, not the clip.
+_POSTERS = ("data-poster",)
 # Other scripts' own attributes (echo.js data-echo, PageSpeed data-pagespeed-lazy-src,
 # data-lazyload...): a data- attribute holding a picture's address, read after those above.
 _PICTURE_ADDRESS = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]\S*)?$", re.I)
@@ -119,10 +132,25 @@ def lazy_sizes(image: LexborNode) -> list[str]:
 
 def embed_address(node: LexborNode) -> str:
     """The address an embed (or its <source>) shows: its lazy-loading script's when it
-    has one, which the script writes into src, else its own ("" when none)."""
-    names = [*LAZY_PLAYER_SOURCES, EMBEDS.get(node.tag or "", "src")]
-    written = [(node.attrs.get(name) or "").strip() for name in names]
-    return next((url for url in written if url and not url.startswith("#")), "")
+    has one, which the script writes into src, else its own; "" when it shows none (no
+    address, or a placeholder: about:blank, javascript:void(0), a pixel). Without one of
+    its own, an address under another data- attribute is the script's."""
+    lazy = [(node.attrs.get(name) or "").strip() for name in LAZY_PLAYER_SOURCES]
+    own = (node.attrs.get(EMBEDS.get(node.tag or "", "src")) or "").strip()
+    shown = [url for url in [*lazy, own] if url and not url.startswith("#")]
+    shown = [url for url in shown if not _NOTHING_SHOWN.fullmatch(url)]
+    return shown[0] if shown else next(_player_attributes(node), "")
+
+
+def _player_attributes(node: LexborNode) -> Iterator[str]:
+    """The addresses under the player's other data- attributes (Elementor's video
+    data-lazy-load, a theme's data-video-src), in their order: no picture's (a poster)."""
+    for name, value in node.attrs.items():
+        value = (value or "").strip()
+        if not name.startswith("data-") or name in _POSTERS or not value:
+            continue
+        if _PLAYER_ADDRESS.fullmatch(value) and not _PICTURE_ADDRESS.match(value):
+            yield value
 
 
 def _real(url: str) -> bool:
@@ -242,6 +270,7 @@ class _Prepared:
         self.lost_images: dict[str, list[str]] = {}
         self.unsafe = 0
         self.players: list[tuple[str, str]] = []  # (tag, address) of embeds that show no file
+        self.unshown: set[str] = set()  # notes on embeds without an address (about:blank)
         self.embedded: dict[str, Media] = {}  # data: pictures by the address standing for them
         self.alternates: dict[str, list[str]] = {}  # a picture's other sizes, by its address
         self.undecodable: list[str] = []  # why each data: picture that cannot be read is lost
@@ -310,7 +339,7 @@ class _Prepared:
         if safe:
             self.players.append((tag, safe[0]))
         elif not addresses:
-            self.dropped[tag] += 1
+            self.unshown.add(lost_unshown(node))
         node.decompose()
 
     def real_sources(self, image: LexborNode) -> list[str]:
@@ -375,6 +404,7 @@ class _Prepared:
                 "their text was kept"
             )
         notes += self.undecodable
+        notes += sorted(self.unshown)
         notes += [
             f"{LOST_IMAGES[why]}: {'; '.join(self.lost_images[why])}; {LOST_IMAGES_HINT}"
             for why in sorted(self.lost_images)
@@ -402,6 +432,19 @@ def picture_sizes(picture: LexborNode) -> None:
 def lost_elements(tag: str) -> str:
     """The note on elements left out with their content (shared with dropped.py)."""
     return f"left out <{tag}> elements and their content"
+
+
+def lost_unshown(player: LexborNode) -> str:
+    """The note on a player without an address (shared with dropped.py): one that
+    showed nothing (about:blank) lost nothing the saved page holds and is no unsafe
+    address; one that held its page (srcdoc) lost it."""
+    tag = player.tag or ""
+    if (player.attrs.get("srcdoc") or "").strip():
+        return lost_elements(tag)
+    return (
+        f"left out empty <{tag}> elements: they had no address (about:blank or none), so "
+        "nothing they showed is in the saved page"
+    )
 
 
 def lost_player(tag: str, address: str) -> str:
