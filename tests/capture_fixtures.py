@@ -172,6 +172,7 @@ class Response:
     truncated: str = ""  # its WARC-Truncated header: the crawler kept only part of it
     by_id: bool = False  # a revisit record naming its capture by WARC-Refers-To alone
     disposition: str = ""  # its Content-Disposition header (the file's name, by the server)
+    chunked: bool = False  # sent in chunks (Transfer-Encoding), as wget records them
 
 
 def warc_of(responses: list[Response]) -> bytes:
@@ -187,7 +188,12 @@ def warc_of(responses: list[Response]) -> bytes:
         headers += [("Location", response.location)] if response.location else []
         headers += [("Content-Encoding", response.encoding)] if response.encoding else []
         headers += [("Content-Disposition", response.disposition)] if response.disposition else []
+        headers += [("Transfer-Encoding", "chunked")] if response.chunked else []
         http = StatusAndHeaders(response.status, headers, protocol="HTTP/1.1")
+        data = response.data
+        if response.chunked:  # two chunks: the body's first byte alone, then the rest
+            parts = [data[:1], data[1:]] if len(data) > 1 else [data]
+            data = b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in parts if c) + b"0\r\n\r\n"
         if response.refers_to:  # as wget --warc-dedup writes it: headers, no payload
             digest = "sha1:" + base64.b32encode(hashlib.sha1(response.data).digest()).decode()
             record = writer.create_revisit_record(
@@ -195,7 +201,7 @@ def warc_of(responses: list[Response]) -> bytes:
             )
         else:
             record = writer.create_warc_record(
-                response.url, "response", payload=io.BytesIO(response.data), http_headers=http
+                response.url, "response", payload=io.BytesIO(data), http_headers=http
             )
         if response.date:
             record.rec_headers.replace_header("WARC-Date", response.date)

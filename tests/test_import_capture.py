@@ -6,6 +6,7 @@ articles, builds the site and follows its links."""
 import base64
 import errno
 import functools
+import gzip
 import hashlib
 import io
 import json
@@ -613,6 +614,57 @@ def test_a_script_a_server_page_served_is_no_page_and_is_counted_with_the_other_
     assert "(6 other file(s) of the crawl not pages)" in result.stdout, result.stdout
     assert not [r for r in report(site) if "barebone" in r["file"] or ".php" in r["file"]]
     assert f"https://{HOST}/tin-tuc/xem.jsp?id=760003" in by_source(site)
+
+
+APP_SCRIPT = b"/*! app */\n(function(){var tin=document.querySelector('.tin');})();"
+API_ANSWER = '{"items": [{"title": "Thông báo lịch tiếp công dân", "url": "/tin-tuc/1"}]}'
+
+
+@pytest.mark.parametrize("crawl", ["warc", "wget"])
+def test_a_script_or_json_the_server_called_a_page_is_no_page(site, tmp_path, crawl):
+    """A server that answers /js/app.js or an API's JSON with Content-Type: text/html
+    (wget --adjust-extension saves it as app.js.html) had it read as a page: counted among
+    the pages that are not articles ("found no article title on the page"), an example of
+    the summary's. Its bytes tell, as a .jsp's do: what does not begin with markup is
+    counted with the crawl's other files. A page sent compressed, in chunks, or after the
+    blank lines JSP directives leave, is still a page."""
+    pytest.importorskip("warcio")
+    portal, media = portal_with_media(2)
+    item = Item(760003, "Thông báo lịch tiếp công dân năm 2021", "05/01/2021")
+    blank_first = "\r\n" * 400 + page_html(item, "full")
+    if crawl == "warc":
+        pages = [Response(i.url, page_html(i, "full").encode()) for i in portal[1:]]
+        first = gzip.compress(page_html(portal[0], "full").encode())
+        pages.append(Response(portal[0].url, first, encoding="gzip", chunked=True))
+        pages.append(Response(item.url, blank_first.encode()))
+        files = [
+            Response(f"https://{HOST}{path}", data, "image/jpeg") for path, data in media.items()
+        ]
+        zipped = gzip.compress(API_ANSWER.encode())
+        files += [
+            Response(f"https://{HOST}/js/app.js", APP_SCRIPT),
+            Response(f"https://{HOST}/api/jsonws/tin?page=2", API_ANSWER.encode()),
+            Response(f"https://{HOST}/api/tin?page=3", zipped, encoding="gzip", chunked=True),
+        ]
+        given = tmp_path / "crawl.warc.gz"
+        given.write_bytes(warc_of(pages + files))
+        expected_pages = len(portal) + 1
+    else:
+        given = wget_tree(tmp_path / "wget", portal, media)
+        write_file(given / HOST, item.path, blank_first)
+        write_file(given / HOST, "/js/app.js.html", APP_SCRIPT.decode())
+        write_file(given / HOST, "/api/jsonws/tin?page=2.html", API_ANSWER)
+        write_file(given / HOST, "/api/jsonws/tin?page=3.html", API_ANSWER)
+        expected_pages = len(portal) + 2  # and the login page
+        files = [*media, "app.js", "page=2", "page=3"]
+    result = run_import(site, given)
+    assert result.returncode == 0, result.stderr
+    counts = summary(result)
+    assert counts["pages seen"] == expected_pages, result.stdout
+    assert counts["imported"] == len(portal) + 1, result.stdout
+    assert "found no article title" not in result.stdout, result.stdout
+    assert f"({len(files)} other file(s) of the crawl not pages)" in result.stdout, result.stdout
+    assert not [r for r in report(site) if "app.js" in r["file"] or "/api/" in r["file"]]
 
 
 def test_wget_adjust_extension_after_a_query_is_not_part_of_the_address(site, tmp_path):

@@ -20,6 +20,7 @@ import difflib
 import email.message
 import email.utils
 import http
+import io
 import json
 import logging
 import os
@@ -48,6 +49,8 @@ from ..httracknames import A_PAGE, query_named
 PAGE_SUFFIXES = frozenset(
     (".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".aspx", ".jsp", ".jspx", ".cfm")
 )
+# The media types of a web page in a WARC (its bytes must be one's too: _begins_as_page).
+PAGE_TYPES = ("text/html", "application/xhtml+xml")
 # A text capture (the seed's format); a file named otherwise that is no web page is refused.
 CAPTURE_SUFFIXES = ("", ".txt", ".text")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -561,34 +564,48 @@ def printable(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-# A server page's name says nothing of what it answered: wget keeps it for a script
-# (Liferay's html/js/barebone.jsp?…), a style sheet, data or a picture (anh.php?id=5).
-_SERVER_PAGE_SUFFIXES = frozenset((".php", ".asp", ".aspx", ".jsp", ".jspx", ".cfm"))
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # A page whose text comes before its markup (a server's warning) still names these early.
 _PAGE_TAGS = re.compile(rb"<(?:!doctype|html|head|body)[\s>]", re.I)
+# How much of a file or response tells whether it is a page: JSP directives leave
+# hundreds of blank lines before one.
+_PAGE_HEAD = 65536
 
 
 def _a_page(path: Path, suffix: str) -> bool:
-    """Whether a file of a crawl's folder is a web page: named as one (.html), or with
-    a server page's name (.jsp) or none, its bytes those of one."""
-    if suffix in _SERVER_PAGE_SUFFIXES:
+    """Whether a file of a crawl's folder is a web page: named as one (.html, .jsp) or
+    with no suffix, and its bytes those of one. A name says nothing of what the server
+    answered: wget keeps a server page's for a script (Liferay's html/js/barebone.jsp?…),
+    a style sheet, data or a picture (anh.php?id=5), and --adjust-extension names a
+    script or JSON the server called text/html app.js.html."""
+    if suffix in PAGE_SUFFIXES:
         return _starts_like_markup(path)
-    return suffix in PAGE_SUFFIXES or (not suffix and _starts_like_html(path))
+    return not suffix and _starts_like_html(path)
 
 
 def _starts_like_markup(path: Path) -> bool:
-    """Whether the file begins with markup, as a page a server page answered does: a
-    script, a style sheet, JSON or a picture begins otherwise. JSP directives leave many
-    blank lines before the page: they are read past."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(65536)
+            head = handle.read(4096)  # most pages tell at their first letter
+            if not _markup_first(head):
+                head += handle.read(_PAGE_HEAD - len(head))
     except OSError:
         return True  # the page's own reading says why it cannot be read
-    if head.startswith(_UTF16_BOMS):
+    return _begins_as_page(head)
+
+
+def _markup_first(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+
+
+def _begins_as_page(head: bytes) -> bool:
+    """Whether a file or response that begins with ``head`` may be a web page, as a
+    crawler sniffs it: its markup first, after blank lines, a byte order mark or a server's
+    warning; a script, a style sheet, JSON or a picture begins otherwise. An empty one
+    is (its reading says it is empty, a download that stopped)."""
+    if not head or head.startswith(_UTF16_BOMS):
         return True  # the page's reading decodes it
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or bool(_PAGE_TAGS.search(head))
+    return _markup_first(head) or bool(_PAGE_TAGS.search(head))
 
 
 def _starts_like_html(path: Path) -> bool:
@@ -663,7 +680,7 @@ def _add_warc(crawl: Crawl, path: Path, origin: str) -> None:
             records = iterator(stream)
             last, damaged = -1, ""
             for record in records:
-                head = record.raw_stream.read(512)  # for a response that names no type
+                head = record.raw_stream.read(_PAGE_HEAD)  # for what the body is
                 damaged = _damage(record, len(head))  # reads the record to its end
                 last = records.get_record_offset()
                 at = f"{origin}#{last}"
@@ -718,8 +735,10 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) ->
     kind, charset = _content_type(record)
     if not kind and _html_start(head):  # no Content-Type: a browser looks at the bytes
         kind = "text/html"
+    # A script or JSON the server called text/html is no page, as a .jsp's is not.
+    a_page = kind in PAGE_TYPES and _begins_as_page(_body_start(record, head))
     if status != "200" and not location:
-        _add_failed(crawl, where, origin, uri, status, kind)
+        _add_failed(crawl, where, origin, uri, status, a_page)
         return False
     target = urljoin(uri, location.strip()) if location else ""
     # The latest capture of an address wins, as in a replay; a damaged one too, so that
@@ -733,7 +752,7 @@ def _add_record(crawl: Crawl, where: Media, origin: str, record, head: bytes) ->
         crawl.captured[uri] = captured
     if target:
         return False
-    if kind not in ("text/html", "application/xhtml+xml"):
+    if not a_page:
         crawl.other_files += 1
         return False
     # Messages name the record by its place in the file and, for a person, its address
@@ -772,12 +791,12 @@ def _add_revisit(crawl: Crawl, where: Media, origin: str, record, uri: str) -> N
         crawl.pages.append(PageSource(shown, where.path, uri, where.offset, revisit=when))
 
 
-def _add_failed(crawl: Crawl, where: Media, origin: str, uri: str, status: str, kind: str) -> None:
+def _add_failed(crawl: Crawl, where: Media, origin: str, uri: str, status: str, page: bool) -> None:
     """The server's error page (404, 500...) holds no article; it is no file to copy
     either, and a page that links it says the file is not in the crawl. Listed, so
     that it is counted and reported, not lost."""
     crawl.failed[uri] = status
-    if kind in ("text/html", "application/xhtml+xml"):
+    if page:
         shown = f"{origin} ({uri.split('://', 1)[-1]})"
         crawl.pages.append(PageSource(shown, where.path, uri, where.offset, status=status))
     else:
@@ -808,6 +827,28 @@ def _add_page(crawl: Crawl, page: PageSource, captured: datetime | None, older: 
     crawl.pages.append(page)
 
 
+def _body_start(record, head: bytes) -> bytes:  # type: ignore[no-untyped-def]
+    """The start of the response's body as its reading gives it (chunks joined,
+    decompressed), from the first raw bytes ``head``; b"" when it cannot be told (a
+    compression that cannot be undone here: the page's reading says so)."""
+    from warcio.recordloader import ArcWarcRecord
+
+    start = ArcWarcRecord(
+        record.format,
+        record.rec_type,
+        record.rec_headers,
+        io.BytesIO(head),
+        record.http_headers,
+        record.content_type,
+        record.length,
+    )
+    try:
+        _check_encoding(record)
+        return bytes(start.content_stream().read(_PAGE_HEAD))
+    except Exception:  # warcio's own, for a compressed start cut where we stopped
+        return b""
+
+
 def _capture_date(record) -> datetime | None:  # type: ignore[no-untyped-def]
     """When the record was captured (its WARC-Date), None when it does not say."""
     try:
@@ -823,7 +864,7 @@ def _unchanged_page(record) -> bool:  # type: ignore[no-untyped-def]
     if headers is None:
         return False
     kind = (headers.get_header("Content-Type") or "").partition(";")[0].strip().lower()
-    return headers.get_statuscode() == "200" and kind in ("text/html", "application/xhtml+xml")
+    return headers.get_statuscode() == "200" and kind in PAGE_TYPES
 
 
 REVISIT_HINT = (
