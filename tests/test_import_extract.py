@@ -1387,8 +1387,9 @@ def test_a_lazy_loaded_player_or_picture_is_kept_or_named_as_one_with_its_src(pa
 
 
 # Players as other lazy-loading scripts write them: Elementor's video (data-lazy-load),
-# and attributes of a theme's own script, src absent or about:blank until it runs.
-OTHER_LAZY = """<p>Lực lượng chia thành 3 nhóm:</p>
+# attributes of a theme's own script, src absent or about:blank until it runs, and BJ
+# Lazy Load's picture standing for the player, whose markup it holds.
+OTHER_LAZY = f"""<p>Lực lượng chia thành 3 nhóm:</p>
 <div class="elementor-video"><iframe class="elementor-video-iframe" allowfullscreen
  data-lazy-load="https://www.youtube.com/embed/ElemVid1?controls=1"></iframe></div>
 <p><iframe class="lazyload" data-lazyload-src="https://www.youtube.com/embed/Q"></iframe></p>
@@ -1398,7 +1399,10 @@ OTHER_LAZY = """<p>Lực lượng chia thành 3 nhóm:</p>
 <video class="lazy" controls data-poster="/Uploads/2020/3/poster.jpg">
 <source data-url="/Uploads/2020/3/clip-2.mp4" type="video/mp4"></video>
 <p><embed data-lazy="/Uploads/2020/3/bao-cao.pdf" type="application/pdf"></p>
-<object data-src="/Uploads/2020/3/ke-hoach-2.pdf" type="application/pdf"></object>"""
+<object data-src="/Uploads/2020/3/ke-hoach-2.pdf" type="application/pdf"></object>
+<p><img src="{PIXEL}" class="lazy lazy-hidden" data-lazy-type="iframe" alt=""
+ data-lazy-src="&lt;iframe src=&quot;https://www.youtube.com/embed/BjVid&quot;&gt;&lt;/iframe&gt;">
+<noscript><iframe src="https://www.youtube.com/embed/BjVid"></iframe></noscript></p>"""
 
 
 @pytest.mark.parametrize("path", ["generic", "profile"])
@@ -1409,7 +1413,9 @@ def test_a_player_under_another_scripts_attribute_is_kept_or_named_as_one_with_i
     address, and a clip or PDF shown so was lost. An address under any data- attribute
     of a player that shows none (no src, or about:blank) is the one it shows, but a
     picture's (data-poster: what a clip shows before it plays) and what is no address
-    (data-lazy-load="true")."""
+    (data-lazy-load="true"). BJ Lazy Load shows a blank picture in the player's place,
+    the player's markup in its data-lazy-src and again in the <noscript> after it: the
+    player was lost, named as "<noscript> elements" and an unsafe address."""
     if path == "generic":
         pytest.importorskip("trafilatura")
         found, site = generic_with(OTHER_LAZY), "https://quan.example"
@@ -1421,12 +1427,13 @@ def test_a_player_under_another_scripts_attribute_is_kept_or_named_as_one_with_i
     assert "poster.jpg" not in found.body, found.body
     players = [n.rsplit(": ", 1)[1] for n in found.notes if n.startswith("left out an embedded")]
     # (The generic test page shows a YouTube player of its own, after the text.)
-    assert len(players) == (5 if path == "generic" else 4), found.notes
-    assert players[:4] == [
+    assert len(players) == (6 if path == "generic" else 5), found.notes
+    assert players[:5] == [
         "https://www.youtube.com/embed/ElemVid1?controls=1",
         "https://www.youtube.com/embed/Q",
         "https://player.vimeo.com/video/76979871",
         "https://www.google.com/maps/embed?pb=1",
+        "https://www.youtube.com/embed/BjVid",
     ], found.notes
     assert not [n for n in found.notes if "elements" in n or "unsafe" in n], found.notes
 

@@ -32,6 +32,7 @@ from .html import (
     lost_unshown,
     picture_sizes,
     shown_file,
+    unfold_players,
 )
 
 _TOKEN = "NewsarchiveLeftOut{}X"  # letters only: trafilatura changes no letter
@@ -49,11 +50,16 @@ def for_extractor(page_html: str, page_url: str = "") -> tuple[str, list[StandIn
     """The page as trafilatura is given it, what each token stands for (see
     `left_out`), and the other sizes of the pictures it shows."""
     tree = LexborHTMLParser(page_html)
+    unfolded = unfold_players(tree)
     pictures = tree.css("picture")
     for picture in pictures:
         picture_sizes(picture)
     shown, sizes = _shown(tree, page_url)
-    if not (pictures or shown) and tree.css_first(_DROPPED) is None and not _alone(tree):
+    if (
+        not (unfolded or pictures or shown)
+        and tree.css_first(_DROPPED) is None
+        and not _alone(tree)
+    ):
         return page_html, [], {}
     for caption in tree.css("figcaption"):
         _replace(caption, _element(f"<p>{caption.inner_html or ''}</p>"))

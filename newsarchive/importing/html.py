@@ -276,6 +276,7 @@ class _Prepared:
         self.undecodable: list[str] = []  # why each data: picture that cannot be read is lost
 
     def take(self, part: LexborNode) -> str:
+        unfold_players(part)  # before its <noscript> goes
         self._drop_not_text(part)
         # The outermost ones only: an <object> holds an <embed> of the same file.
         embeds = [n for n in part.css(", ".join(EMBEDS)) if not _in_embed(n)]
@@ -412,6 +413,28 @@ class _Prepared:
         # These name what was left out, as only the page's own notes can.
         notes += [lost_player(tag, address) for tag, address in dict.fromkeys(self.players)]
         return notes
+
+
+def unfold_players(tree: LexborNode | LexborHTMLParser) -> int:
+    """Each player a lazy-loading script stands in for by a picture, the player's markup
+    in its data-lazy-src (BJ Lazy Load: `<img data-lazy-type="iframe" data-lazy-src="&lt;
+    iframe …">`, the same player in the <noscript> after it) -> the player itself, read
+    like any other. How many there were."""
+    unfolded = 0
+    for image in tree.css("img[data-lazy-type]"):
+        markup = (image.attrs.get("data-lazy-src") or "").strip()
+        held = LexborHTMLParser(markup).css_first(", ".join(EMBEDS)) if markup[:1] == "<" else None
+        if held is None:
+            continue
+        after = image.next
+        while after is not None and after.tag == "-text" and not (after.text() or "").strip():
+            after = after.next
+        if after is not None and after.tag == "noscript":
+            after.decompose()  # the same player, for a browser without scripts
+        image.insert_before(held)
+        image.decompose()
+        unfolded += 1
+    return unfolded
 
 
 def picture_sizes(picture: LexborNode) -> None:
