@@ -2072,6 +2072,30 @@ def test_a_year_first_is_said_after_a_word_corrected_and_of_some_of_the_words(si
     )
 
 
+def test_a_year_in_a_documents_number_orders_nothing_and_is_not_said(site, browser):
+    """`nghị định 139/2017` put 2017's articles without `139` before the decree of 2018
+    that writes `139/2017` (reader's audit R1), and `ISO 9001:2008` said "0 bài trong
+    thời gian đó": the year of a number was read as when articles were published. The
+    page's engine reads it as the number's, as engine._year_first does."""
+    decree = "NĐ 139/2017/ND về xử phạt vi phạm hành chính"
+    site.add("2018/nd.md", article(decree, "2018-02-01 09:00", "Nghị định quy định xử phạt."))
+    for n in range(6):
+        text = f"Năm 2017 phổ biến nghị định; {n} hộ, 139 người."
+        day = f"2017-03-0{n + 1} 09:00"
+        site.add(f"2017/pb-{n}.md", article(f"Phổ biến nghị định số {n}", day, text))
+    site.add("2013/iso.md", article("Áp dụng ISO", "2013-06-01 09:00", "Theo TCVN ISO 9001:2008."))
+    assert site.build("--quiet") == 0
+    with serve(site.output) as address:
+        page = browser.new_page()
+        try:
+            for query in ["nghị định 139/2017", "nghị định 139/2017/NĐ-CP"]:
+                assert titles(search(page, address, query))[0] == decree, query
+            search(page, address, "ISO 9001:2008")
+            assert page.inner_text(".search-status") == "1 kết quả cho “ISO 9001:2008”"
+        finally:
+            page.close()
+
+
 def test_a_month_is_said_apart_after_a_word_corrected(site, browser):
     """`giao ban tháng 3/2019` says "N bài trong thời gian đó, M bài khác", but after a
     word mistyped was corrected (`giao bann tháng 3/2019`) the page said the count alone

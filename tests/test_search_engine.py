@@ -828,6 +828,35 @@ def test_a_year_among_words_lists_that_years_articles_first(tmp_path):
         assert (search(index, query).year, search(index, query).dated) == (None, None), query
 
 
+def test_a_year_in_a_documents_number_is_not_when_articles_were_published(tmp_path):
+    """`nghị định 139/2017/NĐ-CP`, as a decree is cited: the decree's article (of 2018,
+    its title `NĐ 139/2017/ND`) was 25th of a real archive's, after 24 of 2017 with
+    `nghị định` and `2017` but not `139` (reader's audit R1): the year of a number
+    (`139/2017`, a standard's `9001:2008`, `3718-1:2005`) was read as the year the
+    articles were published, listed first. A year right after another number is that
+    number's: the words rank as they do without a year."""
+    decree = "NĐ 139/2017/ND về xử phạt vi phạm hành chính về xây dựng"
+    texts = [(decree, "Nghị định quy định xử phạt vi phạm hành chính trong xây dựng.")]
+    texts += [
+        (f"Phổ biến nghị định mới số {n}", f"Năm 2017 phổ biến nghị định; {n} hộ, 139 người.")
+        for n in range(6)
+    ]
+    texts += [("Áp dụng ISO", "Áp dụng tiêu chuẩn TCVN ISO 9001:2008 trong cơ quan.")]
+    texts += [("ISO năm 2008", "Năm 2008 sở học về ISO, 9001 lượt, 2008 hồ sơ.")]
+    days = [(2018, 2, 1)] + [(2017, 3, 1 + n) for n in range(6)] + [(2013, 6, 1), (2008, 5, 1)]
+    index = index_of(tmp_path, texts, [datetime(*d) for d in days])
+    for query in ["nghị định 139/2017", "nghi dinh 139/2017", "139/2017 nghị định"]:
+        found = search(index, query, limit=100)
+        assert found.hits[0].title == decree, (query, [h.title for h in found.hits])
+        assert (found.year, found.dated) == (None, None), query
+    some = search(index, "nghị định 139/2017/NĐ-CP", limit=100, some=True)
+    assert some.some and some.hits[0].title == decree, [h.title for h in some.hits]
+    assert titles(index, "ISO 9001:2008")[0] == "Áp dụng ISO"
+    assert search(index, "ISO 9001:2008").year is None
+    # A year apart from the number before it is still when (`tuyen dung 2021`).
+    assert search(index, "nghị định 2017").year == "2017"
+
+
 def month_in_full_corpus() -> list[tuple[str, str, datetime]]:
     """(title, text, published) of audit-reader F6, as the bench has it: three notices
     "Lịch tiếp công dân tháng 3 năm …" of other years, published in April; two
@@ -2235,6 +2264,8 @@ def _titles_files(index: Path) -> list[list[list[str]]]:
 QUERIES = [
     "hai ba trung",
     "tuyen dung 2021",  # a year among words: that year's articles first
+    "nghị định 139/2017/NĐ-CP",  # a year of a number: no year first
+    "ISO 9001:2008",
     "tiem chung thang 3 nam 2021",  # a month in full among words: its articles first
     "2019 hội nghị",
     "dai hoi nhiem ky 2015",  # a term of office: as before

@@ -256,17 +256,25 @@ def _merged(all_readings: list[_Ranked], dated: _Ranked) -> _Ranked:
 # A year after these is not when the articles were published: `năm 2021` (its pair with
 # `năm` finds those that say it), `nhiệm kỳ 2016`, `khóa 2021` (a term of office).
 _NOT_PUBLISHED = ("nam", "ki", "khoa")  # as the index folds them (`kỳ`: ki)
+_NUMBER = re.compile("[0-9]+")
 
 
 def _year_first(index: Index, manifest: dict, parsed: Query, ranked: _Ranked) -> _Ranked:
     """A year typed among other words (`tuyen dung 2021`): the articles published that
     year first, then the others, each in their order. The year is in most articles of a
     real archive (`nhiệm kỳ 2016 - 2021`), so its weight was nothing, and the job
-    notices of other years came first. Not after _NOT_PUBLISHED, nor of two years."""
+    notices of other years came first. Not after _NOT_PUBLISHED nor another number, nor
+    of two years."""
     years = [w for w in parsed.words if YEAR.fullmatch(w)]
     if parsed.when or len(years) != 1 or len(parsed.words) < 2:
         return ranked
     if any(f"{sign} {years[0]}" in parsed.pairs for sign in _NOT_PUBLISHED):
+        return ranked
+    # A year right after another number is that number's (`139/2017`, a decree's;
+    # `9001:2008`, a standard's): the decree of 2018 came after 2017's articles without
+    # `139` (reader's audit R1).
+    before = [pair.split(" ")[0] for pair in parsed.pairs if pair.endswith(f" {years[0]}")]
+    if any(_NUMBER.fullmatch(word) for word in before):
         return ranked
     published = set(_published(index, manifest, f"1/1/{years[0]}", f"31/12/{years[0]}"))
     scored = [(t, int(-doc not in published), score, doc) for t, _, score, doc in ranked.scored]

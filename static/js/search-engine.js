@@ -1109,13 +1109,16 @@ async function rank(text, { some = false, signal = null } = {}) {
 
 // A year typed among other words (`tuyen dung 2021`): the articles published that year
 // first, then the others, each in their order (engine._year_first). Not after `năm`
-// (its pair finds it), `kỳ` or `khóa` (a term of office), nor of two years. The year, or
-// null when none is.
+// (its pair finds it), `kỳ` or `khóa` (a term of office) or another number, nor of two
+// years. The year, or null when none is.
 async function yearFirst(index, query, ranked) {
   const years = query.words.filter((word) => /^(?:19|20)[0-9][0-9]$/.test(word));
   if (query.when || years.length !== 1 || query.words.length < 2) return null;
   const signs = ["nam", "ki", "khoa"];
   if (signs.some((sign) => query.pairs.includes(`${sign} ${years[0]}`))) return null;
+  // A year right after another number is that number's (`139/2017`, a decree's).
+  const after = query.pairs.filter((pair) => pair.endsWith(` ${years[0]}`));
+  if (after.some((pair) => /^[0-9]+$/.test(pair.split(" ")[0]))) return null;
   const calendars = await Promise.all(index.segments.map(([name]) => load(`s/${name}/c`, index.signal)));
   const days = published(index, calendars, `1/1/${years[0]}`, `31/12/${years[0]}`);
   const of = new Set(days);
