@@ -77,22 +77,24 @@ class _Handler(SimpleHTTPRequestHandler):
     server: LiveServer
 
     def do_GET(self) -> None:
-        path = urlsplit(self.path).path
-        if path == EVENTS_PATH:
+        address = urlsplit(self.path)
+        if address.path == EVENTS_PATH:
             self._events()
             return
         target = Path(self.translate_path(self.path))
         try:
-            self._send_file(path, target)
+            self._send_file(address.path, address.query, target)
         except (BrokenPipeError, ConnectionResetError):
             return  # the reader went away
         except OSError:  # e.g. a name longer than the file system allows: no such page
             self._send_html(HTTPStatus.NOT_FOUND, b"")
 
-    def _send_file(self, path: str, target: Path) -> None:
+    def _send_file(self, path: str, query: str, target: Path) -> None:
         if target.is_dir():
             if not path.endswith("/"):
-                self._redirect(path + "/")
+                # With its query, as nginx and http.server keep it: the 404 page looks
+                # an old address up by it (`/tin?id=5`, a folder tin/ here).
+                self._redirect(path + "/" + (f"?{query}" if query else ""))
                 return
             target = target / "index.html"
         if target.is_file() and target.suffix == ".html":

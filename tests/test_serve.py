@@ -206,6 +206,32 @@ def test_a_folder_without_slash_redirects_and_a_missing_page_is_404(site):
         assert status == 404 and "/__newsarchive/events" in html
 
 
+def test_an_old_address_with_a_query_at_a_folder_leads_to_its_article(site, browser):
+    """An imported page's own address, `/chien-luoc-quy-hoach?p_p_id=…` (a Liferay
+    portlet's), where the archive has a folder (another alias lives under it): the 404
+    page looks it up with its query (dia-chi-cu/) and goes on to the article, as
+    behind a static host that keeps the query when it adds the `/` (nginx,
+    http.server). serve's redirect dropped the query, and the archivist previewing the
+    old addresses saw "Không tìm thấy trang" (reader's audit R2)."""
+    fields = {
+        "source_url": "https://old.example/tin?p_p_id=59&p_p_col=2",
+        "aliases": "[/tin/-/view_content/5-bai.html]",
+    }
+    site.add("2020/01/tin.md", article("Tin cũ", "2020-01-02 08:00", **fields))
+    with serving(site) as server:
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=TIMEOUT)
+        conn.request("GET", "/tin?p_p_id=59&p_p_col=2")
+        assert conn.getresponse().getheader("Location") == "/tin/?p_p_id=59&p_p_col=2"
+        conn.close()
+        page = browser.new_page()
+        try:
+            page.goto(server.url + "tin?p_p_id=59&p_p_col=2")
+            page.wait_for_url(server.url + "2020/01/tin-cu/", timeout=TIMEOUT * 1000)
+            assert page.inner_text("h1") == "Tin cũ"
+        finally:
+            page.close()
+
+
 def test_an_open_page_reloads_itself_and_shows_build_errors(site, browser):
     source = site.add("2020/01/tin.md", article("Tin đầu tiên", "2020-01-02 08:00"))
     with serving(site) as server:
