@@ -1453,7 +1453,7 @@ def test_an_empty_frame_is_left_out_with_a_plain_note_on_both_paths(path):
     or image addresses", the generic extractor said it left out "<iframe> elements and
     their content". Both say now that they left out empty frames; a frame that holds its
     page (srcdoc) is left out with its content, and one whose address is a script that
-    does something is still an unsafe address."""
+    does something is an unsafe address (see the test below)."""
     if path == "generic":
         pytest.importorskip("trafilatura")
         found = generic_with(EMPTY_FRAMES)
@@ -1467,9 +1467,6 @@ def test_an_empty_frame_is_left_out_with_a_plain_note_on_both_paths(path):
         "nothing they showed is in the saved page",
     ], found.notes
     assert "Nhóm 2 thu gom." in found.body and "javascript" not in found.body, found.body
-    if path == "profile":
-        unsafe = article_of(liferay_page(body='<p><iframe src="javascript:alert(1)"></iframe></p>'))
-        assert any("removed unsafe" in n for n in unsafe.notes), unsafe.notes
 
 
 def test_the_generic_extractor_keeps_a_paragraph_that_is_a_file_link_alone():
@@ -1484,3 +1481,63 @@ def test_the_generic_extractor_keeps_a_paragraph_that_is_a_file_link_alone():
     found = generic_with(files)
     assert "[Mẫu đơn](https://quan.example/Uploads/mau-don.doc)" in found.body, found.body
     assert "https://quan.example/Uploads/ke-hoach.pdf" in found.media, found.body
+
+
+UNSAFE_FRAMES = (
+    '<p>Lực lượng chia thành 3 nhóm:</p><p><iframe src="javascript:alert(1)"></iframe></p>'
+    '<p>Nhóm 1 dọn ngõ.</p><p><iframe src="VBScript:MsgBox(2)" width="300"></iframe></p>'
+    '<p>Nhóm 2 thu gom.</p><iframe src="data:text/html;base64,PHA+QuG6o24gxJHhu5M8L3A+">'
+    '</iframe><p>Nhóm 3 tuyên truyền.</p><object data="javascript:alert(3)"></object>'
+    '<p>Nhóm 4 trực.</p><p><embed src="vbscript:MsgBox(4)"></p>'
+)
+
+
+@pytest.mark.parametrize("path", ["generic", "profile"])
+def test_a_frame_at_an_unsafe_address_is_named_alike_on_both_paths(path):
+    """A frame, object or embed whose address is a script (javascript:, vbscript:) or a
+    page written into the address (data:text/html): a profile's import counted it among
+    the "removed unsafe link or image addresses (…); their text was kept" (a frame has
+    no text), the generic extractor said only "left out <iframe> elements and their
+    content", and made an <object>'s script a paragraph, "alert(3)". Both say now what
+    was lost, once for each kind of element, and where to find it."""
+    if path == "generic":
+        pytest.importorskip("trafilatura")
+        found = generic_with(UNSAFE_FRAMES)
+    else:
+        found = article_of(liferay_page(body=UNSAFE_FRAMES))
+    unsafe = [n for n in found.notes if "unsafe" in n or " elements" in n]
+    assert sorted(unsafe) == [
+        f"left out <{tag}> elements whose address is unsafe (javascript:, vbscript:, "
+        "data:...): what a script or the address itself made them show is not in the "
+        "article; if it was part of it, copy it by hand from the original page"
+        for tag in ("embed", "iframe", "object")
+    ], found.notes
+    text = plain(found.body)
+    assert "Nhóm 1 dọn ngõ. Nhóm 2 thu gom. Nhóm 3 tuyên truyền. Nhóm 4 trực." in text, text
+    for bad in ("alert", "msgbox", "script", "data:"):
+        assert bad not in found.body.lower(), found.body
+
+
+EMPTY_OBJECT = (
+    '<p>Lực lượng chia thành 3 nhóm:</p><p><object type="application/pdf" width="600" '
+    'height="400"></object></p><p>Nhóm 1 dọn ngõ.</p>'
+    '<object type="application/pdf"><embed src="/Uploads/2020/3/ke-hoach.pdf"></object>'
+)
+
+
+@pytest.mark.parametrize("path", ["generic", "profile"])
+def test_an_object_with_no_address_and_no_fallback_is_named_on_both_paths(path):
+    """An <object> with neither an address nor a fallback text to show: the generic
+    extractor left it out without a word, a profile's import named it as an empty one.
+    One holding an <embed> of a file is that file on both."""
+    if path == "generic":
+        pytest.importorskip("trafilatura")
+        found, site = generic_with(EMPTY_OBJECT), "https://quan.example"
+    else:
+        found, site = article_of(liferay_page(body=EMPTY_OBJECT)), PORTAL
+    assert [n for n in found.notes if "<object>" in n or "<embed>" in n] == [
+        "left out empty <object> elements: they had no address (about:blank or none), so "
+        "nothing they showed is in the saved page"
+    ], found.notes
+    assert "Nhóm 1 dọn ngõ." in found.body, found.body
+    assert f"]({site}/Uploads/2020/3/ke-hoach.pdf)" in found.body, found.body

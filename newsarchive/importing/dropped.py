@@ -6,12 +6,13 @@ a link alone (an attachment offered so: it is unwrapped, and kept), a figure's
 <figcaption>, an <object> (a PDF shown in the page, with the link a browser without a
 viewer shows instead), a <video>, <audio>, <iframe> or <embed> and an <svg> drawing
 pasted into the page, wherever they are. So before it reads the page, a caption becomes
-a paragraph, an object its fallback (or a link to its file, named by the file's name), a
-player of a file (a clip, a sound, a PDF viewer) a link to that file, as a profile's
-import makes it; a player of another site (YouTube, Facebook) or a map, and a drawing,
-become a paragraph of a token, which trafilatura keeps only where it keeps the text
-around it (not a footer's or a share button's): each token left in the text is taken
-out again, and what it stood for named in the notes. A lazy-loaded picture or player is
+a paragraph, an object its fallback (or a link to its file, named by the file's name, or
+the player inside it), a player of a file (a clip, a sound, a PDF viewer) a link to that
+file, as a profile's import makes it; a player of another site (YouTube, Facebook) or a
+map, one or an object that shows nothing or an unsafe address, and a drawing, become a
+paragraph of a token, which trafilatura keeps only where it keeps the text around it
+(not a footer's or a share button's): each token left in the text is taken out again,
+and what it stood for named in the notes. A lazy-loaded picture or player is
 given the address its script would give it, as a profile's import reads it.
 """
 
@@ -27,8 +28,8 @@ from .html import (
     file_name,
     is_attachment,
     lazy_sizes,
-    lost_elements,
     lost_player,
+    lost_unsafe,
     lost_unshown,
     picture_sizes,
     shown_file,
@@ -63,6 +64,7 @@ def for_extractor(page_html: str, page_url: str = "") -> tuple[str, list[StandIn
         return page_html, [], {}
     for caption in tree.css("figcaption"):
         _replace(caption, _element(f"<p>{caption.inner_html or ''}</p>"))
+    stand_ins: list[StandIn] = []
     for embedded in tree.css("object"):
         address = embed_address(embedded)  # its data, or a lazy-loading script's
         # Not in a paragraph: trafilatura drops a paragraph that is a link alone.
@@ -70,9 +72,13 @@ def for_extractor(page_html: str, page_url: str = "") -> tuple[str, list[StandIn
             for inner in embedded.css(_PLAYERS):
                 inner.decompose()  # the same file as the object's, linked by its fallback
             embedded.unwrap()  # what a browser without a viewer shows
-        elif address:
+        elif address and is_safe_url(address):
             _replace(embedded, _link(address))
-    stand_ins: list[StandIn] = []
+        elif address or embedded.css_first(_PLAYERS) is None:
+            note = lost_unsafe("object") if address else lost_unshown(embedded)
+            _stand_in(embedded, note, stand_ins)
+        else:  # the player inside shows its file; trafilatura would drop it with the object
+            embedded.unwrap()
     for player in [p for p in tree.css(_PLAYERS) if not _within(p, _PLAYER_TAGS)]:
         _player(player, page_url, stand_ins)
     for block in _alone(tree):
@@ -140,10 +146,15 @@ def _player(player: LexborNode, page_url: str, stand_ins: list[StandIn]) -> None
         return
     tag = player.tag or ""
     if addresses:
-        stand_ins.append(("player", lost_player(tag, _absolute(page_url, addresses[0]))))
+        _stand_in(player, lost_player(tag, _absolute(page_url, addresses[0])), stand_ins)
     else:
-        stand_ins.append(("player", lost_elements(tag) if written else lost_unshown(player)))
-    _replace(player, _element(f"<p>{_TOKEN.format(len(stand_ins) - 1)}</p>"))
+        _stand_in(player, lost_unsafe(tag) if written else lost_unshown(player), stand_ins)
+
+
+def _stand_in(node: LexborNode, note: str, stand_ins: list[StandIn]) -> None:
+    """``node`` -> a token standing for ``note`` on the player it was."""
+    stand_ins.append(("player", note))
+    _replace(node, _element(f"<p>{_TOKEN.format(len(stand_ins) - 1)}</p>"))
 
 
 def _absolute(page_url: str, address: str) -> str:

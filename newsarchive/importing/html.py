@@ -270,7 +270,7 @@ class _Prepared:
         self.lost_images: dict[str, list[str]] = {}
         self.unsafe = 0
         self.players: list[tuple[str, str]] = []  # (tag, address) of embeds that show no file
-        self.unshown: set[str] = set()  # notes on embeds without an address (about:blank)
+        self.unshown: set[str] = set()  # notes on embeds with no address, or an unsafe one
         self.embedded: dict[str, Media] = {}  # data: pictures by the address standing for them
         self.alternates: dict[str, list[str]] = {}  # a picture's other sizes, by its address
         self.undecodable: list[str] = []  # why each data: picture that cannot be read is lost
@@ -327,7 +327,8 @@ class _Prepared:
         tag = node.tag or ""
         inner = node.css(", ".join([*EMBEDS, "source"]))  # the node itself first
         addresses = [url for url in map(embed_address, inner) if url]
-        safe = [self.absolute(url) for url in addresses if self.safe(url)]
+        # Not counted with the links' and pictures': a frame keeps no text (lost_unsafe).
+        safe = [self.absolute(url) for url in addresses if is_safe_url(url)]
         files = [file for file in map(shown_file, safe) if file]
         if files:
             name = _clean(node.attrs.get("title") or "") or file_name(files[0])
@@ -339,7 +340,9 @@ class _Prepared:
             return
         if safe:
             self.players.append((tag, safe[0]))
-        elif not addresses:
+        elif addresses:
+            self.unshown.add(lost_unsafe(tag))
+        else:
             self.unshown.add(lost_unshown(node))
         node.decompose()
 
@@ -453,7 +456,7 @@ def picture_sizes(picture: LexborNode) -> None:
 
 
 def lost_elements(tag: str) -> str:
-    """The note on elements left out with their content (shared with dropped.py)."""
+    """The note on elements left out with their content."""
     return f"left out <{tag}> elements and their content"
 
 
@@ -467,6 +470,18 @@ def lost_unshown(player: LexborNode) -> str:
     return (
         f"left out empty <{tag}> elements: they had no address (about:blank or none), so "
         "nothing they showed is in the saved page"
+    )
+
+
+def lost_unsafe(tag: str) -> str:
+    """The note on a player whose only address is unsafe (shared with dropped.py): a
+    script (javascript:, vbscript:) or a page written into the address (data:text/html),
+    no file or page of the site; not named, as a script may be long and is no link to
+    follow."""
+    return (
+        f"left out <{tag}> elements whose address is unsafe (javascript:, vbscript:, "
+        "data:...): what a script or the address itself made them show is not in the "
+        "article; if it was part of it, copy it by hand from the original page"
     )
 
 
