@@ -40,6 +40,7 @@ from .activehtml import (
 )
 from .content import Article, Standalone
 from .errors import Problem
+from .filekinds import ARCHIVES, DOCUMENTS, PICTURES, SCANS, SOUNDS, TEXTS, VIDEOS
 from .frontmatter import front_matter_lines
 from .markup import AWAY_LINK, RUNS, SITE, SITE_LINK, UNSAFE, make_converter, marked_links
 from .summary import at_word
@@ -74,9 +75,9 @@ RUNS_HINT = (
     'HTML (README, "Raw HTML")'
 )
 TITLE_SHOWN = 60  # letters of a title a hint quotes: the address after it stays in sight
-_PICTURES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif")
-_DOCUMENTS: tuple[str, ...] = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx")
-_DOCUMENTS += (".odt", ".zip", ".rar", ".mp3", ".mp4", ".txt", ".csv")
+# The files a link from the site's root names, which static/ should hold: a picture
+# goes in static/images, any other in static/files.
+_FILES = (*PICTURES, *SCANS, *DOCUMENTS, *ARCHIVES, *VIDEOS, *SOUNDS, *TEXTS)
 # A file's place on the editor's own computer, as a picture dragged into the editor or a
 # path copied from Explorer or Finder gives it: C:\Users\..., file:///C:/...,
 # \\server\share\..., /Users/lan/..., ~/...; no reader can open it.
@@ -241,7 +242,7 @@ class Meant:
         """A picture or file linked from the site's root before it was put into static/:
         the file the link needs there."""
         path = unquote(urlsplit(written.strip()).path)
-        if not path.startswith("/") or not path.lower().endswith((*_PICTURES, *_DOCUMENTS)):
+        if not path.startswith("/") or not path.lower().endswith(_FILES):
             return ""  # an old portal's page (/tin/a.html) is no file to put there
         if path.split("/")[1] == self.static_name:  # /static/images/x.jpg, none there either
             return ""
@@ -354,7 +355,7 @@ class Meant:
                     f"name; link /{address}{fragment}"
                 )
         elif os.path.isfile(beside) and beside.startswith(self.content_dir + os.sep):
-            kind = "images" if name.lower().endswith(_PICTURES) else "files"
+            kind = "images" if name.lower().endswith(PICTURES) else "files"
             return (
                 f"{name} is in the content folder, whose files other than .md are not "
                 f"published: move it into static/ (e.g. static/{kind}/{name}) and link "
@@ -369,7 +370,7 @@ def on_computer(written: str) -> str:
     if not _ON_COMPUTER.match(written.strip()):
         return ""
     name = unquote(re.split(r"[\\/]", written.strip().rstrip("\\/"))[-1])
-    kind = "images" if name.lower().endswith(_PICTURES) else "files"
+    kind = "images" if name.lower().endswith(PICTURES) else "files"
     return (
         f"this is where the file is on your computer, which no reader can open: copy "
         f"{name} into static/ (e.g. static/{kind}/{name}) and write /{kind}/{name}"

@@ -402,6 +402,29 @@ def test_a_link_to_an_article_cut_short_or_mistyped_and_a_missing_picture_say_wh
         assert hint in err.split(error, 1)[1].split("\n")[1], (link, err)
 
 
+def test_a_missing_file_of_every_kind_import_copies_says_where_to_put_it(site, capsys):
+    """A link to a file not yet put into static/: the hint named the file to put there
+    for a picture and some documents only; a spreadsheet (.ods), a slide show (.pps), an
+    archive (.7z) or a clip (.webm), which an import copies from an old portal like any
+    attachment, was told only to correct the address."""
+    from newsarchive.importing.html import ATTACHMENT_SUFFIXES
+
+    names = [f"tep{suffix}" for suffix in sorted(ATTACHMENT_SUFFIXES)]
+    assert "tep.7z" in names and "tep.ods" in names
+    body = "\n\n".join(f"[Tệp](/files/{name})" for name in names)
+    site.add("2019/05/tep.md", article("Các tệp đính kèm", "2019-05-05 08:00", body))
+    assert site.build("--no-search") == 0
+    err = lines_only(capsys.readouterr().err)
+    for line, name in zip(range(6, 6 + 2 * len(names), 2), names, strict=True):
+        warning = f"tep.md:{line}: warning: the link /files/{name} leads to no page or file"
+        assert warning in err, err
+        hint = f"put the file at static/files/{name} (the files of static/"
+        assert hint in err.split(warning, 1)[1].split("\n")[1], (name, err)
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = lines_only(capsys.readouterr().err)
+    assert "put the file at static/files/tep.7z" in err, err
+
+
 @pytest.mark.parametrize("clean", [False, True])
 def test_only_a_link_whose_words_are_its_address_is_marked_bare(clean):
     """The print style sheet adds a link's address after it, but not after a link

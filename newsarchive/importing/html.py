@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, quote, unquote, unquote_to_bytes, urljoin, u
 import nh3
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..filekinds import ARCHIVES, DOCUMENTS, PHOTOS, PICTURES, SCANS, SOUNDS, VIDEOS
 from ..linksafety import SAFE_SCHEMES, is_safe_url
 from ..markup import escape_inline, escape_line_start
 from ..svgsafety import NOT_A_PICTURE, Unreadable, inert
@@ -56,11 +57,9 @@ _HOLDS_PARAGRAPHS = BLOCKS - {"p", "pre", *HEADINGS}
 # What a web viewer of a document is given the file's address in (Google Docs' ?url=,
 # pdf.js's ?file=).
 _VIEWER_PARAMETERS = ("url", "file", "src")
-ATTACHMENT_SUFFIXES = tuple(
-    _tags(".pdf .doc .docx .xls .xlsx .ppt .pptx .pps .ppsx .odt .ods .odp .rtf .csv .zip .rar .7z")
-    | _tags(".jpg .jpeg .png .gif .webp .tif .tiff")  # a full-size picture behind a thumbnail
-    | _tags(".mp4 .m4v .webm .ogv .mov .avi .wmv .flv .mp3 .m4a .ogg .oga .wav .wma")
-)
+# What a link or player shows that is copied as an attachment: a document, a full-size
+# photo or scan behind a thumbnail, a clip or a sound.
+ATTACHMENT_SUFFIXES = (*DOCUMENTS, *ARCHIVES, *PHOTOS, *SCANS, *VIDEOS, *SOUNDS)
 # Where lazy-loading scripts keep an image's real address while `src` shows a placeholder.
 LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "src")
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
@@ -83,7 +82,7 @@ _PLAYER_ADDRESS = re.compile(r"(?:https?:)?//[^\s/]\S*|/[^\s/]\S*", re.I)
 _POSTERS = ("data-poster",)
 # Other scripts' own attributes (echo.js data-echo, PageSpeed data-pagespeed-lazy-src,
 # data-lazyload...): a data- attribute holding a picture's address, read after those above.
-_PICTURE_ADDRESS = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif|svg)(?:[?#]\S*)?$", re.I)
+_PICTURE_ADDRESS = re.compile(rf"^\S+(?:{'|'.join(map(re.escape, PICTURES))})(?:[?#]\S*)?$", re.I)
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
 # A run of spaces is one space, no-break ones among them: the portals' editor wrote one
 # for a second space typed, or for the space itself (`về&nbsp;Thông tư`), where a plain
