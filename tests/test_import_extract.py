@@ -1541,3 +1541,37 @@ def test_an_object_with_no_address_and_no_fallback_is_named_on_both_paths(path):
     ], found.notes
     assert "Nhóm 1 dọn ngõ." in found.body, found.body
     assert f"]({site}/Uploads/2020/3/ke-hoach.pdf)" in found.body, found.body
+
+
+FALLBACKS = (
+    '<p>Lực lượng chia thành 3 nhóm:</p><object type="application/pdf" width="600">'
+    '<p>Tải <a href="/Uploads/2020/3/ke-hoach.pdf">kế hoạch ra quân</a>.</p></object>'
+    '<p>Nhóm 1 dọn ngõ.</p><object data="javascript:alert(1)" type="application/pdf">'
+    '<embed src="javascript:alert(2)"><p>Tải <a href="/Uploads/2020/3/bao-cao.pdf">báo cáo'
+    '</a>.</p></object><p>Nhóm 2 thu gom.</p><object data="https://www.youtube.com/v/Ab1" '
+    'type="application/x-shockwave-flash"><p>Xem <a href="https://www.youtube.com/watch?v=Ab1">'
+    "video</a>.</p></object>"
+)
+
+
+@pytest.mark.parametrize("path", ["generic", "profile"])
+def test_an_objects_fallback_is_kept_when_it_shows_no_file_on_both_paths(path):
+    """An <object> with no address, or an unsafe one, shows its fallback, what a browser
+    without a viewer shows: a profile's import left it out, with a link to the PDF in
+    it, and said nothing it showed was in the saved page; the generic extractor kept it,
+    and said nothing of the Flash player whose fallback it was. Both keep the fallback,
+    and name a player's address."""
+    if path == "generic":
+        pytest.importorskip("trafilatura")
+        found, site = generic_with(FALLBACKS), "https://quan.example"
+    else:
+        found, site = article_of(liferay_page(body=FALLBACKS)), PORTAL
+    for words, file in (("kế hoạch ra quân", "ke-hoach.pdf"), ("báo cáo", "bao-cao.pdf")):
+        address = f"{site}/Uploads/2020/3/{file}"
+        assert f"[{words}]({address})" in found.body and address in found.media, found.body
+    assert "[video](https://www.youtube.com/watch?v=Ab1)" in found.body, found.body
+    assert [n for n in found.notes if "<object>" in n or "<embed>" in n] == [
+        "left out an embedded <object> that shows no file (a video player, a map...): "
+        "https://www.youtube.com/v/Ab1"
+    ], found.notes
+    assert "alert" not in found.body, found.body

@@ -69,6 +69,7 @@ def for_extractor(page_html: str, page_url: str = "") -> tuple[str, list[StandIn
         address = embed_address(embedded)  # its data, or a lazy-loading script's
         # Not in a paragraph: trafilatura drops a paragraph that is a link alone.
         if embedded.text(strip=True):
+            _player_of(embedded, page_url, stand_ins)
             for inner in embedded.css(_PLAYERS):
                 inner.decompose()  # the same file as the object's, linked by its fallback
             embedded.unwrap()  # what a browser without a viewer shows
@@ -149,6 +150,16 @@ def _player(player: LexborNode, page_url: str, stand_ins: list[StandIn]) -> None
         _stand_in(player, lost_player(tag, _absolute(page_url, addresses[0])), stand_ins)
     else:
         _stand_in(player, lost_unsafe(tag) if written else lost_unshown(player), stand_ins)
+
+
+def _player_of(fallback: LexborNode, page_url: str, stand_ins: list[StandIn]) -> None:
+    """A token before the <object> with a ``fallback``, standing for the note naming the
+    player it shows (a Flash one), as a profile's import names it; none for a file's."""
+    written = [embed_address(n) for n in fallback.css(f"{_PLAYERS}, object, source")]
+    addresses = [a for a in written if a and is_safe_url(a)]
+    if addresses and not any(map(shown_file, addresses)):
+        stand_ins.append(("player", lost_player("object", _absolute(page_url, addresses[0]))))
+        fallback.insert_before(_element(f"<p>{_TOKEN.format(len(stand_ins) - 1)}</p>"))
 
 
 def _stand_in(node: LexborNode, note: str, stand_ins: list[StandIn]) -> None:

@@ -322,7 +322,8 @@ class _Prepared:
         """A file shown inside the page -> a link to it, named by its title or file name.
 
         Anything else embedded (a video player's page, a map) is left out, and its address
-        named in the notes."""
+        named in the notes; an <object>'s fallback (its text, a link to its file) is kept
+        in its place."""
         tag = node.tag or ""
         inner = node.css(", ".join([*EMBEDS, "source"]))  # the node itself first
         addresses = [url for url in map(embed_address, inner) if url]
@@ -339,10 +340,13 @@ class _Prepared:
             return
         if safe:
             self.players.append((tag, safe[0]))
-        elif addresses:
-            self.unshown.add(lost_unsafe(tag))
-        else:
-            self.unshown.add(lost_unshown(node))
+        if tag == "object" and node.text(strip=True):
+            for player in inner[1:]:
+                player.decompose()
+            node.unwrap()  # what a browser without a viewer shows: all it showed here
+            return
+        if not safe:
+            self.unshown.add(lost_unsafe(tag) if addresses else lost_unshown(node))
         node.decompose()
 
     def real_sources(self, image: LexborNode) -> list[str]:
