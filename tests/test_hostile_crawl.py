@@ -11,7 +11,7 @@ import pytest
 from capture_fixtures import warc_bytes
 from conftest import REPO, SUBPROCESS_ENV
 from test_import import PORTAL_PAGE
-from test_import_capture import by_source, portal_with_media, run_import
+from test_import_capture import by_source, noted, portal_with_media, run_import
 
 
 def test_a_wacz_member_named_outside_the_scratch_folder_writes_nothing_there(site, tmp_path):
@@ -161,3 +161,89 @@ def test_a_home_folder_named_like_a_host_is_not_taken_for_the_crawls_host(site, 
     copied = [p.read_bytes() for p in (site.root / "static").rglob("*") if p.is_file()]
     assert SECRET not in copied, result.stderr
     assert "lan.nguyen/" not in "".join(p.read_text("utf-8") for p in site.content.rglob("*.md"))
+
+
+def stick_crawl(tmp_path, case: str) -> tuple[object, str]:
+    """A crawl on a USB stick mounted at /media/lan.nguyen/ (a user name with a dot, as a
+    host is named), the stick holding secret.pdf and Documents/secret.pdf outside the
+    crawl: the folder to give import, and the page's link to the secret as the import
+    names it (its address, or the link itself for a page whose address is not known)."""
+    stick = tmp_path / "media" / "lan.nguyen"
+    (stick / "Documents").mkdir(parents=True)
+    (stick / "Documents" / "secret.pdf").write_bytes(SECRET)
+    (stick / "secret.pdf").write_bytes(SECRET)
+    deep = "https://portal.example/a/b/tin/bai.html"  # its host folder: 3 folders above tin/
+    if case == "wget -r, a section given":  # the host folder is hbt.hanoi.gov.vn
+        given = stick / "crawls" / "hbt.hanoi.gov.vn" / "tin-tuc"
+        links, address = ["/../../secret.pdf", "/Documents/secret.pdf"], ""
+        named = "https://hbt.hanoi.gov.vn/Documents/secret.pdf"
+    elif case == "wget -nH":  # no host folder: no address (it was https://lan.nguyen/...)
+        given = stick / "crawls" / "hbt"
+        links, address, named = ["/Documents/secret.pdf"], "", "/Documents/secret.pdf"
+    elif case == "wget -nH, a deep address":  # the address's depth reaches the stick
+        given = stick / "crawls" / "hbt"
+        links, address, named = ["/secret.pdf"], deep, "https://portal.example/secret.pdf"
+    else:  # HTTrack: the project (hts-cache/) in a folder named like a host
+        project = stick / "sao-luu.hbt.vn" / "hbt"
+        (project / "hts-cache").mkdir(parents=True)
+        (stick / "sao-luu.hbt.vn" / "secret.pdf").write_bytes(SECRET)
+        given = project / "localhost_8080"
+        links, address, named = ["/secret.pdf"], deep, "https://portal.example/secret.pdf"
+    (given / "tin").mkdir(parents=True)
+    page = hostile_page(links[0], address)
+    for link in links[1:]:
+        page = page.replace("tài liệu</a>", f'tài liệu</a>, <a href="{link}">phụ lục</a>')
+    (given / "tin" / "bai.html").write_text(page, encoding="utf-8")
+    return given, named
+
+
+@pytest.mark.parametrize(
+    "case", ["wget -r, a section given", "wget -nH", "wget -nH, a deep address", "HTTrack"]
+)
+def test_a_folder_named_like_a_host_above_the_crawl_is_not_its_host(site, tmp_path, case):
+    """A folder above the crawl named as a host is (a stick at /media/lan.nguyen/, a backup
+    folder named for the portal above an HTTrack project) was taken for the mirror's host
+    folder when no nearer one was: the stick's files were within reach of the page's
+    links (/Documents/secret.pdf) and copied into the published site, and a page without
+    an address was given https://lan.nguyen/crawls/hbt/tin/bai.html."""
+    given, named = stick_crawl(tmp_path, case)
+    result = run_import(site, given)
+    copied = [p.read_bytes() for p in (site.root / "static").rglob("*") if p.is_file()]
+    assert SECRET not in copied, result.stderr
+    # What was left out is said, and why.
+    if named.startswith("https://"):
+        assert noted(result.stderr, "not in the crawl, still linked to the old site", named)
+    else:
+        notes = result.stderr.splitlines()
+        assert any("as the page's original address is not known" in n and named in n for n in notes)
+    written = "".join(p.read_text("utf-8") for p in site.content.rglob("*.md"))
+    assert "lan.nguyen" not in written
+
+
+@pytest.mark.parametrize("given", ["crawls/x", "hbt.hanoi.gov.vn"])
+def test_an_httrack_project_in_the_home_folder_does_not_open_the_home(site, tmp_path, given):
+    """`httrack URL` run in the home folder writes ~/hts-cache/ and ~/HOST/: the home
+    was then the HTTrack project of every crawl in it (~/crawls/x/, as of its own host
+    folder), and a page whose address is deeper than its folders (its host folder then
+    the home) had ~/Documents/secret.pdf copied into the site."""
+    home = tmp_path / "lan"
+    (home / "hts-cache").mkdir(parents=True)
+    (home / "Documents").mkdir()
+    (home / "Documents" / "secret.pdf").write_bytes(SECRET)
+    folder = home / given
+    (folder / "tin").mkdir(parents=True)
+    deep = "https://portal.example/" + "a/" * (len(given.split("/")) - 1) + "a/tin/bai.html"
+    page = hostile_page("/Documents/secret.pdf", deep)
+    (folder / "tin" / "bai.html").write_text(page, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "import", str(folder)],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env={**SUBPROCESS_ENV, "HOME": str(home)},
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    copied = [p.read_bytes() for p in (site.root / "static").rglob("*") if p.is_file()]
+    assert SECRET not in copied, result.stderr
+    said = "https://portal.example/Documents/secret.pdf"
+    assert noted(result.stderr, "not in the crawl, still linked to the old site", said)

@@ -19,6 +19,7 @@ import codecs
 import difflib
 import email.message
 import email.utils
+import functools
 import http
 import io
 import json
@@ -35,6 +36,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from importlib.resources import files
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
@@ -61,6 +63,12 @@ _HOST = re.compile(
     r"^((?:www\d?\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:[:+_](\d+))?$", re.I
 )
 _PORT_SIGNS = ":+_"
+# The top-level domains IANA delegates (tlds.txt, its tlds-alpha-by-domain.txt): a folder
+# is named like a host only when its name ends in one, as a portal's does. A folder named
+# with a dot otherwise (the user's `lan.nguyen`, a stick at /media/lan.nguyen/) is no host.
+# The names RFC 2606 keeps for examples and tests (portal.example) are hosts too.
+_TLDS_FILE = "tlds.txt"
+_RESERVED_TLDS = ("example", "test")
 _MIRRORED = re.compile(rb"<!--\s*Mirrored from (\S+?) by HTTrack", re.I)
 # Its default comment ends with when HTTrack saved the page, in GMT (RFC 822): "...
 # by HTTrack Website Copier/3.x [XR&CO'2014], Sat, 27 Aug 2022 05:00:10 GMT -->".
@@ -397,19 +405,18 @@ def _not_a_page(given: Path) -> Problem:
 
 def _add_folder(crawl: Crawl, folder: Path) -> None:
     # Given the project folder, or one inside it (its host folder, a section of it).
-    for project in (folder, *folder.resolve().parents):
-        if (project / "hts-cache").is_dir():
-            cache = project / "hts-cache"
-            # new.txt lists one run's transfers (an update's: the files it fetched again),
-            # new.zip every file the mirror holds, old.* the run before's (an update
-            # stopped midway leaves them whole): the newest first, the others for the rest.
-            names: dict[str, str] = {}
-            for listing in ("old.zip", "old.txt", "new.zip", "new.txt"):  # later ones win
-                read = _httrack_zip if listing.endswith(".zip") else _httrack_cache
-                names |= read(cache / listing)
-            crawl.httrack_names.update(names)
-            crawl.httrack_stems.update(_by_stem(names))
-            break
+    project, _ = _mirror_root(os.path.realpath(folder))
+    if project:
+        cache = Path(project, "hts-cache")
+        # new.txt lists one run's transfers (an update's: the files it fetched again),
+        # new.zip every file the mirror holds, old.* the run before's (an update
+        # stopped midway leaves them whole): the newest first, the others for the rest.
+        names: dict[str, str] = {}
+        for listing in ("old.zip", "old.txt", "new.zip", "new.txt"):  # later ones win
+            read = _httrack_zip if listing.endswith(".zip") else _httrack_cache
+            names |= read(cache / listing)
+        crawl.httrack_names.update(names)
+        crawl.httrack_stems.update(_by_stem(names))
     files = sorted(
         (os.path.join(top, name) for top, _dirs, names in os.walk(folder) for name in names),
         key=lambda p: p.replace(os.sep, "/"),
@@ -1249,15 +1256,15 @@ def _scheme(data: bytes, host: str) -> str:
 def _layout_url(page: PageSource) -> str:
     """wget and the Wayback downloader write HOST/PATH: the first folder named like a host,
     from the folder given down; for a folder given inside such a tree (one section of a
-    crawl), the nearest one above it, below the archivist's home (see _home_or_above)."""
+    crawl), the mirror's host folder above it (see _mirror_root)."""
     if not page.folder:
         return ""
     folder = Path(page.folder).resolve()
     parts = [*folder.parts, *Path(page.path).relative_to(page.folder).parts]
     given = len(folder.parts) - 1
-    above = [at for at in range(given - 1, 0, -1) if not _home_or_above(Path(*parts[: at + 1]))]
-    for at in [*range(given, len(parts) - 1), *above]:
-        part = parts[at]
+    _, above = _mirror_root(str(folder))
+    for at in [*range(given, len(parts) - 1), len(Path(above).parts) - 1 if above else -1]:
+        part = parts[at] if at >= 0 else ""
         host = _folder_host(part)
         if host and os.path.splitext(part)[1].lower() not in PAGE_SUFFIXES:
             rest = "/".join(parts[at + 1 :])
@@ -1280,9 +1287,16 @@ def _folder_host(name: str) -> str:
     """The host (host:port) whose files a mirror's folder ``name`` holds; "" for a folder
     not named like a host."""
     named = _HOST.match(name)
-    if named is None:
+    if named is None or named[1].rsplit(".", 1)[1].lower() not in _tlds():
         return ""
     return named[1].lower() + (f":{named[2]}" if named[2] else "")
+
+
+@functools.cache
+def _tlds() -> frozenset[str]:
+    listed = files(__package__).joinpath(_TLDS_FILE).read_text(encoding="ascii").splitlines()
+    delegated = (tld.strip().lower() for tld in listed if not tld.startswith("#"))
+    return frozenset((*delegated, *_RESERVED_TLDS))
 
 
 def _host_folders(netloc: str) -> list[str]:
@@ -1521,7 +1535,8 @@ def in_crawl(path: str, page: PageSource) -> bool:
     `..`, a page alone that climbs out of its folder or claims an address forty folders
     deep would have its file copied into the site and published. The crawl is the folder
     given (a page given alone: its own folder); where that is in a mirror, the HTTrack
-    project holding it (its hts-cache says so), and the mirror's host folder with the
+    project holding it (its hts-cache says so; not the archivist's home, where HTTrack
+    may have been run once), and the mirror's host folder with the
     folders named like hosts beside it (a mirror keeps other hosts' files there): the
     folder named like a host the given one is or is in. Only the archivist's folders
     above the given one say so, never the page's address: one spelling the folders above
@@ -1529,12 +1544,9 @@ def in_crawl(path: str, page: PageSource) -> bool:
     would make Downloads/ the host folder."""
     real = os.path.realpath(path)
     given = os.path.realpath(page.folder or os.path.dirname(page.path))
-    above = [given, *_parents(given)]
-    project = next((f for f in above if os.path.isdir(os.path.join(f, "hts-cache"))), given)
-    if _below(real, project):
+    project, host = _mirror_root(given)
+    if _below(real, given) or (project and not _home_or_above(project) and _below(real, project)):
         return True
-    named = (f for f in above if f == given or not _home_or_above(f))
-    host = next((f for f in named if _folder_host(os.path.basename(f))), "")
     if not host:
         return False
     if _below(real, host):
@@ -1542,6 +1554,27 @@ def in_crawl(path: str, page: PageSource) -> bool:
     hosts = os.path.dirname(host)
     first = os.path.relpath(real, hosts).split(os.sep, 1)[0] if _below(real, hosts) else ""
     return bool(_folder_host(first))
+
+
+def _mirror_root(given: str) -> tuple[str, str]:
+    """The HTTrack project and the host folder of the mirror that the folder ``given`` (a
+    real path) is or is in, "" for none: the nearest folder, from ``given`` up, that holds
+    hts-cache/ (HTTrack's project, whose host folders are inside it) or is named like a
+    host (the host folder wget -r, the Wayback downloader and HTTrack write; its project
+    the folder holding it, when that holds hts-cache/). The climb stops there: a folder
+    named like a host above a project, or above a nearer host folder, holds no file of
+    this mirror. It never reaches the archivist's home or above (see _home_or_above) but
+    for the project holding the host folder (`httrack URL` run in the home writes
+    ~/hts-cache/ and ~/HOST/); a tree with no host folder (wget -nH) has neither."""
+    for folder in [given, *_parents(given)]:
+        if folder != given and _home_or_above(folder):
+            break
+        if os.path.isdir(os.path.join(folder, "hts-cache")):
+            return folder, ""
+        if _folder_host(os.path.basename(folder)):
+            holder = os.path.dirname(folder)
+            return (holder if os.path.isdir(os.path.join(holder, "hts-cache")) else "", folder)
+    return "", ""
 
 
 def _home_or_above(folder: str | Path) -> bool:
