@@ -528,25 +528,108 @@ def _nfc_starts(written: str) -> tuple[list[int], list[int]]:
 
 # What Markdown publishes as text, not as HTML, in which a tag or a link is shown, not
 # written: a fenced code block (its fence at the line's start, closed by the same fence,
-# as Python-Markdown's fenced_code reads it), a code span (on one line, between backtick
-# runs of one length, as its inline pattern reads it), an HTML comment; and an indented
-# code block (see _indented_code).
+# as Python-Markdown's fenced_code reads it), a code span (between backtick runs of one
+# length, as its inline pattern reads it, see _code_spans), an HTML comment; and an
+# indented code block (see _indented_code).
 _FENCED = re.compile(r"(?ms)^(`{3,}|~{3,})[^\n]*\n(?:.*?\n)?\1[ ]*$")
-_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`).+?(?<!`)\1(?!`)")
+# A code span goes on over line breaks, not past a blank line (its paragraph's end).
+_CODE_SPAN = re.compile(r"(?s)(?<![\\`])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)")
 _COMMENT = re.compile(r"(?s)<!--.*?-->")
 _INDENTED = re.compile(r"^ {4,}\S")  # tabs are expanded (Lines)
 _PROBE = "newsarchiveline{}probe"
+_SPAN_PROBE = "newsarchivespan{}probe"
+_PROBED = re.compile(_SPAN_PROBE.format(r"(\d+)"))
+# Markdown is asked again after it read a span over lines otherwise (a raw HTML block
+# or a heading ended the paragraph): the backtick that closed it may open the next one.
+_SPAN_ROUNDS = 4
 
 
 def as_html(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
     """``lines`` with what Markdown shows as text (see _FENCED) blanked out, each
     character a space (a newline stays), so each line and column stays as written."""
-    text = "\n".join(line for _, line in lines)
-    shown = _indented_code(text)
-    for pattern in (_FENCED, _CODE_SPAN, _COMMENT):
-        text = pattern.sub(_blank, text)
+    written = "\n".join(line for _, line in lines)
+    shown = _indented_code(written)
+    text = _code_spans(_FENCED.sub(_blank, written), written)
+    text = _COMMENT.sub(_blank, text)
     blanked = [" " * len(line) if i in shown else line for i, line in enumerate(text.split("\n"))]
     return list(zip((n for n, _ in lines), blanked, strict=True))
+
+
+def _code_spans(text: str, written: str) -> str:
+    """``text`` (``written`` with its fenced blocks blanked) with its code spans blanked.
+    One on one line is one; one over lines is only where no block ends between its
+    backticks (`a then <script> at a line's start: that line is a raw HTML block, the
+    backtick is text), which Markdown's blocks tell: it is asked (see _read_as_code).
+    Where it reads a backtick otherwise, the spans after it are sought again from there."""
+    refused: set[int] = set()
+    at = 0
+    for _ in range(_SPAN_ROUNDS):
+        spans, over_lines = _spans_from(text, at, refused, asking=True)
+        read = _read_as_code(written, over_lines)
+        first = min((f.start() for f in over_lines if f.start() not in read), default=None)
+        spans += [found.span() for found in over_lines if found.start() in read]
+        text = _blank_spans(text, [span for span in spans if first is None or span[0] < first])
+        if first is None:
+            return text
+        refused.add(first)
+        at = first
+    # A file that has Markdown read backticks otherwise again and again: past the rounds,
+    # the spans on one line only.
+    return _blank_spans(text, _spans_from(text, at, refused, asking=False)[0])
+
+
+def _spans_from(
+    text: str, at: int, refused: Collection[int], asking: bool
+) -> tuple[list[tuple[int, int]], list[re.Match[str]]]:
+    """The code spans on one line from ``at`` on, and those over lines (to ask about
+    when ``asking``; else their backticks are text), as Markdown pairs backticks: from
+    the first, the one not paired (``refused``) skipped."""
+    spans: list[tuple[int, int]] = []
+    over_lines: list[re.Match[str]] = []
+    while (found := _CODE_SPAN.search(text, at)) is not None:
+        at = found.end()
+        if found.start() in refused or ("\n" in found[0] and not asking):
+            at = found.start() + len(found[1])
+        elif "\n" in found[0]:
+            over_lines.append(found)
+        else:
+            spans.append(found.span())
+    return spans, over_lines
+
+
+def _blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        parts += [text[at:start], _blank_text(text[start:end])]
+        at = end
+    return "".join([*parts, text[at:]])
+
+
+def _read_as_code(written: str, spans: Sequence[re.Match[str]]) -> set[int]:
+    """Where the spans over lines that Markdown reads as code begin: each gets a word
+    naming it after its opening backticks (no block's kind changes), Markdown's block
+    parser splits the text into its blocks (raw HTML stashed away), and the words right
+    after the opening backticks of a code span of a block's text, as its inline pattern
+    pairs them, are the ones. Asked once for all, only for a file with such; the inline
+    patterns are not run (on a body of thousands of spans, most of the time)."""
+    if not spans:
+        return set()
+    parts, at = [], 0
+    for number, found in enumerate(spans):
+        opened = found.start() + len(found[1])
+        parts += [written[at:opened], _SPAN_PROBE.format(number)]
+        at = opened
+    converter = make_converter()
+    lines = "".join([*parts, written[at:]]).split("\n")
+    for step in converter.preprocessors:
+        lines = step.run(lines)
+    read = set()
+    for block in converter.parser.parseDocument(lines).iter():
+        for text in filter(None, (block.text, block.tail)):
+            for span in _CODE_SPAN.finditer(text):
+                if probe := _PROBED.match(text, span.start() + len(span[1])):
+                    read.add(spans[int(probe[1])].start())
+    return read
 
 
 def _indented_code(text: str) -> set[int]:
@@ -571,7 +654,11 @@ def _indented_code(text: str) -> set[int]:
 
 
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match[0])
+    return _blank_text(match[0])
+
+
+def _blank_text(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
 
 
 _VALUE = r"\"[^\"]*\"|'[^']*'|[^\s>]+"

@@ -295,6 +295,21 @@ def test_a_script_named_in_code_before_the_real_one_does_not_take_its_line(site,
     assert found == [("14", "8", "an onclick attribute"), ("16", "1", "a <script> element")], err
 
 
+def test_a_script_in_a_code_span_over_two_lines_does_not_take_its_line(site, capsys):
+    """A code span goes on over a line break, as Markdown reads it in a paragraph: the
+    <script> shown in one on its second line is text, not the real tag below. A backtick
+    before a raw HTML block pairs with none inside it (the block ends the paragraph)."""
+    body = (
+        "Viết `mẫu\nnhư <script>` là mã.\n\n"  # lines 6-7
+        "Chữ `a\n<script>alert(`2`)</script>\n"  # 9-10: a raw HTML block at line 10
+    )
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", body))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    found = re.findall(r"a\.md:(\d+):(\d+): warning: (.*) in the article's raw HTML", err)
+    assert found == [("10", "1", "a <script> element")], err
+
+
 HARMLESS = """\
 <figure><img src="/images/anh.gif" alt="Ảnh"><figcaption>Chú thích</figcaption></figure>
 
