@@ -16,9 +16,10 @@ import html
 import os
 import posixpath
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
+from itertools import accumulate
 from pathlib import Path
 from unicodedata import combining, normalize
 from urllib.parse import unquote, urlsplit
@@ -456,12 +457,8 @@ class Lines:
         is not it."""
         places = self.spots.get(key)
         if places is None:  # sought once: a body may have thousands (`<b onclick=…>` each)
-            pattern, accept = _finder(key)
             places = self.spots[key] = [
-                self._column(n, m.start())
-                for n, line in self._html()
-                for m in pattern.finditer(line)
-                if accept(m)
+                self._column(n, at) for n, at in _found(self._html(), *_finder(key))
             ]
         seen = self.asked.get((key,), 0)
         self.asked[(key,)] = seen + 1
@@ -662,6 +659,11 @@ def _blank_text(text: str) -> str:
 
 
 _VALUE = r"\"[^\"]*\"|'[^']*'|[^\s>]+"
+# A <link> tag up to a rel attribute, as a refresh is found by its http-equiv: cut over
+# lines, the tag's line may not be the rel's.
+_SHEET_LINK = re.compile(
+    rf"(?i)<link(?![\w-])(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(?<![\w:-])(?P<at>rel)\s*=\s*(?P<value>{_VALUE})"
+)
 Finder = tuple[re.Pattern[str], Callable[[re.Match[str]], bool]]
 
 
@@ -672,13 +674,32 @@ def _finder(key: str) -> Finder:
         return re.compile(rf"(?i)<{key}(?![\w-])"), _anything
     if key.startswith("on") or key == SRCDOC:
         return re.compile(rf"(?i)(?<![\w:-]){re.escape(key)}\s*="), _anything
+    if key == STYLESHEET:  # a <link>'s rel (on an <a> it applies nothing), named at the rel
+        return _SHEET_LINK, _sheet
     name, address = away_form(key) or (key, "")
-    # A <link>'s rel, as a refresh's http-equiv: found where the tag is cut over lines.
-    name = "rel" if key == STYLESHEET else name
     pattern = re.compile(rf"(?i)(?<![\w:-]){re.escape(name)}\s*=\s*({_VALUE})")
-    if key in (REFRESH, STYLESHEET):
-        return pattern, _refresh if key == REFRESH else _sheet
+    if key == REFRESH:
+        return pattern, _refresh
     return pattern, functools.partial(_sends_to, address) if address else _script_value
+
+
+def _found(
+    lines: Sequence[tuple[int, str]],
+    pattern: re.Pattern[str],
+    accept: Callable[[re.Match[str]], bool],
+) -> list[tuple[int, int]]:
+    """The line and index in it of each match of ``pattern`` in ``lines`` that ``accept``
+    takes (at its `at` group, if it has one): sought in the whole body, not line by line,
+    as a tag may be cut over lines."""
+    text = "\n".join(line for _, line in lines)
+    starts = list(accumulate((len(line) + 1 for _, line in lines[:-1]), initial=0))
+    group = "at" if "at" in pattern.groupindex else 0
+    found = []
+    for match in pattern.finditer(text):
+        if accept(match):
+            i = bisect_right(starts, match.start(group)) - 1
+            found.append((lines[i][0], match.start(group) - starts[i]))
+    return found
 
 
 def _anything(match: re.Match[str]) -> bool:
@@ -686,7 +707,7 @@ def _anything(match: re.Match[str]) -> bool:
 
 
 def _sheet(match: re.Match[str]) -> bool:
-    return sheet(html.unescape(match[1].strip("\"'")))
+    return sheet(html.unescape(match["value"].strip("\"'")))
 
 
 def _script_value(match: re.Match[str]) -> bool:

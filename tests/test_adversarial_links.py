@@ -427,6 +427,20 @@ def test_a_form_sending_to_the_sites_own_address_is_not_another_sites(site, caps
     ], err
 
 
+def test_an_a_with_rel_stylesheet_does_not_take_the_real_links_line(site, capsys):
+    """An <a rel="stylesheet"> applies no style sheet (rel=stylesheet means it on a <link>
+    only): one written before the real <link> took its warning's line."""
+    body = (
+        '<p><a rel="stylesheet" href="/css/a.css">Chữ</a></p>\n\n'  # 6
+        '<p>Xem</p> <link href="/css/b.css"\n  rel="stylesheet">\n'  # 8-9
+    )
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", body))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    found = re.findall(r"a\.md:(\d+):(\d+): warning: (.*) in the article's raw HTML", err)
+    assert found == [("9", "3", 'a <link rel="stylesheet"> element')], err
+
+
 def test_a_style_element_is_warned_and_a_style_attribute_is_not(site, capsys):
     """A <style> element in an article styles the whole page, not the article: it can
     hide the archive's notice and the site's menu, or write words of its own; a style
