@@ -44,6 +44,7 @@ from .errors import Problem
 from .filekinds import ARCHIVES, DOCUMENTS, PICTURES, SCANS, SOUNDS, TEXTS, VIDEOS
 from .frontmatter import front_matter_lines
 from .markup import AWAY_LINK, RUNS, SITE, SITE_LINK, UNSAFE, make_converter, marked_links
+from .slugs import MAX_SLUG_LENGTH
 from .summary import at_word
 from .yamltext import decoded_text
 
@@ -231,7 +232,14 @@ class Meant:
         if slug in by_slug:  # the address is right (check: its #fragment is not)
             return ""
         cut = [name for name in by_slug if name.startswith(slug)]
-        near = cut if len(cut) == 1 else difflib.get_close_matches(slug, by_slug, 1, 0.85)
+        # Written from a title too long for an address: the article's is cut between words.
+        whole = [n for n in by_slug if len(slug) > MAX_SLUG_LENGTH and slug.startswith(n + "-")]
+        if len(cut) == 1:
+            near = cut
+        elif whole:
+            near = [max(whole, key=len)]
+        else:
+            near = difflib.get_close_matches(slug, by_slug, 1, 0.85)
         if not near:
             return ""
         address = "/" + urls.article_url(by_slug[near[0]])

@@ -505,6 +505,37 @@ def test_a_broken_link_is_named_by_its_line_and_column(site, capsys):
         assert said in err, (said, err)
 
 
+def test_a_link_written_from_a_long_title_names_the_address_it_was_cut_to(site, capsys):
+    """An address is cut to 80 letters between words, so an editor who writes the
+    address of an article with a long title from its whole title (as the title reads)
+    types a slug longer than the article's: the hint said only "correct the address
+    (an article is at /yyyy/mm/slug/ ...)", as nothing was near enough to the whole."""
+    from newsarchive.slugs import slugify
+
+    title = (
+        "Kế hoạch triển khai hoạt động chỉ đạo, hướng dẫn, đôn đốc, kiểm tra, đánh giá "
+        "công tác tổng kết 10 năm thực hiện Luật Phòng, chống tham nhũng"
+    )
+    site.add("2015/09/ke-hoach.md", article(title, "2015-09-10 08:00"))
+    whole = f"/2015/09/{slugify(title, max_length=1000)}/"
+    body = f"Xem [kế hoạch]({whole}).\n\nVà [mục 2]({whole}#muc-2)."
+    site.add("2019/05/a.md", article("Bài A", "2019-05-05 08:00", body))
+    assert site.build("--no-search") == 0
+    err = lines_only(capsys.readouterr().err)
+    address = f"/2015/09/{slugify(title)}/"
+    assert len(address) < len(whole)
+    for link, written in ((whole, address), (f"{whole}#muc-2", f"{address}#muc-2")):
+        warning = f"warning: the link {link} leads to no page or file"
+        assert warning in err, err
+        hint = err.split(warning, 1)[1].split("\n")[1]
+        assert f"is at {address}: write {written}" in hint, hint
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = lines_only(capsys.readouterr().err)
+    error = f"error: in the page /2019/05/bai-a/: the link '{whole}'"
+    assert error in err, err
+    assert f"is at {address}: write {address}" in err.split(error, 1)[1].split("\n")[1]
+
+
 def test_a_long_title_in_a_hint_is_cut_at_a_word(site, capsys):
     """The hint for an article's address cut short quoted the article's title whole:
     an 85-letter title made the hint two lines of a terminal before its address."""
