@@ -445,7 +445,7 @@ def _broken_yaml(path: Path, text: str, first_line: int, exc: yaml.MarkedYAMLErr
     is one of those editors make most (_SLIPS)."""
     if _BaseLoader is _PythonLoader:
         _in_libyaml_words(exc, text)
-    mark, message, hint = _where_it_started(exc, text, first_line)
+    mark, message, hint = _odd_space(exc, text) or _where_it_started(exc, text, first_line)
     if mark is not None:  # without a line, no slip is known
         spot = _spot(text.split("\n"), mark, message)
         message, hint = next(filter(None, (slip(spot) for slip in _SLIPS)), (message, hint))
@@ -484,6 +484,40 @@ def _where_it_started(
         opening, hint = _FLOW[exc.context]
         return exc.context_mark, f"this {opening} is not closed on its line", hint
     return mark, message, YAML_HINT
+
+
+# A key followed by a space YAML does not take for one: a no-break space (Word and web
+# pages paste it, macOS types it with Option+Space), an ideographic or a thin space.
+_ODD_SPACE = re.compile(
+    r"[ \t]*(?:- +)?(?P<key>[^\s:#\-][^:#\n]*?):"
+    r"(?P<space>[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000])"
+)
+
+
+def _odd_space(exc: yaml.MarkedYAMLError, text: str) -> tuple[yaml.Mark, str, str] | None:
+    """The first `key:` at or above the line YAML failed at that an odd space follows:
+    YAML read that line as text, and failed at a line below it (or at the end)."""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    for number, line in enumerate(lines[: mark.line + 1]):
+        found = _ODD_SPACE.match(line)
+        if found is None:
+            continue
+        space, key = found["space"], found["key"].strip()
+        name = unicodedata.name(space, "space").lower()
+        article = "an" if name[0] in "aeiou" else "a"
+        value = line[found.end() :].strip()
+        index = sum(len(row) + 1 for row in lines[:number]) + found.start("space")
+        return (
+            yaml.Mark(mark.name, index, number, found.start("space"), None, 0),
+            f"the space after '{key}:' is {article} {name} (U+{ord(space):04X}), which "
+            "looks like a space but is not one to YAML: it reads the line as text, not "
+            "as 'key: value'",
+            f"delete it and type an ordinary space: {key}: {value}",
+        )
+    return None
 
 
 class _Spot(NamedTuple):

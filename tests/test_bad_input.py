@@ -27,6 +27,26 @@ BAD_INPUTS = {
             'put the whole value in quotes: title: "Hội nghị: tổng kết"',
         ],
     ),
+    # A no-break space after `key:` (Word and web pages paste one; macOS types it with
+    # Option+Space) looks like a space, but YAML reads the line as text: it said "mapping
+    # values are not allowed" or "could not find expected ':'" at the line below, or at
+    # the closing '---', with the generic hint.
+    "no-break-space-after-a-key": (
+        "---\ntitle:\u00a0Hội nghị tổng kết\ndate: 2020-01-01\n---\nText\n",
+        [
+            "no-break-space-after-a-key.md:2:7: error: broken YAML: the space after 'title:' is "
+            "a no-break space (U+00A0)",
+            "delete it and type an ordinary space: title: Hội nghị tổng kết",
+        ],
+    ),
+    "ideographic-space-after-the-last-key": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncategory:\u3000Tin tức\n---\nText\n",
+        [
+            "ideographic-space-after-the-last-key.md:4:10: error: broken YAML: the space after "
+            "'category:' is an ideographic space (U+3000)",
+            "type an ordinary space: category: Tin tức",
+        ],
+    ),
     "colon-in-a-correction": (
         "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n  - date: 2026-03-05\n"
         "    text: Sửa tên phường: Bạch Đằng\n---\nText\n",
@@ -656,6 +676,11 @@ def test_escape_output_is_markupsafe_escape(value):
         # their header and feeds without a title.
         ('title: ""\n', ["site.yaml:1: error: the site's title is empty", "title: Lưu trữ"]),
         ("title: '  '\n", ["site.yaml:1: error: the site's title is empty"]),
+        # A no-break space after a key (see BAD_INPUTS): said at the line below.
+        (
+            "title:\u00a0Lưu trữ\nlanguage: vi\n",
+            ["site.yaml:1:7:", "the space after 'title:' is a no-break space (U+00A0)"],
+        ),
         # A portal category mapped twice: import used the second in silence.
         (
             "title: Lưu trữ\nimport_categories:\n  TIN TỨC: Tin tức\n  TIN TỨC: Thời sự\n",
