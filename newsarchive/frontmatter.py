@@ -41,11 +41,16 @@ def read_source(path: Path, data: bytes | None = None) -> SourceFile:
     try:
         text = normalise_text(data)
     except UnicodeDecodeError as exc:
+        # Notepad's "Unicode" starts with UTF-16's byte order mark: the editor chose a
+        # Unicode encoding, and "not UTF-8" alone does not say which one was written.
+        utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
         raise BuildFailed(
             [
                 Problem(
                     path,
-                    "the file is not UTF-8 text",
+                    "the file is saved as UTF-16 (Notepad's 'Unicode' or 'UTF-16 LE'), not UTF-8"
+                    if utf16
+                    else "the file is not UTF-8 text",
                     "open it in a text editor and save it again with the encoding "
                     "'UTF-8' (in Notepad: Save As > Encoding > UTF-8)",
                     *place_in(data, exc.start),

@@ -267,6 +267,16 @@ BAD_INPUTS = {
         ),
         ["not-utf8.md:5", "not UTF-8", "UTF-8"],
     ),
+    # Notepad's "Unicode" (UTF-16, its status bar says "UTF-16 LE"): said only "not UTF-8
+    # text", though the editor chose a Unicode encoding and sees nothing wrong in it.
+    "utf-16-from-notepad": (
+        "---\r\ntitle: Tin\r\ndate: 2020-01-01\r\n---\r\nHà Nội\r\n".encode("utf-16"),
+        [
+            "utf-16-from-notepad.md:1:1: error: the file is saved as UTF-16 (Notepad's "
+            "'Unicode' or 'UTF-16 LE'), not UTF-8",
+            "Save As > Encoding > UTF-8",
+        ],
+    ),
     # Notepad's "UTF-8 with BOM", then text pasted in another encoding: the spot named
     # was three bytes early (line 4, the closing '---', column 3).
     "not-utf8-after-a-bom": (
