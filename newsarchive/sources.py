@@ -19,7 +19,7 @@ from .cache import Cache, SourceEntry, cache_folder, trusted_mtime
 from .config import SiteConfig
 from .content import Article, Standalone
 from .contentscan import ContentScan, scan_sources, unreadable
-from .errors import BuildFailed, Problem, line_of
+from .errors import BuildFailed, Problem, line_of, shown
 from .fingerprint import digest
 from .frontmatter import front_matter_lines, front_matter_of, read_bytes, read_source
 from .progress import Progress
@@ -128,6 +128,7 @@ def read_articles(
     # A date written month first before the address it moved: the fix is the date.
     warnings = swapped_dates(entries) + once
     warnings += without_text(articles) + dated_ahead(articles, datetime.now(config.timezone))
+    warnings += shared_sources(articles)
     warnings += scan.warnings
     return Sources(
         articles, entries, scan.hidden, scan.others, scan.system, warnings, pages, bool(once)
@@ -532,6 +533,34 @@ def _month_first(path: str, published: datetime) -> tuple[str, int | None]:
         return "", None
     # Read month first, the date was day `published.month` of month `published.day`.
     return f"{published.month}/{published.day}/{published.year}", line
+
+
+def shared_sources(articles: Sequence[Article]) -> list[Problem]:
+    """A warning for each article whose source_url another article has too: an article
+    started from a copy of an imported one's file keeps its source_url (and captured),
+    and is published as the archive's copy of that page; an import then finds either
+    "already there". Said at every build, in the files' order, until one is corrected."""
+    by_source: dict[str, list[Article]] = {}
+    for article in articles:
+        if article.source_url:
+            by_source.setdefault(article.source_url, []).append(article)
+    problems = []
+    for address, claiming in by_source.items():
+        for article in claiming if len(claiming) > 1 else ():
+            path = Path(article.path)
+            others = ", ".join(shown(Path(a.path)) for a in claiming if a is not article)
+            problems.append(
+                Problem(
+                    path,
+                    f"source_url {address} is also the source_url of {others}: each article "
+                    "says it is the archive's copy of that one page of the old portal",
+                    "if one of them was started from a copy of the other's file, delete "
+                    "its source_url and captured lines (and the aliases it took with them)",
+                    line_of(path, "source_url:"),
+                    warning=True,
+                )
+            )
+    return sorted(problems, key=lambda p: str(p.path))
 
 
 def without_text(articles: Sequence[Article]) -> list[Problem]:

@@ -7,6 +7,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 from capture_fixtures import Response, httrack_tree, items, page_html, warc_of, wget_tree
+from conftest import article
 from test_front_matter import messages
 from test_import_capture import articles, by_source, report, run, run_import, summary
 
@@ -169,3 +170,32 @@ def test_a_page_of_an_archive_built_here_brings_its_capture_day_back(site):
     # The day the page shows, at its midnight: the page gives no hour.
     assert written[address]["captured"].isoformat() == "2025-03-12T00:00:00+07:00"
     assert "captured" not in written[other]
+
+
+def test_two_articles_that_claim_one_page_of_the_portal_are_said_at_every_build(site, capsys):
+    """An editor who starts a new article from a copy of an imported one (its front matter
+    ready) keeps its source_url and captured: the new article was published as the
+    archive's copy of the other's page ("Bài gốc", the day it was captured), without a
+    word, and an import of a later crawl found "already there" either of the two. Both
+    files are named, at their source_url line, at every build and in check."""
+    from newsarchive.cli import main
+
+    address = "https://hbt.hanoi.gov.vn/tin-tuc/hoi-nghi-123.html"
+    fields = {"source_url": address, "captured": "2025-03-12"}
+    first = site.add("2020/01/hoi-nghi.md", article("Hội nghị tổng kết", "2020-01-05", **fields))
+    copy = site.add("2020/02/bai-moi.md", article("Bài mới", "2020-02-05", **fields))
+    other = "https://hbt.hanoi.gov.vn/tin-tuc/khac-9.html"
+    site.add("2020/02/khac.md", article("Bài khác", "2020-02-06", source_url=other))
+    for _ in range(2):  # at every build, not once
+        assert site.build() == 0
+        warnings = [x for x in capsys.readouterr().err.splitlines() if ": warning: " in x]
+        assert [w.split(": warning: ")[0] for w in warnings] == [f"{first}:4", f"{copy}:4"]
+        for warning, theirs in zip(warnings, (copy, first), strict=True):
+            said = f": warning: source_url {address} is also the source_url of "
+            assert said in warning, warning
+            assert warning.split(said)[1].split(": ")[0].endswith(f"/{theirs.name}"), warning
+    assert site.build("--strict") == 1
+    capsys.readouterr()
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert f"{copy}:4: warning: source_url {address} is also the source_url of" in err, err
