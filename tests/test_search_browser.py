@@ -374,6 +374,34 @@ def bracketed(parts: list[dict]) -> str:
     return "".join(f"[{p['text']}]" if p["mark"] else p["text"] for p in parts)
 
 
+def test_where_only_the_title_has_the_phrase_the_passage_is_the_texts_opening(site, browser):
+    """`chợ đại cồ việt` found "Chợ Đại Cồ Việt được cải tạo" first, whose text never
+    names the market: its passage was the stretch with `đại` (đại biểu) and `Việt` (a
+    man's name) apart, which said nothing of it. Where the text's best passage has fewer
+    of the words searched, or of their pairs side by side, than the title, the passage is
+    the text's opening, marked as any; an article whose text has the phrase shows it."""
+    opening = (
+        "Sáng 12/3, UBND phường khởi công công trình sau nhiều năm người dân mong đợi. Công"
+        " trình gồm nhà lồng mới, hệ thống phòng cháy, bãi để xe và khu vệ sinh; dự kiến"
+        " hoàn thành trước Tết."
+    )
+    apart = " Các đại biểu thống nhất cao với phương án. Đồng chí Trần Đức Việt phát biểu."
+    title = "Chợ Đại Cồ Việt được cải tạo"
+    site.add("2022/a.md", article(title, "2022-03-12 08:00", opening + apart))
+    named = " Chợ Đại Cồ Việt có từ năm 1990 và đã xuống cấp."
+    site.add("2022/b.md", article("Cải tạo chợ Đại Cồ Việt", "2022-03-13 08:00", opening + named))
+    assert site.build() == 0
+    with search_page(site, browser) as search:
+        for query in ["chợ đại cồ việt", "cho dai co viet"]:
+            found = {r["title"]: bracketed(r["snippet"]) for r in search(query)["results"]}
+            assert found["Chợ Đại Cồ Việt được cải tạo"].startswith(opening[:60]), found
+            assert found["Cải tạo chợ Đại Cồ Việt"].startswith("… "), found
+            assert "[Chợ] [Đại] [Cồ] [Việt]" in found["Cải tạo chợ Đại Cồ Việt"], found
+        # A word the title and the text both have, alone: its place in the text.
+        found = {r["title"]: bracketed(r["snippet"]) for r in search("việt")["results"]}
+        assert found["Chợ Đại Cồ Việt được cải tạo"].startswith("… "), found
+
+
 def test_a_date_is_marked_where_the_text_writes_a_day_of_it(site, browser):
     """`tháng 4/2019` marked the `ngày 4/4/2019` of an article (its numbers are the
     month's) but not its `ngày 25/4/2019`, another day of April; `năm 2019` marked every

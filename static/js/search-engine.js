@@ -1482,8 +1482,66 @@ function best(terms, weights) {
 // key of `terms`): a date the text writes on one of those days (`25/4/2019`, `ngày 25
 // tháng 4 năm 2019` from its day, a month in them: `6/2019` of `năm 2019`) is that
 // name, marked whole.
-function snippet(text, terms, whole, pairs, quoted, dates) {
+// `title`: the article's. Where the text's best passage has fewer of the distinct words
+// and pairs searched than the title, the passage is the text's opening: `chợ đại cồ
+// việt` showed the `đại` of `đại biểu` and a man's name `Việt` from an article whose
+// title alone names the market, which its first lines present.
+function snippet(text, terms, whole, pairs, quoted, dates, title = "") {
   text = joined(text); // a word with a soft hyphen in it is marked whole
+  const found = searchedWords(text, terms, pairs, quoted, dates);
+  if (!found.length) return [];
+  let best = 0;
+  let bestKey = [-1, -1];
+  const size = whole ? found.length : Math.min(SNIPPET_WORDS, found.length);
+  for (let first = 0; first + size <= found.length; first++) {
+    const key = passageKey(found, first, first + size, terms, pairs);
+    if (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])) {
+      best = first;
+      bestKey = key;
+    }
+    if (whole) break;
+  }
+  if (best > 0 && title) {
+    const named = searchedWords(joined(title), terms, pairs, quoted, dates);
+    if (passageKey(named, 0, named.length, terms, pairs)[0] > bestKey[0]) best = 0;
+  }
+  const last = best + size - 1;
+  const parts = [];
+  let at = found[best].start;
+  if (best > 0) parts.push({ text: "… ", mark: false });
+  for (let i = best; i <= last; i++) {
+    const word = found[i];
+    if (terms.has(word.term)) {
+      if (word.start > at) parts.push({ text: text.slice(at, word.start), mark: false });
+      parts.push({ text: text.slice(word.start, word.end), mark: true });
+      at = word.end;
+    }
+  }
+  const end = last + 1 < found.length ? found[last].end : text.length;
+  if (end > at) parts.push({ text: text.slice(at, end), mark: false });
+  if (last + 1 < found.length) parts.push({ text: " …", mark: false });
+  return parts;
+}
+
+// Of the words found[first..end): [distinct words searched and pairs of them side by
+// side as typed, words searched] (snippet).
+function passageKey(found, first, end, terms, pairs) {
+  const seen = new Set();
+  let hits = 0;
+  for (let i = first; i < end; i++) {
+    if (terms.has(found[i].term)) {
+      seen.add(found[i].term);
+      hits += 1;
+      const pair = i > first && `${found[i - 1].term} ${found[i].term}`;
+      if (pair && pairs.has(pair)) seen.add(pair);
+    }
+  }
+  return [seen.size, hits];
+}
+
+// The words of `text` (joined), each {start, end, term}: its term where it is a word
+// searched as the snippet marks it, else null (snippet).
+function searchedWords(text, terms, pairs, quoted, dates) {
   const found = [...text.matchAll(WORD)].map((m) => {
     const spelling = canonical(m[0].normalize("NFC").toLowerCase());
     const term = fold(spelling);
@@ -1518,7 +1576,7 @@ function snippet(text, terms, whole, pairs, quoted, dates) {
       if (word.start >= start && word.end <= end) word.term = name;
     }
   }
-  if (!found.length) return [];
+  if (!found.length) return found;
   besideNumbers(text, found, terms, dates);
   const wordsOf = (list) => new Set(list.flatMap((pair) => pair.split(" ")));
   const loose = wordsOf([...pairs].filter((pair) => !quoted.has(pair)));
@@ -1532,42 +1590,7 @@ function snippet(text, terms, whole, pairs, quoted, dates) {
   found.forEach((word, i) => {
     if (apart[i]) word.term = null;
   });
-  let best = 0;
-  let bestKey = [-1, -1];
-  const size = whole ? found.length : Math.min(SNIPPET_WORDS, found.length);
-  for (let first = 0; first + size <= found.length; first++) {
-    const seen = new Set();
-    let hits = 0;
-    for (let i = first; i < first + size; i++) {
-      if (terms.has(found[i].term)) {
-        seen.add(found[i].term);
-        hits += 1;
-        const pair = i > first && `${found[i - 1].term} ${found[i].term}`;
-        if (pair && pairs.has(pair)) seen.add(pair);
-      }
-    }
-    if (seen.size > bestKey[0] || (seen.size === bestKey[0] && hits > bestKey[1])) {
-      best = first;
-      bestKey = [seen.size, hits];
-    }
-    if (whole) break;
-  }
-  const last = best + size - 1;
-  const parts = [];
-  let at = found[best].start;
-  if (best > 0) parts.push({ text: "… ", mark: false });
-  for (let i = best; i <= last; i++) {
-    const word = found[i];
-    if (terms.has(word.term)) {
-      if (word.start > at) parts.push({ text: text.slice(at, word.start), mark: false });
-      parts.push({ text: text.slice(word.start, word.end), mark: true });
-      at = word.end;
-    }
-  }
-  const end = last + 1 < found.length ? found[last].end : text.length;
-  if (end > at) parts.push({ text: text.slice(at, end), mark: false });
-  if (last + 1 < found.length) parts.push({ text: " …", mark: false });
-  return parts;
+  return found;
 }
 
 // The words of `signs` in `found` (snippet) keep their term only in a run of words,
@@ -1878,7 +1901,7 @@ async function search(
       const page = new URL(url, root).href;
       const passage = async () => {
         const body = await pageText(page);
-        return body === null ? null : snippet(body, terms, false, pairs, quoted, dates);
+        return body === null ? null : snippet(body, terms, false, pairs, quoted, dates, title);
       };
       const opening = snippet(lead, terms, true, pairs, quoted, dates);
       const result = { url, title, date, category, snippet: opening };
