@@ -1444,6 +1444,16 @@ def test_a_title_copied_from_a_tab_with_the_site_name_finds_its_article(served, 
     assert page.inner_text(".search-status").endswith('“"đồng nhân" "khai mạc"”')
 
 
+def test_words_typed_in_telex_without_its_keyboard_find_what_they_spell(served, page):
+    """`tuyeenr dungj` (Telex typed with the keyboard off) found nothing and nothing was
+    offered. Sent whole, the page searches what the Telex spells, and says so."""
+    meant = titles(search(page, served, "hòa giải"))
+    found = titles(search(page, served, "hoaf giair"))
+    assert found and found == meant
+    status = page.inner_text(".search-status")
+    assert status == f"Không tìm thấy “hoaf giair”; {len(found)} kết quả cho “hòa giải”", status
+
+
 def test_a_word_mistyped_by_a_letter_finds_what_the_reader_meant_and_says_so(served, page):
     """Every word must be found: one letter swapped on a phone ("giải" as "gỉai") found
     nothing. Sent whole, the page searches the archive's word one letter away instead,

@@ -1351,6 +1351,44 @@ def test_a_word_mistyped_by_a_letter_is_offered_as_the_archives_word(tmp_path):
     ]
 
 
+def test_a_word_typed_in_telex_without_its_keyboard_is_read_as_telex(tmp_path):
+    """`tuyeenr dungj` (tuyển dụng typed in Telex with the keyboard off, as on a borrowed
+    computer) found nothing and nothing was offered: no word is one letter away. A word
+    no article has that reads in Telex (aa â, aw ă, ee ê, oo ô, ow ơ, uw and w ư, uow
+    ươ, dd đ; s f r x j the tone as the last letter, z none) as a spelling of the
+    archive is offered so; a word the archive has as typed is left alone."""
+    index = index_of(
+        tmp_path,
+        [
+            ("Tuyển dụng công chức năm 2021", "Quận tuyển dụng 12 công chức."),
+            ("Người dân Đà Nẵng", "Người dân vui mừng; Đà Nẵng có mưa."),
+            ("Trường học mới", "Trường mới xây có 20 phòng học."),
+            ("Giữ gìn vệ sinh", "Giữ gìn đường phố sạch đẹp. Quý I thu vượt."),
+            ("Word of the week", "News: the COS team."),
+        ],
+    )
+    assert titles(index, "tuyeenr dungj") == []
+    offered = {
+        "tuyeenr dungj": "tuyển dụng",
+        "Tuyeenr DUNGJ": "Tuyển DỤNG",  # capitals as typed
+        "nguowif daan": "người dân",
+        "ddaf nawngx": "đà nẵng",
+        "truwowngf hocj": "trường học",
+        "giuwx gifn": "giữ gìn",
+        "quys I": "quý I",
+        "tuyeenr dụng": "tuyển dụng",  # one word in Telex, the other typed with its marks
+        # Words of the archive as typed are left alone, Telex-looking or not.
+        "cos": None,
+        "news word": None,
+        "phofngf": None,  # two tones: no Telex
+        "newz": None,  # `neư`: no word of the archive
+        "phongf hocj": "phòng học",
+    }
+    for query, expected in offered.items():
+        assert suggest(index, query) == expected, query
+    assert titles(index, suggest(index, "tuyeenr dungj") or "") == titles(index, "tuyển dụng")
+
+
 def test_a_word_no_article_has_is_not_offered_as_a_word_most_articles_have(tmp_path):
     """`ket nap dang vien`: no article has `nạp`, and the words a letter changed away are
     many (`nam`, `nay`), so the most frequent was offered, `năm`, a word of most
@@ -2440,6 +2478,12 @@ QUERIES = [
 
 # Words of the archive mistyped by a letter (suggest), and words with nothing near.
 MISTYPED = [
+    # Telex typed without its keyboard (engine._telex).
+    "tuyeenr dungj",
+    "Nguowif daan phuwowngf",
+    "ddaij hooij ddaauf",
+    "hoij nghij quaanj",
+    "xyzzys news",
     "hoi nhgi",
     "Hội nghịị",
     "giải phóng mặt bằg",
@@ -2463,6 +2507,7 @@ MISTYPED = [
     "phí 500 000 đồng, 04/2008 12",  # joined where the archive has it joined only
     "ket nap dang vien",  # `nam` or `nay`, words of most articles: not offered
     "kết nạp đảng viên",
+    "tuyeenr dungj",  # Telex typed without its keyboard: nothing, until suggested
 ]
 
 
@@ -2694,6 +2739,7 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
             assert offered == suggest(Index(archive.output / INDEX), query), query
         assert sum(suggest(Index(archive.output / INDEX), q) is not None for q in MISTYPED) >= 5
         assert suggest(Index(archive.output / INDEX), "ket nap dang vien") is None
+        assert suggest(Index(archive.output / INDEX), "tuyeenr dungj") == "tuyển dụng"
         joined = suggest(Index(archive.output / INDEX), "phí 500 000 đồng, 04/2008 12")
         assert joined == "phí 500000 đồng, 04/2008 12"
         answer = page.evaluate("async () => await newsarchiveSearch.search('dinh thi lan duyen')")

@@ -614,6 +614,9 @@ def _nearest(index: Index, written: str, folded: str) -> str:
     assert isinstance(manifest, dict)
     if _head(index, manifest, folded, set()).frequency:
         return written  # a word of the archive (the vocabulary's too): not mistyped
+    reading = _telex(folded) if folded == written.lower() else None
+    if reading and _spelled(index, manifest, folding.canonical(reading)):
+        return _cased(reading, written)
     if mixed:
         parts, at = [], 0
         for run in runs:
@@ -636,6 +639,68 @@ def _nearest(index: Index, written: str, folded: str) -> str:
     if rivalled and 2 * _head(index, manifest, near[0][4], set()).frequency > manifest["docs"]:
         return written
     return near[0][3]
+
+
+# Telex, typed with the keyboard off (`tuyeenr dungj`: tuyển dụng): the letters that
+# make a vowel, in the order a reader types them, and the tone typed last (`z`: none).
+_TELEX_VOWELS = (
+    ("uwow", "ươ"),
+    ("uow", "ươ"),
+    ("aa", "â"),
+    ("aw", "ă"),
+    ("ee", "ê"),
+    ("oo", "ô"),
+    ("ow", "ơ"),
+    ("uw", "ư"),
+    ("w", "ư"),
+)
+_TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
+_VOWELS = "aăâeêioôơuưy"
+_TONE_INSIDE = re.compile("(.*[aeiouwy])([sfrxj])(ch|c|m|ng|nh|n|p|t)")
+# A syllable: its consonants (`qu`, and `gi` before a vowel, are one), vowels, the rest.
+_SYLLABLE = re.compile(f"(qu|gi(?=[{_VOWELS}])|[^{_VOWELS}]*)([{_VOWELS}]+)(.*)")
+
+
+def _telex(word: str) -> str | None:
+    """``word`` (lower case, no diacritics) read as Telex; None when it has no Telex in
+    it or reads as no syllable."""
+    inside = _TONE_INSIDE.fullmatch(word)  # typed after the vowels, before the end
+    bare = "".join(inside.group(1, 3)) if inside else word[:-1]
+    tone = _TELEX_TONES.get(inside[2] if inside else word[-1], "")
+    if not (inside or tone or word[-1] == "z"):
+        bare = word
+    if bare.startswith("dd"):
+        bare = "đ" + bare[2:]
+    for typed, vowel in _TELEX_VOWELS:
+        bare = bare.replace(typed, vowel)
+    syllable = _SYLLABLE.fullmatch(bare)
+    if bare == word or not syllable or set(bare) & set("fjwz"):
+        return None
+    start, vowels, end = syllable.groups()
+    marked = [i for i, vowel in enumerate(vowels) if vowel in "ăâêôơư"]
+    # The tone's vowel: the last with a mark of its own (ươ: ơ), else the last of a
+    # syllable closed by a consonant (`toán`), else the middle of three (`ngoái`), else
+    # the first (`mái`, `của`; canonical places a final oa, oe, uy's).
+    at = marked[-1] if marked else len(vowels) - 1 if end else 1 if len(vowels) == 3 else 0
+    vowels = vowels[: at + 1] + tone + vowels[at + 1 :]
+    return unicodedata.normalize("NFC", start + vowels + end)
+
+
+def _spelled(index: Index, manifest: dict, spelling: str) -> bool:
+    """Whether an article spells a word ``spelling`` (a term's spellings in a segment)."""
+    term = folding.fold(spelling)
+    for name, _start, _size, shards in manifest["segments"]:
+        record = index.file(f"s/{name}/{fmt.term_hash(term) % shards}").get(term)  # type: ignore[attr-defined]
+        if record is not None and spelling in (record[2] if len(record) > 2 else []):
+            return True
+    return False
+
+
+def _cased(reading: str, written: str) -> str:
+    """``reading`` in the capitals of ``written``: `Tuyeenr` -> `Tuyển`, `DUNGJ` -> `DỤNG`."""
+    if len(written) > 1 and written.isupper():
+        return reading.upper()
+    return reading[0].upper() + reading[1:] if written[0].isupper() else reading
 
 
 def _vocabulary_near(index: Index, folded: str) -> Iterator[tuple[list, str]]:

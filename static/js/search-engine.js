@@ -1767,6 +1767,8 @@ async function nearest(written, folded) {
   if (a.length < 3 || !(mixed || /^\p{L}+$/u.test(folded))) return written;
   // A word of the archive (the vocabulary's too): not mistyped.
   if ((await head(await manifest(), folded, new Set())).frequency) return written;
+  const reading = folded === written.toLowerCase() ? telex(folded) : null;
+  if (reading && (await spelled(canonical(reading)))) return cased(reading, written);
   if (mixed) {
     const parts = [];
     let at = 0;
@@ -1798,6 +1800,62 @@ async function nearest(written, folded) {
     return written;
   }
   return best[2];
+}
+
+// Telex, typed with the keyboard off (`tuyeenr dungj`: tuyển dụng): the letters that
+// make a vowel, in the order a reader types them, and the tone typed last (`z`: none)
+// (engine._telex).
+const TELEX_VOWELS = [
+  ["uwow", "ươ"], ["uow", "ươ"], ["aa", "â"], ["aw", "ă"], ["ee", "ê"],
+  ["oo", "ô"], ["ow", "ơ"], ["uw", "ư"], ["w", "ư"],
+];
+const TELEX_TONES = { s: "\u0301", f: "\u0300", r: "\u0309", x: "\u0303", j: "\u0323" };
+const TONE_INSIDE = /^(.*[aeiouwy])([sfrxj])(ch|c|m|ng|nh|n|p|t)$/;
+// A syllable: its consonants (`qu`, and `gi` before a vowel, are one), vowels, the rest.
+const SYLLABLE = /^(qu|gi(?=[aăâeêioôơuưy])|[^aăâeêioôơuưy]*)([aăâeêioôơuưy]+)(.*)$/;
+
+// `word` (lower case, no diacritics) read as Telex; null when it has no Telex in it or
+// reads as no syllable (engine._telex).
+function telex(word) {
+  const inside = TONE_INSIDE.exec(word);
+  const last = word[word.length - 1];
+  let bare = inside ? inside[1] + inside[3] : word.slice(0, -1);
+  const tone = TELEX_TONES[inside ? inside[2] : last] || "";
+  if (!(inside || tone || last === "z")) bare = word;
+  if (bare.startsWith("dd")) bare = "đ" + bare.slice(2);
+  for (const [typed, vowel] of TELEX_VOWELS) bare = bare.split(typed).join(vowel);
+  const syllable = SYLLABLE.exec(bare);
+  if (bare === word || !syllable || /[fjwz]/.test(bare)) return null;
+  const [, start, vowels, end] = syllable;
+  const marked = [...vowels].flatMap((vowel, i) => ("ăâêôơư".includes(vowel) ? [i] : []));
+  // The tone's vowel: the last with a mark of its own (ươ: ơ), else the last of a
+  // syllable closed by a consonant (`toán`), else the middle of three (`ngoái`), else
+  // the first (`mái`, `của`; canonical places a final oa, oe, uy's).
+  let at = 0;
+  if (marked.length) at = marked[marked.length - 1];
+  else if (end) at = vowels.length - 1;
+  else if (vowels.length === 3) at = 1;
+  return (start + vowels.slice(0, at + 1) + tone + vowels.slice(at + 1) + end).normalize("NFC");
+}
+
+// Whether an article spells a word `spelling` (a term's spellings in a segment)
+// (engine._spelled).
+async function spelled(spelling) {
+  const index = await manifest();
+  const term = fold(spelling);
+  const hash = termHash(term);
+  for (const [name, , , count] of index.segments) {
+    const record = (await load(`s/${name}/${hash % count}`, index.signal))[term];
+    if (record && (record.length > 2 ? record[2] : []).includes(spelling)) return true;
+  }
+  return false;
+}
+
+// `reading` in the capitals of `written`: `Tuyeenr` -> `Tuyển`, `DUNGJ` -> `DỤNG`.
+function cased(reading, written) {
+  const upper = (text) => text === text.toUpperCase() && text !== text.toLowerCase();
+  if (written.length > 1 && upper(written)) return reading.toUpperCase();
+  return upper(written[0]) ? reading[0].toUpperCase() + reading.slice(1) : reading;
 }
 
 // How the word typed (`w`, its letters; `a` without diacritics) is one letter away from
