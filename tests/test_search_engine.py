@@ -1389,6 +1389,33 @@ def test_a_word_typed_in_telex_without_its_keyboard_is_read_as_telex(tmp_path):
     assert titles(index, suggest(index, "tuyeenr dungj") or "") == titles(index, "tuyển dụng")
 
 
+def test_a_word_typed_in_vni_without_its_keyboard_is_read_as_vni(tmp_path):
+    """VNI, the other way of typing Vietnamese, with the keyboard off: a digit after
+    the letter it marks (a6 â, a8 ă, e6 ê, o6 ô, o7 ơ, u7 ư, d9 đ; 1 to 5 the tone after
+    a vowel). `tuye6n3 du5ng` found nothing and nothing was offered; a word so read as a
+    spelling of the archive is offered. Codes and numbers stay as typed."""
+    index = index_of(
+        tmp_path,
+        [
+            ("Tuyển dụng công chức năm 2021", "Quận tuyển dụng 12 công chức."),
+            ("Người dân Đà Nẵng", "Người dân vui mừng; Đà Nẵng có mưa. Phòng Covid-19."),
+            ("Trường học mới", "Trường mới xây có 20 phòng học, cúm H5N1."),
+        ],
+    )
+    offered = {
+        "tuye6n3 du5ng": "tuyển dụng",
+        "Tuye6n3 DU5NG": "Tuyển DỤNG",
+        "ngu7o7i2 da6n": "người dân",
+        "d9a2 na84ng": "đà nẵng",
+        "tru7o7ng2 ho5c": "trường học",
+        "h5n1": None,  # a code of the archive
+        "h5n2": None,  # no word read so
+        "covid19": "covid 19",  # split, as before: no syllable
+    }
+    for query, expected in offered.items():
+        assert suggest(index, query) == expected, query
+
+
 def test_a_word_no_article_has_is_not_offered_as_a_word_most_articles_have(tmp_path):
     """`ket nap dang vien`: no article has `nạp`, and the words a letter changed away are
     many (`nam`, `nay`), so the most frequent was offered, `năm`, a word of most
@@ -2484,6 +2511,8 @@ MISTYPED = [
     "ddaij hooij ddaauf",
     "hoij nghij quaanj",
     "xyzzys news",
+    "tuye6n3 du5ng ngu7o7i2 da6n",  # VNI
+    "co6ng cha1c h5n1 covid19",
     "hoi nhgi",
     "Hội nghịị",
     "giải phóng mặt bằg",
@@ -2740,6 +2769,7 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         assert sum(suggest(Index(archive.output / INDEX), q) is not None for q in MISTYPED) >= 5
         assert suggest(Index(archive.output / INDEX), "ket nap dang vien") is None
         assert suggest(Index(archive.output / INDEX), "tuyeenr dungj") == "tuyển dụng"
+        assert suggest(Index(archive.output / INDEX), "tuye6n3 du5ng") == "tuyển dụng"
         joined = suggest(Index(archive.output / INDEX), "phí 500 000 đồng, 04/2008 12")
         assert joined == "phí 500000 đồng, 04/2008 12"
         answer = page.evaluate("async () => await newsarchiveSearch.search('dinh thi lan duyen')")

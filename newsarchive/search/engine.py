@@ -604,6 +604,9 @@ def _nearest(index: Index, written: str, folded: str) -> str:
     corrected in turn."""
     if len(folded) != len(written):
         return written
+    vni = _vni(folded) if len(folded) > 2 and folded == written.lower() else None
+    if vni and _reads_as(index, vni, folded):
+        return _cased(vni, written)
     runs = _RUNS.findall(folded)
     mixed = len(runs) > 1 and all(
         "0" <= run[0] <= "9" or (run.isalpha() and len(run) > 1) for run in runs
@@ -615,7 +618,7 @@ def _nearest(index: Index, written: str, folded: str) -> str:
     if _head(index, manifest, folded, set()).frequency:
         return written  # a word of the archive (the vocabulary's too): not mistyped
     reading = _telex(folded) if folded == written.lower() else None
-    if reading and _spelled(index, manifest, folding.canonical(reading)):
+    if reading and _reads_as(index, reading, folded):
         return _cased(reading, written)
     if mixed:
         parts, at = [], 0
@@ -657,8 +660,8 @@ _TELEX_VOWELS = (
 _TELEX_TONES = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
 _VOWELS = "aăâeêioôơuưy"
 _TONE_INSIDE = re.compile("(.*[aeiouwy])([sfrxj])(ch|c|m|ng|nh|n|p|t)")
-# A syllable: its consonants (`qu`, and `gi` before a vowel, are one), vowels, the rest.
-_SYLLABLE = re.compile(f"(qu|gi(?=[{_VOWELS}])|[^{_VOWELS}]*)([{_VOWELS}]+)(.*)")
+# A syllable: its consonants (`qu`, and `gi` before a vowel, are one), vowels, its end.
+_SYLLABLE = re.compile(f"(qu|gi(?=[{_VOWELS}])|[^{_VOWELS}]*)([{_VOWELS}]+)(ch|c|m|ng|nh|n|p|t|)")
 
 
 def _telex(word: str) -> str | None:
@@ -673,8 +676,42 @@ def _telex(word: str) -> str | None:
         bare = "đ" + bare[2:]
     for typed, vowel in _TELEX_VOWELS:
         bare = bare.replace(typed, vowel)
+    return None if bare == word else _toned(bare, tone)
+
+
+# VNI, typed with the keyboard off (`tuye6n3 du5ng`): the digit after the letter it
+# marks (`u7o7` ươ), and 1 to 5 the tone, after a vowel.
+_VNI_MARKS = {
+    "6": dict(a="â", e="ê", o="ô"),
+    "7": dict(o="ơ", u="ư"),
+    "8": dict(a="ă"),
+    "9": dict(d="đ"),
+}
+_VNI_TONES = dict(zip("12345", "\u0301\u0300\u0309\u0303\u0323", strict=True))
+
+
+def _vni(word: str) -> str | None:
+    """``word`` (lower case, no diacritics) read as VNI; None when it has no VNI in it,
+    or a digit that marks nothing (`h5n1`, `covid19`), or reads as no syllable."""
+    bare, tone = "", ""
+    for letter in word:
+        mark = _VNI_MARKS.get(letter, {}).get(bare[-1:])
+        if mark:
+            bare = bare[:-1] + mark
+        elif letter in _VNI_TONES and not tone and set(bare) & set(_VOWELS):
+            tone = _VNI_TONES[letter]
+        elif "0" <= letter <= "9":
+            return None
+        else:
+            bare += letter
+    return None if bare == word else _toned(bare, tone)
+
+
+def _toned(bare: str, tone: str) -> str | None:
+    """The syllable of letters ``bare`` with ``tone`` (a combining mark, or none) on its
+    vowel; None when ``bare`` is no syllable."""
     syllable = _SYLLABLE.fullmatch(bare)
-    if bare == word or not syllable or set(bare) & set("fjwz"):
+    if not syllable or set(bare) & set("fjwz"):
         return None
     start, vowels, end = syllable.groups()
     marked = [i for i, vowel in enumerate(vowels) if vowel in "ăâêôơư"]
@@ -684,6 +721,16 @@ def _telex(word: str) -> str | None:
     at = marked[-1] if marked else len(vowels) - 1 if end else 1 if len(vowels) == 3 else 0
     vowels = vowels[: at + 1] + tone + vowels[at + 1 :]
     return unicodedata.normalize("NFC", start + vowels + end)
+
+
+def _reads_as(index: Index, reading: str, folded: str) -> bool:
+    """Whether ``folded``, typed, is no word of the archive and its ``reading`` (Telex,
+    VNI) is a word an article spells."""
+    manifest = index.file(fmt.MANIFEST)
+    assert isinstance(manifest, dict)
+    if _head(index, manifest, folded, set()).frequency:
+        return False
+    return _spelled(index, manifest, folding.canonical(reading))
 
 
 def _spelled(index: Index, manifest: dict, spelling: str) -> bool:

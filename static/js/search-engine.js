@@ -1761,6 +1761,8 @@ async function nearest(written, folded) {
   const a = [...folded];
   const letters = [...written];
   if (a.length !== letters.length) return written;
+  const vniReading = a.length > 2 && folded === written.toLowerCase() ? vni(folded) : null;
+  if (vniReading && (await readsAs(vniReading, folded))) return cased(vniReading, written);
   const runs = folded.match(/[0-9]+|[^0-9]+/g) || [];
   // Not `w10` or `h5n1`: one letter is an initial, a code.
   const mixed = runs.length > 1 && runs.every((run) => /^(?:\p{L}{2,}|[0-9]+)$/u.test(run));
@@ -1768,7 +1770,7 @@ async function nearest(written, folded) {
   // A word of the archive (the vocabulary's too): not mistyped.
   if ((await head(await manifest(), folded, new Set())).frequency) return written;
   const reading = folded === written.toLowerCase() ? telex(folded) : null;
-  if (reading && (await spelled(canonical(reading)))) return cased(reading, written);
+  if (reading && (await readsAs(reading, folded))) return cased(reading, written);
   if (mixed) {
     const parts = [];
     let at = 0;
@@ -1811,8 +1813,9 @@ const TELEX_VOWELS = [
 ];
 const TELEX_TONES = { s: "\u0301", f: "\u0300", r: "\u0309", x: "\u0303", j: "\u0323" };
 const TONE_INSIDE = /^(.*[aeiouwy])([sfrxj])(ch|c|m|ng|nh|n|p|t)$/;
-// A syllable: its consonants (`qu`, and `gi` before a vowel, are one), vowels, the rest.
-const SYLLABLE = /^(qu|gi(?=[aăâeêioôơuưy])|[^aăâeêioôơuưy]*)([aăâeêioôơuưy]+)(.*)$/;
+// A syllable: its consonants (`qu`, and `gi` before a vowel, are one), vowels, its end.
+const SYLLABLE =
+  /^(qu|gi(?=[aăâeêioôơuưy])|[^aăâeêioôơuưy]*)([aăâeêioôơuưy]+)(ch|c|m|ng|nh|n|p|t|)$/;
 
 // `word` (lower case, no diacritics) read as Telex; null when it has no Telex in it or
 // reads as no syllable (engine._telex).
@@ -1824,8 +1827,44 @@ function telex(word) {
   if (!(inside || tone || last === "z")) bare = word;
   if (bare.startsWith("dd")) bare = "đ" + bare.slice(2);
   for (const [typed, vowel] of TELEX_VOWELS) bare = bare.split(typed).join(vowel);
+  return bare === word ? null : toned(bare, tone);
+}
+
+// VNI, typed with the keyboard off (`tuye6n3 du5ng`): the digit after the letter it
+// marks (`u7o7` ươ), and 1 to 5 the tone, after a vowel (engine._vni).
+const VNI_MARKS = {
+  6: { a: "â", e: "ê", o: "ô" },
+  7: { o: "ơ", u: "ư" },
+  8: { a: "ă" },
+  9: { d: "đ" },
+};
+const VNI_TONES = { 1: "\u0301", 2: "\u0300", 3: "\u0309", 4: "\u0303", 5: "\u0323" };
+
+// `word` (lower case, no diacritics) read as VNI; null when it has no VNI in it, or a
+// digit that marks nothing (`h5n1`, `covid19`), or reads as no syllable (engine._vni).
+function vni(word) {
+  let bare = "";
+  let tone = "";
+  for (const letter of word) {
+    const mark = VNI_MARKS[letter]?.[bare.slice(-1)];
+    if (mark) {
+      bare = bare.slice(0, -1) + mark;
+    } else if (VNI_TONES[letter] && !tone && /[aăâeêioôơuưy]/.test(bare)) {
+      tone = VNI_TONES[letter];
+    } else if (letter >= "0" && letter <= "9") {
+      return null;
+    } else {
+      bare += letter;
+    }
+  }
+  return bare === word ? null : toned(bare, tone);
+}
+
+// The syllable of letters `bare` with `tone` (a combining mark, or none) on its vowel;
+// null when `bare` is no syllable (engine._toned).
+function toned(bare, tone) {
   const syllable = SYLLABLE.exec(bare);
-  if (bare === word || !syllable || /[fjwz]/.test(bare)) return null;
+  if (!syllable || /[fjwz]/.test(bare)) return null;
   const [, start, vowels, end] = syllable;
   const marked = [...vowels].flatMap((vowel, i) => ("ăâêôơư".includes(vowel) ? [i] : []));
   // The tone's vowel: the last with a mark of its own (ươ: ơ), else the last of a
@@ -1836,6 +1875,13 @@ function telex(word) {
   else if (end) at = vowels.length - 1;
   else if (vowels.length === 3) at = 1;
   return (start + vowels.slice(0, at + 1) + tone + vowels.slice(at + 1) + end).normalize("NFC");
+}
+
+// Whether `folded`, typed, is no word of the archive and its `reading` (Telex, VNI) is a
+// word an article spells (engine._reads_as).
+async function readsAs(reading, folded) {
+  if ((await head(await manifest(), folded, new Set())).frequency) return false;
+  return spelled(canonical(reading));
 }
 
 // Whether an article spells a word `spelling` (a term's spellings in a segment)
