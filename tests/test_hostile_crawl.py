@@ -139,6 +139,22 @@ def test_a_page_whose_address_spells_the_folders_above_the_crawl_reads_nothing_t
             written.unlink()
 
 
+def import_at_home(site, folder, home) -> subprocess.CompletedProcess:
+    """`import FOLDER` run by a user whose home folder is ``home``, checked to have copied
+    no secret into the site."""
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "import", str(folder)],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        env={**SUBPROCESS_ENV, "HOME": str(home)},
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    copied = [p.read_bytes() for p in (site.root / "static").rglob("*") if p.is_file()]
+    assert SECRET not in copied, result.stderr
+    return result
+
+
 def test_a_home_folder_named_like_a_host_is_not_taken_for_the_crawls_host(site, tmp_path):
     """Many a home folder is named as a host is (lan.nguyen, /Users/lan.nguyen): a crawl
     in ~/crawls/x/ took it for the mirror's host folder, the folder import reads from,
@@ -150,16 +166,7 @@ def test_a_home_folder_named_like_a_host_is_not_taken_for_the_crawls_host(site, 
     page = home / "crawls" / "x" / "tin" / "bai.html"
     page.parent.mkdir(parents=True)
     page.write_text(hostile_page("/Documents/secret.pdf"), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(REPO / "build.py"), "import", str(home / "crawls" / "x")],
-        cwd=site.root,
-        capture_output=True,
-        text=True,
-        env={**SUBPROCESS_ENV, "HOME": str(home)},
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    copied = [p.read_bytes() for p in (site.root / "static").rglob("*") if p.is_file()]
-    assert SECRET not in copied, result.stderr
+    import_at_home(site, home / "crawls" / "x", home)
     assert "lan.nguyen/" not in "".join(p.read_text("utf-8") for p in site.content.rglob("*.md"))
 
 
@@ -235,15 +242,6 @@ def test_an_httrack_project_in_the_home_folder_does_not_open_the_home(site, tmp_
     deep = "https://portal.example/" + "a/" * (len(given.split("/")) - 1) + "a/tin/bai.html"
     page = hostile_page("/Documents/secret.pdf", deep)
     (folder / "tin" / "bai.html").write_text(page, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(REPO / "build.py"), "import", str(folder)],
-        cwd=site.root,
-        capture_output=True,
-        text=True,
-        env={**SUBPROCESS_ENV, "HOME": str(home)},
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    copied = [p.read_bytes() for p in (site.root / "static").rglob("*") if p.is_file()]
-    assert SECRET not in copied, result.stderr
+    result = import_at_home(site, folder, home)
     said = "https://portal.example/Documents/secret.pdf"
     assert noted(result.stderr, "not in the crawl, still linked to the old site", said)
