@@ -44,6 +44,10 @@ ADDRESS_HELPERS: dict[str, Callable[..., str]] = {
 }
 # make_environment's syntax, to read templates without rendering them: what a template
 # asks where an error was raised, and check's readings (unused.py, templatesyntax.py).
+# The filters newsarchive adds to Jinja2's own (README names them): a misspelt one is
+# told with them.
+OWN_FILTERS = ("thousands",)
+
 PARSER = Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 

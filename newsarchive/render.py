@@ -25,6 +25,7 @@ from .config import SiteConfig
 from .content import Article, Standalone, Withdrawal
 from .errors import BuildFailed, Problem, name_file, shown
 from .heldlinks import Held
+from .jinjaenv import OWN_FILTERS
 from .markup import make_converter, marked_links, to_html
 from .pagedata import LISTING, RedirectData, WithdrawnData, names_given
 from .pagination import oldest_first
@@ -522,12 +523,14 @@ def _t_taken(kind: str, key: str, taken: tuple[str, int]) -> tuple[str, str]:
 def _no_such(kind: str, wanted: str, template: str | None) -> tuple[str, str]:
     """A filter (`x | name`) or test (`x is name`) Jinja does not have, and the fix: the
     closest it has, and the template of that name that comes with newsarchive."""
-    have = sorted(jinja2.filters.FILTERS if kind == "filter" else jinja2.tests.TESTS)
+    own = OWN_FILTERS if kind == "filter" else ()
+    have = sorted([*(jinja2.filters.FILTERS if kind == "filter" else jinja2.tests.TESTS), *own])
     close = difflib.get_close_matches(wanted, have, n=1)
     same = f"templates/{Path(template).name}" if template else "its template"
+    added = f" and newsarchive's {', '.join(own)}" if own else ", and newsarchive adds none"
     return (
-        f"there is no {kind} '{wanted}': the {kind}s are Jinja2's own, and newsarchive adds "
-        f"none (a template copied from an older version may use one that it had)",
+        f"there is no {kind} '{wanted}': the {kind}s are Jinja2's own{added} (a template "
+        f"copied from an older version may use one that it had)",
         (f"did you mean '{close[0]}'? " if close else "")
         + f"correct the name, or compare with {same} that comes with newsarchive and take "
         f"its way of doing it; the {kind}s are: {', '.join(have)}",
