@@ -788,6 +788,33 @@ def nested_lines(text: str, *keys: str) -> dict[str, int]:
     return lines
 
 
+def item_lines(text: str, *keys: str) -> dict[str, int]:
+    """The line of each text in a list of the mapping that ``keys`` lead to from the top,
+    as "key: text" (the text stripped; a marker's as "markers.key: text"): a wrong item of
+    a list written one a line is said at its own line, not its key's. {} when absent."""
+    try:
+        node = yaml.compose(text, Loader=FrontMatterLoader)
+    except yaml.YAMLError:
+        return {}
+    for key in keys:
+        node = _value_node(node, key)
+    lines: dict[str, int] = {}
+    for prefix, group in (("", node), ("markers.", _value_node(node, "markers"))):
+        for k, v in group.value if isinstance(group, yaml.MappingNode) else ():
+            for item in v.value if isinstance(v, yaml.SequenceNode) else ():
+                if isinstance(item, yaml.ScalarNode):
+                    said = f"{prefix}{k.value}: {str(item.value).strip()}"
+                    lines.setdefault(said, item.start_mark.line + 1)
+    return lines
+
+
+def _value_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The node of ``key``'s value in the mapping ``node`` (None when not there)."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((v for k, v in node.value if str(k.value) == key), None)
+
+
 def _escaped_controls(path: Path, values: dict[str, Any], lines: dict[str, int]) -> list[Problem]:
     """Invisible control characters written as escapes ("\\u000b", "\\x01" in double
     quotes): YAML reads them, but no page may hold them."""

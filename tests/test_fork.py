@@ -1319,7 +1319,7 @@ def test_a_drop_selector_that_takes_most_of_the_text_is_said(site, monkeypatch, 
     article was imported as its lead alone, and nothing said so."""
     profile = documented_profile()
     assert "\ndrop:\n  - div.share\n" in profile
-    line = profile.splitlines().index("drop:") + 1
+    line = profile.splitlines().index("drop:") + 2  # the line of the item, after drop:'s
     site.add_profile(
         "quan-hai-ba-trung.yaml",
         profile.replace("\ndrop:\n", "\ndrop:\n  - div.news-detail div.content-detail\n"),
@@ -1398,13 +1398,54 @@ def test_a_selector_that_finds_nothing_names_the_profiles_file_and_line(
     """A misspelt selector was said by the profile's name alone ("the quan-hai-ba-trung
     profile looks (h1.title-detial)"): a maintainer with profiles in site.yaml and in
     import-profiles/, or one replacing a shipped one, had to find which file to correct."""
-    profile = documented_profile()
-    line = next(n for n, text in enumerate(profile.splitlines(), 1) if text.startswith(key))
-    site.add_profile("quan-hai-ba-trung.yaml", profile.replace(meant, wrong))
+    profile = documented_profile().replace(meant, wrong)
+    # The line of the selector: its key's, or its own in a list (body's, one a line).
+    line = next(n for n, text in enumerate(profile.splitlines(), 1) if wrong in text)
+    site.add_profile("quan-hai-ba-trung.yaml", profile)
     import_crawl(site, monkeypatch)
     said = "".join(capsys.readouterr())
     where = f"'{key}' at {Path('import-profiles', 'quan-hai-ba-trung.yaml')}:{line}"
     assert where in said, said
+
+
+def test_a_wrong_item_of_a_list_is_named_at_its_own_line(site, monkeypatch, capsys):
+    """A profile's lists written one item a line, as the docs' example writes them: a
+    wrong item was named at its key's line (a host at 'hosts:', a pattern at
+    'not_authors:'), and a pattern with its backslashes doubled, as Python shows it."""
+    profile = documented_profile().replace(
+        "drop:\n  - div.share\n",
+        "drop:\n  - div.share\n  - div.other:eq(0)\n"
+        "not_authors:\n  - \\badmin\\b\n  - \\bquantri(\\b\n",
+    )
+    profile = profile.replace(
+        "    - quanhaibatrung.hanoi.gov.vn\n",
+        "    - quanhaibatrung.hanoi.gov.vn\n    - https://haibatrung.hanoi.gov.vn/\n",
+    )
+    lines = profile.splitlines()
+    site.add_profile("quan-hai-ba-trung.yaml", profile)
+    assert import_crawl(site, monkeypatch) == 1
+    err = capsys.readouterr().err
+    where = Path("import-profiles", "quan-hai-ba-trung.yaml")
+    for item, said in [
+        ("    - https://haibatrung.hanoi.gov.vn/", "'hosts': 'https://haibatrung.hanoi.gov.vn/'"),
+        ("  - div.other:eq(0)", "'drop': 'div.other:eq(0)' is not a CSS selector"),
+        ("  - \\bquantri(\\b", "'not_authors': '\\bquantri(\\b' is not a regular expression"),
+    ]:
+        assert f"{where}:{lines.index(item) + 1}: error: {said}" in err, err
+    assert not list((site.root / "content").rglob("*.md"))
+
+
+def test_a_part_of_the_text_found_on_no_page_is_named_at_its_own_line(site, monkeypatch, capsys):
+    """The note of a part of `body` that found nothing named the line of 'body:', not the
+    part's own below it."""
+    profile = documented_profile()
+    wrong = profile.replace("div.content-detail", "div.content-detial")
+    site.add_profile("quan-hai-ba-trung.yaml", wrong)
+    assert import_crawl(site, monkeypatch) == 0
+    out = "".join(capsys.readouterr())
+    line = wrong.splitlines().index("  - div.news-detail div.content-detial") + 1
+    where = Path("import-profiles", "quan-hai-ba-trung.yaml")
+    assert f"correct the selector, 'body' at {where}:{line} (" in out, out
 
 
 @pytest.mark.parametrize(

@@ -320,20 +320,20 @@ def _selector_notes(
     that have it to be checked: a misspelt selector imported less without a word."""
     # One of several parts of the text found nothing (a misspelt selector imports the
     # lead alone, with no other word).
-    body_at = f", {at}" if (at := profile.at("body")) else ""
     notes = [
         f"the {profile.name} profile's body selector {part!r} found nothing on the page: "
-        f"if the page has that part, correct the selector{body_at} "
+        f"if the page has that part, correct the selector{f', {at}' if at else ''} "
         "(docs/import-profiles.md#selectors)"
         for part in profile.body_parts
         if tree.css_first(part) is None
+        for at in [profile.at("body", part)]
     ]
     # And one's own drop that took most of the text (the text's own part, or its
     # paragraphs, meant as a box inside it): the lead alone was imported without a word.
     notes += [
         f"the {profile.name} profile's drop selector {selector!r} left out {taken} of the "
         f"{words} words of the text: if they are the article's, correct the selector, "
-        f"{profile.at('drop')} (docs/import-profiles.md#the-keys)"
+        f"{profile.at('drop', selector)} (docs/import-profiles.md#the-keys)"
         for selector, taken in dropped.items()
         if taken * 2 > words
     ]

@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from ..config import SiteConfig
 from ..errors import BuildFailed, Problem, shown
-from ..yamltext import nested_lines, normalise_text, parse_yaml
+from ..yamltext import item_lines, nested_lines, normalise_text, parse_yaml
 
 SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
 FOLDER = "import-profiles"  # beside site.yaml
@@ -50,6 +50,11 @@ REQUIRED = ("title", "body")
 KEYS = f"a profile's keys are {', '.join(FIELDS)} (docs/import-profiles.md#the-keys)"
 MARKERS = ("selectors", "hosts", "generators")
 HINT = "see docs/import-profiles.md for the format, with an example"
+# A pattern that does not compile: most often a bracket meant as a letter of the text.
+PATTERN_FIX = (
+    "correct the pattern (written as Python's, docs/import-profiles.md#the-keys): a bracket, "
+    "dot or other sign meant as itself is written with a backslash before it, \\( or \\."
+)
 DATE_FORM = (
     "a profile sets no date format: 'date' reads the forms docs/import-profiles.md#dates "
     "lists by itself (day first: 22/10/2025, 19:25); for a date in another form, point "
@@ -118,15 +123,18 @@ class Profile:
         not one shipped with newsarchive."""
         return Path(self.origin).parent != SHIPPED
 
-    def at(self, key: str) -> str:
-        """Where ``key`` is written, for a message about what it found on a page: a
-        misspelt selector was said by the profile's name alone, not its file and line.
-        "" for a shipped profile: not one to correct, and its pages' lists are no fault."""
-        return f"'{key}' at {self.where(key)}" if self.own else ""
+    def at(self, key: str, item: str = "") -> str:
+        """Where ``key`` is written (its ``item``, one of its list), for a message about
+        what it found on a page: a misspelt selector was said by the profile's name
+        alone, not its file and line. "" for a shipped profile: not one to correct, and
+        its pages' lists are no fault."""
+        return f"'{key}' at {self.where(key, item)}" if self.own else ""
 
-    def where(self, key: str) -> str:
-        """The file (from the current folder, as messages name files) and line of ``key``."""
-        line = dict(self.lines).get(key)
+    def where(self, key: str, item: str = "") -> str:
+        """The file (from the current folder, as messages name files) and line of ``key``,
+        or of its ``item`` where the list is written one item a line."""
+        lines = dict(self.lines)
+        line = lines.get(f"{key}: {item}") or lines.get(key)
         return f"{shown(self.origin)}:{line}" if line else shown(self.origin)
 
     def search(self, key: str, pattern: str, text: str, page: str) -> regex.Match | None:
@@ -319,7 +327,8 @@ def _key_lines(text: str, *keys: str) -> dict[str, int]:
     markers' as "markers.<key>": a misspelt marker is said at its own line."""
     lines = nested_lines(text, *keys)
     marked = nested_lines(text, *keys, "markers")
-    return lines | {f"markers.{key}": line for key, line in marked.items() if key}
+    items = item_lines(text, *keys)
+    return lines | {f"markers.{key}": line for key, line in marked.items() if key} | items
 
 
 def _profile(
@@ -366,7 +375,11 @@ def _profile(
         generators=read.texts("generators", markers),
         about=read.text("about"),
         body_parts=body if len(body) > 1 else (),
-        lines=tuple((key, line) for key, line in read.lines.items() if key in FIELDS and line),
+        lines=tuple(
+            (key, line)
+            for key, line in read.lines.items()
+            if key.partition(": ")[0] in FIELDS and line
+        ),
     )
     return [profile] if len(errors) == before else []
 
@@ -381,12 +394,14 @@ class _Reader:
     prefix: str  # what the message says first: the profile's name, in site.yaml
     lines: dict[str, int]
 
-    def problem(self, key: str, message: str, hint: str = HINT) -> None:
+    def problem(self, key: str, message: str, hint: str = HINT, item: str = "") -> None:
         # A key that is not written (a missing one, a marker) is told at its group's line:
-        # 'markers:', or the profile's name in site.yaml ("" there; files have none).
+        # 'markers:', or the profile's name in site.yaml ("" there; files have none). One
+        # ``item`` of a list written one a line, at its own.
         key = str(key)  # YAML reads `2021:` as a number
         group = "markers" if key in MARKERS or key.startswith("markers.") else ""
-        line = self.lines.get(key) or self.lines.get(group) or self.lines.get("")
+        line = self.lines.get(f"{key}: {item}") or self.lines.get(key)
+        line = line or self.lines.get(group) or self.lines.get("")
         self.errors.append(Problem(self.path, self.prefix + message, hint, line))
 
     def texts(self, key: str, source: dict[str, Any] | None = None) -> tuple[str, ...]:
@@ -406,7 +421,7 @@ class _Reader:
             if not _is_css(selector):
                 message = f"'{key}': {selector!r} " + _not_css(selector)
                 at = key if source is None else f"markers.{key}"
-                self.problem(at, message, _css_fix(selector))
+                self.problem(at, message, _css_fix(selector), selector)
         return found
 
     def text(self, key: str, kind: str = "text") -> str:
@@ -456,7 +471,7 @@ def _with_group(read: _Reader, key: str, example: str) -> str:
         if pattern and regex.compile(pattern).groups < 1:
             read.problem(key, f"'{key}' needs a group in brackets, e.g. {example}")
     except regex.error as exc:
-        read.problem(key, f"'{key}' is not a regular expression ({exc})")
+        read.problem(key, f"'{key}' is not a regular expression ({exc})", PATTERN_FIX)
     return pattern
 
 
@@ -466,16 +481,18 @@ def _check_patterns(read: _Reader, patterns: dict[str, tuple[str, ...]]) -> None
         for pattern in texts:
             try:
                 regex.compile(pattern)
-            except regex.error as exc:
-                read.problem(key, f"'{key}': {pattern!r} is not a regular expression ({exc})")
+            except regex.error as exc:  # as written: its repr doubled each backslash
+                message = f"'{key}': '{pattern}' is not a regular expression ({exc})"
+                read.problem(key, message, PATTERN_FIX, pattern)
 
 
 def _hosts(read: _Reader, markers: dict[str, Any]) -> tuple[str, ...]:
     """The host names the markers list, each said if it is not one."""
     # www.x.vn is x.vn (a page's address may be either, and both are one address to
     # import): kept, it never picked the pages of https://x.vn/, which another profile read.
-    hosts = tuple(h.lower().rstrip(".").removeprefix("www.") for h in read.texts("hosts", markers))
-    for host in hosts:
+    written = read.texts("hosts", markers)
+    hosts = tuple(h.lower().rstrip(".").removeprefix("www.") for h in written)
+    for host, as_written in zip(hosts, written, strict=True):
         if not _HOST.fullmatch(host):
             # An address matched no page, silently: every page went to the generic reader.
             name = urlsplit(host if "//" in host else f"//{host}").hostname or ""
@@ -486,6 +503,7 @@ def _hosts(read: _Reader, markers: dict[str, Any]) -> tuple[str, ...]:
                 f"'hosts': {host!r} is not a host name",
                 f"write the host name alone, without http:// or a path: hosts: [{name}] "
                 "(its subdomains match too)",
+                as_written,
             )
     return hosts
 
