@@ -302,7 +302,7 @@ def _value_problems(key: str, value: Any, as_written: str) -> Found:
     them) before the rules of its key or kind are."""
     field = _FIELDS.get(key)
     if field is None:
-        return [_unknown_setting(key)]
+        return [_unknown_setting(key, value)]
     if field.kind in _ANY_VALUE_CHECKS:
         return _ANY_VALUE_CHECKS[field.kind](key, value, field)
     if field.kind == "addresses" and isinstance(value, list):
@@ -313,7 +313,7 @@ def _value_problems(key: str, value: Any, as_written: str) -> Found:
     return check(key, value, field) if check else []
 
 
-def _unknown_setting(key: str) -> tuple[str, str]:
+def _unknown_setting(key: str, value: Any) -> tuple[str, str]:
     if key == "menu":  # where other generators keep it; params: would make no menu of it
         return (
             "unknown setting 'menu'",
@@ -321,7 +321,7 @@ def _unknown_setting(key: str) -> tuple[str, str]:
             'matter (the number is its place; README, "Pages: about, contact"); any other '
             "link goes into templates/base.html",
         )
-    close = schema.suggestion(key, schema.SETTINGS)
+    close = schema.suggestion(key, schema.SETTINGS, value)
     known = ", ".join(f.name for f in schema.SETTINGS if f.suggested)
     # A key no setting is near is likely a fork's own value for its templates.
     own = f"; a value of your own for the templates goes under params: (site.params.{key})"

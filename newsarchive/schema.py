@@ -355,10 +355,15 @@ GROUP_KEYS = frozenset(
 )
 
 
-def suggestion(key: str, fields: tuple[Field, ...]) -> str | None:
-    """The known key an unknown ``key`` was most likely meant to be."""
+def suggestion(key: str, fields: tuple[Field, ...], value: object = None) -> str | None:
+    """The known key an unknown ``key`` (holding ``value``) was most likely meant to be."""
     offered = [f.name for f in fields if f.suggested]
     close = difflib.get_close_matches(key, offered, n=1, cutoff=0.6)
+    if not close and isinstance(value, dict):
+        # `param:` with values indented below it is params: misspelt (`param: 1` may be a
+        # value of one's own, which params: is offered for in the list of keys).
+        kept = [f.name for f in fields if not f.suggested and f.kind == "mapping"]
+        close = difflib.get_close_matches(key.lower(), kept, n=1, cutoff=0.8)
     return close[0] if close else None
 
 

@@ -441,7 +441,7 @@ def _check_keys(meta: dict[str, Any], error: Report, kind: str) -> None:
                 f"indent it, as '{_BELOW[group][key]}{key}: ...', under the line above",
             )
             continue
-        close = schema.suggestion(key, fields)
+        close = schema.suggestion(key, fields, meta[key])
         offered = [f.name for f in fields if f.suggested]
         # A key no known one is near is likely a fork's own value for its templates.
         own = f"{key}:" if isinstance(key, str) else "photographer:"

@@ -148,6 +148,25 @@ def test_a_forks_own_setting_in_site_yaml_is_pointed_to_params(site, capsys):
     assert "024 3833 1234" in site.read("index.html")
 
 
+@pytest.mark.parametrize("written", ["param", "parmas", "Params"])
+@pytest.mark.parametrize("where", ["site.yaml", "a.md", "pages/gioi-thieu.md"])
+def test_params_misspelt_is_told_did_you_mean_params(site, capsys, written, where):
+    """`param:` for `params:`: site.yaml listed the known settings and said a value of
+    one's own goes under params: (site.params.param), the article's front matter its
+    known keys: params, kept out of the suggestions, was not said to be meant."""
+    site.add("a.md", GOOD)
+    site.add("pages/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\n\nY.\n")
+    assert site.build() == 0
+    path = site.root / where if where == "site.yaml" else site.root / "content" / where
+    text = path.read_text(encoding="utf-8")
+    if where == "site.yaml":
+        path.write_text(text + f"{written}:\n  hotline: 024\n", encoding="utf-8")
+    else:
+        edit(path, "---\n\n", f"{written}:\n  hotline: 024\n---\n\n")
+    err = rebuild_fails(site, capsys, before=tree(site.output))
+    assert f"'{written}'" in err and "how to fix: did you mean 'params'?" in err, err
+
+
 def test_a_menu_in_site_yaml_is_pointed_to_the_pages_menu_key(site, capsys):
     """`menu:` in site.yaml (where Hugo and others keep a menu) was told to go under
     params:, where nothing makes a menu of it: the site's menu is its pages' `menu:`."""

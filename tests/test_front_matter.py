@@ -63,11 +63,14 @@ def test_unknown_key_far_from_any_lists_them_all_and_points_to_params():
     )
 
 
-def test_params_is_never_offered_for_a_misspelt_key():
-    """A typo of a real key is far likelier than a typo of params."""
+def test_params_is_offered_only_for_a_key_holding_values_below_it():
+    """A typo of a real key is far likelier than a typo of params, and `param: 1` may be a
+    value of one's own; `param:` with values indented below it is params misspelt."""
     assert messages({"title": "x", "date": "2019-01-01", "param": 1})[0][2] != (
         "did you mean 'params'?"
     )
+    found = messages({"title": "x", "date": "2019-01-01", "param": {"photographer": "A"}})
+    assert found[0][2] == "did you mean 'params'?"
 
 
 def test_params_are_the_articles_own_values_and_must_be_a_mapping():
