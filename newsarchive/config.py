@@ -332,6 +332,14 @@ def _unknown_setting(key: str, value: Any) -> tuple[str, str]:
 
 
 def _mapping_problems(key: str, value: Any, field: schema.Field) -> Found:
+    if isinstance(value, list):  # `  - TIN TỨC: Tin tức`: indented, but each line a list's
+        return [
+            (
+                f"'{key}' must be a group of 'key: value' lines, not a list",
+                f"take out the '- ' at the start of each line below it: under {key}:, "
+                "each line is 'name: value', indented",
+            )
+        ]
     if value is not None and not isinstance(value, dict):
         return [
             (f"'{key}' must be a group of 'key: value' lines", f"indent the lines under {key}:")

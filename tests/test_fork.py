@@ -167,6 +167,22 @@ def test_params_misspelt_is_told_did_you_mean_params(site, capsys, written, wher
     assert f"'{written}'" in err and "how to fix: did you mean 'params'?" in err, err
 
 
+@pytest.mark.parametrize("key", ["import_categories", "renamed_categories", "params"])
+def test_a_group_written_as_a_list_is_told_to_drop_the_dashes(site, capsys, key):
+    """`import_categories:` then `  - TIN HOẠT ĐỘNG: Tin hoạt động`, a list of one-key
+    groups: "indent the lines under import_categories:", though they were indented."""
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    settings = site.root / "site.yaml"
+    written = f"{key}:\n  - TIN HOẠT ĐỘNG: Tin hoạt động\n  - THÔNG BÁO: Thông báo\n"
+    text = re.sub(rf"(?m)^{key}:\n(?:  .*\n)*", "", settings.read_text(encoding="utf-8"))
+    settings.write_text(text + written, encoding="utf-8")
+    err = rebuild_fails(site, capsys, before=tree(site.output))
+    assert f"'{key}' must be a group of 'key: value' lines, not a list" in err, err
+    assert "take out the '- ' at the start of each line below it" in err, err
+    assert "indent the lines" not in err, err
+
+
 def test_a_menu_in_site_yaml_is_pointed_to_the_pages_menu_key(site, capsys):
     """`menu:` in site.yaml (where Hugo and others keep a menu) was told to go under
     params:, where nothing makes a menu of it: the site's menu is its pages' `menu:`."""
