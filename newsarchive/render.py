@@ -40,6 +40,7 @@ from .templatetrace import (
     closes_nothing,
     function_failed,
     left_open,
+    misnamed_end,
     t_named_at_top,
     template_caller,
     template_line,
@@ -399,6 +400,14 @@ def _syntax_explained(exc: jinja2.TemplateSyntaxError, message: str, fix: str) -
             f"this {{% end{tag} %}} closes no {{% {tag} %}}: none is open here",
             f"delete this {{% end{tag} %}}, or put back the {{% {tag} %}} it closed (a "
             "part of a template deleted by hand may leave its end behind)",
+        )
+    if misnamed := misnamed_end(exc):
+        written, name, at = misnamed
+        return (
+            f"this {{% endblock {written} %}} closes the block '{name}' of line {at}, "
+            f"not '{written}'",
+            f"write {{% endblock {name} %}} or {{% endblock %}} here: an end closes the "
+            "innermost block open, whose name alone it may repeat",
         )
     if opened := left_open(exc):
         tag, at = opened

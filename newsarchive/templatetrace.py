@@ -163,6 +163,37 @@ def closes_nothing(exc: TemplateSyntaxError) -> str | None:
     return said[1]
 
 
+# Jinja's words for a name after `endblock` that is not the open block's: it skips the
+# block's own name only, and then wants the tag's end.
+_NAMED_END = re.compile(r"expected token 'end of statement block', got '(\w+)'")
+
+
+def misnamed_end(exc: TemplateSyntaxError) -> tuple[str, str, int] | None:
+    """An `{% endblock main %}` closing another block: the name written, and the name
+    and line of the block it closes (the innermost open where Jinja stopped)."""
+    said = _NAMED_END.fullmatch(exc.message or "")
+    if said is None or not exc.source:
+        return None
+    try:
+        tokens = list(PARSER.lex(exc.source))
+    except TemplateSyntaxError:
+        return None
+    blocks: list[tuple[str, int]] = []
+    for (line, kind, _), (_, _, tag), (_, _, name) in zip(
+        tokens, tokens[2:], tokens[4:], strict=False
+    ):
+        if line > exc.lineno or kind != "block_begin":
+            continue
+        if tag == "block":
+            blocks.append((name, line))
+        elif tag == "endblock":
+            if line == exc.lineno and name == said[1] and blocks:
+                return said[1], *blocks[-1]
+            if blocks:
+                blocks.pop()
+    return None
+
+
 # Jinja's words when a {{ … }} or {% … %} runs on for want of its end: "unexpected '}'"
 # (`{{ t.home }`), "expected token 'end of print statement', got 'b'", said where it gave
 # up, often a line below the mark the editor must finish.

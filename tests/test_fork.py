@@ -314,6 +314,26 @@ def test_an_end_tag_left_when_its_tag_was_deleted_is_told_to_be_deleted(site, ca
     assert "in a macro" not in err, err  # base.html's, read as article.html extends it
 
 
+def test_an_endblock_naming_another_block_says_which_block_it_closes(site, capsys):
+    """`{% endblock main %}` written for the end of the block `description` (page.html's
+    first): Jinja's "expected token 'end of statement block', got 'main'" and "see the
+    Jinja2 documentation", with no word of the block it closes."""
+    site.add("pages/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\n\nY.\n")
+    assert site.build() == 0
+    page = site.root / "templates" / "page.html"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    opened = next(n for n, text in enumerate(lines, 1) if "{% block description %}" in text)
+    ends = next(n for n, text in enumerate(lines, 1) if n > opened and "{% endblock %}" in text)
+    edit(page, "{% endblock %}", "{% endblock main %}")
+    err = rebuild_fails(site, capsys, before=tree(site.output))
+    assert (
+        f"templates/page.html:{ends}: error: template problem: this {{% endblock main %}} "
+        f"closes the block 'description' of line {opened}, not 'main'"
+    ) in err, err
+    assert "write {% endblock description %} or {% endblock %}" in err, err
+    assert "got 'main'" not in err and "Jinja2 documentation" not in err, err
+
+
 @pytest.mark.parametrize(
     "written, meant",
     [
