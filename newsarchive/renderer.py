@@ -22,6 +22,7 @@ from .heldlinks import Held
 from .jinjaenv import make_environment
 from .markup import footnote_titles, make_converter, picture_names, resolve_links, to_html
 from .pagedata import StandaloneData
+from .paramloops import texts_looped
 from .plan import Page
 from .systemfiles import made_by_system
 from .templatewords import lacking_words, word_of, words_used
@@ -122,6 +123,9 @@ class Renderer:
         if problems:
             raise BuildFailed(problems)
         wrong = self._shown_words(templates) if words else []
+        if words:  # a loop over a text of params:, a value of site.yaml: with everything
+            trees = {name: self._parse(name) for name in self._with_their_parts(templates)}
+            wrong += texts_looped(trees, self.config)
         if wrong:
             raise BuildFailed(wrong)
 

@@ -183,6 +183,50 @@ def test_a_group_written_as_a_list_is_told_to_drop_the_dashes(site, capsys, key)
     assert "indent the lines" not in err, err
 
 
+@pytest.mark.parametrize(
+    "written, meant",
+    [
+        ("Tin hoạt động, Thông báo", "[Tin hoạt động, Thông báo]"),
+        ("Tin hoạt động", "[Tin hoạt động]"),
+    ],
+)
+def test_a_loop_over_a_params_text_names_its_line_and_the_list_to_write(
+    site, capsys, written, meant
+):
+    """README step 0's menu of categories, `{% for name in site.params.menu_categories %}`,
+    with `menu_categories: Tin hoạt động, Thông báo` (no brackets): the site was published
+    with a menu of 22 links, one a letter ('T', 'i', 'n', ' '), and one warning of a link
+    to /chuyen-muc/t/ at base.html, with no word of the text or its line in site.yaml."""
+    site.add("a.md", GOOD)
+    assert site.build() == 0
+    before = tree(site.output)
+    settings = site.root / "site.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        text + f"params:\n  hotline: '024'\n  menu_categories: {written}\n", encoding="utf-8"
+    )
+    line = len(text.splitlines()) + 3
+    loop = (
+        "{% if site.params.menu_categories is defined %}{% for name in "
+        'site.params.menu_categories %}<li><a href="{{ url(category_url(name)) }}">{{ name '
+        "}}</a></li>{% endfor %}{% endif %}\n"
+    )
+    base = site.root / "templates" / "base.html"
+    edit(base, "{% for title, address in menu %}", loop + "{% for title, address in menu %}")
+    at = base.read_text(encoding="utf-8").splitlines().index(loop.rstrip("\n")) + 1
+    err = rebuild_fails(site, capsys, before=before)
+    assert (
+        f"site.yaml:{line}: error: 'menu_categories' under params: is one text, '{written}', and "
+    ) in err, err
+    assert f"templates/base.html:{at} loops over it: a loop goes through a text letter" in err
+    assert f"write it as a list, in brackets: menu_categories: {meant}" in err, err
+    edit(settings, f"menu_categories: {written}", f"menu_categories: {meant}")
+    assert site.build() == 0
+    # site.yaml alone made a text again, the templates as they were: said as well.
+    edit(settings, f"menu_categories: {meant}", f"menu_categories: {written}")
+    assert "is one text" in rebuild_fails(site, capsys, before=tree(site.output))
+
+
 def test_a_menu_in_site_yaml_is_pointed_to_the_pages_menu_key(site, capsys):
     """`menu:` in site.yaml (where Hugo and others keep a menu) was told to go under
     params:, where nothing makes a menu of it: the site's menu is its pages' `menu:`."""
