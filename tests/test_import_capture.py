@@ -444,7 +444,10 @@ def test_no_aliases_and_addresses_with_a_query(site, tmp_path):
     assert all("aliases" not in a for a in articles(site).values())
     # Said once, with its count, and the query of each page under it (each note named its
     # query inside what it said, so no two were alike).
-    kind = "the old address has a query, which a static site cannot answer, so it got no alias"
+    kind = (
+        "the old address has a query, which an alias page cannot answer, so it got none; the "
+        "404 page's script leads a reader who opens it to the article (with JavaScript on)"
+    )
     assert result.stderr.count("has a query") == 1
     assert f"note: {kind} (2 on 2 pages):" in result.stderr, result.stderr
     for item in portal:
@@ -3577,7 +3580,7 @@ def test_a_page_at_a_portlets_address_takes_its_own_address_from_its_print_link(
     )
     assert article["aliases"] == [own]
     # What the page's address with a query became, in words: the note read "the old
-    # address has a query ('?p_p_id=…'); a static site cannot answer it, so it got none;
+    # address has a query ('?p_p_id=…'); an alias page cannot answer it, so it got none;
     # the page's print link names its own address, /…html: its alias".
     said = f"its own address, as the page's print link gives it: {own} (in place of ?p_p_id="
     assert "cannot answer" in result.stderr and said in result.stderr, result.stderr

@@ -228,10 +228,11 @@ def _site_name(path: str, own: frozenset[str]) -> bool:
 # The notes on an old address with a query (`?id=5`): what, then the query (the report
 # says the words once for all the pages that have them: report.grouped_notes).
 QUERY_NO_ALIAS = (
-    "the old address has a query, which a static site cannot answer, so it got no alias"
+    "the old address has a query, which an alias page cannot answer, so it got none; the "
+    "404 page's script leads a reader who opens it to the article (with JavaScript on)"
 )
 QUERY_OWN_ALIAS = (
-    "the old address has a query, which a static site cannot answer, so the article's alias "
+    "the old address has a query, which an alias page cannot answer, so the article's alias "
     "is its own address, as the page's print link gives it"
 )
 
@@ -240,7 +241,8 @@ def old_address(source_url: str, own: frozenset[str] = frozenset()) -> tuple[str
     """The alias for an original address, or "" and why there is none.
 
     The alias is the address's path: served at the old domain, the archive answers the
-    old links. A static site cannot answer a query (`?id=5`), so such pages get none.
+    old links. No alias page can answer a query (`?id=5`), so such pages get none (the
+    404 page's script does, from the list of old addresses).
     """
     parts = urlsplit(source_url)
     if parts.query:
