@@ -43,7 +43,17 @@ from .content import Article, Standalone
 from .errors import Problem
 from .filekinds import ARCHIVES, DOCUMENTS, PICTURES, SCANS, SOUNDS, TEXTS, VIDEOS
 from .frontmatter import front_matter_lines
-from .markup import AWAY_LINK, RUNS, SITE, SITE_LINK, UNSAFE, make_converter, marked_links
+from .markup import (
+    AWAY_LINK,
+    ROOTED,
+    RUNS,
+    SITE,
+    SITE_LINK,
+    UNSAFE,
+    make_converter,
+    marked_links,
+)
+from .pagelinks import OUTSIDE_BASE
 from .slugs import MAX_SLUG_LENGTH
 from .summary import at_word
 from .yamltext import decoded_text
@@ -108,12 +118,24 @@ def body_link_problems(
     ``drafts``: the articles kept off the site, which a link may name (Meant)."""
     problems = []
     meant = None  # made for a link that leads nowhere: a look at every article (0.05 s)
+
+    def guess(source: str, written: str) -> str:
+        nonlocal meant
+        meant = meant or Meant([*articles, *drafts], content_dir, files, static_dir)
+        return meant.hint(source, written) or MISSING_HINT
+
     bodies = [(a.path, urls.article_url(a), a.body_digest) for a in articles]
     bodies += [(s.path, s.url, s.body_digest) for s in pages]
     for source, url, body_digest in bodies:
         found = []
         where = Lines(Path(source))
         for kind, decoded, serialised in links[body_digest]:
+            if kind == ROOTED:
+                said = _from_root(url, decoded, files, base_url, functools.partial(guess, source))
+                if said:
+                    place = where.in_html(decoded)
+                    problems.append(Problem(Path(source), *said, *place, True))
+                continue
             if kind == RUNS and _sends_home(serialised, base_url):
                 continue
             if kind == RUNS:
@@ -126,9 +148,7 @@ def body_link_problems(
                 found.append((decoded, serialised, message, hint))
             elif kind == SITE and not urls.leads_to(urls.body_link_file(url, decoded), files):
                 message = f"the link {decoded} {NOWHERE}"
-                meant = meant or Meant([*articles, *drafts], content_dir, files, static_dir)
-                hint = meant.hint(source, decoded) or MISSING_HINT
-                found.append((decoded, serialised, message, hint))
+                found.append((decoded, serialised, message, guess(source, decoded)))
         if found:
             path = Path(source)
             problems += [
@@ -136,6 +156,38 @@ def body_link_problems(
                 for decoded, serialised, message, hint in found
             ]
     return [replace(p, warning=False) for p in problems] if as_errors else problems
+
+
+def _from_root(
+    url: str, written: str, files: Collection[str], base_url: str, missing: Callable[[str], str]
+) -> tuple[str, str] | None:
+    """The message and hint for ``written``, an address from the site's root in the raw
+    HTML of the page at ``url``, which the build keeps as written: it leads outside a
+    site served under a path, else nowhere when the site lacks it (``missing`` gives
+    the hint then); None when it works."""
+    base = urls.base_path(base_url)
+    lacking = not urls.leads_to(urls.body_link_file(url, written), files)
+    if base != "/":
+        said = f"the link {written} {OUTSIDE_BASE} {base}"
+        return said, from_root_hint(url, written, base_url, missing(written) if lacking else "")
+    return (f"the link {written} {NOWHERE}", missing(written)) if lacking else None
+
+
+def from_root_hint(url: str, written: str, base_url: str, missing: str = "") -> str:
+    """How to write ``written``, an address from the site's root in the raw HTML of the
+    page at ``url`` (kept as written), so that it works under ``base_url``'s path:
+    in Markdown, which the build rewrites for each page, or from the page's own
+    address; and ``missing``, what to do when the site lacks it too. The build and
+    `check` say it."""
+    path = urlsplit(written).path
+    markdown = f"![…]({written})" if path.lower().endswith(PICTURES) else f"[…]({written})"
+    relative = urls.body_link(url, written, base_url) or written
+    hint = (
+        f"raw HTML is published as written: write it in Markdown, {markdown}, whose "
+        f'address the build makes work under any base path (README, "Links and raw '
+        f"HTML in articles\"), or from the page's own address: {relative}"
+    )
+    return f"{hint}; the site lacks it too: {missing}" if missing else hint
 
 
 def _does(key: str) -> str:
@@ -150,9 +202,10 @@ def _sends_home(key: str, base_url: str) -> bool:
 
 
 def leads_nowhere(problem: Problem) -> bool:
-    """Whether a problem of body_link_problems is a link to no page or file (which
-    `check` finds again in the built page), not an address refused."""
-    return problem.message.endswith(NOWHERE)
+    """Whether a problem of body_link_problems is a link to no page or file, or one from
+    the root outside the site's base path (which `check` finds again in the built page),
+    not an address refused."""
+    return problem.message.endswith(NOWHERE) or f" {OUTSIDE_BASE} " in problem.message
 
 
 class Meant:
@@ -456,6 +509,24 @@ class Lines:
         self.asked[key] = seen + 1
         return self._column(*found[min(seen, len(found) - 1)])
 
+    def in_html(self, address: str) -> tuple[int | None, int | None]:
+        """The line and column of the next place the raw HTML writes ``address`` as an
+        attribute's value (or in a srcset, or a style's url()): the same address in
+        Markdown before it (which the build rewrites) is not it. As `place` when the
+        raw HTML holds it no other way (with entities, say)."""
+        key = "=" + address  # no key of `spot` starts so
+        places = self.spots.get(key)
+        if places is None:
+            pattern = _in_attribute(address)
+            lines = self._html()
+            places = [self._column(n, m.start(1)) for n, t in lines for m in pattern.finditer(t)]
+            self.spots[key] = places
+        if not places:
+            return self.place(address)
+        seen = self.asked.get((key,), 0)
+        self.asked[(key,)] = seen + 1
+        return places[min(seen, len(places) - 1)]
+
     def spot(self, key: str) -> tuple[int | None, int | None]:
         """The line and column of the next thing found by ``key`` (see activehtml.runs):
         a <script>, <style> or <base> tag, an attribute of that name (an event handler,
@@ -730,6 +801,14 @@ def _sends_to(address: str, match: re.Match[str]) -> bool:
 
 def _refresh(match: re.Match[str]) -> bool:
     return match[1].strip("\"'").strip().lower() == "refresh"
+
+
+def _in_attribute(address: str) -> re.Pattern[str]:
+    """``address`` where raw HTML writes one: an attribute's value (after `=` and a
+    quote or none), a srcset's next one (after `,`) or in url(); as _whole ends one."""
+    return re.compile(
+        rf"""(?:=\s*["']?|,\s*|url\(\s*["']?)({re.escape(address)})(?![^\s)>"'\]#?,])"""
+    )
 
 
 @functools.lru_cache(maxsize=256)

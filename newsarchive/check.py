@@ -29,13 +29,21 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import heldlinks, statics, urls, workers
-from .bodylinks import MISSING_HINT, Lines, Meant, leads_nowhere
+from .bodylinks import MISSING_HINT, Lines, Meant, from_root_hint, leads_nowhere
 from .config import SiteConfig, unnamed_portal
 from .errors import Problem, place_of, shown
 from .heldlinks import Held
 from .httracknames import httrack_named, portal_address
 from .limits import FILE_LIMIT, MB, SITE_LIMIT, TOO_BIG_HINT
-from .pagelinks import NO_FILE, ReadPage, Resolver, css_links, from_root, read_page
+from .pagelinks import (
+    NO_FILE,
+    OUTSIDE_BASE,
+    ReadPage,
+    Resolver,
+    css_links,
+    from_root,
+    read_page,
+)
 from .pipeline import build, plan
 from .search.engine import search_index_problems
 from .svgsafety import Unreadable, inert
@@ -369,14 +377,7 @@ class _PageCheck:
                 # any base_url (a query one, answered by no static host, is no error).
                 continue
             if written:
-                # Said as the article has it, as the build's warning says it; an old
-                # portal's address the build linked here is said as the page has it.
-                said = link if "://" in written[0] else written[0]
-                message = f"{context}: the link {said!r} {problem}"
-                hint = (self.meant.hint(str(where), written[0]) if self.meant else "") or (
-                    MISSING_HINT if problem == NO_FILE else FIX_LINK  # as the build says it
-                )
-                problems.append(Problem(where, message, hint, *_place(self.read, where, *written)))
+                problems.append(self._in_article(rel, link, problem, where, context, written))
             elif rel in self.templates:  # a template made it: name the template
                 key = (self.templates[rel], from_root(rel, link, self.base), problem)
                 spellings, on = self.in_templates.setdefault(key, (set(), []))
@@ -389,6 +390,29 @@ class _PageCheck:
             else:
                 problems.append(Problem(where, f"the link {link!r} {problem}", FIX_LINK))
         return problems
+
+    def _in_article(
+        self, rel: str, link: str, problem: str, where: Path, context: str, written: list[str]
+    ) -> Problem:
+        """The broken ``link`` of the page ``rel``, said as the article ``where`` has it
+        (``written``), as the build's warning says it; an old portal's address the build
+        linked here is said as the page has it. One from the root is the article's raw
+        HTML (the build rewrites Markdown's): said at its attribute."""
+        said = link if "://" in written[0] else written[0]
+        message = f"{context}: the link {said!r} {problem}"
+        hint = (self.meant.hint(str(where), written[0]) if self.meant else "") or (
+            MISSING_HINT if problem == NO_FILE else FIX_LINK  # as the build says it
+        )
+        if not link.startswith("/") or link.startswith("//"):
+            return Problem(where, message, hint, *_place(self.read, where, *written))
+        if problem.startswith(OUTSIDE_BASE):
+            # Whether the site has it, under its base path: its hint says so too.
+            lacking = self.resolver.problem(rel, self.base + link.lstrip("/")) == NO_FILE
+            url = urls.file_url(rel)
+            hint = from_root_hint(url, link, self.resolver.base_url, hint if lacking else "")
+        if where not in self.read:
+            self.read[where] = Lines(where)
+        return Problem(where, message, hint, *self.read[where].in_html(link))
 
     def _old_portal_links(
         self, rel: str, page: ReadPage, where: Path, context: str

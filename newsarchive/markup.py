@@ -24,6 +24,7 @@ import html
 import importlib
 import re
 from collections.abc import Callable
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
@@ -41,8 +42,9 @@ from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from markdown.util import AMP_SUBSTITUTE, STX, AtomicString
 
 from .activehtml import runs
-from .htmltext import unescape
+from .htmltext import short_numbers, unescape
 from .linksafety import SAFE_SCHEMES, is_safe_url
+from .pagelinks import LINK_ATTRIBUTES, css_links
 from .slugs import heading_id
 
 SITE_LINK = "newsarchive-site:"
@@ -581,15 +583,17 @@ def _resolved(link: Callable[[str], str | None], match: re.Match[str]) -> str:
     return written if href is None else html.escape(href)
 
 
-SITE, UNSAFE, AWAY, RUNS = "site", "unsafe", "away", "runs"
+SITE, UNSAFE, AWAY, RUNS, ROOTED = "site", "unsafe", "away", "runs", "rooted"
 
 
 def marked_links(body_html: str) -> tuple[tuple[str, str, str], ...]:
     """The marked links of a converted body in document order, each as (SITE, AWAY or
     UNSAFE, the address as written with entities decoded, the address as serialised);
-    and what in its raw HTML would run (activehtml.runs), as (RUNS, what it is, the key
-    to find it by in the source), checked with them on every build."""
+    what in its raw HTML would run (activehtml.runs), as (RUNS, what it is, the key
+    to find it by in the source); and each address from the site's root in its raw HTML
+    (ROOTED, which the build keeps as written), checked with them on every build."""
     found = [(at, RUNS, what, key) for at, what, key in runs(body_html, _MARKS)]
+    found += [(at, ROOTED, address, address) for at, address in raw_from_root(body_html)]
     for mark, marked, kind in (
         (SITE_LINK, _SITE_LINK, SITE),
         (AWAY_LINK, _AWAY_LINK, AWAY),
@@ -598,6 +602,48 @@ def marked_links(body_html: str) -> tuple[tuple[str, str, str], ...]:
         if mark in body_html:
             found += [(m.start(), kind, unescape(m[1]), m[1]) for m in marked.finditer(body_html)]
     return tuple((kind, decoded, raw) for _, kind, decoded, raw in sorted(found, key=_first))
+
+
+# An address from the root in an attribute (or a srcset's or a style's url()): a body
+# without one has none in its raw HTML (Markdown's own come marked, SITE_LINK).
+_MAYBE_ROOTED = re.compile(r"""(?:=\s*["']?|,\s*|url\(\s*["']?)/(?![/\\])""")
+
+
+def raw_from_root(body_html: str) -> list[tuple[int, str]]:
+    """Each address from the site's root (`/images/a.jpg`, not `//host/`) that the raw
+    HTML of ``body_html`` writes where a page links or loads one (as `check` reads a
+    page: pagelinks.LINK_ATTRIBUTES), with its offset: published as written, it misses
+    a site served under a path, and is checked apart from Markdown's."""
+    if not _MAYBE_ROOTED.search(body_html):
+        return []
+    parser = _RawLinks()
+    parser.feed(short_numbers(body_html))  # see activehtml.runs
+    parser.close()
+    starts = [0, *(m.end() for m in re.finditer("\n", body_html))]
+    return [
+        (starts[line - 1] + column, address)
+        for (line, column), address in parser.found
+        if address.startswith("/") and not address.startswith(("//", "/\\"))
+    ]
+
+
+class _RawLinks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[tuple[int, int], str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        where = self.getpos()
+        values = {k: v for k, v in attrs if v is not None}
+        for name in LINK_ATTRIBUTES.get(tag, ()):
+            value = values.get(name, "")
+            found = [c.split()[0] for c in value.split(",") if c.strip()]  # srcset's
+            found = found if name == "srcset" else [value.strip()]
+            self.found += [(where, address) for address in found if address]
+        if "style" in values:
+            self.found += [(where, address) for address in css_links(values["style"])]
+
+    handle_startendtag = handle_starttag
 
 
 def _first(item: tuple) -> int:

@@ -34,6 +34,7 @@ META_LINKS = ("og:url", "og:image", "twitter:image")
 # it costs a request, it is not a broken link.
 HINTS = frozenset({"preload", "prefetch", "modulepreload", "preconnect", "dns-prefetch"})
 NO_FILE = "leads to no file in the site"
+OUTSIDE_BASE = "is an absolute path outside the site's base path"
 # <meta http-equiv="refresh" content="0; url=../target/">: what an alias page leads to.
 _REFRESH = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(?P<url>.*)$", re.I | re.S)
 # url(x), url('x'), url("x") in a style sheet; comments taken out first.
@@ -167,7 +168,7 @@ class Resolver:
         path = unquote(parts.path)
         if path.startswith("/"):
             if not (path + "/").startswith(self.base_path):
-                return f"is an absolute path outside the site's base path {self.base_path}"
+                return f"{OUTSIDE_BASE} {self.base_path}"
             target = path[len(self.base_path) :]
         elif path:
             target = posixpath.join(posixpath.dirname(page), path)

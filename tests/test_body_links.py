@@ -581,3 +581,83 @@ def test_a_link_to_a_draft_says_it_is_a_draft(site, capsys):
     assert capsys.readouterr().err.count(hint) == 2
     assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
     assert capsys.readouterr().err.count(hint) == 2
+
+
+RAW_FROM_ROOT = """\
+Ảnh ![hiện trường](/images/hien-truong.gif) trong Markdown.
+
+<figure><img alt="" src="/images/hien-truong.gif"></figure>
+
+<p>Xem <a href="/2019/04/bai-truoc/#doan-2">bài trước</a> và <img alt="" src="/images/mat.gif"></p>
+"""
+
+
+def test_a_raw_html_address_from_the_root_is_warned_under_a_base_path(site, capsys):
+    """<img src="/images/x.gif"> in an article's raw HTML, published as written, leads
+    outside a site served under a path (/luu-tru/): the build said nothing, and check
+    named it at the line and column of the same address written in Markdown before it
+    (which the build rewrites, and works), with the hint to put a file there that was
+    there. Both now name the raw HTML's own address, with the address to write."""
+    site.configure(base_url=BASE_URL)
+    (site.root / "static" / "images").mkdir()
+    (site.root / "static" / "images" / "hien-truong.gif").write_bytes(GIF)
+    site.add("2019/04/bai-truoc.md", article("Bài trước", "2019-04-10 08:00", "## Đoạn 2\n\nx"))
+    path = site.add("2019/04/anh.md", article("Ảnh hội nghị", "2019-04-19 08:00", RAW_FROM_ROOT))
+    lines = path.read_text(encoding="utf-8").splitlines()
+
+    def at(text: str, nth: int = 0) -> str:
+        found = [
+            f"{n}:{m.start() + 1}"
+            for n, line in enumerate(lines, 1)
+            for m in re.finditer(re.escape(text), line)
+        ]
+        return found[nth]
+
+    outside = "is an absolute path outside the site's base path /luu-tru/"
+    fix = "write it in Markdown, {}, whose address the build makes work under any base path"
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    warned = [row for row in err.splitlines() if ": warning: " in row]
+    assert warned == [
+        f"{path}:{at('/images/hien-truong.gif', 1)}: warning: the link "
+        f"/images/hien-truong.gif {outside}",
+        f"{path}:{at('/2019/04/bai-truoc/')}: warning: the link /2019/04/bai-truoc/#doan-2 "
+        f"{outside}",
+        f"{path}:{at('/images/mat.gif')}: warning: the link /images/mat.gif {outside}",
+    ], err
+    hints = [err.split(row, 1)[1].split("\n")[1] for row in warned]
+    assert fix.format("![…](/images/hien-truong.gif)") in hints[0], hints
+    assert "or from the page's own address: ../../../images/hien-truong.gif" in hints[0], hints
+    assert fix.format("[…](/2019/04/bai-truoc/#doan-2)") in hints[1], hints
+    assert "or from the page's own address: ../bai-truoc/#doan-2" in hints[1], hints
+    # One the site lacks too: the file to put in static/ as well.
+    assert "put the file at static/images/mat.gif" in hints[2], hints
+
+    assert main(["check", "--config", str(site.root / "site.yaml"), "--built", str(site.output)])
+    err = capsys.readouterr().err
+    errors = [row for row in err.splitlines() if row.startswith(f"{path}:")]
+    page = "in the page /2019/04/anh-hoi-nghi/"
+    assert errors == [
+        row.replace(": warning: the link ", f": error: {page}: the link '").replace(
+            f" {outside}", f"' {outside}"
+        )
+        for row in warned
+    ], err
+    assert [err.split(row, 1)[1].split("\n")[1] for row in errors] == hints, err
+
+    # At the site's root the same raw HTML works, but for the picture the site lacks.
+    site.configure(base_url="https://editors.github.io/")
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    assert [row for row in err.splitlines() if ": warning: " in row] == [
+        f"{path}:{at('/images/mat.gif')}: warning: the link /images/mat.gif leads to no page "
+        "or file of this site"
+    ], err
+
+    # check building the site itself says each once, as its error, not the build's too.
+    site.configure(base_url=BASE_URL)
+    assert main(["check", "--config", str(site.root / "site.yaml")])
+    err = capsys.readouterr().err
+    assert [row.split(": ", 2)[1] for row in err.splitlines() if row.startswith(f"{path}:")] == [
+        "error"
+    ] * 3, err
