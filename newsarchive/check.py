@@ -40,6 +40,7 @@ from .pagelinks import (
     OUTSIDE_BASE,
     ReadPage,
     Resolver,
+    css_link_places,
     css_links,
     from_root,
     read_page,
@@ -532,18 +533,41 @@ def _style_sheet_problems(
     problems = []
     for rel in sorted(f for f in files if f.endswith(".css")):
         css = (root / rel).read_text(encoding="utf-8", errors="replace")
+        where = made_from.get(rel, root / rel)
+        places: _CssPlaces | None = None  # read at the sheet's first problem
         for link in css_links(css):
             problem = resolver.problem(rel, link)
             if problem:
-                where = made_from.get(rel, root / rel)
+                places = places or _CssPlaces(where)
                 # From the root (/img/x.svg) it works at no sub-path: said with the way that does.
                 relative = urls.relative_url(rel, link) if link.startswith("/") else ""
                 hint = FIX_LINK
                 if relative and not link.startswith("//") and not resolver.problem(rel, relative):
                     hint = f"write it from the style sheet's own address: url({relative})"
                 message = f"the style sheet link {link!r} {problem}"
-                problems.append(Problem(where, message, hint, *place_of(where, link)))
+                problems.append(Problem(where, message, hint, *places.next(link)))
     return problems
+
+
+class _CssPlaces:
+    """Where a style sheet writes its url() addresses: each asked for in turn is said at
+    its next one (two of one missing file were both said at the first)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            self.text = ""
+        self.places = css_link_places(self.text)
+
+    def next(self, link: str) -> tuple[int | None, int | None]:
+        found = self.places.get(link)
+        if not found:
+            return place_of(self.path, link)
+        at = found.pop(0) if len(found) > 1 else found[0]
+        line = self.text.count("\n", 0, at)
+        return line + 1, at - (self.text.rfind("\n", 0, at) + 1) + 1
 
 
 def _xml_problems(

@@ -114,6 +114,19 @@ def css_links(css: str) -> list[str]:
     ]
 
 
+def css_link_places(css: str) -> dict[str, list[int]]:
+    """Where each address of css_links is written in ``css``: the offset of its first
+    letter, each time it is, in order (a comment's is none)."""
+    blanked = _CSS_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), css)
+    places: dict[str, list[int]] = {}
+    for match in _CSS_URL.finditer(blanked):
+        group = next(g for g in (1, 2, 3) if match[g] is not None)
+        address = match[group]
+        at = match.start(group) + len(address) - len(address.lstrip())
+        places.setdefault(address.strip(), []).append(at)
+    return places
+
+
 def read_page(html: str) -> ReadPage:
     parser = _PageParser()
     # html.parser unescapes with html.unescape, which raises on a reference by a number

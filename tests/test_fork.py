@@ -473,6 +473,22 @@ def test_a_broken_style_sheet_link_is_named_at_its_line_with_the_address_to_writ
     assert "write it from the style sheet's own address: url(../img/logo.svg)" in err, err
 
 
+def test_two_broken_style_sheet_links_to_one_file_are_each_named_at_their_place(site, capsys):
+    """Two url() of one missing picture in static/css/site.css were both said at the first
+    one's line and column; one in a comment before them (not read) took neither's."""
+    path = site.root / "static" / "css" / "site.css"
+    lines = path.read_text(encoding="utf-8").count("\n")
+    with path.open("a", encoding="utf-8") as css:
+        css.write("/* url(../img/mat.png) */\n.a{background:url(../img/mat.png)}\n")
+        css.write('.b{color:red}\n.c{border-image:url("../img/mat.png")}\n')
+    site.add("2020/01/a.md", GOOD)
+    capsys.readouterr()
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = capsys.readouterr().err
+    said = [row.split(": error: ")[0] for row in err.splitlines() if "'../img/mat.png'" in row]
+    assert said == [f"{path}:{lines + 2}:19", f"{path}:{lines + 4}:22"], err
+
+
 @pytest.mark.parametrize(
     "call, said",
     [
