@@ -527,6 +527,15 @@ class Lines:
         self.asked[(key,)] = seen + 1
         return places[min(seen, len(places) - 1)]
 
+    def ids(self, element_id: str) -> list[tuple[int, int]]:
+        """The lines and columns where the file gives an element ``element_id`` as its
+        id: in raw HTML (`id="x"`) or an attribute list (`{: #x }`), not in code."""
+        pattern = re.compile(
+            rf"""(?:(?<![\w:-])id\s*=\s*["']?|\{{:?[^}}\n]*?#)({re.escape(element_id)})"""
+            r"""(?=["'\s>}]|$)"""
+        )
+        return [self._column(n, m.start(1)) for n, t in self._html() for m in pattern.finditer(t)]
+
     def spot(self, key: str) -> tuple[int | None, int | None]:
         """The line and column of the next thing found by ``key`` (see activehtml.runs):
         a <script>, <style> or <base> tag, an attribute of that name (an event handler,

@@ -24,7 +24,7 @@ import tempfile
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -358,9 +358,33 @@ class _PageCheck:
             places = ids_written(self.templates[rel], element_id) if rel in self.templates else ()
             if len(places) > 1:
                 self.ids_in_templates.setdefault((places, element_id), []).append(rel)
+            elif rel in self.sources:
+                problems.append(self._id_in_article(where, context, element_id))
             else:
                 problems += _duplicate_id(where, context, element_id)
         return problems
+
+    def _id_in_article(self, where: Path, context: str, element_id: str) -> Problem:
+        """An id an article's page has twice, said where the article writes it: the
+        second of two, or its one (the template or a heading gives the page the other)."""
+        if where not in self.read:
+            self.read[where] = Lines(where)
+        places = self.read[where].ids(element_id)
+        (problem,) = _duplicate_id(where, context, element_id)
+        if not places:
+            return problem
+        if len(places) > 1:
+            hint = (
+                f'give each element its own id: the article writes id="{element_id}" at '
+                f"line {places[0][0]} too"
+            )
+        else:
+            hint = (
+                "another element of the page has this id (the template's, or a heading's, "
+                "made from its words): give this one another id, or remove it"
+            )
+        line, column = places[min(1, len(places) - 1)]
+        return replace(problem, hint=hint, line=line, column=column)
 
     def _broken_links(self, rel: str, page: ReadPage, where: Path, context: str) -> list[Problem]:
         problems = []

@@ -1,6 +1,7 @@
 """`python build.py check`: content validated as the build does, then the built site checked."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -922,3 +923,52 @@ def test_a_link_to_a_heading_renamed_names_the_heading_it_likely_meant(site):
         "(it has '#nhung-con-so-chinh')\n"
         "    how to fix: correct the address, or remove the link\n"
     ) in result.stderr, result.stderr
+
+
+def test_an_id_an_article_writes_twice_is_said_at_its_line_and_column(site):
+    """Two <a id="x"> in an article's raw HTML, and an id that the template or a heading
+    gives the page too (`main`, `tin`), were said at the article's file alone: no line,
+    no column, and the hint to reword a heading. Each is said where the article writes
+    the id (the second of two, naming the first); one shown in a code span is not it."""
+    body = """\
+        ## Tin
+
+        Mã `<a id="dup">` trong văn bản.
+
+        <a id="dup">a</a> và <a id="dup">b</a>
+
+        Đoạn có id.
+        {: #main }
+
+        <p>Xem <span id="tin">tin</span>.</p>
+        """
+    path = site.add("2024/05/le-hoi.md", article("Lễ hội", "2024-05-01", body))
+    lines = path.read_text(encoding="utf-8").splitlines()
+
+    def at(text: str, nth: int = 0) -> str:
+        found = [
+            f"{n}:{m.start() + 1}"
+            for n, line in enumerate(lines, 1)
+            for m in re.finditer(re.escape(text), line)
+        ]
+        return found[nth]
+
+    result = run_check(site)
+    assert result.returncode == 1
+    said = [row for row in result.stderr.splitlines() if " is used more than once" in row]
+    page = "in the page /2024/05/le-hoi/"
+    assert said == [
+        f"content/2024/05/le-hoi.md:{at('dup', 2)}: error: {page}: the id 'dup' is used more "
+        "than once on the page",
+        f"content/2024/05/le-hoi.md:{at('main')}: error: {page}: the id 'main' is used more "
+        "than once on the page",
+        f"content/2024/05/le-hoi.md:{at('tin')}: error: {page}: the id 'tin' is used more "
+        "than once on the page",
+    ], result.stderr
+    hints = [result.stderr.split(row, 1)[1].split("\n")[1] for row in said]
+    first = at("dup", 1).split(":")[0]
+    assert (
+        f'give each element its own id: the article writes id="dup" at line {first} too' in hints[0]
+    )
+    for hint in hints[1:]:
+        assert "another element of the page has this id" in hint, hints
