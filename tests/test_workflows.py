@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,11 @@ from serving import CHROMIUM
 from webtools import INSTALL
 
 from newsarchive import pipeline
+from newsarchive.bodylinks import NOWHERE, leads_nowhere
 from newsarchive.check import check_site
 from newsarchive.config import load_config
+from newsarchive.errors import Problem
+from newsarchive.pagelinks import OUTSIDE_BASE
 
 WORKFLOWS = REPO / ".github" / "workflows"
 CI_RUN = REPO / ".ci" / "run"
@@ -287,7 +291,10 @@ def test_the_build_and_check_messages_become_annotations(site):
     then check's errors, with columns) and, then, a bad date (the build's error, without
     a column): each message is an annotation on a file of the checkout (the runner drops a
     file that is not there, relative to the workspace), its line and column, with its
-    severity and what is wrong; the "how to fix" lines and the totals are none."""
+    severity and what is wrong; the "how to fix" lines and the totals are none. A place
+    is annotated once: a broken link was a warning of the build's and check's error at
+    the same place, two annotations of one fault; check's error, which stops the deploy,
+    is kept, and the build's warnings that check does not repeat are annotated."""
     steps = load("pages.yml")["jobs"]["build"]["steps"]
     runs = [s.get("run", "") for s in steps]
     registered = f'echo "::add-matcher::{MATCHER.relative_to(REPO).as_posix()}"'
@@ -297,7 +304,7 @@ def test_the_build_and_check_messages_become_annotations(site):
     body = """\
         Xem [bài](/2019/05/khong-co/) và ![ảnh](/images/khong.jpg).
 
-        <a href="/noi-khac/">nơi khác</a>
+        <a href="/noi-khac/">nơi khác</a> và [mã](javascript:alert(1))
         """
     site.add("2019/05/le-hoi.md", article("Lễ hội", "2019-05-01 08:00", body))
     bin_dir, base_url = site.root.parent / "bin", "https://editors.github.io/luu-tru"
@@ -311,20 +318,37 @@ def test_the_build_and_check_messages_become_annotations(site):
     found = annotations(said)
     assert all((site.root / file).is_file() for file, *_ in found)
     assert [tuple(where) for *where, _ in found] == [
-        ("content/2019/05/le-hoi.md", 6, 11, "warning"),
-        ("content/2019/05/le-hoi.md", 6, 41, "warning"),
-        ("content/2019/05/le-hoi.md", 8, 10, "warning"),
+        ("content/2019/05/le-hoi.md", 8, 43, "warning"),
         ("content/2019/05/le-hoi.md", 6, 11, "error"),
         ("content/2019/05/le-hoi.md", 6, 41, "error"),
         ("content/2019/05/le-hoi.md", 8, 10, "error"),
         ("content/2019/05/sai.md", 3, None, "error"),
-    ]
+    ], said
     messages = [message for *_, message in found]
-    named = ["/2019/05/khong-co/", "/images/khong.jpg", "/noi-khac/"] * 2
+    named = ["javascript:alert(1)", "/2019/05/khong-co/", "/images/khong.jpg", "/noi-khac/"]
     assert all(link in message for link, message in zip(named, messages, strict=False))
     assert "2019-13-45" in messages[-1]
-    # Each message is annotated with the whole of its first line after "severity: ".
+    # Each message is annotated with the whole of its first line after "severity: ",
+    # but for the build's warnings that check says again, at the same place.
     told = [t for t in said.splitlines() if re.search(r"^\S.*: (warning|error): ", t)]
+    errors = {t.split(": error: ")[0] for t in told if ": error: " in t}
+    kept = [t for t in told if t.split(": warning: ")[0] not in errors]
+    assert len(told) - len(kept) == 3, told  # the three links: said twice
+    assert len(kept) == len(found), (kept, found)
     severities = [severity for _, _, _, severity, _ in found]
-    assert len(told) == len(found)
-    assert messages == [t.split(f": {s}: ", 1)[1] for t, s in zip(told, severities, strict=True)]
+    assert messages == [t.split(f": {s}: ", 1)[1] for t, s in zip(kept, severities, strict=True)]
+
+
+def test_the_matcher_leaves_out_only_the_warnings_check_says_again():
+    """The build's warnings that check finds again in the built page (bodylinks'
+    leads_nowhere: check's error at the same place) are the ones the matcher leaves out;
+    the same words as an error (--strict), and any other warning, are annotated."""
+    again = [
+        Problem(Path("a.md"), f"the link /x/ {NOWHERE}", "", 3, 5, True),
+        Problem(Path("a.md"), f"the link /x.png {OUTSIDE_BASE} /luu-tru/", "", 3, 5, True),
+    ]
+    other = Problem(Path("a.md"), "the link address 'javascript:x' is not allowed", "", 3, 5, True)
+    assert all(leads_nowhere(p) for p in again) and not leads_nowhere(other)
+    assert annotations("\n".join(p.format(Path.cwd()) for p in again)) == []
+    errors = [replace(p, warning=False) for p in again]
+    assert len(annotations("\n".join(p.format(Path.cwd()) for p in [*errors, other]))) == 3
