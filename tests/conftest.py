@@ -49,6 +49,17 @@ def lines_only(said: str) -> str:
     return re.sub(r"(?m)^(\S.*?:\d+):\d+(: (?:warning|error): )", r"\1\2", said)
 
 
+def place_of(lines: list[str], text: str, nth: int = 0) -> str:
+    """Where the ``nth`` ``text`` is in ``lines`` (a file's, as written), as a message
+    names it: "line:column", the column of its first letter, one a character."""
+    found = [
+        f"{n}:{m.start() + 1}"
+        for n, line in enumerate(lines, 1)
+        for m in re.finditer(re.escape(text), line)
+    ]
+    return found[nth]
+
+
 def article(title: str, date: str, body: str = "Nội dung bài viết.", **fields: str) -> str:
     """Front matter + body, as an editor would write it."""
     lines = ["---", f"title: {title}", f"date: {date}"]

@@ -8,7 +8,7 @@ import unicodedata
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import article, leftovers, lines_only, tree
+from conftest import article, leftovers, lines_only, place_of, tree
 from links import broken_links
 from pages import soup
 from serving import serve
@@ -474,12 +474,7 @@ def test_a_broken_link_is_named_by_its_line_and_column(site, capsys):
     lines = path.read_text(encoding="utf-8").splitlines()
 
     def at(text: str, nth: int = 0) -> str:
-        found = [
-            f"{n}:{m.start() + 1}"
-            for n, line in enumerate(lines, 1)
-            for m in re.finditer(re.escape(text), line)
-        ]
-        return found[nth]
+        return place_of(lines, text, nth)
 
     assert site.build("--no-search") == 0
     err = capsys.readouterr().err
@@ -606,12 +601,7 @@ def test_a_raw_html_address_from_the_root_is_warned_under_a_base_path(site, caps
     lines = path.read_text(encoding="utf-8").splitlines()
 
     def at(text: str, nth: int = 0) -> str:
-        found = [
-            f"{n}:{m.start() + 1}"
-            for n, line in enumerate(lines, 1)
-            for m in re.finditer(re.escape(text), line)
-        ]
-        return found[nth]
+        return place_of(lines, text, nth)
 
     outside = "is an absolute path outside the site's base path /luu-tru/"
     fix = "write it in Markdown, {}, whose address the build makes work under any base path"

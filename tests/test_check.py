@@ -1,13 +1,12 @@
 """`python build.py check`: content validated as the build does, then the built site checked."""
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SUBPROCESS_ENV, article
+from conftest import REPO, SUBPROCESS_ENV, article, place_of
 from test_seed_article import SEED_URL
 
 from newsarchive import check, urls, workers
@@ -946,12 +945,7 @@ def test_an_id_an_article_writes_twice_is_said_at_its_line_and_column(site):
     lines = path.read_text(encoding="utf-8").splitlines()
 
     def at(text: str, nth: int = 0) -> str:
-        found = [
-            f"{n}:{m.start() + 1}"
-            for n, line in enumerate(lines, 1)
-            for m in re.finditer(re.escape(text), line)
-        ]
-        return found[nth]
+        return place_of(lines, text, nth)
 
     result = run_check(site)
     assert result.returncode == 1
