@@ -1389,6 +1389,55 @@ def test_a_word_typed_in_telex_without_its_keyboard_is_read_as_telex(tmp_path):
     assert titles(index, suggest(index, "tuyeenr dungj") or "") == titles(index, "tuyển dụng")
 
 
+def test_telex_typed_without_spaces_is_split_into_the_archives_syllables(tmp_path):
+    """`hooijddoongf`, `uyrbannhaan` (hội đồng, ủy ban nhân typed in Telex, keyboard off,
+    without the spaces) found nothing and nothing was offered: one word, no syllable. A
+    word of letters no article has and no letter's edit mends is split into the fewest
+    syllables of the archive (the vocabulary's; one of one or two letters, `ủy`, as its
+    term), each read as Telex where an article spells that reading, else without marks
+    (`ddongf`, `đòng`: `dong`). A word that splits into no such syllables stays."""
+    index = index_of(
+        tmp_path,
+        [
+            ("Hội đồng nhân dân quận", "Kỳ họp Hội đồng nhân dân quận khóa mới."),
+            ("Ủy ban nhân dân phường", "Ủy ban nhân dân phường họp bàn về hội đồng."),
+            ("Người dân đến hỏi", "Người dân hỏi về đồng hồ nước và ủy ban."),
+        ],
+    )
+    assert titles(index, "hooijddoongf") == []
+    offered = {
+        "hooijddoongf": "hội đồng",
+        "Hooijddoongf": "Hội đồng",  # capitals as typed
+        "uyrbannhaan": "ủy ban nhân",
+        "hoiddongf": "hoi dong",  # `đòng`, which no article spells: its syllable
+        "hoidong nhaan": "hoi dong nhân",
+        "xyzzyqqk": None,  # no syllables of the archive
+        "hooijxyz": None,  # `hội` and no syllable after it
+    }
+    for query, expected in offered.items():
+        assert suggest(index, query) == expected, query
+    assert titles(index, suggest(index, "uyrbannhaan") or "") == ["Ủy ban nhân dân phường"]
+    assert titles(index, suggest(index, "hoiddongf") or "") == titles(index, "hội đồng")
+
+
+def test_a_telex_reading_no_article_spells_or_a_word_the_archive_has_stays(tmp_path):
+    """`hoij` reads in Telex as `họi`, no word; the archive has `hội` and `hỏi`: the
+    reading is not offered, the letter too many is (`hoi`, every spelling). `bus`, which
+    reads as `bú`, is a word of the archive as typed: it finds its articles, not `bú`'s."""
+    index = index_of(
+        tmp_path,
+        [
+            ("Hội nghị hỏi ý kiến", "Hội nghị hỏi ý kiến nhân dân."),
+            ("Em bé bú sữa mẹ", "Bé bú sữa mẹ; mẹ hỏi bác sĩ."),
+            ("Tuyến xe bus số 5", "Xe bus số 5 chạy qua phường."),
+        ],
+    )
+    assert suggest(index, "hoij") == "hoi"
+    assert suggest(index, "hoij nghij") == "hoi nghị"
+    assert suggest(index, "bus") is None
+    assert titles(index, "bus") == ["Tuyến xe bus số 5"]
+
+
 def test_a_word_typed_in_vni_without_its_keyboard_is_read_as_vni(tmp_path):
     """VNI, the other way of typing Vietnamese, with the keyboard off: a digit after
     the letter it marks (a6 â, a8 ă, e6 ê, o6 ô, o7 ơ, u7 ư, d9 đ; 1 to 5 the tone after
@@ -2537,6 +2586,8 @@ MISTYPED = [
     "ket nap dang vien",  # `nam` or `nay`, words of most articles: not offered
     "kết nạp đảng viên",
     "tuyeenr dungj",  # Telex typed without its keyboard: nothing, until suggested
+    "hooijddoongf uyrbannhaan",  # Telex without its spaces: split into syllables
+    "hoiddongf Hooijnghij",
 ]
 
 

@@ -632,7 +632,7 @@ def _nearest(index: Index, written: str, folded: str) -> str:
         if (edit := _edit(written, folded, other)) is not None
     )
     if not near:
-        return written
+        return _split(index, written, folded) or written
     # Of words as near, the most frequent is offered. A short word has many a letter
     # changed away (`nap`: nam, nay, nai), and the most frequent is then a word of most
     # articles whatever was meant: it adds nothing to what the other words find, and
@@ -677,6 +677,58 @@ def _telex(word: str) -> str | None:
     for typed, vowel in _TELEX_VOWELS:
         bare = bare.replace(typed, vowel)
     return None if bare == word else _toned(bare, tone)
+
+
+_LONGEST = 10  # letters of a syllable in Telex: `nghieengf`, `truwowngf`
+
+
+def _split(index: Index, written: str, folded: str) -> str | None:
+    """A word of ASCII letters typed without its spaces (`hooijddoongf`, `uyrbannhaan`:
+    Telex with the keyboard off) as the fewest syllables of the archive, each read as
+    Telex where an article spells that reading (`hội`), else as its term (`ddongf`,
+    `đòng`: `dong`); None when it is no such syllables. A syllable of three letters or
+    more is the vocabulary's (one vocabulary file for each first two letters tried), a
+    shorter one (`uyr`: `ủy`) is taken, then asked of its shards with the others."""
+    if not (folded == written.lower() and folded.isascii() and len(folded) > 3):
+        return None
+    # fewest[j]: the fewest syllables of folded[:j], and where the last one begins
+    fewest: list[tuple[int, int]] = [(0, 0)] + [(len(folded), -1)] * len(folded)
+    terms: dict[tuple[int, int], tuple[str, str]] = {}
+    for end in range(1, len(folded) + 1):
+        for start in range(max(0, end - _LONGEST), end):
+            if fewest[start][1] < 0 or fewest[start][0] + 1 >= fewest[end][0]:
+                continue
+            typed = folded[start:end]
+            reading = _telex(typed) or _toned(typed, "")
+            term = folding.fold(folding.canonical(reading)) if reading else ""
+            if len(term) > 2 and not _in_vocabulary(index, term):
+                continue
+            if term:
+                fewest[end] = (fewest[start][0] + 1, start)
+                terms[start, end] = (reading or "", term)
+    pieces, end = [], len(folded)
+    while end > 0 and fewest[end][1] >= 0:
+        start = fewest[end][1]
+        pieces.append(terms[start, end])
+        end = start
+    if end > 0 or len(pieces) < 2:
+        return None
+    manifest = index.file(fmt.MANIFEST)
+    assert isinstance(manifest, dict)
+    words = []
+    for reading, term in reversed(pieces):
+        if len(term) < 3 and not _head(index, manifest, term, set()).frequency:
+            return None
+        spelled = reading == term or _spelled(index, manifest, folding.canonical(reading))
+        words.append(reading if spelled else term)
+    return _cased(" ".join(words), written)
+
+
+def _in_vocabulary(index: Index, term: str) -> bool:
+    """Whether ``term`` is a word of the vocabulary (of two articles or more)."""
+    vocabulary = index.file(fmt.vocabulary_file(term))
+    assert isinstance(vocabulary, dict)
+    return any(term in group[1:] for group in vocabulary.get(term[: fmt.VOCABULARY_KEY], []))
 
 
 # VNI, typed with the keyboard off (`tuye6n3 du5ng`): the digit after the letter it

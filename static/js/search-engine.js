@@ -1797,6 +1797,7 @@ async function nearest(written, folded) {
   // Of words as near, the most frequent is offered; not when most articles have it: a
   // short word has many a letter changed away (`nap`: nam, nay), and that one adds
   // nothing to what the other words find (engine._nearest).
+  if (best[0] === NO_EDIT) return (await split(written, folded)) || written;
   const index = await manifest();
   if (rivalled && 2 * (await head(index, best[3], new Set())).frequency > index.docs) {
     return written;
@@ -1828,6 +1829,52 @@ function telex(word) {
   if (bare.startsWith("dd")) bare = "đ" + bare.slice(2);
   for (const [typed, vowel] of TELEX_VOWELS) bare = bare.split(typed).join(vowel);
   return bare === word ? null : toned(bare, tone);
+}
+
+const LONGEST = 10; // letters of a syllable in Telex: `nghieengf`, `truwowngf`
+
+// A word of ASCII letters typed without its spaces (`hooijddoongf`: Telex, keyboard off)
+// as the fewest syllables of the archive, each read as Telex where an article spells
+// that reading, else as its term; null when it is no such syllables (engine._split).
+async function split(written, folded) {
+  if (!(folded === written.toLowerCase() && /^[a-z]{4,}$/.test(folded))) return null;
+  // fewest[j]: the fewest syllables of folded[:j], and where the last one begins
+  const fewest = [[0, 0], ...Array.from(folded, () => [folded.length, -1])];
+  const terms = new Map();
+  for (let end = 1; end <= folded.length; end++) {
+    for (let start = Math.max(0, end - LONGEST); start < end; start++) {
+      if (fewest[start][1] < 0 || fewest[start][0] + 1 >= fewest[end][0]) continue;
+      const typed = folded.slice(start, end);
+      const reading = telex(typed) || toned(typed, "");
+      const term = reading ? fold(canonical(reading)) : "";
+      if (term.length > 2 && !(await inVocabulary(term))) continue;
+      if (term) {
+        fewest[end] = [fewest[start][0] + 1, start];
+        terms.set(`${start} ${end}`, [reading || "", term]);
+      }
+    }
+  }
+  const pieces = [];
+  let end = folded.length;
+  while (end > 0 && fewest[end][1] >= 0) {
+    const start = fewest[end][1];
+    pieces.unshift(terms.get(`${start} ${end}`));
+    end = start;
+  }
+  if (end > 0 || pieces.length < 2) return null;
+  const words = [];
+  for (const [reading, term] of pieces) {
+    if (term.length < 3 && !(await head(await manifest(), term, new Set())).frequency) return null;
+    const spelledSo = reading === term || (await spelled(canonical(reading)));
+    words.push(spelledSo ? reading : term);
+  }
+  return cased(words.join(" "), written);
+}
+
+// Whether `term` is a word of the vocabulary (of two articles or more) (engine._in_vocabulary).
+async function inVocabulary(term) {
+  const groups = spellingsOf(await load(vocabularyFile(term)), term.slice(0, VOCABULARY_KEY));
+  return groups.some((group) => group.indexOf(term, 1) > 0);
 }
 
 // VNI, typed with the keyboard off (`tuye6n3 du5ng`): the digit after the letter it
