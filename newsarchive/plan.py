@@ -199,15 +199,24 @@ def old_address_pages(targets: Sequence[Target]) -> tuple[list[Page], LookupData
     old_addresses_folder): an article's source_url with a query (`chi-tiet?id=5`), and a
     source_url or alias with capitals (a static host is case-sensitive; IIS was not: an
     alias in small letters the 404 page finds by itself, asking for the address so
-    spelt). The first target of an address keeps it (as the build's alias pages). With
+    spelt). The first target of an address keeps it (as the build's alias pages). And the
+    portal's number of each old address (urls.page_number) that one target alone has: a
+    citation cut after it (`…/view_content/744225`) still names the page. With
     them, which files they make, for the pages that look addresses up, and whether one
     is the home page's with a query (`/?newsid=5`), which the home page answers."""
     home = urls.old_address_key("/")  # the home page itself: no address to look up
     found: dict[str, str] = {}
+    numbered: dict[str, set[str]] = {}
     for target in targets:
         for path, query in _unanswered(target):
             if (key := urls.old_address_key(path, query)) != home:
                 found.setdefault(key, urls.permalink(target))
+        for path in _old_paths(target):
+            if number := urls.page_number(path):
+                numbered.setdefault(number, set()).add(urls.permalink(target))
+    for number, leading in numbered.items():
+        if len(leading) == 1:  # two portals' pages of one number: neither is named by it
+            found.setdefault(urls.page_number_key(number), *leading)
     shards: dict[int, list[tuple[str, str]]] = {}
     for key in sorted(found):
         shards.setdefault(urls.old_address_shard(key), []).append((key, found[key]))
@@ -236,6 +245,12 @@ def _unanswered(target: Target) -> list[tuple[str, str]]:
         if query or _capitals(parsed.path):
             old.insert(0, (parsed.path or "/", query))
     return old
+
+
+def _old_paths(target: Target) -> list[str]:
+    """The paths of ``target``'s old addresses: its aliases, and its source_url's."""
+    source = target.source_url if isinstance(target, Article) else ""
+    return [*target.aliases, *([urlsplit(source).path] if source else [])]
 
 
 def _capitals(path: str) -> bool:

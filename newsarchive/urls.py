@@ -199,6 +199,27 @@ def old_address_key(path: str, query: str = "") -> str:
     return old_path(path) + (f"?{kept}" if kept else "")
 
 
+# The portal's number of a page, which a citation cut short still holds: at the start
+# of its address's last part (Liferay's `view_content/744225-ke-hoach….html`), at its
+# end (`tong-ket-nam-2019-766.html`), or the whole part (`content/id/12345`); three
+# digits or more, not a year (`tong-ket-2019.html`). js/old-address.js reads it alike.
+_PAGE_NUMBER = re.compile(r"([0-9]{3,})(?:[-.].*)?|.*-([0-9]{3,})(?:\.[A-Za-z0-9]{1,5})?")
+_A_YEAR = re.compile("(?:19|20)[0-9]{2}")
+
+
+def page_number(path: str) -> str:
+    """The portal's number of an old address's page (its path), or ""."""
+    last = unicodedata.normalize("NFC", unquote(path)).rstrip("/").rsplit("/", 1)[-1]
+    found = _PAGE_NUMBER.fullmatch(last)
+    number = (found[1] or found[2]) if found else ""
+    return "" if _A_YEAR.fullmatch(number) else number
+
+
+def page_number_key(number: str) -> str:
+    """The key a page's number is looked up by: `#` is in no path's key."""
+    return f"#{number}"
+
+
 def old_address_shard(key: str) -> int:
     """Which of the files a key is in: FNV-1a over its UTF-16 code units, as the scripts
     hash it (charCodeAt)."""

@@ -74,7 +74,8 @@ def test_an_old_address_with_a_query_or_other_case_leads_to_its_article(site, br
 
 
 def test_the_old_addresses_are_written_for_those_no_alias_answers(site):
-    """Only a query, or capitals, need the file: a plain alias answers by itself."""
+    """Only a query, or capitals, need the file: a plain alias answers by itself; and
+    the portal's number of an address (`bang-bieu-3893255.html`), for one cut after it."""
     _site(site)
     folder = site.output / urls.output_file(urls.old_addresses_url(0)).rsplit("/", 1)[0]
     written: dict[str, str] = {}
@@ -83,6 +84,7 @@ def test_the_old_addresses_are_written_for_those_no_alias_answers(site):
     assert written == {
         "tin-tuc/chi-tiet/index.html?id=1294002": "2019/04/bai-co-dia-chi-hoi/",
         "tin-tuc/hoa-7.aspx/index.html": "2019/04/tin-viet-hoa/",
+        "#3893255": "2019/04/bang-bieu-vong-loai/",
     }
     for key in written:
         shard = urls.old_addresses_url(urls.old_address_shard(key))
@@ -280,3 +282,69 @@ def _only(key: str):
             route.fulfill(status=404, body="")
 
     return answer
+
+
+VIEW_CONTENT = (
+    "https://sotttt.hanoi.gov.vn/pctn/-/view_content/744225-ke-hoach-trien-khai-hoat-dong.html"
+)
+
+
+def _numbered_site(site: SiteDir) -> None:
+    site.configure(base_url="https://example.org/")
+    pieces = [
+        ("a.md", "Kế hoạch triển khai", VIEW_CONTENT, ""),
+        ("b.md", "Tổng kết năm", "", "[/tin-tuc/tong-ket-nam-2019-766.html]"),
+        (
+            "c.md",
+            "Bài asset",
+            "https://hbt.hanoi.gov.vn/-/asset_publisher/AbC/content/id/12345",
+            "",
+        ),
+        # Two articles of one number (two portals'): neither is its number's.
+        ("d.md", "Bài một", "https://a.gov.vn/tin/555555-bai-mot.html", ""),
+        ("e.md", "Bài hai", "https://b.gov.vn/tin/555555-bai-hai.html", ""),
+        ("f.md", "Bài năm", "https://c.gov.vn/tin/tong-ket-2019.html", ""),  # a year: no id
+    ]
+    for day, (name, title, source, aliases) in enumerate(pieces, start=1):
+        fields = {"source_url": source} if source else {"aliases": aliases}
+        site.add(name, article(title, f"2019-04-0{day} 08:00", "Nội dung.", **fields))
+    assert site.build("--quiet") == 0
+
+
+def test_an_old_address_cut_after_its_number_leads_to_its_article(site, browser):
+    """A Liferay address cited cut short (`…/-/view_content/744225`, the slug after the
+    id dropped or cut mid-word, `…/content/12345`) reached the 404 page, and pasted in the
+    search box was searched as the number alone (no article has it as a word) or the
+    slug's cut words: nothing. The portal's number of a page, at the start or the end of
+    its address's last part (`744225-ke-hoach….html`, `tong-ket-nam-2019-766.html`, or
+    the whole part), now leads to its article, from the 404 page and pasted (the address,
+    or its last part alone); a number two articles have, or a year, leads nowhere."""
+    _numbered_site(site)
+    with serve(site.output, not_found=True) as address:
+        page = browser.new_page()
+        page.set_default_timeout(5000)
+        for old, title in [
+            ("pctn/-/view_content/744225", "Kế hoạch triển khai"),
+            ("pctn/-/view_content/744225-ke-hoach-tri", "Kế hoạch triển khai"),
+            ("tin-tuc/766", "Tổng kết năm"),
+            ("-/asset_publisher/abc/content/12345", "Bài asset"),
+        ]:
+            page.goto(address + old)
+            page.wait_for_selector("h1:not(:has-text('Không tìm thấy'))")
+            assert page.locator("h1").inner_text() == title, old
+        for stay in ["tin/555555", "tin/2019", "tin/766-x/abc"]:
+            page.goto(address + stay)
+            page.wait_for_load_state("networkidle")
+            assert page.locator("h1").inner_text() == "Không tìm thấy trang", stay
+        for pasted, title in [
+            ("https://sotttt.hanoi.gov.vn/pctn/-/view_content/744225", "Kế hoạch triển khai"),
+            ("sotttt.hanoi.gov.vn/pctn/-/view_content/744225-ke-hoach-tr", "Kế hoạch triển khai"),
+            ("744225-ke-hoach-trien-khai", "Kế hoạch triển khai"),
+            ("https://hbt.hanoi.gov.vn/web/-/asset_publisher/abc/content/12345", "Bài asset"),
+        ]:
+            page.goto(address + "tim-kiem/")
+            page.fill("#search-page-q", pasted)
+            page.press("#search-page-q", "Enter")
+            page.wait_for_url(address + "2019/04/**")
+            assert page.locator("h1").inner_text() == title, pasted
+        page.close()

@@ -59,8 +59,21 @@ window.newsarchiveOldAddress = (() => {
     return files === undefined || (parseInt(files.charAt(n >> 2) || "0", 16) >> (n & 3)) & 1;
   }
 
+  // As urls.page_number: the portal's number of a page, at the start or the end of its
+  // address's last part, or the whole part (three digits or more, not a year), which a
+  // citation cut short still holds (`…/view_content/744225`).
+  function pageNumber(path) {
+    const last = decoded(path).replace(/\/+$/, "").split("/").pop();
+    const found = /^(?:([0-9]{3,})(?:[-.].*)?|.*-([0-9]{3,})(?:\.[A-Za-z0-9]{1,5})?)$/.exec(last);
+    const number = found ? found[1] || found[2] : "";
+    return /^(?:19|20)[0-9]{2}$/.test(number) ? "" : number;
+  }
+
   async function listed(path, query) {
-    const wanted = key(path, query);
+    return listedAs(key(path, query));
+  }
+
+  async function listedAs(wanted) {
     const n = shard(wanted);
     if (!written(n)) return null; // no request that can only be a 404
     try {
@@ -92,13 +105,16 @@ window.newsarchiveOldAddress = (() => {
 
   // The address of the page `path` (from the site's root, as the portal's was from its
   // host) with `query` ("?id=5" or "") leads to, or null. A query not listed with its
-  // path is left out, as a static host leaves it out of an alias's address.
+  // path is left out, as a static host leaves it out of an alias's address; then the
+  // page of the portal's number the path holds (urls.page_number_key).
   return {
     async find(path, query) {
+      const number = pageNumber(path);
       return (
         (await listed(path, query)) ||
         (query && (await listed(path, ""))) ||
-        (await inSmallLetters(path))
+        (await inSmallLetters(path)) ||
+        (number ? await listedAs(`#${number}`) : null)
       );
     },
   };

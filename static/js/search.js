@@ -236,6 +236,11 @@
   // the portal's number left out), and sent whole, it opens the page the archive keeps
   // at that address, if any (an old address leads on to its article).
   function oldAddress(text) {
+    // An address's last part alone, its portal's number at its start or its end
+    // (`744225-ke-hoach-trien-khai`, `tong-ket-nam-766.html`): js/old-address.js finds
+    // the page of that number; else it is searched as typed.
+    const part = /^(?:[0-9]{3,}(?:-[a-z0-9]+){2,}-?|[a-z0-9]+(?:-[a-z0-9]+)+-[0-9]{3,})(?:\.html?)?$/;
+    if (part.test(text.trim())) return { path: text.trim(), query: "", words: "", part: true };
     // Cited without its scheme, as printed citations give it ("portal.gov.vn/tin/a.html";
     // a host's last part is letters: "7.500.000/tháng" is no address).
     const bare = /^(?:[a-z0-9-]+\.)+[a-z]{2,}\/\S*$/i.test(text.trim());
@@ -318,7 +323,7 @@
     // (The portal's home page with a query, `/?newsid=5`, may be one too.)
     const kept =
       (old?.path || old?.query) &&
-      ((await keptHere(old.path, old.query)) ||
+      ((!old.part && (await keptHere(old.path, old.query))) ||
         (await window.newsarchiveOldAddress?.find(old.path, old.query)));
     if (kept) return { kept };
     let answer = await engine().search(sent, options);
