@@ -1454,6 +1454,33 @@ def test_words_typed_in_telex_without_its_keyboard_find_what_they_spell(served, 
     assert status == f"Không tìm thấy “hoaf giair”; {len(found)} kết quả cho “hòa giải”", status
 
 
+TELEX_CORPUS = {
+    "xe-bus.md": article("Tuyến xe bus số 5", "2022-01-01 08:00", "Xe bus số 5 qua phường."),
+    "be-bu.md": article("Em bé bú sữa mẹ", "2022-01-02 08:00", "Bé bú sữa mẹ; mẹ hỏi bác sĩ."),
+    "hoi-dong.md": article("Hội đồng nhân dân họp", "2022-01-03 08:00", "Hội đồng nhân dân họp."),
+    "uy-ban.md": article("Ủy ban nhân dân phường", "2022-01-04 08:00", "Ủy ban hỏi hội đồng."),
+}
+
+
+@pytest.fixture(scope="module")
+def telex_site(tmp_path_factory, browser):
+    yield from served_corpus(tmp_path_factory, "telex", TELEX_CORPUS)
+
+
+def test_telex_without_spaces_is_split_and_a_word_of_the_archive_stays(telex_site, page):
+    """`hooijddoongf` (hội đồng in Telex, the keyboard off, no space) found nothing and
+    nothing was offered; the page now searches the archive's syllables it splits into,
+    and says so. `bus`, which reads as `bú` in Telex, is a word of this archive: it finds
+    the bus, and nothing is corrected."""
+    found = titles(search(page, telex_site, "hooijddoongf"))
+    assert found == titles(search(page, telex_site, "hội đồng")) and found
+    search(page, telex_site, "hooijddoongf")
+    status = page.inner_text(".search-status")
+    assert status == f"Không tìm thấy “hooijddoongf”; {len(found)} kết quả cho “hội đồng”"
+    assert titles(search(page, telex_site, "bus")) == ["Tuyến xe bus số 5"]
+    assert "Không tìm thấy" not in page.inner_text(".search-status")
+
+
 def test_a_word_mistyped_by_a_letter_finds_what_the_reader_meant_and_says_so(served, page):
     """Every word must be found: one letter swapped on a phone ("giải" as "gỉai") found
     nothing. Sent whole, the page searches the archive's word one letter away instead,
