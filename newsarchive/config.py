@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import renamed, schema, urls
 from .errors import BuildFailed, Problem, os_problem, special_file
+from .filekinds import PAGES
 from .outputguard import protected_folders, static_problem, unsafe_output
 from .yamltext import nested_lines, normalise_text, parse_yaml, written
 
@@ -276,7 +277,7 @@ def address_problem(address: str) -> str:
     # The home page's address copied from the browser: every canonical link, feed and
     # sitemap address was then written under it (…/index.html/2025/10/…/).
     page = parts.path.rpartition("/")[2]
-    if page.lower().endswith((".html", ".htm")):
+    if page.lower().endswith(PAGES):
         return (
             f"ends in the name of a page, {page}: the site's address is the folder "
             f"its pages are in, {address.removesuffix(page)}"

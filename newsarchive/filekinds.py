@@ -1,7 +1,9 @@
 """The kinds of file an address names, by the ending of its name: declared once for the
 build's hints on a broken link (bodylinks: which file to put into static/, and whether
-in images/ or files/) and for what `import` copies as an article's attachments
-(importing.html.ATTACHMENT_SUFFIXES). Each place takes the kinds its job needs."""
+in images/ or files/), for the name of a link to a picture (markup.py), for what `import`
+copies as an article's attachments (importing.html.ATTACHMENT_SUFFIXES) and for the
+pages of a crawl. Each place takes the kinds its job needs; where two lists of one kind
+differ, they stand side by side below, with why."""
 
 # Photos as the old portals published them, and as a thumbnail links to at full size.
 PHOTOS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
@@ -11,6 +13,10 @@ PHOTOS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 PICTURES = (*PHOTOS, ".svg", ".avif")
 # Scans, which browsers but Safari do not show in a page: a file to download.
 SCANS = (".tif", ".tiff")
+# What holds a picture, whether a page can show it or not (a bitmap, a scan): a link that
+# shows only an unnamed picture and leads to one is named (markup.py), and a picture's
+# file name read in an <img>'s broken markup is named in the import's note.
+PICTURE_FILES = (*PICTURES, ".bmp", *SCANS)
 DOCUMENTS = (
     *(".pdf", ".rtf", ".csv"),
     *(".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".pps", ".ppsx"),
@@ -22,3 +28,11 @@ SOUNDS = (".mp3", ".m4a", ".ogg", ".oga", ".wav", ".wma")
 # Plain text: a file an editor links, but no attachment to the import, for which a .txt
 # in a crawl is a page captured as text (importing.crawl.CAPTURE_SUFFIXES).
 TEXTS = (".txt",)
+
+# A name that says web page: what a static host serves as one whatever its settings (a
+# redirect page at /tin/a.aspx is served as a file to download: urls.alias_url), and the
+# ending wget -E and HTTrack give a page they save.
+PAGES = (".html", ".htm")
+# The pages a crawl of a portal may hold (importing.crawl): also what its server made a
+# page of, which a static host serves as a file.
+CRAWLED_PAGES = (*PAGES, ".shtml", ".xhtml", ".php", ".asp", ".aspx", ".jsp", ".jspx", ".cfm")

@@ -42,6 +42,7 @@ from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from markdown.util import AMP_SUBSTITUTE, STX, AtomicString
 
 from .activehtml import runs
+from .filekinds import PICTURE_FILES
 from .htmltext import short_numbers, unescape
 from .linksafety import SAFE_SCHEMES, is_safe_url
 from .pagelinks import LINK_ATTRIBUTES, css_links
@@ -126,7 +127,6 @@ _FOOTNOTE_TITLE = re.compile(rf' title="{FOOTNOTE_BACK}(\d+)"')
 # picture_link (picture_names).
 PICTURE_LINK = "newsarchive-picture-link"
 _PICTURE_NAME = f' aria-label="{PICTURE_LINK}"'
-_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp|svg|tiff?)$", re.IGNORECASE)
 
 
 def footnote_titles(body_html: str, title: Callable[[int], str] | None) -> str:
@@ -462,7 +462,7 @@ def _leads_to_unnamed_pictures(link: Element, url: str) -> bool:
     (and has no name of its own either: a title, an aria-label of an attribute list)."""
     path = urlsplit(unescape(url.replace(AMP_SUBSTITUTE, "&")).strip()).path
     return (
-        bool(_PICTURE_FILE.search(path))
+        path.lower().endswith(PICTURE_FILES)
         and not link.get("title")
         and not link.get("aria-label")
         and len(link) > 0

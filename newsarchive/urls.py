@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from urllib.parse import SplitResult, quote, unquote, urlsplit, urlunsplit
 
 from .content import Article, RenamedTerm, Standalone
+from .filekinds import PAGES
 from .slugs import slugify
 
 ALIAS_HINT = (
@@ -473,13 +474,6 @@ def base_path(base_url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-# The endings a static host serves as a web page whatever its settings (GitHub Pages,
-# Python's http.server). A redirect page written at /tin/a.aspx or /a.php is served as a
-# file to download: a folder of that name, with its index.html, is served as a page
-# (the host answers /tin/a.aspx with /tin/a.aspx/).
-PAGE_ENDINGS = (".html", ".htm")
-
-
 def alias_url(alias: str) -> str:
     """An old CMS address as a page URL.
 
@@ -492,7 +486,10 @@ def alias_url(alias: str) -> str:
     """
     path = unicodedata.normalize("NFC", unquote(alias)).lstrip("/")
     last = path.rsplit("/", 1)[-1]
-    if last and not last.lower().endswith(PAGE_ENDINGS):
+    # A redirect page written at /tin/a.aspx is served as a file to download: a folder
+    # of that name, with its index.html, is served as a page (the host answers /tin/a.aspx
+    # with /tin/a.aspx/).
+    if last and not last.lower().endswith(PAGES):
         path += "/"
     return path
 

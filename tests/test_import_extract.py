@@ -1095,17 +1095,20 @@ def test_notes_are_worded_alike_on_every_page_so_the_report_counts_them_once():
     assert "data:image" not in one.body
 
 
-def test_a_picture_whose_markup_is_broken_is_named_by_the_file_its_markup_holds():
+@pytest.mark.parametrize("ending", [".JPG", ".svg", ".avif"])
+def test_a_picture_whose_markup_is_broken_is_named_by_the_file_its_markup_holds(ending):
     """The portal's editor wrote quotes inside an <img>'s src (sotttt 705828): the browser
     reads its path as attributes, the picture has no address, and the note said only "an
-    <img> without alt text": the file's name it still holds is what finds the picture."""
+    <img> without alt text": the file's name it still holds is what finds the picture.
+    A drawing or an AVIF too: a picture file as markup.py names a link to one
+    (filekinds.PICTURE_FILES)."""
     broken = (
         '<p><img align=""left"" alt="""" src="#"/UploadFile/Portals/0/AttachFiles/2012/12/17/'
-        '2012_12_17_15_12_15_634913539353762053_DTDM.JPG"" style=""font-size:" /></p>'
+        f'2012_12_17_15_12_15_634913539353762053_DTDM{ending}"" style=""font-size:" /></p>'
     )
     found = article_of(liferay_page(body=f"<p>Một đoạn văn bản.</p>{broken}"))
     [note] = [note for note in found.notes if "without a usable address" in note]
-    assert "2012_12_17_15_12_15_634913539353762053_dtdm.jpg" in note.lower(), note
+    assert f"2012_12_17_15_12_15_634913539353762053_dtdm{ending.lower()}" in note.lower(), note
 
 
 def test_an_archivists_profile_replaces_the_shipped_one_of_the_same_name(site):

@@ -43,14 +43,13 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from .. import urls
 from ..errors import Problem
+from ..filekinds import CRAWLED_PAGES, PAGES
 from ..htmltext import unescape
 from ..httracknames import A_PAGE, query_named
 
 # Files in a folder that may be pages; everything else (images, scripts, styles,
 # attachments) is only looked at when a page links to it.
-PAGE_SUFFIXES = frozenset(
-    (".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".aspx", ".jsp", ".jspx", ".cfm")
-)
+PAGE_SUFFIXES = frozenset(CRAWLED_PAGES)
 # The media types of a web page in a WARC (its bytes must be one's too: _begins_as_page).
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
 # A text capture (the seed's format); a file named otherwise that is no web page is refused.
@@ -356,7 +355,7 @@ def _not_adjusted(path: str) -> bool:
     """A page file wget -E would have named NAME.html: its name does not end in .html or
     .htm (`gioi-thieu`, `trang.php`, `chi-tiet?id=5`), and it is a web page (wget names
     only those so: `captcha.php` may be a picture)."""
-    return not path.lower().endswith((".html", ".htm")) and _starts_like_html(Path(path))
+    return not path.lower().endswith(PAGES) and _starts_like_html(Path(path))
 
 
 def _links(path: str) -> Iterator[str]:
@@ -1379,7 +1378,7 @@ class MediaFinder:
         asked = urlunsplit(parts._replace(fragment=""))
         if _WGET_ADDED.search(parts.path) and not parts.query:  # linked by wget's name
             address, saved = asked.removesuffix(".html"), _in_folder(asked, page, page_url)
-        elif parts.query or not parts.path.lower().endswith((".html", ".htm")):
+        elif parts.query or not parts.path.lower().endswith(PAGES):
             address, saved = asked, _in_folder(asked + ".html", page, page_url)
         else:
             return None
@@ -1402,7 +1401,7 @@ class MediaFinder:
         parts = urlsplit(url)
         place = _url_key(urlunsplit(parts._replace(query="", fragment="")))
         found = self.httrack_names.get(place)
-        if not found and place.lower().endswith((".html", ".htm")):
+        if not found and place.lower().endswith(PAGES):
             found = self.httrack_stems.get(place.rsplit(".", 1)[0])
         if not found:
             return ""
@@ -1431,7 +1430,7 @@ def _httrack_page(url: str, page: PageSource, page_url: str) -> str:
     with 4 hex digits and .html; for one without an extension (/tin-tuc/bai), NAME.html.
     "" for any other link, and for one that names the page by its address already."""
     parts = urlsplit(url)
-    if page.offset >= 0 or not parts.path.lower().endswith((".html", ".htm")):
+    if page.offset >= 0 or not parts.path.lower().endswith(PAGES):
         return ""
     # A query after any other name is the page's own.
     if parts.query and query_named(parts.path, parts.query, A_PAGE) is None:
@@ -1453,7 +1452,7 @@ def saved_as_page(url: str) -> bool:
     """Whether a picture's address ends as a web page's (`anh.html`): in an HTTrack
     mirror, the name it gave what the portal answered with a page (an error, a moved
     page), its own ending (or none) replaced by .html."""
-    return urlsplit(url).path.lower().endswith((".html", ".htm"))
+    return urlsplit(url).path.lower().endswith(PAGES)
 
 
 def own_address(page_url: str, link: str) -> str:

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, quote, unquote, unquote_to_bytes, urljoin, u
 import nh3
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..filekinds import ARCHIVES, DOCUMENTS, PHOTOS, PICTURES, SCANS, SOUNDS, VIDEOS
+from ..filekinds import ARCHIVES, DOCUMENTS, PHOTOS, PICTURE_FILES, PICTURES, SCANS, SOUNDS, VIDEOS
 from ..linksafety import SAFE_SCHEMES, is_safe_url
 from ..markup import escape_inline, escape_line_start
 from ..svgsafety import NOT_A_PICTURE, Unreadable, inert
@@ -172,7 +172,9 @@ LOST_IMAGES = {
     "address in src, srcset or a data- attribute",
     "no address": "left out images without a usable address (the page's markup is broken there)",
 }
-_PICTURE_NAME = re.compile(r"[\"']*([\w.%-]+\.(?:jpe?g|png|gif|webp|bmp|tiff?))[\"']*", re.I)
+_PICTURE_NAME = re.compile(
+    rf"[\"']*([\w.%-]+(?:{'|'.join(map(re.escape, PICTURE_FILES))}))[\"']*", re.I
+)
 LOST_IMAGES_HINT = "find the picture on the original page and add it to the article by hand"
 LOST_EMBED = "left out an embedded <"
 LOST_DATA = "left out a picture stored inside the page itself"

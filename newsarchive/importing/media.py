@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..filekinds import PICTURE_FILES, PICTURES
 from ..limits import FILE_LIMIT, MB, TOO_BIG_HINT
 from ..partfiles import part_of
 from ..slugs import slugify
@@ -44,7 +45,7 @@ _EXTENSION = re.compile(r"^\.[a-z0-9]{1,5}$")
 # page or XML document (.html, .xml, .xht, .xsl...) runs its scripts on the archive's
 # domain. Any other name is given its type's, or the copy is refused.
 _SAFE_SUFFIXES = frozenset(
-    (*_EXTENSIONS.values(), *ATTACHMENT_SUFFIXES, ".avif", ".bmp", ".ico", ".bin")
+    (*_EXTENSIONS.values(), *ATTACHMENT_SUFFIXES, *PICTURE_FILES, ".ico", ".bin")
 )
 # What a file is by its first bytes, for a mirror's files saved without an extension and
 # without a content type (`/image/journal/article?img_id=...`).
@@ -181,7 +182,6 @@ def _sniffed(data: bytes) -> str:
 
 # No photo, icon or drawing fits in fewer bytes: a picture so small is a placeholder.
 PLACEHOLDER_BYTES = 100
-_PICTURES = frozenset((".jpg", ".png", ".gif", ".webp", ".svg"))
 
 
 def placeholder(data: bytes) -> str:
@@ -189,7 +189,7 @@ def placeholder(data: bytes) -> str:
     it shows until the real one loads: one or two pixels, or a few dozen bytes ("" for
     any other file). Its name says nothing: a photo may be named blanket-donation.jpg."""
     kind = _sniffed(data)
-    if kind not in _PICTURES:
+    if kind not in PICTURES:
         return ""
     shown = f"{kind[1:].upper()} picture of {len(data)} bytes"
     size = _pixels(data, kind)
