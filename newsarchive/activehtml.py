@@ -24,6 +24,7 @@ written.
 
 import re
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from .htmltext import short_numbers
 from .linksafety import scheme
@@ -43,17 +44,30 @@ SRCDOC = "srcdoc"
 # The keys of what leads elsewhere (see `runs`).
 REFRESH, BASE, STYLE, STYLESHEET = "http-equiv", "base", "style", "stylesheet"
 AWAY_FORM = ("action", "formaction")
-# Between a form's attribute and its address: its key when it sends away (see away_form).
-ELSEWHERE = " elsewhere "
+# Between a form's attribute and its address in its key (see AwayForm).
+_ELSEWHERE = " elsewhere "
+
+
+class AwayForm(NamedTuple):
+    """A form sending away: its attribute (action, formaction) and address. Its key is
+    text, as every key of `runs` is: the keys are kept with the body's other links, in
+    the cache and from the render processes (markup.marked_links), all text."""
+
+    attribute: str
+    address: str
+
+    @property
+    def key(self) -> str:
+        return self.attribute + _ELSEWHERE + self.address
 
 
 def runs(body_html: str, marks: tuple[str, ...] = ()) -> list[tuple[int, str, str]]:
     """Each thing of ``body_html`` that would run, in order: (its offset, what it is
     as an editor reads it, the key bodylinks.py finds it by in the source: SCRIPT, the
     handler's name, or the attribute holding the address; REFRESH, BASE, STYLE,
-    STYLESHEET, or a form's attribute + ELSEWHERE + its address for a form sending
-    elsewhere). ``marks``: what markup.py puts before a site link's address, which raw
-    HTML can write too (see `script_address`)."""
+    STYLESHEET, or AwayForm.key for a form sending elsewhere). ``marks``: what
+    markup.py puts before a site link's address, which raw HTML can write too (see
+    `script_address`)."""
     if not _MAYBE.search(body_html):
         return []
     # html.parser unescapes text and attributes with html.unescape, which raises on a
@@ -85,11 +99,10 @@ def sends_away(value: str, marks: tuple[str, ...] = (), home: str = "") -> bool:
     return not (home and on_site(squeezed, home))
 
 
-def away_form(key: str) -> tuple[str, str] | None:
-    """The attribute and the address of a form sending away, by its key (see `runs`);
-    None for the key of anything else."""
-    name, away, address = key.partition(ELSEWHERE)
-    return (name, address) if away else None
+def away_form(key: str) -> AwayForm | None:
+    """The form sending away of ``key`` (see `runs`); None for the key of anything else."""
+    name, away, address = key.partition(_ELSEWHERE)
+    return AwayForm(name, address) if away else None
 
 
 def sheet(rel: str | None) -> bool:
@@ -123,7 +136,7 @@ class _Runs(HTMLParser):
             elif name in AWAY_FORM and value and sends_away(value, self.marks):
                 address = unmarked(value, self.marks).strip()
                 what = f"a form whose {name} is {address}"
-                self.found.append((where, what, name + ELSEWHERE + address))
+                self.found.append((where, what, AwayForm(name, address).key))
         self.elsewhere(tag, dict(attrs), where)
 
     def elsewhere(self, tag: str, attrs: dict[str, str | None], where: tuple[int, int]) -> None:

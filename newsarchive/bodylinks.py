@@ -27,7 +27,6 @@ from urllib.parse import unquote, urlsplit
 from . import urls
 from .activehtml import (
     BASE,
-    ELSEWHERE,
     REFRESH,
     SCRIPT,
     SRCDOC,
@@ -68,13 +67,13 @@ RUNS_MESSAGE = (
     "{} in the article's raw HTML {}: sanitize_html is off, so raw HTML is published as written"
 )
 RUNS_DOES = "runs in readers' browsers (on every site of the same github.io address)"
+FORM_DOES = "sends what the reader types into it to another site, as a phishing page does"
 # What raw HTML that runs nothing does to the reader, by its key (activehtml.runs).
 ELSEWHERE_DOES = {
     REFRESH: "sends the reader to another address as the page opens (or after the seconds "
     "its content names), away from the article",
     BASE: "changes where every relative link and picture of the page leads: to the address "
     "it names, on any site",
-    ELSEWHERE: "sends what the reader types into it to another site, as a phishing page does",
     STYLE: "styles the whole page, not the article: it can hide the archive's notice and "
     "the site's menu, cover the page, or show words the article does not hold (a style= "
     "attribute on an element styles that element only)",
@@ -192,13 +191,13 @@ def from_root_hint(url: str, written: str, base_url: str, missing: str = "") -> 
 
 def _does(key: str) -> str:
     """What the thing found by ``key`` (activehtml.runs) does to the reader."""
-    return ELSEWHERE_DOES.get(ELSEWHERE if away_form(key) else key, RUNS_DOES)
+    return FORM_DOES if away_form(key) else ELSEWHERE_DOES.get(key, RUNS_DOES)
 
 
 def _sends_home(key: str, base_url: str) -> bool:
     """Whether the thing found by ``key`` is a form whose address is the site's own."""
     form = away_form(key)
-    return form is not None and not sends_away(form[1], home=base_url)
+    return form is not None and not sends_away(form.address, home=base_url)
 
 
 def leads_nowhere(problem: Problem) -> bool:
