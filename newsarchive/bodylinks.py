@@ -368,7 +368,7 @@ class Meant:
         if urls.leads_to(target, self.files):
             return ""
         actual = self._folded.get(target.casefold()) or self._folded.get(
-            f"{target}/index.html".casefold()
+            urls.folder_index(target).casefold()
         )
         if actual is None:
             return ""

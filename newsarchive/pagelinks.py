@@ -245,7 +245,7 @@ class Resolver:
         )
 
     def _file(self, target: str, is_folder: bool) -> str | None:
-        index = f"{target}/index.html" if target else "index.html"
+        index = urls.folder_index(target)
         if is_folder:
             return index if index in self.files else None
         if target in self.files:

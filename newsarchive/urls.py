@@ -498,7 +498,13 @@ def leads_to(file: str, files: Container[str]) -> bool:
     """Whether a link to the output file ``file`` (as body_link_file gives it) is answered
     by a site with ``files``: by the file, or by the folder of that name that an old
     address became (/tin/a.aspx is the folder /tin/a.aspx/, see alias_url)."""
-    return file in files or f"{file}/index.html" in files
+    return file in files or folder_index(file) in files
+
+
+def folder_index(folder: str) -> str:
+    """The output file that answers for ``folder`` (a path of the site without its final
+    /; "" for the site's root): its index.html, as a static host serves it."""
+    return f"{folder}/index.html" if folder else "index.html"
 
 
 # An old address copied without its http:// (`quanhaibatrung.hanoi.gov.vn/tin/a.html`):
