@@ -23,6 +23,9 @@ DOCUMENTS = (
     *(".odt", ".ods", ".odp"),
 )
 ARCHIVES = (".zip", ".rar", ".7z")
+# What a crawl folder is sent or kept in, which `import` asks to unpack (importing.crawl):
+# tar's too, in which no portal offered a download to its readers.
+PACKED = (*ARCHIVES, ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz")
 VIDEOS = (".mp4", ".m4v", ".webm", ".ogv", ".mov", ".avi", ".wmv", ".flv")
 SOUNDS = (".mp3", ".m4a", ".ogg", ".oga", ".wav", ".wma")
 # Plain text: a file an editor links, but no attachment to the import, for which a .txt

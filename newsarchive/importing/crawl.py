@@ -43,7 +43,7 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from .. import urls
 from ..errors import Problem
-from ..filekinds import CRAWLED_PAGES, PAGES
+from ..filekinds import CRAWLED_PAGES, PACKED, PAGES
 from ..htmltext import unescape
 from ..httracknames import A_PAGE, query_named
 
@@ -103,8 +103,6 @@ _WINDOWS_QUERY = re.compile(r"@(?=[^/?@]*=[^/?]*$)")
 # 101&_101_cur=2`): wget decoded the list's address but its `/`, whose own `?` and `&` follow
 # to the end of the name. It is no part of the page's address (urls.page_query).
 _BACK_LINK = re.compile(r"[?&](?:redirect|inheritRedirect)=https?:[^/]*$", re.I)
-# Packed files (archives) a crawl folder is sent or kept in.
-_PACKED = frozenset((".zip", ".7z", ".rar", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz"))
 # wget --adjust-extension adds .html to the name of what was served as a web page, when
 # the name does not end so: `anh.png.html`, `image.php.html`.
 _WGET_ADDED = re.compile(r"\.[a-z][a-z0-9]{1,4}(?<!\.html)(?<!\.htm)\.html$", re.I)
@@ -389,7 +387,7 @@ def _not_a_page(given: Path) -> Problem:
     message += "nor a text capture (.txt)"
     if suffix in (".mht", ".mhtml"):
         fix = "open it in the browser and save it as 'Web page, complete' (.html), then import that"
-    elif suffix in _PACKED:
+    elif suffix in PACKED:
         # A crawl folder packed to be sent or kept: its pages are inside.
         fix = "unpack it and import the folder it holds"
         if suffix == ".zip":
