@@ -36,6 +36,7 @@ from .errors import (
     nothing_written,
     raised_stopping,
     save_traceback,
+    shown,
 )
 from .outputguard import spare_folder
 from .pipeline import BuildResult, build
@@ -532,18 +533,18 @@ def say_left_out(result: BuildResult, config: SiteConfig) -> None:
     if result.hidden:
         print(
             f"skipped {len(result.hidden)} hidden file(s)/folder(s) in "
-            f"{_shown(config.content_dir)}/: {_some(result.hidden)}",
+            f"{shown(config.content_dir)}/: {_some(result.hidden)}",
             file=sys.stderr,
         )
     if result.others:
         print(
-            f"skipped {len(result.others)} file(s) in {_shown(config.content_dir)}/ that are "
+            f"skipped {len(result.others)} file(s) in {shown(config.content_dir)}/ that are "
             f"not articles (only .md files are): {_some(result.others)}; pictures and "
-            f"documents to publish belong in {_shown(config.static_dir)}/",
+            f"documents to publish belong in {shown(config.static_dir)}/",
             file=sys.stderr,
         )
     if result.system:
-        made = [f"{_shown(folder)}/{name}" for folder, name in result.system]
+        made = [f"{shown(folder)}/{name}" for folder, name in result.system]
         print(
             f"not published: {len(made)} file(s)/folder(s) that Windows, macOS or an editor "
             "made by themselves (.DS_Store, Thumbs.db, desktop.ini, ._ files, __MACOSX/, "
@@ -558,7 +559,7 @@ def say_left_out(result: BuildResult, config: SiteConfig) -> None:
         print(
             f"not published: {len(result.strays)} file(s)/folder(s) the build did not write: "
             f"{_some(result.strays)}" + (f" (deleted from {spare})" if deleted else "") + "; "
-            f"files to publish, such as CNAME, belong in {_shown(config.static_dir)}/",
+            f"files to publish, such as CNAME, belong in {shown(config.static_dir)}/",
             file=sys.stderr,
         )
 
@@ -594,7 +595,7 @@ def run_new(args: argparse.Namespace) -> int:
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "nothing was written.")
         return EXIT_CONTENT
-    print(_shown(made.path))
+    print(shown(made.path))
     if not args.page:
         for warning in category_like_others(config, made):
             print(warning.format(Path.cwd()), file=sys.stderr)
@@ -651,7 +652,7 @@ def run_import(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     except command.WrongArguments as wrong:
         _usage_error(str(wrong))
-    report_file = _shown(done.report)
+    report_file = shown(done.report)
     if done.stopped in command.STOPPED_AT_PROBLEM:
         _import_problems(done.errors, names, done.outcome)
     elif done.stopped:
@@ -670,7 +671,7 @@ def run_import(args: argparse.Namespace) -> int:
     if done.errors:
         _import_problems(done.errors, names, done.outcome)
     summary = done.tally.summary(
-        done.seconds, done.other_files, report_file, _shown(done.media), names
+        done.seconds, done.other_files, report_file, shown(done.media), names
     )
     if done.tally.named_examples(names):
         heading.say()
@@ -698,7 +699,7 @@ def _written_lines(names: "PageNames", heading: _Heading) -> Callable[[str, Path
     def written(page: str, file: Path) -> None:
         if names.named(page):
             heading.say()
-        print(f"{names(page)} -> {_shown(file)}")
+        print(f"{names(page)} -> {shown(file)}")
 
     return written
 
@@ -785,7 +786,7 @@ def run_check(args: argparse.Namespace) -> int:
         config = site_config(args)
         jobs = args.jobs or default_jobs()
         found, noted, articles, checked = check.checked(
-            config, args.built, jobs, _shown(config.static_dir)
+            config, args.built, jobs, shown(config.static_dir)
         )
     except BuildFailed as failed:
         report(failed.errors, Path.cwd(), "the site was not checked further.")
@@ -809,13 +810,6 @@ def run_check(args: argparse.Namespace) -> int:
         also = f"; {len(warnings)} warning(s) (see above)" if warnings else ""
         print(f"Checked {articles} article(s) and {checked} file(s): no problems{also}.")
     return EXIT_OK
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _not_a_command(words: Sequence[str]) -> str:

@@ -307,6 +307,21 @@ def test_other_files_in_content_are_listed_as_left_out(site):
     assert not [p for p in tree(site.output) if "anh" in p or "ghi-chu" in p]
 
 
+def test_a_content_folder_that_is_a_link_is_named_as_site_yaml_names_it(site, tmp_path):
+    """The content folder a link to a folder elsewhere (a shared drive): the files left out
+    were said to be in the folder it leads to, by its whole path, where every other
+    message names content/ (errors.shown)."""
+    site.add("2020/01/good.md", GOOD)
+    site.add("2020/01/anh.jpg", "JPEG")
+    elsewhere = tmp_path / "o-dia-chung"
+    shutil.move(site.content, elsewhere)
+    site.content.symlink_to(elsewhere, target_is_directory=True)
+    result = build_cli(site, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "skipped 1 file(s) in content/ that are not articles" in result.stderr
+    assert "o-dia-chung" not in result.stderr
+
+
 def test_a_fifo_named_like_an_article_is_an_error(site):
     site.add("2020/01/good.md", GOOD)
     os.mkfifo(site.content / "2020" / "01" / "pipe.md")
