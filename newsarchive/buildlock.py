@@ -17,6 +17,7 @@ from pathlib import Path
 from .errors import BuildFailed, Problem, os_problem, shown
 from .outputguard import LOCK, LOCK_FILES, OWNER, RECORD, lock_folder, source_clash
 from .ownfiles import discard, no_wait_no_link, read_own
+from .partfiles import process_runs
 
 try:
     import fcntl
@@ -223,16 +224,6 @@ def _flock(fd: int) -> None:
             return
         except OSError:
             owner = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-            if not owner.isdigit() or _alive(int(owner)) or time.monotonic() > deadline:
+            if not owner.isdigit() or process_runs(int(owner)) or time.monotonic() > deadline:
                 raise
             time.sleep(0.02)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # someone else's process: alive
-        return True
-    return True

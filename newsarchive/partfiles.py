@@ -40,7 +40,7 @@ def left_behind(folder: Path) -> list[Path]:
     for parent, _, names in os.walk(folder):
         for name in names:
             part = _PART.fullmatch(name)
-            if part and _regular(Path(parent, name)) and _ended(int(part[2])):
+            if part and _regular(Path(parent, name)) and not process_runs(int(part[2])):
                 found.append(Path(parent, name))
     return sorted(found)
 
@@ -52,12 +52,14 @@ def _regular(path: Path) -> bool:
         return False
 
 
-def _ended(pid: int) -> bool:
-    """Whether no process ``pid`` runs (one of another user, EPERM, runs)."""
+def process_runs(pid: int) -> bool:
+    """Whether a process ``pid`` runs, on POSIX (Windows' os.kill(pid, 0) ends it): one
+    of another user (EPERM) runs; so does one of a number no process can have (a file
+    that names it was written over), which is never taken for gone."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return True
-    except (OSError, OverflowError):
         return False
-    return False
+    except (OSError, OverflowError):
+        return True
+    return True

@@ -149,6 +149,45 @@ def test_console_script_is_declared():
     assert scripts.get("newsarchive") == "newsarchive.cli:run"
 
 
+def test_a_lock_held_under_a_number_no_process_has_is_said_to_be_held(site):
+    """A lock held while its owner file names a number no process can have (written over
+    by hand, damaged): the build stopped with a traceback (os.kill's OverflowError), where
+    any other owner's lock is said to be another build's."""
+    many(site, 3)
+    assert site.build() == 0
+    owner = site.root / "_site.lock" / "owner"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys, time\n"
+            f"fd = os.open({str(owner)!r}, os.O_RDWR)\n"
+            "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+            "os.ftruncate(fd, 0)\n"
+            "os.pwrite(fd, b'9' * 25, 0)\n"
+            "print('held', flush=True)\n"
+            "sys.stdin.read()\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        result = subprocess.run(
+            [sys.executable, str(REPO / "build.py"), "--config", str(site.root / "site.yaml")],
+            capture_output=True,
+            text=True,
+            env=SUBPROCESS_ENV,
+            timeout=120,
+        )
+    finally:
+        holder.communicate("")
+    assert result.returncode != 0
+    assert "another build or serve is running on this folder (pid 9999" in result.stderr
+    assert "Traceback" not in result.stderr and "bug" not in result.stderr.lower()
+
+
 def test_a_lock_held_by_a_dead_builds_dying_workers_is_waited_for(site):
     """kill -9 of a build leaves its workers to die after it, each holding the lock it
     inherited for some milliseconds: a build run at once was refused, naming the dead
