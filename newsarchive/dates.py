@@ -12,7 +12,7 @@ _DAY_FIRST = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})" + _TIME)
 _YEAR_FIRST = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME)
 # The day of an ISO date with more after it (T10:00+07:00), which fromisoformat reads.
 _YEAR_FIRST_DAY = re.compile(
-    r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<H>\d{2}):(?P<M>\d{2}))?"
+    r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ]+(?P<H>\d{1,2}):(?P<M>\d{2}))?"
 )
 # The ways Windows and Excel show a date, by the language they are set to: a 12-hour clock
 # (4:30 PM; SA and CH, sáng and chiều, in Vietnamese), the day's parts between dots or
@@ -35,10 +35,11 @@ _MONTHS = "January February March April May June July August September October N
 
 
 class NotARealDate(ValueError):
-    """A date in a form that is read, with a part out of its range (31/02, hour 25).
+    """A date in a form that is read, with a part out of its range (31/02, hour 25) or
+    what is not read after its day (2017-08-301, a zone's name): its fix is known.
 
-    ``fix`` names the part to check: "write the date as YYYY-MM-DD HH:MM" told an
-    editor to write again the form the date already had."""
+    ``fix`` names the part to check, or the date to write: "write the date as
+    YYYY-MM-DD HH:MM" told an editor to write again the form the date already had."""
 
     def __init__(self, message: str, fix: str) -> None:
         super().__init__(message)
@@ -102,11 +103,37 @@ def _parse_text(text: str) -> datetime:
         if day:
             _check_parts(text, {k: int(v) for k, v in day.groupdict("0").items()}, day)
             # Python's own words ("Invalid isoformat string") say nothing of what to fix.
-            raise ValueError(
-                f"{text!r}: the day is read, not what follows it (a time is HH:MM, "
-                "an offset +07:00; a zone's name such as ICT is not read)"
-            ) from None
+            raise _more_after_the_day(text, day) from None
     raise ValueError(f"{text!r} is not a date I can read")
+
+
+def _more_after_the_day(text: str, day: re.Match[str]) -> NotARealDate:
+    """What is wrong with a year-first date whose day is followed by what is not read:
+    more digits (2017-08-301), or what is no time (a zone's name, ICT), and the date to
+    write."""
+    after = text[day.end() :]
+    if after[:1].isdigit():
+        digits = day["d"] + after[: len(after) - len(after.lstrip("0123456789"))]
+        right = text[: day.end("d")] + text[day.start("d") + len(digits) :]
+        try:
+            _parse_text(right)
+        except NotARealDate as exc:  # 2017-02-301: no 30th of February either
+            fix = exc.fix
+        else:
+            fix = f"write the day in two digits: {right}"
+        said = f"the day has {len(digits)} digits ({digits}): a day is 1 to 31"
+        return NotARealDate(f"{text!r}: {said}", fix)
+    right = text[: day.end()]
+    if day["H"]:
+        return NotARealDate(
+            f"{text!r}: what follows the time {day['H']}:{day['M']}, {after.strip()!r}, is "
+            "not read (seconds are :SS, an offset +07:00; a zone's name such as ICT is not)",
+            f"write {right} (taken in the site's time zone)",
+        )
+    return NotARealDate(
+        f"{text!r}: what follows the date, {after.strip()!r}, is not a time",
+        f"write {right} (a time is HH:MM after a space: {right} 16:54)",
+    )
 
 
 def _check_parts(text: str, parts: dict[str, int], match: re.Match[str]) -> None:

@@ -105,6 +105,29 @@ def place_of(path: Path, text: str) -> tuple[int | None, int | None]:
     return None, None
 
 
+def value_place(path: Path, line: int, value: str) -> tuple[int, int | None]:
+    """The line and column of ``value`` as the front matter of ``path`` writes it, from
+    the key's ``line`` on (past the key on that line; a date below `withdrawn:` is on a
+    line of its own): where an editor puts the cursor to fix it. The key's line without
+    a column when it is not written so (in quotes that escape a letter)."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return line, None
+    value = unicodedata.normalize("NFC", value)
+    for n in range(line, len(lines) + 1):
+        written = lines[n - 1]
+        if n > line and written.strip() in ("---", "..."):
+            break  # the front matter ends
+        start = written.find(":") + 1 if n == line else 0
+        at = written.find(value, start)
+        if at < 0:
+            at = unicodedata.normalize("NFC", written).find(value, start)
+        if at >= 0:
+            return n, at + 1
+    return line, None
+
+
 def raised_stopping(exc: BaseException) -> bool:
     """Whether ``exc`` came while a Ctrl+C was being handled: a process pool shut down in
     a `finally` may fail then (its wake-up pipe closed under it, "Bad file descriptor"),

@@ -10,14 +10,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from . import schema, urls
 from .config import web_address_problem
 from .content import Article, Correction, SourceFile, Standalone, Withdrawal
 from .dates import NotARealDate, in_zone, parse_date
-from .errors import BuildFailed, Problem, line_of, twin_note
+from .errors import BuildFailed, Problem, line_of, twin_note, value_place
 from .fingerprint import digest
 from .slugs import slugify
 from .summary import lead
@@ -92,15 +92,22 @@ def placeholder_left(path: Path, placeholder: str, kind: str) -> Problem:
     )
 
 
-Report = Callable[[str, str, str], None]  # a problem at a front-matter key's line
+class Report(Protocol):
+    """Adds a problem at a front-matter key's line; at the line and column of its
+    ``value`` as written there or below it, when the problem is of that value."""
+
+    def __call__(self, key: str, message: str, hint: str, value: object = None) -> None: ...
 
 
 def _problems_of(source: SourceFile) -> tuple[list[Problem], Report]:
     """A list for the problems of ``source``, and the way to add one at a key's line."""
     errors: list[Problem] = list(source.refused)
 
-    def error(key: str, message: str, hint: str) -> None:
-        errors.append(Problem(source.path, message, hint, source.key_lines.get(key)))
+    def error(key: str, message: str, hint: str, value: object = None) -> None:
+        line, column = source.key_lines.get(key), None
+        if line is not None and value is not None:
+            line, column = value_place(source.path, line, str(value))
+        errors.append(Problem(source.path, message, hint, line, column))
 
     return errors, error
 
@@ -202,6 +209,7 @@ def _published(meta: dict[str, Any], error: Report, tz: ZoneInfo) -> datetime | 
                 "write the date as YYYY-MM-DD HH:MM (2019-04-19 16:54) or "
                 "day first as DD/MM/YYYY HH:MM (19/04/2019 16:54)",
             ),
+            meta["date"],
         )
         return None
 
@@ -292,7 +300,7 @@ def _captured(meta: dict[str, Any], error: Report, tz: ZoneInfo) -> datetime | N
     try:
         return in_zone(parse_date(value, tz), tz)
     except ValueError as exc:
-        error("captured", f"bad date in 'captured': {exc}", _date_fix(exc, CAPTURED_HINT))
+        error("captured", f"bad date in 'captured': {exc}", _date_fix(exc, CAPTURED_HINT), value)
         return None
 
 
@@ -563,7 +571,7 @@ def _withdrawal(meta: dict[str, Any], error: Report, tz: ZoneInfo) -> Withdrawal
     try:
         day = in_zone(parse_date(value, tz), tz)
     except ValueError as exc:
-        error("withdrawn", f"bad date in 'withdrawn': {exc}", _date_fix(exc, WITHDRAWN_HINT))
+        error("withdrawn", f"bad date in 'withdrawn': {exc}", _date_fix(exc, WITHDRAWN_HINT), value)
         return None
     return Withdrawal(day, reason.strip() if isinstance(reason, str) else "")
 
@@ -633,6 +641,7 @@ def _correction(
                 "write the day of the correction as '  - date: 2026-03-05' (or day "
                 "first, 05/03/2026)",
             ),
+            date,
         )
         return None
     if published is not None and day.date() < published.date():

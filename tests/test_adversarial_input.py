@@ -137,7 +137,7 @@ def test_a_date_that_leaves_the_calendar_on_the_sites_clock_is_an_error(site, da
         site,
         "2020/01/edge.md",
         article("Tin", date),
-        f"edge.md:3: error: bad date: {shown} falls outside the years 1 to 9999",
+        f"edge.md:3:7: error: bad date: {shown} falls outside the years 1 to 9999",
         "Asia/Ho_Chi_Minh",
     )
 

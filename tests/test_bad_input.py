@@ -177,7 +177,7 @@ BAD_INPUTS = {
     "date-as-the-portal-printed-it": (
         "---\ntitle: Tin\ndate: Thứ sáu, 19/04/2019 | 16h54\n---\nText\n",
         [
-            "date-as-the-portal-printed-it.md:3: error: bad date: 'Thứ sáu, 19/04/2019 | "
+            "date-as-the-portal-printed-it.md:3:7: error: bad date: 'Thứ sáu, 19/04/2019 | "
             "16h54': only the day and an HH:MM time are read: write 19/04/2019 16:54",
         ],
     ),
@@ -210,7 +210,7 @@ BAD_INPUTS = {
     "day-out-of-range": (
         "---\ntitle: Tin\ndate: 31/02/2021 10:00\n---\nText\n",
         [
-            "day-out-of-range.md:3: error: bad date: '31/02/2021 10:00' is not a real date "
+            "day-out-of-range.md:3:7: error: bad date: '31/02/2021 10:00' is not a real date "
             "(February 2021 has 28 days, not 31)\n"
             "    how to fix: check the day and the month\n"
         ],
@@ -223,6 +223,32 @@ BAD_INPUTS = {
     "params-not-a-mapping": (
         "---\ntitle: Tin\ndate: 2020-01-01\nparams: Minh Anh\n---\nText\n",
         ["params-not-a-mapping.md:4", "'params' must be a group", "photographer: Minh Anh"],
+    ),
+    # A date's problems were said at its line alone: the column of the value too, where
+    # an editor's cursor goes. A day of three digits was "the day is read, not what
+    # follows it", with the forms to write.
+    "month-13": (
+        "---\ntitle: Tin\ndate: 2017-13-05\n---\nText\n",
+        ["month-13.md:3:7: error: bad date: '2017-13-05' is not a real date (there is no month"],
+    ),
+    "day-of-three-digits": (
+        "---\ntitle: Tin\ndate: 2017-08-301\n---\nText\n",
+        [
+            "day-of-three-digits.md:3:7: error: bad date: '2017-08-301': the day has 3 digits "
+            "(301): a day is 1 to 31\n    how to fix: write the day in two digits: 2017-08-30\n",
+        ],
+    ),
+    "date-in-words": (
+        '---\ntitle: Tin\ndate:   "hôm qua"\n---\nText\n',
+        ["date-in-words.md:3:10: error: bad date: 'hôm qua' is not a date I can read"],
+    ),
+    "captured-in-words": (
+        "---\ntitle: Tin\ndate: 2020-01-01\ncaptured: hôm qua\n---\nText\n",
+        ["captured-in-words.md:4:11: error: bad date in 'captured': 'hôm qua'"],
+    ),
+    "withdrawn-date-below-it": (
+        "---\ntitle: Tin\ndate: 2020-01-01\nwithdrawn:\n  reason: x\n  date: 2026-02-30\n---\n",
+        ["withdrawn-date-below-it.md:6:9: error: bad date in 'withdrawn': '2026-02-30'"],
     ),
     "impossible-iso-date": (
         "---\ntitle: Tin\ndate: 2019-02-31\n---\nText\n",
@@ -327,7 +353,7 @@ BAD_INPUTS = {
     ),
     "withdrawn-impossible-date": (
         "---\ntitle: Tin\ndate: 2020-01-01\nwithdrawn: 31/02/2026\n---\n",
-        ["withdrawn-impossible-date.md:4", "bad date in 'withdrawn'", "not a real date"],
+        ["withdrawn-impossible-date.md:4:12:", "bad date in 'withdrawn'", "not a real date"],
     ),
     "withdrawn-misspelt-reason": (
         "---\ntitle: Tin\ndate: 2020-01-01\nwithdrawn:\n  date: 2026-03-05\n  reson: x\n---\n",
@@ -415,7 +441,7 @@ BAD_INPUTS = {
     "correction-impossible-date": (
         "---\ntitle: Tin\ndate: 2020-01-01\ncorrections:\n  - date: 2026-01-05\n    text: a\n"
         "  - date: 2026-13-05\n    text: b\n---\nText\n",
-        ["correction-impossible-date.md:4", "bad date in correction 2 of 2", "not a real date"],
+        ["correction-impossible-date.md:7:11:", "bad date in correction 2 of 2", "not a real date"],
     ),
     # A mistyped year: the archive cannot have corrected what was not yet published.
     "correction-before-published": (
@@ -1350,7 +1376,7 @@ def test_a_misnamed_file_is_said_with_every_other_files_problems(site, capsys, c
     err = capsys.readouterr().err
     assert "hai.MD: error: this file is named like an article" in err, err
     assert "a7.md.txt: error: this file is named like an article" in err, err
-    assert "mot.md:3: error: bad date: '32/05/2021' is not a real date" in err, err
+    assert "mot.md:3:7: error: bad date: '32/05/2021' is not a real date" in err, err
     assert "ba.md:" in err, err
     assert "4 problem(s) in 4 file(s)" in err, err
     assert tree(site.output) == before

@@ -6,7 +6,7 @@ from datetime import date, datetime
 import pytest
 from support import HANOI
 
-from newsarchive.dates import in_zone, parse_date
+from newsarchive.dates import NotARealDate, in_zone, parse_date
 
 
 @pytest.mark.parametrize(
@@ -45,8 +45,12 @@ def test_yaml_dates_and_datetimes_are_taken_in_the_zone():
         ("2019-04-05T25:00+07:00", r"\(there is no hour 25\)$"),
         ("hôm qua", "is not a date I can read"),
         # Not Python's "Invalid isoformat string" or "offset must be a timedelta...".
-        ("2021-03-05 10:00 ICT", "the day is read, not what follows it"),
-        ("2021-03-05T10:00:00+25:00", "the day is read, not what follows it"),
+        ("2021-03-05 10:00 ICT", "what follows the time 10:00, 'ICT', is not read"),
+        ("2021-03-05T10:00:00+25:00", "what follows the time 10:00, ':00\\+25:00', is not read"),
+        # Was "the day is read, not what follows it", which said neither what was wrong
+        # (a day of three digits; a zone's name, not a time) nor what to write.
+        ("2017-08-301", r"the day has 3 digits \(301\): a day is 1 to 31$"),
+        ("2017-08-30 ICT", "what follows the date, 'ICT', is not a time"),
         # As Windows and Excel show dates: was "the day is read, not what follows it" or
         # "is not a date I can read", with no word of the clock or of the dots.
         ("2019-4-5 4:30 PM", "on the 24-hour clock, without PM: write 2019-4-5 16:30$"),
@@ -96,6 +100,26 @@ def test_the_date_to_write_instead_of_windows_way_is_the_same_date(written, iso)
         parse_date(written, HANOI)
     right = re.search(r"write (.+?)(?: \(|$)", str(raised.value))[1]
     assert parse_date(right, HANOI).isoformat() == iso
+
+
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        ("2017-08-301", "write the day in two digits: 2017-08-30"),
+        ("2017-08-301 10:00", "write the day in two digits: 2017-08-30 10:00"),
+        ("2017-08-30 ICT", "write 2017-08-30 (a time is HH:MM after a space: 2017-08-30 16:54)"),
+        ("2017-08-30T10:00ICT", "write 2017-08-30T10:00 (taken in the site's time zone)"),
+        # The day cut to two digits is no day of February: that is said too.
+        ("2017-02-301", "check the day and the month"),
+    ],
+)
+def test_a_date_with_more_after_its_day_is_given_the_date_to_write(written, fix):
+    with pytest.raises(NotARealDate) as raised:
+        parse_date(written, HANOI)
+    assert raised.value.fix == fix
+    right = re.search(r"write (?:the day in two digits: )?(\S+(?: \d\d:\d\d)?)", fix)
+    if right:
+        parse_date(right[1], HANOI)  # the date the fix gives is read
 
 
 def test_local_mean_time_is_rounded_to_whole_minutes():

@@ -269,9 +269,9 @@ def test_a_date_as_windows_shows_it_names_its_line_and_the_date_to_write(site, c
     site.add("b.md", article("Tin khác", "05.04.2019"))
     assert site.build() == 1
     err = capsys.readouterr().err
-    assert "a.md:3: error: bad date: '05/04/2019 4:30 CH': a time is read on the 24-hour " in err
+    assert "a.md:3:7: error: bad date: '05/04/2019 4:30 CH': a time is read on the 24-hour " in err
     assert "without CH: write 05/04/2019 16:30\n" in err
-    assert "b.md:3: error: bad date: '05.04.2019': the day, month and year are parted by / " in err
+    assert "b.md:3:7: error: bad date: '05.04.2019': the day, month and year are parted by" in err
     assert not site.output.exists()
 
 

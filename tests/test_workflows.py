@@ -288,8 +288,8 @@ def annotations(stderr: str) -> list[tuple[str, int | None, int | None, str, str
 
 def test_the_build_and_check_messages_become_annotations(site):
     """The Pages job's own commands, run in a site with broken links (the build's warnings,
-    then check's errors, with columns) and, then, a bad date (the build's error, without
-    a column): each message is an annotation on a file of the checkout (the runner drops a
+    then check's errors, with columns) and, then, a bad date (the build's error, at its
+    value's column): each message is an annotation on a file of the checkout (the runner drops a
     file that is not there, relative to the workspace), its line and column, with its
     severity and what is wrong; the "how to fix" lines and the totals are none. A place
     is annotated once: a broken link was a warning of the build's and check's error at
@@ -322,7 +322,7 @@ def test_the_build_and_check_messages_become_annotations(site):
         ("content/2019/05/le-hoi.md", 6, 11, "error"),
         ("content/2019/05/le-hoi.md", 6, 41, "error"),
         ("content/2019/05/le-hoi.md", 8, 10, "error"),
-        ("content/2019/05/sai.md", 3, None, "error"),
+        ("content/2019/05/sai.md", 3, 7, "error"),
     ], said
     messages = [message for *_, message in found]
     named = ["javascript:alert(1)", "/2019/05/khong-co/", "/images/khong.jpg", "/noi-khac/"]
