@@ -716,31 +716,30 @@ def _text_list(meta: dict[str, Any], key: str, error: Any) -> list[str]:
 
 
 def _same_url(articles: list[Article]) -> list[Problem]:
+    """Articles at one address, each said. The first by path keeps it; each other is told
+    a slug of its own, free in the site ('-2', or '-3' when an article has '-2'), so
+    that following every hint ends the clash: both were told '-2', which clashed again."""
     by_url: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         by_url[urls.article_url(article)].append(article)
+    taken = set(by_url)
     errors = []
     for url, group in sorted(by_url.items()):
         if len(group) < 2:
             continue
+        group.sort(key=lambda a: a.path)
         for article in group:
             # The others named from this file's folder ("b.md", "../06/b.md"): short,
             # where whole paths made the line unreadable.
-            folder = os.path.dirname(article.path)
-            others = [
-                os.path.relpath(a.path, folder) + twin_note(a.path, article.path)
-                for a in group
-                if a is not article
-            ]
+            others = [_named_from(article, a) for a in group if a is not article]
             # Read again for its line (rare): a slug written, or the title it comes from.
             slug_line = line_of(Path(article.path), "slug:")
-            if slug_line:
-                fix = f"change the slug of one of them, e.g. slug: {article.slug}-2"
+            if article is group[0]:
+                told = ", ".join(others)
+                fix = f"this article keeps the address: the line to add is told to {told}"
             else:
-                fix = (
-                    f"give one of them a different title, or a line 'slug: {article.slug}-2' "
-                    "below its title"
-                )
+                fix = _slug_to_write(article, bool(slug_line), taken)
+                fix += f": {_named_from(article, group[0])} keeps /{url}"
             errors.append(
                 Problem(
                     Path(article.path),
@@ -750,6 +749,26 @@ def _same_url(articles: list[Article]) -> list[Problem]:
                 )
             )
     return errors
+
+
+def _named_from(article: Article, other: Article) -> str:
+    """``other``'s file as named from ``article``'s folder."""
+    return os.path.relpath(other.path, os.path.dirname(article.path)) + twin_note(
+        other.path, article.path
+    )
+
+
+def _slug_to_write(article: Article, written: bool, taken: set[str]) -> str:
+    """The slug line to write in ``article`` (its slug line ``written`` or not): its slug
+    with the first suffix ('-2', '-3'...) whose address no article has, nor one told
+    before (``taken``, which gets it)."""
+    n = 2
+    while urls.article_address(article.published, f"{article.slug}-{n}") in taken:
+        n += 1
+    taken.add(urls.article_address(article.published, f"{article.slug}-{n}"))
+    if written:
+        return f"change the line to 'slug: {article.slug}-{n}'"
+    return f"add a line 'slug: {article.slug}-{n}' below its title (or give it another title)"
 
 
 def _describe(value: object) -> str:

@@ -613,7 +613,16 @@ def test_two_articles_with_the_same_address(site, capsys):
     err = capsys.readouterr().err
     assert "/2020/01/dong-du/" in err
     assert "dong-du-1.md:2: error:" in err and "dong-du-2.md:2: error:" in err  # the title
-    assert "give one of them a different title, or a line 'slug: dong-du-2' below" in err
+    # The line to add is told to the second by path alone, naming the first: both were
+    # told to add 'slug: dong-du-2', and an editor who did so in both had the clash again.
+    assert "give one of them a different title" not in err, err
+    hints = fixes(err)
+    assert hints["dong-du-2.md"] == (
+        "add a line 'slug: dong-du-2' below its title (or give it another title): "
+        "dong-du-1.md keeps /2020/01/dong-du/"
+    ), err
+    keeps = "this article keeps the address: the line to add is told to dong-du-2.md"
+    assert hints["dong-du-1.md"] == keeps, err
     # Each names the other from its own folder: whole paths made the line unreadable.
     site.add("cu/dong-du-3.md", article("Đông Du!", "2020-01-25 08:00"))
     assert site.build() == 1
@@ -634,8 +643,37 @@ def test_two_articles_given_the_same_slug_are_told_at_that_line(site, capsys):
     err = capsys.readouterr().err
     assert "a.md:4: error: this article and b.md would have the same address" in err, err
     assert "b.md:4: error:" in err
-    assert "change the slug of one of them, e.g. slug: hop-dan-2" in err
+    assert (
+        fixes(err)["b.md"] == "change the line to 'slug: hop-dan-2': a.md keeps /2020/01/hop-dan/"
+    )
     assert "add a line" not in err
+
+
+def fixes(err: str) -> dict[str, str]:
+    """The "how to fix" of each file's message, by the file's name."""
+    found = re.findall(r"(?m)^.*/([^/\n]+\.md):[\d:]+ error: .*\n    how to fix: (.*)$", err)
+    return dict(found)
+
+
+def test_following_the_hints_of_articles_at_one_address_ends_the_clash(site, capsys):
+    """Three articles with one title in a month, and a fourth whose own address is the
+    first suffix's (dong-du-2): each hint, followed as it says, gives an address of its
+    own, and the next build passes."""
+    for name, title in (("c", "Đông Du"), ("a", "Đồng Du"), ("b", "Đông Du!"), ("d", "Đông Du 2")):
+        site.add(f"2020/01/{name}.md", article(title, "2020-01-05 08:00"))
+    assert site.build() == 1
+    hints = fixes(capsys.readouterr().err)
+    assert set(hints) == {"a.md", "b.md", "c.md"}, hints
+    assert "keeps the address" in hints["a.md"], hints
+    for name in ("b", "c"):
+        line = re.fullmatch(
+            r"add a line '(slug: [a-z0-9-]+)' below its title.*a\.md keeps.*", hints[f"{name}.md"]
+        )
+        assert line, hints
+        path = site.content / "2020" / "01" / f"{name}.md"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("\ndate:", f"\n{line[1]}\ndate:", 1), encoding="utf-8")
+    assert site.build() == 0, capsys.readouterr().err
 
 
 def test_html_in_titles_summaries_and_tags_is_shown_as_text(site):
