@@ -55,6 +55,9 @@ class Written:
     # `{{ categories_url() }}`: an address helper written out without url(), whose
     # address from the site's root each page reads from its own.
     bare: bool = False
+    # Of ``text`` on its line, in letters, where an editor's cursor goes (None when the
+    # line does not hold it as Jinja read it).
+    column: int | None = None
 
 
 def written_in(template: Path, links: set[str], address: str, missing: bool) -> list[Written]:
@@ -76,7 +79,8 @@ def written_in(template: Path, links: set[str], address: str, missing: bool) -> 
         for data in read.data:
             if match := attribute.search(data.data):
                 line = data.lineno + data.data.count("\n", 0, match.start())
-                written.append(Written(path, line, match[1], None))
+                column = _value_column(text.split("\n")[line - 1], attribute, match[1])
+                written.append(Written(path, line, match[1], None, column=column))
         if written:
             return [min(written, key=lambda w: w.line)]
         # Else url() of an address helper, which leads nowhere only when the site lacks
@@ -86,6 +90,13 @@ def written_in(template: Path, links: set[str], address: str, missing: bool) -> 
     # url() could make the address (a loop's `category_url(name)` and the article's
     # `category_url(article.category)` both can make a category's).
     return [call for call in calls if not call.by_value][:1] or calls
+
+
+def _value_column(line: str, attribute: re.Pattern[str], link: str) -> int | None:
+    """The column of ``link`` as the value of an attribute (``attribute``'s group 1) on
+    the template's ``line``: Jinja's text nodes know their line, not their column."""
+    found = next((m for m in attribute.finditer(line) if m[1] == link), None)
+    return found.start(1) + 1 if found else None
 
 
 def _chain(template: Path) -> Iterator[tuple[Path, str, "_Read"]]:
@@ -194,12 +205,14 @@ def _bare_calls(path: Path, text: str, read: _Read, links: set[str]) -> list[Wri
     they are, `{{ categories_url() }}`, that make one of ``links`` (as the pages have
     them: from the site's root, which each page reads from its own address)."""
     lines = text.split("\n")
-    return [
-        Written(path, node.lineno, _as_written(text, lines, node, node.node.name), None, bare=True)
-        for node in read.written_out
-        if isinstance(node.node, jinja2.nodes.Name)
-        and any(_makes(node, link.split("#", 1)[0]) for link in links)
-    ]
+    found = []
+    for node in read.written_out:
+        if isinstance(node.node, jinja2.nodes.Name) and any(
+            _makes(node, link.split("#", 1)[0]) for link in links
+        ):
+            written, column = _as_written(text, lines, node, node.node.name)
+            found.append(Written(path, node.lineno, written, None, bare=True, column=column))
+    return found
 
 
 def _makes(call: jinja2.nodes.Call, link: str) -> bool:
@@ -222,8 +235,8 @@ def _url_calls(
         made = _made(of, parts)
         if made is not None and "/" + made[0].lstrip("/") == address:
             where_set = _where_set(lines, name, assign) if assign else ""
-            written = _as_written(text, lines, node, "url")
-            calls.append(Written(path, node.lineno, written, made[1], where_set))
+            written, column = _as_written(text, lines, node, "url")
+            calls.append(Written(path, node.lineno, written, made[1], where_set, column=column))
     return calls
 
 
@@ -279,10 +292,13 @@ def _made(call: jinja2.nodes.Node, parts: list[int | str]) -> tuple[str, bool | 
         return None
 
 
-def _as_written(text: str, lines: list[str], node: jinja2.nodes.Call, name: str) -> str:
+def _as_written(
+    text: str, lines: list[str], node: jinja2.nodes.Call, name: str
+) -> tuple[str, int | None]:
     """The call ``node`` of the function ``name`` as ``text`` (split into ``lines``)
     writes it: the shortest text from a `url(` of its line that Jinja reads as the same
-    call (a `)` in a string is not its end); written over several lines, on one."""
+    call (a `)` in a string is not its end); written over several lines, on one. And
+    its column on its line (None for the line itself, when no such text is found)."""
     start = sum(len(line) + 1 for line in lines[: node.lineno - 1])
     end = start + sum(len(line) + 1 for line in lines[node.lineno - 1 : node.lineno + 9])
     opening_of = re.compile(rf"\b{re.escape(name)}\s*\(")
@@ -295,8 +311,8 @@ def _as_written(text: str, lines: list[str], node: jinja2.nodes.Call, name: str)
             except jinja2.TemplateSyntaxError:
                 continue
             if isinstance(read, jinja2.nodes.Output) and read.nodes == [node]:
-                return re.sub(r"\s*\n\s*", " ", written)
-    return lines[node.lineno - 1].strip()
+                return re.sub(r"\s*\n\s*", " ", written), opening.start() - start + 1
+    return lines[node.lineno - 1].strip(), None
 
 
 def as_attribute(links: set[str]) -> str:
@@ -362,6 +378,7 @@ def template_link_problems(
         if len(written) == 1:
             key = (written[0].template, written[0].line, written[0].text, problem)
             entry = _Said(address, written[0].by_value, written[0].where_set, written[0].bare)
+            entry.column = written[0].column
             said.setdefault(key, entry).on.extend(on)
         else:
             makers, entry = unwritten.setdefault((address, problem), (set(), _Said(address)))
@@ -380,7 +397,8 @@ def template_link_problems(
             more = "…" if len(on) > 3 else ""
             listed = f"{_SAMPLED}{len(on):,} template(s) ({shown}{more})"
         fix = _template_fix(link, line is not None, problem, what, base, files, static_folder)
-        problems.append(Problem(where, f"the link {link!r} {problem}, on {listed}", fix, line))
+        message = f"the link {link!r} {problem}, on {listed}"
+        problems.append(Problem(where, message, fix, line, what.column))
     return problems
 
 
@@ -393,6 +411,7 @@ class _Said:
     by_value: bool | None = None  # as Written's
     where_set: str = ""  # as Written's
     bare: bool = False  # as Written's
+    column: int | None = None  # as Written's
     on: list[str] = field(default_factory=list)
     # Not said at a line: the url() calls of a variable's value that could each make it.
     maybe: set[Written] = field(default_factory=set)

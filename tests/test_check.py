@@ -156,6 +156,11 @@ def test_a_broken_link_in_a_template_is_said_once_at_its_line_not_blamed_on_an_a
     added += '<a href="{{ url(\'/lien-he/\') }}">Liên hệ</a><a href="/gioi-thieu/">GT</a>'
     added += '<a href="khong-co/">KC</a>'  # relative: a page at each depth has its own
     base.write_text(text.replace(footer, footer + added), "utf-8")
+    lines = base.read_text(encoding="utf-8").splitlines()
+
+    def at(text: str) -> str:  # each link at its line and column: they share a line
+        return f"templates/base.html:{place_of(lines, text)}"
+
     result = run_check(site)
     assert result.returncode == 1
     errors = [row for row in result.stderr.splitlines() if ": error: " in row]
@@ -166,15 +171,17 @@ def test_a_broken_link_in_a_template_is_said_once_at_its_line_not_blamed_on_an_a
         f"the link '/images/khong.png' {outside}"
     )
     # Each once, for every page: not at the first line of each template holding a "/".
-    assert sorted(row.split(", on ")[0] for row in errors[1:]) == [
-        "templates/base.html:" + f"{line}: error: the link \"url('/lien-he/')\" leads to no file"
-        " in the site",
-        "templates/base.html:" + f"{line}: error: the link '/' {outside}",
-        "templates/base.html:" + f"{line}: error: the link '/gioi-thieu/' {outside}",
-        "templates/base.html:" + f"{line}: error: the link '/images/ho.png' {outside}",
-        "templates/base.html:"
-        + f"{line}: error: the link 'khong-co/' leads to no file in the site",
-    ], result.stderr
+    home, contact = at('/">Trang'), at("url('/lien-he/')")  # the link '/', and url()
+    assert sorted(row.split(", on ")[0] for row in errors[1:]) == sorted(
+        [
+            f"{contact}: error: the link \"url('/lien-he/')\" leads to no file in the site",
+            f"{home}: error: the link '/' {outside}",
+            f"{at('/gioi-thieu/')}: error: the link '/gioi-thieu/' {outside}",
+            f"{at('/images/ho.png')}: error: the link '/images/ho.png' {outside}",
+            f"{at('khong-co/')}: error: the link 'khong-co/' leads to no file in the site",
+        ]
+    ), result.stderr
+    assert home.startswith(f"templates/base.html:{line}:"), home
     assert "write it as {{ url('/images/ho.png') }}" in result.stderr
     # Not for an address the site does not have: url() would not make it one.
     assert "correct the address: the site has no page or file /gioi-thieu/" in result.stderr
@@ -199,7 +206,9 @@ def test_a_link_held_in_a_variable_is_said_at_its_line_and_where_it_is_set(site)
     base.write_text(text.replace(footer, added), "utf-8")
     result = run_check(site)
     assert result.returncode == 1
-    said = f"templates/base.html:{line + 1}: error: the link 'url(contact)' leads to no file"
+    at = place_of(base.read_text(encoding="utf-8").splitlines(), "url(contact)")
+    assert at.startswith(f"{line + 1}:"), at
+    said = f"templates/base.html:{at}: error: the link 'url(contact)' leads to no file"
     assert said in result.stderr, result.stderr
     fix = (
         "how to fix: the site has no page or file /lien-he-e/: correct the address where "
@@ -215,10 +224,8 @@ def test_a_style_sheet_the_static_folder_lacks_is_to_be_put_there(seed_site):
     result = run_check(seed_site)
     assert result.returncode == 1
     base = seed_site.root / "templates" / "base.html"
-    line = next(
-        n for n, row in enumerate(base.read_text("utf-8").splitlines(), 1) if "site.css" in row
-    )
-    assert f"templates/base.html:{line}: error: the link \"url('css/site.css')\"" in result.stderr
+    at = place_of(base.read_text("utf-8").splitlines(), "url('css/site.css')")
+    assert f"templates/base.html:{at}: error: the link \"url('css/site.css')\"" in result.stderr
     assert "how to fix: put the file in the static folder as static/css/site.css" in result.stderr
 
 
@@ -230,10 +237,8 @@ def test_the_build_says_a_file_its_templates_link_that_the_site_lacks(seed_site)
     assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
     (seed_site.root / "static" / "css" / "site.css").unlink()
     base = seed_site.root / "templates" / "base.html"
-    line = next(
-        n for n, row in enumerate(base.read_text("utf-8").splitlines(), 1) if "site.css" in row
-    )
-    said = f"templates/base.html:{line}: warning: the link \"url('css/site.css')\" leads to no file"
+    at = place_of(base.read_text("utf-8").splitlines(), "url('css/site.css')")
+    said = f"templates/base.html:{at}: warning: the link \"url('css/site.css')\" leads to no file"
     for _ in range(2):  # and again: the site is without it until it is put back
         result = run_check(seed_site, command="build")
         assert result.returncode == 0, result.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2.filters
 import pytest
-from conftest import REPO, article, tree
+from conftest import REPO, article, place_of, tree
 
 from newsarchive import renderer, workers
 from newsarchive.check import check_site
@@ -1646,7 +1646,7 @@ def test_check_blames_a_broken_template_link_on_the_template_not_the_articles(si
         '<p><a href="{{ url(\'/lien-he/\') }}">x</a></p>\n<div class="article-body"',
     )
     text = (site.root / "templates" / "article.html").read_text(encoding="utf-8")
-    line = text[: text.index("url('/lien-he/')")].count("\n") + 1
+    at = place_of(text.split("\n"), "url('/lien-he/')")  # its line and column
     site.add("2020/01/a.md", GOOD)
     site.add("2020/01/b.md", article("Bài khác", "2020-01-03 08:00", "Xem [x](/khong-co/)."))
     capsys.readouterr()
@@ -1658,7 +1658,7 @@ def test_check_blames_a_broken_template_link_on_the_template_not_the_articles(si
         f"{site.content / '2020/01/b.md'}:6:9: error: in the page /2020/01/bai-khac/: the link "
         "'/khong-co/' leads to no file in the site",
         # Once, with the pages it is on (it was a line a page).
-        f"{template}:{line}: error: the link \"url('/lien-he/')\" leads to no file in the "
+        f"{template}:{at}: error: the link \"url('/lien-he/')\" leads to no file in the "
         "site, on 2 pages (/2020/01/bai-khac/, /2020/01/bai-viet-tot/)",
     ]
     # Said at its line, the fix names the address (it said to look in the templates).
@@ -1675,12 +1675,13 @@ def test_a_template_link_with_a_fragment_is_said_at_its_line(site, capsys, call)
     base = site.root / "templates" / "base.html"
     written = f'<p><a href="{{{{ {call} }}}}#ban-do">x</a></p>'
     edit(base, END, written + "\n" + END)
-    line = base.read_text(encoding="utf-8").split("\n").index(written)
+    at = place_of(base.read_text(encoding="utf-8").split("\n"), written)
+    at = f"{at.split(':')[0]}:{written.index(call) + 1}"  # the line's, of url(
     site.add("2020/01/a.md", GOOD)
     capsys.readouterr()
     assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
     err = capsys.readouterr().err
-    assert f"{base}:{line + 1}: error: the link {call!r} leads to no file in the site" in err, err
+    assert f"{base}:{at}: error: the link {call!r} leads to no file in the site" in err, err
 
 
 def test_a_menu_item_for_a_category_no_article_has_is_said_at_its_template_line(site, capsys):
@@ -1694,6 +1695,7 @@ def test_a_menu_item_for_a_category_no_article_has_is_said_at_its_template_line(
     edit(base, END, written + END)
     text = base.read_text(encoding="utf-8")
     line = text[: text.rindex(written)].count("\n") + 1
+    line = f"{line}:{written.index('url(') + 1}"  # and the column of url(
     said = "the link 'url(category_url(\"Mục thử chưa có bài\"))' leads to no file in the site"
     site.add("2020/01/a.md", GOOD)
     capsys.readouterr()
@@ -1806,6 +1808,7 @@ def test_a_category_link_in_a_comment_or_a_string_is_not_the_one_said(site, caps
     )
     text = base.read_text(encoding="utf-8")
     line = text[: text.index(f'"{{{{ {call}')].count("\n") + 1
+    at = f"{line}:16"  # and the column of url( in '<p><a href="{{ url('
     site.add("2020/01/a.md", GOOD)
     capsys.readouterr()
     assert site.build() == 0
@@ -1813,10 +1816,10 @@ def test_a_category_link_in_a_comment_or_a_string_is_not_the_one_said(site, caps
     said = [x for x in err.splitlines() if ": warning: " in x and "Tin hoạt động" in x]
     assert len(said) == 1, err
     assert said[0].startswith(
-        f"{base}:{line}: warning: the link {call!r} leads to no file in the site, on "
+        f"{base}:{at}: warning: the link {call!r} leads to no file in the site, on "
     ), err
     assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
-    assert f"{base}:{line}: error: the link {call!r} leads to" in capsys.readouterr().err
+    assert f"{base}:{at}: error: the link {call!r} leads to" in capsys.readouterr().err
 
 
 def test_a_category_link_of_a_loop_is_said_at_its_line(site, capsys):
@@ -1839,6 +1842,7 @@ def test_a_category_link_of_a_loop_is_said_at_its_line(site, capsys):
     )
     text = base.read_text(encoding="utf-8")
     line = text[: text.index("url(category_url(menu_name))")].count("\n") + 1
+    at = f"{line}:16"  # and the column of url( in '<p><a href="{{ url('
     site.configure(params={"test_menu": ["Tin hoạt động"]})
     site.add("2020/01/a.md", GOOD)
     capsys.readouterr()
@@ -1849,13 +1853,13 @@ def test_a_category_link_of_a_loop_is_said_at_its_line(site, capsys):
     if forks_own:
         assert f"url(category_url(menu_name)) at {base}:{line}" in " ".join(err.split()), err
     else:
-        assert f"{base}:{line}: warning: {written} leads to no file in the site" in err, err
+        assert f"{base}:{at}: warning: {written} leads to no file in the site" in err, err
     assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
     err = capsys.readouterr().err
     if forks_own:
         assert f"url(category_url(menu_name)) at {base}:{line}" in " ".join(err.split()), err
     else:
-        assert f"{base}:{line}: error: {written}" in err, err
+        assert f"{base}:{at}: error: {written}" in err, err
 
 
 def _category_loops(template) -> list[int]:
@@ -1967,8 +1971,8 @@ def test_a_template_link_in_a_comment_is_not_the_one_said(site, capsys):
     assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
     said = [x for x in capsys.readouterr().err.splitlines() if ": error: " in x]
     assert [x.split(": error: ")[0] for x in said] == [
-        f"{base}:{attribute}",
-        f"{base}:{attribute + 1}",
+        f"{base}:{attribute}:13",  # the address in href="..."
+        f"{base}:{attribute + 1}:16",  # url(
     ], said
 
 
@@ -1993,13 +1997,15 @@ def test_a_relative_link_in_a_template_is_said_at_its_line_not_in_an_article(sit
     site.configure(base_url="https://x.github.io/dongda/")
     base = site.root / "templates" / "base.html"
     edit(base, END, '<img alt="" src="img/logo.svg">\n' + END)
-    line = base.read_text(encoding="utf-8").split("\n").index('<img alt="" src="img/logo.svg">')
+    at = place_of(base.read_text(encoding="utf-8").split("\n"), '"img/logo.svg"')
+    line, column = at.split(":")
+    at = f"{line}:{int(column) + 1}"  # past the quote
     site.add("2020/01/a.md", article("Bài một", "2020-01-02 08:00", "Xem ![Logo](/img/logo.svg)."))
     site.add("2020/01/b.md", article("Bài hai", "2020-01-03 08:00"))
     said, err = check_errors(site, capsys)
     assert len(said) == 1, err
     assert said[0].startswith(
-        f"{base}:{line + 1}: error: the link 'img/logo.svg' leads to no file in the site, on "
+        f"{base}:{at}: error: the link 'img/logo.svg' leads to no file in the site, on "
     ), err
     assert "write it as {{ url('img/logo.svg') }}, which leads to it from every page" in err
 
@@ -2031,11 +2037,9 @@ def test_an_address_helper_without_url_is_said_once_at_its_line(site, capsys, na
     site.configure(base_url="https://x.github.io/dongda/")
     template = site.root / "templates" / name
     edit(template, old, new)
-    line = next(
-        n
-        for n, x in enumerate(template.read_text(encoding="utf-8").split("\n"), 1)
-        if "{{ " + call in x
-    )
+    at = place_of(template.read_text(encoding="utf-8").split("\n"), "{{ " + call)
+    line, column = at.split(":")
+    at = f"{line}:{int(column) + 3}"  # the call's, past "{{ "
     site.add("2020/01/a.md", article("Bài một", "2020-01-02 08:00", category="Kinh tế"))
     site.add("2020/01/b.md", article("Bài hai", "2020-01-03 08:00", category="Kinh tế"))
     site.add(
@@ -2045,7 +2049,7 @@ def test_an_address_helper_without_url_is_said_once_at_its_line(site, capsys, na
     said, err = check_errors(site, capsys)
     assert len(said) == 1, err
     assert re.match(
-        rf"{re.escape(str(template))}:{line}: error: the link '{re.escape(call)}' leads to "
+        rf"{re.escape(str(template))}:{at}: error: the link '{re.escape(call)}' leads to "
         r"no file in the site, on \d+ pages",
         said[0],
     ), err
