@@ -57,6 +57,7 @@ from .templatelinks import (
     ids_written,
     template_id_problems,
     template_link_problems,
+    written_in,
 )
 from .templatesyntax import broken_templates, stray_marks
 from .unused import unshown_text, unused_words, words_lacking
@@ -143,12 +144,11 @@ def checked(
         if (source := page.source()) is not None
     }
     # A site built here, in a folder deleted after: its pages are named by their
-    # templates. A --built folder may come from other templates: its own files.
-    templates = (
-        {urls.output_file(page.url): config.templates_dir / page.template for page in site.pages}
-        if built is None
-        else {}
-    )
+    # templates. A --built folder may come from other templates: its own files, but for
+    # a link that the template which would make the page writes (check_site's guessed).
+    templates = {
+        urls.output_file(page.url): config.templates_dir / page.template for page in site.pages
+    }
     copied = (
         {rel.as_posix(): path for rel, path in statics.static_files(config).files.items()}
         if built is None
@@ -183,13 +183,14 @@ def checked(
             config.base_url,
             sources,
             hosts,
-            templates,
+            templates if built is None else {},
             copied,
             meant,
             jobs,
             static_folder,
             len(articles),
             held,
+            guessed=templates if built is not None else None,
         )
         # A count for the editor when all is well: the names of the files, not a stat of
         # each (4 s at 100,000 articles); not of a folder that is no site (`--built /`).
@@ -210,6 +211,7 @@ def check_site(
     static_folder: str = "static",
     articles: int | None = None,
     held: Held | None = None,
+    guessed: Mapping[str, Path] | None = None,
 ) -> list[Problem]:
     """Every problem in the built site at ``root``, its pages read with ``jobs`` processes.
 
@@ -228,6 +230,9 @@ def check_site(
     articles' addresses.
     ``held``: the old portal's pages the archive holds, which the build linked to the
     archive's copy (heldlinks.py): such a link is found in the article as written.
+    ``guessed``: for a site built elsewhere (``templates`` empty), the template that
+    would make each page now: a broken link in no article's text that it writes is said
+    once, at its line, not at each page (a missing style sheet, on every page).
     """
     sources, templates = sources or {}, templates or {}
     # What a problem in a file names: the article or template it was made from, or the
@@ -246,11 +251,12 @@ def check_site(
     problems += _search_index_problems(root, files, articles)
     base = urls.base_path(base_url)
     page_check = _PageCheck(
-        root, made_from, sources, templates, resolver, base, old_hosts, meant, held
+        root, made_from, sources, templates, resolver, base, old_hosts, meant, held, guessed or {}
     )
     for rel, page in pages.items():
         problems += page_check.problems(rel, page)
     problems += template_link_problems(page_check.in_templates, base, files, static_folder)
+    problems += page_check.guessed_problems(files, static_folder)
     problems += template_id_problems(page_check.ids_in_templates)
     problems += _size_problems(root, files)
     problems += _style_sheet_problems(root, files, resolver, made_from)
@@ -334,8 +340,15 @@ class _PageCheck:
     old_hosts: tuple[str, ...]
     meant: Meant | None
     held: Held | None
+    guessed: Mapping[str, Path]  # check_site's
     read: dict[Path, Lines] = field(default_factory=dict)  # articles whose lines were looked up
     in_templates: Found = field(default_factory=dict)
+    # The broken links of pages of a site built elsewhere that no article's text holds,
+    # as in_templates, by the template that would make the page now; and each problem as
+    # a page's own, said when that template does not write the link.
+    in_guessed: dict[tuple[Path, str, str], tuple[set[str], list[str], list[Problem]]] = field(
+        default_factory=dict
+    )
     # An id the templates write twice, said once at their lines (template_id_problems).
     ids_in_templates: FoundIds = field(default_factory=dict)
 
@@ -408,13 +421,38 @@ class _PageCheck:
                 spellings, on = self.in_templates.setdefault(key, (set(), []))
                 spellings.add(link)
                 on.append(rel)
-            elif rel in self.sources:  # not in the article's text: the page's own file says it
-                problems.append(
-                    Problem(self.root / rel, f"the link {link!r} {problem}", FIX_TEMPLATE)
-                )
             else:
-                problems.append(Problem(where, f"the link {link!r} {problem}", FIX_LINK))
+                problems += self._in_page(rel, link, problem, where)
         return problems
+
+    def _in_page(self, rel: str, link: str, problem: str, where: Path) -> list[Problem]:
+        """A broken link of no article's text and no known template: the page's own file
+        says it, or (a site built elsewhere) the template that would make the page, once
+        (guessed_problems)."""
+        if rel in self.sources:  # not in the article's text: the page's own file says it
+            said = Problem(self.root / rel, f"the link {link!r} {problem}", FIX_TEMPLATE)
+        else:
+            said = Problem(where, f"the link {link!r} {problem}", FIX_LINK)
+        if rel not in self.guessed:
+            return [said]
+        key = (self.guessed[rel], from_root(rel, link, self.base), problem)
+        spellings, on, each = self.in_guessed.setdefault(key, (set(), [], []))
+        spellings.add(link)
+        on.append(rel)
+        each.append(said)
+        return []
+
+    def guessed_problems(self, files: set[str], static_folder: str) -> list[Problem]:
+        """The links of in_guessed: each once at the one place its template writes it,
+        with the pages it is on; else at each page, as a site's own files say them."""
+        found: Found = {}
+        each_page = []
+        for (template, address, problem), (spellings, on, each) in self.in_guessed.items():
+            if len(written_in(template, spellings, address, problem == NO_FILE)) == 1:
+                found[template, address, problem] = (spellings, on)
+            else:
+                each_page += each
+        return each_page + template_link_problems(found, self.base, files, static_folder)
 
     def _in_article(
         self, rel: str, link: str, problem: str, where: Path, context: str, written: list[str]

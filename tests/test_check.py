@@ -254,6 +254,35 @@ def test_the_build_says_a_file_its_templates_link_that_the_site_lacks(seed_site)
     assert said.replace("warning", "error") in result.stderr
 
 
+def test_check_built_says_a_templates_missing_file_once_at_the_template(seed_site):
+    """`check --built _site` of a site whose style sheet is missing said it once a page,
+    at each page's file in _site/ (one error for each of them, the fix "correct the
+    address"): now once, at the template's line and column that write it, with how many
+    pages carry it. A link the templates do not write (planted in a page) is still said
+    at that page."""
+    (seed_site.root / "static" / "css" / "site.css").unlink()
+    assert seed_site.build() == 0
+    pages = [p for p in seed_site.output.rglob("*.html") if "css/site.css" in p.read_text("utf-8")]
+    assert len(pages) > 3
+    result = run_check(seed_site, "--built", "_site")
+    assert result.returncode == 1
+    errors = [row for row in result.stderr.splitlines() if ": error: " in row]
+    base = seed_site.root / "templates" / "base.html"
+    at = place_of(base.read_text("utf-8").splitlines(), "url('css/site.css')")
+    assert [row for row in errors if "site.css" in row] == [
+        f"templates/base.html:{at}: error: the link \"url('css/site.css')\" leads to no file "
+        f"in the site, on {len(pages):,} pages ({', '.join(_first_three(seed_site, pages))}…)"
+    ], result.stderr
+    assert "how to fix: put the file in the static folder as static/css/site.css" in result.stderr
+
+
+def _first_three(site, pages) -> list[str]:
+    """The addresses of the first three of ``pages`` (files of the built site) by path, as
+    a message lists them."""
+    rels = sorted(p.relative_to(site.output).as_posix() for p in pages)[:3]
+    return ["/" + urls.file_url(rel) for rel in rels]
+
+
 def test_a_site_whose_pages_alone_pass_1_gb_is_told_to_move_or_split(seed_site):
     """Moving media off the site cannot help when its pages and search index are over
     GitHub Pages' 1 GB by themselves (some 75,000 imported articles): the warning says

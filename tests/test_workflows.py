@@ -24,6 +24,7 @@ from newsarchive.check import check_site
 from newsarchive.config import load_config
 from newsarchive.errors import Problem
 from newsarchive.pagelinks import OUTSIDE_BASE
+from newsarchive.templatelinks import found_again, template_files_missing
 
 WORKFLOWS = REPO / ".github" / "workflows"
 CI_RUN = REPO / ".ci" / "run"
@@ -339,16 +340,27 @@ def test_the_build_and_check_messages_become_annotations(site):
     assert messages == [t.split(f": {s}: ", 1)[1] for t, s in zip(kept, severities, strict=True)]
 
 
-def test_the_matcher_leaves_out_only_the_warnings_check_says_again():
+def test_the_matcher_leaves_out_only_the_warnings_check_says_again(seed_site):
     """The build's warnings that check finds again in the built page (bodylinks'
-    leads_nowhere: check's error at the same place) are the ones the matcher leaves out;
-    the same words as an error (--strict), and any other warning, are annotated."""
+    leads_nowhere: check's error at the same place; templatelinks.found_again) are the
+    ones the matcher leaves out; the same words as an error (--strict), and any other
+    warning, are annotated."""
+    site = seed_site
+    assert site.build("--quiet") == 0
+    base = site.root / "templates" / "base.html"
     again = [
         Problem(Path("a.md"), f"the link /x/ {NOWHERE}", "", 3, 5, True),
         Problem(Path("a.md"), f"the link /x.png {OUTSIDE_BASE} /luu-tru/", "", 3, 5, True),
     ]
     other = Problem(Path("a.md"), "the link address 'javascript:x' is not allowed", "", 3, 5, True)
     assert all(leads_nowhere(p) for p in again) and not leads_nowhere(other)
+    # And a file the templates link that the site lacks: check --built says it at the
+    # template's line and column too (it said it at each page of _site/).
+    files = {f.relative_to(site.output).as_posix() for f in site.output.rglob("*") if f.is_file()}
+    files.remove("css/site.css")
+    missing = template_files_missing(site.output, {"index.html": base}, files, "", "static")
+    assert [found_again(p) for p in missing] == [True], missing
+    again += [replace(p, warning=True) for p in missing]  # as the build says them
     assert annotations("\n".join(p.format(Path.cwd()) for p in again)) == []
     errors = [replace(p, warning=False) for p in again]
-    assert len(annotations("\n".join(p.format(Path.cwd()) for p in [*errors, other]))) == 3
+    assert len(annotations("\n".join(p.format(Path.cwd()) for p in [*errors, other]))) == 4
