@@ -1336,6 +1336,53 @@ def test_typing_searches_and_keeps_the_query_in_the_address(served, page):
     assert page.title() == title
 
 
+def test_back_after_a_second_search_sent_lists_the_first_again(served, page):
+    """A journalist searched, sent a second search from the page's box and pressed Back
+    to see the first one's results again: Back left the search page (Enter replaced the
+    address, as typing does), and the first search was gone from the history. A search
+    sent is now a step of the history; typing, and the same words sent again, are not."""
+    page.goto(served)
+    search(page, served, "cầu")
+    page.click(".search-more")
+    page.wait_for_function("document.querySelectorAll('.search-result').length > 10")
+    first = titles(results(page))
+    history = page.evaluate("history.length")
+    page.fill("#search-page-q", "hòa giải")
+    shown_for("hòa giải", page)  # the results follow the typing: the address too
+    page.press("#search-page-q", "Enter")
+    shown_for("hòa giải", page)
+    second = titles(results(page))
+    page.press("#search-page-q", "Enter")  # sent again: no step of its own
+    assert page.evaluate("history.length") == history + 1
+    assert page.url == f"{served}tim-kiem/?q={quote_plus('hòa giải')}"
+
+    page.go_back()
+    shown_for("cầu", page)
+    assert page.url == f"{served}tim-kiem/?q={quote_plus('cầu')}"
+    assert page.input_value("#search-page-q") == "cầu"
+    assert titles(results(page)) == first
+    assert page.title().startswith("cầu \N{EN DASH} ")
+    page.go_forward()
+    shown_for("hòa giải", page)
+    assert page.input_value("#search-page-q") == "hòa giải"
+    assert titles(results(page)) == second
+    # From a result, Back comes to the second search, and twice to the first.
+    page.click(".search-result h2 a")
+    page.wait_for_load_state()
+    page.go_back()
+    shown_for("hòa giải", page)
+    page.go_back()
+    shown_for("cầu", page)
+    assert titles(results(page)) == first
+    # Back from an anchor of the page (the skip link) leaves the results as they are.
+    page.evaluate("location.hash = 'main'")
+    page.go_back()
+    assert page.url == f"{served}tim-kiem/?q={quote_plus('cầu')}"
+    assert titles(results(page)) == first
+    page.go_back()
+    assert page.url == served
+
+
 def test_a_word_sent_whole_is_a_word_not_the_start_of_a_longer_one(served, page):
     """Sent with Enter or in the address (the header's box), the last word was taken as
     maybe unfinished, as while typing: "thủy" listed the articles on phố Hàn Thuyên.

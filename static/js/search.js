@@ -9,7 +9,9 @@
 //
 // The query lives in the address (?q=): typing replaces it (no history entry per
 // keystroke), so reload, back and forward come back to the same search, with as many
-// results as were listed (history.state keeps the count). Results follow
+// results as were listed (history.state keeps the count); a search sent (Enter, the
+// button) with other words than the page was opened with is a history entry of its
+// own, so Back lists the search before (history.state's `opened`). Results follow
 // the typing; the count shown is hidden from screen readers, which read it from a
 // polite live region written only when the typing has paused for a while (or at once
 // after Enter): once per search, not once per letter on a slow phone keyboard.
@@ -484,8 +486,40 @@
     return show(wanted, typing, PAGE_SIZE, input.value.trimStart());
   }
 
+  function addressOf(wanted) {
+    const address = new URL(location.href);
+    address.searchParams.set("q", wanted);
+    return address;
+  }
+
+  // A search sent with other words than the entry was opened with (its results already
+  // follow the typing, in its address) leaves that entry to the words it had, and has
+  // one of its own: Back from it lists the search before, not the page before the
+  // search page (a first search, on the page opened empty, is still that entry's).
+  function sendNow() {
+    const wanted = input.value.trim();
+    const opened = history.state?.opened;
+    if (opened && wanted && wanted !== opened) {
+      history.replaceState(history.state, "", addressOf(opened));
+      history.pushState({ opened: wanted }, "", addressOf(wanted));
+    }
+    return searchNow();
+  }
+
+  // Back or forward between two searches of this page: the entry's own. (Not from an
+  // anchor of the page, `#main`, to its search: the results listed, more too, stay.)
+  function showEntry() {
+    const wanted = queryInAddress();
+    if (wanted === query) return;
+    input.value = wanted;
+    showQuery(wanted);
+    const kept = history.state?.searchShown;
+    show(wanted, false, kept?.query === wanted ? kept.count : PAGE_SIZE);
+  }
+
   function start() {
     const wanted = queryInAddress();
+    history.replaceState({ ...history.state, opened: history.state?.opened ?? wanted }, "");
     // On a slow network the field is there seconds before this script: words the reader
     // typed meanwhile are searched as typed, not replaced by the address's query.
     if (input.value.trim() && input.value.trim() !== wanted) {
@@ -507,8 +541,9 @@
       event.preventDefault(); // the page is here already: search without reloading it
       // On a touch screen, Enter closes the on-screen keyboard, which hides the results.
       if (matchMedia("(pointer: coarse)").matches) input.blur();
-      searchNow();
+      sendNow();
     });
+    addEventListener("popstate", showEntry);
     input.addEventListener("input", () => {
       clearTimeout(typingTimer);
       typingTimer = setTimeout(searchNow, TYPING_PAUSE_MS, true);
