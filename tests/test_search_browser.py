@@ -1381,6 +1381,17 @@ def test_back_after_a_second_search_sent_lists_the_first_again(served, page):
     assert titles(results(page)) == first
     page.go_back()
     assert page.url == served
+    # On the search page opened without words, the first search sent is that entry's.
+    page.goto(f"{served}tim-kiem/")
+    history = page.evaluate("history.length")
+    for query in ["cầu", "hòa giải"]:
+        page.fill("#search-page-q", query)
+        page.press("#search-page-q", "Enter")
+        shown_for(query, page)
+    assert page.evaluate("history.length") == history + 1
+    page.go_back()
+    shown_for("cầu", page)
+    assert page.input_value("#search-page-q") == "cầu"
 
 
 def test_a_word_sent_whole_is_a_word_not_the_start_of_a_longer_one(served, page):

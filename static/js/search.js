@@ -495,13 +495,15 @@
   // A search sent with other words than the entry was opened with (its results already
   // follow the typing, in its address) leaves that entry to the words it had, and has
   // one of its own: Back from it lists the search before, not the page before the
-  // search page (a first search, on the page opened empty, is still that entry's).
+  // search page. A first search, on the page opened empty, is that entry's own.
   function sendNow() {
     const wanted = input.value.trim();
     const opened = history.state?.opened;
     if (opened && wanted && wanted !== opened) {
       history.replaceState(history.state, "", addressOf(opened));
       history.pushState({ opened: wanted }, "", addressOf(wanted));
+    } else if (!opened) {
+      history.replaceState({ ...history.state, opened: wanted }, "");
     }
     return searchNow();
   }
@@ -519,7 +521,7 @@
 
   function start() {
     const wanted = queryInAddress();
-    history.replaceState({ ...history.state, opened: history.state?.opened ?? wanted }, "");
+    history.replaceState({ ...history.state, opened: history.state?.opened || wanted }, "");
     // On a slow network the field is there seconds before this script: words the reader
     // typed meanwhile are searched as typed, not replaced by the address's query.
     if (input.value.trim() && input.value.trim() !== wanted) {
