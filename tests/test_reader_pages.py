@@ -551,6 +551,19 @@ def test_an_articles_permanent_address_is_shown_to_copy_on_a_phone(
     context.close()
 
 
+def test_the_articles_address_is_selected_whole_to_copy(browser, showcase_address):
+    """A researcher double-clicking the archive's address to copy it got one word of it
+    (`repo`), and three clicks gave the label with it ("Địa chỉ bản lưu trữ: https://…").
+    One double-click selects the whole address, and nothing else; the original page's
+    address, a link, is copied from its menu as any link is."""
+    page, problems = open_page(browser, showcase_address, RICH_URL, "desktop", "light")
+    address = page.locator(".provenance .archive-address .url")
+    address.dblclick()
+    assert page.evaluate("getSelection().toString()") == "https://user.github.io/repo/" + RICH_URL
+    assert problems == []
+    page.context.close()
+
+
 def test_print_keeps_the_article_its_date_and_source(browser, showcase_address):
     page, problems = open_page(browser, showcase_address, RICH_URL, "desktop", "dark")
     page.emulate_media(media="print")
