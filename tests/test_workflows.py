@@ -1,6 +1,7 @@
 """The GitHub workflows: actionlint-clean; the tests one runs .ci/run, the one definition
 of CI; the Pages one builds, checks and deploys, keeping the build cache between runs."""
 
+import io
 import json
 import os
 import re
@@ -9,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tarfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -217,6 +219,43 @@ def test_the_build_job_commands_work_under_a_project_sub_path(tmp_path, output_d
     canonical = (tmp_path / "_site/index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{base_url}/">' in canonical
     assert check_site(tmp_path / "_site", base_url) == []
+
+
+def pages_artifact(site: Path, upload: dict) -> set[str]:
+    """The files of ``site`` that actions/upload-pages-artifact@v5 puts in the artifact
+    GitHub Pages serves, by its own tar command (its action.yml): .git and .github are
+    always left out, and every name starting with a dot too unless the step says
+    include-hidden-files: true (GNU tar matches an --exclude against each part of a path)."""
+    hidden = str(upload.get("with", {}).get("include-hidden-files", "")).lower() == "true"
+    command = ["tar", "--dereference", "--hard-dereference", "--directory", str(site)]
+    command += ["-cf", "-", "--exclude=.git", "--exclude=.github"]
+    command += [] if hidden else ["--exclude=.[^/]*"]
+    packed = subprocess.run([*command, "."], capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(packed)) as archive:
+        return {member.name.removeprefix("./") for member in archive if member.isfile()}
+
+
+def test_the_pages_artifact_holds_every_file_the_build_published(tmp_path):
+    """A file of static/ in a folder whose name starts with a dot (.well-known/
+    security.txt, a domain's proof for Keybase or Bluesky) was built into _site and passed
+    the check, then left out of the artifact by upload-pages-artifact, which drops hidden
+    names unless told: the site online answered 404 where the checked one had the file."""
+    for name in ("site.yaml", "build.py"):
+        shutil.copy(REPO / name, tmp_path / name)
+    for name in ("content", "templates", "static"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    known = tmp_path / "static" / ".well-known"
+    known.mkdir()
+    (known / "security.txt").write_text("Contact: mailto:luutru@example.vn\n", encoding="utf-8")
+    for command in build_commands():
+        result = run_step(command, tmp_path, "https://editors.github.io/luu-tru", tmp_path / "bin")
+        assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "_site"
+    built = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+    assert ".well-known/security.txt" in built
+    steps = load("pages.yml")["jobs"]["build"]["steps"]
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages"))
+    assert pages_artifact(site, upload) == built
 
 
 def test_a_restored_cache_makes_the_next_deploy_incremental(corpus_site, tmp_path):
