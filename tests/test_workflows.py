@@ -258,6 +258,19 @@ def test_the_pages_artifact_holds_every_file_the_build_published(tmp_path):
     assert pages_artifact(site, upload) == built
 
 
+def test_the_job_asking_configure_pages_may_read_the_pages_settings():
+    """configure-pages asks GitHub's API for the site's address, which a private
+    repository (GitHub Pro, Team, Enterprise) answers only to a token allowed to read
+    Pages: with contents: read alone the run stopped at "Find the site's address", saying
+    to check that Pages is enabled, which it was (actions/configure-pages#188)."""
+    pages = load("pages.yml")
+    for job in pages["jobs"].values():
+        if any(s.get("uses", "").startswith("actions/configure-pages") for s in job["steps"]):
+            allowed = job.get("permissions", pages.get("permissions", {}))
+            assert allowed.get("pages") in ("read", "write"), allowed
+            assert allowed.get("contents") == "read", allowed  # the checkout's
+
+
 def test_a_restored_cache_makes_the_next_deploy_incremental(corpus_site, tmp_path):
     """Two runs of pages.yml: each in a fresh checkout at the same path, the second with
     the first one's .cache/newsarchive and _site restored the way actions/cache does
