@@ -22,7 +22,7 @@ from dataclasses import replace
 from itertools import accumulate
 from pathlib import Path
 from unicodedata import combining, normalize
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from . import urls
 from .activehtml import (
@@ -120,7 +120,7 @@ def body_link_problems(
 
     def guess(source: str, written: str) -> str:
         nonlocal meant
-        meant = meant or Meant([*articles, *drafts], content_dir, files, static_dir)
+        meant = meant or Meant([*articles, *drafts], content_dir, files, static_dir, base_url)
         return meant.hint(source, written) or MISSING_HINT
 
     bodies = [(a.path, urls.article_url(a), a.body_digest) for a in articles]
@@ -222,8 +222,10 @@ class Meant:
         content_dir: Path,
         files: Collection[str] = (),
         static_dir: Path = Path("static"),
+        base_url: str = "",
     ):
         self.content_dir = str(content_dir)
+        self.base_path = urls.base_path(base_url)
         self.static_name = static_dir.name
         self.by_file = {os.path.normpath(a.path): a for a in articles}
         stems: dict[str, list[Article]] = {}
@@ -245,12 +247,28 @@ class Meant:
         return (
             on_computer(written)
             or _without_scheme(written)
+            or self._with_base_path(written)
             or self._case(source, written)
             or self._from_static(source, written)
             or self._habit(source, written)
             or self._draft(written)
             or self._near_article(written)
             or self._static_file(written)
+        )
+
+    def _with_base_path(self, written: str) -> str:
+        """A link from the root that starts with the path of a site served under one
+        (/luu-tru/2019/04/bai/, copied from the address bar of editors.github.io/luu-tru/),
+        whose rest the site has: the build puts the base path before it once more."""
+        parts = urlsplit(written.strip())
+        if self.base_path == "/" or not parts.path.startswith(self.base_path):
+            return ""
+        rest = urlunsplit(("", "", "/" + parts.path[len(self.base_path) :], *parts[3:]))
+        if not urls.leads_to(urls.body_link_file("", rest), self.files):
+            return ""
+        return (
+            f"{self.base_path} is the site's base path, which the build puts before every "
+            f"link: write {rest}"
         )
 
     def _draft(self, written: str) -> str:

@@ -176,7 +176,9 @@ def checked(
         noted += tuple(broken_templates(config.templates_dir))
         noted += tuple(stray_marks(config.templates_dir))
         noted += tuple(unnamed_portal(config, (article.source_url for article in articles)))
-        meant = Meant([*articles, *drafts], config.content_dir, static_dir=config.static_dir)
+        meant = Meant(
+            [*articles, *drafts], config.content_dir, (), config.static_dir, config.base_url
+        )
         hosts = config.original_hosts
         found = check_site(
             folder,

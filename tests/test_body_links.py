@@ -651,3 +651,50 @@ def test_a_raw_html_address_from_the_root_is_warned_under_a_base_path(site, caps
     assert [row.split(": ", 2)[1] for row in err.splitlines() if row.startswith(f"{path}:")] == [
         "error"
     ] * 3, err
+
+
+def test_a_link_written_with_the_sites_base_path_says_to_write_it_from_the_root(site, capsys):
+    """An editor of a project site (editors.github.io/luu-tru/) copied a link from the
+    address bar's path, /luu-tru/2019/04/bai-truoc/: the build keeps a link from the root
+    under the base path, so it led to /luu-tru/luu-tru/…, and the build and check said
+    "correct the address (an article is at /yyyy/mm/slug/…)", which it already was. Both
+    now say that the base path is not written. At the site's root, where /luu-tru/ is the
+    archive page's folder, nothing is guessed."""
+    site.configure(base_url=BASE_URL)
+    (site.root / "static" / "images").mkdir()
+    (site.root / "static" / "images" / "hien-truong.gif").write_bytes(GIF)
+    site.add("2019/04/bai-truoc.md", article("Bài trước", "2019-04-10 08:00", "## Đoạn 2\n\nx"))
+    body = (
+        "[a](/luu-tru/2019/04/bai-truoc/#doan-2)\n\n"
+        "![b](/luu-tru/images/hien-truong.gif)\n\n"
+        "[c](/luu-tru/khong-co/)"
+    )
+    path = site.add("2019/04/hop.md", article("Họp", "2019-04-19 08:00", body))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    said = "/luu-tru/ is the site's base path, which the build puts before every link: write "
+    expected = [
+        ("/luu-tru/2019/04/bai-truoc/#doan-2", f"{said}/2019/04/bai-truoc/#doan-2"),
+        ("/luu-tru/images/hien-truong.gif", f"{said}/images/hien-truong.gif"),
+        ("/luu-tru/khong-co/", "correct the address"),
+    ]
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    for link, hint in expected:
+        warning = f"{path}:{place_of(lines, link)}: warning: the link {link} leads to no page"
+        assert warning in err, err
+        assert err.split(warning, 1)[1].split("\n")[1].strip().startswith(f"how to fix: {hint}"), (
+            err
+        )
+
+    assert main(["check", "--config", str(site.root / "site.yaml")]) == 1
+    err = capsys.readouterr().err
+    for link, hint in expected:
+        error = f"{path}:{place_of(lines, link)}: error: in the page /2019/04/hop/: the link"
+        assert error in err, err
+        assert err.split(error, 1)[1].split("\n")[1].strip().startswith(f"how to fix: {hint}"), err
+
+    site.configure(base_url="https://editors.github.io/")
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    assert err.count(": warning: the link /luu-tru/") == 3, err
+    assert "is the site's base path" not in err, err
