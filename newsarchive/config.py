@@ -192,29 +192,40 @@ def original_host(address: str) -> str:
 
 
 def unnamed_portal(config: SiteConfig, sources: Iterable[str]) -> list[Problem]:
-    """A warning when site.yaml names no original_site though every address of
-    ``sources`` (the articles' source_url, an import's pages) is on one host: `check`
-    warns of links to the old portal, which will go dark, only when it is named, and said
-    "no problems" of an archive that linked it on every page."""
-    if config.original_hosts:
-        return []
+    """A warning when every address of ``sources`` (the articles' source_url, an
+    import's pages) is on one host that site.yaml's original_site does not name (or
+    there is no original_site): `check` warns of links to the old portal, which will go
+    dark, only when it is named, and said "no problems" of an archive that linked it on
+    every page (a fork for another district, original_site its own portal's address,
+    whose articles all came from another host, said nothing either)."""
     addresses = [a for a in sources if a.startswith(("http://", "https://"))]
-    if len({original_host(a) for a in addresses}) != 1:
+    hosts = {original_host(a) for a in addresses}
+    if len(hosts) != 1 or hosts <= set(config.original_hosts):
         return []
     roots = Counter(
         f"{urlsplit(a).scheme}://{urls.same_host(urlsplit(a).netloc)}/" for a in addresses
     )
     portal = min(roots, key=lambda root: (-roots[root], root))  # the most used spelling
-    return [
-        Problem(
-            config.file or Path("site.yaml"),
-            f"the articles' original pages (source_url) are all on {portal}, but "
-            "original_site is not set: the footer links no original site, and check does "
-            "not warn of the links that still lead to that portal, which will go dark",
-            f"add this line to site.yaml: original_site: {portal}",
-            warning=True,
+    said = (
+        f"the articles' original pages (source_url) are all on {portal}, but "
+        "original_site is not set: the footer links no original site, and check does "
+        "not warn of the links that still lead to that portal, which will go dark"
+    )
+    hint = f"add this line to site.yaml: original_site: {portal}"
+    if config.original_hosts:
+        said = (
+            f"the articles' original pages (source_url) are all on {portal}, which "
+            "original_site does not name: check does not warn of the links that still "
+            "lead to that portal, which will go dark"
         )
-    ]
+        both = f"[{config.original_site}, {portal}]" if len(config.original_hosts) == 1 else ""
+        hint = (
+            f"if the portal had that address too, write both: original_site: {both}"
+            if both
+            else f"if the portal had that address too, add {portal} to the list of original_site"
+        ) + f"; if original_site is mistyped, write original_site: {portal}"
+    line = config.lines.get("original_site")
+    return [Problem(config.file or Path("site.yaml"), said, hint, line, warning=True)]
 
 
 def shown_address(address: str) -> str:

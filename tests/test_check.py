@@ -561,6 +561,40 @@ def test_articles_from_one_portal_without_original_site_are_told_the_line_to_add
     assert "leads to the old portal" in result.stderr, result.stderr
 
 
+def test_articles_all_from_a_portal_original_site_does_not_name_are_told_the_list(site):
+    """A fork for another district set original_site to its portal's address, and
+    imported articles whose original pages were all on another host (the portal's older
+    name, or original_site mistyped): check said "no problems" of articles that still
+    linked that host's pictures, which will go dark with it. It now says so at the line
+    of original_site, with the list to write."""
+    site.configure(original_site="https://caugiay.hanoi.gov.vn/")
+    body = "![ảnh](https://sotttt.hanoi.gov.vn/anh/1.jpg)"
+    site.add(
+        "a.md", article("Tin A", "2020-01-01", body, source_url="https://sotttt.hanoi.gov.vn/a")
+    )
+    site.add("b.md", article("Tin B", "2020-01-02", source_url="https://sotttt.hanoi.gov.vn/b"))
+    result = run_check(site)
+    assert result.returncode == 0, result.stderr
+    said = result.stderr
+    line = next(
+        n
+        for n, text in enumerate((site.root / "site.yaml").read_text().splitlines(), 1)
+        if text.startswith("original_site:")
+    )
+    assert (
+        f"site.yaml:{line}: warning: the articles' original pages (source_url) are all on "
+        "https://sotttt.hanoi.gov.vn/, which original_site does not name"
+    ) in said, said
+    assert "original_site: [https://caugiay.hanoi.gov.vn/, https://sotttt.hanoi.gov.vn/]" in said, (
+        said
+    )
+    assert "leads to the old portal" not in said, said
+    site.configure(original_site=["https://caugiay.hanoi.gov.vn/", "https://sotttt.hanoi.gov.vn/"])
+    result = run_check(site)
+    assert "does not name" not in result.stderr, result.stderr
+    assert "leads to the old portal" in result.stderr, result.stderr
+
+
 def test_articles_from_several_hosts_are_not_said_to_come_from_one_portal(site):
     site.add("a.md", article("Tin A", "2020-01-01", source_url="https://hbt.vn/a.html"))
     site.add("b.md", article("Tin B", "2020-01-02", source_url="https://vnexpress.net/b.html"))
