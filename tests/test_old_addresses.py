@@ -4,6 +4,7 @@ leads to its article from the 404 page and the search page, where JavaScript run
 import json
 import shutil
 import unicodedata
+from urllib.parse import quote
 
 from conftest import REPO, SiteDir, article
 from serving import serve
@@ -164,6 +165,31 @@ def test_a_page_or_a_renamed_category_is_found_by_its_old_address_in_other_case(
             page.goto(address + old)
             page.wait_for_selector("h1:not(:has-text('Không tìm thấy'))")
             assert title in page.locator("h1").inner_text(), old
+        page.close()
+
+
+def test_an_alias_asked_for_with_its_accents_apart_leads_to_its_article(site, browser):
+    """A Mac sends an address typed or pasted with its accents apart (NFD); GitHub Pages
+    looks a file up byte for byte, so /tin-tu%CC%9B%CC%81c/ba%CC%80i-2.aspx showed the
+    404 page where the alias tin-tức/bài-2.aspx/ is: the 404 page asked again only an
+    address with capitals, in small letters. It now asks the address composed too, as
+    aliases are written; an address the archive never had is asked for no more."""
+    site.configure(base_url="https://example.org/")
+    aliases = "[/tin-tức/bài-2.aspx, /tin-tức/bài-3.html]"
+    site.add("a.md", article("Bài có dấu", "2019-04-01 08:00", "Nội dung.", aliases=aliases))
+    assert site.build("--quiet") == 0
+    with serve(site.output, not_found=True) as address:
+        page = browser.new_page()
+        page.set_default_timeout(5000)
+        for old in ("tin-tức/bài-2.aspx", "tin-tức/bài-3.html", "TIN-TỨC/BÀI-3.HTML"):
+            page.goto(address + quote(unicodedata.normalize("NFD", old)))
+            page.wait_for_selector("h1:not(:has-text('Không tìm thấy'))")
+            assert page.locator("h1").inner_text() == "Bài có dấu", old
+        heads: list[str] = []
+        page.on("request", lambda r: heads.append(r.url) if r.method == "HEAD" else None)
+        page.goto(address + quote("tin-tức/bài-4.html"))
+        page.wait_for_selector(".not-found-search a")
+        assert heads == [], heads
         page.close()
 
 

@@ -87,14 +87,16 @@ window.newsarchiveOldAddress = (() => {
     }
   }
 
-  function capitals(path) {
-    return decoded(path) !== decoded(path).toLowerCase();
-  }
-
-  async function inSmallLetters(path) {
-    if (!capitals(path)) return null;
-    const small = decoded(path).toLowerCase();
-    const there = new URL(`./${small.replace(/^\/+/, "")}`, home);
+  // The path as aliases are written, in small letters and its accents composed (NFC),
+  // when that is another address than the one asked: the host tells capitals apart (IIS
+  // did not) and looks names up byte for byte, where a Mac sends accents apart (NFD).
+  // The same address again would only be this 404 once more; an escaped / or \ or a
+  // "..", decoded, could lead out of the site's folder (another site of github.io).
+  async function inPlainForm(path) {
+    const plain = decoded(path).toLowerCase().replace(/^\/+/, "");
+    const there = new URL(`./${plain}`, home);
+    const asked = new URL(`./${path.replace(/^\/+/, "")}`, home);
+    if (there.pathname === asked.pathname || !there.href.startsWith(home.href)) return null;
     try {
       const answer = await fetch(there, { method: "HEAD" });
       return answer.ok && /^text\/html/.test(answer.headers.get("content-type")) ? there.href : null;
@@ -113,7 +115,7 @@ window.newsarchiveOldAddress = (() => {
       return (
         (await listed(path, query)) ||
         (query && (await listed(path, ""))) ||
-        (await inSmallLetters(path)) ||
+        (await inPlainForm(path)) ||
         (number ? await listedAs(`#${number}`) : null)
       );
     },
