@@ -39,6 +39,14 @@ class _PagesHandler(_QuietHandler):
             self.wfile.write(body)
 
 
+class _KeptHandler(_PagesHandler):
+    """As GitHub Pages lets a browser keep every file it sends: ten minutes."""
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+
 class _Server(ThreadingHTTPServer):
     def handle_error(self, request: object, client_address: object) -> None:
         # Chromium drops a connection it no longer needs (a page closed while a file
@@ -50,19 +58,22 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, sub_path: str = "", not_found: bool = False) -> Iterator[str]:
+def serve(
+    site_dir: Path, sub_path: str = "", not_found: bool = False, kept: bool = False
+) -> Iterator[str]:
     """Serve site_dir at http://127.0.0.1:PORT/<sub_path>; yields that address.
 
     With a sub_path (e.g. "repo"), the site is copied under it, as GitHub Pages
     serves a project site; with ``not_found``, a missing address is answered with the
-    site's 404.html, as GitHub Pages does (at a domain's root only: no sub_path).
+    site's 404.html, as GitHub Pages does (at a domain's root only: no sub_path); with
+    ``kept`` too, each file says the browser may keep it ten minutes, as GitHub Pages's do.
     """
     root = site_dir
     if sub_path:
         root = site_dir.parent / f"{site_dir.name}-served"
         shutil.rmtree(root, ignore_errors=True)
         shutil.copytree(site_dir, root / sub_path)
-    kind = _PagesHandler if not_found else _QuietHandler
+    kind = (_KeptHandler if kept else _PagesHandler) if not_found else _QuietHandler
     handler = functools.partial(kind, directory=str(root))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

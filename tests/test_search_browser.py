@@ -2339,3 +2339,34 @@ def test_a_search_typed_past_asks_for_no_more_index_files(site, browser):
             assert page.locator(".search-result").count() == 10
         finally:
             page.close()
+
+
+def test_a_search_after_the_site_is_published_again_reads_the_new_index(site, browser):
+    """GitHub Pages lets a browser keep each file ten minutes (max-age=600). A reader
+    who had searched, then searched again after a publish that replaced a segment of the
+    index (a correction of one article writes its segment anew and removes the old one),
+    was given the kept manifest, naming files that were gone: "Không tải được chỉ mục
+    tìm kiếm. Hãy tải lại trang", and reloading did not help for those ten minutes. The
+    engine now asks for the manifest again past the browser's cache, and searches again."""
+    site.configure(base_url="https://example.org/")
+    for n in range(16):  # one segment of 16 articles, in many shards (many words)
+        body = f"Phường Dịch Vọng, tin số {n}: " + " ".join(f"mục{n}x{i}" for i in range(300))
+        site.add(f"a{n}.md", article(f"Tin số {n}", f"2019-04-{n + 1:02} 08:00", body))
+    assert site.build("--quiet") == 0
+    settled = (
+        "() => { const s = document.querySelector('.search-status').textContent;"
+        " return s.includes('“') || s.startsWith('Không tải'); }"
+    )
+    with serve(site.output, not_found=True, kept=True) as address:
+        page = browser.new_page()
+        page.goto(f"{address}tim-kiem/?q={quote('Dịch Vọng')}")
+        page.wait_for_function(settled)
+        assert page.inner_text(".search-status") == "16 kết quả cho “Dịch Vọng”"
+        fixed = "Phường Nghĩa Đô, tin số 0, đã đính chính."
+        site.add("a0.md", article("Tin số 0", "2019-04-01 08:00", fixed))
+        assert site.build("--quiet") == 0
+        page.goto(f"{address}tim-kiem/?q={quote('Nghĩa Đô đính chính')}")
+        page.wait_for_function(settled)
+        assert page.inner_text(".search-status") == "1 kết quả cho “Nghĩa Đô đính chính”"
+        assert titles(results(page)) == ["Tin số 0"]
+        page.close()

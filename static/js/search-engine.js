@@ -909,8 +909,9 @@ const indexBase = new URL(
 const pending = new Map(); // name -> {promise, resolve, reject}
 
 // `signal`: a search no longer wanted (the reader typed on) asks for no more files;
-// those already asked for still come, for the next search to find.
-function load(name, signal) {
+// those already asked for still come, for the next search to find. `past`: asked past
+// the browser's cache (a query of its own), for a manifest that may be outdated.
+function load(name, signal, past = false) {
   let entry = pending.get(name);
   if (entry) return entry.promise;
   if (signal?.aborted) return Promise.reject(new DOMException("search superseded", "AbortError"));
@@ -921,7 +922,7 @@ function load(name, signal) {
   });
   pending.set(name, entry);
   const tag = document.createElement("script");
-  tag.src = new URL(`${name}.js`, indexBase).href;
+  tag.src = new URL(`${name}.js${past ? `?${Date.now()}` : ""}`, indexBase).href;
   tag.onerror = () => entry.reject(new Error(`search index file missing: ${name}.js`));
   tag.onload = () => {
     tag.remove();
@@ -944,6 +945,29 @@ async function manifest() {
   const data = await load("index");
   if (data.version !== VERSION) throw new Error(`search index version ${data.version}`);
   return data;
+}
+
+// The manifest names the index's files as they were when the browser got it, and a
+// browser keeps it a while (GitHub Pages lets it ten minutes): the site published since
+// (a new article, a correction) may have replaced a segment, and its files are gone.
+// A search that finds a file missing asks for the manifest again past the cache, once
+// a page, and is made again; its files are named by their content, so the others kept
+// are still right.
+let renewed = false;
+function renewing(run) {
+  return async (...args) => {
+    try {
+      return await run(...args);
+    } catch (error) {
+      if (renewed || !String(error?.message).startsWith("search index file missing")) {
+        throw error;
+      }
+      renewed = true;
+      pending.delete("index");
+      await load("index", null, true);
+      return run(...args);
+    }
+  };
 }
 
 // -- Ranking (newsarchive/search/engine.py) --
@@ -2065,5 +2089,15 @@ async function search(
   return { total, complete, some: ranked.some, dated, unpublished, dateless, year, results };
 }
 
-window.newsarchiveSearch = { search, rank, suggest, words, fold, parseQuery, add, termHash, ln };
+window.newsarchiveSearch = {
+  search: renewing(search),
+  rank: renewing(rank),
+  suggest: renewing(suggest),
+  words,
+  fold,
+  parseQuery,
+  add,
+  termHash,
+  ln,
+};
 }
