@@ -51,6 +51,7 @@ from .run import (
     import_crawl,
     is_dated,
 )
+from .unmatched import UnmatchedRun
 
 try:
     import fcntl
@@ -170,8 +171,9 @@ def import_paths(
     removed = _remove_left_behind(config)
     done = _Done(errors=list(crawl.problems), names=PageNames.given(request.paths))
     stopped = unwritten = ""
+    unmatched = UnmatchedRun(profiles)
     try:
-        for row in import_crawl(crawl, config, options):
+        for row in import_crawl(crawl, config, options, unmatched):
             done.take(row, one_page, config.root, written)
     except KeyboardInterrupt:
         stopped = INTERRUPTED
@@ -189,7 +191,10 @@ def import_paths(
         crawl.close()
         done.note_month_first()
         unwritten = _report_written(report_path, done.lines)
-    if not stopped and request.profile and 0 < done.missed_by(request.profile) == done.tally.pages:
+    misspelt = [] if stopped else unmatched.problems(done.names)
+    done.errors.extend(misspelt)
+    missed_all = 0 < done.missed_by(request.profile) == done.tally.pages
+    if not stopped and request.profile and missed_all and not misspelt:  # which says why
         done.errors.append(_fits_no_page(request.profile, done.tally.pages, request.paths[0]))
     undated = not stopped and _dated_no_page(options, done.addresses)
     if undated:

@@ -7,6 +7,7 @@ title, htmldate for the date when the page gives none of its own (bench/import_e
 measured these as the best of each on the samples).
 """
 
+import difflib
 import re
 import string
 import unicodedata
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from .. import schema, urls
 from ..config import original_host
@@ -23,7 +24,7 @@ from .dates import read_date
 from .dropped import for_extractor, left_out
 from .html import convert, is_attachment
 from .misread import misread
-from .page import CapturedPage, Extracted, NotArticle
+from .page import CapturedPage, Extracted, NotArticle, Unmatched
 from .profiles import Profile, Profiles, load_profiles
 
 __all__ = ["extract", "load_profiles"]
@@ -96,6 +97,7 @@ LIST_OWN_WORDS = 50
 TEASER_WORDS = 80  # a date and a lead between two links: longer, it is text of the page's
 _OPEN, _CLOSE = "\x01", "\x02"  # where a link to a page starts and ends in the text
 _SHIPPED: Profiles | None = None
+_CLASS_OR_ID = re.compile(r"([.#])([\w-]+)")
 
 
 def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted | NotArticle:
@@ -126,6 +128,7 @@ def extract(page: CapturedPage, profiles: Profiles | None = None) -> Extracted |
         NOT_VIETNAMESE + ALL_LANGUAGES,
         "import it again with --all-languages, which imports the pages in other languages too",
         profile=found.profile,
+        unmatched=found.unmatched,
     )
 
 
@@ -183,10 +186,11 @@ def _with_profile(
     skipped = _skipped(page, profile)
     if skipped is not None:
         return skipped
+    unmatched = _unmatched(tree, profile) if profile.own else None
     title = _first_value(tree, profile.title)
     parts = _outermost(tree.css(profile.body))
     if not title or not parts:
-        return _not_found(profile, "title" if not title else "body")
+        return replace(_not_found(profile, "title" if not title else "body"), unmatched=unmatched)
     author, said = _author(_first_value(tree, profile.author))
     if any(profile.search("not_authors", p, author, page.origin) for p in profile.not_authors):
         author = said = ""  # the CMS's account ("admin admin"), not a person
@@ -211,7 +215,39 @@ def _with_profile(
     if said and author:
         at = profile.at("author")  # one's own profile's selector may take too much
         read.notes.append(said + (f", or correct the profile's {at}" if at else ""))
-    return _extracted(page, read)
+    return replace(_extracted(page, read), unmatched=unmatched)
+
+
+def _unmatched(tree: LexborHTMLParser, profile: Profile) -> tuple[Unmatched, ...]:
+    """One's own profile's title, and each part of its body, that match no element of
+    the page: on every page it picks, a misspelt one (the run says so, unmatched.py)."""
+    return tuple(
+        Unmatched(key, selector, _seen(tree, selector))
+        for key, selector in profile.checked()
+        if tree.css_first(selector) is None
+    )
+
+
+def _seen(tree: LexborHTMLParser, selector: str) -> str:
+    """``selector`` with each class or id the page lacks replaced by the page's closest
+    one (div.content-detial: div.content-detail), when the page has that; else ""."""
+    names: dict[str, set[str]] = {"#": set(), ".": set()}
+    for node in tree.css("[class], [id]"):
+        names["."].update((node.attributes.get("class") or "").split())
+        names["#"].add(node.attributes.get("id") or "")
+
+    def closest(found: re.Match[str]) -> str:
+        sign, name = found.group(1), found.group(2)
+        if name in names[sign]:
+            return found.group(0)
+        close = difflib.get_close_matches(name, list(names[sign]), n=1, cutoff=0.75)
+        return sign + close[0] if close else found.group(0)
+
+    seen = _CLASS_OR_ID.sub(closest, selector)
+    try:
+        return seen if seen != selector and tree.css_first(seen) is not None else ""
+    except (SelectolaxError, ValueError):  # a name with signs CSS takes only escaped
+        return ""
 
 
 def _skipped(page: CapturedPage, profile: Profile) -> NotArticle | None:

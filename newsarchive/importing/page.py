@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from .crawl import Media
 
@@ -13,6 +14,16 @@ class CapturedPage:
     origin: str  # where it is, for messages: a file path, or "crawl.warc.gz#<record id>"
     url: str  # the page's original address ("" when the capture does not tell)
     html: str  # the page's text, decoded
+
+
+class Unmatched(NamedTuple):
+    """A selector of one's own profile that matched no element of a page: its `title`,
+    or a part of its `body`. Matching on no page the profile picked, it is an error
+    (unmatched.py); on some pages only, a note on those."""
+
+    key: str  # "title" or "body"
+    selector: str  # as written (the title's selectors joined by commas)
+    seen: str = ""  # a selector the page matches, its classes and ids closest to those
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,9 @@ class Extracted:
     # The body's other links (named like no file): one that leads to a file the crawl
     # holds is an attachment (Liferay's /c/document_library/get_file?uuid=…).
     links: tuple[str, ...] = ()
+    # Of one's own profile: its title and body selectors that matched nothing on the page
+    # (None: not looked at, another's profile or the generic extractor read it).
+    unmatched: tuple[Unmatched, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -69,3 +83,4 @@ class NotArticle:
     missed: bool = False  # that profile found no article title or text where it looks
     # An article read wrongly, not a page to leave out: it fails, with the hint as its fix.
     failed: bool = False
+    unmatched: tuple[Unmatched, ...] | None = None  # as Extracted's

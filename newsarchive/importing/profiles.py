@@ -130,6 +130,26 @@ class Profile:
         its pages' lists are no fault."""
         return f"'{key}' at {self.where(key, item)}" if self.own else ""
 
+    def checked(self) -> tuple[tuple[str, str], ...]:
+        """The selectors every page of one's own profile is looked at for: its title (any
+        of its list) and each part of its body, as (key, selector)."""
+        parts = self.body_parts or (self.body,)
+        return (("title", ", ".join(self.title)), *(("body", part) for part in parts))
+
+    def place(self, key: str, item: str) -> tuple[int | None, int | None]:
+        """The line and column where ``item`` of ``key`` is written (the column None when
+        the line does not show it as written)."""
+        lines = dict(self.lines)
+        line = lines.get(f"{key}: {item}") or lines.get(key)
+        if line is None:
+            return None, None
+        try:
+            text = Path(self.origin).read_text(encoding="utf-8-sig").splitlines()[line - 1]
+        except (OSError, UnicodeDecodeError, IndexError):  # changed since: the line alone
+            return line, None
+        column = text.find(item)
+        return line, column + 1 if column >= 0 else None
+
     def where(self, key: str, item: str = "") -> str:
         """The file (from the current folder, as messages name files) and line of ``key``,
         or of its ``item`` where the list is written one item a line."""

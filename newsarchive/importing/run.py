@@ -16,6 +16,7 @@ import functools
 import hashlib
 import re
 import shlex
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -81,8 +82,9 @@ from .known import (
 )
 from .misread import misread
 from .names import as_archive_names
-from .page import CapturedPage, Extracted, NotArticle
+from .page import CapturedPage, Extracted, NotArticle, Unmatched
 from .profiles import Profiles, SlowPattern
+from .unmatched import UnmatchedRun
 
 # Two texts of a file: its address and why it is not copied, or a problem and its fix.
 Pairs = list[tuple[str, str]]
@@ -157,6 +159,16 @@ class PageResult:
     # address the portal had, which this crawl's hts-cache/ (or the name) gives.
     renamed: tuple[tuple[str, str], ...] = ()
     missed: bool = False  # it found no article title or text where it looks (NotArticle)
+    # One's own profile's selectors that matched nothing on the page (NotArticle's; an
+    # article's are its found's), None when not looked at.
+    unmatched: tuple[Unmatched, ...] | None = None
+
+    @property
+    def looked(self) -> tuple[str, tuple[Unmatched, ...] | None]:
+        """The profile that read the page, and what of its selectors matched nothing."""
+        if self.found is not None:
+            return self.found.profile, self.found.unmatched
+        return self.profile, self.unmatched
 
 
 @dataclass
@@ -178,15 +190,34 @@ class _Context:
     site_names: frozenset[str]  # no alias may start with these
 
 
-def import_crawl(crawl: Crawl, config: SiteConfig, options: Options) -> Iterator[Row]:
-    """Import every page of the crawl; yield what became of each, in input order."""
+def import_crawl(
+    crawl: Crawl, config: SiteConfig, options: Options, unmatched: UnmatchedRun
+) -> Iterator[Row]:
+    """Import every page of the crawl; yield what became of each, in input order. An
+    article of one's own profile waits while a selector of it has matched on no page
+    yet (``unmatched``): at the end, those of a selector that matched on none are not
+    written. The pages after it wait too, so the order they are written in is the same."""
     archive = read_archive(config.content_dir, config.timezone)
     names = articles.site_names(config.static_dir)
     context = _Context(config, options, archive, MediaFinder(crawl), names)
     store = mediafiles.MediaStore(config.static_dir)
     importer = Importer(config, archive.copy(), store, options.profiles)
+    held: deque[PageResult] = deque()
     for result in _read_all(crawl.pages, context, options.jobs or default_jobs()):
-        yield importer.take(result)
+        unmatched.add(result.page.origin, *result.looked)
+        held.append(result)
+        while held and not _waits(held[0], unmatched):
+            yield importer.take(held.popleft())
+    for result in held:
+        if _waits(result, unmatched):
+            reason = unmatched.reason(result.looked[0])
+            yield Row(replace(result, outcome=FAILED, reason=reason))
+        else:
+            yield importer.take(result)
+
+
+def _waits(result: PageResult, unmatched: UnmatchedRun) -> bool:
+    return result.outcome == IMPORTED and unmatched.pending(*result.looked)
 
 
 def _read_all(pages: list[PageSource], context: _Context, jobs: int) -> Iterator[PageResult]:
@@ -393,6 +424,7 @@ def _from_web_page(
             hint=found.hint,
             profile=found.profile,
             missed=found.missed,
+            unmatched=found.unmatched,
         )
     if found.source_url and not context.options.source_url:
         # A copy of the page (a site built here) states where the original was: the
