@@ -28,6 +28,9 @@ ARCHIVES = (".zip", ".rar", ".7z")
 PACKED = (*ARCHIVES, ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz")
 VIDEOS = (".mp4", ".m4v", ".webm", ".ogv", ".mov", ".avi", ".wmv", ".flv")
 SOUNDS = (".mp3", ".m4a", ".ogg", ".oga", ".wav", ".wma")
+# Flash animations, which 2008-2014 portals showed in an <object>: no browser plays them
+# since 2021, but the file is the portal's, kept for the record.
+FLASH = (".swf",)
 # Plain text: a file an editor links, but no attachment to the import, for which a .txt
 # in a crawl is a page captured as text (importing.crawl.CAPTURE_SUFFIXES).
 TEXTS = (".txt",)

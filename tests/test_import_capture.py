@@ -3757,6 +3757,46 @@ def test_old_addresses_by_year_and_month_are_aliases_unless_they_are_the_new_one
     assert canonical.endswith(first["file"].removesuffix(".md") + "/")
 
 
+@pytest.mark.parametrize("crawl", ["warc", "folder"])
+def test_an_old_flash_player_keeps_its_file_linked_and_copied(site, tmp_path, crawl):
+    """A 2008-2014 portal's Flash player, an <object> holding its <param name="movie">
+    alone, was "left out empty <object> elements", its .swf neither linked nor copied
+    though the crawl held it. It is now a link to the copy, named by the file's name,
+    and the notes say browsers no longer play Flash."""
+    item = Item(740001, "Giới thiệu quận qua ảnh động", "13/10/2012")
+    flash = (
+        '<object classid="clsid:D27CDB6E-AE6D-11cf-96B8-444553540000" width="400">'
+        '<param name="movie" value="/Uploads/2012/gioi-thieu.swf"></object>'
+        "<p>Hội nghị đã thảo luận"
+    )
+    swf = b"FWS\x0a" + b"0" * 64
+    page = page_html(item, "full" if crawl == "warc" else "absolute-path")
+    page = page.replace("<p>Hội nghị đã thảo luận", flash)
+    if crawl == "warc":
+        pytest.importorskip("warcio")
+        path = tmp_path / "flash.warc.gz"
+        responses = [Response(item.url, page.encode("utf-8"))]
+        responses.append(
+            Response(
+                f"https://{HOST}/Uploads/2012/gioi-thieu.swf", swf, "application/x-shockwave-flash"
+            )
+        )
+        path.write_bytes(warc_of(responses))
+    else:
+        path = tmp_path / "wget"
+        write_file(path / HOST, item.path, page)
+        write_file(path / HOST, "/Uploads/2012/gioi-thieu.swf", swf)
+    result = run_import(site, path)
+    assert result.returncode == 0, result.stderr
+    [article] = articles(site).values()
+    [copy] = [p for p in (site.root / "static" / "media").rglob("*.swf")]
+    assert copy.read_bytes() == swf
+    link = f"../../../media/{copy.parent.name}/{copy.name}"
+    assert f"\n\n[gioi-thieu.swf]({link})\n\n" in article["body"], article["body"]
+    assert "which browsers no longer play" in result.stderr, result.stderr
+    assert "empty <object>" not in result.stderr, result.stderr
+
+
 def test_documents_and_videos_shown_inside_an_article_are_copied_and_linked(site, tmp_path):
     """A PDF in a viewer, a video in a player: the file is part of the article."""
     pytest.importorskip("warcio")

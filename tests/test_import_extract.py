@@ -1578,3 +1578,43 @@ def test_an_objects_fallback_is_kept_when_it_shows_no_file_on_both_paths(path):
         "https://www.youtube.com/v/Ab1"
     ], found.notes
     assert "alert" not in found.body, found.body
+
+
+FLASH = (
+    '<p>Lực lượng chia thành 3 nhóm:</p><object width="400" height="300">'
+    '<param name="movie" value="/Uploads/2012/gioi-thieu.swf"><param name="quality" '
+    'value="high"><embed src="/Uploads/2012/gioi-thieu.swf" '
+    'type="application/x-shockwave-flash"></object><p>Nhóm 1 dọn ngõ.</p>'
+    '<object classid="clsid:D27CDB6E-AE6D-11cf-96B8-444553540000" width="200">'
+    '<param name="Movie" value="/Uploads/2012/ban-do.swf"></object><p>Nhóm 2 thu gom.</p>'
+    '<object data="/Uploads/2012/logo.swf" type="application/x-shockwave-flash"></object>'
+    '<p>Nhóm 3 tuyên truyền.</p><object data="https://www.youtube.com/v/Ab1"></object>'
+)
+
+
+@pytest.mark.parametrize("path", ["generic", "profile"])
+def test_an_old_flash_object_is_a_link_to_its_file_named_as_flash_on_both_paths(path):
+    """The Flash players of 2008-2014 portals: an <object> whose only content is its
+    <param name="movie">, with or without an <embed> of the same .swf inside. One with
+    the param alone was "left out empty <object> elements"; one with its data= and no
+    fallback was a link on the generic extractor's path and a named player on a
+    profile's. Each is now a link to its .swf (copied like an attachment), on both paths,
+    and the notes say browsers no longer play Flash; a player of another site stays named."""
+    if path == "generic":
+        pytest.importorskip("trafilatura")
+        found, site = generic_with(FLASH), "https://quan.example"
+    else:
+        found, site = article_of(liferay_page(body=FLASH)), PORTAL
+    files = [f"{site}/Uploads/2012/{name}" for name in ("gioi-thieu.swf", "ban-do.swf", "logo.swf")]
+    for file in files:
+        assert f"[{file.rsplit('/', 1)[1]}]({file})" in found.body, found.body
+        assert found.body.count(file) == 1 and file in found.media, found.body
+    embedded = [n for n in found.notes if "<object>" in n or "Flash" in n]
+    assert sorted(embedded) == [
+        "left out an embedded <object> that shows no file (a video player, a map...): "
+        "https://www.youtube.com/v/Ab1",
+        f"linked the Flash file(s) the page played (.swf), which browsers no longer play: "
+        f"{', '.join(files)}; to show what one showed, add a picture or video of it by hand",
+    ], found.notes
+    assert not [n for n in found.notes if "empty <object>" in n], found.notes
+    assert "Nhóm 3 tuyên truyền." in found.body, found.body

@@ -73,11 +73,8 @@ def for_extractor(page_html: str, page_url: str = "") -> tuple[str, list[StandIn
             for inner in embedded.css(_PLAYERS):
                 inner.decompose()  # the same file as the object's, linked by its fallback
             embedded.unwrap()  # what a browser without a viewer shows
-        elif address and is_safe_url(address):
-            _replace(embedded, _link(address))
         elif address or embedded.css_first(_PLAYERS) is None:
-            note = lost_unsafe("object") if address else lost_unshown(embedded)
-            _stand_in(embedded, note, stand_ins)
+            _player(embedded, page_url, stand_ins)  # a file's link, else named
         else:  # the player inside shows its file; trafilatura would drop it with the object
             embedded.unwrap()
     for player in [p for p in tree.css(_PLAYERS) if not _within(p, _PLAYER_TAGS)]:

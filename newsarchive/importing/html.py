@@ -20,7 +20,17 @@ from urllib.parse import parse_qsl, quote, unquote, unquote_to_bytes, urljoin, u
 import nh3
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..filekinds import ARCHIVES, DOCUMENTS, PHOTOS, PICTURE_FILES, PICTURES, SCANS, SOUNDS, VIDEOS
+from ..filekinds import (
+    ARCHIVES,
+    DOCUMENTS,
+    FLASH,
+    PHOTOS,
+    PICTURE_FILES,
+    PICTURES,
+    SCANS,
+    SOUNDS,
+    VIDEOS,
+)
 from ..linksafety import SAFE_SCHEMES, is_safe_url
 from ..markup import escape_inline, escape_line_start
 from ..svgsafety import NOT_A_PICTURE, Unreadable, inert
@@ -52,6 +62,9 @@ DROPPED = _tags(
 )
 # Elements that show a file inside the page (a PDF viewer, a video), and the attribute
 # holding its address: the file becomes a link, copied like any attachment.
+# Said of the .swf files an article links, its old Flash players' or its editor's links.
+FLASH_NOTE = "linked the Flash file(s) the page played (.swf), which browsers no longer play"
+FLASH_HINT = "to show what one showed, add a picture or video of it by hand"
 EMBEDS = {"iframe": "src", "embed": "src", "object": "data", "video": "src", "audio": "src"}
 _HOLDS_PARAGRAPHS = BLOCKS - {"p", "pre", *HEADINGS}
 # What a web viewer of a document is given the file's address in (Google Docs' ?url=,
@@ -59,7 +72,7 @@ _HOLDS_PARAGRAPHS = BLOCKS - {"p", "pre", *HEADINGS}
 _VIEWER_PARAMETERS = ("url", "file", "src")
 # What a link or player shows that is copied as an attachment: a document, a full-size
 # photo or scan behind a thumbnail, a clip or a sound.
-ATTACHMENT_SUFFIXES = (*DOCUMENTS, *ARCHIVES, *PHOTOS, *SCANS, *VIDEOS, *SOUNDS)
+ATTACHMENT_SUFFIXES = (*DOCUMENTS, *ARCHIVES, *PHOTOS, *SCANS, *VIDEOS, *SOUNDS, *FLASH)
 # Where lazy-loading scripts keep an image's real address while `src` shows a placeholder.
 LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "src")
 LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "srcset")
@@ -77,6 +90,7 @@ _NOTHING_SHOWN = re.compile(
 # An address a player's script keeps under an attribute of its own (Elementor's video
 # data-lazy-load, a theme's data-video-src): absolute or from the site's root, so that
 # a word (data-lazy-load="true") or a type (data-type="video/mp4") is not taken for one.
+_FILE_PARAMS = ("movie", "src", "url", "filename")
 _PLAYER_ADDRESS = re.compile(r"(?:https?:)?//[^\s/]\S*|/[^\s/]\S*", re.I)
 # What a clip shows before it plays (vanilla-lazyload, lazysizes): a picture, not the clip.
 _POSTERS = ("data-poster",)
@@ -136,9 +150,22 @@ def embed_address(node: LexborNode) -> str:
     its own, an address under another data- attribute is the script's."""
     lazy = [(node.attrs.get(name) or "").strip() for name in LAZY_PLAYER_SOURCES]
     own = (node.attrs.get(EMBEDS.get(node.tag or "", "src")) or "").strip()
-    shown = [url for url in [*lazy, own] if url and not url.startswith("#")]
+    shown = [url for url in [*lazy, own, *_params(node)] if url and not url.startswith("#")]
     shown = [url for url in shown if not _NOTHING_SHOWN.fullmatch(url)]
     return shown[0] if shown else next(_player_attributes(node), "")
+
+
+def _params(node: LexborNode) -> list[str]:
+    """The file an <object> of the old players is given in its own <param>s, not in
+    data=: Flash's `<param name="movie" value="x.swf">`, Windows Media Player's
+    `<param name="URL">` or `FileName`."""
+    if node.tag != "object":
+        return []
+    return [
+        (child.attrs.get("value") or "").strip()
+        for child in node.iter()
+        if child.tag == "param" and (child.attrs.get("name") or "").lower() in _FILE_PARAMS
+    ]
 
 
 def _player_attributes(node: LexborNode) -> Iterator[str]:
@@ -238,6 +265,9 @@ def convert(parts: list[LexborNode], base_url: str) -> Converted:
         converter.too_deep = True
     notes = [*prepared.report(), *converter.report()]
     media = tuple(dict.fromkeys(converter.media))
+    flash = [url for url in media if file_name(url).lower().endswith(FLASH)]
+    if flash:
+        notes.append(f"{FLASH_NOTE}: {', '.join(flash)}; {FLASH_HINT}")
     embedded = {url: prepared.embedded[url] for url in media if url in prepared.embedded}
     relative = tuple(dict.fromkeys(converter.relative))
     alternates = {
