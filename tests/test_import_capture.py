@@ -621,6 +621,12 @@ def test_a_script_a_server_page_served_is_no_page_and_is_counted_with_the_other_
 
 APP_SCRIPT = b"/*! app */\n(function(){var tin=document.querySelector('.tin');})();"
 API_ANSWER = '{"items": [{"title": "Thông báo lịch tiếp công dân", "url": "/tin-tuc/1"}]}'
+# An API's answer holding a whole page as a string value (a portal's "load the article"
+# call): its <html> and <body> are inside the JSON, which is no page.
+PAGE_IN_JSON = json.dumps(
+    {"status": "ok", "html": page_html(Item(760004, "Lịch tiếp dân", "06/01/2021"), "full")},
+    ensure_ascii=False,
+)
 
 
 @pytest.mark.parametrize("crawl", ["warc", "wget"])
@@ -629,8 +635,9 @@ def test_a_script_or_json_the_server_called_a_page_is_no_page(site, tmp_path, cr
     (wget --adjust-extension saves it as app.js.html) had it read as a page: counted among
     the pages that are not articles ("found no article title on the page"), an example of
     the summary's. Its bytes tell, as a .jsp's do: what does not begin with markup is
-    counted with the crawl's other files. A page sent compressed, in chunks, or after the
-    blank lines JSP directives leave, is still a page."""
+    counted with the crawl's other files; so is JSON that holds a whole page as a string,
+    which was read as a page for the <html> inside it. A page sent compressed, in chunks,
+    or after the blank lines JSP directives leave, is still a page."""
     pytest.importorskip("warcio")
     portal, media = portal_with_media(2)
     item = Item(760003, "Thông báo lịch tiếp công dân năm 2021", "05/01/2021")
@@ -648,6 +655,7 @@ def test_a_script_or_json_the_server_called_a_page_is_no_page(site, tmp_path, cr
             Response(f"https://{HOST}/js/app.js", APP_SCRIPT),
             Response(f"https://{HOST}/api/jsonws/tin?page=2", API_ANSWER.encode()),
             Response(f"https://{HOST}/api/tin?page=3", zipped, encoding="gzip", chunked=True),
+            Response(f"https://{HOST}/api/bai?id=760004", PAGE_IN_JSON.encode()),
         ]
         given = tmp_path / "crawl.warc.gz"
         given.write_bytes(warc_of(pages + files))
@@ -658,8 +666,9 @@ def test_a_script_or_json_the_server_called_a_page_is_no_page(site, tmp_path, cr
         write_file(given / HOST, "/js/app.js.html", APP_SCRIPT.decode())
         write_file(given / HOST, "/api/jsonws/tin?page=2.html", API_ANSWER)
         write_file(given / HOST, "/api/jsonws/tin?page=3.html", API_ANSWER)
+        write_file(given / HOST, "/api/bai-760004.html", PAGE_IN_JSON)
         expected_pages = len(portal) + 2  # and the login page
-        files = [*media, "app.js", "page=2", "page=3"]
+        files = [*media, "app.js", "page=2", "page=3", "bai-760004"]
     result = run_import(site, given)
     assert result.returncode == 0, result.stderr
     counts = summary(result)

@@ -571,6 +571,9 @@ def printable(path: str) -> str:
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # A page whose text comes before its markup (a server's warning) still names these early.
 _PAGE_TAGS = re.compile(rb"<(?:!doctype|html|head|body)[\s>]", re.I)
+# JSON, an object or a list: an API's answer may hold a whole page as a string value,
+# <html> and all, which is no page (a server's warning before a page begins otherwise).
+_JSON_START = re.compile(rb'[{\[]\s*["{\[\]}]')
 # How much of a file or response tells whether it is a page: JSP directives leave
 # hundreds of blank lines before one.
 _PAGE_HEAD = 65536
@@ -605,10 +608,13 @@ def _markup_first(head: bytes) -> bool:
 def _begins_as_page(head: bytes) -> bool:
     """Whether a file or response that begins with ``head`` may be a web page, as a
     crawler sniffs it: its markup first, after blank lines, a byte order mark or a server's
-    warning; a script, a style sheet, JSON or a picture begins otherwise. An empty one
+    warning; a script, a style sheet, JSON (even one holding a page's markup as a string)
+    or a picture begins otherwise. An empty one
     is (its reading says it is empty, a download that stopped)."""
     if not head or head.startswith(_UTF16_BOMS):
         return True  # the page's reading decodes it
+    if _JSON_START.match(head.lstrip(b"\xef\xbb\xbf \t\r\n")):
+        return False
     return _markup_first(head) or bool(_PAGE_TAGS.search(head))
 
 
