@@ -84,6 +84,9 @@ class UnmatchedRun:
                     f"{count} the profile picked ({shown}): no page it picked was imported"
                 )
                 fix = _fix(key, names, self.seen.get((name, key, selector)))
+                if profile.body_parts[1:].count(selector):
+                    # A later part may be one this crawl happens to lack (an attachments box).
+                    fix += "; if no page of this crawl has that part, take it out of body's list"
                 said.append(Problem(Path(profile.origin), message, fix, line, column))
         return said
 
