@@ -149,12 +149,9 @@ def test_console_script_is_declared():
     assert scripts.get("newsarchive") == "newsarchive.cli:run"
 
 
-def test_a_lock_held_under_a_number_no_process_has_is_said_to_be_held(site):
-    """A lock held while its owner file names a number no process can have (written over
-    by hand, damaged): the build stopped with a traceback (os.kill's OverflowError), where
-    any other owner's lock is said to be another build's."""
-    many(site, 3)
-    assert site.build() == 0
+def hold_lock(site, owner_bytes: str, then: str) -> subprocess.Popen:
+    """A process holding the site's build lock with ``owner_bytes`` (a Python bytes
+    expression) written as its owner, which runs ``then`` once it holds it (stdin open)."""
     owner = site.root / "_site.lock" / "owner"
     holder = subprocess.Popen(
         [
@@ -164,16 +161,26 @@ def test_a_lock_held_under_a_number_no_process_has_is_said_to_be_held(site):
             f"fd = os.open({str(owner)!r}, os.O_RDWR)\n"
             "fcntl.flock(fd, fcntl.LOCK_EX)\n"
             "os.ftruncate(fd, 0)\n"
-            "os.pwrite(fd, b'9' * 25, 0)\n"
+            f"os.pwrite(fd, {owner_bytes}, 0)\n"
             "print('held', flush=True)\n"
-            "sys.stdin.read()\n",
+            f"{then}\n",
         ],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    return holder
+
+
+def test_a_lock_held_under_a_number_no_process_has_is_said_to_be_held(site):
+    """A lock held while its owner file names a number no process can have (written over
+    by hand, damaged): the build stopped with a traceback (os.kill's OverflowError), where
+    any other owner's lock is said to be another build's."""
+    many(site, 3)
+    assert site.build() == 0
+    holder = hold_lock(site, "b'9' * 25", "sys.stdin.read()")
     try:
-        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
         result = subprocess.run(
             [sys.executable, str(REPO / "build.py"), "--config", str(site.root / "site.yaml")],
             capture_output=True,
@@ -197,22 +204,6 @@ def test_a_lock_held_by_a_dead_builds_dying_workers_is_waited_for(site):
     assert site.build() == 0
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()  # its pid names no process now
-    owner = site.root / "_site.lock" / "owner"
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import fcntl, os, sys, time\n"
-            f"fd = os.open({str(owner)!r}, os.O_RDWR)\n"
-            "fcntl.flock(fd, fcntl.LOCK_EX)\n"
-            "os.ftruncate(fd, 0)\n"
-            f"os.pwrite(fd, b'{gone.pid}', 0)\n"
-            "print('held', flush=True)\n"
-            "time.sleep(0.8)\n",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert worker.stdout is not None and worker.stdout.readline() == "held\n"
+    worker = hold_lock(site, f"b'{gone.pid}'", "time.sleep(0.8)")
     assert site.build() == 0
     worker.wait()

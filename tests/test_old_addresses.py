@@ -36,6 +36,15 @@ def _site(site: SiteDir) -> None:
     assert site.build() == 0
 
 
+def opened_from_search(page, address: str, pasted: str) -> str:
+    """The title of the article the search page opens for ``pasted`` sent from its box."""
+    page.goto(address + "tim-kiem/")
+    page.fill("#search-page-q", pasted)
+    page.press("#search-page-q", "Enter")
+    page.wait_for_url(address + "2019/04/**")
+    return page.locator("h1").inner_text()
+
+
 def test_an_old_address_with_a_query_or_other_case_leads_to_its_article(site, browser):
     """GitHub Pages answers `/tin-tuc/chi-tiet?id=1294002` (an article's source_url: no
     alias can answer a query) with the 404 page, which offered a search of "chi tiet";
@@ -105,11 +114,7 @@ def test_a_pasted_old_address_with_a_query_or_other_case_opens_its_article(site,
             ("sotttt.hanoi.gov.vn/TIN-TUC/Bang-Bieu-3893255.html", "Bảng biểu vòng loại"),
             ("http://www.sotttt.hanoi.gov.vn/tin-tuc/hoa-7.aspx", "Tin viết hoa"),
         ]:
-            page.goto(address + "tim-kiem/")
-            page.fill("#search-page-q", pasted)
-            page.press("#search-page-q", "Enter")
-            page.wait_for_url(address + "2019/04/**")
-            assert page.locator("h1").inner_text() == title, pasted
+            assert opened_from_search(page, address, pasted) == title, pasted
         page.close()
 
 
@@ -225,11 +230,7 @@ def test_the_home_page_with_an_old_query_leads_to_its_article(site, browser):
             assert page.url == address + stay, stay
         # Pasted in the search box, it opens the article too (was: searched, no words).
         for pasted in ["http://portal.vn/?newsid=5", "portal.vn/index.html?NEWSID=5"]:
-            page.goto(address + "tim-kiem/")
-            page.fill("#search-page-q", pasted)
-            page.press("#search-page-q", "Enter")
-            page.wait_for_url(address + "2019/04/**")
-            assert page.locator("h1").inner_text() == "Bài ở trang chủ", pasted
+            assert opened_from_search(page, address, pasted) == "Bài ở trang chủ", pasted
         page.close()
 
 
@@ -368,9 +369,5 @@ def test_an_old_address_cut_after_its_number_leads_to_its_article(site, browser)
             ("744225-ke-hoach-trien-khai", "Kế hoạch triển khai"),
             ("https://hbt.hanoi.gov.vn/web/-/asset_publisher/abc/content/12345", "Bài asset"),
         ]:
-            page.goto(address + "tim-kiem/")
-            page.fill("#search-page-q", pasted)
-            page.press("#search-page-q", "Enter")
-            page.wait_for_url(address + "2019/04/**")
-            assert page.locator("h1").inner_text() == title, pasted
+            assert opened_from_search(page, address, pasted) == title, pasted
         page.close()
