@@ -310,6 +310,48 @@ def test_a_script_in_a_code_span_over_two_lines_does_not_take_its_line(site, cap
     assert found == [("10", "1", "a <script> element")], err
 
 
+def test_lines_of_ever_longer_backtick_runs_leave_the_real_tags_place(site, capsys):
+    """299 lines of ever longer backtick runs (none paired: each length once) are text;
+    a code span after them (its own paragraph) still hides what it shows, and the real
+    <script> and the broken link are named at their lines. Finding that took 20 to 80 s
+    (each run sought as a fence's close and a span's in all the text after it)."""
+    runs = "\n".join("`" * k + f" chữ {k}" for k in range(1, 300))  # lines 6-304
+    body = (
+        f"{runs}\n\n"
+        "Mã ``a ` <script>`` và `<b onclick=x>` thôi.\n\n"  # 306
+        "<script>alert(1)</script>\n\n"  # 308
+        "Xem [bài](/khong-co/).\n"  # 310
+    )
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", body))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    found = re.findall(r"a\.md:(\d+):(\d+): warning: (an? \S+ \S+|the link \S+)", err)
+    assert found == [("308", "1", "a <script> element"), ("310", "11", "the link /khong-co/")], err
+    text = BeautifulSoup(site.read("2019/04/bai-a/index.html"), "html.parser")
+    shown = [code.get_text() for code in text.select("article code")]
+    assert shown == ["a ` <script>", "<b onclick=x>"]
+
+
+def test_a_line_markdown_does_not_read_as_a_fence_hides_no_tag(site, capsys):
+    """A fence is the whole run of backticks (or tildes) and at most a language after it,
+    as Markdown reads one: `````` a b`` opens none (nor does the ``` below, never closed),
+    so the <script> after it is published, and warned of there; it was said at the next
+    script's line, as if shown in code (```` taken for ``` and ` a b)."""
+    body = (
+        "```` a b\n<script>alert(1)</script>\n```\n\n"  # lines 6-8
+        "~~~~ {.python}\n<script>alert(0)</script>\n~~~~\n\n"  # 10-12: a fence, code
+        "<script>alert(2)</script>\n"  # 14
+    )
+    site.add("2019/04/a.md", article("Bài A", "2019-04-10 08:00", body))
+    assert site.build("--no-search") == 0
+    err = capsys.readouterr().err
+    found = re.findall(r"a\.md:(\d+):(\d+): warning: (an? \S+ \S+)", err)
+    assert found == [("7", "1", "a <script> element"), ("14", "1", "a <script> element")], err
+    published = site.read("2019/04/bai-a/index.html")
+    assert "<script>alert(1)" in published and "<script>alert(2)" in published
+    assert "<script>alert(0)" not in published
+
+
 HARMLESS = """\
 <figure><img src="/images/anh.gif" alt="Ảnh"><figcaption>Chú thích</figcaption></figure>
 

@@ -9,10 +9,14 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import article, leftovers, lines_only, place_of, tree
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from links import broken_links
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from pages import soup
 from serving import serve
 
+from newsarchive.bodylinks import _Backticks, _comments, _fenced_blocks
 from newsarchive.cli import main
 from newsarchive.markup import make_converter, marked_links, resolve_links, to_html
 from newsarchive.slugs import heading_id
@@ -698,3 +702,32 @@ def test_a_link_written_with_the_sites_base_path_says_to_write_it_from_the_root(
     err = capsys.readouterr().err
     assert err.count(": warning: the link /luu-tru/") == 3, err
     assert "is the site's base path" not in err, err
+
+
+# What Markdown shows as code, as regular expressions define it (fenced_code's own;
+# a code span and a comment as bodylinks searched them before it looked them up).
+CODE_SPAN = re.compile(r"(?s)(?<![\\`])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)")
+COMMENT = re.compile(r"(?s)<!--.*?-->")
+PIECES = ["`", "``", "```", "````", "~~~", "~~~~", "\\", "\n", "\n\n", " \n", " ", "\t"]
+PIECES += ["a", "py", "{.x}", "{", "}", ".", 'hl_lines="', '"', "<!--", "-->", "-", "\n```\n"]
+
+
+def searched(pattern: re.Pattern[str], text: str, at: int = 0) -> list[tuple[int, int]]:
+    found = []
+    while match := pattern.search(text, at):
+        found.append(match.span())
+        at = match.end()
+    return found
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join), st.integers(0, 200))
+def test_code_is_looked_up_where_markdown_s_expressions_find_it(text, at):
+    """Fenced blocks, code spans and comments are found in a look-up of their fences,
+    backtick runs and ends (linear), not by searching the text after each opening
+    (quadratic or worse: test_lines_of_ever_longer_backtick_runs_leave_the_real_tags_place),
+    in the same places as the expressions that define them."""
+    assert _fenced_blocks(text) == searched(FencedBlockPreprocessor.FENCED_BLOCK_RE, text)
+    assert [(s.start, s.end) for s in _Backticks(text).spans()] == searched(CODE_SPAN, text)
+    assert [(s.start, s.end) for s in _Backticks(text).spans(at)] == searched(CODE_SPAN, text, at)
+    assert _comments(text) == searched(COMMENT, text)
