@@ -25,8 +25,6 @@ from typing import NamedTuple
 from unicodedata import combining, normalize
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from markdown.extensions.fenced_code import FencedBlockPreprocessor
-
 from . import urls
 from .activehtml import (
     BASE,
@@ -52,6 +50,7 @@ from .markup import (
     SITE,
     SITE_LINK,
     UNSAFE,
+    fenced_blocks,
     make_converter,
     marked_links,
 )
@@ -632,18 +631,9 @@ def _nfc_starts(written: str) -> tuple[list[int], list[int]]:
 
 
 # What Markdown publishes as text, not as HTML, in which a tag or a link is shown, not
-# written: a fenced code block (see _fenced_blocks), a code span (between backtick runs
+# written: a fenced code block (see markup.fenced_blocks), a code span (between backtick runs
 # of one length, see _Backticks and _code_spans), an HTML comment; and an indented code
 # block (see _indented_code).
-# fenced_code's opening fence, read off its own expression (the part before the code):
-# the whole run of backticks or tildes at a line's start, then at most a language or
-# {attributes} (```` a b is no fence: Markdown publishes the lines after it).
-_OPENING = re.compile(
-    FencedBlockPreprocessor.FENCED_BLOCK_RE.pattern.partition("(?P<code>")[0],
-    FencedBlockPreprocessor.FENCED_BLOCK_RE.flags,
-)
-_FENCE_START = re.compile(r"(?m)^(?:`{3,}|~{3,})")
-_CLOSING = re.compile(r"(?m)^(`{3,}|~{3,})[ ]*$")
 _BACKTICKS = re.compile(r"`+")
 _PARAGRAPH_END = re.compile(r"\n(?=[ \t]*\n)")  # a blank line's start
 _INDENTED = re.compile(r"^ {4,}\S")  # tabs are expanded (Lines)
@@ -656,36 +646,14 @@ _SPAN_ROUNDS = 4
 
 
 def as_html(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
-    """``lines`` with what Markdown shows as text (see _OPENING) blanked out, each
+    """``lines`` with what Markdown shows as text (see the note above _BACKTICKS) blanked out, each
     character a space (a newline stays), so each line and column stays as written."""
     written = "\n".join(line for _, line in lines)
     shown = _indented_code(written)
-    text = _code_spans(_blank_spans(written, _fenced_blocks(written)), written)
+    text = _code_spans(_blank_spans(written, fenced_blocks(written)), written)
     text = _blank_spans(text, _comments(text))
     blanked = [" " * len(line) if i in shown else line for i, line in enumerate(text.split("\n"))]
     return list(zip((n for n, _ in lines), blanked, strict=True))
-
-
-def _fenced_blocks(text: str) -> list[tuple[int, int]]:
-    """Where ``text``'s fenced code blocks are, from the opening fence to the end of the
-    closing one, as fenced_code pairs them: an opening fence (_OPENING) with the first
-    line after it holding that fence alone (and spaces), then on after the block. Each
-    opening's closing is looked up among the lines that are a fence, not searched for
-    in the text after it: an expression that did took 20 s on 300 lines of ever longer
-    backtick runs (each run, and each shorter part of it, sought to the text's end)."""
-    closings: dict[str, list[tuple[int, int]]] = {}
-    for closing in _CLOSING.finditer(text):
-        closings.setdefault(closing[1], []).append(closing.span())
-    blocks: list[tuple[int, int]] = []
-    for start in _FENCE_START.finditer(text):
-        opening = _OPENING.match(text, start.start())
-        if opening is None or (blocks and start.start() < blocks[-1][1]):
-            continue
-        ends = closings.get(opening["fence"], [])
-        after = bisect_left(ends, opening.end(), key=lambda span: span[0])
-        if after < len(ends):
-            blocks.append((start.start(), ends[after][1]))
-    return blocks
 
 
 def _comments(text: str) -> list[tuple[int, int]]:

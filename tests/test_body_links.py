@@ -16,9 +16,9 @@ from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from pages import soup
 from serving import serve
 
-from newsarchive.bodylinks import _Backticks, _comments, _fenced_blocks
+from newsarchive.bodylinks import _Backticks, _comments
 from newsarchive.cli import main
-from newsarchive.markup import make_converter, marked_links, resolve_links, to_html
+from newsarchive.markup import fenced_blocks, make_converter, marked_links, resolve_links, to_html
 from newsarchive.slugs import heading_id
 
 BASE_URL = "https://editors.github.io/luu-tru/"
@@ -727,7 +727,7 @@ def test_code_is_looked_up_where_markdown_s_expressions_find_it(text, at):
     backtick runs and ends (linear), not by searching the text after each opening
     (quadratic or worse: test_lines_of_ever_longer_backtick_runs_leave_the_real_tags_place),
     in the same places as the expressions that define them."""
-    assert _fenced_blocks(text) == searched(FencedBlockPreprocessor.FENCED_BLOCK_RE, text)
+    assert fenced_blocks(text) == searched(FencedBlockPreprocessor.FENCED_BLOCK_RE, text)
     assert [(s.start, s.end) for s in _Backticks(text).spans()] == searched(CODE_SPAN, text)
     assert [(s.start, s.end) for s in _Backticks(text).spans(at)] == searched(CODE_SPAN, text, at)
     assert _comments(text) == searched(COMMENT, text)

@@ -63,6 +63,9 @@ FEATURES = {
     "lists": "- một\n- hai *b*\n    - lồng\n\n1. một\n2. hai\n\n3) ba",
     "fenced code": "```python\nx = '<b>' * 2\n```\n\n~~~\n_a_ `b`\n~~~",
     "tilde fence only": "Đoạn\n\n~~~\n_a_ `b` <i>\n~~~",
+    # Openings never closed, then ones closed (a fence's closing is looked up: _Fences).
+    "fences never closed": "\n".join(f"```a{k}\n<i>x</i>" for k in range(200))
+    + "\n~~~~ {.c}\n<b>\n~~~\n~~~~  \n\n```` a b\n<i>\n````\n\n```\n<i>\n```",
     "indented code": "Đoạn:\n\n    mã *không* nghiêng\n    <b>\n",
     "quote": "> Trích *dẫn*\n> dòng hai  \n> dòng ba\n\n> > lồng",
     "rule": "Trên\n\n---\n\nDưới\n\n***",
