@@ -95,8 +95,9 @@ _MARKUP = re.compile(
     r"|(?P<tag><br\s*/?>|</?[A-Za-z][^<>]*>)"
     # Labels, addresses and emphasis no longer than any article's: unbounded, each [ or _
     # of a paragraph that holds thousands and no end was sought to the paragraph's end,
-    # and a hostile one took minutes.
-    r"|!?\[(?P<label>(?:\\.|[^\]\\]){0,1000})\]\([^)]{0,2000}\)"
+    # and a hostile one took minutes. A label holds no [ (as Markdown reads `[a [b](/x)`:
+    # a link "b" after "[a "): 300,000 [ in a row were each read on for 1,000 (25 s).
+    r"|!?\[(?P<label>(?:\\.|[^\[\]\\]){0,1000})\]\([^)]{0,2000}\)"
     r"|\*\*|__|(?<!\w)_(?!_)(?P<emphasis>.{1,1000}?)(?<!_)_(?!\w)|\*|`"
 )
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
