@@ -640,6 +640,7 @@ _INDENTED = re.compile(r"^ {4,}\S")  # tabs are expanded (Lines)
 _PROBE = "newsarchiveline{}probe"
 _SPAN_PROBE = "newsarchivespan{}probe"
 _PROBED = re.compile(_SPAN_PROBE.format(r"(\d+)"))
+_PROBED_LINE = re.compile(_PROBE.format(r"(\d+)"))
 # Markdown is asked again after it read a span over lines otherwise (a raw HTML block
 # or a heading ended the paragraph): the backtick that closed it may open the next one.
 _SPAN_ROUNDS = 4
@@ -808,7 +809,8 @@ def _indented_code(text: str) -> set[int]:
         lines = step.run(lines)
     tree = converter.parser.parseDocument(lines)
     code = " ".join(c.text or "" for pre in tree.iter("pre") for c in pre.iter("code"))
-    return {i for i in indented if _PROBE.format(i) in code}
+    # The words read off the code, not each line's sought in it (20,000 lines, 4.4 s).
+    return {int(found[1]) for found in _PROBED_LINE.finditer(code)}.intersection(indented)
 
 
 def _blank(match: re.Match[str]) -> str:
