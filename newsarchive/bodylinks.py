@@ -41,7 +41,7 @@ from .activehtml import (
 )
 from .content import Article, Standalone
 from .errors import Problem
-from .filekinds import ARCHIVES, DOCUMENTS, PICTURES, SCANS, SOUNDS, TEXTS, VIDEOS
+from .filekinds import ARCHIVES, DOCUMENTS, FLASH, PICTURES, SCANS, SOUNDS, TEXTS, VIDEOS
 from .frontmatter import front_matter_lines
 from .markup import (
     AWAY_LINK,
@@ -90,7 +90,7 @@ RUNS_HINT = (
 TITLE_SHOWN = 60  # letters of a title a hint quotes: the address after it stays in sight
 # The files a link from the site's root names, which static/ should hold: a picture
 # goes in static/images, any other in static/files.
-_FILES = (*PICTURES, *SCANS, *DOCUMENTS, *ARCHIVES, *VIDEOS, *SOUNDS, *TEXTS)
+_FILES = (*PICTURES, *SCANS, *DOCUMENTS, *ARCHIVES, *VIDEOS, *SOUNDS, *FLASH, *TEXTS)
 # A file's place on the editor's own computer, as a picture dragged into the editor or a
 # path copied from Explorer or Finder gives it: C:\Users\..., file:///C:/...,
 # \\server\share\..., /Users/lan/..., ~/...; no reader can open it.
