@@ -62,6 +62,9 @@ class Article:
     source_url: str = ""
     # When the copy the text was taken from was made (a crawl's capture), if it is known.
     captured: datetime | None = None
+    # When the date is the archive's, not the original page's (front matter's
+    # date_given:): its note, "" for none; None when the date is the page's own.
+    date_given: str | None = None
     aliases: tuple[str, ...] = ()
     draft: bool = False
     withdrawn: Withdrawal | None = None

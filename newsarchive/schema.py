@@ -197,6 +197,18 @@ FRONT_MATTER: tuple[Field, ...] = (
         example="2019-04-19 16:54  (or 19/04/2019 16:54)",
     ),
     Field(
+        "date_given",
+        "text",
+        "says that `date` is the archive's, not a date the original page shows (it showed "
+        'none): the article page says so under the date ("Ngày đăng do bản lưu trữ ghi, '
+        'trang gốc không ghi ngày"), followed by this note in brackets, where the date '
+        "came from (`date_given: theo trang danh sách của cổng`); `date_given:` alone says "
+        "it without a note. `import --date` writes `date_given: ghi khi nhập bài` (replace "
+        "it with where you found the date). The date is still the one of lists, feeds and "
+        "search engines",
+        example="theo trang danh sách của cổng",
+    ),
+    Field(
         "category",
         "text",
         "one category, e.g. `Tin tức - Sự kiện`; a comma is part of the name, written plain "
@@ -227,7 +239,9 @@ FRONT_MATTER: tuple[Field, ...] = (
         "text",
         "the last part of the address (`a-z`, `0-9`, `-`); by default made from the title "
         "(`Đường Láng` → `duong-lang`, at most 80 characters, cut between words); one you "
-        "write may have at most 255 bytes",
+        "write may have at most 255 bytes. Two articles of one month with one slug (the "
+        "same title) are an error at each: the first by its file's path keeps the "
+        "address, and each other is told the `slug:` line to write, one no article has",
     ),
     Field(
         "source_url",

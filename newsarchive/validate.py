@@ -155,6 +155,8 @@ def validate(source: SourceFile, tz: ZoneInfo, base_url: str = "") -> Article:
         language=sys.intern((language or "").strip()),
         source_url=source_url or "",
         captured=captured,
+        # The key alone (`date_given:`, read as null) says it too, without a note.
+        date_given=(meta["date_given"] or "").strip() if "date_given" in meta else None,
         aliases=tuple(aliases),
         draft=draft,
         withdrawn=withdrawn,

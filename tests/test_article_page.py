@@ -431,3 +431,28 @@ def test_a_footnotes_way_back_is_titled_in_the_sites_words(site, capsys):
     assert site.build("--quiet") == 1  # said when strings.yaml is read, at its line
     err = capsys.readouterr().err
     assert f"strings.yaml:{len(lines)}: error: 'footnote_back' has the placeholder {{so}}" in err
+
+
+def test_a_date_the_archive_gave_is_said_to_be_the_archives(site):
+    """A page that shows no date is imported with the archivist's (--date); the article
+    said "Ngày đăng 10/08/2020 | 09:00" as for a date the portal printed, and a researcher
+    cited it as the portal's. `date_given:` (written by import, or by hand) says under the
+    date that it is the archive's, with the note it holds; the head and microdata keep the
+    date, for search engines and reference managers."""
+    note = "theo trang danh sách của cổng"
+    site.add("a.md", article("Ngày ghi thêm", "2020-08-10 09:00", date_given=f'"{note}"'))
+    site.add("b.md", article("Ngày ghi không chú", "2020-08-11 09:00", date_given=""))
+    site.add("c.md", article("Ngày của cổng", "2020-08-12 09:00"))
+    assert site.build("--quiet") == 0
+    for url, said in (
+        ("2020/08/ngay-ghi-them/", f"{WORDS['date_given']} ({note})"),
+        ("2020/08/ngay-ghi-khong-chu/", WORDS["date_given"]),
+    ):
+        page = soup(site.output, url)
+        given = page.select_one(".article-date-given")
+        assert given is not None and " ".join(given.get_text().split()) == said, url
+        # In the header, beside the date, shown on paper as on screen.
+        assert given.find_parent("header") is not None
+        assert page.find("meta", property="article:published_time") is not None
+        assert "datePublished" in microdata(page)
+    assert soup(site.output, "2020/08/ngay-cua-cong/").select_one(".article-date-given") is None

@@ -56,10 +56,10 @@ def test_unknown_key_far_from_any_lists_them_all_and_points_to_params():
     hint = messages({"title": "x", "date": "2019-01-01", "zzzz": 1})[0][2]
     assert hint == (
         "remove it, or use one of: "
-        "title, date, category, tags, summary, author, language, slug, source_url, captured, "
-        "aliases, draft, withdrawn, corrections; a value of your own for the templates goes under "
-        "params: (params: then, indented below it, zzzz: ...; article.params.zzzz in a "
-        "template)"
+        "title, date, date_given, category, tags, summary, author, language, slug, source_url, "
+        "captured, aliases, draft, withdrawn, corrections; a value of your own for the "
+        "templates goes under params: (params: then, indented below it, zzzz: ...; "
+        "article.params.zzzz in a template)"
     )
 
 

@@ -2440,6 +2440,29 @@ def test_a_picture_the_server_answered_404_for_is_said_so_not_only_missing(site,
     ) in result.stderr
 
 
+def test_a_date_given_with_date_is_said_to_be_the_archives(site, tmp_path):
+    """A page that shows no date imported with --date: its article said that date as
+    the portal's own ("Ngày đăng 10/08/2020 | 09:00"), and a researcher cited it so. The
+    import writes `date_given:`, and the article page says the date is the archive's; the
+    page's own date (--date not used) gets no such key."""
+    [item, other] = items(2)
+    page = tmp_path / "khong-ngay.html"
+    page.write_text(page_html(item, "full").replace(f" {item.day} | 9:05 AM ", ""), "utf-8")
+    given = run_import(site, page, "--source-url", item.url, "--date", "10/08/2020 09:00")
+    assert given.returncode == 0, given.stderr
+    [article] = by_source(site).values()
+    assert article["date_given"] == "ghi khi nhập bài"
+    assert run(site, "build", "--quiet").returncode == 0
+    shown = page_of(site, article["file"]).select_one(".article-date-given")
+    assert shown.get_text().endswith("trang gốc không ghi ngày (ghi khi nhập bài)")
+
+    dated = tmp_path / "co-ngay.html"
+    dated.write_text(page_html(other, "full"), "utf-8")
+    own = run_import(site, dated, "--source-url", other.url, "--date", "10/08/2020 09:00")
+    assert "--date was not used" in own.stderr
+    assert "date_given" not in by_source(site)[other.url]
+
+
 def test_a_page_of_a_warc_that_shows_no_date_is_dated_alone_by_its_address(site, tmp_path):
     """A crawl is one file of many pages: --date given to it must not date every page
     that shows none, nor --source-url name them all (all but one were then "already

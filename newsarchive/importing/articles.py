@@ -85,6 +85,7 @@ def article_fields(
     return {
         "title": unicodedata.normalize("NFC", " ".join(found.title.split())),
         "date": format_date(found.published.astimezone(config.timezone)),
+        "date_given": found.date_given,
         "author": " ".join(found.author.split()),
         "language": found.language,
         "category": category,

@@ -69,6 +69,10 @@ class Extracted:
     # Of one's own profile: its title and body selectors that matched nothing on the page
     # (None: not looked at, another's profile or the generic extractor read it).
     unmatched: tuple[Unmatched, ...] | None = None
+    # Said when ``published`` is not the page's but the archivist's (--date): the
+    # front matter's `date_given:`, so that the article page does not pass it off as
+    # the portal's.
+    date_given: str = ""
 
 
 @dataclass(frozen=True)

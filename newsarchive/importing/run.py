@@ -524,6 +524,12 @@ AGAIN_WITH_ADDRESS = (
 )
 
 
+# The note of `date_given:` in an article dated with --date, shown after the page's
+# words saying the date is the archive's; the archivist may replace it with where the
+# date came from ("theo trang danh sách của cổng").
+DATE_GIVEN = "ghi khi nhập bài"
+
+
 def _dated(found: Extracted, source_url: str, context: _Context) -> tuple[Extracted, str]:
     """The article with the date --date gives when it is for this page and the page shows
     none, and a note saying whether it was used ("" when --date is not for this page)."""
@@ -533,7 +539,8 @@ def _dated(found: Extracted, source_url: str, context: _Context) -> tuple[Extrac
     if found.published is None:
         kept = tuple(note for note in found.notes if note != NO_DATE)  # said next, and how
         used = "the page shows no publish date: the one given with --date was used"
-        return replace(found, published=options.date, notes=kept), used
+        given = replace(found, published=options.date, notes=kept, date_given=DATE_GIVEN)
+        return given, used
     # The page's own date wins; the archivist must hear that theirs was not used.
     own = found.published.astimezone(context.config.timezone).strftime("%d/%m/%Y %H:%M")
     return found, f"--date was not used: the page shows its own publish date, {own}"
