@@ -23,6 +23,9 @@ DOCUMENTS = (
     *(".odt", ".ods", ".odp"),
 )
 ARCHIVES = (".zip", ".rar", ".7z")
+# What a reader saves rather than sees in the page: the import's link to its copy gives
+# the portal's own name to the download (importing.media.download_names).
+DOWNLOADS = (*DOCUMENTS, *ARCHIVES, *SCANS)
 # What a crawl folder is sent or kept in, which `import` asks to unpack (importing.crawl):
 # tar's too, in which no portal offered a download to its readers.
 PACKED = (*ARCHIVES, ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz")

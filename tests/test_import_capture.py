@@ -513,6 +513,31 @@ def test_wget_names_a_file_by_its_decoded_address_and_keeps_the_query(site, tmp_
     assert HOST not in body
 
 
+def test_a_copied_attachment_is_saved_under_the_portals_name(site, tmp_path):
+    """A copy is named `<hash>-cv-1468-1-signed.pdf` (a hash and an ASCII slug): a
+    researcher who saved `CV 1468_1_signed.pdf` from the archive got that name, which
+    matches nothing the portal or a citation names. The link to the copy says the portal's
+    name (download=, from the Markdown's {download="..."}): a download takes it. A picture
+    shown or linked keeps its link as it was."""
+    attachment = "/documents/10180/0/CV 1468_1_signed.pdf"
+    item = Item(761500, "Công văn số 1468", "15/01/2019", image="/documents/10180/0/anh.jpg",
+                attachment=quote(attachment))  # fmt: skip
+    wget = tmp_path / "wget"
+    write_file(wget / HOST, item.path, page_html(item, "absolute-path"))
+    write_file(wget / HOST, "/documents/10180/0/anh.jpg", JPEG)
+    write_file(wget / HOST, attachment, PDF)
+    result = run_import(site, wget)
+    assert result.returncode == 0, result.stderr
+    body = by_source(site)[item.url]["body"]
+    [copy] = (site.root / "static" / "media").rglob("*.pdf")
+    link = f"../../../media/{copy.parent.name}/{copy.name}"
+    assert f'({link}){{download="CV 1468_1_signed.pdf"}}' in body, body
+    assert body.count("download=") == 1, body
+    assert run(site, "build", "--quiet").returncode == 0
+    [a] = page_of(site, by_source(site)[item.url]["file"]).select(f'a[href="{link}"]')
+    assert a["download"] == "CV 1468_1_signed.pdf" and a.get_text() == "Kế hoạch (PDF)"
+
+
 def test_a_crawl_copied_from_a_mac_with_names_decomposed_is_read_as_its_addresses(site, tmp_path):
     """A Mac writes file names with their accents as separate characters (NFD): the
     pictures and files of a wget tree copied from one were 'not in the crawl', left
@@ -3860,8 +3885,11 @@ def test_documents_and_videos_shown_inside_an_article_are_copied_and_linked(site
     def link(data: bytes) -> str:
         return f"../../../media/{copies[data].parent.name}/{copies[data].name}"
 
-    assert f"\n\n[Quyết định số 10]({link(PDF + b'1')})\n\n" in body  # its title
-    assert f"\n\n[phu-luc.pdf]({link(PDF + b'2')})\n\n" in body  # its file name, once
+    # A download is named as the portal named the file, not as its copy.
+    named = '{download="quyet-dinh.pdf"}'
+    assert f"\n\n[Quyết định số 10]({link(PDF + b'1')}){named}\n\n" in body  # its title
+    named = '{download="phu-luc.pdf"}'
+    assert f"\n\n[phu-luc.pdf]({link(PDF + b'2')}){named}\n\n" in body  # its file name, once
     assert f"Video buổi lễ: [le.mp4]({link(media['/videos/le.mp4'])})" in body
     # The file a viewer showed stays linked to the old site, and the note names it; a
     # player shows no file: left out, its address named.

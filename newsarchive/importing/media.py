@@ -12,11 +12,13 @@ which works under any base path and offline.
 import hashlib
 import os
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..filekinds import PICTURE_FILES, PICTURES
+from ..filekinds import DOWNLOADS, PICTURE_FILES, PICTURES
 from ..limits import FILE_LIMIT, MB, TOO_BIG_HINT
 from ..partfiles import part_of
 from ..slugs import slugify
@@ -70,6 +72,10 @@ class FoundMedia:
     size: int = 0  # bytes
     data: bytes = b""  # the bytes to copy when they are not the crawl's (an SVG made inert)
     left_out: tuple[str, ...] = ()  # what could run in it and is not copied
+    # The portal's name of a file a reader downloads (`CV 1468_1_signed.pdf`), which
+    # the copy's name (a hash, ASCII) is not; "" for a picture, or a name that says
+    # another kind than the copy's.
+    portal_name: str = ""
 
 
 class NotCopied(Exception):
@@ -99,7 +105,28 @@ def describe(url: str, where: Media, data: bytes) -> FoundMedia:
     # digest counted in (`<hash>-2012-12-22-19-51-22-6349180…` lost its last words).
     name = _clean_name(where.address or url, where, data, f"{digest[:16]}-")
     kept = data if left_out else b""
-    return FoundMedia(url, digest, f"{digest[:16]}-{name}", where, len(data), kept, tuple(left_out))
+    own = unicodedata.normalize("NFC", _own_name(where.address or url, where).strip())
+    # A copy an archive built here named (`<hash>-…`) says no portal's name.
+    ours = own.startswith(f"{digest[:16]}-")
+    portal_name = own if _download_name(own, ext) and not ours else ""
+    return FoundMedia(
+        url, digest, f"{digest[:16]}-{name}", where, len(data), kept, tuple(left_out), portal_name
+    )
+
+
+# A name the Markdown's {download="..."} holds as written: no quote or brace ends it
+# early, and no folder or control character is in it (a browser would change those).
+_UNSAFE_IN_NAME = re.compile(r'["{}/\\\x00-\x1f\x7f]')
+
+
+def _download_name(name: str, ext: str) -> bool:
+    """Whether ``name`` is the portal's name to give the download of a copy ending ``ext``."""
+    return (
+        ext in DOWNLOADS
+        and os.path.splitext(name)[1].lower() == ext
+        and not _UNSAFE_IN_NAME.search(name)
+        and len(name.encode("utf-8")) <= 255
+    )
 
 
 def inert_note(media: FoundMedia) -> str:
@@ -129,13 +156,7 @@ def _clean_name(url: str, where: Media, data: bytes, digest: str = "") -> str:
     The first part of the address named like a file, when one is: Liferay serves a
     document at /documents/<site>/<folder>/<its name>/<a uuid>. A name that begins
     with ``digest`` (the copy of an archive built here) is read without it."""
-    parts = [unquote(p) for p in urlsplit(url).path.split("/") if p]
-    named = [p for p in parts if p.lower().endswith(ATTACHMENT_SUFFIXES)]
-    # An address named like no file (get_file?uuid=…, /documents/…/<uuid>): the name its
-    # server gave it, whose ending says what it is (a Word file sent as octet-stream).
-    if not named and where.file_name:
-        named = [where.file_name]
-    last = (named or parts or [""])[0 if named else -1]
+    last = _own_name(url, where)
     last = last.removeprefix(digest) or last
     stem, ext = os.path.splitext(last)
     ext = ext.lower()
@@ -149,6 +170,19 @@ def _clean_name(url: str, where: Media, data: bytes, digest: str = "") -> str:
         ext = _EXTENSIONS.get(where.content_type, "") or _sniffed(data)
         stem = last
     return (slugify(stem, max_length=40) or "tep") + ext
+
+
+def _own_name(url: str, where: Media) -> str:
+    """The file's name as its portal gave it: the first part of the address named like a
+    file, when one is (Liferay serves a document at /documents/<site>/<folder>/<its
+    name>/<a uuid>), else the name its server gave it, else the address's last part."""
+    parts = [unquote(p) for p in urlsplit(url).path.split("/") if p]
+    named = [p for p in parts if p.lower().endswith(ATTACHMENT_SUFFIXES)]
+    # An address named like no file (get_file?uuid=…, /documents/…/<uuid>): the name its
+    # server gave it, whose ending says what it is (a Word file sent as octet-stream).
+    if not named and where.file_name:
+        named = [where.file_name]
+    return (named or parts or [""])[0 if named else -1]
 
 
 # Answers that are no file behind a link: pages, feeds, scripts, styles, data.
@@ -264,8 +298,19 @@ def write_atomic(target: Path, data: bytes) -> None:
         part.unlink(missing_ok=True)
 
 
-def relink(body: str, links: dict[str, str]) -> str:
-    """The Markdown body with each media address replaced by the link to its copy."""
+def relink(body: str, links: dict[str, str], names: dict[str, str] | None = None) -> str:
+    """The Markdown body with each media address replaced by the link to its copy; a
+    link to one of ``names`` (address -> the portal's file name, download_names) gives
+    the download that name (`{download="..."}`, which Python-Markdown's attr_list makes
+    the link's download attribute: browsers honour it on the site's own files, without
+    JavaScript, and a saved file is named as the portal and a citation name it)."""
+    names = names or {}
     for url, link in links.items():
-        body = body.replace(f"]({url})", f"]({link})").replace(f"]({url} ", f"]({link} ")
+        named = f'{{download="{names[url]}"}}' if url in names else ""
+        body = body.replace(f"]({url})", f"]({link}){named}").replace(f"]({url} ", f"]({link} ")
     return body
+
+
+def download_names(media: Iterable[FoundMedia]) -> dict[str, str]:
+    """The portal's names of the files among ``media`` that a reader downloads."""
+    return {m.url: m.portal_name for m in media if m.portal_name}

@@ -1274,7 +1274,7 @@ class Importer:
                 aliases.append(alias)
         copied_before = self.store.copied
         links = {m.url: self.store.place(m) for m in result.media}
-        text = mediafiles.relink(text, links)
+        text = mediafiles.relink(text, links, mediafiles.download_names(result.media))
         published = found.published.astimezone(self.config.timezone)
         key = result.source_url or f"{fields['title']}|{fields['date']}"
         for slug in articles.distinct_slugs(result.slug, found.article_id, key):
@@ -1330,7 +1330,8 @@ class Importer:
             return Row(result)
         copied_before = self.store.copied
         links = {m.url: self.store.place(m) for m in at_old}
-        written = relinked(mediafiles.relink(text, links), lambda url: dict(renamed).get(url, ""))
+        named = mediafiles.relink(text, links, mediafiles.download_names(at_old))
+        written = relinked(named, lambda url: dict(renamed).get(url, ""))
         mediafiles.write_atomic(path, written.encode("utf-8"))
         notes = [_relinked_note(result.there, [m.url for m in at_old])] if at_old else []
         notes += [_renamed_note(result.there, renamed)] if renamed else []
