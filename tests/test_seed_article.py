@@ -88,3 +88,26 @@ def test_canonical_link_uses_base_url_and_links_stay_relative(seed_site):
     hrefs = [a["href"] for a in soup.find_all("a") if not a["href"].startswith(("http", "#"))]
     assert hrefs and all(not h.startswith("/") for h in hrefs)
     assert not re.search(r'(href|src)="/(?!/)', html)
+
+
+def test_the_about_page_asks_a_citation_for_what_an_article_page_shows(seed_site):
+    """ "Cách trích dẫn" asked for the title, date, archive, the article's address in it,
+    the original's address and the day of access, but not for the day the original was
+    copied, which an article page shows ("Trang gốc được lưu lại ngày …") and a citation
+    of an archived copy gives; nor did it say what to do with a date the archive gave."""
+    assert seed_site.build("--quiet") == 0
+    page = BeautifulSoup(seed_site.read("gioi-thieu/index.html"), "html.parser")
+    heading = next(h for h in page.select("h2") if h.get_text() == "Cách trích dẫn")
+    asked = " ".join(heading.find_next("p").get_text().split())
+    for part in (
+        "tiêu đề bài",
+        "ngày đăng",
+        "địa chỉ của bài trong bản lưu trữ",
+        "địa chỉ trang gốc",
+        "ngày trang gốc được lưu lại",
+        "ngày bạn truy cập",
+    ):
+        assert part in asked, part
+    # The words of an article page whose date is the archive's (date_given:).
+    told = " ".join(heading.find_next("p").find_next("p").get_text().split())
+    assert WORDS["date_given"].split(",")[0] in told
