@@ -522,17 +522,27 @@ def test_a_copied_attachment_is_saved_under_the_portals_name(site, tmp_path):
     attachment = "/documents/10180/0/CV 1468_1_signed.pdf"
     item = Item(761500, "Công văn số 1468", "15/01/2019", image="/documents/10180/0/anh.jpg",
                 attachment=quote(attachment))  # fmt: skip
+    # A name that would end the Markdown's {download="..."} early gets none: the link
+    # is the copy's, as before.
+    odd = "/documents/10180/0/a%22%7Bb%7D.pdf"
+    page = page_html(item, "absolute-path").replace(
+        "</div></div></div>", f'<p><a href="{odd}">Lạ</a></p></div></div></div>'
+    )
     wget = tmp_path / "wget"
-    write_file(wget / HOST, item.path, page_html(item, "absolute-path"))
+    write_file(wget / HOST, item.path, page)
     write_file(wget / HOST, "/documents/10180/0/anh.jpg", JPEG)
     write_file(wget / HOST, attachment, PDF)
+    write_file(wget / HOST, '/documents/10180/0/a"{b}.pdf', PDF + b"2")
     result = run_import(site, wget)
     assert result.returncode == 0, result.stderr
+    assert "still linked to the old site" not in result.stderr
     body = by_source(site)[item.url]["body"]
-    [copy] = (site.root / "static" / "media").rglob("*.pdf")
-    link = f"../../../media/{copy.parent.name}/{copy.name}"
+    copies = {p.read_bytes(): p for p in (site.root / "static" / "media").rglob("*.pdf")}
+    link, other = (f"../../../media/{c.parent.name}/{c.name}" for c in copies.values())
+    if copies[PDF].name not in link:
+        link, other = other, link
     assert f'({link}){{download="CV 1468_1_signed.pdf"}}' in body, body
-    assert body.count("download=") == 1, body
+    assert f"[Lạ]({other})\n" in body and body.count("download=") == 1, body
     assert run(site, "build", "--quiet").returncode == 0
     [a] = page_of(site, by_source(site)[item.url]["file"]).select(f'a[href="{link}"]')
     assert a["download"] == "CV 1468_1_signed.pdf" and a.get_text() == "Kế hoạch (PDF)"

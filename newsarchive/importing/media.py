@@ -304,11 +304,28 @@ def relink(body: str, links: dict[str, str], names: dict[str, str] | None = None
     the download that name (`{download="..."}`, which Python-Markdown's attr_list makes
     the link's download attribute: browsers honour it on the site's own files, without
     JavaScript, and a saved file is named as the portal and a citation name it)."""
-    names = names or {}
+    if names:
+        body = _LINKED.sub(lambda link: _named(link, links, names), body)
     for url, link in links.items():
-        named = f'{{download="{names[url]}"}}' if url in names else ""
-        body = body.replace(f"]({url})", f"]({link}){named}").replace(f"]({url} ", f"]({link} ")
+        body = body.replace(f"]({url})", f"]({link})").replace(f"]({url} ", f"]({link} ")
     return body
+
+
+# A link or picture and its address: `[text](address)`, `![alt](address)`; a link's
+# text may hold escaped brackets and a picture (`[![alt](a.jpg)](b.pdf)`).
+_LINKED = re.compile(
+    r"(!?)\[((?:\\.|!\[(?:\\.|[^\]\\])*\]\([^()\s]*\)|[^\[\]\\])*)\]\(([^()\s]*)\)"
+)
+
+
+def _named(link: re.Match[str], links: dict[str, str], names: dict[str, str]) -> str:
+    """A link to a copied file of ``names`` as one to its copy, whose download is named
+    as the portal named the file; a picture (an <img> has no download) or another link
+    as it is."""
+    url = link[3]
+    if link[1] or url not in names or url not in links:
+        return link[0]
+    return f'[{link[2]}]({links[url]}){{download="{names[url]}"}}'
 
 
 def download_names(media: Iterable[FoundMedia]) -> dict[str, str]:
