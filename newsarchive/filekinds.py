@@ -23,9 +23,11 @@ DOCUMENTS = (
     *(".odt", ".ods", ".odp"),
 )
 ARCHIVES = (".zip", ".rar", ".7z")
-# What a reader saves rather than sees in the page: the import's link to its copy gives
-# the portal's own name to the download (importing.media.download_names).
-DOWNLOADS = (*DOCUMENTS, *ARCHIVES, *SCANS)
+# What a reader saves rather than sees in the browser: the import's link to its copy
+# gives the download the portal's own name (importing.media.download_names). Not a PDF:
+# every browser shows one in its viewer, where a reader (on a phone, mostly) reads the
+# decision; `download` would make a click save it instead (a prompt on an iPhone).
+DOWNLOADS = (*(kind for kind in DOCUMENTS if kind != ".pdf"), *ARCHIVES, *SCANS)
 # What a crawl folder is sent or kept in, which `import` asks to unpack (importing.crawl):
 # tar's too, in which no portal offered a download to its readers.
 PACKED = (*ARCHIVES, ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz")

@@ -514,38 +514,46 @@ def test_wget_names_a_file_by_its_decoded_address_and_keeps_the_query(site, tmp_
 
 
 def test_a_copied_attachment_is_saved_under_the_portals_name(site, tmp_path):
-    """A copy is named `<hash>-cv-1468-1-signed.pdf` (a hash and an ASCII slug): a
-    researcher who saved `CV 1468_1_signed.pdf` from the archive got that name, which
+    """A copy is named `<hash>-cv-1468-1-signed.docx` (a hash and an ASCII slug): a
+    researcher who saved `CV 1468_1_signed.docx` from the archive got that name, which
     matches nothing the portal or a citation names. The link to the copy says the portal's
-    name (download=, from the Markdown's {download="..."}): a download takes it. A picture
-    shown or linked keeps its link as it was."""
-    attachment = "/documents/10180/0/CV 1468_1_signed.pdf"
+    name (download=, from the Markdown's {download="..."}): a download takes it. A PDF,
+    which the browser shows in its viewer, and a picture keep their links as they were."""
+    attachment = "/documents/10180/0/CV 1468_1_signed.docx"
     item = Item(761500, "Công văn số 1468", "15/01/2019", image="/documents/10180/0/anh.jpg",
                 attachment=quote(attachment))  # fmt: skip
     # A name that would end the Markdown's {download="..."} early gets none: the link
     # is the copy's, as before.
-    odd = "/documents/10180/0/a%22%7Bb%7D.pdf"
+    odd = "/documents/10180/0/a%22%7Bb%7D.docx"
+    shown = "/documents/10180/0/QD 12.pdf"
     page = page_html(item, "absolute-path").replace(
-        "</div></div></div>", f'<p><a href="{odd}">Lạ</a></p></div></div></div>'
+        "</div></div></div>",
+        f'<p><a href="{odd}">Lạ</a></p><p><a href="{quote(shown)}">Quyết định</a></p>'
+        "</div></div></div>",
     )
+    docx = b"PK\x03\x04" + b"0" * 300
     wget = tmp_path / "wget"
     write_file(wget / HOST, item.path, page)
     write_file(wget / HOST, "/documents/10180/0/anh.jpg", JPEG)
-    write_file(wget / HOST, attachment, PDF)
-    write_file(wget / HOST, '/documents/10180/0/a"{b}.pdf', PDF + b"2")
+    write_file(wget / HOST, attachment, docx)
+    write_file(wget / HOST, '/documents/10180/0/a"{b}.docx', docx + b"2")
+    write_file(wget / HOST, shown, PDF)
     result = run_import(site, wget)
     assert result.returncode == 0, result.stderr
     assert "still linked to the old site" not in result.stderr
     body = by_source(site)[item.url]["body"]
-    copies = {p.read_bytes(): p for p in (site.root / "static" / "media").rglob("*.pdf")}
-    link, other = (f"../../../media/{c.parent.name}/{c.name}" for c in copies.values())
-    if copies[PDF].name not in link:
-        link, other = other, link
-    assert f'({link}){{download="CV 1468_1_signed.pdf"}}' in body, body
-    assert f"[Lạ]({other})\n" in body and body.count("download=") == 1, body
+    media = site.root / "static" / "media"
+    copies = {p.read_bytes(): p for p in media.rglob("*") if p.suffix in (".docx", ".pdf")}
+    link, other, pdf = (
+        f"../../../media/{copies[data].parent.name}/{copies[data].name}"
+        for data in (docx, docx + b"2", PDF)
+    )
+    assert f'({link}){{download="CV 1468_1_signed.docx"}}' in body, body
+    assert f"[Lạ]({other})\n" in body and f"[Quyết định]({pdf})\n" in body, body
+    assert body.count("download=") == 1, body
     assert run(site, "build", "--quiet").returncode == 0
     [a] = page_of(site, by_source(site)[item.url]["file"]).select(f'a[href="{link}"]')
-    assert a["download"] == "CV 1468_1_signed.pdf" and a.get_text() == "Kế hoạch (PDF)"
+    assert a["download"] == "CV 1468_1_signed.docx" and a.get_text() == "Kế hoạch (PDF)"
 
 
 def test_a_crawl_copied_from_a_mac_with_names_decomposed_is_read_as_its_addresses(site, tmp_path):
@@ -3895,11 +3903,9 @@ def test_documents_and_videos_shown_inside_an_article_are_copied_and_linked(site
     def link(data: bytes) -> str:
         return f"../../../media/{copies[data].parent.name}/{copies[data].name}"
 
-    # A download is named as the portal named the file, not as its copy.
-    named = '{download="quyet-dinh.pdf"}'
-    assert f"\n\n[Quyết định số 10]({link(PDF + b'1')}){named}\n\n" in body  # its title
-    named = '{download="phu-luc.pdf"}'
-    assert f"\n\n[phu-luc.pdf]({link(PDF + b'2')}){named}\n\n" in body  # its file name, once
+    # A PDF opens in the browser's viewer: no download= (a document saved gets one).
+    assert f"\n\n[Quyết định số 10]({link(PDF + b'1')})\n\n" in body  # its title
+    assert f"\n\n[phu-luc.pdf]({link(PDF + b'2')})\n\n" in body  # its file name, once
     assert f"Video buổi lễ: [le.mp4]({link(media['/videos/le.mp4'])})" in body
     # The file a viewer showed stays linked to the old site, and the note names it; a
     # player shows no file: left out, its address named.
