@@ -146,6 +146,10 @@ class RedirectData(PageData):
     """redirect.html: an alias page sending the reader on to ``target``."""
 
     target: Article | Standalone | RenamedTerm
+    # Which files of old addresses to look its query up in (urls.shards_written), for an
+    # alias whose path the archive also lists with a query (`/chien-luoc?p_p_id=9`, another
+    # article's source_url), which the host answers with this page; "" for the others.
+    old_address_files: str = ""
 
 
 @dataclass(frozen=True)

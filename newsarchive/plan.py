@@ -133,15 +133,17 @@ def build_site(
         config, (categories, tags), browsable, feeds, withdrawn
     )
     targets: list[Target] = [*oldest, *withdrawn, *shown, *moved]
-    old_addresses, lookup, at_home = old_address_pages(targets)
-    if at_home:
-        browsable = [_looking_up(p, lookup) for p in browsable]
+    old_addresses, lookup, queried = old_address_pages(targets)
+    if queried:
+        browsable = [_looking_up(p, lookup, queried) for p in browsable]
     machine = [*machine_pages(browsable, feeds, copies, lookup), *old_addresses]
     # Not browsable: in no list and not in the sitemap, only at their addresses.
     notices = [
         Page(urls.article_url(a), "withdrawn.html", a.title, WithdrawnData(a)) for a in withdrawn
     ]
     redirects, clashes, too_long = redirect_pages(targets, [*browsable, *notices, *machine])
+    if queried:
+        redirects = [_looking_up(p, lookup, queried) for p in redirects]
     errors += clashes
     if errors:
         raise BuildFailed(errors)
@@ -193,7 +195,9 @@ def machine_pages(
     ]
 
 
-def old_address_pages(targets: Sequence[Target]) -> tuple[list[Page], LookupData, bool]:
+def old_address_pages(
+    targets: Sequence[Target],
+) -> tuple[list[Page], LookupData, frozenset[str]]:
     """The files of the old addresses of ``targets`` (articles, standalone pages, renamed
     categories and tags, as redirect_pages takes them) that no alias page answers (urls.
     old_addresses_folder): an article's source_url with a query (`chi-tiet?id=5`), and a
@@ -202,8 +206,9 @@ def old_address_pages(targets: Sequence[Target]) -> tuple[list[Page], LookupData
     spelt). The first target of an address keeps it (as the build's alias pages). And the
     portal's number of each old address (urls.page_number) that one target alone has: a
     citation cut after it (`…/view_content/744225`) still names the page. With
-    them, which files they make, for the pages that look addresses up, and whether one
-    is the home page's with a query (`/?newsid=5`), which the home page answers."""
+    them, which files they make, for the pages that look addresses up, and the keys of
+    the paths listed with a query (`/?newsid=5`, `/chien-luoc?p_p_id=9`), which a static
+    host answers with the page at that path: the home page, an alias page."""
     home = urls.old_address_key("/")  # the home page itself: no address to look up
     found: dict[str, str] = {}
     numbered: dict[str, set[str]] = {}
@@ -224,16 +229,24 @@ def old_address_pages(targets: Sequence[Target]) -> tuple[list[Page], LookupData
         Page(urls.old_addresses_url(n), "old-addresses.json", "", OldAddressesData(tuple(e)))
         for n, e in sorted(shards.items())
     ]
-    at_home = any(key.startswith(f"{home}?") for key in found)
-    return pages, LookupData(urls.shards_written(shards)), at_home
+    queried = frozenset(key.partition("?")[0] for key in found if "?" in key)
+    return pages, LookupData(urls.shards_written(shards)), queried
 
 
-def _looking_up(page: Page, lookup: LookupData) -> Page:
-    """The home page, given the files to look an old address up in (a static host
-    answers `/?newsid=5` with it); any other page as it is."""
-    if page.url != urls.home_url() or not isinstance(page.data, ListData):
+def _looking_up(page: Page, lookup: LookupData, queried: frozenset[str]) -> Page:
+    """The home page or an alias page whose path the archive lists with a query (in
+    ``queried``), given the files to look an old address up in: a static host answers
+    `/?newsid=5` with the home page and `/chien-luoc?p_p_id=9` with the alias page
+    /chien-luoc/, whatever the query. Any other page as it is."""
+    data = page.data
+    if isinstance(data, ListData) and page.url != urls.home_url():
+        return page  # a category's or a tag's list: at an address of the archive's own
+    if (
+        not isinstance(data, (ListData, RedirectData))
+        or urls.old_address_key(page.url) not in queried
+    ):
         return page
-    return replace(page, data=replace(page.data, old_address_files=lookup.old_address_files))
+    return replace(page, data=replace(data, old_address_files=lookup.old_address_files))
 
 
 def _unanswered(target: Target) -> list[tuple[str, str]]:

@@ -34,3 +34,19 @@ def test_every_page_and_the_stylesheet_are_valid(showcase, tmp_path):
         if _file(m) != planted.resolve()
     ]
     assert found == []
+
+
+def test_an_alias_page_that_looks_an_old_query_up_is_valid(site):
+    """An alias page whose path the archive lists with a query too keeps its refresh in a
+    <noscript> of the head (which may hold only link, style and meta) and has a script:
+    both pages of alias, that one and a plain one, pass the checker."""
+    from test_old_addresses import alias_beside_a_query
+
+    alias_beside_a_query(site, "--no-search")
+    pages = [site.output / "chien-luoc/index.html", site.output / "tin-cu/index.html"]
+    assert "<noscript><meta http-equiv=" in pages[0].read_text(encoding="utf-8")
+
+    checked, messages = vnu_check(pages)
+
+    assert {Path(p).resolve() for p in checked} == {p.resolve() for p in pages}
+    assert [m for m in messages if m["type"] in ("error", "non-document-error")] == []

@@ -80,3 +80,22 @@ def test_the_offline_copy_searches_too(corpus_site):
         assert form and form.select_one("input[type=search][name=q]"), url
         assert resolve(url, form["action"]) == "tim-kiem/", url
     assert (root / search_bundle_url() / "index.js").is_file()
+
+
+def test_an_alias_beside_an_old_query_leads_to_its_article_offline(site, browser):
+    """An alias page that looks a query up (tests/test_old_addresses.py) cannot read the
+    list of old addresses over file://: with JavaScript on or off, it goes to its own
+    article, query or none, and does not stay on the redirect page."""
+    from test_old_addresses import alias_beside_a_query
+
+    alias_beside_a_query(site, "--offline")
+    alias = (site.root / "_site-offline" / "chien-luoc" / "index.html").as_uri()
+    for scripts in (True, False):
+        context = browser.new_context(java_script_enabled=scripts)
+        page = context.new_page()
+        page.set_default_timeout(5000)
+        for asked in (alias, alias + "?p_p_id=9"):
+            page.goto(asked)
+            page.wait_for_url("**/2019/04/*/index.html")
+            assert page.locator("h1").inner_text() == "Chiến lược phát triển", (scripts, asked)
+        context.close()

@@ -371,3 +371,86 @@ def test_an_old_address_cut_after_its_number_leads_to_its_article(site, browser)
         ]:
             assert opened_from_search(page, address, pasted) == title, pasted
         page.close()
+
+
+def alias_beside_a_query(site: SiteDir, *options: str) -> None:
+    """Article A has the alias /chien-luoc; article B was the portal's /chien-luoc with a
+    query (a Liferay portlet page), which only dia-chi-cu/ lists; /tin-cu is an alias
+    with no such neighbour."""
+    site.configure(base_url="https://example.org/caugiay-archive/")
+    body_a = "Nội dung A.\n\n## Mục hai\n\n" + "Đoạn văn dài.\n\n" * 60
+    site.add(
+        "a.md",
+        article("Chiến lược phát triển", "2019-04-01 08:00", body_a, aliases="[/chien-luoc]"),
+    )
+    site.add(
+        "b.md",
+        article(
+            "Cổng chiến lược",
+            "2019-04-02 08:00",
+            "Nội dung B.",
+            source_url="https://caugiay.hanoi.gov.vn/chien-luoc?p_p_id=9",
+        ),
+    )
+    site.add("c.md", article("Tin cũ", "2019-04-03 08:00", "Nội dung C.", aliases="[/tin-cu]"))
+    assert site.build("--quiet", *options) == 0
+
+
+def test_an_alias_folder_with_an_old_query_leads_to_the_article_of_that_query(site, browser):
+    """GitHub Pages answers `/chien-luoc?p_p_id=9` (B's old address) with the alias page
+    /chien-luoc/ (A's), whatever the query, and its instant refresh went to A before
+    anything could look the query up (audit-deploy D4). Such an alias page now looks the
+    query up first: B; a query the archive does not know, or none, still leads to A
+    (keeping a #heading). An alias with no such neighbour is as it was."""
+    alias_beside_a_query(site)
+    with serve(site.output, "caugiay-archive") as address:
+        page = browser.new_page()
+        page.set_default_timeout(5000)
+        for old, title, hash in [
+            ("chien-luoc?p_p_id=9", "Cổng chiến lược", ""),
+            ("chien-luoc/?P_P_ID=9&utm_source=fb", "Cổng chiến lược", ""),
+            ("chien-luoc", "Chiến lược phát triển", ""),
+            ("chien-luoc?p_p_id=8", "Chiến lược phát triển", ""),
+            ("chien-luoc?p_p_id=8#muc-hai", "Chiến lược phát triển", "#muc-hai"),
+            ("tin-cu?p_p_id=9", "Tin cũ", ""),
+        ]:
+            page.goto(address + "luu-tru/")
+            page.goto(address + old)
+            page.wait_for_url(address + "2019/04/**")
+            assert page.locator("h1").inner_text() == title, old
+            assert page.url.endswith("/" + hash), (old, page.url)
+        page.close()
+    plain = site.read("tin-cu/index.html")
+    assert "old-address" not in plain and "noscript" not in plain
+
+
+def test_without_javascript_an_alias_folder_with_an_old_query_leads_to_its_own_article(
+    site, browser
+):
+    """No script can look the query up: the refresh (in <noscript>) goes to A, as before."""
+    alias_beside_a_query(site)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(5000)
+    with serve(site.output, "caugiay-archive") as address:
+        page.goto(address + "chien-luoc?p_p_id=9")
+        page.wait_for_url(address + "2019/04/**")
+        assert page.locator("h1").inner_text() == "Chiến lược phát triển"
+    context.close()
+
+
+def test_an_alias_page_looks_queries_up_once_another_article_has_its_path_with_one(site):
+    """The alias page is written again when an article with its path and a query comes
+    (imported later) or goes: the lookup is there only while one is listed."""
+    alias_beside_a_query(site, "--no-search")
+    assert "old-address.js" in site.read("chien-luoc/index.html")
+    (site.content / "b.md").unlink()
+    assert site.build("--quiet", "--no-search") == 0
+    page = site.read("chien-luoc/index.html")
+    assert "old-address.js" not in page and "<noscript>" not in page
+    site.add(
+        "b.md",
+        article("Cổng", "2019-04-02 08:00", "B.", source_url="http://portal.vn/Chien-Luoc?id=9"),
+    )
+    assert site.build("--quiet", "--no-search") == 0
+    assert "old-address.js" in site.read("chien-luoc/index.html")
