@@ -241,9 +241,10 @@ def _looking_up(page: Page, lookup: LookupData, queried: frozenset[str]) -> Page
     data = page.data
     if isinstance(data, ListData) and page.url != urls.home_url():
         return page  # a category's or a tag's list: at an address of the archive's own
+    # The page's file as old_path spells it (its URL is decoded already: `%2541` was `%41`).
     if (
         not isinstance(data, (ListData, RedirectData))
-        or urls.old_address_key(page.url) not in queried
+        or urls.output_file(page.url).lower() not in queried
     ):
         return page
     return replace(page, data=replace(data, old_address_files=lookup.old_address_files))

@@ -393,6 +393,17 @@ def alias_beside_a_query(site: SiteDir, *options: str) -> None:
         ),
     )
     site.add("c.md", article("Tin cũ", "2019-04-03 08:00", "Nội dung C.", aliases="[/tin-cu]"))
+    # A folder whose name holds a % escape once decoded, as a file name may (`%2541`).
+    site.add("d.md", article("Tin D", "2019-04-04 08:00", "D.", aliases="[/tin-tức-%2541]"))
+    site.add(
+        "e.md",
+        article(
+            "Tin E",
+            "2019-04-05 08:00",
+            "E.",
+            source_url="https://caugiay.hanoi.gov.vn/tin-t%E1%BB%A9c-%2541?id=3",
+        ),
+    )
     assert site.build("--quiet", *options) == 0
 
 
@@ -413,6 +424,8 @@ def test_an_alias_folder_with_an_old_query_leads_to_the_article_of_that_query(si
             ("chien-luoc?p_p_id=8", "Chiến lược phát triển", ""),
             ("chien-luoc?p_p_id=8#muc-hai", "Chiến lược phát triển", "#muc-hai"),
             ("tin-cu?p_p_id=9", "Tin cũ", ""),
+            ("tin-t%E1%BB%A9c-%2541?id=3", "Tin E", ""),
+            ("tin-t%E1%BB%A9c-%2541?id=4", "Tin D", ""),
         ]:
             page.goto(address + "luu-tru/")
             page.goto(address + old)
