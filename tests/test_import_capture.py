@@ -3638,30 +3638,43 @@ def test_httracks_own_pages_are_named_as_such_and_never_imported(site, tmp_path)
     assert "not in Vietnamese" not in result.stdout + result.stderr
 
 
-def test_a_page_at_a_portlets_address_takes_its_own_address_from_its_print_link(site):
+def test_a_page_at_a_portlets_address_cites_its_own_address_from_its_print_link(site):
     """Sample B was mirrored at a portlet's address with a query (/chien-luoc-quy-hoach?
-    p_p_id=59_...), which no static site can answer: no alias. Its print link, which
-    HTTrack renamed (…/pop_up/708168-…-nam-20120202.html?_101_viewMode=print), names the
-    article's own address: …/view_content/708168-…-nam-2012.html, now its alias."""
+    p_p_id=59_...&p_p_col_count=6), which names no article: on the portal it is the
+    section's page. Its print link, which HTTrack renamed (…/pop_up/708168-…-nam-20120202
+    .html?_101_viewMode=print), names the article's own address: …/view_content/708168-…
+    -nam-2012.html. That address was its alias only, and "Bài gốc" cited the portlet's:
+    now the article cites its own address and has it as its alias; the portlet's leads
+    to no article. Imported again, the page is the article already there."""
     page = SAMPLES / "B-sotttt-708168-attachments-doc-xls.html"
     if not page.exists():
         pytest.skip(f"no shared import samples beside this clone ({SAMPLES})")
     result = run_import(site, page)
     assert result.returncode == 0, result.stderr
-    [article] = by_source(site).values()
     own = (
         "/chien-luoc-quy-hoach/-/view_content/708168-huong-dan-xay-dung-ke-hoach-ung-dung-"
         "cntt-trong-hoat-dong-cua-co-quan-nha-nuoc-thanh-pho-ha-noi-nam-2012.html"
     )
+    [(source_url, article)] = by_source(site).items()
+    assert source_url == f"https://sotttt.hanoi.gov.vn{own}"
     assert article["aliases"] == [own]
-    # What the page's address with a query became, in words: the note read "the old
-    # address has a query ('?p_p_id=…'); an alias page cannot answer it, so it got none;
-    # the page's print link names its own address, /…html: its alias".
-    said = f"its own address, as the page's print link gives it: {own} (in place of ?p_p_id="
-    assert "cannot answer" in result.stderr and said in result.stderr, result.stderr
+    [line] = report(site)
+    assert line["source_url"] == source_url
+    [note] = [n for n in line["notes"] if "print link" in n]
+    assert "?p_p_id=59_INSTANCE_6aZaRrRqV2Cq" in note and "does not name the article" in note
+    assert "cannot answer" not in result.stderr, result.stderr
+    # Its .doc and .xls, linked relative to where HTTrack saved the page, are still found.
+    assert [x for x in article["body"].split("(") if ".doc" in x or ".xls" in x]
     assert site.build() == 0
+    built = BeautifulSoup(
+        site.read(article["file"].removesuffix(".md") + "/index.html"), "html.parser"
+    )
+    cited = [a["href"] for a in built.select("a[href]") if "sotttt.hanoi.gov.vn" in a["href"]]
+    assert source_url in cited and not [a for a in cited if "p_p_id" in a], cited
     redirect = BeautifulSoup(site.read(own.lstrip("/")), "html.parser")
     assert redirect.select_one('meta[http-equiv="refresh"]') is not None
+    again = run_import(site, page)
+    assert summary(again)["already there"] == 1, again.stderr
 
 
 def test_a_print_link_is_read_where_httrack_saved_the_page_not_at_its_source_url(site):

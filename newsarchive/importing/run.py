@@ -24,6 +24,7 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .. import urls
 from ..config import SiteConfig
 from ..errors import BuildFailed, Problem
 from ..httracknames import httrack_named, portal_address
@@ -277,7 +278,7 @@ def read_page(page: PageSource, context: _Context) -> PageResult:
     notes = [
         *decoding_notes,
         cleaned,
-        _address_note(page, source_url, located.how),
+        _address_note(page, located),
         date_note,
         future_note,
         *alias_notes,
@@ -313,6 +314,9 @@ class _Located:
     # another ("" when the page does not say it): a crawler writes them from where it
     # saved the page (HTTrack's comment's address, a portlet's at the host's top).
     links_from: str | None = None
+    # The address the crawler fetched the page at, when it is not the article's (a
+    # portlet's, /chuyen-muc?p_p_id=…): its files and links are found from there.
+    crawled_at: str = ""
     # When the crawl copied the page, if it says (not for a copy stating another original:
     # that copy's capture is not the original's).
     captured: datetime | None = None
@@ -435,7 +439,23 @@ def _from_web_page(
         return _Located(found, original, how, source_url, captured=found.captured)
     links_from = original_url(page, data)[0] if context.options.source_url else None
     captured = capture_date(page, data)
-    return _Located(found, source_url, how, links_from=links_from, captured=captured)
+    located = _Located(found, source_url, how, links_from=links_from, captured=captured)
+    own = _print_link_address(located)[0]
+    if own and not context.options.source_url and not _names_article(source_url, own):
+        # A portlet's address (/chien-luoc?p_p_id=…) showed the article at the crawl; on
+        # the portal it is the section's page: a citation names the article's own.
+        return replace(located, source_url=own, crawled_at=source_url, links_from=source_url)
+    return located
+
+
+def _names_article(fetched: str, own: str) -> bool:
+    """Whether the address a page was fetched at names its article, whose own address
+    (its print link's) is ``own``: one without a query does, and so does one whose query
+    holds the article's number (`chi-tiet?id=708168`); a portlet's (`?p_p_id=59_…`),
+    without it, shows what its section's portlet shows at the time, not this article."""
+    query = urlsplit(fetched).query
+    number = urls.page_number(urlsplit(own).path)
+    return not query or not number or number in re.split(r"\D+", query)
 
 
 def _known_address(
@@ -492,9 +512,17 @@ CHANGED_HINT = (
 )
 
 
-def _address_note(page: PageSource, source_url: str, how: str) -> str:
+def _address_note(page: PageSource, located: _Located) -> str:
     """Where the original address was taken from ("" when the command line or the WARC
     record gave it); when nothing gave it, that the article has none, and how to give it."""
+    source_url, how = located.source_url, located.how
+    if located.crawled_at:
+        return (
+            f"original address taken from the page's print link, {source_url}: the {how} "
+            f"names {located.crawled_at}, the address of a part of the portal's page (a "
+            "portlet), whose query does not name the article; on the portal it shows its "
+            "section's page, not this article, so the article neither cites it nor answers it"
+        )
     if how and how != "WARC-Target-URI":
         return f"original address taken from the {how}"
     if source_url:
@@ -570,30 +598,9 @@ def _aliases(page: PageSource, located: _Located, context: _Context) -> tuple[li
         return aliases, notes
     also = [other] if other else []
     # The address its print link names: the article's own, where the page was crawled at
-    # a portlet's address, with a query (/chuyen-muc?p_p_id=...), which gets no alias.
-    link = located.found.own_link
-    links_from = source_url if located.links_from is None else located.links_from
-    own = own_address(links_from or source_url, link) if link else ""
-    if own and not links_from and _path_relative(link):
-        # Read from the address given, it would be an address the portal never had.
-        notes.append(
-            f"the page's print link, {link!r}, is relative and the page does not say the "
-            "address it was saved from: it gave no alias"
-        )
-        own = ""
-    elif link and not own:  # javascript:…, mailto:…: the profile's pattern is to correct
-        notes.append(
-            f"the link the profile's own_address found, {link!r}, is not a web address: it "
-            "gave no alias; if the page names its own address elsewhere, correct the pattern"
-        )
-    elif own and _host(own) != _host(source_url):
-        # A share or print service's link the profile's pattern found too: its path was
-        # never the portal's, and the archive would answer it as if it had been.
-        notes.append(
-            f"the link the profile's own_address found names another host's address, {own}, "
-            "not the article's own: it got no alias from it"
-        )
-        own = ""
+    # an address with a query (/chi-tiet?id=5), which gets no alias.
+    own, why_none = _print_link_address(located)
+    notes.append(why_none)
     stated = [own] if own and located.saved_at is None else []
     seen: set[str] = set()  # an address's http and https spellings are one old address
     redirected = map(articles.page_address, page.redirected_from)
@@ -612,6 +619,35 @@ def _aliases(page: PageSource, located: _Located, context: _Context) -> tuple[li
         if alias and alias not in aliases:
             aliases.append(alias)
     return aliases, notes
+
+
+def _print_link_address(located: _Located) -> tuple[str, str]:
+    """The article's own address its page's print link names (the profile's
+    own_address), or "" and why the link gives none ("" when the page has none)."""
+    source_url, link = located.source_url, located.found.own_link
+    if not link:
+        return "", ""
+    links_from = source_url if located.links_from is None else located.links_from
+    own = own_address(links_from or source_url, link)
+    if own and not links_from and _path_relative(link):
+        # Read from the address given, it would be an address the portal never had.
+        return "", (
+            f"the page's print link, {link!r}, is relative and the page does not say the "
+            "address it was saved from: it gave no alias"
+        )
+    if not own:  # javascript:…, mailto:…: the profile's pattern is to correct
+        return "", (
+            f"the link the profile's own_address found, {link!r}, is not a web address: it "
+            "gave no alias; if the page names its own address elsewhere, correct the pattern"
+        )
+    if _host(own) != _host(source_url):
+        # A share or print service's link the profile's pattern found too: its path was
+        # never the portal's, and the archive would answer it as if it had been.
+        return "", (
+            f"the link the profile's own_address found names another host's address, {own}, "
+            "not the article's own: it got no alias from it"
+        )
+    return own, ""
 
 
 def _path_relative(link: str) -> bool:
@@ -668,7 +704,7 @@ def _media_of(
     """What becomes of the article's pictures, files and relative links, with the notes
     on them; or the page's outcome when the crawl holds some of them damaged."""
     source_url, saved_at = located.source_url, located.saved_at
-    page_url = source_url if saved_at is None else saved_at
+    page_url = saved_at if saved_at is not None else located.crawled_at or source_url
     finder = context.finder
     # The body's links named like no file that lead to one: attachments too.
     files = [url for url in found.links if _holds_file(finder.find(url, page, page_url))]
