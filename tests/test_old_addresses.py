@@ -467,3 +467,28 @@ def test_an_alias_page_looks_queries_up_once_another_article_has_its_path_with_o
     )
     assert site.build("--quiet", "--no-search") == 0
     assert "old-address.js" in site.read("chien-luoc/index.html")
+
+
+def test_a_month_typed_without_its_zero_leads_to_the_months_page(site, browser):
+    """Audit F7: `/2020/9/` (a reader editing the address bar from /2020/09/) was the
+    404 page. The 404 page now leads a month typed without its zero, and an article's
+    address so typed, to the page at the month written with it, when the site has one;
+    a month or article it does not have stays the 404 page."""
+    _site(site)
+    with serve(site.output, not_found=True) as address:
+        page = browser.new_page()
+        page.set_default_timeout(5000)
+        for typed, wanted in [
+            ("2019/4/", "2019/04/"),
+            ("2019/4", "2019/04/"),
+            ("2019/4/bai-co-dia-chi-hoi/", "2019/04/bai-co-dia-chi-hoi/"),
+            ("2019/4/Tin-Viet-Hoa/", "2019/04/tin-viet-hoa/"),
+        ]:
+            page.goto(address + typed)
+            page.wait_for_url(address + wanted)
+            assert page.locator("h1").inner_text() != "Không tìm thấy trang", typed
+        for stay in ["2019/5/", "2019/4/khong-co-bai/", "2019/13/", "201/4/"]:
+            page.goto(address + stay)
+            page.wait_for_load_state("networkidle")
+            assert page.locator("h1").inner_text() == "Không tìm thấy trang", stay
+        page.close()

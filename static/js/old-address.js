@@ -92,10 +92,10 @@ window.newsarchiveOldAddress = (() => {
   // did not) and looks names up byte for byte, where a Mac sends accents apart (NFD).
   // The same address again would only be this 404 once more; an escaped / or \ or a
   // "..", decoded, could lead out of the site's folder (another site of github.io).
-  async function inPlainForm(path) {
+  async function inPlainForm(path, typed = path) {
     const plain = decoded(path).toLowerCase().replace(/^\/+/, "");
     const there = new URL(`./${plain}`, home);
-    const asked = new URL(`./${path.replace(/^\/+/, "")}`, home);
+    const asked = new URL(`./${typed.replace(/^\/+/, "")}`, home);
     if (there.pathname === asked.pathname || !there.href.startsWith(home.href)) return null;
     try {
       const answer = await fetch(there, { method: "HEAD" });
@@ -105,10 +105,17 @@ window.newsarchiveOldAddress = (() => {
     }
   }
 
+  // A month typed without its zero (`2020/9/`, `2020/9/slug/`, a reader's edit of the
+  // address bar): the site's months and their articles are at `2020/09/` (urls.month_url).
+  function monthPadded(path) {
+    return path.replace(/^(\/*[0-9]{4}\/)([1-9])(?=\/|$)/, (_, year, month) => `${year}0${month}`);
+  }
+
   // The address of the page `path` (from the site's root, as the portal's was from its
   // host) with `query` ("?id=5" or "") leads to, or null. A query not listed with its
   // path is left out, as a static host leaves it out of an alias's address; then the
-  // page of the portal's number the path holds (urls.page_number_key).
+  // path with a month typed without its zero given it (`2020/9/` is `2020/09/`); then
+  // the page of the portal's number the path holds (urls.page_number_key).
   return {
     async find(path, query) {
       const number = pageNumber(path);
@@ -116,6 +123,7 @@ window.newsarchiveOldAddress = (() => {
         (await listed(path, query)) ||
         (query && (await listed(path, ""))) ||
         (await inPlainForm(path)) ||
+        (monthPadded(path) !== path && (await inPlainForm(monthPadded(path), path))) ||
         (number ? await listedAs(`#${number}`) : null)
       );
     },
