@@ -517,11 +517,12 @@ def _address_note(page: PageSource, located: _Located) -> str:
     record gave it); when nothing gave it, that the article has none, and how to give it."""
     source_url, how = located.source_url, located.how
     if located.crawled_at:
+        # Said as "what: detail", so that a crawl's many such pages are one kind of note.
         return (
-            f"original address taken from the page's print link, {source_url}: the {how} "
-            f"names {located.crawled_at}, the address of a part of the portal's page (a "
-            "portlet), whose query does not name the article; on the portal it shows its "
-            "section's page, not this article, so the article neither cites it nor answers it"
+            f"original address taken from the page's print link, as the {how} names a "
+            "portlet's address (a part of a portal's page), whose query does not name the "
+            "article (on the portal it shows its section's page), so the article neither "
+            f"cites it nor answers it: {located.crawled_at} (the article's own: {source_url})"
         )
     if how and how != "WARC-Target-URI":
         return f"original address taken from the {how}"
