@@ -731,6 +731,45 @@ def test_a_date_says_how_many_results_are_of_those_days_and_how_many_only_have_t
     assert status == want
 
 
+@pytest.mark.parametrize(
+    ("query", "link", "address"),
+    [
+        ("tháng 4/2019", "Xem mọi bài tháng 4/2019", "2019/04/"),
+        ("4/2019", "Xem mọi bài tháng 4/2019", "2019/04/"),
+        ("từ 1/1/2019 đến 30/4/2019", "Xem mọi bài năm 2019", "2019/"),
+        ("năm 2019", "Xem mọi bài năm 2019", "2019/"),
+        ("2019", "Xem mọi bài năm 2019", "2019/"),
+        ("tháng 5/2019", None, None),  # no article of May: no page
+        ("hai ba trung", None, None),
+    ],
+)
+def test_a_month_or_a_years_search_links_its_page_and_a_year_alone_is_counted(
+    served, built, page, query, link, address
+):
+    """`tháng 3/2020` listed March's articles first without offering /2020/03/, the
+    page of all of them that works without JavaScript and is cited; `2020` alone listed
+    2020's first without counting them ("102 kết quả phù hợp nhất … thêm một từ nữa"):
+    audit-research F10, F3. Now a month's or a range's search links its month's page (a
+    range across months, its year's), a year's its year's page, from the site root (the
+    site is served under /repo/), when some article is of it; a year alone is counted."""
+    found = show_all(page) if search(page, served, query) else []
+    period = page.locator(".search-period a")
+    if link is None:
+        assert not page.is_visible(".search-period")
+        return
+    assert period.inner_text() == link
+    assert period.get_attribute("href") == f"{served}{address}"
+    assert (built.output / address / "index.html").is_file()
+    if query.endswith(" 2019") or query == "2019":
+        dated = sum(r["date"].endswith("/2019") for r in found)
+        assert 0 < dated < len(found)
+        assert f"{dated} bài năm 2019 xếp đầu" in page.inner_text(".search-status")
+        assert all(r["date"].endswith("/2019") for r in found[:dated])
+    period.click()
+    page.wait_for_url(f"{served}{address}")
+    assert "Không tìm thấy" not in page.title()
+
+
 @pytest.mark.parametrize("query", ["hai ba trung", "Hai Bà Trưng", "HAI BÀ TRƯNG"])
 def test_the_seed_article_is_found_with_or_without_diacritics(served, page, query):
     found = search(page, served, query)

@@ -828,6 +828,49 @@ def test_a_year_among_words_lists_that_years_articles_first(tmp_path):
         assert (search(index, query).year, search(index, query).dated) == (None, None), query
 
 
+def test_a_year_alone_is_counted_and_a_month_or_year_names_its_page(tmp_path):
+    """`2020`, `năm 2020` listed 2020's articles first but did not count them (the page
+    said "N kết quả phù hợp nhất … thêm một từ nữa"), and a month or a range listed its
+    articles without the month's or year's page, which works without JavaScript and is
+    cited (audit-research F3, F10). A year alone or after `năm` is counted as a year
+    among words is; a month, a range within a month, within a year, or a year first
+    names its page (Results.period: (year, month), month 0 for the year's page), only
+    when some article is of those days."""
+    texts = [
+        ("Hội nghị năm 2020", "Tổng kết năm 2020 và kế hoạch 2021."),
+        ("Giao ban tháng 3", "Giao ban đầu năm 2020 của quận."),
+        ("Tổng kết 2019", "Kế hoạch năm 2020 đã được duyệt."),
+        ("Tổng kết quý", "Năm 2020 quận hoàn thành kế hoạch."),
+        ("Họp quận", "Quận họp."),  # of 2020, without the words: listed too
+    ]
+    days = [(2020, 3, 5), (2020, 7, 1), (2019, 12, 20), (2021, 1, 10), (2020, 2, 1)]
+    index = index_of(tmp_path, texts, [datetime(*d) for d in days])
+    for query in ["2020", "năm 2020", "nam 2020"]:
+        found = search(index, query)
+        assert (found.year, found.dated, found.total) == ("2020", 3, 5), query
+        assert found.period == (2020, 0), query
+        assert [h.title for h in found.hits][2] == "Họp quận", query
+        assert {h.title for h in found.hits[:2]} == {texts[0][0], texts[1][0]}, query
+    # Not a year alone with words left out: as a year among words.
+    assert search(index, "2020 -tháng 3/2020").year is None
+    for query, period in [
+        ("tháng 3/2020", (2020, 3)),
+        ("3/2020", (2020, 3)),
+        ("tháng 3 năm 2020", (2020, 3)),
+        ("từ 1/3/2020 đến 20/3/2020", (2020, 3)),
+        ("từ 1/1/2020 đến 31/7/2020", (2020, 0)),
+        ("tuyen dung tháng 3/2020", (2020, 3)),
+        ("tong ket 2019", (2019, 0)),
+        ("tháng 4/2020", None),  # no article: no page
+        ("tháng 12/2030", None),
+        ("từ 1/12/2019 đến 31/3/2020", None),  # two years
+        ("từ 1/1/2020 đến nay", None),
+        ("hội nghị", None),
+        ("ngày 5/3/2020", None),
+    ]:
+        assert search(index, query).period == period, query
+
+
 def test_a_year_in_a_documents_number_is_not_when_articles_were_published(tmp_path):
     """`nghị định 139/2017/NĐ-CP`, as a decree is cited: the decree's article (of 2018,
     its title `NĐ 139/2017/ND`) was 25th of a real archive's, after 24 of 2017 with
@@ -2378,6 +2421,9 @@ def _titles_files(index: Path) -> list[list[list[str]]]:
 QUERIES = [
     "hai ba trung",
     "tuyen dung 2021",  # a year among words: that year's articles first
+    "năm 2019",  # a year alone: its articles first, counted, its page named
+    "tháng 4/2019",  # a month: its page named
+    "từ 1/1/2019 đến 30/4/2019",  # a range within a year: the year's page
     "nghị định 139/2017/NĐ-CP",  # a year of a number: no year first
     "ISO 9001:2008",
     "tiem chung thang 3 nam 2021",  # a month in full among words: its articles first
@@ -2620,11 +2666,12 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         partial: list[bool] = []
         lacking: list[bool] = []
         split: list[bool] = []  # the dates' articles, then others the words found
+        periods: list[bool] = []  # a month's or a year's page named
         for query, some in [(q, some) for q in QUERIES for some in (False, True)]:
             got = page.evaluate(
                 "async ([q, some]) => { const r = await newsarchiveSearch.rank(q, {some});"
                 " return [r.total, r.docs, r.scores, r.completions || [], r.complete, r.some,"
-                " r.dated, r.unpublished, r.dateless, r.year]; }",
+                " r.dated, r.unpublished, r.dateless, r.year, r.period]; }",
                 [query, some],
             )
             index = Index(archive.output / INDEX)
@@ -2640,8 +2687,10 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
                 want.unpublished,
                 want.dateless,
                 want.year,
+                list(want.period) if want.period else None,
             ], query
             split.append(want.dated is not None and 0 < want.dated < want.total)
+            periods.append(want.period is not None)
             partial.append(not want.complete)
             completed.append(bool(want.completions))
             lacking.append(want.some)
@@ -2649,6 +2698,7 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         assert completed.count(True) >= 12  # the words being typed, above
         assert lacking.count(True) >= 3  # some of the words, above
         assert split.count(True) >= 4  # a month, a range to today, a long date, above
+        assert periods.count(True) >= 6  # a month, a range, a year alone and among words
         assert tails == "every segment" or any(partial)  # lists that may leave some out too
         # The same words, the same form (folding.py and the page).
         sample = "Đồng ĐƯỜNG hoà HÒA khoẻ thuỷ Ủy quý xoáy khuya 3286-QĐ/QU HĐND, café naïve 2019"

@@ -62,6 +62,11 @@ class Results:
     # The year typed among other words whose articles are listed first (`tuyen dung
     # 2021`: _year_first), as typed; None for any other query. The page says so.
     year: str | None = None
+    # The page that lists every article of the query's dates, which works without
+    # JavaScript and is cited (audit-research F10): (year, month) of a month's or of a
+    # range within one month, (year, 0) of a range within one year or of `year`; only
+    # when some article is of those days (the page exists). None for any other query.
+    period: tuple[int, int] | None = None
 
 
 class Index:
@@ -199,7 +204,22 @@ def search(
         unpublished,
         ranked.unpublished,
         ranked.year,
+        _period(index, manifest, parsed, ranked),
     )
+
+
+def _period(
+    index: Index, manifest: dict, parsed: Query, ranked: "_Ranked"
+) -> tuple[int, int] | None:
+    """Results.period: the month or the year whose page lists the query's dates."""
+    if ranked.year is not None:
+        return (int(ranked.year), 0) if ranked.dated else None
+    if parsed.days or len(parsed.spans) != 1 or not all(parsed.spans[0]):
+        return None
+    first, last = (day.split("/") for day in parsed.spans[0])
+    if first[2] != last[2] or not _published(index, manifest, *parsed.spans[0]):
+        return None
+    return (int(first[2]), int(first[1]) if first[1] == last[1] else 0)
 
 
 @dataclass
@@ -256,19 +276,26 @@ def _merged(all_readings: list[_Ranked], dated: _Ranked) -> _Ranked:
 # A year after these is not when the articles were published: `năm 2021` (its pair with
 # `năm` finds those that say it), `nhiệm kỳ 2016`, `khóa 2021` (a term of office).
 _NOT_PUBLISHED = ("nam", "ki", "khoa")  # as the index folds them (`kỳ`: ki)
+_YEAR_ALONE = {"nam", "trong"}  # `năm 2020`, `trong năm 2020`: the year's articles
 _NUMBER = re.compile("[0-9]+")
 
 
 def _year_first(index: Index, manifest: dict, parsed: Query, ranked: _Ranked) -> _Ranked:
-    """A year typed among other words (`tuyen dung 2021`): the articles published that
-    year first, then the others, each in their order. The year is in most articles of a
-    real archive (`nhiệm kỳ 2016 - 2021`), so its weight was nothing, and the job
-    notices of other years came first. Not after _NOT_PUBLISHED nor another number, nor
-    of two years."""
+    """A year typed among other words (`tuyen dung 2021`), or alone (`2020`, `năm
+    2020`): the articles published that year first, then the others, each in their
+    order. The year is in most articles of a real archive (`nhiệm kỳ 2016 - 2021`), so
+    its weight was nothing, and the job notices of other years came first. Among words,
+    not after _NOT_PUBLISHED; never after another number, nor of two years."""
     years = [w for w in parsed.words if YEAR.fullmatch(w)]
-    if parsed.when or len(years) != 1 or len(parsed.words) < 2:
+    if parsed.when or len(years) != 1:
         return ranked
-    if any(f"{sign} {years[0]}" in parsed.pairs for sign in _NOT_PUBLISHED):
+    # A year alone, or after `năm` (`trong năm`) alone, asks for that year's articles:
+    # they came first but were not counted (audit-research F3).
+    # Each of them is listed, with the words or not (`năm 2020`: most lack `năm`).
+    alone = set(parsed.words) - {years[0]} <= _YEAR_ALONE
+    alone = alone and not parsed.excluded and not parsed.excluded_spans
+    signed = any(f"{sign} {years[0]}" in parsed.pairs for sign in _NOT_PUBLISHED)
+    if not alone and (len(parsed.words) < 2 or signed):
         return ranked
     # A year right after another number is that number's (`139/2017`, a decree's;
     # `9001:2008`, a standard's): the decree of 2018 came after 2017's articles without
@@ -278,6 +305,9 @@ def _year_first(index: Index, manifest: dict, parsed: Query, ranked: _Ranked) ->
         return ranked
     published = set(_published(index, manifest, f"1/1/{years[0]}", f"31/12/{years[0]}"))
     scored = [(t, int(-doc not in published), score, doc) for t, _, score, doc in ranked.scored]
+    if alone:
+        found = {-s[3] for s in scored}
+        scored += [(2, 0, 0.0, -doc) for doc in sorted(published - found, reverse=True)]
     scored.sort(key=lambda s: (s[0] > 0, s[1]))  # the title term's first, as _merged; stable
     dated = sum(1 for s in scored if not s[1])
     return replace(ranked, scored=scored, dated=dated, year=years[0])

@@ -13,7 +13,8 @@
 //
 // API (window.newsarchiveSearch):
 //   search(query, {offset = 0, limit = 10, passages = true, some = false, signal = null})
-//     -> Promise<{total, complete, some, dated, unpublished, dateless, year, results}>:
+//     -> Promise<{total, complete, some, dated, unpublished, dateless, year, period,
+//     results}>:
 //     signal: an AbortSignal; once aborted (the reader typed on), the search asks for no
 //     more index files and rejects with an AbortError;
 //     complete
@@ -29,6 +30,9 @@
 //     unpublished: true when no article is of the query's dates (a month to come): the
 //     results are what its other words find (Results.unpublished), or those that write
 //     its month as typed (a document's number): dateless tells (Results.dateless);
+//     period: [year, month] whose page lists every article of the query's dates (a
+//     month, a range within one), [year, 0] the year's page (a range within a year, a
+//     year first), when some article is of them; else null (Results.period);
 //     each result {url, title, date, category, snippet}: url relative to the site root
 //     ("2019/04/x/"), date as dd/mm/yyyy, snippet a list of {text, mark}: the passage of
 //     the article that holds most of the words searched (online: from the article's
@@ -38,7 +42,8 @@
 //     asks for those on screen only. Rejects when the index cannot be loaded.
 //   words(text), fold(word), parseQuery(text): the tokenizer, as folding.py has it.
 //   rank(query, {some = false, signal = null})
-//     -> Promise<{total, complete, some, dated, unpublished, dateless, year, docs, scores}>:
+//     -> Promise<{total, complete, some, dated, unpublished, dateless, year, period, docs,
+//     scores}>:
 //     every document found, best first (document numbers: for tests).
 {
 const VERSION = 15;
@@ -1091,7 +1096,7 @@ async function rank(text, { some = false, signal = null } = {}) {
   const query = parseQuery(text);
   if (!query.words.length) {
     const none = { total: 0, complete: true, some: false, dated: null, unpublished: false };
-    return { ...none, dateless: false, year: null, docs: [], scores: [], query };
+    return { ...none, dateless: false, year: null, period: null, docs: [], scores: [], query };
   }
   // Each search's own view of the manifest, carrying its signal to every file it loads.
   const index = { ...(await manifest()), signal };
@@ -1114,15 +1119,17 @@ async function rank(text, { some = false, signal = null } = {}) {
   }
   const ranked = merged(readings, dated);
   const year = query.literal ? null : await yearFirst(index, query, ranked);
+  // Read one way: null (engine.Results.dated); a year first: how many are of it.
+  const count = query.literal ? ranked.dated : year && ranked.scored.filter((s) => !s[3]).length;
   return {
     total: ranked.scored.length,
     complete: ranked.complete,
     some: ranked.some,
-    // Read one way: null (engine.Results.dated); a year first: how many are of it.
-    dated: query.literal ? ranked.dated : year && ranked.scored.filter((s) => !s[3]).length,
+    dated: count,
     unpublished,
     dateless: ranked.unpublished,
     year,
+    period: await period(index, query, year, count),
     docs: ranked.scored.map((s) => s[1]),
     scores: ranked.scored.map((s) => s[0]),
     query,
@@ -1137,9 +1144,15 @@ async function rank(text, { some = false, signal = null } = {}) {
 // years. The year, or null when none is.
 async function yearFirst(index, query, ranked) {
   const years = query.words.filter((word) => /^(?:19|20)[0-9][0-9]$/.test(word));
-  if (query.when || years.length !== 1 || query.words.length < 2) return null;
-  const signs = ["nam", "ki", "khoa"];
-  if (signs.some((sign) => query.pairs.includes(`${sign} ${years[0]}`))) return null;
+  if (query.when || years.length !== 1) return null;
+  // A year alone, or after `năm` (`trong năm`) alone: that year's articles.
+  // Each of them is listed, with the words or not (`năm 2020`: most lack `năm`).
+  const alone =
+    query.words.every((word) => [years[0], "nam", "trong"].includes(word)) &&
+    !query.excluded.length &&
+    !query.excludedSpans.length;
+  const signed = ["nam", "ki", "khoa"].some((sign) => query.pairs.includes(`${sign} ${years[0]}`));
+  if (!alone && (query.words.length < 2 || signed)) return null;
   // A year right after another number is that number's (`139/2017`, a decree's).
   const after = query.pairs.filter((pair) => pair.endsWith(` ${years[0]}`));
   if (after.some((pair) => /^[0-9]+$/.test(pair.split(" ")[0]))) return null;
@@ -1147,9 +1160,27 @@ async function yearFirst(index, query, ranked) {
   const days = published(index, calendars, `1/1/${years[0]}`, `31/12/${years[0]}`);
   const of = new Set(days);
   for (const entry of ranked.scored) entry[3] = Number(!of.has(entry[1]));
+  if (alone) {
+    const found = new Set(ranked.scored.map((entry) => entry[1]));
+    const rest = days.filter((doc) => !found.has(doc)).sort((a, b) => b - a);
+    ranked.scored.push(...rest.map((doc) => [0, doc, 0, 0]));
+  }
   // The title term's first, as merged; stable.
   ranked.scored.sort((a, b) => Number(b[2] === 2) - Number(a[2] === 2) || a[3] - b[3]);
   return years[0];
+}
+
+// The page that lists every article of the query's dates (engine.Results.period):
+// [year, month] of a month or a range within one, [year, 0] of a range within a year or
+// of a year first (`count` of its articles), when some article is of those days; else null.
+async function period(index, query, year, count) {
+  if (year) return count ? [Number(year), 0] : null;
+  if (query.days.length || query.spans.length !== 1 || !query.spans[0].every(Boolean)) return null;
+  const [first, last] = query.spans[0].map((day) => day.split("/").map(Number));
+  if (first[2] !== last[2]) return null;
+  const calendars = await Promise.all(index.segments.map(([name]) => load(`s/${name}/c`, index.signal)));
+  if (!published(index, calendars, ...query.spans[0]).length) return null;
+  return [first[2], first[1] === last[1] ? first[1] : 0];
 }
 
 // The articles `literal`, the query read as before, found that write its month in words
@@ -2085,8 +2116,8 @@ async function search(
       return result;
     }),
   );
-  const { total, complete, dated, unpublished, dateless, year } = ranked;
-  return { total, complete, some: ranked.some, dated, unpublished, dateless, year, results };
+  const { total, complete, dated, unpublished, dateless, year, period } = ranked;
+  return { total, complete, some: ranked.some, dated, unpublished, dateless, year, period, results };
 }
 
 window.newsarchiveSearch = {

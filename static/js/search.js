@@ -33,6 +33,7 @@
   const list = root?.querySelector(".search-results");
   const more = root?.querySelector(".search-more");
   const noneHelp = root?.querySelector(".search-none-help");
+  const periodLine = root?.querySelector(".search-period"); // none on a fork's older page
   // What to type: shown while nothing is found, out of the way once results are listed
   // (on a phone it pushed the first result below the first screen).
   const hint = document.getElementById("search-hint");
@@ -306,6 +307,7 @@
     list.textContent = "";
     more.hidden = true;
     noneHelp.hidden = true;
+    if (periodLine) periodLine.hidden = true;
     shown = total = 0;
   }
 
@@ -449,6 +451,21 @@
       typed: shortened(typed, from),
     };
     setStatus(fill(message, values), !typing);
+    showPeriod(answer.period);
+  }
+
+  // A month's, a range's or a year's search: the page that lists all of its articles,
+  // without the others, which works without JavaScript and is cited. Its address as
+  // urls.py's month_url and year_url make it ("2020/03/", "2020/"), from the site root.
+  function showPeriod(period) {
+    const [year, month] = period || [];
+    const text = month ? word("monthLink") : word("yearLink");
+    if (!year || !text || !periodLine) return;
+    const page = month ? `${year}/${String(month).padStart(2, "0")}/` : `${year}/`;
+    const link = periodLine.querySelector("a");
+    link.href = articleHref(page);
+    link.textContent = fill(text, { year, month });
+    periodLine.hidden = false;
   }
 
   async function showMore() {
