@@ -33,6 +33,8 @@ FILLED_BY_SEARCH_PAGE = {
     "search_corrected_year": ("count", "query", "dated", "others", "year", "typed"),
     "search_corrected_year_partial": ("count", "query", "dated", "others", "year", "typed"),
     "search_results_some_year": ("count", "query", "dated", "others", "year"),
+    "search_results_phrase": ("count", "query", "phrase", "others"),
+    "search_results_phrase_partial": ("count", "query", "phrase", "others"),
     "search_month_link": ("month", "year"),
     "search_year_link": ("year",),
     "search_results_undated": ("count", "query"),

@@ -917,6 +917,47 @@ def served_corpus(tmp_path_factory, name: str, corpus: dict[str, str]) -> Iterat
         yield address
 
 
+NAME_CORPUS = {
+    **{
+        f"ten-{n}.md": article(f"Tin số {n}", f"2022-03-0{n + 1} 08:00", body)
+        for n, body in enumerate(
+            [
+                "Bà Đinh Thu Hiền, Phó Chủ tịch, phát biểu tại hội nghị.",
+                "Đồng chí Đinh Thu Hiền trao giải cho các đội.",
+                "Đinh Thu Hiền nhận bằng khen của quận.",
+            ]
+        )
+    },
+    **{
+        f"roi-{n}.md": article(
+            f"Thông báo số {n}",
+            f"2022-04-0{n + 1} 08:00",
+            f"Mùa thu năm nay ông Đinh Văn An thể hiện tinh thần; số {n} hiện có.",
+        )
+        for n in range(5)
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def name_site(tmp_path_factory, browser):
+    yield from served_corpus(tmp_path_factory, "name", NAME_CORPUS)
+
+
+@pytest.mark.parametrize("query", ["Đinh Thu Hiền", "dinh thu hien"])
+def test_a_names_words_side_by_side_are_counted_and_listed_first(name_site, page, query):
+    """`Đinh Thu Hiền` (in 3 articles) said "240 kết quả phù hợp nhất …" (audit-research
+    F2), read as 240 articles naming her. Now the page says how many have the words side
+    by side, listed first, and how many others have them apart."""
+    found = search(page, name_site, query)
+    status = page.inner_text(".search-status")
+    assert status == f"“{query}”: 3 bài có đúng cụm từ này, xếp đầu; 5 bài khác có các từ này"
+    assert all("Đinh Thu Hiền" in r["excerpt"] for r in found[:3]), found
+    assert len(found) == 8
+    search(page, name_site, f'"{query}"')  # in quotes: exactly those
+    assert page.inner_text(".search-status") == f"3 kết quả cho “{query}”"
+
+
 def test_a_documents_number_after_so_is_not_marked_as_a_date(site, browser):
     """`năm 2019` marked `12/2019` of `QĐ số 12/2019` (a document's number) as a month of
     2019. A number after `số` is a document's: not marked as a date searched, unless the
@@ -1722,7 +1763,8 @@ def test_the_count_is_read_out_once_when_the_typing_pauses(served, page):
     page.wait_for_timeout(2000)
     announced = page.evaluate("window.announced")
     assert announced == [page.inner_text(".search-status")]
-    assert announced[0].endswith("kết quả cho “hai ba trung”")
+    # (The seed's articles with the words side by side are counted: search_results_phrase.)
+    assert announced[0].startswith("“hai ba trung”: ") and "cụm từ này" in announced[0]
     # What is shown is not read twice: only the live region is.
     assert page.get_attribute(".search-status", "aria-hidden") == "true"
     assert page.locator("[role=status], [aria-live]").count() == 1

@@ -871,6 +871,34 @@ def test_a_year_alone_is_counted_and_a_month_or_year_names_its_page(tmp_path):
         assert search(index, query).period == period, query
 
 
+def test_a_names_words_side_by_side_are_counted_and_listed_first(tmp_path):
+    """`Đinh Thu Hiền`, named in 3 articles: the page said "240 kết quả phù hợp nhất …;
+    thêm một từ nữa để tìm đủ" (each syllable folded, `thu`, `hien` ~ hiện, is in a
+    large share of the archive), read as 240 articles naming her (audit-research F2).
+    Now the articles with the words side by side (every pair, as a quoted phrase is
+    found) are counted (Results.phrase) and listed first; None when all or none have
+    them, and for a query in quotes, of one word, or with dates."""
+    named = [
+        ("Hội nghị tổng kết", "Bà Đinh Thu Hiền, Phó Chủ tịch, phát biểu tại hội nghị."),
+        ("Trao giải", "Đồng chí Đinh Thu Hiền trao giải."),
+        ("Đinh Thu Hiền nhận bằng khen", "Nhận bằng khen."),
+    ]
+    scattered = [
+        (f"Thông báo số {n}", f"Mùa thu năm nay, ông Đinh Văn An thể hiện; số {n} hiện có.")
+        for n in range(8)
+    ]
+    index = index_of(tmp_path, scattered[:4] + named + scattered[4:])
+    for query in ["Đinh Thu Hiền", "dinh thu hien", "ĐINH THU HIỀN"]:
+        found = search(index, query, limit=100)
+        assert (found.phrase, found.total) == (3, 11), query
+        assert {h.title for h in found.hits[:3]} == {t for t, _ in named}, query
+    assert search(index, '"Đinh Thu Hiền"').phrase is None  # quoted: exactly those
+    assert search(index, '"Đinh Thu Hiền"').total == 3
+    assert search(index, "hiền").phrase is None
+    assert search(index, "Thông báo số").phrase is None  # all of them have it
+    assert search(index, "thu hien tháng 1/2020").phrase is None
+
+
 def test_a_year_in_a_documents_number_is_not_when_articles_were_published(tmp_path):
     """`nghị định 139/2017/NĐ-CP`, as a decree is cited: the decree's article (of 2018,
     its title `NĐ 139/2017/ND`) was 25th of a real archive's, after 24 of 2017 with
@@ -2667,11 +2695,12 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         lacking: list[bool] = []
         split: list[bool] = []  # the dates' articles, then others the words found
         periods: list[bool] = []  # a month's or a year's page named
+        phrases: list[bool] = []  # some articles with the words side by side, first
         for query, some in [(q, some) for q in QUERIES for some in (False, True)]:
             got = page.evaluate(
                 "async ([q, some]) => { const r = await newsarchiveSearch.rank(q, {some});"
                 " return [r.total, r.docs, r.scores, r.completions || [], r.complete, r.some,"
-                " r.dated, r.unpublished, r.dateless, r.year, r.period]; }",
+                " r.dated, r.unpublished, r.dateless, r.year, r.period, r.phrase]; }",
                 [query, some],
             )
             index = Index(archive.output / INDEX)
@@ -2688,9 +2717,11 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
                 want.dateless,
                 want.year,
                 list(want.period) if want.period else None,
+                want.phrase,
             ], query
             split.append(want.dated is not None and 0 < want.dated < want.total)
             periods.append(want.period is not None)
+            phrases.append(want.phrase is not None)
             partial.append(not want.complete)
             completed.append(bool(want.completions))
             lacking.append(want.some)
@@ -2699,6 +2730,7 @@ def test_the_page_ranks_exactly_as_the_reference_engine(
         assert lacking.count(True) >= 3  # some of the words, above
         assert split.count(True) >= 4  # a month, a range to today, a long date, above
         assert periods.count(True) >= 6  # a month, a range, a year alone and among words
+        assert phrases.count(True) >= 2  # names, words of many articles
         assert tails == "every segment" or any(partial)  # lists that may leave some out too
         # The same words, the same form (folding.py and the page).
         sample = "Đồng ĐƯỜNG hoà HÒA khoẻ thuỷ Ủy quý xoáy khuya 3286-QĐ/QU HĐND, café naïve 2019"

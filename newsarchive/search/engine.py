@@ -67,6 +67,11 @@ class Results:
     # range within one month, (year, 0) of a range within one year or of `year`; only
     # when some article is of those days (the page exists). None for any other query.
     period: tuple[int, int] | None = None
+    # How many of `ranked` have the query's words side by side (a name: `Đinh Thu Hiền`,
+    # each syllable in a large share of the archive), listed first, when some do and not
+    # all; None for a query with dates, a year first, quotes or a word being typed, or
+    # whose pairs are in so many articles that their postings are not all known.
+    phrase: int | None = None
 
 
 class Index:
@@ -186,6 +191,7 @@ def search(
             ranked = _merged([ranked, literal], dated=ranked)
     else:
         ranked = _year_first(index, manifest, parsed, ranked)
+    together = _together(ranked) if parsed.literal is None and ranked.year is None else None
     # Results.dated: of the dates' reading, or of a year first; None for any other query.
     has_dates = parsed.literal is not None or ranked.year is not None
     hits = []
@@ -205,7 +211,20 @@ def search(
         ranked.unpublished,
         ranked.year,
         _period(index, manifest, parsed, ranked),
+        together,
     )
+
+
+def _together(ranked: "_Ranked") -> int | None:
+    """Results.phrase: how many documents have the query's words side by side (each of
+    its pairs, as a quoted phrase is found), when some do and not all; they are listed
+    first, each group in its order (the title term's and title phrase's have them)."""
+    if not ranked.together or len(ranked.together) == len(ranked.scored):
+        return None
+    kept = ranked.together
+    ranked.scored = [(t, int(-doc not in kept), score, doc) for t, _, score, doc in ranked.scored]
+    ranked.scored.sort(key=lambda s: (s[0], s[1]))  # stable
+    return len(kept)
 
 
 def _period(
@@ -237,6 +256,7 @@ class _Ranked:
     dated: int = 0  # how many of them have the dates' term (_rank), so are of the days
     unpublished: bool = False  # no article is of the query's dates (Results.unpublished)
     year: str | None = None  # whose articles come first, and are `dated` (_year_first)
+    together: set[int] | None = None  # with every pair of the query's words (_together)
 
 
 def _merged(all_readings: list[_Ranked], dated: _Ranked) -> _Ranked:
@@ -448,7 +468,14 @@ def _rank(index: Index, manifest: dict, parsed: Query, some: bool) -> _Ranked:
         )
         for doc in candidates
     )
-    return _Ranked(scored, complete, completions, lacking and bool(scored), dated, unpublished)
+    # The documents with the query's words side by side (_together): counted, then first.
+    own = [p for p in pairs if p.name in parsed.pairs]
+    whole = own and not any(p.partial for p in own)
+    together = None
+    if whole and not (parsed.when or parsed.quoted or completions or lacking):
+        together = {-s[3] for s in scored if all(-s[3] in p.postings for p in own)}
+    lists = scored, complete, completions, lacking and bool(scored), dated, unpublished
+    return _Ranked(*lists, together=together)
 
 
 def _tier(doc: int, title: _Term, phrase: list[_Term]) -> int:

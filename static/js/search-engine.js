@@ -14,7 +14,7 @@
 // API (window.newsarchiveSearch):
 //   search(query, {offset = 0, limit = 10, passages = true, some = false, signal = null})
 //     -> Promise<{total, complete, some, dated, unpublished, dateless, year, period,
-//     results}>:
+//     phrase, results}>:
 //     signal: an AbortSignal; once aborted (the reader typed on), the search asks for no
 //     more index files and rejects with an AbortError;
 //     complete
@@ -33,6 +33,8 @@
 //     period: [year, month] whose page lists every article of the query's dates (a
 //     month, a range within one), [year, 0] the year's page (a range within a year, a
 //     year first), when some article is of them; else null (Results.period);
+//     phrase: how many have the words side by side (`Đinh Thu Hiền`), listed first,
+//     when some do and not all; else null (Results.phrase);
 //     each result {url, title, date, category, snippet}: url relative to the site root
 //     ("2019/04/x/"), date as dd/mm/yyyy, snippet a list of {text, mark}: the passage of
 //     the article that holds most of the words searched (online: from the article's
@@ -42,8 +44,8 @@
 //     asks for those on screen only. Rejects when the index cannot be loaded.
 //   words(text), fold(word), parseQuery(text): the tokenizer, as folding.py has it.
 //   rank(query, {some = false, signal = null})
-//     -> Promise<{total, complete, some, dated, unpublished, dateless, year, period, docs,
-//     scores}>:
+//     -> Promise<{total, complete, some, dated, unpublished, dateless, year, period,
+//     phrase, docs, scores}>:
 //     every document found, best first (document numbers: for tests).
 {
 const VERSION = 15;
@@ -1096,7 +1098,8 @@ async function rank(text, { some = false, signal = null } = {}) {
   const query = parseQuery(text);
   if (!query.words.length) {
     const none = { total: 0, complete: true, some: false, dated: null, unpublished: false };
-    return { ...none, dateless: false, year: null, period: null, docs: [], scores: [], query };
+    const dateless = { dateless: false, year: null, period: null, phrase: null };
+    return { ...none, ...dateless, docs: [], scores: [], query };
   }
   // Each search's own view of the manifest, carrying its signal to every file it loads.
   const index = { ...(await manifest()), signal };
@@ -1119,6 +1122,7 @@ async function rank(text, { some = false, signal = null } = {}) {
   }
   const ranked = merged(readings, dated);
   const year = query.literal ? null : await yearFirst(index, query, ranked);
+  const phrase = query.literal || year ? null : sideBySide(ranked, readings[0].together);
   // Read one way: null (engine.Results.dated); a year first: how many are of it.
   const count = query.literal ? ranked.dated : year && ranked.scored.filter((s) => !s[3]).length;
   return {
@@ -1130,6 +1134,7 @@ async function rank(text, { some = false, signal = null } = {}) {
     dateless: ranked.unpublished,
     year,
     period: await period(index, query, year, count),
+    phrase,
     docs: ranked.scored.map((s) => s[1]),
     scores: ranked.scored.map((s) => s[0]),
     query,
@@ -1168,6 +1173,15 @@ async function yearFirst(index, query, ranked) {
   // The title term's first, as merged; stable.
   ranked.scored.sort((a, b) => Number(b[2] === 2) - Number(a[2] === 2) || a[3] - b[3]);
   return years[0];
+}
+
+// How many documents have the query's words side by side, when some do and not all,
+// listed first, each group in its order (engine._together, Results.phrase); else null.
+function sideBySide(ranked, together) {
+  if (!together?.size || together.size === ranked.scored.length) return null;
+  for (const entry of ranked.scored) entry[3] = Number(!together.has(entry[1]));
+  ranked.scored.sort((a, b) => b[2] - a[2] || a[3] - b[3]); // stable
+  return together.size;
 }
 
 // The page that lists every article of the query's dates (engine.Results.period):
@@ -1412,6 +1426,14 @@ async function rankReading(index, query, some) {
     return [score, doc, tier(doc)];
   });
   scored.sort((a, b) => b[2] - a[2] || b[0] - a[0] || b[1] - a[1]);
+  // The documents with the query's words side by side (engine._rank, _together).
+  const own = pairTerms.filter((p) => query.pairs.includes(p.term));
+  const whole = own.length && own.every((p) => !partial(p).size);
+  const alone = !(query.when || query.quoted.size || completions.length || lacking);
+  const together =
+    whole && alone
+      ? new Set(kept.filter((doc) => own.every((p) => p.postings.has(doc))))
+      : null;
   return {
     scored,
     complete: everyArticle,
@@ -1419,6 +1441,7 @@ async function rankReading(index, query, some) {
     completions,
     dated,
     unpublished,
+    together,
   };
 }
 
@@ -2116,8 +2139,9 @@ async function search(
       return result;
     }),
   );
-  const { total, complete, dated, unpublished, dateless, year, period } = ranked;
-  return { total, complete, some: ranked.some, dated, unpublished, dateless, year, period, results };
+  const { total, complete, dated, unpublished, dateless, year, period, phrase } = ranked;
+  const found = { total, complete, some: ranked.some, dated, unpublished, dateless };
+  return { ...found, year, period, phrase, results };
 }
 
 window.newsarchiveSearch = {

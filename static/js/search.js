@@ -426,6 +426,13 @@
       const names = answer.some ? ["someYear"] : [answer.complete ? kind : `${kind}Partial`];
       message = word(...names) || message;
     }
+    // Words found side by side in some articles, listed first (a name: `Đinh Thu Hiền`,
+    // each syllable in many articles): "240 kết quả phù hợp nhất" was read as 240
+    // articles naming her. How many have them together, and the others apart.
+    const phrase = answer.phrase ?? 0;
+    if (!corrected && !answer.some && phrase > 0 && phrase < total) {
+      message = word(answer.complete ? "phrase" : "phrasePartial") || message;
+    }
     // A month no article is of: said first, then what is listed, the other words'
     // articles (`dateless`) or those that write the month as typed, their best only
     // when not complete (a word in most articles); after a word corrected too. A page
@@ -445,7 +452,8 @@
     const values = {
       count: grouped(total),
       dated: grouped(dated),
-      others: grouped(total - dated),
+      phrase: grouped(phrase),
+      others: grouped(total - (answer.phrase ? phrase : dated)),
       year: answer.year,
       query: shortened(shownQuery, from),
       typed: shortened(typed, from),
