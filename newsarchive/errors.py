@@ -105,11 +105,12 @@ def place_of(path: Path, text: str) -> tuple[int | None, int | None]:
     return None, None
 
 
-def value_place(path: Path, line: int, value: str) -> tuple[int, int | None]:
+def value_place(path: Path, line: int, value: str, earlier: int = 0) -> tuple[int, int | None]:
     """The line and column of ``value`` as the front matter of ``path`` writes it, from
     the key's ``line`` on (past the key on that line; a date below `withdrawn:` is on a
-    line of its own): where an editor puts the cursor to fix it. The key's line without
-    a column when it is not written so (in quotes that escape a letter)."""
+    line of its own): where an editor puts the cursor to fix it. ``earlier``: how many
+    times the value is written before this one (two corrections of one date). The key's
+    line without a column when it is not written so (in quotes that escape a letter)."""
     try:
         lines = path.read_text(encoding="utf-8-sig").split("\n")
     except (OSError, UnicodeDecodeError):
@@ -122,7 +123,11 @@ def value_place(path: Path, line: int, value: str) -> tuple[int, int | None]:
         start = written.find(":") + 1 if n == line else 0
         at = written.find(value, start)
         if at < 0:
-            at = unicodedata.normalize("NFC", written).find(value, start)
+            written = unicodedata.normalize("NFC", written)
+            at = written.find(value, start)
+        while at >= 0 and earlier:
+            earlier -= 1
+            at = written.find(value, at + len(value))
         if at >= 0:
             return n, at + 1
     return line, None

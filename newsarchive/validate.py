@@ -6,7 +6,7 @@ import difflib
 import os
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -94,7 +94,8 @@ def placeholder_left(path: Path, placeholder: str, kind: str) -> Problem:
 
 class Report(Protocol):
     """Adds a problem at a front-matter key's line; at the line and column of its
-    ``value`` as written there or below it, when the problem is of that value."""
+    ``value`` as written there or below it, when the problem is of that value (the
+    value's second place for its second problem: two corrections of one date)."""
 
     def __call__(self, key: str, message: str, hint: str, value: object = None) -> None: ...
 
@@ -102,11 +103,14 @@ class Report(Protocol):
 def _problems_of(source: SourceFile) -> tuple[list[Problem], Report]:
     """A list for the problems of ``source``, and the way to add one at a key's line."""
     errors: list[Problem] = list(source.refused)
+    said: Counter[tuple[str, str]] = Counter()  # the values said under each key, so far
 
     def error(key: str, message: str, hint: str, value: object = None) -> None:
         line, column = source.key_lines.get(key), None
         if line is not None and value is not None:
-            line, column = value_place(source.path, line, str(value))
+            earlier = said[key, str(value)]
+            said[key, str(value)] += 1
+            line, column = value_place(source.path, line, str(value), earlier)
         errors.append(Problem(source.path, message, hint, line, column))
 
     return errors, error

@@ -229,6 +229,20 @@ Nội dung.
 """
 
 
+def test_two_corrections_with_one_unreadable_date_are_each_said_at_their_own(site, capsys):
+    """The place of a date was searched from 'corrections:' on: the second correction's
+    date, written as the first's, was said at the first's line."""
+    site.add("2020/01/hoi-nghi.md", CORRECTED.replace("2026-03-05", "2026-13-05"))
+    capsys.readouterr()
+    assert site.build("--quiet") == 1
+    err = capsys.readouterr().err
+    said = [line.split(" error: ")[0] for line in err.splitlines() if "bad date in" in line]
+    assert [place.rsplit("/", 1)[1] for place in said] == [
+        "hoi-nghi.md:5:11:",
+        "hoi-nghi.md:9:11:",
+    ], err
+
+
 def test_corrections_are_shown_newest_first_above_the_provenance(site):
     site.add("2020/01/hoi-nghi.md", CORRECTED)
     assert site.build("--quiet") == 0
