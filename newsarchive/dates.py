@@ -10,6 +10,8 @@ _DAY_FIRST = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})" + _TIME)
 # 2020-3-5 8:30, as an editor types it: ISO's order without its leading zeros (ISO
 # parsing refused it with "Invalid isoformat string").
 _YEAR_FIRST = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME)
+# 30/08/20171: a digit too many in the year, which _DAY_FIRST does not read.
+_DAY_FIRST_LONG_YEAR = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{5,})" + _TIME)
 # The day of an ISO date with more after it (T10:00+07:00), which fromisoformat reads.
 _YEAR_FIRST_DAY = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ]+(?P<H>\d{1,2}):(?P<M>\d{2}))?"
@@ -104,7 +106,26 @@ def _parse_text(text: str) -> datetime:
             _check_parts(text, {k: int(v) for k, v in day.groupdict("0").items()}, day)
             # Python's own words ("Invalid isoformat string") say nothing of what to fix.
             raise _more_after_the_day(text, day) from None
+        long_year = _DAY_FIRST_LONG_YEAR.match(text)
+        if long_year:
+            raise _year_too_long(text, long_year) from None
     raise ValueError(f"{text!r} is not a date I can read")
+
+
+def _year_too_long(text: str, match: re.Match[str]) -> NotARealDate:
+    """What is wrong with a day-first date whose year has more than 4 digits, and the
+    date to write: its first 4, as a day of 3 digits keeps its first 2."""
+    right = text[: match.start("y") + 4] + text[match.end("y") :]
+    try:
+        _parse_text(right)
+    except NotARealDate as exc:  # 31/02/20191: no 31st of February either
+        fix = exc.fix
+    else:
+        fix = f"write the year in four digits: {right}"
+    digits = match["y"]
+    return NotARealDate(
+        f"{text!r}: the year has {len(digits)} digits ({digits}): a year is written in 4", fix
+    )
 
 
 def _more_after_the_day(text: str, day: re.Match[str]) -> NotARealDate:

@@ -51,6 +51,8 @@ def test_yaml_dates_and_datetimes_are_taken_in_the_zone():
         # (a day of three digits; a zone's name, not a time) nor what to write.
         ("2017-08-301", r"the day has 3 digits \(301\): a day is 1 to 31$"),
         ("2017-08-30 ICT", "what follows the date, 'ICT', is not a time"),
+        # Was "is not a date I can read", day first with a digit too many in its year.
+        ("30/08/20171", r"the year has 5 digits \(20171\): a year is written in 4$"),
         # As Windows and Excel show dates: was "the day is read, not what follows it" or
         # "is not a date I can read", with no word of the clock or of the dots.
         ("2019-4-5 4:30 PM", "on the 24-hour clock, without PM: write 2019-4-5 16:30$"),
@@ -111,13 +113,16 @@ def test_the_date_to_write_instead_of_windows_way_is_the_same_date(written, iso)
         ("2017-08-30T10:00ICT", "write 2017-08-30T10:00 (taken in the site's time zone)"),
         # The day cut to two digits is no day of February: that is said too.
         ("2017-02-301", "check the day and the month"),
+        ("30/08/20171", "write the year in four digits: 30/08/2017"),
+        ("30/08/20171 10:00", "write the year in four digits: 30/08/2017 10:00"),
+        ("31/02/20191", "check the day and the month"),
     ],
 )
 def test_a_date_with_more_after_its_day_is_given_the_date_to_write(written, fix):
     with pytest.raises(NotARealDate) as raised:
         parse_date(written, HANOI)
     assert raised.value.fix == fix
-    right = re.search(r"write (?:the day in two digits: )?(\S+(?: \d\d:\d\d)?)", fix)
+    right = re.search(r"write (?:the \w+ in \w+ digits: )?(\S+(?: \d\d:\d\d)?)", fix)
     if right:
         parse_date(right[1], HANOI)  # the date the fix gives is read
 

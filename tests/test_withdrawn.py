@@ -243,6 +243,19 @@ def test_two_corrections_with_one_unreadable_date_are_each_said_at_their_own(sit
     ], err
 
 
+def test_a_correction_dated_with_a_five_digit_year_is_told_the_date_to_write(site, capsys):
+    """Was "'10/04/20261' is not a date I can read", with the forms to write."""
+    site.add("2020/01/hoi-nghi.md", CORRECTED.replace("10/04/2026", "10/04/20261"))
+    capsys.readouterr()
+    assert site.build("--quiet") == 1
+    err = capsys.readouterr().err
+    assert (
+        "hoi-nghi.md:7:11: error: bad date in correction 2 of 3: '10/04/20261': the year has "
+        "5 digits (20261): a year is written in 4\n"
+        "    how to fix: write the year in four digits: 10/04/2026\n"
+    ) in err, err
+
+
 def test_corrections_are_shown_newest_first_above_the_provenance(site):
     site.add("2020/01/hoi-nghi.md", CORRECTED)
     assert site.build("--quiet") == 0
