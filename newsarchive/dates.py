@@ -114,15 +114,17 @@ def _parse_text(text: str) -> datetime:
 
 def _year_too_long(text: str, match: re.Match[str]) -> NotARealDate:
     """What is wrong with a day-first date whose year has more than 4 digits, and the
-    date to write: its first 4, as a day of 3 digits keeps its first 2."""
-    right = text[: match.start("y") + 4] + text[match.end("y") :]
+    date to write: its first 4, as a day of 3 digits keeps its first 2, past zeros typed
+    before it (02017 is 2017, not 201)."""
+    digits = match["y"]
+    year = digits.lstrip("0") if len(digits.lstrip("0")) >= 4 else digits
+    right = text[: match.start("y")] + year[:4] + text[match.end("y") :]
     try:
         _parse_text(right)
     except NotARealDate as exc:  # 31/02/20191: no 31st of February either
         fix = exc.fix
     else:
         fix = f"write the year in four digits: {right}"
-    digits = match["y"]
     return NotARealDate(
         f"{text!r}: the year has {len(digits)} digits ({digits}): a year is written in 4", fix
     )

@@ -116,6 +116,8 @@ def test_the_date_to_write_instead_of_windows_way_is_the_same_date(written, iso)
         ("30/08/20171", "write the year in four digits: 30/08/2017"),
         ("30/08/20171 10:00", "write the year in four digits: 30/08/2017 10:00"),
         ("31/02/20191", "check the day and the month"),
+        # Not the year 201: a zero typed before the year is the digit too many.
+        ("30/08/02017", "write the year in four digits: 30/08/2017"),
     ],
 )
 def test_a_date_with_more_after_its_day_is_given_the_date_to_write(written, fix):
