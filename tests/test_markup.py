@@ -12,7 +12,7 @@ from pathlib import Path
 import markdown
 import pytest
 from conftest import article
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 
@@ -66,6 +66,19 @@ FEATURES = {
     # Openings never closed, then ones closed (a fence's closing is looked up: _Fences).
     "fences never closed": "\n".join(f"```a{k}\n<i>x</i>" for k in range(200))
     + "\n~~~~ {.c}\n<b>\n~~~\n~~~~  \n\n```` a b\n<i>\n````\n\n```\n<i>\n```",
+    # Links never closed, each read to the text's end by getLink, and ones it closes: at
+    # a ")", or at a "(" or ")" after a quote (its title's; _link_if_closable).
+    "links never closed": "[a](/b/) ![c](d 'e') [f](<g> \"h\") "
+    + "[a](" * 200
+    + "\n\n"
+    + "![a](" * 200
+    + "[x](y\"(\n\n[p](q'((\n\n"
+    + "[a](" * 100
+    + '"\n\n'
+    + "[a](" * 100
+    + ")\n\n"
+    + "[a](" * 100
+    + "'((\n\n[b](<(>) [c]((d'e')",
     "indented code": "Đoạn:\n\n    mã *không* nghiêng\n    <b>\n",
     "quote": "> Trích *dẫn*\n> dòng hai  \n> dòng ba\n\n> > lồng",
     "rule": "Trên\n\n---\n\nDưới\n\n***",
@@ -152,6 +165,25 @@ def test_an_extension_with_an_unknown_inline_pattern_still_gets_every_text():
         extensions=["extra", markup._PlainText(), Strike()], output_format="html"
     )
     assert to_html(ours, "Chữ ~~gạch~~ ngang") == "<p>Chữ <del>gạch</del> ngang</p>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["(", ")", "'", '"', "<", ">", "a", " ", "[", "]"])).map("".join))
+@example('(a"(')
+@example("(x'y(b(")
+@example("(((' ((")
+@example('(a "t") (')
+@example("((a'b')")
+@example("(<(>)")
+def test_a_link_is_read_where_python_markdown_would_read_it(text):
+    """The link patterns' getLink is not asked where it could find no link's end
+    (markup._link_if_closable): at each place of each text, it gives what it gives."""
+    same("[a](b)")  # getLink reads the converter's stash of the text it converts
+    for name in ("link", "image_link"):
+        quick, stock = CONVERTER.inlinePatterns[name], REFERENCE.inlinePatterns[name]
+        assert quick.getLink.__name__ == "quick_get_link"
+        for at in range(len(text) + 1):
+            assert quick.getLink(text, at) == stock.getLink(text, at), at
 
 
 # Random documents: words, the characters that start inline and block Markdown, line
