@@ -216,6 +216,10 @@ def old_address_pages(
         for path, query in _unanswered(target):
             if (key := urls.old_address_key(path, query)) != home:
                 found.setdefault(key, urls.permalink(target))
+        if isinstance(target, Article) and target.withdrawn is not None:
+            # A takedown leaves as little as it can: its own addresses answer with the
+            # notice, and the site is otherwise as if the article were absent.
+            continue
         for path in _old_paths(target):
             if number := urls.page_number(path):
                 numbered.setdefault(number, set()).add(urls.permalink(target))
