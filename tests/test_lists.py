@@ -650,10 +650,13 @@ def test_a_forks_thousands_separator_is_used_and_an_older_strings_file_groups_wi
     older = [
         line
         for line in text.splitlines(keepends=True)
-        if not line.startswith(("thousands_separator:", "search_results_year"))
+        if not line.startswith(
+            ("thousands_separator:", "search_results_year", "search_year_link", "search_month_link")
+        )
     ]
     strings.write_text("".join(older), encoding="utf-8")
     assert site.build("--quiet") == 0
     assert "1.500" in soup(site.output, "theo-doi/").get_text()
     search_page = site.read("tim-kiem/index.html")
-    assert "data-thousands" not in search_page and "data-year" not in search_page
+    assert "data-thousands" not in search_page and "data-year=" not in search_page
+    assert "data-year-link" not in search_page and "data-month-link" not in search_page
