@@ -119,15 +119,21 @@ def _year_too_long(text: str, match: re.Match[str]) -> NotARealDate:
     digits = match["y"]
     year = digits.lstrip("0") if len(digits.lstrip("0")) >= 4 else digits
     right = text[: match.start("y")] + year[:4] + text[match.end("y") :]
-    try:
-        _parse_text(right)
-    except NotARealDate as exc:  # 31/02/20191: no 31st of February either
-        fix = exc.fix
-    else:
-        fix = f"write the year in four digits: {right}"
+    fix = _fix_to_write(right, "write the year in four digits")
     return NotARealDate(
         f"{text!r}: the year has {len(digits)} digits ({digits}): a year is written in 4", fix
     )
+
+
+def _fix_to_write(right: str, how: str) -> str:
+    """The fix of a date with a digit too many: ``how``, then ``right``, the date with it
+    taken away; or what is wrong with that date too (31/02/20191, 2017-02-301: no 31st
+    or 30th of February either)."""
+    try:
+        _parse_text(right)
+    except NotARealDate as exc:
+        return exc.fix
+    return f"{how}: {right}"
 
 
 def _more_after_the_day(text: str, day: re.Match[str]) -> NotARealDate:
@@ -138,12 +144,7 @@ def _more_after_the_day(text: str, day: re.Match[str]) -> NotARealDate:
     if after[:1].isdigit():
         digits = day["d"] + after[: len(after) - len(after.lstrip("0123456789"))]
         right = text[: day.end("d")] + text[day.start("d") + len(digits) :]
-        try:
-            _parse_text(right)
-        except NotARealDate as exc:  # 2017-02-301: no 30th of February either
-            fix = exc.fix
-        else:
-            fix = f"write the day in two digits: {right}"
+        fix = _fix_to_write(right, "write the day in two digits")
         said = f"the day has {len(digits)} digits ({digits}): a day is 1 to 31"
         return NotARealDate(f"{text!r}: {said}", fix)
     right = text[: day.end()]
